@@ -1,0 +1,104 @@
+import { count, eq } from 'drizzle-orm';
+import type { Database } from '../server/db/client';
+import { hashPassword } from '../modules/accounts/password';
+import { roleAssignments, users } from '../modules/accounts/account.table';
+import { recordAudit } from '../modules/audit/audit.service';
+import { orgLeaders, orgNodes, orgPopulations } from '../modules/organisations/org.table';
+import type { Role } from '../shared/roles';
+
+/**
+ * The fictional demo county 青溪县. Every name here is invented; none comes from the seed
+ * plans. Division codes use city code 99, which no real prefecture has.
+ */
+const COUNTY = { name: '青溪县', code: '339901000000', population: 186_000 };
+
+const TOWNS = [
+  {
+    name: '云台镇', code: '339901101000', key: 'yuntai',
+    villages: ['东坡村', '桃源村', '青竹村', '云台社区', '溪口村'],
+    leaders: [['陈晓东', 'leader', '镇党委书记'], ['林雅琴', 'deputy', '镇长'], ['周建国', 'deputy', '分管副镇长'], ['吴丽华', 'member', '社区教育学校校长'], ['郑文斌', 'member', '文化服务中心主任']],
+  },
+  {
+    name: '柳湾镇', code: '339901102000', key: 'liuwan',
+    villages: ['柳湾社区', '杏花村', '南塘村', '石门村'],
+    leaders: [['孙海燕', 'leader', '镇党委书记'], ['马立新', 'deputy', '镇长'], ['何静怡', 'member', '社区教育学校校长']],
+  },
+  {
+    name: '石桥街道', code: '339901001000', key: 'shiqiao',
+    villages: ['石桥社区', '新华社区', '滨江社区', '梧桐社区', '长乐社区', '望湖社区'],
+    leaders: [['许志强', 'leader', '街道党工委书记'], ['黄梦婷', 'deputy', '街道办主任'], ['刘春生', 'member', '社区教育学校校长']],
+  },
+] as const;
+
+const DEPARTMENTS = ['社保所', '文化服务中心', '卫生院', '司法所', '派出所'];
+const HEADS = ['赵雪梅', '钱国庆', '冯秀兰', '韩明远', '杨若溪', '唐文杰', '邓佳慧'];
+
+/** One account per role; the README lists them. `at` names the node the role is held on. */
+export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role; at: string }[] = [
+  { username: 'admin', displayName: '系统管理员', role: 'system_admin', at: '青溪县' },
+  { username: 'county', displayName: '县社区学院·王老师', role: 'county_admin', at: '青溪县' },
+  { username: 'town', displayName: '云台镇社区教育办·李干事', role: 'town_admin', at: '云台镇' },
+  { username: 'town2', displayName: '柳湾镇社区教育办·张干事', role: 'town_admin', at: '柳湾镇' },
+  { username: 'centre', displayName: '东坡村学习中心·刘主任', role: 'centre_manager', at: '东坡村' },
+  { username: 'dept', displayName: '云台镇社保所·联络员', role: 'dept_coordinator', at: '云台镇社保所' },
+  { username: 'teacher', displayName: '东坡村·兼职教师', role: 'teacher', at: '东坡村' },
+  { username: 'inspector', displayName: '县督查组·督查员', role: 'inspector', at: '青溪县' },
+  { username: 'leader', displayName: '云台镇领导小组·成员', role: 'leader', at: '云台镇' },
+];
+
+/** Creates the demo county when the database holds no node yet. Returns whether it did. */
+export async function seedDemoIfEmpty(database: Database, password: string): Promise<boolean> {
+  const db = database.db;
+  const [{ n }] = await db.select({ n: count() }).from(orgNodes);
+  if (Number(n) > 0) return false;
+  const passwordHash = await hashPassword(password);
+  const year = new Date().getFullYear();
+  await db.transaction(async (tx) => {
+    const byName = new Map<string, { id: string; path: string; depth: number }>();
+    let seq = 0;
+    const add = async (parent: { id: string; path: string; depth: number } | null, v: { name: string; level: string; unitKind?: string; code?: string; population?: number; address?: string }) => {
+      const id = crypto.randomUUID();
+      const path = `${parent?.path ?? '/'}${id}/`;
+      const depth = (parent?.depth ?? -1) + 1;
+      seq++;
+      await tx.insert(orgNodes).values({
+        id, parentId: parent?.id ?? null, path, depth, level: v.level, unitKind: v.unitKind ?? null, name: v.name,
+        divisionCode: v.code ?? null, address: v.address ?? null, sortOrder: seq,
+        headName: v.level === 'unit' ? null : HEADS[seq % HEADS.length], headPhone: v.level === 'unit' ? null : `1390000${String(1000 + seq).slice(-4)}`,
+      });
+      if (v.population) {
+        await tx.insert(orgPopulations).values([
+          { nodeId: id, year: year - 1, population: Math.round(v.population * 0.98) },
+          { nodeId: id, year, population: v.population },
+        ]);
+      }
+      byName.set(v.name, { id, path, depth });
+      return { id, path, depth };
+    };
+    const county = await add(null, { name: COUNTY.name, level: 'county', code: COUNTY.code, population: COUNTY.population, address: '青溪县人民路 1 号' });
+    await tx.update(orgNodes).set({ officeLocation: '县社区学院 2 楼', officePhone: '0571-86000000', officeHead: '王老师' }).where(eqId(county.id));
+    for (const [t, town] of TOWNS.entries()) {
+      const townNode = await add(county, { name: town.name, level: 'town', code: town.code, population: 42_000 + t * 9_000, address: `青溪县${town.name}政府路 ${t + 8} 号` });
+      await tx.update(orgNodes).set({ officeLocation: `${town.name}社区教育学校 1 楼`, officePhone: `0571-8600${1000 + t}`, officeHead: HEADS[(t + 2) % HEADS.length] }).where(eqId(townNode.id));
+      await tx.insert(orgLeaders).values(town.leaders.map(([name, post, title], i) => ({ nodeId: townNode.id, name, post, title, sortOrder: i })));
+      for (const [v, village] of town.villages.entries()) {
+        const code = `${town.code.slice(0, 9)}${String(201 + v).padStart(3, '0')}`;
+        await add(townNode, { name: village, level: 'centre', code, population: 1_800 + ((v * 997 + t * 331) % 2_600), address: `${town.name}${village}村委会` });
+      }
+      for (const dept of DEPARTMENTS) await add(townNode, { name: `${town.name}${dept}`, level: 'unit', unitKind: 'lead_dept' });
+      await add(townNode, { name: `${town.name}中心小学`, level: 'unit', unitKind: 'school' });
+    }
+    await add(byName.get('东坡村')!, { name: '东坡村老年大学教学点', level: 'unit', unitKind: 'other' });
+
+    for (const a of DEMO_ACCOUNTS) {
+      const node = byName.get(a.at)!;
+      const id = crypto.randomUUID();
+      await tx.insert(users).values({ id, username: a.username, displayName: a.displayName, homeNodeId: node.id, passwordHash });
+      await tx.insert(roleAssignments).values({ userId: id, role: a.role, nodeId: node.id });
+    }
+    await recordAudit(tx, { actorName: 'system', node: { id: county.id, path: county.path }, action: 'demo.seed', summary: { county: COUNTY.name, towns: TOWNS.length } });
+  });
+  return true;
+}
+
+const eqId = (id: string) => eq(orgNodes.id, id);

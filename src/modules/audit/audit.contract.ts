@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { ZPageQuery, zPage } from '../../shared/pagination';
+import { zId } from '../../shared/schemas';
+
+export const ZAuditEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  nodeId: z.string().nullable(),
+  nodeName: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string().nullable(),
+  entityId: z.string().nullable(),
+  summary: z.record(z.string(), z.unknown()).nullable(),
+  outcome: z.enum(['ok', 'denied', 'failed']),
+  ip: z.string().nullable(),
+});
+export type AuditEntryOut = z.infer<typeof ZAuditEntry>;
+export const ZAuditPage = zPage(ZAuditEntry);
+
+export const ZAuditQuery = ZPageQuery.extend({
+  nodeId: zId.optional().describe('Only what happened in this node’s subtree'),
+  actorId: zId.optional(),
+  action: z.string().trim().max(64).optional().describe('Action prefix, e.g. "org." or "auth.login"'),
+  outcome: z.enum(['ok', 'denied', 'failed']).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+export type AuditQuery = z.infer<typeof ZAuditQuery>;
+
+export const ZAuditVerify = z.object({ ok: z.boolean(), rows: z.number().int(), brokenAt: z.number().int().nullable() });

@@ -1,0 +1,62 @@
+import { and, count, desc, eq, gte, isNull, like, lt, or, type SQL } from 'drizzle-orm';
+import type { Db } from '../../server/db/client';
+import type { Actor } from '../../shared/actor';
+import { forbidden } from '../../shared/app-error';
+import type { Page } from '../../shared/pagination';
+import { escapeLike, getNodeRow, underAnyPath } from '../organisations/org.service';
+import { orgNodes } from '../organisations/org.table';
+import type { AuditEntryOut, AuditQuery } from './audit.contract';
+import { auditReach, canReadUnscopedAudit, canVerifyAudit } from './audit.policy';
+import { auditLog } from './audit.table';
+
+export async function findAudit({ db, actor, query }: { db: Db; actor: Actor; query: AuditQuery }): Promise<Page<AuditEntryOut>> {
+  const scope = underAnyPath(auditLog.nodePath, auditReach(actor));
+  // Actions without a node (sign-ins, settings) are seen by system admins, and by each user for themselves.
+  const own = canReadUnscopedAudit(actor) ? isNull(auditLog.nodePath) : and(isNull(auditLog.nodePath), eq(auditLog.actorId, actor.userId));
+  const conds: (SQL | undefined)[] = [or(scope, own)];
+  if (query.nodeId) conds.push(underAnyPath(auditLog.nodePath, [(await getNodeRow(db, actor, query.nodeId)).path]));
+  if (query.actorId) conds.push(eq(auditLog.actorId, query.actorId));
+  if (query.action) conds.push(like(auditLog.action, `${escapeLike(query.action)}%`));
+  if (query.outcome) conds.push(eq(auditLog.outcome, query.outcome));
+  if (query.from) conds.push(gte(auditLog.at, new Date(`${query.from}T00:00:00+08:00`)));
+  if (query.to) conds.push(lt(auditLog.at, new Date(new Date(`${query.to}T00:00:00+08:00`).getTime() + 86_400_000)));
+  const where = and(...conds);
+  const [{ n }] = await db.select({ n: count() }).from(auditLog).where(where);
+  const rows = await db
+    .select({ a: auditLog, nodeName: orgNodes.name })
+    .from(auditLog)
+    .leftJoin(orgNodes, eq(orgNodes.id, auditLog.nodeId))
+    .where(where)
+    .orderBy(desc(auditLog.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  return {
+    items: rows.map(({ a, nodeName }) => ({
+      id: a.id, at: a.at.toISOString(), actorId: a.actorId, actorName: a.actorName, nodeId: a.nodeId, nodeName,
+      action: a.action, entityType: a.entityType, entityId: a.entityId, summary: a.summary ?? null,
+      outcome: a.outcome as AuditEntryOut['outcome'], ip: a.ip,
+    })),
+    total: Number(n),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/**
+ * Recomputes the chain: each row's prev_hash must be the previous row's hash, and its hash
+ * the digest of its own fields. Returns the first row where either fails.
+ */
+export async function verifyAuditChain(query: <T>(sql: string) => Promise<T[]>): Promise<{ ok: boolean; rows: number; brokenAt: number | null }> {
+  const [{ n }] = await query<{ n: string }>('select count(*)::text as n from audit_log');
+  const broken = await query<{ id: string }>(`
+    select id::text from (
+      select id, hash, prev_hash, lag(hash, 1, '') over (order by id) as expected_prev, audit_row_digest(prev_hash, a) as expected
+      from audit_log a
+    ) x where prev_hash is distinct from expected_prev or hash is distinct from expected
+    order by id limit 1`);
+  return { ok: broken.length === 0, rows: Number(n), brokenAt: broken.length ? Number(broken[0].id) : null };
+}
+
+export function assertCanVerify(actor: Actor): void {
+  if (!canVerifyAudit(actor)) throw forbidden();
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { LIMITS } from '../../shared/limits';
+import { LEADER_POSTS, NODE_LEVELS, UNIT_KINDS } from '../../shared/roles';
+import { zId, zOptPhone, zOptText, zText } from '../../shared/schemas';
+
+const zCoord = (min: number, max: number) =>
+  z.union([z.number(), z.string().trim()]).nullish()
+    .transform((v) => (v === '' || v === null || v === undefined ? null : Number(v)))
+    .refine((v) => v === null || (Number.isFinite(v) && v >= min && v <= max), { error: `msg:coord_${max}` });
+
+const zDivisionCode = z.string().trim().nullish().transform((v) => (v ? v : null))
+  .refine((v) => v === null || /^\d{12}$/.test(v), { error: 'msg:division_code' })
+  .describe('统计用区划代码: 12 digits, checked against the level and the parent node');
+
+/** The editable fields of a node, shared by create and edit (the same form). */
+export const ZNodeFields = z.object({
+  name: zText(LIMITS.nodeName).describe('Name, e.g. 云台镇 or 东坡村学习中心'),
+  unitKind: z.enum(UNIT_KINDS).nullish().transform((v) => v ?? null).describe('Kind of unit; only for level "unit"'),
+  divisionCode: zDivisionCode,
+  address: zOptText(LIMITS.address),
+  longitude: zCoord(-180, 180),
+  latitude: zCoord(-90, 90),
+  headName: zOptText(LIMITS.personName).describe('Head of the node (负责人)'),
+  headPhone: zOptPhone,
+  officeLocation: zOptText(LIMITS.address).describe('Where the office (办公室) is'),
+  officePhone: zOptPhone,
+  officeHead: zOptText(LIMITS.personName),
+  sortOrder: z.number().int().min(0).max(9999).default(0),
+});
+
+export const ZNodeCreate = ZNodeFields.extend({
+  parentId: zId.nullable().describe('The parent node; null creates a county (system admins only)'),
+  level: z.enum(NODE_LEVELS),
+});
+export type NodeCreate = z.infer<typeof ZNodeCreate>;
+export const ZNodeUpdate = ZNodeFields;
+export type NodeUpdate = z.infer<typeof ZNodeUpdate>;
+
+export const ZNodeMove = z.object({ newParentId: zId });
+
+export const ZTreeNode = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  level: z.enum(NODE_LEVELS),
+  unitKind: z.enum(UNIT_KINDS).nullable(),
+  name: z.string(),
+  depth: z.number().int(),
+  sortOrder: z.number().int(),
+});
+export type TreeNode = z.infer<typeof ZTreeNode>;
+
+export const ZPopulation = z.object({
+  year: z.number().int().min(LIMITS.yearMin).max(LIMITS.yearMax),
+  population: z.number().int().min(0).max(LIMITS.population),
+});
+export type Population = z.infer<typeof ZPopulation>;
+
+export const ZLeader = z.object({
+  name: zText(LIMITS.personName),
+  post: z.enum(LEADER_POSTS),
+  title: zOptText(LIMITS.post).describe('Job title, e.g. 镇党委副书记'),
+  phone: zOptPhone,
+});
+export type Leader = z.infer<typeof ZLeader>;
+export const ZLeaders = z.object({ leaders: z.array(ZLeader).max(50) });
+
+export const ZNodePermissions = z.object({
+  update: z.boolean(),
+  createChild: z.boolean(),
+  remove: z.boolean(),
+  move: z.boolean(),
+});
+
+export const ZNodeDetail = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  parentName: z.string().nullable(),
+  path: z.string(),
+  depth: z.number().int(),
+  level: z.enum(NODE_LEVELS),
+  unitKind: z.enum(UNIT_KINDS).nullable(),
+  name: z.string(),
+  divisionCode: z.string().nullable(),
+  address: z.string().nullable(),
+  longitude: z.number().nullable(),
+  latitude: z.number().nullable(),
+  headName: z.string().nullable(),
+  headPhone: z.string().nullable(),
+  officeLocation: z.string().nullable(),
+  officePhone: z.string().nullable(),
+  officeHead: z.string().nullable(),
+  sortOrder: z.number().int(),
+  childCount: z.number().int(),
+  populations: z.array(ZPopulation),
+  leaders: z.array(ZLeader.extend({ id: z.string() })),
+  permissions: ZNodePermissions,
+  updatedAt: z.string(),
+});
+export type NodeDetail = z.infer<typeof ZNodeDetail>;
+
+export const ZNodeIdParams = z.object({ id: zId });

@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditRoutes } from '../modules/audit/audit.routes';
+import { authRoutes } from '../modules/accounts/auth.routes';
+import { userRoutes } from '../modules/accounts/user.routes';
+import { orgRoutes } from '../modules/organisations/org.routes';
+import { settingsRoutes } from '../modules/settings/settings.routes';
+import { setSettingDefaults } from '../modules/settings/settings.service';
+import { registerGuard } from './auth/guard';
+import type { Config } from './config';
+import type { Database } from './db/client';
+import { registerErrorHandler } from './errors';
+import { validatorCompiler } from './validation';
+import './types';
+
+export type BuildOptions = { database: Database; config: Config; logger?: boolean };
+
+/** Assembles the server: plugins, the guard, every module's routes, the web app. */
+export async function buildApp({ database, config, logger }: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger === false ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    disableRequestLogging: process.env.LOG_LEVEL !== 'debug',
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('database', database);
+  app.decorate('config', config);
+  setSettingDefaults({ idleTimeoutMinutes: config.idleTimeoutMinutes });
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: true, max: 600, timeWindow: '1 minute', allowList: ['127.0.0.1', '::1'].filter(() => process.env.CEDU_RATE_LIMIT_LOOPBACK !== '1') });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'cedu API — 社区教育管理与服务平台', version: '0.1.0', description: 'Every state-changing request needs the session cookie and the X-CSRF-Token header from GET /api/auth/me.' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  registerErrorHandler(app);
+  registerGuard(app);
+
+  app.get('/api/openapi.json', { config: { policy: { public: true } }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/health', {
+    config: { policy: { public: true } },
+    schema: { tags: ['system'], summary: 'Liveness and which database is in use', response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }) } },
+  }, async () => {
+    await database.query('select 1');
+    return { status: 'ok' as const, db: database.kind };
+  });
+
+  await app.register(authRoutes);
+  await app.register(orgRoutes);
+  await app.register(userRoutes);
+  await app.register(auditRoutes);
+  await app.register(settingsRoutes);
+
+  if (config.webDir && fs.existsSync(path.join(config.webDir, 'index.html'))) await serveWeb(app, config.webDir);
+  return app;
+}
+
+/** The built single-page app: files with long caching, index.html for every other page. */
+async function serveWeb(app: FastifyInstance, webDir: string): Promise<void> {
+  await app.register(fastifyStatic, {
+    root: path.resolve(webDir),
+    wildcard: false,
+    setHeaders(res, file) {
+      res.header('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET') {
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: '找不到该记录，或您无权查看', messageEn: 'Not found, or you may not see it' } });
+    }
+    return reply.type('text/html').header('Cache-Control', 'no-cache').sendFile('index.html');
+  });
+}

@@ -1,0 +1,110 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from '../../db/schema';
+import { lockDataDir } from './lock';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction handle or the database: services accept either. */
+export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbKind = 'pglite' | 'postgres';
+
+export type Database = {
+  db: Db;
+  kind: DbKind;
+  /** Runs plain SQL with parameters; rows as plain objects. */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+};
+
+export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../db/migrations');
+
+export type OpenOptions = {
+  /** postgres://… — when set, a PostgreSQL server is used. */
+  url?: string;
+  /** PGlite data directory, or 'memory' for a throwaway database (tests). */
+  dataDir?: string;
+  migrate?: boolean;
+};
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  const database = opts.url ? openPostgres(opts.url) : await openPglite(opts.dataDir ?? 'data');
+  if (opts.migrate !== false) await migrateDatabase(database);
+  return database;
+}
+
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.kind === 'pglite') {
+    await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
+  } else {
+    await migratePg(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
+  }
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const memory = dataDir === 'memory';
+  const release = memory ? () => {} : lockDataDir(path.resolve(dataDir));
+  let client: PGlite;
+  try {
+    client = memory ? new PGlite() : new PGlite(path.resolve(dataDir, 'pgdata'));
+    await client.waitReady;
+  } catch (err) {
+    release();
+    throw err;
+  }
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  let closed = false;
+  return {
+    db,
+    kind: 'pglite',
+    async query<T>(sql: string, params?: unknown[]) {
+      return (await client.query(sql, params)).rows as T[];
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await client.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+function openPostgres(url: string): Database {
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.CEDU_PG_POOL ?? 10) });
+  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  let closed = false;
+  return {
+    db,
+    kind: 'postgres',
+    async query<T>(sql: string, params?: unknown[]) {
+      return (await pool.query(sql, params as unknown[])).rows as T[];
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}
+
+/** The SQLSTATE of a database error, through Drizzle's wrapper. */
+export function pgErrorCode(err: unknown): string | undefined {
+  const e = err as { code?: unknown; cause?: { code?: unknown } };
+  const code = typeof e?.cause?.code === 'string' ? e.cause.code : e?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** The constraint or table named in a database error, if any. */
+export function pgErrorDetail(err: unknown): { constraint?: string; table?: string } {
+  const e = err as { constraint?: string; table?: string; cause?: { constraint?: string; table?: string } };
+  return { constraint: e?.cause?.constraint ?? e?.constraint, table: e?.cause?.table ?? e?.table };
+}

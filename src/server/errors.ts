@@ -1,0 +1,43 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../shared/app-error';
+import { recordAudit } from '../modules/audit/audit.service';
+import { pgErrorCode } from './db/client';
+import { RequestValidationError } from './validation';
+
+/** Maps anything thrown to AppError: one code→status table, messages in both languages. */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const e = err as FastifyError & { validation?: unknown };
+  if (err instanceof RequestValidationError) return new AppError('VALIDATION_FAILED', {}, { issues: err.issues });
+  const cause = (e as { cause?: unknown }).cause;
+  if (cause instanceof AppError) return cause;
+  if (e?.statusCode === 429) return new AppError('RATE_LIMITED');
+  if (e?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || e?.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+    return new AppError('BAD_REQUEST');
+  }
+  if (e?.statusCode === 400) return new AppError('BAD_REQUEST');
+  if (e?.statusCode === 404) return new AppError('NOT_FOUND');
+  if (pgErrorCode(err) === '40001' || pgErrorCode(err) === '40P01') return new AppError('CONFLICT', { detail: 'retry' });
+  return new AppError('INTERNAL');
+}
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler(async (err, request: FastifyRequest, reply: FastifyReply) => {
+    // Fastify wraps validator errors; ours is the original.
+    const appError = toAppError(err);
+    if (appError.code === 'INTERNAL') request.log.error({ err }, 'unhandled error');
+    if (appError.denied && request.actor) {
+      await recordAudit(app.database.db, {
+        actor: request.actor,
+        action: 'access.denied',
+        summary: { method: request.method, url: request.url.slice(0, 200), code: appError.code },
+        outcome: 'denied',
+      }).catch((auditErr) => request.log.error({ err: auditErr }, 'audit of a denial failed'));
+    }
+    return reply.status(appError.status).send(appError.toBody());
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const e = new AppError('NOT_FOUND');
+    return reply.status(404).send(e.toBody());
+  });
+}

@@ -1,0 +1,61 @@
+import { buildApp } from './app';
+import { readConfig } from './config';
+import { openDatabase } from './db/client';
+import { DataDirLockedError } from './db/lock';
+import { DEMO_ACCOUNTS, seedDemoIfEmpty } from '../db/demo';
+import { pruneSessions } from '../modules/accounts/session.service';
+import { pruneLoginFailures } from '../modules/accounts/auth.service';
+
+/** Starts the server: open and migrate the database, seed the demo county if empty, listen. */
+export async function main(): Promise<void> {
+  const config = readConfig();
+  let database;
+  try {
+    database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  } catch (err) {
+    if (err instanceof DataDirLockedError) {
+      console.error(err.message);
+      process.exit(75);
+    }
+    throw err;
+  }
+  const seeded = process.env.CEDU_NO_DEMO === '1' ? false : await seedDemoIfEmpty(database, config.demoPassword);
+  const app = await buildApp({ database, config });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal}: closing`);
+    clearInterval(housekeeping);
+    try {
+      await app.close();
+    } finally {
+      await database.close();
+      process.exit(0);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  const housekeeping = setInterval(() => {
+    void pruneSessions(database.db).catch(() => {});
+    void pruneLoginFailures(database.db).catch(() => {});
+  }, 10 * 60_000);
+  housekeeping.unref();
+
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://localhost:${config.port}`;
+  const lines = [
+    '',
+    `  cedu 社区教育管理与服务平台 — ${url}`,
+    `  数据库 database: ${database.kind === 'pglite' ? `PGlite (${config.dataDir})` : 'PostgreSQL'}`,
+  ];
+  if (seeded) lines.push('  已创建演示县“青溪县” (fictional demo county created)');
+  lines.push(`  演示账号 demo logins (password: ${process.env.CEDU_DEMO_PASSWORD ? '$CEDU_DEMO_PASSWORD' : config.demoPassword}):`);
+  for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.username.padEnd(10)} ${a.displayName}`);
+  console.log(lines.join('\n') + '\n');
+}
+
+const isEntry = process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!);
+if (isEntry) void main();

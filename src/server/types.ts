@@ -1,0 +1,29 @@
+import type { Actor } from '../shared/actor';
+import type { Role } from '../shared/roles';
+import type { Config } from './config';
+import type { Database } from './db/client';
+
+/**
+ * What a route must declare: who may call it at all. Fine-grained checks over the tree
+ * happen in the service through the module's policy; this is the coarse, deny-by-default gate.
+ */
+export type RoutePolicy =
+  | { public: true }
+  | { authenticated: true; allowWhilePasswordDue?: boolean }
+  | { roles: readonly Role[]; allowWhilePasswordDue?: boolean };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    policy?: RoutePolicy;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    csrfToken: string | null;
+    sessionState: 'none' | 'expired' | 'valid';
+    passwordDue: boolean;
+  }
+  interface FastifyInstance {
+    database: Database;
+    config: Config;
+  }
+}

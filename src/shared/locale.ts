@@ -1,0 +1,18 @@
+/** The two languages the product speaks; zh-CN first. */
+export const LOCALES = ['zh-CN', 'en-US'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'zh-CN';
+
+export type Bilingual = { 'zh-CN': string; 'en-US': string };
+
+/** Picks the locale from an Accept-Language header: English only when asked for first. */
+export function pickLocale(acceptLanguage: string | undefined): Locale {
+  if (!acceptLanguage) return DEFAULT_LOCALE;
+  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en-US' : DEFAULT_LOCALE;
+}
+
+/** Replaces {name} placeholders. */
+export function fill(template: string, params: Record<string, unknown> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}

@@ -1,0 +1,69 @@
+/**
+ * The roles of the three-level network. A role is held on one node of the organisation
+ * tree and covers that node's whole subtree.
+ */
+export const ROLES = [
+  'system_admin',
+  'county_admin',
+  'town_admin',
+  'centre_manager',
+  'dept_coordinator',
+  'teacher',
+  'inspector',
+  'leader',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  system_admin: { zh: '系统管理员', en: 'System admin' },
+  county_admin: { zh: '县（区）管理员', en: 'County admin' },
+  town_admin: { zh: '镇（街道）管理员', en: 'Town admin' },
+  centre_manager: { zh: '学习中心负责人', en: 'Centre manager' },
+  dept_coordinator: { zh: '牵头部门联络员', en: 'Department coordinator' },
+  teacher: { zh: '教师/志愿者', en: 'Teacher / volunteer' },
+  inspector: { zh: '督查员', en: 'Inspector' },
+  leader: { zh: '领导（只读）', en: 'Leader (read-only)' },
+};
+
+/** Roles that manage the tree and accounts within their subtree. */
+export const ADMIN_ROLES: readonly Role[] = ['system_admin', 'county_admin', 'town_admin'];
+/** Roles that may read the audit trail of their subtree. */
+export const AUDIT_READER_ROLES: readonly Role[] = ['system_admin', 'county_admin', 'town_admin'];
+
+export const NODE_LEVELS = ['county', 'town', 'centre', 'unit'] as const;
+export type NodeLevel = (typeof NODE_LEVELS)[number];
+export const NODE_LEVEL_LABELS: Record<NodeLevel, { zh: string; en: string }> = {
+  county: { zh: '县（区）', en: 'County / district' },
+  town: { zh: '镇（街道）', en: 'Town / street' },
+  centre: { zh: '村（社区）学习中心', en: 'Village / community centre' },
+  unit: { zh: '单位', en: 'Unit' },
+};
+
+export const UNIT_KINDS = ['lead_dept', 'school', 'enterprise', 'hospital', 'other'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+export const UNIT_KIND_LABELS: Record<UnitKind, { zh: string; en: string }> = {
+  lead_dept: { zh: '牵头部门', en: 'Lead department' },
+  school: { zh: '学校', en: 'School' },
+  enterprise: { zh: '企业', en: 'Enterprise' },
+  hospital: { zh: '医院/卫生院', en: 'Hospital / clinic' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+/** Which level a child may have under a parent of each level (null: a root). */
+export function allowedChildLevels(parent: NodeLevel | null): NodeLevel[] {
+  switch (parent) {
+    case null: return ['county'];
+    case 'county': return ['town', 'unit'];
+    case 'town': return ['centre', 'unit'];
+    case 'centre': return ['unit'];
+    case 'unit': return [];
+  }
+}
+
+export const LEADER_POSTS = ['leader', 'deputy', 'member'] as const;
+export type LeaderPost = (typeof LEADER_POSTS)[number];
+export const LEADER_POST_LABELS: Record<LeaderPost, { zh: string; en: string }> = {
+  leader: { zh: '组长', en: 'Leader' },
+  deputy: { zh: '副组长', en: 'Deputy leader' },
+  member: { zh: '成员', en: 'Member' },
+};

@@ -29,7 +29,6 @@ export async function buildApp({ database, config, logger }: BuildOptions): Prom
     logger: logger === false ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
-    disableRequestLogging: process.env.LOG_LEVEL !== 'debug',
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

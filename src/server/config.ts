@@ -32,7 +32,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.CEDU_TRUST_PROXY === '1',
     demoPassword: env.CEDU_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
     webDir: env.CEDU_WEB_DIR,
-    logLevel: env.LOG_LEVEL ?? 'info',
+    logLevel: env.LOG_LEVEL ?? 'warn',
   };
 }
 

@@ -25,7 +25,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler(async (err, request: FastifyRequest, reply: FastifyReply) => {
     // Fastify wraps validator errors; ours is the original.
     const appError = toAppError(err);
-    if (appError.code === 'INTERNAL') request.log.error({ err }, 'unhandled error');
+    if (appError.code === 'INTERNAL') { request.log.error({ err }, 'unhandled error'); if (process.env.VITEST) console.error(err); }
     if (appError.denied && request.actor) {
       await recordAudit(app.database.db, {
         actor: request.actor,

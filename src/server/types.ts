@@ -12,6 +12,9 @@ export type RoutePolicy =
   | { authenticated: true; allowWhilePasswordDue?: boolean }
   | { roles: readonly Role[]; allowWhilePasswordDue?: boolean };
 
+/** One served API route and its declared policy (the table the access tests walk). */
+export type RouteEntry = { method: string; url: string; policy: RoutePolicy };
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     policy?: RoutePolicy;
@@ -25,5 +28,6 @@ declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
     config: Config;
+    routeTable: RouteEntry[];
   }
 }

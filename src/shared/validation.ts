@@ -9,6 +9,8 @@ export const FIELD_MESSAGES: Record<string, { zh: string; en: string }> = {
   password_short: { zh: '密码至少 8 位', en: 'The password needs at least 8 characters' },
   password_common: { zh: '这个密码太常见，容易被猜到，请换一个', en: 'This password is too common; choose another' },
   password_same_as_username: { zh: '密码不能与用户名相同', en: 'The password must differ from the username' },
+  coord_180: { zh: '经度应在 -180 到 180 之间', en: 'Longitude must be between -180 and 180' },
+  coord_90: { zh: '纬度应在 -90 到 90 之间', en: 'Latitude must be between -90 and 90' },
   blank: { zh: '不能只填空格', en: 'Must not be blank' },
 };
 

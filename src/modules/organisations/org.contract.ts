@@ -92,7 +92,7 @@ export const ZNodeDetail = z.object({
   sortOrder: z.number().int(),
   childCount: z.number().int(),
   populations: z.array(ZPopulation),
-  leaders: z.array(ZLeader.extend({ id: z.string() })),
+  leaders: z.array(z.object({ id: z.string(), name: z.string(), post: z.enum(LEADER_POSTS), title: z.string().nullable(), phone: z.string().nullable() })),
   permissions: ZNodePermissions,
   updatedAt: z.string(),
 });

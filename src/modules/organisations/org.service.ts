@@ -164,7 +164,7 @@ export async function removeNode({ db, actor, id }: { db: Db; actor: Actor; id: 
     await recordAudit(tx, { actor, node: row, action: 'org.delete', entityType: 'org_node', entityId: id, summary: { name: row.name, level: row.level } });
     await tx.delete(orgNodes).where(eq(orgNodes.id, id));
   }).catch((err) => {
-    if (pgErrorCode(err) === '23503') {
+    if (pgErrorCode(err) === '23503' || pgErrorCode(err) === '23001') {
       const table = pgErrorDetail(err).table ?? '';
       const what = RECORD_NAMES[table] ?? { zh: table || '其他记录', en: table || 'other records' };
       throw new AppError('NODE_HAS_RECORDS', { name, what: what.zh, whatEn: what.en });

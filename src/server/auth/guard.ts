@@ -5,6 +5,7 @@ import { AppError } from '../../shared/app-error';
 import { passwordChangeDue } from '../../modules/accounts/auth.service';
 import { loadSession, SESSION_COOKIE } from '../../modules/accounts/session.service';
 import { getSettings } from '../../modules/settings/settings.service';
+import type { RouteEntry } from '../types';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -18,9 +19,13 @@ export function registerGuard(app: FastifyInstance): void {
   app.decorateRequest('sessionState', 'none');
   app.decorateRequest('passwordDue', false);
 
+  const table: RouteEntry[] = [];
+  app.decorate('routeTable', table);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/') && !route.config?.policy && !isDocsRoute(route.url)) {
-      throw new Error(`Route ${route.method} ${route.url} declares no policy (deny by default)`);
+    if (!route.url.startsWith('/api/') || isDocsRoute(route.url)) return;
+    if (!route.config?.policy) throw new Error(`Route ${route.method} ${route.url} declares no policy (deny by default)`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') table.push({ method, url: route.url, policy: route.config.policy });
     }
   });
 

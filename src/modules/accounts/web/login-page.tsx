@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { LIMITS } from '../../../shared/limits';
+import { errorText } from '../../../web/api/api-error';
+import { useAuth } from '../../../web/auth/auth-context';
+import { safeNext } from '../../../web/auth/require-auth';
+import { useI18n, type Msg } from '../../../web/i18n/i18n';
+import { M as APP } from '../../../web/i18n/messages';
+import { LanguageSwitch } from '../../../web/layout/language-switch';
+
+const M = {
+  title: ['登录', 'Sign in'],
+  login: ['用户名或手机号', 'Username or phone'],
+  loginPlaceholder: ['请输入用户名或手机号', 'Your username or phone number'],
+  password: ['密码', 'Password'],
+  passwordPlaceholder: ['请输入密码', 'Your password'],
+  submit: ['登录', 'Sign in'],
+  forgot: ['忘记密码？请联系所在镇（街道）或县（区）的管理员重置。', 'Forgot your password? Ask your town or county administrator to reset it.'],
+  enterLogin: ['请输入用户名或手机号', 'Enter your username or phone'],
+  enterPassword: ['请输入密码', 'Enter your password'],
+} satisfies Record<string, Msg>;
+
+type Values = { login: string; password: string };
+
+/** 登录: username or phone and password; the server's words on failure. */
+export function LoginPage() {
+  const { t, locale } = useI18n();
+  const { me, login, signedOutBecause } = useAuth();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'), '/org');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (me && !busy) return <Navigate to={me.user.mustChangePassword ? `/change-password?next=${encodeURIComponent(next)}` : next} replace />;
+
+  const submit = async (v: Values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const fresh = await login(v.login.trim(), v.password);
+      navigate(fresh.user.mustChangePassword ? `/change-password?next=${encodeURIComponent(next)}` : next, { replace: true });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div style={{ minHeight: '100vh', display: 'flex', flexDirection: 'column', background: 'linear-gradient(180deg, #e7f3ee 0%, #f5f7f6 60%)' }}>
+      <div style={{ display: 'flex', justifyContent: 'flex-end', padding: 12 }}>
+        <LanguageSwitch />
+      </div>
+      <main style={{ flex: 1, display: 'flex', alignItems: 'flex-start', justifyContent: 'center', padding: '4vh 12px 24px' }}>
+        <div style={{ width: '100%', maxWidth: 420 }}>
+          <div style={{ textAlign: 'center', marginBottom: 20 }}>
+            <div aria-hidden style={{ display: 'inline-flex', width: 56, height: 56, borderRadius: 12, background: '#0b6e4f', color: '#fff', alignItems: 'center', justifyContent: 'center', fontSize: 30, marginBottom: 12 }}>学</div>
+            <Typography.Title level={2} style={{ margin: 0, fontSize: 26 }}>{t(APP.appName)}</Typography.Title>
+          </div>
+          <Card title={<span style={{ fontSize: 20 }}>{t(M.title)}</span>}>
+            {error ? <Alert type="error" showIcon role="alert" title={errorText(error, locale)} style={{ marginBottom: 16 }} />
+              : signedOutBecause ? <Alert type="warning" showIcon title={errorText(signedOutBecause, locale)} style={{ marginBottom: 16 }} /> : null}
+            <Form<Values> layout="vertical" size="large" onFinish={submit} requiredMark={false} disabled={busy}>
+              <Form.Item name="login" label={t(M.login)} rules={[{ required: true, whitespace: true, message: t(M.enterLogin) }]}>
+                <Input prefix={<UserOutlined />} placeholder={t(M.loginPlaceholder)} autoComplete="username" maxLength={64} autoFocus />
+              </Form.Item>
+              <Form.Item name="password" label={t(M.password)} rules={[{ required: true, message: t(M.enterPassword) }]}>
+                <Input.Password prefix={<LockOutlined />} placeholder={t(M.passwordPlaceholder)} autoComplete="current-password" maxLength={LIMITS.passwordMax} />
+              </Form.Item>
+              <Button type="primary" htmlType="submit" block size="large" loading={busy}>{t(M.submit)}</Button>
+            </Form>
+            <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 15 }}>{t(M.forgot)}</Typography.Paragraph>
+          </Card>
+        </div>
+      </main>
+    </div>
+  );
+}

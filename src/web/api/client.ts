@@ -1,0 +1,75 @@
+import { ApiError, toApiError } from './api-error';
+
+let csrfToken: string | null = null;
+let lastRequestAt = Date.now();
+const listeners = new Set<(err: ApiError) => void>();
+
+/** The token from /api/auth/me; sent back on every state-changing request. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** When the app last talked to the server: the session's idle clock restarts then. */
+export function lastServerContact(): number {
+  return lastRequestAt;
+}
+
+/** Hears every failed request (the auth layer signs out on 401, asks for a new password on 403). */
+export function onApiError(listener: (err: ApiError) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+/** `/api/x?a=1&b=2`, leaving out empty values. */
+export function withQuery(path: string, query?: Record<string, QueryValue>): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  const s = params.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** One request to the API: same-origin cookie, JSON both ways, CSRF header, typed errors. */
+export async function request<T>(method: Method, path: string, body?: unknown, opts: { silent?: boolean } = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET') {
+    headers['content-type'] = 'application/json';
+    if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  }
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
+    });
+  } catch {
+    throw new ApiError(0, { code: 'NETWORK', message: '网络连接失败，请检查网络后重试', messageEn: 'Network error; check your connection and try again' });
+  }
+  lastRequestAt = Date.now();
+  const text = await res.text();
+  let data: unknown = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null;
+  }
+  if (!res.ok) {
+    const err = toApiError(res.status, data);
+    if (!opts.silent) for (const l of listeners) l(err);
+    throw err;
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Record<string, QueryValue>, opts?: { silent?: boolean }) => request<T>('GET', withQuery(path, query), undefined, opts),
+  post: <T>(path: string, body?: unknown, opts?: { silent?: boolean }) => request<T>('POST', path, body, opts),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
+  del: <T>(path: string) => request<T>('DELETE', path),
+};

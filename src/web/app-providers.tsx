@@ -1,0 +1,47 @@
+import { useEffect, type ReactNode } from 'react';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { isApiError } from './api/api-error';
+import { AuthProvider } from './auth/auth-context';
+import { I18nProvider, useI18n } from './i18n/i18n';
+import { M } from './i18n/messages';
+import { theme } from './theme';
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      // Retrying a refusal or a validation error cannot help; a flaky network might.
+      retry: (count, err) => count < 2 && (!isApiError(err) || err.status === 0 || err.status >= 500),
+    },
+  },
+});
+
+function LocalisedAntd({ children }: { children: ReactNode }) {
+  const { locale, t } = useI18n();
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = t(M.appName);
+  }, [locale, t]);
+  return (
+    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={theme}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+/** Everything every page needs: data cache, language, antd theme and locale, the signed-in user. */
+export function AppProviders({ children }: { children: ReactNode }) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <LocalisedAntd>
+          <AuthProvider>{children}</AuthProvider>
+        </LocalisedAntd>
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,20 @@
+import type { ReactNode } from 'react';
+import { ApartmentOutlined, AuditOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ADMIN_ROLES, AUDIT_READER_ROLES, type Role } from '../../shared/roles';
+import type { Msg } from '../i18n/i18n';
+import { M } from '../i18n/messages';
+
+type Entry = { key: string; path: string; label: Msg; icon: ReactNode; roles?: readonly Role[] };
+
+/** The side menu. `roles` absent: everyone signed in. The routes check the same roles. */
+export const MENU: Entry[] = [
+  { key: 'org', path: '/org', label: M.menuOrg, icon: <ApartmentOutlined /> },
+  { key: 'users', path: '/users', label: M.menuUsers, icon: <TeamOutlined />, roles: ADMIN_ROLES },
+  { key: 'audit', path: '/audit', label: M.menuAudit, icon: <AuditOutlined />, roles: AUDIT_READER_ROLES },
+  { key: 'settings', path: '/settings', label: M.menuSettings, icon: <SettingOutlined />, roles: ['system_admin'] },
+  { key: 'account', path: '/account', label: M.menuAccount, icon: <UserOutlined /> },
+];
+
+export function visibleMenu(hasRole: (roles: readonly Role[]) => boolean): Entry[] {
+  return MENU.filter((e) => !e.roles || hasRole(e.roles));
+}

@@ -1,0 +1,37 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { ADMIN_ROLES, AUDIT_READER_ROLES } from '../shared/roles';
+import { RequireAuth, RequireRole } from './auth/require-auth';
+import { PageLoading } from './components/page-loading';
+import { NotFoundPage } from './pages/not-found-page';
+
+// Every screen is its own chunk: the sign-in page loads without the tree, tables and forms.
+const LoginPage = lazy(() => import('../modules/accounts/web/login-page').then((m) => ({ default: m.LoginPage })));
+const ChangePasswordPage = lazy(() => import('../modules/accounts/web/change-password-page').then((m) => ({ default: m.ChangePasswordPage })));
+const AppLayout = lazy(() => import('./layout/app-layout').then((m) => ({ default: m.AppLayout })));
+const OrgPage = lazy(() => import('../modules/organisations/web/org-page').then((m) => ({ default: m.OrgPage })));
+const UsersPage = lazy(() => import('../modules/accounts/web/users-page').then((m) => ({ default: m.UsersPage })));
+const MyAccountPage = lazy(() => import('../modules/accounts/web/my-account-page').then((m) => ({ default: m.MyAccountPage })));
+const AuditPage = lazy(() => import('../modules/audit/web/audit-page').then((m) => ({ default: m.AuditPage })));
+const SettingsPage = lazy(() => import('../modules/settings/web/settings-page').then((m) => ({ default: m.SettingsPage })));
+
+const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
+
+export const router = createBrowserRouter([
+  { path: '/login', element: page(<LoginPage />) },
+  { path: '/change-password', element: <RequireAuth allowPasswordDue>{page(<ChangePasswordPage />)}</RequireAuth> },
+  {
+    path: '/',
+    element: <RequireAuth>{page(<AppLayout />)}</RequireAuth>,
+    children: [
+      { index: true, element: <Navigate to="/org" replace /> },
+      { path: 'org', element: <OrgPage /> },
+      { path: 'org/:id', element: <OrgPage /> },
+      { path: 'users', element: <RequireRole roles={ADMIN_ROLES}><UsersPage /></RequireRole> },
+      { path: 'audit', element: <RequireRole roles={AUDIT_READER_ROLES}><AuditPage /></RequireRole> },
+      { path: 'settings', element: <RequireRole roles={['system_admin']}><SettingsPage /></RequireRole> },
+      { path: 'account', element: <MyAccountPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

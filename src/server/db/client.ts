@@ -20,8 +20,12 @@ export type Database = {
   kind: DbKind;
   /** Runs plain SQL with parameters; rows as plain objects. */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs `fn` in one transaction on one connection (plain SQL; commit unless it throws). */
+  transaction<R>(fn: (query: QueryFn) => Promise<R>, opts?: { readOnlySnapshot?: boolean }): Promise<R>;
   close(): Promise<void>;
 };
+
+export type QueryFn = <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../db/migrations');
 
@@ -66,6 +70,12 @@ async function openPglite(dataDir: string): Promise<Database> {
     async query<T>(sql: string, params?: unknown[]) {
       return (await client.query(sql, params)).rows as T[];
     },
+    transaction(fn, opts) {
+      return client.transaction(async (tx) => {
+        if (opts?.readOnlySnapshot) await tx.query('set transaction isolation level repeatable read');
+        return fn(async <T>(sql: string, params?: unknown[]) => (await tx.query(sql, params)).rows as T[]);
+      }) as never;
+    },
     async close() {
       if (closed) return;
       closed = true;
@@ -87,6 +97,20 @@ function openPostgres(url: string): Database {
     kind: 'postgres',
     async query<T>(sql: string, params?: unknown[]) {
       return (await pool.query(sql, params as unknown[])).rows as T[];
+    },
+    async transaction(fn, opts) {
+      const conn = await pool.connect();
+      try {
+        await conn.query(opts?.readOnlySnapshot ? 'begin isolation level repeatable read read only' : 'begin');
+        const result = await fn(async <T>(sql: string, params?: unknown[]) => (await conn.query(sql, params as unknown[])).rows as T[]);
+        await conn.query('commit');
+        return result;
+      } catch (err) {
+        await conn.query('rollback').catch(() => {});
+        throw err;
+      } finally {
+        conn.release();
+      }
     },
     async close() {
       if (closed) return;

@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { App, Button, Form, Input } from 'antd';
+import { LIMITS } from '../../../shared/limits';
+import { api } from '../../../web/api/client';
+import { useFormErrors } from '../../../web/components/form-errors';
+import { rules } from '../../../web/components/rules';
+import { useI18n, type Msg } from '../../../web/i18n/i18n';
+import { PASSWORD_MSG, PasswordRulesHint, useConfirmRule, usePasswordRule } from './password-rules-hint';
+
+const M = {
+  current: ['当前密码', 'Current password'],
+  next: ['新密码', 'New password'],
+  confirm: PASSWORD_MSG.confirm,
+  submit: ['修改密码', 'Change password'],
+  done: ['密码已修改。其他设备上的登录已退出。', 'Password changed. Other devices have been signed out.'],
+} satisfies Record<string, Msg>;
+
+type Values = { currentPassword: string; newPassword: string; confirm: string };
+
+/** Change my own password: the rules are shown and checked before the server checks them again. */
+export function ChangePasswordForm({ username, onDone }: { username: string; onDone?: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const errors = useFormErrors(form);
+  const [busy, setBusy] = useState(false);
+  const passwordRule = usePasswordRule(username);
+  const confirmRule = useConfirmRule('newPassword');
+
+  const submit = async (v: Values) => {
+    setBusy(true);
+    errors.clear();
+    try {
+      await api.post('/api/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
+      form.resetFields();
+      void message.success(t(M.done));
+      onDone?.();
+    } catch (err) {
+      errors.onError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false} style={{ maxWidth: 440 }}>
+      {errors.alert}
+      <Form.Item name="currentPassword" label={t(M.current)} rules={[rules.required(t)]}>
+        <Input.Password autoComplete="current-password" maxLength={LIMITS.passwordMax} />
+      </Form.Item>
+      <Form.Item name="newPassword" label={t(M.next)} rules={[rules.required(t), passwordRule]} extra={<PasswordRulesHint />}>
+        <Input.Password autoComplete="new-password" maxLength={LIMITS.passwordMax} />
+      </Form.Item>
+      <Form.Item name="confirm" label={t(M.confirm)} dependencies={['newPassword']} rules={[rules.required(t), confirmRule]}>
+        <Input.Password autoComplete="new-password" maxLength={LIMITS.passwordMax} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={busy}>{t(M.submit)}</Button>
+    </Form>
+  );
+}

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildNode, buildUser, TEST_PASSWORD } from '../../../test/factories';
+import { signIn, startTestServer, type TestServer } from '../../../test/server';
+import { verifyAuditChain } from './audit.query';
+
+let s: TestServer;
+beforeAll(async () => {
+  s = await startTestServer();
+  const county = await buildNode(s.database, null, { name: '县', level: 'county' });
+  const town = await buildNode(s.database, county, { name: '镇', level: 'town' });
+  await buildUser(s.database, { username: 'sys', role: 'system_admin', node: county });
+  await buildUser(s.database, { username: 'ta', role: 'town_admin', node: town });
+  const ta = await signIn(s.app, 'ta', TEST_PASSWORD);
+  await ta.req('POST', '/api/org/nodes', { parentId: town.id, level: 'centre', name: '村一' });
+  await ta.req('GET', `/api/org/nodes/${county.id}`); // a denial
+  await s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'ta', password: 'wrong-one-1' } });
+});
+afterAll(() => s.close());
+const verify = () => verifyAuditChain((sql) => s.database.query(sql));
+
+describe('audit trail', () => {
+  it('records writes, sign-ins, failed sign-ins and denials with actor, node, outcome and IP', async () => {
+    const rows = await s.database.query<{ action: string; outcome: string; ip: string | null; actor_name: string | null }>('select action, outcome, ip, actor_name from audit_log order by id');
+    const actions = rows.map((r) => `${r.action}:${r.outcome}`);
+    expect(actions).toEqual(expect.arrayContaining(['auth.login:ok', 'org.create:ok', 'access.denied:denied', 'auth.login_failed:failed']));
+    expect(rows.every((r) => r.ip)).toBe(true);
+  });
+
+  it('is append-only, even for direct SQL', async () => {
+    await expect(s.database.query(`update audit_log set action = 'x'`)).rejects.toThrow(/append-only/);
+    await expect(s.database.query(`delete from audit_log`)).rejects.toThrow(/append-only/);
+    await expect(s.database.query(`truncate audit_log`)).rejects.toThrow(/append-only/);
+  });
+
+  it('verifies the hash chain, and finds the row where history was edited', async () => {
+    const ok = await verify();
+    expect(ok.ok).toBe(true);
+    expect(ok.rows).toBeGreaterThan(3);
+    const [{ id }] = await s.database.query<{ id: string }>('select id::text from audit_log order by id limit 1 offset 1');
+    // Someone with the database owner's rights switches the guard off and edits a row.
+    await s.database.query('alter table audit_log disable trigger audit_log_no_update');
+    await s.database.query(`update audit_log set summary = '{"forged": true}' where id = $1`, [id]);
+    await s.database.query('alter table audit_log enable trigger audit_log_no_update');
+    expect(await verify()).toMatchObject({ ok: false, brokenAt: Number(id) });
+  });
+
+  it('shows a town admin only their subtree and their own sign-ins', async () => {
+    const ta = await signIn(s.app, 'ta', TEST_PASSWORD);
+    const items = (await ta.req('GET', '/api/audit?pageSize=100')).json().items as { action: string; actorName: string | null; nodeId: string | null }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.some((i) => i.action === 'auth.login_failed')).toBe(false);
+    const sys = await signIn(s.app, 'sys', TEST_PASSWORD);
+    const all = (await sys.req('GET', '/api/audit?pageSize=100&action=auth.login_failed')).json();
+    expect(all.total).toBe(1);
+  });
+});

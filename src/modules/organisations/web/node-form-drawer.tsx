@@ -1,0 +1,210 @@
+import { useMemo, useState } from 'react';
+import { App, Button, Col, Drawer, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import type { NodeCreate, NodeDetail, NodeUpdate } from '../org.contract';
+import { checkDivisionCode, DIVISION_MESSAGES, type DivisionLevel } from '../../../shared/division-code';
+import { LIMITS } from '../../../shared/limits';
+import { allowedChildLevels, NODE_LEVEL_LABELS, UNIT_KIND_LABELS, UNIT_KINDS, type NodeLevel, type UnitKind } from '../../../shared/roles';
+import { api } from '../../../web/api/client';
+import { useFormErrors } from '../../../web/components/form-errors';
+import { blankToNull, rules } from '../../../web/components/rules';
+import { useDrawerWidth } from '../../../web/components/use-drawer-width';
+import { useI18n } from '../../../web/i18n/i18n';
+import { M as APP } from '../../../web/i18n/messages';
+import { useOrgTree } from '../../../web/org-tree/use-org-tree';
+import { M } from './org.messages';
+import { nodeKey, useOrgRefresh } from './org.queries';
+
+export type NodeFormMode = { kind: 'create'; parent: NodeDetail } | { kind: 'edit'; node: NodeDetail };
+
+type Values = {
+  level: NodeLevel;
+  unitKind?: UnitKind | null;
+  name: string;
+  divisionCode?: string | null;
+  address?: string | null;
+  longitude?: number | null;
+  latitude?: number | null;
+  headName?: string | null;
+  headPhone?: string | null;
+  officeLocation?: string | null;
+  officePhone?: string | null;
+  officeHead?: string | null;
+  sortOrder?: number | null;
+};
+
+const FIELDS = ['name', 'divisionCode', 'address', 'longitude', 'latitude', 'headName', 'headPhone', 'officeLocation', 'officePhone', 'officeHead', 'sortOrder'] as const;
+
+/** One form for creating and editing a node, in a drawer. */
+export function NodeFormDrawer({ mode, onClose, onSaved }: { mode: NodeFormMode; onClose: () => void; onSaved: (id: string) => void }) {
+  const { t, label, isZh } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const errors = useFormErrors(form);
+  const refresh = useOrgRefresh();
+  const width = useDrawerWidth(600);
+  const tree = useOrgTree();
+  const [busy, setBusy] = useState(false);
+
+  const editing = mode.kind === 'edit' ? mode.node : null;
+  const parent = mode.kind === 'create' ? mode.parent : null;
+  const levels = parent ? allowedChildLevels(parent.level) : [];
+  const level: NodeLevel = Form.useWatch('level', form) ?? editing?.level ?? levels[0];
+
+  // The parent's division code, for the prefix check: known when creating; when editing, read
+  // only if the parent is in the user's tree (asking for a node outside it is an audited denial).
+  const parentId = editing?.parentId ?? null;
+  const parentVisible = !!parentId && !!tree.data?.byId.has(parentId);
+  const parentQuery = useQuery({
+    queryKey: nodeKey(parentId ?? ''),
+    queryFn: () => api.get<NodeDetail>(`/api/org/nodes/${parentId}`),
+    enabled: parentVisible && editing?.level !== 'unit',
+    retry: false,
+  });
+  const parentCode = parent ? parent.divisionCode : parentQuery.data?.divisionCode ?? null;
+
+  const initialValues = useMemo<Values>(() => {
+    if (editing) {
+      return Object.fromEntries([...FIELDS.map((f) => [f, editing[f]]), ['level', editing.level], ['unitKind', editing.unitKind]]) as Values;
+    }
+    return { level: levels[0], unitKind: levels[0] === 'unit' ? 'lead_dept' : null, name: '', sortOrder: 0 };
+  }, [editing, levels]);
+
+  const divisionRule = {
+    validator: async (_r: unknown, v: unknown) => {
+      if (typeof v !== 'string' || v.trim() === '' || level === 'unit') return;
+      const problem = checkDivisionCode(v.trim(), level as DivisionLevel, parentCode);
+      if (problem) throw new Error(isZh ? DIVISION_MESSAGES[problem].zh : DIVISION_MESSAGES[problem].en);
+    },
+  };
+
+  const submit = async (v: Values) => {
+    setBusy(true);
+    errors.clear();
+    const fields: NodeUpdate = {
+      name: v.name.trim(),
+      unitKind: v.level === 'unit' ? v.unitKind ?? 'other' : null,
+      divisionCode: v.level === 'unit' ? null : (blankToNull(v.divisionCode?.trim()) as string | null),
+      address: blankToNull(v.address) as string | null,
+      longitude: v.longitude ?? null,
+      latitude: v.latitude ?? null,
+      headName: blankToNull(v.headName) as string | null,
+      headPhone: blankToNull(v.headPhone) as string | null,
+      officeLocation: blankToNull(v.officeLocation) as string | null,
+      officePhone: blankToNull(v.officePhone) as string | null,
+      officeHead: blankToNull(v.officeHead) as string | null,
+      sortOrder: v.sortOrder ?? 0,
+    };
+    try {
+      if (editing) {
+        await api.put<NodeDetail>(`/api/org/nodes/${editing.id}`, fields);
+        await refresh(editing.id);
+        void message.success(t(APP.saved));
+        onSaved(editing.id);
+      } else if (parent) {
+        const body: NodeCreate = { ...fields, parentId: parent.id, level: v.level };
+        const { id } = await api.post<{ id: string }>('/api/org/nodes', body);
+        await refresh(parent.id);
+        void message.success(t(M.created, { name: fields.name }));
+        onSaved(id);
+      }
+    } catch (err) {
+      errors.onError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const office = level === 'county' || level === 'town';
+  const title = editing ? t(M.editTitle, { name: editing.name }) : t(M.createTitle, { parent: parent?.name ?? '' });
+
+  return (
+    <Drawer
+      open
+      title={title}
+      size={width}
+      onClose={onClose}
+      destroyOnHidden
+      footer={
+        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
+          <Button onClick={onClose}>{t(APP.cancel)}</Button>
+          <Button type="primary" loading={busy} onClick={() => form.submit()}>{t(APP.save)}</Button>
+        </Space>
+      }
+    >
+      <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={submit} disabled={busy} scrollToFirstError>
+        {errors.alert}
+        {parent && (
+          <Form.Item name="level" label={t(M.level)} rules={[{ required: true, message: t(APP.required) }]}>
+            <Radio.Group optionType="button" buttonStyle="solid" options={levels.map((l) => ({ value: l, label: label(NODE_LEVEL_LABELS[l]) }))} />
+          </Form.Item>
+        )}
+        {level === 'unit' && (
+          <Form.Item name="unitKind" label={t(M.unitKind)} rules={[{ required: true, message: t(APP.required) }]}>
+            <Select options={UNIT_KINDS.map((k) => ({ value: k, label: label(UNIT_KIND_LABELS[k]) }))} />
+          </Form.Item>
+        )}
+        <Form.Item name="name" label={t(M.name)} rules={[rules.required(t), rules.max(t, LIMITS.nodeName)]}>
+          <Input maxLength={LIMITS.nodeName} showCount autoFocus />
+        </Form.Item>
+        {level !== 'unit' && (
+          <Form.Item name="divisionCode" label={t(M.divisionCode)} extra={t(M.divisionCodeHelp)} rules={[divisionRule]} dependencies={['level']}>
+            <Input inputMode="numeric" maxLength={12} placeholder={parentCode ? `${parentCode.slice(0, level === 'centre' ? 9 : 6)}…` : undefined} />
+          </Form.Item>
+        )}
+        <Form.Item name="address" label={t(M.address)} rules={[rules.max(t, LIMITS.address)]}>
+          <Input maxLength={LIMITS.address} />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col xs={24} sm={12}>
+            <Form.Item name="headName" label={t(M.headName)} rules={[rules.max(t, LIMITS.personName)]}>
+              <Input maxLength={LIMITS.personName} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="headPhone" label={t(M.headPhone)} rules={[rules.phone(t)]}>
+              <Input inputMode="tel" maxLength={LIMITS.phone} />
+            </Form.Item>
+          </Col>
+        </Row>
+        {office && (
+          <fieldset style={{ border: '1px solid #e6ece9', borderRadius: 6, padding: '8px 12px 0', marginBottom: 16 }}>
+            <legend style={{ fontSize: 16, padding: '0 6px', width: 'auto', marginBottom: 0, border: 0 }}>{t(M.office)}</legend>
+            <Form.Item name="officeLocation" label={t(M.officeLocation)} rules={[rules.max(t, LIMITS.address)]}>
+              <Input maxLength={LIMITS.address} />
+            </Form.Item>
+            <Row gutter={12}>
+              <Col xs={24} sm={12}>
+                <Form.Item name="officeHead" label={t(M.officeHead)} rules={[rules.max(t, LIMITS.personName)]}>
+                  <Input maxLength={LIMITS.personName} />
+                </Form.Item>
+              </Col>
+              <Col xs={24} sm={12}>
+                <Form.Item name="officePhone" label={t(M.officePhone)} rules={[rules.phone(t)]}>
+                  <Input inputMode="tel" maxLength={LIMITS.phone} />
+                </Form.Item>
+              </Col>
+            </Row>
+          </fieldset>
+        )}
+        <Row gutter={12}>
+          <Col xs={12} sm={8}>
+            <Form.Item name="longitude" label={t(M.longitude)}>
+              <InputNumber min={-180} max={180} step={0.000001} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} sm={8}>
+            <Form.Item name="latitude" label={t(M.latitude)}>
+              <InputNumber min={-90} max={90} step={0.000001} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={8}>
+            <Form.Item name="sortOrder" label={t(M.sortOrder)} tooltip={t(M.sortOrderHelp)}>
+              <InputNumber min={0} max={9999} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+    </Drawer>
+  );
+}

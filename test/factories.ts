@@ -18,12 +18,12 @@ export async function buildNode(database: Database, parent: NodeRef | null, v: {
   return { id, path, depth, name: v.name };
 }
 
-/** Inserts a user with one role on a node; password TEST_PASSWORD. */
-export async function buildUser(database: Database, v: { username: string; role: Role; node: NodeRef; displayName?: string }): Promise<{ id: string; username: string }> {
+/** Inserts a user living at `node` with one role (on `roleNode`, default the same node); password TEST_PASSWORD. */
+export async function buildUser(database: Database, v: { username: string; role: Role; node: NodeRef; displayName?: string; roleNode?: NodeRef }): Promise<{ id: string; username: string }> {
   hashed ??= hashPassword(TEST_PASSWORD);
   const id = crypto.randomUUID();
   await database.db.insert(users).values({ id, username: v.username, displayName: v.displayName ?? v.username, homeNodeId: v.node.id, passwordHash: await hashed });
-  await database.db.insert(roleAssignments).values({ userId: id, role: v.role, nodeId: v.node.id });
+  await database.db.insert(roleAssignments).values({ userId: id, role: v.role, nodeId: (v.roleNode ?? v.node).id });
   return { id, username: v.username };
 }
 

@@ -48,7 +48,7 @@ export function NodeFormDrawer({ mode, onClose, onSaved }: { mode: NodeFormMode;
 
   const editing = mode.kind === 'edit' ? mode.node : null;
   const parent = mode.kind === 'create' ? mode.parent : null;
-  const levels = parent ? allowedChildLevels(parent.level) : [];
+  const levels = useMemo(() => (parent ? allowedChildLevels(parent.level) : []), [parent]);
   const level: NodeLevel = Form.useWatch('level', form) ?? editing?.level ?? levels[0];
 
   // The parent's division code, for the prefix check: known when creating; when editing, read
@@ -67,7 +67,7 @@ export function NodeFormDrawer({ mode, onClose, onSaved }: { mode: NodeFormMode;
     if (editing) {
       return Object.fromEntries([...FIELDS.map((f) => [f, editing[f]]), ['level', editing.level], ['unitKind', editing.unitKind]]) as Values;
     }
-    return { level: levels[0], unitKind: levels[0] === 'unit' ? 'lead_dept' : null, name: '', sortOrder: 0 };
+    return { level: levels[0], unitKind: 'lead_dept', name: '', sortOrder: 0 };
   }, [editing, levels]);
 
   const divisionRule = {

@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import { Button, Card, Col, Input, Row, Select, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import type { User } from '../account.contract';
+import { ROLE_LABELS, ROLES, type Role } from '../../../shared/roles';
+import { ErrorState } from '../../../web/components/error-state';
+import { formatDateTime } from '../../../web/components/format';
+import { PageHeader } from '../../../web/components/page-header';
+import { useUrlQuery } from '../../../web/components/use-url-query';
+import { useI18n } from '../../../web/i18n/i18n';
+import { M as APP } from '../../../web/i18n/messages';
+import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
+import { UserDetailDrawer } from './user-detail-drawer';
+import { UserFormDrawer } from './user-form-drawer';
+import { UserStatusTag } from './user-status';
+import { M } from './users.messages';
+import { useUserList } from './users.queries';
+
+const KEYS = ['q', 'nodeId', 'role', 'disabled', 'open'] as const;
+
+/** 用户与权限: filters in the URL, a server-paged list, a drawer per account, one form. */
+export function UsersPage() {
+  const { t, label, locale } = useI18n();
+  const url = useUrlQuery(KEYS);
+  const f = url.values;
+  const role = ROLES.includes(f.role as Role) ? (f.role as Role) : undefined;
+  const disabled = f.disabled === 'true' || f.disabled === 'false' ? f.disabled : undefined;
+  const list = useUserList({ q: f.q, nodeId: f.nodeId, role, disabled, page: url.page, pageSize: url.pageSize });
+  const [creating, setCreating] = useState(false);
+  const [search, setSearch] = useState(f.q ?? '');
+
+  return (
+    <>
+      <PageHeader title={t(M.title)} extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t(M.newUser)}</Button>} />
+      <Card styles={{ body: { paddingBottom: 8 } }} style={{ marginBottom: 16 }}>
+        <Row gutter={[12, 12]}>
+          <Col xs={24} sm={12} lg={7}>
+            <Input.Search
+              allowClear
+              placeholder={t(M.searchPlaceholder)}
+              aria-label={t(M.searchPlaceholder)}
+              value={search}
+              onChange={(e) => { setSearch(e.target.value); if (!e.target.value) url.set({ q: null }); }}
+              onSearch={(v) => url.set({ q: v.trim() || null })}
+            />
+          </Col>
+          <Col xs={24} sm={12} lg={6}>
+            <NodeTreeSelect value={f.nodeId} onChange={(v) => url.set({ nodeId: v })} allowClear placeholder={t(M.anyNode)} aria-label={t(M.filterNode)} />
+          </Col>
+          <Col xs={12} sm={8} lg={5}>
+            <Select
+              allowClear
+              style={{ width: '100%' }}
+              value={role}
+              placeholder={t(M.anyRole)}
+              aria-label={t(M.filterRole)}
+              onChange={(v) => url.set({ role: v })}
+              options={ROLES.map((r) => ({ value: r, label: label(ROLE_LABELS[r]) }))}
+              popupMatchSelectWidth={false}
+            />
+          </Col>
+          <Col xs={12} sm={8} lg={4}>
+            <Select
+              allowClear
+              style={{ width: '100%' }}
+              value={disabled}
+              placeholder={t(M.anyStatus)}
+              aria-label={t(M.filterStatus)}
+              onChange={(v) => url.set({ disabled: v })}
+              options={[{ value: 'false', label: t(M.enabledOnly) }, { value: 'true', label: t(M.disabledOnly) }]}
+            />
+          </Col>
+          <Col xs={24} sm={8} lg={2}>
+            <Button block onClick={() => { setSearch(''); url.reset(); }}>{t(APP.reset)}</Button>
+          </Col>
+        </Row>
+      </Card>
+      {list.error ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Card styles={{ body: { padding: 0 } }}>
+          <Table<User>
+            rowKey="id"
+            loading={list.isFetching}
+            dataSource={list.data?.items ?? []}
+            scroll={{ x: 'max-content' }}
+            onRow={(u) => ({ onClick: () => url.set({ open: u.id }), style: { cursor: 'pointer' } })}
+            pagination={{
+              current: url.page,
+              pageSize: url.pageSize,
+              total: list.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [10, 20, 50, 100],
+              showTotal: (n) => t(M.totalUsers, { n }),
+              onChange: (page, pageSize) => url.set({ page, pageSize }),
+              style: { paddingInline: 16 },
+            }}
+            columns={[
+              { title: t(M.displayName), dataIndex: 'displayName', render: (v: string, u) => <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={(e) => { e.stopPropagation(); url.set({ open: u.id }); }}>{v}</Button> },
+              { title: t(M.username), dataIndex: 'username' },
+              { title: t(M.phone), dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
+              { title: t(M.homeNode), dataIndex: 'homeNodeName' },
+              {
+                title: t(M.roles),
+                key: 'roles',
+                render: (_: unknown, u) => (u.roles.length ? u.roles.map((r) => <Tag key={r.id} style={{ marginBlock: 2 }}>{t(M.at, { role: label(ROLE_LABELS[r.role]), node: r.nodeName })}</Tag>) : '—'),
+              },
+              { title: t(M.status), key: 'status', render: (_: unknown, u) => <UserStatusTag user={u} /> },
+              { title: t(M.lastLogin), dataIndex: 'lastLoginAt', render: (v: string | null) => (v ? formatDateTime(v, locale) : t(M.never)) },
+            ]}
+          />
+        </Card>
+      )}
+      {f.open && <UserDetailDrawer id={f.open} onClose={() => url.set({ open: null })} />}
+      {creating && <UserFormDrawer mode={{ kind: 'create' }} onClose={() => setCreating(false)} onSaved={(id) => { setCreating(false); url.set({ open: id }); }} />}
+    </>
+  );
+}

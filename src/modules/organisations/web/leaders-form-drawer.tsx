@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import { App, Button, Card, Col, Drawer, Form, Input, Row, Select, Space } from 'antd';
+import { ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import type { Leader, NodeDetail } from '../org.contract';
+import { LIMITS } from '../../../shared/limits';
+import { LEADER_POST_LABELS, LEADER_POSTS } from '../../../shared/roles';
+import { api } from '../../../web/api/client';
+import { useFormErrors } from '../../../web/components/form-errors';
+import { blankToNull, rules } from '../../../web/components/rules';
+import { useDrawerWidth } from '../../../web/components/use-drawer-width';
+import { useI18n } from '../../../web/i18n/i18n';
+import { M as APP } from '../../../web/i18n/messages';
+import { M } from './org.messages';
+import { useOrgRefresh } from './org.queries';
+
+type Values = { leaders: Leader[] };
+
+/** Edits the whole leadership group; saving replaces the list on the server. */
+export function LeadersFormDrawer({ node, onClose }: { node: NodeDetail; onClose: () => void }) {
+  const { t, label } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const errors = useFormErrors(form);
+  const refresh = useOrgRefresh();
+  const width = useDrawerWidth(640);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (v: Values) => {
+    setBusy(true);
+    errors.clear();
+    const leaders = (v.leaders ?? []).map((l) => ({
+      name: l.name.trim(),
+      post: l.post,
+      title: blankToNull(l.title) as string | null,
+      phone: blankToNull(l.phone) as string | null,
+    }));
+    try {
+      await api.put(`/api/org/nodes/${node.id}/leaders`, { leaders });
+      await refresh(node.id);
+      void message.success(t(M.leadersSaved));
+      onClose();
+    } catch (err) {
+      errors.onError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Drawer
+      open
+      title={`${node.name} · ${t(M.leaders)}`}
+      size={width}
+      onClose={onClose}
+      destroyOnHidden
+      footer={
+        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
+          <Button onClick={onClose}>{t(APP.cancel)}</Button>
+          <Button type="primary" loading={busy} onClick={() => form.submit()}>{t(APP.save)}</Button>
+        </Space>
+      }
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        disabled={busy}
+        onFinish={submit}
+        scrollToFirstError
+        initialValues={{ leaders: node.leaders.map(({ name, post, title, phone }) => ({ name, post, title, phone })) }}
+      >
+        {errors.alert}
+        <Form.List name="leaders">
+          {(fields, { add, remove, move }, { errors: listErrors }) => (
+            <>
+              {fields.map((f, i) => (
+                <Card
+                  key={f.key}
+                  size="small"
+                  style={{ marginBottom: 12 }}
+                  title={t(M.memberN, { n: i + 1 })}
+                  extra={
+                    <span style={{ display: 'inline-flex', gap: 4 }}>
+                      {i > 0 && <Button type="text" icon={<ArrowUpOutlined />} aria-label={t(M.moveUp)} title={t(M.moveUp)} onClick={() => move(i, i - 1)} />}
+                      <Button type="text" danger icon={<DeleteOutlined />} aria-label={t(APP.delete)} title={t(APP.delete)} onClick={() => remove(f.name)} />
+                    </span>
+                  }
+                >
+                  <Row gutter={12}>
+                    <Col xs={24} sm={12}>
+                      <Form.Item name={[f.name, 'name']} label={t(M.leaderName)} rules={[rules.required(t), rules.max(t, LIMITS.personName)]}>
+                        <Input maxLength={LIMITS.personName} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} sm={12}>
+                      <Form.Item name={[f.name, 'post']} label={t(M.leaderPost)} rules={[{ required: true, message: t(APP.required) }]}>
+                        <Select options={LEADER_POSTS.map((p) => ({ value: p, label: label(LEADER_POST_LABELS[p]) }))} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} sm={12}>
+                      <Form.Item name={[f.name, 'title']} label={t(M.leaderTitle)} rules={[rules.max(t, LIMITS.post)]}>
+                        <Input maxLength={LIMITS.post} placeholder={t(M.leaderTitlePlaceholder)} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} sm={12}>
+                      <Form.Item name={[f.name, 'phone']} label={t(M.leaderPhone)} rules={[rules.phone(t)]}>
+                        <Input inputMode="tel" maxLength={LIMITS.phone} />
+                      </Form.Item>
+                    </Col>
+                  </Row>
+                </Card>
+              ))}
+              <Form.ErrorList errors={listErrors} />
+              <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({ name: '', post: fields.length === 0 ? 'leader' : 'member', title: null, phone: null })}>
+                {t(M.addLeader)}
+              </Button>
+            </>
+          )}
+        </Form.List>
+      </Form>
+    </Drawer>
+  );
+}

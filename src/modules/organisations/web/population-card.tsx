@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import { App, Button, Card, Form, InputNumber, Modal, Popconfirm, Table, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import type { NodeDetail, Population } from '../org.contract';
+import { LIMITS } from '../../../shared/limits';
+import { errorText } from '../../../web/api/api-error';
+import { api } from '../../../web/api/client';
+import { useFormErrors } from '../../../web/components/form-errors';
+import { useI18n } from '../../../web/i18n/i18n';
+import { M as APP } from '../../../web/i18n/messages';
+import { M } from './org.messages';
+import { useOrgRefresh } from './org.queries';
+
+/** 常住人口 by year: the denominators for participation and funding per resident. */
+export function PopulationCard({ node }: { node: NodeDetail }) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const refresh = useOrgRefresh();
+  const [editing, setEditing] = useState<Population | 'new' | null>(null);
+  const canEdit = node.permissions.update;
+  const rows = [...node.populations].sort((a, b) => b.year - a.year);
+
+  const remove = async (year: number) => {
+    try {
+      await api.del(`/api/org/nodes/${node.id}/populations/${year}`);
+      await refresh(node.id);
+      void message.success(t(APP.deleted));
+    } catch (err) {
+      void message.error(errorText(err, locale));
+    }
+  };
+
+  return (
+    <Card
+      title={t(M.populations)}
+      extra={canEdit && <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>{t(M.addYear)}</Button>}
+    >
+      <Typography.Paragraph type="secondary" style={{ fontSize: 14 }}>{t(M.populationsHelp)}</Typography.Paragraph>
+      <Table<Population>
+        rowKey="year"
+        size="middle"
+        pagination={false}
+        dataSource={rows}
+        locale={{ emptyText: t(M.noPopulation) }}
+        columns={[
+          { title: t(M.year), dataIndex: 'year', width: 100 },
+          { title: t(M.population), dataIndex: 'population', render: (v: number) => v.toLocaleString(locale) },
+          ...(canEdit
+            ? [{
+                title: t(APP.actions),
+                key: 'a',
+                width: 150,
+                render: (_: unknown, r: Population) => (
+                  <span style={{ display: 'inline-flex', gap: 4 }}>
+                    <Button type="link" style={{ paddingInline: 4 }} onClick={() => setEditing(r)}>{t(APP.edit)}</Button>
+                    <Popconfirm title={t(M.removeYear, { year: r.year })} okText={t(APP.delete)} cancelText={t(APP.cancel)} okButtonProps={{ danger: true }} onConfirm={() => remove(r.year)}>
+                      <Button type="link" danger style={{ paddingInline: 4 }}>{t(APP.delete)}</Button>
+                    </Popconfirm>
+                  </span>
+                ),
+              }]
+            : []),
+        ]}
+      />
+      {editing && <PopulationModal node={node} row={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+    </Card>
+  );
+}
+
+function PopulationModal({ node, row, onClose }: { node: NodeDetail; row: Population | null; onClose: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Population>();
+  const errors = useFormErrors(form);
+  const refresh = useOrgRefresh();
+  const [busy, setBusy] = useState(false);
+  const taken = new Set(node.populations.map((p) => p.year));
+  const thisYear = new Date().getFullYear();
+  const suggested = taken.has(thisYear) ? Math.min(Math.max(...taken) + 1, LIMITS.yearMax) : thisYear;
+
+  const submit = async (v: Population) => {
+    setBusy(true);
+    errors.clear();
+    try {
+      await api.put(`/api/org/nodes/${node.id}/populations/${v.year}`, { population: v.population });
+      await refresh(node.id);
+      void message.success(t(APP.saved));
+      onClose();
+    } catch (err) {
+      errors.onError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={row ? t(M.editYear, { year: row.year }) : t(M.newYear)}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t(APP.save)}
+      cancelText={t(APP.cancel)}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
+      <Form<Population> form={form} layout="vertical" initialValues={row ?? { year: suggested }} onFinish={submit}>
+        {errors.alert}
+        <Form.Item
+          name="year"
+          label={t(M.year)}
+          rules={[
+            { required: true, message: t(APP.required) },
+            { validator: async (_r, v: number) => { if (!row && taken.has(v)) throw new Error(t(M.yearTaken, { year: v })); } },
+          ]}
+        >
+          <InputNumber min={LIMITS.yearMin} max={LIMITS.yearMax} precision={0} disabled={!!row} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="population" label={t(M.population)} rules={[{ required: true, message: t(APP.required) }]}>
+          <InputNumber min={0} max={LIMITS.population} precision={0} style={{ width: '100%' }} autoFocus inputMode="numeric" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -2,6 +2,7 @@ import { buildApp } from './app';
 import { readConfig } from './config';
 import { openDatabase } from './db/client';
 import { DataDirLockedError } from './db/lock';
+import { scheduleAutoBackups } from './db/auto-backup';
 import { DEMO_ACCOUNTS, seedDemoIfEmpty } from '../db/demo';
 import { pruneSessions } from '../modules/accounts/session.service';
 import { pruneLoginFailures } from '../modules/accounts/auth.service';
@@ -21,6 +22,7 @@ export async function main(): Promise<void> {
   }
   const seeded = process.env.CEDU_NO_DEMO === '1' ? false : await seedDemoIfEmpty(database, config.demoPassword);
   const app = await buildApp({ database, config });
+  const stopBackups = database.kind === 'pglite' && process.env.CEDU_AUTO_BACKUP !== '0' ? scheduleAutoBackups(database, config.dataDir, app.log) : () => {};
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -28,6 +30,7 @@ export async function main(): Promise<void> {
     closing = true;
     app.log.info(`${signal}: closing`);
     clearInterval(housekeeping);
+    stopBackups();
     try {
       await app.close();
     } finally {

@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
+import { backupDatabase } from './backup';
+import type { Database } from './client';
+
+const DAY_MS = 24 * 3600_000;
+const KEEP = 7;
+
+/**
+ * PGlite never fsyncs, so the embedded database keeps its own daily backups in
+ * `<data dir>/backups` (the last seven). A PostgreSQL server has its own backup tools.
+ */
+export function scheduleAutoBackups(database: Database, dataDir: string, log: FastifyBaseLogger): () => void {
+  const dir = path.resolve(dataDir, 'backups');
+  const run = async () => {
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      const files = fs.readdirSync(dir).filter((f) => f.startsWith('auto-') && f.endsWith('.jsonl.gz')).sort();
+      const newest = files.at(-1);
+      if (newest && Date.now() - fs.statSync(path.join(dir, newest)).mtimeMs < DAY_MS - 60_000) return;
+      const file = path.join(dir, `auto-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}.jsonl.gz`);
+      const r = await backupDatabase(database, file);
+      log.info({ file, rows: r.rows }, 'automatic backup written');
+      for (const old of [...files, path.basename(file)].slice(0, -KEEP)) fs.rmSync(path.join(dir, old), { force: true });
+    } catch (err) {
+      log.error({ err }, 'automatic backup failed');
+    }
+  };
+  const first = setTimeout(run, 5_000);
+  const timer = setInterval(run, 3600_000);
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}

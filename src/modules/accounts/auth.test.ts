@@ -138,3 +138,11 @@ describe('passwords', () => {
     await sys.req('PUT', '/api/settings', { passwordMaxAgeDays: 0, idleTimeoutMinutes: 30 });
   });
 });
+
+describe('unknown API paths', () => {
+  it('answer 404 NOT_FOUND in both languages', async () => {
+    const r = await s.app.inject({ method: 'GET', url: '/api/no-such-thing' });
+    expect(r.statusCode).toBe(404);
+    expect(r.json().error).toMatchObject({ code: 'NOT_FOUND', messageEn: 'Not found, or you may not see it' });
+  });
+});

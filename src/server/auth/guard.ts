@@ -30,7 +30,7 @@ export function registerGuard(app: FastifyInstance): void {
   });
 
   app.addHook('preHandler', async (req) => {
-    if (!req.url.startsWith('/api/') || isDocsRoute(req.routeOptions.url ?? '')) return;
+    if (req.is404 || !req.url.startsWith('/api/') || isDocsRoute(req.routeOptions.url ?? '')) return;
     const policy = req.routeOptions.config?.policy;
     if (!policy) throw new AppError('FORBIDDEN');
     if (!SAFE_METHODS.has(req.method)) checkOrigin(req);

@@ -49,7 +49,7 @@ export class AppError extends Error {
     this.code = code;
     this.params = params;
     this.issues = opts.issues;
-    this.denied = opts.denied ?? code === 'FORBIDDEN';
+    this.denied = opts.denied ?? (code === 'FORBIDDEN' || code === 'CSRF_FAILED');
   }
 
   get status(): number {

@@ -1,5 +1,5 @@
 import { useEffect, type ReactNode } from 'react';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -28,7 +28,7 @@ function LocalisedAntd({ children }: { children: ReactNode }) {
   }, [locale, t]);
   return (
     <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={theme}>
-      <AntApp>{children}</AntApp>
+      {children}
     </ConfigProvider>
   );
 }

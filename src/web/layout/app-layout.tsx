@@ -1,5 +1,5 @@
 import { Suspense, useState } from 'react';
-import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Typography } from 'antd';
+import { App as AntApp, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Typography } from 'antd';
 import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth, useMe } from '../auth/auth-context';
@@ -43,51 +43,54 @@ export function AppLayout() {
   );
   const menu = <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} onClick={({ key }) => go(key)} style={{ borderInlineEnd: 0 }} />;
 
+  // antd's App (message, modal, notification) lives here, not in the entry: the sign-in page does not need it.
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      {wide && (
-        <Sider width={220} theme="light" breakpoint="lg" collapsible collapsedWidth={72} style={{ borderInlineEnd: '1px solid #e6ece9' }}>
-          {brand}
-          {menu}
-        </Sider>
-      )}
-      <Layout>
-        <Header style={{ display: 'flex', alignItems: 'center', gap: 8, borderBottom: '1px solid #e6ece9', position: 'sticky', top: 0, zIndex: 10 }}>
-          {!wide && <Button type="text" icon={<MenuOutlined />} onClick={() => setDrawerOpen(true)} aria-label={t(M.menu)} />}
-          {!wide && <Typography.Text strong style={{ color: '#0b6e4f', fontSize: 17, whiteSpace: 'nowrap' }}>{t(M.appShort)}</Typography.Text>}
-          <div style={{ flex: 1 }} />
-          <LanguageSwitch />
-          <Dropdown
-            trigger={['click']}
-            menu={{
-              items: [
-                { key: 'account', icon: <UserOutlined />, label: t(M.menuAccount), onClick: () => navigate('/account') },
-                { type: 'divider' },
-                { key: 'logout', icon: <LogoutOutlined />, label: t(M.logout), onClick: () => void signOut() },
-              ],
-            }}
-          >
-            <Button type="text" style={{ maxWidth: wide ? 320 : 48, overflow: 'hidden' }} aria-label={me.user.displayName}>
-              <Avatar size={28} icon={<UserOutlined />} style={{ background: '#0b6e4f', flex: 'none' }} />
-              {wide && <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{me.user.displayName}</span>}
-            </Button>
-          </Dropdown>
-        </Header>
-        <Content style={{ padding: wide ? 24 : 12, minWidth: 0 }}>
-          <Suspense fallback={<PageLoading />}>
-            <Outlet />
-          </Suspense>
-        </Content>
+    <AntApp>
+      <Layout style={{ minHeight: '100vh' }}>
+        {wide && (
+          <Sider width={220} theme="light" breakpoint="lg" collapsible collapsedWidth={72} style={{ borderInlineEnd: '1px solid #e6ece9' }}>
+            {brand}
+            {menu}
+          </Sider>
+        )}
+        <Layout>
+          <Header style={{ display: 'flex', alignItems: 'center', gap: 8, borderBottom: '1px solid #e6ece9', position: 'sticky', top: 0, zIndex: 10 }}>
+            {!wide && <Button type="text" icon={<MenuOutlined />} onClick={() => setDrawerOpen(true)} aria-label={t(M.menu)} />}
+            {!wide && <Typography.Text strong style={{ color: '#0b6e4f', fontSize: 17, whiteSpace: 'nowrap' }}>{t(M.appShort)}</Typography.Text>}
+            <div style={{ flex: 1 }} />
+            <LanguageSwitch />
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [
+                  { key: 'account', icon: <UserOutlined />, label: t(M.menuAccount), onClick: () => navigate('/account') },
+                  { type: 'divider' },
+                  { key: 'logout', icon: <LogoutOutlined />, label: t(M.logout), onClick: () => void signOut() },
+                ],
+              }}
+            >
+              <Button type="text" style={{ maxWidth: wide ? 320 : 48, overflow: 'hidden' }} aria-label={me.user.displayName}>
+                <Avatar size={28} icon={<UserOutlined />} style={{ background: '#0b6e4f', flex: 'none' }} />
+                {wide && <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{me.user.displayName}</span>}
+              </Button>
+            </Dropdown>
+          </Header>
+          <Content style={{ padding: wide ? 24 : 12, minWidth: 0 }}>
+            <Suspense fallback={<PageLoading />}>
+              <Outlet />
+            </Suspense>
+          </Content>
+        </Layout>
+        {!wide && (
+          <Drawer open={drawerOpen} onClose={() => setDrawerOpen(false)} placement="left" size={260} title={t(M.appShort)} styles={{ body: { padding: 0 } }}>
+            <div style={{ padding: '12px 16px', color: '#50635a' }}>{me.user.displayName}</div>
+            {menu}
+            <div style={{ padding: 16 }}>
+              <Button block icon={<LogoutOutlined />} onClick={() => void signOut()}>{t(M.logout)}</Button>
+            </div>
+          </Drawer>
+        )}
       </Layout>
-      {!wide && (
-        <Drawer open={drawerOpen} onClose={() => setDrawerOpen(false)} placement="left" size={260} title={t(M.appShort)} styles={{ body: { padding: 0 } }}>
-          <div style={{ padding: '12px 16px', color: '#50635a' }}>{me.user.displayName}</div>
-          {menu}
-          <div style={{ padding: 16 }}>
-            <Button block icon={<LogoutOutlined />} onClick={() => void signOut()}>{t(M.logout)}</Button>
-          </div>
-        </Drawer>
-      )}
-    </Layout>
+    </AntApp>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Typography } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useAuth, useMe } from '../../../web/auth/auth-context';
 import { safeNext } from '../../../web/auth/require-auth';
@@ -27,20 +27,22 @@ export function ChangePasswordPage() {
   };
 
   return (
-    <div style={{ minHeight: '100vh', background: '#f5f7f6' }}>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '8px 12px', background: '#fff', borderBottom: '1px solid #e6ece9' }}>
-        <Typography.Text strong style={{ color: '#0b6e4f', fontSize: 17 }}>{t(APP.appShort)}</Typography.Text>
-        <span>
-          <LanguageSwitch />
-          <Button type="text" onClick={() => void logout().then(() => navigate('/login', { replace: true }))}>{t(APP.logout)}</Button>
-        </span>
+    <AntApp>
+      <div style={{ minHeight: '100vh', background: '#f5f7f6' }}>
+        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '8px 12px', background: '#fff', borderBottom: '1px solid #e6ece9' }}>
+          <Typography.Text strong style={{ color: '#0b6e4f', fontSize: 17 }}>{t(APP.appShort)}</Typography.Text>
+          <span>
+            <LanguageSwitch />
+            <Button type="text" onClick={() => void logout().then(() => navigate('/login', { replace: true }))}>{t(APP.logout)}</Button>
+          </span>
+        </div>
+        <main style={{ maxWidth: 520, margin: '0 auto', padding: '24px 12px' }}>
+          <Card title={<span style={{ fontSize: 20 }}>{t(M.title)}</span>}>
+            {me.user.mustChangePassword && <Alert type="info" showIcon title={t(M.why)} style={{ marginBottom: 16 }} />}
+            <ChangePasswordForm username={me.user.username} onDone={() => void done()} />
+          </Card>
+        </main>
       </div>
-      <main style={{ maxWidth: 520, margin: '0 auto', padding: '24px 12px' }}>
-        <Card title={<span style={{ fontSize: 20 }}>{t(M.title)}</span>}>
-          {me.user.mustChangePassword && <Alert type="info" showIcon title={t(M.why)} style={{ marginBottom: 16 }} />}
-          <ChangePasswordForm username={me.user.username} onDone={() => void done()} />
-        </Card>
-      </main>
-    </div>
+    </AntApp>
   );
 }

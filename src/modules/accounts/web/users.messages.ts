@@ -51,6 +51,7 @@ export const M = {
   initialRole: ['角色（可稍后再加）', 'Role (can be added later)'],
   roleNode: ['在哪个组织担任', 'On which node'],
   roleNodeHelp: ['角色对该组织及其全部下级有效', 'The role covers this node and everything under it'],
+  roleNodeBlank: ['不选则为所属组织', 'Blank: the home node'],
   addRole: ['添加角色', 'Add role'],
   roleAdded: ['已添加角色', 'Role added'],
   removeRole: ['收回', 'Remove'],

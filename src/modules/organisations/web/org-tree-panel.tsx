@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Card, Empty, Grid, Input, Tree, Typography } from 'antd';
-import type { TreeNode } from '../../org.contract';
+import type { TreeNode } from '../org.contract';
 import { useI18n } from '../../../web/i18n/i18n';
 import { kindIcon, kindLabel } from '../../../web/org-tree/node-kind';
 import { ancestorsOf, type TreeIndex } from '../../../web/org-tree/tree-index';

@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import { App, Button, Descriptions, Drawer, Popconfirm, Space, Switch, Typography } from 'antd';
+import { EditOutlined, KeyOutlined } from '@ant-design/icons';
+import type { User } from '../account.contract';
+import { errorText, isApiError } from '../../../web/api/api-error';
+import { api } from '../../../web/api/client';
+import { useAuth } from '../../../web/auth/auth-context';
+import { ErrorState } from '../../../web/components/error-state';
+import { formatDateTime } from '../../../web/components/format';
+import { PageLoading } from '../../../web/components/page-loading';
+import { useDrawerWidth } from '../../../web/components/use-drawer-width';
+import { useI18n } from '../../../web/i18n/i18n';
+import { M as APP } from '../../../web/i18n/messages';
+import { ResetPasswordModal } from './reset-password-modal';
+import { UserFormDrawer } from './user-form-drawer';
+import { UserRoles } from './user-roles';
+import { UserStatusTag } from './user-status';
+import { M } from './users.messages';
+import { useUser, useUsersRefresh } from './users.queries';
+
+/** One account: its details, enable/disable, password reset, roles. */
+export function UserDetailDrawer({ id, onClose }: { id: string; onClose: () => void }) {
+  const { t } = useI18n();
+  const q = useUser(id);
+  const width = useDrawerWidth(620);
+  return (
+    <Drawer open size={width} title={q.data?.displayName ?? t(M.detailTitle)} onClose={onClose} destroyOnHidden>
+      {q.isPending ? <PageLoading /> : q.error ? <ErrorState error={q.error} onRetry={isApiError(q.error) && q.error.code === 'NOT_FOUND' ? undefined : () => void q.refetch()} /> : <UserDetail user={q.data} />}
+    </Drawer>
+  );
+}
+
+function UserDetail({ user }: { user: User }) {
+  const { t, locale } = useI18n();
+  const { message, modal } = App.useApp();
+  const { me } = useAuth();
+  const refresh = useUsersRefresh();
+  const [editing, setEditing] = useState(false);
+  const [resetting, setResetting] = useState(false);
+  const [toggling, setToggling] = useState(false);
+  const isSelf = me?.user.id === user.id;
+
+  const setEnabled = (enabled: boolean) =>
+    modal.confirm({
+      title: t(enabled ? M.enableConfirm : M.disableConfirm, { name: user.displayName }),
+      okButtonProps: { danger: !enabled },
+      okText: t(APP.confirm),
+      cancelText: t(APP.cancel),
+      onOk: async () => {
+        setToggling(true);
+        try {
+          await api.put(`/api/users/${user.id}`, { displayName: user.displayName, phone: user.phone, homeNodeId: user.homeNodeId, disabled: !enabled });
+          await refresh();
+          void message.success(t(enabled ? M.nowEnabled : M.nowDisabled));
+        } catch (err) {
+          void message.error(errorText(err, locale));
+        } finally {
+          setToggling(false);
+        }
+      },
+    });
+
+  return (
+    <Space orientation="vertical" size={20} style={{ width: '100%' }}>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+        <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>{t(M.editUser)}</Button>
+        <Button icon={<KeyOutlined />} onClick={() => setResetting(true)}>{t(M.resetPassword)}</Button>
+      </div>
+      <Descriptions
+        bordered
+        size="small"
+        column={1}
+        items={[
+          { key: 'name', label: t(M.displayName), children: user.displayName },
+          { key: 'username', label: t(M.username), children: user.username },
+          { key: 'phone', label: t(M.phone), children: user.phone ?? '—' },
+          { key: 'home', label: t(M.homeNode), children: user.homeNodeName },
+          { key: 'status', label: t(M.status), children: <UserStatusTag user={user} /> },
+          {
+            key: 'enabled',
+            label: t(M.enabled),
+            children: (
+              <Switch
+                checked={!user.disabled}
+                loading={toggling}
+                disabled={isSelf}
+                checkedChildren={t(M.enabledOn)}
+                unCheckedChildren={t(M.enabledOff)}
+                onChange={(on) => setEnabled(on)}
+                aria-label={t(M.enabled)}
+              />
+            ),
+          },
+          { key: 'last', label: t(M.lastLogin), children: user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale) : t(M.never) },
+        ]}
+      />
+      <div>
+        <Typography.Title level={5} style={{ fontSize: 18 }}>{t(M.roles)}</Typography.Title>
+        <UserRoles user={user} />
+      </div>
+      {editing && <UserFormDrawer mode={{ kind: 'edit', user }} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
+      {resetting && <ResetPasswordModal user={user} onClose={() => setResetting(false)} />}
+    </Space>
+  );
+}
+

@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import { App, Button, Col, Drawer, Form, Input, Row, Select, Space } from 'antd';
+import type { User, UserCreate, UserUpdate } from '../account.contract';
+import { LIMITS } from '../../../shared/limits';
+import { ROLE_LABELS, ROLES, type Role } from '../../../shared/roles';
+import { api } from '../../../web/api/client';
+import { useAdminReach } from '../../../web/auth/admin-reach';
+import { useFormErrors } from '../../../web/components/form-errors';
+import { blankToNull, rules } from '../../../web/components/rules';
+import { useDrawerWidth } from '../../../web/components/use-drawer-width';
+import { useI18n } from '../../../web/i18n/i18n';
+import { M as APP } from '../../../web/i18n/messages';
+import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
+import { PasswordRulesHint, usePasswordRule } from './password-rules-hint';
+import { M } from './users.messages';
+import { useUsersRefresh } from './users.queries';
+
+export type UserFormMode = { kind: 'create' } | { kind: 'edit'; user: User };
+
+type Values = { username: string; displayName: string; phone?: string | null; homeNodeId: string; password: string; role?: Role; roleNodeId?: string };
+
+const USERNAME = /^[A-Za-z0-9_.-]{3,32}$/;
+
+/** One form for a new account and for editing one. Username and password only on create. */
+export function UserFormDrawer({ mode, onClose, onSaved }: { mode: UserFormMode; onClose: () => void; onSaved: (id: string) => void }) {
+  const { t, label } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const errors = useFormErrors(form);
+  const refresh = useUsersRefresh();
+  const width = useDrawerWidth(560);
+  const { isSystemAdmin, canAdminister } = useAdminReach();
+  const [busy, setBusy] = useState(false);
+  const editing = mode.kind === 'edit' ? mode.user : null;
+  const username = Form.useWatch('username', form);
+  const passwordRule = usePasswordRule(username);
+  const role = Form.useWatch('role', form);
+
+  const submit = async (v: Values) => {
+    setBusy(true);
+    errors.clear();
+    const fields = { displayName: v.displayName.trim(), phone: blankToNull(v.phone) as string | null, homeNodeId: v.homeNodeId };
+    try {
+      if (editing) {
+        const body: UserUpdate = { ...fields, disabled: editing.disabled };
+        await api.put(`/api/users/${editing.id}`, body);
+        await refresh();
+        void message.success(t(APP.saved));
+        onSaved(editing.id);
+      } else {
+        const roles = v.role ? [{ role: v.role, nodeId: v.roleNodeId ?? v.homeNodeId }] : [];
+        const body: UserCreate = { ...fields, username: v.username.trim(), password: v.password, roles };
+        const { id } = await api.post<{ id: string }>('/api/users', body);
+        await refresh();
+        void message.success(t(M.created, { name: fields.displayName }));
+        onSaved(id);
+      }
+    } catch (err) {
+      errors.onError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Drawer
+      open
+      size={width}
+      title={editing ? `${t(M.editUser)} · ${editing.displayName}` : t(M.createTitle)}
+      onClose={onClose}
+      destroyOnHidden
+      footer={
+        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
+          <Button onClick={onClose}>{t(APP.cancel)}</Button>
+          <Button type="primary" loading={busy} onClick={() => form.submit()}>{t(APP.save)}</Button>
+        </Space>
+      }
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        disabled={busy}
+        scrollToFirstError
+        initialValues={editing ? { displayName: editing.displayName, phone: editing.phone, homeNodeId: editing.homeNodeId } : {}}
+      >
+        {errors.alert}
+        {!editing && (
+          <Form.Item
+            name="username"
+            label={t(M.username)}
+            extra={t(M.usernameHelp)}
+            rules={[rules.required(t), { pattern: USERNAME, message: t(M.usernameHelp) }]}
+          >
+            <Input maxLength={LIMITS.username} autoComplete="off" autoFocus />
+          </Form.Item>
+        )}
+        <Form.Item name="displayName" label={t(M.displayName)} extra={t(M.displayNameHelp)} rules={[rules.required(t), rules.max(t, LIMITS.personName)]}>
+          <Input maxLength={LIMITS.personName} autoFocus={!!editing} />
+        </Form.Item>
+        <Form.Item name="phone" label={t(M.phone)} extra={t(M.phoneHelp)} rules={[rules.phone(t)]}>
+          <Input inputMode="tel" maxLength={LIMITS.phone} />
+        </Form.Item>
+        <Form.Item name="homeNodeId" label={t(M.homeNode)} rules={[{ required: true, message: t(APP.required) }]}>
+          <NodeTreeSelect selectable={canAdminister} />
+        </Form.Item>
+        {!editing && (
+          <>
+            <Form.Item name="password" label={t(M.initialPassword)} extra={<><div>{t(M.initialPasswordHelp)}</div><PasswordRulesHint /></>} rules={[rules.required(t), passwordRule]} dependencies={['username']}>
+              <Input.Password autoComplete="new-password" maxLength={LIMITS.passwordMax} />
+            </Form.Item>
+            <Row gutter={12}>
+              <Col xs={24} sm={12}>
+                <Form.Item name="role" label={t(M.initialRole)}>
+                  <Select allowClear options={ROLES.filter((r) => r !== 'system_admin' || isSystemAdmin).map((r) => ({ value: r, label: label(ROLE_LABELS[r]) }))} popupMatchSelectWidth={false} />
+                </Form.Item>
+              </Col>
+              {role && (
+                <Col xs={24} sm={12}>
+                  <Form.Item name="roleNodeId" label={t(M.roleNode)} tooltip={t(M.roleNodeHelp)} extra={t(M.roleNodeBlank)}>
+                    <NodeTreeSelect selectable={canAdminister} allowClear />
+                  </Form.Item>
+                </Col>
+              )}
+            </Row>
+          </>
+        )}
+      </Form>
+    </Drawer>
+  );
+}

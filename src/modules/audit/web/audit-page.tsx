@@ -1,0 +1,182 @@
+import { useEffect } from 'react';
+import { Button, Card, Col, DatePicker, Row, Select, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import type { AuditEntryOut } from '../audit.contract';
+import type { Page } from '../../../shared/pagination';
+import { useQuery, keepPreviousData } from '@tanstack/react-query';
+import { api } from '../../../web/api/client';
+import { useAuth } from '../../../web/auth/auth-context';
+import { ErrorState } from '../../../web/components/error-state';
+import { formatDateTime } from '../../../web/components/format';
+import { PageHeader } from '../../../web/components/page-header';
+import { useUrlQuery } from '../../../web/components/use-url-query';
+import { useI18n, type Msg } from '../../../web/i18n/i18n';
+import { M as APP } from '../../../web/i18n/messages';
+import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
+import { ACTION_FILTERS, ACTION_LABELS, REASON_LABELS } from './audit-actions';
+import { VerifyChainButton } from './verify-chain-button';
+
+const M = {
+  title: ['审计日志', 'Audit log'],
+  help: ['谁在什么时候做了什么，最新的在最前面。记录不能修改或删除。', 'Who did what and when, newest first. Entries cannot be changed or deleted.'],
+  action: ['操作', 'Action'],
+  anyAction: ['全部操作', 'All actions'],
+  outcome: ['结果', 'Outcome'],
+  anyOutcome: ['全部结果', 'Any outcome'],
+  ok: ['成功', 'Done'],
+  denied: ['被拒绝', 'Denied'],
+  failed: ['失败', 'Failed'],
+  when: ['时间', 'Time'],
+  who: ['操作人', 'Who'],
+  node: ['组织', 'Node'],
+  anyNode: ['全部组织', 'All nodes'],
+  ip: ['IP 地址', 'IP address'],
+  dates: ['日期范围', 'Dates'],
+  details: ['详细内容', 'Details'],
+  entity: ['对象', 'Object'],
+  reason: ['原因', 'Reason'],
+  totalRows: ['共 {n} 条记录', '{n} entries'],
+  system: ['系统', 'System'],
+} satisfies Record<string, Msg>;
+
+const KEYS = ['action', 'outcome', 'from', 'to', 'nodeId'] as const;
+const OUTCOMES = ['ok', 'denied', 'failed'] as const;
+const OUTCOME_COLOR = { ok: 'green', denied: 'red', failed: 'orange' } as const;
+
+/** 审计日志: filters in the URL, newest first, details on demand. */
+export function AuditPage() {
+  const { t, locale, isZh } = useI18n();
+  const { hasRole } = useAuth();
+  const url = useUrlQuery(KEYS);
+  const f = url.values;
+  const outcome = OUTCOMES.find((o) => o === f.outcome);
+
+  useEffect(() => {
+    dayjs.locale(isZh ? 'zh-cn' : 'en');
+  }, [isZh]);
+
+  const query = { action: f.action, outcome, from: f.from, to: f.to, nodeId: f.nodeId, page: url.page, pageSize: url.pageSize };
+  const list = useQuery({
+    queryKey: ['audit', query],
+    queryFn: () => api.get<Page<AuditEntryOut>>('/api/audit', query),
+    placeholderData: keepPreviousData,
+  });
+
+  const actionText = (a: string) => (ACTION_LABELS[a] ? t(ACTION_LABELS[a]) : a);
+  const range = f.from || f.to ? ([f.from ? dayjs(f.from) : null, f.to ? dayjs(f.to) : null] as const) : null;
+
+  return (
+    <>
+      <PageHeader title={t(M.title)} extra={hasRole(['system_admin']) && <VerifyChainButton />}>
+        <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>{t(M.help)}</Typography.Paragraph>
+      </PageHeader>
+      <Card styles={{ body: { paddingBottom: 8 } }} style={{ marginBottom: 16 }}>
+        <Row gutter={[12, 12]}>
+          <Col xs={24} sm={12} lg={6}>
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: '100%' }}
+              value={f.action}
+              placeholder={t(M.anyAction)}
+              aria-label={t(M.action)}
+              onChange={(v) => url.set({ action: v })}
+              options={[
+                ...ACTION_FILTERS.map((a) => ({ value: a.value, label: t(a.label) })),
+                ...Object.entries(ACTION_LABELS).filter(([k]) => !ACTION_FILTERS.some((a) => a.value === k)).map(([k, l]) => ({ value: k, label: t(l) })),
+              ]}
+              popupMatchSelectWidth={false}
+            />
+          </Col>
+          <Col xs={12} sm={12} lg={4}>
+            <Select
+              allowClear
+              style={{ width: '100%' }}
+              value={outcome}
+              placeholder={t(M.anyOutcome)}
+              aria-label={t(M.outcome)}
+              onChange={(v) => url.set({ outcome: v })}
+              options={OUTCOMES.map((o) => ({ value: o, label: t(M[o]) }))}
+            />
+          </Col>
+          <Col xs={12} sm={12} lg={5}>
+            <NodeTreeSelect value={f.nodeId} onChange={(v) => url.set({ nodeId: v })} allowClear placeholder={t(M.anyNode)} aria-label={t(M.node)} />
+          </Col>
+          <Col xs={24} sm={12} lg={7}>
+            <DatePicker.RangePicker
+              style={{ width: '100%' }}
+              value={range as never}
+              allowEmpty={[true, true]}
+              inputReadOnly
+              aria-label={t(M.dates)}
+              onChange={(v) => url.set({ from: v?.[0]?.format('YYYY-MM-DD') ?? null, to: v?.[1]?.format('YYYY-MM-DD') ?? null })}
+            />
+          </Col>
+          <Col xs={24} sm={24} lg={2}>
+            <Button block onClick={() => url.reset()}>{t(APP.reset)}</Button>
+          </Col>
+        </Row>
+      </Card>
+      {list.error ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Card styles={{ body: { padding: 0 } }}>
+          <Table<AuditEntryOut>
+            rowKey="id"
+            loading={list.isFetching}
+            dataSource={list.data?.items ?? []}
+            scroll={{ x: 'max-content' }}
+            expandable={{ expandedRowRender: (e) => <AuditDetails entry={e} />, expandRowByClick: true }}
+            pagination={{
+              current: url.page,
+              pageSize: url.pageSize,
+              total: list.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [20, 50, 100],
+              showTotal: (n) => t(M.totalRows, { n }),
+              onChange: (page, pageSize) => url.set({ page, pageSize }),
+              style: { paddingInline: 16 },
+            }}
+            columns={[
+              { title: t(M.when), dataIndex: 'at', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v, locale)}</span> },
+              { title: t(M.who), dataIndex: 'actorName', render: (v: string | null) => v ?? t(M.system) },
+              { title: t(M.node), dataIndex: 'nodeName', render: (v: string | null) => v ?? '—' },
+              {
+                title: t(M.action),
+                dataIndex: 'action',
+                render: (a: string, e) => (
+                  <span>
+                    {actionText(a)}
+                    {typeof e.summary?.reason === 'string' && REASON_LABELS[e.summary.reason] && (
+                      <Typography.Text type="secondary" style={{ fontSize: 14 }}>（{t(REASON_LABELS[e.summary.reason])}）</Typography.Text>
+                    )}
+                  </span>
+                ),
+              },
+              { title: t(M.outcome), dataIndex: 'outcome', render: (o: AuditEntryOut['outcome']) => <Tag color={OUTCOME_COLOR[o]}>{t(M[o])}</Tag> },
+              { title: t(M.ip), dataIndex: 'ip', render: (v: string | null) => v ?? '—' },
+            ]}
+          />
+        </Card>
+      )}
+    </>
+  );
+}
+
+function AuditDetails({ entry }: { entry: AuditEntryOut }) {
+  const { t } = useI18n();
+  return (
+    <div style={{ maxWidth: 'calc(100vw - 48px)' }}>
+      <Typography.Text type="secondary" style={{ fontSize: 14 }}>
+        #{entry.id} · {entry.action}
+        {entry.entityType && ` · ${t(M.entity)}: ${entry.entityType}${entry.entityId ? ` ${entry.entityId}` : ''}`}
+      </Typography.Text>
+      {entry.summary && (
+        <pre style={{ margin: '8px 0 0', padding: 12, background: '#f7faf8', border: '1px solid #e6ece9', borderRadius: 6, fontSize: 14, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+          {JSON.stringify(entry.summary, null, 2)}
+        </pre>
+      )}
+    </div>
+  );
+}

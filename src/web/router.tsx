@@ -3,7 +3,6 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { ADMIN_ROLES, AUDIT_READER_ROLES } from '../shared/roles';
 import { RequireAuth, RequireRole } from './auth/require-auth';
 import { PageLoading } from './components/page-loading';
-import { NotFoundPage } from './pages/not-found-page';
 
 // Every screen is its own chunk: the sign-in page loads without the tree, tables and forms.
 const LoginPage = lazy(() => import('../modules/accounts/web/login-page').then((m) => ({ default: m.LoginPage })));
@@ -13,6 +12,7 @@ const OrgPage = lazy(() => import('../modules/organisations/web/org-page').then(
 const UsersPage = lazy(() => import('../modules/accounts/web/users-page').then((m) => ({ default: m.UsersPage })));
 const MyAccountPage = lazy(() => import('../modules/accounts/web/my-account-page').then((m) => ({ default: m.MyAccountPage })));
 const AuditPage = lazy(() => import('../modules/audit/web/audit-page').then((m) => ({ default: m.AuditPage })));
+const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 const SettingsPage = lazy(() => import('../modules/settings/web/settings-page').then((m) => ({ default: m.SettingsPage })));
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;

@@ -1,9 +1,11 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import type { Role } from '../../shared/roles';
 import { PageLoading } from '../components/page-loading';
-import { ForbiddenPage } from '../pages/forbidden-page';
 import { useAuth } from './auth-context';
+
+// Lazy: antd's Result carries large pictures that the sign-in page should not download.
+const ForbiddenPage = lazy(() => import('../pages/forbidden-page').then((m) => ({ default: m.ForbiddenPage })));
 
 /** Only paths inside the app may be returned to after signing in. */
 export function safeNext(next: string | null | undefined, fallback = '/'): string {

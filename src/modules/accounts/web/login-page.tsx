@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { LIMITS } from '../../../shared/limits';
@@ -58,9 +58,11 @@ export function LoginPage() {
         <div style={{ width: '100%', maxWidth: 420 }}>
           <div style={{ textAlign: 'center', marginBottom: 20 }}>
             <div aria-hidden style={{ display: 'inline-flex', width: 56, height: 56, borderRadius: 12, background: '#0b6e4f', color: '#fff', alignItems: 'center', justifyContent: 'center', fontSize: 30, marginBottom: 12 }}>学</div>
-            <Typography.Title level={2} style={{ margin: 0, fontSize: 26 }}>{t(APP.appName)}</Typography.Title>
+            <h1 style={{ margin: 0, fontSize: 26, fontWeight: 600, color: '#1f2a24' }}>{t(APP.appName)}</h1>
           </div>
-          <Card title={<span style={{ fontSize: 20 }}>{t(M.title)}</span>}>
+          {/* Plain markup instead of Card/Typography keeps this first page's download small. */}
+          <section style={{ background: '#fff', borderRadius: 8, boxShadow: '0 1px 3px rgba(0,0,0,0.08)', padding: '20px 20px 16px' }} aria-labelledby="login-title">
+            <h2 id="login-title" style={{ margin: '0 0 16px', fontSize: 20, fontWeight: 600 }}>{t(M.title)}</h2>
             {error ? <Alert type="error" showIcon role="alert" title={errorText(error, locale)} style={{ marginBottom: 16 }} />
               : signedOutBecause ? <Alert type="warning" showIcon title={errorText(signedOutBecause, locale)} style={{ marginBottom: 16 }} /> : null}
             <Form<Values> layout="vertical" size="large" onFinish={submit} requiredMark={false} disabled={busy}>
@@ -72,8 +74,8 @@ export function LoginPage() {
               </Form.Item>
               <Button type="primary" htmlType="submit" block size="large" loading={busy}>{t(M.submit)}</Button>
             </Form>
-            <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 15 }}>{t(M.forgot)}</Typography.Paragraph>
-          </Card>
+            <p style={{ marginTop: 16, marginBottom: 0, fontSize: 15, color: '#6b7c74' }}>{t(M.forgot)}</p>
+          </section>
         </div>
       </main>
     </div>

@@ -20,9 +20,9 @@ const bin = (rel) => path.join(ROOT, 'node_modules', rel);
 class Skip extends Error {}
 
 /** Skips on a developer's machine, fails under CI. */
-function requireTool(ok, what) {
+function requireTool(ok, what, ciHint = 'CI must install it (.ci/run)') {
   if (ok) return;
-  if (CI) throw new Error(`${what} — CI must install it (.ci/run)`);
+  if (CI) throw new Error(`${what} — ${ciHint}`);
   throw new Skip(what);
 }
 
@@ -63,7 +63,7 @@ const steps = [
     title: 'browser tests — vitest run --config vitest.e2e.config.ts',
     run: async () => {
       requireTool(fs.existsSync(CHROMIUM), `${CHROMIUM} not found: apt-get install chromium`);
-      requireTool(fs.existsSync(path.join(ROOT, 'vitest.e2e.config.ts')), 'vitest.e2e.config.ts not found');
+      requireTool(fs.existsSync(path.join(ROOT, 'vitest.e2e.config.ts')), 'vitest.e2e.config.ts not found', 'the browser tests must exist in CI');
       await ensureWebBuilt();
       return exec([bin('vitest/vitest.mjs'), 'run', '--config', 'vitest.e2e.config.ts'], { DATABASE_URL: undefined });
     },

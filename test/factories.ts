@@ -1,6 +1,7 @@
 import { roleAssignments, users } from '../src/modules/accounts/account.table';
 import { hashPassword } from '../src/modules/accounts/password';
 import { orgNodes } from '../src/modules/organisations/org.table';
+import { forgetTreeCache } from '../src/modules/organisations/org.service';
 import type { Database } from '../src/server/db/client';
 import type { Role } from '../src/shared/roles';
 
@@ -15,6 +16,7 @@ export async function buildNode(database: Database, parent: NodeRef | null, v: {
   const path = `${parent?.path ?? '/'}${id}/`;
   const depth = (parent?.depth ?? -1) + 1;
   await database.db.insert(orgNodes).values({ id, parentId: parent?.id ?? null, path, depth, level: v.level, unitKind: v.unitKind ?? null, name: v.name });
+  forgetTreeCache(database.db);
   return { id, path, depth, name: v.name };
 }
 

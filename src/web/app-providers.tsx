@@ -27,7 +27,7 @@ function LocalisedAntd({ children }: { children: ReactNode }) {
     document.title = t(M.appName);
   }, [locale, t]);
   return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={theme}>
+    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>
       {children}
     </ConfigProvider>
   );

@@ -42,28 +42,37 @@ const TOUCH_EVERY_MS = 30_000;
  */
 export async function loadSession(db: Db, raw: string, idleMinutes: number): Promise<LoadedSession | 'expired' | null> {
   const id = sha256(raw);
-  const [row] = await db
-    .select({ s: sessions, u: { id: users.id, username: users.username, displayName: users.displayName, disabled: users.disabled, mustChangePassword: users.mustChangePassword, passwordChangedAt: users.passwordChangedAt } })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id));
+  // One round trip for session, user and scopes: this runs on every request.
+  const result = await db.execute<SessionRow>(sql`
+    select s.csrf_token, s.expires_at, s.last_seen_at, u.id as user_id, u.username, u.display_name, u.disabled,
+      u.must_change_password, u.password_changed_at,
+      coalesce((select json_agg(json_build_object('role', r.role, 'nodeId', r.node_id, 'nodeName', n.name, 'path', n.path))
+        from role_assignments r join org_nodes n on n.id = r.node_id where r.user_id = u.id), '[]'::json) as scopes
+    from sessions s join users u on u.id = s.user_id where s.id = ${id}`);
+  const row = (result as unknown as { rows: SessionRow[] }).rows[0];
   if (!row) return null;
   const now = Date.now();
-  if (row.u.disabled || row.s.expiresAt.getTime() <= now || row.s.lastSeenAt.getTime() + idleMinutes * 60_000 <= now) {
+  const lastSeen = new Date(row.last_seen_at).getTime();
+  if (row.disabled || new Date(row.expires_at).getTime() <= now || lastSeen + idleMinutes * 60_000 <= now) {
     await db.delete(sessions).where(eq(sessions.id, id));
     return 'expired';
   }
-  if (now - row.s.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+  if (now - lastSeen > TOUCH_EVERY_MS) {
     await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
   }
-  const scopes = await loadScopes(db, row.u.id);
+  const scopes = (typeof row.scopes === 'string' ? JSON.parse(row.scopes) : row.scopes) as Scope[];
   return {
-    actor: { userId: row.u.id, username: row.u.username, displayName: row.u.displayName, scopes, sessionId: id },
-    csrfToken: row.s.csrfToken,
-    mustChangePassword: row.u.mustChangePassword,
-    passwordChangedAt: row.u.passwordChangedAt,
+    actor: { userId: row.user_id, username: row.username, displayName: row.display_name, scopes, sessionId: id },
+    csrfToken: row.csrf_token,
+    mustChangePassword: row.must_change_password,
+    passwordChangedAt: new Date(row.password_changed_at),
   };
 }
+
+type SessionRow = {
+  csrf_token: string; expires_at: string | Date; last_seen_at: string | Date; user_id: string; username: string;
+  display_name: string; disabled: boolean; must_change_password: boolean; password_changed_at: string | Date; scopes: Scope[] | string;
+};
 
 export async function loadScopes(db: DbOrTx, userId: string): Promise<Scope[]> {
   const rows = await db

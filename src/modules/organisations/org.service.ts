@@ -20,15 +20,49 @@ export function underAnyPath(column: typeof orgNodes.path | SQL | any, prefixes:
 
 export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/**
+ * The tree is read on nearly every page and changes rarely, so each reach's list is kept
+ * in memory until the next write to the tree through this module (which forgets them all).
+ */
+const treeCache = new WeakMap<object, Map<string, TreeNode[]>>();
+const treeVersion = new WeakMap<object, number>();
+
+/** Forget cached trees; call after changing org_nodes outside this module (tests, imports). */
+export function forgetTreeCache(db: object): void {
+  treeCache.delete(db);
+  treeVersion.set(db, (treeVersion.get(db) ?? 0) + 1);
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** A transaction that changes the tree; cached trees are forgotten once it has ended. */
+async function writeTree<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await db.transaction(fn);
+  } finally {
+    forgetTreeCache(db);
+  }
+}
+
 /** Every node the actor may read, flat, ordered for building a tree. */
 export async function findTree({ db, actor }: { db: Db; actor: Actor }): Promise<TreeNode[]> {
   const paths = reachPaths(actor, ROLES);
-  const rows = await db
+  const key = paths.join('|');
+  let cache = treeCache.get(db);
+  const hit = cache?.get(key);
+  if (hit) return hit;
+  // A read that overlapped a write must not be kept: it may predate the write's commit.
+  const version = treeVersion.get(db) ?? 0;
+  const rows = (await db
     .select({ id: orgNodes.id, parentId: orgNodes.parentId, level: orgNodes.level, unitKind: orgNodes.unitKind, name: orgNodes.name, depth: orgNodes.depth, sortOrder: orgNodes.sortOrder })
     .from(orgNodes)
     .where(underAnyPath(orgNodes.path, paths))
-    .orderBy(asc(orgNodes.depth), asc(orgNodes.sortOrder), asc(orgNodes.name));
-  return rows as TreeNode[];
+    .orderBy(asc(orgNodes.depth), asc(orgNodes.sortOrder), asc(orgNodes.name))) as TreeNode[];
+  if ((treeVersion.get(db) ?? 0) !== version) return rows;
+  if (!cache) treeCache.set(db, (cache = new Map()));
+  if (cache.size > 1000) cache.clear();
+  cache.set(key, rows);
+  return rows;
 }
 
 /** One node row, or NOT_FOUND (also when it lies outside what the actor may read). */
@@ -97,7 +131,7 @@ function toColumns(input: NodeUpdate) {
 }
 
 export async function createNode({ db, actor, input }: { db: Db; actor: Actor; input: NodeCreate }): Promise<{ id: string }> {
-  return db.transaction(async (tx) => {
+  return writeTree(db, async (tx) => {
     const parent = input.parentId ? await getNodeRow(tx, actor, input.parentId) : null;
     if (!canManageChildrenOf(actor, parent)) throw forbidden();
     checkLevel(input.level, (parent?.level as NodeLevel) ?? null);
@@ -113,7 +147,7 @@ export async function createNode({ db, actor, input }: { db: Db; actor: Actor; i
 }
 
 export async function updateNode({ db, actor, id, input }: { db: Db; actor: Actor; id: string; input: NodeUpdate }): Promise<void> {
-  await db.transaction(async (tx) => {
+  await writeTree(db, async (tx) => {
     const row = await getNodeRow(tx, actor, id);
     if (!canUpdateNode(actor, row)) throw forbidden();
     const level = row.level as NodeLevel;
@@ -127,7 +161,7 @@ export async function updateNode({ db, actor, id, input }: { db: Db; actor: Acto
 }
 
 export async function moveNode({ db, actor, id, newParentId }: { db: Db; actor: Actor; id: string; newParentId: string }): Promise<void> {
-  await db.transaction(async (tx) => {
+  await writeTree(db, async (tx) => {
     const row = await getNodeRow(tx, actor, id);
     const oldParent = row.parentId ? await getNodeRow(tx, actor, row.parentId).catch(() => null) : null;
     const newParent = await getNodeRow(tx, actor, newParentId);
@@ -154,7 +188,7 @@ const RECORD_NAMES: Record<string, { zh: string; en: string }> = {
 
 export async function removeNode({ db, actor, id }: { db: Db; actor: Actor; id: string }): Promise<void> {
   let name = '';
-  await db.transaction(async (tx) => {
+  await writeTree(db, async (tx) => {
     const row = await getNodeRow(tx, actor, id);
     name = row.name;
     const parent = row.parentId ? (await tx.select().from(orgNodes).where(eq(orgNodes.id, row.parentId)))[0] ?? null : null;

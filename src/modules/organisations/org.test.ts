@@ -29,6 +29,7 @@ const create = (c: Client, body: Record<string, unknown>) => c.req('POST', '/api
 
 describe('creating nodes', () => {
   it('creates a village under a town, with its path, and audits it', async () => {
+    const treeBefore = (await townAdmin.req('GET', '/api/org/tree')).json().nodes;
     const r = await create(townAdmin, { parentId: town.id, level: 'centre', name: '东坡村', headName: '刘主任', headPhone: '+86 139-0000-1234' });
     expect(r.statusCode).toBe(201);
     const detail = (await townAdmin.req('GET', `/api/org/nodes/${r.json().id}`)).json();
@@ -36,6 +37,10 @@ describe('creating nodes', () => {
     expect(detail.path).toBe(`${town.path}${r.json().id}/`);
     const [a] = await s.database.db.select().from(auditLog).where(eq(auditLog.entityId, r.json().id));
     expect(a).toMatchObject({ action: 'org.create', outcome: 'ok', nodePath: detail.path });
+    // The tree a moment ago is cached; the write must make the new node appear at once.
+    const treeAfter = (await townAdmin.req('GET', '/api/org/tree')).json().nodes;
+    expect(treeAfter.length).toBe(treeBefore.length + 1);
+    expect(treeAfter.some((n: { id: string }) => n.id === r.json().id)).toBe(true);
   });
 
   it('refuses a level that does not fit the parent, in plain words', async () => {

@@ -97,12 +97,12 @@ function NodeDetailView({ node }: { node: NodeDetail }) {
             {p.remove && <Button danger icon={<DeleteOutlined />} onClick={remove}>{t(M.remove)}</Button>}
           </div>
         )}
-        <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 1, lg: 2, xl: 2, xxl: 3 }} items={items} />
+        <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 1, lg: 1, xl: 2, xxl: 3 }} items={items} />
       </Card>
 
       {showOffice && (
         <Card title={t(M.office)}>
-          <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 1, lg: 3 }} items={office} />
+          <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 1, lg: 1, xl: 2, xxl: 3 }} items={office} />
         </Card>
       )}
 

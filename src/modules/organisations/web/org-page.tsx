@@ -31,10 +31,10 @@ export function OrgPage() {
     <>
       <PageHeader title={t(M.title)} />
       <Row gutter={[16, 16]} align="top">
-        <Col xs={24} md={9} xl={7}>
+        <Col xs={24} md={10} xl={8} xxl={6}>
           <OrgTreePanel index={tree.data} selectedId={id} onSelect={(key) => navigate(`/org/${key}`)} />
         </Col>
-        <Col xs={24} md={15} xl={17}>
+        <Col xs={24} md={14} xl={16} xxl={18}>
           {id ? <NodeDetailPanel id={id} /> : <Empty description={t(M.chooseNodeHint)} />}
         </Col>
       </Row>

@@ -43,10 +43,9 @@ export function OrgTreePanel({ index, selectedId, onSelect }: { index: TreeIndex
         </>
       );
       return (
-        <span style={{ display: 'inline-flex', gap: 6, alignItems: 'baseline' }}>
-          <span style={{ color: '#0b6e4f' }}>{kindIcon(n)}</span>
+        <span style={{ display: 'inline-flex', gap: 6, alignItems: 'baseline' }} title={label(kindLabel(n))}>
+          <span style={{ color: '#0b6e4f' }} aria-hidden>{kindIcon(n)}</span>
           <span className="cedu-wrap">{name}</span>
-          {n.level === 'unit' && <span style={{ color: '#8a9a92', fontSize: 13, whiteSpace: 'nowrap' }}>{label(kindLabel(n))}</span>}
         </span>
       );
     };

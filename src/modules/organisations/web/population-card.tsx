@@ -44,7 +44,7 @@ export function PopulationCard({ node }: { node: NodeDetail }) {
         locale={{ emptyText: t(M.noPopulation) }}
         columns={[
           { title: t(M.year), dataIndex: 'year', width: 100 },
-          { title: t(M.population), dataIndex: 'population', render: (v: number) => v.toLocaleString(locale) },
+          { title: t(M.populations), dataIndex: 'population', render: (v: number) => t(M.people, { n: v.toLocaleString(locale) }) },
           ...(canEdit
             ? [{
                 title: t(APP.actions),

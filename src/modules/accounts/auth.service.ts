@@ -8,7 +8,7 @@ import { FIELD_MESSAGES } from '../../shared/validation';
 import { recordAudit } from '../audit/audit.service';
 import { getSettings } from '../settings/settings.service';
 import { hashPassword, timingDummyHash, verifyPassword } from './password';
-import { createSession, endUserSessions } from './session.service';
+import { createSession, endUserSessions, forgetCachedSessions } from './session.service';
 import { loginFailures, users } from './account.table';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -92,7 +92,7 @@ export async function changePassword({ db, actor, currentPassword, newPassword }
     // Other devices signed in with the old password are signed out.
     await endUserSessions(tx, actor.userId, actor.sessionId);
     await recordAudit(tx, { actor, action: 'auth.password_change', entityType: 'user', entityId: actor.userId });
-  });
+  }).finally(() => forgetCachedSessions(actor.userId));
 }
 
 /** Forgets failures older than the lock window (housekeeping). */

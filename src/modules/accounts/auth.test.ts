@@ -4,6 +4,7 @@ import { buildNode, buildUser, TEST_PASSWORD } from '../../../test/factories';
 import { signIn, startTestServer, type TestServer } from '../../../test/server';
 import { auditLog } from '../audit/audit.table';
 import { sessions, users } from './account.table';
+import { forgetCachedSessions } from './session.service';
 
 let s: TestServer;
 let town: Awaited<ReturnType<typeof buildNode>>;
@@ -76,6 +77,7 @@ describe('sessions', () => {
   it('ends after the idle timeout and after the absolute cap', async () => {
     const idle = await signIn(s.app, 'ta', TEST_PASSWORD, '10.2.0.2');
     await s.database.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) }).where(eq(sessions.userId, (await idle.req('GET', '/api/auth/me')).json().user.id));
+    forgetCachedSessions(); // the change above bypassed the services
     const r = await idle.req('GET', '/api/org/tree');
     expect(r.statusCode).toBe(401);
     expect(r.json().error.code).toBe('SESSION_EXPIRED');
@@ -83,6 +85,7 @@ describe('sessions', () => {
     const capped = await signIn(s.app, 'sys', TEST_PASSWORD, '10.2.0.3');
     const uid = (await capped.req('GET', '/api/auth/me')).json().user.id;
     await s.database.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, uid));
+    forgetCachedSessions();
     expect((await capped.req('GET', '/api/org/tree')).statusCode).toBe(401);
   });
 
@@ -144,5 +147,20 @@ describe('unknown API paths', () => {
     const r = await s.app.inject({ method: 'GET', url: '/api/no-such-thing' });
     expect(r.statusCode).toBe(404);
     expect(r.json().error).toMatchObject({ code: 'NOT_FOUND', messageEn: 'Not found, or you may not see it' });
+  });
+});
+
+describe('session cache', () => {
+  it('a cached session still ends at once on logout, disable and role removal', async () => {
+    const u = await buildUser(s.database, { username: 'cachey', role: 'town_admin', node: town });
+    const c = await signIn(s.app, 'cachey', TEST_PASSWORD, '10.5.0.1');
+    expect((await c.req('GET', '/api/users')).statusCode).toBe(200); // loaded and cached
+    const admin = await signIn(s.app, 'sys', TEST_PASSWORD, '10.5.0.2');
+    const roles = (await admin.req('GET', `/api/users/${u.id}`)).json().roles;
+    await admin.req('POST', `/api/users/${u.id}/roles`, { role: 'teacher', nodeId: town.id });
+    expect((await admin.req('DELETE', `/api/users/${u.id}/roles/${roles[0].id}`)).statusCode).toBe(200);
+    expect((await c.req('GET', '/api/users')).statusCode).toBe(403);
+    await admin.req('PUT', `/api/users/${u.id}`, { displayName: 'cachey', phone: null, homeNodeId: town.id, disabled: true });
+    expect((await c.req('GET', '/api/org/tree')).statusCode).toBe(401);
   });
 });

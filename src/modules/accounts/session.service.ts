@@ -37,12 +37,51 @@ export type LoadedSession = {
 const TOUCH_EVERY_MS = 30_000;
 
 /**
+ * Recently loaded sessions, so most requests need no query. An entry lives at most
+ * SESSION_CACHE_MS; any change to an account through this module forgets the user's
+ * entries at once, and a load that overlapped such a change is not kept. Changes made to
+ * the database by other means are seen within SESSION_CACHE_MS.
+ */
+const SESSION_CACHE_MS = 5_000;
+type Cached = { loaded: LoadedSession; expiresAt: number; lastSeen: number; lastWritten: number; cachedAt: number };
+const sessionCache = new Map<string, Cached>();
+let authEpoch = 0;
+
+/** Drops cached sessions of one user (or of everyone). Call after changing an account. */
+export function forgetCachedSessions(userId?: string): void {
+  authEpoch++;
+  if (!userId) return sessionCache.clear();
+  for (const [id, c] of sessionCache) if (c.loaded.actor.userId === userId) sessionCache.delete(id);
+}
+
+function fromCache(id: string, idleMinutes: number, now: number): Cached | null {
+  const c = sessionCache.get(id);
+  if (!c) return null;
+  if (now - c.cachedAt > SESSION_CACHE_MS || c.expiresAt <= now || c.lastSeen + idleMinutes * 60_000 <= now) {
+    sessionCache.delete(id);
+    return null;
+  }
+  return c;
+}
+
+/**
  * Resolves a cookie token to its actor, or says why not: unknown, idle too long, past the
  * absolute cap, or the user is disabled. An ended session is deleted.
  */
 export async function loadSession(db: Db, raw: string, idleMinutes: number): Promise<LoadedSession | 'expired' | null> {
   const id = sha256(raw);
-  // One round trip for session, user and scopes: this runs on every request.
+  const now = Date.now();
+  const cached = fromCache(id, idleMinutes, now);
+  if (cached) {
+    cached.lastSeen = now;
+    if (now - cached.lastWritten > TOUCH_EVERY_MS) {
+      cached.lastWritten = now;
+      await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+    }
+    return cached.loaded;
+  }
+  const epoch = authEpoch;
+  // One round trip for session, user and scopes.
   const result = await db.execute<SessionRow>(sql`
     select s.csrf_token, s.expires_at, s.last_seen_at, u.id as user_id, u.username, u.display_name, u.disabled,
       u.must_change_password, u.password_changed_at,
@@ -51,22 +90,28 @@ export async function loadSession(db: Db, raw: string, idleMinutes: number): Pro
     from sessions s join users u on u.id = s.user_id where s.id = ${id}`);
   const row = (result as unknown as { rows: SessionRow[] }).rows[0];
   if (!row) return null;
-  const now = Date.now();
   const lastSeen = new Date(row.last_seen_at).getTime();
   if (row.disabled || new Date(row.expires_at).getTime() <= now || lastSeen + idleMinutes * 60_000 <= now) {
     await db.delete(sessions).where(eq(sessions.id, id));
     return 'expired';
   }
+  let lastWritten = lastSeen;
   if (now - lastSeen > TOUCH_EVERY_MS) {
     await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+    lastWritten = now;
   }
   const scopes = (typeof row.scopes === 'string' ? JSON.parse(row.scopes) : row.scopes) as Scope[];
-  return {
+  const loaded: LoadedSession = {
     actor: { userId: row.user_id, username: row.username, displayName: row.display_name, scopes, sessionId: id },
     csrfToken: row.csrf_token,
     mustChangePassword: row.must_change_password,
     passwordChangedAt: new Date(row.password_changed_at),
   };
+  if (epoch === authEpoch) {
+    if (sessionCache.size > 10_000) sessionCache.clear();
+    sessionCache.set(id, { loaded, expiresAt: new Date(row.expires_at).getTime(), lastSeen: now, lastWritten, cachedAt: now });
+  }
+  return loaded;
 }
 
 type SessionRow = {
@@ -85,11 +130,14 @@ export async function loadScopes(db: DbOrTx, userId: string): Promise<Scope[]> {
 
 export async function endSession(db: DbOrTx, sessionId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, sessionId));
+  sessionCache.delete(sessionId);
+  authEpoch++;
 }
 
 /** Ends every session of a user (disabled, password reset). */
 export async function endUserSessions(db: DbOrTx, userId: string, exceptSessionId?: string): Promise<void> {
   await db.delete(sessions).where(exceptSessionId ? and(eq(sessions.userId, userId), sql`${sessions.id} <> ${exceptSessionId}`) : eq(sessions.userId, userId));
+  forgetCachedSessions(userId);
 }
 
 /** Removes sessions past their absolute cap (housekeeping; idle ones go when next seen). */

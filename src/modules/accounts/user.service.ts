@@ -12,7 +12,7 @@ import type { RoleAssignment, User, UserCreate, UserUpdate } from './account.con
 import { roleAssignments, users } from './account.table';
 import { assertPasswordRules } from './auth.service';
 import { hashPassword } from './password';
-import { endUserSessions } from './session.service';
+import { endUserSessions, forgetCachedSessions } from './session.service';
 import { canGrantRole, canManageUser, canReadUser } from './user.policy';
 
 type Query = { page: number; pageSize: number; q?: string; nodeId?: string; role?: Role; disabled?: 'true' | 'false' };
@@ -113,7 +113,7 @@ export async function updateUser({ db, actor, id, input }: { db: Db; actor: Acto
     await tx.update(users).set({ ...input, updatedAt: new Date() }).where(eq(users.id, id));
     if (input.disabled && !row.u.disabled) await endUserSessions(tx, id);
     await recordAudit(tx, { actor, node: home, action: input.disabled !== row.u.disabled ? (input.disabled ? 'user.disable' : 'user.enable') : 'user.update', entityType: 'user', entityId: id, summary: diffFields(row.u as Record<string, unknown>, input) });
-  }).catch(duplicate);
+  }).catch(duplicate).finally(() => forgetCachedSessions(id));
 }
 
 /** An admin sets a new password; the user must change it at next sign-in, and is signed out now. */
@@ -126,7 +126,7 @@ export async function resetPassword({ db, actor, id, password }: { db: Db; actor
     await tx.update(users).set({ passwordHash, mustChangePassword: true, passwordChangedAt: new Date(), failedLogins: 0, lockedUntil: null, updatedAt: new Date() }).where(eq(users.id, id));
     await endUserSessions(tx, id);
     await recordAudit(tx, { actor, node: { id: row.u.homeNodeId, path: row.homePath }, action: 'user.password_reset', entityType: 'user', entityId: id, summary: { username: row.u.username } });
-  });
+  }).finally(() => forgetCachedSessions(id));
 }
 
 async function grant(tx: DbOrTx, actor: Actor, userId: string, r: RoleAssignment): Promise<string> {
@@ -143,7 +143,7 @@ export async function addRole({ db, actor, userId, input }: { db: Db; actor: Act
     const { canManage } = await loadUser(tx, actor, userId);
     if (!canManage) throw forbidden();
     return { id: await grant(tx, actor, userId, input) };
-  });
+  }).finally(() => forgetCachedSessions(userId));
 }
 
 export async function removeRole({ db, actor, userId, assignmentId }: { db: Db; actor: Actor; userId: string; assignmentId: string }): Promise<void> {
@@ -154,7 +154,6 @@ export async function removeRole({ db, actor, userId, assignmentId }: { db: Db; 
     if (!a) throw hidden();
     if (!canGrantRole(actor, a.a.role as Role, a.path)) throw forbidden();
     await tx.delete(roleAssignments).where(eq(roleAssignments.id, assignmentId));
-    // Whoever lost a role re-reads their scopes on the next request; nothing else to end.
     await recordAudit(tx, { actor, node: { id: a.a.nodeId, path: a.path }, action: 'user.role.revoke', entityType: 'user', entityId: userId, summary: { role: a.a.role, node: a.nodeName } });
-  });
+  }).finally(() => forgetCachedSessions(userId));
 }

@@ -9,6 +9,7 @@ import { diffFields, recordAudit } from '../audit/audit.service';
 import type { NodeCreate, NodeDetail, NodeUpdate, TreeNode } from './org.contract';
 import { canManageChildrenOf, canMoveNode, canReadNode, canUpdateNode } from './org.policy';
 import { orgLeaders, orgNodes, orgPopulations } from './org.table';
+import { forgetCachedSessions } from '../accounts/session.service';
 
 type NodeRow = typeof orgNodes.$inferSelect;
 
@@ -41,6 +42,8 @@ async function writeTree<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
     return await db.transaction(fn);
   } finally {
     forgetTreeCache(db);
+    // Signed-in users' scopes carry node paths and names.
+    forgetCachedSessions();
   }
 }
 

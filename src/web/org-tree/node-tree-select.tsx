@@ -44,7 +44,7 @@ export function NodeTreeSelect({ value, onChange, placeholder, allowClear, selec
       style={{ width: '100%' }}
       treeTitleRender={(n) => (
         <span>
-          {String(n.title)} <span style={{ color: '#8a9a92', fontSize: 13 }}>{String((n as { kind?: string }).kind ?? '')}</span>
+          <span>{String(n.title)}</span> <span style={{ color: '#8a9a92', fontSize: 13 }}>{String((n as { kind?: string }).kind ?? '')}</span>
         </span>
       )}
     />

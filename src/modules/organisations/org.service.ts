@@ -1,4 +1,5 @@
 import { and, asc, count, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../server/db/client';
 import { pgErrorCode, pgErrorDetail } from '../../server/db/client';
 import { reachPaths, type Actor } from '../../shared/actor';
@@ -14,7 +15,7 @@ import { forgetCachedSessions } from '../accounts/session.service';
 type NodeRow = typeof orgNodes.$inferSelect;
 
 /** SQL condition: the row's path lies under one of the prefixes (none: matches nothing). */
-export function underAnyPath(column: typeof orgNodes.path | SQL | any, prefixes: string[]): SQL {
+export function underAnyPath(column: AnyPgColumn, prefixes: string[]): SQL {
   if (prefixes.length === 0) return sql`false`;
   return or(...prefixes.map((p) => like(column, `${escapeLike(p)}%`)))!;
 }

@@ -4,16 +4,17 @@ import react from '@vitejs/plugin-react';
 /**
  * The web app. `index.html` sits at the repo root; the build lands in dist/web, which the
  * server serves (CEDU_WEB_DIR). During development `/api` goes to a running server:
- * CEDU_API=http://localhost:3100 npx vite
+ * CEDU_API=http://localhost:3100 npx vite   (or `npx vite preview` for the built files)
  */
+const apiProxy = { '/api': { target: process.env.CEDU_API ?? 'http://localhost:3000', changeOrigin: false } };
+
 export default defineConfig({
   root: '.',
   base: '/',
   plugins: [react()],
-  server: {
-    port: Number(process.env.VITE_PORT ?? 5173),
-    proxy: { '/api': { target: process.env.CEDU_API ?? 'http://localhost:3000', changeOrigin: false } },
-  },
+  server: { port: Number(process.env.VITE_PORT ?? 5173), proxy: apiProxy },
+  // `npx vite preview` serves the built dist/web the same way, for checking a build.
+  preview: { port: Number(process.env.VITE_PORT ?? 4173), proxy: apiProxy },
   build: {
     outDir: 'dist/web',
     emptyOutDir: true,

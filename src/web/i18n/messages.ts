@@ -3,7 +3,7 @@ import type { Msg } from './i18n';
 /** Words of the app shell used on many screens. Screens keep their own words beside them. */
 export const M = {
   appName: ['社区教育管理与服务平台', 'Community Education Platform'],
-  appShort: ['社区教育平台', 'Community Education'],
+  appShort: ['社区教育平台', 'Community Ed.'],
   loading: ['正在加载…', 'Loading…'],
   save: ['保存', 'Save'],
   cancel: ['取消', 'Cancel'],

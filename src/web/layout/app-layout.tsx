@@ -21,6 +21,7 @@ export function AppLayout() {
   const screens = Grid.useBreakpoint();
   const wide = screens.md ?? true;
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const [collapsed, setCollapsed] = useState(false);
 
   const entries = visibleMenu(hasRole);
   const selected = entries.find((e) => pathname === e.path || pathname.startsWith(`${e.path}/`))?.key;
@@ -36,9 +37,9 @@ export function AppLayout() {
   };
 
   const brand = (
-    <div style={{ display: 'flex', alignItems: 'center', gap: 10, padding: '0 16px', height: 56, fontWeight: 600, color: '#0b6e4f', whiteSpace: 'nowrap', overflow: 'hidden' }}>
+    <div style={{ display: 'flex', alignItems: 'center', gap: 10, padding: wide && collapsed ? '0 21px' : '0 16px', height: 56, fontWeight: 600, color: '#0b6e4f', whiteSpace: 'nowrap', overflow: 'hidden' }}>
       <span aria-hidden style={{ display: 'inline-flex', width: 30, height: 30, borderRadius: 6, background: '#0b6e4f', color: '#fff', alignItems: 'center', justifyContent: 'center', fontSize: 17 }}>学</span>
-      <span style={{ fontSize: 17 }}>{t(M.appShort)}</span>
+      {!(wide && collapsed) && <span style={{ fontSize: 17 }}>{t(M.appShort)}</span>}
     </div>
   );
   const menu = <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} onClick={({ key }) => go(key)} style={{ borderInlineEnd: 0 }} />;
@@ -48,7 +49,7 @@ export function AppLayout() {
     <AntApp>
       <Layout style={{ minHeight: '100vh' }}>
         {wide && (
-          <Sider width={220} theme="light" breakpoint="lg" collapsible collapsedWidth={72} style={{ borderInlineEnd: '1px solid #e6ece9' }}>
+          <Sider width={220} theme="light" breakpoint="lg" collapsible collapsed={collapsed} onCollapse={setCollapsed} collapsedWidth={72} style={{ borderInlineEnd: '1px solid #e6ece9', position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}>
             {brand}
             {menu}
           </Sider>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Descriptions, Drawer, Popconfirm, Space, Switch, Typography } from 'antd';
+import { App, Button, Descriptions, Drawer, Space, Switch, Typography } from 'antd';
 import { EditOutlined, KeyOutlined } from '@ant-design/icons';
 import type { User } from '../account.contract';
 import { errorText, isApiError } from '../../../web/api/api-error';

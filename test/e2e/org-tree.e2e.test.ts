@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_PASSWORD, launchBrowser, resultPath, startServer, type RunningServer } from './harness';
+
+/**
+ * A town administrator signs in and sees exactly their own town's part of the tree:
+ * 云台镇 as the root with its villages, never the other town 柳湾镇.
+ */
+describe('organisation tree in the browser (town admin)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let desktop: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    desktop = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
+    page = await desktop.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('sends a signed-out visitor to the sign-in page, keeping the page asked for', async () => {
+    await page.goto(`${server.url}/org`);
+    await page.waitForURL(/\/login\?next=%2Forg/);
+    await page.getByLabel('用户名或手机号').waitFor();
+  });
+
+  it('signs in as the town admin and lands on the tree of their town only', async () => {
+    await page.getByLabel('用户名或手机号').fill('town');
+    await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(/\/org\/[0-9a-f-]{36}$/);
+
+    const tree = page.getByRole('tree');
+    await tree.getByText('云台镇', { exact: true }).waitFor();
+    await tree.getByText('东坡村', { exact: true }).waitFor();
+    expect(await page.getByText('柳湾镇').count()).toBe(0);
+    expect(await page.getByText('青溪县', { exact: true }).count()).toBe(0);
+    // The root (the town itself) is chosen and shown on the right.
+    await expect.poll(() => page.getByTestId('node-title').textContent()).toBe('云台镇');
+  });
+
+  it('opens a village and shows its details', async () => {
+    await page.getByRole('tree').getByText('东坡村', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('node-title').textContent()).toBe('东坡村');
+    await page.getByText('常住人口', { exact: true }).first().waitFor();
+    await page.getByText('339901101201').waitFor(); // its division code
+    expect(page.url()).toMatch(/\/org\/[0-9a-f-]{36}$/);
+    await page.screenshot({ path: resultPath('org-tree.png'), fullPage: true });
+  });
+
+  it('is usable on a 360 px phone: tree and detail stacked, nothing wider than the screen', async () => {
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', storageState: await desktop.storageState(), isMobile: true, hasTouch: true });
+    const p = await phone.newPage();
+    await p.goto(page.url());
+    await expect.poll(() => p.getByTestId('node-title').textContent()).toBe('东坡村');
+    await p.getByRole('tree').getByText('云台镇', { exact: true }).waitFor();
+    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await p.screenshot({ path: resultPath('org-tree-phone.png') });
+    await phone.close();
+  });
+});

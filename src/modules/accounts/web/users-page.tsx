@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Card, Col, Input, Row, Select, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { User } from '../account.contract';
@@ -28,6 +28,8 @@ export function UsersPage() {
   const list = useUserList({ q: f.q, nodeId: f.nodeId, role, disabled, page: url.page, pageSize: url.pageSize });
   const [creating, setCreating] = useState(false);
   const [search, setSearch] = useState(f.q ?? '');
+  // Back/forward changes the URL: keep the search box in step with it.
+  useEffect(() => setSearch(f.q ?? ''), [f.q]);
 
   return (
     <>

@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
 import { Button, Card, Col, DatePicker, Row, Select, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import type { AuditEntryOut } from '../audit.contract';
 import type { Page } from '../../../shared/pagination';
-import { useQuery, keepPreviousData } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../../web/api/client';
 import { useAuth } from '../../../web/auth/auth-context';
 import { ErrorState } from '../../../web/components/error-state';
@@ -64,7 +64,7 @@ export function AuditPage() {
   });
 
   const actionText = (a: string) => (ACTION_LABELS[a] ? t(ACTION_LABELS[a]) : a);
-  const range = f.from || f.to ? ([f.from ? dayjs(f.from) : null, f.to ? dayjs(f.to) : null] as const) : null;
+  const range: [Dayjs | null, Dayjs | null] | null = f.from || f.to ? [f.from ? dayjs(f.from) : null, f.to ? dayjs(f.to) : null] : null;
 
   return (
     <>
@@ -106,7 +106,7 @@ export function AuditPage() {
           <Col xs={24} sm={12} lg={7}>
             <DatePicker.RangePicker
               style={{ width: '100%' }}
-              value={range as never}
+              value={range}
               allowEmpty={[true, true]}
               inputReadOnly
               aria-label={t(M.dates)}

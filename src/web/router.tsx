@@ -3,6 +3,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { ADMIN_ROLES, AUDIT_READER_ROLES } from '../shared/roles';
 import { RequireAuth, RequireRole } from './auth/require-auth';
 import { PageLoading } from './components/page-loading';
+import { RouteError } from './pages/route-error';
 
 // Every screen is its own chunk: the sign-in page loads without the tree, tables and forms.
 const LoginPage = lazy(() => import('../modules/accounts/web/login-page').then((m) => ({ default: m.LoginPage })));
@@ -18,11 +19,12 @@ const SettingsPage = lazy(() => import('../modules/settings/web/settings-page').
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
 
 export const router = createBrowserRouter([
-  { path: '/login', element: page(<LoginPage />) },
-  { path: '/change-password', element: <RequireAuth allowPasswordDue>{page(<ChangePasswordPage />)}</RequireAuth> },
+  { path: '/login', element: page(<LoginPage />), errorElement: <RouteError /> },
+  { path: '/change-password', element: <RequireAuth allowPasswordDue>{page(<ChangePasswordPage />)}</RequireAuth>, errorElement: <RouteError /> },
   {
     path: '/',
     element: <RequireAuth>{page(<AppLayout />)}</RequireAuth>,
+    errorElement: <RouteError />,
     children: [
       { index: true, element: <Navigate to="/org" replace /> },
       { path: 'org', element: <OrgPage /> },

@@ -76,10 +76,10 @@ export async function seedDemoIfEmpty(database: Database, password: string): Pro
       return { id, path, depth };
     };
     const county = await add(null, { name: COUNTY.name, level: 'county', code: COUNTY.code, population: COUNTY.population, address: '青溪县人民路 1 号' });
-    await tx.update(orgNodes).set({ officeLocation: '县社区学院 2 楼', officePhone: '0571-86000000', officeHead: '王老师' }).where(eqId(county.id));
+    await tx.update(orgNodes).set({ officeLocation: '县社区学院 2 楼', officePhone: '057186000000', officeHead: '王老师' }).where(eqId(county.id));
     for (const [t, town] of TOWNS.entries()) {
       const townNode = await add(county, { name: town.name, level: 'town', code: town.code, population: 42_000 + t * 9_000, address: `青溪县${town.name}政府路 ${t + 8} 号` });
-      await tx.update(orgNodes).set({ officeLocation: `${town.name}社区教育学校 1 楼`, officePhone: `0571-8600${1000 + t}`, officeHead: HEADS[(t + 2) % HEADS.length] }).where(eqId(townNode.id));
+      await tx.update(orgNodes).set({ officeLocation: `${town.name}社区教育学校 1 楼`, officePhone: `05718600${1000 + t}`, officeHead: HEADS[(t + 2) % HEADS.length] }).where(eqId(townNode.id));
       await tx.insert(orgLeaders).values(town.leaders.map(([name, post, title], i) => ({ nodeId: townNode.id, name, post, title, sortOrder: i })));
       for (const [v, village] of town.villages.entries()) {
         const code = `${town.code.slice(0, 9)}${String(201 + v).padStart(3, '0')}`;

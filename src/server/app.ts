@@ -45,7 +45,8 @@ export async function buildApp({ database, config, logger }: BuildOptions): Prom
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  registerErrorHandler(app);
+  const webDir = config.webDir && fs.existsSync(path.join(config.webDir, 'index.html')) ? config.webDir : undefined;
+  registerErrorHandler(app, webDir);
   registerGuard(app);
 
   app.get('/api/openapi.json', { config: { policy: { public: true } }, schema: { hide: true } }, async () => app.swagger());
@@ -63,11 +64,11 @@ export async function buildApp({ database, config, logger }: BuildOptions): Prom
   await app.register(auditRoutes);
   await app.register(settingsRoutes);
 
-  if (config.webDir && fs.existsSync(path.join(config.webDir, 'index.html'))) await serveWeb(app, config.webDir);
+  if (webDir) await serveWeb(app, webDir);
   return app;
 }
 
-/** The built single-page app: files with long caching, index.html for every other page. */
+/** The built single-page app, with long caching for hashed assets (index.html: see errors.ts). */
 async function serveWeb(app: FastifyInstance, webDir: string): Promise<void> {
   await app.register(fastifyStatic, {
     root: path.resolve(webDir),
@@ -75,11 +76,5 @@ async function serveWeb(app: FastifyInstance, webDir: string): Promise<void> {
     setHeaders(res, file) {
       res.header('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
-  });
-  app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || req.method !== 'GET') {
-      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: '找不到该记录，或您无权查看', messageEn: 'Not found, or you may not see it' } });
-    }
-    return reply.type('text/html').header('Cache-Control', 'no-cache').sendFile('index.html');
   });
 }

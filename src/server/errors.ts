@@ -21,7 +21,7 @@ export function toAppError(err: unknown): AppError {
   return new AppError('INTERNAL');
 }
 
-export function registerErrorHandler(app: FastifyInstance): void {
+export function registerErrorHandler(app: FastifyInstance, webDir?: string): void {
   app.setErrorHandler(async (err, request: FastifyRequest, reply: FastifyReply) => {
     // Fastify wraps validator errors; ours is the original.
     const appError = toAppError(err);
@@ -36,8 +36,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     return reply.status(appError.status).send(appError.toBody());
   });
+  // One not-found handler: API paths get the JSON error; with a web app, every other GET
+  // is a page of the single-page app and gets its index.html.
   app.setNotFoundHandler((request, reply) => {
-    const e = new AppError('NOT_FOUND');
-    return reply.status(404).send(e.toBody());
+    if (webDir && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.type('text/html').header('Cache-Control', 'no-cache').sendFile('index.html');
+    }
+    return reply.status(404).send(new AppError('NOT_FOUND').toBody());
   });
 }

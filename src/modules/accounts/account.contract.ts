@@ -50,6 +50,7 @@ export const ZUser = z.object({
   mustChangePassword: z.boolean(),
   lastLoginAt: z.string().nullable(),
   roles: z.array(z.object({ id: z.string(), role: z.enum(ROLES), nodeId: z.string(), nodeName: z.string() })),
+  canManage: z.boolean().describe('Whether the requesting admin may edit, disable, reset or change roles of this account'),
 });
 export type User = z.infer<typeof ZUser>;
 export const ZUserPage = zPage(ZUser);

@@ -34,24 +34,26 @@ export async function findUsers({ db, actor, query }: { db: Db; actor: Actor; qu
   const where = and(...conds);
   const [{ n }] = await db.select({ n: count() }).from(users).innerJoin(orgNodes, eq(orgNodes.id, users.homeNodeId)).where(where);
   const rows = await db
-    .select({ u: users, homeNodeName: orgNodes.name })
+    .select({ u: users, homeNodeName: orgNodes.name, homePath: orgNodes.path })
     .from(users)
     .innerJoin(orgNodes, eq(orgNodes.id, users.homeNodeId))
     .where(where)
     .orderBy(asc(orgNodes.path), asc(users.username))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  return { items: await withRoles(db, rows), total: Number(n), page: query.page, pageSize: query.pageSize };
+  return { items: await withRoles(db, actor, rows), total: Number(n), page: query.page, pageSize: query.pageSize };
 }
 
-async function withRoles(db: DbOrTx, rows: { u: typeof users.$inferSelect; homeNodeName: string }[]): Promise<User[]> {
+async function withRoles(db: DbOrTx, actor: Actor, rows: { u: typeof users.$inferSelect; homeNodeName: string; homePath: string }[]): Promise<User[]> {
   const ids = rows.map((r) => r.u.id);
   const roles = ids.length
-    ? await db.select({ id: roleAssignments.id, userId: roleAssignments.userId, role: roleAssignments.role, nodeId: roleAssignments.nodeId, nodeName: orgNodes.name })
+    ? await db.select({ id: roleAssignments.id, userId: roleAssignments.userId, role: roleAssignments.role, nodeId: roleAssignments.nodeId, nodeName: orgNodes.name, path: orgNodes.path })
         .from(roleAssignments).innerJoin(orgNodes, eq(orgNodes.id, roleAssignments.nodeId))
         .where(inArray(roleAssignments.userId, ids)).orderBy(asc(roleAssignments.createdAt))
     : [];
-  return rows.map(({ u, homeNodeName }) => ({
+  return rows.map(({ u, homeNodeName, homePath }) => {
+    const own = roles.filter((r) => r.userId === u.id);
+    return {
     id: u.id,
     username: u.username,
     displayName: u.displayName,
@@ -62,8 +64,10 @@ async function withRoles(db: DbOrTx, rows: { u: typeof users.$inferSelect; homeN
     lockedUntil: u.lockedUntil && u.lockedUntil.getTime() > Date.now() ? u.lockedUntil.toISOString() : null,
     mustChangePassword: u.mustChangePassword,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
-    roles: roles.filter((r) => r.userId === u.id).map(({ id, role, nodeId, nodeName }) => ({ id, role: role as Role, nodeId, nodeName })),
-  }));
+    roles: own.map(({ id, role, nodeId, nodeName }) => ({ id, role: role as Role, nodeId, nodeName })),
+    canManage: canManageUser(actor, { homePath, rolePaths: own.map((r) => ({ role: r.role as Role, path: r.path })) }),
+    };
+  });
 }
 
 /** The account with what the policies need: home path and the paths of its roles. */
@@ -77,7 +81,7 @@ async function loadUser(db: DbOrTx, actor: Actor, id: string) {
 
 export async function getUser({ db, actor, id }: { db: Db; actor: Actor; id: string }): Promise<User> {
   const { row } = await loadUser(db, actor, id);
-  return (await withRoles(db, [row]))[0];
+  return (await withRoles(db, actor, [row]))[0];
 }
 
 function duplicate(err: unknown): never {

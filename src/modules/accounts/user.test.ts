@@ -46,7 +46,9 @@ describe('accounts', () => {
   it('a town admin cannot grant system admin, nor manage a county admin living in the town', async () => {
     const r = await ta.req('POST', '/api/users', { username: 'boss', displayName: '想当管理员', homeNodeId: town.id, password: 'First-pass-2026', roles: [{ role: 'system_admin', nodeId: town.id }] });
     expect(r.statusCode).toBe(403);
-    expect((await ta.req('GET', `/api/users/${countyAdminId}`)).statusCode).toBe(200);
+    const ca = await ta.req('GET', `/api/users/${countyAdminId}`);
+    expect(ca.statusCode).toBe(200);
+    expect(ca.json().canManage).toBe(false);
     expect((await ta.req('POST', `/api/users/${countyAdminId}/password`, { password: 'Taken-over-2026' })).statusCode).toBe(403);
     expect((await ta.req('PUT', `/api/users/${countyAdminId}`, { displayName: 'x', phone: null, homeNodeId: town.id, disabled: true })).statusCode).toBe(403);
   });

@@ -62,10 +62,12 @@ function UserDetail({ user }: { user: User }) {
 
   return (
     <Space orientation="vertical" size={20} style={{ width: '100%' }}>
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
-        <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>{t(M.editUser)}</Button>
-        <Button icon={<KeyOutlined />} onClick={() => setResetting(true)}>{t(M.resetPassword)}</Button>
-      </div>
+      {user.canManage && (
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+          <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>{t(M.editUser)}</Button>
+          <Button icon={<KeyOutlined />} onClick={() => setResetting(true)}>{t(M.resetPassword)}</Button>
+        </div>
+      )}
       <Descriptions
         bordered
         size="small"
@@ -83,7 +85,7 @@ function UserDetail({ user }: { user: User }) {
               <Switch
                 checked={!user.disabled}
                 loading={toggling}
-                disabled={isSelf}
+                disabled={isSelf || !user.canManage}
                 checkedChildren={t(M.enabledOn)}
                 unCheckedChildren={t(M.enabledOff)}
                 onChange={(on) => setEnabled(on)}

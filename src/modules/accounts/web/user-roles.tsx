@@ -60,7 +60,7 @@ export function UserRoles({ user }: { user: User }) {
           dataSource={user.roles}
           renderItem={(r) => (
             <List.Item
-              actions={[
+              actions={!user.canManage ? [] : [
                 <Popconfirm
                   key="rm"
                   title={t(M.removeRoleConfirm, { role: label(ROLE_LABELS[r.role]), node: r.nodeName })}
@@ -76,7 +76,7 @@ export function UserRoles({ user }: { user: User }) {
           )}
         />
       )}
-      <Form<AddValues> form={form} layout="vertical" onFinish={add} disabled={busy} style={{ marginTop: 16 }} initialValues={{ nodeId: user.homeNodeId }}>
+      {user.canManage && <Form<AddValues> form={form} layout="vertical" onFinish={add} disabled={busy} style={{ marginTop: 16 }} initialValues={{ nodeId: user.homeNodeId }}>
         {errors.alert}
         <Row gutter={12} align="bottom">
           <Col xs={24} sm={10}>
@@ -91,7 +91,7 @@ export function UserRoles({ user }: { user: User }) {
           </Col>
         </Row>
         <Button icon={<PlusOutlined />} htmlType="submit" loading={busy}>{t(M.addRole)}</Button>
-      </Form>
+      </Form>}
     </>
   );
 }

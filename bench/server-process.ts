@@ -38,9 +38,10 @@ export function freePort(): Promise<number> {
  */
 export async function startServer(opts: { dataDir: string; port?: number; env?: Record<string, string> }): Promise<ServerChild> {
   const port = opts.port ?? (await freePort());
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', CEDU_DATA_DIR: opts.dataDir, LOG_LEVEL: 'warn', ...opts.env };
-  delete env.DATABASE_URL;
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.DATABASE_URL; // PGlite unless the caller names a server
   delete env.CEDU_WEB_DIR;
+  Object.assign(env, { PORT: String(port), HOST: '127.0.0.1', CEDU_DATA_DIR: opts.dataDir, LOG_LEVEL: 'warn' }, opts.env);
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/server/main.ts')], {
     cwd: ROOT,
     env,

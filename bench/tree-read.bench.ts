@@ -3,11 +3,13 @@
 // itself), signs in as `county` (who sees the whole county), then 50 connections hammer
 // GET /api/org/tree for ~15 s with autocannon. Loopback only; bounded in time.
 //
-// Env: BENCH_DURATION (s, default 15), BENCH_CONNECTIONS (default 50).
+// Env: BENCH_DURATION (s, default 15), BENCH_CONNECTIONS (default 50), BENCH_PG=1 to run
+// the server on a throwaway PostgreSQL cluster (scripts/pg-test-server.mjs) instead of PGlite.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { startPgTestServer } from '../scripts/pg-test-server.mjs';
 import { login, rssMiB, sleep, startServer, stopServer, waitHealthy, type ServerChild } from './server-process';
 
 const DURATION_S = Number(process.env.BENCH_DURATION || 15);
@@ -18,22 +20,26 @@ const TARGET_IDLE_RSS_MIB = 400;
 async function bench(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cedu-bench-'));
   let server: ServerChild | undefined;
+  const pg = process.env.BENCH_PG === '1' ? await startPgTestServer() : null;
+  const env: Record<string, string> = pg ? { DATABASE_URL: pg.url } : {};
+  const dbName = pg ? `PostgreSQL ${pg.version}` : 'PGlite';
   const cleanup = async () => {
     if (server) await stopServer(server);
+    await pg?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
   process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
   try {
     const t0 = Date.now();
-    server = await startServer({ dataDir });
+    server = await startServer({ dataDir, env });
     const readyMs = await waitHealthy(server, 120_000);
-    console.log(`server pid ${server.pid} healthy after ${(readyMs / 1000).toFixed(1)} s (fresh PGlite data dir, demo county seeded)`);
+    console.log(`server pid ${server.pid} healthy after ${(readyMs / 1000).toFixed(1)} s (fresh ${dbName} database, demo county seeded)`);
     await sleep(2000); // let start-up garbage settle
     const seededRss = rssMiB(server.pid);
     // The first start also migrates and seeds (hashing every demo password); every later
     // start does neither, so measure a plain restart on the same data as well.
     await stopServer(server);
-    server = await startServer({ dataDir });
+    server = await startServer({ dataDir, env });
     const restartMs = await waitHealthy(server, 120_000);
     console.log(`restarted: pid ${server.pid} healthy after ${(restartMs / 1000).toFixed(1)} s`);
     await sleep(2000);
@@ -74,7 +80,7 @@ async function bench(): Promise<void> {
       ['RSS right after load', mib(loadRss), '', ''],
       ['RSS 3 s after load', mib(settledRss), '', ''],
     ];
-    console.log(`\ntree-read bench — ${body.nodes.length} nodes, ${CONNECTIONS} connections, ${DURATION_S} s, ${os.cpus().length} cores, node ${process.version}`);
+    console.log(`\ntree-read bench — ${dbName}, ${body.nodes.length} nodes, ${CONNECTIONS} connections, ${DURATION_S} s, ${os.cpus().length} cores, node ${process.version}`);
     console.log(`  ${'measure'.padEnd(24)} ${'measured'.padStart(24)}  ${'target'.padEnd(12)} verdict`);
     for (const [name, value, target, v] of rows) console.log(`  ${name.padEnd(24)} ${value.padStart(24)}  ${target.padEnd(12)} ${v}`);
     console.log(`total ${((Date.now() - t0) / 1000).toFixed(0)} s`);

@@ -55,7 +55,8 @@ export async function startPgTestServer({ log = (line) => console.log(line), por
   const bin = findPgBin();
   if (!bin) throw new Error('PostgreSQL server binaries (initdb, pg_ctl) not found: apt-get install postgresql');
   const asUser = runAsPrefix();
-  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'cedu-pg-'));
+  // As root the cluster's owner must reach it: /tmp, whatever TMPDIR says (it may be private).
+  const base = fs.mkdtempSync(path.join(asUser ? '/tmp' : os.tmpdir(), 'cedu-pg-'));
   const dataDir = path.join(base, 'data');
   const logFile = path.join(base, 'server.log');
   let started = false;

@@ -59,6 +59,20 @@ export async function migrateDatabase(database: Database): Promise<void> {
  */
 const PGLITE_SETTINGS = ['-c', 'shared_buffers=32MB', '-c', 'wal_buffers=1MB', '-c', 'max_wal_size=256MB', '-c', 'min_wal_size=64MB'];
 
+/** Creates a PGlite data directory in a child process, whose memory goes when it exits. */
+async function initInChild(pgdata: string, startParams: string[]): Promise<void> {
+  const { spawn } = await import('node:child_process');
+  const code = `import { PGlite } from ${JSON.stringify(import.meta.resolve('@electric-sql/pglite'))};
+    const pg = new PGlite(${JSON.stringify(pgdata)}, { startParams: ${JSON.stringify(startParams)} });
+    await pg.waitReady;
+    await pg.close();`;
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', code], { stdio: ['ignore', 'ignore', 'inherit'] });
+    child.once('error', reject);
+    child.once('exit', (c) => (c === 0 ? resolve() : reject(new Error(`PGlite initdb exited with ${c}`))));
+  });
+}
+
 async function openPglite(dataDir: string): Promise<Database> {
   const memory = dataDir === 'memory';
   const release = memory ? () => {} : lockDataDir(path.resolve(dataDir));
@@ -67,14 +81,10 @@ async function openPglite(dataDir: string): Promise<Database> {
     const options = { startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS] };
     const pgdata = path.resolve(dataDir, 'pgdata');
     const fresh = !memory && !fs.existsSync(path.join(pgdata, 'PG_VERSION'));
+    // initdb leaves ~500 MB behind in the process that ran it (measured): run it apart.
+    if (fresh) await initInChild(pgdata, options.startParams);
     client = memory ? new PGlite(options) : new PGlite(pgdata, options);
     await client.waitReady;
-    if (fresh) {
-      // initdb leaves ~500 MB behind in the process; a reopen gives it back.
-      await client.close();
-      client = new PGlite(pgdata, options);
-      await client.waitReady;
-    }
   } catch (err) {
     release();
     throw err;
@@ -107,6 +117,9 @@ async function openPglite(dataDir: string): Promise<Database> {
 
 function openPostgres(url: string): Database {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.CEDU_PG_POOL ?? 10) });
+  // An idle connection that the server ends (restart, admin) must not crash the process;
+  // the pool replaces it on the next query.
+  pool.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   let closed = false;
   return {

@@ -8,11 +8,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditRoutes } from '../modules/audit/audit.routes';
-import { authRoutes } from '../modules/accounts/auth.routes';
-import { userRoutes } from '../modules/accounts/user.routes';
-import { orgRoutes } from '../modules/organisations/org.routes';
-import { settingsRoutes } from '../modules/settings/settings.routes';
+import { MODULE_ROUTES } from './modules';
 import { setSettingDefaults } from '../modules/settings/settings.service';
 import { registerGuard } from './auth/guard';
 import type { Config } from './config';
@@ -58,11 +54,7 @@ export async function buildApp({ database, config, logger }: BuildOptions): Prom
     return { status: 'ok' as const, db: database.kind };
   });
 
-  await app.register(authRoutes);
-  await app.register(orgRoutes);
-  await app.register(userRoutes);
-  await app.register(auditRoutes);
-  await app.register(settingsRoutes);
+  for (const routes of MODULE_ROUTES) await app.register(routes);
 
   if (webDir) await serveWeb(app, webDir);
   return app;

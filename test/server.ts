@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/server/app';
 import { readConfig } from '../src/server/config';
@@ -9,7 +10,7 @@ export type TestServer = { app: FastifyInstance; database: Database; close(): Pr
 /** The real app on a fresh database, driven through app.inject (no port). */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const database = await createTestDatabase();
-  const app = await buildApp({ database, config: readConfig({ ...env }), logger: false });
+  const app = await buildApp({ database, config: readConfig({ ...env }), logger: false, secretKey: crypto.randomBytes(32) });
   await app.ready();
   return { app, database, async close() { await app.close(); await database.close(); } };
 }

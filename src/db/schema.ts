@@ -3,3 +3,6 @@ export * from '../modules/organisations/org.table';
 export * from '../modules/accounts/account.table';
 export * from '../modules/audit/audit.table';
 export * from '../modules/settings/settings.table';
+export * from '../modules/people/people.table';
+export * from '../modules/teachers/teachers.table';
+export * from '../modules/imports/imports.table';

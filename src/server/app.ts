@@ -15,12 +15,13 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import { registerErrorHandler } from './errors';
 import { validatorCompiler } from './validation';
+import { createProtector, loadSecretKey } from './protect';
 import './types';
 
-export type BuildOptions = { database: Database; config: Config; logger?: boolean };
+export type BuildOptions = { database: Database; config: Config; logger?: boolean; /** 32 bytes; default: CEDU_SECRET_KEY or <data dir>/secret.key */ secretKey?: Buffer };
 
 /** Assembles the server: plugins, the guard, every module's routes, the web app. */
-export async function buildApp({ database, config, logger }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ database, config, logger, secretKey }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger === false ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
@@ -30,6 +31,7 @@ export async function buildApp({ database, config, logger }: BuildOptions): Prom
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('database', database);
   app.decorate('config', config);
+  app.decorate('protector', createProtector(secretKey ?? loadSecretKey(config.dataDir)));
   setSettingDefaults({ idleTimeoutMinutes: config.idleTimeoutMinutes });
 
   await app.register(cookie);

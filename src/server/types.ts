@@ -2,6 +2,7 @@ import type { Actor } from '../shared/actor';
 import type { Role } from '../shared/roles';
 import type { Config } from './config';
 import type { Database } from './db/client';
+import type { Protector } from './protect';
 
 /**
  * What a route must declare: who may call it at all. Fine-grained checks over the tree
@@ -29,5 +30,7 @@ declare module 'fastify' {
     database: Database;
     config: Config;
     routeTable: RouteEntry[];
+    /** Encrypts and digests personal data at rest (src/server/protect.ts). */
+    protector: Protector;
   }
 }

@@ -188,7 +188,12 @@ export async function moveNode({ db, actor, id, newParentId }: { db: Db; actor: 
 const RECORD_NAMES: Record<string, { zh: string; en: string }> = {
   users: { zh: '用户账号', en: 'user accounts' },
   role_assignments: { zh: '角色授权', en: 'role assignments' },
-};
+  residents: { zh: '居民', en: 'residents' },
+  households: { zh: '户籍/家庭', en: 'households' },
+  teachers: { zh: '师资', en: 'teachers' },
+  volunteer_hours: { zh: '志愿服务记录', en: 'volunteer service records' },
+  import_jobs: { zh: '导入记录', en: 'import records' },
+}; // Other modules' tables name themselves here as they are added.
 
 export async function removeNode({ db, actor, id }: { db: Db; actor: Actor; id: string }): Promise<void> {
   let name = '';

@@ -1,0 +1,90 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, integer, numeric, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { users } from '../accounts/account.table';
+import { orgNodes } from '../organisations/org.table';
+import { residents } from '../people/people.table';
+
+/**
+ * The teacher resource bank (师资库): one bank per town and one per centre (`bank_node_id`).
+ * A teacher may also be a resident and may have an account (to log volunteer hours).
+ * Teaching fees are never paid to volunteers or government/community staff (a CHECK says so).
+ */
+export const teachers = pgTable(
+  'teachers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    bankNodeId: uuid('bank_node_id').notNull().references(() => orgNodes.id, { onDelete: 'restrict' }),
+    residentId: uuid('resident_id').references(() => residents.id, { onDelete: 'set null' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    name: varchar('name', { length: 40 }).notNull(),
+    gender: varchar('gender', { length: 8 }),
+    phone: varchar('phone', { length: 20 }),
+    category: varchar('category', { length: 16 }).notNull(),
+    source: varchar('source', { length: 24 }).notNull(),
+    specialities: text('specialities').array().notNull().default(sql`'{}'::text[]`),
+    qualifications: varchar('qualifications', { length: 500 }),
+    workUnit: varchar('work_unit', { length: 100 }),
+    isGovernmentStaff: boolean('is_government_staff').notNull().default(false),
+    feeEligible: boolean('fee_eligible').notNull().default(false),
+    status: varchar('status', { length: 12 }).notNull().default('active'),
+    statusSince: date('status_since').notNull().defaultNow(),
+    note: varchar('note', { length: 500 }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('teachers_bank_idx').on(t.bankNodeId),
+    index('teachers_user_idx').on(t.userId),
+    check('teachers_status_chk', sql`${t.status} in ('active','paused','left')`),
+    check('teachers_fee_chk', sql`not ${t.feeEligible} or (${t.category} <> 'volunteer' and not ${t.isGovernmentStaff})`),
+  ],
+);
+
+/** Every status change (动态管理): date, reason, by whom. */
+export const teacherStatusHistory = pgTable(
+  'teacher_status_history',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teacherId: uuid('teacher_id').notNull().references(() => teachers.id, { onDelete: 'cascade' }),
+    status: varchar('status', { length: 12 }).notNull(),
+    effectiveDate: date('effective_date').notNull(),
+    reason: varchar('reason', { length: 200 }),
+    changedBy: uuid('changed_by').references(() => users.id, { onDelete: 'set null' }),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('teacher_status_history_teacher_idx').on(t.teacherId)],
+);
+
+/** Volunteer service hours, logged by the volunteer, approved or rejected by the centre manager. */
+export const volunteerHours = pgTable(
+  'volunteer_hours',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teacherId: uuid('teacher_id').notNull().references(() => teachers.id, { onDelete: 'restrict' }),
+    nodeId: uuid('node_id').notNull().references(() => orgNodes.id, { onDelete: 'restrict' }),
+    serviceDate: date('service_date').notNull(),
+    hours: numeric('hours', { precision: 5, scale: 1 }).notNull(),
+    description: varchar('description', { length: 300 }).notNull(),
+    status: varchar('status', { length: 12 }).notNull().default('pending'),
+    submittedBy: uuid('submitted_by').references(() => users.id, { onDelete: 'set null' }),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+    reviewedBy: uuid('reviewed_by').references(() => users.id, { onDelete: 'set null' }),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewNote: varchar('review_note', { length: 200 }),
+  },
+  (t) => [
+    index('volunteer_hours_teacher_idx').on(t.teacherId),
+    index('volunteer_hours_node_idx').on(t.nodeId, t.status),
+    check('volunteer_hours_hours_chk', sql`${t.hours} > 0 and ${t.hours} <= 24`),
+    check('volunteer_hours_status_chk', sql`${t.status} in ('pending','approved','rejected')`),
+  ],
+);
+
+/** The staffing norm of a county's centres (default 2 full-time, 3–5 part-time). */
+export const staffingNorms = pgTable('staffing_norms', {
+  countyId: uuid('county_id').primaryKey().references(() => orgNodes.id, { onDelete: 'cascade' }),
+  fullTimeMin: integer('full_time_min').notNull().default(2),
+  partTimeMin: integer('part_time_min').notNull().default(3),
+  partTimeMax: integer('part_time_max').notNull().default(5),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

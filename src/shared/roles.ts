@@ -67,3 +67,14 @@ export const LEADER_POST_LABELS: Record<LeaderPost, { zh: string; en: string }> 
   deputy: { zh: '副组长', en: 'Deputy leader' },
   member: { zh: '成员', en: 'Member' },
 };
+
+/** Who reads and keeps the resident roster of their subtree. */
+export const RESIDENT_ROLES: readonly Role[] = ['system_admin', 'county_admin', 'town_admin', 'centre_manager'];
+/** Who may see special-group membership and children under 14 (others get nothing about them). */
+export const SENSITIVE_ROLES: readonly Role[] = ['system_admin', 'county_admin', 'town_admin', 'centre_manager'];
+/** Who may reveal a full ID-card number (each reveal is audited). */
+export const ID_REVEAL_ROLES: readonly Role[] = ['system_admin', 'county_admin', 'town_admin'];
+/** Who may reveal a full phone number (each reveal is audited). */
+export const PHONE_REVEAL_ROLES: readonly Role[] = ['system_admin', 'county_admin', 'town_admin', 'centre_manager'];
+/** Who keeps a teacher bank: admins for town banks, and centre managers for their centre's bank. */
+export const TEACHER_BANK_ROLES: readonly Role[] = ['system_admin', 'county_admin', 'town_admin', 'centre_manager'];

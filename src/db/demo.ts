@@ -5,6 +5,7 @@ import { roleAssignments, users } from '../modules/accounts/account.table';
 import { recordAudit } from '../modules/audit/audit.service';
 import { orgLeaders, orgNodes, orgPopulations } from '../modules/organisations/org.table';
 import type { Role } from '../shared/roles';
+import type { DemoContext } from './demo-context';
 
 /**
  * The fictional demo county 青溪县. Every name here is invented; none comes from the seed
@@ -47,7 +48,7 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role;
 ];
 
 /** Creates the demo county when the database holds no node yet. Returns whether it did. */
-export async function seedDemoIfEmpty(database: Database, password: string): Promise<boolean> {
+export async function seedDemoIfEmpty(database: Database, password: string, protect: DemoContext['protect']): Promise<boolean> {
   const db = database.db;
   const [{ n }] = await db.select({ n: count() }).from(orgNodes);
   if (Number(n) > 0) return false;
@@ -90,12 +91,17 @@ export async function seedDemoIfEmpty(database: Database, password: string): Pro
     }
     await add(byName.get('东坡村')!, { name: '东坡村老年大学教学点', level: 'unit', unitKind: 'other' });
 
+    const userIds = new Map<string, string>();
     for (const a of DEMO_ACCOUNTS) {
       const node = byName.get(a.at)!;
       const id = crypto.randomUUID();
+      userIds.set(a.username, id);
       await tx.insert(users).values({ id, username: a.username, displayName: a.displayName, homeNodeId: node.id, passwordHash });
       await tx.insert(roleAssignments).values({ userId: id, role: a.role, nodeId: node.id });
     }
+    const ctx: DemoContext = { tx, nodes: byName, users: userIds, countyId: county.id, protect };
+    // Each module's demo data, one line each.
+    void ctx;
     await recordAudit(tx, { actorName: 'system', node: { id: county.id, path: county.path }, action: 'demo.seed', summary: { county: COUNTY.name, towns: TOWNS.length } });
   });
   return true;

@@ -20,8 +20,8 @@ export async function main(): Promise<void> {
     }
     throw err;
   }
-  const seeded = process.env.CEDU_NO_DEMO === '1' ? false : await seedDemoIfEmpty(database, config.demoPassword);
   const app = await buildApp({ database, config });
+  const seeded = process.env.CEDU_NO_DEMO === '1' ? false : await seedDemoIfEmpty(database, config.demoPassword, app.protector);
   const stopBackups = database.kind === 'pglite' && process.env.CEDU_AUTO_BACKUP !== '0' ? scheduleAutoBackups(database, config.dataDir, app.log) : () => {};
 
   let closing = false;

@@ -22,7 +22,7 @@ async function snapshot(db: Database): Promise<Record<string, string[]>> {
 
 beforeAll(async () => {
   s = await startTestServer();
-  await seedDemoIfEmpty(s.database, 'Demo-pass-2026');
+  await seedDemoIfEmpty(s.database, 'Demo-pass-2026', s.app.protector);
   const c = await signIn(s.app, 'town', 'Demo-pass-2026');
   const tree = (await c.req('GET', '/api/org/tree')).json().nodes;
   const v = tree.find((n: { level: string }) => n.level === 'centre');

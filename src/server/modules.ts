@@ -4,6 +4,7 @@ import { userRoutes } from '../modules/accounts/user.routes';
 import { auditRoutes } from '../modules/audit/audit.routes';
 import { orgRoutes } from '../modules/organisations/org.routes';
 import { settingsRoutes } from '../modules/settings/settings.routes';
+import { teacherRoutes } from '../modules/teachers/teachers.routes';
 
 /**
  * Every module's routes, registered in this order. A new module adds one import and one
@@ -15,4 +16,5 @@ export const MODULE_ROUTES: FastifyPluginAsyncZod[] = [
   userRoutes,
   auditRoutes,
   settingsRoutes,
+  teacherRoutes,
 ];

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { LIMITS } from '../../shared/limits';
+import { ZPageQuery, zPage } from '../../shared/pagination';
+import { TEACHER_BANK_ROLES, type Role } from '../../shared/roles';
+import { zId, zOptPhone, zOptText, zText } from '../../shared/schemas';
+import { DEFAULT_THEMES } from '../../shared/themes';
+
+export const TEACHER_CATEGORIES = ['full_time', 'part_time', 'volunteer', 'lecturer', 'tutor'] as const;
+export type TeacherCategory = (typeof TEACHER_CATEGORIES)[number];
+export const TEACHER_CATEGORY_LABELS: Record<TeacherCategory, { zh: string; en: string }> = {
+  full_time: { zh: '专职', en: 'Full-time' },
+  part_time: { zh: '兼职', en: 'Part-time' },
+  volunteer: { zh: '志愿者', en: 'Volunteer' },
+  lecturer: { zh: '讲师团成员', en: 'Lecturer group member' },
+  tutor: { zh: '辅导员', en: 'Tutor' },
+};
+
+export const TEACHER_SOURCES = ['teacher', 'doctor', 'retired_cadre', 'student', 'craftsman', 'dept_staff', 'guide', 'other'] as const;
+export type TeacherSource = (typeof TEACHER_SOURCES)[number];
+export const TEACHER_SOURCE_LABELS: Record<TeacherSource, { zh: string; en: string }> = {
+  teacher: { zh: '教师', en: 'Teacher' },
+  doctor: { zh: '医生', en: 'Doctor' },
+  retired_cadre: { zh: '退休干部', en: 'Retired official' },
+  student: { zh: '学生', en: 'Student' },
+  craftsman: { zh: '手艺人', en: 'Craftsperson' },
+  dept_staff: { zh: '部门工作人员', en: 'Department staff' },
+  guide: { zh: '善行指导员', en: 'Good-deeds guide' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export const TEACHER_STATUSES = ['active', 'paused', 'left'] as const;
+export type TeacherStatus = (typeof TEACHER_STATUSES)[number];
+export const TEACHER_STATUS_LABELS: Record<TeacherStatus, { zh: string; en: string }> = {
+  active: { zh: '在库', en: 'Active' },
+  paused: { zh: '暂停', en: 'Paused' },
+  left: { zh: '已退出', en: 'Left' },
+};
+
+export const GENDERS = ['male', 'female'] as const;
+export const GENDER_LABELS: Record<(typeof GENDERS)[number], { zh: string; en: string }> = {
+  male: { zh: '男', en: 'Male' },
+  female: { zh: '女', en: 'Female' },
+};
+
+/** Limits of the teacher forms, declared once for server and web. */
+export const TEACHER_LIMITS = { qualifications: 500, workUnit: 100, reason: 200, specialities: 10, description: 300, reviewNote: 200 } as const;
+
+/** Roles that may open the teacher bank at all (the bank read rule still decides per bank). */
+export const TEACHER_READER_ROLES: readonly Role[] = [...TEACHER_BANK_ROLES, 'dept_coordinator', 'inspector', 'leader'];
+/** Roles that see the staffing-norm page (each for the centres in their reach). */
+export const STAFFING_READER_ROLES: readonly Role[] = [...TEACHER_BANK_ROLES, 'inspector', 'leader'];
+/** Who sets a county's staffing norm. */
+export const NORM_ROLES: readonly Role[] = ['system_admin', 'county_admin'];
+
+export const zDate = z.iso.date().describe('YYYY-MM-DD');
+
+/** The fields of the one teacher form, for both create and edit. */
+export const ZTeacherFields = z.object({
+  name: zText(LIMITS.personName),
+  gender: z.enum(GENDERS).nullish().transform((v) => v ?? null),
+  phone: zOptPhone,
+  category: z.enum(TEACHER_CATEGORIES),
+  source: z.enum(TEACHER_SOURCES),
+  specialities: z.array(z.enum(DEFAULT_THEMES)).max(TEACHER_LIMITS.specialities).default([]).describe('Theme keys (src/shared/themes.ts)'),
+  qualifications: zOptText(TEACHER_LIMITS.qualifications).describe('Certificates, titles, experience'),
+  workUnit: zOptText(TEACHER_LIMITS.workUnit).describe('Employer or unit (工作单位)'),
+  isGovernmentStaff: z.boolean().default(false).describe('Government or community staff: never paid a teaching fee'),
+  feeEligible: z.boolean().default(false).describe('Teaching fees may be paid (never to volunteers or government staff)'),
+  userId: zId.nullish().transform((v) => v ?? null).describe('The linked account (to log volunteer hours); admins only'),
+  residentId: zId.nullish().transform((v) => v ?? null).describe('The teacher is also this resident'),
+  note: zOptText(LIMITS.note),
+});
+export const ZTeacherCreate = ZTeacherFields.extend({
+  bankNodeId: zId.describe('The town or centre whose bank this entry belongs to'),
+});
+export type TeacherCreate = z.infer<typeof ZTeacherCreate>;
+export const ZTeacherUpdate = ZTeacherFields;
+export type TeacherUpdate = z.infer<typeof ZTeacherUpdate>;
+
+export const ZStatusChange = z.object({
+  status: z.enum(TEACHER_STATUSES),
+  effectiveDate: zDate,
+  reason: zText(TEACHER_LIMITS.reason).describe('Why (e.g. 外出务工, 身体原因, 恢复授课)'),
+});
+export type StatusChange = z.infer<typeof ZStatusChange>;
+
+export const ZTeacherQuery = ZPageQuery.extend({
+  bankNodeId: zId.optional().describe('Only this bank'),
+  category: z.enum(TEACHER_CATEGORIES).optional(),
+  status: z.enum(TEACHER_STATUSES).optional(),
+  speciality: z.enum(DEFAULT_THEMES).optional(),
+  q: z.string().trim().max(64).optional().describe('Part of the name, phone or work unit'),
+});
+export type TeacherQuery = z.infer<typeof ZTeacherQuery>;
+
+export const ZTeacher = z.object({
+  id: z.string(),
+  bankNodeId: z.string(),
+  bankNodeName: z.string(),
+  bankLevel: z.enum(['town', 'centre']),
+  name: z.string(),
+  gender: z.enum(GENDERS).nullable(),
+  phone: z.string().nullable().describe('Masked unless the reader keeps a bank over it or lives under it'),
+  category: z.enum(TEACHER_CATEGORIES),
+  source: z.enum(TEACHER_SOURCES),
+  specialities: z.array(z.enum(DEFAULT_THEMES)),
+  workUnit: z.string().nullable(),
+  isGovernmentStaff: z.boolean(),
+  feeEligible: z.boolean(),
+  status: z.enum(TEACHER_STATUSES),
+  statusSince: z.string(),
+  linked: z.boolean().describe('Has a linked account'),
+});
+export type Teacher = z.infer<typeof ZTeacher>;
+export const ZTeacherPage = zPage(ZTeacher);
+
+export const ZStatusHistoryItem = z.object({
+  id: z.string(),
+  status: z.enum(TEACHER_STATUSES),
+  effectiveDate: z.string(),
+  reason: z.string().nullable(),
+  changedByName: z.string().nullable(),
+  changedAt: z.string(),
+});
+export type StatusHistoryItem = z.infer<typeof ZStatusHistoryItem>;
+
+export const ZTeacherDetail = ZTeacher.extend({
+  qualifications: z.string().nullable(),
+  note: z.string().nullable(),
+  userId: z.string().nullable(),
+  userName: z.string().nullable(),
+  residentId: z.string().nullable(),
+  residentName: z.string().nullable(),
+  history: z.array(ZStatusHistoryItem),
+  approvedHours: z.number().describe('Approved volunteer hours, all time'),
+  permissions: z.object({ update: z.boolean(), changeStatus: z.boolean(), linkUser: z.boolean() }),
+  updatedAt: z.string(),
+});
+export type TeacherDetail = z.infer<typeof ZTeacherDetail>;
+
+/** A bank the user may read (towns and centres), for filters and the form. */
+export const ZBank = z.object({
+  id: z.string(),
+  name: z.string(),
+  level: z.enum(['town', 'centre']),
+  townName: z.string().nullable().describe('For a centre: its town'),
+  canKeep: z.boolean(),
+});
+export type Bank = z.infer<typeof ZBank>;
+
+export const ZIdParams = z.object({ id: zId });

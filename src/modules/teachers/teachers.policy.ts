@@ -1,0 +1,39 @@
+import { holdsRoleOver, type Actor } from '../../shared/actor';
+import { ADMIN_ROLES, ROLES, TEACHER_BANK_ROLES } from '../../shared/roles';
+import { NORM_ROLES } from './teachers.contract';
+
+type BankRef = { path: string };
+
+/** Path prefixes of every node at or above the actor's scopes (the banks they live under). */
+export function ancestorPaths(actor: Actor): string[] {
+  const out = new Set<string>();
+  for (const s of actor.scopes) {
+    const parts = s.path.split('/').filter(Boolean);
+    for (let i = 1; i <= parts.length; i++) out.add(`/${parts.slice(0, i).join('/')}/`);
+  }
+  return [...out];
+}
+
+/**
+ * A bank is read by anyone with a role over its node, and by everyone living under it:
+ * a centre manager picks teachers from their town's bank.
+ */
+export const canReadBank = (actor: Actor, bank: BankRef) =>
+  holdsRoleOver(actor, ROLES, bank.path) || actor.scopes.some((s) => s.path.startsWith(bank.path));
+
+/** Town banks are kept by admins; a centre's bank also by its centre manager. */
+export const canKeepBank = (actor: Actor, bank: BankRef) => holdsRoleOver(actor, TEACHER_BANK_ROLES, bank.path);
+
+/** Linking an account to a teacher is an admin's act over that account's home node. */
+export const canLinkUser = (actor: Actor, bank: BankRef, userHome: BankRef | null) =>
+  canKeepBank(actor, bank) && holdsRoleOver(actor, ADMIN_ROLES, bank.path) && (userHome === null || holdsRoleOver(actor, ADMIN_ROLES, userHome.path));
+
+/** Full phone numbers for those who keep the bank, and for bank keepers under it (who pick teachers from it). */
+export const canSeePhone = (actor: Actor, bank: BankRef) =>
+  canKeepBank(actor, bank) || actor.scopes.some((s) => TEACHER_BANK_ROLES.includes(s.role) && s.path.startsWith(bank.path));
+
+/** Hours are reviewed by the centre manager or an admin over the centre where they were served. */
+export const canReviewHours = (actor: Actor, place: BankRef) => holdsRoleOver(actor, TEACHER_BANK_ROLES, place.path);
+
+/** A county's staffing norm is set by its county admins. */
+export const canSetNorm = (actor: Actor, county: BankRef) => holdsRoleOver(actor, NORM_ROLES, county.path);

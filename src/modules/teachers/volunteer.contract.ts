@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { ZPageQuery, zPage } from '../../shared/pagination';
+import { zId, zOptText, zText } from '../../shared/schemas';
+import { TEACHER_CATEGORIES, TEACHER_LIMITS, TEACHER_STATUSES, zDate } from './teachers.contract';
+
+export const HOURS_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type HoursStatus = (typeof HOURS_STATUSES)[number];
+export const HOURS_STATUS_LABELS: Record<HoursStatus, { zh: string; en: string }> = {
+  pending: { zh: '待审核', en: 'Pending' },
+  approved: { zh: '已通过', en: 'Approved' },
+  rejected: { zh: '未通过', en: 'Rejected' },
+};
+
+/** Hours per entry; stored with one decimal (numeric(5,1)). */
+export const HOURS_LIMITS = { min: 0.5, max: 24 } as const;
+
+export const ZHoursSubmit = z.object({
+  teacherId: zId.describe('My teacher entry (linked to my account)'),
+  nodeId: zId.describe('The centre where I served: a centre within the bank'),
+  serviceDate: zDate,
+  hours: z.number().min(HOURS_LIMITS.min).max(HOURS_LIMITS.max).describe('Hours, rounded to one decimal'),
+  description: zText(TEACHER_LIMITS.description).describe('What I did'),
+});
+export type HoursSubmit = z.infer<typeof ZHoursSubmit>;
+
+export const ZHoursReview = z.object({
+  decision: z.enum(['approved', 'rejected']),
+  note: zOptText(TEACHER_LIMITS.reviewNote).describe('Required when rejecting'),
+});
+export type HoursReview = z.infer<typeof ZHoursReview>;
+
+export const ZHours = z.object({
+  id: z.string(),
+  teacherId: z.string(),
+  teacherName: z.string(),
+  nodeId: z.string(),
+  nodeName: z.string(),
+  serviceDate: z.string(),
+  hours: z.number(),
+  description: z.string(),
+  status: z.enum(HOURS_STATUSES),
+  submittedAt: z.string(),
+  reviewedByName: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  reviewNote: z.string().nullable(),
+  canReview: z.boolean(),
+});
+export type Hours = z.infer<typeof ZHours>;
+export const ZHoursPage = zPage(ZHours);
+
+export const ZHoursQuery = ZPageQuery.extend({
+  status: z.enum(HOURS_STATUSES).optional(),
+  teacherId: zId.optional(),
+  nodeId: zId.optional().describe('Only hours served under this node'),
+});
+export type HoursQuery = z.infer<typeof ZHoursQuery>;
+
+/** A teacher entry of mine, with the centres where I may log hours. */
+export const ZMyTeacher = z.object({
+  id: z.string(),
+  name: z.string(),
+  bankNodeName: z.string(),
+  category: z.enum(TEACHER_CATEGORIES),
+  status: z.enum(TEACHER_STATUSES),
+  places: z.array(z.object({ id: z.string(), name: z.string() })),
+  approvedHours: z.number(),
+});
+export type MyTeacher = z.infer<typeof ZMyTeacher>;
+export const ZMyHours = zPage(ZHours).extend({ teachers: z.array(ZMyTeacher) });
+export type MyHours = z.infer<typeof ZMyHours>;
+
+export const ZRecordQuery = z.object({ from: zDate, to: zDate });
+export type RecordQuery = z.infer<typeof ZRecordQuery>;
+
+/** 志愿服务记录证明: approved hours of one volunteer in a date range. */
+export const ZServiceRecord = z.object({
+  teacher: z.object({ id: z.string(), name: z.string(), gender: z.string().nullable(), category: z.enum(TEACHER_CATEGORIES), bankNodeName: z.string(), countyName: z.string() }),
+  from: z.string(),
+  to: z.string(),
+  items: z.array(z.object({ serviceDate: z.string(), nodeName: z.string(), hours: z.number(), description: z.string(), reviewedByName: z.string().nullable() })),
+  totalHours: z.number(),
+  count: z.number().int(),
+  generatedAt: z.string(),
+});
+export type ServiceRecord = z.infer<typeof ZServiceRecord>;

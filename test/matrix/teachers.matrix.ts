@@ -1,0 +1,151 @@
+import { expect } from 'vitest';
+import { eq, inArray } from 'drizzle-orm';
+import { staffingNorms, teachers, volunteerHours } from '../../src/modules/teachers/teachers.table';
+import type { World } from '../factories';
+import type { TestServer } from '../server';
+import { buildTeacher } from '../teacher-factories';
+import { DENIED, expectDenied, ownPath, type Matrix, type MatrixCtx } from './context';
+
+type Fixture = { key: string; bankPath: string; placePath: string; teacherId: string; hoursId: string };
+
+const fixtures = new WeakMap<TestServer, Promise<Fixture[]>>();
+
+/**
+ * One volunteer with pending hours in each of these banks (made once per test server):
+ * county B's town and centre, the sibling town A2 and its centre, and the sibling centre A1b.
+ */
+function foreignBanks(s: TestServer, w: World): Promise<Fixture[]> {
+  let p = fixtures.get(s);
+  if (!p) {
+    p = (async () => {
+      const out: Fixture[] = [];
+      for (const key of ['B1', 'B1a', 'A2', 'A2a', 'A1b']) {
+        const bank = w.nodes[key];
+        const place = bank.id === w.nodes[key.slice(0, 2)].id ? w.nodes[`${key}a`] : bank;
+        const userId = key === 'B1a' ? w.users['B:teacher'].id : undefined;
+        const t = await buildTeacher(s.database, { bank, name: `矩阵${key}`, category: 'volunteer', userId, phone: '13900009999' });
+        const [h] = await s.database.db.insert(volunteerHours).values({ teacherId: t.id, nodeId: place.id, serviceDate: '2026-01-05', hours: '2.0', description: '矩阵', submittedBy: userId ?? null }).returning({ id: volunteerHours.id });
+        out.push({ key, bankPath: bank.path, placePath: place.path, teacherId: t.id, hoursId: h.id });
+      }
+      return out;
+    })();
+    fixtures.set(s, p);
+  }
+  return p;
+}
+
+/** The fixtures this actor may not read: banks neither under nor above their home. */
+async function hiddenFrom(x: Pick<MatrixCtx, 's' | 'w' | 'home'>): Promise<Fixture[]> {
+  const home = ownPath(x);
+  return (await foreignBanks(x.s, x.w)).filter((f) => !f.bankPath.startsWith(home) && !home.startsWith(f.bankPath));
+}
+
+/** The fixtures whose bank the actor does not keep (outside their home subtree). */
+async function notKept(x: Pick<MatrixCtx, 's' | 'w' | 'home'>): Promise<Fixture[]> {
+  const home = ownPath(x);
+  return (await foreignBanks(x.s, x.w)).filter((f) => !f.bankPath.startsWith(home));
+}
+
+async function teacherRow(s: TestServer, id: string) {
+  const [row] = await s.database.db.select({ name: teachers.name, status: teachers.status, category: teachers.category }).from(teachers).where(eq(teachers.id, id));
+  return row;
+}
+
+const KEEPERS = ['county_admin', 'town_admin', 'centre_manager'];
+const body = { name: '越权师资', category: 'part_time', source: 'other' };
+
+/** The teacher bank, volunteer hours and the staffing norm. */
+export const TEACHERS_MATRIX: Matrix = {
+  'GET /api/teacher-banks': async ({ c, role, home, w }) => {
+    const r = await c.req('GET', '/api/teacher-banks');
+    if (role === 'teacher') return expect(DENIED).toContain(r.statusCode);
+    expect(r.statusCode).toBe(200);
+    const own = ownPath({ w, home });
+    const paths = new Map(Object.values(w.nodes).map((n) => [n.id, n.path]));
+    for (const b of r.json().banks as { id: string; canKeep: boolean }[]) {
+      const p = paths.get(b.id) ?? '';
+      expect(p.startsWith(own) || own.startsWith(p), `bank ${b.id} leaked`).toBe(true);
+      if (b.canKeep) expect(p.startsWith(own)).toBe(true);
+    }
+  },
+  'GET /api/teachers': async ({ c, role, home, s, w }) => {
+    const hidden = await hiddenFrom({ s, w, home });
+    const r = await c.req('GET', '/api/teachers?pageSize=200');
+    if (role === 'teacher') return expect(DENIED).toContain(r.statusCode);
+    expect(r.statusCode).toBe(200);
+    const ids = new Set(r.json().items.map((t: { id: string }) => t.id));
+    for (const f of hidden) expect(ids.has(f.teacherId), `${f.key} leaked`).toBe(false);
+    await expectDenied(c.req('GET', `/api/teachers?bankNodeId=${w.nodes.B1.id}`));
+  },
+  'GET /api/teachers/:id': async ({ c, home, s, w }) => {
+    for (const f of await hiddenFrom({ s, w, home })) await expectDenied(c.req('GET', `/api/teachers/${f.teacherId}`));
+  },
+  'POST /api/teachers': async ({ c, home, s, w }) => {
+    for (const f of await notKept({ s, w, home })) {
+      const bankId = Object.values(w.nodes).find((n) => n.path === f.bankPath)!.id;
+      await expectDenied(c.req('POST', '/api/teachers', { ...body, bankNodeId: bankId }));
+    }
+    expect((await s.database.db.select().from(teachers).where(eq(teachers.name, '越权师资'))).length).toBe(0);
+  },
+  'PUT /api/teachers/:id': async ({ c, home, s, w }) => {
+    for (const f of await notKept({ s, w, home })) {
+      const before = await teacherRow(s, f.teacherId);
+      await expectDenied(c.req('PUT', `/api/teachers/${f.teacherId}`, body));
+      expect(await teacherRow(s, f.teacherId)).toEqual(before);
+    }
+  },
+  'POST /api/teachers/:id/status': async ({ c, home, s, w }) => {
+    for (const f of await notKept({ s, w, home })) {
+      await expectDenied(c.req('POST', `/api/teachers/${f.teacherId}/status`, { status: 'left', effectiveDate: '2026-01-06', reason: '越权' }));
+      expect((await teacherRow(s, f.teacherId)).status).toBe('active');
+    }
+  },
+  'GET /api/teachers/:id/service-record': async ({ c, home, s, w }) => {
+    for (const f of await notKept({ s, w, home })) await expectDenied(c.req('GET', `/api/teachers/${f.teacherId}/service-record?from=2026-01-01&to=2026-12-31`));
+  },
+  'GET /api/volunteer-hours/mine': async ({ c, s, w }) => {
+    await foreignBanks(s, w);
+    const r = await c.req('GET', '/api/volunteer-hours/mine');
+    expect(r.statusCode).toBe(200);
+    // No teacher entry is linked to county A's actors: nothing of anyone else's comes back.
+    expect(r.json().teachers).toEqual([]);
+    expect(r.json().items).toEqual([]);
+  },
+  'GET /api/volunteer-hours': async ({ c, role, home, s, w }) => {
+    const r = await c.req('GET', '/api/volunteer-hours?pageSize=200');
+    if (!KEEPERS.includes(role)) return expect(DENIED).toContain(r.statusCode);
+    expect(r.statusCode).toBe(200);
+    const ids = new Set(r.json().items.map((h: { id: string }) => h.id));
+    const own = ownPath({ w, home });
+    for (const f of await foreignBanks(s, w)) {
+      if (!f.placePath.startsWith(own)) expect(ids.has(f.hoursId), `${f.key} hours leaked`).toBe(false);
+    }
+    await expectDenied(c.req('GET', `/api/volunteer-hours?nodeId=${w.nodes.B1.id}`));
+  },
+  'POST /api/volunteer-hours': async ({ c, s, w }) => {
+    const b = (await foreignBanks(s, w)).find((f) => f.key === 'B1a')!;
+    await expectDenied(c.req('POST', '/api/volunteer-hours', { teacherId: b.teacherId, nodeId: w.nodes.B1a.id, serviceDate: '2026-01-05', hours: 1, description: '冒名' }));
+    expect((await s.database.db.select().from(volunteerHours).where(eq(volunteerHours.description, '冒名'))).length).toBe(0);
+  },
+  'POST /api/volunteer-hours/:id/review': async ({ c, home, s, w }) => {
+    const own = ownPath({ w, home });
+    const foreign = (await foreignBanks(s, w)).filter((f) => !f.placePath.startsWith(own));
+    for (const f of foreign) await expectDenied(c.req('POST', `/api/volunteer-hours/${f.hoursId}/review`, { decision: 'approved' }));
+    const rows = await s.database.db.select({ status: volunteerHours.status }).from(volunteerHours).where(inArray(volunteerHours.id, foreign.map((f) => f.hoursId)));
+    expect(rows.every((r) => r.status === 'pending')).toBe(true);
+  },
+  'GET /api/staffing': async ({ c, role, home, w }) => {
+    const r = await c.req('GET', '/api/staffing?pageSize=200');
+    if (['teacher', 'dept_coordinator'].includes(role)) return expect(DENIED).toContain(r.statusCode);
+    expect(r.statusCode).toBe(200);
+    const own = ownPath({ w, home });
+    const paths = new Map(Object.values(w.nodes).map((n) => [n.id, n.path]));
+    for (const i of r.json().items as { nodeId: string }[]) expect((paths.get(i.nodeId) ?? '').startsWith(own), `centre ${i.nodeId} leaked`).toBe(true);
+    expect(r.json().norms.map((n: { countyId: string }) => n.countyId)).toEqual([w.nodes.A.id]);
+    await expectDenied(c.req('GET', `/api/staffing?nodeId=${w.nodes.B1.id}`));
+  },
+  'PUT /api/staffing-norms/:countyId': async ({ c, s, w }) => {
+    await expectDenied(c.req('PUT', `/api/staffing-norms/${w.nodes.B.id}`, { fullTimeMin: 0, partTimeMin: 0, partTimeMax: 0 }));
+    expect(await s.database.db.select().from(staffingNorms).where(eq(staffingNorms.countyId, w.nodes.B.id))).toEqual([]);
+  },
+};

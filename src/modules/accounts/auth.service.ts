@@ -10,6 +10,7 @@ import { getSettings } from '../settings/settings.service';
 import { hashPassword, timingDummyHash, verifyPassword } from './password';
 import { createSession, endUserSessions, forgetCachedSessions } from './session.service';
 import { loginFailures, users } from './account.table';
+import { orgNodes } from '../organisations/org.table';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
@@ -29,10 +30,18 @@ export async function login(db: Db, input: LoginInput) {
   }
 
   const phone = normalizePhone(input.login);
-  const [user] = await db.select().from(users).where(or(sql`lower(${users.username}) = lower(${input.login})`, eq(users.phone, phone))).limit(1);
+  const [found] = await db
+    .select({ user: users, homePath: orgNodes.path })
+    .from(users)
+    .innerJoin(orgNodes, eq(orgNodes.id, users.homeNodeId))
+    .where(or(sql`lower(${users.username}) = lower(${input.login})`, eq(users.phone, phone)))
+    .limit(1);
+  const user = found?.user;
+  // Sign-ins of a known account are filed under its home node, so its admins see them.
+  const home = found ? { id: found.user.homeNodeId, path: found.homePath } : null;
   const fail = async (reason: string, userId?: string) => {
     await db.insert(loginFailures).values({ ip: input.ip });
-    await recordAudit(db, { actorName: input.login.slice(0, 80), ip: input.ip, action: 'auth.login_failed', entityType: 'user', entityId: userId, outcome: 'failed', summary: { reason } });
+    await recordAudit(db, { actorName: input.login.slice(0, 80), ip: input.ip, node: home, action: 'auth.login_failed', entityType: 'user', entityId: userId, outcome: 'failed', summary: { reason } });
   };
 
   if (!user) {
@@ -60,7 +69,7 @@ export async function login(db: Db, input: LoginInput) {
   return db.transaction(async (tx) => {
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() }).where(eq(users.id, user.id));
     const session = await createSession(tx, { userId: user.id, ip: input.ip, userAgent: input.userAgent, maxHours: input.sessionMaxHours });
-    await recordAudit(tx, { actor: { userId: user.id, username: user.username, displayName: user.displayName, ip: input.ip }, action: 'auth.login', entityType: 'user', entityId: user.id });
+    await recordAudit(tx, { actor: { userId: user.id, username: user.username, displayName: user.displayName, ip: input.ip }, node: home, action: 'auth.login', entityType: 'user', entityId: user.id });
     return { ...session, userId: user.id };
   });
 }

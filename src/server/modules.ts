@@ -3,6 +3,7 @@ import { authRoutes } from '../modules/accounts/auth.routes';
 import { userRoutes } from '../modules/accounts/user.routes';
 import { auditRoutes } from '../modules/audit/audit.routes';
 import { orgRoutes } from '../modules/organisations/org.routes';
+import { peopleRoutes } from '../modules/people/people.routes';
 import { settingsRoutes } from '../modules/settings/settings.routes';
 import { teacherRoutes } from '../modules/teachers/teachers.routes';
 
@@ -16,5 +17,6 @@ export const MODULE_ROUTES: FastifyPluginAsyncZod[] = [
   userRoutes,
   auditRoutes,
   settingsRoutes,
+  peopleRoutes,
   teacherRoutes,
 ];

@@ -1,0 +1,139 @@
+import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../server/db/client';
+import type { Protector } from '../../server/protect';
+import type { Actor } from '../../shared/actor';
+import { AppError, forbidden, hidden } from '../../shared/app-error';
+import { maskIdCard } from '../../shared/id-card';
+import { maskPhone } from '../../shared/phone';
+import { auditLog } from '../audit/audit.table';
+import { recordAudit } from '../audit/audit.service';
+import { todayInChina, type ConsentInput, type Removed } from './people.contract';
+import { canReadResident, canRevealId, canRevealPhone, canUpdateResident } from './people.policy';
+import { consents, households, residents, residentTagDefs, residentTags } from './people.table';
+import { normalizeConsent } from './resident-input';
+import { listConsents, readResident } from './resident.service';
+
+type Ctx = { db: Db; actor: Actor; protector: Protector };
+
+/** The full ID number or phone, for an actor with the reveal right; every reveal is audited. */
+export async function revealResident({ db, actor, protector, id, field }: Ctx & { id: string; field: 'idNumber' | 'phone' }): Promise<{ value: string }> {
+  const row = await readResident({ db, actor }, id);
+  const allowed = field === 'idNumber' ? canRevealId(actor, row) : canRevealPhone(actor, row);
+  if (!allowed) throw forbidden();
+  const value = field === 'idNumber' ? (row.r.idNumberEnc ? protector.decrypt(row.r.idNumberEnc) : null) : row.r.phone;
+  if (!value) throw new AppError('NOT_FOUND');
+  await recordAudit(db, { actor, node: { id: row.r.nodeId, path: row.path }, action: 'resident.reveal', entityType: 'resident', entityId: id, summary: { field } });
+  return { value };
+}
+
+/** Tables of this module that belong to the person and go with them. */
+const OWN_TABLES = new Set(['resident_tags', 'consents']);
+/** Other modules' tables that point at a resident, named for the user; unknown ones show their table name. */
+export const RESIDENT_LINK_NAMES: Record<string, { zh: string; en: string }> = {
+  teachers: { zh: '师资库记录', en: 'teacher-bank record' },
+  attendance: { zh: '签到记录', en: 'attendance records' },
+  credit_ledger: { zh: '学分记录', en: 'credit records' },
+  registrations: { zh: '活动报名', en: 'registrations' },
+};
+
+/**
+ * Rows of other tables that reference the resident, found from the database's foreign keys,
+ * so tables added later (attendance, credits) count without changing this function.
+ */
+export async function linkedRecords(db: DbOrTx, id: string): Promise<{ table: string; count: number }[]> {
+  const rows = async <T>(q: SQL) => ((await db.execute(q)) as unknown as { rows: T[] }).rows;
+  const fks = await rows<{ tbl: string; col: string }>(sql`select c.conrelid::regclass::text as tbl, a.attname as col from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1] where c.contype = 'f' and c.confrelid = 'residents'::regclass order by 1, 2`);
+  const out: { table: string; count: number }[] = [];
+  for (const fk of fks) {
+    const table = fk.tbl.replace(/^.*\./, '').replace(/"/g, '');
+    if (OWN_TABLES.has(table)) continue;
+    const [{ n }] = await rows<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(table)} where ${sql.identifier(fk.col)} = ${id}`);
+    if (Number(n) > 0) out.push({ table, count: Number(n) });
+  }
+  return out;
+}
+
+/**
+ * The person asks to be deleted. Without records elsewhere the resident is deleted; when
+ * other records must stay (teacher bank, later attendance and credits) the person is
+ * anonymised instead: name replaced, ID, phone, birth date, tags and pinyin cleared.
+ */
+export async function removeResident({ db, actor, id }: Omit<Ctx, 'protector'> & { id: string }): Promise<Removed> {
+  return db.transaction(async (tx) => {
+    const row = await readResident({ db: tx, actor }, id);
+    if (!canUpdateResident(actor, row)) throw forbidden();
+    if (row.r.anonymizedAt) throw new AppError('CONFLICT', { detail: '该居民已注销', detailEn: 'this resident has already been anonymised' });
+    const links = await linkedRecords(tx, id);
+    const reasons = links.map((l) => ({ ...l, label: RESIDENT_LINK_NAMES[l.table]?.zh ?? l.table, labelEn: RESIDENT_LINK_NAMES[l.table]?.en ?? l.table }));
+    const node = { id: row.r.nodeId, path: row.path };
+    if (reasons.length === 0) {
+      await recordAudit(tx, { actor, node, action: 'resident.delete', entityType: 'resident', entityId: id, summary: { node: row.nodeName } });
+      await tx.delete(residents).where(eq(residents.id, id));
+      return { outcome: 'deleted' as const, reasons: [] };
+    }
+    await tx.update(residents).set({
+      name: '已注销居民', namePinyin: '', nameInitials: '', gender: null, birthDate: null, phone: null, idNumberEnc: null, idNumberHash: null, idLast4: null,
+      householdId: null, relationToHead: null, building: null, education: null, employment: null, occupation: null, note: null,
+      anonymizedAt: new Date(), updatedAt: new Date(),
+    }).where(eq(residents.id, id));
+    await tx.delete(residentTags).where(eq(residentTags.residentId, id));
+    await tx.update(consents).set({ withdrawnAt: new Date() }).where(and(eq(consents.residentId, id), isNull(consents.withdrawnAt)));
+    await recordAudit(tx, { actor, node, action: 'resident.anonymize', entityType: 'resident', entityId: id, summary: { node: row.nodeName, kept: links } });
+    return { outcome: 'anonymized' as const, reasons };
+  });
+}
+
+/** Everything cedu holds about one person, for the person (right of access); audited. */
+export async function exportResident({ db, actor, protector, id }: Ctx & { id: string }) {
+  const row = await readResident({ db, actor }, id);
+  if (!canReadResident(actor, row)) throw hidden();
+  const { r } = row;
+  const idClear = r.idNumberEnc ? protector.decrypt(r.idNumberEnc) : null;
+  const tagRows = await db.select({ code: residentTags.tag, label: residentTagDefs.label }).from(residentTags)
+    .leftJoin(residentTagDefs, and(eq(residentTagDefs.code, residentTags.tag), eq(residentTagDefs.countyId, r.countyId))).where(eq(residentTags.residentId, id));
+  const [household] = r.householdId ? await db.select({ headName: households.headName, building: households.building, address: households.address }).from(households).where(eq(households.id, r.householdId)) : [];
+  const history = await db.select({ at: auditLog.at, action: auditLog.action, by: auditLog.actorName }).from(auditLog)
+    .where(and(eq(auditLog.entityType, 'resident'), eq(auditLog.entityId, id))).orderBy(asc(auditLog.id));
+  await recordAudit(db, { actor, node: { id: r.nodeId, path: row.path }, action: 'resident.export', entityType: 'resident', entityId: id, summary: { idInClear: !!idClear && canRevealId(actor, row) } });
+  return {
+    exportedAt: new Date().toISOString(),
+    exportedBy: actor.displayName,
+    resident: {
+      name: r.name, gender: r.gender, birthDate: r.birthDate, village: row.nodeName, building: r.building, relationToHead: r.relationToHead,
+      phone: r.phone ? (canRevealPhone(actor, row) ? r.phone : maskPhone(r.phone)) : null,
+      idNumber: idClear ? (canRevealId(actor, row) ? idClear : maskIdCard(idClear)) : null,
+      education: r.education, employment: r.employment, occupation: r.occupation, note: r.note,
+      createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(), anonymizedAt: r.anonymizedAt?.toISOString() ?? null,
+    },
+    household: household ?? null,
+    tags: tagRows.map((t) => ({ code: t.code, label: t.label ?? t.code })),
+    consents: await listConsents(db, id),
+    linkedRecords: await linkedRecords(db, id),
+    history: history.map((h) => ({ at: h.at.toISOString(), action: h.action, by: h.by })),
+  };
+}
+
+/** Records a further consent (e.g. a new purpose); a child's needs a guardian. */
+export async function addConsent({ db, actor, id, input }: Omit<Ctx, 'protector'> & { id: string; input: ConsentInput }): Promise<{ id: string }> {
+  return db.transaction(async (tx) => {
+    const row = await readResident({ db: tx, actor }, id);
+    if (!canUpdateResident(actor, row) || row.r.anonymizedAt) throw forbidden();
+    const issues: { path: string; message: string; messageEn: string }[] = [];
+    const c = normalizeConsent(input, row.r.birthDate, todayInChina(), issues);
+    if (issues.length || !c) throw new AppError('VALIDATION_FAILED', {}, { issues: issues.map((i) => ({ ...i, path: i.path.replace(/^consent\./, '') })) });
+    const [saved] = await tx.insert(consents).values({ residentId: id, purpose: c.purpose, givenBy: c.givenBy, guardianName: c.guardianName, guardianRelation: c.guardianRelation, method: c.method, recordedBy: actor.userId }).returning({ id: consents.id });
+    await recordAudit(tx, { actor, node: { id: row.r.nodeId, path: row.path }, action: 'resident.consent.add', entityType: 'resident', entityId: id, summary: { purpose: c.purpose, givenBy: c.givenBy, method: c.method } });
+    return { id: saved.id };
+  });
+}
+
+/** The person withdraws a consent; the record stays, marked with the time. */
+export async function withdrawConsent({ db, actor, id, consentId }: Omit<Ctx, 'protector'> & { id: string; consentId: string }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const row = await readResident({ db: tx, actor }, id);
+    if (!canUpdateResident(actor, row)) throw forbidden();
+    const done = await tx.update(consents).set({ withdrawnAt: new Date() }).where(and(eq(consents.id, consentId), eq(consents.residentId, id), isNull(consents.withdrawnAt))).returning({ purpose: consents.purpose });
+    if (done.length === 0) throw new AppError('NOT_FOUND');
+    await recordAudit(tx, { actor, node: { id: row.r.nodeId, path: row.path }, action: 'resident.consent.withdraw', entityType: 'resident', entityId: id, summary: { purpose: done[0].purpose } });
+  });
+}

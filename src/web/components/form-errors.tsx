@@ -39,14 +39,29 @@ export function applyFieldErrors(form: FormInstance, err: unknown, locale: Local
   return rest;
 }
 
-/** One place for a form's failure: field errors beside fields, the rest in an alert on top. */
+/**
+ * One place for a form's submit and failure: `run(fn)` marks the form busy while fn runs;
+ * field errors go beside fields, the rest in an alert on top.
+ */
 export function useFormErrors(form: FormInstance) {
   const { locale } = useI18n();
   const [failure, setFailure] = useState<{ error: unknown; rest: FieldIssue[] } | null>(null);
+  const [busy, setBusy] = useState(false);
   const onError = useCallback((error: unknown) => setFailure({ error, rest: applyFieldErrors(form, error, locale) }), [form, locale]);
   const clear = useCallback(() => setFailure(null), []);
+  const run = useCallback(async (fn: () => Promise<void>) => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await fn();
+    } catch (err) {
+      onError(err);
+    } finally {
+      setBusy(false);
+    }
+  }, [onError]);
   const alert = failure ? <FormErrorAlert error={failure.error} rest={failure.rest} locale={locale} onClose={clear} /> : null;
-  return { onError, clear, alert };
+  return { onError, clear, alert, run, busy };
 }
 
 function FormErrorAlert({ error, rest, locale, onClose }: { error: unknown; rest: FieldIssue[]; locale: Locale; onClose: () => void }) {

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { App, Button, Form, Input } from 'antd';
 import { LIMITS } from '../../../shared/limits';
 import { api } from '../../../web/api/client';
@@ -23,24 +22,16 @@ export function ChangePasswordForm({ username, onDone }: { username: string; onD
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const errors = useFormErrors(form);
-  const [busy, setBusy] = useState(false);
   const passwordRule = usePasswordRule(username);
   const confirmRule = useConfirmRule('newPassword');
 
-  const submit = async (v: Values) => {
-    setBusy(true);
-    errors.clear();
-    try {
+  const submit = (v: Values) =>
+    errors.run(async () => {
       await api.post('/api/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
       form.resetFields();
       void message.success(t(M.done));
       onDone?.();
-    } catch (err) {
-      errors.onError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false} style={{ maxWidth: 440 }}>
@@ -54,7 +45,7 @@ export function ChangePasswordForm({ username, onDone }: { username: string; onD
       <Form.Item name="confirm" label={t(M.confirm)} dependencies={['newPassword']} rules={[rules.required(t), confirmRule]}>
         <Input.Password autoComplete="new-password" maxLength={LIMITS.passwordMax} />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={busy}>{t(M.submit)}</Button>
+      <Button type="primary" htmlType="submit" loading={errors.busy}>{t(M.submit)}</Button>
     </Form>
   );
 }

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Alert, App, Form, Input, Modal } from 'antd';
 import type { User } from '../account.contract';
 import { LIMITS } from '../../../shared/limits';
@@ -22,25 +21,17 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
   const refresh = useUsersRefresh();
   const passwordRule = usePasswordRule(user.username);
   const confirmRule = useConfirmRule('password');
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (v: Values) => {
-    setBusy(true);
-    errors.clear();
-    try {
+  const submit = (v: Values) =>
+    errors.run(async () => {
       await api.post(`/api/users/${user.id}/password`, { password: v.password });
       await refresh();
       void message.success(t(M.resetDone));
       onClose();
-    } catch (err) {
-      errors.onError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
-    <Modal open title={t(M.resetTitle, { name: user.displayName })} onCancel={onClose} onOk={() => form.submit()} okText={t(M.resetPassword)} cancelText={t(APP.cancel)} confirmLoading={busy} destroyOnHidden>
+    <Modal open title={t(M.resetTitle, { name: user.displayName })} onCancel={onClose} onOk={() => form.submit()} okText={t(M.resetPassword)} cancelText={t(APP.cancel)} confirmLoading={errors.busy} destroyOnHidden>
       <Alert type="info" showIcon title={t(M.resetHelp)} style={{ marginBottom: 16 }} />
       <Form<Values> form={form} layout="vertical" onFinish={submit}>
         {errors.alert}

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { App, Button, Col, Empty, Form, List, Popconfirm, Row, Select } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { User } from '../account.contract';
@@ -22,23 +21,15 @@ export function UserRoles({ user }: { user: User }) {
   const { isSystemAdmin, canAdminister } = useAdminReach();
   const [form] = Form.useForm<AddValues>();
   const errors = useFormErrors(form);
-  const [busy, setBusy] = useState(false);
   const grantable = ROLES.filter((r) => r !== 'system_admin' || isSystemAdmin);
 
-  const add = async (v: AddValues) => {
-    setBusy(true);
-    errors.clear();
-    try {
+  const add = (v: AddValues) =>
+    errors.run(async () => {
       await api.post(`/api/users/${user.id}/roles`, v);
       await refresh();
       form.resetFields();
       void message.success(t(M.roleAdded));
-    } catch (err) {
-      errors.onError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const remove = async (assignmentId: string) => {
     try {
@@ -76,7 +67,7 @@ export function UserRoles({ user }: { user: User }) {
           )}
         />
       )}
-      {user.canManage && <Form<AddValues> form={form} layout="vertical" onFinish={add} disabled={busy} style={{ marginTop: 16 }} initialValues={{ nodeId: user.homeNodeId }}>
+      {user.canManage && <Form<AddValues> form={form} layout="vertical" onFinish={add} disabled={errors.busy} style={{ marginTop: 16 }} initialValues={{ nodeId: user.homeNodeId }}>
         {errors.alert}
         <Row gutter={12} align="bottom">
           <Col xs={24} sm={10}>
@@ -90,7 +81,7 @@ export function UserRoles({ user }: { user: User }) {
             </Form.Item>
           </Col>
         </Row>
-        <Button icon={<PlusOutlined />} htmlType="submit" loading={busy}>{t(M.addRole)}</Button>
+        <Button icon={<PlusOutlined />} htmlType="submit" loading={errors.busy}>{t(M.addRole)}</Button>
       </Form>}
     </>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Alert, App, Form, Modal, Typography } from 'antd';
 import type { NodeDetail, TreeNode } from '../org.contract';
 import { allowedChildLevels } from '../../../shared/roles';
@@ -20,7 +20,6 @@ export function MoveNodeModal({ node, onClose }: { node: NodeDetail; onClose: ()
   const errors = useFormErrors(form);
   const refresh = useOrgRefresh();
   const tree = useOrgTree();
-  const [busy, setBusy] = useState(false);
 
   const inside = useMemo(() => (tree.data ? subtreeIds(tree.data, node.id) : new Set<string>()), [tree.data, node.id]);
   const selectable = useCallback(
@@ -28,23 +27,16 @@ export function MoveNodeModal({ node, onClose }: { node: NodeDetail; onClose: ()
     [inside, node.parentId, node.level],
   );
 
-  const submit = async ({ newParentId }: { newParentId: string }) => {
-    setBusy(true);
-    errors.clear();
-    try {
+  const submit = ({ newParentId }: { newParentId: string }) =>
+    errors.run(async () => {
       await api.post(`/api/org/nodes/${node.id}/move`, { newParentId });
       await refresh(node.id, node.parentId, newParentId);
       void message.success(t(M.moved));
       onClose();
-    } catch (err) {
-      errors.onError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
-    <Modal open title={t(M.moveTitle, { name: node.name })} onCancel={onClose} onOk={() => form.submit()} okText={t(M.move)} cancelText={t(APP.cancel)} confirmLoading={busy} destroyOnHidden>
+    <Modal open title={t(M.moveTitle, { name: node.name })} onCancel={onClose} onOk={() => form.submit()} okText={t(M.move)} cancelText={t(APP.cancel)} confirmLoading={errors.busy} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={submit}>
         {errors.alert}
         <Alert type="info" showIcon title={t(M.moveHelp)} style={{ marginBottom: 16 }} />

@@ -73,25 +73,17 @@ function PopulationModal({ node, row, onClose }: { node: NodeDetail; row: Popula
   const [form] = Form.useForm<Population>();
   const errors = useFormErrors(form);
   const refresh = useOrgRefresh();
-  const [busy, setBusy] = useState(false);
   const taken = new Set(node.populations.map((p) => p.year));
   const thisYear = new Date().getFullYear();
   const suggested = taken.has(thisYear) ? Math.min(Math.max(...taken) + 1, LIMITS.yearMax) : thisYear;
 
-  const submit = async (v: Population) => {
-    setBusy(true);
-    errors.clear();
-    try {
+  const submit = (v: Population) =>
+    errors.run(async () => {
       await api.put(`/api/org/nodes/${node.id}/populations/${v.year}`, { population: v.population });
       await refresh(node.id);
       void message.success(t(APP.saved));
       onClose();
-    } catch (err) {
-      errors.onError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Modal
@@ -101,7 +93,7 @@ function PopulationModal({ node, row, onClose }: { node: NodeDetail; row: Popula
       onOk={() => form.submit()}
       okText={t(APP.save)}
       cancelText={t(APP.cancel)}
-      confirmLoading={busy}
+      confirmLoading={errors.busy}
       destroyOnHidden
     >
       <Form<Population> form={form} layout="vertical" initialValues={row ?? { year: suggested }} onFinish={submit}>

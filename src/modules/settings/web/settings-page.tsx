@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { App, Button, Card, Form, InputNumber } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Settings } from '../settings.contract';
@@ -44,28 +43,20 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const qc = useQueryClient();
   const [form] = Form.useForm<Settings>();
   const errors = useFormErrors(form);
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (v: Settings) => {
-    setBusy(true);
-    errors.clear();
-    try {
+  const submit = (v: Settings) =>
+    errors.run(async () => {
       const saved = await api.put<Settings>('/api/settings', v);
       qc.setQueryData(SETTINGS_KEY, saved);
       // The idle timeout is part of /api/auth/me: read it again.
       void qc.invalidateQueries({ queryKey: ME_KEY });
       form.setFieldsValue(saved);
       void message.success(t(APP.saved));
-    } catch (err) {
-      errors.onError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Card title={t(M.security)} style={{ maxWidth: 640 }}>
-      <Form<Settings> form={form} layout="vertical" initialValues={settings} onFinish={submit} disabled={busy}>
+      <Form<Settings> form={form} layout="vertical" initialValues={settings} onFinish={submit} disabled={errors.busy}>
         {errors.alert}
         <Form.Item name="passwordMaxAgeDays" label={t(M.maxAge)} extra={t(M.maxAgeHelp)} rules={[{ required: true, message: t(APP.required) }]}>
           <InputNumber min={0} max={3650} precision={0} suffix={t(M.days)} style={{ width: 200 }} inputMode="numeric" />
@@ -73,7 +64,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
         <Form.Item name="idleTimeoutMinutes" label={t(M.idle)} extra={t(M.idleHelp)} rules={[{ required: true, message: t(APP.required) }]}>
           <InputNumber min={5} max={1440} precision={0} suffix={t(M.minutes)} style={{ width: 200 }} inputMode="numeric" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy}>{t(APP.save)}</Button>
+        <Button type="primary" htmlType="submit" loading={errors.busy}>{t(APP.save)}</Button>
       </Form>
     </Card>
   );

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authRoutes } from '../modules/accounts/auth.routes';
 import { userRoutes } from '../modules/accounts/user.routes';
 import { auditRoutes } from '../modules/audit/audit.routes';
+import { importRoutes } from '../modules/imports/imports.routes';
 import { orgRoutes } from '../modules/organisations/org.routes';
 import { peopleRoutes } from '../modules/people/people.routes';
 import { settingsRoutes } from '../modules/settings/settings.routes';
@@ -18,5 +19,6 @@ export const MODULE_ROUTES: FastifyPluginAsyncZod[] = [
   auditRoutes,
   settingsRoutes,
   peopleRoutes,
+  importRoutes,
   teacherRoutes,
 ];

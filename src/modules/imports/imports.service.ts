@@ -1,0 +1,119 @@
+import crypto from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../server/db/client';
+import type { Protector } from '../../server/protect';
+import type { Actor } from '../../shared/actor';
+import { AppError, fieldError, forbidden, hidden } from '../../shared/app-error';
+import { recordAudit } from '../audit/audit.service';
+import { orgNodes } from '../organisations/org.table';
+import { IMPORT_MAX_BYTES, IMPORT_MAX_ISSUES, type ImportCounts, type ImportIssue, type ImportJob, type ImportStatus, type ImportUpload } from './imports.contract';
+import { canImportInto, canSeeNode } from './imports.policy';
+import { importJobs } from './imports.table';
+import { readRosterSheet } from './roster-read';
+import { countyOf, loadContext, planRows, validateSheet } from './roster-pipeline';
+import { writeRoster } from './roster-writer';
+
+/** What import_jobs.report holds. Issues beyond STORED_ISSUES are counted, not kept. */
+type Report = { counts: ImportCounts; issues: ImportIssue[]; issuesTotal: number; result?: { created: number; updated: number; unchanged: number } };
+const STORED_ISSUES = 100_000;
+
+type Ctx = { db: Db; actor: Actor; protector: Protector };
+
+async function scopeNode(db: DbOrTx, actor: Actor, nodeId: string) {
+  const [node] = await db.select({ id: orgNodes.id, path: orgNodes.path, level: orgNodes.level, name: orgNodes.name }).from(orgNodes).where(eq(orgNodes.id, nodeId));
+  if (!node || !canSeeNode(actor, node)) throw hidden();
+  if (!canImportInto(actor, node)) throw forbidden();
+  if (node.level !== 'town' && node.level !== 'centre') throw fieldError('nodeId', '请选择一个镇（街道）或村（社区）作为导入范围', 'Choose a town or a village/community centre as the scope');
+  return node;
+}
+
+function decodeFile(input: ImportUpload): Buffer {
+  const file = Buffer.from(input.contentBase64, 'base64');
+  if (file.length > IMPORT_MAX_BYTES) throw fieldError('contentBase64', '文件不能超过 20 MB', 'The file may be at most 20 MB');
+  if (file.length < 4 || file.readUInt32LE(0) !== 0x04034b50) {
+    throw fieldError('contentBase64', '这不是 .xlsx 文件。旧的 .xls 请先在 Excel 中“另存为” .xlsx', 'This is not an .xlsx file; save an old .xls as .xlsx first');
+  }
+  return file;
+}
+
+/** Reads, checks and matches the file; keeps it with its report as a job to commit or discard. */
+export async function previewImport({ db, actor, protector, input }: Ctx & { input: ImportUpload }): Promise<ImportJob> {
+  const node = await scopeNode(db, actor, input.nodeId);
+  const file = decodeFile(input);
+  const sheet = await readRosterSheet(file);
+  const ctx = await loadContext(db, node, protector.digest);
+  const { issues, counts } = await planRows(db, sheet, node, await validateSheet(sheet, ctx));
+  const report: Report = { counts, issues: issues.slice(0, STORED_ISSUES), issuesTotal: issues.length };
+  const id = await db.transaction(async (tx) => {
+    const [job] = await tx.insert(importJobs).values({
+      kind: 'residents', nodeId: node.id, createdBy: actor.userId, fileName: input.fileName, file, status: 'previewed',
+      fileSha256: crypto.createHash('sha256').update(file).digest('hex'), totalRows: counts.total, goodRows: counts.good, badRows: counts.bad, report,
+    }).returning({ id: importJobs.id });
+    await recordAudit(tx, { actor, node, action: 'import.preview', entityType: 'import_job', entityId: job.id, summary: { fileName: input.fileName, ...counts } });
+    return job.id;
+  });
+  return getImport({ db, actor, id });
+}
+
+async function jobRow(db: DbOrTx, actor: Actor, id: string, lock = false) {
+  const q = db.select({ job: importJobs, nodePath: orgNodes.path, nodeName: orgNodes.name, nodeLevel: orgNodes.level }).from(importJobs)
+    .innerJoin(orgNodes, eq(orgNodes.id, importJobs.nodeId)).where(eq(importJobs.id, id));
+  const [row] = lock ? await q.for('update', { of: importJobs }) : await q;
+  if (!row || !canImportInto(actor, { path: row.nodePath })) throw hidden();
+  return row;
+}
+
+export async function getImport({ db, actor, id }: { db: DbOrTx; actor: Actor; id: string }): Promise<ImportJob> {
+  const { job, nodeName } = await jobRow(db, actor, id);
+  const report = job.report as Report;
+  return {
+    id: job.id, nodeId: job.nodeId, nodeName, fileName: job.fileName, status: job.status as ImportStatus,
+    counts: report.counts, result: report.result ?? null, issues: report.issues.slice(0, IMPORT_MAX_ISSUES), issuesTotal: report.issuesTotal,
+    createdAt: job.createdAt.toISOString(), finishedAt: job.finishedAt?.toISOString() ?? null,
+  };
+}
+
+const notPending = () => new AppError('CONFLICT', { detail: '这次导入已经完成或已取消', detailEn: 'This import has already been committed or discarded' });
+
+/**
+ * Imports the good rows in one transaction: the file is checked again against the data as
+ * it is now, so rows that became duplicates in between are not written twice. Rows equal
+ * to what is stored are not touched; a commit that changes nothing leaves no audit row.
+ */
+export async function commitImport({ db, actor, protector, id }: Ctx & { id: string }): Promise<ImportJob> {
+  const { job, nodePath, nodeName, nodeLevel } = await jobRow(db, actor, id);
+  if (job.status !== 'previewed' || !job.file) throw notPending();
+  const scope = { id: job.nodeId, path: nodePath, name: nodeName, level: nodeLevel };
+  const sheet = await readRosterSheet(job.file);
+  const checked = await validateSheet(sheet, await loadContext(db, scope, protector.digest));
+  await db.transaction(async (tx) => {
+    const locked = await jobRow(tx, actor, id, true);
+    if (locked.job.status !== 'previewed') throw notPending();
+    const { plans, issues, counts } = await planRows(tx, sheet, scope, checked);
+    const result = await writeRoster(tx, { actor, protector, countyId: countyOf(nodePath), plans });
+    const report: Report = { counts, issues: issues.slice(0, STORED_ISSUES), issuesTotal: issues.length, result };
+    await tx.update(importJobs).set({ status: 'committed', report, goodRows: counts.good, badRows: counts.bad, finishedAt: sql`now()` }).where(eq(importJobs.id, id));
+    if (result.created + result.updated > 0) {
+      await recordAudit(tx, { actor, node: { id: job.nodeId, path: nodePath }, action: 'import.commit', entityType: 'import_job', entityId: id, summary: { fileName: job.fileName, ...result, bad: counts.bad } });
+    }
+  });
+  return getImport({ db, actor, id });
+}
+
+/** Drops a previewed import and its file; nothing was written to the roster. */
+export async function discardImport({ db, actor, id }: { db: Db; actor: Actor; id: string }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const { job, nodePath } = await jobRow(tx, actor, id, true);
+    if (job.status !== 'previewed') throw notPending();
+    await tx.update(importJobs).set({ status: 'discarded', file: null, finishedAt: sql`now()` }).where(eq(importJobs.id, id));
+    await recordAudit(tx, { actor, node: { id: job.nodeId, path: nodePath }, action: 'import.discard', entityType: 'import_job', entityId: id, summary: { fileName: job.fileName } });
+  });
+}
+
+/** The kept file and the issues of a job, for the error report. */
+export async function getImportFile({ db, actor, id }: { db: Db; actor: Actor; id: string }) {
+  const { job } = await jobRow(db, actor, id);
+  if (!job.file) throw new AppError('CONFLICT', { detail: '这次导入已取消，原文件已删除', detailEn: 'This import was discarded and its file deleted' });
+  const report = job.report as Report;
+  return { fileName: job.fileName, file: job.file, issues: report.issues, issuesTotal: report.issuesTotal };
+}

@@ -1,0 +1,95 @@
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { and, asc, eq, gt, inArray, isNull, like, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../server/db/client';
+import type { Protector } from '../../server/protect';
+import { reachPaths, type Actor } from '../../shared/actor';
+import { hidden } from '../../shared/app-error';
+import { maskIdCard } from '../../shared/id-card';
+import { maskPhone } from '../../shared/phone';
+import { RESIDENT_ROLES } from '../../shared/roles';
+import { recordAudit } from '../audit/audit.service';
+import { escapeLike, underAnyPath } from '../organisations/org.service';
+import { orgNodes } from '../organisations/org.table';
+import { households, residents, residentTagDefs, residentTags } from '../people/people.table';
+import type { ExportQuery } from './imports.contract';
+import { canImportInto, canSeeFullId, canSeeFullPhone, canSeeNode, canSeeSensitive } from './imports.policy';
+import { ROSTER_COLUMNS, ROSTER_FIELDS, type RosterField } from './roster-columns';
+import { safeText, TEXT_FIELDS } from './roster-workbooks';
+
+const BATCH = 2000;
+const GENDER_LABEL: Record<string, string> = { male: '男', female: '女' };
+
+function fourteenYearsAgo(today = new Date()): string {
+  const d = new Date(Date.UTC(today.getUTCFullYear() - 14, today.getUTCMonth(), today.getUTCDate()));
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Streams the roster as .xlsx (exceljs WorkbookWriter, a batch of rows at a time), with the
+ * import template's columns so the file can be imported again. ID numbers and phones are
+ * text cells (numFmt @), masked unless the user may reveal them over the row's village;
+ * special-group tags and children under 14 only for those allowed to see them; every text
+ * that could run as a formula is neutralised. The export is audited with its filter and size.
+ */
+export async function exportResidents({ db, actor, protector, query }: { db: Db; actor: Actor; protector: Protector; query: ExportQuery }): Promise<PassThrough> {
+  const where: SQL[] = [isNull(residents.anonymizedAt), underAnyPath(orgNodes.path, reachPaths(actor, RESIDENT_ROLES))];
+  let scope: { id: string; path: string } | null = null;
+  if (query.nodeId) {
+    const [node] = await db.select({ id: orgNodes.id, path: orgNodes.path }).from(orgNodes).where(eq(orgNodes.id, query.nodeId));
+    if (!node || !canSeeNode(actor, node) || !canImportInto(actor, node)) throw hidden();
+    scope = node;
+    where.push(like(orgNodes.path, `${escapeLike(node.path)}%`));
+  }
+  if (query.tag) where.push(sql`exists (select 1 from ${residentTags} t where t.resident_id = ${residents.id} and t.tag = ${query.tag})`);
+  const counties = [...new Set(reachPaths(actor, RESIDENT_ROLES).map((p) => p.split('/')[1]).filter(Boolean))];
+  const defs = await db.select().from(residentTagDefs).where(counties.length ? inArray(residentTagDefs.countyId, counties) : sql`true`);
+  const tagDef = new Map(defs.map((d) => [`${d.countyId}|${d.code}`, d]));
+
+  const out = new PassThrough();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const ws = wb.addWorksheet('居民名册', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = ROSTER_FIELDS.map((f) => ({ header: ROSTER_COLUMNS[f].header, key: f, width: ROSTER_COLUMNS[f].width, style: TEXT_FIELDS.has(f) ? { numFmt: '@' } : {} }));
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).commit();
+  const child = fourteenYearsAgo();
+
+  const run = async () => {
+    let after = '00000000-0000-0000-0000-000000000000';
+    let written = 0;
+    for (;;) {
+      const rows = await db.select({
+        r: residents, nodePath: orgNodes.path, village: orgNodes.name, headName: households.headName,
+      }).from(residents).innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId)).leftJoin(households, eq(households.id, residents.householdId))
+        .where(and(...where, gt(residents.id, after))).orderBy(asc(residents.id)).limit(BATCH);
+      if (rows.length === 0) break;
+      after = rows[rows.length - 1].r.id;
+      const tags = new Map<string, string[]>();
+      for (const t of await db.select().from(residentTags).where(inArray(residentTags.residentId, rows.map((x) => x.r.id)))) tags.set(t.residentId, [...(tags.get(t.residentId) ?? []), t.tag]);
+      for (const { r, nodePath, village, headName } of rows) {
+        const node = { path: nodePath };
+        const sensitive = canSeeSensitive(actor, node);
+        if (!sensitive && r.birthDate && r.birthDate > child) continue;
+        const id = r.idNumberEnc ? protector.decrypt(r.idNumberEnc) : '';
+        const labels = (tags.get(r.id) ?? []).map((code) => tagDef.get(`${r.countyId}|${code}`)).filter((d) => d && (sensitive || !d.sensitive)).map((d) => d!.label);
+        const values: Record<RosterField, string> = {
+          name: r.name, gender: r.gender ? GENDER_LABEL[r.gender] : '', birthDate: r.birthDate ?? '',
+          idNumber: id ? (canSeeFullId(actor, node) ? id : maskIdCard(id)) : '', phone: r.phone ? (canSeeFullPhone(actor, node) ? r.phone : maskPhone(r.phone)) : '',
+          village, headName: headName ?? '', relation: r.relationToHead ?? '', building: r.building ?? '', tags: labels.join('、'),
+          education: r.education ?? '', employment: r.employment ?? '', occupation: r.occupation ?? '', note: r.note ?? '',
+        };
+        const row = ws.addRow(ROSTER_FIELDS.map((f) => safeText(values[f])));
+        for (const f of TEXT_FIELDS) row.getCell(ROSTER_FIELDS.indexOf(f) + 1).numFmt = '@';
+        row.commit();
+        written++;
+      }
+      await new Promise(setImmediate);
+    }
+    ws.commit();
+    // Recorded before the file's last bytes go out, so a finished download is always audited.
+    await recordAudit(db, { actor, node: scope, action: 'residents.export', entityType: 'resident', summary: { nodeId: query.nodeId ?? null, tag: query.tag ?? null, rows: written } });
+    await wb.commit();
+  };
+  run().catch((err) => out.destroy(err as Error));
+  return out;
+}

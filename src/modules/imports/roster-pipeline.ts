@@ -1,0 +1,95 @@
+import { and, eq, like } from 'drizzle-orm';
+import type { DbOrTx } from '../../server/db/client';
+import { residentTagDefs } from '../people/people.table';
+import { orgNodes } from '../organisations/org.table';
+import type { ImportCounts, ImportIssue } from './imports.contract';
+import { matchRows, classify, type Plan } from './roster-writer';
+import type { RosterSheet } from './roster-read';
+import { normalizeCentreName, validateRow, type RosterRow, type ValidateContext } from './roster-validate';
+
+type Scope = { id: string; path: string; level: string; name: string };
+
+export const countyOf = (path: string) => path.split('/')[1];
+
+/** The centres of the scope and of the rest of the county, and the county's tags. */
+export async function loadContext(db: DbOrTx, scope: Scope, digest: (s: string) => string): Promise<ValidateContext> {
+  const countyId = countyOf(scope.path);
+  const nodes = await db.select({ id: orgNodes.id, path: orgNodes.path, name: orgNodes.name }).from(orgNodes)
+    .where(and(like(orgNodes.path, `/${countyId}/%`), eq(orgNodes.level, 'centre')));
+  const centres = new Map<string, ValidateContext['scope']>();
+  const outside = new Map<string, ValidateContext['scope']>();
+  for (const n of nodes) {
+    const target = n.path.startsWith(scope.path) ? centres : outside;
+    const c = { ...n, level: 'centre' };
+    target.set(normalizeCentreName(n.name), c);
+    target.set(n.name.normalize('NFKC').replace(/\s+/g, ''), c);
+  }
+  const tags = await db.select().from(residentTagDefs).where(eq(residentTagDefs.countyId, countyId)).orderBy(residentTagDefs.sortOrder);
+  return {
+    scope, centres, outside, digest, today: new Date(),
+    tagsByLabel: new Map(tags.map((t) => [t.label, t.code])),
+    tagLabels: tags.map((t) => t.label),
+  };
+}
+
+/** Checks every row (a turn of the event loop every 500 rows), and duplicates within the file. */
+export async function validateSheet(sheet: RosterSheet, ctx: ValidateContext): Promise<{ good: RosterRow[]; issues: ImportIssue[]; bad: Set<number> }> {
+  const good: RosterRow[] = [];
+  const issues: ImportIssue[] = [];
+  const bad = new Set<number>();
+  const seen = new Map<string, number>();
+  const idHeader = sheet.columns.idNumber === undefined ? '身份证号' : sheet.headers[sheet.columns.idNumber];
+  const nameHeader = sheet.headers[sheet.columns.name!];
+  for (let i = 0; i < sheet.rows.length; i++) {
+    const r = sheet.rows[i];
+    const res = validateRow(sheet, r, ctx);
+    if ('issues' in res) {
+      issues.push(...res.issues);
+      bad.add(r.row);
+    } else {
+      const row = res.ok;
+      const key = row.idHash ? `id:${row.idHash}` : row.phone ? `p:${row.centre.id}|${row.name}|${row.phone}` : row.birthDate ? `b:${row.centre.id}|${row.name}|${row.birthDate}` : null;
+      const first = key ? seen.get(key) : undefined;
+      if (first !== undefined) {
+        issues.push(row.idHash
+          ? { row: r.row, column: idHeader, message: `与第 ${first} 行的身份证号重复`, messageEn: `Same ID number as row ${first}` }
+          : { row: r.row, column: nameHeader, message: `与第 ${first} 行是同一个人（姓名和电话或出生日期相同）`, messageEn: `Same person as row ${first} (same name and phone or birth date)` });
+        bad.add(r.row);
+      } else {
+        if (key) seen.set(key, r.row);
+        good.push(row);
+      }
+    }
+    if (i % 500 === 499) await new Promise(setImmediate);
+  }
+  return { good, issues, bad };
+}
+
+/**
+ * Matches the good rows with stored residents and decides new / update / unchanged. A match
+ * that lives outside the scope cannot be changed from here: that row becomes an error.
+ */
+export async function planRows(db: DbOrTx, sheet: RosterSheet, scope: Scope, checked: Awaited<ReturnType<typeof validateSheet>>) {
+  const matches = await matchRows(db, countyOf(scope.path), checked.good);
+  const plans: Plan[] = [];
+  const issues = [...checked.issues];
+  let badCount = checked.bad.size;
+  const idHeader = sheet.columns.idNumber === undefined ? '身份证号' : sheet.headers[sheet.columns.idNumber];
+  for (const row of checked.good) {
+    const e = matches.get(row) ?? null;
+    if (e && !e.nodePath.startsWith(scope.path)) {
+      issues.push({ row: row.row, column: idHeader, message: `此人已登记在“${e.nodeName}”，不在本次导入范围内，不能在这里修改`, messageEn: `This person is registered at “${e.nodeName}”, outside the scope of this import` });
+      badCount++;
+      continue;
+    }
+    plans.push({ row, existing: e, action: classify(row, e) });
+  }
+  issues.sort((a, b) => a.row - b.row);
+  const counts: ImportCounts = {
+    total: sheet.rows.length, good: plans.length, bad: badCount,
+    new: plans.filter((p) => p.action === 'new').length,
+    update: plans.filter((p) => p.action === 'update').length,
+    unchanged: plans.filter((p) => p.action === 'unchanged').length,
+  };
+  return { plans, issues, counts };
+}

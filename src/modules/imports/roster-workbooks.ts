@@ -1,0 +1,91 @@
+import ExcelJS from 'exceljs';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../server/db/client';
+import type { Actor } from '../../shared/actor';
+import { hidden } from '../../shared/app-error';
+import { idCheckChar } from '../../shared/id-card';
+import { RESIDENT_ROLES } from '../../shared/roles';
+import { orgNodes } from '../organisations/org.table';
+import { residentTagDefs } from '../people/people.table';
+import type { ImportIssue } from './imports.contract';
+import { canSeeNode } from './imports.policy';
+import { ERROR_COLUMN, ROSTER_COLUMNS, ROSTER_FIELDS, type RosterField } from './roster-columns';
+import { countyOf } from './roster-pipeline';
+import { cellText, readRosterSheet } from './roster-read';
+
+/**
+ * A text cell that Excel (or LibreOffice) would run as a formula — starting with = + - @ or
+ * a tab / carriage return — gets a leading apostrophe, so it stays inert text.
+ */
+export function safeText(s: string): string {
+  return /^[=+\-@]/.test(s) || (s.length > 0 && s.charCodeAt(0) < 0x20) ? `'${s}` : s;
+}
+
+export const TEXT_FIELDS = new Set<RosterField>(ROSTER_FIELDS.filter((f) => ROSTER_COLUMNS[f].text));
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6F4FF' } };
+
+/** A fictional ID number: region 110105, born 2000-01-01, sequence 123, valid check digit. */
+const EXAMPLE_ID = `11010520000101123${idCheckChar('11010520000101123')}`;
+const EXAMPLE: Record<RosterField, string> = {
+  name: '示例张三', gender: '男', birthDate: '2000-01-01', idNumber: EXAMPLE_ID, phone: '13800000000', village: '（填写村或社区名称）',
+  headName: '示例张三', relation: '户主', building: '1 栋', tags: '', education: '本科', employment: '在业', occupation: '教师', note: '示例行，导入前请删除',
+};
+
+function styleHeader(row: ExcelJS.Row): void {
+  row.font = { bold: true };
+  row.eachCell((c) => (c.fill = HEADER_FILL));
+}
+
+/** The import template: the roster sheet (headers, one example row, ID/phone columns as text) and a notes sheet. */
+export async function buildTemplate({ db, actor, nodeId }: { db: Db; actor: Actor; nodeId?: string }): Promise<Buffer> {
+  let path = actor.scopes.find((s) => RESIDENT_ROLES.includes(s.role))?.path ?? '/';
+  if (nodeId) {
+    const [node] = await db.select({ path: orgNodes.path }).from(orgNodes).where(eq(orgNodes.id, nodeId));
+    if (!node || !canSeeNode(actor, node)) throw hidden();
+    path = node.path;
+  }
+  const countyId = countyOf(path);
+  const tags = countyId ? await db.select().from(residentTagDefs).where(eq(residentTagDefs.countyId, countyId)).orderBy(residentTagDefs.sortOrder) : [];
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('居民名册', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = ROSTER_FIELDS.map((f) => ({ header: ROSTER_COLUMNS[f].header, key: f, width: ROSTER_COLUMNS[f].width, style: TEXT_FIELDS.has(f) ? { numFmt: '@' } : {} }));
+  styleHeader(ws.getRow(1));
+  const example = ws.addRow(ROSTER_FIELDS.map((f) => EXAMPLE[f]));
+  example.font = { color: { argb: 'FF888888' }, italic: true };
+  for (const f of TEXT_FIELDS) example.getCell(ROSTER_FIELDS.indexOf(f) + 1).numFmt = '@';
+
+  const notes = wb.addWorksheet('填写说明');
+  notes.columns = [{ header: '列名', width: 14 }, { header: '也可以写作', width: 36 }, { header: '说明', width: 80 }];
+  styleHeader(notes.getRow(1));
+  for (const f of ROSTER_FIELDS) notes.addRow([ROSTER_COLUMNS[f].header, ROSTER_COLUMNS[f].variants.join('、'), ROSTER_COLUMNS[f].note]);
+  notes.addRow([]);
+  notes.addRow(['通用说明', '', '表头可以不在第一行（上面的标题行会被跳过），列的顺序可以任意。第二行是示例，导入前请删除。同一个文件再次导入不会重复登记：身份证号相同（或村内姓名和电话相同）的人会被更新。']);
+  notes.addRow([]);
+  styleHeader(notes.addRow(['人群类别', '是否敏感', '']));
+  for (const t of tags) notes.addRow([t.label, t.sensitive ? '是（仅有权限的人员可见）' : '否', '']);
+  if (tags.length === 0) notes.addRow(['（本县尚未设定人群类别）', '', '']);
+  notes.getColumn(3).alignment = { wrapText: true, vertical: 'top' };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The bad rows as they were in the file, with a 错误说明 column naming every problem. */
+export async function buildErrorReport({ file, issues, issuesTotal }: { file: Buffer; issues: ImportIssue[]; issuesTotal: number }): Promise<Buffer> {
+  const sheet = await readRosterSheet(file);
+  const byRow = new Map<number, string[]>();
+  for (const i of issues) byRow.set(i.row, [...(byRow.get(i.row) ?? []), `${i.column}：${i.message}`]);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('错误行', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const width = sheet.headers.length;
+  const textCols = new Set(ROSTER_FIELDS.filter((f) => TEXT_FIELDS.has(f) && sheet.columns[f] !== undefined).map((f) => sheet.columns[f]! + 1));
+  ws.columns = [...sheet.headers.map((h, i) => ({ header: h, width: 14, style: textCols.has(i + 1) ? { numFmt: '@' } : {} })), { header: '原行号', width: 8 }, { header: ERROR_COLUMN, width: 60 }];
+  styleHeader(ws.getRow(1));
+  const bad = sheet.rows.filter((r) => byRow.has(r.row));
+  for (const r of bad) {
+    const values = Array.from({ length: width }, (_, i) => safeText(cellText(r.cells[i] ?? null)));
+    const row = ws.addRow([...values, r.row, byRow.get(r.row)!.join('；')]);
+    for (const c of textCols) row.getCell(c).numFmt = '@';
+  }
+  if (issuesTotal > issues.length) ws.addRow([`错误太多，只列出了前 ${issues.length} 条`]);
+  ws.getColumn(width + 2).alignment = { wrapText: true, vertical: 'top' };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

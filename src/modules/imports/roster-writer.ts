@@ -1,0 +1,192 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { pinyin } from 'pinyin-pro';
+import type { DbOrTx } from '../../server/db/client';
+import type { Protector } from '../../server/protect';
+import type { Actor } from '../../shared/actor';
+import { orgNodes } from '../organisations/org.table';
+import { consents, households, residents, residentTags } from '../people/people.table';
+import type { RosterRow } from './roster-validate';
+
+/*
+ * The adapter between the roster import and the people tables. It writes the tables
+ * directly because the people module's service had no reusable upsert when this was
+ * written; when it exports one (validation + upsert of one resident), `writeRoster`'s
+ * inserts and updates are the place to call it instead.
+ */
+
+/** A resident already stored, as far as an import row can change it. */
+export type Existing = {
+  id: string; nodeId: string; nodePath: string; nodeName: string; name: string; gender: string | null; birthDate: string | null;
+  phone: string | null; idHash: string | null; householdId: string | null; headName: string | null; householdBuilding: string | null;
+  relation: string | null; building: string | null; education: string | null; employment: string | null; occupation: string | null;
+  note: string | null; tags: string[];
+};
+export type PlanAction = 'new' | 'update' | 'unchanged';
+export type Plan = { row: RosterRow; existing: Existing | null; action: PlanAction };
+
+const CHUNK = 1000;
+const WRITE_BATCH = 500;
+const tick = () => new Promise(setImmediate);
+const chunks = <T>(xs: T[], n = CHUNK) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
+
+const existingColumns = {
+  id: residents.id, nodeId: residents.nodeId, nodePath: orgNodes.path, nodeName: orgNodes.name, name: residents.name, gender: residents.gender,
+  birthDate: residents.birthDate, phone: residents.phone, idHash: residents.idNumberHash, householdId: residents.householdId,
+  headName: households.headName, householdBuilding: households.building, relation: residents.relationToHead, building: residents.building,
+  education: residents.education, employment: residents.employment, occupation: residents.occupation, note: residents.note,
+};
+
+/**
+ * Finds the stored resident of each row: by ID-number hash within the county, else by
+ * phone and name within the row's village, else (no ID, no phone) by name and birth date
+ * there. A stored resident with another ID number is
+ * someone else.
+ */
+export async function matchRows(db: DbOrTx, countyId: string, rows: RosterRow[]): Promise<Map<RosterRow, Existing>> {
+  const out = new Map<RosterRow, Existing>();
+  const base = () => db.select(existingColumns).from(residents)
+    .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
+    .leftJoin(households, eq(households.id, residents.householdId));
+  const byHash = new Map<string, Existing>();
+  for (const part of chunks(rows.filter((r) => r.idHash).map((r) => r.idHash!))) {
+    const found = await base().where(and(eq(residents.countyId, countyId), inArray(residents.idNumberHash, part), isNull(residents.anonymizedAt)));
+    for (const e of found) byHash.set(e.idHash!, { ...e, tags: [] });
+    await tick();
+  }
+  const rest: RosterRow[] = [];
+  for (const r of rows) {
+    const e = r.idHash ? byHash.get(r.idHash) : undefined;
+    if (e) out.set(r, e);
+    else if (r.phone) rest.push(r);
+  }
+  const byPhone = new Map<string, Existing[]>();
+  for (const part of chunks([...new Set(rest.map((r) => r.phone!))])) {
+    const found = await base().where(and(eq(residents.countyId, countyId), inArray(residents.phone, part), isNull(residents.anonymizedAt)));
+    for (const e of found) byPhone.set(e.phone!, [...(byPhone.get(e.phone!) ?? []), { ...e, tags: [] }]);
+    await tick();
+  }
+  const sameOne = (r: RosterRow) => (x: Existing) => x.name === r.name && x.nodeId === r.centre.id && (!x.idHash || !r.idHash || x.idHash === r.idHash);
+  for (const r of rest) {
+    const e = byPhone.get(r.phone!)?.find(sameOne(r));
+    if (e) out.set(r, e);
+  }
+  // Neither ID number nor phone (children, often): the same name and birth date in the village.
+  const lastly = rows.filter((r) => !out.has(r) && !r.idHash && !r.phone && r.birthDate);
+  const byName = new Map<string, Existing[]>();
+  for (const part of chunks([...new Set(lastly.map((r) => r.name))])) {
+    const found = await base().where(and(eq(residents.countyId, countyId), inArray(residents.name, part), isNull(residents.anonymizedAt)));
+    for (const e of found) byName.set(e.name, [...(byName.get(e.name) ?? []), { ...e, tags: [] }]);
+    await tick();
+  }
+  for (const r of lastly) {
+    const e = byName.get(r.name)?.find((x) => sameOne(r)(x) && x.birthDate === r.birthDate);
+    if (e) out.set(r, e);
+  }
+  const byId = new Map<string, Existing>();
+  for (const e of out.values()) byId.set(e.id, e);
+  for (const part of chunks([...byId.keys()])) {
+    for (const t of await db.select().from(residentTags).where(inArray(residentTags.residentId, part))) byId.get(t.residentId)!.tags.push(t.tag);
+    await tick();
+  }
+  for (const e of byId.values()) e.tags.sort();
+  return out;
+}
+
+const householdKey = (nodeId: string, headName: string, building: string | null) => `${nodeId}|${headName}|${building ?? ''}`;
+
+/** The columns a row sets; blank cells keep what is stored. */
+function changes(r: RosterRow, e: Existing | null) {
+  const want = {
+    nodeId: r.centre.id, name: r.name, gender: r.gender, birthDate: r.birthDate, phone: r.phone, idNumberHash: r.idHash,
+    relationToHead: r.relation, building: r.building, education: r.education, employment: r.employment, occupation: r.occupation, note: r.note,
+  };
+  if (!e) return want;
+  const have: Record<string, unknown> = {
+    nodeId: e.nodeId, name: e.name, gender: e.gender, birthDate: e.birthDate, phone: e.phone, idNumberHash: e.idHash,
+    relationToHead: e.relation, building: e.building, education: e.education, employment: e.employment, occupation: e.occupation, note: e.note,
+  };
+  return Object.fromEntries(Object.entries(want).filter(([k, v]) => v !== null && v !== have[k])) as Partial<typeof want>;
+}
+
+/** new, update or unchanged: nothing differs when every filled cell equals what is stored. */
+export function classify(r: RosterRow, e: Existing | null): PlanAction {
+  if (!e) return 'new';
+  if (Object.keys(changes(r, e)).length) return 'update';
+  if (r.tags && r.tags.join(',') !== e.tags.join(',')) return 'update';
+  if (r.headName && (e.nodeId !== r.centre.id || e.headName !== r.headName || (e.householdBuilding ?? null) !== r.building)) return 'update';
+  return 'unchanged';
+}
+
+function nameColumns(name: string) {
+  return {
+    namePinyin: pinyin(name, { toneType: 'none', type: 'array' }).join('').toLowerCase().slice(0, 200),
+    nameInitials: pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase().slice(0, 40),
+  };
+}
+
+/**
+ * Writes the planned rows in the caller's transaction, in batches with a turn of the event
+ * loop between them: households (found or created by village + head + building), residents,
+ * their tags, and for each new resident the consent of the import (名册导入, on paper).
+ */
+export async function writeRoster(tx: DbOrTx, { actor, protector, countyId, plans }: { actor: Actor; protector: Protector; countyId: string; plans: Plan[] }) {
+  const todo = plans.filter((p) => p.action !== 'unchanged');
+  const households_ = await ensureHouseholds(tx, todo.map((p) => p.row));
+  const hh = (r: RosterRow) => (r.headName ? households_.get(householdKey(r.centre.id, r.headName, r.building))! : undefined);
+  let created = 0;
+  let updated = 0;
+  for (const batch of chunks(todo.filter((p) => p.action === 'new'), WRITE_BATCH)) {
+    const values = batch.map(({ row: r }) => ({
+      id: crypto.randomUUID(), countyId, nodeId: r.centre.id, householdId: hh(r) ?? null, relationToHead: r.relation, building: r.building,
+      name: r.name, ...nameColumns(r.name), gender: r.gender, birthDate: r.birthDate, phone: r.phone,
+      idNumberEnc: r.idNumber ? protector.encrypt(r.idNumber) : null, idNumberHash: r.idHash, idLast4: r.idNumber ? r.idNumber.slice(-4) : null,
+      education: r.education, employment: r.employment, occupation: r.occupation, note: r.note, createdBy: actor.userId,
+    }));
+    await tx.insert(residents).values(values);
+    const tags = batch.flatMap(({ row }, i) => (row.tags ?? []).map((tag) => ({ residentId: values[i].id, tag })));
+    if (tags.length) await tx.insert(residentTags).values(tags);
+    await tx.insert(consents).values(batch.map(({ row: r }, i) => ({
+      residentId: values[i].id, purpose: '名册导入', method: 'paper', recordedBy: actor.userId,
+      givenBy: r.under14 ? 'guardian' : 'self', guardianName: r.under14 ? r.headName : null, guardianRelation: r.under14 ? '户主' : null,
+    })));
+    created += batch.length;
+    await tick();
+  }
+  for (const batch of chunks(todo.filter((p) => p.action === 'update'), WRITE_BATCH)) {
+    for (const { row: r, existing: e } of batch) {
+      const set: Record<string, unknown> = { ...changes(r, e), updatedAt: new Date() };
+      if (set.name) Object.assign(set, nameColumns(r.name));
+      if (set.idNumberHash) Object.assign(set, { idNumberEnc: protector.encrypt(r.idNumber!), idLast4: r.idNumber!.slice(-4) });
+      const h = hh(r);
+      if (h) set.householdId = h;
+      await tx.update(residents).set(set).where(eq(residents.id, e!.id));
+      if (r.tags && r.tags.join(',') !== e!.tags.join(',')) {
+        await tx.delete(residentTags).where(eq(residentTags.residentId, e!.id));
+        if (r.tags.length) await tx.insert(residentTags).values(r.tags.map((tag) => ({ residentId: e!.id, tag })));
+      }
+    }
+    updated += batch.length;
+    await tick();
+  }
+  return { created, updated, unchanged: plans.length - todo.length };
+}
+
+/** Household ids by village + head + building, creating the missing ones. */
+async function ensureHouseholds(tx: DbOrTx, rows: RosterRow[]): Promise<Map<string, string>> {
+  const wanted = new Map<string, { nodeId: string; headName: string; building: string | null }>();
+  for (const r of rows) if (r.headName) wanted.set(householdKey(r.centre.id, r.headName, r.building), { nodeId: r.centre.id, headName: r.headName, building: r.building });
+  const ids = new Map<string, string>();
+  for (const part of chunks([...new Set([...wanted.values()].map((w) => w.nodeId))], 200)) {
+    for (const h of await tx.select({ id: households.id, nodeId: households.nodeId, headName: households.headName, building: households.building }).from(households).where(inArray(households.nodeId, part))) {
+      ids.set(householdKey(h.nodeId, h.headName, h.building), h.id);
+    }
+  }
+  const missing = [...wanted.entries()].filter(([k]) => !ids.has(k));
+  for (const part of chunks(missing, WRITE_BATCH)) {
+    const values = part.map(([k, w]) => ({ id: crypto.randomUUID(), ...w, key: k }));
+    await tx.insert(households).values(values.map(({ key: _key, ...v }) => v));
+    for (const v of values) ids.set(v.key, v.id);
+    await tick();
+  }
+  return ids;
+}

@@ -6,6 +6,7 @@ import { recordAudit } from '../modules/audit/audit.service';
 import { orgLeaders, orgNodes, orgPopulations } from '../modules/organisations/org.table';
 import type { Role } from '../shared/roles';
 import type { DemoContext } from './demo-context';
+import { seedPeople } from '../modules/people/people.demo';
 
 /**
  * The fictional demo county 青溪县. Every name here is invented; none comes from the seed
@@ -102,6 +103,7 @@ export async function seedDemoIfEmpty(database: Database, password: string, prot
     const ctx: DemoContext = { tx, nodes: byName, users: userIds, countyId: county.id, protect };
     // Each module's demo data, one line each.
     void ctx;
+    await seedPeople(ctx);
     await recordAudit(tx, { actorName: 'system', node: { id: county.id, path: county.path }, action: 'demo.seed', summary: { county: COUNTY.name, towns: TOWNS.length } });
   });
   return true;

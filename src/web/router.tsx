@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { ADMIN_ROLES, AUDIT_READER_ROLES } from '../shared/roles';
+import { IMPORT_ROLES } from '../modules/imports/imports.contract';
 import { RequireAuth, RequireRole } from './auth/require-auth';
 import { PageLoading } from './components/page-loading';
 import { RouteError } from './pages/route-error';
@@ -14,6 +15,7 @@ const UsersPage = lazy(() => import('../modules/accounts/web/users-page').then((
 const MyAccountPage = lazy(() => import('../modules/accounts/web/my-account-page').then((m) => ({ default: m.MyAccountPage })));
 const AuditPage = lazy(() => import('../modules/audit/web/audit-page').then((m) => ({ default: m.AuditPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
+const ImportPage = lazy(() => import('../modules/imports/web/import-page').then((m) => ({ default: m.ImportPage })));
 const SettingsPage = lazy(() => import('../modules/settings/web/settings-page').then((m) => ({ default: m.SettingsPage })));
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -31,6 +33,7 @@ export const router = createBrowserRouter([
       { path: 'org/:id', element: <OrgPage /> },
       { path: 'users', element: <RequireRole roles={ADMIN_ROLES}><UsersPage /></RequireRole> },
       { path: 'audit', element: <RequireRole roles={AUDIT_READER_ROLES}><AuditPage /></RequireRole> },
+      { path: 'imports', element: <RequireRole roles={IMPORT_ROLES}><ImportPage /></RequireRole> },
       { path: 'settings', element: <RequireRole roles={['system_admin']}><SettingsPage /></RequireRole> },
       { path: 'account', element: <MyAccountPage /> },
       { path: '*', element: <NotFoundPage /> },

@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import { RESIDENT_ROLES } from '../../shared/roles';
 import { zId } from '../../shared/schemas';
+
+/** Who imports and exports the roster: those who keep it (the page and its menu entry use this). */
+export const IMPORT_ROLES = RESIDENT_ROLES;
 
 /** The largest roster file accepted (the upload is base64 in JSON, about 4/3 of this). */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;

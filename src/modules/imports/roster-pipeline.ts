@@ -1,6 +1,6 @@
 import { and, eq, like } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
-import { residentTagDefs } from '../people/people.table';
+import { ensureTagDefs } from '../people/resident-write';
 import { orgNodes } from '../organisations/org.table';
 import type { ImportCounts, ImportIssue } from './imports.contract';
 import { matchRows, classify, type Plan } from './roster-writer';
@@ -24,7 +24,7 @@ export async function loadContext(db: DbOrTx, scope: Scope, digest: (s: string) 
     target.set(normalizeCentreName(n.name), c);
     target.set(n.name.normalize('NFKC').replace(/\s+/g, ''), c);
   }
-  const tags = await db.select().from(residentTagDefs).where(eq(residentTagDefs.countyId, countyId)).orderBy(residentTagDefs.sortOrder);
+  const tags = await ensureTagDefs(db, countyId);
   return {
     scope, centres, outside, digest, today: new Date(),
     tagsByLabel: new Map(tags.map((t) => [t.label, t.code])),

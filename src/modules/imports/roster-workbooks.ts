@@ -6,7 +6,7 @@ import { hidden } from '../../shared/app-error';
 import { idCheckChar } from '../../shared/id-card';
 import { RESIDENT_ROLES } from '../../shared/roles';
 import { orgNodes } from '../organisations/org.table';
-import { residentTagDefs } from '../people/people.table';
+import { ensureTagDefs } from '../people/resident-write';
 import type { ImportIssue } from './imports.contract';
 import { canSeeNode } from './imports.policy';
 import { ERROR_COLUMN, ROSTER_COLUMNS, ROSTER_FIELDS, type RosterField } from './roster-columns';
@@ -45,7 +45,7 @@ export async function buildTemplate({ db, actor, nodeId }: { db: Db; actor: Acto
     path = node.path;
   }
   const countyId = countyOf(path);
-  const tags = countyId ? await db.select().from(residentTagDefs).where(eq(residentTagDefs.countyId, countyId)).orderBy(residentTagDefs.sortOrder) : [];
+  const tags = countyId ? await ensureTagDefs(db, countyId) : [];
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('居民名册', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = ROSTER_FIELDS.map((f) => ({ header: ROSTER_COLUMNS[f].header, key: f, width: ROSTER_COLUMNS[f].width, style: TEXT_FIELDS.has(f) ? { numFmt: '@' } : {} }));

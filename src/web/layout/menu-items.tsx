@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import { ApartmentOutlined, AuditOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { ADMIN_ROLES, AUDIT_READER_ROLES, type Role } from '../../shared/roles';
+import { ImportOutlined } from '@ant-design/icons';
+import { IMPORT_ROLES } from '../../modules/imports/imports.contract';
+import { M as IMPORTS } from '../../modules/imports/web/imports.messages';
 import type { Msg } from '../i18n/i18n';
 import { M } from '../i18n/messages';
 
@@ -12,6 +15,7 @@ export const MENU: Entry[] = [
   { key: 'users', path: '/users', label: M.menuUsers, icon: <TeamOutlined />, roles: ADMIN_ROLES },
   { key: 'audit', path: '/audit', label: M.menuAudit, icon: <AuditOutlined />, roles: AUDIT_READER_ROLES },
   { key: 'settings', path: '/settings', label: M.menuSettings, icon: <SettingOutlined />, roles: ['system_admin'] },
+  { key: 'imports', path: '/imports', label: IMPORTS.menu, icon: <ImportOutlined />, roles: IMPORT_ROLES },
   { key: 'account', path: '/account', label: M.menuAccount, icon: <UserOutlined /> },
 ];
 

@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { App, Button, Card, Form, Space, Typography } from 'antd';
+import { DownloadOutlined, ExportOutlined } from '@ant-design/icons';
+import { errorText } from '../../../web/api/api-error';
+import { PageHeader } from '../../../web/components/page-header';
+import { useI18n } from '../../../web/i18n/i18n';
+import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
+import { ImportWizard } from './import-wizard';
+import { M } from './imports.messages';
+import { downloadFile } from './imports.queries';
+
+/** 名册导入导出: the import wizard, the template, and the export of the roster. */
+export function ImportPage() {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const [exportNode, setExportNode] = useState<string | undefined>();
+  const [busy, setBusy] = useState<'template' | 'export' | null>(null);
+
+  const download = async (what: 'template' | 'export') => {
+    setBusy(what);
+    try {
+      if (what === 'template') await downloadFile('/api/imports/residents/template.xlsx', undefined, 'template.xlsx');
+      else await downloadFile('/api/residents/export.xlsx', { nodeId: exportNode }, 'residents.xlsx');
+    } catch (err) {
+      void message.error(`${t(M.downloadFailed)}：${errorText(err, locale)}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t(M.title)}
+        extra={<Button icon={<DownloadOutlined />} size="large" loading={busy === 'template'} onClick={() => void download('template')}>{t(M.downloadTemplate)}</Button>}
+      >
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>{t(M.templateHelp)}</Typography.Paragraph>
+      </PageHeader>
+      <Space direction="vertical" size="large" style={{ width: '100%' }}>
+        <ImportWizard />
+        <Card title={t(M.exportTitle)}>
+          <Form layout="vertical" style={{ maxWidth: 520 }}>
+            <Form.Item label={t(M.exportScope)} extra={t(M.exportHelp)}>
+              <NodeTreeSelect value={exportNode} onChange={setExportNode} allowClear placeholder={t(M.exportScopeAll)} aria-label={t(M.exportScope)} />
+            </Form.Item>
+            <Button type="primary" icon={<ExportOutlined />} size="large" loading={busy === 'export'} onClick={() => void download('export')}>
+              {busy === 'export' ? t(M.downloading) : t(M.exportButton)}
+            </Button>
+          </Form>
+        </Card>
+      </Space>
+    </>
+  );
+}

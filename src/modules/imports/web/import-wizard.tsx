@@ -1,0 +1,171 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Col, Form, Result, Row, Space, Statistic, Steps, Table, Typography, Upload } from 'antd';
+import { InboxOutlined } from '@ant-design/icons';
+import { IMPORT_MAX_BYTES, type ImportIssue, type ImportJob } from '../imports.contract';
+import { errorText } from '../../../web/api/api-error';
+import { useI18n } from '../../../web/i18n/i18n';
+import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
+import type { TreeNode } from '../../organisations/org.contract';
+import { M } from './imports.messages';
+import { downloadFile, fileToBase64, useCommitImport, useDiscardImport, useUploadImport } from './imports.queries';
+
+const importable = (n: TreeNode) => n.level === 'town' || n.level === 'centre';
+
+/** 导入向导: choose the scope → upload → check the report → import the good rows or cancel → result. */
+export function ImportWizard() {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const [step, setStep] = useState(0);
+  const [scope, setScope] = useState<string | undefined>();
+  const [job, setJob] = useState<ImportJob | null>(null);
+  const [uploadError, setUploadError] = useState<string | null>(null);
+  const upload = useUploadImport();
+  const commit = useCommitImport();
+  const discard = useDiscardImport();
+
+  const restart = () => {
+    setJob(null);
+    setUploadError(null);
+    setStep(1);
+  };
+
+  const send = async (file: File) => {
+    setUploadError(null);
+    if (!/\.xlsx$/i.test(file.name)) return setUploadError(t(M.notXlsx));
+    if (file.size > IMPORT_MAX_BYTES) return setUploadError(t(M.tooBig));
+    try {
+      const result = await upload.mutateAsync({ nodeId: scope!, fileName: file.name, contentBase64: await fileToBase64(file) });
+      setJob(result);
+      setStep(2);
+    } catch (err) {
+      setUploadError(errorText(err, locale));
+    }
+  };
+
+  const doCommit = async () => {
+    try {
+      setJob(await commit.mutateAsync(job!.id));
+      setStep(3);
+    } catch (err) {
+      void message.error(errorText(err, locale));
+    }
+  };
+
+  const doDiscard = async () => {
+    try {
+      await discard.mutateAsync(job!.id);
+      void message.info(t(M.cancelled));
+      restart();
+    } catch (err) {
+      void message.error(errorText(err, locale));
+    }
+  };
+
+  const downloadErrors = () =>
+    downloadFile(`/api/imports/${job!.id}/errors.xlsx`, undefined, 'errors.xlsx').catch((err) => void message.error(`${t(M.downloadFailed)}：${errorText(err, locale)}`));
+
+  return (
+    <Card>
+      <Steps
+        current={step}
+        size="small"
+        style={{ marginBottom: 24 }}
+        items={[{ title: t(M.stepScope) }, { title: t(M.stepUpload) }, { title: t(M.stepPreview) }, { title: t(M.stepDone) }]}
+      />
+      {step === 0 && (
+        <Form layout="vertical" onFinish={() => setStep(1)} style={{ maxWidth: 520 }}>
+          <Form.Item label={t(M.scopeLabel)} extra={t(M.scopeHelp)} required>
+            <NodeTreeSelect value={scope} onChange={setScope} selectable={importable} aria-label={t(M.scopeLabel)} placeholder={t(M.chooseScope)} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" size="large" disabled={!scope}>{t(M.next)}</Button>
+        </Form>
+      )}
+      {step === 1 && (
+        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+          <Upload.Dragger
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            multiple={false}
+            showUploadList={false}
+            disabled={upload.isPending}
+            beforeUpload={(file) => {
+              void send(file);
+              return false;
+            }}
+          >
+            <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+            <p className="ant-upload-text" style={{ fontSize: 18 }}>{upload.isPending ? t(M.checking) : t(M.uploadTitle)}</p>
+            <p className="ant-upload-hint">{t(M.uploadHint)}</p>
+          </Upload.Dragger>
+          {uploadError && <Alert type="error" showIcon message={uploadError} />}
+          <Button onClick={() => setStep(0)} disabled={upload.isPending}>{t(M.back)}</Button>
+        </Space>
+      )}
+      {step === 2 && job && <Preview job={job} busy={commit.isPending || discard.isPending} onCommit={doCommit} onDiscard={doDiscard} onDownloadErrors={downloadErrors} />}
+      {step === 3 && job?.result && (
+        <Result
+          status="success"
+          title={t(M.doneTitle)}
+          subTitle={<>{t(M.doneBody, job.result)}{job.counts.bad > 0 && <> {t(M.doneBad, { n: job.counts.bad })}</>}</>}
+          extra={[
+            job.counts.bad > 0 && <Button key="errors" onClick={downloadErrors}>{t(M.downloadErrors)}</Button>,
+            <Button key="again" type="primary" onClick={restart}>{t(M.again)}</Button>,
+          ]}
+        />
+      )}
+    </Card>
+  );
+}
+
+function Preview({ job, busy, onCommit, onDiscard, onDownloadErrors }: { job: ImportJob; busy: boolean; onCommit: () => void; onDiscard: () => void; onDownloadErrors: () => void }) {
+  const { t } = useI18n();
+  const c = job.counts;
+  const toWrite = c.new + c.update;
+  const stats: [string, number, string?][] = [
+    [t(M.total), c.total], [t(M.good), c.good, '#2f7d4f'], [t(M.bad), c.bad, c.bad ? '#c0392b' : undefined],
+    [t(M.newRows), c.new], [t(M.updateRows), c.update], [t(M.unchangedRows), c.unchanged],
+  ];
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Text type="secondary">{t(M.fileLine, { file: job.fileName, scope: job.nodeName })}</Typography.Text>
+      <Row gutter={[12, 12]} data-testid="import-counts">
+        {stats.map(([title, value, color]) => (
+          <Col key={title} xs={8} sm={4}>
+            <Statistic title={title} value={value} suffix={t(M.rowsUnit)} valueStyle={{ color, fontSize: 24 }} />
+          </Col>
+        ))}
+      </Row>
+      {c.bad === 0 ? <Alert type="success" showIcon message={t(M.allGood)} /> : <Alert type="warning" showIcon message={t(M.someBad, { n: c.bad })} />}
+      {job.issues.length > 0 && (
+        <>
+          {job.issuesTotal > job.issues.length && <Typography.Text type="secondary">{t(M.issuesShown, { shown: job.issues.length, total: job.issuesTotal })}</Typography.Text>}
+          <IssueTable issues={job.issues} />
+        </>
+      )}
+      <Space wrap>
+        <Button type="primary" size="large" onClick={onCommit} loading={busy} disabled={toWrite === 0}>
+          {toWrite === 0 ? t(M.nothingToImport) : t(M.importGood, { n: c.good })}
+        </Button>
+        {c.bad > 0 && <Button size="large" onClick={onDownloadErrors}>{t(M.downloadErrors)}</Button>}
+        <Button size="large" danger onClick={onDiscard} disabled={busy}>{t(M.cancel)}</Button>
+      </Space>
+    </Space>
+  );
+}
+
+function IssueTable({ issues }: { issues: ImportIssue[] }) {
+  const { t, isZh } = useI18n();
+  return (
+    <Table<ImportIssue>
+      size="small"
+      rowKey={(i) => `${i.row}|${i.column}|${i.message}`}
+      dataSource={issues}
+      pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
+      scroll={{ x: 'max-content' }}
+      columns={[
+        { title: t(M.colRow), dataIndex: 'row', width: 70 },
+        { title: t(M.colColumn), dataIndex: 'column', width: 120 },
+        { title: t(M.colMessage), render: (_, i) => (isZh ? i.message : i.messageEn) },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { badCheckId, buildRosterXlsx, validId } from '../fixtures/roster-xlsx';
+import { DEMO_PASSWORD, launchBrowser, resultPath, startServer, type RunningServer } from './harness';
+
+/**
+ * A town administrator imports a small roster through the wizard: chooses the town, uploads
+ * the file, sees the bad rows with row, column and message, imports the good rows.
+ */
+describe('roster import wizard in the browser (town admin)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    page = await ctx.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('signs in as the town admin and opens 名册导入导出 from the menu', async () => {
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('用户名或手机号').fill('town');
+    await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(/\/org/);
+    await page.getByRole('menuitem', { name: '名册导入导出' }).click();
+    await page.waitForURL(/\/imports$/);
+    await page.getByText('居民名册导入导出').waitFor();
+  });
+
+  it('uploads a roster, shows the bad rows and imports the good ones', async () => {
+    await page.getByLabel('导入到哪个镇（街道）或村（社区）').click();
+    await page.locator('.ant-select-tree').getByText('云台镇', { exact: true }).click();
+    await page.getByRole('button', { name: '下一步' }).click();
+
+    const file = await buildRosterXlsx({
+      titleRows: ['云台镇居民花名册'],
+      headers: ['姓名', '性别', '身份证号', '联系电话', '村（社区）', '户主', '与户主关系', '人群类别'],
+      rows: [
+        ['柯试甲', '男', validId('19500101', 31), '13800001001', '东坡村', '柯试甲', '户主', '老年人'],
+        ['柯试乙', '女', validId('19520202', 42), '13800001002', '东坡村', '柯试甲', '配偶', '老年人'],
+        ['柏试丙', '女', '', '13800001003', '桃源村', '', '', ''],
+        ['错校验', '男', badCheckId('19800101', 11), '13800001004', '东坡村', '', '', ''],
+        ['外村人', '女', '', '13800001005', '不存在村', '', '', ''],
+      ],
+    });
+    await page.locator('input[type=file]').setInputFiles({ name: '云台镇花名册.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+
+    const counts = page.getByTestId('import-counts');
+    await counts.waitFor();
+    await expect.poll(() => counts.textContent()).toMatch(/共5行.*正确3行.*有错误2行.*新增3行/);
+    await page.getByText('身份证号校验位不对，请核对是否抄错').waitFor();
+    await page.getByText(/找不到村（社区）“不存在村”/).waitFor();
+    await page.screenshot({ path: resultPath('import-wizard-preview.png'), fullPage: true });
+
+    await page.getByRole('button', { name: '导入 3 行正确的数据' }).click();
+    await page.getByText('导入完成').waitFor();
+    await page.getByText(/新增 3 人，更新 0 人，0 人无变化/).waitFor();
+    await page.screenshot({ path: resultPath('import-wizard.png'), fullPage: true });
+  });
+
+  it('the same file again changes nothing', async () => {
+    await page.getByRole('button', { name: '再导入一个文件' }).click();
+    const file = await buildRosterXlsx({ headers: ['姓名', '联系电话', '村（社区）'], rows: [['柏试丙', '13800001003', '桃源村']] });
+    await page.locator('input[type=file]').setInputFiles({ name: 'again.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+    await expect.poll(() => page.getByTestId('import-counts').textContent()).toMatch(/无变化1行/);
+    await page.getByRole('button', { name: '没有需要导入的新数据或变化' }).waitFor();
+    await page.getByRole('button', { name: '取消，不导入' }).click();
+    await page.getByText('已取消，没有导入任何数据').waitFor();
+  });
+});

@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { ADMIN_ROLES, AUDIT_READER_ROLES } from '../shared/roles';
+import { RESIDENT_ROLES } from '../shared/roles';
 import { IMPORT_ROLES } from '../modules/imports/imports.contract';
 import { RequireAuth, RequireRole } from './auth/require-auth';
 import { PageLoading } from './components/page-loading';
@@ -17,6 +18,9 @@ const AuditPage = lazy(() => import('../modules/audit/web/audit-page').then((m) 
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 const ImportPage = lazy(() => import('../modules/imports/web/import-page').then((m) => ({ default: m.ImportPage })));
 const SettingsPage = lazy(() => import('../modules/settings/web/settings-page').then((m) => ({ default: m.SettingsPage })));
+const ResidentsPage = lazy(() => import('../modules/people/web/residents-page').then((m) => ({ default: m.ResidentsPage })));
+const HouseholdPage = lazy(() => import('../modules/people/web/household-page').then((m) => ({ default: m.HouseholdPage })));
+const ResidentTagsPage = lazy(() => import('../modules/people/web/resident-tags-page').then((m) => ({ default: m.ResidentTagsPage })));
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
 
@@ -35,6 +39,9 @@ export const router = createBrowserRouter([
       { path: 'audit', element: <RequireRole roles={AUDIT_READER_ROLES}><AuditPage /></RequireRole> },
       { path: 'imports', element: <RequireRole roles={IMPORT_ROLES}><ImportPage /></RequireRole> },
       { path: 'settings', element: <RequireRole roles={['system_admin']}><SettingsPage /></RequireRole> },
+      { path: 'residents', element: <RequireRole roles={RESIDENT_ROLES}><ResidentsPage /></RequireRole> },
+      { path: 'residents/households/:id', element: <RequireRole roles={RESIDENT_ROLES}><HouseholdPage /></RequireRole> },
+      { path: 'residents/tags', element: <RequireRole roles={['system_admin', 'county_admin']}><ResidentTagsPage /></RequireRole> },
       { path: 'account', element: <MyAccountPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -58,7 +58,7 @@ export async function findResidents({ db, actor, protector, query }: Ctx & { que
   const where = and(...conds);
   const [{ n }] = await db.select({ n: count() }).from(residents).innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId)).where(where);
   const rows = await db.select({ r: residents, nodeName: orgNodes.name, path: orgNodes.path }).from(residents).innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
-    .where(where).orderBy(asc(orgNodes.path), asc(residents.namePinyin), asc(residents.name), asc(residents.id))
+    .where(where).orderBy(asc(orgNodes.sortOrder), asc(orgNodes.name), asc(residents.namePinyin), asc(residents.name), asc(residents.id))
     .limit(query.pageSize).offset((query.page - 1) * query.pageSize);
   if (sensitiveFilter && rows.length) {
     await recordAudit(db, { actor, node, action: 'resident.roster_view', entityType: 'resident', summary: { tag: query.tag ?? null, ageBand: query.ageBand ?? null, shown: rows.length, total: Number(n) } });

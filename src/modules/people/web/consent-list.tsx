@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { App, Button, Form, List, Modal, Popconfirm, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { CONSENT_METHOD_LABELS, DEFAULT_CONSENT_PURPOSE, ageOn, CHILD_AGE, todayInChina, type ConsentInput, type ResidentDetail } from '../people.contract';
+import { errorText } from '../../../web/api/api-error';
+import { api } from '../../../web/api/client';
+import { useFormErrors } from '../../../web/components/form-errors';
+import { formatDateTime } from '../../../web/components/format';
+import { useI18n } from '../../../web/i18n/i18n';
+import { M as APP } from '../../../web/i18n/messages';
+import { ConsentFields } from './consent-fields';
+import { M } from './people.messages';
+import { usePeopleRefresh } from './people.queries';
+
+/** The consents on record: when, by whom, what for; a further one can be recorded, one withdrawn. */
+export function ConsentList({ resident: r }: { resident: ResidentDetail }) {
+  const { t, label, locale } = useI18n();
+  const { message } = App.useApp();
+  const refresh = usePeopleRefresh();
+  const [adding, setAdding] = useState(false);
+  const withdraw = async (consentId: string) => {
+    try {
+      await api.post(`/api/residents/${r.id}/consents/${consentId}/withdraw`);
+      await refresh();
+      void message.success(t(APP.saved));
+    } catch (err) {
+      void message.error(errorText(err, locale));
+    }
+  };
+  return (
+    <div>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8, marginBottom: 8 }}>
+        <Typography.Title level={5} style={{ fontSize: 18, margin: 0 }}>{t(M.consents)}</Typography.Title>
+        {r.permissions.update && <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)}>{t(M.addConsent)}</Button>}
+      </div>
+      <List
+        bordered
+        size="small"
+        dataSource={r.consents}
+        locale={{ emptyText: t(M.noConsents) }}
+        renderItem={(c) => (
+          <List.Item
+            actions={r.permissions.update && !c.withdrawnAt ? [
+              <Popconfirm key="w" title={t(M.withdrawConfirm)} okText={t(APP.confirm)} cancelText={t(APP.cancel)} onConfirm={() => withdraw(c.id)}>
+                <Button type="link" size="small" danger>{t(M.withdraw)}</Button>
+              </Popconfirm>,
+            ] : []}
+          >
+            <div>
+              <div style={{ fontSize: 15 }}>{c.purpose} {c.withdrawnAt && <Tag color="red">{t(M.withdrawn, { at: formatDateTime(c.withdrawnAt, locale) })}</Tag>}</div>
+              <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                {t(M.consentLine, {
+                  by: c.givenBy === 'guardian' ? `${t(M.byGuardian)} ${c.guardianName ?? ''}${c.guardianRelation ? `（${c.guardianRelation}）` : ''}` : t(M.bySelf),
+                  method: label(CONSENT_METHOD_LABELS[c.method]),
+                  who: c.recordedByName ?? '—',
+                  at: formatDateTime(c.recordedAt, locale),
+                })}
+              </Typography.Text>
+            </div>
+          </List.Item>
+        )}
+      />
+      {adding && <AddConsentModal resident={r} onClose={() => setAdding(false)} />}
+    </div>
+  );
+}
+
+function AddConsentModal({ resident: r, onClose }: { resident: ResidentDetail; onClose: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ConsentInput>();
+  const errors = useFormErrors(form);
+  const refresh = usePeopleRefresh();
+  const child = !!r.birthDate && ageOn(r.birthDate, todayInChina()) < CHILD_AGE;
+  const submit = (v: ConsentInput) =>
+    errors.run(async () => {
+      await api.post(`/api/residents/${r.id}/consents`, { ...v, given: !!v.given });
+      await refresh();
+      void message.success(t(M.consentAdded));
+      onClose();
+    });
+  return (
+    <Modal open title={t(M.addConsent)} onCancel={onClose} onOk={() => form.submit()} okText={t(APP.save)} cancelText={t(APP.cancel)} confirmLoading={errors.busy} destroyOnHidden>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ purpose: DEFAULT_CONSENT_PURPOSE, method: 'paper', givenBy: child ? 'guardian' : 'self', given: false }}>
+        {errors.alert}
+        <ConsentFields base={[]} child={child} form={form} />
+      </Form>
+    </Modal>
+  );
+}

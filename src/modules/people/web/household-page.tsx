@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { Button, Card, Descriptions, Table } from 'antd';
+import { ArrowLeftOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Link, useParams } from 'react-router';
+import { GENDER_LABELS, RELATION_LABELS, type Resident } from '../people.contract';
+import { isApiError } from '../../../web/api/api-error';
+import { ErrorState } from '../../../web/components/error-state';
+import { PageHeader } from '../../../web/components/page-header';
+import { PageLoading } from '../../../web/components/page-loading';
+import { useUrlQuery } from '../../../web/components/use-url-query';
+import { useI18n } from '../../../web/i18n/i18n';
+import { HouseholdFormModal } from './household-form-modal';
+import { M } from './people.messages';
+import { useHousehold } from './people.queries';
+import { ResidentDetailDrawer } from './resident-detail-drawer';
+import { ResidentFormDrawer } from './resident-form-drawer';
+import { ResidentTags } from './resident-tags';
+
+const KEYS = ['open'] as const;
+
+/** 户: the household's details and every member, masked as in the roster. */
+export function HouseholdPage() {
+  const { id } = useParams();
+  const { t, label } = useI18n();
+  const url = useUrlQuery(KEYS);
+  const q = useHousehold(id);
+  const [editing, setEditing] = useState(false);
+  const [adding, setAdding] = useState(false);
+  if (q.isPending) return <PageLoading />;
+  if (q.error) return <ErrorState error={q.error} onRetry={isApiError(q.error) && q.error.code === 'NOT_FOUND' ? undefined : () => void q.refetch()} />;
+  const h = q.data;
+  return (
+    <>
+      <PageHeader
+        title={t(M.householdTitle, { name: h.headName })}
+        extra={h.canUpdate && (
+          <>
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>{t(M.editHousehold)}</Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>{t(M.addMember)}</Button>
+          </>
+        )}
+      >
+        <Link to={`/residents?nodeId=${h.nodeId}`} style={{ display: 'inline-flex', gap: 6, marginTop: 8 }}><ArrowLeftOutlined />{t(M.backToList)}</Link>
+      </PageHeader>
+      <Card style={{ marginBottom: 16 }}>
+        <Descriptions
+          size="small"
+          column={{ xs: 1, sm: 2 }}
+          items={[
+            { key: 'head', label: t(M.headName), children: h.headName },
+            { key: 'node', label: t(M.node), children: h.nodeName },
+            { key: 'building', label: t(M.building), children: h.building ?? '—' },
+            { key: 'address', label: t(M.address), children: h.address ?? '—' },
+            { key: 'n', label: t(M.members), children: t(M.memberCount, { n: h.memberCount }) },
+          ]}
+        />
+      </Card>
+      <Card title={t(M.members)} styles={{ body: { padding: 0 } }}>
+        <Table<Resident>
+          rowKey="id"
+          pagination={false}
+          dataSource={h.members}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: t(M.noMembers) }}
+          onRow={(r) => ({ onClick: () => url.set({ open: r.id }), style: { cursor: 'pointer' } })}
+          columns={[
+            { title: t(M.name), dataIndex: 'name', render: (v: string, r) => <Button type="link" style={{ padding: 0, height: 'auto' }} onClick={(e) => { e.stopPropagation(); url.set({ open: r.id }); }}>{v}</Button> },
+            { title: t(M.relation), dataIndex: 'relationToHead', render: (v: Resident['relationToHead']) => (v ? label(RELATION_LABELS[v]) : '—') },
+            { title: t(M.gender), dataIndex: 'gender', render: (v: Resident['gender']) => (v ? label(GENDER_LABELS[v]) : '—') },
+            { title: t(M.age), dataIndex: 'age', render: (v: number | null) => (v === null ? '—' : t(M.ageValue, { n: v })) },
+            { title: t(M.phone), dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
+            { title: t(M.tags), dataIndex: 'tags', render: (v: string[]) => <ResidentTags codes={v} /> },
+          ]}
+        />
+      </Card>
+      {url.values.open && <ResidentDetailDrawer id={url.values.open} onClose={() => url.set({ open: null })} />}
+      {editing && <HouseholdFormModal household={h} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
+      {adding && <ResidentFormDrawer mode={{ kind: 'create', nodeId: h.nodeId, householdId: h.id }} onClose={() => setAdding(false)} onSaved={(rid) => { setAdding(false); url.set({ open: rid }); }} />}
+    </>
+  );
+}

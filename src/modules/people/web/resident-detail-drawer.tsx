@@ -1,0 +1,162 @@
+import { useState } from 'react';
+import { Alert, App, Button, Descriptions, Drawer, Space, Tooltip, Typography } from 'antd';
+import { DeleteOutlined, DownloadOutlined, EditOutlined, EyeOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import { EDUCATION_LABELS, EMPLOYMENT_LABELS, GENDER_LABELS, RELATION_LABELS, type Removed, type ResidentDetail } from '../people.contract';
+import { errorText, isApiError } from '../../../web/api/api-error';
+import { api } from '../../../web/api/client';
+import { ErrorState } from '../../../web/components/error-state';
+import { PageLoading } from '../../../web/components/page-loading';
+import { useDrawerWidth } from '../../../web/components/use-drawer-width';
+import { useI18n } from '../../../web/i18n/i18n';
+import { M as APP } from '../../../web/i18n/messages';
+import { ConsentList } from './consent-list';
+import { M } from './people.messages';
+import { usePeopleRefresh, useResident } from './people.queries';
+import { ResidentFormDrawer } from './resident-form-drawer';
+import { ResidentTags } from './resident-tags';
+
+/** One resident: masked values with reveal, household, consents, and the person's rights (export, delete). */
+export function ResidentDetailDrawer({ id, onClose }: { id: string; onClose: () => void }) {
+  const { t } = useI18n();
+  const q = useResident(id);
+  const width = useDrawerWidth(640);
+  return (
+    <Drawer open size={width} title={q.data?.name ?? t(M.detailTitle)} onClose={onClose} destroyOnHidden>
+      {q.isPending ? <PageLoading /> : q.error ? <ErrorState error={q.error} onRetry={isApiError(q.error) && q.error.code === 'NOT_FOUND' ? undefined : () => void q.refetch()} /> : <ResidentDetailBody resident={q.data} onGone={onClose} />}
+    </Drawer>
+  );
+}
+
+/** A masked number with a button that asks the server for the full one (audited there). */
+function Revealable({ id, field, masked, allowed }: { id: string; field: 'idNumber' | 'phone'; masked: string | null; allowed: boolean }) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const [clear, setClear] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (!masked) return <>—</>;
+  const reveal = async () => {
+    setBusy(true);
+    try {
+      setClear((await api.post<{ value: string }>(`/api/residents/${id}/reveal`, { field })).value);
+    } catch (err) {
+      void message.error(errorText(err, locale));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <span style={{ display: 'inline-flex', flexWrap: 'wrap', alignItems: 'center', gap: 8 }}>
+      <span style={{ fontVariantNumeric: 'tabular-nums', fontSize: 16 }}>{clear ?? masked}</span>
+      {allowed && !clear && (
+        <Tooltip title={t(M.revealNote)}>
+          <Button size="small" icon={<EyeOutlined />} loading={busy} onClick={reveal}>{t(M.reveal)}</Button>
+        </Tooltip>
+      )}
+    </span>
+  );
+}
+
+function download(name: string, data: unknown): void {
+  const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+
+function ResidentDetailBody({ resident: r, onGone }: { resident: ResidentDetail; onGone: () => void }) {
+  const { t, label, locale } = useI18n();
+  const { message, modal } = App.useApp();
+  const refresh = usePeopleRefresh();
+  const [editing, setEditing] = useState(false);
+  const [exporting, setExporting] = useState(false);
+
+  const exportData = async () => {
+    setExporting(true);
+    try {
+      const data = await api.get(`/api/residents/${r.id}/export`);
+      download(`居民个人数据-${r.name}-${new Date().toISOString().slice(0, 10)}.json`, data);
+      void message.success(t(M.exported));
+    } catch (err) {
+      void message.error(errorText(err, locale));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const remove = () =>
+    modal.confirm({
+      title: t(M.removeTitle, { name: r.name }),
+      content: t(M.removeBody),
+      okButtonProps: { danger: true },
+      okText: t(M.remove),
+      cancelText: t(APP.cancel),
+      onOk: async () => {
+        try {
+          const res = await api.del<Removed>(`/api/residents/${r.id}`);
+          await refresh();
+          if (res.outcome === 'deleted') {
+            modal.success({ title: t(M.deletedTitle), content: t(M.deletedBody), okText: t(APP.confirm) });
+            onGone();
+          } else {
+            const reasons = res.reasons.map((x) => t(M.reasonLine, { label: x.label, labelEn: x.labelEn, n: x.count })).join(locale === 'zh-CN' ? '；' : '; ');
+            modal.info({ title: t(M.anonymizedTitle), content: t(M.anonymizedBody, { reasons }), okText: t(APP.confirm) });
+          }
+        } catch (err) {
+          void message.error(errorText(err, locale));
+        }
+      },
+    });
+
+  return (
+    <Space orientation="vertical" size={20} style={{ width: '100%' }}>
+      {r.anonymized && <Alert type="warning" showIcon title={t(M.anonymizedBanner)} />}
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+        {r.permissions.update && <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>{t(M.edit)}</Button>}
+        {r.permissions.export && (
+          <Tooltip title={t(M.exportHelp)}>
+            <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportData}>{t(M.exportData)}</Button>
+          </Tooltip>
+        )}
+        {r.permissions.remove && <Button danger icon={<DeleteOutlined />} onClick={remove}>{t(M.remove)}</Button>}
+      </div>
+      <Descriptions
+        bordered
+        size="small"
+        column={1}
+        styles={{ label: { width: 120 } }}
+        items={[
+          { key: 'name', label: t(M.name), children: r.name },
+          { key: 'gender', label: t(M.gender), children: r.gender ? label(GENDER_LABELS[r.gender]) : '—' },
+          { key: 'birth', label: t(M.birthDate), children: r.birthDate ? `${r.birthDate}（${t(M.ageValue, { n: r.age })}）` : '—' },
+          { key: 'id', label: t(M.idNumber), children: <Revealable id={r.id} field="idNumber" masked={r.idNumber} allowed={r.permissions.revealId} /> },
+          { key: 'phone', label: t(M.phone), children: <Revealable id={r.id} field="phone" masked={r.phone} allowed={r.permissions.revealPhone} /> },
+          { key: 'node', label: t(M.node), children: r.nodeName },
+          {
+            key: 'household',
+            label: t(M.household),
+            children: r.householdId ? (
+              <span>
+                {r.householdHeadName}
+                {r.relationToHead && `（${label(RELATION_LABELS[r.relationToHead])}）`}{' '}
+                <Link to={`/residents/households/${r.householdId}`}>{t(M.openHousehold)}</Link>
+              </span>
+            ) : '—',
+          },
+          { key: 'building', label: t(M.building), children: r.building ?? '—' },
+          { key: 'education', label: t(M.education), children: r.education ? label(EDUCATION_LABELS[r.education]) : '—' },
+          { key: 'employment', label: t(M.employment), children: r.employment ? label(EMPLOYMENT_LABELS[r.employment]) : '—' },
+          { key: 'occupation', label: t(M.occupation), children: r.occupation ?? '—' },
+          { key: 'tags', label: t(M.tags), children: <ResidentTags codes={r.tags} /> },
+          { key: 'note', label: t(M.note), children: r.note ? <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{r.note}</Typography.Text> : '—' },
+        ]}
+      />
+      <ConsentList resident={r} />
+      {editing && <ResidentFormDrawer mode={{ kind: 'edit', resident: r }} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
+    </Space>
+  );
+}

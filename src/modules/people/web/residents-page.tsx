@@ -1,0 +1,117 @@
+import { useEffect, useState } from 'react';
+import { Button, Card, Col, Input, Row, Select, Table } from 'antd';
+import { PlusOutlined, TagsOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import { AGE_BAND_LABELS, AGE_BANDS, GENDER_LABELS, GENDERS, type AgeBand, type Resident } from '../people.contract';
+import { ErrorState } from '../../../web/components/error-state';
+import { PageHeader } from '../../../web/components/page-header';
+import { useUrlQuery } from '../../../web/components/use-url-query';
+import { useAuth } from '../../../web/auth/auth-context';
+import { useI18n } from '../../../web/i18n/i18n';
+import { M as APP } from '../../../web/i18n/messages';
+import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
+import { M } from './people.messages';
+import { useCountyTags, useResidentList } from './people.queries';
+import { ResidentDetailDrawer } from './resident-detail-drawer';
+import { ResidentFormDrawer } from './resident-form-drawer';
+import { ResidentStatsCard } from './resident-stats-card';
+import { ResidentTags } from './resident-tags';
+
+const KEYS = ['q', 'nodeId', 'tag', 'ageBand', 'gender', 'open'] as const;
+
+/** 居民: filters in the URL, a server-paged roster with masked values, a drawer per person, one form. */
+export function ResidentsPage() {
+  const { t, label } = useI18n();
+  const { hasRole } = useAuth();
+  const url = useUrlQuery(KEYS);
+  const f = url.values;
+  const ageBand = AGE_BANDS.includes(f.ageBand as AgeBand) ? (f.ageBand as AgeBand) : undefined;
+  const gender = f.gender === 'male' || f.gender === 'female' ? f.gender : undefined;
+  const list = useResidentList({ q: f.q, nodeId: f.nodeId, tag: f.tag, ageBand, gender, page: url.page, pageSize: url.pageSize });
+  const tags = useCountyTags();
+  const [creating, setCreating] = useState(false);
+  const [search, setSearch] = useState(f.q ?? '');
+  useEffect(() => setSearch(f.q ?? ''), [f.q]);
+
+  return (
+    <>
+      <PageHeader
+        title={t(M.title)}
+        extra={
+          <>
+            {hasRole(['system_admin', 'county_admin']) && <Link to="/residents/tags"><Button icon={<TagsOutlined />}>{t(M.tagSettings)}</Button></Link>}
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t(M.newResident)}</Button>
+          </>
+        }
+      />
+      <Card styles={{ body: { paddingBottom: 8 } }} style={{ marginBottom: 16 }}>
+        <Row gutter={[12, 12]}>
+          <Col xs={24} sm={12} lg={7}>
+            <Input.Search
+              allowClear
+              placeholder={t(M.searchPlaceholder)}
+              aria-label={t(M.searchPlaceholder)}
+              value={search}
+              onChange={(e) => { setSearch(e.target.value); if (!e.target.value) url.set({ q: null }); }}
+              onSearch={(v) => url.set({ q: v.trim() || null })}
+            />
+          </Col>
+          <Col xs={24} sm={12} lg={5}>
+            <NodeTreeSelect value={f.nodeId} onChange={(v) => url.set({ nodeId: v })} allowClear placeholder={t(M.anyNode)} aria-label={t(M.filterNode)} />
+          </Col>
+          <Col xs={12} sm={8} lg={4}>
+            <Select allowClear style={{ width: '100%' }} value={f.tag} placeholder={t(M.anyTag)} aria-label={t(M.filterTag)} onChange={(v) => url.set({ tag: v })}
+              options={tags.data?.tags.map((d) => ({ value: d.code, label: d.label })) ?? []} popupMatchSelectWidth={false} />
+          </Col>
+          <Col xs={12} sm={8} lg={3}>
+            <Select allowClear style={{ width: '100%' }} value={ageBand} placeholder={t(M.anyAge)} aria-label={t(M.filterAge)} onChange={(v) => url.set({ ageBand: v })}
+              options={AGE_BANDS.map((b) => ({ value: b, label: label(AGE_BAND_LABELS[b]) }))} popupMatchSelectWidth={false} />
+          </Col>
+          <Col xs={12} sm={4} lg={3}>
+            <Select allowClear style={{ width: '100%' }} value={gender} placeholder={t(M.anyGender)} aria-label={t(M.filterGender)} onChange={(v) => url.set({ gender: v })}
+              options={GENDERS.map((g) => ({ value: g, label: label(GENDER_LABELS[g]) }))} />
+          </Col>
+          <Col xs={12} sm={4} lg={2}>
+            <Button block onClick={() => { setSearch(''); url.reset(); }}>{t(APP.reset)}</Button>
+          </Col>
+        </Row>
+      </Card>
+      <ResidentStatsCard nodeId={f.nodeId} onTag={(code) => url.set({ tag: code })} onAgeBand={(band) => url.set({ ageBand: band })} />
+      {list.error ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Card styles={{ body: { padding: 0 } }}>
+          <Table<Resident>
+            rowKey="id"
+            loading={list.isFetching}
+            dataSource={list.data?.items ?? []}
+            scroll={{ x: 'max-content' }}
+            onRow={(r) => ({ onClick: () => url.set({ open: r.id }), style: { cursor: 'pointer' } })}
+            pagination={{
+              current: url.page,
+              pageSize: url.pageSize,
+              total: list.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [10, 20, 50, 100],
+              showTotal: (n) => t(M.totalResidents, { n }),
+              onChange: (page, pageSize) => url.set({ page, pageSize }),
+              style: { paddingInline: 16 },
+            }}
+            columns={[
+              { title: t(M.name), dataIndex: 'name', render: (v: string, r) => <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={(e) => { e.stopPropagation(); url.set({ open: r.id }); }}>{v}</Button> },
+              { title: t(M.gender), dataIndex: 'gender', render: (v: Resident['gender']) => (v ? label(GENDER_LABELS[v]) : '—') },
+              { title: t(M.age), dataIndex: 'age', render: (v: number | null) => (v === null ? '—' : t(M.ageValue, { n: v })) },
+              { title: t(M.node), dataIndex: 'nodeName' },
+              { title: t(M.building), dataIndex: 'building', render: (v: string | null) => v ?? '—' },
+              { title: t(M.phone), dataIndex: 'phone', render: (v: string | null) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{v ?? '—'}</span> },
+              { title: t(M.idNumber), dataIndex: 'idNumber', render: (v: string | null) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{v ?? '—'}</span> },
+              { title: t(M.tags), dataIndex: 'tags', render: (v: string[]) => <ResidentTags codes={v} /> },
+            ]}
+          />
+        </Card>
+      )}
+      {f.open && <ResidentDetailDrawer id={f.open} onClose={() => url.set({ open: null })} />}
+      {creating && <ResidentFormDrawer mode={{ kind: 'create', nodeId: f.nodeId }} onClose={() => setCreating(false)} onSaved={(id) => { setCreating(false); url.set({ open: id }); }} />}
+    </>
+  );
+}

@@ -7,6 +7,7 @@ import { orgLeaders, orgNodes, orgPopulations } from '../modules/organisations/o
 import type { Role } from '../shared/roles';
 import type { DemoContext } from './demo-context';
 import { seedPeople } from '../modules/people/people.demo';
+import { seedTeachers } from '../modules/teachers/teachers.demo';
 
 /**
  * The fictional demo county 青溪县. Every name here is invented; none comes from the seed
@@ -104,6 +105,7 @@ export async function seedDemoIfEmpty(database: Database, password: string, prot
     // Each module's demo data, one line each.
     void ctx;
     await seedPeople(ctx);
+    await seedTeachers(ctx);
     await recordAudit(tx, { actorName: 'system', node: { id: county.id, path: county.path }, action: 'demo.seed', summary: { county: COUNTY.name, towns: TOWNS.length } });
   });
   return true;

@@ -2,6 +2,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { ADMIN_ROLES, AUDIT_READER_ROLES } from '../shared/roles';
 import { RESIDENT_ROLES } from '../shared/roles';
+import { RESIDENT_STATS_ROLES } from '../modules/people/people.contract';
 import { IMPORT_ROLES } from '../modules/imports/imports.contract';
 import { RequireAuth, RequireRole } from './auth/require-auth';
 import { PageLoading } from './components/page-loading';
@@ -39,7 +40,7 @@ export const router = createBrowserRouter([
       { path: 'audit', element: <RequireRole roles={AUDIT_READER_ROLES}><AuditPage /></RequireRole> },
       { path: 'imports', element: <RequireRole roles={IMPORT_ROLES}><ImportPage /></RequireRole> },
       { path: 'settings', element: <RequireRole roles={['system_admin']}><SettingsPage /></RequireRole> },
-      { path: 'residents', element: <RequireRole roles={RESIDENT_ROLES}><ResidentsPage /></RequireRole> },
+      { path: 'residents', element: <RequireRole roles={RESIDENT_STATS_ROLES}><ResidentsPage /></RequireRole> },
       { path: 'residents/households/:id', element: <RequireRole roles={RESIDENT_ROLES}><HouseholdPage /></RequireRole> },
       { path: 'residents/tags', element: <RequireRole roles={['system_admin', 'county_admin']}><ResidentTagsPage /></RequireRole> },
       { path: 'account', element: <MyAccountPage /> },

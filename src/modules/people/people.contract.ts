@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import { LIMITS } from '../../shared/limits';
 import { ZPageQuery, zPage } from '../../shared/pagination';
+import { RESIDENT_ROLES, type Role } from '../../shared/roles';
 import { zId, zOptText, zText } from '../../shared/schemas';
 
 /** Size limits of the people module, read by the server schemas and the forms. */
 export const PEOPLE_LIMITS = { building: 60, occupation: 60, purpose: 100, relation: 16, tagCode: 24, tagLabel: 24, tags: 20, address: 200, rawId: 40, rawPhone: 40 } as const;
+
+/** Who reads the resident counts (never names): resident keepers and leaders. */
+export const RESIDENT_STATS_ROLES: readonly Role[] = [...RESIDENT_ROLES, 'leader'];
 
 export const GENDERS = ['male', 'female'] as const;
 export const GENDER_LABELS = { male: { zh: '男', en: 'Male' }, female: { zh: '女', en: 'Female' } } as const;

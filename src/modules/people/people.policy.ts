@@ -1,10 +1,11 @@
 import { holdsRoleOver, reachOf, type Actor } from '../../shared/actor';
 import { ID_REVEAL_ROLES, PHONE_REVEAL_ROLES, RESIDENT_ROLES, SENSITIVE_ROLES, type Role } from '../../shared/roles';
+import { RESIDENT_STATS_ROLES } from './people.contract';
 
 type NodeRef = { path: string };
 
 /** Who reads the statistics (counts, never names): resident keepers and leaders. */
-export const STATS_ROLES: readonly Role[] = [...RESIDENT_ROLES, 'leader'];
+export const STATS_ROLES = RESIDENT_STATS_ROLES;
 /** Who keeps a county's tag list. */
 export const TAG_ADMIN_ROLES: readonly Role[] = ['system_admin', 'county_admin'];
 

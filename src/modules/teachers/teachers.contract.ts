@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../../shared/limits';
 import { ZPageQuery, zPage } from '../../shared/pagination';
-import { TEACHER_BANK_ROLES, type Role } from '../../shared/roles';
 import { zId, zOptPhone, zOptText, zText } from '../../shared/schemas';
 import { DEFAULT_THEMES } from '../../shared/themes';
 
@@ -45,12 +44,7 @@ export const GENDER_LABELS: Record<(typeof GENDERS)[number], { zh: string; en: s
 /** Limits of the teacher forms, declared once for server and web. */
 export const TEACHER_LIMITS = { qualifications: 500, workUnit: 100, reason: 200, specialities: 10, description: 300, reviewNote: 200 } as const;
 
-/** Roles that may open the teacher bank at all (the bank read rule still decides per bank). */
-export const TEACHER_READER_ROLES: readonly Role[] = [...TEACHER_BANK_ROLES, 'dept_coordinator', 'inspector', 'leader'];
-/** Roles that see the staffing-norm page (each for the centres in their reach). */
-export const STAFFING_READER_ROLES: readonly Role[] = [...TEACHER_BANK_ROLES, 'inspector', 'leader'];
-/** Who sets a county's staffing norm. */
-export const NORM_ROLES: readonly Role[] = ['system_admin', 'county_admin'];
+export { NORM_ROLES, STAFFING_READER_ROLES, TEACHER_READER_ROLES } from './teachers.roles';
 
 export const zDate = z.iso.date().describe('YYYY-MM-DD');
 

@@ -7,7 +7,7 @@ import { M as IMPORTS } from '../../modules/imports/web/imports.messages';
 import type { Msg } from '../i18n/i18n';
 import { M } from '../i18n/messages';
 import { ContactsOutlined } from '@ant-design/icons';
-import { RESIDENT_ROLES } from '../../shared/roles';
+import { RESIDENT_STATS_ROLES } from '../../modules/people/people.contract';
 import { M as PEOPLE } from '../../modules/people/web/people.messages';
 
 type Entry = { key: string; path: string; label: Msg; icon: ReactNode; roles?: readonly Role[] };
@@ -15,7 +15,7 @@ type Entry = { key: string; path: string; label: Msg; icon: ReactNode; roles?: r
 /** The side menu. `roles` absent: everyone signed in. The routes check the same roles. */
 export const MENU: Entry[] = [
   { key: 'org', path: '/org', label: M.menuOrg, icon: <ApartmentOutlined /> },
-  { key: 'residents', path: '/residents', label: PEOPLE.menu, icon: <ContactsOutlined />, roles: RESIDENT_ROLES },
+  { key: 'residents', path: '/residents', label: PEOPLE.menu, icon: <ContactsOutlined />, roles: RESIDENT_STATS_ROLES },
   { key: 'users', path: '/users', label: M.menuUsers, icon: <TeamOutlined />, roles: ADMIN_ROLES },
   { key: 'audit', path: '/audit', label: M.menuAudit, icon: <AuditOutlined />, roles: AUDIT_READER_ROLES },
   { key: 'settings', path: '/settings', label: M.menuSettings, icon: <SettingOutlined />, roles: ['system_admin'] },

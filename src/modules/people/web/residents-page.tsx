@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button, Card, Col, Input, Row, Select, Table } from 'antd';
 import { PlusOutlined, TagsOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
+import { RESIDENT_ROLES } from '../../../shared/roles';
 import { AGE_BAND_LABELS, AGE_BANDS, GENDER_LABELS, GENDERS, type AgeBand, type Resident } from '../people.contract';
 import { ErrorState } from '../../../web/components/error-state';
 import { PageHeader } from '../../../web/components/page-header';
@@ -19,8 +20,33 @@ import { ResidentTags } from './resident-tags';
 
 const KEYS = ['q', 'nodeId', 'tag', 'ageBand', 'gender', 'open'] as const;
 
-/** 居民: filters in the URL, a server-paged roster with masked values, a drawer per person, one form. */
+/** 居民: the roster for resident keepers; counts only (no names) for leaders. */
 export function ResidentsPage() {
+  const { hasRole } = useAuth();
+  return hasRole(RESIDENT_ROLES) ? <ResidentRoster /> : <ResidentCountsOnly />;
+}
+
+/** Leaders see how many residents of each group and age live where, never who. */
+function ResidentCountsOnly() {
+  const { t } = useI18n();
+  const url = useUrlQuery(KEYS);
+  return (
+    <>
+      <PageHeader title={t(M.title)} />
+      <Card styles={{ body: { paddingBottom: 8 } }} style={{ marginBottom: 16 }}>
+        <Row gutter={[12, 12]}>
+          <Col xs={24} sm={12} lg={8}>
+            <NodeTreeSelect value={url.values.nodeId} onChange={(v) => url.set({ nodeId: v })} allowClear placeholder={t(M.anyNode)} aria-label={t(M.filterNode)} />
+          </Col>
+        </Row>
+      </Card>
+      <ResidentStatsCard nodeId={url.values.nodeId} />
+    </>
+  );
+}
+
+/** Filters in the URL, a server-paged roster with masked values, a drawer per person, one form. */
+function ResidentRoster() {
   const { t, label } = useI18n();
   const { hasRole } = useAuth();
   const url = useUrlQuery(KEYS);

@@ -1,0 +1,45 @@
+import { App, Col, Form, InputNumber, Modal, Row } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../web/api/client';
+import { useFormErrors } from '../../../web/components/form-errors';
+import { useI18n } from '../../../web/i18n/i18n';
+import { M as APP } from '../../../web/i18n/messages';
+import type { Norm, NormFields } from '../staffing.contract';
+import { M } from './teachers.messages';
+
+/** County admins set how many full-time and part-time people each centre should have. */
+export function NormModal({ norm, onClose }: { norm: Norm; onClose: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<NormFields>();
+  const errors = useFormErrors(form);
+  const { busy } = errors;
+
+  const submit = (v: NormFields) => errors.run(async () => {
+    await api.put(`/api/staffing-norms/${norm.countyId}`, v);
+    await qc.invalidateQueries({ queryKey: ['staffing'] });
+    void message.success(t(APP.saved));
+    onClose();
+  });
+
+  const field = (name: keyof NormFields, label: string) => (
+    <Col xs={24} sm={8}>
+      <Form.Item name={name} label={label} rules={[{ required: true, message: t(APP.required) }]}>
+        <InputNumber min={0} max={50} precision={0} style={{ width: '100%' }} />
+      </Form.Item>
+    </Col>
+  );
+  return (
+    <Modal open title={t(M.normTitle, { county: norm.countyName })} onCancel={onClose} onOk={() => form.submit()} okText={t(APP.save)} cancelText={t(APP.cancel)} confirmLoading={busy} destroyOnHidden>
+      <Form<NormFields> form={form} layout="vertical" onFinish={submit} disabled={busy} initialValues={{ fullTimeMin: norm.fullTimeMin, partTimeMin: norm.partTimeMin, partTimeMax: norm.partTimeMax }}>
+        {errors.alert}
+        <Row gutter={12}>
+          {field('fullTimeMin', t(M.fullTimeMin))}
+          {field('partTimeMin', t(M.partTimeMin))}
+          {field('partTimeMax', t(M.partTimeMax))}
+        </Row>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,48 @@
+import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { api } from '../../../web/api/client';
+import { useFormErrors } from '../../../web/components/form-errors';
+import { rules } from '../../../web/components/rules';
+import { useI18n } from '../../../web/i18n/i18n';
+import { M as APP } from '../../../web/i18n/messages';
+import { TEACHER_LIMITS, TEACHER_STATUSES, TEACHER_STATUS_LABELS, type StatusChange, type TeacherDetail, type TeacherStatus } from '../teachers.contract';
+import { M } from './teachers.messages';
+import { useTeachersRefresh } from './teachers.queries';
+
+type Values = { status: TeacherStatus; effectiveDate: Dayjs; reason: string };
+
+/** 动态管理: a new status with its date and reason; the server appends it to the history. */
+export function StatusChangeModal({ teacher, onClose }: { teacher: TeacherDetail; onClose: () => void }) {
+  const { t, label } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const errors = useFormErrors(form);
+  const refresh = useTeachersRefresh();
+  const since = dayjs(teacher.statusSince);
+
+  const submit = (v: Values) =>
+    errors.run(async () => {
+      const body: StatusChange = { status: v.status, effectiveDate: v.effectiveDate.format('YYYY-MM-DD'), reason: v.reason.trim() };
+      await api.post(`/api/teachers/${teacher.id}/status`, body);
+      await refresh();
+      void message.success(t(M.statusChanged));
+      onClose();
+    });
+
+  return (
+    <Modal open title={t(M.statusTitle, { name: teacher.name })} onCancel={onClose} onOk={() => form.submit()} okText={t(APP.save)} cancelText={t(APP.cancel)} confirmLoading={errors.busy} destroyOnHidden>
+      <Form<Values> form={form} layout="vertical" onFinish={submit} disabled={errors.busy} initialValues={{ effectiveDate: dayjs() }}>
+        {errors.alert}
+        <Form.Item name="status" label={t(M.newStatus)} rules={[{ required: true, message: t(APP.required) }]}>
+          <Select options={TEACHER_STATUSES.filter((s) => s !== teacher.status).map((s) => ({ value: s, label: label(TEACHER_STATUS_LABELS[s]) }))} />
+        </Form.Item>
+        <Form.Item name="effectiveDate" label={t(M.effectiveDate)} rules={[{ required: true, message: t(APP.required) }]}>
+          <DatePicker style={{ width: '100%' }} allowClear={false} disabledDate={(d) => d.isAfter(dayjs(), 'day') || d.isBefore(since, 'day')} />
+        </Form.Item>
+        <Form.Item name="reason" label={t(M.reason)} rules={[rules.required(t), rules.max(t, TEACHER_LIMITS.reason)]}>
+          <Input.TextArea rows={2} maxLength={TEACHER_LIMITS.reason} showCount placeholder={t(M.reasonPlaceholder)} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

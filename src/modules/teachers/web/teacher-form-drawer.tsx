@@ -1,0 +1,151 @@
+import { App, Button, Checkbox, Col, Drawer, Form, Input, Radio, Row, Select, Space } from 'antd';
+import { LIMITS } from '../../../shared/limits';
+import { ADMIN_ROLES } from '../../../shared/roles';
+import { DEFAULT_THEMES, THEME_LABELS, type ThemeKey } from '../../../shared/themes';
+import { api } from '../../../web/api/client';
+import { useAuth } from '../../../web/auth/auth-context';
+import { useFormErrors } from '../../../web/components/form-errors';
+import { blankToNull, rules } from '../../../web/components/rules';
+import { useDrawerWidth } from '../../../web/components/use-drawer-width';
+import { useI18n } from '../../../web/i18n/i18n';
+import { M as APP } from '../../../web/i18n/messages';
+import {
+  GENDERS, GENDER_LABELS, TEACHER_CATEGORIES, TEACHER_CATEGORY_LABELS, TEACHER_LIMITS, TEACHER_SOURCES, TEACHER_SOURCE_LABELS,
+  type TeacherCategory, type TeacherCreate, type TeacherDetail, type TeacherSource, type TeacherUpdate,
+} from '../teachers.contract';
+import { AccountSelect } from './account-select';
+import { BankSelect } from './bank-select';
+import { M } from './teachers.messages';
+import { useTeachersRefresh } from './teachers.queries';
+
+export type TeacherFormMode = { kind: 'create'; bankNodeId?: string } | { kind: 'edit'; teacher: TeacherDetail };
+
+type Values = {
+  bankNodeId: string; name: string; gender?: 'male' | 'female' | null; phone?: string | null; category: TeacherCategory; source: TeacherSource;
+  specialities: ThemeKey[]; qualifications?: string | null; workUnit?: string | null; isGovernmentStaff: boolean; feeEligible: boolean;
+  userId?: string | null; note?: string | null;
+};
+
+/** One form for adding and editing a teacher. The status changes in its own dialog. */
+export function TeacherFormDrawer({ mode, onClose, onSaved }: { mode: TeacherFormMode; onClose: () => void; onSaved: (id: string) => void }) {
+  const { t, label } = useI18n();
+  const { message } = App.useApp();
+  const { hasRole } = useAuth();
+  const [form] = Form.useForm<Values>();
+  const errors = useFormErrors(form);
+  const { busy } = errors;
+  const refresh = useTeachersRefresh();
+  const width = useDrawerWidth(600);
+  const editing = mode.kind === 'edit' ? mode.teacher : null;
+  const category = Form.useWatch('category', form);
+  const gov = Form.useWatch('isGovernmentStaff', form);
+  const noFee = category === 'volunteer' || !!gov;
+  const canLink = editing ? editing.permissions.linkUser : hasRole(ADMIN_ROLES);
+
+  const submit = (v: Values) => errors.run(async () => {
+    const fields: TeacherUpdate = {
+      name: v.name.trim(), gender: v.gender ?? null, phone: blankToNull(v.phone) as string | null, category: v.category, source: v.source,
+      specialities: v.specialities ?? [], qualifications: blankToNull(v.qualifications) as string | null, workUnit: blankToNull(v.workUnit) as string | null,
+      isGovernmentStaff: !!v.isGovernmentStaff, feeEligible: !!v.feeEligible, note: blankToNull(v.note) as string | null,
+      userId: canLink ? (v.userId ?? null) : (editing?.userId ?? null), residentId: editing?.residentId ?? null,
+    };
+    if (editing) {
+      await api.put(`/api/teachers/${editing.id}`, fields);
+      await refresh();
+      void message.success(t(APP.saved));
+      onSaved(editing.id);
+    } else {
+      const body: TeacherCreate = { ...fields, bankNodeId: v.bankNodeId };
+      const { id } = await api.post<{ id: string }>('/api/teachers', body);
+      await refresh();
+      void message.success(t(M.created, { name: fields.name }));
+      onSaved(id);
+    }
+  });
+
+  const initial: Partial<Values> = editing
+    ? { ...editing, bankNodeId: editing.bankNodeId }
+    : { bankNodeId: mode.kind === 'create' ? mode.bankNodeId : undefined, category: 'part_time', source: 'teacher', specialities: [], isGovernmentStaff: false, feeEligible: false };
+
+  return (
+    <Drawer
+      open
+      size={width}
+      title={editing ? `${t(M.editTitle)} · ${editing.name}` : t(M.createTitle)}
+      onClose={onClose}
+      destroyOnHidden
+      footer={
+        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
+          <Button onClick={onClose}>{t(APP.cancel)}</Button>
+          <Button type="primary" loading={busy} onClick={() => form.submit()}>{t(APP.save)}</Button>
+        </Space>
+      }
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        disabled={busy}
+        scrollToFirstError
+        initialValues={initial}
+        onValuesChange={(changed: Partial<Values>, all) => {
+          // Volunteers and government staff are never paid: untick the fee as soon as either applies.
+          if (('category' in changed || 'isGovernmentStaff' in changed) && (all.category === 'volunteer' || all.isGovernmentStaff) && all.feeEligible) form.setFieldValue('feeEligible', false);
+        }}
+      >
+        {errors.alert}
+        <Form.Item name="bankNodeId" label={t(M.bank)} extra={t(M.bankHelp)} rules={[{ required: true, message: t(APP.required) }]}>
+          <BankSelect keptOnly disabled={!!editing} />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col xs={24} sm={12}>
+            <Form.Item name="name" label={t(M.name)} rules={[rules.required(t), rules.max(t, LIMITS.personName)]}>
+              <Input maxLength={LIMITS.personName} autoFocus />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="gender" label={t(M.gender)}>
+              <Radio.Group options={GENDERS.map((g) => ({ value: g, label: label(GENDER_LABELS[g]) }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="category" label={t(M.category)} rules={[{ required: true, message: t(APP.required) }]}>
+              <Select options={TEACHER_CATEGORIES.map((c) => ({ value: c, label: label(TEACHER_CATEGORY_LABELS[c]) }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="source" label={t(M.source)} rules={[{ required: true, message: t(APP.required) }]}>
+              <Select options={TEACHER_SOURCES.map((s) => ({ value: s, label: label(TEACHER_SOURCE_LABELS[s]) }))} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="phone" label={t(M.phone)} rules={[rules.phone(t)]}>
+          <Input inputMode="tel" maxLength={LIMITS.phone} />
+        </Form.Item>
+        <Form.Item name="specialities" label={t(M.specialities)} rules={[{ type: 'array', max: TEACHER_LIMITS.specialities }]}>
+          <Select mode="multiple" allowClear options={DEFAULT_THEMES.map((k) => ({ value: k, label: label(THEME_LABELS[k]) }))} />
+        </Form.Item>
+        <Form.Item name="qualifications" label={t(M.qualifications)} extra={t(M.qualificationsHelp)} rules={[rules.max(t, TEACHER_LIMITS.qualifications)]}>
+          <Input.TextArea rows={2} maxLength={TEACHER_LIMITS.qualifications} />
+        </Form.Item>
+        <Form.Item name="workUnit" label={t(M.workUnit)} rules={[rules.max(t, TEACHER_LIMITS.workUnit)]}>
+          <Input maxLength={TEACHER_LIMITS.workUnit} />
+        </Form.Item>
+        <Form.Item name="isGovernmentStaff" valuePropName="checked" style={{ marginBottom: 8 }}>
+          <Checkbox>{t(M.govStaff)}</Checkbox>
+        </Form.Item>
+        <Form.Item name="feeEligible" valuePropName="checked" extra={t(M.feeHelp)}>
+          <Checkbox disabled={noFee}>{t(M.feeEligible)}</Checkbox>
+        </Form.Item>
+        {canLink && (
+          <Form.Item name="userId" label={t(M.linkedUser)} extra={t(M.linkedUserHelp)}>
+            <AccountSelect initial={editing?.userId && editing.userName ? { id: editing.userId, name: editing.userName } : null} />
+          </Form.Item>
+        )}
+        <Form.Item name="note" label={t(M.note)} rules={[rules.max(t, LIMITS.note)]}>
+          <Input.TextArea rows={2} maxLength={LIMITS.note} />
+        </Form.Item>
+      </Form>
+    </Drawer>
+  );
+}

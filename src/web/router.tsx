@@ -3,6 +3,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { ADMIN_ROLES, AUDIT_READER_ROLES } from '../shared/roles';
 import { RESIDENT_ROLES } from '../shared/roles';
 import { RESIDENT_STATS_ROLES } from '../modules/people/people.contract';
+import { STAFFING_READER_ROLES, TEACHER_READER_ROLES } from '../modules/teachers/teachers.roles';
 import { IMPORT_ROLES } from '../modules/imports/imports.contract';
 import { RequireAuth, RequireRole } from './auth/require-auth';
 import { PageLoading } from './components/page-loading';
@@ -22,11 +23,16 @@ const SettingsPage = lazy(() => import('../modules/settings/web/settings-page').
 const ResidentsPage = lazy(() => import('../modules/people/web/residents-page').then((m) => ({ default: m.ResidentsPage })));
 const HouseholdPage = lazy(() => import('../modules/people/web/household-page').then((m) => ({ default: m.HouseholdPage })));
 const ResidentTagsPage = lazy(() => import('../modules/people/web/resident-tags-page').then((m) => ({ default: m.ResidentTagsPage })));
+const TeachersPage = lazy(() => import('../modules/teachers/web/teachers-page').then((m) => ({ default: m.TeachersPage })));
+const VolunteerPage = lazy(() => import('../modules/teachers/web/volunteer-page').then((m) => ({ default: m.VolunteerPage })));
+const StaffingPage = lazy(() => import('../modules/teachers/web/staffing-page').then((m) => ({ default: m.StaffingPage })));
+const ServiceRecordPage = lazy(() => import('../modules/teachers/web/service-record-page').then((m) => ({ default: m.ServiceRecordPage })));
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
 
 export const router = createBrowserRouter([
   { path: '/login', element: page(<LoginPage />), errorElement: <RouteError /> },
+  { path: '/print/service-record/:id', element: <RequireAuth>{page(<ServiceRecordPage />)}</RequireAuth>, errorElement: <RouteError /> },
   { path: '/change-password', element: <RequireAuth allowPasswordDue>{page(<ChangePasswordPage />)}</RequireAuth>, errorElement: <RouteError /> },
   {
     path: '/',
@@ -43,6 +49,9 @@ export const router = createBrowserRouter([
       { path: 'residents', element: <RequireRole roles={RESIDENT_STATS_ROLES}><ResidentsPage /></RequireRole> },
       { path: 'residents/households/:id', element: <RequireRole roles={RESIDENT_ROLES}><HouseholdPage /></RequireRole> },
       { path: 'residents/tags', element: <RequireRole roles={['system_admin', 'county_admin']}><ResidentTagsPage /></RequireRole> },
+      { path: 'teachers', element: <RequireRole roles={TEACHER_READER_ROLES}><TeachersPage /></RequireRole> },
+      { path: 'volunteer', element: <VolunteerPage /> },
+      { path: 'staffing', element: <RequireRole roles={STAFFING_READER_ROLES}><StaffingPage /></RequireRole> },
       { path: 'account', element: <MyAccountPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, HeartOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { ADMIN_ROLES, AUDIT_READER_ROLES, type Role } from '../../shared/roles';
 import { ImportOutlined } from '@ant-design/icons';
 import { IMPORT_ROLES } from '../../modules/imports/imports.contract';
@@ -9,6 +9,8 @@ import { M } from '../i18n/messages';
 import { ContactsOutlined } from '@ant-design/icons';
 import { RESIDENT_STATS_ROLES } from '../../modules/people/people.contract';
 import { M as PEOPLE } from '../../modules/people/web/people.messages';
+import { M as TEACHERS } from '../../modules/teachers/web/teachers.messages';
+import { TEACHER_READER_ROLES } from '../../modules/teachers/teachers.roles';
 
 type Entry = { key: string; path: string; label: Msg; icon: ReactNode; roles?: readonly Role[] };
 
@@ -19,6 +21,8 @@ export const MENU: Entry[] = [
   { key: 'users', path: '/users', label: M.menuUsers, icon: <TeamOutlined />, roles: ADMIN_ROLES },
   { key: 'audit', path: '/audit', label: M.menuAudit, icon: <AuditOutlined />, roles: AUDIT_READER_ROLES },
   { key: 'settings', path: '/settings', label: M.menuSettings, icon: <SettingOutlined />, roles: ['system_admin'] },
+  { key: 'teachers', path: '/teachers', label: TEACHERS.menuTeachers, icon: <SolutionOutlined />, roles: TEACHER_READER_ROLES },
+  { key: 'volunteer', path: '/volunteer', label: TEACHERS.menuVolunteer, icon: <HeartOutlined /> },
   { key: 'imports', path: '/imports', label: IMPORTS.menu, icon: <ImportOutlined />, roles: IMPORT_ROLES },
   { key: 'account', path: '/account', label: M.menuAccount, icon: <UserOutlined /> },
 ];

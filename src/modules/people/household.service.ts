@@ -21,7 +21,7 @@ const memberCount = (db: Db) => db.$count(residents, and(eq(residents.householdI
 /** Households of the actor's subtree, one page; `q` matches the head's name or the building. */
 export async function findHouseholds({ db, actor, query }: Ctx & { query: { page: number; pageSize: number; nodeId?: string; q?: string } }): Promise<Page<Household>> {
   const conds: SQL[] = [underAnyPath(orgNodes.path, reachPaths(actor, RESIDENT_ROLES))];
-  if (query.nodeId) conds.push(eq(households.nodeId, (await getNodeRow(db, actor, query.nodeId)).id));
+  if (query.nodeId) conds.push(underAnyPath(orgNodes.path, [(await getNodeRow(db, actor, query.nodeId)).path]));
   if (query.q) conds.push(or(ilike(households.headName, `%${escapeLike(query.q)}%`), ilike(households.building, `%${escapeLike(query.q)}%`))!);
   const where = and(...conds);
   const [{ n }] = await db.select({ n: count() }).from(households).innerJoin(orgNodes, eq(orgNodes.id, households.nodeId)).where(where);

@@ -4,6 +4,7 @@ import { buildNode, buildUser, TEST_PASSWORD } from '../../../test/factories';
 import { buildTeacher } from '../../../test/teacher-factories';
 import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
 import { auditLog } from '../audit/audit.table';
+import { residents } from '../people/people.table';
 import { teachers } from './teachers.table';
 
 let s: TestServer;
@@ -141,5 +142,16 @@ describe('linking an account', () => {
     expect(c.json().error.issues[0].path).toBe('userId');
     const stranger = await buildUser(s.database, { username: 'far', role: 'teacher', node: town2 });
     expect((await ta.req('POST', '/api/teachers', { ...person, name: '外人', bankNodeId: village.id, userId: stranger.id })).json().error.issues[0].path).toBe('userId');
+  });
+});
+
+describe('linking a resident', () => {
+  it('links a resident in reach and shows the name; refuses one outside', async () => {
+    const [near] = await s.database.db.insert(residents).values({ countyId: county.id, nodeId: village.id, name: '居民甲' }).returning({ id: residents.id });
+    const [far] = await s.database.db.insert(residents).values({ countyId: county.id, nodeId: town2.id, name: '居民乙' }).returning({ id: residents.id });
+    const r = await cm.req('POST', '/api/teachers', { ...person, name: '居民甲', bankNodeId: village.id, residentId: near.id });
+    expect(r.statusCode).toBe(201);
+    expect((await cm.req('GET', `/api/teachers/${r.json().id}`)).json()).toMatchObject({ residentId: near.id, residentName: '居民甲' });
+    expect((await ta.req('POST', '/api/teachers', { ...person, bankNodeId: town.id, residentId: far.id })).json().error.issues[0].path).toBe('residentId');
   });
 });

@@ -60,6 +60,7 @@ function TeacherDetailView({ teacher }: { teacher: TeacherDetail }) {
           { key: 'gov', label: t(M.govStaff), children: t(teacher.isGovernmentStaff ? APP.yes : APP.no) },
           { key: 'fee', label: t(M.feeEligible), children: t(teacher.feeEligible ? M.feeYes : M.feeNo) },
           { key: 'user', label: t(M.linkedUser), children: dash(teacher.userName) },
+          { key: 'resident', label: t(M.linkedResident), children: dash(teacher.residentName) },
           ...(teacher.category === 'volunteer' || teacher.approvedHours > 0 ? [{ key: 'hours', label: t(M.approvedHours), children: t(M.hoursN, { n: teacher.approvedHours }) }] : []),
           { key: 'note', label: t(M.note), children: dash(teacher.note) },
         ]}

@@ -14,6 +14,7 @@ import {
   type TeacherCategory, type TeacherCreate, type TeacherDetail, type TeacherSource, type TeacherUpdate,
 } from '../teachers.contract';
 import { AccountSelect } from './account-select';
+import { ResidentSelect } from './resident-select';
 import { BankSelect } from './bank-select';
 import { M } from './teachers.messages';
 import { useTeachersRefresh } from './teachers.queries';
@@ -23,7 +24,7 @@ export type TeacherFormMode = { kind: 'create'; bankNodeId?: string } | { kind: 
 type Values = {
   bankNodeId: string; name: string; gender?: 'male' | 'female' | null; phone?: string | null; category: TeacherCategory; source: TeacherSource;
   specialities: ThemeKey[]; qualifications?: string | null; workUnit?: string | null; isGovernmentStaff: boolean; feeEligible: boolean;
-  userId?: string | null; note?: string | null;
+  userId?: string | null; residentId?: string | null; note?: string | null;
 };
 
 /** One form for adding and editing a teacher. The status changes in its own dialog. */
@@ -47,7 +48,7 @@ export function TeacherFormDrawer({ mode, onClose, onSaved }: { mode: TeacherFor
       name: v.name.trim(), gender: v.gender ?? null, phone: blankToNull(v.phone) as string | null, category: v.category, source: v.source,
       specialities: v.specialities ?? [], qualifications: blankToNull(v.qualifications) as string | null, workUnit: blankToNull(v.workUnit) as string | null,
       isGovernmentStaff: !!v.isGovernmentStaff, feeEligible: !!v.feeEligible, note: blankToNull(v.note) as string | null,
-      userId: canLink ? (v.userId ?? null) : (editing?.userId ?? null), residentId: editing?.residentId ?? null,
+      userId: canLink ? (v.userId ?? null) : (editing?.userId ?? null), residentId: v.residentId ?? null,
     };
     if (editing) {
       await api.put(`/api/teachers/${editing.id}`, fields);
@@ -142,6 +143,16 @@ export function TeacherFormDrawer({ mode, onClose, onSaved }: { mode: TeacherFor
             <AccountSelect initial={editing?.userId && editing.userName ? { id: editing.userId, name: editing.userName } : null} />
           </Form.Item>
         )}
+        <Form.Item name="residentId" label={t(M.linkedResident)} extra={t(M.linkedResidentHelp)}>
+          <ResidentSelect
+            initial={editing?.residentId && editing.residentName ? { id: editing.residentId, name: editing.residentName } : null}
+            onChange={(id, r) => {
+              form.setFieldValue('residentId', id);
+              if (r && !form.getFieldValue('name')) form.setFieldValue('name', r.name);
+              if (r?.gender && !form.getFieldValue('gender')) form.setFieldValue('gender', r.gender);
+            }}
+          />
+        </Form.Item>
         <Form.Item name="note" label={t(M.note)} rules={[rules.max(t, LIMITS.note)]}>
           <Input.TextArea rows={2} maxLength={LIMITS.note} />
         </Form.Item>

@@ -1,15 +1,16 @@
 import crypto from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../server/db/client';
 import type { Protector } from '../../server/protect';
 import type { Actor } from '../../shared/actor';
 import { AppError, fieldError, forbidden, hidden } from '../../shared/app-error';
 import { recordAudit } from '../audit/audit.service';
+import { pathsOf } from '../organisations/org.service';
 import { orgNodes } from '../organisations/org.table';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ISSUES, type ImportCounts, type ImportIssue, type ImportJob, type ImportStatus, type ImportUpload } from './imports.contract';
 import { canImportInto, canSeeNode } from './imports.policy';
 import { importJobs } from './imports.table';
-import { readRosterSheet } from './roster-read';
+import { readRosterSheet, type RosterSheet } from './roster-read';
 import { countyOf, loadContext, planRows, validateSheet } from './roster-pipeline';
 import { writeRoster } from './roster-writer';
 
@@ -18,6 +19,36 @@ type Report = { counts: ImportCounts; issues: ImportIssue[]; issuesTotal: number
 const STORED_ISSUES = 100_000;
 
 type Ctx = { db: Db; actor: Actor; protector: Protector };
+type Checked = { sheet: RosterSheet; checked: Awaited<ReturnType<typeof validateSheet>> };
+
+/**
+ * The parsed and checked rows of the latest previews, so that "import the good rows" need
+ * not read a big file again (seconds for 100,000 rows). A commit without an entry (another
+ * process, a restart, older than the limit) reads the kept file again.
+ */
+const recentPreviews = new Map<string, Checked & { at: number }>();
+const RECENT_MAX = 2;
+const RECENT_MS = 30 * 60_000;
+
+function rememberPreview(id: string, c: Checked): void {
+  recentPreviews.set(id, { ...c, at: Date.now() });
+  while (recentPreviews.size > RECENT_MAX) recentPreviews.delete(recentPreviews.keys().next().value!);
+}
+
+/** The checked rows of a job: from the recent preview when its villages are still in scope, else read again. */
+async function checkedRows(db: Db, jobId: string, scope: { id: string; path: string; name: string; level: string }, digest: (s: string) => string): Promise<Checked> {
+  const recent = recentPreviews.get(jobId);
+  recentPreviews.delete(jobId);
+  if (recent && Date.now() - recent.at < RECENT_MS) {
+    const centres = [...new Set(recent.checked.good.map((r) => r.centre.id))];
+    const paths = await pathsOf(db, centres);
+    if (centres.every((id) => paths.get(id)?.startsWith(scope.path))) return recent;
+  }
+  const file = await fileOf(db, jobId);
+  if (!file) throw notPending();
+  const sheet = await readRosterSheet(file);
+  return { sheet, checked: await validateSheet(sheet, await loadContext(db, scope, digest)) };
+}
 
 async function scopeNode(db: DbOrTx, actor: Actor, nodeId: string) {
   const [node] = await db.select({ id: orgNodes.id, path: orgNodes.path, level: orgNodes.level, name: orgNodes.name }).from(orgNodes).where(eq(orgNodes.id, nodeId));
@@ -42,7 +73,8 @@ export async function previewImport({ db, actor, protector, input }: Ctx & { inp
   const file = decodeFile(input);
   const sheet = await readRosterSheet(file);
   const ctx = await loadContext(db, node, protector.digest);
-  const { issues, counts } = await planRows(db, sheet, node, await validateSheet(sheet, ctx));
+  const checked = await validateSheet(sheet, ctx);
+  const { issues, counts } = await planRows(db, sheet, node, checked);
   const report: Report = { counts, issues: issues.slice(0, STORED_ISSUES), issuesTotal: issues.length };
   const id = await db.transaction(async (tx) => {
     const [job] = await tx.insert(importJobs).values({
@@ -52,15 +84,23 @@ export async function previewImport({ db, actor, protector, input }: Ctx & { inp
     await recordAudit(tx, { actor, node, action: 'import.preview', entityType: 'import_job', entityId: job.id, summary: { fileName: input.fileName, ...counts } });
     return job.id;
   });
+  rememberPreview(id, { sheet, checked });
   return getImport({ db, actor, id });
 }
 
+/** The job's row without its file (megabytes), with its scope node; NOT_FOUND outside the actor's reach. */
 async function jobRow(db: DbOrTx, actor: Actor, id: string, lock = false) {
-  const q = db.select({ job: importJobs, nodePath: orgNodes.path, nodeName: orgNodes.name, nodeLevel: orgNodes.level }).from(importJobs)
+  const { file: _file, ...columns } = getTableColumns(importJobs);
+  const q = db.select({ job: columns, hasFile: sql<boolean>`${importJobs.file} is not null`, nodePath: orgNodes.path, nodeName: orgNodes.name, nodeLevel: orgNodes.level }).from(importJobs)
     .innerJoin(orgNodes, eq(orgNodes.id, importJobs.nodeId)).where(eq(importJobs.id, id));
   const [row] = lock ? await q.for('update', { of: importJobs }) : await q;
   if (!row || !canImportInto(actor, { path: row.nodePath })) throw hidden();
   return row;
+}
+
+async function fileOf(db: DbOrTx, id: string): Promise<Buffer | null> {
+  const [row] = await db.select({ file: importJobs.file }).from(importJobs).where(eq(importJobs.id, id));
+  return row?.file ?? null;
 }
 
 export async function getImport({ db, actor, id }: { db: DbOrTx; actor: Actor; id: string }): Promise<ImportJob> {
@@ -81,11 +121,10 @@ const notPending = () => new AppError('CONFLICT', { detail: '这次导入已经�
  * to what is stored are not touched; a commit that changes nothing leaves no audit row.
  */
 export async function commitImport({ db, actor, protector, id }: Ctx & { id: string }): Promise<ImportJob> {
-  const { job, nodePath, nodeName, nodeLevel } = await jobRow(db, actor, id);
-  if (job.status !== 'previewed' || !job.file) throw notPending();
+  const { job, hasFile, nodePath, nodeName, nodeLevel } = await jobRow(db, actor, id);
+  if (job.status !== 'previewed' || !hasFile) throw notPending();
   const scope = { id: job.nodeId, path: nodePath, name: nodeName, level: nodeLevel };
-  const sheet = await readRosterSheet(job.file);
-  const checked = await validateSheet(sheet, await loadContext(db, scope, protector.digest));
+  const { sheet, checked } = await checkedRows(db, id, scope, protector.digest);
   await db.transaction(async (tx) => {
     const locked = await jobRow(tx, actor, id, true);
     if (locked.job.status !== 'previewed') throw notPending();
@@ -106,6 +145,7 @@ export async function discardImport({ db, actor, id }: { db: Db; actor: Actor; i
     const { job, nodePath } = await jobRow(tx, actor, id, true);
     if (job.status !== 'previewed') throw notPending();
     await tx.update(importJobs).set({ status: 'discarded', file: null, finishedAt: sql`now()` }).where(eq(importJobs.id, id));
+    recentPreviews.delete(id);
     await recordAudit(tx, { actor, node: { id: job.nodeId, path: nodePath }, action: 'import.discard', entityType: 'import_job', entityId: id, summary: { fileName: job.fileName } });
   });
 }
@@ -113,7 +153,8 @@ export async function discardImport({ db, actor, id }: { db: Db; actor: Actor; i
 /** The kept file and the issues of a job, for the error report. */
 export async function getImportFile({ db, actor, id }: { db: Db; actor: Actor; id: string }) {
   const { job } = await jobRow(db, actor, id);
-  if (!job.file) throw new AppError('CONFLICT', { detail: '这次导入已取消，原文件已删除', detailEn: 'This import was discarded and its file deleted' });
+  const file = await fileOf(db, id);
+  if (!file) throw new AppError('CONFLICT', { detail: '这次导入已取消，原文件已删除', detailEn: 'This import was discarded and its file deleted' });
   const report = job.report as Report;
-  return { fileName: job.fileName, file: job.file, issues: report.issues, issuesTotal: report.issuesTotal };
+  return { fileName: job.fileName, file, issues: report.issues, issuesTotal: report.issuesTotal };
 }

@@ -17,7 +17,7 @@ import { canImportInto, canSeeFullId, canSeeFullPhone, canSeeNode, canSeeSensiti
 import { ROSTER_COLUMNS, ROSTER_FIELDS, type RosterField } from './roster-columns';
 import { safeText, TEXT_FIELDS } from './roster-workbooks';
 
-const BATCH = 2000;
+const BATCH = 5000;
 const GENDER_LABEL: Record<string, string> = { male: '男', female: '女' };
 
 function fourteenYearsAgo(today = new Date()): string {
@@ -33,13 +33,14 @@ function fourteenYearsAgo(today = new Date()): string {
  * that could run as a formula is neutralised. The export is audited with its filter and size.
  */
 export async function exportResidents({ db, actor, protector, query }: { db: Db; actor: Actor; protector: Protector; query: ExportQuery }): Promise<PassThrough> {
-  const where: SQL[] = [isNull(residents.anonymizedAt), underAnyPath(orgNodes.path, reachPaths(actor, RESIDENT_ROLES))];
+  const nodeWhere: SQL[] = [underAnyPath(orgNodes.path, reachPaths(actor, RESIDENT_ROLES))];
+  const where: SQL[] = [];
   let scope: { id: string; path: string } | null = null;
   if (query.nodeId) {
     const [node] = await db.select({ id: orgNodes.id, path: orgNodes.path }).from(orgNodes).where(eq(orgNodes.id, query.nodeId));
     if (!node || !canSeeNode(actor, node) || !canImportInto(actor, node)) throw hidden();
     scope = node;
-    where.push(like(orgNodes.path, `${escapeLike(node.path)}%`));
+    nodeWhere.push(like(orgNodes.path, `${escapeLike(node.path)}%`));
   }
   if (query.tag) where.push(sql`exists (select 1 from ${residentTags} t where t.resident_id = ${residents.id} and t.tag = ${query.tag})`);
   const counties = [...new Set(reachPaths(actor, RESIDENT_ROLES).map((p) => p.split('/')[1]).filter(Boolean))];
@@ -54,20 +55,27 @@ export async function exportResidents({ db, actor, protector, query }: { db: Db;
   ws.getRow(1).commit();
   const child = fourteenYearsAgo();
 
+  // The villages (and their names) first, so each batch reads residents alone, by node and id.
+  const nodeRows = await db.select({ id: orgNodes.id, path: orgNodes.path, name: orgNodes.name }).from(orgNodes).where(and(...nodeWhere));
+  const nodes = new Map(nodeRows.map((n) => [n.id, n]));
+  const nodeIds = [...nodes.keys()];
+
   const run = async () => {
     let after = '00000000-0000-0000-0000-000000000000';
     let written = 0;
     for (;;) {
-      const rows = await db.select({
-        r: residents, nodePath: orgNodes.path, village: orgNodes.name, headName: households.headName,
-      }).from(residents).innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId)).leftJoin(households, eq(households.id, residents.householdId))
-        .where(and(...where, gt(residents.id, after))).orderBy(asc(residents.id)).limit(BATCH);
+      const rows = await db.select().from(residents)
+        .where(and(sql`${residents.nodeId} = any(${sql.param(nodeIds)}::uuid[])`, isNull(residents.anonymizedAt), gt(residents.id, after), ...where))
+        .orderBy(asc(residents.id)).limit(BATCH);
       if (rows.length === 0) break;
-      after = rows[rows.length - 1].r.id;
+      after = rows[rows.length - 1].id;
+      const ids = sql.param(rows.map((x) => x.id));
       const tags = new Map<string, string[]>();
-      for (const t of await db.select().from(residentTags).where(inArray(residentTags.residentId, rows.map((x) => x.r.id)))) tags.set(t.residentId, [...(tags.get(t.residentId) ?? []), t.tag]);
-      for (const { r, nodePath, village, headName } of rows) {
-        const node = { path: nodePath };
+      for (const t of await db.select().from(residentTags).where(sql`${residentTags.residentId} = any(${ids}::uuid[])`)) tags.set(t.residentId, [...(tags.get(t.residentId) ?? []), t.tag]);
+      const householdIds = [...new Set(rows.map((r) => r.householdId).filter((h): h is string => !!h))];
+      const heads = new Map((householdIds.length ? await db.select({ id: households.id, headName: households.headName }).from(households).where(sql`${households.id} = any(${sql.param(householdIds)}::uuid[])`) : []).map((h) => [h.id, h.headName]));
+      for (const r of rows) {
+        const node = nodes.get(r.nodeId)!;
         const sensitive = canSeeSensitive(actor, node);
         if (!sensitive && r.birthDate && r.birthDate > child) continue;
         const id = r.idNumberEnc ? protector.decrypt(r.idNumberEnc) : '';
@@ -75,12 +83,11 @@ export async function exportResidents({ db, actor, protector, query }: { db: Db;
         const values: Record<RosterField, string> = {
           name: r.name, gender: r.gender ? GENDER_LABEL[r.gender] : '', birthDate: r.birthDate ?? '',
           idNumber: id ? (canSeeFullId(actor, node) ? id : maskIdCard(id)) : '', phone: r.phone ? (canSeeFullPhone(actor, node) ? r.phone : maskPhone(r.phone)) : '',
-          village, headName: headName ?? '', relation: r.relationToHead ?? '', building: r.building ?? '', tags: labels.join('、'),
+          village: node.name, headName: (r.householdId && heads.get(r.householdId)) || '', relation: r.relationToHead ?? '', building: r.building ?? '', tags: labels.join('、'),
           education: r.education ?? '', employment: r.employment ?? '', occupation: r.occupation ?? '', note: r.note ?? '',
         };
-        const row = ws.addRow(ROSTER_FIELDS.map((f) => safeText(values[f])));
-        for (const f of TEXT_FIELDS) row.getCell(ROSTER_FIELDS.indexOf(f) + 1).numFmt = '@';
-        row.commit();
+        // The ID and phone cells take the column's text format (@).
+        ws.addRow(ROSTER_FIELDS.map((f) => safeText(values[f]))).commit();
         written++;
       }
       await new Promise(setImmediate);

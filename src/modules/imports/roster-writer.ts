@@ -1,10 +1,11 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../server/db/client';
 import type { Protector } from '../../server/protect';
 import type { Actor } from '../../shared/actor';
 import { nameSearchKeys } from '../../shared/pinyin';
 import { orgNodes } from '../organisations/org.table';
-import { consents, households, residents, residentTags } from '../people/people.table';
+import { households, residents, residentTags } from '../people/people.table';
 import type { RosterRow } from './roster-validate';
 
 /*
@@ -27,8 +28,8 @@ export type Existing = {
 export type PlanAction = 'new' | 'update' | 'unchanged';
 export type Plan = { row: RosterRow; existing: Existing | null; action: PlanAction };
 
-const CHUNK = 1000;
-const WRITE_BATCH = 500;
+const CHUNK = 5000;
+const WRITE_BATCH = 2000;
 const tick = () => new Promise(setImmediate);
 const chunks = <T>(xs: T[], n = CHUNK) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 
@@ -52,7 +53,7 @@ export async function matchRows(db: DbOrTx, countyId: string, rows: RosterRow[])
     .leftJoin(households, eq(households.id, residents.householdId));
   const byHash = new Map<string, Existing>();
   for (const part of chunks(rows.filter((r) => r.idHash).map((r) => r.idHash!))) {
-    const found = await base().where(and(eq(residents.countyId, countyId), inArray(residents.idNumberHash, part), isNull(residents.anonymizedAt)));
+    const found = await base().where(and(eq(residents.countyId, countyId), anyOf(residents.idNumberHash, part), isNull(residents.anonymizedAt)));
     for (const e of found) byHash.set(e.idHash!, { ...e, tags: [] });
     await tick();
   }
@@ -64,7 +65,7 @@ export async function matchRows(db: DbOrTx, countyId: string, rows: RosterRow[])
   }
   const byPhone = new Map<string, Existing[]>();
   for (const part of chunks([...new Set(rest.map((r) => r.phone!))])) {
-    const found = await base().where(and(eq(residents.countyId, countyId), inArray(residents.phone, part), isNull(residents.anonymizedAt)));
+    const found = await base().where(and(eq(residents.countyId, countyId), anyOf(residents.phone, part), isNull(residents.anonymizedAt)));
     for (const e of found) byPhone.set(e.phone!, [...(byPhone.get(e.phone!) ?? []), { ...e, tags: [] }]);
     await tick();
   }
@@ -77,7 +78,7 @@ export async function matchRows(db: DbOrTx, countyId: string, rows: RosterRow[])
   const lastly = rows.filter((r) => !out.has(r) && !r.idHash && !r.phone && r.birthDate);
   const byName = new Map<string, Existing[]>();
   for (const part of chunks([...new Set(lastly.map((r) => r.name))])) {
-    const found = await base().where(and(eq(residents.countyId, countyId), inArray(residents.name, part), isNull(residents.anonymizedAt)));
+    const found = await base().where(and(eq(residents.countyId, countyId), anyOf(residents.name, part), isNull(residents.anonymizedAt)));
     for (const e of found) byName.set(e.name, [...(byName.get(e.name) ?? []), { ...e, tags: [] }]);
     await tick();
   }
@@ -88,12 +89,25 @@ export async function matchRows(db: DbOrTx, countyId: string, rows: RosterRow[])
   const byId = new Map<string, Existing>();
   for (const e of out.values()) byId.set(e.id, e);
   for (const part of chunks([...byId.keys()])) {
-    for (const t of await db.select().from(residentTags).where(inArray(residentTags.residentId, part))) byId.get(t.residentId)!.tags.push(t.tag);
+    for (const t of await db.select().from(residentTags).where(sql`${residentTags.residentId} = any(${sql.param(part)}::uuid[])`)) byId.get(t.residentId)!.tags.push(t.tag);
     await tick();
   }
   for (const e of byId.values()) e.tags.sort();
   return out;
 }
+
+/**
+ * Inserts many rows as one JSON parameter (json_populate_recordset): with PGlite this is
+ * about ten times faster than a statement with thousands of bind parameters. Keys are the
+ * table's column names; columns left out take their defaults.
+ */
+async function insertJson(tx: DbOrTx, table: string, rows: Record<string, unknown>[]): Promise<void> {
+  const cols = Object.keys(rows[0]).map((c) => `"${c}"`).join(', ');
+  await tx.execute(sql`insert into ${sql.raw(`"${table}" (${cols})`)} select ${sql.raw(cols)} from json_populate_recordset(null::${sql.raw(`"${table}"`)}, ${JSON.stringify(rows)}::json)`);
+}
+
+/** `column = any($1)`: one array parameter instead of thousands (much faster on PGlite). */
+const anyOf = (column: AnyPgColumn, values: string[]) => sql`${column} = any(${sql.param(values)}::text[])`;
 
 const householdKey = (nodeId: string, headName: string, building: string | null) => `${nodeId}|${headName}|${building ?? ''}`;
 
@@ -137,18 +151,21 @@ export async function writeRoster(tx: DbOrTx, { actor, protector, countyId, plan
   let created = 0;
   let updated = 0;
   for (const batch of chunks(todo.filter((p) => p.action === 'new'), WRITE_BATCH)) {
-    const values = batch.map(({ row: r }) => ({
-      id: crypto.randomUUID(), countyId, nodeId: r.centre.id, householdId: hh(r) ?? null, relationToHead: r.relation, building: r.building,
-      name: r.name, ...nameColumns(r.name), gender: r.gender, birthDate: r.birthDate, phone: r.phone,
-      idNumberEnc: r.idNumber ? protector.encrypt(r.idNumber) : null, idNumberHash: r.idHash, idLast4: r.idNumber ? r.idNumber.slice(-4) : null,
-      education: r.education, employment: r.employment, occupation: r.occupation, note: r.note, createdBy: actor.userId,
-    }));
-    await tx.insert(residents).values(values);
-    const tags = batch.flatMap(({ row }, i) => (row.tags ?? []).map((tag) => ({ residentId: values[i].id, tag })));
-    if (tags.length) await tx.insert(residentTags).values(tags);
-    await tx.insert(consents).values(batch.map(({ row: r }, i) => ({
-      residentId: values[i].id, purpose: '名册导入', method: 'paper', recordedBy: actor.userId,
-      givenBy: r.under14 ? 'guardian' : 'self', guardianName: r.under14 ? r.headName : null, guardianRelation: r.under14 ? '户主' : null,
+    const values = batch.map(({ row: r }) => {
+      const keys = nameColumns(r.name);
+      return {
+        id: crypto.randomUUID(), county_id: countyId, node_id: r.centre.id, household_id: hh(r) ?? null, relation_to_head: r.relation, building: r.building,
+        name: r.name, name_pinyin: keys.namePinyin, name_initials: keys.nameInitials, gender: r.gender, birth_date: r.birthDate, phone: r.phone,
+        id_number_enc: r.idNumber ? protector.encrypt(r.idNumber) : null, id_number_hash: r.idHash, id_last4: r.idNumber ? r.idNumber.slice(-4) : null,
+        education: r.education, employment: r.employment, occupation: r.occupation, note: r.note, created_by: actor.userId,
+      };
+    });
+    await insertJson(tx, 'residents', values);
+    const tags = batch.flatMap(({ row }, i) => (row.tags ?? []).map((tag) => ({ resident_id: values[i].id, tag })));
+    if (tags.length) await insertJson(tx, 'resident_tags', tags);
+    await insertJson(tx, 'consents', batch.map(({ row: r }, i) => ({
+      id: crypto.randomUUID(), resident_id: values[i].id, purpose: '名册导入', method: 'paper', recorded_by: actor.userId,
+      given_by: r.under14 ? 'guardian' : 'self', guardian_name: r.under14 ? r.headName : null, guardian_relation: r.under14 ? '户主' : null,
     })));
     created += batch.length;
     await tick();

@@ -19,8 +19,8 @@ import { teachers, teacherStatusHistory, volunteerHours } from './teachers.table
 type TeacherRow = typeof teachers.$inferSelect;
 type BankNode = { id: string; name: string; path: string; level: string };
 
-/** Today in the server's calendar, as YYYY-MM-DD. */
-export const today = () => new Date().toLocaleDateString('sv-SE');
+/** Today as YYYY-MM-DD in China's calendar (the server may run on UTC; users are UTC+8). */
+export const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
 /** SQL: the bank node (orgNodes) is one the actor may read. */
 export function readableBank(actor: Actor): SQL {

@@ -4,6 +4,7 @@ import { buildNode, buildUser, TEST_PASSWORD } from '../../../test/factories';
 import { buildTeacher } from '../../../test/teacher-factories';
 import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
 import { auditLog } from '../audit/audit.table';
+import { today as todayInChina } from './teachers.service';
 import { residents } from '../people/people.table';
 import { teachers } from './teachers.table';
 
@@ -81,7 +82,7 @@ describe('keeping a bank', () => {
 describe('status history', () => {
   it('changes the status through its own endpoint, appends the history, audits it', async () => {
     const t = await buildTeacher(s.database, { bank: town, name: '状态老师' });
-    const today = new Date().toLocaleDateString('sv-SE');
+    const today = todayInChina();
     const r = await ta.req('POST', `/api/teachers/${t.id}/status`, { status: 'paused', effectiveDate: today, reason: '外出务工' });
     expect(r.statusCode).toBe(200);
     expect(r.json()).toMatchObject({ status: 'paused', statusSince: today });

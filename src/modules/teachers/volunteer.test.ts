@@ -4,6 +4,7 @@ import { buildNode, buildUser, TEST_PASSWORD } from '../../../test/factories';
 import { buildTeacher } from '../../../test/teacher-factories';
 import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
 import { auditLog } from '../audit/audit.table';
+import { today as todayInChina } from './teachers.service';
 
 let s: TestServer;
 let town: Awaited<ReturnType<typeof buildNode>>;
@@ -16,7 +17,7 @@ let cm2: Client;
 let ta: Client;
 let teacherId: string;
 let townTeacherId: string;
-const today = new Date().toLocaleDateString('sv-SE');
+const today = todayInChina();
 
 beforeAll(async () => {
   s = await startTestServer();

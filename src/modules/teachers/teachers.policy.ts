@@ -1,6 +1,6 @@
 import { holdsRoleOver, type Actor } from '../../shared/actor';
 import { ADMIN_ROLES, ROLES, TEACHER_BANK_ROLES } from '../../shared/roles';
-import { NORM_ROLES } from './teachers.contract';
+import { NORM_ROLES } from './teachers.roles';
 
 type BankRef = { path: string };
 
@@ -24,9 +24,9 @@ export const canReadBank = (actor: Actor, bank: BankRef) =>
 /** Town banks are kept by admins; a centre's bank also by its centre manager. */
 export const canKeepBank = (actor: Actor, bank: BankRef) => holdsRoleOver(actor, TEACHER_BANK_ROLES, bank.path);
 
-/** Linking an account to a teacher is an admin's act over that account's home node. */
+/** Linking an account to a teacher is an admin's act, over the bank and over the account's home node. */
 export const canLinkUser = (actor: Actor, bank: BankRef, userHome: BankRef | null) =>
-  canKeepBank(actor, bank) && holdsRoleOver(actor, ADMIN_ROLES, bank.path) && (userHome === null || holdsRoleOver(actor, ADMIN_ROLES, userHome.path));
+  holdsRoleOver(actor, ADMIN_ROLES, bank.path) && (userHome === null || holdsRoleOver(actor, ADMIN_ROLES, userHome.path));
 
 /** Full phone numbers for those who keep the bank, and for bank keepers under it (who pick teachers from it). */
 export const canSeePhone = (actor: Actor, bank: BankRef) =>

@@ -33,12 +33,14 @@ const WRITE_BATCH = 2000;
 const tick = () => new Promise(setImmediate);
 const chunks = <T>(xs: T[], n = CHUNK) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 
+// Residents alone: their villages and households are read once for all matches (joins per row are slow on PGlite).
 const existingColumns = {
-  id: residents.id, nodeId: residents.nodeId, nodePath: orgNodes.path, nodeName: orgNodes.name, name: residents.name, gender: residents.gender,
+  id: residents.id, nodeId: residents.nodeId, name: residents.name, gender: residents.gender,
   birthDate: residents.birthDate, phone: residents.phone, idHash: residents.idNumberHash, householdId: residents.householdId,
-  headName: households.headName, householdBuilding: households.building, relation: residents.relationToHead, building: residents.building,
+  relation: residents.relationToHead, building: residents.building,
   education: residents.education, employment: residents.employment, occupation: residents.occupation, note: residents.note,
 };
+const blank = { nodePath: '', nodeName: '', headName: null, householdBuilding: null, tags: [] as string[] };
 
 /**
  * Finds the stored resident of each row: by ID-number hash within the county, else by
@@ -48,13 +50,11 @@ const existingColumns = {
  */
 export async function matchRows(db: DbOrTx, countyId: string, rows: RosterRow[]): Promise<Map<RosterRow, Existing>> {
   const out = new Map<RosterRow, Existing>();
-  const base = () => db.select(existingColumns).from(residents)
-    .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
-    .leftJoin(households, eq(households.id, residents.householdId));
+  const base = () => db.select(existingColumns).from(residents);
   const byHash = new Map<string, Existing>();
   for (const part of chunks(rows.filter((r) => r.idHash).map((r) => r.idHash!))) {
     const found = await base().where(and(eq(residents.countyId, countyId), anyOf(residents.idNumberHash, part), isNull(residents.anonymizedAt)));
-    for (const e of found) byHash.set(e.idHash!, { ...e, tags: [] });
+    for (const e of found) byHash.set(e.idHash!, { ...e, ...blank, tags: [] });
     await tick();
   }
   const rest: RosterRow[] = [];
@@ -66,7 +66,7 @@ export async function matchRows(db: DbOrTx, countyId: string, rows: RosterRow[])
   const byPhone = new Map<string, Existing[]>();
   for (const part of chunks([...new Set(rest.map((r) => r.phone!))])) {
     const found = await base().where(and(eq(residents.countyId, countyId), anyOf(residents.phone, part), isNull(residents.anonymizedAt)));
-    for (const e of found) byPhone.set(e.phone!, [...(byPhone.get(e.phone!) ?? []), { ...e, tags: [] }]);
+    for (const e of found) byPhone.set(e.phone!, [...(byPhone.get(e.phone!) ?? []), { ...e, ...blank, tags: [] }]);
     await tick();
   }
   const sameOne = (r: RosterRow) => (x: Existing) => x.name === r.name && x.nodeId === r.centre.id && (!x.idHash || !r.idHash || x.idHash === r.idHash);
@@ -79,7 +79,7 @@ export async function matchRows(db: DbOrTx, countyId: string, rows: RosterRow[])
   const byName = new Map<string, Existing[]>();
   for (const part of chunks([...new Set(lastly.map((r) => r.name))])) {
     const found = await base().where(and(eq(residents.countyId, countyId), anyOf(residents.name, part), isNull(residents.anonymizedAt)));
-    for (const e of found) byName.set(e.name, [...(byName.get(e.name) ?? []), { ...e, tags: [] }]);
+    for (const e of found) byName.set(e.name, [...(byName.get(e.name) ?? []), { ...e, ...blank, tags: [] }]);
     await tick();
   }
   for (const r of lastly) {
@@ -93,6 +93,18 @@ export async function matchRows(db: DbOrTx, countyId: string, rows: RosterRow[])
     await tick();
   }
   for (const e of byId.values()) e.tags.sort();
+  const nodes = new Map((await db.select({ id: orgNodes.id, path: orgNodes.path, name: orgNodes.name }).from(orgNodes)
+    .where(sql`${orgNodes.id} = any(${sql.param([...new Set([...byId.values()].map((e) => e.nodeId))])}::uuid[])`)).map((n) => [n.id, n]));
+  for (const e of byId.values()) Object.assign(e, { nodePath: nodes.get(e.nodeId)!.path, nodeName: nodes.get(e.nodeId)!.name });
+  for (const part of chunks([...new Set([...byId.values()].map((e) => e.householdId).filter((h): h is string => !!h))])) {
+    const found = new Map((await db.select({ id: households.id, headName: households.headName, building: households.building }).from(households)
+      .where(sql`${households.id} = any(${sql.param(part)}::uuid[])`)).map((h) => [h.id, h]));
+    for (const e of byId.values()) {
+      const h = e.householdId ? found.get(e.householdId) : undefined;
+      if (h) Object.assign(e, { headName: h.headName, householdBuilding: h.building });
+    }
+    await tick();
+  }
   return out;
 }
 

@@ -96,14 +96,15 @@ export async function matchRows(db: DbOrTx, countyId: string, rows: RosterRow[])
   const nodes = new Map((await db.select({ id: orgNodes.id, path: orgNodes.path, name: orgNodes.name }).from(orgNodes)
     .where(sql`${orgNodes.id} = any(${sql.param([...new Set([...byId.values()].map((e) => e.nodeId))])}::uuid[])`)).map((n) => [n.id, n]));
   for (const e of byId.values()) Object.assign(e, { nodePath: nodes.get(e.nodeId)!.path, nodeName: nodes.get(e.nodeId)!.name });
+  const found = new Map<string, { headName: string; building: string | null }>();
   for (const part of chunks([...new Set([...byId.values()].map((e) => e.householdId).filter((h): h is string => !!h))])) {
-    const found = new Map((await db.select({ id: households.id, headName: households.headName, building: households.building }).from(households)
-      .where(sql`${households.id} = any(${sql.param(part)}::uuid[])`)).map((h) => [h.id, h]));
-    for (const e of byId.values()) {
-      const h = e.householdId ? found.get(e.householdId) : undefined;
-      if (h) Object.assign(e, { headName: h.headName, householdBuilding: h.building });
-    }
+    for (const h of await db.select({ id: households.id, headName: households.headName, building: households.building }).from(households)
+      .where(sql`${households.id} = any(${sql.param(part)}::uuid[])`)) found.set(h.id, h);
     await tick();
+  }
+  for (const e of byId.values()) {
+    const h = e.householdId ? found.get(e.householdId) : undefined;
+    if (h) Object.assign(e, { headName: h.headName, householdBuilding: h.building });
   }
   return out;
 }

@@ -75,4 +75,15 @@ describe('roster import wizard in the browser (town admin)', () => {
     await page.getByRole('button', { name: '取消，不导入' }).click();
     await page.getByText('已取消，没有导入任何数据').waitFor();
   });
+
+  it('is usable on a 360 px phone: nothing wider than the screen', async () => {
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', storageState: await page.context().storageState(), isMobile: true, hasTouch: true });
+    const p = await phone.newPage();
+    await p.goto(`${server.url}/imports`);
+    await p.getByText('居民名册导入导出').waitFor();
+    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await p.screenshot({ path: resultPath('import-wizard-phone.png'), fullPage: true });
+    await phone.close();
+  });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { badCheckId, buildRosterXlsx, validId } from '../fixtures/roster-xlsx';
+import fs from 'node:fs';
+import { badCheckId, buildRosterXlsx, readXlsx, validId } from '../fixtures/roster-xlsx';
 import { DEMO_PASSWORD, launchBrowser, resultPath, startServer, type RunningServer } from './harness';
 
 /**
@@ -74,6 +75,21 @@ describe('roster import wizard in the browser (town admin)', () => {
     await page.getByRole('button', { name: '没有需要导入的新数据或变化' }).waitFor();
     await page.getByRole('button', { name: '取消，不导入' }).click();
     await page.getByText('已取消，没有导入任何数据').waitFor();
+  });
+
+  it('exports the 老年人 of the town as .xlsx, ID numbers as text', async () => {
+    await page.getByLabel('人群类别').click();
+    await page.locator('.ant-select-item-option').getByText('老年人', { exact: true }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^居民名册-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const ws = await readXlsx(fs.readFileSync((await download.path())!));
+    const names: unknown[] = [];
+    ws.eachRow((row, n) => n > 1 && names.push(row.getCell(1).value));
+    // The demo county's own elderly residents are there too; the untagged import is not.
+    expect(names).toEqual(expect.arrayContaining(['柯试甲', '柯试乙']));
+    expect(names).not.toContain('柏试丙');
+    expect(ws.getCell('D2').numFmt).toBe('@');
+    expect(typeof ws.getCell('D2').value).toBe('string');
   });
 
   it('is usable on a 360 px phone: nothing wider than the screen', async () => {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Form, Space, Typography } from 'antd';
+import { App, Button, Card, Form, Select, Space, Typography } from 'antd';
 import { DownloadOutlined, ExportOutlined } from '@ant-design/icons';
 import { errorText } from '../../../web/api/api-error';
 import { PageHeader } from '../../../web/components/page-header';
@@ -7,20 +7,22 @@ import { useI18n } from '../../../web/i18n/i18n';
 import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
 import { ImportWizard } from './import-wizard';
 import { M } from './imports.messages';
-import { downloadFile } from './imports.queries';
+import { downloadFile, useExportTags } from './imports.queries';
 
 /** 名册导入导出: the import wizard, the template, and the export of the roster. */
 export function ImportPage() {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [exportNode, setExportNode] = useState<string | undefined>();
+  const [exportTag, setExportTag] = useState<string | undefined>();
+  const tags = useExportTags();
   const [busy, setBusy] = useState<'template' | 'export' | null>(null);
 
   const download = async (what: 'template' | 'export') => {
     setBusy(what);
     try {
       if (what === 'template') await downloadFile('/api/imports/residents/template.xlsx', undefined, 'template.xlsx');
-      else await downloadFile('/api/residents/export.xlsx', { nodeId: exportNode }, 'residents.xlsx');
+      else await downloadFile('/api/residents/export.xlsx', { nodeId: exportNode, tag: exportTag }, 'residents.xlsx');
     } catch (err) {
       void message.error(`${t(M.downloadFailed)}：${errorText(err, locale)}`);
     } finally {
@@ -42,6 +44,17 @@ export function ImportPage() {
           <Form layout="vertical" style={{ maxWidth: 520 }}>
             <Form.Item label={t(M.exportScope)} extra={t(M.exportHelp)}>
               <NodeTreeSelect value={exportNode} onChange={setExportNode} allowClear placeholder={t(M.exportScopeAll)} aria-label={t(M.exportScope)} />
+            </Form.Item>
+            <Form.Item label={t(M.exportTag)}>
+              <Select
+                value={exportTag}
+                onChange={setExportTag}
+                allowClear
+                placeholder={t(M.exportTagAll)}
+                aria-label={t(M.exportTag)}
+                loading={tags.isPending && tags.fetchStatus !== 'idle'}
+                options={(tags.data?.tags ?? []).map((tag) => ({ value: tag.code, label: tag.label }))}
+              />
             </Form.Item>
             <Button type="primary" icon={<ExportOutlined />} size="large" loading={busy === 'export'} onClick={() => void download('export')}>
               {busy === 'export' ? t(M.downloading) : t(M.exportButton)}

@@ -1,11 +1,21 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, withQuery, type QueryValue } from '../../../web/api/client';
 import { toApiError } from '../../../web/api/api-error';
+import { useAuth } from '../../../web/auth/auth-context';
 import type { ImportJob, ImportUpload } from '../imports.contract';
+import { countyOfPath, type TagDefList } from '../../people/people.contract';
 
 export const useUploadImport = () => useMutation({ mutationFn: (input: ImportUpload) => api.post<ImportJob>('/api/imports/residents', input) });
 export const useCommitImport = () => useMutation({ mutationFn: (id: string) => api.post<ImportJob>(`/api/imports/${id}/commit`) });
 export const useDiscardImport = () => useMutation({ mutationFn: (id: string) => api.del<{ ok: true }>(`/api/imports/${id}`) });
+
+/** The special-group tags of the user's county (for the export filter). */
+export function useExportTags() {
+  const { me } = useAuth();
+  const scope = me?.scopes[0];
+  const countyId = scope ? countyOfPath(scope.path) : undefined;
+  return useQuery({ queryKey: ['imports', 'tags', countyId], queryFn: () => api.get<TagDefList>(`/api/counties/${countyId}/resident-tags`, undefined, { silent: true }), enabled: !!countyId, staleTime: 60_000 });
+}
 
 /** The file's bytes as base64 (without the data: prefix). */
 export function fileToBase64(file: Blob): Promise<string> {

@@ -35,7 +35,7 @@ function messyRows(over: { phone1?: string; tags1?: string } = {}): RosterCell[]
     [10, '13800138008', '郑重复', ID1, '', '', '桃源村', '', '', '', '', ''],
     [11, '13800138009', '冯标签', '', '女', '1990-01-01', '东坡村', '', '', '', '外星人', ''],
     [12, '', '陈小孩', '', '女', '20200202', '东坡村', '', '', '', '', ''],
-    [13, 13900001111, '褚平常', '', '女', '19750315', '桃源村', '', '', '', '', '小学'],
+    [13, 13900001111, '褚平常', '', '女', '19750315', '桃源村', '', '', '', '失业/下岗人员； 老年人', '小学'],
     [14, '13800138010', "=cmd|' /C calc'!A0", '', '男', '1990-01-01', '东坡村', '', '', '', '', ''],
   ];
 }
@@ -61,6 +61,7 @@ beforeAll(async () => {
   await s.database.db.insert(residentTagDefs).values([
     { countyId: county.id, code: 'elderly', label: '老年人', sensitive: false, sortOrder: 1 },
     { countyId: county.id, code: 'left_behind', label: '留守儿童', sensitive: true, sortOrder: 2 },
+    { countyId: county.id, code: 'unemployed', label: '失业/下岗人员', sensitive: true, sortOrder: 3 },
   ]);
   await buildUser(s.database, { username: 'ta', role: 'town_admin', node: town });
   await buildUser(s.database, { username: 'cm', role: 'centre_manager', node: dongpo });
@@ -85,7 +86,7 @@ describe('preview of a messy roster', () => {
     expect(at(8)).toMatch(/^所属村居｜找不到村（社区）“不存在村”。云台镇下有：/);
     expect(at(9)).toBe('所属村居｜“杏花村”不在本次导入范围（云台镇）内');
     expect(at(10)).toBe('公民身份号码｜与第 4 行的身份证号重复');
-    expect(at(11)).toBe('人员类别｜不认识的人群类别：外星人。可填：老年人、留守儿童');
+    expect(at(11)).toBe('人员类别｜不认识的人群类别：外星人。可填：老年人、留守儿童、失业/下岗人员');
     expect(at(12)).toBe('户主｜14 岁以下须填写监护人（户主）');
     expect(at(14)).toMatch(/^姓 名｜姓名只能包含文字/);
     expect(job.issues.every((i: { messageEn: string }) => i.messageEn.length > 0)).toBe(true);
@@ -121,7 +122,9 @@ describe('commit, re-import and update', () => {
     expect(s.app.protector.decrypt(wang.idNumberEnc!)).toBe(ID1);
     const li = rows.find((x) => x.name === '李小红')!;
     expect(li).toMatchObject({ phone: '13800138001', birthDate: '1982-03-05', gender: 'female' });
-    expect(rows.find((x) => x.name === '褚平常')).toMatchObject({ phone: '13900001111', birthDate: '1975-03-15', education: '小学' });
+    const chu = rows.find((x) => x.name === '褚平常')!;
+    expect(chu).toMatchObject({ phone: '13900001111', birthDate: '1975-03-15', education: '小学' });
+    expect((await s.database.db.select().from(residentTags).where(eq(residentTags.residentId, chu.id))).map((t) => t.tag).sort()).toEqual(['elderly', 'unemployed']);
     const hh = await s.database.db.select().from(households);
     expect(hh).toHaveLength(1);
     expect(hh[0]).toMatchObject({ headName: '王大明', building: '一组', nodeId: dongpo.id });

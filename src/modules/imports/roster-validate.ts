@@ -180,7 +180,7 @@ export function validateRow(sheet: RosterSheet, r: SheetRow, ctx: ValidateContex
   let tags: string[] | null = null;
   const t = text('tags');
   if (t) {
-    const labels = t.split(/[、,，;；/\s]+/).map((s) => s.trim()).filter(Boolean);
+    const labels = t.split(/[、,，;；]+/).map((s) => s.trim()).filter(Boolean);
     const unknown = labels.filter((l) => !ctx.tagsByLabel.has(l));
     if (unknown.length) fail('tags', `不认识的人群类别：${unknown.join('、')}。可填：${ctx.tagLabels.join('、') || '（本县尚未设定类别）'}`, `Unknown group(s): ${unknown.join(', ')}. Known: ${ctx.tagLabels.join(', ') || '(none set for this county)'}`);
     else tags = [...new Set(labels.map((l) => ctx.tagsByLabel.get(l)!))].sort();

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
-import { Button, Card, Col, Input, Row, Select, Table, Tag } from 'antd';
+import { Button, Card, Col, Input, Row, Select, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { User } from '../account.contract';
 import { ROLE_LABELS, ROLES, type Role } from '../../../shared/roles';
-import { ErrorState } from '../../../web/components/error-state';
 import { formatDateTime } from '../../../web/components/format';
 import { PageHeader } from '../../../web/components/page-header';
 import { useUrlQuery } from '../../../web/components/use-url-query';
@@ -15,6 +14,7 @@ import { UserFormDrawer } from './user-form-drawer';
 import { UserStatusTag } from './user-status';
 import { M } from './users.messages';
 import { useUserList } from './users.queries';
+import { PageTable } from '../../../web/components/page-table';
 
 const KEYS = ['q', 'nodeId', 'role', 'disabled', 'open'] as const;
 
@@ -77,42 +77,25 @@ export function UsersPage() {
           </Col>
         </Row>
       </Card>
-      {list.error ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Card styles={{ body: { padding: 0 } }}>
-          <Table<User>
-            rowKey="id"
-            loading={list.isFetching}
-            dataSource={list.data?.items ?? []}
-            scroll={{ x: 'max-content' }}
-            onRow={(u) => ({ onClick: () => url.set({ open: u.id }), style: { cursor: 'pointer' } })}
-            pagination={{
-              current: url.page,
-              pageSize: url.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (n) => t(M.totalUsers, { n }),
-              onChange: (page, pageSize) => url.set({ page, pageSize }),
-              style: { paddingInline: 16 },
-            }}
-            columns={[
-              { title: t(M.displayName), dataIndex: 'displayName', render: (v: string, u) => <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={(e) => { e.stopPropagation(); url.set({ open: u.id }); }}>{v}</Button> },
-              { title: t(M.username), dataIndex: 'username' },
-              { title: t(M.phone), dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
-              { title: t(M.homeNode), dataIndex: 'homeNodeName' },
-              {
-                title: t(M.roles),
-                key: 'roles',
-                render: (_: unknown, u) => (u.roles.length ? u.roles.map((r) => <Tag key={r.id} style={{ marginBlock: 2 }}>{t(M.at, { role: label(ROLE_LABELS[r.role]), node: r.nodeName })}</Tag>) : '—'),
-              },
-              { title: t(M.status), key: 'status', render: (_: unknown, u) => <UserStatusTag user={u} /> },
-              { title: t(M.lastLogin), dataIndex: 'lastLoginAt', render: (v: string | null) => (v ? formatDateTime(v, locale) : t(M.never)) },
-            ]}
-          />
-        </Card>
-      )}
+      <PageTable<User>
+        list={list}
+        url={url}
+        totalText={(n) => t(M.totalUsers, { n })}
+        onOpen={(u) => url.set({ open: u.id })}
+        columns={[
+          { title: t(M.displayName), dataIndex: 'displayName', render: (v: string, u) => <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={(e) => { e.stopPropagation(); url.set({ open: u.id }); }}>{v}</Button> },
+          { title: t(M.username), dataIndex: 'username' },
+          { title: t(M.phone), dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
+          { title: t(M.homeNode), dataIndex: 'homeNodeName' },
+          {
+            title: t(M.roles),
+            key: 'roles',
+            render: (_: unknown, u) => (u.roles.length ? u.roles.map((r) => <Tag key={r.id} style={{ marginBlock: 2 }}>{t(M.at, { role: label(ROLE_LABELS[r.role]), node: r.nodeName })}</Tag>) : '—'),
+          },
+          { title: t(M.status), key: 'status', render: (_: unknown, u) => <UserStatusTag user={u} /> },
+          { title: t(M.lastLogin), dataIndex: 'lastLoginAt', render: (v: string | null) => (v ? formatDateTime(v, locale) : t(M.never)) },
+        ]}
+      />
       {f.open && <UserDetailDrawer id={f.open} onClose={() => url.set({ open: null })} />}
       {creating && <UserFormDrawer mode={{ kind: 'create' }} onClose={() => setCreating(false)} onSaved={(id) => { setCreating(false); url.set({ open: id }); }} />}
     </>

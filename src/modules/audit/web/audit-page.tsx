@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Button, Card, Col, DatePicker, Row, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Row, Select, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import type { AuditEntryOut } from '../audit.contract';
@@ -7,7 +7,6 @@ import type { Page } from '../../../shared/pagination';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../../web/api/client';
 import { useAuth } from '../../../web/auth/auth-context';
-import { ErrorState } from '../../../web/components/error-state';
 import { formatDateTime } from '../../../web/components/format';
 import { PageHeader } from '../../../web/components/page-header';
 import { useUrlQuery } from '../../../web/components/use-url-query';
@@ -16,6 +15,7 @@ import { M as APP } from '../../../web/i18n/messages';
 import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
 import { ACTION_FILTERS, ACTION_LABELS, REASON_LABELS } from './audit-actions';
 import { VerifyChainButton } from './verify-chain-button';
+import { PageTable } from '../../../web/components/page-table';
 
 const M = {
   title: ['审计日志', 'Audit log'],
@@ -118,48 +118,32 @@ export function AuditPage() {
           </Col>
         </Row>
       </Card>
-      {list.error ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Card styles={{ body: { padding: 0 } }}>
-          <Table<AuditEntryOut>
-            rowKey="id"
-            loading={list.isFetching}
-            dataSource={list.data?.items ?? []}
-            scroll={{ x: 'max-content' }}
-            expandable={{ expandedRowRender: (e) => <AuditDetails entry={e} />, expandRowByClick: true }}
-            pagination={{
-              current: url.page,
-              pageSize: url.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100],
-              showTotal: (n) => t(M.totalRows, { n }),
-              onChange: (page, pageSize) => url.set({ page, pageSize }),
-              style: { paddingInline: 16 },
-            }}
-            columns={[
-              { title: t(M.when), dataIndex: 'at', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v, locale)}</span> },
-              { title: t(M.who), dataIndex: 'actorName', render: (v: string | null) => v ?? t(M.system) },
-              { title: t(M.node), dataIndex: 'nodeName', render: (v: string | null) => v ?? '—' },
-              {
-                title: t(M.action),
-                dataIndex: 'action',
-                render: (a: string, e) => (
-                  <span>
-                    {actionText(a)}
-                    {typeof e.summary?.reason === 'string' && REASON_LABELS[e.summary.reason] && (
-                      <Typography.Text type="secondary" style={{ fontSize: 14 }}>（{t(REASON_LABELS[e.summary.reason])}）</Typography.Text>
-                    )}
-                  </span>
-                ),
-              },
-              { title: t(M.outcome), dataIndex: 'outcome', render: (o: AuditEntryOut['outcome']) => <Tag color={OUTCOME_COLOR[o]}>{t(M[o])}</Tag> },
-              { title: t(M.ip), dataIndex: 'ip', render: (v: string | null) => v ?? '—' },
-            ]}
-          />
-        </Card>
-      )}
+      <PageTable<AuditEntryOut>
+        list={list}
+        url={url}
+        totalText={(n) => t(M.totalRows, { n })}
+        expandable={{ expandedRowRender: (e) => <AuditDetails entry={e} />, expandRowByClick: true }}
+        pageSizes={[20, 50, 100]}
+        columns={[
+          { title: t(M.when), dataIndex: 'at', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v, locale)}</span> },
+          { title: t(M.who), dataIndex: 'actorName', render: (v: string | null) => v ?? t(M.system) },
+          { title: t(M.node), dataIndex: 'nodeName', render: (v: string | null) => v ?? '—' },
+          {
+            title: t(M.action),
+            dataIndex: 'action',
+            render: (a: string, e) => (
+              <span>
+                {actionText(a)}
+                {typeof e.summary?.reason === 'string' && REASON_LABELS[e.summary.reason] && (
+                  <Typography.Text type="secondary" style={{ fontSize: 14 }}>（{t(REASON_LABELS[e.summary.reason])}）</Typography.Text>
+                )}
+              </span>
+            ),
+          },
+          { title: t(M.outcome), dataIndex: 'outcome', render: (o: AuditEntryOut['outcome']) => <Tag color={OUTCOME_COLOR[o]}>{t(M[o])}</Tag> },
+          { title: t(M.ip), dataIndex: 'ip', render: (v: string | null) => v ?? '—' },
+        ]}
+      />
     </>
   );
 }

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Button, Card, Col, Input, Row, Select, Table } from 'antd';
+import { Button, Card, Col, Input, Row, Select } from 'antd';
 import { PlusOutlined, TagsOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { RESIDENT_ROLES } from '../../../shared/roles';
 import { AGE_BAND_LABELS, AGE_BANDS, GENDER_LABELS, GENDERS, type AgeBand, type Resident } from '../people.contract';
-import { ErrorState } from '../../../web/components/error-state';
 import { PageHeader } from '../../../web/components/page-header';
 import { useUrlQuery } from '../../../web/components/use-url-query';
 import { useAuth } from '../../../web/auth/auth-context';
@@ -17,6 +16,7 @@ import { ResidentDetailDrawer } from './resident-detail-drawer';
 import { ResidentFormDrawer } from './resident-form-drawer';
 import { ResidentStatsCard } from './resident-stats-card';
 import { ResidentTags } from './resident-tags';
+import { PageTable } from '../../../web/components/page-table';
 
 const KEYS = ['q', 'nodeId', 'tag', 'ageBand', 'gender', 'open'] as const;
 
@@ -103,39 +103,22 @@ function ResidentRoster() {
         </Row>
       </Card>
       <ResidentStatsCard nodeId={f.nodeId} onTag={(code) => url.set({ tag: code })} onAgeBand={(band) => url.set({ ageBand: band })} />
-      {list.error ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Card styles={{ body: { padding: 0 } }}>
-          <Table<Resident>
-            rowKey="id"
-            loading={list.isFetching}
-            dataSource={list.data?.items ?? []}
-            scroll={{ x: 'max-content' }}
-            onRow={(r) => ({ onClick: () => url.set({ open: r.id }), style: { cursor: 'pointer' } })}
-            pagination={{
-              current: url.page,
-              pageSize: url.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (n) => t(M.totalResidents, { n }),
-              onChange: (page, pageSize) => url.set({ page, pageSize }),
-              style: { paddingInline: 16 },
-            }}
-            columns={[
-              { title: t(M.name), dataIndex: 'name', render: (v: string, r) => <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={(e) => { e.stopPropagation(); url.set({ open: r.id }); }}>{v}</Button> },
-              { title: t(M.gender), dataIndex: 'gender', render: (v: Resident['gender']) => (v ? label(GENDER_LABELS[v]) : '—') },
-              { title: t(M.age), dataIndex: 'age', render: (v: number | null) => (v === null ? '—' : t(M.ageValue, { n: v })) },
-              { title: t(M.node), dataIndex: 'nodeName' },
-              { title: t(M.building), dataIndex: 'building', render: (v: string | null) => v ?? '—' },
-              { title: t(M.phone), dataIndex: 'phone', render: (v: string | null) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{v ?? '—'}</span> },
-              { title: t(M.idNumber), dataIndex: 'idNumber', render: (v: string | null) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{v ?? '—'}</span> },
-              { title: t(M.tags), dataIndex: 'tags', render: (v: string[]) => <ResidentTags codes={v} /> },
-            ]}
-          />
-        </Card>
-      )}
+      <PageTable<Resident>
+        list={list}
+        url={url}
+        totalText={(n) => t(M.totalResidents, { n })}
+        onOpen={(r) => url.set({ open: r.id })}
+        columns={[
+          { title: t(M.name), dataIndex: 'name', render: (v: string, r) => <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={(e) => { e.stopPropagation(); url.set({ open: r.id }); }}>{v}</Button> },
+          { title: t(M.gender), dataIndex: 'gender', render: (v: Resident['gender']) => (v ? label(GENDER_LABELS[v]) : '—') },
+          { title: t(M.age), dataIndex: 'age', render: (v: number | null) => (v === null ? '—' : t(M.ageValue, { n: v })) },
+          { title: t(M.node), dataIndex: 'nodeName' },
+          { title: t(M.building), dataIndex: 'building', render: (v: string | null) => v ?? '—' },
+          { title: t(M.phone), dataIndex: 'phone', render: (v: string | null) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{v ?? '—'}</span> },
+          { title: t(M.idNumber), dataIndex: 'idNumber', render: (v: string | null) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{v ?? '—'}</span> },
+          { title: t(M.tags), dataIndex: 'tags', render: (v: string[]) => <ResidentTags codes={v} /> },
+        ]}
+      />
       {f.open && <ResidentDetailDrawer id={f.open} onClose={() => url.set({ open: null })} />}
       {creating && <ResidentFormDrawer mode={{ kind: 'create', nodeId: f.nodeId }} onClose={() => setCreating(false)} onSaved={(id) => { setCreating(false); url.set({ open: id }); }} />}
     </>

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
-import { Button, Card, Col, Input, Row, Select, Table } from 'antd';
+import { Button, Card, Col, Input, Row, Select } from 'antd';
 import { BarChartOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { DEFAULT_THEMES, THEME_LABELS, type ThemeKey } from '../../../shared/themes';
-import { ErrorState } from '../../../web/components/error-state';
 import { PageHeader } from '../../../web/components/page-header';
 import { useUrlQuery } from '../../../web/components/use-url-query';
 import { useI18n } from '../../../web/i18n/i18n';
@@ -15,6 +14,7 @@ import { TeacherDetailDrawer } from './teacher-detail-drawer';
 import { TeacherFormDrawer } from './teacher-form-drawer';
 import { M } from './teachers.messages';
 import { useBanks, useTeacherList } from './teachers.queries';
+import { PageTable } from '../../../web/components/page-table';
 
 const KEYS = ['q', 'bankNodeId', 'category', 'status', 'speciality', 'open'] as const;
 const pick = <T extends string>(all: readonly T[], v: string | undefined) => (all.includes(v as T) ? (v as T) : undefined);
@@ -78,38 +78,21 @@ export function TeachersPage() {
           </Col>
         </Row>
       </Card>
-      {list.error ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Card styles={{ body: { padding: 0 } }}>
-          <Table<Teacher>
-            rowKey="id"
-            loading={list.isFetching}
-            dataSource={list.data?.items ?? []}
-            scroll={{ x: 'max-content' }}
-            onRow={(r) => ({ onClick: () => url.set({ open: r.id }), style: { cursor: 'pointer' } })}
-            pagination={{
-              current: url.page,
-              pageSize: url.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (n) => t(M.totalTeachers, { n }),
-              onChange: (page, pageSize) => url.set({ page, pageSize }),
-              style: { paddingInline: 16 },
-            }}
-            columns={[
-              { title: t(M.name), dataIndex: 'name', render: (v: string, r) => <Button type="link" style={{ padding: 0, height: 'auto' }} onClick={(e) => { e.stopPropagation(); url.set({ open: r.id }); }}>{v}</Button> },
-              { title: t(M.category), dataIndex: 'category', render: (v: TeacherCategory) => <CategoryTag category={v} /> },
-              { title: t(M.status), dataIndex: 'status', render: (v: TeacherStatus) => <TeacherStatusTag status={v} /> },
-              { title: t(M.specialities), dataIndex: 'specialities', render: (v: ThemeKey[]) => <ThemeTags themes={v} /> },
-              { title: t(M.bank), key: 'bank', render: (_: unknown, r) => t(r.bankLevel === 'town' ? M.townBank : M.centreBank, { name: r.bankNodeName }) },
-              { title: t(M.phone), dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
-              { title: t(M.feeEligible), dataIndex: 'feeEligible', render: (v: boolean) => t(v ? M.feeYes : M.feeNo) },
-            ]}
-          />
-        </Card>
-      )}
+      <PageTable<Teacher>
+        list={list}
+        url={url}
+        totalText={(n) => t(M.totalTeachers, { n })}
+        onOpen={(r) => url.set({ open: r.id })}
+        columns={[
+          { title: t(M.name), dataIndex: 'name', render: (v: string, r) => <Button type="link" style={{ padding: 0, height: 'auto' }} onClick={(e) => { e.stopPropagation(); url.set({ open: r.id }); }}>{v}</Button> },
+          { title: t(M.category), dataIndex: 'category', render: (v: TeacherCategory) => <CategoryTag category={v} /> },
+          { title: t(M.status), dataIndex: 'status', render: (v: TeacherStatus) => <TeacherStatusTag status={v} /> },
+          { title: t(M.specialities), dataIndex: 'specialities', render: (v: ThemeKey[]) => <ThemeTags themes={v} /> },
+          { title: t(M.bank), key: 'bank', render: (_: unknown, r) => t(r.bankLevel === 'town' ? M.townBank : M.centreBank, { name: r.bankNodeName }) },
+          { title: t(M.phone), dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
+          { title: t(M.feeEligible), dataIndex: 'feeEligible', render: (v: boolean) => t(v ? M.feeYes : M.feeNo) },
+        ]}
+      />
       {f.open && <TeacherDetailDrawer id={f.open} onClose={() => url.set({ open: null })} />}
       {creating && <TeacherFormDrawer mode={{ kind: 'create', bankNodeId: f.bankNodeId }} onClose={() => setCreating(false)} onSaved={(id) => { setCreating(false); url.set({ open: id }); }} />}
     </>

@@ -1,0 +1,44 @@
+import { Card, Table, type TableProps } from 'antd';
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { Page } from '../../shared/pagination';
+import { ErrorState } from './error-state';
+
+type Paging = { page: number; pageSize: number; set: (patch: { page: number; pageSize: number }) => void };
+
+type Props<T> = {
+  /** The list query: a server page of rows. */
+  list: UseQueryResult<Page<T>>;
+  /** Page and page size, kept in the URL (useUrlQuery). */
+  url: Paging;
+  totalText: (n: number) => string;
+  /** Clicking a row opens it (usually its detail drawer). */
+  onOpen?: (row: T) => void;
+  pageSizes?: number[];
+} & Omit<TableProps<T>, 'dataSource' | 'pagination' | 'loading' | 'rowKey' | 'onRow'>;
+
+/** Every list screen's table: a card, server-side pages in the URL, an error state with retry. */
+export function PageTable<T extends { id: string | number }>({ list, url, totalText, onOpen, pageSizes = [10, 20, 50, 100], ...table }: Props<T>) {
+  if (list.error) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
+  return (
+    <Card styles={{ body: { padding: 0 } }}>
+      <Table<T>
+        rowKey="id"
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        scroll={{ x: 'max-content' }}
+        onRow={onOpen ? (row) => ({ onClick: () => onOpen(row), style: { cursor: 'pointer' } }) : undefined}
+        pagination={{
+          current: url.page,
+          pageSize: url.pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: pageSizes,
+          showTotal: totalText,
+          onChange: (page, pageSize) => url.set({ page, pageSize }),
+          style: { paddingInline: 16 },
+        }}
+        {...table}
+      />
+    </Card>
+  );
+}

@@ -1,5 +1,5 @@
 import { holdsRoleOver, type Actor } from '../../shared/actor';
-import { ID_REVEAL_ROLES, PHONE_REVEAL_ROLES, RESIDENT_ROLES, ROLES, SENSITIVE_ROLES } from '../../shared/roles';
+import { RESIDENT_ROLES, ROLES } from '../../shared/roles';
 
 type NodeRef = { path: string };
 
@@ -9,9 +9,8 @@ export const canSeeNode = (actor: Actor, node: NodeRef) => holdsRoleOver(actor, 
 /** Those who keep the roster of a node import into it, read its import jobs and export it. */
 export const canImportInto = (actor: Actor, node: NodeRef) => holdsRoleOver(actor, RESIDENT_ROLES, node.path);
 
-/** Full ID numbers and phones in an export only for those who may reveal them there. */
-export const canSeeFullId = (actor: Actor, node: NodeRef) => holdsRoleOver(actor, ID_REVEAL_ROLES, node.path);
-export const canSeeFullPhone = (actor: Actor, node: NodeRef) => holdsRoleOver(actor, PHONE_REVEAL_ROLES, node.path);
-
-/** Special-group tags and children under 14 only for those with the right over the node. */
-export const canSeeSensitive = (actor: Actor, node: NodeRef) => holdsRoleOver(actor, SENSITIVE_ROLES, node.path);
+/**
+ * Full ID numbers and phones in an export only for those who may reveal them there; special
+ * groups and children under 14 only with the sensitive right: the residents' own rules.
+ */
+export { canRevealId as canSeeFullId, canRevealPhone as canSeeFullPhone, canSeeSensitive } from '../people/people.policy';

@@ -125,11 +125,17 @@ export async function commitImport({ db, actor, protector, id }: Ctx & { id: str
   if (job.status !== 'previewed' || !hasFile) throw notPending();
   const scope = { id: job.nodeId, path: nodePath, name: nodeName, level: nodeLevel };
   const { sheet, checked } = await checkedRows(db, id, scope, protector.digest);
+  const countyId = countyOf(nodePath);
+  // Matching 100,000 rows takes seconds; do it before the transaction, which on PGlite holds
+  // the only connection, and inside it only check that the county's roster is still the same.
+  const seen = await rosterFingerprint(db, countyId);
+  let planned = await planRows(db, sheet, scope, checked);
   await db.transaction(async (tx) => {
     const locked = await jobRow(tx, actor, id, true);
     if (locked.job.status !== 'previewed') throw notPending();
-    const { plans, issues, counts } = await planRows(tx, sheet, scope, checked);
-    const result = await writeRoster(tx, { actor, protector, countyId: countyOf(nodePath), plans });
+    if ((await rosterFingerprint(tx, countyId)) !== seen) planned = await planRows(tx, sheet, scope, checked);
+    const { plans, issues, counts } = planned;
+    const result = await writeRoster(tx, { actor, protector, countyId, plans });
     const report: Report = { counts, issues: issues.slice(0, STORED_ISSUES), issuesTotal: issues.length, result };
     await tx.update(importJobs).set({ status: 'committed', report, goodRows: counts.good, badRows: counts.bad, finishedAt: sql`now()` }).where(eq(importJobs.id, id));
     if (result.created + result.updated > 0) {
@@ -137,6 +143,21 @@ export async function commitImport({ db, actor, protector, id }: Ctx & { id: str
     }
   });
   return getImport({ db, actor, id });
+}
+
+/**
+ * Changes whenever a resident or a resident's tag of the county is added, changed or removed:
+ * a row count and a sum of row hashes, one scan instead of matching the file again.
+ */
+export async function rosterFingerprint(db: DbOrTx, countyId: string): Promise<string> {
+  const result = await db.execute<{ f: string }>(sql`
+    select concat_ws(':',
+      (select count(*) from residents where county_id = ${countyId}),
+      (select coalesce(sum(hashtext(r::text)::bigint), 0) from residents r where county_id = ${countyId}),
+      (select count(*) from resident_tags t join residents r on r.id = t.resident_id where r.county_id = ${countyId}),
+      (select coalesce(sum(hashtext(t::text)::bigint), 0) from resident_tags t join residents r on r.id = t.resident_id where r.county_id = ${countyId})
+    ) as f`);
+  return (result as unknown as { rows: { f: string }[] }).rows[0].f;
 }
 
 /** Drops a previewed import and its file; nothing was written to the roster. */

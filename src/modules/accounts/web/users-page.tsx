@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { Button, Card, Col, Input, Row, Select, Tag } from 'antd';
+import { useState } from 'react';
+import { Button, Card, Col, Row, Select, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { User } from '../account.contract';
 import { ROLE_LABELS, ROLES, type Role } from '../../../shared/roles';
@@ -15,6 +15,7 @@ import { UserStatusTag } from './user-status';
 import { M } from './users.messages';
 import { useUserList } from './users.queries';
 import { PageTable } from '../../../web/components/page-table';
+import { ListSearch } from '../../../web/components/list-search';
 
 const KEYS = ['q', 'nodeId', 'role', 'disabled', 'open'] as const;
 
@@ -27,9 +28,6 @@ export function UsersPage() {
   const disabled = f.disabled === 'true' || f.disabled === 'false' ? f.disabled : undefined;
   const list = useUserList({ q: f.q, nodeId: f.nodeId, role, disabled, page: url.page, pageSize: url.pageSize });
   const [creating, setCreating] = useState(false);
-  const [search, setSearch] = useState(f.q ?? '');
-  // Back/forward changes the URL: keep the search box in step with it.
-  useEffect(() => setSearch(f.q ?? ''), [f.q]);
 
   return (
     <>
@@ -37,14 +35,7 @@ export function UsersPage() {
       <Card styles={{ body: { paddingBottom: 8 } }} style={{ marginBottom: 16 }}>
         <Row gutter={[12, 12]}>
           <Col xs={24} sm={12} lg={7}>
-            <Input.Search
-              allowClear
-              placeholder={t(M.searchPlaceholder)}
-              aria-label={t(M.searchPlaceholder)}
-              value={search}
-              onChange={(e) => { setSearch(e.target.value); if (!e.target.value) url.set({ q: null }); }}
-              onSearch={(v) => url.set({ q: v.trim() || null })}
-            />
+            <ListSearch value={f.q} onChange={(q) => url.set({ q })} placeholder={t(M.searchPlaceholder)} />
           </Col>
           <Col xs={24} sm={12} lg={6}>
             <NodeTreeSelect value={f.nodeId} onChange={(v) => url.set({ nodeId: v })} allowClear placeholder={t(M.anyNode)} aria-label={t(M.filterNode)} />
@@ -73,7 +64,7 @@ export function UsersPage() {
             />
           </Col>
           <Col xs={24} sm={8} lg={2}>
-            <Button block onClick={() => { setSearch(''); url.reset(); }}>{t(APP.reset)}</Button>
+            <Button block onClick={() => url.reset()}>{t(APP.reset)}</Button>
           </Col>
         </Row>
       </Card>

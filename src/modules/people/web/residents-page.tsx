@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { Button, Card, Col, Input, Row, Select } from 'antd';
+import { useState } from 'react';
+import { Button, Card, Col, Row, Select } from 'antd';
 import { PlusOutlined, TagsOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { RESIDENT_ROLES } from '../../../shared/roles';
@@ -17,6 +17,7 @@ import { ResidentFormDrawer } from './resident-form-drawer';
 import { ResidentStatsCard } from './resident-stats-card';
 import { ResidentTags } from './resident-tags';
 import { PageTable } from '../../../web/components/page-table';
+import { ListSearch } from '../../../web/components/list-search';
 
 const KEYS = ['q', 'nodeId', 'tag', 'ageBand', 'gender', 'open'] as const;
 
@@ -56,8 +57,6 @@ function ResidentRoster() {
   const list = useResidentList({ q: f.q, nodeId: f.nodeId, tag: f.tag, ageBand, gender, page: url.page, pageSize: url.pageSize });
   const tags = useCountyTags();
   const [creating, setCreating] = useState(false);
-  const [search, setSearch] = useState(f.q ?? '');
-  useEffect(() => setSearch(f.q ?? ''), [f.q]);
 
   return (
     <>
@@ -73,14 +72,7 @@ function ResidentRoster() {
       <Card styles={{ body: { paddingBottom: 8 } }} style={{ marginBottom: 16 }}>
         <Row gutter={[12, 12]}>
           <Col xs={24} sm={12} lg={7}>
-            <Input.Search
-              allowClear
-              placeholder={t(M.searchPlaceholder)}
-              aria-label={t(M.searchPlaceholder)}
-              value={search}
-              onChange={(e) => { setSearch(e.target.value); if (!e.target.value) url.set({ q: null }); }}
-              onSearch={(v) => url.set({ q: v.trim() || null })}
-            />
+            <ListSearch value={f.q} onChange={(q) => url.set({ q })} placeholder={t(M.searchPlaceholder)} />
           </Col>
           <Col xs={24} sm={12} lg={5}>
             <NodeTreeSelect value={f.nodeId} onChange={(v) => url.set({ nodeId: v })} allowClear placeholder={t(M.anyNode)} aria-label={t(M.filterNode)} />
@@ -98,7 +90,7 @@ function ResidentRoster() {
               options={GENDERS.map((g) => ({ value: g, label: label(GENDER_LABELS[g]) }))} />
           </Col>
           <Col xs={12} sm={4} lg={2}>
-            <Button block onClick={() => { setSearch(''); url.reset(); }}>{t(APP.reset)}</Button>
+            <Button block onClick={() => url.reset()}>{t(APP.reset)}</Button>
           </Col>
         </Row>
       </Card>

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { Button, Card, Col, Input, Row, Select } from 'antd';
+import { useState } from 'react';
+import { Button, Card, Col, Row, Select } from 'antd';
 import { BarChartOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { DEFAULT_THEMES, THEME_LABELS, type ThemeKey } from '../../../shared/themes';
@@ -15,6 +15,7 @@ import { TeacherFormDrawer } from './teacher-form-drawer';
 import { M } from './teachers.messages';
 import { useBanks, useTeacherList } from './teachers.queries';
 import { PageTable } from '../../../web/components/page-table';
+import { ListSearch } from '../../../web/components/list-search';
 
 const KEYS = ['q', 'bankNodeId', 'category', 'status', 'speciality', 'open'] as const;
 const pick = <T extends string>(all: readonly T[], v: string | undefined) => (all.includes(v as T) ? (v as T) : undefined);
@@ -32,8 +33,6 @@ export function TeachersPage() {
   const banks = useBanks();
   const canCreate = !!banks.data?.some((b) => b.canKeep);
   const [creating, setCreating] = useState(false);
-  const [search, setSearch] = useState(f.q ?? '');
-  useEffect(() => setSearch(f.q ?? ''), [f.q]);
 
   return (
     <>
@@ -49,14 +48,7 @@ export function TeachersPage() {
       <Card styles={{ body: { paddingBottom: 8 } }} style={{ marginBottom: 16 }}>
         <Row gutter={[12, 12]}>
           <Col xs={24} sm={12} lg={6}>
-            <Input.Search
-              allowClear
-              placeholder={t(M.searchPlaceholder)}
-              aria-label={t(M.searchPlaceholder)}
-              value={search}
-              onChange={(e) => { setSearch(e.target.value); if (!e.target.value) url.set({ q: null }); }}
-              onSearch={(v) => url.set({ q: v.trim() || null })}
-            />
+            <ListSearch value={f.q} onChange={(q) => url.set({ q })} placeholder={t(M.searchPlaceholder)} />
           </Col>
           <Col xs={24} sm={12} lg={5}>
             <BankSelect value={f.bankNodeId} onChange={(v) => url.set({ bankNodeId: v })} allowClear placeholder={t(M.anyBank)} aria-label={t(M.filterBank)} />
@@ -74,7 +66,7 @@ export function TeachersPage() {
               options={DEFAULT_THEMES.map((k) => ({ value: k, label: label(THEME_LABELS[k]) }))} popupMatchSelectWidth={false} />
           </Col>
           <Col xs={24} sm={8} lg={3}>
-            <Button block onClick={() => { setSearch(''); url.reset(); }}>{t(APP.reset)}</Button>
+            <Button block onClick={() => url.reset()}>{t(APP.reset)}</Button>
           </Col>
         </Row>
       </Card>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Col, Drawer, Form, Input, Row, Select, Space } from 'antd';
+import { App, Col, Form, Input, Row, Select } from 'antd';
 import type { User, UserCreate, UserUpdate } from '../account.contract';
 import { LIMITS } from '../../../shared/limits';
 import { ROLE_LABELS, ROLES, type Role } from '../../../shared/roles';
@@ -7,7 +7,7 @@ import { api } from '../../../web/api/client';
 import { useAdminReach } from '../../../web/auth/admin-reach';
 import { useFormErrors } from '../../../web/components/form-errors';
 import { blankToNull, rules } from '../../../web/components/rules';
-import { useDrawerWidth } from '../../../web/components/use-drawer-width';
+import { FormDrawer } from '../../../web/components/form-drawer';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
@@ -28,8 +28,7 @@ export function UserFormDrawer({ mode, onClose, onSaved }: { mode: UserFormMode;
   const [form] = Form.useForm<Values>();
   const errors = useFormErrors(form);
   const refresh = useUsersRefresh();
-  const width = useDrawerWidth(560);
-  const { isSystemAdmin, canAdminister } = useAdminReach();
+    const { isSystemAdmin, canAdminister } = useAdminReach();
   const [busy, setBusy] = useState(false);
   const editing = mode.kind === 'edit' ? mode.user : null;
   const username = Form.useWatch('username', form);
@@ -63,19 +62,7 @@ export function UserFormDrawer({ mode, onClose, onSaved }: { mode: UserFormMode;
   };
 
   return (
-    <Drawer
-      open
-      size={width}
-      title={editing ? `${t(M.editUser)} · ${editing.displayName}` : t(M.createTitle)}
-      onClose={onClose}
-      destroyOnHidden
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>{t(APP.cancel)}</Button>
-          <Button type="primary" loading={busy} onClick={() => form.submit()}>{t(APP.save)}</Button>
-        </Space>
-      }
-    >
+    <FormDrawer title={editing ? `${t(M.editUser)} · ${editing.displayName}` : t(M.createTitle)} width={560} busy={busy} onClose={onClose} onSave={() => form.submit()}>
       <Form<Values>
         form={form}
         layout="vertical"
@@ -126,6 +113,6 @@ export function UserFormDrawer({ mode, onClose, onSaved }: { mode: UserFormMode;
           </>
         )}
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Drawer, Form, Input, Row, Select, Space } from 'antd';
+import { App, Button, Card, Col, Form, Input, Row, Select } from 'antd';
 import { ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Leader, NodeDetail } from '../org.contract';
 import { LIMITS } from '../../../shared/limits';
@@ -7,7 +7,7 @@ import { LEADER_POST_LABELS, LEADER_POSTS } from '../../../shared/roles';
 import { api } from '../../../web/api/client';
 import { useFormErrors } from '../../../web/components/form-errors';
 import { blankToNull, rules } from '../../../web/components/rules';
-import { useDrawerWidth } from '../../../web/components/use-drawer-width';
+import { FormDrawer } from '../../../web/components/form-drawer';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { M } from './org.messages';
@@ -22,8 +22,7 @@ export function LeadersFormDrawer({ node, onClose }: { node: NodeDetail; onClose
   const [form] = Form.useForm<Values>();
   const errors = useFormErrors(form);
   const refresh = useOrgRefresh();
-  const width = useDrawerWidth(640);
-  const [busy, setBusy] = useState(false);
+    const [busy, setBusy] = useState(false);
 
   const submit = async (v: Values) => {
     setBusy(true);
@@ -47,19 +46,7 @@ export function LeadersFormDrawer({ node, onClose }: { node: NodeDetail; onClose
   };
 
   return (
-    <Drawer
-      open
-      title={`${node.name} · ${t(M.leaders)}`}
-      size={width}
-      onClose={onClose}
-      destroyOnHidden
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>{t(APP.cancel)}</Button>
-          <Button type="primary" loading={busy} onClick={() => form.submit()}>{t(APP.save)}</Button>
-        </Space>
-      }
-    >
+    <FormDrawer title={`${node.name} · ${t(M.leaders)}`} width={640} busy={busy} onClose={onClose} onSave={() => form.submit()}>
       <Form<Values>
         form={form}
         layout="vertical"
@@ -117,6 +104,6 @@ export function LeadersFormDrawer({ node, onClose }: { node: NodeDetail; onClose
           )}
         </Form.List>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Col, Drawer, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
+import { App, Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { NodeCreate, NodeDetail, NodeUpdate } from '../org.contract';
 import { checkDivisionCode, DIVISION_MESSAGES, type DivisionLevel } from '../../../shared/division-code';
@@ -8,7 +8,7 @@ import { allowedChildLevels, NODE_LEVEL_LABELS, UNIT_KIND_LABELS, UNIT_KINDS, ty
 import { api } from '../../../web/api/client';
 import { useFormErrors } from '../../../web/components/form-errors';
 import { blankToNull, rules } from '../../../web/components/rules';
-import { useDrawerWidth } from '../../../web/components/use-drawer-width';
+import { FormDrawer } from '../../../web/components/form-drawer';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { useOrgTree } from '../../../web/org-tree/use-org-tree';
@@ -42,8 +42,7 @@ export function NodeFormDrawer({ mode, onClose, onSaved }: { mode: NodeFormMode;
   const [form] = Form.useForm<Values>();
   const errors = useFormErrors(form);
   const refresh = useOrgRefresh();
-  const width = useDrawerWidth(600);
-  const tree = useOrgTree();
+    const tree = useOrgTree();
   const [busy, setBusy] = useState(false);
 
   const editing = mode.kind === 'edit' ? mode.node : null;
@@ -119,19 +118,7 @@ export function NodeFormDrawer({ mode, onClose, onSaved }: { mode: NodeFormMode;
   const title = editing ? t(M.editTitle, { name: editing.name }) : t(M.createTitle, { parent: parent?.name ?? '' });
 
   return (
-    <Drawer
-      open
-      title={title}
-      size={width}
-      onClose={onClose}
-      destroyOnHidden
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>{t(APP.cancel)}</Button>
-          <Button type="primary" loading={busy} onClick={() => form.submit()}>{t(APP.save)}</Button>
-        </Space>
-      }
-    >
+    <FormDrawer title={title} width={600} busy={busy} onClose={onClose} onSave={() => form.submit()}>
       <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={submit} disabled={busy} scrollToFirstError>
         {errors.alert}
         {parent && (
@@ -205,6 +192,6 @@ export function NodeFormDrawer({ mode, onClose, onSaved }: { mode: NodeFormMode;
           </Col>
         </Row>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

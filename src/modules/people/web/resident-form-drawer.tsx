@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Checkbox, Col, Divider, Drawer, Form, Input, Radio, Row, Select, Space } from 'antd';
+import { App, Button, Checkbox, Col, Divider, Form, Input, Radio, Row, Select } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import {
   ageOn, CHILD_AGE, DEFAULT_CONSENT_PURPOSE, EDUCATION_LABELS, EDUCATIONS, EMPLOYMENT_LABELS, EMPLOYMENTS, GENDER_LABELS, GENDERS, PEOPLE_LIMITS, RELATION_LABELS, RELATIONS, todayInChina,
@@ -12,7 +12,7 @@ import { api } from '../../../web/api/client';
 import { useAuth } from '../../../web/auth/auth-context';
 import { useFormErrors } from '../../../web/components/form-errors';
 import { blankToNull, rules } from '../../../web/components/rules';
-import { useDrawerWidth } from '../../../web/components/use-drawer-width';
+import { FormDrawer } from '../../../web/components/form-drawer';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
@@ -42,8 +42,7 @@ export function ResidentFormDrawer({ mode, onClose, onSaved }: { mode: ResidentF
   const [form] = Form.useForm<Values>();
   const errors = useFormErrors(form);
   const refresh = usePeopleRefresh();
-  const width = useDrawerWidth(640);
-  const selectable = useResidentNodes();
+    const selectable = useResidentNodes();
   const { me } = useAuth();
   const tree = useOrgTree();
   const tags = useCountyTags();
@@ -98,19 +97,7 @@ export function ResidentFormDrawer({ mode, onClose, onSaved }: { mode: ResidentF
   };
 
   return (
-    <Drawer
-      open
-      size={width}
-      title={editing ? t(M.editTitle, { name: editing.name }) : t(M.createTitle)}
-      onClose={onClose}
-      destroyOnHidden
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>{t(APP.cancel)}</Button>
-          <Button type="primary" loading={errors.busy} onClick={() => form.submit()}>{t(APP.save)}</Button>
-        </Space>
-      }
-    >
+    <FormDrawer title={editing ? t(M.editTitle, { name: editing.name }) : t(M.createTitle)} width={640} busy={errors.busy} onClose={onClose} onSave={() => form.submit()}>
       <Form<Values> form={form} layout="vertical" onFinish={submit} disabled={errors.busy} scrollToFirstError initialValues={initial}>
         {errors.alert}
         <Form.Item name="nodeId" label={t(M.node)} extra={t(M.nodeHelp)} rules={[{ required: true, message: t(APP.required) }]}>
@@ -197,6 +184,6 @@ export function ResidentFormDrawer({ mode, onClose, onSaved }: { mode: ResidentF
       {newHousehold && (
         <HouseholdFormModal nodeId={nodeId ?? undefined} onClose={() => setNewHousehold(false)} onSaved={(id) => { setNewHousehold(false); form.setFieldsValue({ householdId: id }); }} />
       )}
-    </Drawer>
+    </FormDrawer>
   );
 }

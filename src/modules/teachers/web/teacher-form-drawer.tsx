@@ -1,4 +1,4 @@
-import { App, Button, Checkbox, Col, Drawer, Form, Input, Radio, Row, Select, Space } from 'antd';
+import { App, Checkbox, Col, Form, Input, Radio, Row, Select } from 'antd';
 import { LIMITS } from '../../../shared/limits';
 import { ADMIN_ROLES } from '../../../shared/roles';
 import { DEFAULT_THEMES, THEME_LABELS, type ThemeKey } from '../../../shared/themes';
@@ -6,7 +6,7 @@ import { api } from '../../../web/api/client';
 import { useAuth } from '../../../web/auth/auth-context';
 import { useFormErrors } from '../../../web/components/form-errors';
 import { blankToNull, rules } from '../../../web/components/rules';
-import { useDrawerWidth } from '../../../web/components/use-drawer-width';
+import { FormDrawer } from '../../../web/components/form-drawer';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import {
@@ -36,8 +36,7 @@ export function TeacherFormDrawer({ mode, onClose, onSaved }: { mode: TeacherFor
   const errors = useFormErrors(form);
   const { busy } = errors;
   const refresh = useTeachersRefresh();
-  const width = useDrawerWidth(600);
-  const editing = mode.kind === 'edit' ? mode.teacher : null;
+    const editing = mode.kind === 'edit' ? mode.teacher : null;
   const category = Form.useWatch('category', form);
   const gov = Form.useWatch('isGovernmentStaff', form);
   const noFee = category === 'volunteer' || !!gov;
@@ -69,19 +68,7 @@ export function TeacherFormDrawer({ mode, onClose, onSaved }: { mode: TeacherFor
     : { bankNodeId: mode.kind === 'create' ? mode.bankNodeId : undefined, category: 'part_time', source: 'teacher', specialities: [], isGovernmentStaff: false, feeEligible: false };
 
   return (
-    <Drawer
-      open
-      size={width}
-      title={editing ? `${t(M.editTitle)} · ${editing.name}` : t(M.createTitle)}
-      onClose={onClose}
-      destroyOnHidden
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>{t(APP.cancel)}</Button>
-          <Button type="primary" loading={busy} onClick={() => form.submit()}>{t(APP.save)}</Button>
-        </Space>
-      }
-    >
+    <FormDrawer title={editing ? `${t(M.editTitle)} · ${editing.name}` : t(M.createTitle)} width={600} busy={busy} onClose={onClose} onSave={() => form.submit()}>
       <Form<Values>
         form={form}
         layout="vertical"
@@ -157,6 +144,6 @@ export function TeacherFormDrawer({ mode, onClose, onSaved }: { mode: TeacherFor
           <Input.TextArea rows={2} maxLength={LIMITS.note} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -6,3 +6,8 @@ export * from '../modules/settings/settings.table';
 export * from '../modules/people/people.table';
 export * from '../modules/teachers/teachers.table';
 export * from '../modules/imports/imports.table';
+export * from '../modules/files/files.table';
+export * from '../modules/courses/courses.table';
+export * from '../modules/activities/activities.table';
+export * from '../modules/signin/signin.table';
+export * from '../modules/credits/credits.table';

@@ -1,0 +1,40 @@
+import { sql } from 'drizzle-orm';
+import { check, index, numeric, pgTable, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { users } from '../accounts/account.table';
+import { activities } from '../activities/activities.table';
+import { storedFiles } from '../files/files.table';
+import { residents } from '../people/people.table';
+
+/**
+ * A sign-in (签到). One per resident and activity — the unique index is what makes double taps,
+ * retries and simultaneous requests give one row. An unknown person (phone + name not in the
+ * roster) is recorded with `resident_id` null and status `pending` until staff confirm them.
+ * `method`: qr, manual (staff), paper (entered from a sheet; `evidence_file_id` is its photo).
+ */
+export const signIns = pgTable(
+  'sign_ins',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    activityId: uuid('activity_id').notNull().references(() => activities.id, { onDelete: 'restrict' }),
+    residentId: uuid('resident_id').references(() => residents.id, { onDelete: 'restrict' }),
+    status: varchar('status', { length: 12 }).notNull().default('confirmed'),
+    method: varchar('method', { length: 12 }).notNull(),
+    pendingName: varchar('pending_name', { length: 40 }),
+    pendingPhone: varchar('pending_phone', { length: 20 }),
+    deviceId: varchar('device_id', { length: 64 }),
+    evidenceFileId: uuid('evidence_file_id').references(() => storedFiles.id, { onDelete: 'set null' }),
+    signedAt: timestamp('signed_at', { withTimezone: true }).notNull().defaultNow(),
+    checkedOutAt: timestamp('checked_out_at', { withTimezone: true }),
+    attendedHours: numeric('attended_hours', { precision: 5, scale: 1 }),
+    recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+    confirmedBy: uuid('confirmed_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    uniqueIndex('sign_ins_activity_resident_uq').on(t.activityId, t.residentId),
+    index('sign_ins_resident_idx').on(t.residentId),
+    index('sign_ins_activity_device_idx').on(t.activityId, t.deviceId),
+    check('sign_ins_status_chk', sql`${t.status} in ('confirmed','pending','rejected')`),
+    check('sign_ins_method_chk', sql`${t.method} in ('qr','manual','paper')`),
+    check('sign_ins_pending_chk', sql`${t.residentId} is not null or ${t.status} <> 'confirmed'`),
+  ],
+);

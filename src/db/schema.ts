@@ -11,3 +11,4 @@ export * from '../modules/courses/courses.table';
 export * from '../modules/activities/activities.table';
 export * from '../modules/signin/signin.table';
 export * from '../modules/credits/credits.table';
+export * from '../modules/courses/course-rules.table';

@@ -1,0 +1,101 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, index, integer, numeric, pgTable, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { users } from '../accounts/account.table';
+import { orgNodes } from '../organisations/org.table';
+import { residents } from '../people/people.table';
+import { creditLedger } from './credits.table';
+
+/**
+ * A county's credit rule for one theme (or `_volunteer` for approved volunteer hours):
+ * credits per hour, and when attendance earns them — `sign_in` (when the sign-in is
+ * confirmed) or `done` (when the activity is marked done). A theme without a row uses
+ * DEFAULT_CREDIT_RULE (credit-rules.ts). The amount of one attendance is
+ * `credits_per_hour × hours`, where hours are the sign-in's attended hours when the resident
+ * checked out (at most the activity's hours), else the activity's hours.
+ */
+export const creditRules = pgTable(
+  'credit_rules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    countyId: uuid('county_id').notNull().references(() => orgNodes.id, { onDelete: 'cascade' }),
+    theme: varchar('theme', { length: 24 }).notNull(),
+    creditsPerHour: numeric('credits_per_hour', { precision: 5, scale: 1 }).notNull(),
+    grantAt: varchar('grant_at', { length: 12 }).notNull().default('sign_in'),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('credit_rules_county_theme_uq').on(t.countyId, t.theme),
+    check('credit_rules_grant_at_chk', sql`${t.grantAt} in ('sign_in','done')`),
+    check('credit_rules_rate_chk', sql`${t.creditsPerHour} >= 0`),
+  ],
+);
+
+/**
+ * The cached balance of a resident: always the sum of their ledger entries, kept in the same
+ * transaction as every entry (credit-ledger.ts appendEntry). `npm run credits:verify` checks
+ * that it still is. Its row is also what a redemption locks to serialise a resident's spends.
+ */
+export const creditBalances = pgTable('credit_balances', {
+  residentId: uuid('resident_id').primaryKey().references(() => residents.id, { onDelete: 'restrict' }),
+  countyId: uuid('county_id').notNull().references(() => orgNodes.id, { onDelete: 'restrict' }),
+  balance: numeric('balance', { precision: 10, scale: 1 }).notNull().default('0'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A reward of the catalogue (积分兑换奖品), offered by a county or a town to the residents
+ * under it. `stock` never goes below zero (check constraint; decremented with `stock > 0`).
+ */
+export const creditRewards = pgTable(
+  'credit_rewards',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    countyId: uuid('county_id').notNull().references(() => orgNodes.id, { onDelete: 'restrict' }),
+    nodeId: uuid('node_id').notNull().references(() => orgNodes.id, { onDelete: 'restrict' }),
+    name: varchar('name', { length: 60 }).notNull(),
+    description: varchar('description', { length: 300 }).notNull().default(''),
+    cost: numeric('cost', { precision: 8, scale: 1 }).notNull(),
+    stock: integer('stock').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('credit_rewards_node_idx').on(t.nodeId),
+    check('credit_rewards_stock_chk', sql`${t.stock} >= 0`),
+    check('credit_rewards_cost_chk', sql`${t.cost} > 0`),
+  ],
+);
+
+/**
+ * A redemption: one reward for one resident, paid by the `redeem` ledger entry it names.
+ * Cancelling it reverses that entry and puts the reward back in stock.
+ * `channel`: counter (staff at the centre), self (the resident's phone).
+ */
+export const creditRedemptions = pgTable(
+  'credit_redemptions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    countyId: uuid('county_id').notNull().references(() => orgNodes.id, { onDelete: 'restrict' }),
+    residentId: uuid('resident_id').notNull().references(() => residents.id, { onDelete: 'restrict' }),
+    rewardId: uuid('reward_id').notNull().references(() => creditRewards.id, { onDelete: 'restrict' }),
+    ledgerId: bigint('ledger_id', { mode: 'number' }).notNull().references(() => creditLedger.id, { onDelete: 'restrict' }),
+    cost: numeric('cost', { precision: 8, scale: 1 }).notNull(),
+    channel: varchar('channel', { length: 12 }).notNull(),
+    status: varchar('status', { length: 12 }).notNull().default('done'),
+    handledBy: uuid('handled_by').references(() => users.id, { onDelete: 'set null' }),
+    cancelledBy: uuid('cancelled_by').references(() => users.id, { onDelete: 'set null' }),
+    cancelReason: varchar('cancel_reason', { length: 200 }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('credit_redemptions_resident_idx').on(t.residentId),
+    index('credit_redemptions_county_idx').on(t.countyId, t.createdAt),
+    uniqueIndex('credit_redemptions_ledger_uq').on(t.ledgerId),
+    check('credit_redemptions_status_chk', sql`${t.status} in ('done','cancelled')`),
+    check('credit_redemptions_channel_chk', sql`${t.channel} in ('counter','self')`),
+  ],
+);

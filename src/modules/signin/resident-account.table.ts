@@ -1,0 +1,58 @@
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { users } from '../accounts/account.table';
+import { residents } from '../people/people.table';
+
+/**
+ * A resident's own account (居民账号) for the phone pages: login by phone and password
+ * (argon2). Staff of the resident's centre issue a one-time activation code; the resident
+ * sets the password with phone + name + code. Only the code's keyed digest is stored.
+ * One account per phone number, so a phone and password name one person.
+ */
+export const residentAccounts = pgTable(
+  'resident_accounts',
+  {
+    residentId: uuid('resident_id').primaryKey().references(() => residents.id, { onDelete: 'cascade' }),
+    phone: varchar('phone', { length: 20 }).notNull(),
+    passwordHash: text('password_hash'),
+    activationCodeHash: varchar('activation_code_hash', { length: 64 }),
+    activationExpiresAt: timestamp('activation_expires_at', { withTimezone: true }),
+    activationIssuedBy: uuid('activation_issued_by').references(() => users.id, { onDelete: 'set null' }),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    disabled: boolean('disabled').notNull().default(false),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('resident_accounts_phone_uq').on(t.phone)],
+);
+
+/** A resident's session: the cookie holds a random token; only its SHA-256 is stored. */
+export const residentSessions = pgTable(
+  'resident_sessions',
+  {
+    id: varchar('id', { length: 64 }).primaryKey(),
+    residentId: uuid('resident_id').notNull().references(() => residents.id, { onDelete: 'cascade' }),
+    csrfToken: varchar('csrf_token', { length: 64 }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('resident_sessions_resident_idx').on(t.residentId)],
+);
+
+/**
+ * A remembered device ("记住这台手机"): the long-lived device cookie's SHA-256 and whom it
+ * signs in with one tap. It grants nothing but the one-tap sign-in of that resident.
+ */
+export const residentDevices = pgTable(
+  'resident_devices',
+  {
+    id: varchar('id', { length: 64 }).primaryKey(),
+    residentId: uuid('resident_id').notNull().references(() => residents.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('resident_devices_resident_idx').on(t.residentId)],
+);

@@ -14,3 +14,6 @@ export * from '../modules/signin/resident-account.table';
 export * from '../modules/credits/credits.table';
 export * from '../modules/courses/course-rules.table';
 export * from '../modules/credits/credit-bank.table';
+export * from '../modules/activities/venues.table';
+export * from '../modules/activities/activity-records.table';
+export * from '../modules/plans/plans.table';

@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { users } from '../accounts/account.table';
+import { orgNodes } from '../organisations/org.table';
+
+/** One planned activity of a centre's annual plan (年度计划): a month, a theme, a responsible unit. */
+export const planItems = pgTable(
+  'plan_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    countyId: uuid('county_id').notNull().references(() => orgNodes.id, { onDelete: 'restrict' }),
+    centreId: uuid('centre_id').notNull().references(() => orgNodes.id, { onDelete: 'restrict' }),
+    year: integer('year').notNull(),
+    month: integer('month').notNull(),
+    title: varchar('title', { length: 100 }).notNull(),
+    theme: varchar('theme', { length: 24 }).notNull(),
+    responsibleUnitId: uuid('responsible_unit_id').references(() => orgNodes.id, { onDelete: 'set null' }),
+    note: varchar('note', { length: 300 }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('plan_items_centre_year_idx').on(t.centreId, t.year, t.month),
+    check('plan_items_month_chk', sql`${t.month} between 1 and 12`),
+  ],
+);
+
+/**
+ * One row of a town's monthly schedule (配档表): in a month, a work item and the units
+ * responsible for it (units of the tree; `responsible_text` for anyone not in it).
+ */
+export const scheduleItems = pgTable(
+  'schedule_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    countyId: uuid('county_id').notNull().references(() => orgNodes.id, { onDelete: 'restrict' }),
+    townId: uuid('town_id').notNull().references(() => orgNodes.id, { onDelete: 'restrict' }),
+    year: integer('year').notNull(),
+    month: integer('month').notNull(),
+    workItem: varchar('work_item', { length: 200 }).notNull(),
+    unitIds: uuid('unit_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    responsibleText: varchar('responsible_text', { length: 200 }),
+    note: text('note'),
+    sort: integer('sort').notNull().default(0),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('schedule_items_town_year_idx').on(t.townId, t.year, t.month),
+    check('schedule_items_month_chk', sql`${t.month} between 1 and 12`),
+  ],
+);

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authRoutes } from '../modules/accounts/auth.routes';
 import { userRoutes } from '../modules/accounts/user.routes';
 import { auditRoutes } from '../modules/audit/audit.routes';
+import { fileRoutes } from '../modules/files/files.routes';
 import { importRoutes } from '../modules/imports/imports.routes';
 import { orgRoutes } from '../modules/organisations/org.routes';
 import { peopleRoutes } from '../modules/people/people.routes';
@@ -21,4 +22,5 @@ export const MODULE_ROUTES: FastifyPluginAsyncZod[] = [
   peopleRoutes,
   importRoutes,
   teacherRoutes,
+  fileRoutes,
 ];

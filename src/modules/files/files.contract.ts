@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { zId } from '../../shared/schemas';
+
+/** Upload limits, declared once: the server refuses beyond them, the forms say them. */
+export const FILE_LIMITS = {
+  imageBytes: 10 * 1024 * 1024,
+  documentBytes: 20 * 1024 * 1024,
+  /** Decompression bombs: an image may not decode to more pixels than this. */
+  imagePixels: 50_000_000,
+  thumbnailPx: 320,
+  originalName: 200,
+} as const;
+
+/** What a caller accepts: photos only, or documents (which include photos). */
+export const FILE_ACCEPTS = ['image', 'document'] as const;
+export type FileAccept = (typeof FILE_ACCEPTS)[number];
+
+/** Image types kept (re-encoded, metadata stripped); GIFs become PNG (first frame). */
+export const IMAGE_EXTS = ['jpg', 'png', 'webp', 'gif'] as const;
+/** Document types recognised by their content (old Office files by their container plus name). */
+export const DOCUMENT_EXTS = ['pdf', 'docx', 'xlsx', 'pptx', 'doc', 'xls', 'ppt'] as const;
+
+/** For a file input's `accept` attribute. */
+export const ACCEPT_ATTR: Record<FileAccept, string> = {
+  image: '.jpg,.jpeg,.png,.webp,.gif,image/jpeg,image/png,image/webp,image/gif',
+  document: '.jpg,.jpeg,.png,.webp,.gif,.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx',
+};
+
+export const ZFileUploadQuery = z.object({
+  nodeId: zId.describe('The node the file belongs to (the course’s unit, the activity’s centre); read access follows it'),
+  purpose: z.string().regex(/^[a-z][a-z_]{1,23}$/).describe('What it is for, e.g. course_material, activity_photo, signin_sheet'),
+  accept: z.enum(FILE_ACCEPTS).default('document').describe('image: photos only; document: documents and photos'),
+});
+export type FileUploadQuery = z.infer<typeof ZFileUploadQuery>;
+
+export const ZStoredFile = z.object({
+  id: z.string(),
+  originalName: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  url: z.string().describe('GET: the file, as an attachment'),
+  thumbnailUrl: z.string().nullable().describe('Images only: a small JPEG'),
+});
+export type StoredFile = z.infer<typeof ZStoredFile>;
+
+export const ZFileIdParams = z.object({ id: zId });

@@ -1,0 +1,75 @@
+import multipart from '@fastify/multipart';
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError, fieldError } from '../../shared/app-error';
+import { ROLES } from '../../shared/roles';
+import { FILE_LIMITS, ZFileIdParams, ZFileUploadQuery, ZStoredFile } from './files.contract';
+import { readFileBytes, storeFile, toStoredFile } from './files.service';
+import { configureFileStore } from './files.storage';
+
+/** `attachment; filename*=UTF-8''…`: Chinese file names survive every browser. */
+const disposition = (kind: 'attachment' | 'inline', name: string) =>
+  `${kind}; filename="${name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+/** Served bytes are never run or sniffed as a page, whatever they contain. */
+function safeHeaders(reply: FastifyReply, mime: string): FastifyReply {
+  return reply
+    .type(mime)
+    .header('X-Content-Type-Options', 'nosniff')
+    .header('Content-Security-Policy', "default-src 'none'; sandbox")
+    .header('Cache-Control', 'private, no-cache');
+}
+
+/** Multipart errors (too large, not multipart, too many files) in plain words. */
+function uploadError(err: unknown): never {
+  const code = (err as { code?: string }).code;
+  if (code === 'FST_REQ_FILE_TOO_LARGE') {
+    const max = Math.round(FILE_LIMITS.documentBytes / 1024 / 1024);
+    throw fieldError('file', `文件太大，不能超过 ${max} MB`, `The file is too large; at most ${max} MB`);
+  }
+  if (typeof code === 'string' && code.startsWith('FST_')) throw new AppError('BAD_REQUEST');
+  throw err;
+}
+
+/** Uploads (multipart, field `file`) and downloads, scoped by the file's node. */
+export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = () => app.database.db;
+  const tags = ['files'];
+  const policy = { roles: ROLES };
+  configureFileStore({ dataDir: app.config.dataDir, webDir: app.config.webDir });
+  // Registered inside this plugin only: no other route accepts multipart bodies.
+  await app.register(multipart, { limits: { fileSize: FILE_LIMITS.documentBytes, files: 1, fields: 5, parts: 6 } });
+
+  app.post('/api/files', {
+    config: { policy },
+    schema: { tags, summary: 'Upload one file (multipart field `file`): type read from the content, size limits, images re-encoded without metadata', querystring: ZFileUploadQuery, response: { 201: ZStoredFile } },
+  }, async (req, reply) => {
+    let part;
+    let bytes: Buffer;
+    try {
+      part = await req.file();
+      if (!part) throw fieldError('file', '请选择要上传的文件', 'Choose a file to upload');
+      bytes = await part.toBuffer();
+    } catch (err) {
+      uploadError(err);
+    }
+    const row = await storeFile(db(), req.actor!, { nodeId: req.query.nodeId, purpose: req.query.purpose, filename: part.filename || 'file', bytes, accept: req.query.accept });
+    return reply.status(201).send(toStoredFile(row));
+  });
+
+  app.get('/api/files/:id', {
+    config: { policy },
+    schema: { tags, summary: 'The file, always as an attachment (never shown as a page)', params: ZFileIdParams },
+  }, async (req, reply) => {
+    const { row, bytes } = await readFileBytes({ db: db(), actor: req.actor!, id: req.params.id });
+    return safeHeaders(reply, row.mime).header('Content-Disposition', disposition('attachment', row.originalName)).send(bytes);
+  });
+
+  app.get('/api/files/:id/thumbnail', {
+    config: { policy },
+    schema: { tags, summary: 'A small JPEG of an image file', params: ZFileIdParams },
+  }, async (req, reply) => {
+    const { row, bytes } = await readFileBytes({ db: db(), actor: req.actor!, id: req.params.id, thumbnail: true });
+    return safeHeaders(reply, 'image/jpeg').header('Content-Disposition', disposition('inline', `${row.id}.jpg`)).send(bytes);
+  });
+};

@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import { ZPageQuery, zPage } from '../../shared/pagination';
+import { ADMIN_ROLES, RESIDENT_ROLES, type Role } from '../../shared/roles';
+import { zId, zText } from '../../shared/schemas';
+
+/** Who keeps residents' credit accounts (awards, reversals, counter redemptions): the resident keepers. */
+export const CREDIT_STAFF_ROLES: readonly Role[] = RESIDENT_ROLES;
+/** Who sets a county's credit rules. */
+export const RULE_ROLES: readonly Role[] = ['system_admin', 'county_admin'];
+/** Who keeps a reward catalogue: county admins for county rewards, town admins for their town's. */
+export const REWARD_ROLES: readonly Role[] = ADMIN_ROLES;
+
+export const GRANT_AT = ['sign_in', 'done'] as const;
+export type GrantAt = (typeof GRANT_AT)[number];
+export const GRANT_AT_LABELS: Record<GrantAt, { zh: string; en: string }> = {
+  sign_in: { zh: '签到时发放', en: 'When signed in' },
+  done: { zh: '活动结束后发放', en: 'When the activity is done' },
+};
+
+/** The rule key of approved volunteer hours (not a theme). */
+export const VOLUNTEER_RULE_KEY = '_volunteer';
+/** A theme without a county rule: 1 credit per hour, paid at sign-in. */
+export const DEFAULT_CREDIT_RULE = { creditsPerHour: 1, grantAt: 'sign_in' as GrantAt };
+export const DEFAULT_VOLUNTEER_RATE = 1;
+
+export const CREDIT_LIMITS = { rateMax: 100, awardMax: 1000, reason: 200, rewardName: 60, rewardDescription: 300, costMax: 100_000, stockMax: 100_000 } as const;
+
+export const ENTRY_KINDS = ['attendance', 'resource', 'volunteer', 'award', 'redeem', 'reversal'] as const;
+export type EntryKindKey = (typeof ENTRY_KINDS)[number];
+export const ENTRY_KIND_LABELS: Record<EntryKindKey, { zh: string; en: string }> = {
+  attendance: { zh: '参加学习', en: 'Attendance' },
+  resource: { zh: '线上学习', en: 'Online learning' },
+  volunteer: { zh: '志愿服务', en: 'Volunteering' },
+  award: { zh: '奖励', en: 'Award' },
+  redeem: { zh: '兑换奖品', en: 'Reward' },
+  reversal: { zh: '冲正', en: 'Reversal' },
+};
+
+const zRate = z.number().min(0).max(CREDIT_LIMITS.rateMax).describe('Credits per hour, one decimal');
+
+// ---- rules
+export const ZRule = z.object({ theme: z.string(), nameZh: z.string(), nameEn: z.string(), creditsPerHour: z.number(), grantAt: z.enum(GRANT_AT), isDefault: z.boolean() });
+export type Rule = z.infer<typeof ZRule>;
+export const ZRules = z.object({
+  countyId: z.string(),
+  countyName: z.string(),
+  canEdit: z.boolean(),
+  rules: z.array(ZRule),
+  volunteer: z.object({ creditsPerHour: z.number(), isDefault: z.boolean() }),
+});
+export type Rules = z.infer<typeof ZRules>;
+export const ZRulesUpdate = z.object({
+  rules: z.array(z.object({ theme: z.string().min(1).max(24), creditsPerHour: zRate, grantAt: z.enum(GRANT_AT) })).max(100),
+  volunteerPerHour: zRate,
+});
+export type RulesUpdate = z.infer<typeof ZRulesUpdate>;
+export const ZCountyParams = z.object({ countyId: zId });
+
+// ---- ledger
+export const ZEntry = z.object({
+  id: z.number().int(),
+  kind: z.enum(ENTRY_KINDS),
+  amount: z.number(),
+  note: z.string().nullable(),
+  createdAt: z.string(),
+  createdByName: z.string().nullable(),
+  reversesId: z.number().int().nullable(),
+  reversedById: z.number().int().nullable(),
+  canReverse: z.boolean(),
+});
+export type Entry = z.infer<typeof ZEntry>;
+export const ZEntryPage = zPage(ZEntry);
+export type EntryPage = z.infer<typeof ZEntryPage>;
+
+export const ZAccountQuery = ZPageQuery.extend({
+  q: z.string().trim().max(40).optional().describe('Name, pinyin or initials'),
+  nodeId: zId.optional().describe('Only residents under this node'),
+});
+export type AccountQuery = z.infer<typeof ZAccountQuery>;
+export const ZAccount = z.object({ residentId: z.string(), name: z.string(), nodeName: z.string(), balance: z.number() });
+export type Account = z.infer<typeof ZAccount>;
+export const ZAccountPage = zPage(ZAccount);
+
+export const ZAccountSummary = z.object({
+  resident: z.object({ id: z.string(), name: z.string(), nodeName: z.string(), anonymized: z.boolean() }),
+  balance: z.number(),
+  earned: z.number(),
+  spent: z.number(),
+  canAward: z.boolean(),
+});
+export type AccountSummary = z.infer<typeof ZAccountSummary>;
+export const ZResidentParams = z.object({ residentId: zId });
+export const ZEntryParams = z.object({ id: z.coerce.number().int().positive() });
+
+export const ZAward = z.object({
+  amount: z.number().min(0.5).max(CREDIT_LIMITS.awardMax).describe('Credits to award, one decimal'),
+  reason: zText(CREDIT_LIMITS.reason).describe('Why: shown in the ledger and the audit trail'),
+});
+export type Award = z.infer<typeof ZAward>;
+export const ZReason = z.object({ reason: zText(CREDIT_LIMITS.reason) });
+export type Reason = z.infer<typeof ZReason>;
+
+// ---- rewards
+export const ZReward = z.object({
+  id: z.string(),
+  nodeId: z.string(),
+  nodeName: z.string(),
+  name: z.string(),
+  description: z.string(),
+  cost: z.number(),
+  stock: z.number().int(),
+  active: z.boolean(),
+  canEdit: z.boolean(),
+});
+export type Reward = z.infer<typeof ZReward>;
+export const ZRewardPage = zPage(ZReward);
+export const ZRewardInput = z.object({
+  nodeId: zId.describe('The county or town that offers it (residents under it may redeem)'),
+  name: zText(CREDIT_LIMITS.rewardName),
+  description: z.string().trim().max(CREDIT_LIMITS.rewardDescription).default(''),
+  cost: z.number().min(0.5).max(CREDIT_LIMITS.costMax),
+  stock: z.number().int().min(0).max(CREDIT_LIMITS.stockMax),
+  active: z.boolean().default(true),
+});
+export type RewardInput = z.input<typeof ZRewardInput>;
+export const ZRewardQuery = ZPageQuery.extend({
+  forResidentId: zId.optional().describe('Only active rewards this resident may redeem'),
+});
+export type RewardQuery = z.infer<typeof ZRewardQuery>;
+export const ZIdParams = z.object({ id: zId });
+
+// ---- redemptions
+export const REDEMPTION_STATUSES = ['done', 'cancelled'] as const;
+export const REDEMPTION_STATUS_LABELS: Record<(typeof REDEMPTION_STATUSES)[number], { zh: string; en: string }> = {
+  done: { zh: '已兑换', en: 'Redeemed' },
+  cancelled: { zh: '已撤销', en: 'Cancelled' },
+};
+export const ZRedeem = z.object({ rewardId: zId });
+export const ZRedemption = z.object({
+  id: z.string(),
+  residentId: z.string(),
+  residentName: z.string(),
+  nodeName: z.string(),
+  rewardName: z.string(),
+  cost: z.number(),
+  channel: z.enum(['counter', 'self']),
+  status: z.enum(REDEMPTION_STATUSES),
+  handledByName: z.string().nullable(),
+  createdAt: z.string(),
+  cancelledAt: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  canCancel: z.boolean(),
+});
+export type Redemption = z.infer<typeof ZRedemption>;
+export const ZRedemptionPage = zPage(ZRedemption);
+export const ZRedemptionQuery = ZPageQuery.extend({
+  status: z.enum(REDEMPTION_STATUSES).optional(),
+  residentId: zId.optional(),
+});
+export type RedemptionQuery = z.infer<typeof ZRedemptionQuery>;
+export const ZRedeemed = z.object({ id: z.string(), balance: z.number() });
+
+// ---- learning record (学习档案)
+export const ZLearningRecord = z.object({
+  resident: z.object({ id: z.string(), name: z.string(), nodeName: z.string(), countyName: z.string() }),
+  items: z.array(z.object({
+    activityId: z.string(), title: z.string(), theme: z.string(), themeName: z.string(), themeNameEn: z.string(), date: z.string(), centreName: z.string(), hours: z.number(), credits: z.number(),
+  })),
+  totalActivities: z.number().int(),
+  totalHours: z.number(),
+  totalCredits: z.number(),
+  balance: z.number(),
+  generatedAt: z.string(),
+});
+export type LearningRecord = z.infer<typeof ZLearningRecord>;
+
+// ---- the resident's own (/api/me/...)
+export const ZMyCredits = ZEntryPage.extend({ balance: z.number(), earned: z.number(), spent: z.number() });
+export type MyCredits = z.infer<typeof ZMyCredits>;

@@ -31,6 +31,8 @@ export const signIns = pgTable(
   },
   (t) => [
     uniqueIndex('sign_ins_activity_resident_uq').on(t.activityId, t.residentId),
+    // An unknown person (no resident yet) is one pending row per phone, whatever the retries.
+    uniqueIndex('sign_ins_activity_pending_phone_uq').on(t.activityId, t.pendingPhone).where(sql`${t.residentId} is null`),
     index('sign_ins_resident_idx').on(t.residentId),
     index('sign_ins_activity_device_idx').on(t.activityId, t.deviceId),
     check('sign_ins_status_chk', sql`${t.status} in ('confirmed','pending','rejected')`),

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "sign_ins_activity_pending_phone_uq" ON "sign_ins" USING btree ("activity_id","pending_phone") WHERE "sign_ins"."resident_id" is null;

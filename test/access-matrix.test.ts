@@ -8,6 +8,7 @@ import { IMPORTS_MATRIX } from './matrix/imports.matrix';
 import type { Matrix } from './matrix/context';
 import { ORG_MATRIX } from './matrix/org.matrix';
 import { PEOPLE_MATRIX } from './matrix/people.matrix';
+import { SIGNIN_MATRIX } from './matrix/signin.matrix';
 import { SYSTEM_MATRIX } from './matrix/system.matrix';
 import { TEACHERS_MATRIX } from './matrix/teachers.matrix';
 import { signIn, startTestServer, type TestServer } from './server';
@@ -19,7 +20,7 @@ import { signIn, startTestServer, type TestServer } from './server';
  * 2. for every role held in county A, every route gives nothing from outside the holder's
  *    subtree: 403/404 for foreign targets, no foreign rows in lists, nothing changed.
  */
-const MATRIX: Matrix = { ...SYSTEM_MATRIX, ...ORG_MATRIX, ...ACCOUNTS_MATRIX, ...AUDIT_MATRIX, ...TEACHERS_MATRIX, ...PEOPLE_MATRIX, ...IMPORTS_MATRIX, ...FILES_MATRIX };
+const MATRIX: Matrix = { ...SYSTEM_MATRIX, ...ORG_MATRIX, ...ACCOUNTS_MATRIX, ...AUDIT_MATRIX, ...TEACHERS_MATRIX, ...PEOPLE_MATRIX, ...IMPORTS_MATRIX, ...FILES_MATRIX, ...SIGNIN_MATRIX };
 
 let s: TestServer;
 let w: World;

@@ -8,6 +8,7 @@ import { orgRoutes } from '../modules/organisations/org.routes';
 import { peopleRoutes } from '../modules/people/people.routes';
 import { settingsRoutes } from '../modules/settings/settings.routes';
 import { teacherRoutes } from '../modules/teachers/teachers.routes';
+import { signInRoutes } from '../modules/signin/signin.routes';
 
 /**
  * Every module's routes, registered in this order. A new module adds one import and one
@@ -22,5 +23,6 @@ export const MODULE_ROUTES: FastifyPluginAsyncZod[] = [
   peopleRoutes,
   importRoutes,
   teacherRoutes,
+  signInRoutes,
   fileRoutes,
 ];

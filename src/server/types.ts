@@ -1,4 +1,5 @@
 import type { Actor } from '../shared/actor';
+import type { ResidentPrincipal } from '../modules/signin/resident-session.service';
 import type { Role } from '../shared/roles';
 import type { Config } from './config';
 import type { Database } from './db/client';
@@ -11,7 +12,9 @@ import type { Protector } from './protect';
 export type RoutePolicy =
   | { public: true }
   | { authenticated: true; allowWhilePasswordDue?: boolean }
-  | { roles: readonly Role[]; allowWhilePasswordDue?: boolean };
+  | { roles: readonly Role[]; allowWhilePasswordDue?: boolean }
+  /** A signed-in resident (phone pages): sets `req.resident`; staff sessions do not count. */
+  | { resident: true };
 
 /** One served API route and its declared policy (the table the access tests walk). */
 export type RouteEntry = { method: string; url: string; policy: RoutePolicy };
@@ -25,6 +28,7 @@ declare module 'fastify' {
     csrfToken: string | null;
     sessionState: 'none' | 'expired' | 'valid';
     passwordDue: boolean;
+    resident: ResidentPrincipal | null;
   }
   interface FastifyInstance {
     database: Database;

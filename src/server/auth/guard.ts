@@ -5,6 +5,7 @@ import { AppError } from '../../shared/app-error';
 import { passwordChangeDue } from '../../modules/accounts/auth.service';
 import { loadSession, SESSION_COOKIE } from '../../modules/accounts/session.service';
 import { getSettings } from '../../modules/settings/settings.service';
+import { loadResidentSession, RESIDENT_COOKIE } from '../../modules/signin/resident-session.service';
 import type { RouteEntry } from '../types';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -18,6 +19,7 @@ export function registerGuard(app: FastifyInstance): void {
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('sessionState', 'none');
   app.decorateRequest('passwordDue', false);
+  app.decorateRequest('resident', null);
 
   const table: RouteEntry[] = [];
   app.decorate('routeTable', table);
@@ -34,6 +36,7 @@ export function registerGuard(app: FastifyInstance): void {
     const policy = req.routeOptions.config?.policy;
     if (!policy) throw new AppError('FORBIDDEN');
     if (!SAFE_METHODS.has(req.method)) checkOrigin(req);
+    if ('resident' in policy) return guardResident(app, req);
     await attachActor(app, req);
     if ('public' in policy) return;
     if (!req.actor) throw new AppError(req.sessionState === 'expired' ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
@@ -62,6 +65,16 @@ async function attachActor(app: FastifyInstance, req: FastifyRequest): Promise<v
   req.actor = { ...loaded.actor, ip: req.ip };
   req.csrfToken = loaded.csrfToken;
   req.passwordDue = await passwordChangeDue(db, loaded);
+}
+
+/** Resident routes: the resident cookie (never a staff session), and its CSRF token like staff routes. */
+async function guardResident(app: FastifyInstance, req: FastifyRequest): Promise<void> {
+  const raw = req.cookies[RESIDENT_COOKIE];
+  const loaded = raw ? await loadResidentSession(app.database.db, raw) : null;
+  if (!loaded) throw new AppError(raw ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+  req.resident = loaded.resident;
+  req.csrfToken = loaded.csrfToken;
+  if (!SAFE_METHODS.has(req.method)) checkCsrf(req);
 }
 
 /** Synchronizer token: the session's CSRF token must come back in a header a form cannot set. */

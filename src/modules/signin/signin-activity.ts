@@ -1,0 +1,48 @@
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../server/db/client';
+import { AppError } from '../../shared/app-error';
+import { activities } from '../activities/activities.table';
+import { orgNodes } from '../organisations/org.table';
+import type { ActivityBrief } from './signin.contract';
+
+export type SignInActivity = { brief: ActivityBrief; countyId: string; centrePath: string; startsAt: Date; endsAt: Date; status: string; hours: number };
+
+/**
+ * A scan needs the activity's county, time and status. A crowd scans one activity at once,
+ * so the row is kept for a few seconds (a cancelled or edited activity is seen within that).
+ */
+const CACHE_MS = 5_000;
+const cache = new Map<string, { at: number; value: SignInActivity }>();
+
+export async function loadSignInActivity(db: DbOrTx, activityId: string, { cached = false } = {}): Promise<SignInActivity | null> {
+  const hit = cached ? cache.get(activityId) : undefined;
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
+  const [row] = await db.select({ a: activities, centreName: orgNodes.name, centrePath: orgNodes.path }).from(activities)
+    .innerJoin(orgNodes, eq(orgNodes.id, activities.centreId)).where(eq(activities.id, activityId));
+  if (!row) return null;
+  const a = row.a;
+  const value: SignInActivity = {
+    brief: {
+      id: a.id, title: a.title, startsAt: a.startsAt.toISOString(), endsAt: a.endsAt.toISOString(), place: a.place,
+      centreId: a.centreId, centreName: row.centreName, status: a.status, hours: Number(a.hours),
+    },
+    countyId: a.countyId, centrePath: row.centrePath, startsAt: a.startsAt, endsAt: a.endsAt, status: a.status, hours: Number(a.hours),
+  };
+  if (cache.size > 1000) cache.clear();
+  cache.set(activityId, { at: Date.now(), value });
+  return value;
+}
+
+/** Residents sign in to planned or open activities; a cancelled or finished one refuses. */
+export function assertSignInOpen(a: SignInActivity): void {
+  if (a.status === 'cancelled') throw new AppError('CONFLICT', { detail: '该活动已取消', detailEn: 'this activity was cancelled' });
+  if (a.status === 'done') throw new AppError('CONFLICT', { detail: '该活动已结束，请找工作人员补签', detailEn: 'this activity is over; ask the staff to sign you in' });
+}
+
+/** 陈*明: enough for the person to recognise their name, not enough for a bystander to read it. */
+export function maskName(name: string): string {
+  const chars = [...name];
+  if (chars.length <= 1) return name;
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(Math.min(chars.length - 2, 3))}${chars[chars.length - 1]}`;
+}

@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { residentAuthRoutes } from './resident-auth.routes';
+import { randomToken, sha256, DEVICE_COOKIE, DEVICE_REMEMBER_DAYS, RESIDENT_COOKIE } from './resident-session.service';
+import { getScanInfo, scanCheckOut, scanSignIn } from './signin-scan.service';
+import { checkOutSignIn, confirmSignIn, enterPaperSheet, getScreenQr, getSheet, listAttendance, rejectSignIn, searchRoster, signInByHand } from './signin-staff.service';
+import {
+  ZActivityParams, ZAttendancePage, ZAttendanceQuery, ZCheckoutInput, ZConfirmInput, ZManualInput, ZPaperInput, ZPaperResult, ZQrOut,
+  ZRejectInput, ZRosterHits, ZRosterQuery, ZScanInfo, ZScanInput, ZScanResult, ZSheetOut, ZSignInParams, ZSignInSaved, ZTokenParams,
+} from './signin.contract';
+import { ATTENDANCE_READER_ROLES, SIGNIN_STAFF_ROLES } from './signin.policy';
+
+/** The sign-in page's own small build (no React, no antd), from vite's second input. */
+const SIGNIN_HTML = 'src/modules/signin/web/signin.html';
+
+/** Sign-in (签到): the resident's scan, the QR screen and sheet, and staff's attendance work. */
+export const signInRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = (req: FastifyRequest) => ({ db: app.database.db, actor: req.actor!, protector: app.protector });
+  const origin = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
+  const staff = { roles: SIGNIN_STAFF_ROLES };
+  const tags = ['sign-in'];
+
+  /** Every phone gets a random device token; sign-ins store its hash (the one-phone rule, remembered devices). */
+  const deviceOf = (req: FastifyRequest, reply: FastifyReply) => {
+    let token = req.cookies[DEVICE_COOKIE];
+    if (!token || token.length > 64) {
+      token = randomToken();
+      reply.setCookie(DEVICE_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: app.config.secureCookies, maxAge: DEVICE_REMEMBER_DAYS * 86_400 });
+    }
+    return sha256(token);
+  };
+  const scanCtx = (req: FastifyRequest, reply: FastifyReply) => ({
+    db: app.database.db, protector: app.protector, token: (req.params as { token: string }).token, residentCookie: req.cookies[RESIDENT_COOKIE], deviceId: deviceOf(req, reply),
+    csrfHeader: typeof req.headers['x-csrf-token'] === 'string' ? req.headers['x-csrf-token'] : undefined,
+  });
+
+  app.get('/api/sign-in/scan/:token', {
+    config: { policy: { public: true } },
+    schema: { tags, summary: 'What a scanned QR code is for, and who this phone is known as', params: ZTokenParams, response: { 200: ZScanInfo } },
+  }, async (req, reply) => getScanInfo(scanCtx(req, reply)));
+
+  app.post('/api/sign-in/scan/:token', {
+    config: { policy: { public: true }, rateLimit: { max: 30, timeWindow: '1 minute' } },
+    schema: { tags, summary: 'Sign in from a phone: one tap when known, else phone + name against the roster; unknown or a second person on one phone waits for staff', params: ZTokenParams, body: ZScanInput, response: { 200: ZScanResult } },
+  }, async (req, reply) => scanSignIn({ ...scanCtx(req, reply), input: req.body }));
+
+  app.post('/api/sign-in/scan/:token/check-out', {
+    config: { policy: { public: true }, rateLimit: { max: 30, timeWindow: '1 minute' } },
+    schema: { tags, summary: 'Check out from a known phone: attended hours from sign-in to now', params: ZTokenParams, response: { 200: z.object({ attendedHours: z.number() }) } },
+  }, async (req, reply) => scanCheckOut(scanCtx(req, reply)));
+
+  app.get('/api/sign-in/activities/:activityId/qr', {
+    config: { policy: staff },
+    schema: { tags, summary: 'The on-screen QR code of the current 30-second window', params: ZActivityParams, response: { 200: ZQrOut } },
+  }, async (req) => getScreenQr({ ...ctx(req), activityId: req.params.activityId, origin: origin(req) }));
+
+  app.get('/api/sign-in/activities/:activityId/sheet', {
+    config: { policy: staff },
+    schema: { tags, summary: 'The printable sign-in sheet: registrants and a QR code valid during the activity', params: ZActivityParams, response: { 200: ZSheetOut } },
+  }, async (req) => getSheet({ ...ctx(req), activityId: req.params.activityId, origin: origin(req) }));
+
+  app.get('/api/sign-in/activities/:activityId/attendance', {
+    config: { policy: { roles: ATTENDANCE_READER_ROLES } },
+    schema: { tags, summary: 'The attendance list: pending first, then confirmed, then rejected', params: ZActivityParams, querystring: ZAttendanceQuery, response: { 200: ZAttendancePage } },
+  }, async (req) => listAttendance({ ...ctx(req), activityId: req.params.activityId, query: req.query }));
+
+  app.get('/api/sign-in/activities/:activityId/roster', {
+    config: { policy: staff },
+    schema: { tags, summary: 'Find a resident to sign in by hand (name, initials or phone digits; phones masked)', params: ZActivityParams, querystring: ZRosterQuery, response: { 200: ZRosterHits } },
+  }, async (req) => searchRoster({ ...ctx(req), activityId: req.params.activityId, q: req.query.q }));
+
+  app.post('/api/sign-in/activities/:activityId/manual', {
+    config: { policy: staff },
+    schema: { tags, summary: 'Sign a resident in by hand', params: ZActivityParams, body: ZManualInput, response: { 200: ZSignInSaved } },
+  }, async (req) => signInByHand({ ...ctx(req), activityId: req.params.activityId, residentId: req.body.residentId }));
+
+  app.post('/api/sign-in/activities/:activityId/paper', {
+    config: { policy: staff },
+    schema: { tags, summary: 'Enter a paper sheet afterwards, with its photo as evidence', params: ZActivityParams, body: ZPaperInput, response: { 200: ZPaperResult } },
+  }, async (req) => enterPaperSheet({ ...ctx(req), activityId: req.params.activityId, ...req.body }));
+
+  app.post('/api/sign-in/:signInId/confirm', {
+    config: { policy: staff },
+    schema: { tags, summary: 'Confirm a pending sign-in (an unknown person: with their roster entry); pays the credit', params: ZSignInParams, body: ZConfirmInput, response: { 200: ZSignInSaved } },
+  }, async (req) => confirmSignIn({ ...ctx(req), signInId: req.params.signInId, residentId: req.body.residentId }));
+
+  app.post('/api/sign-in/:signInId/reject', {
+    config: { policy: staff },
+    schema: { tags, summary: 'Reject a pending sign-in or remove a wrong one; its credit is reversed', params: ZSignInParams, body: ZRejectInput, response: { 200: ZSignInSaved } },
+  }, async (req) => rejectSignIn({ ...ctx(req), signInId: req.params.signInId, reason: req.body.reason }));
+
+  app.post('/api/sign-in/:signInId/check-out', {
+    config: { policy: staff },
+    schema: { tags, summary: 'Check a resident out: attended hours', params: ZSignInParams, body: ZCheckoutInput, response: { 200: ZSignInSaved } },
+  }, async (req) => checkOutSignIn({ ...ctx(req), signInId: req.params.signInId, attendedHours: req.body.attendedHours }));
+
+  await residentAuthRoutes(app, {});
+
+  // The phone's sign-in page: its own tiny HTML and script, not the staff app.
+  const webDir = app.config.webDir;
+  const page = webDir ? path.join(webDir, SIGNIN_HTML) : null;
+  if (page && fs.existsSync(page)) {
+    const html = fs.readFileSync(page, 'utf8');
+    app.get('/m/s/:token', { schema: { hide: true } }, async (_req, reply) => reply.type('text/html').header('Cache-Control', 'no-cache').header('Referrer-Policy', 'no-referrer').send(html));
+  }
+};

@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { buildActivity } from '../../../test/activity-factories';
+import { buildWorld, TEST_PASSWORD, type World } from '../../../test/factories';
+import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
+import { buildResidentWithPhone, phoneClient, tokenOf } from '../../../test/signin-factories';
+import { creditLedger } from '../credits/credits.table';
+import { screenToken } from './qr-token';
+import { signIns } from './signin.table';
+
+let s: TestServer;
+let w: World;
+let centre: Client;
+
+beforeAll(async () => {
+  s = await startTestServer();
+  w = await buildWorld(s.database);
+  centre = await signIn(s.app, 'a_centre_manager', TEST_PASSWORD);
+});
+afterAll(() => s.close());
+
+/** An activity in progress at village A1a, and the token of its on-screen QR code. */
+async function runningActivity(v: { title?: string } = {}) {
+  const a = await buildActivity(s.database, { centre: w.nodes.A1a, title: v.title, startsAt: new Date(Date.now() - 600_000), endsAt: new Date(Date.now() + 3_600_000) });
+  const qr = await centre.req('GET', `/api/sign-in/activities/${a.id}/qr`);
+  expect(qr.statusCode).toBe(200);
+  expect(qr.json().svg).toContain('<svg');
+  return { id: a.id, token: tokenOf(qr.json().url) };
+}
+
+const creditsOf = (residentId: string) => s.database.db.select().from(creditLedger).where(eq(creditLedger.residentId, residentId));
+const signInsOf = (activityId: string, residentId?: string) =>
+  s.database.db.select().from(signIns).where(and(eq(signIns.activityId, activityId), residentId ? eq(signIns.residentId, residentId) : undefined));
+
+describe('resident sign-in by QR', () => {
+  it('phone + name on the roster signs in at once and pays the credit; again from the same phone is the same sign-in', async () => {
+    const a = await runningActivity();
+    const rid = await buildResidentWithPhone(s.database, w.nodes.A1a, { name: '王秀英', phone: '13900001111' });
+    const phone = phoneClient(s.app);
+    const info = await phone.req('GET', `/api/sign-in/scan/${a.token}`);
+    expect(info.statusCode).toBe(200);
+    expect(info.json()).toMatchObject({ known: null, signedIn: null, activity: { id: a.id } });
+    const first = await phone.req('POST', `/api/sign-in/scan/${a.token}`, { phone: '139 0000 1111', name: '王秀英', remember: true });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toMatchObject({ status: 'confirmed', name: '王*英', repeated: false, reason: null });
+    const again = await phone.req('POST', `/api/sign-in/scan/${a.token}`, { known: true });
+    expect(again.json()).toMatchObject({ status: 'confirmed', repeated: true });
+    expect(await signInsOf(a.id)).toHaveLength(1);
+    expect((await creditsOf(rid)).map((c) => Number(c.amount))).toEqual([2]);
+    // The remembered phone is known next time: one tap.
+    const known = await phone.req('GET', `/api/sign-in/scan/${a.token}`);
+    expect(known.json()).toMatchObject({ known: { name: '王*英', via: 'device' }, signedIn: { status: 'confirmed' } });
+  });
+
+  it('200 simultaneous sign-ins of the same resident give one sign-in and one credit', async () => {
+    const a = await runningActivity();
+    const rid = await buildResidentWithPhone(s.database, w.nodes.A1a, { name: '李建国', phone: '13900002222' });
+    const phones = Array.from({ length: 200 }, () => phoneClient(s.app));
+    const results = await Promise.all(phones.map((p) => p.req('POST', `/api/sign-in/scan/${a.token}`, { phone: '13900002222', name: '李建国' })));
+    expect(results.map((r) => r.statusCode).filter((c) => c !== 200)).toEqual([]);
+    expect(results.filter((r) => r.json().repeated === false)).toHaveLength(1);
+    const rows = await signInsOf(a.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ residentId: rid, status: 'confirmed' });
+    expect(await creditsOf(rid)).toHaveLength(1);
+  });
+
+  it('expired and forged tokens are refused', async () => {
+    const a = await runningActivity();
+    await buildResidentWithPhone(s.database, w.nodes.A1a, { name: '赵敏', phone: '13900003333' });
+    const body = { phone: '13900003333', name: '赵敏' };
+    const sign = (p: string) => s.app.protector.digest(p);
+    const old = screenToken(sign, a.id, Date.now() - 120_000).token;
+    const expired = await s.app.inject({ method: 'POST', url: `/api/sign-in/scan/${old}`, payload: body });
+    expect(expired.statusCode).toBe(409);
+    expect(expired.json().error.message).toContain('二维码已过期');
+    const parts = a.token.split('.');
+    const stretched = [...parts.slice(0, 3), (parseInt(parts[3], 36) + 86_400).toString(36), parts[4]].join('.');
+    for (const bad of [stretched, `${a.token.slice(0, -2)}xx`, 'q.0.0.0.0']) {
+      const r = await s.app.inject({ method: 'POST', url: `/api/sign-in/scan/${encodeURIComponent(bad)}`, payload: body });
+      expect(r.statusCode).toBe(404);
+    }
+    expect(await signInsOf(a.id)).toHaveLength(0);
+  });
+
+  it('an unknown person waits for staff, who match them to the roster; the credit is paid then', async () => {
+    const a = await runningActivity();
+    const phone = phoneClient(s.app);
+    const r = await phone.req('POST', `/api/sign-in/scan/${a.token}`, { phone: '13900004444', name: '新来的' });
+    expect(r.json()).toMatchObject({ status: 'pending', reason: 'unknown' });
+    const twice = await phone.req('POST', `/api/sign-in/scan/${a.token}`, { phone: '13900004444', name: '新来的' });
+    expect(twice.json()).toMatchObject({ status: 'pending', repeated: true });
+    const list = await centre.req('GET', `/api/sign-in/activities/${a.id}/attendance?status=pending`);
+    expect(list.json().items).toHaveLength(1);
+    const pending = list.json().items[0];
+    expect(pending).toMatchObject({ name: '新来的', phone: '139****4444', residentId: null });
+    const noMatch = await centre.req('POST', `/api/sign-in/${pending.id}/confirm`, {});
+    expect(noMatch.statusCode).toBe(400);
+    const rid = await buildResidentWithPhone(s.database, w.nodes.A1a, { name: '新来的', phone: '13900004444' });
+    const ok = await centre.req('POST', `/api/sign-in/${pending.id}/confirm`, { residentId: rid });
+    expect(ok.json()).toMatchObject({ status: 'confirmed', credits: 2 });
+    expect(await creditsOf(rid)).toHaveLength(1);
+  });
+
+  it('a phone that already signed someone in cannot sign in a second person without staff', async () => {
+    const a = await runningActivity();
+    const r1 = await buildResidentWithPhone(s.database, w.nodes.A1a, { name: '甲某', phone: '13900005551' });
+    const r2 = await buildResidentWithPhone(s.database, w.nodes.A1a, { name: '乙某', phone: '13900005552' });
+    const phone = phoneClient(s.app);
+    expect((await phone.req('POST', `/api/sign-in/scan/${a.token}`, { phone: '13900005551', name: '甲某' })).json().status).toBe('confirmed');
+    const second = await phone.req('POST', `/api/sign-in/scan/${a.token}`, { phone: '13900005552', name: '乙某' });
+    expect(second.json()).toMatchObject({ status: 'pending', reason: 'device' });
+    expect(await creditsOf(r2)).toHaveLength(0);
+    const [row] = await signInsOf(a.id, r2);
+    const rejected = await centre.req('POST', `/api/sign-in/${row.id}/reject`, { reason: '代签' });
+    expect(rejected.json().status).toBe('rejected');
+    // Rejecting a confirmed one reverses its credit.
+    const [first] = await signInsOf(a.id, r1);
+    expect((await centre.req('POST', `/api/sign-in/${first.id}/reject`, {})).json()).toMatchObject({ credits: -2 });
+    const ledger = await creditsOf(r1);
+    expect(ledger.reduce((sum, e) => sum + Number(e.amount), 0)).toBe(0);
+  });
+
+  it('staff sign in by hand and check out; the attendance list shows it; outsiders see nothing', async () => {
+    const a = await runningActivity();
+    const rid = await buildResidentWithPhone(s.database, w.nodes.A1a, { name: '手工签', phone: '13900006666' });
+    const hits = await centre.req('GET', `/api/sign-in/activities/${a.id}/roster?q=${encodeURIComponent('手工')}`);
+    expect(hits.json().items).toEqual([expect.objectContaining({ id: rid, phone: '139****6666', signedIn: false })]);
+    const done = await centre.req('POST', `/api/sign-in/activities/${a.id}/manual`, { residentId: rid });
+    expect(done.json()).toMatchObject({ status: 'confirmed', credits: 2 });
+    expect((await centre.req('POST', `/api/sign-in/activities/${a.id}/manual`, { residentId: rid })).statusCode).toBe(409);
+    const [row] = await signInsOf(a.id, rid);
+    const out = await centre.req('POST', `/api/sign-in/${row.id}/check-out`, { attendedHours: 1.5 });
+    expect(out.statusCode).toBe(200);
+    const list = await centre.req('GET', `/api/sign-in/activities/${a.id}/attendance`);
+    expect(list.json()).toMatchObject({ total: 1, counts: { confirmed: 1 }, items: [{ name: '手工签', method: 'manual', attendedHours: 1.5 }] });
+    const b = await signIn(s.app, 'b_county_admin', TEST_PASSWORD);
+    expect((await b.req('GET', `/api/sign-in/activities/${a.id}/attendance`)).statusCode).toBe(404);
+    expect((await b.req('POST', `/api/sign-in/activities/${a.id}/manual`, { residentId: rid })).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,98 @@
+import { expect } from 'vitest';
+import { eq, inArray } from 'drizzle-orm';
+import { residentAccounts } from '../../src/modules/signin/resident-account.table';
+import { signIns } from '../../src/modules/signin/signin.table';
+import { buildActivity } from '../activity-factories';
+import type { World } from '../factories';
+import type { TestServer } from '../server';
+import { buildResidentWithPhone } from '../signin-factories';
+import { expectDenied, ownPath, type Matrix, type MatrixCtx } from './context';
+
+type Fixture = { key: string; path: string; activityId: string; residentId: string; signInId: string; pendingId: string };
+const fixtures = new WeakMap<TestServer, Promise<Fixture[]>>();
+
+/**
+ * In each of county B's centre, the sibling town's centre and the sibling centre (made once
+ * per test server): an activity, a resident, their confirmed sign-in and an unknown person's pending one.
+ */
+export function foreignSignIns(s: TestServer, w: World): Promise<Fixture[]> {
+  let p = fixtures.get(s);
+  if (!p) {
+    p = (async () => {
+      const out: Fixture[] = [];
+      for (const [i, key] of ['B1a', 'A2a', 'A1b'].entries()) {
+        const node = w.nodes[key];
+        const a = await buildActivity(s.database, { centre: node, title: `矩阵活动${key}`, startsAt: new Date(Date.now() - 600_000), endsAt: new Date(Date.now() + 86_400_000) });
+        const residentId = await buildResidentWithPhone(s.database, node, { name: `矩阵居民${key}`, phone: `1370000000${i}` });
+        const [done] = await s.database.db.insert(signIns).values({ activityId: a.id, residentId, status: 'confirmed', method: 'manual' }).returning({ id: signIns.id });
+        const [pending] = await s.database.db.insert(signIns).values({ activityId: a.id, status: 'pending', method: 'qr', pendingName: '矩阵路人', pendingPhone: `1370000001${i}` }).returning({ id: signIns.id });
+        out.push({ key, path: node.path, activityId: a.id, residentId, signInId: done.id, pendingId: pending.id });
+      }
+      return out;
+    })();
+    fixtures.set(s, p);
+  }
+  return p;
+}
+
+const hiddenFrom = async (x: MatrixCtx) => (await foreignSignIns(x.s, x.w)).filter((f) => !f.path.startsWith(ownPath(x)));
+
+async function statesOf(x: MatrixCtx, fs: Fixture[]) {
+  const ids = fs.flatMap((f) => [f.signInId, f.pendingId]);
+  const rows = await x.s.database.db.select({ id: signIns.id, status: signIns.status, residentId: signIns.residentId, checkedOutAt: signIns.checkedOutAt }).from(signIns).where(inArray(signIns.id, ids));
+  const count = await x.s.database.db.select({ id: signIns.id }).from(signIns).where(inArray(signIns.activityId, fs.map((f) => f.activityId)));
+  return { rows: rows.sort((a, b) => a.id.localeCompare(b.id)), count: count.length };
+}
+
+/** Each activity route: denied for every foreign activity, and nothing changed. */
+const activityCheck = (method: string, suffix: string, body?: (f: Fixture, x: MatrixCtx) => unknown) => async (x: MatrixCtx) => {
+  const fs = await hiddenFrom(x);
+  const before = await statesOf(x, fs);
+  for (const f of fs) await expectDenied(x.c.req(method, `/api/sign-in/activities/${f.activityId}/${suffix}`, body?.(f, x)));
+  expect(await statesOf(x, fs)).toEqual(before);
+};
+
+const signInCheck = (action: string, body: (f: Fixture) => unknown) => async (x: MatrixCtx) => {
+  const fs = await hiddenFrom(x);
+  const before = await statesOf(x, fs);
+  for (const f of fs) {
+    await expectDenied(x.c.req('POST', `/api/sign-in/${f.signInId}/${action}`, body(f)));
+    await expectDenied(x.c.req('POST', `/api/sign-in/${f.pendingId}/${action}`, body(f)));
+  }
+  expect(await statesOf(x, fs)).toEqual(before);
+};
+
+/** Sign-in and resident accounts. Resident routes refuse staff sessions outright (401). */
+export const SIGNIN_MATRIX: Matrix = {
+  'POST /api/resident/login': 'public',
+  'POST /api/resident/activate': 'public',
+  'GET /api/resident/me': async (x) => expect((await x.c.req('GET', '/api/resident/me')).statusCode).toBe(401),
+  'POST /api/resident/logout': async (x) => expect((await x.c.req('POST', '/api/resident/logout')).statusCode).toBe(401),
+  'GET /api/sign-in/scan/:token': 'public',
+  'POST /api/sign-in/scan/:token': 'public',
+  'POST /api/sign-in/scan/:token/check-out': 'public',
+  'GET /api/resident-accounts/:residentId': async (x) => {
+    for (const f of await hiddenFrom(x)) await expectDenied(x.c.req('GET', `/api/resident-accounts/${f.residentId}`));
+  },
+  'POST /api/resident-accounts/:residentId/activation': async (x) => {
+    const fs = await hiddenFrom(x);
+    for (const f of fs) await expectDenied(x.c.req('POST', `/api/resident-accounts/${f.residentId}/activation`));
+    for (const f of fs) expect(await x.s.database.db.select().from(residentAccounts).where(eq(residentAccounts.residentId, f.residentId))).toEqual([]);
+  },
+  'GET /api/sign-in/activities/:activityId/qr': activityCheck('GET', 'qr'),
+  'GET /api/sign-in/activities/:activityId/sheet': activityCheck('GET', 'sheet'),
+  'GET /api/sign-in/activities/:activityId/attendance': activityCheck('GET', 'attendance'),
+  'GET /api/sign-in/activities/:activityId/roster': async (x) => {
+    await activityCheck('GET', 'roster?q=%E7%9F%A9%E9%98%B5')(x);
+    // Own activities never list foreign residents either.
+    const own = await buildActivity(x.s.database, { centre: x.w.nodes[x.home], title: '矩阵本地' }).catch(() => null);
+    if (!own) return;
+    const r = await x.c.req('GET', `/api/sign-in/activities/${own.id}/roster?q=%E7%9F%A9%E9%98%B5`);
+    for (const f of await hiddenFrom(x)) expect(r.body).not.toContain(f.residentId);
+  },
+  'POST /api/sign-in/activities/:activityId/manual': activityCheck('POST', 'manual', (f) => ({ residentId: f.residentId })),
+  'POST /api/sign-in/activities/:activityId/paper': activityCheck('POST', 'paper', (f) => ({ residentIds: [f.residentId], evidenceFileId: crypto.randomUUID() })),
+  'POST /api/sign-in/:signInId/confirm': signInCheck('confirm', (f) => ({ residentId: f.residentId })),
+  'POST /api/sign-in/:signInId/reject': signInCheck('reject', () => ({ reason: '越权' })),
+  'POST /api/sign-in/:signInId/check-out': signInCheck('check-out', () => ({ attendedHours: 1 })),
+};

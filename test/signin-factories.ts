@@ -1,0 +1,27 @@
+import { residents } from '../src/modules/people/people.table';
+import type { Database } from '../src/server/db/client';
+import { countyOf } from './activity-factories';
+
+type NodeRef = { id: string; path: string };
+
+/** Inserts one resident with a phone at `node` directly (no audit). */
+export async function buildResidentWithPhone(database: Database, node: NodeRef, v: { name: string; phone: string }): Promise<string> {
+  const [row] = await database.db.insert(residents).values({ countyId: countyOf(node), nodeId: node.id, name: v.name, phone: v.phone }).returning({ id: residents.id });
+  return row.id;
+}
+
+/** The token part of a sign-in URL (…/m/s/<token>). */
+export const tokenOf = (url: string) => url.split('/m/s/')[1];
+
+/** A phone: carries its device cookie (and a resident cookie once signed in) between requests. */
+export function phoneClient(app: { inject: (o: object) => Promise<{ cookies: { name: string; value: string }[]; statusCode: number; json(): any; body: string }> }) {
+  const jar = new Map<string, string>();
+  let csrf = '';
+  const req = async (method: string, url: string, payload?: unknown) => {
+    const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+    const res = await app.inject({ method, url, headers: { ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}) }, ...(payload === undefined ? {} : { payload }) });
+    for (const c of res.cookies) jar.set(c.name, c.value);
+    return res;
+  };
+  return { req, jar, setCsrf: (t: string) => (csrf = t) };
+}

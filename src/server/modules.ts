@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authRoutes } from '../modules/accounts/auth.routes';
+import { activityRoutes } from '../modules/activities/activities.routes';
 import { userRoutes } from '../modules/accounts/user.routes';
 import { auditRoutes } from '../modules/audit/audit.routes';
 import { fileRoutes } from '../modules/files/files.routes';
 import { importRoutes } from '../modules/imports/imports.routes';
 import { orgRoutes } from '../modules/organisations/org.routes';
 import { peopleRoutes } from '../modules/people/people.routes';
+import { planRoutes } from '../modules/plans/plans.routes';
 import { settingsRoutes } from '../modules/settings/settings.routes';
 import { teacherRoutes } from '../modules/teachers/teachers.routes';
 import { signInRoutes } from '../modules/signin/signin.routes';
@@ -25,4 +27,6 @@ export const MODULE_ROUTES: FastifyPluginAsyncZod[] = [
   teacherRoutes,
   signInRoutes,
   fileRoutes,
+  activityRoutes,
+  planRoutes,
 ];

@@ -23,7 +23,8 @@ export async function lockActivity(tx: DbOrTx, activityId: string): Promise<Lock
   return a;
 }
 
-async function countRegistered(tx: DbOrTx, activityId: string): Promise<number> {
+/** How many hold a place (not the waiting list). */
+export async function countRegistered(tx: DbOrTx, activityId: string): Promise<number> {
   const [{ n }] = await tx.select({ n: count() }).from(registrations)
     .where(and(eq(registrations.activityId, activityId), eq(registrations.status, 'registered')));
   return Number(n);

@@ -1,0 +1,178 @@
+import { z } from 'zod';
+import { ZPageQuery, zPage } from '../../shared/pagination';
+import { zId, zOptText, zText } from '../../shared/schemas';
+
+export { ACTIVITY_KEEPER_ROLES, ACTIVITY_READER_ROLES } from './activities.roles';
+
+export const ACTIVITY_FORMS = ['lecture', 'training', 'forum', 'practice', 'performance', 'online'] as const;
+export type ActivityForm = (typeof ACTIVITY_FORMS)[number];
+export const ACTIVITY_FORM_LABELS: Record<ActivityForm, { zh: string; en: string }> = {
+  lecture: { zh: '讲座', en: 'Lecture' },
+  training: { zh: '培训', en: 'Training' },
+  forum: { zh: '座谈', en: 'Discussion' },
+  practice: { zh: '实践', en: 'Practice' },
+  performance: { zh: '文艺', en: 'Performance' },
+  online: { zh: '线上', en: 'Online' },
+};
+
+export const ACTIVITY_STATUSES = ['planned', 'open', 'done', 'cancelled'] as const;
+export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+export const ACTIVITY_STATUS_LABELS: Record<ActivityStatus, { zh: string; en: string }> = {
+  planned: { zh: '计划中', en: 'Planned' },
+  open: { zh: '报名中', en: 'Open' },
+  done: { zh: '已完成', en: 'Done' },
+  cancelled: { zh: '已取消', en: 'Cancelled' },
+};
+
+/** Limits of the activity forms, declared once for server and web. */
+export const ACTIVITY_LIMITS = {
+  title: 100, audience: 200, place: 200, description: 2000, cancelReason: 300, teachers: 10, equipment: 20,
+  capacityMax: 10_000, hoursMax: 100, creditsMax: 1000, repeatMax: 52, newsTitle: 100, text: 20_000, photos: 30, caption: 100,
+  venueName: 60, noticeDaysMax: 60,
+} as const;
+
+/** Default: a booking fewer than this many days ahead asks for confirmation (a county may change it). */
+export const DEFAULT_NOTICE_DAYS = 3;
+
+const zMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).describe('YYYY-MM (China time)');
+const zInstant = z.iso.datetime({ offset: true }).describe('ISO 8601 with offset, e.g. 2026-11-24T09:00:00+08:00');
+const zIds = (max: number) => z.array(zId).max(max).default([]);
+
+/** The fields of the one activity form, for both create and edit. */
+export const ZActivityFields = z.object({
+  title: zText(ACTIVITY_LIMITS.title),
+  theme: z.string().trim().min(1, { error: 'msg:required' }).max(24).describe('A theme key of the county'),
+  form: z.enum(ACTIVITY_FORMS),
+  courseId: zId.nullish().transform((v) => v ?? null).describe('An approved course of the county (optional)'),
+  responsibleUnitId: zId.nullish().transform((v) => v ?? null).describe('The unit responsible (optional)'),
+  startsAt: zInstant,
+  endsAt: zInstant,
+  venueId: zId.nullish().transform((v) => v ?? null).describe('A venue of the centre or its town'),
+  place: zOptText(ACTIVITY_LIMITS.place).describe('Where, when not a booked venue'),
+  equipmentIds: zIds(ACTIVITY_LIMITS.equipment),
+  teacherIds: zIds(ACTIVITY_LIMITS.teachers).describe('Teachers of the centre’s or its town’s bank'),
+  capacity: z.number().int().min(1).max(ACTIVITY_LIMITS.capacityMax).nullish().transform((v) => v ?? null).describe('Places; none: no limit'),
+  audience: zOptText(ACTIVITY_LIMITS.audience),
+  hours: z.number().positive().max(ACTIVITY_LIMITS.hoursMax).multipleOf(0.5),
+  credits: z.number().min(0).max(ACTIVITY_LIMITS.creditsMax).multipleOf(0.5).default(0),
+  description: z.string().trim().max(ACTIVITY_LIMITS.description).default(''),
+  confirmShortNotice: z.boolean().default(false).describe('Booking fewer than the county’s notice days ahead: confirmed by the user'),
+});
+export type ActivityFields = z.infer<typeof ZActivityFields>;
+
+export const ZActivityCreate = ZActivityFields.extend({
+  centreId: zId,
+  repeatWeeks: z.number().int().min(1).max(ACTIVITY_LIMITS.repeatMax).default(1).describe('A series: the same weekday and time for this many weeks (1: a single activity)'),
+});
+export type ActivityCreate = z.infer<typeof ZActivityCreate>;
+
+export const SERIES_SCOPES = ['one', 'following'] as const;
+export type SeriesScope = (typeof SERIES_SCOPES)[number];
+export const ZActivityUpdate = ZActivityFields.extend({
+  scope: z.enum(SERIES_SCOPES).default('one').describe('following: this and the later sessions of its series (times shift by the same amount)'),
+});
+export type ActivityUpdate = z.infer<typeof ZActivityUpdate>;
+
+export const ZStatusChange = z.object({ status: z.enum(['open', 'done']) });
+export const ZCancel = z.object({ reason: zText(ACTIVITY_LIMITS.cancelReason), scope: z.enum(SERIES_SCOPES).default('one') });
+export type Cancel = z.infer<typeof ZCancel>;
+
+export const ZActivityQuery = ZPageQuery.extend({
+  centreId: zId.optional().describe('This centre or town (its subtree)'),
+  month: zMonth.optional(),
+  status: z.enum(ACTIVITY_STATUSES).optional(),
+  theme: z.string().max(24).optional(),
+  q: z.string().trim().max(64).optional().describe('Part of the title'),
+});
+export type ActivityQuery = z.infer<typeof ZActivityQuery>;
+
+export const ZActivity = z.object({
+  id: z.string(),
+  title: z.string(),
+  theme: z.string(),
+  form: z.enum(ACTIVITY_FORMS),
+  centreId: z.string(),
+  centreName: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  venueName: z.string().nullable(),
+  place: z.string().nullable(),
+  capacity: z.number().nullable(),
+  registered: z.number().int(),
+  waitlisted: z.number().int(),
+  status: z.enum(ACTIVITY_STATUSES),
+  seriesId: z.string().nullable(),
+});
+export type Activity = z.infer<typeof ZActivity>;
+export const ZActivityPage = zPage(ZActivity);
+
+const ZRef = z.object({ id: z.string(), name: z.string() });
+export const ZActivityDetail = ZActivity.extend({
+  courseId: z.string().nullable(),
+  courseTitle: z.string().nullable(),
+  responsibleUnitId: z.string().nullable(),
+  responsibleUnitName: z.string().nullable(),
+  venueId: z.string().nullable(),
+  equipment: z.array(ZRef),
+  teachers: z.array(ZRef),
+  audience: z.string().nullable(),
+  hours: z.number(),
+  credits: z.number(),
+  description: z.string(),
+  cancelReason: z.string().nullable(),
+  series: z.array(z.object({ id: z.string(), startsAt: z.string(), status: z.enum(ACTIVITY_STATUSES) })).describe('All sessions of its series'),
+  signIns: z.object({ confirmed: z.number().int(), pending: z.number().int() }).describe('From the sign-in list'),
+  permissions: z.object({ update: z.boolean() }),
+  updatedAt: z.string(),
+});
+export type ActivityDetail = z.infer<typeof ZActivityDetail>;
+
+export const ZRegistration = z.object({
+  id: z.string(),
+  residentId: z.string(),
+  residentName: z.string(),
+  status: z.enum(['registered', 'waitlisted', 'cancelled']),
+  notice: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Registration = z.infer<typeof ZRegistration>;
+export const ZRegistrationList = z.object({ items: z.array(ZRegistration) });
+export const ZRegister = z.object({ residentId: zId });
+export const ZRegisterResult = z.object({ status: z.enum(['registered', 'waitlisted']) });
+
+export const ZRecordsInput = z.object({
+  newsTitle: zOptText(ACTIVITY_LIMITS.newsTitle),
+  newsBody: z.string().max(ACTIVITY_LIMITS.text).default(''),
+  lectureNotes: z.string().max(ACTIVITY_LIMITS.text).default(''),
+  summary: z.string().max(ACTIVITY_LIMITS.text).default(''),
+});
+export type RecordsInput = z.infer<typeof ZRecordsInput>;
+export const ZPhoto = z.object({ fileId: z.string(), caption: z.string().nullable(), url: z.string(), thumbnailUrl: z.string().nullable() });
+export type Photo = z.infer<typeof ZPhoto>;
+export const ZRecords = z.object({
+  newsTitle: z.string().nullable(),
+  newsBody: z.string(),
+  lectureNotes: z.string(),
+  summary: z.string(),
+  photos: z.array(ZPhoto),
+  updatedAt: z.string().nullable(),
+});
+export type Records = z.infer<typeof ZRecords>;
+export const ZPhotoAdd = z.object({ fileId: zId, caption: zOptText(ACTIVITY_LIMITS.caption) });
+
+export const ZIdParams = z.object({ id: zId });
+export const ZRegParams = z.object({ id: zId, residentId: zId });
+export const ZPhotoParams = z.object({ id: zId, fileId: zId });
+
+/** What the activity form offers for one centre: its and its town's venues, equipment and teachers, the county's approved courses. */
+export const ZActivityOptions = z.object({
+  venues: z.array(ZRef.extend({ seats: z.number().nullable() })),
+  equipment: z.array(ZRef),
+  teachers: z.array(ZRef),
+  courses: z.array(ZRef.extend({ theme: z.string(), form: z.string(), hours: z.number(), credits: z.number() })),
+  units: z.array(ZRef),
+  themes: z.array(z.object({ key: z.string(), nameZh: z.string(), nameEn: z.string() })),
+  noticeDays: z.number().int(),
+});
+export type ActivityOptions = z.infer<typeof ZActivityOptions>;
+export const ZOptionsQuery = z.object({ centreId: zId });

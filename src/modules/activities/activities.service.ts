@@ -1,0 +1,162 @@
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db, DbOrTx } from '../../server/db/client';
+import { reachPaths, type Actor } from '../../shared/actor';
+import { hidden } from '../../shared/app-error';
+import type { Page } from '../../shared/pagination';
+import { ROLES } from '../../shared/roles';
+import { DEFAULT_THEMES, THEME_LABELS } from '../../shared/themes';
+import { courses, themeDefs } from '../courses/courses.table';
+import { escapeLike, underAnyPath } from '../organisations/org.service';
+import { orgNodes } from '../organisations/org.table';
+import { signIns } from '../signin/signin.table';
+import { teachers } from '../teachers/teachers.table';
+import type { Activity, ActivityDetail, ActivityOptions, ActivityQuery } from './activities.contract';
+import { canKeepActivity, canReadActivity } from './activities.policy';
+import { activities, activityTeachers, registrations } from './activities.table';
+import { noticeDays } from './booking.service';
+import { activityEquipment, equipmentItems, venues } from './venues.table';
+
+type ActivityRow = typeof activities.$inferSelect;
+export type CentreRef = { id: string; name: string; path: string; level: string };
+
+const centreCols = { id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level };
+
+/** The first instant of a month in China time, as a Date. */
+export const monthStart = (month: string) => new Date(`${month}-01T00:00:00+08:00`);
+export const nextMonth = (month: string) => {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+};
+
+/** The node (a centre, or a town for filters), or NOT_FOUND outside the actor's reach. */
+export async function loadNode(db: DbOrTx, actor: Actor, id: string): Promise<CentreRef> {
+  const [n] = await db.select(centreCols).from(orgNodes).where(eq(orgNodes.id, id));
+  if (!n || !canReadActivity(actor, n)) throw hidden();
+  return n;
+}
+
+/** The activity with its centre, or NOT_FOUND when the actor may not read it. */
+export async function loadActivity(db: DbOrTx, actor: Actor, id: string): Promise<{ row: ActivityRow; centre: CentreRef }> {
+  const [r] = await db.select({ row: activities, centre: centreCols }).from(activities)
+    .innerJoin(orgNodes, eq(orgNodes.id, activities.centreId)).where(eq(activities.id, id));
+  if (!r || !canReadActivity(actor, r.centre)) throw hidden();
+  return r;
+}
+
+/** The county's theme keys and names (its own list, else the defaults). */
+export async function countyThemes(db: DbOrTx, countyId: string): Promise<{ key: string; nameZh: string; nameEn: string }[]> {
+  const rows = await db.select({ key: themeDefs.key, nameZh: themeDefs.nameZh, nameEn: themeDefs.nameEn }).from(themeDefs)
+    .where(and(eq(themeDefs.countyId, countyId), eq(themeDefs.active, true))).orderBy(asc(themeDefs.sort), asc(themeDefs.key));
+  return rows.length ? rows : DEFAULT_THEMES.map((key) => ({ key, nameZh: THEME_LABELS[key].zh, nameEn: THEME_LABELS[key].en }));
+}
+
+/** Registered and waitlisted counts per activity. */
+export async function registrationCounts(db: DbOrTx, ids: string[]): Promise<Map<string, { registered: number; waitlisted: number }>> {
+  const out = new Map<string, { registered: number; waitlisted: number }>();
+  if (!ids.length) return out;
+  const rows = await db.select({ id: registrations.activityId, status: registrations.status, n: count() }).from(registrations)
+    .where(and(inArray(registrations.activityId, ids), inArray(registrations.status, ['registered', 'waitlisted'])))
+    .groupBy(registrations.activityId, registrations.status);
+  for (const r of rows) {
+    const c = out.get(r.id) ?? { registered: 0, waitlisted: 0 };
+    c[r.status as 'registered' | 'waitlisted'] = Number(r.n);
+    out.set(r.id, c);
+  }
+  return out;
+}
+
+const listCols = {
+  id: activities.id, title: activities.title, theme: activities.theme, form: activities.form, centreId: activities.centreId, centreName: orgNodes.name,
+  startsAt: activities.startsAt, endsAt: activities.endsAt, venueName: venues.name, place: activities.place, capacity: activities.capacity,
+  status: activities.status, seriesId: activities.seriesId,
+};
+
+export async function findActivities({ db, actor, query }: { db: Db; actor: Actor; query: ActivityQuery }): Promise<Page<Activity>> {
+  const conds = [underAnyPath(orgNodes.path, reachPaths(actor, ROLES))];
+  if (query.centreId) conds.push(underAnyPath(orgNodes.path, [(await loadNode(db, actor, query.centreId)).path]));
+  if (query.month) conds.push(gte(activities.startsAt, monthStart(query.month)), lt(activities.startsAt, monthStart(nextMonth(query.month))));
+  if (query.status) conds.push(eq(activities.status, query.status));
+  if (query.theme) conds.push(eq(activities.theme, query.theme));
+  if (query.q) conds.push(ilike(activities.title, `%${escapeLike(query.q)}%`));
+  const where = and(...conds);
+  const [{ n }] = await db.select({ n: count() }).from(activities).innerJoin(orgNodes, eq(orgNodes.id, activities.centreId)).where(where);
+  const rows = await db.select(listCols).from(activities)
+    .innerJoin(orgNodes, eq(orgNodes.id, activities.centreId)).leftJoin(venues, eq(venues.id, activities.venueId))
+    .where(where)
+    // A month reads in time order; without one, the latest first.
+    .orderBy(query.month ? asc(activities.startsAt) : desc(activities.startsAt), asc(activities.id))
+    .limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+  const counts = await registrationCounts(db, rows.map((r) => r.id));
+  return {
+    items: rows.map((r) => ({ ...toItem(r), ...(counts.get(r.id) ?? { registered: 0, waitlisted: 0 }) })),
+    total: Number(n), page: query.page, pageSize: query.pageSize,
+  };
+}
+
+function toItem(r: { [K in keyof typeof listCols]: unknown }): Omit<Activity, 'registered' | 'waitlisted'> {
+  return {
+    id: r.id as string, title: r.title as string, theme: r.theme as string, form: r.form as Activity['form'], centreId: r.centreId as string,
+    centreName: r.centreName as string, startsAt: (r.startsAt as Date).toISOString(), endsAt: (r.endsAt as Date).toISOString(),
+    venueName: r.venueName as string | null, place: r.place as string | null, capacity: r.capacity as number | null,
+    status: r.status as Activity['status'], seriesId: r.seriesId as string | null,
+  };
+}
+
+export async function getActivity({ db, actor, id }: { db: Db; actor: Actor; id: string }): Promise<ActivityDetail> {
+  const { row, centre } = await loadActivity(db, actor, id);
+  const unit = alias(orgNodes, 'unit');
+  const [extra] = await db.select({ venueName: venues.name, courseTitle: courses.title, unitName: unit.name }).from(activities)
+    .leftJoin(venues, eq(venues.id, activities.venueId)).leftJoin(courses, eq(courses.id, activities.courseId)).leftJoin(unit, eq(unit.id, activities.responsibleUnitId))
+    .where(eq(activities.id, id));
+  const equipment = await db.select({ id: equipmentItems.id, name: equipmentItems.name }).from(activityEquipment)
+    .innerJoin(equipmentItems, eq(equipmentItems.id, activityEquipment.itemId)).where(eq(activityEquipment.activityId, id)).orderBy(asc(equipmentItems.name));
+  const teacherRows = await db.select({ id: teachers.id, name: teachers.name }).from(activityTeachers)
+    .innerJoin(teachers, eq(teachers.id, activityTeachers.teacherId)).where(eq(activityTeachers.activityId, id)).orderBy(asc(teachers.name));
+  const series = row.seriesId
+    ? await db.select({ id: activities.id, startsAt: activities.startsAt, status: activities.status }).from(activities).where(eq(activities.seriesId, row.seriesId)).orderBy(asc(activities.startsAt))
+    : [];
+  const signRows = await db.select({ status: signIns.status, n: count() }).from(signIns).where(eq(signIns.activityId, id)).groupBy(signIns.status);
+  const counts = (await registrationCounts(db, [id])).get(id) ?? { registered: 0, waitlisted: 0 };
+  return {
+    ...toItem({ ...row, centreName: centre.name, venueName: extra.venueName }),
+    ...counts,
+    courseId: row.courseId, courseTitle: extra.courseTitle,
+    responsibleUnitId: row.responsibleUnitId, responsibleUnitName: extra.unitName,
+    venueId: row.venueId, equipment, teachers: teacherRows,
+    audience: row.audience, hours: Number(row.hours), credits: Number(row.credits), description: row.description, cancelReason: row.cancelReason,
+    series: series.map((s) => ({ id: s.id, startsAt: s.startsAt.toISOString(), status: s.status as ActivityDetail['status'] })),
+    signIns: { confirmed: Number(signRows.find((s) => s.status === 'confirmed')?.n ?? 0), pending: Number(signRows.find((s) => s.status === 'pending')?.n ?? 0) },
+    permissions: { update: canKeepActivity(actor, centre) },
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** Path prefixes of a node and its ancestors ("/c/", "/c/t/", "/c/t/v/"). */
+export const selfAndAncestors = (path: string) => {
+  const parts = path.split('/').filter(Boolean);
+  return parts.map((_, i) => `/${parts.slice(0, i + 1).join('/')}/`);
+};
+
+/** What the form offers for a centre: venues, equipment and teachers of the centre and its town, approved courses, units, themes. */
+export async function getOptions({ db, actor, centreId }: { db: Db; actor: Actor; centreId: string }): Promise<ActivityOptions> {
+  const centre = await loadNode(db, actor, centreId);
+  const countyId = centre.path.split('/')[1];
+  const owners = selfAndAncestors(centre.path);
+  const venueRows = await db.select({ id: venues.id, name: venues.name, seats: venues.seats, path: orgNodes.path }).from(venues)
+    .innerJoin(orgNodes, eq(orgNodes.id, venues.nodeId)).where(and(inArray(orgNodes.path, owners), eq(venues.active, true))).orderBy(desc(orgNodes.depth), asc(venues.name));
+  const items = await db.select({ id: equipmentItems.id, name: equipmentItems.name }).from(equipmentItems)
+    .innerJoin(orgNodes, eq(orgNodes.id, equipmentItems.nodeId)).where(and(inArray(orgNodes.path, owners), eq(equipmentItems.active, true))).orderBy(desc(orgNodes.depth), asc(equipmentItems.name));
+  const bank = await db.select({ id: teachers.id, name: teachers.name }).from(teachers)
+    .innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId)).where(and(inArray(orgNodes.path, owners), eq(teachers.status, 'active'))).orderBy(asc(teachers.name)).limit(500);
+  const courseRows = await db.select({ id: courses.id, name: courses.title, theme: courses.theme, form: courses.form, hours: courses.hours, credits: courses.credits }).from(courses)
+    .where(and(eq(courses.countyId, countyId), eq(courses.status, 'approved'))).orderBy(asc(courses.title)).limit(500);
+  const townPath = owners[Math.min(1, owners.length - 1)];
+  const units = await db.select({ id: orgNodes.id, name: orgNodes.name }).from(orgNodes)
+    .where(and(eq(orgNodes.level, 'unit'), or(sql`${orgNodes.path} like ${`${escapeLike(townPath)}%`}`, eq(orgNodes.parentId, countyId)))).orderBy(asc(orgNodes.name)).limit(500);
+  return {
+    venues: venueRows.map(({ id, name, seats }) => ({ id, name, seats })), equipment: items, teachers: bank,
+    courses: courseRows.map((c) => ({ ...c, hours: Number(c.hours), credits: Number(c.credits) })),
+    units, themes: await countyThemes(db, countyId), noticeDays: await noticeDays(db, countyId),
+  };
+}

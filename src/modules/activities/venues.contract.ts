@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { ZPageQuery, zPage } from '../../shared/pagination';
+import { zId, zOptText, zText } from '../../shared/schemas';
+import { ACTIVITY_LIMITS } from './activities.contract';
+
+export const BOOKABLE_KINDS = ['venue', 'equipment'] as const;
+export type BookableKind = (typeof BOOKABLE_KINDS)[number];
+
+/** Common equipment names offered by the form (any other name may be typed). */
+export const EQUIPMENT_SUGGESTIONS = ['音响', '话筒', '电视', '投影仪', '幕布', '电脑', '打印机', '桌椅', '横幅架'] as const;
+
+const ZBookableFields = z.object({
+  kind: z.enum(BOOKABLE_KINDS),
+  name: zText(ACTIVITY_LIMITS.venueName),
+  seats: z.number().int().min(1).max(ACTIVITY_LIMITS.capacityMax).nullish().transform((v) => v ?? null).describe('Venues: seats (optional)'),
+  address: zOptText(200).describe('Venues: where (optional)'),
+});
+export const ZBookableCreate = ZBookableFields.extend({ nodeId: zId.describe('The town or centre that owns it') });
+export type BookableCreate = z.infer<typeof ZBookableCreate>;
+export const ZBookableUpdate = ZBookableFields.extend({ active: z.boolean() });
+export type BookableUpdate = z.infer<typeof ZBookableUpdate>;
+
+export const ZBookableQuery = ZPageQuery.extend({
+  kind: z.enum(BOOKABLE_KINDS).default('venue'),
+  nodeId: zId.optional().describe('This town or centre (its subtree)'),
+});
+export type BookableQuery = z.infer<typeof ZBookableQuery>;
+
+export const ZBookable = z.object({
+  id: z.string(),
+  kind: z.enum(BOOKABLE_KINDS),
+  nodeId: z.string(),
+  nodeName: z.string(),
+  name: z.string(),
+  seats: z.number().nullable(),
+  address: z.string().nullable(),
+  active: z.boolean(),
+  canKeep: z.boolean(),
+});
+export type Bookable = z.infer<typeof ZBookable>;
+export const ZBookablePage = zPage(ZBookable);
+
+export const ZRules = z.object({
+  items: z.array(z.object({ countyId: z.string(), countyName: z.string(), noticeDays: z.number().int(), canSet: z.boolean() })),
+});
+export type Rules = z.infer<typeof ZRules>;
+export const ZRulesInput = z.object({ noticeDays: z.number().int().min(0).max(ACTIVITY_LIMITS.noticeDaysMax) });
+export const ZCountyParams = z.object({ countyId: zId });

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { LIMITS } from '../../shared/limits';
+import { ZPageQuery, zPage } from '../../shared/pagination';
+import { zId, zOptText, zText } from '../../shared/schemas';
+
+export { PLAN_KEEPER_ROLES, PLAN_READER_ROLES, SCHEDULE_KEEPER_ROLES } from './plans.roles';
+
+/** The rule of the seed plans: every centre holds at least this many activities a month. */
+export const MIN_ACTIVITIES_PER_MONTH = 2;
+
+export const PLAN_LIMITS = { title: 100, note: 300, workItem: 200, responsibleText: 200, units: 10, scheduleNote: 500 } as const;
+
+const zYear = z.coerce.number().int().min(LIMITS.yearMin).max(LIMITS.yearMax);
+const zMonthNo = z.number().int().min(1).max(12);
+
+export const ZPlanItemFields = z.object({
+  month: zMonthNo,
+  title: zText(PLAN_LIMITS.title),
+  theme: z.string().trim().min(1, { error: 'msg:required' }).max(24),
+  responsibleUnitId: zId.nullish().transform((v) => v ?? null),
+  note: zOptText(PLAN_LIMITS.note),
+});
+export const ZPlanItemCreate = ZPlanItemFields.extend({ centreId: zId, year: zYear });
+export type PlanItemCreate = z.infer<typeof ZPlanItemCreate>;
+export const ZPlanItemUpdate = ZPlanItemFields;
+export type PlanItemUpdate = z.infer<typeof ZPlanItemUpdate>;
+
+export const ZPlanQuery = z.object({ centreId: zId, year: zYear });
+export const ZPlanItem = z.object({
+  id: z.string(), month: z.number().int(), title: z.string(), theme: z.string(),
+  responsibleUnitId: z.string().nullable(), responsibleUnitName: z.string().nullable(), note: z.string().nullable(),
+});
+export type PlanItem = z.infer<typeof ZPlanItem>;
+export const ZPlan = z.object({
+  centre: z.object({ id: z.string(), name: z.string() }),
+  year: z.number().int(),
+  items: z.array(ZPlanItem),
+  actual: z.array(z.number().int()).length(12).describe('Activities held (open or done) per month, January first'),
+  canKeep: z.boolean(),
+});
+export type Plan = z.infer<typeof ZPlan>;
+
+export const ZScheduleFields = z.object({
+  month: zMonthNo,
+  workItem: zText(PLAN_LIMITS.workItem),
+  unitIds: z.array(zId).max(PLAN_LIMITS.units).default([]).describe('Responsible units of the tree'),
+  responsibleText: zOptText(PLAN_LIMITS.responsibleText).describe('Responsible parties not in the tree'),
+  note: zOptText(PLAN_LIMITS.scheduleNote),
+});
+export const ZScheduleCreate = ZScheduleFields.extend({ townId: zId, year: zYear });
+export type ScheduleCreate = z.infer<typeof ZScheduleCreate>;
+export const ZScheduleUpdate = ZScheduleFields;
+export type ScheduleUpdate = z.infer<typeof ZScheduleUpdate>;
+export const ZScheduleQuery = z.object({ townId: zId, year: zYear });
+export const ZScheduleItem = z.object({
+  id: z.string(), month: z.number().int(), workItem: z.string(), unitIds: z.array(z.string()), unitNames: z.array(z.string()),
+  responsibleText: z.string().nullable(), note: z.string().nullable(),
+});
+export type ScheduleItem = z.infer<typeof ZScheduleItem>;
+export const ZSchedule = z.object({
+  town: z.object({ id: z.string(), name: z.string() }),
+  year: z.number().int(),
+  items: z.array(ZScheduleItem),
+  units: z.array(z.object({ id: z.string(), name: z.string() })).describe('Units the form may pick: the town’s and the county’s'),
+  canKeep: z.boolean(),
+});
+export type Schedule = z.infer<typeof ZSchedule>;
+
+export const ZVersusQuery = ZPageQuery.extend({ year: zYear, nodeId: zId.optional().describe('Centres under this node') });
+export const ZVersusMonth = z.object({
+  planned: z.number().int(), actual: z.number().int(),
+  met: z.boolean().nullable().describe(`At least ${MIN_ACTIVITIES_PER_MONTH} held; null for a month not over yet that is not met so far`),
+});
+export const ZVersusRow = z.object({ id: z.string(), centreName: z.string(), townName: z.string(), months: z.array(ZVersusMonth).length(12), monthsMet: z.number().int(), monthsMissed: z.number().int() });
+export type VersusRow = z.infer<typeof ZVersusRow>;
+export const ZVersusPage = zPage(ZVersusRow).extend({ min: z.number().int() });
+export type VersusPage = z.infer<typeof ZVersusPage>;
+
+export const ZIdParams = z.object({ id: zId });

@@ -1,0 +1,168 @@
+import { expect } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { activities, registrations } from '../../src/modules/activities/activities.table';
+import { activityPhotos, activityRecords } from '../../src/modules/activities/activity-records.table';
+import { activityRules, equipmentItems, venues } from '../../src/modules/activities/venues.table';
+import { storedFiles } from '../../src/modules/files/files.table';
+import { buildActivity, buildResidents, countyOf } from '../activity-factories';
+import type { World } from '../factories';
+import type { TestServer } from '../server';
+import { DENIED, expectDenied, ownPath, type Matrix, type MatrixCtx } from './context';
+
+type Fixture = { key: string; path: string; nodeId: string; activityId: string; residentId: string; venueId: string; itemId: string; fileId: string };
+
+const fixtures = new WeakMap<TestServer, Promise<Fixture[]>>();
+
+/** One open activity (a registration, a photo), a venue and an item in each of B1a, A2a, A1b (made once per server). */
+export function foreignActivities(s: TestServer, w: World): Promise<Fixture[]> {
+  let p = fixtures.get(s);
+  if (!p) {
+    p = (async () => {
+      const out: Fixture[] = [];
+      for (const key of ['B1a', 'A2a', 'A1b']) {
+        const node = w.nodes[key];
+        const countyId = countyOf(node);
+        const a = await buildActivity(s.database, { centre: node, title: `矩阵${key}`, status: 'open' });
+        const [residentId] = await buildResidents(s.database, node, 1, `矩阵${key}`);
+        await s.database.db.insert(registrations).values({ activityId: a.id, residentId, status: 'registered' });
+        const [v] = await s.database.db.insert(venues).values({ countyId, nodeId: node.id, name: `矩阵场地${key}` }).returning();
+        const [i] = await s.database.db.insert(equipmentItems).values({ countyId, nodeId: node.id, name: `矩阵设备${key}` }).returning();
+        const [f] = await s.database.db.insert(storedFiles).values({ nodeId: node.id, purpose: 'activity_photo', originalName: 'm.jpg', mime: 'image/jpeg', size: 1, sha256: 'm', storageKey: crypto.randomUUID() }).returning();
+        await s.database.db.insert(activityPhotos).values({ activityId: a.id, fileId: f.id });
+        out.push({ key, path: node.path, nodeId: node.id, activityId: a.id, residentId, venueId: v.id, itemId: i.id, fileId: f.id });
+      }
+      return out;
+    })();
+    fixtures.set(s, p);
+  }
+  return p;
+}
+
+/** The fixtures outside the actor's home subtree. */
+async function foreign(x: Pick<MatrixCtx, 's' | 'w' | 'home'>): Promise<Fixture[]> {
+  const own = ownPath(x);
+  return (await foreignActivities(x.s, x.w)).filter((f) => !f.path.startsWith(own));
+}
+
+async function activityRow(s: TestServer, id: string) {
+  const [row] = await s.database.db.select({ title: activities.title, status: activities.status, startsAt: activities.startsAt, cancelReason: activities.cancelReason }).from(activities).where(eq(activities.id, id));
+  return row;
+}
+
+const body = (centreId: string) => ({ centreId, title: '越权活动', theme: 'health', form: 'lecture', startsAt: '2030-05-06T09:00:00+08:00', endsAt: '2030-05-06T10:00:00+08:00', hours: 1 });
+
+/** Activities, registrations, records, venues and equipment, the county's booking notice. */
+export const ACTIVITIES_MATRIX: Matrix = {
+  'GET /api/activities': async ({ c, s, w, home }) => {
+    const hidden = await foreign({ s, w, home });
+    const r = await c.req('GET', '/api/activities?pageSize=200');
+    expect(r.statusCode).toBe(200);
+    const ids = new Set(r.json().items.map((a: { id: string }) => a.id));
+    for (const f of hidden) {
+      expect(ids.has(f.activityId), `${f.key} leaked`).toBe(false);
+      await expectDenied(c.req('GET', `/api/activities?centreId=${f.nodeId}`));
+    }
+  },
+  'GET /api/activities/:id': async ({ c, s, w, home }) => {
+    for (const f of await foreign({ s, w, home })) await expectDenied(c.req('GET', `/api/activities/${f.activityId}`));
+  },
+  'GET /api/activity-options': async ({ c, s, w, home }) => {
+    for (const f of await foreign({ s, w, home })) await expectDenied(c.req('GET', `/api/activity-options?centreId=${f.nodeId}`));
+  },
+  'POST /api/activities': async ({ c, s, w, home }) => {
+    for (const f of await foreign({ s, w, home })) await expectDenied(c.req('POST', '/api/activities', body(f.nodeId)));
+    expect(await s.database.db.select().from(activities).where(eq(activities.title, '越权活动'))).toEqual([]);
+  },
+  'PUT /api/activities/:id': async ({ c, s, w, home }) => {
+    for (const f of await foreign({ s, w, home })) {
+      const before = await activityRow(s, f.activityId);
+      const { centreId: _, ...fields } = body(f.nodeId);
+      void _;
+      await expectDenied(c.req('PUT', `/api/activities/${f.activityId}`, fields));
+      expect(await activityRow(s, f.activityId)).toEqual(before);
+    }
+  },
+  'POST /api/activities/:id/status': async ({ c, s, w, home }) => {
+    for (const f of await foreign({ s, w, home })) {
+      await expectDenied(c.req('POST', `/api/activities/${f.activityId}/status`, { status: 'done' }));
+      expect((await activityRow(s, f.activityId)).status).toBe('open');
+    }
+  },
+  'POST /api/activities/:id/cancel': async ({ c, s, w, home }) => {
+    for (const f of await foreign({ s, w, home })) {
+      await expectDenied(c.req('POST', `/api/activities/${f.activityId}/cancel`, { reason: '越权' }));
+      expect((await activityRow(s, f.activityId)).status).toBe('open');
+    }
+  },
+  'GET /api/activities/:id/registrations': async ({ c, s, w, home }) => {
+    for (const f of await foreign({ s, w, home })) await expectDenied(c.req('GET', `/api/activities/${f.activityId}/registrations`));
+  },
+  'POST /api/activities/:id/registrations': async ({ c, s, w, home }) => {
+    const all = await foreignActivities(s, w);
+    for (const f of await foreign({ s, w, home })) {
+      await expectDenied(c.req('POST', `/api/activities/${f.activityId}/registrations`, { residentId: all.find((g) => g.key !== f.key)!.residentId }));
+      expect(await s.database.db.select().from(registrations).where(eq(registrations.activityId, f.activityId))).toHaveLength(1);
+    }
+  },
+  'POST /api/activities/:id/registrations/:residentId/cancel': async ({ c, s, w, home }) => {
+    for (const f of await foreign({ s, w, home })) {
+      await expectDenied(c.req('POST', `/api/activities/${f.activityId}/registrations/${f.residentId}/cancel`));
+      const [r] = await s.database.db.select().from(registrations).where(eq(registrations.activityId, f.activityId));
+      expect(r.status).toBe('registered');
+    }
+  },
+  'GET /api/activities/:id/records': async ({ c, s, w, home }) => {
+    for (const f of await foreign({ s, w, home })) await expectDenied(c.req('GET', `/api/activities/${f.activityId}/records`));
+  },
+  'PUT /api/activities/:id/records': async ({ c, s, w, home }) => {
+    for (const f of await foreign({ s, w, home })) {
+      await expectDenied(c.req('PUT', `/api/activities/${f.activityId}/records`, { summary: '越权' }));
+      expect(await s.database.db.select().from(activityRecords).where(eq(activityRecords.activityId, f.activityId))).toEqual([]);
+    }
+  },
+  'POST /api/activities/:id/photos': async ({ c, s, w, home }) => {
+    for (const f of await foreign({ s, w, home })) {
+      await expectDenied(c.req('POST', `/api/activities/${f.activityId}/photos`, { fileId: f.fileId, caption: '越权' }));
+      expect((await s.database.db.select().from(activityPhotos).where(eq(activityPhotos.activityId, f.activityId))).map((p) => p.caption)).toEqual([null]);
+    }
+  },
+  'DELETE /api/activities/:id/photos/:fileId': async ({ c, s, w, home }) => {
+    for (const f of await foreign({ s, w, home })) {
+      await expectDenied(c.req('DELETE', `/api/activities/${f.activityId}/photos/${f.fileId}`));
+      expect(await s.database.db.select().from(activityPhotos).where(and(eq(activityPhotos.activityId, f.activityId), eq(activityPhotos.fileId, f.fileId)))).toHaveLength(1);
+    }
+  },
+  'GET /api/venues': async ({ c, s, w, home }) => {
+    const hidden = await foreign({ s, w, home });
+    for (const kind of ['venue', 'equipment']) {
+      const r = await c.req('GET', `/api/venues?kind=${kind}&pageSize=200`);
+      expect(r.statusCode).toBe(200);
+      const ids = new Set(r.json().items.map((v: { id: string }) => v.id));
+      for (const f of hidden) expect(ids.has(f.venueId) || ids.has(f.itemId), `${f.key} leaked`).toBe(false);
+    }
+    await expectDenied(c.req('GET', `/api/venues?nodeId=${w.nodes.B1.id}`));
+  },
+  'POST /api/venues': async ({ c, s, w, home }) => {
+    for (const f of await foreign({ s, w, home })) await expectDenied(c.req('POST', '/api/venues', { kind: 'venue', nodeId: f.nodeId, name: '越权场地' }));
+    expect(await s.database.db.select().from(venues).where(eq(venues.name, '越权场地'))).toEqual([]);
+  },
+  'PUT /api/venues/:id': async ({ c, s, w, home }) => {
+    for (const f of await foreign({ s, w, home })) {
+      await expectDenied(c.req('PUT', `/api/venues/${f.venueId}`, { kind: 'venue', name: '越权', active: false }));
+      await expectDenied(c.req('PUT', `/api/venues/${f.itemId}`, { kind: 'equipment', name: '越权', active: false }));
+      const [v] = await s.database.db.select().from(venues).where(eq(venues.id, f.venueId));
+      const [i] = await s.database.db.select().from(equipmentItems).where(eq(equipmentItems.id, f.itemId));
+      expect([v.name, v.active, i.name, i.active]).toEqual([`矩阵场地${f.key}`, true, `矩阵设备${f.key}`, true]);
+    }
+  },
+  'GET /api/activity-rules': async ({ c, w }) => {
+    const r = await c.req('GET', '/api/activity-rules');
+    expect(r.statusCode).toBe(200);
+    expect(r.json().items.map((i: { countyId: string }) => i.countyId)).toEqual([w.nodes.A.id]);
+  },
+  'PUT /api/activity-rules/:countyId': async ({ c, s, w }) => {
+    const r = await c.req('PUT', `/api/activity-rules/${w.nodes.B.id}`, { noticeDays: 0 });
+    expect(DENIED).toContain(r.statusCode);
+    expect(await s.database.db.select().from(activityRules).where(eq(activityRules.countyId, w.nodes.B.id))).toEqual([]);
+  },
+};

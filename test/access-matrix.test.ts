@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../src/shared/roles';
 import { buildWorld, TEST_PASSWORD, type World } from './factories';
 import { ACCOUNTS_MATRIX } from './matrix/accounts.matrix';
+import { CREDITS_MATRIX } from './matrix/credits.matrix';
 import { ACTIVITIES_MATRIX } from './matrix/activities.matrix';
 import { PLANS_MATRIX } from './matrix/plans.matrix';
 import { AUDIT_MATRIX } from './matrix/audit.matrix';
@@ -22,7 +23,7 @@ import { signIn, startTestServer, type TestServer } from './server';
  * 2. for every role held in county A, every route gives nothing from outside the holder's
  *    subtree: 403/404 for foreign targets, no foreign rows in lists, nothing changed.
  */
-const MATRIX: Matrix = { ...SYSTEM_MATRIX, ...ORG_MATRIX, ...ACCOUNTS_MATRIX, ...AUDIT_MATRIX, ...TEACHERS_MATRIX, ...PEOPLE_MATRIX, ...IMPORTS_MATRIX, ...FILES_MATRIX, ...SIGNIN_MATRIX, ...ACTIVITIES_MATRIX, ...PLANS_MATRIX };
+const MATRIX: Matrix = { ...SYSTEM_MATRIX, ...ORG_MATRIX, ...ACCOUNTS_MATRIX, ...AUDIT_MATRIX, ...TEACHERS_MATRIX, ...PEOPLE_MATRIX, ...IMPORTS_MATRIX, ...FILES_MATRIX, ...SIGNIN_MATRIX, ...ACTIVITIES_MATRIX, ...PLANS_MATRIX, ...CREDITS_MATRIX };
 
 let s: TestServer;
 let w: World;

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authRoutes } from '../modules/accounts/auth.routes';
+import { creditRoutes } from '../modules/credits/credits.routes';
 import { activityRoutes } from '../modules/activities/activities.routes';
 import { userRoutes } from '../modules/accounts/user.routes';
 import { auditRoutes } from '../modules/audit/audit.routes';
@@ -25,6 +26,7 @@ export const MODULE_ROUTES: FastifyPluginAsyncZod[] = [
   peopleRoutes,
   importRoutes,
   teacherRoutes,
+  creditRoutes,
   signInRoutes,
   fileRoutes,
   activityRoutes,

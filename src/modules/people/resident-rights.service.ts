@@ -31,8 +31,10 @@ const OWN_TABLES = new Set(['resident_tags', 'consents']);
 /** Other modules' tables that point at a resident, named for the user; unknown ones show their table name. */
 export const RESIDENT_LINK_NAMES: Record<string, { zh: string; en: string }> = {
   teachers: { zh: '师资库记录', en: 'teacher-bank record' },
-  attendance: { zh: '签到记录', en: 'attendance records' },
+  sign_ins: { zh: '签到记录', en: 'attendance records' },
   credit_ledger: { zh: '学分记录', en: 'credit records' },
+  credit_balances: { zh: '学分账户', en: 'credit account' },
+  credit_redemptions: { zh: '奖品兑换记录', en: 'reward redemptions' },
   registrations: { zh: '活动报名', en: 'registrations' },
 };
 

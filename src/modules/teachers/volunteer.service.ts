@@ -7,6 +7,7 @@ import type { Page } from '../../shared/pagination';
 import { TEACHER_BANK_ROLES } from '../../shared/roles';
 import { users } from '../accounts/account.table';
 import { recordAudit } from '../audit/audit.service';
+import { grantForVolunteerHours } from '../credits/credit-grants';
 import { escapeLike, underAnyPath } from '../organisations/org.service';
 import { orgNodes } from '../organisations/org.table';
 import { canKeepBank, canReviewHours } from './teachers.policy';
@@ -116,6 +117,7 @@ export async function reviewHours({ db, actor, id, input }: { db: Db; actor: Act
     if (r.h.status !== 'pending') throw new AppError('CONFLICT', { detail: '这条记录已经审核过了', detailEn: 'this record has already been reviewed' });
     if (input.decision === 'rejected' && !input.note) throw fieldError('note', '退回时请写明原因', 'Say why when rejecting');
     await tx.update(volunteerHours).set({ status: input.decision, reviewedBy: actor.userId, reviewedAt: new Date(), reviewNote: input.note }).where(eq(volunteerHours.id, id));
+    if (input.decision === 'approved') await grantForVolunteerHours(tx, { hoursId: id, actorId: actor.userId });
     await recordAudit(tx, { actor, node: r.node, action: `volunteer_hours.${input.decision === 'approved' ? 'approve' : 'reject'}`, entityType: 'volunteer_hours', entityId: id, summary: { teacher: r.teacherName, serviceDate: r.h.serviceDate, hours: Number(r.h.hours), note: input.note } });
   });
 }

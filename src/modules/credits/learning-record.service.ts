@@ -1,0 +1,57 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db, DbOrTx } from '../../server/db/client';
+import type { Actor } from '../../shared/actor';
+import { activities } from '../activities/activities.table';
+import { orgNodes } from '../organisations/org.table';
+import { signIns } from '../signin/signin.table';
+import type { LearningRecord } from './credits.contract';
+import { keptResident, totalsOf, type ResidentRow } from './credit-accounts.service';
+import { round1 } from './credit-ledger';
+import { themesOf } from './credit-rules';
+import { creditLedger } from './credits.table';
+
+const centre = alias(orgNodes, 'centre');
+const rev = alias(creditLedger, 'rev');
+/** A printed record lists at most this many activities (the most recent). */
+const RECORD_MAX = 500;
+
+/**
+ * 学习档案: the resident's confirmed sign-ins with the activity, the hours counted (attended
+ * hours if they checked out, at most the activity's) and the credits it earned (not reversed).
+ */
+export async function buildLearningRecord(db: DbOrTx, r: ResidentRow): Promise<LearningRecord> {
+  const rows = await db.select({ s: signIns, a: activities, centreName: centre.name }).from(signIns)
+    .innerJoin(activities, eq(activities.id, signIns.activityId)).innerJoin(centre, eq(centre.id, activities.centreId))
+    .where(and(eq(signIns.residentId, r.id), eq(signIns.status, 'confirmed'))).orderBy(asc(activities.startsAt)).limit(RECORD_MAX);
+  const earned = await db.select({ sourceId: creditLedger.sourceId, amount: creditLedger.amount }).from(creditLedger)
+    .leftJoin(rev, eq(rev.reversesId, creditLedger.id))
+    .where(and(eq(creditLedger.residentId, r.id), eq(creditLedger.sourceType, 'sign_in'), isNull(rev.id)));
+  const credits = new Map<string, number>();
+  for (const e of earned) {
+    const key = (e.sourceId ?? '').slice(0, 36);
+    credits.set(key, (credits.get(key) ?? 0) + Number(e.amount));
+  }
+  const themes = new Map((await themesOf(db, r.countyId)).map((t) => [t.key, t]));
+  const items = rows.map(({ s, a, centreName }) => {
+    const full = Number(a.hours);
+    return {
+      activityId: a.id, title: a.title, theme: a.theme, themeName: themes.get(a.theme)?.nameZh ?? a.theme, themeNameEn: themes.get(a.theme)?.nameEn ?? a.theme,
+      date: a.startsAt.toISOString(), centreName, hours: s.attendedHours === null ? full : Math.min(Number(s.attendedHours), full), credits: round1(credits.get(s.id) ?? 0),
+    };
+  });
+  const [county] = await db.select({ name: orgNodes.name }).from(orgNodes).where(eq(orgNodes.id, r.countyId));
+  return {
+    resident: { id: r.id, name: r.name, nodeName: r.nodeName, countyName: county?.name ?? '' },
+    items,
+    totalActivities: items.length,
+    totalHours: round1(items.reduce((n, i) => n + i.hours, 0)),
+    totalCredits: round1(items.reduce((n, i) => n + i.credits, 0)),
+    balance: (await totalsOf(db, r.id)).balance,
+    generatedAt: new Date().toISOString(),
+  };
+}
+
+export async function getLearningRecord({ db, actor, residentId }: { db: Db; actor: Actor; residentId: string }): Promise<LearningRecord> {
+  return buildLearningRecord(db, await keptResident(db, actor, residentId));
+}

@@ -6,6 +6,7 @@ import { CREDITS_MATRIX } from './matrix/credits.matrix';
 import { ACTIVITIES_MATRIX } from './matrix/activities.matrix';
 import { PLANS_MATRIX } from './matrix/plans.matrix';
 import { AUDIT_MATRIX } from './matrix/audit.matrix';
+import { COURSES_MATRIX } from './matrix/courses.matrix';
 import { FILES_MATRIX } from './matrix/files.matrix';
 import { IMPORTS_MATRIX } from './matrix/imports.matrix';
 import type { Matrix } from './matrix/context';
@@ -23,7 +24,7 @@ import { signIn, startTestServer, type TestServer } from './server';
  * 2. for every role held in county A, every route gives nothing from outside the holder's
  *    subtree: 403/404 for foreign targets, no foreign rows in lists, nothing changed.
  */
-const MATRIX: Matrix = { ...SYSTEM_MATRIX, ...ORG_MATRIX, ...ACCOUNTS_MATRIX, ...AUDIT_MATRIX, ...TEACHERS_MATRIX, ...PEOPLE_MATRIX, ...IMPORTS_MATRIX, ...FILES_MATRIX, ...SIGNIN_MATRIX, ...ACTIVITIES_MATRIX, ...PLANS_MATRIX, ...CREDITS_MATRIX };
+const MATRIX: Matrix = { ...SYSTEM_MATRIX, ...ORG_MATRIX, ...ACCOUNTS_MATRIX, ...AUDIT_MATRIX, ...TEACHERS_MATRIX, ...PEOPLE_MATRIX, ...IMPORTS_MATRIX, ...FILES_MATRIX, ...COURSES_MATRIX, ...SIGNIN_MATRIX, ...ACTIVITIES_MATRIX, ...PLANS_MATRIX, ...CREDITS_MATRIX };
 
 let s: TestServer;
 let w: World;

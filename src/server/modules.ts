@@ -4,6 +4,7 @@ import { creditRoutes } from '../modules/credits/credits.routes';
 import { activityRoutes } from '../modules/activities/activities.routes';
 import { userRoutes } from '../modules/accounts/user.routes';
 import { auditRoutes } from '../modules/audit/audit.routes';
+import { courseRoutes } from '../modules/courses/courses.routes';
 import { fileRoutes } from '../modules/files/files.routes';
 import { importRoutes } from '../modules/imports/imports.routes';
 import { orgRoutes } from '../modules/organisations/org.routes';
@@ -29,6 +30,7 @@ export const MODULE_ROUTES: FastifyPluginAsyncZod[] = [
   creditRoutes,
   signInRoutes,
   fileRoutes,
+  courseRoutes,
   activityRoutes,
   planRoutes,
 ];

@@ -1,24 +1,11 @@
 import multipart from '@fastify/multipart';
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, fieldError } from '../../shared/app-error';
 import { ROLES } from '../../shared/roles';
 import { FILE_LIMITS, ZFileIdParams, ZFileUploadQuery, ZStoredFile } from './files.contract';
 import { readFileBytes, storeFile, toStoredFile } from './files.service';
+import { disposition, safeHeaders, sendAttachment } from './files.http';
 import { configureFileStore } from './files.storage';
-
-/** `attachment; filename*=UTF-8''…`: Chinese file names survive every browser. */
-const disposition = (kind: 'attachment' | 'inline', name: string) =>
-  `${kind}; filename="${name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-
-/** Served bytes are never run or sniffed as a page, whatever they contain. */
-function safeHeaders(reply: FastifyReply, mime: string): FastifyReply {
-  return reply
-    .type(mime)
-    .header('X-Content-Type-Options', 'nosniff')
-    .header('Content-Security-Policy', "default-src 'none'; sandbox")
-    .header('Cache-Control', 'private, no-cache');
-}
 
 /** Multipart errors (too large, not multipart, too many files) in plain words. */
 function uploadError(err: unknown): never {
@@ -62,7 +49,7 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'The file, always as an attachment (never shown as a page)', params: ZFileIdParams },
   }, async (req, reply) => {
     const { row, bytes } = await readFileBytes({ db: db(), actor: req.actor!, id: req.params.id });
-    return safeHeaders(reply, row.mime).header('Content-Disposition', disposition('attachment', row.originalName)).send(bytes);
+    return sendAttachment(reply, row, bytes);
   });
 
   app.get('/api/files/:id/thumbnail', {

@@ -193,6 +193,9 @@ const RECORD_NAMES: Record<string, { zh: string; en: string }> = {
   teachers: { zh: '师资', en: 'teachers' },
   volunteer_hours: { zh: '志愿服务记录', en: 'volunteer service records' },
   import_jobs: { zh: '导入记录', en: 'import records' },
+  courses: { zh: '课程', en: 'courses' },
+  stored_files: { zh: '上传的文件', en: 'uploaded files' },
+  theme_defs: { zh: '课程主题', en: 'course themes' },
 }; // Other modules' tables name themselves here as they are added.
 
 export async function removeNode({ db, actor, id }: { db: Db; actor: Actor; id: string }): Promise<void> {

@@ -1,0 +1,221 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { auditLog } from '../audit/audit.table';
+import { courses } from './courses.table';
+import { buildUser, buildWorld, TEST_PASSWORD, type World } from '../../../test/factories';
+import { courseBody, createCourse, dayFromToday, submittedCourse } from '../../../test/course-factories';
+import { tinyPdf, uploadFile } from '../../../test/file-factories';
+import { buildTeacher } from '../../../test/teacher-factories';
+import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
+
+let s: TestServer;
+let w: World;
+let dept: Client;
+let town: Client;
+let town2: Client;
+let county: Client;
+let centre: Client;
+
+beforeAll(async () => {
+  s = await startTestServer();
+  w = await buildWorld(s.database);
+  await buildUser(s.database, { username: 'a_town_admin_2', role: 'town_admin', node: w.nodes.A1 });
+  [dept, town, town2, county, centre] = await Promise.all(
+    ['a_dept_coordinator', 'a_town_admin', 'a_town_admin_2', 'a_county_admin', 'a_centre_manager'].map((u) => signIn(s.app, u, TEST_PASSWORD)),
+  );
+});
+afterAll(() => s.close());
+
+describe('courses', () => {
+  it('a department creates a course with teachers and materials; the description is sanitised', async () => {
+    const teacher = await buildTeacher(s.database, { bank: w.nodes.A1, name: '柳老师' });
+    const file = await uploadFile(dept, { nodeId: w.nodes.A1u.id }, '讲义.pdf', tinyPdf());
+    expect(file.statusCode, file.body).toBe(201);
+    const id = await createCourse(dept, w.nodes.A1u.id, {
+      teacherIds: [teacher.id], fileIds: [file.json().id],
+      descriptionHtml: '<p>内容<script>alert(1)</script></p><img src=x onerror=alert(2)><a href="javascript:alert(3)">链接</a>',
+    });
+    const r = await dept.req('GET', `/api/courses/${id}`);
+    expect(r.statusCode).toBe(200);
+    const c = r.json();
+    expect(c).toMatchObject({ status: 'draft', townId: w.nodes.A1.id, nodeName: w.nodes.A1u.name, themeName: '法律', hours: 2, credits: 1, permissions: { update: true, submit: true, review: false } });
+    expect(c.descriptionHtml).not.toMatch(/script|onerror|javascript|<img/);
+    expect(c.teachers.map((t: { name: string }) => t.name)).toEqual(['柳老师']);
+    expect(c.files[0]).toMatchObject({ originalName: '讲义.pdf', url: `/api/courses/${id}/materials/${file.json().id}` });
+    const [a] = await s.database.db.select().from(auditLog).where(eq(auditLog.entityId, id));
+    expect(a.action).toBe('course.create');
+  });
+
+  it('teachers from a bank out of reach, foreign files and unknown themes are refused', async () => {
+    const foreign = await buildTeacher(s.database, { bank: w.nodes.B1, name: '外县老师' });
+    const r1 = await dept.req('POST', '/api/courses', courseBody(w.nodes.A1u.id, { teacherIds: [foreign.id] }));
+    expect(r1.json().error.issues[0].path).toBe('teacherIds');
+    const b = await signIn(s.app, 'b_county_admin', TEST_PASSWORD);
+    const bf = await uploadFile(b, { nodeId: w.nodes.B1.id }, 'b.pdf', tinyPdf());
+    const r2 = await dept.req('POST', '/api/courses', courseBody(w.nodes.A1u.id, { fileIds: [bf.json().id] }));
+    expect(r2.json().error.issues[0].path).toBe('fileIds');
+    const r3 = await dept.req('POST', '/api/courses', courseBody(w.nodes.A1u.id, { theme: 'astrology' }));
+    expect(r3.json().error.issues[0].path).toBe('theme');
+    expect((await dept.req('POST', '/api/courses', courseBody(w.nodes.A2u.id))).statusCode).toBe(404);
+  });
+
+  it('submission must come at least 15 days before the first session, with the date it needed', async () => {
+    const first = dayFromToday(10);
+    const id = await createCourse(dept, w.nodes.A1u.id, { firstSessionDate: first });
+    const r = await dept.req('POST', `/api/courses/${id}/submit`);
+    expect(r.statusCode).toBe(400);
+    const issue = r.json().error.issues[0];
+    expect(issue.path).toBe('firstSessionDate');
+    expect(issue.message).toContain(`须在 ${dayFromToday(-5)} 前`);
+    expect(issue.messageEn).toContain(`by ${dayFromToday(-5)}`);
+    // Exactly 15 days ahead is still in time.
+    const ok = await createCourse(dept, w.nodes.A1u.id, { firstSessionDate: dayFromToday(15) });
+    expect((await dept.req('POST', `/api/courses/${ok}/submit`)).statusCode).toBe(200);
+    const noDate = await createCourse(dept, w.nodes.A1u.id, { firstSessionDate: null });
+    expect((await dept.req('POST', `/api/courses/${noDate}/submit`)).json().error.issues[0].path).toBe('firstSessionDate');
+  });
+
+  it('the county sets the lead days; a town admin may not', async () => {
+    expect((await town.req('PUT', `/api/course-rules/${w.nodes.A.id}`, { reviewLeadDays: 30 })).statusCode).toBe(403);
+    const r = await county.req('PUT', `/api/course-rules/${w.nodes.A.id}`, { reviewLeadDays: 30 });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().reviewLeadDays).toBe(30);
+    const id = await createCourse(dept, w.nodes.A1u.id, { firstSessionDate: dayFromToday(20) });
+    const refused = await dept.req('POST', `/api/courses/${id}/submit`);
+    expect(refused.json().error.issues[0].message).toContain(`须在 ${dayFromToday(-10)} 前`);
+    await county.req('PUT', `/api/course-rules/${w.nodes.A.id}`, { reviewLeadDays: 15 });
+    expect((await dept.req('POST', `/api/courses/${id}/submit`)).statusCode).toBe(200);
+  });
+
+  it('nobody approves their own course; another reviewer of the town does', async () => {
+    const id = await submittedCourse(town, w.nodes.A1.id, { title: '镇社区学校的课' });
+    const own = await town.req('POST', `/api/courses/${id}/review`, { decision: 'approve' });
+    expect(own.statusCode).toBe(403);
+    expect((await town.req('GET', `/api/courses/${id}`)).json()).toMatchObject({ status: 'submitted', ownCourse: true, permissions: { review: false } });
+    const mine = await town.req('GET', '/api/courses?toReview=true');
+    expect(mine.json().items.map((c: { id: string }) => c.id)).not.toContain(id);
+    const other = await town2.req('GET', '/api/courses?toReview=true');
+    expect(other.json().items.map((c: { id: string }) => c.id)).toContain(id);
+    const r = await town2.req('POST', `/api/courses/${id}/review`, { decision: 'approve' });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().status).toBe('approved');
+    expect((await town2.req('POST', `/api/courses/${id}/review`, { decision: 'approve' })).statusCode).toBe(409);
+  });
+
+  it('a department may not review; a return needs a comment; the history shows every step', async () => {
+    const id = await submittedCourse(dept, w.nodes.A1u.id);
+    expect((await dept.req('POST', `/api/courses/${id}/review`, { decision: 'approve' })).statusCode).toBe(403);
+    expect((await dept.req('PUT', `/api/courses/${id}`, courseBody(w.nodes.A1u.id))).statusCode).toBe(409);
+    const noComment = await town.req('POST', `/api/courses/${id}/review`, { decision: 'return' });
+    expect(noComment.json().error.issues[0].path).toBe('comment');
+    const ret = await town.req('POST', `/api/courses/${id}/review`, { decision: 'return', comment: '请补充讲义' });
+    expect(ret.json()).toMatchObject({ status: 'returned', reviewComment: '请补充讲义' });
+    expect((await dept.req('PUT', `/api/courses/${id}`, courseBody(w.nodes.A1u.id, { title: '改好了' }))).statusCode).toBe(200);
+    await dept.req('POST', `/api/courses/${id}/submit`);
+    const done = await county.req('POST', `/api/courses/${id}/review`, { decision: 'approve', comment: '同意' });
+    expect(done.json().history.map((h: { action: string }) => h.action)).toEqual(['approved', 'submitted', 'returned', 'submitted']);
+    expect(done.json().history[2]).toMatchObject({ comment: '请补充讲义', actorName: 'a_town_admin' });
+  });
+
+  it('approved courses are read across the town (materials too); drafts only by their node', async () => {
+    const file = await uploadFile(dept, { nodeId: w.nodes.A1u.id }, '教案.pdf', tinyPdf());
+    const draft = await createCourse(dept, w.nodes.A1u.id, { fileIds: [file.json().id] });
+    expect((await centre.req('GET', `/api/courses/${draft}`)).statusCode).toBe(404);
+    await dept.req('POST', `/api/courses/${draft}/submit`);
+    await town.req('POST', `/api/courses/${draft}/review`, { decision: 'approve' });
+    expect((await centre.req('GET', `/api/courses/${draft}`)).statusCode).toBe(200);
+    expect((await centre.req('GET', `/api/files/${file.json().id}`)).statusCode).toBe(404);
+    const m = await centre.req('GET', `/api/courses/${draft}/materials/${file.json().id}`);
+    expect(m.statusCode).toBe(200);
+    expect(m.headers['content-disposition']).toMatch(/^attachment;/);
+    expect(m.headers['x-content-type-options']).toBe('nosniff');
+    const other = await uploadFile(dept, { nodeId: w.nodes.A1u.id }, '别的.pdf', tinyPdf());
+    expect((await centre.req('GET', `/api/courses/${draft}/materials/${other.json().id}`)).statusCode).toBe(404);
+  });
+
+  it('featured courses: at most the town’s number per centre', async () => {
+    const approve = async (title: string) => {
+      const id = await submittedCourse(dept, w.nodes.A1u.id, { title });
+      await town.req('POST', `/api/courses/${id}/review`, { decision: 'approve' });
+      return id;
+    };
+    const [c1, c2] = [await approve('精品一'), await approve('精品二')];
+    const f1 = await town.req('POST', `/api/courses/${c1}/featured`, { centreId: w.nodes.A1a.id });
+    expect(f1.statusCode, f1.body).toBe(200);
+    expect(f1.json()).toMatchObject({ featured: true, featuredCentreName: w.nodes.A1a.name });
+    const f2 = await town.req('POST', `/api/courses/${c2}/featured`, { centreId: w.nodes.A1a.id });
+    expect(f2.statusCode).toBe(400);
+    expect(f2.json().error.issues[0].message).toContain('上限 1 门');
+    expect((await town.req('POST', `/api/courses/${c2}/featured`, { centreId: w.nodes.A2a.id })).statusCode).toBe(400);
+    expect((await dept.req('POST', `/api/courses/${c2}/featured`, { centreId: w.nodes.A1b.id })).statusCode).toBe(403);
+    expect((await town.req('PUT', `/api/course-rules/${w.nodes.A1.id}`, { featuredPerCentre: 2 })).json().featuredPerCentre).toBe(2);
+    expect((await town.req('POST', `/api/courses/${c2}/featured`, { centreId: w.nodes.A1a.id })).statusCode).toBe(200);
+    const list = await centre.req('GET', '/api/courses?featured=true');
+    expect(list.json().items.map((c: { title: string }) => c.title).sort()).toEqual(['精品一', '精品二']);
+    // Two flags at once cannot both pass the limit.
+    await town.req('PUT', `/api/course-rules/${w.nodes.A1.id}`, { featuredPerCentre: 1 });
+    const [c3, c4] = [await approve('精品三'), await approve('精品四')];
+    const both = await Promise.all([c3, c4].map((id) => town.req('POST', `/api/courses/${id}/featured`, { centreId: w.nodes.A1b.id })));
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 400]);
+    expect((await town.req('POST', `/api/courses/${c1}/featured`, { centreId: null })).json().featured).toBe(false);
+  });
+
+  it('lists are filtered by reach and by theme, status and town', async () => {
+    const b = await signIn(s.app, 'b_county_admin', TEST_PASSWORD);
+    await createCourse(b, w.nodes.B1.id, { title: '外县课程' });
+    const all = await county.req('GET', '/api/courses?pageSize=200');
+    expect(all.json().items.map((c: { title: string }) => c.title)).not.toContain('外县课程');
+    const approved = await county.req('GET', '/api/courses?status=approved&theme=law');
+    expect(approved.json().items.every((c: { status: string; theme: string }) => c.status === 'approved' && c.theme === 'law')).toBe(true);
+    expect((await county.req('GET', `/api/courses?townId=${w.nodes.A2.id}`)).json().total).toBe(0);
+    expect((await s.database.db.select().from(courses).where(eq(courses.title, '外县课程'))).length).toBe(1);
+  });
+
+  it('drafts can be deleted by their node; approved ones cannot', async () => {
+    const id = await createCourse(dept, w.nodes.A1u.id);
+    expect((await centre.req('DELETE', `/api/courses/${id}`)).statusCode).toBe(404);
+    expect((await dept.req('DELETE', `/api/courses/${id}`)).statusCode).toBe(200);
+    const done = await submittedCourse(dept, w.nodes.A1u.id);
+    await town.req('POST', `/api/courses/${done}/review`, { decision: 'approve' });
+    expect((await dept.req('DELETE', `/api/courses/${done}`)).statusCode).toBe(409);
+  });
+});
+
+describe('themes', () => {
+  it('everyone reads the defaults; the county admin renames, reorders, deactivates, adds, sets lead departments', async () => {
+    const r = await centre.req('GET', '/api/themes');
+    expect(r.json()).toMatchObject({ countyId: w.nodes.A.id, isDefault: true, canEdit: false });
+    const themes = r.json().themes.map((t: Record<string, unknown>) => ({ key: t.key, nameZh: t.nameZh, nameEn: t.nameEn, active: t.active, leadUnitIds: t.leadUnitIds }));
+    expect(themes).toHaveLength(10);
+    expect((await town.req('PUT', `/api/themes/${w.nodes.A.id}`, { themes })).statusCode).toBe(403);
+    const edited = [
+      { ...themes[3], nameZh: '法律(普法)', leadUnitIds: [w.nodes.A1u.id] },
+      ...themes.filter((_: unknown, i: number) => i !== 3).map((t: { key: string }) => (t.key === 'youth' ? { ...t, active: false } : t)),
+      { key: null, nameZh: '非遗传承', nameEn: 'Intangible heritage', active: true, leadUnitIds: [] },
+    ];
+    const saved = await county.req('PUT', `/api/themes/${w.nodes.A.id}`, { themes: edited });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const list = saved.json();
+    expect(list.isDefault).toBe(false);
+    expect(list.themes[0]).toMatchObject({ key: 'law', nameZh: '法律(普法)', leadUnits: [{ id: w.nodes.A1u.id, name: w.nodes.A1u.name }] });
+    expect(list.themes.at(-1).key).toMatch(/^t_/);
+    expect(list.themes.find((t: { key: string }) => t.key === 'youth').active).toBe(false);
+    // Inactive themes are not offered for new courses.
+    expect((await dept.req('POST', '/api/courses', courseBody(w.nodes.A1u.id, { theme: 'youth' }))).json().error.issues[0].path).toBe('theme');
+    const detail = await dept.req('GET', `/api/courses/${await createCourse(dept, w.nodes.A1u.id, { theme: list.themes.at(-1).key })}`);
+    expect(detail.json().themeName).toBe('非遗传承');
+  });
+
+  it('themes are never removed; lead departments are units of the county', async () => {
+    const { themes } = (await county.req('GET', '/api/themes')).json();
+    const plain = themes.map((t: Record<string, unknown>) => ({ key: t.key, nameZh: t.nameZh, nameEn: t.nameEn, active: t.active, leadUnitIds: t.leadUnitIds }));
+    const dropped = await county.req('PUT', `/api/themes/${w.nodes.A.id}`, { themes: plain.slice(1) });
+    expect(dropped.json().error.issues[0].message).toContain('不能删除');
+    const foreignLead = plain.map((t: object, i: number) => (i === 0 ? { ...t, leadUnitIds: [w.nodes.B1u.id] } : t));
+    expect((await county.req('PUT', `/api/themes/${w.nodes.A.id}`, { themes: foreignLead })).json().error.issues[0].path).toBe('themes.0.leadUnitIds');
+    const notUnit = plain.map((t: object, i: number) => (i === 0 ? { ...t, leadUnitIds: [w.nodes.A1a.id] } : t));
+    expect((await county.req('PUT', `/api/themes/${w.nodes.A.id}`, { themes: notUnit })).statusCode).toBe(400);
+    const b = await signIn(s.app, 'b_county_admin', TEST_PASSWORD);
+    expect((await b.req('GET', `/api/themes?countyId=${w.nodes.A.id}`)).statusCode).toBe(404);
+  });
+});

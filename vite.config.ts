@@ -23,6 +23,8 @@ export default defineConfig({
     // dist/web/.vite/manifest.json: which files each page needs (used to report bundle sizes).
     manifest: true,
     rolldownOptions: {
+      // The resident's sign-in page is its own tiny entry (no React, no antd): src/modules/signin/web/signin.html.
+      input: { main: 'index.html', signin: 'src/modules/signin/web/signin.html' },
       output: {
         // antd's per-page pieces get long generated names; keep the files readable.
         chunkFileNames: (chunk) => (chunk.name.startsWith('antd~') ? 'assets/antd-[hash].js' : 'assets/[name]-[hash].js'),

@@ -5,6 +5,7 @@ import { RESIDENT_ROLES } from '../shared/roles';
 import { RESIDENT_STATS_ROLES } from '../modules/people/people.contract';
 import { STAFFING_READER_ROLES, TEACHER_READER_ROLES } from '../modules/teachers/teachers.roles';
 import { IMPORT_ROLES } from '../modules/imports/imports.contract';
+import { ATTENDANCE_READER_ROLES } from '../modules/signin/signin.contract';
 import { RequireAuth, RequireRole } from './auth/require-auth';
 import { PageLoading } from './components/page-loading';
 import { RouteError } from './pages/route-error';
@@ -26,6 +27,10 @@ const ResidentTagsPage = lazy(() => import('../modules/people/web/resident-tags-
 const TeachersPage = lazy(() => import('../modules/teachers/web/teachers-page').then((m) => ({ default: m.TeachersPage })));
 const VolunteerPage = lazy(() => import('../modules/teachers/web/volunteer-page').then((m) => ({ default: m.VolunteerPage })));
 const StaffingPage = lazy(() => import('../modules/teachers/web/staffing-page').then((m) => ({ default: m.StaffingPage })));
+const SignInDeskPage = lazy(() => import('../modules/signin/web/sign-in-desk-page').then((m) => ({ default: m.SignInDeskPage })));
+const AttendancePage = lazy(() => import('../modules/signin/web/attendance-page').then((m) => ({ default: m.AttendancePage })));
+const QrScreenPage = lazy(() => import('../modules/signin/web/qr-screen-page').then((m) => ({ default: m.QrScreenPage })));
+const SheetPrintPage = lazy(() => import('../modules/signin/web/sheet-print-page').then((m) => ({ default: m.SheetPrintPage })));
 const ServiceRecordPage = lazy(() => import('../modules/teachers/web/service-record-page').then((m) => ({ default: m.ServiceRecordPage })));
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -33,6 +38,8 @@ const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</S
 export const router = createBrowserRouter([
   { path: '/login', element: page(<LoginPage />), errorElement: <RouteError /> },
   { path: '/print/service-record/:id', element: <RequireAuth>{page(<ServiceRecordPage />)}</RequireAuth>, errorElement: <RouteError /> },
+  { path: '/print/sign-in/:activityId', element: <RequireAuth>{page(<SheetPrintPage />)}</RequireAuth>, errorElement: <RouteError /> },
+  { path: '/sign-in/:activityId/qr', element: <RequireAuth>{page(<QrScreenPage />)}</RequireAuth>, errorElement: <RouteError /> },
   { path: '/change-password', element: <RequireAuth allowPasswordDue>{page(<ChangePasswordPage />)}</RequireAuth>, errorElement: <RouteError /> },
   {
     path: '/',
@@ -52,6 +59,8 @@ export const router = createBrowserRouter([
       { path: 'teachers', element: <RequireRole roles={TEACHER_READER_ROLES}><TeachersPage /></RequireRole> },
       { path: 'volunteer', element: <VolunteerPage /> },
       { path: 'staffing', element: <RequireRole roles={STAFFING_READER_ROLES}><StaffingPage /></RequireRole> },
+      { path: 'sign-in', element: <RequireRole roles={ATTENDANCE_READER_ROLES}><SignInDeskPage /></RequireRole> },
+      { path: 'sign-in/:activityId', element: <RequireRole roles={ATTENDANCE_READER_ROLES}><AttendancePage /></RequireRole> },
       { path: 'account', element: <MyAccountPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

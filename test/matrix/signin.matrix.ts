@@ -79,6 +79,13 @@ export const SIGNIN_MATRIX: Matrix = {
     for (const f of fs) await expectDenied(x.c.req('POST', `/api/resident-accounts/${f.residentId}/activation`));
     for (const f of fs) expect(await x.s.database.db.select().from(residentAccounts).where(eq(residentAccounts.residentId, f.residentId))).toEqual([]);
   },
+  'GET /api/sign-in/activities': async (x) => {
+    const fs = await hiddenFrom(x);
+    for (const when of ['today', 'upcoming', 'past']) {
+      const r = await x.c.req('GET', `/api/sign-in/activities?when=${when}&pageSize=200`);
+      for (const f of fs) expect(r.body).not.toContain(f.activityId);
+    }
+  },
   'GET /api/sign-in/activities/:activityId/qr': activityCheck('GET', 'qr'),
   'GET /api/sign-in/activities/:activityId/sheet': activityCheck('GET', 'sheet'),
   'GET /api/sign-in/activities/:activityId/attendance': activityCheck('GET', 'attendance'),

@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import { LIMITS } from '../../shared/limits';
 import { ZPageQuery, zPage } from '../../shared/pagination';
+import { RESIDENT_ROLES, type Role } from '../../shared/roles';
 import { zId, zText } from '../../shared/schemas';
 import { zPhone } from './resident-auth.contract';
+
+/** Who runs sign-in at a centre: the keepers of its residents (they match people to the roster). */
+export const SIGNIN_STAFF_ROLES: readonly Role[] = RESIDENT_ROLES;
+/** Who reads an activity's attendance: the staff above, and inspectors and leaders over it. */
+export const ATTENDANCE_READER_ROLES: readonly Role[] = [...RESIDENT_ROLES, 'inspector', 'leader'];
 
 export const SIGN_IN_STATUSES = ['confirmed', 'pending', 'rejected'] as const;
 export type SignInStatus = (typeof SIGN_IN_STATUSES)[number];
@@ -114,3 +120,10 @@ export const ZRosterQuery = z.object({ q: z.string().trim().min(1).max(40) });
 export const ZRosterHit = z.object({ id: z.string(), name: z.string(), phone: z.string().nullable(), nodeName: z.string(), signedIn: z.boolean() });
 export const ZRosterHits = z.object({ items: z.array(ZRosterHit) });
 export type RosterHit = z.infer<typeof ZRosterHit>;
+
+/** The sign-in desk's list of activities. */
+export const ZSignInActivityQuery = ZPageQuery.extend({ when: z.enum(['today', 'upcoming', 'past']).default('today') });
+export type SignInActivityQuery = z.infer<typeof ZSignInActivityQuery>;
+export const ZSignInActivityItem = ZActivityBrief.extend({ confirmed: z.number().int(), pending: z.number().int(), canRun: z.boolean() });
+export type SignInActivityItem = z.infer<typeof ZSignInActivityItem>;
+export const ZSignInActivityPage = zPage(ZSignInActivityItem);

@@ -5,11 +5,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { residentAuthRoutes } from './resident-auth.routes';
 import { randomToken, sha256, DEVICE_COOKIE, DEVICE_REMEMBER_DAYS, RESIDENT_COOKIE } from './resident-session.service';
+import { findSignInActivities } from './signin-list.service';
 import { getScanInfo, scanCheckOut, scanSignIn } from './signin-scan.service';
 import { checkOutSignIn, confirmSignIn, enterPaperSheet, getScreenQr, getSheet, listAttendance, rejectSignIn, searchRoster, signInByHand } from './signin-staff.service';
 import {
   ZActivityParams, ZAttendancePage, ZAttendanceQuery, ZCheckoutInput, ZConfirmInput, ZManualInput, ZPaperInput, ZPaperResult, ZQrOut,
-  ZRejectInput, ZRosterHits, ZRosterQuery, ZScanInfo, ZScanInput, ZScanResult, ZSheetOut, ZSignInParams, ZSignInSaved, ZTokenParams,
+  ZRejectInput, ZRosterHits, ZRosterQuery, ZScanInfo, ZScanInput, ZScanResult, ZSheetOut, ZSignInActivityPage, ZSignInActivityQuery, ZSignInParams, ZSignInSaved, ZTokenParams,
 } from './signin.contract';
 import { ATTENDANCE_READER_ROLES, SIGNIN_STAFF_ROLES } from './signin.policy';
 
@@ -51,6 +52,11 @@ export const signInRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { policy: { public: true }, rateLimit: { max: 30, timeWindow: '1 minute' } },
     schema: { tags, summary: 'Check out from a known phone: attended hours from sign-in to now', params: ZTokenParams, response: { 200: z.object({ attendedHours: z.number() }) } },
   }, async (req, reply) => scanCheckOut(scanCtx(req, reply)));
+
+  app.get('/api/sign-in/activities', {
+    config: { policy: { roles: ATTENDANCE_READER_ROLES } },
+    schema: { tags, summary: 'Activities of my subtree for the sign-in desk: today, coming or past, with counts', querystring: ZSignInActivityQuery, response: { 200: ZSignInActivityPage } },
+  }, async (req) => findSignInActivities({ db: app.database.db, actor: req.actor!, query: req.query }));
 
   app.get('/api/sign-in/activities/:activityId/qr', {
     config: { policy: staff },

@@ -12,6 +12,10 @@ import { M as PEOPLE } from '../../modules/people/web/people.messages';
 import { M as TEACHERS } from '../../modules/teachers/web/teachers.messages';
 import { TEACHER_READER_ROLES } from '../../modules/teachers/teachers.roles';
 
+import { CheckSquareOutlined } from '@ant-design/icons';
+import { ATTENDANCE_READER_ROLES } from '../../modules/signin/signin.contract';
+import { M as SIGNIN } from '../../modules/signin/web/signin.messages';
+
 type Entry = { key: string; path: string; label: Msg; icon: ReactNode; roles?: readonly Role[] };
 
 /** The side menu. `roles` absent: everyone signed in. The routes check the same roles. */
@@ -24,6 +28,7 @@ export const MENU: Entry[] = [
   { key: 'teachers', path: '/teachers', label: TEACHERS.menuTeachers, icon: <SolutionOutlined />, roles: TEACHER_READER_ROLES },
   { key: 'volunteer', path: '/volunteer', label: TEACHERS.menuVolunteer, icon: <HeartOutlined /> },
   { key: 'imports', path: '/imports', label: IMPORTS.menu, icon: <ImportOutlined />, roles: IMPORT_ROLES },
+  { key: 'sign-in', path: '/sign-in', label: SIGNIN.menu, icon: <CheckSquareOutlined />, roles: ATTENDANCE_READER_ROLES },
   { key: 'account', path: '/account', label: M.menuAccount, icon: <UserOutlined /> },
 ];
 

@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { App, Button, Form, Modal, Select, Typography, Upload } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { errorText, toApiError } from '../../../web/api/api-error';
+import { api } from '../../../web/api/client';
+import { useMe } from '../../../web/auth/auth-context';
+import { useI18n } from '../../../web/i18n/i18n';
+import { M as APP } from '../../../web/i18n/messages';
+import { ACCEPT_ATTR, type StoredFile } from '../../files/files.contract';
+import type { ActivityBrief } from '../signin.contract';
+import { M } from './signin.messages';
+import { useRosterSearch, useSignInRefresh } from './signin.queries';
+
+/** A paper sheet entered afterwards: the photo of the sheet first (evidence), then the ticked people. */
+export function PaperSheetModal({ activity, onClose }: { activity: ActivityBrief; onClose: () => void }) {
+  const { t, locale } = useI18n();
+  const me = useMe();
+  const { message } = App.useApp();
+  const refresh = useSignInRefresh();
+  const [file, setFile] = useState<StoredFile | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const [people, setPeople] = useState<{ value: string; label: string }[]>([]);
+  const [q, setQ] = useState('');
+  const [saving, setSaving] = useState(false);
+  const hits = useRosterSearch(activity.id, q);
+
+  const upload = async (f: File) => {
+    setUploading(true);
+    try {
+      const body = new FormData();
+      body.append('file', f);
+      const res = await fetch(`/api/files?nodeId=${activity.centreId}&purpose=signin_sheet&accept=image`, { method: 'POST', body, credentials: 'same-origin', headers: { 'x-csrf-token': me.csrfToken } });
+      const data: unknown = await res.json().catch(() => null);
+      if (!res.ok) throw toApiError(res.status, data);
+      setFile(data as StoredFile);
+    } catch (err) {
+      void message.error(errorText(err, locale));
+    } finally {
+      setUploading(false);
+    }
+  };
+
+  const save = async () => {
+    if (!file) return;
+    setSaving(true);
+    try {
+      const r = await api.post<{ added: number; already: number }>(`/api/sign-in/activities/${activity.id}/paper`, { residentIds: people.map((p) => p.value), evidenceFileId: file.id });
+      await refresh();
+      void message.success(t(M.paperDone, r));
+      onClose();
+    } catch (err) {
+      void message.error(errorText(err, locale));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal open title={t(M.paperTitle)} onCancel={onClose} cancelText={t(APP.cancel)} okText={t(M.paperSave, { n: people.length })}
+      okButtonProps={{ disabled: !file || people.length === 0 }} confirmLoading={saving} onOk={() => void save()}>
+      <Form layout="vertical">
+        <Form.Item label={t(M.paperPhoto)} required>
+          <Upload accept={ACCEPT_ATTR.image} showUploadList={false} beforeUpload={(f) => { void upload(f); return false; }}>
+            <Button icon={<UploadOutlined />} loading={uploading}>{t(M.paperUpload)}</Button>
+          </Upload>
+          {file && <Typography.Text type="success" style={{ display: 'block', marginTop: 8 }}>{t(M.paperUploaded, { name: file.originalName })}</Typography.Text>}
+          {file?.thumbnailUrl && <img src={file.thumbnailUrl} alt="" style={{ maxWidth: '100%', maxHeight: 160, marginTop: 8 }} />}
+        </Form.Item>
+        <Form.Item label={t(M.paperPeople)} required>
+          <Select mode="multiple" labelInValue showSearch filterOption={false} onSearch={setQ} value={people} onChange={setPeople}
+            placeholder={t(M.search)} notFoundContent={q ? t(M.noHits) : null} loading={hits.isFetching}
+            options={(hits.data ?? []).filter((h) => !h.signedIn).map((h) => ({ value: h.id, label: `${h.name} · ${h.nodeName}${h.phone ? ` · ${h.phone}` : ''}` }))} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,145 @@
+/**
+ * The resident's sign-in page (/m/s/<token>), opened by scanning the QR code on a phone.
+ * Plain DOM and fetch — no React, no antd — so it loads fast on a cheap phone on a slow
+ * network. Types only from the contract (erased at build time).
+ */
+import type { ScanInfo, ScanResult } from '../signin.contract';
+import { SIGNIN_PAGE_MESSAGES } from './signin-page.messages';
+
+type Key = keyof typeof SIGNIN_PAGE_MESSAGES;
+const lang = navigator.language.toLowerCase().startsWith('zh') || !navigator.language ? 0 : 1;
+document.documentElement.lang = lang === 0 ? 'zh-CN' : 'en';
+const t = (key: Key, params: Record<string, string | number> = {}) =>
+  SIGNIN_PAGE_MESSAGES[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+
+/** Elder mode: larger type, remembered on this phone (shared with the resident pages). */
+const ELDER_KEY = 'cedu.elder';
+const elder = () => localStorage.getItem(ELDER_KEY) === '1';
+const applyElder = () => document.documentElement.classList.toggle('elder', elder());
+applyElder();
+
+const token = decodeURIComponent(location.pathname.split('/').pop() ?? '');
+const api = `/api/sign-in/scan/${encodeURIComponent(token)}`;
+const app = document.getElementById('app')!;
+let csrf: string | null = null;
+
+type Child = Node | string | null | false;
+function h(tag: string, attrs: Record<string, string | boolean | ((e: Event) => void)> = {}, ...children: Child[]): HTMLElement {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (typeof v === 'function') el.addEventListener(k, v);
+    else if (v === true) el.setAttribute(k, '');
+    else if (v !== false) el.setAttribute(k, v);
+  }
+  for (const c of children) if (c) el.append(c);
+  return el;
+}
+
+const timeFmt = new Intl.DateTimeFormat(lang === 0 ? 'zh-CN' : 'en-GB', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' });
+const clock = new Intl.DateTimeFormat(lang === 0 ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' });
+
+function show(...cards: Child[]) {
+  const toggle = h('button', { class: 'small', type: 'button', click: () => { localStorage.setItem(ELDER_KEY, elder() ? '0' : '1'); applyElder(); toggle.textContent = elder() ? t('elderOff') : t('elderOn'); } }, elder() ? t('elderOff') : t('elderOn'));
+  app.replaceChildren(h('header', {}, h('b', {}, t('brand')), toggle), ...cards.filter((c): c is Node | string => !!c));
+}
+
+/** An error body's message in the page's language, or a plain one for the network or status. */
+async function failure(res: Response | null): Promise<string> {
+  if (!res) return t('offline');
+  if (res.status === 404) return t('invalid');
+  if (res.status === 429) return t('tooMany');
+  try {
+    const body = (await res.json()) as { error?: { message: string; messageEn: string } };
+    if (body.error) return lang === 0 ? body.error.message : body.error.messageEn;
+  } catch { /* not JSON */ }
+  return t('offline');
+}
+
+async function call<T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<{ ok: true; data: T } | { ok: false; message: string }> {
+  let res: Response | null = null;
+  try {
+    res = await fetch(url, {
+      method, credentials: 'same-origin',
+      headers: { ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...(csrf ? { 'X-CSRF-Token': csrf } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch { /* offline */ }
+  if (res?.ok) return { ok: true, data: (await res.json()) as T };
+  return { ok: false, message: await failure(res) };
+}
+
+function activityCard(info: ScanInfo) {
+  const a = info.activity;
+  return h('section', { class: 'card' },
+    h('h1', {}, a.title),
+    h('div', { class: 'muted' }, `${t('time')}：${timeFmt.format(new Date(a.startsAt))}–${clock.format(new Date(a.endsAt))}`),
+    h('div', { class: 'muted' }, `${t('place')}：${a.place ?? a.centreName}`));
+}
+
+function errorScreen(message: string, retry?: () => void) {
+  show(h('section', { class: 'card result' }, h('div', { class: 'big bad' }, '!'), h('p', {}, message), retry ? h('button', { class: 'primary', type: 'button', click: retry }, t('again')) : null));
+}
+
+function resultScreen(info: ScanInfo, r: Pick<ScanResult, 'status' | 'signedAt' | 'repeated' | 'reason'>) {
+  const ok = r.status === 'confirmed';
+  const lines: Child[] = r.status === 'confirmed'
+    ? [h('div', { class: 'big ok' }, '✓'), h('h1', {}, r.repeated ? t('doneBefore') : t('done')), h('p', { class: 'muted' }, t('at', { time: clock.format(new Date(r.signedAt)) }))]
+    : r.status === 'pending'
+      ? [h('div', { class: 'big wait' }, '…'), h('h1', {}, t('pending')), h('p', {}, r.reason === 'device' ? t('pendingDevice') : t('pendingUnknown'))]
+      : [h('div', { class: 'big bad' }, '×'), h('h1', {}, t('rejected'))];
+  const out = h('p', { class: 'muted', role: 'status' });
+  const checkOut = ok && info.known ? h('button', { class: 'plain', type: 'button', click: async () => {
+    const res = await call<{ attendedHours: number }>('POST', `${api}/check-out`);
+    out.textContent = res.ok ? t('checkedOut', { hours: res.data.attendedHours }) : res.message;
+  } }, t('checkOut')) : null;
+  show(activityCard(info), h('section', { class: 'card result', 'data-status': r.status }, ...lines, checkOut, out));
+}
+
+function formScreen(info: ScanInfo) {
+  const error = h('div', { class: 'error', role: 'alert' });
+  const phone = h('input', { id: 'phone', type: 'tel', inputmode: 'numeric', autocomplete: 'tel', maxlength: '20', required: true }) as HTMLInputElement;
+  const name = h('input', { id: 'name', type: 'text', autocomplete: 'name', maxlength: '40', required: true }) as HTMLInputElement;
+  const remember = h('input', { id: 'remember', type: 'checkbox', checked: true }) as HTMLInputElement;
+  const submit = h('button', { class: 'primary', type: 'submit' }, t('submit')) as HTMLButtonElement;
+  const form = h('form', { novalidate: true, submit: async (e: Event) => {
+    e.preventDefault();
+    if (!phone.value.trim() || !name.value.trim()) { error.textContent = t('needBoth'); return; }
+    submit.disabled = true;
+    submit.textContent = t('sending');
+    const res = await call<ScanResult>('POST', api, { phone: phone.value, name: name.value.trim(), remember: remember.checked });
+    submit.disabled = false;
+    submit.textContent = t('submit');
+    if (res.ok) resultScreen(info, res.data);
+    else error.textContent = res.message;
+  } },
+  h('label', { for: 'phone' }, t('phone')), phone,
+  h('label', { for: 'name' }, t('name')), name,
+  h('label', { class: 'check', for: 'remember' }, remember, t('remember')),
+  error, submit);
+  show(activityCard(info), h('section', { class: 'card' }, form));
+}
+
+function knownScreen(info: ScanInfo, name: string) {
+  const error = h('div', { class: 'error', role: 'alert' });
+  const go = h('button', { class: 'primary', type: 'button', click: async () => {
+    go.setAttribute('disabled', '');
+    const res = await call<ScanResult>('POST', api, { known: true });
+    go.removeAttribute('disabled');
+    if (res.ok) resultScreen(info, res.data);
+    else error.textContent = res.message;
+  } }, t('oneTap', { name }));
+  show(activityCard(info), h('section', { class: 'card' }, h('p', {}, t('youAre', { name })), go, error,
+    h('button', { class: 'plain', type: 'button', click: () => formScreen(info) }, t('notMe'))));
+}
+
+async function start() {
+  const res = await call<ScanInfo>('GET', api);
+  if (!res.ok) return errorScreen(res.message, () => void start());
+  const info = res.data;
+  csrf = info.csrfToken;
+  if (info.signedIn) return resultScreen(info, { status: info.signedIn.status, signedAt: info.signedIn.signedAt, repeated: true, reason: null });
+  if (info.known) return knownScreen(info, info.known.name);
+  formScreen(info);
+}
+
+void start();

@@ -8,6 +8,7 @@ import type { Role } from '../shared/roles';
 import type { DemoContext } from './demo-context';
 import { seedPeople } from '../modules/people/people.demo';
 import { seedTeachers } from '../modules/teachers/teachers.demo';
+import { seedCourses } from '../modules/courses/courses.demo';
 
 /**
  * The fictional demo county 青溪县. Every name here is invented; none comes from the seed
@@ -106,6 +107,7 @@ export async function seedDemoIfEmpty(database: Database, password: string, prot
     void ctx;
     await seedPeople(ctx);
     await seedTeachers(ctx);
+    await seedCourses(ctx);
     await recordAudit(tx, { actorName: 'system', node: { id: county.id, path: county.path }, action: 'demo.seed', summary: { county: COUNTY.name, towns: TOWNS.length } });
   });
   return true;

@@ -21,6 +21,8 @@ import './types';
 export type BuildOptions = { database: Database; config: Config; logger?: boolean; /** 32 bytes; default: CEDU_SECRET_KEY or <data dir>/secret.key */ secretKey?: Buffer };
 
 /** Assembles the server: plugins, the guard, every module's routes, the web app. */
+const HEALTH_WAIT_MS = 50;
+
 export async function buildApp({ database, config, logger, secretKey }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger === false ? false : { level: config.logLevel },
@@ -48,11 +50,23 @@ export async function buildApp({ database, config, logger, secretKey }: BuildOpt
   registerGuard(app);
 
   app.get('/api/openapi.json', { config: { policy: { public: true } }, schema: { hide: true } }, async () => app.swagger());
+  // Health answers within ~50 ms even while PGlite's one session is held by a long write (a
+  // roster import): then it says the database is busy, provided the database thread is still
+  // finishing statements. A stuck database makes it wait, so a monitor's timeout notices.
+  let probe: Promise<unknown> | undefined;
   app.get('/api/health', {
     config: { policy: { public: true } },
-    schema: { tags: ['system'], summary: 'Liveness and which database is in use', response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }) } },
+    schema: {
+      tags: ['system'],
+      summary: 'Liveness and which database is in use',
+      response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), busy: z.boolean().optional() }) },
+    },
   }, async () => {
-    await database.query('select 1');
+    const current = (probe ??= database.query('select 1').finally(() => (probe = undefined)));
+    current.catch(() => {}); // awaited below unless busy; never an unhandled rejection
+    const answered = await Promise.race([current.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), HEALTH_WAIT_MS))]);
+    if (!answered && database.progressing?.()) return { status: 'ok' as const, db: database.kind, busy: true };
+    await current;
     return { status: 'ok' as const, db: database.kind };
   });
 

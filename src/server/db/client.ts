@@ -1,9 +1,9 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -24,6 +24,8 @@ export type Database = {
   /** Runs `fn` in one transaction on one connection (plain SQL; commit unless it throws). */
   transaction<R>(fn: (query: QueryFn) => Promise<R>, opts?: { readOnlySnapshot?: boolean }): Promise<R>;
   close(): Promise<void>;
+  /** PGlite only: whether the database thread finished a statement within the last few seconds (busy, not stuck). */
+  progressing?: () => boolean;
 };
 
 export type QueryFn = <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;
@@ -45,11 +47,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 }
 
 export async function migrateDatabase(database: Database): Promise<void> {
-  if (database.kind === 'pglite') {
-    await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
-  } else {
-    await migratePg(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
-  }
+  await migratePg(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
 }
 
 /**
@@ -58,6 +56,9 @@ export async function migrateDatabase(database: Database): Promise<void> {
  * process idles ~130 MB lower than with the default 128 MB).
  */
 const PGLITE_SETTINGS = ['-c', 'shared_buffers=32MB', '-c', 'wal_buffers=1MB', '-c', 'max_wal_size=256MB', '-c', 'min_wal_size=64MB'];
+
+/** A PGlite thread that finished no statement for this long is stuck rather than busy. */
+const PROGRESS_WINDOW_MS = 5000;
 
 /** Creates a PGlite data directory in a child process, whose memory goes when it exits. */
 async function initInChild(pgdata: string, startParams: string[]): Promise<void> {
@@ -73,42 +74,67 @@ async function initInChild(pgdata: string, startParams: string[]): Promise<void>
   });
 }
 
+/**
+ * PGlite runs in a worker thread (pglite-server.worker.mjs) and is spoken to with
+ * node-postgres over a Unix socket in a private directory: its WebAssembly never blocks the
+ * event loop, and both databases go through the same driver. One connection: PGlite has one
+ * session, so statements and transactions queue in the pool as they did in PGlite's own mutex.
+ */
 async function openPglite(dataDir: string): Promise<Database> {
   const memory = dataDir === 'memory';
   const release = memory ? () => {} : lockDataDir(path.resolve(dataDir));
-  let client: PGlite;
+  let worker: Worker | undefined;
+  let socketDir: string | undefined;
+  const progress = new SharedArrayBuffer(4);
   try {
-    const options = { startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS] };
+    const startParams = [...PGlite.defaultStartParams, ...PGLITE_SETTINGS];
     const pgdata = path.resolve(dataDir, 'pgdata');
     const fresh = !memory && !fs.existsSync(path.join(pgdata, 'PG_VERSION'));
-    // initdb leaves ~500 MB behind in the process that ran it (measured): run it apart.
-    if (fresh) await initInChild(pgdata, options.startParams);
-    client = memory ? new PGlite(options) : new PGlite(pgdata, options);
-    await client.waitReady;
+    // initdb leaves ~500 MB behind in the thread that ran it (measured): run it apart.
+    if (fresh) await initInChild(pgdata, startParams);
+    socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cedu-pglite-'));
+    const socketPath = path.join(socketDir, '.s.PGSQL.5432');
+    worker = new Worker(new URL('./pglite-server.worker.mjs', import.meta.url), { workerData: { pgdata: memory ? null : pgdata, startParams, socketPath, progress } });
+    const w = worker;
+    await new Promise<void>((resolve, reject) => {
+      w.once('message', (m: { ready?: boolean; error?: string }) => (m.ready ? resolve() : reject(new Error(m.error))));
+      w.once('error', reject);
+      w.once('exit', (code) => reject(new Error(`PGlite worker exited with ${code}`)));
+    });
   } catch (err) {
+    await worker?.terminate();
+    if (socketDir) fs.rmSync(socketDir, { recursive: true, force: true });
     release();
     throw err;
   }
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  const w = worker;
+  const dir = socketDir;
+  const base = openPool({ host: dir, user: 'postgres', database: 'postgres', max: 1, idleTimeoutMillis: 0 }, 'pglite');
+  const ticks = new Int32Array(progress);
+  let seen = 0;
+  let changedAt = Date.now();
+  const sampler = setInterval(() => {
+    const now = Atomics.load(ticks, 0);
+    if (now !== seen) [seen, changedAt] = [now, Date.now()];
+  }, 200).unref();
   let closed = false;
   return {
-    db,
-    kind: 'pglite',
-    async query<T>(sql: string, params?: unknown[]) {
-      return (await client.query(sql, params)).rows as T[];
-    },
-    transaction(fn, opts) {
-      return client.transaction(async (tx) => {
-        if (opts?.readOnlySnapshot) await tx.query('set transaction isolation level repeatable read');
-        return fn(async <T>(sql: string, params?: unknown[]) => (await tx.query(sql, params)).rows as T[]);
-      }) as never;
-    },
+    ...base,
+    progressing: () => Date.now() - changedAt < PROGRESS_WINDOW_MS,
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(sampler);
       try {
-        await client.close();
+        await base.close();
+        await new Promise<void>((resolve) => {
+          w.once('message', () => resolve());
+          w.once('exit', () => resolve());
+          w.postMessage('close');
+        });
+        await w.terminate();
       } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
         release();
       }
     },
@@ -116,7 +142,11 @@ async function openPglite(dataDir: string): Promise<Database> {
 }
 
 function openPostgres(url: string): Database {
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.CEDU_PG_POOL ?? 10) });
+  return openPool({ connectionString: url, max: Number(process.env.CEDU_PG_POOL ?? 10) }, 'postgres');
+}
+
+function openPool(config: pg.PoolConfig, kind: DbKind): Database {
+  const pool = new pg.Pool(config);
   // An idle connection that the server ends (restart, admin) must not crash the process;
   // the pool replaces it on the next query.
   pool.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
@@ -124,7 +154,7 @@ function openPostgres(url: string): Database {
   let closed = false;
   return {
     db,
-    kind: 'postgres',
+    kind,
     async query<T>(sql: string, params?: unknown[]) {
       return (await pool.query(sql, params as unknown[])).rows as T[];
     },

@@ -141,4 +141,13 @@ export const CREDITS_MATRIX: Matrix = {
     const rows = await s.database.db.select({ status: creditRedemptions.status }).from(creditRedemptions).where(inArray(creditRedemptions.id, foreign.map((f) => f.redemptionId!)));
     expect(rows.every((r) => r.status === 'done')).toBe(true);
   },
+  // The resident's own pages answer only to a resident session; a staff session gets 401.
+  'GET /api/me/credits': async ({ c }) => expect((await c.req('GET', '/api/me/credits')).statusCode).toBe(401),
+  'GET /api/me/learning-record': async ({ c }) => expect((await c.req('GET', '/api/me/learning-record')).statusCode).toBe(401),
+  'GET /api/me/rewards': async ({ c }) => expect((await c.req('GET', '/api/me/rewards')).statusCode).toBe(401),
+  'GET /api/me/redemptions': async ({ c }) => expect((await c.req('GET', '/api/me/redemptions')).statusCode).toBe(401),
+  'POST /api/me/redemptions': async ({ c, s, w }) => {
+    const f = (await foreignAccounts(s, w)).find((x) => x.key === 'B1a')!;
+    expect((await c.req('POST', '/api/me/redemptions', { rewardId: f.rewardId })).statusCode).toBe(401);
+  },
 };

@@ -8,6 +8,7 @@ import {
 } from './credits.contract';
 import { awardCredits, findAccounts, findEntries, getAccount, reverseEntry } from './credit-accounts.service';
 import { getRules, setRules } from './credit-rules';
+import { creditMeRoutes } from './credits-me.routes';
 import { getLearningRecord } from './learning-record.service';
 import { cancelRedemption, findRedemptions, redeemAtCounter } from './redemption.service';
 import { createReward, findRewards, updateReward } from './rewards.service';
@@ -98,4 +99,6 @@ export const creditRoutes: FastifyPluginAsyncZod = async (app) => {
     await cancelRedemption({ db: db(), actor: req.actor!, id: req.params.id, reason: req.body.reason });
     return { ok: true as const };
   });
+
+  await creditMeRoutes(app, {});
 };

@@ -181,3 +181,38 @@ describe('learning record and the person’s rights', () => {
     expect(await balance(centre, r)).toBe(3);
   });
 });
+
+describe('the resident’s own pages (/api/me)', () => {
+  async function residentClient(residentId: string) {
+    const { createResidentSession } = await import('../signin/resident-session.service');
+    const { token, csrfToken } = await createResidentSession(s.database.db, residentId, false);
+    return (method: string, url: string, body?: unknown) =>
+      s.app.inject({ method: method as never, url, headers: { cookie: `cedu_resident=${token}`, 'x-csrf-token': csrfToken }, ...(body === undefined ? {} : { payload: body as object }) });
+  }
+
+  it('shows my balance, entries, record and the rewards offered to me; I redeem once with a full balance', async () => {
+    const r = await buildResident(s.database, w.nodes.A1a, '赵居民');
+    await award(centre, r, 6);
+    const mine = await reward(town, w.nodes.A1.id, { cost: 6, stock: 10, name: '菜篮子' });
+    const elsewhere = await reward(county, w.nodes.A2.id, { cost: 1, stock: 10, name: '别镇奖品' });
+    const me = await residentClient(r);
+    const credits = await me('GET', '/api/me/credits');
+    expect(credits.statusCode, credits.body).toBe(200);
+    expect(credits.json()).toMatchObject({ balance: 6, earned: 6, spent: 0, total: 1 });
+    expect(credits.json().items[0]).toMatchObject({ kind: 'award', amount: 6, createdByName: null, canReverse: false });
+    const offered = (await me('GET', '/api/me/rewards?pageSize=200')).json().items.map((x: { id: string }) => x.id);
+    expect(offered).toContain(mine);
+    expect(offered).not.toContain(elsewhere);
+    expect((await me('POST', '/api/me/redemptions', { rewardId: elsewhere })).statusCode).toBe(404);
+    const res = await Promise.all(Array.from({ length: 20 }, () => me('POST', '/api/me/redemptions', { rewardId: mine })));
+    expect(res.map((x) => x.statusCode).sort()).toEqual([201, ...Array(19).fill(409)]);
+    expect((await me('GET', '/api/me/credits')).json()).toMatchObject({ balance: 0, earned: 6, spent: 6 });
+    expect((await me('GET', '/api/me/redemptions')).json().items).toMatchObject([{ rewardName: '菜篮子', channel: 'self', status: 'done', canCancel: false, handledByName: null }]);
+    expect((await me('GET', '/api/me/learning-record')).json()).toMatchObject({ resident: { name: '赵居民' }, totalActivities: 0, balance: 0 });
+  });
+
+  it('a staff session is not a resident session', async () => {
+    for (const url of ['/api/me/credits', '/api/me/learning-record', '/api/me/rewards', '/api/me/redemptions']) expect((await centre.req('GET', url)).statusCode).toBe(401);
+    expect((await centre.req('POST', '/api/me/redemptions', { rewardId: crypto.randomUUID() })).statusCode).toBe(401);
+  });
+});

@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../test/server';
+
+let s: TestServer;
+beforeAll(async () => {
+  s = await startTestServer();
+});
+afterAll(() => s.close());
+
+describe('/api/health', () => {
+  it('answers with the database in use', async () => {
+    const res = await s.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok', db: s.database.kind });
+  });
+
+  it('answers promptly while a long transaction holds the database, and says it is busy when PGlite is', async () => {
+    let inside!: () => void;
+    const entered = new Promise<void>((r) => (inside = r));
+    const long = s.database.transaction(async (q) => {
+      await q('select 1');
+      inside();
+      await q('select pg_sleep(1.5)');
+    });
+    await entered;
+    const t0 = performance.now();
+    const res = await s.app.inject({ method: 'GET', url: '/api/health' });
+    const ms = performance.now() - t0;
+    await long;
+    expect(res.statusCode).toBe(200);
+    // PGlite has one session, held by the transaction: health must not wait for it.
+    // PostgreSQL has a pool: health gets its own connection and answers normally.
+    expect(res.json()).toEqual(s.database.kind === 'pglite' ? { status: 'ok', db: 'pglite', busy: true } : { status: 'ok', db: 'postgres' });
+    expect(ms).toBeLessThan(1000);
+    const after = await s.app.inject({ method: 'GET', url: '/api/health' });
+    expect(after.json()).toEqual({ status: 'ok', db: s.database.kind });
+  });
+});

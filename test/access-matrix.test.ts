@@ -13,6 +13,7 @@ import type { Matrix } from './matrix/context';
 import { ORG_MATRIX } from './matrix/org.matrix';
 import { PEOPLE_MATRIX } from './matrix/people.matrix';
 import { SIGNIN_MATRIX } from './matrix/signin.matrix';
+import { PORTAL_MATRIX } from './matrix/portal.matrix';
 import { SYSTEM_MATRIX } from './matrix/system.matrix';
 import { TEACHERS_MATRIX } from './matrix/teachers.matrix';
 import { signIn, startTestServer, type TestServer } from './server';
@@ -24,7 +25,7 @@ import { signIn, startTestServer, type TestServer } from './server';
  * 2. for every role held in county A, every route gives nothing from outside the holder's
  *    subtree: 403/404 for foreign targets, no foreign rows in lists, nothing changed.
  */
-const MATRIX: Matrix = { ...SYSTEM_MATRIX, ...ORG_MATRIX, ...ACCOUNTS_MATRIX, ...AUDIT_MATRIX, ...TEACHERS_MATRIX, ...PEOPLE_MATRIX, ...IMPORTS_MATRIX, ...FILES_MATRIX, ...COURSES_MATRIX, ...SIGNIN_MATRIX, ...ACTIVITIES_MATRIX, ...PLANS_MATRIX, ...CREDITS_MATRIX };
+const MATRIX: Matrix = { ...SYSTEM_MATRIX, ...ORG_MATRIX, ...ACCOUNTS_MATRIX, ...AUDIT_MATRIX, ...TEACHERS_MATRIX, ...PEOPLE_MATRIX, ...IMPORTS_MATRIX, ...FILES_MATRIX, ...COURSES_MATRIX, ...SIGNIN_MATRIX, ...PORTAL_MATRIX, ...ACTIVITIES_MATRIX, ...PLANS_MATRIX, ...CREDITS_MATRIX };
 
 let s: TestServer;
 let w: World;

@@ -13,6 +13,7 @@ import { planRoutes } from '../modules/plans/plans.routes';
 import { settingsRoutes } from '../modules/settings/settings.routes';
 import { teacherRoutes } from '../modules/teachers/teachers.routes';
 import { signInRoutes } from '../modules/signin/signin.routes';
+import { portalRoutes } from '../modules/portal/portal.routes';
 
 /**
  * Every module's routes, registered in this order. A new module adds one import and one
@@ -29,6 +30,7 @@ export const MODULE_ROUTES: FastifyPluginAsyncZod[] = [
   teacherRoutes,
   creditRoutes,
   signInRoutes,
+  portalRoutes,
   fileRoutes,
   courseRoutes,
   activityRoutes,

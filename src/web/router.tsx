@@ -31,6 +31,11 @@ const SignInDeskPage = lazy(() => import('../modules/signin/web/sign-in-desk-pag
 const AttendancePage = lazy(() => import('../modules/signin/web/attendance-page').then((m) => ({ default: m.AttendancePage })));
 const QrScreenPage = lazy(() => import('../modules/signin/web/qr-screen-page').then((m) => ({ default: m.QrScreenPage })));
 const SheetPrintPage = lazy(() => import('../modules/signin/web/sheet-print-page').then((m) => ({ default: m.SheetPrintPage })));
+const PortalShell = lazy(() => import('../modules/portal/web/portal-shell').then((m) => ({ default: m.PortalShell })));
+const PortalActivitiesPage = lazy(() => import('../modules/portal/web/portal-activities-page').then((m) => ({ default: m.PortalActivitiesPage })));
+const PortalRecordPage = lazy(() => import('../modules/portal/web/portal-record-page').then((m) => ({ default: m.PortalRecordPage })));
+const PortalCreditsPage = lazy(() => import('../modules/portal/web/portal-credits-page').then((m) => ({ default: m.PortalCreditsPage })));
+const PortalMePage = lazy(() => import('../modules/portal/web/portal-me-page').then((m) => ({ default: m.PortalMePage })));
 const ServiceRecordPage = lazy(() => import('../modules/teachers/web/service-record-page').then((m) => ({ default: m.ServiceRecordPage })));
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -40,6 +45,18 @@ export const router = createBrowserRouter([
   { path: '/print/service-record/:id', element: <RequireAuth>{page(<ServiceRecordPage />)}</RequireAuth>, errorElement: <RouteError /> },
   { path: '/print/sign-in/:activityId', element: <RequireAuth>{page(<SheetPrintPage />)}</RequireAuth>, errorElement: <RouteError /> },
   { path: '/sign-in/:activityId/qr', element: <RequireAuth>{page(<QrScreenPage />)}</RequireAuth>, errorElement: <RouteError /> },
+  {
+    // The resident's phone pages: their own shell and sign-in, not the staff layout.
+    path: '/m',
+    element: page(<PortalShell />),
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: page(<PortalActivitiesPage />) },
+      { path: 'record', element: page(<PortalRecordPage />) },
+      { path: 'credits', element: page(<PortalCreditsPage />) },
+      { path: 'me', element: page(<PortalMePage />) },
+    ],
+  },
   { path: '/change-password', element: <RequireAuth allowPasswordDue>{page(<ChangePasswordPage />)}</RequireAuth>, errorElement: <RouteError /> },
   {
     path: '/',

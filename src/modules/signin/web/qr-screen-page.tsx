@@ -26,7 +26,7 @@ export function QrScreenPage() {
       <Typography.Text type="secondary" style={{ fontSize: 18 }}>{formatDateTime(activity.startsAt, locale)} · {activity.place ?? activity.centreName}</Typography.Text>
       <Typography.Title level={3} style={{ margin: '16px 0 8px', fontSize: 'clamp(20px, 3vw, 32px)' }}>{t(M.qrTitle)}</Typography.Title>
       {/* The SVG comes from our own server's QR encoder, not from user input. */}
-      <div data-testid="signin-qr" style={{ width: 'min(80vw, 62vh, 560px)', aspectRatio: '1' }} dangerouslySetInnerHTML={{ __html: svg.replace('<svg ', '<svg width="100%" height="100%" ') }} />
+      <div data-testid="signin-qr" data-url={q.data.url} style={{ width: 'min(80vw, 62vh, 560px)', aspectRatio: '1' }} dangerouslySetInnerHTML={{ __html: svg.replace('<svg ', '<svg width="100%" height="100%" ') }} />
       <Typography.Text style={{ fontSize: 22, marginTop: 12 }} data-testid="signin-counts">{t(M.qrCounts, counts)}</Typography.Text>
       <Typography.Text type="secondary" style={{ fontSize: 16 }}>{t(M.qrHint)}</Typography.Text>
     </div>

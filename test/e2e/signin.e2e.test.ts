@@ -1,0 +1,131 @@
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_PASSWORD, launchBrowser, resultPath, startServer, type RunningServer } from './harness';
+
+/** Nothing on the page is wider than the phone's screen. */
+const fitsWidth = (p: Page) => p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+
+/**
+ * The sign-in loop: a centre manager creates an activity, opens its QR screen; a resident
+ * scans it on a 360 px phone and signs in with phone + name; the staff see the attendance.
+ */
+describe('QR sign-in in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let desktop: BrowserContext;
+  let staff: Page;
+  let phone: Page;
+  let activityId = '';
+  let scanUrl = '';
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    desktop = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
+    staff = await desktop.newPage();
+    const mobile = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', isMobile: true, hasTouch: true });
+    phone = await mobile.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('the centre manager signs in and creates an activity (through the API)', async () => {
+    await staff.goto(`${server.url}/login`);
+    await staff.getByLabel('用户名或手机号').fill('centre');
+    await staff.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+    await staff.getByRole('button', { name: '登录' }).click();
+    await staff.waitForURL((u) => !u.pathname.startsWith('/login'));
+    activityId = await staff.evaluate(async () => {
+      const me = await (await fetch('/api/auth/me')).json();
+      const headers = { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken };
+      const start = new Date(Date.now() + 5 * 60_000);
+      const body = {
+        centreId: me.user.homeNodeId, title: '浏览器测试·防诈骗讲座', theme: 'law', form: 'lecture', place: '村委会二楼会议室',
+        startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 2 * 3_600_000).toISOString(), hours: 2, capacity: 40, confirmShortNotice: true,
+      };
+      const created = await fetch('/api/activities', { method: 'POST', headers, body: JSON.stringify(body) });
+      if (!created.ok) throw new Error(`create: ${created.status} ${await created.text()}`);
+      const json = await created.json();
+      const id: string = json.id ?? json.ids?.[0] ?? json.items?.[0]?.id;
+      const opened = await fetch(`/api/activities/${id}/status`, { method: 'POST', headers, body: JSON.stringify({ status: 'open' }) });
+      if (!opened.ok) throw new Error(`open: ${opened.status} ${await opened.text()}`);
+      return id;
+    });
+    expect(activityId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('opens the QR screen: a code that names the sign-in page', async () => {
+    await staff.goto(`${server.url}/sign-in/${activityId}/qr`);
+    const qr = staff.getByTestId('signin-qr');
+    await qr.locator('svg').waitFor();
+    scanUrl = (await qr.getAttribute('data-url')) ?? '';
+    expect(scanUrl).toMatch(/\/m\/s\/q\.[0-9a-f]{32}\./);
+    await staff.getByText('浏览器测试·防诈骗讲座').waitFor();
+    await staff.screenshot({ path: resultPath('signin-qr-screen.png') });
+  });
+
+  it('the sign-in page ships under 60 KB of gzipped script', async () => {
+    const html = await (await fetch(scanUrl)).text();
+    const scripts = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    let total = 0;
+    for (const s of scripts) total += zlib.gzipSync(Buffer.from(await (await fetch(`${server.url}${s}`)).arrayBuffer()), { level: 9 }).length;
+    console.log(`sign-in page script: ${scripts.length} files, ${total} bytes gzipped`);
+    expect(total).toBeLessThan(60 * 1024);
+  });
+
+  it('a resident signs in on a 360 px phone with phone number and name', async () => {
+    await phone.goto(scanUrl);
+    await phone.getByText('浏览器测试·防诈骗讲座').waitFor();
+    await phone.getByLabel('手机号').fill('139 5710 0011');
+    await phone.getByLabel('姓名').fill('陈德明');
+    expect(await fitsWidth(phone)).toBe(true);
+    await phone.screenshot({ path: resultPath('signin-phone-form.png'), fullPage: true });
+    await phone.getByRole('button', { name: '签到', exact: true }).click();
+    await phone.getByText('签到成功').waitFor();
+    expect(await phone.locator('[data-status]').getAttribute('data-status')).toBe('confirmed');
+    await phone.screenshot({ path: resultPath('signin-phone-done.png'), fullPage: true });
+    // The phone is remembered: scanning again knows who it is and says they are in.
+    await phone.reload();
+    await phone.getByText('您已经签到过了').waitFor();
+  });
+
+  it('the staff see the resident in the attendance list', async () => {
+    await staff.goto(`${server.url}/sign-in/${activityId}`);
+    const row = staff.getByRole('row').filter({ hasText: '陈德明' });
+    await row.waitFor();
+    await row.getByText('已签到').waitFor();
+    await row.getByText('扫码').waitFor();
+    await staff.screenshot({ path: resultPath('signin-attendance.png'), fullPage: true });
+    await staff.goto(`${server.url}/sign-in/${activityId}/qr`);
+    await staff.getByText('已签到 1 人 · 待确认 0 人').waitFor();
+  });
+
+  it('the resident’s phone pages work at 360 px, with elder mode remembered on the phone', async () => {
+    await phone.goto(`${server.url}/m`);
+    await phone.getByLabel('手机号').fill('13957100011');
+    await phone.getByLabel('密码').fill(DEMO_PASSWORD);
+    await phone.getByRole('button', { name: '登录' }).click();
+    await phone.getByText('陈德明，您好').waitFor();
+    await phone.getByRole('link', { name: '学习记录' }).click();
+    await phone.getByTestId('portal-sign-in').filter({ hasText: '浏览器测试·防诈骗讲座' }).waitFor();
+    expect(await fitsWidth(phone)).toBe(true);
+    await phone.screenshot({ path: resultPath('portal-record.png'), fullPage: true });
+    await phone.getByRole('link', { name: '我的' }).click();
+    await phone.getByRole('switch', { name: '大字模式' }).click();
+    await phone.reload();
+    await phone.getByRole('switch', { name: '大字模式' }).waitFor();
+    expect(await phone.getByRole('switch', { name: '大字模式' }).getAttribute('aria-checked')).toBe('true');
+    await phone.getByRole('link', { name: '活动' }).click();
+    const size = await phone.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.portal-body .ant-segmented') ?? document.body).fontSize));
+    expect(size).toBeGreaterThanOrEqual(18);
+    const smallest = await phone.evaluate(() => Math.min(...[...document.querySelectorAll('.portal button, .portal-tabs a')].map((b) => b.getBoundingClientRect().height).filter((h) => h > 0)));
+    expect(smallest).toBeGreaterThanOrEqual(44);
+    expect(await fitsWidth(phone)).toBe(true);
+    await phone.screenshot({ path: resultPath('portal-elder.png'), fullPage: true });
+  });
+});

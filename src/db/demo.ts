@@ -9,6 +9,7 @@ import type { DemoContext } from './demo-context';
 import { seedPeople } from '../modules/people/people.demo';
 import { seedTeachers } from '../modules/teachers/teachers.demo';
 import { seedCourses } from '../modules/courses/courses.demo';
+import { seedCredits } from '../modules/credits/credits.demo';
 import { seedSignIns } from '../modules/signin/signin.demo';
 
 /**
@@ -110,6 +111,7 @@ export async function seedDemoIfEmpty(database: Database, password: string, prot
     await seedTeachers(ctx);
     await seedCourses(ctx);
     await seedSignIns(ctx);
+    await seedCredits(ctx);
     await recordAudit(tx, { actorName: 'system', node: { id: county.id, path: county.path }, action: 'demo.seed', summary: { county: COUNTY.name, towns: TOWNS.length } });
   });
   return true;

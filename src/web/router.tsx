@@ -9,6 +9,7 @@ import { ATTENDANCE_READER_ROLES } from '../modules/signin/signin.contract';
 import { RequireAuth, RequireRole } from './auth/require-auth';
 import { PageLoading } from './components/page-loading';
 import { RouteError } from './pages/route-error';
+import { CREDIT_STAFF_ROLES } from '../modules/credits/credits.contract';
 
 // Every screen is its own chunk: the sign-in page loads without the tree, tables and forms.
 const LoginPage = lazy(() => import('../modules/accounts/web/login-page').then((m) => ({ default: m.LoginPage })));
@@ -38,11 +39,15 @@ const PortalCreditsPage = lazy(() => import('../modules/portal/web/portal-credit
 const PortalMePage = lazy(() => import('../modules/portal/web/portal-me-page').then((m) => ({ default: m.PortalMePage })));
 const ServiceRecordPage = lazy(() => import('../modules/teachers/web/service-record-page').then((m) => ({ default: m.ServiceRecordPage })));
 
+const CreditsPage = lazy(() => import('../modules/credits/web/credits-page').then((m) => ({ default: m.CreditsPage })));
+const LearningRecordPage = lazy(() => import('../modules/credits/web/learning-record-page').then((m) => ({ default: m.LearningRecordPage })));
+
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
 
 export const router = createBrowserRouter([
   { path: '/login', element: page(<LoginPage />), errorElement: <RouteError /> },
   { path: '/print/service-record/:id', element: <RequireAuth>{page(<ServiceRecordPage />)}</RequireAuth>, errorElement: <RouteError /> },
+  { path: '/print/learning-record/:id', element: <RequireAuth>{page(<LearningRecordPage />)}</RequireAuth>, errorElement: <RouteError /> },
   { path: '/print/sign-in/:activityId', element: <RequireAuth>{page(<SheetPrintPage />)}</RequireAuth>, errorElement: <RouteError /> },
   { path: '/sign-in/:activityId/qr', element: <RequireAuth>{page(<QrScreenPage />)}</RequireAuth>, errorElement: <RouteError /> },
   {
@@ -78,6 +83,7 @@ export const router = createBrowserRouter([
       { path: 'staffing', element: <RequireRole roles={STAFFING_READER_ROLES}><StaffingPage /></RequireRole> },
       { path: 'sign-in', element: <RequireRole roles={ATTENDANCE_READER_ROLES}><SignInDeskPage /></RequireRole> },
       { path: 'sign-in/:activityId', element: <RequireRole roles={ATTENDANCE_READER_ROLES}><AttendancePage /></RequireRole> },
+      { path: 'credits', element: <RequireRole roles={CREDIT_STAFF_ROLES}><CreditsPage /></RequireRole> },
       { path: 'account', element: <MyAccountPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

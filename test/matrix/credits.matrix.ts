@@ -74,7 +74,7 @@ export const CREDITS_MATRIX: Matrix = {
     const r = await c.req('GET', '/api/credit-accounts?pageSize=200');
     if (!KEEPERS.includes(role)) return expect(DENIED).toContain(r.statusCode);
     expect(r.statusCode).toBe(200);
-    const ids = new Set(r.json().items.map((a: { residentId: string }) => a.residentId));
+    const ids = new Set(r.json().items.map((a: { id: string }) => a.id));
     for (const f of foreign) expect(ids.has(f.residentId), `${f.key} leaked`).toBe(false);
     await expectDenied(c.req('GET', `/api/credit-accounts?nodeId=${w.nodes.B1.id}`));
   },

@@ -46,7 +46,7 @@ export async function findAccounts({ db, actor, query }: { db: Db; actor: Actor;
   }
   const where = and(...conds);
   const [{ n }] = await db.select({ n: count() }).from(residents).innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId)).where(where);
-  const rows = await db.select({ residentId: residents.id, name: residents.name, nodeName: orgNodes.name, balance: creditBalances.balance })
+  const rows = await db.select({ id: residents.id, name: residents.name, nodeName: orgNodes.name, balance: creditBalances.balance })
     .from(residents).innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId)).leftJoin(creditBalances, eq(creditBalances.residentId, residents.id))
     .where(where).orderBy(sql`${creditBalances.balance} desc nulls last`, asc(residents.namePinyin), asc(residents.id))
     .limit(query.pageSize).offset((query.page - 1) * query.pageSize);

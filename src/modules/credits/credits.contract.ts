@@ -77,7 +77,7 @@ export const ZAccountQuery = ZPageQuery.extend({
   nodeId: zId.optional().describe('Only residents under this node'),
 });
 export type AccountQuery = z.infer<typeof ZAccountQuery>;
-export const ZAccount = z.object({ residentId: z.string(), name: z.string(), nodeName: z.string(), balance: z.number() });
+export const ZAccount = z.object({ id: z.string().describe('The resident'), name: z.string(), nodeName: z.string(), balance: z.number() });
 export type Account = z.infer<typeof ZAccount>;
 export const ZAccountPage = zPage(ZAccount);
 

@@ -60,7 +60,7 @@ describe('accounts: awards and reversals', () => {
     const id = await award(centre, r, 5);
     expect(await balance(centre, r)).toBe(5);
     const list = await centre.req('GET', '/api/credit-accounts?q=王学分');
-    expect(list.json().items).toEqual([{ residentId: r, name: '王学分', nodeName: w.nodes.A1a.name, balance: 5 }]);
+    expect(list.json().items).toEqual([{ id: r, name: '王学分', nodeName: w.nodes.A1a.name, balance: 5 }]);
     const rev = await centre.req('POST', `/api/credit-entries/${id}/reverse`, { reason: '录错了' });
     expect(rev.statusCode, rev.body).toBe(201);
     expect((await centre.req('POST', `/api/credit-entries/${id}/reverse`, { reason: '再来一次' })).statusCode).toBe(409);

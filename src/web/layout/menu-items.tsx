@@ -16,6 +16,10 @@ import { CheckSquareOutlined } from '@ant-design/icons';
 import { ATTENDANCE_READER_ROLES } from '../../modules/signin/signin.contract';
 import { M as SIGNIN } from '../../modules/signin/web/signin.messages';
 
+import { TrophyOutlined } from '@ant-design/icons';
+import { CREDIT_STAFF_ROLES } from '../../modules/credits/credits.contract';
+import { M as CREDITS } from '../../modules/credits/web/credits.messages';
+
 type Entry = { key: string; path: string; label: Msg; icon: ReactNode; roles?: readonly Role[] };
 
 /** The side menu. `roles` absent: everyone signed in. The routes check the same roles. */
@@ -29,6 +33,7 @@ export const MENU: Entry[] = [
   { key: 'volunteer', path: '/volunteer', label: TEACHERS.menuVolunteer, icon: <HeartOutlined /> },
   { key: 'imports', path: '/imports', label: IMPORTS.menu, icon: <ImportOutlined />, roles: IMPORT_ROLES },
   { key: 'sign-in', path: '/sign-in', label: SIGNIN.menu, icon: <CheckSquareOutlined />, roles: ATTENDANCE_READER_ROLES },
+  { key: 'credits', path: '/credits', label: CREDITS.menu, icon: <TrophyOutlined />, roles: CREDIT_STAFF_ROLES },
   { key: 'account', path: '/account', label: M.menuAccount, icon: <UserOutlined /> },
 ];
 

@@ -1,0 +1,36 @@
+import { Card, Typography } from 'antd';
+import { ListSearch } from '../../../web/components/list-search';
+import { PageTable } from '../../../web/components/page-table';
+import { useI18n } from '../../../web/i18n/i18n';
+import type { Account } from '../credits.contract';
+import { AccountDrawer } from './account-drawer';
+import type { CreditsUrl } from './credits-page';
+import { M } from './credits.messages';
+import { useAccounts } from './credits.queries';
+
+/** Residents with their balance; a click opens the account. */
+export function AccountsTab({ url }: { url: CreditsUrl }) {
+  const { t } = useI18n();
+  const list = useAccounts({ q: url.values.q, page: url.page, pageSize: url.pageSize });
+  return (
+    <>
+      <Card styles={{ body: { paddingBottom: 16 } }} style={{ marginBottom: 16 }}>
+        <div style={{ maxWidth: 420 }}>
+          <ListSearch value={url.values.q} onChange={(q) => url.set({ q })} placeholder={t(M.searchPlaceholder)} />
+        </div>
+      </Card>
+      <PageTable<Account>
+        list={list}
+        url={url}
+        totalText={(n) => t(M.totalPeople, { n })}
+        onOpen={(r) => url.set({ open: r.id })}
+        columns={[
+          { title: t(M.name), dataIndex: 'name', render: (v: string) => <Typography.Link style={{ fontSize: 16 }}>{v}</Typography.Link> },
+          { title: t(M.village), dataIndex: 'nodeName', responsive: ['sm'] },
+          { title: t(M.balance), dataIndex: 'balance', align: 'right', render: (v: number) => <strong style={{ fontSize: 16 }}>{v}</strong> },
+        ]}
+      />
+      {url.values.open && <AccountDrawer residentId={url.values.open} onClose={() => url.set({ open: null })} />}
+    </>
+  );
+}

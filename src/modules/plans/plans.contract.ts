@@ -33,6 +33,7 @@ export const ZPlanItem = z.object({
 export type PlanItem = z.infer<typeof ZPlanItem>;
 export const ZPlan = z.object({
   centre: z.object({ id: z.string(), name: z.string() }),
+  town: z.object({ id: z.string(), name: z.string() }).nullable().describe('The centre’s town (its 配档表)'),
   year: z.number().int(),
   items: z.array(ZPlanItem),
   actual: z.array(z.number().int()).length(12).describe('Activities held (open or done) per month, January first'),

@@ -42,8 +42,9 @@ export async function getPlan({ db, actor, centreId, year }: { db: Db; actor: Ac
   const unit = alias(orgNodes, 'unit');
   const rows = await db.select({ row: planItems, unitName: unit.name }).from(planItems).leftJoin(unit, eq(unit.id, planItems.responsibleUnitId))
     .where(and(eq(planItems.centreId, centre.id), eq(planItems.year, year))).orderBy(asc(planItems.month), asc(planItems.createdAt)).limit(1000);
+  const [town] = await db.select({ id: orgNodes.id, name: orgNodes.name }).from(orgNodes).where(and(eq(orgNodes.id, centre.path.split('/')[2] ?? centre.id), eq(orgNodes.level, 'town')));
   return {
-    centre: { id: centre.id, name: centre.name }, year,
+    centre: { id: centre.id, name: centre.name }, town: town ?? null, year,
     items: rows.map(({ row, unitName }) => ({ id: row.id, month: row.month, title: row.title, theme: row.theme, responsibleUnitId: row.responsibleUnitId, responsibleUnitName: unitName, note: row.note })),
     actual: (await heldPerMonth(db, [centre.id], year)).get(centre.id)!,
     canKeep: canKeepPlan(actor, centre),

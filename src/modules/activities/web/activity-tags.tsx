@@ -1,0 +1,14 @@
+import { Tag } from 'antd';
+import { THEME_LABELS, type ThemeKey } from '../../../shared/themes';
+import { useI18n, type Label } from '../../../web/i18n/i18n';
+import { ACTIVITY_STATUS_LABELS, type ActivityStatus } from '../activities.contract';
+
+const COLORS: Record<ActivityStatus, string> = { planned: 'blue', open: 'green', done: 'default', cancelled: 'red' };
+
+export function StatusTag({ status }: { status: ActivityStatus }) {
+  const { label } = useI18n();
+  return <Tag color={COLORS[status]} style={{ fontSize: 14 }}>{label(ACTIVITY_STATUS_LABELS[status])}</Tag>;
+}
+
+/** A theme's name: the default set's label, else the key as the county named it. */
+export const themeLabel = (key: string, label: (l: Label) => string) => (key in THEME_LABELS ? label(THEME_LABELS[key as ThemeKey]) : key);

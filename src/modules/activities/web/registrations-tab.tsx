@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { App, Button, Empty, List, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import type { Page } from '../../../shared/pagination';
+import { api } from '../../../web/api/client';
+import { ErrorState } from '../../../web/components/error-state';
+import { formatDateTime } from '../../../web/components/format';
+import { useI18n } from '../../../web/i18n/i18n';
+import type { Resident } from '../../people/people.contract';
+import type { ActivityDetail, Registration } from '../activities.contract';
+import { PlacesText } from './activities-page';
+import { M } from './activities.messages';
+import { useActivitiesRefresh, useRegistrations } from './activities.queries';
+
+const COLOR: Record<Registration['status'], string> = { registered: 'green', waitlisted: 'orange', cancelled: 'default' };
+
+/** Places in order of registering, then the waiting list in order, then the cancelled; staff add and cancel. */
+export function RegistrationsTab({ a }: { a: ActivityDetail }) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const q = useRegistrations(a.id, a.permissions.update);
+  const refresh = useActivitiesRefresh();
+  const [search, setSearch] = useState('');
+  const [busy, setBusy] = useState(false);
+  const found = useQuery({
+    queryKey: ['residents', 'list', { q: search, pageSize: 20, page: 1 }],
+    queryFn: () => api.get<Page<Resident>>('/api/residents', { q: search, pageSize: 20, page: 1 }),
+    enabled: search.trim().length > 0,
+  });
+  const register = async (residentId: string) => {
+    setBusy(true);
+    try {
+      const r = await api.post<{ status: 'registered' | 'waitlisted' }>(`/api/activities/${a.id}/registrations`, { residentId });
+      await refresh();
+      void message.success(t(r.status === 'registered' ? M.registerDone : M.waitlistDone));
+      setSearch('');
+    } catch {
+      // shown by the API layer
+    } finally {
+      setBusy(false);
+    }
+  };
+  const cancel = async (r: Registration) => {
+    await api.post(`/api/activities/${a.id}/registrations/${r.residentId}/cancel`);
+    await refresh();
+  };
+  if (q.error) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
+  const label = { registered: t(M.registered), waitlisted: t(M.waitlisted), cancelled: t(M.regStatusCancelled) };
+  let waitNo = 0;
+  const open = a.status === 'open';
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <div style={{ fontSize: 16 }}>{t(M.places)}：<PlacesText a={a} /></div>
+      {open ? (
+        <Select
+          showSearch={{ filterOption: false, onSearch: setSearch }}
+          value={null}
+          onChange={(v: string | null) => v && void register(v)}
+          options={(found.data?.items ?? []).map((r) => ({ value: r.id, label: [r.name, r.nodeName, r.phone].filter(Boolean).join(' · ') }))}
+          loading={found.isFetching || busy}
+          disabled={busy}
+          placeholder={`${t(M.addResident)}：${t(M.searchResident)}`}
+          notFoundContent={null}
+          style={{ width: '100%' }}
+          size="large"
+        />
+      ) : (
+        <Typography.Text type="secondary">{t(M.notOpenHint)}</Typography.Text>
+      )}
+      {q.data && q.data.items.length === 0 ? <Empty description={t(M.noRegistrations)} /> : (
+        <List
+          loading={q.isFetching && !q.data}
+          dataSource={q.data?.items ?? []}
+          renderItem={(r) => {
+            if (r.status === 'waitlisted') waitNo++;
+            return (
+              <List.Item
+                actions={r.status !== 'cancelled' && open ? [
+                  <Popconfirm key="c" title={t(M.regCancelConfirm, { name: r.residentName })} onConfirm={() => cancel(r)}>
+                    <Button size="small" danger>{t(M.regCancel)}</Button>
+                  </Popconfirm>,
+                ] : []}
+              >
+                <List.Item.Meta
+                  title={<Space wrap><span style={{ fontSize: 16 }}>{r.residentName}</span><Tag color={COLOR[r.status]}>{r.status === 'waitlisted' ? t(M.regOrder, { n: waitNo }) : label[r.status]}</Tag></Space>}
+                  description={<>{t(M.regAt)} {formatDateTime(r.createdAt, locale)}{r.notice ? ` · ${r.notice}` : ''}</>}
+                />
+              </List.Item>
+            );
+          }}
+        />
+      )}
+    </Space>
+  );
+}

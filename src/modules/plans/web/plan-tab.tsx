@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { App, Button, Card, Empty, Form, Input, Modal, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import { DeleteOutlined, EditOutlined, PlusOutlined, TableOutlined } from '@ant-design/icons';
+import { api } from '../../../web/api/client';
+import { ErrorState } from '../../../web/components/error-state';
+import { useFormErrors } from '../../../web/components/form-errors';
+import { PageLoading } from '../../../web/components/page-loading';
+import { rules } from '../../../web/components/rules';
+import { useI18n } from '../../../web/i18n/i18n';
+import { M as APP } from '../../../web/i18n/messages';
+import { THEME_LABELS, type ThemeKey } from '../../../shared/themes';
+import { MIN_ACTIVITIES_PER_MONTH, PLAN_LIMITS, type Plan, type PlanItem, type PlanItemUpdate } from '../plans.contract';
+import { M } from './plans.messages';
+import { usePlan, usePlanOptions, usePlansRefresh } from './plans.queries';
+
+const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
+
+/** A centre's annual plan: twelve months, each with its planned activities and how many were held. */
+export function PlanTab({ centreId, year, onTown }: { centreId?: string; year: number; onTown: (townId: string) => void }) {
+  const { t } = useI18n();
+  const q = usePlan(centreId, year);
+  const [editing, setEditing] = useState<{ month: number; item: PlanItem | null } | null>(null);
+  if (!centreId) return <Empty description={t(M.chooseCentre)} />;
+  if (q.isPending) return <PageLoading />;
+  if (q.error) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
+  const plan = q.data;
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', justifyContent: 'space-between' }}>
+        <Typography.Text type="secondary">{t(M.ruleHint, { n: MIN_ACTIVITIES_PER_MONTH })}</Typography.Text>
+        {plan.town && <Button icon={<TableOutlined />} onClick={() => onTown(plan.town!.id)}>{t(M.townSchedule)}</Button>}
+      </div>
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))', gap: 12 }}>
+        {MONTHS.map((m) => <MonthCard key={m} plan={plan} month={m} onEdit={(item) => setEditing({ month: m, item })} />)}
+      </div>
+      {editing && <PlanItemModal plan={plan} month={editing.month} item={editing.item} onClose={() => setEditing(null)} />}
+    </Space>
+  );
+}
+
+function MonthCard({ plan, month, onEdit }: { plan: Plan; month: number; onEdit: (item: PlanItem | null) => void }) {
+  const { t, label } = useI18n();
+  const refresh = usePlansRefresh();
+  const items = plan.items.filter((i) => i.month === month);
+  const held = plan.actual[month - 1];
+  const ok = held >= MIN_ACTIVITIES_PER_MONTH;
+  return (
+    <Card
+      size="small"
+      title={<span style={{ fontSize: 17 }}>{t(M.monthN, { m: month })}</span>}
+      extra={<Tag color={ok ? 'green' : 'default'}>{t(M.plannedHeld, { p: items.length, a: held })}</Tag>}
+      actions={plan.canKeep ? [<Button key="add" type="link" icon={<PlusOutlined />} onClick={() => onEdit(null)}>{t(M.addItem)}</Button>] : undefined}
+    >
+      {items.length === 0 ? <Typography.Text type="secondary">{t(M.noItems)}</Typography.Text> : items.map((i) => (
+        <div key={i.id} style={{ display: 'flex', gap: 8, alignItems: 'flex-start', padding: '6px 0', borderBottom: '1px solid #eef2ef' }}>
+          <div style={{ flex: 1 }}>
+            <div style={{ fontSize: 16 }}>{i.title}</div>
+            <div style={{ color: '#5b6b63', fontSize: 13 }}>
+              {i.theme in THEME_LABELS ? label(THEME_LABELS[i.theme as ThemeKey]) : i.theme}{i.responsibleUnitName ? ` · ${i.responsibleUnitName}` : ''}{i.note ? ` · ${i.note}` : ''}
+            </div>
+          </div>
+          {plan.canKeep && (
+            <>
+              <Button size="small" type="text" icon={<EditOutlined />} aria-label={t(APP.edit)} onClick={() => onEdit(i)} />
+              <Popconfirm title={t(M.removeConfirm, { title: i.title })} onConfirm={async () => { await api.del(`/api/plans/${i.id}`); await refresh(); }}>
+                <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t(APP.delete)} />
+              </Popconfirm>
+            </>
+          )}
+        </div>
+      ))}
+    </Card>
+  );
+}
+
+function PlanItemModal({ plan, month, item, onClose }: { plan: Plan; month: number; item: PlanItem | null; onClose: () => void }) {
+  const { t, label } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<PlanItemUpdate>();
+  const errors = useFormErrors(form);
+  const refresh = usePlansRefresh();
+  const opts = usePlanOptions(plan.centre.id, true);
+  const submit = (v: PlanItemUpdate) => errors.run(async () => {
+    const body = { month: v.month, title: v.title.trim(), theme: v.theme, responsibleUnitId: v.responsibleUnitId ?? null, note: v.note?.trim() || null };
+    if (item) await api.put(`/api/plans/${item.id}`, body);
+    else await api.post('/api/plans', { ...body, centreId: plan.centre.id, year: plan.year });
+    await refresh();
+    void message.success(t(APP.saved));
+    onClose();
+  });
+  return (
+    <Modal open title={t(item ? M.editItem : M.newItem)} onCancel={onClose} onOk={() => form.submit()} okText={t(APP.save)} cancelText={t(APP.cancel)} okButtonProps={{ loading: errors.busy }} destroyOnHidden>
+      <Form<PlanItemUpdate> form={form} layout="vertical" onFinish={submit} initialValues={item ?? { month }}>
+        {errors.alert}
+        <Form.Item name="month" label={t(M.month)} rules={[{ required: true, message: t(APP.required) }]}>
+          <Select options={MONTHS.map((m) => ({ value: m, label: t(M.monthN, { m }) }))} />
+        </Form.Item>
+        <Form.Item name="title" label={t(M.itemTitle)} rules={[rules.required(t), rules.max(t, PLAN_LIMITS.title)]}>
+          <Input maxLength={PLAN_LIMITS.title} />
+        </Form.Item>
+        <Form.Item name="theme" label={t(M.theme)} rules={[{ required: true, message: t(APP.required) }]}>
+          <Select loading={opts.isPending} options={(opts.data?.themes ?? []).map((x) => ({ value: x.key, label: label({ zh: x.nameZh, en: x.nameEn }) }))} />
+        </Form.Item>
+        <Form.Item name="responsibleUnitId" label={t(M.unit)}>
+          <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={(opts.data?.units ?? []).map((u) => ({ value: u.id, label: u.name }))} />
+        </Form.Item>
+        <Form.Item name="note" label={t(M.note)} rules={[rules.max(t, PLAN_LIMITS.note)]}>
+          <Input maxLength={PLAN_LIMITS.note} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

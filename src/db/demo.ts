@@ -110,8 +110,8 @@ export async function seedDemoIfEmpty(database: Database, password: string, prot
     await seedPeople(ctx);
     await seedTeachers(ctx);
     await seedCourses(ctx);
-    await seedSignIns(ctx);
     await seedCredits(ctx);
+    await seedSignIns(ctx);
     await recordAudit(tx, { actorName: 'system', node: { id: county.id, path: county.path }, action: 'demo.seed', summary: { county: COUNTY.name, towns: TOWNS.length } });
   });
   return true;

@@ -41,7 +41,7 @@ export async function seedCredits(ctx: DemoContext): Promise<void> {
     const [r] = await tx.insert(creditRewards).values({ countyId, nodeId: nodes.get(node)!.id, name, description, cost, stock, active: active ?? true }).returning({ id: creditRewards.id });
     rewardIds.set(name, r.id);
   }
-  // Attendance recorded by the other modules' demo data earns its credits like any sign-in.
+  // Runs before the sign-in demo, whose sign-ins earn by these rules; any attendance recorded earlier is paid here (once).
   const signed = await tx.select({ id: signIns.id }).from(signIns).innerJoin(activities, eq(activities.id, signIns.activityId))
     .where(and(eq(activities.countyId, countyId), eq(signIns.status, 'confirmed'))).orderBy(asc(signIns.signedAt));
   const centreUser = users.get('centre') ?? null;

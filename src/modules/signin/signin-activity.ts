@@ -12,11 +12,20 @@ export type SignInActivity = { brief: ActivityBrief; countyId: string; centrePat
  * so the row is kept for a few seconds (a cancelled or edited activity is seen within that).
  */
 const CACHE_MS = 5_000;
-const cache = new Map<string, { at: number; value: SignInActivity }>();
+const cache = new Map<string, { at: number; value: Promise<SignInActivity | null> }>();
 
-export async function loadSignInActivity(db: DbOrTx, activityId: string, { cached = false } = {}): Promise<SignInActivity | null> {
+export function loadSignInActivity(db: DbOrTx, activityId: string, { cached = false } = {}): Promise<SignInActivity | null> {
   const hit = cached ? cache.get(activityId) : undefined;
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
+  // The first scan's read is shared by the crowd arriving with it (one query, not hundreds).
+  const value = readActivity(db, activityId);
+  if (cache.size > 1000) cache.clear();
+  cache.set(activityId, { at: Date.now(), value });
+  value.catch(() => cache.delete(activityId));
+  return value;
+}
+
+async function readActivity(db: DbOrTx, activityId: string): Promise<SignInActivity | null> {
   const [row] = await db.select({ a: activities, centreName: orgNodes.name, centrePath: orgNodes.path }).from(activities)
     .innerJoin(orgNodes, eq(orgNodes.id, activities.centreId)).where(eq(activities.id, activityId));
   if (!row) return null;
@@ -28,8 +37,6 @@ export async function loadSignInActivity(db: DbOrTx, activityId: string, { cache
     },
     countyId: a.countyId, centrePath: row.centrePath, startsAt: a.startsAt, endsAt: a.endsAt, status: a.status, hours: Number(a.hours),
   };
-  if (cache.size > 1000) cache.clear();
-  cache.set(activityId, { at: Date.now(), value });
   return value;
 }
 

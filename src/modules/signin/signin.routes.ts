@@ -43,8 +43,9 @@ export const signInRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'What a scanned QR code is for, and who this phone is known as', params: ZTokenParams, response: { 200: ZScanInfo } },
   }, async (req, reply) => getScanInfo(scanCtx(req, reply)));
 
+  // A village hall on one Wi-Fi is many phones behind one address: the limit is per address, so it is generous.
   app.post('/api/sign-in/scan/:token', {
-    config: { policy: { public: true }, rateLimit: { max: 30, timeWindow: '1 minute' } },
+    config: { policy: { public: true }, rateLimit: { max: 300, timeWindow: '1 minute' } },
     schema: { tags, summary: 'Sign in from a phone: one tap when known, else phone + name against the roster; unknown or a second person on one phone waits for staff', params: ZTokenParams, body: ZScanInput, response: { 200: ZScanResult } },
   }, async (req, reply) => scanSignIn({ ...scanCtx(req, reply), input: req.body }));
 

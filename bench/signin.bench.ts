@@ -11,7 +11,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
 import { activities } from '../src/modules/activities/activities.table';
 import { orgNodes } from '../src/modules/organisations/org.table';
 import { residents } from '../src/modules/people/people.table';

@@ -37,6 +37,8 @@ const PortalActivitiesPage = lazy(() => import('../modules/portal/web/portal-act
 const PortalRecordPage = lazy(() => import('../modules/portal/web/portal-record-page').then((m) => ({ default: m.PortalRecordPage })));
 const PortalCreditsPage = lazy(() => import('../modules/portal/web/portal-credits-page').then((m) => ({ default: m.PortalCreditsPage })));
 const PortalMePage = lazy(() => import('../modules/portal/web/portal-me-page').then((m) => ({ default: m.PortalMePage })));
+const CoursesPage = lazy(() => import('../modules/courses/web/courses-page').then((m) => ({ default: m.CoursesPage })));
+const ThemesPage = lazy(() => import('../modules/courses/web/themes-page').then((m) => ({ default: m.ThemesPage })));
 const ServiceRecordPage = lazy(() => import('../modules/teachers/web/service-record-page').then((m) => ({ default: m.ServiceRecordPage })));
 
 const CreditsPage = lazy(() => import('../modules/credits/web/credits-page').then((m) => ({ default: m.CreditsPage })));
@@ -84,6 +86,8 @@ export const router = createBrowserRouter([
       { path: 'sign-in', element: <RequireRole roles={ATTENDANCE_READER_ROLES}><SignInDeskPage /></RequireRole> },
       { path: 'sign-in/:activityId', element: <RequireRole roles={ATTENDANCE_READER_ROLES}><AttendancePage /></RequireRole> },
       { path: 'credits', element: <RequireRole roles={CREDIT_STAFF_ROLES}><CreditsPage /></RequireRole> },
+      { path: 'courses', element: <CoursesPage /> },
+      { path: 'courses/themes', element: <ThemesPage /> },
       { path: 'account', element: <MyAccountPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -51,7 +51,7 @@ export async function seedCourses(ctx: DemoContext): Promise<void> {
   const teacherRows = await tx.select({ id: teachers.id, name: teachers.name }).from(teachers).where(inArray(teachers.name, names));
   for (const c of COURSES) {
     const node = nodes.get(c.node)!;
-    const townName = TOWNS.find((t) => c.node.startsWith(t));
+    const townName = TOWNS.find((t) => node.path.startsWith(nodes.get(t)!.path));
     const by = users.get(c.by) ?? null;
     const reviewer = c.reviewer ? users.get(c.reviewer) ?? null : null;
     const submittedAt = c.status === 'draft' ? null : hoursAgo(72);

@@ -11,6 +11,8 @@ import { RESIDENT_STATS_ROLES } from '../../modules/people/people.contract';
 import { M as PEOPLE } from '../../modules/people/web/people.messages';
 import { M as TEACHERS } from '../../modules/teachers/web/teachers.messages';
 import { TEACHER_READER_ROLES } from '../../modules/teachers/teachers.roles';
+import { ReadOutlined } from '@ant-design/icons';
+import { M as COURSES } from '../../modules/courses/web/courses.messages';
 
 import { CheckSquareOutlined } from '@ant-design/icons';
 import { ATTENDANCE_READER_ROLES } from '../../modules/signin/signin.contract';
@@ -30,6 +32,7 @@ export const MENU: Entry[] = [
   { key: 'audit', path: '/audit', label: M.menuAudit, icon: <AuditOutlined />, roles: AUDIT_READER_ROLES },
   { key: 'settings', path: '/settings', label: M.menuSettings, icon: <SettingOutlined />, roles: ['system_admin'] },
   { key: 'teachers', path: '/teachers', label: TEACHERS.menuTeachers, icon: <SolutionOutlined />, roles: TEACHER_READER_ROLES },
+  { key: 'courses', path: '/courses', label: COURSES.menu, icon: <ReadOutlined /> },
   { key: 'volunteer', path: '/volunteer', label: TEACHERS.menuVolunteer, icon: <HeartOutlined /> },
   { key: 'imports', path: '/imports', label: IMPORTS.menu, icon: <ImportOutlined />, roles: IMPORT_ROLES },
   { key: 'sign-in', path: '/sign-in', label: SIGNIN.menu, icon: <CheckSquareOutlined />, roles: ATTENDANCE_READER_ROLES },

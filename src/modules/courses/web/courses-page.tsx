@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import { Button, Card, Checkbox, Col, Row, Select, Tabs } from 'antd';
+import { PlusOutlined, SettingOutlined, TagsOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router';
+import { useAuth } from '../../../web/auth/auth-context';
+import { ListSearch } from '../../../web/components/list-search';
+import { PageHeader } from '../../../web/components/page-header';
+import { PageTable } from '../../../web/components/page-table';
+import { useUrlQuery } from '../../../web/components/use-url-query';
+import { useI18n } from '../../../web/i18n/i18n';
+import { M as APP } from '../../../web/i18n/messages';
+import { useOrgTree } from '../../../web/org-tree/use-org-tree';
+import { COURSE_EDITOR_ROLES, COURSE_FORM_LABELS, COURSE_REVIEWER_ROLES, COURSE_STATUSES, COURSE_STATUS_LABELS, type Course, type CourseForm, type CourseStatus } from '../courses.contract';
+import { CourseDetailDrawer } from './course-detail-drawer';
+import { CourseFormDrawer } from './course-form-drawer';
+import { CourseStatusTag, FeaturedTag } from './course-tags';
+import { M } from './courses.messages';
+import { useCourseList, useThemes } from './courses.queries';
+import { FeaturedRulesModal } from './featured-rules-modal';
+
+const KEYS = ['view', 'q', 'theme', 'status', 'townId', 'featured', 'open'] as const;
+const pick = <T extends string>(all: readonly T[], v: string | undefined) => (all.includes(v as T) ? (v as T) : undefined);
+
+/** 课程: every course the user may read, a 待审核 tab for reviewers, filters in the URL, a drawer per course. */
+export function CoursesPage() {
+  const { t, label, isZh } = useI18n();
+  const navigate = useNavigate();
+  const { hasRole } = useAuth();
+  const url = useUrlQuery(KEYS);
+  const f = url.values;
+  const reviewer = hasRole(COURSE_REVIEWER_ROLES);
+  const review = reviewer && f.view === 'review';
+  const status = pick<CourseStatus>(COURSE_STATUSES, f.status);
+  const list = useCourseList({
+    q: f.q, theme: f.theme, status: review ? undefined : status, townId: f.townId, featured: f.featured === 'true' ? 'true' : undefined,
+    toReview: review ? 'true' : undefined, page: url.page, pageSize: url.pageSize,
+  });
+  const themes = useThemes();
+  const tree = useOrgTree();
+  const towns = (tree.data?.nodes ?? []).filter((n) => n.level === 'town');
+  const [creating, setCreating] = useState(false);
+  const [rules, setRules] = useState(false);
+
+  return (
+    <>
+      <PageHeader
+        title={t(M.title)}
+        extra={
+          <>
+            <Button icon={<TagsOutlined />} onClick={() => navigate('/courses/themes')}>{t(M.themesLink)}</Button>
+            {reviewer && towns.length > 0 && <Button icon={<SettingOutlined />} onClick={() => setRules(true)}>{t(M.featuredRules)}</Button>}
+            {hasRole(COURSE_EDITOR_ROLES) && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t(M.newCourse)}</Button>}
+          </>
+        }
+      />
+      {reviewer && (
+        <Tabs activeKey={review ? 'review' : 'all'} onChange={(k) => url.set({ view: k === 'review' ? 'review' : null, status: null })} size="large"
+          items={[{ key: 'all', label: t(M.tabAll) }, { key: 'review', label: t(M.tabReview) }]} />
+      )}
+      <Card styles={{ body: { paddingBottom: 8 } }} style={{ marginBottom: 16 }}>
+        <Row gutter={[12, 12]} align="middle">
+          <Col xs={24} sm={12} lg={6}>
+            <ListSearch value={f.q} onChange={(q) => url.set({ q })} placeholder={t(M.searchPlaceholder)} />
+          </Col>
+          <Col xs={12} sm={6} lg={4}>
+            <Select allowClear style={{ width: '100%' }} value={f.theme} placeholder={t(M.anyTheme)} aria-label={t(M.theme)} onChange={(v) => url.set({ theme: v })} popupMatchSelectWidth={false}
+              options={(themes.data?.themes ?? []).map((x) => ({ value: x.key, label: isZh ? x.nameZh : x.nameEn }))} />
+          </Col>
+          {!review && (
+            <Col xs={12} sm={6} lg={3}>
+              <Select allowClear style={{ width: '100%' }} value={status} placeholder={t(M.anyStatus)} aria-label={t(M.status)} onChange={(v) => url.set({ status: v })}
+                options={COURSE_STATUSES.map((s) => ({ value: s, label: label(COURSE_STATUS_LABELS[s]) }))} />
+            </Col>
+          )}
+          {towns.length > 1 && (
+            <Col xs={12} sm={6} lg={4}>
+              <Select allowClear style={{ width: '100%' }} value={f.townId} placeholder={t(M.anyTown)} aria-label={t(M.town)} onChange={(v) => url.set({ townId: v })} popupMatchSelectWidth={false}
+                options={towns.map((n) => ({ value: n.id, label: n.name }))} />
+            </Col>
+          )}
+          <Col xs={12} sm={6} lg={3}>
+            <Checkbox checked={f.featured === 'true'} onChange={(e) => url.set({ featured: e.target.checked ? 'true' : null })}>{t(M.onlyFeatured)}</Checkbox>
+          </Col>
+          <Col xs={24} sm={6} lg={3}>
+            <Button block onClick={() => url.reset()}>{t(APP.reset)}</Button>
+          </Col>
+        </Row>
+      </Card>
+      <PageTable<Course>
+        list={list}
+        url={url}
+        totalText={(n) => t(M.totalCourses, { n })}
+        onOpen={(r) => url.set({ open: r.id })}
+        locale={review ? { emptyText: t(M.noReview) } : undefined}
+        columns={[
+          {
+            title: t(M.courseTitle), dataIndex: 'title',
+            render: (v: string, r) => (
+              <div style={{ minWidth: 160, maxWidth: 280, whiteSpace: 'normal' }}>
+                <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left', fontSize: 16 }} onClick={(e) => { e.stopPropagation(); url.set({ open: r.id }); }}>{v}</Button>
+                {r.featured && <div><FeaturedTag centre={r.featuredCentreName} /></div>}
+              </div>
+            ),
+          },
+          { title: t(M.status), dataIndex: 'status', render: (v: CourseStatus) => <CourseStatusTag status={v} /> },
+          { title: t(M.theme), key: 'theme', render: (_: unknown, r) => (isZh ? r.themeName : r.themeNameEn) },
+          { title: t(M.form), dataIndex: 'form', render: (v: CourseForm) => label(COURSE_FORM_LABELS[v]) },
+          { title: t(M.owner), dataIndex: 'nodeName' },
+          { title: t(M.town), dataIndex: 'townName', render: (v: string | null) => v ?? t(M.countyLevel) },
+          { title: t(M.firstSessionDate), dataIndex: 'firstSessionDate', render: (v: string | null) => v ?? '—' },
+          { title: t(M.hours), dataIndex: 'hours' },
+        ]}
+      />
+      {f.open && <CourseDetailDrawer id={f.open} onClose={() => url.set({ open: null })} />}
+      {creating && <CourseFormDrawer onClose={() => setCreating(false)} onSaved={(id) => { setCreating(false); url.set({ open: id }); }} />}
+      {rules && <FeaturedRulesModal towns={towns} onClose={() => setRules(false)} />}
+    </>
+  );
+}

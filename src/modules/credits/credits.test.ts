@@ -98,6 +98,15 @@ describe('rewards and redemption', () => {
     expect((await county.req('POST', `/api/credit-accounts/${other}/redemptions`, { rewardId: id })).statusCode).toBe(404);
   });
 
+  it('a town that offers rewards cannot be deleted, and says why', async () => {
+    const made = await county.req('POST', '/api/org/nodes', { parentId: w.nodes.A.id, level: 'town', name: '奖品镇' });
+    expect(made.statusCode, made.body).toBe(201);
+    await reward(county, made.json().id, { cost: 1, stock: 1, name: '镇奖品' });
+    const del = await county.req('DELETE', `/api/org/nodes/${made.json().id}`);
+    expect(del.statusCode).toBe(409);
+    expect(del.json().error.message).toContain('学分兑换奖品');
+  });
+
   it('redeems at the counter: balance and stock checked; cancel puts both back', async () => {
     const rid = await reward(town, w.nodes.A1.id, { cost: 4, stock: 1, name: '台灯' });
     const r = await buildResident(s.database, w.nodes.A1a);

@@ -86,11 +86,22 @@ describe('uploads', () => {
     expect(got.headers['x-content-type-options']).toBe('nosniff');
   });
 
-  it('too large is refused with the limit', async () => {
+  it('a few megabytes pass (the 1 MB JSON body limit does not apply to uploads); too large is refused with the limit', async () => {
+    const ok = await uploadFile(centre, { nodeId: w.nodes.A1a.id }, 'mid.pdf', Buffer.concat([tinyPdf(), Buffer.alloc(3 * 1024 * 1024)]));
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().size).toBeGreaterThan(3 * 1024 * 1024);
     const big = Buffer.concat([tinyPdf(), Buffer.alloc(21 * 1024 * 1024)]);
     const r = await uploadFile(centre, { nodeId: w.nodes.A1a.id }, 'big.pdf', big);
     expect(r.statusCode).toBe(400);
     expect(r.json().error.issues[0].message).toContain('20 MB');
+  });
+
+  it('an image over 10 MB is refused (documents may be larger)', async () => {
+    const big = await sharp({ create: { width: 2100, height: 2100, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png({ compressionLevel: 0 }).toBuffer();
+    expect(big.length).toBeGreaterThan(10 * 1024 * 1024);
+    const r = await uploadFile(centre, { nodeId: w.nodes.A1a.id, accept: 'image' }, 'big.png', big);
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.issues[0].message).toBe('图片太大，不能超过 10 MB');
   });
 
   it('a request without a file, or not multipart, is refused', async () => {

@@ -5,7 +5,7 @@ import { activities } from '../activities/activities.table';
 import { orgNodes } from '../organisations/org.table';
 import type { ActivityBrief } from './signin.contract';
 
-export type SignInActivity = { brief: ActivityBrief; countyId: string; centrePath: string; startsAt: Date; endsAt: Date; status: string; hours: number };
+export type SignInActivity = { brief: ActivityBrief; countyId: string; centrePath: string; theme: string; startsAt: Date; endsAt: Date; status: string; hours: number };
 
 /**
  * A scan needs the activity's county, time and status. A crowd scans one activity at once,
@@ -35,7 +35,7 @@ async function readActivity(db: DbOrTx, activityId: string): Promise<SignInActiv
       id: a.id, title: a.title, startsAt: a.startsAt.toISOString(), endsAt: a.endsAt.toISOString(), place: a.place,
       centreId: a.centreId, centreName: row.centreName, status: a.status, hours: Number(a.hours),
     },
-    countyId: a.countyId, centrePath: row.centrePath, startsAt: a.startsAt, endsAt: a.endsAt, status: a.status, hours: Number(a.hours),
+    countyId: a.countyId, centrePath: row.centrePath, theme: a.theme, startsAt: a.startsAt, endsAt: a.endsAt, status: a.status, hours: Number(a.hours),
   };
   return value;
 }

@@ -2,9 +2,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../server/db/client';
 import type { Protector } from '../../server/protect';
 import { AppError, fieldError } from '../../shared/app-error';
-import { grantForSignIn } from '../credits/credit-grants';
 import { residents } from '../people/people.table';
 import { verifyQrToken } from './qr-token';
+import { recordScan, type ScanJob, type ScanRow } from './signin-batch';
 import { loadResidentSession, rememberDevice, rememberedResident } from './resident-session.service';
 import { assertSignInOpen, loadSignInActivity, maskName, type SignInActivity } from './signin-activity';
 import type { ScanInfo, ScanResult, SignInStatus } from './signin.contract';
@@ -49,32 +49,7 @@ export async function getScanInfo({ db, protector, token, residentCookie, device
   };
 }
 
-type Inserted = { id: string; resident_id: string | null; status: SignInStatus; signed_at: string | Date; name: string | null };
-
-/**
- * The sign-in statement: matches the person (a resident id, or phone + name on the county's
- * roster), applies the one-phone rule (this device already signed someone else in → pending)
- * and inserts — one statement, so a crowd costs one round trip each. `on conflict do nothing`
- * on the unique indexes makes every retry, double tap and racing request give the one row.
- */
-export function signInStatement(p: { activityId: string; countyId: string; residentId: string | null; phone: string | null; name: string | null; deviceId: string }) {
-  return sql`
-    with r as (
-      select id, name from residents
-      where county_id = ${p.countyId} and anonymized_at is null
-        and ${p.residentId ? sql`id = ${p.residentId}` : sql`phone = ${p.phone} and name = ${p.name}`}
-      order by id limit 1
-    ), d as (
-      select 1 as x from sign_ins s where s.activity_id = ${p.activityId} and s.device_id = ${p.deviceId}
-        and s.status <> 'rejected' and s.resident_id is distinct from (select id from r) limit 1
-    )
-    insert into sign_ins (activity_id, resident_id, status, method, device_id, pending_name, pending_phone)
-    select ${p.activityId}, r.id, case when r.id is not null and d.x is null then 'confirmed' else 'pending' end, 'qr', ${p.deviceId},
-      case when r.id is null then ${p.name}::varchar end, case when r.id is null then ${p.phone}::varchar end
-    from (select 1) one left join r on true left join d on true
-    on conflict do nothing
-    returning id, resident_id, status, signed_at, (select name from r) as name`;
-}
+type Inserted = ScanRow;
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
@@ -91,12 +66,8 @@ export async function scanSignIn(ctx: ScanCtx & { input: { known: boolean; phone
   } else if (!input.phone || !input.name) {
     throw fieldError(input.phone ? 'name' : 'phone', '请填写手机号和姓名', 'Enter your phone number and name');
   }
-  const params = { activityId: a.brief.id, countyId: a.countyId, residentId: known?.residentId ?? null, phone: known ? null : input.phone!, name: known ? null : input.name!, deviceId };
-  const outcome = await db.transaction(async (tx) => {
-    const [row] = rowsOf<Inserted>(await tx.execute(signInStatement(params)));
-    if (row?.status === 'confirmed') await grantForSignIn(tx, { signInId: row.id, actorId: null });
-    return row;
-  });
+  const params = { activityId: a.brief.id, countyId: a.countyId, theme: a.theme, residentId: known?.residentId ?? null, phone: known ? null : input.phone!, name: known ? null : input.name!, deviceId };
+  const outcome = await recordScan(db, params);
   const row = outcome ?? (await existingSignIn(db, params));
   if (!row) throw new AppError('CONFLICT', { detail: 'retry', detailEn: 'retry' });
   const residentId = row.resident_id;
@@ -111,7 +82,7 @@ export async function scanSignIn(ctx: ScanCtx & { input: { known: boolean; phone
 }
 
 /** The row a repeated request met (its insert did nothing). */
-async function existingSignIn(db: Db, p: Parameters<typeof signInStatement>[0]): Promise<Inserted | undefined> {
+async function existingSignIn(db: Db, p: ScanJob): Promise<Inserted | undefined> {
   const result = await db.execute(sql`
     select s.id, s.resident_id, s.status, s.signed_at, r.name from sign_ins s left join residents r on r.id = s.resident_id
     where s.activity_id = ${p.activityId} and ${p.residentId

@@ -121,6 +121,20 @@ describe('resident sign-in by QR', () => {
     expect(ledger.reduce((sum, e) => sum + Number(e.amount), 0)).toBe(0);
   });
 
+  it('one phone sending two people at the same moment signs in one; the other waits for staff', async () => {
+    const a = await runningActivity();
+    await buildResidentWithPhone(s.database, w.nodes.A1a, { name: '丙某', phone: '13900005553' });
+    await buildResidentWithPhone(s.database, w.nodes.A1a, { name: '丁某', phone: '13900005554' });
+    const phone = phoneClient(s.app);
+    await phone.req('GET', `/api/sign-in/scan/${a.token}`); // the phone gets its device cookie
+    const [x, y] = await Promise.all([
+      phone.req('POST', `/api/sign-in/scan/${a.token}`, { phone: '13900005553', name: '丙某' }),
+      phone.req('POST', `/api/sign-in/scan/${a.token}`, { phone: '13900005554', name: '丁某' }),
+    ]);
+    expect([x.json().status, y.json().status].sort()).toEqual(['confirmed', 'pending']);
+    expect([x.json().reason, y.json().reason]).toContain('device');
+  });
+
   it('staff sign in by hand and check out; the attendance list shows it; outsiders see nothing', async () => {
     const a = await runningActivity();
     const rid = await buildResidentWithPhone(s.database, w.nodes.A1a, { name: '手工签', phone: '13900006666' });

@@ -5,8 +5,8 @@ import { reachPaths, type Actor } from '../../shared/actor';
 import { hidden } from '../../shared/app-error';
 import type { Page } from '../../shared/pagination';
 import { ROLES } from '../../shared/roles';
-import { DEFAULT_THEMES, THEME_LABELS } from '../../shared/themes';
-import { courses, themeDefs } from '../courses/courses.table';
+import { courses } from '../courses/courses.table';
+import { listThemes } from '../courses/themes.service';
 import { escapeLike, underAnyPath } from '../organisations/org.service';
 import { orgNodes } from '../organisations/org.table';
 import { signIns } from '../signin/signin.table';
@@ -44,11 +44,9 @@ export async function loadActivity(db: DbOrTx, actor: Actor, id: string): Promis
   return r;
 }
 
-/** The county's theme keys and names (its own list, else the defaults). */
+/** The county's active themes (contract 2: its own list, else the defaults). */
 export async function countyThemes(db: DbOrTx, countyId: string): Promise<{ key: string; nameZh: string; nameEn: string }[]> {
-  const rows = await db.select({ key: themeDefs.key, nameZh: themeDefs.nameZh, nameEn: themeDefs.nameEn }).from(themeDefs)
-    .where(and(eq(themeDefs.countyId, countyId), eq(themeDefs.active, true))).orderBy(asc(themeDefs.sort), asc(themeDefs.key));
-  return rows.length ? rows : DEFAULT_THEMES.map((key) => ({ key, nameZh: THEME_LABELS[key].zh, nameEn: THEME_LABELS[key].en }));
+  return (await listThemes(db, countyId)).filter((t) => t.active).map(({ key, nameZh, nameEn }) => ({ key, nameZh, nameEn }));
 }
 
 /** Registered and waitlisted counts per activity. */

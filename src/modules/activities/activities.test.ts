@@ -4,7 +4,10 @@ import { buildResidents } from '../../../test/activity-factories';
 import { buildWorld, TEST_PASSWORD, type World } from '../../../test/factories';
 import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
 import { buildTeacher } from '../../../test/teacher-factories';
+import { creditRules } from '../credits/credit-bank.table';
+import { creditLedger } from '../credits/credits.table';
 import { storedFiles } from '../files/files.table';
+import { signIns } from '../signin/signin.table';
 import { activities, registrations } from './activities.table';
 
 let s: TestServer;
@@ -194,6 +197,24 @@ describe('status, registrations and records', () => {
     expect((await teacher.req('PUT', `/api/activities/${a}/records`, rec)).statusCode).toBe(403);
     expect((await centre.req('DELETE', `/api/activities/${a}/photos/${file.id}`)).statusCode).toBe(200);
     expect((await centre.req('GET', `/api/activities/${a}/records`)).json().photos).toEqual([]);
+  });
+});
+
+describe('credits when done', () => {
+  it('marking done pays each confirmed sign-in by the theme’s rule, once', async () => {
+    await s.database.db.insert(creditRules).values({ countyId: w.nodes.A.id, theme: 'elderly', creditsPerHour: '2.0', grantAt: 'done' });
+    const a = (await centre.req('POST', '/api/activities', body({ title: '老年保健操', theme: 'elderly', hours: 1.5, startsAt: at(-1, 9), endsAt: at(-1, 10, 30) }))).json().id;
+    const people = await buildResidents(s.database, w.nodes.A1a, 3, '保健');
+    await s.database.db.insert(signIns).values([
+      { activityId: a, residentId: people[0], method: 'manual' }, { activityId: a, residentId: people[1], method: 'manual' },
+      { activityId: a, residentId: null, status: 'pending', method: 'qr', pendingName: '陌生人', pendingPhone: '13900000000' },
+    ]);
+    expect((await centre.req('GET', `/api/activities/${a}`)).json().signIns).toEqual({ confirmed: 2, pending: 1 });
+    expect((await centre.req('POST', `/api/activities/${a}/status`, { status: 'done' })).statusCode).toBe(200);
+    const paid = await s.database.db.select({ residentId: creditLedger.residentId, amount: creditLedger.amount }).from(creditLedger).where(eq(creditLedger.note, '老年保健操'));
+    expect(paid.map((p) => [p.residentId, Number(p.amount)]).sort()).toEqual([[people[0], 3], [people[1], 3]].sort());
+    expect((await centre.req('POST', `/api/activities/${a}/status`, { status: 'done' })).statusCode).toBe(409);
+    expect(await s.database.db.select().from(creditLedger).where(eq(creditLedger.note, '老年保健操'))).toHaveLength(2);
   });
 });
 

@@ -4,7 +4,6 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
-import { DEFAULT_THEMES } from '../../../shared/themes';
 import { useAuth } from '../../../web/auth/auth-context';
 import { ListSearch } from '../../../web/components/list-search';
 import { PageHeader } from '../../../web/components/page-header';
@@ -17,7 +16,7 @@ import { ACTIVITY_KEEPER_ROLES, ACTIVITY_STATUSES, ACTIVITY_STATUS_LABELS, type 
 import { ActivityCalendar } from './activity-calendar';
 import { ActivityDetailDrawer } from './activity-detail-drawer';
 import { ActivityFormDrawer } from './activity-form-drawer';
-import { StatusTag, themeLabel } from './activity-tags';
+import { StatusTag, useThemes } from './activity-tags';
 import { chinaSpan, thisMonth } from './activity-time';
 import { M } from './activities.messages';
 import { useActivityList } from './activities.queries';
@@ -34,6 +33,7 @@ export function ActivitiesPage() {
   const navigate = useNavigate();
   const { hasRole } = useAuth();
   const url = useUrlQuery(KEYS);
+  const themes = useThemes();
   const f = url.values;
   const calendar = f.view === 'calendar';
   const month = calendar ? (f.month ?? thisMonth()) : f.month;
@@ -71,7 +71,7 @@ export function ActivitiesPage() {
           </Col>
           <Col xs={24} sm={8} lg={4}>
             <Select allowClear style={{ width: '100%' }} value={f.theme} placeholder={t(M.anyTheme)} aria-label={t(M.theme)} onChange={(v) => url.set({ theme: v })}
-              options={DEFAULT_THEMES.map((k) => ({ value: k, label: themeLabel(k, label) }))} popupMatchSelectWidth={false} />
+              options={themes.options} popupMatchSelectWidth={false} />
           </Col>
           <Col xs={24} sm={24} lg={3}>
             <Button block onClick={() => url.reset()}>{t(APP.reset)}</Button>
@@ -98,7 +98,7 @@ export function ActivitiesPage() {
             { title: t(M.when), key: 'when', render: (_: unknown, r) => <span style={{ whiteSpace: 'nowrap' }}>{chinaSpan(r.startsAt, r.endsAt)}</span> },
             { title: t(M.status), dataIndex: 'status', render: (v: ActivityStatus) => <StatusTag status={v} /> },
             { title: t(M.centre), dataIndex: 'centreName' },
-            { title: t(M.theme), dataIndex: 'theme', render: (v: string) => <Tag>{themeLabel(v, label)}</Tag> },
+            { title: t(M.theme), dataIndex: 'theme', render: (v: string) => <Tag>{themes.name(v)}</Tag> },
             { title: t(M.venue), key: 'venue', render: (_: unknown, r) => r.venueName ?? r.place ?? '—' },
             { title: t(M.places), key: 'places', render: (_: unknown, r) => <PlacesText a={r} /> },
           ]}

@@ -16,7 +16,7 @@ import { PlacesText } from './activities-page';
 import { ActivityFormDrawer } from './activity-form-drawer';
 import { RecordsTab } from './records-tab';
 import { RegistrationsTab } from './registrations-tab';
-import { StatusTag, themeLabel } from './activity-tags';
+import { StatusTag, useThemes } from './activity-tags';
 import { chinaDate, chinaSpan } from './activity-time';
 import { M } from './activities.messages';
 import { useActivitiesRefresh, useActivity } from './activities.queries';
@@ -46,6 +46,7 @@ function ActivityInfo({ a, onOpen }: { a: ActivityDetail; onOpen: (id: string) =
   const { t, label } = useI18n();
   const { message, modal } = App.useApp();
   const refresh = useActivitiesRefresh();
+  const themes = useThemes();
   const [editing, setEditing] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const live = a.status === 'planned' || a.status === 'open';
@@ -84,7 +85,7 @@ function ActivityInfo({ a, onOpen }: { a: ActivityDetail; onOpen: (id: string) =
           { key: 'venue', label: t(M.venue), children: dash(a.venueName ?? a.place) },
           { key: 'equipment', label: t(M.equipment), children: a.equipment.length ? a.equipment.map((e) => <Tag key={e.id}>{e.name}</Tag>) : '—' },
           { key: 'teachers', label: t(M.teachers), children: dash(a.teachers.map((x) => x.name).join('、')) },
-          { key: 'theme', label: t(M.theme), children: `${themeLabel(a.theme, label)} · ${label(ACTIVITY_FORM_LABELS[a.form])}` },
+          { key: 'theme', label: t(M.theme), children: `${themes.name(a.theme)} · ${label(ACTIVITY_FORM_LABELS[a.form])}` },
           { key: 'course', label: t(M.course), children: dash(a.courseTitle) },
           { key: 'unit', label: t(M.unit), children: dash(a.responsibleUnitName) },
           { key: 'places', label: t(M.places), children: <PlacesText a={a} /> },

@@ -1,4 +1,7 @@
 import { Tag } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../../web/api/client';
+import type { ThemeList } from '../../courses/themes.contract';
 import { THEME_LABELS, type ThemeKey } from '../../../shared/themes';
 import { useI18n, type Label } from '../../../web/i18n/i18n';
 import { ACTIVITY_STATUS_LABELS, type ActivityStatus } from '../activities.contract';
@@ -12,3 +15,15 @@ export function StatusTag({ status }: { status: ActivityStatus }) {
 
 /** A theme's name: the default set's label, else the key as the county named it. */
 export const themeLabel = (key: string, label: (l: Label) => string) => (key in THEME_LABELS ? label(THEME_LABELS[key as ThemeKey]) : key);
+
+/** The county's theme list (GET /api/themes): names for keys and the filter's options. */
+export function useThemes() {
+  const { label } = useI18n();
+  const q = useQuery({ queryKey: ['themes', 'mine'], queryFn: () => api.get<ThemeList>('/api/themes'), staleTime: 300_000 });
+  const themes = q.data?.themes ?? [];
+  const name = (key: string) => {
+    const t = themes.find((x) => x.key === key);
+    return t ? label({ zh: t.nameZh, en: t.nameEn }) : themeLabel(key, label);
+  };
+  return { name, options: themes.filter((t) => t.active).map((t) => ({ value: t.key, label: label({ zh: t.nameZh, en: t.nameEn }) })) };
+}

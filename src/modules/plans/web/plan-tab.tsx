@@ -8,10 +8,9 @@ import { PageLoading } from '../../../web/components/page-loading';
 import { rules } from '../../../web/components/rules';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
-import { THEME_LABELS, type ThemeKey } from '../../../shared/themes';
 import { MIN_ACTIVITIES_PER_MONTH, PLAN_LIMITS, type Plan, type PlanItem, type PlanItemUpdate } from '../plans.contract';
 import { M } from './plans.messages';
-import { usePlan, usePlanOptions, usePlansRefresh } from './plans.queries';
+import { usePlan, usePlanOptions, usePlansRefresh, useThemeName } from './plans.queries';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 
@@ -39,7 +38,8 @@ export function PlanTab({ centreId, year, onTown }: { centreId?: string; year: n
 }
 
 function MonthCard({ plan, month, onEdit }: { plan: Plan; month: number; onEdit: (item: PlanItem | null) => void }) {
-  const { t, label } = useI18n();
+  const { t } = useI18n();
+  const themeName = useThemeName();
   const refresh = usePlansRefresh();
   const items = plan.items.filter((i) => i.month === month);
   const held = plan.actual[month - 1];
@@ -56,7 +56,7 @@ function MonthCard({ plan, month, onEdit }: { plan: Plan; month: number; onEdit:
           <div style={{ flex: 1 }}>
             <div style={{ fontSize: 16 }}>{i.title}</div>
             <div style={{ color: '#5b6b63', fontSize: 13 }}>
-              {i.theme in THEME_LABELS ? label(THEME_LABELS[i.theme as ThemeKey]) : i.theme}{i.responsibleUnitName ? ` · ${i.responsibleUnitName}` : ''}{i.note ? ` · ${i.note}` : ''}
+              {themeName(i.theme)}{i.responsibleUnitName ? ` · ${i.responsibleUnitName}` : ''}{i.note ? ` · ${i.note}` : ''}
             </div>
           </div>
           {plan.canKeep && (

@@ -1,6 +1,9 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../web/api/client';
+import { THEME_LABELS, type ThemeKey } from '../../../shared/themes';
+import { useI18n } from '../../../web/i18n/i18n';
 import type { ActivityOptions } from '../../activities/activities.contract';
+import type { ThemeList } from '../../courses/themes.contract';
 import type { Plan, Schedule, VersusPage } from '../plans.contract';
 
 export function usePlan(centreId: string | undefined, year: number) {
@@ -23,4 +26,15 @@ export function useVersus(query: { year: number; nodeId?: string; page: number; 
 export function usePlansRefresh() {
   const qc = useQueryClient();
   return () => qc.invalidateQueries({ queryKey: ['plans'] });
+}
+
+/** A theme key's name in the county's list (GET /api/themes), else the default label. */
+export function useThemeName() {
+  const { label } = useI18n();
+  const q = useQuery({ queryKey: ['themes', 'mine'], queryFn: () => api.get<ThemeList>('/api/themes'), staleTime: 300_000 });
+  return (key: string) => {
+    const t = q.data?.themes.find((x) => x.key === key);
+    if (t) return label({ zh: t.nameZh, en: t.nameEn });
+    return key in THEME_LABELS ? label(THEME_LABELS[key as ThemeKey]) : key;
+  };
 }

@@ -18,7 +18,7 @@ import { RedeemModal } from './redeem-modal';
 /** One resident's account: balance, award, redeem at the counter, print the record, and the ledger with reversals. */
 export function AccountDrawer({ residentId, onClose }: { residentId: string; onClose: () => void }) {
   const { t, label, locale } = useI18n();
-  const size = useDrawerWidth(760);
+  const size = useDrawerWidth(880);
   const account = useAccount(residentId);
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const entries = useEntries(residentId, page.page, page.pageSize);
@@ -86,7 +86,7 @@ export function AccountDrawer({ residentId, onClose }: { residentId: string; onC
               columns={[
                 { title: t(M.when), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v, locale) },
                 { title: t(M.kind), dataIndex: 'kind', render: (v: EntryKindKey) => <EntryKindTag kind={v} /> },
-                { title: t(M.credits), dataIndex: 'amount', align: 'right', render: (v: number) => <Amount n={v} /> },
+                { title: t(M.creditsCol), dataIndex: 'amount', align: 'right', render: (v: number) => <Amount n={v} /> },
                 { title: t(M.note), key: 'note', width: 200, render: (_: unknown, e) => note(e) },
                 { title: t(M.by), dataIndex: 'createdByName', width: 120, render: (v: string | null) => v ?? '—' },
                 { title: '', key: 'act', render: (_: unknown, e) => act(e) },

@@ -17,6 +17,7 @@ export const M = {
   earned: ['累计获得', 'Earned'],
   spent: ['已兑换', 'Spent'],
   credits: ['学分', 'credits'],
+  creditsCol: ['学分', 'Credits'],
   creditsN: ['{n} 分', '{n} credits'],
   // account drawer
   accountTitle: ['{name} 的学分', 'Credits of {name}'],

@@ -49,7 +49,7 @@ export function LearningRecordSheet({ r, onClose }: { r: LearningRecord; onClose
               <th>{t(M.theme)}</th>
               <th>{t(M.recordPlace)}</th>
               <th className="num">{t(M.recordHours)}</th>
-              <th className="num">{t(M.credits)}</th>
+              <th className="num">{t(M.creditsCol)}</th>
             </tr>
           </thead>
           <tbody>

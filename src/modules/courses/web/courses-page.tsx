@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Checkbox, Col, Row, Select, Tabs } from 'antd';
+import { Badge, Button, Card, Checkbox, Col, Row, Select, Tabs } from 'antd';
 import { PlusOutlined, SettingOutlined, TagsOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../../../web/auth/auth-context';
@@ -35,6 +35,7 @@ export function CoursesPage() {
     q: f.q, theme: f.theme, status: review ? undefined : status, townId: f.townId, featured: f.featured === 'true' ? 'true' : undefined,
     toReview: review ? 'true' : undefined, page: url.page, pageSize: url.pageSize,
   });
+  const pending = useCourseList({ toReview: 'true', page: 1, pageSize: 1 }, reviewer);
   const themes = useThemes();
   const tree = useOrgTree();
   const towns = (tree.data?.nodes ?? []).filter((n) => n.level === 'town');
@@ -55,7 +56,7 @@ export function CoursesPage() {
       />
       {reviewer && (
         <Tabs activeKey={review ? 'review' : 'all'} onChange={(k) => url.set({ view: k === 'review' ? 'review' : null, status: null })} size="large"
-          items={[{ key: 'all', label: t(M.tabAll) }, { key: 'review', label: t(M.tabReview) }]} />
+          items={[{ key: 'all', label: t(M.tabAll) }, { key: 'review', label: <Badge count={pending.data?.total ?? 0} offset={[10, -2]}>{t(M.tabReview)}</Badge> }]} />
       )}
       <Card styles={{ body: { paddingBottom: 8 } }} style={{ marginBottom: 16 }}>
         <Row gutter={[12, 12]} align="middle">

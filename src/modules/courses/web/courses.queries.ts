@@ -14,8 +14,8 @@ export function useThemes(countyId?: string) {
   return useQuery({ queryKey: ['courses', 'themes', countyId ?? ''], queryFn: () => api.get<ThemeList>('/api/themes', { countyId }), staleTime: 60_000 });
 }
 
-export function useCourseList(query: CourseListQuery) {
-  return useQuery({ queryKey: ['courses', 'list', query], queryFn: () => api.get<Page<Course>>('/api/courses', query), placeholderData: keepPreviousData });
+export function useCourseList(query: CourseListQuery, enabled = true) {
+  return useQuery({ queryKey: ['courses', 'list', query], queryFn: () => api.get<Page<Course>>('/api/courses', query), placeholderData: keepPreviousData, enabled });
 }
 
 export function useCourse(id: string | undefined) {

@@ -85,6 +85,13 @@ describe('booking', () => {
     expect(await s.database.db.select().from(activities).where(eq(activities.title, '另一场'))).toEqual([]);
   });
 
+  it('simultaneous bookings of one venue, item and teacher at one time: exactly one wins', async () => {
+    const slot = { startsAt: at(40, 9), endsAt: at(40, 11) };
+    const runs = await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? town : centre).req('POST', '/api/activities', body({ ...slot, title: `抢订${i}`, venueId: ids.room, equipmentIds: [ids.speaker], teacherIds: [ids.teacher2] }))));
+    expect(runs.map((r) => r.statusCode).sort()).toEqual([201, 400, 400, 400, 400, 400]);
+    for (const r of runs.filter((x) => x.statusCode === 400)) expect(issue(r, 'venueId')).toMatch(/村活动室.*抢订/);
+  });
+
   it('refuses venues, equipment and teachers the centre may not book', async () => {
     expect(issue(await centre.req('POST', '/api/activities', body({ startsAt: at(20, 9), endsAt: at(20, 10), venueId: ids.otherRoom })), 'venueId')).toMatch(/本中心或所属镇/);
     expect(issue(await centre.req('POST', '/api/activities', body({ startsAt: at(20, 9), endsAt: at(20, 10), teacherIds: [ids.foreignTeacher] })), 'teacherIds')).toMatch(/师资库/);

@@ -16,7 +16,8 @@ export function VersusTab({ year, nodeId, url }: { year: number; nodeId?: string
   const months = Array.from({ length: 12 }, (_, i) => i);
   return (
     <>
-      <Typography.Paragraph type="secondary">{t(M.ruleHint, { n: q.data?.min ?? 2 })}。{t(M.legend)}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>{t(M.ruleHint, { n: q.data?.min ?? 2 })}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t(M.legend)}</Typography.Paragraph>
       <Card styles={{ body: { padding: 0 } }}>
         <Table<VersusRow>
           rowKey="id"

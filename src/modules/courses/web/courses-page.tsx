@@ -79,7 +79,7 @@ export function CoursesPage() {
                 options={towns.map((n) => ({ value: n.id, label: n.name }))} />
             </Col>
           )}
-          <Col xs={12} sm={6} lg={3}>
+          <Col xs={12} sm={6} lg={4} style={{ whiteSpace: 'nowrap' }}>
             <Checkbox checked={f.featured === 'true'} onChange={(e) => url.set({ featured: e.target.checked ? 'true' : null })}>{t(M.onlyFeatured)}</Checkbox>
           </Col>
           <Col xs={24} sm={6} lg={3}>

@@ -32,6 +32,7 @@ const SignInDeskPage = lazy(() => import('../modules/signin/web/sign-in-desk-pag
 const AttendancePage = lazy(() => import('../modules/signin/web/attendance-page').then((m) => ({ default: m.AttendancePage })));
 const QrScreenPage = lazy(() => import('../modules/signin/web/qr-screen-page').then((m) => ({ default: m.QrScreenPage })));
 const SheetPrintPage = lazy(() => import('../modules/signin/web/sheet-print-page').then((m) => ({ default: m.SheetPrintPage })));
+const ResidentAccountsPage = lazy(() => import('../modules/signin/web/resident-accounts-page').then((m) => ({ default: m.ResidentAccountsPage })));
 const PortalShell = lazy(() => import('../modules/portal/web/portal-shell').then((m) => ({ default: m.PortalShell })));
 const PortalActivitiesPage = lazy(() => import('../modules/portal/web/portal-activities-page').then((m) => ({ default: m.PortalActivitiesPage })));
 const PortalRecordPage = lazy(() => import('../modules/portal/web/portal-record-page').then((m) => ({ default: m.PortalRecordPage })));
@@ -85,6 +86,7 @@ export const router = createBrowserRouter([
       { path: 'staffing', element: <RequireRole roles={STAFFING_READER_ROLES}><StaffingPage /></RequireRole> },
       { path: 'sign-in', element: <RequireRole roles={ATTENDANCE_READER_ROLES}><SignInDeskPage /></RequireRole> },
       { path: 'sign-in/:activityId', element: <RequireRole roles={ATTENDANCE_READER_ROLES}><AttendancePage /></RequireRole> },
+      { path: 'resident-accounts', element: <RequireRole roles={RESIDENT_ROLES}><ResidentAccountsPage /></RequireRole> },
       { path: 'credits', element: <RequireRole roles={CREDIT_STAFF_ROLES}><CreditsPage /></RequireRole> },
       { path: 'courses', element: <CoursesPage /> },
       { path: 'courses/themes', element: <ThemesPage /> },

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { DemoContext } from '../../db/demo-context';
 import { users } from '../accounts/account.table';
 import { activities } from '../activities/activities.table';
@@ -12,7 +12,7 @@ export const DEMO_RESIDENT_PHONES = ['13957100011', '13957100012', '13957100015'
 
 /**
  * Phone accounts for a few demo residents (same password as the demo staff accounts), and
- * sign-ins to the demo's finished activities: most confirmed (credits paid), one unknown
+ * sign-ins to the demo's ten latest finished activities: most confirmed (credits paid), one unknown
  * walk-in pending for staff. Activities come from the activities seeder, which runs first.
  */
 export async function seedSignIns(ctx: DemoContext): Promise<void> {
@@ -29,7 +29,7 @@ export async function seedSignIns(ctx: DemoContext): Promise<void> {
 
   const past = await tx.select({ id: activities.id, centreId: activities.centreId, startsAt: activities.startsAt }).from(activities)
     .where(and(eq(activities.countyId, ctx.countyId), lt(activities.endsAt, new Date()), ne(activities.status, 'cancelled')))
-    .orderBy(asc(activities.startsAt)).limit(6);
+    .orderBy(desc(activities.startsAt)).limit(10);
   const adminId = ctx.users.get('centre') ?? null;
   for (const [i, a] of past.entries()) {
     const attendees = await tx.select({ id: residents.id }).from(residents)
@@ -40,7 +40,7 @@ export async function seedSignIns(ctx: DemoContext): Promise<void> {
         .onConflictDoNothing().returning({ id: signIns.id });
       if (row) await grantForSignIn(tx, { signInId: row.id, actorId: adminId });
     }
-    if (i === past.length - 1) {
+    if (i === 0) {
       await tx.insert(signIns).values({ activityId: a.id, status: 'pending', method: 'qr', pendingName: '林小雨', pendingPhone: '13957100099', signedAt: new Date(a.startsAt.getTime() + 600_000) }).onConflictDoNothing();
     }
   }

@@ -14,7 +14,7 @@ const PRINT_CSS = `
 .si-sheet { max-width: 186mm; margin: 24px auto; background: #fff; padding: 14mm 12mm; box-shadow: 0 1px 6px rgba(0,0,0,.12); color: #111; font-size: 14px; }
 .si-sheet h1 { text-align: center; font-size: 26px; letter-spacing: 4px; margin: 0 0 8px; }
 .si-head { display: flex; gap: 16px; justify-content: space-between; align-items: flex-start; }
-.si-head .qr { width: 34mm; text-align: center; font-size: 11px; flex: none; }
+.si-head .qr { width: 40mm; text-align: center; font-size: 11px; flex: none; }
 .si-sheet table { width: 100%; border-collapse: collapse; margin-top: 12px; }
 .si-sheet th, .si-sheet td { border: 1px solid #333; padding: 6px 8px; height: 9mm; text-align: left; }
 .si-sheet th { background: #f2f2f2; }

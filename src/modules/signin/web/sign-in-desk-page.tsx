@@ -1,11 +1,13 @@
 import { Button, Tabs, Tag } from 'antd';
+import { KeyOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
+import { useAuth } from '../../../web/auth/auth-context';
 import { PageHeader } from '../../../web/components/page-header';
 import { PageTable } from '../../../web/components/page-table';
 import { useUrlQuery } from '../../../web/components/use-url-query';
 import { formatDateTime } from '../../../web/components/format';
 import { useI18n } from '../../../web/i18n/i18n';
-import type { SignInActivityItem } from '../signin.contract';
+import { SIGNIN_STAFF_ROLES, type SignInActivityItem } from '../signin.contract';
 import { M } from './signin.messages';
 import { useSignInActivities } from './signin.queries';
 
@@ -16,12 +18,13 @@ type When = (typeof WHENS)[number];
 /** 活动签到: today's, coming and past activities of my part of the tree, with who has signed in. */
 export function SignInDeskPage() {
   const { t, locale } = useI18n();
+  const { hasRole } = useAuth();
   const url = useUrlQuery(KEYS);
   const when: When = WHENS.includes(url.values.when as When) ? (url.values.when as When) : 'today';
   const list = useSignInActivities({ when, page: url.page, pageSize: url.pageSize });
   return (
     <>
-      <PageHeader title={t(M.deskTitle)} />
+      <PageHeader title={t(M.deskTitle)} extra={hasRole(SIGNIN_STAFF_ROLES) && <Link to="/resident-accounts"><Button icon={<KeyOutlined />}>{t(M.menuAccounts)}</Button></Link>} />
       <Tabs activeKey={when} onChange={(k) => url.set({ when: k === 'today' ? null : k })} items={WHENS.map((w) => ({ key: w, label: t(M[w]) }))} />
       <PageTable<SignInActivityItem>
         list={list}

@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { Alert, App, Button, Input, Modal, Typography } from 'antd';
+import { KeyOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { Page } from '../../../shared/pagination';
+import { errorText } from '../../../web/api/api-error';
+import { api } from '../../../web/api/client';
+import { PageHeader } from '../../../web/components/page-header';
+import { PageTable } from '../../../web/components/page-table';
+import { useUrlQuery } from '../../../web/components/use-url-query';
+import { formatDateTime } from '../../../web/components/format';
+import { useI18n } from '../../../web/i18n/i18n';
+import { M as APP } from '../../../web/i18n/messages';
+import type { Resident } from '../../people/people.contract';
+import type { ActivationIssued, ResidentAccountState } from '../resident-auth.contract';
+import { M } from './signin.messages';
+
+const KEYS = ['q'] as const;
+
+/** 居民手机账号: find a resident and give them a one-time code to set their password on their phone (/m). */
+export function ResidentAccountsPage() {
+  const { t } = useI18n();
+  const url = useUrlQuery(KEYS);
+  const q = url.values.q ?? '';
+  const list = useQuery({
+    queryKey: ['sign-in', 'resident-accounts', q, url.page, url.pageSize],
+    queryFn: () => api.get<Page<Resident>>('/api/residents', { q, page: url.page, pageSize: url.pageSize }),
+    enabled: q.length > 0,
+    placeholderData: keepPreviousData,
+  });
+  const [open, setOpen] = useState<Resident | null>(null);
+  return (
+    <>
+      <PageHeader title={t(M.activationTitle)}>
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>{t(M.activationHelp)}</Typography.Paragraph>
+      </PageHeader>
+      <Input.Search size="large" allowClear defaultValue={q} placeholder={t(M.search)} aria-label={t(M.search)} onSearch={(v) => url.set({ q: v.trim() || null })} style={{ maxWidth: 420, marginBottom: 12 }} />
+      {q && (
+        <PageTable<Resident>
+          list={list}
+          url={url}
+          totalText={(n) => `${n}`}
+          onOpen={setOpen}
+          columns={[
+            { title: t(M.name), dataIndex: 'name' },
+            { title: t(M.centre), dataIndex: 'nodeName' },
+            { title: t(M.phone), dataIndex: 'phone' },
+            { title: t(M.actions), key: 'a', render: (_, r) => <Button size="small" icon={<KeyOutlined />} onClick={(e) => { e.stopPropagation(); setOpen(r); }}>{t(M.activationOpen)}</Button> },
+          ]}
+        />
+      )}
+      {open && <ActivationModal resident={open} onClose={() => setOpen(null)} />}
+    </>
+  );
+}
+
+function ActivationModal({ resident, onClose }: { resident: Resident; onClose: () => void }) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const state = useQuery({ queryKey: ['sign-in', 'resident-account', resident.id], queryFn: () => api.get<ResidentAccountState>(`/api/resident-accounts/${resident.id}`) });
+  const [issued, setIssued] = useState<ActivationIssued | null>(null);
+  const [busy, setBusy] = useState(false);
+  const issue = async () => {
+    setBusy(true);
+    try {
+      setIssued(await api.post<ActivationIssued>(`/api/resident-accounts/${resident.id}/activation`));
+      void state.refetch();
+    } catch (err) {
+      void message.error(errorText(err, locale));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const s = state.data;
+  return (
+    <Modal open title={`${resident.name} · ${t(M.activationTitle)}`} onCancel={onClose} footer={<Button onClick={onClose}>{t(APP.close)}</Button>}>
+      {s && (
+        <Typography.Paragraph>
+          {s.activated ? t(M.accountActive, { at: formatDateTime(s.lastLoginAt, locale) || '—' }) : s.exists ? t(M.accountWaiting, { at: formatDateTime(s.activationExpiresAt, locale) }) : t(M.accountNone)}
+        </Typography.Paragraph>
+      )}
+      {!resident.phone && <Alert type="warning" showIcon title={t(M.needPhone)} style={{ marginBottom: 12 }} />}
+      {issued ? (
+        <Alert type="success" showIcon title={t(M.codeIssued)} description={(
+          <>
+            <div data-testid="activation-code" style={{ fontSize: 32, letterSpacing: 6, fontWeight: 700, margin: '8px 0' }}>{issued.code}</div>
+            <div>{t(M.codeHow, { until: formatDateTime(issued.expiresAt, locale) })}</div>
+          </>
+        )} />
+      ) : (
+        <Button type="primary" block size="large" loading={busy} disabled={!resident.phone} onClick={() => void issue()}>{t(s?.activated ? M.codeReissue : M.codeIssue)}</Button>
+      )}
+    </Modal>
+  );
+}

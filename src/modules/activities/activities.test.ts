@@ -171,8 +171,10 @@ describe('status, registrations and records', () => {
     let list = (await centre.req('GET', `/api/activities/${a}/registrations`)).json().items;
     expect(list.map((x: { residentName: string; status: string }) => `${x.residentName}:${x.status}`)).toEqual(['反诈2:registered', '反诈3:registered', '反诈4:waitlisted', '反诈1:cancelled']);
     const d = (await centre.req('GET', `/api/activities/${a}`)).json();
-    const e = await centre.req('PUT', `/api/activities/${a}`, { ...base(), title: d.title, startsAt: d.startsAt, endsAt: d.endsAt, capacity: 3 });
+    const e = await centre.req('PUT', `/api/activities/${a}`, { ...base(), title: d.title, startsAt: at(12, 14), endsAt: at(12, 15), capacity: 3 });
     expect(e.statusCode, e.body).toBe(200);
+    const moved = await s.database.db.select({ notice: registrations.notice }).from(registrations).where(eq(registrations.residentId, people[1]));
+    expect(moved[0].notice).toBe(`活动时间已调整为 ${at(12, 14).slice(0, 10)} 14:00`);
     list = (await centre.req('GET', `/api/activities/${a}/registrations`)).json().items;
     expect(list.filter((x: { status: string }) => x.status === 'registered')).toHaveLength(3);
     expect((await centre.req('PUT', `/api/activities/${a}`, { ...base(), title: d.title, startsAt: d.startsAt, endsAt: d.endsAt, capacity: 1 })).statusCode).toBe(400);

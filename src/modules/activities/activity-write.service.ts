@@ -9,8 +9,8 @@ import { teachers } from '../teachers/teachers.table';
 import type { ActivityCreate, ActivityFields, ActivityUpdate } from './activities.contract';
 import { canKeepActivity } from './activities.policy';
 import { countyThemes, loadActivity, loadNode, selfAndAncestors, type CentreRef } from './activities.service';
-import { activities, activityTeachers } from './activities.table';
-import { checkClashes, checkNotice } from './booking.service';
+import { activities, activityTeachers, registrations } from './activities.table';
+import { chinaTime, checkClashes, checkNotice } from './booking.service';
 import { countRegistered, lockActivity, promoteWaitlisted } from './registration.service';
 import { activityEquipment, equipmentItems, venues } from './venues.table';
 
@@ -121,6 +121,11 @@ export async function updateActivity({ db, actor, id, input }: { db: Db; actor: 
       if (input.capacity !== null && input.capacity < registered) throw fieldError('capacity', `已有 ${registered} 人报名，名额不能少于 ${registered}`, `${registered} people have registered; the capacity cannot be below that`);
       await tx.update(activities).set({ ...columns(input), startsAt, endsAt, updatedAt: new Date() }).where(eq(activities.id, t.id));
       await setLinks(tx, t.id, input);
+      // Registrants see the new time on their page.
+      if (startsAt.getTime() !== t.startsAt.getTime()) {
+        await tx.update(registrations).set({ notice: `活动时间已调整为 ${chinaTime(startsAt)}`, updatedAt: new Date() })
+          .where(and(eq(registrations.activityId, t.id), inArray(registrations.status, ['registered', 'waitlisted'])));
+      }
       if (input.capacity === null || (locked.capacity !== null && input.capacity > locked.capacity)) await promoteWaitlisted(tx, { id: t.id, capacity: input.capacity });
     }
     const { confirmShortNotice, scope, ...fields } = input;

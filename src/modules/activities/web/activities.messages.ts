@@ -73,7 +73,8 @@ export const M = {
   seriesNo: ['第 {i} 场', 'Session {i}'],
   signIns: ['签到', 'Sign-ins'],
   signInCounts: ['已签到 {c} 人，待确认 {p} 人', '{c} signed in, {p} to confirm'],
-  signInList: ['查看签到表', 'Sign-in list'],
+  signInList: ['签到情况', 'Attendance'],
+  signInSheet: ['打印签到表', 'Print sign-in sheet'],
   // tabs
   tabInfo: ['基本信息', 'Details'],
   tabRegistrations: ['报名与候补', 'Registrations'],

@@ -11,6 +11,8 @@ import { rules } from '../../../web/components/rules';
 import { useDrawerWidth } from '../../../web/components/use-drawer-width';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
+import { ATTENDANCE_READER_ROLES } from '../../signin/signin.contract';
+import { useAuth } from '../../../web/auth/auth-context';
 import { ACTIVITY_FORM_LABELS, ACTIVITY_LIMITS, type ActivityDetail, type SeriesScope } from '../activities.contract';
 import { PlacesText } from './activities-page';
 import { ActivityFormDrawer } from './activity-form-drawer';
@@ -47,6 +49,8 @@ function ActivityInfo({ a, onOpen }: { a: ActivityDetail; onOpen: (id: string) =
   const { message, modal } = App.useApp();
   const refresh = useActivitiesRefresh();
   const themes = useThemes();
+  const { hasRole } = useAuth();
+  const attendance = hasRole(ATTENDANCE_READER_ROLES);
   const [editing, setEditing] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const live = a.status === 'planned' || a.status === 'open';
@@ -95,8 +99,8 @@ function ActivityInfo({ a, onOpen }: { a: ActivityDetail; onOpen: (id: string) =
             key: 'signins', label: t(M.signIns), children: (
               <Space wrap>
                 <span>{t(M.signInCounts, { c: a.signIns.confirmed, p: a.signIns.pending })}</span>
-                <Link to={`/sign-in/${a.id}`}><QrcodeOutlined /> {t(M.signInList)}</Link>
-                <Link to={`/print/sign-in/${a.id}`} target="_blank"><PrinterOutlined /></Link>
+                {attendance && <Link to={`/sign-in/${a.id}`}><QrcodeOutlined /> {t(M.signInList)}</Link>}
+                {attendance && <Link to={`/print/sign-in/${a.id}`} target="_blank" aria-label={t(M.signInSheet)}><PrinterOutlined /> {t(M.signInSheet)}</Link>}
               </Space>
             ),
           },

@@ -131,6 +131,22 @@ describe('rewards and redemption', () => {
     expect(acct).toMatchObject({ balance: 10, earned: 10, spent: 0 });
   });
 
+  it('reversing a redemption’s entry cancels the redemption and returns the stock; bad awards are refused', async () => {
+    const rid = await reward(town, w.nodes.A1.id, { cost: 3, stock: 2, name: '笔记本' });
+    const r = await buildResident(s.database, w.nodes.A1a);
+    await award(centre, r, 3);
+    const red = await centre.req('POST', `/api/credit-accounts/${r}/redemptions`, { rewardId: rid });
+    expect(red.statusCode, red.body).toBe(201);
+    const spend = (await centre.req('GET', `/api/credit-accounts/${r}/entries`)).json().items.find((e: { kind: string }) => e.kind === 'redeem');
+    expect((await centre.req('POST', `/api/credit-entries/${spend.id}/reverse`, { reason: '奖品有破损' })).statusCode).toBe(201);
+    expect(await balance(centre, r)).toBe(3);
+    expect((await s.database.db.select().from(creditRewards).where(eq(creditRewards.id, rid)))[0].stock).toBe(2);
+    expect((await s.database.db.select().from(creditRedemptions).where(eq(creditRedemptions.residentId, r)))[0]).toMatchObject({ status: 'cancelled', cancelReason: '奖品有破损' });
+    expect((await centre.req('POST', `/api/credit-accounts/${r}/awards`, { amount: 0, reason: '零分' })).statusCode).toBe(400);
+    expect((await centre.req('POST', `/api/credit-accounts/${r}/awards`, { amount: 2, reason: '  ' })).statusCode).toBe(400);
+    expect((await centre.req('POST', `/api/credit-entries/${spend.id}/reverse`, { reason: '' })).statusCode).toBe(400);
+  });
+
   it('20 simultaneous redemptions of a full balance give exactly one success', async () => {
     const rid = await reward(town, w.nodes.A1.id, { cost: 5, stock: 100, name: '保温杯' });
     const r = await buildResident(s.database, w.nodes.A1a);

@@ -1,23 +1,31 @@
-import { Card, Typography } from 'antd';
+import { Card, Col, Row, Typography } from 'antd';
 import { ListSearch } from '../../../web/components/list-search';
 import { PageTable } from '../../../web/components/page-table';
 import { useI18n } from '../../../web/i18n/i18n';
+import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
 import type { Account } from '../credits.contract';
 import { AccountDrawer } from './account-drawer';
 import type { CreditsUrl } from './credits-page';
 import { M } from './credits.messages';
 import { useAccounts } from './credits.queries';
+import { useKeeperReach } from './use-keeper-reach';
 
 /** Residents with their balance; a click opens the account. */
 export function AccountsTab({ url }: { url: CreditsUrl }) {
   const { t } = useI18n();
-  const list = useAccounts({ q: url.values.q, page: url.page, pageSize: url.pageSize });
+  const keeps = useKeeperReach();
+  const list = useAccounts({ q: url.values.q, nodeId: url.values.nodeId, page: url.page, pageSize: url.pageSize });
   return (
     <>
       <Card styles={{ body: { paddingBottom: 16 } }} style={{ marginBottom: 16 }}>
-        <div style={{ maxWidth: 420 }}>
-          <ListSearch value={url.values.q} onChange={(q) => url.set({ q })} placeholder={t(M.searchPlaceholder)} />
-        </div>
+        <Row gutter={[12, 12]}>
+          <Col xs={24} sm={12} lg={8}>
+            <ListSearch value={url.values.q} onChange={(q) => url.set({ q })} placeholder={t(M.searchPlaceholder)} />
+          </Col>
+          <Col xs={24} sm={12} lg={8}>
+            <NodeTreeSelect value={url.values.nodeId} onChange={(v) => url.set({ nodeId: v })} allowClear placeholder={t(M.anyPlace)} aria-label={t(M.village)} selectable={keeps} />
+          </Col>
+        </Row>
       </Card>
       <PageTable<Account>
         list={list}

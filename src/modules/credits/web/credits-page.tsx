@@ -10,7 +10,7 @@ import { RedemptionsTab } from './redemptions-tab';
 import { RewardsTab } from './rewards-tab';
 import { RulesTab } from './rules-tab';
 
-export const CREDIT_PAGE_KEYS = ['tab', 'q', 'status', 'open'] as const;
+export const CREDIT_PAGE_KEYS = ['tab', 'q', 'nodeId', 'status', 'open'] as const;
 const TABS = ['accounts', 'redemptions', 'rewards', 'rules'] as const;
 
 /** 学分银行: residents' accounts, redemptions at the counter, the reward catalogue and the county's rules. */
@@ -28,7 +28,7 @@ export function CreditsPage() {
   return (
     <>
       <PageHeader title={t(M.title)} />
-      <Tabs activeKey={tab} onChange={(k) => url.set({ tab: k, q: null, status: null, open: null })} items={items} destroyOnHidden size="large" />
+      <Tabs activeKey={tab} onChange={(k) => url.set({ tab: k, q: null, nodeId: null, status: null, open: null })} items={items} destroyOnHidden size="large" />
     </>
   );
 }

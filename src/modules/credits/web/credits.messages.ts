@@ -8,6 +8,7 @@ export const M = {
   tabRedemptions: ['兑换记录', 'Redemptions'],
   tabRewards: ['奖品目录', 'Rewards'],
   tabRules: ['学分规则', 'Rules'],
+  anyPlace: ['全部村（社区）', 'All places'],
   searchPlaceholder: ['居民姓名、拼音或首字母', 'Name, pinyin or initials'],
   totalPeople: ['共 {n} 人', '{n} people'],
   totalRecords: ['共 {n} 条', '{n} records'],

@@ -5,7 +5,7 @@ import type { Account, AccountSummary, EntryPage, LearningRecord, Redemption, Re
 
 export const creditsKey = ['credits'] as const;
 
-export function useAccounts(query: { q?: string; page: number; pageSize: number }) {
+export function useAccounts(query: { q?: string; nodeId?: string; page: number; pageSize: number }) {
   return useQuery({ queryKey: ['credits', 'accounts', query], queryFn: () => api.get<Page<Account>>('/api/credit-accounts', query), placeholderData: keepPreviousData });
 }
 

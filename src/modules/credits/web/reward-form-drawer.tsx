@@ -1,5 +1,6 @@
 import { App, Form, Input, InputNumber, Switch } from 'antd';
 import { api } from '../../../web/api/client';
+import { useAdminReach } from '../../../web/auth/admin-reach';
 import { FormDrawer } from '../../../web/components/form-drawer';
 import { useFormErrors } from '../../../web/components/form-errors';
 import { rules } from '../../../web/components/rules';
@@ -14,6 +15,7 @@ import { useCreditsRefresh } from './credits.queries';
 export function RewardFormDrawer({ reward, onClose }: { reward: Reward | null; onClose: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
+  const { canAdminister } = useAdminReach();
   const [form] = Form.useForm<RewardInput>();
   const errors = useFormErrors(form);
   const refresh = useCreditsRefresh();
@@ -33,7 +35,7 @@ export function RewardFormDrawer({ reward, onClose }: { reward: Reward | null; o
       <Form<RewardInput> form={form} layout="vertical" onFinish={submit} disabled={errors.busy} initialValues={initial} size="large">
         {errors.alert}
         <Form.Item name="nodeId" label={t(M.offeredBy)} extra={t(M.offeredByHelp)} rules={[{ required: true, message: t(APP.required) }]}>
-          {reward ? <Input value={reward.nodeName} disabled /> : <NodeTreeSelect selectable={(n) => n.level === 'county' || n.level === 'town'} aria-label={t(M.offeredBy)} />}
+          {reward ? <Input value={reward.nodeName} disabled /> : <NodeTreeSelect selectable={(n) => (n.level === 'county' || n.level === 'town') && canAdminister(n)} aria-label={t(M.offeredBy)} />}
         </Form.Item>
         <Form.Item name="name" label={t(M.rewardName)} rules={[rules.required(t), rules.max(t, CREDIT_LIMITS.rewardName)]}>
           <Input maxLength={CREDIT_LIMITS.rewardName} />

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { readConfig } from '../src/server/config';
 import { backupDatabase } from '../src/server/db/backup';
 import { openForCli } from './db-open';
 
@@ -8,8 +9,8 @@ const file = path.resolve(process.argv[2] ?? `backups/cedu-${stamp}.jsonl.gz`);
 const database = await openForCli();
 try {
   const t = Date.now();
-  const r = await backupDatabase(database, file);
-  console.log(`备份完成 backup written: ${file}\n  ${r.tables} tables, ${r.rows} rows, ${Date.now() - t} ms`);
+  const r = await backupDatabase(database, file, { filesDir: path.resolve(readConfig().dataDir, 'files') });
+  console.log(`备份完成 backup written: ${file}\n  ${r.tables} tables, ${r.rows} rows, ${r.blobs} uploaded files, ${Date.now() - t} ms`);
 } finally {
   await database.close();
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { readConfig } from '../src/server/config';
 import { restoreDatabase, RestoreError } from '../src/server/db/backup';
 import { openForCli } from './db-open';
 
@@ -13,8 +14,8 @@ process.env.CEDU_NO_DEMO = '1';
 const database = await openForCli();
 try {
   const t = Date.now();
-  const r = await restoreDatabase(database, path.resolve(file));
-  console.log(`恢复完成 restored: ${r.tables} tables, ${r.rows} rows, ${Date.now() - t} ms`);
+  const r = await restoreDatabase(database, path.resolve(file), { filesDir: path.resolve(readConfig().dataDir, 'files') });
+  console.log(`恢复完成 restored: ${r.tables} tables, ${r.rows} rows, ${r.blobs} uploaded files, ${Date.now() - t} ms`);
 } catch (err) {
   if (err instanceof RestoreError) {
     console.error(err.message);

@@ -20,7 +20,7 @@ export function scheduleAutoBackups(database: Database, dataDir: string, log: Fa
       const newest = files.at(-1);
       if (newest && Date.now() - fs.statSync(path.join(dir, newest)).mtimeMs < DAY_MS - 60_000) return;
       const file = path.join(dir, `auto-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}.jsonl.gz`);
-      const r = await backupDatabase(database, file);
+      const r = await backupDatabase(database, file, { filesDir: path.resolve(dataDir, 'files') });
       log.info({ file, rows: r.rows }, 'automatic backup written');
       for (const old of [...files, path.basename(file)].slice(0, -KEEP)) fs.rmSync(path.join(dir, old), { force: true });
     } catch (err) {

@@ -28,7 +28,15 @@ beforeAll(async () => {
   const v = tree.find((n: { level: string }) => n.level === 'centre');
   await c.req('PUT', `/api/org/nodes/${v.id}`, { name: '东坡村（改）', longitude: 120.123456, latitude: 30.5, address: '含 "引号" 与 \\ 反斜杠\n换行' });
   await c.req('PUT', `/api/org/nodes/${v.id}/populations/2030`, { population: 2345 });
+  // An uploaded file: its row in the database, its bytes in the files directory.
+  fs.mkdirSync(path.join(filesA, 'ab'), { recursive: true });
+  fs.writeFileSync(path.join(filesA, blobKey), blobBytes);
+  await s.database.query(`insert into stored_files (node_id, purpose, original_name, mime, size, sha256, storage_key) values ($1, 'material', '讲义.pdf', 'application/pdf', $2, 'x', $3)`, [v.id, blobBytes.length, blobKey]);
 });
+const filesA = path.join(dir, 'files-a');
+const filesB = path.join(dir, 'files-b');
+const blobKey = `ab/${'0123456789abcdef'.repeat(2)}`;
+const blobBytes = Buffer.from('%PDF-1.4 讲义 \u0000\u00ff bytes');
 afterAll(async () => {
   await s.close();
   fs.rmSync(dir, { recursive: true, force: true });
@@ -37,12 +45,14 @@ afterAll(async () => {
 describe('backup and restore', () => {
   it('round-trips every table exactly, and the audit chain still verifies', async () => {
     const file = path.join(dir, 'a.jsonl.gz');
-    const b = await backupDatabase(s.database, file);
+    const b = await backupDatabase(s.database, file, { filesDir: filesA });
     expect(b.rows).toBeGreaterThan(50);
+    expect(b.blobs).toBe(1);
     const target = await createTestDatabase();
     try {
-      const r = await restoreDatabase(target, file);
+      const r = await restoreDatabase(target, file, { filesDir: filesB });
       expect(r.rows).toBe(b.rows);
+      expect(fs.readFileSync(path.join(filesB, blobKey))).toEqual(blobBytes);
       expect(await snapshot(target)).toEqual(await snapshot(s.database));
       expect(await verifyAuditChain((sql) => target.query(sql))).toMatchObject({ ok: true });
       // New rows continue the sequences and the chain after the restored ones.

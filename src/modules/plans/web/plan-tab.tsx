@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Card, Empty, Form, Input, Modal, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined, TableOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router';
 import { api } from '../../../web/api/client';
 import { ErrorState } from '../../../web/components/error-state';
 import { useFormErrors } from '../../../web/components/form-errors';
@@ -13,6 +14,8 @@ import { M } from './plans.messages';
 import { usePlan, usePlanOptions, usePlansRefresh, useThemeName } from './plans.queries';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
+/** The activities page for a centre's month. */
+export const activitiesOf = (centreId: string, year: number, month: number) => `/activities?centreId=${centreId}&month=${year}-${String(month).padStart(2, '0')}`;
 
 /** A centre's annual plan: twelve months, each with its planned activities and how many were held. */
 export function PlanTab({ centreId, year, onTown }: { centreId?: string; year: number; onTown: (townId: string) => void }) {
@@ -40,15 +43,18 @@ export function PlanTab({ centreId, year, onTown }: { centreId?: string; year: n
 function MonthCard({ plan, month, onEdit }: { plan: Plan; month: number; onEdit: (item: PlanItem | null) => void }) {
   const { t } = useI18n();
   const themeName = useThemeName();
+  const navigate = useNavigate();
   const refresh = usePlansRefresh();
   const items = plan.items.filter((i) => i.month === month);
   const held = plan.actual[month - 1];
   const ok = held >= MIN_ACTIVITIES_PER_MONTH;
+  const now = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 7);
+  const over = `${plan.year}-${String(month).padStart(2, '0')}` < now;
   return (
     <Card
       size="small"
       title={<span style={{ fontSize: 17 }}>{t(M.monthN, { m: month })}</span>}
-      extra={<Tag color={ok ? 'green' : 'default'}>{t(M.plannedHeld, { p: items.length, a: held })}</Tag>}
+      extra={<Tag color={ok ? 'green' : over ? 'red' : 'default'} style={{ cursor: 'pointer' }} onClick={() => navigate(activitiesOf(plan.centre.id, plan.year, month))}>{t(M.plannedHeld, { p: items.length, a: held })}</Tag>}
       actions={plan.canKeep ? [<Button key="add" type="link" icon={<PlusOutlined />} onClick={() => onEdit(null)}>{t(M.addItem)}</Button>] : undefined}
     >
       {items.length === 0 ? <Typography.Text type="secondary">{t(M.noItems)}</Typography.Text> : items.map((i) => (

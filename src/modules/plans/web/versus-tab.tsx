@@ -1,7 +1,9 @@
 import { Card, Table, Tag, Typography } from 'antd';
+import { useNavigate } from 'react-router';
 import { ErrorState } from '../../../web/components/error-state';
 import { useI18n } from '../../../web/i18n/i18n';
 import type { VersusRow } from '../plans.contract';
+import { activitiesOf } from './plan-tab';
 import { M } from './plans.messages';
 import { useVersus } from './plans.queries';
 
@@ -11,6 +13,7 @@ const BG = { met: '#e3f4e8', missed: '#fde4e4', pending: '#f2f4f3' };
 /** Every centre × month: held/planned, and the at-least-2 rule met (green) or missed (red). */
 export function VersusTab({ year, nodeId, url }: { year: number; nodeId?: string; url: Paging }) {
   const { t } = useI18n();
+  const navigate = useNavigate();
   const q = useVersus({ year, nodeId, page: url.page, pageSize: url.pageSize });
   if (q.error) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const months = Array.from({ length: 12 }, (_, i) => i);
@@ -32,7 +35,7 @@ export function VersusTab({ year, nodeId, url }: { year: number; nodeId?: string
               title: t(M.monthShort, { m: i + 1 }),
               key: `m${i}`,
               align: 'center' as const,
-              onCell: (r: VersusRow) => ({ style: { background: BG[r.months[i].met === true ? 'met' : r.months[i].met === false ? 'missed' : 'pending'] } }),
+              onCell: (r: VersusRow) => ({ style: { background: BG[r.months[i].met === true ? 'met' : r.months[i].met === false ? 'missed' : 'pending'], cursor: 'pointer' }, onClick: () => navigate(activitiesOf(r.id, year, i + 1)) }),
               render: (_: unknown, r: VersusRow) => {
                 const c = r.months[i];
                 return <span title={t(M.cellTitle, { a: c.actual, p: c.planned })} style={{ whiteSpace: 'nowrap', fontWeight: c.met === false ? 600 : undefined, color: c.met === false ? '#b42318' : undefined }}>{c.actual}/{c.planned}</span>;

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import type { Protector } from '../../server/protect';
 import type { Actor } from '../../shared/actor';
@@ -57,7 +57,7 @@ export async function issueActivationCode({ db, actor, protector, residentId }: 
   const expiresAt = new Date(Date.now() + ACTIVATION_DAYS * 86_400_000);
   await db.transaction(async (tx) => {
     const [other] = await tx.select({ id: residentAccounts.residentId }).from(residentAccounts)
-      .where(and(eq(residentAccounts.phone, phone)));
+      .where(eq(residentAccounts.phone, phone));
     if (other && other.id !== residentId) {
       throw new AppError('CONFLICT', { detail: '这个手机号已开通了另一位居民的账号', detailEn: 'this phone number already has another resident’s account' });
     }

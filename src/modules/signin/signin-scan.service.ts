@@ -49,8 +49,6 @@ export async function getScanInfo({ db, protector, token, residentCookie, device
   };
 }
 
-type Inserted = ScanRow;
-
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /** The resident's sign-in from their phone: one tap when known, else phone + name against the roster. */
@@ -82,7 +80,7 @@ export async function scanSignIn(ctx: ScanCtx & { input: { known: boolean; phone
 }
 
 /** The row a repeated request met (its insert did nothing). */
-async function existingSignIn(db: Db, p: ScanJob): Promise<Inserted | undefined> {
+async function existingSignIn(db: Db, p: ScanJob): Promise<ScanRow | undefined> {
   const result = await db.execute(sql`
     select s.id, s.resident_id, s.status, s.signed_at, r.name from sign_ins s left join residents r on r.id = s.resident_id
     where s.activity_id = ${p.activityId} and ${p.residentId
@@ -90,7 +88,7 @@ async function existingSignIn(db: Db, p: ScanJob): Promise<Inserted | undefined>
       : sql`(s.resident_id in (select id from residents where county_id = ${p.countyId} and phone = ${p.phone} and name = ${p.name} and anonymized_at is null)
              or (s.resident_id is null and s.pending_phone = ${p.phone}))`}
     limit 1`);
-  return rowsOf<Inserted>(result)[0];
+  return rowsOf<ScanRow>(result)[0];
 }
 
 /** Check-out by the resident this phone is known as: attended hours from sign-in to now. */

@@ -4,6 +4,7 @@ import { buildActivity } from '../../../test/activity-factories';
 import { buildWorld, TEST_PASSWORD, type World } from '../../../test/factories';
 import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
 import { buildResidentWithPhone, phoneClient, tokenOf } from '../../../test/signin-factories';
+import { jpegWithGps, tinyPdf, uploadFile } from '../../../test/file-factories';
 import { creditLedger } from '../credits/credits.table';
 import { screenToken } from './qr-token';
 import { signIns } from './signin.table';
@@ -151,5 +152,31 @@ describe('resident sign-in by QR', () => {
     const b = await signIn(s.app, 'b_county_admin', TEST_PASSWORD);
     expect((await b.req('GET', `/api/sign-in/activities/${a.id}/attendance`)).statusCode).toBe(404);
     expect((await b.req('POST', `/api/sign-in/activities/${a.id}/manual`, { residentId: rid })).statusCode).toBe(404);
+  });
+
+  it('a paper sheet entered afterwards needs the photo of the sheet, and signs the ticked people in once', async () => {
+    const a = await buildActivity(s.database, { centre: w.nodes.A1a, status: 'done', startsAt: new Date(Date.now() - 86_400_000) });
+    const r1 = await buildResidentWithPhone(s.database, w.nodes.A1a, { name: '纸表一', phone: '13900007771' });
+    const r2 = await buildResidentWithPhone(s.database, w.nodes.A1a, { name: '纸表二', phone: '13900007772' });
+    const pdf = await uploadFile(centre, { nodeId: w.nodes.A1a.id, purpose: 'signin_sheet' }, 'sheet.pdf', tinyPdf(), 'application/pdf');
+    expect((await centre.req('POST', `/api/sign-in/activities/${a.id}/paper`, { residentIds: [r1], evidenceFileId: pdf.json().id })).statusCode).toBe(400);
+    const photo = await uploadFile(centre, { nodeId: w.nodes.A1a.id, purpose: 'signin_sheet', accept: 'image' }, 'sheet.jpg', await jpegWithGps(), 'image/jpeg');
+    expect(photo.statusCode, photo.body).toBe(201);
+    const body = { residentIds: [r1, r2, r1], evidenceFileId: photo.json().id };
+    expect((await centre.req('POST', `/api/sign-in/activities/${a.id}/paper`, body)).json()).toEqual({ added: 2, already: 0 });
+    expect((await centre.req('POST', `/api/sign-in/activities/${a.id}/paper`, body)).json()).toEqual({ added: 0, already: 2 });
+    const list = (await centre.req('GET', `/api/sign-in/activities/${a.id}/attendance`)).json();
+    expect(list.items.map((i: { method: string; evidenceFileId: string }) => [i.method, i.evidenceFileId])).toEqual([['paper', photo.json().id], ['paper', photo.json().id]]);
+    // Done activity: the credit is paid when the sheet is entered.
+    expect(await creditsOf(r1)).toHaveLength(1);
+  });
+
+  it('the printed sheet’s code works only during the activity', async () => {
+    const later = await buildActivity(s.database, { centre: w.nodes.A1a, startsAt: new Date(Date.now() + 86_400_000) });
+    const sheet = await centre.req('GET', `/api/sign-in/activities/${later.id}/sheet`);
+    expect(sheet.statusCode).toBe(200);
+    const early = await s.app.inject({ method: 'POST', url: `/api/sign-in/scan/${tokenOf(sheet.json().url)}`, payload: { phone: '13900001111', name: '王秀英' } });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.message).toContain('签到还没有开始');
   });
 });

@@ -22,6 +22,8 @@ import { openDatabase, type Database } from '../src/server/db/client';
 
 const SCANNERS = Number(process.env.BENCH_SCANNERS || 500);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 4);
+/** Also: the same crowd arriving over this many seconds (as people reach the screen), for the latency a scanner sees. */
+const SPREAD_S = Number(process.env.BENCH_SPREAD_S || 10);
 const TARGETS = { p99Ms: 200, ratio: 0.7 };
 /** sign_in (the default rule: credits paid in the sign-in's transaction) or done (the county pays when the activity is marked done). */
 const GRANT_AT = process.env.BENCH_GRANT_AT === 'done' ? 'done' : 'sign_in';
@@ -67,12 +69,13 @@ async function main(): Promise<void> {
     const county = await generateCounty(database);
     console.log(`PGlite, generated county: ${SCANNERS} residents; ${ROUNDS} rounds of ${SCANNERS} simultaneous scanners (HTTP), then the same of the raw statement; credits rule grants at ${GRANT_AT}`);
 
-    const scanRound = async (activityId: string): Promise<Round> => {
+    const scanRound = async (activityId: string, spreadMs = 0): Promise<Round> => {
       const token = screenToken((s) => app.protector.digest(s), activityId).token;
       const latencies: number[] = [];
       let errors = 0;
       const t0 = performance.now();
-      await Promise.all(county.people.map(async (p) => {
+      await Promise.all(county.people.map(async (p, i) => {
+        if (spreadMs) await new Promise((r) => setTimeout(r, (i / county.people.length) * spreadMs));
         const s = performance.now();
         const res = await fetch(`${base}/api/sign-in/scan/${token}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone: p.phone, name: p.name }) });
         const body = (await res.json()) as { status?: string };
@@ -110,6 +113,8 @@ async function main(): Promise<void> {
       raw.push(await rawRound(rawIds[i]));
     }
 
+    const spread = await scanRound(await county.activity('分散到达'), SPREAD_S * 1000);
+
     // Everyone scans again: every answer must be the existing sign-in, nothing new.
     const again = await scanRound(httpIds[0]);
     const q = <T>(text: string, params: unknown[] = []) => database.query<T>(text, params);
@@ -130,8 +135,9 @@ async function main(): Promise<void> {
     const rowsOut: [string, string, string, string][] = [
       ['HTTP sign-ins/s', h.rate.toFixed(0), '', ''],
       ['HTTP latency p50', `${h.p50.toFixed(1)} ms`, '', ''],
-      ['HTTP latency p99', `${h.p99.toFixed(1)} ms`, `< ${TARGETS.p99Ms} ms`, verdict(h.p99 < TARGETS.p99Ms)],
+      ['HTTP latency p99 (all at once)', `${h.p99.toFixed(1)} ms`, `< ${TARGETS.p99Ms} ms`, verdict(h.p99 < TARGETS.p99Ms)],
       ['HTTP latency max', `${h.max.toFixed(1)} ms`, '', ''],
+      [`arriving over ${SPREAD_S} s: p50 / p99`, `${pct(spread.latencies, 50).toFixed(1)} / ${pct(spread.latencies, 99).toFixed(1)} ms`, `< ${TARGETS.p99Ms} ms`, verdict(pct(spread.latencies, 99) < TARGETS.p99Ms && spread.errors === 0)],
       ['raw statement/s', r.rate.toFixed(0), '', ''],
       ['raw latency p50 / p99', `${r.p50.toFixed(1)} / ${r.p99.toFixed(1)} ms`, '', ''],
       ['ratio HTTP / raw', `${(ratio * 100).toFixed(0)} %`, `≥ ${TARGETS.ratio * 100} %`, verdict(ratio >= TARGETS.ratio)],

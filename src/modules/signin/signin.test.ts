@@ -179,4 +179,24 @@ describe('resident sign-in by QR', () => {
     expect(early.statusCode).toBe(409);
     expect(early.json().error.message).toContain('签到还没有开始');
   });
+
+  it('a signed-in resident signs in with one tap (with their session’s CSRF token) and checks out', async () => {
+    const a = await runningActivity();
+    const rid = await buildResidentWithPhone(s.database, w.nodes.A1a, { name: '钱一点', phone: '13900008881' });
+    const { code } = (await centre.req('POST', `/api/resident-accounts/${rid}/activation`)).json();
+    const phone = phoneClient(s.app);
+    expect((await phone.req('POST', '/api/resident/activate', { phone: '13900008881', name: '钱一点', code, password: 'Qian-yidian-2026' })).statusCode).toBe(200);
+    const info = (await phone.req('GET', `/api/sign-in/scan/${a.token}`)).json();
+    expect(info).toMatchObject({ known: { name: '钱*点', via: 'session' }, signedIn: null });
+    expect((await phone.req('POST', `/api/sign-in/scan/${a.token}`, { known: true })).statusCode).toBe(403);
+    phone.setCsrf(info.csrfToken);
+    expect((await phone.req('POST', `/api/sign-in/scan/${a.token}`, { known: true })).json()).toMatchObject({ status: 'confirmed', repeated: false });
+    const out = await phone.req('POST', `/api/sign-in/scan/${a.token}/check-out`);
+    expect(out.statusCode).toBe(200);
+    expect(out.json().attendedHours).toBeGreaterThanOrEqual(0);
+    const [row] = await signInsOf(a.id, rid);
+    expect(row.checkedOutAt).not.toBeNull();
+    // A stranger's phone knows nobody: one tap is refused.
+    expect((await phoneClient(s.app).req('POST', `/api/sign-in/scan/${a.token}`, { known: true })).statusCode).toBe(401);
+  });
 });

@@ -32,7 +32,11 @@ export async function keptResident(db: DbOrTx, actor: Actor, id: string): Promis
   return r;
 }
 
-/** Residents of the actor's reach with their balance (cached; `npm run credits:verify` checks it). */
+/**
+ * Residents of the actor's reach with their balance (cached; `npm run credits:verify` checks
+ * it). Without a search only residents with a credit account are listed, highest balance
+ * first (a county's full roster would be sorted on every page); a name search finds anyone.
+ */
 export async function findAccounts({ db, actor, query }: { db: Db; actor: Actor; query: AccountQuery }): Promise<Page<Account>> {
   const conds = [underAnyPath(orgNodes.path, reachPaths(actor, CREDIT_STAFF_ROLES)), isNull(residents.anonymizedAt)];
   if (query.nodeId) {
@@ -45,11 +49,21 @@ export async function findAccounts({ db, actor, query }: { db: Db; actor: Actor;
     conds.push(or(like(residents.name, q), like(residents.namePinyin, q.toLowerCase()), like(residents.nameInitials, q.toLowerCase()))!);
   }
   const where = and(...conds);
-  const [{ n }] = await db.select({ n: count() }).from(residents).innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId)).where(where);
-  const rows = await db.select({ id: residents.id, name: residents.name, nodeName: orgNodes.name, balance: creditBalances.balance })
-    .from(residents).innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId)).leftJoin(creditBalances, eq(creditBalances.residentId, residents.id))
-    .where(where).orderBy(sql`${creditBalances.balance} desc nulls last`, asc(residents.namePinyin), asc(residents.id))
-    .limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+  const fields = { id: residents.id, name: residents.name, nodeName: orgNodes.name, balance: creditBalances.balance };
+  const order = [sql`${creditBalances.balance} desc nulls last`, asc(residents.namePinyin), asc(residents.id)] as const;
+  const offset = (query.page - 1) * query.pageSize;
+  // A search looks at every resident; the default list starts from the accounts.
+  const [[{ n }], rows] = query.q
+    ? await Promise.all([
+      db.select({ n: count() }).from(residents).innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId)).where(where),
+      db.select(fields).from(residents).innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId)).leftJoin(creditBalances, eq(creditBalances.residentId, residents.id))
+        .where(where).orderBy(...order).limit(query.pageSize).offset(offset),
+    ])
+    : await Promise.all([
+      db.select({ n: count() }).from(creditBalances).innerJoin(residents, eq(residents.id, creditBalances.residentId)).innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId)).where(where),
+      db.select(fields).from(creditBalances).innerJoin(residents, eq(residents.id, creditBalances.residentId)).innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
+        .where(where).orderBy(...order).limit(query.pageSize).offset(offset),
+    ]);
   return { items: rows.map((r) => ({ ...r, balance: Number(r.balance ?? 0) })), total: Number(n), page: query.page, pageSize: query.pageSize };
 }
 

@@ -59,7 +59,7 @@ describe('accounts: awards and reversals', () => {
     const r = await buildResident(s.database, w.nodes.A1a, '王学分');
     const id = await award(centre, r, 5);
     expect(await balance(centre, r)).toBe(5);
-    const list = await centre.req('GET', '/api/credit-accounts?q=王学分');
+    const list = await centre.req('GET', `/api/credit-accounts?q=${encodeURIComponent('王学分')}`);
     expect(list.json().items).toEqual([{ id: r, name: '王学分', nodeName: w.nodes.A1a.name, balance: 5 }]);
     const rev = await centre.req('POST', `/api/credit-entries/${id}/reverse`, { reason: '录错了' });
     expect(rev.statusCode, rev.body).toBe(201);
@@ -72,6 +72,13 @@ describe('accounts: awards and reversals', () => {
     expect(entries[1].note).toBe('社区学习之星');
     const audits = await s.database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, r));
     expect(audits.map((a) => a.action)).toEqual(['credits.award', 'credits.reverse']);
+  });
+
+  it('the list shows residents with credits; a search finds anyone', async () => {
+    const none = await buildResident(s.database, w.nodes.A1a, '孙无分');
+    const ids = (await centre.req('GET', '/api/credit-accounts?pageSize=200')).json().items.map((x: { id: string }) => x.id);
+    expect(ids).not.toContain(none);
+    expect((await centre.req('GET', `/api/credit-accounts?q=${encodeURIComponent('孙无分')}`)).json().items).toEqual([{ id: none, name: '孙无分', nodeName: w.nodes.A1a.name, balance: 0 }]);
   });
 
   it('a sibling village’s manager sees nothing and changes nothing', async () => {

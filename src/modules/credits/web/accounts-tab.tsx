@@ -26,6 +26,7 @@ export function AccountsTab({ url }: { url: CreditsUrl }) {
             <NodeTreeSelect value={url.values.nodeId} onChange={(v) => url.set({ nodeId: v })} allowClear placeholder={t(M.anyPlace)} aria-label={t(M.village)} selectable={keeps} />
           </Col>
         </Row>
+        <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }}>{t(M.listHint)}</Typography.Paragraph>
       </Card>
       <PageTable<Account>
         list={list}

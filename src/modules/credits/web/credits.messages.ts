@@ -10,6 +10,7 @@ export const M = {
   tabRules: ['学分规则', 'Rules'],
   anyPlace: ['全部村（社区）', 'All places'],
   searchPlaceholder: ['居民姓名、拼音或首字母', 'Name, pinyin or initials'],
+  listHint: ['未搜索时只列出有学分记录的居民；按姓名搜索可以找到任何居民（给第一次奖励学分时用）', 'Without a search only residents with credits are listed; search by name to find anyone (e.g. for a first award)'],
   totalPeople: ['共 {n} 人', '{n} people'],
   totalRecords: ['共 {n} 条', '{n} records'],
   name: ['姓名', 'Name'],

@@ -155,6 +155,12 @@ export const ACTIVITIES_MATRIX: Matrix = {
       expect([v.name, v.active, i.name, i.active]).toEqual([`矩阵场地${f.key}`, true, `矩阵设备${f.key}`, true]);
     }
   },
+  'GET /api/venues/:id/bookings': async ({ c, s, w, home }) => {
+    for (const f of await foreign({ s, w, home })) {
+      await expectDenied(c.req('GET', `/api/venues/${f.venueId}/bookings?kind=venue`));
+      await expectDenied(c.req('GET', `/api/venues/${f.itemId}/bookings?kind=equipment`));
+    }
+  },
   'GET /api/activity-rules': async ({ c, w }) => {
     const r = await c.req('GET', '/api/activity-rules');
     expect(r.statusCode).toBe(200);

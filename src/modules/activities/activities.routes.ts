@@ -9,8 +9,8 @@ import { findActivities, getActivity, getOptions } from './activities.service';
 import { addPhoto, cancelByStaff, findRegistrations, getRecords, registerByStaff, removePhoto, saveRecords } from './activity-records.service';
 import { cancelActivity, changeStatus } from './activity-status.service';
 import { createActivity, updateActivity } from './activity-write.service';
-import { ZBookableCreate, ZBookablePage, ZBookableQuery, ZBookableUpdate, ZCountyParams, ZRules, ZRulesInput } from './venues.contract';
-import { createBookable, findBookables, findRules, setRules, updateBookable } from './venues.service';
+import { ZBookableCreate, ZBookablePage, ZBookableQuery, ZBookableUpdate, ZBookings, ZBookingsQuery, ZCountyParams, ZRules, ZRulesInput } from './venues.contract';
+import { createBookable, findBookables, findBookings, findRules, setRules, updateBookable } from './venues.service';
 
 const ZOk = z.object({ ok: z.literal(true) });
 const ZIds = z.object({ id: z.string(), ids: z.array(z.string()) });
@@ -124,6 +124,11 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
     await updateBookable({ db: db(), actor: req.actor!, id: req.params.id, input: req.body });
     return { ok: true as const };
   });
+
+  app.get('/api/venues/:id/bookings', {
+    config: { policy: readers },
+    schema: { tags, summary: 'What holds a venue or item from today on', params: ZIdParams, querystring: ZBookingsQuery, response: { 200: ZBookings } },
+  }, async (req) => findBookings({ db: db(), actor: req.actor!, id: req.params.id, kind: req.query.kind }));
 
   app.get('/api/activity-rules', {
     config: { policy: readers },

@@ -92,6 +92,16 @@ describe('booking', () => {
     for (const r of runs.filter((x) => x.statusCode === 400)) expect(issue(r, 'venueId')).toMatch(/村活动室.*抢订/);
   });
 
+  it('lists what holds a venue or an item from today on', async () => {
+    const hall = (await town.req('GET', `/api/venues/${ids.hall}/bookings?kind=venue`)).json().items;
+    // The first booking was cancelled: it no longer holds the hall.
+    expect(hall.map((b: { title: string }) => b.title)).toEqual(['改期后', '健康讲座']);
+    const projector = (await centre.req('GET', `/api/venues/${ids.projector}/bookings?kind=equipment`));
+    expect(projector.statusCode).toBe(404);
+    const speaker = (await centre.req('GET', `/api/venues/${ids.speaker}/bookings?kind=equipment`)).json().items;
+    expect(speaker.map((b: { title: string }) => b.title)).toEqual([expect.stringMatching(/^抢订/)]);
+  });
+
   it('refuses venues, equipment and teachers the centre may not book', async () => {
     expect(issue(await centre.req('POST', '/api/activities', body({ startsAt: at(20, 9), endsAt: at(20, 10), venueId: ids.otherRoom })), 'venueId')).toMatch(/本中心或所属镇/);
     expect(issue(await centre.req('POST', '/api/activities', body({ startsAt: at(20, 9), endsAt: at(20, 10), teacherIds: [ids.foreignTeacher] })), 'teacherIds')).toMatch(/师资库/);

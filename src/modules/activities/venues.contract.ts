@@ -46,3 +46,8 @@ export const ZRules = z.object({
 export type Rules = z.infer<typeof ZRules>;
 export const ZRulesInput = z.object({ noticeDays: z.number().int().min(0).max(ACTIVITY_LIMITS.noticeDaysMax) });
 export const ZCountyParams = z.object({ countyId: zId });
+
+export const ZBookingsQuery = z.object({ kind: z.enum(BOOKABLE_KINDS).default('venue') });
+export const ZBooking = z.object({ activityId: z.string(), title: z.string(), centreName: z.string(), startsAt: z.string(), endsAt: z.string(), status: z.string() });
+export type Booking = z.infer<typeof ZBooking>;
+export const ZBookings = z.object({ items: z.array(ZBooking).describe('Bookings from today on, in time order (at most 200)') });

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import { reachPaths, type Actor } from '../../shared/actor';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
@@ -10,7 +10,10 @@ import { orgNodes } from '../organisations/org.table';
 import { canKeepVenue, canSetRules } from './activities.policy';
 import { loadNode } from './activities.service';
 import { noticeDays } from './booking.service';
-import type { Bookable, BookableCreate, BookableKind, BookableQuery, BookableUpdate, Rules } from './venues.contract';
+import type { Bookable, BookableCreate, BookableKind, BookableQuery, BookableUpdate, Booking, Rules } from './venues.contract';
+import { activities } from './activities.table';
+import { canReadActivity } from './activities.policy';
+import { activityEquipment } from './venues.table';
 import { activityRules, equipmentItems, venues } from './venues.table';
 
 const tableOf = (kind: BookableKind) => (kind === 'venue' ? venues : equipmentItems);
@@ -80,4 +83,20 @@ export async function setRules({ db, actor, countyId, days }: { db: Db; actor: A
     await tx.insert(activityRules).values({ countyId, noticeDays: days }).onConflictDoUpdate({ target: activityRules.countyId, set: { noticeDays: days, updatedAt: new Date() } });
     await recordAudit(tx, { actor, node: c, action: 'activity.rules', entityType: 'county', entityId: countyId, summary: { noticeDays: { from: before, to: days } } });
   });
+}
+
+/**
+ * What holds a venue or item from today on. Every activity that books it lies under its
+ * owner (a centre books only its own and its town's), so reading the owner covers them.
+ */
+export async function findBookings({ db, actor, id, kind }: { db: Db; actor: Actor; id: string; kind: BookableKind }): Promise<{ items: Booking[] }> {
+  const t = tableOf(kind);
+  const [r] = await db.select({ node: nodeCols }).from(t).innerJoin(orgNodes, eq(orgNodes.id, t.nodeId)).where(eq(t.id, id));
+  if (!r || !canReadActivity(actor, r.node)) throw hidden();
+  const held = kind === 'venue' ? eq(activities.venueId, id) : inArray(activities.id, db.select({ id: activityEquipment.activityId }).from(activityEquipment).where(eq(activityEquipment.itemId, id)));
+  const today = new Date(`${new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' })}T00:00:00+08:00`);
+  const rows = await db.select({ activityId: activities.id, title: activities.title, centreName: orgNodes.name, startsAt: activities.startsAt, endsAt: activities.endsAt, status: activities.status })
+    .from(activities).innerJoin(orgNodes, eq(orgNodes.id, activities.centreId))
+    .where(and(held, ne(activities.status, 'cancelled'), gte(activities.endsAt, today))).orderBy(asc(activities.startsAt)).limit(200);
+  return { items: rows.map((b) => ({ ...b, startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString() })) };
 }

@@ -118,6 +118,8 @@ export const M = {
   outOfUse: ['停用', 'Out of use'],
   activeField: ['在用（停用后不能再预订）', 'In use (out of use: no new bookings)'],
   totalVenues: ['共 {n} 项', '{n} in all'],
+  bookings: ['预约情况（今天起）', 'Bookings from today'],
+  noBookings: ['今天起没有预约', 'No bookings from today'],
   noticeTitle: ['提前预约天数', 'Booking notice'],
   noticeHelp: ['活动开始前不足这个天数预约场地、设备和教师时，系统会请用户确认', 'Bookings made fewer days ahead ask the user to confirm'],
   noticeDays: ['{n} 天', '{n} days'],

@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import type { Page } from '../../../shared/pagination';
 import { api } from '../../../web/api/client';
 import type { Activity, ActivityDetail, ActivityOptions, ActivityStatus, Records, Registration } from '../activities.contract';
-import type { Bookable, BookableKind, Rules } from '../venues.contract';
+import type { Bookable, BookableKind, Booking, Rules } from '../venues.contract';
 
 export type ActivityListQuery = { centreId?: string; month?: string; status?: ActivityStatus; theme?: string; q?: string; page: number; pageSize: number };
 
@@ -46,4 +46,8 @@ export function useRules() {
 export function useVenuesRefresh() {
   const qc = useQueryClient();
   return () => Promise.all([qc.invalidateQueries({ queryKey: ['venues'] }), qc.invalidateQueries({ queryKey: ['activities', 'options'] })]);
+}
+
+export function useBookings(id: string, kind: BookableKind) {
+  return useQuery({ queryKey: ['venues', 'bookings', id], queryFn: () => api.get<{ items: Booking[] }>(`/api/venues/${id}/bookings`, { kind }) });
 }

@@ -16,6 +16,7 @@ import { ACTIVITY_KEEPER_ROLES, ACTIVITY_LIMITS } from '../activities.contract';
 import { EQUIPMENT_SUGGESTIONS, type Bookable, type BookableKind } from '../venues.contract';
 import { M } from './activities.messages';
 import { useBookables, useRules, useVenuesRefresh } from './activities.queries';
+import { VenueDrawer } from './venue-drawer';
 
 const KEYS = ['kind', 'nodeId'] as const;
 
@@ -28,6 +29,7 @@ export function VenuesPage() {
   const kind: BookableKind = url.values.kind === 'equipment' ? 'equipment' : 'venue';
   const list = useBookables({ kind, nodeId: url.values.nodeId, page: url.page, pageSize: url.pageSize });
   const [editing, setEditing] = useState<Bookable | 'new' | null>(null);
+  const [viewing, setViewing] = useState<Bookable | null>(null);
   const canAdd = hasRole(ACTIVITY_KEEPER_ROLES);
   return (
     <>
@@ -53,7 +55,7 @@ export function VenuesPage() {
         list={list}
         url={url}
         totalText={(n) => t(M.totalVenues, { n })}
-        onOpen={(r) => r.canKeep && setEditing(r)}
+        onOpen={(r) => setViewing(r)}
         columns={[
           { title: t(M.name), dataIndex: 'name', render: (v: string) => <strong>{v}</strong> },
           { title: t(M.owner), dataIndex: 'nodeName' },
@@ -64,6 +66,7 @@ export function VenuesPage() {
           { title: t(M.status), dataIndex: 'active', render: (v: boolean) => <Tag color={v ? 'green' : 'default'}>{t(v ? M.inUse : M.outOfUse)}</Tag> },
         ]}
       />
+      {viewing && <VenueDrawer item={viewing} onClose={() => setViewing(null)} onEdit={() => { setEditing(viewing); setViewing(null); }} />}
       {editing && <BookableModal kind={kind} item={editing === 'new' ? null : editing} defaultNodeId={url.values.nodeId} onClose={() => setEditing(null)} />}
     </>
   );

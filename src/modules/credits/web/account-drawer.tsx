@@ -66,10 +66,15 @@ export function AccountDrawer({ residentId, onClose }: { residentId: string; onC
               locale={{ emptyText: t(M.noEntries) }}
               pagination={{ ...pagination, size: 'small', showSizeChanger: false, align: 'center' }}
               renderItem={(e) => (
-                <List.Item key={e.id} extra={act(e)}>
-                  <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}><EntryKindTag kind={e.kind} /><Amount n={e.amount} /></div>
-                  <div style={{ fontSize: 15, marginTop: 4 }}>{note(e)}</div>
-                  <Typography.Text type="secondary">{formatDateTime(e.createdAt, locale)}{e.createdByName ? ` · ${e.createdByName}` : ''}</Typography.Text>
+                <List.Item key={e.id}>
+                  <div style={{ width: '100%' }}>
+                    <div style={{ display: 'flex', gap: 8, alignItems: 'center', justifyContent: 'space-between' }}>
+                      <span><EntryKindTag kind={e.kind} /><Amount n={e.amount} /></span>
+                      {act(e)}
+                    </div>
+                    <div style={{ fontSize: 15, marginTop: 4 }}>{note(e)}</div>
+                    <Typography.Text type="secondary">{formatDateTime(e.createdAt, locale)}{e.createdByName ? ` · ${e.createdByName}` : ''}</Typography.Text>
+                  </div>
                 </List.Item>
               )}
             />

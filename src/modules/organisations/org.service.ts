@@ -196,6 +196,9 @@ const RECORD_NAMES: Record<string, { zh: string; en: string }> = {
   courses: { zh: '课程', en: 'courses' },
   stored_files: { zh: '上传的文件', en: 'uploaded files' },
   theme_defs: { zh: '课程主题', en: 'course themes' },
+  credit_rewards: { zh: '学分兑换奖品', en: 'credit rewards' },
+  credit_ledger: { zh: '学分记录', en: 'credit records' },
+  credit_redemptions: { zh: '奖品兑换记录', en: 'reward redemptions' },
 }; // Other modules' tables name themselves here as they are added.
 
 export async function removeNode({ db, actor, id }: { db: Db; actor: Actor; id: string }): Promise<void> {

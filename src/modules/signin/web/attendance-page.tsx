@@ -85,13 +85,7 @@ export function AttendancePage() {
               {r.status === 'pending' && <Typography.Text type="warning" style={{ fontSize: 13 }}>{t(r.sharedDevice ? M.sharedDevice : M.unknownPerson)}</Typography.Text>}
             </Space>
           ) },
-          { title: t(M.phone), dataIndex: 'phone' },
           { title: t(M.status), dataIndex: 'status', render: (s: SignInStatus) => <Tag color={STATUS_COLOR[s]}>{t(STATUS_MSG[s])}</Tag> },
-          { title: t(M.method), dataIndex: 'method', render: (m: AttendanceItem['method'], r) => (
-            <>{t(METHOD_MSG[m])}{r.evidenceFileId && <> · <a href={`/api/files/${r.evidenceFileId}`}>{t(M.evidence)}</a></>}</>
-          ) },
-          { title: t(M.signedAt), dataIndex: 'signedAt', render: (v: string) => formatDateTime(v, locale) },
-          { title: t(M.hours), dataIndex: 'attendedHours', render: (h: number | null) => h ?? '' },
           ...(canRun ? [{ title: t(M.actions), key: 'actions', render: (_: unknown, r: AttendanceItem) => (
             <Space wrap size={4}>
               {r.status === 'pending' && <Button size="small" type="primary" loading={busy === r.id} onClick={() => (r.residentId ? void act(r.id, `/api/sign-in/${r.id}/confirm`, {}, t(M.confirmed)) : setMatching(r))}>{t(M.confirm)}</Button>}
@@ -99,6 +93,12 @@ export function AttendancePage() {
               {r.status !== 'rejected' && <Button size="small" danger onClick={() => { setReason(''); setRemoving(r); }}>{t(r.status === 'pending' ? M.reject : M.remove)}</Button>}
             </Space>
           ) }] : []),
+          { title: t(M.phone), dataIndex: 'phone' },
+          { title: t(M.method), dataIndex: 'method', render: (m: AttendanceItem['method'], r) => (
+            <>{t(METHOD_MSG[m])}{r.evidenceFileId && <> · <a href={`/api/files/${r.evidenceFileId}`}>{t(M.evidence)}</a></>}</>
+          ) },
+          { title: t(M.signedAt), dataIndex: 'signedAt', render: (v: string) => formatDateTime(v, locale) },
+          { title: t(M.hours), dataIndex: 'attendedHours', render: (h: number | null) => h ?? '' },
         ]}
       />
       {adding && <RosterPickModal activityId={activityId} title={t(M.addByHand)} onClose={() => setAdding(false)}

@@ -72,8 +72,8 @@ function activityCard(info: ScanInfo) {
   const a = info.activity;
   return h('section', { class: 'card' },
     h('h1', {}, a.title),
-    h('div', { class: 'muted' }, `${t('time')}：${timeFmt.format(new Date(a.startsAt))}–${clock.format(new Date(a.endsAt))}`),
-    h('div', { class: 'muted' }, `${t('place')}：${a.place ?? a.centreName}`));
+    h('div', { class: 'muted' }, `${t('time')}${timeFmt.format(new Date(a.startsAt))}–${clock.format(new Date(a.endsAt))}`),
+    h('div', { class: 'muted' }, `${t('place')}${a.place ?? a.centreName}`));
 }
 
 function errorScreen(message: string, retry?: () => void) {
@@ -92,7 +92,9 @@ function resultScreen(info: ScanInfo, r: Pick<ScanResult, 'status' | 'signedAt' 
     const res = await call<{ attendedHours: number }>('POST', `${api}/check-out`);
     out.textContent = res.ok ? t('checkedOut', { hours: res.data.attendedHours }) : res.message;
   } }, t('checkOut')) : null;
-  show(activityCard(info), h('section', { class: 'card result', 'data-status': r.status }, ...lines, checkOut, out));
+  // A family's one phone: the next person may still sign in (staff then confirm them).
+  const other = h('button', { class: 'plain', type: 'button', click: () => formScreen(info) }, t('someoneElse'));
+  show(activityCard(info), h('section', { class: 'card result', 'data-status': r.status }, ...lines, checkOut, out), other);
 }
 
 function formScreen(info: ScanInfo) {

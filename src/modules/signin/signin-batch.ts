@@ -109,7 +109,9 @@ async function writeBatch(db: Db, jobs: ScanJob[]): Promise<Map<string, ScanRow>
     }
     const jobOf = new Map(jobs.map((j) => [`${j.activityId}:${j.deviceId}`, j]));
     const out = new Map<string, ScanRow>();
-    for (const r of rows) {
+    // Accounts are locked in resident order, as grantForActivityDone does, so two writers never wait on each other in a cycle.
+    const ordered = [...rows].sort((x, y) => ((x.resident_id ?? '') < (y.resident_id ?? '') ? -1 : 1));
+    for (const r of ordered) {
       const key = `${r.activity_id}:${r.device_id}`;
       const j = jobOf.get(key)!;
       if (r.status === 'confirmed' && paysNow.get(`${j.countyId}:${j.theme}`)) await grantForSignIn(tx, { signInId: r.id, actorId: null });

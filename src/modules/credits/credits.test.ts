@@ -200,6 +200,21 @@ describe('learning record and the person’s rights', () => {
     expect((await centre.req('POST', `/api/credit-accounts/${r}/awards`, { amount: 1, reason: 'x' })).statusCode).toBe(403);
   });
 
+  it('anonymising removes the phone account too; a resident with only a phone account is deleted', async () => {
+    const { residentAccounts } = await import('../signin/resident-account.table');
+    const kept = await buildResident(s.database, w.nodes.A1a, '钱有账');
+    await s.database.db.insert(residentAccounts).values({ residentId: kept, phone: '13900001111' });
+    await award(centre, kept, 2);
+    const del = await centre.req('DELETE', `/api/residents/${kept}`);
+    expect(del.json().outcome).toBe('anonymized');
+    expect(del.json().reasons.map((x: { table: string }) => x.table)).toEqual(['credit_balances', 'credit_ledger']);
+    expect(await s.database.db.select().from(residentAccounts).where(eq(residentAccounts.residentId, kept))).toEqual([]);
+    const gone = await buildResident(s.database, w.nodes.A1a, '孙只账');
+    await s.database.db.insert(residentAccounts).values({ residentId: gone, phone: '13900002222' });
+    expect((await centre.req('DELETE', `/api/residents/${gone}`)).json().outcome).toBe('deleted');
+    expect(await s.database.db.select().from(residents).where(eq(residents.id, gone))).toEqual([]);
+  });
+
   it('approved volunteer hours pay the linked resident', async () => {
     const r = await buildResident(s.database, w.nodes.A1a, '志愿者甲');
     const { buildTeacher } = await import('../../../test/teacher-factories');

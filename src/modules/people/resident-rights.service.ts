@@ -55,6 +55,12 @@ export async function linkedRecords(db: DbOrTx, id: string): Promise<{ table: st
   return out;
 }
 
+/** Other tables whose rows are deleted with the resident (ON DELETE CASCADE): they belong to the person. */
+async function ownedByPerson(db: DbOrTx): Promise<{ table: string; col: string }[]> {
+  const r = (await db.execute(sql`select c.conrelid::regclass::text as tbl, a.attname as col from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1] where c.contype = 'f' and c.confrelid = 'residents'::regclass and c.confdeltype = 'c'`)) as unknown as { rows: { tbl: string; col: string }[] };
+  return r.rows.map((x) => ({ table: x.tbl.replace(/^.*\./, '').replace(/"/g, ''), col: x.col }));
+}
+
 /**
  * The person asks to be deleted. Without records elsewhere the resident is deleted; when
  * other records must stay (teacher bank, later attendance and credits) the person is
@@ -65,7 +71,8 @@ export async function removeResident({ db, actor, id }: Omit<Ctx, 'protector'> &
     const row = await readResident({ db: tx, actor }, id);
     if (!canUpdateResident(actor, row)) throw forbidden();
     if (row.r.anonymizedAt) throw new AppError('CONFLICT', { detail: '该居民已注销', detailEn: 'this resident has already been anonymised' });
-    const links = await linkedRecords(tx, id);
+    const owned = await ownedByPerson(tx);
+    const links = (await linkedRecords(tx, id)).filter((l) => !owned.some((o) => o.table === l.table));
     const reasons = links.map((l) => ({ ...l, label: RESIDENT_LINK_NAMES[l.table]?.zh ?? l.table, labelEn: RESIDENT_LINK_NAMES[l.table]?.en ?? l.table }));
     const node = { id: row.r.nodeId, path: row.path };
     if (reasons.length === 0) {
@@ -79,6 +86,8 @@ export async function removeResident({ db, actor, id }: Omit<Ctx, 'protector'> &
       anonymizedAt: new Date(), updatedAt: new Date(),
     }).where(eq(residents.id, id));
     await tx.delete(residentTags).where(eq(residentTags.residentId, id));
+    // What goes with the person (phone accounts, sessions, devices: ON DELETE CASCADE) goes with their name too.
+    for (const o of owned) if (!OWN_TABLES.has(o.table)) await tx.execute(sql`delete from ${sql.identifier(o.table)} where ${sql.identifier(o.col)} = ${id}`);
     await tx.update(consents).set({ withdrawnAt: new Date() }).where(and(eq(consents.residentId, id), isNull(consents.withdrawnAt)));
     await recordAudit(tx, { actor, node, action: 'resident.anonymize', entityType: 'resident', entityId: id, summary: { node: row.nodeName, kept: links } });
     return { outcome: 'anonymized' as const, reasons };

@@ -12,7 +12,7 @@ import { orgNodes } from '../organisations/org.table';
 import { residents } from '../people/people.table';
 import { ACTIVATION_DAYS, type ActivationIssued, type ResidentAccountState, type ResidentMe } from './resident-auth.contract';
 import { residentAccounts } from './resident-account.table';
-import { createResidentSession, endResidentSessions } from './resident-session.service';
+import { createResidentSession, endResidentSessions, pruneResidentSessions } from './resident-session.service';
 import { canManageResidentAccount } from './signin.policy';
 
 type Ctx = { db: Db; protector: Protector };
@@ -120,6 +120,8 @@ export async function residentLogin({ db, input, ip }: { db: Db; input: { phone:
     await countFailure(db, found.a, ip, 'resident_account.login_failed');
     throw new AppError('LOGIN_FAILED');
   }
+  // Housekeeping rides on sign-ins (rare, and the tables are small): expired sessions and devices go.
+  await pruneResidentSessions(db);
   return db.transaction(async (tx) => {
     await tx.update(residentAccounts).set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: new Date() }).where(eq(residentAccounts.residentId, found.a.residentId));
     return { ...(await createResidentSession(tx, found.a.residentId, input.remember)), residentId: found.a.residentId };

@@ -130,20 +130,27 @@ export async function commitImport({ db, actor, protector, id }: Ctx & { id: str
   // the only connection, and inside it only check that the county's roster is still the same.
   const seen = await rosterFingerprint(db, countyId);
   let planned = await planRows(db, sheet, scope, checked);
+  let changed = 0;
   await db.transaction(async (tx) => {
     const locked = await jobRow(tx, actor, id, true);
     if (locked.job.status !== 'previewed') throw notPending();
     if ((await rosterFingerprint(tx, countyId)) !== seen) planned = await planRows(tx, sheet, scope, checked);
     const { plans, issues, counts } = planned;
     const result = await writeRoster(tx, { actor, protector, countyId, plans });
+    changed = result.created + result.updated;
     const report: Report = { counts, issues: issues.slice(0, STORED_ISSUES), issuesTotal: issues.length, result };
     await tx.update(importJobs).set({ status: 'committed', report, goodRows: counts.good, badRows: counts.bad, finishedAt: sql`now()` }).where(eq(importJobs.id, id));
     if (result.created + result.updated > 0) {
       await recordAudit(tx, { actor, node: { id: job.nodeId, path: nodePath }, action: 'import.commit', entityType: 'import_job', entityId: id, summary: { fileName: job.fileName, ...result, bad: counts.bad } });
     }
   });
+  // Fresh planner statistics after a big change (PGlite has no autovacuum to gather them):
+  // without them a county-wide list of 100,000 residents took ~300 ms instead of ~70 ms.
+  if (changed >= ANALYZE_AFTER_ROWS) await db.execute(sql`analyze residents, resident_tags, households, consents`);
   return getImport({ db, actor, id });
 }
+
+const ANALYZE_AFTER_ROWS = 1000;
 
 /**
  * Changes whenever a resident or a resident's tag of the county is added, changed or removed:

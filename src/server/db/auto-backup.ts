@@ -9,7 +9,8 @@ const KEEP = 7;
 
 /**
  * PGlite never fsyncs, so the embedded database keeps its own daily backups in
- * `<data dir>/backups` (the last seven). A PostgreSQL server has its own backup tools.
+ * `<data dir>/backups` (the last seven), and runs VACUUM (ANALYZE) after each. A PostgreSQL
+ * server has its own backup tools and autovacuum.
  */
 export function scheduleAutoBackups(database: Database, dataDir: string, log: FastifyBaseLogger): () => void {
   const dir = path.resolve(dataDir, 'backups');
@@ -21,7 +22,12 @@ export function scheduleAutoBackups(database: Database, dataDir: string, log: Fa
       if (newest && Date.now() - fs.statSync(path.join(dir, newest)).mtimeMs < DAY_MS - 60_000) return;
       const file = path.join(dir, `auto-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}.jsonl.gz`);
       const r = await backupDatabase(database, file, { filesDir: path.resolve(dataDir, 'files') });
-      log.info({ file, rows: r.rows }, 'automatic backup written');
+      log.info({ file, rows: r.rows, files: r.blobs }, 'automatic backup written');
+      // PGlite runs no autovacuum: once a day, reclaim dead rows (sessions are touched on every
+      // request) and refresh the planner's statistics.
+      const t = Date.now();
+      await database.query('vacuum (analyze)');
+      log.info({ ms: Date.now() - t }, 'vacuum and analyze done');
       for (const old of [...files, path.basename(file)].slice(0, -KEEP)) fs.rmSync(path.join(dir, old), { force: true });
     } catch (err) {
       log.error({ err }, 'automatic backup failed');

@@ -77,7 +77,7 @@ export const M = {
   exported: ['已导出', 'Exported'],
   remove: ['删除', 'Delete'],
   removeTitle: ['删除“{name}”的个人信息？', 'Delete the personal data of “{name}”?'],
-  removeBody: ['如果此人在其他业务中还有需要保留的记录（如师资库），系统会改为“匿名化”：保留记录，清除姓名、身份证号、手机号、出生日期和标签。此操作不能撤销。', 'If other records about this person must stay (e.g. the teacher bank), the person is anonymised instead: records stay, name, ID, phone, birth date and tags are cleared. This cannot be undone.'],
+  removeBody: ['如果此人在其他业务中还有需要保留的记录（如签到、学分、兑换记录或师资库），系统会改为“匿名化”：保留记录，清除姓名、身份证号、手机号、出生日期和标签。此操作不能撤销。', 'If other records about this person must stay (sign-ins, credits, redemptions or the teacher bank), the person is anonymised instead: records stay, name, ID, phone, birth date and tags are cleared. This cannot be undone.'],
   deletedTitle: ['已删除', 'Deleted'],
   deletedBody: ['此人的全部个人信息已从系统中删除。', 'All personal data of this person has been deleted.'],
   anonymizedTitle: ['已匿名化（未删除）', 'Anonymised (not deleted)'],

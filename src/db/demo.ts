@@ -8,9 +8,11 @@ import type { Role } from '../shared/roles';
 import type { DemoContext } from './demo-context';
 import { seedPeople } from '../modules/people/people.demo';
 import { seedTeachers } from '../modules/teachers/teachers.demo';
+import { seedActivities } from '../modules/activities/activities.demo';
+import { seedPlans } from '../modules/plans/plans.demo';
 import { seedCourses } from '../modules/courses/courses.demo';
-import { seedCredits } from '../modules/credits/credits.demo';
 import { seedSignIns } from '../modules/signin/signin.demo';
+import { seedCredits } from '../modules/credits/credits.demo';
 
 /**
  * The fictional demo county 青溪县. Every name here is invented; none comes from the seed
@@ -109,6 +111,8 @@ export async function seedDemoIfEmpty(database: Database, password: string, prot
     void ctx;
     await seedPeople(ctx);
     await seedTeachers(ctx);
+    await seedActivities(ctx);
+    await seedPlans(ctx);
     await seedCourses(ctx);
     await seedCredits(ctx);
     await seedSignIns(ctx);

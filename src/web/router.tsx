@@ -41,6 +41,10 @@ const PortalMePage = lazy(() => import('../modules/portal/web/portal-me-page').t
 const CoursesPage = lazy(() => import('../modules/courses/web/courses-page').then((m) => ({ default: m.CoursesPage })));
 const ThemesPage = lazy(() => import('../modules/courses/web/themes-page').then((m) => ({ default: m.ThemesPage })));
 const ServiceRecordPage = lazy(() => import('../modules/teachers/web/service-record-page').then((m) => ({ default: m.ServiceRecordPage })));
+const ActivitiesPage = lazy(() => import('../modules/activities/web/activities-page').then((m) => ({ default: m.ActivitiesPage })));
+const VenuesPage = lazy(() => import('../modules/activities/web/venues-page').then((m) => ({ default: m.VenuesPage })));
+const PlansPage = lazy(() => import('../modules/plans/web/plans-page').then((m) => ({ default: m.PlansPage })));
+const SchedulePrintPage = lazy(() => import('../modules/plans/web/schedule-print-page').then((m) => ({ default: m.SchedulePrintPage })));
 
 const CreditsPage = lazy(() => import('../modules/credits/web/credits-page').then((m) => ({ default: m.CreditsPage })));
 const LearningRecordPage = lazy(() => import('../modules/credits/web/learning-record-page').then((m) => ({ default: m.LearningRecordPage })));
@@ -51,6 +55,7 @@ export const router = createBrowserRouter([
   { path: '/login', element: page(<LoginPage />), errorElement: <RouteError /> },
   { path: '/print/service-record/:id', element: <RequireAuth>{page(<ServiceRecordPage />)}</RequireAuth>, errorElement: <RouteError /> },
   { path: '/print/learning-record/:id', element: <RequireAuth>{page(<LearningRecordPage />)}</RequireAuth>, errorElement: <RouteError /> },
+  { path: '/print/schedule', element: <RequireAuth>{page(<SchedulePrintPage />)}</RequireAuth>, errorElement: <RouteError /> },
   { path: '/print/sign-in/:activityId', element: <RequireAuth>{page(<SheetPrintPage />)}</RequireAuth>, errorElement: <RouteError /> },
   { path: '/sign-in/:activityId/qr', element: <RequireAuth>{page(<QrScreenPage />)}</RequireAuth>, errorElement: <RouteError /> },
   {
@@ -84,6 +89,9 @@ export const router = createBrowserRouter([
       { path: 'teachers', element: <RequireRole roles={TEACHER_READER_ROLES}><TeachersPage /></RequireRole> },
       { path: 'volunteer', element: <VolunteerPage /> },
       { path: 'staffing', element: <RequireRole roles={STAFFING_READER_ROLES}><StaffingPage /></RequireRole> },
+      { path: 'activities', element: <ActivitiesPage /> },
+      { path: 'venues', element: <VenuesPage /> },
+      { path: 'plans', element: <PlansPage /> },
       { path: 'sign-in', element: <RequireRole roles={ATTENDANCE_READER_ROLES}><SignInDeskPage /></RequireRole> },
       { path: 'sign-in/:activityId', element: <RequireRole roles={ATTENDANCE_READER_ROLES}><AttendancePage /></RequireRole> },
       { path: 'resident-accounts', element: <RequireRole roles={RESIDENT_ROLES}><ResidentAccountsPage /></RequireRole> },

@@ -13,6 +13,9 @@ import { M as TEACHERS } from '../../modules/teachers/web/teachers.messages';
 import { TEACHER_READER_ROLES } from '../../modules/teachers/teachers.roles';
 import { ReadOutlined } from '@ant-design/icons';
 import { M as COURSES } from '../../modules/courses/web/courses.messages';
+import { CalendarOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { M as ACTIVITIES } from '../../modules/activities/web/activities.messages';
+import { M as PLANS } from '../../modules/plans/web/plans.messages';
 
 import { CheckSquareOutlined } from '@ant-design/icons';
 import { ATTENDANCE_READER_ROLES } from '../../modules/signin/signin.contract';
@@ -33,6 +36,8 @@ export const MENU: Entry[] = [
   { key: 'settings', path: '/settings', label: M.menuSettings, icon: <SettingOutlined />, roles: ['system_admin'] },
   { key: 'teachers', path: '/teachers', label: TEACHERS.menuTeachers, icon: <SolutionOutlined />, roles: TEACHER_READER_ROLES },
   { key: 'courses', path: '/courses', label: COURSES.menu, icon: <ReadOutlined /> },
+  { key: 'activities', path: '/activities', label: ACTIVITIES.menu, icon: <CalendarOutlined /> },
+  { key: 'plans', path: '/plans', label: PLANS.menu, icon: <ScheduleOutlined /> },
   { key: 'volunteer', path: '/volunteer', label: TEACHERS.menuVolunteer, icon: <HeartOutlined /> },
   { key: 'imports', path: '/imports', label: IMPORTS.menu, icon: <ImportOutlined />, roles: IMPORT_ROLES },
   { key: 'sign-in', path: '/sign-in', label: SIGNIN.menu, icon: <CheckSquareOutlined />, roles: ATTENDANCE_READER_ROLES },

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
-import { grantForSignIn } from '../credits/credit-grants';
+import { grantForNewSignIns } from '../credits/credit-grants';
 import { ruleFor } from '../credits/credit-rules';
 import type { SignInStatus } from './signin.contract';
 
@@ -109,14 +109,15 @@ async function writeBatch(db: Db, jobs: ScanJob[]): Promise<Map<string, ScanRow>
     }
     const jobOf = new Map(jobs.map((j) => [`${j.activityId}:${j.deviceId}`, j]));
     const out = new Map<string, ScanRow>();
-    // Accounts are locked in resident order, as grantForActivityDone does, so two writers never wait on each other in a cycle.
-    const ordered = [...rows].sort((x, y) => ((x.resident_id ?? '') < (y.resident_id ?? '') ? -1 : 1));
-    for (const r of ordered) {
+    const paid: string[] = [];
+    for (const r of rows) {
       const key = `${r.activity_id}:${r.device_id}`;
       const j = jobOf.get(key)!;
-      if (r.status === 'confirmed' && paysNow.get(`${j.countyId}:${j.theme}`)) await grantForSignIn(tx, { signInId: r.id, actorId: null });
+      if (r.status === 'confirmed' && paysNow.get(`${j.countyId}:${j.theme}`)) paid.push(r.id);
       out.set(key, r);
     }
+    // One set of statements for the batch's credits; accounts are locked in resident order, as grantForActivityDone does.
+    await grantForNewSignIns(tx, { signInIds: paid, actorId: null });
     return out;
   });
 }

@@ -66,6 +66,23 @@ describe('resident sign-in by QR', () => {
     expect(await creditsOf(rid)).toHaveLength(1);
   });
 
+  it('a crowd scanning at once: each person signed in once and paid the rule’s amount, balances equal the ledger', async () => {
+    const a = await runningActivity();
+    const people = await Promise.all(Array.from({ length: 40 }, (_, i) => buildResidentWithPhone(s.database, w.nodes.A1a, { name: `众人${i}`, phone: `1390000${String(5000 + i)}` })));
+    const send = () => Promise.all(people.map((_, i) => phoneClient(s.app).req('POST', `/api/sign-in/scan/${a.token}`, { phone: `1390000${String(5000 + i)}`, name: `众人${i}` })));
+    const [first, again] = await Promise.all([send(), send()]);
+    expect([...first, ...again].map((r) => r.statusCode).filter((c) => c !== 200)).toEqual([]);
+    expect(await signInsOf(a.id)).toHaveLength(40);
+    const [one] = await s.database.query<{ amount: string }>(`select amount::text from credit_ledger where resident_id = $1`, [people[0]]);
+    const paid = await s.database.query<{ n: number; total: string; distinct_amounts: number }>(
+      `select count(*)::int as n, sum(amount)::text as total, count(distinct amount)::int as distinct_amounts from credit_ledger where resident_id = any($1::uuid[])`, [people]);
+    expect(paid[0]).toMatchObject({ n: 40, distinct_amounts: 1 });
+    expect(Number(one.amount)).toBeGreaterThan(0);
+    const off = await s.database.query(`select b.resident_id from credit_balances b where b.resident_id = any($1::uuid[])
+      and b.balance <> (select coalesce(sum(amount), 0) from credit_ledger l where l.resident_id = b.resident_id)`, [people]);
+    expect(off).toEqual([]);
+  });
+
   it('expired and forged tokens are refused', async () => {
     const a = await runningActivity();
     await buildResidentWithPhone(s.database, w.nodes.A1a, { name: '赵敏', phone: '13900003333' });

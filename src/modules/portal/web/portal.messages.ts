@@ -19,7 +19,7 @@ export const M = {
   password: ['密码', 'Password'],
   remember: ['在这台手机上保持登录 30 天', 'Keep me signed in on this phone for 30 days'],
   login: ['登录', 'Sign in'],
-  activateTab: ['首次使用：激活账号', 'First time: activate'],
+  activateTab: ['首次激活', 'First time'],
   loginTab: ['登录', 'Sign in'],
   name: ['姓名', 'Name'],
   code: ['激活码（8 位数字，找学习中心领取）', 'Activation code (8 digits, from your centre)'],

@@ -83,7 +83,7 @@ export const M = {
   codeIssue: ['生成激活码', 'Issue activation code'],
   codeReissue: ['重新生成激活码（忘记密码时）', 'Issue a new code (forgotten password)'],
   codeIssued: ['激活码（只显示这一次）', 'Activation code (shown only this once)'],
-  codeHow: ['请居民在手机上打开“社区学习”页面，选“首次使用：激活账号”，输入手机号、姓名和这个激活码。{until} 前有效。', 'The resident opens the resident pages on their phone, chooses "First time: activate" and enters phone, name and this code. Valid until {until}.'],
+  codeHow: ['请居民在手机上打开“社区学习”页面，选“首次激活”，输入手机号、姓名和这个激活码。{until} 前有效。', 'The resident opens the resident pages on their phone, chooses "First time" and enters phone, name and this code. Valid until {until}.'],
   menuAccounts: ['居民手机账号', 'Resident accounts'],
 } as const satisfies Record<string, Msg>;
 

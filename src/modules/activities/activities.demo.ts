@@ -102,6 +102,15 @@ export async function seedActivities(ctx: DemoContext): Promise<void> {
     if (!ids.has(s.title)) ids.set(s.title, row.id);
   }
 
+  // One going on now, whenever the demo is started, so the QR sign-in can be tried at once.
+  const startsNow = new Date(Math.floor((Date.now() - 30 * 60_000) / (30 * 60_000)) * 30 * 60_000);
+  const [now] = await tx.insert(activities).values({
+    countyId: ctx.countyId, centreId: node('东坡村').id, title: '书法兴趣课', theme: 'culture_sports', form: 'practice', startsAt: startsNow, endsAt: new Date(startsNow.getTime() + 3 * 3600_000),
+    venueId: venueIds.get('村文化活动室')!, capacity: 30, audience: '书法爱好者', hours: '3.0', credits: '1.0', status: 'open', createdBy: ctx.users.get('centre') ?? null,
+  }).returning({ id: activities.id });
+  const calligraphy = bank.find((t) => t.name === '蒋秀芬');
+  if (calligraphy) await tx.insert(activityTeachers).values({ activityId: now.id, teacherId: calligraphy.id });
+
   // Registrations: the health talk fills its 10 places and two wait; the smartphone class has a few.
   const people = await tx.select({ id: residents.id }).from(residents)
     .where(and(eq(residents.nodeId, node('东坡村').id))).orderBy(asc(residents.createdAt), asc(residents.id)).limit(12);

@@ -146,7 +146,8 @@ export async function commitImport({ db, actor, protector, id }: Ctx & { id: str
   });
   // Fresh planner statistics after a big change (PGlite has no autovacuum to gather them):
   // without them a county-wide list of 100,000 residents took ~300 ms instead of ~70 ms.
-  if (changed >= ANALYZE_AFTER_ROWS) await db.execute(sql`analyze residents, resident_tags, households, consents`);
+  // Not awaited: the import is done; the statistics follow a second later.
+  if (changed >= ANALYZE_AFTER_ROWS) db.execute(sql`analyze residents, resident_tags, households, consents`).catch(() => {});
   return getImport({ db, actor, id });
 }
 

@@ -88,7 +88,7 @@ export async function exportResidents({ db, actor, protector, query }: { db: Db;
         };
         // The ID and phone cells take the column's text format (@).
         ws.addRow(ROSTER_FIELDS.map((f) => safeText(values[f]))).commit();
-        if (++written % 500 === 0) await new Promise(setImmediate);
+        if (++written % 200 === 0) await new Promise(setImmediate);
       }
       await new Promise(setImmediate);
     }

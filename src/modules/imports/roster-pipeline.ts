@@ -60,7 +60,7 @@ export async function validateSheet(sheet: RosterSheet, ctx: ValidateContext): P
         good.push(row);
       }
     }
-    if (i % 500 === 499) await new Promise(setImmediate);
+    if (i % 250 === 249) await new Promise(setImmediate);
   }
   return { good, issues, bad };
 }
@@ -77,7 +77,7 @@ export async function planRows(db: DbOrTx, sheet: RosterSheet, scope: Scope, che
   const idHeader = sheet.columns.idNumber === undefined ? '身份证号' : sheet.headers[sheet.columns.idNumber];
   for (let i = 0; i < checked.good.length; i++) {
     const row = checked.good[i];
-    if (i % 2000 === 1999) await new Promise(setImmediate);
+    if (i % 1000 === 999) await new Promise(setImmediate);
     const e = matches.get(row) ?? null;
     if (e && !e.nodePath.startsWith(scope.path)) {
       issues.push({ row: row.row, column: idHeader, message: `此人已登记在“${e.nodeName}”，不在本次导入范围内，不能在这里修改`, messageEn: `This person is registered at “${e.nodeName}”, outside the scope of this import` });

@@ -32,6 +32,14 @@ const CHUNK = 5000;
 const WRITE_BATCH = 2000;
 const tick = () => new Promise(setImmediate);
 const chunks = <T>(xs: T[], n = CHUNK) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
+/** Runs `fn` over the items with a turn of the event loop every 2,000, so a 100,000-row loop never holds the server. */
+async function each<T>(items: Iterable<T>, fn: (item: T) => void): Promise<void> {
+  let n = 0;
+  for (const item of items) {
+    fn(item);
+    if (++n % 2000 === 0) await tick();
+  }
+}
 
 // Residents alone: their villages and households are read once for all matches (joins per row are slow on PGlite).
 const existingColumns = {
@@ -58,11 +66,11 @@ export async function matchRows(db: DbOrTx, countyId: string, rows: RosterRow[])
     await tick();
   }
   const rest: RosterRow[] = [];
-  for (const r of rows) {
+  await each(rows, (r) => {
     const e = r.idHash ? byHash.get(r.idHash) : undefined;
     if (e) out.set(r, e);
     else if (r.phone) rest.push(r);
-  }
+  });
   const byPhone = new Map<string, Existing[]>();
   for (const part of chunks([...new Set(rest.map((r) => r.phone!))])) {
     const found = await base().where(and(eq(residents.countyId, countyId), anyOf(residents.phone, part), isNull(residents.anonymizedAt)));
@@ -70,10 +78,10 @@ export async function matchRows(db: DbOrTx, countyId: string, rows: RosterRow[])
     await tick();
   }
   const sameOne = (r: RosterRow) => (x: Existing) => x.name === r.name && x.nodeId === r.centre.id && (!x.idHash || !r.idHash || x.idHash === r.idHash);
-  for (const r of rest) {
+  await each(rest, (r) => {
     const e = byPhone.get(r.phone!)?.find(sameOne(r));
     if (e) out.set(r, e);
-  }
+  });
   // Neither ID number nor phone (children, often): the same name and birth date in the village.
   const lastly = rows.filter((r) => !out.has(r) && !r.idHash && !r.phone && r.birthDate);
   const byName = new Map<string, Existing[]>();
@@ -87,25 +95,25 @@ export async function matchRows(db: DbOrTx, countyId: string, rows: RosterRow[])
     if (e) out.set(r, e);
   }
   const byId = new Map<string, Existing>();
-  for (const e of out.values()) byId.set(e.id, e);
+  await each(out.values(), (e) => byId.set(e.id, e));
   for (const part of chunks([...byId.keys()])) {
     for (const t of await db.select().from(residentTags).where(sql`${residentTags.residentId} = any(${sql.param(part)}::uuid[])`)) byId.get(t.residentId)!.tags.push(t.tag);
     await tick();
   }
-  for (const e of byId.values()) e.tags.sort();
+  await each(byId.values(), (e) => e.tags.sort());
   const nodes = new Map((await db.select({ id: orgNodes.id, path: orgNodes.path, name: orgNodes.name }).from(orgNodes)
     .where(sql`${orgNodes.id} = any(${sql.param([...new Set([...byId.values()].map((e) => e.nodeId))])}::uuid[])`)).map((n) => [n.id, n]));
-  for (const e of byId.values()) Object.assign(e, { nodePath: nodes.get(e.nodeId)!.path, nodeName: nodes.get(e.nodeId)!.name });
+  await each(byId.values(), (e) => Object.assign(e, { nodePath: nodes.get(e.nodeId)!.path, nodeName: nodes.get(e.nodeId)!.name }));
   const found = new Map<string, { headName: string; building: string | null }>();
   for (const part of chunks([...new Set([...byId.values()].map((e) => e.householdId).filter((h): h is string => !!h))])) {
     for (const h of await db.select({ id: households.id, headName: households.headName, building: households.building }).from(households)
       .where(sql`${households.id} = any(${sql.param(part)}::uuid[])`)) found.set(h.id, h);
     await tick();
   }
-  for (const e of byId.values()) {
+  await each(byId.values(), (e) => {
     const h = e.householdId ? found.get(e.householdId) : undefined;
     if (h) Object.assign(e, { headName: h.headName, householdBuilding: h.building });
-  }
+  });
   return out;
 }
 

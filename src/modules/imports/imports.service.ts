@@ -19,7 +19,9 @@ type Report = { counts: ImportCounts; issues: ImportIssue[]; issuesTotal: number
 const STORED_ISSUES = 100_000;
 
 type Ctx = { db: Db; actor: Actor; protector: Protector };
-type Checked = { sheet: RosterSheet; checked: Awaited<ReturnType<typeof validateSheet>> };
+type Checked = { sheet: RosterSheet; checked: Awaited<ReturnType<typeof validateSheet>>; planned?: Planned };
+/** The preview's plan, and the county's roster fingerprint it was made against. */
+type Planned = { plan: Awaited<ReturnType<typeof planRows>>; seen: string };
 
 /**
  * The parsed and checked rows of the latest previews, so that "import the good rows" need
@@ -74,7 +76,9 @@ export async function previewImport({ db, actor, protector, input }: Ctx & { inp
   const sheet = await readRosterSheet(file);
   const ctx = await loadContext(db, node, protector.digest);
   const checked = await validateSheet(sheet, ctx);
-  const { issues, counts } = await planRows(db, sheet, node, checked);
+  const seen = await rosterFingerprint(db, countyOf(node.path));
+  const plan = await planRows(db, sheet, node, checked);
+  const { issues, counts } = plan;
   const report: Report = { counts, issues: issues.slice(0, STORED_ISSUES), issuesTotal: issues.length };
   const id = await db.transaction(async (tx) => {
     const [job] = await tx.insert(importJobs).values({
@@ -84,7 +88,7 @@ export async function previewImport({ db, actor, protector, input }: Ctx & { inp
     await recordAudit(tx, { actor, node, action: 'import.preview', entityType: 'import_job', entityId: job.id, summary: { fileName: input.fileName, ...counts } });
     return job.id;
   });
-  rememberPreview(id, { sheet, checked });
+  rememberPreview(id, { sheet, checked, planned: { plan, seen } });
   return getImport({ db, actor, id });
 }
 
@@ -124,12 +128,13 @@ export async function commitImport({ db, actor, protector, id }: Ctx & { id: str
   const { job, hasFile, nodePath, nodeName, nodeLevel } = await jobRow(db, actor, id);
   if (job.status !== 'previewed' || !hasFile) throw notPending();
   const scope = { id: job.nodeId, path: nodePath, name: nodeName, level: nodeLevel };
-  const { sheet, checked } = await checkedRows(db, id, scope, protector.digest);
+  const { sheet, checked, planned: previewed } = await checkedRows(db, id, scope, protector.digest);
   const countyId = countyOf(nodePath);
-  // Matching 100,000 rows takes seconds; do it before the transaction, which on PGlite holds
-  // the only connection, and inside it only check that the county's roster is still the same.
-  const seen = await rosterFingerprint(db, countyId);
-  let planned = await planRows(db, sheet, scope, checked);
+  // Matching 100,000 rows takes seconds; do it outside the transaction, which on PGlite holds
+  // the only connection (or reuse the preview's plan), and inside it only check that the
+  // county's roster is still what the plan was made against.
+  const seen = previewed?.seen ?? (await rosterFingerprint(db, countyId));
+  let planned = previewed?.plan ?? (await planRows(db, sheet, scope, checked));
   let changed = 0;
   await db.transaction(async (tx) => {
     const locked = await jobRow(tx, actor, id, true);

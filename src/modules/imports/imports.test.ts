@@ -167,6 +167,22 @@ describe('commit, re-import and update', () => {
     expect(await residentCount()).toBe(4);
   });
 
+  it('someone added between preview and commit is matched at commit, not added twice', async () => {
+    const ID3 = validId('19770707', 357);
+    const file = await buildRosterXlsx({ headers: HEADERS, rows: [[1, '13800139999', '蒋中途', ID3, '男', '1977-07-07', '东坡村', '', '', '', '', '']] });
+    const job = (await upload(ta, file)).json();
+    expect(job.counts).toMatchObject({ good: 1, new: 1 });
+    const made = await ta.req('POST', '/api/residents', { nodeId: dongpo.id, name: '蒋中途', gender: 'male', birthDate: '1977-07-07', idNumber: ID3, consent: { given: true, purpose: '社区教育学习服务', givenBy: 'self', method: 'paper' } });
+    expect(made.statusCode, made.body).toBe(201);
+    const before = await residentCount();
+    const r = await ta.req('POST', `/api/imports/${job.id}/commit`);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().result).toMatchObject({ created: 0 });
+    expect(await residentCount()).toBe(before);
+    const [jiang] = await s.database.db.select().from(residents).where(eq(residents.name, '蒋中途'));
+    expect(jiang.phone).toBe('13800139999');
+  });
+
   it('a centre manager imports into their own village without a village column', async () => {
     const file = await buildRosterXlsx({ headers: ['名字', '电话', '出生日期'], rows: [['蒋村民', '13700000001', '1966-06-06']] });
     const job = (await upload(cm, file, dongpo.id)).json();

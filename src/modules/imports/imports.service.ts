@@ -10,8 +10,8 @@ import { orgNodes } from '../organisations/org.table';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ISSUES, type ImportCounts, type ImportIssue, type ImportJob, type ImportStatus, type ImportUpload } from './imports.contract';
 import { canImportInto, canSeeNode } from './imports.policy';
 import { importJobs } from './imports.table';
-import { readRosterSheet, type RosterSheet } from './roster-read';
-import { countyOf, loadContext, planRows, validateSheet } from './roster-pipeline';
+import type { RosterSheet } from './roster-read';
+import { countyOf, loadContext, planRows, readAndValidate, type validateSheet } from './roster-pipeline';
 import { writeRoster } from './roster-writer';
 
 /** What import_jobs.report holds. Issues beyond STORED_ISSUES are counted, not kept. */
@@ -48,8 +48,7 @@ async function checkedRows(db: Db, jobId: string, scope: { id: string; path: str
   }
   const file = await fileOf(db, jobId);
   if (!file) throw notPending();
-  const sheet = await readRosterSheet(file);
-  return { sheet, checked: await validateSheet(sheet, await loadContext(db, scope, digest)) };
+  return readAndValidate(file, await loadContext(db, scope, digest));
 }
 
 async function scopeNode(db: DbOrTx, actor: Actor, nodeId: string) {
@@ -73,9 +72,7 @@ function decodeFile(input: ImportUpload): Buffer {
 export async function previewImport({ db, actor, protector, input }: Ctx & { input: ImportUpload }): Promise<ImportJob> {
   const node = await scopeNode(db, actor, input.nodeId);
   const file = decodeFile(input);
-  const sheet = await readRosterSheet(file);
-  const ctx = await loadContext(db, node, protector.digest);
-  const checked = await validateSheet(sheet, ctx);
+  const { sheet, checked } = await readAndValidate(file, await loadContext(db, node, protector.digest));
   const seen = await rosterFingerprint(db, countyOf(node.path));
   const plan = await planRows(db, sheet, node, checked);
   const { issues, counts } = plan;

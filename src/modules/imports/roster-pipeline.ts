@@ -4,7 +4,7 @@ import { ensureTagDefs } from '../people/resident-write';
 import { orgNodes } from '../organisations/org.table';
 import type { ImportCounts, ImportIssue } from './imports.contract';
 import { matchRows, classify, type Plan } from './roster-writer';
-import type { RosterSheet } from './roster-read';
+import { readRosterSheet, type RosterSheet, type SheetRow } from './roster-read';
 import { normalizeCentreName, validateRow, type RosterRow, type ValidateContext } from './roster-validate';
 
 type Scope = { id: string; path: string; level: string; name: string };
@@ -32,37 +32,64 @@ export async function loadContext(db: DbOrTx, scope: Scope, digest: (s: string) 
   };
 }
 
-/** Checks every row (a turn of the event loop every 500 rows), and duplicates within the file. */
-export async function validateSheet(sheet: RosterSheet, ctx: ValidateContext): Promise<{ good: RosterRow[]; issues: ImportIssue[]; bad: Set<number> }> {
-  const good: RosterRow[] = [];
-  const issues: ImportIssue[] = [];
-  const bad = new Set<number>();
+type Checked = { good: RosterRow[]; issues: ImportIssue[]; bad: Set<number> };
+
+/** Checks rows as they come (a turn of the event loop every 250 rows), and duplicates within the file. */
+export function rowChecker(sheet: Omit<RosterSheet, 'rows'>, ctx: ValidateContext) {
+  const out: Checked = { good: [], issues: [], bad: new Set<number>() };
   const seen = new Map<string, number>();
   const idHeader = sheet.columns.idNumber === undefined ? '身份证号' : sheet.headers[sheet.columns.idNumber];
   const nameHeader = sheet.headers[sheet.columns.name!];
-  for (let i = 0; i < sheet.rows.length; i++) {
-    const r = sheet.rows[i];
-    const res = validateRow(sheet, r, ctx);
-    if ('issues' in res) {
-      issues.push(...res.issues);
-      bad.add(r.row);
-    } else {
-      const row = res.ok;
-      const key = row.idHash ? `id:${row.idHash}` : row.phone ? `p:${row.centre.id}|${row.name}|${row.phone}` : row.birthDate ? `b:${row.centre.id}|${row.name}|${row.birthDate}` : null;
-      const first = key ? seen.get(key) : undefined;
-      if (first !== undefined) {
-        issues.push(row.idHash
-          ? { row: r.row, column: idHeader, message: `与第 ${first} 行的身份证号重复`, messageEn: `Same ID number as row ${first}` }
-          : { row: r.row, column: nameHeader, message: `与第 ${first} 行是同一个人（姓名和电话或出生日期相同）`, messageEn: `Same person as row ${first} (same name and phone or birth date)` });
-        bad.add(r.row);
+  const full = { ...sheet, rows: [] as SheetRow[] };
+  let queue: Promise<void> = Promise.resolve();
+  const check = async (rows: SheetRow[]) => {
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      const res = validateRow(full, r, ctx);
+      if ('issues' in res) {
+        out.issues.push(...res.issues);
+        out.bad.add(r.row);
       } else {
-        if (key) seen.set(key, r.row);
-        good.push(row);
+        const row = res.ok;
+        const key = row.idHash ? `id:${row.idHash}` : row.phone ? `p:${row.centre.id}|${row.name}|${row.phone}` : row.birthDate ? `b:${row.centre.id}|${row.name}|${row.birthDate}` : null;
+        const first = key ? seen.get(key) : undefined;
+        if (first !== undefined) {
+          out.issues.push(row.idHash
+            ? { row: r.row, column: idHeader, message: `与第 ${first} 行的身份证号重复`, messageEn: `Same ID number as row ${first}` }
+            : { row: r.row, column: nameHeader, message: `与第 ${first} 行是同一个人（姓名和电话或出生日期相同）`, messageEn: `Same person as row ${first} (same name and phone or birth date)` });
+          out.bad.add(r.row);
+        } else {
+          if (key) seen.set(key, r.row);
+          out.good.push(row);
+        }
       }
+      if (i % 250 === 249) await new Promise(setImmediate);
     }
-    if (i % 250 === 249) await new Promise(setImmediate);
-  }
-  return { good, issues, bad };
+  };
+  return {
+    /** Queues rows to check, in order. */
+    add(rows: SheetRow[]) {
+      queue = queue.then(() => check(rows));
+    },
+    async done(): Promise<Checked> {
+      await queue;
+      return out;
+    },
+  };
+}
+
+/** Checks every row of a sheet already read. */
+export async function validateSheet(sheet: RosterSheet, ctx: ValidateContext): Promise<Checked> {
+  const checker = rowChecker(sheet, ctx);
+  checker.add(sheet.rows);
+  return checker.done();
+}
+
+/** Reads the file and checks its rows while the worker parses the rest. */
+export async function readAndValidate(file: Buffer, ctx: ValidateContext): Promise<{ sheet: RosterSheet; checked: Checked }> {
+  let checker: ReturnType<typeof rowChecker> | undefined;
+  const sheet = await readRosterSheet(file, (found, rows) => (checker ??= rowChecker(found, ctx)).add(rows));
+  return { sheet, checked: await (checker ?? rowChecker(sheet, ctx)).done() };
 }
 
 /**

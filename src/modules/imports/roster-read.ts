@@ -45,14 +45,15 @@ function readRows(file: Buffer, onRows: (rows: SheetRow[]) => void): Promise<voi
 }
 
 /**
- * Reads the first sheet of an .xlsx. The header row is the first of the top rows that names
+ * Reads the first sheet of an .xlsx; `onRows` sees each batch of data rows as it arrives. The header row is the first of the top rows that names
  * at least three roster columns, one of them 姓名; title rows above it are skipped.
  */
-export async function readRosterSheet(file: Buffer): Promise<RosterSheet> {
+export async function readRosterSheet(file: Buffer, onRows?: (sheet: RosterSheet, rows: SheetRow[]) => void): Promise<RosterSheet> {
   let sheet: RosterSheet | null = null;
   const rows: SheetRow[] = [];
   try {
     await readRows(file, (batch) => {
+      const from = rows.length;
       for (const r of batch) {
         for (let i = 0; i < r.cells.length; i++) if (r.cells[i] === undefined) r.cells[i] = null;
         if (!sheet) {
@@ -64,6 +65,8 @@ export async function readRosterSheet(file: Buffer): Promise<RosterSheet> {
           rows.push(r);
         }
       }
+      // The rows of this batch, while the worker goes on parsing the next.
+      if (sheet && onRows && rows.length > from) onRows(sheet, rows.slice(from));
     });
   } catch {
     throw fieldError('contentBase64', '文件无法读取，请上传 .xlsx 格式的 Excel 文件（.xls 请先在 Excel 中另存为 .xlsx）', 'The file cannot be read; upload an .xlsx Excel file (save an .xls as .xlsx first)');

@@ -41,7 +41,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/imports/:id/commit', {
     config: { policy },
     schema: { tags, summary: 'Import the good rows, all in one transaction', params: ZImportIdParams, response: { 200: ZImportJob } },
-  }, async (req) => commitImport({ db: db(), actor: req.actor!, protector: app.protector, id: req.params.id }));
+  }, async (req) => commitImport({ db: db(), actor: req.actor!, protector: app.protector, id: req.params.id, exclusive: app.database.kind === 'pglite' }));
 
   app.delete('/api/imports/:id', {
     config: { policy },

@@ -18,7 +18,7 @@ import { writeRoster } from './roster-writer';
 type Report = { counts: ImportCounts; issues: ImportIssue[]; issuesTotal: number; result?: { created: number; updated: number; unchanged: number } };
 const STORED_ISSUES = 100_000;
 
-type Ctx = { db: Db; actor: Actor; protector: Protector };
+type Ctx = { db: Db; actor: Actor; protector: Protector; /** PGlite: one session, no other transaction can run meanwhile. */ exclusive?: boolean };
 type Checked = { sheet: RosterSheet; checked: Awaited<ReturnType<typeof validateSheet>>; planned?: Planned };
 /** The preview's plan, and the county's roster fingerprint it was made against. */
 type Planned = { plan: Awaited<ReturnType<typeof planRows>>; seen: string };
@@ -121,7 +121,7 @@ const notPending = () => new AppError('CONFLICT', { detail: '这次导入已经�
  * it is now, so rows that became duplicates in between are not written twice. Rows equal
  * to what is stored are not touched; a commit that changes nothing leaves no audit row.
  */
-export async function commitImport({ db, actor, protector, id }: Ctx & { id: string }): Promise<ImportJob> {
+export async function commitImport({ db, actor, protector, id, exclusive }: Ctx & { id: string }): Promise<ImportJob> {
   const { job, hasFile, nodePath, nodeName, nodeLevel } = await jobRow(db, actor, id);
   if (job.status !== 'previewed' || !hasFile) throw notPending();
   const scope = { id: job.nodeId, path: nodePath, name: nodeName, level: nodeLevel };
@@ -138,7 +138,7 @@ export async function commitImport({ db, actor, protector, id }: Ctx & { id: str
     if (locked.job.status !== 'previewed') throw notPending();
     if ((await rosterFingerprint(tx, countyId)) !== seen) planned = await planRows(tx, sheet, scope, checked);
     const { plans, issues, counts } = planned;
-    const result = await writeRoster(tx, { actor, protector, countyId, plans });
+    const result = await writeRoster(tx, { actor, protector, countyId, plans, exclusive });
     changed = result.created + result.updated;
     const report: Report = { counts, issues: issues.slice(0, STORED_ISSUES), issuesTotal: issues.length, result };
     await tx.update(importJobs).set({ status: 'committed', report, goodRows: counts.good, badRows: counts.bad, finishedAt: sql`now()` }).where(eq(importJobs.id, id));

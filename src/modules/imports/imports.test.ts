@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildNode, buildUser, TEST_PASSWORD } from '../../../test/factories';
@@ -181,6 +182,30 @@ describe('commit, re-import and update', () => {
     expect(await residentCount()).toBe(before);
     const [jiang] = await s.database.db.select().from(residents).where(eq(residents.name, '蒋中途'));
     expect(jiang.phone).toBe('13800139999');
+  });
+
+  it('a big import (1,200 rows) writes residents, households, tags and consents whole, and leaves foreign keys enforced', async () => {
+    const C = '甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉';
+    const cn = (n: number) => `${C[n % 20]}${C[Math.floor(n / 20) % 20]}${C[Math.floor(n / 400) % 20]}`;
+    const rows: RosterCell[][] = Array.from({ length: 1200 }, (_, i) => [
+      i + 1, `1371000${String(i).padStart(4, '0')}`, `批${cn(i)}`, '', i % 2 ? '女' : '男', '1960-01-01', Math.floor(i / 4) % 3 ? '东坡村' : '桃源村',
+      `户${cn(Math.floor(i / 4))}`, i % 4 ? '其他' : '户主', '五组', i % 5 ? '' : '老年人', '',
+    ]);
+    const job = (await upload(ta, await buildRosterXlsx({ headers: HEADERS, rows }))).json();
+    expect(job.counts, JSON.stringify(job.issues?.slice(0, 3))).toMatchObject({ good: 1200, new: 1200 });
+    const before = { residents: await residentCount(), consents: Number((await s.database.db.select({ n: count() }).from(consents))[0].n) };
+    const r = await ta.req('POST', `/api/imports/${job.id}/commit`);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().result).toMatchObject({ created: 1200 });
+    expect(await residentCount()).toBe(before.residents + 1200);
+    expect(Number((await s.database.db.select({ n: count() }).from(consents))[0].n)).toBe(before.consents + 1200);
+    const [heads] = await s.database.query<{ n: number; members: number }>(`select count(distinct h.id)::int as n, count(r.id)::int as members from households h join residents r on r.household_id = h.id where h.head_name like '户%'`);
+    expect(heads).toEqual({ n: 300, members: 1200 });
+    const [tagged] = await s.database.query<{ n: number }>(`select count(*)::int as n from resident_tags t join residents r on r.id = t.resident_id where r.name like '批%'`);
+    expect(tagged.n).toBe(240);
+    // Whatever the import did to triggers, they are on again: a consent for nobody is refused.
+    await expect(s.database.query(`insert into consents (resident_id, purpose, given_by, method) values ($1, 'x', 'self', 'paper')`, [crypto.randomUUID()])).rejects.toThrow(/foreign key/);
+    expect(await auditCount('import.commit')).toBeGreaterThan(0);
   });
 
   it('a centre manager imports into their own village without a village column', async () => {

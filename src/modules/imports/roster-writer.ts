@@ -30,7 +30,7 @@ export type PlanAction = 'new' | 'update' | 'unchanged';
 export type Plan = { row: RosterRow; existing: Existing | null; action: PlanAction };
 
 const CHUNK = 5000;
-const WRITE_BATCH = 2000;
+const WRITE_BATCH = 1000;
 const tick = () => new Promise(setImmediate);
 const chunks = <T>(xs: T[], n = CHUNK) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 /** Runs `fn` over the items with a turn of the event loop every 2,000, so a 100,000-row loop never holds the server. */

@@ -13,7 +13,7 @@ import type { RosterRow } from './roster-validate';
  * The adapter between the roster import and the people tables. It writes the tables in
  * batches rather than through people's `upsertResident` (resident-write.ts), which runs
  * several queries and writes an audit row per resident: for a 100,000-row roster that is
- * ~600,000 statements and 100,000 audit rows, where this writes 500 residents a statement
+ * ~600,000 statements and 100,000 audit rows, where this writes 1,000 residents a statement
  * and the import one summary audit row. It shares people's name keys (src/shared/pinyin)
  * and tag list (ensureTagDefs). Should people's rules for a resident grow (more columns,
  * more checks), `writeRoster`'s insert/update values are the one place to follow them.

@@ -57,6 +57,23 @@ export async function migrateDatabase(database: Database): Promise<void> {
  */
 const PGLITE_SETTINGS = ['-c', 'shared_buffers=32MB', '-c', 'wal_buffers=1MB', '-c', 'max_wal_size=256MB', '-c', 'min_wal_size=64MB'];
 
+/** Socket directories left by processes that were killed (their pid is gone). */
+function removeStaleSocketDirs(): void {
+  try {
+    for (const name of fs.readdirSync(os.tmpdir())) {
+      const pid = Number(/^cedu-pglite-(\d+)-/.exec(name)?.[1]);
+      if (!pid || pid === process.pid) continue;
+      try {
+        process.kill(pid, 0);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ESRCH') fs.rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+      }
+    }
+  } catch {
+    /* best effort: a leftover empty directory harms nothing */
+  }
+}
+
 /** A PGlite thread that finished no statement for this long is stuck rather than busy. */
 const PROGRESS_WINDOW_MS = 5000;
 
@@ -92,7 +109,8 @@ async function openPglite(dataDir: string): Promise<Database> {
     const fresh = !memory && !fs.existsSync(path.join(pgdata, 'PG_VERSION'));
     // initdb leaves ~500 MB behind in the thread that ran it (measured): run it apart.
     if (fresh) await initInChild(pgdata, startParams);
-    socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cedu-pglite-'));
+    removeStaleSocketDirs();
+    socketDir = fs.mkdtempSync(path.join(os.tmpdir(), `cedu-pglite-${process.pid}-`));
     const socketPath = path.join(socketDir, '.s.PGSQL.5432');
     worker = new Worker(new URL('./pglite-server.worker.mjs', import.meta.url), { workerData: { pgdata: memory ? null : pgdata, startParams, socketPath, progress } });
     const w = worker;

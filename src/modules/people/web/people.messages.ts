@@ -85,6 +85,7 @@ export const M = {
   reasonLine: ['{label} {n} 条', '{labelEn}: {n}'],
   anonymizedBanner: ['该居民已注销（匿名化），个人信息已清除。', 'This resident has been anonymised; personal data is cleared.'],
   openHousehold: ['查看全户', 'View household'],
+  creditsAndRecord: ['学分与学习档案', 'Credits and learning record'],
   warningsTitle: ['已保存，请注意', 'Saved; please note'],
   // households
   householdTitle: ['户：{name}', 'Household: {name}'],

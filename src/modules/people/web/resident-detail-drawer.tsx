@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { Alert, App, Button, Descriptions, Drawer, Space, Tooltip, Typography } from 'antd';
-import { DeleteOutlined, DownloadOutlined, EditOutlined, EyeOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined, EditOutlined, EyeOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
+import { CREDIT_STAFF_ROLES } from '../../credits/credits.contract';
 import { EDUCATION_LABELS, EMPLOYMENT_LABELS, GENDER_LABELS, RELATION_LABELS, type Removed, type ResidentDetail } from '../people.contract';
 import { errorText, isApiError } from '../../../web/api/api-error';
 import { api } from '../../../web/api/client';
+import { useAuth } from '../../../web/auth/auth-context';
 import { ErrorState } from '../../../web/components/error-state';
 import { PageLoading } from '../../../web/components/page-loading';
 import { useDrawerWidth } from '../../../web/components/use-drawer-width';
@@ -70,6 +72,7 @@ function download(name: string, data: unknown): void {
 
 function ResidentDetailBody({ resident: r, onGone }: { resident: ResidentDetail; onGone: () => void }) {
   const { t, label, locale } = useI18n();
+  const { hasRole } = useAuth();
   const { message, modal } = App.useApp();
   const refresh = usePeopleRefresh();
   const [editing, setEditing] = useState(false);
@@ -123,6 +126,9 @@ function ResidentDetailBody({ resident: r, onGone }: { resident: ResidentDetail;
           </Tooltip>
         )}
         {r.permissions.remove && <Button danger icon={<DeleteOutlined />} onClick={remove}>{t(M.remove)}</Button>}
+        {hasRole(CREDIT_STAFF_ROLES) && !r.anonymized && (
+          <Link to={`/credits?open=${r.id}`}><Button icon={<TrophyOutlined />}>{t(M.creditsAndRecord)}</Button></Link>
+        )}
       </div>
       <Descriptions
         bordered

@@ -111,7 +111,9 @@ describe('preview of a messy roster', () => {
 
 describe('commit, re-import and update', () => {
   it('imports the good rows with households, tags and consents, in one go', async () => {
-    const job = (await upload(ta, await messyFile())).json();
+    const up = await upload(ta, await messyFile());
+    expect(up.statusCode, up.body).toBe(201);
+    const job = up.json();
     const r = await ta.req('POST', `/api/imports/${job.id}/commit`);
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json()).toMatchObject({ status: 'committed', result: { created: 4, updated: 0, unchanged: 0 } });

@@ -55,6 +55,6 @@ try {
 } catch (err) {
   parentPort.postMessage({ error: String(err?.message ?? err) });
 }
-// Stay alive until the main thread has read the last message and terminates us: a worker that
-// exits by itself may have its 'exit' seen before its last message, which read as a failure.
+// Stay alive until the main thread, having read the last message, terminates us: the only 'exit'
+// it then sees is a crash. (Node delivers messages before 'exit' anyway; this keeps it explicit.)
 parentPort.on('message', () => {});

@@ -33,16 +33,24 @@ async function attendanceOf(tx: DbOrTx, signInId: string) {
   return { live: rows.filter((r) => r.reversedBy === null).map((r) => r.entry), count: rows.length };
 }
 
+/**
+ * What one attendance earns under the rule (0: nothing, or not yet because the rule pays when
+ * the activity is done): credits per hour × hours, the attended hours if checked out (at most
+ * the activity's), else the activity's.
+ */
+function attendanceAmount(rule: Awaited<ReturnType<typeof ruleFor>>, a: { hours: string; status: string }, attendedHours: string | null, activityDone = false): number {
+  if (rule.grantAt === 'done' && !activityDone && a.status !== 'done') return 0;
+  const full = Number(a.hours);
+  const hours = attendedHours === null ? full : Math.min(Number(attendedHours), full);
+  return round1(rule.creditsPerHour * hours);
+}
+
 async function grantOne(tx: DbOrTx, signInId: string, actorId: string | null, activityDone: boolean): Promise<number> {
   const [row] = await tx.select({ s: signIns, a: activities, countyId: residents.countyId }).from(signIns)
     .innerJoin(activities, eq(activities.id, signIns.activityId)).innerJoin(residents, eq(residents.id, signIns.residentId))
     .where(eq(signIns.id, signInId));
   if (!row || row.s.status !== 'confirmed' || !row.s.residentId) return 0;
-  const rule = await ruleFor(tx, row.a.countyId, row.a.theme);
-  if (rule.grantAt === 'done' && !activityDone && row.a.status !== 'done') return 0;
-  const full = Number(row.a.hours);
-  const hours = row.s.attendedHours === null ? full : Math.min(Number(row.s.attendedHours), full);
-  const amount = round1(rule.creditsPerHour * hours);
+  const amount = attendanceAmount(await ruleFor(tx, row.a.countyId, row.a.theme), row.a, row.s.attendedHours, activityDone);
   if (amount <= 0) return 0;
   const { live, count } = await attendanceOf(tx, signInId);
   if (live.length > 0) return 0;
@@ -77,11 +85,7 @@ export async function grantForNewSignIns(tx: DbOrTx, { signInIds, actorId }: { s
   for (const r of rows) {
     const key = `${r.activityCounty}:${r.theme}`;
     if (!rules.has(key)) rules.set(key, await ruleFor(tx, r.activityCounty, r.theme));
-    const rule = rules.get(key)!;
-    if (rule.grantAt === 'done' && r.status !== 'done') continue;
-    const full = Number(r.hours);
-    const hours = r.attendedHours === null ? full : Math.min(Number(r.attendedHours), full);
-    const amount = round1(rule.creditsPerHour * hours);
+    const amount = attendanceAmount(rules.get(key)!, r, r.attendedHours);
     if (amount <= 0) continue;
     entries.push({ county_id: r.countyId, resident_id: r.residentId!, kind: 'attendance', amount: amount.toFixed(1), source_type: 'sign_in', source_id: r.id, note: r.title.slice(0, 200), created_by: actorId });
   }

@@ -1,7 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import { grantForNewSignIns } from '../credits/credit-grants';
-import { ruleFor } from '../credits/credit-rules';
 import type { SignInStatus } from './signin.contract';
 
 /** One scan to record: who (a resident id, or phone + name to match on the roster) on which phone. */
@@ -101,23 +100,11 @@ async function writeBatch(db: Db, jobs: ScanJob[]): Promise<Map<string, ScanRow>
   return db.transaction(async (tx) => {
     const result = await tx.execute(signInStatement(jobs));
     const rows = (result as unknown as { rows: Returned[] }).rows;
-    // Contract 5: paid now only if the theme's rule grants at sign-in (else when the activity is done).
-    const paysNow = new Map<string, boolean>();
-    for (const j of jobs) {
-      const key = `${j.countyId}:${j.theme}`;
-      if (!paysNow.has(key) && rows.some((r) => r.status === 'confirmed')) paysNow.set(key, (await ruleFor(tx, j.countyId, j.theme)).grantAt === 'sign_in');
-    }
-    const jobOf = new Map(jobs.map((j) => [`${j.activityId}:${j.deviceId}`, j]));
     const out = new Map<string, ScanRow>();
-    const paid: string[] = [];
-    for (const r of rows) {
-      const key = `${r.activity_id}:${r.device_id}`;
-      const j = jobOf.get(key)!;
-      if (r.status === 'confirmed' && paysNow.get(`${j.countyId}:${j.theme}`)) paid.push(r.id);
-      out.set(key, r);
-    }
-    // One set of statements for the batch's credits; accounts are locked in resident order, as grantForActivityDone does.
-    await grantForNewSignIns(tx, { signInIds: paid, actorId: null });
+    for (const r of rows) out.set(`${r.activity_id}:${r.device_id}`, r);
+    // Contract 5: the batch's credits in one set of statements; the theme's rule decides whether
+    // they are paid now or when the activity is done (grantForNewSignIns reads it).
+    await grantForNewSignIns(tx, { signInIds: rows.filter((r) => r.status === 'confirmed').map((r) => r.id), actorId: null });
     return out;
   });
 }

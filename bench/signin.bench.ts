@@ -54,7 +54,7 @@ async function generateCounty(database: Database) {
     return a.id;
   };
   await database.query(`insert into credit_rules (county_id, theme, credits_per_hour, grant_at) values ($1, 'health', 1, $2)`, [county.id, GRANT_AT]);
-  return { countyId: county.id, people: people.map((p, i) => ({ ...p, id: ids[i].id })), activity };
+  return { countyId: county.id, centrePath: centre.path, people: people.map((p, i) => ({ ...p, id: ids[i].id })), activity };
 }
 
 type Round = { ms: number; latencies: number[]; errors: number };
@@ -77,7 +77,8 @@ async function main(): Promise<void> {
       await Promise.all(county.people.map(async (p, i) => {
         if (spreadMs) await new Promise((r) => setTimeout(r, (i / county.people.length) * spreadMs));
         const s = performance.now();
-        const res = await fetch(`${base}/api/sign-in/scan/${token}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone: p.phone, name: p.name }) });
+        // Each scanner is its own phone: its own browser string (one Wi-Fi address for all, as in a hall).
+        const res = await fetch(`${base}/api/sign-in/scan/${token}`, { method: 'POST', headers: { 'content-type': 'application/json', 'user-agent': `bench-phone/${i}` }, body: JSON.stringify({ phone: p.phone, name: p.name }) });
         const body = (await res.json()) as { status?: string };
         if (res.status !== 200 || body.status !== 'confirmed') errors++;
         latencies.push(performance.now() - s);
@@ -90,7 +91,7 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       await Promise.all(county.people.map(async (p) => {
         const s = performance.now();
-        const r = await database.db.execute(signInStatement([{ activityId, countyId: county.countyId, theme: 'health', residentId: null, phone: p.phone, name: p.name, deviceId: crypto.randomBytes(32).toString('hex') }]));
+        const r = await database.db.execute(signInStatement([{ activityId, countyId: county.countyId, centrePath: county.centrePath, theme: 'health', residentId: null, phone: p.phone, name: p.name, deviceId: crypto.randomBytes(32).toString('hex'), sourceId: crypto.randomBytes(32).toString('hex') }]));
         if ((r as unknown as { rows: { status: string }[] }).rows[0]?.status !== 'confirmed') errors++;
         latencies.push(performance.now() - s);
       }));

@@ -13,15 +13,24 @@ export async function buildResidentWithPhone(database: Database, node: NodeRef, 
 /** The token part of a sign-in URL (…/m/s/<token>). */
 export const tokenOf = (url: string) => url.split('/m/s/')[1];
 
-/** A phone: carries its device cookie (and a resident cookie once signed in) between requests. */
-export function phoneClient(app: { inject: (o: object) => Promise<{ cookies: { name: string; value: string }[]; statusCode: number; json(): any; body: string }> }) {
+let phones = 0;
+
+/**
+ * A phone: carries its device cookie (and a resident cookie once signed in) between requests.
+ * Each phone has its own browser string (`userAgent`) and, unless given, the test address
+ * 127.0.0.1 (`ip`): phones in one hall share an address, not a browser string.
+ */
+export function phoneClient(app: { inject: (o: object) => Promise<{ cookies: { name: string; value: string }[]; statusCode: number; json(): any; body: string; headers: Record<string, unknown> }> }, v: { userAgent?: string; ip?: string } = {}) {
   const jar = new Map<string, string>();
   let csrf = '';
+  const userAgent = v.userAgent ?? `Mozilla/5.0 (Linux; Android 12; test-phone-${++phones}) MicroMessenger/8.0`;
   const req = async (method: string, url: string, payload?: unknown) => {
     const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-    const res = await app.inject({ method, url, headers: { ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}) }, ...(payload === undefined ? {} : { payload }) });
+    const res = await app.inject({
+      method, url, remoteAddress: v.ip, headers: { 'user-agent': userAgent, ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}) }, ...(payload === undefined ? {} : { payload }),
+    });
     for (const c of res.cookies) jar.set(c.name, c.value);
     return res;
   };
-  return { req, jar, setCsrf: (t: string) => (csrf = t) };
+  return { req, jar, userAgent, setCsrf: (t: string) => (csrf = t), dropCookies: () => jar.clear() };
 }

@@ -56,3 +56,15 @@ export const residentDevices = pgTable(
   },
   (t) => [index('resident_devices_resident_idx').on(t.residentId)],
 );
+
+/**
+ * Failed resident logins and activations, counted per phone (whether or not it has an
+ * account, so the answers cannot tell) and per client address. `key`: `phone:<digest>` or
+ * `ip:<address>`; a count older than the window starts again.
+ */
+export const residentLoginThrottle = pgTable('resident_login_throttle', {
+  key: varchar('key', { length: 100 }).primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+});

@@ -19,7 +19,7 @@ export const residentAuthRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { policy: { public: true }, rateLimit: { max: 20, timeWindow: '1 minute' } },
     schema: { tags, summary: 'A resident signs in with phone and password (five wrong answers lock the account for 15 minutes)', body: ZResidentLogin, response: { 200: ZResidentMe } },
   }, async (req, reply) => {
-    const s = await residentLogin({ db: db(), input: req.body, ip: req.ip });
+    const s = await residentLogin({ db: db(), protector: app.protector, input: req.body, ip: req.ip });
     setCookie(reply, s.token, req.body.remember ? s.maxAgeSeconds : undefined);
     return getResidentMe(db(), s.residentId, s.csrfToken);
   });

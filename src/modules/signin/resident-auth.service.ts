@@ -5,7 +5,7 @@ import type { Protector } from '../../server/protect';
 import type { Actor } from '../../shared/actor';
 import { AppError, fieldError, hidden } from '../../shared/app-error';
 import { maskPhone } from '../../shared/phone';
-import { assertPasswordRules, LOCK_MINUTES, MAX_FAILED_LOGINS } from '../accounts/auth.service';
+import { assertPasswordRules } from '../accounts/auth.service';
 import { hashPassword, timingDummyHash, verifyPassword } from '../accounts/password';
 import { recordAudit } from '../audit/audit.service';
 import { orgNodes } from '../organisations/org.table';
@@ -14,6 +14,7 @@ import { ACTIVATION_DAYS, type ActivationIssued, type ResidentAccountState, type
 import { residentAccounts } from './resident-account.table';
 import { createResidentSession, endResidentSessions, pruneResidentSessions } from './resident-session.service';
 import { canManageResidentAccount } from './signin.policy';
+import { assertNotThrottled, clearPhoneThrottle, countThrottledFailure, throttleKeys } from './resident-login-throttle';
 
 type Ctx = { db: Db; protector: Protector };
 const codeDigest = (p: Protector, residentId: string, code: string) => p.digest(`resident-activation:${residentId}:${code}`);
@@ -65,36 +66,32 @@ export async function issueActivationCode({ db, actor, protector, residentId }: 
     await tx.insert(residentAccounts).values({ residentId, ...values }).onConflictDoUpdate({ target: residentAccounts.residentId, set: values });
     await recordAudit(tx, { actor, node: { id: row.r.nodeId, path: row.path }, action: 'resident_account.activation_issued', entityType: 'resident', entityId: residentId });
   });
+  // A new code from the centre lifts a lock on the phone (the address keeps its count).
+  await clearPhoneThrottle(db, throttleKeys(protector, phone, ''));
   return { code, expiresAt: expiresAt.toISOString() };
 }
 
-/** A wrong code or password counts; five lock the account for LOCK_MINUTES (the code too). */
-async function countFailure(db: Db, account: { residentId: string; failedAttempts: number }, ip: string, action: string) {
-  const failed = account.failedAttempts + 1;
-  const lock = failed >= MAX_FAILED_LOGINS;
-  await db.update(residentAccounts).set({ failedAttempts: lock ? 0 : failed, ...(lock ? { lockedUntil: new Date(Date.now() + LOCK_MINUTES * 60_000) } : {}) })
-    .where(eq(residentAccounts.residentId, account.residentId));
-  await recordAudit(db, { actorName: 'resident', ip, action, entityType: 'resident', entityId: account.residentId, outcome: 'failed', summary: { locked: lock } });
+/** A wrong code or password: counted for the phone and the address, and audited (the same writes whether or not the phone has an account). */
+async function countFailure(db: Db, keys: { phone: string; ip: string }, residentId: string | null, ip: string, action: string) {
+  await countThrottledFailure(db, keys);
+  await recordAudit(db, { actorName: 'resident', ip, action, entityType: 'resident', entityId: residentId ?? undefined, outcome: 'failed' });
 }
 
-function assertNotLocked(a: { lockedUntil: Date | null; disabled: boolean }) {
-  if (a.lockedUntil && a.lockedUntil.getTime() > Date.now()) throw new AppError('ACCOUNT_LOCKED', { minutes: Math.ceil((a.lockedUntil.getTime() - Date.now()) / 60_000) });
-  if (a.disabled) throw new AppError('ACCOUNT_DISABLED');
-}
-
-/** Sets the password with phone + name + the code; signs the resident in. */
+/** Sets the password with phone + name + the code; signs the resident in. Wrong answers look alike for every phone. */
 export async function activateResidentAccount({ db, protector, input, ip }: Ctx & { input: { phone: string; name: string; code: string; password: string }; ip: string }) {
+  const keys = throttleKeys(protector, input.phone, ip);
+  await assertNotThrottled(db, keys);
   const [found] = await db.select({ a: residentAccounts, name: residents.name, anonymizedAt: residents.anonymizedAt }).from(residentAccounts)
     .innerJoin(residents, eq(residents.id, residentAccounts.residentId)).where(eq(residentAccounts.phone, input.phone));
   const wrong = () => fieldError('code', '手机号、姓名或激活码不正确，或激活码已过期', 'The phone, name or code is wrong, or the code has expired');
-  if (!found || found.anonymizedAt) throw wrong();
-  assertNotLocked(found.a);
-  const a = found.a;
-  const digestOk = a.activationCodeHash !== null && crypto.timingSafeEqual(Buffer.from(a.activationCodeHash), Buffer.from(codeDigest(protector, a.residentId, input.code)));
-  if (!digestOk || found.name !== input.name || !a.activationExpiresAt || a.activationExpiresAt.getTime() < Date.now()) {
-    await countFailure(db, a, ip, 'resident_account.activation_failed');
+  const a = found && !found.anonymizedAt && !found.a.disabled ? found.a : null;
+  const expected = codeDigest(protector, a?.residentId ?? 'none', input.code);
+  const digestOk = a?.activationCodeHash != null && crypto.timingSafeEqual(Buffer.from(a.activationCodeHash), Buffer.from(expected));
+  if (!a || !digestOk || found!.name !== input.name || !a.activationExpiresAt || a.activationExpiresAt.getTime() < Date.now()) {
+    await countFailure(db, keys, a?.residentId ?? null, ip, 'resident_account.activation_failed');
     throw wrong();
   }
+  await clearPhoneThrottle(db, keys);
   assertPasswordRules(input.password, input.phone, 'password');
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
@@ -107,23 +104,29 @@ export async function activateResidentAccount({ db, protector, input, ip }: Ctx 
   });
 }
 
-/** Phone + password. Wrong answers look alike whether or not the phone has an account. */
-export async function residentLogin({ db, input, ip }: { db: Db; input: { phone: string; password: string; remember: boolean }; ip: string }) {
+/**
+ * Phone + password. Every answer is decided so that it looks the same whether or not the
+ * phone has an account: a password hash is always checked (a dummy one when there is no
+ * account), a wrong answer counts against the phone and the address alike, and a locked
+ * phone answers 423 either way. A disabled account is named only to the one who knows its password.
+ */
+export async function residentLogin({ db, protector, input, ip }: { db: Db; protector: Protector; input: { phone: string; password: string; remember: boolean }; ip: string }) {
+  const keys = throttleKeys(protector, input.phone, ip);
+  await assertNotThrottled(db, keys);
   const [found] = await db.select({ a: residentAccounts, anonymizedAt: residents.anonymizedAt }).from(residentAccounts)
     .innerJoin(residents, eq(residents.id, residentAccounts.residentId)).where(eq(residentAccounts.phone, input.phone));
-  if (!found || !found.a.passwordHash || found.anonymizedAt) {
-    await verifyPassword(await timingDummyHash(), input.password);
+  const account = found && found.a.passwordHash && !found.anonymizedAt ? found.a : null;
+  const ok = await verifyPassword(account?.passwordHash ?? (await timingDummyHash()), input.password);
+  if (!account || !ok) {
+    await countFailure(db, keys, account?.residentId ?? null, ip, 'resident_account.login_failed');
     throw new AppError('LOGIN_FAILED');
   }
-  assertNotLocked(found.a);
-  if (!(await verifyPassword(found.a.passwordHash, input.password))) {
-    await countFailure(db, found.a, ip, 'resident_account.login_failed');
-    throw new AppError('LOGIN_FAILED');
-  }
+  if (account.disabled) throw new AppError('ACCOUNT_DISABLED');
+  await clearPhoneThrottle(db, keys);
   // Housekeeping rides on sign-ins (rare, and the tables are small): expired sessions and devices go.
   await pruneResidentSessions(db);
   return db.transaction(async (tx) => {
-    await tx.update(residentAccounts).set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: new Date() }).where(eq(residentAccounts.residentId, found.a.residentId));
-    return { ...(await createResidentSession(tx, found.a.residentId, input.remember)), residentId: found.a.residentId };
+    await tx.update(residentAccounts).set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: new Date() }).where(eq(residentAccounts.residentId, account.residentId));
+    return { ...(await createResidentSession(tx, account.residentId, input.remember)), residentId: account.residentId };
   });
 }

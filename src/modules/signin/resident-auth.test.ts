@@ -67,4 +67,49 @@ describe('resident accounts (contract 4)', () => {
     const locked = await phone.req('POST', '/api/resident/activate', { phone: '13911110003', name: '孙猜猜', code, password: 'Sun-cai-2026' });
     expect(locked.statusCode).toBe(423);
   });
+
+  it('a phone login answers alike whether or not the phone has an account: status, body, lock, and a password check either way', async () => {
+    const rid = await buildResidentWithPhone(s.database, w.nodes.A1a, { name: '周有号', phone: '13911110004' });
+    const { code } = (await centre.req('POST', `/api/resident-accounts/${rid}/activation`)).json();
+    expect((await phoneClient(s.app).req('POST', '/api/resident/activate', { phone: '13911110004', name: '周有号', code, password: 'Zhou-you-2026' })).statusCode).toBe(200);
+    const attempt = (phone: string, password: string, ip: string) => s.app.inject({ method: 'POST', url: '/api/resident/login', remoteAddress: ip, payload: { phone, password } });
+    const timed = async (phone: string, ip: string) => {
+      const t0 = performance.now();
+      const r = await attempt(phone, 'wrong-pass-1', ip);
+      return { r, ms: performance.now() - t0 };
+    };
+    // Interleaved, so a busy machine slows both alike.
+    const withAccount: { r: Awaited<ReturnType<typeof attempt>>; ms: number }[] = [];
+    const without: typeof withAccount = [];
+    for (let i = 0; i < 6; i++) {
+      withAccount.push(await timed('13911110004', `10.8.0.${i}`));
+      without.push(await timed('13911119999', `10.8.1.${i}`));
+    }
+    const shape = (x: { r: Awaited<ReturnType<typeof attempt>> }) => [x.r.statusCode, x.r.body];
+    expect(withAccount.slice(0, 4).map(shape)).toEqual(without.slice(0, 4).map(shape));
+    expect(withAccount[0].r.statusCode).toBe(401);
+    // The fifth wrong answer locks the phone, account or not: the same 423 and words.
+    expect(withAccount.slice(4).map(shape)).toEqual(without.slice(4).map(shape));
+    expect(withAccount[5].r.statusCode).toBe(423);
+    // Both paths check a password hash (a dummy one without an account): neither answers in a fraction of the other's time.
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const a = median(withAccount.slice(0, 4).map((x) => x.ms));
+    const b = median(without.slice(0, 4).map((x) => x.ms));
+    expect(Math.min(a, b) / Math.max(a, b)).toBeGreaterThan(0.25);
+  });
+
+  it('wrong answers from one address are limited across phones; another address is not affected', async () => {
+    const rid = await buildResidentWithPhone(s.database, w.nodes.A1a, { name: '吴地址', phone: '13911110005' });
+    const { code } = (await centre.req('POST', `/api/resident-accounts/${rid}/activation`)).json();
+    expect((await phoneClient(s.app).req('POST', '/api/resident/activate', { phone: '13911110005', name: '吴地址', code, password: 'Wu-dizhi-2026' })).statusCode).toBe(200);
+    const attempt = (phone: string, password: string, ip: string) => s.app.inject({ method: 'POST', url: '/api/resident/login', remoteAddress: ip, payload: { phone, password } });
+    // Spread over many phones (four tries each stay under the phone lock), from one address.
+    const statuses: number[] = [];
+    for (let i = 0; i < 15; i++) statuses.push((await attempt(`1391112${String(1000 + Math.floor(i / 4))}`, `guess-${i}-x`, '10.9.9.9')).statusCode);
+    expect(statuses.every((st) => st === 401)).toBe(true);
+    const stopped = await attempt('13911110005', 'Wu-dizhi-2026', '10.9.9.9');
+    expect(stopped.statusCode).toBe(429);
+    expect(stopped.json().error.code).toBe('IP_LOCKED');
+    expect((await attempt('13911110005', 'Wu-dizhi-2026', '10.9.9.10')).statusCode).toBe(200);
+  });
 });

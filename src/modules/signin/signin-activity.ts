@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
-import { AppError } from '../../shared/app-error';
 import { activities } from '../activities/activities.table';
 import { orgNodes } from '../organisations/org.table';
 import type { ActivityBrief } from './signin.contract';
@@ -38,12 +37,6 @@ async function readActivity(db: DbOrTx, activityId: string): Promise<SignInActiv
     countyId: a.countyId, centrePath: row.centrePath, theme: a.theme, startsAt: a.startsAt, endsAt: a.endsAt, status: a.status, hours: Number(a.hours),
   };
   return value;
-}
-
-/** Residents sign in to planned or open activities; a cancelled or finished one refuses. */
-export function assertSignInOpen(a: SignInActivity): void {
-  if (a.status === 'cancelled') throw new AppError('CONFLICT', { detail: '该活动已取消', detailEn: 'this activity was cancelled' });
-  if (a.status === 'done') throw new AppError('CONFLICT', { detail: '该活动已结束，请找工作人员补签', detailEn: 'this activity is over; ask the staff to sign you in' });
 }
 
 /** 陈*明: enough for the person to recognise their name, not enough for a bystander to read it. */

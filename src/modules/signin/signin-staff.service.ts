@@ -16,6 +16,7 @@ import { residents } from '../people/people.table';
 import { screenToken, sheetToken } from './qr-token';
 import { hoursBetween } from './signin-scan.service';
 import { loadSignInActivity, type SignInActivity } from './signin-activity';
+import { windowMinutes, windowOf } from './signin-window';
 import type { AttendanceItem, AttendancePage, QrOut, RosterHit, SheetOut, SignInStatus } from './signin.contract';
 import { canReadAttendance, canRunSignIn } from './signin.policy';
 import { signIns } from './signin.table';
@@ -42,19 +43,32 @@ async function countsOf(db: DbOrTx, activityId: string) {
   return { confirmed: by('confirmed'), pending: by('pending'), rejected: by('rejected') };
 }
 
-/** The on-screen QR code of the current 30-second window. */
+/**
+ * The on-screen QR code of the current 30-second window. Outside the county's sign-in window
+ * no code is cut: the screen says when sign-in opens (or that it has closed), and trying the
+ * screen out beforehand signs nobody in.
+ */
 export async function getScreenQr({ db, actor, protector, activityId, origin }: Ctx & { activityId: string; origin: string }): Promise<QrOut> {
   const a = await activityFor(db, actor, activityId, true);
-  const t = screenToken((s) => protector.digest(s), a.brief.id);
-  const url = scanUrl(origin, t.token);
+  const now = Date.now();
+  const window = windowOf(a, await windowMinutes(db, a.countyId), now);
   const { confirmed, pending } = await countsOf(db, a.brief.id);
-  return { activity: a.brief, url, svg: await qrSvg(url), expiresAt: new Date(t.expiresAt * 1000).toISOString(), nextAt: new Date(t.nextAt * 1000).toISOString(), counts: { confirmed, pending } };
+  const counts = { confirmed, pending };
+  if (window.state !== 'open' || a.status === 'cancelled' || a.status === 'done') {
+    // Look again when the window opens (at most a minute from now, in case the activity is moved).
+    const nextAt = new Date(Math.min(Math.max(new Date(window.opensAt).getTime(), now + 1000), now + 60_000)).toISOString();
+    return { activity: a.brief, window, url: null, svg: null, expiresAt: null, nextAt, counts };
+  }
+  const t = screenToken((s) => protector.digest(s), a.brief.id, now);
+  const url = scanUrl(origin, t.token);
+  return { activity: a.brief, window, url, svg: await qrSvg(url), expiresAt: new Date(t.expiresAt * 1000).toISOString(), nextAt: new Date(t.nextAt * 1000).toISOString(), counts };
 }
 
 /** The printable sheet: registrants to tick and a QR code valid only during the activity. */
 export async function getSheet({ db, actor, protector, activityId, origin }: Ctx & { activityId: string; origin: string }): Promise<SheetOut> {
   const a = await activityFor(db, actor, activityId, true);
-  const t = sheetToken((s) => protector.digest(s), { id: a.brief.id, startsAt: a.startsAt, endsAt: a.endsAt });
+  const m = await windowMinutes(db, a.countyId);
+  const t = sheetToken((s) => protector.digest(s), { id: a.brief.id, startsAt: a.startsAt, endsAt: a.endsAt }, m);
   const url = scanUrl(origin, t.token);
   const rows = await db.select({ name: residents.name, phone: residents.phone, status: registrations.status, signedIn: signIns.id })
     .from(registrations).innerJoin(residents, eq(residents.id, registrations.residentId))
@@ -85,6 +99,7 @@ export async function listAttendance({ db, actor, activityId, query }: Ctx & { a
       status: s.status as SignInStatus, method: s.method as AttendanceItem['method'], signedAt: s.signedAt.toISOString(),
       checkedOutAt: s.checkedOutAt?.toISOString() ?? null, attendedHours: s.attendedHours === null ? null : Number(s.attendedHours),
       sharedDevice: s.status === 'pending' && s.residentId !== null, evidenceFileId: s.evidenceFileId,
+      pendingReason: s.status === 'pending' ? ((s.pendingReason as AttendanceItem['pendingReason']) ?? (s.residentId ? 'device' : 'unknown')) : null,
     };
   });
   return { items, total: Number(total), page: query.page, pageSize: query.pageSize, activity: a.brief, counts: { ...(await countsOf(db, a.brief.id)), registered: Number(registered) }, canRun: canRunSignIn(actor, { path: a.centrePath }) };

@@ -33,9 +33,44 @@ export const ZActivityBrief = z.object({
 });
 export type ActivityBrief = z.infer<typeof ZActivityBrief>;
 
+/** A county's sign-in window around each activity (staff entry is not bound by it). */
+export const SIGN_IN_WINDOW = { opensBeforeDefault: 30, closesAfterDefault: 30, maxMinutes: 720 } as const;
+/** How long a valid scan lets the person type phone and name (the grace ticket's life). */
+export const SCAN_GRACE_SECONDS = 300;
+
+export const ZSignInWindow = z.object({
+  opensAt: z.string().describe('The first moment a resident may sign in'),
+  closesAt: z.string().describe('The last moment'),
+  state: z.enum(['early', 'open', 'late']),
+});
+export type SignInWindow = z.infer<typeof ZSignInWindow>;
+
+/** Why the phone page cannot sign in (also the `x-sign-in-refusal` header of a 409). */
+export const SCAN_REFUSALS = ['expired', 'early', 'late', 'cancelled', 'over'] as const;
+export type ScanRefusal = (typeof SCAN_REFUSALS)[number];
+
+export const ZCountyParams = z.object({ countyId: zId });
+export const ZSignInRules = z.object({
+  countyId: z.string(),
+  countyName: z.string(),
+  opensBeforeMinutes: z.number().int(),
+  closesAfterMinutes: z.number().int(),
+  isDefault: z.boolean(),
+  canEdit: z.boolean(),
+});
+export type SignInRules = z.infer<typeof ZSignInRules>;
+export const ZSignInRulesUpdate = z.object({
+  opensBeforeMinutes: z.number().int().min(0).max(SIGN_IN_WINDOW.maxMinutes).describe('Minutes before the start when sign-in opens'),
+  closesAfterMinutes: z.number().int().min(0).max(SIGN_IN_WINDOW.maxMinutes).describe('Minutes after the end when sign-in closes'),
+});
+export type SignInRulesUpdate = z.infer<typeof ZSignInRulesUpdate>;
+
 /** The resident's sign-in page: the activity, who this phone is known as, and whether they are in. */
 export const ZScanInfo = z.object({
   activity: ZActivityBrief,
+  window: ZSignInWindow,
+  ticket: z.string().nullable().describe('Send back with the sign-in: valid five minutes from the scan, for this phone; null outside the window'),
+  ticketExpiresAt: z.string().nullable(),
   known: z.object({ name: z.string().describe('The name, partly hidden'), via: z.enum(['session', 'device']) }).nullable(),
   signedIn: z.object({ status: z.enum(SIGN_IN_STATUSES), signedAt: z.string() }).nullable(),
   csrfToken: z.string().nullable().describe('The resident session’s CSRF token, when signed in'),
@@ -47,6 +82,7 @@ export const ZScanInput = z.object({
   phone: zPhone.optional(),
   name: zText(LIMITS.personName).optional(),
   remember: z.boolean().default(false).describe('Remember this phone for one-tap sign-in next time'),
+  ticket: z.string().max(200).optional().describe('The grace ticket of GET /api/sign-in/scan/:token: the scan stays valid five minutes'),
 });
 export type ScanInput = z.input<typeof ZScanInput>;
 
@@ -55,17 +91,19 @@ export const ZScanResult = z.object({
   name: z.string().describe('The name, partly hidden'),
   signedAt: z.string(),
   repeated: z.boolean().describe('Already signed in before this request'),
-  reason: z.enum(['unknown', 'device']).nullable().describe('Why it waits for staff: not on the roster, or this phone already signed someone else in'),
+  reason: z.enum(['unknown', 'device', 'source', 'ambiguous']).nullable()
+    .describe('Why it waits for staff: not on the roster; this phone, or this network and browser without a remembered phone, already signed someone else in; several people of that name and phone'),
 });
 export type ScanResult = z.infer<typeof ZScanResult>;
 
 /** The on-screen QR code of the current window. */
 export const ZQrOut = z.object({
   activity: ZActivityBrief,
-  url: z.string(),
-  svg: z.string(),
-  expiresAt: z.string(),
-  nextAt: z.string().describe('When to fetch the next code'),
+  window: ZSignInWindow,
+  url: z.string().nullable().describe('Null outside the sign-in window: no code is cut'),
+  svg: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  nextAt: z.string().describe('When to fetch the next code (or when the window opens)'),
   counts: z.object({ confirmed: z.number().int(), pending: z.number().int() }),
 });
 export type QrOut = z.infer<typeof ZQrOut>;
@@ -93,7 +131,8 @@ export const ZAttendanceItem = z.object({
   signedAt: z.string(),
   checkedOutAt: z.string().nullable(),
   attendedHours: z.number().nullable(),
-  sharedDevice: z.boolean().describe('Pending because the phone had already signed someone else in'),
+  sharedDevice: z.boolean().describe('Pending because the phone (or, without a remembered phone, its network and browser) had already signed someone else in'),
+  pendingReason: z.enum(['unknown', 'ambiguous', 'device', 'source']).nullable().describe('Why a pending sign-in waits for staff'),
   evidenceFileId: z.string().nullable(),
 });
 export type AttendanceItem = z.infer<typeof ZAttendanceItem>;

@@ -6,13 +6,16 @@ import { z } from 'zod';
 import { residentAuthRoutes } from './resident-auth.routes';
 import { randomToken, sha256, DEVICE_COOKIE, DEVICE_REMEMBER_DAYS, RESIDENT_COOKIE } from './resident-session.service';
 import { findSignInActivities } from './signin-list.service';
+import { AppError } from '../../shared/app-error';
 import { getScanInfo, scanCheckOut, scanSignIn } from './signin-scan.service';
+import { getSignInRules, setSignInRules } from './signin-rules.service';
 import { checkOutSignIn, confirmSignIn, enterPaperSheet, getScreenQr, getSheet, listAttendance, rejectSignIn, searchRoster, signInByHand } from './signin-staff.service';
 import {
-  ZActivityParams, ZAttendancePage, ZAttendanceQuery, ZCheckoutInput, ZConfirmInput, ZManualInput, ZPaperInput, ZPaperResult, ZQrOut,
+  ZActivityParams, ZAttendancePage, ZCountyParams, ZSignInRules, ZSignInRulesUpdate, ZAttendanceQuery, ZCheckoutInput, ZConfirmInput, ZManualInput, ZPaperInput, ZPaperResult, ZQrOut,
   ZRejectInput, ZRosterHits, ZRosterQuery, ZScanInfo, ZScanInput, ZScanResult, ZSheetOut, ZSignInActivityPage, ZSignInActivityQuery, ZSignInParams, ZSignInSaved, ZTokenParams,
 } from './signin.contract';
-import { ATTENDANCE_READER_ROLES, SIGNIN_STAFF_ROLES } from './signin.policy';
+import { ATTENDANCE_READER_ROLES, SIGNIN_RULE_EDITOR_ROLES, SIGNIN_STAFF_ROLES } from './signin.policy';
+import { ROLES } from '../../shared/roles';
 
 /** The sign-in page's own small build (no React, no antd), from vite's second input. */
 const SIGNIN_HTML = 'src/modules/signin/web/signin.html';
@@ -33,26 +36,48 @@ export const signInRoutes: FastifyPluginAsyncZod = async (app) => {
     }
     return sha256(token);
   };
+  /** The network and browser a typed sign-in came from (the rule for phones that keep no cookie). */
+  const sourceOf = (req: FastifyRequest) => sha256(`signin-source:${req.ip}\n${String(req.headers['user-agent'] ?? '').slice(0, 400)}`);
   const scanCtx = (req: FastifyRequest, reply: FastifyReply) => ({
     db: app.database.db, protector: app.protector, token: (req.params as { token: string }).token, residentCookie: req.cookies[RESIDENT_COOKIE], deviceId: deviceOf(req, reply),
-    csrfHeader: typeof req.headers['x-csrf-token'] === 'string' ? req.headers['x-csrf-token'] : undefined,
+    sourceId: sourceOf(req), csrfHeader: typeof req.headers['x-csrf-token'] === 'string' ? req.headers['x-csrf-token'] : undefined,
   });
+  /** The phone page shows its own words for a refusal (expired, early, late…): named in a header beside the error. */
+  const refusals = async <T>(reply: FastifyReply, run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (err) {
+      if (err instanceof AppError && typeof err.params.refusal === 'string') reply.header('x-sign-in-refusal', err.params.refusal);
+      throw err;
+    }
+  };
 
   app.get('/api/sign-in/scan/:token', {
     config: { policy: { public: true } },
-    schema: { tags, summary: 'What a scanned QR code is for, and who this phone is known as', params: ZTokenParams, response: { 200: ZScanInfo } },
-  }, async (req, reply) => getScanInfo(scanCtx(req, reply)));
+    schema: { tags, summary: 'What a scanned QR code is for, its sign-in window, who this phone is known as, and a five-minute grace ticket inside the window', params: ZTokenParams, response: { 200: ZScanInfo } },
+  }, async (req, reply) => refusals(reply, () => getScanInfo(scanCtx(req, reply))));
 
   // A village hall on one Wi-Fi is many phones behind one address: the limit is per address, so it is generous.
   app.post('/api/sign-in/scan/:token', {
     config: { policy: { public: true }, rateLimit: { max: 300, timeWindow: '1 minute' } },
     schema: { tags, summary: 'Sign in from a phone: one tap when known, else phone + name against the roster; unknown or a second person on one phone waits for staff', params: ZTokenParams, body: ZScanInput, response: { 200: ZScanResult } },
-  }, async (req, reply) => scanSignIn({ ...scanCtx(req, reply), input: req.body }));
+  }, async (req, reply) => refusals(reply, () => scanSignIn({ ...scanCtx(req, reply), input: req.body })));
 
   app.post('/api/sign-in/scan/:token/check-out', {
     config: { policy: { public: true }, rateLimit: { max: 30, timeWindow: '1 minute' } },
-    schema: { tags, summary: 'Check out from a known phone: attended hours from sign-in to now', params: ZTokenParams, response: { 200: z.object({ attendedHours: z.number() }) } },
-  }, async (req, reply) => scanCheckOut(scanCtx(req, reply)));
+    schema: { tags, summary: 'Check out from a known phone: attended hours from sign-in to now (the scan’s grace ticket in X-Sign-In-Ticket)', params: ZTokenParams, response: { 200: z.object({ attendedHours: z.number() }) } },
+  }, async (req, reply) => refusals(reply, () => scanCheckOut({ ...scanCtx(req, reply), ticket: typeof req.headers['x-sign-in-ticket'] === 'string' ? req.headers['x-sign-in-ticket'].slice(0, 200) : undefined })));
+
+  app.get('/api/sign-in/rules/:countyId', {
+    // Every role reads its own county's window (the service hides other counties).
+    config: { policy: { roles: ROLES } },
+    schema: { tags, summary: 'The county’s sign-in window: minutes before the start and after the end when residents may sign in', params: ZCountyParams, response: { 200: ZSignInRules } },
+  }, async (req) => getSignInRules({ db: app.database.db, actor: req.actor!, countyId: req.params.countyId }));
+
+  app.put('/api/sign-in/rules/:countyId', {
+    config: { policy: { roles: SIGNIN_RULE_EDITOR_ROLES } },
+    schema: { tags, summary: 'Set the county’s sign-in window (county admins; audited)', params: ZCountyParams, body: ZSignInRulesUpdate, response: { 200: ZSignInRules } },
+  }, async (req) => setSignInRules({ db: app.database.db, actor: req.actor!, countyId: req.params.countyId, input: req.body }));
 
   app.get('/api/sign-in/activities', {
     config: { policy: { roles: ATTENDANCE_READER_ROLES } },

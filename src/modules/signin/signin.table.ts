@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { check, index, numeric, pgTable, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { check, index, integer, numeric, pgTable, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/account.table';
 import { activities } from '../activities/activities.table';
 import { storedFiles } from '../files/files.table';
+import { orgNodes } from '../organisations/org.table';
 import { residents } from '../people/people.table';
 
 /**
@@ -10,6 +11,8 @@ import { residents } from '../people/people.table';
  * retries and simultaneous requests give one row. An unknown person (phone + name not in the
  * roster) is recorded with `resident_id` null and status `pending` until staff confirm them.
  * `method`: qr, manual (staff), paper (entered from a sheet; `evidence_file_id` is its photo).
+ * `source_id`: for a typed sign-in not tied to a resident login or a remembered phone, a hash of
+ * the client address and user agent; beyond the first from one source, such sign-ins wait for staff.
  */
 export const signIns = pgTable(
   'sign_ins',
@@ -22,6 +25,9 @@ export const signIns = pgTable(
     pendingName: varchar('pending_name', { length: 40 }),
     pendingPhone: varchar('pending_phone', { length: 20 }),
     deviceId: varchar('device_id', { length: 64 }),
+    sourceId: varchar('source_id', { length: 64 }),
+    /** Why a pending sign-in waits: unknown, ambiguous (several on the roster), device, source. */
+    pendingReason: varchar('pending_reason', { length: 12 }),
     evidenceFileId: uuid('evidence_file_id').references(() => storedFiles.id, { onDelete: 'set null' }),
     signedAt: timestamp('signed_at', { withTimezone: true }).notNull().defaultNow(),
     checkedOutAt: timestamp('checked_out_at', { withTimezone: true }),
@@ -35,8 +41,21 @@ export const signIns = pgTable(
     uniqueIndex('sign_ins_activity_pending_phone_uq').on(t.activityId, t.pendingPhone).where(sql`${t.residentId} is null`),
     index('sign_ins_resident_idx').on(t.residentId),
     index('sign_ins_activity_device_idx').on(t.activityId, t.deviceId),
+    index('sign_ins_activity_source_idx').on(t.activityId, t.sourceId),
     check('sign_ins_status_chk', sql`${t.status} in ('confirmed','pending','rejected')`),
     check('sign_ins_method_chk', sql`${t.method} in ('qr','manual','paper')`),
     check('sign_ins_pending_chk', sql`${t.residentId} is not null or ${t.status} <> 'confirmed'`),
   ],
 );
+
+/**
+ * A county's sign-in window: residents may sign in from `opens_before_minutes` before an
+ * activity's start to `closes_after_minutes` after its end (null: the default, 30 and 30).
+ * Staff entry at the desk or from a paper sheet is not bound by it.
+ */
+export const signInRules = pgTable('sign_in_rules', {
+  countyId: uuid('county_id').primaryKey().references(() => orgNodes.id, { onDelete: 'cascade' }),
+  opensBeforeMinutes: integer('opens_before_minutes'),
+  closesAfterMinutes: integer('closes_after_minutes'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -19,6 +19,7 @@ import { M, METHOD_MSG, STATUS_MSG } from './signin.messages';
 import { useAttendance, useSignInRefresh } from './signin.queries';
 
 const KEYS = ['status'] as const;
+const PENDING_MSG = { unknown: M.unknownPerson, ambiguous: M.ambiguousPerson, device: M.sharedDevice, source: M.sharedSource } as const;
 const STATUS_COLOR = { confirmed: 'green', pending: 'orange', rejected: 'default' } as const;
 
 /** 签到情况: counts, the QR screen and sheet, sign-in by hand or from paper, and each sign-in to confirm, remove or check out. */
@@ -82,7 +83,7 @@ export function AttendancePage() {
           { title: t(M.name), dataIndex: 'name', render: (v: string, r) => (
             <Space direction="vertical" size={0}>
               <span>{v}</span>
-              {r.status === 'pending' && <Typography.Text type="warning" style={{ fontSize: 13 }}>{t(r.sharedDevice ? M.sharedDevice : M.unknownPerson)}</Typography.Text>}
+              {r.status === 'pending' && <Typography.Text type="warning" style={{ fontSize: 13 }}>{t(PENDING_MSG[r.pendingReason ?? (r.sharedDevice ? 'device' : 'unknown')])}</Typography.Text>}
             </Space>
           ) },
           { title: t(M.status), dataIndex: 'status', render: (s: SignInStatus) => <Tag color={STATUS_COLOR[s]}>{t(STATUS_MSG[s])}</Tag> },

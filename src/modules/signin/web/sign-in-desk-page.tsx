@@ -10,6 +10,7 @@ import { useI18n } from '../../../web/i18n/i18n';
 import { SIGNIN_STAFF_ROLES, type SignInActivityItem } from '../signin.contract';
 import { M } from './signin.messages';
 import { useSignInActivities } from './signin.queries';
+import { SignInWindowCard } from './sign-in-window-card';
 
 const KEYS = ['when'] as const;
 const WHENS = ['today', 'upcoming', 'past'] as const;
@@ -18,13 +19,16 @@ type When = (typeof WHENS)[number];
 /** 活动签到: today's, coming and past activities of my part of the tree, with who has signed in. */
 export function SignInDeskPage() {
   const { t, locale } = useI18n();
-  const { hasRole } = useAuth();
+  const { hasRole, me } = useAuth();
+  // The county of the first place the user works in (a system admin's root has none).
+  const countyId = me?.scopes.map((s) => s.path.split('/')[1]).find(Boolean);
   const url = useUrlQuery(KEYS);
   const when: When = WHENS.includes(url.values.when as When) ? (url.values.when as When) : 'today';
   const list = useSignInActivities({ when, page: url.page, pageSize: url.pageSize });
   return (
     <>
       <PageHeader title={t(M.deskTitle)} extra={hasRole(SIGNIN_STAFF_ROLES) && <Link to="/resident-accounts"><Button icon={<KeyOutlined />}>{t(M.menuAccounts)}</Button></Link>} />
+      {countyId && <SignInWindowCard countyId={countyId} />}
       <Tabs activeKey={when} onChange={(k) => url.set({ when: k === 'today' ? null : k })} items={WHENS.map((w) => ({ key: w, label: t(M[w]) }))} />
       <PageTable<SignInActivityItem>
         list={list}

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../shared/pagination';
 import { api } from '../../../web/api/client';
-import type { AttendancePage, QrOut, RosterHit, SheetOut, SignInActivityItem, SignInStatus } from '../signin.contract';
+import type { AttendancePage, QrOut, RosterHit, SheetOut, SignInActivityItem, SignInRules, SignInStatus } from '../signin.contract';
 
 export const signInKey = ['sign-in'] as const;
 
@@ -39,4 +39,9 @@ export function useRosterSearch(activityId: string, q: string) {
 export function useSignInRefresh() {
   const qc = useQueryClient();
   return () => qc.invalidateQueries({ queryKey: signInKey });
+}
+
+/** The county's sign-in window (minutes before the start, after the end). */
+export function useSignInRules(countyId: string | undefined) {
+  return useQuery({ queryKey: ['sign-in', 'rules', countyId ?? ''], queryFn: () => api.get<SignInRules>(`/api/sign-in/rules/${countyId}`), enabled: !!countyId });
 }

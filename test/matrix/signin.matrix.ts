@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
 import { residentAccounts } from '../../src/modules/signin/resident-account.table';
-import { signIns } from '../../src/modules/signin/signin.table';
+import { signInRules, signIns } from '../../src/modules/signin/signin.table';
 import { buildActivity } from '../activity-factories';
 import type { World } from '../factories';
 import type { TestServer } from '../server';
@@ -102,4 +102,15 @@ export const SIGNIN_MATRIX: Matrix = {
   'POST /api/sign-in/:signInId/confirm': signInCheck('confirm', (f) => ({ residentId: f.residentId })),
   'POST /api/sign-in/:signInId/reject': signInCheck('reject', () => ({ reason: '越权' })),
   'POST /api/sign-in/:signInId/check-out': signInCheck('check-out', () => ({ attendedHours: 1 })),
+  // The sign-in window: read by everyone working in the county, set by its county admins only.
+  'GET /api/sign-in/rules/:countyId': async (x) => {
+    await expectDenied(x.c.req('GET', `/api/sign-in/rules/${x.w.nodes.B.id}`));
+    await expectDenied(x.c.req('GET', `/api/sign-in/rules/${x.w.nodes.A1.id}`)); // a town is not a county
+  },
+  'PUT /api/sign-in/rules/:countyId': async (x) => {
+    const body = { opensBeforeMinutes: 700, closesAfterMinutes: 700 };
+    await expectDenied(x.c.req('PUT', `/api/sign-in/rules/${x.w.nodes.B.id}`, body));
+    if (x.role !== 'county_admin') await expectDenied(x.c.req('PUT', `/api/sign-in/rules/${x.w.nodes.A.id}`, body));
+    expect(await x.s.database.db.select().from(signInRules).where(inArray(signInRules.countyId, [x.w.nodes.B.id, ...(x.role === 'county_admin' ? [] : [x.w.nodes.A.id])]))).toEqual([]);
+  },
 };

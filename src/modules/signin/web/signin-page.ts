@@ -1,9 +1,10 @@
 /**
  * The resident's sign-in page (/m/s/<token>), opened by scanning the QR code on a phone.
  * Plain DOM and fetch — no React, no antd — so it loads fast on a cheap phone on a slow
- * network. Types only from the contract (erased at build time).
+ * network. Types only from the contract (erased at build time). Every answer the server can
+ * give is shown in this page's own plain words (never the server's error text).
  */
-import type { ScanInfo, ScanResult } from '../signin.contract';
+import type { ScanInfo, ScanRefusal, ScanResult } from '../signin.contract';
 import { SIGNIN_PAGE_MESSAGES } from './signin-page.messages';
 
 type Key = keyof typeof SIGNIN_PAGE_MESSAGES;
@@ -22,6 +23,10 @@ const token = decodeURIComponent(location.pathname.split('/').pop() ?? '');
 const api = `/api/sign-in/scan/${encodeURIComponent(token)}`;
 const app = document.getElementById('app')!;
 let csrf: string | null = null;
+/** The scan's grace ticket: five minutes to type, whatever the screen's code does meanwhile. */
+let ticket: string | null = null;
+/** What the person typed, kept if they must scan again. */
+const typed = { phone: '', name: '' };
 
 type Child = Node | string | null | false;
 function h(tag: string, attrs: Record<string, string | boolean | ((e: Event) => void)> = {}, ...children: Child[]): HTMLElement {
@@ -43,29 +48,38 @@ function show(...cards: Child[]) {
   app.replaceChildren(h('header', {}, h('b', {}, t('brand')), toggle), ...cards.filter((c): c is Node | string => !!c));
 }
 
-/** An error body's message in the page's language, or a plain one for the network or status. */
-async function failure(res: Response | null): Promise<string> {
-  if (!res) return t('offline');
-  if (res.status === 404) return t('invalid');
-  if (res.status === 429) return t('tooMany');
-  try {
-    const body = (await res.json()) as { error?: { message: string; messageEn: string } };
-    if (body.error) return lang === 0 ? body.error.message : body.error.messageEn;
-  } catch { /* not JSON */ }
-  return t('offline');
+/** A failed answer, reduced to what the page needs to choose its words. */
+type Failure = { refusal: ScanRefusal | null; key: Key };
+
+/** Plain words for every answer the scan routes can give; the server's text is never shown. */
+async function failure(res: Response | null): Promise<Failure> {
+  if (!res) return { refusal: null, key: 'offline' };
+  const refusal = res.headers.get('x-sign-in-refusal') as ScanRefusal | null;
+  if (refusal) return { refusal, key: refusal === 'expired' ? 'expired' : refusal };
+  let body: { error?: { code?: string; issues?: { path: string }[] } } = {};
+  try { body = (await res.json()) as typeof body; } catch { /* not JSON */ }
+  const path = body.error?.issues?.[0]?.path ?? '';
+  if (res.status === 400) return { refusal: null, key: path.startsWith('phone') ? 'badPhone' : path.startsWith('name') ? 'badName' : path.startsWith('token') ? 'invalid' : 'needBoth' };
+  if (res.status === 401) return { refusal: null, key: 'notKnown' };
+  if (res.status === 403) return { refusal: null, key: 'pageOld' };
+  if (res.status === 404) return { refusal: null, key: 'invalid' };
+  if (res.status === 409) return { refusal: null, key: 'busy' };
+  if (res.status === 413) return { refusal: null, key: 'badName' };
+  if (res.status === 429) return { refusal: null, key: 'tooMany' };
+  return { refusal: null, key: 'serverBusy' };
 }
 
-async function call<T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<{ ok: true; data: T } | { ok: false; message: string }> {
+async function call<T>(method: 'GET' | 'POST', url: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ ok: true; data: T } | { ok: false; fail: Failure }> {
   let res: Response | null = null;
   try {
     res = await fetch(url, {
       method, credentials: 'same-origin',
-      headers: { ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...(csrf ? { 'X-CSRF-Token': csrf } : {}) },
+      headers: { ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...(csrf ? { 'X-CSRF-Token': csrf } : {}), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch { /* offline */ }
   if (res?.ok) return { ok: true, data: (await res.json()) as T };
-  return { ok: false, message: await failure(res) };
+  return { ok: false, fail: await failure(res) };
 }
 
 function activityCard(info: ScanInfo) {
@@ -76,31 +90,61 @@ function activityCard(info: ScanInfo) {
     h('div', { class: 'muted' }, `${t('place')}${a.place ?? a.centreName}`));
 }
 
-function errorScreen(message: string, retry?: () => void) {
-  show(h('section', { class: 'card result' }, h('div', { class: 'big bad' }, '!'), h('p', {}, message), retry ? h('button', { class: 'primary', type: 'button', click: retry }, t('again')) : null));
+/** A screen that says plainly why signing in is not possible now, and what to do. */
+function notNowScreen(info: ScanInfo | null, kind: ScanRefusal) {
+  const w = info?.window;
+  const [title, text, mark]: [string, string, string] = kind === 'expired' ? [t('expiredTitle'), t('expired'), '⟳']
+    : kind === 'early' ? [t('earlyTitle'), t('early', { time: w ? timeFmt.format(new Date(w.opensAt)) : '' }), '◷']
+      : kind === 'late' ? [t('lateTitle'), t('late', { time: w ? timeFmt.format(new Date(w.closesAt)) : '' }), '◷']
+        : [t(kind), '', '!'];
+  const kept = kind === 'expired' && (typed.phone || typed.name) ? h('p', { class: 'muted' }, t('expiredKept')) : null;
+  const retry = kind === 'expired' ? h('button', { class: 'primary', type: 'button', click: () => void start() }, t('scanAgain'))
+    : kind === 'early' ? h('button', { class: 'plain', type: 'button', click: () => void start() }, t('refresh')) : null;
+  show(info && activityCard(info), h('section', { class: 'card result', 'data-state': kind },
+    h('div', { class: `big ${kind === 'early' || kind === 'expired' ? 'wait' : 'bad'}` }, mark), h('h1', {}, title), text && h('p', {}, text), kept, retry));
 }
+
+function errorScreen(f: Failure, retry?: () => void) {
+  if (f.refusal) return notNowScreen(null, f.refusal);
+  show(h('section', { class: 'card result' }, h('div', { class: 'big bad' }, '!'), h('p', {}, t(f.key)), retry ? h('button', { class: 'primary', type: 'button', click: retry }, t('again')) : null));
+}
+
+const PENDING_WORDS: Record<NonNullable<ScanResult['reason']>, Key> = { unknown: 'pendingUnknown', device: 'pendingDevice', source: 'pendingSource', ambiguous: 'pendingAmbiguous' };
 
 function resultScreen(info: ScanInfo, r: Pick<ScanResult, 'status' | 'signedAt' | 'repeated' | 'reason'>) {
   const ok = r.status === 'confirmed';
   const lines: Child[] = r.status === 'confirmed'
     ? [h('div', { class: 'big ok' }, '✓'), h('h1', {}, r.repeated ? t('doneBefore') : t('done')), h('p', { class: 'muted' }, t('at', { time: clock.format(new Date(r.signedAt)) }))]
     : r.status === 'pending'
-      ? [h('div', { class: 'big wait' }, '…'), h('h1', {}, t('pending')), h('p', {}, r.reason === 'device' ? t('pendingDevice') : t('pendingUnknown'))]
+      ? [h('div', { class: 'big wait' }, '…'), h('h1', {}, t('pending')), h('p', {}, t(PENDING_WORDS[r.reason ?? 'unknown']))]
       : [h('div', { class: 'big bad' }, '×'), h('h1', {}, t('rejected'))];
   const out = h('p', { class: 'muted', role: 'status' });
   const checkOut = ok && info.known ? h('button', { class: 'plain', type: 'button', click: async () => {
-    const res = await call<{ attendedHours: number }>('POST', `${api}/check-out`);
-    out.textContent = res.ok ? t('checkedOut', { hours: res.data.attendedHours }) : res.message;
+    const res = await call<{ attendedHours: number }>('POST', `${api}/check-out`, undefined, ticket ? { 'X-Sign-In-Ticket': ticket } : {});
+    const r = res.ok ? null : res.fail.refusal;
+    out.textContent = res.ok ? t('checkedOut', { hours: res.data.attendedHours })
+      : r ? t(r === 'expired' ? 'expired' : r === 'cancelled' || r === 'over' ? r : 'pageOld') : t(res.fail.key === 'busy' ? 'notSignedIn' : res.fail.key);
   } }, t('checkOut')) : null;
   // A family's one phone: the next person may still sign in (staff then confirm them).
   const other = h('button', { class: 'plain', type: 'button', click: () => formScreen(info) }, t('someoneElse'));
   show(activityCard(info), h('section', { class: 'card result', 'data-status': r.status }, ...lines, checkOut, out), other);
 }
 
+/** After a refused sign-in: a refusal gets its own screen; anything else a line under the button. */
+function refused(info: ScanInfo, f: Failure, error: HTMLElement) {
+  if (f.refusal) return notNowScreen(info, f.refusal);
+  if (f.key === 'notKnown') return formScreen(info);
+  error.textContent = t(f.key);
+}
+
 function formScreen(info: ScanInfo) {
   const error = h('div', { class: 'error', role: 'alert' });
   const phone = h('input', { id: 'phone', type: 'tel', inputmode: 'numeric', autocomplete: 'tel', maxlength: '20', required: true }) as HTMLInputElement;
   const name = h('input', { id: 'name', type: 'text', autocomplete: 'name', maxlength: '40', required: true }) as HTMLInputElement;
+  phone.value = typed.phone;
+  name.value = typed.name;
+  phone.addEventListener('input', () => (typed.phone = phone.value));
+  name.addEventListener('input', () => (typed.name = name.value));
   const remember = h('input', { id: 'remember', type: 'checkbox', checked: true }) as HTMLInputElement;
   const submit = h('button', { class: 'primary', type: 'submit' }, t('submit')) as HTMLButtonElement;
   const form = h('form', { novalidate: true, submit: async (e: Event) => {
@@ -108,11 +152,11 @@ function formScreen(info: ScanInfo) {
     if (!phone.value.trim() || !name.value.trim()) { error.textContent = t('needBoth'); return; }
     submit.disabled = true;
     submit.textContent = t('sending');
-    const res = await call<ScanResult>('POST', api, { phone: phone.value, name: name.value.trim(), remember: remember.checked });
+    const res = await call<ScanResult>('POST', api, { phone: phone.value, name: name.value.trim(), remember: remember.checked, ...(ticket ? { ticket } : {}) });
     submit.disabled = false;
     submit.textContent = t('submit');
     if (res.ok) resultScreen(info, res.data);
-    else error.textContent = res.message;
+    else refused(info, res.fail, error);
   } },
   h('label', { for: 'phone' }, t('phone')), phone,
   h('label', { for: 'name' }, t('name')), name,
@@ -125,10 +169,10 @@ function knownScreen(info: ScanInfo, name: string) {
   const error = h('div', { class: 'error', role: 'alert' });
   const go = h('button', { class: 'primary', type: 'button', click: async () => {
     go.setAttribute('disabled', '');
-    const res = await call<ScanResult>('POST', api, { known: true });
+    const res = await call<ScanResult>('POST', api, { known: true, ...(ticket ? { ticket } : {}) });
     go.removeAttribute('disabled');
     if (res.ok) resultScreen(info, res.data);
-    else error.textContent = res.message;
+    else refused(info, res.fail, error);
   } }, t('oneTap', { name }));
   show(activityCard(info), h('section', { class: 'card' }, h('p', {}, t('youAre', { name })), go, error,
     h('button', { class: 'plain', type: 'button', click: () => formScreen(info) }, t('notMe'))));
@@ -136,10 +180,14 @@ function knownScreen(info: ScanInfo, name: string) {
 
 async function start() {
   const res = await call<ScanInfo>('GET', api);
-  if (!res.ok) return errorScreen(res.message, () => void start());
+  if (!res.ok) return errorScreen(res.fail, () => void start());
   const info = res.data;
   csrf = info.csrfToken;
+  ticket = info.ticket;
   if (info.signedIn) return resultScreen(info, { status: info.signedIn.status, signedAt: info.signedIn.signedAt, repeated: true, reason: null });
+  if (info.activity.status === 'cancelled') return notNowScreen(info, 'cancelled');
+  if (info.activity.status === 'done') return notNowScreen(info, 'over');
+  if (info.window.state !== 'open') return notNowScreen(info, info.window.state);
   if (info.known) return knownScreen(info, info.known.name);
   formScreen(info);
 }

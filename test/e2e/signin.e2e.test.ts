@@ -105,6 +105,88 @@ describe('QR sign-in in the browser', () => {
     await staff.getByText('已签到 1 人 · 待确认 0 人').waitFor();
   });
 
+  /** A new activity of the centre through the API, starting `hoursFromNow` (negative: in the past). */
+  const createActivity = (title: string, hoursFromNow: number) => staff.evaluate(async ({ title, hoursFromNow }) => {
+    const me = await (await fetch('/api/auth/me')).json();
+    const headers = { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken };
+    const start = new Date(Date.now() + hoursFromNow * 3_600_000);
+    const body = {
+      centreId: me.user.homeNodeId, title, theme: 'law', form: 'lecture', place: '村委会二楼会议室',
+      startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 2 * 3_600_000).toISOString(), hours: 2, capacity: 40, confirmShortNotice: true,
+    };
+    const created = await fetch('/api/activities', { method: 'POST', headers, body: JSON.stringify(body) });
+    if (!created.ok) throw new Error(`create: ${created.status} ${await created.text()}`);
+    const json = await created.json();
+    return (json.id ?? json.ids?.[0] ?? json.items?.[0]?.id) as string;
+  }, { title, hoursFromNow });
+  const sheetUrl = (id: string) => staff.evaluate(async (id) => (await (await fetch(`/api/sign-in/activities/${id}/sheet`)).json()).url as string, id);
+
+  it('too early: the big screen shows no code but when scanning opens; the sheet’s code says so on the phone', async () => {
+    const id = await createActivity('浏览器测试·下周的讲座', 7 * 24);
+    await staff.goto(`${server.url}/sign-in/${id}/qr`);
+    await staff.getByTestId('signin-qr-closed').waitFor();
+    await staff.getByText('签到尚未开始').waitFor();
+    expect(await staff.getByTestId('signin-qr').count()).toBe(0);
+    await staff.screenshot({ path: resultPath('signin-qr-screen-early.png') });
+    const p = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', isMobile: true, hasTouch: true }).then((c) => c.newPage());
+    await p.goto(await sheetUrl(id));
+    await p.getByText('签到还没有开始').waitFor();
+    await p.getByText(/开始签到，到时候再扫一次/).waitFor();
+    expect(await p.getByLabel('手机号').count()).toBe(0);
+    expect(await fitsWidth(p)).toBe(true);
+    expect(await p.content()).not.toContain('数据冲突');
+    await p.screenshot({ path: resultPath('signin-phone-early.png'), fullPage: true });
+    await p.context().close();
+  });
+
+  it('too late: an activity of three days ago says sign-in has closed and to ask the staff', async () => {
+    const id = await createActivity('浏览器测试·三天前的讲座', -3 * 24);
+    await staff.goto(`${server.url}/sign-in/${id}/qr`);
+    await staff.getByText('扫码签到已结束').waitFor();
+    const p = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', isMobile: true, hasTouch: true }).then((c) => c.newPage());
+    await p.goto(await sheetUrl(id));
+    await p.getByText('签到已经结束').waitFor();
+    await p.getByText(/请找工作人员补登/).waitFor();
+    expect(await p.content()).not.toContain('数据冲突');
+    await p.screenshot({ path: resultPath('signin-phone-late.png'), fullPage: true });
+    await p.context().close();
+  });
+
+  it('a slow typist: the scan’s ticket outlives the screen’s code; past it, the phone says “expired” in plain words and offers to scan again', async () => {
+    const qr = await staff.evaluate(async (id) => (await (await fetch(`/api/sign-in/activities/${id}/qr`)).json()) as { url: string; expiresAt: string }, activityId);
+    const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', isMobile: true, hasTouch: true });
+    const slow = await ctx.newPage();
+    await slow.goto(qr.url);
+    await slow.getByLabel('手机号').fill('13957100098');
+    await slow.getByLabel('姓名').fill('慢打字');
+    // Type past the life of the screen's code (up to a minute).
+    await slow.waitForTimeout(Math.max(0, new Date(qr.expiresAt).getTime() - Date.now()) + 1500);
+    // Five minutes of typing, shortened: the request carries a ticket that no longer holds.
+    await slow.route('**/api/sign-in/scan/*', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      const body = JSON.parse(route.request().postData() ?? '{}');
+      await route.continue({ postData: JSON.stringify({ ...body, ticket: 'expired.0.x' }) });
+    });
+    await slow.getByRole('button', { name: '签到', exact: true }).click();
+    await slow.getByText('二维码已过期').waitFor();
+    await slow.getByText(/请用手机重新扫描现场大屏幕或签到表上的二维码/).waitFor();
+    await slow.getByText('您填的手机号和姓名会保留。').waitFor();
+    expect(await slow.content()).not.toContain('数据冲突');
+    expect(await fitsWidth(slow)).toBe(true);
+    await slow.screenshot({ path: resultPath('signin-phone-expired.png'), fullPage: true });
+    await slow.getByRole('button', { name: '重新扫码后，点这里继续' }).waitFor();
+    // Scanning the screen again: the form is back and the sign-in goes through.
+    await slow.unroute('**/api/sign-in/scan/*');
+    const fresh = await staff.evaluate(async (id) => (await (await fetch(`/api/sign-in/activities/${id}/qr`)).json()).url as string, activityId);
+    await slow.goto(fresh);
+    await slow.getByLabel('手机号').fill('13957100098');
+    await slow.getByLabel('姓名').fill('慢打字');
+    await slow.getByRole('button', { name: '签到', exact: true }).click();
+    await slow.locator('[data-status]').waitFor();
+    expect(await slow.locator('[data-status]').getAttribute('data-status')).toMatch(/confirmed|pending/);
+    await ctx.close();
+  });
+
   it('the resident’s phone pages work at 360 px, with elder mode remembered on the phone', async () => {
     await phone.goto(`${server.url}/m`);
     await phone.getByLabel('手机号').fill('13957100011');

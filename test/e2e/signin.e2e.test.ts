@@ -210,4 +210,24 @@ describe('QR sign-in in the browser', () => {
     expect(await fitsWidth(phone)).toBe(true);
     await phone.screenshot({ path: resultPath('portal-elder.png'), fullPage: true });
   });
+
+  it('a county admin sets the county’s sign-in window on the sign-in desk; the centre reads it', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
+    const admin = await ctx.newPage();
+    await admin.goto(`${server.url}/login`);
+    await admin.getByLabel('用户名或手机号').fill('county');
+    await admin.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+    await admin.getByRole('button', { name: '登录' }).click();
+    await admin.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await admin.goto(`${server.url}/sign-in`);
+    const card = admin.getByTestId('signin-window-card');
+    await card.getByText('扫码签到时间').waitFor();
+    await card.getByLabel('活动开始前').fill('45');
+    await card.getByRole('button', { name: /保\s*存/ }).click();
+    await admin.getByText('已保存签到时间').waitFor();
+    await admin.screenshot({ path: resultPath('signin-window-card.png') });
+    await ctx.close();
+    await staff.goto(`${server.url}/sign-in`);
+    await staff.getByText(/活动开始前 45 分钟至结束后 30 分钟可扫码签到/).waitFor();
+  });
 });

@@ -53,10 +53,20 @@ describe('first-run page', () => {
   });
 
   it('two first-run requests at once: one creates the admin, the other is refused; then the page is closed', async () => {
-    const [a, b] = await Promise.all([
+    const both = () => Promise.all([
       setup({ setupCode: code.toLowerCase(), username: 'chief_a', displayName: '甲', password: 'Qingxi-strong-2026', countyName: '青石县' }),
       setup({ setupCode: code.replace(/-/g, ''), username: 'chief_b', displayName: '乙', password: 'Qingxi-strong-2026', countyName: '白石县' }),
     ]);
+    // On PostgreSQL, make the two overlap for certain: hold inserts into the tree until both
+    // have started, so each has counted the accounts before either writes. (PGlite has one session.)
+    const [a, b] = s.database.kind === 'postgres'
+      ? await (await s.database.transaction(async (q) => {
+        await q('lock table org_nodes in share row exclusive mode');
+        const racing = both();
+        await new Promise((r) => setTimeout(r, 1500));
+        return { racing }; // committed (the lock let go) before the requests are awaited
+      })).racing
+      : await both();
     expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
     const loser = a.statusCode === 409 ? a : b;
     expect(loser.json().error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('系统已有账号，首次设置已关闭') });

@@ -41,7 +41,7 @@ export async function startServer(opts: { dataDir: string; port?: number; env?: 
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.DATABASE_URL; // PGlite unless the caller names a server
   delete env.CEDU_WEB_DIR;
-  Object.assign(env, { PORT: String(port), HOST: '127.0.0.1', CEDU_DATA_DIR: opts.dataDir, LOG_LEVEL: 'warn' }, opts.env);
+  Object.assign(env, { PORT: String(port), HOST: '127.0.0.1', CEDU_DATA_DIR: opts.dataDir, LOG_LEVEL: 'warn', CEDU_DEMO: '1' }, opts.env);
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/server/main.ts')], {
     cwd: ROOT,
     env,

@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import type { Database } from '../server/db/client';
 import { hashPassword } from '../modules/accounts/password';
 import { roleAssignments, users } from '../modules/accounts/account.table';
@@ -53,6 +53,19 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role;
   { username: 'inspector', displayName: '县督查组·督查员', role: 'inspector', at: '青溪县' },
   { username: 'leader', displayName: '云台镇领导小组·成员', role: 'leader', at: '云台镇' },
 ];
+
+/**
+ * Whether to create the demo county (and its published password) on an empty database: on the
+ * embedded quick start unless CEDU_DEMO=0, on PostgreSQL only with CEDU_DEMO=1.
+ */
+export const wantsDemo = (demo: boolean | undefined, kind: Database['kind']) => demo ?? kind === 'pglite';
+
+/** Whether this database holds the demo county's admin (the start banner then lists the demo logins). */
+export async function hasDemoAdmin(db: Database['db']): Promise<boolean> {
+  const [row] = await db.select({ id: users.id }).from(users).innerJoin(orgNodes, eq(orgNodes.id, users.homeNodeId))
+    .where(and(eq(users.username, 'admin'), eq(orgNodes.name, COUNTY.name), eq(orgNodes.divisionCode, COUNTY.code)));
+  return !!row;
+}
 
 /** Creates the demo county when the database holds no node yet. Returns whether it did. */
 export async function seedDemoIfEmpty(database: Database, password: string, protect: DemoContext['protect']): Promise<boolean> {

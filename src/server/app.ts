@@ -26,7 +26,7 @@ const HEALTH_WAIT_MS = 50;
 export async function buildApp({ database, config, logger, secretKey }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger === false ? false : { level: config.logLevel },
-    trustProxy: config.trustProxy,
+    trustProxy: trustedProxies(config.trustProxy),
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -74,6 +74,15 @@ export async function buildApp({ database, config, logger, secretKey }: BuildOpt
 
   if (webDir) await serveWeb(app, webDir);
   return app;
+}
+
+/**
+ * Never `true` (a client could then pick its own address in X-Forwarded-For): the proxies'
+ * addresses, or a number of hops — the socket and the next hops-1 entries from the right.
+ */
+function trustedProxies(t: number | string): string | false | ((address: string, hop: number) => boolean) {
+  if (typeof t === 'string') return t;
+  return t > 0 ? (_address, hop) => hop < t : false;
 }
 
 /** The built single-page app, with long caching for hashed assets (index.html: see errors.ts). */

@@ -3,9 +3,11 @@ import { readConfig } from './config';
 import { openDatabase } from './db/client';
 import { DataDirLockedError } from './db/lock';
 import { scheduleAutoBackups } from './db/auto-backup';
-import { DEMO_ACCOUNTS, seedDemoIfEmpty } from '../db/demo';
+import { DEMO_ACCOUNTS, hasDemoAdmin, seedDemoIfEmpty, wantsDemo } from '../db/demo';
+import { firstRunCode, setupState } from '../modules/accounts/first-admin.service';
 import { pruneSessions } from '../modules/accounts/session.service';
 import { pruneLoginFailures } from '../modules/accounts/auth.service';
+import { pruneUnattachedFiles } from '../modules/files/files.prune';
 
 /** Starts the server: open and migrate the database, seed the demo county if empty, listen. */
 export async function main(): Promise<void> {
@@ -21,7 +23,7 @@ export async function main(): Promise<void> {
     throw err;
   }
   const app = await buildApp({ database, config });
-  const seeded = process.env.CEDU_NO_DEMO === '1' ? false : await seedDemoIfEmpty(database, config.demoPassword, app.protector);
+  const seeded = wantsDemo(config.demo, database.kind) ? await seedDemoIfEmpty(database, config.demoPassword, app.protector) : false;
   const stopBackups = database.kind === 'pglite' && process.env.CEDU_AUTO_BACKUP !== '0' ? scheduleAutoBackups(database, config.dataDir, app.log) : () => {};
 
   let closing = false;
@@ -44,6 +46,7 @@ export async function main(): Promise<void> {
   const housekeeping = setInterval(() => {
     void pruneSessions(database.db).catch(() => {});
     void pruneLoginFailures(database.db).catch(() => {});
+    void pruneUnattachedFiles(database.db).catch((err) => app.log.warn({ err }, 'pruning unattached files failed'));
   }, 10 * 60_000);
   housekeeping.unref();
 
@@ -55,8 +58,16 @@ export async function main(): Promise<void> {
     `  数据库 database: ${database.kind === 'pglite' ? `PGlite (${config.dataDir})` : 'PostgreSQL'}`,
   ];
   if (seeded) lines.push('  已创建演示县“青溪县” (fictional demo county created)');
-  lines.push(`  演示账号 demo logins (password: ${process.env.CEDU_DEMO_PASSWORD ? '$CEDU_DEMO_PASSWORD' : config.demoPassword}):`);
-  for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.username.padEnd(10)} ${a.displayName}`);
+  const setup = await setupState(database.db);
+  if (setup.needed) {
+    lines.push('  未创建演示数据，系统还没有任何账号 — no demo was created and there is no account yet.',
+      '  创建第一个系统管理员 Create the first system admin, either:',
+      `    网页 web: ${url}/setup  设置码 setup code: ${firstRunCode(app.protector)}`,
+      `    命令 command: npm run admin:create -- <用户名 username>${setup.hasCounty ? '' : ' --county <县（区）名称 county name>'}`);
+  } else if (await hasDemoAdmin(database.db)) {
+    lines.push(`  演示账号 demo logins (password: ${process.env.CEDU_DEMO_PASSWORD ? '$CEDU_DEMO_PASSWORD' : config.demoPassword}):`);
+    for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.username.padEnd(10)} ${a.displayName}`);
+  }
   console.log(lines.join('\n') + '\n');
 }
 

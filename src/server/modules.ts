@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authRoutes } from '../modules/accounts/auth.routes';
+import { setupRoutes } from '../modules/accounts/setup.routes';
 import { creditRoutes } from '../modules/credits/credits.routes';
 import { activityRoutes } from '../modules/activities/activities.routes';
 import { userRoutes } from '../modules/accounts/user.routes';
@@ -21,6 +22,7 @@ import { portalRoutes } from '../modules/portal/portal.routes';
  */
 export const MODULE_ROUTES: FastifyPluginAsyncZod[] = [
   authRoutes,
+  setupRoutes,
   orgRoutes,
   userRoutes,
   auditRoutes,

@@ -11,6 +11,7 @@ export const ERRORS = {
   SESSION_EXPIRED: { status: 401, 'zh-CN': '登录已过期，请重新登录', 'en-US': 'Your session has expired; please sign in again' },
   LOGIN_FAILED: { status: 401, 'zh-CN': '用户名或密码不正确', 'en-US': 'Wrong username or password' },
   ACCOUNT_LOCKED: { status: 423, 'zh-CN': '登录失败次数过多，账号已锁定，请在 {minutes} 分钟后再试', 'en-US': 'Too many failed sign-ins; the account is locked. Try again in {minutes} minutes' },
+  LOGIN_LOCKED: { status: 423, 'zh-CN': '登录失败次数过多，该账号已暂时锁定，请在 {until}（北京时间）之后再试，约 {minutes} 分钟', 'en-US': 'Too many failed sign-ins: this account is locked until {until} (China time), about {minutes} minutes from now' },
   IP_LOCKED: { status: 429, 'zh-CN': '此网络登录失败次数过多，请在 {minutes} 分钟后再试', 'en-US': 'Too many failed sign-ins from this network. Try again in {minutes} minutes' },
   ACCOUNT_DISABLED: { status: 403, 'zh-CN': '此账号已停用，请联系管理员', 'en-US': 'This account is disabled; please contact an administrator' },
   PASSWORD_CHANGE_REQUIRED: { status: 403, 'zh-CN': '请先修改密码', 'en-US': 'Please change your password first' },

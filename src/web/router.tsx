@@ -13,6 +13,7 @@ import { CREDIT_STAFF_ROLES } from '../modules/credits/credits.contract';
 
 // Every screen is its own chunk: the sign-in page loads without the tree, tables and forms.
 const LoginPage = lazy(() => import('../modules/accounts/web/login-page').then((m) => ({ default: m.LoginPage })));
+const SetupPage = lazy(() => import('../modules/accounts/web/setup-page').then((m) => ({ default: m.SetupPage })));
 const ChangePasswordPage = lazy(() => import('../modules/accounts/web/change-password-page').then((m) => ({ default: m.ChangePasswordPage })));
 const AppLayout = lazy(() => import('./layout/app-layout').then((m) => ({ default: m.AppLayout })));
 const OrgPage = lazy(() => import('../modules/organisations/web/org-page').then((m) => ({ default: m.OrgPage })));
@@ -53,6 +54,7 @@ const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</S
 
 export const router = createBrowserRouter([
   { path: '/login', element: page(<LoginPage />), errorElement: <RouteError /> },
+  { path: '/setup', element: page(<SetupPage />), errorElement: <RouteError /> },
   { path: '/print/service-record/:id', element: <RequireAuth>{page(<ServiceRecordPage />)}</RequireAuth>, errorElement: <RouteError /> },
   { path: '/print/learning-record/:id', element: <RequireAuth>{page(<LearningRecordPage />)}</RequireAuth>, errorElement: <RouteError /> },
   { path: '/print/schedule', element: <RequireAuth>{page(<SchedulePrintPage />)}</RequireAuth>, errorElement: <RouteError /> },

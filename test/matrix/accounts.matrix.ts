@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { signIn } from '../server';
 import { TEST_PASSWORD } from '../factories';
 import { DENIED, expectDenied, ownPath, type Matrix } from './context';
+import { firstRunCode } from '../../src/modules/accounts/first-admin.service';
 
 /** Accounts and roles. */
 export const ACCOUNTS_MATRIX: Matrix = {
@@ -40,5 +41,13 @@ export const ACCOUNTS_MATRIX: Matrix = {
     const bAdmin = await signIn(s.app, 'b_county_admin', TEST_PASSWORD);
     const u = (await bAdmin.req('GET', `/api/users/${w.users['B:teacher'].id}`)).json();
     await expectDenied(c.req('DELETE', `/api/users/${u.id}/roles/${u.roles[0].id}`));
+  },
+  'GET /api/setup': 'public',
+  // Once accounts exist the first-run page is closed, for everyone and even with the right code.
+  'POST /api/setup': async ({ c, s }) => {
+    const before = await s.database.query<{ n: number }>('select count(*)::int as n from users');
+    const r = await c.req('POST', '/api/setup', { setupCode: firstRunCode(s.app.protector), username: 'usurper', displayName: '篡位者', password: 'Usurp-pass-2026', countyName: '伪县' });
+    expect(r.statusCode).toBe(409);
+    expect(await s.database.query<{ n: number }>('select count(*)::int as n from users')).toEqual(before);
   },
 };

@@ -77,3 +77,20 @@ export type UserCreate = z.infer<typeof ZUserCreate>;
 export const ZUserUpdate = ZUserFields.extend({ disabled: z.boolean() });
 export type UserUpdate = z.infer<typeof ZUserUpdate>;
 export const ZResetPassword = z.object({ password: zNewPassword });
+
+/** GET /api/setup: whether the installation still needs its first system admin. */
+export const ZSetupState = z.object({
+  needed: z.boolean().describe('True while no account exists: the first-run page may create the first system admin'),
+  hasCounty: z.boolean().describe('Whether the tree has a county; without one the page asks for its name'),
+});
+export type SetupState = z.infer<typeof ZSetupState>;
+
+/** POST /api/setup: the first system admin, with the password the operator chose. */
+export const ZFirstAdmin = z.object({
+  setupCode: z.string().trim().min(1, { error: 'msg:required' }).max(40).describe('The setup code printed in the server’s start banner'),
+  username: zUsername,
+  displayName: zText(LIMITS.personName),
+  password: zNewPassword,
+  countyName: zText(LIMITS.nodeName).optional().describe('The county’s name, when the tree has none yet'),
+});
+export type FirstAdmin = z.infer<typeof ZFirstAdmin>;

@@ -60,13 +60,18 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
-/** Failed sign-ins by network address, for the per-IP lock. Pruned as they age. */
+/**
+ * Failed sign-ins: by network address (slows that address down) and, for a wrong password of
+ * a known account, by account (locks the account, and the account from that address). Pruned as they age.
+ */
 export const loginFailures = pgTable(
   'login_failures',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     ip: varchar('ip', { length: 64 }).notNull(),
+    /** The account whose password was wrong; null for unknown names and tries while locked. */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('login_failures_ip_at_idx').on(t.ip, t.at)],
+  (t) => [index('login_failures_ip_at_idx').on(t.ip, t.at), index('login_failures_user_at_idx').on(t.userId, t.at)],
 );

@@ -31,8 +31,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   };
 
   app.post('/api/auth/login', {
-    config: { policy: { public: true }, rateLimit: { max: 30, timeWindow: '1 minute' } },
-    schema: { tags, summary: 'Sign in with username or phone and password', body: ZLoginInput, response: { 200: ZMe } },
+    // Counted per address and name: a flood of tries at one name does not refuse another's correct password.
+    config: { policy: { public: true }, rateLimit: { max: 30, timeWindow: '1 minute', hook: 'preHandler', keyGenerator: (req) => `${req.ip}|${String((req.body as { login?: unknown } | undefined)?.login ?? '').toLowerCase()}` } },
+    schema: { tags, summary: 'Sign in with username or phone and password. Wrong passwords lock the account (5 from one address, 10 from any, 15 minutes); an address with many failures is slowed down', body: ZLoginInput, response: { 200: ZMe } },
   }, async (req, reply) => {
     const session = await login(db(), { login: req.body.login, password: req.body.password, ip: req.ip, userAgent: req.headers['user-agent'], sessionMaxHours: app.config.absoluteTimeoutHours });
     reply.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'lax', secure: app.config.secureCookies, maxAge: app.config.absoluteTimeoutHours * 3600 });

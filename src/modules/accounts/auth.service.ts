@@ -1,4 +1,4 @@
-import { and, count, eq, gt, lt, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { AppError, fieldError } from '../../shared/app-error';
@@ -12,22 +12,62 @@ import { createSession, endUserSessions, forgetCachedSessions } from './session.
 import { loginFailures, users } from './account.table';
 import { orgNodes } from '../organisations/org.table';
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
+/**
+ * Sign-in limits. A wrong password counts against the account from that address (5 lock the
+ * account there) and against the account everywhere (10 lock it from every address), for 15
+ * minutes. An address with many failures is slowed down, never refused: a correct password
+ * of an account that is not locked always signs in, whoever shares the address.
+ */
+export const LOGIN_LIMITS = {
+  lockMinutes: 15,
+  perAccountAndAddress: 5,
+  perAccount: 10,
+  /** Failures from one address (any names) before each further try waits. */
+  slowAfter: 5,
+  slowStepMs: 500,
+  slowMaxMs: 10_000,
+};
+
+/** The residents' phone sign-in (signin module) uses the same numbers for its own lock. */
+export const MAX_FAILED_LOGINS = LOGIN_LIMITS.perAccountAndAddress;
+export const LOCK_MINUTES = LOGIN_LIMITS.lockMinutes;
 
 type LoginInput = { login: string; password: string; ip: string; userAgent?: string; sessionMaxHours: number };
 
+/** How long a try from an address with `failures` recent failures waits before it is checked. */
+export function slowdownMs(failures: number): number {
+  if (failures < LOGIN_LIMITS.slowAfter) return 0;
+  return Math.min(LOGIN_LIMITS.slowStepMs * (failures - LOGIN_LIMITS.slowAfter + 1), LOGIN_LIMITS.slowMaxMs);
+}
+
+/** "14:05": the time a lock ends, in China time. */
+const chinaClock = (d: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
+
+const lockedError = (until: Date) =>
+  new AppError('LOGIN_LOCKED', { until: chinaClock(until), minutes: Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000)) });
+
+/** When the account's lock ends, for everyone or for tries from this address; null when it is open. */
+async function lockEnd(db: Db, user: { id: string; lockedUntil: Date | null }, ip: string): Promise<Date | null> {
+  const now = Date.now();
+  const windowMs = LOGIN_LIMITS.lockMinutes * 60_000;
+  const recent = await db.select({ at: loginFailures.at }).from(loginFailures)
+    .where(and(eq(loginFailures.userId, user.id), eq(loginFailures.ip, ip), gt(loginFailures.at, new Date(now - windowMs))))
+    .orderBy(desc(loginFailures.at)).limit(LOGIN_LIMITS.perAccountAndAddress);
+  const pairEnd = recent.length >= LOGIN_LIMITS.perAccountAndAddress ? new Date(recent[recent.length - 1].at.getTime() + windowMs) : null;
+  const accountEnd = user.lockedUntil && user.lockedUntil.getTime() > now ? user.lockedUntil : null;
+  const end = [pairEnd, accountEnd].filter((d): d is Date => !!d && d.getTime() > now).sort((a, b) => b.getTime() - a.getTime())[0];
+  return end ?? null;
+}
+
 /**
- * Signs a user in by username or phone. Five wrong passwords lock the account for 15
- * minutes; five failures from one address lock that address too. Every try is audited.
+ * Signs a user in by username or phone. Locks and slow-down as in LOGIN_LIMITS; every try is
+ * audited. `input.ip` is the client's address as the trusted proxies report it.
  */
 export async function login(db: Db, input: LoginInput) {
-  const since = new Date(Date.now() - LOCK_MINUTES * 60_000);
-  const [{ n: ipFailures }] = await db.select({ n: count() }).from(loginFailures).where(and(eq(loginFailures.ip, input.ip), gt(loginFailures.at, since)));
-  if (Number(ipFailures) >= MAX_FAILED_LOGINS) {
-    await recordAudit(db, { actorName: input.login.slice(0, 80), ip: input.ip, action: 'auth.login_failed', outcome: 'denied', summary: { reason: 'ip_locked' } });
-    throw new AppError('IP_LOCKED', { minutes: LOCK_MINUTES });
-  }
+  const windowStart = new Date(Date.now() - LOGIN_LIMITS.lockMinutes * 60_000);
+  const [{ n: addressFailures }] = await db.select({ n: count() }).from(loginFailures).where(and(eq(loginFailures.ip, input.ip), gt(loginFailures.at, windowStart)));
+  const wait = slowdownMs(Number(addressFailures));
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
 
   const phone = normalizePhone(input.login);
   const [found] = await db
@@ -39,9 +79,10 @@ export async function login(db: Db, input: LoginInput) {
   const user = found?.user;
   // Sign-ins of a known account are filed under its home node, so its admins see them.
   const home = found ? { id: found.user.homeNodeId, path: found.homePath } : null;
-  const fail = async (reason: string, userId?: string) => {
-    await db.insert(loginFailures).values({ ip: input.ip });
-    await recordAudit(db, { actorName: input.login.slice(0, 80), ip: input.ip, node: home, action: 'auth.login_failed', entityType: 'user', entityId: userId, outcome: 'failed', summary: { reason } });
+  /** `wrongPasswordOf`: the account whose password was wrong (counts towards its locks). */
+  const fail = async (reason: string, userId?: string, wrongPasswordOf?: string) => {
+    await db.insert(loginFailures).values({ ip: input.ip, userId: wrongPasswordOf ?? null });
+    await recordAudit(db, { actorName: input.login.slice(0, 80), ip: input.ip, node: home, action: 'auth.login_failed', entityType: 'user', entityId: userId, outcome: 'failed', summary: { reason, ...(wait ? { slowedMs: wait } : {}) } });
   };
 
   if (!user) {
@@ -49,16 +90,24 @@ export async function login(db: Db, input: LoginInput) {
     await fail('unknown_user');
     throw new AppError('LOGIN_FAILED');
   }
-  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
+  const locked = await lockEnd(db, user, input.ip);
+  if (locked) {
     await fail('account_locked', user.id);
-    throw new AppError('ACCOUNT_LOCKED', { minutes: Math.ceil((user.lockedUntil.getTime() - Date.now()) / 60_000) });
+    throw lockedError(locked);
   }
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const failed = user.failedLogins + 1;
-    const lock = failed >= MAX_FAILED_LOGINS;
-    await db.update(users).set({ failedLogins: lock ? 0 : failed, lockedUntil: lock ? new Date(Date.now() + LOCK_MINUTES * 60_000) : user.lockedUntil }).where(eq(users.id, user.id));
-    await fail(lock ? 'wrong_password_locked' : 'wrong_password', user.id);
-    if (lock) throw new AppError('ACCOUNT_LOCKED', { minutes: LOCK_MINUTES });
+    await fail('wrong_password', user.id, user.id);
+    // Failures since the last lock ended count towards the next one.
+    const since = user.lockedUntil && user.lockedUntil > windowStart ? user.lockedUntil : windowStart;
+    const [{ n }] = await db.select({ n: count() }).from(loginFailures).where(and(eq(loginFailures.userId, user.id), gt(loginFailures.at, since)));
+    if (Number(n) >= LOGIN_LIMITS.perAccount) {
+      const until = new Date(Date.now() + LOGIN_LIMITS.lockMinutes * 60_000);
+      await db.update(users).set({ lockedUntil: until }).where(eq(users.id, user.id));
+      await recordAudit(db, { actorName: 'system', ip: input.ip, node: home, action: 'auth.account_locked', entityType: 'user', entityId: user.id, summary: { failures: Number(n), until: until.toISOString() } });
+      throw lockedError(until);
+    }
+    const now = await lockEnd(db, { id: user.id, lockedUntil: null }, input.ip);
+    if (now) throw lockedError(now);
     throw new AppError('LOGIN_FAILED');
   }
   if (user.disabled) {
@@ -68,6 +117,8 @@ export async function login(db: Db, input: LoginInput) {
 
   return db.transaction(async (tx) => {
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() }).where(eq(users.id, user.id));
+    // This address's wrong tries at this account are forgiven; other addresses' still count.
+    await tx.update(loginFailures).set({ userId: null }).where(and(eq(loginFailures.userId, user.id), eq(loginFailures.ip, input.ip)));
     const session = await createSession(tx, { userId: user.id, ip: input.ip, userAgent: input.userAgent, maxHours: input.sessionMaxHours });
     await recordAudit(tx, { actor: { userId: user.id, username: user.username, displayName: user.displayName, ip: input.ip }, node: home, action: 'auth.login', entityType: 'user', entityId: user.id });
     return { ...session, userId: user.id };
@@ -106,5 +157,5 @@ export async function changePassword({ db, actor, currentPassword, newPassword }
 
 /** Forgets failures older than the lock window (housekeeping). */
 export async function pruneLoginFailures(db: Db): Promise<void> {
-  await db.delete(loginFailures).where(lt(loginFailures.at, new Date(Date.now() - LOCK_MINUTES * 60_000)));
+  await db.delete(loginFailures).where(lt(loginFailures.at, new Date(Date.now() - LOGIN_LIMITS.lockMinutes * 60_000)));
 }

@@ -1,9 +1,10 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildNode, buildUser, TEST_PASSWORD } from '../../../test/factories';
 import { signIn, startTestServer, type TestServer } from '../../../test/server';
 import { auditLog } from '../audit/audit.table';
-import { sessions, users } from './account.table';
+import { loginFailures, sessions, users } from './account.table';
+import { LOGIN_LIMITS, slowdownMs } from './auth.service';
 import { forgetCachedSessions } from './session.service';
 
 let s: TestServer;
@@ -43,25 +44,80 @@ describe('sign-in', () => {
     expect(rows.some((x) => x.actorName === 'ta' && x.ip === '10.0.0.2')).toBe(true);
   });
 
-  it('locks the account for 15 minutes after five wrong passwords, even for the right one', async () => {
+  it('five wrong passwords from one address lock the account there until a time said in both languages; another address still signs in', async () => {
     await buildUser(s.database, { username: 'victim', role: 'teacher', node: town });
-    for (let i = 0; i < 4; i++) expect((await login('victim', 'nope-nope', `10.1.0.${i}`)).statusCode).toBe(401);
-    const fifth = await login('victim', 'nope-nope', '10.1.0.9');
+    for (let i = 0; i < 4; i++) expect((await login('victim', 'nope-nope', '10.1.0.1')).statusCode).toBe(401);
+    const fifth = await login('victim', 'nope-nope', '10.1.0.1');
     expect(fifth.statusCode).toBe(423);
-    expect(fifth.json().error.code).toBe('ACCOUNT_LOCKED');
-    const right = await login('victim', TEST_PASSWORD, '10.1.0.10');
-    expect(right.json().error.code).toBe('ACCOUNT_LOCKED');
-    // Fifteen minutes later it opens again.
-    await s.database.db.update(users).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(users.username, 'victim'));
-    expect((await login('victim', TEST_PASSWORD, '10.1.0.11')).statusCode).toBe(200);
+    const [first] = await s.database.db.select({ at: loginFailures.at }).from(loginFailures).where(eq(loginFailures.ip, '10.1.0.1')).orderBy(loginFailures.at).limit(1);
+    const until = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(first.at.getTime() + 15 * 60_000));
+    expect(fifth.json().error).toMatchObject({
+      code: 'LOGIN_LOCKED',
+      message: `登录失败次数过多，该账号已暂时锁定，请在 ${until}（北京时间）之后再试，约 15 分钟`,
+      messageEn: `Too many failed sign-ins: this account is locked until ${until} (China time), about 15 minutes from now`,
+    });
+    expect((await login('victim', TEST_PASSWORD, '10.1.0.1')).json().error.code).toBe('LOGIN_LOCKED');
+    expect((await login('victim', TEST_PASSWORD, '10.1.0.2')).statusCode).toBe(200);
+    // Fifteen minutes later the address may try again.
+    await s.database.db.update(loginFailures).set({ at: sql`at - interval '16 minutes'` }).where(eq(loginFailures.ip, '10.1.0.1'));
+    expect((await login('victim', TEST_PASSWORD, '10.1.0.1')).statusCode).toBe(200);
   });
 
-  it('locks an address after five failures, whatever the usernames', async () => {
-    for (let i = 0; i < 5; i++) await login(`nobody${i}`, 'whatever-123', '10.9.9.9');
-    const r = await login('ta', TEST_PASSWORD, '10.9.9.9');
-    expect(r.statusCode).toBe(429);
-    expect(r.json().error.code).toBe('IP_LOCKED');
-    expect((await login('ta', TEST_PASSWORD, '10.9.9.8')).statusCode).toBe(200);
+  it('ten wrong passwords from ten addresses lock the account everywhere, until the lock ends', async () => {
+    await buildUser(s.database, { username: 'victim2', role: 'teacher', node: town });
+    for (let i = 0; i < 9; i++) expect((await login('victim2', 'nope-nope', `10.1.1.${i}`)).statusCode).toBe(401);
+    expect((await login('victim2', 'nope-nope', '10.1.1.9')).json().error.code).toBe('LOGIN_LOCKED');
+    expect((await login('victim2', TEST_PASSWORD, '10.1.1.99')).json().error.code).toBe('LOGIN_LOCKED');
+    await s.database.db.update(users).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(users.username, 'victim2'));
+    expect((await login('victim2', TEST_PASSWORD, '10.1.1.99')).statusCode).toBe(200);
+  });
+
+  it('twenty wrong passwords for one user from an address slow it down but never stop another user’s correct password there', async () => {
+    const step = LOGIN_LIMITS.slowStepMs;
+    LOGIN_LIMITS.slowStepMs = 20;
+    try {
+      await buildUser(s.database, { username: 'hall_x', role: 'teacher', node: town });
+      await buildUser(s.database, { username: 'hall_y', role: 'teacher', node: town });
+      for (let i = 0; i < 20; i++) expect([401, 423]).toContain((await login('hall_x', 'wrong-guess-1', '10.9.9.9')).statusCode);
+      expect((await login('hall_x', TEST_PASSWORD, '10.9.9.9')).json().error.code).toBe('LOGIN_LOCKED');
+      const t0 = Date.now();
+      const y = await login('hall_y', TEST_PASSWORD, '10.9.9.9');
+      expect(y.statusCode).toBe(200);
+      // 21 failures from the address: (21 - 5 + 1) × 20 ms of waiting before the check.
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(slowdownMs(21) - 5);
+      expect(slowdownMs(21)).toBe(340);
+      expect((await login('hall_x', TEST_PASSWORD, '10.9.9.8')).statusCode).toBe(200);
+    } finally {
+      LOGIN_LIMITS.slowStepMs = step;
+    }
+  });
+});
+
+describe('behind a reverse proxy (CEDU_TRUST_PROXY=1)', () => {
+  let p: TestServer;
+  beforeAll(async () => {
+    p = await startTestServer({ CEDU_TRUST_PROXY: '1' });
+    const county = await buildNode(p.database, null, { name: '代理县', level: 'county' });
+    await buildUser(p.database, { username: 'px', role: 'county_admin', node: county });
+    await buildUser(p.database, { username: 'py', role: 'county_admin', node: county });
+  });
+  afterAll(() => p.close());
+  const viaProxy = (name: string, password: string, xff: string) =>
+    p.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: name, password }, remoteAddress: '10.0.0.2', headers: { 'x-forwarded-for': xff } });
+
+  it('believes only the entry the proxy added: a spoofed left-most address changes nothing', async () => {
+    for (let i = 0; i < 5; i++) await viaProxy('px', 'wrong-guess-1', `6.6.6.${i}, 203.0.113.9`);
+    expect((await viaProxy('px', TEST_PASSWORD, '7.7.7.7, 203.0.113.9')).json().error.code).toBe('LOGIN_LOCKED');
+    const tried = await p.database.db.select({ ip: auditLog.ip }).from(auditLog).where(and(eq(auditLog.action, 'auth.login_failed'), eq(auditLog.actorName, 'px')));
+    expect(new Set(tried.map((r) => r.ip))).toEqual(new Set(['203.0.113.9']));
+    expect((await viaProxy('px', TEST_PASSWORD, '6.6.6.1, 198.51.100.7')).statusCode).toBe(200);
+  });
+
+  it('rotating X-Forwarded-For does not escape the per-account lock', async () => {
+    for (let i = 0; i < 10; i++) await viaProxy('py', 'wrong-guess-1', `198.51.100.${10 + i}`);
+    const r = await viaProxy('py', TEST_PASSWORD, '198.51.100.99');
+    expect(r.statusCode).toBe(423);
+    expect(r.json().error.code).toBe('LOGIN_LOCKED');
   });
 });
 

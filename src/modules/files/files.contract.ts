@@ -26,9 +26,21 @@ export const ACCEPT_ATTR: Record<FileAccept, string> = {
   document: '.jpg,.jpeg,.png,.webp,.gif,.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx',
 };
 
+/**
+ * What a file is for. Each names the thing it will be attached to and who may write that thing:
+ * course_material → a course of the node (courses: COURSE_EDITOR_ROLES over it), activity_photo →
+ * the records of an activity of the centre (activities: canKeepActivity), signin_sheet → the photo
+ * of a paper sign-in sheet of the centre (signin: canRunSignIn). Nobody else may upload.
+ */
+export const FILE_PURPOSES = ['course_material', 'activity_photo', 'signin_sheet'] as const;
+export type FilePurpose = (typeof FILE_PURPOSES)[number];
+
+/** A file never attached to anything is removed after this long. */
+export const UNATTACHED_FILE_HOURS = 24;
+
 export const ZFileUploadQuery = z.object({
-  nodeId: zId.describe('The node the file belongs to (the course’s unit, the activity’s centre); read access follows it'),
-  purpose: z.string().regex(/^[a-z][a-z_]{1,23}$/).describe('What it is for, e.g. course_material, activity_photo, signin_sheet'),
+  nodeId: zId.describe('The node the file is for: the course’s node, or the activity’s centre; read access follows it'),
+  purpose: z.enum(FILE_PURPOSES).describe('What it is for: decides who may upload (those who may write that thing at the node)'),
   accept: z.enum(FILE_ACCEPTS).default('document').describe('image: photos only; document: documents and photos'),
 });
 export type FileUploadQuery = z.infer<typeof ZFileUploadQuery>;

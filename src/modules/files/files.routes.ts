@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, fieldError } from '../../shared/app-error';
 import { ROLES } from '../../shared/roles';
 import { FILE_LIMITS, ZFileIdParams, ZFileUploadQuery, ZStoredFile } from './files.contract';
-import { readFileBytes, storeFile, toStoredFile } from './files.service';
+import { checkUpload, readFileBytes, storeFile, toStoredFile } from './files.service';
+import { UPLOADER_ROLES } from './files.policy';
 import { disposition, safeHeaders, sendAttachment } from './files.http';
 import { configureFileStore } from './files.storage';
 
@@ -28,9 +29,11 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(multipart, { limits: { fileSize: FILE_LIMITS.documentBytes, files: 1, fields: 5, parts: 6 } });
 
   app.post('/api/files', {
-    config: { policy },
-    schema: { tags, summary: 'Upload one file (multipart field `file`): type read from the content, size limits, images re-encoded without metadata', querystring: ZFileUploadQuery, response: { 201: ZStoredFile } },
+    config: { policy: { roles: UPLOADER_ROLES } },
+    schema: { tags, summary: 'Upload one file (multipart field `file`) for a purpose at a node: only those who may write that thing there; type read from the content, size limits, images re-encoded without metadata; removed after a day unless attached', querystring: ZFileUploadQuery, response: { 201: ZStoredFile } },
   }, async (req, reply) => {
+    // Who may upload for this purpose here is known from the query: refuse before reading the body.
+    await checkUpload(db(), req.actor!, req.query);
     let part;
     let bytes: Buffer;
     try {

@@ -5,11 +5,11 @@ import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
 import type { DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
-import { fieldError, hidden } from '../../shared/app-error';
+import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import { recordAudit } from '../audit/audit.service';
 import { orgNodes } from '../organisations/org.table';
-import { DOCUMENT_EXTS, FILE_LIMITS, IMAGE_EXTS, type FileAccept, type StoredFile } from './files.contract';
-import { canReadFile, canUploadTo } from './files.policy';
+import { DOCUMENT_EXTS, FILE_LIMITS, IMAGE_EXTS, type FileAccept, type FilePurpose, type StoredFile } from './files.contract';
+import { canReadFile, canUploadFor } from './files.policy';
 import { readBlob, removeBlob, writeBlob } from './files.storage';
 import { storedFiles } from './files.table';
 
@@ -80,13 +80,24 @@ async function prepareImage(bytes: Buffer, d: Detected): Promise<Prepared> {
 }
 
 /**
+ * Whether the actor may upload a file for `purpose` at the node: NOT_FOUND outside their
+ * reach, FORBIDDEN when they see the node but may not write that thing there. The route asks
+ * before it reads the body.
+ */
+export async function checkUpload(db: DbOrTx, actor: Actor, input: { nodeId: string; purpose: FilePurpose }): Promise<NodeRef> {
+  const [node] = await db.select({ id: orgNodes.id, path: orgNodes.path }).from(orgNodes).where(eq(orgNodes.id, input.nodeId));
+  if (!node || !canReadFile(actor, node)) throw hidden();
+  if (!canUploadFor(actor, input.purpose, node)) throw forbidden();
+  return node;
+}
+
+/**
  * Stores an uploaded file for a node: the type from the content, the size limits, images
  * re-encoded without metadata plus a thumbnail, bytes under a random name outside the web
  * root; the row and its audit entry in one transaction. Returns the stored_files row.
  */
-export async function storeFile(db: DbOrTx, actor: Actor, input: { nodeId: string; purpose: string; filename: string; bytes: Buffer; accept: FileAccept }): Promise<StoredFileRow> {
-  const [node] = await db.select({ id: orgNodes.id, path: orgNodes.path }).from(orgNodes).where(eq(orgNodes.id, input.nodeId));
-  if (!node || !canUploadTo(actor, node)) throw hidden();
+export async function storeFile(db: DbOrTx, actor: Actor, input: { nodeId: string; purpose: FilePurpose; filename: string; bytes: Buffer; accept: FileAccept }): Promise<StoredFileRow> {
+  const node = await checkUpload(db, actor, input);
   if (input.bytes.length === 0) throw fieldError('file', '文件是空的', 'The file is empty');
   if (input.bytes.length > FILE_LIMITS.documentBytes) throw tooLarge('document');
   const d = await detect(input.bytes, input.filename);

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNull, ne } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
 import { pgErrorCode } from '../../server/db/client';
 import type { Protector } from '../../server/protect';
@@ -9,7 +9,7 @@ import { nameSearchKeys } from '../../shared/pinyin';
 import { recordAudit } from '../audit/audit.service';
 import { orgNodes } from '../organisations/org.table';
 import { countyOfPath, type ConsentInput, type Warning } from './people.contract';
-import { canUpdateResident } from './people.policy';
+import { canReadResident, canUpdateResident } from './people.policy';
 import { consents, households, residents, residentTagDefs, residentTags } from './people.table';
 import type { NormalizedResident } from './resident-input';
 
@@ -56,7 +56,13 @@ export type UpsertArgs = {
 
 export type UpsertResult = { id: string; action: 'created' | 'updated'; warnings: Warning[] };
 
-const duplicateIdError = () => fieldError('idNumber', '身份证号已登记：本县已有居民使用这个身份证号，请核对是否重复登记', 'ID number already registered: another resident of this county has this ID number');
+/**
+ * A duplicate ID number: within the actor's reach the other record is named (the usual case: the
+ * same person entered twice); outside it the answer neither names nor confirms anyone.
+ */
+const duplicateIdError = (other?: { name: string; nodeName: string }) => other
+  ? fieldError('idNumber', `身份证号已登记：${other.nodeName}的居民“${other.name}”使用这个身份证号，请核对是否重复登记`, `ID number already registered: ${other.name} of ${other.nodeName} has this ID number; check whether this is the same person`)
+  : fieldError('idNumber', '这个身份证号无法在此登记，请核对号码；如确认无误，请联系县（区）管理员', 'This ID number cannot be registered here; check it, and if it is right, ask the county administrator');
 
 /**
  * Creates or updates one resident inside the caller's transaction: ID number protected and
@@ -81,9 +87,9 @@ export async function upsertResident(tx: DbOrTx, a: UpsertArgs): Promise<UpsertR
 
   const idHash = value.idNumber ? protector.digest(value.idNumber) : null;
   if (idHash) {
-    const [dup] = await tx.select({ id: residents.id, path: orgNodes.path }).from(residents).innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
+    const [dup] = await tx.select({ id: residents.id, path: orgNodes.path, name: residents.name, nodeName: orgNodes.name }).from(residents).innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
       .where(and(eq(residents.countyId, countyId), eq(residents.idNumberHash, idHash), existing ? ne(residents.id, existing.id) : undefined));
-    if (dup && (existing || a.onDuplicateId !== 'update')) throw duplicateIdError();
+    if (dup && (existing || a.onDuplicateId !== 'update')) throw duplicateIdError(canReadResident(actor, dup) ? dup : undefined);
     if (dup) {
       if (!canUpdateResident(actor, dup)) throw duplicateIdError();
       [existing] = await tx.select().from(residents).where(eq(residents.id, dup.id));
@@ -128,7 +134,7 @@ export async function upsertResident(tx: DbOrTx, a: UpsertArgs): Promise<UpsertR
     actor, node, action: existing ? 'resident.update' : 'resident.create', entityType: 'resident', entityId: id,
     summary: existing ? { fields: changed, node: node.name } : { node: node.name, hasIdNumber: !!value.idNumber, tags: value.tags.length, consent: a.consent ? a.consent.givenBy : null },
   });
-  return { id, action: existing ? 'updated' : 'created', warnings: await phoneWarnings(tx, countyId, id, value.phone ?? existing?.phone ?? null) };
+  return { id, action: existing ? 'updated' : 'created', warnings: await phoneWarnings(tx, actor, countyId, id, value.phone ?? existing?.phone ?? null) };
 }
 
 function checkStoredId(stored: string, value: NormalizedResident): void {
@@ -144,12 +150,24 @@ function changedFields(before: ResidentRow, after: Record<string, unknown>, idCh
   return out;
 }
 
-/** A phone number shared with other residents of the county: allowed (families share), but said. */
-async function phoneWarnings(tx: DbOrTx, countyId: string, id: string, phone: string | null): Promise<Warning[]> {
+/**
+ * A phone number shared with other residents: allowed (families share), but said — naming those
+ * within the actor's reach; residents outside it are neither named nor counted.
+ */
+async function phoneWarnings(tx: DbOrTx, actor: Actor, countyId: string, id: string, phone: string | null): Promise<Warning[]> {
   if (!phone) return [];
-  const [{ n }] = await tx.select({ n: count() }).from(residents).where(and(eq(residents.countyId, countyId), eq(residents.phone, phone), ne(residents.id, id), isNull(residents.anonymizedAt)));
-  if (Number(n) === 0) return [];
-  return [{ path: 'phone', message: `这个手机号已登记在本县另外 ${n} 位居民名下，请核对（家人共用可忽略）`, messageEn: `This phone number is also registered for ${n} other resident(s) of the county; please check (fine if family members share it)` }];
+  const rows = await tx.select({ name: residents.name, nodeName: orgNodes.name, path: orgNodes.path }).from(residents).innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
+    .where(and(eq(residents.countyId, countyId), eq(residents.phone, phone), ne(residents.id, id), isNull(residents.anonymizedAt)))
+    .orderBy(asc(residents.name)).limit(200);
+  const seen = rows.filter((r) => canReadResident(actor, r));
+  if (seen.length === 0) return [];
+  const names = seen.slice(0, 3).map((r) => `${r.nodeName}${r.name}`);
+  const more = seen.length > 3 ? seen.length : 0;
+  return [{
+    path: 'phone',
+    message: `这个手机号也登记在${names.join('、')}${more ? ` 等 ${more} 位居民` : ''}名下，请核对（家人共用可忽略）`,
+    messageEn: `This phone number is also registered for ${names.join(', ')}${more ? ` and others (${more} in all)` : ''}; please check (fine if family members share it)`,
+  }];
 }
 
 /** Loads a resident with its node, or NOT_FOUND. Scope checks are the caller's. */

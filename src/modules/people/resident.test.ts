@@ -112,7 +112,32 @@ describe('uniqueness and warnings', () => {
     expect(first.json().warnings).toEqual([]);
     const second = await create(ca, v2.id, { name: '共用乙', phone: '+86 13800008000' });
     expect(second.statusCode).toBe(201);
-    expect(second.json().warnings[0]).toMatchObject({ path: 'phone', message: expect.stringContaining('另外 1 位居民') });
+    expect(second.json().warnings[0]).toMatchObject({ path: 'phone', message: '这个手机号也登记在东坡村共用甲名下，请核对（家人共用可忽略）' });
+  });
+
+  it('a duplicate ID number or phone in another village outside the user’s reach neither names nor confirms the other person', async () => {
+    // 桃源村 is outside the 东坡村 centre manager's reach; the town admin reaches both.
+    const id = fakeId('19660606', '061');
+    const other = await create(ta, v2.id, { name: '远方人', idNumber: id, phone: '13900006161', birthDate: null, gender: null });
+    expect(other.statusCode).toBe(201);
+    const neutral = '这个身份证号无法在此登记，请核对号码；如确认无误，请联系县（区）管理员';
+    const mine = await create(cm, v1.id, { name: '本村人', idNumber: id, phone: '13900006161', birthDate: null, gender: null });
+    expect(mine.statusCode).toBe(400);
+    expect(issue(mine)).toEqual({ path: 'idNumber', message: neutral, messageEn: 'This ID number cannot be registered here; check it, and if it is right, ask the county administrator' });
+    expect(mine.body).not.toMatch(/远方人|桃源村/);
+    // Editing one's own resident to carry that number answers the same.
+    const own = await create(cm, v1.id, { name: '本村人', phone: '13900006161' });
+    expect(own.statusCode).toBe(201);
+    expect(own.json().warnings).toEqual([]);
+    expect(own.body).not.toMatch(/远方人|桃源村/);
+    const edit = await cm.req('PUT', `/api/residents/${own.json().id}`, { nodeId: v1.id, name: '本村人', idNumber: id, birthDate: null, gender: null });
+    expect(issue(edit)).toMatchObject({ path: 'idNumber', message: neutral });
+    expect(edit.body).not.toMatch(/远方人|桃源村/);
+    // Within reach, naming helps: the town admin learns who and where.
+    const named = await create(ta, v1.id, { name: '本村人', idNumber: id, phone: '13900006161', birthDate: null, gender: null });
+    expect(issue(named)).toMatchObject({ path: 'idNumber', message: '身份证号已登记：桃源村的居民“远方人”使用这个身份证号，请核对是否重复登记' });
+    const phoneNamed = await create(ta, v1.id, { name: '又一人', phone: '13900006161' });
+    expect(phoneNamed.json().warnings[0].message).toBe('这个手机号也登记在东坡村本村人、桃源村远方人名下，请核对（家人共用可忽略）');
   });
 });
 

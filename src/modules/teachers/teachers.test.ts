@@ -142,7 +142,11 @@ describe('linking an account', () => {
     const c = await cm.req('POST', '/api/teachers', { ...person, name: '志愿者戊', category: 'volunteer', bankNodeId: village.id, userId: u.id });
     expect(c.json().error.issues[0].path).toBe('userId');
     const stranger = await buildUser(s.database, { username: 'far', role: 'teacher', node: town2 });
-    expect((await ta.req('POST', '/api/teachers', { ...person, name: '外人', bankNodeId: village.id, userId: stranger.id })).json().error.issues[0].path).toBe('userId');
+    const foreign = await ta.req('POST', '/api/teachers', { ...person, name: '外人', bankNodeId: village.id, userId: stranger.id });
+    // An account outside one's reach answers exactly like one that does not exist: nothing confirmed.
+    const missing = await ta.req('POST', '/api/teachers', { ...person, name: '外人', bankNodeId: village.id, userId: crypto.randomUUID() });
+    expect(foreign.json().error.issues).toEqual([expect.objectContaining({ path: 'userId' })]);
+    expect(foreign.body).toBe(missing.body);
   });
 });
 
@@ -153,6 +157,9 @@ describe('linking a resident', () => {
     const r = await cm.req('POST', '/api/teachers', { ...person, name: '居民甲', bankNodeId: village.id, residentId: near.id });
     expect(r.statusCode).toBe(201);
     expect((await cm.req('GET', `/api/teachers/${r.json().id}`)).json()).toMatchObject({ residentId: near.id, residentName: '居民甲' });
-    expect((await ta.req('POST', '/api/teachers', { ...person, bankNodeId: town.id, residentId: far.id })).json().error.issues[0].path).toBe('residentId');
+    const foreign = await ta.req('POST', '/api/teachers', { ...person, bankNodeId: town.id, residentId: far.id });
+    expect(foreign.json().error.issues[0].path).toBe('residentId');
+    expect(foreign.body).not.toContain('居民乙');
+    expect(foreign.body).toBe((await ta.req('POST', '/api/teachers', { ...person, bankNodeId: town.id, residentId: crypto.randomUUID() })).body);
   });
 });

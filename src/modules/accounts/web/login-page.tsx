@@ -1,9 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Form, Input } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { LIMITS } from '../../../shared/limits';
 import { errorText } from '../../../web/api/api-error';
+import { api } from '../../../web/api/client';
+import type { SetupState } from '../account.contract';
 import { useAuth } from '../../../web/auth/auth-context';
 import { safeNext } from '../../../web/auth/require-auth';
 import { useI18n, type Msg } from '../../../web/i18n/i18n';
@@ -20,6 +22,7 @@ const M = {
   forgot: ['忘记密码？请联系所在镇（街道）或县（区）的管理员重置。', 'Forgot your password? Ask your town or county administrator to reset it.'],
   enterLogin: ['请输入用户名或手机号', 'Enter your username or phone'],
   enterPassword: ['请输入密码', 'Enter your password'],
+  setupDone: ['系统管理员“{name}”已创建，请用刚才设置的密码登录。', 'The system admin “{name}” has been created; sign in with the password you just chose.'],
 } satisfies Record<string, Msg>;
 
 type Values = { login: string; password: string };
@@ -33,7 +36,15 @@ export function LoginPage() {
   const next = safeNext(params.get('next'), '/org');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [needsSetup, setNeedsSetup] = useState(false);
+  const justCreated = params.get('setup');
 
+  // A fresh installation without any account goes to the first-run page.
+  useEffect(() => {
+    if (!me) void api.get<SetupState>('/api/setup', undefined, { silent: true }).then((s) => setNeedsSetup(s.needed), () => {});
+  }, [me]);
+
+  if (needsSetup) return <Navigate to="/setup" replace />;
   if (me && !busy) return <Navigate to={me.user.mustChangePassword ? `/change-password?next=${encodeURIComponent(next)}` : next} replace />;
 
   const submit = async (v: Values) => {
@@ -64,8 +75,9 @@ export function LoginPage() {
           <section style={{ background: '#fff', borderRadius: 8, boxShadow: '0 1px 3px rgba(0,0,0,0.08)', padding: '20px 20px 16px' }} aria-labelledby="login-title">
             <h2 id="login-title" style={{ margin: '0 0 16px', fontSize: 20, fontWeight: 600 }}>{t(M.title)}</h2>
             {error ? <Alert type="error" showIcon role="alert" title={errorText(error, locale)} style={{ marginBottom: 16 }} />
-              : signedOutBecause ? <Alert type="warning" showIcon title={errorText(signedOutBecause, locale)} style={{ marginBottom: 16 }} /> : null}
-            <Form<Values> layout="vertical" size="large" onFinish={submit} requiredMark={false} disabled={busy}>
+              : signedOutBecause ? <Alert type="warning" showIcon title={errorText(signedOutBecause, locale)} style={{ marginBottom: 16 }} />
+              : justCreated ? <Alert type="success" showIcon title={t(M.setupDone, { name: justCreated })} style={{ marginBottom: 16 }} /> : null}
+            <Form<Values> layout="vertical" size="large" onFinish={submit} requiredMark={false} disabled={busy} initialValues={{ login: justCreated ?? '' }}>
               <Form.Item name="login" label={t(M.login)} rules={[{ required: true, whitespace: true, message: t(M.enterLogin) }]}>
                 <Input prefix={<UserOutlined />} placeholder={t(M.loginPlaceholder)} autoComplete="username" maxLength={64} autoFocus />
               </Form.Item>

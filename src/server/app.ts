@@ -14,7 +14,7 @@ import { registerGuard } from './auth/guard';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { registerErrorHandler } from './errors';
-import { validatorCompiler } from './validation';
+import { refuseNul, validatorCompiler } from './validation';
 import { createProtector, loadSecretKey } from './protect';
 import './types';
 
@@ -31,6 +31,7 @@ export async function buildApp({ database, config, logger, secretKey }: BuildOpt
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  app.addHook('preValidation', refuseNul);
   app.decorate('database', database);
   app.decorate('config', config);
   app.decorate('protector', createProtector(secretKey ?? loadSecretKey(config.dataDir)));

@@ -1,17 +1,19 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../shared/app-error';
+import { AppError, tooLarge } from '../shared/app-error';
 import { recordAudit } from '../modules/audit/audit.service';
 import { pgErrorCode } from './db/client';
 import { RequestValidationError } from './validation';
 
 /** Maps anything thrown to AppError: one code→status table, messages in both languages. */
-export function toAppError(err: unknown): AppError {
+export function toAppError(err: unknown, bodyLimit = 1024 * 1024): AppError {
   if (err instanceof AppError) return err;
   const e = err as FastifyError & { validation?: unknown };
   if (err instanceof RequestValidationError) return new AppError('VALIDATION_FAILED', {}, { issues: err.issues });
   const cause = (e as { cause?: unknown }).cause;
   if (cause instanceof AppError) return cause;
   if (e?.statusCode === 429) return new AppError('RATE_LIMITED');
+  // A JSON body over the route's limit, or a multipart upload over a size/parts/files limit.
+  if (e?.statusCode === 413) return tooLarge(bodyLimit);
   if (e?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || e?.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
     return new AppError('BAD_REQUEST');
   }
@@ -24,7 +26,7 @@ export function toAppError(err: unknown): AppError {
 export function registerErrorHandler(app: FastifyInstance, webDir?: string): void {
   app.setErrorHandler(async (err, request: FastifyRequest, reply: FastifyReply) => {
     // Fastify wraps validator errors; ours is the original.
-    const appError = toAppError(err);
+    const appError = toAppError(err, request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit);
     if (appError.code === 'INTERNAL') { request.log.error({ err }, 'unhandled error'); if (process.env.VITEST) console.error(err); }
     if (appError.denied && request.actor) {
       await recordAudit(app.database.db, {

@@ -23,6 +23,7 @@ export const ERRORS = {
   NODE_HAS_CHILDREN: { status: 409, 'zh-CN': '“{name}”下还有 {count} 个下级组织，不能删除。请先删除或移走下级组织。', 'en-US': '"{name}" still has {count} child nodes and cannot be deleted. Delete or move them first.' },
   NODE_HAS_RECORDS: { status: 409, 'zh-CN': '“{name}”已有业务记录（{what}），不能删除。', 'en-US': '"{name}" already has records ({whatEn}) and cannot be deleted.' },
   INVALID_PARENT: { status: 400, 'zh-CN': '{detail}', 'en-US': '{detailEn}' },
+  PAYLOAD_TOO_LARGE: { status: 413, 'zh-CN': '提交的内容太大，不能超过 {limit}', 'en-US': 'What was sent is too large; the limit is {limit}' },
   RATE_LIMITED: { status: 429, 'zh-CN': '操作太频繁，请稍后再试', 'en-US': 'Too many requests; please try again later' },
   INTERNAL: { status: 500, 'zh-CN': '系统出错了，请稍后再试', 'en-US': 'Something went wrong; please try again later' },
 } as const satisfies Record<string, Bilingual & { status: number }>;
@@ -79,4 +80,14 @@ export const forbidden = () => new AppError('FORBIDDEN');
 /** One invalid field, raised by a service after schema validation passed. */
 export function fieldError(path: string, message: string, messageEn: string): AppError {
   return new AppError('VALIDATION_FAILED', {}, { issues: [{ path, message, messageEn }] });
+}
+
+/** "1 MB", "20 MB": a byte limit as people read it. */
+export const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+
+/** A body or an uploaded file over its limit (413); `path` marks the form field when there is one. */
+export function tooLarge(limitBytes: number, path?: string): AppError {
+  const limit = megabytes(limitBytes);
+  const issues = path ? [{ path, message: `文件太大，不能超过 ${limit}`, messageEn: `The file is too large; at most ${limit}` }] : undefined;
+  return new AppError('PAYLOAD_TOO_LARGE', { limit }, { issues });
 }

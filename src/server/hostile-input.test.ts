@@ -153,3 +153,12 @@ describe('a body over the limit', () => {
     expect(res.json().error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 });
+
+describe('English messages in answers', () => {
+  it('a conflict answers in English in messageEn (the error handler fails any Chinese there under test)', async () => {
+    const me = w.users['A:county_admin'];
+    const res = await admin.req('PUT', `/api/users/${me.id}`, { displayName: '管理员', phone: null, homeNodeId: w.nodes.A.id, disabled: true });
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().error).toMatchObject({ code: 'CONFLICT', message: '数据冲突：不能停用自己的账号', messageEn: 'Conflict: you cannot disable your own account' });
+  });
+});

@@ -18,7 +18,7 @@ export const ERRORS = {
   CSRF_FAILED: { status: 403, 'zh-CN': '页面已过期，请刷新后重试', 'en-US': 'The page is out of date; please reload and try again' },
   FORBIDDEN: { status: 403, 'zh-CN': '您没有权限执行此操作', 'en-US': 'You do not have permission to do this' },
   NOT_FOUND: { status: 404, 'zh-CN': '找不到该记录，或您无权查看', 'en-US': 'Not found, or you may not see it' },
-  CONFLICT: { status: 409, 'zh-CN': '数据冲突：{detail}', 'en-US': 'Conflict: {detail}' },
+  CONFLICT: { status: 409, 'zh-CN': '数据冲突：{detail}', 'en-US': 'Conflict: {detailEn}' },
   DUPLICATE: { status: 409, 'zh-CN': '{field}已被使用', 'en-US': 'This {fieldEn} is already in use' },
   NODE_HAS_CHILDREN: { status: 409, 'zh-CN': '“{name}”下还有 {count} 个下级组织，不能删除。请先删除或移走下级组织。', 'en-US': '"{name}" still has {count} child nodes and cannot be deleted. Delete or move them first.' },
   NODE_HAS_RECORDS: { status: 409, 'zh-CN': '“{name}”已有业务记录（{what}），不能删除。', 'en-US': '"{name}" already has records ({whatEn}) and cannot be deleted.' },
@@ -30,6 +30,19 @@ export const ERRORS = {
 
 export type ErrorCode = keyof typeof ERRORS;
 
+/** The `{name}` placeholders of a message template. */
+type Placeholders<S extends string> = S extends `${string}{${infer K}}${infer Rest}` ? K | Placeholders<Rest> : never;
+/**
+ * The params a code's two messages need: every placeholder of the Chinese and of the English
+ * text. A detail therefore comes in both languages (`detail` + `detailEn`), or the call does
+ * not typecheck — the English message never borrows the Chinese text.
+ */
+export type ErrorParams<C extends ErrorCode> = Record<Placeholders<(typeof ERRORS)[C]['zh-CN']> | Placeholders<(typeof ERRORS)[C]['en-US']>, string | number>;
+type ErrorOpts = { issues?: FieldIssue[]; denied?: boolean };
+type ErrorArgs<C extends ErrorCode> = [keyof ErrorParams<C>] extends [never]
+  ? [params?: Record<string, never>, opts?: ErrorOpts]
+  : [params: ErrorParams<C>, opts?: ErrorOpts];
+
 export type FieldIssue = { path: string; message: string; messageEn: string };
 
 /** The JSON body of every error response. */
@@ -37,14 +50,14 @@ export type ErrorBody = {
   error: { code: ErrorCode; message: string; messageEn: string; issues?: FieldIssue[] };
 };
 
-export class AppError extends Error {
-  readonly code: ErrorCode;
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly code: C;
   readonly params: Record<string, unknown>;
   readonly issues?: FieldIssue[];
   /** For audit: a denial that the client sees as NOT_FOUND is still recorded as a denial. */
   readonly denied: boolean;
 
-  constructor(code: ErrorCode, params: Record<string, unknown> = {}, opts: { issues?: FieldIssue[]; denied?: boolean } = {}) {
+  constructor(code: C, ...[params = {}, opts = {}]: ErrorArgs<C>) {
     super(fill(ERRORS[code]['en-US'], params));
     this.name = 'AppError';
     this.code = code;

@@ -67,7 +67,7 @@ export async function scanSignIn(ctx: ScanCtx & { input: { known: boolean; phone
   const params = { activityId: a.brief.id, countyId: a.countyId, theme: a.theme, residentId: known?.residentId ?? null, phone: known ? null : input.phone!, name: known ? null : input.name!, deviceId };
   const outcome = await recordScan(db, params);
   const row = outcome ?? (await existingSignIn(db, params));
-  if (!row) throw new AppError('CONFLICT', { detail: 'retry', detailEn: 'retry' });
+  if (!row) throw new AppError('CONFLICT', { detail: '同时有其他修改，请重试', detailEn: 'another change was made at the same moment; please try again' });
   const residentId = row.resident_id;
   if (input.remember && residentId && row.status !== 'rejected') await rememberDevice(db, deviceId, residentId);
   return {

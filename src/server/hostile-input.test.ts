@@ -162,3 +162,21 @@ describe('English messages in answers', () => {
     expect(res.json().error).toMatchObject({ code: 'CONFLICT', message: '数据冲突：不能停用自己的账号', messageEn: 'Conflict: you cannot disable your own account' });
   });
 });
+
+describe('control and direction characters in free text', () => {
+  it('are refused in a household’s building (and named in both languages); a zero-width space is dropped', async () => {
+    const bad = await admin.req('POST', '/api/households', { nodeId: w.nodes.A1a.id, headName: '张三', building: '1栋\u202E2单元' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.issues).toEqual([{ path: 'building', message: '不能包含控制字符或改变文字方向的字符', messageEn: 'Must not contain control or text-direction characters' }]);
+    const ok = await admin.req('POST', '/api/households', { nodeId: w.nodes.A1a.id, headName: '张\u200B三', building: '1栋\n2单元' });
+    expect(ok.statusCode, ok.body).toBe(201);
+    const read = await admin.req('GET', `/api/households?nodeId=${w.nodes.A1a.id}`);
+    expect(read.json().items).toMatchObject([{ headName: '张三', building: '1栋 2单元' }]);
+  });
+
+  it('are refused in the name typed at sign-in', async () => {
+    const res = await s.app.inject({ method: 'POST', url: '/api/sign-in/scan/abc', payload: { phone: '13800000000', name: '张\u202E三' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.issues[0]).toMatchObject({ path: 'name', messageEn: 'Must not contain control or text-direction characters' });
+  });
+});

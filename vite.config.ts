@@ -26,6 +26,9 @@ export default defineConfig({
       // The resident's sign-in page is its own tiny entry (no React, no antd): src/modules/signin/web/signin.html.
       input: { main: 'index.html', signin: 'src/modules/signin/web/signin.html' },
       output: {
+        // Modules run in import order across chunks: src/shared/zod-browser.ts must run before
+        // the contracts build their schemas (or zod probes for eval and the CSP reports it).
+        strictExecutionOrder: true,
         // antd's per-page pieces get long generated names; keep the files readable.
         chunkFileNames: (chunk) => (chunk.name.startsWith('antd~') ? 'assets/antd-[hash].js' : 'assets/[name]-[hash].js'),
         codeSplitting: {

@@ -14,8 +14,9 @@ import { registerGuard } from './auth/guard';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { registerErrorHandler } from './errors';
-import { validatorCompiler } from './validation';
+import { refuseNul, validatorCompiler } from './validation';
 import { createProtector, loadSecretKey } from './protect';
+import { registerSecurityHeaders } from './security-headers';
 import './types';
 
 export type BuildOptions = { database: Database; config: Config; logger?: boolean; /** 32 bytes; default: CEDU_SECRET_KEY or <data dir>/secret.key */ secretKey?: Buffer };
@@ -31,11 +32,13 @@ export async function buildApp({ database, config, logger, secretKey }: BuildOpt
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  app.addHook('preValidation', refuseNul);
   app.decorate('database', database);
   app.decorate('config', config);
   app.decorate('protector', createProtector(secretKey ?? loadSecretKey(config.dataDir)));
   setSettingDefaults({ idleTimeoutMinutes: config.idleTimeoutMinutes });
 
+  await registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: true, max: 600, timeWindow: '1 minute', allowList: ['127.0.0.1', '::1'].filter(() => process.env.CEDU_RATE_LIMIT_LOOPBACK !== '1') });
   await app.register(swagger, {

@@ -19,16 +19,30 @@ export const ERRORS = {
   CSRF_FAILED: { status: 403, 'zh-CN': '页面已过期，请刷新后重试', 'en-US': 'The page is out of date; please reload and try again' },
   FORBIDDEN: { status: 403, 'zh-CN': '您没有权限执行此操作', 'en-US': 'You do not have permission to do this' },
   NOT_FOUND: { status: 404, 'zh-CN': '找不到该记录，或您无权查看', 'en-US': 'Not found, or you may not see it' },
-  CONFLICT: { status: 409, 'zh-CN': '数据冲突：{detail}', 'en-US': 'Conflict: {detail}' },
+  CONFLICT: { status: 409, 'zh-CN': '数据冲突：{detail}', 'en-US': 'Conflict: {detailEn}' },
   DUPLICATE: { status: 409, 'zh-CN': '{field}已被使用', 'en-US': 'This {fieldEn} is already in use' },
   NODE_HAS_CHILDREN: { status: 409, 'zh-CN': '“{name}”下还有 {count} 个下级组织，不能删除。请先删除或移走下级组织。', 'en-US': '"{name}" still has {count} child nodes and cannot be deleted. Delete or move them first.' },
   NODE_HAS_RECORDS: { status: 409, 'zh-CN': '“{name}”已有业务记录（{what}），不能删除。', 'en-US': '"{name}" already has records ({whatEn}) and cannot be deleted.' },
   INVALID_PARENT: { status: 400, 'zh-CN': '{detail}', 'en-US': '{detailEn}' },
+  PAYLOAD_TOO_LARGE: { status: 413, 'zh-CN': '提交的内容太大，不能超过 {limit}', 'en-US': 'What was sent is too large; the limit is {limit}' },
   RATE_LIMITED: { status: 429, 'zh-CN': '操作太频繁，请稍后再试', 'en-US': 'Too many requests; please try again later' },
   INTERNAL: { status: 500, 'zh-CN': '系统出错了，请稍后再试', 'en-US': 'Something went wrong; please try again later' },
 } as const satisfies Record<string, Bilingual & { status: number }>;
 
 export type ErrorCode = keyof typeof ERRORS;
+
+/** The `{name}` placeholders of a message template. */
+type Placeholders<S extends string> = S extends `${string}{${infer K}}${infer Rest}` ? K | Placeholders<Rest> : never;
+/**
+ * The params a code's two messages need: every placeholder of the Chinese and of the English
+ * text. A detail therefore comes in both languages (`detail` + `detailEn`), or the call does
+ * not typecheck — the English message never borrows the Chinese text.
+ */
+export type ErrorParams<C extends ErrorCode> = Record<Placeholders<(typeof ERRORS)[C]['zh-CN']> | Placeholders<(typeof ERRORS)[C]['en-US']>, string | number>;
+type ErrorOpts = { issues?: FieldIssue[]; denied?: boolean };
+type ErrorArgs<C extends ErrorCode> = [keyof ErrorParams<C>] extends [never]
+  ? [params?: Record<string, never>, opts?: ErrorOpts]
+  : [params: ErrorParams<C> & Record<string, string | number>, opts?: ErrorOpts]; // extra keys: data for the route (e.g. a sign-in refusal's kind)
 
 export type FieldIssue = { path: string; message: string; messageEn: string };
 
@@ -37,14 +51,14 @@ export type ErrorBody = {
   error: { code: ErrorCode; message: string; messageEn: string; issues?: FieldIssue[] };
 };
 
-export class AppError extends Error {
-  readonly code: ErrorCode;
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly code: C;
   readonly params: Record<string, unknown>;
   readonly issues?: FieldIssue[];
   /** For audit: a denial that the client sees as NOT_FOUND is still recorded as a denial. */
   readonly denied: boolean;
 
-  constructor(code: ErrorCode, params: Record<string, unknown> = {}, opts: { issues?: FieldIssue[]; denied?: boolean } = {}) {
+  constructor(code: C, ...[params = {}, opts = {}]: ErrorArgs<C>) {
     super(fill(ERRORS[code]['en-US'], params));
     this.name = 'AppError';
     this.code = code;
@@ -80,4 +94,14 @@ export const forbidden = () => new AppError('FORBIDDEN');
 /** One invalid field, raised by a service after schema validation passed. */
 export function fieldError(path: string, message: string, messageEn: string): AppError {
   return new AppError('VALIDATION_FAILED', {}, { issues: [{ path, message, messageEn }] });
+}
+
+/** "1 MB", "20 MB": a byte limit as people read it. */
+export const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+
+/** A body or an uploaded file over its limit (413); `path` marks the form field when there is one. */
+export function tooLarge(limitBytes: number, path?: string): AppError {
+  const limit = megabytes(limitBytes);
+  const issues = path ? [{ path, message: `文件太大，不能超过 ${limit}`, messageEn: `The file is too large; at most ${limit}` }] : undefined;
+  return new AppError('PAYLOAD_TOO_LARGE', { limit }, { issues });
 }

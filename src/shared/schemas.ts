@@ -1,11 +1,35 @@
 import { z } from 'zod';
 import { isValidPhone, normalizePhone } from './phone';
+import { cleanFileName, hasForbiddenChars, stripInvisible } from './text';
 
-/** A trimmed, required text of at most `max` characters. */
-export const zText = (max: number) => z.string().trim().min(1, { error: 'msg:required' }).max(max);
-/** Optional text: blank becomes null. */
+/**
+ * Free text as a person types it: invisible characters dropped, trimmed, and no control or
+ * text-direction characters (U+202E could show “txt.exe” as “exe.txt” in a list or an export).
+ * One line folds tabs and line breaks into spaces; `multiline` keeps \n and \t (CR LF → LF).
+ */
+export const zCleanText = (opts: { multiline?: boolean } = {}) =>
+  z
+    .string()
+    .overwrite((v) => (opts.multiline ? stripInvisible(v) : stripInvisible(v).replace(/[\t\n]+/g, ' ')))
+    .trim()
+    .refine((v) => !hasForbiddenChars(v, opts.multiline), { error: 'msg:control_chars' });
+
+/** A trimmed, required one-line text of at most `max` characters. */
+export const zText = (max: number) => zCleanText().min(1, { error: 'msg:required' }).max(max);
+/** Optional one-line text: blank becomes null. */
 export const zOptText = (max: number) =>
-  z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
+  zCleanText().max(max).nullish().transform((v) => (v ? v : null));
+/** Required text of several lines (notes, reasons, descriptions). */
+export const zLongText = (max: number) => zCleanText({ multiline: true }).min(1, { error: 'msg:required' }).max(max);
+/** Optional text of several lines: blank becomes null. */
+export const zOptLongText = (max: number) =>
+  zCleanText({ multiline: true }).max(max).nullish().transform((v) => (v ? v : null));
+/** Text of several lines where blank stays an empty string (bodies of articles, descriptions). */
+export const zBodyText = (max: number) => zCleanText({ multiline: true }).max(max).default('');
+/** A search box: optional, one line, cleaned like any text. */
+export const zSearch = (max: number) => zCleanText().max(max).optional();
+/** A key or code (theme, tag): one line, cleaned; its own pattern is checked where it is used. */
+export const zKey = (max: number) => zCleanText().max(max);
 /** Optional phone, normalised; blank becomes null. */
 export const zOptPhone = z
   .string()
@@ -13,3 +37,5 @@ export const zOptPhone = z
   .transform((v) => (v ? normalizePhone(v) : null))
   .refine((v) => v === null || isValidPhone(v), { error: 'msg:phone' });
 export const zId = z.uuid();
+/** An uploaded file's original name: cleaned (no folders, controls or direction characters), never refused for them. */
+export const zFileName = (max: number) => z.string().overwrite((v) => cleanFileName(v, max)).min(1, { error: 'msg:required' }).max(max);

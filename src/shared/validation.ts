@@ -12,6 +12,7 @@ export const FIELD_MESSAGES: Record<string, { zh: string; en: string }> = {
   coord_180: { zh: '经度应在 -180 到 180 之间', en: 'Longitude must be between -180 and 180' },
   coord_90: { zh: '纬度应在 -90 到 90 之间', en: 'Latitude must be between -90 and 90' },
   blank: { zh: '不能只填空格', en: 'Must not be blank' },
+  control_chars: { zh: '不能包含控制字符或改变文字方向的字符', en: 'Must not contain control or text-direction characters' },
 };
 
 type IssueLike = {

@@ -1,3 +1,4 @@
+import '../shared/zod-browser'; // first: before any schema is built (see that file)
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';

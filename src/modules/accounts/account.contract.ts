@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from '../../shared/limits';
 import { ZPageQuery, zPage } from '../../shared/pagination';
 import { ROLES } from '../../shared/roles';
-import { zId, zOptPhone, zText } from '../../shared/schemas';
+import { zId, zOptPhone, zSearch, zText } from '../../shared/schemas';
 
 export const ZLoginInput = z.object({
   login: zText(64).describe('Username or phone number'),
@@ -56,7 +56,7 @@ export type User = z.infer<typeof ZUser>;
 export const ZUserPage = zPage(ZUser);
 
 export const ZUserQuery = ZPageQuery.extend({
-  q: z.string().trim().max(64).optional().describe('Part of the username, name or phone'),
+  q: zSearch(64).describe('Part of the username, name or phone'),
   nodeId: zId.optional().describe('Only users whose home node lies under this node'),
   role: z.enum(ROLES).optional(),
   disabled: z.enum(['true', 'false']).optional(),

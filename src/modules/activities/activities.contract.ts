@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZPageQuery, zPage } from '../../shared/pagination';
-import { zId, zOptText, zText } from '../../shared/schemas';
+import { zBodyText, zId, zLongText, zOptText, zSearch, zText } from '../../shared/schemas';
 
 export { ACTIVITY_KEEPER_ROLES, ACTIVITY_READER_ROLES } from './activities.roles';
 
@@ -41,7 +41,7 @@ const zIds = (max: number) => z.array(zId).max(max).default([]);
 /** The fields of the one activity form, for both create and edit. */
 export const ZActivityFields = z.object({
   title: zText(ACTIVITY_LIMITS.title),
-  theme: z.string().trim().min(1, { error: 'msg:required' }).max(24).describe('A theme key of the county'),
+  theme: zText(24).describe('A theme key of the county'),
   form: z.enum(ACTIVITY_FORMS),
   courseId: zId.nullish().transform((v) => v ?? null).describe('An approved course of the county (optional)'),
   responsibleUnitId: zId.nullish().transform((v) => v ?? null).describe('The unit responsible (optional)'),
@@ -55,7 +55,7 @@ export const ZActivityFields = z.object({
   audience: zOptText(ACTIVITY_LIMITS.audience),
   hours: z.number().positive().max(ACTIVITY_LIMITS.hoursMax).multipleOf(0.5),
   credits: z.number().min(0).max(ACTIVITY_LIMITS.creditsMax).multipleOf(0.5).default(0),
-  description: z.string().trim().max(ACTIVITY_LIMITS.description).default(''),
+  description: zBodyText(ACTIVITY_LIMITS.description),
   confirmShortNotice: z.boolean().default(false).describe('Booking fewer than the county’s notice days ahead: confirmed by the user'),
 });
 export type ActivityFields = z.infer<typeof ZActivityFields>;
@@ -74,15 +74,15 @@ export const ZActivityUpdate = ZActivityFields.extend({
 export type ActivityUpdate = z.infer<typeof ZActivityUpdate>;
 
 export const ZStatusChange = z.object({ status: z.enum(['open', 'done']) });
-export const ZCancel = z.object({ reason: zText(ACTIVITY_LIMITS.cancelReason), scope: z.enum(SERIES_SCOPES).default('one') });
+export const ZCancel = z.object({ reason: zLongText(ACTIVITY_LIMITS.cancelReason), scope: z.enum(SERIES_SCOPES).default('one') });
 export type Cancel = z.infer<typeof ZCancel>;
 
 export const ZActivityQuery = ZPageQuery.extend({
   centreId: zId.optional().describe('This centre or town (its subtree)'),
   month: zMonth.optional(),
   status: z.enum(ACTIVITY_STATUSES).optional(),
-  theme: z.string().max(24).optional(),
-  q: z.string().trim().max(64).optional().describe('Part of the title'),
+  theme: zSearch(24),
+  q: zSearch(64).describe('Part of the title'),
 });
 export type ActivityQuery = z.infer<typeof ZActivityQuery>;
 
@@ -142,9 +142,9 @@ export const ZRegisterResult = z.object({ status: z.enum(['registered', 'waitlis
 
 export const ZRecordsInput = z.object({
   newsTitle: zOptText(ACTIVITY_LIMITS.newsTitle),
-  newsBody: z.string().max(ACTIVITY_LIMITS.text).default(''),
-  lectureNotes: z.string().max(ACTIVITY_LIMITS.text).default(''),
-  summary: z.string().max(ACTIVITY_LIMITS.text).default(''),
+  newsBody: zBodyText(ACTIVITY_LIMITS.text),
+  lectureNotes: zBodyText(ACTIVITY_LIMITS.text),
+  summary: zBodyText(ACTIVITY_LIMITS.text),
 });
 export type RecordsInput = z.infer<typeof ZRecordsInput>;
 export const ZPhoto = z.object({ fileId: z.string(), caption: z.string().nullable(), url: z.string(), thumbnailUrl: z.string().nullable() });

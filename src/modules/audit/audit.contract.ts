@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZPageQuery, zPage } from '../../shared/pagination';
-import { zId } from '../../shared/schemas';
+import { zId, zSearch } from '../../shared/schemas';
 
 export const ZAuditEntry = z.object({
   id: z.number().int(),
@@ -22,7 +22,7 @@ export const ZAuditPage = zPage(ZAuditEntry);
 export const ZAuditQuery = ZPageQuery.extend({
   nodeId: zId.optional().describe('Only what happened in this node’s subtree'),
   actorId: zId.optional(),
-  action: z.string().trim().max(64).optional().describe('Action prefix, e.g. "org." or "auth.login"'),
+  action: zSearch(64).describe('Action prefix, e.g. "org." or "auth.login"'),
   outcome: z.enum(['ok', 'denied', 'failed']).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZPageQuery, zPage } from '../../shared/pagination';
-import { zId, zText } from '../../shared/schemas';
+import { zBodyText, zId, zOptLongText, zSearch, zText } from '../../shared/schemas';
 import { ZStoredFile } from '../files/files.contract';
 
 export { COURSE_EDITOR_ROLES, COURSE_REVIEWER_ROLES, THEME_EDITOR_ROLES } from './courses.roles';
@@ -67,12 +67,12 @@ const zDecimal1 = (min: number, max: number) => z.number().min(min).max(max).tra
 /** The fields of the one course form, for both create and edit. */
 export const ZCourseFields = z.object({
   title: zText(COURSE_LIMITS.title),
-  theme: z.string().min(1, { error: 'msg:required' }).max(24).describe('A key of the county’s theme list (GET /api/themes)'),
+  theme: zText(24).describe('A key of the county’s theme list (GET /api/themes)'),
   targetGroups: z.array(z.enum(TARGET_GROUPS)).max(COURSE_LIMITS.targetGroups).default([]),
   form: z.enum(COURSE_FORMS),
   hours: zDecimal1(COURSE_LIMITS.hoursMin, COURSE_LIMITS.hoursMax).describe('Class hours (学时) of the whole course'),
   credits: zDecimal1(0, COURSE_LIMITS.creditsMax).default(0).describe('Learning credits (学分) for completing it'),
-  descriptionHtml: z.string().max(COURSE_LIMITS.description).default('').describe('Rich text; sanitised on the server (allowlist)'),
+  descriptionHtml: zBodyText(COURSE_LIMITS.description).describe('Rich text; sanitised on the server (allowlist)'),
   firstSessionDate: zDate.nullish().transform((v) => v ?? null).describe('Drives the review deadline: submit at least N days before'),
   teacherIds: z.array(zId).max(COURSE_LIMITS.teachers).default([]).describe('Teachers of the banks I may read'),
   fileIds: z.array(zId).max(COURSE_LIMITS.files).default([]).describe('Materials: ids from POST /api/files'),
@@ -86,8 +86,8 @@ export const ZCourseUpdate = ZCourseFields;
 export type CourseUpdate = z.infer<typeof ZCourseUpdate>;
 
 export const ZCourseQuery = ZPageQuery.extend({
-  q: z.string().trim().max(64).optional().describe('Part of the title'),
-  theme: z.string().max(24).optional(),
+  q: zSearch(64).describe('Part of the title'),
+  theme: zSearch(24),
   status: z.enum(COURSE_STATUSES).optional(),
   form: z.enum(COURSE_FORMS).optional(),
   townId: zId.optional().describe('Only courses reviewed by this town'),
@@ -145,7 +145,7 @@ export type CourseDetail = z.infer<typeof ZCourseDetail>;
 
 export const ZReviewInput = z.object({
   decision: z.enum(['approve', 'return']),
-  comment: z.string().trim().max(COURSE_LIMITS.comment).nullish().transform((v) => (v ? v : null)).describe('Required when returning'),
+  comment: zOptLongText(COURSE_LIMITS.comment).describe('Required when returning'),
 });
 export type ReviewInput = z.infer<typeof ZReviewInput>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZPageQuery, zPage } from '../../shared/pagination';
 import { ADMIN_ROLES, RESIDENT_ROLES, type Role } from '../../shared/roles';
-import { zId, zText } from '../../shared/schemas';
+import { zBodyText, zId, zLongText, zSearch, zText } from '../../shared/schemas';
 
 /** Who keeps residents' credit accounts (awards, reversals, counter redemptions): the resident keepers. */
 export const CREDIT_STAFF_ROLES: readonly Role[] = RESIDENT_ROLES;
@@ -50,7 +50,7 @@ export const ZRules = z.object({
 });
 export type Rules = z.infer<typeof ZRules>;
 export const ZRulesUpdate = z.object({
-  rules: z.array(z.object({ theme: z.string().min(1).max(24), creditsPerHour: zRate, grantAt: z.enum(GRANT_AT) })).max(100),
+  rules: z.array(z.object({ theme: zText(24), creditsPerHour: zRate, grantAt: z.enum(GRANT_AT) })).max(100),
   volunteerPerHour: zRate,
 });
 export type RulesUpdate = z.infer<typeof ZRulesUpdate>;
@@ -73,7 +73,7 @@ export const ZEntryPage = zPage(ZEntry);
 export type EntryPage = z.infer<typeof ZEntryPage>;
 
 export const ZAccountQuery = ZPageQuery.extend({
-  q: z.string().trim().max(40).optional().describe('Name, pinyin or initials'),
+  q: zSearch(40).describe('Name, pinyin or initials'),
   nodeId: zId.optional().describe('Only residents under this node'),
 });
 export type AccountQuery = z.infer<typeof ZAccountQuery>;
@@ -94,10 +94,10 @@ export const ZEntryParams = z.object({ id: z.coerce.number().int().positive() })
 
 export const ZAward = z.object({
   amount: z.number().min(0.5).max(CREDIT_LIMITS.awardMax).describe('Credits to award, one decimal'),
-  reason: zText(CREDIT_LIMITS.reason).describe('Why: shown in the ledger and the audit trail'),
+  reason: zLongText(CREDIT_LIMITS.reason).describe('Why: shown in the ledger and the audit trail'),
 });
 export type Award = z.infer<typeof ZAward>;
-export const ZReason = z.object({ reason: zText(CREDIT_LIMITS.reason) });
+export const ZReason = z.object({ reason: zLongText(CREDIT_LIMITS.reason) });
 export type Reason = z.infer<typeof ZReason>;
 
 // ---- rewards
@@ -117,7 +117,7 @@ export const ZRewardPage = zPage(ZReward);
 export const ZRewardInput = z.object({
   nodeId: zId.describe('The county or town that offers it (residents under it may redeem)'),
   name: zText(CREDIT_LIMITS.rewardName),
-  description: z.string().trim().max(CREDIT_LIMITS.rewardDescription).default(''),
+  description: zBodyText(CREDIT_LIMITS.rewardDescription),
   cost: z.number().min(0.5).max(CREDIT_LIMITS.costMax),
   stock: z.number().int().min(0).max(CREDIT_LIMITS.stockMax),
   active: z.boolean().default(true),

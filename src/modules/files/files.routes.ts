@@ -1,6 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError, fieldError } from '../../shared/app-error';
+import { AppError, fieldError, tooLarge } from '../../shared/app-error';
 import { ROLES } from '../../shared/roles';
 import { FILE_LIMITS, ZFileIdParams, ZFileUploadQuery, ZStoredFile } from './files.contract';
 import { checkUpload, readFileBytes, storeFile, toStoredFile } from './files.service';
@@ -11,10 +11,8 @@ import { configureFileStore } from './files.storage';
 /** Multipart errors (too large, not multipart, too many files) in plain words. */
 function uploadError(err: unknown): never {
   const code = (err as { code?: string }).code;
-  if (code === 'FST_REQ_FILE_TOO_LARGE') {
-    const max = Math.round(FILE_LIMITS.documentBytes / 1024 / 1024);
-    throw fieldError('file', `文件太大，不能超过 ${max} MB`, `The file is too large; at most ${max} MB`);
-  }
+  if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(FILE_LIMITS.documentBytes, 'file');
+  if ((err as { statusCode?: number }).statusCode === 413) throw tooLarge(FILE_LIMITS.documentBytes);
   if (typeof code === 'string' && code.startsWith('FST_')) throw new AppError('BAD_REQUEST');
   throw err;
 }

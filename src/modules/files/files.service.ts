@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import type { DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
+import { cleanFileName } from '../../shared/text';
 import { recordAudit } from '../audit/audit.service';
 import { orgNodes } from '../organisations/org.table';
 import { DOCUMENT_EXTS, FILE_LIMITS, IMAGE_EXTS, type FileAccept, type FilePurpose, type StoredFile } from './files.contract';
@@ -35,7 +36,7 @@ export function toStoredFile(row: StoredFileRow): StoredFile {
 
 /** A name safe to show and to send back: no folders, no control characters, the real extension. */
 function cleanName(filename: string, ext: string): string {
-  const base = [...path.basename(filename.replace(/\\/g, '/'))].filter((ch) => ch >= ' ' && ch !== '\x7f' && !'"<>|:*?'.includes(ch)).join('').trim();
+  const base = cleanFileName(filename);
   const stem = (base.replace(/\.[^.]*$/, '') || 'file').slice(0, FILE_LIMITS.originalName - ext.length - 1);
   return `${stem}.${ext}`;
 }

@@ -92,7 +92,8 @@ describe('uploads', () => {
     expect(ok.json().size).toBeGreaterThan(3 * 1024 * 1024);
     const big = Buffer.concat([tinyPdf(), Buffer.alloc(21 * 1024 * 1024)]);
     const r = await uploadFile(centre, { nodeId: w.nodes.A1a.id }, 'big.pdf', big);
-    expect(r.statusCode).toBe(400);
+    expect(r.statusCode).toBe(413);
+    expect(r.json().error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', messageEn: 'What was sent is too large; the limit is 20 MB' });
     expect(r.json().error.issues[0].message).toContain('20 MB');
   });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RESIDENT_ROLES } from '../../shared/roles';
-import { zId } from '../../shared/schemas';
+import { zFileName, zId, zSearch } from '../../shared/schemas';
 
 /** Who imports and exports the roster: those who keep it (the page and its menu entry use this). */
 export const IMPORT_ROLES = RESIDENT_ROLES;
@@ -12,7 +12,7 @@ export const IMPORT_MAX_ISSUES = 5000;
 
 export const ZImportUpload = z.object({
   nodeId: zId.describe('The scope: a town or a village/community centre; every row must belong under it'),
-  fileName: z.string().trim().min(1, { error: 'msg:required' }).max(200),
+  fileName: zFileName(200),
   contentBase64: z.string().min(1, { error: 'msg:required' }).max(Math.ceil((IMPORT_MAX_BYTES * 4) / 3) + 4).describe('The .xlsx file, base64-encoded (at most 20 MB)'),
 });
 export type ImportUpload = z.infer<typeof ZImportUpload>;
@@ -61,6 +61,6 @@ export const ZTemplateQuery = z.object({ nodeId: zId.optional().describe('Lists 
 
 export const ZExportQuery = z.object({
   nodeId: zId.optional().describe('Only residents under this node; default: everything the user may read'),
-  tag: z.string().trim().max(24).optional().describe('Only residents with this tag code'),
+  tag: zSearch(24).describe('Only residents with this tag code'),
 });
 export type ExportQuery = z.infer<typeof ZExportQuery>;

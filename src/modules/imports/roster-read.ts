@@ -72,7 +72,7 @@ export async function readRosterSheet(file: Buffer, onRows?: (sheet: RosterSheet
     throw fieldError('contentBase64', '文件无法读取，请上传 .xlsx 格式的 Excel 文件（.xls 请先在 Excel 中另存为 .xlsx）', 'The file cannot be read; upload an .xlsx Excel file (save an .xls as .xlsx first)');
   }
   if (!sheet) {
-    throw fieldError('contentBase64', `在第一个工作表的前 ${HEADER_SCAN_ROWS} 行中找不到表头（至少要有“姓名”等三列），请使用导入模板`, `No header row (with 姓名 and at least two other roster columns) in the first ${HEADER_SCAN_ROWS} rows of the first sheet; use the template`);
+    throw fieldError('contentBase64', `在第一个工作表的前 ${HEADER_SCAN_ROWS} 行中找不到表头（至少要有“姓名”等三列），请使用导入模板`, `No header row (with “姓名” and at least two other roster columns) in the first ${HEADER_SCAN_ROWS} rows of the first sheet; use the template`);
   }
   return sheet;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from '../../shared/limits';
 import { ZPageQuery, zPage } from '../../shared/pagination';
 import { RESIDENT_ROLES, type Role } from '../../shared/roles';
-import { zId, zOptText, zText } from '../../shared/schemas';
+import { zCleanText, zId, zKey, zOptLongText, zOptText, zSearch, zText } from '../../shared/schemas';
 
 /** Size limits of the people module, read by the server schemas and the forms. */
 export const PEOPLE_LIMITS = { building: 60, occupation: 60, purpose: 100, relation: 16, tagCode: 24, tagLabel: 24, tags: 20, address: 200, rawId: 40, rawPhone: 40 } as const;
@@ -102,7 +102,7 @@ export type ConsentInput = z.infer<typeof ZConsentInput>;
  */
 export const ZResidentFields = z.object({
   nodeId: zId.describe('The village or community (学习中心) the resident lives in'),
-  name: z.string().max(LIMITS.personName * 2).describe('Name; · and rare characters allowed'),
+  name: zCleanText().max(LIMITS.personName * 2).describe('Name; · and rare characters allowed'),
   gender: z.enum(GENDERS).nullish().transform((v) => v ?? null).describe('Filled from the ID number when blank'),
   birthDate: z.union([z.iso.date(), z.literal('')]).nullish().transform((v) => v || null).describe('YYYY-MM-DD; filled from the ID number when blank'),
   phone: z.string().max(PEOPLE_LIMITS.rawPhone).nullish().describe('On edit: absent keeps the stored number, null or blank removes it'),
@@ -113,8 +113,8 @@ export const ZResidentFields = z.object({
   education: z.enum(EDUCATIONS).nullish().transform((v) => v ?? null),
   employment: z.enum(EMPLOYMENTS).nullish().transform((v) => v ?? null),
   occupation: zOptText(PEOPLE_LIMITS.occupation),
-  note: zOptText(LIMITS.note),
-  tags: z.array(z.string().trim().min(1).max(PEOPLE_LIMITS.tagCode)).max(PEOPLE_LIMITS.tags).default([]).describe('Codes from the county tag list'),
+  note: zOptLongText(LIMITS.note),
+  tags: z.array(zText(PEOPLE_LIMITS.tagCode)).max(PEOPLE_LIMITS.tags).default([]).describe('Codes from the county tag list'),
 });
 export type ResidentFields = z.infer<typeof ZResidentFields>;
 export type ResidentFieldsInput = z.input<typeof ZResidentFields>;
@@ -175,10 +175,10 @@ export const ZResidentDetail = ZResident.extend({
 export type ResidentDetail = z.infer<typeof ZResidentDetail>;
 
 export const ZResidentQuery = ZPageQuery.extend({
-  q: z.string().trim().max(40).optional().describe('Name, pinyin or initials (zs), last 4 digits of the phone or ID number, or a whole ID number'),
+  q: zSearch(40).describe('Name, pinyin or initials (zs), last 4 digits of the phone or ID number, or a whole ID number'),
   nodeId: zId.optional().describe('Only residents under this node'),
   householdId: zId.optional(),
-  tag: z.string().trim().max(PEOPLE_LIMITS.tagCode).optional(),
+  tag: zSearch(PEOPLE_LIMITS.tagCode),
   ageBand: z.enum(AGE_BANDS).optional(),
   gender: z.enum(GENDERS).optional(),
 });
@@ -223,7 +223,7 @@ export const ZHousehold = z.object({
 });
 export type Household = z.infer<typeof ZHousehold>;
 export const ZHouseholdPage = zPage(ZHousehold);
-export const ZHouseholdQuery = ZPageQuery.extend({ nodeId: zId.optional(), q: z.string().trim().max(40).optional() });
+export const ZHouseholdQuery = ZPageQuery.extend({ nodeId: zId.optional(), q: zSearch(40) });
 export const ZHouseholdDetail = ZHousehold.extend({ members: z.array(ZResident), canUpdate: z.boolean() });
 export type HouseholdDetail = z.infer<typeof ZHouseholdDetail>;
 
@@ -238,7 +238,7 @@ export const ZTagDefFields = z.object({
   sortOrder: z.number().int().min(0).max(9999).default(0),
 });
 export const ZTagDefCreate = ZTagDefFields.extend({
-  code: z.string().trim().max(PEOPLE_LIMITS.tagCode).describe('Lower-case letters, digits and _ (2–24), e.g. elderly; checked by the service'),
+  code: zKey(PEOPLE_LIMITS.tagCode).describe('Lower-case letters, digits and _ (2–24), e.g. elderly; checked by the service'),
 });
 export type TagDefCreate = z.infer<typeof ZTagDefCreate>;
 export const ZTagDefUpdate = ZTagDefFields;
@@ -257,4 +257,4 @@ export type ResidentStats = z.infer<typeof ZResidentStats>;
 
 export const ZResidentIdParams = z.object({ id: zId });
 export const ZCountyParams = z.object({ countyId: zId });
-export const ZTagParams = ZCountyParams.extend({ code: z.string().max(PEOPLE_LIMITS.tagCode) });
+export const ZTagParams = ZCountyParams.extend({ code: zKey(PEOPLE_LIMITS.tagCode) });

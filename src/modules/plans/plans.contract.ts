@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../../shared/limits';
 import { ZPageQuery, zPage } from '../../shared/pagination';
-import { zId, zOptText, zText } from '../../shared/schemas';
+import { zId, zLongText, zOptLongText, zOptText, zText } from '../../shared/schemas';
 
 export { PLAN_KEEPER_ROLES, PLAN_READER_ROLES, SCHEDULE_KEEPER_ROLES } from './plans.roles';
 
@@ -16,9 +16,9 @@ const zMonthNo = z.number().int().min(1).max(12);
 export const ZPlanItemFields = z.object({
   month: zMonthNo,
   title: zText(PLAN_LIMITS.title),
-  theme: z.string().trim().min(1, { error: 'msg:required' }).max(24),
+  theme: zText(24),
   responsibleUnitId: zId.nullish().transform((v) => v ?? null),
-  note: zOptText(PLAN_LIMITS.note),
+  note: zOptLongText(PLAN_LIMITS.note),
 });
 export const ZPlanItemCreate = ZPlanItemFields.extend({ centreId: zId, year: zYear });
 export type PlanItemCreate = z.infer<typeof ZPlanItemCreate>;
@@ -43,10 +43,10 @@ export type Plan = z.infer<typeof ZPlan>;
 
 export const ZScheduleFields = z.object({
   month: zMonthNo,
-  workItem: zText(PLAN_LIMITS.workItem),
+  workItem: zLongText(PLAN_LIMITS.workItem),
   unitIds: z.array(zId).max(PLAN_LIMITS.units).default([]).describe('Responsible units of the tree'),
   responsibleText: zOptText(PLAN_LIMITS.responsibleText).describe('Responsible parties not in the tree'),
-  note: zOptText(PLAN_LIMITS.scheduleNote),
+  note: zOptLongText(PLAN_LIMITS.scheduleNote),
 });
 export const ZScheduleCreate = ZScheduleFields.extend({ townId: zId, year: zYear });
 export type ScheduleCreate = z.infer<typeof ZScheduleCreate>;

@@ -117,7 +117,7 @@ export async function scanSignIn(ctx: ScanCtx & { input: { known: boolean; phone
   };
   const outcome = await recordScan(db, params);
   const row = outcome ?? (await existingSignIn(db, params));
-  if (!row) throw new AppError('CONFLICT', { detail: '请再试一次', detailEn: 'please try again' });
+  if (!row) throw new AppError('CONFLICT', { detail: '同时有其他修改，请重试', detailEn: 'another change was made at the same moment; please try again' });
   const residentId = row.resident_id;
   // Only a confirmed sign-in teaches the phone whom it signs in (a pending one could be anyone).
   if (input.remember && residentId && row.status === 'confirmed') await rememberDevice(db, deviceId, residentId);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from '../../shared/limits';
 import { ZPageQuery, zPage } from '../../shared/pagination';
 import { RESIDENT_ROLES, type Role } from '../../shared/roles';
-import { zId, zText } from '../../shared/schemas';
+import { zCleanText, zId, zText } from '../../shared/schemas';
 import { zPhone } from './resident-auth.contract';
 
 /** Who runs sign-in at a centre: the keepers of its residents (they match people to the roster). */
@@ -150,12 +150,12 @@ export const ZPaperInput = z.object({
 });
 export const ZPaperResult = z.object({ added: z.number().int(), already: z.number().int() });
 export const ZConfirmInput = z.object({ residentId: zId.optional().describe('For an unknown person: the roster entry they are') });
-export const ZRejectInput = z.object({ reason: z.string().trim().max(200).optional() });
+export const ZRejectInput = z.object({ reason: zCleanText({ multiline: true }).max(200).optional() });
 export const ZCheckoutInput = z.object({ attendedHours: z.number().min(0).max(24).optional().describe('Default: from the sign-in to now, at most the activity’s hours') });
 export const ZSignInSaved = z.object({ id: z.string(), status: z.enum(SIGN_IN_STATUSES), credits: z.number().describe('Credits paid or taken back by this change') });
 
 /** Roster search for signing someone in by hand. */
-export const ZRosterQuery = z.object({ q: z.string().trim().min(1).max(40) });
+export const ZRosterQuery = z.object({ q: zText(40) });
 export const ZRosterHit = z.object({ id: z.string(), name: z.string(), phone: z.string().nullable(), nodeName: z.string(), signedIn: z.boolean() });
 export const ZRosterHits = z.object({ items: z.array(ZRosterHit) });
 export type RosterHit = z.infer<typeof ZRosterHit>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../../shared/limits';
 import { ZPageQuery, zPage } from '../../shared/pagination';
-import { zId, zOptPhone, zOptText, zText } from '../../shared/schemas';
+import { zId, zLongText, zOptLongText, zOptPhone, zOptText, zSearch, zText } from '../../shared/schemas';
 import { DEFAULT_THEMES } from '../../shared/themes';
 
 export const TEACHER_CATEGORIES = ['full_time', 'part_time', 'volunteer', 'lecturer', 'tutor'] as const;
@@ -56,13 +56,13 @@ export const ZTeacherFields = z.object({
   category: z.enum(TEACHER_CATEGORIES),
   source: z.enum(TEACHER_SOURCES),
   specialities: z.array(z.enum(DEFAULT_THEMES)).max(TEACHER_LIMITS.specialities).default([]).describe('Theme keys (src/shared/themes.ts)'),
-  qualifications: zOptText(TEACHER_LIMITS.qualifications).describe('Certificates, titles, experience'),
+  qualifications: zOptLongText(TEACHER_LIMITS.qualifications).describe('Certificates, titles, experience'),
   workUnit: zOptText(TEACHER_LIMITS.workUnit).describe('Employer or unit (工作单位)'),
   isGovernmentStaff: z.boolean().default(false).describe('Government or community staff: never paid a teaching fee'),
   feeEligible: z.boolean().default(false).describe('Teaching fees may be paid (never to volunteers or government staff)'),
   userId: zId.nullish().transform((v) => v ?? null).describe('The linked account (to log volunteer hours); admins only'),
   residentId: zId.nullish().transform((v) => v ?? null).describe('The teacher is also this resident'),
-  note: zOptText(LIMITS.note),
+  note: zOptLongText(LIMITS.note),
 });
 export const ZTeacherCreate = ZTeacherFields.extend({
   bankNodeId: zId.describe('The town or centre whose bank this entry belongs to'),
@@ -74,7 +74,7 @@ export type TeacherUpdate = z.infer<typeof ZTeacherUpdate>;
 export const ZStatusChange = z.object({
   status: z.enum(TEACHER_STATUSES),
   effectiveDate: zDate,
-  reason: zText(TEACHER_LIMITS.reason).describe('Why (e.g. 外出务工, 身体原因, 恢复授课)'),
+  reason: zLongText(TEACHER_LIMITS.reason).describe('Why (e.g. 外出务工, 身体原因, 恢复授课)'),
 });
 export type StatusChange = z.infer<typeof ZStatusChange>;
 
@@ -83,7 +83,7 @@ export const ZTeacherQuery = ZPageQuery.extend({
   category: z.enum(TEACHER_CATEGORIES).optional(),
   status: z.enum(TEACHER_STATUSES).optional(),
   speciality: z.enum(DEFAULT_THEMES).optional(),
-  q: z.string().trim().max(64).optional().describe('Part of the name, phone or work unit'),
+  q: zSearch(64).describe('Part of the name, phone or work unit'),
 });
 export type TeacherQuery = z.infer<typeof ZTeacherQuery>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZPageQuery, zPage } from '../../shared/pagination';
-import { zId, zOptText, zText } from '../../shared/schemas';
+import { zId, zLongText, zOptLongText } from '../../shared/schemas';
 import { TEACHER_CATEGORIES, TEACHER_LIMITS, TEACHER_STATUSES, zDate } from './teachers.contract';
 
 export const HOURS_STATUSES = ['pending', 'approved', 'rejected'] as const;
@@ -19,13 +19,13 @@ export const ZHoursSubmit = z.object({
   nodeId: zId.describe('The centre where I served: a centre within the bank'),
   serviceDate: zDate,
   hours: z.number().min(HOURS_LIMITS.min).max(HOURS_LIMITS.max).describe('Hours, rounded to one decimal'),
-  description: zText(TEACHER_LIMITS.description).describe('What I did'),
+  description: zLongText(TEACHER_LIMITS.description).describe('What I did'),
 });
 export type HoursSubmit = z.infer<typeof ZHoursSubmit>;
 
 export const ZHoursReview = z.object({
   decision: z.enum(['approved', 'rejected']),
-  note: zOptText(TEACHER_LIMITS.reviewNote).describe('Required when rejecting'),
+  note: zOptLongText(TEACHER_LIMITS.reviewNote).describe('Required when rejecting'),
 });
 export type HoursReview = z.infer<typeof ZHoursReview>;
 

@@ -61,7 +61,7 @@ export type UpsertResult = { id: string; action: 'created' | 'updated'; warnings
  * same person entered twice); outside it the answer neither names nor confirms anyone.
  */
 const duplicateIdError = (other?: { name: string; nodeName: string }) => other
-  ? fieldError('idNumber', `身份证号已登记：${other.nodeName}的居民“${other.name}”使用这个身份证号，请核对是否重复登记`, `ID number already registered: ${other.name} of ${other.nodeName} has this ID number; check whether this is the same person`)
+  ? fieldError('idNumber', `身份证号已登记：${other.nodeName}的居民“${other.name}”使用这个身份证号，请核对是否重复登记`, `ID number already registered: “${other.name}” of “${other.nodeName}” has this ID number; check whether this is the same person`)
   : fieldError('idNumber', '这个身份证号无法在此登记，请核对号码；如确认无误，请联系县（区）管理员', 'This ID number cannot be registered here; check it, and if it is right, ask the county administrator');
 
 /**

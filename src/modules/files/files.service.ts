@@ -56,12 +56,13 @@ async function detect(bytes: Buffer, filename: string): Promise<Detected | { unk
 }
 
 function refuseType(accept: FileAccept, found: string): never {
+  const foundEn = found === '无法识别' ? 'unknown' : found;
   if (accept === 'image') {
     throw fieldError('file', `不支持这种文件（识别为：${found}）。只能上传 JPG、PNG、WebP、GIF 图片；系统按文件内容识别，改扩展名没有用。`,
-      `This file type is not allowed (detected: ${found}). Only JPG, PNG, WebP or GIF images; the type is read from the content, so renaming does not help.`);
+      `This file type is not allowed (detected: ${foundEn}). Only JPG, PNG, WebP or GIF images; the type is read from the content, so renaming does not help.`);
   }
   throw fieldError('file', `不支持这种文件（识别为：${found}）。可上传 PDF、Word、Excel、PPT 文档或 JPG、PNG、WebP、GIF 图片；系统按文件内容识别，改扩展名没有用。`,
-    `This file type is not allowed (detected: ${found}). Upload PDF, Word, Excel or PowerPoint documents, or JPG, PNG, WebP or GIF images; the type is read from the content, so renaming does not help.`);
+    `This file type is not allowed (detected: ${foundEn}). Upload PDF, Word, Excel or PowerPoint documents, or JPG, PNG, WebP or GIF images; the type is read from the content, so renaming does not help.`);
 }
 
 type Prepared = { ext: string; mime: string; bytes: Buffer; thumbnail: Buffer | null; width: number | null; height: number | null };

@@ -2,24 +2,26 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { readConfig } from '../../server/config';
 
 /**
- * Where uploaded bytes live: `<data dir>/files`, never under the web root, each under a random
- * name (two hex characters of fan-out, then 32). Names are made here and checked on the way
- * back, so a stored key can never point outside the directory.
+ * Where uploaded bytes live: CEDU_FILES_DIR (default `<data dir>/files`), one directory that
+ * every app node shares, never under the web root, each file under a random name (two hex
+ * characters of fan-out, then 32). Names are made here and checked on the way back, so a
+ * stored key can never point outside the directory.
  */
 let root: string | null = null;
 
 const KEY = /^[0-9a-f]{2}\/[0-9a-f]{32}$/;
 
 /**
- * Sets the directory once per process (the files routes call it with the server's data dir).
+ * Sets the directory once per process (the files routes call it with the server's config).
  * Under the test runner each process gets its own temporary directory instead, so tests never
  * write into the working tree.
  */
-export function configureFileStore(opts: { dataDir: string; webDir?: string }): string {
+export function configureFileStore(opts: { filesDir: string; webDir?: string }): string {
   if (process.env.VITEST && root) return root;
-  const dir = process.env.VITEST ? testDir() : path.resolve(opts.dataDir, 'files');
+  const dir = process.env.VITEST ? testDir() : path.resolve(opts.filesDir);
   if (opts.webDir && isInside(dir, path.resolve(opts.webDir))) throw new Error(`The file store ${dir} must not be inside the web root ${opts.webDir}`);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   root = dir;
@@ -33,7 +35,7 @@ function testDir(): string {
 }
 
 function storeRoot(): string {
-  return root ?? configureFileStore({ dataDir: process.env.CEDU_DATA_DIR || 'data' });
+  return root ?? configureFileStore(readConfig());
 }
 
 const isInside = (child: string, parent: string) => {

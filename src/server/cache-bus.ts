@@ -119,7 +119,7 @@ export function listenOnServer(bus: CacheBus, connectionString: string, opts: Li
     schedule();
   };
   const schedule = () => {
-    if (!stopped && !retry) retry = setTimeout(() => void connect(), retryMs);
+    if (!stopped && !retry) retry = setTimeout(() => void connect(), retryMs).unref();
   };
   const connect = async () => {
     retry = undefined;

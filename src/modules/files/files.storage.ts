@@ -21,10 +21,16 @@ const KEY = /^[0-9a-f]{2}\/[0-9a-f]{32}$/;
  */
 export function configureFileStore(opts: { filesDir: string; webDir?: string }): string {
   if (process.env.VITEST && root) return root;
-  const dir = process.env.VITEST ? testDir() : path.resolve(opts.filesDir);
-  if (opts.webDir && isInside(dir, path.resolve(opts.webDir))) throw new Error(`The file store ${dir} must not be inside the web root ${opts.webDir}`);
+  const dir = fileStoreDir(process.env.VITEST ? { filesDir: testDir() } : opts);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   root = dir;
+  return dir;
+}
+
+/** The directory, absolute; refused (the server does not start) when the web root would serve it. */
+export function fileStoreDir(opts: { filesDir: string; webDir?: string }): string {
+  const dir = path.resolve(opts.filesDir);
+  if (opts.webDir && isInside(dir, path.resolve(opts.webDir))) throw new Error(`The file store ${dir} (CEDU_FILES_DIR) must not be inside the web root ${opts.webDir}`);
   return dir;
 }
 

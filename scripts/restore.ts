@@ -14,7 +14,7 @@ process.env.CEDU_NO_DEMO = '1';
 const database = await openForCli();
 try {
   const t = Date.now();
-  const r = await restoreDatabase(database, path.resolve(file), { filesDir: path.resolve(readConfig().dataDir, 'files') });
+  const r = await restoreDatabase(database, path.resolve(file), { filesDir: readConfig().filesDir });
   console.log(`恢复完成 restored: ${r.tables} tables, ${r.rows} rows, ${r.blobs} uploaded files, ${Date.now() - t} ms`);
 } catch (err) {
   if (err instanceof RestoreError) {

@@ -17,3 +17,4 @@ export * from '../modules/credits/credit-bank.table';
 export * from '../modules/activities/venues.table';
 export * from '../modules/activities/activity-records.table';
 export * from '../modules/plans/plans.table';
+export * from '../server/db/jobs.table';

@@ -1,9 +1,13 @@
+import path from 'node:path';
+
 /** Everything the server reads from the environment, read once, with its default. */
 export type Config = {
   port: number;
   host: string;
   databaseUrl?: string;
   dataDir: string;
+  /** Uploaded files: one directory every app node shares (default <data dir>/files). */
+  filesDir: string;
   /** Minutes without a request after which a session ends. */
   idleTimeoutMinutes: number;
   /** Hours after sign-in after which a session ends whatever happens. */
@@ -31,6 +35,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.CEDU_DATA_DIR || 'data',
+    filesDir: path.resolve(env.CEDU_FILES_DIR || path.join(env.CEDU_DATA_DIR || 'data', 'files')),
     idleTimeoutMinutes: int(env.CEDU_IDLE_TIMEOUT_MINUTES, 30),
     absoluteTimeoutHours: int(env.CEDU_SESSION_MAX_HOURS, 12),
     secureCookies: env.CEDU_SECURE_COOKIES === '1',

@@ -2,7 +2,8 @@ import { buildApp } from './app';
 import { readConfig } from './config';
 import { openDatabase } from './db/client';
 import { DataDirLockedError } from './db/lock';
-import { scheduleAutoBackups } from './db/auto-backup';
+import { autoBackupJob } from './db/auto-backup';
+import { startJobs } from './jobs';
 import { DEMO_ACCOUNTS, hasDemoAdmin, seedDemoIfEmpty, wantsDemo } from '../db/demo';
 import { firstRunCode, setupState } from '../modules/accounts/first-admin.service';
 import { pruneSessions } from '../modules/accounts/session.service';
@@ -24,15 +25,22 @@ export async function main(): Promise<void> {
   }
   const app = await buildApp({ database, config });
   const seeded = wantsDemo(config.demo, database.kind) ? await seedDemoIfEmpty(database, config.demoPassword, app.protector) : false;
-  const stopBackups = database.kind === 'pglite' && process.env.CEDU_AUTO_BACKUP !== '0' ? scheduleAutoBackups(database, config.dataDir, app.log) : () => {};
+  // Once per period across all app nodes (server/jobs.ts). CEDU_JOBS_TICK_MS: tests only.
+  const stopJobs = startJobs(database, [
+    {
+      name: 'housekeeping',
+      everyMs: 10 * 60_000,
+      run: async () => void (await Promise.all([pruneSessions(database.db), pruneLoginFailures(database.db), pruneUnattachedFiles(database.db)])),
+    },
+    ...(database.kind === 'pglite' && process.env.CEDU_AUTO_BACKUP !== '0' ? [autoBackupJob(database, config, app.log)] : []),
+  ], { log: app.log, tickMs: Number(process.env.CEDU_JOBS_TICK_MS) || undefined });
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info(`${signal}: closing`);
-    clearInterval(housekeeping);
-    stopBackups();
+    stopJobs();
     try {
       await app.close();
     } finally {
@@ -42,13 +50,6 @@ export async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
-
-  const housekeeping = setInterval(() => {
-    void pruneSessions(database.db).catch(() => {});
-    void pruneLoginFailures(database.db).catch(() => {});
-    void pruneUnattachedFiles(database.db).catch((err) => app.log.warn({ err }, 'pruning unattached files failed'));
-  }, 10 * 60_000);
-  housekeeping.unref();
 
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}`;

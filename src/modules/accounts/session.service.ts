@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { and, eq, lt, sql } from 'drizzle-orm';
+import { cacheBusOf } from '../../server/cache-bus';
 import type { Db, DbOrTx } from '../../server/db/client';
 import type { Actor, Scope } from '../../shared/actor';
 import type { Role } from '../../shared/roles';
@@ -38,9 +39,9 @@ const TOUCH_EVERY_MS = 30_000;
 
 /**
  * Recently loaded sessions, so most requests need no query. An entry lives at most
- * SESSION_CACHE_MS; any change to an account through this module forgets the user's
- * entries at once, and a load that overlapped such a change is not kept. Changes made to
- * the database by other means are seen within SESSION_CACHE_MS.
+ * SESSION_CACHE_MS; any change to an account through the services forgets the user's entries
+ * at once, every change to users, roles, sessions or the tree on any node arrives on the cache
+ * bus, and a load that overlapped such a change is not kept.
  */
 const SESSION_CACHE_MS = 5_000;
 type Cached = { loaded: LoadedSession; expiresAt: number; lastSeen: number; lastWritten: number; cachedAt: number };
@@ -52,6 +53,15 @@ export function forgetCachedSessions(userId?: string): void {
   authEpoch++;
   if (!userId) return sessionCache.clear();
   for (const [id, c] of sessionCache) if (c.loaded.actor.userId === userId) sessionCache.delete(id);
+}
+
+/** A cache bus message: `session:<id>`, `user:<id>`, or anything else (tree, sessions, *) that may touch anyone. */
+function forgetByMessage(message: string): void {
+  if (message === 'settings') return;
+  if (message.startsWith('session:')) {
+    authEpoch++;
+    sessionCache.delete(message.slice(8));
+  } else forgetCachedSessions(message.startsWith('user:') ? message.slice(5) : undefined);
 }
 
 function fromCache(id: string, idleMinutes: number, now: number): Cached | null {
@@ -80,7 +90,10 @@ export async function loadSession(db: Db, raw: string, idleMinutes: number): Pro
     }
     return cached.loaded;
   }
+  const bus = cacheBusOf(db);
+  bus.on('sessions', forgetByMessage);
   const epoch = authEpoch;
+  const generation = bus.generation;
   // One round trip for session, user and scopes.
   const result = await db.execute<SessionRow>(sql`
     select s.csrf_token, s.expires_at, s.last_seen_at, u.id as user_id, u.username, u.display_name, u.disabled,
@@ -107,7 +120,7 @@ export async function loadSession(db: Db, raw: string, idleMinutes: number): Pro
     mustChangePassword: row.must_change_password,
     passwordChangedAt: new Date(row.password_changed_at),
   };
-  if (epoch === authEpoch) {
+  if (epoch === authEpoch && bus.keeps(generation)) {
     if (sessionCache.size > 10_000) sessionCache.clear();
     sessionCache.set(id, { loaded, expiresAt: new Date(row.expires_at).getTime(), lastSeen: now, lastWritten, cachedAt: now });
   }

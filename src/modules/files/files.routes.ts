@@ -22,7 +22,7 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.database.db;
   const tags = ['files'];
   const policy = { roles: ROLES };
-  configureFileStore({ dataDir: app.config.dataDir, webDir: app.config.webDir });
+  configureFileStore(app.config);
   // Registered inside this plugin only: no other route accepts multipart bodies.
   await app.register(multipart, { limits: { fileSize: FILE_LIMITS.documentBytes, files: 1, fields: 5, parts: 6 } });
 

@@ -2,27 +2,35 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { readConfig } from '../../server/config';
 
 /**
- * Where uploaded bytes live: `<data dir>/files`, never under the web root, each under a random
- * name (two hex characters of fan-out, then 32). Names are made here and checked on the way
- * back, so a stored key can never point outside the directory.
+ * Where uploaded bytes live: CEDU_FILES_DIR (default `<data dir>/files`), one directory that
+ * every app node shares, never under the web root, each file under a random name (two hex
+ * characters of fan-out, then 32). Names are made here and checked on the way back, so a
+ * stored key can never point outside the directory.
  */
 let root: string | null = null;
 
 const KEY = /^[0-9a-f]{2}\/[0-9a-f]{32}$/;
 
 /**
- * Sets the directory once per process (the files routes call it with the server's data dir).
+ * Sets the directory once per process (the files routes call it with the server's config).
  * Under the test runner each process gets its own temporary directory instead, so tests never
  * write into the working tree.
  */
-export function configureFileStore(opts: { dataDir: string; webDir?: string }): string {
+export function configureFileStore(opts: { filesDir: string; webDir?: string }): string {
   if (process.env.VITEST && root) return root;
-  const dir = process.env.VITEST ? testDir() : path.resolve(opts.dataDir, 'files');
-  if (opts.webDir && isInside(dir, path.resolve(opts.webDir))) throw new Error(`The file store ${dir} must not be inside the web root ${opts.webDir}`);
+  const dir = fileStoreDir(process.env.VITEST ? { filesDir: testDir() } : opts);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   root = dir;
+  return dir;
+}
+
+/** The directory, absolute; refused (the server does not start) when the web root would serve it. */
+export function fileStoreDir(opts: { filesDir: string; webDir?: string }): string {
+  const dir = path.resolve(opts.filesDir);
+  if (opts.webDir && isInside(dir, path.resolve(opts.webDir))) throw new Error(`The file store ${dir} (CEDU_FILES_DIR) must not be inside the web root ${opts.webDir}`);
   return dir;
 }
 
@@ -33,7 +41,7 @@ function testDir(): string {
 }
 
 function storeRoot(): string {
-  return root ?? configureFileStore({ dataDir: process.env.CEDU_DATA_DIR || 'data' });
+  return root ?? configureFileStore(readConfig());
 }
 
 const isInside = (child: string, parent: string) => {

@@ -11,6 +11,7 @@ import type { NodeCreate, NodeDetail, NodeUpdate, TreeNode } from './org.contrac
 import { canManageChildrenOf, canMoveNode, canReadNode, canUpdateNode } from './org.policy';
 import { orgLeaders, orgNodes, orgPopulations } from './org.table';
 import { forgetCachedSessions } from '../accounts/session.service';
+import { cacheBusOf } from '../../server/cache-bus';
 
 type NodeRow = typeof orgNodes.$inferSelect;
 
@@ -23,8 +24,9 @@ export function underAnyPath(column: AnyPgColumn, prefixes: string[]): SQL {
 export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * The tree is read on nearly every page and changes rarely, so each reach's list is kept
- * in memory until the next write to the tree through this module (which forgets them all).
+ * The tree is read on nearly every page and changes rarely, so each reach's list is kept in
+ * memory until the tree changes: a write through this module forgets them at once, and every
+ * change to org_nodes, on any node, arrives as a `tree` message on the cache bus.
  */
 const treeCache = new WeakMap<object, Map<string, TreeNode[]>>();
 const treeVersion = new WeakMap<object, number>();
@@ -55,14 +57,17 @@ export async function findTree({ db, actor }: { db: Db; actor: Actor }): Promise
   let cache = treeCache.get(db);
   const hit = cache?.get(key);
   if (hit) return hit;
-  // A read that overlapped a write must not be kept: it may predate the write's commit.
+  const bus = cacheBusOf(db);
+  bus.on('tree', (m) => (m === 'tree' || m === '*') && forgetTreeCache(db));
+  // A read that overlapped a change must not be kept: it may predate the change's commit.
   const version = treeVersion.get(db) ?? 0;
+  const generation = bus.generation;
   const rows = (await db
     .select({ id: orgNodes.id, parentId: orgNodes.parentId, level: orgNodes.level, unitKind: orgNodes.unitKind, name: orgNodes.name, depth: orgNodes.depth, sortOrder: orgNodes.sortOrder })
     .from(orgNodes)
     .where(underAnyPath(orgNodes.path, paths))
     .orderBy(asc(orgNodes.depth), asc(orgNodes.sortOrder), asc(orgNodes.name))) as TreeNode[];
-  if ((treeVersion.get(db) ?? 0) !== version) return rows;
+  if ((treeVersion.get(db) ?? 0) !== version || !bus.keeps(generation)) return rows;
   if (!cache) treeCache.set(db, (cache = new Map()));
   if (cache.size > 1000) cache.clear();
   cache.set(key, rows);

@@ -1,3 +1,4 @@
+import { cacheBusOf } from '../../server/cache-bus';
 import type { Db } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { forbidden } from '../../shared/app-error';
@@ -8,7 +9,7 @@ import { canChangeSettings } from './settings.policy';
 
 /**
  * Settings are few and read on every request, so they are cached per database handle and
- * refreshed when changed through this module (the only writer).
+ * refreshed when changed (a `settings` message on the cache bus, from any app node).
  */
 const cache = new WeakMap<object, Settings>();
 let defaults: Settings = { passwordMaxAgeDays: 0, idleTimeoutMinutes: 30 };
@@ -20,10 +21,13 @@ export function setSettingDefaults(d: Partial<Settings>): void {
 export async function getSettings(db: Db): Promise<Settings> {
   const hit = cache.get(db);
   if (hit) return hit;
+  const bus = cacheBusOf(db);
+  bus.on('settings', (m) => (m === 'settings' || m === '*') && cache.delete(db));
+  const generation = bus.generation;
   const rows = await db.select().from(settings);
   const stored = Object.fromEntries(rows.map((r) => [r.key, r.value]));
   const value = { ...defaults, ...stored } as Settings;
-  cache.set(db, value);
+  if (bus.keeps(generation)) cache.set(db, value);
   return value;
 }
 

@@ -17,18 +17,21 @@ const BATCH = 2000;
 type Header = { format: string; version: 1; createdAt: string; migrations: number; source: string; tables: string[]; blobs?: number };
 
 /**
- * Uploaded files (`stored_files`: the bytes and thumbnails under `<data dir>/files`) travel in
+ * Uploaded files (`stored_files`: the bytes and thumbnails under CEDU_FILES_DIR) travel in
  * the same file after the tables, one `{"blob": key, "data": base64}` line each, so a restore
  * brings back the photos and materials the rows point at.
  */
 const BLOB_KEY = /^[0-9a-f]{2}\/[0-9a-f]{32}$/;
 export type BackupOptions = { filesDir?: string };
 
+/** The app nodes' own state (when each periodic job ran), not data: a restore starts it afresh. */
+const NOT_BACKED_UP = ['scheduled_jobs'];
+
 /** Tables in an order that satisfies foreign keys (parents first). */
 async function tablesInOrder(query: QueryFn): Promise<string[]> {
   const tables = (await query<{ t: string }>(
     `select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
-  )).map((r) => r.t);
+  )).map((r) => r.t).filter((t) => !NOT_BACKED_UP.includes(t));
   const deps = await query<{ child: string; parent: string }>(`
     select c.relname as child, p.relname as parent from pg_constraint k
     join pg_class c on c.oid = k.conrelid join pg_class p on p.oid = k.confrelid

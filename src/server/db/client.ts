@@ -9,6 +9,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from '../../db/schema';
+import { createCacheBus, listenOnServer, registerCacheBus, sessionListener, type CacheBus } from '../cache-bus';
 import { lockDataDir } from './lock';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -24,6 +25,8 @@ export type Database = {
   /** Runs `fn` in one transaction on one connection (plain SQL; commit unless it throws). */
   transaction<R>(fn: (query: QueryFn) => Promise<R>, opts?: { readOnlySnapshot?: boolean }): Promise<R>;
   close(): Promise<void>;
+  /** What this node's caches hear of changes in the database (server/cache-bus.ts). */
+  bus: CacheBus;
   /** PGlite only: whether the database thread finished a statement within the last few seconds (busy, not stuck). */
   progressing?: () => boolean;
 };
@@ -42,12 +45,24 @@ export type OpenOptions = {
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const database = opts.url ? openPostgres(opts.url) : await openPglite(opts.dataDir ?? 'data');
-  if (opts.migrate !== false) await migrateDatabase(database);
+  if (opts.migrate !== false) await migrateDatabase(database, opts.url);
   return database;
 }
 
-export async function migrateDatabase(database: Database): Promise<void> {
-  await migratePg(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
+/** Any fixed number: the advisory lock under which nodes starting together migrate one at a time. */
+const MIGRATION_LOCK = 7_140_301;
+
+export async function migrateDatabase(database: Database, url?: string): Promise<void> {
+  if (!url) return migratePg(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
+  // Held on a connection of its own: session-level, released when that connection ends.
+  const lock = new pg.Client({ connectionString: url, application_name: 'cedu-migrate' });
+  await lock.connect();
+  try {
+    await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await migratePg(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
+  } finally {
+    await lock.end();
+  }
 }
 
 /**
@@ -164,15 +179,19 @@ function openPostgres(url: string): Database {
 }
 
 function openPool(config: pg.PoolConfig, kind: DbKind): Database {
-  const pool = new pg.Pool(config);
+  const bus = createCacheBus();
+  const pool = new pg.Pool(kind === 'pglite' ? { ...config, Client: sessionListener(bus) } : config);
   // An idle connection that the server ends (restart, admin) must not crash the process;
   // the pool replaces it on the next query.
   pool.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  registerCacheBus(db, bus);
+  if (kind === 'postgres') listenOnServer(bus, config.connectionString!);
   let closed = false;
   return {
     db,
     kind,
+    bus,
     async query<T>(sql: string, params?: unknown[]) {
       return (await pool.query(sql, params as unknown[])).rows as T[];
     },
@@ -193,6 +212,7 @@ function openPool(config: pg.PoolConfig, kind: DbKind): Database {
     async close() {
       if (closed) return;
       closed = true;
+      await bus.close();
       await pool.end();
     },
   };

@@ -1,13 +1,13 @@
 import { expect } from 'vitest';
 import { signIn } from '../server';
 import { TEST_PASSWORD } from '../factories';
-import { DENIED, expectDenied, ownPath, type Matrix } from './context';
+import { expectDenied, ownPath, type Matrix } from './context';
 
 /** Accounts and roles. */
 export const ACCOUNTS_MATRIX: Matrix = {
   'GET /api/users': async ({ c, role, home, s, w }) => {
     const r = await c.req('GET', '/api/users?pageSize=200');
-    if (!['county_admin', 'town_admin'].includes(role)) return expect(DENIED).toContain(r.statusCode);
+    if (!['county_admin', 'town_admin'].includes(role)) return expectDenied(r);
     expect(r.statusCode).toBe(200);
     const prefix = ownPath({ w, home });
     const own = (await s.database.query<{ id: string }>(

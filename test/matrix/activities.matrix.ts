@@ -7,7 +7,7 @@ import { storedFiles } from '../../src/modules/files/files.table';
 import { buildActivity, buildResidents, countyOf } from '../activity-factories';
 import type { World } from '../factories';
 import type { TestServer } from '../server';
-import { DENIED, expectDenied, ownPath, type Matrix, type MatrixCtx } from './context';
+import { expectDenied, ownPath, type Matrix, type MatrixCtx } from './context';
 
 type Fixture = { key: string; path: string; nodeId: string; activityId: string; residentId: string; venueId: string; itemId: string; fileId: string };
 
@@ -168,7 +168,7 @@ export const ACTIVITIES_MATRIX: Matrix = {
   },
   'PUT /api/activity-rules/:countyId': async ({ c, s, w }) => {
     const r = await c.req('PUT', `/api/activity-rules/${w.nodes.B.id}`, { noticeDays: 0 });
-    expect(DENIED).toContain(r.statusCode);
+    expectDenied(r);
     expect(await s.database.db.select().from(activityRules).where(eq(activityRules.countyId, w.nodes.B.id))).toEqual([]);
   },
 };

@@ -5,7 +5,7 @@ import { courseFiles, courses, themeDefs } from '../../src/modules/courses/cours
 import { storedFiles } from '../../src/modules/files/files.table';
 import type { World } from '../factories';
 import { courseBody } from '../course-factories';
-import type { TestServer } from '../server';
+import type { TestResponse, TestServer } from '../server';
 import { expectDenied, foreignNodes, type Matrix, type MatrixCtx } from './context';
 
 type Fixture = { key: string; courseId: string; fileId: string; status: string };
@@ -46,7 +46,7 @@ async function courseState(s: TestServer, ids: string[]) {
 }
 
 /** Asserts that every foreign course is refused by `call` and left as it was. */
-async function refusedAndUnchanged(x: MatrixCtx, call: (f: Fixture) => Promise<{ statusCode: number; body: string }>): Promise<void> {
+async function refusedAndUnchanged(x: MatrixCtx, call: (f: Fixture) => Promise<TestResponse>): Promise<void> {
   const fs = await foreign(x);
   const before = await courseState(x.s, fs.map((f) => f.courseId));
   for (const f of fs) await expectDenied(call(f));

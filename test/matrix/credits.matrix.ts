@@ -7,7 +7,7 @@ import { redeemForSelf } from '../../src/modules/credits/redemption.service';
 import { buildResident } from '../credit-factories';
 import type { World } from '../factories';
 import type { TestServer } from '../server';
-import { DENIED, expectDenied, ownPath, type Matrix, type MatrixCtx } from './context';
+import { expectDenied, ownPath, type Matrix, type MatrixCtx } from './context';
 
 type Fixture = { key: string; path: string; residentId: string; entryId: number; rewardId: string | null; rewardPath: string | null; redemptionId: string | null };
 const fixtures = new WeakMap<TestServer, Promise<Fixture[]>>();
@@ -72,7 +72,7 @@ export const CREDITS_MATRIX: Matrix = {
   'GET /api/credit-accounts': async ({ c, role, home, s, w }) => {
     const foreign = await notKept({ s, w, home });
     const r = await c.req('GET', '/api/credit-accounts?pageSize=200');
-    if (!KEEPERS.includes(role)) return expect(DENIED).toContain(r.statusCode);
+    if (!KEEPERS.includes(role)) return expectDenied(r);
     expect(r.statusCode).toBe(200);
     const ids = new Set(r.json().items.map((a: { id: string }) => a.id));
     for (const f of foreign) expect(ids.has(f.residentId), `${f.key} leaked`).toBe(false);
@@ -108,7 +108,7 @@ export const CREDITS_MATRIX: Matrix = {
   'GET /api/credit-rewards': async ({ c, role, home, s, w }) => {
     const hidden = await hiddenRewards({ s, w, home });
     const r = await c.req('GET', '/api/credit-rewards?pageSize=200');
-    if (!KEEPERS.includes(role)) return expect(DENIED).toContain(r.statusCode);
+    if (!KEEPERS.includes(role)) return expectDenied(r);
     expect(r.statusCode).toBe(200);
     const ids = new Set(r.json().items.map((x: { id: string }) => x.id));
     for (const f of hidden) expect(ids.has(f.rewardId), `${f.key} reward leaked`).toBe(false);
@@ -129,7 +129,7 @@ export const CREDITS_MATRIX: Matrix = {
   'GET /api/credit-redemptions': async ({ c, role, home, s, w }) => {
     const foreign = await notKept({ s, w, home });
     const r = await c.req('GET', '/api/credit-redemptions?pageSize=200');
-    if (!KEEPERS.includes(role)) return expect(DENIED).toContain(r.statusCode);
+    if (!KEEPERS.includes(role)) return expectDenied(r);
     expect(r.statusCode).toBe(200);
     const ids = new Set(r.json().items.map((x: { id: string }) => x.id));
     for (const f of foreign) if (f.redemptionId) expect(ids.has(f.redemptionId), `${f.key} redemption leaked`).toBe(false);

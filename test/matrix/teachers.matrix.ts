@@ -4,7 +4,7 @@ import { staffingNorms, teachers, volunteerHours } from '../../src/modules/teach
 import type { World } from '../factories';
 import type { TestServer } from '../server';
 import { buildTeacher } from '../teacher-factories';
-import { DENIED, expectDenied, ownPath, type Matrix, type MatrixCtx } from './context';
+import { expectDenied, ownPath, type Matrix, type MatrixCtx } from './context';
 
 type Fixture = { key: string; bankPath: string; placePath: string; teacherId: string; hoursId: string };
 
@@ -58,7 +58,7 @@ const body = { name: '越权师资', category: 'part_time', source: 'other' };
 export const TEACHERS_MATRIX: Matrix = {
   'GET /api/teacher-banks': async ({ c, role, home, w }) => {
     const r = await c.req('GET', '/api/teacher-banks');
-    if (role === 'teacher') return expect(DENIED).toContain(r.statusCode);
+    if (role === 'teacher') return expectDenied(r);
     expect(r.statusCode).toBe(200);
     const own = ownPath({ w, home });
     const paths = new Map(Object.values(w.nodes).map((n) => [n.id, n.path]));
@@ -71,7 +71,7 @@ export const TEACHERS_MATRIX: Matrix = {
   'GET /api/teachers': async ({ c, role, home, s, w }) => {
     const hidden = await hiddenFrom({ s, w, home });
     const r = await c.req('GET', '/api/teachers?pageSize=200');
-    if (role === 'teacher') return expect(DENIED).toContain(r.statusCode);
+    if (role === 'teacher') return expectDenied(r);
     expect(r.statusCode).toBe(200);
     const ids = new Set(r.json().items.map((t: { id: string }) => t.id));
     for (const f of hidden) expect(ids.has(f.teacherId), `${f.key} leaked`).toBe(false);
@@ -113,7 +113,7 @@ export const TEACHERS_MATRIX: Matrix = {
   },
   'GET /api/volunteer-hours': async ({ c, role, home, s, w }) => {
     const r = await c.req('GET', '/api/volunteer-hours?pageSize=200');
-    if (!KEEPERS.includes(role)) return expect(DENIED).toContain(r.statusCode);
+    if (!KEEPERS.includes(role)) return expectDenied(r);
     expect(r.statusCode).toBe(200);
     const ids = new Set(r.json().items.map((h: { id: string }) => h.id));
     const own = ownPath({ w, home });
@@ -136,7 +136,7 @@ export const TEACHERS_MATRIX: Matrix = {
   },
   'GET /api/staffing': async ({ c, role, home, w }) => {
     const r = await c.req('GET', '/api/staffing?pageSize=200');
-    if (['teacher', 'dept_coordinator'].includes(role)) return expect(DENIED).toContain(r.statusCode);
+    if (['teacher', 'dept_coordinator'].includes(role)) return expectDenied(r);
     expect(r.statusCode).toBe(200);
     const own = ownPath({ w, home });
     const paths = new Map(Object.values(w.nodes).map((n) => [n.id, n.path]));

@@ -61,7 +61,7 @@ export function admits(x: Pick<MatrixCtx, 's' | 'role'>, key: string): boolean {
 }
 
 /** Asserts a 200 answer (a 500 or a denial never passes) and returns its JSON. */
-export async function expectOk<T = any>(p: Promise<TestResponse>): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any
+export async function expectOk<T = any>(p: Promise<TestResponse>): Promise<T> {
   const r = await p;
   expect(r.statusCode, `${r.request.method} ${r.request.url} → ${r.statusCode} ${r.body.slice(0, 300)}`).toBe(200);
   return r.json() as T;
@@ -86,6 +86,9 @@ export function foreignNodes(x: Pick<MatrixCtx, 'w' | 'home'>) {
 
 /** The path prefix of the actor's own subtree. */
 export const ownPath = (x: Pick<MatrixCtx, 'w' | 'home'>) => x.w.nodes[x.home].path;
+
+/** A LIKE pattern for the actor's own subtree (every county-A actor holds one role, on its home node). */
+export const under = (x: Pick<MatrixCtx, 'w' | 'home'>) => `${ownPath(x)}%`;
 
 export async function nodeRow(s: TestServer, id: string) {
   const [row] = await s.database.db.select({ name: orgNodes.name, parentId: orgNodes.parentId }).from(orgNodes).where(eq(orgNodes.id, id));

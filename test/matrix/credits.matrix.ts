@@ -51,12 +51,6 @@ async function notKept(x: Pick<MatrixCtx, 's' | 'w' | 'home'>) {
   return (await foreignAccounts(x.s, x.w)).filter((f) => !f.path.startsWith(home));
 }
 
-/** Fixture rewards neither under nor above the actor's home. */
-async function hiddenRewards(x: Pick<MatrixCtx, 's' | 'w' | 'home'>) {
-  const home = ownPath(x);
-  return (await foreignAccounts(x.s, x.w)).filter((f) => f.rewardPath && !f.rewardPath.startsWith(home) && !home.startsWith(f.rewardPath));
-}
-
 const ledgerCount = async (s: TestServer, residentIds: string[]) => (await s.database.db.select({ id: creditLedger.id }).from(creditLedger).where(inArray(creditLedger.residentId, residentIds))).length;
 
 /** The credit bank: rules, accounts, entries, rewards, redemptions. */

@@ -140,12 +140,15 @@ export const CREDITS_MATRIX: Matrix = {
     expect(rows.every((r) => r.status === 'done')).toBe(true);
   },
   // The resident's own pages answer only to a resident session; a staff session gets 401.
-  'GET /api/me/credits': async ({ c }) => expect((await c.req('GET', '/api/me/credits')).statusCode).toBe(401),
-  'GET /api/me/learning-record': async ({ c }) => expect((await c.req('GET', '/api/me/learning-record')).statusCode).toBe(401),
-  'GET /api/me/rewards': async ({ c }) => expect((await c.req('GET', '/api/me/rewards')).statusCode).toBe(401),
-  'GET /api/me/redemptions': async ({ c }) => expect((await c.req('GET', '/api/me/redemptions')).statusCode).toBe(401),
+  'GET /api/me/credits': async ({ c }) => expectDenied(c.req('GET', '/api/me/credits'), 401),
+  'GET /api/me/learning-record': async ({ c }) => expectDenied(c.req('GET', '/api/me/learning-record'), 401),
+  'GET /api/me/rewards': async ({ c }) => expectDenied(c.req('GET', '/api/me/rewards'), 401),
+  'GET /api/me/redemptions': async ({ c }) => expectDenied(c.req('GET', '/api/me/redemptions'), 401),
   'POST /api/me/redemptions': async ({ c, s, w }) => {
     const f = (await foreignAccounts(s, w)).find((x) => x.key === 'B1a')!;
-    expect((await c.req('POST', '/api/me/redemptions', { rewardId: f.rewardId })).statusCode).toBe(401);
+    const read = () => s.database.query('select id, status from credit_redemptions order by id');
+    const before = await read();
+    await expectDenied(c.req('POST', '/api/me/redemptions', { rewardId: f.rewardId }), 401);
+    expect(await read()).toEqual(before);
   },
 };

@@ -66,8 +66,8 @@ const signInCheck = (action: string, body: (f: Fixture) => unknown) => async (x:
 export const SIGNIN_MATRIX: Matrix = {
   'POST /api/resident/login': 'public',
   'POST /api/resident/activate': 'public',
-  'GET /api/resident/me': async (x) => expect((await x.c.req('GET', '/api/resident/me')).statusCode).toBe(401),
-  'POST /api/resident/logout': async (x) => expect((await x.c.req('POST', '/api/resident/logout')).statusCode).toBe(401),
+  'GET /api/resident/me': async (x) => expectDenied(x.c.req('GET', '/api/resident/me'), 401),
+  'POST /api/resident/logout': async (x) => expectDenied(x.c.req('POST', '/api/resident/logout'), 401),
   'GET /api/sign-in/scan/:token': 'public',
   'POST /api/sign-in/scan/:token': 'public',
   'POST /api/sign-in/scan/:token/check-out': 'public',
@@ -101,9 +101,10 @@ export const SIGNIN_MATRIX: Matrix = {
   'GET /api/sign-in/activities/:activityId/roster': async (x) => {
     await activityCheck('GET', 'roster?q=%E7%9F%A9%E9%98%B5')(x);
     // Own activities never list foreign residents either.
-    const own = await buildActivity(x.s.database, { centre: x.w.nodes[x.home], title: '矩阵本地' }).catch(() => null);
-    if (!own) return;
+    const own = await buildActivity(x.s.database, { centre: x.w.nodes.A1a, title: '矩阵本地' });
     const r = await x.c.req('GET', `/api/sign-in/activities/${own.id}/roster?q=%E7%9F%A9%E9%98%B5`);
+    if (!x.w.nodes.A1a.path.startsWith(ownPath(x)) || !admits(x, 'GET /api/sign-in/activities/:activityId/roster')) return expectDenied(r);
+    expect(r.statusCode, r.body).toBe(200);
     for (const f of await hiddenFrom(x)) expect(r.body).not.toContain(f.residentId);
   },
   'POST /api/sign-in/activities/:activityId/manual': activityCheck('POST', 'manual', (f) => ({ residentId: f.residentId })),

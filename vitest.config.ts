@@ -8,9 +8,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
-    // In CI a failed test runs once more, so one unexplained flake (an import preview in one CI
-    // run out of six, 2026-11-22; the test now prints the upload's answer) cannot block a landing.
-    // A real failure fails twice.
-    retry: process.env.CI ? 1 : 0,
+    // No retries: a test that fails once has found something (a flaky test is a bug to find).
+    retry: 0,
   },
 });

@@ -28,6 +28,8 @@ export const ACCOUNTS_MATRIX: Matrix = {
   'PUT /api/users/:id': async (x) => {
     const t = x.w.users['B:teacher'];
     const before = await userState(x, t.id);
+    // As built (so a change left by an earlier role's case fails this one too).
+    expect(before.u).toMatchObject({ display_name: t.username, disabled: false });
     await expectDenied(x.c.req('PUT', `/api/users/${t.id}`, { displayName: '改', phone: null, homeNodeId: x.w.nodes.B1a.id, disabled: true }));
     expect(await userState(x, t.id)).toEqual(before);
   },

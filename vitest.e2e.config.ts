@@ -10,7 +10,8 @@ export default defineConfig({
     include: ['test/e2e/**/*.e2e.test.ts'],
     globalSetup: ['test/e2e/global-setup.ts'],
     testTimeout: 90_000,
-    hookTimeout: 120_000,
+    // beforeAll starts the server (up to harness START_MS on a busy machine) and the browser.
+    hookTimeout: 300_000,
     pool: 'forks',
     fileParallelism: false,
   },

@@ -11,7 +11,10 @@ describe('/api/health', () => {
   it('answers with the database in use', async () => {
     const res = await s.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', db: s.database.kind });
+    expect(res.json()).toMatchObject({ status: 'ok', db: s.database.kind });
+    // On a loaded machine an idle PGlite can miss the 50 ms and truly answer busy for a moment;
+    // once its thread gets a turn, health says plainly that all is well.
+    await expect.poll(async () => (await s.app.inject({ method: 'GET', url: '/api/health' })).json(), { timeout: 30_000 }).toEqual({ status: 'ok', db: s.database.kind });
   });
 
   it('answers promptly while a long transaction holds the database, and says it is busy when PGlite is', async () => {
@@ -32,7 +35,6 @@ describe('/api/health', () => {
     // PostgreSQL has a pool: health gets its own connection and answers normally.
     expect(res.json()).toEqual(s.database.kind === 'pglite' ? { status: 'ok', db: 'pglite', busy: true } : { status: 'ok', db: 'postgres' });
     expect(ms).toBeLessThan(1000);
-    const after = await s.app.inject({ method: 'GET', url: '/api/health' });
-    expect(after.json()).toEqual({ status: 'ok', db: s.database.kind });
+    await expect.poll(async () => (await s.app.inject({ method: 'GET', url: '/api/health' })).json(), { timeout: 30_000 }).toEqual({ status: 'ok', db: s.database.kind });
   });
 });

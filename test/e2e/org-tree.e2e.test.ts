@@ -6,6 +6,10 @@ import { DEMO_PASSWORD, launchBrowser, resultPath, startServer, type RunningServ
  * A town administrator signs in and sees exactly their own town's part of the tree:
  * 云台镇 as the root with its villages, never the other town 柳湾镇.
  */
+/** The value cell beside a label of the node's detail (antd Descriptions, bordered). */
+const detailValue = (p: Page, label: string) =>
+  p.locator('.ant-descriptions-item-label', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::*[1]');
+
 describe('organisation tree in the browser (town admin)', () => {
   let server: RunningServer;
   let browser: Browser;
@@ -36,18 +40,30 @@ describe('organisation tree in the browser (town admin)', () => {
     await page.getByRole('button', { name: '登录' }).click();
     await page.waitForURL(/\/org\/[0-9a-f-]{36}$/);
 
-    const tree = page.getByRole('tree');
-    await tree.getByText('云台镇', { exact: true }).waitFor();
-    await tree.getByText('东坡村', { exact: true }).waitFor();
-    expect(await page.getByText('柳湾镇').count()).toBe(0);
-    expect(await page.getByText('青溪县', { exact: true }).count()).toBe(0);
-    // The root (the town itself) is chosen and shown on the right.
+    // Settled: the town (the root, chosen) has its detail loaded, whose 上级组织 is the county.
     await expect.poll(() => page.getByTestId('node-title').textContent()).toBe('云台镇');
+    await expect.poll(() => detailValue(page, '上级组织').textContent()).toBe('青溪县');
+
+    // The tree: the town as its only root, expanded to its own villages and units, exactly
+    // the nodes the server gives this user (all under 云台镇), counted in the panel.
+    const mine = await page.evaluate(async () => (await (await fetch('/api/org/tree')).json()) as { nodes: { id: string; parentId: string | null; name: string }[] });
+    const root = mine.nodes.find((n) => n.name === '云台镇')!;
+    const shown = [root.name, ...mine.nodes.filter((n) => n.parentId === root.id).map((n) => n.name)];
+    const tree = page.getByRole('tree');
+    await expect.poll(async () => (await tree.locator('.ant-tree-title').allTextContents()).map((t) => t.trim()).sort()).toEqual(shown.sort());
+    expect(shown).toContain('东坡村');
+    await page.getByText(`共 ${mine.nodes.length} 个组织`).waitFor();
+    // Never the other town; the county only as the town's 上级组织, never in the tree.
+    expect(await page.getByText('柳湾镇').count()).toBe(0);
+    expect(await tree.getByText('青溪县').count()).toBe(0);
+    expect(await page.getByText('青溪县', { exact: true }).count()).toBe(1);
+    expect(await detailValue(page, '上级组织').getByText('青溪县', { exact: true }).count()).toBe(1);
   });
 
   it('opens a village and shows its details', async () => {
     await page.getByRole('tree').getByText('东坡村', { exact: true }).click();
     await expect.poll(() => page.getByTestId('node-title').textContent()).toBe('东坡村');
+    await expect.poll(() => detailValue(page, '上级组织').textContent()).toBe('云台镇');
     await page.getByText('常住人口', { exact: true }).first().waitFor();
     await page.getByText('339901101201').waitFor(); // its division code
     expect(page.url()).toMatch(/\/org\/[0-9a-f-]{36}$/);
@@ -58,7 +74,10 @@ describe('organisation tree in the browser (town admin)', () => {
     const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', storageState: await desktop.storageState(), isMobile: true, hasTouch: true });
     const p = await phone.newPage();
     await p.goto(page.url());
+    // Settled before measuring: the village's detail (its parent and code) and the tree.
     await expect.poll(() => p.getByTestId('node-title').textContent()).toBe('东坡村');
+    await expect.poll(() => detailValue(p, '上级组织').textContent()).toBe('云台镇');
+    await p.getByText('339901101201').waitFor();
     await p.getByRole('tree').getByText('云台镇', { exact: true }).waitFor();
     const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

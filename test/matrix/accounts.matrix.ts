@@ -1,14 +1,12 @@
 import { expect } from 'vitest';
-import { signIn } from '../server';
-import { TEST_PASSWORD } from '../factories';
-import { DENIED, expectDenied, ownPath, type Matrix } from './context';
+import { expectDenied, ownPath, type Matrix, type MatrixCtx } from './context';
 import { firstRunCode } from '../../src/modules/accounts/first-admin.service';
 
 /** Accounts and roles. */
 export const ACCOUNTS_MATRIX: Matrix = {
   'GET /api/users': async ({ c, role, home, s, w }) => {
     const r = await c.req('GET', '/api/users?pageSize=200');
-    if (!['county_admin', 'town_admin'].includes(role)) return expect(DENIED).toContain(r.statusCode);
+    if (!['county_admin', 'town_admin'].includes(role)) return expectDenied(r);
     expect(r.statusCode).toBe(200);
     const prefix = ownPath({ w, home });
     const own = (await s.database.query<{ id: string }>(
@@ -22,25 +20,39 @@ export const ACCOUNTS_MATRIX: Matrix = {
     await expectDenied(c.req('GET', `/api/users/${w.users['B:teacher'].id}`));
     await expectDenied(c.req('GET', `/api/users/${w.users['B:county_admin'].id}`));
   },
-  'POST /api/users': async ({ c, w }) => {
+  'POST /api/users': async (x) => {
+    const { c, w } = x;
     await expectDenied(c.req('POST', '/api/users', { username: 'intruder1', displayName: '外人', homeNodeId: w.nodes.B1.id, password: 'Xy-long-pass-1' }));
     await expectDenied(c.req('POST', '/api/users', { username: 'intruder2', displayName: '外人', homeNodeId: w.nodes.A1a.id, password: 'Xy-long-pass-1', roles: [{ role: 'town_admin', nodeId: w.nodes.B1.id }] }));
+    expect(await x.s.database.query(`select id from users where username in ('intruder1', 'intruder2')`)).toEqual([]);
   },
-  'PUT /api/users/:id': async ({ c, w }) => {
-    const t = w.users['B:teacher'];
-    await expectDenied(c.req('PUT', `/api/users/${t.id}`, { displayName: '改', phone: null, homeNodeId: w.nodes.B1a.id, disabled: true }));
+  'PUT /api/users/:id': async (x) => {
+    const t = x.w.users['B:teacher'];
+    const before = await userState(x, t.id);
+    // As built (so a change left by an earlier role's case fails this one too).
+    expect(before.u).toMatchObject({ display_name: t.username, disabled: false });
+    await expectDenied(x.c.req('PUT', `/api/users/${t.id}`, { displayName: '改', phone: null, homeNodeId: x.w.nodes.B1a.id, disabled: true }));
+    expect(await userState(x, t.id)).toEqual(before);
   },
-  'POST /api/users/:id/password': async ({ c, w }) => {
-    await expectDenied(c.req('POST', `/api/users/${w.users['B:teacher'].id}/password`, { password: 'Another-pass-9' }));
+  'POST /api/users/:id/password': async (x) => {
+    const id = x.w.users['B:teacher'].id;
+    const before = await userState(x, id);
+    await expectDenied(x.c.req('POST', `/api/users/${id}/password`, { password: 'Another-pass-9' }));
+    expect(await userState(x, id)).toEqual(before);
   },
-  'POST /api/users/:id/roles': async ({ c, w }) => {
-    await expectDenied(c.req('POST', `/api/users/${w.users['B:teacher'].id}/roles`, { role: 'leader', nodeId: w.nodes.B1.id }));
-    await expectDenied(c.req('POST', `/api/users/${w.users['A:teacher'].id}/roles`, { role: 'leader', nodeId: w.nodes.B1.id }));
+  'POST /api/users/:id/roles': async (x) => {
+    const ids = [x.w.users['B:teacher'].id, x.w.users['A:teacher'].id];
+    const before = await rolesOf(x, ids);
+    await expectDenied(x.c.req('POST', `/api/users/${ids[0]}/roles`, { role: 'leader', nodeId: x.w.nodes.B1.id }));
+    await expectDenied(x.c.req('POST', `/api/users/${ids[1]}/roles`, { role: 'leader', nodeId: x.w.nodes.B1.id }));
+    expect(await rolesOf(x, ids)).toEqual(before);
   },
-  'DELETE /api/users/:id/roles/:assignmentId': async ({ c, s, w }) => {
-    const bAdmin = await signIn(s.app, 'b_county_admin', TEST_PASSWORD);
-    const u = (await bAdmin.req('GET', `/api/users/${w.users['B:teacher'].id}`)).json();
-    await expectDenied(c.req('DELETE', `/api/users/${u.id}/roles/${u.roles[0].id}`));
+  'DELETE /api/users/:id/roles/:assignmentId': async (x) => {
+    const id = x.w.users['B:teacher'].id;
+    const before = await rolesOf(x, [id]);
+    expect(before).toHaveLength(1);
+    await expectDenied(x.c.req('DELETE', `/api/users/${id}/roles/${before[0].id}`));
+    expect(await rolesOf(x, [id])).toEqual(before);
   },
   'GET /api/setup': 'public',
   // Once accounts exist the first-run page is closed, for everyone and even with the right code.
@@ -51,3 +63,13 @@ export const ACCOUNTS_MATRIX: Matrix = {
     expect(await s.database.query<{ n: number }>('select count(*)::int as n from users')).toEqual(before);
   },
 };
+
+/** Everything a refused account write could change: the user row (password hash included) and their sessions. */
+async function userState(x: MatrixCtx, id: string) {
+  const [u] = await x.s.database.query('select username, display_name, phone, home_node_id, password_hash, password_changed_at, must_change_password, disabled, updated_at from users where id = $1', [id]);
+  const sessions = await x.s.database.query('select id from sessions where user_id = $1 order by id', [id]);
+  return { u, sessions };
+}
+
+const rolesOf = (x: MatrixCtx, ids: string[]) =>
+  x.s.database.query<{ id: string }>('select id, user_id, role, node_id from role_assignments where user_id = any($1) order by id', [ids]);

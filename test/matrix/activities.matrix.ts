@@ -7,7 +7,7 @@ import { storedFiles } from '../../src/modules/files/files.table';
 import { buildActivity, buildResidents, countyOf } from '../activity-factories';
 import type { World } from '../factories';
 import type { TestServer } from '../server';
-import { DENIED, expectDenied, ownPath, type Matrix, type MatrixCtx } from './context';
+import { expectDenied, expectOk, expectSameIds, ownPath, sqlIds, under, type Matrix, type MatrixCtx } from './context';
 
 type Fixture = { key: string; path: string; nodeId: string; activityId: string; residentId: string; venueId: string; itemId: string; fileId: string };
 
@@ -53,15 +53,14 @@ const body = (centreId: string) => ({ centreId, title: '越权活动', theme: 'h
 
 /** Activities, registrations, records, venues and equipment, the county's booking notice. */
 export const ACTIVITIES_MATRIX: Matrix = {
-  'GET /api/activities': async ({ c, s, w, home }) => {
+  'GET /api/activities': async (x) => {
+    const { c, s, w, home } = x;
     const hidden = await foreign({ s, w, home });
-    const r = await c.req('GET', '/api/activities?pageSize=200');
-    expect(r.statusCode).toBe(200);
-    const ids = new Set(r.json().items.map((a: { id: string }) => a.id));
-    for (const f of hidden) {
-      expect(ids.has(f.activityId), `${f.key} leaked`).toBe(false);
-      await expectDenied(c.req('GET', `/api/activities?centreId=${f.nodeId}`));
-    }
+    const page = await expectOk(c.req('GET', '/api/activities?pageSize=200'));
+    const want = await sqlIds(x, 'select a.id from activities a join org_nodes n on n.id = a.centre_id where n.path like $1', [under(x)]);
+    expectSameIds(page.items.map((a: { id: string }) => a.id), want, 'activities');
+    expect(page.total).toBe(want.length);
+    for (const f of hidden) await expectDenied(c.req('GET', `/api/activities?centreId=${f.nodeId}`));
   },
   'GET /api/activities/:id': async ({ c, s, w, home }) => {
     for (const f of await foreign({ s, w, home })) await expectDenied(c.req('GET', `/api/activities/${f.activityId}`));
@@ -132,15 +131,14 @@ export const ACTIVITIES_MATRIX: Matrix = {
       expect(await s.database.db.select().from(activityPhotos).where(and(eq(activityPhotos.activityId, f.activityId), eq(activityPhotos.fileId, f.fileId)))).toHaveLength(1);
     }
   },
-  'GET /api/venues': async ({ c, s, w, home }) => {
-    const hidden = await foreign({ s, w, home });
-    for (const kind of ['venue', 'equipment']) {
-      const r = await c.req('GET', `/api/venues?kind=${kind}&pageSize=200`);
-      expect(r.statusCode).toBe(200);
-      const ids = new Set(r.json().items.map((v: { id: string }) => v.id));
-      for (const f of hidden) expect(ids.has(f.venueId) || ids.has(f.itemId), `${f.key} leaked`).toBe(false);
+  'GET /api/venues': async (x) => {
+    await foreign(x);
+    for (const [kind, table] of [['venue', 'venues'], ['equipment', 'equipment_items']]) {
+      const page = await expectOk(x.c.req('GET', `/api/venues?kind=${kind}&pageSize=200`));
+      const want = await sqlIds(x, `select v.id from ${table} v join org_nodes n on n.id = v.node_id where n.path like $1`, [under(x)]);
+      expectSameIds(page.items.map((v: { id: string }) => v.id), want, kind);
     }
-    await expectDenied(c.req('GET', `/api/venues?nodeId=${w.nodes.B1.id}`));
+    await expectDenied(x.c.req('GET', `/api/venues?nodeId=${x.w.nodes.B1.id}`));
   },
   'POST /api/venues': async ({ c, s, w, home }) => {
     for (const f of await foreign({ s, w, home })) await expectDenied(c.req('POST', '/api/venues', { kind: 'venue', nodeId: f.nodeId, name: '越权场地' }));
@@ -168,7 +166,7 @@ export const ACTIVITIES_MATRIX: Matrix = {
   },
   'PUT /api/activity-rules/:countyId': async ({ c, s, w }) => {
     const r = await c.req('PUT', `/api/activity-rules/${w.nodes.B.id}`, { noticeDays: 0 });
-    expect(DENIED).toContain(r.statusCode);
+    expectDenied(r);
     expect(await s.database.db.select().from(activityRules).where(eq(activityRules.countyId, w.nodes.B.id))).toEqual([]);
   },
 };

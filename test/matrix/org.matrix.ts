@@ -1,22 +1,23 @@
 import { expect } from 'vitest';
-import { expectDenied, foreignNodes, nodeRow, type Matrix } from './context';
+import { expectDenied, expectOk, expectSameIds, foreignNodes, nodeRow, sqlIds, under, type Matrix, type MatrixCtx } from './context';
 
 /** The organisation tree. */
 export const ORG_MATRIX: Matrix = {
-  'GET /api/org/tree': async ({ c, home, w }) => {
-    const r = await c.req('GET', '/api/org/tree');
-    expect(r.statusCode).toBe(200);
-    const ids = new Set(r.json().nodes.map((n: { id: string }) => n.id));
-    for (const f of foreignNodes({ w, home })) expect(ids.has(f.id), `${f.key} leaked`).toBe(false);
-    expect(ids.has(w.nodes[home].id)).toBe(true);
+  'GET /api/org/tree': async (x) => {
+    const tree = await expectOk(x.c.req('GET', '/api/org/tree'));
+    // Exactly the actor's subtree: no ancestor, no sibling, nothing of county B.
+    const want = await sqlIds(x, 'select id from org_nodes where path like $1', [under(x)]);
+    expectSameIds(tree.nodes.map((n: { id: string }) => n.id), want, 'tree nodes');
+    expect(want).toContain(x.w.nodes[x.home].id);
   },
   'GET /api/org/nodes/:id': async ({ c, home, w }) => {
     for (const f of foreignNodes({ w, home })) await expectDenied(c.req('GET', `/api/org/nodes/${f.id}`));
   },
-  'POST /api/org/nodes': async ({ c, home, w }) => {
-    for (const f of foreignNodes({ w, home }).filter((n) => ['A2', 'B1', 'B'].includes(n.key))) {
-      await expectDenied(c.req('POST', '/api/org/nodes', { parentId: f.id, level: 'unit', unitKind: 'other', name: '越权新增' }));
+  'POST /api/org/nodes': async (x) => {
+    for (const f of foreignNodes(x).filter((n) => ['A2', 'B1', 'B'].includes(n.key))) {
+      await expectDenied(x.c.req('POST', '/api/org/nodes', { parentId: f.id, level: 'unit', unitKind: 'other', name: '越权新增' }));
     }
+    expect(await x.s.database.query(`select id from org_nodes where name = '越权新增'`)).toEqual([]);
   },
   'PUT /api/org/nodes/:id': async ({ c, home, s, w }) => {
     for (const f of foreignNodes({ w, home }).filter((n) => ['A', 'A2', 'B1', 'B1a'].includes(n.key))) {
@@ -37,13 +38,24 @@ export const ORG_MATRIX: Matrix = {
     await expectDenied(c.req('DELETE', `/api/org/nodes/${w.nodes.B2b.id}`));
     expect(await nodeRow(s, w.nodes.B2b.id)).toBeTruthy();
   },
-  'PUT /api/org/nodes/:id/populations/:year': async ({ c, home, w }) => {
-    for (const f of foreignNodes({ w, home }).slice(0, 4)) await expectDenied(c.req('PUT', `/api/org/nodes/${f.id}/populations/2026`, { population: 1 }));
+  'PUT /api/org/nodes/:id/populations/:year': async (x) => {
+    const targets = foreignNodes(x).slice(0, 4).map((f) => f.id);
+    const before = await populations(x);
+    for (const id of targets) await expectDenied(x.c.req('PUT', `/api/org/nodes/${id}/populations/2026`, { population: 1 }));
+    expect(await populations(x)).toEqual(before);
   },
-  'DELETE /api/org/nodes/:id/populations/:year': async ({ c, w }) => {
-    await expectDenied(c.req('DELETE', `/api/org/nodes/${w.nodes.B1.id}/populations/2026`));
+  'DELETE /api/org/nodes/:id/populations/:year': async (x) => {
+    const before = await populations(x);
+    expect(before).toContainEqual({ node_id: x.w.nodes.B1.id, year: 2026, population: 1234 });
+    await expectDenied(x.c.req('DELETE', `/api/org/nodes/${x.w.nodes.B1.id}/populations/2026`));
+    expect(await populations(x)).toEqual(before);
   },
-  'PUT /api/org/nodes/:id/leaders': async ({ c, w }) => {
-    await expectDenied(c.req('PUT', `/api/org/nodes/${w.nodes.B1.id}/leaders`, { leaders: [] }));
+  'PUT /api/org/nodes/:id/leaders': async (x) => {
+    const read = () => x.s.database.query('select id, node_id, name, post, title, phone, sort_order from org_leaders order by id');
+    const before = await read();
+    await expectDenied(x.c.req('PUT', `/api/org/nodes/${x.w.nodes.B1.id}/leaders`, { leaders: [{ name: '越权领导', post: 'leader', title: null, phone: null }] }));
+    expect(await read()).toEqual(before);
   },
 };
+
+const populations = (x: MatrixCtx) => x.s.database.query('select node_id, year, population from org_populations order by node_id, year');

@@ -4,7 +4,7 @@ import { planItems, scheduleItems } from '../../src/modules/plans/plans.table';
 import { countyOf } from '../activity-factories';
 import type { World } from '../factories';
 import type { TestServer } from '../server';
-import { expectDenied, ownPath, type Matrix, type MatrixCtx } from './context';
+import { expectDenied, expectOk, expectSameIds, ownPath, sqlIds, under, type Matrix, type MatrixCtx } from './context';
 
 type Fixture = { key: string; path: string; nodeId: string; itemId: string };
 const made = new WeakMap<TestServer, Promise<{ plans: Fixture[]; schedules: Fixture[] }>>();
@@ -82,13 +82,11 @@ export const PLANS_MATRIX: Matrix = {
       expect(await workItem(s, f.itemId)).toBe(`矩阵配档${f.key}`);
     }
   },
-  'GET /api/plan-versus-actual': async ({ c, s, w, home }) => {
-    const own = ownPath({ w, home });
-    await foreignPlans(s, w);
-    const r = await c.req('GET', '/api/plan-versus-actual?year=2026&pageSize=200');
-    expect(r.statusCode).toBe(200);
-    const paths = new Map(Object.values(w.nodes).map((n) => [n.id, n.path]));
-    for (const row of r.json().items as { id: string }[]) expect((paths.get(row.id) ?? '').startsWith(own), `centre ${row.id} leaked`).toBe(true);
-    await expectDenied(c.req('GET', `/api/plan-versus-actual?year=2026&nodeId=${w.nodes.B1.id}`));
+  'GET /api/plan-versus-actual': async (x) => {
+    await foreignPlans(x.s, x.w);
+    const page = await expectOk(x.c.req('GET', '/api/plan-versus-actual?year=2026&pageSize=200'));
+    const want = await sqlIds(x, `select id from org_nodes where level = 'centre' and path like $1`, [under(x)]);
+    expectSameIds(page.items.map((row: { id: string }) => row.id), want, 'centres');
+    await expectDenied(x.c.req('GET', `/api/plan-versus-actual?year=2026&nodeId=${x.w.nodes.B1.id}`));
   },
 };

@@ -3,7 +3,6 @@ import { type Matrix } from './context';
 /** Public and self-only routes. */
 export const SYSTEM_MATRIX: Matrix = {
   'GET /api/health': 'public',
-  'GET /api/openapi.json': 'public',
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': 'self',
   'GET /api/auth/me': 'self',

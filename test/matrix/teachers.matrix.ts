@@ -4,7 +4,7 @@ import { staffingNorms, teachers, volunteerHours } from '../../src/modules/teach
 import type { World } from '../factories';
 import type { TestServer } from '../server';
 import { buildTeacher } from '../teacher-factories';
-import { DENIED, expectDenied, ownPath, type Matrix, type MatrixCtx } from './context';
+import { admits, expectDenied, expectOk, expectSameIds, ownPath, sqlIds, under, type Matrix, type MatrixCtx } from './context';
 
 type Fixture = { key: string; bankPath: string; placePath: string; teacherId: string; hoursId: string };
 
@@ -56,25 +56,25 @@ const body = { name: '越权师资', category: 'part_time', source: 'other' };
 
 /** The teacher bank, volunteer hours and the staffing norm. */
 export const TEACHERS_MATRIX: Matrix = {
-  'GET /api/teacher-banks': async ({ c, role, home, w }) => {
-    const r = await c.req('GET', '/api/teacher-banks');
-    if (role === 'teacher') return expect(DENIED).toContain(r.statusCode);
-    expect(r.statusCode).toBe(200);
-    const own = ownPath({ w, home });
-    const paths = new Map(Object.values(w.nodes).map((n) => [n.id, n.path]));
-    for (const b of r.json().banks as { id: string; canKeep: boolean }[]) {
-      const p = paths.get(b.id) ?? '';
-      expect(p.startsWith(own) || own.startsWith(p), `bank ${b.id} leaked`).toBe(true);
-      if (b.canKeep) expect(p.startsWith(own)).toBe(true);
-    }
+  'GET /api/teacher-banks': async (x) => {
+    const r = await x.c.req('GET', '/api/teacher-banks');
+    if (!admits(x, 'GET /api/teacher-banks')) return expectDenied(r);
+    const { banks } = await expectOk(Promise.resolve(r));
+    // The town and centre banks of the own subtree (kept) and those above it (read only).
+    const kept = await sqlIds(x, `select id from org_nodes where level in ('town', 'centre') and path like $1`, [under(x)]);
+    const above = await sqlIds(x, `select id from org_nodes where level in ('town', 'centre') and $1 like path || '%' and path <> $1`, [ownPath(x)]);
+    expectSameIds(banks.map((b: { id: string }) => b.id), [...kept, ...above], 'banks');
+    expectSameIds(banks.filter((b: { canKeep: boolean }) => b.canKeep).map((b: { id: string }) => b.id), KEEPERS.includes(x.role) ? kept : [], 'banks kept');
   },
-  'GET /api/teachers': async ({ c, role, home, s, w }) => {
-    const hidden = await hiddenFrom({ s, w, home });
+  'GET /api/teachers': async (x) => {
+    const { c, s, w } = x;
+    await foreignBanks(s, w);
     const r = await c.req('GET', '/api/teachers?pageSize=200');
-    if (role === 'teacher') return expect(DENIED).toContain(r.statusCode);
-    expect(r.statusCode).toBe(200);
-    const ids = new Set(r.json().items.map((t: { id: string }) => t.id));
-    for (const f of hidden) expect(ids.has(f.teacherId), `${f.key} leaked`).toBe(false);
+    if (!admits(x, 'GET /api/teachers')) return expectDenied(r);
+    const page = await expectOk(Promise.resolve(r));
+    const want = await sqlIds(x, `select t.id from teachers t join org_nodes n on n.id = t.bank_node_id where n.path like $1 or $2 like n.path || '%'`, [under(x), ownPath(x)]);
+    expectSameIds(page.items.map((t: { id: string }) => t.id), want, 'teachers');
+    expect(page.total).toBe(want.length);
     await expectDenied(c.req('GET', `/api/teachers?bankNodeId=${w.nodes.B1.id}`));
   },
   'GET /api/teachers/:id': async ({ c, home, s, w }) => {
@@ -111,16 +111,15 @@ export const TEACHERS_MATRIX: Matrix = {
     expect(r.json().teachers).toEqual([]);
     expect(r.json().items).toEqual([]);
   },
-  'GET /api/volunteer-hours': async ({ c, role, home, s, w }) => {
-    const r = await c.req('GET', '/api/volunteer-hours?pageSize=200');
-    if (!KEEPERS.includes(role)) return expect(DENIED).toContain(r.statusCode);
-    expect(r.statusCode).toBe(200);
-    const ids = new Set(r.json().items.map((h: { id: string }) => h.id));
-    const own = ownPath({ w, home });
-    for (const f of await foreignBanks(s, w)) {
-      if (!f.placePath.startsWith(own)) expect(ids.has(f.hoursId), `${f.key} hours leaked`).toBe(false);
-    }
-    await expectDenied(c.req('GET', `/api/volunteer-hours?nodeId=${w.nodes.B1.id}`));
+  'GET /api/volunteer-hours': async (x) => {
+    await foreignBanks(x.s, x.w);
+    const r = await x.c.req('GET', '/api/volunteer-hours?pageSize=200');
+    if (!admits(x, 'GET /api/volunteer-hours')) return expectDenied(r);
+    const page = await expectOk(Promise.resolve(r));
+    // Hours served at a place in the own subtree, whoever's bank the volunteer is in.
+    const want = await sqlIds(x, `select h.id from volunteer_hours h join org_nodes n on n.id = h.node_id where n.path like $1`, [under(x)]);
+    expectSameIds(page.items.map((h: { id: string }) => h.id), want, 'volunteer hours');
+    await expectDenied(x.c.req('GET', `/api/volunteer-hours?nodeId=${x.w.nodes.B1.id}`));
   },
   'POST /api/volunteer-hours': async ({ c, s, w }) => {
     const b = (await foreignBanks(s, w)).find((f) => f.key === 'B1a')!;
@@ -134,15 +133,14 @@ export const TEACHERS_MATRIX: Matrix = {
     const rows = await s.database.db.select({ status: volunteerHours.status }).from(volunteerHours).where(inArray(volunteerHours.id, foreign.map((f) => f.hoursId)));
     expect(rows.every((r) => r.status === 'pending')).toBe(true);
   },
-  'GET /api/staffing': async ({ c, role, home, w }) => {
-    const r = await c.req('GET', '/api/staffing?pageSize=200');
-    if (['teacher', 'dept_coordinator'].includes(role)) return expect(DENIED).toContain(r.statusCode);
-    expect(r.statusCode).toBe(200);
-    const own = ownPath({ w, home });
-    const paths = new Map(Object.values(w.nodes).map((n) => [n.id, n.path]));
-    for (const i of r.json().items as { nodeId: string }[]) expect((paths.get(i.nodeId) ?? '').startsWith(own), `centre ${i.nodeId} leaked`).toBe(true);
-    expect(r.json().norms.map((n: { countyId: string }) => n.countyId)).toEqual([w.nodes.A.id]);
-    await expectDenied(c.req('GET', `/api/staffing?nodeId=${w.nodes.B1.id}`));
+  'GET /api/staffing': async (x) => {
+    const r = await x.c.req('GET', '/api/staffing?pageSize=200');
+    if (!admits(x, 'GET /api/staffing')) return expectDenied(r);
+    const page = await expectOk(Promise.resolve(r));
+    const want = await sqlIds(x, `select id from org_nodes where level = 'centre' and path like $1`, [under(x)]);
+    expectSameIds(page.items.map((i: { nodeId: string }) => i.nodeId), want, 'staffing centres');
+    expect(page.norms.map((n: { countyId: string }) => n.countyId)).toEqual([x.w.nodes.A.id]);
+    await expectDenied(x.c.req('GET', `/api/staffing?nodeId=${x.w.nodes.B1.id}`));
   },
   'PUT /api/staffing-norms/:countyId': async ({ c, s, w }) => {
     await expectDenied(c.req('PUT', `/api/staffing-norms/${w.nodes.B.id}`, { fullTimeMin: 0, partTimeMin: 0, partTimeMax: 0 }));

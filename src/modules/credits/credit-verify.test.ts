@@ -61,7 +61,7 @@ beforeAll(async () => {
     await appendEntry(tx, { countyId: county.id, residentId: other, kind: 'award', amount: 1.5 });
   });
   await own.database.close();
-}, 60_000);
+});
 afterAll(() => own.drop());
 
 describe('npm run credits:verify', () => {

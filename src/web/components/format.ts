@@ -1,9 +1,11 @@
 import type { Locale } from '../../shared/locale';
+import { formatDateTime as chinaDateTime } from '../../shared/china-time';
 
-/** 2026-03-01 14:05, in the user's language; blank for null. */
-export function formatDateTime(iso: string | null | undefined, locale: Locale): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+/**
+ * 2026-03-01 14:05 in China time whatever the browser's zone (house rule 14); blank for
+ * null. One format for both languages: `_locale` stays so the many pages that pass it need
+ * not change while others edit them.
+ */
+export function formatDateTime(iso: string | null | undefined, _locale?: Locale): string {
+  return chinaDateTime(iso);
 }

@@ -3,6 +3,7 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { useI18n } from '../../../web/i18n/i18n';
 import type { LearningRecord } from '../credits.contract';
 import { M } from './credits.messages';
+import { formatDate } from '../../../shared/china-time';
 
 /** A4 on paper: the buttons are not printed. */
 const PRINT_CSS = `
@@ -27,7 +28,7 @@ const PRINT_CSS = `
 /** 学习档案 ready to print: what the resident attended, hours and credits. Used by the staff page and the resident's phone. */
 export function LearningRecordSheet({ r, onClose }: { r: LearningRecord; onClose?: () => void }) {
   const { t, isZh, locale } = useI18n();
-  const day = (iso: string) => new Date(iso).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  const day = (iso: string) => formatDate(iso);
   return (
     <>
       <style>{PRINT_CSS}</style>

@@ -15,6 +15,7 @@ import { NodeFormDrawer, type NodeFormMode } from './node-form-drawer';
 import { M } from './org.messages';
 import { useNodeDetail, useOrgRefresh } from './org.queries';
 import { PopulationCard } from './population-card';
+import { formatDateTime } from '../../../shared/china-time';
 
 /** The chosen node: its details, then population, office and leadership group. */
 export function NodeDetailPanel({ id }: { id: string }) {
@@ -70,7 +71,7 @@ function NodeDetailView({ node }: { node: NodeDetail }) {
     { key: 'children', label: t(M.childCount), children: t(M.childCountValue, { n: node.childCount }) },
     { key: 'address', label: t(M.address), children: node.address ?? dash, span: 'filled' as const },
     { key: 'coords', label: t(M.coords), children: coords },
-    { key: 'updated', label: t(M.updatedAt), children: new Date(node.updatedAt).toLocaleString(locale) },
+    { key: 'updated', label: t(M.updatedAt), children: formatDateTime(node.updatedAt) },
   ];
   const office = [
     { key: 'loc', label: t(M.officeLocation), children: node.officeLocation ?? dash },

@@ -10,6 +10,7 @@ import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { M } from './org.messages';
 import { useOrgRefresh } from './org.queries';
+import { chinaYear } from '../../../shared/china-time';
 
 /** 常住人口 by year: the denominators for participation and funding per resident. */
 export function PopulationCard({ node }: { node: NodeDetail }) {
@@ -74,7 +75,7 @@ function PopulationModal({ node, row, onClose }: { node: NodeDetail; row: Popula
   const errors = useFormErrors(form);
   const refresh = useOrgRefresh();
   const taken = new Set(node.populations.map((p) => p.year));
-  const thisYear = new Date().getFullYear();
+  const thisYear = chinaYear();
   const suggested = taken.has(thisYear) ? Math.min(Math.max(...taken) + 1, LIMITS.yearMax) : thisYear;
 
   const submit = (v: Population) =>

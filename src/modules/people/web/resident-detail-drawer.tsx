@@ -17,6 +17,7 @@ import { M } from './people.messages';
 import { usePeopleRefresh, useResident } from './people.queries';
 import { ResidentFormDrawer } from './resident-form-drawer';
 import { ResidentTags } from './resident-tags';
+import { chinaToday } from '../../../shared/china-time';
 
 /** One resident: masked values with reveal, household, consents, and the person's rights (export, delete). */
 export function ResidentDetailDrawer({ id, onClose }: { id: string; onClose: () => void }) {
@@ -82,7 +83,7 @@ function ResidentDetailBody({ resident: r, onGone }: { resident: ResidentDetail;
     setExporting(true);
     try {
       const data = await api.get(`/api/residents/${r.id}/export`);
-      download(`居民个人数据-${r.name}-${new Date().toISOString().slice(0, 10)}.json`, data);
+      download(`居民个人数据-${r.name}-${chinaToday()}.json`, data);
       void message.success(t(M.exported));
     } catch (err) {
       void message.error(errorText(err, locale));

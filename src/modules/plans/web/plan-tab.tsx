@@ -12,6 +12,7 @@ import { M as APP } from '../../../web/i18n/messages';
 import { MIN_ACTIVITIES_PER_MONTH, PLAN_LIMITS, type Plan, type PlanItem, type PlanItemUpdate } from '../plans.contract';
 import { M } from './plans.messages';
 import { usePlan, usePlanOptions, usePlansRefresh, useThemeName } from './plans.queries';
+import { chinaMonth } from '../../../shared/china-time';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 /** The activities page for a centre's month. */
@@ -48,7 +49,7 @@ function MonthCard({ plan, month, onEdit }: { plan: Plan; month: number; onEdit:
   const items = plan.items.filter((i) => i.month === month);
   const held = plan.actual[month - 1];
   const ok = held >= MIN_ACTIVITIES_PER_MONTH;
-  const now = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 7);
+  const now = chinaMonth();
   const over = `${plan.year}-${String(month).padStart(2, '0')}` < now;
   return (
     <Card

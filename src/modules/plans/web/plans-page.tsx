@@ -10,9 +10,10 @@ import { PlanTab } from './plan-tab';
 import { ScheduleTab } from './schedule-tab';
 import { VersusTab } from './versus-tab';
 import { M } from './plans.messages';
+import { chinaYear } from '../../../shared/china-time';
 
 const KEYS = ['tab', 'year', 'centreId', 'townId', 'nodeId'] as const;
-const thisYear = () => Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4));
+const thisYear = () => chinaYear();
 
 /** 计划与配档: a centre's annual plan, the town's 配档表 and plan versus actual, one tab each. */
 export function PlansPage() {

@@ -6,6 +6,7 @@ import { PageLoading } from '../../../web/components/page-loading';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M } from './plans.messages';
 import { useSchedule } from './plans.queries';
+import { chinaToday, chinaYear } from '../../../shared/china-time';
 
 /** A4 landscape on paper: only the sheet is printed; months span their rows. */
 const PRINT_CSS = `
@@ -31,7 +32,7 @@ const PRINT_CSS = `
 export function SchedulePrintPage() {
   const { t } = useI18n();
   const [params] = useSearchParams();
-  const year = Number(params.get('year')) || new Date().getFullYear();
+  const year = Number(params.get('year')) || chinaYear();
   const q = useSchedule(params.get('townId') ?? undefined, year);
   if (q.isPending) return <PageLoading />;
   if (q.error) return <ErrorState error={q.error} />;
@@ -65,7 +66,7 @@ export function SchedulePrintPage() {
             })}
           </tbody>
         </table>
-        <div className="pd-foot">{t(M.printedAt, { date: new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }) })}</div>
+        <div className="pd-foot">{t(M.printedAt, { date: chinaToday() })}</div>
       </div>
     </>
   );

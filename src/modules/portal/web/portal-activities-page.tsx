@@ -10,12 +10,13 @@ import type { MyActivity } from '../portal.contract';
 import { meRequest } from './portal-api';
 import { M } from './portal.messages';
 import { useMyActivities, useResidentRefresh } from './portal.queries';
+import { formatDate, formatTime } from '../../../shared/china-time';
 
 const when = (a: MyActivity, locale: string) => {
   const s = new Date(a.startsAt);
   const e = new Date(a.endsAt);
-  const day = s.toLocaleDateString(locale, { month: 'numeric', day: 'numeric', weekday: 'short', timeZone: 'Asia/Shanghai' });
-  const hm = (d: Date) => d.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' });
+  const day = `${formatDate(s)} ${s.toLocaleDateString(locale, { weekday: 'short', timeZone: 'Asia/Shanghai' })}`;
+  const hm = (d: Date) => formatTime(d);
   return `${day} ${hm(s)}–${hm(e)}`;
 };
 

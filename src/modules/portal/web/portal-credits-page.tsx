@@ -8,10 +8,11 @@ import type { Reward } from '../../credits/credits.contract';
 import { meRequest } from './portal-api';
 import { M } from './portal.messages';
 import { useMyCredits, useMyRedemptions, useMyRewards, useResidentRefresh } from './portal.queries';
+import { formatDate } from '../../../shared/china-time';
 
 /** 学分: my balance (from the ledger), rewards I can redeem, my redemptions and the history. */
 export function PortalCreditsPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [size, setSize] = useState(10);
   const credits = useMyCredits(size);
   const rewards = useMyRewards();
@@ -35,7 +36,7 @@ export function PortalCreditsPage() {
       {(redemptions.data?.items.length ?? 0) > 0 && (
         <Card size="small" title={t(M.redemptions)} styles={{ body: { padding: '0 12px' } }}>
           <List dataSource={redemptions.data!.items} renderItem={(r) => (
-            <List.Item><List.Item.Meta title={r.rewardName} description={new Date(r.createdAt).toLocaleDateString(locale)} /><Tag>{t(M.cost, { n: r.cost })}</Tag></List.Item>
+            <List.Item><List.Item.Meta title={r.rewardName} description={formatDate(r.createdAt)} /><Tag>{t(M.cost, { n: r.cost })}</Tag></List.Item>
           )} />
         </Card>
       )}
@@ -43,7 +44,7 @@ export function PortalCreditsPage() {
         {c.items.length === 0 ? <Empty description={t(M.noEntries)} /> : (
           <List dataSource={c.items} renderItem={(e) => (
             <List.Item>
-              <List.Item.Meta title={e.note ?? ''} description={new Date(e.createdAt).toLocaleDateString(locale)} />
+              <List.Item.Meta title={e.note ?? ''} description={formatDate(e.createdAt)} />
               <Typography.Text strong style={{ color: e.amount > 0 ? '#0b6e4f' : '#b3261e' }}>{e.amount > 0 ? `+${e.amount}` : e.amount}</Typography.Text>
             </List.Item>
           )} />

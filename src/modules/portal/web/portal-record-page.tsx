@@ -5,10 +5,11 @@ import { PageLoading } from '../../../web/components/page-loading';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M } from './portal.messages';
 import { useMyRecord, useMySignIns } from './portal.queries';
+import { formatDate } from '../../../shared/china-time';
 
 /** 学习记录: totals from my learning record, and each sign-in (including those waiting for staff). */
 export function PortalRecordPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [size, setSize] = useState(20);
   const record = useMyRecord();
   const list = useMySignIns(size);
@@ -33,7 +34,7 @@ export function PortalRecordPage() {
               <List.Item data-testid="portal-sign-in">
                 <List.Item.Meta
                   title={s.title}
-                  description={`${new Date(s.startsAt).toLocaleDateString(locale, { timeZone: 'Asia/Shanghai' })} · ${s.centreName} · ${t(M.hours, { n: s.hours })}`}
+                  description={`${formatDate(s.startsAt)} · ${s.centreName} · ${t(M.hours, { n: s.hours })}`}
                 />
                 {s.status === 'pending' && <Tag color="orange">{t(M.statusPending)}</Tag>}
               </List.Item>

@@ -6,6 +6,7 @@
  */
 import type { ScanInfo, ScanRefusal, ScanResult } from '../signin.contract';
 import { SIGNIN_PAGE_MESSAGES } from './signin-page.messages';
+import { formatDateTime, formatTime } from '../../../shared/china-time';
 
 type Key = keyof typeof SIGNIN_PAGE_MESSAGES;
 const lang = navigator.language.toLowerCase().startsWith('zh') || !navigator.language ? 0 : 1;
@@ -40,8 +41,9 @@ function h(tag: string, attrs: Record<string, string | boolean | ((e: Event) => 
   return el;
 }
 
-const timeFmt = new Intl.DateTimeFormat(lang === 0 ? 'zh-CN' : 'en-GB', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' });
-const clock = new Intl.DateTimeFormat(lang === 0 ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' });
+// China time in the one house format (2026-12-07 14:05 / 14:05), the same as the big screen.
+const timeFmt = { format: (d: Date) => formatDateTime(d) };
+const clock = { format: (d: Date) => formatTime(d) };
 
 function show(...cards: Child[]) {
   const toggle = h('button', { class: 'small', type: 'button', click: () => { localStorage.setItem(ELDER_KEY, elder() ? '0' : '1'); applyElder(); toggle.textContent = elder() ? t('elderOff') : t('elderOn'); } }, elder() ? t('elderOff') : t('elderOn'));

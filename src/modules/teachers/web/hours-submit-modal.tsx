@@ -9,6 +9,7 @@ import { TEACHER_LIMITS } from '../teachers.contract';
 import { HOURS_LIMITS, type HoursSubmit, type MyTeacher } from '../volunteer.contract';
 import { M } from './teachers.messages';
 import { useHoursRefresh } from './teachers.queries';
+import { chinaToday } from '../../../shared/china-time';
 
 type Values = { teacherId: string; nodeId: string; serviceDate: Dayjs; hours: number; description: string };
 
@@ -40,7 +41,7 @@ export function HoursSubmitModal({ entries, onClose }: { entries: MyTeacher[]; o
         layout="vertical"
         onFinish={submit}
         disabled={busy}
-        initialValues={{ teacherId: first?.id, nodeId: first?.places.length === 1 ? first.places[0].id : undefined, serviceDate: dayjs(), hours: 2 }}
+        initialValues={{ teacherId: first?.id, nodeId: first?.places.length === 1 ? first.places[0].id : undefined, serviceDate: dayjs(chinaToday()), hours: 2 }}
         onValuesChange={(changed: Partial<Values>) => { if ('teacherId' in changed) form.setFieldValue('nodeId', undefined); }}
       >
         {errors.alert}
@@ -54,7 +55,7 @@ export function HoursSubmitModal({ entries, onClose }: { entries: MyTeacher[]; o
           <Select showSearch={{ optionFilterProp: 'label' }} options={places.map((p) => ({ value: p.id, label: p.name }))} />
         </Form.Item>
         <Form.Item name="serviceDate" label={t(M.serviceDate)} rules={[{ required: true, message: t(APP.required) }]}>
-          <DatePicker style={{ width: '100%' }} allowClear={false} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker style={{ width: '100%' }} allowClear={false} disabledDate={(d) => d.isAfter(chinaToday(), 'day')} />
         </Form.Item>
         <Form.Item name="hours" label={t(M.hours)} extra={t(M.hoursHelp)} rules={[{ required: true, message: t(APP.required) }]}>
           <InputNumber min={HOURS_LIMITS.min} max={HOURS_LIMITS.max} step={0.5} precision={1} inputMode="decimal" style={{ width: '100%' }} />

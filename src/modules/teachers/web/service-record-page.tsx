@@ -7,6 +7,7 @@ import { useI18n } from '../../../web/i18n/i18n';
 import { GENDER_LABELS, type GENDERS } from '../teachers.contract';
 import { M } from './teachers.messages';
 import { useServiceRecord } from './teachers.queries';
+import { formatDate } from '../../../shared/china-time';
 
 /** A4 on paper: the app's frame and the buttons are not printed. */
 const PRINT_CSS = `
@@ -84,7 +85,7 @@ export function ServiceRecordPage() {
         </table>
         <div className="sr-sign">
           <div>{t(M.recordIssuer, { bank: r.teacher.bankNodeName })}</div>
-          <div>{t(M.recordDate, { date: new Date(r.generatedAt).toLocaleDateString('sv-SE') })}</div>
+          <div>{t(M.recordDate, { date: formatDate(r.generatedAt) })}</div>
         </div>
       </div>
     </>

@@ -8,6 +8,7 @@ import { M as APP } from '../../../web/i18n/messages';
 import { TEACHER_LIMITS, TEACHER_STATUSES, TEACHER_STATUS_LABELS, type StatusChange, type TeacherDetail, type TeacherStatus } from '../teachers.contract';
 import { M } from './teachers.messages';
 import { useTeachersRefresh } from './teachers.queries';
+import { chinaToday, formatDate } from '../../../shared/china-time';
 
 type Values = { status: TeacherStatus; effectiveDate: Dayjs; reason: string };
 
@@ -18,7 +19,7 @@ export function StatusChangeModal({ teacher, onClose }: { teacher: TeacherDetail
   const [form] = Form.useForm<Values>();
   const errors = useFormErrors(form);
   const refresh = useTeachersRefresh();
-  const since = dayjs(teacher.statusSince);
+  const since = dayjs(formatDate(teacher.statusSince));
 
   const submit = (v: Values) =>
     errors.run(async () => {
@@ -31,13 +32,13 @@ export function StatusChangeModal({ teacher, onClose }: { teacher: TeacherDetail
 
   return (
     <Modal open title={t(M.statusTitle, { name: teacher.name })} onCancel={onClose} onOk={() => form.submit()} okText={t(APP.save)} cancelText={t(APP.cancel)} confirmLoading={errors.busy} destroyOnHidden>
-      <Form<Values> form={form} layout="vertical" onFinish={submit} disabled={errors.busy} initialValues={{ effectiveDate: dayjs() }}>
+      <Form<Values> form={form} layout="vertical" onFinish={submit} disabled={errors.busy} initialValues={{ effectiveDate: dayjs(chinaToday()) }}>
         {errors.alert}
         <Form.Item name="status" label={t(M.newStatus)} rules={[{ required: true, message: t(APP.required) }]}>
           <Select options={TEACHER_STATUSES.filter((s) => s !== teacher.status).map((s) => ({ value: s, label: label(TEACHER_STATUS_LABELS[s]) }))} />
         </Form.Item>
         <Form.Item name="effectiveDate" label={t(M.effectiveDate)} rules={[{ required: true, message: t(APP.required) }]}>
-          <DatePicker style={{ width: '100%' }} allowClear={false} disabledDate={(d) => d.isAfter(dayjs(), 'day') || d.isBefore(since, 'day')} />
+          <DatePicker style={{ width: '100%' }} allowClear={false} disabledDate={(d) => d.isAfter(chinaToday(), 'day') || d.isBefore(since, 'day')} />
         </Form.Item>
         <Form.Item name="reason" label={t(M.reason)} rules={[rules.required(t), rules.max(t, TEACHER_LIMITS.reason)]}>
           <Input.TextArea rows={2} maxLength={TEACHER_LIMITS.reason} showCount placeholder={t(M.reasonPlaceholder)} />

@@ -1,4 +1,4 @@
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import type { Database } from '../server/db/client';
 import { hashPassword } from '../modules/accounts/password';
 import { roleAssignments, users } from '../modules/accounts/account.table';
@@ -74,7 +74,13 @@ export async function seedDemoIfEmpty(database: Database, password: string, prot
   if (Number(n) > 0) return false;
   const passwordHash = await hashPassword(password);
   const year = new Date().getFullYear();
+  let seeded = false;
   await db.transaction(async (tx) => {
+    // Two app nodes starting together on an empty database: one seeds, the other finds it done.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('cedu:demo-seed'))`);
+    const [{ n: now }] = await tx.select({ n: count() }).from(orgNodes);
+    if (Number(now) > 0) return;
+    seeded = true;
     const byName = new Map<string, { id: string; path: string; depth: number }>();
     let seq = 0;
     const add = async (parent: { id: string; path: string; depth: number } | null, v: { name: string; level: string; unitKind?: string; code?: string; population?: number; address?: string }) => {
@@ -131,7 +137,7 @@ export async function seedDemoIfEmpty(database: Database, password: string, prot
     await seedSignIns(ctx);
     await recordAudit(tx, { actorName: 'system', node: { id: county.id, path: county.path }, action: 'demo.seed', summary: { county: COUNTY.name, towns: TOWNS.length } });
   });
-  return true;
+  return seeded;
 }
 
 const eqId = (id: string) => eq(orgNodes.id, id);

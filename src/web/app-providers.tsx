@@ -1,5 +1,8 @@
 import { useEffect, type ReactNode } from 'react';
 import { ConfigProvider } from 'antd';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import updateLocale from 'dayjs/plugin/updateLocale';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -8,6 +11,10 @@ import { AuthProvider } from './auth/auth-context';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { M } from './i18n/messages';
 import { theme } from './theme';
+
+// Weeks begin on Monday in both languages (house style); dayjs's English locale starts on Sunday.
+dayjs.extend(updateLocale);
+dayjs.updateLocale('en', { weekStart: 1 });
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -24,6 +31,7 @@ function LocalisedAntd({ children }: { children: ReactNode }) {
   const { locale, t } = useI18n();
   useEffect(() => {
     document.documentElement.lang = locale;
+    dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
     document.title = t(M.appName);
   }, [locale, t]);
   return (

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { RESIDENT_ROLES } from '../../shared/roles';
-import { IMPORT_MAX_BYTES, ZExportQuery, ZImportIdParams, ZImportJob, ZImportUpload, ZTemplateQuery } from './imports.contract';
-import { commitImport, discardImport, getImport, getImportFile, previewImport } from './imports.service';
+import { IMPORT_MAX_BYTES, ZExportQuery, ZImportIdParams, ZImportJob, ZImportMappingBody, ZImportUpload, ZTemplateQuery } from './imports.contract';
+import { commitImport, discardImport, getImport, getImportFile, previewImport, remapImport } from './imports.service';
 import { exportResidents } from './roster-export';
 import { buildErrorReport, buildTemplate } from './roster-workbooks';
 
@@ -37,6 +37,11 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { policy },
     schema: { tags, summary: 'An import job: counts and the issues of each bad row', params: ZImportIdParams, response: { 200: ZImportJob } },
   }, async (req) => getImport({ db: db(), actor: req.actor!, id: req.params.id }));
+
+  app.post('/api/imports/:id/mapping', {
+    config: { policy },
+    schema: { tags, summary: 'Choose which file column holds which field (or ignore a column): checks the kept file again and remembers the choice for the county’s next file with the same headers', params: ZImportIdParams, body: ZImportMappingBody, response: { 200: ZImportJob } },
+  }, async (req) => remapImport({ db: db(), actor: req.actor!, protector: app.protector, id: req.params.id, mapping: req.body.mapping }));
 
   app.post('/api/imports/:id/commit', {
     config: { policy },

@@ -70,7 +70,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { policy },
     schema: { tags, summary: 'The roster as .xlsx (streamed), masked as the user’s rights require; audited', querystring: ZExportQuery },
   }, async (req, reply) => {
-    const stream = await exportResidents({ db: db(), actor: req.actor!, protector: app.protector, query: req.query });
+    const { stream, done } = await exportResidents({ db: db(), actor: req.actor!, protector: app.protector, query: req.query });
+    done.catch((err: unknown) => req.log.error({ err }, 'roster export failed after it started; the download was cut and audited as failed'));
     return reply.type(XLSX).header('content-disposition', attachment(`居民名册-${today()}.xlsx`)).send(stream);
   });
 };

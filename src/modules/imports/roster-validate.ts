@@ -172,7 +172,7 @@ export function validateRow(sheet: RosterSheet, r: SheetRow, ctx: ValidateContex
     if (idInfo && (y !== birth.year || (m !== birth.month && m !== birth.alt))) {
       fail('birthDate', `出生年月 ${ym(birth.year, birth.month)} 与身份证号中的出生日期 ${idInfo.birthDate} 不一致`, `The birth month ${ym(birth.year, birth.month)} differs from the birth date in the ID number, ${idInfo.birthDate}`);
     } else if (idInfo) birthDate = idInfo.birthDate;
-    else if (birth.alt) fail('birthDate', `“${birth.year}.1”可能是 ${birth.year} 年 1 月，也可能是 10 月（Excel 把 ${birth.year}.10 存成了 ${birth.year}.1），请写成 ${birth.year}.01 或 ${birth.year}.10 并设为文本`, `“${birth.year}.1” may be January or October (Excel keeps ${birth.year}.10 as ${birth.year}.1); write ${birth.year}.01 or ${birth.year}.10 as text`);
+    else if (birth.alt) fail('birthDate', `“${birth.year}.1”可能是 ${birth.year} 年 1 月，也可能是 10 月（Excel 把 ${birth.year}.10 存成了 ${birth.year}.1），请写成 ${birth.year}.01 或 ${birth.year}.10 并设为文本`, `The birth month “${birth.year}.1” may be January or October (Excel keeps ${birth.year}.10 as ${birth.year}.1); write ${birth.year}.01 or ${birth.year}.10 as text`);
     else if (ym(birth.year, birth.month) > today.slice(0, 7)) fail('birthDate', '出生日期不能晚于今天', 'The birth date is in the future');
     // Without an ID number only the month is known: the first of it is kept.
     else birthDate = `${ym(birth.year, birth.month)}-01`;

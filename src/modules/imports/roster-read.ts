@@ -154,7 +154,7 @@ export async function readRoster(file: Buffer, opts: ReadOptions = {}): Promise<
   } catch (err) {
     if (err instanceof ReadLimit) throw limitError(err.kind, limits);
     if (err && typeof err === 'object' && 'code' in err && (err as { code: string }).code === 'VALIDATION_FAILED') throw err;
-    throw fieldError('contentBase64', '文件无法读取，请上传 .xlsx 格式的 Excel 文件（.xls 请先在 Excel 中另存为 .xlsx）', 'The file cannot be read; upload an .xlsx Excel file (save an .xls as .xlsx first)');
+    throw Object.assign(fieldError('contentBase64', '文件无法读取，请上传 .xlsx 格式的 Excel 文件（.xls 请先在 Excel 中另存为 .xlsx）', 'The file cannot be read; upload an .xlsx Excel file (save an .xls as .xlsx first)'), { cause: err });
   }
   if (book.sheets.length === 0) {
     throw fieldError('contentBase64', `在各工作表的前 ${HEADER_SCAN_ROWS} 行中找不到表头（至少要有“姓名”等三列），请使用导入模板`, `No header row (with 姓名 and at least two other roster columns) in the first ${HEADER_SCAN_ROWS} rows of any sheet; use the template`);

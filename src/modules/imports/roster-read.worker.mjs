@@ -4,10 +4,9 @@
 // needs more memory than that ends this worker, never the server.
 //
 // A zip can expand a thousandfold (10 MB → 12 million rows), so before exceljs sees the file the
-// worker inflates every entry once, counting bytes and throwing the output away, and refuses a
-// file whose parts add up to more than `maxXmlBytes`: exceljs would otherwise copy a sheet that
-// comes before the shared strings to a temporary file of any size. While parsing it counts rows
-// and stops past `maxRows`.
+// worker inflates every part once, counting bytes and throwing the output away, and refuses a
+// file whose parts add up to more than `maxXmlBytes`. While parsing it counts rows and stops
+// past `maxRows`.
 //
 // The streaming reader decodes each chunk of XML on its own (lib/utils/browser-buffer-decode),
 // which breaks a Chinese character that straddles two chunks (measured: “批量偱” came back as
@@ -49,32 +48,57 @@ function toCell(v) {
   return String(v);
 }
 
-/** Inflates every entry, counting; throws Limit('bytes') as soon as the total passes the limit. */
-async function countUncompressed(file, max) {
+/** Inflates every part once, counting; throws Limit('bytes') as soon as the total passes the limit. */
+async function countUncompressed(parts, max) {
   let total = 0;
-  const zip = Readable.from([file]).pipe(unzip.Parse({ forceStream: true }));
-  for await (const entry of zip) {
-    for await (const chunk of entry) {
+  for (const part of parts) {
+    for await (const chunk of part.stream()) {
       total += chunk.length;
-      if (total > max) {
-        zip.destroy();
-        throw new Limit('bytes');
-      }
+      if (total > max) throw new Limit('bytes');
     }
   }
   return total;
 }
 
+const sheetNumber = (path) => Number(/^xl\/worksheets\/sheet(\d+)\.xml$/.exec(path)?.[1] ?? NaN);
+
+/**
+ * The workbook's sheets as exceljs stream readers, its parts taken from the zip's central
+ * directory in the order they are needed (relations, workbook, shared strings, styles, then
+ * each sheet) whatever their order in the file. exceljs's own walk of the zip (WorkbookReader
+ * .parse) relies on unzipper's entry stream, which now and then ended early (about one read in
+ * 150: sheets without their names or shared strings, "reading 'sheets'", the "file cannot be
+ * read" flake), and copies a sheet that comes before the shared strings to a temporary file.
+ */
+async function* worksheets(reader, byPath) {
+  const part = (path) => byPath.get(path)?.stream();
+  if (byPath.has('xl/_rels/workbook.xml.rels')) await reader._parseRels(part('xl/_rels/workbook.xml.rels'));
+  if (byPath.has('xl/workbook.xml')) await reader._parseWorkbook(part('xl/workbook.xml'));
+  reader.workbookRels ??= [];
+  reader.model ??= { sheets: [] };
+  if (byPath.has('xl/sharedStrings.xml')) for await (const _ of reader._parseSharedStrings(part('xl/sharedStrings.xml'))) { /* cached by exceljs */ }
+  reader.sharedStrings ??= [];
+  if (byPath.has('xl/styles.xml')) await reader._parseStyles(part('xl/styles.xml'));
+  const sheets = [...byPath.keys()].filter((p) => sheetNumber(p) >= 0).sort((x, y) => sheetNumber(x) - sheetNumber(y));
+  for (const path of sheets) {
+    for (const event of reader._parseWorksheet(part(path), String(sheetNumber(path)))) {
+      if (event.eventType === 'worksheet') yield event.value;
+    }
+  }
+}
+
 try {
   const { file, maxRows, maxXmlBytes } = workerData;
-  const xmlBytes = await countUncompressed(file, maxXmlBytes);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {
+  const directory = await unzip.Open.buffer(file);
+  const files = directory.files.filter((f) => f.type === 'File');
+  const xmlBytes = await countUncompressed(files, maxXmlBytes);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
     sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',
   });
   let batch = [];
   let rows = 0;
   let sheet = -1;
-  for await (const ws of reader) {
+  for await (const ws of worksheets(reader, new Map(files.map((f) => [f.path, f])))) {
     if (ws.state === 'hidden' || ws.state === 'veryHidden') {
       for await (const _row of ws) { /* drained: a hidden sheet holds lists, not people */ }
       continue;

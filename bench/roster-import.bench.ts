@@ -1,6 +1,6 @@
 // `npm run bench:import`: import of a generated 100,000-row roster (~1% bad rows) and export
 // of the same, on the real server (fresh PGlite data dir, demo county), as the town admin.
-// Prints time and peak server RSS per phase, and the /api/health latency (polled every 50 ms
+// Then a zip bomb at the default limits (time to refusal, peak RSS). Prints time and peak server RSS per phase, and the /api/health latency (polled every 50 ms
 // throughout) so a phase that freezes the server shows. Loopback only; bounded in time.
 //
 // Env: BENCH_ROWS (default 100000), BENCH_PG=1 to run the server on a throwaway PostgreSQL cluster.
@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startPgTestServer } from '../scripts/pg-test-server.mjs';
+import { buildBomb } from '../test/fixtures/roster-bomb';
+import { importLimits } from '../src/modules/imports/roster-limits';
 import { generateRoster } from './roster-generator';
 import { login, rssMiB, sleep, startServer, stopServer, waitHealthy, type ServerChild, type Session } from './server-process';
 
@@ -117,6 +119,23 @@ async function bench(): Promise<void> {
       return `created ${job.result.created}, updated ${job.result.updated}, unchanged ${job.result.unchanged}`;
     }));
 
+    // A zip bomb at the default limits: small on disk, several hundred MB of sheet XML inside.
+    const limits = importLimits();
+    const bombRows = Math.ceil((limits.maxXmlBytes * 1.5) / 130);
+    const bomb = buildBomb(bombRows, { numbered: false });
+    await sleep(1000);
+    phases.push(await phase(server, 'bomb: refused', async () => {
+      const res = await fetch(`${server!.base}/api/imports/residents`, {
+        method: 'POST',
+        headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' },
+        body: JSON.stringify({ nodeId: town.id, fileName: 'bomb.xlsx', contentBase64: bomb.toString('base64') }),
+      });
+      const body = (await res.json()) as { error?: { issues?: { messageEn: string }[] } };
+      if (res.status !== 400) throw new Error(`bomb: expected 400, got ${res.status}`);
+      return `${(bomb.length / 1024).toFixed(0)} KB file, ${((bombRows * 130) / 1048576).toFixed(0)} MB of XML, ${bombRows} rows → ${res.status}: ${body.error?.issues?.[0]?.messageEn.slice(0, 60)}`;
+    }));
+
+    console.log(`limits: ${limits.maxRows} rows, ${(limits.maxXmlBytes / 1048576).toFixed(0)} MB of XML, reader heap ${limits.heapMb} MB`);
     console.log(`server RSS idle before: ${idle.toFixed(0)} MiB`);
     console.log('phase                 time      peak RSS   /api/health max   p99   (polls)  result');
     for (const p of phases) {

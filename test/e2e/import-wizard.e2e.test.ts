@@ -56,9 +56,13 @@ describe('roster import wizard in the browser (town admin)', () => {
 
     const counts = page.getByTestId('import-counts');
     await counts.waitFor();
-    await expect.poll(() => counts.textContent()).toMatch(/共5行.*正确3行.*有错误2行.*新增3行/);
+    await expect.poll(() => counts.textContent(), { timeout: 30_000 }).toMatch(/共5行.*正确3行.*有错误2行.*新增3行/);
     await page.getByText('身份证号校验位不对，请核对是否抄错').waitFor();
     await page.getByText(/找不到村（社区）“不存在村”/).waitFor();
+    // The columns as recognised: 联系电话 → 手机号, 村（社区） → 村/社区, 户主 → 户主姓名.
+    const mapping = page.getByTestId('import-mapping');
+    await mapping.getByText('自动识别').waitFor();
+    expect(await page.getByLabel('对应字段：联系电话').locator('xpath=ancestor::div[contains(@class,"ant-select")][1]').textContent()).toContain('手机号');
     await page.screenshot({ path: resultPath('import-wizard-preview.png'), fullPage: true });
 
     await page.getByRole('button', { name: '导入 3 行正确的数据' }).click();
@@ -71,8 +75,30 @@ describe('roster import wizard in the browser (town admin)', () => {
     await page.getByRole('button', { name: '再导入一个文件' }).click();
     const file = await buildRosterXlsx({ headers: ['姓名', '联系电话', '村（社区）'], rows: [['柏试丙', '13800001003', '桃源村']] });
     await page.locator('input[type=file]').setInputFiles({ name: 'again.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
-    await expect.poll(() => page.getByTestId('import-counts').textContent()).toMatch(/无变化1行/);
+    await expect.poll(() => page.getByTestId('import-counts').textContent(), { timeout: 30_000 }).toMatch(/无变化1行/);
     await page.getByRole('button', { name: '没有需要导入的新数据或变化' }).waitFor();
+    await page.getByRole('button', { name: '取消，不导入' }).click();
+    await page.getByText('已取消，没有导入任何数据').waitFor();
+  });
+
+  it('a column the wizard does not know is given its field by the user, and the file is checked again', async () => {
+    const file = await buildRosterXlsx({
+      titleRows: ['桃源村新增居民'],
+      headers: ['序号', '姓名', '联系电话', '居住单位', '备注'],
+      rows: [[1, '柏试丁', '13800001006', '桃源村', ''], [2, '柏试戊', '13800001007', '桃源村', ''], ['合计', '2 人', '', '', '']],
+    });
+    await page.locator('input[type=file]').setInputFiles({ name: '桃源村.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+    const counts = page.getByTestId('import-counts');
+    await expect.poll(() => counts.textContent(), { timeout: 30_000 }).toMatch(/共2行.*正确0行.*有错误2行/);
+    await page.getByText('已跳过 1 行合计、签名或说明行').waitFor();
+    await page.getByTestId('import-mapping').locator('tr', { hasText: '居住单位' }).locator('.ant-select').click();
+    await page.locator('.ant-select-item-option[title="村/社区"]:visible').click();
+    await page.getByRole('button', { name: '按所选重新检查' }).click();
+    await expect.poll(() => counts.textContent(), { timeout: 30_000 }).toMatch(/共2行.*正确2行.*有错误0行.*新增2行/);
+    await page.getByTestId('import-mapping').getByText('按您的选择').waitFor();
+    await page.getByTestId('import-skipped').getByText(/已跳过 1 行/).click();
+    await page.getByText('第 5 行：合计').waitFor();
+    await page.screenshot({ path: resultPath('import-wizard-mapping.png'), fullPage: true });
     await page.getByRole('button', { name: '取消，不导入' }).click();
     await page.getByText('已取消，没有导入任何数据').waitFor();
   });

@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { importJobs } from '../../src/modules/imports/imports.table';
+import { importJobs, importMappings } from '../../src/modules/imports/imports.table';
 import { RESIDENT_ROLES } from '../../src/shared/roles';
 import { TEST_PASSWORD } from '../factories';
 import { buildRosterXlsx, readXlsx } from '../fixtures/roster-xlsx';
@@ -54,6 +54,14 @@ export const IMPORTS_MATRIX: Matrix = {
     const { committed, pending } = await foreignJobs(s, w);
     await expectDenied(c.req('GET', `/api/imports/${committed}`));
     await expectDenied(c.req('GET', `/api/imports/${pending}`));
+  },
+  'POST /api/imports/:id/mapping': async ({ c, s, w }) => {
+    const { pending } = await foreignJobs(s, w);
+    const before = (await s.database.db.select({ report: importJobs.report }).from(importJobs).where(eq(importJobs.id, pending)))[0].report;
+    await expectDenied(c.req('POST', `/api/imports/${pending}/mapping`, { mapping: { 姓名: 'name', 手机号: null } }));
+    expect(await jobStatus(s, pending)).toBe('previewed');
+    expect((await s.database.db.select({ report: importJobs.report }).from(importJobs).where(eq(importJobs.id, pending)))[0].report).toEqual(before);
+    expect(Number((await s.database.db.select({ n: count() }).from(importMappings).where(eq(importMappings.countyId, w.nodes.B.id)))[0].n)).toBe(0);
   },
   'POST /api/imports/:id/commit': async ({ c, s, w }) => {
     const { pending } = await foreignJobs(s, w);

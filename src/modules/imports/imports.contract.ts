@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RESIDENT_ROLES } from '../../shared/roles';
 import { zFileName, zId, zSearch } from '../../shared/schemas';
+import { ROSTER_FIELDS } from './roster-columns';
 
 /** Who imports and exports the roster: those who keep it (the page and its menu entry use this). */
 export const IMPORT_ROLES = RESIDENT_ROLES;
@@ -9,6 +10,12 @@ export const IMPORT_ROLES = RESIDENT_ROLES;
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 /** At most this many issues are kept and shown; the counts stay exact. */
 export const IMPORT_MAX_ISSUES = 5000;
+
+export const ZRosterField = z.enum(ROSTER_FIELDS);
+
+/** Which field a file column holds, by its normalised header; null: ignore the column. */
+export const ZColumnMapping = z.record(z.string().max(200), ZRosterField.nullable());
+export type ColumnMapping = z.infer<typeof ZColumnMapping>;
 
 export const ZImportUpload = z.object({
   nodeId: zId.describe('The scope: a town or a village/community centre; every row must belong under it'),
@@ -20,8 +27,9 @@ export type ImportUpload = z.infer<typeof ZImportUpload>;
 export const IMPORT_STATUSES = ['previewed', 'committed', 'discarded'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
-/** One problem of one row: Excel row number, column header as written in the file. */
+/** One problem of one row: sheet, Excel row number, column header as written in the file. */
 export const ZImportIssue = z.object({
+  sheet: z.string().optional().describe('The sheet, when the file has several'),
   row: z.number().int(),
   column: z.string(),
   message: z.string(),
@@ -30,7 +38,8 @@ export const ZImportIssue = z.object({
 export type ImportIssue = z.infer<typeof ZImportIssue>;
 
 export const ZImportCounts = z.object({
-  total: z.number().int().describe('Data rows in the file'),
+  total: z.number().int().describe('Data rows in the file (totals and signature rows not counted)'),
+  skipped: z.number().int().default(0).describe('Totals, signature and note rows set aside'),
   good: z.number().int(),
   bad: z.number().int(),
   new: z.number().int().describe('Good rows that will create a resident'),
@@ -38,6 +47,23 @@ export const ZImportCounts = z.object({
   unchanged: z.number().int().describe('Good rows identical to a matched resident'),
 });
 export type ImportCounts = z.infer<typeof ZImportCounts>;
+
+export const ZImportColumn = z.object({
+  index: z.number().int().describe('0-based column of the sheet'),
+  header: z.string().describe('As written (a two-row header joined by “/”)'),
+  key: z.string().describe('The normalised header: the key of a mapping'),
+  field: ZRosterField.nullable(),
+});
+export const ZImportSheet = z.object({
+  name: z.string(),
+  headerRow: z.number().int(),
+  rows: z.number().int(),
+  source: z.enum(['auto', 'remembered', 'chosen']).describe('Recognised, remembered from an earlier file with the same headers, or chosen for this one'),
+  columns: z.array(ZImportColumn),
+});
+export type ImportSheet = z.infer<typeof ZImportSheet>;
+
+export const ZImportMappingBody = z.object({ mapping: ZColumnMapping });
 
 export const ZImportJob = z.object({
   id: z.string(),
@@ -49,6 +75,12 @@ export const ZImportJob = z.object({
   /** What the import did (after commit): created / updated / unchanged. */
   result: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }).nullable(),
   issues: z.array(ZImportIssue),
+  /** Which file column went to which field, per sheet; the user may change it before importing. */
+  sheets: z.array(ZImportSheet),
+  /** Totals, signature and note rows: not persons, not errors. */
+  skipped: z.array(z.object({ sheet: z.string(), row: z.number().int(), text: z.string() })),
+  /** Visible sheets without a header row, not read. */
+  unreadSheets: z.array(z.string()),
   issuesTotal: z.number().int(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { RESIDENT_ROLES } from '../../shared/roles';
-import { IMPORT_MAX_BYTES, ZExportQuery, ZImportIdParams, ZImportJob, ZImportUpload, ZTemplateQuery } from './imports.contract';
-import { commitImport, discardImport, getImport, getImportFile, previewImport } from './imports.service';
+import { IMPORT_MAX_BYTES, ZExportQuery, ZImportIdParams, ZImportJob, ZImportMappingBody, ZImportUpload, ZTemplateQuery } from './imports.contract';
+import { commitImport, discardImport, getImport, getImportFile, previewImport, remapImport } from './imports.service';
 import { exportResidents } from './roster-export';
 import { buildErrorReport, buildTemplate } from './roster-workbooks';
 
@@ -38,6 +38,11 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'An import job: counts and the issues of each bad row', params: ZImportIdParams, response: { 200: ZImportJob } },
   }, async (req) => getImport({ db: db(), actor: req.actor!, id: req.params.id }));
 
+  app.post('/api/imports/:id/mapping', {
+    config: { policy },
+    schema: { tags, summary: 'Choose which file column holds which field (or ignore a column): checks the kept file again and remembers the choice for the county’s next file with the same headers', params: ZImportIdParams, body: ZImportMappingBody, response: { 200: ZImportJob } },
+  }, async (req) => remapImport({ db: db(), actor: req.actor!, protector: app.protector, id: req.params.id, mapping: req.body.mapping }));
+
   app.post('/api/imports/:id/commit', {
     config: { policy },
     schema: { tags, summary: 'Import the good rows, all in one transaction', params: ZImportIdParams, response: { 200: ZImportJob } },
@@ -65,7 +70,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { policy },
     schema: { tags, summary: 'The roster as .xlsx (streamed), masked as the user’s rights require; audited', querystring: ZExportQuery },
   }, async (req, reply) => {
-    const stream = await exportResidents({ db: db(), actor: req.actor!, protector: app.protector, query: req.query });
+    const { stream, done } = await exportResidents({ db: db(), actor: req.actor!, protector: app.protector, query: req.query });
+    done.catch((err: unknown) => req.log.error({ err }, 'roster export failed after it started; the download was cut and audited as failed'));
     return reply.type(XLSX).header('content-disposition', attachment(`居民名册-${today()}.xlsx`)).send(stream);
   });
 };

@@ -7,19 +7,25 @@ import { AppError, fieldError, forbidden, hidden } from '../../shared/app-error'
 import { recordAudit } from '../audit/audit.service';
 import { pathsOf } from '../organisations/org.service';
 import { orgNodes } from '../organisations/org.table';
-import { IMPORT_MAX_BYTES, IMPORT_MAX_ISSUES, type ImportCounts, type ImportIssue, type ImportJob, type ImportStatus, type ImportUpload } from './imports.contract';
+import { IMPORT_MAX_BYTES, IMPORT_MAX_ISSUES, type ColumnMapping, type ImportCounts, type ImportIssue, type ImportJob, type ImportSheet, type ImportStatus, type ImportUpload } from './imports.contract';
 import { canImportInto, canSeeNode } from './imports.policy';
 import { importJobs } from './imports.table';
-import type { RosterSheet } from './roster-read';
-import { countyOf, loadContext, planRows, readAndValidate, type validateSheet } from './roster-pipeline';
+import { rememberedMappings, rememberMapping, sheetsOf } from './roster-mappings';
+import type { RosterBook, SkippedRow } from './roster-read';
+import { countyOf, loadContext, planRows, readAndValidate } from './roster-pipeline';
 import { writeRoster } from './roster-writer';
 
 /** What import_jobs.report holds. Issues beyond STORED_ISSUES are counted, not kept. */
-type Report = { counts: ImportCounts; issues: ImportIssue[]; issuesTotal: number; result?: { created: number; updated: number; unchanged: number } };
+type Report = {
+  counts: ImportCounts; issues: ImportIssue[]; issuesTotal: number; result?: { created: number; updated: number; unchanged: number };
+  /** The mapping chosen for this file (a commit that reads the file again uses it). */
+  mapping?: ColumnMapping | null; sheets?: ImportSheet[]; skipped?: SkippedRow[]; unreadSheets?: string[];
+};
+const MAX_SKIPPED = 1000;
 const STORED_ISSUES = 100_000;
 
 type Ctx = { db: Db; actor: Actor; protector: Protector; /** PGlite: one session, no other transaction can run meanwhile. */ exclusive?: boolean };
-type Checked = { sheet: RosterSheet; checked: Awaited<ReturnType<typeof validateSheet>>; planned?: Planned };
+type Checked = Awaited<ReturnType<typeof readAndValidate>> & { planned?: Planned };
 /** The preview's plan, and the county's roster fingerprint it was made against. */
 type Planned = { plan: Awaited<ReturnType<typeof planRows>>; seen: string };
 
@@ -38,7 +44,7 @@ function rememberPreview(id: string, c: Checked): void {
 }
 
 /** The checked rows of a job: from the recent preview when its villages are still in scope, else read again. */
-async function checkedRows(db: Db, jobId: string, scope: { id: string; path: string; name: string; level: string }, digest: (s: string) => string): Promise<Checked> {
+async function checkedRows(db: Db, jobId: string, scope: { id: string; path: string; name: string; level: string }, digest: (s: string) => string, mapping: ColumnMapping | null): Promise<Checked> {
   const recent = recentPreviews.get(jobId);
   recentPreviews.delete(jobId);
   if (recent && Date.now() - recent.at < RECENT_MS) {
@@ -48,7 +54,7 @@ async function checkedRows(db: Db, jobId: string, scope: { id: string; path: str
   }
   const file = await fileOf(db, jobId);
   if (!file) throw notPending();
-  return readAndValidate(file, await loadContext(db, scope, digest));
+  return readAndValidate(file, await loadContext(db, scope, digest), { mapping, remembered: await rememberedMappings(db, countyOf(scope.path)) });
 }
 
 async function scopeNode(db: DbOrTx, actor: Actor, nodeId: string) {
@@ -68,15 +74,23 @@ function decodeFile(input: ImportUpload): Buffer {
   return file;
 }
 
+function reportOf(book: RosterBook, plan: Awaited<ReturnType<typeof planRows>>, mapping: ColumnMapping | null): Report {
+  return {
+    counts: plan.counts, issues: plan.issues.slice(0, STORED_ISSUES), issuesTotal: plan.issues.length,
+    mapping, sheets: sheetsOf(book), skipped: book.skipped.slice(0, MAX_SKIPPED), unreadSheets: book.unread,
+  };
+}
+
 /** Reads, checks and matches the file; keeps it with its report as a job to commit or discard. */
 export async function previewImport({ db, actor, protector, input }: Ctx & { input: ImportUpload }): Promise<ImportJob> {
   const node = await scopeNode(db, actor, input.nodeId);
   const file = decodeFile(input);
-  const { sheet, checked } = await readAndValidate(file, await loadContext(db, node, protector.digest));
-  const seen = await rosterFingerprint(db, countyOf(node.path));
-  const plan = await planRows(db, sheet, node, checked);
-  const { issues, counts } = plan;
-  const report: Report = { counts, issues: issues.slice(0, STORED_ISSUES), issuesTotal: issues.length };
+  const countyId = countyOf(node.path);
+  const checked = await readAndValidate(file, await loadContext(db, node, protector.digest), { remembered: await rememberedMappings(db, countyId) });
+  const seen = await rosterFingerprint(db, countyId);
+  const plan = await planRows(db, checked.book, node, checked.checked, actor);
+  const report = reportOf(checked.book, plan, null);
+  const { counts } = plan;
   const id = await db.transaction(async (tx) => {
     const [job] = await tx.insert(importJobs).values({
       kind: 'residents', nodeId: node.id, createdBy: actor.userId, fileName: input.fileName, file, status: 'previewed',
@@ -85,7 +99,34 @@ export async function previewImport({ db, actor, protector, input }: Ctx & { inp
     await recordAudit(tx, { actor, node, action: 'import.preview', entityType: 'import_job', entityId: job.id, summary: { fileName: input.fileName, ...counts } });
     return job.id;
   });
-  rememberPreview(id, { sheet, checked, planned: { plan, seen } });
+  rememberPreview(id, { ...checked, planned: { plan, seen } });
+  return getImport({ db, actor, id });
+}
+
+/**
+ * Reads the kept file again with the columns the user chose (a header → field, or null to
+ * ignore it), replaces the preview's report, and remembers the choice for the county's next
+ * file with the same headers. Audited.
+ */
+export async function remapImport({ db, actor, protector, id, mapping }: Ctx & { id: string; mapping: ColumnMapping }): Promise<ImportJob> {
+  const { job, hasFile, nodePath, nodeName, nodeLevel } = await jobRow(db, actor, id);
+  if (job.status !== 'previewed' || !hasFile) throw notPending();
+  const scope = { id: job.nodeId, path: nodePath, name: nodeName, level: nodeLevel };
+  const countyId = countyOf(nodePath);
+  const file = (await fileOf(db, id))!;
+  const checked = await readAndValidate(file, await loadContext(db, scope, protector.digest), { mapping });
+  const seen = await rosterFingerprint(db, countyId);
+  const plan = await planRows(db, checked.book, scope, checked.checked, actor);
+  const report = reportOf(checked.book, plan, mapping);
+  const { counts } = plan;
+  await db.transaction(async (tx) => {
+    const locked = await jobRow(tx, actor, id, true);
+    if (locked.job.status !== 'previewed') throw notPending();
+    await tx.update(importJobs).set({ report, totalRows: counts.total, goodRows: counts.good, badRows: counts.bad }).where(eq(importJobs.id, id));
+    await rememberMapping(tx, { actor, countyId, book: checked.book, mapping });
+    await recordAudit(tx, { actor, node: { id: job.nodeId, path: nodePath }, action: 'import.remap', entityType: 'import_job', entityId: id, summary: { fileName: job.fileName, mapping, ...counts } });
+  });
+  rememberPreview(id, { ...checked, planned: { plan, seen } });
   return getImport({ db, actor, id });
 }
 
@@ -109,10 +150,14 @@ export async function getImport({ db, actor, id }: { db: DbOrTx; actor: Actor; i
   const report = job.report as Report;
   return {
     id: job.id, nodeId: job.nodeId, nodeName, fileName: job.fileName, status: job.status as ImportStatus,
-    counts: report.counts, result: report.result ?? null, issues: report.issues.slice(0, IMPORT_MAX_ISSUES), issuesTotal: report.issuesTotal,
+    counts: { ...report.counts, skipped: report.counts.skipped ?? 0 }, result: report.result ?? null, issues: report.issues.slice(0, IMPORT_MAX_ISSUES), issuesTotal: report.issuesTotal,
+    sheets: report.sheets ?? [], skipped: report.skipped ?? [], unreadSheets: report.unreadSheets ?? [],
     createdAt: job.createdAt.toISOString(), finishedAt: job.finishedAt?.toISOString() ?? null,
   };
 }
+
+/** A commit with no good row left: a 400 that says so in both languages, nothing written. */
+const nothingToImport = (c: ImportCounts) => fieldError('rows', `没有可以导入的正确行：${c.total} 行都有错误${c.skipped ? `（另有 ${c.skipped} 行合计或签名行已跳过）` : ''}。请下载错误行，改好后重新上传`, `No good row to import: all ${c.total} rows have errors${c.skipped ? ` (and ${c.skipped} totals or signature rows were skipped)` : ''}. Download the bad rows, fix them and upload again`);
 
 const notPending = () => new AppError('CONFLICT', { detail: '这次导入已经完成或已取消', detailEn: 'This import has already been committed or discarded' });
 
@@ -125,22 +170,24 @@ export async function commitImport({ db, actor, protector, id, exclusive }: Ctx 
   const { job, hasFile, nodePath, nodeName, nodeLevel } = await jobRow(db, actor, id);
   if (job.status !== 'previewed' || !hasFile) throw notPending();
   const scope = { id: job.nodeId, path: nodePath, name: nodeName, level: nodeLevel };
-  const { sheet, checked, planned: previewed } = await checkedRows(db, id, scope, protector.digest);
+  const { book, checked, planned: previewed } = await checkedRows(db, id, scope, protector.digest, (job.report as Report).mapping ?? null);
   const countyId = countyOf(nodePath);
   // Matching 100,000 rows takes seconds; do it outside the transaction, which on PGlite holds
   // the only connection (or reuse the preview's plan), and inside it only check that the
   // county's roster is still what the plan was made against.
   const seen = previewed?.seen ?? (await rosterFingerprint(db, countyId));
-  let planned = previewed?.plan ?? (await planRows(db, sheet, scope, checked));
+  let planned = previewed?.plan ?? (await planRows(db, book, scope, checked, actor));
+  if (planned.counts.good === 0) throw nothingToImport(planned.counts);
   let changed = 0;
   await db.transaction(async (tx) => {
     const locked = await jobRow(tx, actor, id, true);
     if (locked.job.status !== 'previewed') throw notPending();
-    if ((await rosterFingerprint(tx, countyId)) !== seen) planned = await planRows(tx, sheet, scope, checked);
+    if ((await rosterFingerprint(tx, countyId)) !== seen) planned = await planRows(tx, book, scope, checked, actor);
     const { plans, issues, counts } = planned;
+    if (counts.good === 0) throw nothingToImport(counts);
     const result = await writeRoster(tx, { actor, protector, countyId, plans, exclusive });
     changed = result.created + result.updated;
-    const report: Report = { counts, issues: issues.slice(0, STORED_ISSUES), issuesTotal: issues.length, result };
+    const report: Report = { ...(locked.job.report as Report), counts, issues: issues.slice(0, STORED_ISSUES), issuesTotal: issues.length, result };
     await tx.update(importJobs).set({ status: 'committed', report, goodRows: counts.good, badRows: counts.bad, finishedAt: sql`now()` }).where(eq(importJobs.id, id));
     if (result.created + result.updated > 0) {
       await recordAudit(tx, { actor, node: { id: job.nodeId, path: nodePath }, action: 'import.commit', entityType: 'import_job', entityId: id, summary: { fileName: job.fileName, ...result, bad: counts.bad } });
@@ -187,5 +234,5 @@ export async function getImportFile({ db, actor, id }: { db: Db; actor: Actor; i
   const file = await fileOf(db, id);
   if (!file) throw new AppError('CONFLICT', { detail: '这次导入已取消，原文件已删除', detailEn: 'This import was discarded and its file deleted' });
   const report = job.report as Report;
-  return { fileName: job.fileName, file, issues: report.issues, issuesTotal: report.issuesTotal };
+  return { fileName: job.fileName, file, issues: report.issues, issuesTotal: report.issuesTotal, mapping: report.mapping ?? null };
 }

@@ -1,4 +1,4 @@
-import { customType, index, integer, jsonb, pgTable, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { customType, index, integer, jsonb, pgTable, primaryKey, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/account.table';
 import { orgNodes } from '../organisations/org.table';
 
@@ -30,4 +30,21 @@ export const importJobs = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [index('import_jobs_node_idx').on(t.nodeId)],
+);
+
+/**
+ * The column mapping a county's staff chose for a roster layout, keyed by the file's normalised
+ * header set: the next file with the same headers is read the same way.
+ */
+export const importMappings = pgTable(
+  'import_mappings',
+  {
+    countyId: uuid('county_id').notNull().references(() => orgNodes.id, { onDelete: 'cascade' }),
+    headerKey: varchar('header_key', { length: 64 }).notNull(),
+    /** Normalised header → roster field, or null to ignore the column. */
+    mapping: jsonb('mapping').$type<Record<string, string | null>>().notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.countyId, t.headerKey] })],
 );

@@ -81,7 +81,7 @@ describe('preview of a messy roster', () => {
     const r = await upload(ta, await messyFile());
     expect(r.statusCode, r.body).toBe(201);
     const job = r.json();
-    expect(job.counts).toEqual({ total: 14, good: 4, bad: 10, new: 4, update: 0, unchanged: 0 });
+    expect(job.counts).toEqual({ total: 14, skipped: 0, good: 4, bad: 10, new: 4, update: 0, unchanged: 0 });
     const at = (row: number) => job.issues.filter((i: { row: number }) => i.row === row + 3).map((i: { column: string; message: string }) => `${i.column}｜${i.message}`).join(' / ');
     expect(at(4)).toMatch(/^公民身份号码｜身份证号被 Excel 当成了数字/);
     expect(at(5)).toMatch(/^姓 名｜单元格是公式/);
@@ -89,7 +89,7 @@ describe('preview of a messy roster', () => {
     expect(at(7)).toMatch(/15 位旧身份证号/);
     expect(at(8)).toMatch(/^所属村居｜找不到村（社区）“不存在村”。云台镇下有：/);
     expect(at(9)).toBe('所属村居｜“杏花村”不在本次导入范围（云台镇）内');
-    expect(at(10)).toBe('公民身份号码｜与第 4 行的身份证号重复');
+    expect(at(10)).toBe('公民身份号码｜与第 4 行身份证号相同');
     expect(at(11)).toBe('人员类别｜不认识的人群类别：外星人。可填：老年人、留守儿童、失业/下岗人员');
     expect(at(12)).toBe('户主｜14 岁以下须填写监护人（户主）');
     expect(at(14)).toMatch(/^姓 名｜姓名只能包含文字/);

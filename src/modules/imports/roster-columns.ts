@@ -27,20 +27,75 @@ export const ROSTER_COLUMNS: Record<RosterField, Column> = {
   note: { header: '备注', variants: ['说明'], width: 20, note: '最多 500 字。' },
 };
 
-/** Header text as compared: NFKC (full-width brackets), no spaces, no required-marks. */
+/**
+ * Keywords that say a header means a field, with a weight. A header scores, for each field,
+ * the weight of the best keyword it contains (+5 when it is exactly that keyword), so
+ * 所在村（社区）, 村（居）委会, 户籍所在村 and 现住村居 all land on the village, while 村民小组
+ * (building, 12) beats 村 (village, 6) and 户主姓名 (headName, 13) beats 姓名 (name, 10).
+ */
+const KEYWORDS: Record<RosterField, [string, number][]> = {
+  name: [['姓名', 10], ['名字', 9], ['居民姓名', 12], ['人员姓名', 12]],
+  gender: [['性别', 12]],
+  birthDate: [['出生', 10], ['生日', 10], ['出生年月', 12], ['出生日期', 12]],
+  idNumber: [['身份证', 12], ['身份号码', 12], ['公民身份', 12], ['证件号', 11]],
+  phone: [['手机', 11], ['电话', 11], ['联系方式', 11], ['联系号码', 11]],
+  village: [['村', 6], ['社区', 8], ['村居', 10], ['村委会', 10], ['居委会', 10], ['村居委会', 11], ['学习中心', 9]],
+  headName: [['户主', 11], ['户主姓名', 13]],
+  relation: [['关系', 12], ['与户主关系', 14]],
+  building: [['楼栋', 12], ['村组', 12], ['组别', 12], ['小组', 11], ['村民组', 12], ['村民小组', 13], ['楼号', 11]],
+  tags: [['类别', 8], ['人群', 10], ['人群类别', 12], ['人员类别', 12], ['特殊人群', 12], ['人群分类', 12]],
+  education: [['文化程度', 12], ['学历', 12], ['文化', 9]],
+  employment: [['就业', 12]],
+  occupation: [['职业', 12], ['工种', 10]],
+  note: [['备注', 12], ['说明', 8]],
+};
+
+/** Words that say where a thing is and add nothing to what it is. */
+const PREFIXES = /^(户籍所在|户籍地|户籍|现居住|现住|居住|现|所在|所属)/;
+
+/** Header text as compared: NFKC (full width → half), no spaces or line breaks, no required-marks, brackets unified. */
 export function normalizeHeader(raw: string): string {
-  return raw.normalize('NFKC').replace(/[\s*＊:：]/g, '').replace(/（/g, '(').replace(/）/g, ')');
+  return raw.normalize('NFKC').replace(/[\s*＊:：]/g, '').replace(/[（【[［〔]/g, '(').replace(/[）】\]］〕]/g, ')');
 }
 
-const BY_HEADER = new Map<string, RosterField>();
-for (const f of ROSTER_FIELDS) {
-  const c = ROSTER_COLUMNS[f];
-  for (const h of [c.header, ...c.variants]) BY_HEADER.set(normalizeHeader(h), f);
+/** The header reduced to its words: normalised, without brackets and the 所在/所属/现/户籍 prefixes. */
+const headerWords = (raw: string) => normalizeHeader(raw).replace(/[()]/g, '').replace(PREFIXES, '');
+
+/** How strongly a header names each field (only fields with a score above 0). */
+export function scoreHeader(raw: string): { field: RosterField; score: number }[] {
+  const words = headerWords(raw);
+  if (!words || words.length > 20) return [];
+  const out: { field: RosterField; score: number }[] = [];
+  for (const f of ROSTER_FIELDS) {
+    let best = 0;
+    for (const [k, w] of KEYWORDS[f]) if (words.includes(k)) best = Math.max(best, w + (words === k ? 5 : 0));
+    // The template's own header and its listed variants always win.
+    for (const h of [ROSTER_COLUMNS[f].header, ...ROSTER_COLUMNS[f].variants]) if (normalizeHeader(h) === normalizeHeader(raw)) best = Math.max(best, 20);
+    if (best > 0) out.push({ field: f, score: best });
+  }
+  return out.sort((a, b) => b.score - a.score);
 }
 
-/** The field a header names, or null when it is not a roster column. */
+/** The field a header names best, or null when it is not a roster column. */
 export function fieldOfHeader(raw: string): RosterField | null {
-  return BY_HEADER.get(normalizeHeader(raw)) ?? null;
+  return scoreHeader(raw)[0]?.field ?? null;
+}
+
+/**
+ * Assigns fields to a row of headers: each field to the column that names it best (ties: the
+ * leftmost), each column to at most one field.
+ */
+export function mapHeaders(headers: string[]): Partial<Record<RosterField, number>> {
+  const candidates = headers.flatMap((h, i) => scoreHeader(h).map((s) => ({ ...s, i })));
+  candidates.sort((a, b) => b.score - a.score || a.i - b.i);
+  const columns: Partial<Record<RosterField, number>> = {};
+  const used = new Set<number>();
+  for (const c of candidates) {
+    if (columns[c.field] !== undefined || used.has(c.i)) continue;
+    columns[c.field] = c.i;
+    used.add(c.i);
+  }
+  return columns;
 }
 
 export const ERROR_COLUMN = '错误说明';

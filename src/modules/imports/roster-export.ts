@@ -32,7 +32,7 @@ function fourteenYearsAgo(today = new Date()): string {
  * special-group tags and children under 14 only for those allowed to see them; every text
  * that could run as a formula is neutralised. The export is audited with its filter and size.
  */
-export async function exportResidents({ db, actor, protector, query }: { db: Db; actor: Actor; protector: Protector; query: ExportQuery }): Promise<PassThrough> {
+export async function exportResidents({ db, actor, protector, query }: { db: Db; actor: Actor; protector: Protector; query: ExportQuery }): Promise<{ stream: PassThrough; done: Promise<void> }> {
   const nodeWhere: SQL[] = [underAnyPath(orgNodes.path, reachPaths(actor, RESIDENT_ROLES))];
   const where: SQL[] = [];
   let scope: { id: string; path: string } | null = null;
@@ -60,43 +60,67 @@ export async function exportResidents({ db, actor, protector, query }: { db: Db;
   const nodes = new Map(nodeRows.map((n) => [n.id, n]));
   const nodeIds = [...nodes.keys()];
 
-  const run = async () => {
-    let after = '00000000-0000-0000-0000-000000000000';
-    let written = 0;
-    for (;;) {
-      const rows = await db.select().from(residents)
-        .where(and(sql`${residents.nodeId} = any(${sql.param(nodeIds)}::uuid[])`, isNull(residents.anonymizedAt), gt(residents.id, after), ...where))
-        .orderBy(asc(residents.id)).limit(BATCH);
-      if (rows.length === 0) break;
-      after = rows[rows.length - 1].id;
-      const ids = sql.param(rows.map((x) => x.id));
-      const tags = new Map<string, string[]>();
-      for (const t of await db.select().from(residentTags).where(sql`${residentTags.residentId} = any(${ids}::uuid[])`)) tags.set(t.residentId, [...(tags.get(t.residentId) ?? []), t.tag]);
-      const householdIds = [...new Set(rows.map((r) => r.householdId).filter((h): h is string => !!h))];
-      const heads = new Map((householdIds.length ? await db.select({ id: households.id, headName: households.headName }).from(households).where(sql`${households.id} = any(${sql.param(householdIds)}::uuid[])`) : []).map((h) => [h.id, h.headName]));
-      for (const r of rows) {
-        const node = nodes.get(r.nodeId)!;
-        const sensitive = canSeeSensitive(actor, node);
-        if (!sensitive && r.birthDate && r.birthDate > child) continue;
-        const id = r.idNumberEnc ? protector.decrypt(r.idNumberEnc) : '';
-        const labels = (tags.get(r.id) ?? []).map((code) => tagDef.get(`${r.countyId}|${code}`)).filter((d) => d && (sensitive || !d.sensitive)).map((d) => d!.label);
-        const values: Record<RosterField, string> = {
-          name: r.name, gender: r.gender ? GENDER_LABEL[r.gender] : '', birthDate: r.birthDate ?? '',
-          idNumber: id ? (canSeeFullId(actor, node) ? id : maskIdCard(id)) : '', phone: r.phone ? (canSeeFullPhone(actor, node) ? r.phone : maskPhone(r.phone)) : '',
-          village: node.name, headName: (r.householdId && heads.get(r.householdId)) || '', relation: r.relationToHead ?? '', building: r.building ?? '', tags: labels.join('、'),
-          education: r.education ?? '', employment: r.employment ?? '', occupation: r.occupation ?? '', note: r.note ?? '',
-        };
-        // The ID and phone cells take the column's text format (@).
-        ws.addRow(ROSTER_FIELDS.map((f) => safeText(values[f]))).commit();
-        if (++written % 200 === 0) await new Promise(setImmediate);
-      }
+  let written = 0;
+  const summary = () => ({ nodeId: query.nodeId ?? null, tag: query.tag ?? null, rows: written });
+  const batch = (after: string) => db.select().from(residents)
+    .where(and(sql`${residents.nodeId} = any(${sql.param(nodeIds)}::uuid[])`, isNull(residents.anonymizedAt), gt(residents.id, after), ...where))
+    .orderBy(asc(residents.id)).limit(BATCH);
+  const writeRows = async (rows: (typeof residents.$inferSelect)[]) => {
+    const ids = sql.param(rows.map((x) => x.id));
+    const tags = new Map<string, string[]>();
+    for (const t of await db.select().from(residentTags).where(sql`${residentTags.residentId} = any(${ids}::uuid[])`)) tags.set(t.residentId, [...(tags.get(t.residentId) ?? []), t.tag]);
+    const householdIds = [...new Set(rows.map((r) => r.householdId).filter((h): h is string => !!h))];
+    const heads = new Map((householdIds.length ? await db.select({ id: households.id, headName: households.headName }).from(households).where(sql`${households.id} = any(${sql.param(householdIds)}::uuid[])`) : []).map((h) => [h.id, h.headName]));
+    for (const r of rows) {
+      const node = nodes.get(r.nodeId)!;
+      const sensitive = canSeeSensitive(actor, node);
+      if (!sensitive && r.birthDate && r.birthDate > child) continue;
+      const id = r.idNumberEnc ? protector.decrypt(r.idNumberEnc) : '';
+      const labels = (tags.get(r.id) ?? []).map((code) => tagDef.get(`${r.countyId}|${code}`)).filter((d) => d && (sensitive || !d.sensitive)).map((d) => d!.label);
+      const values: Record<RosterField, string> = {
+        name: r.name, gender: r.gender ? GENDER_LABEL[r.gender] : '', birthDate: r.birthDate ?? '',
+        idNumber: id ? (canSeeFullId(actor, node) ? id : maskIdCard(id)) : '', phone: r.phone ? (canSeeFullPhone(actor, node) ? r.phone : maskPhone(r.phone)) : '',
+        village: node.name, headName: (r.householdId && heads.get(r.householdId)) || '', relation: r.relationToHead ?? '', building: r.building ?? '', tags: labels.join('、'),
+        education: r.education ?? '', employment: r.employment ?? '', occupation: r.occupation ?? '', note: r.note ?? '',
+      };
+      // The ID and phone cells take the column's text format (@).
+      ws.addRow(ROSTER_FIELDS.map((f) => safeText(values[f]))).commit();
+      if (++written % 200 === 0) await new Promise(setImmediate);
+    }
+  };
+  /** A failed export is audited as failed (with how far it got), whatever broke it. */
+  const failed = async (err: unknown) => {
+    await recordAudit(db, { actor, node: scope, action: 'residents.export', entityType: 'resident', outcome: 'failed', summary: { ...summary(), error: String((err as Error)?.message ?? err).slice(0, 200) } }).catch(() => {});
+  };
+
+  // The first batch is read and written before anything is sent: a query that fails there
+  // answers as an error, never as a 200 with a broken file.
+  let rows: Awaited<ReturnType<typeof batch>>;
+  try {
+    rows = await batch('00000000-0000-0000-0000-000000000000');
+    await writeRows(rows);
+  } catch (err) {
+    await failed(err);
+    out.destroy();
+    throw err;
+  }
+  const rest = async () => {
+    while (rows.length === BATCH) {
+      rows = await batch(rows[rows.length - 1].id);
+      await writeRows(rows);
       await new Promise(setImmediate);
     }
     ws.commit();
     // Recorded before the file's last bytes go out, so a finished download is always audited.
-    await recordAudit(db, { actor, node: scope, action: 'residents.export', entityType: 'resident', summary: { nodeId: query.nodeId ?? null, tag: query.tag ?? null, rows: written } });
+    await recordAudit(db, { actor, node: scope, action: 'residents.export', entityType: 'resident', summary: summary() });
     await wb.commit();
   };
-  run().catch((err) => out.destroy(err as Error));
-  return out;
+  // Later, the headers are gone: the stream is destroyed, so the download ends as a failure
+  // (the connection is cut before the end of the file), never as a whole-looking file.
+  const done = rest().catch(async (err: unknown) => {
+    await failed(err);
+    out.destroy(err as Error);
+    throw err;
+  });
+  return { stream: out, done };
 }

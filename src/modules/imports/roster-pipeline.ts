@@ -1,10 +1,12 @@
 import { and, eq, like } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
+import type { Actor } from '../../shared/actor';
 import { ensureTagDefs } from '../people/resident-write';
 import { orgNodes } from '../organisations/org.table';
 import type { ImportCounts, ImportIssue } from './imports.contract';
 import { matchRows, classify, type Plan } from './roster-writer';
-import { readRosterSheet, type RosterSheet, type SheetRow } from './roster-read';
+import { canImportInto } from './imports.policy';
+import { readRoster, type ReadOptions, type RosterBook, type SheetRow } from './roster-read';
 import { normalizeCentreName, validateRow, type RosterRow, type ValidateContext } from './roster-validate';
 
 type Scope = { id: string; path: string; level: string; name: string };
@@ -32,34 +34,39 @@ export async function loadContext(db: DbOrTx, scope: Scope, digest: (s: string) 
   };
 }
 
-type Checked = { good: RosterRow[]; issues: ImportIssue[]; bad: Set<number> };
+type Checked = { good: RosterRow[]; issues: ImportIssue[]; bad: Set<string> };
+
+/** A row's key among all sheets of the file. */
+export const rowKey = (sheet: number, row: number) => `${sheet}:${row}`;
 
 /** Checks rows as they come (a turn of the event loop every 250 rows), and duplicates within the file. */
-export function rowChecker(sheet: Omit<RosterSheet, 'rows'>, ctx: ValidateContext) {
-  const out: Checked = { good: [], issues: [], bad: new Set<number>() };
-  const seen = new Map<string, number>();
-  const idHeader = sheet.columns.idNumber === undefined ? '身份证号' : sheet.headers[sheet.columns.idNumber];
-  const nameHeader = sheet.headers[sheet.columns.name!];
-  const full = { ...sheet, rows: [] as SheetRow[] };
+export function rowChecker(book: RosterBook, ctx: ValidateContext) {
+  const out: Checked = { good: [], issues: [], bad: new Set<string>() };
+  const seen = new Map<string, SheetRow>();
+  const where = (first: SheetRow, r: SheetRow) => (first.sheet === r.sheet ? { zh: `第 ${first.row} 行`, en: `row ${first.row}` } : { zh: `“${book.sheets[first.sheet].name}”表第 ${first.row} 行`, en: `row ${first.row} of sheet “${book.sheets[first.sheet].name}”` });
   let queue: Promise<void> = Promise.resolve();
   const check = async (rows: SheetRow[]) => {
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
-      const res = validateRow(full, r, ctx);
+      const sheet = book.sheets[r.sheet];
+      const res = validateRow(sheet, r, ctx);
       if ('issues' in res) {
         out.issues.push(...res.issues);
-        out.bad.add(r.row);
+        out.bad.add(rowKey(r.sheet, r.row));
       } else {
         const row = res.ok;
         const key = row.idHash ? `id:${row.idHash}` : row.phone ? `p:${row.centre.id}|${row.name}|${row.phone}` : row.birthDate ? `b:${row.centre.id}|${row.name}|${row.birthDate}` : null;
         const first = key ? seen.get(key) : undefined;
         if (first !== undefined) {
+          const at = where(first, r);
+          const column = (f: 'idNumber' | 'name') => (sheet.columns[f] === undefined ? (f === 'idNumber' ? '身份证号' : '姓名') : sheet.headers[sheet.columns[f]!]);
           out.issues.push(row.idHash
-            ? { row: r.row, column: idHeader, message: `与第 ${first} 行的身份证号重复`, messageEn: `Same ID number as row ${first}` }
-            : { row: r.row, column: nameHeader, message: `与第 ${first} 行是同一个人（姓名和电话或出生日期相同）`, messageEn: `Same person as row ${first} (same name and phone or birth date)` });
-          out.bad.add(r.row);
+            ? { sheet: sheet.name, row: r.row, column: column('idNumber'), message: `与${at.zh}身份证号相同`, messageEn: `The same ID number as ${at.en}` }
+            : { sheet: sheet.name, row: r.row, column: column('name'), message: `与${at.zh}是同一个人（姓名和电话或出生日期相同）`, messageEn: `The same person as ${at.en} (same name and phone or birth date)` });
+          out.bad.add(rowKey(r.sheet, r.row));
         } else {
-          if (key) seen.set(key, r.row);
+          if (key) seen.set(key, r);
+          row.sheet = r.sheet;
           out.good.push(row);
         }
       }
@@ -78,44 +85,42 @@ export function rowChecker(sheet: Omit<RosterSheet, 'rows'>, ctx: ValidateContex
   };
 }
 
-/** Checks every row of a sheet already read. */
-export async function validateSheet(sheet: RosterSheet, ctx: ValidateContext): Promise<Checked> {
-  const checker = rowChecker(sheet, ctx);
-  checker.add(sheet.rows);
-  return checker.done();
-}
-
 /** Reads the file and checks its rows while the worker parses the rest. */
-export async function readAndValidate(file: Buffer, ctx: ValidateContext): Promise<{ sheet: RosterSheet; checked: Checked }> {
+export async function readAndValidate(file: Buffer, ctx: ValidateContext, opts: Omit<ReadOptions, 'onRows'> = {}): Promise<{ book: RosterBook; checked: Checked }> {
   let checker: ReturnType<typeof rowChecker> | undefined;
-  const sheet = await readRosterSheet(file, (found, rows) => (checker ??= rowChecker(found, ctx)).add(rows));
-  return { sheet, checked: await (checker ?? rowChecker(sheet, ctx)).done() };
+  const book = await readRoster(file, { ...opts, onRows: (found, rows) => (checker ??= rowChecker(found, ctx)).add(rows) });
+  return { book, checked: await (checker ?? rowChecker(book, ctx)).done() };
 }
 
 /**
  * Matches the good rows with stored residents and decides new / update / unchanged. A match
  * that lives outside the scope cannot be changed from here: that row becomes an error.
  */
-export async function planRows(db: DbOrTx, sheet: RosterSheet, scope: Scope, checked: Awaited<ReturnType<typeof validateSheet>>) {
+export async function planRows(db: DbOrTx, book: RosterBook, scope: Scope, checked: Checked, actor: Actor) {
   const matches = await matchRows(db, countyOf(scope.path), checked.good);
   const plans: Plan[] = [];
   const issues = [...checked.issues];
   let badCount = checked.bad.size;
-  const idHeader = sheet.columns.idNumber === undefined ? '身份证号' : sheet.headers[sheet.columns.idNumber];
   for (let i = 0; i < checked.good.length; i++) {
     const row = checked.good[i];
     if (i % 1000 === 999) await new Promise(setImmediate);
     const e = matches.get(row) ?? null;
     if (e && !e.nodePath.startsWith(scope.path)) {
-      issues.push({ row: row.row, column: idHeader, message: `此人已登记在“${e.nodeName}”，不在本次导入范围内，不能在这里修改`, messageEn: `This person is registered at “${e.nodeName}”, outside the scope of this import` });
+      const sheet = book.sheets[row.sheet ?? 0];
+      const idHeader = sheet.columns.idNumber === undefined ? '身份证号' : sheet.headers[sheet.columns.idNumber];
+      // Someone the importing user may not see is neither named nor placed: only that the row cannot go in here.
+      issues.push(canImportInto(actor, { path: e.nodePath })
+        ? { sheet: sheet.name, row: row.row, column: idHeader, message: `此人已登记在“${e.nodeName}”，不在本次导入范围内，不能在这里修改`, messageEn: `This person is registered at “${e.nodeName}”, outside the scope of this import` }
+        : { sheet: sheet.name, row: row.row, column: idHeader, message: '与其他地方已有的记录冲突，不能在这里导入', messageEn: 'This conflicts with an existing record elsewhere and cannot be imported here' });
       badCount++;
       continue;
     }
     plans.push({ row, existing: e, action: classify(row, e) });
   }
-  issues.sort((a, b) => a.row - b.row);
+  const order = new Map(book.sheets.map((x) => [x.name, x.index]));
+  issues.sort((a, b) => (order.get(a.sheet ?? '') ?? 0) - (order.get(b.sheet ?? '') ?? 0) || a.row - b.row);
   const counts: ImportCounts = {
-    total: sheet.rows.length, good: plans.length, bad: badCount,
+    total: book.rows.length, skipped: book.skipped.length, good: plans.length, bad: badCount,
     new: plans.filter((p) => p.action === 'new').length,
     update: plans.filter((p) => p.action === 'update').length,
     unchanged: plans.filter((p) => p.action === 'unchanged').length,

@@ -1,16 +1,42 @@
 import { Worker } from 'node:worker_threads';
 import { fieldError } from '../../shared/app-error';
-import { fieldOfHeader, type RosterField } from './roster-columns';
+import type { ColumnMapping } from './imports.contract';
+import { importLimits, type ImportLimits } from './roster-limits';
+import { findHeader, headerKey, isSkipRow, type FoundHeader } from './roster-header';
+import type { RosterField } from './roster-columns';
 
 /** A cell as the validator sees it: text, a number, a date, or a formula (never trusted). */
 export type Cell = string | number | Date | { formula: string } | null;
-export type SheetRow = { row: number; cells: Cell[] };
-export type RosterSheet = {
+/** One row of one sheet (`sheet` indexes RosterBook.sheets). */
+export type SheetRow = { row: number; sheet: number; cells: Cell[] };
+export type RosterSheet = FoundHeader & {
+  index: number;
+  name: string;
+  /** The Excel row number of the (last) header row. */
   headerRow: number;
-  /** Header text per column index (0-based), as written in the file. */
-  headers: string[];
-  columns: Partial<Record<RosterField, number>>;
+  /** The normalised header set, for the remembered mapping. */
+  key: string;
+  /** Where the columns came from: recognised, a mapping remembered for these headers, or chosen for this file. */
+  source: 'auto' | 'remembered' | 'chosen';
+};
+/** A totals, signature or note row: not a person, named in the preview. */
+export type SkippedRow = { sheet: string; row: number; text: string };
+export type RosterBook = {
+  sheets: RosterSheet[];
   rows: SheetRow[];
+  skipped: SkippedRow[];
+  /** Visible sheets without a header row (a notes sheet, an empty one). */
+  unread: string[];
+};
+
+export type ReadOptions = {
+  /** Chosen for this file: normalised header → field (null: ignore the column). */
+  mapping?: ColumnMapping | null;
+  /** The county's remembered mappings, by header set. */
+  remembered?: Map<string, ColumnMapping>;
+  /** Sees each batch of data rows as it arrives (to check them while the rest is parsed). */
+  onRows?: (book: RosterBook, rows: SheetRow[]) => void;
+  limits?: ImportLimits;
 };
 
 const HEADER_SCAN_ROWS = 30;
@@ -22,10 +48,21 @@ export const cellText = (c: Cell | undefined): string => {
   return String(c);
 };
 
-/** Rows of the first sheet, parsed in a worker thread so a big file never stalls the server. */
-function readRows(file: Buffer, onRows: (rows: SheetRow[]) => void): Promise<void> {
+type WorkerMessage = { rows?: SheetRow[]; sheet?: { index: number; name: string }; done?: boolean; limit?: 'rows' | 'bytes'; error?: string };
+
+class ReadLimit extends Error {
+  constructor(readonly kind: 'rows' | 'bytes' | 'memory') {
+    super(kind);
+  }
+}
+
+/** Every visible sheet's rows, parsed in a worker thread with a capped heap, so a big or hostile file never stalls or ends the server. */
+function readRows(file: Buffer, limits: ImportLimits, onMessage: (m: WorkerMessage) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./roster-read.worker.mjs', import.meta.url), { workerData: { file } });
+    const worker = new Worker(new URL('./roster-read.worker.mjs', import.meta.url), {
+      workerData: { file, maxRows: limits.maxRows, maxXmlBytes: limits.maxXmlBytes },
+      resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: Math.min(32, Math.max(4, limits.heapMb / 8)) },
+    });
     let settled = false;
     const finish = (err?: Error) => {
       if (settled) return;
@@ -34,56 +71,109 @@ function readRows(file: Buffer, onRows: (rows: SheetRow[]) => void): Promise<voi
       if (err) reject(err);
       else resolve();
     };
-    worker.on('message', (m: { rows?: SheetRow[]; done?: boolean; error?: string }) => {
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.limit) return finish(new ReadLimit(m.limit));
       if (m.error) return finish(new Error(m.error));
-      if (m.rows) onRows(m.rows);
+      try {
+        onMessage(m);
+      } catch (err) {
+        return finish(err as Error);
+      }
       if (m.done) finish();
     });
-    worker.on('error', finish);
+    worker.on('error', (err: Error & { code?: string }) => finish(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new ReadLimit('memory') : err));
     worker.on('exit', (code) => finish(new Error(`worker exited with ${code} before finishing`)));
   });
 }
 
-/**
- * Reads the first sheet of an .xlsx; `onRows` sees each batch of data rows as it arrives. The header row is the first of the top rows that names
- * at least three roster columns, one of them 姓名; title rows above it are skipped.
- */
-export async function readRosterSheet(file: Buffer, onRows?: (sheet: RosterSheet, rows: SheetRow[]) => void): Promise<RosterSheet> {
-  let sheet: RosterSheet | null = null;
-  const rows: SheetRow[] = [];
-  try {
-    await readRows(file, (batch) => {
-      const from = rows.length;
-      for (const r of batch) {
-        for (let i = 0; i < r.cells.length; i++) if (r.cells[i] === undefined) r.cells[i] = null;
-        if (!sheet) {
-          if (r.row <= HEADER_SCAN_ROWS) {
-            const found = headerOf(r.row, r.cells);
-            if (found) sheet = { ...found, rows };
-          }
-        } else if (r.cells.some((c) => cellText(c).trim() !== '')) {
-          rows.push(r);
-        }
-      }
-      // The rows of this batch, while the worker goes on parsing the next.
-      if (sheet && onRows && rows.length > from) onRows(sheet, rows.slice(from));
-    });
-  } catch {
-    throw fieldError('contentBase64', '文件无法读取，请上传 .xlsx 格式的 Excel 文件（.xls 请先在 Excel 中另存为 .xlsx）', 'The file cannot be read; upload an .xlsx Excel file (save an .xls as .xlsx first)');
-  }
-  if (!sheet) {
-    throw fieldError('contentBase64', `在第一个工作表的前 ${HEADER_SCAN_ROWS} 行中找不到表头（至少要有“姓名”等三列），请使用导入模板`, `No header row (with “姓名” and at least two other roster columns) in the first ${HEADER_SCAN_ROWS} rows of the first sheet; use the template`);
-  }
-  return sheet;
+function limitError(kind: ReadLimit['kind'], limits: ImportLimits) {
+  const mb = Math.round(limits.maxXmlBytes / 1048576);
+  if (kind === 'rows') return fieldError('contentBase64', `表格超过 ${limits.maxRows} 行，请分成几个文件导入`, `The file has more than ${limits.maxRows} rows; split it into several files`);
+  if (kind === 'bytes') return fieldError('contentBase64', `文件解压后超过 ${mb} MB，不像是一份名册（可能有大量空行或格式），请只保留名册内容后再上传`, `The file expands to more than ${mb} MB, which no roster needs (empty formatted rows?); keep only the roster and upload again`);
+  return fieldError('contentBase64', '文件太复杂，读取时超出了内存限制，请只保留名册内容、分成几个文件后再上传', 'The file is too complex: reading it went past the memory limit. Keep only the roster, split it and upload again');
 }
 
-function headerOf(rowNumber: number, cells: Cell[]): Omit<RosterSheet, 'rows'> | null {
+/**
+ * Reads every visible sheet of an .xlsx. Per sheet, the header is found among the top rows
+ * (title rows above it are skipped; a header over two rows is joined); its columns come from
+ * the chosen mapping, else one remembered for the same headers, else recognition. Totals and
+ * signature rows are set aside as skipped.
+ */
+export async function readRoster(file: Buffer, opts: ReadOptions = {}): Promise<RosterBook> {
+  const limits = opts.limits ?? importLimits();
+  const book: RosterBook = { sheets: [], rows: [], skipped: [], unread: [] };
+  let current: { index: number; name: string; top: SheetRow[]; sheet?: RosterSheet } | null = null;
+
+  const endSheet = () => {
+    if (current && !current.sheet) {
+      if (!locate(current, true) && current.top.length) book.unread.push(current.name);
+    }
+  };
+  /** Tries to find the header among the top rows; on success the rows below it are data. */
+  const locate = (c: NonNullable<typeof current>, final: boolean): boolean => {
+    const found = findHeader(c.top.map((r) => r.cells), final);
+    if (!found) return false;
+    const key = headerKey(found.headers);
+    const chosen = opts.mapping ? 'chosen' : opts.remembered?.has(key) ? 'remembered' : 'auto';
+    const mapping = opts.mapping ?? opts.remembered?.get(key);
+    const columns = mapping ? applyMapping(found, mapping) : found.columns;
+    const sheet: RosterSheet = { ...found, headerRow: c.top[found.at].row + found.span - 1, columns, index: book.sheets.length, name: c.name, key, source: chosen };
+    c.sheet = sheet;
+    book.sheets.push(sheet);
+    const below = c.top.slice(found.at + found.span);
+    c.top = [];
+    take(sheet, below);
+    return true;
+  };
+  const take = (sheet: RosterSheet, rows: SheetRow[]) => {
+    const from = book.rows.length;
+    for (const r of rows) {
+      if (!r.cells.some((x) => cellText(x).trim() !== '')) continue;
+      const skip = isSkipRow(r.cells, sheet.columns.name);
+      if (skip) book.skipped.push({ sheet: sheet.name, row: r.row, text: skip });
+      else book.rows.push({ ...r, sheet: sheet.index });
+    }
+    if (opts.onRows && book.rows.length > from) opts.onRows(book, book.rows.slice(from));
+  };
+
+  try {
+    await readRows(file, limits, (m) => {
+      for (const r of m.rows ?? []) {
+        for (let i = 0; i < r.cells.length; i++) if (r.cells[i] === undefined) r.cells[i] = null;
+        if (!current) continue;
+        if (current.sheet) {
+          take(current.sheet, [r]);
+        } else if (r.row <= HEADER_SCAN_ROWS + 1) {
+          current.top.push(r);
+          locate(current, false);
+        }
+      }
+      if (m.sheet || m.done) endSheet();
+      if (m.sheet) current = { ...m.sheet, top: [] };
+    });
+  } catch (err) {
+    if (err instanceof ReadLimit) throw limitError(err.kind, limits);
+    if (err && typeof err === 'object' && 'code' in err && (err as { code: string }).code === 'VALIDATION_FAILED') throw err;
+    throw Object.assign(fieldError('contentBase64', '文件无法读取，请上传 .xlsx 格式的 Excel 文件（.xls 请先在 Excel 中另存为 .xlsx）', 'The file cannot be read; upload an .xlsx Excel file (save an .xls as .xlsx first)'), { cause: err });
+  }
+  if (book.sheets.length === 0) {
+    throw fieldError('contentBase64', `在各工作表的前 ${HEADER_SCAN_ROWS} 行中找不到表头（至少要有“姓名”等三列），请使用导入模板`, `No header row (with “姓名” and at least two other roster columns) in the first ${HEADER_SCAN_ROWS} rows of any sheet; use the template`);
+  }
+  const noName = book.sheets.find((s) => s.columns.name === undefined);
+  if (noName) throw fieldError('mapping', `工作表“${noName.name}”没有对应“姓名”的列，请为姓名选择一列`, `Sheet “${noName.name}” has no column for the name; choose one`);
+  return book;
+}
+
+/** The recognised columns with a mapping laid over them: a mapped header takes its field (or none). */
+function applyMapping(found: FoundHeader, mapping: ColumnMapping): Partial<Record<RosterField, number>> {
   const columns: Partial<Record<RosterField, number>> = {};
-  const headers = cells.map((c) => cellText(c).trim());
-  headers.forEach((h, i) => {
-    const f = h ? fieldOfHeader(h) : null;
+  const decided = new Set<number>();
+  found.normalized.forEach((h, i) => {
+    if (!h || !(h in mapping)) return;
+    decided.add(i);
+    const f = mapping[h];
     if (f && columns[f] === undefined) columns[f] = i;
   });
-  if (columns.name === undefined || Object.keys(columns).length < 3) return null;
-  return { headerRow: rowNumber, headers, columns };
+  for (const [f, i] of Object.entries(found.columns) as [RosterField, number][]) if (!decided.has(i) && columns[f] === undefined) columns[f] = i;
+  return columns;
 }

@@ -1,6 +1,12 @@
-// Parses an .xlsx off the main thread with exceljs's streaming reader and posts the first
+// Parses an .xlsx off the main thread with exceljs's streaming reader and posts every visible
 // sheet's rows in batches as plain values. Plain JavaScript so it runs the same under tsx,
-// vitest and node.
+// vitest and node. The main thread starts it with a capped heap (resourceLimits): a file that
+// needs more memory than that ends this worker, never the server.
+//
+// A zip can expand a thousandfold (10 MB → 12 million rows), so before exceljs sees the file the
+// worker inflates every part once, counting bytes and throwing the output away, and refuses a
+// file whose parts add up to more than `maxXmlBytes`. While parsing it counts rows and stops
+// past `maxRows`.
 //
 // The streaming reader decodes each chunk of XML on its own (lib/utils/browser-buffer-decode),
 // which breaks a Chinese character that straddles two chunks (measured: “批量偱” came back as
@@ -17,8 +23,17 @@ const decoding = require('exceljs/lib/utils/browser-buffer-decode');
 const decoder = new TextDecoder('utf-8');
 decoding.bufferToString = (chunk) => (typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
 const ExcelJS = require('exceljs');
+// exceljs's own unzipper, so the count sees the parts exactly as exceljs will.
+const unzip = createRequire(require.resolve('exceljs'))('unzipper');
 
 const BATCH = 2000;
+
+class Limit extends Error {
+  constructor(kind) {
+    super(kind);
+    this.kind = kind;
+  }
+}
 
 function toCell(v) {
   if (v === null || v === undefined) return null;
@@ -33,27 +48,79 @@ function toCell(v) {
   return String(v);
 }
 
+/** Inflates every part once, counting; throws Limit('bytes') as soon as the total passes the limit. */
+async function countUncompressed(parts, max) {
+  let total = 0;
+  for (const part of parts) {
+    for await (const chunk of part.stream()) {
+      total += chunk.length;
+      if (total > max) throw new Limit('bytes');
+    }
+  }
+  return total;
+}
+
+const sheetNumber = (path) => Number(/^xl\/worksheets\/sheet(\d+)\.xml$/.exec(path)?.[1] ?? NaN);
+
+/**
+ * The workbook's sheets as exceljs stream readers, its parts taken from the zip's central
+ * directory in the order they are needed (relations, workbook, shared strings, styles, then
+ * each sheet) whatever their order in the file. exceljs's own walk of the zip (WorkbookReader
+ * .parse) relies on unzipper's entry stream, which now and then ended early (about one read in
+ * 150: sheets without their names or shared strings, "reading 'sheets'", the "file cannot be
+ * read" flake), and copies a sheet that comes before the shared strings to a temporary file.
+ */
+async function* worksheets(reader, byPath) {
+  const part = (path) => byPath.get(path)?.stream();
+  if (byPath.has('xl/_rels/workbook.xml.rels')) await reader._parseRels(part('xl/_rels/workbook.xml.rels'));
+  if (byPath.has('xl/workbook.xml')) await reader._parseWorkbook(part('xl/workbook.xml'));
+  reader.workbookRels ??= [];
+  reader.model ??= { sheets: [] };
+  if (byPath.has('xl/sharedStrings.xml')) for await (const _ of reader._parseSharedStrings(part('xl/sharedStrings.xml'))) { /* cached by exceljs */ }
+  reader.sharedStrings ??= [];
+  if (byPath.has('xl/styles.xml')) await reader._parseStyles(part('xl/styles.xml'));
+  const sheets = [...byPath.keys()].filter((p) => sheetNumber(p) >= 0).sort((x, y) => sheetNumber(x) - sheetNumber(y));
+  for (const path of sheets) {
+    for (const event of reader._parseWorksheet(part(path), String(sheetNumber(path)))) {
+      if (event.eventType === 'worksheet') yield event.value;
+    }
+  }
+}
+
 try {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([workerData.file]), {
+  const { file, maxRows, maxXmlBytes } = workerData;
+  const directory = await unzip.Open.buffer(file);
+  const files = directory.files.filter((f) => f.type === 'File');
+  const xmlBytes = await countUncompressed(files, maxXmlBytes);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
     sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',
   });
   let batch = [];
-  for await (const ws of reader) {
+  let rows = 0;
+  let sheet = -1;
+  for await (const ws of worksheets(reader, new Map(files.map((f) => [f.path, f])))) {
+    if (ws.state === 'hidden' || ws.state === 'veryHidden') {
+      for await (const _row of ws) { /* drained: a hidden sheet holds lists, not people */ }
+      continue;
+    }
+    sheet++;
+    parentPort.postMessage({ rows: batch, sheet: { index: sheet, name: String(ws.name ?? `Sheet${sheet + 1}`) } });
+    batch = [];
     for await (const row of ws) {
+      if (++rows > maxRows) throw new Limit('rows');
       const values = row.values ?? [];
       const cells = [];
       for (let i = 1; i < values.length; i++) cells.push(toCell(values[i]));
-      batch.push({ row: row.number, cells });
+      batch.push({ row: row.number, sheet, cells });
       if (batch.length >= BATCH) {
         parentPort.postMessage({ rows: batch });
         batch = [];
       }
     }
-    break; // the first sheet only
   }
-  parentPort.postMessage({ rows: batch, done: true });
+  parentPort.postMessage({ rows: batch, done: true, xmlBytes });
 } catch (err) {
-  parentPort.postMessage({ error: String(err?.message ?? err) });
+  parentPort.postMessage(err instanceof Limit ? { limit: err.kind } : { error: String(err?.message ?? err) });
 }
 // Stay alive until the main thread, having read the last message, terminates us: the only 'exit'
 // it then sees is a crash. (Node delivers messages before 'exit' anyway; this keeps it explicit.)

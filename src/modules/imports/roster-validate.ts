@@ -39,6 +39,8 @@ export type RosterRow = {
   occupation: string | null;
   note: string | null;
   under14: boolean;
+  /** The sheet it came from (index into the book's sheets). */
+  sheet?: number;
 };
 
 const LIMITS: Partial<Record<RosterField, number>> = { name: 40, headName: 40, relation: 16, building: 60, education: 16, employment: 24, occupation: 60, note: 500 };
@@ -63,19 +65,44 @@ function validIso(y: number, m: number, d: number): string | null {
 
 /** 1980-01-01, 1980/1/1, 1980.1.1, 19800101, 1980年1月1日, an Excel date or its serial. */
 export function parseDate(c: Cell): string | null | 'bad' {
+  const b = parseBirth(c);
+  if (b === null || b === 'bad') return b;
+  return 'iso' in b ? b.iso : 'bad';
+}
+
+/**
+ * A birth cell as rosters write it: a full date (see parseDate), or only a year and month —
+ * 1957.09, 1957.9, 1957年9月, 1957-09, 195709, or the number 1957.09. The number 1957.1 is
+ * what Excel keeps of both 1957.1 and 1957.10: January or October (`alt`).
+ */
+export type ParsedBirth = { iso: string } | { year: number; month: number; alt?: number };
+
+const yearMonth = (y: number, m: number, alt?: number): ParsedBirth | 'bad' => (y >= 1900 && y <= 2100 && m >= 1 && m <= 12 ? { year: y, month: m, ...(alt ? { alt } : {}) } : 'bad');
+
+export function parseBirth(c: Cell): ParsedBirth | null | 'bad' {
   if (c === null) return null;
-  if (c instanceof Date) return Number.isNaN(c.getTime()) ? 'bad' : validIso(c.getUTCFullYear(), c.getUTCMonth() + 1, c.getUTCDate()) ?? 'bad';
+  const iso = (s: string | null) => (s ? { iso: s } : 'bad' as const);
+  if (c instanceof Date) return Number.isNaN(c.getTime()) ? 'bad' : iso(validIso(c.getUTCFullYear(), c.getUTCMonth() + 1, c.getUTCDate()));
   if (typeof c === 'number') {
-    if (Number.isInteger(c) && c >= 19000101 && c <= 21001231) return validIso(Math.floor(c / 10000), Math.floor(c / 100) % 100, c % 100) ?? 'bad';
-    return serialToIso(c) ?? 'bad';
+    if (Number.isInteger(c) && c >= 19000101 && c <= 21001231) return iso(validIso(Math.floor(c / 10000), Math.floor(c / 100) % 100, c % 100));
+    if (Number.isInteger(c) && c >= 190001 && c <= 210012) return yearMonth(Math.floor(c / 100), c % 100);
+    if (!Number.isInteger(c) && c > 1900 && c < 2101) {
+      const m = Math.round((c - Math.floor(c)) * 100);
+      if (m === 10) return yearMonth(Math.floor(c), 10, 1);
+      return yearMonth(Math.floor(c), m <= 12 ? m : m % 10 === 0 ? m / 10 : 0);
+    }
+    return iso(serialToIso(c));
   }
   if (typeof c === 'object') return 'bad';
-  const s = c.normalize('NFKC').trim();
+  const s = c.normalize('NFKC').replace(/\s+/g, '');
   if (!s) return null;
-  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s);
-  if (!m) m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
-  return m ? validIso(Number(m[1]), Number(m[2]), Number(m[3])) ?? 'bad' : 'bad';
+  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (m) return iso(validIso(Number(m[1]), Number(m[2]), Number(m[3])));
+  m = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(s) ?? /^(\d{4})(\d{2})$/.exec(s);
+  return m ? yearMonth(Number(m[1]), Number(m[2])) : 'bad';
 }
+
+const ym = (y: number, m: number) => `${y}-${String(m).padStart(2, '0')}`;
 
 function ageOn(birth: string, today: Date): number {
   const [y, m, d] = birth.split('-').map(Number);
@@ -93,7 +120,7 @@ export function validateRow(sheet: RosterSheet, r: SheetRow, ctx: ValidateContex
   const col = (f: RosterField) => sheet.columns[f];
   const cell = (f: RosterField): Cell => (col(f) === undefined ? null : r.cells[col(f)!] ?? null);
   const header = (f: RosterField) => (col(f) === undefined ? ROSTER_COLUMNS[f].header : sheet.headers[col(f)!] || ROSTER_COLUMNS[f].header);
-  const fail = (f: RosterField, zh: string, en: string) => issues.push({ row: r.row, column: header(f), message: zh, messageEn: en });
+  const fail = (f: RosterField, zh: string, en: string) => issues.push({ sheet: sheet.name, row: r.row, column: header(f), message: zh, messageEn: en });
   const text = (f: RosterField): string | null => {
     const c = cell(f);
     if (c !== null && typeof c === 'object' && !(c instanceof Date)) {
@@ -132,12 +159,25 @@ export function validateRow(sheet: RosterSheet, r: SheetRow, ctx: ValidateContex
   }
 
   let birthDate: string | null = null;
-  const parsedDate = parseDate(cell('birthDate'));
-  if (parsedDate === 'bad') fail('birthDate', '出生日期看不懂，请写成 1980-01-01 这样的格式', 'Unreadable birth date; write it like 1980-01-01');
-  else birthDate = parsedDate;
-  if (birthDate && idInfo && birthDate !== idInfo.birthDate) fail('birthDate', ID_CARD_MESSAGES.birth_mismatch.zh, ID_CARD_MESSAGES.birth_mismatch.en);
-  if (birthDate && birthDate > ctx.today.toISOString().slice(0, 10)) fail('birthDate', '出生日期不能晚于今天', 'The birth date is in the future');
-  birthDate = birthDate ?? idInfo?.birthDate ?? null;
+  const birth = parseBirth(cell('birthDate'));
+  const today = ctx.today.toISOString().slice(0, 10);
+  if (birth === 'bad') fail('birthDate', '出生日期看不懂，请写成 1980-01-01 或 1980.01（只有年月）这样的格式', 'Unreadable birth date; write it like 1980-01-01, or 1980.01 for a year and month');
+  else if (birth && 'iso' in birth) {
+    if (idInfo && birth.iso !== idInfo.birthDate) fail('birthDate', `出生日期 ${birth.iso} 与身份证号中的出生日期 ${idInfo.birthDate} 不一致`, `The birth date ${birth.iso} differs from the one in the ID number, ${idInfo.birthDate}`);
+    else if (birth.iso > today) fail('birthDate', '出生日期不能晚于今天', 'The birth date is in the future');
+    else birthDate = birth.iso;
+  } else if (birth) {
+    // Only a year and month: the day comes from the ID number, which must agree with them.
+    const [y, m] = idInfo ? idInfo.birthDate.split('-').map(Number) : [0, 0];
+    if (idInfo && (y !== birth.year || (m !== birth.month && m !== birth.alt))) {
+      fail('birthDate', `出生年月 ${ym(birth.year, birth.month)} 与身份证号中的出生日期 ${idInfo.birthDate} 不一致`, `The birth month ${ym(birth.year, birth.month)} differs from the birth date in the ID number, ${idInfo.birthDate}`);
+    } else if (idInfo) birthDate = idInfo.birthDate;
+    else if (birth.alt) fail('birthDate', `“${birth.year}.1”可能是 ${birth.year} 年 1 月，也可能是 10 月（Excel 把 ${birth.year}.10 存成了 ${birth.year}.1），请写成 ${birth.year}.01 或 ${birth.year}.10 并设为文本`, `The birth month “${birth.year}.1” may be January or October (Excel keeps ${birth.year}.10 as ${birth.year}.1); write ${birth.year}.01 or ${birth.year}.10 as text`);
+    else if (ym(birth.year, birth.month) > today.slice(0, 7)) fail('birthDate', '出生日期不能晚于今天', 'The birth date is in the future');
+    // Without an ID number only the month is known: the first of it is kept.
+    else birthDate = `${ym(birth.year, birth.month)}-01`;
+  }
+  birthDate = birthDate ?? (issues.some((i) => i.column === header('birthDate')) ? null : idInfo?.birthDate ?? null);
 
   let gender: 'male' | 'female' | null = null;
   const g = text('gender');
@@ -175,7 +215,9 @@ export function validateRow(sheet: RosterSheet, r: SheetRow, ctx: ValidateContex
       }
     }
   } else if (ctx.scope.level === 'centre') centre = ctx.scope;
-  else if (issues.every((i) => i.column !== header('village'))) fail('village', '请填写所属村（社区）', 'The village or community is missing');
+  // One sheet per village: the sheet's name gives the village when the row has none.
+  else centre = ctx.centres.get(normalizeCentreName(sheet.name)) ?? null;
+  if (!v && !centre && ctx.scope.level !== 'centre' && issues.every((i) => i.column !== header('village'))) fail('village', '请填写所属村（社区）', 'The village or community is missing');
 
   let tags: string[] | null = null;
   const t = text('tags');

@@ -11,7 +11,8 @@ import type { ImportIssue } from './imports.contract';
 import { canSeeNode } from './imports.policy';
 import { ERROR_COLUMN, ROSTER_COLUMNS, ROSTER_FIELDS, type RosterField } from './roster-columns';
 import { countyOf } from './roster-pipeline';
-import { cellText, readRosterSheet } from './roster-read';
+import type { ColumnMapping } from './imports.contract';
+import { cellText, readRoster } from './roster-read';
 
 /**
  * A text cell that Excel (or LibreOffice) would run as a formula — starting with = + - @ or
@@ -68,24 +69,32 @@ export async function buildTemplate({ db, actor, nodeId }: { db: Db; actor: Acto
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** The bad rows as they were in the file, with a 错误说明 column naming every problem. */
-export async function buildErrorReport({ file, issues, issuesTotal }: { file: Buffer; issues: ImportIssue[]; issuesTotal: number }): Promise<Buffer> {
-  const sheet = await readRosterSheet(file);
-  const byRow = new Map<number, string[]>();
-  for (const i of issues) byRow.set(i.row, [...(byRow.get(i.row) ?? []), `${i.column}：${i.message}`]);
+/** The bad rows as they were in the file (the sheet's columns, plus 工作表 when there are several), with a 错误说明 column naming every problem. */
+export async function buildErrorReport({ file, issues, issuesTotal, mapping }: { file: Buffer; issues: ImportIssue[]; issuesTotal: number; mapping?: ColumnMapping | null }): Promise<Buffer> {
+  const book = await readRoster(file, { mapping });
+  const many = book.sheets.length > 1;
+  const key = (sheet: string | undefined, row: number) => `${many ? sheet ?? '' : ''}|${row}`;
+  const byRow = new Map<string, string[]>();
+  for (const i of issues) byRow.set(key(i.sheet, i.row), [...(byRow.get(key(i.sheet, i.row)) ?? []), `${i.column}：${i.message}`]);
+  const first = book.sheets[0];
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('错误行', { views: [{ state: 'frozen', ySplit: 1 }] });
-  const width = sheet.headers.length;
-  const textCols = new Set(ROSTER_FIELDS.filter((f) => TEXT_FIELDS.has(f) && sheet.columns[f] !== undefined).map((f) => sheet.columns[f]! + 1));
-  ws.columns = [...sheet.headers.map((h, i) => ({ header: h, width: 14, style: textCols.has(i + 1) ? { numFmt: '@' } : {} })), { header: '原行号', width: 8 }, { header: ERROR_COLUMN, width: 60 }];
+  const width = Math.max(...book.sheets.map((s) => s.headers.length));
+  const textCols = new Set(ROSTER_FIELDS.filter((f) => TEXT_FIELDS.has(f) && first.columns[f] !== undefined).map((f) => first.columns[f]! + 1));
+  ws.columns = [
+    ...Array.from({ length: width }, (_, i) => ({ header: first.headers[i] ?? '', width: 14, style: textCols.has(i + 1) ? { numFmt: '@' } : {} })),
+    ...(many ? [{ header: '工作表', width: 12 }] : []), { header: '原行号', width: 8 }, { header: ERROR_COLUMN, width: 60 },
+  ];
   styleHeader(ws.getRow(1));
-  const bad = sheet.rows.filter((r) => byRow.has(r.row));
-  for (const r of bad) {
+  for (const r of book.rows) {
+    const sheet = book.sheets[r.sheet];
+    const problems = byRow.get(key(sheet.name, r.row));
+    if (!problems) continue;
     const values = Array.from({ length: width }, (_, i) => safeText(cellText(r.cells[i] ?? null)));
-    const row = ws.addRow([...values, r.row, byRow.get(r.row)!.join('；')]);
+    const row = ws.addRow([...values, ...(many ? [sheet.name] : []), r.row, problems.join('；')]);
     for (const c of textCols) row.getCell(c).numFmt = '@';
   }
   if (issuesTotal > issues.length) ws.addRow([`错误太多，只列出了前 ${issues.length} 条`]);
-  ws.getColumn(width + 2).alignment = { wrapText: true, vertical: 'top' };
+  ws.getColumn(width + (many ? 3 : 2)).alignment = { wrapText: true, vertical: 'top' };
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

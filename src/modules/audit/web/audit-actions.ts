@@ -43,6 +43,7 @@ export const ACTION_LABELS: Record<string, Msg> = {
   'import.preview': ['上传名册（预览）', 'Uploaded a roster (preview)'],
   'import.commit': ['导入名册', 'Imported a roster'],
   'import.discard': ['放弃导入', 'Discarded an import'],
+  'import.remap': ['修改名册导入的列对应', 'Changed the columns of a roster import'],
   'teacher.create': ['新增师资', 'Added a teacher'],
   'teacher.update': ['修改师资', 'Changed a teacher'],
   'teacher.status': ['变更师资状态', 'Changed a teacher’s status'],

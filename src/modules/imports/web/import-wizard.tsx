@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Form, Result, Row, Space, Statistic, Steps, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Col, Collapse, Form, Result, Row, Space, Statistic, Steps, Table, Typography, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
-import { IMPORT_MAX_BYTES, type ImportIssue, type ImportJob } from '../imports.contract';
-import { errorText } from '../../../web/api/api-error';
+import { IMPORT_MAX_BYTES, type ColumnMapping, type ImportIssue, type ImportJob } from '../imports.contract';
 import { useI18n } from '../../../web/i18n/i18n';
 import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
 import type { TreeNode } from '../../organisations/org.contract';
 import { M } from './imports.messages';
-import { downloadFile, fileToBase64, useCommitImport, useDiscardImport, useUploadImport } from './imports.queries';
+import { ImportMapping } from './import-mapping';
+import { downloadFile, fileToBase64, importErrorText as errorText, useCommitImport, useDiscardImport, useRemapImport, useUploadImport } from './imports.queries';
 
 const importable = (n: TreeNode) => n.level === 'town' || n.level === 'centre';
 
@@ -21,6 +21,8 @@ export function ImportWizard() {
   const [uploadError, setUploadError] = useState<string | null>(null);
   const upload = useUploadImport();
   const commit = useCommitImport();
+  const remap = useRemapImport();
+  const [version, setVersion] = useState(0);
   const discard = useDiscardImport();
 
   const restart = () => {
@@ -46,6 +48,16 @@ export function ImportWizard() {
     try {
       setJob(await commit.mutateAsync(job!.id));
       setStep(3);
+    } catch (err) {
+      void message.error(errorText(err, locale));
+    }
+  };
+
+  const doRemap = async (mapping: ColumnMapping) => {
+    try {
+      setJob(await remap.mutateAsync({ id: job!.id, mapping }));
+      setVersion((v) => v + 1);
+      void message.success(t(M.mappingApplied));
     } catch (err) {
       void message.error(errorText(err, locale));
     }
@@ -100,7 +112,12 @@ export function ImportWizard() {
           <Button onClick={() => setStep(0)} disabled={upload.isPending}>{t(M.back)}</Button>
         </Space>
       )}
-      {step === 2 && job && <Preview job={job} busy={commit.isPending || discard.isPending} onCommit={doCommit} onDiscard={doDiscard} onDownloadErrors={downloadErrors} />}
+      {step === 2 && job && (
+        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+          <ImportMapping key={`${job.id}:${version}`} job={job} busy={remap.isPending} onApply={(m) => void doRemap(m)} />
+          <Preview job={job} busy={commit.isPending || discard.isPending || remap.isPending} onCommit={doCommit} onDiscard={doDiscard} onDownloadErrors={downloadErrors} />
+        </Space>
+      )}
       {step === 3 && job?.result && (
         <Result
           status="success"
@@ -135,11 +152,27 @@ function Preview({ job, busy, onCommit, onDiscard, onDownloadErrors }: { job: Im
         ))}
       </Row>
       {c.bad === 0 ? <Alert type="success" showIcon message={t(M.allGood)} /> : <Alert type="warning" showIcon message={t(M.someBad, { n: c.bad })} />}
+      {job.unreadSheets.length > 0 && <Alert type="info" showIcon message={t(M.unreadSheets, { names: job.unreadSheets.join('、') })} />}
       {job.issues.length > 0 && (
         <>
           {job.issuesTotal > job.issues.length && <Typography.Text type="secondary">{t(M.issuesShown, { shown: job.issues.length, total: job.issuesTotal })}</Typography.Text>}
-          <IssueTable issues={job.issues} />
+          <IssueTable issues={job.issues} sheets={job.sheets.length > 1} />
         </>
+      )}
+      {job.skipped.length > 0 && (
+        <Collapse
+          size="small"
+          data-testid="import-skipped"
+          items={[{
+            key: 'skipped',
+            label: t(M.skippedTitle, { n: c.skipped }),
+            children: (
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {job.skipped.map((x) => <li key={`${x.sheet}|${x.row}`}>{job.sheets.length > 1 ? `${x.sheet} ` : ''}{t(M.skippedRow, { row: x.row, text: x.text })}</li>)}
+              </ul>
+            ),
+          }]}
+        />
       )}
       <Space wrap>
         <Button type="primary" size="large" onClick={onCommit} loading={busy} disabled={toWrite === 0}>
@@ -152,16 +185,17 @@ function Preview({ job, busy, onCommit, onDiscard, onDownloadErrors }: { job: Im
   );
 }
 
-function IssueTable({ issues }: { issues: ImportIssue[] }) {
+function IssueTable({ issues, sheets }: { issues: ImportIssue[]; sheets: boolean }) {
   const { t, isZh } = useI18n();
   return (
     <Table<ImportIssue>
       size="small"
-      rowKey={(i) => `${i.row}|${i.column}|${i.message}`}
+      rowKey={(i) => `${i.sheet ?? ''}|${i.row}|${i.column}|${i.message}`}
       dataSource={issues}
       pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
       scroll={{ x: 'max-content' }}
       columns={[
+        ...(sheets ? [{ title: t(M.colSheet), dataIndex: 'sheet', width: 90 }] : []),
         { title: t(M.colRow), dataIndex: 'row', width: 70 },
         { title: t(M.colColumn), dataIndex: 'column', width: 120 },
         { title: t(M.colMessage), render: (_, i) => (isZh ? i.message : i.messageEn) },

@@ -1,4 +1,5 @@
 import type { Msg } from '../../../web/i18n/i18n';
+import type { RosterField } from '../roster-columns';
 
 /** The roster import/export screen's words. */
 export const M = {
@@ -42,6 +43,23 @@ export const M = {
   cancel: ['取消，不导入', 'Cancel, import nothing'],
   cancelled: ['已取消，没有导入任何数据', 'Cancelled; nothing was imported'],
   importing: ['正在导入…', 'Importing…'],
+  colSheet: ['工作表', 'Sheet'],
+  // column mapping
+  mappingTitle: ['列的对应', 'Columns'],
+  mappingHelp: ['下面是文件中每一列对应的字段。如果对应得不对，或者某一列不需要导入，请修改后点“按所选重新检查”。同样表头的文件下次会按这次的选择读取。', 'Which field each column of the file went to. If one is wrong, or a column should not be imported, change it and press “Check again”. The next file with the same headers is read the same way.'],
+  mappingFileColumn: ['文件中的列', 'Column in the file'],
+  mappingField: ['对应字段', 'Field'],
+  mappingIgnore: ['不导入此列', 'Do not import'],
+  mappingApply: ['按所选重新检查', 'Check again with these columns'],
+  mappingApplied: ['已按您选择的列重新检查', 'Checked again with the columns you chose'],
+  sourceAuto: ['自动识别', 'Recognised'],
+  sourceRemembered: ['按上次的选择', 'As chosen last time'],
+  sourceChosen: ['按您的选择', 'As you chose'],
+  headerAt: ['表头在第 {row} 行', 'Header on row {row}'],
+  sheetRows: ['{n} 行', '{n} rows'],
+  skippedTitle: ['已跳过 {n} 行合计、签名或说明行（不是居民，不算错误）', '{n} totals, signature or note rows skipped (not residents, not errors)'],
+  skippedRow: ['第 {row} 行：{text}', 'Row {row}: {text}'],
+  unreadSheets: ['这些工作表没有找到表头，未读取：{names}', 'No header found in these sheets; not read: {names}'],
   // done
   doneTitle: ['导入完成', 'Import finished'],
   doneBody: ['新增 {created} 人，更新 {updated} 人，{unchanged} 人无变化。', '{created} added, {updated} updated, {unchanged} unchanged.'],
@@ -58,3 +76,21 @@ export const M = {
   downloading: ['正在生成文件…', 'Preparing the file…'],
   downloadFailed: ['下载失败', 'Download failed'],
 } satisfies Record<string, Msg>;
+
+/** The roster fields as the mapping step names them. */
+export const FIELD_LABELS = {
+  name: ['姓名', 'Name'],
+  gender: ['性别', 'Gender'],
+  birthDate: ['出生日期/年月', 'Birth date or month'],
+  idNumber: ['身份证号', 'ID number'],
+  phone: ['手机号', 'Phone'],
+  village: ['村/社区', 'Village or community'],
+  headName: ['户主姓名', 'Head of household'],
+  relation: ['与户主关系', 'Relation to the head'],
+  building: ['楼栋/村组', 'Building or village group'],
+  tags: ['人群类别', 'Groups'],
+  education: ['文化程度', 'Education'],
+  employment: ['就业状况', 'Employment'],
+  occupation: ['职业', 'Occupation'],
+  note: ['备注', 'Note'],
+} satisfies Record<RosterField, Msg>;

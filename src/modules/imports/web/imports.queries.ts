@@ -1,11 +1,13 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, withQuery, type QueryValue } from '../../../web/api/client';
-import { toApiError } from '../../../web/api/api-error';
+import { errorText, isApiError, toApiError } from '../../../web/api/api-error';
+import type { Locale } from '../../../shared/locale';
 import { useAuth } from '../../../web/auth/auth-context';
-import type { ImportJob, ImportUpload } from '../imports.contract';
+import type { ColumnMapping, ImportJob, ImportUpload } from '../imports.contract';
 import { countyOfPath, type TagDefList } from '../../people/people.contract';
 
 export const useUploadImport = () => useMutation({ mutationFn: (input: ImportUpload) => api.post<ImportJob>('/api/imports/residents', input) });
+export const useRemapImport = () => useMutation({ mutationFn: ({ id, mapping }: { id: string; mapping: ColumnMapping }) => api.post<ImportJob>(`/api/imports/${id}/mapping`, { mapping }) });
 export const useCommitImport = () => useMutation({ mutationFn: (id: string) => api.post<ImportJob>(`/api/imports/${id}/commit`) });
 export const useDiscardImport = () => useMutation({ mutationFn: (id: string) => api.del<{ ok: true }>(`/api/imports/${id}`) });
 
@@ -54,4 +56,10 @@ export async function downloadFile(path: string, query: Record<string, QueryValu
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** An import error in words: the problems themselves (the file, the mapping) rather than “some fields are not valid”. */
+export function importErrorText(err: unknown, locale: Locale): string {
+  if (isApiError(err) && err.issues.length) return err.issues.map((i) => (locale === 'zh-CN' ? i.message : i.messageEn)).join('；');
+  return errorText(err, locale);
 }

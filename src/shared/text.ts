@@ -54,7 +54,7 @@ export function cleanFileName(filename: string, max = 200): string {
  * Pass only text: numbers and dates stay what they are.
  */
 export function safeCellText(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /^[=+\-@\t\r]/.test(value) || (value.length > 0 && value.charCodeAt(0) < 0x20) ? `'${value}` : value;
 }
 
 const CJK = /[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]|[\u{20000}-\u{3134f}]/u;

@@ -13,14 +13,10 @@ import { ERROR_COLUMN, ROSTER_COLUMNS, ROSTER_FIELDS, type RosterField } from '.
 import { countyOf } from './roster-pipeline';
 import type { ColumnMapping } from './imports.contract';
 import { cellText, readRoster } from './roster-read';
+import { safeCellText } from '../../shared/text';
 
-/**
- * A text cell that Excel (or LibreOffice) would run as a formula — starting with = + - @ or
- * a tab / carriage return — gets a leading apostrophe, so it stays inert text.
- */
-export function safeText(s: string): string {
-  return /^[=+\-@]/.test(s) || (s.length > 0 && s.charCodeAt(0) < 0x20) ? `'${s}` : s;
-}
+/** A text cell Excel or WPS would run as a formula gets a leading apostrophe (one rule for every export: src/shared/text.ts). */
+export const safeText = safeCellText;
 
 export const TEXT_FIELDS = new Set<RosterField>(ROSTER_FIELDS.filter((f) => ROSTER_COLUMNS[f].text));
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6F4FF' } };

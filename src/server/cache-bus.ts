@@ -5,7 +5,7 @@ import pg from 'pg';
  *
  * The database announces it: triggers on org_nodes, users, role_assignments, sessions and
  * settings call `pg_notify('cedu_cache', …)` in the writing transaction (migration
- * 0009_multi_node), so a message goes out only when the change commits, whoever made it: a
+ * 0011_multi_node), so a message goes out only when the change commits, whoever made it: a
  * service on any node, an import, a script, psql. Each node LISTENs: on PostgreSQL on a
  * connection of its own (`listenOnServer`), on PGlite on its one session (`listenOnSession`;
  * there the message arrives before the COMMIT's answer). The services still forget their own

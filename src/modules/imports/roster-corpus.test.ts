@@ -57,7 +57,7 @@ describe('a corpus of real-world roster layouts: the verdict of every row', () =
     expect(corpus.length).toBeGreaterThanOrEqual(8);
   });
 
-  it.each(Array.from({ length: 10 }, (_, i) => i))('layout %i', async (i) => {
+  it.each(Array.from({ length: 11 }, (_, i) => i))('layout %i', async (i) => {
     const f = corpus[i];
     const job = await upload(ta, f.file, scopes[f.scope], f.name);
     const actual = f.rows.map((r) => {
@@ -108,6 +108,16 @@ describe('a corpus of real-world roster layouts: the verdict of every row', () =
     expect(jiang.nodeId).toBe(villages.get('东坡村'));
     const [zhu] = await s.database.db.select().from(residents).where(eq(residents.name, '朱桃二'));
     expect(zhu.nodeId).toBe(villages.get('柳树社区'));
+  });
+
+  it('a merged village column gives every row of its block that village', async () => {
+    const job = await upload(ta, corpus.find((x) => x.name.startsWith('11'))!.file, scopes.town);
+    const r = await ta.req('POST', `/api/imports/${job.id}/commit`);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().result).toMatchObject({ created: 5 });
+    const place = async (name: string) => (await s.database.db.select().from(residents).where(eq(residents.name, name)))[0].nodeId;
+    for (const name of ['周大山', '吴小花', '周小宝']) expect(await place(name), name).toBe(villages.get('东坡村'));
+    for (const name of ['郑老根', '郑小禾']) expect(await place(name), name).toBe(villages.get('桃源村'));
   });
 
   it('a year-month birth takes the day from the ID number, or the first of the month without one', async () => {

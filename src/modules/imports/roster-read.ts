@@ -48,7 +48,32 @@ export const cellText = (c: Cell | undefined): string => {
   return String(c);
 };
 
-type WorkerMessage = { rows?: SheetRow[]; sheet?: { index: number; name: string }; done?: boolean; limit?: 'rows' | 'bytes'; error?: string };
+/** A merged block of cells: [top row, left column, bottom row, right column], rows as in Excel, columns from 0. */
+type Merge = [number, number, number, number];
+type WorkerMessage = { rows?: SheetRow[]; sheet?: { index: number; name: string; merges: Merge[] }; done?: boolean; limit?: 'rows' | 'bytes'; error?: string };
+/** The merged blocks of one sheet, passed in row order: `next` is the first not yet reached, `open` those over the current row with their top-left value. */
+type Merges = { all: Merge[]; next: number; open: { m: Merge; value: Cell }[] };
+
+/**
+ * Fills a data row's cells that lie in a merged block below its top row with the top-left
+ * cell's value: a village (or household) column merged down over its rows reads as that village
+ * on every row. Only blocks that start below the header count (the header rows are joined by
+ * their own logic), and a block fills down, not across: a total or note merged across a row
+ * keeps its one cell, as before. Rows arrive in order, so the top-left value is remembered as
+ * its row passes; a block whose top row was empty fills nothing.
+ */
+function fillMerged(merges: Merges, headerRow: number, r: SheetRow) {
+  while (merges.next < merges.all.length && merges.all[merges.next][0] <= r.row) {
+    const m = merges.all[merges.next++];
+    if (m[0] > headerRow && m[2] >= r.row) merges.open.push({ m, value: m[0] === r.row ? r.cells[m[1]] ?? null : null });
+  }
+  if (merges.open.some((o) => o.m[2] < r.row)) merges.open = merges.open.filter((o) => o.m[2] >= r.row);
+  for (const { m, value } of merges.open) {
+    if (m[0] === r.row || value === null || cellText(value).trim() === '') continue;
+    while (r.cells.length <= m[3]) r.cells.push(null);
+    for (let c = m[1]; c <= m[3]; c++) r.cells[c] = value;
+  }
+}
 
 class ReadLimit extends Error {
   constructor(readonly kind: 'rows' | 'bytes' | 'memory') {
@@ -102,7 +127,7 @@ function limitError(kind: ReadLimit['kind'], limits: ImportLimits) {
 export async function readRoster(file: Buffer, opts: ReadOptions = {}): Promise<RosterBook> {
   const limits = opts.limits ?? importLimits();
   const book: RosterBook = { sheets: [], rows: [], skipped: [], unread: [] };
-  let current: { index: number; name: string; top: SheetRow[]; sheet?: RosterSheet } | null = null;
+  let current: { index: number; name: string; top: SheetRow[]; merges: Merges; sheet?: RosterSheet } | null = null;
 
   const endSheet = () => {
     if (current && !current.sheet) {
@@ -122,13 +147,14 @@ export async function readRoster(file: Buffer, opts: ReadOptions = {}): Promise<
     book.sheets.push(sheet);
     const below = c.top.slice(found.at + found.span);
     c.top = [];
-    take(sheet, below);
+    take(sheet, below, c.merges);
     return true;
   };
-  const take = (sheet: RosterSheet, rows: SheetRow[]) => {
+  const take = (sheet: RosterSheet, rows: SheetRow[], merges: Merges) => {
     const from = book.rows.length;
     for (const r of rows) {
       if (!r.cells.some((x) => cellText(x).trim() !== '')) continue;
+      fillMerged(merges, sheet.headerRow, r);
       const skip = isSkipRow(r.cells, sheet.columns.name);
       if (skip) book.skipped.push({ sheet: sheet.name, row: r.row, text: skip });
       else book.rows.push({ ...r, sheet: sheet.index });
@@ -142,14 +168,14 @@ export async function readRoster(file: Buffer, opts: ReadOptions = {}): Promise<
         for (let i = 0; i < r.cells.length; i++) if (r.cells[i] === undefined) r.cells[i] = null;
         if (!current) continue;
         if (current.sheet) {
-          take(current.sheet, [r]);
+          take(current.sheet, [r], current.merges);
         } else if (r.row <= HEADER_SCAN_ROWS + 1) {
           current.top.push(r);
           locate(current, false);
         }
       }
       if (m.sheet || m.done) endSheet();
-      if (m.sheet) current = { ...m.sheet, top: [] };
+      if (m.sheet) current = { index: m.sheet.index, name: m.sheet.name, top: [], merges: { all: m.sheet.merges.sort((a, b) => a[0] - b[0]), next: 0, open: [] } };
     });
   } catch (err) {
     if (err instanceof ReadLimit) throw limitError(err.kind, limits);

@@ -8,6 +8,11 @@
 // file whose parts add up to more than `maxXmlBytes`. While parsing it counts rows and stops
 // past `maxRows`.
 //
+// The same pass collects each sheet's merged ranges (<mergeCell ref="B5:B12"/>, which come
+// after <sheetData>, so exceljs's streaming reader has passed every row before it sees them):
+// a village column merged down over its rows must read as the village on every row. At most
+// MAX_MERGES ranges are kept over the file (ranges past it are ignored) so memory stays bounded.
+//
 // The streaming reader decodes each chunk of XML on its own (lib/utils/browser-buffer-decode),
 // which breaks a Chinese character that straddles two chunks (measured: “批量偱” came back as
 // “批���偱”). Its parser takes the decoder when it loads, so it is replaced here first by one
@@ -27,6 +32,7 @@ const ExcelJS = require('exceljs');
 const unzip = createRequire(require.resolve('exceljs'))('unzipper');
 
 const BATCH = 2000;
+const sheetNumber = (path) => Number(/^xl\/worksheets\/sheet(\d+)\.xml$/.exec(path)?.[1] ?? NaN);
 
 class Limit extends Error {
   constructor(kind) {
@@ -48,19 +54,46 @@ function toCell(v) {
   return String(v);
 }
 
-/** Inflates every part once, counting; throws Limit('bytes') as soon as the total passes the limit. */
-async function countUncompressed(parts, max) {
+const MAX_MERGES = 50_000;
+const MERGE = /<mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"/g;
+/** A column's letters as an index from 0 (A → 0), the index of the row's cells. */
+const column = (letters) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+
+/**
+ * Inflates every part once, counting; throws Limit('bytes') as soon as the total passes the limit.
+ * Sheets' merged ranges go into `merges` (path → [top row, left column, bottom row, right column]).
+ * A chunk is read as latin1 (the refs are ASCII) and its last bytes carried over, so a ref cut
+ * between two chunks is still found.
+ */
+async function countUncompressed(parts, max, merges) {
   let total = 0;
+  let kept = 0;
   for (const part of parts) {
+    const ranges = sheetNumber(part.path) >= 0 ? [] : null;
+    let carry = '';
     for await (const chunk of part.stream()) {
       total += chunk.length;
       if (total > max) throw new Limit('bytes');
+      if (!ranges) continue;
+      const text = carry + chunk.toString('latin1');
+      let end = 0;
+      if (text.includes('<mergeCell')) {
+        for (const m of text.matchAll(MERGE)) {
+          end = m.index + m[0].length;
+          if (kept >= MAX_MERGES) continue;
+          const [top, left, bottom, right] = [Number(m[2]), column(m[1]), Number(m[4]), column(m[3])];
+          if (bottom >= top && right >= left) {
+            ranges.push([top, left, bottom, right]);
+            kept++;
+          }
+        }
+      }
+      carry = text.slice(Math.max(end, text.length - 256));
     }
+    if (ranges?.length) merges.set(part.path, ranges);
   }
   return total;
 }
-
-const sheetNumber = (path) => Number(/^xl\/worksheets\/sheet(\d+)\.xml$/.exec(path)?.[1] ?? NaN);
 
 /**
  * The workbook's sheets as exceljs stream readers, its parts taken from the zip's central
@@ -82,7 +115,7 @@ async function* worksheets(reader, byPath) {
   const sheets = [...byPath.keys()].filter((p) => sheetNumber(p) >= 0).sort((x, y) => sheetNumber(x) - sheetNumber(y));
   for (const path of sheets) {
     for (const event of reader._parseWorksheet(part(path), String(sheetNumber(path)))) {
-      if (event.eventType === 'worksheet') yield event.value;
+      if (event.eventType === 'worksheet') yield [event.value, path];
     }
   }
 }
@@ -91,20 +124,21 @@ try {
   const { file, maxRows, maxXmlBytes } = workerData;
   const directory = await unzip.Open.buffer(file);
   const files = directory.files.filter((f) => f.type === 'File');
-  const xmlBytes = await countUncompressed(files, maxXmlBytes);
+  const merges = new Map();
+  const xmlBytes = await countUncompressed(files, maxXmlBytes, merges);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
     sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',
   });
   let batch = [];
   let rows = 0;
   let sheet = -1;
-  for await (const ws of worksheets(reader, new Map(files.map((f) => [f.path, f])))) {
+  for await (const [ws, path] of worksheets(reader, new Map(files.map((f) => [f.path, f])))) {
     if (ws.state === 'hidden' || ws.state === 'veryHidden') {
       for await (const _row of ws) { /* drained: a hidden sheet holds lists, not people */ }
       continue;
     }
     sheet++;
-    parentPort.postMessage({ rows: batch, sheet: { index: sheet, name: String(ws.name ?? `Sheet${sheet + 1}`) } });
+    parentPort.postMessage({ rows: batch, sheet: { index: sheet, name: String(ws.name ?? `Sheet${sheet + 1}`), merges: merges.get(path) ?? [] } });
     batch = [];
     for await (const row of ws) {
       if (++rows > maxRows) throw new Limit('rows');

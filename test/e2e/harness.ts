@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const RESULTS_DIR = path.join(ROOT, 'test-results');
@@ -95,4 +95,15 @@ export async function launchBrowser(): Promise<Browser> {
 export function resultPath(file: string): string {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   return path.join(RESULTS_DIR, file);
+}
+
+/**
+ * Prints what a page reports going wrong (script errors, console errors, failed requests,
+ * 5xx answers) to the test's output, so a browser test that times out says why.
+ */
+export function watchPage(page: Page, label: string): void {
+  page.on('pageerror', (err) => console.error(`[${label}] page error: ${err.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') console.error(`[${label}] console error: ${m.text()}`); });
+  page.on('requestfailed', (r) => console.error(`[${label}] request failed: ${r.method()} ${r.url()} — ${r.failure()?.errorText}`));
+  page.on('response', (r) => { if (r.status() >= 500) console.error(`[${label}] ${r.status()} ${r.request().method()} ${r.url()}`); });
 }

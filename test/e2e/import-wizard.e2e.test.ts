@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import fs from 'node:fs';
 import { badCheckId, buildRosterXlsx, readXlsx, validId } from '../fixtures/roster-xlsx';
-import { DEMO_PASSWORD, launchBrowser, resultPath, startServer, type RunningServer } from './harness';
+import { DEMO_PASSWORD, launchBrowser, resultPath, startServer, watchPage, type RunningServer } from './harness';
 
 /**
  * A town administrator imports a small roster through the wizard: chooses the town, uploads
@@ -18,6 +18,7 @@ describe('roster import wizard in the browser (town admin)', () => {
     browser = await launchBrowser();
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     page = await ctx.newPage();
+    watchPage(page, 'import wizard');
   });
 
   afterAll(async () => {
@@ -78,7 +79,10 @@ describe('roster import wizard in the browser (town admin)', () => {
     await expect.poll(() => page.getByTestId('import-counts').textContent(), { timeout: 30_000 }).toMatch(/无变化1行/);
     await page.getByRole('button', { name: '没有需要导入的新数据或变化' }).waitFor();
     await page.getByRole('button', { name: '取消，不导入' }).click();
-    await page.getByText('已取消，没有导入任何数据').waitFor();
+    const cancelled = page.getByText('已取消，没有导入任何数据');
+    await cancelled.waitFor();
+    // The notice lasts 3 s; the next case ends with the same one and must see only its own.
+    await cancelled.waitFor({ state: 'hidden' });
   });
 
   it('a column the wizard does not know is given its field by the user, and the file is checked again', async () => {

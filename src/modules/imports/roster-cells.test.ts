@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldOfHeader } from './roster-columns';
 import { parseDate } from './roster-validate';
-import { safeText } from './roster-workbooks';
+import { safeCellText as safeText } from '../../shared/text';
 
 describe('dates as rosters write them', () => {
   it.each([

@@ -15,7 +15,8 @@ import { households, residents, residentTagDefs, residentTags } from '../people/
 import type { ExportQuery } from './imports.contract';
 import { canImportInto, canSeeFullId, canSeeFullPhone, canSeeNode, canSeeSensitive } from './imports.policy';
 import { ROSTER_COLUMNS, ROSTER_FIELDS, type RosterField } from './roster-columns';
-import { safeText, TEXT_FIELDS } from './roster-workbooks';
+import { TEXT_FIELDS } from './roster-workbooks';
+import { safeCellText } from '../../shared/text';
 
 const BATCH = 5000;
 const GENDER_LABEL: Record<string, string> = { male: '男', female: '女' };
@@ -84,7 +85,7 @@ export async function exportResidents({ db, actor, protector, query }: { db: Db;
         education: r.education ?? '', employment: r.employment ?? '', occupation: r.occupation ?? '', note: r.note ?? '',
       };
       // The ID and phone cells take the column's text format (@).
-      ws.addRow(ROSTER_FIELDS.map((f) => safeText(values[f]))).commit();
+      ws.addRow(ROSTER_FIELDS.map((f) => safeCellText(values[f]))).commit();
       if (++written % 200 === 0) await new Promise(setImmediate);
     }
   };

@@ -15,9 +15,6 @@ import type { ColumnMapping } from './imports.contract';
 import { cellText, readRoster } from './roster-read';
 import { safeCellText } from '../../shared/text';
 
-/** A text cell Excel or WPS would run as a formula gets a leading apostrophe (one rule for every export: src/shared/text.ts). */
-export const safeText = safeCellText;
-
 export const TEXT_FIELDS = new Set<RosterField>(ROSTER_FIELDS.filter((f) => ROSTER_COLUMNS[f].text));
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6F4FF' } };
 
@@ -86,7 +83,7 @@ export async function buildErrorReport({ file, issues, issuesTotal, mapping }: {
     const sheet = book.sheets[r.sheet];
     const problems = byRow.get(key(sheet.name, r.row));
     if (!problems) continue;
-    const values = Array.from({ length: width }, (_, i) => safeText(cellText(r.cells[i] ?? null)));
+    const values = Array.from({ length: width }, (_, i) => safeCellText(cellText(r.cells[i] ?? null)));
     const row = ws.addRow([...values, ...(many ? [sheet.name] : []), r.row, problems.join('；')]);
     for (const c of textCols) row.getCell(c).numFmt = '@';
   }

@@ -30,14 +30,25 @@ export default defineConfig({
         // the contracts build their schemas (or zod probes for eval and the CSP reports it).
         strictExecutionOrder: true,
         // antd's per-page pieces get long generated names; keep the files readable.
-        chunkFileNames: (chunk) => (chunk.name.startsWith('antd~') ? 'assets/antd-[hash].js' : 'assets/[name]-[hash].js'),
+        chunkFileNames: (chunk) =>
+          chunk.name.startsWith('antd~') ? 'assets/antd-[hash].js' : 'assets/[name]-[hash].js',
         codeSplitting: {
           groups: [
             // React and the router change rarely: one long-cached chunk every page needs.
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack)[\\/]/, priority: 30 },
+            {
+              name: 'react',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack)[\\/]/,
+              priority: 30,
+            },
             // antd is split by which pages use which parts, so the login page does not
             // download the table, tree and date picker.
-            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[\w-]+|dayjs|@emotion|stylis|classnames|clsx)[\\/]/, priority: 20, entriesAware: true, entriesAwareMergeThreshold: 0 },
+            {
+              name: 'antd',
+              test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[\w-]+|dayjs|@emotion|stylis|classnames|clsx)[\\/]/,
+              priority: 20,
+              entriesAware: true,
+              entriesAwareMergeThreshold: 0,
+            },
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 20 },
           ],
         },

@@ -20,7 +20,15 @@ const TOWN = '云台镇';
 
 type Ack = { round: number; name: string; id: string };
 
-const stats = { rounds: 0, acked: 0, found: 0, missing: [] as Ack[], restartFailures: 0, unexpected: 0, verifiedChecks: 0 };
+const stats = {
+  rounds: 0,
+  acked: 0,
+  found: 0,
+  missing: [] as Ack[],
+  restartFailures: 0,
+  unexpected: 0,
+  verifiedChecks: 0,
+};
 
 async function crashBench(): Promise<number> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cedu-crash-'));
@@ -47,7 +55,9 @@ async function crashBench(): Promise<number> {
       upMs = await waitHealthy(server, 60_000);
     } catch (err) {
       stats.restartFailures++;
-      console.error(`round ${round}: the server did not start after a crash:\n${err instanceof Error ? err.message : err}`);
+      console.error(
+        `round ${round}: the server did not start after a crash:\n${err instanceof Error ? err.message : err}`,
+      );
       server.child.kill('SIGKILL');
       break;
     }
@@ -91,7 +101,8 @@ async function crashBench(): Promise<number> {
           roundAcks.push({ round, name, id: body.id });
         } else {
           stats.unexpected++;
-          if (stats.unexpected <= 5) console.error(`round ${round}: POST ${name} answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
+          if (stats.unexpected <= 5)
+            console.error(`round ${round}: POST ${name} answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
         }
       }
     };
@@ -132,7 +143,10 @@ async function crashBench(): Promise<number> {
       const res = await fetch(`${server.base}/api/audit/verify`, { headers: { cookie: admin.cookie } });
       const body = (await res.json()) as { ok?: boolean; rows?: number; brokenAt?: number | null };
       auditOk = res.status === 200 && body.ok === true;
-      auditLine = res.status === 200 ? `${body.ok ? 'ok' : `BROKEN at row ${body.brokenAt}`}, ${body.rows} rows` : `HTTP ${res.status} ${JSON.stringify(body)}`;
+      auditLine =
+        res.status === 200
+          ? `${body.ok ? 'ok' : `BROKEN at row ${body.brokenAt}`}, ${body.rows} rows`
+          : `HTTP ${res.status} ${JSON.stringify(body)}`;
     } catch (err) {
       stats.restartFailures++;
       console.error(`final restart failed:\n${err instanceof Error ? err.message : err}`);
@@ -147,8 +161,12 @@ async function crashBench(): Promise<number> {
   console.log(`\ncrash-safety result`);
   console.log(`  rounds (SIGKILL each)     ${stats.rounds}${stats.rounds < ROUNDS ? ` of ${ROUNDS}` : ''}`);
   console.log(`  writes acknowledged       ${stats.acked}`);
-  console.log(`  writes found              ${stats.acked - stats.missing.length} (checked after the next restart, and all again at the end)`);
-  console.log(`  missing                   ${stats.missing.length}${stats.missing.length ? '  <-- LOST ACKNOWLEDGED WRITES' : ''}`);
+  console.log(
+    `  writes found              ${stats.acked - stats.missing.length} (checked after the next restart, and all again at the end)`,
+  );
+  console.log(
+    `  missing                   ${stats.missing.length}${stats.missing.length ? '  <-- LOST ACKNOWLEDGED WRITES' : ''}`,
+  );
   console.log(`  restart failures          ${stats.restartFailures}`);
   console.log(`  other answers than 201    ${stats.unexpected}`);
   console.log(`  audit chain               ${auditLine}`);

@@ -36,12 +36,20 @@ export function freePort(): Promise<number> {
  * Starts src/server/main.ts in its own node process (not through the tsx CLI, which would
  * put a wrapper process between us and the server: the pid must be the server's own).
  */
-export async function startServer(opts: { dataDir: string; port?: number; env?: Record<string, string> }): Promise<ServerChild> {
+export async function startServer(opts: {
+  dataDir: string;
+  port?: number;
+  env?: Record<string, string>;
+}): Promise<ServerChild> {
   const port = opts.port ?? (await freePort());
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.DATABASE_URL; // PGlite unless the caller names a server
   delete env.CEDU_WEB_DIR;
-  Object.assign(env, { PORT: String(port), HOST: '127.0.0.1', CEDU_DATA_DIR: opts.dataDir, LOG_LEVEL: 'warn', CEDU_DEMO: '1' }, opts.env);
+  Object.assign(
+    env,
+    { PORT: String(port), HOST: '127.0.0.1', CEDU_DATA_DIR: opts.dataDir, LOG_LEVEL: 'warn', CEDU_DEMO: '1' },
+    opts.env,
+  );
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/server/main.ts')], {
     cwd: ROOT,
     env,
@@ -67,7 +75,9 @@ export async function waitHealthy(server: ServerChild, timeoutMs = 60_000): Prom
   const t0 = Date.now();
   while (Date.now() - t0 < timeoutMs) {
     if (server.child.exitCode !== null || server.child.signalCode !== null) {
-      throw new Error(`server exited (${server.child.exitCode ?? server.child.signalCode}) before it was healthy:\n${server.output()}`);
+      throw new Error(
+        `server exited (${server.child.exitCode ?? server.child.signalCode}) before it was healthy:\n${server.output()}`,
+      );
     }
     try {
       const res = await fetch(`${server.base}/api/health`, { signal: AbortSignal.timeout(2000) });
@@ -91,7 +101,10 @@ export async function login(base: string, user: string, password = DEMO_PASSWORD
   });
   if (res.status !== 200) throw new Error(`login as ${user} failed: ${res.status} ${await res.text()}`);
   const body = (await res.json()) as { csrfToken: string };
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('cedu_session='));
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => c.startsWith('cedu_session='));
   if (!cookie) throw new Error(`login as ${user}: no cedu_session cookie`);
   return { cookie, csrf: body.csrfToken };
 }

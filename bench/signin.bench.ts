@@ -38,23 +38,48 @@ async function generateCounty(database: Database) {
   const node = async (parent: { id: string; path: string; depth: number } | null, name: string, level: string) => {
     const id = crypto.randomUUID();
     const n = { id, path: `${parent?.path ?? '/'}${id}/`, depth: (parent?.depth ?? -1) + 1 };
-    await database.db.insert(orgNodes).values({ id, parentId: parent?.id ?? null, path: n.path, depth: n.depth, level, name });
+    await database.db
+      .insert(orgNodes)
+      .values({ id, parentId: parent?.id ?? null, path: n.path, depth: n.depth, level, name });
     return n;
   };
   const county = await node(null, '基准县', 'county');
   const town = await node(county, '基准镇', 'town');
   const centre = await node(town, '基准社区', 'centre');
-  const people = Array.from({ length: SCANNERS }, (_, i) => ({ countyId: county.id, nodeId: centre.id, name: `居民${String(i).padStart(4, '0')}`, phone: `138${String(10_000_000 + i).slice(-8)}` }));
+  const people = Array.from({ length: SCANNERS }, (_, i) => ({
+    countyId: county.id,
+    nodeId: centre.id,
+    name: `居民${String(i).padStart(4, '0')}`,
+    phone: `138${String(10_000_000 + i).slice(-8)}`,
+  }));
   const ids = await database.db.insert(residents).values(people).returning({ id: residents.id });
   const activity = async (title: string) => {
-    const [a] = await database.db.insert(activities).values({
-      countyId: county.id, centreId: centre.id, title, theme: 'health', form: 'lecture',
-      startsAt: new Date(Date.now() - 600_000), endsAt: new Date(Date.now() + 3 * 3_600_000), hours: '2.0', status: 'open',
-    }).returning({ id: activities.id });
+    const [a] = await database.db
+      .insert(activities)
+      .values({
+        countyId: county.id,
+        centreId: centre.id,
+        title,
+        theme: 'health',
+        form: 'lecture',
+        startsAt: new Date(Date.now() - 600_000),
+        endsAt: new Date(Date.now() + 3 * 3_600_000),
+        hours: '2.0',
+        status: 'open',
+      })
+      .returning({ id: activities.id });
     return a.id;
   };
-  await database.query(`insert into credit_rules (county_id, theme, credits_per_hour, grant_at) values ($1, 'health', 1, $2)`, [county.id, GRANT_AT]);
-  return { countyId: county.id, centrePath: centre.path, people: people.map((p, i) => ({ ...p, id: ids[i].id })), activity };
+  await database.query(
+    `insert into credit_rules (county_id, theme, credits_per_hour, grant_at) values ($1, 'health', 1, $2)`,
+    [county.id, GRANT_AT],
+  );
+  return {
+    countyId: county.id,
+    centrePath: centre.path,
+    people: people.map((p, i) => ({ ...p, id: ids[i].id })),
+    activity,
+  };
 }
 
 type Round = { ms: number; latencies: number[]; errors: number };
@@ -62,39 +87,68 @@ type Round = { ms: number; latencies: number[]; errors: number };
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cedu-bench-signin-'));
   const database = await openDatabase({ dataDir });
-  const app = await buildApp({ database, config: readConfig({ CEDU_DATA_DIR: dataDir }), logger: false, secretKey: crypto.randomBytes(32) });
+  const app = await buildApp({
+    database,
+    config: readConfig({ CEDU_DATA_DIR: dataDir }),
+    logger: false,
+    secretKey: crypto.randomBytes(32),
+  });
   try {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
     const county = await generateCounty(database);
-    console.log(`PGlite, generated county: ${SCANNERS} residents; ${ROUNDS} rounds of ${SCANNERS} simultaneous scanners (HTTP), then the same of the raw statement; credits rule grants at ${GRANT_AT}`);
+    console.log(
+      `PGlite, generated county: ${SCANNERS} residents; ${ROUNDS} rounds of ${SCANNERS} simultaneous scanners (HTTP), then the same of the raw statement; credits rule grants at ${GRANT_AT}`,
+    );
 
     const scanRound = async (activityId: string, spreadMs = 0): Promise<Round> => {
       const token = screenToken((s) => app.protector.digest(s), activityId).token;
       const latencies: number[] = [];
       let errors = 0;
       const t0 = performance.now();
-      await Promise.all(county.people.map(async (p, i) => {
-        if (spreadMs) await new Promise((r) => setTimeout(r, (i / county.people.length) * spreadMs));
-        const s = performance.now();
-        // Each scanner is its own phone: its own browser string (one Wi-Fi address for all, as in a hall).
-        const res = await fetch(`${base}/api/sign-in/scan/${token}`, { method: 'POST', headers: { 'content-type': 'application/json', 'user-agent': `bench-phone/${i}` }, body: JSON.stringify({ phone: p.phone, name: p.name }) });
-        const body = (await res.json()) as { status?: string };
-        if (res.status !== 200 || body.status !== 'confirmed') errors++;
-        latencies.push(performance.now() - s);
-      }));
+      await Promise.all(
+        county.people.map(async (p, i) => {
+          if (spreadMs) await new Promise((r) => setTimeout(r, (i / county.people.length) * spreadMs));
+          const s = performance.now();
+          // Each scanner is its own phone: its own browser string (one Wi-Fi address for all, as in a hall).
+          const res = await fetch(`${base}/api/sign-in/scan/${token}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'user-agent': `bench-phone/${i}` },
+            body: JSON.stringify({ phone: p.phone, name: p.name }),
+          });
+          const body = (await res.json()) as { status?: string };
+          if (res.status !== 200 || body.status !== 'confirmed') errors++;
+          latencies.push(performance.now() - s);
+        }),
+      );
       return { ms: performance.now() - t0, latencies, errors };
     };
     const rawRound = async (activityId: string): Promise<Round> => {
       const latencies: number[] = [];
       let errors = 0;
       const t0 = performance.now();
-      await Promise.all(county.people.map(async (p) => {
-        const s = performance.now();
-        const r = await database.db.execute(signInStatement([{ activityId, countyId: county.countyId, centrePath: county.centrePath, theme: 'health', residentId: null, phone: p.phone, name: p.name, deviceId: crypto.randomBytes(32).toString('hex'), sourceId: crypto.randomBytes(32).toString('hex') }]));
-        if ((r as unknown as { rows: { status: string }[] }).rows[0]?.status !== 'confirmed') errors++;
-        latencies.push(performance.now() - s);
-      }));
+      await Promise.all(
+        county.people.map(async (p) => {
+          const s = performance.now();
+          const r = await database.db.execute(
+            signInStatement([
+              {
+                activityId,
+                countyId: county.countyId,
+                centrePath: county.centrePath,
+                theme: 'health',
+                residentId: null,
+                phone: p.phone,
+                name: p.name,
+                deviceId: crypto.randomBytes(32).toString('hex'),
+                sourceId: crypto.randomBytes(32).toString('hex'),
+              },
+            ]),
+          );
+          if ((r as unknown as { rows: { status: string }[] }).rows[0]?.status !== 'confirmed') errors++;
+          latencies.push(performance.now() - s);
+        }),
+      );
       return { ms: performance.now() - t0, latencies, errors };
     };
 
@@ -119,15 +173,30 @@ async function main(): Promise<void> {
     // Everyone scans again: every answer must be the existing sign-in, nothing new.
     const again = await scanRound(httpIds[0]);
     const q = <T>(text: string, params: unknown[] = []) => database.query<T>(text, params);
-    const [dups] = await q<{ n: number }>(`select count(*)::int as n from (select activity_id, resident_id from sign_ins group by 1, 2 having count(*) > 1) d`);
-    const [rows] = await q<{ n: number }>(`select count(*)::int as n from sign_ins where activity_id = any($1::uuid[])`, [httpIds]);
-    const [credits] = await q<{ n: number }>(`select count(*)::int as n from credit_ledger where source_type = 'sign_in' and source_id in (select id::text from sign_ins where activity_id = any($1::uuid[]))`, [httpIds]);
+    const [dups] = await q<{ n: number }>(
+      `select count(*)::int as n from (select activity_id, resident_id from sign_ins group by 1, 2 having count(*) > 1) d`,
+    );
+    const [rows] = await q<{ n: number }>(
+      `select count(*)::int as n from sign_ins where activity_id = any($1::uuid[])`,
+      [httpIds],
+    );
+    const [credits] = await q<{ n: number }>(
+      `select count(*)::int as n from credit_ledger where source_type = 'sign_in' and source_id in (select id::text from sign_ins where activity_id = any($1::uuid[]))`,
+      [httpIds],
+    );
 
     const summary = (rs: Round[]) => {
       const lat = rs.flatMap((r) => r.latencies);
       const n = lat.length;
       const ms = rs.reduce((s, r) => s + r.ms, 0);
-      return { rate: (n / ms) * 1000, p50: pct(lat, 50), p99: pct(lat, 99), max: Math.max(...lat), errors: rs.reduce((s, r) => s + r.errors, 0), n };
+      return {
+        rate: (n / ms) * 1000,
+        p50: pct(lat, 50),
+        p99: pct(lat, 99),
+        max: Math.max(...lat),
+        errors: rs.reduce((s, r) => s + r.errors, 0),
+        n,
+      };
     };
     const h = summary(http);
     const r = summary(raw);
@@ -136,22 +205,46 @@ async function main(): Promise<void> {
     const rowsOut: [string, string, string, string][] = [
       ['HTTP sign-ins/s', h.rate.toFixed(0), '', ''],
       ['HTTP latency p50', `${h.p50.toFixed(1)} ms`, '', ''],
-      ['HTTP latency p99 (all at once)', `${h.p99.toFixed(1)} ms`, `< ${TARGETS.p99Ms} ms`, verdict(h.p99 < TARGETS.p99Ms)],
+      [
+        'HTTP latency p99 (all at once)',
+        `${h.p99.toFixed(1)} ms`,
+        `< ${TARGETS.p99Ms} ms`,
+        verdict(h.p99 < TARGETS.p99Ms),
+      ],
       ['HTTP latency max', `${h.max.toFixed(1)} ms`, '', ''],
-      [`arriving over ${SPREAD_S} s: p50 / p99`, `${pct(spread.latencies, 50).toFixed(1)} / ${pct(spread.latencies, 99).toFixed(1)} ms`, `< ${TARGETS.p99Ms} ms`, verdict(pct(spread.latencies, 99) < TARGETS.p99Ms && spread.errors === 0)],
+      [
+        `arriving over ${SPREAD_S} s: p50 / p99`,
+        `${pct(spread.latencies, 50).toFixed(1)} / ${pct(spread.latencies, 99).toFixed(1)} ms`,
+        `< ${TARGETS.p99Ms} ms`,
+        verdict(pct(spread.latencies, 99) < TARGETS.p99Ms && spread.errors === 0),
+      ],
       ['raw statement/s', r.rate.toFixed(0), '', ''],
       ['raw latency p50 / p99', `${r.p50.toFixed(1)} / ${r.p99.toFixed(1)} ms`, '', ''],
-      ['ratio HTTP / raw', `${(ratio * 100).toFixed(0)} %`, `≥ ${TARGETS.ratio * 100} %`, verdict(ratio >= TARGETS.ratio)],
+      [
+        'ratio HTTP / raw',
+        `${(ratio * 100).toFixed(0)} %`,
+        `≥ ${TARGETS.ratio * 100} %`,
+        verdict(ratio >= TARGETS.ratio),
+      ],
       ['failed or not confirmed', `${h.errors} HTTP, ${r.errors} raw`, '0', verdict(h.errors + r.errors === 0)],
       ['sign-ins stored (HTTP rounds)', `${rows.n} of ${h.n}`, String(h.n), verdict(rows.n === h.n)],
-      ['credits paid (HTTP rounds)', String(credits.n), GRANT_AT === 'sign_in' ? String(h.n) : '0 (at done)', verdict(credits.n === (GRANT_AT === 'sign_in' ? h.n : 0))],
-      ['second scan of round 1', `${again.errors} errors, ${(again.ms).toFixed(0)} ms`, 'same rows', ''],
+      [
+        'credits paid (HTTP rounds)',
+        String(credits.n),
+        GRANT_AT === 'sign_in' ? String(h.n) : '0 (at done)',
+        verdict(credits.n === (GRANT_AT === 'sign_in' ? h.n : 0)),
+      ],
+      ['second scan of round 1', `${again.errors} errors, ${again.ms.toFixed(0)} ms`, 'same rows', ''],
       ['duplicates (activity, resident)', String(dups.n), '0', verdict(dups.n === 0)],
     ];
     console.log('');
     for (const [k, v, t, ok] of rowsOut) console.log(`${k.padEnd(32)} ${v.padEnd(22)} ${t.padEnd(12)} ${ok}`);
-    console.log('\nHTTP: each request checks its token, then joins the queue of scans; one writer takes what has queued (≤ 100) and writes it with the sign-in statement');
-    console.log('(roster match, one-phone rule, on conflict do nothing) and the credits of those paid at sign-in, in one transaction. Raw: the same statement, one row per');
+    console.log(
+      '\nHTTP: each request checks its token, then joins the queue of scans; one writer takes what has queued (≤ 100) and writes it with the sign-in statement',
+    );
+    console.log(
+      '(roster match, one-phone rule, on conflict do nothing) and the credits of those paid at sign-in, in one transaction. Raw: the same statement, one row per',
+    );
     console.log('execution, 500 at once on the same database; no HTTP, no transaction, no credits.');
   } finally {
     await app.close();

@@ -33,7 +33,9 @@ async function bench(): Promise<void> {
     const t0 = Date.now();
     server = await startServer({ dataDir, env });
     const readyMs = await waitHealthy(server, 120_000);
-    console.log(`server pid ${server.pid} healthy after ${(readyMs / 1000).toFixed(1)} s (fresh ${dbName} database, demo county seeded)`);
+    console.log(
+      `server pid ${server.pid} healthy after ${(readyMs / 1000).toFixed(1)} s (fresh ${dbName} database, demo county seeded)`,
+    );
     await sleep(2000); // let start-up garbage settle
     const seededRss = rssMiB(server.pid);
     // The first start also migrates and seeds (hashing every demo password); every later
@@ -75,22 +77,41 @@ async function bench(): Promise<void> {
       ['requests 2xx / total', `${ok} / ${r.requests.total}`, '', ''],
       ['errors, timeouts', `${r.errors}, ${r.timeouts}`, '', ''],
       ['baseline /api/health', `${base.requests.average.toFixed(0)} r/s, p99 ${base.latency.p99} ms`, '', ''],
-      ['RSS idle, first start', mib(seededRss), `< ${TARGET_IDLE_RSS_MIB} MiB`, seededRss === null ? '' : verdict(seededRss < TARGET_IDLE_RSS_MIB)],
-      ['RSS idle after restart', mib(idleRss), `< ${TARGET_IDLE_RSS_MIB} MiB`, idleRss === null ? '' : verdict(idleRss < TARGET_IDLE_RSS_MIB)],
+      [
+        'RSS idle, first start',
+        mib(seededRss),
+        `< ${TARGET_IDLE_RSS_MIB} MiB`,
+        seededRss === null ? '' : verdict(seededRss < TARGET_IDLE_RSS_MIB),
+      ],
+      [
+        'RSS idle after restart',
+        mib(idleRss),
+        `< ${TARGET_IDLE_RSS_MIB} MiB`,
+        idleRss === null ? '' : verdict(idleRss < TARGET_IDLE_RSS_MIB),
+      ],
       ['RSS right after load', mib(loadRss), '', ''],
       ['RSS 3 s after load', mib(settledRss), '', ''],
     ];
-    console.log(`\ntree-read bench — ${dbName}, ${body.nodes.length} nodes, ${CONNECTIONS} connections, ${DURATION_S} s, ${os.cpus().length} cores, node ${process.version}`);
+    console.log(
+      `\ntree-read bench — ${dbName}, ${body.nodes.length} nodes, ${CONNECTIONS} connections, ${DURATION_S} s, ${os.cpus().length} cores, node ${process.version}`,
+    );
     console.log(`  ${'measure'.padEnd(24)} ${'measured'.padStart(24)}  ${'target'.padEnd(12)} verdict`);
-    for (const [name, value, target, v] of rows) console.log(`  ${name.padEnd(24)} ${value.padStart(24)}  ${target.padEnd(12)} ${v}`);
+    for (const [name, value, target, v] of rows)
+      console.log(`  ${name.padEnd(24)} ${value.padStart(24)}  ${target.padEnd(12)} ${v}`);
     console.log(`total ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-    if (r.non2xx > 0 || r.errors > 0) console.log(`!! ${r.non2xx} non-2xx answers and ${r.errors} errors: the figures above include failures`);
+    if (r.non2xx > 0 || r.errors > 0)
+      console.log(`!! ${r.non2xx} non-2xx answers and ${r.errors} errors: the figures above include failures`);
   } finally {
     await cleanup();
   }
 }
 
-function run(opts: { url: string; headers: Record<string, string>; connections: number; duration: number }): Promise<autocannon.Result> {
+function run(opts: {
+  url: string;
+  headers: Record<string, string>;
+  connections: number;
+  duration: number;
+}): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     autocannon({ ...opts, method: 'GET' }, (err, result) => (err ? reject(err) : resolve(result)));
   });

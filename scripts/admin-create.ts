@@ -14,9 +14,14 @@ import { openForCli } from './db-open';
  */
 const USAGE = 'npm run admin:create -- <username> [--name 显示名 display name] [--county 县（区）名称 county name]';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { name: { type: 'string' }, county: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { name: { type: 'string' }, county: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+});
 if (values.help || positionals.length !== 1) {
-  console.error(`用法 usage: ${USAGE}\n密码从提示输入，或设置 CEDU_ADMIN_PASSWORD。The password is typed at a prompt, or set CEDU_ADMIN_PASSWORD.`);
+  console.error(
+    `用法 usage: ${USAGE}\n密码从提示输入，或设置 CEDU_ADMIN_PASSWORD。The password is typed at a prompt, or set CEDU_ADMIN_PASSWORD.`,
+  );
   process.exit(values.help ? 0 : 2);
 }
 const username = positionals[0];
@@ -42,7 +47,9 @@ function askHidden(question: string): Promise<string> {
 async function readPassword(): Promise<string> {
   if (process.env.CEDU_ADMIN_PASSWORD) return process.env.CEDU_ADMIN_PASSWORD;
   if (!process.stdin.isTTY) {
-    console.error('没有终端可输入密码：请设置 CEDU_ADMIN_PASSWORD。No terminal to type the password: set CEDU_ADMIN_PASSWORD.');
+    console.error(
+      '没有终端可输入密码：请设置 CEDU_ADMIN_PASSWORD。No terminal to type the password: set CEDU_ADMIN_PASSWORD.',
+    );
     process.exit(2);
   }
   const first = await askHidden('密码 password (至少 8 位 at least 8 characters): ');
@@ -55,7 +62,12 @@ async function readPassword(): Promise<string> {
 }
 
 const password = await readPassword();
-const parsed = ZFirstAdmin.omit({ setupCode: true }).safeParse({ username, displayName: values.name ?? '系统管理员', password, countyName: values.county });
+const parsed = ZFirstAdmin.omit({ setupCode: true }).safeParse({
+  username,
+  displayName: values.name ?? '系统管理员',
+  password,
+  countyName: values.county,
+});
 if (!parsed.success) {
   for (const i of parsed.error.issues.map(formatIssue)) console.error(`  ${i.path}: ${i.message} — ${i.messageEn}`);
   process.exit(2);
@@ -68,7 +80,9 @@ if (problem) {
 const database = await openForCli();
 try {
   const out = await createSystemAdmin(database.db, { ...parsed.data, via: 'command' });
-  console.log(`已创建系统管理员 “${username}” created system admin “${username}”${out.countyCreated ? ` 和县（区）“${values.county}” and the county “${values.county}”` : ''}. 请用它登录 Sign in with it.`);
+  console.log(
+    `已创建系统管理员 “${username}” created system admin “${username}”${out.countyCreated ? ` 和县（区）“${values.county}” and the county “${values.county}”` : ''}. 请用它登录 Sign in with it.`,
+  );
 } catch (err) {
   if (!(err instanceof AppError)) throw err;
   const issues = err.issues?.map((i) => `  ${i.path}: ${i.message} — ${i.messageEn}`).join('\n');

@@ -10,7 +10,9 @@ const database = await openForCli();
 try {
   const t = Date.now();
   const r = await backupDatabase(database, file, { filesDir: readConfig().filesDir });
-  console.log(`备份完成 backup written: ${file}\n  ${r.tables} tables, ${r.rows} rows, ${r.blobs} uploaded files, ${Date.now() - t} ms`);
+  console.log(
+    `备份完成 backup written: ${file}\n  ${r.tables} tables, ${r.rows} rows, ${r.blobs} uploaded files, ${Date.now() - t} ms`,
+  );
 } finally {
   await database.close();
 }

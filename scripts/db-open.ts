@@ -9,7 +9,9 @@ export async function openForCli(): Promise<Database> {
     return await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   } catch (err) {
     if (err instanceof DataDirLockedError) {
-      console.error(`${err.message}\n请先停止服务（Ctrl+C），再运行此命令。Stop the server first, then run this command again.`);
+      console.error(
+        `${err.message}\n请先停止服务（Ctrl+C），再运行此命令。Stop the server first, then run this command again.`,
+      );
       process.exit(75);
     }
     throw err;

@@ -20,7 +20,8 @@ export function findPgBin() {
   const candidates = [];
   if (process.env.PG_BIN) candidates.push(process.env.PG_BIN);
   try {
-    const versions = fs.readdirSync('/usr/lib/postgresql')
+    const versions = fs
+      .readdirSync('/usr/lib/postgresql')
       .filter((v) => /^\d+(\.\d+)?$/.test(v))
       .sort((a, b) => Number(b) - Number(a));
     for (const v of versions) candidates.push(`/usr/lib/postgresql/${v}/bin`);
@@ -67,7 +68,10 @@ export async function startPgTestServer({ log = (line) => console.log(line), por
     stopped = true;
     process.removeListener('exit', stop);
     if (started) {
-      spawnSync(...cmd(asUser, path.join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', '-t', '30', 'stop']), { stdio: 'ignore' });
+      spawnSync(
+        ...cmd(asUser, path.join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', '-t', '30', 'stop']),
+        { stdio: 'ignore' },
+      );
     }
     fs.rmSync(base, { recursive: true, force: true });
   };
@@ -78,14 +82,30 @@ export async function startPgTestServer({ log = (line) => console.log(line), por
       const { uid, gid } = asUser;
       fs.chownSync(base, uid, gid);
     }
-    run(asUser, path.join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync'], 'initdb');
+    run(
+      asUser,
+      path.join(bin, 'initdb'),
+      ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync'],
+      'initdb',
+    );
     port ??= await freePort();
     const opts = [
-      `-p ${port}`, `-k ${base}`, '-c listen_addresses=127.0.0.1',
-      '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off',
-      '-c max_connections=300', '-c shared_buffers=128MB',
+      `-p ${port}`,
+      `-k ${base}`,
+      '-c listen_addresses=127.0.0.1',
+      '-c fsync=off',
+      '-c synchronous_commit=off',
+      '-c full_page_writes=off',
+      '-c max_connections=300',
+      '-c shared_buffers=128MB',
     ].join(' ');
-    run(asUser, path.join(bin, 'pg_ctl'), ['-D', dataDir, '-l', logFile, '-o', opts, '-w', '-t', '60', 'start'], 'pg_ctl start', logFile);
+    run(
+      asUser,
+      path.join(bin, 'pg_ctl'),
+      ['-D', dataDir, '-l', logFile, '-o', opts, '-w', '-t', '60', 'start'],
+      'pg_ctl start',
+      logFile,
+    );
     started = true;
   } catch (err) {
     stop();
@@ -141,7 +161,9 @@ function run(asUser, file, args, what, logFile) {
     } catch {
       /* none written */
     }
-    throw new Error(`${what} failed (exit ${res.status ?? res.signal}): ${res.error?.message ?? ''}\n${res.stdout ?? ''}${res.stderr ?? ''}${serverLog}`);
+    throw new Error(
+      `${what} failed (exit ${res.status ?? res.signal}): ${res.error?.message ?? ''}\n${res.stdout ?? ''}${res.stderr ?? ''}${serverLog}`,
+    );
   }
 }
 
@@ -160,7 +182,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     process.on('SIGTERM', () => void finish(0));
     setInterval(() => {}, 1 << 30);
   } else {
-    const child = spawn(command[0], command.slice(1), { stdio: 'inherit', env: { ...process.env, DATABASE_URL: server.url } });
+    const child = spawn(command[0], command.slice(1), {
+      stdio: 'inherit',
+      env: { ...process.env, DATABASE_URL: server.url },
+    });
     process.on('SIGINT', () => {}); // the child gets it too; clean up once it has gone
     process.on('SIGTERM', () => child.kill('SIGTERM'));
     child.on('error', (err) => {

@@ -2,7 +2,7 @@
 // Runs all steps even when one fails; exits non-zero if any failed.
 //
 //   npm test                      all steps
-//   npm test -- lint unit         only the named steps (typecheck, lint, unit, pg, e2e)
+//   npm test -- lint unit         only the named steps (typecheck, format, lint, unit, pg, e2e)
 //
 // Steps that need a system program (PostgreSQL server, Chromium) are SKIPPED when it is
 // missing on a developer's machine, and fail under CI (CI=true), where .ci/run installs them.
@@ -31,6 +31,11 @@ const steps = [
     id: 'typecheck',
     title: 'typecheck — tsc --noEmit -p tsconfig.json',
     run: () => exec([bin('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json']),
+  },
+  {
+    id: 'format',
+    title: 'format — prettier --check .',
+    run: () => exec([bin('prettier/bin/prettier.cjs'), '--check', '--log-level', 'warn', '.']),
   },
   {
     id: 'lint',
@@ -63,7 +68,11 @@ const steps = [
     title: 'browser tests — vitest run --config vitest.e2e.config.ts',
     run: async () => {
       requireTool(fs.existsSync(CHROMIUM), `${CHROMIUM} not found: apt-get install chromium`);
-      requireTool(fs.existsSync(path.join(ROOT, 'vitest.e2e.config.ts')), 'vitest.e2e.config.ts not found', 'the browser tests must exist in CI');
+      requireTool(
+        fs.existsSync(path.join(ROOT, 'vitest.e2e.config.ts')),
+        'vitest.e2e.config.ts not found',
+        'the browser tests must exist in CI',
+      );
       await ensureWebBuilt();
       return exec([bin('vitest/vitest.mjs'), 'run', '--config', 'vitest.e2e.config.ts'], { DATABASE_URL: undefined });
     },
@@ -165,7 +174,9 @@ async function runAll() {
   console.log(`\n${line()}\nsummary (${fmt(Date.now() - t0)})${interrupted ? ' — INTERRUPTED' : ''}\n${line()}`);
   for (const r of results) {
     const mark = { passed: '✔', failed: '✘', skipped: '–' }[r.status];
-    console.log(`  ${mark} ${r.step.id.padEnd(10)} ${r.status.padEnd(8)} ${fmt(r.ms).padStart(8)}${r.note ? `  ${r.note}` : ''}`);
+    console.log(
+      `  ${mark} ${r.step.id.padEnd(10)} ${r.status.padEnd(8)} ${fmt(r.ms).padStart(8)}${r.note ? `  ${r.note}` : ''}`,
+    );
   }
   const skipped = count('skipped');
   console.log(`${count('passed')} passed, ${count('failed')} failed${skipped ? `, ${skipped} skipped` : ''}`);

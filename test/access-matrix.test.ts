@@ -27,10 +27,35 @@ import { routeOf, signIn, startTestServer, type Client, type TestServer } from '
  *    (403 from the policy, the service's hidden 404), a list holds exactly the rows the role
  *    should see (computed by SQL from the tree), and a refused write is read back unchanged.
  */
-const MATRIX: Matrix = { ...SYSTEM_MATRIX, ...ORG_MATRIX, ...ACCOUNTS_MATRIX, ...AUDIT_MATRIX, ...TEACHERS_MATRIX, ...PEOPLE_MATRIX, ...IMPORTS_MATRIX, ...FILES_MATRIX, ...COURSES_MATRIX, ...SIGNIN_MATRIX, ...PORTAL_MATRIX, ...ACTIVITIES_MATRIX, ...PLANS_MATRIX, ...CREDITS_MATRIX };
+const MATRIX: Matrix = {
+  ...SYSTEM_MATRIX,
+  ...ORG_MATRIX,
+  ...ACCOUNTS_MATRIX,
+  ...AUDIT_MATRIX,
+  ...TEACHERS_MATRIX,
+  ...PEOPLE_MATRIX,
+  ...IMPORTS_MATRIX,
+  ...FILES_MATRIX,
+  ...COURSES_MATRIX,
+  ...SIGNIN_MATRIX,
+  ...PORTAL_MATRIX,
+  ...ACTIVITIES_MATRIX,
+  ...PLANS_MATRIX,
+  ...CREDITS_MATRIX,
+};
 
-const ROLES: Role[] = ['county_admin', 'town_admin', 'centre_manager', 'dept_coordinator', 'teacher', 'inspector', 'leader'];
-const CHECKS = Object.entries(MATRIX).filter((e): e is [string, Exclude<MatrixEntry, string>] => typeof e[1] !== 'string');
+const ROLES: Role[] = [
+  'county_admin',
+  'town_admin',
+  'centre_manager',
+  'dept_coordinator',
+  'teacher',
+  'inspector',
+  'leader',
+];
+const CHECKS = Object.entries(MATRIX).filter(
+  (e): e is [string, Exclude<MatrixEntry, string>] => typeof e[1] !== 'string',
+);
 
 let s: TestServer;
 let w: World;
@@ -42,13 +67,26 @@ beforeAll(async () => {
   w = await buildWorld(s.database);
   // Some activity in county B, so lists and the audit trail have foreign rows to leak.
   const bAdmin = await signIn(s.app, 'b_county_admin', TEST_PASSWORD);
-  expect((await bAdmin.req('PUT', `/api/org/nodes/${w.nodes.B1.id}/populations/2026`, { population: 1234 })).statusCode).toBe(200);
-  expect((await bAdmin.req('POST', '/api/org/nodes', { parentId: w.nodes.B1.id, level: 'unit', unitKind: 'school', name: 'B镇1学校' })).statusCode).toBe(201);
+  expect(
+    (await bAdmin.req('PUT', `/api/org/nodes/${w.nodes.B1.id}/populations/2026`, { population: 1234 })).statusCode,
+  ).toBe(200);
+  expect(
+    (
+      await bAdmin.req('POST', '/api/org/nodes', {
+        parentId: w.nodes.B1.id,
+        level: 'unit',
+        unitKind: 'school',
+        name: 'B镇1学校',
+      })
+    ).statusCode,
+  ).toBe(201);
   for (const role of ROLES) {
     const c = await signIn(s.app, w.users[`A:${role}`].username, TEST_PASSWORD);
     clients[role] = Object.assign(c, { role, strictRoutes: true });
   }
-  console.log(`access matrix: ${CHECKS.length} routes × ${ROLES.length} roles = ${CHECKS.length * ROLES.length} cases (world built in ${Date.now() - t0} ms)`);
+  console.log(
+    `access matrix: ${CHECKS.length} routes × ${ROLES.length} roles = ${CHECKS.length * ROLES.length} cases (world built in ${Date.now() - t0} ms)`,
+  );
 });
 afterAll(() => s.close());
 
@@ -63,7 +101,10 @@ describe('route table', () => {
     expect(missingPolicy).toEqual([]);
     expect(missingMatrix).toEqual([]);
     const served = new Map(s.app.routeTable.map((r) => [`${r.method} ${r.url}`, r.policy]));
-    expect(Object.keys(MATRIX).filter((k) => !served.has(k)), 'rows for routes the app does not serve').toEqual([]);
+    expect(
+      Object.keys(MATRIX).filter((k) => !served.has(k)),
+      'rows for routes the app does not serve',
+    ).toEqual([]);
     // 'public' and 'self' rows are not run, so they must be what they claim.
     for (const [key, entry] of Object.entries(MATRIX)) {
       if (entry === 'public') expect(served.get(key), key).toEqual({ public: true });
@@ -100,6 +141,9 @@ describe.each(ROLES)('cross-tree matrix: %s of county A', (role) => {
     const c = clients[role];
     c.hits.length = 0;
     await check({ c, role, home: u.home, userId: u.id, s, w });
-    expect(c.hits.map((h) => h.route), `the row never called ${key}`).toContain(key);
+    expect(
+      c.hits.map((h) => h.route),
+      `the row never called ${key}`,
+    ).toContain(key);
   });
 });

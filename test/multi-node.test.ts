@@ -5,7 +5,15 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, ROOT, startServer, stopServer, waitHealthy, type ServerChild, type Session } from '../bench/server-process';
+import {
+  login,
+  ROOT,
+  startServer,
+  stopServer,
+  waitHealthy,
+  type ServerChild,
+  type Session,
+} from '../bench/server-process';
 import { lockDataDir } from '../src/server/db/lock';
 import { tinyPdf } from './file-factories';
 
@@ -63,11 +71,17 @@ describe.skipIf(!url)('two app nodes on one PostgreSQL', () => {
   let B: ServerChild;
   let admin: pg.Client;
   const filesDir = path.join(tmp, 'files');
-  const get = (node: ServerChild, s: Session, p: string) => fetch(`${node.base}${p}`, { headers: { cookie: s.cookie } });
+  const get = (node: ServerChild, s: Session, p: string) =>
+    fetch(`${node.base}${p}`, { headers: { cookie: s.cookie } });
   const send = (node: ServerChild, s: Session, method: string, p: string, body?: unknown) =>
     fetch(`${node.base}${p}`, {
       method,
-      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, origin: node.base, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        cookie: s.cookie,
+        'x-csrf-token': s.csrf,
+        origin: node.base,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
 
@@ -80,7 +94,13 @@ describe.skipIf(!url)('two app nodes on one PostgreSQL', () => {
     const u = new URL(url!);
     u.pathname = `/${dbName}`;
     dbUrl = u.toString();
-    const shared = { DATABASE_URL: dbUrl, CEDU_SECRET_KEY: crypto.randomBytes(32).toString('base64'), CEDU_FILES_DIR: filesDir, CEDU_DEMO: '1', CEDU_JOBS_TICK_MS: '200' };
+    const shared = {
+      DATABASE_URL: dbUrl,
+      CEDU_SECRET_KEY: crypto.randomBytes(32).toString('base64'),
+      CEDU_FILES_DIR: filesDir,
+      CEDU_DEMO: '1',
+      CEDU_JOBS_TICK_MS: '200',
+    };
     // A seeds the demo county; B then starts on the same database.
     A = await startServer({ dataDir: path.join(tmp, 'node-a'), env: nodeEnv(shared) });
     await waitHealthy(A, 120_000);
@@ -99,21 +119,31 @@ describe.skipIf(!url)('two app nodes on one PostgreSQL', () => {
     await server.end();
   });
 
-  const userId = async (username: string) => (await admin.query<{ id: string }>(`select id from users where username = $1`, [username])).rows[0].id;
+  const userId = async (username: string) =>
+    (await admin.query<{ id: string }>(`select id from users where username = $1`, [username])).rows[0].id;
 
   it('both nodes listen for cache messages on their own connection', async () => {
-    const r = await admin.query(`select count(*)::int as n from pg_stat_activity where application_name = 'cedu-cache-bus' and datname = $1`, [dbName]);
+    const r = await admin.query(
+      `select count(*)::int as n from pg_stat_activity where application_name = 'cedu-cache-bus' and datname = $1`,
+      [dbName],
+    );
     expect(r.rows[0].n).toBe(2);
   });
 
   it('a village created through A appears in the tree B has cached', async () => {
     const onA = await login(A.base, 'county', PASSWORD);
     const onB = await login(B.base, 'county', PASSWORD);
-    const names = async () => ((await (await get(B, onB, '/api/org/tree')).json()) as { nodes: { id: string; name: string; level: string }[] }).nodes;
+    const names = async () =>
+      ((await (await get(B, onB, '/api/org/tree')).json()) as { nodes: { id: string; name: string; level: string }[] })
+        .nodes;
     const before = await names();
     expect(await names()).toEqual(before); // B's tree is now cached
     const town = before.find((n) => n.level === 'town')!;
-    const res = await send(A, onA, 'POST', '/api/org/nodes', { parentId: town.id, level: 'centre', name: '新建村（多节点）' });
+    const res = await send(A, onA, 'POST', '/api/org/nodes', {
+      parentId: town.id,
+      level: 'centre',
+      name: '新建村（多节点）',
+    });
     expect(res.status).toBe(201);
     const ms = await until('tree change', async () => (await names()).some((n) => n.name === '新建村（多节点）'));
     expect(ms).toBeLessThan(WITHIN_MS);
@@ -136,8 +166,21 @@ describe.skipIf(!url)('two app nodes on one PostgreSQL', () => {
     const user = await login(B.base, 'centre', PASSWORD);
     expect((await get(B, user, '/api/auth/me')).status).toBe(200);
     const id = await userId('centre');
-    const u = (await (await get(A, onA, `/api/users/${id}`)).json()) as { displayName: string; phone: string | null; homeNodeId: string };
-    expect((await send(A, onA, 'PUT', `/api/users/${id}`, { displayName: u.displayName, phone: u.phone, homeNodeId: u.homeNodeId, disabled: true })).status).toBe(200);
+    const u = (await (await get(A, onA, `/api/users/${id}`)).json()) as {
+      displayName: string;
+      phone: string | null;
+      homeNodeId: string;
+    };
+    expect(
+      (
+        await send(A, onA, 'PUT', `/api/users/${id}`, {
+          displayName: u.displayName,
+          phone: u.phone,
+          homeNodeId: u.homeNodeId,
+          disabled: true,
+        })
+      ).status,
+    ).toBe(200);
     const ms = await until('disabled user', async () => (await get(B, user, '/api/auth/me')).status === 401);
     expect(ms).toBeLessThan(WITHIN_MS);
   });
@@ -153,10 +196,16 @@ describe.skipIf(!url)('two app nodes on one PostgreSQL', () => {
   it('a file uploaded through A downloads through B (CEDU_FILES_DIR), and `npm run backup` includes it', async () => {
     const onA = await login(A.base, 'county', PASSWORD);
     const onB = await login(B.base, 'county', PASSWORD);
-    const county = ((await (await get(A, onA, '/api/org/tree')).json()) as { nodes: { id: string; level: string }[] }).nodes.find((n) => n.level === 'county')!;
+    const county = (
+      (await (await get(A, onA, '/api/org/tree')).json()) as { nodes: { id: string; level: string }[] }
+    ).nodes.find((n) => n.level === 'county')!;
     const form = new FormData();
     form.append('file', new Blob([tinyPdf()], { type: 'application/pdf' }), '讲义.pdf');
-    const up = await fetch(`${A.base}/api/files?nodeId=${county.id}&purpose=course_material`, { method: 'POST', headers: { cookie: onA.cookie, 'x-csrf-token': onA.csrf, origin: A.base }, body: form });
+    const up = await fetch(`${A.base}/api/files?nodeId=${county.id}&purpose=course_material`, {
+      method: 'POST',
+      headers: { cookie: onA.cookie, 'x-csrf-token': onA.csrf, origin: A.base },
+      body: form,
+    });
     expect(up.status).toBe(201);
     const { id } = (await up.json()) as { id: string };
     const down = await get(B, onB, `/api/files/${id}`);
@@ -168,7 +217,12 @@ describe.skipIf(!url)('two app nodes on one PostgreSQL', () => {
     const file = path.join(tmp, 'backup.jsonl.gz');
     const out = await new Promise<string>((resolve, reject) => {
       const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/backup.ts'), file], {
-        cwd: ROOT, env: { ...process.env, ...nodeEnv({ DATABASE_URL: dbUrl, CEDU_FILES_DIR: filesDir, CEDU_DATA_DIR: path.join(tmp, 'cli') }) }, stdio: ['ignore', 'pipe', 'pipe'],
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          ...nodeEnv({ DATABASE_URL: dbUrl, CEDU_FILES_DIR: filesDir, CEDU_DATA_DIR: path.join(tmp, 'cli') }),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
       let text = '';
       child.stdout.on('data', (b: Buffer) => (text += b));
@@ -179,7 +233,12 @@ describe.skipIf(!url)('two app nodes on one PostgreSQL', () => {
   }, 60_000);
 
   it('housekeeping, ticking every 200 ms on both nodes, runs once per period', async () => {
-    const runs = async () => (await admin.query<{ runs: number; last_node: string }>(`select runs, last_node from scheduled_jobs where name = 'housekeeping'`)).rows[0];
+    const runs = async () =>
+      (
+        await admin.query<{ runs: number; last_node: string }>(
+          `select runs, last_node from scheduled_jobs where name = 'housekeeping'`,
+        )
+      ).rows[0];
     // Both nodes have ticked for seconds by now; the 10-minute job ran once, at A's start.
     expect((await runs()).runs).toBe(1);
     const nodes = new Set<string>();

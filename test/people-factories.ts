@@ -36,12 +36,35 @@ export function foreignResidents(s: TestServer, w: World): Promise<Record<string
       const b = await signIn(s.app, 'b_county_admin', TEST_PASSWORD);
       const a = await signIn(s.app, 'a_county_admin', TEST_PASSWORD);
       const child = `${new Date().getFullYear() - 8}-03-04`;
-      for (const [key, c, seq] of [['B1a', b, '101'], ['A2a', a, '201'], ['A1b', a, '301']] as const) {
+      for (const [key, c, seq] of [
+        ['B1a', b, '101'],
+        ['A2a', a, '201'],
+        ['A1b', a, '301'],
+      ] as const) {
         const nodeId = w.nodes[key].id;
-        const adult = await c.req('POST', '/api/residents', residentBody(nodeId, { name: `外村${key}`, phone: `1390000${seq}1`, idNumber: fakeId('19700101', seq), birthDate: null, tags: ['elderly'], gender: 'male' }));
+        const adult = await c.req(
+          'POST',
+          '/api/residents',
+          residentBody(nodeId, {
+            name: `外村${key}`,
+            phone: `1390000${seq}1`,
+            idNumber: fakeId('19700101', seq),
+            birthDate: null,
+            tags: ['elderly'],
+            gender: 'male',
+          }),
+        );
         if (adult.statusCode !== 201) throw new Error(`foreign resident ${key}: ${adult.body}`);
         out[key] = adult.json().id;
-        const kid = await c.req('POST', '/api/residents', residentBody(nodeId, { name: `外村童${key}`, birthDate: child, consent: { given: true, purpose: '学习服务', givenBy: 'guardian', guardianName: '监护人', method: 'paper' } }));
+        const kid = await c.req(
+          'POST',
+          '/api/residents',
+          residentBody(nodeId, {
+            name: `外村童${key}`,
+            birthDate: child,
+            consent: { given: true, purpose: '学习服务', givenBy: 'guardian', guardianName: '监护人', method: 'paper' },
+          }),
+        );
         if (kid.statusCode !== 201) throw new Error(`foreign child ${key}: ${kid.body}`);
         out[`${key}:child`] = kid.json().id;
         const hh = await c.req('POST', '/api/households', { nodeId, headName: `外村${key}`, building: '1组' });

@@ -12,13 +12,29 @@ export type TestServer = { app: FastifyInstance; database: Database; close(): Pr
 /** The real app on a fresh database, driven through app.inject (no port). */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const database = await createTestDatabase();
-  const app = await buildApp({ database, config: readConfig({ ...env }), logger: false, secretKey: crypto.randomBytes(32) });
+  const app = await buildApp({
+    database,
+    config: readConfig({ ...env }),
+    logger: false,
+    secretKey: crypto.randomBytes(32),
+  });
   await app.ready();
-  return { app, database, async close() { await app.close(); await database.close(); } };
+  return {
+    app,
+    database,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
 }
 
 /** An answer, with the request that got it and the API route the app's router matched (null: none, the router's 404). */
-export type TestResponse = LightMyRequestResponse & { request: { method: string; url: string }; route: RouteEntry | null; role?: Role };
+export type TestResponse = LightMyRequestResponse & {
+  request: { method: string; url: string };
+  route: RouteEntry | null;
+  role?: Role;
+};
 
 /** A signed-in client: carries the session cookie and CSRF token like the web app does. */
 export type Client = {
@@ -37,7 +53,12 @@ export type Client = {
 };
 
 export async function signIn(app: FastifyInstance, login: string, password: string, ip = '127.0.0.1'): Promise<Client> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password }, remoteAddress: ip });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { login, password },
+    remoteAddress: ip,
+  });
   if (res.statusCode !== 200) throw new Error(`login ${login} failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'cedu_session')!;
   const csrf = res.json().csrfToken as string;
@@ -54,11 +75,18 @@ export function routeOf(app: FastifyInstance, method: string, url: string): Rout
   if (!found) return null;
   const params = found.params as Record<string, string>;
   const segments = path.split('/');
-  return app.routeTable.find((r) => {
-    if (r.method !== method) return false;
-    const pattern = r.url.split('/');
-    return pattern.length === segments.length && pattern.every((p, i) => (p.startsWith(':') ? params[p.slice(1)] === decodeURIComponent(segments[i]) : p === segments[i]));
-  }) ?? null;
+  return (
+    app.routeTable.find((r) => {
+      if (r.method !== method) return false;
+      const pattern = r.url.split('/');
+      return (
+        pattern.length === segments.length &&
+        pattern.every((p, i) =>
+          p.startsWith(':') ? params[p.slice(1)] === decodeURIComponent(segments[i]) : p === segments[i],
+        )
+      );
+    }) ?? null
+  );
 }
 
 export function clientFor(app: FastifyInstance, cookie: string, csrf: string): Client {
@@ -68,7 +96,8 @@ export function clientFor(app: FastifyInstance, cookie: string, csrf: string): C
     hits: [],
     async req(method, url, body, headers = {}) {
       const route = routeOf(app, method, url);
-      if (!route && client.strictRoutes) throw new Error(`no API route matches ${method} ${url} (the router would answer 404)`);
+      if (!route && client.strictRoutes)
+        throw new Error(`no API route matches ${method} ${url} (the router would answer 404)`);
       const res = await app.inject({
         method: method as never,
         url,

@@ -5,8 +5,15 @@ import { countyOf } from './activity-factories';
 type NodeRef = { id: string; path: string };
 
 /** Inserts one resident with a phone at `node` directly (no audit). */
-export async function buildResidentWithPhone(database: Database, node: NodeRef, v: { name: string; phone: string }): Promise<string> {
-  const [row] = await database.db.insert(residents).values({ countyId: countyOf(node), nodeId: node.id, name: v.name, phone: v.phone }).returning({ id: residents.id });
+export async function buildResidentWithPhone(
+  database: Database,
+  node: NodeRef,
+  v: { name: string; phone: string },
+): Promise<string> {
+  const [row] = await database.db
+    .insert(residents)
+    .values({ countyId: countyOf(node), nodeId: node.id, name: v.name, phone: v.phone })
+    .returning({ id: residents.id });
   return row.id;
 }
 
@@ -20,14 +27,31 @@ let phones = 0;
  * Each phone has its own browser string (`userAgent`) and, unless given, the test address
  * 127.0.0.1 (`ip`): phones in one hall share an address, not a browser string.
  */
-export function phoneClient(app: { inject: (o: object) => Promise<{ cookies: { name: string; value: string }[]; statusCode: number; json(): any; body: string; headers: Record<string, unknown> }> }, v: { userAgent?: string; ip?: string } = {}) {
+export function phoneClient(
+  app: {
+    inject: (
+      o: object,
+    ) => Promise<{
+      cookies: { name: string; value: string }[];
+      statusCode: number;
+      json(): any;
+      body: string;
+      headers: Record<string, unknown>;
+    }>;
+  },
+  v: { userAgent?: string; ip?: string } = {},
+) {
   const jar = new Map<string, string>();
   let csrf = '';
   const userAgent = v.userAgent ?? `Mozilla/5.0 (Linux; Android 12; test-phone-${++phones}) MicroMessenger/8.0`;
   const req = async (method: string, url: string, payload?: unknown) => {
     const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
     const res = await app.inject({
-      method, url, remoteAddress: v.ip, headers: { 'user-agent': userAgent, ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}) }, ...(payload === undefined ? {} : { payload }),
+      method,
+      url,
+      remoteAddress: v.ip,
+      headers: { 'user-agent': userAgent, ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}) },
+      ...(payload === undefined ? {} : { payload }),
     });
     for (const c of res.cookies) jar.set(c.name, c.value);
     return res;

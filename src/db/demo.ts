@@ -22,19 +22,39 @@ const COUNTY = { name: '青溪县', code: '339901000000', population: 186_000 };
 
 const TOWNS = [
   {
-    name: '云台镇', code: '339901101000', key: 'yuntai',
+    name: '云台镇',
+    code: '339901101000',
+    key: 'yuntai',
     villages: ['东坡村', '桃源村', '青竹村', '云台社区', '溪口村'],
-    leaders: [['陈晓东', 'leader', '镇党委书记'], ['林雅琴', 'deputy', '镇长'], ['周建国', 'deputy', '分管副镇长'], ['吴丽华', 'member', '社区教育学校校长'], ['郑文斌', 'member', '文化服务中心主任']],
+    leaders: [
+      ['陈晓东', 'leader', '镇党委书记'],
+      ['林雅琴', 'deputy', '镇长'],
+      ['周建国', 'deputy', '分管副镇长'],
+      ['吴丽华', 'member', '社区教育学校校长'],
+      ['郑文斌', 'member', '文化服务中心主任'],
+    ],
   },
   {
-    name: '柳湾镇', code: '339901102000', key: 'liuwan',
+    name: '柳湾镇',
+    code: '339901102000',
+    key: 'liuwan',
     villages: ['柳湾社区', '杏花村', '南塘村', '石门村'],
-    leaders: [['孙海燕', 'leader', '镇党委书记'], ['马立新', 'deputy', '镇长'], ['何静怡', 'member', '社区教育学校校长']],
+    leaders: [
+      ['孙海燕', 'leader', '镇党委书记'],
+      ['马立新', 'deputy', '镇长'],
+      ['何静怡', 'member', '社区教育学校校长'],
+    ],
   },
   {
-    name: '石桥街道', code: '339901001000', key: 'shiqiao',
+    name: '石桥街道',
+    code: '339901001000',
+    key: 'shiqiao',
     villages: ['石桥社区', '新华社区', '滨江社区', '梧桐社区', '长乐社区', '望湖社区'],
-    leaders: [['许志强', 'leader', '街道党工委书记'], ['黄梦婷', 'deputy', '街道办主任'], ['刘春生', 'member', '社区教育学校校长']],
+    leaders: [
+      ['许志强', 'leader', '街道党工委书记'],
+      ['黄梦婷', 'deputy', '街道办主任'],
+      ['刘春生', 'member', '社区教育学校校长'],
+    ],
   },
 ] as const;
 
@@ -62,13 +82,20 @@ export const wantsDemo = (demo: boolean | undefined, kind: Database['kind']) => 
 
 /** Whether this database holds the demo county's admin (the start banner then lists the demo logins). */
 export async function hasDemoAdmin(db: Database['db']): Promise<boolean> {
-  const [row] = await db.select({ id: users.id }).from(users).innerJoin(orgNodes, eq(orgNodes.id, users.homeNodeId))
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(orgNodes, eq(orgNodes.id, users.homeNodeId))
     .where(and(eq(users.username, 'admin'), eq(orgNodes.name, COUNTY.name), eq(orgNodes.divisionCode, COUNTY.code)));
   return !!row;
 }
 
 /** Creates the demo county when the database holds no node yet. Returns whether it did. */
-export async function seedDemoIfEmpty(database: Database, password: string, protect: DemoContext['protect']): Promise<boolean> {
+export async function seedDemoIfEmpty(
+  database: Database,
+  password: string,
+  protect: DemoContext['protect'],
+): Promise<boolean> {
   const db = database.db;
   const [{ n }] = await db.select({ n: count() }).from(orgNodes);
   if (Number(n) > 0) return false;
@@ -83,15 +110,27 @@ export async function seedDemoIfEmpty(database: Database, password: string, prot
     seeded = true;
     const byName = new Map<string, { id: string; path: string; depth: number }>();
     let seq = 0;
-    const add = async (parent: { id: string; path: string; depth: number } | null, v: { name: string; level: string; unitKind?: string; code?: string; population?: number; address?: string }) => {
+    const add = async (
+      parent: { id: string; path: string; depth: number } | null,
+      v: { name: string; level: string; unitKind?: string; code?: string; population?: number; address?: string },
+    ) => {
       const id = crypto.randomUUID();
       const path = `${parent?.path ?? '/'}${id}/`;
       const depth = (parent?.depth ?? -1) + 1;
       seq++;
       await tx.insert(orgNodes).values({
-        id, parentId: parent?.id ?? null, path, depth, level: v.level, unitKind: v.unitKind ?? null, name: v.name,
-        divisionCode: v.code ?? null, address: v.address ?? null, sortOrder: seq,
-        headName: v.level === 'unit' ? null : HEADS[seq % HEADS.length], headPhone: v.level === 'unit' ? null : `1390000${String(1000 + seq).slice(-4)}`,
+        id,
+        parentId: parent?.id ?? null,
+        path,
+        depth,
+        level: v.level,
+        unitKind: v.unitKind ?? null,
+        name: v.name,
+        divisionCode: v.code ?? null,
+        address: v.address ?? null,
+        sortOrder: seq,
+        headName: v.level === 'unit' ? null : HEADS[seq % HEADS.length],
+        headPhone: v.level === 'unit' ? null : `1390000${String(1000 + seq).slice(-4)}`,
       });
       if (v.population) {
         await tx.insert(orgPopulations).values([
@@ -102,17 +141,50 @@ export async function seedDemoIfEmpty(database: Database, password: string, prot
       byName.set(v.name, { id, path, depth });
       return { id, path, depth };
     };
-    const county = await add(null, { name: COUNTY.name, level: 'county', code: COUNTY.code, population: COUNTY.population, address: '青溪县人民路 1 号' });
-    await tx.update(orgNodes).set({ officeLocation: '县社区学院 2 楼', officePhone: '057186000000', officeHead: '王老师' }).where(eqId(county.id));
+    const county = await add(null, {
+      name: COUNTY.name,
+      level: 'county',
+      code: COUNTY.code,
+      population: COUNTY.population,
+      address: '青溪县人民路 1 号',
+    });
+    await tx
+      .update(orgNodes)
+      .set({ officeLocation: '县社区学院 2 楼', officePhone: '057186000000', officeHead: '王老师' })
+      .where(eqId(county.id));
     for (const [t, town] of TOWNS.entries()) {
-      const townNode = await add(county, { name: town.name, level: 'town', code: town.code, population: 42_000 + t * 9_000, address: `青溪县${town.name}政府路 ${t + 8} 号` });
-      await tx.update(orgNodes).set({ officeLocation: `${town.name}社区教育学校 1 楼`, officePhone: `05718600${1000 + t}`, officeHead: HEADS[(t + 2) % HEADS.length] }).where(eqId(townNode.id));
-      await tx.insert(orgLeaders).values(town.leaders.map(([name, post, title], i) => ({ nodeId: townNode.id, name, post, title, sortOrder: i })));
+      const townNode = await add(county, {
+        name: town.name,
+        level: 'town',
+        code: town.code,
+        population: 42_000 + t * 9_000,
+        address: `青溪县${town.name}政府路 ${t + 8} 号`,
+      });
+      await tx
+        .update(orgNodes)
+        .set({
+          officeLocation: `${town.name}社区教育学校 1 楼`,
+          officePhone: `05718600${1000 + t}`,
+          officeHead: HEADS[(t + 2) % HEADS.length],
+        })
+        .where(eqId(townNode.id));
+      await tx
+        .insert(orgLeaders)
+        .values(
+          town.leaders.map(([name, post, title], i) => ({ nodeId: townNode.id, name, post, title, sortOrder: i })),
+        );
       for (const [v, village] of town.villages.entries()) {
         const code = `${town.code.slice(0, 9)}${String(201 + v).padStart(3, '0')}`;
-        await add(townNode, { name: village, level: 'centre', code, population: 1_800 + ((v * 997 + t * 331) % 2_600), address: `${town.name}${village}村委会` });
+        await add(townNode, {
+          name: village,
+          level: 'centre',
+          code,
+          population: 1_800 + ((v * 997 + t * 331) % 2_600),
+          address: `${town.name}${village}村委会`,
+        });
       }
-      for (const dept of DEPARTMENTS) await add(townNode, { name: `${town.name}${dept}`, level: 'unit', unitKind: 'lead_dept' });
+      for (const dept of DEPARTMENTS)
+        await add(townNode, { name: `${town.name}${dept}`, level: 'unit', unitKind: 'lead_dept' });
       await add(townNode, { name: `${town.name}中心小学`, level: 'unit', unitKind: 'school' });
     }
     await add(byName.get('东坡村')!, { name: '东坡村老年大学教学点', level: 'unit', unitKind: 'other' });
@@ -122,7 +194,9 @@ export async function seedDemoIfEmpty(database: Database, password: string, prot
       const node = byName.get(a.at)!;
       const id = crypto.randomUUID();
       userIds.set(a.username, id);
-      await tx.insert(users).values({ id, username: a.username, displayName: a.displayName, homeNodeId: node.id, passwordHash });
+      await tx
+        .insert(users)
+        .values({ id, username: a.username, displayName: a.displayName, homeNodeId: node.id, passwordHash });
       await tx.insert(roleAssignments).values({ userId: id, role: a.role, nodeId: node.id });
     }
     const ctx: DemoContext = { tx, nodes: byName, users: userIds, countyId: county.id, protect };
@@ -135,7 +209,12 @@ export async function seedDemoIfEmpty(database: Database, password: string, prot
     await seedCourses(ctx);
     await seedCredits(ctx);
     await seedSignIns(ctx);
-    await recordAudit(tx, { actorName: 'system', node: { id: county.id, path: county.path }, action: 'demo.seed', summary: { county: COUNTY.name, towns: TOWNS.length } });
+    await recordAudit(tx, {
+      actorName: 'system',
+      node: { id: county.id, path: county.path },
+      action: 'demo.seed',
+      summary: { county: COUNTY.name, towns: TOWNS.length },
+    });
   });
   return seeded;
 }

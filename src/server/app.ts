@@ -19,7 +19,12 @@ import { createProtector, loadSecretKey } from './protect';
 import { registerSecurityHeaders } from './security-headers';
 import './types';
 
-export type BuildOptions = { database: Database; config: Config; logger?: boolean; /** 32 bytes; default: CEDU_SECRET_KEY or <data dir>/secret.key */ secretKey?: Buffer };
+export type BuildOptions = {
+  database: Database;
+  config: Config;
+  logger?: boolean;
+  /** 32 bytes; default: CEDU_SECRET_KEY or <data dir>/secret.key */ secretKey?: Buffer;
+};
 
 /** Assembles the server: plugins, the guard, every module's routes, the web app. */
 const HEALTH_WAIT_MS = 50;
@@ -40,10 +45,20 @@ export async function buildApp({ database, config, logger, secretKey }: BuildOpt
 
   await registerSecurityHeaders(app);
   await app.register(cookie);
-  await app.register(rateLimit, { global: true, max: 600, timeWindow: '1 minute', allowList: ['127.0.0.1', '::1'].filter(() => process.env.CEDU_RATE_LIMIT_LOOPBACK !== '1') });
+  await app.register(rateLimit, {
+    global: true,
+    max: 600,
+    timeWindow: '1 minute',
+    allowList: ['127.0.0.1', '::1'].filter(() => process.env.CEDU_RATE_LIMIT_LOOPBACK !== '1'),
+  });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'cedu API — 社区教育管理与服务平台', version: '0.1.0', description: 'Every state-changing request needs the session cookie and the X-CSRF-Token header from GET /api/auth/me.' },
+      info: {
+        title: 'cedu API — 社区教育管理与服务平台',
+        version: '0.1.0',
+        description:
+          'Every state-changing request needs the session cookie and the X-CSRF-Token header from GET /api/auth/me.',
+      },
     },
     transform: jsonSchemaTransform,
   });
@@ -52,26 +67,37 @@ export async function buildApp({ database, config, logger, secretKey }: BuildOpt
   registerErrorHandler(app, webDir);
   registerGuard(app);
 
-  app.get('/api/openapi.json', { config: { policy: { public: true } }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { policy: { public: true } }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
   // Health answers within ~50 ms even while PGlite's one session is held by a long write (a
   // roster import): then it says the database is busy, provided the database thread is still
   // finishing statements. A stuck database makes it wait, so a monitor's timeout notices.
   let probe: Promise<unknown> | undefined;
-  app.get('/api/health', {
-    config: { policy: { public: true } },
-    schema: {
-      tags: ['system'],
-      summary: 'Liveness and which database is in use',
-      response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), busy: z.boolean().optional() }) },
+  app.get(
+    '/api/health',
+    {
+      config: { policy: { public: true } },
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness and which database is in use',
+        response: {
+          200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), busy: z.boolean().optional() }),
+        },
+      },
     },
-  }, async () => {
-    const current = (probe ??= database.query('select 1').finally(() => (probe = undefined)));
-    current.catch(() => {}); // awaited below unless busy; never an unhandled rejection
-    const answered = await Promise.race([current.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), HEALTH_WAIT_MS))]);
-    if (!answered && database.progressing?.()) return { status: 'ok' as const, db: database.kind, busy: true };
-    await current;
-    return { status: 'ok' as const, db: database.kind };
-  });
+    async () => {
+      const current = (probe ??= database.query('select 1').finally(() => (probe = undefined)));
+      current.catch(() => {}); // awaited below unless busy; never an unhandled rejection
+      const answered = await Promise.race([
+        current.then(() => true),
+        new Promise<false>((r) => setTimeout(() => r(false), HEALTH_WAIT_MS)),
+      ]);
+      if (!answered && database.progressing?.()) return { status: 'ok' as const, db: database.kind, busy: true };
+      await current;
+      return { status: 'ok' as const, db: database.kind };
+    },
+  );
 
   for (const routes of MODULE_ROUTES) await app.register(routes);
 
@@ -94,7 +120,10 @@ async function serveWeb(app: FastifyInstance, webDir: string): Promise<void> {
     root: path.resolve(webDir),
     wildcard: false,
     setHeaders(res, file) {
-      res.header('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.header(
+        'Cache-Control',
+        file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
     },
   });
 }

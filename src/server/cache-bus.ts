@@ -146,7 +146,9 @@ export function listenOnServer(bus: CacheBus, connectionString: string, opts: Li
     if (!c || pinging) return;
     pinging = true;
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('no answer to a ping')), pingMs)));
+    const late = new Promise<never>(
+      (_, reject) => (timer = setTimeout(() => reject(new Error('no answer to a ping')), pingMs)),
+    );
     Promise.race([c.query('select 1'), late])
       .catch((err: Error) => drop(c, err.message))
       .finally(() => {
@@ -193,7 +195,10 @@ export function sessionListener(bus: CacheBus): typeof pg.Client {
       });
       if (!callback) return ready;
       const done = callback as (err: Error | null, c?: pg.Client) => void;
-      ready.then((c) => done(null, c), (err: Error) => done(err));
+      ready.then(
+        (c) => done(null, c),
+        (err: Error) => done(err),
+      );
     }
   };
 }

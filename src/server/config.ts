@@ -57,5 +57,7 @@ function int(v: string | undefined, dflt: number): number {
 function hops(v: string): number | string {
   if (/^\d+$/.test(v.trim()) && Number(v) <= 10) return Number(v);
   if (/^[\d.:a-fA-F/, ]+$/.test(v) && /[.:]/.test(v)) return v;
-  throw new Error(`CEDU_TRUST_PROXY: expected the number of proxies in front of the server (0–10) or their addresses (10.0.0.2, 10.0.0.0/8), got "${v}"`);
+  throw new Error(
+    `CEDU_TRUST_PROXY: expected the number of proxies in front of the server (0–10) or their addresses (10.0.0.2, 10.0.0.0/8), got "${v}"`,
+  );
 }

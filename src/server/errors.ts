@@ -15,12 +15,20 @@ export function toAppError(err: unknown, bodyLimit = 1024 * 1024): AppError {
   if (e?.statusCode === 429) return new AppError('RATE_LIMITED');
   // A JSON body over the route's limit, or a multipart upload over a size/parts/files limit.
   if (e?.statusCode === 413) return tooLarge(bodyLimit);
-  if (e?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || e?.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+  if (
+    e?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ||
+    e?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+    e?.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
+  ) {
     return new AppError('BAD_REQUEST');
   }
   if (e?.statusCode === 400) return new AppError('BAD_REQUEST');
   if (e?.statusCode === 404) return new AppError('NOT_FOUND');
-  if (pgErrorCode(err) === '40001' || pgErrorCode(err) === '40P01') return new AppError('CONFLICT', { detail: '同时有其他修改，请重试', detailEn: 'another change was made at the same moment; please try again' });
+  if (pgErrorCode(err) === '40001' || pgErrorCode(err) === '40P01')
+    return new AppError('CONFLICT', {
+      detail: '同时有其他修改，请重试',
+      detailEn: 'another change was made at the same moment; please try again',
+    });
   return new AppError('INTERNAL');
 }
 
@@ -28,7 +36,10 @@ export function registerErrorHandler(app: FastifyInstance, webDir?: string): voi
   app.setErrorHandler(async (err, request: FastifyRequest, reply: FastifyReply) => {
     // Fastify wraps validator errors; ours is the original.
     let appError = toAppError(err, request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit);
-    if (appError.code === 'INTERNAL') { request.log.error({ err }, 'unhandled error'); if (process.env.VITEST) console.error(err); }
+    if (appError.code === 'INTERNAL') {
+      request.log.error({ err }, 'unhandled error');
+      if (process.env.VITEST) console.error(err);
+    }
     if (process.env.VITEST) appError = englishOrFail(appError);
     if (appError.denied && request.actor) {
       await recordAudit(app.database.db, {

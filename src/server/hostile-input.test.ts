@@ -35,7 +35,10 @@ type Schema = {
   minLength?: number;
   default?: unknown;
 };
-type Operation = { parameters?: { in: string; name: string; schema: Schema }[]; requestBody?: { content: Record<string, { schema: Schema }> } };
+type Operation = {
+  parameters?: { in: string; name: string; schema: Schema }[];
+  requestBody?: { content: Record<string, { schema: Schema }> };
+};
 
 const NUL = 'x\u0000y';
 
@@ -61,11 +64,16 @@ function sample(schema: Schema, name: string): unknown {
       return NUL.padEnd(schema.minLength ?? 0, 'z');
     case 'integer':
     case 'number':
-      return Math.max(schema.minimum ?? 1, Math.min(schema.maximum ?? 1, typeof schema.default === 'number' ? schema.default : 1));
+      return Math.max(
+        schema.minimum ?? 1,
+        Math.min(schema.maximum ?? 1, typeof schema.default === 'number' ? schema.default : 1),
+      );
     case 'boolean':
       return false;
     case 'array':
-      return Array.from({ length: Math.max(1, schema.minItems ?? 0) }, () => sample(schema.items ?? { type: 'string' }, name));
+      return Array.from({ length: Math.max(1, schema.minItems ?? 0) }, () =>
+        sample(schema.items ?? { type: 'string' }, name),
+      );
     case 'object':
       return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, v]) => [k, sample(v, k)]));
     default:
@@ -83,16 +91,27 @@ function probes(): Probe[] {
     const route = `${r.method} ${r.url}`;
     const op = spec.paths[r.url.replace(/:(\w+)/g, '{$1}')]?.[r.method.toLowerCase()] ?? {};
     const params = op.parameters ?? [];
-    const path = (nul: boolean) => r.url.replace(/:(\w+)/g, (_, p: string) => (nul ? encodeURIComponent(NUL) : p === 'year' ? '2026' : p === 'token' || p === 'code' ? 'abc' : idFor(p)));
+    const path = (nul: boolean) =>
+      r.url.replace(/:(\w+)/g, (_, p: string) =>
+        nul ? encodeURIComponent(NUL) : p === 'year' ? '2026' : p === 'token' || p === 'code' ? 'abc' : idFor(p),
+      );
     const query = new URLSearchParams({ q: NUL });
     for (const p of params.filter((x) => x.in === 'query')) query.set(p.name, String(sample(p.schema, p.name)));
     const schema = op.requestBody?.content['application/json']?.schema;
     let body = schema ? sample(schema, '') : undefined;
     // A body of numbers and ids only still gets a NUL, in a field of its own.
     if (body && typeof body === 'object' && findNul(body) === null) body = { ...body, note: NUL };
-    if (r.url.includes(':')) out.push({ route, what: 'path', method: r.method, url: path(true), body: r.method === 'GET' ? undefined : {} });
-    out.push({ route, what: 'query', method: r.method, url: `${path(false)}?${query}`, body: r.method === 'GET' || r.method === 'DELETE' ? undefined : body ?? {} });
-    if (r.method !== 'GET') out.push({ route, what: 'body', method: r.method, url: path(false), body: body ?? { note: NUL } });
+    if (r.url.includes(':'))
+      out.push({ route, what: 'path', method: r.method, url: path(true), body: r.method === 'GET' ? undefined : {} });
+    out.push({
+      route,
+      what: 'query',
+      method: r.method,
+      url: `${path(false)}?${query}`,
+      body: r.method === 'GET' || r.method === 'DELETE' ? undefined : (body ?? {}),
+    });
+    if (r.method !== 'GET')
+      out.push({ route, what: 'body', method: r.method, url: path(false), body: body ?? { note: NUL } });
   }
   // Signing out ends the session the other probes use: last (if the gate let it through).
   return out.sort((a, b) => Number(a.url.includes('logout')) - Number(b.url.includes('logout')));
@@ -111,7 +130,9 @@ describe('NUL (U+0000) anywhere in a request', () => {
       }
       const err = res.headers['content-type']?.toString().startsWith('application/json') ? res.json().error : undefined;
       if (res.statusCode !== 400 || err?.code !== 'VALIDATION_FAILED' || !/NUL/.test(err.issues?.[0]?.messageEn)) {
-        wrong.push(`${p.route} (${p.what}): ${res.statusCode} ${String(res.headers['content-type'])} ${res.body.slice(0, 160)}`);
+        wrong.push(
+          `${p.route} (${p.what}): ${res.statusCode} ${String(res.headers['content-type'])} ${res.body.slice(0, 160)}`,
+        );
       }
     }
     console.info(`NUL probes: ${all.length} requests over ${routes.size} routes`);
@@ -120,19 +141,38 @@ describe('NUL (U+0000) anywhere in a request', () => {
   }, 120_000);
 
   it('names the field and says it in both languages; the login form too, signed out', async () => {
-    const res = await s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'admin\u0000', password: 'x' } });
+    const res = await s.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { login: 'admin\u0000', password: 'x' },
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'login', message: '不能包含空字符（U+0000）', messageEn: 'Must not contain a NUL character (U+0000)' }] });
+    expect(res.json().error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [
+        { path: 'login', message: '不能包含空字符（U+0000）', messageEn: 'Must not contain a NUL character (U+0000)' },
+      ],
+    });
     const search = await admin.req('GET', '/api/residents?q=%00');
     expect(search.statusCode).toBe(400);
     expect(search.json().error.issues[0].path).toBe('q');
-    const nested = await admin.req('POST', '/api/org/nodes', { parentId: w.nodes.A1.id, level: 'centre', name: '村', extra: [{ deep: ['ok', 'a\u0000'] }] });
+    const nested = await admin.req('POST', '/api/org/nodes', {
+      parentId: w.nodes.A1.id,
+      level: 'centre',
+      name: '村',
+      extra: [{ deep: ['ok', 'a\u0000'] }],
+    });
     expect(nested.json().error.issues[0].path).toBe('extra.0.deep.1');
   });
 
   it('in an uploaded file name is removed from the stored name (with direction and control characters)', async () => {
     const { payload, headers } = multipartFile('re\u0000port\u202Efdp.exe\u0007.pdf', tinyPdf(), 'application/pdf');
-    const res = await admin.req('POST', `/api/files?nodeId=${w.nodes.A1a.id}&purpose=course_material`, payload, headers);
+    const res = await admin.req(
+      'POST',
+      `/api/files?nodeId=${w.nodes.A1a.id}&purpose=course_material`,
+      payload,
+      headers,
+    );
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().originalName).toBe('reportfdp.exe.pdf');
   });
@@ -140,15 +180,31 @@ describe('NUL (U+0000) anywhere in a request', () => {
 
 describe('a body over the limit', () => {
   it('answers 413 with the limit in both languages (JSON)', async () => {
-    const res = await admin.req('POST', '/api/org/nodes', { parentId: w.nodes.A1.id, level: 'centre', name: 'x'.repeat(1024 * 1024 + 10) });
+    const res = await admin.req('POST', '/api/org/nodes', {
+      parentId: w.nodes.A1.id,
+      level: 'centre',
+      name: 'x'.repeat(1024 * 1024 + 10),
+    });
     expect(res.statusCode).toBe(413);
-    expect(res.json().error).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: '提交的内容太大，不能超过 1 MB', messageEn: 'What was sent is too large; the limit is 1 MB' });
+    expect(res.json().error).toEqual({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: '提交的内容太大，不能超过 1 MB',
+      messageEn: 'What was sent is too large; the limit is 1 MB',
+    });
   });
 
   it('answers 413 for a multipart upload with too many parts', async () => {
     const boundary = '----cedu413';
-    const parts = Array.from({ length: 12 }, (_, i) => `--${boundary}\r\nContent-Disposition: form-data; name="f${i}"\r\n\r\nv\r\n`).join('');
-    const res = await admin.req('POST', `/api/files?nodeId=${w.nodes.A1a.id}&purpose=course_material`, Buffer.from(`${parts}--${boundary}--\r\n`), { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    const parts = Array.from(
+      { length: 12 },
+      (_, i) => `--${boundary}\r\nContent-Disposition: form-data; name="f${i}"\r\n\r\nv\r\n`,
+    ).join('');
+    const res = await admin.req(
+      'POST',
+      `/api/files?nodeId=${w.nodes.A1a.id}&purpose=course_material`,
+      Buffer.from(`${parts}--${boundary}--\r\n`),
+      { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    );
     expect(res.statusCode, res.body).toBe(413);
     expect(res.json().error.code).toBe('PAYLOAD_TOO_LARGE');
   });
@@ -157,26 +213,56 @@ describe('a body over the limit', () => {
 describe('English messages in answers', () => {
   it('a conflict answers in English in messageEn (the error handler fails any Chinese there under test)', async () => {
     const me = w.users['A:county_admin'];
-    const res = await admin.req('PUT', `/api/users/${me.id}`, { displayName: '管理员', phone: null, homeNodeId: w.nodes.A.id, disabled: true });
+    const res = await admin.req('PUT', `/api/users/${me.id}`, {
+      displayName: '管理员',
+      phone: null,
+      homeNodeId: w.nodes.A.id,
+      disabled: true,
+    });
     expect(res.statusCode, res.body).toBe(409);
-    expect(res.json().error).toMatchObject({ code: 'CONFLICT', message: '数据冲突：不能停用自己的账号', messageEn: 'Conflict: you cannot disable your own account' });
+    expect(res.json().error).toMatchObject({
+      code: 'CONFLICT',
+      message: '数据冲突：不能停用自己的账号',
+      messageEn: 'Conflict: you cannot disable your own account',
+    });
   });
 });
 
 describe('control and direction characters in free text', () => {
   it('are refused in a household’s building (and named in both languages); a zero-width space is dropped', async () => {
-    const bad = await admin.req('POST', '/api/households', { nodeId: w.nodes.A1a.id, headName: '张三', building: '1栋\u202E2单元' });
+    const bad = await admin.req('POST', '/api/households', {
+      nodeId: w.nodes.A1a.id,
+      headName: '张三',
+      building: '1栋\u202E2单元',
+    });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.issues).toEqual([{ path: 'building', message: '不能包含控制字符或改变文字方向的字符', messageEn: 'Must not contain control or text-direction characters' }]);
-    const ok = await admin.req('POST', '/api/households', { nodeId: w.nodes.A1a.id, headName: '张\u200B三', building: '1栋\n2单元' });
+    expect(bad.json().error.issues).toEqual([
+      {
+        path: 'building',
+        message: '不能包含控制字符或改变文字方向的字符',
+        messageEn: 'Must not contain control or text-direction characters',
+      },
+    ]);
+    const ok = await admin.req('POST', '/api/households', {
+      nodeId: w.nodes.A1a.id,
+      headName: '张\u200B三',
+      building: '1栋\n2单元',
+    });
     expect(ok.statusCode, ok.body).toBe(201);
     const read = await admin.req('GET', `/api/households?nodeId=${w.nodes.A1a.id}`);
     expect(read.json().items).toMatchObject([{ headName: '张三', building: '1栋 2单元' }]);
   });
 
   it('are refused in the name typed at sign-in', async () => {
-    const res = await s.app.inject({ method: 'POST', url: '/api/sign-in/scan/abc', payload: { phone: '13800000000', name: '张\u202E三' } });
+    const res = await s.app.inject({
+      method: 'POST',
+      url: '/api/sign-in/scan/abc',
+      payload: { phone: '13800000000', name: '张\u202E三' },
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.issues[0]).toMatchObject({ path: 'name', messageEn: 'Must not contain control or text-direction characters' });
+    expect(res.json().error.issues[0]).toMatchObject({
+      path: 'name',
+      messageEn: 'Must not contain control or text-direction characters',
+    });
   });
 });

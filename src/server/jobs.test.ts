@@ -12,8 +12,13 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const row = async (name: string) => (await database.query<{ runs: number; last_node: string; last_error: string | null; running_until: Date | null }>(
-  `select runs, last_node, last_error, running_until from scheduled_jobs where name = $1`, [name]))[0];
+const row = async (name: string) =>
+  (
+    await database.query<{ runs: number; last_node: string; last_error: string | null; running_until: Date | null }>(
+      `select runs, last_node, last_error, running_until from scheduled_jobs where name = $1`,
+      [name],
+    )
+  )[0];
 
 describe('periodic jobs', () => {
   it('nodes ticking together run a due job once', async () => {
@@ -42,7 +47,9 @@ describe('periodic jobs', () => {
     let running = 0;
     let most = 0;
     const job: Job = {
-      name: 'slow', everyMs: 10, leaseMs: 10_000,
+      name: 'slow',
+      everyMs: 10,
+      leaseMs: 10_000,
       run: async () => {
         most = Math.max(most, ++running);
         await sleep(300);
@@ -62,7 +69,9 @@ describe('periodic jobs', () => {
 
   it('a run whose node died (lease lapsed) is taken over by another node', async () => {
     const job: Job = { name: 'orphan', everyMs: 10, leaseMs: 60_000, run: async () => {} };
-    await database.query(`insert into scheduled_jobs (name, next_run_at, running_until, last_node) values ('orphan', now() - interval '1 minute', now() + interval '1 minute', 'gone')`);
+    await database.query(
+      `insert into scheduled_jobs (name, next_run_at, running_until, last_node) values ('orphan', now() - interval '1 minute', now() + interval '1 minute', 'gone')`,
+    );
     expect(await runOnce(database, job, 'b')).toBe(false);
     await database.query(`update scheduled_jobs set running_until = now() - interval '1 second' where name = 'orphan'`);
     expect(await runOnce(database, job, 'b')).toBe(true);

@@ -64,7 +64,11 @@ export async function runOnce(database: Database, job: Job, node = NODE_NAME): P
  * Ticks every `tickMs` (first after `firstMs`) and runs each due job, one job at a time per
  * node. Returns stop(): no new runs start (one under way finishes or its lease lapses).
  */
-export function startJobs(database: Database, jobs: Job[], opts: { log: JobLog; tickMs?: number; firstMs?: number }): () => void {
+export function startJobs(
+  database: Database,
+  jobs: Job[],
+  opts: { log: JobLog; tickMs?: number; firstMs?: number },
+): () => void {
   const tickMs = opts.tickMs ?? 60_000;
   let busy = false;
   let stopped = false;

@@ -17,7 +17,8 @@ export type Protector = {
 export function loadSecretKey(dataDir: string, env: NodeJS.ProcessEnv = process.env): Buffer {
   if (env.CEDU_SECRET_KEY) {
     const key = Buffer.from(env.CEDU_SECRET_KEY, 'base64');
-    if (key.length !== 32) throw new Error('CEDU_SECRET_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
+    if (key.length !== 32)
+      throw new Error('CEDU_SECRET_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
     return key;
   }
   const file = path.resolve(dataDir, 'secret.key');

@@ -11,11 +11,13 @@ export class RequestValidationError extends Error {
 }
 
 /** Like fastify-type-provider-zod's compiler, but keeps the inputs so messages can say more. */
-export const validatorCompiler: FastifySchemaCompiler<$ZodType> = ({ schema }) => (data) => {
-  const result = safeParse(schema, data, { reportInput: true });
-  if (result.success) return { value: result.data };
-  return { error: new RequestValidationError(result.error.issues.map((i) => formatIssue(i as never))) };
-};
+export const validatorCompiler: FastifySchemaCompiler<$ZodType> =
+  ({ schema }) =>
+  (data) => {
+    const result = safeParse(schema, data, { reportInput: true });
+    if (result.success) return { value: result.data };
+    return { error: new RequestValidationError(result.error.issues.map((i) => formatIssue(i as never))) };
+  };
 
 const NUL_ISSUE = { message: '不能包含空字符（U+0000）', messageEn: 'Must not contain a NUL character (U+0000)' };
 

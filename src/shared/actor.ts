@@ -28,7 +28,10 @@ export function holdsRoleOver(actor: Actor, roles: readonly Role[], path: string
 
 /** The smallest set of path prefixes under which the actor holds one of `roles`. */
 export function reachPaths(actor: Actor, roles: readonly Role[]): string[] {
-  const paths = actor.scopes.filter((s) => roles.includes(s.role)).map(reachOf).sort((a, b) => a.length - b.length);
+  const paths = actor.scopes
+    .filter((s) => roles.includes(s.role))
+    .map(reachOf)
+    .sort((a, b) => a.length - b.length);
   const out: string[] = [];
   for (const p of paths) if (!out.some((q) => p.startsWith(q))) out.push(p);
   return out;

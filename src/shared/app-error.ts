@@ -5,27 +5,72 @@ import { fill, type Bilingual, type Locale } from './locale';
  * live here, once; the web client parses responses back into the same shape.
  */
 export const ERRORS = {
-  VALIDATION_FAILED: { status: 400, 'zh-CN': '填写的内容有误，请检查标红的项目', 'en-US': 'Some fields are not valid; please check the marked fields' },
+  VALIDATION_FAILED: {
+    status: 400,
+    'zh-CN': '填写的内容有误，请检查标红的项目',
+    'en-US': 'Some fields are not valid; please check the marked fields',
+  },
   BAD_REQUEST: { status: 400, 'zh-CN': '请求无法处理', 'en-US': 'The request could not be processed' },
   UNAUTHENTICATED: { status: 401, 'zh-CN': '请先登录', 'en-US': 'Please sign in first' },
-  SESSION_EXPIRED: { status: 401, 'zh-CN': '登录已过期，请重新登录', 'en-US': 'Your session has expired; please sign in again' },
+  SESSION_EXPIRED: {
+    status: 401,
+    'zh-CN': '登录已过期，请重新登录',
+    'en-US': 'Your session has expired; please sign in again',
+  },
   LOGIN_FAILED: { status: 401, 'zh-CN': '用户名或密码不正确', 'en-US': 'Wrong username or password' },
-  ACCOUNT_LOCKED: { status: 423, 'zh-CN': '登录失败次数过多，账号已锁定，请在 {minutes} 分钟后再试', 'en-US': 'Too many failed sign-ins; the account is locked. Try again in {minutes} minutes' },
-  LOGIN_LOCKED: { status: 423, 'zh-CN': '登录失败次数过多，该账号已暂时锁定，请在 {until}（北京时间）之后再试，约 {minutes} 分钟', 'en-US': 'Too many failed sign-ins: this account is locked until {until} (China time), about {minutes} minutes from now' },
-  IP_LOCKED: { status: 429, 'zh-CN': '此网络登录失败次数过多，请在 {minutes} 分钟后再试', 'en-US': 'Too many failed sign-ins from this network. Try again in {minutes} minutes' },
-  ACCOUNT_DISABLED: { status: 403, 'zh-CN': '此账号已停用，请联系管理员', 'en-US': 'This account is disabled; please contact an administrator' },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    'zh-CN': '登录失败次数过多，账号已锁定，请在 {minutes} 分钟后再试',
+    'en-US': 'Too many failed sign-ins; the account is locked. Try again in {minutes} minutes',
+  },
+  LOGIN_LOCKED: {
+    status: 423,
+    'zh-CN': '登录失败次数过多，该账号已暂时锁定，请在 {until}（北京时间）之后再试，约 {minutes} 分钟',
+    'en-US':
+      'Too many failed sign-ins: this account is locked until {until} (China time), about {minutes} minutes from now',
+  },
+  IP_LOCKED: {
+    status: 429,
+    'zh-CN': '此网络登录失败次数过多，请在 {minutes} 分钟后再试',
+    'en-US': 'Too many failed sign-ins from this network. Try again in {minutes} minutes',
+  },
+  ACCOUNT_DISABLED: {
+    status: 403,
+    'zh-CN': '此账号已停用，请联系管理员',
+    'en-US': 'This account is disabled; please contact an administrator',
+  },
   PASSWORD_CHANGE_REQUIRED: { status: 403, 'zh-CN': '请先修改密码', 'en-US': 'Please change your password first' },
   WRONG_PASSWORD: { status: 400, 'zh-CN': '当前密码不正确', 'en-US': 'The current password is wrong' },
-  CSRF_FAILED: { status: 403, 'zh-CN': '页面已过期，请刷新后重试', 'en-US': 'The page is out of date; please reload and try again' },
+  CSRF_FAILED: {
+    status: 403,
+    'zh-CN': '页面已过期，请刷新后重试',
+    'en-US': 'The page is out of date; please reload and try again',
+  },
   FORBIDDEN: { status: 403, 'zh-CN': '您没有权限执行此操作', 'en-US': 'You do not have permission to do this' },
   NOT_FOUND: { status: 404, 'zh-CN': '找不到该记录，或您无权查看', 'en-US': 'Not found, or you may not see it' },
   CONFLICT: { status: 409, 'zh-CN': '数据冲突：{detail}', 'en-US': 'Conflict: {detailEn}' },
   DUPLICATE: { status: 409, 'zh-CN': '{field}已被使用', 'en-US': 'This {fieldEn} is already in use' },
-  NODE_HAS_CHILDREN: { status: 409, 'zh-CN': '“{name}”下还有 {count} 个下级组织，不能删除。请先删除或移走下级组织。', 'en-US': '"{name}" still has {count} child nodes and cannot be deleted. Delete or move them first.' },
-  NODE_HAS_RECORDS: { status: 409, 'zh-CN': '“{name}”已有业务记录（{what}），不能删除。', 'en-US': '"{name}" already has records ({whatEn}) and cannot be deleted.' },
+  NODE_HAS_CHILDREN: {
+    status: 409,
+    'zh-CN': '“{name}”下还有 {count} 个下级组织，不能删除。请先删除或移走下级组织。',
+    'en-US': '"{name}" still has {count} child nodes and cannot be deleted. Delete or move them first.',
+  },
+  NODE_HAS_RECORDS: {
+    status: 409,
+    'zh-CN': '“{name}”已有业务记录（{what}），不能删除。',
+    'en-US': '"{name}" already has records ({whatEn}) and cannot be deleted.',
+  },
   INVALID_PARENT: { status: 400, 'zh-CN': '{detail}', 'en-US': '{detailEn}' },
-  PAYLOAD_TOO_LARGE: { status: 413, 'zh-CN': '提交的内容太大，不能超过 {limit}', 'en-US': 'What was sent is too large; the limit is {limit}' },
-  RATE_LIMITED: { status: 429, 'zh-CN': '操作太频繁，请稍后再试', 'en-US': 'Too many requests; please try again later' },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    'zh-CN': '提交的内容太大，不能超过 {limit}',
+    'en-US': 'What was sent is too large; the limit is {limit}',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    'zh-CN': '操作太频繁，请稍后再试',
+    'en-US': 'Too many requests; please try again later',
+  },
   INTERNAL: { status: 500, 'zh-CN': '系统出错了，请稍后再试', 'en-US': 'Something went wrong; please try again later' },
 } as const satisfies Record<string, Bilingual & { status: number }>;
 
@@ -38,7 +83,10 @@ type Placeholders<S extends string> = S extends `${string}{${infer K}}${infer Re
  * text. A detail therefore comes in both languages (`detail` + `detailEn`), or the call does
  * not typecheck — the English message never borrows the Chinese text.
  */
-export type ErrorParams<C extends ErrorCode> = Record<Placeholders<(typeof ERRORS)[C]['zh-CN']> | Placeholders<(typeof ERRORS)[C]['en-US']>, string | number>;
+export type ErrorParams<C extends ErrorCode> = Record<
+  Placeholders<(typeof ERRORS)[C]['zh-CN']> | Placeholders<(typeof ERRORS)[C]['en-US']>,
+  string | number
+>;
 type ErrorOpts = { issues?: FieldIssue[]; denied?: boolean };
 type ErrorArgs<C extends ErrorCode> = [keyof ErrorParams<C>] extends [never]
   ? [params?: Record<string, never>, opts?: ErrorOpts]
@@ -102,6 +150,8 @@ export const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) 
 /** A body or an uploaded file over its limit (413); `path` marks the form field when there is one. */
 export function tooLarge(limitBytes: number, path?: string): AppError {
   const limit = megabytes(limitBytes);
-  const issues = path ? [{ path, message: `文件太大，不能超过 ${limit}`, messageEn: `The file is too large; at most ${limit}` }] : undefined;
+  const issues = path
+    ? [{ path, message: `文件太大，不能超过 ${limit}`, messageEn: `The file is too large; at most ${limit}` }]
+    : undefined;
   return new AppError('PAYLOAD_TOO_LARGE', { limit }, { issues });
 }

@@ -1,5 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { chinaInstant, chinaMonth, chinaToday, chinaWeekday, chinaYear, formatDate, formatDateTime, formatTime } from './china-time';
+import {
+  chinaInstant,
+  chinaMonth,
+  chinaToday,
+  chinaWeekday,
+  chinaYear,
+  formatDate,
+  formatDateTime,
+  formatTime,
+} from './china-time';
 import { formatDateTime as webFormatDateTime } from '../web/components/format';
 
 /**

@@ -7,7 +7,16 @@ const ZONE = 'Asia/Shanghai';
 export const CHINA_OFFSET = '+08:00';
 
 // sv-SE prints ISO order: "2026-12-07 14:05:00".
-const fmt = new Intl.DateTimeFormat('sv-SE', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+const fmt = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
 
 type When = string | number | Date;
 

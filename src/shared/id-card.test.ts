@@ -7,12 +7,23 @@ const make = (first17: string) => first17 + idCheckChar(first17);
 
 describe('ID card numbers (GB 11643)', () => {
   it('accepts the standard example and reads birth date and gender', () => {
-    expect(parseIdCard('11010519491231002X')).toEqual({ normalized: '11010519491231002X', birthDate: '1949-12-31', gender: 'female' });
+    expect(parseIdCard('11010519491231002X')).toEqual({
+      normalized: '11010519491231002X',
+      birthDate: '1949-12-31',
+      gender: 'female',
+    });
     expect(parseIdCard(make('33010619800101001'))).toMatchObject({ birthDate: '1980-01-01', gender: 'male' });
   });
 
   it('normalises lower-case x, full-width digits, spaces, zero-width and bidi characters', () => {
-    for (const raw of ['11010519491231002x', '１１０１０５１９４９１２３１００２Ｘ', ' 110105 19491231 002X ', '110105\u200b19491231002X', '\u202e11010519491231002X\u202c', "'11010519491231002X"]) {
+    for (const raw of [
+      '11010519491231002x',
+      '１１０１０５１９４９１２３１００２Ｘ',
+      ' 110105 19491231 002X ',
+      '110105\u200b19491231002X',
+      '\u202e11010519491231002X\u202c',
+      "'11010519491231002X",
+    ]) {
       expect(parseIdCard(raw), JSON.stringify(raw)).toMatchObject({ normalized: '11010519491231002X' });
     }
   });

@@ -5,9 +5,13 @@
  */
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
-const PROVINCES = new Set([11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83]);
+const PROVINCES = new Set([
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63,
+  64, 65, 71, 81, 82, 83,
+]);
 
-export type IdCardProblem = 'empty' | 'legacy15' | 'format' | 'region' | 'birth_date' | 'check_digit' | 'birth_mismatch';
+export type IdCardProblem =
+  'empty' | 'legacy15' | 'format' | 'region' | 'birth_date' | 'check_digit' | 'birth_mismatch';
 
 export type IdCardInfo = { normalized: string; birthDate: string; gender: 'male' | 'female' };
 
@@ -40,7 +44,14 @@ export function parseIdCard(raw: string, birthDate?: string | null, today = new 
   const m = Number(s.slice(10, 12));
   const d = Number(s.slice(12, 14));
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || date.getTime() > today.getTime()) return 'birth_date';
+  if (
+    y < 1900 ||
+    date.getUTCFullYear() !== y ||
+    date.getUTCMonth() !== m - 1 ||
+    date.getUTCDate() !== d ||
+    date.getTime() > today.getTime()
+  )
+    return 'birth_date';
   if (idCheckChar(s) !== s[17]) return 'check_digit';
   const iso = `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`;
   if (birthDate && birthDate !== iso) return 'birth_mismatch';
@@ -49,12 +60,21 @@ export function parseIdCard(raw: string, birthDate?: string | null, today = new 
 
 export const ID_CARD_MESSAGES: Record<IdCardProblem, { zh: string; en: string }> = {
   empty: { zh: '请输入身份证号', en: 'Enter the ID number' },
-  legacy15: { zh: '这是 15 位旧身份证号，请填写 18 位新号码', en: 'This is a 15-digit legacy number; enter the 18-digit one' },
-  format: { zh: '身份证号应为 18 位：17 位数字加 1 位数字或 X', en: 'An ID number has 18 characters: 17 digits and a digit or X' },
+  legacy15: {
+    zh: '这是 15 位旧身份证号，请填写 18 位新号码',
+    en: 'This is a 15-digit legacy number; enter the 18-digit one',
+  },
+  format: {
+    zh: '身份证号应为 18 位：17 位数字加 1 位数字或 X',
+    en: 'An ID number has 18 characters: 17 digits and a digit or X',
+  },
   region: { zh: '身份证号前两位不是有效的地区代码', en: 'The first two digits are not a valid region code' },
   birth_date: { zh: '身份证号中的出生日期不存在', en: 'The birth date inside the ID number does not exist' },
   check_digit: { zh: '身份证号校验位不对，请核对是否抄错', en: 'The check digit is wrong; please check for a typo' },
-  birth_mismatch: { zh: '身份证号中的出生日期与填写的出生日期不一致', en: 'The birth date in the ID number differs from the birth date given' },
+  birth_mismatch: {
+    zh: '身份证号中的出生日期与填写的出生日期不一致',
+    en: 'The birth date in the ID number differs from the birth date given',
+  },
 };
 
 /** `110***********1234`: region prefix and last four; the birth date is always hidden. */

@@ -37,4 +37,3 @@ function isRun(s: string): boolean {
   for (let i = 2; i < s.length; i++) if (s.charCodeAt(i) - s.charCodeAt(i - 1) !== step) return false;
   return true;
 }
-

@@ -10,5 +10,11 @@ export function nameSearchKeys(name: string): { pinyin: string; initials: string
   const syllables = pinyin(name, { toneType: 'none', type: 'array', mode: 'surname', nonZh: 'removed', v: true })
     .map((s) => s.toLowerCase().replace(/[^a-z]/g, ''))
     .filter(Boolean);
-  return { pinyin: syllables.join('').slice(0, 200), initials: syllables.map((s) => s[0]).join('').slice(0, 40) };
+  return {
+    pinyin: syllables.join('').slice(0, 200),
+    initials: syllables
+      .map((s) => s[0])
+      .join('')
+      .slice(0, 40),
+  };
 }

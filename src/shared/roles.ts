@@ -52,11 +52,16 @@ export const UNIT_KIND_LABELS: Record<UnitKind, { zh: string; en: string }> = {
 /** Which level a child may have under a parent of each level (null: a root). */
 export function allowedChildLevels(parent: NodeLevel | null): NodeLevel[] {
   switch (parent) {
-    case null: return ['county'];
-    case 'county': return ['town', 'unit'];
-    case 'town': return ['centre', 'unit'];
-    case 'centre': return ['unit'];
-    case 'unit': return [];
+    case null:
+      return ['county'];
+    case 'county':
+      return ['town', 'unit'];
+    case 'town':
+      return ['centre', 'unit'];
+    case 'centre':
+      return ['unit'];
+    case 'unit':
+      return [];
   }
 }
 

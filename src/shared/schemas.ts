@@ -18,12 +18,18 @@ export const zCleanText = (opts: { multiline?: boolean } = {}) =>
 export const zText = (max: number) => zCleanText().min(1, { error: 'msg:required' }).max(max);
 /** Optional one-line text: blank becomes null. */
 export const zOptText = (max: number) =>
-  zCleanText().max(max).nullish().transform((v) => (v ? v : null));
+  zCleanText()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
 /** Required text of several lines (notes, reasons, descriptions). */
 export const zLongText = (max: number) => zCleanText({ multiline: true }).min(1, { error: 'msg:required' }).max(max);
 /** Optional text of several lines: blank becomes null. */
 export const zOptLongText = (max: number) =>
-  zCleanText({ multiline: true }).max(max).nullish().transform((v) => (v ? v : null));
+  zCleanText({ multiline: true })
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
 /** Text of several lines where blank stays an empty string (bodies of articles, descriptions). */
 export const zBodyText = (max: number) => zCleanText({ multiline: true }).max(max).default('');
 /** A search box: optional, one line, cleaned like any text. */
@@ -38,4 +44,9 @@ export const zOptPhone = z
   .refine((v) => v === null || isValidPhone(v), { error: 'msg:phone' });
 export const zId = z.uuid();
 /** An uploaded file's original name: cleaned (no folders, controls or direction characters), never refused for them. */
-export const zFileName = (max: number) => z.string().overwrite((v) => cleanFileName(v, max)).min(1, { error: 'msg:required' }).max(max);
+export const zFileName = (max: number) =>
+  z
+    .string()
+    .overwrite((v) => cleanFileName(v, max))
+    .min(1, { error: 'msg:required' })
+    .max(max);

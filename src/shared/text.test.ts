@@ -2,11 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { zFileName, zLongText, zOptLongText, zOptText, zSearch, zText } from './schemas';
 import { chineseOutsideQuotes, cleanFileName, safeCellText } from './text';
 
-const issues = (r: { success: boolean; error?: { issues: { message: string }[] } }) => (r.success ? [] : r.error!.issues.map((i) => i.message));
+const issues = (r: { success: boolean; error?: { issues: { message: string }[] } }) =>
+  r.success ? [] : r.error!.issues.map((i) => i.message);
 
 describe('free-text schemas', () => {
   it('refuse direction overrides, isolates and marks, and C0/C1 controls, in one-line and multi-line text', () => {
-    for (const bad of ['报告\u202Etxt.exe', 'a\u202Ab', 'a\u2066b\u2069', 'a\u200Fb', 'a\u061Cb', 'bell\u0007', 'del\u007F', 'c1\u0085', 'esc\u001B[31m', 'ls\u2028x']) {
+    for (const bad of [
+      '报告\u202Etxt.exe',
+      'a\u202Ab',
+      'a\u2066b\u2069',
+      'a\u200Fb',
+      'a\u061Cb',
+      'bell\u0007',
+      'del\u007F',
+      'c1\u0085',
+      'esc\u001B[31m',
+      'ls\u2028x',
+    ]) {
       expect(issues(zText(40).safeParse(bad)), JSON.stringify(bad)).toEqual(['msg:control_chars']);
       expect(issues(zOptText(40).safeParse(bad)), JSON.stringify(bad)).toEqual(['msg:control_chars']);
       expect(issues(zLongText(40).safeParse(bad)), JSON.stringify(bad)).toEqual(['msg:control_chars']);
@@ -48,7 +60,8 @@ describe('uploaded file names', () => {
 
 describe('spreadsheet cells', () => {
   it('text that a spreadsheet would run as a formula gets a leading quote; other text is unchanged', () => {
-    for (const f of ['=1+1', '+86 138', '-2+3', '@SUM(A1)', '\t=cmd', '\r=cmd', '=HYPERLINK("http://x","点我")']) expect(safeCellText(f)).toBe(`'${f}`);
+    for (const f of ['=1+1', '+86 138', '-2+3', '@SUM(A1)', '\t=cmd', '\r=cmd', '=HYPERLINK("http://x","点我")'])
+      expect(safeCellText(f)).toBe(`'${f}`);
     for (const ok of ['张三', '138 0000 0000', 'a=b', '', ' =x']) expect(safeCellText(ok)).toBe(ok);
   });
 });

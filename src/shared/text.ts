@@ -16,7 +16,10 @@ const INVISIBLE = /[\u200b\u2060-\u2064\ufeff\u180e]/g;
 
 const FORBIDDEN_LINE = new RegExp(`[${CONTROLS}${BIDI}]`, 'u');
 // Multi-line text keeps \t and \n (carriage returns are folded into \n first).
-const FORBIDDEN_MULTILINE = new RegExp(`[${CONTROLS.replace('\\u0000-\\u001f', '\\u0000-\\u0008\\u000b-\\u001f')}${BIDI}]`, 'u');
+const FORBIDDEN_MULTILINE = new RegExp(
+  `[${CONTROLS.replace('\\u0000-\\u001f', '\\u0000-\\u0008\\u000b-\\u001f')}${BIDI}]`,
+  'u',
+);
 
 /** Drops invisible characters and folds CR/CRLF into LF. */
 export function stripInvisible(s: string): string {
@@ -40,7 +43,11 @@ export function removeForbiddenChars(s: string): string {
  */
 export function cleanFileName(filename: string, max = 200): string {
   const base = removeForbiddenChars(filename).replace(/\\/g, '/').split('/').pop() ?? '';
-  const cleaned = [...base.normalize('NFC')].filter((ch) => !'"<>|:*?'.includes(ch)).join('').trim().replace(/^\.+/, '');
+  const cleaned = [...base.normalize('NFC')]
+    .filter((ch) => !'"<>|:*?'.includes(ch))
+    .join('')
+    .trim()
+    .replace(/^\.+/, '');
   if (cleaned.length <= max) return cleaned;
   const dot = cleaned.lastIndexOf('.');
   const ext = dot > 0 && cleaned.length - dot <= 10 ? cleaned.slice(dot) : '';
@@ -57,7 +64,8 @@ export function safeCellText(value: string): string {
   return /^[=+\-@\t\r]/.test(value) || (value.length > 0 && value.charCodeAt(0) < 0x20) ? `'${value}` : value;
 }
 
-const CJK = /[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]|[\u{20000}-\u{3134f}]/u;
+const CJK =
+  /[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]|[\u{20000}-\u{3134f}]/u;
 
 /**
  * Chinese in an English message, outside quotation marks. Names and labels people typed

@@ -4,7 +4,10 @@ import type { FieldIssue } from './app-error';
 export const FIELD_MESSAGES: Record<string, { zh: string; en: string }> = {
   required: { zh: '此项必填', en: 'This field is required' },
   phone: { zh: '请输入正确的手机或电话号码', en: 'Enter a valid phone number' },
-  username: { zh: '用户名只能包含字母、数字、下划线、点和横线，3–32 位', en: 'Username: 3–32 letters, digits, _ . or -' },
+  username: {
+    zh: '用户名只能包含字母、数字、下划线、点和横线，3–32 位',
+    en: 'Username: 3–32 letters, digits, _ . or -',
+  },
   division_code: { zh: '区划代码应为 12 位数字', en: 'The division code must be 12 digits' },
   password_short: { zh: '密码至少 8 位', en: 'The password needs at least 8 characters' },
   password_common: { zh: '这个密码太常见，容易被猜到，请换一个', en: 'This password is too common; choose another' },
@@ -12,7 +15,10 @@ export const FIELD_MESSAGES: Record<string, { zh: string; en: string }> = {
   coord_180: { zh: '经度应在 -180 到 180 之间', en: 'Longitude must be between -180 and 180' },
   coord_90: { zh: '纬度应在 -90 到 90 之间', en: 'Latitude must be between -90 and 90' },
   blank: { zh: '不能只填空格', en: 'Must not be blank' },
-  control_chars: { zh: '不能包含控制字符或改变文字方向的字符', en: 'Must not contain control or text-direction characters' },
+  control_chars: {
+    zh: '不能包含控制字符或改变文字方向的字符',
+    en: 'Must not contain control or text-direction characters',
+  },
 };
 
 type IssueLike = {

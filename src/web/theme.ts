@@ -20,7 +20,13 @@ export const theme: ThemeConfig = {
   },
   components: {
     Layout: { headerBg: '#ffffff', headerHeight: 56, headerPadding: '0 16px', siderBg: '#ffffff', bodyBg: '#f5f7f6' },
-    Menu: { itemHeight: 48, iconSize: 18, itemSelectedBg: '#e1f0e8', itemSelectedColor: '#0b6e4f', itemHoverBg: '#eef6f2' },
+    Menu: {
+      itemHeight: 48,
+      iconSize: 18,
+      itemSelectedBg: '#e1f0e8',
+      itemSelectedColor: '#0b6e4f',
+      itemHoverBg: '#eef6f2',
+    },
     Table: { cellPaddingBlock: 12 },
     Tree: { titleHeight: 36, nodeSelectedBg: '#d6ebe0', nodeHoverBg: '#eef6f2' },
     Descriptions: { labelBg: '#f7faf8' },

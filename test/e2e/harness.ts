@@ -36,7 +36,15 @@ export async function startServer(): Promise<RunningServer> {
   const tsx = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   const child: ChildProcess = spawn(process.execPath, [tsx, 'src/server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CEDU_DATA_DIR: dataDir, CEDU_WEB_DIR: path.join(ROOT, 'dist', 'web'), DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      CEDU_DATA_DIR: dataDir,
+      CEDU_WEB_DIR: path.join(ROOT, 'dist', 'web'),
+      DATABASE_URL: '',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -88,7 +96,16 @@ export async function startServer(): Promise<RunningServer> {
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -103,7 +120,13 @@ export function resultPath(file: string): string {
  */
 export function watchPage(page: Page, label: string): void {
   page.on('pageerror', (err) => console.error(`[${label}] page error: ${err.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') console.error(`[${label}] console error: ${m.text()}`); });
-  page.on('requestfailed', (r) => console.error(`[${label}] request failed: ${r.method()} ${r.url()} — ${r.failure()?.errorText}`));
-  page.on('response', (r) => { if (r.status() >= 500) console.error(`[${label}] ${r.status()} ${r.request().method()} ${r.url()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') console.error(`[${label}] console error: ${m.text()}`);
+  });
+  page.on('requestfailed', (r) =>
+    console.error(`[${label}] request failed: ${r.method()} ${r.url()} — ${r.failure()?.errorText}`),
+  );
+  page.on('response', (r) => {
+    if (r.status() >= 500) console.error(`[${label}] ${r.status()} ${r.request().method()} ${r.url()}`);
+  });
 }

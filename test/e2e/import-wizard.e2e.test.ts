@@ -53,7 +53,13 @@ describe('roster import wizard in the browser (town admin)', () => {
         ['外村人', '女', '', '13800001005', '不存在村', '', '', ''],
       ],
     });
-    await page.locator('input[type=file]').setInputFiles({ name: '云台镇花名册.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: '云台镇花名册.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: file,
+      });
 
     const counts = page.getByTestId('import-counts');
     await counts.waitFor();
@@ -63,7 +69,12 @@ describe('roster import wizard in the browser (town admin)', () => {
     // The columns as recognised: 联系电话 → 手机号, 村（社区） → 村/社区, 户主 → 户主姓名.
     const mapping = page.getByTestId('import-mapping');
     await mapping.getByText('自动识别').waitFor();
-    expect(await page.getByLabel('对应字段：联系电话').locator('xpath=ancestor::div[contains(@class,"ant-select")][1]').textContent()).toContain('手机号');
+    expect(
+      await page
+        .getByLabel('对应字段：联系电话')
+        .locator('xpath=ancestor::div[contains(@class,"ant-select")][1]')
+        .textContent(),
+    ).toContain('手机号');
     await page.screenshot({ path: resultPath('import-wizard-preview.png'), fullPage: true });
 
     await page.getByRole('button', { name: '导入 3 行正确的数据' }).click();
@@ -74,8 +85,17 @@ describe('roster import wizard in the browser (town admin)', () => {
 
   it('the same file again changes nothing', async () => {
     await page.getByRole('button', { name: '再导入一个文件' }).click();
-    const file = await buildRosterXlsx({ headers: ['姓名', '联系电话', '村（社区）'], rows: [['柏试丙', '13800001003', '桃源村']] });
-    await page.locator('input[type=file]').setInputFiles({ name: 'again.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+    const file = await buildRosterXlsx({
+      headers: ['姓名', '联系电话', '村（社区）'],
+      rows: [['柏试丙', '13800001003', '桃源村']],
+    });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: 'again.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: file,
+      });
     await expect.poll(() => page.getByTestId('import-counts').textContent(), { timeout: 30_000 }).toMatch(/无变化1行/);
     await page.getByRole('button', { name: '没有需要导入的新数据或变化' }).waitFor();
     await page.getByRole('button', { name: '取消，不导入' }).click();
@@ -89,9 +109,19 @@ describe('roster import wizard in the browser (town admin)', () => {
     const file = await buildRosterXlsx({
       titleRows: ['桃源村新增居民'],
       headers: ['序号', '姓名', '联系电话', '居住单位', '备注'],
-      rows: [[1, '柏试丁', '13800001006', '桃源村', ''], [2, '柏试戊', '13800001007', '桃源村', ''], ['合计', '2 人', '', '', '']],
+      rows: [
+        [1, '柏试丁', '13800001006', '桃源村', ''],
+        [2, '柏试戊', '13800001007', '桃源村', ''],
+        ['合计', '2 人', '', '', ''],
+      ],
     });
-    await page.locator('input[type=file]').setInputFiles({ name: '桃源村.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: '桃源村.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: file,
+      });
     const counts = page.getByTestId('import-counts');
     await expect.poll(() => counts.textContent(), { timeout: 30_000 }).toMatch(/共2行.*正确0行.*有错误2行/);
     await page.getByText('已跳过 1 行合计、签名或说明行').waitFor();
@@ -100,7 +130,10 @@ describe('roster import wizard in the browser (town admin)', () => {
     await page.getByRole('button', { name: '按所选重新检查' }).click();
     await expect.poll(() => counts.textContent(), { timeout: 30_000 }).toMatch(/共2行.*正确2行.*有错误0行.*新增2行/);
     await page.getByTestId('import-mapping').getByText('按您的选择').waitFor();
-    await page.getByTestId('import-skipped').getByText(/已跳过 1 行/).click();
+    await page
+      .getByTestId('import-skipped')
+      .getByText(/已跳过 1 行/)
+      .click();
     await page.getByText('第 5 行：合计').waitFor();
     await page.screenshot({ path: resultPath('import-wizard-mapping.png'), fullPage: true });
     await page.getByRole('button', { name: '取消，不导入' }).click();
@@ -110,7 +143,10 @@ describe('roster import wizard in the browser (town admin)', () => {
   it('exports the 老年人 of the town as .xlsx, ID numbers as text', async () => {
     await page.getByLabel('人群类别').click();
     await page.locator('.ant-select-item-option').getByText('老年人', { exact: true }).click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出 Excel' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^居民名册-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const ws = await readXlsx(fs.readFileSync((await download.path())!));
     const names: unknown[] = [];
@@ -123,7 +159,13 @@ describe('roster import wizard in the browser (town admin)', () => {
   });
 
   it('is usable on a 360 px phone: nothing wider than the screen', async () => {
-    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', storageState: await page.context().storageState(), isMobile: true, hasTouch: true });
+    const phone = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      locale: 'zh-CN',
+      storageState: await page.context().storageState(),
+      isMobile: true,
+      hasTouch: true,
+    });
     const p = await phone.newPage();
     await p.goto(`${server.url}/imports`);
     await p.getByText('居民名册导入导出').waitFor();

@@ -8,7 +8,9 @@ import { DEMO_PASSWORD, launchBrowser, resultPath, startServer, type RunningServ
  */
 /** The value cell beside a label of the node's detail (antd Descriptions, bordered). */
 const detailValue = (p: Page, label: string) =>
-  p.locator('.ant-descriptions-item-label', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::*[1]');
+  p
+    .locator('.ant-descriptions-item-label', { hasText: new RegExp(`^${label}$`) })
+    .locator('xpath=following-sibling::*[1]');
 
 describe('organisation tree in the browser (town admin)', () => {
   let server: RunningServer;
@@ -46,11 +48,18 @@ describe('organisation tree in the browser (town admin)', () => {
 
     // The tree: the town as its only root, expanded to its own villages and units, exactly
     // the nodes the server gives this user (all under 云台镇), counted in the panel.
-    const mine = await page.evaluate(async () => (await (await fetch('/api/org/tree')).json()) as { nodes: { id: string; parentId: string | null; name: string }[] });
+    const mine = await page.evaluate(
+      async () =>
+        (await (await fetch('/api/org/tree')).json()) as {
+          nodes: { id: string; parentId: string | null; name: string }[];
+        },
+    );
     const root = mine.nodes.find((n) => n.name === '云台镇')!;
     const shown = [root.name, ...mine.nodes.filter((n) => n.parentId === root.id).map((n) => n.name)];
     const tree = page.getByRole('tree');
-    await expect.poll(async () => (await tree.locator('.ant-tree-title').allTextContents()).map((t) => t.trim()).sort()).toEqual(shown.sort());
+    await expect
+      .poll(async () => (await tree.locator('.ant-tree-title').allTextContents()).map((t) => t.trim()).sort())
+      .toEqual(shown.sort());
     expect(shown).toContain('东坡村');
     await page.getByText(`共 ${mine.nodes.length} 个组织`).waitFor();
     // Never the other town; the county only as the town's 上级组织, never in the tree.
@@ -71,7 +80,13 @@ describe('organisation tree in the browser (town admin)', () => {
   });
 
   it('is usable on a 360 px phone: tree and detail stacked, nothing wider than the screen', async () => {
-    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', storageState: await desktop.storageState(), isMobile: true, hasTouch: true });
+    const phone = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      locale: 'zh-CN',
+      storageState: await desktop.storageState(),
+      isMobile: true,
+      hasTouch: true,
+    });
     const p = await phone.newPage();
     await p.goto(page.url());
     // Settled before measuring: the village's detail (its parent and code) and the tree.

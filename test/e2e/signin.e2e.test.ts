@@ -24,7 +24,12 @@ describe('QR sign-in in the browser', () => {
     browser = await launchBrowser();
     desktop = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
     staff = await desktop.newPage();
-    const mobile = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', isMobile: true, hasTouch: true });
+    const mobile = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      locale: 'zh-CN',
+      isMobile: true,
+      hasTouch: true,
+    });
     phone = await mobile.newPage();
   });
 
@@ -44,14 +49,26 @@ describe('QR sign-in in the browser', () => {
       const headers = { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken };
       const start = new Date(Date.now() + 5 * 60_000);
       const body = {
-        centreId: me.user.homeNodeId, title: '浏览器测试·防诈骗讲座', theme: 'law', form: 'lecture', place: '村委会二楼会议室',
-        startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 2 * 3_600_000).toISOString(), hours: 2, capacity: 40, confirmShortNotice: true,
+        centreId: me.user.homeNodeId,
+        title: '浏览器测试·防诈骗讲座',
+        theme: 'law',
+        form: 'lecture',
+        place: '村委会二楼会议室',
+        startsAt: start.toISOString(),
+        endsAt: new Date(start.getTime() + 2 * 3_600_000).toISOString(),
+        hours: 2,
+        capacity: 40,
+        confirmShortNotice: true,
       };
       const created = await fetch('/api/activities', { method: 'POST', headers, body: JSON.stringify(body) });
       if (!created.ok) throw new Error(`create: ${created.status} ${await created.text()}`);
       const json = await created.json();
       const id: string = json.id ?? json.ids?.[0] ?? json.items?.[0]?.id;
-      const opened = await fetch(`/api/activities/${id}/status`, { method: 'POST', headers, body: JSON.stringify({ status: 'open' }) });
+      const opened = await fetch(`/api/activities/${id}/status`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ status: 'open' }),
+      });
       if (!opened.ok) throw new Error(`open: ${opened.status} ${await opened.text()}`);
       return id;
     });
@@ -73,7 +90,8 @@ describe('QR sign-in in the browser', () => {
     const scripts = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]);
     expect(scripts.length).toBeGreaterThan(0);
     let total = 0;
-    for (const s of scripts) total += zlib.gzipSync(Buffer.from(await (await fetch(`${server.url}${s}`)).arrayBuffer()), { level: 9 }).length;
+    for (const s of scripts)
+      total += zlib.gzipSync(Buffer.from(await (await fetch(`${server.url}${s}`)).arrayBuffer()), { level: 9 }).length;
     console.log(`sign-in page script: ${scripts.length} files, ${total} bytes gzipped`);
     expect(total).toBeLessThan(60 * 1024);
   });
@@ -106,20 +124,33 @@ describe('QR sign-in in the browser', () => {
   });
 
   /** A new activity of the centre through the API, starting `hoursFromNow` (negative: in the past). */
-  const createActivity = (title: string, hoursFromNow: number) => staff.evaluate(async ({ title, hoursFromNow }) => {
-    const me = await (await fetch('/api/auth/me')).json();
-    const headers = { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken };
-    const start = new Date(Date.now() + hoursFromNow * 3_600_000);
-    const body = {
-      centreId: me.user.homeNodeId, title, theme: 'law', form: 'lecture', place: '村委会二楼会议室',
-      startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 2 * 3_600_000).toISOString(), hours: 2, capacity: 40, confirmShortNotice: true,
-    };
-    const created = await fetch('/api/activities', { method: 'POST', headers, body: JSON.stringify(body) });
-    if (!created.ok) throw new Error(`create: ${created.status} ${await created.text()}`);
-    const json = await created.json();
-    return (json.id ?? json.ids?.[0] ?? json.items?.[0]?.id) as string;
-  }, { title, hoursFromNow });
-  const sheetUrl = (id: string) => staff.evaluate(async (id) => (await (await fetch(`/api/sign-in/activities/${id}/sheet`)).json()).url as string, id);
+  const createActivity = (title: string, hoursFromNow: number) =>
+    staff.evaluate(
+      async ({ title, hoursFromNow }) => {
+        const me = await (await fetch('/api/auth/me')).json();
+        const headers = { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken };
+        const start = new Date(Date.now() + hoursFromNow * 3_600_000);
+        const body = {
+          centreId: me.user.homeNodeId,
+          title,
+          theme: 'law',
+          form: 'lecture',
+          place: '村委会二楼会议室',
+          startsAt: start.toISOString(),
+          endsAt: new Date(start.getTime() + 2 * 3_600_000).toISOString(),
+          hours: 2,
+          capacity: 40,
+          confirmShortNotice: true,
+        };
+        const created = await fetch('/api/activities', { method: 'POST', headers, body: JSON.stringify(body) });
+        if (!created.ok) throw new Error(`create: ${created.status} ${await created.text()}`);
+        const json = await created.json();
+        return (json.id ?? json.ids?.[0] ?? json.items?.[0]?.id) as string;
+      },
+      { title, hoursFromNow },
+    );
+  const sheetUrl = (id: string) =>
+    staff.evaluate(async (id) => (await (await fetch(`/api/sign-in/activities/${id}/sheet`)).json()).url as string, id);
 
   it('too early: the big screen shows no code but when scanning opens; the sheet’s code says so on the phone', async () => {
     const id = await createActivity('浏览器测试·下周的讲座', 7 * 24);
@@ -128,7 +159,9 @@ describe('QR sign-in in the browser', () => {
     await staff.getByText('签到尚未开始').waitFor();
     expect(await staff.getByTestId('signin-qr').count()).toBe(0);
     await staff.screenshot({ path: resultPath('signin-qr-screen-early.png') });
-    const p = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', isMobile: true, hasTouch: true }).then((c) => c.newPage());
+    const p = await browser
+      .newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', isMobile: true, hasTouch: true })
+      .then((c) => c.newPage());
     await p.goto(await sheetUrl(id));
     await p.getByText('签到还没有开始').waitFor();
     await p.getByText(/开始签到，到时候再扫一次/).waitFor();
@@ -143,7 +176,9 @@ describe('QR sign-in in the browser', () => {
     const id = await createActivity('浏览器测试·三天前的讲座', -3 * 24);
     await staff.goto(`${server.url}/sign-in/${id}/qr`);
     await staff.getByText('扫码签到已结束').waitFor();
-    const p = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', isMobile: true, hasTouch: true }).then((c) => c.newPage());
+    const p = await browser
+      .newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', isMobile: true, hasTouch: true })
+      .then((c) => c.newPage());
     await p.goto(await sheetUrl(id));
     await p.getByText('签到已经结束').waitFor();
     await p.getByText(/请找工作人员补登/).waitFor();
@@ -153,8 +188,17 @@ describe('QR sign-in in the browser', () => {
   });
 
   it('a slow typist: the scan’s ticket outlives the screen’s code; past it, the phone says “expired” in plain words and offers to scan again', async () => {
-    const qr = await staff.evaluate(async (id) => (await (await fetch(`/api/sign-in/activities/${id}/qr`)).json()) as { url: string; expiresAt: string }, activityId);
-    const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', isMobile: true, hasTouch: true });
+    const qr = await staff.evaluate(
+      async (id) =>
+        (await (await fetch(`/api/sign-in/activities/${id}/qr`)).json()) as { url: string; expiresAt: string },
+      activityId,
+    );
+    const ctx = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      locale: 'zh-CN',
+      isMobile: true,
+      hasTouch: true,
+    });
     const slow = await ctx.newPage();
     await slow.goto(qr.url);
     await slow.getByLabel('手机号').fill('13957100098');
@@ -177,7 +221,10 @@ describe('QR sign-in in the browser', () => {
     await slow.getByRole('button', { name: '重新扫码后，点这里继续' }).waitFor();
     // Scanning the screen again: the form is back and the sign-in goes through.
     await slow.unroute('**/api/sign-in/scan/*');
-    const fresh = await staff.evaluate(async (id) => (await (await fetch(`/api/sign-in/activities/${id}/qr`)).json()).url as string, activityId);
+    const fresh = await staff.evaluate(
+      async (id) => (await (await fetch(`/api/sign-in/activities/${id}/qr`)).json()).url as string,
+      activityId,
+    );
     await slow.goto(fresh);
     await slow.getByLabel('手机号').fill('13957100098');
     await slow.getByLabel('姓名').fill('慢打字');
@@ -203,9 +250,17 @@ describe('QR sign-in in the browser', () => {
     await phone.getByRole('switch', { name: '大字模式' }).waitFor();
     expect(await phone.getByRole('switch', { name: '大字模式' }).getAttribute('aria-checked')).toBe('true');
     await phone.getByRole('link', { name: '活动' }).click();
-    const size = await phone.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.portal-body .ant-segmented') ?? document.body).fontSize));
+    const size = await phone.evaluate(() =>
+      parseFloat(getComputedStyle(document.querySelector('.portal-body .ant-segmented') ?? document.body).fontSize),
+    );
     expect(size).toBeGreaterThanOrEqual(18);
-    const smallest = await phone.evaluate(() => Math.min(...[...document.querySelectorAll('.portal button, .portal-tabs a')].map((b) => b.getBoundingClientRect().height).filter((h) => h > 0)));
+    const smallest = await phone.evaluate(() =>
+      Math.min(
+        ...[...document.querySelectorAll('.portal button, .portal-tabs a')]
+          .map((b) => b.getBoundingClientRect().height)
+          .filter((h) => h > 0),
+      ),
+    );
     expect(smallest).toBeGreaterThanOrEqual(44);
     expect(await fitsWidth(phone)).toBe(true);
     await phone.screenshot({ path: resultPath('portal-elder.png'), fullPage: true });

@@ -20,7 +20,11 @@ describe('China time in a browser in New York', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN', timezoneId: 'America/New_York' });
+    const ctx = await browser.newContext({
+      viewport: { width: 1280, height: 860 },
+      locale: 'zh-CN',
+      timezoneId: 'America/New_York',
+    });
     staff = await ctx.newPage();
   });
 
@@ -36,21 +40,35 @@ describe('China time in a browser in New York', () => {
     await staff.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
     await staff.getByRole('button', { name: '登录' }).click();
     await staff.waitForURL((u) => !u.pathname.startsWith('/login'));
-    activityId = await staff.evaluate(async ({ date, title }) => {
-      const me = await (await fetch('/api/auth/me')).json();
-      const headers = { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken };
-      const body = {
-        centreId: me.user.homeNodeId, title, theme: 'law', form: 'lecture', place: '村委会二楼会议室',
-        startsAt: `${date}T10:15:00+08:00`, endsAt: `${date}T12:15:00+08:00`, hours: 2, capacity: 40, confirmShortNotice: true,
-      };
-      const created = await fetch('/api/activities', { method: 'POST', headers, body: JSON.stringify(body) });
-      if (!created.ok) throw new Error(`create: ${created.status} ${await created.text()}`);
-      const json = await created.json();
-      return (json.id ?? json.ids?.[0] ?? json.items?.[0]?.id) as string;
-    }, { date, title });
+    activityId = await staff.evaluate(
+      async ({ date, title }) => {
+        const me = await (await fetch('/api/auth/me')).json();
+        const headers = { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken };
+        const body = {
+          centreId: me.user.homeNodeId,
+          title,
+          theme: 'law',
+          form: 'lecture',
+          place: '村委会二楼会议室',
+          startsAt: `${date}T10:15:00+08:00`,
+          endsAt: `${date}T12:15:00+08:00`,
+          hours: 2,
+          capacity: 40,
+          confirmShortNotice: true,
+        };
+        const created = await fetch('/api/activities', { method: 'POST', headers, body: JSON.stringify(body) });
+        if (!created.ok) throw new Error(`create: ${created.status} ${await created.text()}`);
+        const json = await created.json();
+        return (json.id ?? json.ids?.[0] ?? json.items?.[0]?.id) as string;
+      },
+      { date, title },
+    );
     expect(activityId).toMatch(/^[0-9a-f-]{36}$/);
     // What New York's own clock would say, so the checks below cannot pass by accident.
-    const local = await staff.evaluate((d) => new Date(`${d}T10:15:00+08:00`).toLocaleTimeString('sv-SE').slice(0, 5), date);
+    const local = await staff.evaluate(
+      (d) => new Date(`${d}T10:15:00+08:00`).toLocaleTimeString('sv-SE').slice(0, 5),
+      date,
+    );
     expect(local).toBe('21:15');
   });
 

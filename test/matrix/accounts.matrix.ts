@@ -9,9 +9,16 @@ export const ACCOUNTS_MATRIX: Matrix = {
     if (!['county_admin', 'town_admin'].includes(role)) return expectDenied(r);
     expect(r.statusCode).toBe(200);
     const prefix = ownPath({ w, home });
-    const own = (await s.database.query<{ id: string }>(
-      `select u.id from users u join org_nodes n on n.id = u.home_node_id where n.path like $1`, [`${prefix}%`])).map((x) => x.id);
-    const ids = r.json().items.map((u: { id: string }) => u.id).sort();
+    const own = (
+      await s.database.query<{ id: string }>(
+        `select u.id from users u join org_nodes n on n.id = u.home_node_id where n.path like $1`,
+        [`${prefix}%`],
+      )
+    ).map((x) => x.id);
+    const ids = r
+      .json()
+      .items.map((u: { id: string }) => u.id)
+      .sort();
     expect(ids).toEqual([...own].sort());
     expect(r.json().total).toBe(own.length);
     await expectDenied(c.req('GET', `/api/users?nodeId=${w.nodes.B.id}`));
@@ -22,8 +29,23 @@ export const ACCOUNTS_MATRIX: Matrix = {
   },
   'POST /api/users': async (x) => {
     const { c, w } = x;
-    await expectDenied(c.req('POST', '/api/users', { username: 'intruder1', displayName: '外人', homeNodeId: w.nodes.B1.id, password: 'Xy-long-pass-1' }));
-    await expectDenied(c.req('POST', '/api/users', { username: 'intruder2', displayName: '外人', homeNodeId: w.nodes.A1a.id, password: 'Xy-long-pass-1', roles: [{ role: 'town_admin', nodeId: w.nodes.B1.id }] }));
+    await expectDenied(
+      c.req('POST', '/api/users', {
+        username: 'intruder1',
+        displayName: '外人',
+        homeNodeId: w.nodes.B1.id,
+        password: 'Xy-long-pass-1',
+      }),
+    );
+    await expectDenied(
+      c.req('POST', '/api/users', {
+        username: 'intruder2',
+        displayName: '外人',
+        homeNodeId: w.nodes.A1a.id,
+        password: 'Xy-long-pass-1',
+        roles: [{ role: 'town_admin', nodeId: w.nodes.B1.id }],
+      }),
+    );
     expect(await x.s.database.query(`select id from users where username in ('intruder1', 'intruder2')`)).toEqual([]);
   },
   'PUT /api/users/:id': async (x) => {
@@ -31,7 +53,14 @@ export const ACCOUNTS_MATRIX: Matrix = {
     const before = await userState(x, t.id);
     // As built (so a change left by an earlier role's case fails this one too).
     expect(before.u).toMatchObject({ display_name: t.username, disabled: false });
-    await expectDenied(x.c.req('PUT', `/api/users/${t.id}`, { displayName: '改', phone: null, homeNodeId: x.w.nodes.B1a.id, disabled: true }));
+    await expectDenied(
+      x.c.req('PUT', `/api/users/${t.id}`, {
+        displayName: '改',
+        phone: null,
+        homeNodeId: x.w.nodes.B1a.id,
+        disabled: true,
+      }),
+    );
     expect(await userState(x, t.id)).toEqual(before);
   },
   'POST /api/users/:id/password': async (x) => {
@@ -58,7 +87,13 @@ export const ACCOUNTS_MATRIX: Matrix = {
   // Once accounts exist the first-run page is closed, for everyone and even with the right code.
   'POST /api/setup': async ({ c, s }) => {
     const before = await s.database.query<{ n: number }>('select count(*)::int as n from users');
-    const r = await c.req('POST', '/api/setup', { setupCode: firstRunCode(s.app.protector), username: 'usurper', displayName: '篡位者', password: 'Usurp-pass-2026', countyName: '伪县' });
+    const r = await c.req('POST', '/api/setup', {
+      setupCode: firstRunCode(s.app.protector),
+      username: 'usurper',
+      displayName: '篡位者',
+      password: 'Usurp-pass-2026',
+      countyName: '伪县',
+    });
     expect(r.statusCode).toBe(409);
     expect(await s.database.query<{ n: number }>('select count(*)::int as n from users')).toEqual(before);
   },
@@ -66,10 +101,16 @@ export const ACCOUNTS_MATRIX: Matrix = {
 
 /** Everything a refused account write could change: the user row (password hash included) and their sessions. */
 async function userState(x: MatrixCtx, id: string) {
-  const [u] = await x.s.database.query('select username, display_name, phone, home_node_id, password_hash, password_changed_at, must_change_password, disabled, updated_at from users where id = $1', [id]);
+  const [u] = await x.s.database.query(
+    'select username, display_name, phone, home_node_id, password_hash, password_changed_at, must_change_password, disabled, updated_at from users where id = $1',
+    [id],
+  );
   const sessions = await x.s.database.query('select id from sessions where user_id = $1 order by id', [id]);
   return { u, sessions };
 }
 
 const rolesOf = (x: MatrixCtx, ids: string[]) =>
-  x.s.database.query<{ id: string }>('select id, user_id, role, node_id from role_assignments where user_id = any($1) order by id', [ids]);
+  x.s.database.query<{ id: string }>(
+    'select id, user_id, role, node_id from role_assignments where user_id = any($1) order by id',
+    [ids],
+  );

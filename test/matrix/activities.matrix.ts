@@ -9,7 +9,16 @@ import type { World } from '../factories';
 import type { TestServer } from '../server';
 import { expectDenied, expectOk, expectSameIds, ownPath, sqlIds, under, type Matrix, type MatrixCtx } from './context';
 
-type Fixture = { key: string; path: string; nodeId: string; activityId: string; residentId: string; venueId: string; itemId: string; fileId: string };
+type Fixture = {
+  key: string;
+  path: string;
+  nodeId: string;
+  activityId: string;
+  residentId: string;
+  venueId: string;
+  itemId: string;
+  fileId: string;
+};
 
 const fixtures = new WeakMap<TestServer, Promise<Fixture[]>>();
 
@@ -25,11 +34,37 @@ export function foreignActivities(s: TestServer, w: World): Promise<Fixture[]> {
         const a = await buildActivity(s.database, { centre: node, title: `矩阵${key}`, status: 'open' });
         const [residentId] = await buildResidents(s.database, node, 1, `矩阵${key}`);
         await s.database.db.insert(registrations).values({ activityId: a.id, residentId, status: 'registered' });
-        const [v] = await s.database.db.insert(venues).values({ countyId, nodeId: node.id, name: `矩阵场地${key}` }).returning();
-        const [i] = await s.database.db.insert(equipmentItems).values({ countyId, nodeId: node.id, name: `矩阵设备${key}` }).returning();
-        const [f] = await s.database.db.insert(storedFiles).values({ nodeId: node.id, purpose: 'activity_photo', originalName: 'm.jpg', mime: 'image/jpeg', size: 1, sha256: 'm', storageKey: crypto.randomUUID() }).returning();
+        const [v] = await s.database.db
+          .insert(venues)
+          .values({ countyId, nodeId: node.id, name: `矩阵场地${key}` })
+          .returning();
+        const [i] = await s.database.db
+          .insert(equipmentItems)
+          .values({ countyId, nodeId: node.id, name: `矩阵设备${key}` })
+          .returning();
+        const [f] = await s.database.db
+          .insert(storedFiles)
+          .values({
+            nodeId: node.id,
+            purpose: 'activity_photo',
+            originalName: 'm.jpg',
+            mime: 'image/jpeg',
+            size: 1,
+            sha256: 'm',
+            storageKey: crypto.randomUUID(),
+          })
+          .returning();
         await s.database.db.insert(activityPhotos).values({ activityId: a.id, fileId: f.id });
-        out.push({ key, path: node.path, nodeId: node.id, activityId: a.id, residentId, venueId: v.id, itemId: i.id, fileId: f.id });
+        out.push({
+          key,
+          path: node.path,
+          nodeId: node.id,
+          activityId: a.id,
+          residentId,
+          venueId: v.id,
+          itemId: i.id,
+          fileId: f.id,
+        });
       }
       return out;
     })();
@@ -45,11 +80,27 @@ async function foreign(x: Pick<MatrixCtx, 's' | 'w' | 'home'>): Promise<Fixture[
 }
 
 async function activityRow(s: TestServer, id: string) {
-  const [row] = await s.database.db.select({ title: activities.title, status: activities.status, startsAt: activities.startsAt, cancelReason: activities.cancelReason }).from(activities).where(eq(activities.id, id));
+  const [row] = await s.database.db
+    .select({
+      title: activities.title,
+      status: activities.status,
+      startsAt: activities.startsAt,
+      cancelReason: activities.cancelReason,
+    })
+    .from(activities)
+    .where(eq(activities.id, id));
   return row;
 }
 
-const body = (centreId: string) => ({ centreId, title: '越权活动', theme: 'health', form: 'lecture', startsAt: '2030-05-06T09:00:00+08:00', endsAt: '2030-05-06T10:00:00+08:00', hours: 1 });
+const body = (centreId: string) => ({
+  centreId,
+  title: '越权活动',
+  theme: 'health',
+  form: 'lecture',
+  startsAt: '2030-05-06T09:00:00+08:00',
+  endsAt: '2030-05-06T10:00:00+08:00',
+  hours: 1,
+});
 
 /** Activities, registrations, records, venues and equipment, the county's booking notice. */
 export const ACTIVITIES_MATRIX: Matrix = {
@@ -57,8 +108,16 @@ export const ACTIVITIES_MATRIX: Matrix = {
     const { c, s, w, home } = x;
     const hidden = await foreign({ s, w, home });
     const page = await expectOk(c.req('GET', '/api/activities?pageSize=200'));
-    const want = await sqlIds(x, 'select a.id from activities a join org_nodes n on n.id = a.centre_id where n.path like $1', [under(x)]);
-    expectSameIds(page.items.map((a: { id: string }) => a.id), want, 'activities');
+    const want = await sqlIds(
+      x,
+      'select a.id from activities a join org_nodes n on n.id = a.centre_id where n.path like $1',
+      [under(x)],
+    );
+    expectSameIds(
+      page.items.map((a: { id: string }) => a.id),
+      want,
+      'activities',
+    );
     expect(page.total).toBe(want.length);
     for (const f of hidden) await expectDenied(c.req('GET', `/api/activities?centreId=${f.nodeId}`));
   },
@@ -66,7 +125,8 @@ export const ACTIVITIES_MATRIX: Matrix = {
     for (const f of await foreign({ s, w, home })) await expectDenied(c.req('GET', `/api/activities/${f.activityId}`));
   },
   'GET /api/activity-options': async ({ c, s, w, home }) => {
-    for (const f of await foreign({ s, w, home })) await expectDenied(c.req('GET', `/api/activity-options?centreId=${f.nodeId}`));
+    for (const f of await foreign({ s, w, home }))
+      await expectDenied(c.req('GET', `/api/activity-options?centreId=${f.nodeId}`));
   },
   'POST /api/activities': async ({ c, s, w, home }) => {
     for (const f of await foreign({ s, w, home })) await expectDenied(c.req('POST', '/api/activities', body(f.nodeId)));
@@ -94,13 +154,20 @@ export const ACTIVITIES_MATRIX: Matrix = {
     }
   },
   'GET /api/activities/:id/registrations': async ({ c, s, w, home }) => {
-    for (const f of await foreign({ s, w, home })) await expectDenied(c.req('GET', `/api/activities/${f.activityId}/registrations`));
+    for (const f of await foreign({ s, w, home }))
+      await expectDenied(c.req('GET', `/api/activities/${f.activityId}/registrations`));
   },
   'POST /api/activities/:id/registrations': async ({ c, s, w, home }) => {
     const all = await foreignActivities(s, w);
     for (const f of await foreign({ s, w, home })) {
-      await expectDenied(c.req('POST', `/api/activities/${f.activityId}/registrations`, { residentId: all.find((g) => g.key !== f.key)!.residentId }));
-      expect(await s.database.db.select().from(registrations).where(eq(registrations.activityId, f.activityId))).toHaveLength(1);
+      await expectDenied(
+        c.req('POST', `/api/activities/${f.activityId}/registrations`, {
+          residentId: all.find((g) => g.key !== f.key)!.residentId,
+        }),
+      );
+      expect(
+        await s.database.db.select().from(registrations).where(eq(registrations.activityId, f.activityId)),
+      ).toHaveLength(1);
     }
   },
   'POST /api/activities/:id/registrations/:residentId/cancel': async ({ c, s, w, home }) => {
@@ -111,37 +178,63 @@ export const ACTIVITIES_MATRIX: Matrix = {
     }
   },
   'GET /api/activities/:id/records': async ({ c, s, w, home }) => {
-    for (const f of await foreign({ s, w, home })) await expectDenied(c.req('GET', `/api/activities/${f.activityId}/records`));
+    for (const f of await foreign({ s, w, home }))
+      await expectDenied(c.req('GET', `/api/activities/${f.activityId}/records`));
   },
   'PUT /api/activities/:id/records': async ({ c, s, w, home }) => {
     for (const f of await foreign({ s, w, home })) {
       await expectDenied(c.req('PUT', `/api/activities/${f.activityId}/records`, { summary: '越权' }));
-      expect(await s.database.db.select().from(activityRecords).where(eq(activityRecords.activityId, f.activityId))).toEqual([]);
+      expect(
+        await s.database.db.select().from(activityRecords).where(eq(activityRecords.activityId, f.activityId)),
+      ).toEqual([]);
     }
   },
   'POST /api/activities/:id/photos': async ({ c, s, w, home }) => {
     for (const f of await foreign({ s, w, home })) {
-      await expectDenied(c.req('POST', `/api/activities/${f.activityId}/photos`, { fileId: f.fileId, caption: '越权' }));
-      expect((await s.database.db.select().from(activityPhotos).where(eq(activityPhotos.activityId, f.activityId))).map((p) => p.caption)).toEqual([null]);
+      await expectDenied(
+        c.req('POST', `/api/activities/${f.activityId}/photos`, { fileId: f.fileId, caption: '越权' }),
+      );
+      expect(
+        (await s.database.db.select().from(activityPhotos).where(eq(activityPhotos.activityId, f.activityId))).map(
+          (p) => p.caption,
+        ),
+      ).toEqual([null]);
     }
   },
   'DELETE /api/activities/:id/photos/:fileId': async ({ c, s, w, home }) => {
     for (const f of await foreign({ s, w, home })) {
       await expectDenied(c.req('DELETE', `/api/activities/${f.activityId}/photos/${f.fileId}`));
-      expect(await s.database.db.select().from(activityPhotos).where(and(eq(activityPhotos.activityId, f.activityId), eq(activityPhotos.fileId, f.fileId)))).toHaveLength(1);
+      expect(
+        await s.database.db
+          .select()
+          .from(activityPhotos)
+          .where(and(eq(activityPhotos.activityId, f.activityId), eq(activityPhotos.fileId, f.fileId))),
+      ).toHaveLength(1);
     }
   },
   'GET /api/venues': async (x) => {
     await foreign(x);
-    for (const [kind, table] of [['venue', 'venues'], ['equipment', 'equipment_items']]) {
+    for (const [kind, table] of [
+      ['venue', 'venues'],
+      ['equipment', 'equipment_items'],
+    ]) {
       const page = await expectOk(x.c.req('GET', `/api/venues?kind=${kind}&pageSize=200`));
-      const want = await sqlIds(x, `select v.id from ${table} v join org_nodes n on n.id = v.node_id where n.path like $1`, [under(x)]);
-      expectSameIds(page.items.map((v: { id: string }) => v.id), want, kind);
+      const want = await sqlIds(
+        x,
+        `select v.id from ${table} v join org_nodes n on n.id = v.node_id where n.path like $1`,
+        [under(x)],
+      );
+      expectSameIds(
+        page.items.map((v: { id: string }) => v.id),
+        want,
+        kind,
+      );
     }
     await expectDenied(x.c.req('GET', `/api/venues?nodeId=${x.w.nodes.B1.id}`));
   },
   'POST /api/venues': async ({ c, s, w, home }) => {
-    for (const f of await foreign({ s, w, home })) await expectDenied(c.req('POST', '/api/venues', { kind: 'venue', nodeId: f.nodeId, name: '越权场地' }));
+    for (const f of await foreign({ s, w, home }))
+      await expectDenied(c.req('POST', '/api/venues', { kind: 'venue', nodeId: f.nodeId, name: '越权场地' }));
     expect(await s.database.db.select().from(venues).where(eq(venues.name, '越权场地'))).toEqual([]);
   },
   'PUT /api/venues/:id': async ({ c, s, w, home }) => {
@@ -167,6 +260,8 @@ export const ACTIVITIES_MATRIX: Matrix = {
   'PUT /api/activity-rules/:countyId': async ({ c, s, w }) => {
     const r = await c.req('PUT', `/api/activity-rules/${w.nodes.B.id}`, { noticeDays: 0 });
     expectDenied(r);
-    expect(await s.database.db.select().from(activityRules).where(eq(activityRules.countyId, w.nodes.B.id))).toEqual([]);
+    expect(await s.database.db.select().from(activityRules).where(eq(activityRules.countyId, w.nodes.B.id))).toEqual(
+      [],
+    );
   },
 };

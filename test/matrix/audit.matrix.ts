@@ -10,7 +10,11 @@ export const AUDIT_MATRIX: Matrix = {
     // What happened on a node of the own subtree, and one's own actions that belong to no node.
     const where = `from audit_log a left join org_nodes n on n.id = a.node_id where n.path like $1 or (a.node_id is null and a.actor_id = $2)`;
     const want = await sqlIds(x, `select a.id ${where} order by a.id desc limit 200`, [under(x), x.userId]);
-    expectSameIds(page.items.map((i: { id: number }) => i.id), want, 'audit page');
+    expectSameIds(
+      page.items.map((i: { id: number }) => i.id),
+      want,
+      'audit page',
+    );
     const [{ n }] = await x.s.database.query<{ n: number }>(`select count(*)::int as n ${where}`, [under(x), x.userId]);
     expect(page.total).toBe(n);
     expect(n).toBeGreaterThan(0);

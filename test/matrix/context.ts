@@ -42,7 +42,10 @@ export function deniedStatus(route: RouteEntry, role: Role | undefined): 401 | 4
  * error code. The request reached a real route (the matrix client throws otherwise), so a 404
  * here is the app's own "hidden" answer, never the router's; a 400 or a 500 never passes.
  */
-export async function expectDenied(p: TestResponse | Promise<TestResponse>, status?: 401 | 403 | 404): Promise<TestResponse> {
+export async function expectDenied(
+  p: TestResponse | Promise<TestResponse>,
+  status?: 401 | 403 | 404,
+): Promise<TestResponse> {
   const r = await p;
   if (!r.route) throw new Error(`no API route matches ${r.request.method} ${r.request.url}`);
   const want = status ?? deniedStatus(r.route, r.role);
@@ -81,7 +84,9 @@ export async function sqlIds(x: Pick<MatrixCtx, 's'>, sql: string, params: unkno
 /** Nodes outside the actor's home subtree (ancestors, siblings, the other county). */
 export function foreignNodes(x: Pick<MatrixCtx, 'w' | 'home'>) {
   const homePath = x.w.nodes[x.home].path;
-  return Object.entries(x.w.nodes).filter(([, n]) => !n.path.startsWith(homePath)).map(([key, n]) => ({ key, ...n }));
+  return Object.entries(x.w.nodes)
+    .filter(([, n]) => !n.path.startsWith(homePath))
+    .map(([key, n]) => ({ key, ...n }));
 }
 
 /** The path prefix of the actor's own subtree. */
@@ -91,6 +96,9 @@ export const ownPath = (x: Pick<MatrixCtx, 'w' | 'home'>) => x.w.nodes[x.home].p
 export const under = (x: Pick<MatrixCtx, 'w' | 'home'>) => `${ownPath(x)}%`;
 
 export async function nodeRow(s: TestServer, id: string) {
-  const [row] = await s.database.db.select({ name: orgNodes.name, parentId: orgNodes.parentId }).from(orgNodes).where(eq(orgNodes.id, id));
+  const [row] = await s.database.db
+    .select({ name: orgNodes.name, parentId: orgNodes.parentId })
+    .from(orgNodes)
+    .where(eq(orgNodes.id, id));
   return row;
 }

@@ -8,10 +8,18 @@ import { expectDenied, foreignNodes, type MatrixCtx, type Matrix } from './conte
 
 /** A photo stored in county B (made once, found again by the later roles). */
 export async function foreignPhoto({ s, w }: Pick<MatrixCtx, 's' | 'w'>): Promise<string> {
-  const [hit] = await s.database.db.select({ id: storedFiles.id }).from(storedFiles).where(eq(storedFiles.nodeId, w.nodes.B1a.id));
+  const [hit] = await s.database.db
+    .select({ id: storedFiles.id })
+    .from(storedFiles)
+    .where(eq(storedFiles.nodeId, w.nodes.B1a.id));
   if (hit) return hit.id;
   const b = await signIn(s.app, 'b_county_admin', TEST_PASSWORD);
-  const r = await uploadFile(b, { nodeId: w.nodes.B1a.id, purpose: 'activity_photo', accept: 'image' }, 'b.jpg', await jpegWithGps());
+  const r = await uploadFile(
+    b,
+    { nodeId: w.nodes.B1a.id, purpose: 'activity_photo', accept: 'image' },
+    'b.jpg',
+    await jpegWithGps(),
+  );
   expect(r.statusCode, r.body).toBe(201);
   return r.json().id;
 }

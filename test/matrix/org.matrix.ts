@@ -1,5 +1,15 @@
 import { expect } from 'vitest';
-import { expectDenied, expectOk, expectSameIds, foreignNodes, nodeRow, sqlIds, under, type Matrix, type MatrixCtx } from './context';
+import {
+  expectDenied,
+  expectOk,
+  expectSameIds,
+  foreignNodes,
+  nodeRow,
+  sqlIds,
+  under,
+  type Matrix,
+  type MatrixCtx,
+} from './context';
 
 /** The organisation tree. */
 export const ORG_MATRIX: Matrix = {
@@ -7,7 +17,11 @@ export const ORG_MATRIX: Matrix = {
     const tree = await expectOk(x.c.req('GET', '/api/org/tree'));
     // Exactly the actor's subtree: no ancestor, no sibling, nothing of county B.
     const want = await sqlIds(x, 'select id from org_nodes where path like $1', [under(x)]);
-    expectSameIds(tree.nodes.map((n: { id: string }) => n.id), want, 'tree nodes');
+    expectSameIds(
+      tree.nodes.map((n: { id: string }) => n.id),
+      want,
+      'tree nodes',
+    );
     expect(want).toContain(x.w.nodes[x.home].id);
   },
   'GET /api/org/nodes/:id': async ({ c, home, w }) => {
@@ -15,7 +29,9 @@ export const ORG_MATRIX: Matrix = {
   },
   'POST /api/org/nodes': async (x) => {
     for (const f of foreignNodes(x).filter((n) => ['A2', 'B1', 'B'].includes(n.key))) {
-      await expectDenied(x.c.req('POST', '/api/org/nodes', { parentId: f.id, level: 'unit', unitKind: 'other', name: '越权新增' }));
+      await expectDenied(
+        x.c.req('POST', '/api/org/nodes', { parentId: f.id, level: 'unit', unitKind: 'other', name: '越权新增' }),
+      );
     }
     expect(await x.s.database.query(`select id from org_nodes where name = '越权新增'`)).toEqual([]);
   },
@@ -39,9 +55,12 @@ export const ORG_MATRIX: Matrix = {
     expect(await nodeRow(s, w.nodes.B2b.id)).toBeTruthy();
   },
   'PUT /api/org/nodes/:id/populations/:year': async (x) => {
-    const targets = foreignNodes(x).slice(0, 4).map((f) => f.id);
+    const targets = foreignNodes(x)
+      .slice(0, 4)
+      .map((f) => f.id);
     const before = await populations(x);
-    for (const id of targets) await expectDenied(x.c.req('PUT', `/api/org/nodes/${id}/populations/2026`, { population: 1 }));
+    for (const id of targets)
+      await expectDenied(x.c.req('PUT', `/api/org/nodes/${id}/populations/2026`, { population: 1 }));
     expect(await populations(x)).toEqual(before);
   },
   'DELETE /api/org/nodes/:id/populations/:year': async (x) => {
@@ -51,11 +70,17 @@ export const ORG_MATRIX: Matrix = {
     expect(await populations(x)).toEqual(before);
   },
   'PUT /api/org/nodes/:id/leaders': async (x) => {
-    const read = () => x.s.database.query('select id, node_id, name, post, title, phone, sort_order from org_leaders order by id');
+    const read = () =>
+      x.s.database.query('select id, node_id, name, post, title, phone, sort_order from org_leaders order by id');
     const before = await read();
-    await expectDenied(x.c.req('PUT', `/api/org/nodes/${x.w.nodes.B1.id}/leaders`, { leaders: [{ name: '越权领导', post: 'leader', title: null, phone: null }] }));
+    await expectDenied(
+      x.c.req('PUT', `/api/org/nodes/${x.w.nodes.B1.id}/leaders`, {
+        leaders: [{ name: '越权领导', post: 'leader', title: null, phone: null }],
+      }),
+    );
     expect(await read()).toEqual(before);
   },
 };
 
-const populations = (x: MatrixCtx) => x.s.database.query('select node_id, year, population from org_populations order by node_id, year');
+const populations = (x: MatrixCtx) =>
+  x.s.database.query('select node_id, year, population from org_populations order by node_id, year');

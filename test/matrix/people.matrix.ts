@@ -33,8 +33,16 @@ export const PEOPLE_MATRIX: Matrix = {
     if (!RESIDENT_ROLES.includes(role)) return expectDenied(r);
     expect(r.statusCode, r.body).toBe(200);
     const own = ownPath(x);
-    const expected = await x.s.database.query<{ id: string }>(`select r.id from residents r join org_nodes n on n.id = r.node_id where n.path like $1 and r.anonymized_at is null`, [`${own}%`]);
-    expect(r.json().items.map((i: { id: string }) => i.id).sort()).toEqual(expected.map((e) => e.id).sort());
+    const expected = await x.s.database.query<{ id: string }>(
+      `select r.id from residents r join org_nodes n on n.id = r.node_id where n.path like $1 and r.anonymized_at is null`,
+      [`${own}%`],
+    );
+    expect(
+      r
+        .json()
+        .items.map((i: { id: string }) => i.id)
+        .sort(),
+    ).toEqual(expected.map((e) => e.id).sort());
     for (const id of f.residents) expect(JSON.stringify(r.json())).not.toContain(id);
     const tail = await c.req('GET', '/api/residents?q=1011');
     expect(tail.statusCode, tail.body).toBe(200);
@@ -47,18 +55,28 @@ export const PEOPLE_MATRIX: Matrix = {
     const r = await c.req('GET', '/api/residents/stats');
     if (!STATS.includes(role)) return expectDenied(r);
     expect(r.statusCode, r.body).toBe(200);
-    const expected = await x.s.database.query<{ n: number }>(`select count(*)::int as n from residents r join org_nodes n on n.id = r.node_id where n.path like $1 and r.anonymized_at is null`, [`${ownPath(x)}%`]);
+    const expected = await x.s.database.query<{ n: number }>(
+      `select count(*)::int as n from residents r join org_nodes n on n.id = r.node_id where n.path like $1 and r.anonymized_at is null`,
+      [`${ownPath(x)}%`],
+    );
     expect(r.json().total).toBe(expected[0].n);
-    for (const k of KEYS.filter((k) => !x.w.nodes[k].path.startsWith(ownPath(x)))) await expectDenied(c.req('GET', `/api/residents/stats?nodeId=${x.w.nodes[k].id}`));
+    for (const k of KEYS.filter((k) => !x.w.nodes[k].path.startsWith(ownPath(x))))
+      await expectDenied(c.req('GET', `/api/residents/stats?nodeId=${x.w.nodes[k].id}`));
   },
   'GET /api/residents/:id': async (x) => {
     for (const id of (await foreign(x)).residents) await expectDenied(x.c.req('GET', `/api/residents/${id}`));
   },
   'POST /api/residents': async (x) => {
     for (const key of (await foreign(x)).keys) {
-      const before = await x.s.database.query<{ n: number }>('select count(*)::int as n from residents where node_id = $1', [x.w.nodes[key].id]);
+      const before = await x.s.database.query<{ n: number }>(
+        'select count(*)::int as n from residents where node_id = $1',
+        [x.w.nodes[key].id],
+      );
       await expectDenied(x.c.req('POST', '/api/residents', residentBody(x.w.nodes[key].id, { name: '越权登记' })));
-      const after = await x.s.database.query<{ n: number }>('select count(*)::int as n from residents where node_id = $1', [x.w.nodes[key].id]);
+      const after = await x.s.database.query<{ n: number }>(
+        'select count(*)::int as n from residents where node_id = $1',
+        [x.w.nodes[key].id],
+      );
       expect(after[0].n).toBe(before[0].n);
     }
   },
@@ -89,16 +107,29 @@ export const PEOPLE_MATRIX: Matrix = {
   },
   'POST /api/residents/:id/consents': async (x) => {
     for (const id of (await foreign(x)).residents) {
-      await expectDenied(x.c.req('POST', `/api/residents/${id}/consents`, { given: true, purpose: '越权', givenBy: 'guardian', guardianName: '某人', method: 'paper' }));
+      await expectDenied(
+        x.c.req('POST', `/api/residents/${id}/consents`, {
+          given: true,
+          purpose: '越权',
+          givenBy: 'guardian',
+          guardianName: '某人',
+          method: 'paper',
+        }),
+      );
     }
-    const rows = await x.s.database.query<{ n: number }>(`select count(*)::int as n from consents where purpose = '越权'`);
+    const rows = await x.s.database.query<{ n: number }>(
+      `select count(*)::int as n from consents where purpose = '越权'`,
+    );
     expect(rows[0].n).toBe(0);
   },
   'POST /api/residents/:id/consents/:consentId/withdraw': async (x) => {
     for (const id of (await foreign(x)).residents) {
       const [c] = await x.s.database.query<{ id: string }>('select id from consents where resident_id = $1', [id]);
       await expectDenied(x.c.req('POST', `/api/residents/${id}/consents/${c.id}/withdraw`));
-      const [after] = await x.s.database.query<{ withdrawn_at: unknown }>('select withdrawn_at from consents where id = $1', [c.id]);
+      const [after] = await x.s.database.query<{ withdrawn_at: unknown }>(
+        'select withdrawn_at from consents where id = $1',
+        [c.id],
+      );
       expect(after.withdrawn_at).toBeNull();
     }
   },
@@ -107,8 +138,16 @@ export const PEOPLE_MATRIX: Matrix = {
     const r = await x.c.req('GET', '/api/households?pageSize=200');
     if (!RESIDENT_ROLES.includes(x.role)) return expectDenied(r);
     const page = await expectOk(Promise.resolve(r));
-    const want = await sqlIds(x, 'select h.id from households h join org_nodes n on n.id = h.node_id where n.path like $1', [under(x)]);
-    expectSameIds(page.items.map((h: { id: string }) => h.id), want, 'households');
+    const want = await sqlIds(
+      x,
+      'select h.id from households h join org_nodes n on n.id = h.node_id where n.path like $1',
+      [under(x)],
+    );
+    expectSameIds(
+      page.items.map((h: { id: string }) => h.id),
+      want,
+      'households',
+    );
     expect(page.total).toBe(want.length);
     for (const id of f.households) expect(r.body).not.toContain(id);
   },
@@ -116,15 +155,26 @@ export const PEOPLE_MATRIX: Matrix = {
     for (const id of (await foreign(x)).households) await expectDenied(x.c.req('GET', `/api/households/${id}`));
   },
   'POST /api/households': async (x) => {
-    for (const key of (await foreign(x)).keys) await expectDenied(x.c.req('POST', '/api/households', { nodeId: x.w.nodes[key].id, headName: '越权户' }));
-    expect((await x.s.database.query<{ n: number }>(`select count(*)::int as n from households where head_name = '越权户'`))[0].n).toBe(0);
+    for (const key of (await foreign(x)).keys)
+      await expectDenied(x.c.req('POST', '/api/households', { nodeId: x.w.nodes[key].id, headName: '越权户' }));
+    expect(
+      (
+        await x.s.database.query<{ n: number }>(`select count(*)::int as n from households where head_name = '越权户'`)
+      )[0].n,
+    ).toBe(0);
   },
   'PUT /api/households/:id': async (x) => {
     const f = await foreign(x);
     for (const [i, id] of f.households.entries()) {
-      await expectDenied(x.c.req('PUT', `/api/households/${id}`, { nodeId: x.w.nodes[f.keys[i]].id, headName: '被改户' }));
+      await expectDenied(
+        x.c.req('PUT', `/api/households/${id}`, { nodeId: x.w.nodes[f.keys[i]].id, headName: '被改户' }),
+      );
     }
-    expect((await x.s.database.query<{ n: number }>(`select count(*)::int as n from households where head_name = '被改户'`))[0].n).toBe(0);
+    expect(
+      (
+        await x.s.database.query<{ n: number }>(`select count(*)::int as n from households where head_name = '被改户'`)
+      )[0].n,
+    ).toBe(0);
   },
   'GET /api/counties/:countyId/resident-tags': async (x) => {
     await expectDenied(x.c.req('GET', `/api/counties/${x.w.nodes.B.id}/resident-tags`));
@@ -132,18 +182,46 @@ export const PEOPLE_MATRIX: Matrix = {
     if (!STATS.includes(x.role)) await expectDenied(own);
   },
   'POST /api/counties/:countyId/resident-tags': async (x) => {
-    await expectDenied(x.c.req('POST', `/api/counties/${x.w.nodes.B.id}/resident-tags`, { code: 'intruder', label: '越权' }));
-    if (x.role !== 'county_admin') await expectDenied(x.c.req('POST', `/api/counties/${x.w.nodes.A.id}/resident-tags`, { code: 'intruder', label: '越权' }));
-    expect((await x.s.database.query<{ n: number }>(`select count(*)::int as n from resident_tag_defs where code = 'intruder'`))[0].n).toBe(0);
+    await expectDenied(
+      x.c.req('POST', `/api/counties/${x.w.nodes.B.id}/resident-tags`, { code: 'intruder', label: '越权' }),
+    );
+    if (x.role !== 'county_admin')
+      await expectDenied(
+        x.c.req('POST', `/api/counties/${x.w.nodes.A.id}/resident-tags`, { code: 'intruder', label: '越权' }),
+      );
+    expect(
+      (
+        await x.s.database.query<{ n: number }>(
+          `select count(*)::int as n from resident_tag_defs where code = 'intruder'`,
+        )
+      )[0].n,
+    ).toBe(0);
   },
   'PUT /api/counties/:countyId/resident-tags/:code': async (x) => {
-    await expectDenied(x.c.req('PUT', `/api/counties/${x.w.nodes.B.id}/resident-tags/elderly`, { label: '被改', sensitive: false }));
-    if (x.role !== 'county_admin') await expectDenied(x.c.req('PUT', `/api/counties/${x.w.nodes.A.id}/resident-tags/elderly`, { label: '被改', sensitive: false }));
-    expect((await x.s.database.query<{ n: number }>(`select count(*)::int as n from resident_tag_defs where label = '被改'`))[0].n).toBe(0);
+    await expectDenied(
+      x.c.req('PUT', `/api/counties/${x.w.nodes.B.id}/resident-tags/elderly`, { label: '被改', sensitive: false }),
+    );
+    if (x.role !== 'county_admin')
+      await expectDenied(
+        x.c.req('PUT', `/api/counties/${x.w.nodes.A.id}/resident-tags/elderly`, { label: '被改', sensitive: false }),
+      );
+    expect(
+      (
+        await x.s.database.query<{ n: number }>(`select count(*)::int as n from resident_tag_defs where label = '被改'`)
+      )[0].n,
+    ).toBe(0);
   },
   'DELETE /api/counties/:countyId/resident-tags/:code': async (x) => {
     await expectDenied(x.c.req('DELETE', `/api/counties/${x.w.nodes.B.id}/resident-tags/veteran`));
-    if (x.role !== 'county_admin') await expectDenied(x.c.req('DELETE', `/api/counties/${x.w.nodes.A.id}/resident-tags/veteran`));
-    expect((await x.s.database.query<{ n: number }>(`select count(*)::int as n from resident_tag_defs where code = 'veteran' and county_id = $1`, [x.w.nodes.B.id]))[0].n).toBe(1);
+    if (x.role !== 'county_admin')
+      await expectDenied(x.c.req('DELETE', `/api/counties/${x.w.nodes.A.id}/resident-tags/veteran`));
+    expect(
+      (
+        await x.s.database.query<{ n: number }>(
+          `select count(*)::int as n from resident_tag_defs where code = 'veteran' and county_id = $1`,
+          [x.w.nodes.B.id],
+        )
+      )[0].n,
+    ).toBe(1);
   },
 };

@@ -9,7 +9,8 @@ import { expectDenied, type Matrix, type MatrixCtx } from './context';
  */
 const refusesStaff = (method: string, url: string) => async (x: MatrixCtx) => {
   const [f] = await foreignActivities(x.s, x.w);
-  const read = () => x.s.database.query('select activity_id, resident_id, status from registrations order by activity_id, resident_id');
+  const read = () =>
+    x.s.database.query('select activity_id, resident_id, status from registrations order by activity_id, resident_id');
   const before = await read();
   await expectDenied(x.c.req(method, url.replace(':activityId', f.activityId)), 401);
   expect(await read()).toEqual(before);

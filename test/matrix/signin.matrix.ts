@@ -6,9 +6,26 @@ import { buildActivity } from '../activity-factories';
 import type { World } from '../factories';
 import type { TestServer } from '../server';
 import { buildResidentWithPhone } from '../signin-factories';
-import { admits, expectDenied, expectOk, expectSameIds, ownPath, sqlIds, under, type Matrix, type MatrixCtx } from './context';
+import {
+  admits,
+  expectDenied,
+  expectOk,
+  expectSameIds,
+  ownPath,
+  sqlIds,
+  under,
+  type Matrix,
+  type MatrixCtx,
+} from './context';
 
-type Fixture = { key: string; path: string; activityId: string; residentId: string; signInId: string; pendingId: string };
+type Fixture = {
+  key: string;
+  path: string;
+  activityId: string;
+  residentId: string;
+  signInId: string;
+  pendingId: string;
+};
 const fixtures = new WeakMap<TestServer, Promise<Fixture[]>>();
 
 /**
@@ -22,10 +39,30 @@ export function foreignSignIns(s: TestServer, w: World): Promise<Fixture[]> {
       const out: Fixture[] = [];
       for (const [i, key] of ['B1a', 'A2a', 'A1b'].entries()) {
         const node = w.nodes[key];
-        const a = await buildActivity(s.database, { centre: node, title: `矩阵活动${key}`, startsAt: new Date(Date.now() - 600_000), endsAt: new Date(Date.now() + 86_400_000) });
-        const residentId = await buildResidentWithPhone(s.database, node, { name: `矩阵居民${key}`, phone: `1370000000${i}` });
-        const [done] = await s.database.db.insert(signIns).values({ activityId: a.id, residentId, status: 'confirmed', method: 'manual' }).returning({ id: signIns.id });
-        const [pending] = await s.database.db.insert(signIns).values({ activityId: a.id, status: 'pending', method: 'qr', pendingName: '矩阵路人', pendingPhone: `1370000001${i}` }).returning({ id: signIns.id });
+        const a = await buildActivity(s.database, {
+          centre: node,
+          title: `矩阵活动${key}`,
+          startsAt: new Date(Date.now() - 600_000),
+          endsAt: new Date(Date.now() + 86_400_000),
+        });
+        const residentId = await buildResidentWithPhone(s.database, node, {
+          name: `矩阵居民${key}`,
+          phone: `1370000000${i}`,
+        });
+        const [done] = await s.database.db
+          .insert(signIns)
+          .values({ activityId: a.id, residentId, status: 'confirmed', method: 'manual' })
+          .returning({ id: signIns.id });
+        const [pending] = await s.database.db
+          .insert(signIns)
+          .values({
+            activityId: a.id,
+            status: 'pending',
+            method: 'qr',
+            pendingName: '矩阵路人',
+            pendingPhone: `1370000001${i}`,
+          })
+          .returning({ id: signIns.id });
         out.push({ key, path: node.path, activityId: a.id, residentId, signInId: done.id, pendingId: pending.id });
       }
       return out;
@@ -35,22 +72,41 @@ export function foreignSignIns(s: TestServer, w: World): Promise<Fixture[]> {
   return p;
 }
 
-const hiddenFrom = async (x: MatrixCtx) => (await foreignSignIns(x.s, x.w)).filter((f) => !f.path.startsWith(ownPath(x)));
+const hiddenFrom = async (x: MatrixCtx) =>
+  (await foreignSignIns(x.s, x.w)).filter((f) => !f.path.startsWith(ownPath(x)));
 
 async function statesOf(x: MatrixCtx, fs: Fixture[]) {
   const ids = fs.flatMap((f) => [f.signInId, f.pendingId]);
-  const rows = await x.s.database.db.select({ id: signIns.id, status: signIns.status, residentId: signIns.residentId, checkedOutAt: signIns.checkedOutAt }).from(signIns).where(inArray(signIns.id, ids));
-  const count = await x.s.database.db.select({ id: signIns.id }).from(signIns).where(inArray(signIns.activityId, fs.map((f) => f.activityId)));
+  const rows = await x.s.database.db
+    .select({
+      id: signIns.id,
+      status: signIns.status,
+      residentId: signIns.residentId,
+      checkedOutAt: signIns.checkedOutAt,
+    })
+    .from(signIns)
+    .where(inArray(signIns.id, ids));
+  const count = await x.s.database.db
+    .select({ id: signIns.id })
+    .from(signIns)
+    .where(
+      inArray(
+        signIns.activityId,
+        fs.map((f) => f.activityId),
+      ),
+    );
   return { rows: rows.sort((a, b) => a.id.localeCompare(b.id)), count: count.length };
 }
 
 /** Each activity route: denied for every foreign activity, and nothing changed. */
-const activityCheck = (method: string, suffix: string, body?: (f: Fixture, x: MatrixCtx) => unknown) => async (x: MatrixCtx) => {
-  const fs = await hiddenFrom(x);
-  const before = await statesOf(x, fs);
-  for (const f of fs) await expectDenied(x.c.req(method, `/api/sign-in/activities/${f.activityId}/${suffix}`, body?.(f, x)));
-  expect(await statesOf(x, fs)).toEqual(before);
-};
+const activityCheck =
+  (method: string, suffix: string, body?: (f: Fixture, x: MatrixCtx) => unknown) => async (x: MatrixCtx) => {
+    const fs = await hiddenFrom(x);
+    const before = await statesOf(x, fs);
+    for (const f of fs)
+      await expectDenied(x.c.req(method, `/api/sign-in/activities/${f.activityId}/${suffix}`, body?.(f, x)));
+    expect(await statesOf(x, fs)).toEqual(before);
+  };
 
 const signInCheck = (action: string, body: (f: Fixture) => unknown) => async (x: MatrixCtx) => {
   const fs = await hiddenFrom(x);
@@ -77,13 +133,21 @@ export const SIGNIN_MATRIX: Matrix = {
   'POST /api/resident-accounts/:residentId/activation': async (x) => {
     const fs = await hiddenFrom(x);
     for (const f of fs) await expectDenied(x.c.req('POST', `/api/resident-accounts/${f.residentId}/activation`));
-    for (const f of fs) expect(await x.s.database.db.select().from(residentAccounts).where(eq(residentAccounts.residentId, f.residentId))).toEqual([]);
+    for (const f of fs)
+      expect(
+        await x.s.database.db.select().from(residentAccounts).where(eq(residentAccounts.residentId, f.residentId)),
+      ).toEqual([]);
   },
   'GET /api/sign-in/activities': async (x) => {
     await hiddenFrom(x);
     // China's day boundaries, as the service draws them; cancelled activities are left out.
-    const day = (n: number) => `(date_trunc('day', now() at time zone 'Asia/Shanghai') + interval '${n} day') at time zone 'Asia/Shanghai'`;
-    const windows = { today: `a.starts_at >= ${day(0)} and a.starts_at < ${day(1)}`, upcoming: `a.starts_at >= ${day(1)}`, past: `a.starts_at < ${day(0)}` };
+    const day = (n: number) =>
+      `(date_trunc('day', now() at time zone 'Asia/Shanghai') + interval '${n} day') at time zone 'Asia/Shanghai'`;
+    const windows = {
+      today: `a.starts_at >= ${day(0)} and a.starts_at < ${day(1)}`,
+      upcoming: `a.starts_at >= ${day(1)}`,
+      past: `a.starts_at < ${day(0)}`,
+    };
     for (const [when, cond] of Object.entries(windows)) {
       const r = await x.c.req('GET', `/api/sign-in/activities?when=${when}&pageSize=200`);
       if (!admits(x, 'GET /api/sign-in/activities')) {
@@ -91,8 +155,16 @@ export const SIGNIN_MATRIX: Matrix = {
         continue;
       }
       const page = await expectOk(Promise.resolve(r));
-      const want = await sqlIds(x, `select a.id from activities a join org_nodes n on n.id = a.centre_id where n.path like $1 and a.status <> 'cancelled' and ${cond}`, [under(x)]);
-      expectSameIds(page.items.map((a: { id: string }) => a.id), want, `sign-in activities (${when})`);
+      const want = await sqlIds(
+        x,
+        `select a.id from activities a join org_nodes n on n.id = a.centre_id where n.path like $1 and a.status <> 'cancelled' and ${cond}`,
+        [under(x)],
+      );
+      expectSameIds(
+        page.items.map((a: { id: string }) => a.id),
+        want,
+        `sign-in activities (${when})`,
+      );
     }
   },
   'GET /api/sign-in/activities/:activityId/qr': activityCheck('GET', 'qr'),
@@ -103,12 +175,18 @@ export const SIGNIN_MATRIX: Matrix = {
     // Own activities never list foreign residents either.
     const own = await buildActivity(x.s.database, { centre: x.w.nodes.A1a, title: '矩阵本地' });
     const r = await x.c.req('GET', `/api/sign-in/activities/${own.id}/roster?q=%E7%9F%A9%E9%98%B5`);
-    if (!x.w.nodes.A1a.path.startsWith(ownPath(x)) || !admits(x, 'GET /api/sign-in/activities/:activityId/roster')) return expectDenied(r);
+    if (!x.w.nodes.A1a.path.startsWith(ownPath(x)) || !admits(x, 'GET /api/sign-in/activities/:activityId/roster'))
+      return expectDenied(r);
     expect(r.statusCode, r.body).toBe(200);
     for (const f of await hiddenFrom(x)) expect(r.body).not.toContain(f.residentId);
   },
-  'POST /api/sign-in/activities/:activityId/manual': activityCheck('POST', 'manual', (f) => ({ residentId: f.residentId })),
-  'POST /api/sign-in/activities/:activityId/paper': activityCheck('POST', 'paper', (f) => ({ residentIds: [f.residentId], evidenceFileId: crypto.randomUUID() })),
+  'POST /api/sign-in/activities/:activityId/manual': activityCheck('POST', 'manual', (f) => ({
+    residentId: f.residentId,
+  })),
+  'POST /api/sign-in/activities/:activityId/paper': activityCheck('POST', 'paper', (f) => ({
+    residentIds: [f.residentId],
+    evidenceFileId: crypto.randomUUID(),
+  })),
   'POST /api/sign-in/:signInId/confirm': signInCheck('confirm', (f) => ({ residentId: f.residentId })),
   'POST /api/sign-in/:signInId/reject': signInCheck('reject', () => ({ reason: '越权' })),
   'POST /api/sign-in/:signInId/check-out': signInCheck('check-out', () => ({ attendedHours: 1 })),
@@ -121,6 +199,11 @@ export const SIGNIN_MATRIX: Matrix = {
     const body = { opensBeforeMinutes: 700, closesAfterMinutes: 700 };
     await expectDenied(x.c.req('PUT', `/api/sign-in/rules/${x.w.nodes.B.id}`, body));
     if (x.role !== 'county_admin') await expectDenied(x.c.req('PUT', `/api/sign-in/rules/${x.w.nodes.A.id}`, body));
-    expect(await x.s.database.db.select().from(signInRules).where(inArray(signInRules.countyId, [x.w.nodes.B.id, ...(x.role === 'county_admin' ? [] : [x.w.nodes.A.id])]))).toEqual([]);
+    expect(
+      await x.s.database.db
+        .select()
+        .from(signInRules)
+        .where(inArray(signInRules.countyId, [x.w.nodes.B.id, ...(x.role === 'county_admin' ? [] : [x.w.nodes.A.id])])),
+    ).toEqual([]);
   },
 };

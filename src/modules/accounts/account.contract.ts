@@ -9,8 +9,15 @@ export const ZLoginInput = z.object({
   password: z.string().min(1, { error: 'msg:required' }).max(LIMITS.passwordMax),
 });
 
-const zUsername = z.string().trim().regex(/^[A-Za-z0-9_.-]{3,32}$/, { error: 'msg:username' });
-const zNewPassword = z.string().min(1, { error: 'msg:required' }).max(LIMITS.passwordMax).describe('At least 8 characters, not a common password');
+const zUsername = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_.-]{3,32}$/, { error: 'msg:username' });
+const zNewPassword = z
+  .string()
+  .min(1, { error: 'msg:required' })
+  .max(LIMITS.passwordMax)
+  .describe('At least 8 characters, not a common password');
 
 export const ZScopeOut = z.object({ role: z.enum(ROLES), nodeId: z.string(), nodeName: z.string(), path: z.string() });
 
@@ -50,7 +57,9 @@ export const ZUser = z.object({
   mustChangePassword: z.boolean(),
   lastLoginAt: z.string().nullable(),
   roles: z.array(z.object({ id: z.string(), role: z.enum(ROLES), nodeId: z.string(), nodeName: z.string() })),
-  canManage: z.boolean().describe('Whether the requesting admin may edit, disable, reset or change roles of this account'),
+  canManage: z
+    .boolean()
+    .describe('Whether the requesting admin may edit, disable, reset or change roles of this account'),
 });
 export type User = z.infer<typeof ZUser>;
 export const ZUserPage = zPage(ZUser);
@@ -87,7 +96,12 @@ export type SetupState = z.infer<typeof ZSetupState>;
 
 /** POST /api/setup: the first system admin, with the password the operator chose. */
 export const ZFirstAdmin = z.object({
-  setupCode: z.string().trim().min(1, { error: 'msg:required' }).max(40).describe('The setup code printed in the server’s start banner'),
+  setupCode: z
+    .string()
+    .trim()
+    .min(1, { error: 'msg:required' })
+    .max(40)
+    .describe('The setup code printed in the server’s start banner'),
   username: zUsername,
   displayName: zText(LIMITS.personName),
   password: zNewPassword,

@@ -41,21 +41,40 @@ export function slowdownMs(failures: number): number {
 }
 
 /** "14:05": the time a lock ends, in China time. */
-const chinaClock = (d: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
+const chinaClock = (d: Date) =>
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Shanghai',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(d);
 
 const lockedError = (until: Date) =>
-  new AppError('LOGIN_LOCKED', { until: chinaClock(until), minutes: Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000)) });
+  new AppError('LOGIN_LOCKED', {
+    until: chinaClock(until),
+    minutes: Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000)),
+  });
 
 /** When the account's lock ends, for everyone or for tries from this address; null when it is open. */
 async function lockEnd(db: Db, user: { id: string; lockedUntil: Date | null }, ip: string): Promise<Date | null> {
   const now = Date.now();
   const windowMs = LOGIN_LIMITS.lockMinutes * 60_000;
-  const recent = await db.select({ at: loginFailures.at }).from(loginFailures)
-    .where(and(eq(loginFailures.userId, user.id), eq(loginFailures.ip, ip), gt(loginFailures.at, new Date(now - windowMs))))
-    .orderBy(desc(loginFailures.at)).limit(LOGIN_LIMITS.perAccountAndAddress);
-  const pairEnd = recent.length >= LOGIN_LIMITS.perAccountAndAddress ? new Date(recent[recent.length - 1].at.getTime() + windowMs) : null;
+  const recent = await db
+    .select({ at: loginFailures.at })
+    .from(loginFailures)
+    .where(
+      and(eq(loginFailures.userId, user.id), eq(loginFailures.ip, ip), gt(loginFailures.at, new Date(now - windowMs))),
+    )
+    .orderBy(desc(loginFailures.at))
+    .limit(LOGIN_LIMITS.perAccountAndAddress);
+  const pairEnd =
+    recent.length >= LOGIN_LIMITS.perAccountAndAddress
+      ? new Date(recent[recent.length - 1].at.getTime() + windowMs)
+      : null;
   const accountEnd = user.lockedUntil && user.lockedUntil.getTime() > now ? user.lockedUntil : null;
-  const end = [pairEnd, accountEnd].filter((d): d is Date => !!d && d.getTime() > now).sort((a, b) => b.getTime() - a.getTime())[0];
+  const end = [pairEnd, accountEnd]
+    .filter((d): d is Date => !!d && d.getTime() > now)
+    .sort((a, b) => b.getTime() - a.getTime())[0];
   return end ?? null;
 }
 
@@ -65,7 +84,10 @@ async function lockEnd(db: Db, user: { id: string; lockedUntil: Date | null }, i
  */
 export async function login(db: Db, input: LoginInput) {
   const windowStart = new Date(Date.now() - LOGIN_LIMITS.lockMinutes * 60_000);
-  const [{ n: addressFailures }] = await db.select({ n: count() }).from(loginFailures).where(and(eq(loginFailures.ip, input.ip), gt(loginFailures.at, windowStart)));
+  const [{ n: addressFailures }] = await db
+    .select({ n: count() })
+    .from(loginFailures)
+    .where(and(eq(loginFailures.ip, input.ip), gt(loginFailures.at, windowStart)));
   const wait = slowdownMs(Number(addressFailures));
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
 
@@ -82,7 +104,16 @@ export async function login(db: Db, input: LoginInput) {
   /** `wrongPasswordOf`: the account whose password was wrong (counts towards its locks). */
   const fail = async (reason: string, userId?: string, wrongPasswordOf?: string) => {
     await db.insert(loginFailures).values({ ip: input.ip, userId: wrongPasswordOf ?? null });
-    await recordAudit(db, { actorName: input.login.slice(0, 80), ip: input.ip, node: home, action: 'auth.login_failed', entityType: 'user', entityId: userId, outcome: 'failed', summary: { reason, ...(wait ? { slowedMs: wait } : {}) } });
+    await recordAudit(db, {
+      actorName: input.login.slice(0, 80),
+      ip: input.ip,
+      node: home,
+      action: 'auth.login_failed',
+      entityType: 'user',
+      entityId: userId,
+      outcome: 'failed',
+      summary: { reason, ...(wait ? { slowedMs: wait } : {}) },
+    });
   };
 
   if (!user) {
@@ -99,11 +130,22 @@ export async function login(db: Db, input: LoginInput) {
     await fail('wrong_password', user.id, user.id);
     // Failures since the last lock ended count towards the next one.
     const since = user.lockedUntil && user.lockedUntil > windowStart ? user.lockedUntil : windowStart;
-    const [{ n }] = await db.select({ n: count() }).from(loginFailures).where(and(eq(loginFailures.userId, user.id), gt(loginFailures.at, since)));
+    const [{ n }] = await db
+      .select({ n: count() })
+      .from(loginFailures)
+      .where(and(eq(loginFailures.userId, user.id), gt(loginFailures.at, since)));
     if (Number(n) >= LOGIN_LIMITS.perAccount) {
       const until = new Date(Date.now() + LOGIN_LIMITS.lockMinutes * 60_000);
       await db.update(users).set({ lockedUntil: until }).where(eq(users.id, user.id));
-      await recordAudit(db, { actorName: 'system', ip: input.ip, node: home, action: 'auth.account_locked', entityType: 'user', entityId: user.id, summary: { failures: Number(n), until: until.toISOString() } });
+      await recordAudit(db, {
+        actorName: 'system',
+        ip: input.ip,
+        node: home,
+        action: 'auth.account_locked',
+        entityType: 'user',
+        entityId: user.id,
+        summary: { failures: Number(n), until: until.toISOString() },
+      });
       throw lockedError(until);
     }
     const now = await lockEnd(db, { id: user.id, lockedUntil: null }, input.ip);
@@ -116,17 +158,37 @@ export async function login(db: Db, input: LoginInput) {
   }
 
   return db.transaction(async (tx) => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() })
+      .where(eq(users.id, user.id));
     // This address's wrong tries at this account are forgiven; other addresses' still count.
-    await tx.update(loginFailures).set({ userId: null }).where(and(eq(loginFailures.userId, user.id), eq(loginFailures.ip, input.ip)));
-    const session = await createSession(tx, { userId: user.id, ip: input.ip, userAgent: input.userAgent, maxHours: input.sessionMaxHours });
-    await recordAudit(tx, { actor: { userId: user.id, username: user.username, displayName: user.displayName, ip: input.ip }, node: home, action: 'auth.login', entityType: 'user', entityId: user.id });
+    await tx
+      .update(loginFailures)
+      .set({ userId: null })
+      .where(and(eq(loginFailures.userId, user.id), eq(loginFailures.ip, input.ip)));
+    const session = await createSession(tx, {
+      userId: user.id,
+      ip: input.ip,
+      userAgent: input.userAgent,
+      maxHours: input.sessionMaxHours,
+    });
+    await recordAudit(tx, {
+      actor: { userId: user.id, username: user.username, displayName: user.displayName, ip: input.ip },
+      node: home,
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: user.id,
+    });
     return { ...session, userId: user.id };
   });
 }
 
 /** True when the user must change the password before doing anything else. */
-export async function passwordChangeDue(db: Db, s: { mustChangePassword: boolean; passwordChangedAt: Date }): Promise<boolean> {
+export async function passwordChangeDue(
+  db: Db,
+  s: { mustChangePassword: boolean; passwordChangedAt: Date },
+): Promise<boolean> {
   if (s.mustChangePassword) return true;
   const { passwordMaxAgeDays } = await getSettings(db);
   return passwordMaxAgeDays > 0 && s.passwordChangedAt.getTime() < Date.now() - passwordMaxAgeDays * 86_400_000;
@@ -138,21 +200,48 @@ export function assertPasswordRules(password: string, username: string, path: st
   if (problem) throw fieldError(path, FIELD_MESSAGES[problem].zh, FIELD_MESSAGES[problem].en);
 }
 
-export async function changePassword({ db, actor, currentPassword, newPassword }: { db: Db; actor: Actor; currentPassword: string; newPassword: string }): Promise<void> {
+export async function changePassword({
+  db,
+  actor,
+  currentPassword,
+  newPassword,
+}: {
+  db: Db;
+  actor: Actor;
+  currentPassword: string;
+  newPassword: string;
+}): Promise<void> {
   const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-    await recordAudit(db, { actor, action: 'auth.password_change', entityType: 'user', entityId: actor.userId, outcome: 'failed', summary: { reason: 'wrong_current_password' } });
-    throw new AppError('WRONG_PASSWORD', {}, { issues: [{ path: 'currentPassword', message: '当前密码不正确', messageEn: 'The current password is wrong' }] });
+    await recordAudit(db, {
+      actor,
+      action: 'auth.password_change',
+      entityType: 'user',
+      entityId: actor.userId,
+      outcome: 'failed',
+      summary: { reason: 'wrong_current_password' },
+    });
+    throw new AppError(
+      'WRONG_PASSWORD',
+      {},
+      { issues: [{ path: 'currentPassword', message: '当前密码不正确', messageEn: 'The current password is wrong' }] },
+    );
   }
   assertPasswordRules(newPassword, user.username, 'newPassword');
-  if (await verifyPassword(user.passwordHash, newPassword)) throw fieldError('newPassword', '新密码不能与当前密码相同', 'The new password must differ from the current one');
+  if (await verifyPassword(user.passwordHash, newPassword))
+    throw fieldError('newPassword', '新密码不能与当前密码相同', 'The new password must differ from the current one');
   const passwordHash = await hashPassword(newPassword);
-  await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, passwordChangedAt: new Date(), mustChangePassword: false, updatedAt: new Date() }).where(eq(users.id, actor.userId));
-    // Other devices signed in with the old password are signed out.
-    await endUserSessions(tx, actor.userId, actor.sessionId);
-    await recordAudit(tx, { actor, action: 'auth.password_change', entityType: 'user', entityId: actor.userId });
-  }).finally(() => forgetCachedSessions(actor.userId));
+  await db
+    .transaction(async (tx) => {
+      await tx
+        .update(users)
+        .set({ passwordHash, passwordChangedAt: new Date(), mustChangePassword: false, updatedAt: new Date() })
+        .where(eq(users.id, actor.userId));
+      // Other devices signed in with the old password are signed out.
+      await endUserSessions(tx, actor.userId, actor.sessionId);
+      await recordAudit(tx, { actor, action: 'auth.password_change', entityType: 'user', entityId: actor.userId });
+    })
+    .finally(() => forgetCachedSessions(actor.userId));
 }
 
 /** Forgets failures older than the lock window (housekeeping). */

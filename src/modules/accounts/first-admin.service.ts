@@ -33,7 +33,10 @@ export type SystemAdminInput = {
  * account at all: two such requests are serialised by an advisory lock, and the second
  * finds the first one's account and is refused. Audited.
  */
-export async function createSystemAdmin(db: Db, input: SystemAdminInput): Promise<{ id: string; countyId: string; countyCreated: boolean }> {
+export async function createSystemAdmin(
+  db: Db,
+  input: SystemAdminInput,
+): Promise<{ id: string; countyId: string; countyCreated: boolean }> {
   assertPasswordRules(input.password, input.username, 'password');
   const passwordHash = await hashPassword(input.password);
   try {
@@ -41,28 +44,64 @@ export async function createSystemAdmin(db: Db, input: SystemAdminInput): Promis
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext('cedu.first-admin'))`);
       const [{ n }] = await tx.select({ n: count() }).from(users);
       if (input.via === 'first-run' && Number(n) > 0) {
-        throw new AppError('CONFLICT', { detail: '系统已有账号，首次设置已关闭，请直接登录', detailEn: 'the system already has accounts, so first-run setup is closed; please sign in' });
+        throw new AppError('CONFLICT', {
+          detail: '系统已有账号，首次设置已关闭，请直接登录',
+          detailEn: 'the system already has accounts, so first-run setup is closed; please sign in',
+        });
       }
-      const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = lower(${input.username})`);
+      const [taken] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(sql`lower(${users.username}) = lower(${input.username})`);
       if (taken) throw fieldError('username', '用户名已被使用', 'This username is taken');
 
-      let [county] = await tx.select({ id: orgNodes.id, path: orgNodes.path, name: orgNodes.name }).from(orgNodes)
-        .where(and(isNull(orgNodes.parentId), eq(orgNodes.level, 'county'))).orderBy(asc(orgNodes.sortOrder), asc(orgNodes.createdAt)).limit(1);
+      let [county] = await tx
+        .select({ id: orgNodes.id, path: orgNodes.path, name: orgNodes.name })
+        .from(orgNodes)
+        .where(and(isNull(orgNodes.parentId), eq(orgNodes.level, 'county')))
+        .orderBy(asc(orgNodes.sortOrder), asc(orgNodes.createdAt))
+        .limit(1);
       const countyCreated = !county;
       if (!county) {
         const name = input.countyName?.trim();
-        if (!name) throw fieldError('countyName', '系统中还没有县（区），请填写县（区）名称', 'There is no county yet; enter the county’s name');
+        if (!name)
+          throw fieldError(
+            'countyName',
+            '系统中还没有县（区），请填写县（区）名称',
+            'There is no county yet; enter the county’s name',
+          );
         const id = crypto.randomUUID();
         county = { id, path: `/${id}/`, name };
         await tx.insert(orgNodes).values({ id, parentId: null, path: county.path, depth: 0, level: 'county', name });
-        await recordAudit(tx, { actorName: 'system', ip: input.ip, node: county, action: 'org.create', entityType: 'org_node', entityId: id, summary: { name, level: 'county', parentId: null, via: input.via } });
+        await recordAudit(tx, {
+          actorName: 'system',
+          ip: input.ip,
+          node: county,
+          action: 'org.create',
+          entityType: 'org_node',
+          entityId: id,
+          summary: { name, level: 'county', parentId: null, via: input.via },
+        });
       }
       const id = crypto.randomUUID();
-      await tx.insert(users).values({ id, username: input.username, displayName: input.displayName, homeNodeId: county.id, passwordHash });
+      await tx
+        .insert(users)
+        .values({ id, username: input.username, displayName: input.displayName, homeNodeId: county.id, passwordHash });
       await tx.insert(roleAssignments).values({ userId: id, role: 'system_admin', nodeId: county.id });
       await recordAudit(tx, {
-        actorName: 'system', ip: input.ip, node: county, action: 'user.create', entityType: 'user', entityId: id,
-        summary: { username: input.username, displayName: input.displayName, homeNode: county.name, role: 'system_admin', via: input.via },
+        actorName: 'system',
+        ip: input.ip,
+        node: county,
+        action: 'user.create',
+        entityType: 'user',
+        entityId: id,
+        summary: {
+          username: input.username,
+          displayName: input.displayName,
+          homeNode: county.name,
+          role: 'system_admin',
+          via: input.via,
+        },
       });
       return { id, countyId: county.id, countyCreated };
     });

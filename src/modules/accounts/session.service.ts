@@ -13,7 +13,10 @@ const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex'
 const token = () => crypto.randomBytes(32).toString('base64url');
 
 /** A fresh session id at every sign-in; only the hash of the cookie's token is stored. */
-export async function createSession(db: DbOrTx, opts: { userId: string; ip?: string; userAgent?: string; maxHours: number }) {
+export async function createSession(
+  db: DbOrTx,
+  opts: { userId: string; ip?: string; userAgent?: string; maxHours: number },
+) {
   const raw = token();
   const csrfToken = token();
   await db.insert(sessions).values({
@@ -86,7 +89,10 @@ export async function loadSession(db: Db, raw: string, idleMinutes: number): Pro
     cached.lastSeen = now;
     if (now - cached.lastWritten > TOUCH_EVERY_MS) {
       cached.lastWritten = now;
-      await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+      await db
+        .update(sessions)
+        .set({ lastSeenAt: new Date(now) })
+        .where(eq(sessions.id, id));
     }
     return cached.loaded;
   }
@@ -110,7 +116,10 @@ export async function loadSession(db: Db, raw: string, idleMinutes: number): Pro
   }
   let lastWritten = lastSeen;
   if (now - lastSeen > TOUCH_EVERY_MS) {
-    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessions.id, id));
     lastWritten = now;
   }
   const scopes = (typeof row.scopes === 'string' ? JSON.parse(row.scopes) : row.scopes) as Scope[];
@@ -122,19 +131,38 @@ export async function loadSession(db: Db, raw: string, idleMinutes: number): Pro
   };
   if (epoch === authEpoch && bus.keeps(generation)) {
     if (sessionCache.size > 10_000) sessionCache.clear();
-    sessionCache.set(id, { loaded, expiresAt: new Date(row.expires_at).getTime(), lastSeen: now, lastWritten, cachedAt: now });
+    sessionCache.set(id, {
+      loaded,
+      expiresAt: new Date(row.expires_at).getTime(),
+      lastSeen: now,
+      lastWritten,
+      cachedAt: now,
+    });
   }
   return loaded;
 }
 
 type SessionRow = {
-  csrf_token: string; expires_at: string | Date; last_seen_at: string | Date; user_id: string; username: string;
-  display_name: string; disabled: boolean; must_change_password: boolean; password_changed_at: string | Date; scopes: Scope[] | string;
+  csrf_token: string;
+  expires_at: string | Date;
+  last_seen_at: string | Date;
+  user_id: string;
+  username: string;
+  display_name: string;
+  disabled: boolean;
+  must_change_password: boolean;
+  password_changed_at: string | Date;
+  scopes: Scope[] | string;
 };
 
 export async function loadScopes(db: DbOrTx, userId: string): Promise<Scope[]> {
   const rows = await db
-    .select({ role: roleAssignments.role, nodeId: roleAssignments.nodeId, nodeName: orgNodes.name, path: orgNodes.path })
+    .select({
+      role: roleAssignments.role,
+      nodeId: roleAssignments.nodeId,
+      nodeName: orgNodes.name,
+      path: orgNodes.path,
+    })
     .from(roleAssignments)
     .innerJoin(orgNodes, eq(orgNodes.id, roleAssignments.nodeId))
     .where(eq(roleAssignments.userId, userId));
@@ -149,7 +177,13 @@ export async function endSession(db: DbOrTx, sessionId: string): Promise<void> {
 
 /** Ends every session of a user (disabled, password reset). */
 export async function endUserSessions(db: DbOrTx, userId: string, exceptSessionId?: string): Promise<void> {
-  await db.delete(sessions).where(exceptSessionId ? and(eq(sessions.userId, userId), sql`${sessions.id} <> ${exceptSessionId}`) : eq(sessions.userId, userId));
+  await db
+    .delete(sessions)
+    .where(
+      exceptSessionId
+        ? and(eq(sessions.userId, userId), sql`${sessions.id} <> ${exceptSessionId}`)
+        : eq(sessions.userId, userId),
+    );
   forgetCachedSessions(userId);
 }
 

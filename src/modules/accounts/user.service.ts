@@ -29,10 +29,21 @@ export async function findUsers({ db, actor, query }: { db: Db; actor: Actor; qu
   }
   if (query.disabled) conds.push(eq(users.disabled, query.disabled === 'true'));
   if (query.role) {
-    conds.push(exists(db.select({ x: sql`1` }).from(roleAssignments).where(and(eq(roleAssignments.userId, users.id), eq(roleAssignments.role, query.role)))));
+    conds.push(
+      exists(
+        db
+          .select({ x: sql`1` })
+          .from(roleAssignments)
+          .where(and(eq(roleAssignments.userId, users.id), eq(roleAssignments.role, query.role))),
+      ),
+    );
   }
   const where = and(...conds);
-  const [{ n }] = await db.select({ n: count() }).from(users).innerJoin(orgNodes, eq(orgNodes.id, users.homeNodeId)).where(where);
+  const [{ n }] = await db
+    .select({ n: count() })
+    .from(users)
+    .innerJoin(orgNodes, eq(orgNodes.id, users.homeNodeId))
+    .where(where);
   const rows = await db
     .select({ u: users, homeNodeName: orgNodes.name, homePath: orgNodes.path })
     .from(users)
@@ -44,37 +55,62 @@ export async function findUsers({ db, actor, query }: { db: Db; actor: Actor; qu
   return { items: await withRoles(db, actor, rows), total: Number(n), page: query.page, pageSize: query.pageSize };
 }
 
-async function withRoles(db: DbOrTx, actor: Actor, rows: { u: typeof users.$inferSelect; homeNodeName: string; homePath: string }[]): Promise<User[]> {
+async function withRoles(
+  db: DbOrTx,
+  actor: Actor,
+  rows: { u: typeof users.$inferSelect; homeNodeName: string; homePath: string }[],
+): Promise<User[]> {
   const ids = rows.map((r) => r.u.id);
   const roles = ids.length
-    ? await db.select({ id: roleAssignments.id, userId: roleAssignments.userId, role: roleAssignments.role, nodeId: roleAssignments.nodeId, nodeName: orgNodes.name, path: orgNodes.path })
-        .from(roleAssignments).innerJoin(orgNodes, eq(orgNodes.id, roleAssignments.nodeId))
-        .where(inArray(roleAssignments.userId, ids)).orderBy(asc(roleAssignments.createdAt))
+    ? await db
+        .select({
+          id: roleAssignments.id,
+          userId: roleAssignments.userId,
+          role: roleAssignments.role,
+          nodeId: roleAssignments.nodeId,
+          nodeName: orgNodes.name,
+          path: orgNodes.path,
+        })
+        .from(roleAssignments)
+        .innerJoin(orgNodes, eq(orgNodes.id, roleAssignments.nodeId))
+        .where(inArray(roleAssignments.userId, ids))
+        .orderBy(asc(roleAssignments.createdAt))
     : [];
   return rows.map(({ u, homeNodeName, homePath }) => {
     const own = roles.filter((r) => r.userId === u.id);
     return {
-    id: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    phone: u.phone,
-    homeNodeId: u.homeNodeId,
-    homeNodeName,
-    disabled: u.disabled,
-    lockedUntil: u.lockedUntil && u.lockedUntil.getTime() > Date.now() ? u.lockedUntil.toISOString() : null,
-    mustChangePassword: u.mustChangePassword,
-    lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
-    roles: own.map(({ id, role, nodeId, nodeName }) => ({ id, role: role as Role, nodeId, nodeName })),
-    canManage: canManageUser(actor, { homePath, rolePaths: own.map((r) => ({ role: r.role as Role, path: r.path })) }),
+      id: u.id,
+      username: u.username,
+      displayName: u.displayName,
+      phone: u.phone,
+      homeNodeId: u.homeNodeId,
+      homeNodeName,
+      disabled: u.disabled,
+      lockedUntil: u.lockedUntil && u.lockedUntil.getTime() > Date.now() ? u.lockedUntil.toISOString() : null,
+      mustChangePassword: u.mustChangePassword,
+      lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+      roles: own.map(({ id, role, nodeId, nodeName }) => ({ id, role: role as Role, nodeId, nodeName })),
+      canManage: canManageUser(actor, {
+        homePath,
+        rolePaths: own.map((r) => ({ role: r.role as Role, path: r.path })),
+      }),
     };
   });
 }
 
 /** The account with what the policies need: home path and the paths of its roles. */
 async function loadUser(db: DbOrTx, actor: Actor, id: string) {
-  const [row] = await db.select({ u: users, homeNodeName: orgNodes.name, homePath: orgNodes.path }).from(users).innerJoin(orgNodes, eq(orgNodes.id, users.homeNodeId)).where(eq(users.id, id));
+  const [row] = await db
+    .select({ u: users, homeNodeName: orgNodes.name, homePath: orgNodes.path })
+    .from(users)
+    .innerJoin(orgNodes, eq(orgNodes.id, users.homeNodeId))
+    .where(eq(users.id, id));
   if (!row || !canReadUser(actor, { homePath: row.homePath })) throw hidden();
-  const rolePaths = await db.select({ role: roleAssignments.role, path: orgNodes.path }).from(roleAssignments).innerJoin(orgNodes, eq(orgNodes.id, roleAssignments.nodeId)).where(eq(roleAssignments.userId, id));
+  const rolePaths = await db
+    .select({ role: roleAssignments.role, path: orgNodes.path })
+    .from(roleAssignments)
+    .innerJoin(orgNodes, eq(orgNodes.id, roleAssignments.nodeId))
+    .where(eq(roleAssignments.userId, id));
   const target = { homePath: row.homePath, rolePaths: rolePaths.map((r) => ({ role: r.role as Role, path: r.path })) };
   return { row, target, canManage: canManageUser(actor, target) };
 }
@@ -87,77 +123,224 @@ export async function getUser({ db, actor, id }: { db: Db; actor: Actor; id: str
 function duplicate(err: unknown): never {
   if (pgErrorCode(err) === '23505') {
     const msg = String((err as { cause?: { constraint?: string } }).cause?.constraint ?? '');
-    if (msg.includes('phone')) throw new AppError('DUPLICATE', { field: '手机号', fieldEn: 'phone number' }, { issues: [{ path: 'phone', message: '手机号已被其他账号使用', messageEn: 'This phone number is used by another account' }] });
-    throw new AppError('DUPLICATE', { field: '用户名', fieldEn: 'username' }, { issues: [{ path: 'username', message: '用户名已被使用', messageEn: 'This username is taken' }] });
+    if (msg.includes('phone'))
+      throw new AppError(
+        'DUPLICATE',
+        { field: '手机号', fieldEn: 'phone number' },
+        {
+          issues: [
+            {
+              path: 'phone',
+              message: '手机号已被其他账号使用',
+              messageEn: 'This phone number is used by another account',
+            },
+          ],
+        },
+      );
+    throw new AppError(
+      'DUPLICATE',
+      { field: '用户名', fieldEn: 'username' },
+      { issues: [{ path: 'username', message: '用户名已被使用', messageEn: 'This username is taken' }] },
+    );
   }
   throw err;
 }
 
-export async function createUser({ db, actor, input }: { db: Db; actor: Actor; input: UserCreate }): Promise<{ id: string }> {
+export async function createUser({
+  db,
+  actor,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  input: UserCreate;
+}): Promise<{ id: string }> {
   assertPasswordRules(input.password, input.username, 'password');
   const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
-    const home = await getNodeRow(tx, actor, input.homeNodeId);
-    if (!canReadUser(actor, { homePath: home.path })) throw forbidden();
-    const id = crypto.randomUUID();
-    await tx.insert(users).values({ id, username: input.username, displayName: input.displayName, phone: input.phone, homeNodeId: home.id, passwordHash, mustChangePassword: true });
-    await recordAudit(tx, { actor, node: home, action: 'user.create', entityType: 'user', entityId: id, summary: { username: input.username, displayName: input.displayName, homeNode: home.name } });
-    for (const r of input.roles) await grant(tx, actor, id, r);
-    return { id };
-  }).catch(duplicate);
+  return db
+    .transaction(async (tx) => {
+      const home = await getNodeRow(tx, actor, input.homeNodeId);
+      if (!canReadUser(actor, { homePath: home.path })) throw forbidden();
+      const id = crypto.randomUUID();
+      await tx
+        .insert(users)
+        .values({
+          id,
+          username: input.username,
+          displayName: input.displayName,
+          phone: input.phone,
+          homeNodeId: home.id,
+          passwordHash,
+          mustChangePassword: true,
+        });
+      await recordAudit(tx, {
+        actor,
+        node: home,
+        action: 'user.create',
+        entityType: 'user',
+        entityId: id,
+        summary: { username: input.username, displayName: input.displayName, homeNode: home.name },
+      });
+      for (const r of input.roles) await grant(tx, actor, id, r);
+      return { id };
+    })
+    .catch(duplicate);
 }
 
-export async function updateUser({ db, actor, id, input }: { db: Db; actor: Actor; id: string; input: UserUpdate }): Promise<void> {
-  await db.transaction(async (tx) => {
-    const { row, canManage } = await loadUser(tx, actor, id);
-    if (!canManage) throw forbidden();
-    if (id === actor.userId && input.disabled) throw new AppError('CONFLICT', { detail: '不能停用自己的账号', detailEn: 'you cannot disable your own account' });
-    const home = await getNodeRow(tx, actor, input.homeNodeId);
-    if (!canReadUser(actor, { homePath: home.path })) throw forbidden();
-    await tx.update(users).set({ ...input, updatedAt: new Date() }).where(eq(users.id, id));
-    if (input.disabled && !row.u.disabled) await endUserSessions(tx, id);
-    await recordAudit(tx, { actor, node: home, action: input.disabled !== row.u.disabled ? (input.disabled ? 'user.disable' : 'user.enable') : 'user.update', entityType: 'user', entityId: id, summary: diffFields(row.u as Record<string, unknown>, input) });
-  }).catch(duplicate).finally(() => forgetCachedSessions(id));
+export async function updateUser({
+  db,
+  actor,
+  id,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  input: UserUpdate;
+}): Promise<void> {
+  await db
+    .transaction(async (tx) => {
+      const { row, canManage } = await loadUser(tx, actor, id);
+      if (!canManage) throw forbidden();
+      if (id === actor.userId && input.disabled)
+        throw new AppError('CONFLICT', {
+          detail: '不能停用自己的账号',
+          detailEn: 'you cannot disable your own account',
+        });
+      const home = await getNodeRow(tx, actor, input.homeNodeId);
+      if (!canReadUser(actor, { homePath: home.path })) throw forbidden();
+      await tx
+        .update(users)
+        .set({ ...input, updatedAt: new Date() })
+        .where(eq(users.id, id));
+      if (input.disabled && !row.u.disabled) await endUserSessions(tx, id);
+      await recordAudit(tx, {
+        actor,
+        node: home,
+        action: input.disabled !== row.u.disabled ? (input.disabled ? 'user.disable' : 'user.enable') : 'user.update',
+        entityType: 'user',
+        entityId: id,
+        summary: diffFields(row.u as Record<string, unknown>, input),
+      });
+    })
+    .catch(duplicate)
+    .finally(() => forgetCachedSessions(id));
 }
 
 /** An admin sets a new password; the user must change it at next sign-in, and is signed out now. */
-export async function resetPassword({ db, actor, id, password }: { db: Db; actor: Actor; id: string; password: string }): Promise<void> {
+export async function resetPassword({
+  db,
+  actor,
+  id,
+  password,
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  password: string;
+}): Promise<void> {
   const { row, canManage } = await loadUser(db, actor, id);
   if (!canManage) throw forbidden();
   assertPasswordRules(password, row.u.username, 'password');
   const passwordHash = await hashPassword(password);
-  await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, mustChangePassword: true, passwordChangedAt: new Date(), failedLogins: 0, lockedUntil: null, updatedAt: new Date() }).where(eq(users.id, id));
-    await endUserSessions(tx, id);
-    await recordAudit(tx, { actor, node: { id: row.u.homeNodeId, path: row.homePath }, action: 'user.password_reset', entityType: 'user', entityId: id, summary: { username: row.u.username } });
-  }).finally(() => forgetCachedSessions(id));
+  await db
+    .transaction(async (tx) => {
+      await tx
+        .update(users)
+        .set({
+          passwordHash,
+          mustChangePassword: true,
+          passwordChangedAt: new Date(),
+          failedLogins: 0,
+          lockedUntil: null,
+          updatedAt: new Date(),
+        })
+        .where(eq(users.id, id));
+      await endUserSessions(tx, id);
+      await recordAudit(tx, {
+        actor,
+        node: { id: row.u.homeNodeId, path: row.homePath },
+        action: 'user.password_reset',
+        entityType: 'user',
+        entityId: id,
+        summary: { username: row.u.username },
+      });
+    })
+    .finally(() => forgetCachedSessions(id));
 }
 
 async function grant(tx: DbOrTx, actor: Actor, userId: string, r: RoleAssignment): Promise<string> {
   const node = await getNodeRow(tx, actor, r.nodeId);
   if (!canGrantRole(actor, r.role, node.path)) throw forbidden();
-  const [row] = await tx.insert(roleAssignments).values({ userId, role: r.role, nodeId: r.nodeId }).onConflictDoNothing().returning({ id: roleAssignments.id });
-  if (!row) throw new AppError('CONFLICT', { detail: '该用户已有此角色', detailEn: 'the user already holds this role' });
-  await recordAudit(tx, { actor, node, action: 'user.role.grant', entityType: 'user', entityId: userId, summary: { role: r.role, node: node.name } });
+  const [row] = await tx
+    .insert(roleAssignments)
+    .values({ userId, role: r.role, nodeId: r.nodeId })
+    .onConflictDoNothing()
+    .returning({ id: roleAssignments.id });
+  if (!row)
+    throw new AppError('CONFLICT', { detail: '该用户已有此角色', detailEn: 'the user already holds this role' });
+  await recordAudit(tx, {
+    actor,
+    node,
+    action: 'user.role.grant',
+    entityType: 'user',
+    entityId: userId,
+    summary: { role: r.role, node: node.name },
+  });
   return row.id;
 }
 
-export async function addRole({ db, actor, userId, input }: { db: Db; actor: Actor; userId: string; input: RoleAssignment }): Promise<{ id: string }> {
-  return db.transaction(async (tx) => {
-    const { canManage } = await loadUser(tx, actor, userId);
-    if (!canManage) throw forbidden();
-    return { id: await grant(tx, actor, userId, input) };
-  }).finally(() => forgetCachedSessions(userId));
+export async function addRole({
+  db,
+  actor,
+  userId,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  userId: string;
+  input: RoleAssignment;
+}): Promise<{ id: string }> {
+  return db
+    .transaction(async (tx) => {
+      const { canManage } = await loadUser(tx, actor, userId);
+      if (!canManage) throw forbidden();
+      return { id: await grant(tx, actor, userId, input) };
+    })
+    .finally(() => forgetCachedSessions(userId));
 }
 
-export async function removeRole({ db, actor, userId, assignmentId }: { db: Db; actor: Actor; userId: string; assignmentId: string }): Promise<void> {
-  await db.transaction(async (tx) => {
-    const { canManage } = await loadUser(tx, actor, userId);
-    if (!canManage) throw forbidden();
-    const [a] = await tx.select({ a: roleAssignments, path: orgNodes.path, nodeName: orgNodes.name }).from(roleAssignments).innerJoin(orgNodes, eq(orgNodes.id, roleAssignments.nodeId)).where(and(eq(roleAssignments.id, assignmentId), eq(roleAssignments.userId, userId)));
-    if (!a) throw hidden();
-    if (!canGrantRole(actor, a.a.role as Role, a.path)) throw forbidden();
-    await tx.delete(roleAssignments).where(eq(roleAssignments.id, assignmentId));
-    await recordAudit(tx, { actor, node: { id: a.a.nodeId, path: a.path }, action: 'user.role.revoke', entityType: 'user', entityId: userId, summary: { role: a.a.role, node: a.nodeName } });
-  }).finally(() => forgetCachedSessions(userId));
+export async function removeRole({
+  db,
+  actor,
+  userId,
+  assignmentId,
+}: {
+  db: Db;
+  actor: Actor;
+  userId: string;
+  assignmentId: string;
+}): Promise<void> {
+  await db
+    .transaction(async (tx) => {
+      const { canManage } = await loadUser(tx, actor, userId);
+      if (!canManage) throw forbidden();
+      const [a] = await tx
+        .select({ a: roleAssignments, path: orgNodes.path, nodeName: orgNodes.name })
+        .from(roleAssignments)
+        .innerJoin(orgNodes, eq(orgNodes.id, roleAssignments.nodeId))
+        .where(and(eq(roleAssignments.id, assignmentId), eq(roleAssignments.userId, userId)));
+      if (!a) throw hidden();
+      if (!canGrantRole(actor, a.a.role as Role, a.path)) throw forbidden();
+      await tx.delete(roleAssignments).where(eq(roleAssignments.id, assignmentId));
+      await recordAudit(tx, {
+        actor,
+        node: { id: a.a.nodeId, path: a.path },
+        action: 'user.role.revoke',
+        entityType: 'user',
+        entityId: userId,
+        summary: { role: a.a.role, node: a.nodeName },
+      });
+    })
+    .finally(() => forgetCachedSessions(userId));
 }

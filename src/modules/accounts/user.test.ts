@@ -16,7 +16,8 @@ beforeAll(async () => {
   village = await buildNode(s.database, town, { name: '村', level: 'centre' });
   await buildUser(s.database, { username: 'ta', role: 'town_admin', node: town });
   // A county admin whose home is in the town: the town admin sees the account but may not manage it.
-  countyAdminId = (await buildUser(s.database, { username: 'ca', role: 'county_admin', node: town, roleNode: county })).id;
+  countyAdminId = (await buildUser(s.database, { username: 'ca', role: 'county_admin', node: town, roleNode: county }))
+    .id;
   ta = await signIn(s.app, 'ta', TEST_PASSWORD);
 });
 afterAll(() => s.close());
@@ -24,33 +25,73 @@ afterAll(() => s.close());
 describe('accounts', () => {
   it('creates an account with roles; the new user must change the password first', async () => {
     const r = await ta.req('POST', '/api/users', {
-      username: 'manager1', displayName: '刘主任', phone: '139 0000 5678', homeNodeId: village.id, password: 'First-pass-2026',
-      roles: [{ role: 'centre_manager', nodeId: village.id }, { role: 'teacher', nodeId: village.id }],
+      username: 'manager1',
+      displayName: '刘主任',
+      phone: '139 0000 5678',
+      homeNodeId: village.id,
+      password: 'First-pass-2026',
+      roles: [
+        { role: 'centre_manager', nodeId: village.id },
+        { role: 'teacher', nodeId: village.id },
+      ],
     });
     expect(r.statusCode).toBe(201);
     const u = (await ta.req('GET', `/api/users/${r.json().id}`)).json();
-    expect(u).toMatchObject({ username: 'manager1', phone: '13900005678', mustChangePassword: true, homeNodeName: '村' });
+    expect(u).toMatchObject({
+      username: 'manager1',
+      phone: '13900005678',
+      mustChangePassword: true,
+      homeNodeName: '村',
+    });
     expect(u.roles.map((x: { role: string }) => x.role).sort()).toEqual(['centre_manager', 'teacher']);
     const c = await signIn(s.app, 'manager1', 'First-pass-2026');
     expect((await c.req('GET', '/api/org/tree')).json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
   });
 
   it('refuses a taken username or phone beside the field', async () => {
-    const dupe = await ta.req('POST', '/api/users', { username: 'MANAGER1', displayName: '重名', homeNodeId: village.id, password: 'First-pass-2026' });
+    const dupe = await ta.req('POST', '/api/users', {
+      username: 'MANAGER1',
+      displayName: '重名',
+      homeNodeId: village.id,
+      password: 'First-pass-2026',
+    });
     expect(dupe.statusCode).toBe(409);
     expect(dupe.json().error.issues[0]).toMatchObject({ path: 'username', message: '用户名已被使用' });
-    const phone = await ta.req('POST', '/api/users', { username: 'other1', displayName: '同号', phone: '13900005678', homeNodeId: village.id, password: 'First-pass-2026' });
+    const phone = await ta.req('POST', '/api/users', {
+      username: 'other1',
+      displayName: '同号',
+      phone: '13900005678',
+      homeNodeId: village.id,
+      password: 'First-pass-2026',
+    });
     expect(phone.json().error.issues[0].path).toBe('phone');
   });
 
   it('a town admin cannot grant system admin, nor manage a county admin living in the town', async () => {
-    const r = await ta.req('POST', '/api/users', { username: 'boss', displayName: '想当管理员', homeNodeId: town.id, password: 'First-pass-2026', roles: [{ role: 'system_admin', nodeId: town.id }] });
+    const r = await ta.req('POST', '/api/users', {
+      username: 'boss',
+      displayName: '想当管理员',
+      homeNodeId: town.id,
+      password: 'First-pass-2026',
+      roles: [{ role: 'system_admin', nodeId: town.id }],
+    });
     expect(r.statusCode).toBe(403);
     const ca = await ta.req('GET', `/api/users/${countyAdminId}`);
     expect(ca.statusCode).toBe(200);
     expect(ca.json().canManage).toBe(false);
-    expect((await ta.req('POST', `/api/users/${countyAdminId}/password`, { password: 'Taken-over-2026' })).statusCode).toBe(403);
-    expect((await ta.req('PUT', `/api/users/${countyAdminId}`, { displayName: 'x', phone: null, homeNodeId: town.id, disabled: true })).statusCode).toBe(403);
+    expect(
+      (await ta.req('POST', `/api/users/${countyAdminId}/password`, { password: 'Taken-over-2026' })).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await ta.req('PUT', `/api/users/${countyAdminId}`, {
+          displayName: 'x',
+          phone: null,
+          homeNodeId: town.id,
+          disabled: true,
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('resets a password (signing the user out) and lists with filters', async () => {
@@ -67,8 +108,12 @@ describe('accounts', () => {
     const u = await buildUser(s.database, { username: 'helper', role: 'teacher', node: village });
     const add = await ta.req('POST', `/api/users/${u.id}/roles`, { role: 'inspector', nodeId: town.id });
     expect(add.statusCode).toBe(201);
-    expect((await ta.req('POST', `/api/users/${u.id}/roles`, { role: 'inspector', nodeId: town.id })).statusCode).toBe(409);
+    expect((await ta.req('POST', `/api/users/${u.id}/roles`, { role: 'inspector', nodeId: town.id })).statusCode).toBe(
+      409,
+    );
     expect((await ta.req('DELETE', `/api/users/${u.id}/roles/${add.json().id}`)).statusCode).toBe(200);
-    expect((await ta.req('GET', `/api/users/${u.id}`)).json().roles.map((r: { role: string }) => r.role)).toEqual(['teacher']);
+    expect((await ta.req('GET', `/api/users/${u.id}`)).json().roles.map((r: { role: string }) => r.role)).toEqual([
+      'teacher',
+    ]);
   });
 });

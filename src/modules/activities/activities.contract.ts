@@ -26,15 +26,32 @@ export const ACTIVITY_STATUS_LABELS: Record<ActivityStatus, { zh: string; en: st
 
 /** Limits of the activity forms, declared once for server and web. */
 export const ACTIVITY_LIMITS = {
-  title: 100, audience: 200, place: 200, description: 2000, cancelReason: 300, teachers: 10, equipment: 20,
-  capacityMax: 10_000, hoursMax: 100, creditsMax: 1000, repeatMax: 52, newsTitle: 100, text: 20_000, photos: 30, caption: 100,
-  venueName: 60, noticeDaysMax: 60,
+  title: 100,
+  audience: 200,
+  place: 200,
+  description: 2000,
+  cancelReason: 300,
+  teachers: 10,
+  equipment: 20,
+  capacityMax: 10_000,
+  hoursMax: 100,
+  creditsMax: 1000,
+  repeatMax: 52,
+  newsTitle: 100,
+  text: 20_000,
+  photos: 30,
+  caption: 100,
+  venueName: 60,
+  noticeDaysMax: 60,
 } as const;
 
 /** Default: a booking fewer than this many days ahead asks for confirmation (a county may change it). */
 export const DEFAULT_NOTICE_DAYS = 3;
 
-const zMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).describe('YYYY-MM (China time)');
+const zMonth = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+  .describe('YYYY-MM (China time)');
 const zInstant = z.iso.datetime({ offset: true }).describe('ISO 8601 with offset, e.g. 2026-11-24T09:00:00+08:00');
 const zIds = (max: number) => z.array(zId).max(max).default([]);
 
@@ -43,38 +60,69 @@ export const ZActivityFields = z.object({
   title: zText(ACTIVITY_LIMITS.title),
   theme: zText(24).describe('A theme key of the county'),
   form: z.enum(ACTIVITY_FORMS),
-  courseId: zId.nullish().transform((v) => v ?? null).describe('An approved course of the county (optional)'),
-  responsibleUnitId: zId.nullish().transform((v) => v ?? null).describe('The unit responsible (optional)'),
+  courseId: zId
+    .nullish()
+    .transform((v) => v ?? null)
+    .describe('An approved course of the county (optional)'),
+  responsibleUnitId: zId
+    .nullish()
+    .transform((v) => v ?? null)
+    .describe('The unit responsible (optional)'),
   startsAt: zInstant,
   endsAt: zInstant,
-  venueId: zId.nullish().transform((v) => v ?? null).describe('A venue of the centre or its town'),
+  venueId: zId
+    .nullish()
+    .transform((v) => v ?? null)
+    .describe('A venue of the centre or its town'),
   place: zOptText(ACTIVITY_LIMITS.place).describe('Where, when not a booked venue'),
   equipmentIds: zIds(ACTIVITY_LIMITS.equipment),
   teacherIds: zIds(ACTIVITY_LIMITS.teachers).describe('Teachers of the centre’s or its town’s bank'),
-  capacity: z.number().int().min(1).max(ACTIVITY_LIMITS.capacityMax).nullish().transform((v) => v ?? null).describe('Places; none: no limit'),
+  capacity: z
+    .number()
+    .int()
+    .min(1)
+    .max(ACTIVITY_LIMITS.capacityMax)
+    .nullish()
+    .transform((v) => v ?? null)
+    .describe('Places; none: no limit'),
   audience: zOptText(ACTIVITY_LIMITS.audience),
   hours: z.number().positive().max(ACTIVITY_LIMITS.hoursMax).multipleOf(0.5),
   credits: z.number().min(0).max(ACTIVITY_LIMITS.creditsMax).multipleOf(0.5).default(0),
   description: zBodyText(ACTIVITY_LIMITS.description),
-  confirmShortNotice: z.boolean().default(false).describe('Booking fewer than the county’s notice days ahead: confirmed by the user'),
+  confirmShortNotice: z
+    .boolean()
+    .default(false)
+    .describe('Booking fewer than the county’s notice days ahead: confirmed by the user'),
 });
 export type ActivityFields = z.infer<typeof ZActivityFields>;
 
 export const ZActivityCreate = ZActivityFields.extend({
   centreId: zId,
-  repeatWeeks: z.number().int().min(1).max(ACTIVITY_LIMITS.repeatMax).default(1).describe('A series: the same weekday and time for this many weeks (1: a single activity)'),
+  repeatWeeks: z
+    .number()
+    .int()
+    .min(1)
+    .max(ACTIVITY_LIMITS.repeatMax)
+    .default(1)
+    .describe('A series: the same weekday and time for this many weeks (1: a single activity)'),
 });
 export type ActivityCreate = z.infer<typeof ZActivityCreate>;
 
 export const SERIES_SCOPES = ['one', 'following'] as const;
 export type SeriesScope = (typeof SERIES_SCOPES)[number];
 export const ZActivityUpdate = ZActivityFields.extend({
-  scope: z.enum(SERIES_SCOPES).default('one').describe('following: this and the later sessions of its series (times shift by the same amount)'),
+  scope: z
+    .enum(SERIES_SCOPES)
+    .default('one')
+    .describe('following: this and the later sessions of its series (times shift by the same amount)'),
 });
 export type ActivityUpdate = z.infer<typeof ZActivityUpdate>;
 
 export const ZStatusChange = z.object({ status: z.enum(['open', 'done']) });
-export const ZCancel = z.object({ reason: zLongText(ACTIVITY_LIMITS.cancelReason), scope: z.enum(SERIES_SCOPES).default('one') });
+export const ZCancel = z.object({
+  reason: zLongText(ACTIVITY_LIMITS.cancelReason),
+  scope: z.enum(SERIES_SCOPES).default('one'),
+});
 export type Cancel = z.infer<typeof ZCancel>;
 
 export const ZActivityQuery = ZPageQuery.extend({
@@ -120,7 +168,9 @@ export const ZActivityDetail = ZActivity.extend({
   credits: z.number(),
   description: z.string(),
   cancelReason: z.string().nullable(),
-  series: z.array(z.object({ id: z.string(), startsAt: z.string(), status: z.enum(ACTIVITY_STATUSES) })).describe('All sessions of its series'),
+  series: z
+    .array(z.object({ id: z.string(), startsAt: z.string(), status: z.enum(ACTIVITY_STATUSES) }))
+    .describe('All sessions of its series'),
   signIns: z.object({ confirmed: z.number().int(), pending: z.number().int() }).describe('From the sign-in list'),
   permissions: z.object({ update: z.boolean() }),
   updatedAt: z.string(),
@@ -147,7 +197,12 @@ export const ZRecordsInput = z.object({
   summary: zBodyText(ACTIVITY_LIMITS.text),
 });
 export type RecordsInput = z.infer<typeof ZRecordsInput>;
-export const ZPhoto = z.object({ fileId: z.string(), caption: z.string().nullable(), url: z.string(), thumbnailUrl: z.string().nullable() });
+export const ZPhoto = z.object({
+  fileId: z.string(),
+  caption: z.string().nullable(),
+  url: z.string(),
+  thumbnailUrl: z.string().nullable(),
+});
 export type Photo = z.infer<typeof ZPhoto>;
 export const ZRecords = z.object({
   newsTitle: z.string().nullable(),

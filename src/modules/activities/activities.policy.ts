@@ -8,7 +8,8 @@ type NodeRef = { path: string };
 export const canReadActivity = (actor: Actor, centre: NodeRef) => holdsRoleOver(actor, ROLES, centre.path);
 
 /** It is run (created, edited, opened, closed, cancelled, recorded) by the keepers over its centre. */
-export const canKeepActivity = (actor: Actor, centre: NodeRef) => holdsRoleOver(actor, ACTIVITY_KEEPER_ROLES, centre.path);
+export const canKeepActivity = (actor: Actor, centre: NodeRef) =>
+  holdsRoleOver(actor, ACTIVITY_KEEPER_ROLES, centre.path);
 
 /** Venues and equipment of a town or centre are kept by the keepers over that node. */
 export const canKeepVenue = (actor: Actor, node: NodeRef) => holdsRoleOver(actor, ACTIVITY_KEEPER_ROLES, node.path);

@@ -37,23 +37,40 @@ export async function loadNode(db: DbOrTx, actor: Actor, id: string): Promise<Ce
 }
 
 /** The activity with its centre, or NOT_FOUND when the actor may not read it. */
-export async function loadActivity(db: DbOrTx, actor: Actor, id: string): Promise<{ row: ActivityRow; centre: CentreRef }> {
-  const [r] = await db.select({ row: activities, centre: centreCols }).from(activities)
-    .innerJoin(orgNodes, eq(orgNodes.id, activities.centreId)).where(eq(activities.id, id));
+export async function loadActivity(
+  db: DbOrTx,
+  actor: Actor,
+  id: string,
+): Promise<{ row: ActivityRow; centre: CentreRef }> {
+  const [r] = await db
+    .select({ row: activities, centre: centreCols })
+    .from(activities)
+    .innerJoin(orgNodes, eq(orgNodes.id, activities.centreId))
+    .where(eq(activities.id, id));
   if (!r || !canReadActivity(actor, r.centre)) throw hidden();
   return r;
 }
 
 /** The county's active themes (contract 2: its own list, else the defaults). */
-export async function countyThemes(db: DbOrTx, countyId: string): Promise<{ key: string; nameZh: string; nameEn: string }[]> {
-  return (await listThemes(db, countyId)).filter((t) => t.active).map(({ key, nameZh, nameEn }) => ({ key, nameZh, nameEn }));
+export async function countyThemes(
+  db: DbOrTx,
+  countyId: string,
+): Promise<{ key: string; nameZh: string; nameEn: string }[]> {
+  return (await listThemes(db, countyId))
+    .filter((t) => t.active)
+    .map(({ key, nameZh, nameEn }) => ({ key, nameZh, nameEn }));
 }
 
 /** Registered and waitlisted counts per activity. */
-export async function registrationCounts(db: DbOrTx, ids: string[]): Promise<Map<string, { registered: number; waitlisted: number }>> {
+export async function registrationCounts(
+  db: DbOrTx,
+  ids: string[],
+): Promise<Map<string, { registered: number; waitlisted: number }>> {
   const out = new Map<string, { registered: number; waitlisted: number }>();
   if (!ids.length) return out;
-  const rows = await db.select({ id: registrations.activityId, status: registrations.status, n: count() }).from(registrations)
+  const rows = await db
+    .select({ id: registrations.activityId, status: registrations.status, n: count() })
+    .from(registrations)
     .where(and(inArray(registrations.activityId, ids), inArray(registrations.status, ['registered', 'waitlisted'])))
     .groupBy(registrations.activityId, registrations.status);
   for (const r of rows) {
@@ -65,66 +82,145 @@ export async function registrationCounts(db: DbOrTx, ids: string[]): Promise<Map
 }
 
 const listCols = {
-  id: activities.id, title: activities.title, theme: activities.theme, form: activities.form, centreId: activities.centreId, centreName: orgNodes.name,
-  startsAt: activities.startsAt, endsAt: activities.endsAt, venueName: venues.name, place: activities.place, capacity: activities.capacity,
-  status: activities.status, seriesId: activities.seriesId,
+  id: activities.id,
+  title: activities.title,
+  theme: activities.theme,
+  form: activities.form,
+  centreId: activities.centreId,
+  centreName: orgNodes.name,
+  startsAt: activities.startsAt,
+  endsAt: activities.endsAt,
+  venueName: venues.name,
+  place: activities.place,
+  capacity: activities.capacity,
+  status: activities.status,
+  seriesId: activities.seriesId,
 };
 
-export async function findActivities({ db, actor, query }: { db: Db; actor: Actor; query: ActivityQuery }): Promise<Page<Activity>> {
+export async function findActivities({
+  db,
+  actor,
+  query,
+}: {
+  db: Db;
+  actor: Actor;
+  query: ActivityQuery;
+}): Promise<Page<Activity>> {
   const conds = [underAnyPath(orgNodes.path, reachPaths(actor, ROLES))];
   if (query.centreId) conds.push(underAnyPath(orgNodes.path, [(await loadNode(db, actor, query.centreId)).path]));
-  if (query.month) conds.push(gte(activities.startsAt, monthStart(query.month)), lt(activities.startsAt, monthStart(nextMonth(query.month))));
+  if (query.month)
+    conds.push(
+      gte(activities.startsAt, monthStart(query.month)),
+      lt(activities.startsAt, monthStart(nextMonth(query.month))),
+    );
   if (query.status) conds.push(eq(activities.status, query.status));
   if (query.theme) conds.push(eq(activities.theme, query.theme));
   if (query.q) conds.push(ilike(activities.title, `%${escapeLike(query.q)}%`));
   const where = and(...conds);
-  const [{ n }] = await db.select({ n: count() }).from(activities).innerJoin(orgNodes, eq(orgNodes.id, activities.centreId)).where(where);
-  const rows = await db.select(listCols).from(activities)
-    .innerJoin(orgNodes, eq(orgNodes.id, activities.centreId)).leftJoin(venues, eq(venues.id, activities.venueId))
+  const [{ n }] = await db
+    .select({ n: count() })
+    .from(activities)
+    .innerJoin(orgNodes, eq(orgNodes.id, activities.centreId))
+    .where(where);
+  const rows = await db
+    .select(listCols)
+    .from(activities)
+    .innerJoin(orgNodes, eq(orgNodes.id, activities.centreId))
+    .leftJoin(venues, eq(venues.id, activities.venueId))
     .where(where)
     // A month reads in time order; without one, the latest first.
     .orderBy(query.month ? asc(activities.startsAt) : desc(activities.startsAt), asc(activities.id))
-    .limit(query.pageSize).offset((query.page - 1) * query.pageSize);
-  const counts = await registrationCounts(db, rows.map((r) => r.id));
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const counts = await registrationCounts(
+    db,
+    rows.map((r) => r.id),
+  );
   return {
     items: rows.map((r) => ({ ...toItem(r), ...(counts.get(r.id) ?? { registered: 0, waitlisted: 0 }) })),
-    total: Number(n), page: query.page, pageSize: query.pageSize,
+    total: Number(n),
+    page: query.page,
+    pageSize: query.pageSize,
   };
 }
 
 function toItem(r: { [K in keyof typeof listCols]: unknown }): Omit<Activity, 'registered' | 'waitlisted'> {
   return {
-    id: r.id as string, title: r.title as string, theme: r.theme as string, form: r.form as Activity['form'], centreId: r.centreId as string,
-    centreName: r.centreName as string, startsAt: (r.startsAt as Date).toISOString(), endsAt: (r.endsAt as Date).toISOString(),
-    venueName: r.venueName as string | null, place: r.place as string | null, capacity: r.capacity as number | null,
-    status: r.status as Activity['status'], seriesId: r.seriesId as string | null,
+    id: r.id as string,
+    title: r.title as string,
+    theme: r.theme as string,
+    form: r.form as Activity['form'],
+    centreId: r.centreId as string,
+    centreName: r.centreName as string,
+    startsAt: (r.startsAt as Date).toISOString(),
+    endsAt: (r.endsAt as Date).toISOString(),
+    venueName: r.venueName as string | null,
+    place: r.place as string | null,
+    capacity: r.capacity as number | null,
+    status: r.status as Activity['status'],
+    seriesId: r.seriesId as string | null,
   };
 }
 
 export async function getActivity({ db, actor, id }: { db: Db; actor: Actor; id: string }): Promise<ActivityDetail> {
   const { row, centre } = await loadActivity(db, actor, id);
   const unit = alias(orgNodes, 'unit');
-  const [extra] = await db.select({ venueName: venues.name, courseTitle: courses.title, unitName: unit.name }).from(activities)
-    .leftJoin(venues, eq(venues.id, activities.venueId)).leftJoin(courses, eq(courses.id, activities.courseId)).leftJoin(unit, eq(unit.id, activities.responsibleUnitId))
+  const [extra] = await db
+    .select({ venueName: venues.name, courseTitle: courses.title, unitName: unit.name })
+    .from(activities)
+    .leftJoin(venues, eq(venues.id, activities.venueId))
+    .leftJoin(courses, eq(courses.id, activities.courseId))
+    .leftJoin(unit, eq(unit.id, activities.responsibleUnitId))
     .where(eq(activities.id, id));
-  const equipment = await db.select({ id: equipmentItems.id, name: equipmentItems.name }).from(activityEquipment)
-    .innerJoin(equipmentItems, eq(equipmentItems.id, activityEquipment.itemId)).where(eq(activityEquipment.activityId, id)).orderBy(asc(equipmentItems.name));
-  const teacherRows = await db.select({ id: teachers.id, name: teachers.name }).from(activityTeachers)
-    .innerJoin(teachers, eq(teachers.id, activityTeachers.teacherId)).where(eq(activityTeachers.activityId, id)).orderBy(asc(teachers.name));
+  const equipment = await db
+    .select({ id: equipmentItems.id, name: equipmentItems.name })
+    .from(activityEquipment)
+    .innerJoin(equipmentItems, eq(equipmentItems.id, activityEquipment.itemId))
+    .where(eq(activityEquipment.activityId, id))
+    .orderBy(asc(equipmentItems.name));
+  const teacherRows = await db
+    .select({ id: teachers.id, name: teachers.name })
+    .from(activityTeachers)
+    .innerJoin(teachers, eq(teachers.id, activityTeachers.teacherId))
+    .where(eq(activityTeachers.activityId, id))
+    .orderBy(asc(teachers.name));
   const series = row.seriesId
-    ? await db.select({ id: activities.id, startsAt: activities.startsAt, status: activities.status }).from(activities).where(eq(activities.seriesId, row.seriesId)).orderBy(asc(activities.startsAt))
+    ? await db
+        .select({ id: activities.id, startsAt: activities.startsAt, status: activities.status })
+        .from(activities)
+        .where(eq(activities.seriesId, row.seriesId))
+        .orderBy(asc(activities.startsAt))
     : [];
-  const signRows = await db.select({ status: signIns.status, n: count() }).from(signIns).where(eq(signIns.activityId, id)).groupBy(signIns.status);
+  const signRows = await db
+    .select({ status: signIns.status, n: count() })
+    .from(signIns)
+    .where(eq(signIns.activityId, id))
+    .groupBy(signIns.status);
   const counts = (await registrationCounts(db, [id])).get(id) ?? { registered: 0, waitlisted: 0 };
   return {
     ...toItem({ ...row, centreName: centre.name, venueName: extra.venueName }),
     ...counts,
-    courseId: row.courseId, courseTitle: extra.courseTitle,
-    responsibleUnitId: row.responsibleUnitId, responsibleUnitName: extra.unitName,
-    venueId: row.venueId, equipment, teachers: teacherRows,
-    audience: row.audience, hours: Number(row.hours), credits: Number(row.credits), description: row.description, cancelReason: row.cancelReason,
-    series: series.map((s) => ({ id: s.id, startsAt: s.startsAt.toISOString(), status: s.status as ActivityDetail['status'] })),
-    signIns: { confirmed: Number(signRows.find((s) => s.status === 'confirmed')?.n ?? 0), pending: Number(signRows.find((s) => s.status === 'pending')?.n ?? 0) },
+    courseId: row.courseId,
+    courseTitle: extra.courseTitle,
+    responsibleUnitId: row.responsibleUnitId,
+    responsibleUnitName: extra.unitName,
+    venueId: row.venueId,
+    equipment,
+    teachers: teacherRows,
+    audience: row.audience,
+    hours: Number(row.hours),
+    credits: Number(row.credits),
+    description: row.description,
+    cancelReason: row.cancelReason,
+    series: series.map((s) => ({
+      id: s.id,
+      startsAt: s.startsAt.toISOString(),
+      status: s.status as ActivityDetail['status'],
+    })),
+    signIns: {
+      confirmed: Number(signRows.find((s) => s.status === 'confirmed')?.n ?? 0),
+      pending: Number(signRows.find((s) => s.status === 'pending')?.n ?? 0),
+    },
     permissions: { update: canKeepActivity(actor, centre) },
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -137,24 +233,69 @@ export const selfAndAncestors = (path: string) => {
 };
 
 /** What the form offers for a centre: venues, equipment and teachers of the centre and its town, approved courses, units, themes. */
-export async function getOptions({ db, actor, centreId }: { db: Db; actor: Actor; centreId: string }): Promise<ActivityOptions> {
+export async function getOptions({
+  db,
+  actor,
+  centreId,
+}: {
+  db: Db;
+  actor: Actor;
+  centreId: string;
+}): Promise<ActivityOptions> {
   const centre = await loadNode(db, actor, centreId);
   const countyId = centre.path.split('/')[1];
   const owners = selfAndAncestors(centre.path);
-  const venueRows = await db.select({ id: venues.id, name: venues.name, seats: venues.seats, path: orgNodes.path }).from(venues)
-    .innerJoin(orgNodes, eq(orgNodes.id, venues.nodeId)).where(and(inArray(orgNodes.path, owners), eq(venues.active, true))).orderBy(desc(orgNodes.depth), asc(venues.name));
-  const items = await db.select({ id: equipmentItems.id, name: equipmentItems.name }).from(equipmentItems)
-    .innerJoin(orgNodes, eq(orgNodes.id, equipmentItems.nodeId)).where(and(inArray(orgNodes.path, owners), eq(equipmentItems.active, true))).orderBy(desc(orgNodes.depth), asc(equipmentItems.name));
-  const bank = await db.select({ id: teachers.id, name: teachers.name }).from(teachers)
-    .innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId)).where(and(inArray(orgNodes.path, owners), eq(teachers.status, 'active'))).orderBy(asc(teachers.name)).limit(500);
-  const courseRows = await db.select({ id: courses.id, name: courses.title, theme: courses.theme, form: courses.form, hours: courses.hours, credits: courses.credits }).from(courses)
-    .where(and(eq(courses.countyId, countyId), eq(courses.status, 'approved'))).orderBy(asc(courses.title)).limit(500);
+  const venueRows = await db
+    .select({ id: venues.id, name: venues.name, seats: venues.seats, path: orgNodes.path })
+    .from(venues)
+    .innerJoin(orgNodes, eq(orgNodes.id, venues.nodeId))
+    .where(and(inArray(orgNodes.path, owners), eq(venues.active, true)))
+    .orderBy(desc(orgNodes.depth), asc(venues.name));
+  const items = await db
+    .select({ id: equipmentItems.id, name: equipmentItems.name })
+    .from(equipmentItems)
+    .innerJoin(orgNodes, eq(orgNodes.id, equipmentItems.nodeId))
+    .where(and(inArray(orgNodes.path, owners), eq(equipmentItems.active, true)))
+    .orderBy(desc(orgNodes.depth), asc(equipmentItems.name));
+  const bank = await db
+    .select({ id: teachers.id, name: teachers.name })
+    .from(teachers)
+    .innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId))
+    .where(and(inArray(orgNodes.path, owners), eq(teachers.status, 'active')))
+    .orderBy(asc(teachers.name))
+    .limit(500);
+  const courseRows = await db
+    .select({
+      id: courses.id,
+      name: courses.title,
+      theme: courses.theme,
+      form: courses.form,
+      hours: courses.hours,
+      credits: courses.credits,
+    })
+    .from(courses)
+    .where(and(eq(courses.countyId, countyId), eq(courses.status, 'approved')))
+    .orderBy(asc(courses.title))
+    .limit(500);
   const townPath = owners[Math.min(1, owners.length - 1)];
-  const units = await db.select({ id: orgNodes.id, name: orgNodes.name }).from(orgNodes)
-    .where(and(eq(orgNodes.level, 'unit'), or(sql`${orgNodes.path} like ${`${escapeLike(townPath)}%`}`, eq(orgNodes.parentId, countyId)))).orderBy(asc(orgNodes.name)).limit(500);
+  const units = await db
+    .select({ id: orgNodes.id, name: orgNodes.name })
+    .from(orgNodes)
+    .where(
+      and(
+        eq(orgNodes.level, 'unit'),
+        or(sql`${orgNodes.path} like ${`${escapeLike(townPath)}%`}`, eq(orgNodes.parentId, countyId)),
+      ),
+    )
+    .orderBy(asc(orgNodes.name))
+    .limit(500);
   return {
-    venues: venueRows.map(({ id, name, seats }) => ({ id, name, seats })), equipment: items, teachers: bank,
+    venues: venueRows.map(({ id, name, seats }) => ({ id, name, seats })),
+    equipment: items,
+    teachers: bank,
     courses: courseRows.map((c) => ({ ...c, hours: Number(c.hours), credits: Number(c.credits) })),
-    units, themes: await countyThemes(db, countyId), noticeDays: await noticeDays(db, countyId),
+    units,
+    themes: await countyThemes(db, countyId),
+    noticeDays: await noticeDays(db, countyId),
   };
 }

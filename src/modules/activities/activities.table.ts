@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  check,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { users } from '../accounts/account.table';
 import { courses } from '../courses/courses.table';
 import { orgNodes } from '../organisations/org.table';
@@ -15,8 +27,12 @@ export const activities = pgTable(
   'activities',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    countyId: uuid('county_id').notNull().references(() => orgNodes.id, { onDelete: 'restrict' }),
-    centreId: uuid('centre_id').notNull().references(() => orgNodes.id, { onDelete: 'restrict' }),
+    countyId: uuid('county_id')
+      .notNull()
+      .references(() => orgNodes.id, { onDelete: 'restrict' }),
+    centreId: uuid('centre_id')
+      .notNull()
+      .references(() => orgNodes.id, { onDelete: 'restrict' }),
     courseId: uuid('course_id').references(() => courses.id, { onDelete: 'restrict' }),
     seriesId: uuid('series_id'),
     responsibleUnitId: uuid('responsible_unit_id').references(() => orgNodes.id, { onDelete: 'set null' }),
@@ -52,8 +68,12 @@ export const activities = pgTable(
 export const activityTeachers = pgTable(
   'activity_teachers',
   {
-    activityId: uuid('activity_id').notNull().references(() => activities.id, { onDelete: 'cascade' }),
-    teacherId: uuid('teacher_id').notNull().references(() => teachers.id, { onDelete: 'restrict' }),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    teacherId: uuid('teacher_id')
+      .notNull()
+      .references(() => teachers.id, { onDelete: 'restrict' }),
   },
   (t) => [primaryKey({ columns: [t.activityId, t.teacherId] }), index('activity_teachers_teacher_idx').on(t.teacherId)],
 );
@@ -67,15 +87,21 @@ export const registrations = pgTable(
   'registrations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    activityId: uuid('activity_id').notNull().references(() => activities.id, { onDelete: 'cascade' }),
-    residentId: uuid('resident_id').notNull().references(() => residents.id, { onDelete: 'restrict' }),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    residentId: uuid('resident_id')
+      .notNull()
+      .references(() => residents.id, { onDelete: 'restrict' }),
     status: varchar('status', { length: 12 }).notNull(),
     notice: varchar('notice', { length: 300 }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('registrations_live_uq').on(t.activityId, t.residentId).where(sql`${t.status} <> 'cancelled'`),
+    uniqueIndex('registrations_live_uq')
+      .on(t.activityId, t.residentId)
+      .where(sql`${t.status} <> 'cancelled'`),
     index('registrations_resident_idx').on(t.residentId),
     check('registrations_status_chk', sql`${t.status} in ('registered','waitlisted','cancelled')`),
   ],

@@ -15,36 +15,102 @@ import { activityPhotos, activityRecords } from './activity-records.table';
 import { cancelRegistration, registerResident, type RegistrationStatus } from './registration.service';
 
 /** The registrations (places, waiting list in order, cancelled) — residents' names are for the keepers. */
-export async function findRegistrations({ db, actor, id }: { db: Db; actor: Actor; id: string }): Promise<{ items: Registration[] }> {
+export async function findRegistrations({
+  db,
+  actor,
+  id,
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+}): Promise<{ items: Registration[] }> {
   const { centre } = await loadActivity(db, actor, id);
   if (!canKeepActivity(actor, centre)) throw forbidden();
-  const rows = await db.select({ id: registrations.id, residentId: registrations.residentId, residentName: residents.name, status: registrations.status, notice: registrations.notice, createdAt: registrations.createdAt })
-    .from(registrations).innerJoin(residents, eq(residents.id, registrations.residentId))
+  const rows = await db
+    .select({
+      id: registrations.id,
+      residentId: registrations.residentId,
+      residentName: residents.name,
+      status: registrations.status,
+      notice: registrations.notice,
+      createdAt: registrations.createdAt,
+    })
+    .from(registrations)
+    .innerJoin(residents, eq(residents.id, registrations.residentId))
     .where(eq(registrations.activityId, id))
-    .orderBy(sql`case ${registrations.status} when 'registered' then 0 when 'waitlisted' then 1 else 2 end`, asc(registrations.createdAt), asc(registrations.id))
+    .orderBy(
+      sql`case ${registrations.status} when 'registered' then 0 when 'waitlisted' then 1 else 2 end`,
+      asc(registrations.createdAt),
+      asc(registrations.id),
+    )
     .limit(2000);
-  return { items: rows.map((r) => ({ ...r, status: r.status as Registration['status'], createdAt: r.createdAt.toISOString() })) };
+  return {
+    items: rows.map((r) => ({
+      ...r,
+      status: r.status as Registration['status'],
+      createdAt: r.createdAt.toISOString(),
+    })),
+  };
 }
 
 /** Staff register a resident of their reach (e.g. one who phoned in). */
-export async function registerByStaff({ db, actor, id, residentId }: { db: Db; actor: Actor; id: string; residentId: string }): Promise<{ status: RegistrationStatus }> {
+export async function registerByStaff({
+  db,
+  actor,
+  id,
+  residentId,
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  residentId: string;
+}): Promise<{ status: RegistrationStatus }> {
   return db.transaction(async (tx) => {
     const { row, centre } = await loadActivity(tx, actor, id);
     if (!canKeepActivity(actor, centre)) throw forbidden();
-    const [r] = await tx.select({ path: orgNodes.path, name: residents.name }).from(residents).innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId)).where(eq(residents.id, residentId));
-    if (!r || !holdsRoleOver(actor, RESIDENT_ROLES, r.path)) throw fieldError('residentId', '找不到该居民，或不在您的管理范围内', 'Resident not found, or outside your reach');
+    const [r] = await tx
+      .select({ path: orgNodes.path, name: residents.name })
+      .from(residents)
+      .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
+      .where(eq(residents.id, residentId));
+    if (!r || !holdsRoleOver(actor, RESIDENT_ROLES, r.path))
+      throw fieldError('residentId', '找不到该居民，或不在您的管理范围内', 'Resident not found, or outside your reach');
     const out = await registerResident(tx, { activityId: id, residentId });
-    await recordAudit(tx, { actor, node: centre, action: 'activity.register', entityType: 'activity', entityId: id, summary: { title: row.title, resident: r.name, status: out.status } });
+    await recordAudit(tx, {
+      actor,
+      node: centre,
+      action: 'activity.register',
+      entityType: 'activity',
+      entityId: id,
+      summary: { title: row.title, resident: r.name, status: out.status },
+    });
     return { status: out.status };
   });
 }
 
-export async function cancelByStaff({ db, actor, id, residentId }: { db: Db; actor: Actor; id: string; residentId: string }): Promise<void> {
+export async function cancelByStaff({
+  db,
+  actor,
+  id,
+  residentId,
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  residentId: string;
+}): Promise<void> {
   await db.transaction(async (tx) => {
     const { row, centre } = await loadActivity(tx, actor, id);
     if (!canKeepActivity(actor, centre)) throw forbidden();
     const out = await cancelRegistration(tx, { activityId: id, residentId, reason: '由工作人员取消报名' });
-    await recordAudit(tx, { actor, node: centre, action: 'activity.unregister', entityType: 'activity', entityId: id, summary: { title: row.title, residentId, promotedResidentId: out.promotedResidentId } });
+    await recordAudit(tx, {
+      actor,
+      node: centre,
+      action: 'activity.unregister',
+      entityType: 'activity',
+      entityId: id,
+      summary: { title: row.title, residentId, promotedResidentId: out.promotedResidentId },
+    });
   });
 }
 
@@ -52,44 +118,134 @@ export async function cancelByStaff({ db, actor, id, residentId }: { db: Db; act
 export async function getRecords({ db, actor, id }: { db: Db; actor: Actor; id: string }): Promise<Records> {
   await loadActivity(db, actor, id);
   const [rec] = await db.select().from(activityRecords).where(eq(activityRecords.activityId, id));
-  const photos = await db.select({ fileId: activityPhotos.fileId, caption: activityPhotos.caption, thumb: storedFiles.thumbnailKey }).from(activityPhotos)
-    .innerJoin(storedFiles, eq(storedFiles.id, activityPhotos.fileId)).where(eq(activityPhotos.activityId, id)).orderBy(asc(activityPhotos.sort), asc(activityPhotos.addedAt));
+  const photos = await db
+    .select({ fileId: activityPhotos.fileId, caption: activityPhotos.caption, thumb: storedFiles.thumbnailKey })
+    .from(activityPhotos)
+    .innerJoin(storedFiles, eq(storedFiles.id, activityPhotos.fileId))
+    .where(eq(activityPhotos.activityId, id))
+    .orderBy(asc(activityPhotos.sort), asc(activityPhotos.addedAt));
   return {
-    newsTitle: rec?.newsTitle ?? null, newsBody: rec?.newsBody ?? '', lectureNotes: rec?.lectureNotes ?? '', summary: rec?.summary ?? '',
-    photos: photos.map((p) => ({ fileId: p.fileId, caption: p.caption, url: `/api/files/${p.fileId}`, thumbnailUrl: p.thumb ? `/api/files/${p.fileId}/thumbnail` : null })),
+    newsTitle: rec?.newsTitle ?? null,
+    newsBody: rec?.newsBody ?? '',
+    lectureNotes: rec?.lectureNotes ?? '',
+    summary: rec?.summary ?? '',
+    photos: photos.map((p) => ({
+      fileId: p.fileId,
+      caption: p.caption,
+      url: `/api/files/${p.fileId}`,
+      thumbnailUrl: p.thumb ? `/api/files/${p.fileId}/thumbnail` : null,
+    })),
     updatedAt: rec?.updatedAt.toISOString() ?? null,
   };
 }
 
-export async function saveRecords({ db, actor, id, input }: { db: Db; actor: Actor; id: string; input: RecordsInput }): Promise<void> {
+export async function saveRecords({
+  db,
+  actor,
+  id,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  input: RecordsInput;
+}): Promise<void> {
   await db.transaction(async (tx) => {
     const { row, centre } = await loadActivity(tx, actor, id);
     if (!canKeepActivity(actor, centre)) throw forbidden();
     const values = { ...input, updatedBy: actor.userId, updatedAt: new Date() };
-    await tx.insert(activityRecords).values({ activityId: id, ...values }).onConflictDoUpdate({ target: activityRecords.activityId, set: values });
-    await recordAudit(tx, { actor, node: centre, action: 'activity.records', entityType: 'activity', entityId: id, summary: { title: row.title, newsTitle: input.newsTitle, newsChars: input.newsBody.length, notesChars: input.lectureNotes.length, summaryChars: input.summary.length } });
+    await tx
+      .insert(activityRecords)
+      .values({ activityId: id, ...values })
+      .onConflictDoUpdate({ target: activityRecords.activityId, set: values });
+    await recordAudit(tx, {
+      actor,
+      node: centre,
+      action: 'activity.records',
+      entityType: 'activity',
+      entityId: id,
+      summary: {
+        title: row.title,
+        newsTitle: input.newsTitle,
+        newsChars: input.newsBody.length,
+        notesChars: input.lectureNotes.length,
+        summaryChars: input.summary.length,
+      },
+    });
   });
 }
 
 /** Adds a photo uploaded through POST /api/files for this activity's centre. */
-export async function addPhoto({ db, actor, id, fileId, caption }: { db: Db; actor: Actor; id: string; fileId: string; caption: string | null }): Promise<void> {
+export async function addPhoto({
+  db,
+  actor,
+  id,
+  fileId,
+  caption,
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  fileId: string;
+  caption: string | null;
+}): Promise<void> {
   await db.transaction(async (tx) => {
     const { row, centre } = await loadActivity(tx, actor, id);
     if (!canKeepActivity(actor, centre)) throw forbidden();
-    const [f] = await tx.select({ path: orgNodes.path, mime: storedFiles.mime }).from(storedFiles).innerJoin(orgNodes, eq(orgNodes.id, storedFiles.nodeId)).where(eq(storedFiles.id, fileId));
-    if (!f || !f.path.startsWith(centre.path) || !f.mime.startsWith('image/')) throw fieldError('fileId', '请上传本活动的照片', 'Upload a photo for this activity');
-    const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(activityPhotos).where(eq(activityPhotos.activityId, id));
-    if (n >= ACTIVITY_LIMITS.photos) throw fieldError('fileId', `每次活动最多 ${ACTIVITY_LIMITS.photos} 张照片`, `At most ${ACTIVITY_LIMITS.photos} photos per activity`);
-    await tx.insert(activityPhotos).values({ activityId: id, fileId, caption, sort: n, addedBy: actor.userId }).onConflictDoNothing();
-    await recordAudit(tx, { actor, node: centre, action: 'activity.photo.add', entityType: 'activity', entityId: id, summary: { title: row.title, fileId } });
+    const [f] = await tx
+      .select({ path: orgNodes.path, mime: storedFiles.mime })
+      .from(storedFiles)
+      .innerJoin(orgNodes, eq(orgNodes.id, storedFiles.nodeId))
+      .where(eq(storedFiles.id, fileId));
+    if (!f || !f.path.startsWith(centre.path) || !f.mime.startsWith('image/'))
+      throw fieldError('fileId', '请上传本活动的照片', 'Upload a photo for this activity');
+    const [{ n }] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(activityPhotos)
+      .where(eq(activityPhotos.activityId, id));
+    if (n >= ACTIVITY_LIMITS.photos)
+      throw fieldError(
+        'fileId',
+        `每次活动最多 ${ACTIVITY_LIMITS.photos} 张照片`,
+        `At most ${ACTIVITY_LIMITS.photos} photos per activity`,
+      );
+    await tx
+      .insert(activityPhotos)
+      .values({ activityId: id, fileId, caption, sort: n, addedBy: actor.userId })
+      .onConflictDoNothing();
+    await recordAudit(tx, {
+      actor,
+      node: centre,
+      action: 'activity.photo.add',
+      entityType: 'activity',
+      entityId: id,
+      summary: { title: row.title, fileId },
+    });
   });
 }
 
-export async function removePhoto({ db, actor, id, fileId }: { db: Db; actor: Actor; id: string; fileId: string }): Promise<void> {
+export async function removePhoto({
+  db,
+  actor,
+  id,
+  fileId,
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  fileId: string;
+}): Promise<void> {
   await db.transaction(async (tx) => {
     const { row, centre } = await loadActivity(tx, actor, id);
     if (!canKeepActivity(actor, centre)) throw forbidden();
     await tx.delete(activityPhotos).where(and(eq(activityPhotos.activityId, id), eq(activityPhotos.fileId, fileId)));
-    await recordAudit(tx, { actor, node: centre, action: 'activity.photo.remove', entityType: 'activity', entityId: id, summary: { title: row.title, fileId } });
+    await recordAudit(tx, {
+      actor,
+      node: centre,
+      action: 'activity.photo.remove',
+      entityType: 'activity',
+      entityId: id,
+      summary: { title: row.title, fileId },
+    });
   });
 }

@@ -5,7 +5,9 @@ import { activities } from './activities.table';
 
 /** What an activity leaves for inspection (留痕): the news article (通讯稿), lecture notes, a summary. */
 export const activityRecords = pgTable('activity_records', {
-  activityId: uuid('activity_id').primaryKey().references(() => activities.id, { onDelete: 'cascade' }),
+  activityId: uuid('activity_id')
+    .primaryKey()
+    .references(() => activities.id, { onDelete: 'cascade' }),
   newsTitle: varchar('news_title', { length: 100 }),
   newsBody: text('news_body').notNull().default(''),
   lectureNotes: text('lecture_notes').notNull().default(''),
@@ -18,8 +20,12 @@ export const activityRecords = pgTable('activity_records', {
 export const activityPhotos = pgTable(
   'activity_photos',
   {
-    activityId: uuid('activity_id').notNull().references(() => activities.id, { onDelete: 'cascade' }),
-    fileId: uuid('file_id').notNull().references(() => storedFiles.id, { onDelete: 'restrict' }),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => storedFiles.id, { onDelete: 'restrict' }),
     caption: varchar('caption', { length: 100 }),
     sort: integer('sort').notNull().default(0),
     addedBy: uuid('added_by').references(() => users.id, { onDelete: 'set null' }),

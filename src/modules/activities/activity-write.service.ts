@@ -23,36 +23,85 @@ async function checkRefs(tx: DbOrTx, centre: CentreRef, input: ActivityFields): 
   const start = new Date(input.startsAt);
   const end = new Date(input.endsAt);
   if (end <= start) throw fieldError('endsAt', '结束时间要晚于开始时间', 'The end must be after the start');
-  if (end.getTime() - start.getTime() > MAX_LENGTH) throw fieldError('endsAt', '一次活动不能超过 24 小时；多天的活动请分场次', 'One activity lasts at most 24 hours; split longer ones into sessions');
-  if (!(await countyThemes(tx, countyId)).some((t) => t.key === input.theme)) throw fieldError('theme', '请选择本县的活动主题', 'Choose one of the county’s themes');
+  if (end.getTime() - start.getTime() > MAX_LENGTH)
+    throw fieldError(
+      'endsAt',
+      '一次活动不能超过 24 小时；多天的活动请分场次',
+      'One activity lasts at most 24 hours; split longer ones into sessions',
+    );
+  if (!(await countyThemes(tx, countyId)).some((t) => t.key === input.theme))
+    throw fieldError('theme', '请选择本县的活动主题', 'Choose one of the county’s themes');
   const owners = selfAndAncestors(centre.path);
   if (input.courseId) {
-    const [c] = await tx.select({ countyId: courses.countyId, status: courses.status }).from(courses).where(eq(courses.id, input.courseId));
-    if (!c || c.countyId !== countyId || c.status !== 'approved') throw fieldError('courseId', '只能选择本县已审核通过的课程', 'Choose an approved course of the county');
+    const [c] = await tx
+      .select({ countyId: courses.countyId, status: courses.status })
+      .from(courses)
+      .where(eq(courses.id, input.courseId));
+    if (!c || c.countyId !== countyId || c.status !== 'approved')
+      throw fieldError('courseId', '只能选择本县已审核通过的课程', 'Choose an approved course of the county');
   }
   if (input.responsibleUnitId) {
-    const [u] = await tx.select({ path: orgNodes.path, level: orgNodes.level }).from(orgNodes).where(eq(orgNodes.id, input.responsibleUnitId));
-    if (!u || u.level !== 'unit' || !u.path.startsWith(`/${countyId}/`)) throw fieldError('responsibleUnitId', '请选择本县的单位', 'Choose a unit of the county');
+    const [u] = await tx
+      .select({ path: orgNodes.path, level: orgNodes.level })
+      .from(orgNodes)
+      .where(eq(orgNodes.id, input.responsibleUnitId));
+    if (!u || u.level !== 'unit' || !u.path.startsWith(`/${countyId}/`))
+      throw fieldError('responsibleUnitId', '请选择本县的单位', 'Choose a unit of the county');
   }
   if (input.venueId) {
-    const [v] = await tx.select({ path: orgNodes.path, active: venues.active }).from(venues).innerJoin(orgNodes, eq(orgNodes.id, venues.nodeId)).where(eq(venues.id, input.venueId));
-    if (!v || !v.active || !owners.includes(v.path)) throw fieldError('venueId', '只能预订本中心或所属镇（街道）的场地', 'Book a venue of this centre or its town');
+    const [v] = await tx
+      .select({ path: orgNodes.path, active: venues.active })
+      .from(venues)
+      .innerJoin(orgNodes, eq(orgNodes.id, venues.nodeId))
+      .where(eq(venues.id, input.venueId));
+    if (!v || !v.active || !owners.includes(v.path))
+      throw fieldError('venueId', '只能预订本中心或所属镇（街道）的场地', 'Book a venue of this centre or its town');
   }
   if (input.equipmentIds.length) {
-    const rows = await tx.select({ path: orgNodes.path, active: equipmentItems.active }).from(equipmentItems).innerJoin(orgNodes, eq(orgNodes.id, equipmentItems.nodeId)).where(inArray(equipmentItems.id, input.equipmentIds));
-    if (rows.length !== new Set(input.equipmentIds).size || rows.some((r) => !r.active || !owners.includes(r.path))) throw fieldError('equipmentIds', '只能借用本中心或所属镇（街道）的设备', 'Book equipment of this centre or its town');
+    const rows = await tx
+      .select({ path: orgNodes.path, active: equipmentItems.active })
+      .from(equipmentItems)
+      .innerJoin(orgNodes, eq(orgNodes.id, equipmentItems.nodeId))
+      .where(inArray(equipmentItems.id, input.equipmentIds));
+    if (rows.length !== new Set(input.equipmentIds).size || rows.some((r) => !r.active || !owners.includes(r.path)))
+      throw fieldError(
+        'equipmentIds',
+        '只能借用本中心或所属镇（街道）的设备',
+        'Book equipment of this centre or its town',
+      );
   }
   if (input.teacherIds.length) {
-    const rows = await tx.select({ path: orgNodes.path, status: teachers.status }).from(teachers).innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId)).where(inArray(teachers.id, input.teacherIds));
-    if (rows.length !== new Set(input.teacherIds).size || rows.some((r) => r.status !== 'active' || !owners.includes(r.path))) throw fieldError('teacherIds', '只能从本中心或所属镇（街道）师资库中选择在库教师', 'Choose active teachers of this centre’s or its town’s bank');
+    const rows = await tx
+      .select({ path: orgNodes.path, status: teachers.status })
+      .from(teachers)
+      .innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId))
+      .where(inArray(teachers.id, input.teacherIds));
+    if (
+      rows.length !== new Set(input.teacherIds).size ||
+      rows.some((r) => r.status !== 'active' || !owners.includes(r.path))
+    )
+      throw fieldError(
+        'teacherIds',
+        '只能从本中心或所属镇（街道）师资库中选择在库教师',
+        'Choose active teachers of this centre’s or its town’s bank',
+      );
   }
 }
 
 function columns(input: ActivityFields) {
   return {
-    title: input.title, theme: input.theme, form: input.form, courseId: input.courseId, responsibleUnitId: input.responsibleUnitId,
-    venueId: input.venueId, place: input.place, capacity: input.capacity, audience: input.audience,
-    hours: input.hours.toFixed(1), credits: input.credits.toFixed(1), description: input.description,
+    title: input.title,
+    theme: input.theme,
+    form: input.form,
+    courseId: input.courseId,
+    responsibleUnitId: input.responsibleUnitId,
+    venueId: input.venueId,
+    place: input.place,
+    capacity: input.capacity,
+    audience: input.audience,
+    hours: input.hours.toFixed(1),
+    credits: input.credits.toFixed(1),
+    description: input.description,
   };
 }
 
@@ -69,11 +118,24 @@ async function setLinks(tx: DbOrTx, activityId: string, input: ActivityFields): 
  * Creates an activity, or a series of `repeatWeeks` sessions a week apart sharing one
  * series id, booking venue, equipment and teachers for each (refused with the clash named).
  */
-export async function createActivity({ db, actor, input }: { db: Db; actor: Actor; input: ActivityCreate }): Promise<{ id: string; ids: string[] }> {
+export async function createActivity({
+  db,
+  actor,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  input: ActivityCreate;
+}): Promise<{ id: string; ids: string[] }> {
   return db.transaction(async (tx) => {
     const centre = await loadNode(tx, actor, input.centreId);
     if (!canKeepActivity(actor, centre)) throw forbidden();
-    if (centre.level !== 'centre' && centre.level !== 'town') throw fieldError('centreId', '活动属于村（社区）学习中心或镇（街道）', 'An activity belongs to a centre or a town');
+    if (centre.level !== 'centre' && centre.level !== 'town')
+      throw fieldError(
+        'centreId',
+        '活动属于村（社区）学习中心或镇（街道）',
+        'An activity belongs to a centre or a town',
+      );
     await checkRefs(tx, centre, input);
     const countyId = centre.path.split('/')[1];
     const start = new Date(input.startsAt).getTime();
@@ -84,12 +146,46 @@ export async function createActivity({ db, actor, input }: { db: Db; actor: Acto
     for (let k = 0; k < input.repeatWeeks; k++) {
       const startsAt = new Date(start + k * WEEK);
       const endsAt = new Date(startsAt.getTime() + length);
-      await checkClashes(tx, { startsAt, endsAt, venueId: input.venueId, equipmentIds: input.equipmentIds, teacherIds: input.teacherIds, exclude: [] });
-      const [row] = await tx.insert(activities).values({ ...columns(input), countyId, centreId: centre.id, seriesId, startsAt, endsAt, status: 'planned', createdBy: actor.userId }).returning({ id: activities.id });
+      await checkClashes(tx, {
+        startsAt,
+        endsAt,
+        venueId: input.venueId,
+        equipmentIds: input.equipmentIds,
+        teacherIds: input.teacherIds,
+        exclude: [],
+      });
+      const [row] = await tx
+        .insert(activities)
+        .values({
+          ...columns(input),
+          countyId,
+          centreId: centre.id,
+          seriesId,
+          startsAt,
+          endsAt,
+          status: 'planned',
+          createdBy: actor.userId,
+        })
+        .returning({ id: activities.id });
       await setLinks(tx, row.id, input);
       ids.push(row.id);
     }
-    await recordAudit(tx, { actor, node: centre, action: 'activity.create', entityType: 'activity', entityId: ids[0], summary: { title: input.title, centre: centre.name, startsAt: input.startsAt, sessions: ids.length, venueId: input.venueId, teacherIds: input.teacherIds, equipmentIds: input.equipmentIds } });
+    await recordAudit(tx, {
+      actor,
+      node: centre,
+      action: 'activity.create',
+      entityType: 'activity',
+      entityId: ids[0],
+      summary: {
+        title: input.title,
+        centre: centre.name,
+        startsAt: input.startsAt,
+        sessions: ids.length,
+        venueId: input.venueId,
+        teacherIds: input.teacherIds,
+        equipmentIds: input.equipmentIds,
+      },
+    });
     return { id: ids[0], ids };
   });
 }
@@ -98,15 +194,40 @@ export async function createActivity({ db, actor, input }: { db: Db; actor: Acto
  * Edits an activity, or it and the later sessions of its series (scope "following"): fields
  * are copied, times move by the same amount. Done and cancelled activities stay as they are.
  */
-export async function updateActivity({ db, actor, id, input }: { db: Db; actor: Actor; id: string; input: ActivityUpdate }): Promise<{ ids: string[] }> {
+export async function updateActivity({
+  db,
+  actor,
+  id,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  input: ActivityUpdate;
+}): Promise<{ ids: string[] }> {
   return db.transaction(async (tx) => {
     const { row, centre } = await loadActivity(tx, actor, id);
     if (!canKeepActivity(actor, centre)) throw forbidden();
-    if (row.status === 'done' || row.status === 'cancelled') throw new AppError('CONFLICT', { detail: '已完成或已取消的活动不能再修改', detailEn: 'a done or cancelled activity cannot be edited' });
+    if (row.status === 'done' || row.status === 'cancelled')
+      throw new AppError('CONFLICT', {
+        detail: '已完成或已取消的活动不能再修改',
+        detailEn: 'a done or cancelled activity cannot be edited',
+      });
     await checkRefs(tx, centre, input);
-    const targets = input.scope === 'following' && row.seriesId
-      ? await tx.select().from(activities).where(and(eq(activities.seriesId, row.seriesId), gte(activities.startsAt, row.startsAt), inArray(activities.status, ['planned', 'open']))).orderBy(asc(activities.startsAt))
-      : [row];
+    const targets =
+      input.scope === 'following' && row.seriesId
+        ? await tx
+            .select()
+            .from(activities)
+            .where(
+              and(
+                eq(activities.seriesId, row.seriesId),
+                gte(activities.startsAt, row.startsAt),
+                inArray(activities.status, ['planned', 'open']),
+              ),
+            )
+            .orderBy(asc(activities.startsAt))
+        : [row];
     const delta = new Date(input.startsAt).getTime() - row.startsAt.getTime();
     const length = new Date(input.endsAt).getTime() - new Date(input.startsAt).getTime();
     const moved = delta !== 0 || input.venueId !== row.venueId;
@@ -116,20 +237,60 @@ export async function updateActivity({ db, actor, id, input }: { db: Db; actor: 
       const locked = await lockActivity(tx, t.id);
       const startsAt = new Date(t.startsAt.getTime() + delta);
       const endsAt = new Date(startsAt.getTime() + length);
-      await checkClashes(tx, { startsAt, endsAt, venueId: input.venueId, equipmentIds: input.equipmentIds, teacherIds: input.teacherIds, exclude });
+      await checkClashes(tx, {
+        startsAt,
+        endsAt,
+        venueId: input.venueId,
+        equipmentIds: input.equipmentIds,
+        teacherIds: input.teacherIds,
+        exclude,
+      });
       const registered = await countRegistered(tx, t.id);
-      if (input.capacity !== null && input.capacity < registered) throw fieldError('capacity', `已有 ${registered} 人报名，名额不能少于 ${registered}`, `${registered} people have registered; the capacity cannot be below that`);
-      await tx.update(activities).set({ ...columns(input), startsAt, endsAt, updatedAt: new Date() }).where(eq(activities.id, t.id));
+      if (input.capacity !== null && input.capacity < registered)
+        throw fieldError(
+          'capacity',
+          `已有 ${registered} 人报名，名额不能少于 ${registered}`,
+          `${registered} people have registered; the capacity cannot be below that`,
+        );
+      await tx
+        .update(activities)
+        .set({ ...columns(input), startsAt, endsAt, updatedAt: new Date() })
+        .where(eq(activities.id, t.id));
       await setLinks(tx, t.id, input);
       // Registrants see the new time on their page.
       if (startsAt.getTime() !== t.startsAt.getTime()) {
-        await tx.update(registrations).set({ notice: `活动时间已调整为 ${chinaTime(startsAt)}`, updatedAt: new Date() })
+        await tx
+          .update(registrations)
+          .set({ notice: `活动时间已调整为 ${chinaTime(startsAt)}`, updatedAt: new Date() })
           .where(and(eq(registrations.activityId, t.id), inArray(registrations.status, ['registered', 'waitlisted'])));
       }
-      if (input.capacity === null || (locked.capacity !== null && input.capacity > locked.capacity)) await promoteWaitlisted(tx, { id: t.id, capacity: input.capacity });
+      if (input.capacity === null || (locked.capacity !== null && input.capacity > locked.capacity))
+        await promoteWaitlisted(tx, { id: t.id, capacity: input.capacity });
     }
     const { confirmShortNotice, scope, ...fields } = input;
-    await recordAudit(tx, { actor, node: centre, action: 'activity.update', entityType: 'activity', entityId: id, summary: { title: row.title, scope, sessions: targets.length, confirmShortNotice, ...diffFields({ ...row, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString(), hours: Number(row.hours), credits: Number(row.credits) } as Record<string, unknown>, fields) } });
+    await recordAudit(tx, {
+      actor,
+      node: centre,
+      action: 'activity.update',
+      entityType: 'activity',
+      entityId: id,
+      summary: {
+        title: row.title,
+        scope,
+        sessions: targets.length,
+        confirmShortNotice,
+        ...diffFields(
+          {
+            ...row,
+            startsAt: row.startsAt.toISOString(),
+            endsAt: row.endsAt.toISOString(),
+            hours: Number(row.hours),
+            credits: Number(row.credits),
+          } as Record<string, unknown>,
+          fields,
+        ),
+      },
+    });
     return { ids: exclude };
   });
 }

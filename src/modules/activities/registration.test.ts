@@ -15,12 +15,17 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-const register = (activityId: string, residentId: string) => s.database.db.transaction((tx) => registerResident(tx, { activityId, residentId }));
-const cancel = (activityId: string, residentId: string, reason?: string) => s.database.db.transaction((tx) => cancelRegistration(tx, { activityId, residentId, reason }));
+const register = (activityId: string, residentId: string) =>
+  s.database.db.transaction((tx) => registerResident(tx, { activityId, residentId }));
+const cancel = (activityId: string, residentId: string, reason?: string) =>
+  s.database.db.transaction((tx) => cancelRegistration(tx, { activityId, residentId, reason }));
 
 async function statuses(activityId: string) {
-  return s.database.db.select({ residentId: registrations.residentId, status: registrations.status, notice: registrations.notice })
-    .from(registrations).where(eq(registrations.activityId, activityId)).orderBy(asc(registrations.createdAt), asc(registrations.id));
+  return s.database.db
+    .select({ residentId: registrations.residentId, status: registrations.status, notice: registrations.notice })
+    .from(registrations)
+    .where(eq(registrations.activityId, activityId))
+    .orderBy(asc(registrations.createdAt), asc(registrations.id));
 }
 
 describe('registration and the waiting list', () => {
@@ -53,8 +58,18 @@ describe('registration and the waiting list', () => {
     const promoted = await Promise.all(people.slice(0, 5).map((p) => cancel(a.id, p)));
     expect(new Set(promoted.map((p) => p.promotedResidentId))).toEqual(new Set(people.slice(5, 10)));
     const rows = await statuses(a.id);
-    expect(rows.filter((r) => r.status === 'registered').map((r) => r.residentId).sort()).toEqual(people.slice(5, 10).sort());
-    expect(rows.filter((r) => r.status === 'waitlisted').map((r) => r.residentId).sort()).toEqual(people.slice(10).sort());
+    expect(
+      rows
+        .filter((r) => r.status === 'registered')
+        .map((r) => r.residentId)
+        .sort(),
+    ).toEqual(people.slice(5, 10).sort());
+    expect(
+      rows
+        .filter((r) => r.status === 'waitlisted')
+        .map((r) => r.residentId)
+        .sort(),
+    ).toEqual(people.slice(10).sort());
   });
 
   it('registering twice, even at once, keeps one live registration; cancelling twice changes nothing', async () => {
@@ -92,13 +107,22 @@ describe('registration and the waiting list', () => {
     const [foreign] = await buildResidents(s.database, w.nodes.B1a, 1, '外县');
     const planned = await buildActivity(s.database, { centre: w.nodes.A1a, status: 'planned' });
     await expect(register(planned.id, p)).rejects.toMatchObject({ code: 'CONFLICT' });
-    const past = await buildActivity(s.database, { centre: w.nodes.A1a, startsAt: new Date(Date.now() - 7_200_000), endsAt: new Date(Date.now() - 3_600_000) });
+    const past = await buildActivity(s.database, {
+      centre: w.nodes.A1a,
+      startsAt: new Date(Date.now() - 7_200_000),
+      endsAt: new Date(Date.now() - 3_600_000),
+    });
     await expect(register(past.id, p)).rejects.toMatchObject({ code: 'CONFLICT' });
     const open = await buildActivity(s.database, { centre: w.nodes.A1a });
     await expect(register(open.id, foreign)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(register(crypto.randomUUID(), p)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await s.database.db.update(activities).set({ status: 'done' }).where(eq(activities.id, open.id));
     await expect(cancel(open.id, p)).rejects.toMatchObject({ code: 'CONFLICT' });
-    expect(await s.database.db.select().from(registrations).where(and(eq(registrations.residentId, p)))).toEqual([]);
+    expect(
+      await s.database.db
+        .select()
+        .from(registrations)
+        .where(and(eq(registrations.residentId, p))),
+    ).toEqual([]);
   });
 });

@@ -7,12 +7,29 @@ export const BOOKABLE_KINDS = ['venue', 'equipment'] as const;
 export type BookableKind = (typeof BOOKABLE_KINDS)[number];
 
 /** Common equipment names offered by the form (any other name may be typed). */
-export const EQUIPMENT_SUGGESTIONS = ['音响', '话筒', '电视', '投影仪', '幕布', '电脑', '打印机', '桌椅', '横幅架'] as const;
+export const EQUIPMENT_SUGGESTIONS = [
+  '音响',
+  '话筒',
+  '电视',
+  '投影仪',
+  '幕布',
+  '电脑',
+  '打印机',
+  '桌椅',
+  '横幅架',
+] as const;
 
 const ZBookableFields = z.object({
   kind: z.enum(BOOKABLE_KINDS),
   name: zText(ACTIVITY_LIMITS.venueName),
-  seats: z.number().int().min(1).max(ACTIVITY_LIMITS.capacityMax).nullish().transform((v) => v ?? null).describe('Venues: seats (optional)'),
+  seats: z
+    .number()
+    .int()
+    .min(1)
+    .max(ACTIVITY_LIMITS.capacityMax)
+    .nullish()
+    .transform((v) => v ?? null)
+    .describe('Venues: seats (optional)'),
   address: zOptText(200).describe('Venues: where (optional)'),
 });
 export const ZBookableCreate = ZBookableFields.extend({ nodeId: zId.describe('The town or centre that owns it') });
@@ -41,13 +58,24 @@ export type Bookable = z.infer<typeof ZBookable>;
 export const ZBookablePage = zPage(ZBookable);
 
 export const ZRules = z.object({
-  items: z.array(z.object({ countyId: z.string(), countyName: z.string(), noticeDays: z.number().int(), canSet: z.boolean() })),
+  items: z.array(
+    z.object({ countyId: z.string(), countyName: z.string(), noticeDays: z.number().int(), canSet: z.boolean() }),
+  ),
 });
 export type Rules = z.infer<typeof ZRules>;
 export const ZRulesInput = z.object({ noticeDays: z.number().int().min(0).max(ACTIVITY_LIMITS.noticeDaysMax) });
 export const ZCountyParams = z.object({ countyId: zId });
 
 export const ZBookingsQuery = z.object({ kind: z.enum(BOOKABLE_KINDS).default('venue') });
-export const ZBooking = z.object({ activityId: z.string(), title: z.string(), centreName: z.string(), startsAt: z.string(), endsAt: z.string(), status: z.string() });
+export const ZBooking = z.object({
+  activityId: z.string(),
+  title: z.string(),
+  centreName: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  status: z.string(),
+});
 export type Booking = z.infer<typeof ZBooking>;
-export const ZBookings = z.object({ items: z.array(ZBooking).describe('Bookings from today on, in time order (at most 200)') });
+export const ZBookings = z.object({
+  items: z.array(ZBooking).describe('Bookings from today on, in time order (at most 200)'),
+});

@@ -10,7 +10,15 @@ import { orgNodes } from '../organisations/org.table';
 import { canKeepVenue, canSetRules } from './activities.policy';
 import { loadNode } from './activities.service';
 import { noticeDays } from './booking.service';
-import type { Bookable, BookableCreate, BookableKind, BookableQuery, BookableUpdate, Booking, Rules } from './venues.contract';
+import type {
+  Bookable,
+  BookableCreate,
+  BookableKind,
+  BookableQuery,
+  BookableUpdate,
+  Booking,
+  Rules,
+} from './venues.contract';
 import { activities } from './activities.table';
 import { canReadActivity } from './activities.policy';
 import { activityEquipment } from './venues.table';
@@ -20,47 +28,132 @@ const tableOf = (kind: BookableKind) => (kind === 'venue' ? venues : equipmentIt
 const nodeCols = { id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level };
 
 /** Venues or equipment of the towns and centres in the actor's reach. */
-export async function findBookables({ db, actor, query }: { db: Db; actor: Actor; query: BookableQuery }): Promise<Page<Bookable>> {
+export async function findBookables({
+  db,
+  actor,
+  query,
+}: {
+  db: Db;
+  actor: Actor;
+  query: BookableQuery;
+}): Promise<Page<Bookable>> {
   const t = tableOf(query.kind);
   const conds = [underAnyPath(orgNodes.path, reachPaths(actor, ROLES))];
   if (query.nodeId) conds.push(underAnyPath(orgNodes.path, [(await loadNode(db, actor, query.nodeId)).path]));
   const where = and(...conds);
   const [{ n }] = await db.select({ n: count() }).from(t).innerJoin(orgNodes, eq(orgNodes.id, t.nodeId)).where(where);
-  const rows = await db.select({ row: t, node: nodeCols }).from(t).innerJoin(orgNodes, eq(orgNodes.id, t.nodeId))
-    .where(where).orderBy(asc(orgNodes.path), asc(t.name), asc(t.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+  const rows = await db
+    .select({ row: t, node: nodeCols })
+    .from(t)
+    .innerJoin(orgNodes, eq(orgNodes.id, t.nodeId))
+    .where(where)
+    .orderBy(asc(orgNodes.path), asc(t.name), asc(t.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
   return {
     items: rows.map(({ row, node }) => ({
-      id: row.id, kind: query.kind, nodeId: node.id, nodeName: node.name, name: row.name, active: row.active, canKeep: canKeepVenue(actor, node),
-      seats: 'seats' in row ? row.seats : null, address: 'address' in row ? row.address : null,
+      id: row.id,
+      kind: query.kind,
+      nodeId: node.id,
+      nodeName: node.name,
+      name: row.name,
+      active: row.active,
+      canKeep: canKeepVenue(actor, node),
+      seats: 'seats' in row ? row.seats : null,
+      address: 'address' in row ? row.address : null,
     })),
-    total: Number(n), page: query.page, pageSize: query.pageSize,
+    total: Number(n),
+    page: query.page,
+    pageSize: query.pageSize,
   };
 }
 
-export async function createBookable({ db, actor, input }: { db: Db; actor: Actor; input: BookableCreate }): Promise<{ id: string }> {
+export async function createBookable({
+  db,
+  actor,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  input: BookableCreate;
+}): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
     const node = await loadNode(tx, actor, input.nodeId);
     if (!canKeepVenue(actor, node)) throw forbidden();
-    if (node.level !== 'town' && node.level !== 'centre') throw fieldError('nodeId', '场地和设备属于镇（街道）或村（社区）学习中心', 'Venues and equipment belong to a town or a centre');
+    if (node.level !== 'town' && node.level !== 'centre')
+      throw fieldError(
+        'nodeId',
+        '场地和设备属于镇（街道）或村（社区）学习中心',
+        'Venues and equipment belong to a town or a centre',
+      );
     const countyId = node.path.split('/')[1];
-    const [row] = input.kind === 'venue'
-      ? await tx.insert(venues).values({ countyId, nodeId: node.id, name: input.name, seats: input.seats, address: input.address }).returning({ id: venues.id })
-      : await tx.insert(equipmentItems).values({ countyId, nodeId: node.id, name: input.name }).returning({ id: equipmentItems.id });
-    await recordAudit(tx, { actor, node, action: `${input.kind}.create`, entityType: input.kind, entityId: row.id, summary: { name: input.name, node: node.name } });
+    const [row] =
+      input.kind === 'venue'
+        ? await tx
+            .insert(venues)
+            .values({ countyId, nodeId: node.id, name: input.name, seats: input.seats, address: input.address })
+            .returning({ id: venues.id })
+        : await tx
+            .insert(equipmentItems)
+            .values({ countyId, nodeId: node.id, name: input.name })
+            .returning({ id: equipmentItems.id });
+    await recordAudit(tx, {
+      actor,
+      node,
+      action: `${input.kind}.create`,
+      entityType: input.kind,
+      entityId: row.id,
+      summary: { name: input.name, node: node.name },
+    });
     return row;
   });
 }
 
-export async function updateBookable({ db, actor, id, input }: { db: Db; actor: Actor; id: string; input: BookableUpdate }): Promise<void> {
+export async function updateBookable({
+  db,
+  actor,
+  id,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  input: BookableUpdate;
+}): Promise<void> {
   await db.transaction(async (tx) => {
     const t = tableOf(input.kind);
-    const [r] = await tx.select({ name: t.name, node: nodeCols }).from(t).innerJoin(orgNodes, eq(orgNodes.id, t.nodeId)).where(eq(t.id, id));
+    const [r] = await tx
+      .select({ name: t.name, node: nodeCols })
+      .from(t)
+      .innerJoin(orgNodes, eq(orgNodes.id, t.nodeId))
+      .where(eq(t.id, id));
     if (!r) throw hidden();
     await loadNode(tx, actor, r.node.id);
     if (!canKeepVenue(actor, r.node)) throw forbidden();
-    if (input.kind === 'venue') await tx.update(venues).set({ name: input.name, seats: input.seats, address: input.address, active: input.active, updatedAt: new Date() }).where(eq(venues.id, id));
-    else await tx.update(equipmentItems).set({ name: input.name, active: input.active, updatedAt: new Date() }).where(eq(equipmentItems.id, id));
-    await recordAudit(tx, { actor, node: r.node, action: `${input.kind}.update`, entityType: input.kind, entityId: id, summary: { from: r.name, name: input.name, active: input.active } });
+    if (input.kind === 'venue')
+      await tx
+        .update(venues)
+        .set({
+          name: input.name,
+          seats: input.seats,
+          address: input.address,
+          active: input.active,
+          updatedAt: new Date(),
+        })
+        .where(eq(venues.id, id));
+    else
+      await tx
+        .update(equipmentItems)
+        .set({ name: input.name, active: input.active, updatedAt: new Date() })
+        .where(eq(equipmentItems.id, id));
+    await recordAudit(tx, {
+      actor,
+      node: r.node,
+      action: `${input.kind}.update`,
+      entityType: input.kind,
+      entityId: id,
+      summary: { from: r.name, name: input.name, active: input.active },
+    });
   });
 }
 
@@ -69,19 +162,50 @@ export async function findRules({ db, actor }: { db: Db; actor: Actor }): Promis
   const countyIds = [...new Set(actor.scopes.map((s) => s.path.split('/')[1]).filter(Boolean))];
   const counties = actor.scopes.some((s) => s.role === 'system_admin')
     ? await db.select(nodeCols).from(orgNodes).where(eq(orgNodes.level, 'county')).orderBy(asc(orgNodes.name))
-    : countyIds.length ? await db.select(nodeCols).from(orgNodes).where(and(inArray(orgNodes.id, countyIds), eq(orgNodes.level, 'county'))) : [];
+    : countyIds.length
+      ? await db
+          .select(nodeCols)
+          .from(orgNodes)
+          .where(and(inArray(orgNodes.id, countyIds), eq(orgNodes.level, 'county')))
+      : [];
   const items = [];
-  for (const c of counties) items.push({ countyId: c.id, countyName: c.name, noticeDays: await noticeDays(db, c.id), canSet: canSetRules(actor, c) });
+  for (const c of counties)
+    items.push({
+      countyId: c.id,
+      countyName: c.name,
+      noticeDays: await noticeDays(db, c.id),
+      canSet: canSetRules(actor, c),
+    });
   return { items };
 }
 
-export async function setRules({ db, actor, countyId, days }: { db: Db; actor: Actor; countyId: string; days: number }): Promise<void> {
+export async function setRules({
+  db,
+  actor,
+  countyId,
+  days,
+}: {
+  db: Db;
+  actor: Actor;
+  countyId: string;
+  days: number;
+}): Promise<void> {
   await db.transaction(async (tx) => {
     const [c] = await tx.select(nodeCols).from(orgNodes).where(eq(orgNodes.id, countyId));
     if (!c || c.level !== 'county' || !canSetRules(actor, c)) throw hidden();
     const before = await noticeDays(tx, countyId);
-    await tx.insert(activityRules).values({ countyId, noticeDays: days }).onConflictDoUpdate({ target: activityRules.countyId, set: { noticeDays: days, updatedAt: new Date() } });
-    await recordAudit(tx, { actor, node: c, action: 'activity.rules', entityType: 'county', entityId: countyId, summary: { noticeDays: { from: before, to: days } } });
+    await tx
+      .insert(activityRules)
+      .values({ countyId, noticeDays: days })
+      .onConflictDoUpdate({ target: activityRules.countyId, set: { noticeDays: days, updatedAt: new Date() } });
+    await recordAudit(tx, {
+      actor,
+      node: c,
+      action: 'activity.rules',
+      entityType: 'county',
+      entityId: countyId,
+      summary: { noticeDays: { from: before, to: days } },
+    });
   });
 }
 
@@ -89,14 +213,48 @@ export async function setRules({ db, actor, countyId, days }: { db: Db; actor: A
  * What holds a venue or item from today on. Every activity that books it lies under its
  * owner (a centre books only its own and its town's), so reading the owner covers them.
  */
-export async function findBookings({ db, actor, id, kind }: { db: Db; actor: Actor; id: string; kind: BookableKind }): Promise<{ items: Booking[] }> {
+export async function findBookings({
+  db,
+  actor,
+  id,
+  kind,
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  kind: BookableKind;
+}): Promise<{ items: Booking[] }> {
   const t = tableOf(kind);
-  const [r] = await db.select({ node: nodeCols }).from(t).innerJoin(orgNodes, eq(orgNodes.id, t.nodeId)).where(eq(t.id, id));
+  const [r] = await db
+    .select({ node: nodeCols })
+    .from(t)
+    .innerJoin(orgNodes, eq(orgNodes.id, t.nodeId))
+    .where(eq(t.id, id));
   if (!r || !canReadActivity(actor, r.node)) throw hidden();
-  const held = kind === 'venue' ? eq(activities.venueId, id) : inArray(activities.id, db.select({ id: activityEquipment.activityId }).from(activityEquipment).where(eq(activityEquipment.itemId, id)));
+  const held =
+    kind === 'venue'
+      ? eq(activities.venueId, id)
+      : inArray(
+          activities.id,
+          db
+            .select({ id: activityEquipment.activityId })
+            .from(activityEquipment)
+            .where(eq(activityEquipment.itemId, id)),
+        );
   const today = new Date(`${new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' })}T00:00:00+08:00`);
-  const rows = await db.select({ activityId: activities.id, title: activities.title, centreName: orgNodes.name, startsAt: activities.startsAt, endsAt: activities.endsAt, status: activities.status })
-    .from(activities).innerJoin(orgNodes, eq(orgNodes.id, activities.centreId))
-    .where(and(held, ne(activities.status, 'cancelled'), gte(activities.endsAt, today))).orderBy(asc(activities.startsAt)).limit(200);
+  const rows = await db
+    .select({
+      activityId: activities.id,
+      title: activities.title,
+      centreName: orgNodes.name,
+      startsAt: activities.startsAt,
+      endsAt: activities.endsAt,
+      status: activities.status,
+    })
+    .from(activities)
+    .innerJoin(orgNodes, eq(orgNodes.id, activities.centreId))
+    .where(and(held, ne(activities.status, 'cancelled'), gte(activities.endsAt, today)))
+    .orderBy(asc(activities.startsAt))
+    .limit(200);
   return { items: rows.map((b) => ({ ...b, startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString() })) };
 }

@@ -12,8 +12,12 @@ export const venues = pgTable(
   'venues',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    countyId: uuid('county_id').notNull().references(() => orgNodes.id, { onDelete: 'restrict' }),
-    nodeId: uuid('node_id').notNull().references(() => orgNodes.id, { onDelete: 'restrict' }),
+    countyId: uuid('county_id')
+      .notNull()
+      .references(() => orgNodes.id, { onDelete: 'restrict' }),
+    nodeId: uuid('node_id')
+      .notNull()
+      .references(() => orgNodes.id, { onDelete: 'restrict' }),
     name: varchar('name', { length: 60 }).notNull(),
     seats: integer('seats'),
     address: varchar('address', { length: 200 }),
@@ -29,8 +33,12 @@ export const equipmentItems = pgTable(
   'equipment_items',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    countyId: uuid('county_id').notNull().references(() => orgNodes.id, { onDelete: 'restrict' }),
-    nodeId: uuid('node_id').notNull().references(() => orgNodes.id, { onDelete: 'restrict' }),
+    countyId: uuid('county_id')
+      .notNull()
+      .references(() => orgNodes.id, { onDelete: 'restrict' }),
+    nodeId: uuid('node_id')
+      .notNull()
+      .references(() => orgNodes.id, { onDelete: 'restrict' }),
     name: varchar('name', { length: 60 }).notNull(),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -43,15 +51,21 @@ export const equipmentItems = pgTable(
 export const activityEquipment = pgTable(
   'activity_equipment',
   {
-    activityId: uuid('activity_id').notNull().references(() => activities.id, { onDelete: 'cascade' }),
-    itemId: uuid('item_id').notNull().references(() => equipmentItems.id, { onDelete: 'restrict' }),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => equipmentItems.id, { onDelete: 'restrict' }),
   },
   (t) => [primaryKey({ columns: [t.activityId, t.itemId] }), index('activity_equipment_item_idx').on(t.itemId)],
 );
 
 /** A county's activity rules: bookings fewer than `notice_days` ahead need a confirmation (null: 3). */
 export const activityRules = pgTable('activity_rules', {
-  countyId: uuid('county_id').primaryKey().references(() => orgNodes.id, { onDelete: 'cascade' }),
+  countyId: uuid('county_id')
+    .primaryKey()
+    .references(() => orgNodes.id, { onDelete: 'cascade' }),
   noticeDays: integer('notice_days'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -29,4 +29,8 @@ export const ZAuditQuery = ZPageQuery.extend({
 });
 export type AuditQuery = z.infer<typeof ZAuditQuery>;
 
-export const ZAuditVerify = z.object({ ok: z.boolean(), rows: z.number().int(), brokenAt: z.number().int().nullable() });
+export const ZAuditVerify = z.object({
+  ok: z.boolean(),
+  rows: z.number().int(),
+  brokenAt: z.number().int().nullable(),
+});

@@ -9,10 +9,20 @@ import type { AuditEntryOut, AuditQuery } from './audit.contract';
 import { auditReach, canReadUnscopedAudit, canVerifyAudit } from './audit.policy';
 import { auditLog } from './audit.table';
 
-export async function findAudit({ db, actor, query }: { db: Db; actor: Actor; query: AuditQuery }): Promise<Page<AuditEntryOut>> {
+export async function findAudit({
+  db,
+  actor,
+  query,
+}: {
+  db: Db;
+  actor: Actor;
+  query: AuditQuery;
+}): Promise<Page<AuditEntryOut>> {
   const scope = underAnyPath(auditLog.nodePath, auditReach(actor));
   // Actions without a node (sign-ins, settings) are seen by system admins, and by each user for themselves.
-  const own = canReadUnscopedAudit(actor) ? isNull(auditLog.nodePath) : and(isNull(auditLog.nodePath), eq(auditLog.actorId, actor.userId));
+  const own = canReadUnscopedAudit(actor)
+    ? isNull(auditLog.nodePath)
+    : and(isNull(auditLog.nodePath), eq(auditLog.actorId, actor.userId));
   const conds: (SQL | undefined)[] = [or(scope, own)];
   if (query.nodeId) conds.push(underAnyPath(auditLog.nodePath, [(await getNodeRow(db, actor, query.nodeId)).path]));
   if (query.actorId) conds.push(eq(auditLog.actorId, query.actorId));
@@ -32,9 +42,18 @@ export async function findAudit({ db, actor, query }: { db: Db; actor: Actor; qu
     .offset((query.page - 1) * query.pageSize);
   return {
     items: rows.map(({ a, nodeName }) => ({
-      id: a.id, at: a.at.toISOString(), actorId: a.actorId, actorName: a.actorName, nodeId: a.nodeId, nodeName,
-      action: a.action, entityType: a.entityType, entityId: a.entityId, summary: a.summary ?? null,
-      outcome: a.outcome as AuditEntryOut['outcome'], ip: a.ip,
+      id: a.id,
+      at: a.at.toISOString(),
+      actorId: a.actorId,
+      actorName: a.actorName,
+      nodeId: a.nodeId,
+      nodeName,
+      action: a.action,
+      entityType: a.entityType,
+      entityId: a.entityId,
+      summary: a.summary ?? null,
+      outcome: a.outcome as AuditEntryOut['outcome'],
+      ip: a.ip,
     })),
     total: Number(n),
     page: query.page,
@@ -46,7 +65,9 @@ export async function findAudit({ db, actor, query }: { db: Db; actor: Actor; qu
  * Recomputes the chain: each row's prev_hash must be the previous row's hash, and its hash
  * the digest of its own fields. Returns the first row where either fails.
  */
-export async function verifyAuditChain(query: <T>(sql: string) => Promise<T[]>): Promise<{ ok: boolean; rows: number; brokenAt: number | null }> {
+export async function verifyAuditChain(
+  query: <T>(sql: string) => Promise<T[]>,
+): Promise<{ ok: boolean; rows: number; brokenAt: number | null }> {
   const [{ n }] = await query<{ n: string }>('select count(*)::text as n from audit_log');
   const broken = await query<{ id: string }>(`
     select id::text from (

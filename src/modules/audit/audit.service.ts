@@ -37,7 +37,10 @@ export async function recordAudit(db: DbOrTx, e: AuditEntry): Promise<void> {
 }
 
 /** What changed between two versions of a record, for the audit summary. */
-export function diffFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, { from: unknown; to: unknown }> {
+export function diffFields<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): Record<string, { from: unknown; to: unknown }> {
   const out: Record<string, { from: unknown; to: unknown }> = {};
   for (const [k, v] of Object.entries(after)) {
     if (v === undefined) continue;

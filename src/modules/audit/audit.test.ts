@@ -20,9 +20,16 @@ const verify = () => verifyAuditChain((sql) => s.database.query(sql));
 
 describe('audit trail', () => {
   it('records writes, sign-ins, failed sign-ins and denials with actor, node, outcome and IP', async () => {
-    const rows = await s.database.query<{ action: string; outcome: string; ip: string | null; actor_name: string | null }>('select action, outcome, ip, actor_name from audit_log order by id');
+    const rows = await s.database.query<{
+      action: string;
+      outcome: string;
+      ip: string | null;
+      actor_name: string | null;
+    }>('select action, outcome, ip, actor_name from audit_log order by id');
     const actions = rows.map((r) => `${r.action}:${r.outcome}`);
-    expect(actions).toEqual(expect.arrayContaining(['auth.login:ok', 'org.create:ok', 'access.denied:denied', 'auth.login_failed:failed']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['auth.login:ok', 'org.create:ok', 'access.denied:denied', 'auth.login_failed:failed']),
+    );
     expect(rows.every((r) => r.ip)).toBe(true);
   });
 
@@ -36,7 +43,9 @@ describe('audit trail', () => {
     const ok = await verify();
     expect(ok.ok).toBe(true);
     expect(ok.rows).toBeGreaterThan(3);
-    const [{ id }] = await s.database.query<{ id: string }>('select id::text from audit_log order by id limit 1 offset 1');
+    const [{ id }] = await s.database.query<{ id: string }>(
+      'select id::text from audit_log order by id limit 1 offset 1',
+    );
     // Someone with the database owner's rights switches the guard off and edits a row.
     await s.database.query('alter table audit_log disable trigger audit_log_no_update');
     await s.database.query(`update audit_log set summary = '{"forged": true}' where id = $1`, [id]);
@@ -46,9 +55,15 @@ describe('audit trail', () => {
 
   it('shows a town admin their subtree, including sign-ins of accounts living there, and not the others', async () => {
     await s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'sys', password: 'wrong-one-2' } });
-    await s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'nobody', password: 'wrong-one-3' } });
+    await s.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { login: 'nobody', password: 'wrong-one-3' },
+    });
     const ta = await signIn(s.app, 'ta', TEST_PASSWORD);
-    const items = (await ta.req('GET', '/api/audit?pageSize=100&action=auth.login_failed')).json().items as { actorName: string | null }[];
+    const items = (await ta.req('GET', '/api/audit?pageSize=100&action=auth.login_failed')).json().items as {
+      actorName: string | null;
+    }[];
     expect(items.map((i) => i.actorName)).toEqual(['ta']);
     const sys = await signIn(s.app, 'sys', TEST_PASSWORD);
     const all = (await sys.req('GET', '/api/audit?pageSize=100&action=auth.login_failed')).json();
@@ -61,7 +76,16 @@ describe('audit chain under concurrency', () => {
     const sys = await signIn(s.app, 'sys', TEST_PASSWORD);
     const tree = (await sys.req('GET', '/api/org/tree')).json().nodes;
     const town = tree.find((n: { level: string }) => n.level === 'town');
-    const results = await Promise.all(Array.from({ length: 25 }, (_, i) => sys.req('POST', '/api/org/nodes', { parentId: town.id, level: 'unit', unitKind: 'other', name: `并发单位${i}` })));
+    const results = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        sys.req('POST', '/api/org/nodes', {
+          parentId: town.id,
+          level: 'unit',
+          unitKind: 'other',
+          name: `并发单位${i}`,
+        }),
+      ),
+    );
     expect(results.every((r) => r.statusCode === 201)).toBe(true);
     const r = await verify();
     // The earlier test forged a row on purpose; the chain after it is intact.

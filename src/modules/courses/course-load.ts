@@ -21,9 +21,21 @@ export const reviewNodeJoin = eq(reviewNode.id, sql`coalesce(${courses.townId}, 
  * The course with its owning and reviewing nodes, or NOT_FOUND when the actor may not read it.
  * `lock` takes the row for update (review and featuring decide on the current status).
  */
-export async function loadCourse(db: DbOrTx, actor: Actor, id: string, lock = false): Promise<{ row: CourseRow; node: NodeRef; review: NodeRef }> {
-  const q = db.select({ row: courses, node: { id: orgNodes.id, name: orgNodes.name, path: orgNodes.path }, review: { id: reviewNode.id, name: reviewNode.name, path: reviewNode.path } })
-    .from(courses).innerJoin(orgNodes, eq(orgNodes.id, courses.nodeId)).innerJoin(reviewNode, reviewNodeJoin)
+export async function loadCourse(
+  db: DbOrTx,
+  actor: Actor,
+  id: string,
+  lock = false,
+): Promise<{ row: CourseRow; node: NodeRef; review: NodeRef }> {
+  const q = db
+    .select({
+      row: courses,
+      node: { id: orgNodes.id, name: orgNodes.name, path: orgNodes.path },
+      review: { id: reviewNode.id, name: reviewNode.name, path: reviewNode.path },
+    })
+    .from(courses)
+    .innerJoin(orgNodes, eq(orgNodes.id, courses.nodeId))
+    .innerJoin(reviewNode, reviewNodeJoin)
     .where(eq(courses.id, id));
   const [r] = lock ? await q.for('update', { of: courses }) : await q;
   if (!r || !canReadCourse(actor, r.row, r.node, r.review)) throw hidden();
@@ -31,20 +43,49 @@ export async function loadCourse(db: DbOrTx, actor: Actor, id: string, lock = fa
 }
 
 /** Where a course owned by `node` belongs: its county and (when under one) its town. */
-export async function placeOf(db: DbOrTx, actor: Actor, nodeId: string): Promise<{ node: NodeRef & { level: string }; countyId: string; townId: string | null }> {
-  const [node] = await db.select({ id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level }).from(orgNodes).where(eq(orgNodes.id, nodeId));
+export async function placeOf(
+  db: DbOrTx,
+  actor: Actor,
+  nodeId: string,
+): Promise<{ node: NodeRef & { level: string }; countyId: string; townId: string | null }> {
+  const [node] = await db
+    .select({ id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level })
+    .from(orgNodes)
+    .where(eq(orgNodes.id, nodeId));
   if (!node || !holdsRoleOver(actor, ROLES, node.path)) throw hidden();
   const ids = node.path.split('/').filter(Boolean);
-  const [town] = ids.length > 1
-    ? await db.select({ id: orgNodes.id }).from(orgNodes).where(sql`${orgNodes.id} in (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)}) and ${orgNodes.level} = 'town'`)
-    : [];
+  const [town] =
+    ids.length > 1
+      ? await db
+          .select({ id: orgNodes.id })
+          .from(orgNodes)
+          .where(
+            sql`${orgNodes.id} in (${sql.join(
+              ids.map((i) => sql`${i}::uuid`),
+              sql`, `,
+            )}) and ${orgNodes.level} = 'town'`,
+          )
+      : [];
   return { node, countyId: ids[0], townId: town?.id ?? null };
 }
 
 /** A material of a course the actor may read (whoever reads the course may open its materials). */
-export async function readCourseMaterial({ db, actor, courseId, fileId }: { db: DbOrTx; actor: Actor; courseId: string; fileId: string }) {
+export async function readCourseMaterial({
+  db,
+  actor,
+  courseId,
+  fileId,
+}: {
+  db: DbOrTx;
+  actor: Actor;
+  courseId: string;
+  fileId: string;
+}) {
   await loadCourse(db, actor, courseId);
-  const [r] = await db.select({ f: storedFiles }).from(courseFiles).innerJoin(storedFiles, eq(storedFiles.id, courseFiles.fileId))
+  const [r] = await db
+    .select({ f: storedFiles })
+    .from(courseFiles)
+    .innerJoin(storedFiles, eq(storedFiles.id, courseFiles.fileId))
     .where(and(eq(courseFiles.courseId, courseId), eq(courseFiles.fileId, fileId)));
   const bytes = r ? await readBlob(r.f.storageKey) : null;
   if (!r || !bytes) throw hidden();

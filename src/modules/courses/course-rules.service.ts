@@ -5,29 +5,51 @@ import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { orgNodes } from '../organisations/org.table';
 import { courseRules } from './course-rules.table';
-import { DEFAULT_FEATURED_PER_CENTRE, DEFAULT_REVIEW_LEAD_DAYS, type CourseRules, type CourseRulesUpdate } from './courses.contract';
+import {
+  DEFAULT_FEATURED_PER_CENTRE,
+  DEFAULT_REVIEW_LEAD_DAYS,
+  type CourseRules,
+  type CourseRulesUpdate,
+} from './courses.contract';
 import { canEditThemes, canReadThemes, canSetFeaturedLimit } from './courses.policy';
 
 /** Days before the first session by which a course of this county must be submitted. */
 export async function reviewLeadDays(db: DbOrTx, countyId: string): Promise<number> {
-  const [r] = await db.select({ v: courseRules.reviewLeadDays }).from(courseRules).where(eq(courseRules.nodeId, countyId));
+  const [r] = await db
+    .select({ v: courseRules.reviewLeadDays })
+    .from(courseRules)
+    .where(eq(courseRules.nodeId, countyId));
   return r?.v ?? DEFAULT_REVIEW_LEAD_DAYS;
 }
 
 /** How many featured courses each centre of this town may have. */
 export async function featuredPerCentre(db: DbOrTx, townId: string | null): Promise<number> {
   if (!townId) return DEFAULT_FEATURED_PER_CENTRE;
-  const [r] = await db.select({ v: courseRules.featuredPerCentre }).from(courseRules).where(eq(courseRules.nodeId, townId));
+  const [r] = await db
+    .select({ v: courseRules.featuredPerCentre })
+    .from(courseRules)
+    .where(eq(courseRules.nodeId, townId));
   return r?.v ?? DEFAULT_FEATURED_PER_CENTRE;
 }
 
 async function loadRuleNode(db: DbOrTx, actor: Actor, nodeId: string) {
-  const [node] = await db.select({ id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level }).from(orgNodes).where(eq(orgNodes.id, nodeId));
+  const [node] = await db
+    .select({ id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level })
+    .from(orgNodes)
+    .where(eq(orgNodes.id, nodeId));
   if (!node || (node.level !== 'county' && node.level !== 'town') || !canReadThemes(actor, node)) throw hidden();
   return node as typeof node & { level: 'county' | 'town' };
 }
 
-export async function getCourseRules({ db, actor, nodeId }: { db: Db | DbOrTx; actor: Actor; nodeId: string }): Promise<CourseRules> {
+export async function getCourseRules({
+  db,
+  actor,
+  nodeId,
+}: {
+  db: Db | DbOrTx;
+  actor: Actor;
+  nodeId: string;
+}): Promise<CourseRules> {
   const node = await loadRuleNode(db, actor, nodeId);
   const countyId = node.path.split('/')[1];
   return {
@@ -42,15 +64,41 @@ export async function getCourseRules({ db, actor, nodeId }: { db: Db | DbOrTx; a
 }
 
 /** A county admin sets the review lead days; a town admin the featured courses per centre. */
-export async function setCourseRules({ db, actor, nodeId, input }: { db: Db; actor: Actor; nodeId: string; input: CourseRulesUpdate }): Promise<CourseRules> {
+export async function setCourseRules({
+  db,
+  actor,
+  nodeId,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  nodeId: string;
+  input: CourseRulesUpdate;
+}): Promise<CourseRules> {
   await db.transaction(async (tx) => {
     const before = await getCourseRules({ db: tx, actor, nodeId });
-    if (input.reviewLeadDays !== undefined && before.level !== 'county') throw fieldError('reviewLeadDays', '提前提交天数由县（区）设置', 'The review lead days are set by the county');
-    if (input.featuredPerCentre !== undefined && before.level !== 'town') throw fieldError('featuredPerCentre', '精品课堂数量由镇（街道）设置', 'The featured limit is set by the town');
-    if ((input.reviewLeadDays !== undefined && !before.canEditLeadDays) || (input.featuredPerCentre !== undefined && !before.canEditFeatured)) throw forbidden();
+    if (input.reviewLeadDays !== undefined && before.level !== 'county')
+      throw fieldError('reviewLeadDays', '提前提交天数由县（区）设置', 'The review lead days are set by the county');
+    if (input.featuredPerCentre !== undefined && before.level !== 'town')
+      throw fieldError('featuredPerCentre', '精品课堂数量由镇（街道）设置', 'The featured limit is set by the town');
+    if (
+      (input.reviewLeadDays !== undefined && !before.canEditLeadDays) ||
+      (input.featuredPerCentre !== undefined && !before.canEditFeatured)
+    )
+      throw forbidden();
     const set = { ...input, updatedAt: new Date() };
-    await tx.insert(courseRules).values({ nodeId, ...set }).onConflictDoUpdate({ target: courseRules.nodeId, set });
-    await recordAudit(tx, { actor, node: { id: nodeId, path: (await loadRuleNode(tx, actor, nodeId)).path }, action: 'course_rules.update', entityType: 'node', entityId: nodeId, summary: { node: before.nodeName, ...diffFields(before, input) } });
+    await tx
+      .insert(courseRules)
+      .values({ nodeId, ...set })
+      .onConflictDoUpdate({ target: courseRules.nodeId, set });
+    await recordAudit(tx, {
+      actor,
+      node: { id: nodeId, path: (await loadRuleNode(tx, actor, nodeId)).path },
+      action: 'course_rules.update',
+      entityType: 'node',
+      entityId: nodeId,
+      summary: { node: before.nodeName, ...diffFields(before, input) },
+    });
   });
   return getCourseRules({ db, actor, nodeId });
 }

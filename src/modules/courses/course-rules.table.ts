@@ -7,7 +7,9 @@ import { orgNodes } from '../organisations/org.table';
  * centres may have (default 1). A null column means "not set here: use the default".
  */
 export const courseRules = pgTable('course_rules', {
-  nodeId: uuid('node_id').primaryKey().references(() => orgNodes.id, { onDelete: 'cascade' }),
+  nodeId: uuid('node_id')
+    .primaryKey()
+    .references(() => orgNodes.id, { onDelete: 'cascade' }),
   reviewLeadDays: integer('review_lead_days'),
   featuredPerCentre: integer('featured_per_centre'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

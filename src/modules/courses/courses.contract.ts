@@ -25,7 +25,20 @@ export const COURSE_STATUS_LABELS: Record<CourseStatus, { zh: string; en: string
   returned: { zh: '已退回', en: 'Returned' },
 };
 
-export const TARGET_GROUPS = ['residents', 'elderly', 'youth', 'children', 'parents', 'women', 'farmers', 'migrant_workers', 'unemployed', 'workers', 'veterans', 'disabled'] as const;
+export const TARGET_GROUPS = [
+  'residents',
+  'elderly',
+  'youth',
+  'children',
+  'parents',
+  'women',
+  'farmers',
+  'migrant_workers',
+  'unemployed',
+  'workers',
+  'veterans',
+  'disabled',
+] as const;
 export type TargetGroup = (typeof TARGET_GROUPS)[number];
 export const TARGET_GROUP_LABELS: Record<TargetGroup, { zh: string; en: string }> = {
   residents: { zh: '全体居民', en: 'All residents' },
@@ -54,15 +67,29 @@ export const REVIEW_ACTION_LABELS: Record<ReviewAction, { zh: string; en: string
 
 /** Limits of the course form, declared once for server and web. */
 export const COURSE_LIMITS = {
-  title: 100, description: 20_000, targetGroups: 8, teachers: 10, files: 20, comment: 500,
-  hoursMin: 0.5, hoursMax: 200, creditsMax: 100, leadDaysMax: 90, featuredMax: 20,
+  title: 100,
+  description: 20_000,
+  targetGroups: 8,
+  teachers: 10,
+  files: 20,
+  comment: 500,
+  hoursMin: 0.5,
+  hoursMax: 200,
+  creditsMax: 100,
+  leadDaysMax: 90,
+  featuredMax: 20,
 } as const;
 export const DEFAULT_REVIEW_LEAD_DAYS = 15;
 export const DEFAULT_FEATURED_PER_CENTRE = 1;
 
 export const zDate = z.iso.date().describe('YYYY-MM-DD');
 /** A number with one decimal (the column's scale); more digits are rounded. */
-const zDecimal1 = (min: number, max: number) => z.number().min(min).max(max).transform((v) => Math.round(v * 10) / 10);
+const zDecimal1 = (min: number, max: number) =>
+  z
+    .number()
+    .min(min)
+    .max(max)
+    .transform((v) => Math.round(v * 10) / 10);
 
 /** The fields of the one course form, for both create and edit. */
 export const ZCourseFields = z.object({
@@ -73,7 +100,10 @@ export const ZCourseFields = z.object({
   hours: zDecimal1(COURSE_LIMITS.hoursMin, COURSE_LIMITS.hoursMax).describe('Class hours (学时) of the whole course'),
   credits: zDecimal1(0, COURSE_LIMITS.creditsMax).default(0).describe('Learning credits (学分) for completing it'),
   descriptionHtml: zBodyText(COURSE_LIMITS.description).describe('Rich text; sanitised on the server (allowlist)'),
-  firstSessionDate: zDate.nullish().transform((v) => v ?? null).describe('Drives the review deadline: submit at least N days before'),
+  firstSessionDate: zDate
+    .nullish()
+    .transform((v) => v ?? null)
+    .describe('Drives the review deadline: submit at least N days before'),
   teacherIds: z.array(zId).max(COURSE_LIMITS.teachers).default([]).describe('Teachers of the banks I may read'),
   fileIds: z.array(zId).max(COURSE_LIMITS.files).default([]).describe('Materials: ids from POST /api/files'),
 });
@@ -138,7 +168,13 @@ export const ZCourseDetail = ZCourse.extend({
   submitDeadline: z.string().nullable().describe('The last day to submit for review (first session − N days)'),
   reviewLeadDays: z.number().int(),
   history: z.array(ZReviewEvent),
-  permissions: z.object({ update: z.boolean(), submit: z.boolean(), review: z.boolean(), feature: z.boolean(), remove: z.boolean() }),
+  permissions: z.object({
+    update: z.boolean(),
+    submit: z.boolean(),
+    review: z.boolean(),
+    feature: z.boolean(),
+    remove: z.boolean(),
+  }),
   ownCourse: z.boolean().describe('I wrote or submitted it (so I may not review it)'),
 });
 export type CourseDetail = z.infer<typeof ZCourseDetail>;

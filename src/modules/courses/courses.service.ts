@@ -17,7 +17,15 @@ import { teachers } from '../teachers/teachers.table';
 import { sanitizeCourseHtml } from './course-html';
 import { loadCourse, placeOf, reviewNode, reviewNodeJoin, type CourseRow } from './course-load';
 import { reviewLeadDays } from './course-rules.service';
-import { submitDeadline, type Course, type CourseCreate, type CourseDetail, type CourseFields, type CourseQuery, type CourseUpdate } from './courses.contract';
+import {
+  submitDeadline,
+  type Course,
+  type CourseCreate,
+  type CourseDetail,
+  type CourseFields,
+  type CourseQuery,
+  type CourseUpdate,
+} from './courses.contract';
 import { COURSE_EDITOR_ROLES, COURSE_REVIEWER_ROLES } from './courses.roles';
 import { canEditCourse, canFeatureCourse, canReviewCourse, canSubmitCourse, isOwnCourse } from './courses.policy';
 import { courseFiles, courseReviewEvents, courses, courseTeachers } from './courses.table';
@@ -30,7 +38,9 @@ const featuredCentre = alias(orgNodes, 'featured_centre');
 function readable(actor: Actor): SQL {
   const under = underAnyPath(orgNodes.path, reachPaths(actor, ROLES));
   const ancestors = ancestorPaths(actor);
-  return ancestors.length ? or(under, and(eq(courses.status, 'approved'), inArray(reviewNode.path, ancestors)))! : under;
+  return ancestors.length
+    ? or(under, and(eq(courses.status, 'approved'), inArray(reviewNode.path, ancestors)))!
+    : under;
 }
 
 /** SQL: submitted courses the actor may approve or return (待审核), never their own. */
@@ -79,9 +89,22 @@ function toCourse(r: ListRow, names: Map<string, { zh: string; en: string }>): C
   };
 }
 
-const listColumns = { row: courses, nodeName: orgNodes.name, townName: town.name, featuredCentreName: featuredCentre.name };
+const listColumns = {
+  row: courses,
+  nodeName: orgNodes.name,
+  townName: town.name,
+  featuredCentreName: featuredCentre.name,
+};
 
-export async function findCourses({ db, actor, query }: { db: Db; actor: Actor; query: CourseQuery }): Promise<Page<Course>> {
+export async function findCourses({
+  db,
+  actor,
+  query,
+}: {
+  db: Db;
+  actor: Actor;
+  query: CourseQuery;
+}): Promise<Page<Course>> {
   const conds = [readable(actor)];
   if (query.toReview === 'true') conds.push(toReview(actor));
   if (query.q) conds.push(ilike(courses.title, `%${escapeLike(query.q)}%`));
@@ -91,44 +114,88 @@ export async function findCourses({ db, actor, query }: { db: Db; actor: Actor; 
   if (query.townId) conds.push(eq(courses.townId, query.townId));
   if (query.featured) conds.push(eq(courses.featured, query.featured === 'true'));
   const where = and(...conds);
-  const [{ n }] = await db.select({ n: count() }).from(courses)
-    .innerJoin(orgNodes, eq(orgNodes.id, courses.nodeId)).innerJoin(reviewNode, reviewNodeJoin).where(where);
-  const rows = await db.select(listColumns).from(courses)
-    .innerJoin(orgNodes, eq(orgNodes.id, courses.nodeId)).innerJoin(reviewNode, reviewNodeJoin)
-    .leftJoin(town, eq(town.id, courses.townId)).leftJoin(featuredCentre, eq(featuredCentre.id, courses.featuredCentreId))
+  const [{ n }] = await db
+    .select({ n: count() })
+    .from(courses)
+    .innerJoin(orgNodes, eq(orgNodes.id, courses.nodeId))
+    .innerJoin(reviewNode, reviewNodeJoin)
+    .where(where);
+  const rows = await db
+    .select(listColumns)
+    .from(courses)
+    .innerJoin(orgNodes, eq(orgNodes.id, courses.nodeId))
+    .innerJoin(reviewNode, reviewNodeJoin)
+    .leftJoin(town, eq(town.id, courses.townId))
+    .leftJoin(featuredCentre, eq(featuredCentre.id, courses.featuredCentreId))
     .where(where)
     .orderBy(query.toReview === 'true' ? asc(courses.submittedAt) : desc(courses.updatedAt), asc(courses.id))
-    .limit(query.pageSize).offset((query.page - 1) * query.pageSize);
-  const names = await themeNames(db, rows.map((r) => r.row.countyId));
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const names = await themeNames(
+    db,
+    rows.map((r) => r.row.countyId),
+  );
   return { items: rows.map((r) => toCourse(r, names)), total: Number(n), page: query.page, pageSize: query.pageSize };
 }
 
 export async function getCourse({ db, actor, id }: { db: Db; actor: Actor; id: string }): Promise<CourseDetail> {
   const { row, node, review } = await loadCourse(db, actor, id);
-  const [extra] = await db.select({ townName: town.name, featuredCentreName: featuredCentre.name }).from(courses)
-    .leftJoin(town, eq(town.id, courses.townId)).leftJoin(featuredCentre, eq(featuredCentre.id, courses.featuredCentreId)).where(eq(courses.id, id));
-  const teacherRows = await db.select({ id: teachers.id, name: teachers.name, bankNodeName: orgNodes.name }).from(courseTeachers)
-    .innerJoin(teachers, eq(teachers.id, courseTeachers.teacherId)).innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId))
-    .where(eq(courseTeachers.courseId, id)).orderBy(asc(teachers.name));
-  const fileRows = await db.select({ f: storedFiles }).from(courseFiles).innerJoin(storedFiles, eq(storedFiles.id, courseFiles.fileId))
-    .where(eq(courseFiles.courseId, id)).orderBy(asc(storedFiles.createdAt));
-  const history = await db.select({ id: courseReviewEvents.id, action: courseReviewEvents.action, comment: courseReviewEvents.comment, actorName: users.displayName, at: courseReviewEvents.at })
-    .from(courseReviewEvents).leftJoin(users, eq(users.id, courseReviewEvents.actorId))
-    .where(eq(courseReviewEvents.courseId, id)).orderBy(desc(courseReviewEvents.at), desc(courseReviewEvents.id));
+  const [extra] = await db
+    .select({ townName: town.name, featuredCentreName: featuredCentre.name })
+    .from(courses)
+    .leftJoin(town, eq(town.id, courses.townId))
+    .leftJoin(featuredCentre, eq(featuredCentre.id, courses.featuredCentreId))
+    .where(eq(courses.id, id));
+  const teacherRows = await db
+    .select({ id: teachers.id, name: teachers.name, bankNodeName: orgNodes.name })
+    .from(courseTeachers)
+    .innerJoin(teachers, eq(teachers.id, courseTeachers.teacherId))
+    .innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId))
+    .where(eq(courseTeachers.courseId, id))
+    .orderBy(asc(teachers.name));
+  const fileRows = await db
+    .select({ f: storedFiles })
+    .from(courseFiles)
+    .innerJoin(storedFiles, eq(storedFiles.id, courseFiles.fileId))
+    .where(eq(courseFiles.courseId, id))
+    .orderBy(asc(storedFiles.createdAt));
+  const history = await db
+    .select({
+      id: courseReviewEvents.id,
+      action: courseReviewEvents.action,
+      comment: courseReviewEvents.comment,
+      actorName: users.displayName,
+      at: courseReviewEvents.at,
+    })
+    .from(courseReviewEvents)
+    .leftJoin(users, eq(users.id, courseReviewEvents.actorId))
+    .where(eq(courseReviewEvents.courseId, id))
+    .orderBy(desc(courseReviewEvents.at), desc(courseReviewEvents.id));
   const leadDays = await reviewLeadDays(db, row.countyId);
   const names = await themeNames(db, [row.countyId]);
   const edit = canEditCourse(actor, row, node);
   return {
-    ...toCourse({ row, nodeName: node.name, townName: extra.townName, featuredCentreName: extra.featuredCentreName }, names),
+    ...toCourse(
+      { row, nodeName: node.name, townName: extra.townName, featuredCentreName: extra.featuredCentreName },
+      names,
+    ),
     descriptionHtml: row.descriptionHtml,
     teachers: teacherRows,
     // Materials download through the course, so every reader of the course may open them.
-    files: fileRows.map((r) => ({ ...toStoredFile(r.f), url: `/api/courses/${id}/materials/${r.f.id}`, thumbnailUrl: null })),
+    files: fileRows.map((r) => ({
+      ...toStoredFile(r.f),
+      url: `/api/courses/${id}/materials/${r.f.id}`,
+      thumbnailUrl: null,
+    })),
     featuredCentreId: row.featuredCentreId,
     reviewComment: row.reviewComment,
     submitDeadline: row.firstSessionDate ? submitDeadline(row.firstSessionDate, leadDays) : null,
     reviewLeadDays: leadDays,
-    history: history.map((h) => ({ ...h, action: h.action as CourseDetail['history'][number]['action'], at: h.at.toISOString() })),
+    history: history.map((h) => ({
+      ...h,
+      action: h.action as CourseDetail['history'][number]['action'],
+      at: h.at.toISOString(),
+    })),
     permissions: {
       update: edit,
       submit: canSubmitCourse(actor, row, node),
@@ -143,16 +210,21 @@ export async function getCourse({ db, actor, id }: { db: Db; actor: Actor; id: s
 /** The theme is one of the county's active themes (or the course's current one, kept as it was). */
 async function checkTheme(db: DbOrTx, countyId: string, theme: string, current: string | null): Promise<void> {
   const t = (await listThemes(db, countyId)).find((x) => x.key === theme);
-  if (!t || (!t.active && theme !== current)) throw fieldError('theme', '请从本县（区）启用的主题中选择', 'Choose one of the county’s active themes');
+  if (!t || (!t.active && theme !== current))
+    throw fieldError('theme', '请从本县（区）启用的主题中选择', 'Choose one of the county’s active themes');
 }
 
 /** Teachers come from banks the actor may read, in the course's county. */
 async function checkTeachers(db: DbOrTx, actor: Actor, countyId: string, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  const rows = await db.select({ id: teachers.id, path: orgNodes.path }).from(teachers)
-    .innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId)).where(inArray(teachers.id, ids));
+  const rows = await db
+    .select({ id: teachers.id, path: orgNodes.path })
+    .from(teachers)
+    .innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId))
+    .where(inArray(teachers.id, ids));
   const ok = rows.filter((r) => canReadBank(actor, r) && r.path.startsWith(`/${countyId}/`));
-  if (ok.length !== new Set(ids).size) throw fieldError('teacherIds', '请从您能查看的师资库中选择教师', 'Choose teachers from the banks you may read');
+  if (ok.length !== new Set(ids).size)
+    throw fieldError('teacherIds', '请从您能查看的师资库中选择教师', 'Choose teachers from the banks you may read');
 }
 
 async function writeLinks(tx: DbOrTx, courseId: string, input: CourseFields): Promise<void> {
@@ -160,7 +232,8 @@ async function writeLinks(tx: DbOrTx, courseId: string, input: CourseFields): Pr
   await tx.delete(courseFiles).where(eq(courseFiles.courseId, courseId));
   const teacherIds = [...new Set(input.teacherIds)];
   const fileIds = [...new Set(input.fileIds)];
-  if (teacherIds.length) await tx.insert(courseTeachers).values(teacherIds.map((teacherId) => ({ courseId, teacherId })));
+  if (teacherIds.length)
+    await tx.insert(courseTeachers).values(teacherIds.map((teacherId) => ({ courseId, teacherId })));
   if (fileIds.length) await tx.insert(courseFiles).values(fileIds.map((fileId) => ({ courseId, fileId })));
 }
 
@@ -175,7 +248,15 @@ const columns = (input: CourseFields) => ({
   firstSessionDate: input.firstSessionDate,
 });
 
-export async function createCourse({ db, actor, input }: { db: Db; actor: Actor; input: CourseCreate }): Promise<{ id: string }> {
+export async function createCourse({
+  db,
+  actor,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  input: CourseCreate;
+}): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
     const { node, countyId, townId } = await placeOf(tx, actor, input.nodeId);
     if (!holdsRoleOver(actor, COURSE_EDITOR_ROLES, node.path)) throw forbidden();
@@ -183,14 +264,39 @@ export async function createCourse({ db, actor, input }: { db: Db; actor: Actor;
     await checkTeachers(tx, actor, countyId, input.teacherIds);
     await loadReadableFiles(tx, actor, input.fileIds, 'fileIds');
     const id = crypto.randomUUID();
-    await tx.insert(courses).values({ id, countyId, townId, nodeId: node.id, ...columns(input), status: 'draft', createdBy: actor.userId });
+    await tx
+      .insert(courses)
+      .values({ id, countyId, townId, nodeId: node.id, ...columns(input), status: 'draft', createdBy: actor.userId });
     await writeLinks(tx, id, input);
-    await recordAudit(tx, { actor, node, action: 'course.create', entityType: 'course', entityId: id, summary: { title: input.title, node: node.name, theme: input.theme, teachers: input.teacherIds.length, files: input.fileIds.length } });
+    await recordAudit(tx, {
+      actor,
+      node,
+      action: 'course.create',
+      entityType: 'course',
+      entityId: id,
+      summary: {
+        title: input.title,
+        node: node.name,
+        theme: input.theme,
+        teachers: input.teacherIds.length,
+        files: input.fileIds.length,
+      },
+    });
     return { id };
   });
 }
 
-export async function updateCourse({ db, actor, id, input }: { db: Db; actor: Actor; id: string; input: CourseUpdate }): Promise<void> {
+export async function updateCourse({
+  db,
+  actor,
+  id,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  input: CourseUpdate;
+}): Promise<void> {
   await db.transaction(async (tx) => {
     const { row, node } = await loadCourse(tx, actor, id, true);
     if (!canEditCourse(actor, row, node)) throw editRefusal(actor, row, node);
@@ -198,9 +304,24 @@ export async function updateCourse({ db, actor, id, input }: { db: Db; actor: Ac
     await checkTeachers(tx, actor, row.countyId, input.teacherIds);
     await loadReadableFiles(tx, actor, input.fileIds, 'fileIds');
     const values = columns(input);
-    await tx.update(courses).set({ ...values, updatedAt: new Date() }).where(eq(courses.id, id));
+    await tx
+      .update(courses)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(courses.id, id));
     await writeLinks(tx, id, input);
-    await recordAudit(tx, { actor, node, action: 'course.update', entityType: 'course', entityId: id, summary: { title: row.title, ...diffFields(row as Record<string, unknown>, values), teachers: input.teacherIds.length, files: input.fileIds.length } });
+    await recordAudit(tx, {
+      actor,
+      node,
+      action: 'course.update',
+      entityType: 'course',
+      entityId: id,
+      summary: {
+        title: row.title,
+        ...diffFields(row as Record<string, unknown>, values),
+        teachers: input.teacherIds.length,
+        files: input.fileIds.length,
+      },
+    });
   });
 }
 
@@ -208,19 +329,38 @@ export async function updateCourse({ db, actor, id, input }: { db: Db; actor: Ac
 function editRefusal(actor: Actor, row: CourseRow, node: { path: string }): AppError {
   if (!holdsRoleOver(actor, COURSE_EDITOR_ROLES, node.path)) return forbidden();
   return row.status === 'submitted'
-    ? new AppError('CONFLICT', { detail: '课程正在审核中，不能修改', detailEn: 'The course is under review and cannot be changed' })
-    : new AppError('CONFLICT', { detail: '课程已通过审核，不能再修改', detailEn: 'The course is approved and can no longer be changed' });
+    ? new AppError('CONFLICT', {
+        detail: '课程正在审核中，不能修改',
+        detailEn: 'The course is under review and cannot be changed',
+      })
+    : new AppError('CONFLICT', {
+        detail: '课程已通过审核，不能再修改',
+        detailEn: 'The course is approved and can no longer be changed',
+      });
 }
 
 /** Drafts and returned courses may be deleted by their node's staff, unless an activity uses them. */
 export async function removeCourse({ db, actor, id }: { db: Db; actor: Actor; id: string }): Promise<void> {
-  await db.transaction(async (tx) => {
-    const { row, node } = await loadCourse(tx, actor, id, true);
-    if (!canEditCourse(actor, row, node)) throw editRefusal(actor, row, node);
-    await tx.delete(courses).where(eq(courses.id, id));
-    await recordAudit(tx, { actor, node, action: 'course.delete', entityType: 'course', entityId: id, summary: { title: row.title, status: row.status } });
-  }).catch((err) => {
-    if (pgErrorCode(err) === '23503') throw new AppError('CONFLICT', { detail: '已有活动使用这门课程，不能删除', detailEn: 'Activities use this course; it cannot be deleted' });
-    throw err;
-  });
+  await db
+    .transaction(async (tx) => {
+      const { row, node } = await loadCourse(tx, actor, id, true);
+      if (!canEditCourse(actor, row, node)) throw editRefusal(actor, row, node);
+      await tx.delete(courses).where(eq(courses.id, id));
+      await recordAudit(tx, {
+        actor,
+        node,
+        action: 'course.delete',
+        entityType: 'course',
+        entityId: id,
+        summary: { title: row.title, status: row.status },
+      });
+    })
+    .catch((err) => {
+      if (pgErrorCode(err) === '23503')
+        throw new AppError('CONFLICT', {
+          detail: '已有活动使用这门课程，不能删除',
+          detailEn: 'Activities use this course; it cannot be deleted',
+        });
+      throw err;
+    });
 }

@@ -1,5 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { users } from '../accounts/account.table';
 import { storedFiles } from '../files/files.table';
 import { orgNodes } from '../organisations/org.table';
@@ -14,7 +28,9 @@ export const themeDefs = pgTable(
   'theme_defs',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    countyId: uuid('county_id').notNull().references(() => orgNodes.id, { onDelete: 'restrict' }),
+    countyId: uuid('county_id')
+      .notNull()
+      .references(() => orgNodes.id, { onDelete: 'restrict' }),
     key: varchar('key', { length: 24 }).notNull(),
     nameZh: varchar('name_zh', { length: 40 }).notNull(),
     nameEn: varchar('name_en', { length: 80 }).notNull(),
@@ -30,8 +46,12 @@ export const themeDefs = pgTable(
 export const themeLeadUnits = pgTable(
   'theme_lead_units',
   {
-    themeId: uuid('theme_id').notNull().references(() => themeDefs.id, { onDelete: 'cascade' }),
-    unitNodeId: uuid('unit_node_id').notNull().references(() => orgNodes.id, { onDelete: 'cascade' }),
+    themeId: uuid('theme_id')
+      .notNull()
+      .references(() => themeDefs.id, { onDelete: 'cascade' }),
+    unitNodeId: uuid('unit_node_id')
+      .notNull()
+      .references(() => orgNodes.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.themeId, t.unitNodeId] })],
 );
@@ -46,12 +66,19 @@ export const courses = pgTable(
   'courses',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    countyId: uuid('county_id').notNull().references(() => orgNodes.id, { onDelete: 'restrict' }),
+    countyId: uuid('county_id')
+      .notNull()
+      .references(() => orgNodes.id, { onDelete: 'restrict' }),
     townId: uuid('town_id').references(() => orgNodes.id, { onDelete: 'restrict' }),
-    nodeId: uuid('node_id').notNull().references(() => orgNodes.id, { onDelete: 'restrict' }),
+    nodeId: uuid('node_id')
+      .notNull()
+      .references(() => orgNodes.id, { onDelete: 'restrict' }),
     title: varchar('title', { length: 100 }).notNull(),
     theme: varchar('theme', { length: 24 }).notNull(),
-    targetGroups: text('target_groups').array().notNull().default(sql`'{}'::text[]`),
+    targetGroups: text('target_groups')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     form: varchar('form', { length: 12 }).notNull(),
     hours: numeric('hours', { precision: 5, scale: 1 }).notNull(),
     credits: numeric('credits', { precision: 6, scale: 1 }).notNull().default('0'),
@@ -81,8 +108,12 @@ export const courses = pgTable(
 export const courseTeachers = pgTable(
   'course_teachers',
   {
-    courseId: uuid('course_id').notNull().references(() => courses.id, { onDelete: 'cascade' }),
-    teacherId: uuid('teacher_id').notNull().references(() => teachers.id, { onDelete: 'restrict' }),
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    teacherId: uuid('teacher_id')
+      .notNull()
+      .references(() => teachers.id, { onDelete: 'restrict' }),
   },
   (t) => [primaryKey({ columns: [t.courseId, t.teacherId] })],
 );
@@ -90,8 +121,12 @@ export const courseTeachers = pgTable(
 export const courseFiles = pgTable(
   'course_files',
   {
-    courseId: uuid('course_id').notNull().references(() => courses.id, { onDelete: 'cascade' }),
-    fileId: uuid('file_id').notNull().references(() => storedFiles.id, { onDelete: 'restrict' }),
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => storedFiles.id, { onDelete: 'restrict' }),
   },
   (t) => [primaryKey({ columns: [t.courseId, t.fileId] })],
 );
@@ -101,7 +136,9 @@ export const courseReviewEvents = pgTable(
   'course_review_events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    courseId: uuid('course_id').notNull().references(() => courses.id, { onDelete: 'cascade' }),
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
     action: varchar('action', { length: 12 }).notNull(),
     comment: varchar('comment', { length: 500 }),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),

@@ -21,7 +21,9 @@ beforeAll(async () => {
   w = await buildWorld(s.database);
   await buildUser(s.database, { username: 'a_town_admin_2', role: 'town_admin', node: w.nodes.A1 });
   [dept, town, town2, county, centre] = await Promise.all(
-    ['a_dept_coordinator', 'a_town_admin', 'a_town_admin_2', 'a_county_admin', 'a_centre_manager'].map((u) => signIn(s.app, u, TEST_PASSWORD)),
+    ['a_dept_coordinator', 'a_town_admin', 'a_town_admin_2', 'a_county_admin', 'a_centre_manager'].map((u) =>
+      signIn(s.app, u, TEST_PASSWORD),
+    ),
   );
 });
 afterAll(() => s.close());
@@ -32,16 +34,29 @@ describe('courses', () => {
     const file = await uploadFile(dept, { nodeId: w.nodes.A1u.id }, '讲义.pdf', tinyPdf());
     expect(file.statusCode, file.body).toBe(201);
     const id = await createCourse(dept, w.nodes.A1u.id, {
-      teacherIds: [teacher.id], fileIds: [file.json().id],
-      descriptionHtml: '<p>内容<script>alert(1)</script></p><img src=x onerror=alert(2)><a href="javascript:alert(3)">链接</a>',
+      teacherIds: [teacher.id],
+      fileIds: [file.json().id],
+      descriptionHtml:
+        '<p>内容<script>alert(1)</script></p><img src=x onerror=alert(2)><a href="javascript:alert(3)">链接</a>',
     });
     const r = await dept.req('GET', `/api/courses/${id}`);
     expect(r.statusCode).toBe(200);
     const c = r.json();
-    expect(c).toMatchObject({ status: 'draft', townId: w.nodes.A1.id, nodeName: w.nodes.A1u.name, themeName: '法律', hours: 2, credits: 1, permissions: { update: true, submit: true, review: false } });
+    expect(c).toMatchObject({
+      status: 'draft',
+      townId: w.nodes.A1.id,
+      nodeName: w.nodes.A1u.name,
+      themeName: '法律',
+      hours: 2,
+      credits: 1,
+      permissions: { update: true, submit: true, review: false },
+    });
     expect(c.descriptionHtml).not.toMatch(/script|onerror|javascript|<img/);
     expect(c.teachers.map((t: { name: string }) => t.name)).toEqual(['柳老师']);
-    expect(c.files[0]).toMatchObject({ originalName: '讲义.pdf', url: `/api/courses/${id}/materials/${file.json().id}` });
+    expect(c.files[0]).toMatchObject({
+      originalName: '讲义.pdf',
+      url: `/api/courses/${id}/materials/${file.json().id}`,
+    });
     const [a] = await s.database.db.select().from(auditLog).where(eq(auditLog.entityId, id));
     expect(a.action).toBe('course.create');
   });
@@ -72,7 +87,9 @@ describe('courses', () => {
     const ok = await createCourse(dept, w.nodes.A1u.id, { firstSessionDate: dayFromToday(15) });
     expect((await dept.req('POST', `/api/courses/${ok}/submit`)).statusCode).toBe(200);
     const noDate = await createCourse(dept, w.nodes.A1u.id, { firstSessionDate: null });
-    expect((await dept.req('POST', `/api/courses/${noDate}/submit`)).json().error.issues[0].path).toBe('firstSessionDate');
+    expect((await dept.req('POST', `/api/courses/${noDate}/submit`)).json().error.issues[0].path).toBe(
+      'firstSessionDate',
+    );
   });
 
   it('the county sets the lead days; a town admin may not', async () => {
@@ -91,7 +108,11 @@ describe('courses', () => {
     const id = await submittedCourse(town, w.nodes.A1.id, { title: '镇社区学校的课' });
     const own = await town.req('POST', `/api/courses/${id}/review`, { decision: 'approve' });
     expect(own.statusCode).toBe(403);
-    expect((await town.req('GET', `/api/courses/${id}`)).json()).toMatchObject({ status: 'submitted', ownCourse: true, permissions: { review: false } });
+    expect((await town.req('GET', `/api/courses/${id}`)).json()).toMatchObject({
+      status: 'submitted',
+      ownCourse: true,
+      permissions: { review: false },
+    });
     const mine = await town.req('GET', '/api/courses?toReview=true');
     expect(mine.json().items.map((c: { id: string }) => c.id)).not.toContain(id);
     const other = await town2.req('GET', '/api/courses?toReview=true');
@@ -110,10 +131,17 @@ describe('courses', () => {
     expect(noComment.json().error.issues[0].path).toBe('comment');
     const ret = await town.req('POST', `/api/courses/${id}/review`, { decision: 'return', comment: '请补充讲义' });
     expect(ret.json()).toMatchObject({ status: 'returned', reviewComment: '请补充讲义' });
-    expect((await dept.req('PUT', `/api/courses/${id}`, courseBody(w.nodes.A1u.id, { title: '改好了' }))).statusCode).toBe(200);
+    expect(
+      (await dept.req('PUT', `/api/courses/${id}`, courseBody(w.nodes.A1u.id, { title: '改好了' }))).statusCode,
+    ).toBe(200);
     await dept.req('POST', `/api/courses/${id}/submit`);
     const done = await county.req('POST', `/api/courses/${id}/review`, { decision: 'approve', comment: '同意' });
-    expect(done.json().history.map((h: { action: string }) => h.action)).toEqual(['approved', 'submitted', 'returned', 'submitted']);
+    expect(done.json().history.map((h: { action: string }) => h.action)).toEqual([
+      'approved',
+      'submitted',
+      'returned',
+      'submitted',
+    ]);
     expect(done.json().history[2]).toMatchObject({ comment: '请补充讲义', actorName: 'a_town_admin' });
   });
 
@@ -148,14 +176,23 @@ describe('courses', () => {
     expect(f2.json().error.issues[0].message).toContain('上限 1 门');
     expect((await town.req('POST', `/api/courses/${c2}/featured`, { centreId: w.nodes.A2a.id })).statusCode).toBe(400);
     expect((await dept.req('POST', `/api/courses/${c2}/featured`, { centreId: w.nodes.A1b.id })).statusCode).toBe(403);
-    expect((await town.req('PUT', `/api/course-rules/${w.nodes.A1.id}`, { featuredPerCentre: 2 })).json().featuredPerCentre).toBe(2);
+    expect(
+      (await town.req('PUT', `/api/course-rules/${w.nodes.A1.id}`, { featuredPerCentre: 2 })).json().featuredPerCentre,
+    ).toBe(2);
     expect((await town.req('POST', `/api/courses/${c2}/featured`, { centreId: w.nodes.A1a.id })).statusCode).toBe(200);
     const list = await centre.req('GET', '/api/courses?featured=true');
-    expect(list.json().items.map((c: { title: string }) => c.title).sort()).toEqual(['精品一', '精品二']);
+    expect(
+      list
+        .json()
+        .items.map((c: { title: string }) => c.title)
+        .sort(),
+    ).toEqual(['精品一', '精品二']);
     // Two flags at once cannot both pass the limit.
     await town.req('PUT', `/api/course-rules/${w.nodes.A1.id}`, { featuredPerCentre: 1 });
     const [c3, c4] = [await approve('精品三'), await approve('精品四')];
-    const both = await Promise.all([c3, c4].map((id) => town.req('POST', `/api/courses/${id}/featured`, { centreId: w.nodes.A1b.id })));
+    const both = await Promise.all(
+      [c3, c4].map((id) => town.req('POST', `/api/courses/${id}/featured`, { centreId: w.nodes.A1b.id })),
+    );
     expect(both.map((r) => r.statusCode).sort()).toEqual([200, 400]);
     expect((await town.req('POST', `/api/courses/${c1}/featured`, { centreId: null })).json().featured).toBe(false);
   });
@@ -166,7 +203,11 @@ describe('courses', () => {
     const all = await county.req('GET', '/api/courses?pageSize=200');
     expect(all.json().items.map((c: { title: string }) => c.title)).not.toContain('外县课程');
     const approved = await county.req('GET', '/api/courses?status=approved&theme=law');
-    expect(approved.json().items.every((c: { status: string; theme: string }) => c.status === 'approved' && c.theme === 'law')).toBe(true);
+    expect(
+      approved
+        .json()
+        .items.every((c: { status: string; theme: string }) => c.status === 'approved' && c.theme === 'law'),
+    ).toBe(true);
     expect((await county.req('GET', `/api/courses?townId=${w.nodes.A2.id}`)).json().total).toBe(0);
     expect((await s.database.db.select().from(courses).where(eq(courses.title, '外县课程'))).length).toBe(1);
   });
@@ -185,34 +226,62 @@ describe('themes', () => {
   it('everyone reads the defaults; the county admin renames, reorders, deactivates, adds, sets lead departments', async () => {
     const r = await centre.req('GET', '/api/themes');
     expect(r.json()).toMatchObject({ countyId: w.nodes.A.id, isDefault: true, canEdit: false });
-    const themes = r.json().themes.map((t: Record<string, unknown>) => ({ key: t.key, nameZh: t.nameZh, nameEn: t.nameEn, active: t.active, leadUnitIds: t.leadUnitIds }));
+    const themes = r
+      .json()
+      .themes.map((t: Record<string, unknown>) => ({
+        key: t.key,
+        nameZh: t.nameZh,
+        nameEn: t.nameEn,
+        active: t.active,
+        leadUnitIds: t.leadUnitIds,
+      }));
     expect(themes).toHaveLength(10);
     expect((await town.req('PUT', `/api/themes/${w.nodes.A.id}`, { themes })).statusCode).toBe(403);
     const edited = [
       { ...themes[3], nameZh: '法律(普法)', leadUnitIds: [w.nodes.A1u.id] },
-      ...themes.filter((_: unknown, i: number) => i !== 3).map((t: { key: string }) => (t.key === 'youth' ? { ...t, active: false } : t)),
+      ...themes
+        .filter((_: unknown, i: number) => i !== 3)
+        .map((t: { key: string }) => (t.key === 'youth' ? { ...t, active: false } : t)),
       { key: null, nameZh: '非遗传承', nameEn: 'Intangible heritage', active: true, leadUnitIds: [] },
     ];
     const saved = await county.req('PUT', `/api/themes/${w.nodes.A.id}`, { themes: edited });
     expect(saved.statusCode, saved.body).toBe(200);
     const list = saved.json();
     expect(list.isDefault).toBe(false);
-    expect(list.themes[0]).toMatchObject({ key: 'law', nameZh: '法律(普法)', leadUnits: [{ id: w.nodes.A1u.id, name: w.nodes.A1u.name }] });
+    expect(list.themes[0]).toMatchObject({
+      key: 'law',
+      nameZh: '法律(普法)',
+      leadUnits: [{ id: w.nodes.A1u.id, name: w.nodes.A1u.name }],
+    });
     expect(list.themes.at(-1).key).toMatch(/^t_/);
     expect(list.themes.find((t: { key: string }) => t.key === 'youth').active).toBe(false);
     // Inactive themes are not offered for new courses.
-    expect((await dept.req('POST', '/api/courses', courseBody(w.nodes.A1u.id, { theme: 'youth' }))).json().error.issues[0].path).toBe('theme');
-    const detail = await dept.req('GET', `/api/courses/${await createCourse(dept, w.nodes.A1u.id, { theme: list.themes.at(-1).key })}`);
+    expect(
+      (await dept.req('POST', '/api/courses', courseBody(w.nodes.A1u.id, { theme: 'youth' }))).json().error.issues[0]
+        .path,
+    ).toBe('theme');
+    const detail = await dept.req(
+      'GET',
+      `/api/courses/${await createCourse(dept, w.nodes.A1u.id, { theme: list.themes.at(-1).key })}`,
+    );
     expect(detail.json().themeName).toBe('非遗传承');
   });
 
   it('themes are never removed; lead departments are units of the county', async () => {
     const { themes } = (await county.req('GET', '/api/themes')).json();
-    const plain = themes.map((t: Record<string, unknown>) => ({ key: t.key, nameZh: t.nameZh, nameEn: t.nameEn, active: t.active, leadUnitIds: t.leadUnitIds }));
+    const plain = themes.map((t: Record<string, unknown>) => ({
+      key: t.key,
+      nameZh: t.nameZh,
+      nameEn: t.nameEn,
+      active: t.active,
+      leadUnitIds: t.leadUnitIds,
+    }));
     const dropped = await county.req('PUT', `/api/themes/${w.nodes.A.id}`, { themes: plain.slice(1) });
     expect(dropped.json().error.issues[0].message).toContain('不能删除');
     const foreignLead = plain.map((t: object, i: number) => (i === 0 ? { ...t, leadUnitIds: [w.nodes.B1u.id] } : t));
-    expect((await county.req('PUT', `/api/themes/${w.nodes.A.id}`, { themes: foreignLead })).json().error.issues[0].path).toBe('themes.0.leadUnitIds');
+    expect(
+      (await county.req('PUT', `/api/themes/${w.nodes.A.id}`, { themes: foreignLead })).json().error.issues[0].path,
+    ).toBe('themes.0.leadUnitIds');
     const notUnit = plain.map((t: object, i: number) => (i === 0 ? { ...t, leadUnitIds: [w.nodes.A1a.id] } : t));
     expect((await county.req('PUT', `/api/themes/${w.nodes.A.id}`, { themes: notUnit })).statusCode).toBe(400);
     const b = await signIn(s.app, 'b_county_admin', TEST_PASSWORD);

@@ -30,7 +30,11 @@ export type ThemeList = z.infer<typeof ZThemeList>;
 
 /** One row of the edited list; a row without a key is a new theme. Order is the list's order. */
 export const ZThemeInput = z.object({
-  key: z.string().regex(/^[a-z][a-z0-9_]{1,23}$/).nullish().transform((v) => v ?? null),
+  key: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{1,23}$/)
+    .nullish()
+    .transform((v) => v ?? null),
   nameZh: zText(THEME_LIMITS.nameZh),
   nameEn: zText(THEME_LIMITS.nameEn),
   active: z.boolean(),
@@ -39,7 +43,11 @@ export const ZThemeInput = z.object({
 export type ThemeInput = z.infer<typeof ZThemeInput>;
 
 export const ZThemesUpdate = z.object({
-  themes: z.array(ZThemeInput).min(1).max(THEME_LIMITS.themes).describe('The whole list in order; themes are never removed, only made inactive'),
+  themes: z
+    .array(ZThemeInput)
+    .min(1)
+    .max(THEME_LIMITS.themes)
+    .describe('The whole list in order; themes are never removed, only made inactive'),
 });
 export type ThemesUpdate = z.infer<typeof ZThemesUpdate>;
 

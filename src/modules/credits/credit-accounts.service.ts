@@ -9,19 +9,47 @@ import { recordAudit } from '../audit/audit.service';
 import { escapeLike, underAnyPath } from '../organisations/org.service';
 import { orgNodes } from '../organisations/org.table';
 import { residents } from '../people/people.table';
-import { CREDIT_STAFF_ROLES, type Account, type AccountQuery, type AccountSummary, type Award, type Entry, type EntryKindKey, type Reason } from './credits.contract';
+import {
+  CREDIT_STAFF_ROLES,
+  type Account,
+  type AccountQuery,
+  type AccountSummary,
+  type Award,
+  type Entry,
+  type EntryKindKey,
+  type Reason,
+} from './credits.contract';
 import { canKeepAccount } from './credits.policy';
 import { creditBalances, creditRedemptions } from './credit-bank.table';
 import { appendEntry, appendReversal, loadEntry } from './credit-ledger';
 import { creditLedger } from './credits.table';
 import { cancelInTx } from './redemption.service';
 
-export type ResidentRow = { id: string; name: string; countyId: string; nodeId: string; nodeName: string; path: string; anonymized: boolean };
+export type ResidentRow = {
+  id: string;
+  name: string;
+  countyId: string;
+  nodeId: string;
+  nodeName: string;
+  path: string;
+  anonymized: boolean;
+};
 
 /** The resident with their village's name and path (no policy: callers check it). */
 export async function loadResident(db: DbOrTx, id: string): Promise<ResidentRow | null> {
-  const [r] = await db.select({ id: residents.id, name: residents.name, countyId: residents.countyId, nodeId: residents.nodeId, nodeName: orgNodes.name, path: orgNodes.path, anonymizedAt: residents.anonymizedAt })
-    .from(residents).innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId)).where(eq(residents.id, id));
+  const [r] = await db
+    .select({
+      id: residents.id,
+      name: residents.name,
+      countyId: residents.countyId,
+      nodeId: residents.nodeId,
+      nodeName: orgNodes.name,
+      path: orgNodes.path,
+      anonymizedAt: residents.anonymizedAt,
+    })
+    .from(residents)
+    .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
+    .where(eq(residents.id, id));
   return r ? { ...r, anonymized: r.anonymizedAt !== null } : null;
 }
 
@@ -37,7 +65,15 @@ export async function keptResident(db: DbOrTx, actor: Actor, id: string): Promis
  * it). Without a search only residents with a credit account are listed, highest balance
  * first (a county's full roster would be sorted on every page); a name search finds anyone.
  */
-export async function findAccounts({ db, actor, query }: { db: Db; actor: Actor; query: AccountQuery }): Promise<Page<Account>> {
+export async function findAccounts({
+  db,
+  actor,
+  query,
+}: {
+  db: Db;
+  actor: Actor;
+  query: AccountQuery;
+}): Promise<Page<Account>> {
   const conds = [underAnyPath(orgNodes.path, reachPaths(actor, CREDIT_STAFF_ROLES)), isNull(residents.anonymizedAt)];
   if (query.nodeId) {
     const [n] = await db.select({ path: orgNodes.path }).from(orgNodes).where(eq(orgNodes.id, query.nodeId));
@@ -46,7 +82,13 @@ export async function findAccounts({ db, actor, query }: { db: Db; actor: Actor;
   }
   if (query.q) {
     const q = `%${escapeLike(query.q)}%`;
-    conds.push(or(like(residents.name, q), like(residents.namePinyin, q.toLowerCase()), like(residents.nameInitials, q.toLowerCase()))!);
+    conds.push(
+      or(
+        like(residents.name, q),
+        like(residents.namePinyin, q.toLowerCase()),
+        like(residents.nameInitials, q.toLowerCase()),
+      )!,
+    );
   }
   const where = and(...conds);
   const fields = { id: residents.id, name: residents.name, nodeName: orgNodes.name, balance: creditBalances.balance };
@@ -55,62 +97,158 @@ export async function findAccounts({ db, actor, query }: { db: Db; actor: Actor;
   // A search looks at every resident; the default list starts from the accounts.
   const [[{ n }], rows] = query.q
     ? await Promise.all([
-      db.select({ n: count() }).from(residents).innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId)).where(where),
-      db.select(fields).from(residents).innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId)).leftJoin(creditBalances, eq(creditBalances.residentId, residents.id))
-        .where(where).orderBy(...order).limit(query.pageSize).offset(offset),
-    ])
+        db.select({ n: count() }).from(residents).innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId)).where(where),
+        db
+          .select(fields)
+          .from(residents)
+          .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
+          .leftJoin(creditBalances, eq(creditBalances.residentId, residents.id))
+          .where(where)
+          .orderBy(...order)
+          .limit(query.pageSize)
+          .offset(offset),
+      ])
     : await Promise.all([
-      db.select({ n: count() }).from(creditBalances).innerJoin(residents, eq(residents.id, creditBalances.residentId)).innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId)).where(where),
-      db.select(fields).from(creditBalances).innerJoin(residents, eq(residents.id, creditBalances.residentId)).innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
-        .where(where).orderBy(...order).limit(query.pageSize).offset(offset),
-    ]);
-  return { items: rows.map((r) => ({ ...r, balance: Number(r.balance ?? 0) })), total: Number(n), page: query.page, pageSize: query.pageSize };
+        db
+          .select({ n: count() })
+          .from(creditBalances)
+          .innerJoin(residents, eq(residents.id, creditBalances.residentId))
+          .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
+          .where(where),
+        db
+          .select(fields)
+          .from(creditBalances)
+          .innerJoin(residents, eq(residents.id, creditBalances.residentId))
+          .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
+          .where(where)
+          .orderBy(...order)
+          .limit(query.pageSize)
+          .offset(offset),
+      ]);
+  return {
+    items: rows.map((r) => ({ ...r, balance: Number(r.balance ?? 0) })),
+    total: Number(n),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 /** Balance, earned and spent, derived from the ledger. */
 export async function totalsOf(db: DbOrTx, residentId: string) {
-  const [t] = await db.select({
-    balance: sql<string>`coalesce(sum(${creditLedger.amount}), 0)`,
-    spent: sql<string>`coalesce(sum(${creditLedger.amount}) filter (where ${creditLedger.kind} = 'redeem' or ${creditLedger.reversesId} in (select r.id from credit_ledger r where r.kind = 'redeem')), 0)`,
-  }).from(creditLedger).where(eq(creditLedger.residentId, residentId));
+  const [t] = await db
+    .select({
+      balance: sql<string>`coalesce(sum(${creditLedger.amount}), 0)`,
+      spent: sql<string>`coalesce(sum(${creditLedger.amount}) filter (where ${creditLedger.kind} = 'redeem' or ${creditLedger.reversesId} in (select r.id from credit_ledger r where r.kind = 'redeem')), 0)`,
+    })
+    .from(creditLedger)
+    .where(eq(creditLedger.residentId, residentId));
   const balance = Number(t.balance);
   const spent = -Number(t.spent);
   return { balance, spent, earned: Math.round((balance + spent) * 10) / 10 };
 }
 
-export async function getAccount({ db, actor, residentId }: { db: Db; actor: Actor; residentId: string }): Promise<AccountSummary> {
+export async function getAccount({
+  db,
+  actor,
+  residentId,
+}: {
+  db: Db;
+  actor: Actor;
+  residentId: string;
+}): Promise<AccountSummary> {
   const r = await keptResident(db, actor, residentId);
-  return { resident: { id: r.id, name: r.name, nodeName: r.nodeName, anonymized: r.anonymized }, ...(await totalsOf(db, residentId)), canAward: !r.anonymized };
+  return {
+    resident: { id: r.id, name: r.name, nodeName: r.nodeName, anonymized: r.anonymized },
+    ...(await totalsOf(db, residentId)),
+    canAward: !r.anonymized,
+  };
 }
 
 const rev = alias(creditLedger, 'rev');
 
 /** One page of a resident's entries, newest first; `canReverse` only for staff who keep the account. */
-export async function pageOfEntries(db: DbOrTx, residentId: string, page: number, pageSize: number, staff: boolean): Promise<Page<Entry>> {
+export async function pageOfEntries(
+  db: DbOrTx,
+  residentId: string,
+  page: number,
+  pageSize: number,
+  staff: boolean,
+): Promise<Page<Entry>> {
   const [{ n }] = await db.select({ n: count() }).from(creditLedger).where(eq(creditLedger.residentId, residentId));
-  const rows = await db.select({ e: creditLedger, byName: users.displayName, reversedById: rev.id }).from(creditLedger)
-    .leftJoin(users, eq(users.id, creditLedger.createdBy)).leftJoin(rev, eq(rev.reversesId, creditLedger.id))
-    .where(eq(creditLedger.residentId, residentId)).orderBy(desc(creditLedger.id)).limit(pageSize).offset((page - 1) * pageSize);
+  const rows = await db
+    .select({ e: creditLedger, byName: users.displayName, reversedById: rev.id })
+    .from(creditLedger)
+    .leftJoin(users, eq(users.id, creditLedger.createdBy))
+    .leftJoin(rev, eq(rev.reversesId, creditLedger.id))
+    .where(eq(creditLedger.residentId, residentId))
+    .orderBy(desc(creditLedger.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
   const items = rows.map(({ e, byName, reversedById }): Entry => ({
-    id: e.id, kind: e.kind as EntryKindKey, amount: Number(e.amount), note: e.note, createdAt: e.createdAt.toISOString(),
-    createdByName: staff ? byName : null, reversesId: e.reversesId, reversedById, canReverse: staff && e.kind !== 'reversal' && reversedById === null,
+    id: e.id,
+    kind: e.kind as EntryKindKey,
+    amount: Number(e.amount),
+    note: e.note,
+    createdAt: e.createdAt.toISOString(),
+    createdByName: staff ? byName : null,
+    reversesId: e.reversesId,
+    reversedById,
+    canReverse: staff && e.kind !== 'reversal' && reversedById === null,
   }));
   return { items, total: Number(n), page, pageSize };
 }
 
-export async function findEntries({ db, actor, residentId, page, pageSize }: { db: Db; actor: Actor; residentId: string; page: number; pageSize: number }): Promise<Page<Entry>> {
+export async function findEntries({
+  db,
+  actor,
+  residentId,
+  page,
+  pageSize,
+}: {
+  db: Db;
+  actor: Actor;
+  residentId: string;
+  page: number;
+  pageSize: number;
+}): Promise<Page<Entry>> {
   await keptResident(db, actor, residentId);
   return pageOfEntries(db, residentId, page, pageSize, true);
 }
 
 /** A manual award by staff, with its reason; audited. */
-export async function awardCredits({ db, actor, residentId, input }: { db: Db; actor: Actor; residentId: string; input: Award }): Promise<{ id: number }> {
+export async function awardCredits({
+  db,
+  actor,
+  residentId,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  residentId: string;
+  input: Award;
+}): Promise<{ id: number }> {
   return db.transaction(async (tx) => {
     const r = await keptResident(tx, actor, residentId);
     if (r.anonymized) throw forbidden();
-    const done = await appendEntry(tx, { countyId: r.countyId, residentId, kind: 'award', amount: input.amount, sourceType: 'award', sourceId: crypto.randomUUID(), note: input.reason, createdBy: actor.userId });
+    const done = await appendEntry(tx, {
+      countyId: r.countyId,
+      residentId,
+      kind: 'award',
+      amount: input.amount,
+      sourceType: 'award',
+      sourceId: crypto.randomUUID(),
+      note: input.reason,
+      createdBy: actor.userId,
+    });
     if (!done) throw new AppError('BAD_REQUEST');
-    await recordAudit(tx, { actor, node: { id: r.nodeId, path: r.path }, action: 'credits.award', entityType: 'resident', entityId: residentId, summary: { name: r.name, amount: done.amount, reason: input.reason, entry: done.id } });
+    await recordAudit(tx, {
+      actor,
+      node: { id: r.nodeId, path: r.path },
+      action: 'credits.award',
+      entityType: 'resident',
+      entityId: residentId,
+      summary: { name: r.name, amount: done.amount, reason: input.reason, entry: done.id },
+    });
     return { id: done.id };
   });
 }
@@ -119,7 +257,17 @@ export async function awardCredits({ db, actor, residentId, input }: { db: Db; a
  * A correction: the entry is answered by a reversing entry. Reversing a redemption's entry
  * cancels the redemption (the reward goes back in stock). Audited.
  */
-export async function reverseEntry({ db, actor, id, input }: { db: Db; actor: Actor; id: number; input: Reason }): Promise<{ id: number }> {
+export async function reverseEntry({
+  db,
+  actor,
+  id,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  input: Reason;
+}): Promise<{ id: number }> {
   return db.transaction(async (tx) => {
     const found = await loadEntry(tx, id);
     if (!found) throw hidden();
@@ -130,7 +278,14 @@ export async function reverseEntry({ db, actor, id, input }: { db: Db; actor: Ac
       return cancelInTx(tx, actor, red, r, input.reason);
     }
     const done = await appendReversal(tx, found.entry, { reason: input.reason, createdBy: actor.userId });
-    await recordAudit(tx, { actor, node: { id: r.nodeId, path: r.path }, action: 'credits.reverse', entityType: 'resident', entityId: r.id, summary: { name: r.name, entry: id, kind: found.entry.kind, amount: done.amount, reason: input.reason } });
+    await recordAudit(tx, {
+      actor,
+      node: { id: r.nodeId, path: r.path },
+      action: 'credits.reverse',
+      entityType: 'resident',
+      entityId: r.id,
+      summary: { name: r.name, entry: id, kind: found.entry.kind, amount: done.amount, reason: input.reason },
+    });
     return { id: done.id };
   });
 }

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, numeric, pgTable, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { users } from '../accounts/account.table';
 import { orgNodes } from '../organisations/org.table';
 import { residents } from '../people/people.table';
@@ -17,7 +29,9 @@ export const creditRules = pgTable(
   'credit_rules',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    countyId: uuid('county_id').notNull().references(() => orgNodes.id, { onDelete: 'cascade' }),
+    countyId: uuid('county_id')
+      .notNull()
+      .references(() => orgNodes.id, { onDelete: 'cascade' }),
     theme: varchar('theme', { length: 24 }).notNull(),
     creditsPerHour: numeric('credits_per_hour', { precision: 5, scale: 1 }).notNull(),
     grantAt: varchar('grant_at', { length: 12 }).notNull().default('sign_in'),
@@ -37,8 +51,12 @@ export const creditRules = pgTable(
  * that it still is. Its row is also what a redemption locks to serialise a resident's spends.
  */
 export const creditBalances = pgTable('credit_balances', {
-  residentId: uuid('resident_id').primaryKey().references(() => residents.id, { onDelete: 'restrict' }),
-  countyId: uuid('county_id').notNull().references(() => orgNodes.id, { onDelete: 'restrict' }),
+  residentId: uuid('resident_id')
+    .primaryKey()
+    .references(() => residents.id, { onDelete: 'restrict' }),
+  countyId: uuid('county_id')
+    .notNull()
+    .references(() => orgNodes.id, { onDelete: 'restrict' }),
   balance: numeric('balance', { precision: 10, scale: 1 }).notNull().default('0'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -51,8 +69,12 @@ export const creditRewards = pgTable(
   'credit_rewards',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    countyId: uuid('county_id').notNull().references(() => orgNodes.id, { onDelete: 'restrict' }),
-    nodeId: uuid('node_id').notNull().references(() => orgNodes.id, { onDelete: 'restrict' }),
+    countyId: uuid('county_id')
+      .notNull()
+      .references(() => orgNodes.id, { onDelete: 'restrict' }),
+    nodeId: uuid('node_id')
+      .notNull()
+      .references(() => orgNodes.id, { onDelete: 'restrict' }),
     name: varchar('name', { length: 60 }).notNull(),
     description: varchar('description', { length: 300 }).notNull().default(''),
     cost: numeric('cost', { precision: 8, scale: 1 }).notNull(),
@@ -78,10 +100,18 @@ export const creditRedemptions = pgTable(
   'credit_redemptions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    countyId: uuid('county_id').notNull().references(() => orgNodes.id, { onDelete: 'restrict' }),
-    residentId: uuid('resident_id').notNull().references(() => residents.id, { onDelete: 'restrict' }),
-    rewardId: uuid('reward_id').notNull().references(() => creditRewards.id, { onDelete: 'restrict' }),
-    ledgerId: bigint('ledger_id', { mode: 'number' }).notNull().references(() => creditLedger.id, { onDelete: 'restrict' }),
+    countyId: uuid('county_id')
+      .notNull()
+      .references(() => orgNodes.id, { onDelete: 'restrict' }),
+    residentId: uuid('resident_id')
+      .notNull()
+      .references(() => residents.id, { onDelete: 'restrict' }),
+    rewardId: uuid('reward_id')
+      .notNull()
+      .references(() => creditRewards.id, { onDelete: 'restrict' }),
+    ledgerId: bigint('ledger_id', { mode: 'number' })
+      .notNull()
+      .references(() => creditLedger.id, { onDelete: 'restrict' }),
     cost: numeric('cost', { precision: 8, scale: 1 }).notNull(),
     channel: varchar('channel', { length: 12 }).notNull(),
     status: varchar('status', { length: 12 }).notNull().default('done'),

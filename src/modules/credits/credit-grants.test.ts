@@ -18,8 +18,13 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-const entriesOf = (residentId: string) => s.database.db.select().from(creditLedger).where(eq(creditLedger.residentId, residentId));
-const cached = async (residentId: string) => Number((await s.database.db.select().from(creditBalances).where(eq(creditBalances.residentId, residentId)))[0]?.balance ?? 0);
+const entriesOf = (residentId: string) =>
+  s.database.db.select().from(creditLedger).where(eq(creditLedger.residentId, residentId));
+const cached = async (residentId: string) =>
+  Number(
+    (await s.database.db.select().from(creditBalances).where(eq(creditBalances.residentId, residentId)))[0]?.balance ??
+      0,
+  );
 
 describe('contract 5: credits for attendance', () => {
   it('pays the default rule (1 per hour) × the activity hours once, however often it is called', async () => {
@@ -28,7 +33,9 @@ describe('contract 5: credits for attendance', () => {
     expect(await s.database.db.transaction((tx) => grantForSignIn(tx, { signInId: sid, actorId: null }))).toBe(2.5);
     expect(await s.database.db.transaction((tx) => grantForSignIn(tx, { signInId: sid, actorId: null }))).toBe(0);
     const rows = await entriesOf(r);
-    expect(rows.map((e) => [e.kind, e.amount, e.sourceType, e.sourceId])).toEqual([['attendance', '2.5', 'sign_in', sid]]);
+    expect(rows.map((e) => [e.kind, e.amount, e.sourceType, e.sourceId])).toEqual([
+      ['attendance', '2.5', 'sign_in', sid],
+    ]);
     expect(await ledgerBalance(s.database.db, r)).toBe(2.5);
     expect(await cached(r)).toBe(2.5);
   });
@@ -36,14 +43,20 @@ describe('contract 5: credits for attendance', () => {
   it('20 simultaneous grants of one sign-in give one entry', async () => {
     const r = await buildResident(s.database, w.nodes.A1a);
     const sid = await buildSignIn(s.database, await buildActivity(s.database, w.nodes.A1a), r);
-    const paid = await Promise.all(Array.from({ length: 20 }, () => s.database.db.transaction((tx) => grantForSignIn(tx, { signInId: sid, actorId: null }))));
+    const paid = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        s.database.db.transaction((tx) => grantForSignIn(tx, { signInId: sid, actorId: null })),
+      ),
+    );
     expect(paid.filter((p) => p > 0)).toEqual([2]);
     expect((await entriesOf(r)).length).toBe(1);
     expect(await cached(r)).toBe(2);
   });
 
   it('uses the county rule of the theme and the attended hours (at most the activity hours)', async () => {
-    await s.database.db.insert(creditRules).values({ countyId: w.nodes.A.id, theme: 'law', creditsPerHour: '1.5', grantAt: 'sign_in' });
+    await s.database.db
+      .insert(creditRules)
+      .values({ countyId: w.nodes.A.id, theme: 'law', creditsPerHour: '1.5', grantAt: 'sign_in' });
     const r = await buildResident(s.database, w.nodes.A1a);
     const a = await buildActivity(s.database, w.nodes.A1a, { theme: 'law', hours: 3 });
     const short = await buildSignIn(s.database, a, r, { attendedHours: 1 });
@@ -53,12 +66,18 @@ describe('contract 5: credits for attendance', () => {
     expect(await s.database.db.transaction((tx) => grantForSignIn(tx, { signInId: long, actorId: null }))).toBe(4.5);
     // County B has no rule for law: the default applies there.
     const rb = await buildResident(s.database, w.nodes.B1a);
-    const sb = await buildSignIn(s.database, await buildActivity(s.database, w.nodes.B1a, { theme: 'law', hours: 3 }), rb);
+    const sb = await buildSignIn(
+      s.database,
+      await buildActivity(s.database, w.nodes.B1a, { theme: 'law', hours: 3 }),
+      rb,
+    );
     expect(await s.database.db.transaction((tx) => grantForSignIn(tx, { signInId: sb, actorId: null }))).toBe(3);
   });
 
   it('a rule that pays when done waits for the activity, then pays every confirmed sign-in once', async () => {
-    await s.database.db.insert(creditRules).values({ countyId: w.nodes.A.id, theme: 'ethics', creditsPerHour: '2', grantAt: 'done' });
+    await s.database.db
+      .insert(creditRules)
+      .values({ countyId: w.nodes.A.id, theme: 'ethics', creditsPerHour: '2', grantAt: 'done' });
     const a = await buildActivity(s.database, w.nodes.A1a, { theme: 'ethics', hours: 1 });
     const r1 = await buildResident(s.database, w.nodes.A1a);
     const r2 = await buildResident(s.database, w.nodes.A1a);
@@ -85,12 +104,20 @@ describe('contract 5: credits for attendance', () => {
     expect(await s.database.db.transaction((tx) => grantForSignIn(tx, { signInId: sid, actorId: null }))).toBe(0);
     await s.database.db.update(signIns).set({ status: 'confirmed' }).where(eq(signIns.id, sid));
     expect(await s.database.db.transaction((tx) => grantForSignIn(tx, { signInId: sid, actorId: null }))).toBe(2);
-    expect(await s.database.db.transaction((tx) => reverseForSignIn(tx, { signInId: sid, actorId: null, reason: '冒签' }))).toBe(2);
-    expect(await s.database.db.transaction((tx) => reverseForSignIn(tx, { signInId: sid, actorId: null, reason: '冒签' }))).toBe(0);
+    expect(
+      await s.database.db.transaction((tx) => reverseForSignIn(tx, { signInId: sid, actorId: null, reason: '冒签' })),
+    ).toBe(2);
+    expect(
+      await s.database.db.transaction((tx) => reverseForSignIn(tx, { signInId: sid, actorId: null, reason: '冒签' })),
+    ).toBe(0);
     expect(await ledgerBalance(s.database.db, r)).toBe(0);
     expect(await s.database.db.transaction((tx) => grantForSignIn(tx, { signInId: sid, actorId: null }))).toBe(2);
     const rows = await entriesOf(r);
-    expect(rows.map((e) => [e.kind, Number(e.amount)])).toEqual([['attendance', 2], ['reversal', -2], ['attendance', 2]]);
+    expect(rows.map((e) => [e.kind, Number(e.amount)])).toEqual([
+      ['attendance', 2],
+      ['reversal', -2],
+      ['attendance', 2],
+    ]);
     expect(rows[1].reversesId).toBe(rows[0].id);
     expect(rows[2].sourceId).toBe(`${sid}:1`);
     expect(await cached(r)).toBe(2);
@@ -103,14 +130,24 @@ describe('the ledger is append-only in the database itself', () => {
     const sid = await buildSignIn(s.database, await buildActivity(s.database, w.nodes.A1a), r);
     await s.database.db.transaction((tx) => grantForSignIn(tx, { signInId: sid, actorId: null }));
     const [{ id }] = await s.database.query<{ id: string }>('select id from credit_ledger where resident_id = $1', [r]);
-    await expect(s.database.query('update credit_ledger set amount = 100 where id = $1', [id])).rejects.toThrow(/append-only/);
+    await expect(s.database.query('update credit_ledger set amount = 100 where id = $1', [id])).rejects.toThrow(
+      /append-only/,
+    );
     await expect(s.database.query('delete from credit_ledger where id = $1', [id])).rejects.toThrow(/append-only/);
     await expect(s.database.query('delete from credit_ledger')).rejects.toThrow(/append-only/);
     await expect(s.database.query('truncate credit_ledger cascade')).rejects.toThrow(/append-only/);
     const [row] = await s.database.query<{ amount: string }>('select amount from credit_ledger where id = $1', [id]);
     expect(row.amount).toBe('2.0');
     // A second reversal of one entry is refused by the unique index.
-    await s.database.query(`insert into credit_ledger (county_id, resident_id, kind, amount, reverses_id) values ($1, $2, 'reversal', -2, $3)`, [w.nodes.A.id, r, id]);
-    await expect(s.database.query(`insert into credit_ledger (county_id, resident_id, kind, amount, reverses_id) values ($1, $2, 'reversal', -2, $3)`, [w.nodes.A.id, r, id])).rejects.toThrow();
+    await s.database.query(
+      `insert into credit_ledger (county_id, resident_id, kind, amount, reverses_id) values ($1, $2, 'reversal', -2, $3)`,
+      [w.nodes.A.id, r, id],
+    );
+    await expect(
+      s.database.query(
+        `insert into credit_ledger (county_id, resident_id, kind, amount, reverses_id) values ($1, $2, 'reversal', -2, $3)`,
+        [w.nodes.A.id, r, id],
+      ),
+    ).rejects.toThrow();
   });
 });

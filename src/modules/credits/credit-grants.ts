@@ -26,9 +26,16 @@ const reversal = alias(creditLedger, 'reversal');
 
 /** The sign-in's attendance entries not yet reversed, and how many it has had in all. */
 async function attendanceOf(tx: DbOrTx, signInId: string) {
-  const rows = await tx.select({ entry: creditLedger, reversedBy: reversal.id }).from(creditLedger)
+  const rows = await tx
+    .select({ entry: creditLedger, reversedBy: reversal.id })
+    .from(creditLedger)
     .leftJoin(reversal, eq(reversal.reversesId, creditLedger.id))
-    .where(and(eq(creditLedger.sourceType, 'sign_in'), or(eq(creditLedger.sourceId, signInId), like(creditLedger.sourceId, `${signInId}:%`))))
+    .where(
+      and(
+        eq(creditLedger.sourceType, 'sign_in'),
+        or(eq(creditLedger.sourceId, signInId), like(creditLedger.sourceId, `${signInId}:%`)),
+      ),
+    )
     .orderBy(asc(creditLedger.id));
   return { live: rows.filter((r) => r.reversedBy === null).map((r) => r.entry), count: rows.length };
 }
@@ -38,7 +45,12 @@ async function attendanceOf(tx: DbOrTx, signInId: string) {
  * the activity is done): credits per hour × hours, the attended hours if checked out (at most
  * the activity's), else the activity's.
  */
-function attendanceAmount(rule: Awaited<ReturnType<typeof ruleFor>>, a: { hours: string; status: string }, attendedHours: string | null, activityDone = false): number {
+function attendanceAmount(
+  rule: Awaited<ReturnType<typeof ruleFor>>,
+  a: { hours: string; status: string },
+  attendedHours: string | null,
+  activityDone = false,
+): number {
   if (rule.grantAt === 'done' && !activityDone && a.status !== 'done') return 0;
   const full = Number(a.hours);
   const hours = attendedHours === null ? full : Math.min(Number(attendedHours), full);
@@ -46,17 +58,34 @@ function attendanceAmount(rule: Awaited<ReturnType<typeof ruleFor>>, a: { hours:
 }
 
 async function grantOne(tx: DbOrTx, signInId: string, actorId: string | null, activityDone: boolean): Promise<number> {
-  const [row] = await tx.select({ s: signIns, a: activities, countyId: residents.countyId }).from(signIns)
-    .innerJoin(activities, eq(activities.id, signIns.activityId)).innerJoin(residents, eq(residents.id, signIns.residentId))
+  const [row] = await tx
+    .select({ s: signIns, a: activities, countyId: residents.countyId })
+    .from(signIns)
+    .innerJoin(activities, eq(activities.id, signIns.activityId))
+    .innerJoin(residents, eq(residents.id, signIns.residentId))
     .where(eq(signIns.id, signInId));
   if (!row || row.s.status !== 'confirmed' || !row.s.residentId) return 0;
-  const amount = attendanceAmount(await ruleFor(tx, row.a.countyId, row.a.theme), row.a, row.s.attendedHours, activityDone);
+  const amount = attendanceAmount(
+    await ruleFor(tx, row.a.countyId, row.a.theme),
+    row.a,
+    row.s.attendedHours,
+    activityDone,
+  );
   if (amount <= 0) return 0;
   const { live, count } = await attendanceOf(tx, signInId);
   if (live.length > 0) return 0;
   // After a reversal (a sign-in rejected, then confirmed again) the new earning gets its own source key.
   const sourceId = count === 0 ? signInId : `${signInId}:${count}`;
-  const done = await appendEntry(tx, { countyId: row.countyId, residentId: row.s.residentId, kind: 'attendance', amount, sourceType: 'sign_in', sourceId, note: row.a.title, createdBy: actorId });
+  const done = await appendEntry(tx, {
+    countyId: row.countyId,
+    residentId: row.s.residentId,
+    kind: 'attendance',
+    amount,
+    sourceType: 'sign_in',
+    sourceId,
+    note: row.a.title,
+    createdBy: actorId,
+  });
   return done?.amount ?? 0;
 }
 
@@ -64,7 +93,10 @@ async function grantOne(tx: DbOrTx, signInId: string, actorId: string | null, ac
  * Called when a sign-in is confirmed. Pays if the theme's rule grants at sign-in, or if the
  * activity is already done (a paper sheet entered afterwards). Returns the credits paid (0: none).
  */
-export async function grantForSignIn(tx: DbOrTx, { signInId, actorId }: { signInId: string; actorId: string | null }): Promise<number> {
+export async function grantForSignIn(
+  tx: DbOrTx,
+  { signInId, actorId }: { signInId: string; actorId: string | null },
+): Promise<number> {
   return grantOne(tx, signInId, actorId, false);
 }
 
@@ -74,20 +106,53 @@ export async function grantForSignIn(tx: DbOrTx, { signInId, actorId }: { signIn
  * same amounts, same source keys, same account locks (taken in resident order) as
  * grantForSignIn. Returns the number of sign-ins paid.
  */
-export async function grantForNewSignIns(tx: DbOrTx, { signInIds, actorId }: { signInIds: string[]; actorId: string | null }): Promise<number> {
+export async function grantForNewSignIns(
+  tx: DbOrTx,
+  { signInIds, actorId }: { signInIds: string[]; actorId: string | null },
+): Promise<number> {
   if (signInIds.length === 0) return 0;
-  const rows = await tx.select({ id: signIns.id, residentId: signIns.residentId, attendedHours: signIns.attendedHours, countyId: residents.countyId,
-    activityCounty: activities.countyId, theme: activities.theme, hours: activities.hours, status: activities.status, title: activities.title })
-    .from(signIns).innerJoin(activities, eq(activities.id, signIns.activityId)).innerJoin(residents, eq(residents.id, signIns.residentId))
+  const rows = await tx
+    .select({
+      id: signIns.id,
+      residentId: signIns.residentId,
+      attendedHours: signIns.attendedHours,
+      countyId: residents.countyId,
+      activityCounty: activities.countyId,
+      theme: activities.theme,
+      hours: activities.hours,
+      status: activities.status,
+      title: activities.title,
+    })
+    .from(signIns)
+    .innerJoin(activities, eq(activities.id, signIns.activityId))
+    .innerJoin(residents, eq(residents.id, signIns.residentId))
     .where(and(sql`${signIns.id} = any(${sql.param(signInIds)}::uuid[])`, eq(signIns.status, 'confirmed')));
   const rules = new Map<string, Awaited<ReturnType<typeof ruleFor>>>();
-  const entries: { county_id: string; resident_id: string; kind: 'attendance'; amount: string; source_type: 'sign_in'; source_id: string; note: string; created_by: string | null }[] = [];
+  const entries: {
+    county_id: string;
+    resident_id: string;
+    kind: 'attendance';
+    amount: string;
+    source_type: 'sign_in';
+    source_id: string;
+    note: string;
+    created_by: string | null;
+  }[] = [];
   for (const r of rows) {
     const key = `${r.activityCounty}:${r.theme}`;
     if (!rules.has(key)) rules.set(key, await ruleFor(tx, r.activityCounty, r.theme));
     const amount = attendanceAmount(rules.get(key)!, r, r.attendedHours);
     if (amount <= 0) continue;
-    entries.push({ county_id: r.countyId, resident_id: r.residentId!, kind: 'attendance', amount: amount.toFixed(1), source_type: 'sign_in', source_id: r.id, note: r.title.slice(0, 200), created_by: actorId });
+    entries.push({
+      county_id: r.countyId,
+      resident_id: r.residentId!,
+      kind: 'attendance',
+      amount: amount.toFixed(1),
+      source_type: 'sign_in',
+      source_id: r.id,
+      note: r.title.slice(0, 200),
+      created_by: actorId,
+    });
   }
   if (entries.length === 0) return 0;
   entries.sort((a, b) => (a.resident_id < b.resident_id ? -1 : a.resident_id > b.resident_id ? 1 : 0));
@@ -95,7 +160,9 @@ export async function grantForNewSignIns(tx: DbOrTx, { signInIds, actorId }: { s
   // Accounts: created at 0 where missing, then locked in resident order (as lockAccount does one by one).
   await tx.execute(sql`insert into credit_balances (resident_id, county_id, balance)
     select distinct resident_id, county_id, 0 from json_populate_recordset(null::credit_ledger, ${json}::json) on conflict do nothing`);
-  await tx.execute(sql`select resident_id from credit_balances where resident_id in (select resident_id from json_populate_recordset(null::credit_ledger, ${json}::json)) order by resident_id for update`);
+  await tx.execute(
+    sql`select resident_id from credit_balances where resident_id in (select resident_id from json_populate_recordset(null::credit_ledger, ${json}::json)) order by resident_id for update`,
+  );
   // The entries (a source already paid is skipped by the unique index), and the balances moved by what was written.
   const result = await tx.execute(sql`
     with written as (
@@ -116,16 +183,25 @@ export async function grantForNewSignIns(tx: DbOrTx, { signInIds, actorId }: { s
  * whose rule grants at 'done', and any missed). Residents are taken in id order so two such
  * calls never wait on each other in a cycle. Returns the number of sign-ins paid.
  */
-export async function grantForActivityDone(tx: DbOrTx, { activityId, actorId }: { activityId: string; actorId: string | null }): Promise<number> {
-  const rows = await tx.select({ id: signIns.id }).from(signIns)
-    .where(and(eq(signIns.activityId, activityId), eq(signIns.status, 'confirmed'))).orderBy(asc(signIns.residentId));
+export async function grantForActivityDone(
+  tx: DbOrTx,
+  { activityId, actorId }: { activityId: string; actorId: string | null },
+): Promise<number> {
+  const rows = await tx
+    .select({ id: signIns.id })
+    .from(signIns)
+    .where(and(eq(signIns.activityId, activityId), eq(signIns.status, 'confirmed')))
+    .orderBy(asc(signIns.residentId));
   let paid = 0;
   for (const r of rows) if ((await grantOne(tx, r.id, actorId, true)) > 0) paid++;
   return paid;
 }
 
 /** Called when a sign-in is rejected or removed: reverses its unreversed earning. Returns the credits taken back. */
-export async function reverseForSignIn(tx: DbOrTx, { signInId, actorId, reason }: { signInId: string; actorId: string | null; reason: string }): Promise<number> {
+export async function reverseForSignIn(
+  tx: DbOrTx,
+  { signInId, actorId, reason }: { signInId: string; actorId: string | null; reason: string },
+): Promise<number> {
   const { live } = await attendanceOf(tx, signInId);
   let taken = 0;
   for (const e of live) {
@@ -139,14 +215,34 @@ export async function reverseForSignIn(tx: DbOrTx, { signInId, actorId, reason }
  * Called when volunteer hours are approved: the teacher's linked resident (if any) earns
  * hours × the county's volunteer rate. Returns the credits paid (0: no linked resident or rate 0).
  */
-export async function grantForVolunteerHours(tx: DbOrTx, { hoursId, actorId }: { hoursId: string; actorId: string | null }): Promise<number> {
-  const [row] = await tx.select({ h: volunteerHours, residentId: teachers.residentId, countyId: residents.countyId, anonymized: residents.anonymizedAt })
-    .from(volunteerHours).innerJoin(teachers, eq(teachers.id, volunteerHours.teacherId)).innerJoin(residents, eq(residents.id, teachers.residentId))
+export async function grantForVolunteerHours(
+  tx: DbOrTx,
+  { hoursId, actorId }: { hoursId: string; actorId: string | null },
+): Promise<number> {
+  const [row] = await tx
+    .select({
+      h: volunteerHours,
+      residentId: teachers.residentId,
+      countyId: residents.countyId,
+      anonymized: residents.anonymizedAt,
+    })
+    .from(volunteerHours)
+    .innerJoin(teachers, eq(teachers.id, volunteerHours.teacherId))
+    .innerJoin(residents, eq(residents.id, teachers.residentId))
     .where(and(eq(volunteerHours.id, hoursId), eq(volunteerHours.status, 'approved'), isNull(residents.anonymizedAt)));
   if (!row?.residentId) return 0;
   const rule = await ruleFor(tx, row.countyId, VOLUNTEER_RULE_KEY);
   const amount = round1(rule.creditsPerHour * Number(row.h.hours));
   if (amount <= 0) return 0;
-  const done = await appendEntry(tx, { countyId: row.countyId, residentId: row.residentId, kind: 'volunteer', amount, sourceType: 'volunteer_hours', sourceId: hoursId, note: `${row.h.serviceDate} ${row.h.description}`, createdBy: actorId });
+  const done = await appendEntry(tx, {
+    countyId: row.countyId,
+    residentId: row.residentId,
+    kind: 'volunteer',
+    amount,
+    sourceType: 'volunteer_hours',
+    sourceId: hoursId,
+    note: `${row.h.serviceDate} ${row.h.description}`,
+    createdBy: actorId,
+  });
   return done?.amount ?? 0;
 }

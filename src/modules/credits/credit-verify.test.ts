@@ -19,7 +19,11 @@ async function ownDatabase(): Promise<{ database: Database; env: Record<string, 
   const url = process.env.DATABASE_URL;
   if (!url) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cedu-credits-'));
-    return { database: await openDatabase({ dataDir: dir }), env: { CEDU_DATA_DIR: dir }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    return {
+      database: await openDatabase({ dataDir: dir }),
+      env: { CEDU_DATA_DIR: dir },
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const name = `cedu_cv_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
@@ -41,7 +45,10 @@ async function ownDatabase(): Promise<{ database: Database; env: Record<string, 
 }
 
 const verify = (env: Record<string, string>) =>
-  run('npx', ['tsx', 'scripts/credits-verify.ts'], { env: { ...process.env, DATABASE_URL: '', ...env } }).then((r) => ({ code: 0, out: r.stdout }), (e: { code: number; stderr: string }) => ({ code: e.code, out: e.stderr }));
+  run('npx', ['tsx', 'scripts/credits-verify.ts'], { env: { ...process.env, DATABASE_URL: '', ...env } }).then(
+    (r) => ({ code: 0, out: r.stdout }),
+    (e: { code: number; stderr: string }) => ({ code: e.code, out: e.stderr }),
+  );
 
 let own: Awaited<ReturnType<typeof ownDatabase>>;
 let residentId: string;
@@ -52,12 +59,32 @@ beforeAll(async () => {
   const village = await buildNode(own.database, county, { name: '核对村', level: 'centre' });
   residentId = await buildResident(own.database, village);
   const other = await buildResident(own.database, village);
-  const [reward] = await own.database.db.insert(creditRewards).values({ countyId: county.id, nodeId: county.id, name: '核对奖品', cost: '2.0', stock: 1 }).returning({ id: creditRewards.id });
+  const [reward] = await own.database.db
+    .insert(creditRewards)
+    .values({ countyId: county.id, nodeId: county.id, name: '核对奖品', cost: '2.0', stock: 1 })
+    .returning({ id: creditRewards.id });
   redemptionId = crypto.randomUUID();
   await own.database.db.transaction(async (tx) => {
     await appendEntry(tx, { countyId: county.id, residentId, kind: 'award', amount: 5, note: '测试' });
-    const spend = await appendEntry(tx, { countyId: county.id, residentId, kind: 'redeem', amount: -2, sourceType: 'redemption', sourceId: redemptionId });
-    await tx.insert(creditRedemptions).values({ id: redemptionId, countyId: county.id, residentId, rewardId: reward.id, ledgerId: spend!.id, cost: '2.0', channel: 'counter' });
+    const spend = await appendEntry(tx, {
+      countyId: county.id,
+      residentId,
+      kind: 'redeem',
+      amount: -2,
+      sourceType: 'redemption',
+      sourceId: redemptionId,
+    });
+    await tx
+      .insert(creditRedemptions)
+      .values({
+        id: redemptionId,
+        countyId: county.id,
+        residentId,
+        rewardId: reward.id,
+        ledgerId: spend!.id,
+        cost: '2.0',
+        channel: 'counter',
+      });
     await appendEntry(tx, { countyId: county.id, residentId: other, kind: 'award', amount: 1.5 });
   });
   await own.database.close();
@@ -69,7 +96,9 @@ describe('npm run credits:verify', () => {
     const ok = await verify(own.env);
     expect(ok.code, ok.out).toBe(0);
     expect(ok.out).toContain('2 accounts, 1 redemptions');
-    const db = own.env.DATABASE_URL ? await openDatabase({ url: own.env.DATABASE_URL }) : await openDatabase({ dataDir: own.env.CEDU_DATA_DIR });
+    const db = own.env.DATABASE_URL
+      ? await openDatabase({ url: own.env.DATABASE_URL })
+      : await openDatabase({ dataDir: own.env.CEDU_DATA_DIR });
     await db.query('update credit_balances set balance = balance + 1 where resident_id = $1', [residentId]);
     await db.query(`update credit_redemptions set status = 'cancelled' where id = $1`, [redemptionId]);
     await db.close();

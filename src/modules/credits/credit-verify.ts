@@ -18,19 +18,44 @@ export async function verifyBalances(query: Query): Promise<{ accounts: number; 
     order by 1`);
   const mismatches = rows
     .filter((r) => r.cached === null || Number(r.cached) !== Number(r.ledger))
-    .map((r) => ({ residentId: r.resident_id, cached: r.cached === null ? null : Number(r.cached), ledger: Number(r.ledger) }));
+    .map((r) => ({
+      residentId: r.resident_id,
+      cached: r.cached === null ? null : Number(r.cached),
+      ledger: Number(r.ledger),
+    }));
   return { accounts: rows.length, mismatches };
 }
 
 /** Every redemption against its `redeem` entry: cost = −amount, done ⇔ not reversed. */
-export async function verifyRedemptions(query: Query): Promise<{ redemptions: number; mismatches: RedemptionMismatch[] }> {
-  const rows = await query<{ id: string; status: string; cost: string; kind: string; amount: string; reversed: boolean }>(`
+export async function verifyRedemptions(
+  query: Query,
+): Promise<{ redemptions: number; mismatches: RedemptionMismatch[] }> {
+  const rows = await query<{
+    id: string;
+    status: string;
+    cost: string;
+    kind: string;
+    amount: string;
+    reversed: boolean;
+  }>(`
     select d.id, d.status, d.cost, l.kind, l.amount, exists (select 1 from credit_ledger r where r.reverses_id = l.id) as reversed
     from credit_redemptions d join credit_ledger l on l.id = d.ledger_id order by d.created_at, d.id`);
   const mismatches: RedemptionMismatch[] = [];
   for (const r of rows) {
-    if (r.kind !== 'redeem' || Number(r.cost) !== -Number(r.amount)) mismatches.push({ redemptionId: r.id, status: r.status, problem: `entry ${r.kind} ${r.amount} for cost ${r.cost}` });
-    else if ((r.status === 'done') === r.reversed) mismatches.push({ redemptionId: r.id, status: r.status, problem: r.reversed ? 'entry reversed but redemption not cancelled' : 'redemption cancelled but entry not reversed' });
+    if (r.kind !== 'redeem' || Number(r.cost) !== -Number(r.amount))
+      mismatches.push({
+        redemptionId: r.id,
+        status: r.status,
+        problem: `entry ${r.kind} ${r.amount} for cost ${r.cost}`,
+      });
+    else if ((r.status === 'done') === r.reversed)
+      mismatches.push({
+        redemptionId: r.id,
+        status: r.status,
+        problem: r.reversed
+          ? 'entry reversed but redemption not cancelled'
+          : 'redemption cancelled but entry not reversed',
+      });
   }
   return { redemptions: rows.length, mismatches };
 }

@@ -23,7 +23,15 @@ export const VOLUNTEER_RULE_KEY = '_volunteer';
 export const DEFAULT_CREDIT_RULE = { creditsPerHour: 1, grantAt: 'sign_in' as GrantAt };
 export const DEFAULT_VOLUNTEER_RATE = 1;
 
-export const CREDIT_LIMITS = { rateMax: 100, awardMax: 1000, reason: 200, rewardName: 60, rewardDescription: 300, costMax: 100_000, stockMax: 100_000 } as const;
+export const CREDIT_LIMITS = {
+  rateMax: 100,
+  awardMax: 1000,
+  reason: 200,
+  rewardName: 60,
+  rewardDescription: 300,
+  costMax: 100_000,
+  stockMax: 100_000,
+} as const;
 
 export const ENTRY_KINDS = ['attendance', 'resource', 'volunteer', 'award', 'redeem', 'reversal'] as const;
 export type EntryKindKey = (typeof ENTRY_KINDS)[number];
@@ -39,7 +47,14 @@ export const ENTRY_KIND_LABELS: Record<EntryKindKey, { zh: string; en: string }>
 const zRate = z.number().min(0).max(CREDIT_LIMITS.rateMax).describe('Credits per hour, one decimal');
 
 // ---- rules
-export const ZRule = z.object({ theme: z.string(), nameZh: z.string(), nameEn: z.string(), creditsPerHour: z.number(), grantAt: z.enum(GRANT_AT), isDefault: z.boolean() });
+export const ZRule = z.object({
+  theme: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  creditsPerHour: z.number(),
+  grantAt: z.enum(GRANT_AT),
+  isDefault: z.boolean(),
+});
 export type Rule = z.infer<typeof ZRule>;
 export const ZRules = z.object({
   countyId: z.string(),
@@ -77,7 +92,12 @@ export const ZAccountQuery = ZPageQuery.extend({
   nodeId: zId.optional().describe('Only residents under this node'),
 });
 export type AccountQuery = z.infer<typeof ZAccountQuery>;
-export const ZAccount = z.object({ id: z.string().describe('The resident'), name: z.string(), nodeName: z.string(), balance: z.number() });
+export const ZAccount = z.object({
+  id: z.string().describe('The resident'),
+  name: z.string(),
+  nodeName: z.string(),
+  balance: z.number(),
+});
 export type Account = z.infer<typeof ZAccount>;
 export const ZAccountPage = zPage(ZAccount);
 
@@ -163,9 +183,19 @@ export const ZRedeemed = z.object({ id: z.string(), balance: z.number() });
 // ---- learning record (学习档案)
 export const ZLearningRecord = z.object({
   resident: z.object({ id: z.string(), name: z.string(), nodeName: z.string(), countyName: z.string() }),
-  items: z.array(z.object({
-    activityId: z.string(), title: z.string(), theme: z.string(), themeName: z.string(), themeNameEn: z.string(), date: z.string(), centreName: z.string(), hours: z.number(), credits: z.number(),
-  })),
+  items: z.array(
+    z.object({
+      activityId: z.string(),
+      title: z.string(),
+      theme: z.string(),
+      themeName: z.string(),
+      themeNameEn: z.string(),
+      date: z.string(),
+      centreName: z.string(),
+      hours: z.number(),
+      credits: z.number(),
+    }),
+  ),
   totalActivities: z.number().int(),
   totalHours: z.number(),
   totalCredits: z.number(),

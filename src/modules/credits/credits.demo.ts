@@ -10,7 +10,11 @@ import { VOLUNTEER_RULE_KEY } from './credits.contract';
 
 /** 青溪县's rules: law and health pay more; culture and sports only once the activity is done. */
 const RULES: [theme: string, perHour: string, grantAt: 'sign_in' | 'done'][] = [
-  ['law', '2.0', 'sign_in'], ['health', '1.5', 'sign_in'], ['culture_sports', '1.0', 'done'], ['digital', '2.0', 'sign_in'], [VOLUNTEER_RULE_KEY, '1.0', 'sign_in'],
+  ['law', '2.0', 'sign_in'],
+  ['health', '1.5', 'sign_in'],
+  ['culture_sports', '1.0', 'done'],
+  ['digital', '2.0', 'sign_in'],
+  [VOLUNTEER_RULE_KEY, '1.0', 'sign_in'],
 ];
 
 /** Invented rewards of the county and two towns. */
@@ -35,29 +39,78 @@ const AWARDS: [name: string, amount: number, reason: string][] = [
 
 export async function seedCredits(ctx: DemoContext): Promise<void> {
   const { tx, nodes, countyId, users } = ctx;
-  await tx.insert(creditRules).values(RULES.map(([theme, creditsPerHour, grantAt]) => ({ countyId, theme, creditsPerHour, grantAt })));
+  await tx
+    .insert(creditRules)
+    .values(RULES.map(([theme, creditsPerHour, grantAt]) => ({ countyId, theme, creditsPerHour, grantAt })));
   const rewardIds = new Map<string, string>();
   for (const [node, name, description, cost, stock, active] of REWARDS) {
-    const [r] = await tx.insert(creditRewards).values({ countyId, nodeId: nodes.get(node)!.id, name, description, cost, stock, active: active ?? true }).returning({ id: creditRewards.id });
+    const [r] = await tx
+      .insert(creditRewards)
+      .values({ countyId, nodeId: nodes.get(node)!.id, name, description, cost, stock, active: active ?? true })
+      .returning({ id: creditRewards.id });
     rewardIds.set(name, r.id);
   }
   // Runs before the sign-in demo, whose sign-ins earn by these rules; any attendance recorded earlier is paid here (once).
-  const signed = await tx.select({ id: signIns.id }).from(signIns).innerJoin(activities, eq(activities.id, signIns.activityId))
-    .where(and(eq(activities.countyId, countyId), eq(signIns.status, 'confirmed'))).orderBy(asc(signIns.signedAt));
+  const signed = await tx
+    .select({ id: signIns.id })
+    .from(signIns)
+    .innerJoin(activities, eq(activities.id, signIns.activityId))
+    .where(and(eq(activities.countyId, countyId), eq(signIns.status, 'confirmed')))
+    .orderBy(asc(signIns.signedAt));
   const centreUser = users.get('centre') ?? null;
   for (const s of signed) await grantForSignIn(tx, { signInId: s.id, actorId: centreUser });
   const village = nodes.get('东坡村')!;
-  const people = new Map((await tx.select({ id: residents.id, name: residents.name }).from(residents).where(eq(residents.nodeId, village.id))).map((r) => [r.name, r]));
+  const people = new Map(
+    (
+      await tx
+        .select({ id: residents.id, name: residents.name })
+        .from(residents)
+        .where(eq(residents.nodeId, village.id))
+    ).map((r) => [r.name, r]),
+  );
   for (const [name, amount, reason] of AWARDS) {
     const p = people.get(name);
-    if (p) await appendEntry(tx, { countyId, residentId: p.id, kind: 'award', amount, sourceType: 'award', sourceId: crypto.randomUUID(), note: reason, createdBy: centreUser });
+    if (p)
+      await appendEntry(tx, {
+        countyId,
+        residentId: p.id,
+        kind: 'award',
+        amount,
+        sourceType: 'award',
+        sourceId: crypto.randomUUID(),
+        note: reason,
+        createdBy: centreUser,
+      });
   }
   const buyer = people.get('陈德明');
   const bagId = rewardIds.get('环保购物袋')!;
   if (buyer) {
     const id = crypto.randomUUID();
-    const entry = await appendEntry(tx, { countyId, residentId: buyer.id, kind: 'redeem', amount: -5, sourceType: 'redemption', sourceId: id, note: '环保购物袋', createdBy: centreUser });
-    await tx.insert(creditRedemptions).values({ id, countyId, residentId: buyer.id, rewardId: bagId, ledgerId: entry!.id, cost: '5.0', channel: 'counter', handledBy: centreUser });
-    await tx.update(creditRewards).set({ stock: 99 }).where(inArray(creditRewards.id, [bagId]));
+    const entry = await appendEntry(tx, {
+      countyId,
+      residentId: buyer.id,
+      kind: 'redeem',
+      amount: -5,
+      sourceType: 'redemption',
+      sourceId: id,
+      note: '环保购物袋',
+      createdBy: centreUser,
+    });
+    await tx
+      .insert(creditRedemptions)
+      .values({
+        id,
+        countyId,
+        residentId: buyer.id,
+        rewardId: bagId,
+        ledgerId: entry!.id,
+        cost: '5.0',
+        channel: 'counter',
+        handledBy: centreUser,
+      });
+    await tx
+      .update(creditRewards)
+      .set({ stock: 99 })
+      .where(inArray(creditRewards.id, [bagId]));
   }
 }

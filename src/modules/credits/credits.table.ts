@@ -1,6 +1,17 @@
 import { sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { bigint, bigserial, check, index, numeric, pgTable, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  check,
+  index,
+  numeric,
+  pgTable,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { users } from '../accounts/account.table';
 import { orgNodes } from '../organisations/org.table';
 import { residents } from '../people/people.table';
@@ -17,23 +28,39 @@ export const creditLedger = pgTable(
   'credit_ledger',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    countyId: uuid('county_id').notNull().references(() => orgNodes.id, { onDelete: 'restrict' }),
-    residentId: uuid('resident_id').notNull().references(() => residents.id, { onDelete: 'restrict' }),
+    countyId: uuid('county_id')
+      .notNull()
+      .references(() => orgNodes.id, { onDelete: 'restrict' }),
+    residentId: uuid('resident_id')
+      .notNull()
+      .references(() => residents.id, { onDelete: 'restrict' }),
     kind: varchar('kind', { length: 12 }).notNull(),
     amount: numeric('amount', { precision: 8, scale: 1 }).notNull(),
     sourceType: varchar('source_type', { length: 24 }),
     sourceId: varchar('source_id', { length: 64 }),
-    reversesId: bigint('reverses_id', { mode: 'number' }).references((): AnyPgColumn => creditLedger.id, { onDelete: 'restrict' }),
+    reversesId: bigint('reverses_id', { mode: 'number' }).references((): AnyPgColumn => creditLedger.id, {
+      onDelete: 'restrict',
+    }),
     note: varchar('note', { length: 200 }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('credit_ledger_resident_idx').on(t.residentId),
-    uniqueIndex('credit_ledger_source_uq').on(t.residentId, t.sourceType, t.sourceId).where(sql`${t.kind} <> 'reversal' and ${t.sourceId} is not null`),
-    uniqueIndex('credit_ledger_reverses_uq').on(t.reversesId).where(sql`${t.reversesId} is not null`),
-    check('credit_ledger_kind_chk', sql`${t.kind} in ('attendance','resource','volunteer','award','redeem','reversal')`),
-    check('credit_ledger_amount_chk', sql`${t.amount} <> 0 and (${t.kind} in ('redeem','reversal') or ${t.amount} > 0) and (${t.kind} <> 'redeem' or ${t.amount} < 0)`),
+    uniqueIndex('credit_ledger_source_uq')
+      .on(t.residentId, t.sourceType, t.sourceId)
+      .where(sql`${t.kind} <> 'reversal' and ${t.sourceId} is not null`),
+    uniqueIndex('credit_ledger_reverses_uq')
+      .on(t.reversesId)
+      .where(sql`${t.reversesId} is not null`),
+    check(
+      'credit_ledger_kind_chk',
+      sql`${t.kind} in ('attendance','resource','volunteer','award','redeem','reversal')`,
+    ),
+    check(
+      'credit_ledger_amount_chk',
+      sql`${t.amount} <> 0 and (${t.kind} in ('redeem','reversal') or ${t.amount} > 0) and (${t.kind} <> 'redeem' or ${t.amount} < 0)`,
+    ),
     check('credit_ledger_reversal_chk', sql`(${t.kind} = 'reversal') = (${t.reversesId} is not null)`),
   ],
 );

@@ -23,9 +23,15 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-const balance = async (c: Client, id: string) => (await c.req('GET', `/api/credit-accounts/${id}`)).json().balance as number;
+const balance = async (c: Client, id: string) =>
+  (await c.req('GET', `/api/credit-accounts/${id}`)).json().balance as number;
 async function reward(c: Client, nodeId: string, v: { cost: number; stock: number; name?: string }) {
-  const r = await c.req('POST', '/api/credit-rewards', { nodeId, name: v.name ?? '环保购物袋', cost: v.cost, stock: v.stock });
+  const r = await c.req('POST', '/api/credit-rewards', {
+    nodeId,
+    name: v.name ?? '环保购物袋',
+    cost: v.cost,
+    stock: v.stock,
+  });
   expect(r.statusCode, r.body).toBe(201);
   return r.json().id as string;
 }
@@ -40,17 +46,36 @@ describe('rules', () => {
     const r = await centre.req('GET', `/api/credit-rules/${w.nodes.A.id}`);
     expect(r.statusCode).toBe(200);
     expect(r.json().canEdit).toBe(false);
-    expect(r.json().rules.find((x: { theme: string }) => x.theme === 'health')).toMatchObject({ creditsPerHour: 1, grantAt: 'sign_in', isDefault: true });
-    expect((await centre.req('PUT', `/api/credit-rules/${w.nodes.A.id}`, { rules: [], volunteerPerHour: 2 })).statusCode).toBe(403);
-    const put = await county.req('PUT', `/api/credit-rules/${w.nodes.A.id}`, { rules: [{ theme: 'health', creditsPerHour: 2, grantAt: 'done' }], volunteerPerHour: 0.5 });
+    expect(r.json().rules.find((x: { theme: string }) => x.theme === 'health')).toMatchObject({
+      creditsPerHour: 1,
+      grantAt: 'sign_in',
+      isDefault: true,
+    });
+    expect(
+      (await centre.req('PUT', `/api/credit-rules/${w.nodes.A.id}`, { rules: [], volunteerPerHour: 2 })).statusCode,
+    ).toBe(403);
+    const put = await county.req('PUT', `/api/credit-rules/${w.nodes.A.id}`, {
+      rules: [{ theme: 'health', creditsPerHour: 2, grantAt: 'done' }],
+      volunteerPerHour: 0.5,
+    });
     expect(put.statusCode, put.body).toBe(200);
-    expect(put.json().rules.find((x: { theme: string }) => x.theme === 'health')).toMatchObject({ creditsPerHour: 2, grantAt: 'done', isDefault: false });
+    expect(put.json().rules.find((x: { theme: string }) => x.theme === 'health')).toMatchObject({
+      creditsPerHour: 2,
+      grantAt: 'done',
+      isDefault: false,
+    });
     expect(put.json().volunteer).toEqual({ creditsPerHour: 0.5, isDefault: false });
-    const bad = await county.req('PUT', `/api/credit-rules/${w.nodes.A.id}`, { rules: [{ theme: 'nonsense', creditsPerHour: 2, grantAt: 'done' }], volunteerPerHour: 1 });
+    const bad = await county.req('PUT', `/api/credit-rules/${w.nodes.A.id}`, {
+      rules: [{ theme: 'nonsense', creditsPerHour: 2, grantAt: 'done' }],
+      volunteerPerHour: 1,
+    });
     expect(bad.statusCode).toBe(400);
     const audits = await s.database.db.select().from(auditLog).where(eq(auditLog.action, 'credit_rules.update'));
     expect(audits.length).toBe(1);
-    await county.req('PUT', `/api/credit-rules/${w.nodes.A.id}`, { rules: [{ theme: 'health', creditsPerHour: 1, grantAt: 'sign_in' }], volunteerPerHour: 1 });
+    await county.req('PUT', `/api/credit-rules/${w.nodes.A.id}`, {
+      rules: [{ theme: 'health', creditsPerHour: 1, grantAt: 'sign_in' }],
+      volunteerPerHour: 1,
+    });
   });
 });
 
@@ -63,29 +88,47 @@ describe('accounts: awards and reversals', () => {
     expect(list.json().items).toEqual([{ id: r, name: '王学分', nodeName: w.nodes.A1a.name, balance: 5 }]);
     const rev = await centre.req('POST', `/api/credit-entries/${id}/reverse`, { reason: '录错了' });
     expect(rev.statusCode, rev.body).toBe(201);
-    expect((await centre.req('POST', `/api/credit-entries/${id}/reverse`, { reason: '再来一次' })).statusCode).toBe(409);
-    expect((await centre.req('POST', `/api/credit-entries/${rev.json().id}/reverse`, { reason: '冲正的冲正' })).statusCode).toBe(409);
+    expect((await centre.req('POST', `/api/credit-entries/${id}/reverse`, { reason: '再来一次' })).statusCode).toBe(
+      409,
+    );
+    expect(
+      (await centre.req('POST', `/api/credit-entries/${rev.json().id}/reverse`, { reason: '冲正的冲正' })).statusCode,
+    ).toBe(409);
     expect(await balance(centre, r)).toBe(0);
     const entries = (await centre.req('GET', `/api/credit-accounts/${r}/entries`)).json().items;
-    expect(entries.map((e: { kind: string; amount: number; canReverse: boolean }) => [e.kind, e.amount, e.canReverse])).toEqual([['reversal', -5, false], ['award', 5, false]]);
+    expect(
+      entries.map((e: { kind: string; amount: number; canReverse: boolean }) => [e.kind, e.amount, e.canReverse]),
+    ).toEqual([
+      ['reversal', -5, false],
+      ['award', 5, false],
+    ]);
     expect(entries[0].reversesId).toBe(id);
     expect(entries[1].note).toBe('社区学习之星');
-    const audits = await s.database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, r));
+    const audits = await s.database.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.entityId, r));
     expect(audits.map((a) => a.action)).toEqual(['credits.award', 'credits.reverse']);
   });
 
   it('the list shows residents with credits; a search finds anyone', async () => {
     const none = await buildResident(s.database, w.nodes.A1a, '孙无分');
-    const ids = (await centre.req('GET', '/api/credit-accounts?pageSize=200')).json().items.map((x: { id: string }) => x.id);
+    const ids = (await centre.req('GET', '/api/credit-accounts?pageSize=200'))
+      .json()
+      .items.map((x: { id: string }) => x.id);
     expect(ids).not.toContain(none);
-    expect((await centre.req('GET', `/api/credit-accounts?q=${encodeURIComponent('孙无分')}`)).json().items).toEqual([{ id: none, name: '孙无分', nodeName: w.nodes.A1a.name, balance: 0 }]);
+    expect((await centre.req('GET', `/api/credit-accounts?q=${encodeURIComponent('孙无分')}`)).json().items).toEqual([
+      { id: none, name: '孙无分', nodeName: w.nodes.A1a.name, balance: 0 },
+    ]);
   });
 
   it('a sibling village’s manager sees nothing and changes nothing', async () => {
     const r = await buildResident(s.database, w.nodes.A1b);
     await award(town, r, 3);
     expect((await centre.req('GET', `/api/credit-accounts/${r}`)).statusCode).toBe(404);
-    expect((await centre.req('POST', `/api/credit-accounts/${r}/awards`, { amount: 1, reason: 'x' })).statusCode).toBe(404);
+    expect((await centre.req('POST', `/api/credit-accounts/${r}/awards`, { amount: 1, reason: 'x' })).statusCode).toBe(
+      404,
+    );
     expect(await balance(town, r)).toBe(3);
   });
 });
@@ -93,16 +136,28 @@ describe('accounts: awards and reversals', () => {
 describe('rewards and redemption', () => {
   it('a town reward is offered to its villages only; a centre manager cannot create one', async () => {
     const id = await reward(town, w.nodes.A1.id, { cost: 2, stock: 5, name: '毛巾' });
-    expect((await centre.req('POST', '/api/credit-rewards', { nodeId: w.nodes.A1.id, name: '越权', cost: 1, stock: 1 })).statusCode).toBe(403);
-    expect((await town.req('POST', '/api/credit-rewards', { nodeId: w.nodes.A1a.id, name: '村级', cost: 1, stock: 1 })).statusCode).toBe(400);
+    expect(
+      (await centre.req('POST', '/api/credit-rewards', { nodeId: w.nodes.A1.id, name: '越权', cost: 1, stock: 1 }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await town.req('POST', '/api/credit-rewards', { nodeId: w.nodes.A1a.id, name: '村级', cost: 1, stock: 1 }))
+        .statusCode,
+    ).toBe(400);
     const mine = await buildResident(s.database, w.nodes.A1a);
     const other = await buildResident(s.database, w.nodes.A2a);
-    const offered = (await centre.req('GET', `/api/credit-rewards?forResidentId=${mine}`)).json().items.map((x: { id: string }) => x.id);
+    const offered = (await centre.req('GET', `/api/credit-rewards?forResidentId=${mine}`))
+      .json()
+      .items.map((x: { id: string }) => x.id);
     expect(offered).toContain(id);
-    const notOffered = (await county.req('GET', `/api/credit-rewards?forResidentId=${other}`)).json().items.map((x: { id: string }) => x.id);
+    const notOffered = (await county.req('GET', `/api/credit-rewards?forResidentId=${other}`))
+      .json()
+      .items.map((x: { id: string }) => x.id);
     expect(notOffered).not.toContain(id);
     await award(county, other, 10);
-    expect((await county.req('POST', `/api/credit-accounts/${other}/redemptions`, { rewardId: id })).statusCode).toBe(404);
+    expect((await county.req('POST', `/api/credit-accounts/${other}/redemptions`, { rewardId: id })).statusCode).toBe(
+      404,
+    );
   });
 
   it('a town that offers rewards cannot be deleted, and says why', async () => {
@@ -129,8 +184,12 @@ describe('rewards and redemption', () => {
     expect(out.json().error.message).toContain('兑完');
     const list = (await centre.req('GET', `/api/credit-redemptions?residentId=${r}`)).json().items;
     expect(list).toMatchObject([{ rewardName: '台灯', cost: 4, status: 'done', channel: 'counter', canCancel: true }]);
-    expect((await centre.req('POST', `/api/credit-redemptions/${ok.json().id}/cancel`, { reason: '居民退回' })).statusCode).toBe(200);
-    expect((await centre.req('POST', `/api/credit-redemptions/${ok.json().id}/cancel`, { reason: '居民退回' })).statusCode).toBe(409);
+    expect(
+      (await centre.req('POST', `/api/credit-redemptions/${ok.json().id}/cancel`, { reason: '居民退回' })).statusCode,
+    ).toBe(200);
+    expect(
+      (await centre.req('POST', `/api/credit-redemptions/${ok.json().id}/cancel`, { reason: '居民退回' })).statusCode,
+    ).toBe(409);
     expect(await balance(centre, r)).toBe(10);
     const [rw] = await s.database.db.select().from(creditRewards).where(eq(creditRewards.id, rid));
     expect(rw.stock).toBe(1);
@@ -144,13 +203,23 @@ describe('rewards and redemption', () => {
     await award(centre, r, 3);
     const red = await centre.req('POST', `/api/credit-accounts/${r}/redemptions`, { rewardId: rid });
     expect(red.statusCode, red.body).toBe(201);
-    const spend = (await centre.req('GET', `/api/credit-accounts/${r}/entries`)).json().items.find((e: { kind: string }) => e.kind === 'redeem');
-    expect((await centre.req('POST', `/api/credit-entries/${spend.id}/reverse`, { reason: '奖品有破损' })).statusCode).toBe(201);
+    const spend = (await centre.req('GET', `/api/credit-accounts/${r}/entries`))
+      .json()
+      .items.find((e: { kind: string }) => e.kind === 'redeem');
+    expect(
+      (await centre.req('POST', `/api/credit-entries/${spend.id}/reverse`, { reason: '奖品有破损' })).statusCode,
+    ).toBe(201);
     expect(await balance(centre, r)).toBe(3);
     expect((await s.database.db.select().from(creditRewards).where(eq(creditRewards.id, rid)))[0].stock).toBe(2);
-    expect((await s.database.db.select().from(creditRedemptions).where(eq(creditRedemptions.residentId, r)))[0]).toMatchObject({ status: 'cancelled', cancelReason: '奖品有破损' });
-    expect((await centre.req('POST', `/api/credit-accounts/${r}/awards`, { amount: 0, reason: '零分' })).statusCode).toBe(400);
-    expect((await centre.req('POST', `/api/credit-accounts/${r}/awards`, { amount: 2, reason: '  ' })).statusCode).toBe(400);
+    expect(
+      (await s.database.db.select().from(creditRedemptions).where(eq(creditRedemptions.residentId, r)))[0],
+    ).toMatchObject({ status: 'cancelled', cancelReason: '奖品有破损' });
+    expect(
+      (await centre.req('POST', `/api/credit-accounts/${r}/awards`, { amount: 0, reason: '零分' })).statusCode,
+    ).toBe(400);
+    expect((await centre.req('POST', `/api/credit-accounts/${r}/awards`, { amount: 2, reason: '  ' })).statusCode).toBe(
+      400,
+    );
     expect((await centre.req('POST', `/api/credit-entries/${spend.id}/reverse`, { reason: '' })).statusCode).toBe(400);
   });
 
@@ -158,20 +227,26 @@ describe('rewards and redemption', () => {
     const rid = await reward(town, w.nodes.A1.id, { cost: 5, stock: 100, name: '保温杯' });
     const r = await buildResident(s.database, w.nodes.A1a);
     await award(centre, r, 5);
-    const res = await Promise.all(Array.from({ length: 20 }, () => centre.req('POST', `/api/credit-accounts/${r}/redemptions`, { rewardId: rid })));
+    const res = await Promise.all(
+      Array.from({ length: 20 }, () => centre.req('POST', `/api/credit-accounts/${r}/redemptions`, { rewardId: rid })),
+    );
     expect(res.map((x) => x.statusCode).sort()).toEqual([201, ...Array(19).fill(409)]);
     expect(await balance(centre, r)).toBe(0);
     const spends = await s.database.db.select().from(creditLedger).where(eq(creditLedger.residentId, r));
     expect(spends.filter((e) => e.kind === 'redeem').length).toBe(1);
     expect((await s.database.db.select().from(creditRewards).where(eq(creditRewards.id, rid)))[0].stock).toBe(99);
-    expect((await s.database.db.select().from(creditRedemptions).where(eq(creditRedemptions.residentId, r))).length).toBe(1);
+    expect(
+      (await s.database.db.select().from(creditRedemptions).where(eq(creditRedemptions.residentId, r))).length,
+    ).toBe(1);
   });
 
   it('stock never goes below zero: 8 residents race for 3', async () => {
     const rid = await reward(town, w.nodes.A1.id, { cost: 1, stock: 3, name: '雨伞' });
     const people = await Promise.all(Array.from({ length: 8 }, () => buildResident(s.database, w.nodes.A1a)));
     for (const p of people) await award(centre, p, 2);
-    const res = await Promise.all(people.map((p) => centre.req('POST', `/api/credit-accounts/${p}/redemptions`, { rewardId: rid })));
+    const res = await Promise.all(
+      people.map((p) => centre.req('POST', `/api/credit-accounts/${p}/redemptions`, { rewardId: rid })),
+    );
     expect(res.filter((x) => x.statusCode === 201).length).toBe(3);
     expect((await s.database.db.select().from(creditRewards).where(eq(creditRewards.id, rid)))[0].stock).toBe(0);
     await expect(s.database.query('update credit_rewards set stock = -1 where id = $1', [rid])).rejects.toThrow();
@@ -189,15 +264,32 @@ describe('learning record and the person’s rights', () => {
     await s.database.db.transaction((tx) => grantForSignIn(tx, { signInId: s1, actorId: null }));
     const rec = await centre.req('GET', `/api/credit-accounts/${r}/record`);
     expect(rec.statusCode, rec.body).toBe(200);
-    expect(rec.json()).toMatchObject({ resident: { name: '李档案' }, totalActivities: 2, totalHours: 3.5, totalCredits: 2, balance: 2 });
-    expect(rec.json().items.map((i: { title: string; themeName: string; credits: number }) => [i.title, i.themeName, i.credits])).toEqual([['防诈骗讲座', '法律', 2], ['太极拳', '文体', 0]]);
+    expect(rec.json()).toMatchObject({
+      resident: { name: '李档案' },
+      totalActivities: 2,
+      totalHours: 3.5,
+      totalCredits: 2,
+      balance: 2,
+    });
+    expect(
+      rec
+        .json()
+        .items.map((i: { title: string; themeName: string; credits: number }) => [i.title, i.themeName, i.credits]),
+    ).toEqual([
+      ['防诈骗讲座', '法律', 2],
+      ['太极拳', '文体', 0],
+    ]);
     const del = await centre.req('DELETE', `/api/residents/${r}`);
     expect(del.statusCode, del.body).toBe(200);
     expect(del.json().outcome).toBe('anonymized');
-    expect(del.json().reasons.map((x: { label: string }) => x.label)).toEqual(expect.arrayContaining(['签到记录', '学分记录']));
+    expect(del.json().reasons.map((x: { label: string }) => x.label)).toEqual(
+      expect.arrayContaining(['签到记录', '学分记录']),
+    );
     const [row] = await s.database.db.select().from(residents).where(eq(residents.id, r));
     expect(row.name).toBe('已注销居民');
-    expect((await centre.req('POST', `/api/credit-accounts/${r}/awards`, { amount: 1, reason: 'x' })).statusCode).toBe(403);
+    expect((await centre.req('POST', `/api/credit-accounts/${r}/awards`, { amount: 1, reason: 'x' })).statusCode).toBe(
+      403,
+    );
   });
 
   it('anonymising removes the phone account too; a resident with only a phone account is deleted', async () => {
@@ -208,7 +300,9 @@ describe('learning record and the person’s rights', () => {
     const del = await centre.req('DELETE', `/api/residents/${kept}`);
     expect(del.json().outcome).toBe('anonymized');
     expect(del.json().reasons.map((x: { table: string }) => x.table)).toEqual(['credit_balances', 'credit_ledger']);
-    expect(await s.database.db.select().from(residentAccounts).where(eq(residentAccounts.residentId, kept))).toEqual([]);
+    expect(await s.database.db.select().from(residentAccounts).where(eq(residentAccounts.residentId, kept))).toEqual(
+      [],
+    );
     const gone = await buildResident(s.database, w.nodes.A1a, '孙只账');
     await s.database.db.insert(residentAccounts).values({ residentId: gone, phone: '13900002222' });
     expect((await centre.req('DELETE', `/api/residents/${gone}`)).json().outcome).toBe('deleted');
@@ -218,13 +312,26 @@ describe('learning record and the person’s rights', () => {
   it('approved volunteer hours pay the linked resident', async () => {
     const r = await buildResident(s.database, w.nodes.A1a, '志愿者甲');
     const { buildTeacher } = await import('../../../test/teacher-factories');
-    const t = await buildTeacher(s.database, { bank: w.nodes.A1, name: '志愿者甲', category: 'volunteer', userId: w.users['A:teacher'].id });
+    const t = await buildTeacher(s.database, {
+      bank: w.nodes.A1,
+      name: '志愿者甲',
+      category: 'volunteer',
+      userId: w.users['A:teacher'].id,
+    });
     const { teachers } = await import('../teachers/teachers.table');
     await s.database.db.update(teachers).set({ residentId: r }).where(eq(teachers.id, t.id));
     const teacher = await signIn(s.app, 'a_teacher', TEST_PASSWORD);
-    const sub = await teacher.req('POST', '/api/volunteer-hours', { teacherId: t.id, nodeId: w.nodes.A1a.id, serviceDate: '2026-01-05', hours: 3, description: '整理图书' });
+    const sub = await teacher.req('POST', '/api/volunteer-hours', {
+      teacherId: t.id,
+      nodeId: w.nodes.A1a.id,
+      serviceDate: '2026-01-05',
+      hours: 3,
+      description: '整理图书',
+    });
     expect(sub.statusCode, sub.body).toBe(201);
-    expect((await centre.req('POST', `/api/volunteer-hours/${sub.json().id}/review`, { decision: 'approved' })).statusCode).toBe(200);
+    expect(
+      (await centre.req('POST', `/api/volunteer-hours/${sub.json().id}/review`, { decision: 'approved' })).statusCode,
+    ).toBe(200);
     expect(await balance(centre, r)).toBe(3);
   });
 });
@@ -234,7 +341,12 @@ describe('the resident’s own pages (/api/me)', () => {
     const { createResidentSession } = await import('../signin/resident-session.service');
     const { token, csrfToken } = await createResidentSession(s.database.db, residentId, false);
     return (method: string, url: string, body?: unknown) =>
-      s.app.inject({ method: method as never, url, headers: { cookie: `cedu_resident=${token}`, 'x-csrf-token': csrfToken }, ...(body === undefined ? {} : { payload: body as object }) });
+      s.app.inject({
+        method: method as never,
+        url,
+        headers: { cookie: `cedu_resident=${token}`, 'x-csrf-token': csrfToken },
+        ...(body === undefined ? {} : { payload: body as object }),
+      });
   }
 
   it('shows my balance, entries, record and the rewards offered to me; I redeem once with a full balance', async () => {
@@ -251,15 +363,24 @@ describe('the resident’s own pages (/api/me)', () => {
     expect(offered).toContain(mine);
     expect(offered).not.toContain(elsewhere);
     expect((await me('POST', '/api/me/redemptions', { rewardId: elsewhere })).statusCode).toBe(404);
-    const res = await Promise.all(Array.from({ length: 20 }, () => me('POST', '/api/me/redemptions', { rewardId: mine })));
+    const res = await Promise.all(
+      Array.from({ length: 20 }, () => me('POST', '/api/me/redemptions', { rewardId: mine })),
+    );
     expect(res.map((x) => x.statusCode).sort()).toEqual([201, ...Array(19).fill(409)]);
     expect((await me('GET', '/api/me/credits')).json()).toMatchObject({ balance: 0, earned: 6, spent: 6 });
-    expect((await me('GET', '/api/me/redemptions')).json().items).toMatchObject([{ rewardName: '菜篮子', channel: 'self', status: 'done', canCancel: false, handledByName: null }]);
-    expect((await me('GET', '/api/me/learning-record')).json()).toMatchObject({ resident: { name: '赵居民' }, totalActivities: 0, balance: 0 });
+    expect((await me('GET', '/api/me/redemptions')).json().items).toMatchObject([
+      { rewardName: '菜篮子', channel: 'self', status: 'done', canCancel: false, handledByName: null },
+    ]);
+    expect((await me('GET', '/api/me/learning-record')).json()).toMatchObject({
+      resident: { name: '赵居民' },
+      totalActivities: 0,
+      balance: 0,
+    });
   });
 
   it('a staff session is not a resident session', async () => {
-    for (const url of ['/api/me/credits', '/api/me/learning-record', '/api/me/rewards', '/api/me/redemptions']) expect((await centre.req('GET', url)).statusCode).toBe(401);
+    for (const url of ['/api/me/credits', '/api/me/learning-record', '/api/me/rewards', '/api/me/redemptions'])
+      expect((await centre.req('GET', url)).statusCode).toBe(401);
     expect((await centre.req('POST', '/api/me/redemptions', { rewardId: crypto.randomUUID() })).statusCode).toBe(401);
   });
 });

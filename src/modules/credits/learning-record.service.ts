@@ -21,10 +21,17 @@ const RECORD_MAX = 500;
  * hours if they checked out, at most the activity's) and the credits it earned (not reversed).
  */
 export async function buildLearningRecord(db: DbOrTx, r: ResidentRow): Promise<LearningRecord> {
-  const rows = await db.select({ s: signIns, a: activities, centreName: centre.name }).from(signIns)
-    .innerJoin(activities, eq(activities.id, signIns.activityId)).innerJoin(centre, eq(centre.id, activities.centreId))
-    .where(and(eq(signIns.residentId, r.id), eq(signIns.status, 'confirmed'))).orderBy(asc(activities.startsAt)).limit(RECORD_MAX);
-  const earned = await db.select({ sourceId: creditLedger.sourceId, amount: creditLedger.amount }).from(creditLedger)
+  const rows = await db
+    .select({ s: signIns, a: activities, centreName: centre.name })
+    .from(signIns)
+    .innerJoin(activities, eq(activities.id, signIns.activityId))
+    .innerJoin(centre, eq(centre.id, activities.centreId))
+    .where(and(eq(signIns.residentId, r.id), eq(signIns.status, 'confirmed')))
+    .orderBy(asc(activities.startsAt))
+    .limit(RECORD_MAX);
+  const earned = await db
+    .select({ sourceId: creditLedger.sourceId, amount: creditLedger.amount })
+    .from(creditLedger)
     .leftJoin(rev, eq(rev.reversesId, creditLedger.id))
     .where(and(eq(creditLedger.residentId, r.id), eq(creditLedger.sourceType, 'sign_in'), isNull(rev.id)));
   const credits = new Map<string, number>();
@@ -36,8 +43,15 @@ export async function buildLearningRecord(db: DbOrTx, r: ResidentRow): Promise<L
   const items = rows.map(({ s, a, centreName }) => {
     const full = Number(a.hours);
     return {
-      activityId: a.id, title: a.title, theme: a.theme, themeName: themes.get(a.theme)?.nameZh ?? a.theme, themeNameEn: themes.get(a.theme)?.nameEn ?? a.theme,
-      date: a.startsAt.toISOString(), centreName, hours: s.attendedHours === null ? full : Math.min(Number(s.attendedHours), full), credits: round1(credits.get(s.id) ?? 0),
+      activityId: a.id,
+      title: a.title,
+      theme: a.theme,
+      themeName: themes.get(a.theme)?.nameZh ?? a.theme,
+      themeNameEn: themes.get(a.theme)?.nameEn ?? a.theme,
+      date: a.startsAt.toISOString(),
+      centreName,
+      hours: s.attendedHours === null ? full : Math.min(Number(s.attendedHours), full),
+      credits: round1(credits.get(s.id) ?? 0),
     };
   });
   const [county] = await db.select({ name: orgNodes.name }).from(orgNodes).where(eq(orgNodes.id, r.countyId));
@@ -52,6 +66,14 @@ export async function buildLearningRecord(db: DbOrTx, r: ResidentRow): Promise<L
   };
 }
 
-export async function getLearningRecord({ db, actor, residentId }: { db: Db; actor: Actor; residentId: string }): Promise<LearningRecord> {
+export async function getLearningRecord({
+  db,
+  actor,
+  residentId,
+}: {
+  db: Db;
+  actor: Actor;
+  residentId: string;
+}): Promise<LearningRecord> {
   return buildLearningRecord(db, await keptResident(db, actor, residentId));
 }

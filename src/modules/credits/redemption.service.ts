@@ -25,28 +25,83 @@ const offeredBy = alias(orgNodes, 'offered_by');
  * first's entry), then the balance is derived from the ledger and checked, then the stock is
  * taken with `stock > 0` (the check constraint keeps it ≥ 0), then the entry is written.
  */
-async function redeemInTx(tx: DbOrTx, v: { resident: ResidentRow; rewardId: string; channel: 'counter' | 'self'; actor: Actor | null }): Promise<{ id: string; balance: number }> {
+async function redeemInTx(
+  tx: DbOrTx,
+  v: { resident: ResidentRow; rewardId: string; channel: 'counter' | 'self'; actor: Actor | null },
+): Promise<{ id: string; balance: number }> {
   const { resident } = v;
   if (resident.anonymized) throw new AppError('NOT_FOUND');
-  const [rw] = await tx.select({ r: creditRewards, path: offeredBy.path }).from(creditRewards).innerJoin(offeredBy, eq(offeredBy.id, creditRewards.nodeId)).where(eq(creditRewards.id, v.rewardId));
+  const [rw] = await tx
+    .select({ r: creditRewards, path: offeredBy.path })
+    .from(creditRewards)
+    .innerJoin(offeredBy, eq(offeredBy.id, creditRewards.nodeId))
+    .where(eq(creditRewards.id, v.rewardId));
   if (!rw || !isOfferedTo(rw, resident)) throw hidden();
-  if (!rw.r.active) throw new AppError('CONFLICT', { detail: '这个奖品已下架', detailEn: 'this reward is no longer offered' });
+  if (!rw.r.active)
+    throw new AppError('CONFLICT', { detail: '这个奖品已下架', detailEn: 'this reward is no longer offered' });
   const cost = Number(rw.r.cost);
   const balance = await lockAccount(tx, resident.id, resident.countyId);
-  if (balance < cost) throw new AppError('CONFLICT', { detail: `学分不足：需要 ${cost} 分，现有 ${balance} 分`, detailEn: `not enough credits: ${cost} needed, ${balance} available` });
-  const [taken] = await tx.update(creditRewards).set({ stock: sql`${creditRewards.stock} - 1`, updatedAt: new Date() })
-    .where(and(eq(creditRewards.id, v.rewardId), gt(creditRewards.stock, 0))).returning({ stock: creditRewards.stock });
+  if (balance < cost)
+    throw new AppError('CONFLICT', {
+      detail: `学分不足：需要 ${cost} 分，现有 ${balance} 分`,
+      detailEn: `not enough credits: ${cost} needed, ${balance} available`,
+    });
+  const [taken] = await tx
+    .update(creditRewards)
+    .set({ stock: sql`${creditRewards.stock} - 1`, updatedAt: new Date() })
+    .where(and(eq(creditRewards.id, v.rewardId), gt(creditRewards.stock, 0)))
+    .returning({ stock: creditRewards.stock });
   if (!taken) throw new AppError('CONFLICT', { detail: '这个奖品已经兑完了', detailEn: 'this reward is out of stock' });
   const id = crypto.randomUUID();
-  const entry = await appendEntry(tx, { countyId: resident.countyId, residentId: resident.id, kind: 'redeem', amount: -cost, sourceType: 'redemption', sourceId: id, note: rw.r.name, createdBy: v.actor?.userId ?? null });
-  await tx.insert(creditRedemptions).values({ id, countyId: resident.countyId, residentId: resident.id, rewardId: rw.r.id, ledgerId: entry!.id, cost: cost.toFixed(1), channel: v.channel, handledBy: v.actor?.userId ?? null });
-  await recordAudit(tx, { actor: v.actor ?? undefined, actorName: v.actor ? undefined : `居民 ${resident.name}`, node: { id: resident.nodeId, path: resident.path }, action: 'credits.redeem', entityType: 'resident', entityId: resident.id, summary: { name: resident.name, reward: rw.r.name, cost, channel: v.channel, stockLeft: taken.stock } });
+  const entry = await appendEntry(tx, {
+    countyId: resident.countyId,
+    residentId: resident.id,
+    kind: 'redeem',
+    amount: -cost,
+    sourceType: 'redemption',
+    sourceId: id,
+    note: rw.r.name,
+    createdBy: v.actor?.userId ?? null,
+  });
+  await tx
+    .insert(creditRedemptions)
+    .values({
+      id,
+      countyId: resident.countyId,
+      residentId: resident.id,
+      rewardId: rw.r.id,
+      ledgerId: entry!.id,
+      cost: cost.toFixed(1),
+      channel: v.channel,
+      handledBy: v.actor?.userId ?? null,
+    });
+  await recordAudit(tx, {
+    actor: v.actor ?? undefined,
+    actorName: v.actor ? undefined : `居民 ${resident.name}`,
+    node: { id: resident.nodeId, path: resident.path },
+    action: 'credits.redeem',
+    entityType: 'resident',
+    entityId: resident.id,
+    summary: { name: resident.name, reward: rw.r.name, cost, channel: v.channel, stockLeft: taken.stock },
+  });
   return { id, balance: round1(balance - cost) };
 }
 
 /** Staff redeem on behalf of a resident at the centre counter. */
-export async function redeemAtCounter({ db, actor, residentId, rewardId }: { db: Db; actor: Actor; residentId: string; rewardId: string }) {
-  return db.transaction(async (tx) => redeemInTx(tx, { resident: await keptResident(tx, actor, residentId), rewardId, channel: 'counter', actor }));
+export async function redeemAtCounter({
+  db,
+  actor,
+  residentId,
+  rewardId,
+}: {
+  db: Db;
+  actor: Actor;
+  residentId: string;
+  rewardId: string;
+}) {
+  return db.transaction(async (tx) =>
+    redeemInTx(tx, { resident: await keptResident(tx, actor, residentId), rewardId, channel: 'counter', actor }),
+  );
 }
 
 /** The resident redeems on their phone (resident session; no staff actor). */
@@ -60,24 +115,65 @@ export async function redeemForSelf({ db, residentId, rewardId }: { db: Db; resi
 
 const handler = alias(users, 'handler');
 
-export async function pageOfRedemptions(db: DbOrTx, actor: Actor | null, where: SQL | undefined, page: number, pageSize: number): Promise<Page<Redemption>> {
-  const [{ n }] = await db.select({ n: count() }).from(creditRedemptions).innerJoin(residents, eq(residents.id, creditRedemptions.residentId))
-    .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId)).where(where);
-  const rows = await db.select({ d: creditRedemptions, residentName: residents.name, nodeName: orgNodes.name, path: orgNodes.path, rewardName: creditRewards.name, handledByName: handler.displayName })
-    .from(creditRedemptions).innerJoin(residents, eq(residents.id, creditRedemptions.residentId)).innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
-    .innerJoin(creditRewards, eq(creditRewards.id, creditRedemptions.rewardId)).leftJoin(handler, eq(handler.id, creditRedemptions.handledBy))
-    .where(where).orderBy(desc(creditRedemptions.createdAt), desc(creditRedemptions.id)).limit(pageSize).offset((page - 1) * pageSize);
+export async function pageOfRedemptions(
+  db: DbOrTx,
+  actor: Actor | null,
+  where: SQL | undefined,
+  page: number,
+  pageSize: number,
+): Promise<Page<Redemption>> {
+  const [{ n }] = await db
+    .select({ n: count() })
+    .from(creditRedemptions)
+    .innerJoin(residents, eq(residents.id, creditRedemptions.residentId))
+    .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
+    .where(where);
+  const rows = await db
+    .select({
+      d: creditRedemptions,
+      residentName: residents.name,
+      nodeName: orgNodes.name,
+      path: orgNodes.path,
+      rewardName: creditRewards.name,
+      handledByName: handler.displayName,
+    })
+    .from(creditRedemptions)
+    .innerJoin(residents, eq(residents.id, creditRedemptions.residentId))
+    .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
+    .innerJoin(creditRewards, eq(creditRewards.id, creditRedemptions.rewardId))
+    .leftJoin(handler, eq(handler.id, creditRedemptions.handledBy))
+    .where(where)
+    .orderBy(desc(creditRedemptions.createdAt), desc(creditRedemptions.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
   const items = rows.map((r): Redemption => ({
-    id: r.d.id, residentId: r.d.residentId, residentName: r.residentName, nodeName: r.nodeName, rewardName: r.rewardName, cost: Number(r.d.cost),
-    channel: r.d.channel as Redemption['channel'], status: r.d.status as Redemption['status'], handledByName: actor ? r.handledByName : null,
-    createdAt: r.d.createdAt.toISOString(), cancelledAt: r.d.cancelledAt?.toISOString() ?? null, cancelReason: r.d.cancelReason,
+    id: r.d.id,
+    residentId: r.d.residentId,
+    residentName: r.residentName,
+    nodeName: r.nodeName,
+    rewardName: r.rewardName,
+    cost: Number(r.d.cost),
+    channel: r.d.channel as Redemption['channel'],
+    status: r.d.status as Redemption['status'],
+    handledByName: actor ? r.handledByName : null,
+    createdAt: r.d.createdAt.toISOString(),
+    cancelledAt: r.d.cancelledAt?.toISOString() ?? null,
+    cancelReason: r.d.cancelReason,
     canCancel: !!actor && r.d.status === 'done' && canKeepAccount(actor, { path: r.path }),
   }));
   return { items, total: Number(n), page, pageSize };
 }
 
 /** Redemptions of residents the actor keeps. */
-export async function findRedemptions({ db, actor, query }: { db: Db; actor: Actor; query: RedemptionQuery }): Promise<Page<Redemption>> {
+export async function findRedemptions({
+  db,
+  actor,
+  query,
+}: {
+  db: Db;
+  actor: Actor;
+  query: RedemptionQuery;
+}): Promise<Page<Redemption>> {
   const conds = [underAnyPath(orgNodes.path, reachPaths(actor, CREDIT_STAFF_ROLES))];
   if (query.status) conds.push(eq(creditRedemptions.status, query.status));
   if (query.residentId) {
@@ -90,18 +186,51 @@ export async function findRedemptions({ db, actor, query }: { db: Db; actor: Act
 type RedemptionRow = typeof creditRedemptions.$inferSelect;
 
 /** Cancels a redemption: its entry is reversed and the reward goes back in stock. */
-export async function cancelInTx(tx: DbOrTx, actor: Actor, red: RedemptionRow, r: ResidentRow, reason: string): Promise<{ id: number }> {
+export async function cancelInTx(
+  tx: DbOrTx,
+  actor: Actor,
+  red: RedemptionRow,
+  r: ResidentRow,
+  reason: string,
+): Promise<{ id: number }> {
   const [entry] = await tx.select().from(creditLedger).where(eq(creditLedger.id, red.ledgerId));
   const done = await appendReversal(tx, entry, { reason, createdBy: actor.userId });
-  const changed = await tx.update(creditRedemptions).set({ status: 'cancelled', cancelledAt: new Date(), cancelledBy: actor.userId, cancelReason: reason })
-    .where(and(eq(creditRedemptions.id, red.id), eq(creditRedemptions.status, 'done'))).returning({ id: creditRedemptions.id });
-  if (changed.length === 0) throw new AppError('CONFLICT', { detail: '这次兑换已经撤销了', detailEn: 'this redemption has already been cancelled' });
-  await tx.update(creditRewards).set({ stock: sql`${creditRewards.stock} + 1`, updatedAt: new Date() }).where(eq(creditRewards.id, red.rewardId));
-  await recordAudit(tx, { actor, node: { id: r.nodeId, path: r.path }, action: 'credits.redeem.cancel', entityType: 'resident', entityId: r.id, summary: { name: r.name, redemption: red.id, cost: Number(red.cost), reason } });
+  const changed = await tx
+    .update(creditRedemptions)
+    .set({ status: 'cancelled', cancelledAt: new Date(), cancelledBy: actor.userId, cancelReason: reason })
+    .where(and(eq(creditRedemptions.id, red.id), eq(creditRedemptions.status, 'done')))
+    .returning({ id: creditRedemptions.id });
+  if (changed.length === 0)
+    throw new AppError('CONFLICT', {
+      detail: '这次兑换已经撤销了',
+      detailEn: 'this redemption has already been cancelled',
+    });
+  await tx
+    .update(creditRewards)
+    .set({ stock: sql`${creditRewards.stock} + 1`, updatedAt: new Date() })
+    .where(eq(creditRewards.id, red.rewardId));
+  await recordAudit(tx, {
+    actor,
+    node: { id: r.nodeId, path: r.path },
+    action: 'credits.redeem.cancel',
+    entityType: 'resident',
+    entityId: r.id,
+    summary: { name: r.name, redemption: red.id, cost: Number(red.cost), reason },
+  });
   return { id: done.id };
 }
 
-export async function cancelRedemption({ db, actor, id, reason }: { db: Db; actor: Actor; id: string; reason: string }): Promise<void> {
+export async function cancelRedemption({
+  db,
+  actor,
+  id,
+  reason,
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  reason: string;
+}): Promise<void> {
   await db.transaction(async (tx) => {
     const [red] = await tx.select().from(creditRedemptions).where(eq(creditRedemptions.id, id));
     if (!red) throw hidden();

@@ -17,19 +17,48 @@ const selfAndAncestors = (path: string) => {
   return parts.map((_, i) => `/${parts.slice(0, i + 1).join('/')}/`);
 };
 
-async function pageOfRewards(db: DbOrTx, actor: Actor | null, where: SQL | undefined, page: number, pageSize: number): Promise<Page<Reward>> {
-  const [{ n }] = await db.select({ n: count() }).from(creditRewards).innerJoin(orgNodes, eq(orgNodes.id, creditRewards.nodeId)).where(where);
-  const rows = await db.select({ r: creditRewards, nodeName: orgNodes.name, path: orgNodes.path }).from(creditRewards).innerJoin(orgNodes, eq(orgNodes.id, creditRewards.nodeId))
-    .where(where).orderBy(asc(orgNodes.depth), asc(creditRewards.cost), asc(creditRewards.name), asc(creditRewards.id)).limit(pageSize).offset((page - 1) * pageSize);
+async function pageOfRewards(
+  db: DbOrTx,
+  actor: Actor | null,
+  where: SQL | undefined,
+  page: number,
+  pageSize: number,
+): Promise<Page<Reward>> {
+  const [{ n }] = await db
+    .select({ n: count() })
+    .from(creditRewards)
+    .innerJoin(orgNodes, eq(orgNodes.id, creditRewards.nodeId))
+    .where(where);
+  const rows = await db
+    .select({ r: creditRewards, nodeName: orgNodes.name, path: orgNodes.path })
+    .from(creditRewards)
+    .innerJoin(orgNodes, eq(orgNodes.id, creditRewards.nodeId))
+    .where(where)
+    .orderBy(asc(orgNodes.depth), asc(creditRewards.cost), asc(creditRewards.name), asc(creditRewards.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
   const items = rows.map(({ r, nodeName, path }): Reward => ({
-    id: r.id, nodeId: r.nodeId, nodeName, name: r.name, description: r.description, cost: Number(r.cost), stock: r.stock, active: r.active,
+    id: r.id,
+    nodeId: r.nodeId,
+    nodeName,
+    name: r.name,
+    description: r.description,
+    cost: Number(r.cost),
+    stock: r.stock,
+    active: r.active,
     canEdit: !!actor && canKeepReward(actor, { path }),
   }));
   return { items, total: Number(n), page, pageSize };
 }
 
 /** Active rewards offered to this resident (by their county or town). */
-export function rewardsFor(db: DbOrTx, resident: ResidentRow, actor: Actor | null, page: number, pageSize: number): Promise<Page<Reward>> {
+export function rewardsFor(
+  db: DbOrTx,
+  resident: ResidentRow,
+  actor: Actor | null,
+  page: number,
+  pageSize: number,
+): Promise<Page<Reward>> {
   const where = and(eq(creditRewards.active, true), inArray(orgNodes.path, selfAndAncestors(resident.path)));
   return pageOfRewards(db, actor, where, page, pageSize);
 }
@@ -38,8 +67,17 @@ export function rewardsFor(db: DbOrTx, resident: ResidentRow, actor: Actor | nul
  * The catalogue the actor works with: rewards of nodes they keep, and those offered over
  * their part of the tree (a centre manager sees the town's and the county's, to redeem them).
  */
-export async function findRewards({ db, actor, query }: { db: Db; actor: Actor; query: RewardQuery }): Promise<Page<Reward>> {
-  if (query.forResidentId) return rewardsFor(db, await keptResident(db, actor, query.forResidentId), actor, query.page, query.pageSize);
+export async function findRewards({
+  db,
+  actor,
+  query,
+}: {
+  db: Db;
+  actor: Actor;
+  query: RewardQuery;
+}): Promise<Page<Reward>> {
+  if (query.forResidentId)
+    return rewardsFor(db, await keptResident(db, actor, query.forResidentId), actor, query.page, query.pageSize);
   const staff = actor.scopes.filter((s) => CREDIT_STAFF_ROLES.includes(s.role)).map(reachOf);
   const above = [...new Set(staff.flatMap(selfAndAncestors))];
   const where = or(underAnyPath(orgNodes.path, staff), above.length ? inArray(orgNodes.path, above) : undefined);
@@ -48,34 +86,95 @@ export async function findRewards({ db, actor, query }: { db: Db; actor: Actor; 
 
 /** The node that offers a reward must be a county or town the actor administers. */
 async function offeringNode(db: DbOrTx, actor: Actor, nodeId: string) {
-  const [n] = await db.select({ id: orgNodes.id, path: orgNodes.path, level: orgNodes.level, name: orgNodes.name }).from(orgNodes).where(eq(orgNodes.id, nodeId));
+  const [n] = await db
+    .select({ id: orgNodes.id, path: orgNodes.path, level: orgNodes.level, name: orgNodes.name })
+    .from(orgNodes)
+    .where(eq(orgNodes.id, nodeId));
   if (!n || !canKeepReward(actor, n)) throw hidden();
-  if (n.level !== 'county' && n.level !== 'town') throw fieldError('nodeId', '奖品由县或镇（街道）提供', 'Rewards are offered by a county or a town');
+  if (n.level !== 'county' && n.level !== 'town')
+    throw fieldError('nodeId', '奖品由县或镇（街道）提供', 'Rewards are offered by a county or a town');
   return n;
 }
 
-export async function createReward({ db, actor, input }: { db: Db; actor: Actor; input: RewardInput }): Promise<{ id: string }> {
+export async function createReward({
+  db,
+  actor,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  input: RewardInput;
+}): Promise<{ id: string }> {
   const v = ZRewardInput.parse(input);
   return db.transaction(async (tx) => {
     const n = await offeringNode(tx, actor, v.nodeId);
-    const [row] = await tx.insert(creditRewards).values({ countyId: n.path.split('/')[1], nodeId: n.id, name: v.name, description: v.description, cost: v.cost.toFixed(1), stock: v.stock, active: v.active, createdBy: actor.userId })
+    const [row] = await tx
+      .insert(creditRewards)
+      .values({
+        countyId: n.path.split('/')[1],
+        nodeId: n.id,
+        name: v.name,
+        description: v.description,
+        cost: v.cost.toFixed(1),
+        stock: v.stock,
+        active: v.active,
+        createdBy: actor.userId,
+      })
       .returning({ id: creditRewards.id });
-    await recordAudit(tx, { actor, node: n, action: 'credits.reward.create', entityType: 'credit_reward', entityId: row.id, summary: { name: v.name, cost: v.cost, stock: v.stock, offeredBy: n.name } });
+    await recordAudit(tx, {
+      actor,
+      node: n,
+      action: 'credits.reward.create',
+      entityType: 'credit_reward',
+      entityId: row.id,
+      summary: { name: v.name, cost: v.cost, stock: v.stock, offeredBy: n.name },
+    });
     return { id: row.id };
   });
 }
 
 /** Edits a reward (name, cost, stock, on/off); it stays with the node that offers it. */
-export async function updateReward({ db, actor, id, input }: { db: Db; actor: Actor; id: string; input: RewardInput }): Promise<void> {
+export async function updateReward({
+  db,
+  actor,
+  id,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  input: RewardInput;
+}): Promise<void> {
   const v = ZRewardInput.parse(input);
   await db.transaction(async (tx) => {
-    const [row] = await tx.select({ r: creditRewards, path: orgNodes.path }).from(creditRewards).innerJoin(orgNodes, eq(orgNodes.id, creditRewards.nodeId)).where(eq(creditRewards.id, id)).for('update');
+    const [row] = await tx
+      .select({ r: creditRewards, path: orgNodes.path })
+      .from(creditRewards)
+      .innerJoin(orgNodes, eq(orgNodes.id, creditRewards.nodeId))
+      .where(eq(creditRewards.id, id))
+      .for('update');
     if (!row || !canSeeReward(actor, row)) throw hidden();
     if (!canKeepReward(actor, row)) throw forbidden();
     if (v.nodeId !== row.r.nodeId) throw fieldError('nodeId', '提供单位不能更改', 'The offering node cannot change');
-    const next = { name: v.name, description: v.description, cost: v.cost.toFixed(1), stock: v.stock, active: v.active };
+    const next = {
+      name: v.name,
+      description: v.description,
+      cost: v.cost.toFixed(1),
+      stock: v.stock,
+      active: v.active,
+    };
     const changed = diffFields(row.r, next);
-    await tx.update(creditRewards).set({ ...next, updatedAt: new Date() }).where(eq(creditRewards.id, id));
-    await recordAudit(tx, { actor, node: { id: row.r.nodeId, path: row.path }, action: 'credits.reward.update', entityType: 'credit_reward', entityId: id, summary: { name: v.name, changed } });
+    await tx
+      .update(creditRewards)
+      .set({ ...next, updatedAt: new Date() })
+      .where(eq(creditRewards.id, id));
+    await recordAudit(tx, {
+      actor,
+      node: { id: row.r.nodeId, path: row.path },
+      action: 'credits.reward.update',
+      entityType: 'credit_reward',
+      entityId: id,
+      summary: { name: v.name, changed },
+    });
   });
 }

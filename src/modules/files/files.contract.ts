@@ -40,7 +40,9 @@ export const UNATTACHED_FILE_HOURS = 24;
 
 export const ZFileUploadQuery = z.object({
   nodeId: zId.describe('The node the file is for: the course’s node, or the activity’s centre; read access follows it'),
-  purpose: z.enum(FILE_PURPOSES).describe('What it is for: decides who may upload (those who may write that thing at the node)'),
+  purpose: z
+    .enum(FILE_PURPOSES)
+    .describe('What it is for: decides who may upload (those who may write that thing at the node)'),
   accept: z.enum(FILE_ACCEPTS).default('document').describe('image: photos only; document: documents and photos'),
 });
 export type FileUploadQuery = z.infer<typeof ZFileUploadQuery>;

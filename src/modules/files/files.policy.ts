@@ -24,4 +24,6 @@ const UPLOAD_RULES: Record<FilePurpose, (actor: Actor, node: NodeRef) => boolean
 export const canUploadFor = (actor: Actor, purpose: FilePurpose, node: NodeRef) => UPLOAD_RULES[purpose](actor, node);
 
 /** Everyone who may upload something somewhere: the upload route's coarse gate. */
-export const UPLOADER_ROLES: readonly Role[] = [...new Set([...COURSE_EDITOR_ROLES, ...ACTIVITY_KEEPER_ROLES, ...SIGNIN_STAFF_ROLES])];
+export const UPLOADER_ROLES: readonly Role[] = [
+  ...new Set([...COURSE_EDITOR_ROLES, ...ACTIVITY_KEEPER_ROLES, ...SIGNIN_STAFF_ROLES]),
+];

@@ -5,7 +5,15 @@ import { recordAudit } from '../audit/audit.service';
 import { UNATTACHED_FILE_HOURS } from './files.contract';
 import { removeBlob } from './files.storage';
 
-type Candidate = { id: string; node_id: string; node_path: string; storage_key: string; thumbnail_key: string | null; original_name: string; purpose: string };
+type Candidate = {
+  id: string;
+  node_id: string;
+  node_path: string;
+  storage_key: string;
+  thumbnail_key: string | null;
+  original_name: string;
+  purpose: string;
+};
 
 /**
  * The columns that attach a file to something: every foreign key onto stored_files, read from
@@ -27,10 +35,16 @@ async function attachingColumns(db: Db): Promise<{ tbl: string; col: string }[]>
  * transaction, then the bytes. A file attached meanwhile is kept (the foreign key refuses the
  * delete). At most `limit` per run; returns how many were removed. Housekeeping calls it.
  */
-export async function pruneUnattachedFiles(db: Db, opts: { olderThanHours?: number; limit?: number } = {}): Promise<number> {
+export async function pruneUnattachedFiles(
+  db: Db,
+  opts: { olderThanHours?: number; limit?: number } = {},
+): Promise<number> {
   const hours = opts.olderThanHours ?? UNATTACHED_FILE_HOURS;
   const cols = await attachingColumns(db);
-  const unattached = sql.join(cols.map((c) => sql`not exists (select 1 from ${sql.raw(c.tbl)} x where x.${sql.raw(c.col)} = f.id)`), sql` and `);
+  const unattached = sql.join(
+    cols.map((c) => sql`not exists (select 1 from ${sql.raw(c.tbl)} x where x.${sql.raw(c.col)} = f.id)`),
+    sql` and `,
+  );
   const res = await db.execute(sql`
     select f.id, f.node_id, n.path as node_path, f.storage_key, f.thumbnail_key, f.original_name, f.purpose
     from stored_files f join org_nodes n on n.id = f.node_id
@@ -40,9 +54,18 @@ export async function pruneUnattachedFiles(db: Db, opts: { olderThanHours?: numb
   for (const f of (res as unknown as { rows: Candidate[] }).rows) {
     try {
       const gone = await db.transaction(async (tx) => {
-        const rows = await tx.execute(sql`delete from stored_files f where f.id = ${f.id} ${cols.length ? sql`and ${unattached}` : sql``} returning f.id`);
+        const rows = await tx.execute(
+          sql`delete from stored_files f where f.id = ${f.id} ${cols.length ? sql`and ${unattached}` : sql``} returning f.id`,
+        );
         if ((rows as unknown as { rows: unknown[] }).rows.length === 0) return false;
-        await recordAudit(tx, { actorName: 'system', node: { id: f.node_id, path: f.node_path }, action: 'file.prune', entityType: 'file', entityId: f.id, summary: { name: f.original_name, purpose: f.purpose, unattachedHours: hours } });
+        await recordAudit(tx, {
+          actorName: 'system',
+          node: { id: f.node_id, path: f.node_path },
+          action: 'file.prune',
+          entityType: 'file',
+          entityId: f.id,
+          summary: { name: f.original_name, purpose: f.purpose, unattachedHours: hours },
+        });
         return true;
       });
       if (!gone) continue;

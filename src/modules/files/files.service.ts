@@ -9,7 +9,14 @@ import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import { cleanFileName } from '../../shared/text';
 import { recordAudit } from '../audit/audit.service';
 import { orgNodes } from '../organisations/org.table';
-import { DOCUMENT_EXTS, FILE_LIMITS, IMAGE_EXTS, type FileAccept, type FilePurpose, type StoredFile } from './files.contract';
+import {
+  DOCUMENT_EXTS,
+  FILE_LIMITS,
+  IMAGE_EXTS,
+  type FileAccept,
+  type FilePurpose,
+  type StoredFile,
+} from './files.contract';
 import { canReadFile, canUploadFor } from './files.policy';
 import { readBlob, removeBlob, writeBlob } from './files.storage';
 import { storedFiles } from './files.table';
@@ -17,7 +24,11 @@ import { storedFiles } from './files.table';
 export type StoredFileRow = typeof storedFiles.$inferSelect;
 type NodeRef = { id: string; path: string };
 
-const OLD_OFFICE: Record<string, string> = { doc: 'application/msword', xls: 'application/vnd.ms-excel', ppt: 'application/vnd.ms-powerpoint' };
+const OLD_OFFICE: Record<string, string> = {
+  doc: 'application/msword',
+  xls: 'application/vnd.ms-excel',
+  ppt: 'application/vnd.ms-powerpoint',
+};
 const MB = (n: number) => Math.round(n / 1024 / 1024);
 
 /** The API shape of a stored file. */
@@ -58,14 +69,27 @@ async function detect(bytes: Buffer, filename: string): Promise<Detected | { unk
 function refuseType(accept: FileAccept, found: string): never {
   const foundEn = found === '无法识别' ? 'unknown' : found;
   if (accept === 'image') {
-    throw fieldError('file', `不支持这种文件（识别为：${found}）。只能上传 JPG、PNG、WebP、GIF 图片；系统按文件内容识别，改扩展名没有用。`,
-      `This file type is not allowed (detected: ${foundEn}). Only JPG, PNG, WebP or GIF images; the type is read from the content, so renaming does not help.`);
+    throw fieldError(
+      'file',
+      `不支持这种文件（识别为：${found}）。只能上传 JPG、PNG、WebP、GIF 图片；系统按文件内容识别，改扩展名没有用。`,
+      `This file type is not allowed (detected: ${foundEn}). Only JPG, PNG, WebP or GIF images; the type is read from the content, so renaming does not help.`,
+    );
   }
-  throw fieldError('file', `不支持这种文件（识别为：${found}）。可上传 PDF、Word、Excel、PPT 文档或 JPG、PNG、WebP、GIF 图片；系统按文件内容识别，改扩展名没有用。`,
-    `This file type is not allowed (detected: ${foundEn}). Upload PDF, Word, Excel or PowerPoint documents, or JPG, PNG, WebP or GIF images; the type is read from the content, so renaming does not help.`);
+  throw fieldError(
+    'file',
+    `不支持这种文件（识别为：${found}）。可上传 PDF、Word、Excel、PPT 文档或 JPG、PNG、WebP、GIF 图片；系统按文件内容识别，改扩展名没有用。`,
+    `This file type is not allowed (detected: ${foundEn}). Upload PDF, Word, Excel or PowerPoint documents, or JPG, PNG, WebP or GIF images; the type is read from the content, so renaming does not help.`,
+  );
 }
 
-type Prepared = { ext: string; mime: string; bytes: Buffer; thumbnail: Buffer | null; width: number | null; height: number | null };
+type Prepared = {
+  ext: string;
+  mime: string;
+  bytes: Buffer;
+  thumbnail: Buffer | null;
+  width: number | null;
+  height: number | null;
+};
 
 /** Re-encodes an image: orientation applied, every metadata block (EXIF, GPS, XMP, ICC) dropped. */
 async function prepareImage(bytes: Buffer, d: Detected): Promise<Prepared> {
@@ -73,9 +97,19 @@ async function prepareImage(bytes: Buffer, d: Detected): Promise<Prepared> {
     const img = sharp(bytes, { limitInputPixels: FILE_LIMITS.imagePixels, failOn: 'error' }).rotate();
     const out = d.ext === 'jpg' ? img.jpeg({ quality: 85 }) : d.ext === 'webp' ? img.webp({ quality: 85 }) : img.png();
     const { data, info } = await out.toBuffer({ resolveWithObject: true });
-    const thumbnail = await sharp(data).resize(FILE_LIMITS.thumbnailPx, FILE_LIMITS.thumbnailPx, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 75 }).toBuffer();
+    const thumbnail = await sharp(data)
+      .resize(FILE_LIMITS.thumbnailPx, FILE_LIMITS.thumbnailPx, { fit: 'inside', withoutEnlargement: true })
+      .jpeg({ quality: 75 })
+      .toBuffer();
     const ext = d.ext === 'gif' ? 'png' : d.ext;
-    return { ext, mime: ext === 'png' ? 'image/png' : d.mime, bytes: data, thumbnail, width: info.width, height: info.height };
+    return {
+      ext,
+      mime: ext === 'png' ? 'image/png' : d.mime,
+      bytes: data,
+      thumbnail,
+      width: info.width,
+      height: info.height,
+    };
   } catch {
     throw fieldError('file', '图片已损坏或过大，无法读取', 'The image is damaged or too large to read');
   }
@@ -86,8 +120,15 @@ async function prepareImage(bytes: Buffer, d: Detected): Promise<Prepared> {
  * reach, FORBIDDEN when they see the node but may not write that thing there. The route asks
  * before it reads the body.
  */
-export async function checkUpload(db: DbOrTx, actor: Actor, input: { nodeId: string; purpose: FilePurpose }): Promise<NodeRef> {
-  const [node] = await db.select({ id: orgNodes.id, path: orgNodes.path }).from(orgNodes).where(eq(orgNodes.id, input.nodeId));
+export async function checkUpload(
+  db: DbOrTx,
+  actor: Actor,
+  input: { nodeId: string; purpose: FilePurpose },
+): Promise<NodeRef> {
+  const [node] = await db
+    .select({ id: orgNodes.id, path: orgNodes.path })
+    .from(orgNodes)
+    .where(eq(orgNodes.id, input.nodeId));
   if (!node || !canReadFile(actor, node)) throw hidden();
   if (!canUploadFor(actor, input.purpose, node)) throw forbidden();
   return node;
@@ -98,7 +139,11 @@ export async function checkUpload(db: DbOrTx, actor: Actor, input: { nodeId: str
  * re-encoded without metadata plus a thumbnail, bytes under a random name outside the web
  * root; the row and its audit entry in one transaction. Returns the stored_files row.
  */
-export async function storeFile(db: DbOrTx, actor: Actor, input: { nodeId: string; purpose: FilePurpose; filename: string; bytes: Buffer; accept: FileAccept }): Promise<StoredFileRow> {
+export async function storeFile(
+  db: DbOrTx,
+  actor: Actor,
+  input: { nodeId: string; purpose: FilePurpose; filename: string; bytes: Buffer; accept: FileAccept },
+): Promise<StoredFileRow> {
   const node = await checkUpload(db, actor, input);
   if (input.bytes.length === 0) throw fieldError('file', '文件是空的', 'The file is empty');
   if (input.bytes.length > FILE_LIMITS.documentBytes) throw tooLarge('document');
@@ -106,28 +151,39 @@ export async function storeFile(db: DbOrTx, actor: Actor, input: { nodeId: strin
   if ('unknown' in d) refuseType(input.accept, d.unknown);
   if (input.accept === 'image' && d.kind !== 'image') refuseType('image', d.ext);
   if (d.kind === 'image' && input.bytes.length > FILE_LIMITS.imageBytes) throw tooLarge('image');
-  const prepared: Prepared = d.kind === 'image'
-    ? await prepareImage(input.bytes, d)
-    : { ext: d.ext, mime: d.mime, bytes: input.bytes, thumbnail: null, width: null, height: null };
+  const prepared: Prepared =
+    d.kind === 'image'
+      ? await prepareImage(input.bytes, d)
+      : { ext: d.ext, mime: d.mime, bytes: input.bytes, thumbnail: null, width: null, height: null };
 
   const storageKey = await writeBlob(prepared.bytes);
   const thumbnailKey = prepared.thumbnail ? await writeBlob(prepared.thumbnail) : null;
   try {
     return await db.transaction(async (tx) => {
-      const [row] = await tx.insert(storedFiles).values({
-        nodeId: node.id,
-        purpose: input.purpose,
-        originalName: cleanName(input.filename, prepared.ext),
-        mime: prepared.mime,
-        size: prepared.bytes.length,
-        sha256: crypto.createHash('sha256').update(prepared.bytes).digest('hex'),
-        storageKey,
-        thumbnailKey,
-        width: prepared.width,
-        height: prepared.height,
-        uploadedBy: actor.userId,
-      }).returning();
-      await recordAudit(tx, { actor, node, action: 'file.upload', entityType: 'file', entityId: row.id, summary: { name: row.originalName, mime: row.mime, size: row.size, purpose: row.purpose } });
+      const [row] = await tx
+        .insert(storedFiles)
+        .values({
+          nodeId: node.id,
+          purpose: input.purpose,
+          originalName: cleanName(input.filename, prepared.ext),
+          mime: prepared.mime,
+          size: prepared.bytes.length,
+          sha256: crypto.createHash('sha256').update(prepared.bytes).digest('hex'),
+          storageKey,
+          thumbnailKey,
+          width: prepared.width,
+          height: prepared.height,
+          uploadedBy: actor.userId,
+        })
+        .returning();
+      await recordAudit(tx, {
+        actor,
+        node,
+        action: 'file.upload',
+        entityType: 'file',
+        entityId: row.id,
+        summary: { name: row.originalName, mime: row.mime, size: row.size, purpose: row.purpose },
+      });
       return row;
     });
   } catch (err) {
@@ -145,15 +201,36 @@ function tooLarge(kind: 'image' | 'document') {
 }
 
 /** The file row, or NOT_FOUND when the actor does not reach its node. */
-export async function getFile({ db, actor, id }: { db: DbOrTx; actor: Actor; id: string }): Promise<{ row: StoredFileRow; node: NodeRef }> {
-  const [r] = await db.select({ row: storedFiles, node: { id: orgNodes.id, path: orgNodes.path } })
-    .from(storedFiles).innerJoin(orgNodes, eq(orgNodes.id, storedFiles.nodeId)).where(eq(storedFiles.id, id));
+export async function getFile({
+  db,
+  actor,
+  id,
+}: {
+  db: DbOrTx;
+  actor: Actor;
+  id: string;
+}): Promise<{ row: StoredFileRow; node: NodeRef }> {
+  const [r] = await db
+    .select({ row: storedFiles, node: { id: orgNodes.id, path: orgNodes.path } })
+    .from(storedFiles)
+    .innerJoin(orgNodes, eq(orgNodes.id, storedFiles.nodeId))
+    .where(eq(storedFiles.id, id));
   if (!r || !canReadFile(actor, r.node)) throw hidden();
   return r;
 }
 
 /** The bytes of a file (or its thumbnail) the actor may read; NOT_FOUND otherwise. */
-export async function readFileBytes({ db, actor, id, thumbnail = false }: { db: DbOrTx; actor: Actor; id: string; thumbnail?: boolean }): Promise<{ row: StoredFileRow; bytes: Buffer }> {
+export async function readFileBytes({
+  db,
+  actor,
+  id,
+  thumbnail = false,
+}: {
+  db: DbOrTx;
+  actor: Actor;
+  id: string;
+  thumbnail?: boolean;
+}): Promise<{ row: StoredFileRow; bytes: Buffer }> {
   const { row } = await getFile({ db, actor, id });
   const key = thumbnail ? row.thumbnailKey : row.storageKey;
   const bytes = key ? await readBlob(key) : null;
@@ -165,11 +242,24 @@ export async function readFileBytes({ db, actor, id, thumbnail = false }: { db: 
  * Files the actor may read among `ids`, for attaching them to something; a missing or foreign
  * id is a field error on `path` (the caller's field name).
  */
-export async function loadReadableFiles(db: DbOrTx, actor: Actor, ids: string[], fieldPath: string): Promise<StoredFileRow[]> {
+export async function loadReadableFiles(
+  db: DbOrTx,
+  actor: Actor,
+  ids: string[],
+  fieldPath: string,
+): Promise<StoredFileRow[]> {
   if (ids.length === 0) return [];
-  const rows = await db.select({ row: storedFiles, node: { path: orgNodes.path } })
-    .from(storedFiles).innerJoin(orgNodes, eq(orgNodes.id, storedFiles.nodeId)).where(inArray(storedFiles.id, ids));
+  const rows = await db
+    .select({ row: storedFiles, node: { path: orgNodes.path } })
+    .from(storedFiles)
+    .innerJoin(orgNodes, eq(orgNodes.id, storedFiles.nodeId))
+    .where(inArray(storedFiles.id, ids));
   const ok = rows.filter((r) => canReadFile(actor, r.node));
-  if (ok.length !== new Set(ids).size) throw fieldError(fieldPath, '附件不存在或不在您的管理范围内，请重新上传', 'An attachment does not exist or is outside your reach; upload it again');
+  if (ok.length !== new Set(ids).size)
+    throw fieldError(
+      fieldPath,
+      '附件不存在或不在您的管理范围内，请重新上传',
+      'An attachment does not exist or is outside your reach; upload it again',
+    );
   return ok.map((r) => r.row);
 }

@@ -30,7 +30,8 @@ export function configureFileStore(opts: { filesDir: string; webDir?: string }):
 /** The directory, absolute; refused (the server does not start) when the web root would serve it. */
 export function fileStoreDir(opts: { filesDir: string; webDir?: string }): string {
   const dir = path.resolve(opts.filesDir);
-  if (opts.webDir && isInside(dir, path.resolve(opts.webDir))) throw new Error(`The file store ${dir} (CEDU_FILES_DIR) must not be inside the web root ${opts.webDir}`);
+  if (opts.webDir && isInside(dir, path.resolve(opts.webDir)))
+    throw new Error(`The file store ${dir} (CEDU_FILES_DIR) must not be inside the web root ${opts.webDir}`);
   return dir;
 }
 

@@ -12,7 +12,9 @@ export const storedFiles = pgTable(
   'stored_files',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    nodeId: uuid('node_id').notNull().references(() => orgNodes.id, { onDelete: 'restrict' }),
+    nodeId: uuid('node_id')
+      .notNull()
+      .references(() => orgNodes.id, { onDelete: 'restrict' }),
     purpose: varchar('purpose', { length: 24 }).notNull(),
     originalName: varchar('original_name', { length: 200 }).notNull(),
     mime: varchar('mime', { length: 100 }).notNull(),

@@ -25,10 +25,22 @@ describe('uploads', () => {
   it('a JPEG with EXIF GPS comes back without any metadata, with a thumbnail', async () => {
     const original = await jpegWithGps();
     expect((await sharp(original).metadata()).exif).toBeTruthy();
-    const r = await uploadFile(centre, { nodeId: w.nodes.A1a.id, purpose: 'activity_photo', accept: 'image' }, '现场照片.jpg', original, 'image/jpeg');
+    const r = await uploadFile(
+      centre,
+      { nodeId: w.nodes.A1a.id, purpose: 'activity_photo', accept: 'image' },
+      '现场照片.jpg',
+      original,
+      'image/jpeg',
+    );
     expect(r.statusCode, r.body).toBe(201);
     const f = r.json();
-    expect(f).toMatchObject({ originalName: '现场照片.jpg', mime: 'image/jpeg', width: 800, height: 600, thumbnailUrl: `/api/files/${f.id}/thumbnail` });
+    expect(f).toMatchObject({
+      originalName: '现场照片.jpg',
+      mime: 'image/jpeg',
+      width: 800,
+      height: 600,
+      thumbnailUrl: `/api/files/${f.id}/thumbnail`,
+    });
     const got = await town.req('GET', `/api/files/${f.id}`);
     expect(got.statusCode).toBe(200);
     const meta = await sharp(got.rawPayload).metadata();
@@ -45,7 +57,13 @@ describe('uploads', () => {
   });
 
   it('an .exe renamed .jpg is refused, in both languages', async () => {
-    const r = await uploadFile(centre, { nodeId: w.nodes.A1a.id, accept: 'image' }, 'photo.jpg', fakeExe(), 'image/jpeg');
+    const r = await uploadFile(
+      centre,
+      { nodeId: w.nodes.A1a.id, accept: 'image' },
+      'photo.jpg',
+      fakeExe(),
+      'image/jpeg',
+    );
     expect(r.statusCode).toBe(400);
     const issue = r.json().error.issues[0];
     expect(issue.path).toBe('file');
@@ -59,7 +77,13 @@ describe('uploads', () => {
   it('a PDF is not an image; HTML is not a document', async () => {
     const pdf = await uploadFile(centre, { nodeId: w.nodes.A1a.id, accept: 'image' }, 'a.pdf', tinyPdf());
     expect(pdf.statusCode).toBe(400);
-    const html = await uploadFile(centre, { nodeId: w.nodes.A1a.id }, 'x.pdf', Buffer.from('<html><script>alert(1)</script></html>'), 'application/pdf');
+    const html = await uploadFile(
+      centre,
+      { nodeId: w.nodes.A1a.id },
+      'x.pdf',
+      Buffer.from('<html><script>alert(1)</script></html>'),
+      'application/pdf',
+    );
     expect(html.statusCode).toBe(400);
     expect(html.json().error.issues[0].message).toMatch(/无法识别/);
   });
@@ -70,7 +94,9 @@ describe('uploads', () => {
     expect(r.json()).toMatchObject({ originalName: '讲义.pdf', mime: 'application/pdf', thumbnailUrl: null });
     const got = await centre.req('GET', r.json().url);
     expect(got.headers['content-type']).toBe('application/pdf');
-    expect(got.headers['content-disposition']).toMatch(/^attachment; filename="__\.pdf"; filename\*=UTF-8''%E8%AE%B2%E4%B9%89\.pdf$/);
+    expect(got.headers['content-disposition']).toMatch(
+      /^attachment; filename="__\.pdf"; filename\*=UTF-8''%E8%AE%B2%E4%B9%89\.pdf$/,
+    );
     expect(got.headers['x-content-type-options']).toBe('nosniff');
     expect(got.headers['content-security-policy']).toContain('sandbox');
     expect(got.rawPayload.equals(tinyPdf())).toBe(true);
@@ -87,18 +113,36 @@ describe('uploads', () => {
   });
 
   it('a few megabytes pass (the 1 MB JSON body limit does not apply to uploads); too large is refused with the limit', async () => {
-    const ok = await uploadFile(centre, { nodeId: w.nodes.A1a.id }, 'mid.pdf', Buffer.concat([tinyPdf(), Buffer.alloc(3 * 1024 * 1024)]));
+    const ok = await uploadFile(
+      centre,
+      { nodeId: w.nodes.A1a.id },
+      'mid.pdf',
+      Buffer.concat([tinyPdf(), Buffer.alloc(3 * 1024 * 1024)]),
+    );
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json().size).toBeGreaterThan(3 * 1024 * 1024);
     const big = Buffer.concat([tinyPdf(), Buffer.alloc(21 * 1024 * 1024)]);
     const r = await uploadFile(centre, { nodeId: w.nodes.A1a.id }, 'big.pdf', big);
     expect(r.statusCode).toBe(413);
-    expect(r.json().error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', messageEn: 'What was sent is too large; the limit is 20 MB' });
+    expect(r.json().error).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      messageEn: 'What was sent is too large; the limit is 20 MB',
+    });
     expect(r.json().error.issues[0].message).toContain('20 MB');
   });
 
   it('an image over 10 MB is refused (documents may be larger)', async () => {
-    const big = await sharp({ create: { width: 2100, height: 2100, channels: 3, background: { r: 0, g: 0, b: 0 }, noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png({ compressionLevel: 0 }).toBuffer();
+    const big = await sharp({
+      create: {
+        width: 2100,
+        height: 2100,
+        channels: 3,
+        background: { r: 0, g: 0, b: 0 },
+        noise: { type: 'gaussian', mean: 128, sigma: 60 },
+      },
+    })
+      .png({ compressionLevel: 0 })
+      .toBuffer();
     expect(big.length).toBeGreaterThan(10 * 1024 * 1024);
     const r = await uploadFile(centre, { nodeId: w.nodes.A1a.id, accept: 'image' }, 'big.png', big);
     expect(r.statusCode).toBe(400);

@@ -20,7 +20,11 @@ export type ColumnMapping = z.infer<typeof ZColumnMapping>;
 export const ZImportUpload = z.object({
   nodeId: zId.describe('The scope: a town or a village/community centre; every row must belong under it'),
   fileName: zFileName(200),
-  contentBase64: z.string().min(1, { error: 'msg:required' }).max(Math.ceil((IMPORT_MAX_BYTES * 4) / 3) + 4).describe('The .xlsx file, base64-encoded (at most 20 MB)'),
+  contentBase64: z
+    .string()
+    .min(1, { error: 'msg:required' })
+    .max(Math.ceil((IMPORT_MAX_BYTES * 4) / 3) + 4)
+    .describe('The .xlsx file, base64-encoded (at most 20 MB)'),
 });
 export type ImportUpload = z.infer<typeof ZImportUpload>;
 
@@ -58,7 +62,9 @@ export const ZImportSheet = z.object({
   name: z.string(),
   headerRow: z.number().int(),
   rows: z.number().int(),
-  source: z.enum(['auto', 'remembered', 'chosen']).describe('Recognised, remembered from an earlier file with the same headers, or chosen for this one'),
+  source: z
+    .enum(['auto', 'remembered', 'chosen'])
+    .describe('Recognised, remembered from an earlier file with the same headers, or chosen for this one'),
   columns: z.array(ZImportColumn),
 });
 export type ImportSheet = z.infer<typeof ZImportSheet>;
@@ -89,7 +95,9 @@ export type ImportJob = z.infer<typeof ZImportJob>;
 
 export const ZImportIdParams = z.object({ id: zId });
 
-export const ZTemplateQuery = z.object({ nodeId: zId.optional().describe('Lists the tags of this node’s county in the notes sheet') });
+export const ZTemplateQuery = z.object({
+  nodeId: zId.optional().describe('Lists the tags of this node’s county in the notes sheet'),
+});
 
 export const ZExportQuery = z.object({
   nodeId: zId.optional().describe('Only residents under this node; default: everything the user may read'),

@@ -13,4 +13,8 @@ export const canImportInto = (actor: Actor, node: NodeRef) => holdsRoleOver(acto
  * Full ID numbers and phones in an export only for those who may reveal them there; special
  * groups and children under 14 only with the sensitive right: the residents' own rules.
  */
-export { canRevealId as canSeeFullId, canRevealPhone as canSeeFullPhone, canSeeSensitive } from '../people/people.policy';
+export {
+  canRevealId as canSeeFullId,
+  canRevealPhone as canSeeFullPhone,
+  canSeeSensitive,
+} from '../people/people.policy';

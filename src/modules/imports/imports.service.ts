@@ -7,7 +7,17 @@ import { AppError, fieldError, forbidden, hidden } from '../../shared/app-error'
 import { recordAudit } from '../audit/audit.service';
 import { pathsOf } from '../organisations/org.service';
 import { orgNodes } from '../organisations/org.table';
-import { IMPORT_MAX_BYTES, IMPORT_MAX_ISSUES, type ColumnMapping, type ImportCounts, type ImportIssue, type ImportJob, type ImportSheet, type ImportStatus, type ImportUpload } from './imports.contract';
+import {
+  IMPORT_MAX_BYTES,
+  IMPORT_MAX_ISSUES,
+  type ColumnMapping,
+  type ImportCounts,
+  type ImportIssue,
+  type ImportJob,
+  type ImportSheet,
+  type ImportStatus,
+  type ImportUpload,
+} from './imports.contract';
 import { canImportInto, canSeeNode } from './imports.policy';
 import { importJobs } from './imports.table';
 import { rememberedMappings, rememberMapping, sheetsOf } from './roster-mappings';
@@ -17,14 +27,25 @@ import { writeRoster } from './roster-writer';
 
 /** What import_jobs.report holds. Issues beyond STORED_ISSUES are counted, not kept. */
 type Report = {
-  counts: ImportCounts; issues: ImportIssue[]; issuesTotal: number; result?: { created: number; updated: number; unchanged: number };
+  counts: ImportCounts;
+  issues: ImportIssue[];
+  issuesTotal: number;
+  result?: { created: number; updated: number; unchanged: number };
   /** The mapping chosen for this file (a commit that reads the file again uses it). */
-  mapping?: ColumnMapping | null; sheets?: ImportSheet[]; skipped?: SkippedRow[]; unreadSheets?: string[];
+  mapping?: ColumnMapping | null;
+  sheets?: ImportSheet[];
+  skipped?: SkippedRow[];
+  unreadSheets?: string[];
 };
 const MAX_SKIPPED = 1000;
 const STORED_ISSUES = 100_000;
 
-type Ctx = { db: Db; actor: Actor; protector: Protector; /** PGlite: one session, no other transaction can run meanwhile. */ exclusive?: boolean };
+type Ctx = {
+  db: Db;
+  actor: Actor;
+  protector: Protector;
+  /** PGlite: one session, no other transaction can run meanwhile. */ exclusive?: boolean;
+};
 type Checked = Awaited<ReturnType<typeof readAndValidate>> & { planned?: Planned };
 /** The preview's plan, and the county's roster fingerprint it was made against. */
 type Planned = { plan: Awaited<ReturnType<typeof planRows>>; seen: string };
@@ -44,7 +65,13 @@ function rememberPreview(id: string, c: Checked): void {
 }
 
 /** The checked rows of a job: from the recent preview when its villages are still in scope, else read again. */
-async function checkedRows(db: Db, jobId: string, scope: { id: string; path: string; name: string; level: string }, digest: (s: string) => string, mapping: ColumnMapping | null): Promise<Checked> {
+async function checkedRows(
+  db: Db,
+  jobId: string,
+  scope: { id: string; path: string; name: string; level: string },
+  digest: (s: string) => string,
+  mapping: ColumnMapping | null,
+): Promise<Checked> {
   const recent = recentPreviews.get(jobId);
   recentPreviews.delete(jobId);
   if (recent && Date.now() - recent.at < RECENT_MS) {
@@ -54,49 +81,96 @@ async function checkedRows(db: Db, jobId: string, scope: { id: string; path: str
   }
   const file = await fileOf(db, jobId);
   if (!file) throw notPending();
-  return readAndValidate(file, await loadContext(db, scope, digest), { mapping, remembered: await rememberedMappings(db, countyOf(scope.path)) });
+  return readAndValidate(file, await loadContext(db, scope, digest), {
+    mapping,
+    remembered: await rememberedMappings(db, countyOf(scope.path)),
+  });
 }
 
 async function scopeNode(db: DbOrTx, actor: Actor, nodeId: string) {
-  const [node] = await db.select({ id: orgNodes.id, path: orgNodes.path, level: orgNodes.level, name: orgNodes.name }).from(orgNodes).where(eq(orgNodes.id, nodeId));
+  const [node] = await db
+    .select({ id: orgNodes.id, path: orgNodes.path, level: orgNodes.level, name: orgNodes.name })
+    .from(orgNodes)
+    .where(eq(orgNodes.id, nodeId));
   if (!node || !canSeeNode(actor, node)) throw hidden();
   if (!canImportInto(actor, node)) throw forbidden();
-  if (node.level !== 'town' && node.level !== 'centre') throw fieldError('nodeId', '请选择一个镇（街道）或村（社区）作为导入范围', 'Choose a town or a village/community centre as the scope');
+  if (node.level !== 'town' && node.level !== 'centre')
+    throw fieldError(
+      'nodeId',
+      '请选择一个镇（街道）或村（社区）作为导入范围',
+      'Choose a town or a village/community centre as the scope',
+    );
   return node;
 }
 
 function decodeFile(input: ImportUpload): Buffer {
   const file = Buffer.from(input.contentBase64, 'base64');
-  if (file.length > IMPORT_MAX_BYTES) throw fieldError('contentBase64', '文件不能超过 20 MB', 'The file may be at most 20 MB');
+  if (file.length > IMPORT_MAX_BYTES)
+    throw fieldError('contentBase64', '文件不能超过 20 MB', 'The file may be at most 20 MB');
   if (file.length < 4 || file.readUInt32LE(0) !== 0x04034b50) {
-    throw fieldError('contentBase64', '这不是 .xlsx 文件。旧的 .xls 请先在 Excel 中“另存为” .xlsx', 'This is not an .xlsx file; save an old .xls as .xlsx first');
+    throw fieldError(
+      'contentBase64',
+      '这不是 .xlsx 文件。旧的 .xls 请先在 Excel 中“另存为” .xlsx',
+      'This is not an .xlsx file; save an old .xls as .xlsx first',
+    );
   }
   return file;
 }
 
 function reportOf(book: RosterBook, plan: Awaited<ReturnType<typeof planRows>>, mapping: ColumnMapping | null): Report {
   return {
-    counts: plan.counts, issues: plan.issues.slice(0, STORED_ISSUES), issuesTotal: plan.issues.length,
-    mapping, sheets: sheetsOf(book), skipped: book.skipped.slice(0, MAX_SKIPPED), unreadSheets: book.unread,
+    counts: plan.counts,
+    issues: plan.issues.slice(0, STORED_ISSUES),
+    issuesTotal: plan.issues.length,
+    mapping,
+    sheets: sheetsOf(book),
+    skipped: book.skipped.slice(0, MAX_SKIPPED),
+    unreadSheets: book.unread,
   };
 }
 
 /** Reads, checks and matches the file; keeps it with its report as a job to commit or discard. */
-export async function previewImport({ db, actor, protector, input }: Ctx & { input: ImportUpload }): Promise<ImportJob> {
+export async function previewImport({
+  db,
+  actor,
+  protector,
+  input,
+}: Ctx & { input: ImportUpload }): Promise<ImportJob> {
   const node = await scopeNode(db, actor, input.nodeId);
   const file = decodeFile(input);
   const countyId = countyOf(node.path);
-  const checked = await readAndValidate(file, await loadContext(db, node, protector.digest), { remembered: await rememberedMappings(db, countyId) });
+  const checked = await readAndValidate(file, await loadContext(db, node, protector.digest), {
+    remembered: await rememberedMappings(db, countyId),
+  });
   const seen = await rosterFingerprint(db, countyId);
   const plan = await planRows(db, checked.book, node, checked.checked, actor);
   const report = reportOf(checked.book, plan, null);
   const { counts } = plan;
   const id = await db.transaction(async (tx) => {
-    const [job] = await tx.insert(importJobs).values({
-      kind: 'residents', nodeId: node.id, createdBy: actor.userId, fileName: input.fileName, file, status: 'previewed',
-      fileSha256: crypto.createHash('sha256').update(file).digest('hex'), totalRows: counts.total, goodRows: counts.good, badRows: counts.bad, report,
-    }).returning({ id: importJobs.id });
-    await recordAudit(tx, { actor, node, action: 'import.preview', entityType: 'import_job', entityId: job.id, summary: { fileName: input.fileName, ...counts } });
+    const [job] = await tx
+      .insert(importJobs)
+      .values({
+        kind: 'residents',
+        nodeId: node.id,
+        createdBy: actor.userId,
+        fileName: input.fileName,
+        file,
+        status: 'previewed',
+        fileSha256: crypto.createHash('sha256').update(file).digest('hex'),
+        totalRows: counts.total,
+        goodRows: counts.good,
+        badRows: counts.bad,
+        report,
+      })
+      .returning({ id: importJobs.id });
+    await recordAudit(tx, {
+      actor,
+      node,
+      action: 'import.preview',
+      entityType: 'import_job',
+      entityId: job.id,
+      summary: { fileName: input.fileName, ...counts },
+    });
     return job.id;
   });
   rememberPreview(id, { ...checked, planned: { plan, seen } });
@@ -108,7 +182,13 @@ export async function previewImport({ db, actor, protector, input }: Ctx & { inp
  * ignore it), replaces the preview's report, and remembers the choice for the county's next
  * file with the same headers. Audited.
  */
-export async function remapImport({ db, actor, protector, id, mapping }: Ctx & { id: string; mapping: ColumnMapping }): Promise<ImportJob> {
+export async function remapImport({
+  db,
+  actor,
+  protector,
+  id,
+  mapping,
+}: Ctx & { id: string; mapping: ColumnMapping }): Promise<ImportJob> {
   const { job, hasFile, nodePath, nodeName, nodeLevel } = await jobRow(db, actor, id);
   if (job.status !== 'previewed' || !hasFile) throw notPending();
   const scope = { id: job.nodeId, path: nodePath, name: nodeName, level: nodeLevel };
@@ -122,9 +202,19 @@ export async function remapImport({ db, actor, protector, id, mapping }: Ctx & {
   await db.transaction(async (tx) => {
     const locked = await jobRow(tx, actor, id, true);
     if (locked.job.status !== 'previewed') throw notPending();
-    await tx.update(importJobs).set({ report, totalRows: counts.total, goodRows: counts.good, badRows: counts.bad }).where(eq(importJobs.id, id));
+    await tx
+      .update(importJobs)
+      .set({ report, totalRows: counts.total, goodRows: counts.good, badRows: counts.bad })
+      .where(eq(importJobs.id, id));
     await rememberMapping(tx, { actor, countyId, book: checked.book, mapping });
-    await recordAudit(tx, { actor, node: { id: job.nodeId, path: nodePath }, action: 'import.remap', entityType: 'import_job', entityId: id, summary: { fileName: job.fileName, mapping, ...counts } });
+    await recordAudit(tx, {
+      actor,
+      node: { id: job.nodeId, path: nodePath },
+      action: 'import.remap',
+      entityType: 'import_job',
+      entityId: id,
+      summary: { fileName: job.fileName, mapping, ...counts },
+    });
   });
   rememberPreview(id, { ...checked, planned: { plan, seen } });
   return getImport({ db, actor, id });
@@ -133,8 +223,17 @@ export async function remapImport({ db, actor, protector, id, mapping }: Ctx & {
 /** The job's row without its file (megabytes), with its scope node; NOT_FOUND outside the actor's reach. */
 async function jobRow(db: DbOrTx, actor: Actor, id: string, lock = false) {
   const { file: _file, ...columns } = getTableColumns(importJobs);
-  const q = db.select({ job: columns, hasFile: sql<boolean>`${importJobs.file} is not null`, nodePath: orgNodes.path, nodeName: orgNodes.name, nodeLevel: orgNodes.level }).from(importJobs)
-    .innerJoin(orgNodes, eq(orgNodes.id, importJobs.nodeId)).where(eq(importJobs.id, id));
+  const q = db
+    .select({
+      job: columns,
+      hasFile: sql<boolean>`${importJobs.file} is not null`,
+      nodePath: orgNodes.path,
+      nodeName: orgNodes.name,
+      nodeLevel: orgNodes.level,
+    })
+    .from(importJobs)
+    .innerJoin(orgNodes, eq(orgNodes.id, importJobs.nodeId))
+    .where(eq(importJobs.id, id));
   const [row] = lock ? await q.for('update', { of: importJobs }) : await q;
   if (!row || !canImportInto(actor, { path: row.nodePath })) throw hidden();
   return row;
@@ -149,17 +248,36 @@ export async function getImport({ db, actor, id }: { db: DbOrTx; actor: Actor; i
   const { job, nodeName } = await jobRow(db, actor, id);
   const report = job.report as Report;
   return {
-    id: job.id, nodeId: job.nodeId, nodeName, fileName: job.fileName, status: job.status as ImportStatus,
-    counts: { ...report.counts, skipped: report.counts.skipped ?? 0 }, result: report.result ?? null, issues: report.issues.slice(0, IMPORT_MAX_ISSUES), issuesTotal: report.issuesTotal,
-    sheets: report.sheets ?? [], skipped: report.skipped ?? [], unreadSheets: report.unreadSheets ?? [],
-    createdAt: job.createdAt.toISOString(), finishedAt: job.finishedAt?.toISOString() ?? null,
+    id: job.id,
+    nodeId: job.nodeId,
+    nodeName,
+    fileName: job.fileName,
+    status: job.status as ImportStatus,
+    counts: { ...report.counts, skipped: report.counts.skipped ?? 0 },
+    result: report.result ?? null,
+    issues: report.issues.slice(0, IMPORT_MAX_ISSUES),
+    issuesTotal: report.issuesTotal,
+    sheets: report.sheets ?? [],
+    skipped: report.skipped ?? [],
+    unreadSheets: report.unreadSheets ?? [],
+    createdAt: job.createdAt.toISOString(),
+    finishedAt: job.finishedAt?.toISOString() ?? null,
   };
 }
 
 /** A commit with no good row left: a 400 that says so in both languages, nothing written. */
-const nothingToImport = (c: ImportCounts) => fieldError('rows', `没有可以导入的正确行：${c.total} 行都有错误${c.skipped ? `（另有 ${c.skipped} 行合计或签名行已跳过）` : ''}。请下载错误行，改好后重新上传`, `No good row to import: all ${c.total} rows have errors${c.skipped ? ` (and ${c.skipped} totals or signature rows were skipped)` : ''}. Download the bad rows, fix them and upload again`);
+const nothingToImport = (c: ImportCounts) =>
+  fieldError(
+    'rows',
+    `没有可以导入的正确行：${c.total} 行都有错误${c.skipped ? `（另有 ${c.skipped} 行合计或签名行已跳过）` : ''}。请下载错误行，改好后重新上传`,
+    `No good row to import: all ${c.total} rows have errors${c.skipped ? ` (and ${c.skipped} totals or signature rows were skipped)` : ''}. Download the bad rows, fix them and upload again`,
+  );
 
-const notPending = () => new AppError('CONFLICT', { detail: '这次导入已经完成或已取消', detailEn: 'This import has already been committed or discarded' });
+const notPending = () =>
+  new AppError('CONFLICT', {
+    detail: '这次导入已经完成或已取消',
+    detailEn: 'This import has already been committed or discarded',
+  });
 
 /**
  * Imports the good rows in one transaction: the file is checked again against the data as
@@ -170,7 +288,11 @@ export async function commitImport({ db, actor, protector, id, exclusive }: Ctx 
   const { job, hasFile, nodePath, nodeName, nodeLevel } = await jobRow(db, actor, id);
   if (job.status !== 'previewed' || !hasFile) throw notPending();
   const scope = { id: job.nodeId, path: nodePath, name: nodeName, level: nodeLevel };
-  const { book, checked, planned: previewed } = await checkedRows(db, id, scope, protector.digest, (job.report as Report).mapping ?? null);
+  const {
+    book,
+    checked,
+    planned: previewed,
+  } = await checkedRows(db, id, scope, protector.digest, (job.report as Report).mapping ?? null);
   const countyId = countyOf(nodePath);
   // Matching 100,000 rows takes seconds; do it outside the transaction, which on PGlite holds
   // the only connection (or reuse the preview's plan), and inside it only check that the
@@ -187,16 +309,33 @@ export async function commitImport({ db, actor, protector, id, exclusive }: Ctx 
     if (counts.good === 0) throw nothingToImport(counts);
     const result = await writeRoster(tx, { actor, protector, countyId, plans, exclusive });
     changed = result.created + result.updated;
-    const report: Report = { ...(locked.job.report as Report), counts, issues: issues.slice(0, STORED_ISSUES), issuesTotal: issues.length, result };
-    await tx.update(importJobs).set({ status: 'committed', report, goodRows: counts.good, badRows: counts.bad, finishedAt: sql`now()` }).where(eq(importJobs.id, id));
+    const report: Report = {
+      ...(locked.job.report as Report),
+      counts,
+      issues: issues.slice(0, STORED_ISSUES),
+      issuesTotal: issues.length,
+      result,
+    };
+    await tx
+      .update(importJobs)
+      .set({ status: 'committed', report, goodRows: counts.good, badRows: counts.bad, finishedAt: sql`now()` })
+      .where(eq(importJobs.id, id));
     if (result.created + result.updated > 0) {
-      await recordAudit(tx, { actor, node: { id: job.nodeId, path: nodePath }, action: 'import.commit', entityType: 'import_job', entityId: id, summary: { fileName: job.fileName, ...result, bad: counts.bad } });
+      await recordAudit(tx, {
+        actor,
+        node: { id: job.nodeId, path: nodePath },
+        action: 'import.commit',
+        entityType: 'import_job',
+        entityId: id,
+        summary: { fileName: job.fileName, ...result, bad: counts.bad },
+      });
     }
   });
   // Fresh planner statistics after a big change (PGlite has no autovacuum to gather them):
   // without them a county-wide list of 100,000 residents took ~300 ms instead of ~70 ms.
   // Not awaited: the import is done; the statistics follow a second later.
-  if (changed >= ANALYZE_AFTER_ROWS) db.execute(sql`analyze residents, resident_tags, households, consents`).catch(() => {});
+  if (changed >= ANALYZE_AFTER_ROWS)
+    db.execute(sql`analyze residents, resident_tags, households, consents`).catch(() => {});
   return getImport({ db, actor, id });
 }
 
@@ -222,9 +361,19 @@ export async function discardImport({ db, actor, id }: { db: Db; actor: Actor; i
   await db.transaction(async (tx) => {
     const { job, nodePath } = await jobRow(tx, actor, id, true);
     if (job.status !== 'previewed') throw notPending();
-    await tx.update(importJobs).set({ status: 'discarded', file: null, finishedAt: sql`now()` }).where(eq(importJobs.id, id));
+    await tx
+      .update(importJobs)
+      .set({ status: 'discarded', file: null, finishedAt: sql`now()` })
+      .where(eq(importJobs.id, id));
     recentPreviews.delete(id);
-    await recordAudit(tx, { actor, node: { id: job.nodeId, path: nodePath }, action: 'import.discard', entityType: 'import_job', entityId: id, summary: { fileName: job.fileName } });
+    await recordAudit(tx, {
+      actor,
+      node: { id: job.nodeId, path: nodePath },
+      action: 'import.discard',
+      entityType: 'import_job',
+      entityId: id,
+      summary: { fileName: job.fileName },
+    });
   });
 }
 
@@ -232,7 +381,17 @@ export async function discardImport({ db, actor, id }: { db: Db; actor: Actor; i
 export async function getImportFile({ db, actor, id }: { db: Db; actor: Actor; id: string }) {
   const { job } = await jobRow(db, actor, id);
   const file = await fileOf(db, id);
-  if (!file) throw new AppError('CONFLICT', { detail: '这次导入已取消，原文件已删除', detailEn: 'This import was discarded and its file deleted' });
+  if (!file)
+    throw new AppError('CONFLICT', {
+      detail: '这次导入已取消，原文件已删除',
+      detailEn: 'This import was discarded and its file deleted',
+    });
   const report = job.report as Report;
-  return { fileName: job.fileName, file, issues: report.issues, issuesTotal: report.issuesTotal, mapping: report.mapping ?? null };
+  return {
+    fileName: job.fileName,
+    file,
+    issues: report.issues,
+    issuesTotal: report.issuesTotal,
+    mapping: report.mapping ?? null,
+  };
 }

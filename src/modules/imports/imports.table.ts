@@ -16,7 +16,9 @@ export const importJobs = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     kind: varchar('kind', { length: 24 }).notNull(),
-    nodeId: uuid('node_id').notNull().references(() => orgNodes.id, { onDelete: 'restrict' }),
+    nodeId: uuid('node_id')
+      .notNull()
+      .references(() => orgNodes.id, { onDelete: 'restrict' }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     fileName: varchar('file_name', { length: 200 }).notNull(),
     fileSha256: varchar('file_sha256', { length: 64 }).notNull(),
@@ -39,7 +41,9 @@ export const importJobs = pgTable(
 export const importMappings = pgTable(
   'import_mappings',
   {
-    countyId: uuid('county_id').notNull().references(() => orgNodes.id, { onDelete: 'cascade' }),
+    countyId: uuid('county_id')
+      .notNull()
+      .references(() => orgNodes.id, { onDelete: 'cascade' }),
     headerKey: varchar('header_key', { length: 64 }).notNull(),
     /** Normalised header → roster field, or null to ignore the column. */
     mapping: jsonb('mapping').$type<Record<string, string | null>>().notNull(),

@@ -27,14 +27,27 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => s.close());
 
-const lastExportAudit = async () => (await s.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'residents.export'))).orderBy(desc(auditLog.id)).limit(1))[0];
+const lastExportAudit = async () =>
+  (
+    await s.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'residents.export')))
+      .orderBy(desc(auditLog.id))
+      .limit(1)
+  )[0];
 /** Makes one resident's stored ID number unreadable: decrypting it throws. */
 const corrupt = async (which: 'first' | 'last') => {
-  const [r] = await s.database.db.select({ id: residents.id }).from(residents).orderBy(which === 'first' ? residents.id : desc(residents.id)).limit(1);
+  const [r] = await s.database.db
+    .select({ id: residents.id })
+    .from(residents)
+    .orderBy(which === 'first' ? residents.id : desc(residents.id))
+    .limit(1);
   await s.database.db.update(residents).set({ idNumberEnc: 'not-a-ciphertext' }).where(eq(residents.id, r.id));
   return r.id;
 };
-const fetchExport = () => fetch(`${base}/api/residents/export.xlsx?nodeId=${townId}`, { headers: { cookie: ta.cookie } });
+const fetchExport = () =>
+  fetch(`${base}/api/residents/export.xlsx?nodeId=${townId}`, { headers: { cookie: ta.cookie } });
 
 describe('a roster export that fails', () => {
   it('a whole export is a readable file with every row, audited ok', async () => {
@@ -51,7 +64,10 @@ describe('a roster export that fails', () => {
     expect(r.statusCode).toBe(500);
     expect(r.json().error.code).toBe('INTERNAL');
     expect(await lastExportAudit()).toMatchObject({ outcome: 'failed', summary: { rows: 0 } });
-    await s.database.db.update(residents).set({ idNumberEnc: s.app.protector.encrypt('110105194901011234') }).where(eq(residents.id, id));
+    await s.database.db
+      .update(residents)
+      .set({ idNumberEnc: s.app.protector.encrypt('110105194901011234') })
+      .where(eq(residents.id, id));
   });
 
   it('failing after the download began cuts the download (the client sees an error, never a whole-looking file), audited as failed', async () => {

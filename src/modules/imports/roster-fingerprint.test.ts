@@ -24,7 +24,10 @@ describe('roster fingerprint', () => {
   it('changes on every insert, update, tag change and delete in the county, and only there', async () => {
     const db = s.database.db;
     const f0 = await rosterFingerprint(db, county.id);
-    const [r] = await db.insert(residents).values({ countyId: county.id, nodeId: village.id, name: '张三' }).returning();
+    const [r] = await db
+      .insert(residents)
+      .values({ countyId: county.id, nodeId: village.id, name: '张三' })
+      .returning();
     const f1 = await rosterFingerprint(db, county.id);
     expect(f1).not.toBe(f0);
     await db.update(residents).set({ building: '1 组' }).where(eq(residents.id, r.id));

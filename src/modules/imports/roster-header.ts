@@ -20,7 +20,8 @@ const text = (c: Cell | undefined): string => {
   return String(c).replace(/\s+/g, ' ').trim();
 };
 
-const qualifies = (columns: Partial<Record<RosterField, number>>) => columns.name !== undefined && Object.keys(columns).length >= 3;
+const qualifies = (columns: Partial<Record<RosterField, number>>) =>
+  columns.name !== undefined && Object.keys(columns).length >= 3;
 
 /**
  * A second header row under the first: empty under the name (merged down), and its cells read
@@ -64,7 +65,8 @@ export function findHeader(top: Cell[][], final: boolean): FoundHeader | null {
       const b = top[k + 1].map(text);
       const two = joined(a, b);
       const columns = mapHeaders(two.scoring);
-      if (qualifies(columns) && isSubHeader(b, columns.name!)) return { at: k, span: 2, headers: two.headers, normalized: two.headers.map(normalizeHeader), columns };
+      if (qualifies(columns) && isSubHeader(b, columns.name!))
+        return { at: k, span: 2, headers: two.headers, normalized: two.headers.map(normalizeHeader), columns };
     }
     const columns = mapHeaders(a);
     if (qualifies(columns)) return { at: k, span: 1, headers: a, normalized: a.map(normalizeHeader), columns };
@@ -78,7 +80,8 @@ export function headerKey(headers: string[]): string {
   return crypto.createHash('sha256').update(set.join('\n')).digest('hex').slice(0, 32);
 }
 
-const SKIP = /^(合计|总计|小计|共计|累计|填表人|填报人|填表日期|填报日期|填报单位|审核人|审核|审批人|制表|负责人|经办人|备注|说明|注[:：])/;
+const SKIP =
+  /^(合计|总计|小计|共计|累计|填表人|填报人|填表日期|填报日期|填报单位|审核人|审核|审批人|制表|负责人|经办人|备注|说明|注[:：])/;
 
 /**
  * A totals, signature or note row (合计, 填表人, 审核人, 制表, 备注：…): its first filled cell, or

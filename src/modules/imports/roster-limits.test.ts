@@ -32,7 +32,12 @@ afterEach(() => {
 });
 afterAll(() => s.close());
 
-const upload = (file: Buffer) => ta.req('POST', '/api/imports/residents', { nodeId: townId, fileName: 'bomb.xlsx', contentBase64: file.toString('base64') });
+const upload = (file: Buffer) =>
+  ta.req('POST', '/api/imports/residents', {
+    nodeId: townId,
+    fileName: 'bomb.xlsx',
+    contentBase64: file.toString('base64'),
+  });
 const jobs = async () => Number((await s.database.db.select({ n: count() }).from(importJobs))[0].n);
 
 async function expectRefused(file: Buffer, zh: RegExp, en: RegExp) {
@@ -56,7 +61,9 @@ describe('hostile roster files', () => {
     const bomb = buildBomb(60_000);
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const ms = await expectRefused(bomb, /解压后超过 2 MB/, /expands to more than 2 MB/);
-    console.log(`bomb of ${(bomb.length / 1024).toFixed(0)} KB (≈ ${(60_000 * 150 / 1048576).toFixed(0)} MB of XML): refused in ${ms.toFixed(0)} ms`);
+    console.log(
+      `bomb of ${(bomb.length / 1024).toFixed(0)} KB (≈ ${((60_000 * 150) / 1048576).toFixed(0)} MB of XML): refused in ${ms.toFixed(0)} ms`,
+    );
   });
 
   it('more rows than allowed are refused (400)', async () => {

@@ -7,7 +7,10 @@ import type { RosterBook } from './roster-read';
 
 /** The county's remembered column mappings, by header set (a county keeps a handful of layouts). */
 export async function rememberedMappings(db: DbOrTx, countyId: string): Promise<Map<string, ColumnMapping>> {
-  const rows = await db.select({ key: importMappings.headerKey, mapping: importMappings.mapping }).from(importMappings).where(eq(importMappings.countyId, countyId));
+  const rows = await db
+    .select({ key: importMappings.headerKey, mapping: importMappings.mapping })
+    .from(importMappings)
+    .where(eq(importMappings.countyId, countyId));
   return new Map(rows.map((r) => [r.key, r.mapping as ColumnMapping]));
 }
 
@@ -15,7 +18,10 @@ export async function rememberedMappings(db: DbOrTx, countyId: string): Promise<
  * Keeps the chosen mapping for each header layout of the file, so the next file with the
  * same headers (in any order) is read the same way. Only the headers of that layout are kept.
  */
-export async function rememberMapping(tx: DbOrTx, { actor, countyId, book, mapping }: { actor: Actor; countyId: string; book: RosterBook; mapping: ColumnMapping }): Promise<void> {
+export async function rememberMapping(
+  tx: DbOrTx,
+  { actor, countyId, book, mapping }: { actor: Actor; countyId: string; book: RosterBook; mapping: ColumnMapping },
+): Promise<void> {
   const byKey = new Map<string, ColumnMapping>();
   for (const s of book.sheets) {
     const own: ColumnMapping = {};
@@ -27,8 +33,13 @@ export async function rememberMapping(tx: DbOrTx, { actor, countyId, book, mappi
     if (Object.keys(mapping).some((h) => h in own)) byKey.set(s.key, own);
   }
   for (const [key, m] of byKey) {
-    await tx.insert(importMappings).values({ countyId, headerKey: key, mapping: m, updatedBy: actor.userId })
-      .onConflictDoUpdate({ target: [importMappings.countyId, importMappings.headerKey], set: { mapping: m, updatedBy: actor.userId, updatedAt: sql`now()` } });
+    await tx
+      .insert(importMappings)
+      .values({ countyId, headerKey: key, mapping: m, updatedBy: actor.userId })
+      .onConflictDoUpdate({
+        target: [importMappings.countyId, importMappings.headerKey],
+        set: { mapping: m, updatedBy: actor.userId, updatedAt: sql`now()` },
+      });
   }
 }
 
@@ -41,7 +52,14 @@ export function sheetsOf(book: RosterBook): ImportSheet[] {
       headerRow: s.headerRow,
       rows: book.rows.reduce((n, r) => n + (r.sheet === s.index ? 1 : 0), 0),
       source: s.source,
-      columns: s.headers.map((header, index) => ({ index, header, key: s.normalized[index], field: (fieldAt.get(index) ?? null) as ImportSheet['columns'][number]['field'] })).filter((c) => c.header),
+      columns: s.headers
+        .map((header, index) => ({
+          index,
+          header,
+          key: s.normalized[index],
+          field: (fieldAt.get(index) ?? null) as ImportSheet['columns'][number]['field'],
+        }))
+        .filter((c) => c.header),
     };
   });
 }

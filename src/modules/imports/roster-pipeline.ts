@@ -16,7 +16,9 @@ export const countyOf = (path: string) => path.split('/')[1];
 /** The centres of the scope and of the rest of the county, and the county's tags. */
 export async function loadContext(db: DbOrTx, scope: Scope, digest: (s: string) => string): Promise<ValidateContext> {
   const countyId = countyOf(scope.path);
-  const nodes = await db.select({ id: orgNodes.id, path: orgNodes.path, name: orgNodes.name }).from(orgNodes)
+  const nodes = await db
+    .select({ id: orgNodes.id, path: orgNodes.path, name: orgNodes.name })
+    .from(orgNodes)
     .where(and(like(orgNodes.path, `/${countyId}/%`), eq(orgNodes.level, 'centre')));
   const centres = new Map<string, ValidateContext['scope']>();
   const outside = new Map<string, ValidateContext['scope']>();
@@ -28,7 +30,11 @@ export async function loadContext(db: DbOrTx, scope: Scope, digest: (s: string) 
   }
   const tags = await ensureTagDefs(db, countyId);
   return {
-    scope, centres, outside, digest, today: new Date(),
+    scope,
+    centres,
+    outside,
+    digest,
+    today: new Date(),
     tagsByLabel: new Map(tags.map((t) => [t.label, t.code])),
     tagLabels: tags.map((t) => t.label),
   };
@@ -43,7 +49,13 @@ export const rowKey = (sheet: number, row: number) => `${sheet}:${row}`;
 export function rowChecker(book: RosterBook, ctx: ValidateContext) {
   const out: Checked = { good: [], issues: [], bad: new Set<string>() };
   const seen = new Map<string, SheetRow>();
-  const where = (first: SheetRow, r: SheetRow) => (first.sheet === r.sheet ? { zh: `第 ${first.row} 行`, en: `row ${first.row}` } : { zh: `“${book.sheets[first.sheet].name}”表第 ${first.row} 行`, en: `row ${first.row} of sheet “${book.sheets[first.sheet].name}”` });
+  const where = (first: SheetRow, r: SheetRow) =>
+    first.sheet === r.sheet
+      ? { zh: `第 ${first.row} 行`, en: `row ${first.row}` }
+      : {
+          zh: `“${book.sheets[first.sheet].name}”表第 ${first.row} 行`,
+          en: `row ${first.row} of sheet “${book.sheets[first.sheet].name}”`,
+        };
   let queue: Promise<void> = Promise.resolve();
   const check = async (rows: SheetRow[]) => {
     for (let i = 0; i < rows.length; i++) {
@@ -55,14 +67,39 @@ export function rowChecker(book: RosterBook, ctx: ValidateContext) {
         out.bad.add(rowKey(r.sheet, r.row));
       } else {
         const row = res.ok;
-        const key = row.idHash ? `id:${row.idHash}` : row.phone ? `p:${row.centre.id}|${row.name}|${row.phone}` : row.birthDate ? `b:${row.centre.id}|${row.name}|${row.birthDate}` : null;
+        const key = row.idHash
+          ? `id:${row.idHash}`
+          : row.phone
+            ? `p:${row.centre.id}|${row.name}|${row.phone}`
+            : row.birthDate
+              ? `b:${row.centre.id}|${row.name}|${row.birthDate}`
+              : null;
         const first = key ? seen.get(key) : undefined;
         if (first !== undefined) {
           const at = where(first, r);
-          const column = (f: 'idNumber' | 'name') => (sheet.columns[f] === undefined ? (f === 'idNumber' ? '身份证号' : '姓名') : sheet.headers[sheet.columns[f]!]);
-          out.issues.push(row.idHash
-            ? { sheet: sheet.name, row: r.row, column: column('idNumber'), message: `与${at.zh}身份证号相同`, messageEn: `The same ID number as ${at.en}` }
-            : { sheet: sheet.name, row: r.row, column: column('name'), message: `与${at.zh}是同一个人（姓名和电话或出生日期相同）`, messageEn: `The same person as ${at.en} (same name and phone or birth date)` });
+          const column = (f: 'idNumber' | 'name') =>
+            sheet.columns[f] === undefined
+              ? f === 'idNumber'
+                ? '身份证号'
+                : '姓名'
+              : sheet.headers[sheet.columns[f]!];
+          out.issues.push(
+            row.idHash
+              ? {
+                  sheet: sheet.name,
+                  row: r.row,
+                  column: column('idNumber'),
+                  message: `与${at.zh}身份证号相同`,
+                  messageEn: `The same ID number as ${at.en}`,
+                }
+              : {
+                  sheet: sheet.name,
+                  row: r.row,
+                  column: column('name'),
+                  message: `与${at.zh}是同一个人（姓名和电话或出生日期相同）`,
+                  messageEn: `The same person as ${at.en} (same name and phone or birth date)`,
+                },
+          );
           out.bad.add(rowKey(r.sheet, r.row));
         } else {
           if (key) seen.set(key, r);
@@ -86,9 +123,16 @@ export function rowChecker(book: RosterBook, ctx: ValidateContext) {
 }
 
 /** Reads the file and checks its rows while the worker parses the rest. */
-export async function readAndValidate(file: Buffer, ctx: ValidateContext, opts: Omit<ReadOptions, 'onRows'> = {}): Promise<{ book: RosterBook; checked: Checked }> {
+export async function readAndValidate(
+  file: Buffer,
+  ctx: ValidateContext,
+  opts: Omit<ReadOptions, 'onRows'> = {},
+): Promise<{ book: RosterBook; checked: Checked }> {
   let checker: ReturnType<typeof rowChecker> | undefined;
-  const book = await readRoster(file, { ...opts, onRows: (found, rows) => (checker ??= rowChecker(found, ctx)).add(rows) });
+  const book = await readRoster(file, {
+    ...opts,
+    onRows: (found, rows) => (checker ??= rowChecker(found, ctx)).add(rows),
+  });
   return { book, checked: await (checker ?? rowChecker(book, ctx)).done() };
 }
 
@@ -109,9 +153,23 @@ export async function planRows(db: DbOrTx, book: RosterBook, scope: Scope, check
       const sheet = book.sheets[row.sheet ?? 0];
       const idHeader = sheet.columns.idNumber === undefined ? '身份证号' : sheet.headers[sheet.columns.idNumber];
       // Someone the importing user may not see is neither named nor placed: only that the row cannot go in here.
-      issues.push(canImportInto(actor, { path: e.nodePath })
-        ? { sheet: sheet.name, row: row.row, column: idHeader, message: `此人已登记在“${e.nodeName}”，不在本次导入范围内，不能在这里修改`, messageEn: `This person is registered at “${e.nodeName}”, outside the scope of this import` }
-        : { sheet: sheet.name, row: row.row, column: idHeader, message: '与其他地方已有的记录冲突，不能在这里导入', messageEn: 'This conflicts with an existing record elsewhere and cannot be imported here' });
+      issues.push(
+        canImportInto(actor, { path: e.nodePath })
+          ? {
+              sheet: sheet.name,
+              row: row.row,
+              column: idHeader,
+              message: `此人已登记在“${e.nodeName}”，不在本次导入范围内，不能在这里修改`,
+              messageEn: `This person is registered at “${e.nodeName}”, outside the scope of this import`,
+            }
+          : {
+              sheet: sheet.name,
+              row: row.row,
+              column: idHeader,
+              message: '与其他地方已有的记录冲突，不能在这里导入',
+              messageEn: 'This conflicts with an existing record elsewhere and cannot be imported here',
+            },
+      );
       badCount++;
       continue;
     }
@@ -120,7 +178,10 @@ export async function planRows(db: DbOrTx, book: RosterBook, scope: Scope, check
   const order = new Map(book.sheets.map((x) => [x.name, x.index]));
   issues.sort((a, b) => (order.get(a.sheet ?? '') ?? 0) - (order.get(b.sheet ?? '') ?? 0) || a.row - b.row);
   const counts: ImportCounts = {
-    total: book.rows.length, skipped: book.skipped.length, good: plans.length, bad: badCount,
+    total: book.rows.length,
+    skipped: book.skipped.length,
+    good: plans.length,
+    bad: badCount,
     new: plans.filter((p) => p.action === 'new').length,
     update: plans.filter((p) => p.action === 'update').length,
     unchanged: plans.filter((p) => p.action === 'unchanged').length,

@@ -50,7 +50,13 @@ export const cellText = (c: Cell | undefined): string => {
 
 /** A merged block of cells: [top row, left column, bottom row, right column], rows as in Excel, columns from 0. */
 type Merge = [number, number, number, number];
-type WorkerMessage = { rows?: SheetRow[]; sheet?: { index: number; name: string; merges: Merge[] }; done?: boolean; limit?: 'rows' | 'bytes'; error?: string };
+type WorkerMessage = {
+  rows?: SheetRow[];
+  sheet?: { index: number; name: string; merges: Merge[] };
+  done?: boolean;
+  limit?: 'rows' | 'bytes';
+  error?: string;
+};
 /** The merged blocks of one sheet, passed in row order: `next` is the first not yet reached, `open` those over the current row with their top-left value. */
 type Merges = { all: Merge[]; next: number; open: { m: Merge; value: Cell }[] };
 
@@ -65,7 +71,8 @@ type Merges = { all: Merge[]; next: number; open: { m: Merge; value: Cell }[] };
 function fillMerged(merges: Merges, headerRow: number, r: SheetRow) {
   while (merges.next < merges.all.length && merges.all[merges.next][0] <= r.row) {
     const m = merges.all[merges.next++];
-    if (m[0] > headerRow && m[2] >= r.row) merges.open.push({ m, value: m[0] === r.row ? r.cells[m[1]] ?? null : null });
+    if (m[0] > headerRow && m[2] >= r.row)
+      merges.open.push({ m, value: m[0] === r.row ? (r.cells[m[1]] ?? null) : null });
   }
   if (merges.open.some((o) => o.m[2] < r.row)) merges.open = merges.open.filter((o) => o.m[2] >= r.row);
   for (const { m, value } of merges.open) {
@@ -86,7 +93,10 @@ function readRows(file: Buffer, limits: ImportLimits, onMessage: (m: WorkerMessa
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./roster-read.worker.mjs', import.meta.url), {
       workerData: { file, maxRows: limits.maxRows, maxXmlBytes: limits.maxXmlBytes },
-      resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: Math.min(32, Math.max(4, limits.heapMb / 8)) },
+      resourceLimits: {
+        maxOldGenerationSizeMb: limits.heapMb,
+        maxYoungGenerationSizeMb: Math.min(32, Math.max(4, limits.heapMb / 8)),
+      },
     });
     let settled = false;
     const finish = (err?: Error) => {
@@ -106,16 +116,32 @@ function readRows(file: Buffer, limits: ImportLimits, onMessage: (m: WorkerMessa
       }
       if (m.done) finish();
     });
-    worker.on('error', (err: Error & { code?: string }) => finish(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new ReadLimit('memory') : err));
+    worker.on('error', (err: Error & { code?: string }) =>
+      finish(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new ReadLimit('memory') : err),
+    );
     worker.on('exit', (code) => finish(new Error(`worker exited with ${code} before finishing`)));
   });
 }
 
 function limitError(kind: ReadLimit['kind'], limits: ImportLimits) {
   const mb = Math.round(limits.maxXmlBytes / 1048576);
-  if (kind === 'rows') return fieldError('contentBase64', `表格超过 ${limits.maxRows} 行，请分成几个文件导入`, `The file has more than ${limits.maxRows} rows; split it into several files`);
-  if (kind === 'bytes') return fieldError('contentBase64', `文件解压后超过 ${mb} MB，不像是一份名册（可能有大量空行或格式），请只保留名册内容后再上传`, `The file expands to more than ${mb} MB, which no roster needs (empty formatted rows?); keep only the roster and upload again`);
-  return fieldError('contentBase64', '文件太复杂，读取时超出了内存限制，请只保留名册内容、分成几个文件后再上传', 'The file is too complex: reading it went past the memory limit. Keep only the roster, split it and upload again');
+  if (kind === 'rows')
+    return fieldError(
+      'contentBase64',
+      `表格超过 ${limits.maxRows} 行，请分成几个文件导入`,
+      `The file has more than ${limits.maxRows} rows; split it into several files`,
+    );
+  if (kind === 'bytes')
+    return fieldError(
+      'contentBase64',
+      `文件解压后超过 ${mb} MB，不像是一份名册（可能有大量空行或格式），请只保留名册内容后再上传`,
+      `The file expands to more than ${mb} MB, which no roster needs (empty formatted rows?); keep only the roster and upload again`,
+    );
+  return fieldError(
+    'contentBase64',
+    '文件太复杂，读取时超出了内存限制，请只保留名册内容、分成几个文件后再上传',
+    'The file is too complex: reading it went past the memory limit. Keep only the roster, split it and upload again',
+  );
 }
 
 /**
@@ -136,13 +162,24 @@ export async function readRoster(file: Buffer, opts: ReadOptions = {}): Promise<
   };
   /** Tries to find the header among the top rows; on success the rows below it are data. */
   const locate = (c: NonNullable<typeof current>, final: boolean): boolean => {
-    const found = findHeader(c.top.map((r) => r.cells), final);
+    const found = findHeader(
+      c.top.map((r) => r.cells),
+      final,
+    );
     if (!found) return false;
     const key = headerKey(found.headers);
     const chosen = opts.mapping ? 'chosen' : opts.remembered?.has(key) ? 'remembered' : 'auto';
     const mapping = opts.mapping ?? opts.remembered?.get(key);
     const columns = mapping ? applyMapping(found, mapping) : found.columns;
-    const sheet: RosterSheet = { ...found, headerRow: c.top[found.at].row + found.span - 1, columns, index: book.sheets.length, name: c.name, key, source: chosen };
+    const sheet: RosterSheet = {
+      ...found,
+      headerRow: c.top[found.at].row + found.span - 1,
+      columns,
+      index: book.sheets.length,
+      name: c.name,
+      key,
+      source: chosen,
+    };
     c.sheet = sheet;
     book.sheets.push(sheet);
     const below = c.top.slice(found.at + found.span);
@@ -175,18 +212,41 @@ export async function readRoster(file: Buffer, opts: ReadOptions = {}): Promise<
         }
       }
       if (m.sheet || m.done) endSheet();
-      if (m.sheet) current = { index: m.sheet.index, name: m.sheet.name, top: [], merges: { all: m.sheet.merges.sort((a, b) => a[0] - b[0]), next: 0, open: [] } };
+      if (m.sheet)
+        current = {
+          index: m.sheet.index,
+          name: m.sheet.name,
+          top: [],
+          merges: { all: m.sheet.merges.sort((a, b) => a[0] - b[0]), next: 0, open: [] },
+        };
     });
   } catch (err) {
     if (err instanceof ReadLimit) throw limitError(err.kind, limits);
-    if (err && typeof err === 'object' && 'code' in err && (err as { code: string }).code === 'VALIDATION_FAILED') throw err;
-    throw Object.assign(fieldError('contentBase64', '文件无法读取，请上传 .xlsx 格式的 Excel 文件（.xls 请先在 Excel 中另存为 .xlsx）', 'The file cannot be read; upload an .xlsx Excel file (save an .xls as .xlsx first)'), { cause: err });
+    if (err && typeof err === 'object' && 'code' in err && (err as { code: string }).code === 'VALIDATION_FAILED')
+      throw err;
+    throw Object.assign(
+      fieldError(
+        'contentBase64',
+        '文件无法读取，请上传 .xlsx 格式的 Excel 文件（.xls 请先在 Excel 中另存为 .xlsx）',
+        'The file cannot be read; upload an .xlsx Excel file (save an .xls as .xlsx first)',
+      ),
+      { cause: err },
+    );
   }
   if (book.sheets.length === 0) {
-    throw fieldError('contentBase64', `在各工作表的前 ${HEADER_SCAN_ROWS} 行中找不到表头（至少要有“姓名”等三列），请使用导入模板`, `No header row (with “姓名” and at least two other roster columns) in the first ${HEADER_SCAN_ROWS} rows of any sheet; use the template`);
+    throw fieldError(
+      'contentBase64',
+      `在各工作表的前 ${HEADER_SCAN_ROWS} 行中找不到表头（至少要有“姓名”等三列），请使用导入模板`,
+      `No header row (with “姓名” and at least two other roster columns) in the first ${HEADER_SCAN_ROWS} rows of any sheet; use the template`,
+    );
   }
   const noName = book.sheets.find((s) => s.columns.name === undefined);
-  if (noName) throw fieldError('mapping', `工作表“${noName.name}”没有对应“姓名”的列，请为姓名选择一列`, `Sheet “${noName.name}” has no column for the name; choose one`);
+  if (noName)
+    throw fieldError(
+      'mapping',
+      `工作表“${noName.name}”没有对应“姓名”的列，请为姓名选择一列`,
+      `Sheet “${noName.name}” has no column for the name; choose one`,
+    );
   return book;
 }
 
@@ -200,6 +260,7 @@ function applyMapping(found: FoundHeader, mapping: ColumnMapping): Partial<Recor
     const f = mapping[h];
     if (f && columns[f] === undefined) columns[f] = i;
   });
-  for (const [f, i] of Object.entries(found.columns) as [RosterField, number][]) if (!decided.has(i) && columns[f] === undefined) columns[f] = i;
+  for (const [f, i] of Object.entries(found.columns) as [RosterField, number][])
+    if (!decided.has(i) && columns[f] === undefined) columns[f] = i;
   return columns;
 }

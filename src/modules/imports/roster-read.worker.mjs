@@ -109,7 +109,10 @@ async function* worksheets(reader, byPath) {
   if (byPath.has('xl/workbook.xml')) await reader._parseWorkbook(part('xl/workbook.xml'));
   reader.workbookRels ??= [];
   reader.model ??= { sheets: [] };
-  if (byPath.has('xl/sharedStrings.xml')) for await (const _ of reader._parseSharedStrings(part('xl/sharedStrings.xml'))) { /* cached by exceljs */ }
+  if (byPath.has('xl/sharedStrings.xml'))
+    for await (const _ of reader._parseSharedStrings(part('xl/sharedStrings.xml'))) {
+      /* cached by exceljs */
+    }
   reader.sharedStrings ??= [];
   if (byPath.has('xl/styles.xml')) await reader._parseStyles(part('xl/styles.xml'));
   const sheets = [...byPath.keys()].filter((p) => sheetNumber(p) >= 0).sort((x, y) => sheetNumber(x) - sheetNumber(y));
@@ -127,18 +130,27 @@ try {
   const merges = new Map();
   const xmlBytes = await countUncompressed(files, maxXmlBytes, merges);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
-    sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
   });
   let batch = [];
   let rows = 0;
   let sheet = -1;
   for await (const [ws, path] of worksheets(reader, new Map(files.map((f) => [f.path, f])))) {
     if (ws.state === 'hidden' || ws.state === 'veryHidden') {
-      for await (const _row of ws) { /* drained: a hidden sheet holds lists, not people */ }
+      for await (const _row of ws) {
+        /* drained: a hidden sheet holds lists, not people */
+      }
       continue;
     }
     sheet++;
-    parentPort.postMessage({ rows: batch, sheet: { index: sheet, name: String(ws.name ?? `Sheet${sheet + 1}`), merges: merges.get(path) ?? [] } });
+    parentPort.postMessage({
+      rows: batch,
+      sheet: { index: sheet, name: String(ws.name ?? `Sheet${sheet + 1}`), merges: merges.get(path) ?? [] },
+    });
     batch = [];
     for await (const row of ws) {
       if (++rows > maxRows) throw new Limit('rows');

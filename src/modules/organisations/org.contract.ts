@@ -4,18 +4,28 @@ import { LEADER_POSTS, NODE_LEVELS, UNIT_KINDS } from '../../shared/roles';
 import { zId, zOptPhone, zOptText, zText } from '../../shared/schemas';
 
 const zCoord = (min: number, max: number) =>
-  z.union([z.number(), z.string().trim()]).nullish()
+  z
+    .union([z.number(), z.string().trim()])
+    .nullish()
     .transform((v) => (v === '' || v === null || v === undefined ? null : Number(v)))
     .refine((v) => v === null || (Number.isFinite(v) && v >= min && v <= max), { error: `msg:coord_${max}` });
 
-const zDivisionCode = z.string().trim().nullish().transform((v) => (v ? v : null))
+const zDivisionCode = z
+  .string()
+  .trim()
+  .nullish()
+  .transform((v) => (v ? v : null))
   .refine((v) => v === null || /^\d{12}$/.test(v), { error: 'msg:division_code' })
   .describe('统计用区划代码: 12 digits, checked against the level and the parent node');
 
 /** The editable fields of a node, shared by create and edit (the same form). */
 export const ZNodeFields = z.object({
   name: zText(LIMITS.nodeName).describe('Name, e.g. 云台镇 or 东坡村学习中心'),
-  unitKind: z.enum(UNIT_KINDS).nullish().transform((v) => v ?? null).describe('Kind of unit; only for level "unit"'),
+  unitKind: z
+    .enum(UNIT_KINDS)
+    .nullish()
+    .transform((v) => v ?? null)
+    .describe('Kind of unit; only for level "unit"'),
   divisionCode: zDivisionCode,
   address: zOptText(LIMITS.address),
   longitude: zCoord(-180, 180),
@@ -92,7 +102,15 @@ export const ZNodeDetail = z.object({
   sortOrder: z.number().int(),
   childCount: z.number().int(),
   populations: z.array(ZPopulation),
-  leaders: z.array(z.object({ id: z.string(), name: z.string(), post: z.enum(LEADER_POSTS), title: z.string().nullable(), phone: z.string().nullable() })),
+  leaders: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      post: z.enum(LEADER_POSTS),
+      title: z.string().nullable(),
+      phone: z.string().nullable(),
+    }),
+  ),
   permissions: ZNodePermissions,
   updatedAt: z.string(),
 });

@@ -63,7 +63,15 @@ export async function findTree({ db, actor }: { db: Db; actor: Actor }): Promise
   const version = treeVersion.get(db) ?? 0;
   const generation = bus.generation;
   const rows = (await db
-    .select({ id: orgNodes.id, parentId: orgNodes.parentId, level: orgNodes.level, unitKind: orgNodes.unitKind, name: orgNodes.name, depth: orgNodes.depth, sortOrder: orgNodes.sortOrder })
+    .select({
+      id: orgNodes.id,
+      parentId: orgNodes.parentId,
+      level: orgNodes.level,
+      unitKind: orgNodes.unitKind,
+      name: orgNodes.name,
+      depth: orgNodes.depth,
+      sortOrder: orgNodes.sortOrder,
+    })
     .from(orgNodes)
     .where(underAnyPath(orgNodes.path, paths))
     .orderBy(asc(orgNodes.depth), asc(orgNodes.sortOrder), asc(orgNodes.name))) as TreeNode[];
@@ -83,10 +91,26 @@ export async function getNodeRow(db: DbOrTx, actor: Actor, id: string): Promise<
 
 export async function getNode({ db, actor, id }: { db: Db; actor: Actor; id: string }): Promise<NodeDetail> {
   const row = await getNodeRow(db, actor, id);
-  const [parent] = row.parentId ? await db.select({ name: orgNodes.name, path: orgNodes.path }).from(orgNodes).where(eq(orgNodes.id, row.parentId)) : [];
+  const [parent] = row.parentId
+    ? await db.select({ name: orgNodes.name, path: orgNodes.path }).from(orgNodes).where(eq(orgNodes.id, row.parentId))
+    : [];
   const [{ n }] = await db.select({ n: count() }).from(orgNodes).where(eq(orgNodes.parentId, id));
-  const populations = await db.select({ year: orgPopulations.year, population: orgPopulations.population }).from(orgPopulations).where(eq(orgPopulations.nodeId, id)).orderBy(asc(orgPopulations.year));
-  const leaders = await db.select({ id: orgLeaders.id, name: orgLeaders.name, post: orgLeaders.post, title: orgLeaders.title, phone: orgLeaders.phone }).from(orgLeaders).where(eq(orgLeaders.nodeId, id)).orderBy(asc(orgLeaders.sortOrder));
+  const populations = await db
+    .select({ year: orgPopulations.year, population: orgPopulations.population })
+    .from(orgPopulations)
+    .where(eq(orgPopulations.nodeId, id))
+    .orderBy(asc(orgPopulations.year));
+  const leaders = await db
+    .select({
+      id: orgLeaders.id,
+      name: orgLeaders.name,
+      post: orgLeaders.post,
+      title: orgLeaders.title,
+      phone: orgLeaders.phone,
+    })
+    .from(orgLeaders)
+    .where(eq(orgLeaders.nodeId, id))
+    .orderBy(asc(orgLeaders.sortOrder));
   const parentRef = parent ? { path: parent.path } : null;
   return {
     ...row,
@@ -139,7 +163,15 @@ function toColumns(input: NodeUpdate) {
   };
 }
 
-export async function createNode({ db, actor, input }: { db: Db; actor: Actor; input: NodeCreate }): Promise<{ id: string }> {
+export async function createNode({
+  db,
+  actor,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  input: NodeCreate;
+}): Promise<{ id: string }> {
   return writeTree(db, async (tx) => {
     const parent = input.parentId ? await getNodeRow(tx, actor, input.parentId) : null;
     if (!canManageChildrenOf(actor, parent)) throw forbidden();
@@ -149,27 +181,68 @@ export async function createNode({ db, actor, input }: { db: Db; actor: Actor; i
     const id = crypto.randomUUID();
     const path = `${parent?.path ?? '/'}${id}/`;
     const { parentId, level, ...fields } = input;
-    await tx.insert(orgNodes).values({ ...toColumns(fields as NodeUpdate), id, parentId, level, path, depth: (parent?.depth ?? -1) + 1 });
-    await recordAudit(tx, { actor, node: { id, path }, action: 'org.create', entityType: 'org_node', entityId: id, summary: { name: input.name, level, parentId } });
+    await tx
+      .insert(orgNodes)
+      .values({ ...toColumns(fields as NodeUpdate), id, parentId, level, path, depth: (parent?.depth ?? -1) + 1 });
+    await recordAudit(tx, {
+      actor,
+      node: { id, path },
+      action: 'org.create',
+      entityType: 'org_node',
+      entityId: id,
+      summary: { name: input.name, level, parentId },
+    });
     return { id };
   });
 }
 
-export async function updateNode({ db, actor, id, input }: { db: Db; actor: Actor; id: string; input: NodeUpdate }): Promise<void> {
+export async function updateNode({
+  db,
+  actor,
+  id,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  input: NodeUpdate;
+}): Promise<void> {
   await writeTree(db, async (tx) => {
     const row = await getNodeRow(tx, actor, id);
     if (!canUpdateNode(actor, row)) throw forbidden();
     const level = row.level as NodeLevel;
     checkUnitKind(level, input.unitKind);
-    const [parent] = row.parentId ? await tx.select({ code: orgNodes.divisionCode }).from(orgNodes).where(eq(orgNodes.id, row.parentId)) : [];
+    const [parent] = row.parentId
+      ? await tx.select({ code: orgNodes.divisionCode }).from(orgNodes).where(eq(orgNodes.id, row.parentId))
+      : [];
     checkCode(input.divisionCode, level, parent?.code ?? null);
     const cols = toColumns(input);
-    await tx.update(orgNodes).set({ ...cols, updatedAt: new Date() }).where(eq(orgNodes.id, id));
-    await recordAudit(tx, { actor, node: row, action: 'org.update', entityType: 'org_node', entityId: id, summary: diffFields(row as Record<string, unknown>, cols) });
+    await tx
+      .update(orgNodes)
+      .set({ ...cols, updatedAt: new Date() })
+      .where(eq(orgNodes.id, id));
+    await recordAudit(tx, {
+      actor,
+      node: row,
+      action: 'org.update',
+      entityType: 'org_node',
+      entityId: id,
+      summary: diffFields(row as Record<string, unknown>, cols),
+    });
   });
 }
 
-export async function moveNode({ db, actor, id, newParentId }: { db: Db; actor: Actor; id: string; newParentId: string }): Promise<void> {
+export async function moveNode({
+  db,
+  actor,
+  id,
+  newParentId,
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  newParentId: string;
+}): Promise<void> {
   await writeTree(db, async (tx) => {
     const row = await getNodeRow(tx, actor, id);
     const oldParent = row.parentId ? await getNodeRow(tx, actor, row.parentId).catch(() => null) : null;
@@ -177,15 +250,33 @@ export async function moveNode({ db, actor, id, newParentId }: { db: Db; actor: 
     if (row.parentId && !oldParent) throw forbidden();
     if (!canMoveNode(actor, oldParent, newParent)) throw forbidden();
     if (newParent.path.startsWith(row.path)) {
-      throw new AppError('INVALID_PARENT', { detail: '不能移到自己或自己的下级组织下面', detailEn: 'A node cannot move under itself or its own descendants' });
+      throw new AppError('INVALID_PARENT', {
+        detail: '不能移到自己或自己的下级组织下面',
+        detailEn: 'A node cannot move under itself or its own descendants',
+      });
     }
     checkLevel(row.level as NodeLevel, newParent.level as NodeLevel);
     if (row.parentId === newParentId) return;
     const newPath = `${newParent.path}${row.id}/`;
     const depthDelta = newParent.depth + 1 - row.depth;
-    await tx.execute(sql`update org_nodes set path = ${newPath} || substr(path, ${row.path.length + 1}), depth = depth + ${depthDelta}, updated_at = now() where path like ${escapeLike(row.path) + '%'}`);
+    await tx.execute(
+      sql`update org_nodes set path = ${newPath} || substr(path, ${row.path.length + 1}), depth = depth + ${depthDelta}, updated_at = now() where path like ${escapeLike(row.path) + '%'}`,
+    );
     await tx.update(orgNodes).set({ parentId: newParentId }).where(eq(orgNodes.id, id));
-    await recordAudit(tx, { actor, node: { id, path: newPath }, action: 'org.move', entityType: 'org_node', entityId: id, summary: { name: row.name, from: oldParent?.name ?? null, fromId: row.parentId, to: newParent.name, toId: newParentId } });
+    await recordAudit(tx, {
+      actor,
+      node: { id, path: newPath },
+      action: 'org.move',
+      entityType: 'org_node',
+      entityId: id,
+      summary: {
+        name: row.name,
+        from: oldParent?.name ?? null,
+        fromId: row.parentId,
+        to: newParent.name,
+        toId: newParentId,
+      },
+    });
   });
 }
 
@@ -211,11 +302,20 @@ export async function removeNode({ db, actor, id }: { db: Db; actor: Actor; id: 
   await writeTree(db, async (tx) => {
     const row = await getNodeRow(tx, actor, id);
     name = row.name;
-    const parent = row.parentId ? (await tx.select().from(orgNodes).where(eq(orgNodes.id, row.parentId)))[0] ?? null : null;
+    const parent = row.parentId
+      ? ((await tx.select().from(orgNodes).where(eq(orgNodes.id, row.parentId)))[0] ?? null)
+      : null;
     if (!canManageChildrenOf(actor, parent)) throw forbidden();
     const [{ n }] = await tx.select({ n: count() }).from(orgNodes).where(eq(orgNodes.parentId, id));
     if (Number(n) > 0) throw new AppError('NODE_HAS_CHILDREN', { name: row.name, count: Number(n) });
-    await recordAudit(tx, { actor, node: row, action: 'org.delete', entityType: 'org_node', entityId: id, summary: { name: row.name, level: row.level } });
+    await recordAudit(tx, {
+      actor,
+      node: row,
+      action: 'org.delete',
+      entityType: 'org_node',
+      entityId: id,
+      summary: { name: row.name, level: row.level },
+    });
     await tx.delete(orgNodes).where(eq(orgNodes.id, id));
   }).catch((err) => {
     if (pgErrorCode(err) === '23503' || pgErrorCode(err) === '23001') {
@@ -227,45 +327,116 @@ export async function removeNode({ db, actor, id }: { db: Db; actor: Actor; id: 
   });
 }
 
-export async function setPopulation({ db, actor, id, year, population }: { db: Db; actor: Actor; id: string; year: number; population: number }): Promise<void> {
+export async function setPopulation({
+  db,
+  actor,
+  id,
+  year,
+  population,
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  year: number;
+  population: number;
+}): Promise<void> {
   await db.transaction(async (tx) => {
     const row = await getNodeRow(tx, actor, id);
     if (!canUpdateNode(actor, row)) throw forbidden();
-    const [before] = await tx.select().from(orgPopulations).where(and(eq(orgPopulations.nodeId, id), eq(orgPopulations.year, year)));
-    await tx.insert(orgPopulations).values({ nodeId: id, year, population })
-      .onConflictDoUpdate({ target: [orgPopulations.nodeId, orgPopulations.year], set: { population, updatedAt: new Date() } });
-    await recordAudit(tx, { actor, node: row, action: 'org.population.set', entityType: 'org_node', entityId: id, summary: { year, from: before?.population ?? null, to: population } });
+    const [before] = await tx
+      .select()
+      .from(orgPopulations)
+      .where(and(eq(orgPopulations.nodeId, id), eq(orgPopulations.year, year)));
+    await tx
+      .insert(orgPopulations)
+      .values({ nodeId: id, year, population })
+      .onConflictDoUpdate({
+        target: [orgPopulations.nodeId, orgPopulations.year],
+        set: { population, updatedAt: new Date() },
+      });
+    await recordAudit(tx, {
+      actor,
+      node: row,
+      action: 'org.population.set',
+      entityType: 'org_node',
+      entityId: id,
+      summary: { year, from: before?.population ?? null, to: population },
+    });
   });
 }
 
-export async function removePopulation({ db, actor, id, year }: { db: Db; actor: Actor; id: string; year: number }): Promise<void> {
+export async function removePopulation({
+  db,
+  actor,
+  id,
+  year,
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  year: number;
+}): Promise<void> {
   await db.transaction(async (tx) => {
     const row = await getNodeRow(tx, actor, id);
     if (!canUpdateNode(actor, row)) throw forbidden();
-    const deleted = await tx.delete(orgPopulations).where(and(eq(orgPopulations.nodeId, id), eq(orgPopulations.year, year))).returning();
+    const deleted = await tx
+      .delete(orgPopulations)
+      .where(and(eq(orgPopulations.nodeId, id), eq(orgPopulations.year, year)))
+      .returning();
     if (deleted.length === 0) throw new AppError('NOT_FOUND');
-    await recordAudit(tx, { actor, node: row, action: 'org.population.delete', entityType: 'org_node', entityId: id, summary: { year, was: deleted[0].population } });
+    await recordAudit(tx, {
+      actor,
+      node: row,
+      action: 'org.population.delete',
+      entityType: 'org_node',
+      entityId: id,
+      summary: { year, was: deleted[0].population },
+    });
   });
 }
 
 /** Replaces the leadership group as a whole: the form edits the list, then saves it. */
-export async function setLeaders({ db, actor, id, leaders }: { db: Db; actor: Actor; id: string; leaders: { name: string; post: string; title: string | null; phone: string | null }[] }): Promise<void> {
+export async function setLeaders({
+  db,
+  actor,
+  id,
+  leaders,
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  leaders: { name: string; post: string; title: string | null; phone: string | null }[];
+}): Promise<void> {
   await db.transaction(async (tx) => {
     const row = await getNodeRow(tx, actor, id);
     if (!canUpdateNode(actor, row)) throw forbidden();
     if (row.level === 'unit' || row.level === 'centre') {
-      if (leaders.length > 0) throw fieldError('leaders', '领导小组只设在县和镇（街道）', 'Leadership groups belong to counties and towns');
+      if (leaders.length > 0)
+        throw fieldError('leaders', '领导小组只设在县和镇（街道）', 'Leadership groups belong to counties and towns');
     }
-    const before = await tx.select({ name: orgLeaders.name, post: orgLeaders.post }).from(orgLeaders).where(eq(orgLeaders.nodeId, id));
+    const before = await tx
+      .select({ name: orgLeaders.name, post: orgLeaders.post })
+      .from(orgLeaders)
+      .where(eq(orgLeaders.nodeId, id));
     await tx.delete(orgLeaders).where(eq(orgLeaders.nodeId, id));
     if (leaders.length) await tx.insert(orgLeaders).values(leaders.map((l, i) => ({ ...l, nodeId: id, sortOrder: i })));
-    await recordAudit(tx, { actor, node: row, action: 'org.leaders.set', entityType: 'org_node', entityId: id, summary: { before, after: leaders.map((l) => ({ name: l.name, post: l.post })) } });
+    await recordAudit(tx, {
+      actor,
+      node: row,
+      action: 'org.leaders.set',
+      entityType: 'org_node',
+      entityId: id,
+      summary: { before, after: leaders.map((l) => ({ name: l.name, post: l.post })) },
+    });
   });
 }
 
 /** Paths of the given node ids (for scoping checks in other modules). */
 export async function pathsOf(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: orgNodes.id, path: orgNodes.path }).from(orgNodes).where(inArray(orgNodes.id, ids));
+  const rows = await db
+    .select({ id: orgNodes.id, path: orgNodes.path })
+    .from(orgNodes)
+    .where(inArray(orgNodes.id, ids));
   return new Map(rows.map((r) => [r.id, r.path]));
 }

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, numeric, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  check,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 
 /**
@@ -42,7 +53,9 @@ export const orgNodes = pgTable(
 export const orgPopulations = pgTable(
   'org_populations',
   {
-    nodeId: uuid('node_id').notNull().references(() => orgNodes.id, { onDelete: 'cascade' }),
+    nodeId: uuid('node_id')
+      .notNull()
+      .references(() => orgNodes.id, { onDelete: 'cascade' }),
     year: integer('year').notNull(),
     population: integer('population').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -55,7 +68,9 @@ export const orgLeaders = pgTable(
   'org_leaders',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    nodeId: uuid('node_id').notNull().references(() => orgNodes.id, { onDelete: 'cascade' }),
+    nodeId: uuid('node_id')
+      .notNull()
+      .references(() => orgNodes.id, { onDelete: 'cascade' }),
     name: varchar('name', { length: 40 }).notNull(),
     post: varchar('post', { length: 16 }).notNull(),
     title: varchar('title', { length: 40 }),

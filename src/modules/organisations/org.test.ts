@@ -30,10 +30,22 @@ const create = (c: Client, body: Record<string, unknown>) => c.req('POST', '/api
 describe('creating nodes', () => {
   it('creates a village under a town, with its path, and audits it', async () => {
     const treeBefore = (await townAdmin.req('GET', '/api/org/tree')).json().nodes;
-    const r = await create(townAdmin, { parentId: town.id, level: 'centre', name: '东坡村', headName: '刘主任', headPhone: '+86 139-0000-1234' });
+    const r = await create(townAdmin, {
+      parentId: town.id,
+      level: 'centre',
+      name: '东坡村',
+      headName: '刘主任',
+      headPhone: '+86 139-0000-1234',
+    });
     expect(r.statusCode).toBe(201);
     const detail = (await townAdmin.req('GET', `/api/org/nodes/${r.json().id}`)).json();
-    expect(detail).toMatchObject({ name: '东坡村', level: 'centre', parentName: '云台镇', headPhone: '13900001234', depth: 2 });
+    expect(detail).toMatchObject({
+      name: '东坡村',
+      level: 'centre',
+      parentName: '云台镇',
+      headPhone: '13900001234',
+      depth: 2,
+    });
     expect(detail.path).toBe(`${town.path}${r.json().id}/`);
     const [a] = await s.database.db.select().from(auditLog).where(eq(auditLog.entityId, r.json().id));
     expect(a).toMatchObject({ action: 'org.create', outcome: 'ok', nodePath: detail.path });
@@ -60,7 +72,9 @@ describe('creating nodes', () => {
   it('requires a kind for units and none for others', async () => {
     const r = await create(townAdmin, { parentId: town.id, level: 'unit', name: '社保所' });
     expect(r.json().error.issues[0]).toMatchObject({ path: 'unitKind', message: '请选择单位类型' });
-    expect((await create(townAdmin, { parentId: town.id, level: 'unit', unitKind: 'lead_dept', name: '社保所' })).statusCode).toBe(201);
+    expect(
+      (await create(townAdmin, { parentId: town.id, level: 'unit', unitKind: 'lead_dept', name: '社保所' })).statusCode,
+    ).toBe(201);
   });
 
   it('validates the division code against the level and the parent, and fields by schema', async () => {
@@ -76,9 +90,17 @@ describe('creating nodes', () => {
       expect(r.json().error.code).toBe('VALIDATION_FAILED');
       expect(r.json().error.issues[0]).toMatchObject({ path: 'divisionCode', message });
     }
-    expect((await create(countyAdmin, { parentId: county.id, level: 'town', name: '代码镇', divisionCode: '339901103000' })).statusCode).toBe(201);
+    expect(
+      (await create(countyAdmin, { parentId: county.id, level: 'town', name: '代码镇', divisionCode: '339901103000' }))
+        .statusCode,
+    ).toBe(201);
     const long = await create(countyAdmin, { parentId: county.id, level: 'town', name: '长'.repeat(61), latitude: 91 });
-    expect(long.json().error.issues.map((i: { path: string }) => i.path).sort()).toEqual(['latitude', 'name']);
+    expect(
+      long
+        .json()
+        .error.issues.map((i: { path: string }) => i.path)
+        .sort(),
+    ).toEqual(['latitude', 'name']);
     expect(long.json().error.issues.find((i: { path: string }) => i.path === 'name').message).toBe('最多 60 个字符');
   });
 });
@@ -88,7 +110,9 @@ describe('editing, moving, deleting', () => {
     const v = await buildNode(s.database, town, { name: '桃源村', level: 'centre' });
     await buildUser(s.database, { username: 'cm', role: 'centre_manager', node: v });
     const cm = await signIn(s.app, 'cm', TEST_PASSWORD);
-    expect((await cm.req('PUT', `/api/org/nodes/${v.id}`, { name: '桃源村', address: '桃源路 1 号' })).statusCode).toBe(200);
+    expect((await cm.req('PUT', `/api/org/nodes/${v.id}`, { name: '桃源村', address: '桃源路 1 号' })).statusCode).toBe(
+      200,
+    );
     expect((await cm.req('PUT', `/api/org/nodes/${town.id}`, { name: '改名镇' })).statusCode).toBe(404);
     const detail = (await cm.req('GET', `/api/org/nodes/${v.id}`)).json();
     expect(detail.permissions).toEqual({ update: true, createChild: false, remove: false, move: false });
@@ -97,7 +121,9 @@ describe('editing, moving, deleting', () => {
   it('moves a subtree and rewrites every path below it; needs both parents', async () => {
     const v = await buildNode(s.database, town, { name: '溪口村', level: 'centre' });
     const unit = await buildNode(s.database, v, { name: '溪口村老年学校', level: 'unit', unitKind: 'school' });
-    expect((await townAdmin.req('POST', `/api/org/nodes/${v.id}/move`, { newParentId: town2.id })).statusCode).toBe(404);
+    expect((await townAdmin.req('POST', `/api/org/nodes/${v.id}/move`, { newParentId: town2.id })).statusCode).toBe(
+      404,
+    );
     const r = await countyAdmin.req('POST', `/api/org/nodes/${v.id}/move`, { newParentId: town2.id });
     expect(r.statusCode).toBe(200);
     const [u] = await s.database.db.select().from(orgNodes).where(eq(orgNodes.id, unit.id));
@@ -127,15 +153,32 @@ describe('editing, moving, deleting', () => {
   });
 
   it('keeps populations by year and the leadership group', async () => {
-    expect((await townAdmin.req('PUT', `/api/org/nodes/${town.id}/populations/2026`, { population: 42000 })).statusCode).toBe(200);
-    expect((await townAdmin.req('PUT', `/api/org/nodes/${town.id}/populations/2025`, { population: 41000 })).statusCode).toBe(200);
-    expect((await townAdmin.req('PUT', `/api/org/nodes/${town.id}/populations/2026`, { population: 42500 })).statusCode).toBe(200);
-    expect((await townAdmin.req('PUT', `/api/org/nodes/${town.id}/populations/2026`, { population: -1 })).statusCode).toBe(400);
-    const leaders = [{ name: '陈书记', post: 'leader', title: '镇党委书记' }, { name: '林镇长', post: 'deputy', phone: '13900000001' }];
+    expect(
+      (await townAdmin.req('PUT', `/api/org/nodes/${town.id}/populations/2026`, { population: 42000 })).statusCode,
+    ).toBe(200);
+    expect(
+      (await townAdmin.req('PUT', `/api/org/nodes/${town.id}/populations/2025`, { population: 41000 })).statusCode,
+    ).toBe(200);
+    expect(
+      (await townAdmin.req('PUT', `/api/org/nodes/${town.id}/populations/2026`, { population: 42500 })).statusCode,
+    ).toBe(200);
+    expect(
+      (await townAdmin.req('PUT', `/api/org/nodes/${town.id}/populations/2026`, { population: -1 })).statusCode,
+    ).toBe(400);
+    const leaders = [
+      { name: '陈书记', post: 'leader', title: '镇党委书记' },
+      { name: '林镇长', post: 'deputy', phone: '13900000001' },
+    ];
     expect((await townAdmin.req('PUT', `/api/org/nodes/${town.id}/leaders`, { leaders })).statusCode).toBe(200);
     const d = (await townAdmin.req('GET', `/api/org/nodes/${town.id}`)).json();
-    expect(d.populations).toEqual([{ year: 2025, population: 41000 }, { year: 2026, population: 42500 }]);
-    expect(d.leaders.map((l: { name: string; post: string }) => [l.name, l.post])).toEqual([['陈书记', 'leader'], ['林镇长', 'deputy']]);
+    expect(d.populations).toEqual([
+      { year: 2025, population: 41000 },
+      { year: 2026, population: 42500 },
+    ]);
+    expect(d.leaders.map((l: { name: string; post: string }) => [l.name, l.post])).toEqual([
+      ['陈书记', 'leader'],
+      ['林镇长', 'deputy'],
+    ]);
     expect((await townAdmin.req('DELETE', `/api/org/nodes/${town.id}/populations/2025`)).statusCode).toBe(200);
   });
 });

@@ -16,43 +16,107 @@ import { normalizePersonName } from './resident-input';
 
 type Ctx = { db: Db; actor: Actor };
 
-const memberCount = (db: Db) => db.$count(residents, and(eq(residents.householdId, households.id), isNull(residents.anonymizedAt)));
+const memberCount = (db: Db) =>
+  db.$count(residents, and(eq(residents.householdId, households.id), isNull(residents.anonymizedAt)));
 
 /** Households of the actor's subtree, one page; `q` matches the head's name or the building. */
-export async function findHouseholds({ db, actor, query }: Ctx & { query: { page: number; pageSize: number; nodeId?: string; q?: string } }): Promise<Page<Household>> {
+export async function findHouseholds({
+  db,
+  actor,
+  query,
+}: Ctx & { query: { page: number; pageSize: number; nodeId?: string; q?: string } }): Promise<Page<Household>> {
   const conds: SQL[] = [underAnyPath(orgNodes.path, reachPaths(actor, RESIDENT_ROLES))];
   if (query.nodeId) conds.push(underAnyPath(orgNodes.path, [(await getNodeRow(db, actor, query.nodeId)).path]));
-  if (query.q) conds.push(or(ilike(households.headName, `%${escapeLike(query.q)}%`), ilike(households.building, `%${escapeLike(query.q)}%`))!);
+  if (query.q)
+    conds.push(
+      or(
+        ilike(households.headName, `%${escapeLike(query.q)}%`),
+        ilike(households.building, `%${escapeLike(query.q)}%`),
+      )!,
+    );
   const where = and(...conds);
-  const [{ n }] = await db.select({ n: count() }).from(households).innerJoin(orgNodes, eq(orgNodes.id, households.nodeId)).where(where);
-  const rows = await db.select({ h: households, nodeName: orgNodes.name, members: memberCount(db) }).from(households).innerJoin(orgNodes, eq(orgNodes.id, households.nodeId))
-    .where(where).orderBy(asc(orgNodes.path), asc(households.building), asc(households.headName), asc(households.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize);
-  return { items: rows.map((x) => toHousehold(x.h, x.nodeName, Number(x.members))), total: Number(n), page: query.page, pageSize: query.pageSize };
+  const [{ n }] = await db
+    .select({ n: count() })
+    .from(households)
+    .innerJoin(orgNodes, eq(orgNodes.id, households.nodeId))
+    .where(where);
+  const rows = await db
+    .select({ h: households, nodeName: orgNodes.name, members: memberCount(db) })
+    .from(households)
+    .innerJoin(orgNodes, eq(orgNodes.id, households.nodeId))
+    .where(where)
+    .orderBy(asc(orgNodes.path), asc(households.building), asc(households.headName), asc(households.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  return {
+    items: rows.map((x) => toHousehold(x.h, x.nodeName, Number(x.members))),
+    total: Number(n),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 function toHousehold(h: typeof households.$inferSelect, nodeName: string, memberCount: number): Household {
-  return { id: h.id, nodeId: h.nodeId, nodeName, headName: h.headName, building: h.building, address: h.address, memberCount };
+  return {
+    id: h.id,
+    nodeId: h.nodeId,
+    nodeName,
+    headName: h.headName,
+    building: h.building,
+    address: h.address,
+    memberCount,
+  };
 }
 
 async function loadHousehold(db: DbOrTx, actor: Actor, id: string) {
-  const [row] = await db.select({ h: households, nodeName: orgNodes.name, path: orgNodes.path }).from(households).innerJoin(orgNodes, eq(orgNodes.id, households.nodeId)).where(eq(households.id, id));
+  const [row] = await db
+    .select({ h: households, nodeName: orgNodes.name, path: orgNodes.path })
+    .from(households)
+    .innerJoin(orgNodes, eq(orgNodes.id, households.nodeId))
+    .where(eq(households.id, id));
   if (!row || !canReadResident(actor, row)) throw hidden();
   return row;
 }
 
 /** A household with its members (children under 14 only with the sensitive right); audited when it shows sensitive members. */
-export async function getHousehold({ db, actor, protector, id }: Ctx & { protector: Protector; id: string }): Promise<HouseholdDetail> {
+export async function getHousehold({
+  db,
+  actor,
+  protector,
+  id,
+}: Ctx & { protector: Protector; id: string }): Promise<HouseholdDetail> {
   const row = await loadHousehold(db, actor, id);
   const today = todayInChina();
   const sensitiveOk = canSeeSensitive(actor, row);
-  const members = await db.select({ r: residents, nodeName: orgNodes.name, path: orgNodes.path }).from(residents).innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
-    .where(and(eq(residents.householdId, id), isNull(residents.anonymizedAt), underAnyPath(orgNodes.path, reachPaths(actor, RESIDENT_ROLES)), sensitiveOk ? undefined : notChild(today)))
+  const members = await db
+    .select({ r: residents, nodeName: orgNodes.name, path: orgNodes.path })
+    .from(residents)
+    .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
+    .where(
+      and(
+        eq(residents.householdId, id),
+        isNull(residents.anonymizedAt),
+        underAnyPath(orgNodes.path, reachPaths(actor, RESIDENT_ROLES)),
+        sensitiveOk ? undefined : notChild(today),
+      ),
+    )
     .orderBy(asc(residents.birthDate), asc(residents.name));
   const items = await presentResidents(db, actor, protector, members);
   if (items.some((m) => m.tags.length > 0 || isChild(m.birthDate, today))) {
-    await recordAudit(db, { actor, node: { id: row.h.nodeId, path: row.path }, action: 'household.view_sensitive', entityType: 'household', entityId: id, summary: { members: items.length } });
+    await recordAudit(db, {
+      actor,
+      node: { id: row.h.nodeId, path: row.path },
+      action: 'household.view_sensitive',
+      entityType: 'household',
+      entityId: id,
+      summary: { members: items.length },
+    });
   }
-  return { ...toHousehold(row.h, row.nodeName, items.length), members: items, canUpdate: canUpdateResident(actor, row) };
+  return {
+    ...toHousehold(row.h, row.nodeName, items.length),
+    members: items,
+    canUpdate: canUpdateResident(actor, row),
+  };
 }
 
 function cleanHead(input: HouseholdFields): HouseholdFields {
@@ -64,7 +128,8 @@ function cleanHead(input: HouseholdFields): HouseholdFields {
 async function villageFor(db: DbOrTx, actor: Actor, nodeId: string) {
   const node = await getNodeRow(db, actor, nodeId);
   if (!canUpdateResident(actor, node)) throw forbidden();
-  if (node.level !== 'centre') throw fieldError('nodeId', '请选择户所在的村（社区）学习中心', 'Choose the village or community of the household');
+  if (node.level !== 'centre')
+    throw fieldError('nodeId', '请选择户所在的村（社区）学习中心', 'Choose the village or community of the household');
   return node;
 }
 
@@ -73,22 +138,46 @@ export async function createHousehold({ db, actor, input }: Ctx & { input: House
   return db.transaction(async (tx) => {
     const node = await villageFor(tx, actor, fields.nodeId);
     const [h] = await tx.insert(households).values(fields).returning({ id: households.id });
-    await recordAudit(tx, { actor, node, action: 'household.create', entityType: 'household', entityId: h.id, summary: { node: node.name } });
+    await recordAudit(tx, {
+      actor,
+      node,
+      action: 'household.create',
+      entityType: 'household',
+      entityId: h.id,
+      summary: { node: node.name },
+    });
     return { id: h.id };
   });
 }
 
 /** Edits a household; moving it to another village moves its members with it. */
-export async function updateHousehold({ db, actor, id, input }: Ctx & { id: string; input: HouseholdFields }): Promise<void> {
+export async function updateHousehold({
+  db,
+  actor,
+  id,
+  input,
+}: Ctx & { id: string; input: HouseholdFields }): Promise<void> {
   const fields = cleanHead(input);
   await db.transaction(async (tx) => {
     const row = await loadHousehold(tx, actor, id);
     if (!canUpdateResident(actor, row)) throw forbidden();
     const node = await villageFor(tx, actor, fields.nodeId);
-    if (node.path.split('/')[1] !== row.path.split('/')[1]) throw fieldError('nodeId', '户不能移到其他县', 'A household cannot move to another county');
-    await tx.update(households).set({ ...fields, updatedAt: new Date() }).where(eq(households.id, id));
-    if (node.id !== row.h.nodeId) await tx.update(residents).set({ nodeId: node.id, updatedAt: new Date() }).where(eq(residents.householdId, id));
+    if (node.path.split('/')[1] !== row.path.split('/')[1])
+      throw fieldError('nodeId', '户不能移到其他县', 'A household cannot move to another county');
+    await tx
+      .update(households)
+      .set({ ...fields, updatedAt: new Date() })
+      .where(eq(households.id, id));
+    if (node.id !== row.h.nodeId)
+      await tx.update(residents).set({ nodeId: node.id, updatedAt: new Date() }).where(eq(residents.householdId, id));
     const changed = Object.keys(diffFields(row.h as Record<string, unknown>, fields));
-    await recordAudit(tx, { actor, node, action: 'household.update', entityType: 'household', entityId: id, summary: { fields: changed } });
+    await recordAudit(tx, {
+      actor,
+      node,
+      action: 'household.update',
+      entityType: 'household',
+      entityId: id,
+      summary: { fields: changed },
+    });
   });
 }

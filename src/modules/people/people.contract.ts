@@ -5,7 +5,18 @@ import { RESIDENT_ROLES, type Role } from '../../shared/roles';
 import { zCleanText, zId, zKey, zOptLongText, zOptText, zSearch, zText } from '../../shared/schemas';
 
 /** Size limits of the people module, read by the server schemas and the forms. */
-export const PEOPLE_LIMITS = { building: 60, occupation: 60, purpose: 100, relation: 16, tagCode: 24, tagLabel: 24, tags: 20, address: 200, rawId: 40, rawPhone: 40 } as const;
+export const PEOPLE_LIMITS = {
+  building: 60,
+  occupation: 60,
+  purpose: 100,
+  relation: 16,
+  tagCode: 24,
+  tagLabel: 24,
+  tags: 20,
+  address: 200,
+  rawId: 40,
+  rawPhone: 40,
+} as const;
 
 /** Who reads the resident counts (never names): resident keepers and leaders. */
 export const RESIDENT_STATS_ROLES: readonly Role[] = [...RESIDENT_ROLES, 'leader'];
@@ -14,7 +25,17 @@ export const GENDERS = ['male', 'female'] as const;
 export const GENDER_LABELS = { male: { zh: '男', en: 'Male' }, female: { zh: '女', en: 'Female' } } as const;
 
 /** Relation to the head of the household (与户主关系). */
-export const RELATIONS = ['head', 'spouse', 'child', 'parent', 'grandchild', 'grandparent', 'sibling', 'child_in_law', 'other'] as const;
+export const RELATIONS = [
+  'head',
+  'spouse',
+  'child',
+  'parent',
+  'grandchild',
+  'grandparent',
+  'sibling',
+  'child_in_law',
+  'other',
+] as const;
 export const RELATION_LABELS: Record<(typeof RELATIONS)[number], { zh: string; en: string }> = {
   head: { zh: '户主', en: 'Head' },
   spouse: { zh: '配偶', en: 'Spouse' },
@@ -27,7 +48,16 @@ export const RELATION_LABELS: Record<(typeof RELATIONS)[number], { zh: string; e
   other: { zh: '其他', en: 'Other' },
 };
 
-export const EDUCATIONS = ['none', 'primary', 'junior', 'senior', 'vocational', 'college', 'bachelor', 'postgraduate'] as const;
+export const EDUCATIONS = [
+  'none',
+  'primary',
+  'junior',
+  'senior',
+  'vocational',
+  'college',
+  'bachelor',
+  'postgraduate',
+] as const;
 export const EDUCATION_LABELS: Record<(typeof EDUCATIONS)[number], { zh: string; en: string }> = {
   none: { zh: '未上学', en: 'No schooling' },
   primary: { zh: '小学', en: 'Primary' },
@@ -39,7 +69,15 @@ export const EDUCATION_LABELS: Record<(typeof EDUCATIONS)[number], { zh: string;
   postgraduate: { zh: '研究生', en: 'Postgraduate' },
 };
 
-export const EMPLOYMENTS = ['employed', 'farming', 'self_employed', 'unemployed', 'retired', 'student', 'other'] as const;
+export const EMPLOYMENTS = [
+  'employed',
+  'farming',
+  'self_employed',
+  'unemployed',
+  'retired',
+  'student',
+  'other',
+] as const;
 export const EMPLOYMENT_LABELS: Record<(typeof EMPLOYMENTS)[number], { zh: string; en: string }> = {
   employed: { zh: '在职', en: 'Employed' },
   farming: { zh: '务农', en: 'Farming' },
@@ -102,19 +140,50 @@ export type ConsentInput = z.infer<typeof ZConsentInput>;
  */
 export const ZResidentFields = z.object({
   nodeId: zId.describe('The village or community (学习中心) the resident lives in'),
-  name: zCleanText().max(LIMITS.personName * 2).describe('Name; · and rare characters allowed'),
-  gender: z.enum(GENDERS).nullish().transform((v) => v ?? null).describe('Filled from the ID number when blank'),
-  birthDate: z.union([z.iso.date(), z.literal('')]).nullish().transform((v) => v || null).describe('YYYY-MM-DD; filled from the ID number when blank'),
-  phone: z.string().max(PEOPLE_LIMITS.rawPhone).nullish().describe('On edit: absent keeps the stored number, null or blank removes it'),
-  idNumber: z.string().max(PEOPLE_LIMITS.rawId).nullish().describe('18-character ID number, optional. On edit: absent keeps the stored number, null or blank removes it'),
+  name: zCleanText()
+    .max(LIMITS.personName * 2)
+    .describe('Name; · and rare characters allowed'),
+  gender: z
+    .enum(GENDERS)
+    .nullish()
+    .transform((v) => v ?? null)
+    .describe('Filled from the ID number when blank'),
+  birthDate: z
+    .union([z.iso.date(), z.literal('')])
+    .nullish()
+    .transform((v) => v || null)
+    .describe('YYYY-MM-DD; filled from the ID number when blank'),
+  phone: z
+    .string()
+    .max(PEOPLE_LIMITS.rawPhone)
+    .nullish()
+    .describe('On edit: absent keeps the stored number, null or blank removes it'),
+  idNumber: z
+    .string()
+    .max(PEOPLE_LIMITS.rawId)
+    .nullish()
+    .describe('18-character ID number, optional. On edit: absent keeps the stored number, null or blank removes it'),
   householdId: zId.nullish().transform((v) => v ?? null),
-  relationToHead: z.enum(RELATIONS).nullish().transform((v) => v ?? null),
+  relationToHead: z
+    .enum(RELATIONS)
+    .nullish()
+    .transform((v) => v ?? null),
   building: zOptText(PEOPLE_LIMITS.building).describe('楼栋 or 村组'),
-  education: z.enum(EDUCATIONS).nullish().transform((v) => v ?? null),
-  employment: z.enum(EMPLOYMENTS).nullish().transform((v) => v ?? null),
+  education: z
+    .enum(EDUCATIONS)
+    .nullish()
+    .transform((v) => v ?? null),
+  employment: z
+    .enum(EMPLOYMENTS)
+    .nullish()
+    .transform((v) => v ?? null),
   occupation: zOptText(PEOPLE_LIMITS.occupation),
   note: zOptLongText(LIMITS.note),
-  tags: z.array(zText(PEOPLE_LIMITS.tagCode)).max(PEOPLE_LIMITS.tags).default([]).describe('Codes from the county tag list'),
+  tags: z
+    .array(zText(PEOPLE_LIMITS.tagCode))
+    .max(PEOPLE_LIMITS.tags)
+    .default([])
+    .describe('Codes from the county tag list'),
 });
 export type ResidentFields = z.infer<typeof ZResidentFields>;
 export type ResidentFieldsInput = z.input<typeof ZResidentFields>;
@@ -170,12 +239,20 @@ export const ZResidentDetail = ZResident.extend({
   consents: z.array(ZConsent),
   createdAt: z.string(),
   updatedAt: z.string(),
-  permissions: z.object({ update: z.boolean(), remove: z.boolean(), export: z.boolean(), revealId: z.boolean(), revealPhone: z.boolean() }),
+  permissions: z.object({
+    update: z.boolean(),
+    remove: z.boolean(),
+    export: z.boolean(),
+    revealId: z.boolean(),
+    revealPhone: z.boolean(),
+  }),
 });
 export type ResidentDetail = z.infer<typeof ZResidentDetail>;
 
 export const ZResidentQuery = ZPageQuery.extend({
-  q: zSearch(40).describe('Name, pinyin or initials (zs), last 4 digits of the phone or ID number, or a whole ID number'),
+  q: zSearch(40).describe(
+    'Name, pinyin or initials (zs), last 4 digits of the phone or ID number, or a whole ID number',
+  ),
   nodeId: zId.optional().describe('Only residents under this node'),
   householdId: zId.optional(),
   tag: zSearch(PEOPLE_LIMITS.tagCode),
@@ -189,7 +266,9 @@ export const ZRevealed = z.object({ value: z.string() });
 
 export const ZRemoved = z.object({
   outcome: z.enum(['deleted', 'anonymized']),
-  reasons: z.array(z.object({ table: z.string(), count: z.number().int(), label: z.string(), labelEn: z.string() })).describe('Why the record had to stay (anonymised instead)'),
+  reasons: z
+    .array(z.object({ table: z.string(), count: z.number().int(), label: z.string(), labelEn: z.string() }))
+    .describe('Why the record had to stay (anonymised instead)'),
 });
 export type Removed = z.infer<typeof ZRemoved>;
 
@@ -228,7 +307,13 @@ export const ZHouseholdDetail = ZHousehold.extend({ members: z.array(ZResident),
 export type HouseholdDetail = z.infer<typeof ZHouseholdDetail>;
 
 // Tag list of a county
-export const ZTagDef = z.object({ code: z.string(), label: z.string(), sensitive: z.boolean(), sortOrder: z.number().int(), residentCount: z.number().int() });
+export const ZTagDef = z.object({
+  code: z.string(),
+  label: z.string(),
+  sensitive: z.boolean(),
+  sortOrder: z.number().int(),
+  residentCount: z.number().int(),
+});
 export type TagDef = z.infer<typeof ZTagDef>;
 export const ZTagDefList = z.object({ countyId: z.string(), canManage: z.boolean(), tags: z.array(ZTagDef) });
 export type TagDefList = z.infer<typeof ZTagDefList>;
@@ -238,7 +323,9 @@ export const ZTagDefFields = z.object({
   sortOrder: z.number().int().min(0).max(9999).default(0),
 });
 export const ZTagDefCreate = ZTagDefFields.extend({
-  code: zKey(PEOPLE_LIMITS.tagCode).describe('Lower-case letters, digits and _ (2–24), e.g. elderly; checked by the service'),
+  code: zKey(PEOPLE_LIMITS.tagCode).describe(
+    'Lower-case letters, digits and _ (2–24), e.g. elderly; checked by the service',
+  ),
 });
 export type TagDefCreate = z.infer<typeof ZTagDefCreate>;
 export const ZTagDefUpdate = ZTagDefFields;

@@ -24,7 +24,9 @@ export const canReadStats = (actor: Actor, node: NodeRef) => holdsRoleOver(actor
 
 /** A county's tag list is read by anyone who keeps or counts residents somewhere in it. */
 export const canReadTagDefs = (actor: Actor, county: NodeRef) =>
-  actor.scopes.some((s) => STATS_ROLES.includes(s.role) && (reachOf(s).startsWith(county.path) || county.path.startsWith(reachOf(s))));
+  actor.scopes.some(
+    (s) => STATS_ROLES.includes(s.role) && (reachOf(s).startsWith(county.path) || county.path.startsWith(reachOf(s))),
+  );
 
 /** Only county admins (and system admins) change the tag list. */
 export const canManageTagDefs = (actor: Actor, county: NodeRef) => holdsRoleOver(actor, TAG_ADMIN_ROLES, county.path);

@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { users } from '../accounts/account.table';
 import { orgNodes } from '../organisations/org.table';
 
@@ -8,7 +21,9 @@ export const households = pgTable(
   'households',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    nodeId: uuid('node_id').notNull().references(() => orgNodes.id, { onDelete: 'restrict' }),
+    nodeId: uuid('node_id')
+      .notNull()
+      .references(() => orgNodes.id, { onDelete: 'restrict' }),
     headName: varchar('head_name', { length: 40 }).notNull(),
     building: varchar('building', { length: 60 }),
     address: varchar('address', { length: 200 }),
@@ -28,8 +43,12 @@ export const residents = pgTable(
   'residents',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    countyId: uuid('county_id').notNull().references(() => orgNodes.id, { onDelete: 'restrict' }),
-    nodeId: uuid('node_id').notNull().references(() => orgNodes.id, { onDelete: 'restrict' }),
+    countyId: uuid('county_id')
+      .notNull()
+      .references(() => orgNodes.id, { onDelete: 'restrict' }),
+    nodeId: uuid('node_id')
+      .notNull()
+      .references(() => orgNodes.id, { onDelete: 'restrict' }),
     householdId: uuid('household_id').references(() => households.id, { onDelete: 'set null' }),
     relationToHead: varchar('relation_to_head', { length: 16 }),
     building: varchar('building', { length: 60 }),
@@ -52,7 +71,9 @@ export const residents = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('residents_county_id_number_uq').on(t.countyId, t.idNumberHash).where(sql`${t.idNumberHash} is not null`),
+    uniqueIndex('residents_county_id_number_uq')
+      .on(t.countyId, t.idNumberHash)
+      .where(sql`${t.idNumberHash} is not null`),
     index('residents_node_idx').on(t.nodeId),
     index('residents_household_idx').on(t.householdId),
     index('residents_phone_idx').on(t.phone),
@@ -66,7 +87,9 @@ export const residents = pgTable(
 export const residentTags = pgTable(
   'resident_tags',
   {
-    residentId: uuid('resident_id').notNull().references(() => residents.id, { onDelete: 'cascade' }),
+    residentId: uuid('resident_id')
+      .notNull()
+      .references(() => residents.id, { onDelete: 'cascade' }),
     tag: varchar('tag', { length: 24 }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.residentId, t.tag] }), index('resident_tags_tag_idx').on(t.tag)],
@@ -76,7 +99,9 @@ export const residentTags = pgTable(
 export const residentTagDefs = pgTable(
   'resident_tag_defs',
   {
-    countyId: uuid('county_id').notNull().references(() => orgNodes.id, { onDelete: 'cascade' }),
+    countyId: uuid('county_id')
+      .notNull()
+      .references(() => orgNodes.id, { onDelete: 'cascade' }),
     code: varchar('code', { length: 24 }).notNull(),
     label: varchar('label', { length: 24 }).notNull(),
     sensitive: boolean('sensitive').notNull().default(true),
@@ -90,7 +115,9 @@ export const consents = pgTable(
   'consents',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    residentId: uuid('resident_id').notNull().references(() => residents.id, { onDelete: 'cascade' }),
+    residentId: uuid('resident_id')
+      .notNull()
+      .references(() => residents.id, { onDelete: 'cascade' }),
     purpose: varchar('purpose', { length: 100 }).notNull(),
     givenBy: varchar('given_by', { length: 16 }).notNull(),
     guardianName: varchar('guardian_name', { length: 40 }),

@@ -4,20 +4,45 @@ import type { ResidentFields } from './people.contract';
 import { normalizePersonName, normalizeResidentInput } from './resident-input';
 
 const base: ResidentFields = {
-  nodeId: '00000000-0000-4000-8000-000000000000', name: '王五', gender: null, birthDate: null, phone: null, idNumber: null, householdId: null,
-  relationToHead: null, building: null, education: null, employment: null, occupation: null, note: null, tags: [],
+  nodeId: '00000000-0000-4000-8000-000000000000',
+  name: '王五',
+  gender: null,
+  birthDate: null,
+  phone: null,
+  idNumber: null,
+  householdId: null,
+  relationToHead: null,
+  building: null,
+  education: null,
+  employment: null,
+  occupation: null,
+  note: null,
+  tags: [],
 };
-const consent = { given: true, purpose: '学习服务', givenBy: 'self' as const, guardianName: null, guardianRelation: null, method: 'paper' as const };
+const consent = {
+  given: true,
+  purpose: '学习服务',
+  givenBy: 'self' as const,
+  guardianName: null,
+  guardianRelation: null,
+  method: 'paper' as const,
+};
 
 describe('normalizeResidentInput (shared by the form and the Excel import)', () => {
   it('fills birth date and gender from the ID number and keeps the normalised number', () => {
     const id = fakeId('19900315', '022');
-    const r = normalizeResidentInput({ ...base, idNumber: ` ${id.slice(0, 6)} ${id.slice(6)}`.replace(/X$/, 'x') }, { today: '2026-01-01' });
+    const r = normalizeResidentInput(
+      { ...base, idNumber: ` ${id.slice(0, 6)} ${id.slice(6)}`.replace(/X$/, 'x') },
+      { today: '2026-01-01' },
+    );
     expect(r).toMatchObject({ ok: true, value: { idNumber: id, birthDate: '1990-03-15', gender: 'female' } });
   });
 
   it('reports every bad field at once, with its path', () => {
-    const r = normalizeResidentInput({ ...base, name: '@张', phone: '123', idNumber: '339901199003150221', birthDate: '2030-01-01' }, { today: '2026-01-01' });
+    const r = normalizeResidentInput(
+      { ...base, name: '@张', phone: '123', idNumber: '339901199003150221', birthDate: '2030-01-01' },
+      { today: '2026-01-01' },
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues.map((i) => i.path).sort()).toEqual(['birthDate', 'idNumber', 'name', 'phone']);
   });
@@ -27,15 +52,21 @@ describe('normalizeResidentInput (shared by the form and the Excel import)', () 
     expect(normalizeResidentInput(child, { today: '2026-01-01' }).ok).toBe(true);
     const r = normalizeResidentInput(child, { consent, today: '2026-01-01' });
     expect(!r.ok && r.issues.map((i) => i.path)).toEqual(['consent.givenBy']);
-    const ok = normalizeResidentInput(child, { consent: { ...consent, givenBy: 'guardian', guardianName: ' 李梅 ' }, today: '2026-01-01' });
+    const ok = normalizeResidentInput(child, {
+      consent: { ...consent, givenBy: 'guardian', guardianName: ' 李梅 ' },
+      today: '2026-01-01',
+    });
     expect(ok).toMatchObject({ ok: true, consent: { guardianName: '李梅' } });
     // Turning 14 on the day: no guardian needed any more.
-    expect(normalizeResidentInput({ ...base, birthDate: '2012-01-01' }, { consent, today: '2026-01-01' }).ok).toBe(true);
+    expect(normalizeResidentInput({ ...base, birthDate: '2012-01-01' }, { consent, today: '2026-01-01' }).ok).toBe(
+      true,
+    );
   });
 
   it('leaves phone and ID number undefined (keep) when the edit does not send them', () => {
     const { phone, idNumber, ...rest } = base;
-    void phone; void idNumber;
+    void phone;
+    void idNumber;
     const r = normalizeResidentInput(rest as ResidentFields, { today: '2026-01-01' });
     expect(r).toMatchObject({ ok: true, value: { phone: undefined, idNumber: undefined } });
   });

@@ -14,8 +14,7 @@ export type NormalizedResident = Omit<ResidentFields, 'idNumber' | 'phone' | 'ta
 };
 
 export type NormalizeResult =
-  | { ok: true; value: NormalizedResident; consent: ConsentInput | null }
-  | { ok: false; issues: FieldIssue[] };
+  { ok: true; value: NormalizedResident; consent: ConsentInput | null } | { ok: false; issues: FieldIssue[] };
 
 // Characters that hide or reorder text (bidi overrides and isolates, marks) or are controls.
 const FORBIDDEN_IN_NAME = /[\p{Cc}\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029]/u;
@@ -32,12 +31,24 @@ function issue(path: string, message: string, messageEn: string): FieldIssue {
 
 /** Cleans a person's name; returns the name or the problem in both languages. */
 export function normalizePersonName(raw: string, path = 'name'): string | FieldIssue {
-  const name = raw.normalize('NFC').replace(INVISIBLE, '').replace(/[\s\u3000]+/g, ' ').trim().replace(NAME_DOTS, '·').replace(/\s*·\s*/g, '·');
+  const name = raw
+    .normalize('NFC')
+    .replace(INVISIBLE, '')
+    .replace(/[\s\u3000]+/g, ' ')
+    .trim()
+    .replace(NAME_DOTS, '·')
+    .replace(/\s*·\s*/g, '·');
   if (!name) return issue(path, '请填写姓名', 'Enter the name');
-  if (FORBIDDEN_IN_NAME.test(name)) return issue(path, '姓名中含有不可见的控制字符（可能来自复制粘贴），请重新输入', 'The name contains invisible control characters (often from copy and paste); type it again');
+  if (FORBIDDEN_IN_NAME.test(name))
+    return issue(
+      path,
+      '姓名中含有不可见的控制字符（可能来自复制粘贴），请重新输入',
+      'The name contains invisible control characters (often from copy and paste); type it again',
+    );
   if (FORMULA_START.test(name)) return issue(path, '姓名不能以 = + - @ 开头', 'A name cannot start with = + - or @');
   if (/^·|·$/.test(name)) return issue(path, '姓名不能以“·”开头或结尾', 'A name cannot start or end with “·”');
-  if ([...name].length > LIMITS.personName) return issue(path, `姓名最多 ${LIMITS.personName} 个字`, `A name has at most ${LIMITS.personName} characters`);
+  if ([...name].length > LIMITS.personName)
+    return issue(path, `姓名最多 ${LIMITS.personName} 个字`, `A name has at most ${LIMITS.personName} characters`);
   return name;
 }
 
@@ -49,7 +60,10 @@ export function normalizePersonName(raw: string, path = 'name'): string | FieldI
  * the ID number when left blank. Pure: no database; uniqueness is checked on saving.
  * `consent` undefined: not asked (an edit); null: required but missing.
  */
-export function normalizeResidentInput(input: ResidentFields, opts: { consent?: ConsentInput | null; today?: string } = {}): NormalizeResult {
+export function normalizeResidentInput(
+  input: ResidentFields,
+  opts: { consent?: ConsentInput | null; today?: string } = {},
+): NormalizeResult {
   const today = opts.today ?? todayInChina();
   const issues: FieldIssue[] = [];
   const name = normalizePersonName(input.name);
@@ -57,7 +71,9 @@ export function normalizeResidentInput(input: ResidentFields, opts: { consent?: 
 
   let { birthDate, gender } = input;
   if (birthDate && (birthDate > today || birthDate < '1900-01-01')) {
-    issues.push(issue('birthDate', '出生日期不能晚于今天，也不能早于 1900 年', 'The birth date must lie between 1900 and today'));
+    issues.push(
+      issue('birthDate', '出生日期不能晚于今天，也不能早于 1900 年', 'The birth date must lie between 1900 and today'),
+    );
   }
   let idNumber: string | null | undefined = input.idNumber === undefined ? undefined : null;
   if (input.idNumber && input.idNumber.trim()) {
@@ -68,7 +84,14 @@ export function normalizeResidentInput(input: ResidentFields, opts: { consent?: 
     } else {
       idNumber = parsed.normalized;
       birthDate ??= parsed.birthDate;
-      if (gender && gender !== parsed.gender) issues.push(issue('gender', '性别与身份证号不一致（身份证号第 17 位单数为男、双数为女）', 'The gender differs from the ID number (17th digit: odd male, even female)'));
+      if (gender && gender !== parsed.gender)
+        issues.push(
+          issue(
+            'gender',
+            '性别与身份证号不一致（身份证号第 17 位单数为男、双数为女）',
+            'The gender differs from the ID number (17th digit: odd male, even female)',
+          ),
+        );
       gender ??= parsed.gender;
     }
   }
@@ -76,10 +99,20 @@ export function normalizeResidentInput(input: ResidentFields, opts: { consent?: 
   let phone: string | null | undefined = input.phone === undefined ? undefined : null;
   if (input.phone && input.phone.trim()) {
     phone = normalizePhone(input.phone);
-    if (!isValidPhone(phone)) issues.push(issue('phone', '请输入正确的手机号（11 位）或带区号的固定电话', 'Enter an 11-digit mobile number or a landline with its area code'));
+    if (!isValidPhone(phone))
+      issues.push(
+        issue(
+          'phone',
+          '请输入正确的手机号（11 位）或带区号的固定电话',
+          'Enter an 11-digit mobile number or a landline with its area code',
+        ),
+      );
   }
 
-  if (input.relationToHead && !input.householdId) issues.push(issue('householdId', '填写了与户主关系，请同时选择所属的户', 'Choose the household this relation refers to'));
+  if (input.relationToHead && !input.householdId)
+    issues.push(
+      issue('householdId', '填写了与户主关系，请同时选择所属的户', 'Choose the household this relation refers to'),
+    );
 
   const consent = normalizeConsent(opts.consent, birthDate, today, issues);
   if (issues.length) return { ok: false, issues };
@@ -88,15 +121,28 @@ export function normalizeResidentInput(input: ResidentFields, opts: { consent?: 
 }
 
 /** Checks a consent for a person born on `birthDate`; problems are pushed onto `issues`. */
-export function normalizeConsent(consent: ConsentInput | null | undefined, birthDate: string | null, today: string, issues: FieldIssue[]): ConsentInput | null {
+export function normalizeConsent(
+  consent: ConsentInput | null | undefined,
+  birthDate: string | null,
+  today: string,
+  issues: FieldIssue[],
+): ConsentInput | null {
   if (consent === undefined) return null;
   if (!consent || !consent.given) {
-    issues.push(issue('consent.given', '请确认已取得本人（不满 14 周岁的由监护人）同意登记个人信息', 'Confirm that the person (or, under 14, a guardian) agreed to the record'));
+    issues.push(
+      issue(
+        'consent.given',
+        '请确认已取得本人（不满 14 周岁的由监护人）同意登记个人信息',
+        'Confirm that the person (or, under 14, a guardian) agreed to the record',
+      ),
+    );
     return null;
   }
   const child = birthDate !== null && ageOn(birthDate, today) < CHILD_AGE;
   if (child && consent.givenBy !== 'guardian') {
-    issues.push(issue('consent.givenBy', '不满 14 周岁的儿童须由监护人同意', 'A child under 14 needs a guardian’s consent'));
+    issues.push(
+      issue('consent.givenBy', '不满 14 周岁的儿童须由监护人同意', 'A child under 14 needs a guardian’s consent'),
+    );
   }
   if (consent.givenBy === 'guardian') {
     const g = consent.guardianName ? normalizePersonName(consent.guardianName, 'consent.guardianName') : null;

@@ -16,13 +16,26 @@ import { listConsents, readResident } from './resident.service';
 type Ctx = { db: Db; actor: Actor; protector: Protector };
 
 /** The full ID number or phone, for an actor with the reveal right; every reveal is audited. */
-export async function revealResident({ db, actor, protector, id, field }: Ctx & { id: string; field: 'idNumber' | 'phone' }): Promise<{ value: string }> {
+export async function revealResident({
+  db,
+  actor,
+  protector,
+  id,
+  field,
+}: Ctx & { id: string; field: 'idNumber' | 'phone' }): Promise<{ value: string }> {
   const row = await readResident({ db, actor }, id);
   const allowed = field === 'idNumber' ? canRevealId(actor, row) : canRevealPhone(actor, row);
   if (!allowed) throw forbidden();
   const value = field === 'idNumber' ? (row.r.idNumberEnc ? protector.decrypt(row.r.idNumberEnc) : null) : row.r.phone;
   if (!value) throw new AppError('NOT_FOUND');
-  await recordAudit(db, { actor, node: { id: row.r.nodeId, path: row.path }, action: 'resident.reveal', entityType: 'resident', entityId: id, summary: { field } });
+  await recordAudit(db, {
+    actor,
+    node: { id: row.r.nodeId, path: row.path },
+    action: 'resident.reveal',
+    entityType: 'resident',
+    entityId: id,
+    summary: { field },
+  });
   return { value };
 }
 
@@ -44,12 +57,16 @@ export const RESIDENT_LINK_NAMES: Record<string, { zh: string; en: string }> = {
  */
 export async function linkedRecords(db: DbOrTx, id: string): Promise<{ table: string; count: number }[]> {
   const rows = async <T>(q: SQL) => ((await db.execute(q)) as unknown as { rows: T[] }).rows;
-  const fks = await rows<{ tbl: string; col: string }>(sql`select c.conrelid::regclass::text as tbl, a.attname as col from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1] where c.contype = 'f' and c.confrelid = 'residents'::regclass order by 1, 2`);
+  const fks = await rows<{ tbl: string; col: string }>(
+    sql`select c.conrelid::regclass::text as tbl, a.attname as col from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1] where c.contype = 'f' and c.confrelid = 'residents'::regclass order by 1, 2`,
+  );
   const out: { table: string; count: number }[] = [];
   for (const fk of fks) {
     const table = fk.tbl.replace(/^.*\./, '').replace(/"/g, '');
     if (OWN_TABLES.has(table)) continue;
-    const [{ n }] = await rows<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(table)} where ${sql.identifier(fk.col)} = ${id}`);
+    const [{ n }] = await rows<{ n: number }>(
+      sql`select count(*)::int as n from ${sql.identifier(table)} where ${sql.identifier(fk.col)} = ${id}`,
+    );
     if (Number(n) > 0) out.push({ table, count: Number(n) });
   }
   return out;
@@ -57,7 +74,9 @@ export async function linkedRecords(db: DbOrTx, id: string): Promise<{ table: st
 
 /** Other tables whose rows are deleted with the resident (ON DELETE CASCADE): they belong to the person. */
 async function ownedByPerson(db: DbOrTx): Promise<{ table: string; col: string }[]> {
-  const r = (await db.execute(sql`select c.conrelid::regclass::text as tbl, a.attname as col from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1] where c.contype = 'f' and c.confrelid = 'residents'::regclass and c.confdeltype = 'c'`)) as unknown as { rows: { tbl: string; col: string }[] };
+  const r = (await db.execute(
+    sql`select c.conrelid::regclass::text as tbl, a.attname as col from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1] where c.contype = 'f' and c.confrelid = 'residents'::regclass and c.confdeltype = 'c'`,
+  )) as unknown as { rows: { tbl: string; col: string }[] };
   return r.rows.map((x) => ({ table: x.tbl.replace(/^.*\./, '').replace(/"/g, ''), col: x.col }));
 }
 
@@ -70,26 +89,68 @@ export async function removeResident({ db, actor, id }: Omit<Ctx, 'protector'> &
   return db.transaction(async (tx) => {
     const row = await readResident({ db: tx, actor }, id);
     if (!canUpdateResident(actor, row)) throw forbidden();
-    if (row.r.anonymizedAt) throw new AppError('CONFLICT', { detail: '该居民已注销', detailEn: 'this resident has already been anonymised' });
+    if (row.r.anonymizedAt)
+      throw new AppError('CONFLICT', { detail: '该居民已注销', detailEn: 'this resident has already been anonymised' });
     const owned = await ownedByPerson(tx);
     const links = (await linkedRecords(tx, id)).filter((l) => !owned.some((o) => o.table === l.table));
-    const reasons = links.map((l) => ({ ...l, label: RESIDENT_LINK_NAMES[l.table]?.zh ?? l.table, labelEn: RESIDENT_LINK_NAMES[l.table]?.en ?? l.table }));
+    const reasons = links.map((l) => ({
+      ...l,
+      label: RESIDENT_LINK_NAMES[l.table]?.zh ?? l.table,
+      labelEn: RESIDENT_LINK_NAMES[l.table]?.en ?? l.table,
+    }));
     const node = { id: row.r.nodeId, path: row.path };
     if (reasons.length === 0) {
-      await recordAudit(tx, { actor, node, action: 'resident.delete', entityType: 'resident', entityId: id, summary: { node: row.nodeName } });
+      await recordAudit(tx, {
+        actor,
+        node,
+        action: 'resident.delete',
+        entityType: 'resident',
+        entityId: id,
+        summary: { node: row.nodeName },
+      });
       await tx.delete(residents).where(eq(residents.id, id));
       return { outcome: 'deleted' as const, reasons: [] };
     }
-    await tx.update(residents).set({
-      name: '已注销居民', namePinyin: '', nameInitials: '', gender: null, birthDate: null, phone: null, idNumberEnc: null, idNumberHash: null, idLast4: null,
-      householdId: null, relationToHead: null, building: null, education: null, employment: null, occupation: null, note: null,
-      anonymizedAt: new Date(), updatedAt: new Date(),
-    }).where(eq(residents.id, id));
+    await tx
+      .update(residents)
+      .set({
+        name: '已注销居民',
+        namePinyin: '',
+        nameInitials: '',
+        gender: null,
+        birthDate: null,
+        phone: null,
+        idNumberEnc: null,
+        idNumberHash: null,
+        idLast4: null,
+        householdId: null,
+        relationToHead: null,
+        building: null,
+        education: null,
+        employment: null,
+        occupation: null,
+        note: null,
+        anonymizedAt: new Date(),
+        updatedAt: new Date(),
+      })
+      .where(eq(residents.id, id));
     await tx.delete(residentTags).where(eq(residentTags.residentId, id));
     // What goes with the person (phone accounts, sessions, devices: ON DELETE CASCADE) goes with their name too.
-    for (const o of owned) if (!OWN_TABLES.has(o.table)) await tx.execute(sql`delete from ${sql.identifier(o.table)} where ${sql.identifier(o.col)} = ${id}`);
-    await tx.update(consents).set({ withdrawnAt: new Date() }).where(and(eq(consents.residentId, id), isNull(consents.withdrawnAt)));
-    await recordAudit(tx, { actor, node, action: 'resident.anonymize', entityType: 'resident', entityId: id, summary: { node: row.nodeName, kept: links } });
+    for (const o of owned)
+      if (!OWN_TABLES.has(o.table))
+        await tx.execute(sql`delete from ${sql.identifier(o.table)} where ${sql.identifier(o.col)} = ${id}`);
+    await tx
+      .update(consents)
+      .set({ withdrawnAt: new Date() })
+      .where(and(eq(consents.residentId, id), isNull(consents.withdrawnAt)));
+    await recordAudit(tx, {
+      actor,
+      node,
+      action: 'resident.anonymize',
+      entityType: 'resident',
+      entityId: id,
+      summary: { node: row.nodeName, kept: links },
+    });
     return { outcome: 'anonymized' as const, reasons };
   });
 }
@@ -100,21 +161,52 @@ export async function exportResident({ db, actor, protector, id }: Ctx & { id: s
   if (!canReadResident(actor, row)) throw hidden();
   const { r } = row;
   const idClear = r.idNumberEnc ? protector.decrypt(r.idNumberEnc) : null;
-  const tagRows = await db.select({ code: residentTags.tag, label: residentTagDefs.label }).from(residentTags)
-    .leftJoin(residentTagDefs, and(eq(residentTagDefs.code, residentTags.tag), eq(residentTagDefs.countyId, r.countyId))).where(eq(residentTags.residentId, id));
-  const [household] = r.householdId ? await db.select({ headName: households.headName, building: households.building, address: households.address }).from(households).where(eq(households.id, r.householdId)) : [];
-  const history = await db.select({ at: auditLog.at, action: auditLog.action, by: auditLog.actorName }).from(auditLog)
-    .where(and(eq(auditLog.entityType, 'resident'), eq(auditLog.entityId, id))).orderBy(asc(auditLog.id));
-  await recordAudit(db, { actor, node: { id: r.nodeId, path: row.path }, action: 'resident.export', entityType: 'resident', entityId: id, summary: { idInClear: !!idClear && canRevealId(actor, row) } });
+  const tagRows = await db
+    .select({ code: residentTags.tag, label: residentTagDefs.label })
+    .from(residentTags)
+    .leftJoin(
+      residentTagDefs,
+      and(eq(residentTagDefs.code, residentTags.tag), eq(residentTagDefs.countyId, r.countyId)),
+    )
+    .where(eq(residentTags.residentId, id));
+  const [household] = r.householdId
+    ? await db
+        .select({ headName: households.headName, building: households.building, address: households.address })
+        .from(households)
+        .where(eq(households.id, r.householdId))
+    : [];
+  const history = await db
+    .select({ at: auditLog.at, action: auditLog.action, by: auditLog.actorName })
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, 'resident'), eq(auditLog.entityId, id)))
+    .orderBy(asc(auditLog.id));
+  await recordAudit(db, {
+    actor,
+    node: { id: r.nodeId, path: row.path },
+    action: 'resident.export',
+    entityType: 'resident',
+    entityId: id,
+    summary: { idInClear: !!idClear && canRevealId(actor, row) },
+  });
   return {
     exportedAt: new Date().toISOString(),
     exportedBy: actor.displayName,
     resident: {
-      name: r.name, gender: r.gender, birthDate: r.birthDate, village: row.nodeName, building: r.building, relationToHead: r.relationToHead,
+      name: r.name,
+      gender: r.gender,
+      birthDate: r.birthDate,
+      village: row.nodeName,
+      building: r.building,
+      relationToHead: r.relationToHead,
       phone: r.phone ? (canRevealPhone(actor, row) ? r.phone : maskPhone(r.phone)) : null,
       idNumber: idClear ? (canRevealId(actor, row) ? idClear : maskIdCard(idClear)) : null,
-      education: r.education, employment: r.employment, occupation: r.occupation, note: r.note,
-      createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(), anonymizedAt: r.anonymizedAt?.toISOString() ?? null,
+      education: r.education,
+      employment: r.employment,
+      occupation: r.occupation,
+      note: r.note,
+      createdAt: r.createdAt.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
+      anonymizedAt: r.anonymizedAt?.toISOString() ?? null,
     },
     household: household ?? null,
     tags: tagRows.map((t) => ({ code: t.code, label: t.label ?? t.code })),
@@ -125,26 +217,70 @@ export async function exportResident({ db, actor, protector, id }: Ctx & { id: s
 }
 
 /** Records a further consent (e.g. a new purpose); a child's needs a guardian. */
-export async function addConsent({ db, actor, id, input }: Omit<Ctx, 'protector'> & { id: string; input: ConsentInput }): Promise<{ id: string }> {
+export async function addConsent({
+  db,
+  actor,
+  id,
+  input,
+}: Omit<Ctx, 'protector'> & { id: string; input: ConsentInput }): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
     const row = await readResident({ db: tx, actor }, id);
     if (!canUpdateResident(actor, row) || row.r.anonymizedAt) throw forbidden();
     const issues: { path: string; message: string; messageEn: string }[] = [];
     const c = normalizeConsent(input, row.r.birthDate, todayInChina(), issues);
-    if (issues.length || !c) throw new AppError('VALIDATION_FAILED', {}, { issues: issues.map((i) => ({ ...i, path: i.path.replace(/^consent\./, '') })) });
-    const [saved] = await tx.insert(consents).values({ residentId: id, purpose: c.purpose, givenBy: c.givenBy, guardianName: c.guardianName, guardianRelation: c.guardianRelation, method: c.method, recordedBy: actor.userId }).returning({ id: consents.id });
-    await recordAudit(tx, { actor, node: { id: row.r.nodeId, path: row.path }, action: 'resident.consent.add', entityType: 'resident', entityId: id, summary: { purpose: c.purpose, givenBy: c.givenBy, method: c.method } });
+    if (issues.length || !c)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        {},
+        { issues: issues.map((i) => ({ ...i, path: i.path.replace(/^consent\./, '') })) },
+      );
+    const [saved] = await tx
+      .insert(consents)
+      .values({
+        residentId: id,
+        purpose: c.purpose,
+        givenBy: c.givenBy,
+        guardianName: c.guardianName,
+        guardianRelation: c.guardianRelation,
+        method: c.method,
+        recordedBy: actor.userId,
+      })
+      .returning({ id: consents.id });
+    await recordAudit(tx, {
+      actor,
+      node: { id: row.r.nodeId, path: row.path },
+      action: 'resident.consent.add',
+      entityType: 'resident',
+      entityId: id,
+      summary: { purpose: c.purpose, givenBy: c.givenBy, method: c.method },
+    });
     return { id: saved.id };
   });
 }
 
 /** The person withdraws a consent; the record stays, marked with the time. */
-export async function withdrawConsent({ db, actor, id, consentId }: Omit<Ctx, 'protector'> & { id: string; consentId: string }): Promise<void> {
+export async function withdrawConsent({
+  db,
+  actor,
+  id,
+  consentId,
+}: Omit<Ctx, 'protector'> & { id: string; consentId: string }): Promise<void> {
   await db.transaction(async (tx) => {
     const row = await readResident({ db: tx, actor }, id);
     if (!canUpdateResident(actor, row)) throw forbidden();
-    const done = await tx.update(consents).set({ withdrawnAt: new Date() }).where(and(eq(consents.id, consentId), eq(consents.residentId, id), isNull(consents.withdrawnAt))).returning({ purpose: consents.purpose });
+    const done = await tx
+      .update(consents)
+      .set({ withdrawnAt: new Date() })
+      .where(and(eq(consents.id, consentId), eq(consents.residentId, id), isNull(consents.withdrawnAt)))
+      .returning({ purpose: consents.purpose });
     if (done.length === 0) throw new AppError('NOT_FOUND');
-    await recordAudit(tx, { actor, node: { id: row.r.nodeId, path: row.path }, action: 'resident.consent.withdraw', entityType: 'resident', entityId: id, summary: { purpose: done[0].purpose } });
+    await recordAudit(tx, {
+      actor,
+      node: { id: row.r.nodeId, path: row.path },
+      action: 'resident.consent.withdraw',
+      entityType: 'resident',
+      entityId: id,
+      summary: { purpose: done[0].purpose },
+    });
   });
 }

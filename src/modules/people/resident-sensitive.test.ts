@@ -30,8 +30,26 @@ beforeAll(async () => {
   cm = await signIn(s.app, 'cm', TEST_PASSWORD);
   householdId = (await ta.req('POST', '/api/households', { nodeId: village.id, headName: '钱大伟' })).json().id;
   const guardian = { given: true, purpose: '学习服务', givenBy: 'guardian', guardianName: '钱大伟', method: 'paper' };
-  childId = (await ta.req('POST', '/api/residents', residentBody(village.id, { name: '钱小朵', birthDate: `${new Date().getFullYear() - 6}-01-01`, householdId, relationToHead: 'child', consent: guardian }))).json().id;
-  taggedId = (await ta.req('POST', '/api/residents', residentBody(village.id, { name: '钱大伟', householdId, relationToHead: 'head', tags: ['disabled'] }))).json().id;
+  childId = (
+    await ta.req(
+      'POST',
+      '/api/residents',
+      residentBody(village.id, {
+        name: '钱小朵',
+        birthDate: `${new Date().getFullYear() - 6}-01-01`,
+        householdId,
+        relationToHead: 'child',
+        consent: guardian,
+      }),
+    )
+  ).json().id;
+  taggedId = (
+    await ta.req(
+      'POST',
+      '/api/residents',
+      residentBody(village.id, { name: '钱大伟', householdId, relationToHead: 'head', tags: ['disabled'] }),
+    )
+  ).json().id;
 });
 afterAll(() => s.close());
 
@@ -51,7 +69,10 @@ describe('a resident keeper without the sensitive right', () => {
     const adult = (await cm.req('GET', `/api/residents/${taggedId}`)).json();
     expect(adult.tags).toEqual([]);
     // Not a sensitive view for this actor: nothing sensitive was shown.
-    const views = await s.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'resident.view_sensitive'), eq(auditLog.entityId, taggedId)));
+    const views = await s.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'resident.view_sensitive'), eq(auditLog.entityId, taggedId)));
     expect(views).toEqual([]);
   });
 
@@ -63,9 +84,18 @@ describe('a resident keeper without the sensitive right', () => {
   });
 
   it('keeps the hidden tags when correcting the resident', async () => {
-    const r = await cm.req('PUT', `/api/residents/${taggedId}`, { nodeId: (await ta.req('GET', `/api/residents/${taggedId}`)).json().nodeId, name: '钱大卫', gender: 'female', birthDate: '1980-05-06', tags: [] });
+    const r = await cm.req('PUT', `/api/residents/${taggedId}`, {
+      nodeId: (await ta.req('GET', `/api/residents/${taggedId}`)).json().nodeId,
+      name: '钱大卫',
+      gender: 'female',
+      birthDate: '1980-05-06',
+      tags: [],
+    });
     expect(r.statusCode, r.body).toBe(200);
-    expect((await ta.req('GET', `/api/residents/${taggedId}`)).json()).toMatchObject({ name: '钱大卫', tags: ['disabled'] });
+    expect((await ta.req('GET', `/api/residents/${taggedId}`)).json()).toMatchObject({
+      name: '钱大卫',
+      tags: ['disabled'],
+    });
   });
 
   it('still counts everyone in the statistics, without names', async () => {

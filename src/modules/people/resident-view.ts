@@ -15,10 +15,12 @@ export function yearsAgo(today: string, years: number): string {
   return new Date(Date.UTC(y - years, m - 1, d)).toISOString().slice(0, 10);
 }
 
-export const isChild = (birthDate: string | null, today = todayInChina()) => birthDate !== null && ageOn(birthDate, today) < CHILD_AGE;
+export const isChild = (birthDate: string | null, today = todayInChina()) =>
+  birthDate !== null && ageOn(birthDate, today) < CHILD_AGE;
 
 /** SQL: the resident is not a child under 14 (or has no birth date). */
-export const notChild = (today: string): SQL => or(isNull(residents.birthDate), lte(residents.birthDate, yearsAgo(today, CHILD_AGE)))!;
+export const notChild = (today: string): SQL =>
+  or(isNull(residents.birthDate), lte(residents.birthDate, yearsAgo(today, CHILD_AGE)))!;
 
 /** SQL: the resident's age lies in the band. */
 export function inAgeBand(band: AgeBand, today: string): SQL {
@@ -29,16 +31,33 @@ export function inAgeBand(band: AgeBand, today: string): SQL {
 }
 
 /** Tag codes per resident, keeping only what the actor may see (sensitive tags need the right). */
-export async function visibleTags(db: DbOrTx, actor: Actor, rows: { id: string; countyId: string; path: string }[]): Promise<Map<string, string[]>> {
+export async function visibleTags(
+  db: DbOrTx,
+  actor: Actor,
+  rows: { id: string; countyId: string; path: string }[],
+): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   if (rows.length === 0) return out;
-  const tags = await db.select().from(residentTags).where(inArray(residentTags.residentId, rows.map((r) => r.id)));
-  const defs = await db.select().from(residentTagDefs).where(inArray(residentTagDefs.countyId, [...new Set(rows.map((r) => r.countyId))]));
+  const tags = await db
+    .select()
+    .from(residentTags)
+    .where(
+      inArray(
+        residentTags.residentId,
+        rows.map((r) => r.id),
+      ),
+    );
+  const defs = await db
+    .select()
+    .from(residentTagDefs)
+    .where(inArray(residentTagDefs.countyId, [...new Set(rows.map((r) => r.countyId))]));
   const open = new Set(defs.filter((d) => !d.sensitive).map((d) => `${d.countyId}|${d.code}`));
   const order = new Map(defs.map((d) => [`${d.countyId}|${d.code}`, d.sortOrder]));
   for (const r of rows) {
     const sensitiveOk = canSeeSensitive(actor, r);
-    const mine = tags.filter((t) => t.residentId === r.id && (sensitiveOk || open.has(`${r.countyId}|${t.tag}`))).map((t) => t.tag);
+    const mine = tags
+      .filter((t) => t.residentId === r.id && (sensitiveOk || open.has(`${r.countyId}|${t.tag}`)))
+      .map((t) => t.tag);
     mine.sort((a, b) => (order.get(`${r.countyId}|${a}`) ?? 9999) - (order.get(`${r.countyId}|${b}`) ?? 9999));
     out.set(r.id, mine);
   }
@@ -46,7 +65,13 @@ export async function visibleTags(db: DbOrTx, actor: Actor, rows: { id: string; 
 }
 
 /** A resident as the API shows it: ID number and phone masked, age computed. */
-export function toResident(r: ResidentRow, nodeName: string, tags: string[], protector: Protector, today = todayInChina()): Resident {
+export function toResident(
+  r: ResidentRow,
+  nodeName: string,
+  tags: string[],
+  protector: Protector,
+  today = todayInChina(),
+): Resident {
   return {
     id: r.id,
     nodeId: r.nodeId,
@@ -66,14 +91,26 @@ export function toResident(r: ResidentRow, nodeName: string, tags: string[], pro
 }
 
 /** Residents of a page with their visible tags, in order. */
-export async function presentResidents(db: DbOrTx, actor: Actor, protector: Protector, rows: { r: ResidentRow; nodeName: string; path: string }[]): Promise<Resident[]> {
-  const tags = await visibleTags(db, actor, rows.map((x) => ({ id: x.r.id, countyId: x.r.countyId, path: x.path })));
+export async function presentResidents(
+  db: DbOrTx,
+  actor: Actor,
+  protector: Protector,
+  rows: { r: ResidentRow; nodeName: string; path: string }[],
+): Promise<Resident[]> {
+  const tags = await visibleTags(
+    db,
+    actor,
+    rows.map((x) => ({ id: x.r.id, countyId: x.r.countyId, path: x.path })),
+  );
   const today = todayInChina();
   return rows.map((x) => toResident(x.r, x.nodeName, tags.get(x.r.id) ?? [], protector, today));
 }
 
 /** True when a tag code is sensitive in any county (unknown codes count as sensitive). */
 export async function isSensitiveTag(db: DbOrTx, code: string): Promise<boolean> {
-  const defs = await db.select({ sensitive: residentTagDefs.sensitive }).from(residentTagDefs).where(eq(residentTagDefs.code, code));
+  const defs = await db
+    .select({ sensitive: residentTagDefs.sensitive })
+    .from(residentTagDefs)
+    .where(eq(residentTagDefs.code, code));
   return defs.length === 0 || defs.some((d) => d.sensitive);
 }

@@ -10,10 +10,27 @@ import { users } from '../accounts/account.table';
 import { recordAudit } from '../audit/audit.service';
 import { escapeLike, getNodeRow, underAnyPath } from '../organisations/org.service';
 import { orgNodes } from '../organisations/org.table';
-import { todayInChina, type Consent, type Resident, type ResidentCreate, type ResidentDetail, type ResidentQuery, type ResidentSaved, type ResidentUpdate } from './people.contract';
+import {
+  todayInChina,
+  type Consent,
+  type Resident,
+  type ResidentCreate,
+  type ResidentDetail,
+  type ResidentQuery,
+  type ResidentSaved,
+  type ResidentUpdate,
+} from './people.contract';
 import { canReadResident, canRevealId, canRevealPhone, canSeeSensitive, canUpdateResident } from './people.policy';
 import { consents, households, residents, residentTags } from './people.table';
-import { inAgeBand, isChild, isSensitiveTag, notChild, presentResidents, visibleTags, toResident } from './resident-view';
+import {
+  inAgeBand,
+  isChild,
+  isSensitiveTag,
+  notChild,
+  presentResidents,
+  visibleTags,
+  toResident,
+} from './resident-view';
 import { loadResidentRow, upsertResident } from './resident-write';
 import { normalizeResidentInput } from './resident-input';
 
@@ -30,7 +47,8 @@ function searchCondition(q: string, protector: Protector): SQL {
   if (/^\d{5,11}$/.test(q)) return like(residents.phone, `%${q}%`);
   const name = ilike(residents.name, `%${escapeLike(q)}%`);
   const letters = q.toLowerCase().replace(/[\s']/g, '');
-  if (/^[a-z]+$/.test(letters)) return or(name, like(residents.nameInitials, `${letters}%`), like(residents.namePinyin, `${letters}%`))!;
+  if (/^[a-z]+$/.test(letters))
+    return or(name, like(residents.nameInitials, `${letters}%`), like(residents.namePinyin, `${letters}%`))!;
   return name;
 }
 
@@ -38,7 +56,12 @@ function searchCondition(q: string, protector: Protector): SQL {
  * Residents of the actor's subtree, one page. Children under 14 and filters on sensitive
  * tags or the child age band need the sensitive right; such rosters are audited.
  */
-export async function findResidents({ db, actor, protector, query }: Ctx & { query: ResidentQuery }): Promise<Page<Resident>> {
+export async function findResidents({
+  db,
+  actor,
+  protector,
+  query,
+}: Ctx & { query: ResidentQuery }): Promise<Page<Resident>> {
   const today = todayInChina();
   const sensitiveReach = reachPaths(actor, SENSITIVE_ROLES);
   const conds: SQL[] = [underAnyPath(orgNodes.path, reachPaths(actor, RESIDENT_ROLES)), isNull(residents.anonymizedAt)];
@@ -52,18 +75,52 @@ export async function findResidents({ db, actor, protector, query }: Ctx & { que
   if (query.gender) conds.push(eq(residents.gender, query.gender));
   if (query.ageBand) conds.push(inAgeBand(query.ageBand, today));
   const sensitiveFilter = query.ageBand === '0-13' || (!!query.tag && (await isSensitiveTag(db, query.tag)));
-  if (query.tag) conds.push(exists(db.select({ x: sql`1` }).from(residentTags).where(and(eq(residentTags.residentId, residents.id), eq(residentTags.tag, query.tag)))));
+  if (query.tag)
+    conds.push(
+      exists(
+        db
+          .select({ x: sql`1` })
+          .from(residentTags)
+          .where(and(eq(residentTags.residentId, residents.id), eq(residentTags.tag, query.tag))),
+      ),
+    );
   if (sensitiveFilter) conds.push(underAnyPath(orgNodes.path, sensitiveReach));
   if (query.q) conds.push(searchCondition(query.q, protector));
   const where = and(...conds);
-  const [{ n }] = await db.select({ n: count() }).from(residents).innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId)).where(where);
-  const rows = await db.select({ r: residents, nodeName: orgNodes.name, path: orgNodes.path }).from(residents).innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
-    .where(where).orderBy(asc(orgNodes.sortOrder), asc(orgNodes.name), asc(residents.namePinyin), asc(residents.name), asc(residents.id))
-    .limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+  const [{ n }] = await db
+    .select({ n: count() })
+    .from(residents)
+    .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
+    .where(where);
+  const rows = await db
+    .select({ r: residents, nodeName: orgNodes.name, path: orgNodes.path })
+    .from(residents)
+    .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
+    .where(where)
+    .orderBy(
+      asc(orgNodes.sortOrder),
+      asc(orgNodes.name),
+      asc(residents.namePinyin),
+      asc(residents.name),
+      asc(residents.id),
+    )
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
   if (sensitiveFilter && rows.length) {
-    await recordAudit(db, { actor, node, action: 'resident.roster_view', entityType: 'resident', summary: { tag: query.tag ?? null, ageBand: query.ageBand ?? null, shown: rows.length, total: Number(n) } });
+    await recordAudit(db, {
+      actor,
+      node,
+      action: 'resident.roster_view',
+      entityType: 'resident',
+      summary: { tag: query.tag ?? null, ageBand: query.ageBand ?? null, shown: rows.length, total: Number(n) },
+    });
   }
-  return { items: await presentResidents(db, actor, protector, rows), total: Number(n), page: query.page, pageSize: query.pageSize };
+  return {
+    items: await presentResidents(db, actor, protector, rows),
+    total: Number(n),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 /**
@@ -82,11 +139,20 @@ export async function getResident({ db, actor, protector, id }: Ctx & { id: stri
   const row = await readResident({ db, actor }, id);
   const { r } = row;
   const tags = (await visibleTags(db, actor, [{ id, countyId: r.countyId, path: row.path }])).get(id) ?? [];
-  const [household] = r.householdId ? await db.select({ headName: households.headName }).from(households).where(eq(households.id, r.householdId)) : [];
+  const [household] = r.householdId
+    ? await db.select({ headName: households.headName }).from(households).where(eq(households.id, r.householdId))
+    : [];
   const consentRows = await listConsents(db, id);
   const anyTags = (await db.select({ n: count() }).from(residentTags).where(eq(residentTags.residentId, id)))[0].n;
   if (row.sensitiveOk && (isChild(r.birthDate) || Number(anyTags) > 0)) {
-    await recordAudit(db, { actor, node: { id: r.nodeId, path: row.path }, action: 'resident.view_sensitive', entityType: 'resident', entityId: id, summary: { child: isChild(r.birthDate), tags: Number(anyTags) } });
+    await recordAudit(db, {
+      actor,
+      node: { id: r.nodeId, path: row.path },
+      action: 'resident.view_sensitive',
+      entityType: 'resident',
+      entityId: id,
+      summary: { child: isChild(r.birthDate), tags: Number(anyTags) },
+    });
   }
   const open = r.anonymizedAt === null;
   return {
@@ -110,10 +176,22 @@ export async function getResident({ db, actor, protector, id }: Ctx & { id: stri
 }
 
 export async function listConsents(db: DbOrTx, residentId: string): Promise<Consent[]> {
-  const rows = await db.select({ c: consents, by: users.displayName }).from(consents).leftJoin(users, eq(users.id, consents.recordedBy)).where(eq(consents.residentId, residentId)).orderBy(desc(consents.recordedAt));
+  const rows = await db
+    .select({ c: consents, by: users.displayName })
+    .from(consents)
+    .leftJoin(users, eq(users.id, consents.recordedBy))
+    .where(eq(consents.residentId, residentId))
+    .orderBy(desc(consents.recordedAt));
   return rows.map(({ c, by }) => ({
-    id: c.id, purpose: c.purpose, givenBy: c.givenBy as Consent['givenBy'], guardianName: c.guardianName, guardianRelation: c.guardianRelation,
-    method: c.method as Consent['method'], recordedByName: by, recordedAt: c.recordedAt.toISOString(), withdrawnAt: c.withdrawnAt?.toISOString() ?? null,
+    id: c.id,
+    purpose: c.purpose,
+    givenBy: c.givenBy as Consent['givenBy'],
+    guardianName: c.guardianName,
+    guardianRelation: c.guardianRelation,
+    method: c.method as Consent['method'],
+    recordedByName: by,
+    recordedAt: c.recordedAt.toISOString(),
+    withdrawnAt: c.withdrawnAt?.toISOString() ?? null,
   }));
 }
 
@@ -128,7 +206,12 @@ async function targetNode(tx: DbOrTx, actor: Actor, nodeId: string) {
   return node;
 }
 
-export async function createResident({ db, actor, protector, input }: Ctx & { input: ResidentCreate }): Promise<ResidentSaved> {
+export async function createResident({
+  db,
+  actor,
+  protector,
+  input,
+}: Ctx & { input: ResidentCreate }): Promise<ResidentSaved> {
   const { consent, ...fields } = input;
   const checked = normalizeResidentInput(fields, { consent });
   return db.transaction(async (tx) => {
@@ -139,17 +222,33 @@ export async function createResident({ db, actor, protector, input }: Ctx & { in
   });
 }
 
-export async function updateResident({ db, actor, protector, id, input }: Ctx & { id: string; input: ResidentUpdate }): Promise<ResidentSaved> {
+export async function updateResident({
+  db,
+  actor,
+  protector,
+  id,
+  input,
+}: Ctx & { id: string; input: ResidentUpdate }): Promise<ResidentSaved> {
   return db.transaction(async (tx) => {
     const row = await readResident({ db: tx, actor }, id);
     if (!canUpdateResident(actor, row)) throw forbidden();
-    if (row.r.anonymizedAt) throw new AppError('CONFLICT', { detail: '该居民已注销，不能再修改', detailEn: 'this resident has been anonymised and cannot be edited' });
+    if (row.r.anonymizedAt)
+      throw new AppError('CONFLICT', {
+        detail: '该居民已注销，不能再修改',
+        detailEn: 'this resident has been anonymised and cannot be edited',
+      });
     const node = await targetNode(tx, actor, input.nodeId);
     const checked = normalizeResidentInput(input);
     if (!checked.ok) throw invalid(checked.issues);
     // Tags the actor may not see are kept as they were, not silently dropped.
     const tags = row.sensitiveOk ? checked.value.tags : await keepHiddenTags(tx, id, checked.value.tags);
-    const res = await upsertResident(tx, { actor, protector, node, value: { ...checked.value, tags }, existing: row.r });
+    const res = await upsertResident(tx, {
+      actor,
+      protector,
+      node,
+      value: { ...checked.value, tags },
+      existing: row.r,
+    });
     return { id: res.id, warnings: res.warnings };
   });
 }

@@ -27,20 +27,38 @@ beforeAll(async () => {
   await buildUser(s.database, { username: 'cm', role: 'centre_manager', node: v1 });
   await buildUser(s.database, { username: 'ld', role: 'leader', node: town });
   await buildUser(s.database, { username: 'tc', role: 'teacher', node: v1 });
-  [ca, ca2, ta, cm, leader, teacher] = await Promise.all(['ca', 'ca2', 'ta', 'cm', 'ld', 'tc'].map((u) => signIn(s.app, u, TEST_PASSWORD)));
+  [ca, ca2, ta, cm, leader, teacher] = await Promise.all(
+    ['ca', 'ca2', 'ta', 'cm', 'ld', 'tc'].map((u) => signIn(s.app, u, TEST_PASSWORD)),
+  );
 });
 afterAll(() => s.close());
 
-const create = (c: Client, nodeId: string, v: Record<string, unknown> = {}) => c.req('POST', '/api/residents', residentBody(nodeId, v));
-const issue = (r: { json(): { error: { issues?: { path: string; message: string }[] } } }) => r.json().error.issues?.[0];
+const create = (c: Client, nodeId: string, v: Record<string, unknown> = {}) =>
+  c.req('POST', '/api/residents', residentBody(nodeId, v));
+const issue = (r: { json(): { error: { issues?: { path: string; message: string }[] } } }) =>
+  r.json().error.issues?.[0];
 const audits = (action: string, entityId?: string) =>
-  s.database.db.select().from(auditLog).where(entityId ? and(eq(auditLog.action, action), eq(auditLog.entityId, entityId)) : eq(auditLog.action, action));
+  s.database.db
+    .select()
+    .from(auditLog)
+    .where(entityId ? and(eq(auditLog.action, action), eq(auditLog.entityId, entityId)) : eq(auditLog.action, action));
 const childBirth = () => `${new Date().getFullYear() - 9}-06-01`;
-const guardian = { given: true, purpose: '学习服务', givenBy: 'guardian', guardianName: '王秀英', guardianRelation: '母亲', method: 'paper' };
+const guardian = {
+  given: true,
+  purpose: '学习服务',
+  givenBy: 'guardian',
+  guardianName: '王秀英',
+  guardianRelation: '母亲',
+  method: 'paper',
+};
 
 describe('validating what people type', () => {
   const idCases: [string, unknown, string][] = [
-    ['wrong check digit', fakeId('19800101', '001').slice(0, 17) + (fakeId('19800101', '001').endsWith('0') ? '1' : '0'), ID_CARD_MESSAGES.check_digit.zh],
+    [
+      'wrong check digit',
+      fakeId('19800101', '001').slice(0, 17) + (fakeId('19800101', '001').endsWith('0') ? '1' : '0'),
+      ID_CARD_MESSAGES.check_digit.zh,
+    ],
     ['15-digit legacy number', '339901800101001', ID_CARD_MESSAGES.legacy15.zh],
     ['impossible date (30 February)', fakeId('19800230', '001'), ID_CARD_MESSAGES.birth_date.zh],
     ['birth date in the future', fakeId(`${new Date().getFullYear() + 1}0101`, '001'), ID_CARD_MESSAGES.birth_date.zh],
@@ -61,7 +79,10 @@ describe('validating what people type', () => {
 
   it('accepts full-width digits and zero-width spaces, stores the normalised number, fills birth date and gender', async () => {
     const id = fakeId('19750304', '013');
-    const typed = id.split('').map((ch) => (/\d/.test(ch) ? String.fromCharCode(ch.charCodeAt(0) + 0xfee0) : ch)).join('\u200b');
+    const typed = id
+      .split('')
+      .map((ch) => (/\d/.test(ch) ? String.fromCharCode(ch.charCodeAt(0) + 0xfee0) : ch))
+      .join('\u200b');
     const r = await create(ca, v1.id, { name: '全角号', idNumber: typed, birthDate: null, gender: null });
     expect(r.statusCode, r.body).toBe(201);
     const d = (await ca.req('GET', `/api/residents/${r.json().id}`)).json();
@@ -76,7 +97,12 @@ describe('validating what people type', () => {
   });
 
   it('keeps names with · and characters beyond the BMP; normalises other dots', async () => {
-    for (const [typed, stored] of [['阿依·木拉提', '阿依·木拉提'], ['阿依.木拉提别克', '阿依·木拉提别克'], ['𠮷田春', '𠮷田春'], ['  李\u200b四  ', '李四']]) {
+    for (const [typed, stored] of [
+      ['阿依·木拉提', '阿依·木拉提'],
+      ['阿依.木拉提别克', '阿依·木拉提别克'],
+      ['𠮷田春', '𠮷田春'],
+      ['  李\u200b四  ', '李四'],
+    ]) {
       const r = await create(ca, v1.id, { name: typed });
       expect(r.statusCode, typed).toBe(201);
       expect((await ca.req('GET', `/api/residents/${r.json().id}`)).json().name).toBe(stored);
@@ -112,32 +138,68 @@ describe('uniqueness and warnings', () => {
     expect(first.json().warnings).toEqual([]);
     const second = await create(ca, v2.id, { name: '共用乙', phone: '+86 13800008000' });
     expect(second.statusCode).toBe(201);
-    expect(second.json().warnings[0]).toMatchObject({ path: 'phone', message: '这个手机号也登记在东坡村共用甲名下，请核对（家人共用可忽略）' });
+    expect(second.json().warnings[0]).toMatchObject({
+      path: 'phone',
+      message: '这个手机号也登记在东坡村共用甲名下，请核对（家人共用可忽略）',
+    });
   });
 
   it('a duplicate ID number or phone in another village outside the user’s reach neither names nor confirms the other person', async () => {
     // 桃源村 is outside the 东坡村 centre manager's reach; the town admin reaches both.
     const id = fakeId('19660606', '061');
-    const other = await create(ta, v2.id, { name: '远方人', idNumber: id, phone: '13900006161', birthDate: null, gender: null });
+    const other = await create(ta, v2.id, {
+      name: '远方人',
+      idNumber: id,
+      phone: '13900006161',
+      birthDate: null,
+      gender: null,
+    });
     expect(other.statusCode).toBe(201);
     const neutral = '这个身份证号无法在此登记，请核对号码；如确认无误，请联系县（区）管理员';
-    const mine = await create(cm, v1.id, { name: '本村人', idNumber: id, phone: '13900006161', birthDate: null, gender: null });
+    const mine = await create(cm, v1.id, {
+      name: '本村人',
+      idNumber: id,
+      phone: '13900006161',
+      birthDate: null,
+      gender: null,
+    });
     expect(mine.statusCode).toBe(400);
-    expect(issue(mine)).toEqual({ path: 'idNumber', message: neutral, messageEn: 'This ID number cannot be registered here; check it, and if it is right, ask the county administrator' });
+    expect(issue(mine)).toEqual({
+      path: 'idNumber',
+      message: neutral,
+      messageEn: 'This ID number cannot be registered here; check it, and if it is right, ask the county administrator',
+    });
     expect(mine.body).not.toMatch(/远方人|桃源村/);
     // Editing one's own resident to carry that number answers the same.
     const own = await create(cm, v1.id, { name: '本村人', phone: '13900006161' });
     expect(own.statusCode).toBe(201);
     expect(own.json().warnings).toEqual([]);
     expect(own.body).not.toMatch(/远方人|桃源村/);
-    const edit = await cm.req('PUT', `/api/residents/${own.json().id}`, { nodeId: v1.id, name: '本村人', idNumber: id, birthDate: null, gender: null });
+    const edit = await cm.req('PUT', `/api/residents/${own.json().id}`, {
+      nodeId: v1.id,
+      name: '本村人',
+      idNumber: id,
+      birthDate: null,
+      gender: null,
+    });
     expect(issue(edit)).toMatchObject({ path: 'idNumber', message: neutral });
     expect(edit.body).not.toMatch(/远方人|桃源村/);
     // Within reach, naming helps: the town admin learns who and where.
-    const named = await create(ta, v1.id, { name: '本村人', idNumber: id, phone: '13900006161', birthDate: null, gender: null });
-    expect(issue(named)).toMatchObject({ path: 'idNumber', message: '身份证号已登记：桃源村的居民“远方人”使用这个身份证号，请核对是否重复登记' });
+    const named = await create(ta, v1.id, {
+      name: '本村人',
+      idNumber: id,
+      phone: '13900006161',
+      birthDate: null,
+      gender: null,
+    });
+    expect(issue(named)).toMatchObject({
+      path: 'idNumber',
+      message: '身份证号已登记：桃源村的居民“远方人”使用这个身份证号，请核对是否重复登记',
+    });
     const phoneNamed = await create(ta, v1.id, { name: '又一人', phone: '13900006161' });
-    expect(phoneNamed.json().warnings[0].message).toBe('这个手机号也登记在东坡村本村人、桃源村远方人名下，请核对（家人共用可忽略）');
+    expect(phoneNamed.json().warnings[0].message).toBe(
+      '这个手机号也登记在东坡村本村人、桃源村远方人名下，请核对（家人共用可忽略）',
+    );
   });
 });
 
@@ -145,14 +207,27 @@ describe('consent', () => {
   it('needs the consent box, and a guardian with a name for a child under 14', async () => {
     const none = await create(ca, v1.id, { consent: { ...guardian, given: false } });
     expect(issue(none)?.path).toBe('consent.given');
-    const self = await create(ca, v1.id, { name: '小明', birthDate: childBirth(), consent: { given: true, purpose: '学习', givenBy: 'self', method: 'paper' } });
+    const self = await create(ca, v1.id, {
+      name: '小明',
+      birthDate: childBirth(),
+      consent: { given: true, purpose: '学习', givenBy: 'self', method: 'paper' },
+    });
     expect(issue(self)?.path).toBe('consent.givenBy');
-    const nameless = await create(ca, v1.id, { name: '小明', birthDate: childBirth(), consent: { ...guardian, guardianName: '' } });
+    const nameless = await create(ca, v1.id, {
+      name: '小明',
+      birthDate: childBirth(),
+      consent: { ...guardian, guardianName: '' },
+    });
     expect(issue(nameless)?.path).toBe('consent.guardianName');
     const ok = await create(ca, v1.id, { name: '小明', birthDate: childBirth(), consent: guardian });
     expect(ok.statusCode).toBe(201);
     const d = (await ca.req('GET', `/api/residents/${ok.json().id}`)).json();
-    expect(d.consents[0]).toMatchObject({ givenBy: 'guardian', guardianName: '王秀英', method: 'paper', recordedByName: 'ca' });
+    expect(d.consents[0]).toMatchObject({
+      givenBy: 'guardian',
+      guardianName: '王秀英',
+      method: 'paper',
+      recordedByName: 'ca',
+    });
   });
 });
 
@@ -162,14 +237,35 @@ describe('masking, reveal and sensitive records', () => {
   const id = fakeId('19580808', '041');
 
   beforeAll(async () => {
-    adultId = (await create(ca, v1.id, { name: '赵老伯', idNumber: id, birthDate: null, gender: null, phone: '13912345678', tags: ['elderly', 'veteran'] })).json().id;
-    childId = (await create(ca, v1.id, { name: '钱小雨', birthDate: childBirth(), tags: ['left_behind_child'], consent: guardian })).json().id;
+    adultId = (
+      await create(ca, v1.id, {
+        name: '赵老伯',
+        idNumber: id,
+        birthDate: null,
+        gender: null,
+        phone: '13912345678',
+        tags: ['elderly', 'veteran'],
+      })
+    ).json().id;
+    childId = (
+      await create(ca, v1.id, {
+        name: '钱小雨',
+        birthDate: childBirth(),
+        tags: ['left_behind_child'],
+        consent: guardian,
+      })
+    ).json().id;
   });
 
   it('lists masked values for everyone, and only resident keepers may list', async () => {
     const list = (await cm.req('GET', '/api/residents?q=zlb')).json();
     expect(list.items).toHaveLength(1);
-    expect(list.items[0]).toMatchObject({ name: '赵老伯', phone: '139****5678', idNumber: `339***********${id.slice(14)}`, tags: ['elderly', 'veteran'] });
+    expect(list.items[0]).toMatchObject({
+      name: '赵老伯',
+      phone: '139****5678',
+      idNumber: `339***********${id.slice(14)}`,
+      tags: ['elderly', 'veteran'],
+    });
     expect(JSON.stringify(list)).not.toContain(id);
     expect(JSON.stringify(list)).not.toContain('13912345678');
     expect((await leader.req('GET', '/api/residents')).statusCode).toBe(403);
@@ -180,7 +276,9 @@ describe('masking, reveal and sensitive records', () => {
     expect((await cm.req('POST', `/api/residents/${adultId}/reveal`, { field: 'idNumber' })).statusCode).toBe(403);
     const phone = await cm.req('POST', `/api/residents/${adultId}/reveal`, { field: 'phone' });
     expect(phone.json()).toEqual({ value: '13912345678' });
-    expect((await ta.req('POST', `/api/residents/${adultId}/reveal`, { field: 'idNumber' })).json()).toEqual({ value: id });
+    expect((await ta.req('POST', `/api/residents/${adultId}/reveal`, { field: 'idNumber' })).json()).toEqual({
+      value: id,
+    });
     expect((await ta.req('POST', `/api/residents/${adultId}/reveal`, { field: 'idNumber' })).statusCode).toBe(200);
     const rows = await audits('resident.reveal', adultId);
     expect(rows.map((r) => r.summary)).toEqual([{ field: 'phone' }, { field: 'idNumber' }, { field: 'idNumber' }]);
@@ -209,7 +307,11 @@ describe('masking, reveal and sensitive records', () => {
     const r = await leader.req('GET', `/api/residents/stats?nodeId=${v1.id}`);
     expect(r.statusCode).toBe(200);
     const stats = r.json();
-    expect(stats.byTag.find((t: { code: string }) => t.code === 'left_behind_child')).toEqual({ code: 'left_behind_child', label: '留守儿童', count: 1 });
+    expect(stats.byTag.find((t: { code: string }) => t.code === 'left_behind_child')).toEqual({
+      code: 'left_behind_child',
+      label: '留守儿童',
+      count: 1,
+    });
     expect(stats.byAgeBand.find((b: { band: string }) => b.band === '0-13').count).toBeGreaterThanOrEqual(1);
     expect(stats.byAgeBand.find((b: { band: string }) => b.band === '60+').count).toBe(1);
     expect(JSON.stringify(stats)).not.toMatch(/赵老伯|钱小雨/);
@@ -220,10 +322,19 @@ describe('masking, reveal and sensitive records', () => {
 
 describe('search', () => {
   beforeAll(async () => {
-    await create(ca, v2.id, { name: '张三', phone: '13700001234', idNumber: fakeId('19900101', '051'), birthDate: null, gender: null });
+    await create(ca, v2.id, {
+      name: '张三',
+      phone: '13700001234',
+      idNumber: fakeId('19900101', '051'),
+      birthDate: null,
+      gender: null,
+    });
     await create(ca, v2.id, { name: '李四', phone: '13700005678' });
   });
-  const names = async (q: string) => (await ta.req('GET', `/api/residents?nodeId=${v2.id}&q=${encodeURIComponent(q)}`)).json().items.map((r: { name: string }) => r.name);
+  const names = async (q: string) =>
+    (await ta.req('GET', `/api/residents?nodeId=${v2.id}&q=${encodeURIComponent(q)}`))
+      .json()
+      .items.map((r: { name: string }) => r.name);
 
   it('finds by initials, pinyin, name, phone tail, ID tail and whole ID number', async () => {
     expect(await names('zs')).toEqual(['张三']);
@@ -250,12 +361,23 @@ describe('households', () => {
     const hid = h.json().id;
     const head = await create(ta, v1.id, { name: '孙大山', householdId: hid, relationToHead: 'head', gender: 'male' });
     expect(head.statusCode, head.body).toBe(201);
-    await create(ta, v1.id, { name: '孙小禾', householdId: hid, relationToHead: 'child', birthDate: childBirth(), consent: guardian });
+    await create(ta, v1.id, {
+      name: '孙小禾',
+      householdId: hid,
+      relationToHead: 'child',
+      birthDate: childBirth(),
+      consent: guardian,
+    });
     const d = (await cm.req('GET', `/api/households/${hid}`)).json();
     expect(d).toMatchObject({ headName: '孙大山', memberCount: 2, canUpdate: true });
     expect(d.members.map((m: { name: string }) => m.name).sort()).toEqual(['孙大山', '孙小禾']);
-    expect((await create(ta, v2.id, { name: '串户', householdId: hid, relationToHead: 'spouse' })).statusCode).toBe(400);
-    expect((await ta.req('PUT', `/api/households/${hid}`, { nodeId: v1.id, headName: '孙大山', building: '4组' })).statusCode).toBe(200);
+    expect((await create(ta, v2.id, { name: '串户', householdId: hid, relationToHead: 'spouse' })).statusCode).toBe(
+      400,
+    );
+    expect(
+      (await ta.req('PUT', `/api/households/${hid}`, { nodeId: v1.id, headName: '孙大山', building: '4组' }))
+        .statusCode,
+    ).toBe(200);
   });
 });
 
@@ -263,11 +385,27 @@ describe('the person’s rights: export, correct, delete', () => {
   it('corrects a resident, keeping the ID number when the field is left out', async () => {
     const id = fakeId('19850505', '061');
     const r = (await create(ca, v1.id, { name: '周正', idNumber: id, birthDate: null, gender: null })).json();
-    const put = await ca.req('PUT', `/api/residents/${r.id}`, { nodeId: v2.id, name: '周政', gender: 'male', birthDate: '1985-05-05', tags: ['veteran'] });
+    const put = await ca.req('PUT', `/api/residents/${r.id}`, {
+      nodeId: v2.id,
+      name: '周政',
+      gender: 'male',
+      birthDate: '1985-05-05',
+      tags: ['veteran'],
+    });
     expect(put.statusCode, put.body).toBe(200);
     const d = (await ca.req('GET', `/api/residents/${r.id}`)).json();
-    expect(d).toMatchObject({ name: '周政', nodeName: '桃源村', tags: ['veteran'], idNumber: `339***********${id.slice(14)}` });
-    const bad = await ca.req('PUT', `/api/residents/${r.id}`, { nodeId: v2.id, name: '周政', gender: 'male', birthDate: '1985-05-06' });
+    expect(d).toMatchObject({
+      name: '周政',
+      nodeName: '桃源村',
+      tags: ['veteran'],
+      idNumber: `339***********${id.slice(14)}`,
+    });
+    const bad = await ca.req('PUT', `/api/residents/${r.id}`, {
+      nodeId: v2.id,
+      name: '周政',
+      gender: 'male',
+      birthDate: '1985-05-06',
+    });
     expect(issue(bad)?.path).toBe('birthDate');
     const [a] = await audits('resident.update', r.id);
     expect(a.summary).toMatchObject({ fields: expect.arrayContaining(['name', 'nodeId', 'tags']) });
@@ -278,7 +416,10 @@ describe('the person’s rights: export, correct, delete', () => {
     const r = (await create(ca, v1.id, { name: '吴导出', phone: '13611112222', tags: ['disabled'] })).json();
     const res = await ca.req('GET', `/api/residents/${r.id}/export`);
     expect(res.headers['content-disposition']).toContain('attachment');
-    expect(res.json()).toMatchObject({ resident: { name: '吴导出', phone: '13611112222', village: '东坡村' }, tags: [{ code: 'disabled', label: '残疾人' }] });
+    expect(res.json()).toMatchObject({
+      resident: { name: '吴导出', phone: '13611112222', village: '东坡村' },
+      tags: [{ code: 'disabled', label: '残疾人' }],
+    });
     expect(res.json().consents).toHaveLength(1);
     expect(res.json().history.map((h: { action: string }) => h.action)).toContain('resident.create');
     expect(await audits('resident.export', r.id)).toHaveLength(1);
@@ -291,12 +432,34 @@ describe('the person’s rights: export, correct, delete', () => {
     expect(await s.database.db.select().from(residents).where(eq(residents.id, plain.id))).toEqual([]);
 
     const id = fakeId('19720202', '071');
-    const kept = (await create(ca, v1.id, { name: '冯留存', idNumber: id, birthDate: null, gender: null, phone: '13733334444', tags: ['elderly'] })).json();
-    await s.database.query(`insert into teachers (bank_node_id, resident_id, name, category, source) values ($1, $2, '冯老师', 'volunteer', 'retired_cadre')`, [town.id, kept.id]);
+    const kept = (
+      await create(ca, v1.id, {
+        name: '冯留存',
+        idNumber: id,
+        birthDate: null,
+        gender: null,
+        phone: '13733334444',
+        tags: ['elderly'],
+      })
+    ).json();
+    await s.database.query(
+      `insert into teachers (bank_node_id, resident_id, name, category, source) values ($1, $2, '冯老师', 'volunteer', 'retired_cadre')`,
+      [town.id, kept.id],
+    );
     const anon = await ca.req('DELETE', `/api/residents/${kept.id}`);
-    expect(anon.json()).toMatchObject({ outcome: 'anonymized', reasons: [{ table: 'teachers', count: 1, label: '师资库记录' }] });
+    expect(anon.json()).toMatchObject({
+      outcome: 'anonymized',
+      reasons: [{ table: 'teachers', count: 1, label: '师资库记录' }],
+    });
     const [row] = await s.database.db.select().from(residents).where(eq(residents.id, kept.id));
-    expect(row).toMatchObject({ name: '已注销居民', idNumberHash: null, idNumberEnc: null, phone: null, birthDate: null, namePinyin: '' });
+    expect(row).toMatchObject({
+      name: '已注销居民',
+      idNumberHash: null,
+      idNumberEnc: null,
+      phone: null,
+      birthDate: null,
+      namePinyin: '',
+    });
     expect(row.anonymizedAt).not.toBeNull();
     const d = (await ca.req('GET', `/api/residents/${kept.id}`)).json();
     expect(d).toMatchObject({ anonymized: true, tags: [], permissions: { update: false, remove: false } });
@@ -313,16 +476,39 @@ describe('the county tag list', () => {
     const list = (await ta.req('GET', `/api/counties/${county.id}/resident-tags`)).json();
     expect(list.canManage).toBe(false);
     expect(list.tags.map((t: { label: string }) => t.label)).toContain('留守儿童');
-    expect((await ta.req('POST', `/api/counties/${county.id}/resident-tags`, { code: 'x_tag', label: '新标签' })).statusCode).toBe(403);
-    expect((await ca.req('POST', `/api/counties/${county.id}/resident-tags`, { code: 'Bad Code', label: '坏' })).statusCode).toBe(400);
-    expect((await ca.req('POST', `/api/counties/${county.id}/resident-tags`, { code: 'new_citizen', label: '新市民', sensitive: false })).statusCode).toBe(201);
-    expect((await ca.req('PUT', `/api/counties/${county.id}/resident-tags/new_citizen`, { label: '新市民群体', sensitive: true, sortOrder: 5 })).statusCode).toBe(200);
+    expect(
+      (await ta.req('POST', `/api/counties/${county.id}/resident-tags`, { code: 'x_tag', label: '新标签' })).statusCode,
+    ).toBe(403);
+    expect(
+      (await ca.req('POST', `/api/counties/${county.id}/resident-tags`, { code: 'Bad Code', label: '坏' })).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await ca.req('POST', `/api/counties/${county.id}/resident-tags`, {
+          code: 'new_citizen',
+          label: '新市民',
+          sensitive: false,
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await ca.req('PUT', `/api/counties/${county.id}/resident-tags/new_citizen`, {
+          label: '新市民群体',
+          sensitive: true,
+          sortOrder: 5,
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await create(ca, v1.id, { name: '新来', tags: ['new_citizen'] })).statusCode).toBe(201);
     expect(issue(await create(ca, v1.id, { tags: ['no_such_tag'] }))?.path).toBe('tags');
     const inUse = await ca.req('DELETE', `/api/counties/${county.id}/resident-tags/new_citizen`);
     expect(inUse.statusCode).toBe(409);
     expect(inUse.json().error.message).toContain('1 位居民');
-    expect((await ca.req('POST', `/api/counties/${county.id}/resident-tags`, { code: 'temp_tag', label: '临时' })).statusCode).toBe(201);
+    expect(
+      (await ca.req('POST', `/api/counties/${county.id}/resident-tags`, { code: 'temp_tag', label: '临时' }))
+        .statusCode,
+    ).toBe(201);
     expect((await ca.req('DELETE', `/api/counties/${county.id}/resident-tags/temp_tag`)).statusCode).toBe(200);
     expect((await ca2.req('GET', `/api/counties/${county.id}/resident-tags`)).statusCode).toBe(404);
   });

@@ -8,7 +8,14 @@ export { PLAN_KEEPER_ROLES, PLAN_READER_ROLES, SCHEDULE_KEEPER_ROLES } from './p
 /** The rule of the seed plans: every centre holds at least this many activities a month. */
 export const MIN_ACTIVITIES_PER_MONTH = 2;
 
-export const PLAN_LIMITS = { title: 100, note: 300, workItem: 200, responsibleText: 200, units: 10, scheduleNote: 500 } as const;
+export const PLAN_LIMITS = {
+  title: 100,
+  note: 300,
+  workItem: 200,
+  responsibleText: 200,
+  units: 10,
+  scheduleNote: 500,
+} as const;
 
 const zYear = z.coerce.number().int().min(LIMITS.yearMin).max(LIMITS.yearMax);
 const zMonthNo = z.number().int().min(1).max(12);
@@ -27,8 +34,13 @@ export type PlanItemUpdate = z.infer<typeof ZPlanItemUpdate>;
 
 export const ZPlanQuery = z.object({ centreId: zId, year: zYear });
 export const ZPlanItem = z.object({
-  id: z.string(), month: z.number().int(), title: z.string(), theme: z.string(),
-  responsibleUnitId: z.string().nullable(), responsibleUnitName: z.string().nullable(), note: z.string().nullable(),
+  id: z.string(),
+  month: z.number().int(),
+  title: z.string(),
+  theme: z.string(),
+  responsibleUnitId: z.string().nullable(),
+  responsibleUnitName: z.string().nullable(),
+  note: z.string().nullable(),
 });
 export type PlanItem = z.infer<typeof ZPlanItem>;
 export const ZPlan = z.object({
@@ -54,25 +66,46 @@ export const ZScheduleUpdate = ZScheduleFields;
 export type ScheduleUpdate = z.infer<typeof ZScheduleUpdate>;
 export const ZScheduleQuery = z.object({ townId: zId, year: zYear });
 export const ZScheduleItem = z.object({
-  id: z.string(), month: z.number().int(), workItem: z.string(), unitIds: z.array(z.string()), unitNames: z.array(z.string()),
-  responsibleText: z.string().nullable(), note: z.string().nullable(),
+  id: z.string(),
+  month: z.number().int(),
+  workItem: z.string(),
+  unitIds: z.array(z.string()),
+  unitNames: z.array(z.string()),
+  responsibleText: z.string().nullable(),
+  note: z.string().nullable(),
 });
 export type ScheduleItem = z.infer<typeof ZScheduleItem>;
 export const ZSchedule = z.object({
   town: z.object({ id: z.string(), name: z.string() }),
   year: z.number().int(),
   items: z.array(ZScheduleItem),
-  units: z.array(z.object({ id: z.string(), name: z.string() })).describe('Units the form may pick: the town’s and the county’s'),
+  units: z
+    .array(z.object({ id: z.string(), name: z.string() }))
+    .describe('Units the form may pick: the town’s and the county’s'),
   canKeep: z.boolean(),
 });
 export type Schedule = z.infer<typeof ZSchedule>;
 
-export const ZVersusQuery = ZPageQuery.extend({ year: zYear, nodeId: zId.optional().describe('Centres under this node') });
-export const ZVersusMonth = z.object({
-  planned: z.number().int(), actual: z.number().int(),
-  met: z.boolean().nullable().describe(`At least ${MIN_ACTIVITIES_PER_MONTH} held; null for a month not over yet that is not met so far`),
+export const ZVersusQuery = ZPageQuery.extend({
+  year: zYear,
+  nodeId: zId.optional().describe('Centres under this node'),
 });
-export const ZVersusRow = z.object({ id: z.string(), centreName: z.string(), townName: z.string(), months: z.array(ZVersusMonth).length(12), monthsMet: z.number().int(), monthsMissed: z.number().int() });
+export const ZVersusMonth = z.object({
+  planned: z.number().int(),
+  actual: z.number().int(),
+  met: z
+    .boolean()
+    .nullable()
+    .describe(`At least ${MIN_ACTIVITIES_PER_MONTH} held; null for a month not over yet that is not met so far`),
+});
+export const ZVersusRow = z.object({
+  id: z.string(),
+  centreName: z.string(),
+  townName: z.string(),
+  months: z.array(ZVersusMonth).length(12),
+  monthsMet: z.number().int(),
+  monthsMissed: z.number().int(),
+});
 export type VersusRow = z.infer<typeof ZVersusRow>;
 export const ZVersusPage = zPage(ZVersusRow).extend({ min: z.number().int() });
 export type VersusPage = z.infer<typeof ZVersusPage>;

@@ -9,7 +9,13 @@ import { countyThemes } from '../activities/activities.service';
 import { recordAudit } from '../audit/audit.service';
 import { underAnyPath } from '../organisations/org.service';
 import { orgNodes } from '../organisations/org.table';
-import { MIN_ACTIVITIES_PER_MONTH, type Plan, type PlanItemCreate, type PlanItemUpdate, type VersusPage } from './plans.contract';
+import {
+  MIN_ACTIVITIES_PER_MONTH,
+  type Plan,
+  type PlanItemCreate,
+  type PlanItemUpdate,
+  type VersusPage,
+} from './plans.contract';
 import { canKeepPlan, canReadPlan } from './plans.policy';
 import { planItems } from './plans.table';
 
@@ -29,23 +35,59 @@ export async function heldPerMonth(db: DbOrTx, centreIds: string[], year: number
   const out = new Map(centreIds.map((id) => [id, Array<number>(12).fill(0)]));
   if (!centreIds.length) return out;
   const month = sql<number>`extract(month from ${activities.startsAt} at time zone 'Asia/Shanghai')::int`;
-  const rows = await db.select({ centreId: activities.centreId, month, n: count() }).from(activities)
-    .where(and(inArray(activities.centreId, centreIds), inArray(activities.status, ['open', 'done']),
-      gte(activities.startsAt, new Date(`${year}-01-01T00:00:00+08:00`)), lt(activities.startsAt, new Date(`${year + 1}-01-01T00:00:00+08:00`))))
+  const rows = await db
+    .select({ centreId: activities.centreId, month, n: count() })
+    .from(activities)
+    .where(
+      and(
+        inArray(activities.centreId, centreIds),
+        inArray(activities.status, ['open', 'done']),
+        gte(activities.startsAt, new Date(`${year}-01-01T00:00:00+08:00`)),
+        lt(activities.startsAt, new Date(`${year + 1}-01-01T00:00:00+08:00`)),
+      ),
+    )
     .groupBy(activities.centreId, month);
   for (const r of rows) out.get(r.centreId)![Number(r.month) - 1] = Number(r.n);
   return out;
 }
 
-export async function getPlan({ db, actor, centreId, year }: { db: Db; actor: Actor; centreId: string; year: number }): Promise<Plan> {
+export async function getPlan({
+  db,
+  actor,
+  centreId,
+  year,
+}: {
+  db: Db;
+  actor: Actor;
+  centreId: string;
+  year: number;
+}): Promise<Plan> {
   const centre = await loadNodeFor(db, centreId, (n) => canReadPlan(actor, n));
   const unit = alias(orgNodes, 'unit');
-  const rows = await db.select({ row: planItems, unitName: unit.name }).from(planItems).leftJoin(unit, eq(unit.id, planItems.responsibleUnitId))
-    .where(and(eq(planItems.centreId, centre.id), eq(planItems.year, year))).orderBy(asc(planItems.month), asc(planItems.createdAt)).limit(1000);
-  const [town] = await db.select({ id: orgNodes.id, name: orgNodes.name }).from(orgNodes).where(and(eq(orgNodes.id, centre.path.split('/')[2] ?? centre.id), eq(orgNodes.level, 'town')));
+  const rows = await db
+    .select({ row: planItems, unitName: unit.name })
+    .from(planItems)
+    .leftJoin(unit, eq(unit.id, planItems.responsibleUnitId))
+    .where(and(eq(planItems.centreId, centre.id), eq(planItems.year, year)))
+    .orderBy(asc(planItems.month), asc(planItems.createdAt))
+    .limit(1000);
+  const [town] = await db
+    .select({ id: orgNodes.id, name: orgNodes.name })
+    .from(orgNodes)
+    .where(and(eq(orgNodes.id, centre.path.split('/')[2] ?? centre.id), eq(orgNodes.level, 'town')));
   return {
-    centre: { id: centre.id, name: centre.name }, town: town ?? null, year,
-    items: rows.map(({ row, unitName }) => ({ id: row.id, month: row.month, title: row.title, theme: row.theme, responsibleUnitId: row.responsibleUnitId, responsibleUnitName: unitName, note: row.note })),
+    centre: { id: centre.id, name: centre.name },
+    town: town ?? null,
+    year,
+    items: rows.map(({ row, unitName }) => ({
+      id: row.id,
+      month: row.month,
+      title: row.title,
+      theme: row.theme,
+      responsibleUnitId: row.responsibleUnitId,
+      responsibleUnitName: unitName,
+      note: row.note,
+    })),
     actual: (await heldPerMonth(db, [centre.id], year)).get(centre.id)!,
     canKeep: canKeepPlan(actor, centre),
   };
@@ -54,40 +96,93 @@ export async function getPlan({ db, actor, centreId, year }: { db: Db; actor: Ac
 /** The unit must be a unit of the same county. */
 export async function checkUnit(tx: DbOrTx, countyId: string, unitId: string | null, path: string): Promise<void> {
   if (!unitId) return;
-  const [u] = await tx.select({ path: orgNodes.path, level: orgNodes.level }).from(orgNodes).where(eq(orgNodes.id, unitId));
-  if (!u || u.level !== 'unit' || !u.path.startsWith(`/${countyId}/`)) throw fieldError(path, '请选择本县的单位', 'Choose a unit of the county');
+  const [u] = await tx
+    .select({ path: orgNodes.path, level: orgNodes.level })
+    .from(orgNodes)
+    .where(eq(orgNodes.id, unitId));
+  if (!u || u.level !== 'unit' || !u.path.startsWith(`/${countyId}/`))
+    throw fieldError(path, '请选择本县的单位', 'Choose a unit of the county');
 }
 
 async function checkItem(tx: DbOrTx, centre: NodeRef, input: PlanItemUpdate): Promise<void> {
-  if (!(await countyThemes(tx, countyOf(centre))).some((t) => t.key === input.theme)) throw fieldError('theme', '请选择本县的活动主题', 'Choose one of the county’s themes');
+  if (!(await countyThemes(tx, countyOf(centre))).some((t) => t.key === input.theme))
+    throw fieldError('theme', '请选择本县的活动主题', 'Choose one of the county’s themes');
   await checkUnit(tx, countyOf(centre), input.responsibleUnitId, 'responsibleUnitId');
 }
 
-export async function createPlanItem({ db, actor, input }: { db: Db; actor: Actor; input: PlanItemCreate }): Promise<{ id: string }> {
+export async function createPlanItem({
+  db,
+  actor,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  input: PlanItemCreate;
+}): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
     const centre = await loadNodeFor(tx, input.centreId, (n) => canReadPlan(actor, n));
     if (!canKeepPlan(actor, centre)) throw forbidden();
-    if (centre.level !== 'centre') throw fieldError('centreId', '年度计划属于村（社区）学习中心', 'An annual plan belongs to a centre');
+    if (centre.level !== 'centre')
+      throw fieldError('centreId', '年度计划属于村（社区）学习中心', 'An annual plan belongs to a centre');
     await checkItem(tx, centre, input);
-    const [row] = await tx.insert(planItems).values({ ...input, countyId: countyOf(centre), createdBy: actor.userId }).returning({ id: planItems.id });
-    await recordAudit(tx, { actor, node: centre, action: 'plan.create', entityType: 'plan_item', entityId: row.id, summary: { centre: centre.name, year: input.year, month: input.month, title: input.title } });
+    const [row] = await tx
+      .insert(planItems)
+      .values({ ...input, countyId: countyOf(centre), createdBy: actor.userId })
+      .returning({ id: planItems.id });
+    await recordAudit(tx, {
+      actor,
+      node: centre,
+      action: 'plan.create',
+      entityType: 'plan_item',
+      entityId: row.id,
+      summary: { centre: centre.name, year: input.year, month: input.month, title: input.title },
+    });
     return row;
   });
 }
 
 async function loadItem(tx: DbOrTx, actor: Actor, id: string) {
-  const [r] = await tx.select({ row: planItems, centre: nodeCols }).from(planItems).innerJoin(orgNodes, eq(orgNodes.id, planItems.centreId)).where(eq(planItems.id, id));
+  const [r] = await tx
+    .select({ row: planItems, centre: nodeCols })
+    .from(planItems)
+    .innerJoin(orgNodes, eq(orgNodes.id, planItems.centreId))
+    .where(eq(planItems.id, id));
   if (!r || !canReadPlan(actor, r.centre)) throw hidden();
   if (!canKeepPlan(actor, r.centre)) throw forbidden();
   return r;
 }
 
-export async function updatePlanItem({ db, actor, id, input }: { db: Db; actor: Actor; id: string; input: PlanItemUpdate }): Promise<void> {
+export async function updatePlanItem({
+  db,
+  actor,
+  id,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  input: PlanItemUpdate;
+}): Promise<void> {
   await db.transaction(async (tx) => {
     const { row, centre } = await loadItem(tx, actor, id);
     await checkItem(tx, centre, input);
-    await tx.update(planItems).set({ ...input, updatedAt: new Date() }).where(eq(planItems.id, id));
-    await recordAudit(tx, { actor, node: centre, action: 'plan.update', entityType: 'plan_item', entityId: id, summary: { centre: centre.name, year: row.year, from: { month: row.month, title: row.title }, to: { month: input.month, title: input.title } } });
+    await tx
+      .update(planItems)
+      .set({ ...input, updatedAt: new Date() })
+      .where(eq(planItems.id, id));
+    await recordAudit(tx, {
+      actor,
+      node: centre,
+      action: 'plan.update',
+      entityType: 'plan_item',
+      entityId: id,
+      summary: {
+        centre: centre.name,
+        year: row.year,
+        from: { month: row.month, title: row.title },
+        to: { month: input.month, title: input.title },
+      },
+    });
   });
 }
 
@@ -95,7 +190,14 @@ export async function removePlanItem({ db, actor, id }: { db: Db; actor: Actor; 
   await db.transaction(async (tx) => {
     const { row, centre } = await loadItem(tx, actor, id);
     await tx.delete(planItems).where(eq(planItems.id, id));
-    await recordAudit(tx, { actor, node: centre, action: 'plan.remove', entityType: 'plan_item', entityId: id, summary: { centre: centre.name, year: row.year, month: row.month, title: row.title } });
+    await recordAudit(tx, {
+      actor,
+      node: centre,
+      action: 'plan.remove',
+      entityType: 'plan_item',
+      entityId: id,
+      summary: { centre: centre.name, year: row.year, month: row.month, title: row.title },
+    });
   });
 }
 
@@ -110,20 +212,38 @@ function chinaNow(): { year: number; month: number } {
  * activities held, and whether the month met the rule (at least 2). A month not over yet is
  * "met" once it has 2, else still open (null).
  */
-export async function findVersus({ db, actor, query }: { db: Db; actor: Actor; query: { year: number; nodeId?: string; page: number; pageSize: number } }): Promise<VersusPage> {
+export async function findVersus({
+  db,
+  actor,
+  query,
+}: {
+  db: Db;
+  actor: Actor;
+  query: { year: number; nodeId?: string; page: number; pageSize: number };
+}): Promise<VersusPage> {
   const town = alias(orgNodes, 'town');
   const conds = [eq(orgNodes.level, 'centre'), underAnyPath(orgNodes.path, reachPaths(actor, ROLES))];
-  if (query.nodeId) conds.push(underAnyPath(orgNodes.path, [(await loadNodeFor(db, query.nodeId, (n) => canReadPlan(actor, n))).path]));
+  if (query.nodeId)
+    conds.push(underAnyPath(orgNodes.path, [(await loadNodeFor(db, query.nodeId, (n) => canReadPlan(actor, n))).path]));
   const where = and(...conds);
   const [{ n }] = await db.select({ n: count() }).from(orgNodes).where(where);
-  const centres = await db.select({ id: orgNodes.id, name: orgNodes.name, townName: town.name }).from(orgNodes).leftJoin(town, eq(town.id, orgNodes.parentId))
-    .where(where).orderBy(asc(orgNodes.path)).limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+  const centres = await db
+    .select({ id: orgNodes.id, name: orgNodes.name, townName: town.name })
+    .from(orgNodes)
+    .leftJoin(town, eq(town.id, orgNodes.parentId))
+    .where(where)
+    .orderBy(asc(orgNodes.path))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
   const ids = centres.map((c) => c.id);
   const held = await heldPerMonth(db, ids, query.year);
   const planned = new Map(ids.map((id) => [id, Array<number>(12).fill(0)]));
   if (ids.length) {
-    const rows = await db.select({ centreId: planItems.centreId, month: planItems.month, n: count() }).from(planItems)
-      .where(and(inArray(planItems.centreId, ids), eq(planItems.year, query.year))).groupBy(planItems.centreId, planItems.month);
+    const rows = await db
+      .select({ centreId: planItems.centreId, month: planItems.month, n: count() })
+      .from(planItems)
+      .where(and(inArray(planItems.centreId, ids), eq(planItems.year, query.year)))
+      .groupBy(planItems.centreId, planItems.month);
     for (const r of rows) planned.get(r.centreId)![r.month - 1] = Number(r.n);
   }
   const now = chinaNow();
@@ -134,8 +254,18 @@ export async function findVersus({ db, actor, query }: { db: Db; actor: Actor; q
         const ok = actual >= MIN_ACTIVITIES_PER_MONTH;
         return { planned: planned.get(c.id)![i], actual, met: ok ? true : over(i + 1) ? false : null };
       });
-      return { id: c.id, centreName: c.name, townName: c.townName ?? '', months, monthsMet: months.filter((m) => m.met === true).length, monthsMissed: months.filter((m) => m.met === false).length };
+      return {
+        id: c.id,
+        centreName: c.name,
+        townName: c.townName ?? '',
+        months,
+        monthsMet: months.filter((m) => m.met === true).length,
+        monthsMissed: months.filter((m) => m.met === false).length,
+      };
     }),
-    total: Number(n), page: query.page, pageSize: query.pageSize, min: MIN_ACTIVITIES_PER_MONTH,
+    total: Number(n),
+    page: query.page,
+    pageSize: query.pageSize,
+    min: MIN_ACTIVITIES_PER_MONTH,
   };
 }

@@ -8,8 +8,12 @@ export const planItems = pgTable(
   'plan_items',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    countyId: uuid('county_id').notNull().references(() => orgNodes.id, { onDelete: 'restrict' }),
-    centreId: uuid('centre_id').notNull().references(() => orgNodes.id, { onDelete: 'restrict' }),
+    countyId: uuid('county_id')
+      .notNull()
+      .references(() => orgNodes.id, { onDelete: 'restrict' }),
+    centreId: uuid('centre_id')
+      .notNull()
+      .references(() => orgNodes.id, { onDelete: 'restrict' }),
     year: integer('year').notNull(),
     month: integer('month').notNull(),
     title: varchar('title', { length: 100 }).notNull(),
@@ -34,12 +38,19 @@ export const scheduleItems = pgTable(
   'schedule_items',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    countyId: uuid('county_id').notNull().references(() => orgNodes.id, { onDelete: 'restrict' }),
-    townId: uuid('town_id').notNull().references(() => orgNodes.id, { onDelete: 'restrict' }),
+    countyId: uuid('county_id')
+      .notNull()
+      .references(() => orgNodes.id, { onDelete: 'restrict' }),
+    townId: uuid('town_id')
+      .notNull()
+      .references(() => orgNodes.id, { onDelete: 'restrict' }),
     year: integer('year').notNull(),
     month: integer('month').notNull(),
     workItem: varchar('work_item', { length: 200 }).notNull(),
-    unitIds: uuid('unit_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    unitIds: uuid('unit_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     responsibleText: varchar('responsible_text', { length: 200 }),
     note: text('note'),
     sort: integer('sort').notNull().default(0),

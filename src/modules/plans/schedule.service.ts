@@ -12,22 +12,59 @@ import { scheduleItems } from './plans.table';
 
 /** Units a town's schedule may name: those under the town and those directly under the county. */
 async function townUnits(db: DbOrTx, town: { id: string; path: string }) {
-  return db.select({ id: orgNodes.id, name: orgNodes.name }).from(orgNodes)
-    .where(and(eq(orgNodes.level, 'unit'), or(like(orgNodes.path, `${escapeLike(town.path)}%`), eq(orgNodes.parentId, countyOf(town)))))
-    .orderBy(asc(orgNodes.path)).limit(500);
+  return db
+    .select({ id: orgNodes.id, name: orgNodes.name })
+    .from(orgNodes)
+    .where(
+      and(
+        eq(orgNodes.level, 'unit'),
+        or(like(orgNodes.path, `${escapeLike(town.path)}%`), eq(orgNodes.parentId, countyOf(town))),
+      ),
+    )
+    .orderBy(asc(orgNodes.path))
+    .limit(500);
 }
 
 /** The town's 配档表 for a year: months × work items × responsible units. */
-export async function getSchedule({ db, actor, townId, year }: { db: Db; actor: Actor; townId: string; year: number }): Promise<Schedule> {
+export async function getSchedule({
+  db,
+  actor,
+  townId,
+  year,
+}: {
+  db: Db;
+  actor: Actor;
+  townId: string;
+  year: number;
+}): Promise<Schedule> {
   const town = await loadNodeFor(db, townId, (n) => canReadSchedule(actor, n));
   if (town.level !== 'town') throw fieldError('townId', '配档表属于镇（街道）', 'A schedule belongs to a town');
-  const rows = await db.select().from(scheduleItems).where(and(eq(scheduleItems.townId, town.id), eq(scheduleItems.year, year)))
-    .orderBy(asc(scheduleItems.month), asc(scheduleItems.sort), asc(scheduleItems.createdAt)).limit(1000);
+  const rows = await db
+    .select()
+    .from(scheduleItems)
+    .where(and(eq(scheduleItems.townId, town.id), eq(scheduleItems.year, year)))
+    .orderBy(asc(scheduleItems.month), asc(scheduleItems.sort), asc(scheduleItems.createdAt))
+    .limit(1000);
   const unitIds = [...new Set(rows.flatMap((r) => r.unitIds))];
-  const names = new Map(unitIds.length ? (await db.select({ id: orgNodes.id, name: orgNodes.name }).from(orgNodes).where(inArray(orgNodes.id, unitIds))).map((u) => [u.id, u.name]) : []);
+  const names = new Map(
+    unitIds.length
+      ? (
+          await db.select({ id: orgNodes.id, name: orgNodes.name }).from(orgNodes).where(inArray(orgNodes.id, unitIds))
+        ).map((u) => [u.id, u.name])
+      : [],
+  );
   return {
-    town: { id: town.id, name: town.name }, year,
-    items: rows.map((r) => ({ id: r.id, month: r.month, workItem: r.workItem, unitIds: r.unitIds, unitNames: r.unitIds.map((u) => names.get(u) ?? '—'), responsibleText: r.responsibleText, note: r.note })),
+    town: { id: town.id, name: town.name },
+    year,
+    items: rows.map((r) => ({
+      id: r.id,
+      month: r.month,
+      workItem: r.workItem,
+      unitIds: r.unitIds,
+      unitNames: r.unitIds.map((u) => names.get(u) ?? '—'),
+      responsibleText: r.responsibleText,
+      note: r.note,
+    })),
     units: await townUnits(db, town),
     canKeep: canKeepSchedule(actor, town),
   };
@@ -36,35 +73,85 @@ export async function getSchedule({ db, actor, townId, year }: { db: Db; actor: 
 async function checkUnits(tx: DbOrTx, town: { id: string; path: string }, ids: string[]): Promise<void> {
   if (!ids.length) return;
   const allowed = new Set((await townUnits(tx, town)).map((u) => u.id));
-  if (ids.some((id) => !allowed.has(id))) throw fieldError('unitIds', '请选择本镇或县直属的单位', 'Choose units of the town or directly under the county');
+  if (ids.some((id) => !allowed.has(id)))
+    throw fieldError('unitIds', '请选择本镇或县直属的单位', 'Choose units of the town or directly under the county');
 }
 
-export async function createScheduleItem({ db, actor, input }: { db: Db; actor: Actor; input: ScheduleCreate }): Promise<{ id: string }> {
+export async function createScheduleItem({
+  db,
+  actor,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  input: ScheduleCreate;
+}): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
     const town = await loadNodeFor(tx, input.townId, (n) => canReadSchedule(actor, n));
     if (!canKeepSchedule(actor, town)) throw forbidden();
     if (town.level !== 'town') throw fieldError('townId', '配档表属于镇（街道）', 'A schedule belongs to a town');
     await checkUnits(tx, town, input.unitIds);
-    const [row] = await tx.insert(scheduleItems).values({ ...input, unitIds: [...new Set(input.unitIds)], countyId: countyOf(town), createdBy: actor.userId }).returning({ id: scheduleItems.id });
-    await recordAudit(tx, { actor, node: town, action: 'schedule.create', entityType: 'schedule_item', entityId: row.id, summary: { town: town.name, year: input.year, month: input.month, workItem: input.workItem } });
+    const [row] = await tx
+      .insert(scheduleItems)
+      .values({ ...input, unitIds: [...new Set(input.unitIds)], countyId: countyOf(town), createdBy: actor.userId })
+      .returning({ id: scheduleItems.id });
+    await recordAudit(tx, {
+      actor,
+      node: town,
+      action: 'schedule.create',
+      entityType: 'schedule_item',
+      entityId: row.id,
+      summary: { town: town.name, year: input.year, month: input.month, workItem: input.workItem },
+    });
     return row;
   });
 }
 
 async function loadItem(tx: DbOrTx, actor: Actor, id: string) {
-  const [r] = await tx.select({ row: scheduleItems, town: { id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level } })
-    .from(scheduleItems).innerJoin(orgNodes, eq(orgNodes.id, scheduleItems.townId)).where(eq(scheduleItems.id, id));
+  const [r] = await tx
+    .select({
+      row: scheduleItems,
+      town: { id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level },
+    })
+    .from(scheduleItems)
+    .innerJoin(orgNodes, eq(orgNodes.id, scheduleItems.townId))
+    .where(eq(scheduleItems.id, id));
   if (!r || !canReadSchedule(actor, r.town)) throw hidden();
   if (!canKeepSchedule(actor, r.town)) throw forbidden();
   return r;
 }
 
-export async function updateScheduleItem({ db, actor, id, input }: { db: Db; actor: Actor; id: string; input: ScheduleUpdate }): Promise<void> {
+export async function updateScheduleItem({
+  db,
+  actor,
+  id,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  input: ScheduleUpdate;
+}): Promise<void> {
   await db.transaction(async (tx) => {
     const { row, town } = await loadItem(tx, actor, id);
     await checkUnits(tx, town, input.unitIds);
-    await tx.update(scheduleItems).set({ ...input, unitIds: [...new Set(input.unitIds)], updatedAt: new Date() }).where(eq(scheduleItems.id, id));
-    await recordAudit(tx, { actor, node: town, action: 'schedule.update', entityType: 'schedule_item', entityId: id, summary: { town: town.name, year: row.year, from: { month: row.month, workItem: row.workItem }, to: { month: input.month, workItem: input.workItem } } });
+    await tx
+      .update(scheduleItems)
+      .set({ ...input, unitIds: [...new Set(input.unitIds)], updatedAt: new Date() })
+      .where(eq(scheduleItems.id, id));
+    await recordAudit(tx, {
+      actor,
+      node: town,
+      action: 'schedule.update',
+      entityType: 'schedule_item',
+      entityId: id,
+      summary: {
+        town: town.name,
+        year: row.year,
+        from: { month: row.month, workItem: row.workItem },
+        to: { month: input.month, workItem: input.workItem },
+      },
+    });
   });
 }
 
@@ -72,6 +159,13 @@ export async function removeScheduleItem({ db, actor, id }: { db: Db; actor: Act
   await db.transaction(async (tx) => {
     const { row, town } = await loadItem(tx, actor, id);
     await tx.delete(scheduleItems).where(eq(scheduleItems.id, id));
-    await recordAudit(tx, { actor, node: town, action: 'schedule.remove', entityType: 'schedule_item', entityId: id, summary: { town: town.name, year: row.year, month: row.month, workItem: row.workItem } });
+    await recordAudit(tx, {
+      actor,
+      node: town,
+      action: 'schedule.remove',
+      entityType: 'schedule_item',
+      entityId: id,
+      summary: { town: town.name, year: row.year, month: row.month, workItem: row.workItem },
+    });
   });
 }

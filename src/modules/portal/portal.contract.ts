@@ -21,7 +21,10 @@ export const ZMyActivity = z.object({
   registeredCount: z.number().int(),
   hours: z.number(),
   myRegistration: z.enum(['registered', 'waitlisted', 'cancelled']).nullable(),
-  notice: z.string().nullable().describe('What the centre told me: promoted from the waiting list, or why it was cancelled'),
+  notice: z
+    .string()
+    .nullable()
+    .describe('What the centre told me: promoted from the waiting list, or why it was cancelled'),
   mySignIn: z.enum(['confirmed', 'pending', 'rejected']).nullable(),
 });
 export type MyActivity = z.infer<typeof ZMyActivity>;
@@ -44,6 +47,8 @@ export const ZMySignIn = z.object({
   hours: z.number().describe('Attended hours if checked out, else the activity’s hours'),
 });
 export type MySignIn = z.infer<typeof ZMySignIn>;
-export const ZMySignInPage = zPage(ZMySignIn).extend({ totals: z.object({ activities: z.number().int(), hours: z.number() }) });
+export const ZMySignInPage = zPage(ZMySignIn).extend({
+  totals: z.object({ activities: z.number().int(), hours: z.number() }),
+});
 export type MySignInPage = z.infer<typeof ZMySignInPage>;
 export const ZMySignInQuery = ZPageQuery;

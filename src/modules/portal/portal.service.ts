@@ -16,7 +16,10 @@ const NEAR_DAYS = 7;
 
 /** The town of the resident's village or community (its parent), whose centres are "near me". */
 async function townPathOf(db: Db, nodeId: string): Promise<string> {
-  const [n] = await db.select({ path: orgNodes.path, level: orgNodes.level }).from(orgNodes).where(eq(orgNodes.id, nodeId));
+  const [n] = await db
+    .select({ path: orgNodes.path, level: orgNodes.level })
+    .from(orgNodes)
+    .where(eq(orgNodes.id, nodeId));
   if (!n) throw new AppError('NOT_FOUND');
   const parts = n.path.split('/').filter(Boolean);
   // county/town/centre: the town is the first two segments; a resident filed higher keeps their own node.
@@ -29,35 +32,76 @@ async function townPathOf(db: Db, nodeId: string): Promise<string> {
  */
 export async function findMyActivities({ db, resident, query }: Ctx & { query: MyActivityQuery }) {
   const me = resident.residentId;
-  const myReg = sql<string | null>`(select r.status from registrations r where r.activity_id = ${activities.id} and r.resident_id = ${me} order by (r.status <> 'cancelled') desc, r.updated_at desc limit 1)`;
-  const myNotice = sql<string | null>`(select r.notice from registrations r where r.activity_id = ${activities.id} and r.resident_id = ${me} order by (r.status <> 'cancelled') desc, r.updated_at desc limit 1)`;
-  const mySignIn = sql<string | null>`(select s.status from sign_ins s where s.activity_id = ${activities.id} and s.resident_id = ${me})`;
+  const myReg = sql<
+    string | null
+  >`(select r.status from registrations r where r.activity_id = ${activities.id} and r.resident_id = ${me} order by (r.status <> 'cancelled') desc, r.updated_at desc limit 1)`;
+  const myNotice = sql<
+    string | null
+  >`(select r.notice from registrations r where r.activity_id = ${activities.id} and r.resident_id = ${me} order by (r.status <> 'cancelled') desc, r.updated_at desc limit 1)`;
+  const mySignIn = sql<
+    string | null
+  >`(select s.status from sign_ins s where s.activity_id = ${activities.id} and s.resident_id = ${me})`;
   const registeredCount = sql<number>`(select count(*)::int from registrations r where r.activity_id = ${activities.id} and r.status = 'registered')`;
   const now = new Date();
-  const where = query.scope === 'mine'
-    ? and(eq(activities.countyId, resident.countyId), gte(activities.endsAt, new Date(now.getTime() - 86_400_000)),
-      sql`exists (select 1 from registrations r where r.activity_id = ${activities.id} and r.resident_id = ${me} and (r.status <> 'cancelled' or ${activities.status} = 'cancelled'))`)
-    : and(eq(activities.countyId, resident.countyId), eq(activities.status, 'open'), gte(activities.endsAt, now),
-      lt(activities.startsAt, new Date(now.getTime() + NEAR_DAYS * 86_400_000)),
-      sql`${orgNodes.path} like ${`${escapeLike(await townPathOf(db, resident.nodeId))}%`}`);
-  const [{ total }] = await db.select({ total: count() }).from(activities).innerJoin(orgNodes, eq(orgNodes.id, activities.centreId)).where(where);
-  const rows = await db.select({ a: activities, centreName: orgNodes.name, myReg, myNotice, mySignIn, registeredCount })
-    .from(activities).innerJoin(orgNodes, eq(orgNodes.id, activities.centreId)).where(where)
+  const where =
+    query.scope === 'mine'
+      ? and(
+          eq(activities.countyId, resident.countyId),
+          gte(activities.endsAt, new Date(now.getTime() - 86_400_000)),
+          sql`exists (select 1 from registrations r where r.activity_id = ${activities.id} and r.resident_id = ${me} and (r.status <> 'cancelled' or ${activities.status} = 'cancelled'))`,
+        )
+      : and(
+          eq(activities.countyId, resident.countyId),
+          eq(activities.status, 'open'),
+          gte(activities.endsAt, now),
+          lt(activities.startsAt, new Date(now.getTime() + NEAR_DAYS * 86_400_000)),
+          sql`${orgNodes.path} like ${`${escapeLike(await townPathOf(db, resident.nodeId))}%`}`,
+        );
+  const [{ total }] = await db
+    .select({ total: count() })
+    .from(activities)
+    .innerJoin(orgNodes, eq(orgNodes.id, activities.centreId))
+    .where(where);
+  const rows = await db
+    .select({ a: activities, centreName: orgNodes.name, myReg, myNotice, mySignIn, registeredCount })
+    .from(activities)
+    .innerJoin(orgNodes, eq(orgNodes.id, activities.centreId))
+    .where(where)
     // My own centre's activities first among those near me.
-    .orderBy(...(query.scope === 'near' ? [desc(sql`${activities.centreId} = ${resident.nodeId}`)] : []), asc(activities.startsAt), asc(activities.id))
-    .limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+    .orderBy(
+      ...(query.scope === 'near' ? [desc(sql`${activities.centreId} = ${resident.nodeId}`)] : []),
+      asc(activities.startsAt),
+      asc(activities.id),
+    )
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
   const items: MyActivity[] = rows.map((r) => ({
-    id: r.a.id, title: r.a.title, theme: r.a.theme, form: r.a.form, startsAt: r.a.startsAt.toISOString(), endsAt: r.a.endsAt.toISOString(),
-    place: r.a.place, centreName: r.centreName, status: r.a.status, cancelReason: r.a.cancelReason, capacity: r.a.capacity,
-    registeredCount: Number(r.registeredCount), hours: Number(r.a.hours),
-    myRegistration: (r.myReg as MyActivity['myRegistration']) ?? null, notice: r.myNotice ?? null, mySignIn: (r.mySignIn as MyActivity['mySignIn']) ?? null,
+    id: r.a.id,
+    title: r.a.title,
+    theme: r.a.theme,
+    form: r.a.form,
+    startsAt: r.a.startsAt.toISOString(),
+    endsAt: r.a.endsAt.toISOString(),
+    place: r.a.place,
+    centreName: r.centreName,
+    status: r.a.status,
+    cancelReason: r.a.cancelReason,
+    capacity: r.a.capacity,
+    registeredCount: Number(r.registeredCount),
+    hours: Number(r.a.hours),
+    myRegistration: (r.myReg as MyActivity['myRegistration']) ?? null,
+    notice: r.myNotice ?? null,
+    mySignIn: (r.mySignIn as MyActivity['mySignIn']) ?? null,
   }));
   return { items, total: Number(total), page: query.page, pageSize: query.pageSize };
 }
 
 /** The activity, if it is of my county (else 404: residents learn nothing about other counties). */
 async function activityOfMyCounty(db: Db, resident: ResidentPrincipal, activityId: string) {
-  const [a] = await db.select({ id: activities.id }).from(activities).where(and(eq(activities.id, activityId), eq(activities.countyId, resident.countyId)));
+  const [a] = await db
+    .select({ id: activities.id })
+    .from(activities)
+    .where(and(eq(activities.id, activityId), eq(activities.countyId, resident.countyId)));
   if (!a) throw new AppError('NOT_FOUND');
 }
 
@@ -71,7 +115,9 @@ export async function registerMe({ db, resident, activityId }: Ctx & { activityI
 /** Cancel my registration; a freed place goes to the first waiting (contract 3). */
 export async function cancelMe({ db, resident, activityId }: Ctx & { activityId: string }) {
   await activityOfMyCounty(db, resident, activityId);
-  const r = await db.transaction((tx) => cancelRegistration(tx, { activityId, residentId: resident.residentId, reason: '本人取消' }));
+  const r = await db.transaction((tx) =>
+    cancelRegistration(tx, { activityId, residentId: resident.residentId, reason: '本人取消' }),
+  );
   return { cancelled: r.cancelled };
 }
 
@@ -79,19 +125,43 @@ export async function cancelMe({ db, resident, activityId }: Ctx & { activityId:
 export async function findMySignIns({ db, resident, query }: Ctx & { query: PageQuery }): Promise<MySignInPage> {
   const mine = and(eq(signIns.residentId, resident.residentId), ne(signIns.status, 'rejected'));
   const hours = sql<string>`coalesce(${signIns.attendedHours}, ${activities.hours})`;
-  const [totals] = await db.select({ n: count(), hours: sql<string>`coalesce(sum(${hours}), 0)` }).from(signIns)
-    .innerJoin(activities, eq(activities.id, signIns.activityId)).where(and(eq(signIns.residentId, resident.residentId), eq(signIns.status, 'confirmed')));
+  const [totals] = await db
+    .select({ n: count(), hours: sql<string>`coalesce(sum(${hours}), 0)` })
+    .from(signIns)
+    .innerJoin(activities, eq(activities.id, signIns.activityId))
+    .where(and(eq(signIns.residentId, resident.residentId), eq(signIns.status, 'confirmed')));
   const [{ total }] = await db.select({ total: count() }).from(signIns).where(mine);
-  const rows = await db.select({ s: signIns, title: activities.title, theme: activities.theme, startsAt: activities.startsAt, centreName: orgNodes.name, hours })
-    .from(signIns).innerJoin(activities, eq(activities.id, signIns.activityId)).innerJoin(orgNodes, eq(orgNodes.id, activities.centreId))
-    .where(mine).orderBy(desc(activities.startsAt), desc(signIns.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+  const rows = await db
+    .select({
+      s: signIns,
+      title: activities.title,
+      theme: activities.theme,
+      startsAt: activities.startsAt,
+      centreName: orgNodes.name,
+      hours,
+    })
+    .from(signIns)
+    .innerJoin(activities, eq(activities.id, signIns.activityId))
+    .innerJoin(orgNodes, eq(orgNodes.id, activities.centreId))
+    .where(mine)
+    .orderBy(desc(activities.startsAt), desc(signIns.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
   return {
     items: rows.map((r) => ({
-      id: r.s.id, activityId: r.s.activityId, title: r.title, theme: r.theme, startsAt: r.startsAt.toISOString(), centreName: r.centreName,
-      status: r.s.status as MySignInPage['items'][number]['status'], signedAt: r.s.signedAt.toISOString(), hours: Number(r.hours),
+      id: r.s.id,
+      activityId: r.s.activityId,
+      title: r.title,
+      theme: r.theme,
+      startsAt: r.startsAt.toISOString(),
+      centreName: r.centreName,
+      status: r.s.status as MySignInPage['items'][number]['status'],
+      signedAt: r.s.signedAt.toISOString(),
+      hours: Number(r.hours),
     })),
-    total: Number(total), page: query.page, pageSize: query.pageSize,
+    total: Number(total),
+    page: query.page,
+    pageSize: query.pageSize,
     totals: { activities: Number(totals.n), hours: Number(totals.hours) },
   };
 }
-

@@ -41,11 +41,15 @@ describe('the resident’s phone pages (/api/me)', () => {
 
     expect((await me.p.req('POST', `/api/me/activities/${here.id}/register`)).json()).toEqual({ status: 'registered' });
     const mine = (await me.p.req('GET', '/api/me/activities?scope=mine')).json();
-    expect(mine.items).toEqual([expect.objectContaining({ id: here.id, myRegistration: 'registered', registeredCount: 1 })]);
+    expect(mine.items).toEqual([
+      expect.objectContaining({ id: here.id, myRegistration: 'registered', registeredCount: 1 }),
+    ]);
 
     // A second resident waits; my cancellation gives them the place.
     const other = await residentPhone(w.nodes.A1a, '吴二', '13822220002', 'a_county_admin');
-    expect((await other.p.req('POST', `/api/me/activities/${here.id}/register`)).json()).toEqual({ status: 'waitlisted' });
+    expect((await other.p.req('POST', `/api/me/activities/${here.id}/register`)).json()).toEqual({
+      status: 'waitlisted',
+    });
     expect((await me.p.req('POST', `/api/me/activities/${here.id}/cancel`)).json()).toEqual({ cancelled: true });
     const theirs = (await other.p.req('GET', '/api/me/activities?scope=mine')).json();
     expect(theirs.items[0]).toMatchObject({ id: here.id, myRegistration: 'registered' });
@@ -56,7 +60,9 @@ describe('the resident’s phone pages (/api/me)', () => {
     const a = await residentPhone(w.nodes.A1a, '郑三', '13822220003', 'a_county_admin');
     const b = await residentPhone(w.nodes.A1a, '王四', '13822220004', 'a_county_admin');
     const act = await buildActivity(s.database, { centre: w.nodes.A1a, title: '只给三' });
-    await s.database.db.insert(signIns).values({ activityId: act.id, residentId: a.rid, status: 'confirmed', method: 'manual' });
+    await s.database.db
+      .insert(signIns)
+      .values({ activityId: act.id, residentId: a.rid, status: 'confirmed', method: 'manual' });
     const mineA = (await a.p.req('GET', '/api/me/sign-ins')).json();
     expect(mineA).toMatchObject({ total: 1, totals: { activities: 1, hours: 2 }, items: [{ activityId: act.id }] });
     const mineB = (await b.p.req('GET', '/api/me/sign-ins')).json();

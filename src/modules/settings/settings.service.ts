@@ -31,14 +31,30 @@ export async function getSettings(db: Db): Promise<Settings> {
   return value;
 }
 
-export async function updateSettings({ db, actor, input }: { db: Db; actor: Actor; input: Settings }): Promise<Settings> {
+export async function updateSettings({
+  db,
+  actor,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  input: Settings;
+}): Promise<Settings> {
   if (!canChangeSettings(actor)) throw forbidden();
   const before = await getSettings(db);
   await db.transaction(async (tx) => {
     for (const [key, value] of Object.entries(input)) {
-      await tx.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } });
+      await tx
+        .insert(settings)
+        .values({ key, value })
+        .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } });
     }
-    await recordAudit(tx, { actor, action: 'settings.update', entityType: 'settings', summary: diffFields(before, input) });
+    await recordAudit(tx, {
+      actor,
+      action: 'settings.update',
+      entityType: 'settings',
+      summary: diffFields(before, input),
+    });
   });
   cache.delete(db);
   return getSettings(db);

@@ -21,10 +21,16 @@ export const SHEET_MARGIN_MINUTES = 30;
 const KIND_CODE: Record<QrKind, string> = { screen: 'q', sheet: 's' };
 const CODE_KIND: Record<string, QrKind> = { q: 'screen', s: 'sheet' };
 
-const mac = (sign: Signer, body: string) => Buffer.from(sign(`signin-qr:v1:${body}`).slice(0, 32), 'hex').toString('base64url');
+const mac = (sign: Signer, body: string) =>
+  Buffer.from(sign(`signin-qr:v1:${body}`).slice(0, 32), 'hex').toString('base64url');
 
 function encode(sign: Signer, c: QrClaims): string {
-  const body = [KIND_CODE[c.kind], c.activityId.replaceAll('-', ''), c.notBefore.toString(36), c.expiresAt.toString(36)].join('.');
+  const body = [
+    KIND_CODE[c.kind],
+    c.activityId.replaceAll('-', ''),
+    c.notBefore.toString(36),
+    c.expiresAt.toString(36),
+  ].join('.');
   return `${body}.${mac(sign, body)}`;
 }
 
@@ -36,9 +42,14 @@ export function screenToken(sign: Signer, activityId: string, nowMs = Date.now()
 }
 
 /** The printed sheet's token: valid from `before` minutes before the start to `after` minutes after the end. */
-export function sheetToken(sign: Signer, activity: { id: string; startsAt: Date; endsAt: Date }, margins = { before: SHEET_MARGIN_MINUTES, after: SHEET_MARGIN_MINUTES }) {
+export function sheetToken(
+  sign: Signer,
+  activity: { id: string; startsAt: Date; endsAt: Date },
+  margins = { before: SHEET_MARGIN_MINUTES, after: SHEET_MARGIN_MINUTES },
+) {
   const claims: QrClaims = {
-    kind: 'sheet', activityId: activity.id,
+    kind: 'sheet',
+    activityId: activity.id,
     notBefore: Math.floor(activity.startsAt.getTime() / 1000) - margins.before * 60,
     expiresAt: Math.floor(activity.endsAt.getTime() / 1000) + margins.after * 60,
   };
@@ -66,7 +77,11 @@ export function readQrToken(sign: Signer, token: string): QrClaims | 'forged' {
  * Checks a token: 'forged' when it is malformed or its MAC does not match, 'early' or
  * 'expired' when it is genuine but outside its time, else its claims.
  */
-export function verifyQrToken(sign: Signer, token: string, nowMs = Date.now()): QrClaims | 'forged' | 'early' | 'expired' {
+export function verifyQrToken(
+  sign: Signer,
+  token: string,
+  nowMs = Date.now(),
+): QrClaims | 'forged' | 'early' | 'expired' {
   const claims = readQrToken(sign, token);
   if (claims === 'forged') return claims;
   const now = nowMs / 1000;
@@ -75,7 +90,8 @@ export function verifyQrToken(sign: Signer, token: string, nowMs = Date.now()): 
   return claims;
 }
 
-const ticketMac = (sign: Signer, body: string, deviceId: string) => Buffer.from(sign(`signin-ticket:v1:${body}:${deviceId}`).slice(0, 32), 'hex').toString('base64url');
+const ticketMac = (sign: Signer, body: string, deviceId: string) =>
+  Buffer.from(sign(`signin-ticket:v1:${body}:${deviceId}`).slice(0, 32), 'hex').toString('base64url');
 
 /** A grace ticket for this activity and phone, valid `seconds` from now. */
 export function graceTicket(sign: Signer, activityId: string, deviceId: string, seconds: number, nowMs = Date.now()) {
@@ -88,7 +104,13 @@ export function graceTicket(sign: Signer, activityId: string, deviceId: string, 
  * Checks a grace ticket for an activity and phone: 'invalid' when malformed, for another
  * activity or made on another phone; 'expired' when genuine but past its time.
  */
-export function verifyGraceTicket(sign: Signer, ticket: string, activityId: string, deviceId: string, nowMs = Date.now()): 'ok' | 'invalid' | 'expired' {
+export function verifyGraceTicket(
+  sign: Signer,
+  ticket: string,
+  activityId: string,
+  deviceId: string,
+  nowMs = Date.now(),
+): 'ok' | 'invalid' | 'expired' {
   const parts = ticket.split('.');
   if (parts.length !== 3 || !/^[0-9a-z]{1,10}$/.test(parts[1]) || uuidOf(parts[0]) !== activityId) return 'invalid';
   const expected = ticketMac(sign, `${parts[0]}.${parts[1]}`, deviceId);

@@ -11,7 +11,9 @@ import { residents } from '../people/people.table';
 export const residentAccounts = pgTable(
   'resident_accounts',
   {
-    residentId: uuid('resident_id').primaryKey().references(() => residents.id, { onDelete: 'cascade' }),
+    residentId: uuid('resident_id')
+      .primaryKey()
+      .references(() => residents.id, { onDelete: 'cascade' }),
     phone: varchar('phone', { length: 20 }).notNull(),
     passwordHash: text('password_hash'),
     activationCodeHash: varchar('activation_code_hash', { length: 64 }),
@@ -32,7 +34,9 @@ export const residentSessions = pgTable(
   'resident_sessions',
   {
     id: varchar('id', { length: 64 }).primaryKey(),
-    residentId: uuid('resident_id').notNull().references(() => residents.id, { onDelete: 'cascade' }),
+    residentId: uuid('resident_id')
+      .notNull()
+      .references(() => residents.id, { onDelete: 'cascade' }),
     csrfToken: varchar('csrf_token', { length: 64 }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
@@ -49,7 +53,9 @@ export const residentDevices = pgTable(
   'resident_devices',
   {
     id: varchar('id', { length: 64 }).primaryKey(),
-    residentId: uuid('resident_id').notNull().references(() => residents.id, { onDelete: 'cascade' }),
+    residentId: uuid('resident_id')
+      .notNull()
+      .references(() => residents.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),

@@ -4,7 +4,10 @@ import { isValidPhone, normalizePhone } from '../../shared/phone';
 import { zId, zText } from '../../shared/schemas';
 
 /** A phone number as typed: normalised, then checked. */
-export const zPhone = z.string().transform((v) => normalizePhone(v)).refine(isValidPhone, { error: 'msg:phone' });
+export const zPhone = z
+  .string()
+  .transform((v) => normalizePhone(v))
+  .refine(isValidPhone, { error: 'msg:phone' });
 
 export const ZResidentLogin = z.object({
   phone: zPhone.describe('The phone number the account was activated with'),
@@ -15,13 +18,27 @@ export const ZResidentLogin = z.object({
 export const ZResidentActivate = z.object({
   phone: zPhone,
   name: zText(LIMITS.personName).describe('The name on the roster'),
-  code: z.string().trim().regex(/^\d{8}$/, { error: 'msg:required' }).describe('The 8-digit code given by the centre'),
-  password: z.string().min(1, { error: 'msg:required' }).max(LIMITS.passwordMax).describe('At least 8 characters, not a common password'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{8}$/, { error: 'msg:required' })
+    .describe('The 8-digit code given by the centre'),
+  password: z
+    .string()
+    .min(1, { error: 'msg:required' })
+    .max(LIMITS.passwordMax)
+    .describe('At least 8 characters, not a common password'),
 });
 
 /** The signed-in resident, for the phone pages. */
 export const ZResidentMe = z.object({
-  resident: z.object({ id: z.string(), name: z.string(), nodeId: z.string(), nodeName: z.string(), countyId: z.string() }),
+  resident: z.object({
+    id: z.string(),
+    name: z.string(),
+    nodeId: z.string(),
+    nodeName: z.string(),
+    countyId: z.string(),
+  }),
   csrfToken: z.string().describe('Send back as X-CSRF-Token on every state-changing resident request'),
 });
 export type ResidentMe = z.infer<typeof ZResidentMe>;

@@ -25,21 +25,47 @@ describe('resident accounts (contract 4)', () => {
     expect(code).toMatch(/^\d{8}$/);
 
     const phone = phoneClient(s.app);
-    const wrongName = await phone.req('POST', '/api/resident/activate', { phone: '13911110001', name: '钱少少', code, password: 'Qian-duo-2026' });
+    const wrongName = await phone.req('POST', '/api/resident/activate', {
+      phone: '13911110001',
+      name: '钱少少',
+      code,
+      password: 'Qian-duo-2026',
+    });
     expect(wrongName.statusCode).toBe(400);
-    const weak = await phone.req('POST', '/api/resident/activate', { phone: '13911110001', name: '钱多多', code, password: '12345678' });
+    const weak = await phone.req('POST', '/api/resident/activate', {
+      phone: '13911110001',
+      name: '钱多多',
+      code,
+      password: '12345678',
+    });
     expect(weak.statusCode).toBe(400);
-    const ok = await phone.req('POST', '/api/resident/activate', { phone: '139-1111-0001', name: '钱多多', code, password: 'Qian-duo-2026' });
+    const ok = await phone.req('POST', '/api/resident/activate', {
+      phone: '139-1111-0001',
+      name: '钱多多',
+      code,
+      password: 'Qian-duo-2026',
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().resident).toMatchObject({ id: rid, name: '钱多多', nodeId: w.nodes.A1a.id });
     // The code is spent.
-    expect((await phoneClient(s.app).req('POST', '/api/resident/activate', { phone: '13911110001', name: '钱多多', code, password: 'Other-pass-2026' })).statusCode).toBe(400);
+    expect(
+      (
+        await phoneClient(s.app).req('POST', '/api/resident/activate', {
+          phone: '13911110001',
+          name: '钱多多',
+          code,
+          password: 'Other-pass-2026',
+        })
+      ).statusCode,
+    ).toBe(400);
 
     const me = await phone.req('GET', '/api/resident/me');
     expect(me.json().resident.id).toBe(rid);
 
     const other = phoneClient(s.app);
-    expect((await other.req('POST', '/api/resident/login', { phone: '13911110001', password: 'wrong-pass-1' })).statusCode).toBe(401);
+    expect(
+      (await other.req('POST', '/api/resident/login', { phone: '13911110001', password: 'wrong-pass-1' })).statusCode,
+    ).toBe(401);
     const login = await other.req('POST', '/api/resident/login', { phone: '13911110001', password: 'Qian-duo-2026' });
     expect(login.statusCode).toBe(200);
     // State changes need the resident session's CSRF token.
@@ -47,7 +73,11 @@ describe('resident accounts (contract 4)', () => {
     other.setCsrf(login.json().csrfToken);
     expect((await other.req('POST', '/api/resident/logout')).statusCode).toBe(200);
     expect((await other.req('GET', '/api/resident/me')).statusCode).toBe(401);
-    expect((await centre.req('GET', `/api/resident-accounts/${rid}`)).json()).toMatchObject({ exists: true, activated: true, phone: '139****0001' });
+    expect((await centre.req('GET', `/api/resident-accounts/${rid}`)).json()).toMatchObject({
+      exists: true,
+      activated: true,
+      phone: '139****0001',
+    });
   });
 
   it('a staff session is not a resident session, and staff outside the resident’s subtree get 404', async () => {
@@ -63,16 +93,37 @@ describe('resident accounts (contract 4)', () => {
     const { code } = (await centre.req('POST', `/api/resident-accounts/${rid}/activation`)).json();
     const phone = phoneClient(s.app);
     const wrong = code === '00000000' ? '11111111' : '00000000';
-    for (let i = 0; i < 5; i++) await phone.req('POST', '/api/resident/activate', { phone: '13911110003', name: '孙猜猜', code: wrong, password: 'Sun-cai-2026' });
-    const locked = await phone.req('POST', '/api/resident/activate', { phone: '13911110003', name: '孙猜猜', code, password: 'Sun-cai-2026' });
+    for (let i = 0; i < 5; i++)
+      await phone.req('POST', '/api/resident/activate', {
+        phone: '13911110003',
+        name: '孙猜猜',
+        code: wrong,
+        password: 'Sun-cai-2026',
+      });
+    const locked = await phone.req('POST', '/api/resident/activate', {
+      phone: '13911110003',
+      name: '孙猜猜',
+      code,
+      password: 'Sun-cai-2026',
+    });
     expect(locked.statusCode).toBe(423);
   });
 
   it('a phone login answers alike whether or not the phone has an account: status, body, lock, and a password check either way', async () => {
     const rid = await buildResidentWithPhone(s.database, w.nodes.A1a, { name: '周有号', phone: '13911110004' });
     const { code } = (await centre.req('POST', `/api/resident-accounts/${rid}/activation`)).json();
-    expect((await phoneClient(s.app).req('POST', '/api/resident/activate', { phone: '13911110004', name: '周有号', code, password: 'Zhou-you-2026' })).statusCode).toBe(200);
-    const attempt = (phone: string, password: string, ip: string) => s.app.inject({ method: 'POST', url: '/api/resident/login', remoteAddress: ip, payload: { phone, password } });
+    expect(
+      (
+        await phoneClient(s.app).req('POST', '/api/resident/activate', {
+          phone: '13911110004',
+          name: '周有号',
+          code,
+          password: 'Zhou-you-2026',
+        })
+      ).statusCode,
+    ).toBe(200);
+    const attempt = (phone: string, password: string, ip: string) =>
+      s.app.inject({ method: 'POST', url: '/api/resident/login', remoteAddress: ip, payload: { phone, password } });
     const timed = async (phone: string, ip: string) => {
       const t0 = performance.now();
       const r = await attempt(phone, 'wrong-pass-1', ip);
@@ -101,11 +152,24 @@ describe('resident accounts (contract 4)', () => {
   it('wrong answers from one address are limited across phones; another address is not affected', async () => {
     const rid = await buildResidentWithPhone(s.database, w.nodes.A1a, { name: '吴地址', phone: '13911110005' });
     const { code } = (await centre.req('POST', `/api/resident-accounts/${rid}/activation`)).json();
-    expect((await phoneClient(s.app).req('POST', '/api/resident/activate', { phone: '13911110005', name: '吴地址', code, password: 'Wu-dizhi-2026' })).statusCode).toBe(200);
-    const attempt = (phone: string, password: string, ip: string) => s.app.inject({ method: 'POST', url: '/api/resident/login', remoteAddress: ip, payload: { phone, password } });
+    expect(
+      (
+        await phoneClient(s.app).req('POST', '/api/resident/activate', {
+          phone: '13911110005',
+          name: '吴地址',
+          code,
+          password: 'Wu-dizhi-2026',
+        })
+      ).statusCode,
+    ).toBe(200);
+    const attempt = (phone: string, password: string, ip: string) =>
+      s.app.inject({ method: 'POST', url: '/api/resident/login', remoteAddress: ip, payload: { phone, password } });
     // Spread over many phones (four tries each stay under the phone lock), from one address.
     const statuses: number[] = [];
-    for (let i = 0; i < 15; i++) statuses.push((await attempt(`1391112${String(1000 + Math.floor(i / 4))}`, `guess-${i}-x`, '10.9.9.9')).statusCode);
+    for (let i = 0; i < 15; i++)
+      statuses.push(
+        (await attempt(`1391112${String(1000 + Math.floor(i / 4))}`, `guess-${i}-x`, '10.9.9.9')).statusCode,
+      );
     expect(statuses.every((st) => st === 401)).toBe(true);
     const stopped = await attempt('13911110005', 'Wu-dizhi-2026', '10.9.9.9');
     expect(stopped.statusCode).toBe(429);

@@ -17,20 +17,38 @@ export const sha256 = (s: string) => crypto.createHash('sha256').update(s).diges
 export const randomToken = () => crypto.randomBytes(32).toString('base64url');
 
 /** The resident behind a request on a `{ resident: true }` route (contract 4). */
-export type ResidentPrincipal = { residentId: string; countyId: string; nodeId: string; name: string; sessionId: string };
+export type ResidentPrincipal = {
+  residentId: string;
+  countyId: string;
+  nodeId: string;
+  name: string;
+  sessionId: string;
+};
 
 export async function createResidentSession(db: DbOrTx, residentId: string, remember: boolean) {
   const token = randomToken();
   const csrfToken = randomToken();
   const maxMs = remember ? RESIDENT_REMEMBER_DAYS * 86_400_000 : RESIDENT_SESSION_HOURS * 3_600_000;
-  await db.insert(residentSessions).values({ id: sha256(token), residentId, csrfToken, expiresAt: new Date(Date.now() + maxMs) });
+  await db
+    .insert(residentSessions)
+    .values({ id: sha256(token), residentId, csrfToken, expiresAt: new Date(Date.now() + maxMs) });
   return { token, csrfToken, maxAgeSeconds: Math.floor(maxMs / 1000) };
 }
 
-type Row = { resident_id: string; county_id: string; node_id: string; name: string; csrf_token: string; last_seen_at: string | Date };
+type Row = {
+  resident_id: string;
+  county_id: string;
+  node_id: string;
+  name: string;
+  csrf_token: string;
+  last_seen_at: string | Date;
+};
 
 /** Resolves a resident cookie; null when unknown, expired, or the resident was anonymised. */
-export async function loadResidentSession(db: Db, raw: string): Promise<{ resident: ResidentPrincipal; csrfToken: string } | null> {
+export async function loadResidentSession(
+  db: Db,
+  raw: string,
+): Promise<{ resident: ResidentPrincipal; csrfToken: string } | null> {
   const id = sha256(raw);
   const result = await db.execute<Row>(sql`
     select s.resident_id, r.county_id, r.node_id, r.name, s.csrf_token, s.last_seen_at
@@ -43,7 +61,13 @@ export async function loadResidentSession(db: Db, raw: string): Promise<{ reside
     await db.update(residentSessions).set({ lastSeenAt: new Date() }).where(eq(residentSessions.id, id));
   }
   return {
-    resident: { residentId: row.resident_id, countyId: row.county_id, nodeId: row.node_id, name: row.name, sessionId: id },
+    resident: {
+      residentId: row.resident_id,
+      countyId: row.county_id,
+      nodeId: row.node_id,
+      name: row.name,
+      sessionId: id,
+    },
     csrfToken: row.csrf_token,
   };
 }
@@ -61,13 +85,17 @@ export async function endResidentSessions(db: DbOrTx, residentId: string): Promi
 /** Remembers that this device signs `residentId` in with one tap. */
 export async function rememberDevice(db: DbOrTx, deviceId: string, residentId: string): Promise<void> {
   const expiresAt = new Date(Date.now() + DEVICE_REMEMBER_DAYS * 86_400_000);
-  await db.insert(residentDevices).values({ id: deviceId, residentId, expiresAt })
+  await db
+    .insert(residentDevices)
+    .values({ id: deviceId, residentId, expiresAt })
     .onConflictDoUpdate({ target: residentDevices.id, set: { residentId, expiresAt, lastUsedAt: new Date() } });
 }
 
 /** The resident a remembered device stands for, if any. */
 export async function rememberedResident(db: DbOrTx, deviceId: string): Promise<string | null> {
-  const [row] = await db.select({ residentId: residentDevices.residentId }).from(residentDevices)
+  const [row] = await db
+    .select({ residentId: residentDevices.residentId })
+    .from(residentDevices)
     .where(and(eq(residentDevices.id, deviceId), gt(residentDevices.expiresAt, new Date())));
   return row?.residentId ?? null;
 }

@@ -4,7 +4,16 @@ import { activities } from '../activities/activities.table';
 import { orgNodes } from '../organisations/org.table';
 import type { ActivityBrief } from './signin.contract';
 
-export type SignInActivity = { brief: ActivityBrief; countyId: string; centrePath: string; theme: string; startsAt: Date; endsAt: Date; status: string; hours: number };
+export type SignInActivity = {
+  brief: ActivityBrief;
+  countyId: string;
+  centrePath: string;
+  theme: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: string;
+  hours: number;
+};
 
 /**
  * A scan needs the activity's county, time and status. A crowd scans one activity at once,
@@ -13,7 +22,11 @@ export type SignInActivity = { brief: ActivityBrief; countyId: string; centrePat
 const CACHE_MS = 5_000;
 const cache = new Map<string, { at: number; value: Promise<SignInActivity | null> }>();
 
-export function loadSignInActivity(db: DbOrTx, activityId: string, { cached = false } = {}): Promise<SignInActivity | null> {
+export function loadSignInActivity(
+  db: DbOrTx,
+  activityId: string,
+  { cached = false } = {},
+): Promise<SignInActivity | null> {
   const hit = cached ? cache.get(activityId) : undefined;
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
   // The first scan's read is shared by the crowd arriving with it (one query, not hundreds).
@@ -25,16 +38,32 @@ export function loadSignInActivity(db: DbOrTx, activityId: string, { cached = fa
 }
 
 async function readActivity(db: DbOrTx, activityId: string): Promise<SignInActivity | null> {
-  const [row] = await db.select({ a: activities, centreName: orgNodes.name, centrePath: orgNodes.path }).from(activities)
-    .innerJoin(orgNodes, eq(orgNodes.id, activities.centreId)).where(eq(activities.id, activityId));
+  const [row] = await db
+    .select({ a: activities, centreName: orgNodes.name, centrePath: orgNodes.path })
+    .from(activities)
+    .innerJoin(orgNodes, eq(orgNodes.id, activities.centreId))
+    .where(eq(activities.id, activityId));
   if (!row) return null;
   const a = row.a;
   const value: SignInActivity = {
     brief: {
-      id: a.id, title: a.title, startsAt: a.startsAt.toISOString(), endsAt: a.endsAt.toISOString(), place: a.place,
-      centreId: a.centreId, centreName: row.centreName, status: a.status, hours: Number(a.hours),
+      id: a.id,
+      title: a.title,
+      startsAt: a.startsAt.toISOString(),
+      endsAt: a.endsAt.toISOString(),
+      place: a.place,
+      centreId: a.centreId,
+      centreName: row.centreName,
+      status: a.status,
+      hours: Number(a.hours),
     },
-    countyId: a.countyId, centrePath: row.centrePath, theme: a.theme, startsAt: a.startsAt, endsAt: a.endsAt, status: a.status, hours: Number(a.hours),
+    countyId: a.countyId,
+    centrePath: row.centrePath,
+    theme: a.theme,
+    startsAt: a.startsAt,
+    endsAt: a.endsAt,
+    status: a.status,
+    hours: Number(a.hours),
   };
   return value;
 }

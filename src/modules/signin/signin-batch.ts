@@ -10,13 +10,27 @@ import type { SignInStatus } from './signin.contract';
  * activity of which centre (`centrePath`: the roster match prefers the centre, then its town).
  */
 export type ScanJob = {
-  activityId: string; countyId: string; centrePath: string; theme: string;
-  residentId: string | null; phone: string | null; name: string | null; deviceId: string; sourceId: string | null;
+  activityId: string;
+  countyId: string;
+  centrePath: string;
+  theme: string;
+  residentId: string | null;
+  phone: string | null;
+  name: string | null;
+  deviceId: string;
+  sourceId: string | null;
 };
 /** Why a pending sign-in waits for staff. */
 export type PendingReason = 'unknown' | 'ambiguous' | 'device' | 'source';
 /** The row a scan inserted; undefined when its insert did nothing (the person had signed in already). */
-export type ScanRow = { id: string; resident_id: string | null; status: SignInStatus; signed_at: string | Date; name: string | null; pending_reason: PendingReason | null };
+export type ScanRow = {
+  id: string;
+  resident_id: string | null;
+  status: SignInStatus;
+  signed_at: string | Date;
+  name: string | null;
+  pending_reason: PendingReason | null;
+};
 
 type Waiting = ScanJob & { done: (row: ScanRow | undefined) => void; fail: (err: unknown) => void };
 
@@ -36,13 +50,28 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u206
  * same things; this holds for any caller.
  */
 export function assertScanJob(j: ScanJob): void {
-  const ok = UUID.test(j.activityId) && UUID.test(j.countyId) && PATH.test(j.centrePath) && HEX64.test(j.deviceId)
-    && (j.sourceId === null || HEX64.test(j.sourceId)) && (j.residentId === null || UUID.test(j.residentId));
-  if (!ok) throw fieldError('token', '二维码无效，请重新扫描现场的二维码', 'This QR code is not valid; scan the one on site again');
+  const ok =
+    UUID.test(j.activityId) &&
+    UUID.test(j.countyId) &&
+    PATH.test(j.centrePath) &&
+    HEX64.test(j.deviceId) &&
+    (j.sourceId === null || HEX64.test(j.sourceId)) &&
+    (j.residentId === null || UUID.test(j.residentId));
+  if (!ok)
+    throw fieldError(
+      'token',
+      '二维码无效，请重新扫描现场的二维码',
+      'This QR code is not valid; scan the one on site again',
+    );
   if (j.residentId) return;
-  if (!j.phone || !/^\+?[0-9]{5,20}$/.test(j.phone)) throw fieldError('phone', '请填写正确的手机号', 'Enter a valid phone number');
+  if (!j.phone || !/^\+?[0-9]{5,20}$/.test(j.phone))
+    throw fieldError('phone', '请填写正确的手机号', 'Enter a valid phone number');
   if (!j.name || j.name.length > 40 || UNSAFE.test(j.name) || j.name.trim() !== j.name) {
-    throw fieldError('name', '姓名里有不能使用的字符，请重新填写', 'The name contains characters that cannot be used; type it again');
+    throw fieldError(
+      'name',
+      '姓名里有不能使用的字符，请重新填写',
+      'The name contains characters that cannot be used; type it again',
+    );
   }
 }
 
@@ -131,10 +160,13 @@ async function writeIsolated(db: Db, batch: Waiting[]): Promise<void> {
  * request give the one row.
  */
 export function signInStatement(jobs: ScanJob[]): SQL {
-  const values = sql.join(jobs.map((j, i) => {
-    const town = j.centrePath.split('/').slice(0, 3).join('/') + '/';
-    return sql`(${i}::int, ${j.activityId}::uuid, ${j.countyId}::uuid, ${j.centrePath}::text, ${town}::text, ${j.residentId}::uuid, ${j.phone}::varchar, ${j.name}::varchar, ${j.deviceId}::varchar, ${j.sourceId}::varchar)`;
-  }), sql`, `);
+  const values = sql.join(
+    jobs.map((j, i) => {
+      const town = j.centrePath.split('/').slice(0, 3).join('/') + '/';
+      return sql`(${i}::int, ${j.activityId}::uuid, ${j.countyId}::uuid, ${j.centrePath}::text, ${town}::text, ${j.residentId}::uuid, ${j.phone}::varchar, ${j.name}::varchar, ${j.deviceId}::varchar, ${j.sourceId}::varchar)`;
+    }),
+    sql`, `,
+  );
   return sql`
     with input (ord, activity_id, county_id, centre_path, town_path, resident_id, phone, name, device_id, source_id) as (values ${values}),
     matched as (
@@ -187,7 +219,10 @@ export async function writeBatch(db: Db, jobs: ScanJob[]): Promise<Map<string, S
     for (const r of rows) out.set(`${r.activity_id}:${r.device_id}`, r);
     // Contract 5: the batch's credits in one set of statements; the theme's rule decides whether
     // they are paid now or when the activity is done (grantForNewSignIns reads it). Pending earns nothing.
-    await grantForNewSignIns(tx, { signInIds: rows.filter((r) => r.status === 'confirmed').map((r) => r.id), actorId: null });
+    await grantForNewSignIns(tx, {
+      signInIds: rows.filter((r) => r.status === 'confirmed').map((r) => r.id),
+      actorId: null,
+    });
     return out;
   });
 }

@@ -10,28 +10,66 @@ import { signInRules } from './signin.table';
 import { forgetWindow, windowMinutes } from './signin-window';
 
 async function loadCounty(db: DbOrTx, actor: Actor, countyId: string) {
-  const [node] = await db.select({ id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level }).from(orgNodes).where(eq(orgNodes.id, countyId));
+  const [node] = await db
+    .select({ id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level })
+    .from(orgNodes)
+    .where(eq(orgNodes.id, countyId));
   if (!node || node.level !== 'county' || !canReadSignInRules(actor, node)) throw hidden();
   return node;
 }
 
 /** The county's sign-in window (minutes before the start, after the end) and whether the actor may change it. */
-export async function getSignInRules({ db, actor, countyId }: { db: DbOrTx; actor: Actor; countyId: string }): Promise<SignInRules> {
+export async function getSignInRules({
+  db,
+  actor,
+  countyId,
+}: {
+  db: DbOrTx;
+  actor: Actor;
+  countyId: string;
+}): Promise<SignInRules> {
   const node = await loadCounty(db, actor, countyId);
   forgetWindow(countyId);
   const m = await windowMinutes(db, countyId);
-  return { countyId, countyName: node.name, opensBeforeMinutes: m.before, closesAfterMinutes: m.after, isDefault: m.isDefault, canEdit: canEditSignInRules(actor, node) };
+  return {
+    countyId,
+    countyName: node.name,
+    opensBeforeMinutes: m.before,
+    closesAfterMinutes: m.after,
+    isDefault: m.isDefault,
+    canEdit: canEditSignInRules(actor, node),
+  };
 }
 
 /** A county admin sets the window; audited with the change. */
-export async function setSignInRules({ db, actor, countyId, input }: { db: Db; actor: Actor; countyId: string; input: SignInRulesUpdate }): Promise<SignInRules> {
+export async function setSignInRules({
+  db,
+  actor,
+  countyId,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  countyId: string;
+  input: SignInRulesUpdate;
+}): Promise<SignInRules> {
   await db.transaction(async (tx) => {
     const node = await loadCounty(tx, actor, countyId);
     if (!canEditSignInRules(actor, node)) throw forbidden();
     const before = await getSignInRules({ db: tx, actor, countyId });
     const set = { ...input, updatedAt: new Date() };
-    await tx.insert(signInRules).values({ countyId, ...set }).onConflictDoUpdate({ target: signInRules.countyId, set });
-    await recordAudit(tx, { actor, node: { id: node.id, path: node.path }, action: 'sign_in_rules.update', entityType: 'node', entityId: countyId, summary: { node: node.name, ...diffFields(before, input) } });
+    await tx
+      .insert(signInRules)
+      .values({ countyId, ...set })
+      .onConflictDoUpdate({ target: signInRules.countyId, set });
+    await recordAudit(tx, {
+      actor,
+      node: { id: node.id, path: node.path },
+      action: 'sign_in_rules.update',
+      entityType: 'node',
+      entityId: countyId,
+      summary: { node: node.name, ...diffFields(before, input) },
+    });
   });
   forgetWindow(countyId);
   return getSignInRules({ db, actor, countyId });

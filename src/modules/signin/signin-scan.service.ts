@@ -7,22 +7,46 @@ import { graceTicket, readQrToken, verifyGraceTicket, type QrClaims } from './qr
 import { recordScan, type ScanJob, type ScanRow } from './signin-batch';
 import { loadResidentSession, rememberDevice, rememberedResident } from './resident-session.service';
 import { loadSignInActivity, maskName, type SignInActivity } from './signin-activity';
-import { SCAN_GRACE_SECONDS, type ScanInfo, type ScanRefusal, type ScanResult, type SignInStatus, type SignInWindow } from './signin.contract';
+import {
+  SCAN_GRACE_SECONDS,
+  type ScanInfo,
+  type ScanRefusal,
+  type ScanResult,
+  type SignInStatus,
+  type SignInWindow,
+} from './signin.contract';
 import { signIns } from './signin.table';
 import { windowMinutes, windowOf } from './signin-window';
 
 /** `deviceId`: the hash of the phone's device cookie; `sourceId`: the hash of its address and user agent. */
-type ScanCtx = { db: Db; protector: Protector; token: string; residentCookie?: string; deviceId: string; sourceId: string };
+type ScanCtx = {
+  db: Db;
+  protector: Protector;
+  token: string;
+  residentCookie?: string;
+  deviceId: string;
+  sourceId: string;
+};
 type Known = { residentId: string; name: string; via: 'session' | 'device'; csrfToken: string | null };
 
-const chinaTime = new Intl.DateTimeFormat('zh-CN', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' });
+const chinaTime = new Intl.DateTimeFormat('zh-CN', {
+  month: 'numeric',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+  timeZone: 'Asia/Shanghai',
+});
 
 /** A refusal the phone page shows in its own plain words (the route copies `refusal` into a header). */
 export function scanRefusal(refusal: ScanRefusal, w?: SignInWindow): AppError {
   const at = (iso: string) => chinaTime.format(new Date(iso));
   const words: Record<ScanRefusal, [string, string]> = {
     expired: ['二维码已过期，请重新扫描现场的二维码', 'this QR code has expired; scan the one on site again'],
-    early: [`签到还没有开始，${w ? at(w.opensAt) : ''} 开始`, `sign-in has not started yet; it opens at ${w ? at(w.opensAt) : ''} (China time)`],
+    early: [
+      `签到还没有开始，${w ? at(w.opensAt) : ''} 开始`,
+      `sign-in has not started yet; it opens at ${w ? at(w.opensAt) : ''} (China time)`,
+    ],
     late: ['签到已经结束，请找工作人员补登', 'sign-in has closed; ask the staff to add you'],
     cancelled: ['该活动已取消', 'this activity was cancelled'],
     over: ['该活动已结束，请找工作人员补签', 'this activity is over; ask the staff to sign you in'],
@@ -42,7 +66,8 @@ async function tokenActivity(db: DbOrTx, protector: Protector, token: string, no
 }
 
 /** A screen code lives its 30-second window and the next; a sheet code is governed by the window alone. */
-const screenCodeStale = (c: QrClaims, nowMs: number) => c.kind === 'screen' && (nowMs / 1000 < c.notBefore || nowMs / 1000 >= c.expiresAt);
+const screenCodeStale = (c: QrClaims, nowMs: number) =>
+  c.kind === 'screen' && (nowMs / 1000 < c.notBefore || nowMs / 1000 >= c.expiresAt);
 
 /**
  * Whether a sign-in (or check-out) may be taken now: with the grace ticket of this phone's
@@ -54,7 +79,9 @@ async function admit(ctx: ScanCtx, ticket: string | undefined): Promise<SignInAc
   const { a, claims, window } = await tokenActivity(ctx.db, ctx.protector, ctx.token, now);
   if (a.status === 'cancelled') throw scanRefusal('cancelled');
   if (a.status === 'done') throw scanRefusal('over');
-  const held = ticket ? verifyGraceTicket((s) => ctx.protector.digest(s), ticket, a.brief.id, ctx.deviceId, now) : 'invalid';
+  const held = ticket
+    ? verifyGraceTicket((s) => ctx.protector.digest(s), ticket, a.brief.id, ctx.deviceId, now)
+    : 'invalid';
   if (held === 'ok') return a;
   if (held === 'expired' || screenCodeStale(claims, now)) throw scanRefusal('expired');
   if (window.state !== 'open') throw scanRefusal(window.state, window);
@@ -62,12 +89,26 @@ async function admit(ctx: ScanCtx, ticket: string | undefined): Promise<SignInAc
 }
 
 /** Who this phone is: the signed-in resident, else the resident the device remembers (same county only). */
-async function knownResident(db: Db, a: SignInActivity, residentCookie: string | undefined, deviceId: string): Promise<Known | null> {
+async function knownResident(
+  db: Db,
+  a: SignInActivity,
+  residentCookie: string | undefined,
+  deviceId: string,
+): Promise<Known | null> {
   const session = residentCookie ? await loadResidentSession(db, residentCookie) : null;
-  if (session && session.resident.countyId === a.countyId) return { residentId: session.resident.residentId, name: session.resident.name, via: 'session', csrfToken: session.csrfToken };
+  if (session && session.resident.countyId === a.countyId)
+    return {
+      residentId: session.resident.residentId,
+      name: session.resident.name,
+      via: 'session',
+      csrfToken: session.csrfToken,
+    };
   const remembered = await rememberedResident(db, deviceId);
   if (!remembered) return null;
-  const [r] = await db.select({ name: residents.name, countyId: residents.countyId, anonymizedAt: residents.anonymizedAt }).from(residents).where(eq(residents.id, remembered));
+  const [r] = await db
+    .select({ name: residents.name, countyId: residents.countyId, anonymizedAt: residents.anonymizedAt })
+    .from(residents)
+    .where(eq(residents.id, remembered));
   if (!r || r.anonymizedAt || r.countyId !== a.countyId) return null;
   return { residentId: remembered, name: r.name, via: 'device', csrfToken: null };
 }
@@ -83,9 +124,15 @@ export async function getScanInfo({ db, protector, token, residentCookie, device
   if (screenCodeStale(claims, now)) throw scanRefusal('expired');
   const known = await knownResident(db, a, residentCookie, deviceId);
   const [mine] = known
-    ? await db.select({ status: signIns.status, signedAt: signIns.signedAt }).from(signIns).where(and(eq(signIns.activityId, a.brief.id), eq(signIns.residentId, known.residentId)))
+    ? await db
+        .select({ status: signIns.status, signedAt: signIns.signedAt })
+        .from(signIns)
+        .where(and(eq(signIns.activityId, a.brief.id), eq(signIns.residentId, known.residentId)))
     : [];
-  const grace = window.state === 'open' && a.status !== 'cancelled' && a.status !== 'done' ? graceTicket((s) => protector.digest(s), a.brief.id, deviceId, SCAN_GRACE_SECONDS, now) : null;
+  const grace =
+    window.state === 'open' && a.status !== 'cancelled' && a.status !== 'done'
+      ? graceTicket((s) => protector.digest(s), a.brief.id, deviceId, SCAN_GRACE_SECONDS, now)
+      : null;
   return {
     activity: a.brief,
     window,
@@ -100,7 +147,12 @@ export async function getScanInfo({ db, protector, token, residentCookie, device
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /** The resident's sign-in from their phone: one tap when known, else phone + name against the roster. */
-export async function scanSignIn(ctx: ScanCtx & { input: { known: boolean; phone?: string; name?: string; remember: boolean; ticket?: string }; csrfHeader?: string }): Promise<ScanResult> {
+export async function scanSignIn(
+  ctx: ScanCtx & {
+    input: { known: boolean; phone?: string; name?: string; remember: boolean; ticket?: string };
+    csrfHeader?: string;
+  },
+): Promise<ScanResult> {
   const { db, deviceId, input } = ctx;
   const a = await admit(ctx, input.ticket);
   let known: Known | null = null;
@@ -112,12 +164,23 @@ export async function scanSignIn(ctx: ScanCtx & { input: { known: boolean; phone
     throw fieldError(input.phone ? 'name' : 'phone', '请填写手机号和姓名', 'Enter your phone number and name');
   }
   const params: ScanJob = {
-    activityId: a.brief.id, countyId: a.countyId, centrePath: a.centrePath, theme: a.theme, residentId: known?.residentId ?? null,
-    phone: known ? null : input.phone!, name: known ? null : input.name!, deviceId, sourceId: known ? null : ctx.sourceId,
+    activityId: a.brief.id,
+    countyId: a.countyId,
+    centrePath: a.centrePath,
+    theme: a.theme,
+    residentId: known?.residentId ?? null,
+    phone: known ? null : input.phone!,
+    name: known ? null : input.name!,
+    deviceId,
+    sourceId: known ? null : ctx.sourceId,
   };
   const outcome = await recordScan(db, params);
   const row = outcome ?? (await existingSignIn(db, params));
-  if (!row) throw new AppError('CONFLICT', { detail: '同时有其他修改，请重试', detailEn: 'another change was made at the same moment; please try again' });
+  if (!row)
+    throw new AppError('CONFLICT', {
+      detail: '同时有其他修改，请重试',
+      detailEn: 'another change was made at the same moment; please try again',
+    });
   const residentId = row.resident_id;
   // Only a confirmed sign-in teaches the phone whom it signs in (a pending one could be anyone).
   if (input.remember && residentId && row.status === 'confirmed') await rememberDevice(db, deviceId, residentId);
@@ -126,7 +189,7 @@ export async function scanSignIn(ctx: ScanCtx & { input: { known: boolean; phone
     name: maskName(row.name ?? known?.name ?? input.name ?? ''),
     signedAt: new Date(row.signed_at).toISOString(),
     repeated: !outcome,
-    reason: row.status !== 'pending' ? null : row.pending_reason ?? (residentId ? 'device' : 'unknown'),
+    reason: row.status !== 'pending' ? null : (row.pending_reason ?? (residentId ? 'device' : 'unknown')),
   };
 }
 
@@ -134,25 +197,36 @@ export async function scanSignIn(ctx: ScanCtx & { input: { known: boolean; phone
 async function existingSignIn(db: Db, p: ScanJob): Promise<ScanRow | undefined> {
   const result = await db.execute(sql`
     select s.id, s.resident_id, s.status, s.signed_at, s.pending_reason, r.name from sign_ins s left join residents r on r.id = s.resident_id
-    where s.activity_id = ${p.activityId} and ${p.residentId
-      ? sql`s.resident_id = ${p.residentId}`
-      : sql`(s.resident_id in (select id from residents where county_id = ${p.countyId} and phone = ${p.phone} and name = ${p.name} and anonymized_at is null)
-             or (s.resident_id is null and s.pending_phone = ${p.phone}))`}
+    where s.activity_id = ${p.activityId} and ${
+      p.residentId
+        ? sql`s.resident_id = ${p.residentId}`
+        : sql`(s.resident_id in (select id from residents where county_id = ${p.countyId} and phone = ${p.phone} and name = ${p.name} and anonymized_at is null)
+             or (s.resident_id is null and s.pending_phone = ${p.phone}))`
+    }
     limit 1`);
   return rowsOf<ScanRow>(result)[0];
 }
 
 /** Check-out by the resident this phone is known as: attended hours from sign-in to now. */
-export async function scanCheckOut(ctx: ScanCtx & { csrfHeader?: string; ticket?: string }): Promise<{ attendedHours: number }> {
+export async function scanCheckOut(
+  ctx: ScanCtx & { csrfHeader?: string; ticket?: string },
+): Promise<{ attendedHours: number }> {
   const a = await admit(ctx, ctx.ticket);
   const known = await knownResident(ctx.db, a, ctx.residentCookie, ctx.deviceId);
   if (!known) throw new AppError('UNAUTHENTICATED');
   if (known.via === 'session' && ctx.csrfHeader !== known.csrfToken) throw new AppError('CSRF_FAILED');
-  const [s] = await ctx.db.select().from(signIns).where(and(eq(signIns.activityId, a.brief.id), eq(signIns.residentId, known.residentId)));
-  if (!s || s.status !== 'confirmed') throw new AppError('CONFLICT', { detail: '您还没有签到', detailEn: 'you have not signed in' });
+  const [s] = await ctx.db
+    .select()
+    .from(signIns)
+    .where(and(eq(signIns.activityId, a.brief.id), eq(signIns.residentId, known.residentId)));
+  if (!s || s.status !== 'confirmed')
+    throw new AppError('CONFLICT', { detail: '您还没有签到', detailEn: 'you have not signed in' });
   if (s.checkedOutAt) return { attendedHours: Number(s.attendedHours) };
   const attendedHours = hoursBetween(s.signedAt, new Date(), a.hours);
-  await ctx.db.update(signIns).set({ checkedOutAt: new Date(), attendedHours: String(attendedHours) }).where(and(eq(signIns.id, s.id), sql`${signIns.checkedOutAt} is null`));
+  await ctx.db
+    .update(signIns)
+    .set({ checkedOutAt: new Date(), attendedHours: String(attendedHours) })
+    .where(and(eq(signIns.id, s.id), sql`${signIns.checkedOutAt} is null`));
   return { attendedHours };
 }
 

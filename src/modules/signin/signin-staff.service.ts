@@ -31,14 +31,32 @@ async function activityFor(db: DbOrTx, actor: Actor, activityId: string, run: bo
   return a;
 }
 
-const audit = (tx: DbOrTx, actor: Actor, a: SignInActivity, action: string, entityId: string, summary?: Record<string, unknown>) =>
-  recordAudit(tx, { actor, node: { id: a.brief.centreId, path: a.centrePath }, action, entityType: 'sign_in', entityId, summary: { activityId: a.brief.id, ...summary } });
+const audit = (
+  tx: DbOrTx,
+  actor: Actor,
+  a: SignInActivity,
+  action: string,
+  entityId: string,
+  summary?: Record<string, unknown>,
+) =>
+  recordAudit(tx, {
+    actor,
+    node: { id: a.brief.centreId, path: a.centrePath },
+    action,
+    entityType: 'sign_in',
+    entityId,
+    summary: { activityId: a.brief.id, ...summary },
+  });
 
 const qrSvg = (url: string) => QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
 export const scanUrl = (origin: string, token: string) => `${origin}/m/s/${token}`;
 
 async function countsOf(db: DbOrTx, activityId: string) {
-  const rows = await db.select({ status: signIns.status, n: count() }).from(signIns).where(eq(signIns.activityId, activityId)).groupBy(signIns.status);
+  const rows = await db
+    .select({ status: signIns.status, n: count() })
+    .from(signIns)
+    .where(eq(signIns.activityId, activityId))
+    .groupBy(signIns.status);
   const by = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0);
   return { confirmed: by('confirmed'), pending: by('pending'), rejected: by('rejected') };
 }
@@ -48,7 +66,13 @@ async function countsOf(db: DbOrTx, activityId: string) {
  * no code is cut: the screen says when sign-in opens (or that it has closed), and trying the
  * screen out beforehand signs nobody in.
  */
-export async function getScreenQr({ db, actor, protector, activityId, origin }: Ctx & { activityId: string; origin: string }): Promise<QrOut> {
+export async function getScreenQr({
+  db,
+  actor,
+  protector,
+  activityId,
+  origin,
+}: Ctx & { activityId: string; origin: string }): Promise<QrOut> {
   const a = await activityFor(db, actor, activityId, true);
   const now = Date.now();
   const window = windowOf(a, await windowMinutes(db, a.countyId), now);
@@ -56,85 +80,230 @@ export async function getScreenQr({ db, actor, protector, activityId, origin }: 
   const counts = { confirmed, pending };
   if (window.state !== 'open' || a.status === 'cancelled' || a.status === 'done') {
     // Look again when the window opens (at most a minute from now, in case the activity is moved).
-    const nextAt = new Date(Math.min(Math.max(new Date(window.opensAt).getTime(), now + 1000), now + 60_000)).toISOString();
+    const nextAt = new Date(
+      Math.min(Math.max(new Date(window.opensAt).getTime(), now + 1000), now + 60_000),
+    ).toISOString();
     return { activity: a.brief, window, url: null, svg: null, expiresAt: null, nextAt, counts };
   }
   const t = screenToken((s) => protector.digest(s), a.brief.id, now);
   const url = scanUrl(origin, t.token);
-  return { activity: a.brief, window, url, svg: await qrSvg(url), expiresAt: new Date(t.expiresAt * 1000).toISOString(), nextAt: new Date(t.nextAt * 1000).toISOString(), counts };
+  return {
+    activity: a.brief,
+    window,
+    url,
+    svg: await qrSvg(url),
+    expiresAt: new Date(t.expiresAt * 1000).toISOString(),
+    nextAt: new Date(t.nextAt * 1000).toISOString(),
+    counts,
+  };
 }
 
 /** The printable sheet: registrants to tick and a QR code valid only during the activity. */
-export async function getSheet({ db, actor, protector, activityId, origin }: Ctx & { activityId: string; origin: string }): Promise<SheetOut> {
+export async function getSheet({
+  db,
+  actor,
+  protector,
+  activityId,
+  origin,
+}: Ctx & { activityId: string; origin: string }): Promise<SheetOut> {
   const a = await activityFor(db, actor, activityId, true);
   const m = await windowMinutes(db, a.countyId);
   const t = sheetToken((s) => protector.digest(s), { id: a.brief.id, startsAt: a.startsAt, endsAt: a.endsAt }, m);
   const url = scanUrl(origin, t.token);
-  const rows = await db.select({ name: residents.name, phone: residents.phone, status: registrations.status, signedIn: signIns.id })
-    .from(registrations).innerJoin(residents, eq(residents.id, registrations.residentId))
-    .leftJoin(signIns, and(eq(signIns.activityId, registrations.activityId), eq(signIns.residentId, registrations.residentId), eq(signIns.status, 'confirmed')))
-    .where(and(eq(registrations.activityId, a.brief.id), sql`${registrations.status} <> 'cancelled'`, isNull(residents.anonymizedAt)))
+  const rows = await db
+    .select({ name: residents.name, phone: residents.phone, status: registrations.status, signedIn: signIns.id })
+    .from(registrations)
+    .innerJoin(residents, eq(residents.id, registrations.residentId))
+    .leftJoin(
+      signIns,
+      and(
+        eq(signIns.activityId, registrations.activityId),
+        eq(signIns.residentId, registrations.residentId),
+        eq(signIns.status, 'confirmed'),
+      ),
+    )
+    .where(
+      and(
+        eq(registrations.activityId, a.brief.id),
+        sql`${registrations.status} <> 'cancelled'`,
+        isNull(residents.anonymizedAt),
+      ),
+    )
     .orderBy(asc(registrations.status), asc(residents.namePinyin), asc(residents.name));
   return {
-    activity: a.brief, url, svg: await qrSvg(url),
-    validFrom: new Date(t.notBefore * 1000).toISOString(), validUntil: new Date(t.expiresAt * 1000).toISOString(),
-    registrants: rows.map((r) => ({ name: r.name, phone: r.phone ? maskPhone(r.phone) : null, status: r.status, signedIn: r.signedIn !== null })),
+    activity: a.brief,
+    url,
+    svg: await qrSvg(url),
+    validFrom: new Date(t.notBefore * 1000).toISOString(),
+    validUntil: new Date(t.expiresAt * 1000).toISOString(),
+    registrants: rows.map((r) => ({
+      name: r.name,
+      phone: r.phone ? maskPhone(r.phone) : null,
+      status: r.status,
+      signedIn: r.signedIn !== null,
+    })),
   };
 }
 
 /** The attendance list of an activity, one page, with counts. */
-export async function listAttendance({ db, actor, activityId, query }: Ctx & { activityId: string; query: { page: number; pageSize: number; status?: SignInStatus } }): Promise<AttendancePage> {
+export async function listAttendance({
+  db,
+  actor,
+  activityId,
+  query,
+}: Ctx & {
+  activityId: string;
+  query: { page: number; pageSize: number; status?: SignInStatus };
+}): Promise<AttendancePage> {
   const a = await activityFor(db, actor, activityId, false);
   const where = and(eq(signIns.activityId, a.brief.id), query.status ? eq(signIns.status, query.status) : undefined);
   const [{ total }] = await db.select({ total: count() }).from(signIns).where(where);
-  const rows = await db.select({ s: signIns, name: residents.name, phone: residents.phone }).from(signIns)
-    .leftJoin(residents, eq(residents.id, signIns.residentId)).where(where)
-    .orderBy(sql`case ${signIns.status} when 'pending' then 0 when 'confirmed' then 1 else 2 end`, asc(signIns.signedAt), asc(signIns.id))
-    .limit(query.pageSize).offset((query.page - 1) * query.pageSize);
-  const [{ registered }] = await db.select({ registered: count() }).from(registrations).where(and(eq(registrations.activityId, a.brief.id), eq(registrations.status, 'registered')));
+  const rows = await db
+    .select({ s: signIns, name: residents.name, phone: residents.phone })
+    .from(signIns)
+    .leftJoin(residents, eq(residents.id, signIns.residentId))
+    .where(where)
+    .orderBy(
+      sql`case ${signIns.status} when 'pending' then 0 when 'confirmed' then 1 else 2 end`,
+      asc(signIns.signedAt),
+      asc(signIns.id),
+    )
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const [{ registered }] = await db
+    .select({ registered: count() })
+    .from(registrations)
+    .where(and(eq(registrations.activityId, a.brief.id), eq(registrations.status, 'registered')));
   const items: AttendanceItem[] = rows.map(({ s, name, phone }) => {
     const p = phone ?? s.pendingPhone;
     return {
-      id: s.id, residentId: s.residentId, name: name ?? s.pendingName ?? '', phone: p ? maskPhone(p) : null,
-      status: s.status as SignInStatus, method: s.method as AttendanceItem['method'], signedAt: s.signedAt.toISOString(),
-      checkedOutAt: s.checkedOutAt?.toISOString() ?? null, attendedHours: s.attendedHours === null ? null : Number(s.attendedHours),
-      sharedDevice: s.status === 'pending' && s.residentId !== null, evidenceFileId: s.evidenceFileId,
-      pendingReason: s.status === 'pending' ? ((s.pendingReason as AttendanceItem['pendingReason']) ?? (s.residentId ? 'device' : 'unknown')) : null,
+      id: s.id,
+      residentId: s.residentId,
+      name: name ?? s.pendingName ?? '',
+      phone: p ? maskPhone(p) : null,
+      status: s.status as SignInStatus,
+      method: s.method as AttendanceItem['method'],
+      signedAt: s.signedAt.toISOString(),
+      checkedOutAt: s.checkedOutAt?.toISOString() ?? null,
+      attendedHours: s.attendedHours === null ? null : Number(s.attendedHours),
+      sharedDevice: s.status === 'pending' && s.residentId !== null,
+      evidenceFileId: s.evidenceFileId,
+      pendingReason:
+        s.status === 'pending'
+          ? ((s.pendingReason as AttendanceItem['pendingReason']) ?? (s.residentId ? 'device' : 'unknown'))
+          : null,
     };
   });
-  return { items, total: Number(total), page: query.page, pageSize: query.pageSize, activity: a.brief, counts: { ...(await countsOf(db, a.brief.id)), registered: Number(registered) }, canRun: canRunSignIn(actor, { path: a.centrePath }) };
+  return {
+    items,
+    total: Number(total),
+    page: query.page,
+    pageSize: query.pageSize,
+    activity: a.brief,
+    counts: { ...(await countsOf(db, a.brief.id)), registered: Number(registered) },
+    canRun: canRunSignIn(actor, { path: a.centrePath }),
+  };
 }
 
 /** A resident the actor keeps, of the activity's county (404 otherwise). */
 async function residentInReach(db: DbOrTx, actor: Actor, a: SignInActivity, residentId: string) {
-  const [r] = await db.select({ id: residents.id, name: residents.name }).from(residents).innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
-    .where(and(eq(residents.id, residentId), eq(residents.countyId, a.countyId), isNull(residents.anonymizedAt), underAnyPath(orgNodes.path, reachPaths(actor, RESIDENT_ROLES))));
+  const [r] = await db
+    .select({ id: residents.id, name: residents.name })
+    .from(residents)
+    .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
+    .where(
+      and(
+        eq(residents.id, residentId),
+        eq(residents.countyId, a.countyId),
+        isNull(residents.anonymizedAt),
+        underAnyPath(orgNodes.path, reachPaths(actor, RESIDENT_ROLES)),
+      ),
+    );
   if (!r) throw hidden();
   return r;
 }
 
 /** Name, pinyin initials or phone digits, among the residents the actor keeps in the activity's county. */
-export async function searchRoster({ db, actor, activityId, q }: Ctx & { activityId: string; q: string }): Promise<{ items: RosterHit[] }> {
+export async function searchRoster({
+  db,
+  actor,
+  activityId,
+  q,
+}: Ctx & { activityId: string; q: string }): Promise<{ items: RosterHit[] }> {
   const a = await activityFor(db, actor, activityId, true);
   const letters = q.toLowerCase().replace(/[\s']/g, '');
-  const match: SQL = /^\d{4,11}$/.test(q) ? like(residents.phone, `%${q}%`)
-    : /^[a-z]+$/.test(letters) ? or(like(residents.nameInitials, `${letters}%`), like(residents.namePinyin, `${letters}%`))! : ilike(residents.name, `%${escapeLike(q)}%`);
-  const rows = await db.select({ id: residents.id, name: residents.name, phone: residents.phone, nodeName: orgNodes.name, signedIn: signIns.id }).from(residents)
+  const match: SQL = /^\d{4,11}$/.test(q)
+    ? like(residents.phone, `%${q}%`)
+    : /^[a-z]+$/.test(letters)
+      ? or(like(residents.nameInitials, `${letters}%`), like(residents.namePinyin, `${letters}%`))!
+      : ilike(residents.name, `%${escapeLike(q)}%`);
+  const rows = await db
+    .select({
+      id: residents.id,
+      name: residents.name,
+      phone: residents.phone,
+      nodeName: orgNodes.name,
+      signedIn: signIns.id,
+    })
+    .from(residents)
     .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
     .leftJoin(signIns, and(eq(signIns.activityId, a.brief.id), eq(signIns.residentId, residents.id)))
-    .where(and(eq(residents.countyId, a.countyId), isNull(residents.anonymizedAt), underAnyPath(orgNodes.path, reachPaths(actor, RESIDENT_ROLES)), match))
-    .orderBy(asc(residents.namePinyin), asc(residents.id)).limit(20);
-  return { items: rows.map((r) => ({ id: r.id, name: r.name, phone: r.phone ? maskPhone(r.phone) : null, nodeName: r.nodeName, signedIn: r.signedIn !== null })) };
+    .where(
+      and(
+        eq(residents.countyId, a.countyId),
+        isNull(residents.anonymizedAt),
+        underAnyPath(orgNodes.path, reachPaths(actor, RESIDENT_ROLES)),
+        match,
+      ),
+    )
+    .orderBy(asc(residents.namePinyin), asc(residents.id))
+    .limit(20);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      phone: r.phone ? maskPhone(r.phone) : null,
+      nodeName: r.nodeName,
+      signedIn: r.signedIn !== null,
+    })),
+  };
 }
 
 /** Inserts a confirmed staff sign-in, or confirms the resident's existing pending one; pays the credit. */
-async function staffSignIn(tx: DbOrTx, actor: Actor, a: SignInActivity, residentId: string, method: 'manual' | 'paper', evidenceFileId: string | null) {
-  const [created] = await tx.insert(signIns).values({ activityId: a.brief.id, residentId, status: 'confirmed', method, evidenceFileId, recordedBy: actor.userId, confirmedBy: actor.userId })
-    .onConflictDoNothing().returning({ id: signIns.id });
+async function staffSignIn(
+  tx: DbOrTx,
+  actor: Actor,
+  a: SignInActivity,
+  residentId: string,
+  method: 'manual' | 'paper',
+  evidenceFileId: string | null,
+) {
+  const [created] = await tx
+    .insert(signIns)
+    .values({
+      activityId: a.brief.id,
+      residentId,
+      status: 'confirmed',
+      method,
+      evidenceFileId,
+      recordedBy: actor.userId,
+      confirmedBy: actor.userId,
+    })
+    .onConflictDoNothing()
+    .returning({ id: signIns.id });
   let id = created?.id;
   if (!id) {
-    const [existing] = await tx.update(signIns).set({ status: 'confirmed', confirmedBy: actor.userId })
-      .where(and(eq(signIns.activityId, a.brief.id), eq(signIns.residentId, residentId), sql`${signIns.status} <> 'confirmed'`)).returning({ id: signIns.id });
+    const [existing] = await tx
+      .update(signIns)
+      .set({ status: 'confirmed', confirmedBy: actor.userId })
+      .where(
+        and(
+          eq(signIns.activityId, a.brief.id),
+          eq(signIns.residentId, residentId),
+          sql`${signIns.status} <> 'confirmed'`,
+        ),
+      )
+      .returning({ id: signIns.id });
     if (!existing) return { id: null, credits: 0 };
     id = existing.id;
   }
@@ -142,25 +311,49 @@ async function staffSignIn(tx: DbOrTx, actor: Actor, a: SignInActivity, resident
 }
 
 /** Staff sign a resident in by hand (or confirm their pending scan). */
-export async function signInByHand({ db, actor, activityId, residentId }: Ctx & { activityId: string; residentId: string }) {
+export async function signInByHand({
+  db,
+  actor,
+  activityId,
+  residentId,
+}: Ctx & { activityId: string; residentId: string }) {
   const a = await activityFor(db, actor, activityId, true);
-  if (a.status === 'cancelled') throw new AppError('CONFLICT', { detail: '该活动已取消', detailEn: 'this activity was cancelled' });
+  if (a.status === 'cancelled')
+    throw new AppError('CONFLICT', { detail: '该活动已取消', detailEn: 'this activity was cancelled' });
   await residentInReach(db, actor, a, residentId);
   return db.transaction(async (tx) => {
     const r = await staffSignIn(tx, actor, a, residentId, 'manual', null);
-    if (!r.id) throw new AppError('CONFLICT', { detail: '此人已经签到', detailEn: 'this person has already signed in' });
+    if (!r.id)
+      throw new AppError('CONFLICT', { detail: '此人已经签到', detailEn: 'this person has already signed in' });
     await audit(tx, actor, a, 'sign_in.manual', r.id, { residentId });
     return { id: r.id, status: 'confirmed' as const, credits: r.credits };
   });
 }
 
 /** A paper sheet entered afterwards: the ticked residents, with the photo of the sheet as evidence. */
-export async function enterPaperSheet({ db, actor, activityId, residentIds, evidenceFileId }: Ctx & { activityId: string; residentIds: string[]; evidenceFileId: string }) {
+export async function enterPaperSheet({
+  db,
+  actor,
+  activityId,
+  residentIds,
+  evidenceFileId,
+}: Ctx & { activityId: string; residentIds: string[]; evidenceFileId: string }) {
   const a = await activityFor(db, actor, activityId, true);
-  if (a.status === 'cancelled') throw new AppError('CONFLICT', { detail: '该活动已取消', detailEn: 'this activity was cancelled' });
-  const [file] = await db.select({ path: orgNodes.path, mime: storedFiles.mime }).from(storedFiles).innerJoin(orgNodes, eq(orgNodes.id, storedFiles.nodeId)).where(eq(storedFiles.id, evidenceFileId));
-  if (!file || !canReadAttendance(actor, file)) throw fieldError('evidenceFileId', '找不到签到表照片，请重新上传', 'The photo of the sheet was not found; upload it again');
-  if (!file.mime.startsWith('image/')) throw fieldError('evidenceFileId', '请上传签到表的照片', 'Upload a photo of the sheet');
+  if (a.status === 'cancelled')
+    throw new AppError('CONFLICT', { detail: '该活动已取消', detailEn: 'this activity was cancelled' });
+  const [file] = await db
+    .select({ path: orgNodes.path, mime: storedFiles.mime })
+    .from(storedFiles)
+    .innerJoin(orgNodes, eq(orgNodes.id, storedFiles.nodeId))
+    .where(eq(storedFiles.id, evidenceFileId));
+  if (!file || !canReadAttendance(actor, file))
+    throw fieldError(
+      'evidenceFileId',
+      '找不到签到表照片，请重新上传',
+      'The photo of the sheet was not found; upload it again',
+    );
+  if (!file.mime.startsWith('image/'))
+    throw fieldError('evidenceFileId', '请上传签到表的照片', 'Upload a photo of the sheet');
   const unique = [...new Set(residentIds)];
   for (const id of unique) await residentInReach(db, actor, a, id);
   return db.transaction(async (tx) => {
@@ -179,16 +372,30 @@ async function signInFor(db: DbOrTx, actor: Actor, signInId: string) {
 }
 
 /** Confirms a pending sign-in; an unknown person must be matched to a roster entry first. */
-export async function confirmSignIn({ db, actor, signInId, residentId }: Ctx & { signInId: string; residentId?: string }) {
+export async function confirmSignIn({
+  db,
+  actor,
+  signInId,
+  residentId,
+}: Ctx & { signInId: string; residentId?: string }) {
   const { s, a } = await signInFor(db, actor, signInId);
   if (s.status === 'confirmed') return { id: s.id, status: 'confirmed' as const, credits: 0 };
   const who = s.residentId ?? residentId;
   if (!who) throw fieldError('residentId', '请先在名册中找到此人', 'Find this person on the roster first');
   await residentInReach(db, actor, a, who);
   return db.transaction(async (tx) => {
-    const [clash] = s.residentId ? [] : await tx.select({ id: signIns.id }).from(signIns).where(and(eq(signIns.activityId, a.brief.id), eq(signIns.residentId, who)));
-    if (clash) throw new AppError('CONFLICT', { detail: '此人已经签到', detailEn: 'this person has already signed in' });
-    await tx.update(signIns).set({ status: 'confirmed', residentId: who, confirmedBy: actor.userId }).where(eq(signIns.id, s.id));
+    const [clash] = s.residentId
+      ? []
+      : await tx
+          .select({ id: signIns.id })
+          .from(signIns)
+          .where(and(eq(signIns.activityId, a.brief.id), eq(signIns.residentId, who)));
+    if (clash)
+      throw new AppError('CONFLICT', { detail: '此人已经签到', detailEn: 'this person has already signed in' });
+    await tx
+      .update(signIns)
+      .set({ status: 'confirmed', residentId: who, confirmedBy: actor.userId })
+      .where(eq(signIns.id, s.id));
     const credits = await grantForSignIn(tx, { signInId: s.id, actorId: actor.userId });
     await audit(tx, actor, a, 'sign_in.confirm', s.id, { residentId: who });
     return { id: s.id, status: 'confirmed' as const, credits };
@@ -208,12 +415,24 @@ export async function rejectSignIn({ db, actor, signInId, reason }: Ctx & { sign
 }
 
 /** Check-out: attended hours, given or from the sign-in to now (at most the activity's hours). */
-export async function checkOutSignIn({ db, actor, signInId, attendedHours }: Ctx & { signInId: string; attendedHours?: number }) {
+export async function checkOutSignIn({
+  db,
+  actor,
+  signInId,
+  attendedHours,
+}: Ctx & { signInId: string; attendedHours?: number }) {
   const { s, a } = await signInFor(db, actor, signInId);
-  if (s.status !== 'confirmed') throw new AppError('CONFLICT', { detail: '只有已确认的签到可以签退', detailEn: 'only a confirmed sign-in can check out' });
+  if (s.status !== 'confirmed')
+    throw new AppError('CONFLICT', {
+      detail: '只有已确认的签到可以签退',
+      detailEn: 'only a confirmed sign-in can check out',
+    });
   const hours = Math.min(a.hours, attendedHours ?? hoursBetween(s.signedAt, new Date(), a.hours));
   await db.transaction(async (tx) => {
-    await tx.update(signIns).set({ checkedOutAt: new Date(), attendedHours: String(hours) }).where(eq(signIns.id, s.id));
+    await tx
+      .update(signIns)
+      .set({ checkedOutAt: new Date(), attendedHours: String(hours) })
+      .where(eq(signIns.id, s.id));
     await audit(tx, actor, a, 'sign_in.check_out', s.id, { attendedHours: hours });
   });
   return { id: s.id, status: 'confirmed' as const, credits: 0 };

@@ -60,8 +60,18 @@ export const ZSignInRules = z.object({
 });
 export type SignInRules = z.infer<typeof ZSignInRules>;
 export const ZSignInRulesUpdate = z.object({
-  opensBeforeMinutes: z.number().int().min(0).max(SIGN_IN_WINDOW.maxMinutes).describe('Minutes before the start when sign-in opens'),
-  closesAfterMinutes: z.number().int().min(0).max(SIGN_IN_WINDOW.maxMinutes).describe('Minutes after the end when sign-in closes'),
+  opensBeforeMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(SIGN_IN_WINDOW.maxMinutes)
+    .describe('Minutes before the start when sign-in opens'),
+  closesAfterMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(SIGN_IN_WINDOW.maxMinutes)
+    .describe('Minutes after the end when sign-in closes'),
 });
 export type SignInRulesUpdate = z.infer<typeof ZSignInRulesUpdate>;
 
@@ -69,20 +79,32 @@ export type SignInRulesUpdate = z.infer<typeof ZSignInRulesUpdate>;
 export const ZScanInfo = z.object({
   activity: ZActivityBrief,
   window: ZSignInWindow,
-  ticket: z.string().nullable().describe('Send back with the sign-in: valid five minutes from the scan, for this phone; null outside the window'),
+  ticket: z
+    .string()
+    .nullable()
+    .describe('Send back with the sign-in: valid five minutes from the scan, for this phone; null outside the window'),
   ticketExpiresAt: z.string().nullable(),
-  known: z.object({ name: z.string().describe('The name, partly hidden'), via: z.enum(['session', 'device']) }).nullable(),
+  known: z
+    .object({ name: z.string().describe('The name, partly hidden'), via: z.enum(['session', 'device']) })
+    .nullable(),
   signedIn: z.object({ status: z.enum(SIGN_IN_STATUSES), signedAt: z.string() }).nullable(),
   csrfToken: z.string().nullable().describe('The resident session’s CSRF token, when signed in'),
 });
 export type ScanInfo = z.infer<typeof ZScanInfo>;
 
 export const ZScanInput = z.object({
-  known: z.boolean().default(false).describe('Sign in as the resident this phone is known as (session or remembered device)'),
+  known: z
+    .boolean()
+    .default(false)
+    .describe('Sign in as the resident this phone is known as (session or remembered device)'),
   phone: zPhone.optional(),
   name: zText(LIMITS.personName).optional(),
   remember: z.boolean().default(false).describe('Remember this phone for one-tap sign-in next time'),
-  ticket: z.string().max(200).optional().describe('The grace ticket of GET /api/sign-in/scan/:token: the scan stays valid five minutes'),
+  ticket: z
+    .string()
+    .max(200)
+    .optional()
+    .describe('The grace ticket of GET /api/sign-in/scan/:token: the scan stays valid five minutes'),
 });
 export type ScanInput = z.input<typeof ZScanInput>;
 
@@ -91,8 +113,12 @@ export const ZScanResult = z.object({
   name: z.string().describe('The name, partly hidden'),
   signedAt: z.string(),
   repeated: z.boolean().describe('Already signed in before this request'),
-  reason: z.enum(['unknown', 'device', 'source', 'ambiguous']).nullable()
-    .describe('Why it waits for staff: not on the roster; this phone, or this network and browser without a remembered phone, already signed someone else in; several people of that name and phone'),
+  reason: z
+    .enum(['unknown', 'device', 'source', 'ambiguous'])
+    .nullable()
+    .describe(
+      'Why it waits for staff: not on the roster; this phone, or this network and browser without a remembered phone, already signed someone else in; several people of that name and phone',
+    ),
 });
 export type ScanResult = z.infer<typeof ZScanResult>;
 
@@ -115,7 +141,14 @@ export const ZSheetOut = z.object({
   svg: z.string(),
   validFrom: z.string(),
   validUntil: z.string(),
-  registrants: z.array(z.object({ name: z.string(), phone: z.string().nullable().describe('Masked'), status: z.string(), signedIn: z.boolean() })),
+  registrants: z.array(
+    z.object({
+      name: z.string(),
+      phone: z.string().nullable().describe('Masked'),
+      status: z.string(),
+      signedIn: z.boolean(),
+    }),
+  ),
 });
 export type SheetOut = z.infer<typeof ZSheetOut>;
 
@@ -131,14 +164,26 @@ export const ZAttendanceItem = z.object({
   signedAt: z.string(),
   checkedOutAt: z.string().nullable(),
   attendedHours: z.number().nullable(),
-  sharedDevice: z.boolean().describe('Pending because the phone (or, without a remembered phone, its network and browser) had already signed someone else in'),
-  pendingReason: z.enum(['unknown', 'ambiguous', 'device', 'source']).nullable().describe('Why a pending sign-in waits for staff'),
+  sharedDevice: z
+    .boolean()
+    .describe(
+      'Pending because the phone (or, without a remembered phone, its network and browser) had already signed someone else in',
+    ),
+  pendingReason: z
+    .enum(['unknown', 'ambiguous', 'device', 'source'])
+    .nullable()
+    .describe('Why a pending sign-in waits for staff'),
   evidenceFileId: z.string().nullable(),
 });
 export type AttendanceItem = z.infer<typeof ZAttendanceItem>;
 export const ZAttendancePage = zPage(ZAttendanceItem).extend({
   activity: ZActivityBrief,
-  counts: z.object({ confirmed: z.number().int(), pending: z.number().int(), rejected: z.number().int(), registered: z.number().int() }),
+  counts: z.object({
+    confirmed: z.number().int(),
+    pending: z.number().int(),
+    rejected: z.number().int(),
+    registered: z.number().int(),
+  }),
   canRun: z.boolean(),
 });
 export type AttendancePage = z.infer<typeof ZAttendancePage>;
@@ -149,20 +194,43 @@ export const ZPaperInput = z.object({
   evidenceFileId: zId.describe('The photo of the paper sheet (POST /api/files)'),
 });
 export const ZPaperResult = z.object({ added: z.number().int(), already: z.number().int() });
-export const ZConfirmInput = z.object({ residentId: zId.optional().describe('For an unknown person: the roster entry they are') });
+export const ZConfirmInput = z.object({
+  residentId: zId.optional().describe('For an unknown person: the roster entry they are'),
+});
 export const ZRejectInput = z.object({ reason: zCleanText({ multiline: true }).max(200).optional() });
-export const ZCheckoutInput = z.object({ attendedHours: z.number().min(0).max(24).optional().describe('Default: from the sign-in to now, at most the activity’s hours') });
-export const ZSignInSaved = z.object({ id: z.string(), status: z.enum(SIGN_IN_STATUSES), credits: z.number().describe('Credits paid or taken back by this change') });
+export const ZCheckoutInput = z.object({
+  attendedHours: z
+    .number()
+    .min(0)
+    .max(24)
+    .optional()
+    .describe('Default: from the sign-in to now, at most the activity’s hours'),
+});
+export const ZSignInSaved = z.object({
+  id: z.string(),
+  status: z.enum(SIGN_IN_STATUSES),
+  credits: z.number().describe('Credits paid or taken back by this change'),
+});
 
 /** Roster search for signing someone in by hand. */
 export const ZRosterQuery = z.object({ q: zText(40) });
-export const ZRosterHit = z.object({ id: z.string(), name: z.string(), phone: z.string().nullable(), nodeName: z.string(), signedIn: z.boolean() });
+export const ZRosterHit = z.object({
+  id: z.string(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  nodeName: z.string(),
+  signedIn: z.boolean(),
+});
 export const ZRosterHits = z.object({ items: z.array(ZRosterHit) });
 export type RosterHit = z.infer<typeof ZRosterHit>;
 
 /** The sign-in desk's list of activities. */
 export const ZSignInActivityQuery = ZPageQuery.extend({ when: z.enum(['today', 'upcoming', 'past']).default('today') });
 export type SignInActivityQuery = z.infer<typeof ZSignInActivityQuery>;
-export const ZSignInActivityItem = ZActivityBrief.extend({ confirmed: z.number().int(), pending: z.number().int(), canRun: z.boolean() });
+export const ZSignInActivityItem = ZActivityBrief.extend({
+  confirmed: z.number().int(),
+  pending: z.number().int(),
+  canRun: z.boolean(),
+});
 export type SignInActivityItem = z.infer<typeof ZSignInActivityItem>;
 export const ZSignInActivityPage = zPage(ZSignInActivityItem);

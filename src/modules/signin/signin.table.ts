@@ -18,7 +18,9 @@ export const signIns = pgTable(
   'sign_ins',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    activityId: uuid('activity_id').notNull().references(() => activities.id, { onDelete: 'restrict' }),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'restrict' }),
     residentId: uuid('resident_id').references(() => residents.id, { onDelete: 'restrict' }),
     status: varchar('status', { length: 12 }).notNull().default('confirmed'),
     method: varchar('method', { length: 12 }).notNull(),
@@ -38,7 +40,9 @@ export const signIns = pgTable(
   (t) => [
     uniqueIndex('sign_ins_activity_resident_uq').on(t.activityId, t.residentId),
     // An unknown person (no resident yet) is one pending row per phone, whatever the retries.
-    uniqueIndex('sign_ins_activity_pending_phone_uq').on(t.activityId, t.pendingPhone).where(sql`${t.residentId} is null`),
+    uniqueIndex('sign_ins_activity_pending_phone_uq')
+      .on(t.activityId, t.pendingPhone)
+      .where(sql`${t.residentId} is null`),
     index('sign_ins_resident_idx').on(t.residentId),
     index('sign_ins_activity_device_idx').on(t.activityId, t.deviceId),
     index('sign_ins_activity_source_idx').on(t.activityId, t.sourceId),
@@ -54,7 +58,9 @@ export const signIns = pgTable(
  * Staff entry at the desk or from a paper sheet is not bound by it.
  */
 export const signInRules = pgTable('sign_in_rules', {
-  countyId: uuid('county_id').primaryKey().references(() => orgNodes.id, { onDelete: 'cascade' }),
+  countyId: uuid('county_id')
+    .primaryKey()
+    .references(() => orgNodes.id, { onDelete: 'cascade' }),
   opensBeforeMinutes: integer('opens_before_minutes'),
   closesAfterMinutes: integer('closes_after_minutes'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -22,16 +22,25 @@ afterAll(() => s.close());
 
 /** An activity in progress at village A1a, and the token of its on-screen QR code. */
 async function runningActivity(v: { title?: string } = {}) {
-  const a = await buildActivity(s.database, { centre: w.nodes.A1a, title: v.title, startsAt: new Date(Date.now() - 600_000), endsAt: new Date(Date.now() + 3_600_000) });
+  const a = await buildActivity(s.database, {
+    centre: w.nodes.A1a,
+    title: v.title,
+    startsAt: new Date(Date.now() - 600_000),
+    endsAt: new Date(Date.now() + 3_600_000),
+  });
   const qr = await centre.req('GET', `/api/sign-in/activities/${a.id}/qr`);
   expect(qr.statusCode).toBe(200);
   expect(qr.json().svg).toContain('<svg');
   return { id: a.id, token: tokenOf(qr.json().url) };
 }
 
-const creditsOf = (residentId: string) => s.database.db.select().from(creditLedger).where(eq(creditLedger.residentId, residentId));
+const creditsOf = (residentId: string) =>
+  s.database.db.select().from(creditLedger).where(eq(creditLedger.residentId, residentId));
 const signInsOf = (activityId: string, residentId?: string) =>
-  s.database.db.select().from(signIns).where(and(eq(signIns.activityId, activityId), residentId ? eq(signIns.residentId, residentId) : undefined));
+  s.database.db
+    .select()
+    .from(signIns)
+    .where(and(eq(signIns.activityId, activityId), residentId ? eq(signIns.residentId, residentId) : undefined));
 
 describe('resident sign-in by QR', () => {
   it('phone + name on the roster signs in at once and pays the credit; again from the same phone is the same sign-in', async () => {
@@ -41,7 +50,11 @@ describe('resident sign-in by QR', () => {
     const info = await phone.req('GET', `/api/sign-in/scan/${a.token}`);
     expect(info.statusCode).toBe(200);
     expect(info.json()).toMatchObject({ known: null, signedIn: null, activity: { id: a.id } });
-    const first = await phone.req('POST', `/api/sign-in/scan/${a.token}`, { phone: '139 0000 1111', name: '王秀英', remember: true });
+    const first = await phone.req('POST', `/api/sign-in/scan/${a.token}`, {
+      phone: '139 0000 1111',
+      name: '王秀英',
+      remember: true,
+    });
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toMatchObject({ status: 'confirmed', name: '王*英', repeated: false, reason: null });
     const again = await phone.req('POST', `/api/sign-in/scan/${a.token}`, { known: true });
@@ -57,7 +70,9 @@ describe('resident sign-in by QR', () => {
     const a = await runningActivity();
     const rid = await buildResidentWithPhone(s.database, w.nodes.A1a, { name: '李建国', phone: '13900002222' });
     const phones = Array.from({ length: 200 }, () => phoneClient(s.app));
-    const results = await Promise.all(phones.map((p) => p.req('POST', `/api/sign-in/scan/${a.token}`, { phone: '13900002222', name: '李建国' })));
+    const results = await Promise.all(
+      phones.map((p) => p.req('POST', `/api/sign-in/scan/${a.token}`, { phone: '13900002222', name: '李建国' })),
+    );
     expect(results.map((r) => r.statusCode).filter((c) => c !== 200)).toEqual([]);
     expect(results.filter((r) => r.json().repeated === false)).toHaveLength(1);
     const rows = await signInsOf(a.id);
@@ -68,18 +83,38 @@ describe('resident sign-in by QR', () => {
 
   it('a crowd scanning at once: each person signed in once and paid the rule’s amount, balances equal the ledger', async () => {
     const a = await runningActivity();
-    const people = await Promise.all(Array.from({ length: 40 }, (_, i) => buildResidentWithPhone(s.database, w.nodes.A1a, { name: `众人${i}`, phone: `1390000${String(5000 + i)}` })));
-    const send = () => Promise.all(people.map((_, i) => phoneClient(s.app).req('POST', `/api/sign-in/scan/${a.token}`, { phone: `1390000${String(5000 + i)}`, name: `众人${i}` })));
+    const people = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        buildResidentWithPhone(s.database, w.nodes.A1a, { name: `众人${i}`, phone: `1390000${String(5000 + i)}` }),
+      ),
+    );
+    const send = () =>
+      Promise.all(
+        people.map((_, i) =>
+          phoneClient(s.app).req('POST', `/api/sign-in/scan/${a.token}`, {
+            phone: `1390000${String(5000 + i)}`,
+            name: `众人${i}`,
+          }),
+        ),
+      );
     const [first, again] = await Promise.all([send(), send()]);
     expect([...first, ...again].map((r) => r.statusCode).filter((c) => c !== 200)).toEqual([]);
     expect(await signInsOf(a.id)).toHaveLength(40);
-    const [one] = await s.database.query<{ amount: string }>(`select amount::text from credit_ledger where resident_id = $1`, [people[0]]);
+    const [one] = await s.database.query<{ amount: string }>(
+      `select amount::text from credit_ledger where resident_id = $1`,
+      [people[0]],
+    );
     const paid = await s.database.query<{ n: number; total: string; distinct_amounts: number }>(
-      `select count(*)::int as n, sum(amount)::text as total, count(distinct amount)::int as distinct_amounts from credit_ledger where resident_id = any($1::uuid[])`, [people]);
+      `select count(*)::int as n, sum(amount)::text as total, count(distinct amount)::int as distinct_amounts from credit_ledger where resident_id = any($1::uuid[])`,
+      [people],
+    );
     expect(paid[0]).toMatchObject({ n: 40, distinct_amounts: 1 });
     expect(Number(one.amount)).toBeGreaterThan(0);
-    const off = await s.database.query(`select b.resident_id from credit_balances b where b.resident_id = any($1::uuid[])
-      and b.balance <> (select coalesce(sum(amount), 0) from credit_ledger l where l.resident_id = b.resident_id)`, [people]);
+    const off = await s.database.query(
+      `select b.resident_id from credit_balances b where b.resident_id = any($1::uuid[])
+      and b.balance <> (select coalesce(sum(amount), 0) from credit_ledger l where l.resident_id = b.resident_id)`,
+      [people],
+    );
     expect(off).toEqual([]);
   });
 
@@ -95,7 +130,11 @@ describe('resident sign-in by QR', () => {
     const parts = a.token.split('.');
     const stretched = [...parts.slice(0, 3), (parseInt(parts[3], 36) + 86_400).toString(36), parts[4]].join('.');
     for (const bad of [stretched, `${a.token.slice(0, -2)}xx`, 'q.0.0.0.0']) {
-      const r = await s.app.inject({ method: 'POST', url: `/api/sign-in/scan/${encodeURIComponent(bad)}`, payload: body });
+      const r = await s.app.inject({
+        method: 'POST',
+        url: `/api/sign-in/scan/${encodeURIComponent(bad)}`,
+        payload: body,
+      });
       expect(r.statusCode).toBe(404);
     }
     expect(await signInsOf(a.id)).toHaveLength(0);
@@ -125,7 +164,9 @@ describe('resident sign-in by QR', () => {
     const r1 = await buildResidentWithPhone(s.database, w.nodes.A1a, { name: '甲某', phone: '13900005551' });
     const r2 = await buildResidentWithPhone(s.database, w.nodes.A1a, { name: '乙某', phone: '13900005552' });
     const phone = phoneClient(s.app);
-    expect((await phone.req('POST', `/api/sign-in/scan/${a.token}`, { phone: '13900005551', name: '甲某' })).json().status).toBe('confirmed');
+    expect(
+      (await phone.req('POST', `/api/sign-in/scan/${a.token}`, { phone: '13900005551', name: '甲某' })).json().status,
+    ).toBe('confirmed');
     const second = await phone.req('POST', `/api/sign-in/scan/${a.token}`, { phone: '13900005552', name: '乙某' });
     expect(second.json()).toMatchObject({ status: 'pending', reason: 'device' });
     expect(await creditsOf(r2)).toHaveLength(0);
@@ -160,30 +201,68 @@ describe('resident sign-in by QR', () => {
     expect(hits.json().items).toEqual([expect.objectContaining({ id: rid, phone: '139****6666', signedIn: false })]);
     const done = await centre.req('POST', `/api/sign-in/activities/${a.id}/manual`, { residentId: rid });
     expect(done.json()).toMatchObject({ status: 'confirmed', credits: 2 });
-    expect((await centre.req('POST', `/api/sign-in/activities/${a.id}/manual`, { residentId: rid })).statusCode).toBe(409);
+    expect((await centre.req('POST', `/api/sign-in/activities/${a.id}/manual`, { residentId: rid })).statusCode).toBe(
+      409,
+    );
     const [row] = await signInsOf(a.id, rid);
     const out = await centre.req('POST', `/api/sign-in/${row.id}/check-out`, { attendedHours: 1.5 });
     expect(out.statusCode).toBe(200);
     const list = await centre.req('GET', `/api/sign-in/activities/${a.id}/attendance`);
-    expect(list.json()).toMatchObject({ total: 1, counts: { confirmed: 1 }, items: [{ name: '手工签', method: 'manual', attendedHours: 1.5 }] });
+    expect(list.json()).toMatchObject({
+      total: 1,
+      counts: { confirmed: 1 },
+      items: [{ name: '手工签', method: 'manual', attendedHours: 1.5 }],
+    });
     const b = await signIn(s.app, 'b_county_admin', TEST_PASSWORD);
     expect((await b.req('GET', `/api/sign-in/activities/${a.id}/attendance`)).statusCode).toBe(404);
     expect((await b.req('POST', `/api/sign-in/activities/${a.id}/manual`, { residentId: rid })).statusCode).toBe(404);
   });
 
   it('a paper sheet entered afterwards needs the photo of the sheet, and signs the ticked people in once', async () => {
-    const a = await buildActivity(s.database, { centre: w.nodes.A1a, status: 'done', startsAt: new Date(Date.now() - 86_400_000) });
+    const a = await buildActivity(s.database, {
+      centre: w.nodes.A1a,
+      status: 'done',
+      startsAt: new Date(Date.now() - 86_400_000),
+    });
     const r1 = await buildResidentWithPhone(s.database, w.nodes.A1a, { name: '纸表一', phone: '13900007771' });
     const r2 = await buildResidentWithPhone(s.database, w.nodes.A1a, { name: '纸表二', phone: '13900007772' });
-    const pdf = await uploadFile(centre, { nodeId: w.nodes.A1a.id, purpose: 'signin_sheet' }, 'sheet.pdf', tinyPdf(), 'application/pdf');
-    expect((await centre.req('POST', `/api/sign-in/activities/${a.id}/paper`, { residentIds: [r1], evidenceFileId: pdf.json().id })).statusCode).toBe(400);
-    const photo = await uploadFile(centre, { nodeId: w.nodes.A1a.id, purpose: 'signin_sheet', accept: 'image' }, 'sheet.jpg', await jpegWithGps(), 'image/jpeg');
+    const pdf = await uploadFile(
+      centre,
+      { nodeId: w.nodes.A1a.id, purpose: 'signin_sheet' },
+      'sheet.pdf',
+      tinyPdf(),
+      'application/pdf',
+    );
+    expect(
+      (
+        await centre.req('POST', `/api/sign-in/activities/${a.id}/paper`, {
+          residentIds: [r1],
+          evidenceFileId: pdf.json().id,
+        })
+      ).statusCode,
+    ).toBe(400);
+    const photo = await uploadFile(
+      centre,
+      { nodeId: w.nodes.A1a.id, purpose: 'signin_sheet', accept: 'image' },
+      'sheet.jpg',
+      await jpegWithGps(),
+      'image/jpeg',
+    );
     expect(photo.statusCode, photo.body).toBe(201);
     const body = { residentIds: [r1, r2, r1], evidenceFileId: photo.json().id };
-    expect((await centre.req('POST', `/api/sign-in/activities/${a.id}/paper`, body)).json()).toEqual({ added: 2, already: 0 });
-    expect((await centre.req('POST', `/api/sign-in/activities/${a.id}/paper`, body)).json()).toEqual({ added: 0, already: 2 });
+    expect((await centre.req('POST', `/api/sign-in/activities/${a.id}/paper`, body)).json()).toEqual({
+      added: 2,
+      already: 0,
+    });
+    expect((await centre.req('POST', `/api/sign-in/activities/${a.id}/paper`, body)).json()).toEqual({
+      added: 0,
+      already: 2,
+    });
     const list = (await centre.req('GET', `/api/sign-in/activities/${a.id}/attendance`)).json();
-    expect(list.items.map((i: { method: string; evidenceFileId: string }) => [i.method, i.evidenceFileId])).toEqual([['paper', photo.json().id], ['paper', photo.json().id]]);
+    expect(list.items.map((i: { method: string; evidenceFileId: string }) => [i.method, i.evidenceFileId])).toEqual([
+      ['paper', photo.json().id],
+      ['paper', photo.json().id],
+    ]);
     // Done activity: the credit is paid when the sheet is entered.
     expect(await creditsOf(r1)).toHaveLength(1);
   });
@@ -192,7 +271,11 @@ describe('resident sign-in by QR', () => {
     const later = await buildActivity(s.database, { centre: w.nodes.A1a, startsAt: new Date(Date.now() + 86_400_000) });
     const sheet = await centre.req('GET', `/api/sign-in/activities/${later.id}/sheet`);
     expect(sheet.statusCode).toBe(200);
-    const early = await s.app.inject({ method: 'POST', url: `/api/sign-in/scan/${tokenOf(sheet.json().url)}`, payload: { phone: '13900001111', name: '王秀英' } });
+    const early = await s.app.inject({
+      method: 'POST',
+      url: `/api/sign-in/scan/${tokenOf(sheet.json().url)}`,
+      payload: { phone: '13900001111', name: '王秀英' },
+    });
     expect(early.statusCode).toBe(409);
     expect(early.json().error.message).toContain('签到还没有开始');
   });
@@ -202,18 +285,32 @@ describe('resident sign-in by QR', () => {
     const rid = await buildResidentWithPhone(s.database, w.nodes.A1a, { name: '钱一点', phone: '13900008881' });
     const { code } = (await centre.req('POST', `/api/resident-accounts/${rid}/activation`)).json();
     const phone = phoneClient(s.app);
-    expect((await phone.req('POST', '/api/resident/activate', { phone: '13900008881', name: '钱一点', code, password: 'Qian-yidian-2026' })).statusCode).toBe(200);
+    expect(
+      (
+        await phone.req('POST', '/api/resident/activate', {
+          phone: '13900008881',
+          name: '钱一点',
+          code,
+          password: 'Qian-yidian-2026',
+        })
+      ).statusCode,
+    ).toBe(200);
     const info = (await phone.req('GET', `/api/sign-in/scan/${a.token}`)).json();
     expect(info).toMatchObject({ known: { name: '钱*点', via: 'session' }, signedIn: null });
     expect((await phone.req('POST', `/api/sign-in/scan/${a.token}`, { known: true })).statusCode).toBe(403);
     phone.setCsrf(info.csrfToken);
-    expect((await phone.req('POST', `/api/sign-in/scan/${a.token}`, { known: true })).json()).toMatchObject({ status: 'confirmed', repeated: false });
+    expect((await phone.req('POST', `/api/sign-in/scan/${a.token}`, { known: true })).json()).toMatchObject({
+      status: 'confirmed',
+      repeated: false,
+    });
     const out = await phone.req('POST', `/api/sign-in/scan/${a.token}/check-out`);
     expect(out.statusCode).toBe(200);
     expect(out.json().attendedHours).toBeGreaterThanOrEqual(0);
     const [row] = await signInsOf(a.id, rid);
     expect(row.checkedOutAt).not.toBeNull();
     // A stranger's phone knows nobody: one tap is refused.
-    expect((await phoneClient(s.app).req('POST', `/api/sign-in/scan/${a.token}`, { known: true })).statusCode).toBe(401);
+    expect((await phoneClient(s.app).req('POST', `/api/sign-in/scan/${a.token}`, { known: true })).statusCode).toBe(
+      401,
+    );
   });
 });

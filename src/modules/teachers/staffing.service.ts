@@ -7,7 +7,14 @@ import { ROLES } from '../../shared/roles';
 import { recordAudit } from '../audit/audit.service';
 import { escapeLike, underAnyPath } from '../organisations/org.service';
 import { orgNodes } from '../organisations/org.table';
-import { DEFAULT_NORM, staffingShortfalls, type Norm, type NormFields, type StaffingPage, type StaffingQuery } from './staffing.contract';
+import {
+  DEFAULT_NORM,
+  staffingShortfalls,
+  type Norm,
+  type NormFields,
+  type StaffingPage,
+  type StaffingQuery,
+} from './staffing.contract';
 import { STAFFING_READER_ROLES } from './teachers.contract';
 import { ancestorPaths, canSetNorm } from './teachers.policy';
 import { staffingNorms, teachers } from './teachers.table';
@@ -22,7 +29,15 @@ const activeOf = (category: string) =>
 const normOfCounty = sql`${staffingNorms.countyId}::text = split_part(${orgNodes.path}, '/', 2)`;
 
 /** Every centre in the actor's reach with its active full-time and part-time counts, met or not. */
-export async function findStaffing({ db, actor, query }: { db: Db; actor: Actor; query: StaffingQuery }): Promise<StaffingPage> {
+export async function findStaffing({
+  db,
+  actor,
+  query,
+}: {
+  db: Db;
+  actor: Actor;
+  query: StaffingQuery;
+}): Promise<StaffingPage> {
   const ft = activeOf('full_time');
   const pt = activeOf('part_time');
   const ftMin = sql<number>`coalesce(${staffingNorms.fullTimeMin}, ${DEFAULT_NORM.fullTimeMin})`;
@@ -38,22 +53,53 @@ export async function findStaffing({ db, actor, query }: { db: Db; actor: Actor;
   const inReach = and(...conds);
   const [{ centres, metCount }] = await db
     .select({ centres: count(), metCount: sql<number>`count(*) filter (where ${met})::int` })
-    .from(orgNodes).leftJoin(staffingNorms, normOfCounty).where(inReach);
+    .from(orgNodes)
+    .leftJoin(staffingNorms, normOfCounty)
+    .where(inReach);
   const where = query.met ? and(inReach, sql`${met} = ${query.met === 'true'}`) : inReach;
   const [{ n }] = await db.select({ n: count() }).from(orgNodes).leftJoin(staffingNorms, normOfCounty).where(where);
   const rows = await db
-    .select({ nodeId: orgNodes.id, name: orgNodes.name, townName: town.name, fullTime: ft, partTime: pt, fullTimeMin: ftMin, partTimeMin: ptMin, partTimeMax: ptMax })
+    .select({
+      nodeId: orgNodes.id,
+      name: orgNodes.name,
+      townName: town.name,
+      fullTime: ft,
+      partTime: pt,
+      fullTimeMin: ftMin,
+      partTimeMin: ptMin,
+      partTimeMax: ptMax,
+    })
     .from(orgNodes)
     .leftJoin(town, eq(town.id, orgNodes.parentId))
     .leftJoin(staffingNorms, normOfCounty)
     .where(where)
     .orderBy(asc(town.sortOrder), asc(town.name), asc(orgNodes.sortOrder), asc(orgNodes.name))
-    .limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
   const items = rows.map((r) => {
-    const shortfalls = staffingShortfalls({ fullTimeMin: Number(r.fullTimeMin), partTimeMin: Number(r.partTimeMin), partTimeMax: Number(r.partTimeMax) }, Number(r.fullTime), Number(r.partTime));
-    return { nodeId: r.nodeId, name: r.name, townName: r.townName, fullTime: Number(r.fullTime), partTime: Number(r.partTime), met: shortfalls.length === 0, shortfalls };
+    const shortfalls = staffingShortfalls(
+      { fullTimeMin: Number(r.fullTimeMin), partTimeMin: Number(r.partTimeMin), partTimeMax: Number(r.partTimeMax) },
+      Number(r.fullTime),
+      Number(r.partTime),
+    );
+    return {
+      nodeId: r.nodeId,
+      name: r.name,
+      townName: r.townName,
+      fullTime: Number(r.fullTime),
+      partTime: Number(r.partTime),
+      met: shortfalls.length === 0,
+      shortfalls,
+    };
   });
-  return { items, total: Number(n), page: query.page, pageSize: query.pageSize, norms: await findNorms(db, actor), summary: { centres: Number(centres), met: Number(metCount) } };
+  return {
+    items,
+    total: Number(n),
+    page: query.page,
+    pageSize: query.pageSize,
+    norms: await findNorms(db, actor),
+    summary: { centres: Number(centres), met: Number(metCount) },
+  };
 }
 
 /** The norm of each county the actor works in (the default where none is set). */
@@ -62,9 +108,11 @@ async function findNorms(db: Db, actor: Actor): Promise<Norm[]> {
   const under = underAnyPath(orgNodes.path, reachPaths(actor, STAFFING_READER_ROLES));
   const rows = await db
     .select({ countyId: orgNodes.id, countyName: orgNodes.name, path: orgNodes.path, n: staffingNorms })
-    .from(orgNodes).leftJoin(staffingNorms, eq(staffingNorms.countyId, orgNodes.id))
+    .from(orgNodes)
+    .leftJoin(staffingNorms, eq(staffingNorms.countyId, orgNodes.id))
     .where(and(eq(orgNodes.level, 'county'), ancestors.length ? or(under, inArray(orgNodes.path, ancestors)) : under))
-    .orderBy(asc(orgNodes.sortOrder), asc(orgNodes.name)).limit(200);
+    .orderBy(asc(orgNodes.sortOrder), asc(orgNodes.name))
+    .limit(200);
   return rows.map((r) => ({
     countyId: r.countyId,
     countyName: r.countyName,
@@ -76,16 +124,41 @@ async function findNorms(db: Db, actor: Actor): Promise<Norm[]> {
 }
 
 /** County admins set their county's norm. */
-export async function setNorm({ db, actor, countyId, input }: { db: Db; actor: Actor; countyId: string; input: NormFields }): Promise<void> {
+export async function setNorm({
+  db,
+  actor,
+  countyId,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  countyId: string;
+  input: NormFields;
+}): Promise<void> {
   await db.transaction(async (tx) => {
-    const [county] = await tx.select({ id: orgNodes.id, path: orgNodes.path, name: orgNodes.name, level: orgNodes.level }).from(orgNodes).where(eq(orgNodes.id, countyId));
+    const [county] = await tx
+      .select({ id: orgNodes.id, path: orgNodes.path, name: orgNodes.name, level: orgNodes.level })
+      .from(orgNodes)
+      .where(eq(orgNodes.id, countyId));
     if (!county || county.level !== 'county' || !holdsRoleOver(actor, ROLES, county.path)) throw hidden();
     if (!canSetNorm(actor, county)) throw forbidden();
-    if (input.partTimeMin > input.partTimeMax) throw fieldError('partTimeMax', '兼职人数上限不能小于下限', 'The part-time maximum cannot be below the minimum');
+    if (input.partTimeMin > input.partTimeMax)
+      throw fieldError('partTimeMax', '兼职人数上限不能小于下限', 'The part-time maximum cannot be below the minimum');
     const [before] = await tx.select().from(staffingNorms).where(eq(staffingNorms.countyId, countyId));
-    await tx.insert(staffingNorms).values({ countyId, ...input })
+    await tx
+      .insert(staffingNorms)
+      .values({ countyId, ...input })
       .onConflictDoUpdate({ target: staffingNorms.countyId, set: { ...input, updatedAt: new Date() } });
-    const from = before ? { fullTimeMin: before.fullTimeMin, partTimeMin: before.partTimeMin, partTimeMax: before.partTimeMax } : DEFAULT_NORM;
-    await recordAudit(tx, { actor, node: county, action: 'staffing_norm.set', entityType: 'org_node', entityId: countyId, summary: { county: county.name, from, to: input } });
+    const from = before
+      ? { fullTimeMin: before.fullTimeMin, partTimeMin: before.partTimeMin, partTimeMax: before.partTimeMax }
+      : DEFAULT_NORM;
+    await recordAudit(tx, {
+      actor,
+      node: county,
+      action: 'staffing_norm.set',
+      entityType: 'org_node',
+      entityId: countyId,
+      summary: { county: county.name, from, to: input },
+    });
   });
 }

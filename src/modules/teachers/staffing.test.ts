@@ -18,7 +18,8 @@ beforeAll(async () => {
   const full = await buildNode(s.database, town, { name: '达标村', level: 'centre' });
   const thin = await buildNode(s.database, town, { name: '缺人村', level: 'centre' });
   const crowded = await buildNode(s.database, town2, { name: '人多村', level: 'centre' });
-  for (const [i, category] of ['full_time', 'full_time', 'part_time', 'part_time', 'part_time'].entries()) await buildTeacher(s.database, { bank: full, name: `达${i}`, category });
+  for (const [i, category] of ['full_time', 'full_time', 'part_time', 'part_time', 'part_time'].entries())
+    await buildTeacher(s.database, { bank: full, name: `达${i}`, category });
   // Paused teachers, volunteers and town-bank teachers do not count for a centre.
   await buildTeacher(s.database, { bank: thin, name: '专一', category: 'full_time' });
   await buildTeacher(s.database, { bank: thin, name: '专二', category: 'full_time', status: 'paused' });
@@ -41,7 +42,10 @@ describe('staffing norm', () => {
   it('the rules, one shortfall per rule broken', () => {
     const norm = { fullTimeMin: 2, partTimeMin: 3, partTimeMax: 5 };
     expect(staffingShortfalls(norm, 2, 3)).toEqual([]);
-    expect(staffingShortfalls(norm, 1, 6)).toEqual([{ kind: 'full_time_below', actual: 1, limit: 2 }, { kind: 'part_time_above', actual: 6, limit: 5 }]);
+    expect(staffingShortfalls(norm, 1, 6)).toEqual([
+      { kind: 'full_time_below', actual: 1, limit: 2 },
+      { kind: 'part_time_above', actual: 6, limit: 5 },
+    ]);
     expect(staffingShortfalls(norm, 0, 0).map((x) => x.kind)).toEqual(['full_time_below', 'part_time_below']);
   });
 
@@ -52,21 +56,40 @@ describe('staffing norm', () => {
     expect(c['达标村']).toMatchObject({ fullTime: 2, partTime: 3, met: true, shortfalls: [], townName: '云台镇' });
     expect(c['缺人村']).toMatchObject({ fullTime: 1, partTime: 0, met: false });
     expect(c['人多村'].shortfalls).toEqual([{ kind: 'part_time_above', actual: 6, limit: 5 }]);
-    expect(r.norms).toEqual([{ countyId: county.id, countyName: '县', fullTimeMin: 2, partTimeMin: 3, partTimeMax: 5, canEdit: true }]);
-    expect((await ca.req('GET', '/api/staffing?met=false')).json().items.map((i: { name: string }) => i.name).sort()).toEqual(['人多村', '缺人村']);
+    expect(r.norms).toEqual([
+      { countyId: county.id, countyName: '县', fullTimeMin: 2, partTimeMin: 3, partTimeMax: 5, canEdit: true },
+    ]);
+    expect(
+      (await ca.req('GET', '/api/staffing?met=false'))
+        .json()
+        .items.map((i: { name: string }) => i.name)
+        .sort(),
+    ).toEqual(['人多村', '缺人村']);
   });
 
   it('each actor sees the centres in their reach; only county admins set the norm', async () => {
     const t = (await ta.req('GET', '/api/staffing')).json();
     expect(t.items.map((i: { name: string }) => i.name).sort()).toEqual(['缺人村', '达标村']);
     expect(t.norms[0].canEdit).toBe(false);
-    expect((await cm.req('GET', '/api/staffing')).json().items.map((i: { name: string }) => i.name)).toEqual(['缺人村']);
-    expect((await ta.req('PUT', `/api/staffing-norms/${county.id}`, { fullTimeMin: 1, partTimeMin: 0, partTimeMax: 9 })).statusCode).toBe(403);
+    expect((await cm.req('GET', '/api/staffing')).json().items.map((i: { name: string }) => i.name)).toEqual([
+      '缺人村',
+    ]);
+    expect(
+      (await ta.req('PUT', `/api/staffing-norms/${county.id}`, { fullTimeMin: 1, partTimeMin: 0, partTimeMax: 9 }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('a county admin sets the norm; met follows it; min above max is refused', async () => {
-    expect((await ca.req('PUT', `/api/staffing-norms/${county.id}`, { fullTimeMin: 1, partTimeMin: 4, partTimeMax: 3 })).json().error.issues[0].path).toBe('partTimeMax');
-    expect((await ca.req('PUT', `/api/staffing-norms/${county.id}`, { fullTimeMin: 1, partTimeMin: 0, partTimeMax: 6 })).statusCode).toBe(200);
+    expect(
+      (
+        await ca.req('PUT', `/api/staffing-norms/${county.id}`, { fullTimeMin: 1, partTimeMin: 4, partTimeMax: 3 })
+      ).json().error.issues[0].path,
+    ).toBe('partTimeMax');
+    expect(
+      (await ca.req('PUT', `/api/staffing-norms/${county.id}`, { fullTimeMin: 1, partTimeMin: 0, partTimeMax: 6 }))
+        .statusCode,
+    ).toBe(200);
     const r = (await ca.req('GET', '/api/staffing')).json();
     expect(r.summary).toEqual({ centres: 3, met: 3 });
     expect(r.norms[0]).toMatchObject({ fullTimeMin: 1, partTimeMin: 0, partTimeMax: 6 });

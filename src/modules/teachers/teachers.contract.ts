@@ -14,7 +14,16 @@ export const TEACHER_CATEGORY_LABELS: Record<TeacherCategory, { zh: string; en: 
   tutor: { zh: '辅导员', en: 'Tutor' },
 };
 
-export const TEACHER_SOURCES = ['teacher', 'doctor', 'retired_cadre', 'student', 'craftsman', 'dept_staff', 'guide', 'other'] as const;
+export const TEACHER_SOURCES = [
+  'teacher',
+  'doctor',
+  'retired_cadre',
+  'student',
+  'craftsman',
+  'dept_staff',
+  'guide',
+  'other',
+] as const;
 export type TeacherSource = (typeof TEACHER_SOURCES)[number];
 export const TEACHER_SOURCE_LABELS: Record<TeacherSource, { zh: string; en: string }> = {
   teacher: { zh: '教师', en: 'Teacher' },
@@ -42,7 +51,14 @@ export const GENDER_LABELS: Record<(typeof GENDERS)[number], { zh: string; en: s
 };
 
 /** Limits of the teacher forms, declared once for server and web. */
-export const TEACHER_LIMITS = { qualifications: 500, workUnit: 100, reason: 200, specialities: 10, description: 300, reviewNote: 200 } as const;
+export const TEACHER_LIMITS = {
+  qualifications: 500,
+  workUnit: 100,
+  reason: 200,
+  specialities: 10,
+  description: 300,
+  reviewNote: 200,
+} as const;
 
 export { NORM_ROLES, STAFFING_READER_ROLES, TEACHER_READER_ROLES } from './teachers.roles';
 
@@ -51,17 +67,33 @@ export const zDate = z.iso.date().describe('YYYY-MM-DD');
 /** The fields of the one teacher form, for both create and edit. */
 export const ZTeacherFields = z.object({
   name: zText(LIMITS.personName),
-  gender: z.enum(GENDERS).nullish().transform((v) => v ?? null),
+  gender: z
+    .enum(GENDERS)
+    .nullish()
+    .transform((v) => v ?? null),
   phone: zOptPhone,
   category: z.enum(TEACHER_CATEGORIES),
   source: z.enum(TEACHER_SOURCES),
-  specialities: z.array(z.enum(DEFAULT_THEMES)).max(TEACHER_LIMITS.specialities).default([]).describe('Theme keys (src/shared/themes.ts)'),
+  specialities: z
+    .array(z.enum(DEFAULT_THEMES))
+    .max(TEACHER_LIMITS.specialities)
+    .default([])
+    .describe('Theme keys (src/shared/themes.ts)'),
   qualifications: zOptLongText(TEACHER_LIMITS.qualifications).describe('Certificates, titles, experience'),
   workUnit: zOptText(TEACHER_LIMITS.workUnit).describe('Employer or unit (工作单位)'),
   isGovernmentStaff: z.boolean().default(false).describe('Government or community staff: never paid a teaching fee'),
-  feeEligible: z.boolean().default(false).describe('Teaching fees may be paid (never to volunteers or government staff)'),
-  userId: zId.nullish().transform((v) => v ?? null).describe('The linked account (to log volunteer hours); admins only'),
-  residentId: zId.nullish().transform((v) => v ?? null).describe('The teacher is also this resident'),
+  feeEligible: z
+    .boolean()
+    .default(false)
+    .describe('Teaching fees may be paid (never to volunteers or government staff)'),
+  userId: zId
+    .nullish()
+    .transform((v) => v ?? null)
+    .describe('The linked account (to log volunteer hours); admins only'),
+  residentId: zId
+    .nullish()
+    .transform((v) => v ?? null)
+    .describe('The teacher is also this resident'),
   note: zOptLongText(LIMITS.note),
 });
 export const ZTeacherCreate = ZTeacherFields.extend({

@@ -3,7 +3,12 @@ import type { Actor } from '../../shared/actor';
 import type { Role } from '../../shared/roles';
 import { ancestorPaths, canKeepBank, canLinkUser, canReadBank, canSeePhone } from './teachers.policy';
 
-const actor = (role: Role, path: string): Actor => ({ userId: 'u', username: 'u', displayName: 'u', scopes: [{ role, nodeId: 'n', nodeName: 'n', path }] });
+const actor = (role: Role, path: string): Actor => ({
+  userId: 'u',
+  username: 'u',
+  displayName: 'u',
+  scopes: [{ role, nodeId: 'n', nodeName: 'n', path }],
+});
 const county = { path: '/c/' };
 const town = { path: '/c/t/' };
 const village = { path: '/c/t/v/' };
@@ -17,7 +22,12 @@ describe('teacher bank rules', () => {
 
   it('a centre manager reads the town bank and their own, keeps only their own', () => {
     const cm = actor('centre_manager', village.path);
-    expect([canReadBank(cm, town), canReadBank(cm, village), canReadBank(cm, sibling), canReadBank(cm, otherTown)]).toEqual([true, true, false, false]);
+    expect([
+      canReadBank(cm, town),
+      canReadBank(cm, village),
+      canReadBank(cm, sibling),
+      canReadBank(cm, otherTown),
+    ]).toEqual([true, true, false, false]);
     expect([canKeepBank(cm, town), canKeepBank(cm, village)]).toEqual([false, true]);
     expect(canSeePhone(cm, town)).toBe(true);
     expect(canLinkUser(cm, village, null)).toBe(false);
@@ -25,7 +35,12 @@ describe('teacher bank rules', () => {
 
   it('a town admin keeps the town and its centres, not a sibling town; a leader reads but sees masked phones', () => {
     const ta = actor('town_admin', town.path);
-    expect([canKeepBank(ta, town), canKeepBank(ta, village), canKeepBank(ta, otherTown), canKeepBank(ta, county)]).toEqual([true, true, false, false]);
+    expect([
+      canKeepBank(ta, town),
+      canKeepBank(ta, village),
+      canKeepBank(ta, otherTown),
+      canKeepBank(ta, county),
+    ]).toEqual([true, true, false, false]);
     expect(canLinkUser(ta, village, { path: '/c/t/v/' })).toBe(true);
     expect(canLinkUser(ta, village, { path: '/c/s/' })).toBe(false);
     const leader = actor('leader', village.path);

@@ -26,11 +26,13 @@ export const canKeepBank = (actor: Actor, bank: BankRef) => holdsRoleOver(actor,
 
 /** Linking an account to a teacher is an admin's act, over the bank and over the account's home node. */
 export const canLinkUser = (actor: Actor, bank: BankRef, userHome: BankRef | null) =>
-  holdsRoleOver(actor, ADMIN_ROLES, bank.path) && (userHome === null || holdsRoleOver(actor, ADMIN_ROLES, userHome.path));
+  holdsRoleOver(actor, ADMIN_ROLES, bank.path) &&
+  (userHome === null || holdsRoleOver(actor, ADMIN_ROLES, userHome.path));
 
 /** Full phone numbers for those who keep the bank, and for bank keepers under it (who pick teachers from it). */
 export const canSeePhone = (actor: Actor, bank: BankRef) =>
-  canKeepBank(actor, bank) || actor.scopes.some((s) => TEACHER_BANK_ROLES.includes(s.role) && s.path.startsWith(bank.path));
+  canKeepBank(actor, bank) ||
+  actor.scopes.some((s) => TEACHER_BANK_ROLES.includes(s.role) && s.path.startsWith(bank.path));
 
 /** Hours are reviewed by the centre manager or an admin over the centre where they were served. */
 export const canReviewHours = (actor: Actor, place: BankRef) => holdsRoleOver(actor, TEACHER_BANK_ROLES, place.path);

@@ -12,7 +12,15 @@ import { diffFields, recordAudit } from '../audit/audit.service';
 import { escapeLike, underAnyPath } from '../organisations/org.service';
 import { orgNodes } from '../organisations/org.table';
 import { residents } from '../people/people.table';
-import type { Bank, StatusChange, Teacher, TeacherCreate, TeacherDetail, TeacherQuery, TeacherUpdate } from './teachers.contract';
+import type {
+  Bank,
+  StatusChange,
+  Teacher,
+  TeacherCreate,
+  TeacherDetail,
+  TeacherQuery,
+  TeacherUpdate,
+} from './teachers.contract';
 import { ancestorPaths, canKeepBank, canLinkUser, canReadBank, canSeePhone } from './teachers.policy';
 import { teachers, teacherStatusHistory, volunteerHours } from './teachers.table';
 
@@ -39,12 +47,21 @@ export async function findBanks({ db, actor }: { db: Db; actor: Actor }): Promis
     .where(and(inArray(orgNodes.level, ['town', 'centre']), readableBank(actor)))
     .orderBy(asc(orgNodes.depth), asc(orgNodes.sortOrder), asc(orgNodes.name))
     .limit(2000);
-  return rows.map((r) => ({ id: r.id, name: r.name, level: r.level as Bank['level'], townName: r.townName, canKeep: canKeepBank(actor, r) }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    level: r.level as Bank['level'],
+    townName: r.townName,
+    canKeep: canKeepBank(actor, r),
+  }));
 }
 
 /** The bank node, or NOT_FOUND when it is not a bank the actor may read. */
 async function loadBank(db: DbOrTx, actor: Actor, id: string): Promise<BankNode> {
-  const [node] = await db.select({ id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level }).from(orgNodes).where(eq(orgNodes.id, id));
+  const [node] = await db
+    .select({ id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level })
+    .from(orgNodes)
+    .where(eq(orgNodes.id, id));
   if (!node || !canReadBank(actor, node)) throw hidden();
   return node;
 }
@@ -52,8 +69,13 @@ async function loadBank(db: DbOrTx, actor: Actor, id: string): Promise<BankNode>
 /** The teacher with its bank, or NOT_FOUND outside the banks the actor may read. */
 export async function loadTeacher(db: DbOrTx, actor: Actor, id: string): Promise<{ row: TeacherRow; bank: BankNode }> {
   const [r] = await db
-    .select({ row: teachers, bank: { id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level } })
-    .from(teachers).innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId)).where(eq(teachers.id, id));
+    .select({
+      row: teachers,
+      bank: { id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level },
+    })
+    .from(teachers)
+    .innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId))
+    .where(eq(teachers.id, id));
   if (!r || !canReadBank(actor, r.bank)) throw hidden();
   return r;
 }
@@ -79,7 +101,15 @@ function toTeacher(actor: Actor, row: TeacherRow, bank: BankNode): Teacher {
   };
 }
 
-export async function findTeachers({ db, actor, query }: { db: Db; actor: Actor; query: TeacherQuery }): Promise<Page<Teacher>> {
+export async function findTeachers({
+  db,
+  actor,
+  query,
+}: {
+  db: Db;
+  actor: Actor;
+  query: TeacherQuery;
+}): Promise<Page<Teacher>> {
   const conds = [readableBank(actor)];
   if (query.bankNodeId) conds.push(eq(teachers.bankNodeId, (await loadBank(db, actor, query.bankNodeId)).id));
   if (query.category) conds.push(eq(teachers.category, query.category));
@@ -90,26 +120,54 @@ export async function findTeachers({ db, actor, query }: { db: Db; actor: Actor;
     conds.push(or(ilike(teachers.name, q), ilike(teachers.phone, q), ilike(teachers.workUnit, q))!);
   }
   const where = and(...conds);
-  const [{ n }] = await db.select({ n: count() }).from(teachers).innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId)).where(where);
+  const [{ n }] = await db
+    .select({ n: count() })
+    .from(teachers)
+    .innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId))
+    .where(where);
   const rows = await db
-    .select({ row: teachers, bank: { id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level } })
-    .from(teachers).innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId))
+    .select({
+      row: teachers,
+      bank: { id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level },
+    })
+    .from(teachers)
+    .innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId))
     .where(where)
     .orderBy(asc(orgNodes.path), asc(teachers.name), asc(teachers.id))
-    .limit(query.pageSize).offset((query.page - 1) * query.pageSize);
-  return { items: rows.map((r) => toTeacher(actor, r.row, r.bank)), total: Number(n), page: query.page, pageSize: query.pageSize };
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  return {
+    items: rows.map((r) => toTeacher(actor, r.row, r.bank)),
+    total: Number(n),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 export async function getTeacher({ db, actor, id }: { db: Db; actor: Actor; id: string }): Promise<TeacherDetail> {
   const { row, bank } = await loadTeacher(db, actor, id);
   const history = await db
-    .select({ id: teacherStatusHistory.id, status: teacherStatusHistory.status, effectiveDate: teacherStatusHistory.effectiveDate, reason: teacherStatusHistory.reason, changedByName: users.displayName, changedAt: teacherStatusHistory.changedAt })
-    .from(teacherStatusHistory).leftJoin(users, eq(users.id, teacherStatusHistory.changedBy))
+    .select({
+      id: teacherStatusHistory.id,
+      status: teacherStatusHistory.status,
+      effectiveDate: teacherStatusHistory.effectiveDate,
+      reason: teacherStatusHistory.reason,
+      changedByName: users.displayName,
+      changedAt: teacherStatusHistory.changedAt,
+    })
+    .from(teacherStatusHistory)
+    .leftJoin(users, eq(users.id, teacherStatusHistory.changedBy))
     .where(eq(teacherStatusHistory.teacherId, id))
     .orderBy(desc(teacherStatusHistory.effectiveDate), desc(teacherStatusHistory.changedAt));
-  const [user] = row.userId ? await db.select({ name: users.displayName, username: users.username }).from(users).where(eq(users.id, row.userId)) : [];
-  const [resident] = row.residentId ? await db.select({ name: residents.name }).from(residents).where(eq(residents.id, row.residentId)) : [];
-  const [{ total }] = await db.select({ total: sql<string>`coalesce(sum(${volunteerHours.hours}), 0)` }).from(volunteerHours)
+  const [user] = row.userId
+    ? await db.select({ name: users.displayName, username: users.username }).from(users).where(eq(users.id, row.userId))
+    : [];
+  const [resident] = row.residentId
+    ? await db.select({ name: residents.name }).from(residents).where(eq(residents.id, row.residentId))
+    : [];
+  const [{ total }] = await db
+    .select({ total: sql<string>`coalesce(sum(${volunteerHours.hours}), 0)` })
+    .from(volunteerHours)
     .where(and(eq(volunteerHours.teacherId, id), eq(volunteerHours.status, 'approved')));
   const keep = canKeepBank(actor, bank);
   return {
@@ -120,7 +178,11 @@ export async function getTeacher({ db, actor, id }: { db: Db; actor: Actor; id: 
     userName: user ? `${user.name} (${user.username})` : null,
     residentId: keep ? row.residentId : null,
     residentName: resident?.name ?? null,
-    history: history.map((h) => ({ ...h, status: h.status as TeacherDetail['status'], changedAt: h.changedAt.toISOString() })),
+    history: history.map((h) => ({
+      ...h,
+      status: h.status as TeacherDetail['status'],
+      changedAt: h.changedAt.toISOString(),
+    })),
     approvedHours: Number(total),
     permissions: { update: keep, changeStatus: keep, linkUser: canLinkUser(actor, bank, null) },
     updatedAt: row.updatedAt.toISOString(),
@@ -130,73 +192,208 @@ export async function getTeacher({ db, actor, id }: { db: Db; actor: Actor; id: 
 /** Fees are never paid to volunteers or to government/community staff (the DB check agrees). */
 function checkFee(input: TeacherUpdate): void {
   if (!input.feeEligible) return;
-  if (input.category === 'volunteer') throw fieldError('feeEligible', '志愿者不能领取授课费，请取消“可支付授课费”', 'Volunteers are never paid a teaching fee; untick “fee may be paid”');
-  if (input.isGovernmentStaff) throw fieldError('feeEligible', '政府或社区工作人员不能领取授课费，请取消“可支付授课费”', 'Government or community staff are never paid a teaching fee; untick “fee may be paid”');
+  if (input.category === 'volunteer')
+    throw fieldError(
+      'feeEligible',
+      '志愿者不能领取授课费，请取消“可支付授课费”',
+      'Volunteers are never paid a teaching fee; untick “fee may be paid”',
+    );
+  if (input.isGovernmentStaff)
+    throw fieldError(
+      'feeEligible',
+      '政府或社区工作人员不能领取授课费，请取消“可支付授课费”',
+      'Government or community staff are never paid a teaching fee; untick “fee may be paid”',
+    );
 }
 
-async function checkLinks(tx: DbOrTx, actor: Actor, bank: BankNode, input: TeacherUpdate, before: TeacherRow | null): Promise<void> {
+async function checkLinks(
+  tx: DbOrTx,
+  actor: Actor,
+  bank: BankNode,
+  input: TeacherUpdate,
+  before: TeacherRow | null,
+): Promise<void> {
   if (input.userId && input.userId !== before?.userId) {
-    const [u] = await tx.select({ path: orgNodes.path }).from(users).innerJoin(orgNodes, eq(orgNodes.id, users.homeNodeId)).where(eq(users.id, input.userId));
-    if (!u || !canLinkUser(actor, bank, u)) throw fieldError('userId', '只能关联您管理范围内的账号（由管理员关联）', 'Only an administrator can link an account within their reach');
-    const [taken] = await tx.select({ id: teachers.id }).from(teachers).where(and(eq(teachers.userId, input.userId), eq(teachers.bankNodeId, bank.id)));
-    if (taken && taken.id !== before?.id) throw fieldError('userId', '该账号已关联本库的另一位教师', 'This account is already linked to another entry of this bank');
+    const [u] = await tx
+      .select({ path: orgNodes.path })
+      .from(users)
+      .innerJoin(orgNodes, eq(orgNodes.id, users.homeNodeId))
+      .where(eq(users.id, input.userId));
+    if (!u || !canLinkUser(actor, bank, u))
+      throw fieldError(
+        'userId',
+        '只能关联您管理范围内的账号（由管理员关联）',
+        'Only an administrator can link an account within their reach',
+      );
+    const [taken] = await tx
+      .select({ id: teachers.id })
+      .from(teachers)
+      .where(and(eq(teachers.userId, input.userId), eq(teachers.bankNodeId, bank.id)));
+    if (taken && taken.id !== before?.id)
+      throw fieldError(
+        'userId',
+        '该账号已关联本库的另一位教师',
+        'This account is already linked to another entry of this bank',
+      );
   }
-  if (!input.userId && before?.userId && !canLinkUser(actor, bank, null)) throw fieldError('userId', '只有管理员可以取消关联账号', 'Only an administrator can unlink the account');
+  if (!input.userId && before?.userId && !canLinkUser(actor, bank, null))
+    throw fieldError('userId', '只有管理员可以取消关联账号', 'Only an administrator can unlink the account');
   if (input.residentId && input.residentId !== before?.residentId) {
-    const [r] = await tx.select({ path: orgNodes.path }).from(residents).innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId)).where(eq(residents.id, input.residentId));
-    if (!r || !holdsRoleOver(actor, RESIDENT_ROLES, r.path)) throw fieldError('residentId', '找不到该居民，或不在您的管理范围内', 'Resident not found, or outside your reach');
+    const [r] = await tx
+      .select({ path: orgNodes.path })
+      .from(residents)
+      .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
+      .where(eq(residents.id, input.residentId));
+    if (!r || !holdsRoleOver(actor, RESIDENT_ROLES, r.path))
+      throw fieldError('residentId', '找不到该居民，或不在您的管理范围内', 'Resident not found, or outside your reach');
   }
 }
 
 function checkBankLevel(bank: BankNode): void {
-  if (bank.level !== 'town' && bank.level !== 'centre') throw fieldError('bankNodeId', '师资库只设在镇（街道）和村（社区）学习中心', 'Teacher banks belong to towns and centres');
+  if (bank.level !== 'town' && bank.level !== 'centre')
+    throw fieldError(
+      'bankNodeId',
+      '师资库只设在镇（街道）和村（社区）学习中心',
+      'Teacher banks belong to towns and centres',
+    );
 }
 
 /** The DB check is the last line; a request that slips past the service still gets plain words. */
 function feeConstraint(err: unknown): never {
   if (pgErrorCode(err) === '23514' && pgErrorDetail(err).constraint === 'teachers_fee_chk') {
-    throw fieldError('feeEligible', '志愿者和政府/社区工作人员不能领取授课费', 'Volunteers and government/community staff are never paid a teaching fee');
+    throw fieldError(
+      'feeEligible',
+      '志愿者和政府/社区工作人员不能领取授课费',
+      'Volunteers and government/community staff are never paid a teaching fee',
+    );
   }
   throw err;
 }
 
-export async function createTeacher({ db, actor, input }: { db: Db; actor: Actor; input: TeacherCreate }): Promise<{ id: string }> {
-  return db.transaction(async (tx) => {
-    const bank = await loadBank(tx, actor, input.bankNodeId);
-    if (!canKeepBank(actor, bank)) throw forbidden();
-    checkBankLevel(bank);
-    checkFee(input);
-    await checkLinks(tx, actor, bank, input, null);
-    const id = crypto.randomUUID();
-    const since = today();
-    await tx.insert(teachers).values({ ...input, id, status: 'active', statusSince: since });
-    await tx.insert(teacherStatusHistory).values({ teacherId: id, status: 'active', effectiveDate: since, reason: '入库', changedBy: actor.userId });
-    await recordAudit(tx, { actor, node: bank, action: 'teacher.create', entityType: 'teacher', entityId: id, summary: { name: input.name, bank: bank.name, category: input.category, feeEligible: input.feeEligible, linkedUser: input.userId } });
-    return { id };
-  }).catch(feeConstraint);
+export async function createTeacher({
+  db,
+  actor,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  input: TeacherCreate;
+}): Promise<{ id: string }> {
+  return db
+    .transaction(async (tx) => {
+      const bank = await loadBank(tx, actor, input.bankNodeId);
+      if (!canKeepBank(actor, bank)) throw forbidden();
+      checkBankLevel(bank);
+      checkFee(input);
+      await checkLinks(tx, actor, bank, input, null);
+      const id = crypto.randomUUID();
+      const since = today();
+      await tx.insert(teachers).values({ ...input, id, status: 'active', statusSince: since });
+      await tx
+        .insert(teacherStatusHistory)
+        .values({ teacherId: id, status: 'active', effectiveDate: since, reason: '入库', changedBy: actor.userId });
+      await recordAudit(tx, {
+        actor,
+        node: bank,
+        action: 'teacher.create',
+        entityType: 'teacher',
+        entityId: id,
+        summary: {
+          name: input.name,
+          bank: bank.name,
+          category: input.category,
+          feeEligible: input.feeEligible,
+          linkedUser: input.userId,
+        },
+      });
+      return { id };
+    })
+    .catch(feeConstraint);
 }
 
-export async function updateTeacher({ db, actor, id, input }: { db: Db; actor: Actor; id: string; input: TeacherUpdate }): Promise<void> {
-  await db.transaction(async (tx) => {
-    const { row, bank } = await loadTeacher(tx, actor, id);
-    if (!canKeepBank(actor, bank)) throw forbidden();
-    checkFee(input);
-    await checkLinks(tx, actor, bank, input, row);
-    await tx.update(teachers).set({ ...input, updatedAt: new Date() }).where(eq(teachers.id, id));
-    await recordAudit(tx, { actor, node: bank, action: 'teacher.update', entityType: 'teacher', entityId: id, summary: { name: row.name, ...diffFields(row as Record<string, unknown>, input) } });
-  }).catch(feeConstraint);
+export async function updateTeacher({
+  db,
+  actor,
+  id,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  input: TeacherUpdate;
+}): Promise<void> {
+  await db
+    .transaction(async (tx) => {
+      const { row, bank } = await loadTeacher(tx, actor, id);
+      if (!canKeepBank(actor, bank)) throw forbidden();
+      checkFee(input);
+      await checkLinks(tx, actor, bank, input, row);
+      await tx
+        .update(teachers)
+        .set({ ...input, updatedAt: new Date() })
+        .where(eq(teachers.id, id));
+      await recordAudit(tx, {
+        actor,
+        node: bank,
+        action: 'teacher.update',
+        entityType: 'teacher',
+        entityId: id,
+        summary: { name: row.name, ...diffFields(row as Record<string, unknown>, input) },
+      });
+    })
+    .catch(feeConstraint);
 }
 
 /** 动态管理: a status change takes effect on a date, for a reason, and stays in the history. */
-export async function changeStatus({ db, actor, id, input }: { db: Db; actor: Actor; id: string; input: StatusChange }): Promise<void> {
+export async function changeStatus({
+  db,
+  actor,
+  id,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  input: StatusChange;
+}): Promise<void> {
   await db.transaction(async (tx) => {
     const { row, bank } = await loadTeacher(tx, actor, id);
     if (!canKeepBank(actor, bank)) throw forbidden();
     if (input.status === row.status) throw fieldError('status', '状态没有变化', 'The status is unchanged');
-    if (input.effectiveDate > today()) throw fieldError('effectiveDate', '生效日期不能晚于今天', 'The date cannot be in the future');
-    if (input.effectiveDate < row.statusSince) throw fieldError('effectiveDate', `生效日期不能早于上次变动（${row.statusSince}）`, `The date cannot be before the last change (${row.statusSince})`);
-    await tx.update(teachers).set({ status: input.status, statusSince: input.effectiveDate, updatedAt: new Date() }).where(eq(teachers.id, id));
-    await tx.insert(teacherStatusHistory).values({ teacherId: id, status: input.status, effectiveDate: input.effectiveDate, reason: input.reason, changedBy: actor.userId });
-    await recordAudit(tx, { actor, node: bank, action: 'teacher.status', entityType: 'teacher', entityId: id, summary: { name: row.name, from: row.status, to: input.status, effectiveDate: input.effectiveDate, reason: input.reason } });
+    if (input.effectiveDate > today())
+      throw fieldError('effectiveDate', '生效日期不能晚于今天', 'The date cannot be in the future');
+    if (input.effectiveDate < row.statusSince)
+      throw fieldError(
+        'effectiveDate',
+        `生效日期不能早于上次变动（${row.statusSince}）`,
+        `The date cannot be before the last change (${row.statusSince})`,
+      );
+    await tx
+      .update(teachers)
+      .set({ status: input.status, statusSince: input.effectiveDate, updatedAt: new Date() })
+      .where(eq(teachers.id, id));
+    await tx
+      .insert(teacherStatusHistory)
+      .values({
+        teacherId: id,
+        status: input.status,
+        effectiveDate: input.effectiveDate,
+        reason: input.reason,
+        changedBy: actor.userId,
+      });
+    await recordAudit(tx, {
+      actor,
+      node: bank,
+      action: 'teacher.status',
+      entityType: 'teacher',
+      entityId: id,
+      summary: {
+        name: row.name,
+        from: row.status,
+        to: input.status,
+        effectiveDate: input.effectiveDate,
+        reason: input.reason,
+      },
+    });
   });
 }

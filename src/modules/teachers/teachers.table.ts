@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, numeric, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { users } from '../accounts/account.table';
 import { orgNodes } from '../organisations/org.table';
 import { residents } from '../people/people.table';
@@ -13,7 +25,9 @@ export const teachers = pgTable(
   'teachers',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    bankNodeId: uuid('bank_node_id').notNull().references(() => orgNodes.id, { onDelete: 'restrict' }),
+    bankNodeId: uuid('bank_node_id')
+      .notNull()
+      .references(() => orgNodes.id, { onDelete: 'restrict' }),
     residentId: uuid('resident_id').references(() => residents.id, { onDelete: 'set null' }),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
     name: varchar('name', { length: 40 }).notNull(),
@@ -21,7 +35,10 @@ export const teachers = pgTable(
     phone: varchar('phone', { length: 20 }),
     category: varchar('category', { length: 16 }).notNull(),
     source: varchar('source', { length: 24 }).notNull(),
-    specialities: text('specialities').array().notNull().default(sql`'{}'::text[]`),
+    specialities: text('specialities')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     qualifications: varchar('qualifications', { length: 500 }),
     workUnit: varchar('work_unit', { length: 100 }),
     isGovernmentStaff: boolean('is_government_staff').notNull().default(false),
@@ -36,7 +53,10 @@ export const teachers = pgTable(
     index('teachers_bank_idx').on(t.bankNodeId),
     index('teachers_user_idx').on(t.userId),
     check('teachers_status_chk', sql`${t.status} in ('active','paused','left')`),
-    check('teachers_fee_chk', sql`not ${t.feeEligible} or (${t.category} <> 'volunteer' and not ${t.isGovernmentStaff})`),
+    check(
+      'teachers_fee_chk',
+      sql`not ${t.feeEligible} or (${t.category} <> 'volunteer' and not ${t.isGovernmentStaff})`,
+    ),
   ],
 );
 
@@ -45,7 +65,9 @@ export const teacherStatusHistory = pgTable(
   'teacher_status_history',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    teacherId: uuid('teacher_id').notNull().references(() => teachers.id, { onDelete: 'cascade' }),
+    teacherId: uuid('teacher_id')
+      .notNull()
+      .references(() => teachers.id, { onDelete: 'cascade' }),
     status: varchar('status', { length: 12 }).notNull(),
     effectiveDate: date('effective_date').notNull(),
     reason: varchar('reason', { length: 200 }),
@@ -60,8 +82,12 @@ export const volunteerHours = pgTable(
   'volunteer_hours',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    teacherId: uuid('teacher_id').notNull().references(() => teachers.id, { onDelete: 'restrict' }),
-    nodeId: uuid('node_id').notNull().references(() => orgNodes.id, { onDelete: 'restrict' }),
+    teacherId: uuid('teacher_id')
+      .notNull()
+      .references(() => teachers.id, { onDelete: 'restrict' }),
+    nodeId: uuid('node_id')
+      .notNull()
+      .references(() => orgNodes.id, { onDelete: 'restrict' }),
     serviceDate: date('service_date').notNull(),
     hours: numeric('hours', { precision: 5, scale: 1 }).notNull(),
     description: varchar('description', { length: 300 }).notNull(),
@@ -82,7 +108,9 @@ export const volunteerHours = pgTable(
 
 /** The staffing norm of a county's centres (default 2 full-time, 3–5 part-time). */
 export const staffingNorms = pgTable('staffing_norms', {
-  countyId: uuid('county_id').primaryKey().references(() => orgNodes.id, { onDelete: 'cascade' }),
+  countyId: uuid('county_id')
+    .primaryKey()
+    .references(() => orgNodes.id, { onDelete: 'cascade' }),
   fullTimeMin: integer('full_time_min').notNull().default(2),
   partTimeMin: integer('part_time_min').notNull().default(3),
   partTimeMax: integer('part_time_max').notNull().default(5),

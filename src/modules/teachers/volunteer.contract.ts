@@ -74,10 +74,25 @@ export type RecordQuery = z.infer<typeof ZRecordQuery>;
 
 /** 志愿服务记录证明: approved hours of one volunteer in a date range. */
 export const ZServiceRecord = z.object({
-  teacher: z.object({ id: z.string(), name: z.string(), gender: z.string().nullable(), category: z.enum(TEACHER_CATEGORIES), bankNodeName: z.string(), countyName: z.string() }),
+  teacher: z.object({
+    id: z.string(),
+    name: z.string(),
+    gender: z.string().nullable(),
+    category: z.enum(TEACHER_CATEGORIES),
+    bankNodeName: z.string(),
+    countyName: z.string(),
+  }),
   from: z.string(),
   to: z.string(),
-  items: z.array(z.object({ serviceDate: z.string(), nodeName: z.string(), hours: z.number(), description: z.string(), reviewedByName: z.string().nullable() })),
+  items: z.array(
+    z.object({
+      serviceDate: z.string(),
+      nodeName: z.string(),
+      hours: z.number(),
+      description: z.string(),
+      reviewedByName: z.string().nullable(),
+    }),
+  ),
   totalHours: z.number(),
   count: z.number().int(),
   generatedAt: z.string(),

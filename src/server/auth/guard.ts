@@ -25,7 +25,8 @@ export function registerGuard(app: FastifyInstance): void {
   app.decorate('routeTable', table);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || isDocsRoute(route.url)) return;
-    if (!route.config?.policy) throw new Error(`Route ${route.method} ${route.url} declares no policy (deny by default)`);
+    if (!route.config?.policy)
+      throw new Error(`Route ${route.method} ${route.url} declares no policy (deny by default)`);
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') table.push({ method, url: route.url, policy: route.config.policy });
     }
@@ -81,7 +82,10 @@ async function guardResident(app: FastifyInstance, req: FastifyRequest): Promise
 function checkCsrf(req: FastifyRequest): void {
   const sent = req.headers['x-csrf-token'];
   const expected = req.csrfToken ?? '';
-  const ok = typeof sent === 'string' && sent.length === expected.length && crypto.timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
+  const ok =
+    typeof sent === 'string' &&
+    sent.length === expected.length &&
+    crypto.timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
   if (!ok) throw new AppError('CSRF_FAILED');
 }
 

@@ -14,11 +14,18 @@ const KEEP = 7;
  * after each. A PostgreSQL server has its own backup tools and autovacuum. A periodic job
  * (server/jobs.ts) that looks every hour whether the newest backup is a day old.
  */
-export function autoBackupJob(database: Database, opts: { dataDir: string; filesDir: string }, log: FastifyBaseLogger): Job {
+export function autoBackupJob(
+  database: Database,
+  opts: { dataDir: string; filesDir: string },
+  log: FastifyBaseLogger,
+): Job {
   const dir = path.resolve(opts.dataDir, 'backups');
   const run = async () => {
     fs.mkdirSync(dir, { recursive: true });
-    const files = fs.readdirSync(dir).filter((f) => f.startsWith('auto-') && f.endsWith('.jsonl.gz')).sort();
+    const files = fs
+      .readdirSync(dir)
+      .filter((f) => f.startsWith('auto-') && f.endsWith('.jsonl.gz'))
+      .sort();
     const newest = files.at(-1);
     if (newest && Date.now() - fs.statSync(path.join(dir, newest)).mtimeMs < DAY_MS - 60_000) return;
     const file = path.join(dir, `auto-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}.jsonl.gz`);

@@ -14,9 +14,14 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cedu-backup-'));
 
 /** Every row of every table, as PostgreSQL renders it, in a stable order. */
 async function snapshot(db: Database): Promise<Record<string, string[]>> {
-  const tables = (await db.query<{ t: string }>(`select table_name as t from information_schema.tables where table_schema='public' and table_type='BASE TABLE' order by 1`)).map((r) => r.t);
+  const tables = (
+    await db.query<{ t: string }>(
+      `select table_name as t from information_schema.tables where table_schema='public' and table_type='BASE TABLE' order by 1`,
+    )
+  ).map((r) => r.t);
   const out: Record<string, string[]> = {};
-  for (const t of tables) out[t] = (await db.query<{ j: string }>(`select row_to_json(x)::text as j from "${t}" x`)).map((r) => r.j).sort();
+  for (const t of tables)
+    out[t] = (await db.query<{ j: string }>(`select row_to_json(x)::text as j from "${t}" x`)).map((r) => r.j).sort();
   return out;
 }
 
@@ -26,12 +31,20 @@ beforeAll(async () => {
   const c = await signIn(s.app, 'town', 'Demo-pass-2026');
   const tree = (await c.req('GET', '/api/org/tree')).json().nodes;
   const v = tree.find((n: { level: string }) => n.level === 'centre');
-  await c.req('PUT', `/api/org/nodes/${v.id}`, { name: '东坡村（改）', longitude: 120.123456, latitude: 30.5, address: '含 "引号" 与 \\ 反斜杠\n换行' });
+  await c.req('PUT', `/api/org/nodes/${v.id}`, {
+    name: '东坡村（改）',
+    longitude: 120.123456,
+    latitude: 30.5,
+    address: '含 "引号" 与 \\ 反斜杠\n换行',
+  });
   await c.req('PUT', `/api/org/nodes/${v.id}/populations/2030`, { population: 2345 });
   // An uploaded file: its row in the database, its bytes in the files directory.
   fs.mkdirSync(path.join(filesA, 'ab'), { recursive: true });
   fs.writeFileSync(path.join(filesA, blobKey), blobBytes);
-  await s.database.query(`insert into stored_files (node_id, purpose, original_name, mime, size, sha256, storage_key) values ($1, 'material', '讲义.pdf', 'application/pdf', $2, 'x', $3)`, [v.id, blobBytes.length, blobKey]);
+  await s.database.query(
+    `insert into stored_files (node_id, purpose, original_name, mime, size, sha256, storage_key) values ($1, 'material', '讲义.pdf', 'application/pdf', $2, 'x', $3)`,
+    [v.id, blobBytes.length, blobKey],
+  );
 });
 const filesA = path.join(dir, 'files-a');
 const filesB = path.join(dir, 'files-b');

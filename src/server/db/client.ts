@@ -70,7 +70,16 @@ export async function migrateDatabase(database: Database, url?: string): Promise
  * bounded WAL on disk. 32 MB of shared buffers holds a county's working set (measured: the
  * process idles ~130 MB lower than with the default 128 MB).
  */
-const PGLITE_SETTINGS = ['-c', 'shared_buffers=32MB', '-c', 'wal_buffers=1MB', '-c', 'max_wal_size=256MB', '-c', 'min_wal_size=64MB'];
+const PGLITE_SETTINGS = [
+  '-c',
+  'shared_buffers=32MB',
+  '-c',
+  'wal_buffers=1MB',
+  '-c',
+  'max_wal_size=256MB',
+  '-c',
+  'min_wal_size=64MB',
+];
 
 /** Socket directories left by processes that were killed (their pid is gone). */
 function removeStaleSocketDirs(): void {
@@ -81,7 +90,8 @@ function removeStaleSocketDirs(): void {
       try {
         process.kill(pid, 0);
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ESRCH') fs.rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+        if ((err as NodeJS.ErrnoException).code === 'ESRCH')
+          fs.rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
       }
     }
   } catch {
@@ -100,7 +110,9 @@ async function initInChild(pgdata: string, startParams: string[]): Promise<void>
     await pg.waitReady;
     await pg.close();`;
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', code], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(process.execPath, ['--input-type=module', '-e', code], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     child.once('error', reject);
     child.once('exit', (c) => (c === 0 ? resolve() : reject(new Error(`PGlite initdb exited with ${c}`))));
   });
@@ -127,7 +139,9 @@ async function openPglite(dataDir: string): Promise<Database> {
     removeStaleSocketDirs();
     socketDir = fs.mkdtempSync(path.join(os.tmpdir(), `cedu-pglite-${process.pid}-`));
     const socketPath = path.join(socketDir, '.s.PGSQL.5432');
-    worker = new Worker(new URL('./pglite-server.worker.mjs', import.meta.url), { workerData: { pgdata: memory ? null : pgdata, startParams, socketPath, progress } });
+    worker = new Worker(new URL('./pglite-server.worker.mjs', import.meta.url), {
+      workerData: { pgdata: memory ? null : pgdata, startParams, socketPath, progress },
+    });
     const w = worker;
     await new Promise<void>((resolve, reject) => {
       w.once('message', (m: { ready?: boolean; error?: string }) => (m.ready ? resolve() : reject(new Error(m.error))));
@@ -199,7 +213,9 @@ function openPool(config: pg.PoolConfig, kind: DbKind): Database {
       const conn = await pool.connect();
       try {
         await conn.query(opts?.readOnlySnapshot ? 'begin isolation level repeatable read read only' : 'begin');
-        const result = await fn(async <T>(sql: string, params?: unknown[]) => (await conn.query(sql, params as unknown[])).rows as T[]);
+        const result = await fn(
+          async <T>(sql: string, params?: unknown[]) => (await conn.query(sql, params as unknown[])).rows as T[],
+        );
         await conn.query('commit');
         return result;
       } catch (err) {

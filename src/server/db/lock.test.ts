@@ -25,7 +25,10 @@ describe('data directory lock', () => {
     const dir = tmp();
     // A pid that surely is not running: a child that has already exited.
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
-    fs.writeFileSync(path.join(dir, 'cedu.lock'), JSON.stringify({ pid: Number(dead), host: os.hostname(), startedAt: 'then' }));
+    fs.writeFileSync(
+      path.join(dir, 'cedu.lock'),
+      JSON.stringify({ pid: Number(dead), host: os.hostname(), startedAt: 'then' }),
+    );
     const release = lockDataDir(dir);
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'cedu.lock'), 'utf8')).pid).toBe(process.pid);
     release();
@@ -33,7 +36,10 @@ describe('data directory lock', () => {
 
   it('refuses a lock held by a live process', () => {
     const dir = tmp();
-    fs.writeFileSync(path.join(dir, 'cedu.lock'), JSON.stringify({ pid: process.ppid, host: os.hostname(), startedAt: 'now' }));
+    fs.writeFileSync(
+      path.join(dir, 'cedu.lock'),
+      JSON.stringify({ pid: process.ppid, host: os.hostname(), startedAt: 'now' }),
+    );
     expect(() => lockDataDir(dir)).toThrow(/in use by another process/);
   });
 });

@@ -9,7 +9,10 @@ import path from 'node:path';
  * over once we have checked that its process is gone.
  */
 export class DataDirLockedError extends Error {
-  constructor(readonly dir: string, readonly holder: string) {
+  constructor(
+    readonly dir: string,
+    readonly holder: string,
+  ) {
     super(
       `数据目录 ${dir} 正被另一个进程使用（${holder}），本进程已停止，未做任何修改。\n` +
         `The data directory ${dir} is in use by another process (${holder}); this process stopped and changed nothing.`,

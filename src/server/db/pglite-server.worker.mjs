@@ -66,7 +66,8 @@ const server = net.createServer((socket) => {
         const message = buf.subarray(off, off + len);
         off += len;
         if (code === SSL_REQUEST) socket.write('N');
-        else if (code === CANCEL_REQUEST) continue; // nothing to cancel: PGlite has no other backend
+        else if (code === CANCEL_REQUEST)
+          continue; // nothing to cancel: PGlite has no other backend
         else {
           started = true;
           run(new Uint8Array(message), socket);

@@ -12,7 +12,10 @@ export class ApiError extends Error {
   readonly messageEn: string;
   readonly issues: FieldIssue[];
 
-  constructor(status: number, body: ErrorBody['error'] | { code: ClientErrorCode; message: string; messageEn: string; issues?: FieldIssue[] }) {
+  constructor(
+    status: number,
+    body: ErrorBody['error'] | { code: ClientErrorCode; message: string; messageEn: string; issues?: FieldIssue[] },
+  ) {
     super(body.messageEn);
     this.name = 'ApiError';
     this.status = status;
@@ -46,7 +49,12 @@ export function errorText(err: unknown, locale: Locale): string {
 export function toApiError(status: number, body: unknown): ApiError {
   const e = (body as Partial<ErrorBody> | null)?.error;
   if (e && typeof e.code === 'string' && typeof e.message === 'string') {
-    return new ApiError(status, { code: e.code, message: e.message, messageEn: e.messageEn ?? e.message, issues: Array.isArray(e.issues) ? e.issues : [] });
+    return new ApiError(status, {
+      code: e.code,
+      message: e.message,
+      messageEn: e.messageEn ?? e.message,
+      issues: Array.isArray(e.issues) ? e.issues : [],
+    });
   }
   return new ApiError(status, {
     code: 'BAD_RESPONSE',

@@ -34,7 +34,12 @@ export function withQuery(path: string, query?: Record<string, QueryValue>): str
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** One request to the API: same-origin cookie, JSON both ways, CSRF header, typed errors. */
-export async function request<T>(method: Method, path: string, body?: unknown, opts: { silent?: boolean } = {}): Promise<T> {
+export async function request<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  opts: { silent?: boolean } = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET') {
     headers['content-type'] = 'application/json';
@@ -49,7 +54,11 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
       body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
     });
   } catch {
-    throw new ApiError(0, { code: 'NETWORK', message: '网络连接失败，请检查网络后重试', messageEn: 'Network error; check your connection and try again' });
+    throw new ApiError(0, {
+      code: 'NETWORK',
+      message: '网络连接失败，请检查网络后重试',
+      messageEn: 'Network error; check your connection and try again',
+    });
   }
   lastRequestAt = Date.now();
   const text = await res.text();
@@ -68,7 +77,8 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
 }
 
 export const api = {
-  get: <T>(path: string, query?: Record<string, QueryValue>, opts?: { silent?: boolean }) => request<T>('GET', withQuery(path, query), undefined, opts),
+  get: <T>(path: string, query?: Record<string, QueryValue>, opts?: { silent?: boolean }) =>
+    request<T>('GET', withQuery(path, query), undefined, opts),
   post: <T>(path: string, body?: unknown, opts?: { silent?: boolean }) => request<T>('POST', path, body, opts),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
   del: <T>(path: string) => request<T>('DELETE', path),

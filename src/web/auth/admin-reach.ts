@@ -13,7 +13,10 @@ export function useAdminReach() {
   const { me } = useAuth();
   const tree = useOrgTree();
   const isSystemAdmin = !!me?.scopes.some((s) => s.role === 'system_admin');
-  const adminNodes = useMemo(() => new Set(me?.scopes.filter((s) => ADMIN_ROLES.includes(s.role)).map((s) => s.nodeId) ?? []), [me]);
+  const adminNodes = useMemo(
+    () => new Set(me?.scopes.filter((s) => ADMIN_ROLES.includes(s.role)).map((s) => s.nodeId) ?? []),
+    [me],
+  );
   const canAdminister = useCallback(
     (n: TreeNode) => isSystemAdmin || (!!tree.data && isUnderAny(tree.data, n.id, adminNodes)),
     [isSystemAdmin, tree.data, adminNodes],

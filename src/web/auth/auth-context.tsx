@@ -64,45 +64,50 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     const limit = me.idleTimeoutMinutes * 60_000 + 5_000;
     const timer = window.setInterval(() => {
       if (Date.now() - lastServerContact() > limit) {
-        void fetchMe().then((fresh) => {
-          if (!fresh) {
-            setSignedOutBecause(expiredError());
-            qc.setQueryData(ME_KEY, null);
-            dropUserData();
-          }
-        }).catch(() => undefined);
+        void fetchMe()
+          .then((fresh) => {
+            if (!fresh) {
+              setSignedOutBecause(expiredError());
+              qc.setQueryData(ME_KEY, null);
+              dropUserData();
+            }
+          })
+          .catch(() => undefined);
       }
     }, 30_000);
     return () => window.clearInterval(timer);
   }, [me, qc, dropUserData]);
 
-  const value = useMemo<Auth>(() => ({
-    me,
-    loading: meQuery.isPending,
-    signedOutBecause,
-    async login(login, password) {
-      const fresh = await api.post<Me>('/api/auth/login', { login, password }, { silent: true });
-      setCsrfToken(fresh.csrfToken);
-      dropUserData();
-      setSignedOutBecause(null);
-      qc.setQueryData(ME_KEY, fresh);
-      return fresh;
-    },
-    async logout() {
-      try {
-        await api.post('/api/auth/logout', {}, { silent: true });
-      } catch {
-        // already signed out on the server: nothing to undo
-      }
-      setSignedOutBecause(null);
-      qc.setQueryData(ME_KEY, null);
-      dropUserData();
-    },
-    async refresh() {
-      await qc.invalidateQueries({ queryKey: ME_KEY });
-    },
-    hasRole: (roles) => !!me?.scopes.some((s) => roles.includes(s.role)),
-  }), [me, meQuery.isPending, signedOutBecause, qc, dropUserData]);
+  const value = useMemo<Auth>(
+    () => ({
+      me,
+      loading: meQuery.isPending,
+      signedOutBecause,
+      async login(login, password) {
+        const fresh = await api.post<Me>('/api/auth/login', { login, password }, { silent: true });
+        setCsrfToken(fresh.csrfToken);
+        dropUserData();
+        setSignedOutBecause(null);
+        qc.setQueryData(ME_KEY, fresh);
+        return fresh;
+      },
+      async logout() {
+        try {
+          await api.post('/api/auth/logout', {}, { silent: true });
+        } catch {
+          // already signed out on the server: nothing to undo
+        }
+        setSignedOutBecause(null);
+        qc.setQueryData(ME_KEY, null);
+        dropUserData();
+      },
+      async refresh() {
+        await qc.invalidateQueries({ queryKey: ME_KEY });
+      },
+      hasRole: (roles) => !!me?.scopes.some((s) => roles.includes(s.role)),
+    }),
+    [me, meQuery.isPending, signedOutBecause, qc, dropUserData],
+  );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

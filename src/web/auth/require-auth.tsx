@@ -13,13 +13,20 @@ export function safeNext(next: string | null | undefined, fallback = '/'): strin
 }
 
 /** Signed-in users only; the page asked for is kept for after the sign-in. */
-export function RequireAuth({ children, allowPasswordDue = false }: { children: ReactNode; allowPasswordDue?: boolean }) {
+export function RequireAuth({
+  children,
+  allowPasswordDue = false,
+}: {
+  children: ReactNode;
+  allowPasswordDue?: boolean;
+}) {
   const { me, loading } = useAuth();
   const loc = useLocation();
   const here = loc.pathname + loc.search;
   if (loading) return <PageLoading />;
   if (!me) return <Navigate to={`/login?next=${encodeURIComponent(here)}`} replace />;
-  if (me.user.mustChangePassword && !allowPasswordDue) return <Navigate to={`/change-password?next=${encodeURIComponent(here)}`} replace />;
+  if (me.user.mustChangePassword && !allowPasswordDue)
+    return <Navigate to={`/change-password?next=${encodeURIComponent(here)}`} replace />;
   return children;
 }
 

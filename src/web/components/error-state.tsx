@@ -11,7 +11,13 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
       status="warning"
       title={t(M.loadFailed)}
       subTitle={errorText(error, locale)}
-      extra={onRetry ? <Button type="primary" onClick={onRetry}>{t(M.retry)}</Button> : undefined}
+      extra={
+        onRetry ? (
+          <Button type="primary" onClick={onRetry}>
+            {t(M.retry)}
+          </Button>
+        ) : undefined
+      }
     />
   );
 }

@@ -5,7 +5,14 @@ import { useI18n } from '../i18n/i18n';
 import { useDrawerWidth } from './use-drawer-width';
 
 /** The drawer around every create/edit form: full width on a phone, 取消 and 保存 at the foot. */
-export function FormDrawer({ title, width, busy, onClose, onSave, children }: {
+export function FormDrawer({
+  title,
+  width,
+  busy,
+  onClose,
+  onSave,
+  children,
+}: {
   title: ReactNode;
   /** Width on a wide screen, in pixels. */
   width?: number;
@@ -26,7 +33,9 @@ export function FormDrawer({ title, width, busy, onClose, onSave, children }: {
       footer={
         <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
           <Button onClick={onClose}>{t(APP.cancel)}</Button>
-          <Button type="primary" loading={busy} onClick={onSave}>{t(APP.save)}</Button>
+          <Button type="primary" loading={busy} onClick={onSave}>
+            {t(APP.save)}
+          </Button>
         </Space>
       }
     >

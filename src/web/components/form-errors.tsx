@@ -9,7 +9,10 @@ type NamePath = (string | number)[];
 
 /** `leaders.0.name` → ['leaders', 0, 'name'], the name path antd forms use. */
 export function toNamePath(path: string): NamePath {
-  return path.split('.').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  return path
+    .split('.')
+    .filter(Boolean)
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
 /**
@@ -47,24 +50,42 @@ export function useFormErrors(form: FormInstance) {
   const { locale } = useI18n();
   const [failure, setFailure] = useState<{ error: unknown; rest: FieldIssue[] } | null>(null);
   const [busy, setBusy] = useState(false);
-  const onError = useCallback((error: unknown) => setFailure({ error, rest: applyFieldErrors(form, error, locale) }), [form, locale]);
+  const onError = useCallback(
+    (error: unknown) => setFailure({ error, rest: applyFieldErrors(form, error, locale) }),
+    [form, locale],
+  );
   const clear = useCallback(() => setFailure(null), []);
-  const run = useCallback(async (fn: () => Promise<void>) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await fn();
-    } catch (err) {
-      onError(err);
-    } finally {
-      setBusy(false);
-    }
-  }, [onError]);
-  const alert = failure ? <FormErrorAlert error={failure.error} rest={failure.rest} locale={locale} onClose={clear} /> : null;
+  const run = useCallback(
+    async (fn: () => Promise<void>) => {
+      setBusy(true);
+      setFailure(null);
+      try {
+        await fn();
+      } catch (err) {
+        onError(err);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [onError],
+  );
+  const alert = failure ? (
+    <FormErrorAlert error={failure.error} rest={failure.rest} locale={locale} onClose={clear} />
+  ) : null;
   return { onError, clear, alert, run, busy };
 }
 
-function FormErrorAlert({ error, rest, locale, onClose }: { error: unknown; rest: FieldIssue[]; locale: Locale; onClose: () => void }) {
+function FormErrorAlert({
+  error,
+  rest,
+  locale,
+  onClose,
+}: {
+  error: unknown;
+  rest: FieldIssue[];
+  locale: Locale;
+  onClose: () => void;
+}) {
   return (
     <Alert
       type="error"
@@ -72,7 +93,15 @@ function FormErrorAlert({ error, rest, locale, onClose }: { error: unknown; rest
       role="alert"
       style={{ marginBottom: 16 }}
       title={errorText(error, locale)}
-      description={rest.length ? <ul style={{ margin: 0, paddingInlineStart: 20 }}>{rest.map((i) => <li key={i.path + i.message}>{locale === 'zh-CN' ? i.message : i.messageEn}</li>)}</ul> : undefined}
+      description={
+        rest.length ? (
+          <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+            {rest.map((i) => (
+              <li key={i.path + i.message}>{locale === 'zh-CN' ? i.message : i.messageEn}</li>
+            ))}
+          </ul>
+        ) : undefined
+      }
       closable={{ onClose }}
     />
   );

@@ -5,8 +5,12 @@ import { Typography } from 'antd';
 export function PageHeader({ title, extra, children }: { title: ReactNode; extra?: ReactNode; children?: ReactNode }) {
   return (
     <div style={{ marginBottom: 16 }}>
-      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: 12 }}>
-        <Typography.Title level={3} style={{ margin: 0, fontSize: 22 }}>{title}</Typography.Title>
+      <div
+        style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: 12 }}
+      >
+        <Typography.Title level={3} style={{ margin: 0, fontSize: 22 }}>
+          {title}
+        </Typography.Title>
         {extra && <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>{extra}</div>}
       </div>
       {children}

@@ -17,7 +17,14 @@ type Props<T> = {
 } & Omit<TableProps<T>, 'dataSource' | 'pagination' | 'loading' | 'rowKey' | 'onRow'>;
 
 /** Every list screen's table: a card, server-side pages in the URL, an error state with retry. */
-export function PageTable<T extends { id: string | number }>({ list, url, totalText, onOpen, pageSizes = [10, 20, 50, 100], ...table }: Props<T>) {
+export function PageTable<T extends { id: string | number }>({
+  list,
+  url,
+  totalText,
+  onOpen,
+  pageSizes = [10, 20, 50, 100],
+  ...table
+}: Props<T>) {
   if (list.error) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
   return (
     <Card styles={{ body: { padding: 0 } }}>

@@ -18,4 +18,4 @@ export const rules = {
 };
 
 /** Blank text becomes null, as the server stores it. */
-export const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v ?? null);
+export const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : (v ?? null));

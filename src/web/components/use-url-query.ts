@@ -16,17 +16,23 @@ export function useUrlQuery<K extends string>(keys: readonly K[]) {
   const pageSize = Math.min(100, Math.max(5, Number(params.get('pageSize')) || 20));
 
   const set = useCallback(
-    (patch: Partial<Record<K | 'page' | 'pageSize', string | number | null | undefined>>, opts: { replace?: boolean } = {}) => {
-      setParams((cur) => {
-        const next = new URLSearchParams(cur);
-        for (const [k, v] of Object.entries(patch)) {
-          if (v === undefined || v === null || v === '') next.delete(k);
-          else next.set(k, String(v));
-        }
-        const filterChanged = Object.keys(patch).some((k) => k !== 'page' && k !== 'pageSize' && k !== 'open');
-        if (filterChanged) next.delete('page');
-        return next;
-      }, { replace: opts.replace });
+    (
+      patch: Partial<Record<K | 'page' | 'pageSize', string | number | null | undefined>>,
+      opts: { replace?: boolean } = {},
+    ) => {
+      setParams(
+        (cur) => {
+          const next = new URLSearchParams(cur);
+          for (const [k, v] of Object.entries(patch)) {
+            if (v === undefined || v === null || v === '') next.delete(k);
+            else next.set(k, String(v));
+          }
+          const filterChanged = Object.keys(patch).some((k) => k !== 'page' && k !== 'pageSize' && k !== 'open');
+          if (filterChanged) next.delete('page');
+          return next;
+        },
+        { replace: opts.replace },
+      );
     },
     [setParams],
   );

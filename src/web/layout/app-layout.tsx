@@ -37,40 +37,115 @@ export function AppLayout() {
   };
 
   const brand = (
-    <div style={{ display: 'flex', alignItems: 'center', gap: 10, padding: wide && collapsed ? '0 21px' : '0 16px', height: 56, fontWeight: 600, color: '#0b6e4f', whiteSpace: 'nowrap', overflow: 'hidden' }}>
-      <span aria-hidden style={{ display: 'inline-flex', width: 30, height: 30, borderRadius: 6, background: '#0b6e4f', color: '#fff', alignItems: 'center', justifyContent: 'center', fontSize: 17 }}>学</span>
+    <div
+      style={{
+        display: 'flex',
+        alignItems: 'center',
+        gap: 10,
+        padding: wide && collapsed ? '0 21px' : '0 16px',
+        height: 56,
+        fontWeight: 600,
+        color: '#0b6e4f',
+        whiteSpace: 'nowrap',
+        overflow: 'hidden',
+      }}
+    >
+      <span
+        aria-hidden
+        style={{
+          display: 'inline-flex',
+          width: 30,
+          height: 30,
+          borderRadius: 6,
+          background: '#0b6e4f',
+          color: '#fff',
+          alignItems: 'center',
+          justifyContent: 'center',
+          fontSize: 17,
+        }}
+      >
+        学
+      </span>
       {!(wide && collapsed) && <span style={{ fontSize: 17 }}>{t(M.appShort)}</span>}
     </div>
   );
-  const menu = <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} onClick={({ key }) => go(key)} style={{ borderInlineEnd: 0 }} />;
+  const menu = (
+    <Menu
+      mode="inline"
+      selectedKeys={selected ? [selected] : []}
+      items={items}
+      onClick={({ key }) => go(key)}
+      style={{ borderInlineEnd: 0 }}
+    />
+  );
 
   // antd's App (message, modal, notification) lives here, not in the entry: the sign-in page does not need it.
   return (
     <AntApp>
       <Layout style={{ minHeight: '100vh' }}>
         {wide && (
-          <Sider width={220} theme="light" breakpoint="lg" collapsible collapsed={collapsed} onCollapse={setCollapsed} collapsedWidth={72} style={{ borderInlineEnd: '1px solid #e6ece9', position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}>
+          <Sider
+            width={220}
+            theme="light"
+            breakpoint="lg"
+            collapsible
+            collapsed={collapsed}
+            onCollapse={setCollapsed}
+            collapsedWidth={72}
+            style={{
+              borderInlineEnd: '1px solid #e6ece9',
+              position: 'sticky',
+              top: 0,
+              height: '100vh',
+              overflow: 'auto',
+            }}
+          >
             {brand}
             {menu}
           </Sider>
         )}
         <Layout>
-          <Header style={{ display: 'flex', alignItems: 'center', gap: 8, borderBottom: '1px solid #e6ece9', position: 'sticky', top: 0, zIndex: 10 }}>
-            {!wide && <Button type="text" icon={<MenuOutlined />} onClick={() => setDrawerOpen(true)} aria-label={t(M.menu)} />}
-            {!wide && <Typography.Text strong style={{ color: '#0b6e4f', fontSize: 17, whiteSpace: 'nowrap' }}>{t(M.appShort)}</Typography.Text>}
+          <Header
+            style={{
+              display: 'flex',
+              alignItems: 'center',
+              gap: 8,
+              borderBottom: '1px solid #e6ece9',
+              position: 'sticky',
+              top: 0,
+              zIndex: 10,
+            }}
+          >
+            {!wide && (
+              <Button type="text" icon={<MenuOutlined />} onClick={() => setDrawerOpen(true)} aria-label={t(M.menu)} />
+            )}
+            {!wide && (
+              <Typography.Text strong style={{ color: '#0b6e4f', fontSize: 17, whiteSpace: 'nowrap' }}>
+                {t(M.appShort)}
+              </Typography.Text>
+            )}
             <div style={{ flex: 1 }} />
             <LanguageSwitch />
             <Dropdown
               trigger={['click']}
               menu={{
                 items: [
-                  { key: 'account', icon: <UserOutlined />, label: t(M.menuAccount), onClick: () => navigate('/account') },
+                  {
+                    key: 'account',
+                    icon: <UserOutlined />,
+                    label: t(M.menuAccount),
+                    onClick: () => navigate('/account'),
+                  },
                   { type: 'divider' },
                   { key: 'logout', icon: <LogoutOutlined />, label: t(M.logout), onClick: () => void signOut() },
                 ],
               }}
             >
-              <Button type="text" style={{ maxWidth: wide ? 320 : 48, overflow: 'hidden' }} aria-label={me.user.displayName}>
+              <Button
+                type="text"
+                style={{ maxWidth: wide ? 320 : 48, overflow: 'hidden' }}
+                aria-label={me.user.displayName}
+              >
                 <Avatar size={28} icon={<UserOutlined />} style={{ background: '#0b6e4f', flex: 'none' }} />
                 {wide && <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{me.user.displayName}</span>}
               </Button>
@@ -83,11 +158,20 @@ export function AppLayout() {
           </Content>
         </Layout>
         {!wide && (
-          <Drawer open={drawerOpen} onClose={() => setDrawerOpen(false)} placement="left" size={260} title={t(M.appShort)} styles={{ body: { padding: 0 } }}>
+          <Drawer
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            placement="left"
+            size={260}
+            title={t(M.appShort)}
+            styles={{ body: { padding: 0 } }}
+          >
             <div style={{ padding: '12px 16px', color: '#50635a' }}>{me.user.displayName}</div>
             {menu}
             <div style={{ padding: 16 }}>
-              <Button block icon={<LogoutOutlined />} onClick={() => void signOut()}>{t(M.logout)}</Button>
+              <Button block icon={<LogoutOutlined />} onClick={() => void signOut()}>
+                {t(M.logout)}
+              </Button>
             </div>
           </Drawer>
         )}

@@ -7,7 +7,13 @@ import { M } from '../i18n/messages';
 export function LanguageSwitch({ type = 'text' }: { type?: 'text' | 'default' }) {
   const { isZh, setLocale, t } = useI18n();
   return (
-    <Button type={type} icon={<GlobalOutlined />} onClick={() => setLocale(isZh ? 'en-US' : 'zh-CN')} title={t(M.language)} lang={isZh ? 'en' : 'zh-CN'}>
+    <Button
+      type={type}
+      icon={<GlobalOutlined />}
+      onClick={() => setLocale(isZh ? 'en-US' : 'zh-CN')}
+      title={t(M.language)}
+      lang={isZh ? 'en' : 'zh-CN'}
+    >
       {isZh ? t(M.switchToEn) : t(M.switchToZh)}
     </Button>
   );

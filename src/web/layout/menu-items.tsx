@@ -1,5 +1,13 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, HeartOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  HeartOutlined,
+  SettingOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { ADMIN_ROLES, AUDIT_READER_ROLES, type Role } from '../../shared/roles';
 import { ImportOutlined } from '@ant-design/icons';
 import { IMPORT_ROLES } from '../../modules/imports/imports.contract';
@@ -34,13 +42,25 @@ export const MENU: Entry[] = [
   { key: 'users', path: '/users', label: M.menuUsers, icon: <TeamOutlined />, roles: ADMIN_ROLES },
   { key: 'audit', path: '/audit', label: M.menuAudit, icon: <AuditOutlined />, roles: AUDIT_READER_ROLES },
   { key: 'settings', path: '/settings', label: M.menuSettings, icon: <SettingOutlined />, roles: ['system_admin'] },
-  { key: 'teachers', path: '/teachers', label: TEACHERS.menuTeachers, icon: <SolutionOutlined />, roles: TEACHER_READER_ROLES },
+  {
+    key: 'teachers',
+    path: '/teachers',
+    label: TEACHERS.menuTeachers,
+    icon: <SolutionOutlined />,
+    roles: TEACHER_READER_ROLES,
+  },
   { key: 'courses', path: '/courses', label: COURSES.menu, icon: <ReadOutlined /> },
   { key: 'activities', path: '/activities', label: ACTIVITIES.menu, icon: <CalendarOutlined /> },
   { key: 'plans', path: '/plans', label: PLANS.menu, icon: <ScheduleOutlined /> },
   { key: 'volunteer', path: '/volunteer', label: TEACHERS.menuVolunteer, icon: <HeartOutlined /> },
   { key: 'imports', path: '/imports', label: IMPORTS.menu, icon: <ImportOutlined />, roles: IMPORT_ROLES },
-  { key: 'sign-in', path: '/sign-in', label: SIGNIN.menu, icon: <CheckSquareOutlined />, roles: ATTENDANCE_READER_ROLES },
+  {
+    key: 'sign-in',
+    path: '/sign-in',
+    label: SIGNIN.menu,
+    icon: <CheckSquareOutlined />,
+    roles: ATTENDANCE_READER_ROLES,
+  },
   { key: 'credits', path: '/credits', label: CREDITS.menu, icon: <TrophyOutlined />, roles: CREDIT_STAFF_ROLES },
   { key: 'account', path: '/account', label: M.menuAccount, icon: <UserOutlined /> },
 ];

@@ -1,4 +1,13 @@
-import { BankOutlined, BookOutlined, EnvironmentOutlined, HomeOutlined, MedicineBoxOutlined, ShopOutlined, TeamOutlined, ToolOutlined } from '@ant-design/icons';
+import {
+  BankOutlined,
+  BookOutlined,
+  EnvironmentOutlined,
+  HomeOutlined,
+  MedicineBoxOutlined,
+  ShopOutlined,
+  TeamOutlined,
+  ToolOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { NODE_LEVEL_LABELS, UNIT_KIND_LABELS, type NodeLevel, type UnitKind } from '../../shared/roles';
 import type { Label } from '../i18n/i18n';
@@ -21,9 +30,13 @@ const UNIT_ICONS: Record<UnitKind, ReactNode> = {
 /** A small icon per level, so a long tree can be read at a glance. */
 export function kindIcon(n: Kind): ReactNode {
   switch (n.level) {
-    case 'county': return <BankOutlined />;
-    case 'town': return <EnvironmentOutlined />;
-    case 'centre': return <HomeOutlined />;
-    case 'unit': return UNIT_ICONS[n.unitKind ?? 'other'];
+    case 'county':
+      return <BankOutlined />;
+    case 'town':
+      return <EnvironmentOutlined />;
+    case 'centre':
+      return <HomeOutlined />;
+    case 'unit':
+      return UNIT_ICONS[n.unitKind ?? 'other'];
   }
 }

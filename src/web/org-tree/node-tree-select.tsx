@@ -23,7 +23,14 @@ export function NodeTreeSelect({ value, onChange, placeholder, allowClear, selec
   const { t, label } = useI18n();
   const tree = useOrgTree();
   const data = useMemo(
-    () => (tree.data ? nest(tree.data, (n) => ({ title: n.name, kind: label(kindLabel(n)), disabled: selectable ? !selectable(n) : false })) : []),
+    () =>
+      tree.data
+        ? nest(tree.data, (n) => ({
+            title: n.name,
+            kind: label(kindLabel(n)),
+            disabled: selectable ? !selectable(n) : false,
+          }))
+        : [],
     [tree.data, selectable, label],
   );
   return (
@@ -44,7 +51,8 @@ export function NodeTreeSelect({ value, onChange, placeholder, allowClear, selec
       style={{ width: '100%' }}
       treeTitleRender={(n) => (
         <span>
-          <span>{String(n.title)}</span> <span style={{ color: '#8a9a92', fontSize: 13 }}>{String((n as { kind?: string }).kind ?? '')}</span>
+          <span>{String(n.title)}</span>{' '}
+          <span style={{ color: '#8a9a92', fontSize: 13 }}>{String((n as { kind?: string }).kind ?? '')}</span>
         </span>
       )}
     />

@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { TreeNode } from '../../modules/organisations/org.contract';
 import { ancestorsOf, indexTree, isUnderAny, nest, subtreeIds } from './tree-index';
 
-const node = (id: string, parentId: string | null, level: TreeNode['level'] = 'centre'): TreeNode =>
-  ({ id, parentId, level, unitKind: null, name: id, depth: 0, sortOrder: 0 });
+const node = (id: string, parentId: string | null, level: TreeNode['level'] = 'centre'): TreeNode => ({
+  id,
+  parentId,
+  level,
+  unitKind: null,
+  name: id,
+  depth: 0,
+  sortOrder: 0,
+});
 
 // A town admin's view: the town's parent (the county) is not in the list.
 const nodes = [node('town', 'county', 'town'), node('v1', 'town'), node('v2', 'town'), node('u1', 'v1', 'unit')];

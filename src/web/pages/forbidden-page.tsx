@@ -5,5 +5,15 @@ import { M } from '../i18n/messages';
 
 export function ForbiddenPage() {
   const { t } = useI18n();
-  return <Result status="403" title={t(M.forbiddenTitle)} extra={<Link to="/"><Button type="primary">{t(M.backHome)}</Button></Link>} />;
+  return (
+    <Result
+      status="403"
+      title={t(M.forbiddenTitle)}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t(M.backHome)}</Button>
+        </Link>
+      }
+    />
+  );
 }

@@ -5,5 +5,15 @@ import { M } from '../i18n/messages';
 
 export function NotFoundPage() {
   const { t } = useI18n();
-  return <Result status="404" title={t(M.notFoundTitle)} extra={<Link to="/"><Button type="primary">{t(M.backHome)}</Button></Link>} />;
+  return (
+    <Result
+      status="404"
+      title={t(M.notFoundTitle)}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t(M.backHome)}</Button>
+        </Link>
+      }
+    />
+  );
 }

@@ -39,13 +39,25 @@ export function ChangePasswordForm({ username, onDone }: { username: string; onD
       <Form.Item name="currentPassword" label={t(M.current)} rules={[rules.required(t)]}>
         <Input.Password autoComplete="current-password" maxLength={LIMITS.passwordMax} />
       </Form.Item>
-      <Form.Item name="newPassword" label={t(M.next)} rules={[rules.required(t), passwordRule]} extra={<PasswordRulesHint />}>
+      <Form.Item
+        name="newPassword"
+        label={t(M.next)}
+        rules={[rules.required(t), passwordRule]}
+        extra={<PasswordRulesHint />}
+      >
         <Input.Password autoComplete="new-password" maxLength={LIMITS.passwordMax} />
       </Form.Item>
-      <Form.Item name="confirm" label={t(M.confirm)} dependencies={['newPassword']} rules={[rules.required(t), confirmRule]}>
+      <Form.Item
+        name="confirm"
+        label={t(M.confirm)}
+        dependencies={['newPassword']}
+        rules={[rules.required(t), confirmRule]}
+      >
         <Input.Password autoComplete="new-password" maxLength={LIMITS.passwordMax} />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={errors.busy}>{t(M.submit)}</Button>
+      <Button type="primary" htmlType="submit" loading={errors.busy}>
+        {t(M.submit)}
+      </Button>
     </Form>
   );
 }

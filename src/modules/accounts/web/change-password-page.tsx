@@ -9,7 +9,10 @@ import { ChangePasswordForm } from './change-password-form';
 
 const M = {
   title: ['请先修改密码', 'Please change your password first'],
-  why: ['为了账号安全，首次登录、管理员重置密码后或密码到期时，需要先设置一个新密码，才能继续使用。', 'For your account’s safety, set a new password before you go on: after the first sign-in, after an administrator reset it, or when it has expired.'],
+  why: [
+    '为了账号安全，首次登录、管理员重置密码后或密码到期时，需要先设置一个新密码，才能继续使用。',
+    'For your account’s safety, set a new password before you go on: after the first sign-in, after an administrator reset it, or when it has expired.',
+  ],
 } satisfies Record<string, Msg>;
 
 /** Where a user lands while the server answers PASSWORD_CHANGE_REQUIRED to everything else. */
@@ -29,11 +32,24 @@ export function ChangePasswordPage() {
   return (
     <AntApp>
       <div style={{ minHeight: '100vh', background: '#f5f7f6' }}>
-        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '8px 12px', background: '#fff', borderBottom: '1px solid #e6ece9' }}>
-          <Typography.Text strong style={{ color: '#0b6e4f', fontSize: 17 }}>{t(APP.appShort)}</Typography.Text>
+        <div
+          style={{
+            display: 'flex',
+            justifyContent: 'space-between',
+            alignItems: 'center',
+            padding: '8px 12px',
+            background: '#fff',
+            borderBottom: '1px solid #e6ece9',
+          }}
+        >
+          <Typography.Text strong style={{ color: '#0b6e4f', fontSize: 17 }}>
+            {t(APP.appShort)}
+          </Typography.Text>
           <span>
             <LanguageSwitch />
-            <Button type="text" onClick={() => void logout().then(() => navigate('/login', { replace: true }))}>{t(APP.logout)}</Button>
+            <Button type="text" onClick={() => void logout().then(() => navigate('/login', { replace: true }))}>
+              {t(APP.logout)}
+            </Button>
           </span>
         </div>
         <main style={{ maxWidth: 520, margin: '0 auto', padding: '24px 12px' }}>

@@ -45,7 +45,9 @@ export function MyAccountPage() {
               renderItem={(s) => (
                 <List.Item>
                   <span style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
-                    <Tag color="green" style={{ fontSize: 15, padding: '2px 8px' }}>{label(ROLE_LABELS[s.role])}</Tag>
+                    <Tag color="green" style={{ fontSize: 15, padding: '2px 8px' }}>
+                      {label(ROLE_LABELS[s.role])}
+                    </Tag>
                     <span>{s.nodeName}</span>
                   </span>
                 </List.Item>

@@ -31,14 +31,33 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
     });
 
   return (
-    <Modal open title={t(M.resetTitle, { name: user.displayName })} onCancel={onClose} onOk={() => form.submit()} okText={t(M.resetPassword)} cancelText={t(APP.cancel)} confirmLoading={errors.busy} destroyOnHidden>
+    <Modal
+      open
+      title={t(M.resetTitle, { name: user.displayName })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t(M.resetPassword)}
+      cancelText={t(APP.cancel)}
+      confirmLoading={errors.busy}
+      destroyOnHidden
+    >
       <Alert type="info" showIcon title={t(M.resetHelp)} style={{ marginBottom: 16 }} />
       <Form<Values> form={form} layout="vertical" onFinish={submit}>
         {errors.alert}
-        <Form.Item name="password" label={t(M.newPassword)} extra={<PasswordRulesHint />} rules={[rules.required(t), passwordRule]}>
+        <Form.Item
+          name="password"
+          label={t(M.newPassword)}
+          extra={<PasswordRulesHint />}
+          rules={[rules.required(t), passwordRule]}
+        >
           <Input.Password autoComplete="new-password" maxLength={LIMITS.passwordMax} autoFocus />
         </Form.Item>
-        <Form.Item name="confirm" label={t(PASSWORD_MSG.confirm)} dependencies={['password']} rules={[rules.required(t), confirmRule]}>
+        <Form.Item
+          name="confirm"
+          label={t(PASSWORD_MSG.confirm)}
+          dependencies={['password']}
+          rules={[rules.required(t), confirmRule]}
+        >
           <Input.Password autoComplete="new-password" maxLength={LIMITS.passwordMax} />
         </Form.Item>
       </Form>

@@ -25,7 +25,16 @@ export function UserDetailDrawer({ id, onClose }: { id: string; onClose: () => v
   const width = useDrawerWidth(620);
   return (
     <Drawer open size={width} title={q.data?.displayName ?? t(M.detailTitle)} onClose={onClose} destroyOnHidden>
-      {q.isPending ? <PageLoading /> : q.error ? <ErrorState error={q.error} onRetry={isApiError(q.error) && q.error.code === 'NOT_FOUND' ? undefined : () => void q.refetch()} /> : <UserDetail user={q.data} />}
+      {q.isPending ? (
+        <PageLoading />
+      ) : q.error ? (
+        <ErrorState
+          error={q.error}
+          onRetry={isApiError(q.error) && q.error.code === 'NOT_FOUND' ? undefined : () => void q.refetch()}
+        />
+      ) : (
+        <UserDetail user={q.data} />
+      )}
     </Drawer>
   );
 }
@@ -49,7 +58,12 @@ function UserDetail({ user }: { user: User }) {
       onOk: async () => {
         setToggling(true);
         try {
-          await api.put(`/api/users/${user.id}`, { displayName: user.displayName, phone: user.phone, homeNodeId: user.homeNodeId, disabled: !enabled });
+          await api.put(`/api/users/${user.id}`, {
+            displayName: user.displayName,
+            phone: user.phone,
+            homeNodeId: user.homeNodeId,
+            disabled: !enabled,
+          });
           await refresh();
           void message.success(t(enabled ? M.nowEnabled : M.nowDisabled));
         } catch (err) {
@@ -64,8 +78,12 @@ function UserDetail({ user }: { user: User }) {
     <Space orientation="vertical" size={20} style={{ width: '100%' }}>
       {user.canManage && (
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
-          <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>{t(M.editUser)}</Button>
-          <Button icon={<KeyOutlined />} onClick={() => setResetting(true)}>{t(M.resetPassword)}</Button>
+          <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+            {t(M.editUser)}
+          </Button>
+          <Button icon={<KeyOutlined />} onClick={() => setResetting(true)}>
+            {t(M.resetPassword)}
+          </Button>
         </div>
       )}
       <Descriptions
@@ -93,16 +111,27 @@ function UserDetail({ user }: { user: User }) {
               />
             ),
           },
-          { key: 'last', label: t(M.lastLogin), children: user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale) : t(M.never) },
+          {
+            key: 'last',
+            label: t(M.lastLogin),
+            children: user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale) : t(M.never),
+          },
         ]}
       />
       <div>
-        <Typography.Title level={5} style={{ fontSize: 18 }}>{t(M.roles)}</Typography.Title>
+        <Typography.Title level={5} style={{ fontSize: 18 }}>
+          {t(M.roles)}
+        </Typography.Title>
         <UserRoles user={user} />
       </div>
-      {editing && <UserFormDrawer mode={{ kind: 'edit', user }} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
+      {editing && (
+        <UserFormDrawer
+          mode={{ kind: 'edit', user }}
+          onClose={() => setEditing(false)}
+          onSaved={() => setEditing(false)}
+        />
+      )}
       {resetting && <ResetPasswordModal user={user} onClose={() => setResetting(false)} />}
     </Space>
   );
 }
-

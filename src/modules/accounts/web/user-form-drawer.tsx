@@ -17,18 +17,34 @@ import { useUsersRefresh } from './users.queries';
 
 export type UserFormMode = { kind: 'create' } | { kind: 'edit'; user: User };
 
-type Values = { username: string; displayName: string; phone?: string | null; homeNodeId: string; password: string; role?: Role; roleNodeId?: string };
+type Values = {
+  username: string;
+  displayName: string;
+  phone?: string | null;
+  homeNodeId: string;
+  password: string;
+  role?: Role;
+  roleNodeId?: string;
+};
 
 const USERNAME = /^[A-Za-z0-9_.-]{3,32}$/;
 
 /** One form for a new account and for editing one. Username and password only on create. */
-export function UserFormDrawer({ mode, onClose, onSaved }: { mode: UserFormMode; onClose: () => void; onSaved: (id: string) => void }) {
+export function UserFormDrawer({
+  mode,
+  onClose,
+  onSaved,
+}: {
+  mode: UserFormMode;
+  onClose: () => void;
+  onSaved: (id: string) => void;
+}) {
   const { t, label } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const errors = useFormErrors(form);
   const refresh = useUsersRefresh();
-    const { isSystemAdmin, canAdminister } = useAdminReach();
+  const { isSystemAdmin, canAdminister } = useAdminReach();
   const [busy, setBusy] = useState(false);
   const editing = mode.kind === 'edit' ? mode.user : null;
   const username = Form.useWatch('username', form);
@@ -38,7 +54,11 @@ export function UserFormDrawer({ mode, onClose, onSaved }: { mode: UserFormMode;
   const submit = async (v: Values) => {
     setBusy(true);
     errors.clear();
-    const fields = { displayName: v.displayName.trim(), phone: blankToNull(v.phone) as string | null, homeNodeId: v.homeNodeId };
+    const fields = {
+      displayName: v.displayName.trim(),
+      phone: blankToNull(v.phone) as string | null,
+      homeNodeId: v.homeNodeId,
+    };
     try {
       if (editing) {
         const body: UserUpdate = { ...fields, disabled: editing.disabled };
@@ -62,14 +82,22 @@ export function UserFormDrawer({ mode, onClose, onSaved }: { mode: UserFormMode;
   };
 
   return (
-    <FormDrawer title={editing ? `${t(M.editUser)} · ${editing.displayName}` : t(M.createTitle)} width={560} busy={busy} onClose={onClose} onSave={() => form.submit()}>
+    <FormDrawer
+      title={editing ? `${t(M.editUser)} · ${editing.displayName}` : t(M.createTitle)}
+      width={560}
+      busy={busy}
+      onClose={onClose}
+      onSave={() => form.submit()}
+    >
       <Form<Values>
         form={form}
         layout="vertical"
         onFinish={submit}
         disabled={busy}
         scrollToFirstError
-        initialValues={editing ? { displayName: editing.displayName, phone: editing.phone, homeNodeId: editing.homeNodeId } : {}}
+        initialValues={
+          editing ? { displayName: editing.displayName, phone: editing.phone, homeNodeId: editing.homeNodeId } : {}
+        }
       >
         {errors.alert}
         {!editing && (
@@ -82,7 +110,12 @@ export function UserFormDrawer({ mode, onClose, onSaved }: { mode: UserFormMode;
             <Input maxLength={LIMITS.username} autoComplete="off" autoFocus />
           </Form.Item>
         )}
-        <Form.Item name="displayName" label={t(M.displayName)} extra={t(M.displayNameHelp)} rules={[rules.required(t), rules.max(t, LIMITS.personName)]}>
+        <Form.Item
+          name="displayName"
+          label={t(M.displayName)}
+          extra={t(M.displayNameHelp)}
+          rules={[rules.required(t), rules.max(t, LIMITS.personName)]}
+        >
           <Input maxLength={LIMITS.personName} autoFocus={!!editing} />
         </Form.Item>
         <Form.Item name="phone" label={t(M.phone)} extra={t(M.phoneHelp)} rules={[rules.phone(t)]}>
@@ -93,18 +126,41 @@ export function UserFormDrawer({ mode, onClose, onSaved }: { mode: UserFormMode;
         </Form.Item>
         {!editing && (
           <>
-            <Form.Item name="password" label={t(M.initialPassword)} extra={<><div>{t(M.initialPasswordHelp)}</div><PasswordRulesHint /></>} rules={[rules.required(t), passwordRule]} dependencies={['username']}>
+            <Form.Item
+              name="password"
+              label={t(M.initialPassword)}
+              extra={
+                <>
+                  <div>{t(M.initialPasswordHelp)}</div>
+                  <PasswordRulesHint />
+                </>
+              }
+              rules={[rules.required(t), passwordRule]}
+              dependencies={['username']}
+            >
               <Input.Password autoComplete="new-password" maxLength={LIMITS.passwordMax} />
             </Form.Item>
             <Row gutter={12}>
               <Col xs={24} sm={12}>
                 <Form.Item name="role" label={t(M.initialRole)}>
-                  <Select allowClear options={ROLES.filter((r) => r !== 'system_admin' || isSystemAdmin).map((r) => ({ value: r, label: label(ROLE_LABELS[r]) }))} popupMatchSelectWidth={false} />
+                  <Select
+                    allowClear
+                    options={ROLES.filter((r) => r !== 'system_admin' || isSystemAdmin).map((r) => ({
+                      value: r,
+                      label: label(ROLE_LABELS[r]),
+                    }))}
+                    popupMatchSelectWidth={false}
+                  />
                 </Form.Item>
               </Col>
               {role && (
                 <Col xs={24} sm={12}>
-                  <Form.Item name="roleNodeId" label={t(M.roleNode)} tooltip={t(M.roleNodeHelp)} extra={t(M.roleNodeBlank)}>
+                  <Form.Item
+                    name="roleNodeId"
+                    label={t(M.roleNode)}
+                    tooltip={t(M.roleNodeHelp)}
+                    extra={t(M.roleNodeBlank)}
+                  >
                     <NodeTreeSelect selectable={canAdminister} allowClear />
                   </Form.Item>
                 </Col>

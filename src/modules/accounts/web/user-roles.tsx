@@ -51,38 +51,63 @@ export function UserRoles({ user }: { user: User }) {
           dataSource={user.roles}
           renderItem={(r) => (
             <List.Item
-              actions={!user.canManage ? [] : [
-                <Popconfirm
-                  key="rm"
-                  title={t(M.removeRoleConfirm, { role: label(ROLE_LABELS[r.role]), node: r.nodeName })}
-                  okButtonProps={{ danger: true }}
-                  onConfirm={() => remove(r.id)}
-                >
-                  <Button type="link" danger>{t(M.removeRole)}</Button>
-                </Popconfirm>,
-              ]}
+              actions={
+                !user.canManage
+                  ? []
+                  : [
+                      <Popconfirm
+                        key="rm"
+                        title={t(M.removeRoleConfirm, { role: label(ROLE_LABELS[r.role]), node: r.nodeName })}
+                        okButtonProps={{ danger: true }}
+                        onConfirm={() => remove(r.id)}
+                      >
+                        <Button type="link" danger>
+                          {t(M.removeRole)}
+                        </Button>
+                      </Popconfirm>,
+                    ]
+              }
             >
               <List.Item.Meta title={label(ROLE_LABELS[r.role])} description={r.nodeName} />
             </List.Item>
           )}
         />
       )}
-      {user.canManage && <Form<AddValues> form={form} layout="vertical" onFinish={add} disabled={errors.busy} style={{ marginTop: 16 }} initialValues={{ nodeId: user.homeNodeId }}>
-        {errors.alert}
-        <Row gutter={12} align="bottom">
-          <Col xs={24} sm={10}>
-            <Form.Item name="role" label={t(M.filterRole)} rules={[{ required: true, message: t(M.chooseRole) }]}>
-              <Select options={grantable.map((r) => ({ value: r, label: label(ROLE_LABELS[r]) }))} popupMatchSelectWidth={false} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={14}>
-            <Form.Item name="nodeId" label={t(M.roleNode)} tooltip={t(M.roleNodeHelp)} rules={[{ required: true, message: t(M.roleNode) }]}>
-              <NodeTreeSelect selectable={canAdminister} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Button icon={<PlusOutlined />} htmlType="submit" loading={errors.busy}>{t(M.addRole)}</Button>
-      </Form>}
+      {user.canManage && (
+        <Form<AddValues>
+          form={form}
+          layout="vertical"
+          onFinish={add}
+          disabled={errors.busy}
+          style={{ marginTop: 16 }}
+          initialValues={{ nodeId: user.homeNodeId }}
+        >
+          {errors.alert}
+          <Row gutter={12} align="bottom">
+            <Col xs={24} sm={10}>
+              <Form.Item name="role" label={t(M.filterRole)} rules={[{ required: true, message: t(M.chooseRole) }]}>
+                <Select
+                  options={grantable.map((r) => ({ value: r, label: label(ROLE_LABELS[r]) }))}
+                  popupMatchSelectWidth={false}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={14}>
+              <Form.Item
+                name="nodeId"
+                label={t(M.roleNode)}
+                tooltip={t(M.roleNodeHelp)}
+                rules={[{ required: true, message: t(M.roleNode) }]}
+              >
+                <NodeTreeSelect selectable={canAdminister} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Button icon={<PlusOutlined />} htmlType="submit" loading={errors.busy}>
+            {t(M.addRole)}
+          </Button>
+        </Form>
+      )}
     </>
   );
 }

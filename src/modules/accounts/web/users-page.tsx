@@ -31,14 +31,27 @@ export function UsersPage() {
 
   return (
     <>
-      <PageHeader title={t(M.title)} extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t(M.newUser)}</Button>} />
+      <PageHeader
+        title={t(M.title)}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t(M.newUser)}
+          </Button>
+        }
+      />
       <Card styles={{ body: { paddingBottom: 8 } }} style={{ marginBottom: 16 }}>
         <Row gutter={[12, 12]}>
           <Col xs={24} sm={12} lg={7}>
             <ListSearch value={f.q} onChange={(q) => url.set({ q })} placeholder={t(M.searchPlaceholder)} />
           </Col>
           <Col xs={24} sm={12} lg={6}>
-            <NodeTreeSelect value={f.nodeId} onChange={(v) => url.set({ nodeId: v })} allowClear placeholder={t(M.anyNode)} aria-label={t(M.filterNode)} />
+            <NodeTreeSelect
+              value={f.nodeId}
+              onChange={(v) => url.set({ nodeId: v })}
+              allowClear
+              placeholder={t(M.anyNode)}
+              aria-label={t(M.filterNode)}
+            />
           </Col>
           <Col xs={12} sm={8} lg={5}>
             <Select
@@ -60,11 +73,16 @@ export function UsersPage() {
               placeholder={t(M.anyStatus)}
               aria-label={t(M.filterStatus)}
               onChange={(v) => url.set({ disabled: v })}
-              options={[{ value: 'false', label: t(M.enabledOnly) }, { value: 'true', label: t(M.disabledOnly) }]}
+              options={[
+                { value: 'false', label: t(M.enabledOnly) },
+                { value: 'true', label: t(M.disabledOnly) },
+              ]}
             />
           </Col>
           <Col xs={24} sm={8} lg={2}>
-            <Button block onClick={() => url.reset()}>{t(APP.reset)}</Button>
+            <Button block onClick={() => url.reset()}>
+              {t(APP.reset)}
+            </Button>
           </Col>
         </Row>
       </Card>
@@ -74,21 +92,56 @@ export function UsersPage() {
         totalText={(n) => t(M.totalUsers, { n })}
         onOpen={(u) => url.set({ open: u.id })}
         columns={[
-          { title: t(M.displayName), dataIndex: 'displayName', render: (v: string, u) => <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={(e) => { e.stopPropagation(); url.set({ open: u.id }); }}>{v}</Button> },
+          {
+            title: t(M.displayName),
+            dataIndex: 'displayName',
+            render: (v: string, u) => (
+              <Button
+                type="link"
+                style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  url.set({ open: u.id });
+                }}
+              >
+                {v}
+              </Button>
+            ),
+          },
           { title: t(M.username), dataIndex: 'username' },
           { title: t(M.phone), dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
           { title: t(M.homeNode), dataIndex: 'homeNodeName' },
           {
             title: t(M.roles),
             key: 'roles',
-            render: (_: unknown, u) => (u.roles.length ? u.roles.map((r) => <Tag key={r.id} style={{ marginBlock: 2 }}>{t(M.at, { role: label(ROLE_LABELS[r.role]), node: r.nodeName })}</Tag>) : '—'),
+            render: (_: unknown, u) =>
+              u.roles.length
+                ? u.roles.map((r) => (
+                    <Tag key={r.id} style={{ marginBlock: 2 }}>
+                      {t(M.at, { role: label(ROLE_LABELS[r.role]), node: r.nodeName })}
+                    </Tag>
+                  ))
+                : '—',
           },
           { title: t(M.status), key: 'status', render: (_: unknown, u) => <UserStatusTag user={u} /> },
-          { title: t(M.lastLogin), dataIndex: 'lastLoginAt', render: (v: string | null) => (v ? formatDateTime(v, locale) : t(M.never)) },
+          {
+            title: t(M.lastLogin),
+            dataIndex: 'lastLoginAt',
+            render: (v: string | null) => (v ? formatDateTime(v, locale) : t(M.never)),
+          },
         ]}
       />
       {f.open && <UserDetailDrawer id={f.open} onClose={() => url.set({ open: null })} />}
-      {creating && <UserFormDrawer mode={{ kind: 'create' }} onClose={() => setCreating(false)} onSaved={(id) => { setCreating(false); url.set({ open: id }); }} />}
+      {creating && (
+        <UserFormDrawer
+          mode={{ kind: 'create' }}
+          onClose={() => setCreating(false)}
+          onSaved={(id) => {
+            setCreating(false);
+            url.set({ open: id });
+          }}
+        />
+      )}
     </>
   );
 }

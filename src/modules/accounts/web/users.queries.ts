@@ -4,7 +4,14 @@ import type { Page } from '../../../shared/pagination';
 import type { Role } from '../../../shared/roles';
 import { api } from '../../../web/api/client';
 
-export type UserListQuery = { q?: string; nodeId?: string; role?: Role; disabled?: 'true' | 'false'; page: number; pageSize: number };
+export type UserListQuery = {
+  q?: string;
+  nodeId?: string;
+  role?: Role;
+  disabled?: 'true' | 'false';
+  page: number;
+  pageSize: number;
+};
 
 export const usersKey = ['users'] as const;
 export const userKey = (id: string) => ['users', 'one', id] as const;

@@ -12,7 +12,13 @@ import { useUrlQuery } from '../../../web/components/use-url-query';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
-import { ACTIVITY_KEEPER_ROLES, ACTIVITY_STATUSES, ACTIVITY_STATUS_LABELS, type Activity, type ActivityStatus } from '../activities.contract';
+import {
+  ACTIVITY_KEEPER_ROLES,
+  ACTIVITY_STATUSES,
+  ACTIVITY_STATUS_LABELS,
+  type Activity,
+  type ActivityStatus,
+} from '../activities.contract';
 import { ActivityCalendar } from './activity-calendar';
 import { ActivityDetailDrawer } from './activity-detail-drawer';
 import { ActivityFormDrawer } from './activity-form-drawer';
@@ -22,7 +28,8 @@ import { M } from './activities.messages';
 import { useActivityList } from './activities.queries';
 
 const KEYS = ['q', 'centreId', 'month', 'status', 'theme', 'view', 'open'] as const;
-const pick = <T extends string>(all: readonly T[], v: string | undefined) => (all.includes(v as T) ? (v as T) : undefined);
+const pick = <T extends string>(all: readonly T[], v: string | undefined) =>
+  all.includes(v as T) ? (v as T) : undefined;
 
 /** 活动与课堂: filters in the URL, a list or a month calendar, a drawer per activity, one form. */
 export function ActivitiesPage() {
@@ -38,7 +45,15 @@ export function ActivitiesPage() {
   const calendar = f.view === 'calendar';
   const month = calendar ? (f.month ?? thisMonth()) : f.month;
   const status = pick<ActivityStatus>(ACTIVITY_STATUSES, f.status);
-  const list = useActivityList({ q: f.q, centreId: f.centreId, month, status, theme: f.theme, page: calendar ? 1 : url.page, pageSize: calendar ? 200 : url.pageSize });
+  const list = useActivityList({
+    q: f.q,
+    centreId: f.centreId,
+    month,
+    status,
+    theme: f.theme,
+    page: calendar ? 1 : url.page,
+    pageSize: calendar ? 200 : url.pageSize,
+  });
   const canCreate = hasRole(ACTIVITY_KEEPER_ROLES);
   const [creating, setCreating] = useState(false);
   const open = (id: string) => url.set({ open: id });
@@ -49,8 +64,14 @@ export function ActivitiesPage() {
         title={t(M.title)}
         extra={
           <>
-            <Button icon={<EnvironmentOutlined />} onClick={() => navigate('/venues')}>{t(M.venuesLink)}</Button>
-            {canCreate && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t(M.newActivity)}</Button>}
+            <Button icon={<EnvironmentOutlined />} onClick={() => navigate('/venues')}>
+              {t(M.venuesLink)}
+            </Button>
+            {canCreate && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t(M.newActivity)}
+              </Button>
+            )}
           </>
         }
       />
@@ -60,21 +81,53 @@ export function ActivitiesPage() {
             <ListSearch value={f.q} onChange={(q) => url.set({ q })} placeholder={t(M.searchPlaceholder)} />
           </Col>
           <Col xs={24} sm={12} lg={5}>
-            <NodeTreeSelect value={f.centreId} onChange={(v) => url.set({ centreId: v })} allowClear placeholder={t(M.anyCentre)} aria-label={t(M.centre)} selectable={(n) => n.level !== 'unit'} />
+            <NodeTreeSelect
+              value={f.centreId}
+              onChange={(v) => url.set({ centreId: v })}
+              allowClear
+              placeholder={t(M.anyCentre)}
+              aria-label={t(M.centre)}
+              selectable={(n) => n.level !== 'unit'}
+            />
           </Col>
           <Col xs={12} sm={8} lg={4}>
-            <DatePicker picker="month" style={{ width: '100%' }} aria-label={t(M.month)} placeholder={t(M.month)} value={month ? dayjs(`${month}-01`) : null} onChange={(d) => url.set({ month: d ? d.format('YYYY-MM') : null })} allowClear={!calendar} />
+            <DatePicker
+              picker="month"
+              style={{ width: '100%' }}
+              aria-label={t(M.month)}
+              placeholder={t(M.month)}
+              value={month ? dayjs(`${month}-01`) : null}
+              onChange={(d) => url.set({ month: d ? d.format('YYYY-MM') : null })}
+              allowClear={!calendar}
+            />
           </Col>
           <Col xs={12} sm={8} lg={3}>
-            <Select allowClear style={{ width: '100%' }} value={status} placeholder={t(M.anyStatus)} aria-label={t(M.status)} onChange={(v) => url.set({ status: v })}
-              options={ACTIVITY_STATUSES.map((s) => ({ value: s, label: label(ACTIVITY_STATUS_LABELS[s]) }))} />
+            <Select
+              allowClear
+              style={{ width: '100%' }}
+              value={status}
+              placeholder={t(M.anyStatus)}
+              aria-label={t(M.status)}
+              onChange={(v) => url.set({ status: v })}
+              options={ACTIVITY_STATUSES.map((s) => ({ value: s, label: label(ACTIVITY_STATUS_LABELS[s]) }))}
+            />
           </Col>
           <Col xs={24} sm={8} lg={4}>
-            <Select allowClear style={{ width: '100%' }} value={f.theme} placeholder={t(M.anyTheme)} aria-label={t(M.theme)} onChange={(v) => url.set({ theme: v })}
-              options={themes.options} popupMatchSelectWidth={false} />
+            <Select
+              allowClear
+              style={{ width: '100%' }}
+              value={f.theme}
+              placeholder={t(M.anyTheme)}
+              aria-label={t(M.theme)}
+              onChange={(v) => url.set({ theme: v })}
+              options={themes.options}
+              popupMatchSelectWidth={false}
+            />
           </Col>
           <Col xs={24} sm={24} lg={3}>
-            <Button block onClick={() => url.reset()}>{t(APP.reset)}</Button>
+            <Button block onClick={() => url.reset()}>
+              {t(APP.reset)}
+            </Button>
           </Col>
         </Row>
       </Card>
@@ -82,8 +135,16 @@ export function ActivitiesPage() {
         size="large"
         style={{ marginBottom: 12 }}
         value={calendar ? 'calendar' : 'list'}
-        onChange={(v) => url.set({ view: v === 'calendar' ? 'calendar' : null, month: v === 'calendar' ? month ?? thisMonth() : f.month })}
-        options={[{ value: 'list', label: t(M.listView) }, { value: 'calendar', label: t(M.calendarView) }]}
+        onChange={(v) =>
+          url.set({
+            view: v === 'calendar' ? 'calendar' : null,
+            month: v === 'calendar' ? (month ?? thisMonth()) : f.month,
+          })
+        }
+        options={[
+          { value: 'list', label: t(M.listView) },
+          { value: 'calendar', label: t(M.calendarView) },
+        ]}
       />
       {calendar ? (
         <ActivityCalendar month={month!} list={list} onOpen={open} />
@@ -94,8 +155,29 @@ export function ActivitiesPage() {
           totalText={(n) => t(M.total, { n })}
           onOpen={(r) => open(r.id)}
           columns={[
-            { title: t(M.titleField), dataIndex: 'title', render: (v: string, r) => <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={(e) => { e.stopPropagation(); open(r.id); }}>{v}</Button> },
-            { title: t(M.when), key: 'when', render: (_: unknown, r) => <span style={{ whiteSpace: 'nowrap' }}>{chinaSpan(r.startsAt, r.endsAt)}</span> },
+            {
+              title: t(M.titleField),
+              dataIndex: 'title',
+              render: (v: string, r) => (
+                <Button
+                  type="link"
+                  style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    open(r.id);
+                  }}
+                >
+                  {v}
+                </Button>
+              ),
+            },
+            {
+              title: t(M.when),
+              key: 'when',
+              render: (_: unknown, r) => (
+                <span style={{ whiteSpace: 'nowrap' }}>{chinaSpan(r.startsAt, r.endsAt)}</span>
+              ),
+            },
             { title: t(M.status), dataIndex: 'status', render: (v: ActivityStatus) => <StatusTag status={v} /> },
             { title: t(M.centre), dataIndex: 'centreName' },
             { title: t(M.theme), dataIndex: 'theme', render: (v: string) => <Tag>{themes.name(v)}</Tag> },
@@ -105,7 +187,16 @@ export function ActivitiesPage() {
         />
       )}
       {f.open && <ActivityDetailDrawer id={f.open} onClose={() => url.set({ open: null })} onOpen={open} />}
-      {creating && <ActivityFormDrawer mode={{ kind: 'create', centreId: f.centreId }} onClose={() => setCreating(false)} onSaved={(id) => { setCreating(false); open(id); }} />}
+      {creating && (
+        <ActivityFormDrawer
+          mode={{ kind: 'create', centreId: f.centreId }}
+          onClose={() => setCreating(false)}
+          onSaved={(id) => {
+            setCreating(false);
+            open(id);
+          }}
+        />
+      )}
     </>
   );
 }
@@ -115,8 +206,14 @@ export function PlacesText({ a }: { a: Pick<Activity, 'registered' | 'waitlisted
   const { t } = useI18n();
   return (
     <span style={{ whiteSpace: 'nowrap' }}>
-      {a.capacity === null ? t(M.placesNoLimit, { r: a.registered }) : t(M.placesOf, { r: a.registered, c: a.capacity })}
-      {a.waitlisted > 0 && <Tag color="orange" style={{ marginInlineStart: 6 }}>{t(M.waitlisted)} {a.waitlisted}</Tag>}
+      {a.capacity === null
+        ? t(M.placesNoLimit, { r: a.registered })
+        : t(M.placesOf, { r: a.registered, c: a.capacity })}
+      {a.waitlisted > 0 && (
+        <Tag color="orange" style={{ marginInlineStart: 6 }}>
+          {t(M.waitlisted)} {a.waitlisted}
+        </Tag>
+      )}
     </span>
   );
 }

@@ -8,11 +8,24 @@ import { M } from './activities.messages';
 import { StatusTag } from './activity-tags';
 import { chinaClock, chinaDate, WEEKDAYS_ZH, weekdayOf } from './activity-time';
 
-const DOT: Record<ActivityStatus, string> = { planned: '#1677ff', open: '#2f8f5b', done: '#8a9a92', cancelled: '#d9363e' };
+const DOT: Record<ActivityStatus, string> = {
+  planned: '#1677ff',
+  open: '#2f8f5b',
+  done: '#8a9a92',
+  cancelled: '#d9363e',
+};
 const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /** One month: a 7-column grid on wide screens, a day-by-day list on a phone. */
-export function ActivityCalendar({ month, list, onOpen }: { month: string; list: UseQueryResult<Page<Activity>>; onOpen: (id: string) => void }) {
+export function ActivityCalendar({
+  month,
+  list,
+  onOpen,
+}: {
+  month: string;
+  list: UseQueryResult<Page<Activity>>;
+  onOpen: (id: string) => void;
+}) {
   const { isZh, t } = useI18n();
   const screens = Grid.useBreakpoint();
   if (list.error) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
@@ -28,16 +41,40 @@ export function ActivityCalendar({ month, list, onOpen }: { month: string; list:
     const withActs = dates.filter((d) => byDay.has(d));
     return (
       <Card loading={list.isFetching && !list.data} styles={{ body: { padding: 0 } }}>
-        {withActs.length === 0 ? <Empty style={{ padding: 24 }} /> : (
+        {withActs.length === 0 ? (
+          <Empty style={{ padding: 24 }} />
+        ) : (
           <List
             dataSource={withActs}
             renderItem={(d) => (
               <List.Item style={{ display: 'block', padding: '12px 16px' }}>
-                <div style={{ fontWeight: 600, marginBottom: 6 }}>{d.slice(5)} {names[weekdayOf(d)]}</div>
+                <div style={{ fontWeight: 600, marginBottom: 6 }}>
+                  {d.slice(5)} {names[weekdayOf(d)]}
+                </div>
                 {byDay.get(d)!.map((a) => (
-                  <button key={a.id} type="button" onClick={() => onOpen(a.id)} style={{ display: 'flex', gap: 8, alignItems: 'center', width: '100%', minHeight: 44, background: 'none', border: 0, padding: '4px 0', textAlign: 'left', cursor: 'pointer', fontSize: 16, fontFamily: 'inherit' }}>
+                  <button
+                    key={a.id}
+                    type="button"
+                    onClick={() => onOpen(a.id)}
+                    style={{
+                      display: 'flex',
+                      gap: 8,
+                      alignItems: 'center',
+                      width: '100%',
+                      minHeight: 44,
+                      background: 'none',
+                      border: 0,
+                      padding: '4px 0',
+                      textAlign: 'left',
+                      cursor: 'pointer',
+                      fontSize: 16,
+                      fontFamily: 'inherit',
+                    }}
+                  >
                     <span style={{ color: '#5b6b63', whiteSpace: 'nowrap' }}>{chinaClock(a.startsAt)}</span>
-                    <span style={{ flex: 1, textDecoration: a.status === 'cancelled' ? 'line-through' : undefined }}>{a.title}</span>
+                    <span style={{ flex: 1, textDecoration: a.status === 'cancelled' ? 'line-through' : undefined }}>
+                      {a.title}
+                    </span>
                     <StatusTag status={a.status} />
                   </button>
                 ))}
@@ -55,17 +92,60 @@ export function ActivityCalendar({ month, list, onOpen }: { month: string; list:
   return (
     <Card loading={list.isFetching && !list.data} styles={{ body: { padding: 8 } }}>
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(7, minmax(0, 1fr))', gap: 4 }}>
-        {names.map((n) => <div key={n} style={{ textAlign: 'center', fontWeight: 600, padding: 4 }}>{n}</div>)}
+        {names.map((n) => (
+          <div key={n} style={{ textAlign: 'center', fontWeight: 600, padding: 4 }}>
+            {n}
+          </div>
+        ))}
         {cells.map((d, i) => (
-          <div key={d ?? `x${i}`} style={{ minHeight: 96, border: '1px solid #e3ebe6', borderRadius: 6, padding: 4, background: d ? '#fff' : '#f6f8f7' }}>
+          <div
+            key={d ?? `x${i}`}
+            style={{
+              minHeight: 96,
+              border: '1px solid #e3ebe6',
+              borderRadius: 6,
+              padding: 4,
+              background: d ? '#fff' : '#f6f8f7',
+            }}
+          >
             {d && <div style={{ fontSize: 13, color: '#5b6b63' }}>{Number(d.slice(8))}</div>}
-            {d && (byDay.get(d) ?? []).map((a) => (
-              <button key={a.id} type="button" onClick={() => onOpen(a.id)} title={a.title}
-                style={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', width: '100%', textAlign: 'left', background: 'none', border: 0, padding: '2px 0', cursor: 'pointer', fontSize: 14, fontFamily: 'inherit', lineHeight: 1.35, overflow: 'hidden', textDecoration: a.status === 'cancelled' ? 'line-through' : undefined }}>
-                <span style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 4, background: DOT[a.status], marginInlineEnd: 4 }} />
-                {chinaClock(a.startsAt)} {a.title}
-              </button>
-            ))}
+            {d &&
+              (byDay.get(d) ?? []).map((a) => (
+                <button
+                  key={a.id}
+                  type="button"
+                  onClick={() => onOpen(a.id)}
+                  title={a.title}
+                  style={{
+                    display: '-webkit-box',
+                    WebkitLineClamp: 2,
+                    WebkitBoxOrient: 'vertical',
+                    width: '100%',
+                    textAlign: 'left',
+                    background: 'none',
+                    border: 0,
+                    padding: '2px 0',
+                    cursor: 'pointer',
+                    fontSize: 14,
+                    fontFamily: 'inherit',
+                    lineHeight: 1.35,
+                    overflow: 'hidden',
+                    textDecoration: a.status === 'cancelled' ? 'line-through' : undefined,
+                  }}
+                >
+                  <span
+                    style={{
+                      display: 'inline-block',
+                      width: 8,
+                      height: 8,
+                      borderRadius: 4,
+                      background: DOT[a.status],
+                      marginInlineEnd: 4,
+                    }}
+                  />
+                  {chinaClock(a.startsAt)} {a.title}
+                </button>
+              ))}
           </div>
         ))}
       </div>

@@ -1,6 +1,13 @@
 import { useState } from 'react';
 import { App, Button, Descriptions, Drawer, Form, Input, Modal, Radio, Space, Tabs, Tag, Typography } from 'antd';
-import { CheckOutlined, CloseCircleOutlined, EditOutlined, PrinterOutlined, QrcodeOutlined, UnlockOutlined } from '@ant-design/icons';
+import {
+  CheckOutlined,
+  CloseCircleOutlined,
+  EditOutlined,
+  PrinterOutlined,
+  QrcodeOutlined,
+  UnlockOutlined,
+} from '@ant-design/icons';
 import { Link } from 'react-router';
 import { isApiError } from '../../../web/api/api-error';
 import { api } from '../../../web/api/client';
@@ -24,18 +31,35 @@ import { M } from './activities.messages';
 import { useActivitiesRefresh, useActivity } from './activities.queries';
 
 /** One activity: details and actions, registrations with the waiting list, records. */
-export function ActivityDetailDrawer({ id, onClose, onOpen }: { id: string; onClose: () => void; onOpen: (id: string) => void }) {
+export function ActivityDetailDrawer({
+  id,
+  onClose,
+  onOpen,
+}: {
+  id: string;
+  onClose: () => void;
+  onOpen: (id: string) => void;
+}) {
   const { t } = useI18n();
   const q = useActivity(id);
   const width = useDrawerWidth(680);
   return (
     <Drawer open size={width} title={q.data?.title ?? t(M.title)} onClose={onClose} destroyOnHidden>
-      {q.isPending ? <PageLoading /> : q.error ? <ErrorState error={q.error} onRetry={isApiError(q.error) && q.error.code === 'NOT_FOUND' ? undefined : () => void q.refetch()} /> : (
+      {q.isPending ? (
+        <PageLoading />
+      ) : q.error ? (
+        <ErrorState
+          error={q.error}
+          onRetry={isApiError(q.error) && q.error.code === 'NOT_FOUND' ? undefined : () => void q.refetch()}
+        />
+      ) : (
         <Tabs
           size="large"
           items={[
             { key: 'info', label: t(M.tabInfo), children: <ActivityInfo a={q.data} onOpen={onOpen} /> },
-            ...(q.data.permissions.update ? [{ key: 'reg', label: t(M.tabRegistrations), children: <RegistrationsTab a={q.data} /> }] : []),
+            ...(q.data.permissions.update
+              ? [{ key: 'reg', label: t(M.tabRegistrations), children: <RegistrationsTab a={q.data} /> }]
+              : []),
             { key: 'records', label: t(M.tabRecords), children: <RecordsTab a={q.data} /> },
           ]}
         />
@@ -71,13 +95,40 @@ function ActivityInfo({ a, onOpen }: { a: ActivityDetail; onOpen: (id: string) =
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       {can && live && (
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
-          <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>{t(M.edit)}</Button>
-          {a.status === 'planned' && <Button icon={<UnlockOutlined />} onClick={() => void setStatus('open')}>{t(M.open)}</Button>}
-          {started && <Button icon={<CheckOutlined />} onClick={() => modal.confirm({ title: t(M.done), content: t(M.doneConfirm), okText: t(M.done), cancelText: t(APP.cancel), onOk: () => setStatus('done') })}>{t(M.done)}</Button>}
-          <Button danger icon={<CloseCircleOutlined />} onClick={() => setCancelling(true)}>{t(M.cancel)}</Button>
+          <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+            {t(M.edit)}
+          </Button>
+          {a.status === 'planned' && (
+            <Button icon={<UnlockOutlined />} onClick={() => void setStatus('open')}>
+              {t(M.open)}
+            </Button>
+          )}
+          {started && (
+            <Button
+              icon={<CheckOutlined />}
+              onClick={() =>
+                modal.confirm({
+                  title: t(M.done),
+                  content: t(M.doneConfirm),
+                  okText: t(M.done),
+                  cancelText: t(APP.cancel),
+                  onOk: () => setStatus('done'),
+                })
+              }
+            >
+              {t(M.done)}
+            </Button>
+          )}
+          <Button danger icon={<CloseCircleOutlined />} onClick={() => setCancelling(true)}>
+            {t(M.cancel)}
+          </Button>
         </div>
       )}
-      {a.status === 'cancelled' && <Typography.Text type="danger" style={{ fontSize: 16 }}>{t(M.cancelled)}：{a.cancelReason}</Typography.Text>}
+      {a.status === 'cancelled' && (
+        <Typography.Text type="danger" style={{ fontSize: 16 }}>
+          {t(M.cancelled)}：{a.cancelReason}
+        </Typography.Text>
+      )}
       <Descriptions
         bordered
         size="small"
@@ -87,39 +138,75 @@ function ActivityInfo({ a, onOpen }: { a: ActivityDetail; onOpen: (id: string) =
           { key: 'when', label: t(M.when), children: chinaSpan(a.startsAt, a.endsAt) },
           { key: 'centre', label: t(M.centre), children: a.centreName },
           { key: 'venue', label: t(M.venue), children: dash(a.venueName ?? a.place) },
-          { key: 'equipment', label: t(M.equipment), children: a.equipment.length ? a.equipment.map((e) => <Tag key={e.id}>{e.name}</Tag>) : '—' },
+          {
+            key: 'equipment',
+            label: t(M.equipment),
+            children: a.equipment.length ? a.equipment.map((e) => <Tag key={e.id}>{e.name}</Tag>) : '—',
+          },
           { key: 'teachers', label: t(M.teachers), children: dash(a.teachers.map((x) => x.name).join('、')) },
-          { key: 'theme', label: t(M.theme), children: `${themes.name(a.theme)} · ${label(ACTIVITY_FORM_LABELS[a.form])}` },
+          {
+            key: 'theme',
+            label: t(M.theme),
+            children: `${themes.name(a.theme)} · ${label(ACTIVITY_FORM_LABELS[a.form])}`,
+          },
           { key: 'course', label: t(M.course), children: dash(a.courseTitle) },
           { key: 'unit', label: t(M.unit), children: dash(a.responsibleUnitName) },
           { key: 'places', label: t(M.places), children: <PlacesText a={a} /> },
           { key: 'audience', label: t(M.audience), children: dash(a.audience) },
           { key: 'hours', label: `${t(M.hours)} / ${t(M.credits)}`, children: `${a.hours} / ${a.credits}` },
           {
-            key: 'signins', label: t(M.signIns), children: (
+            key: 'signins',
+            label: t(M.signIns),
+            children: (
               <Space wrap>
                 <span>{t(M.signInCounts, { c: a.signIns.confirmed, p: a.signIns.pending })}</span>
-                {attendance && <Link to={`/sign-in/${a.id}`}><QrcodeOutlined /> {t(M.signInList)}</Link>}
-                {attendance && <Link to={`/print/sign-in/${a.id}`} target="_blank" aria-label={t(M.signInSheet)}><PrinterOutlined /> {t(M.signInSheet)}</Link>}
+                {attendance && (
+                  <Link to={`/sign-in/${a.id}`}>
+                    <QrcodeOutlined /> {t(M.signInList)}
+                  </Link>
+                )}
+                {attendance && (
+                  <Link to={`/print/sign-in/${a.id}`} target="_blank" aria-label={t(M.signInSheet)}>
+                    <PrinterOutlined /> {t(M.signInSheet)}
+                  </Link>
+                )}
               </Space>
             ),
           },
-          { key: 'desc', label: t(M.description), children: <div style={{ whiteSpace: 'pre-wrap' }}>{dash(a.description)}</div> },
+          {
+            key: 'desc',
+            label: t(M.description),
+            children: <div style={{ whiteSpace: 'pre-wrap' }}>{dash(a.description)}</div>,
+          },
         ]}
       />
       {a.series.length > 1 && (
         <div>
-          <Typography.Title level={5} style={{ fontSize: 18 }}>{t(M.series, { n: a.series.length })}</Typography.Title>
+          <Typography.Title level={5} style={{ fontSize: 18 }}>
+            {t(M.series, { n: a.series.length })}
+          </Typography.Title>
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }}>
             {a.series.map((s, i) => (
-              <Button key={s.id} size="small" type={s.id === a.id ? 'primary' : 'default'} danger={s.status === 'cancelled'} onClick={() => onOpen(s.id)}>
+              <Button
+                key={s.id}
+                size="small"
+                type={s.id === a.id ? 'primary' : 'default'}
+                danger={s.status === 'cancelled'}
+                onClick={() => onOpen(s.id)}
+              >
                 {t(M.seriesNo, { i: i + 1 })} · {chinaDate(s.startsAt).slice(5)}
               </Button>
             ))}
           </div>
         </div>
       )}
-      {editing && <ActivityFormDrawer mode={{ kind: 'edit', activity: a }} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
+      {editing && (
+        <ActivityFormDrawer
+          mode={{ kind: 'edit', activity: a }}
+          onClose={() => setEditing(false)}
+          onSaved={() => setEditing(false)}
+        />
+      )}
       {cancelling && <CancelModal a={a} onClose={() => setCancelling(false)} />}
     </Space>
   );
@@ -130,21 +217,41 @@ function CancelModal({ a, onClose }: { a: ActivityDetail; onClose: () => void })
   const [form] = Form.useForm<{ reason: string; scope: SeriesScope }>();
   const errors = useFormErrors(form);
   const refresh = useActivitiesRefresh();
-  const submit = (v: { reason: string; scope: SeriesScope }) => errors.run(async () => {
-    await api.post(`/api/activities/${a.id}/cancel`, v);
-    await refresh();
-    onClose();
-  });
+  const submit = (v: { reason: string; scope: SeriesScope }) =>
+    errors.run(async () => {
+      await api.post(`/api/activities/${a.id}/cancel`, v);
+      await refresh();
+      onClose();
+    });
   return (
-    <Modal open title={t(M.cancel)} onCancel={onClose} onOk={() => form.submit()} okText={t(M.cancel)} okButtonProps={{ danger: true, loading: errors.busy }} cancelText={t(APP.close)} destroyOnHidden>
+    <Modal
+      open
+      title={t(M.cancel)}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t(M.cancel)}
+      okButtonProps={{ danger: true, loading: errors.busy }}
+      cancelText={t(APP.close)}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ scope: 'one' }}>
         {errors.alert}
-        <Form.Item name="reason" label={t(M.cancelReason)} extra={t(M.cancelReasonHelp)} rules={[rules.required(t), rules.max(t, ACTIVITY_LIMITS.cancelReason)]}>
+        <Form.Item
+          name="reason"
+          label={t(M.cancelReason)}
+          extra={t(M.cancelReasonHelp)}
+          rules={[rules.required(t), rules.max(t, ACTIVITY_LIMITS.cancelReason)]}
+        >
           <Input.TextArea rows={2} maxLength={ACTIVITY_LIMITS.cancelReason} autoFocus />
         </Form.Item>
         {a.seriesId && (
           <Form.Item name="scope" label={t(M.scope)}>
-            <Radio.Group options={[{ value: 'one', label: t(M.scopeOne) }, { value: 'following', label: t(M.scopeFollowing) }]} />
+            <Radio.Group
+              options={[
+                { value: 'one', label: t(M.scopeOne) },
+                { value: 'following', label: t(M.scopeFollowing) },
+              ]}
+            />
           </Form.Item>
         )}
       </Form>

@@ -8,7 +8,14 @@ import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
 import {
-  ACTIVITY_FORMS, ACTIVITY_FORM_LABELS, ACTIVITY_LIMITS, type ActivityCreate, type ActivityDetail, type ActivityForm, type ActivityUpdate, type SeriesScope,
+  ACTIVITY_FORMS,
+  ACTIVITY_FORM_LABELS,
+  ACTIVITY_LIMITS,
+  type ActivityCreate,
+  type ActivityDetail,
+  type ActivityForm,
+  type ActivityUpdate,
+  type SeriesScope,
 } from '../activities.contract';
 import { chinaClock, chinaDate, toInstant } from './activity-time';
 import { M } from './activities.messages';
@@ -17,88 +24,186 @@ import { useActivitiesRefresh, useActivityOptions } from './activities.queries';
 export type ActivityFormMode = { kind: 'create'; centreId?: string } | { kind: 'edit'; activity: ActivityDetail };
 
 type Values = {
-  centreId: string; courseId?: string | null; title: string; theme: string; form: ActivityForm; date: string; start: string; end: string;
-  repeatWeeks?: number; scope?: SeriesScope; venueId?: string | null; place?: string | null; equipmentIds: string[]; teacherIds: string[];
-  capacity?: number | null; audience?: string | null; hours: number; credits: number; responsibleUnitId?: string | null; description?: string;
+  centreId: string;
+  courseId?: string | null;
+  title: string;
+  theme: string;
+  form: ActivityForm;
+  date: string;
+  start: string;
+  end: string;
+  repeatWeeks?: number;
+  scope?: SeriesScope;
+  venueId?: string | null;
+  place?: string | null;
+  equipmentIds: string[];
+  teacherIds: string[];
+  capacity?: number | null;
+  audience?: string | null;
+  hours: number;
+  credits: number;
+  responsibleUnitId?: string | null;
+  description?: string;
 };
 
 /** One form for creating (also a weekly series) and editing an activity with its bookings. */
-export function ActivityFormDrawer({ mode, onClose, onSaved }: { mode: ActivityFormMode; onClose: () => void; onSaved: (id: string) => void }) {
+export function ActivityFormDrawer({
+  mode,
+  onClose,
+  onSaved,
+}: {
+  mode: ActivityFormMode;
+  onClose: () => void;
+  onSaved: (id: string) => void;
+}) {
   const { t, label } = useI18n();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<Values>();
   const errors = useFormErrors(form);
   const refresh = useActivitiesRefresh();
   const editing = mode.kind === 'edit' ? mode.activity : null;
-  const centreId = Form.useWatch('centreId', form) ?? (editing?.centreId ?? (mode.kind === 'create' ? mode.centreId : undefined));
+  const centreId =
+    Form.useWatch('centreId', form) ?? editing?.centreId ?? (mode.kind === 'create' ? mode.centreId : undefined);
   const opts = useActivityOptions(centreId);
   const o = opts.data;
 
-  const save = (v: Values, confirmShortNotice: boolean) => errors.run(async () => {
-    const fields = {
-      title: v.title.trim(), theme: v.theme, form: v.form, courseId: v.courseId ?? null, responsibleUnitId: v.responsibleUnitId ?? null,
-      startsAt: toInstant(v.date, v.start), endsAt: toInstant(v.date, v.end), venueId: v.venueId ?? null, place: v.place?.trim() || null,
-      equipmentIds: v.equipmentIds ?? [], teacherIds: v.teacherIds ?? [], capacity: v.capacity ?? null, audience: v.audience?.trim() || null,
-      hours: v.hours, credits: v.credits ?? 0, description: v.description ?? '', confirmShortNotice,
-    };
-    try {
-      if (editing) {
-        const body: ActivityUpdate = { ...fields, scope: v.scope ?? 'one' };
-        await api.put(`/api/activities/${editing.id}`, body);
-        await refresh();
-        void message.success(t(APP.saved));
-        onSaved(editing.id);
-      } else {
-        const body: ActivityCreate = { ...fields, centreId: v.centreId, repeatWeeks: v.repeatWeeks ?? 1 };
-        const r = await api.post<{ id: string; ids: string[] }>('/api/activities', body);
-        await refresh();
-        void message.success(t(M.created, { n: r.ids.length }));
-        onSaved(r.id);
+  const save = (v: Values, confirmShortNotice: boolean) =>
+    errors.run(async () => {
+      const fields = {
+        title: v.title.trim(),
+        theme: v.theme,
+        form: v.form,
+        courseId: v.courseId ?? null,
+        responsibleUnitId: v.responsibleUnitId ?? null,
+        startsAt: toInstant(v.date, v.start),
+        endsAt: toInstant(v.date, v.end),
+        venueId: v.venueId ?? null,
+        place: v.place?.trim() || null,
+        equipmentIds: v.equipmentIds ?? [],
+        teacherIds: v.teacherIds ?? [],
+        capacity: v.capacity ?? null,
+        audience: v.audience?.trim() || null,
+        hours: v.hours,
+        credits: v.credits ?? 0,
+        description: v.description ?? '',
+        confirmShortNotice,
+      };
+      try {
+        if (editing) {
+          const body: ActivityUpdate = { ...fields, scope: v.scope ?? 'one' };
+          await api.put(`/api/activities/${editing.id}`, body);
+          await refresh();
+          void message.success(t(APP.saved));
+          onSaved(editing.id);
+        } else {
+          const body: ActivityCreate = { ...fields, centreId: v.centreId, repeatWeeks: v.repeatWeeks ?? 1 };
+          const r = await api.post<{ id: string; ids: string[] }>('/api/activities', body);
+          await refresh();
+          void message.success(t(M.created, { n: r.ids.length }));
+          onSaved(r.id);
+        }
+      } catch (err) {
+        // Short notice is a question, not an error: ask, and save again once confirmed.
+        const notice = isApiError(err) ? err.issues.find((i) => i.path === 'confirmShortNotice') : undefined;
+        if (!notice) throw err;
+        modal.confirm({
+          title: t(M.shortNoticeTitle),
+          content: label({ zh: notice.message, en: notice.messageEn }),
+          okText: t(M.shortNoticeOk),
+          cancelText: t(APP.cancel),
+          onOk: () => save(v, true),
+        });
       }
-    } catch (err) {
-      // Short notice is a question, not an error: ask, and save again once confirmed.
-      const notice = isApiError(err) ? err.issues.find((i) => i.path === 'confirmShortNotice') : undefined;
-      if (!notice) throw err;
-      modal.confirm({ title: t(M.shortNoticeTitle), content: label({ zh: notice.message, en: notice.messageEn }), okText: t(M.shortNoticeOk), cancelText: t(APP.cancel), onOk: () => save(v, true) });
-    }
-  });
+    });
 
   const initial: Partial<Values> = editing
     ? {
-        ...editing, date: chinaDate(editing.startsAt), start: chinaClock(editing.startsAt), end: chinaClock(editing.endsAt), scope: 'one',
-        equipmentIds: editing.equipment.map((e) => e.id), teacherIds: editing.teachers.map((e) => e.id), description: editing.description,
+        ...editing,
+        date: chinaDate(editing.startsAt),
+        start: chinaClock(editing.startsAt),
+        end: chinaClock(editing.endsAt),
+        scope: 'one',
+        equipmentIds: editing.equipment.map((e) => e.id),
+        teacherIds: editing.teachers.map((e) => e.id),
+        description: editing.description,
       }
-    : { centreId: mode.kind === 'create' ? mode.centreId : undefined, form: 'lecture', hours: 1, credits: 0, repeatWeeks: 1, equipmentIds: [], teacherIds: [], start: '09:00', end: '10:30' };
+    : {
+        centreId: mode.kind === 'create' ? mode.centreId : undefined,
+        form: 'lecture',
+        hours: 1,
+        credits: 0,
+        repeatWeeks: 1,
+        equipmentIds: [],
+        teacherIds: [],
+        start: '09:00',
+        end: '10:30',
+      };
 
   const pickCourse = (id: string | undefined) => {
     const c = o?.courses.find((x) => x.id === id);
     if (!c) return;
-    form.setFieldsValue({ theme: c.theme, form: c.form as ActivityForm, hours: c.hours, credits: c.credits, ...(form.getFieldValue('title') ? {} : { title: c.name }) });
+    form.setFieldsValue({
+      theme: c.theme,
+      form: c.form as ActivityForm,
+      hours: c.hours,
+      credits: c.credits,
+      ...(form.getFieldValue('title') ? {} : { title: c.name }),
+    });
   };
-  const names = (list: { id: string; name: string }[] | undefined) => (list ?? []).map((x) => ({ value: x.id, label: x.name }));
+  const names = (list: { id: string; name: string }[] | undefined) =>
+    (list ?? []).map((x) => ({ value: x.id, label: x.name }));
   const req = [{ required: true, message: t(APP.required) }];
 
   return (
-    <FormDrawer title={editing ? `${t(M.editTitle)} · ${editing.title}` : t(M.createTitle)} width={640} busy={errors.busy} onClose={onClose} onSave={() => form.submit()}>
-      <Form<Values> form={form} layout="vertical" onFinish={(v) => save(v, false)} disabled={errors.busy} scrollToFirstError initialValues={initial}>
+    <FormDrawer
+      title={editing ? `${t(M.editTitle)} · ${editing.title}` : t(M.createTitle)}
+      width={640}
+      busy={errors.busy}
+      onClose={onClose}
+      onSave={() => form.submit()}
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => save(v, false)}
+        disabled={errors.busy}
+        scrollToFirstError
+        initialValues={initial}
+      >
         {errors.alert}
         {editing ? (
-          <Form.Item label={t(M.centre)}><Input value={editing.centreName} disabled /></Form.Item>
+          <Form.Item label={t(M.centre)}>
+            <Input value={editing.centreName} disabled />
+          </Form.Item>
         ) : (
           <Form.Item name="centreId" label={t(M.centre)} rules={req}>
             <NodeTreeSelect selectable={(n) => n.level === 'centre' || n.level === 'town'} aria-label={t(M.centre)} />
           </Form.Item>
         )}
         <Form.Item name="courseId" label={t(M.course)} extra={t(M.courseHelp)}>
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} disabled={!o} placeholder={o ? undefined : t(M.chooseCentreFirst)} options={names(o?.courses)} onChange={pickCourse} />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            disabled={!o}
+            placeholder={o ? undefined : t(M.chooseCentreFirst)}
+            options={names(o?.courses)}
+            onChange={pickCourse}
+          />
         </Form.Item>
-        <Form.Item name="title" label={t(M.titleField)} rules={[rules.required(t), rules.max(t, ACTIVITY_LIMITS.title)]}>
+        <Form.Item
+          name="title"
+          label={t(M.titleField)}
+          rules={[rules.required(t), rules.max(t, ACTIVITY_LIMITS.title)]}
+        >
           <Input maxLength={ACTIVITY_LIMITS.title} />
         </Form.Item>
         <Row gutter={12}>
           <Col xs={24} sm={12}>
             <Form.Item name="theme" label={t(M.theme)} rules={req}>
-              <Select options={(o?.themes ?? []).map((x) => ({ value: x.key, label: label({ zh: x.nameZh, en: x.nameEn }) }))} placeholder={o ? undefined : t(M.chooseCentreFirst)} />
+              <Select
+                options={(o?.themes ?? []).map((x) => ({ value: x.key, label: label({ zh: x.nameZh, en: x.nameEn }) }))}
+                placeholder={o ? undefined : t(M.chooseCentreFirst)}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
@@ -107,27 +212,51 @@ export function ActivityFormDrawer({ mode, onClose, onSaved }: { mode: ActivityF
             </Form.Item>
           </Col>
           <Col xs={24} sm={10}>
-            <Form.Item name="date" label={t(M.date)} rules={req}><Input type="date" /></Form.Item>
+            <Form.Item name="date" label={t(M.date)} rules={req}>
+              <Input type="date" />
+            </Form.Item>
           </Col>
           <Col xs={12} sm={7}>
-            <Form.Item name="start" label={t(M.startTime)} rules={req}><Input type="time" /></Form.Item>
+            <Form.Item name="start" label={t(M.startTime)} rules={req}>
+              <Input type="time" />
+            </Form.Item>
           </Col>
           <Col xs={12} sm={7}>
-            <Form.Item name="end" label={t(M.endTime)} rules={req}><Input type="time" /></Form.Item>
+            <Form.Item name="end" label={t(M.endTime)} rules={req}>
+              <Input type="time" />
+            </Form.Item>
           </Col>
         </Row>
         {!editing && (
           <Form.Item name="repeatWeeks" label={t(M.repeat)} extra={t(M.repeatHelp)}>
-            <InputNumber min={1} max={ACTIVITY_LIMITS.repeatMax} precision={0} style={{ width: 160 }} suffix={t(M.weeks, { n: '' }).trim()} />
+            <InputNumber
+              min={1}
+              max={ACTIVITY_LIMITS.repeatMax}
+              precision={0}
+              style={{ width: 160 }}
+              suffix={t(M.weeks, { n: '' }).trim()}
+            />
           </Form.Item>
         )}
         {editing?.seriesId && (
           <Form.Item name="scope" label={t(M.scope)}>
-            <Radio.Group options={[{ value: 'one', label: t(M.scopeOne) }, { value: 'following', label: t(M.scopeFollowing) }]} />
+            <Radio.Group
+              options={[
+                { value: 'one', label: t(M.scopeOne) },
+                { value: 'following', label: t(M.scopeFollowing) },
+              ]}
+            />
           </Form.Item>
         )}
         <Form.Item name="venueId" label={t(M.venue)} extra={t(M.venueHelp)}>
-          <Select allowClear disabled={!o} options={(o?.venues ?? []).map((v) => ({ value: v.id, label: v.seats ? `${v.name}（${v.seats}）` : v.name }))} />
+          <Select
+            allowClear
+            disabled={!o}
+            options={(o?.venues ?? []).map((v) => ({
+              value: v.id,
+              label: v.seats ? `${v.name}（${v.seats}）` : v.name,
+            }))}
+          />
         </Form.Item>
         <Form.Item name="place" label={t(M.place)} extra={t(M.placeHelp)} rules={[rules.max(t, ACTIVITY_LIMITS.place)]}>
           <Input maxLength={ACTIVITY_LIMITS.place} />
@@ -136,7 +265,13 @@ export function ActivityFormDrawer({ mode, onClose, onSaved }: { mode: ActivityF
           <Select mode="multiple" allowClear disabled={!o} options={names(o?.equipment)} />
         </Form.Item>
         <Form.Item name="teacherIds" label={t(M.teachers)} extra={t(M.teachersHelp)}>
-          <Select mode="multiple" allowClear showSearch={{ optionFilterProp: 'label' }} disabled={!o} options={names(o?.teachers)} />
+          <Select
+            mode="multiple"
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            disabled={!o}
+            options={names(o?.teachers)}
+          />
         </Form.Item>
         <Row gutter={12}>
           <Col xs={24} sm={8}>

@@ -10,20 +10,34 @@ const COLORS: Record<ActivityStatus, string> = { planned: 'blue', open: 'green',
 
 export function StatusTag({ status }: { status: ActivityStatus }) {
   const { label } = useI18n();
-  return <Tag color={COLORS[status]} style={{ fontSize: 14 }}>{label(ACTIVITY_STATUS_LABELS[status])}</Tag>;
+  return (
+    <Tag color={COLORS[status]} style={{ fontSize: 14 }}>
+      {label(ACTIVITY_STATUS_LABELS[status])}
+    </Tag>
+  );
 }
 
 /** A theme's name: the default set's label, else the key as the county named it. */
-export const themeLabel = (key: string, label: (l: Label) => string) => (key in THEME_LABELS ? label(THEME_LABELS[key as ThemeKey]) : key);
+export const themeLabel = (key: string, label: (l: Label) => string) =>
+  key in THEME_LABELS ? label(THEME_LABELS[key as ThemeKey]) : key;
 
 /** The county's theme list (GET /api/themes): names for keys and the filter's options. */
 export function useThemes() {
   const { label } = useI18n();
-  const q = useQuery({ queryKey: ['themes', 'mine'], queryFn: () => api.get<ThemeList>('/api/themes'), staleTime: 300_000 });
+  const q = useQuery({
+    queryKey: ['themes', 'mine'],
+    queryFn: () => api.get<ThemeList>('/api/themes'),
+    staleTime: 300_000,
+  });
   const themes = q.data?.themes ?? [];
   const name = (key: string) => {
     const t = themes.find((x) => x.key === key);
     return t ? label({ zh: t.nameZh, en: t.nameEn }) : themeLabel(key, label);
   };
-  return { name, options: themes.filter((t) => t.active).map((t) => ({ value: t.key, label: label({ zh: t.nameZh, en: t.nameEn }) })) };
+  return {
+    name,
+    options: themes
+      .filter((t) => t.active)
+      .map((t) => ({ value: t.key, label: label({ zh: t.nameZh, en: t.nameEn }) })),
+  };
 }

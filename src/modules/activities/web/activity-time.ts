@@ -9,7 +9,8 @@ export const chinaDate = (iso: string) => formatDate(iso);
 /** 09:00 */
 export const chinaClock = (iso: string) => formatTime(iso);
 /** 2026-11-24 09:00–11:00 */
-export const chinaSpan = (startsAt: string, endsAt: string) => `${chinaDate(startsAt)} ${chinaClock(startsAt)}–${chinaClock(endsAt)}`;
+export const chinaSpan = (startsAt: string, endsAt: string) =>
+  `${chinaDate(startsAt)} ${chinaClock(startsAt)}–${chinaClock(endsAt)}`;
 /** The instant of a China date and clock, as the API takes it. */
 export const toInstant = (date: string, clock: string) => chinaInstant(date, clock);
 /** This month in China, YYYY-MM. */

@@ -40,7 +40,12 @@ function Photos({ a, records }: { a: ActivityDetail; records: Records }) {
     try {
       const data = new FormData();
       data.append('file', file);
-      const res = await fetch(`/api/files?nodeId=${a.centreId}&purpose=activity_photo&accept=image`, { method: 'POST', body: data, credentials: 'same-origin', headers: { 'x-csrf-token': me?.csrfToken ?? '' } });
+      const res = await fetch(`/api/files?nodeId=${a.centreId}&purpose=activity_photo&accept=image`, {
+        method: 'POST',
+        body: data,
+        credentials: 'same-origin',
+        headers: { 'x-csrf-token': me?.csrfToken ?? '' },
+      });
       const body = await res.json().catch(() => null);
       if (!res.ok) throw toApiError(res.status, body);
       await api.post(`/api/activities/${a.id}/photos`, { fileId: (body as { id: string }).id });
@@ -57,21 +62,56 @@ function Photos({ a, records }: { a: ActivityDetail; records: Records }) {
     await refresh();
   };
   return (
-    <Card size="small" title={t(M.photos)} extra={a.permissions.update && (
-      <>
-        <input ref={input} type="file" accept={ACCEPT_ATTR.image} hidden onChange={(e) => { const f = e.target.files?.[0]; if (f) void upload(f); }} />
-        <Button icon={<CameraOutlined />} loading={busy} onClick={() => input.current?.click()}>{t(M.uploadPhoto)}</Button>
-      </>
-    )}>
-      {a.permissions.update && <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>{t(M.photoHelp)}</Typography.Paragraph>}
-      {records.photos.length === 0 ? <Empty description={t(M.noPhotos)} image={Empty.PRESENTED_IMAGE_SIMPLE} /> : (
+    <Card
+      size="small"
+      title={t(M.photos)}
+      extra={
+        a.permissions.update && (
+          <>
+            <input
+              ref={input}
+              type="file"
+              accept={ACCEPT_ATTR.image}
+              hidden
+              onChange={(e) => {
+                const f = e.target.files?.[0];
+                if (f) void upload(f);
+              }}
+            />
+            <Button icon={<CameraOutlined />} loading={busy} onClick={() => input.current?.click()}>
+              {t(M.uploadPhoto)}
+            </Button>
+          </>
+        )
+      }
+    >
+      {a.permissions.update && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
+          {t(M.photoHelp)}
+        </Typography.Paragraph>
+      )}
+      {records.photos.length === 0 ? (
+        <Empty description={t(M.noPhotos)} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+      ) : (
         <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))', gap: 8 }}>
           {records.photos.map((p) => (
             <figure key={p.fileId} style={{ margin: 0 }}>
               <a href={p.url} target="_blank" rel="noreferrer">
-                <img src={p.thumbnailUrl ?? p.url} alt={p.caption ?? t(M.photos)} style={{ width: '100%', aspectRatio: '4 / 3', objectFit: 'cover', borderRadius: 6, background: '#eef2ef' }} />
+                <img
+                  src={p.thumbnailUrl ?? p.url}
+                  alt={p.caption ?? t(M.photos)}
+                  style={{
+                    width: '100%',
+                    aspectRatio: '4 / 3',
+                    objectFit: 'cover',
+                    borderRadius: 6,
+                    background: '#eef2ef',
+                  }}
+                />
               </a>
-              <figcaption style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', fontSize: 13 }}>
+              <figcaption
+                style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', fontSize: 13 }}
+              >
                 <span>{p.caption ?? ''}</span>
                 {a.permissions.update && (
                   <Popconfirm title={t(M.photoRemove)} onConfirm={() => remove(p.fileId)}>
@@ -93,20 +133,42 @@ function RecordsForm({ a, records }: { a: ActivityDetail; records: Records }) {
   const [form] = Form.useForm<RecordsInput>();
   const errors = useFormErrors(form);
   const refresh = useActivitiesRefresh();
-  const submit = (v: RecordsInput) => errors.run(async () => {
-    await api.put(`/api/activities/${a.id}/records`, { newsTitle: v.newsTitle?.trim() || null, newsBody: v.newsBody ?? '', lectureNotes: v.lectureNotes ?? '', summary: v.summary ?? '' });
-    await refresh();
-    void message.success(t(APP.saved));
-  });
+  const submit = (v: RecordsInput) =>
+    errors.run(async () => {
+      await api.put(`/api/activities/${a.id}/records`, {
+        newsTitle: v.newsTitle?.trim() || null,
+        newsBody: v.newsBody ?? '',
+        lectureNotes: v.lectureNotes ?? '',
+        summary: v.summary ?? '',
+      });
+      await refresh();
+      void message.success(t(APP.saved));
+    });
   return (
     <Card size="small">
-      <Form<RecordsInput> form={form} layout="vertical" onFinish={submit} disabled={errors.busy} initialValues={records}>
+      <Form<RecordsInput>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        disabled={errors.busy}
+        initialValues={records}
+      >
         {errors.alert}
-        <Form.Item name="newsTitle" label={t(M.newsTitle)} rules={[rules.max(t, ACTIVITY_LIMITS.newsTitle)]}><Input maxLength={ACTIVITY_LIMITS.newsTitle} /></Form.Item>
-        <Form.Item name="newsBody" label={t(M.newsBody)}><Input.TextArea autoSize={{ minRows: 4, maxRows: 16 }} maxLength={ACTIVITY_LIMITS.text} /></Form.Item>
-        <Form.Item name="lectureNotes" label={t(M.lectureNotes)}><Input.TextArea autoSize={{ minRows: 3, maxRows: 16 }} maxLength={ACTIVITY_LIMITS.text} /></Form.Item>
-        <Form.Item name="summary" label={t(M.summary)}><Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={ACTIVITY_LIMITS.text} /></Form.Item>
-        <Button type="primary" htmlType="submit" loading={errors.busy}>{t(APP.save)}</Button>
+        <Form.Item name="newsTitle" label={t(M.newsTitle)} rules={[rules.max(t, ACTIVITY_LIMITS.newsTitle)]}>
+          <Input maxLength={ACTIVITY_LIMITS.newsTitle} />
+        </Form.Item>
+        <Form.Item name="newsBody" label={t(M.newsBody)}>
+          <Input.TextArea autoSize={{ minRows: 4, maxRows: 16 }} maxLength={ACTIVITY_LIMITS.text} />
+        </Form.Item>
+        <Form.Item name="lectureNotes" label={t(M.lectureNotes)}>
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 16 }} maxLength={ACTIVITY_LIMITS.text} />
+        </Form.Item>
+        <Form.Item name="summary" label={t(M.summary)}>
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={ACTIVITY_LIMITS.text} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={errors.busy}>
+          {t(APP.save)}
+        </Button>
       </Form>
     </Card>
   );
@@ -116,11 +178,16 @@ function RecordsView({ records }: { records: Records }) {
   const { t } = useI18n();
   const text = (v: string) => <div style={{ whiteSpace: 'pre-wrap' }}>{v || '—'}</div>;
   return (
-    <Descriptions bordered size="small" column={1} items={[
-      { key: 'nt', label: t(M.newsTitle), children: records.newsTitle ?? '—' },
-      { key: 'nb', label: t(M.newsBody), children: text(records.newsBody) },
-      { key: 'ln', label: t(M.lectureNotes), children: text(records.lectureNotes) },
-      { key: 'su', label: t(M.summary), children: text(records.summary) },
-    ]} />
+    <Descriptions
+      bordered
+      size="small"
+      column={1}
+      items={[
+        { key: 'nt', label: t(M.newsTitle), children: records.newsTitle ?? '—' },
+        { key: 'nb', label: t(M.newsBody), children: text(records.newsBody) },
+        { key: 'ln', label: t(M.lectureNotes), children: text(records.lectureNotes) },
+        { key: 'su', label: t(M.summary), children: text(records.summary) },
+      ]}
+    />
   );
 }

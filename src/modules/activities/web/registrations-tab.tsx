@@ -12,7 +12,11 @@ import { PlacesText } from './activities-page';
 import { M } from './activities.messages';
 import { useActivitiesRefresh, useRegistrations } from './activities.queries';
 
-const COLOR: Record<Registration['status'], string> = { registered: 'green', waitlisted: 'orange', cancelled: 'default' };
+const COLOR: Record<Registration['status'], string> = {
+  registered: 'green',
+  waitlisted: 'orange',
+  cancelled: 'default',
+};
 
 /** Places in order of registering, then the waiting list in order, then the cancelled; staff add and cancel. */
 export function RegistrationsTab({ a }: { a: ActivityDetail }) {
@@ -30,7 +34,9 @@ export function RegistrationsTab({ a }: { a: ActivityDetail }) {
   const register = async (residentId: string) => {
     setBusy(true);
     try {
-      const r = await api.post<{ status: 'registered' | 'waitlisted' }>(`/api/activities/${a.id}/registrations`, { residentId });
+      const r = await api.post<{ status: 'registered' | 'waitlisted' }>(`/api/activities/${a.id}/registrations`, {
+        residentId,
+      });
       await refresh();
       void message.success(t(r.status === 'registered' ? M.registerDone : M.waitlistDone));
       setSearch('');
@@ -51,13 +57,18 @@ export function RegistrationsTab({ a }: { a: ActivityDetail }) {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <div style={{ fontSize: 16 }}>{t(M.places)}：<PlacesText a={a} /></div>
+      <div style={{ fontSize: 16 }}>
+        {t(M.places)}：<PlacesText a={a} />
+      </div>
       {open ? (
         <Select
           showSearch={{ filterOption: false, onSearch: setSearch }}
           value={null}
           onChange={(v: string | null) => v && void register(v)}
-          options={(found.data?.items ?? []).map((r) => ({ value: r.id, label: [r.name, r.nodeName, r.phone].filter(Boolean).join(' · ') }))}
+          options={(found.data?.items ?? []).map((r) => ({
+            value: r.id,
+            label: [r.name, r.nodeName, r.phone].filter(Boolean).join(' · '),
+          }))}
           loading={found.isFetching || busy}
           disabled={busy}
           placeholder={`${t(M.addResident)}：${t(M.searchResident)}`}
@@ -68,7 +79,9 @@ export function RegistrationsTab({ a }: { a: ActivityDetail }) {
       ) : (
         <Typography.Text type="secondary">{t(M.notOpenHint)}</Typography.Text>
       )}
-      {q.data && q.data.items.length === 0 ? <Empty description={t(M.noRegistrations)} /> : (
+      {q.data && q.data.items.length === 0 ? (
+        <Empty description={t(M.noRegistrations)} />
+      ) : (
         <List
           loading={q.isFetching && !q.data}
           dataSource={q.data?.items ?? []}
@@ -76,15 +89,37 @@ export function RegistrationsTab({ a }: { a: ActivityDetail }) {
             if (r.status === 'waitlisted') waitNo++;
             return (
               <List.Item
-                actions={r.status !== 'cancelled' && open ? [
-                  <Popconfirm key="c" title={t(M.regCancelConfirm, { name: r.residentName })} onConfirm={() => cancel(r)}>
-                    <Button size="small" danger>{t(M.regCancel)}</Button>
-                  </Popconfirm>,
-                ] : []}
+                actions={
+                  r.status !== 'cancelled' && open
+                    ? [
+                        <Popconfirm
+                          key="c"
+                          title={t(M.regCancelConfirm, { name: r.residentName })}
+                          onConfirm={() => cancel(r)}
+                        >
+                          <Button size="small" danger>
+                            {t(M.regCancel)}
+                          </Button>
+                        </Popconfirm>,
+                      ]
+                    : []
+                }
               >
                 <List.Item.Meta
-                  title={<Space wrap><span style={{ fontSize: 16 }}>{r.residentName}</span><Tag color={COLOR[r.status]}>{r.status === 'waitlisted' ? t(M.regOrder, { n: waitNo }) : label[r.status]}</Tag></Space>}
-                  description={<>{t(M.regAt)} {formatDateTime(r.createdAt, locale)}{r.notice ? ` · ${r.notice}` : ''}</>}
+                  title={
+                    <Space wrap>
+                      <span style={{ fontSize: 16 }}>{r.residentName}</span>
+                      <Tag color={COLOR[r.status]}>
+                        {r.status === 'waitlisted' ? t(M.regOrder, { n: waitNo }) : label[r.status]}
+                      </Tag>
+                    </Space>
+                  }
+                  description={
+                    <>
+                      {t(M.regAt)} {formatDateTime(r.createdAt, locale)}
+                      {r.notice ? ` · ${r.notice}` : ''}
+                    </>
+                  }
                 />
               </List.Item>
             );

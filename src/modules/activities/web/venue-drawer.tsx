@@ -19,22 +19,50 @@ export function VenueDrawer({ item, onClose, onEdit }: { item: Bookable; onClose
   const q = useBookings(item.id, item.kind);
   const width = useDrawerWidth(520);
   return (
-    <Drawer open size={width} title={`${item.name} · ${item.nodeName}`} onClose={onClose} destroyOnHidden
-      extra={item.canKeep && <Button icon={<EditOutlined />} onClick={onEdit}>{t(APP.edit)}</Button>}>
+    <Drawer
+      open
+      size={width}
+      title={`${item.name} · ${item.nodeName}`}
+      onClose={onClose}
+      destroyOnHidden
+      extra={
+        item.canKeep && (
+          <Button icon={<EditOutlined />} onClick={onEdit}>
+            {t(APP.edit)}
+          </Button>
+        )
+      }
+    >
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         <div>
           <Tag color={item.active ? 'green' : 'default'}>{t(item.active ? M.inUse : M.outOfUse)}</Tag>
-          {item.seats ? <span>{t(M.seats)}：{item.seats}</span> : null}
+          {item.seats ? (
+            <span>
+              {t(M.seats)}：{item.seats}
+            </span>
+          ) : null}
           {item.address ? <span style={{ marginInlineStart: 12 }}>{item.address}</span> : null}
         </div>
         <strong style={{ fontSize: 17 }}>{t(M.bookings)}</strong>
-        {q.error ? <ErrorState error={q.error} onRetry={() => void q.refetch()} /> : q.data && q.data.items.length === 0 ? <Empty description={t(M.noBookings)} /> : (
+        {q.error ? (
+          <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+        ) : q.data && q.data.items.length === 0 ? (
+          <Empty description={t(M.noBookings)} />
+        ) : (
           <List
             loading={q.isPending}
             dataSource={q.data?.items ?? []}
             renderItem={(b) => (
               <List.Item style={{ cursor: 'pointer' }} onClick={() => navigate(`/activities?open=${b.activityId}`)}>
-                <List.Item.Meta title={<Space wrap><span>{b.title}</span><StatusTag status={b.status as ActivityStatus} /></Space>} description={`${chinaSpan(b.startsAt, b.endsAt)} · ${b.centreName}`} />
+                <List.Item.Meta
+                  title={
+                    <Space wrap>
+                      <span>{b.title}</span>
+                      <StatusTag status={b.status as ActivityStatus} />
+                    </Space>
+                  }
+                  description={`${chinaSpan(b.startsAt, b.endsAt)} · ${b.centreName}`}
+                />
               </List.Item>
             )}
           />

@@ -1,5 +1,21 @@
 import { useState } from 'react';
-import { App, AutoComplete, Button, Card, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Space, Tabs, Tag, Typography } from 'antd';
+import {
+  App,
+  AutoComplete,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Row,
+  Space,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { api } from '../../../web/api/client';
@@ -37,8 +53,14 @@ export function VenuesPage() {
         title={t(M.venuesTitle)}
         extra={
           <>
-            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/activities')}>{t(M.title)}</Button>
-            {canAdd && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>{t(kind === 'venue' ? M.newVenue : M.newItem)}</Button>}
+            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/activities')}>
+              {t(M.title)}
+            </Button>
+            {canAdd && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+                {t(kind === 'venue' ? M.newVenue : M.newItem)}
+              </Button>
+            )}
           </>
         }
       />
@@ -46,11 +68,26 @@ export function VenuesPage() {
       <Card styles={{ body: { paddingBottom: 8 } }} style={{ marginBottom: 16 }}>
         <Row gutter={[12, 12]}>
           <Col xs={24} sm={12} lg={8}>
-            <NodeTreeSelect value={url.values.nodeId} onChange={(v) => url.set({ nodeId: v })} allowClear placeholder={t(M.anyCentre)} aria-label={t(M.owner)} selectable={(n) => n.level !== 'unit'} />
+            <NodeTreeSelect
+              value={url.values.nodeId}
+              onChange={(v) => url.set({ nodeId: v })}
+              allowClear
+              placeholder={t(M.anyCentre)}
+              aria-label={t(M.owner)}
+              selectable={(n) => n.level !== 'unit'}
+            />
           </Col>
         </Row>
       </Card>
-      <Tabs size="large" activeKey={kind} onChange={(k) => url.set({ kind: k === 'equipment' ? 'equipment' : null })} items={[{ key: 'venue', label: t(M.venues) }, { key: 'equipment', label: t(M.equipmentTab) }]} />
+      <Tabs
+        size="large"
+        activeKey={kind}
+        onChange={(k) => url.set({ kind: k === 'equipment' ? 'equipment' : null })}
+        items={[
+          { key: 'venue', label: t(M.venues) },
+          { key: 'equipment', label: t(M.equipmentTab) },
+        ]}
+      />
       <PageTable<Bookable>
         list={list}
         url={url}
@@ -59,56 +96,126 @@ export function VenuesPage() {
         columns={[
           { title: t(M.name), dataIndex: 'name', render: (v: string) => <strong>{v}</strong> },
           { title: t(M.owner), dataIndex: 'nodeName' },
-          ...(kind === 'venue' ? [
-            { title: t(M.seats), dataIndex: 'seats', render: (v: number | null) => v ?? '—' },
-            { title: t(M.address), dataIndex: 'address', render: (v: string | null) => v ?? '—' },
-          ] : []),
-          { title: t(M.status), dataIndex: 'active', render: (v: boolean) => <Tag color={v ? 'green' : 'default'}>{t(v ? M.inUse : M.outOfUse)}</Tag> },
+          ...(kind === 'venue'
+            ? [
+                { title: t(M.seats), dataIndex: 'seats', render: (v: number | null) => v ?? '—' },
+                { title: t(M.address), dataIndex: 'address', render: (v: string | null) => v ?? '—' },
+              ]
+            : []),
+          {
+            title: t(M.status),
+            dataIndex: 'active',
+            render: (v: boolean) => <Tag color={v ? 'green' : 'default'}>{t(v ? M.inUse : M.outOfUse)}</Tag>,
+          },
         ]}
       />
-      {viewing && <VenueDrawer item={viewing} onClose={() => setViewing(null)} onEdit={() => { setEditing(viewing); setViewing(null); }} />}
-      {editing && <BookableModal kind={kind} item={editing === 'new' ? null : editing} defaultNodeId={url.values.nodeId} onClose={() => setEditing(null)} />}
+      {viewing && (
+        <VenueDrawer
+          item={viewing}
+          onClose={() => setViewing(null)}
+          onEdit={() => {
+            setEditing(viewing);
+            setViewing(null);
+          }}
+        />
+      )}
+      {editing && (
+        <BookableModal
+          kind={kind}
+          item={editing === 'new' ? null : editing}
+          defaultNodeId={url.values.nodeId}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </>
   );
 }
 
 type Values = { nodeId: string; name: string; seats?: number | null; address?: string | null; active: boolean };
 
-function BookableModal({ kind, item, defaultNodeId, onClose }: { kind: BookableKind; item: Bookable | null; defaultNodeId?: string; onClose: () => void }) {
+function BookableModal({
+  kind,
+  item,
+  defaultNodeId,
+  onClose,
+}: {
+  kind: BookableKind;
+  item: Bookable | null;
+  defaultNodeId?: string;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const errors = useFormErrors(form);
   const refresh = useVenuesRefresh();
-  const submit = (v: Values) => errors.run(async () => {
-    const fields = { kind, name: v.name.trim(), seats: kind === 'venue' ? v.seats ?? null : null, address: kind === 'venue' ? v.address?.trim() || null : null };
-    if (item) await api.put(`/api/venues/${item.id}`, { ...fields, active: v.active });
-    else await api.post('/api/venues', { ...fields, nodeId: v.nodeId });
-    await refresh();
-    void message.success(t(APP.saved));
-    onClose();
-  });
+  const submit = (v: Values) =>
+    errors.run(async () => {
+      const fields = {
+        kind,
+        name: v.name.trim(),
+        seats: kind === 'venue' ? (v.seats ?? null) : null,
+        address: kind === 'venue' ? v.address?.trim() || null : null,
+      };
+      if (item) await api.put(`/api/venues/${item.id}`, { ...fields, active: v.active });
+      else await api.post('/api/venues', { ...fields, nodeId: v.nodeId });
+      await refresh();
+      void message.success(t(APP.saved));
+      onClose();
+    });
   return (
-    <Modal open title={item ? `${t(APP.edit)} · ${item.name}` : t(kind === 'venue' ? M.newVenue : M.newItem)} onCancel={onClose} onOk={() => form.submit()} okText={t(APP.save)} cancelText={t(APP.cancel)} okButtonProps={{ loading: errors.busy }} destroyOnHidden>
-      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={item ? { ...item } : { nodeId: defaultNodeId, active: true }}>
+    <Modal
+      open
+      title={item ? `${t(APP.edit)} · ${item.name}` : t(kind === 'venue' ? M.newVenue : M.newItem)}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t(APP.save)}
+      cancelText={t(APP.cancel)}
+      okButtonProps={{ loading: errors.busy }}
+      destroyOnHidden
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={item ? { ...item } : { nodeId: defaultNodeId, active: true }}
+      >
         {errors.alert}
         {!item && (
-          <Form.Item name="nodeId" label={t(M.owner)} extra={t(M.ownerHelp)} rules={[{ required: true, message: t(APP.required) }]}>
+          <Form.Item
+            name="nodeId"
+            label={t(M.owner)}
+            extra={t(M.ownerHelp)}
+            rules={[{ required: true, message: t(APP.required) }]}
+          >
             <NodeTreeSelect selectable={(n) => n.level === 'town' || n.level === 'centre'} aria-label={t(M.owner)} />
           </Form.Item>
         )}
         <Form.Item name="name" label={t(M.name)} rules={[rules.required(t), rules.max(t, ACTIVITY_LIMITS.venueName)]}>
-          {kind === 'equipment'
-            ? <AutoComplete options={EQUIPMENT_SUGGESTIONS.map((v) => ({ value: v }))} maxLength={ACTIVITY_LIMITS.venueName} />
-            : <Input maxLength={ACTIVITY_LIMITS.venueName} />}
+          {kind === 'equipment' ? (
+            <AutoComplete
+              options={EQUIPMENT_SUGGESTIONS.map((v) => ({ value: v }))}
+              maxLength={ACTIVITY_LIMITS.venueName}
+            />
+          ) : (
+            <Input maxLength={ACTIVITY_LIMITS.venueName} />
+          )}
         </Form.Item>
         {kind === 'venue' && (
           <>
-            <Form.Item name="seats" label={t(M.seats)}><InputNumber min={1} max={ACTIVITY_LIMITS.capacityMax} precision={0} style={{ width: 160 }} /></Form.Item>
-            <Form.Item name="address" label={t(M.address)} rules={[rules.max(t, 200)]}><Input maxLength={200} /></Form.Item>
+            <Form.Item name="seats" label={t(M.seats)}>
+              <InputNumber min={1} max={ACTIVITY_LIMITS.capacityMax} precision={0} style={{ width: 160 }} />
+            </Form.Item>
+            <Form.Item name="address" label={t(M.address)} rules={[rules.max(t, 200)]}>
+              <Input maxLength={200} />
+            </Form.Item>
           </>
         )}
-        {item && <Form.Item name="active" valuePropName="checked"><Checkbox>{t(M.activeField)}</Checkbox></Form.Item>}
+        {item && (
+          <Form.Item name="active" valuePropName="checked">
+            <Checkbox>{t(M.activeField)}</Checkbox>
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );
@@ -124,20 +231,37 @@ function NoticeCard() {
   if (!items.length) return null;
   return (
     <Card size="small" title={t(M.noticeTitle)} style={{ marginBottom: 16 }}>
-      <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>{t(M.noticeHelp)}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
+        {t(M.noticeHelp)}
+      </Typography.Paragraph>
       {items.map((r) => (
         <Space key={r.countyId} wrap style={{ marginBottom: 8 }}>
           <strong>{r.countyName}</strong>
           {r.canSet ? (
             <>
-              <InputNumber min={0} max={ACTIVITY_LIMITS.noticeDaysMax} precision={0} value={days[r.countyId] ?? r.noticeDays} onChange={(v) => setDays({ ...days, [r.countyId]: v })} suffix={t(M.noticeDays, { n: '' }).trim()} aria-label={t(M.noticeTitle)} />
-              <Button type="primary" onClick={async () => {
-                await api.put(`/api/activity-rules/${r.countyId}`, { noticeDays: days[r.countyId] ?? r.noticeDays });
-                await rulesQ.refetch();
-                void message.success(t(APP.saved));
-              }}>{t(APP.save)}</Button>
+              <InputNumber
+                min={0}
+                max={ACTIVITY_LIMITS.noticeDaysMax}
+                precision={0}
+                value={days[r.countyId] ?? r.noticeDays}
+                onChange={(v) => setDays({ ...days, [r.countyId]: v })}
+                suffix={t(M.noticeDays, { n: '' }).trim()}
+                aria-label={t(M.noticeTitle)}
+              />
+              <Button
+                type="primary"
+                onClick={async () => {
+                  await api.put(`/api/activity-rules/${r.countyId}`, { noticeDays: days[r.countyId] ?? r.noticeDays });
+                  await rulesQ.refetch();
+                  void message.success(t(APP.saved));
+                }}
+              >
+                {t(APP.save)}
+              </Button>
             </>
-          ) : <span>{t(M.noticeDays, { n: r.noticeDays })}</span>}
+          ) : (
+            <span>{t(M.noticeDays, { n: r.noticeDays })}</span>
+          )}
         </Space>
       ))}
     </Card>

@@ -19,7 +19,10 @@ import { PageTable } from '../../../web/components/page-table';
 
 const M = {
   title: ['审计日志', 'Audit log'],
-  help: ['谁在什么时候做了什么，最新的在最前面。记录不能修改或删除。', 'Who did what and when, newest first. Entries cannot be changed or deleted.'],
+  help: [
+    '谁在什么时候做了什么，最新的在最前面。记录不能修改或删除。',
+    'Who did what and when, newest first. Entries cannot be changed or deleted.',
+  ],
   action: ['操作', 'Action'],
   anyAction: ['全部操作', 'All actions'],
   outcome: ['结果', 'Outcome'],
@@ -56,7 +59,15 @@ export function AuditPage() {
     dayjs.locale(isZh ? 'zh-cn' : 'en');
   }, [isZh]);
 
-  const query = { action: f.action, outcome, from: f.from, to: f.to, nodeId: f.nodeId, page: url.page, pageSize: url.pageSize };
+  const query = {
+    action: f.action,
+    outcome,
+    from: f.from,
+    to: f.to,
+    nodeId: f.nodeId,
+    page: url.page,
+    pageSize: url.pageSize,
+  };
   const list = useQuery({
     queryKey: ['audit', query],
     queryFn: () => api.get<Page<AuditEntryOut>>('/api/audit', query),
@@ -64,12 +75,15 @@ export function AuditPage() {
   });
 
   const actionText = (a: string) => (ACTION_LABELS[a] ? t(ACTION_LABELS[a]) : a);
-  const range: [Dayjs | null, Dayjs | null] | null = f.from || f.to ? [f.from ? dayjs(f.from) : null, f.to ? dayjs(f.to) : null] : null;
+  const range: [Dayjs | null, Dayjs | null] | null =
+    f.from || f.to ? [f.from ? dayjs(f.from) : null, f.to ? dayjs(f.to) : null] : null;
 
   return (
     <>
       <PageHeader title={t(M.title)} extra={hasRole(['system_admin']) && <VerifyChainButton />}>
-        <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>{t(M.help)}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
+          {t(M.help)}
+        </Typography.Paragraph>
       </PageHeader>
       <Card styles={{ body: { paddingBottom: 8 } }} style={{ marginBottom: 16 }}>
         <Row gutter={[12, 12]}>
@@ -84,7 +98,9 @@ export function AuditPage() {
               onChange={(v) => url.set({ action: v })}
               options={[
                 ...ACTION_FILTERS.map((a) => ({ value: a.value, label: t(a.label) })),
-                ...Object.entries(ACTION_LABELS).filter(([k]) => !ACTION_FILTERS.some((a) => a.value === k)).map(([k, l]) => ({ value: k, label: t(l) })),
+                ...Object.entries(ACTION_LABELS)
+                  .filter(([k]) => !ACTION_FILTERS.some((a) => a.value === k))
+                  .map(([k, l]) => ({ value: k, label: t(l) })),
               ]}
               popupMatchSelectWidth={false}
             />
@@ -101,7 +117,13 @@ export function AuditPage() {
             />
           </Col>
           <Col xs={12} sm={12} lg={5}>
-            <NodeTreeSelect value={f.nodeId} onChange={(v) => url.set({ nodeId: v })} allowClear placeholder={t(M.anyNode)} aria-label={t(M.node)} />
+            <NodeTreeSelect
+              value={f.nodeId}
+              onChange={(v) => url.set({ nodeId: v })}
+              allowClear
+              placeholder={t(M.anyNode)}
+              aria-label={t(M.node)}
+            />
           </Col>
           <Col xs={24} sm={12} lg={7}>
             <DatePicker.RangePicker
@@ -110,11 +132,15 @@ export function AuditPage() {
               allowEmpty={[true, true]}
               inputReadOnly
               aria-label={t(M.dates)}
-              onChange={(v) => url.set({ from: v?.[0]?.format('YYYY-MM-DD') ?? null, to: v?.[1]?.format('YYYY-MM-DD') ?? null })}
+              onChange={(v) =>
+                url.set({ from: v?.[0]?.format('YYYY-MM-DD') ?? null, to: v?.[1]?.format('YYYY-MM-DD') ?? null })
+              }
             />
           </Col>
           <Col xs={24} sm={24} lg={2}>
-            <Button block onClick={() => url.reset()}>{t(APP.reset)}</Button>
+            <Button block onClick={() => url.reset()}>
+              {t(APP.reset)}
+            </Button>
           </Col>
         </Row>
       </Card>
@@ -125,7 +151,11 @@ export function AuditPage() {
         expandable={{ expandedRowRender: (e) => <AuditDetails entry={e} />, expandRowByClick: true }}
         pageSizes={[20, 50, 100]}
         columns={[
-          { title: t(M.when), dataIndex: 'at', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v, locale)}</span> },
+          {
+            title: t(M.when),
+            dataIndex: 'at',
+            render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v, locale)}</span>,
+          },
           { title: t(M.who), dataIndex: 'actorName', render: (v: string | null) => v ?? t(M.system) },
           { title: t(M.node), dataIndex: 'nodeName', render: (v: string | null) => v ?? '—' },
           {
@@ -135,12 +165,18 @@ export function AuditPage() {
               <span>
                 {actionText(a)}
                 {typeof e.summary?.reason === 'string' && REASON_LABELS[e.summary.reason] && (
-                  <Typography.Text type="secondary" style={{ fontSize: 14 }}>（{t(REASON_LABELS[e.summary.reason])}）</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 14 }}>
+                    （{t(REASON_LABELS[e.summary.reason])}）
+                  </Typography.Text>
                 )}
               </span>
             ),
           },
-          { title: t(M.outcome), dataIndex: 'outcome', render: (o: AuditEntryOut['outcome']) => <Tag color={OUTCOME_COLOR[o]}>{t(M[o])}</Tag> },
+          {
+            title: t(M.outcome),
+            dataIndex: 'outcome',
+            render: (o: AuditEntryOut['outcome']) => <Tag color={OUTCOME_COLOR[o]}>{t(M[o])}</Tag>,
+          },
           { title: t(M.ip), dataIndex: 'ip', render: (v: string | null) => v ?? '—' },
         ]}
       />
@@ -157,7 +193,18 @@ function AuditDetails({ entry }: { entry: AuditEntryOut }) {
         {entry.entityType && ` · ${t(M.entity)}: ${entry.entityType}${entry.entityId ? ` ${entry.entityId}` : ''}`}
       </Typography.Text>
       {entry.summary && (
-        <pre style={{ margin: '8px 0 0', padding: 12, background: '#f7faf8', border: '1px solid #e6ece9', borderRadius: 6, fontSize: 14, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+        <pre
+          style={{
+            margin: '8px 0 0',
+            padding: 12,
+            background: '#f7faf8',
+            border: '1px solid #e6ece9',
+            borderRadius: 6,
+            fontSize: 14,
+            whiteSpace: 'pre-wrap',
+            wordBreak: 'break-all',
+          }}
+        >
           {JSON.stringify(entry.summary, null, 2)}
         </pre>
       )}

@@ -12,9 +12,15 @@ type Verify = z.infer<typeof ZAuditVerify>;
 const M = {
   verify: ['校验哈希链', 'Verify hash chain'],
   okTitle: ['审计记录完整', 'The audit trail is intact'],
-  okBody: ['已逐条校验 {rows} 条记录，哈希链完整，没有被改动或删除的痕迹。', 'All {rows} entries were checked: the hash chain is whole; nothing was changed or removed.'],
+  okBody: [
+    '已逐条校验 {rows} 条记录，哈希链完整，没有被改动或删除的痕迹。',
+    'All {rows} entries were checked: the hash chain is whole; nothing was changed or removed.',
+  ],
   brokenTitle: ['审计记录可能被改动', 'The audit trail may have been tampered with'],
-  brokenBody: ['共 {rows} 条记录。从第 {at} 号记录起哈希链断裂：这条或之前的记录可能被改动或删除。请保留现场并联系技术负责人。', '{rows} entries. The chain breaks at entry #{at}: it or an earlier entry may have been changed or removed. Keep things as they are and contact technical support.'],
+  brokenBody: [
+    '共 {rows} 条记录。从第 {at} 号记录起哈希链断裂：这条或之前的记录可能被改动或删除。请保留现场并联系技术负责人。',
+    '{rows} entries. The chain breaks at entry #{at}: it or an earlier entry may have been changed or removed. Keep things as they are and contact technical support.',
+  ],
   failed: ['校验失败', 'Verification failed'],
 } satisfies Record<string, Msg>;
 
@@ -35,5 +41,9 @@ export function VerifyChainButton() {
       setBusy(false);
     }
   };
-  return <Button icon={<SafetyCertificateOutlined />} loading={busy} onClick={() => void run()}>{t(M.verify)}</Button>;
+  return (
+    <Button icon={<SafetyCertificateOutlined />} loading={busy} onClick={() => void run()}>
+      {t(M.verify)}
+    </Button>
+  );
 }

@@ -1,6 +1,13 @@
 import { useState } from 'react';
 import { App, Button, Form, Input, Modal, Popconfirm, Select, Typography } from 'antd';
-import { CheckOutlined, DeleteOutlined, EditOutlined, RollbackOutlined, SendOutlined, StarOutlined } from '@ant-design/icons';
+import {
+  CheckOutlined,
+  DeleteOutlined,
+  EditOutlined,
+  RollbackOutlined,
+  SendOutlined,
+  StarOutlined,
+} from '@ant-design/icons';
 import type { Locale } from '../../../shared/locale';
 import { errorText, isApiError } from '../../../web/api/api-error';
 import { api } from '../../../web/api/client';
@@ -20,7 +27,15 @@ export function refusalText(err: unknown, locale: Locale): string {
 type Dialog = 'approve' | 'return' | 'feature' | null;
 
 /** What the user may do with the course now: edit, submit, approve or return, feature, delete. */
-export function CourseActions({ course, onEdit, onRemoved }: { course: CourseDetail; onEdit: () => void; onRemoved: () => void }) {
+export function CourseActions({
+  course,
+  onEdit,
+  onRemoved,
+}: {
+  course: CourseDetail;
+  onEdit: () => void;
+  onRemoved: () => void;
+}) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const refresh = useCoursesRefresh();
@@ -43,58 +58,155 @@ export function CourseActions({ course, onEdit, onRemoved }: { course: CourseDet
       setBusy(false);
     }
   };
-  const review = (body: ReviewInput) => act(() => api.post(`/api/courses/${course.id}/review`, body), t(body.decision === 'approve' ? M.approved : M.returned));
+  const review = (body: ReviewInput) =>
+    act(
+      () => api.post(`/api/courses/${course.id}/review`, body),
+      t(body.decision === 'approve' ? M.approved : M.returned),
+    );
 
   return (
     <>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
-        {p.update && <Button icon={<EditOutlined />} onClick={onEdit}>{t(M.edit)}</Button>}
+        {p.update && (
+          <Button icon={<EditOutlined />} onClick={onEdit}>
+            {t(M.edit)}
+          </Button>
+        )}
         {p.submit && (
-          <Popconfirm title={t(M.submitConfirm)} okText={t(M.submit)} cancelText={t(APP.cancel)} onConfirm={() => act(() => api.post(`/api/courses/${course.id}/submit`), t(M.submitted))}>
-            <Button type="primary" icon={<SendOutlined />} loading={busy}>{t(M.submit)}</Button>
+          <Popconfirm
+            title={t(M.submitConfirm)}
+            okText={t(M.submit)}
+            cancelText={t(APP.cancel)}
+            onConfirm={() => act(() => api.post(`/api/courses/${course.id}/submit`), t(M.submitted))}
+          >
+            <Button type="primary" icon={<SendOutlined />} loading={busy}>
+              {t(M.submit)}
+            </Button>
           </Popconfirm>
         )}
-        {p.review && <Button type="primary" icon={<CheckOutlined />} loading={busy} onClick={() => setDialog('approve')}>{t(M.approve)}</Button>}
-        {p.review && <Button danger icon={<RollbackOutlined />} disabled={busy} onClick={() => setDialog('return')}>{t(M.returnCourse)}</Button>}
-        {p.feature && !course.featured && <Button icon={<StarOutlined />} onClick={() => setDialog('feature')}>{t(M.feature)}</Button>}
+        {p.review && (
+          <Button type="primary" icon={<CheckOutlined />} loading={busy} onClick={() => setDialog('approve')}>
+            {t(M.approve)}
+          </Button>
+        )}
+        {p.review && (
+          <Button danger icon={<RollbackOutlined />} disabled={busy} onClick={() => setDialog('return')}>
+            {t(M.returnCourse)}
+          </Button>
+        )}
+        {p.feature && !course.featured && (
+          <Button icon={<StarOutlined />} onClick={() => setDialog('feature')}>
+            {t(M.feature)}
+          </Button>
+        )}
         {p.feature && course.featured && (
-          <Button loading={busy} onClick={() => act(() => api.post(`/api/courses/${course.id}/featured`, { centreId: null }), t(M.unfeaturedDone))}>{t(M.unfeature)}</Button>
+          <Button
+            loading={busy}
+            onClick={() =>
+              act(() => api.post(`/api/courses/${course.id}/featured`, { centreId: null }), t(M.unfeaturedDone))
+            }
+          >
+            {t(M.unfeature)}
+          </Button>
         )}
         {p.remove && (
-          <Popconfirm title={t(M.removeConfirm, { name: course.title })} okText={t(M.remove)} okButtonProps={{ danger: true }} cancelText={t(APP.cancel)}
-            onConfirm={() => act(() => api.del(`/api/courses/${course.id}`), t(M.removed)).then((ok) => ok && onRemoved())}>
-            <Button danger type="text" icon={<DeleteOutlined />}>{t(M.remove)}</Button>
+          <Popconfirm
+            title={t(M.removeConfirm, { name: course.title })}
+            okText={t(M.remove)}
+            okButtonProps={{ danger: true }}
+            cancelText={t(APP.cancel)}
+            onConfirm={() =>
+              act(() => api.del(`/api/courses/${course.id}`), t(M.removed)).then((ok) => ok && onRemoved())
+            }
+          >
+            <Button danger type="text" icon={<DeleteOutlined />}>
+              {t(M.remove)}
+            </Button>
           </Popconfirm>
         )}
       </div>
-      {course.status === 'submitted' && course.ownCourse && !p.review && <Typography.Text type="secondary">{t(M.ownCourse)}</Typography.Text>}
-      {(dialog === 'approve' || dialog === 'return') && (
-        <ReviewModal decision={dialog} busy={busy} onCancel={() => setDialog(null)} onOk={(comment) => void review({ decision: dialog, comment })} />
+      {course.status === 'submitted' && course.ownCourse && !p.review && (
+        <Typography.Text type="secondary">{t(M.ownCourse)}</Typography.Text>
       )}
-      {dialog === 'feature' && <FeatureModal course={course} busy={busy} onCancel={() => setDialog(null)}
-        onOk={(centreId) => void act(() => api.post(`/api/courses/${course.id}/featured`, { centreId }), t(M.featuredDone))} />}
+      {(dialog === 'approve' || dialog === 'return') && (
+        <ReviewModal
+          decision={dialog}
+          busy={busy}
+          onCancel={() => setDialog(null)}
+          onOk={(comment) => void review({ decision: dialog, comment })}
+        />
+      )}
+      {dialog === 'feature' && (
+        <FeatureModal
+          course={course}
+          busy={busy}
+          onCancel={() => setDialog(null)}
+          onOk={(centreId) =>
+            void act(() => api.post(`/api/courses/${course.id}/featured`, { centreId }), t(M.featuredDone))
+          }
+        />
+      )}
     </>
   );
 }
 
-function ReviewModal({ decision, busy, onCancel, onOk }: { decision: 'approve' | 'return'; busy: boolean; onCancel: () => void; onOk: (comment: string | null) => void }) {
+function ReviewModal({
+  decision,
+  busy,
+  onCancel,
+  onOk,
+}: {
+  decision: 'approve' | 'return';
+  busy: boolean;
+  onCancel: () => void;
+  onOk: (comment: string | null) => void;
+}) {
   const { t } = useI18n();
   const [comment, setComment] = useState('');
   const returning = decision === 'return';
   return (
-    <Modal open title={t(returning ? M.returnTitle : M.approve)} onCancel={onCancel} cancelText={t(APP.cancel)} confirmLoading={busy}
-      okText={t(returning ? M.returnCourse : M.approve)} okButtonProps={{ danger: returning, disabled: returning && !comment.trim() }}
-      onOk={() => onOk(comment.trim() || null)}>
+    <Modal
+      open
+      title={t(returning ? M.returnTitle : M.approve)}
+      onCancel={onCancel}
+      cancelText={t(APP.cancel)}
+      confirmLoading={busy}
+      okText={t(returning ? M.returnCourse : M.approve)}
+      okButtonProps={{ danger: returning, disabled: returning && !comment.trim() }}
+      onOk={() => onOk(comment.trim() || null)}
+    >
       <Form layout="vertical">
-        <Form.Item label={t(returning ? M.returnReason : M.approveComment)} required={returning} htmlFor="review-comment">
-          <Input.TextArea id="review-comment" rows={3} maxLength={COURSE_LIMITS.comment} showCount value={comment} onChange={(e) => setComment(e.target.value)} autoFocus />
+        <Form.Item
+          label={t(returning ? M.returnReason : M.approveComment)}
+          required={returning}
+          htmlFor="review-comment"
+        >
+          <Input.TextArea
+            id="review-comment"
+            rows={3}
+            maxLength={COURSE_LIMITS.comment}
+            showCount
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            autoFocus
+          />
         </Form.Item>
       </Form>
     </Modal>
   );
 }
 
-function FeatureModal({ course, busy, onCancel, onOk }: { course: CourseDetail; busy: boolean; onCancel: () => void; onOk: (centreId: string) => void }) {
+function FeatureModal({
+  course,
+  busy,
+  onCancel,
+  onOk,
+}: {
+  course: CourseDetail;
+  busy: boolean;
+  onCancel: () => void;
+  onOk: (centreId: string) => void;
+}) {
   const { t } = useI18n();
   const tree = useOrgTree();
   const rules = useCourseRules(course.townId ?? undefined);
@@ -102,11 +214,31 @@ function FeatureModal({ course, busy, onCancel, onOk }: { course: CourseDetail; 
   const under = course.townId ?? undefined;
   const centres = (tree.data?.nodes ?? []).filter((n) => n.level === 'centre' && (!under || n.parentId === under));
   return (
-    <Modal open title={t(M.featureTitle)} onCancel={onCancel} cancelText={t(APP.cancel)} confirmLoading={busy} okText={t(M.feature)} okButtonProps={{ disabled: !centreId }} onOk={() => centreId && onOk(centreId)}>
+    <Modal
+      open
+      title={t(M.featureTitle)}
+      onCancel={onCancel}
+      cancelText={t(APP.cancel)}
+      confirmLoading={busy}
+      okText={t(M.feature)}
+      okButtonProps={{ disabled: !centreId }}
+      onOk={() => centreId && onOk(centreId)}
+    >
       <Typography.Paragraph strong>{course.title}</Typography.Paragraph>
       <Form layout="vertical">
-        <Form.Item label={t(M.featureCentre)} required htmlFor="feature-centre" extra={t(M.featureHelp, { n: rules.data?.featuredPerCentre ?? 1 })}>
-          <Select id="feature-centre" value={centreId} onChange={setCentreId} showSearch={{ optionFilterProp: 'label' }} options={centres.map((n) => ({ value: n.id, label: n.name }))} />
+        <Form.Item
+          label={t(M.featureCentre)}
+          required
+          htmlFor="feature-centre"
+          extra={t(M.featureHelp, { n: rules.data?.featuredPerCentre ?? 1 })}
+        >
+          <Select
+            id="feature-centre"
+            value={centreId}
+            onChange={setCentreId}
+            showSearch={{ optionFilterProp: 'label' }}
+            options={centres.map((n) => ({ value: n.id, label: n.name }))}
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -14,7 +14,13 @@ import { CourseStatusTag, FeaturedTag } from './course-tags';
 import { M } from './courses.messages';
 import { useCourse } from './courses.queries';
 
-const ACTION_COLORS: Record<string, string> = { submitted: 'blue', approved: 'green', returned: 'red', featured: 'orange', unfeatured: 'gray' };
+const ACTION_COLORS: Record<string, string> = {
+  submitted: 'blue',
+  approved: 'green',
+  returned: 'red',
+  featured: 'orange',
+  unfeatured: 'gray',
+};
 
 /** One course: its details, materials, review history and the actions the user may take. */
 export function CourseDetailDrawer({ id, onClose }: { id: string; onClose: () => void }) {
@@ -23,7 +29,16 @@ export function CourseDetailDrawer({ id, onClose }: { id: string; onClose: () =>
   const width = useDrawerWidth(680);
   return (
     <Drawer open size={width} title={q.data?.title ?? t(M.title)} onClose={onClose} destroyOnHidden>
-      {q.isPending ? <PageLoading /> : q.error ? <ErrorState error={q.error} onRetry={isApiError(q.error) && q.error.code === 'NOT_FOUND' ? undefined : () => void q.refetch()} /> : <CourseDetailView course={q.data} onRemoved={onClose} />}
+      {q.isPending ? (
+        <PageLoading />
+      ) : q.error ? (
+        <ErrorState
+          error={q.error}
+          onRetry={isApiError(q.error) && q.error.code === 'NOT_FOUND' ? undefined : () => void q.refetch()}
+        />
+      ) : (
+        <CourseDetailView course={q.data} onRemoved={onClose} />
+      )}
     </Drawer>
   );
 }
@@ -40,7 +55,9 @@ function CourseDetailView({ course, onRemoved }: { course: CourseDetail; onRemov
       </Space>
       <CourseActions course={course} onEdit={() => setEditing(true)} onRemoved={onRemoved} />
       {course.reviewComment && course.status === 'returned' && (
-        <Typography.Paragraph type="danger" style={{ fontSize: 16, margin: 0 }}>{t(M.reviewComment)}：{course.reviewComment}</Typography.Paragraph>
+        <Typography.Paragraph type="danger" style={{ fontSize: 16, margin: 0 }}>
+          {t(M.reviewComment)}：{course.reviewComment}
+        </Typography.Paragraph>
       )}
       <Descriptions
         bordered
@@ -51,46 +68,98 @@ function CourseDetailView({ course, onRemoved }: { course: CourseDetail; onRemov
           { key: 'town', label: t(M.town), children: course.townName ?? t(M.countyLevel) },
           { key: 'theme', label: t(M.theme), children: isZh ? course.themeName : course.themeNameEn },
           { key: 'form', label: t(M.form), children: label(COURSE_FORM_LABELS[course.form]) },
-          { key: 'groups', label: t(M.targetGroups), children: course.targetGroups.length ? course.targetGroups.map((g) => <Tag key={g}>{label(TARGET_GROUP_LABELS[g])}</Tag>) : none },
+          {
+            key: 'groups',
+            label: t(M.targetGroups),
+            children: course.targetGroups.length
+              ? course.targetGroups.map((g) => <Tag key={g}>{label(TARGET_GROUP_LABELS[g])}</Tag>)
+              : none,
+          },
           { key: 'hours', label: `${t(M.hours)} / ${t(M.credits)}`, children: `${course.hours} / ${course.credits}` },
           { key: 'first', label: t(M.firstSessionDate), children: course.firstSessionDate ?? none },
           ...(course.submitDeadline && ['draft', 'returned'].includes(course.status)
-            ? [{ key: 'deadline', label: t(M.submitDeadline), children: `${course.submitDeadline}（${t(M.firstSessionHelp, { n: course.reviewLeadDays })}）` }]
+            ? [
+                {
+                  key: 'deadline',
+                  label: t(M.submitDeadline),
+                  children: `${course.submitDeadline}（${t(M.firstSessionHelp, { n: course.reviewLeadDays })}）`,
+                },
+              ]
             : []),
-          { key: 'teachers', label: t(M.teachers), children: course.teachers.length ? course.teachers.map((x) => `${x.name}（${x.bankNodeName}）`).join('、') : none },
+          {
+            key: 'teachers',
+            label: t(M.teachers),
+            children: course.teachers.length
+              ? course.teachers.map((x) => `${x.name}（${x.bankNodeName}）`).join('、')
+              : none,
+          },
         ]}
       />
       <div>
-        <Typography.Title level={5} style={{ fontSize: 18 }}>{t(M.description)}</Typography.Title>
-        {course.descriptionHtml
+        <Typography.Title level={5} style={{ fontSize: 18 }}>
+          {t(M.description)}
+        </Typography.Title>
+        {course.descriptionHtml ? (
           // Sanitised on the server with an allowlist (course-html.ts) before it was stored.
-          ? <div className="course-rich-text" style={{ fontSize: 16, lineHeight: 1.7 }} dangerouslySetInnerHTML={{ __html: course.descriptionHtml }} />
-          : <Typography.Text type="secondary">{none}</Typography.Text>}
+          <div
+            className="course-rich-text"
+            style={{ fontSize: 16, lineHeight: 1.7 }}
+            dangerouslySetInnerHTML={{ __html: course.descriptionHtml }}
+          />
+        ) : (
+          <Typography.Text type="secondary">{none}</Typography.Text>
+        )}
       </div>
       <div>
-        <Typography.Title level={5} style={{ fontSize: 18 }}>{t(M.materials)}</Typography.Title>
-        {course.files.length
-          ? <List size="small" bordered dataSource={course.files} renderItem={(f) => <List.Item><a href={f.url} download><PaperClipOutlined /> {f.originalName}</a></List.Item>} />
-          : <Typography.Text type="secondary">{none}</Typography.Text>}
+        <Typography.Title level={5} style={{ fontSize: 18 }}>
+          {t(M.materials)}
+        </Typography.Title>
+        {course.files.length ? (
+          <List
+            size="small"
+            bordered
+            dataSource={course.files}
+            renderItem={(f) => (
+              <List.Item>
+                <a href={f.url} download>
+                  <PaperClipOutlined /> {f.originalName}
+                </a>
+              </List.Item>
+            )}
+          />
+        ) : (
+          <Typography.Text type="secondary">{none}</Typography.Text>
+        )}
       </div>
       <div>
-        <Typography.Title level={5} style={{ fontSize: 18 }}>{t(M.history)}</Typography.Title>
-        {course.history.length === 0 ? <Typography.Text type="secondary">{t(M.noHistory)}</Typography.Text> : (
+        <Typography.Title level={5} style={{ fontSize: 18 }}>
+          {t(M.history)}
+        </Typography.Title>
+        {course.history.length === 0 ? (
+          <Typography.Text type="secondary">{t(M.noHistory)}</Typography.Text>
+        ) : (
           <Timeline
             items={course.history.map((h) => ({
               key: h.id,
               color: ACTION_COLORS[h.action] ?? 'gray',
               content: (
                 <div>
-                  <div><strong>{label(REVIEW_ACTION_LABELS[h.action])}</strong>{h.comment ? `：${h.comment}` : ''}</div>
-                  <div style={{ color: '#6b7c74', fontSize: 13 }}>{t(M.historyBy, { date: formatDateTime(h.at, locale), by: h.actorName ?? '—' })}</div>
+                  <div>
+                    <strong>{label(REVIEW_ACTION_LABELS[h.action])}</strong>
+                    {h.comment ? `：${h.comment}` : ''}
+                  </div>
+                  <div style={{ color: '#6b7c74', fontSize: 13 }}>
+                    {t(M.historyBy, { date: formatDateTime(h.at, locale), by: h.actorName ?? '—' })}
+                  </div>
                 </div>
               ),
             }))}
           />
         )}
       </div>
-      {editing && <CourseFormDrawer course={course} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
+      {editing && (
+        <CourseFormDrawer course={course} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />
+      )}
     </Space>
   );
 }

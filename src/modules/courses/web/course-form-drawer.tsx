@@ -13,8 +13,18 @@ import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
 import { ancestorsOf } from '../../../web/org-tree/tree-index';
 import { useOrgTree } from '../../../web/org-tree/use-org-tree';
 import {
-  COURSE_EDITOR_ROLES, COURSE_FORMS, COURSE_FORM_LABELS, COURSE_LIMITS, TARGET_GROUPS, TARGET_GROUP_LABELS, submitDeadline,
-  type CourseCreate, type CourseDetail, type CourseForm, type CourseUpdate, type TargetGroup,
+  COURSE_EDITOR_ROLES,
+  COURSE_FORMS,
+  COURSE_FORM_LABELS,
+  COURSE_LIMITS,
+  TARGET_GROUPS,
+  TARGET_GROUP_LABELS,
+  submitDeadline,
+  type CourseCreate,
+  type CourseDetail,
+  type CourseForm,
+  type CourseUpdate,
+  type TargetGroup,
 } from '../courses.contract';
 import { M } from './courses.messages';
 import { useCourseRules, useCoursesRefresh, useThemes } from './courses.queries';
@@ -23,12 +33,29 @@ import { RichTextEditor } from './rich-text-editor';
 import { TeacherPick } from './teacher-pick';
 
 type Values = {
-  nodeId: string; title: string; theme: string; form: CourseForm; targetGroups: TargetGroup[]; hours: number; credits: number;
-  firstSessionDate?: Dayjs | null; teacherIds: string[]; fileIds: string[]; descriptionHtml: string;
+  nodeId: string;
+  title: string;
+  theme: string;
+  form: CourseForm;
+  targetGroups: TargetGroup[];
+  hours: number;
+  credits: number;
+  firstSessionDate?: Dayjs | null;
+  teacherIds: string[];
+  fileIds: string[];
+  descriptionHtml: string;
 };
 
 /** One form for creating and editing a course (drafts and returned courses). */
-export function CourseFormDrawer({ course, onClose, onSaved }: { course?: CourseDetail; onClose: () => void; onSaved: (id: string) => void }) {
+export function CourseFormDrawer({
+  course,
+  onClose,
+  onSaved,
+}: {
+  course?: CourseDetail;
+  onClose: () => void;
+  onSaved: (id: string) => void;
+}) {
   const { t, label, isZh } = useI18n();
   const { message } = App.useApp();
   const { me } = useAuth();
@@ -43,45 +70,89 @@ export function CourseFormDrawer({ course, onClose, onSaved }: { course?: Course
   const leadDays = course?.reviewLeadDays ?? rulesQ.data?.reviewLeadDays ?? 15;
 
   // A course belongs to a node where the user may write courses (their node or below it).
-  const editorNodes = useMemo(() => new Set((me?.scopes ?? []).filter((s) => COURSE_EDITOR_ROLES.includes(s.role)).map((s) => s.nodeId)), [me]);
+  const editorNodes = useMemo(
+    () => new Set((me?.scopes ?? []).filter((s) => COURSE_EDITOR_ROLES.includes(s.role)).map((s) => s.nodeId)),
+    [me],
+  );
   const selectable = useCallback(
-    (n: TreeNode) => !!tree.data && (editorNodes.has(n.id) || ancestorsOf(tree.data, n.id).some((a) => editorNodes.has(a.id))),
+    (n: TreeNode) =>
+      !!tree.data && (editorNodes.has(n.id) || ancestorsOf(tree.data, n.id).some((a) => editorNodes.has(a.id))),
     [tree.data, editorNodes],
   );
 
-  const submit = (v: Values) => errors.run(async () => {
-    const fields: CourseUpdate = {
-      title: v.title.trim(), theme: v.theme, form: v.form, targetGroups: v.targetGroups ?? [], hours: v.hours, credits: v.credits ?? 0,
-      descriptionHtml: v.descriptionHtml ?? '', firstSessionDate: v.firstSessionDate ? v.firstSessionDate.format('YYYY-MM-DD') : null,
-      teacherIds: v.teacherIds ?? [], fileIds: v.fileIds ?? [],
-    };
-    if (course) {
-      await api.put(`/api/courses/${course.id}`, fields);
-      await refresh();
-      void message.success(t(APP.saved));
-      onSaved(course.id);
-    } else {
-      const body: CourseCreate = { ...fields, nodeId: v.nodeId };
-      const { id } = await api.post<{ id: string }>('/api/courses', body);
-      await refresh();
-      void message.success(t(M.created, { name: fields.title }));
-      onSaved(id);
-    }
-  });
+  const submit = (v: Values) =>
+    errors.run(async () => {
+      const fields: CourseUpdate = {
+        title: v.title.trim(),
+        theme: v.theme,
+        form: v.form,
+        targetGroups: v.targetGroups ?? [],
+        hours: v.hours,
+        credits: v.credits ?? 0,
+        descriptionHtml: v.descriptionHtml ?? '',
+        firstSessionDate: v.firstSessionDate ? v.firstSessionDate.format('YYYY-MM-DD') : null,
+        teacherIds: v.teacherIds ?? [],
+        fileIds: v.fileIds ?? [],
+      };
+      if (course) {
+        await api.put(`/api/courses/${course.id}`, fields);
+        await refresh();
+        void message.success(t(APP.saved));
+        onSaved(course.id);
+      } else {
+        const body: CourseCreate = { ...fields, nodeId: v.nodeId };
+        const { id } = await api.post<{ id: string }>('/api/courses', body);
+        await refresh();
+        void message.success(t(M.created, { name: fields.title }));
+        onSaved(id);
+      }
+    });
 
   const initial: Partial<Values> = course
-    ? { ...course, firstSessionDate: course.firstSessionDate ? dayjs(course.firstSessionDate) : null, teacherIds: course.teachers.map((x) => x.id), fileIds: course.files.map((f) => f.id) }
-    : { nodeId: me && editorNodes.has(me.user.homeNodeId) ? me.user.homeNodeId : undefined, form: 'lecture', targetGroups: [], hours: 2, credits: 1, teacherIds: [], fileIds: [], descriptionHtml: '' };
+    ? {
+        ...course,
+        firstSessionDate: course.firstSessionDate ? dayjs(course.firstSessionDate) : null,
+        teacherIds: course.teachers.map((x) => x.id),
+        fileIds: course.files.map((f) => f.id),
+      }
+    : {
+        nodeId: me && editorNodes.has(me.user.homeNodeId) ? me.user.homeNodeId : undefined,
+        form: 'lecture',
+        targetGroups: [],
+        hours: 2,
+        credits: 1,
+        teacherIds: [],
+        fileIds: [],
+        descriptionHtml: '',
+      };
   const themeOptions = (themes.data?.themes ?? [])
     .filter((x) => x.active || x.key === course?.theme)
     .map((x) => ({ value: x.key, label: isZh ? x.nameZh : x.nameEn }));
   const deadline = first ? submitDeadline(first.format('YYYY-MM-DD'), leadDays) : null;
 
   return (
-    <FormDrawer title={course ? `${t(M.editTitle)} · ${course.title}` : t(M.createTitle)} width={680} busy={errors.busy} onClose={onClose} onSave={() => form.submit()}>
-      <Form<Values> form={form} layout="vertical" onFinish={submit} disabled={errors.busy} scrollToFirstError initialValues={initial}>
+    <FormDrawer
+      title={course ? `${t(M.editTitle)} · ${course.title}` : t(M.createTitle)}
+      width={680}
+      busy={errors.busy}
+      onClose={onClose}
+      onSave={() => form.submit()}
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        disabled={errors.busy}
+        scrollToFirstError
+        initialValues={initial}
+      >
         {errors.alert}
-        <Form.Item name="nodeId" label={t(M.owner)} extra={t(M.ownerHelp)} rules={[{ required: true, message: t(APP.required) }]}>
+        <Form.Item
+          name="nodeId"
+          label={t(M.owner)}
+          extra={t(M.ownerHelp)}
+          rules={[{ required: true, message: t(APP.required) }]}
+        >
           {course ? <Input value={course.nodeName} disabled /> : <NodeTreeSelect selectable={selectable} />}
         </Form.Item>
         <Form.Item name="title" label={t(M.courseTitle)} rules={[rules.required(t), rules.max(t, COURSE_LIMITS.title)]}>
@@ -100,23 +171,50 @@ export function CourseFormDrawer({ course, onClose, onSaved }: { course?: Course
           </Col>
           <Col xs={12} sm={8}>
             <Form.Item name="hours" label={t(M.hours)} rules={[{ required: true, message: t(APP.required) }]}>
-              <InputNumber min={COURSE_LIMITS.hoursMin} max={COURSE_LIMITS.hoursMax} step={0.5} style={{ width: '100%' }} inputMode="decimal" />
+              <InputNumber
+                min={COURSE_LIMITS.hoursMin}
+                max={COURSE_LIMITS.hoursMax}
+                step={0.5}
+                style={{ width: '100%' }}
+                inputMode="decimal"
+              />
             </Form.Item>
           </Col>
           <Col xs={12} sm={8}>
             <Form.Item name="credits" label={t(M.credits)}>
-              <InputNumber min={0} max={COURSE_LIMITS.creditsMax} step={0.5} style={{ width: '100%' }} inputMode="decimal" />
+              <InputNumber
+                min={0}
+                max={COURSE_LIMITS.creditsMax}
+                step={0.5}
+                style={{ width: '100%' }}
+                inputMode="decimal"
+              />
             </Form.Item>
           </Col>
           <Col xs={24} sm={8}>
-            <Form.Item name="firstSessionDate" label={t(M.firstSessionDate)}
-              extra={deadline ? `${t(M.firstSessionHelp, { n: leadDays })}（${t(M.submitDeadline)} ${deadline}）` : t(M.firstSessionHelp, { n: leadDays })}>
+            <Form.Item
+              name="firstSessionDate"
+              label={t(M.firstSessionDate)}
+              extra={
+                deadline
+                  ? `${t(M.firstSessionHelp, { n: leadDays })}（${t(M.submitDeadline)} ${deadline}）`
+                  : t(M.firstSessionHelp, { n: leadDays })
+              }
+            >
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="targetGroups" label={t(M.targetGroups)} rules={[{ type: 'array', max: COURSE_LIMITS.targetGroups }]}>
-          <Select mode="multiple" allowClear options={TARGET_GROUPS.map((g) => ({ value: g, label: label(TARGET_GROUP_LABELS[g]) }))} />
+        <Form.Item
+          name="targetGroups"
+          label={t(M.targetGroups)}
+          rules={[{ type: 'array', max: COURSE_LIMITS.targetGroups }]}
+        >
+          <Select
+            mode="multiple"
+            allowClear
+            options={TARGET_GROUPS.map((g) => ({ value: g, label: label(TARGET_GROUP_LABELS[g]) }))}
+          />
         </Form.Item>
         <Form.Item name="teacherIds" label={t(M.teachers)}>
           <TeacherPick initial={course?.teachers ?? []} max={COURSE_LIMITS.teachers} />

@@ -10,7 +10,16 @@ import { useUrlQuery } from '../../../web/components/use-url-query';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { useOrgTree } from '../../../web/org-tree/use-org-tree';
-import { COURSE_EDITOR_ROLES, COURSE_FORM_LABELS, COURSE_REVIEWER_ROLES, COURSE_STATUSES, COURSE_STATUS_LABELS, type Course, type CourseForm, type CourseStatus } from '../courses.contract';
+import {
+  COURSE_EDITOR_ROLES,
+  COURSE_FORM_LABELS,
+  COURSE_REVIEWER_ROLES,
+  COURSE_STATUSES,
+  COURSE_STATUS_LABELS,
+  type Course,
+  type CourseForm,
+  type CourseStatus,
+} from '../courses.contract';
 import { CourseDetailDrawer } from './course-detail-drawer';
 import { CourseFormDrawer } from './course-form-drawer';
 import { CourseStatusTag, FeaturedTag } from './course-tags';
@@ -19,7 +28,8 @@ import { useCourseList, useThemes } from './courses.queries';
 import { FeaturedRulesModal } from './featured-rules-modal';
 
 const KEYS = ['view', 'q', 'theme', 'status', 'townId', 'featured', 'open'] as const;
-const pick = <T extends string>(all: readonly T[], v: string | undefined) => (all.includes(v as T) ? (v as T) : undefined);
+const pick = <T extends string>(all: readonly T[], v: string | undefined) =>
+  all.includes(v as T) ? (v as T) : undefined;
 
 /** 课程: every course the user may read, a 待审核 tab for reviewers, filters in the URL, a drawer per course. */
 export function CoursesPage() {
@@ -32,8 +42,14 @@ export function CoursesPage() {
   const review = reviewer && f.view === 'review';
   const status = pick<CourseStatus>(COURSE_STATUSES, f.status);
   const list = useCourseList({
-    q: f.q, theme: f.theme, status: review ? undefined : status, townId: f.townId, featured: f.featured === 'true' ? 'true' : undefined,
-    toReview: review ? 'true' : undefined, page: url.page, pageSize: url.pageSize,
+    q: f.q,
+    theme: f.theme,
+    status: review ? undefined : status,
+    townId: f.townId,
+    featured: f.featured === 'true' ? 'true' : undefined,
+    toReview: review ? 'true' : undefined,
+    page: url.page,
+    pageSize: url.pageSize,
   });
   const pending = useCourseList({ toReview: 'true', page: 1, pageSize: 1 }, reviewer);
   const themes = useThemes();
@@ -48,15 +64,39 @@ export function CoursesPage() {
         title={t(M.title)}
         extra={
           <>
-            <Button icon={<TagsOutlined />} onClick={() => navigate('/courses/themes')}>{t(M.themesLink)}</Button>
-            {reviewer && towns.length > 0 && <Button icon={<SettingOutlined />} onClick={() => setRules(true)}>{t(M.featuredRules)}</Button>}
-            {hasRole(COURSE_EDITOR_ROLES) && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t(M.newCourse)}</Button>}
+            <Button icon={<TagsOutlined />} onClick={() => navigate('/courses/themes')}>
+              {t(M.themesLink)}
+            </Button>
+            {reviewer && towns.length > 0 && (
+              <Button icon={<SettingOutlined />} onClick={() => setRules(true)}>
+                {t(M.featuredRules)}
+              </Button>
+            )}
+            {hasRole(COURSE_EDITOR_ROLES) && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t(M.newCourse)}
+              </Button>
+            )}
           </>
         }
       />
       {reviewer && (
-        <Tabs activeKey={review ? 'review' : 'all'} onChange={(k) => url.set({ view: k === 'review' ? 'review' : null, status: null })} size="large"
-          items={[{ key: 'all', label: t(M.tabAll) }, { key: 'review', label: <Badge count={pending.data?.total ?? 0} offset={[10, -2]}>{t(M.tabReview)}</Badge> }]} />
+        <Tabs
+          activeKey={review ? 'review' : 'all'}
+          onChange={(k) => url.set({ view: k === 'review' ? 'review' : null, status: null })}
+          size="large"
+          items={[
+            { key: 'all', label: t(M.tabAll) },
+            {
+              key: 'review',
+              label: (
+                <Badge count={pending.data?.total ?? 0} offset={[10, -2]}>
+                  {t(M.tabReview)}
+                </Badge>
+              ),
+            },
+          ]}
+        />
       )}
       <Card styles={{ body: { paddingBottom: 8 } }} style={{ marginBottom: 16 }}>
         <Row gutter={[12, 12]} align="middle">
@@ -64,26 +104,56 @@ export function CoursesPage() {
             <ListSearch value={f.q} onChange={(q) => url.set({ q })} placeholder={t(M.searchPlaceholder)} />
           </Col>
           <Col xs={12} sm={6} lg={4}>
-            <Select allowClear style={{ width: '100%' }} value={f.theme} placeholder={t(M.anyTheme)} aria-label={t(M.theme)} onChange={(v) => url.set({ theme: v })} popupMatchSelectWidth={false}
-              options={(themes.data?.themes ?? []).map((x) => ({ value: x.key, label: isZh ? x.nameZh : x.nameEn }))} />
+            <Select
+              allowClear
+              style={{ width: '100%' }}
+              value={f.theme}
+              placeholder={t(M.anyTheme)}
+              aria-label={t(M.theme)}
+              onChange={(v) => url.set({ theme: v })}
+              popupMatchSelectWidth={false}
+              options={(themes.data?.themes ?? []).map((x) => ({ value: x.key, label: isZh ? x.nameZh : x.nameEn }))}
+            />
           </Col>
           {!review && (
             <Col xs={12} sm={6} lg={3}>
-              <Select allowClear style={{ width: '100%' }} value={status} placeholder={t(M.anyStatus)} aria-label={t(M.status)} onChange={(v) => url.set({ status: v })}
-                options={COURSE_STATUSES.map((s) => ({ value: s, label: label(COURSE_STATUS_LABELS[s]) }))} />
+              <Select
+                allowClear
+                style={{ width: '100%' }}
+                value={status}
+                placeholder={t(M.anyStatus)}
+                aria-label={t(M.status)}
+                onChange={(v) => url.set({ status: v })}
+                options={COURSE_STATUSES.map((s) => ({ value: s, label: label(COURSE_STATUS_LABELS[s]) }))}
+              />
             </Col>
           )}
           {towns.length > 1 && (
             <Col xs={12} sm={6} lg={4}>
-              <Select allowClear style={{ width: '100%' }} value={f.townId} placeholder={t(M.anyTown)} aria-label={t(M.town)} onChange={(v) => url.set({ townId: v })} popupMatchSelectWidth={false}
-                options={towns.map((n) => ({ value: n.id, label: n.name }))} />
+              <Select
+                allowClear
+                style={{ width: '100%' }}
+                value={f.townId}
+                placeholder={t(M.anyTown)}
+                aria-label={t(M.town)}
+                onChange={(v) => url.set({ townId: v })}
+                popupMatchSelectWidth={false}
+                options={towns.map((n) => ({ value: n.id, label: n.name }))}
+              />
             </Col>
           )}
           <Col xs={12} sm={6} lg={4} style={{ whiteSpace: 'nowrap' }}>
-            <Checkbox checked={f.featured === 'true'} onChange={(e) => url.set({ featured: e.target.checked ? 'true' : null })}>{t(M.onlyFeatured)}</Checkbox>
+            <Checkbox
+              checked={f.featured === 'true'}
+              onChange={(e) => url.set({ featured: e.target.checked ? 'true' : null })}
+            >
+              {t(M.onlyFeatured)}
+            </Checkbox>
           </Col>
           <Col xs={24} sm={6} lg={3}>
-            <Button block onClick={() => url.reset()}>{t(APP.reset)}</Button>
+            <Button block onClick={() => url.reset()}>
+              {t(APP.reset)}
+            </Button>
           </Col>
         </Row>
       </Card>
@@ -95,11 +165,25 @@ export function CoursesPage() {
         locale={review ? { emptyText: t(M.noReview) } : undefined}
         columns={[
           {
-            title: t(M.courseTitle), dataIndex: 'title',
+            title: t(M.courseTitle),
+            dataIndex: 'title',
             render: (v: string, r) => (
               <div style={{ minWidth: 160, maxWidth: 280, whiteSpace: 'normal' }}>
-                <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left', fontSize: 16 }} onClick={(e) => { e.stopPropagation(); url.set({ open: r.id }); }}>{v}</Button>
-                {r.featured && <div><FeaturedTag centre={r.featuredCentreName} /></div>}
+                <Button
+                  type="link"
+                  style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left', fontSize: 16 }}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    url.set({ open: r.id });
+                  }}
+                >
+                  {v}
+                </Button>
+                {r.featured && (
+                  <div>
+                    <FeaturedTag centre={r.featuredCentreName} />
+                  </div>
+                )}
               </div>
             ),
           },
@@ -113,7 +197,15 @@ export function CoursesPage() {
         ]}
       />
       {f.open && <CourseDetailDrawer id={f.open} onClose={() => url.set({ open: null })} />}
-      {creating && <CourseFormDrawer onClose={() => setCreating(false)} onSaved={(id) => { setCreating(false); url.set({ open: id }); }} />}
+      {creating && (
+        <CourseFormDrawer
+          onClose={() => setCreating(false)}
+          onSaved={(id) => {
+            setCreating(false);
+            url.set({ open: id });
+          }}
+        />
+      )}
       {rules && <FeaturedRulesModal towns={towns} onClose={() => setRules(false)} />}
     </>
   );

@@ -35,18 +35,45 @@ export function FeaturedRulesModal({ towns, onClose }: { towns: TreeNode[]; onCl
   };
   const town = towns.find((n) => n.id === townId);
   return (
-    <Modal open title={t(M.featuredRulesTitle, { town: town?.name ?? '' })} onCancel={onClose} cancelText={t(APP.cancel)} okText={t(APP.save)} confirmLoading={busy}
-      okButtonProps={{ disabled: !rules.data?.canEditFeatured }} onOk={() => void save()}>
+    <Modal
+      open
+      title={t(M.featuredRulesTitle, { town: town?.name ?? '' })}
+      onCancel={onClose}
+      cancelText={t(APP.cancel)}
+      okText={t(APP.save)}
+      confirmLoading={busy}
+      okButtonProps={{ disabled: !rules.data?.canEditFeatured }}
+      onOk={() => void save()}
+    >
       <Form layout="vertical">
         {towns.length > 1 && (
           <Form.Item label={t(M.town)} htmlFor="rules-town">
-            <Select id="rules-town" value={townId} onChange={(v) => { setTownId(v); setValue(null); }} options={towns.map((n) => ({ value: n.id, label: n.name }))} />
+            <Select
+              id="rules-town"
+              value={townId}
+              onChange={(v) => {
+                setTownId(v);
+                setValue(null);
+              }}
+              options={towns.map((n) => ({ value: n.id, label: n.name }))}
+            />
           </Form.Item>
         )}
         <Form.Item label={t(M.featuredPerCentre)} htmlFor="rules-featured">
-          <InputNumber id="rules-featured" min={0} max={COURSE_LIMITS.featuredMax} value={current} onChange={(v) => setValue(v)} disabled={!rules.data?.canEditFeatured} suffix={t(M.featuredPerCentreUnit)} style={{ width: 160 }} />
+          <InputNumber
+            id="rules-featured"
+            min={0}
+            max={COURSE_LIMITS.featuredMax}
+            value={current}
+            onChange={(v) => setValue(v)}
+            disabled={!rules.data?.canEditFeatured}
+            suffix={t(M.featuredPerCentreUnit)}
+            style={{ width: 160 }}
+          />
         </Form.Item>
-        {rules.data && !rules.data.canEditFeatured && <Typography.Text type="secondary">{t(M.featuredReadOnly)}</Typography.Text>}
+        {rules.data && !rules.data.canEditFeatured && (
+          <Typography.Text type="secondary">{t(M.featuredReadOnly)}</Typography.Text>
+        )}
       </Form>
     </Modal>
   );

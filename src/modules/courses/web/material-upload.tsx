@@ -9,9 +9,16 @@ import { M } from './courses.messages';
 
 export type Material = Pick<StoredFile, 'id' | 'originalName' | 'size'>;
 
-type Props = { value?: string[]; onChange?: (ids: string[]) => void; nodeId?: string; initial: Material[]; max: number };
+type Props = {
+  value?: string[];
+  onChange?: (ids: string[]) => void;
+  nodeId?: string;
+  initial: Material[];
+  max: number;
+};
 
-const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+const sizeText = (n: number) =>
+  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 
 /** Course materials: upload through POST /api/files (the type is checked by content there), list, remove. */
 export function MaterialUpload({ value = [], onChange, nodeId, initial, max }: Props) {
@@ -30,7 +37,10 @@ export function MaterialUpload({ value = [], onChange, nodeId, initial, max }: P
       const body = new FormData();
       body.append('file', file);
       const res = await fetch(`/api/files?nodeId=${nodeId}&purpose=course_material&accept=document`, {
-        method: 'POST', body, credentials: 'same-origin', headers: { 'x-csrf-token': me?.csrfToken ?? '', accept: 'application/json' },
+        method: 'POST',
+        body,
+        credentials: 'same-origin',
+        headers: { 'x-csrf-token': me?.csrfToken ?? '', accept: 'application/json' },
       });
       const data: unknown = await res.json().catch(() => null);
       if (!res.ok) {
@@ -52,8 +62,22 @@ export function MaterialUpload({ value = [], onChange, nodeId, initial, max }: P
 
   return (
     <div>
-      <input ref={input} type="file" accept={ACCEPT_ATTR.document} style={{ display: 'none' }} onChange={(e) => { const f = e.target.files?.[0]; if (f) void upload(f); }} />
-      <Button icon={<UploadOutlined />} loading={busy} disabled={!nodeId || value.length >= max} onClick={() => input.current?.click()}>
+      <input
+        ref={input}
+        type="file"
+        accept={ACCEPT_ATTR.document}
+        style={{ display: 'none' }}
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          if (f) void upload(f);
+        }}
+      />
+      <Button
+        icon={<UploadOutlined />}
+        loading={busy}
+        disabled={!nodeId || value.length >= max}
+        onClick={() => input.current?.click()}
+      >
         {busy ? t(M.uploading) : t(M.upload)}
       </Button>
       {files.length > 0 && (
@@ -62,8 +86,23 @@ export function MaterialUpload({ value = [], onChange, nodeId, initial, max }: P
           style={{ marginTop: 8 }}
           dataSource={files}
           renderItem={(f) => (
-            <List.Item actions={[<Button key="rm" type="text" danger size="small" icon={<DeleteOutlined />} aria-label={t(M.removeFile)} onClick={() => onChange?.(value.filter((id) => id !== f.id))} />]}>
-              <Typography.Text ellipsis style={{ maxWidth: '100%' }}><PaperClipOutlined /> {f.originalName}{f.size ? ` · ${sizeText(f.size)}` : ''}</Typography.Text>
+            <List.Item
+              actions={[
+                <Button
+                  key="rm"
+                  type="text"
+                  danger
+                  size="small"
+                  icon={<DeleteOutlined />}
+                  aria-label={t(M.removeFile)}
+                  onClick={() => onChange?.(value.filter((id) => id !== f.id))}
+                />,
+              ]}
+            >
+              <Typography.Text ellipsis style={{ maxWidth: '100%' }}>
+                <PaperClipOutlined /> {f.originalName}
+                {f.size ? ` · ${sizeText(f.size)}` : ''}
+              </Typography.Text>
             </List.Item>
           )}
         />

@@ -1,6 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { Button, Space, Tooltip } from 'antd';
-import { BoldOutlined, ClearOutlined, LinkOutlined, OrderedListOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import {
+  BoldOutlined,
+  ClearOutlined,
+  LinkOutlined,
+  OrderedListOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M } from './courses.messages';
 
@@ -39,11 +45,16 @@ export function RichTextEditor({ value, onChange, id, maxLength }: Props) {
     <div style={{ border: '1px solid #d9d9d9', borderRadius: 8 }}>
       <Space wrap size={4} style={{ padding: 6, borderBottom: '1px solid #f0f0f0', width: '100%' }}>
         {tool(t(M.bold), <BoldOutlined />, () => run('bold'))}
-        <Button onMouseDown={(e) => e.preventDefault()} onClick={() => run('formatBlock', 'h3')}>{t(M.heading)}</Button>
+        <Button onMouseDown={(e) => e.preventDefault()} onClick={() => run('formatBlock', 'h3')}>
+          {t(M.heading)}
+        </Button>
         {tool(t(M.bullets), <UnorderedListOutlined />, () => run('insertUnorderedList'))}
         {tool(t(M.numbers), <OrderedListOutlined />, () => run('insertOrderedList'))}
         {tool(t(M.link), <LinkOutlined />, link)}
-        {tool(t(M.clearFormat), <ClearOutlined />, () => { run('removeFormat'); run('formatBlock', 'p'); })}
+        {tool(t(M.clearFormat), <ClearOutlined />, () => {
+          run('removeFormat');
+          run('formatBlock', 'p');
+        })}
       </Space>
       <div
         id={id}

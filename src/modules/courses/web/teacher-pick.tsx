@@ -7,7 +7,13 @@ import { api } from '../../../web/api/client';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M } from './courses.messages';
 
-type Props = { value?: string[]; onChange?: (ids: string[]) => void; initial: { id: string; name: string; bankNodeName: string }[]; id?: string; max: number };
+type Props = {
+  value?: string[];
+  onChange?: (ids: string[]) => void;
+  initial: { id: string; name: string; bankNodeName: string }[];
+  id?: string;
+  max: number;
+};
 
 /** Active teachers of the banks the user may read, found by name (the server checks again). */
 export function TeacherPick({ value, onChange, initial, id, max }: Props) {
@@ -18,7 +24,8 @@ export function TeacherPick({ value, onChange, initial, id, max }: Props) {
     queryFn: () => api.get<Page<Teacher>>('/api/teachers', { q, status: 'active', pageSize: 30, page: 1 }),
   });
   const options = (found.data?.items ?? []).map((x) => ({ value: x.id, label: `${x.name} · ${x.bankNodeName}` }));
-  for (const x of initial) if (!options.some((o) => o.value === x.id)) options.push({ value: x.id, label: `${x.name} · ${x.bankNodeName}` });
+  for (const x of initial)
+    if (!options.some((o) => o.value === x.id)) options.push({ value: x.id, label: `${x.name} · ${x.bankNodeName}` });
   return (
     <Select
       id={id}

@@ -26,8 +26,19 @@ export function ThemesPage() {
   const themes = useThemes();
   return (
     <>
-      <PageHeader title={t(M.themesTitle)} extra={<Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/courses')}>{t(M.back)}</Button>} />
-      {themes.isPending ? <PageLoading /> : themes.error ? <ErrorState error={themes.error} onRetry={() => void themes.refetch()} /> : (
+      <PageHeader
+        title={t(M.themesTitle)}
+        extra={
+          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/courses')}>
+            {t(M.back)}
+          </Button>
+        }
+      />
+      {themes.isPending ? (
+        <PageLoading />
+      ) : themes.error ? (
+        <ErrorState error={themes.error} onRetry={() => void themes.refetch()} />
+      ) : (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <LeadDaysCard countyId={themes.data.countyId} />
           {themes.data.canEdit ? <ThemesEditor list={themes.data} /> : <ThemesView list={themes.data} />}
@@ -62,11 +73,26 @@ function LeadDaysCard({ countyId }: { countyId: string }) {
   return (
     <Card size="small">
       <Space wrap align="center">
-        <Typography.Text strong style={{ fontSize: 16 }}>{t(M.reviewLeadDays)}</Typography.Text>
-        <InputNumber aria-label={t(M.reviewLeadDays)} min={0} max={COURSE_LIMITS.leadDaysMax} value={value} onChange={setDays} disabled={!rules.data?.canEditLeadDays} suffix={t(M.reviewLeadDaysUnit)} style={{ width: 120 }} />
-        {rules.data?.canEditLeadDays
-          ? <Button type="primary" loading={busy} disabled={days === null} onClick={() => void save()}>{t(APP.save)}</Button>
-          : <Typography.Text type="secondary">{t(M.leadDaysReadOnly)}</Typography.Text>}
+        <Typography.Text strong style={{ fontSize: 16 }}>
+          {t(M.reviewLeadDays)}
+        </Typography.Text>
+        <InputNumber
+          aria-label={t(M.reviewLeadDays)}
+          min={0}
+          max={COURSE_LIMITS.leadDaysMax}
+          value={value}
+          onChange={setDays}
+          disabled={!rules.data?.canEditLeadDays}
+          suffix={t(M.reviewLeadDaysUnit)}
+          style={{ width: 120 }}
+        />
+        {rules.data?.canEditLeadDays ? (
+          <Button type="primary" loading={busy} disabled={days === null} onClick={() => void save()}>
+            {t(APP.save)}
+          </Button>
+        ) : (
+          <Typography.Text type="secondary">{t(M.leadDaysReadOnly)}</Typography.Text>
+        )}
       </Space>
     </Card>
   );
@@ -80,9 +106,13 @@ function ThemesView({ list }: { list: ThemeList }) {
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         {list.themes.map((x, i) => (
           <div key={x.key} style={{ borderBottom: '1px solid #f0f0f0', paddingBottom: 8 }}>
-            <Typography.Text strong style={{ fontSize: 16 }}>{i + 1}. {isZh ? x.nameZh : x.nameEn}</Typography.Text>{' '}
+            <Typography.Text strong style={{ fontSize: 16 }}>
+              {i + 1}. {isZh ? x.nameZh : x.nameEn}
+            </Typography.Text>{' '}
             {!x.active && <Tag>{t(M.themeInactive)}</Tag>}
-            <div style={{ color: '#6b7c74' }}>{t(M.leadUnits)}：{x.leadUnits.length ? x.leadUnits.map((u) => u.name).join('、') : t(M.none)}</div>
+            <div style={{ color: '#6b7c74' }}>
+              {t(M.leadUnits)}：{x.leadUnits.length ? x.leadUnits.map((u) => u.name).join('、') : t(M.none)}
+            </div>
           </div>
         ))}
       </Space>
@@ -95,7 +125,15 @@ function ThemesEditor({ list }: { list: ThemeList }) {
   const { message } = App.useApp();
   const refresh = useCoursesRefresh();
   const tree = useOrgTree();
-  const toRows = (l: ThemeList): Row[] => l.themes.map((x) => ({ rowKey: x.key, key: x.key, nameZh: x.nameZh, nameEn: x.nameEn, active: x.active, leadUnitIds: x.leadUnitIds }));
+  const toRows = (l: ThemeList): Row[] =>
+    l.themes.map((x) => ({
+      rowKey: x.key,
+      key: x.key,
+      nameZh: x.nameZh,
+      nameEn: x.nameEn,
+      active: x.active,
+      leadUnitIds: x.leadUnitIds,
+    }));
   const [rows, setRows] = useState<Row[]>(() => toRows(list));
   const [issues, setIssues] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -105,22 +143,33 @@ function ThemesEditor({ list }: { list: ThemeList }) {
   const unitOptions = units.map((u) => ({ value: u.id, label: u.name }));
 
   const patch = (i: number, p: Partial<Row>) => setRows((r) => r.map((x, j) => (j === i ? { ...x, ...p } : x)));
-  const move = (i: number, d: number) => setRows((r) => {
-    const next = [...r];
-    [next[i], next[i + d]] = [next[i + d], next[i]];
-    return next;
-  });
+  const move = (i: number, d: number) =>
+    setRows((r) => {
+      const next = [...r];
+      [next[i], next[i + d]] = [next[i + d], next[i]];
+      return next;
+    });
   const save = async () => {
     setBusy(true);
     setIssues({});
     setFailure(null);
     try {
-      await api.put<ThemeList>(`/api/themes/${list.countyId}`, { themes: rows.map(({ rowKey: _k, ...x }) => ({ ...x, nameZh: x.nameZh.trim(), nameEn: x.nameEn.trim() || x.nameZh.trim() })) });
+      await api.put<ThemeList>(`/api/themes/${list.countyId}`, {
+        themes: rows.map(({ rowKey: _k, ...x }) => ({
+          ...x,
+          nameZh: x.nameZh.trim(),
+          nameEn: x.nameEn.trim() || x.nameZh.trim(),
+        })),
+      });
       await refresh();
       void message.success(t(APP.saved));
     } catch (err) {
       const byRow: Record<string, string> = {};
-      if (isApiError(err)) for (const i of err.issues) { const p = toNamePath(i.path); if (typeof p[1] === 'number') byRow[rows[p[1]]?.rowKey ?? ''] = locale === 'zh-CN' ? i.message : i.messageEn; }
+      if (isApiError(err))
+        for (const i of err.issues) {
+          const p = toNamePath(i.path);
+          if (typeof p[1] === 'number') byRow[rows[p[1]]?.rowKey ?? ''] = locale === 'zh-CN' ? i.message : i.messageEn;
+        }
       setIssues(byRow);
       setFailure(refusalText(err, locale));
     } finally {
@@ -129,35 +178,113 @@ function ThemesEditor({ list }: { list: ThemeList }) {
   };
 
   return (
-    <Card title={list.countyName} extra={<Button type="primary" loading={busy} onClick={() => void save()}>{t(M.saveThemes)}</Button>}>
+    <Card
+      title={list.countyName}
+      extra={
+        <Button type="primary" loading={busy} onClick={() => void save()}>
+          {t(M.saveThemes)}
+        </Button>
+      }
+    >
       <Typography.Paragraph type="secondary">{t(M.themesIntro)}</Typography.Paragraph>
       {list.isDefault && <Alert type="info" showIcon title={t(M.themesDefault)} style={{ marginBottom: 12 }} />}
-      {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 12 }} closable={{ onClose: () => setFailure(null) }} />}
+      {failure && (
+        <Alert
+          type="error"
+          showIcon
+          title={failure}
+          style={{ marginBottom: 12 }}
+          closable={{ onClose: () => setFailure(null) }}
+        />
+      )}
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         {rows.map((x, i) => (
-          <Card key={x.rowKey} size="small" style={{ background: x.active ? undefined : '#fafafa' }}
-            title={<span style={{ fontSize: 16 }}>{i + 1}. {x.nameZh || t(M.newThemeLabel)}</span>}
+          <Card
+            key={x.rowKey}
+            size="small"
+            style={{ background: x.active ? undefined : '#fafafa' }}
+            title={
+              <span style={{ fontSize: 16 }}>
+                {i + 1}. {x.nameZh || t(M.newThemeLabel)}
+              </span>
+            }
             extra={
               <Space size={4}>
-                <Button size="small" icon={<ArrowUpOutlined />} aria-label={t(M.moveUp)} disabled={i === 0} onClick={() => move(i, -1)} />
-                <Button size="small" icon={<ArrowDownOutlined />} aria-label={t(M.moveDown)} disabled={i === rows.length - 1} onClick={() => move(i, 1)} />
-                <Switch aria-label={t(M.themeActive)} checked={x.active} onChange={(v) => patch(i, { active: v })} checkedChildren={t(M.themeActive)} unCheckedChildren={t(M.themeInactive)} />
+                <Button
+                  size="small"
+                  icon={<ArrowUpOutlined />}
+                  aria-label={t(M.moveUp)}
+                  disabled={i === 0}
+                  onClick={() => move(i, -1)}
+                />
+                <Button
+                  size="small"
+                  icon={<ArrowDownOutlined />}
+                  aria-label={t(M.moveDown)}
+                  disabled={i === rows.length - 1}
+                  onClick={() => move(i, 1)}
+                />
+                <Switch
+                  aria-label={t(M.themeActive)}
+                  checked={x.active}
+                  onChange={(v) => patch(i, { active: v })}
+                  checkedChildren={t(M.themeActive)}
+                  unCheckedChildren={t(M.themeInactive)}
+                />
               </Space>
-            }>
+            }
+          >
             <Space orientation="vertical" size={8} style={{ width: '100%' }}>
               <Space.Compact block>
-                <Input aria-label={t(M.themeNameZh)} placeholder={t(M.themeNameZh)} maxLength={THEME_LIMITS.nameZh} value={x.nameZh} onChange={(e) => patch(i, { nameZh: e.target.value })} />
-                <Input aria-label={t(M.themeNameEn)} placeholder={t(M.themeNameEn)} maxLength={THEME_LIMITS.nameEn} value={x.nameEn} onChange={(e) => patch(i, { nameEn: e.target.value })} />
+                <Input
+                  aria-label={t(M.themeNameZh)}
+                  placeholder={t(M.themeNameZh)}
+                  maxLength={THEME_LIMITS.nameZh}
+                  value={x.nameZh}
+                  onChange={(e) => patch(i, { nameZh: e.target.value })}
+                />
+                <Input
+                  aria-label={t(M.themeNameEn)}
+                  placeholder={t(M.themeNameEn)}
+                  maxLength={THEME_LIMITS.nameEn}
+                  value={x.nameEn}
+                  onChange={(e) => patch(i, { nameEn: e.target.value })}
+                />
               </Space.Compact>
-              <Select mode="multiple" allowClear aria-label={t(M.leadUnits)} placeholder={`${t(M.leadUnits)}（${t(M.leadUnitsHelp)}）`} style={{ width: '100%' }}
-                value={x.leadUnitIds} onChange={(v) => patch(i, { leadUnitIds: v.slice(0, THEME_LIMITS.leadUnits) })} options={unitOptions} showSearch={{ optionFilterProp: 'label' }} />
+              <Select
+                mode="multiple"
+                allowClear
+                aria-label={t(M.leadUnits)}
+                placeholder={`${t(M.leadUnits)}（${t(M.leadUnitsHelp)}）`}
+                style={{ width: '100%' }}
+                value={x.leadUnitIds}
+                onChange={(v) => patch(i, { leadUnitIds: v.slice(0, THEME_LIMITS.leadUnits) })}
+                options={unitOptions}
+                showSearch={{ optionFilterProp: 'label' }}
+              />
               {issues[x.rowKey] && <Typography.Text type="danger">{issues[x.rowKey]}</Typography.Text>}
             </Space>
           </Card>
         ))}
       </Space>
-      <Button icon={<PlusOutlined />} style={{ marginTop: 12 }} disabled={rows.length >= THEME_LIMITS.themes}
-        onClick={() => setRows((r) => [...r, { rowKey: `new-${r.length}-${Date.now()}`, key: null, nameZh: '', nameEn: '', active: true, leadUnitIds: [] }])}>
+      <Button
+        icon={<PlusOutlined />}
+        style={{ marginTop: 12 }}
+        disabled={rows.length >= THEME_LIMITS.themes}
+        onClick={() =>
+          setRows((r) => [
+            ...r,
+            {
+              rowKey: `new-${r.length}-${Date.now()}`,
+              key: null,
+              nameZh: '',
+              nameEn: '',
+              active: true,
+              leadUnitIds: [],
+            },
+          ])
+        }
+      >
         {t(M.addTheme)}
       </Button>
     </Card>

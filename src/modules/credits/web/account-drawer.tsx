@@ -27,35 +27,77 @@ export function AccountDrawer({ residentId, onClose }: { residentId: string; onC
   const [reversing, setReversing] = useState<Entry | null>(null);
   const phone = Grid.useBreakpoint().sm === false;
   const a = account.data;
-  const act = (e: Entry) => (
-    e.reversedById !== null ? <Typography.Text type="secondary">{t(M.reversedBy)}</Typography.Text>
-      : e.canReverse ? <Button size="small" danger onClick={() => setReversing(e)}>{e.kind === 'redeem' ? t(M.cancel) : t(M.reverse)}</Button> : null
-  );
+  const act = (e: Entry) =>
+    e.reversedById !== null ? (
+      <Typography.Text type="secondary">{t(M.reversedBy)}</Typography.Text>
+    ) : e.canReverse ? (
+      <Button size="small" danger onClick={() => setReversing(e)}>
+        {e.kind === 'redeem' ? t(M.cancel) : t(M.reverse)}
+      </Button>
+    ) : null;
   const note = (e: Entry) => (
     <>
       {e.note ?? ''}
-      {e.reversesId !== null && <Typography.Text type="secondary"> {t(M.reversalOf, { id: e.reversesId })}</Typography.Text>}
+      {e.reversesId !== null && (
+        <Typography.Text type="secondary"> {t(M.reversalOf, { id: e.reversesId })}</Typography.Text>
+      )}
     </>
   );
-  const pagination = { current: page.page, pageSize: page.pageSize, total: entries.data?.total ?? 0, onChange: (p: number, s: number) => setPage({ page: p, pageSize: s }), showTotal: (n: number) => t(M.totalRecords, { n }) };
+  const pagination = {
+    current: page.page,
+    pageSize: page.pageSize,
+    total: entries.data?.total ?? 0,
+    onChange: (p: number, s: number) => setPage({ page: p, pageSize: s }),
+    showTotal: (n: number) => t(M.totalRecords, { n }),
+  };
 
   return (
-    <Drawer open size={size} title={a ? t(M.accountTitle, { name: a.resident.name }) : ''} onClose={onClose} destroyOnHidden>
+    <Drawer
+      open
+      size={size}
+      title={a ? t(M.accountTitle, { name: a.resident.name }) : ''}
+      onClose={onClose}
+      destroyOnHidden
+    >
       {account.isPending && <PageLoading />}
       {account.error && <ErrorState error={account.error} onRetry={() => void account.refetch()} />}
       {a && (
         <>
-          <Typography.Paragraph type="secondary" style={{ fontSize: 15 }}>{a.resident.nodeName}</Typography.Paragraph>
-          {a.resident.anonymized && <Alert type="warning" showIcon title={t(M.anonymized)} style={{ marginBottom: 12 }} />}
+          <Typography.Paragraph type="secondary" style={{ fontSize: 15 }}>
+            {a.resident.nodeName}
+          </Typography.Paragraph>
+          {a.resident.anonymized && (
+            <Alert type="warning" showIcon title={t(M.anonymized)} style={{ marginBottom: 12 }} />
+          )}
           <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
-            <Col xs={8}><Statistic title={t(M.balance)} value={a.balance} valueStyle={{ fontSize: 28, fontWeight: 600 }} /></Col>
-            <Col xs={8}><Statistic title={t(M.earned)} value={a.earned} /></Col>
-            <Col xs={8}><Statistic title={t(M.spent)} value={a.spent} /></Col>
+            <Col xs={8}>
+              <Statistic title={t(M.balance)} value={a.balance} valueStyle={{ fontSize: 28, fontWeight: 600 }} />
+            </Col>
+            <Col xs={8}>
+              <Statistic title={t(M.earned)} value={a.earned} />
+            </Col>
+            <Col xs={8}>
+              <Statistic title={t(M.spent)} value={a.spent} />
+            </Col>
           </Row>
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 16 }}>
-            {a.canAward && <Button size="large" type="primary" icon={<GiftOutlined />} onClick={() => setModal('redeem')}>{t(M.redeem)}</Button>}
-            {a.canAward && <Button size="large" icon={<PlusOutlined />} onClick={() => setModal('award')}>{t(M.award)}</Button>}
-            <Button size="large" icon={<PrinterOutlined />} onClick={() => window.open(`/print/learning-record/${residentId}`, '_blank', 'noopener')}>{t(M.printRecord)}</Button>
+            {a.canAward && (
+              <Button size="large" type="primary" icon={<GiftOutlined />} onClick={() => setModal('redeem')}>
+                {t(M.redeem)}
+              </Button>
+            )}
+            {a.canAward && (
+              <Button size="large" icon={<PlusOutlined />} onClick={() => setModal('award')}>
+                {t(M.award)}
+              </Button>
+            )}
+            <Button
+              size="large"
+              icon={<PrinterOutlined />}
+              onClick={() => window.open(`/print/learning-record/${residentId}`, '_blank', 'noopener')}
+            >
+              {t(M.printRecord)}
+            </Button>
           </div>
           <Typography.Title level={5}>{t(M.entries)}</Typography.Title>
           {entries.error && <ErrorState error={entries.error} onRetry={() => void entries.refetch()} />}
@@ -69,11 +111,17 @@ export function AccountDrawer({ residentId, onClose }: { residentId: string; onC
                 <List.Item key={e.id}>
                   <div style={{ width: '100%' }}>
                     <div style={{ display: 'flex', gap: 8, alignItems: 'center', justifyContent: 'space-between' }}>
-                      <span><EntryKindTag kind={e.kind} /><Amount n={e.amount} /></span>
+                      <span>
+                        <EntryKindTag kind={e.kind} />
+                        <Amount n={e.amount} />
+                      </span>
                       {act(e)}
                     </div>
                     <div style={{ fontSize: 15, marginTop: 4 }}>{note(e)}</div>
-                    <Typography.Text type="secondary">{formatDateTime(e.createdAt, locale)}{e.createdByName ? ` · ${e.createdByName}` : ''}</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {formatDateTime(e.createdAt, locale)}
+                      {e.createdByName ? ` · ${e.createdByName}` : ''}
+                    </Typography.Text>
                   </div>
                 </List.Item>
               )}
@@ -91,21 +139,38 @@ export function AccountDrawer({ residentId, onClose }: { residentId: string; onC
               columns={[
                 { title: t(M.when), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v, locale) },
                 { title: t(M.kind), dataIndex: 'kind', render: (v: EntryKindKey) => <EntryKindTag kind={v} /> },
-                { title: t(M.creditsCol), dataIndex: 'amount', align: 'right', render: (v: number) => <Amount n={v} /> },
+                {
+                  title: t(M.creditsCol),
+                  dataIndex: 'amount',
+                  align: 'right',
+                  render: (v: number) => <Amount n={v} />,
+                },
                 { title: t(M.note), key: 'note', width: 200, render: (_: unknown, e) => note(e) },
                 { title: t(M.by), dataIndex: 'createdByName', width: 120, render: (v: string | null) => v ?? '—' },
                 { title: '', key: 'act', render: (_: unknown, e) => act(e) },
               ]}
             />
           )}
-          {modal === 'award' && <AwardModal residentId={residentId} name={a.resident.name} onClose={() => setModal(null)} />}
-          {modal === 'redeem' && <RedeemModal residentId={residentId} name={a.resident.name} balance={a.balance} onClose={() => setModal(null)} />}
+          {modal === 'award' && (
+            <AwardModal residentId={residentId} name={a.resident.name} onClose={() => setModal(null)} />
+          )}
+          {modal === 'redeem' && (
+            <RedeemModal
+              residentId={residentId}
+              name={a.resident.name}
+              balance={a.balance}
+              onClose={() => setModal(null)}
+            />
+          )}
           {reversing && (
             <ReasonModal
               title={t(M.reverseTitle, { kind: label(ENTRY_KIND_LABELS[reversing.kind]), amount: reversing.amount })}
               help={t(M.reverseHelp)}
               okText={reversing.kind === 'redeem' ? t(M.cancel) : t(M.reverse)}
-              onSubmit={async (reason) => { await api.post(`/api/credit-entries/${reversing.id}/reverse`, { reason }); await refresh(); }}
+              onSubmit={async (reason) => {
+                await api.post(`/api/credit-entries/${reversing.id}/reverse`, { reason });
+                await refresh();
+              }}
               onClose={() => setReversing(null)}
             />
           )}

@@ -23,10 +23,19 @@ export function AccountsTab({ url }: { url: CreditsUrl }) {
             <ListSearch value={url.values.q} onChange={(q) => url.set({ q })} placeholder={t(M.searchPlaceholder)} />
           </Col>
           <Col xs={24} sm={12} lg={8}>
-            <NodeTreeSelect value={url.values.nodeId} onChange={(v) => url.set({ nodeId: v })} allowClear placeholder={t(M.anyPlace)} aria-label={t(M.village)} selectable={keeps} />
+            <NodeTreeSelect
+              value={url.values.nodeId}
+              onChange={(v) => url.set({ nodeId: v })}
+              allowClear
+              placeholder={t(M.anyPlace)}
+              aria-label={t(M.village)}
+              selectable={keeps}
+            />
           </Col>
         </Row>
-        <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }}>{t(M.listHint)}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }}>
+          {t(M.listHint)}
+        </Typography.Paragraph>
       </Card>
       <PageTable<Account>
         list={list}
@@ -34,9 +43,18 @@ export function AccountsTab({ url }: { url: CreditsUrl }) {
         totalText={(n) => t(M.totalPeople, { n })}
         onOpen={(r) => url.set({ open: r.id })}
         columns={[
-          { title: t(M.name), dataIndex: 'name', render: (v: string) => <Typography.Link style={{ fontSize: 16 }}>{v}</Typography.Link> },
+          {
+            title: t(M.name),
+            dataIndex: 'name',
+            render: (v: string) => <Typography.Link style={{ fontSize: 16 }}>{v}</Typography.Link>,
+          },
           { title: t(M.village), dataIndex: 'nodeName', responsive: ['sm'] },
-          { title: t(M.balance), dataIndex: 'balance', align: 'right', render: (v: number) => <strong style={{ fontSize: 16 }}>{v}</strong> },
+          {
+            title: t(M.balance),
+            dataIndex: 'balance',
+            align: 'right',
+            render: (v: number) => <strong style={{ fontSize: 16 }}>{v}</strong>,
+          },
         ]}
       />
       {url.values.open && <AccountDrawer residentId={url.values.open} onClose={() => url.set({ open: null })} />}

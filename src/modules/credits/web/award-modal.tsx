@@ -15,20 +15,43 @@ export function AwardModal({ residentId, name, onClose }: { residentId: string; 
   const [form] = Form.useForm<Award>();
   const errors = useFormErrors(form);
   const refresh = useCreditsRefresh();
-  const submit = (v: Award) => errors.run(async () => {
-    await api.post(`/api/credit-accounts/${residentId}/awards`, { amount: v.amount, reason: v.reason.trim() });
-    await refresh();
-    void message.success(t(M.awarded, { n: v.amount }));
-    onClose();
-  });
+  const submit = (v: Award) =>
+    errors.run(async () => {
+      await api.post(`/api/credit-accounts/${residentId}/awards`, { amount: v.amount, reason: v.reason.trim() });
+      await refresh();
+      void message.success(t(M.awarded, { n: v.amount }));
+      onClose();
+    });
   return (
-    <Modal open title={t(M.awardTitle, { name })} onCancel={onClose} onOk={() => form.submit()} okText={t(M.award)} cancelText={t(APP.cancel)} confirmLoading={errors.busy} destroyOnHidden>
+    <Modal
+      open
+      title={t(M.awardTitle, { name })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t(M.award)}
+      cancelText={t(APP.cancel)}
+      confirmLoading={errors.busy}
+      destroyOnHidden
+    >
       <Form<Award> form={form} layout="vertical" onFinish={submit} disabled={errors.busy} initialValues={{ amount: 5 }}>
         {errors.alert}
         <Form.Item name="amount" label={t(M.amount)} rules={[{ required: true, message: t(APP.required) }]}>
-          <InputNumber min={0.5} max={CREDIT_LIMITS.awardMax} step={1} precision={1} inputMode="decimal" style={{ width: '100%' }} size="large" />
+          <InputNumber
+            min={0.5}
+            max={CREDIT_LIMITS.awardMax}
+            step={1}
+            precision={1}
+            inputMode="decimal"
+            style={{ width: '100%' }}
+            size="large"
+          />
         </Form.Item>
-        <Form.Item name="reason" label={t(M.reason)} extra={t(M.reasonHelp)} rules={[rules.required(t), rules.max(t, CREDIT_LIMITS.reason)]}>
+        <Form.Item
+          name="reason"
+          label={t(M.reason)}
+          extra={t(M.reasonHelp)}
+          rules={[rules.required(t), rules.max(t, CREDIT_LIMITS.reason)]}
+        >
           <Input.TextArea rows={3} maxLength={CREDIT_LIMITS.reason} showCount />
         </Form.Item>
       </Form>

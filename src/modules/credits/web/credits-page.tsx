@@ -28,7 +28,13 @@ export function CreditsPage() {
   return (
     <>
       <PageHeader title={t(M.title)} />
-      <Tabs activeKey={tab} onChange={(k) => url.set({ tab: k, q: null, nodeId: null, status: null, open: null })} items={items} destroyOnHidden size="large" />
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => url.set({ tab: k, q: null, nodeId: null, status: null, open: null })}
+        items={items}
+        destroyOnHidden
+        size="large"
+      />
     </>
   );
 }

@@ -2,14 +2,29 @@ import { Tag } from 'antd';
 import { useI18n } from '../../../web/i18n/i18n';
 import { ENTRY_KIND_LABELS, type EntryKindKey } from '../credits.contract';
 
-const COLORS: Record<EntryKindKey, string> = { attendance: 'green', resource: 'cyan', volunteer: 'magenta', award: 'gold', redeem: 'blue', reversal: 'default' };
+const COLORS: Record<EntryKindKey, string> = {
+  attendance: 'green',
+  resource: 'cyan',
+  volunteer: 'magenta',
+  award: 'gold',
+  redeem: 'blue',
+  reversal: 'default',
+};
 
 export function EntryKindTag({ kind }: { kind: EntryKindKey }) {
   const { label } = useI18n();
-  return <Tag color={COLORS[kind]} style={{ fontSize: 14 }}>{label(ENTRY_KIND_LABELS[kind])}</Tag>;
+  return (
+    <Tag color={COLORS[kind]} style={{ fontSize: 14 }}>
+      {label(ENTRY_KIND_LABELS[kind])}
+    </Tag>
+  );
 }
 
 /** +2.5 / −4: earnings green, spends and reversals plain. */
 export function Amount({ n }: { n: number }) {
-  return <strong style={{ color: n > 0 ? '#237804' : '#a8071a', fontSize: 16, whiteSpace: 'nowrap' }}>{n > 0 ? `+${n}` : `${n}`}</strong>;
+  return (
+    <strong style={{ color: n > 0 ? '#237804' : '#a8071a', fontSize: 16, whiteSpace: 'nowrap' }}>
+      {n > 0 ? `+${n}` : `${n}`}
+    </strong>
+  );
 }

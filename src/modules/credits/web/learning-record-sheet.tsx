@@ -33,13 +33,28 @@ export function LearningRecordSheet({ r, onClose }: { r: LearningRecord; onClose
     <>
       <style>{PRINT_CSS}</style>
       <div className="lr-toolbar">
-        <Button type="primary" size="large" icon={<PrinterOutlined />} onClick={() => window.print()}>{t(M.print)}</Button>
-        {onClose && <Button size="large" onClick={onClose}>{t(M.back)}</Button>}
+        <Button type="primary" size="large" icon={<PrinterOutlined />} onClick={() => window.print()}>
+          {t(M.print)}
+        </Button>
+        {onClose && (
+          <Button size="large" onClick={onClose}>
+            {t(M.back)}
+          </Button>
+        )}
       </div>
       <div className="lr-sheet">
         <h1>{t(M.recordTitle)}</h1>
         <p style={{ textIndent: locale === 'zh-CN' ? '2em' : 0 }}>
-          {t(M.recordIntro, { name: r.resident.name, county: r.resident.countyName, village: r.resident.nodeName, date: day(r.generatedAt), count: r.totalActivities, hours: r.totalHours, credits: r.totalCredits, balance: r.balance })}
+          {t(M.recordIntro, {
+            name: r.resident.name,
+            county: r.resident.countyName,
+            village: r.resident.nodeName,
+            date: day(r.generatedAt),
+            count: r.totalActivities,
+            hours: r.totalHours,
+            credits: r.totalCredits,
+            balance: r.balance,
+          })}
         </p>
         <table>
           <thead>
@@ -54,7 +69,13 @@ export function LearningRecordSheet({ r, onClose }: { r: LearningRecord; onClose
             </tr>
           </thead>
           <tbody>
-            {r.items.length === 0 && <tr><td colSpan={7} style={{ textAlign: 'center' }}>{t(M.recordEmpty)}</td></tr>}
+            {r.items.length === 0 && (
+              <tr>
+                <td colSpan={7} style={{ textAlign: 'center' }}>
+                  {t(M.recordEmpty)}
+                </td>
+              </tr>
+            )}
             {r.items.map((i, n) => (
               <tr key={i.activityId}>
                 <td className="num">{n + 1}</td>

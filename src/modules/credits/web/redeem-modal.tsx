@@ -9,7 +9,17 @@ import { M } from './credits.messages';
 import { useCreditsRefresh, useRewards } from './credits.queries';
 
 /** At the centre counter: pick a reward offered to this resident; balance and stock are checked by the server. */
-export function RedeemModal({ residentId, name, balance, onClose }: { residentId: string; name: string; balance: number; onClose: () => void }) {
+export function RedeemModal({
+  residentId,
+  name,
+  balance,
+  onClose,
+}: {
+  residentId: string;
+  name: string;
+  balance: number;
+  onClose: () => void;
+}) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const refresh = useCreditsRefresh();
@@ -31,7 +41,17 @@ export function RedeemModal({ residentId, name, balance, onClose }: { residentId
   };
   const items = rewards.data?.items ?? [];
   return (
-    <Modal open title={t(M.redeemTitle, { name, n: balance })} onCancel={onClose} okText={t(M.redeem)} okButtonProps={{ disabled: !rewardId }} cancelText={t(APP.cancel)} confirmLoading={busy} onOk={() => void submit()} destroyOnHidden>
+    <Modal
+      open
+      title={t(M.redeemTitle, { name, n: balance })}
+      onCancel={onClose}
+      okText={t(M.redeem)}
+      okButtonProps={{ disabled: !rewardId }}
+      cancelText={t(APP.cancel)}
+      confirmLoading={busy}
+      onOk={() => void submit()}
+      destroyOnHidden
+    >
       <Typography.Paragraph type="secondary">{t(M.redeemHelp)}</Typography.Paragraph>
       {rewards.isPending && <PageLoading />}
       {rewards.error && <Alert type="error" title={errorText(rewards.error, locale)} />}
@@ -39,7 +59,12 @@ export function RedeemModal({ residentId, name, balance, onClose }: { residentId
       <Radio.Group value={rewardId} onChange={(e) => setRewardId(e.target.value as string)} style={{ width: '100%' }}>
         <Space direction="vertical" style={{ width: '100%' }}>
           {items.map((r) => (
-            <Radio key={r.id} value={r.id} disabled={r.stock === 0 || r.cost > balance} style={{ fontSize: 16, padding: '6px 0' }}>
+            <Radio
+              key={r.id}
+              value={r.id}
+              disabled={r.stock === 0 || r.cost > balance}
+              style={{ fontSize: 16, padding: '6px 0' }}
+            >
               {t(M.rewardOption, { name: r.name, cost: r.cost, stock: r.stock })}
               {r.stock === 0 ? `（${t(M.outOfStock)}）` : r.cost > balance ? `（${t(M.notEnough)}）` : ''}
             </Radio>

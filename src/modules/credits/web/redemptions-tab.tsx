@@ -22,8 +22,15 @@ export function RedemptionsTab({ url }: { url: CreditsUrl }) {
   return (
     <>
       <Card styles={{ body: { paddingBottom: 16 } }} style={{ marginBottom: 16 }}>
-        <Select allowClear style={{ minWidth: 160 }} value={status} placeholder={t(M.anyStatus)} aria-label={t(M.status)} onChange={(v) => url.set({ status: v })}
-          options={REDEMPTION_STATUSES.map((s) => ({ value: s, label: label(REDEMPTION_STATUS_LABELS[s]) }))} />
+        <Select
+          allowClear
+          style={{ minWidth: 160 }}
+          value={status}
+          placeholder={t(M.anyStatus)}
+          aria-label={t(M.status)}
+          onChange={(v) => url.set({ status: v })}
+          options={REDEMPTION_STATUSES.map((s) => ({ value: s, label: label(REDEMPTION_STATUS_LABELS[s]) }))}
+        />
       </Card>
       <PageTable<Redemption>
         list={list}
@@ -32,16 +39,47 @@ export function RedemptionsTab({ url }: { url: CreditsUrl }) {
         locale={{ emptyText: t(M.noRedemptions) }}
         columns={[
           { title: t(M.when), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v, locale) },
-          { title: t(M.name), dataIndex: 'residentName', render: (v: string, r) => <>{v}<Typography.Text type="secondary"> · {r.nodeName}</Typography.Text></> },
+          {
+            title: t(M.name),
+            dataIndex: 'residentName',
+            render: (v: string, r) => (
+              <>
+                {v}
+                <Typography.Text type="secondary"> · {r.nodeName}</Typography.Text>
+              </>
+            ),
+          },
           { title: t(M.reward), dataIndex: 'rewardName' },
           { title: t(M.cost), dataIndex: 'cost', align: 'right' },
-          { title: t(M.channel), dataIndex: 'channel', render: (v: Redemption['channel']) => t(v === 'counter' ? M.channelCounter : M.channelSelf) },
+          {
+            title: t(M.channel),
+            dataIndex: 'channel',
+            render: (v: Redemption['channel']) => t(v === 'counter' ? M.channelCounter : M.channelSelf),
+          },
           { title: t(M.by), dataIndex: 'handledByName', render: (v: string | null) => v ?? '—' },
-          { title: t(M.status), dataIndex: 'status', render: (v: Status, r) => (
-            v === 'done' ? <Tag color="green">{label(REDEMPTION_STATUS_LABELS.done)}</Tag>
-              : <><Tag>{label(REDEMPTION_STATUS_LABELS.cancelled)}</Tag>{r.cancelReason && <Typography.Text type="secondary">{r.cancelReason}</Typography.Text>}</>
-          ) },
-          { title: '', key: 'act', render: (_: unknown, r) => (r.canCancel ? <Button size="small" danger onClick={() => setCancelling(r)}>{t(M.cancel)}</Button> : null) },
+          {
+            title: t(M.status),
+            dataIndex: 'status',
+            render: (v: Status, r) =>
+              v === 'done' ? (
+                <Tag color="green">{label(REDEMPTION_STATUS_LABELS.done)}</Tag>
+              ) : (
+                <>
+                  <Tag>{label(REDEMPTION_STATUS_LABELS.cancelled)}</Tag>
+                  {r.cancelReason && <Typography.Text type="secondary">{r.cancelReason}</Typography.Text>}
+                </>
+              ),
+          },
+          {
+            title: '',
+            key: 'act',
+            render: (_: unknown, r) =>
+              r.canCancel ? (
+                <Button size="small" danger onClick={() => setCancelling(r)}>
+                  {t(M.cancel)}
+                </Button>
+              ) : null,
+          },
         ]}
       />
       {cancelling && (
@@ -49,7 +87,10 @@ export function RedemptionsTab({ url }: { url: CreditsUrl }) {
           title={t(M.cancelTitle, { name: cancelling.residentName, reward: cancelling.rewardName })}
           help={t(M.cancelHelp)}
           okText={t(M.cancel)}
-          onSubmit={async (reason) => { await api.post(`/api/credit-redemptions/${cancelling.id}/cancel`, { reason }); await refresh(); }}
+          onSubmit={async (reason) => {
+            await api.post(`/api/credit-redemptions/${cancelling.id}/cancel`, { reason });
+            await refresh();
+          }}
           onClose={() => setCancelling(null)}
         />
       )}

@@ -19,35 +19,85 @@ export function RewardFormDrawer({ reward, onClose }: { reward: Reward | null; o
   const [form] = Form.useForm<RewardInput>();
   const errors = useFormErrors(form);
   const refresh = useCreditsRefresh();
-  const submit = (v: RewardInput) => errors.run(async () => {
-    const body: RewardInput = { ...v, name: v.name.trim(), description: (v.description ?? '').trim() };
-    if (reward) await api.put(`/api/credit-rewards/${reward.id}`, body);
-    else await api.post('/api/credit-rewards', body);
-    await refresh();
-    void message.success(t(M.rewardSaved));
-    onClose();
-  });
+  const submit = (v: RewardInput) =>
+    errors.run(async () => {
+      const body: RewardInput = { ...v, name: v.name.trim(), description: (v.description ?? '').trim() };
+      if (reward) await api.put(`/api/credit-rewards/${reward.id}`, body);
+      else await api.post('/api/credit-rewards', body);
+      await refresh();
+      void message.success(t(M.rewardSaved));
+      onClose();
+    });
   const initial: Partial<RewardInput> = reward
-    ? { nodeId: reward.nodeId, name: reward.name, description: reward.description, cost: reward.cost, stock: reward.stock, active: reward.active }
+    ? {
+        nodeId: reward.nodeId,
+        name: reward.name,
+        description: reward.description,
+        cost: reward.cost,
+        stock: reward.stock,
+        active: reward.active,
+      }
     : { cost: 10, stock: 20, active: true, description: '' };
   return (
-    <FormDrawer title={t(reward ? M.editReward : M.newReward)} busy={errors.busy} onClose={onClose} onSave={() => form.submit()}>
-      <Form<RewardInput> form={form} layout="vertical" onFinish={submit} disabled={errors.busy} initialValues={initial} size="large">
+    <FormDrawer
+      title={t(reward ? M.editReward : M.newReward)}
+      busy={errors.busy}
+      onClose={onClose}
+      onSave={() => form.submit()}
+    >
+      <Form<RewardInput>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        disabled={errors.busy}
+        initialValues={initial}
+        size="large"
+      >
         {errors.alert}
-        <Form.Item name="nodeId" label={t(M.offeredBy)} extra={t(M.offeredByHelp)} rules={[{ required: true, message: t(APP.required) }]}>
-          {reward ? <Input value={reward.nodeName} disabled /> : <NodeTreeSelect selectable={(n) => (n.level === 'county' || n.level === 'town') && canAdminister(n)} aria-label={t(M.offeredBy)} />}
+        <Form.Item
+          name="nodeId"
+          label={t(M.offeredBy)}
+          extra={t(M.offeredByHelp)}
+          rules={[{ required: true, message: t(APP.required) }]}
+        >
+          {reward ? (
+            <Input value={reward.nodeName} disabled />
+          ) : (
+            <NodeTreeSelect
+              selectable={(n) => (n.level === 'county' || n.level === 'town') && canAdminister(n)}
+              aria-label={t(M.offeredBy)}
+            />
+          )}
         </Form.Item>
-        <Form.Item name="name" label={t(M.rewardName)} rules={[rules.required(t), rules.max(t, CREDIT_LIMITS.rewardName)]}>
+        <Form.Item
+          name="name"
+          label={t(M.rewardName)}
+          rules={[rules.required(t), rules.max(t, CREDIT_LIMITS.rewardName)]}
+        >
           <Input maxLength={CREDIT_LIMITS.rewardName} />
         </Form.Item>
         <Form.Item name="description" label={t(M.description)} rules={[rules.max(t, CREDIT_LIMITS.rewardDescription)]}>
           <Input.TextArea rows={2} maxLength={CREDIT_LIMITS.rewardDescription} showCount />
         </Form.Item>
         <Form.Item name="cost" label={t(M.cost)} rules={[{ required: true, message: t(APP.required) }]}>
-          <InputNumber min={0.5} max={CREDIT_LIMITS.costMax} step={1} precision={1} inputMode="decimal" style={{ width: '100%' }} />
+          <InputNumber
+            min={0.5}
+            max={CREDIT_LIMITS.costMax}
+            step={1}
+            precision={1}
+            inputMode="decimal"
+            style={{ width: '100%' }}
+          />
         </Form.Item>
         <Form.Item name="stock" label={t(M.stock)} rules={[{ required: true, message: t(APP.required) }]}>
-          <InputNumber min={0} max={CREDIT_LIMITS.stockMax} step={1} precision={0} inputMode="numeric" style={{ width: '100%' }} />
+          <InputNumber
+            min={0}
+            max={CREDIT_LIMITS.stockMax}
+            step={1}
+            precision={0}
+            inputMode="numeric"
+            style={{ width: '100%' }}
+          />
         </Form.Item>
         <Form.Item name="active" label={t(M.active)} valuePropName="checked">
           <Switch />

@@ -18,7 +18,9 @@ export function RewardsTab({ url, canAdd }: { url: CreditsUrl; canAdd: boolean }
     <>
       {canAdd && (
         <Card styles={{ body: { paddingBottom: 16 } }} style={{ marginBottom: 16 }}>
-          <Button type="primary" size="large" icon={<PlusOutlined />} onClick={() => setEditing('new')}>{t(M.newReward)}</Button>
+          <Button type="primary" size="large" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            {t(M.newReward)}
+          </Button>
         </Card>
       )}
       <PageTable<Reward>
@@ -26,14 +28,49 @@ export function RewardsTab({ url, canAdd }: { url: CreditsUrl; canAdd: boolean }
         url={url}
         totalText={(n) => t(M.totalRecords, { n })}
         locale={{ emptyText: t(M.noRewardList) }}
-        onOpen={(r) => { if (r.canEdit) setEditing(r); }}
+        onOpen={(r) => {
+          if (r.canEdit) setEditing(r);
+        }}
         columns={[
-          { title: t(M.rewardName), dataIndex: 'name', render: (v: string, r) => <><strong style={{ fontSize: 16 }}>{v}</strong>{r.description && <div style={{ color: '#666' }}>{r.description}</div>}</> },
+          {
+            title: t(M.rewardName),
+            dataIndex: 'name',
+            render: (v: string, r) => (
+              <>
+                <strong style={{ fontSize: 16 }}>{v}</strong>
+                {r.description && <div style={{ color: '#666' }}>{r.description}</div>}
+              </>
+            ),
+          },
           { title: t(M.offeredBy), dataIndex: 'nodeName' },
           { title: t(M.cost), dataIndex: 'cost', align: 'right' },
-          { title: t(M.stock), dataIndex: 'stock', align: 'right', render: (v: number) => (v === 0 ? <Tag color="red">{t(M.outOfStock)}</Tag> : v) },
-          { title: t(M.status), dataIndex: 'active', render: (v: boolean) => (v ? <Tag color="green">{t(M.onOffer)}</Tag> : <Tag>{t(M.offShelf)}</Tag>) },
-          { title: '', key: 'act', render: (_: unknown, r) => (r.canEdit ? <Button size="small" onClick={(e) => { e.stopPropagation(); setEditing(r); }}>{t(M.editReward)}</Button> : null) },
+          {
+            title: t(M.stock),
+            dataIndex: 'stock',
+            align: 'right',
+            render: (v: number) => (v === 0 ? <Tag color="red">{t(M.outOfStock)}</Tag> : v),
+          },
+          {
+            title: t(M.status),
+            dataIndex: 'active',
+            render: (v: boolean) => (v ? <Tag color="green">{t(M.onOffer)}</Tag> : <Tag>{t(M.offShelf)}</Tag>),
+          },
+          {
+            title: '',
+            key: 'act',
+            render: (_: unknown, r) =>
+              r.canEdit ? (
+                <Button
+                  size="small"
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    setEditing(r);
+                  }}
+                >
+                  {t(M.editReward)}
+                </Button>
+              ) : null,
+          },
         ]}
       />
       {editing && <RewardFormDrawer reward={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}

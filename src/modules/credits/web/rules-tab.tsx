@@ -6,7 +6,14 @@ import { useAuth } from '../../../web/auth/auth-context';
 import { ErrorState } from '../../../web/components/error-state';
 import { PageLoading } from '../../../web/components/page-loading';
 import { useI18n } from '../../../web/i18n/i18n';
-import { CREDIT_LIMITS, GRANT_AT, GRANT_AT_LABELS, type GrantAt, type Rule, type RulesUpdate } from '../credits.contract';
+import {
+  CREDIT_LIMITS,
+  GRANT_AT,
+  GRANT_AT_LABELS,
+  type GrantAt,
+  type Rule,
+  type RulesUpdate,
+} from '../credits.contract';
 import { M } from './credits.messages';
 import { useCreditsRefresh, useRules } from './credits.queries';
 
@@ -30,15 +37,25 @@ export function RulesTab() {
   if (q.isPending) return <PageLoading />;
   if (q.error) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const edit = q.data.canEdit;
-  const patch = (theme: string, p: Partial<Rule>) => setRows((rs) => rs.map((r) => (r.theme === theme ? { ...r, ...p } : r)));
+  const patch = (theme: string, p: Partial<Rule>) =>
+    setRows((rs) => rs.map((r) => (r.theme === theme ? { ...r, ...p } : r)));
   const grantSelect = (r: Rule) => (
-    <Select<GrantAt> aria-label={t(M.grantAt)} disabled={!edit} value={r.grantAt} onChange={(v) => patch(r.theme, { grantAt: v })} style={{ minWidth: 160 }}
-      options={GRANT_AT.map((g) => ({ value: g, label: label(GRANT_AT_LABELS[g]) }))} />
+    <Select<GrantAt>
+      aria-label={t(M.grantAt)}
+      disabled={!edit}
+      value={r.grantAt}
+      onChange={(v) => patch(r.theme, { grantAt: v })}
+      style={{ minWidth: 160 }}
+      options={GRANT_AT.map((g) => ({ value: g, label: label(GRANT_AT_LABELS[g]) }))}
+    />
   );
   const save = async () => {
     setBusy(true);
     try {
-      const body: RulesUpdate = { rules: rows.map((r) => ({ theme: r.theme, creditsPerHour: r.creditsPerHour, grantAt: r.grantAt })), volunteerPerHour: volunteer };
+      const body: RulesUpdate = {
+        rules: rows.map((r) => ({ theme: r.theme, creditsPerHour: r.creditsPerHour, grantAt: r.grantAt })),
+        volunteerPerHour: volunteer,
+      };
       await api.put(`/api/credit-rules/${countyId}`, body);
       await refresh();
       void message.success(t(M.rulesSaved));
@@ -58,24 +75,57 @@ export function RulesTab() {
         dataSource={rows}
         scroll={{ x: 'max-content' }}
         columns={[
-          { title: t(M.theme), key: 'theme', render: (_: unknown, r) => (
-            <>
-              {isZh ? r.nameZh : r.nameEn}{r.isDefault && <Tag style={{ marginLeft: 8 }}>{t(M.isDefault)}</Tag>}
-              {phone && <div style={{ marginTop: 6 }}>{grantSelect(r)}</div>}
-            </>
-          ) },
-          { title: t(M.perHour), key: 'rate', render: (_: unknown, r) => (
-            <InputNumber aria-label={`${t(M.perHour)} ${isZh ? r.nameZh : r.nameEn}`} disabled={!edit} min={0} max={CREDIT_LIMITS.rateMax} step={0.5} precision={1} value={r.creditsPerHour} onChange={(v) => patch(r.theme, { creditsPerHour: v ?? 0 })} style={{ width: phone ? 80 : 110 }} />
-          ) },
+          {
+            title: t(M.theme),
+            key: 'theme',
+            render: (_: unknown, r) => (
+              <>
+                {isZh ? r.nameZh : r.nameEn}
+                {r.isDefault && <Tag style={{ marginLeft: 8 }}>{t(M.isDefault)}</Tag>}
+                {phone && <div style={{ marginTop: 6 }}>{grantSelect(r)}</div>}
+              </>
+            ),
+          },
+          {
+            title: t(M.perHour),
+            key: 'rate',
+            render: (_: unknown, r) => (
+              <InputNumber
+                aria-label={`${t(M.perHour)} ${isZh ? r.nameZh : r.nameEn}`}
+                disabled={!edit}
+                min={0}
+                max={CREDIT_LIMITS.rateMax}
+                step={0.5}
+                precision={1}
+                value={r.creditsPerHour}
+                onChange={(v) => patch(r.theme, { creditsPerHour: v ?? 0 })}
+                style={{ width: phone ? 80 : 110 }}
+              />
+            ),
+          },
           ...(phone ? [] : [{ title: t(M.grantAt), key: 'grant', render: (_: unknown, r: Rule) => grantSelect(r) }]),
         ]}
       />
       <div style={{ marginTop: 20, display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12 }}>
         <Typography.Text strong>{t(M.volunteerRate)}</Typography.Text>
-        <InputNumber aria-label={t(M.volunteerRate)} disabled={!edit} min={0} max={CREDIT_LIMITS.rateMax} step={0.5} precision={1} value={volunteer} onChange={(v) => setVolunteer(v ?? 0)} style={{ width: 110 }} />
+        <InputNumber
+          aria-label={t(M.volunteerRate)}
+          disabled={!edit}
+          min={0}
+          max={CREDIT_LIMITS.rateMax}
+          step={0.5}
+          precision={1}
+          value={volunteer}
+          onChange={(v) => setVolunteer(v ?? 0)}
+          style={{ width: 110 }}
+        />
         <Typography.Text type="secondary">{t(M.volunteerHelp)}</Typography.Text>
       </div>
-      {edit && <Button type="primary" size="large" loading={busy} onClick={() => void save()} style={{ marginTop: 20 }}>{t(M.saveRules)}</Button>}
+      {edit && (
+        <Button type="primary" size="large" loading={busy} onClick={() => void save()} style={{ marginTop: 20 }}>
+          {t(M.saveRules)}
+        </Button>
+      )}
     </Card>
   );
 }

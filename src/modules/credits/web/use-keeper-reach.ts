@@ -10,6 +10,12 @@ export function useKeeperReach() {
   const { me } = useAuth();
   const tree = useOrgTree();
   const all = !!me?.scopes.some((s) => s.role === 'system_admin');
-  const kept = useMemo(() => new Set(me?.scopes.filter((s) => CREDIT_STAFF_ROLES.includes(s.role)).map((s) => s.nodeId) ?? []), [me]);
-  return useCallback((n: TreeNode) => n.level !== 'unit' && (all || (!!tree.data && isUnderAny(tree.data, n.id, kept))), [all, tree.data, kept]);
+  const kept = useMemo(
+    () => new Set(me?.scopes.filter((s) => CREDIT_STAFF_ROLES.includes(s.role)).map((s) => s.nodeId) ?? []),
+    [me],
+  );
+  return useCallback(
+    (n: TreeNode) => n.level !== 'unit' && (all || (!!tree.data && isUnderAny(tree.data, n.id, kept))),
+    [all, tree.data, kept],
+  );
 }

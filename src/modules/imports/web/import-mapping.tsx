@@ -13,7 +13,15 @@ const IGNORE = '__ignore__';
  * 列的对应: each column of the file (once per header, over all sheets) with the field it went
  * to; the user changes one or ignores a column, then checks the file again with that choice.
  */
-export function ImportMapping({ job, busy, onApply }: { job: ImportJob; busy: boolean; onApply: (mapping: ColumnMapping) => void }) {
+export function ImportMapping({
+  job,
+  busy,
+  onApply,
+}: {
+  job: ImportJob;
+  busy: boolean;
+  onApply: (mapping: ColumnMapping) => void;
+}) {
   const { t } = useI18n();
   const rows = useMemo(() => {
     const byKey = new Map<string, Row>();
@@ -31,7 +39,10 @@ export function ImportMapping({ job, busy, onApply }: { job: ImportJob; busy: bo
   const changed = rows.some((r) => r.key in chosen && chosen[r.key] !== r.field);
   const source = job.sheets[0]?.source ?? 'auto';
   const sourceLabel = { auto: t(M.sourceAuto), remembered: t(M.sourceRemembered), chosen: t(M.sourceChosen) }[source];
-  const options = [{ value: IGNORE, label: t(M.mappingIgnore) }, ...ROSTER_FIELDS.map((f) => ({ value: f, label: t(FIELD_LABELS[f]) }))];
+  const options = [
+    { value: IGNORE, label: t(M.mappingIgnore) },
+    ...ROSTER_FIELDS.map((f) => ({ value: f, label: t(FIELD_LABELS[f]) })),
+  ];
   const many = job.sheets.length > 1;
 
   const apply = () => {
@@ -44,10 +55,26 @@ export function ImportMapping({ job, busy, onApply }: { job: ImportJob; busy: bo
     <Card
       size="small"
       data-testid="import-mapping"
-      title={<Space wrap>{t(M.mappingTitle)}<Tag color={source === 'auto' ? 'blue' : 'green'}>{sourceLabel}</Tag></Space>}
-      extra={<Typography.Text type="secondary">{job.sheets.map((s) => `${many ? `${s.name}：` : ''}${t(M.headerAt, { row: s.headerRow })}，${t(M.sheetRows, { n: s.rows })}`).join('；')}</Typography.Text>}
+      title={
+        <Space wrap>
+          {t(M.mappingTitle)}
+          <Tag color={source === 'auto' ? 'blue' : 'green'}>{sourceLabel}</Tag>
+        </Space>
+      }
+      extra={
+        <Typography.Text type="secondary">
+          {job.sheets
+            .map(
+              (s) =>
+                `${many ? `${s.name}：` : ''}${t(M.headerAt, { row: s.headerRow })}，${t(M.sheetRows, { n: s.rows })}`,
+            )
+            .join('；')}
+        </Typography.Text>
+      }
     >
-      <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>{t(M.mappingHelp)}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
+        {t(M.mappingHelp)}
+      </Typography.Paragraph>
       <Table<Row>
         size="small"
         rowKey="key"
@@ -55,7 +82,17 @@ export function ImportMapping({ job, busy, onApply }: { job: ImportJob; busy: bo
         pagination={false}
         scroll={{ x: 'max-content' }}
         columns={[
-          { title: t(M.mappingFileColumn), render: (_, r) => <><Typography.Text strong>{r.header}</Typography.Text>{many && r.sheets.length < job.sheets.length && <Typography.Text type="secondary"> （{r.sheets.join('、')}）</Typography.Text>}</> },
+          {
+            title: t(M.mappingFileColumn),
+            render: (_, r) => (
+              <>
+                <Typography.Text strong>{r.header}</Typography.Text>
+                {many && r.sheets.length < job.sheets.length && (
+                  <Typography.Text type="secondary"> （{r.sheets.join('、')}）</Typography.Text>
+                )}
+              </>
+            ),
+          },
           {
             title: t(M.mappingField),
             width: 220,
@@ -67,13 +104,23 @@ export function ImportMapping({ job, busy, onApply }: { job: ImportJob; busy: bo
                 virtual={false}
                 listHeight={480}
                 options={options}
-                onChange={(v: string) => setChosen((m) => ({ ...m, [r.key]: v === IGNORE ? null : (v as RosterField) }))}
+                onChange={(v: string) =>
+                  setChosen((m) => ({ ...m, [r.key]: v === IGNORE ? null : (v as RosterField) }))
+                }
               />
             ),
           },
         ]}
       />
-      <Button style={{ marginTop: 12 }} type={changed ? 'primary' : 'default'} disabled={!changed} loading={busy} onClick={apply}>{t(M.mappingApply)}</Button>
+      <Button
+        style={{ marginTop: 12 }}
+        type={changed ? 'primary' : 'default'}
+        disabled={!changed}
+        loading={busy}
+        onClick={apply}
+      >
+        {t(M.mappingApply)}
+      </Button>
     </Card>
   );
 }

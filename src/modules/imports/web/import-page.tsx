@@ -34,16 +34,33 @@ export function ImportPage() {
     <>
       <PageHeader
         title={t(M.title)}
-        extra={<Button icon={<DownloadOutlined />} size="large" loading={busy === 'template'} onClick={() => void download('template')}>{t(M.downloadTemplate)}</Button>}
+        extra={
+          <Button
+            icon={<DownloadOutlined />}
+            size="large"
+            loading={busy === 'template'}
+            onClick={() => void download('template')}
+          >
+            {t(M.downloadTemplate)}
+          </Button>
+        }
       >
-        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>{t(M.templateHelp)}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+          {t(M.templateHelp)}
+        </Typography.Paragraph>
       </PageHeader>
       <Space direction="vertical" size="large" style={{ width: '100%' }}>
         <ImportWizard />
         <Card title={t(M.exportTitle)}>
           <Form layout="vertical" style={{ maxWidth: 520 }}>
             <Form.Item label={t(M.exportScope)} extra={t(M.exportHelp)}>
-              <NodeTreeSelect value={exportNode} onChange={setExportNode} allowClear placeholder={t(M.exportScopeAll)} aria-label={t(M.exportScope)} />
+              <NodeTreeSelect
+                value={exportNode}
+                onChange={setExportNode}
+                allowClear
+                placeholder={t(M.exportScopeAll)}
+                aria-label={t(M.exportScope)}
+              />
             </Form.Item>
             <Form.Item label={t(M.exportTag)}>
               <Select
@@ -56,7 +73,13 @@ export function ImportPage() {
                 options={(tags.data?.tags ?? []).map((tag) => ({ value: tag.code, label: tag.label }))}
               />
             </Form.Item>
-            <Button type="primary" icon={<ExportOutlined />} size="large" loading={busy === 'export'} onClick={() => void download('export')}>
+            <Button
+              type="primary"
+              icon={<ExportOutlined />}
+              size="large"
+              loading={busy === 'export'}
+              onClick={() => void download('export')}
+            >
               {busy === 'export' ? t(M.downloading) : t(M.exportButton)}
             </Button>
           </Form>

@@ -1,5 +1,21 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Collapse, Form, Result, Row, Space, Statistic, Steps, Table, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Collapse,
+  Form,
+  Result,
+  Row,
+  Space,
+  Statistic,
+  Steps,
+  Table,
+  Typography,
+  Upload,
+} from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { IMPORT_MAX_BYTES, type ColumnMapping, type ImportIssue, type ImportJob } from '../imports.contract';
 import { useI18n } from '../../../web/i18n/i18n';
@@ -7,7 +23,15 @@ import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
 import type { TreeNode } from '../../organisations/org.contract';
 import { M } from './imports.messages';
 import { ImportMapping } from './import-mapping';
-import { downloadFile, fileToBase64, importErrorText as errorText, useCommitImport, useDiscardImport, useRemapImport, useUploadImport } from './imports.queries';
+import {
+  downloadFile,
+  fileToBase64,
+  importErrorText as errorText,
+  useCommitImport,
+  useDiscardImport,
+  useRemapImport,
+  useUploadImport,
+} from './imports.queries';
 
 const importable = (n: TreeNode) => n.level === 'town' || n.level === 'centre';
 
@@ -36,7 +60,11 @@ export function ImportWizard() {
     if (!/\.xlsx$/i.test(file.name)) return setUploadError(t(M.notXlsx));
     if (file.size > IMPORT_MAX_BYTES) return setUploadError(t(M.tooBig));
     try {
-      const result = await upload.mutateAsync({ nodeId: scope!, fileName: file.name, contentBase64: await fileToBase64(file) });
+      const result = await upload.mutateAsync({
+        nodeId: scope!,
+        fileName: file.name,
+        contentBase64: await fileToBase64(file),
+      });
       setJob(result);
       setStep(2);
     } catch (err) {
@@ -74,7 +102,9 @@ export function ImportWizard() {
   };
 
   const downloadErrors = () =>
-    downloadFile(`/api/imports/${job!.id}/errors.xlsx`, undefined, 'errors.xlsx').catch((err) => void message.error(`${t(M.downloadFailed)}：${errorText(err, locale)}`));
+    downloadFile(`/api/imports/${job!.id}/errors.xlsx`, undefined, 'errors.xlsx').catch(
+      (err) => void message.error(`${t(M.downloadFailed)}：${errorText(err, locale)}`),
+    );
 
   return (
     <Card>
@@ -82,14 +112,27 @@ export function ImportWizard() {
         current={step}
         size="small"
         style={{ marginBottom: 24 }}
-        items={[{ title: t(M.stepScope) }, { title: t(M.stepUpload) }, { title: t(M.stepPreview) }, { title: t(M.stepDone) }]}
+        items={[
+          { title: t(M.stepScope) },
+          { title: t(M.stepUpload) },
+          { title: t(M.stepPreview) },
+          { title: t(M.stepDone) },
+        ]}
       />
       {step === 0 && (
         <Form layout="vertical" onFinish={() => setStep(1)} style={{ maxWidth: 520 }}>
           <Form.Item label={t(M.scopeLabel)} extra={t(M.scopeHelp)} required>
-            <NodeTreeSelect value={scope} onChange={setScope} selectable={importable} aria-label={t(M.scopeLabel)} placeholder={t(M.chooseScope)} />
+            <NodeTreeSelect
+              value={scope}
+              onChange={setScope}
+              selectable={importable}
+              aria-label={t(M.scopeLabel)}
+              placeholder={t(M.chooseScope)}
+            />
           </Form.Item>
-          <Button type="primary" htmlType="submit" size="large" disabled={!scope}>{t(M.next)}</Button>
+          <Button type="primary" htmlType="submit" size="large" disabled={!scope}>
+            {t(M.next)}
+          </Button>
         </Form>
       )}
       {step === 1 && (
@@ -104,28 +147,56 @@ export function ImportWizard() {
               return false;
             }}
           >
-            <p className="ant-upload-drag-icon"><InboxOutlined /></p>
-            <p className="ant-upload-text" style={{ fontSize: 18 }}>{upload.isPending ? t(M.checking) : t(M.uploadTitle)}</p>
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p className="ant-upload-text" style={{ fontSize: 18 }}>
+              {upload.isPending ? t(M.checking) : t(M.uploadTitle)}
+            </p>
             <p className="ant-upload-hint">{t(M.uploadHint)}</p>
           </Upload.Dragger>
           {uploadError && <Alert type="error" showIcon message={uploadError} />}
-          <Button onClick={() => setStep(0)} disabled={upload.isPending}>{t(M.back)}</Button>
+          <Button onClick={() => setStep(0)} disabled={upload.isPending}>
+            {t(M.back)}
+          </Button>
         </Space>
       )}
       {step === 2 && job && (
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-          <ImportMapping key={`${job.id}:${version}`} job={job} busy={remap.isPending} onApply={(m) => void doRemap(m)} />
-          <Preview job={job} busy={commit.isPending || discard.isPending || remap.isPending} onCommit={doCommit} onDiscard={doDiscard} onDownloadErrors={downloadErrors} />
+          <ImportMapping
+            key={`${job.id}:${version}`}
+            job={job}
+            busy={remap.isPending}
+            onApply={(m) => void doRemap(m)}
+          />
+          <Preview
+            job={job}
+            busy={commit.isPending || discard.isPending || remap.isPending}
+            onCommit={doCommit}
+            onDiscard={doDiscard}
+            onDownloadErrors={downloadErrors}
+          />
         </Space>
       )}
       {step === 3 && job?.result && (
         <Result
           status="success"
           title={t(M.doneTitle)}
-          subTitle={<>{t(M.doneBody, job.result)}{job.counts.bad > 0 && <> {t(M.doneBad, { n: job.counts.bad })}</>}</>}
+          subTitle={
+            <>
+              {t(M.doneBody, job.result)}
+              {job.counts.bad > 0 && <> {t(M.doneBad, { n: job.counts.bad })}</>}
+            </>
+          }
           extra={[
-            job.counts.bad > 0 && <Button key="errors" onClick={downloadErrors}>{t(M.downloadErrors)}</Button>,
-            <Button key="again" type="primary" onClick={restart}>{t(M.again)}</Button>,
+            job.counts.bad > 0 && (
+              <Button key="errors" onClick={downloadErrors}>
+                {t(M.downloadErrors)}
+              </Button>
+            ),
+            <Button key="again" type="primary" onClick={restart}>
+              {t(M.again)}
+            </Button>,
           ]}
         />
       )}
@@ -133,13 +204,29 @@ export function ImportWizard() {
   );
 }
 
-function Preview({ job, busy, onCommit, onDiscard, onDownloadErrors }: { job: ImportJob; busy: boolean; onCommit: () => void; onDiscard: () => void; onDownloadErrors: () => void }) {
+function Preview({
+  job,
+  busy,
+  onCommit,
+  onDiscard,
+  onDownloadErrors,
+}: {
+  job: ImportJob;
+  busy: boolean;
+  onCommit: () => void;
+  onDiscard: () => void;
+  onDownloadErrors: () => void;
+}) {
   const { t } = useI18n();
   const c = job.counts;
   const toWrite = c.new + c.update;
   const stats: [string, number, string?][] = [
-    [t(M.total), c.total], [t(M.good), c.good, '#2f7d4f'], [t(M.bad), c.bad, c.bad ? '#c0392b' : undefined],
-    [t(M.newRows), c.new], [t(M.updateRows), c.update], [t(M.unchangedRows), c.unchanged],
+    [t(M.total), c.total],
+    [t(M.good), c.good, '#2f7d4f'],
+    [t(M.bad), c.bad, c.bad ? '#c0392b' : undefined],
+    [t(M.newRows), c.new],
+    [t(M.updateRows), c.update],
+    [t(M.unchangedRows), c.unchanged],
   ];
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -151,11 +238,21 @@ function Preview({ job, busy, onCommit, onDiscard, onDownloadErrors }: { job: Im
           </Col>
         ))}
       </Row>
-      {c.bad === 0 ? <Alert type="success" showIcon message={t(M.allGood)} /> : <Alert type="warning" showIcon message={t(M.someBad, { n: c.bad })} />}
-      {job.unreadSheets.length > 0 && <Alert type="info" showIcon message={t(M.unreadSheets, { names: job.unreadSheets.join('、') })} />}
+      {c.bad === 0 ? (
+        <Alert type="success" showIcon message={t(M.allGood)} />
+      ) : (
+        <Alert type="warning" showIcon message={t(M.someBad, { n: c.bad })} />
+      )}
+      {job.unreadSheets.length > 0 && (
+        <Alert type="info" showIcon message={t(M.unreadSheets, { names: job.unreadSheets.join('、') })} />
+      )}
       {job.issues.length > 0 && (
         <>
-          {job.issuesTotal > job.issues.length && <Typography.Text type="secondary">{t(M.issuesShown, { shown: job.issues.length, total: job.issuesTotal })}</Typography.Text>}
+          {job.issuesTotal > job.issues.length && (
+            <Typography.Text type="secondary">
+              {t(M.issuesShown, { shown: job.issues.length, total: job.issuesTotal })}
+            </Typography.Text>
+          )}
           <IssueTable issues={job.issues} sheets={job.sheets.length > 1} />
         </>
       )}
@@ -163,23 +260,36 @@ function Preview({ job, busy, onCommit, onDiscard, onDownloadErrors }: { job: Im
         <Collapse
           size="small"
           data-testid="import-skipped"
-          items={[{
-            key: 'skipped',
-            label: t(M.skippedTitle, { n: c.skipped }),
-            children: (
-              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-                {job.skipped.map((x) => <li key={`${x.sheet}|${x.row}`}>{job.sheets.length > 1 ? `${x.sheet} ` : ''}{t(M.skippedRow, { row: x.row, text: x.text })}</li>)}
-              </ul>
-            ),
-          }]}
+          items={[
+            {
+              key: 'skipped',
+              label: t(M.skippedTitle, { n: c.skipped }),
+              children: (
+                <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                  {job.skipped.map((x) => (
+                    <li key={`${x.sheet}|${x.row}`}>
+                      {job.sheets.length > 1 ? `${x.sheet} ` : ''}
+                      {t(M.skippedRow, { row: x.row, text: x.text })}
+                    </li>
+                  ))}
+                </ul>
+              ),
+            },
+          ]}
         />
       )}
       <Space wrap>
         <Button type="primary" size="large" onClick={onCommit} loading={busy} disabled={toWrite === 0}>
           {toWrite === 0 ? t(M.nothingToImport) : t(M.importGood, { n: c.good })}
         </Button>
-        {c.bad > 0 && <Button size="large" onClick={onDownloadErrors}>{t(M.downloadErrors)}</Button>}
-        <Button size="large" danger onClick={onDiscard} disabled={busy}>{t(M.cancel)}</Button>
+        {c.bad > 0 && (
+          <Button size="large" onClick={onDownloadErrors}>
+            {t(M.downloadErrors)}
+          </Button>
+        )}
+        <Button size="large" danger onClick={onDiscard} disabled={busy}>
+          {t(M.cancel)}
+        </Button>
       </Space>
     </Space>
   );

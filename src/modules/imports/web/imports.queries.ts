@@ -6,17 +6,29 @@ import { useAuth } from '../../../web/auth/auth-context';
 import type { ColumnMapping, ImportJob, ImportUpload } from '../imports.contract';
 import { countyOfPath, type TagDefList } from '../../people/people.contract';
 
-export const useUploadImport = () => useMutation({ mutationFn: (input: ImportUpload) => api.post<ImportJob>('/api/imports/residents', input) });
-export const useRemapImport = () => useMutation({ mutationFn: ({ id, mapping }: { id: string; mapping: ColumnMapping }) => api.post<ImportJob>(`/api/imports/${id}/mapping`, { mapping }) });
-export const useCommitImport = () => useMutation({ mutationFn: (id: string) => api.post<ImportJob>(`/api/imports/${id}/commit`) });
-export const useDiscardImport = () => useMutation({ mutationFn: (id: string) => api.del<{ ok: true }>(`/api/imports/${id}`) });
+export const useUploadImport = () =>
+  useMutation({ mutationFn: (input: ImportUpload) => api.post<ImportJob>('/api/imports/residents', input) });
+export const useRemapImport = () =>
+  useMutation({
+    mutationFn: ({ id, mapping }: { id: string; mapping: ColumnMapping }) =>
+      api.post<ImportJob>(`/api/imports/${id}/mapping`, { mapping }),
+  });
+export const useCommitImport = () =>
+  useMutation({ mutationFn: (id: string) => api.post<ImportJob>(`/api/imports/${id}/commit`) });
+export const useDiscardImport = () =>
+  useMutation({ mutationFn: (id: string) => api.del<{ ok: true }>(`/api/imports/${id}`) });
 
 /** The special-group tags of the user's county (for the export filter). */
 export function useExportTags() {
   const { me } = useAuth();
   const scope = me?.scopes[0];
   const countyId = scope ? countyOfPath(scope.path) : undefined;
-  return useQuery({ queryKey: ['imports', 'tags', countyId], queryFn: () => api.get<TagDefList>(`/api/counties/${countyId}/resident-tags`, undefined, { silent: true }), enabled: !!countyId, staleTime: 60_000 });
+  return useQuery({
+    queryKey: ['imports', 'tags', countyId],
+    queryFn: () => api.get<TagDefList>(`/api/counties/${countyId}/resident-tags`, undefined, { silent: true }),
+    enabled: !!countyId,
+    staleTime: 60_000,
+  });
 }
 
 /** The file's bytes as base64 (without the data: prefix). */
@@ -36,7 +48,11 @@ function fileNameOf(res: Response, fallback: string): string {
 }
 
 /** Fetches a file from the API (same-origin cookie) and saves it; errors come back as ApiError. */
-export async function downloadFile(path: string, query: Record<string, QueryValue> | undefined, fallbackName: string): Promise<void> {
+export async function downloadFile(
+  path: string,
+  query: Record<string, QueryValue> | undefined,
+  fallbackName: string,
+): Promise<void> {
   const res = await fetch(withQuery(path, query), { credentials: 'same-origin' });
   if (!res.ok) {
     let body: unknown = null;
@@ -60,6 +76,7 @@ export async function downloadFile(path: string, query: Record<string, QueryValu
 
 /** An import error in words: the problems themselves (the file, the mapping) rather than “some fields are not valid”. */
 export function importErrorText(err: unknown, locale: Locale): string {
-  if (isApiError(err) && err.issues.length) return err.issues.map((i) => (locale === 'zh-CN' ? i.message : i.messageEn)).join('；');
+  if (isApiError(err) && err.issues.length)
+    return err.issues.map((i) => (locale === 'zh-CN' ? i.message : i.messageEn)).join('；');
   return errorText(err, locale);
 }

@@ -17,9 +17,17 @@ export function LeadersCard({ node }: { node: NodeDetail }) {
   return (
     <Card
       title={t(M.leaders)}
-      extra={node.permissions.update && <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>{t(M.editLeaders)}</Button>}
+      extra={
+        node.permissions.update && (
+          <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+            {t(M.editLeaders)}
+          </Button>
+        )
+      }
     >
-      <Typography.Paragraph type="secondary" style={{ fontSize: 14 }}>{t(M.leadersHelp)}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 14 }}>
+        {t(M.leadersHelp)}
+      </Typography.Paragraph>
       <Table<LeaderRow>
         rowKey="id"
         size="middle"
@@ -28,10 +36,19 @@ export function LeadersCard({ node }: { node: NodeDetail }) {
         locale={{ emptyText: t(M.noLeaders) }}
         scroll={{ x: 'max-content' }}
         columns={[
-          { title: t(M.leaderPost), dataIndex: 'post', width: 110, render: (p: LeaderRow['post']) => <Tag color={POST_COLOR[p]}>{label(LEADER_POST_LABELS[p])}</Tag> },
+          {
+            title: t(M.leaderPost),
+            dataIndex: 'post',
+            width: 110,
+            render: (p: LeaderRow['post']) => <Tag color={POST_COLOR[p]}>{label(LEADER_POST_LABELS[p])}</Tag>,
+          },
           { title: t(M.leaderName), dataIndex: 'name' },
           { title: t(M.leaderTitle), dataIndex: 'title', render: (v: string | null) => v ?? '—' },
-          { title: t(M.leaderPhone), dataIndex: 'phone', render: (v: string | null) => (v ? <a href={`tel:${v}`}>{v}</a> : '—') },
+          {
+            title: t(M.leaderPhone),
+            dataIndex: 'phone',
+            render: (v: string | null) => (v ? <a href={`tel:${v}`}>{v}</a> : '—'),
+          },
         ]}
       />
       {editing && <LeadersFormDrawer node={node} onClose={() => setEditing(false)} />}

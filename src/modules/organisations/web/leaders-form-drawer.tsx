@@ -22,7 +22,7 @@ export function LeadersFormDrawer({ node, onClose }: { node: NodeDetail; onClose
   const [form] = Form.useForm<Values>();
   const errors = useFormErrors(form);
   const refresh = useOrgRefresh();
-    const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState(false);
 
   const submit = async (v: Values) => {
     setBusy(true);
@@ -46,7 +46,13 @@ export function LeadersFormDrawer({ node, onClose }: { node: NodeDetail; onClose
   };
 
   return (
-    <FormDrawer title={`${node.name} · ${t(M.leaders)}`} width={640} busy={busy} onClose={onClose} onSave={() => form.submit()}>
+    <FormDrawer
+      title={`${node.name} · ${t(M.leaders)}`}
+      width={640}
+      busy={busy}
+      onClose={onClose}
+      onSave={() => form.submit()}
+    >
       <Form<Values>
         form={form}
         layout="vertical"
@@ -67,20 +73,45 @@ export function LeadersFormDrawer({ node, onClose }: { node: NodeDetail; onClose
                   title={t(M.memberN, { n: i + 1 })}
                   extra={
                     <span style={{ display: 'inline-flex', gap: 4 }}>
-                      {i > 0 && <Button type="text" icon={<ArrowUpOutlined />} aria-label={t(M.moveUp)} title={t(M.moveUp)} onClick={() => move(i, i - 1)} />}
-                      <Button type="text" danger icon={<DeleteOutlined />} aria-label={t(APP.delete)} title={t(APP.delete)} onClick={() => remove(f.name)} />
+                      {i > 0 && (
+                        <Button
+                          type="text"
+                          icon={<ArrowUpOutlined />}
+                          aria-label={t(M.moveUp)}
+                          title={t(M.moveUp)}
+                          onClick={() => move(i, i - 1)}
+                        />
+                      )}
+                      <Button
+                        type="text"
+                        danger
+                        icon={<DeleteOutlined />}
+                        aria-label={t(APP.delete)}
+                        title={t(APP.delete)}
+                        onClick={() => remove(f.name)}
+                      />
                     </span>
                   }
                 >
                   <Row gutter={12}>
                     <Col xs={24} sm={12}>
-                      <Form.Item name={[f.name, 'name']} label={t(M.leaderName)} rules={[rules.required(t), rules.max(t, LIMITS.personName)]}>
+                      <Form.Item
+                        name={[f.name, 'name']}
+                        label={t(M.leaderName)}
+                        rules={[rules.required(t), rules.max(t, LIMITS.personName)]}
+                      >
                         <Input maxLength={LIMITS.personName} />
                       </Form.Item>
                     </Col>
                     <Col xs={24} sm={12}>
-                      <Form.Item name={[f.name, 'post']} label={t(M.leaderPost)} rules={[{ required: true, message: t(APP.required) }]}>
-                        <Select options={LEADER_POSTS.map((p) => ({ value: p, label: label(LEADER_POST_LABELS[p]) }))} />
+                      <Form.Item
+                        name={[f.name, 'post']}
+                        label={t(M.leaderPost)}
+                        rules={[{ required: true, message: t(APP.required) }]}
+                      >
+                        <Select
+                          options={LEADER_POSTS.map((p) => ({ value: p, label: label(LEADER_POST_LABELS[p]) }))}
+                        />
                       </Form.Item>
                     </Col>
                     <Col xs={24} sm={12}>
@@ -97,7 +128,14 @@ export function LeadersFormDrawer({ node, onClose }: { node: NodeDetail; onClose
                 </Card>
               ))}
               <Form.ErrorList errors={listErrors} />
-              <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({ name: '', post: fields.length === 0 ? 'leader' : 'member', title: null, phone: null })}>
+              <Button
+                type="dashed"
+                block
+                icon={<PlusOutlined />}
+                onClick={() =>
+                  add({ name: '', post: fields.length === 0 ? 'leader' : 'member', title: null, phone: null })
+                }
+              >
                 {t(M.addLeader)}
               </Button>
             </>

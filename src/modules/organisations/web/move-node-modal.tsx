@@ -36,11 +36,24 @@ export function MoveNodeModal({ node, onClose }: { node: NodeDetail; onClose: ()
     });
 
   return (
-    <Modal open title={t(M.moveTitle, { name: node.name })} onCancel={onClose} onOk={() => form.submit()} okText={t(M.move)} cancelText={t(APP.cancel)} confirmLoading={errors.busy} destroyOnHidden>
+    <Modal
+      open
+      title={t(M.moveTitle, { name: node.name })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t(M.move)}
+      cancelText={t(APP.cancel)}
+      confirmLoading={errors.busy}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" onFinish={submit}>
         {errors.alert}
         <Alert type="info" showIcon title={t(M.moveHelp)} style={{ marginBottom: 16 }} />
-        {node.parentName && <Typography.Paragraph>{t(M.parent)}：{node.parentName}</Typography.Paragraph>}
+        {node.parentName && (
+          <Typography.Paragraph>
+            {t(M.parent)}：{node.parentName}
+          </Typography.Paragraph>
+        )}
         <Form.Item name="newParentId" label={t(M.moveTo)} rules={[{ required: true, message: t(M.chooseParent) }]}>
           <NodeTreeSelect selectable={selectable} />
         </Form.Item>

@@ -21,10 +21,24 @@ import { formatDateTime } from '../../../shared/china-time';
 export function NodeDetailPanel({ id }: { id: string }) {
   const { t } = useI18n();
   const q = useNodeDetail(id);
-  if (q.isPending) return <Card><PageLoading /></Card>;
+  if (q.isPending)
+    return (
+      <Card>
+        <PageLoading />
+      </Card>
+    );
   if (q.error) {
-    if (isApiError(q.error) && q.error.code === 'NOT_FOUND') return <Card><Typography.Text>{t(M.notFound)}</Typography.Text></Card>;
-    return <Card><ErrorState error={q.error} onRetry={() => void q.refetch()} /></Card>;
+    if (isApiError(q.error) && q.error.code === 'NOT_FOUND')
+      return (
+        <Card>
+          <Typography.Text>{t(M.notFound)}</Typography.Text>
+        </Card>
+      );
+    return (
+      <Card>
+        <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+      </Card>
+    );
   }
   return <NodeDetailView node={q.data} />;
 }
@@ -67,7 +81,11 @@ function NodeDetailView({ node }: { node: NodeDetail }) {
     { key: 'parent', label: t(M.parent), children: node.parentName ?? dash },
     ...(node.level !== 'unit' ? [{ key: 'code', label: t(M.divisionCode), children: node.divisionCode ?? dash }] : []),
     { key: 'head', label: t(M.headName), children: node.headName ?? dash },
-    { key: 'headPhone', label: t(M.headPhone), children: node.headPhone ? <a href={`tel:${node.headPhone}`}>{node.headPhone}</a> : dash },
+    {
+      key: 'headPhone',
+      label: t(M.headPhone),
+      children: node.headPhone ? <a href={`tel:${node.headPhone}`}>{node.headPhone}</a> : dash,
+    },
     { key: 'children', label: t(M.childCount), children: t(M.childCountValue, { n: node.childCount }) },
     { key: 'address', label: t(M.address), children: node.address ?? dash, span: 'filled' as const },
     { key: 'coords', label: t(M.coords), children: coords },
@@ -75,7 +93,11 @@ function NodeDetailView({ node }: { node: NodeDetail }) {
   ];
   const office = [
     { key: 'loc', label: t(M.officeLocation), children: node.officeLocation ?? dash },
-    { key: 'phone', label: t(M.officePhone), children: node.officePhone ? <a href={`tel:${node.officePhone}`}>{node.officePhone}</a> : dash },
+    {
+      key: 'phone',
+      label: t(M.officePhone),
+      children: node.officePhone ? <a href={`tel:${node.officePhone}`}>{node.officePhone}</a> : dash,
+    },
     { key: 'head', label: t(M.officeHead), children: node.officeHead ?? dash },
   ];
   const showOffice = hasGroup(node) || node.officeLocation || node.officePhone || node.officeHead;
@@ -84,7 +106,10 @@ function NodeDetailView({ node }: { node: NodeDetail }) {
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card
         title={
-          <span className="cedu-wrap" style={{ display: 'inline-flex', gap: 8, alignItems: 'center', fontSize: 20, whiteSpace: 'normal' }}>
+          <span
+            className="cedu-wrap"
+            style={{ display: 'inline-flex', gap: 8, alignItems: 'center', fontSize: 20, whiteSpace: 'normal' }}
+          >
             <span style={{ color: '#0b6e4f' }}>{kindIcon(node)}</span>
             <span data-testid="node-title">{node.name}</span>
           </span>
@@ -92,10 +117,26 @@ function NodeDetailView({ node }: { node: NodeDetail }) {
       >
         {(p.update || p.createChild || p.move || p.remove) && (
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 16 }}>
-            {p.update && <Button type="primary" icon={<EditOutlined />} onClick={() => setForm({ kind: 'edit', node })}>{t(M.edit)}</Button>}
-            {p.createChild && <Button icon={<PlusOutlined />} onClick={() => setForm({ kind: 'create', parent: node })}>{t(M.addChild)}</Button>}
-            {p.move && <Button icon={<DragOutlined />} onClick={() => setMoving(true)}>{t(M.move)}</Button>}
-            {p.remove && <Button danger icon={<DeleteOutlined />} onClick={remove}>{t(M.remove)}</Button>}
+            {p.update && (
+              <Button type="primary" icon={<EditOutlined />} onClick={() => setForm({ kind: 'edit', node })}>
+                {t(M.edit)}
+              </Button>
+            )}
+            {p.createChild && (
+              <Button icon={<PlusOutlined />} onClick={() => setForm({ kind: 'create', parent: node })}>
+                {t(M.addChild)}
+              </Button>
+            )}
+            {p.move && (
+              <Button icon={<DragOutlined />} onClick={() => setMoving(true)}>
+                {t(M.move)}
+              </Button>
+            )}
+            {p.remove && (
+              <Button danger icon={<DeleteOutlined />} onClick={remove}>
+                {t(M.remove)}
+              </Button>
+            )}
           </div>
         )}
         <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 1, lg: 1, xl: 2, xxl: 3 }} items={items} />

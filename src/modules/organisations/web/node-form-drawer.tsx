@@ -4,7 +4,14 @@ import { useQuery } from '@tanstack/react-query';
 import type { NodeCreate, NodeDetail, NodeUpdate } from '../org.contract';
 import { checkDivisionCode, DIVISION_MESSAGES, type DivisionLevel } from '../../../shared/division-code';
 import { LIMITS } from '../../../shared/limits';
-import { allowedChildLevels, NODE_LEVEL_LABELS, UNIT_KIND_LABELS, UNIT_KINDS, type NodeLevel, type UnitKind } from '../../../shared/roles';
+import {
+  allowedChildLevels,
+  NODE_LEVEL_LABELS,
+  UNIT_KIND_LABELS,
+  UNIT_KINDS,
+  type NodeLevel,
+  type UnitKind,
+} from '../../../shared/roles';
 import { api } from '../../../web/api/client';
 import { useFormErrors } from '../../../web/components/form-errors';
 import { blankToNull, rules } from '../../../web/components/rules';
@@ -33,16 +40,36 @@ type Values = {
   sortOrder?: number | null;
 };
 
-const FIELDS = ['name', 'divisionCode', 'address', 'longitude', 'latitude', 'headName', 'headPhone', 'officeLocation', 'officePhone', 'officeHead', 'sortOrder'] as const;
+const FIELDS = [
+  'name',
+  'divisionCode',
+  'address',
+  'longitude',
+  'latitude',
+  'headName',
+  'headPhone',
+  'officeLocation',
+  'officePhone',
+  'officeHead',
+  'sortOrder',
+] as const;
 
 /** One form for creating and editing a node, in a drawer. */
-export function NodeFormDrawer({ mode, onClose, onSaved }: { mode: NodeFormMode; onClose: () => void; onSaved: (id: string) => void }) {
+export function NodeFormDrawer({
+  mode,
+  onClose,
+  onSaved,
+}: {
+  mode: NodeFormMode;
+  onClose: () => void;
+  onSaved: (id: string) => void;
+}) {
   const { t, label, isZh } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const errors = useFormErrors(form);
   const refresh = useOrgRefresh();
-    const tree = useOrgTree();
+  const tree = useOrgTree();
   const [busy, setBusy] = useState(false);
 
   const editing = mode.kind === 'edit' ? mode.node : null;
@@ -60,11 +87,15 @@ export function NodeFormDrawer({ mode, onClose, onSaved }: { mode: NodeFormMode;
     enabled: parentVisible && editing?.level !== 'unit',
     retry: false,
   });
-  const parentCode = parent ? parent.divisionCode : parentQuery.data?.divisionCode ?? null;
+  const parentCode = parent ? parent.divisionCode : (parentQuery.data?.divisionCode ?? null);
 
   const initialValues = useMemo<Values>(() => {
     if (editing) {
-      return Object.fromEntries([...FIELDS.map((f) => [f, editing[f]]), ['level', editing.level], ['unitKind', editing.unitKind]]) as Values;
+      return Object.fromEntries([
+        ...FIELDS.map((f) => [f, editing[f]]),
+        ['level', editing.level],
+        ['unitKind', editing.unitKind],
+      ]) as Values;
     }
     return { level: levels[0], unitKind: 'lead_dept', name: '', sortOrder: 0 };
   }, [editing, levels]);
@@ -82,7 +113,7 @@ export function NodeFormDrawer({ mode, onClose, onSaved }: { mode: NodeFormMode;
     errors.clear();
     const fields: NodeUpdate = {
       name: v.name.trim(),
-      unitKind: v.level === 'unit' ? v.unitKind ?? 'other' : null,
+      unitKind: v.level === 'unit' ? (v.unitKind ?? 'other') : null,
       divisionCode: v.level === 'unit' ? null : (blankToNull(v.divisionCode?.trim()) as string | null),
       address: blankToNull(v.address) as string | null,
       longitude: v.longitude ?? null,
@@ -119,11 +150,22 @@ export function NodeFormDrawer({ mode, onClose, onSaved }: { mode: NodeFormMode;
 
   return (
     <FormDrawer title={title} width={600} busy={busy} onClose={onClose} onSave={() => form.submit()}>
-      <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={submit} disabled={busy} scrollToFirstError>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={submit}
+        disabled={busy}
+        scrollToFirstError
+      >
         {errors.alert}
         {parent && (
           <Form.Item name="level" label={t(M.level)} rules={[{ required: true, message: t(APP.required) }]}>
-            <Radio.Group optionType="button" buttonStyle="solid" options={levels.map((l) => ({ value: l, label: label(NODE_LEVEL_LABELS[l]) }))} />
+            <Radio.Group
+              optionType="button"
+              buttonStyle="solid"
+              options={levels.map((l) => ({ value: l, label: label(NODE_LEVEL_LABELS[l]) }))}
+            />
           </Form.Item>
         )}
         {level === 'unit' && (
@@ -135,8 +177,18 @@ export function NodeFormDrawer({ mode, onClose, onSaved }: { mode: NodeFormMode;
           <Input maxLength={LIMITS.nodeName} showCount autoFocus />
         </Form.Item>
         {level !== 'unit' && (
-          <Form.Item name="divisionCode" label={t(M.divisionCode)} extra={t(M.divisionCodeHelp)} rules={[divisionRule]} dependencies={['level']}>
-            <Input inputMode="numeric" maxLength={12} placeholder={parentCode ? `${parentCode.slice(0, level === 'centre' ? 9 : 6)}…` : undefined} />
+          <Form.Item
+            name="divisionCode"
+            label={t(M.divisionCode)}
+            extra={t(M.divisionCodeHelp)}
+            rules={[divisionRule]}
+            dependencies={['level']}
+          >
+            <Input
+              inputMode="numeric"
+              maxLength={12}
+              placeholder={parentCode ? `${parentCode.slice(0, level === 'centre' ? 9 : 6)}…` : undefined}
+            />
           </Form.Item>
         )}
         <Form.Item name="address" label={t(M.address)} rules={[rules.max(t, LIMITS.address)]}>
@@ -156,7 +208,9 @@ export function NodeFormDrawer({ mode, onClose, onSaved }: { mode: NodeFormMode;
         </Row>
         {office && (
           <fieldset style={{ border: '1px solid #e6ece9', borderRadius: 6, padding: '8px 12px 0', marginBottom: 16 }}>
-            <legend style={{ fontSize: 16, padding: '0 6px', width: 'auto', marginBottom: 0, border: 0 }}>{t(M.office)}</legend>
+            <legend style={{ fontSize: 16, padding: '0 6px', width: 'auto', marginBottom: 0, border: 0 }}>
+              {t(M.office)}
+            </legend>
             <Form.Item name="officeLocation" label={t(M.officeLocation)} rules={[rules.max(t, LIMITS.address)]}>
               <Input maxLength={LIMITS.address} />
             </Form.Item>

@@ -9,7 +9,15 @@ import { M } from './org.messages';
 type Item = { key: string; title: ReactNode; children?: Item[] };
 
 /** The searchable tree. Search keeps matches and their ancestors, opened. */
-export function OrgTreePanel({ index, selectedId, onSelect }: { index: TreeIndex; selectedId?: string; onSelect: (id: string) => void }) {
+export function OrgTreePanel({
+  index,
+  selectedId,
+  onSelect,
+}: {
+  index: TreeIndex;
+  selectedId?: string;
+  onSelect: (id: string) => void;
+}) {
   const { t, label } = useI18n();
   const screens = Grid.useBreakpoint();
   const [query, setQuery] = useState('');
@@ -37,14 +45,21 @@ export function OrgTreePanel({ index, selectedId, onSelect }: { index: TreeIndex
     }
     const title = (n: TreeNode): ReactNode => {
       const i = q ? n.name.toLowerCase().indexOf(q) : -1;
-      const name = i < 0 ? n.name : (
-        <>
-          {n.name.slice(0, i)}<span className="cedu-tree-match">{n.name.slice(i, i + q.length)}</span>{n.name.slice(i + q.length)}
-        </>
-      );
+      const name =
+        i < 0 ? (
+          n.name
+        ) : (
+          <>
+            {n.name.slice(0, i)}
+            <span className="cedu-tree-match">{n.name.slice(i, i + q.length)}</span>
+            {n.name.slice(i + q.length)}
+          </>
+        );
       return (
         <span style={{ display: 'inline-flex', gap: 6, alignItems: 'baseline' }} title={label(kindLabel(n))}>
-          <span style={{ color: '#0b6e4f' }} aria-hidden>{kindIcon(n)}</span>
+          <span style={{ color: '#0b6e4f' }} aria-hidden>
+            {kindIcon(n)}
+          </span>
           <span className="cedu-wrap">{name}</span>
         </span>
       );
@@ -71,8 +86,17 @@ export function OrgTreePanel({ index, selectedId, onSelect }: { index: TreeIndex
         onChange={(e) => setQuery(e.target.value)}
         style={{ marginBottom: 8 }}
       />
-      <Typography.Text type="secondary" style={{ fontSize: 14 }}>{t(M.nodeCount, { n: index.nodes.length })}</Typography.Text>
-      <div style={{ maxHeight: screens.md === false ? '45vh' : 'calc(100vh - 250px)', minHeight: 120, overflow: 'auto', marginTop: 8 }}>
+      <Typography.Text type="secondary" style={{ fontSize: 14 }}>
+        {t(M.nodeCount, { n: index.nodes.length })}
+      </Typography.Text>
+      <div
+        style={{
+          maxHeight: screens.md === false ? '45vh' : 'calc(100vh - 250px)',
+          minHeight: 120,
+          overflow: 'auto',
+          marginTop: 8,
+        }}
+      >
         {q && matchCount === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(M.noMatch, { q: query.trim() })} />
         ) : (
@@ -81,7 +105,9 @@ export function OrgTreePanel({ index, selectedId, onSelect }: { index: TreeIndex
             treeData={items}
             selectedKeys={selectedId ? [selectedId] : []}
             expandedKeys={q ? searchExpanded : expanded}
-            onExpand={(keys) => { if (!q) setExpanded(keys.map(String)); }}
+            onExpand={(keys) => {
+              if (!q) setExpanded(keys.map(String));
+            }}
             onSelect={(keys, info) => onSelect(String(keys[0] ?? info.node.key))}
           />
         )}

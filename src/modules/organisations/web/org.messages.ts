@@ -6,7 +6,10 @@ export const M = {
   searchPlaceholder: ['搜索组织名称', 'Search by name'],
   nodeCount: ['共 {n} 个组织', '{n} nodes'],
   noMatch: ['没有找到名称含“{q}”的组织', 'No node named like “{q}”'],
-  noNodes: ['您还没有可以查看的组织。请联系管理员为您分配角色。', 'There is no node you may see yet. Ask an administrator for a role.'],
+  noNodes: [
+    '您还没有可以查看的组织。请联系管理员为您分配角色。',
+    'There is no node you may see yet. Ask an administrator for a role.',
+  ],
   chooseNodeHint: ['请在左侧选择一个组织', 'Choose a node on the left'],
   // fields
   name: ['名称', 'Name'],
@@ -40,17 +43,26 @@ export const M = {
   editTitle: ['编辑“{name}”', 'Edit “{name}”'],
   created: ['已新增“{name}”', '“{name}” created'],
   removeTitle: ['删除“{name}”？', 'Delete “{name}”?'],
-  removeBody: ['删除后不能恢复。有下级组织或已有业务记录的组织不能删除。', 'This cannot be undone. Nodes with children or records cannot be deleted.'],
+  removeBody: [
+    '删除后不能恢复。有下级组织或已有业务记录的组织不能删除。',
+    'This cannot be undone. Nodes with children or records cannot be deleted.',
+  ],
   removed: ['已删除“{name}”', '“{name}” deleted'],
   removeFailed: ['不能删除', 'Cannot delete'],
   moveTitle: ['移动“{name}”', 'Move “{name}”'],
   moveTo: ['移动到（新的上级组织）', 'Move under (new parent)'],
-  moveHelp: ['连同它的全部下级组织一起移动。灰色的组织不能作为它的上级。', 'Its whole subtree moves with it. Greyed-out nodes cannot be its parent.'],
+  moveHelp: [
+    '连同它的全部下级组织一起移动。灰色的组织不能作为它的上级。',
+    'Its whole subtree moves with it. Greyed-out nodes cannot be its parent.',
+  ],
   moved: ['已移动', 'Moved'],
   chooseParent: ['请选择新的上级组织', 'Choose the new parent'],
   // populations
   populations: ['常住人口', 'Resident population'],
-  populationsHelp: ['按年份填写，用于计算参与率和人均经费。', 'Per year; used for participation rates and funding per resident.'],
+  populationsHelp: [
+    '按年份填写，用于计算参与率和人均经费。',
+    'Per year; used for participation rates and funding per resident.',
+  ],
   year: ['年份', 'Year'],
   population: ['常住人口（人）', 'Residents'],
   people: ['{n} 人', '{n}'],
@@ -62,7 +74,10 @@ export const M = {
   noPopulation: ['还没有填写常住人口', 'No population figures yet'],
   // leaders
   leaders: ['领导小组', 'Leadership group'],
-  leadersHelp: ['社区教育工作领导小组：组长、副组长和成员。', 'The community-education leadership group: leader, deputies and members.'],
+  leadersHelp: [
+    '社区教育工作领导小组：组长、副组长和成员。',
+    'The community-education leadership group: leader, deputies and members.',
+  ],
   editLeaders: ['编辑领导小组', 'Edit the group'],
   leaderName: ['姓名', 'Name'],
   leaderPost: ['小组职务', 'Role in group'],

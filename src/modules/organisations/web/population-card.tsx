@@ -34,9 +34,17 @@ export function PopulationCard({ node }: { node: NodeDetail }) {
   return (
     <Card
       title={t(M.populations)}
-      extra={canEdit && <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>{t(M.addYear)}</Button>}
+      extra={
+        canEdit && (
+          <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            {t(M.addYear)}
+          </Button>
+        )
+      }
     >
-      <Typography.Paragraph type="secondary" style={{ fontSize: 14 }}>{t(M.populationsHelp)}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 14 }}>
+        {t(M.populationsHelp)}
+      </Typography.Paragraph>
       <Table<Population>
         rowKey="year"
         size="middle"
@@ -45,25 +53,43 @@ export function PopulationCard({ node }: { node: NodeDetail }) {
         locale={{ emptyText: t(M.noPopulation) }}
         columns={[
           { title: t(M.year), dataIndex: 'year', width: 100 },
-          { title: t(M.populations), dataIndex: 'population', render: (v: number) => t(M.people, { n: v.toLocaleString(locale) }) },
+          {
+            title: t(M.populations),
+            dataIndex: 'population',
+            render: (v: number) => t(M.people, { n: v.toLocaleString(locale) }),
+          },
           ...(canEdit
-            ? [{
-                title: t(APP.actions),
-                key: 'a',
-                width: 150,
-                render: (_: unknown, r: Population) => (
-                  <span style={{ display: 'inline-flex', gap: 4 }}>
-                    <Button type="link" style={{ paddingInline: 4 }} onClick={() => setEditing(r)}>{t(APP.edit)}</Button>
-                    <Popconfirm title={t(M.removeYear, { year: r.year })} okText={t(APP.delete)} cancelText={t(APP.cancel)} okButtonProps={{ danger: true }} onConfirm={() => remove(r.year)}>
-                      <Button type="link" danger style={{ paddingInline: 4 }}>{t(APP.delete)}</Button>
-                    </Popconfirm>
-                  </span>
-                ),
-              }]
+            ? [
+                {
+                  title: t(APP.actions),
+                  key: 'a',
+                  width: 150,
+                  render: (_: unknown, r: Population) => (
+                    <span style={{ display: 'inline-flex', gap: 4 }}>
+                      <Button type="link" style={{ paddingInline: 4 }} onClick={() => setEditing(r)}>
+                        {t(APP.edit)}
+                      </Button>
+                      <Popconfirm
+                        title={t(M.removeYear, { year: r.year })}
+                        okText={t(APP.delete)}
+                        cancelText={t(APP.cancel)}
+                        okButtonProps={{ danger: true }}
+                        onConfirm={() => remove(r.year)}
+                      >
+                        <Button type="link" danger style={{ paddingInline: 4 }}>
+                          {t(APP.delete)}
+                        </Button>
+                      </Popconfirm>
+                    </span>
+                  ),
+                },
+              ]
             : []),
         ]}
       />
-      {editing && <PopulationModal node={node} row={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {editing && (
+        <PopulationModal node={node} row={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      )}
     </Card>
   );
 }
@@ -104,13 +130,30 @@ function PopulationModal({ node, row, onClose }: { node: NodeDetail; row: Popula
           label={t(M.year)}
           rules={[
             { required: true, message: t(APP.required) },
-            { validator: async (_r, v: number) => { if (!row && taken.has(v)) throw new Error(t(M.yearTaken, { year: v })); } },
+            {
+              validator: async (_r, v: number) => {
+                if (!row && taken.has(v)) throw new Error(t(M.yearTaken, { year: v }));
+              },
+            },
           ]}
         >
-          <InputNumber min={LIMITS.yearMin} max={LIMITS.yearMax} precision={0} disabled={!!row} style={{ width: '100%' }} />
+          <InputNumber
+            min={LIMITS.yearMin}
+            max={LIMITS.yearMax}
+            precision={0}
+            disabled={!!row}
+            style={{ width: '100%' }}
+          />
         </Form.Item>
         <Form.Item name="population" label={t(M.population)} rules={[{ required: true, message: t(APP.required) }]}>
-          <InputNumber min={0} max={LIMITS.population} precision={0} style={{ width: '100%' }} autoFocus inputMode="numeric" />
+          <InputNumber
+            min={0}
+            max={LIMITS.population}
+            precision={0}
+            style={{ width: '100%' }}
+            autoFocus
+            inputMode="numeric"
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -23,27 +23,54 @@ export function ConsentFields({ base, child, form }: { base: Path; child: boolea
   return (
     <>
       {child && <Alert type="info" showIcon title={t(M.childNeedsGuardian)} style={{ marginBottom: 12 }} />}
-      <Form.Item name={at('given')} valuePropName="checked" rules={[{ validator: async (_r, v) => { if (!v) throw new Error(t(M.consentGiven)); } }]}>
+      <Form.Item
+        name={at('given')}
+        valuePropName="checked"
+        rules={[
+          {
+            validator: async (_r, v) => {
+              if (!v) throw new Error(t(M.consentGiven));
+            },
+          },
+        ]}
+      >
         <Checkbox style={{ fontSize: 16 }}>{t(M.consentGiven)}</Checkbox>
       </Form.Item>
-      <Form.Item name={at('purpose')} label={t(M.consentPurpose)} rules={[rules.required(t), rules.max(t, PEOPLE_LIMITS.purpose)]}>
+      <Form.Item
+        name={at('purpose')}
+        label={t(M.consentPurpose)}
+        rules={[rules.required(t), rules.max(t, PEOPLE_LIMITS.purpose)]}
+      >
         <Input maxLength={PEOPLE_LIMITS.purpose} />
       </Form.Item>
       <Form.Item name={at('method')} label={t(M.consentMethod)} rules={[{ required: true }]}>
         <Radio.Group options={CONSENT_METHODS.map((m) => ({ value: m, label: label(CONSENT_METHOD_LABELS[m]) }))} />
       </Form.Item>
       <Form.Item name={at('givenBy')} label={t(M.consentBy)} rules={[{ required: true }]}>
-        <Radio.Group options={[{ value: 'self', label: t(M.bySelf), disabled: child }, { value: 'guardian', label: t(M.byGuardian) }]} />
+        <Radio.Group
+          options={[
+            { value: 'self', label: t(M.bySelf), disabled: child },
+            { value: 'guardian', label: t(M.byGuardian) },
+          ]}
+        />
       </Form.Item>
       {guardian && (
         <Row gutter={12}>
           <Col xs={24} sm={12}>
-            <Form.Item name={at('guardianName')} label={t(M.guardianName)} rules={[rules.required(t), rules.max(t, LIMITS.personName)]}>
+            <Form.Item
+              name={at('guardianName')}
+              label={t(M.guardianName)}
+              rules={[rules.required(t), rules.max(t, LIMITS.personName)]}
+            >
               <Input maxLength={LIMITS.personName} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name={at('guardianRelation')} label={t(M.guardianRelation)} rules={[rules.max(t, PEOPLE_LIMITS.relation)]}>
+            <Form.Item
+              name={at('guardianRelation')}
+              label={t(M.guardianRelation)}
+              rules={[rules.max(t, PEOPLE_LIMITS.relation)]}
+            >
               <Input maxLength={PEOPLE_LIMITS.relation} placeholder={t(M.guardianRelationPlaceholder)} />
             </Form.Item>
           </Col>

@@ -1,7 +1,15 @@
 import { useState } from 'react';
 import { App, Button, Form, List, Modal, Popconfirm, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { CONSENT_METHOD_LABELS, DEFAULT_CONSENT_PURPOSE, ageOn, CHILD_AGE, todayInChina, type ConsentInput, type ResidentDetail } from '../people.contract';
+import {
+  CONSENT_METHOD_LABELS,
+  DEFAULT_CONSENT_PURPOSE,
+  ageOn,
+  CHILD_AGE,
+  todayInChina,
+  type ConsentInput,
+  type ResidentDetail,
+} from '../people.contract';
 import { errorText } from '../../../web/api/api-error';
 import { api } from '../../../web/api/client';
 import { useFormErrors } from '../../../web/components/form-errors';
@@ -30,8 +38,14 @@ export function ConsentList({ resident: r }: { resident: ResidentDetail }) {
   return (
     <div>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8, marginBottom: 8 }}>
-        <Typography.Title level={5} style={{ fontSize: 18, margin: 0 }}>{t(M.consents)}</Typography.Title>
-        {r.permissions.update && <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)}>{t(M.addConsent)}</Button>}
+        <Typography.Title level={5} style={{ fontSize: 18, margin: 0 }}>
+          {t(M.consents)}
+        </Typography.Title>
+        {r.permissions.update && (
+          <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            {t(M.addConsent)}
+          </Button>
+        )}
       </div>
       <List
         bordered
@@ -40,17 +54,37 @@ export function ConsentList({ resident: r }: { resident: ResidentDetail }) {
         locale={{ emptyText: t(M.noConsents) }}
         renderItem={(c) => (
           <List.Item
-            actions={r.permissions.update && !c.withdrawnAt ? [
-              <Popconfirm key="w" title={t(M.withdrawConfirm)} okText={t(APP.confirm)} cancelText={t(APP.cancel)} onConfirm={() => withdraw(c.id)}>
-                <Button type="link" size="small" danger>{t(M.withdraw)}</Button>
-              </Popconfirm>,
-            ] : []}
+            actions={
+              r.permissions.update && !c.withdrawnAt
+                ? [
+                    <Popconfirm
+                      key="w"
+                      title={t(M.withdrawConfirm)}
+                      okText={t(APP.confirm)}
+                      cancelText={t(APP.cancel)}
+                      onConfirm={() => withdraw(c.id)}
+                    >
+                      <Button type="link" size="small" danger>
+                        {t(M.withdraw)}
+                      </Button>
+                    </Popconfirm>,
+                  ]
+                : []
+            }
           >
             <div>
-              <div style={{ fontSize: 15 }}>{c.purpose} {c.withdrawnAt && <Tag color="red">{t(M.withdrawn, { at: formatDateTime(c.withdrawnAt, locale) })}</Tag>}</div>
+              <div style={{ fontSize: 15 }}>
+                {c.purpose}{' '}
+                {c.withdrawnAt && (
+                  <Tag color="red">{t(M.withdrawn, { at: formatDateTime(c.withdrawnAt, locale) })}</Tag>
+                )}
+              </div>
               <Typography.Text type="secondary" style={{ fontSize: 13 }}>
                 {t(M.consentLine, {
-                  by: c.givenBy === 'guardian' ? `${t(M.byGuardian)} ${c.guardianName ?? ''}${c.guardianRelation ? `（${c.guardianRelation}）` : ''}` : t(M.bySelf),
+                  by:
+                    c.givenBy === 'guardian'
+                      ? `${t(M.byGuardian)} ${c.guardianName ?? ''}${c.guardianRelation ? `（${c.guardianRelation}）` : ''}`
+                      : t(M.bySelf),
                   method: label(CONSENT_METHOD_LABELS[c.method]),
                   who: c.recordedByName ?? '—',
                   at: formatDateTime(c.recordedAt, locale),
@@ -80,8 +114,27 @@ function AddConsentModal({ resident: r, onClose }: { resident: ResidentDetail; o
       onClose();
     });
   return (
-    <Modal open title={t(M.addConsent)} onCancel={onClose} onOk={() => form.submit()} okText={t(APP.save)} cancelText={t(APP.cancel)} confirmLoading={errors.busy} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ purpose: DEFAULT_CONSENT_PURPOSE, method: 'paper', givenBy: child ? 'guardian' : 'self', given: false }}>
+    <Modal
+      open
+      title={t(M.addConsent)}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t(APP.save)}
+      cancelText={t(APP.cancel)}
+      confirmLoading={errors.busy}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{
+          purpose: DEFAULT_CONSENT_PURPOSE,
+          method: 'paper',
+          givenBy: child ? 'guardian' : 'self',
+          given: false,
+        }}
+      >
         {errors.alert}
         <ConsentFields base={[]} child={child} form={form} />
       </Form>

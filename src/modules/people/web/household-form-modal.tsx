@@ -13,7 +13,17 @@ import { usePeopleRefresh } from './people.queries';
 import { useResidentNodes } from './use-resident-nodes';
 
 /** One form for a new household (in a given village) and for editing one. */
-export function HouseholdFormModal({ household, nodeId, onClose, onSaved }: { household?: HouseholdDetail; nodeId?: string; onClose: () => void; onSaved: (id: string) => void }) {
+export function HouseholdFormModal({
+  household,
+  nodeId,
+  onClose,
+  onSaved,
+}: {
+  household?: HouseholdDetail;
+  nodeId?: string;
+  onClose: () => void;
+  onSaved: (id: string) => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<HouseholdFields>();
@@ -23,19 +33,35 @@ export function HouseholdFormModal({ household, nodeId, onClose, onSaved }: { ho
   const submit = (v: HouseholdFields) =>
     errors.run(async () => {
       const body = { ...v, building: v.building || null, address: v.address || null };
-      const id = household ? (await api.put(`/api/households/${household.id}`, body), household.id) : (await api.post<{ id: string }>('/api/households', body)).id;
+      const id = household
+        ? (await api.put(`/api/households/${household.id}`, body), household.id)
+        : (await api.post<{ id: string }>('/api/households', body)).id;
       await refresh();
       void message.success(t(M.householdSaved));
       onSaved(id);
     });
   return (
-    <Modal open title={household ? t(M.editHousehold) : t(M.newHousehold)} onCancel={onClose} onOk={() => form.submit()} okText={t(APP.save)} cancelText={t(APP.cancel)} confirmLoading={errors.busy} destroyOnHidden>
+    <Modal
+      open
+      title={household ? t(M.editHousehold) : t(M.newHousehold)}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t(APP.save)}
+      cancelText={t(APP.cancel)}
+      confirmLoading={errors.busy}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" onFinish={submit} initialValues={household ?? { nodeId }}>
         {errors.alert}
         <Form.Item name="nodeId" label={t(M.node)} rules={[{ required: true, message: t(APP.required) }]}>
           <NodeTreeSelect selectable={selectable} />
         </Form.Item>
-        <Form.Item name="headName" label={t(M.headName)} extra={t(M.headNameHelp)} rules={[rules.required(t), rules.max(t, LIMITS.personName)]}>
+        <Form.Item
+          name="headName"
+          label={t(M.headName)}
+          extra={t(M.headNameHelp)}
+          rules={[rules.required(t), rules.max(t, LIMITS.personName)]}
+        >
           <Input maxLength={LIMITS.personName} autoFocus />
         </Form.Item>
         <Form.Item name="building" label={t(M.building)} rules={[rules.max(t, PEOPLE_LIMITS.building)]}>

@@ -27,20 +27,35 @@ export function HouseholdPage() {
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
   if (q.isPending) return <PageLoading />;
-  if (q.error) return <ErrorState error={q.error} onRetry={isApiError(q.error) && q.error.code === 'NOT_FOUND' ? undefined : () => void q.refetch()} />;
+  if (q.error)
+    return (
+      <ErrorState
+        error={q.error}
+        onRetry={isApiError(q.error) && q.error.code === 'NOT_FOUND' ? undefined : () => void q.refetch()}
+      />
+    );
   const h = q.data;
   return (
     <>
       <PageHeader
         title={t(M.householdTitle, { name: h.headName })}
-        extra={h.canUpdate && (
-          <>
-            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>{t(M.editHousehold)}</Button>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>{t(M.addMember)}</Button>
-          </>
-        )}
+        extra={
+          h.canUpdate && (
+            <>
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                {t(M.editHousehold)}
+              </Button>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+                {t(M.addMember)}
+              </Button>
+            </>
+          )
+        }
       >
-        <Link to={`/residents?nodeId=${h.nodeId}`} style={{ display: 'inline-flex', gap: 6, marginTop: 8 }}><ArrowLeftOutlined />{t(M.backToList)}</Link>
+        <Link to={`/residents?nodeId=${h.nodeId}`} style={{ display: 'inline-flex', gap: 6, marginTop: 8 }}>
+          <ArrowLeftOutlined />
+          {t(M.backToList)}
+        </Link>
       </PageHeader>
       <Card style={{ marginBottom: 16 }}>
         <Descriptions
@@ -64,18 +79,56 @@ export function HouseholdPage() {
           locale={{ emptyText: t(M.noMembers) }}
           onRow={(r) => ({ onClick: () => url.set({ open: r.id }), style: { cursor: 'pointer' } })}
           columns={[
-            { title: t(M.name), dataIndex: 'name', render: (v: string, r) => <Button type="link" style={{ padding: 0, height: 'auto' }} onClick={(e) => { e.stopPropagation(); url.set({ open: r.id }); }}>{v}</Button> },
-            { title: t(M.relation), dataIndex: 'relationToHead', render: (v: Resident['relationToHead']) => (v ? label(RELATION_LABELS[v]) : '—') },
-            { title: t(M.gender), dataIndex: 'gender', render: (v: Resident['gender']) => (v ? label(GENDER_LABELS[v]) : '—') },
-            { title: t(M.age), dataIndex: 'age', render: (v: number | null) => (v === null ? '—' : t(M.ageValue, { n: v })) },
+            {
+              title: t(M.name),
+              dataIndex: 'name',
+              render: (v: string, r) => (
+                <Button
+                  type="link"
+                  style={{ padding: 0, height: 'auto' }}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    url.set({ open: r.id });
+                  }}
+                >
+                  {v}
+                </Button>
+              ),
+            },
+            {
+              title: t(M.relation),
+              dataIndex: 'relationToHead',
+              render: (v: Resident['relationToHead']) => (v ? label(RELATION_LABELS[v]) : '—'),
+            },
+            {
+              title: t(M.gender),
+              dataIndex: 'gender',
+              render: (v: Resident['gender']) => (v ? label(GENDER_LABELS[v]) : '—'),
+            },
+            {
+              title: t(M.age),
+              dataIndex: 'age',
+              render: (v: number | null) => (v === null ? '—' : t(M.ageValue, { n: v })),
+            },
             { title: t(M.phone), dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
             { title: t(M.tags), dataIndex: 'tags', render: (v: string[]) => <ResidentTags codes={v} /> },
           ]}
         />
       </Card>
       {url.values.open && <ResidentDetailDrawer id={url.values.open} onClose={() => url.set({ open: null })} />}
-      {editing && <HouseholdFormModal household={h} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
-      {adding && <ResidentFormDrawer mode={{ kind: 'create', nodeId: h.nodeId, householdId: h.id }} onClose={() => setAdding(false)} onSaved={(rid) => { setAdding(false); url.set({ open: rid }); }} />}
+      {editing && (
+        <HouseholdFormModal household={h} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />
+      )}
+      {adding && (
+        <ResidentFormDrawer
+          mode={{ kind: 'create', nodeId: h.nodeId, householdId: h.id }}
+          onClose={() => setAdding(false)}
+          onSaved={(rid) => {
+            setAdding(false);
+            url.set({ open: rid });
+          }}
+        />
+      )}
     </>
   );
 }

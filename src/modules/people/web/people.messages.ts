@@ -18,7 +18,10 @@ export const M = {
   totalResidents: ['共 {n} 位居民', '{n} residents'],
   // fields
   name: ['姓名', 'Name'],
-  nameHelp: ['少数民族姓名中间的点请用“·”，如 阿依古丽·买买提', 'Use “·” between the parts of a name, e.g. 阿依古丽·买买提'],
+  nameHelp: [
+    '少数民族姓名中间的点请用“·”，如 阿依古丽·买买提',
+    'Use “·” between the parts of a name, e.g. 阿依古丽·买买提',
+  ],
   gender: ['性别', 'Gender'],
   birthDate: ['出生日期', 'Birth date'],
   birthDateHelp: ['填了身份证号可不填，自动读取', 'Taken from the ID number if left blank'],
@@ -26,7 +29,10 @@ export const M = {
   ageValue: ['{n} 岁', '{n}'],
   phone: ['手机号', 'Phone'],
   idNumber: ['身份证号', 'ID number'],
-  idNumberHelp: ['18 位，可不填。系统加密保存，页面只显示部分号码', '18 characters, optional. Stored encrypted; pages show it masked'],
+  idNumberHelp: [
+    '18 位，可不填。系统加密保存，页面只显示部分号码',
+    '18 characters, optional. Stored encrypted; pages show it masked',
+  ],
   keepStored: ['已登记：{masked}。不修改请留空', 'On file: {masked}. Leave blank to keep it'],
   removeStored: ['删除已登记的号码', 'Remove the number on file'],
   node: ['村（社区）', 'Village / community'],
@@ -46,7 +52,10 @@ export const M = {
   note: ['备注', 'Note'],
   // consent
   consent: ['个人信息登记同意', 'Consent to the record'],
-  consentGiven: ['本人（不满 14 周岁的由监护人）已同意登记以上个人信息', 'The person (a guardian for a child under 14) agreed to this record'],
+  consentGiven: [
+    '本人（不满 14 周岁的由监护人）已同意登记以上个人信息',
+    'The person (a guardian for a child under 14) agreed to this record',
+  ],
   consentPurpose: ['用途', 'Purpose'],
   consentMethod: ['同意方式', 'How consent was given'],
   consentBy: ['同意人', 'Given by'],
@@ -61,7 +70,10 @@ export const M = {
   consentLine: ['{by} · {method} · {who}于 {at} 记录', '{by} · {method} · recorded by {who} on {at}'],
   withdrawn: ['已于 {at} 撤回', 'Withdrawn on {at}'],
   withdraw: ['撤回', 'Withdraw'],
-  withdrawConfirm: ['确认本人已撤回这项同意？记录会保留并标注撤回时间。', 'Mark this consent as withdrawn? The record stays, marked with the time.'],
+  withdrawConfirm: [
+    '确认本人已撤回这项同意？记录会保留并标注撤回时间。',
+    'Mark this consent as withdrawn? The record stays, marked with the time.',
+  ],
   addConsent: ['补录同意', 'Record a consent'],
   consentAdded: ['已记录同意', 'Consent recorded'],
   // detail
@@ -73,17 +85,29 @@ export const M = {
   reveal: ['查看完整号码', 'Show full number'],
   revealNote: ['每次查看都会记入审计日志', 'Each view is recorded in the audit log'],
   exportData: ['导出个人数据', 'Export personal data'],
-  exportHelp: ['把系统中关于此人的全部信息导出为文件，交给本人', 'Everything held about this person, as a file for them'],
+  exportHelp: [
+    '把系统中关于此人的全部信息导出为文件，交给本人',
+    'Everything held about this person, as a file for them',
+  ],
   exported: ['已导出', 'Exported'],
   remove: ['删除', 'Delete'],
   removeTitle: ['删除“{name}”的个人信息？', 'Delete the personal data of “{name}”?'],
-  removeBody: ['如果此人在其他业务中还有需要保留的记录（如签到、学分、兑换记录或师资库），系统会改为“匿名化”：保留记录，清除姓名、身份证号、手机号、出生日期和标签。此操作不能撤销。', 'If other records about this person must stay (sign-ins, credits, redemptions or the teacher bank), the person is anonymised instead: records stay, name, ID, phone, birth date and tags are cleared. This cannot be undone.'],
+  removeBody: [
+    '如果此人在其他业务中还有需要保留的记录（如签到、学分、兑换记录或师资库），系统会改为“匿名化”：保留记录，清除姓名、身份证号、手机号、出生日期和标签。此操作不能撤销。',
+    'If other records about this person must stay (sign-ins, credits, redemptions or the teacher bank), the person is anonymised instead: records stay, name, ID, phone, birth date and tags are cleared. This cannot be undone.',
+  ],
   deletedTitle: ['已删除', 'Deleted'],
   deletedBody: ['此人的全部个人信息已从系统中删除。', 'All personal data of this person has been deleted.'],
   anonymizedTitle: ['已匿名化（未删除）', 'Anonymised (not deleted)'],
-  anonymizedBody: ['因为以下记录需要保留，此人未被删除，而是清除了姓名、身份证号、手机号、出生日期和标签：{reasons}', 'These records must stay, so the person was anonymised instead (name, ID, phone, birth date and tags cleared): {reasons}'],
+  anonymizedBody: [
+    '因为以下记录需要保留，此人未被删除，而是清除了姓名、身份证号、手机号、出生日期和标签：{reasons}',
+    'These records must stay, so the person was anonymised instead (name, ID, phone, birth date and tags cleared): {reasons}',
+  ],
   reasonLine: ['{label} {n} 条', '{labelEn}: {n}'],
-  anonymizedBanner: ['该居民已注销（匿名化），个人信息已清除。', 'This resident has been anonymised; personal data is cleared.'],
+  anonymizedBanner: [
+    '该居民已注销（匿名化），个人信息已清除。',
+    'This resident has been anonymised; personal data is cleared.',
+  ],
   openHousehold: ['查看全户', 'View household'],
   creditsAndRecord: ['学分与学习档案', 'Credits and learning record'],
   warningsTitle: ['已保存，请注意', 'Saved; please note'],
@@ -106,14 +130,23 @@ export const M = {
   // tag settings
   tagLabel: ['名称', 'Name'],
   tagCode: ['代码', 'Code'],
-  tagCodeHelp: ['小写字母、数字或下划线，如 elderly；创建后不能修改，Excel 导入时也可用', 'Lower-case letters, digits or _, e.g. elderly; fixed once created'],
+  tagCodeHelp: [
+    '小写字母、数字或下划线，如 elderly；创建后不能修改，Excel 导入时也可用',
+    'Lower-case letters, digits or _, e.g. elderly; fixed once created',
+  ],
   tagSensitive: ['敏感', 'Sensitive'],
-  tagSensitiveHelp: ['敏感标签只对有权限的人员显示，查看名册会记入审计日志', 'Sensitive tags are shown only to those with the right; rosters are audited'],
+  tagSensitiveHelp: [
+    '敏感标签只对有权限的人员显示，查看名册会记入审计日志',
+    'Sensitive tags are shown only to those with the right; rosters are audited',
+  ],
   tagSort: ['排列顺序', 'Sort order'],
   tagCount: ['居民人数', 'Residents'],
   newTag: ['新增标签', 'New tag'],
   editTag: ['编辑标签 · {label}', 'Edit tag · {label}'],
   removeTagConfirm: ['删除标签“{label}”？', 'Delete the tag “{label}”?'],
-  tagsHelp: ['本县居民可选的特殊群体标签。已有居民使用的标签不能删除。', 'The special groups residents of the county can be tagged with. Tags in use cannot be deleted.'],
+  tagsHelp: [
+    '本县居民可选的特殊群体标签。已有居民使用的标签不能删除。',
+    'The special groups residents of the county can be tagged with. Tags in use cannot be deleted.',
+  ],
   tagsReadOnly: ['只有县（区）管理员可以修改标签列表。', 'Only county admins change the tag list.'],
 } satisfies Record<string, Msg>;

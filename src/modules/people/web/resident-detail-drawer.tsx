@@ -3,7 +3,14 @@ import { Alert, App, Button, Descriptions, Drawer, Space, Tooltip, Typography } 
 import { DeleteOutlined, DownloadOutlined, EditOutlined, EyeOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { CREDIT_STAFF_ROLES } from '../../credits/credits.contract';
-import { EDUCATION_LABELS, EMPLOYMENT_LABELS, GENDER_LABELS, RELATION_LABELS, type Removed, type ResidentDetail } from '../people.contract';
+import {
+  EDUCATION_LABELS,
+  EMPLOYMENT_LABELS,
+  GENDER_LABELS,
+  RELATION_LABELS,
+  type Removed,
+  type ResidentDetail,
+} from '../people.contract';
 import { errorText, isApiError } from '../../../web/api/api-error';
 import { api } from '../../../web/api/client';
 import { useAuth } from '../../../web/auth/auth-context';
@@ -26,13 +33,32 @@ export function ResidentDetailDrawer({ id, onClose }: { id: string; onClose: () 
   const width = useDrawerWidth(640);
   return (
     <Drawer open size={width} title={q.data?.name ?? t(M.detailTitle)} onClose={onClose} destroyOnHidden>
-      {q.isPending ? <PageLoading /> : q.error ? <ErrorState error={q.error} onRetry={isApiError(q.error) && q.error.code === 'NOT_FOUND' ? undefined : () => void q.refetch()} /> : <ResidentDetailBody resident={q.data} onGone={onClose} />}
+      {q.isPending ? (
+        <PageLoading />
+      ) : q.error ? (
+        <ErrorState
+          error={q.error}
+          onRetry={isApiError(q.error) && q.error.code === 'NOT_FOUND' ? undefined : () => void q.refetch()}
+        />
+      ) : (
+        <ResidentDetailBody resident={q.data} onGone={onClose} />
+      )}
     </Drawer>
   );
 }
 
 /** A masked number with a button that asks the server for the full one (audited there). */
-function Revealable({ id, field, masked, allowed }: { id: string; field: 'idNumber' | 'phone'; masked: string | null; allowed: boolean }) {
+function Revealable({
+  id,
+  field,
+  masked,
+  allowed,
+}: {
+  id: string;
+  field: 'idNumber' | 'phone';
+  masked: string | null;
+  allowed: boolean;
+}) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [clear, setClear] = useState<string | null>(null);
@@ -53,7 +79,9 @@ function Revealable({ id, field, masked, allowed }: { id: string; field: 'idNumb
       <span style={{ fontVariantNumeric: 'tabular-nums', fontSize: 16 }}>{clear ?? masked}</span>
       {allowed && !clear && (
         <Tooltip title={t(M.revealNote)}>
-          <Button size="small" icon={<EyeOutlined />} loading={busy} onClick={reveal}>{t(M.reveal)}</Button>
+          <Button size="small" icon={<EyeOutlined />} loading={busy} onClick={reveal}>
+            {t(M.reveal)}
+          </Button>
         </Tooltip>
       )}
     </span>
@@ -107,8 +135,14 @@ function ResidentDetailBody({ resident: r, onGone }: { resident: ResidentDetail;
             modal.success({ title: t(M.deletedTitle), content: t(M.deletedBody), okText: t(APP.confirm) });
             onGone();
           } else {
-            const reasons = res.reasons.map((x) => t(M.reasonLine, { label: x.label, labelEn: x.labelEn, n: x.count })).join(locale === 'zh-CN' ? '；' : '; ');
-            modal.info({ title: t(M.anonymizedTitle), content: t(M.anonymizedBody, { reasons }), okText: t(APP.confirm) });
+            const reasons = res.reasons
+              .map((x) => t(M.reasonLine, { label: x.label, labelEn: x.labelEn, n: x.count }))
+              .join(locale === 'zh-CN' ? '；' : '; ');
+            modal.info({
+              title: t(M.anonymizedTitle),
+              content: t(M.anonymizedBody, { reasons }),
+              okText: t(APP.confirm),
+            });
           }
         } catch (err) {
           void message.error(errorText(err, locale));
@@ -120,15 +154,27 @@ function ResidentDetailBody({ resident: r, onGone }: { resident: ResidentDetail;
     <Space orientation="vertical" size={20} style={{ width: '100%' }}>
       {r.anonymized && <Alert type="warning" showIcon title={t(M.anonymizedBanner)} />}
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
-        {r.permissions.update && <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>{t(M.edit)}</Button>}
+        {r.permissions.update && (
+          <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+            {t(M.edit)}
+          </Button>
+        )}
         {r.permissions.export && (
           <Tooltip title={t(M.exportHelp)}>
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportData}>{t(M.exportData)}</Button>
+            <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportData}>
+              {t(M.exportData)}
+            </Button>
           </Tooltip>
         )}
-        {r.permissions.remove && <Button danger icon={<DeleteOutlined />} onClick={remove}>{t(M.remove)}</Button>}
+        {r.permissions.remove && (
+          <Button danger icon={<DeleteOutlined />} onClick={remove}>
+            {t(M.remove)}
+          </Button>
+        )}
         {hasRole(CREDIT_STAFF_ROLES) && !r.anonymized && (
-          <Link to={`/credits?open=${r.id}`}><Button icon={<TrophyOutlined />}>{t(M.creditsAndRecord)}</Button></Link>
+          <Link to={`/credits?open=${r.id}`}>
+            <Button icon={<TrophyOutlined />}>{t(M.creditsAndRecord)}</Button>
+          </Link>
         )}
       </div>
       <Descriptions
@@ -139,9 +185,21 @@ function ResidentDetailBody({ resident: r, onGone }: { resident: ResidentDetail;
         items={[
           { key: 'name', label: t(M.name), children: r.name },
           { key: 'gender', label: t(M.gender), children: r.gender ? label(GENDER_LABELS[r.gender]) : '—' },
-          { key: 'birth', label: t(M.birthDate), children: r.birthDate ? `${r.birthDate}（${t(M.ageValue, { n: r.age })}）` : '—' },
-          { key: 'id', label: t(M.idNumber), children: <Revealable id={r.id} field="idNumber" masked={r.idNumber} allowed={r.permissions.revealId} /> },
-          { key: 'phone', label: t(M.phone), children: <Revealable id={r.id} field="phone" masked={r.phone} allowed={r.permissions.revealPhone} /> },
+          {
+            key: 'birth',
+            label: t(M.birthDate),
+            children: r.birthDate ? `${r.birthDate}（${t(M.ageValue, { n: r.age })}）` : '—',
+          },
+          {
+            key: 'id',
+            label: t(M.idNumber),
+            children: <Revealable id={r.id} field="idNumber" masked={r.idNumber} allowed={r.permissions.revealId} />,
+          },
+          {
+            key: 'phone',
+            label: t(M.phone),
+            children: <Revealable id={r.id} field="phone" masked={r.phone} allowed={r.permissions.revealPhone} />,
+          },
           { key: 'node', label: t(M.node), children: r.nodeName },
           {
             key: 'household',
@@ -152,18 +210,38 @@ function ResidentDetailBody({ resident: r, onGone }: { resident: ResidentDetail;
                 {r.relationToHead && `（${label(RELATION_LABELS[r.relationToHead])}）`}{' '}
                 <Link to={`/residents/households/${r.householdId}`}>{t(M.openHousehold)}</Link>
               </span>
-            ) : '—',
+            ) : (
+              '—'
+            ),
           },
           { key: 'building', label: t(M.building), children: r.building ?? '—' },
-          { key: 'education', label: t(M.education), children: r.education ? label(EDUCATION_LABELS[r.education]) : '—' },
-          { key: 'employment', label: t(M.employment), children: r.employment ? label(EMPLOYMENT_LABELS[r.employment]) : '—' },
+          {
+            key: 'education',
+            label: t(M.education),
+            children: r.education ? label(EDUCATION_LABELS[r.education]) : '—',
+          },
+          {
+            key: 'employment',
+            label: t(M.employment),
+            children: r.employment ? label(EMPLOYMENT_LABELS[r.employment]) : '—',
+          },
           { key: 'occupation', label: t(M.occupation), children: r.occupation ?? '—' },
           { key: 'tags', label: t(M.tags), children: <ResidentTags codes={r.tags} /> },
-          { key: 'note', label: t(M.note), children: r.note ? <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{r.note}</Typography.Text> : '—' },
+          {
+            key: 'note',
+            label: t(M.note),
+            children: r.note ? <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{r.note}</Typography.Text> : '—',
+          },
         ]}
       />
       <ConsentList resident={r} />
-      {editing && <ResidentFormDrawer mode={{ kind: 'edit', resident: r }} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
+      {editing && (
+        <ResidentFormDrawer
+          mode={{ kind: 'edit', resident: r }}
+          onClose={() => setEditing(false)}
+          onSaved={() => setEditing(false)}
+        />
+      )}
     </Space>
   );
 }

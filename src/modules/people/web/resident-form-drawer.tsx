@@ -2,8 +2,23 @@ import { useState } from 'react';
 import { App, Button, Checkbox, Col, Divider, Form, Input, Radio, Row, Select } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import {
-  ageOn, CHILD_AGE, DEFAULT_CONSENT_PURPOSE, EDUCATION_LABELS, EDUCATIONS, EMPLOYMENT_LABELS, EMPLOYMENTS, GENDER_LABELS, GENDERS, PEOPLE_LIMITS, RELATION_LABELS, RELATIONS, todayInChina,
-  type ConsentInput, type ResidentDetail, type ResidentFieldsInput, type ResidentSaved,
+  ageOn,
+  CHILD_AGE,
+  DEFAULT_CONSENT_PURPOSE,
+  EDUCATION_LABELS,
+  EDUCATIONS,
+  EMPLOYMENT_LABELS,
+  EMPLOYMENTS,
+  GENDER_LABELS,
+  GENDERS,
+  PEOPLE_LIMITS,
+  RELATION_LABELS,
+  RELATIONS,
+  todayInChina,
+  type ConsentInput,
+  type ResidentDetail,
+  type ResidentFieldsInput,
+  type ResidentSaved,
 } from '../people.contract';
 import { ID_CARD_MESSAGES, parseIdCard } from '../../../shared/id-card';
 import { LIMITS } from '../../../shared/limits';
@@ -23,9 +38,15 @@ import { M } from './people.messages';
 import { useCountyTags, useHouseholds, usePeopleRefresh } from './people.queries';
 import { useResidentNodes } from './use-resident-nodes';
 
-export type ResidentFormMode = { kind: 'create'; nodeId?: string; householdId?: string } | { kind: 'edit'; resident: ResidentDetail };
+export type ResidentFormMode =
+  { kind: 'create'; nodeId?: string; householdId?: string } | { kind: 'edit'; resident: ResidentDetail };
 
-type Values = Omit<ResidentFieldsInput, 'tags'> & { tags?: string[]; clearPhone?: boolean; clearId?: boolean; consent?: ConsentInput };
+type Values = Omit<ResidentFieldsInput, 'tags'> & {
+  tags?: string[];
+  clearPhone?: boolean;
+  clearId?: boolean;
+  consent?: ConsentInput;
+};
 
 /** The birth date the form implies: the field, or else the one inside a valid ID number. */
 function impliedBirth(birthDate: string | null | undefined, idNumber: string | null | undefined): string | null {
@@ -36,13 +57,21 @@ function impliedBirth(birthDate: string | null | undefined, idNumber: string | n
 }
 
 /** One form to register a resident (with consent) and to correct one. */
-export function ResidentFormDrawer({ mode, onClose, onSaved }: { mode: ResidentFormMode; onClose: () => void; onSaved: (id: string) => void }) {
+export function ResidentFormDrawer({
+  mode,
+  onClose,
+  onSaved,
+}: {
+  mode: ResidentFormMode;
+  onClose: () => void;
+  onSaved: (id: string) => void;
+}) {
   const { t, label, locale } = useI18n();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<Values>();
   const errors = useFormErrors(form);
   const refresh = usePeopleRefresh();
-    const selectable = useResidentNodes();
+  const selectable = useResidentNodes();
   const { me } = useAuth();
   const tree = useOrgTree();
   const tags = useCountyTags();
@@ -58,17 +87,41 @@ export function ResidentFormDrawer({ mode, onClose, onSaved }: { mode: ResidentF
 
   // A centre manager of one village registers people there: start with it chosen.
   const keeps = me?.scopes.filter((s) => RESIDENT_ROLES.includes(s.role)) ?? [];
-  const ownVillage = keeps.length === 1 && tree.data?.byId.get(keeps[0].nodeId)?.level === 'centre' ? keeps[0].nodeId : undefined;
+  const ownVillage =
+    keeps.length === 1 && tree.data?.byId.get(keeps[0].nodeId)?.level === 'centre' ? keeps[0].nodeId : undefined;
   const initial: Partial<Values> = editing
     ? { ...editing, phone: undefined, idNumber: undefined, tags: editing.tags }
-    : { nodeId: mode.kind === 'create' ? mode.nodeId ?? ownVillage : undefined, householdId: mode.kind === 'create' ? mode.householdId : undefined, name: '', tags: [], consent: { given: false, purpose: DEFAULT_CONSENT_PURPOSE, method: 'paper', givenBy: 'self', guardianName: null, guardianRelation: null } };
+    : {
+        nodeId: mode.kind === 'create' ? (mode.nodeId ?? ownVillage) : undefined,
+        householdId: mode.kind === 'create' ? mode.householdId : undefined,
+        name: '',
+        tags: [],
+        consent: {
+          given: false,
+          purpose: DEFAULT_CONSENT_PURPOSE,
+          method: 'paper',
+          givenBy: 'self',
+          guardianName: null,
+          guardianRelation: null,
+        },
+      };
 
   const submit = (v: Values) =>
     errors.run(async () => {
       const typed = (s: string | null | undefined) => (s && s.trim() ? s.trim() : undefined);
       const body: Record<string, unknown> = {
-        nodeId: v.nodeId, name: v.name, gender: v.gender ?? null, birthDate: v.birthDate || null, householdId: v.householdId ?? null, relationToHead: v.householdId ? v.relationToHead ?? null : null,
-        building: blankToNull(v.building), education: v.education ?? null, employment: v.employment ?? null, occupation: blankToNull(v.occupation), note: blankToNull(v.note), tags: v.tags ?? [],
+        nodeId: v.nodeId,
+        name: v.name,
+        gender: v.gender ?? null,
+        birthDate: v.birthDate || null,
+        householdId: v.householdId ?? null,
+        relationToHead: v.householdId ? (v.relationToHead ?? null) : null,
+        building: blankToNull(v.building),
+        education: v.education ?? null,
+        employment: v.employment ?? null,
+        occupation: blankToNull(v.occupation),
+        note: blankToNull(v.note),
+        tags: v.tags ?? [],
       };
       if (editing) {
         body.phone = v.clearPhone ? null : typed(v.phone);
@@ -76,12 +129,23 @@ export function ResidentFormDrawer({ mode, onClose, onSaved }: { mode: ResidentF
       } else {
         body.phone = typed(v.phone) ?? null;
         body.idNumber = typed(v.idNumber) ?? null;
-        body.consent = { ...v.consent, given: !!v.consent?.given, guardianName: blankToNull(v.consent?.guardianName), guardianRelation: blankToNull(v.consent?.guardianRelation) };
+        body.consent = {
+          ...v.consent,
+          given: !!v.consent?.given,
+          guardianName: blankToNull(v.consent?.guardianName),
+          guardianRelation: blankToNull(v.consent?.guardianRelation),
+        };
       }
-      const saved = editing ? await api.put<ResidentSaved>(`/api/residents/${editing.id}`, body) : await api.post<ResidentSaved>('/api/residents', body);
+      const saved = editing
+        ? await api.put<ResidentSaved>(`/api/residents/${editing.id}`, body)
+        : await api.post<ResidentSaved>('/api/residents', body);
       await refresh();
       if (saved.warnings.length) {
-        modal.warning({ title: t(M.warningsTitle), content: saved.warnings.map((w) => (locale === 'zh-CN' ? w.message : w.messageEn)).join('\n'), okText: t(APP.confirm) });
+        modal.warning({
+          title: t(M.warningsTitle),
+          content: saved.warnings.map((w) => (locale === 'zh-CN' ? w.message : w.messageEn)).join('\n'),
+          okText: t(APP.confirm),
+        });
       } else {
         void message.success(editing ? t(APP.saved) : t(M.created, { name: v.name.trim() }));
       }
@@ -97,28 +161,69 @@ export function ResidentFormDrawer({ mode, onClose, onSaved }: { mode: ResidentF
   };
 
   return (
-    <FormDrawer title={editing ? t(M.editTitle, { name: editing.name }) : t(M.createTitle)} width={640} busy={errors.busy} onClose={onClose} onSave={() => form.submit()}>
-      <Form<Values> form={form} layout="vertical" onFinish={submit} disabled={errors.busy} scrollToFirstError initialValues={initial}>
+    <FormDrawer
+      title={editing ? t(M.editTitle, { name: editing.name }) : t(M.createTitle)}
+      width={640}
+      busy={errors.busy}
+      onClose={onClose}
+      onSave={() => form.submit()}
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        disabled={errors.busy}
+        scrollToFirstError
+        initialValues={initial}
+      >
         {errors.alert}
-        <Form.Item name="nodeId" label={t(M.node)} extra={t(M.nodeHelp)} rules={[{ required: true, message: t(APP.required) }]}>
+        <Form.Item
+          name="nodeId"
+          label={t(M.node)}
+          extra={t(M.nodeHelp)}
+          rules={[{ required: true, message: t(APP.required) }]}
+        >
           <NodeTreeSelect selectable={selectable} />
         </Form.Item>
         <Row gutter={12}>
           <Col xs={24} sm={14}>
-            <Form.Item name="name" label={t(M.name)} extra={t(M.nameHelp)} rules={[rules.required(t), rules.max(t, LIMITS.personName)]}>
+            <Form.Item
+              name="name"
+              label={t(M.name)}
+              extra={t(M.nameHelp)}
+              rules={[rules.required(t), rules.max(t, LIMITS.personName)]}
+            >
               <Input maxLength={LIMITS.personName} autoFocus />
             </Form.Item>
           </Col>
           <Col xs={24} sm={10}>
             <Form.Item name="gender" label={t(M.gender)}>
-              <Radio.Group optionType="button" options={GENDERS.map((g) => ({ value: g, label: label(GENDER_LABELS[g]) }))} />
+              <Radio.Group
+                optionType="button"
+                options={GENDERS.map((g) => ({ value: g, label: label(GENDER_LABELS[g]) }))}
+              />
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="idNumber" label={t(M.idNumber)} extra={editing?.idNumber ? t(M.keepStored, { masked: editing.idNumber }) : t(M.idNumberHelp)} rules={[idRule]} dependencies={['birthDate']}>
-          <Input maxLength={PEOPLE_LIMITS.rawId} autoComplete="off" inputMode="text" style={{ fontVariantNumeric: 'tabular-nums' }} />
+        <Form.Item
+          name="idNumber"
+          label={t(M.idNumber)}
+          extra={editing?.idNumber ? t(M.keepStored, { masked: editing.idNumber }) : t(M.idNumberHelp)}
+          rules={[idRule]}
+          dependencies={['birthDate']}
+        >
+          <Input
+            maxLength={PEOPLE_LIMITS.rawId}
+            autoComplete="off"
+            inputMode="text"
+            style={{ fontVariantNumeric: 'tabular-nums' }}
+          />
         </Form.Item>
-        {editing?.idNumber && <Form.Item name="clearId" valuePropName="checked" style={{ marginTop: -12 }}><Checkbox>{t(M.removeStored)}</Checkbox></Form.Item>}
+        {editing?.idNumber && (
+          <Form.Item name="clearId" valuePropName="checked" style={{ marginTop: -12 }}>
+            <Checkbox>{t(M.removeStored)}</Checkbox>
+          </Form.Item>
+        )}
         <Row gutter={12}>
           <Col xs={24} sm={12}>
             <Form.Item name="birthDate" label={t(M.birthDate)} extra={t(M.birthDateHelp)}>
@@ -126,10 +231,19 @@ export function ResidentFormDrawer({ mode, onClose, onSaved }: { mode: ResidentF
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="phone" label={t(M.phone)} extra={editing?.phone ? t(M.keepStored, { masked: editing.phone }) : undefined} rules={[rules.phone(t)]}>
+            <Form.Item
+              name="phone"
+              label={t(M.phone)}
+              extra={editing?.phone ? t(M.keepStored, { masked: editing.phone }) : undefined}
+              rules={[rules.phone(t)]}
+            >
               <Input inputMode="tel" maxLength={LIMITS.phone} autoComplete="off" />
             </Form.Item>
-            {editing?.phone && <Form.Item name="clearPhone" valuePropName="checked" style={{ marginTop: -12 }}><Checkbox>{t(M.removeStored)}</Checkbox></Form.Item>}
+            {editing?.phone && (
+              <Form.Item name="clearPhone" valuePropName="checked" style={{ marginTop: -12 }}>
+                <Checkbox>{t(M.removeStored)}</Checkbox>
+              </Form.Item>
+            )}
           </Col>
         </Row>
         <Row gutter={12}>
@@ -137,16 +251,38 @@ export function ResidentFormDrawer({ mode, onClose, onSaved }: { mode: ResidentF
             <Form.Item label={t(M.household)} extra={nodeId ? t(M.householdHelp) : t(M.chooseNodeFirst)}>
               <div style={{ display: 'flex', gap: 8 }}>
                 <Form.Item name="householdId" noStyle>
-                  <Select allowClear disabled={!nodeId} loading={households.isFetching} placeholder={t(M.noHousehold)} style={{ flex: 1, minWidth: 0 }}
-                    options={households.data?.items.map((h) => ({ value: h.id, label: `${h.headName}${h.building ? ` · ${h.building}` : ''}` })) ?? []} />
+                  <Select
+                    allowClear
+                    disabled={!nodeId}
+                    loading={households.isFetching}
+                    placeholder={t(M.noHousehold)}
+                    style={{ flex: 1, minWidth: 0 }}
+                    options={
+                      households.data?.items.map((h) => ({
+                        value: h.id,
+                        label: `${h.headName}${h.building ? ` · ${h.building}` : ''}`,
+                      })) ?? []
+                    }
+                  />
                 </Form.Item>
-                <Button icon={<PlusOutlined />} disabled={!nodeId} onClick={() => setNewHousehold(true)} aria-label={t(M.newHousehold)}>{t(M.newHousehold)}</Button>
+                <Button
+                  icon={<PlusOutlined />}
+                  disabled={!nodeId}
+                  onClick={() => setNewHousehold(true)}
+                  aria-label={t(M.newHousehold)}
+                >
+                  {t(M.newHousehold)}
+                </Button>
               </div>
             </Form.Item>
           </Col>
           <Col xs={24} sm={10}>
             <Form.Item name="relationToHead" label={t(M.relation)}>
-              <Select allowClear disabled={!householdId} options={RELATIONS.map((r) => ({ value: r, label: label(RELATION_LABELS[r]) }))} />
+              <Select
+                allowClear
+                disabled={!householdId}
+                options={RELATIONS.map((r) => ({ value: r, label: label(RELATION_LABELS[r]) }))}
+              />
             </Form.Item>
           </Col>
         </Row>
@@ -169,7 +305,10 @@ export function ResidentFormDrawer({ mode, onClose, onSaved }: { mode: ResidentF
           <Input maxLength={PEOPLE_LIMITS.occupation} />
         </Form.Item>
         <Form.Item name="tags" label={t(M.tags)}>
-          <Checkbox.Group options={tags.data?.tags.map((d) => ({ value: d.code, label: d.label })) ?? []} style={{ rowGap: 8 }} />
+          <Checkbox.Group
+            options={tags.data?.tags.map((d) => ({ value: d.code, label: d.label })) ?? []}
+            style={{ rowGap: 8 }}
+          />
         </Form.Item>
         <Form.Item name="note" label={t(M.note)} rules={[rules.max(t, LIMITS.note)]}>
           <Input.TextArea rows={2} maxLength={LIMITS.note} />
@@ -182,7 +321,14 @@ export function ResidentFormDrawer({ mode, onClose, onSaved }: { mode: ResidentF
         )}
       </Form>
       {newHousehold && (
-        <HouseholdFormModal nodeId={nodeId ?? undefined} onClose={() => setNewHousehold(false)} onSaved={(id) => { setNewHousehold(false); form.setFieldsValue({ householdId: id }); }} />
+        <HouseholdFormModal
+          nodeId={nodeId ?? undefined}
+          onClose={() => setNewHousehold(false)}
+          onSaved={(id) => {
+            setNewHousehold(false);
+            form.setFieldsValue({ householdId: id });
+          }}
+        />
       )}
     </FormDrawer>
   );

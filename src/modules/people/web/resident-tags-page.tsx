@@ -24,7 +24,13 @@ export function ResidentTagsPage() {
   const refresh = usePeopleRefresh();
   const [editing, setEditing] = useState<TagDef | 'new' | null>(null);
   if (q.isPending) return <PageLoading />;
-  if (q.error) return <ErrorState error={q.error} onRetry={isApiError(q.error) && q.error.code === 'NOT_FOUND' ? undefined : () => void q.refetch()} />;
+  if (q.error)
+    return (
+      <ErrorState
+        error={q.error}
+        onRetry={isApiError(q.error) && q.error.code === 'NOT_FOUND' ? undefined : () => void q.refetch()}
+      />
+    );
   const { tags, canManage } = q.data;
   const remove = async (d: TagDef) => {
     try {
@@ -37,8 +43,23 @@ export function ResidentTagsPage() {
   };
   return (
     <>
-      <PageHeader title={t(M.tagSettings)} extra={canManage && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>{t(M.newTag)}</Button>} />
-      <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t(M.tagsHelp)} description={canManage ? t(M.tagSensitiveHelp) : t(M.tagsReadOnly)} />
+      <PageHeader
+        title={t(M.tagSettings)}
+        extra={
+          canManage && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              {t(M.newTag)}
+            </Button>
+          )
+        }
+      />
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title={t(M.tagsHelp)}
+        description={canManage ? t(M.tagSensitiveHelp) : t(M.tagsReadOnly)}
+      />
       <Card styles={{ body: { padding: 0 } }}>
         <Table<TagDef>
           rowKey="code"
@@ -46,34 +67,73 @@ export function ResidentTagsPage() {
           dataSource={tags}
           scroll={{ x: 'max-content' }}
           columns={[
-            { title: t(M.tagLabel), dataIndex: 'label', render: (v: string, d) => <Tag color={tagColor(tags, d.code)} style={{ fontSize: 14 }}>{v}</Tag> },
+            {
+              title: t(M.tagLabel),
+              dataIndex: 'label',
+              render: (v: string, d) => (
+                <Tag color={tagColor(tags, d.code)} style={{ fontSize: 14 }}>
+                  {v}
+                </Tag>
+              ),
+            },
             { title: t(M.tagCode), dataIndex: 'code', render: (v: string) => <code>{v}</code> },
             { title: t(M.tagSensitive), dataIndex: 'sensitive', render: (v: boolean) => (v ? t(APP.yes) : t(APP.no)) },
             { title: t(M.tagSort), dataIndex: 'sortOrder' },
             { title: t(M.tagCount), dataIndex: 'residentCount' },
-            ...(canManage ? [{
-              title: t(APP.actions),
-              key: 'a',
-              render: (_: unknown, d: TagDef) => (
-                <span style={{ display: 'inline-flex', gap: 4 }}>
-                  <Button type="link" style={{ paddingInline: 4 }} onClick={() => setEditing(d)}>{t(APP.edit)}</Button>
-                  <Popconfirm title={t(M.removeTagConfirm, { label: d.label })} okText={t(APP.delete)} cancelText={t(APP.cancel)} okButtonProps={{ danger: true }} onConfirm={() => remove(d)}>
-                    <Button type="link" danger style={{ paddingInline: 4 }}>{t(APP.delete)}</Button>
-                  </Popconfirm>
-                </span>
-              ),
-            }] : []),
+            ...(canManage
+              ? [
+                  {
+                    title: t(APP.actions),
+                    key: 'a',
+                    render: (_: unknown, d: TagDef) => (
+                      <span style={{ display: 'inline-flex', gap: 4 }}>
+                        <Button type="link" style={{ paddingInline: 4 }} onClick={() => setEditing(d)}>
+                          {t(APP.edit)}
+                        </Button>
+                        <Popconfirm
+                          title={t(M.removeTagConfirm, { label: d.label })}
+                          okText={t(APP.delete)}
+                          cancelText={t(APP.cancel)}
+                          okButtonProps={{ danger: true }}
+                          onConfirm={() => remove(d)}
+                        >
+                          <Button type="link" danger style={{ paddingInline: 4 }}>
+                            {t(APP.delete)}
+                          </Button>
+                        </Popconfirm>
+                      </span>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
-      {editing && countyId && <TagModal countyId={countyId} tag={editing === 'new' ? null : editing} nextOrder={(tags.at(-1)?.sortOrder ?? 0) + 10} onClose={() => setEditing(null)} />}
+      {editing && countyId && (
+        <TagModal
+          countyId={countyId}
+          tag={editing === 'new' ? null : editing}
+          nextOrder={(tags.at(-1)?.sortOrder ?? 0) + 10}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </>
   );
 }
 
 type TagValues = { code: string; label: string; sensitive: boolean; sortOrder: number };
 
-function TagModal({ countyId, tag, nextOrder, onClose }: { countyId: string; tag: TagDef | null; nextOrder: number; onClose: () => void }) {
+function TagModal({
+  countyId,
+  tag,
+  nextOrder,
+  onClose,
+}: {
+  countyId: string;
+  tag: TagDef | null;
+  nextOrder: number;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<TagValues>();
@@ -89,14 +149,33 @@ function TagModal({ countyId, tag, nextOrder, onClose }: { countyId: string; tag
       onClose();
     });
   return (
-    <Modal open title={tag ? t(M.editTag, { label: tag.label }) : t(M.newTag)} onCancel={onClose} onOk={() => form.submit()} okText={t(APP.save)} cancelText={t(APP.cancel)} confirmLoading={errors.busy} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={tag ?? { sensitive: true, sortOrder: nextOrder }}>
+    <Modal
+      open
+      title={tag ? t(M.editTag, { label: tag.label }) : t(M.newTag)}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t(APP.save)}
+      cancelText={t(APP.cancel)}
+      confirmLoading={errors.busy}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={tag ?? { sensitive: true, sortOrder: nextOrder }}
+      >
         {errors.alert}
         <Form.Item name="label" label={t(M.tagLabel)} rules={[rules.required(t), rules.max(t, PEOPLE_LIMITS.tagLabel)]}>
           <Input maxLength={PEOPLE_LIMITS.tagLabel} autoFocus />
         </Form.Item>
         {!tag && (
-          <Form.Item name="code" label={t(M.tagCode)} extra={t(M.tagCodeHelp)} rules={[rules.required(t), { pattern: /^[a-z][a-z0-9_]{1,23}$/, message: t(M.tagCodeHelp) }]}>
+          <Form.Item
+            name="code"
+            label={t(M.tagCode)}
+            extra={t(M.tagCodeHelp)}
+            rules={[rules.required(t), { pattern: /^[a-z][a-z0-9_]{1,23}$/, message: t(M.tagCodeHelp) }]}
+          >
             <Input maxLength={PEOPLE_LIMITS.tagCode} autoComplete="off" />
           </Form.Item>
         )}

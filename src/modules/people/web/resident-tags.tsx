@@ -17,7 +17,9 @@ export function ResidentTags({ codes }: { codes: string[] }) {
   return (
     <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: 4 }}>
       {codes.map((c) => (
-        <Tag key={c} color={tagColor(tags.data?.tags, c)} style={{ marginInlineEnd: 0 }}>{tags.data?.tags.find((d) => d.code === c)?.label ?? c}</Tag>
+        <Tag key={c} color={tagColor(tags.data?.tags, c)} style={{ marginInlineEnd: 0 }}>
+          {tags.data?.tags.find((d) => d.code === c)?.label ?? c}
+        </Tag>
       ))}
     </span>
   );

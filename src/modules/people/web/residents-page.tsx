@@ -37,7 +37,13 @@ function ResidentCountsOnly() {
       <Card styles={{ body: { paddingBottom: 8 } }} style={{ marginBottom: 16 }}>
         <Row gutter={[12, 12]}>
           <Col xs={24} sm={12} lg={8}>
-            <NodeTreeSelect value={url.values.nodeId} onChange={(v) => url.set({ nodeId: v })} allowClear placeholder={t(M.anyNode)} aria-label={t(M.filterNode)} />
+            <NodeTreeSelect
+              value={url.values.nodeId}
+              onChange={(v) => url.set({ nodeId: v })}
+              allowClear
+              placeholder={t(M.anyNode)}
+              aria-label={t(M.filterNode)}
+            />
           </Col>
         </Row>
       </Card>
@@ -54,7 +60,15 @@ function ResidentRoster() {
   const f = url.values;
   const ageBand = AGE_BANDS.includes(f.ageBand as AgeBand) ? (f.ageBand as AgeBand) : undefined;
   const gender = f.gender === 'male' || f.gender === 'female' ? f.gender : undefined;
-  const list = useResidentList({ q: f.q, nodeId: f.nodeId, tag: f.tag, ageBand, gender, page: url.page, pageSize: url.pageSize });
+  const list = useResidentList({
+    q: f.q,
+    nodeId: f.nodeId,
+    tag: f.tag,
+    ageBand,
+    gender,
+    page: url.page,
+    pageSize: url.pageSize,
+  });
   const tags = useCountyTags();
   const [creating, setCreating] = useState(false);
 
@@ -64,8 +78,14 @@ function ResidentRoster() {
         title={t(M.title)}
         extra={
           <>
-            {hasRole(['system_admin', 'county_admin']) && <Link to="/residents/tags"><Button icon={<TagsOutlined />}>{t(M.tagSettings)}</Button></Link>}
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t(M.newResident)}</Button>
+            {hasRole(['system_admin', 'county_admin']) && (
+              <Link to="/residents/tags">
+                <Button icon={<TagsOutlined />}>{t(M.tagSettings)}</Button>
+              </Link>
+            )}
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t(M.newResident)}
+            </Button>
           </>
         }
       />
@@ -75,44 +95,119 @@ function ResidentRoster() {
             <ListSearch value={f.q} onChange={(q) => url.set({ q })} placeholder={t(M.searchPlaceholder)} />
           </Col>
           <Col xs={24} sm={12} lg={5}>
-            <NodeTreeSelect value={f.nodeId} onChange={(v) => url.set({ nodeId: v })} allowClear placeholder={t(M.anyNode)} aria-label={t(M.filterNode)} />
+            <NodeTreeSelect
+              value={f.nodeId}
+              onChange={(v) => url.set({ nodeId: v })}
+              allowClear
+              placeholder={t(M.anyNode)}
+              aria-label={t(M.filterNode)}
+            />
           </Col>
           <Col xs={12} sm={8} lg={4}>
-            <Select allowClear style={{ width: '100%' }} value={f.tag} placeholder={t(M.anyTag)} aria-label={t(M.filterTag)} onChange={(v) => url.set({ tag: v })}
-              options={tags.data?.tags.map((d) => ({ value: d.code, label: d.label })) ?? []} popupMatchSelectWidth={false} />
+            <Select
+              allowClear
+              style={{ width: '100%' }}
+              value={f.tag}
+              placeholder={t(M.anyTag)}
+              aria-label={t(M.filterTag)}
+              onChange={(v) => url.set({ tag: v })}
+              options={tags.data?.tags.map((d) => ({ value: d.code, label: d.label })) ?? []}
+              popupMatchSelectWidth={false}
+            />
           </Col>
           <Col xs={12} sm={8} lg={3}>
-            <Select allowClear style={{ width: '100%' }} value={ageBand} placeholder={t(M.anyAge)} aria-label={t(M.filterAge)} onChange={(v) => url.set({ ageBand: v })}
-              options={AGE_BANDS.map((b) => ({ value: b, label: label(AGE_BAND_LABELS[b]) }))} popupMatchSelectWidth={false} />
+            <Select
+              allowClear
+              style={{ width: '100%' }}
+              value={ageBand}
+              placeholder={t(M.anyAge)}
+              aria-label={t(M.filterAge)}
+              onChange={(v) => url.set({ ageBand: v })}
+              options={AGE_BANDS.map((b) => ({ value: b, label: label(AGE_BAND_LABELS[b]) }))}
+              popupMatchSelectWidth={false}
+            />
           </Col>
           <Col xs={12} sm={4} lg={3}>
-            <Select allowClear style={{ width: '100%' }} value={gender} placeholder={t(M.anyGender)} aria-label={t(M.filterGender)} onChange={(v) => url.set({ gender: v })}
-              options={GENDERS.map((g) => ({ value: g, label: label(GENDER_LABELS[g]) }))} />
+            <Select
+              allowClear
+              style={{ width: '100%' }}
+              value={gender}
+              placeholder={t(M.anyGender)}
+              aria-label={t(M.filterGender)}
+              onChange={(v) => url.set({ gender: v })}
+              options={GENDERS.map((g) => ({ value: g, label: label(GENDER_LABELS[g]) }))}
+            />
           </Col>
           <Col xs={12} sm={4} lg={2}>
-            <Button block onClick={() => url.reset()}>{t(APP.reset)}</Button>
+            <Button block onClick={() => url.reset()}>
+              {t(APP.reset)}
+            </Button>
           </Col>
         </Row>
       </Card>
-      <ResidentStatsCard nodeId={f.nodeId} onTag={(code) => url.set({ tag: code })} onAgeBand={(band) => url.set({ ageBand: band })} />
+      <ResidentStatsCard
+        nodeId={f.nodeId}
+        onTag={(code) => url.set({ tag: code })}
+        onAgeBand={(band) => url.set({ ageBand: band })}
+      />
       <PageTable<Resident>
         list={list}
         url={url}
         totalText={(n) => t(M.totalResidents, { n })}
         onOpen={(r) => url.set({ open: r.id })}
         columns={[
-          { title: t(M.name), dataIndex: 'name', render: (v: string, r) => <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={(e) => { e.stopPropagation(); url.set({ open: r.id }); }}>{v}</Button> },
-          { title: t(M.gender), dataIndex: 'gender', render: (v: Resident['gender']) => (v ? label(GENDER_LABELS[v]) : '—') },
-          { title: t(M.age), dataIndex: 'age', render: (v: number | null) => (v === null ? '—' : t(M.ageValue, { n: v })) },
+          {
+            title: t(M.name),
+            dataIndex: 'name',
+            render: (v: string, r) => (
+              <Button
+                type="link"
+                style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  url.set({ open: r.id });
+                }}
+              >
+                {v}
+              </Button>
+            ),
+          },
+          {
+            title: t(M.gender),
+            dataIndex: 'gender',
+            render: (v: Resident['gender']) => (v ? label(GENDER_LABELS[v]) : '—'),
+          },
+          {
+            title: t(M.age),
+            dataIndex: 'age',
+            render: (v: number | null) => (v === null ? '—' : t(M.ageValue, { n: v })),
+          },
           { title: t(M.node), dataIndex: 'nodeName' },
           { title: t(M.building), dataIndex: 'building', render: (v: string | null) => v ?? '—' },
-          { title: t(M.phone), dataIndex: 'phone', render: (v: string | null) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{v ?? '—'}</span> },
-          { title: t(M.idNumber), dataIndex: 'idNumber', render: (v: string | null) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{v ?? '—'}</span> },
+          {
+            title: t(M.phone),
+            dataIndex: 'phone',
+            render: (v: string | null) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{v ?? '—'}</span>,
+          },
+          {
+            title: t(M.idNumber),
+            dataIndex: 'idNumber',
+            render: (v: string | null) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{v ?? '—'}</span>,
+          },
           { title: t(M.tags), dataIndex: 'tags', render: (v: string[]) => <ResidentTags codes={v} /> },
         ]}
       />
       {f.open && <ResidentDetailDrawer id={f.open} onClose={() => url.set({ open: null })} />}
-      {creating && <ResidentFormDrawer mode={{ kind: 'create', nodeId: f.nodeId }} onClose={() => setCreating(false)} onSaved={(id) => { setCreating(false); url.set({ open: id }); }} />}
+      {creating && (
+        <ResidentFormDrawer
+          mode={{ kind: 'create', nodeId: f.nodeId }}
+          onClose={() => setCreating(false)}
+          onSaved={(id) => {
+            setCreating(false);
+            url.set({ open: id });
+          }}
+        />
+      )}
     </>
   );
 }

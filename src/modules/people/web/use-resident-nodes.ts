@@ -10,7 +10,10 @@ export function useResidentNodes() {
   const { me } = useAuth();
   const tree = useOrgTree();
   const system = !!me?.scopes.some((s) => s.role === 'system_admin');
-  const keeperNodes = useMemo(() => new Set(me?.scopes.filter((s) => RESIDENT_ROLES.includes(s.role)).map((s) => s.nodeId) ?? []), [me]);
+  const keeperNodes = useMemo(
+    () => new Set(me?.scopes.filter((s) => RESIDENT_ROLES.includes(s.role)).map((s) => s.nodeId) ?? []),
+    [me],
+  );
   return useCallback(
     (n: TreeNode) => n.level === 'centre' && (system || (!!tree.data && isUnderAny(tree.data, n.id, keeperNodes))),
     [system, tree.data, keeperNodes],

@@ -9,17 +9,32 @@ import { PageLoading } from '../../../web/components/page-loading';
 import { rules } from '../../../web/components/rules';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
-import { MIN_ACTIVITIES_PER_MONTH, PLAN_LIMITS, type Plan, type PlanItem, type PlanItemUpdate } from '../plans.contract';
+import {
+  MIN_ACTIVITIES_PER_MONTH,
+  PLAN_LIMITS,
+  type Plan,
+  type PlanItem,
+  type PlanItemUpdate,
+} from '../plans.contract';
 import { M } from './plans.messages';
 import { usePlan, usePlanOptions, usePlansRefresh, useThemeName } from './plans.queries';
 import { chinaMonth } from '../../../shared/china-time';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 /** The activities page for a centre's month. */
-export const activitiesOf = (centreId: string, year: number, month: number) => `/activities?centreId=${centreId}&month=${year}-${String(month).padStart(2, '0')}`;
+export const activitiesOf = (centreId: string, year: number, month: number) =>
+  `/activities?centreId=${centreId}&month=${year}-${String(month).padStart(2, '0')}`;
 
 /** A centre's annual plan: twelve months, each with its planned activities and how many were held. */
-export function PlanTab({ centreId, year, onTown }: { centreId?: string; year: number; onTown: (townId: string) => void }) {
+export function PlanTab({
+  centreId,
+  year,
+  onTown,
+}: {
+  centreId?: string;
+  year: number;
+  onTown: (townId: string) => void;
+}) {
   const { t } = useI18n();
   const q = usePlan(centreId, year);
   const [editing, setEditing] = useState<{ month: number; item: PlanItem | null } | null>(null);
@@ -31,12 +46,20 @@ export function PlanTab({ centreId, year, onTown }: { centreId?: string; year: n
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', justifyContent: 'space-between' }}>
         <Typography.Text type="secondary">{t(M.ruleHint, { n: MIN_ACTIVITIES_PER_MONTH })}</Typography.Text>
-        {plan.town && <Button icon={<TableOutlined />} onClick={() => onTown(plan.town!.id)}>{t(M.townSchedule)}</Button>}
+        {plan.town && (
+          <Button icon={<TableOutlined />} onClick={() => onTown(plan.town!.id)}>
+            {t(M.townSchedule)}
+          </Button>
+        )}
       </div>
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))', gap: 12 }}>
-        {MONTHS.map((m) => <MonthCard key={m} plan={plan} month={m} onEdit={(item) => setEditing({ month: m, item })} />)}
+        {MONTHS.map((m) => (
+          <MonthCard key={m} plan={plan} month={m} onEdit={(item) => setEditing({ month: m, item })} />
+        ))}
       </div>
-      {editing && <PlanItemModal plan={plan} month={editing.month} item={editing.item} onClose={() => setEditing(null)} />}
+      {editing && (
+        <PlanItemModal plan={plan} month={editing.month} item={editing.item} onClose={() => setEditing(null)} />
+      )}
     </Space>
   );
 }
@@ -55,48 +78,117 @@ function MonthCard({ plan, month, onEdit }: { plan: Plan; month: number; onEdit:
     <Card
       size="small"
       title={<span style={{ fontSize: 17 }}>{t(M.monthN, { m: month })}</span>}
-      extra={<Tag color={ok ? 'green' : over ? 'red' : 'default'} style={{ cursor: 'pointer' }} onClick={() => navigate(activitiesOf(plan.centre.id, plan.year, month))}>{t(M.plannedHeld, { p: items.length, a: held })}</Tag>}
-      actions={plan.canKeep ? [<Button key="add" type="link" icon={<PlusOutlined />} onClick={() => onEdit(null)}>{t(M.addItem)}</Button>] : undefined}
+      extra={
+        <Tag
+          color={ok ? 'green' : over ? 'red' : 'default'}
+          style={{ cursor: 'pointer' }}
+          onClick={() => navigate(activitiesOf(plan.centre.id, plan.year, month))}
+        >
+          {t(M.plannedHeld, { p: items.length, a: held })}
+        </Tag>
+      }
+      actions={
+        plan.canKeep
+          ? [
+              <Button key="add" type="link" icon={<PlusOutlined />} onClick={() => onEdit(null)}>
+                {t(M.addItem)}
+              </Button>,
+            ]
+          : undefined
+      }
     >
-      {items.length === 0 ? <Typography.Text type="secondary">{t(M.noItems)}</Typography.Text> : items.map((i) => (
-        <div key={i.id} style={{ display: 'flex', gap: 8, alignItems: 'flex-start', padding: '6px 0', borderBottom: '1px solid #eef2ef' }}>
-          <div style={{ flex: 1 }}>
-            <div style={{ fontSize: 16 }}>{i.title}</div>
-            <div style={{ color: '#5b6b63', fontSize: 13 }}>
-              {themeName(i.theme)}{i.responsibleUnitName ? ` · ${i.responsibleUnitName}` : ''}{i.note ? ` · ${i.note}` : ''}
+      {items.length === 0 ? (
+        <Typography.Text type="secondary">{t(M.noItems)}</Typography.Text>
+      ) : (
+        items.map((i) => (
+          <div
+            key={i.id}
+            style={{
+              display: 'flex',
+              gap: 8,
+              alignItems: 'flex-start',
+              padding: '6px 0',
+              borderBottom: '1px solid #eef2ef',
+            }}
+          >
+            <div style={{ flex: 1 }}>
+              <div style={{ fontSize: 16 }}>{i.title}</div>
+              <div style={{ color: '#5b6b63', fontSize: 13 }}>
+                {themeName(i.theme)}
+                {i.responsibleUnitName ? ` · ${i.responsibleUnitName}` : ''}
+                {i.note ? ` · ${i.note}` : ''}
+              </div>
             </div>
+            {plan.canKeep && (
+              <>
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<EditOutlined />}
+                  aria-label={t(APP.edit)}
+                  onClick={() => onEdit(i)}
+                />
+                <Popconfirm
+                  title={t(M.removeConfirm, { title: i.title })}
+                  onConfirm={async () => {
+                    await api.del(`/api/plans/${i.id}`);
+                    await refresh();
+                  }}
+                >
+                  <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t(APP.delete)} />
+                </Popconfirm>
+              </>
+            )}
           </div>
-          {plan.canKeep && (
-            <>
-              <Button size="small" type="text" icon={<EditOutlined />} aria-label={t(APP.edit)} onClick={() => onEdit(i)} />
-              <Popconfirm title={t(M.removeConfirm, { title: i.title })} onConfirm={async () => { await api.del(`/api/plans/${i.id}`); await refresh(); }}>
-                <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t(APP.delete)} />
-              </Popconfirm>
-            </>
-          )}
-        </div>
-      ))}
+        ))
+      )}
     </Card>
   );
 }
 
-function PlanItemModal({ plan, month, item, onClose }: { plan: Plan; month: number; item: PlanItem | null; onClose: () => void }) {
+function PlanItemModal({
+  plan,
+  month,
+  item,
+  onClose,
+}: {
+  plan: Plan;
+  month: number;
+  item: PlanItem | null;
+  onClose: () => void;
+}) {
   const { t, label } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<PlanItemUpdate>();
   const errors = useFormErrors(form);
   const refresh = usePlansRefresh();
   const opts = usePlanOptions(plan.centre.id, true);
-  const submit = (v: PlanItemUpdate) => errors.run(async () => {
-    const body = { month: v.month, title: v.title.trim(), theme: v.theme, responsibleUnitId: v.responsibleUnitId ?? null, note: v.note?.trim() || null };
-    if (item) await api.put(`/api/plans/${item.id}`, body);
-    else await api.post('/api/plans', { ...body, centreId: plan.centre.id, year: plan.year });
-    await refresh();
-    void message.success(t(APP.saved));
-    onClose();
-  });
+  const submit = (v: PlanItemUpdate) =>
+    errors.run(async () => {
+      const body = {
+        month: v.month,
+        title: v.title.trim(),
+        theme: v.theme,
+        responsibleUnitId: v.responsibleUnitId ?? null,
+        note: v.note?.trim() || null,
+      };
+      if (item) await api.put(`/api/plans/${item.id}`, body);
+      else await api.post('/api/plans', { ...body, centreId: plan.centre.id, year: plan.year });
+      await refresh();
+      void message.success(t(APP.saved));
+      onClose();
+    });
   return (
-    <Modal open title={t(item ? M.editItem : M.newItem)} onCancel={onClose} onOk={() => form.submit()} okText={t(APP.save)} cancelText={t(APP.cancel)} okButtonProps={{ loading: errors.busy }} destroyOnHidden>
+    <Modal
+      open
+      title={t(item ? M.editItem : M.newItem)}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t(APP.save)}
+      cancelText={t(APP.cancel)}
+      okButtonProps={{ loading: errors.busy }}
+      destroyOnHidden
+    >
       <Form<PlanItemUpdate> form={form} layout="vertical" onFinish={submit} initialValues={item ?? { month }}>
         {errors.alert}
         <Form.Item name="month" label={t(M.month)} rules={[{ required: true, message: t(APP.required) }]}>
@@ -106,10 +198,20 @@ function PlanItemModal({ plan, month, item, onClose }: { plan: Plan; month: numb
           <Input maxLength={PLAN_LIMITS.title} />
         </Form.Item>
         <Form.Item name="theme" label={t(M.theme)} rules={[{ required: true, message: t(APP.required) }]}>
-          <Select loading={opts.isPending} options={(opts.data?.themes ?? []).map((x) => ({ value: x.key, label: label({ zh: x.nameZh, en: x.nameEn }) }))} />
+          <Select
+            loading={opts.isPending}
+            options={(opts.data?.themes ?? []).map((x) => ({
+              value: x.key,
+              label: label({ zh: x.nameZh, en: x.nameEn }),
+            }))}
+          />
         </Form.Item>
         <Form.Item name="responsibleUnitId" label={t(M.unit)}>
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={(opts.data?.units ?? []).map((u) => ({ value: u.id, label: u.name }))} />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            options={(opts.data?.units ?? []).map((u) => ({ value: u.id, label: u.name }))}
+          />
         </Form.Item>
         <Form.Item name="note" label={t(M.note)} rules={[rules.max(t, PLAN_LIMITS.note)]}>
           <Input maxLength={PLAN_LIMITS.note} />

@@ -39,12 +39,46 @@ export function PlansPage() {
       <Card styles={{ body: { paddingBottom: 8 } }} style={{ marginBottom: 16 }}>
         <Row gutter={[12, 12]}>
           <Col xs={10} sm={6} lg={3}>
-            <InputNumber aria-label={t(M.year)} min={LIMITS.yearMin} max={LIMITS.yearMax} precision={0} value={year} onChange={(v) => url.set({ year: v })} style={{ width: '100%' }} suffix={t(M.year)} />
+            <InputNumber
+              aria-label={t(M.year)}
+              min={LIMITS.yearMin}
+              max={LIMITS.yearMax}
+              precision={0}
+              value={year}
+              onChange={(v) => url.set({ year: v })}
+              style={{ width: '100%' }}
+              suffix={t(M.year)}
+            />
           </Col>
           <Col xs={24} sm={18} lg={8}>
-            {tab === 'plan' && <NodeTreeSelect value={centreId} onChange={(v) => url.set({ centreId: v })} placeholder={t(M.chooseCentre)} aria-label={t(M.centre)} selectable={(n) => n.level === 'centre'} />}
-            {tab === 'schedule' && <NodeTreeSelect value={tree.data?.byId.has(townId ?? '') ? townId : undefined} onChange={(v) => url.set({ townId: v })} placeholder={t(M.chooseTown)} aria-label={t(M.town)} selectable={(n) => n.level === 'town'} />}
-            {tab === 'versus' && <NodeTreeSelect value={f.nodeId} onChange={(v) => url.set({ nodeId: v })} allowClear placeholder={t(M.anyNode)} aria-label={t(M.town)} selectable={(n) => n.level !== 'unit'} />}
+            {tab === 'plan' && (
+              <NodeTreeSelect
+                value={centreId}
+                onChange={(v) => url.set({ centreId: v })}
+                placeholder={t(M.chooseCentre)}
+                aria-label={t(M.centre)}
+                selectable={(n) => n.level === 'centre'}
+              />
+            )}
+            {tab === 'schedule' && (
+              <NodeTreeSelect
+                value={tree.data?.byId.has(townId ?? '') ? townId : undefined}
+                onChange={(v) => url.set({ townId: v })}
+                placeholder={t(M.chooseTown)}
+                aria-label={t(M.town)}
+                selectable={(n) => n.level === 'town'}
+              />
+            )}
+            {tab === 'versus' && (
+              <NodeTreeSelect
+                value={f.nodeId}
+                onChange={(v) => url.set({ nodeId: v })}
+                allowClear
+                placeholder={t(M.anyNode)}
+                aria-label={t(M.town)}
+                selectable={(n) => n.level !== 'unit'}
+              />
+            )}
           </Col>
         </Row>
       </Card>
@@ -53,7 +87,13 @@ export function PlansPage() {
         activeKey={tab}
         onChange={(k) => url.set({ tab: k === 'plan' ? null : k })}
         items={[
-          { key: 'plan', label: t(M.tabPlan), children: <PlanTab centreId={centreId} year={year} onTown={(id) => url.set({ tab: 'schedule', townId: id })} /> },
+          {
+            key: 'plan',
+            label: t(M.tabPlan),
+            children: (
+              <PlanTab centreId={centreId} year={year} onTown={(id) => url.set({ tab: 'schedule', townId: id })} />
+            ),
+          },
           { key: 'schedule', label: t(M.tabSchedule), children: <ScheduleTab townId={townId} year={year} /> },
           { key: 'versus', label: t(M.tabVersus), children: <VersusTab year={year} nodeId={f.nodeId} url={url} /> },
         ]}

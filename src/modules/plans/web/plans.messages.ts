@@ -25,14 +25,20 @@ export const M = {
   note: ['备注', 'Note'],
   month: ['月份', 'Month'],
   noItems: ['本月还没有计划', 'Nothing planned this month'],
-  ruleHint: ['每个学习中心每月至少开展 {n} 场活动（以已开放或已完成的活动计数，取消的不算）', 'Every centre holds at least {n} activities a month (open or done; cancelled ones do not count)'],
+  ruleHint: [
+    '每个学习中心每月至少开展 {n} 场活动（以已开放或已完成的活动计数，取消的不算）',
+    'Every centre holds at least {n} activities a month (open or done; cancelled ones do not count)',
+  ],
   townSchedule: ['本镇配档表', 'Town schedule'],
   // schedule
   scheduleTitle: ['{town} {year} 年社区教育工作配档表', '{town}: community education schedule {year}'],
   workItem: ['工作内容', 'Work item'],
   responsible: ['责任单位', 'Responsible'],
   responsibleText: ['其他责任方', 'Others responsible'],
-  responsibleTextHelp: ['不在组织架构中的责任方，如：各村学习中心', 'Parties not in the tree, e.g. all village centres'],
+  responsibleTextHelp: [
+    '不在组织架构中的责任方，如：各村学习中心',
+    'Parties not in the tree, e.g. all village centres',
+  ],
   newWork: ['添加工作', 'Add work item'],
   editWork: ['编辑工作', 'Edit work item'],
   print: ['打印配档表', 'Print schedule'],
@@ -47,7 +53,10 @@ export const M = {
   monthsMet: ['达标月数', 'Months met'],
   monthsMissed: ['未达标月数', 'Months missed'],
   cellTitle: ['已办 {a} 场 / 计划 {p} 场', '{a} held / {p} planned'],
-  legend: ['格中数字：已办/计划；绿色达标，红色未达标，灰色为本月进行中或未到', 'In each cell: held/planned; green met, red missed, grey not over yet'],
+  legend: [
+    '格中数字：已办/计划；绿色达标，红色未达标，灰色为本月进行中或未到',
+    'In each cell: held/planned; green met, red missed, grey not over yet',
+  ],
   totalCentres: ['共 {n} 个学习中心', '{n} centres'],
   anyNode: ['全部', 'All'],
 } satisfies Record<string, Msg>;

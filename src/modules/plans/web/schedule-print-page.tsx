@@ -42,22 +42,43 @@ export function SchedulePrintPage() {
     <>
       <style>{PRINT_CSS}</style>
       <div className="pd-toolbar">
-        <Button type="primary" size="large" icon={<PrinterOutlined />} onClick={() => window.print()}>{t(M.printNow)}</Button>
-        <Button size="large" onClick={() => window.close()}>{t(M.back)}</Button>
+        <Button type="primary" size="large" icon={<PrinterOutlined />} onClick={() => window.print()}>
+          {t(M.printNow)}
+        </Button>
+        <Button size="large" onClick={() => window.close()}>
+          {t(M.back)}
+        </Button>
       </div>
       <div className="pd-sheet">
         <h1>{t(M.scheduleTitle, { town: s.town.name, year })}</h1>
         <table>
           <thead>
-            <tr><th className="m">{t(M.month)}</th><th>{t(M.workItem)}</th><th>{t(M.responsible)}</th><th>{t(M.note)}</th></tr>
+            <tr>
+              <th className="m">{t(M.month)}</th>
+              <th>{t(M.workItem)}</th>
+              <th>{t(M.responsible)}</th>
+              <th>{t(M.note)}</th>
+            </tr>
           </thead>
           <tbody>
             {months.map((m) => {
               const rows = s.items.filter((i) => i.month === m);
-              if (rows.length === 0) return <tr key={m}><td className="m">{t(M.monthShort, { m })}</td><td /><td /><td /></tr>;
+              if (rows.length === 0)
+                return (
+                  <tr key={m}>
+                    <td className="m">{t(M.monthShort, { m })}</td>
+                    <td />
+                    <td />
+                    <td />
+                  </tr>
+                );
               return rows.map((r, i) => (
                 <tr key={r.id}>
-                  {i === 0 && <td className="m" rowSpan={rows.length}>{t(M.monthShort, { m })}</td>}
+                  {i === 0 && (
+                    <td className="m" rowSpan={rows.length}>
+                      {t(M.monthShort, { m })}
+                    </td>
+                  )}
                   <td style={{ whiteSpace: 'pre-wrap' }}>{r.workItem}</td>
                   <td>{[...r.unitNames, ...(r.responsibleText ? [r.responsibleText] : [])].join('、')}</td>
                   <td>{r.note ?? ''}</td>

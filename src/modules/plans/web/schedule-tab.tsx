@@ -25,8 +25,14 @@ export function ScheduleTab({ townId, year }: { townId?: string; year: number })
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
-        {s?.canKeep && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>{t(M.newWork)}</Button>}
-        <Button icon={<PrinterOutlined />} href={`/print/schedule?townId=${townId}&year=${year}`} target="_blank">{t(M.print)}</Button>
+        {s?.canKeep && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            {t(M.newWork)}
+          </Button>
+        )}
+        <Button icon={<PrinterOutlined />} href={`/print/schedule?townId=${townId}&year=${year}`} target="_blank">
+          {t(M.print)}
+        </Button>
       </div>
       <Card styles={{ body: { padding: 0 } }} title={s ? t(M.scheduleTitle, { town: s.town.name, year }) : undefined}>
         <Table<ScheduleItem>
@@ -37,56 +43,131 @@ export function ScheduleTab({ townId, year }: { townId?: string; year: number })
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: t(M.noSchedule) }}
           columns={[
-            { title: t(M.month), dataIndex: 'month', render: (m: number) => <strong style={{ whiteSpace: 'nowrap' }}>{t(M.monthShort, { m })}</strong> },
-            { title: t(M.workItem), dataIndex: 'workItem', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> },
-            { title: t(M.responsible), key: 'resp', render: (_: unknown, r) => [...r.unitNames, ...(r.responsibleText ? [r.responsibleText] : [])].join('、') || '—' },
+            {
+              title: t(M.month),
+              dataIndex: 'month',
+              render: (m: number) => <strong style={{ whiteSpace: 'nowrap' }}>{t(M.monthShort, { m })}</strong>,
+            },
+            {
+              title: t(M.workItem),
+              dataIndex: 'workItem',
+              render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span>,
+            },
+            {
+              title: t(M.responsible),
+              key: 'resp',
+              render: (_: unknown, r) =>
+                [...r.unitNames, ...(r.responsibleText ? [r.responsibleText] : [])].join('、') || '—',
+            },
             { title: t(M.note), dataIndex: 'note', render: (v: string | null) => v ?? '' },
-            ...(s?.canKeep ? [{
-              title: t(APP.actions), key: 'a', render: (_: unknown, r: ScheduleItem) => (
-                <Space>
-                  <Button size="small" icon={<EditOutlined />} aria-label={t(APP.edit)} onClick={() => setEditing(r)} />
-                  <Popconfirm title={t(M.removeConfirm, { title: r.workItem })} onConfirm={async () => { await api.del(`/api/schedules/${r.id}`); await refresh(); }}>
-                    <Button size="small" danger icon={<DeleteOutlined />} aria-label={t(APP.delete)} />
-                  </Popconfirm>
-                </Space>
-              ),
-            }] : []),
+            ...(s?.canKeep
+              ? [
+                  {
+                    title: t(APP.actions),
+                    key: 'a',
+                    render: (_: unknown, r: ScheduleItem) => (
+                      <Space>
+                        <Button
+                          size="small"
+                          icon={<EditOutlined />}
+                          aria-label={t(APP.edit)}
+                          onClick={() => setEditing(r)}
+                        />
+                        <Popconfirm
+                          title={t(M.removeConfirm, { title: r.workItem })}
+                          onConfirm={async () => {
+                            await api.del(`/api/schedules/${r.id}`);
+                            await refresh();
+                          }}
+                        >
+                          <Button size="small" danger icon={<DeleteOutlined />} aria-label={t(APP.delete)} />
+                        </Popconfirm>
+                      </Space>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
-      {editing && s && <ScheduleModal schedule={s} item={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {editing && s && (
+        <ScheduleModal schedule={s} item={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      )}
     </Space>
   );
 }
 
-function ScheduleModal({ schedule, item, onClose }: { schedule: Schedule; item: ScheduleItem | null; onClose: () => void }) {
+function ScheduleModal({
+  schedule,
+  item,
+  onClose,
+}: {
+  schedule: Schedule;
+  item: ScheduleItem | null;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<ScheduleUpdate>();
   const errors = useFormErrors(form);
   const refresh = usePlansRefresh();
-  const submit = (v: ScheduleUpdate) => errors.run(async () => {
-    const body = { month: v.month, workItem: v.workItem.trim(), unitIds: v.unitIds ?? [], responsibleText: v.responsibleText?.trim() || null, note: v.note?.trim() || null };
-    if (item) await api.put(`/api/schedules/${item.id}`, body);
-    else await api.post('/api/schedules', { ...body, townId: schedule.town.id, year: schedule.year });
-    await refresh();
-    void message.success(t(APP.saved));
-    onClose();
-  });
+  const submit = (v: ScheduleUpdate) =>
+    errors.run(async () => {
+      const body = {
+        month: v.month,
+        workItem: v.workItem.trim(),
+        unitIds: v.unitIds ?? [],
+        responsibleText: v.responsibleText?.trim() || null,
+        note: v.note?.trim() || null,
+      };
+      if (item) await api.put(`/api/schedules/${item.id}`, body);
+      else await api.post('/api/schedules', { ...body, townId: schedule.town.id, year: schedule.year });
+      await refresh();
+      void message.success(t(APP.saved));
+      onClose();
+    });
   return (
-    <Modal open title={t(item ? M.editWork : M.newWork)} onCancel={onClose} onOk={() => form.submit()} okText={t(APP.save)} cancelText={t(APP.cancel)} okButtonProps={{ loading: errors.busy }} destroyOnHidden>
-      <Form<ScheduleUpdate> form={form} layout="vertical" onFinish={submit} initialValues={item ?? { month: 1, unitIds: [] }}>
+    <Modal
+      open
+      title={t(item ? M.editWork : M.newWork)}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t(APP.save)}
+      cancelText={t(APP.cancel)}
+      okButtonProps={{ loading: errors.busy }}
+      destroyOnHidden
+    >
+      <Form<ScheduleUpdate>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={item ?? { month: 1, unitIds: [] }}
+      >
         {errors.alert}
         <Form.Item name="month" label={t(M.month)} rules={[{ required: true, message: t(APP.required) }]}>
           <Select options={MONTHS.map((m) => ({ value: m, label: t(M.monthN, { m }) }))} />
         </Form.Item>
-        <Form.Item name="workItem" label={t(M.workItem)} rules={[rules.required(t), rules.max(t, PLAN_LIMITS.workItem)]}>
+        <Form.Item
+          name="workItem"
+          label={t(M.workItem)}
+          rules={[rules.required(t), rules.max(t, PLAN_LIMITS.workItem)]}
+        >
           <Input.TextArea rows={2} maxLength={PLAN_LIMITS.workItem} />
         </Form.Item>
         <Form.Item name="unitIds" label={t(M.responsible)}>
-          <Select mode="multiple" allowClear showSearch={{ optionFilterProp: 'label' }} options={schedule.units.map((u) => ({ value: u.id, label: u.name }))} />
+          <Select
+            mode="multiple"
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            options={schedule.units.map((u) => ({ value: u.id, label: u.name }))}
+          />
         </Form.Item>
-        <Form.Item name="responsibleText" label={t(M.responsibleText)} extra={t(M.responsibleTextHelp)} rules={[rules.max(t, PLAN_LIMITS.responsibleText)]}>
+        <Form.Item
+          name="responsibleText"
+          label={t(M.responsibleText)}
+          extra={t(M.responsibleTextHelp)}
+          rules={[rules.max(t, PLAN_LIMITS.responsibleText)]}
+        >
           <Input maxLength={PLAN_LIMITS.responsibleText} />
         </Form.Item>
         <Form.Item name="note" label={t(M.note)} rules={[rules.max(t, PLAN_LIMITS.scheduleNote)]}>

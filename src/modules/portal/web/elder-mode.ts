@@ -5,7 +5,11 @@ import type { ThemeConfig } from 'antd';
 const ELDER_KEY = 'cedu.elder';
 
 function read(): boolean {
-  try { return localStorage.getItem(ELDER_KEY) === '1'; } catch { return false; }
+  try {
+    return localStorage.getItem(ELDER_KEY) === '1';
+  } catch {
+    return false;
+  }
 }
 
 /** Elder mode (大字模式), remembered on this device. */
@@ -16,7 +20,11 @@ export function useElderMode() {
   }, [on]);
   const set = useCallback((v: boolean) => {
     setOn(v);
-    try { localStorage.setItem(ELDER_KEY, v ? '1' : '0'); } catch { /* not remembered; still on for this visit */ }
+    try {
+      localStorage.setItem(ELDER_KEY, v ? '1' : '0');
+    } catch {
+      /* not remembered; still on for this visit */
+    }
   }, []);
   return [on, set] as const;
 }
@@ -25,7 +33,16 @@ export function useElderMode() {
 export function portalTheme(elder: boolean): ThemeConfig {
   return {
     token: elder
-      ? { fontSize: 20, fontSizeSM: 18, fontSizeLG: 22, fontSizeHeading4: 24, fontSizeHeading3: 28, controlHeight: 52, controlHeightLG: 60, controlHeightSM: 44 }
+      ? {
+          fontSize: 20,
+          fontSizeSM: 18,
+          fontSizeLG: 22,
+          fontSizeHeading4: 24,
+          fontSizeHeading3: 28,
+          controlHeight: 52,
+          controlHeightLG: 60,
+          controlHeightSM: 44,
+        }
       : { fontSize: 17, fontSizeSM: 15, fontSizeLG: 19, controlHeight: 44, controlHeightLG: 52, controlHeightSM: 36 },
   };
 }

@@ -28,16 +28,37 @@ export function PortalActivitiesPage() {
   const q = useMyActivities(scope, size);
   return (
     <>
-      <Segmented block value={scope} onChange={(v) => { setScope(v as typeof scope); setSize(20); }} style={{ marginBottom: 12 }}
-        options={[{ value: 'mine', label: t(M.mine) }, { value: 'near', label: t(M.near) }]} />
-      {q.isPending ? <PageLoading /> : q.error ? <ErrorState error={q.error} onRetry={() => void q.refetch()} /> : q.data.items.length === 0
-        ? <Empty description={t(scope === 'mine' ? M.noneMine : M.noneNear)} />
-        : (
-          <>
-            {q.data.items.map((a) => <ActivityCard key={a.id} a={a} />)}
-            {q.data.total > q.data.items.length && <Button block onClick={() => setSize(size + 20)}>{t(M.more)}</Button>}
-          </>
-        )}
+      <Segmented
+        block
+        value={scope}
+        onChange={(v) => {
+          setScope(v as typeof scope);
+          setSize(20);
+        }}
+        style={{ marginBottom: 12 }}
+        options={[
+          { value: 'mine', label: t(M.mine) },
+          { value: 'near', label: t(M.near) },
+        ]}
+      />
+      {q.isPending ? (
+        <PageLoading />
+      ) : q.error ? (
+        <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+      ) : q.data.items.length === 0 ? (
+        <Empty description={t(scope === 'mine' ? M.noneMine : M.noneNear)} />
+      ) : (
+        <>
+          {q.data.items.map((a) => (
+            <ActivityCard key={a.id} a={a} />
+          ))}
+          {q.data.total > q.data.items.length && (
+            <Button block onClick={() => setSize(size + 20)}>
+              {t(M.more)}
+            </Button>
+          )}
+        </>
+      )}
     </>
   );
 }
@@ -50,8 +71,13 @@ function ActivityCard({ a }: { a: MyActivity }) {
   const send = async (action: 'register' | 'cancel') => {
     setBusy(true);
     try {
-      const r = await meRequest<{ status?: string; cancelled?: boolean }>('POST', `/api/me/activities/${a.id}/${action}`);
-      void message.success(t(action === 'cancel' ? M.doneCancelled : r.status === 'waitlisted' ? M.doneWaitlisted : M.doneRegistered));
+      const r = await meRequest<{ status?: string; cancelled?: boolean }>(
+        'POST',
+        `/api/me/activities/${a.id}/${action}`,
+      );
+      void message.success(
+        t(action === 'cancel' ? M.doneCancelled : r.status === 'waitlisted' ? M.doneWaitlisted : M.doneRegistered),
+      );
       await refresh();
     } catch (err) {
       void message.error(errorText(err, locale));
@@ -64,25 +90,59 @@ function ActivityCard({ a }: { a: MyActivity }) {
   const cancelledByCentre = a.status === 'cancelled';
   return (
     <Card size="small" data-testid="portal-activity">
-      <Typography.Title level={4} style={{ margin: 0 }}>{a.title}</Typography.Title>
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        {a.title}
+      </Typography.Title>
       <Space size={[4, 4]} wrap style={{ margin: '6px 0' }}>
         {theme && <Tag color="green">{locale === 'zh-CN' ? theme.zh : theme.en}</Tag>}
-        {cancelledByCentre ? <Tag color="red">{t(M.cancelledByCentre)}</Tag>
-          : a.myRegistration === 'registered' ? <Tag color="blue">{t(M.registered)}</Tag>
-            : a.myRegistration === 'waitlisted' ? <Tag color="orange">{t(M.waitlisted)}</Tag> : null}
+        {cancelledByCentre ? (
+          <Tag color="red">{t(M.cancelledByCentre)}</Tag>
+        ) : a.myRegistration === 'registered' ? (
+          <Tag color="blue">{t(M.registered)}</Tag>
+        ) : a.myRegistration === 'waitlisted' ? (
+          <Tag color="orange">{t(M.waitlisted)}</Tag>
+        ) : null}
         {a.mySignIn === 'confirmed' && <Tag color="green">{t(M.signedIn)}</Tag>}
         {a.mySignIn === 'pending' && <Tag color="orange">{t(M.signPending)}</Tag>}
       </Space>
-      <div><ClockCircleOutlined /> {when(a, locale)} · {t(M.hours, { n: a.hours })}</div>
-      <div><EnvironmentOutlined /> {a.place ? `${a.place} · ` : ''}{a.centreName}</div>
-      <Typography.Text type="secondary">{a.capacity ? t(M.places, { n: a.registeredCount, cap: a.capacity }) : t(M.noLimit)}</Typography.Text>
-      {cancelledByCentre && a.cancelReason && <Typography.Paragraph type="danger" style={{ margin: '6px 0 0' }}>{t(M.cancelledReason, { reason: a.cancelReason })}</Typography.Paragraph>}
-      {!cancelledByCentre && a.notice && live && <Typography.Paragraph type="success" style={{ margin: '6px 0 0' }}>{a.notice}</Typography.Paragraph>}
+      <div>
+        <ClockCircleOutlined /> {when(a, locale)} · {t(M.hours, { n: a.hours })}
+      </div>
+      <div>
+        <EnvironmentOutlined /> {a.place ? `${a.place} · ` : ''}
+        {a.centreName}
+      </div>
+      <Typography.Text type="secondary">
+        {a.capacity ? t(M.places, { n: a.registeredCount, cap: a.capacity }) : t(M.noLimit)}
+      </Typography.Text>
+      {cancelledByCentre && a.cancelReason && (
+        <Typography.Paragraph type="danger" style={{ margin: '6px 0 0' }}>
+          {t(M.cancelledReason, { reason: a.cancelReason })}
+        </Typography.Paragraph>
+      )}
+      {!cancelledByCentre && a.notice && live && (
+        <Typography.Paragraph type="success" style={{ margin: '6px 0 0' }}>
+          {a.notice}
+        </Typography.Paragraph>
+      )}
       {!cancelledByCentre && a.status === 'open' && !a.mySignIn && (
         <div style={{ marginTop: 10 }}>
-          {live
-            ? <Popconfirm title={t(M.cancelConfirm)} okText={t(M.yes)} cancelText={t(M.no)} onConfirm={() => send('cancel')}><Button block loading={busy}>{t(M.cancel)}</Button></Popconfirm>
-            : <Button type="primary" block loading={busy} onClick={() => void send('register')}>{t(M.register)}</Button>}
+          {live ? (
+            <Popconfirm
+              title={t(M.cancelConfirm)}
+              okText={t(M.yes)}
+              cancelText={t(M.no)}
+              onConfirm={() => send('cancel')}
+            >
+              <Button block loading={busy}>
+                {t(M.cancel)}
+              </Button>
+            </Popconfirm>
+          ) : (
+            <Button type="primary" block loading={busy} onClick={() => void send('register')}>
+              {t(M.register)}
+            </Button>
+          )}
         </div>
       )}
     </Card>

@@ -24,33 +24,61 @@ export function PortalCreditsPage() {
     <>
       <Card size="small">
         <Row gutter={8}>
-          <Col span={10}><Statistic title={t(M.balance)} value={c.balance} valueStyle={{ color: '#0b6e4f', fontSize: '2em' }} /></Col>
-          <Col span={7}><Statistic title={t(M.earned)} value={c.earned} /></Col>
-          <Col span={7}><Statistic title={t(M.spent)} value={c.spent} /></Col>
+          <Col span={10}>
+            <Statistic title={t(M.balance)} value={c.balance} valueStyle={{ color: '#0b6e4f', fontSize: '2em' }} />
+          </Col>
+          <Col span={7}>
+            <Statistic title={t(M.earned)} value={c.earned} />
+          </Col>
+          <Col span={7}>
+            <Statistic title={t(M.spent)} value={c.spent} />
+          </Col>
         </Row>
       </Card>
       <Card size="small" title={t(M.rewards)}>
-        {rewards.error ? <ErrorState error={rewards.error} /> : (rewards.data?.items.length ?? 0) === 0 ? <Empty description={t(M.noRewards)} />
-          : rewards.data!.items.map((r) => <RewardRow key={r.id} r={r} balance={c.balance} />)}
+        {rewards.error ? (
+          <ErrorState error={rewards.error} />
+        ) : (rewards.data?.items.length ?? 0) === 0 ? (
+          <Empty description={t(M.noRewards)} />
+        ) : (
+          rewards.data!.items.map((r) => <RewardRow key={r.id} r={r} balance={c.balance} />)
+        )}
       </Card>
       {(redemptions.data?.items.length ?? 0) > 0 && (
         <Card size="small" title={t(M.redemptions)} styles={{ body: { padding: '0 12px' } }}>
-          <List dataSource={redemptions.data!.items} renderItem={(r) => (
-            <List.Item><List.Item.Meta title={r.rewardName} description={formatDate(r.createdAt)} /><Tag>{t(M.cost, { n: r.cost })}</Tag></List.Item>
-          )} />
+          <List
+            dataSource={redemptions.data!.items}
+            renderItem={(r) => (
+              <List.Item>
+                <List.Item.Meta title={r.rewardName} description={formatDate(r.createdAt)} />
+                <Tag>{t(M.cost, { n: r.cost })}</Tag>
+              </List.Item>
+            )}
+          />
         </Card>
       )}
       <Card size="small" title={t(M.entries)} styles={{ body: { padding: '0 12px' } }}>
-        {c.items.length === 0 ? <Empty description={t(M.noEntries)} /> : (
-          <List dataSource={c.items} renderItem={(e) => (
-            <List.Item>
-              <List.Item.Meta title={e.note ?? ''} description={formatDate(e.createdAt)} />
-              <Typography.Text strong style={{ color: e.amount > 0 ? '#0b6e4f' : '#b3261e' }}>{e.amount > 0 ? `+${e.amount}` : e.amount}</Typography.Text>
-            </List.Item>
-          )} />
+        {c.items.length === 0 ? (
+          <Empty description={t(M.noEntries)} />
+        ) : (
+          <List
+            dataSource={c.items}
+            renderItem={(e) => (
+              <List.Item>
+                <List.Item.Meta title={e.note ?? ''} description={formatDate(e.createdAt)} />
+                <Typography.Text strong style={{ color: e.amount > 0 ? '#0b6e4f' : '#b3261e' }}>
+                  {e.amount > 0 ? `+${e.amount}` : e.amount}
+                </Typography.Text>
+              </List.Item>
+            )}
+          />
         )}
       </Card>
-      {c.total > c.items.length && <Button block onClick={() => setSize(size + 20)}>{t(M.more)}</Button>}
+      {c.total > c.items.length && (
+        <Button block onClick={() => setSize(size + 20)}>
+          {t(M.more)}
+        </Button>
+      )}
     </>
   );
 }
@@ -74,13 +102,25 @@ function RewardRow({ r, balance }: { r: Reward; balance: number }) {
   };
   const short = balance < r.cost;
   return (
-    <div style={{ display: 'flex', gap: 12, alignItems: 'center', padding: '10px 0', borderBottom: '1px solid #eef1ef' }}>
+    <div
+      style={{ display: 'flex', gap: 12, alignItems: 'center', padding: '10px 0', borderBottom: '1px solid #eef1ef' }}
+    >
       <div style={{ flex: 1, minWidth: 0 }}>
         <div style={{ fontWeight: 600 }}>{r.name}</div>
-        <Typography.Text type="secondary">{t(M.cost, { n: r.cost })} · {t(M.stock, { n: r.stock })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t(M.cost, { n: r.cost })} · {t(M.stock, { n: r.stock })}
+        </Typography.Text>
       </div>
-      <Popconfirm title={t(M.redeemConfirm, { cost: r.cost, name: r.name })} okText={t(M.yes)} cancelText={t(M.no)} onConfirm={redeem} disabled={short || r.stock <= 0}>
-        <Button type="primary" loading={busy} disabled={short || r.stock <= 0}>{short ? t(M.notEnough) : t(M.redeem)}</Button>
+      <Popconfirm
+        title={t(M.redeemConfirm, { cost: r.cost, name: r.name })}
+        okText={t(M.yes)}
+        cancelText={t(M.no)}
+        onConfirm={redeem}
+        disabled={short || r.stock <= 0}
+      >
+        <Button type="primary" loading={busy} disabled={short || r.stock <= 0}>
+          {short ? t(M.notEnough) : t(M.redeem)}
+        </Button>
       </Popconfirm>
     </div>
   );

@@ -16,14 +16,29 @@ export function PortalLoginPage() {
   const [mode, setMode] = useState<'login' | 'activate'>('login');
   const [form] = Form.useForm();
   const { alert, run, busy } = useFormErrors(form);
-  const done = (me: ResidentMe) => { setResidentCsrf(me.csrfToken); qc.setQueryData(RESIDENT_ME_KEY, me); };
-  const submit = (v: Record<string, unknown>) => run(async () => {
-    done(await meRequest<ResidentMe>('POST', mode === 'login' ? '/api/resident/login' : '/api/resident/activate', v));
-  });
+  const done = (me: ResidentMe) => {
+    setResidentCsrf(me.csrfToken);
+    qc.setQueryData(RESIDENT_ME_KEY, me);
+  };
+  const submit = (v: Record<string, unknown>) =>
+    run(async () => {
+      done(await meRequest<ResidentMe>('POST', mode === 'login' ? '/api/resident/login' : '/api/resident/activate', v));
+    });
   return (
     <Card title={t(M.loginTitle)}>
-      <Segmented block value={mode} onChange={(v) => { setMode(v as typeof mode); form.resetFields(); }} style={{ marginBottom: 16 }}
-        options={[{ value: 'login', label: t(M.loginTab) }, { value: 'activate', label: t(M.activateTab) }]} />
+      <Segmented
+        block
+        value={mode}
+        onChange={(v) => {
+          setMode(v as typeof mode);
+          form.resetFields();
+        }}
+        style={{ marginBottom: 16 }}
+        options={[
+          { value: 'login', label: t(M.loginTab) },
+          { value: 'activate', label: t(M.activateTab) },
+        ]}
+      />
       {alert}
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} initialValues={{ remember: true }}>
         <Form.Item name="phone" label={t(M.phone)} rules={[{ required: true, message: t(M.phone) }]}>
@@ -31,15 +46,36 @@ export function PortalLoginPage() {
         </Form.Item>
         {mode === 'activate' && (
           <>
-            <Form.Item name="name" label={t(M.name)} rules={[{ required: true, message: t(M.name) }]}><Input autoComplete="name" maxLength={LIMITS.personName} /></Form.Item>
-            <Form.Item name="code" label={t(M.code)} rules={[{ required: true, pattern: /^\d{8}$/, message: t(M.code) }]}><Input inputMode="numeric" maxLength={8} autoComplete="one-time-code" /></Form.Item>
+            <Form.Item name="name" label={t(M.name)} rules={[{ required: true, message: t(M.name) }]}>
+              <Input autoComplete="name" maxLength={LIMITS.personName} />
+            </Form.Item>
+            <Form.Item
+              name="code"
+              label={t(M.code)}
+              rules={[{ required: true, pattern: /^\d{8}$/, message: t(M.code) }]}
+            >
+              <Input inputMode="numeric" maxLength={8} autoComplete="one-time-code" />
+            </Form.Item>
           </>
         )}
-        <Form.Item name="password" label={t(mode === 'login' ? M.password : M.newPassword)} rules={[{ required: true, message: t(M.password) }]}>
-          <Input.Password autoComplete={mode === 'login' ? 'current-password' : 'new-password'} maxLength={LIMITS.passwordMax} />
+        <Form.Item
+          name="password"
+          label={t(mode === 'login' ? M.password : M.newPassword)}
+          rules={[{ required: true, message: t(M.password) }]}
+        >
+          <Input.Password
+            autoComplete={mode === 'login' ? 'current-password' : 'new-password'}
+            maxLength={LIMITS.passwordMax}
+          />
         </Form.Item>
-        {mode === 'login' && <Form.Item name="remember" valuePropName="checked"><Checkbox>{t(M.remember)}</Checkbox></Form.Item>}
-        <Button type="primary" htmlType="submit" block size="large" loading={busy}>{t(mode === 'login' ? M.login : M.activate)}</Button>
+        {mode === 'login' && (
+          <Form.Item name="remember" valuePropName="checked">
+            <Checkbox>{t(M.remember)}</Checkbox>
+          </Form.Item>
+        )}
+        <Button type="primary" htmlType="submit" block size="large" loading={busy}>
+          {t(mode === 'login' ? M.login : M.activate)}
+        </Button>
       </Form>
     </Card>
   );

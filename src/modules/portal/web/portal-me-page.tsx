@@ -13,7 +13,11 @@ export function PortalMePage() {
   const me = useResidentMe();
   const qc = useQueryClient();
   const logout = async () => {
-    try { await meRequest('POST', '/api/resident/logout'); } catch { /* already signed out */ }
+    try {
+      await meRequest('POST', '/api/resident/logout');
+    } catch {
+      /* already signed out */
+    }
     setResidentCsrf(null);
     qc.removeQueries({ queryKey: ['resident'] });
     qc.setQueryData(RESIDENT_ME_KEY, null);
@@ -21,19 +25,37 @@ export function PortalMePage() {
   return (
     <>
       <Card size="small">
-        <Typography.Title level={4} style={{ margin: 0 }}>{me.data?.resident.name}</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {me.data?.resident.name}
+        </Typography.Title>
         <Typography.Text type="secondary">{me.data?.resident.nodeName}</Typography.Text>
       </Card>
       <Card size="small">
-        <label style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 12, minHeight: 48 }}>
-          <span><b>{t(M.elder)}</b><br /><Typography.Text type="secondary">{elder ? t(M.elderOn) : t(M.elderOff)}</Typography.Text></span>
+        <label
+          style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 12, minHeight: 48 }}
+        >
+          <span>
+            <b>{t(M.elder)}</b>
+            <br />
+            <Typography.Text type="secondary">{elder ? t(M.elderOn) : t(M.elderOff)}</Typography.Text>
+          </span>
           <Switch checked={elder} onChange={setElder} aria-label={t(M.elder)} style={{ transform: 'scale(1.3)' }} />
         </label>
       </Card>
       <Card size="small" title={t(M.language)}>
-        <Segmented block value={locale} onChange={(v) => setLocale(v as typeof locale)} options={[{ value: 'zh-CN', label: '中文' }, { value: 'en-US', label: 'English' }]} />
+        <Segmented
+          block
+          value={locale}
+          onChange={(v) => setLocale(v as typeof locale)}
+          options={[
+            { value: 'zh-CN', label: '中文' },
+            { value: 'en-US', label: 'English' },
+          ]}
+        />
       </Card>
-      <Button block danger size="large" onClick={() => void logout()}>{t(M.logout)}</Button>
+      <Button block danger size="large" onClick={() => void logout()}>
+        {t(M.logout)}
+      </Button>
     </>
   );
 }

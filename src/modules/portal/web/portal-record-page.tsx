@@ -19,14 +19,24 @@ export function PortalRecordPage() {
   return (
     <>
       <Card size="small">
-        <Typography.Title level={4} style={{ marginTop: 0 }}>{t(M.recordTitle)}</Typography.Title>
+        <Typography.Title level={4} style={{ marginTop: 0 }}>
+          {t(M.recordTitle)}
+        </Typography.Title>
         <Row gutter={8}>
-          <Col span={8}><Statistic title={t(M.totalActivities)} value={totals.activities} /></Col>
-          <Col span={8}><Statistic title={t(M.totalHours)} value={totals.hours} /></Col>
-          <Col span={8}><Statistic title={t(M.totalCredits)} value={record.data?.totalCredits ?? '—'} /></Col>
+          <Col span={8}>
+            <Statistic title={t(M.totalActivities)} value={totals.activities} />
+          </Col>
+          <Col span={8}>
+            <Statistic title={t(M.totalHours)} value={totals.hours} />
+          </Col>
+          <Col span={8}>
+            <Statistic title={t(M.totalCredits)} value={record.data?.totalCredits ?? '—'} />
+          </Col>
         </Row>
       </Card>
-      {list.data.items.length === 0 ? <Empty description={t(M.noSignIns)} /> : (
+      {list.data.items.length === 0 ? (
+        <Empty description={t(M.noSignIns)} />
+      ) : (
         <Card size="small" styles={{ body: { padding: '0 12px' } }}>
           <List
             dataSource={list.data.items}
@@ -42,7 +52,11 @@ export function PortalRecordPage() {
           />
         </Card>
       )}
-      {list.data.total > list.data.items.length && <Button block onClick={() => setSize(size + 20)}>{t(M.more)}</Button>}
+      {list.data.total > list.data.items.length && (
+        <Button block onClick={() => setSize(size + 20)}>
+          {t(M.more)}
+        </Button>
+      )}
     </>
   );
 }

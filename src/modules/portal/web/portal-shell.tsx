@@ -39,11 +39,24 @@ export function PortalShell() {
       <div className="portal">
         <div className="portal-head">{me.data ? t(M.hello, { name: me.data.resident.name }) : t(M.appName)}</div>
         <div className="portal-body">
-          {me.isPending ? <PageLoading /> : me.error ? <ErrorState error={me.error} onRetry={() => void me.refetch()} /> : me.data ? <Outlet /> : <PortalLoginPage />}
+          {me.isPending ? (
+            <PageLoading />
+          ) : me.error ? (
+            <ErrorState error={me.error} onRetry={() => void me.refetch()} />
+          ) : me.data ? (
+            <Outlet />
+          ) : (
+            <PortalLoginPage />
+          )}
         </div>
         {me.data && (
           <nav className="portal-tabs" aria-label={t(M.appName)}>
-            {TABS.map((tab) => <NavLink key={tab.to} to={tab.to} end={tab.end}>{tab.icon}<span>{t(tab.label)}</span></NavLink>)}
+            {TABS.map((tab) => (
+              <NavLink key={tab.to} to={tab.to} end={tab.end}>
+                {tab.icon}
+                <span>{t(tab.label)}</span>
+              </NavLink>
+            ))}
           </nav>
         )}
       </div>

@@ -45,7 +45,10 @@ export const M = {
   signedIn: ['已签到', 'Signed in'],
   signPending: ['签到待确认', 'Sign-in to confirm'],
   doneRegistered: ['报名成功', 'Registered'],
-  doneWaitlisted: ['名额已满，已排入候补，有空位会自动转正', 'Full — you are on the waiting list and move up automatically'],
+  doneWaitlisted: [
+    '名额已满，已排入候补，有空位会自动转正',
+    'Full — you are on the waiting list and move up automatically',
+  ],
   doneCancelled: ['已取消报名', 'Registration cancelled'],
   // record
   recordTitle: ['我的学习记录', 'My learning record'],

@@ -27,27 +27,48 @@ export function useResidentMe() {
 }
 
 export function useMyActivities(scope: 'mine' | 'near', pageSize: number) {
-  return useQuery({ queryKey: ['resident', 'activities', scope, pageSize], queryFn: () => meRequest<Page<MyActivity>>('GET', withQuery('/api/me/activities', { scope, pageSize })), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: ['resident', 'activities', scope, pageSize],
+    queryFn: () => meRequest<Page<MyActivity>>('GET', withQuery('/api/me/activities', { scope, pageSize })),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useMySignIns(pageSize: number) {
-  return useQuery({ queryKey: ['resident', 'sign-ins', pageSize], queryFn: () => meRequest<MySignInPage>('GET', withQuery('/api/me/sign-ins', { pageSize })), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: ['resident', 'sign-ins', pageSize],
+    queryFn: () => meRequest<MySignInPage>('GET', withQuery('/api/me/sign-ins', { pageSize })),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useMyRecord() {
-  return useQuery({ queryKey: ['resident', 'record'], queryFn: () => meRequest<LearningRecord>('GET', '/api/me/learning-record') });
+  return useQuery({
+    queryKey: ['resident', 'record'],
+    queryFn: () => meRequest<LearningRecord>('GET', '/api/me/learning-record'),
+  });
 }
 
 export function useMyCredits(pageSize: number) {
-  return useQuery({ queryKey: ['resident', 'credits', pageSize], queryFn: () => meRequest<MyCredits>('GET', withQuery('/api/me/credits', { pageSize })), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: ['resident', 'credits', pageSize],
+    queryFn: () => meRequest<MyCredits>('GET', withQuery('/api/me/credits', { pageSize })),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useMyRewards() {
-  return useQuery({ queryKey: ['resident', 'rewards'], queryFn: () => meRequest<Page<Reward>>('GET', withQuery('/api/me/rewards', { pageSize: 50 })) });
+  return useQuery({
+    queryKey: ['resident', 'rewards'],
+    queryFn: () => meRequest<Page<Reward>>('GET', withQuery('/api/me/rewards', { pageSize: 50 })),
+  });
 }
 
 export function useMyRedemptions() {
-  return useQuery({ queryKey: ['resident', 'redemptions'], queryFn: () => meRequest<Page<Redemption>>('GET', withQuery('/api/me/redemptions', { pageSize: 20 })) });
+  return useQuery({
+    queryKey: ['resident', 'redemptions'],
+    queryFn: () => meRequest<Page<Redemption>>('GET', withQuery('/api/me/redemptions', { pageSize: 20 })),
+  });
 }
 
 /** After a change: everything of the resident is read again. */

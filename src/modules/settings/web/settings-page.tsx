@@ -14,9 +14,15 @@ const M = {
   title: ['系统设置', 'Settings'],
   security: ['账号安全', 'Account security'],
   maxAge: ['密码有效期（天）', 'Password lifetime (days)'],
-  maxAgeHelp: ['超过这么多天没改密码，登录后须先修改。填 0 表示不限制（默认）。', 'After this many days a user must change their password at sign-in. 0 turns this off (the default).'],
+  maxAgeHelp: [
+    '超过这么多天没改密码，登录后须先修改。填 0 表示不限制（默认）。',
+    'After this many days a user must change their password at sign-in. 0 turns this off (the default).',
+  ],
   idle: ['无操作自动退出（分钟）', 'Sign out after inactivity (minutes)'],
-  idleHelp: ['这么多分钟内没有任何操作，就需要重新登录。5 到 1440 分钟。', 'After this many minutes without activity, users must sign in again. 5 to 1440.'],
+  idleHelp: [
+    '这么多分钟内没有任何操作，就需要重新登录。5 到 1440 分钟。',
+    'After this many minutes without activity, users must sign in again. 5 to 1440.',
+  ],
   days: ['天', 'days'],
   minutes: ['分钟', 'minutes'],
 } satisfies Record<string, Msg>;
@@ -58,13 +64,32 @@ function SettingsForm({ settings }: { settings: Settings }) {
     <Card title={t(M.security)} style={{ maxWidth: 640 }}>
       <Form<Settings> form={form} layout="vertical" initialValues={settings} onFinish={submit} disabled={errors.busy}>
         {errors.alert}
-        <Form.Item name="passwordMaxAgeDays" label={t(M.maxAge)} extra={t(M.maxAgeHelp)} rules={[{ required: true, message: t(APP.required) }]}>
+        <Form.Item
+          name="passwordMaxAgeDays"
+          label={t(M.maxAge)}
+          extra={t(M.maxAgeHelp)}
+          rules={[{ required: true, message: t(APP.required) }]}
+        >
           <InputNumber min={0} max={3650} precision={0} suffix={t(M.days)} style={{ width: 200 }} inputMode="numeric" />
         </Form.Item>
-        <Form.Item name="idleTimeoutMinutes" label={t(M.idle)} extra={t(M.idleHelp)} rules={[{ required: true, message: t(APP.required) }]}>
-          <InputNumber min={5} max={1440} precision={0} suffix={t(M.minutes)} style={{ width: 200 }} inputMode="numeric" />
+        <Form.Item
+          name="idleTimeoutMinutes"
+          label={t(M.idle)}
+          extra={t(M.idleHelp)}
+          rules={[{ required: true, message: t(APP.required) }]}
+        >
+          <InputNumber
+            min={5}
+            max={1440}
+            precision={0}
+            suffix={t(M.minutes)}
+            style={{ width: 200 }}
+            inputMode="numeric"
+          />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={errors.busy}>{t(APP.save)}</Button>
+        <Button type="primary" htmlType="submit" loading={errors.busy}>
+          {t(APP.save)}
+        </Button>
       </Form>
     </Card>
   );

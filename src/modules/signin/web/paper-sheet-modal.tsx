@@ -29,7 +29,12 @@ export function PaperSheetModal({ activity, onClose }: { activity: ActivityBrief
     try {
       const body = new FormData();
       body.append('file', f);
-      const res = await fetch(`/api/files?nodeId=${activity.centreId}&purpose=signin_sheet&accept=image`, { method: 'POST', body, credentials: 'same-origin', headers: { 'x-csrf-token': me.csrfToken } });
+      const res = await fetch(`/api/files?nodeId=${activity.centreId}&purpose=signin_sheet&accept=image`, {
+        method: 'POST',
+        body,
+        credentials: 'same-origin',
+        headers: { 'x-csrf-token': me.csrfToken },
+      });
       const data: unknown = await res.json().catch(() => null);
       if (!res.ok) throw toApiError(res.status, data);
       setFile(data as StoredFile);
@@ -44,7 +49,10 @@ export function PaperSheetModal({ activity, onClose }: { activity: ActivityBrief
     if (!file) return;
     setSaving(true);
     try {
-      const r = await api.post<{ added: number; already: number }>(`/api/sign-in/activities/${activity.id}/paper`, { residentIds: people.map((p) => p.value), evidenceFileId: file.id });
+      const r = await api.post<{ added: number; already: number }>(`/api/sign-in/activities/${activity.id}/paper`, {
+        residentIds: people.map((p) => p.value),
+        evidenceFileId: file.id,
+      });
       await refresh();
       void message.success(t(M.paperDone, r));
       onClose();
@@ -56,20 +64,55 @@ export function PaperSheetModal({ activity, onClose }: { activity: ActivityBrief
   };
 
   return (
-    <Modal open title={t(M.paperTitle)} onCancel={onClose} cancelText={t(APP.cancel)} okText={t(M.paperSave, { n: people.length })}
-      okButtonProps={{ disabled: !file || people.length === 0 }} confirmLoading={saving} onOk={() => void save()}>
+    <Modal
+      open
+      title={t(M.paperTitle)}
+      onCancel={onClose}
+      cancelText={t(APP.cancel)}
+      okText={t(M.paperSave, { n: people.length })}
+      okButtonProps={{ disabled: !file || people.length === 0 }}
+      confirmLoading={saving}
+      onOk={() => void save()}
+    >
       <Form layout="vertical">
         <Form.Item label={t(M.paperPhoto)} required>
-          <Upload accept={ACCEPT_ATTR.image} showUploadList={false} beforeUpload={(f) => { void upload(f); return false; }}>
-            <Button icon={<UploadOutlined />} loading={uploading}>{t(M.paperUpload)}</Button>
+          <Upload
+            accept={ACCEPT_ATTR.image}
+            showUploadList={false}
+            beforeUpload={(f) => {
+              void upload(f);
+              return false;
+            }}
+          >
+            <Button icon={<UploadOutlined />} loading={uploading}>
+              {t(M.paperUpload)}
+            </Button>
           </Upload>
-          {file && <Typography.Text type="success" style={{ display: 'block', marginTop: 8 }}>{t(M.paperUploaded, { name: file.originalName })}</Typography.Text>}
-          {file?.thumbnailUrl && <img src={file.thumbnailUrl} alt="" style={{ maxWidth: '100%', maxHeight: 160, marginTop: 8 }} />}
+          {file && (
+            <Typography.Text type="success" style={{ display: 'block', marginTop: 8 }}>
+              {t(M.paperUploaded, { name: file.originalName })}
+            </Typography.Text>
+          )}
+          {file?.thumbnailUrl && (
+            <img src={file.thumbnailUrl} alt="" style={{ maxWidth: '100%', maxHeight: 160, marginTop: 8 }} />
+          )}
         </Form.Item>
         <Form.Item label={t(M.paperPeople)} required>
-          <Select mode="multiple" labelInValue showSearch filterOption={false} onSearch={setQ} value={people} onChange={setPeople}
-            placeholder={t(M.search)} notFoundContent={q ? t(M.noHits) : null} loading={hits.isFetching}
-            options={(hits.data ?? []).filter((h) => !h.signedIn).map((h) => ({ value: h.id, label: `${h.name} · ${h.nodeName}${h.phone ? ` · ${h.phone}` : ''}` }))} />
+          <Select
+            mode="multiple"
+            labelInValue
+            showSearch
+            filterOption={false}
+            onSearch={setQ}
+            value={people}
+            onChange={setPeople}
+            placeholder={t(M.search)}
+            notFoundContent={q ? t(M.noHits) : null}
+            loading={hits.isFetching}
+            options={(hits.data ?? [])
+              .filter((h) => !h.signedIn)
+              .map((h) => ({ value: h.id, label: `${h.name} · ${h.nodeName}${h.phone ? ` · ${h.phone}` : ''}` }))}
+          />
         </Form.Item>
       </Form>
     </Modal>

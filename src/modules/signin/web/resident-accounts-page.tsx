@@ -32,9 +32,19 @@ export function ResidentAccountsPage() {
   return (
     <>
       <PageHeader title={t(M.activationTitle)}>
-        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>{t(M.activationHelp)}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+          {t(M.activationHelp)}
+        </Typography.Paragraph>
       </PageHeader>
-      <Input.Search size="large" allowClear defaultValue={q} placeholder={t(M.search)} aria-label={t(M.search)} onSearch={(v) => url.set({ q: v.trim() || null })} style={{ maxWidth: 420, marginBottom: 12 }} />
+      <Input.Search
+        size="large"
+        allowClear
+        defaultValue={q}
+        placeholder={t(M.search)}
+        aria-label={t(M.search)}
+        onSearch={(v) => url.set({ q: v.trim() || null })}
+        style={{ maxWidth: 420, marginBottom: 12 }}
+      />
       {q && (
         <PageTable<Resident>
           list={list}
@@ -45,7 +55,22 @@ export function ResidentAccountsPage() {
             { title: t(M.name), dataIndex: 'name' },
             { title: t(M.centre), dataIndex: 'nodeName' },
             { title: t(M.phone), dataIndex: 'phone' },
-            { title: t(M.actions), key: 'a', render: (_, r) => <Button size="small" icon={<KeyOutlined />} onClick={(e) => { e.stopPropagation(); setOpen(r); }}>{t(M.activationOpen)}</Button> },
+            {
+              title: t(M.actions),
+              key: 'a',
+              render: (_, r) => (
+                <Button
+                  size="small"
+                  icon={<KeyOutlined />}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    setOpen(r);
+                  }}
+                >
+                  {t(M.activationOpen)}
+                </Button>
+              ),
+            },
           ]}
         />
       )}
@@ -57,7 +82,10 @@ export function ResidentAccountsPage() {
 function ActivationModal({ resident, onClose }: { resident: Resident; onClose: () => void }) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
-  const state = useQuery({ queryKey: ['sign-in', 'resident-account', resident.id], queryFn: () => api.get<ResidentAccountState>(`/api/resident-accounts/${resident.id}`) });
+  const state = useQuery({
+    queryKey: ['sign-in', 'resident-account', resident.id],
+    queryFn: () => api.get<ResidentAccountState>(`/api/resident-accounts/${resident.id}`),
+  });
   const [issued, setIssued] = useState<ActivationIssued | null>(null);
   const [busy, setBusy] = useState(false);
   const issue = async () => {
@@ -73,22 +101,50 @@ function ActivationModal({ resident, onClose }: { resident: Resident; onClose: (
   };
   const s = state.data;
   return (
-    <Modal open title={`${resident.name} · ${t(M.activationTitle)}`} onCancel={onClose} footer={<Button onClick={onClose}>{t(APP.close)}</Button>}>
+    <Modal
+      open
+      title={`${resident.name} · ${t(M.activationTitle)}`}
+      onCancel={onClose}
+      footer={<Button onClick={onClose}>{t(APP.close)}</Button>}
+    >
       {s && (
         <Typography.Paragraph>
-          {s.activated ? t(M.accountActive, { at: formatDateTime(s.lastLoginAt, locale) || '—' }) : s.exists ? t(M.accountWaiting, { at: formatDateTime(s.activationExpiresAt, locale) }) : t(M.accountNone)}
+          {s.activated
+            ? t(M.accountActive, { at: formatDateTime(s.lastLoginAt, locale) || '—' })
+            : s.exists
+              ? t(M.accountWaiting, { at: formatDateTime(s.activationExpiresAt, locale) })
+              : t(M.accountNone)}
         </Typography.Paragraph>
       )}
       {!resident.phone && <Alert type="warning" showIcon title={t(M.needPhone)} style={{ marginBottom: 12 }} />}
       {issued ? (
-        <Alert type="success" showIcon title={t(M.codeIssued)} description={(
-          <>
-            <div data-testid="activation-code" style={{ fontSize: 32, letterSpacing: 6, fontWeight: 700, margin: '8px 0' }}>{issued.code}</div>
-            <div>{t(M.codeHow, { until: formatDateTime(issued.expiresAt, locale) })}</div>
-          </>
-        )} />
+        <Alert
+          type="success"
+          showIcon
+          title={t(M.codeIssued)}
+          description={
+            <>
+              <div
+                data-testid="activation-code"
+                style={{ fontSize: 32, letterSpacing: 6, fontWeight: 700, margin: '8px 0' }}
+              >
+                {issued.code}
+              </div>
+              <div>{t(M.codeHow, { until: formatDateTime(issued.expiresAt, locale) })}</div>
+            </>
+          }
+        />
       ) : (
-        <Button type="primary" block size="large" loading={busy} disabled={!resident.phone} onClick={() => void issue()}>{t(s?.activated ? M.codeReissue : M.codeIssue)}</Button>
+        <Button
+          type="primary"
+          block
+          size="large"
+          loading={busy}
+          disabled={!resident.phone}
+          onClick={() => void issue()}
+        >
+          {t(s?.activated ? M.codeReissue : M.codeIssue)}
+        </Button>
       )}
     </Modal>
   );

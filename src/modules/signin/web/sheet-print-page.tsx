@@ -34,29 +34,78 @@ export function SheetPrintPage() {
   if (q.isPending) return <PageLoading />;
   if (q.error) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const { activity, registrants, svg, validFrom, validUntil } = q.data;
-  const rows = [...registrants.map((r) => ({ name: r.name, phone: r.phone ?? '', note: r.status === 'waitlisted' ? t(M.sheetWaitlisted) : '', tick: r.signedIn ? '✓' : '' })),
-    ...Array.from({ length: BLANK_ROWS }, (_, i) => ({ name: '', phone: '', note: i === 0 ? t(M.sheetBlank) : '', tick: '' }))];
+  const rows = [
+    ...registrants.map((r) => ({
+      name: r.name,
+      phone: r.phone ?? '',
+      note: r.status === 'waitlisted' ? t(M.sheetWaitlisted) : '',
+      tick: r.signedIn ? '✓' : '',
+    })),
+    ...Array.from({ length: BLANK_ROWS }, (_, i) => ({
+      name: '',
+      phone: '',
+      note: i === 0 ? t(M.sheetBlank) : '',
+      tick: '',
+    })),
+  ];
   return (
     <div style={{ background: '#f0f2f1', minHeight: '100vh' }}>
       <style>{PRINT_CSS}</style>
-      <div className="si-toolbar"><Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>{t(M.print)}</Button></div>
+      <div className="si-toolbar">
+        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>
+          {t(M.print)}
+        </Button>
+      </div>
       <div className="si-sheet">
         <h1>{t(M.sheetTitle)}</h1>
         <div className="si-head">
           <div>
-            <div><b>{t(M.activity)}：</b>{activity.title}</div>
-            <div><b>{t(M.time)}：</b>{formatDateTime(activity.startsAt, locale)} – {formatDateTime(activity.endsAt, locale).slice(-5)}</div>
-            <div><b>{t(M.place)}：</b>{activity.place ?? ''} {activity.centreName}</div>
-            <div><b>{t(M.registered)}：</b>{registrants.length}</div>
+            <div>
+              <b>{t(M.activity)}：</b>
+              {activity.title}
+            </div>
+            <div>
+              <b>{t(M.time)}：</b>
+              {formatDateTime(activity.startsAt, locale)} – {formatDateTime(activity.endsAt, locale).slice(-5)}
+            </div>
+            <div>
+              <b>{t(M.place)}：</b>
+              {activity.place ?? ''} {activity.centreName}
+            </div>
+            <div>
+              <b>{t(M.registered)}：</b>
+              {registrants.length}
+            </div>
           </div>
           <div className="qr">
             <div dangerouslySetInnerHTML={{ __html: svg.replace('<svg ', '<svg width="100%" height="100%" ') }} />
-            {t(M.sheetQr, { from: formatDateTime(validFrom, locale), to: formatDateTime(validUntil, locale).slice(-5) })}
+            {t(M.sheetQr, {
+              from: formatDateTime(validFrom, locale),
+              to: formatDateTime(validUntil, locale).slice(-5),
+            })}
           </div>
         </div>
         <table>
-          <thead><tr><th style={{ width: '10%' }}>{t(M.sheetNo)}</th><th>{t(M.name)}</th><th>{t(M.phone)}</th><th style={{ width: '20%' }}>{t(M.sheetSign)}</th><th style={{ width: '18%' }}>{t(M.sheetNote)}</th></tr></thead>
-          <tbody>{rows.map((r, i) => <tr key={i}><td>{i + 1}</td><td>{r.name}</td><td>{r.phone}</td><td>{r.tick}</td><td>{r.note}</td></tr>)}</tbody>
+          <thead>
+            <tr>
+              <th style={{ width: '10%' }}>{t(M.sheetNo)}</th>
+              <th>{t(M.name)}</th>
+              <th>{t(M.phone)}</th>
+              <th style={{ width: '20%' }}>{t(M.sheetSign)}</th>
+              <th style={{ width: '18%' }}>{t(M.sheetNote)}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={i}>
+                <td>{i + 1}</td>
+                <td>{r.name}</td>
+                <td>{r.phone}</td>
+                <td>{r.tick}</td>
+                <td>{r.note}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
         <div className="si-sign">{t(M.signer)}</div>
       </div>

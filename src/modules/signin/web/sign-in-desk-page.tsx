@@ -27,26 +27,60 @@ export function SignInDeskPage() {
   const list = useSignInActivities({ when, page: url.page, pageSize: url.pageSize });
   return (
     <>
-      <PageHeader title={t(M.deskTitle)} extra={hasRole(SIGNIN_STAFF_ROLES) && <Link to="/resident-accounts"><Button icon={<KeyOutlined />}>{t(M.menuAccounts)}</Button></Link>} />
+      <PageHeader
+        title={t(M.deskTitle)}
+        extra={
+          hasRole(SIGNIN_STAFF_ROLES) && (
+            <Link to="/resident-accounts">
+              <Button icon={<KeyOutlined />}>{t(M.menuAccounts)}</Button>
+            </Link>
+          )
+        }
+      />
       {countyId && <SignInWindowCard countyId={countyId} />}
-      <Tabs activeKey={when} onChange={(k) => url.set({ when: k === 'today' ? null : k })} items={WHENS.map((w) => ({ key: w, label: t(M[w]) }))} />
+      <Tabs
+        activeKey={when}
+        onChange={(k) => url.set({ when: k === 'today' ? null : k })}
+        items={WHENS.map((w) => ({ key: w, label: t(M[w]) }))}
+      />
       <PageTable<SignInActivityItem>
         list={list}
         url={url}
         totalText={(n) => t(M.total, { n })}
         locale={{ emptyText: t(M.none) }}
         columns={[
-          { title: t(M.activity), dataIndex: 'title', render: (v: string, r) => <Link to={`/sign-in/${r.id}`}>{v}</Link> },
+          {
+            title: t(M.activity),
+            dataIndex: 'title',
+            render: (v: string, r) => <Link to={`/sign-in/${r.id}`}>{v}</Link>,
+          },
           { title: t(M.time), dataIndex: 'startsAt', render: (v: string) => formatDateTime(v, locale) },
           { title: t(M.centre), dataIndex: 'centreName' },
           { title: t(M.signedIn), dataIndex: 'confirmed', align: 'right' },
-          { title: t(M.pending), dataIndex: 'pending', align: 'right', render: (n: number) => (n > 0 ? <Tag color="orange">{n}</Tag> : 0) },
-          { title: t(M.actions), key: 'go', render: (_, r) => (
-            <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
-              <Link to={`/sign-in/${r.id}`}><Button size="small">{t(M.open)}</Button></Link>
-              {r.canRun && <Link to={`/sign-in/${r.id}/qr`}><Button size="small" type="primary">{t(M.showQr)}</Button></Link>}
-            </div>
-          ) },
+          {
+            title: t(M.pending),
+            dataIndex: 'pending',
+            align: 'right',
+            render: (n: number) => (n > 0 ? <Tag color="orange">{n}</Tag> : 0),
+          },
+          {
+            title: t(M.actions),
+            key: 'go',
+            render: (_, r) => (
+              <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+                <Link to={`/sign-in/${r.id}`}>
+                  <Button size="small">{t(M.open)}</Button>
+                </Link>
+                {r.canRun && (
+                  <Link to={`/sign-in/${r.id}/qr`}>
+                    <Button size="small" type="primary">
+                      {t(M.showQr)}
+                    </Button>
+                  </Link>
+                )}
+              </div>
+            ),
+          },
         ]}
       />
     </>

@@ -27,7 +27,10 @@ export function SignInWindowCard({ countyId }: { countyId: string }) {
   const save = async () => {
     setBusy(true);
     try {
-      await api.put<SignInRules>(`/api/sign-in/rules/${countyId}`, { opensBeforeMinutes: before, closesAfterMinutes: after });
+      await api.put<SignInRules>(`/api/sign-in/rules/${countyId}`, {
+        opensBeforeMinutes: before,
+        closesAfterMinutes: after,
+      });
       await refresh();
       setDraft({ before: null, after: null });
       void message.success(t(M.windowSaved));
@@ -40,20 +43,46 @@ export function SignInWindowCard({ countyId }: { countyId: string }) {
   return (
     <Card size="small" style={{ marginBottom: 16 }} data-testid="signin-window-card">
       <Space wrap align="center" size={[12, 8]}>
-        <Typography.Text strong style={{ fontSize: 16 }}>{t(M.windowTitle)}</Typography.Text>
+        <Typography.Text strong style={{ fontSize: 16 }}>
+          {t(M.windowTitle)}
+        </Typography.Text>
         {r.canEdit ? (
           <>
             <span>{t(M.windowBefore)}</span>
-            <InputNumber aria-label={t(M.windowBefore)} min={0} max={SIGN_IN_WINDOW.maxMinutes} precision={0} value={before} onChange={(v) => setDraft((d) => ({ ...d, before: v ?? 0 }))} suffix={t(M.windowMinutes)} style={{ width: 120 }} />
+            <InputNumber
+              aria-label={t(M.windowBefore)}
+              min={0}
+              max={SIGN_IN_WINDOW.maxMinutes}
+              precision={0}
+              value={before}
+              onChange={(v) => setDraft((d) => ({ ...d, before: v ?? 0 }))}
+              suffix={t(M.windowMinutes)}
+              style={{ width: 120 }}
+            />
             <span>{t(M.windowAfter)}</span>
-            <InputNumber aria-label={t(M.windowAfter)} min={0} max={SIGN_IN_WINDOW.maxMinutes} precision={0} value={after} onChange={(v) => setDraft((d) => ({ ...d, after: v ?? 0 }))} suffix={t(M.windowMinutes)} style={{ width: 120 }} />
-            <Button type="primary" loading={busy} disabled={!changed} onClick={() => void save()}>{t(APP.save)}</Button>
+            <InputNumber
+              aria-label={t(M.windowAfter)}
+              min={0}
+              max={SIGN_IN_WINDOW.maxMinutes}
+              precision={0}
+              value={after}
+              onChange={(v) => setDraft((d) => ({ ...d, after: v ?? 0 }))}
+              suffix={t(M.windowMinutes)}
+              style={{ width: 120 }}
+            />
+            <Button type="primary" loading={busy} disabled={!changed} onClick={() => void save()}>
+              {t(APP.save)}
+            </Button>
           </>
         ) : (
-          <Typography.Text>{t(M.windowSummary, { before: r.opensBeforeMinutes, after: r.closesAfterMinutes, county: r.countyName })}</Typography.Text>
+          <Typography.Text>
+            {t(M.windowSummary, { before: r.opensBeforeMinutes, after: r.closesAfterMinutes, county: r.countyName })}
+          </Typography.Text>
         )}
       </Space>
-      <div><Typography.Text type="secondary">{t(M.windowReadOnly)}</Typography.Text></div>
+      <div>
+        <Typography.Text type="secondary">{t(M.windowReadOnly)}</Typography.Text>
+      </div>
     </Card>
   );
 }

@@ -30,7 +30,11 @@ let ticket: string | null = null;
 const typed = { phone: '', name: '' };
 
 type Child = Node | string | null | false;
-function h(tag: string, attrs: Record<string, string | boolean | ((e: Event) => void)> = {}, ...children: Child[]): HTMLElement {
+function h(
+  tag: string,
+  attrs: Record<string, string | boolean | ((e: Event) => void)> = {},
+  ...children: Child[]
+): HTMLElement {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (typeof v === 'function') el.addEventListener(k, v);
@@ -46,7 +50,19 @@ const timeFmt = { format: (d: Date) => formatDateTime(d) };
 const clock = { format: (d: Date) => formatTime(d) };
 
 function show(...cards: Child[]) {
-  const toggle = h('button', { class: 'small', type: 'button', click: () => { localStorage.setItem(ELDER_KEY, elder() ? '0' : '1'); applyElder(); toggle.textContent = elder() ? t('elderOff') : t('elderOn'); } }, elder() ? t('elderOff') : t('elderOn'));
+  const toggle = h(
+    'button',
+    {
+      class: 'small',
+      type: 'button',
+      click: () => {
+        localStorage.setItem(ELDER_KEY, elder() ? '0' : '1');
+        applyElder();
+        toggle.textContent = elder() ? t('elderOff') : t('elderOn');
+      },
+    },
+    elder() ? t('elderOff') : t('elderOn'),
+  );
   app.replaceChildren(h('header', {}, h('b', {}, t('brand')), toggle), ...cards.filter((c): c is Node | string => !!c));
 }
 
@@ -59,9 +75,23 @@ async function failure(res: Response | null): Promise<Failure> {
   const refusal = res.headers.get('x-sign-in-refusal') as ScanRefusal | null;
   if (refusal) return { refusal, key: refusal === 'expired' ? 'expired' : refusal };
   let body: { error?: { code?: string; issues?: { path: string }[] } } = {};
-  try { body = (await res.json()) as typeof body; } catch { /* not JSON */ }
+  try {
+    body = (await res.json()) as typeof body;
+  } catch {
+    /* not JSON */
+  }
   const path = body.error?.issues?.[0]?.path ?? '';
-  if (res.status === 400) return { refusal: null, key: path.startsWith('phone') ? 'badPhone' : path.startsWith('name') ? 'badName' : path.startsWith('token') ? 'invalid' : 'needBoth' };
+  if (res.status === 400)
+    return {
+      refusal: null,
+      key: path.startsWith('phone')
+        ? 'badPhone'
+        : path.startsWith('name')
+          ? 'badName'
+          : path.startsWith('token')
+            ? 'invalid'
+            : 'needBoth',
+    };
   if (res.status === 401) return { refusal: null, key: 'notKnown' };
   if (res.status === 403) return { refusal: null, key: 'pageOld' };
   if (res.status === 404) return { refusal: null, key: 'invalid' };
@@ -71,65 +101,147 @@ async function failure(res: Response | null): Promise<Failure> {
   return { refusal: null, key: 'serverBusy' };
 }
 
-async function call<T>(method: 'GET' | 'POST', url: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ ok: true; data: T } | { ok: false; fail: Failure }> {
+async function call<T>(
+  method: 'GET' | 'POST',
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ ok: true; data: T } | { ok: false; fail: Failure }> {
   let res: Response | null = null;
   try {
     res = await fetch(url, {
-      method, credentials: 'same-origin',
-      headers: { ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...(csrf ? { 'X-CSRF-Token': csrf } : {}), ...headers },
+      method,
+      credentials: 'same-origin',
+      headers: {
+        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...(csrf ? { 'X-CSRF-Token': csrf } : {}),
+        ...headers,
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-  } catch { /* offline */ }
+  } catch {
+    /* offline */
+  }
   if (res?.ok) return { ok: true, data: (await res.json()) as T };
   return { ok: false, fail: await failure(res) };
 }
 
 function activityCard(info: ScanInfo) {
   const a = info.activity;
-  return h('section', { class: 'card' },
+  return h(
+    'section',
+    { class: 'card' },
     h('h1', {}, a.title),
-    h('div', { class: 'muted' }, `${t('time')}${timeFmt.format(new Date(a.startsAt))}–${clock.format(new Date(a.endsAt))}`),
-    h('div', { class: 'muted' }, `${t('place')}${a.place ?? a.centreName}`));
+    h(
+      'div',
+      { class: 'muted' },
+      `${t('time')}${timeFmt.format(new Date(a.startsAt))}–${clock.format(new Date(a.endsAt))}`,
+    ),
+    h('div', { class: 'muted' }, `${t('place')}${a.place ?? a.centreName}`),
+  );
 }
 
 /** A screen that says plainly why signing in is not possible now, and what to do. */
 function notNowScreen(info: ScanInfo | null, kind: ScanRefusal) {
   const w = info?.window;
-  const [title, text, mark]: [string, string, string] = kind === 'expired' ? [t('expiredTitle'), t('expired'), '⟳']
-    : kind === 'early' ? [t('earlyTitle'), t('early', { time: w ? timeFmt.format(new Date(w.opensAt)) : '' }), '◷']
-      : kind === 'late' ? [t('lateTitle'), t('late', { time: w ? timeFmt.format(new Date(w.closesAt)) : '' }), '◷']
-        : [t(kind), '', '!'];
+  const [title, text, mark]: [string, string, string] =
+    kind === 'expired'
+      ? [t('expiredTitle'), t('expired'), '⟳']
+      : kind === 'early'
+        ? [t('earlyTitle'), t('early', { time: w ? timeFmt.format(new Date(w.opensAt)) : '' }), '◷']
+        : kind === 'late'
+          ? [t('lateTitle'), t('late', { time: w ? timeFmt.format(new Date(w.closesAt)) : '' }), '◷']
+          : [t(kind), '', '!'];
   const kept = kind === 'expired' && (typed.phone || typed.name) ? h('p', { class: 'muted' }, t('expiredKept')) : null;
-  const retry = kind === 'expired' ? h('button', { class: 'primary', type: 'button', click: () => void start() }, t('scanAgain'))
-    : kind === 'early' ? h('button', { class: 'plain', type: 'button', click: () => void start() }, t('refresh')) : null;
-  show(info && activityCard(info), h('section', { class: 'card result', 'data-state': kind },
-    h('div', { class: `big ${kind === 'early' || kind === 'expired' ? 'wait' : 'bad'}` }, mark), h('h1', {}, title), text && h('p', {}, text), kept, retry));
+  const retry =
+    kind === 'expired'
+      ? h('button', { class: 'primary', type: 'button', click: () => void start() }, t('scanAgain'))
+      : kind === 'early'
+        ? h('button', { class: 'plain', type: 'button', click: () => void start() }, t('refresh'))
+        : null;
+  show(
+    info && activityCard(info),
+    h(
+      'section',
+      { class: 'card result', 'data-state': kind },
+      h('div', { class: `big ${kind === 'early' || kind === 'expired' ? 'wait' : 'bad'}` }, mark),
+      h('h1', {}, title),
+      text && h('p', {}, text),
+      kept,
+      retry,
+    ),
+  );
 }
 
 function errorScreen(f: Failure, retry?: () => void) {
   if (f.refusal) return notNowScreen(null, f.refusal);
-  show(h('section', { class: 'card result' }, h('div', { class: 'big bad' }, '!'), h('p', {}, t(f.key)), retry ? h('button', { class: 'primary', type: 'button', click: retry }, t('again')) : null));
+  show(
+    h(
+      'section',
+      { class: 'card result' },
+      h('div', { class: 'big bad' }, '!'),
+      h('p', {}, t(f.key)),
+      retry ? h('button', { class: 'primary', type: 'button', click: retry }, t('again')) : null,
+    ),
+  );
 }
 
-const PENDING_WORDS: Record<NonNullable<ScanResult['reason']>, Key> = { unknown: 'pendingUnknown', device: 'pendingDevice', source: 'pendingSource', ambiguous: 'pendingAmbiguous' };
+const PENDING_WORDS: Record<NonNullable<ScanResult['reason']>, Key> = {
+  unknown: 'pendingUnknown',
+  device: 'pendingDevice',
+  source: 'pendingSource',
+  ambiguous: 'pendingAmbiguous',
+};
 
 function resultScreen(info: ScanInfo, r: Pick<ScanResult, 'status' | 'signedAt' | 'repeated' | 'reason'>) {
   const ok = r.status === 'confirmed';
-  const lines: Child[] = r.status === 'confirmed'
-    ? [h('div', { class: 'big ok' }, '✓'), h('h1', {}, r.repeated ? t('doneBefore') : t('done')), h('p', { class: 'muted' }, t('at', { time: clock.format(new Date(r.signedAt)) }))]
-    : r.status === 'pending'
-      ? [h('div', { class: 'big wait' }, '…'), h('h1', {}, t('pending')), h('p', {}, t(PENDING_WORDS[r.reason ?? 'unknown']))]
-      : [h('div', { class: 'big bad' }, '×'), h('h1', {}, t('rejected'))];
+  const lines: Child[] =
+    r.status === 'confirmed'
+      ? [
+          h('div', { class: 'big ok' }, '✓'),
+          h('h1', {}, r.repeated ? t('doneBefore') : t('done')),
+          h('p', { class: 'muted' }, t('at', { time: clock.format(new Date(r.signedAt)) })),
+        ]
+      : r.status === 'pending'
+        ? [
+            h('div', { class: 'big wait' }, '…'),
+            h('h1', {}, t('pending')),
+            h('p', {}, t(PENDING_WORDS[r.reason ?? 'unknown'])),
+          ]
+        : [h('div', { class: 'big bad' }, '×'), h('h1', {}, t('rejected'))];
   const out = h('p', { class: 'muted', role: 'status' });
-  const checkOut = ok && info.known ? h('button', { class: 'plain', type: 'button', click: async () => {
-    const res = await call<{ attendedHours: number }>('POST', `${api}/check-out`, undefined, ticket ? { 'X-Sign-In-Ticket': ticket } : {});
-    const r = res.ok ? null : res.fail.refusal;
-    out.textContent = res.ok ? t('checkedOut', { hours: res.data.attendedHours })
-      : r ? t(r === 'expired' ? 'expired' : r === 'cancelled' || r === 'over' ? r : 'pageOld') : t(res.fail.key === 'busy' ? 'notSignedIn' : res.fail.key);
-  } }, t('checkOut')) : null;
+  const checkOut =
+    ok && info.known
+      ? h(
+          'button',
+          {
+            class: 'plain',
+            type: 'button',
+            click: async () => {
+              const res = await call<{ attendedHours: number }>(
+                'POST',
+                `${api}/check-out`,
+                undefined,
+                ticket ? { 'X-Sign-In-Ticket': ticket } : {},
+              );
+              const r = res.ok ? null : res.fail.refusal;
+              out.textContent = res.ok
+                ? t('checkedOut', { hours: res.data.attendedHours })
+                : r
+                  ? t(r === 'expired' ? 'expired' : r === 'cancelled' || r === 'over' ? r : 'pageOld')
+                  : t(res.fail.key === 'busy' ? 'notSignedIn' : res.fail.key);
+            },
+          },
+          t('checkOut'),
+        )
+      : null;
   // A family's one phone: the next person may still sign in (staff then confirm them).
   const other = h('button', { class: 'plain', type: 'button', click: () => formScreen(info) }, t('someoneElse'));
-  show(activityCard(info), h('section', { class: 'card result', 'data-status': r.status }, ...lines, checkOut, out), other);
+  show(
+    activityCard(info),
+    h('section', { class: 'card result', 'data-status': r.status }, ...lines, checkOut, out),
+    other,
+  );
 }
 
 /** After a refused sign-in: a refusal gets its own screen; anything else a line under the button. */
@@ -141,43 +253,90 @@ function refused(info: ScanInfo, f: Failure, error: HTMLElement) {
 
 function formScreen(info: ScanInfo) {
   const error = h('div', { class: 'error', role: 'alert' });
-  const phone = h('input', { id: 'phone', type: 'tel', inputmode: 'numeric', autocomplete: 'tel', maxlength: '20', required: true }) as HTMLInputElement;
-  const name = h('input', { id: 'name', type: 'text', autocomplete: 'name', maxlength: '40', required: true }) as HTMLInputElement;
+  const phone = h('input', {
+    id: 'phone',
+    type: 'tel',
+    inputmode: 'numeric',
+    autocomplete: 'tel',
+    maxlength: '20',
+    required: true,
+  }) as HTMLInputElement;
+  const name = h('input', {
+    id: 'name',
+    type: 'text',
+    autocomplete: 'name',
+    maxlength: '40',
+    required: true,
+  }) as HTMLInputElement;
   phone.value = typed.phone;
   name.value = typed.name;
   phone.addEventListener('input', () => (typed.phone = phone.value));
   name.addEventListener('input', () => (typed.name = name.value));
   const remember = h('input', { id: 'remember', type: 'checkbox', checked: true }) as HTMLInputElement;
   const submit = h('button', { class: 'primary', type: 'submit' }, t('submit')) as HTMLButtonElement;
-  const form = h('form', { novalidate: true, submit: async (e: Event) => {
-    e.preventDefault();
-    if (!phone.value.trim() || !name.value.trim()) { error.textContent = t('needBoth'); return; }
-    submit.disabled = true;
-    submit.textContent = t('sending');
-    const res = await call<ScanResult>('POST', api, { phone: phone.value, name: name.value.trim(), remember: remember.checked, ...(ticket ? { ticket } : {}) });
-    submit.disabled = false;
-    submit.textContent = t('submit');
-    if (res.ok) resultScreen(info, res.data);
-    else refused(info, res.fail, error);
-  } },
-  h('label', { for: 'phone' }, t('phone')), phone,
-  h('label', { for: 'name' }, t('name')), name,
-  h('label', { class: 'check', for: 'remember' }, remember, t('remember')),
-  error, submit);
+  const form = h(
+    'form',
+    {
+      novalidate: true,
+      submit: async (e: Event) => {
+        e.preventDefault();
+        if (!phone.value.trim() || !name.value.trim()) {
+          error.textContent = t('needBoth');
+          return;
+        }
+        submit.disabled = true;
+        submit.textContent = t('sending');
+        const res = await call<ScanResult>('POST', api, {
+          phone: phone.value,
+          name: name.value.trim(),
+          remember: remember.checked,
+          ...(ticket ? { ticket } : {}),
+        });
+        submit.disabled = false;
+        submit.textContent = t('submit');
+        if (res.ok) resultScreen(info, res.data);
+        else refused(info, res.fail, error);
+      },
+    },
+    h('label', { for: 'phone' }, t('phone')),
+    phone,
+    h('label', { for: 'name' }, t('name')),
+    name,
+    h('label', { class: 'check', for: 'remember' }, remember, t('remember')),
+    error,
+    submit,
+  );
   show(activityCard(info), h('section', { class: 'card' }, form));
 }
 
 function knownScreen(info: ScanInfo, name: string) {
   const error = h('div', { class: 'error', role: 'alert' });
-  const go = h('button', { class: 'primary', type: 'button', click: async () => {
-    go.setAttribute('disabled', '');
-    const res = await call<ScanResult>('POST', api, { known: true, ...(ticket ? { ticket } : {}) });
-    go.removeAttribute('disabled');
-    if (res.ok) resultScreen(info, res.data);
-    else refused(info, res.fail, error);
-  } }, t('oneTap', { name }));
-  show(activityCard(info), h('section', { class: 'card' }, h('p', {}, t('youAre', { name })), go, error,
-    h('button', { class: 'plain', type: 'button', click: () => formScreen(info) }, t('notMe'))));
+  const go = h(
+    'button',
+    {
+      class: 'primary',
+      type: 'button',
+      click: async () => {
+        go.setAttribute('disabled', '');
+        const res = await call<ScanResult>('POST', api, { known: true, ...(ticket ? { ticket } : {}) });
+        go.removeAttribute('disabled');
+        if (res.ok) resultScreen(info, res.data);
+        else refused(info, res.fail, error);
+      },
+    },
+    t('oneTap', { name }),
+  );
+  show(
+    activityCard(info),
+    h(
+      'section',
+      { class: 'card' },
+      h('p', {}, t('youAre', { name })),
+      go,
+      error,
+      h('button', { class: 'plain', type: 'button', click: () => formScreen(info) }, t('notMe')),
+    ),
+  );
 }
 
 async function start() {
@@ -186,7 +345,13 @@ async function start() {
   const info = res.data;
   csrf = info.csrfToken;
   ticket = info.ticket;
-  if (info.signedIn) return resultScreen(info, { status: info.signedIn.status, signedAt: info.signedIn.signedAt, repeated: true, reason: null });
+  if (info.signedIn)
+    return resultScreen(info, {
+      status: info.signedIn.status,
+      signedAt: info.signedIn.signedAt,
+      repeated: true,
+      reason: null,
+    });
   if (info.activity.status === 'cancelled') return notNowScreen(info, 'cancelled');
   if (info.activity.status === 'done') return notNowScreen(info, 'over');
   if (info.window.state !== 'open') return notNowScreen(info, info.window.state);

@@ -7,7 +7,12 @@ import { api } from '../../../web/api/client';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M } from './teachers.messages';
 
-type Props = { value?: string | null; onChange?: (id: string | null) => void; initial: { id: string; name: string } | null; id?: string };
+type Props = {
+  value?: string | null;
+  onChange?: (id: string | null) => void;
+  initial: { id: string; name: string } | null;
+  id?: string;
+};
 
 /** Find an account in the admin's reach by name or username (the server checks the link again). */
 export function AccountSelect({ value, onChange, initial, id }: Props) {
@@ -18,8 +23,12 @@ export function AccountSelect({ value, onChange, initial, id }: Props) {
     queryFn: () => api.get<Page<User>>('/api/users', { q, pageSize: 20, page: 1 }),
     enabled: q.trim().length > 0,
   });
-  const options = (found.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.displayName} (${u.username}) · ${u.homeNodeName}` }));
-  if (initial && value === initial.id && !options.some((o) => o.value === initial.id)) options.unshift({ value: initial.id, label: initial.name });
+  const options = (found.data?.items ?? []).map((u) => ({
+    value: u.id,
+    label: `${u.displayName} (${u.username}) · ${u.homeNodeName}`,
+  }));
+  if (initial && value === initial.id && !options.some((o) => o.value === initial.id))
+    options.unshift({ value: initial.id, label: initial.name });
   return (
     <Select
       id={id}

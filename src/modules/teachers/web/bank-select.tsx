@@ -20,8 +20,13 @@ type Props = {
 export function BankSelect({ value, onChange, placeholder, allowClear, disabled, keptOnly, id, ...rest }: Props) {
   const { t } = useI18n();
   const banks = useBanks();
-  const name = (b: Bank) => (b.level === 'town' ? t(M.townBank, { name: b.name }) : t(M.centreBank, { name: b.townName ? `${b.townName} · ${b.name}` : b.name }));
-  const options = (banks.data ?? []).filter((b) => !keptOnly || b.canKeep).map((b) => ({ value: b.id, label: name(b) }));
+  const name = (b: Bank) =>
+    b.level === 'town'
+      ? t(M.townBank, { name: b.name })
+      : t(M.centreBank, { name: b.townName ? `${b.townName} · ${b.name}` : b.name });
+  const options = (banks.data ?? [])
+    .filter((b) => !keptOnly || b.canKeep)
+    .map((b) => ({ value: b.id, label: name(b) }));
   return (
     <Select
       id={id}

@@ -25,24 +25,47 @@ export function HoursSubmitModal({ entries, onClose }: { entries: MyTeacher[]; o
   const teacherId = Form.useWatch('teacherId', form);
   const places = active.find((e) => e.id === teacherId)?.places ?? [];
 
-  const submit = (v: Values) => errors.run(async () => {
-    const body: HoursSubmit = { teacherId: v.teacherId, nodeId: v.nodeId, serviceDate: v.serviceDate.format('YYYY-MM-DD'), hours: v.hours, description: v.description.trim() };
-    await api.post('/api/volunteer-hours', body);
-    await refresh();
-    void message.success(t(M.submitted));
-    onClose();
-  });
+  const submit = (v: Values) =>
+    errors.run(async () => {
+      const body: HoursSubmit = {
+        teacherId: v.teacherId,
+        nodeId: v.nodeId,
+        serviceDate: v.serviceDate.format('YYYY-MM-DD'),
+        hours: v.hours,
+        description: v.description.trim(),
+      };
+      await api.post('/api/volunteer-hours', body);
+      await refresh();
+      void message.success(t(M.submitted));
+      onClose();
+    });
 
   const first = active[0];
   return (
-    <Modal open title={t(M.submitTitle)} onCancel={onClose} onOk={() => form.submit()} okText={t(APP.save)} cancelText={t(APP.cancel)} confirmLoading={busy} destroyOnHidden>
+    <Modal
+      open
+      title={t(M.submitTitle)}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t(APP.save)}
+      cancelText={t(APP.cancel)}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
       <Form<Values>
         form={form}
         layout="vertical"
         onFinish={submit}
         disabled={busy}
-        initialValues={{ teacherId: first?.id, nodeId: first?.places.length === 1 ? first.places[0].id : undefined, serviceDate: dayjs(chinaToday()), hours: 2 }}
-        onValuesChange={(changed: Partial<Values>) => { if ('teacherId' in changed) form.setFieldValue('nodeId', undefined); }}
+        initialValues={{
+          teacherId: first?.id,
+          nodeId: first?.places.length === 1 ? first.places[0].id : undefined,
+          serviceDate: dayjs(chinaToday()),
+          hours: 2,
+        }}
+        onValuesChange={(changed: Partial<Values>) => {
+          if ('teacherId' in changed) form.setFieldValue('nodeId', undefined);
+        }}
       >
         {errors.alert}
         {active.length > 1 && (
@@ -50,17 +73,44 @@ export function HoursSubmitModal({ entries, onClose }: { entries: MyTeacher[]; o
             <Select options={active.map((e) => ({ value: e.id, label: `${e.name} · ${e.bankNodeName}` }))} />
           </Form.Item>
         )}
-        {active.length <= 1 && <Form.Item name="teacherId" hidden><Input /></Form.Item>}
+        {active.length <= 1 && (
+          <Form.Item name="teacherId" hidden>
+            <Input />
+          </Form.Item>
+        )}
         <Form.Item name="nodeId" label={t(M.place)} rules={[{ required: true, message: t(APP.required) }]}>
-          <Select showSearch={{ optionFilterProp: 'label' }} options={places.map((p) => ({ value: p.id, label: p.name }))} />
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            options={places.map((p) => ({ value: p.id, label: p.name }))}
+          />
         </Form.Item>
         <Form.Item name="serviceDate" label={t(M.serviceDate)} rules={[{ required: true, message: t(APP.required) }]}>
-          <DatePicker style={{ width: '100%' }} allowClear={false} disabledDate={(d) => d.isAfter(chinaToday(), 'day')} />
+          <DatePicker
+            style={{ width: '100%' }}
+            allowClear={false}
+            disabledDate={(d) => d.isAfter(chinaToday(), 'day')}
+          />
         </Form.Item>
-        <Form.Item name="hours" label={t(M.hours)} extra={t(M.hoursHelp)} rules={[{ required: true, message: t(APP.required) }]}>
-          <InputNumber min={HOURS_LIMITS.min} max={HOURS_LIMITS.max} step={0.5} precision={1} inputMode="decimal" style={{ width: '100%' }} />
+        <Form.Item
+          name="hours"
+          label={t(M.hours)}
+          extra={t(M.hoursHelp)}
+          rules={[{ required: true, message: t(APP.required) }]}
+        >
+          <InputNumber
+            min={HOURS_LIMITS.min}
+            max={HOURS_LIMITS.max}
+            step={0.5}
+            precision={1}
+            inputMode="decimal"
+            style={{ width: '100%' }}
+          />
         </Form.Item>
-        <Form.Item name="description" label={t(M.description)} rules={[rules.required(t), rules.max(t, TEACHER_LIMITS.description)]}>
+        <Form.Item
+          name="description"
+          label={t(M.description)}
+          rules={[rules.required(t), rules.max(t, TEACHER_LIMITS.description)]}
+        >
           <Input.TextArea rows={3} maxLength={TEACHER_LIMITS.description} showCount />
         </Form.Item>
       </Form>

@@ -16,12 +16,13 @@ export function NormModal({ norm, onClose }: { norm: Norm; onClose: () => void }
   const errors = useFormErrors(form);
   const { busy } = errors;
 
-  const submit = (v: NormFields) => errors.run(async () => {
-    await api.put(`/api/staffing-norms/${norm.countyId}`, v);
-    await qc.invalidateQueries({ queryKey: ['staffing'] });
-    void message.success(t(APP.saved));
-    onClose();
-  });
+  const submit = (v: NormFields) =>
+    errors.run(async () => {
+      await api.put(`/api/staffing-norms/${norm.countyId}`, v);
+      await qc.invalidateQueries({ queryKey: ['staffing'] });
+      void message.success(t(APP.saved));
+      onClose();
+    });
 
   const field = (name: keyof NormFields, label: string) => (
     <Col xs={24} sm={8}>
@@ -31,8 +32,23 @@ export function NormModal({ norm, onClose }: { norm: Norm; onClose: () => void }
     </Col>
   );
   return (
-    <Modal open title={t(M.normTitle, { county: norm.countyName })} onCancel={onClose} onOk={() => form.submit()} okText={t(APP.save)} cancelText={t(APP.cancel)} confirmLoading={busy} destroyOnHidden>
-      <Form<NormFields> form={form} layout="vertical" onFinish={submit} disabled={busy} initialValues={{ fullTimeMin: norm.fullTimeMin, partTimeMin: norm.partTimeMin, partTimeMax: norm.partTimeMax }}>
+    <Modal
+      open
+      title={t(M.normTitle, { county: norm.countyName })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t(APP.save)}
+      cancelText={t(APP.cancel)}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
+      <Form<NormFields>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        disabled={busy}
+        initialValues={{ fullTimeMin: norm.fullTimeMin, partTimeMin: norm.partTimeMin, partTimeMax: norm.partTimeMax }}
+      >
         {errors.alert}
         <Row gutter={12}>
           {field('fullTimeMin', t(M.fullTimeMin))}

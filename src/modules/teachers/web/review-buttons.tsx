@@ -37,15 +37,43 @@ export function ReviewButtons({ hours }: { hours: Hours }) {
   return (
     <>
       <Space size={4}>
-        <Button type="primary" size="small" loading={busy} onClick={() => void send({ decision: 'approved', note: null })}>{t(M.approve)}</Button>
-        <Button danger size="small" disabled={busy} onClick={() => setRejecting(true)}>{t(M.reject)}</Button>
+        <Button
+          type="primary"
+          size="small"
+          loading={busy}
+          onClick={() => void send({ decision: 'approved', note: null })}
+        >
+          {t(M.approve)}
+        </Button>
+        <Button danger size="small" disabled={busy} onClick={() => setRejecting(true)}>
+          {t(M.reject)}
+        </Button>
       </Space>
       {rejecting && (
-        <Modal open title={t(M.rejectTitle)} onCancel={() => setRejecting(false)} okText={t(M.reject)} okButtonProps={{ danger: true, disabled: !note.trim() }} cancelText={t(APP.cancel)} confirmLoading={busy} onOk={() => void send({ decision: 'rejected', note: note.trim() })}>
-          <Typography.Paragraph>{hours.teacherName} · {hours.serviceDate} · {t(M.hoursN, { n: hours.hours })}</Typography.Paragraph>
+        <Modal
+          open
+          title={t(M.rejectTitle)}
+          onCancel={() => setRejecting(false)}
+          okText={t(M.reject)}
+          okButtonProps={{ danger: true, disabled: !note.trim() }}
+          cancelText={t(APP.cancel)}
+          confirmLoading={busy}
+          onOk={() => void send({ decision: 'rejected', note: note.trim() })}
+        >
+          <Typography.Paragraph>
+            {hours.teacherName} · {hours.serviceDate} · {t(M.hoursN, { n: hours.hours })}
+          </Typography.Paragraph>
           <Form layout="vertical">
             <Form.Item label={t(M.rejectReason)} required htmlFor={`reject-${hours.id}`}>
-              <Input.TextArea id={`reject-${hours.id}`} rows={3} maxLength={TEACHER_LIMITS.reviewNote} showCount value={note} onChange={(e) => setNote(e.target.value)} autoFocus />
+              <Input.TextArea
+                id={`reject-${hours.id}`}
+                rows={3}
+                maxLength={TEACHER_LIMITS.reviewNote}
+                showCount
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+                autoFocus
+              />
             </Form.Item>
           </Form>
         </Modal>

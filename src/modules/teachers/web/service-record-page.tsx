@@ -45,13 +45,25 @@ export function ServiceRecordPage() {
     <>
       <style>{PRINT_CSS}</style>
       <div className="sr-toolbar">
-        <Button type="primary" size="large" icon={<PrinterOutlined />} onClick={() => window.print()}>{t(M.print)}</Button>
-        <Button size="large" onClick={() => window.close()}>{t(M.back)}</Button>
+        <Button type="primary" size="large" icon={<PrinterOutlined />} onClick={() => window.print()}>
+          {t(M.print)}
+        </Button>
+        <Button size="large" onClick={() => window.close()}>
+          {t(M.back)}
+        </Button>
       </div>
       <div className="sr-sheet">
         <h1>{t(M.recordTitle)}</h1>
         <p style={{ textIndent: locale === 'zh-CN' ? '2em' : 0 }}>
-          {t(M.recordIntro, { name: r.teacher.name, gender, bank: `${r.teacher.countyName}${r.teacher.bankNodeName}`, from: r.from, to: r.to, count: r.count, total: r.totalHours })}
+          {t(M.recordIntro, {
+            name: r.teacher.name,
+            gender,
+            bank: `${r.teacher.countyName}${r.teacher.bankNodeName}`,
+            from: r.from,
+            to: r.to,
+            count: r.count,
+            total: r.totalHours,
+          })}
         </p>
         <table>
           <thead>
@@ -65,7 +77,13 @@ export function ServiceRecordPage() {
             </tr>
           </thead>
           <tbody>
-            {r.items.length === 0 && <tr><td colSpan={6} style={{ textAlign: 'center' }}>{t(M.recordEmpty)}</td></tr>}
+            {r.items.length === 0 && (
+              <tr>
+                <td colSpan={6} style={{ textAlign: 'center' }}>
+                  {t(M.recordEmpty)}
+                </td>
+              </tr>
+            )}
             {r.items.map((i, n) => (
               <tr key={n}>
                 <td className="num">{n + 1}</td>

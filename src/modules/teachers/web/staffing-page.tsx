@@ -27,29 +27,64 @@ export function StaffingPage() {
   return (
     <>
       <PageHeader title={t(M.staffingTitle)}>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>{t(M.staffingIntro)}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+          {t(M.staffingIntro)}
+        </Typography.Paragraph>
       </PageHeader>
       {q.data?.norms.map((n) => (
         <Card key={n.countyId} size="small" style={{ marginBottom: 12 }}>
-          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center', justifyContent: 'space-between' }}>
+          <div
+            style={{
+              display: 'flex',
+              flexWrap: 'wrap',
+              gap: 12,
+              alignItems: 'center',
+              justifyContent: 'space-between',
+            }}
+          >
             <span style={{ fontSize: 16 }}>
-              <strong>{n.countyName} · {t(M.norm)}：</strong>{t(M.normText, { ft: n.fullTimeMin, ptMin: n.partTimeMin, ptMax: n.partTimeMax })}
+              <strong>
+                {n.countyName} · {t(M.norm)}：
+              </strong>
+              {t(M.normText, { ft: n.fullTimeMin, ptMin: n.partTimeMin, ptMax: n.partTimeMax })}
             </span>
-            {n.canEdit && <Button icon={<EditOutlined />} onClick={() => setEditing(n)}>{t(M.editNorm)}</Button>}
+            {n.canEdit && (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(n)}>
+                {t(M.editNorm)}
+              </Button>
+            )}
           </div>
         </Card>
       ))}
       <Card styles={{ body: { paddingBottom: 8 } }} style={{ marginBottom: 16 }}>
         <Row gutter={[12, 12]} align="middle">
           <Col xs={24} sm={10} lg={7}>
-            <NodeTreeSelect value={url.values.nodeId} onChange={(v) => url.set({ nodeId: v })} allowClear placeholder={t(M.town)} aria-label={t(M.town)} />
+            <NodeTreeSelect
+              value={url.values.nodeId}
+              onChange={(v) => url.set({ nodeId: v })}
+              allowClear
+              placeholder={t(M.town)}
+              aria-label={t(M.town)}
+            />
           </Col>
           <Col xs={12} sm={6} lg={4}>
-            <Select allowClear style={{ width: '100%' }} value={met} placeholder={t(M.result)} aria-label={t(M.result)} onChange={(v) => url.set({ met: v })}
-              options={[{ value: 'true', label: t(M.met) }, { value: 'false', label: t(M.notMet) }]} />
+            <Select
+              allowClear
+              style={{ width: '100%' }}
+              value={met}
+              placeholder={t(M.result)}
+              aria-label={t(M.result)}
+              onChange={(v) => url.set({ met: v })}
+              options={[
+                { value: 'true', label: t(M.met) },
+                { value: 'false', label: t(M.notMet) },
+              ]}
+            />
           </Col>
           <Col xs={12} sm={4} lg={3}>
-            <Button block onClick={() => url.reset()}>{t(APP.reset)}</Button>
+            <Button block onClick={() => url.reset()}>
+              {t(APP.reset)}
+            </Button>
           </Col>
           {q.data && (
             <Col xs={24} lg={10} style={{ fontSize: 16 }}>
@@ -68,8 +103,14 @@ export function StaffingPage() {
             dataSource={q.data?.items ?? []}
             scroll={{ x: 'max-content' }}
             pagination={{
-              current: url.page, pageSize: url.pageSize, total: q.data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (n) => t(APP.total, { n }), onChange: (page, pageSize) => url.set({ page, pageSize }), style: { paddingInline: 16 },
+              current: url.page,
+              pageSize: url.pageSize,
+              total: q.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [10, 20, 50, 100],
+              showTotal: (n) => t(APP.total, { n }),
+              onChange: (page, pageSize) => url.set({ page, pageSize }),
+              style: { paddingInline: 16 },
             }}
             columns={[
               { title: t(M.centre), dataIndex: 'name' },
@@ -82,11 +123,27 @@ export function StaffingPage() {
                 render: (_: unknown, r) => (
                   <div>
                     <Tag color={r.met ? 'green' : 'red'}>{t(r.met ? M.met : M.notMet)}</Tag>
-                    {r.shortfalls.map((s) => <div key={s.kind} style={{ color: '#a8071a', fontSize: 14 }}>{t(M[`short_${s.kind}`], { actual: s.actual, limit: s.limit })}</div>)}
+                    {r.shortfalls.map((s) => (
+                      <div key={s.kind} style={{ color: '#a8071a', fontSize: 14 }}>
+                        {t(M[`short_${s.kind}`], { actual: s.actual, limit: s.limit })}
+                      </div>
+                    ))}
                   </div>
                 ),
               },
-              { title: '', key: 'go', render: (_: unknown, r) => <Button type="link" style={{ padding: 0 }} onClick={() => navigate(`/teachers?bankNodeId=${r.nodeId}`)}>{t(M.viewBank)}</Button> },
+              {
+                title: '',
+                key: 'go',
+                render: (_: unknown, r) => (
+                  <Button
+                    type="link"
+                    style={{ padding: 0 }}
+                    onClick={() => navigate(`/teachers?bankNodeId=${r.nodeId}`)}
+                  >
+                    {t(M.viewBank)}
+                  </Button>
+                ),
+              },
             ]}
           />
         </Card>

@@ -5,7 +5,14 @@ import { useFormErrors } from '../../../web/components/form-errors';
 import { rules } from '../../../web/components/rules';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
-import { TEACHER_LIMITS, TEACHER_STATUSES, TEACHER_STATUS_LABELS, type StatusChange, type TeacherDetail, type TeacherStatus } from '../teachers.contract';
+import {
+  TEACHER_LIMITS,
+  TEACHER_STATUSES,
+  TEACHER_STATUS_LABELS,
+  type StatusChange,
+  type TeacherDetail,
+  type TeacherStatus,
+} from '../teachers.contract';
 import { M } from './teachers.messages';
 import { useTeachersRefresh } from './teachers.queries';
 import { chinaToday, formatDate } from '../../../shared/china-time';
@@ -23,7 +30,11 @@ export function StatusChangeModal({ teacher, onClose }: { teacher: TeacherDetail
 
   const submit = (v: Values) =>
     errors.run(async () => {
-      const body: StatusChange = { status: v.status, effectiveDate: v.effectiveDate.format('YYYY-MM-DD'), reason: v.reason.trim() };
+      const body: StatusChange = {
+        status: v.status,
+        effectiveDate: v.effectiveDate.format('YYYY-MM-DD'),
+        reason: v.reason.trim(),
+      };
       await api.post(`/api/teachers/${teacher.id}/status`, body);
       await refresh();
       void message.success(t(M.statusChanged));
@@ -31,14 +42,42 @@ export function StatusChangeModal({ teacher, onClose }: { teacher: TeacherDetail
     });
 
   return (
-    <Modal open title={t(M.statusTitle, { name: teacher.name })} onCancel={onClose} onOk={() => form.submit()} okText={t(APP.save)} cancelText={t(APP.cancel)} confirmLoading={errors.busy} destroyOnHidden>
-      <Form<Values> form={form} layout="vertical" onFinish={submit} disabled={errors.busy} initialValues={{ effectiveDate: dayjs(chinaToday()) }}>
+    <Modal
+      open
+      title={t(M.statusTitle, { name: teacher.name })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t(APP.save)}
+      cancelText={t(APP.cancel)}
+      confirmLoading={errors.busy}
+      destroyOnHidden
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        disabled={errors.busy}
+        initialValues={{ effectiveDate: dayjs(chinaToday()) }}
+      >
         {errors.alert}
         <Form.Item name="status" label={t(M.newStatus)} rules={[{ required: true, message: t(APP.required) }]}>
-          <Select options={TEACHER_STATUSES.filter((s) => s !== teacher.status).map((s) => ({ value: s, label: label(TEACHER_STATUS_LABELS[s]) }))} />
+          <Select
+            options={TEACHER_STATUSES.filter((s) => s !== teacher.status).map((s) => ({
+              value: s,
+              label: label(TEACHER_STATUS_LABELS[s]),
+            }))}
+          />
         </Form.Item>
-        <Form.Item name="effectiveDate" label={t(M.effectiveDate)} rules={[{ required: true, message: t(APP.required) }]}>
-          <DatePicker style={{ width: '100%' }} allowClear={false} disabledDate={(d) => d.isAfter(chinaToday(), 'day') || d.isBefore(since, 'day')} />
+        <Form.Item
+          name="effectiveDate"
+          label={t(M.effectiveDate)}
+          rules={[{ required: true, message: t(APP.required) }]}
+        >
+          <DatePicker
+            style={{ width: '100%' }}
+            allowClear={false}
+            disabledDate={(d) => d.isAfter(chinaToday(), 'day') || d.isBefore(since, 'day')}
+          />
         </Form.Item>
         <Form.Item name="reason" label={t(M.reason)} rules={[rules.required(t), rules.max(t, TEACHER_LIMITS.reason)]}>
           <Input.TextArea rows={2} maxLength={TEACHER_LIMITS.reason} showCount placeholder={t(M.reasonPlaceholder)} />

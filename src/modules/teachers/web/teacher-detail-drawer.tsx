@@ -23,7 +23,16 @@ export function TeacherDetailDrawer({ id, onClose }: { id: string; onClose: () =
   const width = useDrawerWidth(620);
   return (
     <Drawer open size={width} title={q.data?.name ?? t(M.detailTitle)} onClose={onClose} destroyOnHidden>
-      {q.isPending ? <PageLoading /> : q.error ? <ErrorState error={q.error} onRetry={isApiError(q.error) && q.error.code === 'NOT_FOUND' ? undefined : () => void q.refetch()} /> : <TeacherDetailView teacher={q.data} />}
+      {q.isPending ? (
+        <PageLoading />
+      ) : q.error ? (
+        <ErrorState
+          error={q.error}
+          onRetry={isApiError(q.error) && q.error.code === 'NOT_FOUND' ? undefined : () => void q.refetch()}
+        />
+      ) : (
+        <TeacherDetailView teacher={q.data} />
+      )}
     </Drawer>
   );
 }
@@ -39,17 +48,44 @@ function TeacherDetailView({ teacher }: { teacher: TeacherDetail }) {
   return (
     <Space orientation="vertical" size={20} style={{ width: '100%' }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
-        {p.update && <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>{t(M.editTeacher)}</Button>}
-        {p.changeStatus && <Button icon={<SwapOutlined />} onClick={() => setChanging(true)}>{t(M.changeStatus)}</Button>}
-        {p.update && <Button icon={<PrinterOutlined />} onClick={() => setPrinting(true)}>{t(M.printRecord)}</Button>}
+        {p.update && (
+          <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+            {t(M.editTeacher)}
+          </Button>
+        )}
+        {p.changeStatus && (
+          <Button icon={<SwapOutlined />} onClick={() => setChanging(true)}>
+            {t(M.changeStatus)}
+          </Button>
+        )}
+        {p.update && (
+          <Button icon={<PrinterOutlined />} onClick={() => setPrinting(true)}>
+            {t(M.printRecord)}
+          </Button>
+        )}
       </div>
       <Descriptions
         bordered
         size="small"
         column={1}
         items={[
-          { key: 'bank', label: t(M.bank), children: t(teacher.bankLevel === 'town' ? M.townBank : M.centreBank, { name: teacher.bankNodeName }) },
-          { key: 'status', label: t(M.status), children: <Space size={4} wrap><TeacherStatusTag status={teacher.status} /><span>{t(M.statusSince)} {teacher.statusSince}</span></Space> },
+          {
+            key: 'bank',
+            label: t(M.bank),
+            children: t(teacher.bankLevel === 'town' ? M.townBank : M.centreBank, { name: teacher.bankNodeName }),
+          },
+          {
+            key: 'status',
+            label: t(M.status),
+            children: (
+              <Space size={4} wrap>
+                <TeacherStatusTag status={teacher.status} />
+                <span>
+                  {t(M.statusSince)} {teacher.statusSince}
+                </span>
+              </Space>
+            ),
+          },
           { key: 'category', label: t(M.category), children: <CategoryTag category={teacher.category} /> },
           { key: 'source', label: t(M.source), children: label(TEACHER_SOURCE_LABELS[teacher.source]) },
           { key: 'gender', label: t(M.gender), children: teacher.gender ? label(GENDER_LABELS[teacher.gender]) : '—' },
@@ -61,26 +97,41 @@ function TeacherDetailView({ teacher }: { teacher: TeacherDetail }) {
           { key: 'fee', label: t(M.feeEligible), children: t(teacher.feeEligible ? M.feeYes : M.feeNo) },
           { key: 'user', label: t(M.linkedUser), children: dash(teacher.userName) },
           { key: 'resident', label: t(M.linkedResident), children: dash(teacher.residentName) },
-          ...(teacher.category === 'volunteer' || teacher.approvedHours > 0 ? [{ key: 'hours', label: t(M.approvedHours), children: t(M.hoursN, { n: teacher.approvedHours }) }] : []),
+          ...(teacher.category === 'volunteer' || teacher.approvedHours > 0
+            ? [{ key: 'hours', label: t(M.approvedHours), children: t(M.hoursN, { n: teacher.approvedHours }) }]
+            : []),
           { key: 'note', label: t(M.note), children: dash(teacher.note) },
         ]}
       />
       <div>
-        <Typography.Title level={5} style={{ fontSize: 18 }}>{t(M.history)}</Typography.Title>
+        <Typography.Title level={5} style={{ fontSize: 18 }}>
+          {t(M.history)}
+        </Typography.Title>
         <Timeline
           items={teacher.history.map((h) => ({
             key: h.id,
             color: h.status === 'active' ? 'green' : h.status === 'paused' ? 'orange' : 'gray',
             content: (
               <div>
-                <div><strong>{h.effectiveDate}</strong> · {label(TEACHER_STATUS_LABELS[h.status])}{h.reason ? `：${h.reason}` : ''}</div>
-                <div style={{ color: '#6b7c74', fontSize: 13 }}>{t(M.historyBy, { date: formatDateTime(h.changedAt, locale), by: h.changedByName ?? '—' })}</div>
+                <div>
+                  <strong>{h.effectiveDate}</strong> · {label(TEACHER_STATUS_LABELS[h.status])}
+                  {h.reason ? `：${h.reason}` : ''}
+                </div>
+                <div style={{ color: '#6b7c74', fontSize: 13 }}>
+                  {t(M.historyBy, { date: formatDateTime(h.changedAt, locale), by: h.changedByName ?? '—' })}
+                </div>
               </div>
             ),
           }))}
         />
       </div>
-      {editing && <TeacherFormDrawer mode={{ kind: 'edit', teacher }} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
+      {editing && (
+        <TeacherFormDrawer
+          mode={{ kind: 'edit', teacher }}
+          onClose={() => setEditing(false)}
+          onSaved={() => setEditing(false)}
+        />
+      )}
       {changing && <StatusChangeModal teacher={teacher} onClose={() => setChanging(false)} />}
       {printing && <RecordRangeModal teacherId={teacher.id} onClose={() => setPrinting(false)} />}
     </Space>

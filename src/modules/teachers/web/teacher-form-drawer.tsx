@@ -10,8 +10,18 @@ import { FormDrawer } from '../../../web/components/form-drawer';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import {
-  GENDERS, GENDER_LABELS, TEACHER_CATEGORIES, TEACHER_CATEGORY_LABELS, TEACHER_LIMITS, TEACHER_SOURCES, TEACHER_SOURCE_LABELS,
-  type TeacherCategory, type TeacherCreate, type TeacherDetail, type TeacherSource, type TeacherUpdate,
+  GENDERS,
+  GENDER_LABELS,
+  TEACHER_CATEGORIES,
+  TEACHER_CATEGORY_LABELS,
+  TEACHER_LIMITS,
+  TEACHER_SOURCES,
+  TEACHER_SOURCE_LABELS,
+  type TeacherCategory,
+  type TeacherCreate,
+  type TeacherDetail,
+  type TeacherSource,
+  type TeacherUpdate,
 } from '../teachers.contract';
 import { AccountSelect } from './account-select';
 import { ResidentSelect } from './resident-select';
@@ -22,13 +32,32 @@ import { useTeachersRefresh } from './teachers.queries';
 export type TeacherFormMode = { kind: 'create'; bankNodeId?: string } | { kind: 'edit'; teacher: TeacherDetail };
 
 type Values = {
-  bankNodeId: string; name: string; gender?: 'male' | 'female' | null; phone?: string | null; category: TeacherCategory; source: TeacherSource;
-  specialities: ThemeKey[]; qualifications?: string | null; workUnit?: string | null; isGovernmentStaff: boolean; feeEligible: boolean;
-  userId?: string | null; residentId?: string | null; note?: string | null;
+  bankNodeId: string;
+  name: string;
+  gender?: 'male' | 'female' | null;
+  phone?: string | null;
+  category: TeacherCategory;
+  source: TeacherSource;
+  specialities: ThemeKey[];
+  qualifications?: string | null;
+  workUnit?: string | null;
+  isGovernmentStaff: boolean;
+  feeEligible: boolean;
+  userId?: string | null;
+  residentId?: string | null;
+  note?: string | null;
 };
 
 /** One form for adding and editing a teacher. The status changes in its own dialog. */
-export function TeacherFormDrawer({ mode, onClose, onSaved }: { mode: TeacherFormMode; onClose: () => void; onSaved: (id: string) => void }) {
+export function TeacherFormDrawer({
+  mode,
+  onClose,
+  onSaved,
+}: {
+  mode: TeacherFormMode;
+  onClose: () => void;
+  onSaved: (id: string) => void;
+}) {
   const { t, label } = useI18n();
   const { message } = App.useApp();
   const { hasRole } = useAuth();
@@ -36,39 +65,62 @@ export function TeacherFormDrawer({ mode, onClose, onSaved }: { mode: TeacherFor
   const errors = useFormErrors(form);
   const { busy } = errors;
   const refresh = useTeachersRefresh();
-    const editing = mode.kind === 'edit' ? mode.teacher : null;
+  const editing = mode.kind === 'edit' ? mode.teacher : null;
   const category = Form.useWatch('category', form);
   const gov = Form.useWatch('isGovernmentStaff', form);
   const noFee = category === 'volunteer' || !!gov;
   const canLink = editing ? editing.permissions.linkUser : hasRole(ADMIN_ROLES);
 
-  const submit = (v: Values) => errors.run(async () => {
-    const fields: TeacherUpdate = {
-      name: v.name.trim(), gender: v.gender ?? null, phone: blankToNull(v.phone) as string | null, category: v.category, source: v.source,
-      specialities: v.specialities ?? [], qualifications: blankToNull(v.qualifications) as string | null, workUnit: blankToNull(v.workUnit) as string | null,
-      isGovernmentStaff: !!v.isGovernmentStaff, feeEligible: !!v.feeEligible, note: blankToNull(v.note) as string | null,
-      userId: canLink ? (v.userId ?? null) : (editing?.userId ?? null), residentId: v.residentId ?? null,
-    };
-    if (editing) {
-      await api.put(`/api/teachers/${editing.id}`, fields);
-      await refresh();
-      void message.success(t(APP.saved));
-      onSaved(editing.id);
-    } else {
-      const body: TeacherCreate = { ...fields, bankNodeId: v.bankNodeId };
-      const { id } = await api.post<{ id: string }>('/api/teachers', body);
-      await refresh();
-      void message.success(t(M.created, { name: fields.name }));
-      onSaved(id);
-    }
-  });
+  const submit = (v: Values) =>
+    errors.run(async () => {
+      const fields: TeacherUpdate = {
+        name: v.name.trim(),
+        gender: v.gender ?? null,
+        phone: blankToNull(v.phone) as string | null,
+        category: v.category,
+        source: v.source,
+        specialities: v.specialities ?? [],
+        qualifications: blankToNull(v.qualifications) as string | null,
+        workUnit: blankToNull(v.workUnit) as string | null,
+        isGovernmentStaff: !!v.isGovernmentStaff,
+        feeEligible: !!v.feeEligible,
+        note: blankToNull(v.note) as string | null,
+        userId: canLink ? (v.userId ?? null) : (editing?.userId ?? null),
+        residentId: v.residentId ?? null,
+      };
+      if (editing) {
+        await api.put(`/api/teachers/${editing.id}`, fields);
+        await refresh();
+        void message.success(t(APP.saved));
+        onSaved(editing.id);
+      } else {
+        const body: TeacherCreate = { ...fields, bankNodeId: v.bankNodeId };
+        const { id } = await api.post<{ id: string }>('/api/teachers', body);
+        await refresh();
+        void message.success(t(M.created, { name: fields.name }));
+        onSaved(id);
+      }
+    });
 
   const initial: Partial<Values> = editing
     ? { ...editing, bankNodeId: editing.bankNodeId }
-    : { bankNodeId: mode.kind === 'create' ? mode.bankNodeId : undefined, category: 'part_time', source: 'teacher', specialities: [], isGovernmentStaff: false, feeEligible: false };
+    : {
+        bankNodeId: mode.kind === 'create' ? mode.bankNodeId : undefined,
+        category: 'part_time',
+        source: 'teacher',
+        specialities: [],
+        isGovernmentStaff: false,
+        feeEligible: false,
+      };
 
   return (
-    <FormDrawer title={editing ? `${t(M.editTitle)} · ${editing.name}` : t(M.createTitle)} width={600} busy={busy} onClose={onClose} onSave={() => form.submit()}>
+    <FormDrawer
+      title={editing ? `${t(M.editTitle)} · ${editing.name}` : t(M.createTitle)}
+      width={600}
+      busy={busy}
+      onClose={onClose}
+      onSave={() => form.submit()}
+    >
       <Form<Values>
         form={form}
         layout="vertical"
@@ -78,11 +130,21 @@ export function TeacherFormDrawer({ mode, onClose, onSaved }: { mode: TeacherFor
         initialValues={initial}
         onValuesChange={(changed: Partial<Values>, all) => {
           // Volunteers and government staff are never paid: untick the fee as soon as either applies.
-          if (('category' in changed || 'isGovernmentStaff' in changed) && (all.category === 'volunteer' || all.isGovernmentStaff) && all.feeEligible) form.setFieldValue('feeEligible', false);
+          if (
+            ('category' in changed || 'isGovernmentStaff' in changed) &&
+            (all.category === 'volunteer' || all.isGovernmentStaff) &&
+            all.feeEligible
+          )
+            form.setFieldValue('feeEligible', false);
         }}
       >
         {errors.alert}
-        <Form.Item name="bankNodeId" label={t(M.bank)} extra={t(M.bankHelp)} rules={[{ required: true, message: t(APP.required) }]}>
+        <Form.Item
+          name="bankNodeId"
+          label={t(M.bank)}
+          extra={t(M.bankHelp)}
+          rules={[{ required: true, message: t(APP.required) }]}
+        >
           <BankSelect keptOnly disabled={!!editing} />
         </Form.Item>
         <Row gutter={12}>
@@ -98,7 +160,9 @@ export function TeacherFormDrawer({ mode, onClose, onSaved }: { mode: TeacherFor
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="category" label={t(M.category)} rules={[{ required: true, message: t(APP.required) }]}>
-              <Select options={TEACHER_CATEGORIES.map((c) => ({ value: c, label: label(TEACHER_CATEGORY_LABELS[c]) }))} />
+              <Select
+                options={TEACHER_CATEGORIES.map((c) => ({ value: c, label: label(TEACHER_CATEGORY_LABELS[c]) }))}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
@@ -110,10 +174,23 @@ export function TeacherFormDrawer({ mode, onClose, onSaved }: { mode: TeacherFor
         <Form.Item name="phone" label={t(M.phone)} rules={[rules.phone(t)]}>
           <Input inputMode="tel" maxLength={LIMITS.phone} />
         </Form.Item>
-        <Form.Item name="specialities" label={t(M.specialities)} rules={[{ type: 'array', max: TEACHER_LIMITS.specialities }]}>
-          <Select mode="multiple" allowClear options={DEFAULT_THEMES.map((k) => ({ value: k, label: label(THEME_LABELS[k]) }))} />
+        <Form.Item
+          name="specialities"
+          label={t(M.specialities)}
+          rules={[{ type: 'array', max: TEACHER_LIMITS.specialities }]}
+        >
+          <Select
+            mode="multiple"
+            allowClear
+            options={DEFAULT_THEMES.map((k) => ({ value: k, label: label(THEME_LABELS[k]) }))}
+          />
         </Form.Item>
-        <Form.Item name="qualifications" label={t(M.qualifications)} extra={t(M.qualificationsHelp)} rules={[rules.max(t, TEACHER_LIMITS.qualifications)]}>
+        <Form.Item
+          name="qualifications"
+          label={t(M.qualifications)}
+          extra={t(M.qualificationsHelp)}
+          rules={[rules.max(t, TEACHER_LIMITS.qualifications)]}
+        >
           <Input.TextArea rows={2} maxLength={TEACHER_LIMITS.qualifications} />
         </Form.Item>
         <Form.Item name="workUnit" label={t(M.workUnit)} rules={[rules.max(t, TEACHER_LIMITS.workUnit)]}>
@@ -127,12 +204,18 @@ export function TeacherFormDrawer({ mode, onClose, onSaved }: { mode: TeacherFor
         </Form.Item>
         {canLink && (
           <Form.Item name="userId" label={t(M.linkedUser)} extra={t(M.linkedUserHelp)}>
-            <AccountSelect initial={editing?.userId && editing.userName ? { id: editing.userId, name: editing.userName } : null} />
+            <AccountSelect
+              initial={editing?.userId && editing.userName ? { id: editing.userId, name: editing.userName } : null}
+            />
           </Form.Item>
         )}
         <Form.Item name="residentId" label={t(M.linkedResident)} extra={t(M.linkedResidentHelp)}>
           <ResidentSelect
-            initial={editing?.residentId && editing.residentName ? { id: editing.residentId, name: editing.residentName } : null}
+            initial={
+              editing?.residentId && editing.residentName
+                ? { id: editing.residentId, name: editing.residentName }
+                : null
+            }
             onChange={(id, r) => {
               form.setFieldValue('residentId', id);
               if (r && !form.getFieldValue('name')) form.setFieldValue('name', r.name);

@@ -7,7 +7,15 @@ import { PageHeader } from '../../../web/components/page-header';
 import { useUrlQuery } from '../../../web/components/use-url-query';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
-import { TEACHER_CATEGORIES, TEACHER_CATEGORY_LABELS, TEACHER_STATUSES, TEACHER_STATUS_LABELS, type Teacher, type TeacherCategory, type TeacherStatus } from '../teachers.contract';
+import {
+  TEACHER_CATEGORIES,
+  TEACHER_CATEGORY_LABELS,
+  TEACHER_STATUSES,
+  TEACHER_STATUS_LABELS,
+  type Teacher,
+  type TeacherCategory,
+  type TeacherStatus,
+} from '../teachers.contract';
 import { BankSelect } from './bank-select';
 import { CategoryTag, TeacherStatusTag, ThemeTags } from './teacher-tags';
 import { TeacherDetailDrawer } from './teacher-detail-drawer';
@@ -18,7 +26,8 @@ import { PageTable } from '../../../web/components/page-table';
 import { ListSearch } from '../../../web/components/list-search';
 
 const KEYS = ['q', 'bankNodeId', 'category', 'status', 'speciality', 'open'] as const;
-const pick = <T extends string>(all: readonly T[], v: string | undefined) => (all.includes(v as T) ? (v as T) : undefined);
+const pick = <T extends string>(all: readonly T[], v: string | undefined) =>
+  all.includes(v as T) ? (v as T) : undefined;
 
 /** 师资库: the banks the user may read, filters in the URL, a drawer per teacher, one form. */
 export function TeachersPage() {
@@ -29,7 +38,15 @@ export function TeachersPage() {
   const category = pick<TeacherCategory>(TEACHER_CATEGORIES, f.category);
   const status = pick<TeacherStatus>(TEACHER_STATUSES, f.status);
   const speciality = pick<ThemeKey>(DEFAULT_THEMES, f.speciality);
-  const list = useTeacherList({ q: f.q, bankNodeId: f.bankNodeId, category, status, speciality, page: url.page, pageSize: url.pageSize });
+  const list = useTeacherList({
+    q: f.q,
+    bankNodeId: f.bankNodeId,
+    category,
+    status,
+    speciality,
+    page: url.page,
+    pageSize: url.pageSize,
+  });
   const banks = useBanks();
   const canCreate = !!banks.data?.some((b) => b.canKeep);
   const [creating, setCreating] = useState(false);
@@ -40,8 +57,14 @@ export function TeachersPage() {
         title={t(M.title)}
         extra={
           <>
-            <Button icon={<BarChartOutlined />} onClick={() => navigate('/staffing')}>{t(M.staffingLink)}</Button>
-            {canCreate && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t(M.newTeacher)}</Button>}
+            <Button icon={<BarChartOutlined />} onClick={() => navigate('/staffing')}>
+              {t(M.staffingLink)}
+            </Button>
+            {canCreate && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t(M.newTeacher)}
+              </Button>
+            )}
           </>
         }
       />
@@ -51,22 +74,53 @@ export function TeachersPage() {
             <ListSearch value={f.q} onChange={(q) => url.set({ q })} placeholder={t(M.searchPlaceholder)} />
           </Col>
           <Col xs={24} sm={12} lg={5}>
-            <BankSelect value={f.bankNodeId} onChange={(v) => url.set({ bankNodeId: v })} allowClear placeholder={t(M.anyBank)} aria-label={t(M.filterBank)} />
+            <BankSelect
+              value={f.bankNodeId}
+              onChange={(v) => url.set({ bankNodeId: v })}
+              allowClear
+              placeholder={t(M.anyBank)}
+              aria-label={t(M.filterBank)}
+            />
           </Col>
           <Col xs={12} sm={8} lg={3}>
-            <Select allowClear style={{ width: '100%' }} value={category} placeholder={t(M.anyCategory)} aria-label={t(M.category)} onChange={(v) => url.set({ category: v })}
-              options={TEACHER_CATEGORIES.map((c) => ({ value: c, label: label(TEACHER_CATEGORY_LABELS[c]) }))} popupMatchSelectWidth={false} />
+            <Select
+              allowClear
+              style={{ width: '100%' }}
+              value={category}
+              placeholder={t(M.anyCategory)}
+              aria-label={t(M.category)}
+              onChange={(v) => url.set({ category: v })}
+              options={TEACHER_CATEGORIES.map((c) => ({ value: c, label: label(TEACHER_CATEGORY_LABELS[c]) }))}
+              popupMatchSelectWidth={false}
+            />
           </Col>
           <Col xs={12} sm={8} lg={3}>
-            <Select allowClear style={{ width: '100%' }} value={status} placeholder={t(M.anyStatus)} aria-label={t(M.status)} onChange={(v) => url.set({ status: v })}
-              options={TEACHER_STATUSES.map((s) => ({ value: s, label: label(TEACHER_STATUS_LABELS[s]) }))} />
+            <Select
+              allowClear
+              style={{ width: '100%' }}
+              value={status}
+              placeholder={t(M.anyStatus)}
+              aria-label={t(M.status)}
+              onChange={(v) => url.set({ status: v })}
+              options={TEACHER_STATUSES.map((s) => ({ value: s, label: label(TEACHER_STATUS_LABELS[s]) }))}
+            />
           </Col>
           <Col xs={24} sm={8} lg={4}>
-            <Select allowClear style={{ width: '100%' }} value={speciality} placeholder={t(M.anySpeciality)} aria-label={t(M.specialities)} onChange={(v) => url.set({ speciality: v })}
-              options={DEFAULT_THEMES.map((k) => ({ value: k, label: label(THEME_LABELS[k]) }))} popupMatchSelectWidth={false} />
+            <Select
+              allowClear
+              style={{ width: '100%' }}
+              value={speciality}
+              placeholder={t(M.anySpeciality)}
+              aria-label={t(M.specialities)}
+              onChange={(v) => url.set({ speciality: v })}
+              options={DEFAULT_THEMES.map((k) => ({ value: k, label: label(THEME_LABELS[k]) }))}
+              popupMatchSelectWidth={false}
+            />
           </Col>
           <Col xs={24} sm={8} lg={3}>
-            <Button block onClick={() => url.reset()}>{t(APP.reset)}</Button>
+            <Button block onClick={() => url.reset()}>
+              {t(APP.reset)}
+            </Button>
           </Col>
         </Row>
       </Card>
@@ -76,17 +130,45 @@ export function TeachersPage() {
         totalText={(n) => t(M.totalTeachers, { n })}
         onOpen={(r) => url.set({ open: r.id })}
         columns={[
-          { title: t(M.name), dataIndex: 'name', render: (v: string, r) => <Button type="link" style={{ padding: 0, height: 'auto' }} onClick={(e) => { e.stopPropagation(); url.set({ open: r.id }); }}>{v}</Button> },
+          {
+            title: t(M.name),
+            dataIndex: 'name',
+            render: (v: string, r) => (
+              <Button
+                type="link"
+                style={{ padding: 0, height: 'auto' }}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  url.set({ open: r.id });
+                }}
+              >
+                {v}
+              </Button>
+            ),
+          },
           { title: t(M.category), dataIndex: 'category', render: (v: TeacherCategory) => <CategoryTag category={v} /> },
           { title: t(M.status), dataIndex: 'status', render: (v: TeacherStatus) => <TeacherStatusTag status={v} /> },
           { title: t(M.specialities), dataIndex: 'specialities', render: (v: ThemeKey[]) => <ThemeTags themes={v} /> },
-          { title: t(M.bank), key: 'bank', render: (_: unknown, r) => t(r.bankLevel === 'town' ? M.townBank : M.centreBank, { name: r.bankNodeName }) },
+          {
+            title: t(M.bank),
+            key: 'bank',
+            render: (_: unknown, r) => t(r.bankLevel === 'town' ? M.townBank : M.centreBank, { name: r.bankNodeName }),
+          },
           { title: t(M.phone), dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
           { title: t(M.feeEligible), dataIndex: 'feeEligible', render: (v: boolean) => t(v ? M.feeYes : M.feeNo) },
         ]}
       />
       {f.open && <TeacherDetailDrawer id={f.open} onClose={() => url.set({ open: null })} />}
-      {creating && <TeacherFormDrawer mode={{ kind: 'create', bankNodeId: f.bankNodeId }} onClose={() => setCreating(false)} onSaved={(id) => { setCreating(false); url.set({ open: id }); }} />}
+      {creating && (
+        <TeacherFormDrawer
+          mode={{ kind: 'create', bankNodeId: f.bankNodeId }}
+          onClose={() => setCreating(false)}
+          onSaved={(id) => {
+            setCreating(false);
+            url.set({ open: id });
+          }}
+        />
+      )}
     </>
   );
 }

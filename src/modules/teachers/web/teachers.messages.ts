@@ -18,7 +18,10 @@ export const M = {
   centreBank: ['{name}（村级库）', '{name} (centre bank)'],
   // fields
   bank: ['所属师资库', 'Bank'],
-  bankHelp: ['镇级库由镇管理员维护；村级库也可由学习中心负责人维护', 'Town banks are kept by town admins; a centre bank also by its centre manager'],
+  bankHelp: [
+    '镇级库由镇管理员维护；村级库也可由学习中心负责人维护',
+    'Town banks are kept by town admins; a centre bank also by its centre manager',
+  ],
   name: ['姓名', 'Name'],
   gender: ['性别', 'Gender'],
   phone: ['联系电话', 'Phone'],
@@ -34,10 +37,16 @@ export const M = {
   feeYes: ['可支付', 'May be paid'],
   feeNo: ['不支付', 'Not paid'],
   linkedUser: ['关联账号', 'Linked account'],
-  linkedUserHelp: ['关联后，本人可登录登记志愿服务时长（仅管理员可设置）', 'With a linked account the person logs their own service hours (admins only)'],
+  linkedUserHelp: [
+    '关联后，本人可登录登记志愿服务时长（仅管理员可设置）',
+    'With a linked account the person logs their own service hours (admins only)',
+  ],
   searchAccount: ['输入姓名或用户名查找账号', 'Type a name or username'],
   linkedResident: ['对应居民', 'Also a resident'],
-  linkedResidentHelp: ['本人也是辖区居民时可关联居民档案，姓名、性别会自动带入', 'If the person is also a resident, link the record; name and gender are filled in'],
+  linkedResidentHelp: [
+    '本人也是辖区居民时可关联居民档案，姓名、性别会自动带入',
+    'If the person is also a resident, link the record; name and gender are filled in',
+  ],
   searchResident: ['输入姓名、拼音或手机号后四位查找居民', 'Type a name, pinyin or last 4 phone digits'],
   note: ['备注', 'Note'],
   status: ['状态', 'Status'],
@@ -67,7 +76,10 @@ export const M = {
   tabMine: ['我的服务时长', 'My hours'],
   tabReview: ['待审核', 'To review'],
   tabAll: ['全部记录', 'All records'],
-  notLinked: ['您的账号还没有关联到师资库中的志愿者。请联系镇（街道）管理员在师资库中为您关联账号。', 'Your account is not linked to a volunteer in a teacher bank yet. Ask your town administrator to link it.'],
+  notLinked: [
+    '您的账号还没有关联到师资库中的志愿者。请联系镇（街道）管理员在师资库中为您关联账号。',
+    'Your account is not linked to a volunteer in a teacher bank yet. Ask your town administrator to link it.',
+  ],
   submitHours: ['登记服务时长', 'Log hours'],
   submitTitle: ['登记志愿服务时长', 'Log volunteer hours'],
   myEntry: ['我的师资身份', 'My entry'],
@@ -94,7 +106,10 @@ export const M = {
   recordTitle: ['志愿服务记录证明', 'Volunteer service record'],
   recordRange: ['证明期间', 'Period'],
   recordOpen: ['生成证明', 'Open record'],
-  recordIntro: ['兹证明 {name}（{gender}）为{bank}师资库志愿者，{from} 至 {to} 期间参加志愿服务 {count} 次，经审核认定服务时长共计 {total} 小时。明细如下：', 'This certifies that {name} ({gender}), a volunteer of the {bank} teacher bank, served {count} times between {from} and {to}, with {total} approved hours in all, as listed below:'],
+  recordIntro: [
+    '兹证明 {name}（{gender}）为{bank}师资库志愿者，{from} 至 {to} 期间参加志愿服务 {count} 次，经审核认定服务时长共计 {total} 小时。明细如下：',
+    'This certifies that {name} ({gender}), a volunteer of the {bank} teacher bank, served {count} times between {from} and {to}, with {total} approved hours in all, as listed below:',
+  ],
   recordNo: ['序号', 'No.'],
   recordTotal: ['合计', 'Total'],
   recordIssuer: ['出具单位（盖章）：{bank}', 'Issued by (seal): {bank}'],
@@ -104,7 +119,10 @@ export const M = {
   back: ['返回', 'Back'],
   // staffing
   staffingTitle: ['学习中心师资配备', 'Centre staffing'],
-  staffingIntro: ['每个学习中心（村级师资库）在库的专职、兼职人数与配备标准对照。', 'Active full-time and part-time teachers of each centre bank against the norm.'],
+  staffingIntro: [
+    '每个学习中心（村级师资库）在库的专职、兼职人数与配备标准对照。',
+    'Active full-time and part-time teachers of each centre bank against the norm.',
+  ],
   norm: ['配备标准', 'Norm'],
   normText: ['专职不少于 {ft} 人，兼职 {ptMin}–{ptMax} 人', 'At least {ft} full-time, {ptMin}–{ptMax} part-time'],
   editNorm: ['修改标准', 'Edit norm'],

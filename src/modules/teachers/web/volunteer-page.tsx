@@ -25,7 +25,7 @@ export function VolunteerPage() {
   const { hasRole } = useAuth();
   const url = useUrlQuery(KEYS);
   const reviewer = hasRole(TEACHER_BANK_ROLES);
-  const tab = url.values.tab === 'mine' || !reviewer ? 'mine' : url.values.tab ?? 'review';
+  const tab = url.values.tab === 'mine' || !reviewer ? 'mine' : (url.values.tab ?? 'review');
   const items = [
     ...(reviewer ? [{ key: 'review', label: t(M.tabReview), children: <ReviewTab url={url} /> }] : []),
     { key: 'mine', label: t(M.tabMine), children: <MyTab url={url} /> },
@@ -39,7 +39,8 @@ export function VolunteerPage() {
 }
 
 type Url = ReturnType<typeof useUrlQuery<(typeof KEYS)[number]>>;
-const statusOf = (v: string | undefined) => (HOURS_STATUSES.includes(v as HoursStatus) ? (v as HoursStatus) : undefined);
+const statusOf = (v: string | undefined) =>
+  HOURS_STATUSES.includes(v as HoursStatus) ? (v as HoursStatus) : undefined;
 
 function MyTab({ url }: { url: Url }) {
   const { t } = useI18n();
@@ -59,8 +60,17 @@ function MyTab({ url }: { url: Url }) {
             <Card size="small" title={`${e.name} · ${e.bankNodeName}`}>
               <Statistic title={t(M.approvedHours)} value={e.approvedHours} suffix={t(M.hoursUnit)} />
               <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginTop: 12 }}>
-                <Button type="primary" icon={<PlusOutlined />} disabled={e.status !== 'active'} onClick={() => setSubmitting(true)}>{t(M.submitHours)}</Button>
-                <Button icon={<PrinterOutlined />} onClick={() => setPrinting(e.id)}>{t(M.printRecord)}</Button>
+                <Button
+                  type="primary"
+                  icon={<PlusOutlined />}
+                  disabled={e.status !== 'active'}
+                  onClick={() => setSubmitting(true)}
+                >
+                  {t(M.submitHours)}
+                </Button>
+                <Button icon={<PrinterOutlined />} onClick={() => setPrinting(e.id)}>
+                  {t(M.printRecord)}
+                </Button>
               </div>
             </Card>
           </Col>
@@ -81,13 +91,39 @@ function ReviewTab({ url }: { url: Url }) {
   return <HoursTable data={q.data} url={url} status={status ?? 'all'} fetching={q.isFetching} />;
 }
 
-function HoursTable({ data, url, status, fetching, mine }: { data: Page<Hours>; url: Url; status: HoursStatus | 'all' | undefined; fetching: boolean; mine?: boolean }) {
+function HoursTable({
+  data,
+  url,
+  status,
+  fetching,
+  mine,
+}: {
+  data: Page<Hours>;
+  url: Url;
+  status: HoursStatus | 'all' | undefined;
+  fetching: boolean;
+  mine?: boolean;
+}) {
   const { t, label } = useI18n();
-  const options = [...(mine ? [] : [{ value: 'all', label: t(M.anyResult) }]), ...HOURS_STATUSES.map((s) => ({ value: s, label: label(HOURS_STATUS_LABELS[s]) }))];
+  const options = [
+    ...(mine ? [] : [{ value: 'all', label: t(M.anyResult) }]),
+    ...HOURS_STATUSES.map((s) => ({ value: s, label: label(HOURS_STATUS_LABELS[s]) })),
+  ];
   return (
-    <Card styles={{ body: { padding: 0 } }} title={
-      <Select allowClear={mine} value={status} placeholder={t(M.anyResult)} aria-label={t(M.status)} style={{ minWidth: 140 }} onChange={(v) => url.set({ status: v })} options={options} />
-    }>
+    <Card
+      styles={{ body: { padding: 0 } }}
+      title={
+        <Select
+          allowClear={mine}
+          value={status}
+          placeholder={t(M.anyResult)}
+          aria-label={t(M.status)}
+          style={{ minWidth: 140 }}
+          onChange={(v) => url.set({ status: v })}
+          options={options}
+        />
+      }
+    >
       <Table<Hours>
         rowKey="id"
         loading={fetching}
@@ -95,8 +131,14 @@ function HoursTable({ data, url, status, fetching, mine }: { data: Page<Hours>; 
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t(mine ? M.noHours : M.nothingPending) }}
         pagination={{
-          current: url.page, pageSize: url.pageSize, total: data.total, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (n) => t(M.totalRecords, { n }), onChange: (page, pageSize) => url.set({ page, pageSize }), style: { paddingInline: 16 },
+          current: url.page,
+          pageSize: url.pageSize,
+          total: data.total,
+          showSizeChanger: true,
+          pageSizeOptions: [10, 20, 50, 100],
+          showTotal: (n) => t(M.totalRecords, { n }),
+          onChange: (page, pageSize) => url.set({ page, pageSize }),
+          style: { paddingInline: 16 },
         }}
         columns={[
           { title: t(M.serviceDate), dataIndex: 'serviceDate' },
@@ -105,7 +147,12 @@ function HoursTable({ data, url, status, fetching, mine }: { data: Page<Hours>; 
           { title: t(M.hours), dataIndex: 'hours' },
           { title: t(M.description), dataIndex: 'description', width: 260 },
           { title: t(M.status), dataIndex: 'status', render: (v: HoursStatus) => <HoursStatusTag status={v} /> },
-          { title: t(M.reviewNote), key: 'review', render: (_: unknown, h: Hours) => (h.reviewedByName ? `${h.reviewedByName}${h.reviewNote ? `：${h.reviewNote}` : ''}` : '—') },
+          {
+            title: t(M.reviewNote),
+            key: 'review',
+            render: (_: unknown, h: Hours) =>
+              h.reviewedByName ? `${h.reviewedByName}${h.reviewNote ? `：${h.reviewNote}` : ''}` : '—',
+          },
           ...(mine ? [] : [{ title: '', key: 'act', render: (_: unknown, h: Hours) => <ReviewButtons hours={h} /> }]),
         ]}
       />

@@ -19,17 +19,15 @@ export async function buildNode(
   const id = crypto.randomUUID();
   const path = `${parent?.path ?? '/'}${id}/`;
   const depth = (parent?.depth ?? -1) + 1;
-  await database.db
-    .insert(orgNodes)
-    .values({
-      id,
-      parentId: parent?.id ?? null,
-      path,
-      depth,
-      level: v.level,
-      unitKind: v.unitKind ?? null,
-      name: v.name,
-    });
+  await database.db.insert(orgNodes).values({
+    id,
+    parentId: parent?.id ?? null,
+    path,
+    depth,
+    level: v.level,
+    unitKind: v.unitKind ?? null,
+    name: v.name,
+  });
   forgetTreeCache(database.db);
   return { id, path, depth, name: v.name };
 }
@@ -41,15 +39,13 @@ export async function buildUser(
 ): Promise<{ id: string; username: string }> {
   hashed ??= hashPassword(TEST_PASSWORD);
   const id = crypto.randomUUID();
-  await database.db
-    .insert(users)
-    .values({
-      id,
-      username: v.username,
-      displayName: v.displayName ?? v.username,
-      homeNodeId: v.node.id,
-      passwordHash: await hashed,
-    });
+  await database.db.insert(users).values({
+    id,
+    username: v.username,
+    displayName: v.displayName ?? v.username,
+    homeNodeId: v.node.id,
+    passwordHash: await hashed,
+  });
   await database.db.insert(roleAssignments).values({ userId: id, role: v.role, nodeId: (v.roleNode ?? v.node).id });
   return { id, username: v.username };
 }

@@ -29,9 +29,7 @@ let phones = 0;
  */
 export function phoneClient(
   app: {
-    inject: (
-      o: object,
-    ) => Promise<{
+    inject: (o: object) => Promise<{
       cookies: { name: string; value: string }[];
       statusCode: number;
       json(): any;

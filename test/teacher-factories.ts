@@ -18,25 +18,21 @@ export async function buildTeacher(
 ): Promise<{ id: string }> {
   const id = crypto.randomUUID();
   const status = v.status ?? 'active';
-  await database.db
-    .insert(teachers)
-    .values({
-      id,
-      bankNodeId: v.bank.id,
-      name: v.name,
-      category: v.category ?? 'part_time',
-      source: v.source ?? 'teacher',
-      status,
-      userId: v.userId ?? null,
-      phone: v.phone ?? null,
-    });
-  await database.db
-    .insert(teacherStatusHistory)
-    .values({
-      teacherId: id,
-      status,
-      effectiveDate: new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }),
-      reason: '入库',
-    });
+  await database.db.insert(teachers).values({
+    id,
+    bankNodeId: v.bank.id,
+    name: v.name,
+    category: v.category ?? 'part_time',
+    source: v.source ?? 'teacher',
+    status,
+    userId: v.userId ?? null,
+    phone: v.phone ?? null,
+  });
+  await database.db.insert(teacherStatusHistory).values({
+    teacherId: id,
+    status,
+    effectiveDate: new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }),
+    reason: '入库',
+  });
   return { id };
 }

@@ -2,7 +2,7 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import type { Database } from '../server/db/client';
 import { hashPassword } from '../modules/accounts/password';
 import { roleAssignments, users } from '../modules/accounts/account.table';
-import { recordAudit } from '../modules/audit/audit.service';
+import { recordAudit } from '../server/audit';
 import { orgLeaders, orgNodes, orgPopulations } from '../modules/organisations/org.table';
 import type { Role } from '../shared/roles';
 import type { DemoContext } from './demo-context';

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, tooLarge } from '../shared/app-error';
-import { recordAudit } from '../modules/audit/audit.service';
+import { recordAudit } from './audit';
 import { pgErrorCode } from './db/client';
 import { RequestValidationError } from './validation';
 import { chineseOutsideQuotes } from '../shared/text';

@@ -53,13 +53,11 @@ describe('roster import wizard in the browser (town admin)', () => {
         ['外村人', '女', '', '13800001005', '不存在村', '', '', ''],
       ],
     });
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: '云台镇花名册.xlsx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: file,
-      });
+    await page.locator('input[type=file]').setInputFiles({
+      name: '云台镇花名册.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: file,
+    });
 
     const counts = page.getByTestId('import-counts');
     await counts.waitFor();
@@ -89,13 +87,11 @@ describe('roster import wizard in the browser (town admin)', () => {
       headers: ['姓名', '联系电话', '村（社区）'],
       rows: [['柏试丙', '13800001003', '桃源村']],
     });
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: 'again.xlsx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: file,
-      });
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'again.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: file,
+    });
     await expect.poll(() => page.getByTestId('import-counts').textContent(), { timeout: 30_000 }).toMatch(/无变化1行/);
     await page.getByRole('button', { name: '没有需要导入的新数据或变化' }).waitFor();
     await page.getByRole('button', { name: '取消，不导入' }).click();
@@ -115,13 +111,11 @@ describe('roster import wizard in the browser (town admin)', () => {
         ['合计', '2 人', '', '', ''],
       ],
     });
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: '桃源村.xlsx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: file,
-      });
+    await page.locator('input[type=file]').setInputFiles({
+      name: '桃源村.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: file,
+    });
     const counts = page.getByTestId('import-counts');
     await expect.poll(() => counts.textContent(), { timeout: 30_000 }).toMatch(/共2行.*正确0行.*有错误2行/);
     await page.getByText('已跳过 1 行合计、签名或说明行').waitFor();

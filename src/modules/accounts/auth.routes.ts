@@ -7,7 +7,7 @@ import { ZChangePassword, ZLoginInput, ZMe, type Me } from './account.contract';
 import { users } from './account.table';
 import { changePassword, login, passwordChangeDue } from './auth.service';
 import { endSession, loadScopes, SESSION_COOKIE } from './session.service';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../../server/audit';
 
 const ZOk = z.object({ ok: z.literal(true) });
 

@@ -5,7 +5,7 @@ import { AppError, fieldError } from '../../shared/app-error';
 import { checkPassword } from '../../shared/password-rules';
 import { normalizePhone } from '../../shared/phone';
 import { FIELD_MESSAGES } from '../../shared/validation';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../../server/audit';
 import { getSettings } from '../settings/settings.service';
 import { hashPassword, timingDummyHash, verifyPassword } from './password';
 import { createSession, endUserSessions, forgetCachedSessions } from './session.service';

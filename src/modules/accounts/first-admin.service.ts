@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import { AppError, fieldError } from '../../shared/app-error';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../../server/audit';
 import { forgetTreeCache } from '../organisations/org.service';
 import { orgNodes } from '../organisations/org.table';
 import { roleAssignments, users } from './account.table';

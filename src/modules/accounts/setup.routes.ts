@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { fieldError } from '../../shared/app-error';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../../server/audit';
 import { ZFirstAdmin, ZSetupState } from './account.contract';
 import { createSystemAdmin, firstRunCode, firstRunCodeMatches, setupState } from './first-admin.service';
 

@@ -5,8 +5,9 @@ import { reachPaths, type Actor } from '../../shared/actor';
 import { AppError, forbidden, hidden } from '../../shared/app-error';
 import type { Page } from '../../shared/pagination';
 import { ADMIN_ROLES, type Role } from '../../shared/roles';
-import { diffFields, recordAudit } from '../audit/audit.service';
-import { escapeLike, getNodeRow, underAnyPath } from '../organisations/org.service';
+import { diffFields, recordAudit } from '../../server/audit';
+import { getNodeRow } from '../organisations/org.service';
+import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../organisations/org.table';
 import type { RoleAssignment, User, UserCreate, UserUpdate } from './account.contract';
 import { roleAssignments, users } from './account.table';
@@ -162,17 +163,15 @@ export async function createUser({
       const home = await getNodeRow(tx, actor, input.homeNodeId);
       if (!canReadUser(actor, { homePath: home.path })) throw forbidden();
       const id = crypto.randomUUID();
-      await tx
-        .insert(users)
-        .values({
-          id,
-          username: input.username,
-          displayName: input.displayName,
-          phone: input.phone,
-          homeNodeId: home.id,
-          passwordHash,
-          mustChangePassword: true,
-        });
+      await tx.insert(users).values({
+        id,
+        username: input.username,
+        displayName: input.displayName,
+        phone: input.phone,
+        homeNodeId: home.id,
+        passwordHash,
+        mustChangePassword: true,
+      });
       await recordAudit(tx, {
         actor,
         node: home,

@@ -7,7 +7,7 @@ import type { Page } from '../../shared/pagination';
 import { ROLES } from '../../shared/roles';
 import { courses } from '../courses/courses.table';
 import { listThemes } from '../courses/themes.service';
-import { escapeLike, underAnyPath } from '../organisations/org.service';
+import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../organisations/org.table';
 import { signIns } from '../signin/signin.table';
 import { teachers } from '../teachers/teachers.table';

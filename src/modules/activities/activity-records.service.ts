@@ -3,7 +3,7 @@ import type { Db } from '../../server/db/client';
 import { holdsRoleOver, type Actor } from '../../shared/actor';
 import { fieldError, forbidden } from '../../shared/app-error';
 import { RESIDENT_ROLES } from '../../shared/roles';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../../server/audit';
 import { storedFiles } from '../files/files.table';
 import { orgNodes } from '../organisations/org.table';
 import { residents } from '../people/people.table';

@@ -2,7 +2,7 @@ import { and, asc, eq, gte, inArray } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { AppError, forbidden } from '../../shared/app-error';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../../server/audit';
 import { grantForActivityDone } from '../credits/credit-grants';
 import type { ActivityStatus, Cancel } from './activities.contract';
 import { canKeepActivity } from './activities.policy';

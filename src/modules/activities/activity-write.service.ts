@@ -2,7 +2,7 @@ import { and, asc, eq, gte, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { AppError, fieldError, forbidden } from '../../shared/app-error';
-import { diffFields, recordAudit } from '../audit/audit.service';
+import { diffFields, recordAudit } from '../../server/audit';
 import { courses } from '../courses/courses.table';
 import { orgNodes } from '../organisations/org.table';
 import { teachers } from '../teachers/teachers.table';

@@ -226,15 +226,13 @@ describe('themes', () => {
   it('everyone reads the defaults; the county admin renames, reorders, deactivates, adds, sets lead departments', async () => {
     const r = await centre.req('GET', '/api/themes');
     expect(r.json()).toMatchObject({ countyId: w.nodes.A.id, isDefault: true, canEdit: false });
-    const themes = r
-      .json()
-      .themes.map((t: Record<string, unknown>) => ({
-        key: t.key,
-        nameZh: t.nameZh,
-        nameEn: t.nameEn,
-        active: t.active,
-        leadUnitIds: t.leadUnitIds,
-      }));
+    const themes = r.json().themes.map((t: Record<string, unknown>) => ({
+      key: t.key,
+      nameZh: t.nameZh,
+      nameEn: t.nameEn,
+      active: t.active,
+      leadUnitIds: t.leadUnitIds,
+    }));
     expect(themes).toHaveLength(10);
     expect((await town.req('PUT', `/api/themes/${w.nodes.A.id}`, { themes })).statusCode).toBe(403);
     const edited = [

@@ -5,8 +5,8 @@ import { reachPaths, type Actor } from '../../shared/actor';
 import { AppError, forbidden, hidden } from '../../shared/app-error';
 import type { Page } from '../../shared/pagination';
 import { users } from '../accounts/account.table';
-import { recordAudit } from '../audit/audit.service';
-import { escapeLike, underAnyPath } from '../organisations/org.service';
+import { recordAudit } from '../../server/audit';
+import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../organisations/org.table';
 import { residents } from '../people/people.table';
 import {

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../../server/audit';
 import { listThemes } from '../courses/themes.service';
 import { orgNodes } from '../organisations/org.table';
 import {

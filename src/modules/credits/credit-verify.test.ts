@@ -74,17 +74,15 @@ beforeAll(async () => {
       sourceType: 'redemption',
       sourceId: redemptionId,
     });
-    await tx
-      .insert(creditRedemptions)
-      .values({
-        id: redemptionId,
-        countyId: county.id,
-        residentId,
-        rewardId: reward.id,
-        ledgerId: spend!.id,
-        cost: '2.0',
-        channel: 'counter',
-      });
+    await tx.insert(creditRedemptions).values({
+      id: redemptionId,
+      countyId: county.id,
+      residentId,
+      rewardId: reward.id,
+      ledgerId: spend!.id,
+      cost: '2.0',
+      channel: 'counter',
+    });
     await appendEntry(tx, { countyId: county.id, residentId: other, kind: 'award', amount: 1.5 });
   });
   await own.database.close();

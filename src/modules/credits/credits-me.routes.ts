@@ -100,14 +100,12 @@ export const creditMeRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) =>
-      reply
-        .status(201)
-        .send(
-          await redeemForSelf({
-            db: db(),
-            residentId: (await me(req.resident!.residentId)).id,
-            rewardId: req.body.rewardId,
-          }),
-        ),
+      reply.status(201).send(
+        await redeemForSelf({
+          db: db(),
+          residentId: (await me(req.resident!.residentId)).id,
+          rewardId: req.body.rewardId,
+        }),
+      ),
   );
 };

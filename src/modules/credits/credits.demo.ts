@@ -96,18 +96,16 @@ export async function seedCredits(ctx: DemoContext): Promise<void> {
       note: '环保购物袋',
       createdBy: centreUser,
     });
-    await tx
-      .insert(creditRedemptions)
-      .values({
-        id,
-        countyId,
-        residentId: buyer.id,
-        rewardId: bagId,
-        ledgerId: entry!.id,
-        cost: '5.0',
-        channel: 'counter',
-        handledBy: centreUser,
-      });
+    await tx.insert(creditRedemptions).values({
+      id,
+      countyId,
+      residentId: buyer.id,
+      rewardId: bagId,
+      ledgerId: entry!.id,
+      cost: '5.0',
+      channel: 'counter',
+      handledBy: centreUser,
+    });
     await tx
       .update(creditRewards)
       .set({ stock: 99 })

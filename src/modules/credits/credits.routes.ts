@@ -164,16 +164,14 @@ export const creditRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) =>
-      reply
-        .status(201)
-        .send(
-          await redeemAtCounter({
-            db: db(),
-            actor: req.actor!,
-            residentId: req.params.residentId,
-            rewardId: req.body.rewardId,
-          }),
-        ),
+      reply.status(201).send(
+        await redeemAtCounter({
+          db: db(),
+          actor: req.actor!,
+          residentId: req.params.residentId,
+          rewardId: req.body.rewardId,
+        }),
+      ),
   );
 
   app.post(

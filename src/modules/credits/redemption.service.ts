@@ -5,8 +5,8 @@ import { reachPaths, type Actor } from '../../shared/actor';
 import { AppError, hidden } from '../../shared/app-error';
 import type { Page } from '../../shared/pagination';
 import { users } from '../accounts/account.table';
-import { recordAudit } from '../audit/audit.service';
-import { underAnyPath } from '../organisations/org.service';
+import { recordAudit } from '../../server/audit';
+import { underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../organisations/org.table';
 import { residents } from '../people/people.table';
 import { CREDIT_STAFF_ROLES, type Redemption, type RedemptionQuery } from './credits.contract';
@@ -63,18 +63,16 @@ async function redeemInTx(
     note: rw.r.name,
     createdBy: v.actor?.userId ?? null,
   });
-  await tx
-    .insert(creditRedemptions)
-    .values({
-      id,
-      countyId: resident.countyId,
-      residentId: resident.id,
-      rewardId: rw.r.id,
-      ledgerId: entry!.id,
-      cost: cost.toFixed(1),
-      channel: v.channel,
-      handledBy: v.actor?.userId ?? null,
-    });
+  await tx.insert(creditRedemptions).values({
+    id,
+    countyId: resident.countyId,
+    residentId: resident.id,
+    rewardId: rw.r.id,
+    ledgerId: entry!.id,
+    cost: cost.toFixed(1),
+    channel: v.channel,
+    handledBy: v.actor?.userId ?? null,
+  });
   await recordAudit(tx, {
     actor: v.actor ?? undefined,
     actorName: v.actor ? undefined : `居民 ${resident.name}`,

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import { pgErrorCode } from '../../server/db/client';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../../server/audit';
 import { UNATTACHED_FILE_HOURS } from './files.contract';
 import { removeBlob } from './files.storage';
 

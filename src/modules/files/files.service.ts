@@ -7,7 +7,7 @@ import type { DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import { cleanFileName } from '../../shared/text';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../../server/audit';
 import { orgNodes } from '../organisations/org.table';
 import {
   DOCUMENT_EXTS,

@@ -4,8 +4,8 @@ import type { Db, DbOrTx } from '../../server/db/client';
 import type { Protector } from '../../server/protect';
 import type { Actor } from '../../shared/actor';
 import { AppError, fieldError, forbidden, hidden } from '../../shared/app-error';
-import { recordAudit } from '../audit/audit.service';
-import { pathsOf } from '../organisations/org.service';
+import { recordAudit } from '../../server/audit';
+import { pathsOf } from '../../server/tree-scope';
 import { orgNodes } from '../organisations/org.table';
 import {
   IMPORT_MAX_BYTES,

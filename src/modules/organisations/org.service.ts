@@ -1,12 +1,12 @@
-import { and, asc, count, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../server/db/client';
 import { pgErrorCode, pgErrorDetail } from '../../server/db/client';
 import { reachPaths, type Actor } from '../../shared/actor';
 import { AppError, fieldError, forbidden, hidden } from '../../shared/app-error';
 import { checkDivisionCode, DIVISION_MESSAGES } from '../../shared/division-code';
 import { allowedChildLevels, NODE_LEVEL_LABELS, ROLES, type NodeLevel } from '../../shared/roles';
-import { diffFields, recordAudit } from '../audit/audit.service';
+import { diffFields, recordAudit } from '../../server/audit';
+import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import type { NodeCreate, NodeDetail, NodeUpdate, TreeNode } from './org.contract';
 import { canManageChildrenOf, canMoveNode, canReadNode, canUpdateNode } from './org.policy';
 import { orgLeaders, orgNodes, orgPopulations } from './org.table';
@@ -14,14 +14,6 @@ import { forgetCachedSessions } from '../accounts/session.service';
 import { cacheBusOf } from '../../server/cache-bus';
 
 type NodeRow = typeof orgNodes.$inferSelect;
-
-/** SQL condition: the row's path lies under one of the prefixes (none: matches nothing). */
-export function underAnyPath(column: AnyPgColumn, prefixes: string[]): SQL {
-  if (prefixes.length === 0) return sql`false`;
-  return or(...prefixes.map((p) => like(column, `${escapeLike(p)}%`)))!;
-}
-
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * The tree is read on nearly every page and changes rarely, so each reach's list is kept in
@@ -429,14 +421,4 @@ export async function setLeaders({
       summary: { before, after: leaders.map((l) => ({ name: l.name, post: l.post })) },
     });
   });
-}
-
-/** Paths of the given node ids (for scoping checks in other modules). */
-export async function pathsOf(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({ id: orgNodes.id, path: orgNodes.path })
-    .from(orgNodes)
-    .where(inArray(orgNodes.id, ids));
-  return new Map(rows.map((r) => [r.id, r.path]));
 }

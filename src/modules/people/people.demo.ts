@@ -288,21 +288,19 @@ export async function seedPeople(ctx: DemoContext): Promise<void> {
         })
         .returning({ id: residents.id });
       if (p.tags?.length) await tx.insert(residentTags).values(p.tags.map((tag) => ({ residentId: row.id, tag })));
-      await tx
-        .insert(consents)
-        .values(
-          p.guardian
-            ? {
-                residentId: row.id,
-                purpose: DEFAULT_CONSENT_PURPOSE,
-                givenBy: 'guardian',
-                guardianName: p.guardian[0],
-                guardianRelation: p.guardian[1],
-                method: 'paper',
-                recordedBy,
-              }
-            : { residentId: row.id, purpose: DEFAULT_CONSENT_PURPOSE, givenBy: 'self', method: 'paper', recordedBy },
-        );
+      await tx.insert(consents).values(
+        p.guardian
+          ? {
+              residentId: row.id,
+              purpose: DEFAULT_CONSENT_PURPOSE,
+              givenBy: 'guardian',
+              guardianName: p.guardian[0],
+              guardianRelation: p.guardian[1],
+              method: 'paper',
+              recordedBy,
+            }
+          : { residentId: row.id, purpose: DEFAULT_CONSENT_PURPOSE, givenBy: 'self', method: 'paper', recordedBy },
+      );
     }
   }
 }

@@ -6,7 +6,7 @@ import { AppError, forbidden, hidden } from '../../shared/app-error';
 import { maskIdCard } from '../../shared/id-card';
 import { maskPhone } from '../../shared/phone';
 import { auditLog } from '../audit/audit.table';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../../server/audit';
 import { todayInChina, type ConsentInput, type Removed } from './people.contract';
 import { canReadResident, canRevealId, canRevealPhone, canUpdateResident } from './people.policy';
 import { consents, households, residents, residentTagDefs, residentTags } from './people.table';

@@ -6,7 +6,7 @@ import type { Actor } from '../../shared/actor';
 import { fieldError, hidden } from '../../shared/app-error';
 import { ID_CARD_MESSAGES, parseIdCard } from '../../shared/id-card';
 import { nameSearchKeys } from '../../shared/pinyin';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../../server/audit';
 import { orgNodes } from '../organisations/org.table';
 import { countyOfPath, type ConsentInput, type Warning } from './people.contract';
 import { canReadResident, canUpdateResident } from './people.policy';
@@ -197,17 +197,15 @@ export async function upsertResident(tx: DbOrTx, a: UpsertArgs): Promise<UpsertR
   if (value.tags.length) await tx.insert(residentTags).values(value.tags.map((tag) => ({ residentId: id, tag })));
   if (a.consent) {
     const c = a.consent;
-    await tx
-      .insert(consents)
-      .values({
-        residentId: id,
-        purpose: c.purpose,
-        givenBy: c.givenBy,
-        guardianName: c.guardianName,
-        guardianRelation: c.guardianRelation,
-        method: c.method,
-        recordedBy: actor.userId,
-      });
+    await tx.insert(consents).values({
+      residentId: id,
+      purpose: c.purpose,
+      givenBy: c.givenBy,
+      guardianName: c.guardianName,
+      guardianRelation: c.guardianRelation,
+      method: c.method,
+      recordedBy: actor.userId,
+    });
   }
   if (value.householdId && value.relationToHead === 'head') {
     await tx

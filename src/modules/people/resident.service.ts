@@ -7,8 +7,9 @@ import { normalizeIdCard, parseIdCard } from '../../shared/id-card';
 import type { Page } from '../../shared/pagination';
 import { RESIDENT_ROLES, SENSITIVE_ROLES } from '../../shared/roles';
 import { users } from '../accounts/account.table';
-import { recordAudit } from '../audit/audit.service';
-import { escapeLike, getNodeRow, underAnyPath } from '../organisations/org.service';
+import { recordAudit } from '../../server/audit';
+import { getNodeRow } from '../organisations/org.service';
+import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../organisations/org.table';
 import {
   todayInChina,

@@ -2,7 +2,7 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { AppError, fieldError, forbidden, hidden } from '../../shared/app-error';
-import { diffFields, recordAudit } from '../audit/audit.service';
+import { diffFields, recordAudit } from '../../server/audit';
 import { orgNodes } from '../organisations/org.table';
 import type { TagDefCreate, TagDefList, TagDefUpdate } from './people.contract';
 import { canManageTagDefs, canReadTagDefs } from './people.policy';

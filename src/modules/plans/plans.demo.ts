@@ -80,35 +80,31 @@ export async function seedPlans(ctx: DemoContext): Promise<void> {
   const by = ctx.users.get('centre') ?? null;
   const dongpo = ctx.nodes.get('东坡村')!.id;
   const taoyuan = ctx.nodes.get('桃源村')!.id;
-  await tx
-    .insert(planItems)
-    .values(
-      DONGPO.flatMap((items, m) =>
-        items.map(([title, theme, dept]) => ({
-          countyId: ctx.countyId,
-          centreId: dongpo,
-          year,
-          month: m + 1,
-          title,
-          theme,
-          responsibleUnitId: unit(dept),
-          createdBy: by,
-        })),
-      ),
-    );
-  await tx
-    .insert(planItems)
-    .values(
-      DONGPO.map((items, m) => ({
+  await tx.insert(planItems).values(
+    DONGPO.flatMap((items, m) =>
+      items.map(([title, theme, dept]) => ({
         countyId: ctx.countyId,
-        centreId: taoyuan,
+        centreId: dongpo,
         year,
         month: m + 1,
-        title: items[1][0],
-        theme: items[1][1],
-        responsibleUnitId: unit(items[1][2]),
+        title,
+        theme,
+        responsibleUnitId: unit(dept),
+        createdBy: by,
       })),
-    );
+    ),
+  );
+  await tx.insert(planItems).values(
+    DONGPO.map((items, m) => ({
+      countyId: ctx.countyId,
+      centreId: taoyuan,
+      year,
+      month: m + 1,
+      title: items[1][0],
+      theme: items[1][1],
+      responsibleUnitId: unit(items[1][2]),
+    })),
+  );
   await tx.insert(scheduleItems).values(
     SCHEDULE.map(([month, workItem, depts, text], i) => ({
       countyId: ctx.countyId,

@@ -6,8 +6,8 @@ import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import { ROLES } from '../../shared/roles';
 import { activities } from '../activities/activities.table';
 import { countyThemes } from '../activities/activities.service';
-import { recordAudit } from '../audit/audit.service';
-import { underAnyPath } from '../organisations/org.service';
+import { recordAudit } from '../../server/audit';
+import { underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../organisations/org.table';
 import {
   MIN_ACTIVITIES_PER_MONTH,

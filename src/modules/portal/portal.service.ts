@@ -5,7 +5,7 @@ import type { PageQuery } from '../../shared/pagination';
 import { activities } from '../activities/activities.table';
 import { cancelRegistration, registerResident } from '../activities/registration.service';
 import { orgNodes } from '../organisations/org.table';
-import { escapeLike } from '../organisations/org.service';
+import { escapeLike } from '../../server/tree-scope';
 import type { ResidentPrincipal } from '../signin/resident-session.service';
 import { signIns } from '../signin/signin.table';
 import type { MyActivity, MyActivityQuery, MySignInPage } from './portal.contract';

@@ -2,7 +2,7 @@ import { cacheBusOf } from '../../server/cache-bus';
 import type { Db } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { forbidden } from '../../shared/app-error';
-import { recordAudit, diffFields } from '../audit/audit.service';
+import { recordAudit, diffFields } from '../../server/audit';
 import type { Settings } from './settings.contract';
 import { settings } from './settings.table';
 import { canChangeSettings } from './settings.policy';

@@ -7,7 +7,7 @@ import { AppError, fieldError, hidden } from '../../shared/app-error';
 import { maskPhone } from '../../shared/phone';
 import { assertPasswordRules } from '../accounts/auth.service';
 import { hashPassword, timingDummyHash, verifyPassword } from '../accounts/password';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../../server/audit';
 import { orgNodes } from '../organisations/org.table';
 import { residents } from '../people/people.table';
 import {

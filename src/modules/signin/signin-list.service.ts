@@ -4,7 +4,7 @@ import { reachPaths, type Actor } from '../../shared/actor';
 import type { Page } from '../../shared/pagination';
 import { activities } from '../activities/activities.table';
 import { orgNodes } from '../organisations/org.table';
-import { underAnyPath } from '../organisations/org.service';
+import { underAnyPath } from '../../server/tree-scope';
 import type { SignInActivityItem, SignInActivityQuery } from './signin.contract';
 import { ATTENDANCE_READER_ROLES, canRunSignIn } from './signin.policy';
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { forbidden, hidden } from '../../shared/app-error';
-import { diffFields, recordAudit } from '../audit/audit.service';
+import { diffFields, recordAudit } from '../../server/audit';
 import { orgNodes } from '../organisations/org.table';
 import type { SignInRules, SignInRulesUpdate } from './signin.contract';
 import { canEditSignInRules, canReadSignInRules } from './signin.policy';

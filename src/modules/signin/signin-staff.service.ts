@@ -7,11 +7,11 @@ import { AppError, fieldError, forbidden, hidden } from '../../shared/app-error'
 import { maskPhone } from '../../shared/phone';
 import { RESIDENT_ROLES } from '../../shared/roles';
 import { registrations } from '../activities/activities.table';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../../server/audit';
 import { grantForSignIn, reverseForSignIn } from '../credits/credit-grants';
 import { storedFiles } from '../files/files.table';
 import { orgNodes } from '../organisations/org.table';
-import { escapeLike, underAnyPath } from '../organisations/org.service';
+import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { residents } from '../people/people.table';
 import { screenToken, sheetToken } from './qr-token';
 import { hoursBetween } from './signin-scan.service';

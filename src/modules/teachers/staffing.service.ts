@@ -4,8 +4,8 @@ import type { Db } from '../../server/db/client';
 import { holdsRoleOver, reachPaths, type Actor } from '../../shared/actor';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import { ROLES } from '../../shared/roles';
-import { recordAudit } from '../audit/audit.service';
-import { escapeLike, underAnyPath } from '../organisations/org.service';
+import { recordAudit } from '../../server/audit';
+import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../organisations/org.table';
 import {
   DEFAULT_NORM,

@@ -165,27 +165,23 @@ export async function seedTeachers(ctx: DemoContext): Promise<void> {
       status: t.paused ? 'paused' : 'active',
       statusSince: t.paused ? daysAgo(t.paused.ago) : joined,
     });
-    await ctx.tx
-      .insert(teacherStatusHistory)
-      .values({
-        teacherId: id,
-        status: 'active',
-        effectiveDate: joined,
-        reason: '入库',
-        changedBy: by,
-        changedAt: new Date(`${joined}T09:00:00+08:00`),
-      });
+    await ctx.tx.insert(teacherStatusHistory).values({
+      teacherId: id,
+      status: 'active',
+      effectiveDate: joined,
+      reason: '入库',
+      changedBy: by,
+      changedAt: new Date(`${joined}T09:00:00+08:00`),
+    });
     if (t.paused)
-      await ctx.tx
-        .insert(teacherStatusHistory)
-        .values({
-          teacherId: id,
-          status: 'paused',
-          effectiveDate: daysAgo(t.paused.ago),
-          reason: t.paused.reason,
-          changedBy: by,
-          changedAt: new Date(`${daysAgo(t.paused.ago)}T10:30:00+08:00`),
-        });
+      await ctx.tx.insert(teacherStatusHistory).values({
+        teacherId: id,
+        status: 'paused',
+        effectiveDate: daysAgo(t.paused.ago),
+        reason: t.paused.reason,
+        changedBy: by,
+        changedAt: new Date(`${daysAgo(t.paused.ago)}T10:30:00+08:00`),
+      });
   };
   for (const t of TOWN_BANK) await add(town.id, t, townAdmin);
   for (const t of CENTRE_BANK) await add(centre.id, t, manager);

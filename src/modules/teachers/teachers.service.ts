@@ -8,8 +8,8 @@ import type { Page } from '../../shared/pagination';
 import { maskPhone } from '../../shared/phone';
 import { ROLES, RESIDENT_ROLES } from '../../shared/roles';
 import { users } from '../accounts/account.table';
-import { diffFields, recordAudit } from '../audit/audit.service';
-import { escapeLike, underAnyPath } from '../organisations/org.service';
+import { diffFields, recordAudit } from '../../server/audit';
+import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../organisations/org.table';
 import { residents } from '../people/people.table';
 import type {
@@ -372,15 +372,13 @@ export async function changeStatus({
       .update(teachers)
       .set({ status: input.status, statusSince: input.effectiveDate, updatedAt: new Date() })
       .where(eq(teachers.id, id));
-    await tx
-      .insert(teacherStatusHistory)
-      .values({
-        teacherId: id,
-        status: input.status,
-        effectiveDate: input.effectiveDate,
-        reason: input.reason,
-        changedBy: actor.userId,
-      });
+    await tx.insert(teacherStatusHistory).values({
+      teacherId: id,
+      status: input.status,
+      effectiveDate: input.effectiveDate,
+      reason: input.reason,
+      changedBy: actor.userId,
+    });
     await recordAudit(tx, {
       actor,
       node: bank,

@@ -6,9 +6,9 @@ import { AppError, fieldError, forbidden, hidden } from '../../shared/app-error'
 import type { Page } from '../../shared/pagination';
 import { TEACHER_BANK_ROLES } from '../../shared/roles';
 import { users } from '../accounts/account.table';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../../server/audit';
 import { grantForVolunteerHours } from '../credits/credit-grants';
-import { escapeLike, underAnyPath } from '../organisations/org.service';
+import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../organisations/org.table';
 import { canKeepBank, canReviewHours } from './teachers.policy';
 import { loadTeacher, today } from './teachers.service';
@@ -173,17 +173,15 @@ export async function submitHours({
       throw fieldError('serviceDate', '服务日期不能晚于今天', 'The date cannot be in the future');
     const id = crypto.randomUUID();
     const hours = Math.round(input.hours * 10) / 10;
-    await tx
-      .insert(volunteerHours)
-      .values({
-        id,
-        teacherId: m.t.id,
-        nodeId: node.id,
-        serviceDate: input.serviceDate,
-        hours: String(hours),
-        description: input.description,
-        submittedBy: actor.userId,
-      });
+    await tx.insert(volunteerHours).values({
+      id,
+      teacherId: m.t.id,
+      nodeId: node.id,
+      serviceDate: input.serviceDate,
+      hours: String(hours),
+      description: input.description,
+      submittedBy: actor.userId,
+    });
     await recordAudit(tx, {
       actor,
       node,

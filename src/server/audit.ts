@@ -1,6 +1,7 @@
-import type { DbOrTx } from '../../server/db/client';
-import type { Actor } from '../../shared/actor';
-import { auditLog } from './audit.table';
+/** The audit writer every module calls (the trail itself, its query and verification, live in modules/audit). */
+import type { DbOrTx } from './db/client';
+import type { Actor } from '../shared/actor';
+import { auditLog } from '../modules/audit/audit.table';
 
 export type AuditOutcome = 'ok' | 'denied' | 'failed';
 

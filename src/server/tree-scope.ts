@@ -1,0 +1,25 @@
+import { inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { orgNodes } from '../modules/organisations/org.table';
+import type { DbOrTx } from './db/client';
+
+// The tree-scope SQL every module uses: `org_nodes.path` is `/<county>/<town>/<node>/`, and
+// "within my part of the tree" is one `path LIKE '<my path>%'` on an indexed column.
+
+/** SQL condition: the row's path lies under one of the prefixes (none: matches nothing). */
+export function underAnyPath(column: AnyPgColumn, prefixes: string[]): SQL {
+  if (prefixes.length === 0) return sql`false`;
+  return or(...prefixes.map((p) => like(column, `${escapeLike(p)}%`)))!;
+}
+
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Paths of the given node ids (for scoping checks in other modules). */
+export async function pathsOf(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: orgNodes.id, path: orgNodes.path })
+    .from(orgNodes)
+    .where(inArray(orgNodes.id, ids));
+  return new Map(rows.map((r) => [r.id, r.path]));
+}

@@ -1,20 +1,10 @@
 import type { Actor } from '../shared/actor';
+export type { RoutePolicy } from '../shared/endpoint';
 import type { ResidentPrincipal } from '../modules/signin/resident-session.service';
-import type { Role } from '../shared/roles';
+import type { RoutePolicy } from '../shared/endpoint';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import type { Protector } from './protect';
-
-/**
- * What a route must declare: who may call it at all. Fine-grained checks over the tree
- * happen in the service through the module's policy; this is the coarse, deny-by-default gate.
- */
-export type RoutePolicy =
-  | { public: true }
-  | { authenticated: true; allowWhilePasswordDue?: boolean }
-  | { roles: readonly Role[]; allowWhilePasswordDue?: boolean }
-  /** A signed-in resident (phone pages): sets `req.resident`; staff sessions do not count. */
-  | { resident: true };
 
 /** One served API route and its declared policy (the table the access tests walk). */
 export type RouteEntry = { method: string; url: string; policy: RoutePolicy };

@@ -50,3 +50,10 @@ export const zFileName = (max: number) =>
     .overwrite((v) => cleanFileName(v, max))
     .min(1, { error: 'msg:required' })
     .max(max);
+
+/** The answer of a change that has nothing else to say. */
+export const ZOk = z.object({ ok: z.literal(true) });
+/** The answer of a creation: the new thing's id. */
+export const ZCreated = z.object({ id: z.string() });
+/** `:id` in a path. */
+export const ZIdParams = z.object({ id: zId });

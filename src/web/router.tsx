@@ -3,7 +3,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { ADMIN_ROLES, AUDIT_READER_ROLES } from '../shared/roles';
 import { RESIDENT_ROLES } from '../shared/roles';
 import { RESIDENT_STATS_ROLES } from '../modules/people/people.contract';
-import { STAFFING_READER_ROLES, TEACHER_READER_ROLES } from '../modules/teachers/teachers.roles';
+import { STAFFING_READER_ROLES, TEACHER_READER_ROLES } from '../modules/teachers/teachers.policy';
 import { IMPORT_ROLES } from '../modules/imports/imports.contract';
 import { ATTENDANCE_READER_ROLES } from '../modules/signin/signin.contract';
 import { RequireAuth, RequireRole } from './auth/require-auth';

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ZPageQuery, zPage } from '../../shared/pagination';
-import { zId } from '../../shared/schemas';
+import { defineEndpoints } from '../../shared/endpoint';
+import { ZOk, zId } from '../../shared/schemas';
+import { NORM_ROLES, STAFFING_READER_ROLES } from './teachers.policy';
 
 export const DEFAULT_NORM = { fullTimeMin: 2, partTimeMin: 3, partTimeMax: 5 } as const;
 
@@ -52,3 +54,24 @@ export function staffingShortfalls(norm: NormFields, fullTime: number, partTime:
   if (partTime > norm.partTimeMax) out.push({ kind: 'part_time_above', actual: partTime, limit: norm.partTimeMax });
   return out;
 }
+
+/** The staffing norm (2 full-time, 3–5 part-time per centre) against the bank. */
+export const staffingApi = defineEndpoints('teachers', {
+  list: {
+    method: 'GET',
+    path: '/api/staffing',
+    summary: 'Each centre in my reach: active full-time / part-time teachers against the county norm',
+    policy: { roles: STAFFING_READER_ROLES },
+    query: ZStaffingQuery,
+    responses: { 200: ZStaffingPage },
+  },
+  setNorm: {
+    method: 'PUT',
+    path: '/api/staffing-norms/:countyId',
+    summary: 'Set the staffing norm of a county (county admins)',
+    policy: { roles: NORM_ROLES },
+    params: ZCountyParams,
+    body: ZNormFields,
+    responses: { 200: ZOk },
+  },
+});

@@ -15,7 +15,7 @@ import {
   type StaffingPage,
   type StaffingQuery,
 } from './staffing.contract';
-import { STAFFING_READER_ROLES } from './teachers.contract';
+import { STAFFING_READER_ROLES } from './teachers.policy';
 import { ancestorPaths, canSetNorm } from './teachers.policy';
 import { staffingNorms, teachers } from './teachers.table';
 

@@ -1,7 +1,20 @@
 import { z } from 'zod';
 import { LIMITS } from '../../shared/limits';
 import { ZPageQuery, zPage } from '../../shared/pagination';
-import { zId, zLongText, zOptLongText, zOptPhone, zOptText, zSearch, zText } from '../../shared/schemas';
+import { defineEndpoints } from '../../shared/endpoint';
+import { TEACHER_BANK_ROLES } from '../../shared/roles';
+import {
+  ZCreated,
+  ZIdParams,
+  zId,
+  zLongText,
+  zOptLongText,
+  zOptPhone,
+  zOptText,
+  zSearch,
+  zText,
+} from '../../shared/schemas';
+import { TEACHER_READER_ROLES } from './teachers.policy';
 import { DEFAULT_THEMES } from '../../shared/themes';
 
 export const TEACHER_CATEGORIES = ['full_time', 'part_time', 'volunteer', 'lecturer', 'tutor'] as const;
@@ -59,8 +72,6 @@ export const TEACHER_LIMITS = {
   description: 300,
   reviewNote: 200,
 } as const;
-
-export { NORM_ROLES, STAFFING_READER_ROLES, TEACHER_READER_ROLES } from './teachers.roles';
 
 export const zDate = z.iso.date().describe('YYYY-MM-DD');
 
@@ -174,4 +185,55 @@ export const ZBank = z.object({
 });
 export type Bank = z.infer<typeof ZBank>;
 
-export const ZIdParams = z.object({ id: zId });
+/** The teacher bank (师资库). */
+export const teachersApi = defineEndpoints('teachers', {
+  banks: {
+    method: 'GET',
+    path: '/api/teacher-banks',
+    summary: 'The town and centre banks I may read, and whether I keep each',
+    policy: { roles: TEACHER_READER_ROLES },
+    responses: { 200: z.object({ banks: z.array(ZBank) }) },
+  },
+  list: {
+    method: 'GET',
+    path: '/api/teachers',
+    summary: 'Teachers of the banks I may read, filtered and paged',
+    policy: { roles: TEACHER_READER_ROLES },
+    query: ZTeacherQuery,
+    responses: { 200: ZTeacherPage },
+  },
+  one: {
+    method: 'GET',
+    path: '/api/teachers/:id',
+    summary: 'One teacher with status history and what I may do',
+    policy: { roles: TEACHER_READER_ROLES },
+    params: ZIdParams,
+    responses: { 200: ZTeacherDetail },
+  },
+  create: {
+    method: 'POST',
+    path: '/api/teachers',
+    summary: 'Add a teacher to a town or centre bank',
+    policy: { roles: TEACHER_BANK_ROLES },
+    body: ZTeacherCreate,
+    responses: { 201: ZCreated },
+  },
+  update: {
+    method: 'PUT',
+    path: '/api/teachers/:id',
+    summary: 'Edit a teacher (the status changes through its own endpoint)',
+    policy: { roles: TEACHER_BANK_ROLES },
+    params: ZIdParams,
+    body: ZTeacherUpdate,
+    responses: { 200: ZTeacherDetail },
+  },
+  changeStatus: {
+    method: 'POST',
+    path: '/api/teachers/:id/status',
+    summary: 'Change the status (active, paused, left) with date and reason; appends to the history',
+    policy: { roles: TEACHER_BANK_ROLES },
+    params: ZIdParams,
+    body: ZStatusChange,
+    responses: { 200: ZTeacherDetail },
+  },
+});

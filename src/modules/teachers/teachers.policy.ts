@@ -1,6 +1,15 @@
 import { holdsRoleOver, type Actor } from '../../shared/actor';
-import { ADMIN_ROLES, ROLES, TEACHER_BANK_ROLES } from '../../shared/roles';
-import { NORM_ROLES } from './teachers.roles';
+import { ADMIN_ROLES, ROLES, TEACHER_BANK_ROLES, type Role } from '../../shared/roles';
+
+// The role lists of the module live here, beside the rules that use them; this file imports
+// only src/shared, so the app shell (menu, router) and the contract read it without zod.
+
+/** Roles that may open the teacher bank at all (the bank read rule still decides per bank). */
+export const TEACHER_READER_ROLES: readonly Role[] = [...TEACHER_BANK_ROLES, 'dept_coordinator', 'inspector', 'leader'];
+/** Roles that see the staffing-norm page (each for the centres in their reach). */
+export const STAFFING_READER_ROLES: readonly Role[] = [...TEACHER_BANK_ROLES, 'inspector', 'leader'];
+/** Who sets a county's staffing norm. */
+export const NORM_ROLES: readonly Role[] = ['system_admin', 'county_admin'];
 
 type BankRef = { path: string };
 

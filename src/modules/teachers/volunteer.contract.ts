@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ZPageQuery, zPage } from '../../shared/pagination';
-import { zId, zLongText, zOptLongText } from '../../shared/schemas';
+import { defineEndpoints } from '../../shared/endpoint';
+import { ROLES, TEACHER_BANK_ROLES } from '../../shared/roles';
+import { ZCreated, ZIdParams, ZOk, zId, zLongText, zOptLongText } from '../../shared/schemas';
 import { TEACHER_CATEGORIES, TEACHER_LIMITS, TEACHER_STATUSES, zDate } from './teachers.contract';
 
 export const HOURS_STATUSES = ['pending', 'approved', 'rejected'] as const;
@@ -98,3 +100,49 @@ export const ZServiceRecord = z.object({
   generatedAt: z.string(),
 });
 export type ServiceRecord = z.infer<typeof ZServiceRecord>;
+
+/** Volunteer hours (志愿服务时长) and the service record. */
+export const volunteerApi = defineEndpoints('teachers', {
+  serviceRecord: {
+    method: 'GET',
+    path: '/api/teachers/:id/service-record',
+    summary: '志愿服务记录证明: approved hours in a date range (the volunteer or the keepers of the bank)',
+    policy: { roles: ROLES },
+    params: ZIdParams,
+    query: ZRecordQuery,
+    responses: { 200: ZServiceRecord },
+  },
+  mine: {
+    method: 'GET',
+    path: '/api/volunteer-hours/mine',
+    summary: 'My teacher entries, the centres where I may serve, and my hours',
+    policy: { roles: ROLES },
+    query: ZHoursQuery,
+    responses: { 200: ZMyHours },
+  },
+  list: {
+    method: 'GET',
+    path: '/api/volunteer-hours',
+    summary: 'Hours served at centres I keep a bank over (for review)',
+    policy: { roles: TEACHER_BANK_ROLES },
+    query: ZHoursQuery,
+    responses: { 200: ZHoursPage },
+  },
+  submit: {
+    method: 'POST',
+    path: '/api/volunteer-hours',
+    summary: 'Log my own service hours (my teacher entry must be linked to my account)',
+    policy: { roles: ROLES },
+    body: ZHoursSubmit,
+    responses: { 201: ZCreated },
+  },
+  review: {
+    method: 'POST',
+    path: '/api/volunteer-hours/:id/review',
+    summary: 'Approve or reject pending hours (not my own); a rejection needs a note',
+    policy: { roles: TEACHER_BANK_ROLES },
+    params: ZIdParams,
+    body: ZHoursReview,
+    responses: { 200: ZOk },
+  },
+});

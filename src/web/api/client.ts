@@ -1,3 +1,11 @@
+import {
+  fillPath,
+  queryString,
+  type Endpoint,
+  type EndpointInput,
+  type EndpointOutput,
+  type HttpMethod,
+} from '../../shared/endpoint';
 import { ApiError, toApiError } from './api-error';
 
 let csrfToken: string | null = null;
@@ -31,11 +39,9 @@ export function withQuery(path: string, query?: Record<string, QueryValue>): str
   return s ? `${path}?${s}` : path;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
-
 /** One request to the API: same-origin cookie, JSON both ways, CSRF header, typed errors. */
 export async function request<T>(
-  method: Method,
+  method: HttpMethod,
   path: string,
   body?: unknown,
   opts: { silent?: boolean } = {},
@@ -83,3 +89,25 @@ export const api = {
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
   del: <T>(path: string) => request<T>('DELETE', path),
 };
+
+export type CallOptions = { silent?: boolean };
+
+/** The URL of an endpoint with its path parameters and query filled in (downloads, printed pages, links). */
+export function urlOf<E extends Endpoint>(e: E, input?: EndpointInput<E>): string {
+  const parts = (input ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown> };
+  return fillPath(e.path, parts.params) + queryString(parts.query);
+}
+
+/**
+ * Calls an endpoint declared in a module's contract: `call(teachersApi.one, { params: { id } })`.
+ * The path, method, input and answer types all come from the declaration.
+ */
+export function call<E extends Endpoint>(
+  e: E,
+  ...[input, opts]: {} extends EndpointInput<E>
+    ? [input?: EndpointInput<E>, opts?: CallOptions]
+    : [input: EndpointInput<E>, opts?: CallOptions]
+): Promise<EndpointOutput<E>> {
+  const body = (input as { body?: unknown } | undefined)?.body;
+  return request<EndpointOutput<E>>(e.method, urlOf(e, input), body, opts);
+}

@@ -18,7 +18,7 @@ import { ContactsOutlined } from '@ant-design/icons';
 import { RESIDENT_STATS_ROLES } from '../../modules/people/people.contract';
 import { M as PEOPLE } from '../../modules/people/web/people.messages';
 import { M as TEACHERS } from '../../modules/teachers/web/teachers.messages';
-import { TEACHER_READER_ROLES } from '../../modules/teachers/teachers.roles';
+import { TEACHER_READER_ROLES } from '../../modules/teachers/teachers.policy';
 import { ReadOutlined } from '@ant-design/icons';
 import { M as COURSES } from '../../modules/courses/web/courses.messages';
 import { CalendarOutlined, ScheduleOutlined } from '@ant-design/icons';

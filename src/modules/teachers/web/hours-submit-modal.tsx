@@ -1,43 +1,45 @@
 import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api } from '../../../web/api/client';
-import { useFormErrors } from '../../../web/components/form-errors';
+import { useFormMutation } from '../../../web/api/hooks';
 import { rules } from '../../../web/components/rules';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { TEACHER_LIMITS } from '../teachers.contract';
-import { HOURS_LIMITS, type HoursSubmit, type MyTeacher } from '../volunteer.contract';
+import { HOURS_LIMITS, volunteerApi, type HoursSubmit, type MyTeacher } from '../volunteer.contract';
 import { M } from './teachers.messages';
-import { useHoursRefresh } from './teachers.queries';
 import { chinaToday } from '../../../shared/china-time';
 
-type Values = { teacherId: string; nodeId: string; serviceDate: Dayjs; hours: number; description: string };
+/** The contract's fields, with the date as the picker holds it. */
+type Values = Omit<HoursSubmit, 'serviceDate'> & { serviceDate: Dayjs };
 
 /** A volunteer logs their own hours; the centre manager reviews them. */
 export function HoursSubmitModal({ entries, onClose }: { entries: MyTeacher[]; onClose: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const errors = useFormErrors(form);
-  const { busy } = errors;
-  const refresh = useHoursRefresh();
+  const {
+    submit: send,
+    busy,
+    alert,
+  } = useFormMutation(form, volunteerApi.submit, {
+    onSuccess: () => {
+      void message.success(t(M.submitted));
+      onClose();
+    },
+  });
   const active = entries.filter((e) => e.status === 'active');
   const teacherId = Form.useWatch('teacherId', form);
   const places = active.find((e) => e.id === teacherId)?.places ?? [];
 
   const submit = (v: Values) =>
-    errors.run(async () => {
-      const body: HoursSubmit = {
+    send({
+      body: {
         teacherId: v.teacherId,
         nodeId: v.nodeId,
         serviceDate: v.serviceDate.format('YYYY-MM-DD'),
         hours: v.hours,
         description: v.description.trim(),
-      };
-      await api.post('/api/volunteer-hours', body);
-      await refresh();
-      void message.success(t(M.submitted));
-      onClose();
+      },
     });
 
   const first = active[0];
@@ -67,7 +69,7 @@ export function HoursSubmitModal({ entries, onClose }: { entries: MyTeacher[]; o
           if ('teacherId' in changed) form.setFieldValue('nodeId', undefined);
         }}
       >
-        {errors.alert}
+        {alert}
         {active.length > 1 && (
           <Form.Item name="teacherId" label={t(M.myEntry)} rules={[{ required: true, message: t(APP.required) }]}>
             <Select options={active.map((e) => ({ value: e.id, label: `${e.name} · ${e.bankNodeName}` }))} />

@@ -1,28 +1,26 @@
 import { App, Col, Form, InputNumber, Modal, Row } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../web/api/client';
-import { useFormErrors } from '../../../web/components/form-errors';
+import { useFormMutation } from '../../../web/api/hooks';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
-import type { Norm, NormFields } from '../staffing.contract';
+import { staffingApi, type Norm, type NormFields } from '../staffing.contract';
 import { M } from './teachers.messages';
 
 /** County admins set how many full-time and part-time people each centre should have. */
 export function NormModal({ norm, onClose }: { norm: Norm; onClose: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const qc = useQueryClient();
   const [form] = Form.useForm<NormFields>();
-  const errors = useFormErrors(form);
-  const { busy } = errors;
-
-  const submit = (v: NormFields) =>
-    errors.run(async () => {
-      await api.put(`/api/staffing-norms/${norm.countyId}`, v);
-      await qc.invalidateQueries({ queryKey: ['staffing'] });
+  const {
+    submit: send,
+    busy,
+    alert,
+  } = useFormMutation(form, staffingApi.setNorm, {
+    onSuccess: () => {
       void message.success(t(APP.saved));
       onClose();
-    });
+    },
+  });
+  const submit = (v: NormFields) => send({ params: { countyId: norm.countyId }, body: v });
 
   const field = (name: keyof NormFields, label: string) => (
     <Col xs={24} sm={8}>
@@ -49,7 +47,7 @@ export function NormModal({ norm, onClose }: { norm: Norm; onClose: () => void }
         disabled={busy}
         initialValues={{ fullTimeMin: norm.fullTimeMin, partTimeMin: norm.partTimeMin, partTimeMax: norm.partTimeMax }}
       >
-        {errors.alert}
+        {alert}
         <Row gutter={12}>
           {field('fullTimeMin', t(M.fullTimeMin))}
           {field('partTimeMin', t(M.partTimeMin))}

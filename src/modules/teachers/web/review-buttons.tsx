@@ -1,36 +1,25 @@
 import { useState } from 'react';
 import { App, Button, Form, Input, Modal, Space, Typography } from 'antd';
-import { errorText } from '../../../web/api/api-error';
-import { api } from '../../../web/api/client';
+import { useApiMutation } from '../../../web/api/hooks';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { TEACHER_LIMITS } from '../teachers.contract';
-import type { Hours, HoursReview } from '../volunteer.contract';
+import { volunteerApi, type Hours, type HoursReview } from '../volunteer.contract';
 import { M } from './teachers.messages';
-import { useHoursRefresh } from './teachers.queries';
 
 /** Approve at once, or reject with a reason. Own records say so instead. */
 export function ReviewButtons({ hours }: { hours: Hours }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
-  const refresh = useHoursRefresh();
-  const [busy, setBusy] = useState(false);
   const [rejecting, setRejecting] = useState(false);
   const [note, setNote] = useState('');
-
-  const send = async (body: HoursReview) => {
-    setBusy(true);
-    try {
-      await api.post(`/api/volunteer-hours/${hours.id}/review`, body);
-      await refresh();
+  const { run, busy } = useApiMutation(volunteerApi.review, {
+    onSuccess: (_, { body }) => {
       void message.success(t(body.decision === 'approved' ? M.approved : M.rejected));
       setRejecting(false);
-    } catch (err) {
-      void message.error(errorText(err, locale));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const send = (body: HoursReview) => run({ params: { id: hours.id }, body });
 
   if (hours.status !== 'pending') return null;
   if (!hours.canReview) return <Typography.Text type="secondary">{t(M.ownRecord)}</Typography.Text>;

@@ -1,7 +1,6 @@
 import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api } from '../../../web/api/client';
-import { useFormErrors } from '../../../web/components/form-errors';
+import { useFormMutation } from '../../../web/api/hooks';
 import { rules } from '../../../web/components/rules';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
@@ -9,36 +8,37 @@ import {
   TEACHER_LIMITS,
   TEACHER_STATUSES,
   TEACHER_STATUS_LABELS,
+  teachersApi,
   type StatusChange,
   type TeacherDetail,
-  type TeacherStatus,
 } from '../teachers.contract';
 import { M } from './teachers.messages';
-import { useTeachersRefresh } from './teachers.queries';
 import { chinaToday, formatDate } from '../../../shared/china-time';
 
-type Values = { status: TeacherStatus; effectiveDate: Dayjs; reason: string };
+/** The contract's fields, with the date as the picker holds it. */
+type Values = Omit<StatusChange, 'effectiveDate'> & { effectiveDate: Dayjs };
 
 /** 动态管理: a new status with its date and reason; the server appends it to the history. */
 export function StatusChangeModal({ teacher, onClose }: { teacher: TeacherDetail; onClose: () => void }) {
   const { t, label } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const errors = useFormErrors(form);
-  const refresh = useTeachersRefresh();
+  const {
+    submit: send,
+    busy,
+    alert,
+  } = useFormMutation(form, teachersApi.changeStatus, {
+    onSuccess: () => {
+      void message.success(t(M.statusChanged));
+      onClose();
+    },
+  });
   const since = dayjs(formatDate(teacher.statusSince));
 
   const submit = (v: Values) =>
-    errors.run(async () => {
-      const body: StatusChange = {
-        status: v.status,
-        effectiveDate: v.effectiveDate.format('YYYY-MM-DD'),
-        reason: v.reason.trim(),
-      };
-      await api.post(`/api/teachers/${teacher.id}/status`, body);
-      await refresh();
-      void message.success(t(M.statusChanged));
-      onClose();
+    send({
+      params: { id: teacher.id },
+      body: { status: v.status, effectiveDate: v.effectiveDate.format('YYYY-MM-DD'), reason: v.reason.trim() },
     });
 
   return (
@@ -49,17 +49,17 @@ export function StatusChangeModal({ teacher, onClose }: { teacher: TeacherDetail
       onOk={() => form.submit()}
       okText={t(APP.save)}
       cancelText={t(APP.cancel)}
-      confirmLoading={errors.busy}
+      confirmLoading={busy}
       destroyOnHidden
     >
       <Form<Values>
         form={form}
         layout="vertical"
         onFinish={submit}
-        disabled={errors.busy}
+        disabled={busy}
         initialValues={{ effectiveDate: dayjs(chinaToday()) }}
       >
-        {errors.alert}
+        {alert}
         <Form.Item name="status" label={t(M.newStatus)} rules={[{ required: true, message: t(APP.required) }]}>
           <Select
             options={TEACHER_STATUSES.filter((s) => s !== teacher.status).map((s) => ({

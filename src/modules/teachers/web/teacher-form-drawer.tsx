@@ -1,8 +1,9 @@
+import type { z } from 'zod';
 import { App, Checkbox, Col, Form, Input, Radio, Row, Select } from 'antd';
 import { LIMITS } from '../../../shared/limits';
 import { ADMIN_ROLES } from '../../../shared/roles';
 import { DEFAULT_THEMES, THEME_LABELS, type ThemeKey } from '../../../shared/themes';
-import { api } from '../../../web/api/client';
+import { useApiMutation } from '../../../web/api/hooks';
 import { useAuth } from '../../../web/auth/auth-context';
 import { useFormErrors } from '../../../web/components/form-errors';
 import { blankToNull, rules } from '../../../web/components/rules';
@@ -17,36 +18,20 @@ import {
   TEACHER_LIMITS,
   TEACHER_SOURCES,
   TEACHER_SOURCE_LABELS,
-  type TeacherCategory,
-  type TeacherCreate,
+  teachersApi,
   type TeacherDetail,
-  type TeacherSource,
   type TeacherUpdate,
+  type ZTeacherCreate,
 } from '../teachers.contract';
 import { AccountSelect } from './account-select';
 import { ResidentSelect } from './resident-select';
 import { BankSelect } from './bank-select';
 import { M } from './teachers.messages';
-import { useTeachersRefresh } from './teachers.queries';
 
 export type TeacherFormMode = { kind: 'create'; bankNodeId?: string } | { kind: 'edit'; teacher: TeacherDetail };
 
-type Values = {
-  bankNodeId: string;
-  name: string;
-  gender?: 'male' | 'female' | null;
-  phone?: string | null;
-  category: TeacherCategory;
-  source: TeacherSource;
-  specialities: ThemeKey[];
-  qualifications?: string | null;
-  workUnit?: string | null;
-  isGovernmentStaff: boolean;
-  feeEligible: boolean;
-  userId?: string | null;
-  residentId?: string | null;
-  note?: string | null;
-};
+/** The form holds the contract's input: optional fields may be blank until saved. */
+type Values = z.input<typeof ZTeacherCreate>;
 
 /** One form for adding and editing a teacher. The status changes in its own dialog. */
 export function TeacherFormDrawer({
@@ -63,44 +48,47 @@ export function TeacherFormDrawer({
   const { hasRole } = useAuth();
   const [form] = Form.useForm<Values>();
   const errors = useFormErrors(form);
-  const { busy } = errors;
-  const refresh = useTeachersRefresh();
+  const create = useApiMutation(teachersApi.create, {
+    onError: errors.onError,
+    onSuccess: ({ id }, { body }) => {
+      void message.success(t(M.created, { name: body.name }));
+      onSaved(id);
+    },
+  });
+  const update = useApiMutation(teachersApi.update, {
+    onError: errors.onError,
+    onSuccess: (saved) => {
+      void message.success(t(APP.saved));
+      onSaved(saved.id);
+    },
+  });
+  const busy = create.busy || update.busy;
   const editing = mode.kind === 'edit' ? mode.teacher : null;
   const category = Form.useWatch('category', form);
   const gov = Form.useWatch('isGovernmentStaff', form);
   const noFee = category === 'volunteer' || !!gov;
   const canLink = editing ? editing.permissions.linkUser : hasRole(ADMIN_ROLES);
 
-  const submit = (v: Values) =>
-    errors.run(async () => {
-      const fields: TeacherUpdate = {
-        name: v.name.trim(),
-        gender: v.gender ?? null,
-        phone: blankToNull(v.phone) as string | null,
-        category: v.category,
-        source: v.source,
-        specialities: v.specialities ?? [],
-        qualifications: blankToNull(v.qualifications) as string | null,
-        workUnit: blankToNull(v.workUnit) as string | null,
-        isGovernmentStaff: !!v.isGovernmentStaff,
-        feeEligible: !!v.feeEligible,
-        note: blankToNull(v.note) as string | null,
-        userId: canLink ? (v.userId ?? null) : (editing?.userId ?? null),
-        residentId: v.residentId ?? null,
-      };
-      if (editing) {
-        await api.put(`/api/teachers/${editing.id}`, fields);
-        await refresh();
-        void message.success(t(APP.saved));
-        onSaved(editing.id);
-      } else {
-        const body: TeacherCreate = { ...fields, bankNodeId: v.bankNodeId };
-        const { id } = await api.post<{ id: string }>('/api/teachers', body);
-        await refresh();
-        void message.success(t(M.created, { name: fields.name }));
-        onSaved(id);
-      }
-    });
+  const submit = (v: Values) => {
+    errors.clear();
+    const fields: TeacherUpdate = {
+      name: v.name.trim(),
+      gender: v.gender ?? null,
+      phone: blankToNull(v.phone) as string | null,
+      category: v.category,
+      source: v.source,
+      specialities: v.specialities ?? [],
+      qualifications: blankToNull(v.qualifications) as string | null,
+      workUnit: blankToNull(v.workUnit) as string | null,
+      isGovernmentStaff: !!v.isGovernmentStaff,
+      feeEligible: !!v.feeEligible,
+      note: blankToNull(v.note) as string | null,
+      userId: canLink ? (v.userId ?? null) : (editing?.userId ?? null),
+      residentId: v.residentId ?? null,
+    };
+    if (editing) void update.run({ params: { id: editing.id }, body: fields });
+    else void create.run({ body: { ...fields, bankNodeId: v.bankNodeId } });
+  };
 
   const initial: Partial<Values> = editing
     ? { ...editing, bankNodeId: editing.bankNodeId }

@@ -1,94 +1,48 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Page } from '../../../shared/pagination';
-import type { ThemeKey } from '../../../shared/themes';
-import { api } from '../../../web/api/client';
-import type { StaffingPage } from '../staffing.contract';
-import type { Bank, Teacher, TeacherCategory, TeacherDetail, TeacherStatus } from '../teachers.contract';
-import type { Hours, HoursStatus, MyHours, ServiceRecord } from '../volunteer.contract';
+import type { EndpointInput } from '../../../shared/endpoint';
+import { useApi, useInvalidate } from '../../../web/api/hooks';
+import { staffingApi } from '../staffing.contract';
+import { teachersApi } from '../teachers.contract';
+import { volunteerApi } from '../volunteer.contract';
 
-export type TeacherListQuery = {
-  bankNodeId?: string;
-  category?: TeacherCategory;
-  status?: TeacherStatus;
-  speciality?: ThemeKey;
-  q?: string;
-  page: number;
-  pageSize: number;
-};
+// Every read of the module, typed by its endpoint declaration (no paths or answer types here).
 
-export const teachersKey = ['teachers'] as const;
-export const hoursKey = ['volunteer-hours'] as const;
+export type TeacherListQuery = EndpointInput<typeof teachersApi.list>['query'];
+export type HoursListQuery = EndpointInput<typeof volunteerApi.list>['query'];
+export type StaffingListQuery = EndpointInput<typeof staffingApi.list>['query'];
 
 export function useBanks() {
-  return useQuery({
-    queryKey: ['teachers', 'banks'],
-    queryFn: async () => (await api.get<{ banks: Bank[] }>('/api/teacher-banks')).banks,
-    staleTime: 60_000,
-  });
+  return useApi(teachersApi.banks, {}, { staleTime: 60_000, select: (d) => d.banks });
 }
 
 export function useTeacherList(query: TeacherListQuery) {
-  return useQuery({
-    queryKey: ['teachers', 'list', query],
-    queryFn: () => api.get<Page<Teacher>>('/api/teachers', query),
-    placeholderData: keepPreviousData,
-  });
+  return useApi(teachersApi.list, { query }, { keepPrevious: true });
 }
 
 export function useTeacher(id: string | undefined) {
-  return useQuery({
-    queryKey: ['teachers', 'one', id ?? ''],
-    queryFn: () => api.get<TeacherDetail>(`/api/teachers/${id}`),
-    enabled: !!id,
-  });
+  return useApi(teachersApi.one, { params: { id: id ?? '' } }, { enabled: !!id });
 }
 
-/** After any change to the bank: lists, the open teacher and the staffing counts are read again. */
+/** After any change to the bank, hours or norms: every answer of the module is read again. */
 export function useTeachersRefresh() {
-  const qc = useQueryClient();
-  return () =>
-    Promise.all([qc.invalidateQueries({ queryKey: teachersKey }), qc.invalidateQueries({ queryKey: ['staffing'] })]);
+  return useInvalidate(teachersApi.list.tag);
 }
-
-export type HoursListQuery = { status?: HoursStatus; page: number; pageSize: number };
 
 export function useMyHours(query: HoursListQuery) {
-  return useQuery({
-    queryKey: ['volunteer-hours', 'mine', query],
-    queryFn: () => api.get<MyHours>('/api/volunteer-hours/mine', query),
-    placeholderData: keepPreviousData,
-  });
+  return useApi(volunteerApi.mine, { query }, { keepPrevious: true });
 }
 
 export function useHoursToReview(query: HoursListQuery, enabled: boolean) {
-  return useQuery({
-    queryKey: ['volunteer-hours', 'review', query],
-    queryFn: () => api.get<Page<Hours>>('/api/volunteer-hours', query),
-    placeholderData: keepPreviousData,
-    enabled,
-  });
-}
-
-export function useHoursRefresh() {
-  const qc = useQueryClient();
-  return () =>
-    Promise.all([qc.invalidateQueries({ queryKey: hoursKey }), qc.invalidateQueries({ queryKey: teachersKey })]);
+  return useApi(volunteerApi.list, { query }, { keepPrevious: true, enabled });
 }
 
 export function useServiceRecord(id: string | undefined, from: string, to: string) {
-  return useQuery({
-    queryKey: ['volunteer-hours', 'record', id, from, to],
-    queryFn: () => api.get<ServiceRecord>(`/api/teachers/${id}/service-record`, { from, to }),
-    enabled: !!id && !!from && !!to,
-  });
+  return useApi(
+    volunteerApi.serviceRecord,
+    { params: { id: id ?? '' }, query: { from, to } },
+    { enabled: !!id && !!from && !!to },
+  );
 }
 
-export type StaffingListQuery = { nodeId?: string; met?: 'true' | 'false'; page: number; pageSize: number };
-
 export function useStaffing(query: StaffingListQuery) {
-  return useQuery({
-    queryKey: ['staffing', query],
-    queryFn: () => api.get<StaffingPage>('/api/staffing', query),
-    placeholderData: keepPreviousData,
-  });
+  return useApi(staffingApi.list, { query }, { keepPrevious: true });
 }

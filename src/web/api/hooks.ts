@@ -1,0 +1,107 @@
+import { useCallback } from 'react';
+import {
+  keepPreviousData,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryKey,
+  type UseQueryOptions,
+} from '@tanstack/react-query';
+import { App, type FormInstance } from 'antd';
+import type { Endpoint, EndpointInput, EndpointOutput } from '../../shared/endpoint';
+import { errorText } from './api-error';
+import { call } from './client';
+import { useFormErrors } from '../components/form-errors';
+import { useI18n } from '../i18n/i18n';
+
+/**
+ * The cache key of an endpoint's answer: `[tag, path, input]`. Invalidating `[tag]` reads
+ * every answer of the module again (`useInvalidate('teachers')`).
+ */
+export function apiKey<E extends Endpoint>(e: E, input?: EndpointInput<E>): QueryKey {
+  return [e.tag, e.method, e.path, input ?? null];
+}
+
+type QueryOpts<E extends Endpoint, T> = Omit<
+  UseQueryOptions<EndpointOutput<E>, Error, T>,
+  'queryKey' | 'queryFn' | 'placeholderData'
+> & {
+  /** Keep showing the previous page while the next loads (paged lists). */
+  keepPrevious?: boolean;
+};
+
+/** Reads an endpoint through react-query: `useApi(teachersApi.list, { query })`. */
+export function useApi<E extends Endpoint, T = EndpointOutput<E>>(
+  e: E,
+  input: EndpointInput<E> | undefined,
+  { keepPrevious, ...opts }: QueryOpts<E, T> = {},
+) {
+  return useQuery<EndpointOutput<E>, Error, T>({
+    queryKey: apiKey(e, input),
+    queryFn: () => (call as (e: E, input?: EndpointInput<E>) => Promise<EndpointOutput<E>>)(e, input),
+    ...(keepPrevious ? { placeholderData: keepPreviousData } : {}),
+    ...opts,
+  });
+}
+
+/** Reads again every cached answer of the given modules' tags (after a change). */
+export function useInvalidate(...tags: string[]) {
+  const qc = useQueryClient();
+  return useCallback(() => Promise.all(tags.map((tag) => qc.invalidateQueries({ queryKey: [tag] }))), [qc, tags]);
+}
+
+type MutationOpts<E extends Endpoint> = {
+  /** Module tags whose cached answers are read again after success (awaited before onSuccess). */
+  invalidates?: string[];
+  onSuccess?: (out: EndpointOutput<E>, input: EndpointInput<E>) => void | Promise<void>;
+  /** Default: a message with the error's words in the user's language. */
+  onError?: (err: unknown) => void;
+};
+
+/**
+ * A change through react-query, with the one error mapping: the server's words in the user's
+ * language (`message.error`), unless `onError` says otherwise. `run(input)` never throws.
+ */
+export function useApiMutation<E extends Endpoint>(e: E, opts: MutationOpts<E> = {}) {
+  const { locale } = useI18n();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const m = useMutation<EndpointOutput<E>, unknown, EndpointInput<E>>({
+    mutationFn: (input) => (call as (e: E, input?: EndpointInput<E>) => Promise<EndpointOutput<E>>)(e, input),
+    onSuccess: async (out, input) => {
+      await Promise.all((opts.invalidates ?? [e.tag]).map((tag) => qc.invalidateQueries({ queryKey: [tag] })));
+      await opts.onSuccess?.(out, input);
+    },
+    onError: (err) => (opts.onError ? opts.onError(err) : void message.error(errorText(err, locale))),
+  });
+  const run = useCallback(
+    (input: EndpointInput<E>) =>
+      m.mutateAsync(input).then(
+        (out) => ({ ok: true as const, out }),
+        () => ({ ok: false as const }),
+      ),
+    [m],
+  );
+  return { run, busy: m.isPending, error: m.error };
+}
+
+/**
+ * A form's submit through react-query: busy while it runs; the server's field issues beside
+ * the fields, the rest in `alert` above the form (useFormErrors).
+ */
+export function useFormMutation<E extends Endpoint>(
+  form: FormInstance,
+  e: E,
+  opts: Omit<MutationOpts<E>, 'onError'> = {},
+) {
+  const errors = useFormErrors(form);
+  const { run, busy } = useApiMutation(e, { ...opts, onError: errors.onError });
+  const submit = useCallback(
+    (input: EndpointInput<E>) => {
+      errors.clear();
+      return run(input);
+    },
+    [errors, run],
+  );
+  return { submit, busy, alert: errors.alert, errors };
+}

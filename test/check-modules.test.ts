@@ -208,6 +208,7 @@ describe('the script', () => {
       "const f = await import('./f');",
       "type G = import('./g').G;",
       "import h = require('./h');",
+      "const i = require('./i');",
     ].join('\n');
     expect(importsOf(text).map((i) => `${i.line} ${i.spec} ${i.typeOnly ? 'type' : 'value'}`)).toEqual([
       '1 ./a value',
@@ -218,6 +219,7 @@ describe('the script', () => {
       '6 ./f value',
       '7 ./g type',
       '8 ./h value',
+      '9 ./i value',
     ]);
   });
 });

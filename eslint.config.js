@@ -1,12 +1,79 @@
 // Flat config: the recommended rules of ESLint and typescript-eslint (no type-aware rules,
-// to stay fast), plus the one architectural line of STYLE.md: web code imports only
-// contracts, src/shared and src/web — never server code, tables, services, policies or routes.
+// to stay fast), plus the architectural lines of STYLE.md: web code imports only
+// contracts, src/shared and src/web — never server code, tables, services, policies or routes;
+// and a module imports another module only through its public files (docs/ARCHITECTURE.md,
+// "Module map"; scripts/check-modules.mjs checks the same rules and the cycles between modules).
+import fs from 'node:fs';
+import path from 'node:path';
 import js from '@eslint/js';
 import globals from 'globals';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 const WEB = ['src/web/**/*.{ts,tsx}', 'src/modules/*/web/**/*.{ts,tsx}'];
+
+const MODULES_DIR = path.join(import.meta.dirname, 'src', 'modules');
+const SOURCES = '*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
+const EXT = String.raw`(?:\.[cm]?[jt]sx?)?`;
+const SEE = 'docs/ARCHITECTURE.md, "Module map"';
+const MODULE_MSG = `Module boundary (${SEE}): server code of a module imports another module only through its index.ts, *.contract.ts or *.policy.ts (its *.table.ts only as \`import type\`, or from a *.table.ts file for foreign keys).`;
+const TABLE_MSG = `Module boundary (${SEE}): another module's *.table.ts is imported only as \`import type\` (or from a *.table.ts file, for foreign keys); for its data, call that module's index.ts.`;
+const MODULE_WEB_MSG = `Module boundary (${SEE}): web code of a module imports another module only through its *.contract.ts, *.policy.ts or web/index.ts.`;
+
+/**
+ * One block per folder of each module: the import paths that name another module's private files,
+ * written relative to that folder (`../<n>/…` from src/modules/<m>/, `../../<n>/…` from its web/).
+ * Tests and *.demo.ts files are exempt. `@typescript-eslint/no-restricted-imports` (not the core rule
+ * the web block above uses, whose options a second block would replace) for `allowTypeImports`.
+ */
+function moduleBoundaries() {
+  const modules = fs
+    .readdirSync(MODULES_DIR, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+  const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const blocks = [];
+  const folders = (rel) => [
+    rel,
+    ...fs
+      .readdirSync(path.join(import.meta.dirname, rel), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .flatMap((e) => folders(`${rel}/${e.name}`)),
+  ];
+  for (const m of modules) {
+    const others = modules.filter((n) => n !== m).map(escape);
+    if (!others.length) continue;
+    for (const dir of folders(`src/modules/${m}`)) {
+      const depth = dir.split('/').length - 2; // folders below src/modules
+      // '../<n>' from depth 1, '../../<n>' from depth 2 …, also spelt '../../modules/<n>'.
+      const other = String.raw`^(?:\.\./){${depth}}(?:\.\./modules/)?(?:${others.join('|')})`;
+      const files = [`${dir}/${SOURCES}`];
+      const ignores = ['**/*.test.*', '**/*.demo.*'];
+      const rule = (patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });
+      if (dir === `src/modules/${m}/web` || dir.startsWith(`src/modules/${m}/web/`)) {
+        const web = String.raw`${other}(?!/(?:[^/]+\.(?:contract|policy)${EXT}|web/?|web/index${EXT})$)(?:/.*)?$`;
+        blocks.push({ files, ignores, rules: rule([{ regex: web, caseSensitive: true, message: MODULE_WEB_MSG }]) });
+        continue;
+      }
+      const hidden = {
+        regex: String.raw`${other}/(?!(?:index|[^/]+\.(?:contract|policy|table))${EXT}$).+$`,
+        caseSensitive: true,
+        message: MODULE_MSG,
+      };
+      const table = {
+        regex: String.raw`${other}/[^/]+\.table${EXT}$`,
+        caseSensitive: true,
+        allowTypeImports: true,
+        message: TABLE_MSG,
+      };
+      blocks.push({ files, ignores: [...ignores, '**/*.table.*'], rules: rule([hidden, table]) });
+      // A table may import another module's table for its foreign keys.
+      blocks.push({ files: [`${dir}/*.table.*`], ignores, rules: rule([hidden]) });
+    }
+  }
+  return blocks;
+}
 
 export default defineConfig(
   {
@@ -81,6 +148,7 @@ export default defineConfig(
       ],
     },
   },
+  moduleBoundaries(),
   {
     files: ['**/*.test.{ts,tsx}', 'test/**', 'bench/**', 'scripts/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

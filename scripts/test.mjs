@@ -2,7 +2,7 @@
 // Runs all steps even when one fails; exits non-zero if any failed.
 //
 //   npm test                      all steps
-//   npm test -- lint unit         only the named steps (typecheck, format, lint, unit, pg, e2e)
+//   npm test -- lint unit         only the named steps (typecheck, format, lint, modules, unit, pg, e2e)
 //
 // Steps that need a system program (PostgreSQL server, Chromium) are SKIPPED when it is
 // missing on a developer's machine, and fail under CI (CI=true), where .ci/run installs them.
@@ -41,6 +41,11 @@ const steps = [
     id: 'lint',
     title: 'lint — eslint .',
     run: () => exec([bin('eslint/bin/eslint.js'), '.']),
+  },
+  {
+    id: 'modules',
+    title: 'module boundaries — node scripts/check-modules.mjs',
+    run: () => exec([path.join(ROOT, 'scripts', 'check-modules.mjs')]),
   },
   {
     id: 'unit',

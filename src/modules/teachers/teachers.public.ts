@@ -1,14 +1,13 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
 import { orgNodes } from '../organisations/org.table';
-import type { TeacherStatus } from './teachers.contract';
 import { teachers } from './teachers.table';
 
 /** What other modules may know of a teacher: name, status and the bank it belongs to. */
 export type TeacherRef = {
   id: string;
   name: string;
-  status: TeacherStatus;
+  status: string;
   bankNodeId: string;
   bankNodeName: string;
   bankPath: string;

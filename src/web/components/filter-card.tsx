@@ -10,15 +10,18 @@ export function FilterCard({
   children,
   onReset,
   resetSpan = { xs: 24, sm: 8, lg: 3 },
+  after,
 }: {
   children: ReactNode;
   onReset?: () => void;
   resetSpan?: Span;
+  /** Shown after the reset button, on the same row (a summary of the list). */
+  after?: ReactNode;
 }) {
   const { t } = useI18n();
   return (
     <Card styles={{ body: { paddingBottom: 8 } }} style={{ marginBottom: 16 }}>
-      <Row gutter={[12, 12]}>
+      <Row gutter={[12, 12]} align="middle">
         {children}
         {onReset && (
           <Col {...resetSpan}>
@@ -27,6 +30,7 @@ export function FilterCard({
             </Button>
           </Col>
         )}
+        {after}
       </Row>
     </Card>
   );

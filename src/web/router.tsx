@@ -2,7 +2,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { ADMIN_ROLES, AUDIT_READER_ROLES } from '../shared/roles';
 import { RESIDENT_ROLES } from '../shared/roles';
-import { RESIDENT_STATS_ROLES } from '../modules/people/people.contract';
+import { RESIDENT_STATS_ROLES } from '../modules/people/people.policy';
 import { STAFFING_READER_ROLES, TEACHER_READER_ROLES } from '../modules/teachers/teachers.policy';
 import { IMPORT_ROLES } from '../modules/imports/imports.contract';
 import { ATTENDANCE_READER_ROLES } from '../modules/signin/signin.contract';

@@ -7,7 +7,8 @@ import { maskIdCard } from '../../shared/id-card';
 import { maskPhone } from '../../shared/phone';
 import { auditLog } from '../audit/audit.table';
 import { recordAudit } from '../../server/audit';
-import { todayInChina, type ConsentInput, type Removed } from './people.contract';
+import { chinaToday } from '../../shared/china-time';
+import { type ConsentInput, type Removed } from './people.contract';
 import { canReadResident, canRevealId, canRevealPhone, canUpdateResident } from './people.policy';
 import { consents, households, residents, residentTagDefs, residentTags } from './people.table';
 import { normalizeConsent } from './resident-input';
@@ -227,7 +228,7 @@ export async function addConsent({
     const row = await readResident({ db: tx, actor }, id);
     if (!canUpdateResident(actor, row) || row.r.anonymizedAt) throw forbidden();
     const issues: { path: string; message: string; messageEn: string }[] = [];
-    const c = normalizeConsent(input, row.r.birthDate, todayInChina(), issues);
+    const c = normalizeConsent(input, row.r.birthDate, chinaToday(), issues);
     if (issues.length || !c)
       throw new AppError(
         'VALIDATION_FAILED',

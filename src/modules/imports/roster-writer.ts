@@ -6,7 +6,7 @@ import type { Protector } from '../../server/protect';
 import type { Actor } from '../../shared/actor';
 import { nameSearchKeys } from '../../shared/pinyin';
 import { orgNodes } from '../organisations/org.table';
-import { households, residents, residentTags } from '../people/people.table';
+import { households, residents, residentTags } from '../people';
 import type { RosterRow } from './roster-validate';
 
 /*

@@ -10,7 +10,7 @@ import {
 } from '@ant-design/icons';
 import { ADMIN_ROLES, AUDIT_READER_ROLES, type Role } from '../../shared/roles';
 import { ImportOutlined } from '@ant-design/icons';
-import { IMPORT_ROLES } from '../../modules/imports/imports.contract';
+import { IMPORT_ROLES } from '../../modules/imports/imports.policy';
 import { M as IMPORTS } from '../../modules/imports/web/imports.messages';
 import type { Msg } from '../i18n/i18n';
 import { M } from '../i18n/messages';

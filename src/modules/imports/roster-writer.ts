@@ -385,7 +385,8 @@ async function leaveBulkMode(tx: DbOrTx, countyId: string): Promise<void> {
   await tx.execute(sql`set local session_replication_role = origin`);
 }
 
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+/** The rows of a `db.execute()` result (drizzle types it by driver). */
+export const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /** Household ids by village + head + building, creating the missing ones. */
 async function ensureHouseholds(tx: DbOrTx, rows: RosterRow[]): Promise<Map<string, string>> {

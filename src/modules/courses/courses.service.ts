@@ -9,8 +9,6 @@ import type { Page } from '../../shared/pagination';
 import { ROLES } from '../../shared/roles';
 import { users } from '../accounts/account.table';
 import { diffFields, recordAudit } from '../../server/audit';
-import { loadReadableFiles, toStoredFile } from '../files/files.service';
-import { storedFiles } from '../files/files.table';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../organisations/org.table';
 import { ancestorPaths, canReadBank } from '../teachers/teachers.policy';
@@ -18,7 +16,7 @@ import { listThemes } from '../themes';
 import { sanitizeCourseHtml } from './course-html';
 import { loadCourse, placeOf, reviewNode, reviewNodeJoin, type CourseRow } from './course-load';
 import { reviewLeadDays } from './course-rules.service';
-import { teachersByIds } from './course-teachers';
+import { filesByIds, loadReadableFiles, teacherRefs, toStoredFile } from './borrowed';
 import {
   coursesApi,
   submitDeadline,
@@ -159,16 +157,15 @@ export async function getCourse({ db, actor, id }: { db: Db; actor: Actor; id: s
     .select({ id: courseTeachers.teacherId })
     .from(courseTeachers)
     .where(eq(courseTeachers.courseId, id));
-  const teacherRows = await teachersByIds(
+  const teacherRows = await teacherRefs(
     db,
     links.map((l) => l.id),
   );
-  const fileRows = await db
-    .select({ f: storedFiles })
-    .from(courseFiles)
-    .innerJoin(storedFiles, eq(storedFiles.id, courseFiles.fileId))
-    .where(eq(courseFiles.courseId, id))
-    .orderBy(asc(storedFiles.createdAt));
+  const fileLinks = await db.select({ id: courseFiles.fileId }).from(courseFiles).where(eq(courseFiles.courseId, id));
+  const fileRows = await filesByIds(
+    db,
+    fileLinks.map((l) => l.id),
+  );
   const history = await db
     .select({
       id: courseReviewEvents.id,
@@ -192,9 +189,9 @@ export async function getCourse({ db, actor, id }: { db: Db; actor: Actor; id: s
     descriptionHtml: row.descriptionHtml,
     teachers: teacherRows.map(({ id, name, bankNodeName }) => ({ id, name, bankNodeName })),
     // Materials download through the course, so every reader of the course may open them.
-    files: fileRows.map((r) => ({
-      ...toStoredFile(r.f),
-      url: fillPath(coursesApi.material.path, { id, fileId: r.f.id }),
+    files: fileRows.map((f) => ({
+      ...toStoredFile(f),
+      url: fillPath(coursesApi.material.path, { id, fileId: f.id }),
       thumbnailUrl: null,
     })),
     featuredCentreId: row.featuredCentreId,
@@ -227,7 +224,7 @@ async function checkTheme(db: DbOrTx, countyId: string, theme: string, current: 
 /** Teachers come from banks the actor may read, in the course's county. */
 async function checkTeachers(db: DbOrTx, actor: Actor, countyId: string, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  const rows = await teachersByIds(db, ids);
+  const rows = await teacherRefs(db, ids);
   const ok = rows.filter((r) => canReadBank(actor, { path: r.bankPath }) && r.bankPath.startsWith(`/${countyId}/`));
   if (ok.length !== new Set(ids).size)
     throw fieldError('teacherIds', '请从您能查看的师资库中选择教师', 'Choose teachers from the banks you may read');

@@ -1,12 +1,12 @@
-import { and, asc, count, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../server/db/client';
 import { reachPaths, type Actor } from '../../shared/actor';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import { ROLES } from '../../shared/roles';
-import { chinaInstant, chinaMonth } from '../../shared/china-time';
-import { activities } from '../activities/activities.table';
+import { chinaMonth } from '../../shared/china-time';
 import { activeThemes } from '../themes';
+import { heldPerMonth } from './borrowed';
 import { recordAudit } from '../../server/audit';
 import { underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../organisations/org.table';
@@ -29,31 +29,6 @@ export async function loadNodeFor(db: DbOrTx, id: string, canRead: (n: NodeRef) 
   const [n] = await db.select(nodeCols).from(orgNodes).where(eq(orgNodes.id, id));
   if (!n || !canRead(n)) throw hidden();
   return n;
-}
-
-/**
- * Activities held (open or done, not cancelled or merely planned) per centre and month of a year, China time.
- * The one place plans reads the activities table: it moves behind `heldPerMonth` from '../activities'
- * (that module's index) when the activities module publishes it.
- */
-export async function heldPerMonth(db: DbOrTx, centreIds: string[], year: number): Promise<Map<string, number[]>> {
-  const out = new Map(centreIds.map((id) => [id, Array<number>(12).fill(0)]));
-  if (!centreIds.length) return out;
-  const month = sql<number>`extract(month from ${activities.startsAt} at time zone 'Asia/Shanghai')::int`;
-  const rows = await db
-    .select({ centreId: activities.centreId, month, n: count() })
-    .from(activities)
-    .where(
-      and(
-        inArray(activities.centreId, centreIds),
-        inArray(activities.status, ['open', 'done']),
-        gte(activities.startsAt, new Date(chinaInstant(`${year}-01-01`))),
-        lt(activities.startsAt, new Date(chinaInstant(`${year + 1}-01-01`))),
-      ),
-    )
-    .groupBy(activities.centreId, month);
-  for (const r of rows) out.get(r.centreId)![Number(r.month) - 1] = Number(r.n);
-  return out;
 }
 
 export async function getPlan({

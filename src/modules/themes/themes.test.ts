@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorld, TEST_PASSWORD, type World } from '../../../test/factories';
 import { courseBody, createCourse } from '../../../test/course-factories';
 import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
+import { DEFAULT_THEMES } from '../../shared/themes';
+import { activeThemes, listThemes } from '.';
 
 let s: TestServer;
 let w: World;
@@ -83,5 +85,27 @@ describe('themes', () => {
     expect((await county.req('PUT', `/api/themes/${w.nodes.A.id}`, { themes: notUnit })).statusCode).toBe(400);
     const b = await signIn(s.app, 'b_county_admin', TEST_PASSWORD);
     expect((await b.req('GET', `/api/themes?countyId=${w.nodes.A.id}`)).statusCode).toBe(404);
+  });
+
+  it('index.ts: listThemes gives the whole list in order, activeThemes only the active ones (what new rows may name)', async () => {
+    const db = s.database.db;
+    // County B never edited its list: the defaults, all active.
+    expect((await activeThemes(db, w.nodes.B.id)).map((t) => t.key)).toEqual([...DEFAULT_THEMES]);
+    const list = (await listThemes(db, w.nodes.B.id)).map((t) => ({ key: t.key, active: t.active }));
+    const plain = (await county.req('GET', '/api/themes')).json().themes.map((t: Record<string, unknown>) => ({
+      key: t.key,
+      nameZh: t.nameZh,
+      nameEn: t.nameEn,
+      active: t.key === 'health' ? false : t.active,
+      leadUnitIds: t.leadUnitIds,
+    }));
+    expect((await county.req('PUT', `/api/themes/${w.nodes.A.id}`, { themes: plain })).statusCode).toBe(200);
+    const all = await listThemes(db, w.nodes.A.id);
+    expect(all.map((t) => t.key)).toEqual(plain.map((t: { key: string }) => t.key));
+    const active = await activeThemes(db, w.nodes.A.id);
+    expect(active.map((t) => t.key)).toEqual(all.filter((t) => t.active).map((t) => t.key));
+    expect(active.map((t) => t.key)).not.toContain('health');
+    expect(active[0]).toEqual({ key: all[0].key, nameZh: all[0].nameZh, nameEn: all[0].nameEn });
+    expect(list.every((t) => t.active)).toBe(true);
   });
 });

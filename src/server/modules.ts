@@ -15,6 +15,7 @@ import { settingsRoutes } from '../modules/settings/settings.routes';
 import { teacherRoutes } from '../modules/teachers/teachers.routes';
 import { signInRoutes } from '../modules/signin/signin.routes';
 import { portalRoutes } from '../modules/portal/portal.routes';
+import { themeRoutes } from '../modules/themes/themes.routes';
 
 /**
  * Every module's routes, registered in this order. A new module adds one import and one
@@ -34,6 +35,7 @@ export const MODULE_ROUTES: FastifyPluginAsyncZod[] = [
   signInRoutes,
   portalRoutes,
   fileRoutes,
+  themeRoutes,
   courseRoutes,
   activityRoutes,
   planRoutes,

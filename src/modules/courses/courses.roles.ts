@@ -1,10 +1,3 @@
-import { ADMIN_ROLES, type Role } from '../../shared/roles';
-
-// Kept apart from the contract so the app shell (menu, router) can read them without zod.
-
-/** Who edits a county's theme list and its review lead days. */
-export const THEME_EDITOR_ROLES: readonly Role[] = ['system_admin', 'county_admin'];
-/** Who creates, edits and submits courses of a node (the owning node's staff). */
-export const COURSE_EDITOR_ROLES: readonly Role[] = [...ADMIN_ROLES, 'centre_manager', 'dept_coordinator'];
-/** Who reviews the courses of a town (the town school / office) and flags featured courses. */
-export const COURSE_REVIEWER_ROLES: readonly Role[] = ADMIN_ROLES;
+// The role lists moved into courses.policy.ts. This re-export keeps files.policy.ts's old import
+// working until the files engineer or the lead switches it; then delete this file.
+export { COURSE_EDITOR_ROLES } from './courses.policy';

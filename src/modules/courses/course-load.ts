@@ -5,7 +5,7 @@ import { holdsRoleOver, type Actor } from '../../shared/actor';
 import { hidden } from '../../shared/app-error';
 import { ROLES } from '../../shared/roles';
 import { orgNodes } from '../organisations/org.table';
-import { readStoredFile } from './borrowed';
+import { readStoredFile } from '../files';
 import { courseFiles, courses } from './courses.table';
 import { canReadCourse } from './courses.policy';
 

@@ -1,5 +1,5 @@
 import { route, type RouteApp } from '../../server/route';
-import { sendAttachment } from './borrowed';
+import { sendAttachment } from '../files';
 import { readCourseMaterial } from './course-load';
 import { getCourseRules, setCourseRules } from './course-rules.service';
 import { featureCourse, reviewCourse, submitCourse } from './course-review.service';

@@ -16,7 +16,8 @@ import { listThemes } from '../themes';
 import { sanitizeCourseHtml } from './course-html';
 import { loadCourse, placeOf, reviewNode, reviewNodeJoin, type CourseRow } from './course-load';
 import { reviewLeadDays } from './course-rules.service';
-import { filesByIds, loadReadableFiles, teacherRefs, toStoredFile } from './borrowed';
+import { filesByIds, loadReadableFiles, toStoredFile } from '../files';
+import { teacherRefs } from '../teachers';
 import {
   coursesApi,
   submitDeadline,

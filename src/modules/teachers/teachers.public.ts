@@ -30,7 +30,7 @@ export async function teacherRefs(db: DbOrTx, ids: string[]): Promise<TeacherRef
     .from(teachers)
     .innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId))
     .where(inArray(teachers.id, [...new Set(ids)]))
-    .orderBy(asc(teachers.name));
+    .orderBy(asc(teachers.name), asc(teachers.id));
 }
 
 /** Active teachers of the banks at these node paths (the pickers of courses and activities), by name. */

@@ -6,11 +6,11 @@ import { checkPassword } from '../../shared/password-rules';
 import { normalizePhone } from '../../shared/phone';
 import { FIELD_MESSAGES } from '../../shared/validation';
 import { recordAudit } from '../../server/audit';
-import { getSettings } from '../settings/settings.service';
+import { getSettings } from '../settings';
 import { hashPassword, timingDummyHash, verifyPassword } from './password';
 import { createSession, endUserSessions, forgetCachedSessions } from './session.service';
 import { loginFailures, users } from './account.table';
-import { orgNodes } from '../organisations/org.table';
+import { orgNodes } from '../organisations';
 
 /**
  * Sign-in limits. A wrong password counts against the account from that address (5 lock the
@@ -27,10 +27,6 @@ export const LOGIN_LIMITS = {
   slowStepMs: 500,
   slowMaxMs: 10_000,
 };
-
-/** The residents' phone sign-in (signin module) uses the same numbers for its own lock. */
-export const MAX_FAILED_LOGINS = LOGIN_LIMITS.perAccountAndAddress;
-export const LOCK_MINUTES = LOGIN_LIMITS.lockMinutes;
 
 type LoginInput = { login: string; password: string; ip: string; userAgent?: string; sessionMaxHours: number };
 

@@ -10,6 +10,7 @@ export const ZLoginInput = z.object({
   login: zText(64).describe('Username or phone number'),
   password: z.string().min(1, { error: 'msg:required' }).max(LIMITS.passwordMax),
 });
+export type LoginInput = z.infer<typeof ZLoginInput>;
 
 /** The username rule, one for the server and the forms: 3 to 32 letters, digits, `_`, `.` or `-`. */
 export const USERNAME_PATTERN = new RegExp(`^[A-Za-z0-9_.-]{${LIMITS.usernameMin},${LIMITS.username}}$`);
@@ -42,6 +43,7 @@ export const ZChangePassword = z.object({
   currentPassword: z.string().min(1, { error: 'msg:required' }).max(LIMITS.passwordMax),
   newPassword: zNewPassword,
 });
+export type ChangePassword = z.infer<typeof ZChangePassword>;
 
 export const ZRoleAssignment = z.object({ role: z.enum(ROLES), nodeId: zId });
 export type RoleAssignment = z.infer<typeof ZRoleAssignment>;

@@ -48,6 +48,7 @@ export const ZNodeUpdate = ZNodeFields;
 export type NodeUpdate = z.infer<typeof ZNodeUpdate>;
 
 export const ZNodeMove = z.object({ newParentId: zId });
+export type NodeMove = z.infer<typeof ZNodeMove>;
 
 export const ZTreeNode = z.object({
   id: z.string(),

@@ -2,6 +2,7 @@ import { and, count, desc, eq, gt, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { AppError, fieldError } from '../../shared/app-error';
+import { formatTime } from '../../shared/china-time';
 import { checkPassword } from '../../shared/password-rules';
 import { normalizePhone } from '../../shared/phone';
 import { FIELD_MESSAGES } from '../../shared/validation';
@@ -36,18 +37,9 @@ export function slowdownMs(failures: number): number {
   return Math.min(LOGIN_LIMITS.slowStepMs * (failures - LOGIN_LIMITS.slowAfter + 1), LOGIN_LIMITS.slowMaxMs);
 }
 
-/** "14:05": the time a lock ends, in China time. */
-const chinaClock = (d: Date) =>
-  new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Shanghai',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(d);
-
 const lockedError = (until: Date) =>
   new AppError('LOGIN_LOCKED', {
-    until: chinaClock(until),
+    until: formatTime(until), // 14:05 in China time
     minutes: Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000)),
   });
 

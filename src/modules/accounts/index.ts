@@ -2,7 +2,7 @@
 
 /** Accounts, read-only, for joins that show a person's name (`users.displayName`). */
 export { users } from './account.table';
-export { endUserSessions, forgetCachedSessions, loadSession, pruneSessions, SESSION_COOKIE } from './session.service';
+export { loadSession, pruneSessions, SESSION_COOKIE } from './session.service';
 export { assertPasswordRules, passwordChangeDue, pruneLoginFailures } from './auth.service';
 export { hashPassword, timingDummyHash, verifyPassword } from './password';
 export { createSystemAdmin, firstRunCode, setupState } from './first-admin.service';

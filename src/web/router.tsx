@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
-import { ADMIN_ROLES, AUDIT_READER_ROLES } from '../shared/roles';
+import { ADMIN_ROLES } from '../shared/roles';
+import { AUDIT_READER_ROLES } from '../modules/audit/audit.policy';
 import { RESIDENT_ROLES } from '../shared/roles';
 import { RESIDENT_STATS_ROLES } from '../modules/people/people.policy';
 import { STAFFING_READER_ROLES, TEACHER_READER_ROLES } from '../modules/teachers/teachers.policy';

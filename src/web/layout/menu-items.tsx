@@ -8,7 +8,8 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { ADMIN_ROLES, AUDIT_READER_ROLES, type Role } from '../../shared/roles';
+import { ADMIN_ROLES, type Role } from '../../shared/roles';
+import { AUDIT_READER_ROLES } from '../../modules/audit/audit.policy';
 import { ImportOutlined } from '@ant-design/icons';
 import { IMPORT_ROLES } from '../../modules/imports/imports.policy';
 import { M as IMPORTS } from '../../modules/imports/web/imports.messages';

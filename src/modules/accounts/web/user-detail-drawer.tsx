@@ -1,14 +1,11 @@
 import { useState } from 'react';
-import { App, Button, Descriptions, Drawer, Space, Switch, Typography } from 'antd';
+import { App, Button, Descriptions, Space, Switch, Typography } from 'antd';
 import { EditOutlined, KeyOutlined } from '@ant-design/icons';
 import { usersApi, type User } from '../account.contract';
-import { isApiError } from '../../../web/api/api-error';
 import { useApiMutation } from '../../../web/api/hooks';
 import { useAuth } from '../../../web/auth/auth-context';
-import { ErrorState } from '../../../web/components/error-state';
 import { formatDateTime } from '../../../web/components/format';
-import { PageLoading } from '../../../web/components/page-loading';
-import { useDrawerWidth } from '../../../web/components/use-drawer-width';
+import { DetailDrawer } from '../../../web/components/query-view';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { ResetPasswordModal } from './reset-password-modal';
@@ -22,20 +19,10 @@ import { useUser } from './users.queries';
 export function UserDetailDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const { t } = useI18n();
   const q = useUser(id);
-  const width = useDrawerWidth(620);
   return (
-    <Drawer open size={width} title={q.data?.displayName ?? t(M.detailTitle)} onClose={onClose} destroyOnHidden>
-      {q.isPending ? (
-        <PageLoading />
-      ) : q.error ? (
-        <ErrorState
-          error={q.error}
-          onRetry={isApiError(q.error) && q.error.code === 'NOT_FOUND' ? undefined : () => void q.refetch()}
-        />
-      ) : (
-        <UserDetail user={q.data} />
-      )}
-    </Drawer>
+    <DetailDrawer query={q} width={620} title={(d) => d?.displayName ?? t(M.detailTitle)} onClose={onClose}>
+      {(user) => <UserDetail user={user} />}
+    </DetailDrawer>
   );
 }
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Descriptions, Drawer, Space, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Space, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, DownloadOutlined, EditOutlined, EyeOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { CREDIT_STAFF_ROLES } from '../../credits/credits.contract';
@@ -11,12 +11,9 @@ import {
   peopleApi,
   type ResidentDetail,
 } from '../people.contract';
-import { isApiError } from '../../../web/api/api-error';
 import { useApiMutation } from '../../../web/api/hooks';
 import { useAuth } from '../../../web/auth/auth-context';
-import { ErrorState } from '../../../web/components/error-state';
-import { PageLoading } from '../../../web/components/page-loading';
-import { useDrawerWidth } from '../../../web/components/use-drawer-width';
+import { DetailDrawer } from '../../../web/components/query-view';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { ConsentList } from './consent-list';
@@ -30,20 +27,10 @@ import { chinaToday } from '../../../shared/china-time';
 export function ResidentDetailDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const { t } = useI18n();
   const q = useResident(id);
-  const width = useDrawerWidth(640);
   return (
-    <Drawer open size={width} title={q.data?.name ?? t(M.detailTitle)} onClose={onClose} destroyOnHidden>
-      {q.isPending ? (
-        <PageLoading />
-      ) : q.error ? (
-        <ErrorState
-          error={q.error}
-          onRetry={isApiError(q.error) && q.error.code === 'NOT_FOUND' ? undefined : () => void q.refetch()}
-        />
-      ) : (
-        <ResidentDetailBody resident={q.data} onGone={onClose} />
-      )}
-    </Drawer>
+    <DetailDrawer query={q} width={640} title={(d) => d?.name ?? t(M.detailTitle)} onClose={onClose}>
+      {(resident) => <ResidentDetailBody resident={resident} onGone={onClose} />}
+    </DetailDrawer>
   );
 }
 

@@ -15,6 +15,8 @@ import { settingsRoutes } from '../modules/settings/settings.routes';
 import { teacherRoutes } from '../modules/teachers/teachers.routes';
 import { signInRoutes } from '../modules/signin/signin.routes';
 import { portalRoutes } from '../modules/portal/portal.routes';
+// Public surfaces that register domain-event listeners (src/server/events.ts).
+import '../modules/signin';
 
 /**
  * Every module's routes, registered in this order. A new module adds one import and one

@@ -6,7 +6,7 @@ import { signIn, startTestServer, type Client, type TestServer } from '../../../
 import { auditLog } from '../audit/audit.table';
 import { residents } from '../people/people.table';
 import { creditRedemptions, creditRewards } from './credit-bank.table';
-import { grantForSignIn } from './credit-grants';
+import { paySignIn } from '../signin/signin-credits';
 import { creditLedger } from './credits.table';
 
 let s: TestServer;
@@ -261,7 +261,7 @@ describe('learning record and the person’s rights', () => {
     const s1 = await buildSignIn(s.database, a1, r);
     await buildSignIn(s.database, a2, r, { attendedHours: 1.5 });
     await buildSignIn(s.database, await buildActivity(s.database, w.nodes.A1a), r, { status: 'pending' });
-    await s.database.db.transaction((tx) => grantForSignIn(tx, { signInId: s1, actorId: null }));
+    await s.database.db.transaction((tx) => paySignIn(tx, { signInId: s1, actorId: null }));
     const rec = await centre.req('GET', `/api/credit-accounts/${r}/record`);
     expect(rec.statusCode, rec.body).toBe(200);
     expect(rec.json()).toMatchObject({

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import { fieldError } from '../../shared/app-error';
-import { grantForNewSignIns } from '../credits/credit-grants';
+import { payNewSignIns } from './signin-credits';
 import type { SignInStatus } from './signin.contract';
 
 /**
@@ -218,8 +218,8 @@ export async function writeBatch(db: Db, jobs: ScanJob[]): Promise<Map<string, S
     const out = new Map<string, ScanRow>();
     for (const r of rows) out.set(`${r.activity_id}:${r.device_id}`, r);
     // Contract 5: the batch's credits in one set of statements; the theme's rule decides whether
-    // they are paid now or when the activity is done (grantForNewSignIns reads it). Pending earns nothing.
-    await grantForNewSignIns(tx, {
+    // they are paid now or when the activity is done (payNewSignIns gathers, credits decides). Pending earns nothing.
+    await payNewSignIns(tx, {
       signInIds: rows.filter((r) => r.status === 'confirmed').map((r) => r.id),
       actorId: null,
     });

@@ -1,4 +1,4 @@
-import { and, asc, eq, like, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, like, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../server/db/client';
 import { activityDone } from '../../server/events';
@@ -58,6 +58,21 @@ async function attendanceOf(tx: DbOrTx, signInId: string) {
     )
     .orderBy(asc(creditLedger.id));
   return { live: rows.filter((r) => r.reversedBy === null).map((r) => r.entry), count: rows.length };
+}
+
+/** What each of a resident's sign-ins has earned and kept (entries not reversed), by sign-in id. */
+export async function earnedBySignIn(db: DbOrTx, residentId: string): Promise<Map<string, number>> {
+  const earned = await db
+    .select({ sourceId: creditLedger.sourceId, amount: creditLedger.amount })
+    .from(creditLedger)
+    .leftJoin(reversal, eq(reversal.reversesId, creditLedger.id))
+    .where(and(eq(creditLedger.residentId, residentId), eq(creditLedger.sourceType, 'sign_in'), isNull(reversal.id)));
+  const credits = new Map<string, number>();
+  for (const e of earned) {
+    const key = (e.sourceId ?? '').slice(0, 36);
+    credits.set(key, round1((credits.get(key) ?? 0) + Number(e.amount)));
+  }
+  return credits;
 }
 
 /**

@@ -293,7 +293,7 @@ describe('learning record and the person’s rights', () => {
   });
 
   it('anonymising removes the phone account too; a resident with only a phone account is deleted', async () => {
-    const { residentAccounts } = await import('../signin/resident-account.table');
+    const { residentAccounts } = await import('../portal/resident-account.table');
     const kept = await buildResident(s.database, w.nodes.A1a, '钱有账');
     await s.database.db.insert(residentAccounts).values({ residentId: kept, phone: '13900001111' });
     await award(centre, kept, 2);
@@ -338,7 +338,7 @@ describe('learning record and the person’s rights', () => {
 
 describe('the resident’s own pages (/api/me)', () => {
   async function residentClient(residentId: string) {
-    const { createResidentSession } = await import('../signin/resident-session.service');
+    const { createResidentSession } = await import('../portal/resident-session.service');
     const { token, csrfToken } = await createResidentSession(s.database.db, residentId, false);
     return (method: string, url: string, body?: unknown) =>
       s.app.inject({

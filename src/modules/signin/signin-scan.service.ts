@@ -5,7 +5,7 @@ import { AppError, fieldError } from '../../shared/app-error';
 import { residents } from '../people/people.table';
 import { graceTicket, readQrToken, verifyGraceTicket, type QrClaims } from './qr-token';
 import { recordScan, type ScanJob, type ScanRow } from './signin-batch';
-import { loadResidentSession, rememberDevice, rememberedResident } from './resident-session.service';
+import { rememberDevice, rememberedResident } from './resident-device.service';
 import { loadSignInActivity, maskName, type SignInActivity } from './signin-activity';
 import {
   SCAN_GRACE_SECONDS,
@@ -18,12 +18,18 @@ import {
 import { signIns } from './signin.table';
 import { windowMinutes, windowOf } from './signin-window';
 
-/** `deviceId`: the hash of the phone's device cookie; `sourceId`: the hash of its address and user agent. */
+/** The resident signed in on this phone (the guard reads the resident cookie on the scan routes), if any. */
+export type PhoneResident = { residentId: string; countyId: string; name: string; csrfToken: string };
+
+/**
+ * `resident`: the phone's resident session, if any; `deviceId`: the hash of the phone's device
+ * cookie; `sourceId`: the hash of its address and user agent.
+ */
 type ScanCtx = {
   db: Db;
   protector: Protector;
   token: string;
-  residentCookie?: string;
+  resident: PhoneResident | null;
   deviceId: string;
   sourceId: string;
 };
@@ -92,17 +98,11 @@ async function admit(ctx: ScanCtx, ticket: string | undefined): Promise<SignInAc
 async function knownResident(
   db: Db,
   a: SignInActivity,
-  residentCookie: string | undefined,
+  session: PhoneResident | null,
   deviceId: string,
 ): Promise<Known | null> {
-  const session = residentCookie ? await loadResidentSession(db, residentCookie) : null;
-  if (session && session.resident.countyId === a.countyId)
-    return {
-      residentId: session.resident.residentId,
-      name: session.resident.name,
-      via: 'session',
-      csrfToken: session.csrfToken,
-    };
+  if (session && session.countyId === a.countyId)
+    return { residentId: session.residentId, name: session.name, via: 'session', csrfToken: session.csrfToken };
   const remembered = await rememberedResident(db, deviceId);
   if (!remembered) return null;
   const [r] = await db
@@ -118,11 +118,11 @@ async function knownResident(
  * the window the phone gets a grace ticket (five minutes to type); outside it, the window's
  * times and no ticket — nothing can be signed in with it.
  */
-export async function getScanInfo({ db, protector, token, residentCookie, deviceId }: ScanCtx): Promise<ScanInfo> {
+export async function getScanInfo({ db, protector, token, resident, deviceId }: ScanCtx): Promise<ScanInfo> {
   const now = Date.now();
   const { a, claims, window } = await tokenActivity(db, protector, token, now);
   if (screenCodeStale(claims, now)) throw scanRefusal('expired');
-  const known = await knownResident(db, a, residentCookie, deviceId);
+  const known = await knownResident(db, a, resident, deviceId);
   const [mine] = known
     ? await db
         .select({ status: signIns.status, signedAt: signIns.signedAt })
@@ -157,7 +157,7 @@ export async function scanSignIn(
   const a = await admit(ctx, input.ticket);
   let known: Known | null = null;
   if (input.known) {
-    known = await knownResident(db, a, ctx.residentCookie, deviceId);
+    known = await knownResident(db, a, ctx.resident, deviceId);
     if (!known) throw new AppError('UNAUTHENTICATED');
     if (known.via === 'session' && ctx.csrfHeader !== known.csrfToken) throw new AppError('CSRF_FAILED');
   } else if (!input.phone || !input.name) {
@@ -212,7 +212,7 @@ export async function scanCheckOut(
   ctx: ScanCtx & { csrfHeader?: string; ticket?: string },
 ): Promise<{ attendedHours: number }> {
   const a = await admit(ctx, ctx.ticket);
-  const known = await knownResident(ctx.db, a, ctx.residentCookie, ctx.deviceId);
+  const known = await knownResident(ctx.db, a, ctx.resident, ctx.deviceId);
   if (!known) throw new AppError('UNAUTHENTICATED');
   if (known.via === 'session' && ctx.csrfHeader !== known.csrfToken) throw new AppError('CSRF_FAILED');
   const [s] = await ctx.db

@@ -4,7 +4,7 @@ import { users } from '../accounts/account.table';
 import { activities } from '../activities/activities.table';
 import { residents } from '../people/people.table';
 import { paySignIn } from './signin-credits';
-import { residentAccounts } from './resident-account.table';
+import { residentAccounts } from '../portal/resident-account.table';
 import { signIns } from './signin.table';
 
 /** Demo residents who can sign in on the phone pages (/m) with the demo password. */

@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useFormErrors } from '../../../web/components/form-errors';
 import { useI18n } from '../../../web/i18n/i18n';
 import { LIMITS } from '../../../shared/limits';
-import type { ResidentMe } from '../../signin/resident-auth.contract';
+import type { ResidentMe } from '../resident-auth.contract';
 import { meRequest, setResidentCsrf } from './portal-api';
 import { M } from './portal.messages';
 import { RESIDENT_ME_KEY } from './portal.queries';

@@ -2,8 +2,9 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import type { Page } from '../../../shared/pagination';
 import { withQuery } from '../../../web/api/client';
 import type { LearningRecord, MyCredits, Redemption, Reward } from '../../credits/credits.contract';
-import type { ResidentMe } from '../../signin/resident-auth.contract';
-import type { MyActivity, MySignInPage } from '../portal.contract';
+import type { ResidentMe } from '../resident-auth.contract';
+import type { MyActivity } from '../portal.contract';
+import type { MySignInPage } from '../../signin/signin.contract';
 import { meRequest, setResidentCsrf } from './portal-api';
 
 export const RESIDENT_ME_KEY = ['resident', 'me'] as const;

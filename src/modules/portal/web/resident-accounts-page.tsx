@@ -13,7 +13,7 @@ import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import type { Resident } from '../../people/people.contract';
 import type { ActivationIssued, ResidentAccountState } from '../resident-auth.contract';
-import { M } from './signin.messages';
+import { M } from './resident-accounts.messages';
 
 const KEYS = ['q'] as const;
 

@@ -42,7 +42,9 @@ export function useRules(countyId: string | undefined) {
   return useApi(creditsApi.rules, { params: { countyId: countyId ?? '' } }, { enabled: !!countyId });
 }
 
-/** After any change: balances, entries, rewards (stock), redemptions and learning records are read again. */
+/** What a change reads again: balances, entries, rewards (stock), redemptions and learning records. */
+export const CREDITS_TAGS = [creditsApi.accounts.tag, signInApi.learningRecord.tag];
+
 export function useCreditsRefresh() {
-  return useInvalidate(creditsApi.accounts.tag, signInApi.learningRecord.tag);
+  return useInvalidate(...CREDITS_TAGS);
 }

@@ -1,5 +1,5 @@
 import type { EndpointInput } from '../../../shared/endpoint';
-import { useApi, useInvalidate } from '../../../web/api/hooks';
+import { useApi } from '../../../web/api/hooks';
 import { signInApi } from '../../signin/signin.contract';
 import { creditsApi } from '../credits.contract';
 
@@ -44,7 +44,3 @@ export function useRules(countyId: string | undefined) {
 
 /** What a change reads again: balances, entries, rewards (stock), redemptions and learning records. */
 export const CREDITS_TAGS = [creditsApi.accounts.tag, signInApi.learningRecord.tag];
-
-export function useCreditsRefresh() {
-  return useInvalidate(...CREDITS_TAGS);
-}

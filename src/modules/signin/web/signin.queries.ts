@@ -1,5 +1,5 @@
 import type { EndpointInput } from '../../../shared/endpoint';
-import { useApi, useInvalidate } from '../../../web/api/hooks';
+import { useApi } from '../../../web/api/hooks';
 import { signInApi } from '../signin.contract';
 
 // Every read of the module, typed by its endpoint declaration (no paths or answer types here).
@@ -42,11 +42,6 @@ export function useRosterSearch(activityId: string, q: string) {
     { params: { activityId }, query: { q } },
     { enabled: q.trim().length > 0, keepPrevious: true, select: (d) => d.items },
   );
-}
-
-/** After any change: every answer of the module is read again. */
-export function useSignInRefresh() {
-  return useInvalidate(signInApi.activities.tag);
 }
 
 /** The county's sign-in window (minutes before the start, after the end). */

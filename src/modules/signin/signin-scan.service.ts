@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../server/db/client';
 import type { Protector } from '../../server/protect';
 import { AppError, fieldError } from '../../shared/app-error';
+import { formatDateTime } from '../../shared/china-time';
 import { residents } from '../people/people.table';
 import { graceTicket, readQrToken, verifyGraceTicket, type QrClaims } from './qr-token';
 import { recordScan, type ScanJob, type ScanRow } from './signin-batch';
@@ -35,18 +36,9 @@ type ScanCtx = {
 };
 type Known = { residentId: string; name: string; via: 'session' | 'device'; csrfToken: string | null };
 
-const chinaTime = new Intl.DateTimeFormat('zh-CN', {
-  month: 'numeric',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-  timeZone: 'Asia/Shanghai',
-});
-
 /** A refusal the phone page shows in its own plain words (the route copies `refusal` into a header). */
 export function scanRefusal(refusal: ScanRefusal, w?: SignInWindow): AppError {
-  const at = (iso: string) => chinaTime.format(new Date(iso));
+  const at = (iso: string) => formatDateTime(iso);
   const words: Record<ScanRefusal, [string, string]> = {
     expired: ['二维码已过期，请重新扫描现场的二维码', 'this QR code has expired; scan the one on site again'],
     early: [

@@ -210,11 +210,14 @@ export function signInStatement(jobs: ScanJob[]): SQL {
 
 type Returned = ScanRow & { activity_id: string; device_id: string };
 
+/** The rows of a plain-SQL statement (`tx.execute`), typed by the caller. */
+export const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
 /** One batch in one transaction: the sign-in statement, then the credits of the confirmed. */
 export async function writeBatch(db: Db, jobs: ScanJob[]): Promise<Map<string, ScanRow>> {
   return db.transaction(async (tx) => {
     const result = await tx.execute(signInStatement(jobs));
-    const rows = (result as unknown as { rows: Returned[] }).rows;
+    const rows = rowsOf<Returned>(result);
     const out = new Map<string, ScanRow>();
     for (const r of rows) out.set(`${r.activity_id}:${r.device_id}`, r);
     // Contract 5: the batch's credits in one set of statements; the theme's rule decides whether

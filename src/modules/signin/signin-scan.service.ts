@@ -5,7 +5,7 @@ import { AppError, fieldError } from '../../shared/app-error';
 import { formatDateTime } from '../../shared/china-time';
 import { residents } from '../people/people.table';
 import { graceTicket, readQrToken, verifyGraceTicket, type QrClaims } from './qr-token';
-import { recordScan, type ScanJob, type ScanRow } from './signin-batch';
+import { recordScan, rowsOf, type ScanJob, type ScanRow } from './signin-batch';
 import { rememberDevice, rememberedResident } from './resident-device.service';
 import { loadSignInActivity, maskName, type SignInActivity } from './signin-activity';
 import {
@@ -135,8 +135,6 @@ export async function getScanInfo({ db, protector, token, resident, deviceId }: 
     csrfToken: known?.csrfToken ?? null,
   };
 }
-
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /** The resident's sign-in from their phone: one tap when known, else phone + name against the roster. */
 export async function scanSignIn(

@@ -1,27 +1,32 @@
+import type { Endpoint, EndpointInput, EndpointOutput } from '../../../shared/endpoint';
 import { toApiError, ApiError } from '../../../web/api/api-error';
+import { urlOf } from '../../../web/api/client';
 
 /**
- * The resident pages' own requests: the resident session's CSRF token (not the staff one),
- * and failures are not broadcast to the staff sign-in layer.
+ * The resident pages' own requests, on the endpoints their contracts declare: the resident
+ * session's CSRF token (not the staff one), and failures are not broadcast to the staff
+ * sign-in layer. (`call()` cannot do either yet: it sends the staff token and tells the staff
+ * auth layer of every 401.)
  */
 let residentCsrf: string | null = null;
 export const setResidentCsrf = (token: string | null) => {
   residentCsrf = token;
 };
 
-export async function meRequest<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+export async function meCall<E extends Endpoint>(e: E, input?: EndpointInput<E>): Promise<EndpointOutput<E>> {
+  const write = e.method !== 'GET';
   let res: Response;
   try {
-    res = await fetch(path, {
-      method,
+    res = await fetch(urlOf(e, input), {
+      method: e.method,
       credentials: 'same-origin',
       headers: {
         accept: 'application/json',
-        ...(method === 'POST'
+        ...(write
           ? { 'content-type': 'application/json', ...(residentCsrf ? { 'x-csrf-token': residentCsrf } : {}) }
           : {}),
       },
-      body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined,
+      body: write ? JSON.stringify((input as { body?: unknown } | undefined)?.body ?? {}) : undefined,
     });
   } catch {
     throw new ApiError(0, {
@@ -38,5 +43,5 @@ export async function meRequest<T>(method: 'GET' | 'POST', path: string, body?: 
     data = null;
   }
   if (!res.ok) throw toApiError(res.status, data);
-  return data as T;
+  return data as EndpointOutput<E>;
 }

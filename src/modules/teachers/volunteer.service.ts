@@ -1,5 +1,5 @@
 import { chinaToday } from '../../shared/china-time';
-import { and, asc, count, desc, eq, gte, inArray, isNull, like, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../server/db/client';
 import { reachPaths, type Actor } from '../../shared/actor';
@@ -11,7 +11,7 @@ import { recordAudit } from '../../server/audit';
 import { payVolunteerHours } from '../credits';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../organisations';
-import { residents } from '../people/people.table';
+import { residentRef } from '../people';
 import { canKeepBank, canReviewHours } from './teachers.policy';
 import { loadTeacher } from './teachers.service';
 import { teachers, volunteerHours } from './teachers.table';
@@ -234,15 +234,12 @@ export async function reviewHours({
       .set({ status: input.decision, reviewedBy: actor.userId, reviewedAt: new Date(), reviewNote: input.note })
       .where(eq(volunteerHours.id, id));
     // Contract 5: the teacher's linked resident (if any, not anonymised) earns the county's volunteer rate.
-    const [linked] =
+    const [teacher] =
       input.decision === 'approved'
-        ? await tx
-            .select({ id: residents.id, countyId: residents.countyId })
-            .from(teachers)
-            .innerJoin(residents, and(eq(residents.id, teachers.residentId), isNull(residents.anonymizedAt)))
-            .where(eq(teachers.id, r.h.teacherId))
+        ? await tx.select({ residentId: teachers.residentId }).from(teachers).where(eq(teachers.id, r.h.teacherId))
         : [];
-    if (linked)
+    const linked = teacher?.residentId ? await residentRef(tx, teacher.residentId) : null;
+    if (linked && !linked.anonymized)
       await payVolunteerHours(tx, {
         hoursId: id,
         residentId: linked.id,

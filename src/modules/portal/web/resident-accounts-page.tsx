@@ -1,9 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Input, Modal, Typography } from 'antd';
 import { KeyOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Page } from '../../../shared/pagination';
-import { api } from '../../../web/api/client';
 import { useApi, useApiMutation } from '../../../web/api/hooks';
 import type { EndpointOutput } from '../../../shared/endpoint';
 import { PageHeader } from '../../../web/components/page-header';
@@ -12,7 +9,7 @@ import { useUrlQuery } from '../../../web/components/use-url-query';
 import { formatDateTime } from '../../../web/components/format';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
-import type { Resident } from '../../people/people.contract';
+import { peopleApi, type Resident } from '../../people/people.contract';
 import { residentAuthApi } from '../resident-auth.contract';
 import { M } from './resident-accounts.messages';
 
@@ -23,12 +20,11 @@ export function ResidentAccountsPage() {
   const { t } = useI18n();
   const url = useUrlQuery(KEYS);
   const q = url.values.q ?? '';
-  const list = useQuery({
-    queryKey: ['sign-in', 'resident-accounts', q, url.page, url.pageSize],
-    queryFn: () => api.get<Page<Resident>>('/api/residents', { q, page: url.page, pageSize: url.pageSize }),
-    enabled: q.length > 0,
-    placeholderData: keepPreviousData,
-  });
+  const list = useApi(
+    peopleApi.list,
+    { query: { q, page: url.page, pageSize: url.pageSize } },
+    { enabled: q.length > 0, keepPrevious: true },
+  );
   const [open, setOpen] = useState<Resident | null>(null);
   return (
     <>

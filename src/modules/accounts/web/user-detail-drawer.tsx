@@ -4,7 +4,7 @@ import { EditOutlined, KeyOutlined } from '@ant-design/icons';
 import { usersApi, type User } from '../account.contract';
 import { useApiMutation } from '../../../web/api/hooks';
 import { useAuth } from '../../../web/auth/auth-context';
-import { formatDateTime } from '../../../web/components/format';
+import { formatDateTime } from '../../../shared/china-time';
 import { DetailDrawer } from '../../../web/components/query-view';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
@@ -27,7 +27,7 @@ export function UserDetailDrawer({ id, onClose }: { id: string; onClose: () => v
 }
 
 function UserDetail({ user }: { user: User }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { message, modal } = App.useApp();
   const { me } = useAuth();
   const [editing, setEditing] = useState(false);
@@ -90,7 +90,7 @@ function UserDetail({ user }: { user: User }) {
           {
             key: 'last',
             label: t(M.lastLogin),
-            children: user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale) : t(M.never),
+            children: user.lastLoginAt ? formatDateTime(user.lastLoginAt) : t(M.never),
           },
         ]}
       />

@@ -3,7 +3,7 @@ import { Button, Card, Col, Row, Select, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { User } from '../account.contract';
 import { ROLE_LABELS, ROLES, type Role } from '../../../shared/roles';
-import { formatDateTime } from '../../../web/components/format';
+import { formatDateTime } from '../../../shared/china-time';
 import { PageHeader } from '../../../web/components/page-header';
 import { useUrlQuery } from '../../../web/components/use-url-query';
 import { useI18n } from '../../../web/i18n/i18n';
@@ -21,7 +21,7 @@ const KEYS = ['q', 'nodeId', 'role', 'disabled', 'open'] as const;
 
 /** 用户与权限: filters in the URL, a server-paged list, a drawer per account, one form. */
 export function UsersPage() {
-  const { t, label, locale } = useI18n();
+  const { t, label } = useI18n();
   const url = useUrlQuery(KEYS);
   const f = url.values;
   const role = ROLES.includes(f.role as Role) ? (f.role as Role) : undefined;
@@ -127,7 +127,7 @@ export function UsersPage() {
           {
             title: t(M.lastLogin),
             dataIndex: 'lastLoginAt',
-            render: (v: string | null) => (v ? formatDateTime(v, locale) : t(M.never)),
+            render: (v: string | null) => (v ? formatDateTime(v) : t(M.never)),
           },
         ]}
       />

@@ -6,7 +6,7 @@ import { auditApi, type AuditEntryOut } from '../audit.contract';
 import type { EndpointInput } from '../../../shared/endpoint';
 import { useApi } from '../../../web/api/hooks';
 import { useAuth } from '../../../web/auth/auth-context';
-import { formatDateTime } from '../../../web/components/format';
+import { formatDateTime } from '../../../shared/china-time';
 import { PageHeader } from '../../../web/components/page-header';
 import { useUrlQuery } from '../../../web/components/use-url-query';
 import { useI18n, type Msg } from '../../../web/i18n/i18n';
@@ -48,7 +48,7 @@ const OUTCOME_COLOR = { ok: 'green', denied: 'red', failed: 'orange' } as const;
 
 /** 审计日志: filters in the URL, newest first, details on demand. */
 export function AuditPage() {
-  const { t, locale, isZh } = useI18n();
+  const { t, isZh } = useI18n();
   const { hasRole } = useAuth();
   const url = useUrlQuery(KEYS);
   const f = url.values;
@@ -149,7 +149,7 @@ export function AuditPage() {
           {
             title: t(M.when),
             dataIndex: 'at',
-            render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v, locale)}</span>,
+            render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v)}</span>,
           },
           { title: t(M.who), dataIndex: 'actorName', render: (v: string | null) => v ?? t(M.system) },
           { title: t(M.node), dataIndex: 'nodeName', render: (v: string | null) => v ?? '—' },

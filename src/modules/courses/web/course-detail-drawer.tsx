@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Descriptions, List, Space, Tag, Timeline, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
-import { formatDateTime } from '../../../web/components/format';
+import { formatDateTime } from '../../../shared/china-time';
 import { DetailDrawer } from '../../../web/components/query-view';
 import { useI18n } from '../../../web/i18n/i18n';
 import { COURSE_FORM_LABELS, REVIEW_ACTION_LABELS, TARGET_GROUP_LABELS, type CourseDetail } from '../courses.contract';
@@ -31,7 +31,7 @@ export function CourseDetailDrawer({ id, onClose }: { id: string; onClose: () =>
 }
 
 function CourseDetailView({ course, onRemoved }: { course: CourseDetail; onRemoved: () => void }) {
-  const { t, label, isZh, locale } = useI18n();
+  const { t, label, isZh } = useI18n();
   const [editing, setEditing] = useState(false);
   const none = t(M.none);
   return (
@@ -136,7 +136,7 @@ function CourseDetailView({ course, onRemoved }: { course: CourseDetail; onRemov
                     {h.comment ? `：${h.comment}` : ''}
                   </div>
                   <div style={{ color: '#6b7c74', fontSize: 13 }}>
-                    {t(M.historyBy, { date: formatDateTime(h.at, locale), by: h.actorName ?? '—' })}
+                    {t(M.historyBy, { date: formatDateTime(h.at), by: h.actorName ?? '—' })}
                   </div>
                 </div>
               ),

@@ -3,7 +3,7 @@ import { Alert, Button, Col, Drawer, Grid, List, Row, Statistic, Table, Typograp
 import { GiftOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useApiMutation } from '../../../web/api/hooks';
 import { ErrorState } from '../../../web/components/error-state';
-import { formatDateTime } from '../../../web/components/format';
+import { formatDateTime } from '../../../shared/china-time';
 import { PageLoading } from '../../../web/components/page-loading';
 import { useDrawerWidth } from '../../../web/components/use-drawer-width';
 import { useI18n } from '../../../web/i18n/i18n';
@@ -17,7 +17,7 @@ import { RedeemModal } from './redeem-modal';
 
 /** One resident's account: balance, award, redeem at the counter, print the record, and the ledger with reversals. */
 export function AccountDrawer({ residentId, onClose }: { residentId: string; onClose: () => void }) {
-  const { t, label, locale } = useI18n();
+  const { t, label } = useI18n();
   const size = useDrawerWidth(880);
   const account = useAccount(residentId);
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
@@ -119,7 +119,7 @@ export function AccountDrawer({ residentId, onClose }: { residentId: string; onC
                     </div>
                     <div style={{ fontSize: 15, marginTop: 4 }}>{note(e)}</div>
                     <Typography.Text type="secondary">
-                      {formatDateTime(e.createdAt, locale)}
+                      {formatDateTime(e.createdAt)}
                       {e.createdByName ? ` · ${e.createdByName}` : ''}
                     </Typography.Text>
                   </div>
@@ -137,7 +137,7 @@ export function AccountDrawer({ residentId, onClose }: { residentId: string; onC
               locale={{ emptyText: t(M.noEntries) }}
               pagination={pagination}
               columns={[
-                { title: t(M.when), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v, locale) },
+                { title: t(M.when), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
                 { title: t(M.kind), dataIndex: 'kind', render: (v: EntryKindKey) => <EntryKindTag kind={v} /> },
                 {
                   title: t(M.creditsCol),

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Select, Tag, Typography } from 'antd';
 import { useApiMutation } from '../../../web/api/hooks';
-import { formatDateTime } from '../../../web/components/format';
+import { formatDateTime } from '../../../shared/china-time';
 import { PageTable } from '../../../web/components/page-table';
 import { useI18n } from '../../../web/i18n/i18n';
 import { creditsApi, REDEMPTION_STATUSES, REDEMPTION_STATUS_LABELS, type Redemption } from '../credits.contract';
@@ -14,7 +14,7 @@ type Status = (typeof REDEMPTION_STATUSES)[number];
 
 /** Redemptions of the residents the user keeps, with cancel (credits and stock go back). */
 export function RedemptionsTab({ url }: { url: CreditsUrl }) {
-  const { t, label, locale } = useI18n();
+  const { t, label } = useI18n();
   const status = REDEMPTION_STATUSES.find((s) => s === url.values.status);
   const list = useRedemptions({ status, page: url.page, pageSize: url.pageSize });
   const cancel = useApiMutation(creditsApi.cancelRedemption, { invalidates: CREDITS_TAGS });
@@ -38,7 +38,7 @@ export function RedemptionsTab({ url }: { url: CreditsUrl }) {
         totalText={(n) => t(M.totalRecords, { n })}
         locale={{ emptyText: t(M.noRedemptions) }}
         columns={[
-          { title: t(M.when), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v, locale) },
+          { title: t(M.when), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
           {
             title: t(M.name),
             dataIndex: 'residentName',

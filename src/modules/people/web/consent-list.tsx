@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Form, List, Popconfirm, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { chinaToday } from '../../../shared/china-time';
+import { chinaToday, formatDateTime } from '../../../shared/china-time';
 import {
   CONSENT_METHOD_LABELS,
   DEFAULT_CONSENT_PURPOSE,
@@ -12,7 +12,6 @@ import {
   type ResidentDetail,
 } from '../people.contract';
 import { useApiMutation, useFormMutation } from '../../../web/api/hooks';
-import { formatDateTime } from '../../../web/components/format';
 import { FormModal } from '../../../web/components/form-modal';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
@@ -21,7 +20,7 @@ import { M } from './people.messages';
 
 /** The consents on record: when, by whom, what for; a further one can be recorded, one withdrawn. */
 export function ConsentList({ resident: r }: { resident: ResidentDetail }) {
-  const { t, label, locale } = useI18n();
+  const { t, label } = useI18n();
   const { message } = App.useApp();
   const [adding, setAdding] = useState(false);
   const { run: withdraw } = useApiMutation(peopleApi.withdrawConsent, {
@@ -67,9 +66,7 @@ export function ConsentList({ resident: r }: { resident: ResidentDetail }) {
             <div>
               <div style={{ fontSize: 15 }}>
                 {c.purpose}{' '}
-                {c.withdrawnAt && (
-                  <Tag color="red">{t(M.withdrawn, { at: formatDateTime(c.withdrawnAt, locale) })}</Tag>
-                )}
+                {c.withdrawnAt && <Tag color="red">{t(M.withdrawn, { at: formatDateTime(c.withdrawnAt) })}</Tag>}
               </div>
               <Typography.Text type="secondary" style={{ fontSize: 13 }}>
                 {t(M.consentLine, {
@@ -79,7 +76,7 @@ export function ConsentList({ resident: r }: { resident: ResidentDetail }) {
                       : t(M.bySelf),
                   method: label(CONSENT_METHOD_LABELS[c.method]),
                   who: c.recordedByName ?? '—',
-                  at: formatDateTime(c.recordedAt, locale),
+                  at: formatDateTime(c.recordedAt),
                 })}
               </Typography.Text>
             </div>

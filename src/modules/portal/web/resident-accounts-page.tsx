@@ -6,7 +6,7 @@ import type { EndpointOutput } from '../../../shared/endpoint';
 import { PageHeader } from '../../../web/components/page-header';
 import { PageTable } from '../../../web/components/page-table';
 import { useUrlQuery } from '../../../web/components/use-url-query';
-import { formatDateTime } from '../../../web/components/format';
+import { formatDateTime } from '../../../shared/china-time';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { peopleApi, type Resident } from '../../people/people.contract';
@@ -77,7 +77,7 @@ export function ResidentAccountsPage() {
 }
 
 function ActivationModal({ resident, onClose }: { resident: Resident; onClose: () => void }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const params = { residentId: resident.id };
   const state = useApi(residentAuthApi.account, { params });
   const [issued, setIssued] = useState<EndpointOutput<typeof residentAuthApi.issueActivation> | null>(null);
@@ -93,9 +93,9 @@ function ActivationModal({ resident, onClose }: { resident: Resident; onClose: (
       {s && (
         <Typography.Paragraph>
           {s.activated
-            ? t(M.accountActive, { at: formatDateTime(s.lastLoginAt, locale) || '—' })
+            ? t(M.accountActive, { at: formatDateTime(s.lastLoginAt) || '—' })
             : s.exists
-              ? t(M.accountWaiting, { at: formatDateTime(s.activationExpiresAt, locale) })
+              ? t(M.accountWaiting, { at: formatDateTime(s.activationExpiresAt) })
               : t(M.accountNone)}
         </Typography.Paragraph>
       )}
@@ -113,7 +113,7 @@ function ActivationModal({ resident, onClose }: { resident: Resident; onClose: (
               >
                 {issued.code}
               </div>
-              <div>{t(M.codeHow, { until: formatDateTime(issued.expiresAt, locale) })}</div>
+              <div>{t(M.codeHow, { until: formatDateTime(issued.expiresAt) })}</div>
             </>
           }
         />

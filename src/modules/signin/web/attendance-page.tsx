@@ -7,8 +7,10 @@ import { ErrorState } from '../../../web/components/error-state';
 import { PageHeader } from '../../../web/components/page-header';
 import { PageLoading } from '../../../web/components/page-loading';
 import { PageTable } from '../../../web/components/page-table';
-import { formatDateTime } from '../../../web/components/format';
+import { formatDateTime } from '../../../shared/china-time';
 import { useUrlQuery } from '../../../web/components/use-url-query';
+import { urlOf } from '../../../web/api/client';
+import { filesApi } from '../../files/files.contract';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { SIGN_IN_STATUSES, signInApi, type AttendanceItem, type SignInStatus } from '../signin.contract';
@@ -28,7 +30,7 @@ const STATUS_COLOR = { confirmed: 'green', pending: 'orange', rejected: 'default
 
 /** 签到情况: counts, the QR screen and sheet, sign-in by hand or from paper, and each sign-in to confirm, remove or check out. */
 export function AttendancePage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const { activityId = '' } = useParams();
   const url = useUrlQuery(KEYS);
@@ -87,7 +89,7 @@ export function AttendancePage() {
         }
       >
         <Typography.Text type="secondary">
-          {formatDateTime(activity.startsAt, locale)} · {activity.place ?? ''} {activity.centreName}
+          {formatDateTime(activity.startsAt)} · {activity.place ?? ''} {activity.centreName}
         </Typography.Text>
       </PageHeader>
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
@@ -201,13 +203,13 @@ export function AttendancePage() {
                 {r.evidenceFileId && (
                   <>
                     {' '}
-                    · <a href={`/api/files/${r.evidenceFileId}`}>{t(M.evidence)}</a>
+                    · <a href={urlOf(filesApi.download, { params: { id: r.evidenceFileId } })}>{t(M.evidence)}</a>
                   </>
                 )}
               </>
             ),
           },
-          { title: t(M.signedAt), dataIndex: 'signedAt', render: (v: string) => formatDateTime(v, locale) },
+          { title: t(M.signedAt), dataIndex: 'signedAt', render: (v: string) => formatDateTime(v) },
           { title: t(M.hours), dataIndex: 'attendedHours', render: (h: number | null) => h ?? '' },
         ]}
       />

@@ -3,7 +3,7 @@ import { ArrowLeftOutlined, ClockCircleOutlined, FullscreenOutlined } from '@ant
 import { Link, useParams } from 'react-router';
 import { ErrorState } from '../../../web/components/error-state';
 import { PageLoading } from '../../../web/components/page-loading';
-import { formatDateTime } from '../../../web/components/format';
+import { formatDateTime } from '../../../shared/china-time';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M } from './signin.messages';
 import { useScreenQr } from './signin.queries';
@@ -14,7 +14,7 @@ import { useScreenQr } from './signin.queries';
  * when scanning opens, or that it has closed.
  */
 export function QrScreenPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { activityId = '' } = useParams();
   const q = useScreenQr(activityId);
   if (q.isPending) return <PageLoading />;
@@ -49,7 +49,7 @@ export function QrScreenPage() {
         {activity.title}
       </Typography.Title>
       <Typography.Text type="secondary" style={{ fontSize: 18 }}>
-        {formatDateTime(activity.startsAt, locale)} · {activity.place ?? activity.centreName}
+        {formatDateTime(activity.startsAt)} · {activity.place ?? activity.centreName}
       </Typography.Text>
       {svg ? (
         <>
@@ -89,8 +89,8 @@ export function QrScreenPage() {
           </Typography.Title>
           <Typography.Text style={{ fontSize: 'clamp(18px, 2.4vw, 26px)' }}>
             {closed
-              ? t(M.qrClosedAt, { time: formatDateTime(window.closesAt, locale) })
-              : t(M.qrOpensAt, { time: formatDateTime(window.opensAt, locale) })}
+              ? t(M.qrClosedAt, { time: formatDateTime(window.closesAt) })
+              : t(M.qrOpensAt, { time: formatDateTime(window.opensAt) })}
           </Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 16 }}>
             {t(M.qrNotNow)}

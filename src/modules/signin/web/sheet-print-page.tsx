@@ -3,7 +3,7 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
 import { ErrorState } from '../../../web/components/error-state';
 import { PageLoading } from '../../../web/components/page-loading';
-import { formatDateTime } from '../../../web/components/format';
+import { formatDateTime } from '../../../shared/china-time';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M } from './signin.messages';
 import { useSheet } from './signin.queries';
@@ -28,7 +28,7 @@ const BLANK_ROWS = 8;
 
 /** 签到表: registrants to tick, blank rows for walk-ins, and a QR code valid only during the activity. */
 export function SheetPrintPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { activityId = '' } = useParams();
   const q = useSheet(activityId);
   if (q.isPending) return <PageLoading />;
@@ -66,7 +66,7 @@ export function SheetPrintPage() {
             </div>
             <div>
               <b>{t(M.time)}：</b>
-              {formatDateTime(activity.startsAt, locale)} – {formatDateTime(activity.endsAt, locale).slice(-5)}
+              {formatDateTime(activity.startsAt)} – {formatDateTime(activity.endsAt).slice(-5)}
             </div>
             <div>
               <b>{t(M.place)}：</b>
@@ -80,8 +80,8 @@ export function SheetPrintPage() {
           <div className="qr">
             <div dangerouslySetInnerHTML={{ __html: svg.replace('<svg ', '<svg width="100%" height="100%" ') }} />
             {t(M.sheetQr, {
-              from: formatDateTime(validFrom, locale),
-              to: formatDateTime(validUntil, locale).slice(-5),
+              from: formatDateTime(validFrom),
+              to: formatDateTime(validUntil).slice(-5),
             })}
           </div>
         </div>

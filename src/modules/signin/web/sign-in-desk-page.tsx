@@ -5,7 +5,7 @@ import { useAuth } from '../../../web/auth/auth-context';
 import { PageHeader } from '../../../web/components/page-header';
 import { PageTable } from '../../../web/components/page-table';
 import { useUrlQuery } from '../../../web/components/use-url-query';
-import { formatDateTime } from '../../../web/components/format';
+import { formatDateTime } from '../../../shared/china-time';
 import { useI18n } from '../../../web/i18n/i18n';
 import type { SignInActivityItem } from '../signin.contract';
 import { SIGNIN_STAFF_ROLES } from '../signin.policy';
@@ -19,7 +19,7 @@ type When = (typeof WHENS)[number];
 
 /** 活动签到: today's, coming and past activities of my part of the tree, with who has signed in. */
 export function SignInDeskPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { hasRole, me } = useAuth();
   // The county of the first place the user works in (a system admin's root has none).
   const countyId = me?.scopes.map((s) => s.path.split('/')[1]).find(Boolean);
@@ -55,7 +55,7 @@ export function SignInDeskPage() {
             dataIndex: 'title',
             render: (v: string, r) => <Link to={`/sign-in/${r.id}`}>{v}</Link>,
           },
-          { title: t(M.time), dataIndex: 'startsAt', render: (v: string) => formatDateTime(v, locale) },
+          { title: t(M.time), dataIndex: 'startsAt', render: (v: string) => formatDateTime(v) },
           { title: t(M.centre), dataIndex: 'centreName' },
           { title: t(M.signedIn), dataIndex: 'confirmed', align: 'right' },
           {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Descriptions, Space, Timeline, Typography } from 'antd';
 import { EditOutlined, PrinterOutlined, SwapOutlined } from '@ant-design/icons';
-import { formatDateTime } from '../../../web/components/format';
+import { formatDateTime } from '../../../shared/china-time';
 import { DetailDrawer } from '../../../web/components/query-view';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
@@ -25,7 +25,7 @@ export function TeacherDetailDrawer({ id, onClose }: { id: string; onClose: () =
 }
 
 function TeacherDetailView({ teacher }: { teacher: TeacherDetail }) {
-  const { t, label, locale } = useI18n();
+  const { t, label } = useI18n();
   const [editing, setEditing] = useState(false);
   const [changing, setChanging] = useState(false);
   const [printing, setPrinting] = useState(false);
@@ -105,7 +105,7 @@ function TeacherDetailView({ teacher }: { teacher: TeacherDetail }) {
                   {h.reason ? `：${h.reason}` : ''}
                 </div>
                 <div style={{ color: '#6b7c74', fontSize: 13 }}>
-                  {t(M.historyBy, { date: formatDateTime(h.changedAt, locale), by: h.changedByName ?? '—' })}
+                  {t(M.historyBy, { date: formatDateTime(h.changedAt), by: h.changedByName ?? '—' })}
                 </div>
               </div>
             ),

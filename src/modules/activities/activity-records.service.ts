@@ -4,14 +4,12 @@ import { holdsRoleOver, type Actor } from '../../shared/actor';
 import { fieldError, forbidden } from '../../shared/app-error';
 import { RESIDENT_ROLES } from '../../shared/roles';
 import { recordAudit } from '../../server/audit';
-import { storedFiles } from '../files/files.table';
-import { orgNodes } from '../organisations/org.table';
-import { residents } from '../people/people.table';
 import { ACTIVITY_LIMITS, type Records, type RecordsInput, type Registration } from './activities.contract';
 import { canKeepActivity } from './activities.policy';
 import { loadActivity } from './activities.service';
 import { registrations } from './activities.table';
 import { activityPhotos, activityRecords } from './activity-records.table';
+import { fileRefs, residentRefs } from './borrowed';
 import { cancelRegistration, registerResident, type RegistrationStatus } from './registration.service';
 
 /** The registrations (places, waiting list in order, cancelled) — residents' names are for the keepers. */
@@ -30,13 +28,11 @@ export async function findRegistrations({
     .select({
       id: registrations.id,
       residentId: registrations.residentId,
-      residentName: residents.name,
       status: registrations.status,
       notice: registrations.notice,
       createdAt: registrations.createdAt,
     })
     .from(registrations)
-    .innerJoin(residents, eq(residents.id, registrations.residentId))
     .where(eq(registrations.activityId, id))
     .orderBy(
       sql`case ${registrations.status} when 'registered' then 0 when 'waitlisted' then 1 else 2 end`,
@@ -44,10 +40,21 @@ export async function findRegistrations({
       asc(registrations.id),
     )
     .limit(2000);
+  const names = new Map(
+    (
+      await residentRefs(
+        db,
+        rows.map((r) => r.residentId),
+      )
+    ).map((p) => [p.id, p.name]),
+  );
   return {
     items: rows.map((r) => ({
-      ...r,
+      id: r.id,
+      residentId: r.residentId,
+      residentName: names.get(r.residentId) ?? '',
       status: r.status as Registration['status'],
+      notice: r.notice,
       createdAt: r.createdAt.toISOString(),
     })),
   };
@@ -68,12 +75,8 @@ export async function registerByStaff({
   return db.transaction(async (tx) => {
     const { row, centre } = await loadActivity(tx, actor, id);
     if (!canKeepActivity(actor, centre)) throw forbidden();
-    const [r] = await tx
-      .select({ path: orgNodes.path, name: residents.name })
-      .from(residents)
-      .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
-      .where(eq(residents.id, residentId));
-    if (!r || !holdsRoleOver(actor, RESIDENT_ROLES, r.path))
+    const [r] = await residentRefs(tx, [residentId]);
+    if (!r || !holdsRoleOver(actor, RESIDENT_ROLES, r.nodePath))
       throw fieldError('residentId', '找不到该居民，或不在您的管理范围内', 'Resident not found, or outside your reach');
     const out = await registerResident(tx, { activityId: id, residentId });
     await recordAudit(tx, {
@@ -119,11 +122,20 @@ export async function getRecords({ db, actor, id }: { db: Db; actor: Actor; id: 
   await loadActivity(db, actor, id);
   const [rec] = await db.select().from(activityRecords).where(eq(activityRecords.activityId, id));
   const photos = await db
-    .select({ fileId: activityPhotos.fileId, caption: activityPhotos.caption, thumb: storedFiles.thumbnailKey })
+    .select({ fileId: activityPhotos.fileId, caption: activityPhotos.caption })
     .from(activityPhotos)
-    .innerJoin(storedFiles, eq(storedFiles.id, activityPhotos.fileId))
     .where(eq(activityPhotos.activityId, id))
     .orderBy(asc(activityPhotos.sort), asc(activityPhotos.addedAt));
+  const thumbs = new Set(
+    (
+      await fileRefs(
+        db,
+        photos.map((p) => p.fileId),
+      )
+    )
+      .filter((f) => f.hasThumbnail)
+      .map((f) => f.id),
+  );
   return {
     newsTitle: rec?.newsTitle ?? null,
     newsBody: rec?.newsBody ?? '',
@@ -133,7 +145,7 @@ export async function getRecords({ db, actor, id }: { db: Db; actor: Actor; id: 
       fileId: p.fileId,
       caption: p.caption,
       url: `/api/files/${p.fileId}`,
-      thumbnailUrl: p.thumb ? `/api/files/${p.fileId}/thumbnail` : null,
+      thumbnailUrl: thumbs.has(p.fileId) ? `/api/files/${p.fileId}/thumbnail` : null,
     })),
     updatedAt: rec?.updatedAt.toISOString() ?? null,
   };
@@ -192,12 +204,8 @@ export async function addPhoto({
   await db.transaction(async (tx) => {
     const { row, centre } = await loadActivity(tx, actor, id);
     if (!canKeepActivity(actor, centre)) throw forbidden();
-    const [f] = await tx
-      .select({ path: orgNodes.path, mime: storedFiles.mime })
-      .from(storedFiles)
-      .innerJoin(orgNodes, eq(orgNodes.id, storedFiles.nodeId))
-      .where(eq(storedFiles.id, fileId));
-    if (!f || !f.path.startsWith(centre.path) || !f.mime.startsWith('image/'))
+    const [f] = await fileRefs(tx, [fileId]);
+    if (!f || !f.nodePath.startsWith(centre.path) || !f.mime.startsWith('image/'))
       throw fieldError('fileId', '请上传本活动的照片', 'Upload a photo for this activity');
     const [{ n }] = await tx
       .select({ n: sql<number>`count(*)::int` })

@@ -1,7 +1,7 @@
 import { holdsRoleOver, type Actor } from '../../shared/actor';
 import { ROLES, type Role } from '../../shared/roles';
 import { canKeepActivity } from '../activities/activities.policy';
-import { ACTIVITY_KEEPER_ROLES } from '../activities/activities.roles';
+import { ACTIVITY_KEEPER_ROLES } from '../activities/activities.policy';
 import { COURSE_EDITOR_ROLES } from '../courses/courses.roles';
 import { canRunSignIn, SIGNIN_STAFF_ROLES } from '../signin/signin.policy';
 import type { FilePurpose } from './files.contract';

@@ -12,13 +12,8 @@ import { useUrlQuery } from '../../../web/components/use-url-query';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
-import {
-  ACTIVITY_KEEPER_ROLES,
-  ACTIVITY_STATUSES,
-  ACTIVITY_STATUS_LABELS,
-  type Activity,
-  type ActivityStatus,
-} from '../activities.contract';
+import { ACTIVITY_STATUSES, ACTIVITY_STATUS_LABELS, type Activity, type ActivityStatus } from '../activities.contract';
+import { ACTIVITY_KEEPER_ROLES } from '../activities.policy';
 import { ActivityCalendar } from './activity-calendar';
 import { ActivityDetailDrawer } from './activity-detail-drawer';
 import { ActivityFormDrawer } from './activity-form-drawer';

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
+import { chinaMonth } from '../../../shared/china-time';
 import { useAuth } from '../../../web/auth/auth-context';
 import { ListSearch } from '../../../web/components/list-search';
 import { PageHeader } from '../../../web/components/page-header';
@@ -18,7 +19,7 @@ import { ActivityCalendar } from './activity-calendar';
 import { ActivityDetailDrawer } from './activity-detail-drawer';
 import { ActivityFormDrawer } from './activity-form-drawer';
 import { StatusTag, useThemes } from './activity-tags';
-import { chinaSpan, thisMonth } from './activity-time';
+import { chinaSpan } from './activity-time';
 import { M } from './activities.messages';
 import { useActivityList } from './activities.queries';
 
@@ -38,7 +39,7 @@ export function ActivitiesPage() {
   const themes = useThemes();
   const f = url.values;
   const calendar = f.view === 'calendar';
-  const month = calendar ? (f.month ?? thisMonth()) : f.month;
+  const month = calendar ? (f.month ?? chinaMonth()) : f.month;
   const status = pick<ActivityStatus>(ACTIVITY_STATUSES, f.status);
   const list = useActivityList({
     q: f.q,
@@ -133,7 +134,7 @@ export function ActivitiesPage() {
         onChange={(v) =>
           url.set({
             view: v === 'calendar' ? 'calendar' : null,
-            month: v === 'calendar' ? (month ?? thisMonth()) : f.month,
+            month: v === 'calendar' ? (month ?? chinaMonth()) : f.month,
           })
         }
         options={[

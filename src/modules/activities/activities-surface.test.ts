@@ -48,7 +48,7 @@ describe('activityDone', () => {
     const [still] = await s.database.db.select().from(activities).where(eq(activities.id, a.id));
     expect(still.status).toBe('open');
     const waiting = await liveRegistrations(s.database.db, a.id);
-    expect(waiting.map((r) => r.status)).toEqual(['registered', 'waitlisted']);
+    expect(waiting.map((r) => r.status).sort()).toEqual(['registered', 'waitlisted']);
     expect(heard).toEqual([]);
 
     failing = false;

@@ -127,8 +127,6 @@ export default defineConfig(
                 '**/*.service.ts',
                 '**/*.routes',
                 '**/*.routes.ts',
-                '**/*.policy',
-                '**/*.policy.ts',
                 '**/*.query',
                 '**/*.query.ts',
                 '**/db/**',
@@ -141,9 +139,24 @@ export default defineConfig(
                 '@fastify/*',
               ],
               message:
-                'Web code imports only *.contract.ts, src/shared and src/web (STYLE.md §1): not server code, tables, services, policies, routes or the database.',
+                'Web code imports only *.contract.ts, *.policy.ts, src/shared and src/web (STYLE.md §1): not server code, tables, services, routes or the database.',
             },
           ],
+        },
+      ],
+      // Every endpoint is declared once in a contract: the web calls it with call()/useApi()/urlOf(),
+      // never by writing its path (docs/ARCHITECTURE.md, "Endpoints").
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'Literal[value=/^\\/api\\//]',
+          message:
+            'No API path written by hand on the web: call the endpoint declared in the contract (call, useApi, urlOf).',
+        },
+        {
+          selector: 'TemplateElement[value.raw=/^\\/api\\//]',
+          message:
+            'No API path written by hand on the web: call the endpoint declared in the contract (call, useApi, urlOf).',
         },
       ],
     },

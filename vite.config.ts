@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { bundleBudget } from './scripts/bundle-budget';
 
 /**
  * The web app. `index.html` sits at the repo root; the build lands in dist/web, which the
@@ -11,7 +12,7 @@ const apiProxy = { '/api': { target: process.env.CEDU_API ?? 'http://localhost:3
 export default defineConfig({
   root: '.',
   base: '/',
-  plugins: [react()],
+  plugins: [react(), bundleBudget()],
   server: { port: Number(process.env.VITE_PORT ?? 5173), proxy: apiProxy },
   // `npx vite preview` serves the built dist/web the same way, for checking a build.
   preview: { port: Number(process.env.VITE_PORT ?? 4173), proxy: apiProxy },

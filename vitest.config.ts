@@ -3,7 +3,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    setupFiles: ['test/setup.ts'],
     exclude: ['test/e2e/**', 'node_modules/**', 'dist/**'],
     // Timeouts catch hangs, not slowness: on a busy 2-core machine (load ~20) opening a PGlite
     // data directory twice (lock.test.ts) took over 60 s and failed a correct test.

@@ -173,6 +173,23 @@ describe('cycles', () => {
       'src/modules/b/b.service.ts:1 value',
     ]);
   });
+
+  it('counts server code only: a web page importing a module that imports back is no cycle', () => {
+    const files = {
+      ...A,
+      'src/modules/b/index.ts': "export { bThing } from './b.service';\n",
+      'src/modules/b/b.service.ts': "import { aThing } from '../a';\nexport const bThing = aThing;\n",
+      'src/modules/a/web/a-page.tsx': "import { ZB } from '../../b/b.contract';\nexport const page = ZB;\n",
+      'src/modules/b/b.contract.ts': 'export const ZB = 1;\n',
+    };
+    expect(checkModules(tree(files)).cycles).toEqual([]);
+    // The same import from a's server code closes the circle.
+    const server = {
+      ...files,
+      'src/modules/a/a.service.ts': "import { ZB } from '../b/b.contract';\nexport const aThing = ZB;\n",
+    };
+    expect(checkModules(tree(server)).cycles.map((c) => c.modules.join(' → '))).toEqual(['a → b → a']);
+  });
 });
 
 describe('the script', () => {

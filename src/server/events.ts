@@ -4,7 +4,8 @@ import type { DbOrTx } from './db/client';
  * Domain events: how a lower module lets a higher one act inside its transaction without
  * importing it (activities → "an activity is done" → sign-in pays the credits it owes).
  * A module that listens registers in its `index.ts`; `src/server/modules.ts` imports every
- * module's index, so every listener is registered before the app (or a test) runs anything.
+ * module's index, so every listener is registered before the app runs anything (a test that
+ * calls a service without the app imports the listening module's index itself).
  * Listeners run in registration order inside the emitter's transaction: a failure rolls back
  * the whole change.
  */

@@ -1,3 +1,4 @@
+import { chinaToday } from '../../shared/china-time';
 import { and, arrayContains, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../server/db/client';
@@ -26,9 +27,6 @@ import { teachers, teacherStatusHistory, volunteerHours } from './teachers.table
 
 type TeacherRow = typeof teachers.$inferSelect;
 type BankNode = { id: string; name: string; path: string; level: string };
-
-/** Today as YYYY-MM-DD in China's calendar (the server may run on UTC; users are UTC+8). */
-export const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
 /** SQL: the bank node (orgNodes) is one the actor may read. */
 export function readableBank(actor: Actor): SQL {
@@ -287,7 +285,7 @@ export async function createTeacher({
       checkFee(input);
       await checkLinks(tx, actor, bank, input, null);
       const id = crypto.randomUUID();
-      const since = today();
+      const since = chinaToday();
       await tx.insert(teachers).values({ ...input, id, status: 'active', statusSince: since });
       await tx
         .insert(teacherStatusHistory)
@@ -360,7 +358,7 @@ export async function changeStatus({
     const { row, bank } = await loadTeacher(tx, actor, id);
     if (!canKeepBank(actor, bank)) throw forbidden();
     if (input.status === row.status) throw fieldError('status', '状态没有变化', 'The status is unchanged');
-    if (input.effectiveDate > today())
+    if (input.effectiveDate > chinaToday())
       throw fieldError('effectiveDate', '生效日期不能晚于今天', 'The date cannot be in the future');
     if (input.effectiveDate < row.statusSince)
       throw fieldError(

@@ -1,3 +1,4 @@
+import { chinaToday } from '../../shared/china-time';
 import { and, asc, count, desc, eq, gte, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../server/db/client';
@@ -11,7 +12,7 @@ import { grantForVolunteerHours } from '../credits/credit-grants';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../organisations/org.table';
 import { canKeepBank, canReviewHours } from './teachers.policy';
-import { loadTeacher, today } from './teachers.service';
+import { loadTeacher } from './teachers.service';
 import { teachers, volunteerHours } from './teachers.table';
 import type {
   Hours,
@@ -169,7 +170,7 @@ export async function submitHours({
     if (!node || node.level !== 'centre' || !node.path.startsWith(m.bankPath)) {
       throw fieldError('nodeId', '请选择本师资库范围内的学习中心', 'Choose a centre within your teacher bank');
     }
-    if (input.serviceDate > today())
+    if (input.serviceDate > chinaToday())
       throw fieldError('serviceDate', '服务日期不能晚于今天', 'The date cannot be in the future');
     const id = crypto.randomUUID();
     const hours = Math.round(input.hours * 10) / 10;

@@ -4,7 +4,7 @@ import { buildNode, buildUser, TEST_PASSWORD } from '../../../test/factories';
 import { buildTeacher } from '../../../test/teacher-factories';
 import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
 import { auditLog } from '../audit/audit.table';
-import { today as todayInChina } from './teachers.service';
+import { chinaToday as todayInChina } from '../../shared/china-time';
 
 let s: TestServer;
 let town: Awaited<ReturnType<typeof buildNode>>;

@@ -102,7 +102,7 @@ export function urlOf<E extends Endpoint>(e: E, input?: EndpointInput<E>): strin
  * Calls an endpoint declared in a module's contract: `call(teachersApi.one, { params: { id } })`.
  * The path, method, input and answer types all come from the declaration.
  */
-export function call<E extends Endpoint>(
+export async function call<E extends Endpoint>(
   e: E,
   ...[input, opts]: {} extends EndpointInput<E>
     ? [input?: EndpointInput<E>, opts?: CallOptions]

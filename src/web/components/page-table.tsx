@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Card, Table, type TableProps } from 'antd';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { Page } from '../../shared/pagination';
@@ -14,22 +15,28 @@ type Props<T> = {
   /** Clicking a row opens it (usually its detail drawer). */
   onOpen?: (row: T) => void;
   pageSizes?: number[];
-} & Omit<TableProps<T>, 'dataSource' | 'pagination' | 'loading' | 'rowKey' | 'onRow'>;
+  /** What names a row (default: its `id`). */
+  rowKey?: keyof T & string;
+  /** A title bar on the card (e.g. the list's own filter). */
+  title?: ReactNode;
+} & Omit<TableProps<T>, 'dataSource' | 'pagination' | 'loading' | 'rowKey' | 'onRow' | 'title'>;
 
 /** Every list screen's table: a card, server-side pages in the URL, an error state with retry. */
-export function PageTable<T extends { id: string | number }>({
+export function PageTable<T extends object>({
   list,
   url,
   totalText,
   onOpen,
   pageSizes = [10, 20, 50, 100],
+  rowKey = 'id' as keyof T & string,
+  title,
   ...table
 }: Props<T>) {
   if (list.error) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
   return (
-    <Card styles={{ body: { padding: 0 } }}>
+    <Card styles={{ body: { padding: 0 } }} title={title}>
       <Table<T>
-        rowKey="id"
+        rowKey={rowKey}
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         scroll={{ x: 'max-content' }}

@@ -22,6 +22,8 @@ export const M = {
   saved: ['已保存', 'Saved'],
   deleted: ['已删除', 'Deleted'],
   retry: ['重试', 'Retry'],
+  print: ['打印', 'Print'],
+  back: ['返回', 'Back'],
   total: ['共 {n} 条', '{n} in all'],
   required: ['此项必填', 'This field is required'],
   phoneInvalid: ['请输入正确的手机或电话号码', 'Enter a valid phone number'],

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Button, Card, Col, Row, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Tag, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
-import { ErrorState } from '../../../web/components/error-state';
+import { FilterCard, FilterSelect } from '../../../web/components/filter-card';
 import { PageHeader } from '../../../web/components/page-header';
+import { PageTable } from '../../../web/components/page-table';
 import { useUrlQuery } from '../../../web/components/use-url-query';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
@@ -56,98 +57,73 @@ export function StaffingPage() {
           </div>
         </Card>
       ))}
-      <Card styles={{ body: { paddingBottom: 8 } }} style={{ marginBottom: 16 }}>
-        <Row gutter={[12, 12]} align="middle">
-          <Col xs={24} sm={10} lg={7}>
-            <NodeTreeSelect
-              value={url.values.nodeId}
-              onChange={(v) => url.set({ nodeId: v })}
-              allowClear
-              placeholder={t(M.town)}
-              aria-label={t(M.town)}
-            />
-          </Col>
-          <Col xs={12} sm={6} lg={4}>
-            <Select
-              allowClear
-              style={{ width: '100%' }}
-              value={met}
-              placeholder={t(M.result)}
-              aria-label={t(M.result)}
-              onChange={(v) => url.set({ met: v })}
-              options={[
-                { value: 'true', label: t(M.met) },
-                { value: 'false', label: t(M.notMet) },
-              ]}
-            />
-          </Col>
-          <Col xs={12} sm={4} lg={3}>
-            <Button block onClick={() => url.reset()}>
-              {t(APP.reset)}
-            </Button>
-          </Col>
-          {q.data && (
+      <FilterCard
+        onReset={() => url.reset()}
+        resetSpan={{ xs: 12, sm: 4, lg: 3 }}
+        after={
+          q.data && (
             <Col xs={24} lg={10} style={{ fontSize: 16 }}>
               {t(M.metSummary, { centres: q.data.summary.centres, met: q.data.summary.met })}
             </Col>
-          )}
-        </Row>
-      </Card>
-      {q.error ? (
-        <ErrorState error={q.error} onRetry={() => void q.refetch()} />
-      ) : (
-        <Card styles={{ body: { padding: 0 } }}>
-          <Table<CentreStaffing>
-            rowKey="nodeId"
-            loading={q.isFetching}
-            dataSource={q.data?.items ?? []}
-            scroll={{ x: 'max-content' }}
-            pagination={{
-              current: url.page,
-              pageSize: url.pageSize,
-              total: q.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (n) => t(APP.total, { n }),
-              onChange: (page, pageSize) => url.set({ page, pageSize }),
-              style: { paddingInline: 16 },
-            }}
-            columns={[
-              { title: t(M.centre), dataIndex: 'name' },
-              { title: t(M.town), dataIndex: 'townName', render: (v: string | null) => v ?? '—' },
-              { title: t(M.fullTime), dataIndex: 'fullTime', align: 'right' },
-              { title: t(M.partTime), dataIndex: 'partTime', align: 'right' },
-              {
-                title: t(M.result),
-                key: 'met',
-                render: (_: unknown, r) => (
-                  <div>
-                    <Tag color={r.met ? 'green' : 'red'}>{t(r.met ? M.met : M.notMet)}</Tag>
-                    {r.shortfalls.map((s) => (
-                      <div key={s.kind} style={{ color: '#a8071a', fontSize: 14 }}>
-                        {t(M[`short_${s.kind}`], { actual: s.actual, limit: s.limit })}
-                      </div>
-                    ))}
-                  </div>
-                ),
-              },
-              {
-                title: '',
-                key: 'go',
-                render: (_: unknown, r) => (
-                  <Button
-                    type="link"
-                    style={{ padding: 0 }}
-                    onClick={() => navigate(`/teachers?bankNodeId=${r.nodeId}`)}
-                  >
-                    {t(M.viewBank)}
-                  </Button>
-                ),
-              },
-            ]}
+          )
+        }
+      >
+        <Col xs={24} sm={10} lg={7}>
+          <NodeTreeSelect
+            value={url.values.nodeId}
+            onChange={(v) => url.set({ nodeId: v })}
+            allowClear
+            placeholder={t(M.town)}
+            aria-label={t(M.town)}
           />
-        </Card>
-      )}
+        </Col>
+        <FilterSelect
+          span={{ xs: 12, sm: 6, lg: 4 }}
+          value={met}
+          placeholder={t(M.result)}
+          label={t(M.result)}
+          onChange={(v) => url.set({ met: v })}
+          options={[
+            { value: 'true' as const, label: t(M.met) },
+            { value: 'false' as const, label: t(M.notMet) },
+          ]}
+        />
+      </FilterCard>
+      <PageTable<CentreStaffing>
+        list={q}
+        url={url}
+        rowKey="nodeId"
+        totalText={(n) => t(APP.total, { n })}
+        columns={[
+          { title: t(M.centre), dataIndex: 'name' },
+          { title: t(M.town), dataIndex: 'townName', render: (v: string | null) => v ?? '—' },
+          { title: t(M.fullTime), dataIndex: 'fullTime', align: 'right' },
+          { title: t(M.partTime), dataIndex: 'partTime', align: 'right' },
+          {
+            title: t(M.result),
+            key: 'met',
+            render: (_: unknown, r) => (
+              <div>
+                <Tag color={r.met ? 'green' : 'red'}>{t(r.met ? M.met : M.notMet)}</Tag>
+                {r.shortfalls.map((s) => (
+                  <div key={s.kind} style={{ color: '#a8071a', fontSize: 14 }}>
+                    {t(M[`short_${s.kind}`], { actual: s.actual, limit: s.limit })}
+                  </div>
+                ))}
+              </div>
+            ),
+          },
+          {
+            title: '',
+            key: 'go',
+            render: (_: unknown, r) => (
+              <Button type="link" style={{ padding: 0 }} onClick={() => navigate(`/teachers?bankNodeId=${r.nodeId}`)}>
+                {t(M.viewBank)}
+              </Button>
+            ),
+          },
+        ]}
+      />
       {editing && <NormModal norm={editing} onClose={() => setEditing(null)} />}
     </>
   );

@@ -1,11 +1,8 @@
 import { useState } from 'react';
-import { Button, Descriptions, Drawer, Space, Timeline, Typography } from 'antd';
+import { Button, Descriptions, Space, Timeline, Typography } from 'antd';
 import { EditOutlined, PrinterOutlined, SwapOutlined } from '@ant-design/icons';
-import { isApiError } from '../../../web/api/api-error';
-import { ErrorState } from '../../../web/components/error-state';
 import { formatDateTime } from '../../../web/components/format';
-import { PageLoading } from '../../../web/components/page-loading';
-import { useDrawerWidth } from '../../../web/components/use-drawer-width';
+import { DetailDrawer } from '../../../web/components/query-view';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { GENDER_LABELS, TEACHER_SOURCE_LABELS, TEACHER_STATUS_LABELS, type TeacherDetail } from '../teachers.contract';
@@ -20,20 +17,10 @@ import { useTeacher } from './teachers.queries';
 export function TeacherDetailDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const { t } = useI18n();
   const q = useTeacher(id);
-  const width = useDrawerWidth(620);
   return (
-    <Drawer open size={width} title={q.data?.name ?? t(M.detailTitle)} onClose={onClose} destroyOnHidden>
-      {q.isPending ? (
-        <PageLoading />
-      ) : q.error ? (
-        <ErrorState
-          error={q.error}
-          onRetry={isApiError(q.error) && q.error.code === 'NOT_FOUND' ? undefined : () => void q.refetch()}
-        />
-      ) : (
-        <TeacherDetailView teacher={q.data} />
-      )}
-    </Drawer>
+    <DetailDrawer query={q} title={(d) => d?.name ?? t(M.detailTitle)} onClose={onClose}>
+      {(teacher) => <TeacherDetailView teacher={teacher} />}
+    </DetailDrawer>
   );
 }
 

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { App, Checkbox, Col, Form, Input, Radio, Row, Select } from 'antd';
 import { LIMITS } from '../../../shared/limits';
 import { ADMIN_ROLES } from '../../../shared/roles';
-import { DEFAULT_THEMES, THEME_LABELS, type ThemeKey } from '../../../shared/themes';
+import { DEFAULT_THEMES, THEME_LABELS } from '../../../shared/themes';
 import { useApiMutation } from '../../../web/api/hooks';
 import { useAuth } from '../../../web/auth/auth-context';
 import { useFormErrors } from '../../../web/components/form-errors';

@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { Button, Card, Col, Row, Select } from 'antd';
+import { Button, Col } from 'antd';
 import { BarChartOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { DEFAULT_THEMES, THEME_LABELS, type ThemeKey } from '../../../shared/themes';
 import { PageHeader } from '../../../web/components/page-header';
 import { useUrlQuery } from '../../../web/components/use-url-query';
 import { useI18n } from '../../../web/i18n/i18n';
-import { M as APP } from '../../../web/i18n/messages';
 import {
   TEACHER_CATEGORIES,
   TEACHER_CATEGORY_LABELS,
@@ -22,6 +21,7 @@ import { TeacherDetailDrawer } from './teacher-detail-drawer';
 import { TeacherFormDrawer } from './teacher-form-drawer';
 import { M } from './teachers.messages';
 import { useBanks, useTeacherList } from './teachers.queries';
+import { FilterCard, FilterSelect } from '../../../web/components/filter-card';
 import { PageTable } from '../../../web/components/page-table';
 import { ListSearch } from '../../../web/components/list-search';
 
@@ -68,62 +68,44 @@ export function TeachersPage() {
           </>
         }
       />
-      <Card styles={{ body: { paddingBottom: 8 } }} style={{ marginBottom: 16 }}>
-        <Row gutter={[12, 12]}>
-          <Col xs={24} sm={12} lg={6}>
-            <ListSearch value={f.q} onChange={(q) => url.set({ q })} placeholder={t(M.searchPlaceholder)} />
-          </Col>
-          <Col xs={24} sm={12} lg={5}>
-            <BankSelect
-              value={f.bankNodeId}
-              onChange={(v) => url.set({ bankNodeId: v })}
-              allowClear
-              placeholder={t(M.anyBank)}
-              aria-label={t(M.filterBank)}
-            />
-          </Col>
-          <Col xs={12} sm={8} lg={3}>
-            <Select
-              allowClear
-              style={{ width: '100%' }}
-              value={category}
-              placeholder={t(M.anyCategory)}
-              aria-label={t(M.category)}
-              onChange={(v) => url.set({ category: v })}
-              options={TEACHER_CATEGORIES.map((c) => ({ value: c, label: label(TEACHER_CATEGORY_LABELS[c]) }))}
-              popupMatchSelectWidth={false}
-            />
-          </Col>
-          <Col xs={12} sm={8} lg={3}>
-            <Select
-              allowClear
-              style={{ width: '100%' }}
-              value={status}
-              placeholder={t(M.anyStatus)}
-              aria-label={t(M.status)}
-              onChange={(v) => url.set({ status: v })}
-              options={TEACHER_STATUSES.map((s) => ({ value: s, label: label(TEACHER_STATUS_LABELS[s]) }))}
-            />
-          </Col>
-          <Col xs={24} sm={8} lg={4}>
-            <Select
-              allowClear
-              style={{ width: '100%' }}
-              value={speciality}
-              placeholder={t(M.anySpeciality)}
-              aria-label={t(M.specialities)}
-              onChange={(v) => url.set({ speciality: v })}
-              options={DEFAULT_THEMES.map((k) => ({ value: k, label: label(THEME_LABELS[k]) }))}
-              popupMatchSelectWidth={false}
-            />
-          </Col>
-          <Col xs={24} sm={8} lg={3}>
-            <Button block onClick={() => url.reset()}>
-              {t(APP.reset)}
-            </Button>
-          </Col>
-        </Row>
-      </Card>
+      <FilterCard onReset={() => url.reset()}>
+        <Col xs={24} sm={12} lg={6}>
+          <ListSearch value={f.q} onChange={(q) => url.set({ q })} placeholder={t(M.searchPlaceholder)} />
+        </Col>
+        <Col xs={24} sm={12} lg={5}>
+          <BankSelect
+            value={f.bankNodeId}
+            onChange={(v) => url.set({ bankNodeId: v })}
+            allowClear
+            placeholder={t(M.anyBank)}
+            aria-label={t(M.filterBank)}
+          />
+        </Col>
+        <FilterSelect
+          span={{ xs: 12, sm: 8, lg: 3 }}
+          value={category}
+          placeholder={t(M.anyCategory)}
+          label={t(M.category)}
+          onChange={(v) => url.set({ category: v })}
+          options={TEACHER_CATEGORIES.map((c) => ({ value: c, label: label(TEACHER_CATEGORY_LABELS[c]) }))}
+        />
+        <FilterSelect
+          span={{ xs: 12, sm: 8, lg: 3 }}
+          value={status}
+          placeholder={t(M.anyStatus)}
+          label={t(M.status)}
+          onChange={(v) => url.set({ status: v })}
+          options={TEACHER_STATUSES.map((s) => ({ value: s, label: label(TEACHER_STATUS_LABELS[s]) }))}
+        />
+        <FilterSelect
+          span={{ xs: 24, sm: 8, lg: 4 }}
+          value={speciality}
+          placeholder={t(M.anySpeciality)}
+          label={t(M.specialities)}
+          onChange={(v) => url.set({ speciality: v })}
+          options={DEFAULT_THEMES.map((k) => ({ value: k, label: label(THEME_LABELS[k]) }))}
+        />
+      </FilterCard>
       <PageTable<Teacher>
         list={list}
         url={url}

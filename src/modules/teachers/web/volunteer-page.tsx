@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Row, Select, Statistic, Table, Tabs } from 'antd';
+import { Alert, Button, Card, Col, Row, Select, Statistic, Tabs } from 'antd';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { Page } from '../../../shared/pagination';
 import { TEACHER_BANK_ROLES } from '../../../shared/roles';
@@ -7,6 +8,7 @@ import { useAuth } from '../../../web/auth/auth-context';
 import { ErrorState } from '../../../web/components/error-state';
 import { PageHeader } from '../../../web/components/page-header';
 import { PageLoading } from '../../../web/components/page-loading';
+import { PageTable } from '../../../web/components/page-table';
 import { useUrlQuery } from '../../../web/components/use-url-query';
 import { useI18n } from '../../../web/i18n/i18n';
 import { HOURS_STATUSES, HOURS_STATUS_LABELS, type Hours, type HoursStatus } from '../volunteer.contract';
@@ -76,7 +78,7 @@ function MyTab({ url }: { url: Url }) {
           </Col>
         ))}
       </Row>
-      <HoursTable data={q.data} url={url} status={status} fetching={q.isFetching} mine />
+      <HoursTable list={q} url={url} status={status} mine />
       {submitting && <HoursSubmitModal entries={entries} onClose={() => setSubmitting(false)} />}
       {printing && <RecordRangeModal teacherId={printing} onClose={() => setPrinting(null)} />}
     </>
@@ -86,22 +88,18 @@ function MyTab({ url }: { url: Url }) {
 function ReviewTab({ url }: { url: Url }) {
   const status = url.values.status === 'all' ? undefined : (statusOf(url.values.status) ?? 'pending');
   const q = useHoursToReview({ status, page: url.page, pageSize: url.pageSize }, true);
-  if (q.isPending) return <PageLoading />;
-  if (q.error) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
-  return <HoursTable data={q.data} url={url} status={status ?? 'all'} fetching={q.isFetching} />;
+  return <HoursTable list={q} url={url} status={status ?? 'all'} />;
 }
 
 function HoursTable({
-  data,
+  list,
   url,
   status,
-  fetching,
   mine,
 }: {
-  data: Page<Hours>;
+  list: UseQueryResult<Page<Hours>>;
   url: Url;
   status: HoursStatus | 'all' | undefined;
-  fetching: boolean;
   mine?: boolean;
 }) {
   const { t, label } = useI18n();
@@ -110,8 +108,11 @@ function HoursTable({
     ...HOURS_STATUSES.map((s) => ({ value: s, label: label(HOURS_STATUS_LABELS[s]) })),
   ];
   return (
-    <Card
-      styles={{ body: { padding: 0 } }}
+    <PageTable<Hours>
+      list={list}
+      url={url}
+      totalText={(n) => t(M.totalRecords, { n })}
+      locale={{ emptyText: t(mine ? M.noHours : M.nothingPending) }}
       title={
         <Select
           allowClear={mine}
@@ -123,39 +124,21 @@ function HoursTable({
           options={options}
         />
       }
-    >
-      <Table<Hours>
-        rowKey="id"
-        loading={fetching}
-        dataSource={data.items}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t(mine ? M.noHours : M.nothingPending) }}
-        pagination={{
-          current: url.page,
-          pageSize: url.pageSize,
-          total: data.total,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (n) => t(M.totalRecords, { n }),
-          onChange: (page, pageSize) => url.set({ page, pageSize }),
-          style: { paddingInline: 16 },
-        }}
-        columns={[
-          { title: t(M.serviceDate), dataIndex: 'serviceDate' },
-          ...(mine ? [] : [{ title: t(M.volunteer), dataIndex: 'teacherName' }]),
-          { title: t(M.place), dataIndex: 'nodeName' },
-          { title: t(M.hours), dataIndex: 'hours' },
-          { title: t(M.description), dataIndex: 'description', width: 260 },
-          { title: t(M.status), dataIndex: 'status', render: (v: HoursStatus) => <HoursStatusTag status={v} /> },
-          {
-            title: t(M.reviewNote),
-            key: 'review',
-            render: (_: unknown, h: Hours) =>
-              h.reviewedByName ? `${h.reviewedByName}${h.reviewNote ? `：${h.reviewNote}` : ''}` : '—',
-          },
-          ...(mine ? [] : [{ title: '', key: 'act', render: (_: unknown, h: Hours) => <ReviewButtons hours={h} /> }]),
-        ]}
-      />
-    </Card>
+      columns={[
+        { title: t(M.serviceDate), dataIndex: 'serviceDate' },
+        ...(mine ? [] : [{ title: t(M.volunteer), dataIndex: 'teacherName' }]),
+        { title: t(M.place), dataIndex: 'nodeName' },
+        { title: t(M.hours), dataIndex: 'hours' },
+        { title: t(M.description), dataIndex: 'description', width: 260 },
+        { title: t(M.status), dataIndex: 'status', render: (v: HoursStatus) => <HoursStatusTag status={v} /> },
+        {
+          title: t(M.reviewNote),
+          key: 'review',
+          render: (_: unknown, h: Hours) =>
+            h.reviewedByName ? `${h.reviewedByName}${h.reviewNote ? `：${h.reviewNote}` : ''}` : '—',
+        },
+        ...(mine ? [] : [{ title: '', key: 'act', render: (_: unknown, h: Hours) => <ReviewButtons hours={h} /> }]),
+      ]}
+    />
   );
 }

@@ -1,0 +1,61 @@
+import type { ReactNode } from 'react';
+import { Button } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
+import { useI18n } from '../i18n/i18n';
+import { M as APP } from '../i18n/messages';
+
+/**
+ * The one print layout of every A4 page (学习档案, 志愿服务记录证明, 配档表, 签到表): a sheet
+ * that looks like paper on screen, with Print and Back above it, and only the sheet on paper.
+ * Inside: `<h1>` is the centred title, tables are ruled, `.num` cells align right, `.print-sign`
+ * is the signature block. `css` adds the page's own rules (scoped under `.print-sheet`).
+ */
+export function PrintPage({
+  landscape = false,
+  fontSize = 15,
+  css = '',
+  onBack,
+  children,
+}: {
+  landscape?: boolean;
+  fontSize?: number;
+  css?: string;
+  /** Where Back goes (default: close the tab the page was opened in). */
+  onBack?: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  const [page, width, margin] = landscape ? ['A4 landscape', 273, '12mm'] : ['A4', 178, '18mm 16mm'];
+  const style = `
+@page { size: ${page}; margin: ${margin}; }
+.print-sheet { max-width: ${width}mm; margin: 24px auto; background: #fff; padding: ${margin}; box-shadow: 0 1px 6px rgba(0,0,0,.12); color: #111; font-size: ${fontSize}px; line-height: 1.8; }
+.print-sheet h1 { text-align: center; font-size: 26px; letter-spacing: 4px; margin: 0 0 16px; }
+.print-sheet table { width: 100%; border-collapse: collapse; margin: 12px 0; font-size: 14px; }
+.print-sheet th, .print-sheet td { border: 1px solid #333; padding: 6px 8px; text-align: left; vertical-align: top; }
+.print-sheet th { background: #f2f2f2; }
+.print-sheet .num { text-align: right; white-space: nowrap; }
+.print-sign { margin-top: 32px; text-align: right; line-height: 2.4; }
+.print-toolbar { display: flex; gap: 8px; justify-content: center; padding: 16px; flex-wrap: wrap; }
+@media (max-width: 640px) { .print-sheet { margin: 0; padding: 12px 8px; box-shadow: none; overflow-x: auto; } .print-sheet table { font-size: 13px; } .print-sheet th, .print-sheet td { padding: 4px; } }
+@media print {
+  body { background: #fff !important; }
+  .print-toolbar { display: none !important; }
+  .print-sheet { margin: 0; padding: 0; max-width: none; box-shadow: none; }
+  .print-sheet tr { break-inside: avoid; }
+}
+${css}`;
+  return (
+    <>
+      <style>{style}</style>
+      <div className="print-toolbar">
+        <Button type="primary" size="large" icon={<PrinterOutlined />} onClick={() => window.print()}>
+          {t(APP.print)}
+        </Button>
+        <Button size="large" onClick={onBack ?? (() => window.close())}>
+          {t(APP.back)}
+        </Button>
+      </div>
+      <div className="print-sheet">{children}</div>
+    </>
+  );
+}

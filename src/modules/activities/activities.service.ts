@@ -250,7 +250,7 @@ export async function getOptions({
     .innerJoin(orgNodes, eq(orgNodes.id, equipmentItems.nodeId))
     .where(and(inArray(orgNodes.path, owners), eq(equipmentItems.active, true)))
     .orderBy(desc(orgNodes.depth), asc(equipmentItems.name));
-  const bank = await activeTeachersOfBanks(db, owners, 500);
+  const bank = (await activeTeachersOfBanks(db, owners, 500)).map(({ id, name }) => ({ id, name }));
   const courseRows = await approvedCourses(db, countyId, 500);
   const townPath = owners[Math.min(1, owners.length - 1)];
   const units = await db

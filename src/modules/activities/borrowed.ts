@@ -1,4 +1,4 @@
-import { asc, count, eq, inArray, and } from 'drizzle-orm';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
 import { courses } from '../courses/courses.table';
 import { listThemes } from '../courses/themes.service';
@@ -6,7 +6,6 @@ import { storedFiles } from '../files/files.table';
 import { orgNodes } from '../organisations/org.table';
 import { residents } from '../people/people.table';
 import { signIns } from '../signin/signin.table';
-import { teachers } from '../teachers/teachers.table';
 
 // What activities needs from other modules, one function each with the exact signature it
 // asks of that module's index.ts. Until those indexes publish them, they are written here over
@@ -19,35 +18,8 @@ export { orgNodes };
 /** needs from themes: the county's themes (its own list, else the defaults). */
 export { listThemes };
 
-/** needs from teachers: the named teachers (any status), in name order, with the path of their bank's node. */
-export async function teacherRefs(
-  db: DbOrTx,
-  ids: string[],
-): Promise<{ id: string; name: string; status: string; bankPath: string }[]> {
-  if (!ids.length) return [];
-  return db
-    .select({ id: teachers.id, name: teachers.name, status: teachers.status, bankPath: orgNodes.path })
-    .from(teachers)
-    .innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId))
-    .where(inArray(teachers.id, ids))
-    .orderBy(asc(teachers.name));
-}
-
-/** needs from teachers: the active teachers of the banks at these node paths, in name order (at most `limit`). */
-export async function activeTeachersOfBanks(
-  db: DbOrTx,
-  bankPaths: string[],
-  limit: number,
-): Promise<{ id: string; name: string }[]> {
-  if (!bankPaths.length) return [];
-  return db
-    .select({ id: teachers.id, name: teachers.name })
-    .from(teachers)
-    .innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId))
-    .where(and(inArray(orgNodes.path, bankPaths), eq(teachers.status, 'active')))
-    .orderBy(asc(teachers.name))
-    .limit(limit);
-}
+/** From teachers' index: names, status and bank of teachers; the active teachers of banks. */
+export { activeTeachersOfBanks, teacherRefs } from '../teachers';
 
 /** needs from courses: the named courses with their county and status. */
 export async function courseRefs(

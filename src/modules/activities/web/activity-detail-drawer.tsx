@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { z } from 'zod';
-import { App, Button, Descriptions, Drawer, Form, Input, Modal, Radio, Space, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Descriptions, Form, Input, Modal, Radio, Space, Tabs, Tag, Typography } from 'antd';
 import {
   CheckOutlined,
   CloseCircleOutlined,
@@ -11,12 +11,9 @@ import {
 } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { formatDate } from '../../../shared/china-time';
-import { isApiError } from '../../../web/api/api-error';
 import { useApiMutation, useFormMutation } from '../../../web/api/hooks';
-import { ErrorState } from '../../../web/components/error-state';
-import { PageLoading } from '../../../web/components/page-loading';
+import { DetailDrawer } from '../../../web/components/query-view';
 import { rules } from '../../../web/components/rules';
-import { useDrawerWidth } from '../../../web/components/use-drawer-width';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { ATTENDANCE_READER_ROLES } from '../../signin/signin.contract';
@@ -49,29 +46,21 @@ export function ActivityDetailDrawer({
 }) {
   const { t } = useI18n();
   const q = useActivity(id);
-  const width = useDrawerWidth(680);
   return (
-    <Drawer open size={width} title={q.data?.title ?? t(M.title)} onClose={onClose} destroyOnHidden>
-      {q.isPending ? (
-        <PageLoading />
-      ) : q.error ? (
-        <ErrorState
-          error={q.error}
-          onRetry={isApiError(q.error) && q.error.code === 'NOT_FOUND' ? undefined : () => void q.refetch()}
-        />
-      ) : (
+    <DetailDrawer query={q} width={680} title={(a) => a?.title ?? t(M.title)} onClose={onClose}>
+      {(a) => (
         <Tabs
           size="large"
           items={[
-            { key: 'info', label: t(M.tabInfo), children: <ActivityInfo a={q.data} onOpen={onOpen} /> },
-            ...(q.data.permissions.update
-              ? [{ key: 'reg', label: t(M.tabRegistrations), children: <RegistrationsTab a={q.data} /> }]
+            { key: 'info', label: t(M.tabInfo), children: <ActivityInfo a={a} onOpen={onOpen} /> },
+            ...(a.permissions.update
+              ? [{ key: 'reg', label: t(M.tabRegistrations), children: <RegistrationsTab a={a} /> }]
               : []),
-            { key: 'records', label: t(M.tabRecords), children: <RecordsTab a={q.data} /> },
+            { key: 'records', label: t(M.tabRecords), children: <RecordsTab a={a} /> },
           ]}
         />
       )}
-    </Drawer>
+    </DetailDrawer>
   );
 }
 

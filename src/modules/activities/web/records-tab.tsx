@@ -6,8 +6,7 @@ import { errorText, toApiError } from '../../../web/api/api-error';
 import { call } from '../../../web/api/client';
 import { useApiMutation, useFormMutation } from '../../../web/api/hooks';
 import { useAuth } from '../../../web/auth/auth-context';
-import { ErrorState } from '../../../web/components/error-state';
-import { PageLoading } from '../../../web/components/page-loading';
+import { QueryView } from '../../../web/components/query-view';
 import { rules } from '../../../web/components/rules';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
@@ -24,14 +23,15 @@ import { ACTIVITY_CHANGES, useActivitiesRefresh, useRecords } from './activities
 
 /** 活动留痕: photos (uploaded through the files module), news article, lecture notes, summary. */
 export function RecordsTab({ a }: { a: ActivityDetail }) {
-  const q = useRecords(a.id);
-  if (q.isPending) return <PageLoading />;
-  if (q.error) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   return (
-    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Photos a={a} records={q.data} />
-      {a.permissions.update ? <RecordsForm a={a} records={q.data} /> : <RecordsView records={q.data} />}
-    </Space>
+    <QueryView query={useRecords(a.id)}>
+      {(records) => (
+        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+          <Photos a={a} records={records} />
+          {a.permissions.update ? <RecordsForm a={a} records={records} /> : <RecordsView records={records} />}
+        </Space>
+      )}
+    </QueryView>
   );
 }
 

@@ -11,7 +11,6 @@ import {
   Input,
   InputNumber,
   Modal,
-  Row,
   Space,
   Tabs,
   Tag,
@@ -22,6 +21,7 @@ import { useNavigate } from 'react-router';
 import { useApiMutation } from '../../../web/api/hooks';
 import { useAuth } from '../../../web/auth/auth-context';
 import { useFormErrors } from '../../../web/components/form-errors';
+import { FilterCard } from '../../../web/components/filter-card';
 import { PageHeader } from '../../../web/components/page-header';
 import { PageTable } from '../../../web/components/page-table';
 import { rules } from '../../../web/components/rules';
@@ -74,20 +74,18 @@ export function VenuesPage() {
         }
       />
       <NoticeCard />
-      <Card styles={{ body: { paddingBottom: 8 } }} style={{ marginBottom: 16 }}>
-        <Row gutter={[12, 12]}>
-          <Col xs={24} sm={12} lg={8}>
-            <NodeTreeSelect
-              value={url.values.nodeId}
-              onChange={(v) => url.set({ nodeId: v })}
-              allowClear
-              placeholder={t(M.anyCentre)}
-              aria-label={t(M.owner)}
-              selectable={(n) => n.level !== 'unit'}
-            />
-          </Col>
-        </Row>
-      </Card>
+      <FilterCard>
+        <Col xs={24} sm={12} lg={8}>
+          <NodeTreeSelect
+            value={url.values.nodeId}
+            onChange={(v) => url.set({ nodeId: v })}
+            allowClear
+            placeholder={t(M.anyCentre)}
+            aria-label={t(M.owner)}
+            selectable={(n) => n.level !== 'unit'}
+          />
+        </Col>
+      </FilterCard>
       <Tabs
         size="large"
         activeKey={kind}

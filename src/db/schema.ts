@@ -7,6 +7,7 @@ export * from '../modules/people/people.table';
 export * from '../modules/teachers/teachers.table';
 export * from '../modules/imports/imports.table';
 export * from '../modules/files/files.table';
+export * from '../modules/themes/themes.table';
 export * from '../modules/courses/courses.table';
 export * from '../modules/activities/activities.table';
 export * from '../modules/signin/signin.table';

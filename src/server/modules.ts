@@ -1,3 +1,6 @@
+// Every module's public surface is loaded here, before any route: a module registers there what
+// the modules below it ask of it (who may upload for its purpose, its domain-event listeners).
+import '../modules/courses';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authRoutes } from '../modules/accounts/auth.routes';
 import { setupRoutes } from '../modules/accounts/setup.routes';
@@ -15,6 +18,7 @@ import { settingsRoutes } from '../modules/settings/settings.routes';
 import { teacherRoutes } from '../modules/teachers/teachers.routes';
 import { signInRoutes } from '../modules/signin/signin.routes';
 import { portalRoutes } from '../modules/portal/portal.routes';
+import { themeRoutes } from '../modules/themes/themes.routes';
 
 /**
  * Every module's routes, registered in this order. A new module adds one import and one
@@ -34,6 +38,7 @@ export const MODULE_ROUTES: FastifyPluginAsyncZod[] = [
   signInRoutes,
   portalRoutes,
   fileRoutes,
+  themeRoutes,
   courseRoutes,
   activityRoutes,
   planRoutes,

@@ -1,10 +1,11 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
-import { ADMIN_ROLES, AUDIT_READER_ROLES } from '../shared/roles';
+import { ADMIN_ROLES } from '../shared/roles';
+import { AUDIT_READER_ROLES } from '../modules/audit/audit.policy';
 import { RESIDENT_ROLES } from '../shared/roles';
-import { RESIDENT_STATS_ROLES } from '../modules/people/people.contract';
+import { RESIDENT_STATS_ROLES } from '../modules/people/people.policy';
 import { STAFFING_READER_ROLES, TEACHER_READER_ROLES } from '../modules/teachers/teachers.policy';
-import { IMPORT_ROLES } from '../modules/imports/imports.contract';
+import { IMPORT_ROLES } from '../modules/imports/imports.policy';
 import { ATTENDANCE_READER_ROLES } from '../modules/signin/signin.contract';
 import { RequireAuth, RequireRole } from './auth/require-auth';
 import { PageLoading } from './components/page-loading';

@@ -1,7 +1,8 @@
 import { expect } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
 import { courseRules } from '../../src/modules/courses/course-rules.table';
-import { courseFiles, courses, themeDefs } from '../../src/modules/courses/courses.table';
+import { courseFiles, courses } from '../../src/modules/courses/courses.table';
+import { themeDefs } from '../../src/modules/themes/themes.table';
 import { storedFiles } from '../../src/modules/files/files.table';
 import type { World } from '../factories';
 import { courseBody } from '../course-factories';

@@ -1,18 +1,20 @@
 import { z } from 'zod';
+import { defineEndpoints } from '../../shared/endpoint';
 import { LIMITS } from '../../shared/limits';
 import { ZPageQuery, zPage } from '../../shared/pagination';
 import { ROLES } from '../../shared/roles';
-import { zId, zOptPhone, zSearch, zText } from '../../shared/schemas';
+import { ZCreated, zId, ZIdParams, ZOk, zOptPhone, zSearch, zText } from '../../shared/schemas';
+import { USER_ADMIN_ROLES } from './user.policy';
 
 export const ZLoginInput = z.object({
   login: zText(64).describe('Username or phone number'),
   password: z.string().min(1, { error: 'msg:required' }).max(LIMITS.passwordMax),
 });
+export type LoginInput = z.infer<typeof ZLoginInput>;
 
-const zUsername = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9_.-]{3,32}$/, { error: 'msg:username' });
+/** The username rule, one for the server and the forms: 3 to 32 letters, digits, `_`, `.` or `-`. */
+export const USERNAME_PATTERN = new RegExp(`^[A-Za-z0-9_.-]{${LIMITS.usernameMin},${LIMITS.username}}$`);
+export const zUsername = z.string().trim().regex(USERNAME_PATTERN, { error: 'msg:username' });
 const zNewPassword = z
   .string()
   .min(1, { error: 'msg:required' })
@@ -41,6 +43,7 @@ export const ZChangePassword = z.object({
   currentPassword: z.string().min(1, { error: 'msg:required' }).max(LIMITS.passwordMax),
   newPassword: zNewPassword,
 });
+export type ChangePassword = z.infer<typeof ZChangePassword>;
 
 export const ZRoleAssignment = z.object({ role: z.enum(ROLES), nodeId: zId });
 export type RoleAssignment = z.infer<typeof ZRoleAssignment>;
@@ -70,6 +73,7 @@ export const ZUserQuery = ZPageQuery.extend({
   role: z.enum(ROLES).optional(),
   disabled: z.enum(['true', 'false']).optional(),
 });
+export type UserQuery = z.infer<typeof ZUserQuery>;
 
 /** Fields of the one user form, for both create and edit. */
 export const ZUserFields = z.object({
@@ -108,3 +112,124 @@ export const ZFirstAdmin = z.object({
   countyName: zText(LIMITS.nodeName).optional().describe('The county’s name, when the tree has none yet'),
 });
 export type FirstAdmin = z.infer<typeof ZFirstAdmin>;
+
+/** Signing in and out, who I am, my password. */
+const signedIn = { authenticated: true, allowWhilePasswordDue: true } as const;
+
+export const authApi = defineEndpoints('accounts', {
+  login: {
+    method: 'POST',
+    path: '/api/auth/login',
+    summary:
+      'Sign in with username or phone and password. Wrong passwords lock the account (5 from one address, 10 from any, 15 minutes); an address with many failures is slowed down',
+    policy: { public: true },
+    body: ZLoginInput,
+    responses: { 200: ZMe },
+  },
+  logout: {
+    method: 'POST',
+    path: '/api/auth/logout',
+    summary: 'Sign out: ends this session',
+    policy: signedIn,
+    responses: { 200: ZOk },
+  },
+  me: {
+    method: 'GET',
+    path: '/api/auth/me',
+    summary: 'The signed-in user, their roles and the CSRF token',
+    policy: signedIn,
+    responses: { 200: ZMe },
+  },
+  changePassword: {
+    method: 'POST',
+    path: '/api/auth/password',
+    summary: 'Change my password',
+    policy: signedIn,
+    body: ZChangePassword,
+    responses: { 200: ZOk },
+  },
+});
+
+/** The first-run page: only while the database has no account at all. */
+export const setupApi = defineEndpoints('accounts', {
+  state: {
+    method: 'GET',
+    path: '/api/setup',
+    summary: 'Whether the first system admin still has to be created (first-run page)',
+    policy: { public: true },
+    responses: { 200: ZSetupState },
+  },
+  createFirstAdmin: {
+    method: 'POST',
+    path: '/api/setup',
+    summary: 'Create the first system admin (and the county, if none): only while no account exists',
+    policy: { public: true },
+    body: ZFirstAdmin,
+    responses: { 201: z.object({ id: z.string(), username: z.string() }) },
+  },
+});
+
+/** Accounts and their roles, kept by the admins over their home nodes. */
+const admins = { roles: USER_ADMIN_ROLES };
+
+export const usersApi = defineEndpoints('accounts', {
+  list: {
+    method: 'GET',
+    path: '/api/users',
+    summary: 'Accounts whose home node lies in my subtree',
+    policy: admins,
+    query: ZUserQuery,
+    responses: { 200: ZUserPage },
+  },
+  one: {
+    method: 'GET',
+    path: '/api/users/:id',
+    summary: 'One account with its roles',
+    policy: admins,
+    params: ZIdParams,
+    responses: { 200: ZUser },
+  },
+  create: {
+    method: 'POST',
+    path: '/api/users',
+    summary: 'Create an account (must change the password at first sign-in)',
+    policy: admins,
+    body: ZUserCreate,
+    responses: { 201: ZCreated },
+  },
+  update: {
+    method: 'PUT',
+    path: '/api/users/:id',
+    summary: 'Edit an account; disabling it ends its sessions',
+    policy: admins,
+    params: ZIdParams,
+    body: ZUserUpdate,
+    responses: { 200: ZUser },
+  },
+  resetPassword: {
+    method: 'POST',
+    path: '/api/users/:id/password',
+    summary: 'Set a new password for an account and sign it out',
+    policy: admins,
+    params: ZIdParams,
+    body: ZResetPassword,
+    responses: { 200: ZOk },
+  },
+  addRole: {
+    method: 'POST',
+    path: '/api/users/:id/roles',
+    summary: 'Give a role on a node',
+    policy: admins,
+    params: ZIdParams,
+    body: ZRoleAssignment,
+    responses: { 201: ZCreated },
+  },
+  removeRole: {
+    method: 'DELETE',
+    path: '/api/users/:id/roles/:assignmentId',
+    summary: 'Take a role away',
+    policy: admins,
+    params: ZIdParams.extend({ assignmentId: zId }),
+    responses: { 200: ZOk },
+  },
+});

@@ -2,15 +2,16 @@ import { and, count, desc, eq, gt, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { AppError, fieldError } from '../../shared/app-error';
+import { formatTime } from '../../shared/china-time';
 import { checkPassword } from '../../shared/password-rules';
 import { normalizePhone } from '../../shared/phone';
 import { FIELD_MESSAGES } from '../../shared/validation';
 import { recordAudit } from '../../server/audit';
-import { getSettings } from '../settings/settings.service';
+import { getSettings } from '../settings';
 import { hashPassword, timingDummyHash, verifyPassword } from './password';
 import { createSession, endUserSessions, forgetCachedSessions } from './session.service';
 import { loginFailures, users } from './account.table';
-import { orgNodes } from '../organisations/org.table';
+import { orgNodes } from '../organisations';
 
 /**
  * Sign-in limits. A wrong password counts against the account from that address (5 lock the
@@ -28,10 +29,6 @@ export const LOGIN_LIMITS = {
   slowMaxMs: 10_000,
 };
 
-/** The residents' phone sign-in (signin module) uses the same numbers for its own lock. */
-export const MAX_FAILED_LOGINS = LOGIN_LIMITS.perAccountAndAddress;
-export const LOCK_MINUTES = LOGIN_LIMITS.lockMinutes;
-
 type LoginInput = { login: string; password: string; ip: string; userAgent?: string; sessionMaxHours: number };
 
 /** How long a try from an address with `failures` recent failures waits before it is checked. */
@@ -40,18 +37,9 @@ export function slowdownMs(failures: number): number {
   return Math.min(LOGIN_LIMITS.slowStepMs * (failures - LOGIN_LIMITS.slowAfter + 1), LOGIN_LIMITS.slowMaxMs);
 }
 
-/** "14:05": the time a lock ends, in China time. */
-const chinaClock = (d: Date) =>
-  new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Shanghai',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(d);
-
 const lockedError = (until: Date) =>
   new AppError('LOGIN_LOCKED', {
-    until: chinaClock(until),
+    until: formatTime(until), // 14:05 in China time
     minutes: Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000)),
   });
 

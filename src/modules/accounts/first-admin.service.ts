@@ -1,10 +1,9 @@
 import crypto from 'node:crypto';
-import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import { AppError, fieldError } from '../../shared/app-error';
 import { recordAudit } from '../../server/audit';
-import { forgetTreeCache } from '../organisations/org.service';
-import { orgNodes } from '../organisations/org.table';
+import { createRootCounty, findFirstCounty, forgetTreeCache } from '../organisations';
 import { roleAssignments, users } from './account.table';
 import { assertPasswordRules } from './auth.service';
 import { hashPassword } from './password';
@@ -12,8 +11,7 @@ import { hashPassword } from './password';
 /** What the first-run page needs to know: whether any account exists, and whether a county does. */
 export async function setupState(db: Db): Promise<{ needed: boolean; hasCounty: boolean }> {
   const [{ n }] = await db.select({ n: count() }).from(users);
-  const [root] = await db.select({ id: orgNodes.id }).from(orgNodes).where(isNull(orgNodes.parentId)).limit(1);
-  return { needed: Number(n) === 0, hasCounty: !!root };
+  return { needed: Number(n) === 0, hasCounty: !!(await findFirstCounty(db)) };
 }
 
 export type SystemAdminInput = {
@@ -55,12 +53,7 @@ export async function createSystemAdmin(
         .where(sql`lower(${users.username}) = lower(${input.username})`);
       if (taken) throw fieldError('username', '用户名已被使用', 'This username is taken');
 
-      let [county] = await tx
-        .select({ id: orgNodes.id, path: orgNodes.path, name: orgNodes.name })
-        .from(orgNodes)
-        .where(and(isNull(orgNodes.parentId), eq(orgNodes.level, 'county')))
-        .orderBy(asc(orgNodes.sortOrder), asc(orgNodes.createdAt))
-        .limit(1);
+      let county = await findFirstCounty(tx);
       const countyCreated = !county;
       if (!county) {
         const name = input.countyName?.trim();
@@ -70,18 +63,7 @@ export async function createSystemAdmin(
             '系统中还没有县（区），请填写县（区）名称',
             'There is no county yet; enter the county’s name',
           );
-        const id = crypto.randomUUID();
-        county = { id, path: `/${id}/`, name };
-        await tx.insert(orgNodes).values({ id, parentId: null, path: county.path, depth: 0, level: 'county', name });
-        await recordAudit(tx, {
-          actorName: 'system',
-          ip: input.ip,
-          node: county,
-          action: 'org.create',
-          entityType: 'org_node',
-          entityId: id,
-          summary: { name, level: 'county', parentId: null, via: input.via },
-        });
+        county = await createRootCounty(tx, { name, ip: input.ip, via: input.via });
       }
       const id = crypto.randomUUID();
       await tx

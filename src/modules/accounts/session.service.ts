@@ -4,8 +4,8 @@ import { cacheBusOf } from '../../server/cache-bus';
 import type { Db, DbOrTx } from '../../server/db/client';
 import type { Actor, Scope } from '../../shared/actor';
 import type { Role } from '../../shared/roles';
-import { orgNodes } from '../organisations/org.table';
-import { roleAssignments, sessions } from './account.table';
+import { orgNodes } from '../organisations';
+import { roleAssignments, sessions, users } from './account.table';
 
 export const SESSION_COOKIE = 'cedu_session';
 
@@ -101,16 +101,28 @@ export async function loadSession(db: Db, raw: string, idleMinutes: number): Pro
   const epoch = authEpoch;
   const generation = bus.generation;
   // One round trip for session, user and scopes.
-  const result = await db.execute<SessionRow>(sql`
-    select s.csrf_token, s.expires_at, s.last_seen_at, u.id as user_id, u.username, u.display_name, u.disabled,
-      u.must_change_password, u.password_changed_at,
-      coalesce((select json_agg(json_build_object('role', r.role, 'nodeId', r.node_id, 'nodeName', n.name, 'path', n.path))
-        from role_assignments r join org_nodes n on n.id = r.node_id where r.user_id = u.id), '[]'::json) as scopes
-    from sessions s join users u on u.id = s.user_id where s.id = ${id}`);
-  const row = (result as unknown as { rows: SessionRow[] }).rows[0];
+  const [row] = await db
+    .select({
+      csrfToken: sessions.csrfToken,
+      expiresAt: sessions.expiresAt,
+      lastSeenAt: sessions.lastSeenAt,
+      userId: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      disabled: users.disabled,
+      mustChangePassword: users.mustChangePassword,
+      passwordChangedAt: users.passwordChangedAt,
+      scopes: sql<
+        Scope[] | string
+      >`coalesce((select json_agg(json_build_object('role', r.role, 'nodeId', r.node_id, 'nodeName', n.name, 'path', n.path))
+        from role_assignments r join org_nodes n on n.id = r.node_id where r.user_id = ${users.id}), '[]'::json)`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id));
   if (!row) return null;
-  const lastSeen = new Date(row.last_seen_at).getTime();
-  if (row.disabled || new Date(row.expires_at).getTime() <= now || lastSeen + idleMinutes * 60_000 <= now) {
+  const lastSeen = row.lastSeenAt.getTime();
+  if (row.disabled || row.expiresAt.getTime() <= now || lastSeen + idleMinutes * 60_000 <= now) {
     await db.delete(sessions).where(eq(sessions.id, id));
     return 'expired';
   }
@@ -124,16 +136,16 @@ export async function loadSession(db: Db, raw: string, idleMinutes: number): Pro
   }
   const scopes = (typeof row.scopes === 'string' ? JSON.parse(row.scopes) : row.scopes) as Scope[];
   const loaded: LoadedSession = {
-    actor: { userId: row.user_id, username: row.username, displayName: row.display_name, scopes, sessionId: id },
-    csrfToken: row.csrf_token,
-    mustChangePassword: row.must_change_password,
-    passwordChangedAt: new Date(row.password_changed_at),
+    actor: { userId: row.userId, username: row.username, displayName: row.displayName, scopes, sessionId: id },
+    csrfToken: row.csrfToken,
+    mustChangePassword: row.mustChangePassword,
+    passwordChangedAt: row.passwordChangedAt,
   };
   if (epoch === authEpoch && bus.keeps(generation)) {
     if (sessionCache.size > 10_000) sessionCache.clear();
     sessionCache.set(id, {
       loaded,
-      expiresAt: new Date(row.expires_at).getTime(),
+      expiresAt: row.expiresAt.getTime(),
       lastSeen: now,
       lastWritten,
       cachedAt: now,
@@ -141,19 +153,6 @@ export async function loadSession(db: Db, raw: string, idleMinutes: number): Pro
   }
   return loaded;
 }
-
-type SessionRow = {
-  csrf_token: string;
-  expires_at: string | Date;
-  last_seen_at: string | Date;
-  user_id: string;
-  username: string;
-  display_name: string;
-  disabled: boolean;
-  must_change_password: boolean;
-  password_changed_at: string | Date;
-  scopes: Scope[] | string;
-};
 
 export async function loadScopes(db: DbOrTx, userId: string): Promise<Scope[]> {
   const rows = await db

@@ -1,40 +1,19 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { fieldError } from '../../shared/app-error';
 import { recordAudit } from '../../server/audit';
-import { ZFirstAdmin, ZSetupState } from './account.contract';
+import { route, type RouteApp } from '../../server/route';
+import { setupApi } from './account.contract';
 import { createSystemAdmin, firstRunCode, firstRunCodeMatches, setupState } from './first-admin.service';
 
 /** The first-run page's API: only while the database has no account at all. */
-export const setupRoutes: FastifyPluginAsyncZod = async (app) => {
+export const setupRoutes = async (app: RouteApp) => {
   const db = () => app.database.db;
-  const tags = ['auth'];
 
-  app.get(
-    '/api/setup',
-    {
-      config: { policy: { public: true } },
-      schema: {
-        tags,
-        summary: 'Whether the first system admin still has to be created (first-run page)',
-        response: { 200: ZSetupState },
-      },
-    },
-    async () => setupState(db()),
-  );
+  route(app, setupApi.state, () => setupState(db()));
 
-  app.post(
-    '/api/setup',
-    {
-      config: { policy: { public: true }, rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: {
-        tags,
-        summary: 'Create the first system admin (and the county, if none): only while no account exists',
-        body: ZFirstAdmin,
-        response: { 201: z.object({ id: z.string(), username: z.string() }) },
-      },
-    },
-    async (req, reply) => {
+  route(
+    app,
+    setupApi.createFirstAdmin,
+    async (req) => {
       const b = req.body;
       if (!firstRunCodeMatches(b.setupCode, firstRunCode(app.protector))) {
         await recordAudit(db(), {
@@ -58,7 +37,8 @@ export const setupRoutes: FastifyPluginAsyncZod = async (app) => {
         via: 'first-run',
         ip: req.ip,
       });
-      return reply.status(201).send({ id: out.id, username: b.username });
+      return { id: out.id, username: b.username };
     },
+    { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
   );
 };

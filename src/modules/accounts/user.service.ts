@@ -6,19 +6,16 @@ import { AppError, forbidden, hidden } from '../../shared/app-error';
 import type { Page } from '../../shared/pagination';
 import { ADMIN_ROLES, type Role } from '../../shared/roles';
 import { diffFields, recordAudit } from '../../server/audit';
-import { getNodeRow } from '../organisations/org.service';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
-import { orgNodes } from '../organisations/org.table';
-import type { RoleAssignment, User, UserCreate, UserUpdate } from './account.contract';
+import { getNodeRow, orgNodes } from '../organisations';
+import type { RoleAssignment, User, UserCreate, UserQuery, UserUpdate } from './account.contract';
 import { roleAssignments, users } from './account.table';
 import { assertPasswordRules } from './auth.service';
 import { hashPassword } from './password';
 import { endUserSessions, forgetCachedSessions } from './session.service';
 import { canGrantRole, canManageUser, canReadUser } from './user.policy';
 
-type Query = { page: number; pageSize: number; q?: string; nodeId?: string; role?: Role; disabled?: 'true' | 'false' };
-
-export async function findUsers({ db, actor, query }: { db: Db; actor: Actor; query: Query }): Promise<Page<User>> {
+export async function findUsers({ db, actor, query }: { db: Db; actor: Actor; query: UserQuery }): Promise<Page<User>> {
   const conds = [underAnyPath(orgNodes.path, reachPaths(actor, ADMIN_ROLES))];
   if (query.nodeId) {
     const node = await getNodeRow(db, actor, query.nodeId);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { defineEndpoints } from '../../shared/endpoint';
 import { ZPageQuery, zPage } from '../../shared/pagination';
 import { zId, zSearch } from '../../shared/schemas';
+import { AUDIT_READER_ROLES, AUDIT_VERIFIER_ROLES } from './audit.policy';
 
 export const ZAuditEntry = z.object({
   id: z.number().int(),
@@ -33,4 +35,23 @@ export const ZAuditVerify = z.object({
   ok: z.boolean(),
   rows: z.number().int(),
   brokenAt: z.number().int().nullable(),
+});
+export type AuditVerify = z.infer<typeof ZAuditVerify>;
+
+export const auditApi = defineEndpoints('audit', {
+  list: {
+    method: 'GET',
+    path: '/api/audit',
+    summary: 'The audit trail of my subtree, newest first',
+    policy: { roles: AUDIT_READER_ROLES },
+    query: ZAuditQuery,
+    responses: { 200: ZAuditPage },
+  },
+  verify: {
+    method: 'GET',
+    path: '/api/audit/verify',
+    summary: 'Check the hash chain of the whole trail',
+    policy: { roles: AUDIT_VERIFIER_ROLES },
+    responses: { 200: ZAuditVerify },
+  },
 });

@@ -1,11 +1,11 @@
 import { and, count, desc, eq, gte, isNull, like, lt, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
+import { chinaInstant } from '../../shared/china-time';
 import { forbidden } from '../../shared/app-error';
 import type { Page } from '../../shared/pagination';
-import { getNodeRow } from '../organisations/org.service';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
-import { orgNodes } from '../organisations/org.table';
+import { getNodeRow, orgNodes } from '../organisations';
 import type { AuditEntryOut, AuditQuery } from './audit.contract';
 import { auditReach, canReadUnscopedAudit, canVerifyAudit } from './audit.policy';
 import { auditLog } from './audit.table';
@@ -29,8 +29,8 @@ export async function findAudit({
   if (query.actorId) conds.push(eq(auditLog.actorId, query.actorId));
   if (query.action) conds.push(like(auditLog.action, `${escapeLike(query.action)}%`));
   if (query.outcome) conds.push(eq(auditLog.outcome, query.outcome));
-  if (query.from) conds.push(gte(auditLog.at, new Date(`${query.from}T00:00:00+08:00`)));
-  if (query.to) conds.push(lt(auditLog.at, new Date(new Date(`${query.to}T00:00:00+08:00`).getTime() + 86_400_000)));
+  if (query.from) conds.push(gte(auditLog.at, new Date(chinaInstant(query.from))));
+  if (query.to) conds.push(lt(auditLog.at, new Date(new Date(chinaInstant(query.to)).getTime() + 86_400_000)));
   const where = and(...conds);
   const [{ n }] = await db.select({ n: count() }).from(auditLog).where(where);
   const rows = await db

@@ -4,9 +4,8 @@ import type { DbOrTx } from '../../server/db/client';
 import { holdsRoleOver, type Actor } from '../../shared/actor';
 import { hidden } from '../../shared/app-error';
 import { ROLES } from '../../shared/roles';
-import { readBlob } from '../files/files.storage';
-import { storedFiles } from '../files/files.table';
 import { orgNodes } from '../organisations/org.table';
+import { readStoredFile } from '../files';
 import { courseFiles, courses } from './courses.table';
 import { canReadCourse } from './courses.policy';
 
@@ -82,12 +81,11 @@ export async function readCourseMaterial({
   fileId: string;
 }) {
   await loadCourse(db, actor, courseId);
-  const [r] = await db
-    .select({ f: storedFiles })
+  const [link] = await db
+    .select({ fileId: courseFiles.fileId })
     .from(courseFiles)
-    .innerJoin(storedFiles, eq(storedFiles.id, courseFiles.fileId))
     .where(and(eq(courseFiles.courseId, courseId), eq(courseFiles.fileId, fileId)));
-  const bytes = r ? await readBlob(r.f.storageKey) : null;
-  if (!r || !bytes) throw hidden();
-  return { row: r.f, bytes };
+  const file = link ? await readStoredFile(db, link.fileId) : null;
+  if (!file) throw hidden();
+  return file;
 }

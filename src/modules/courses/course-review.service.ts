@@ -2,9 +2,9 @@ import { and, count, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { AppError, fieldError, forbidden } from '../../shared/app-error';
+import { chinaToday } from '../../shared/china-time';
 import { recordAudit } from '../../server/audit';
 import { orgNodes } from '../organisations/org.table';
-import { today } from '../teachers/teachers.service';
 import { loadCourse, type CourseRow } from './course-load';
 import { featuredPerCentre, reviewLeadDays } from './course-rules.service';
 import { COURSE_STATUS_LABELS, submitDeadline, type FeatureInput, type ReviewInput } from './courses.contract';
@@ -38,7 +38,7 @@ export async function submitCourse({ db, actor, id }: { db: Db; actor: Actor; id
       );
     const days = await reviewLeadDays(tx, row.countyId);
     const deadline = submitDeadline(row.firstSessionDate, days);
-    if (today() > deadline) {
+    if (chinaToday() > deadline) {
       throw fieldError(
         'firstSessionDate',
         `提交太晚了：首次上课日期是 ${row.firstSessionDate}，须提前 ${days} 天提交审核，即须在 ${deadline} 前（含当天）提交。请推迟首次上课日期后再提交。`,

@@ -11,7 +11,9 @@ import {
   type CourseRules,
   type CourseRulesUpdate,
 } from './courses.contract';
-import { canEditThemes, canReadThemes, canSetFeaturedLimit } from './courses.policy';
+// The county's theme keepers (THEME_EDITOR_ROLES) also set its review lead days; everyone who reads its themes reads its rules.
+import { canEditThemes, canReadThemes } from '../themes/themes.policy';
+import { canSetFeaturedLimit } from './courses.policy';
 
 /** Days before the first session by which a course of this county must be submitted. */
 export async function reviewLeadDays(db: DbOrTx, countyId: string): Promise<number> {

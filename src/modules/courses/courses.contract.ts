@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { defineEndpoints } from '../../shared/endpoint';
 import { ZPageQuery, zPage } from '../../shared/pagination';
-import { zBodyText, zId, zOptLongText, zSearch, zText } from '../../shared/schemas';
+import { ROLES } from '../../shared/roles';
+import { ZCreated, ZIdParams, ZOk, zBodyText, zId, zOptLongText, zSearch, zText } from '../../shared/schemas';
 import { ZStoredFile } from '../files/files.contract';
-
-export { COURSE_EDITOR_ROLES, COURSE_REVIEWER_ROLES, THEME_EDITOR_ROLES } from './courses.roles';
+import { COURSE_EDITOR_ROLES, COURSE_REVIEWER_ROLES } from './courses.policy';
 
 export const COURSE_FORMS = ['lecture', 'training', 'forum', 'practice', 'performance', 'online'] as const;
 export type CourseForm = (typeof COURSE_FORMS)[number];
@@ -207,8 +208,8 @@ export const ZCourseRulesUpdate = z.object({
 });
 export type CourseRulesUpdate = z.infer<typeof ZCourseRulesUpdate>;
 
-export const ZIdParams = z.object({ id: zId });
 export const ZNodeParams = z.object({ nodeId: zId });
+export const ZMaterialParams = ZIdParams.extend({ fileId: zId });
 
 /** The last day a course may be submitted for review (pure: the form shows it, the service enforces it). */
 export function submitDeadline(firstSessionDate: string, leadDays: number): string {
@@ -216,3 +217,104 @@ export function submitDeadline(firstSessionDate: string, leadDays: number): stri
   d.setUTCDate(d.getUTCDate() - leadDays);
   return d.toISOString().slice(0, 10);
 }
+
+const anyRole = { roles: ROLES };
+const editors = { roles: COURSE_EDITOR_ROLES };
+const reviewers = { roles: COURSE_REVIEWER_ROLES };
+
+/** Course rules, courses and their review (submit → approve or return), featured courses. */
+export const coursesApi = defineEndpoints('courses', {
+  rules: {
+    method: 'GET',
+    path: '/api/course-rules/:nodeId',
+    summary: 'Review lead days (county) and featured courses per centre (town) in force at a county or town',
+    policy: anyRole,
+    params: ZNodeParams,
+    responses: { 200: ZCourseRules },
+  },
+  setRules: {
+    method: 'PUT',
+    path: '/api/course-rules/:nodeId',
+    summary: 'Set the review lead days (county admins) or the featured limit per centre (town admins)',
+    policy: reviewers,
+    params: ZNodeParams,
+    body: ZCourseRulesUpdate,
+    responses: { 200: ZCourseRules },
+  },
+  list: {
+    method: 'GET',
+    path: '/api/courses',
+    summary: 'Courses I may read, filtered and paged; toReview=true gives my 待审核 list',
+    policy: anyRole,
+    query: ZCourseQuery,
+    responses: { 200: ZCoursePage },
+  },
+  one: {
+    method: 'GET',
+    path: '/api/courses/:id',
+    summary: 'One course with teachers, materials, review history and what I may do',
+    policy: anyRole,
+    params: ZIdParams,
+    responses: { 200: ZCourseDetail },
+  },
+  material: {
+    method: 'GET',
+    path: '/api/courses/:id/materials/:fileId',
+    summary: 'A material of the course, as an attachment',
+    policy: anyRole,
+    params: ZMaterialParams,
+    produces: 'application/octet-stream',
+  },
+  create: {
+    method: 'POST',
+    path: '/api/courses',
+    summary: 'Create a course (a draft) for a node',
+    policy: editors,
+    body: ZCourseCreate,
+    responses: { 201: ZCreated },
+  },
+  update: {
+    method: 'PUT',
+    path: '/api/courses/:id',
+    summary: 'Edit a draft or returned course',
+    policy: editors,
+    params: ZIdParams,
+    body: ZCourseUpdate,
+    responses: { 200: ZCourseDetail },
+  },
+  remove: {
+    method: 'DELETE',
+    path: '/api/courses/:id',
+    summary: 'Delete a draft or returned course that no activity uses',
+    policy: editors,
+    params: ZIdParams,
+    responses: { 200: ZOk },
+  },
+  submit: {
+    method: 'POST',
+    path: '/api/courses/:id/submit',
+    summary: 'Submit for review, at least N days (county rule, default 15) before the first session',
+    policy: editors,
+    params: ZIdParams,
+    responses: { 200: ZCourseDetail },
+  },
+  review: {
+    method: 'POST',
+    path: '/api/courses/:id/review',
+    summary: 'Approve, or return with a comment (the town’s reviewers; never one’s own course)',
+    policy: reviewers,
+    params: ZIdParams,
+    body: ZReviewInput,
+    responses: { 200: ZCourseDetail },
+  },
+  feature: {
+    method: 'POST',
+    path: '/api/courses/:id/featured',
+    summary:
+      'Make an approved course a centre’s featured course (精品课堂), within the town’s limit; centreId null removes it',
+    policy: reviewers,
+    params: ZIdParams,
+    body: ZFeatureInput,
+    responses: { 200: ZCourseDetail },
+  },
+});

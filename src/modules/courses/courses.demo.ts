@@ -1,9 +1,11 @@
 import { inArray } from 'drizzle-orm';
 import type { DemoContext } from '../../db/demo-context';
-import { DEFAULT_THEMES, THEME_LABELS, type ThemeKey } from '../../shared/themes';
+import { chinaToday } from '../../shared/china-time';
+import type { ThemeKey } from '../../shared/themes';
 import { teachers } from '../teachers/teachers.table';
 import type { CourseForm, CourseStatus, TargetGroup } from './courses.contract';
-import { courseReviewEvents, courses, courseTeachers, themeDefs, themeLeadUnits } from './courses.table';
+import { seedThemes } from '../themes/themes.demo';
+import { courseReviewEvents, courses, courseTeachers } from './courses.table';
 
 type DemoCourse = {
   title: string;
@@ -143,34 +145,15 @@ const COURSES: DemoCourse[] = [
   },
 ];
 
-/** Lead departments of the county's themes: each town's unit of that name. */
-const LEADS: Partial<Record<ThemeKey, string[]>> = {
-  health: ['卫生院'],
-  law: ['司法所', '派出所'],
-  vocational: ['社保所'],
-  culture_sports: ['文化服务中心'],
-  ethics: ['文化服务中心'],
-};
 const TOWNS = ['云台镇', '柳湾镇', '石桥街道'];
 
-const dayIn = (n: number) =>
-  new Date(Date.now() + n * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+const dayIn = (n: number) => chinaToday(Date.now() + n * 86_400_000);
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
 
-/** The county's themes (default names, with lead departments) and a handful of courses. */
+/** The county's themes (themes.demo.ts) and a handful of courses. */
 export async function seedCourses(ctx: DemoContext): Promise<void> {
   const { tx, nodes, users } = ctx;
-  for (const [sort, key] of DEFAULT_THEMES.entries()) {
-    const [t] = await tx
-      .insert(themeDefs)
-      .values({ countyId: ctx.countyId, key, nameZh: THEME_LABELS[key].zh, nameEn: THEME_LABELS[key].en, sort })
-      .returning({ id: themeDefs.id });
-    const units = (LEADS[key] ?? [])
-      .flatMap((d) => TOWNS.map((town) => nodes.get(`${town}${d}`)?.id))
-      .filter((id) => id !== undefined);
-    if (units.length)
-      await tx.insert(themeLeadUnits).values(units.map((unitNodeId) => ({ themeId: t.id, unitNodeId })));
-  }
+  await seedThemes(ctx);
   const names = [...new Set(COURSES.flatMap((c) => c.teachers ?? []))];
   const teacherRows = await tx
     .select({ id: teachers.id, name: teachers.name })

@@ -1,16 +1,16 @@
 import { holdsRoleOver, type Actor } from '../../shared/actor';
-import { ROLES } from '../../shared/roles';
-import { COURSE_EDITOR_ROLES, COURSE_REVIEWER_ROLES, THEME_EDITOR_ROLES } from './courses.roles';
+import { ADMIN_ROLES, ROLES, type Role } from '../../shared/roles';
+
+// The role lists of the module live here, beside the rules that use them; this file imports
+// only src/shared, so the app shell (menu, router) and the contract read it without zod.
+
+/** Who creates, edits and submits courses of a node (the owning node's staff). */
+export const COURSE_EDITOR_ROLES: readonly Role[] = [...ADMIN_ROLES, 'centre_manager', 'dept_coordinator'];
+/** Who reviews the courses of a town (the town school / office) and flags featured courses. */
+export const COURSE_REVIEWER_ROLES: readonly Role[] = ADMIN_ROLES;
 
 type NodeRef = { path: string };
 type CourseRef = { status: string; createdBy: string | null; submittedBy: string | null };
-
-/** Everyone working in a county reads its theme list. */
-export const canReadThemes = (actor: Actor, county: NodeRef) =>
-  holdsRoleOver(actor, ROLES, county.path) || actor.scopes.some((s) => s.path.startsWith(county.path));
-
-/** County admins edit the theme list and the review lead days of their county. */
-export const canEditThemes = (actor: Actor, county: NodeRef) => holdsRoleOver(actor, THEME_EDITOR_ROLES, county.path);
 
 /** A town's admins set how many featured courses each of its centres may have. */
 export const canSetFeaturedLimit = (actor: Actor, town: NodeRef) =>

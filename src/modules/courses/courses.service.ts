@@ -4,20 +4,22 @@ import type { Db, DbOrTx } from '../../server/db/client';
 import { pgErrorCode } from '../../server/db/client';
 import { holdsRoleOver, reachPaths, type Actor } from '../../shared/actor';
 import { AppError, fieldError, forbidden } from '../../shared/app-error';
+import { fillPath } from '../../shared/endpoint';
 import type { Page } from '../../shared/pagination';
 import { ROLES } from '../../shared/roles';
 import { users } from '../accounts/account.table';
 import { diffFields, recordAudit } from '../../server/audit';
-import { loadReadableFiles, toStoredFile } from '../files/files.service';
-import { storedFiles } from '../files/files.table';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../organisations/org.table';
 import { ancestorPaths, canReadBank } from '../teachers/teachers.policy';
-import { teachers } from '../teachers/teachers.table';
+import { listThemes } from '../themes';
 import { sanitizeCourseHtml } from './course-html';
 import { loadCourse, placeOf, reviewNode, reviewNodeJoin, type CourseRow } from './course-load';
 import { reviewLeadDays } from './course-rules.service';
+import { filesByIds, loadReadableFiles, toStoredFile } from '../files';
+import { teacherRefs } from '../teachers';
 import {
+  coursesApi,
   submitDeadline,
   type Course,
   type CourseCreate,
@@ -26,10 +28,16 @@ import {
   type CourseQuery,
   type CourseUpdate,
 } from './courses.contract';
-import { COURSE_EDITOR_ROLES, COURSE_REVIEWER_ROLES } from './courses.roles';
-import { canEditCourse, canFeatureCourse, canReviewCourse, canSubmitCourse, isOwnCourse } from './courses.policy';
+import {
+  COURSE_EDITOR_ROLES,
+  COURSE_REVIEWER_ROLES,
+  canEditCourse,
+  canFeatureCourse,
+  canReviewCourse,
+  canSubmitCourse,
+  isOwnCourse,
+} from './courses.policy';
 import { courseFiles, courseReviewEvents, courses, courseTeachers } from './courses.table';
-import { listThemes } from './themes.service';
 
 const town = alias(orgNodes, 'town');
 const featuredCentre = alias(orgNodes, 'featured_centre');
@@ -146,19 +154,19 @@ export async function getCourse({ db, actor, id }: { db: Db; actor: Actor; id: s
     .leftJoin(town, eq(town.id, courses.townId))
     .leftJoin(featuredCentre, eq(featuredCentre.id, courses.featuredCentreId))
     .where(eq(courses.id, id));
-  const teacherRows = await db
-    .select({ id: teachers.id, name: teachers.name, bankNodeName: orgNodes.name })
+  const links = await db
+    .select({ id: courseTeachers.teacherId })
     .from(courseTeachers)
-    .innerJoin(teachers, eq(teachers.id, courseTeachers.teacherId))
-    .innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId))
-    .where(eq(courseTeachers.courseId, id))
-    .orderBy(asc(teachers.name));
-  const fileRows = await db
-    .select({ f: storedFiles })
-    .from(courseFiles)
-    .innerJoin(storedFiles, eq(storedFiles.id, courseFiles.fileId))
-    .where(eq(courseFiles.courseId, id))
-    .orderBy(asc(storedFiles.createdAt));
+    .where(eq(courseTeachers.courseId, id));
+  const teacherRows = await teacherRefs(
+    db,
+    links.map((l) => l.id),
+  );
+  const fileLinks = await db.select({ id: courseFiles.fileId }).from(courseFiles).where(eq(courseFiles.courseId, id));
+  const fileRows = await filesByIds(
+    db,
+    fileLinks.map((l) => l.id),
+  );
   const history = await db
     .select({
       id: courseReviewEvents.id,
@@ -180,11 +188,11 @@ export async function getCourse({ db, actor, id }: { db: Db; actor: Actor; id: s
       names,
     ),
     descriptionHtml: row.descriptionHtml,
-    teachers: teacherRows,
+    teachers: teacherRows.map(({ id, name, bankNodeName }) => ({ id, name, bankNodeName })),
     // Materials download through the course, so every reader of the course may open them.
-    files: fileRows.map((r) => ({
-      ...toStoredFile(r.f),
-      url: `/api/courses/${id}/materials/${r.f.id}`,
+    files: fileRows.map((f) => ({
+      ...toStoredFile(f),
+      url: fillPath(coursesApi.material.path, { id, fileId: f.id }),
       thumbnailUrl: null,
     })),
     featuredCentreId: row.featuredCentreId,
@@ -217,12 +225,8 @@ async function checkTheme(db: DbOrTx, countyId: string, theme: string, current: 
 /** Teachers come from banks the actor may read, in the course's county. */
 async function checkTeachers(db: DbOrTx, actor: Actor, countyId: string, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  const rows = await db
-    .select({ id: teachers.id, path: orgNodes.path })
-    .from(teachers)
-    .innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId))
-    .where(inArray(teachers.id, ids));
-  const ok = rows.filter((r) => canReadBank(actor, r) && r.path.startsWith(`/${countyId}/`));
+  const rows = await teacherRefs(db, ids);
+  const ok = rows.filter((r) => canReadBank(actor, { path: r.bankPath }) && r.bankPath.startsWith(`/${countyId}/`));
   if (ok.length !== new Set(ids).size)
     throw fieldError('teacherIds', '请从您能查看的师资库中选择教师', 'Choose teachers from the banks you may read');
 }

@@ -4,13 +4,11 @@ import {
   check,
   date,
   index,
-  integer,
   numeric,
   pgTable,
   primaryKey,
   text,
   timestamp,
-  uniqueIndex,
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
@@ -18,43 +16,6 @@ import { users } from '../accounts/account.table';
 import { storedFiles } from '../files/files.table';
 import { orgNodes } from '../organisations/org.table';
 import { teachers } from '../teachers/teachers.table';
-
-/**
- * A county's theme list. A county without rows uses DEFAULT_THEMES (src/shared/themes.ts);
- * the first edit copies the defaults in. `key` is what courses, activities, plans and credit
- * rules refer to (stable; the names may change).
- */
-export const themeDefs = pgTable(
-  'theme_defs',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    countyId: uuid('county_id')
-      .notNull()
-      .references(() => orgNodes.id, { onDelete: 'restrict' }),
-    key: varchar('key', { length: 24 }).notNull(),
-    nameZh: varchar('name_zh', { length: 40 }).notNull(),
-    nameEn: varchar('name_en', { length: 80 }).notNull(),
-    sort: integer('sort').notNull().default(0),
-    active: boolean('active').notNull().default(true),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [uniqueIndex('theme_defs_county_key_uq').on(t.countyId, t.key)],
-);
-
-/** The lead departments (units of the tree) of a theme. */
-export const themeLeadUnits = pgTable(
-  'theme_lead_units',
-  {
-    themeId: uuid('theme_id')
-      .notNull()
-      .references(() => themeDefs.id, { onDelete: 'cascade' }),
-    unitNodeId: uuid('unit_node_id')
-      .notNull()
-      .references(() => orgNodes.id, { onDelete: 'cascade' }),
-  },
-  (t) => [primaryKey({ columns: [t.themeId, t.unitNodeId] })],
-);
 
 /**
  * A course. `node_id` is the unit or node that owns it (a lead department, a town school, a

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { zId } from '../../shared/schemas';
+import { defineEndpoints } from '../../shared/endpoint';
+import { ROLES } from '../../shared/roles';
+import { ZIdParams, zId } from '../../shared/schemas';
+import { UPLOADER_ROLES } from './files.policy';
 
 /** Upload limits, declared once: the server refuses beyond them, the forms say them. */
 export const FILE_LIMITS = {
@@ -59,4 +62,32 @@ export const ZStoredFile = z.object({
 });
 export type StoredFile = z.infer<typeof ZStoredFile>;
 
-export const ZFileIdParams = z.object({ id: zId });
+/** Uploads (multipart, field `file`) and downloads, scoped by the file's node. */
+export const filesApi = defineEndpoints('files', {
+  upload: {
+    method: 'POST',
+    path: '/api/files',
+    summary:
+      'Upload one file (multipart field `file`) for a purpose at a node: only those who may write that thing there; type read from the content, size limits, images re-encoded without metadata; removed after a day unless attached',
+    // The owning modules register who may upload for each purpose (files.policy.ts).
+    policy: { roles: UPLOADER_ROLES },
+    query: ZFileUploadQuery,
+    responses: { 201: ZStoredFile },
+  },
+  download: {
+    method: 'GET',
+    path: '/api/files/:id',
+    summary: 'The file, always as an attachment (never shown as a page)',
+    policy: { roles: ROLES },
+    params: ZIdParams,
+    produces: 'application/octet-stream',
+  },
+  thumbnail: {
+    method: 'GET',
+    path: '/api/files/:id/thumbnail',
+    summary: 'A small JPEG of an image file',
+    policy: { roles: ROLES },
+    params: ZIdParams,
+    produces: 'image/jpeg',
+  },
+});

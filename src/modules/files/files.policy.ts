@@ -1,9 +1,5 @@
 import { holdsRoleOver, type Actor } from '../../shared/actor';
 import { ROLES, type Role } from '../../shared/roles';
-import { canKeepActivity } from '../activities/activities.policy';
-import { ACTIVITY_KEEPER_ROLES } from '../activities/activities.policy';
-import { COURSE_EDITOR_ROLES } from '../courses/courses.roles';
-import { canRunSignIn, SIGNIN_STAFF_ROLES } from '../signin/signin.policy';
 import type { FilePurpose } from './files.contract';
 
 type NodeRef = { path: string };
@@ -12,18 +8,32 @@ type NodeRef = { path: string };
 export const canReadFile = (actor: Actor, node: NodeRef) => holdsRoleOver(actor, ROLES, node.path);
 
 /**
- * A file is uploaded only by someone who may write the thing it is for, at that node — the
- * owning module's rule; read-only roles (leader, inspector) and teachers never upload.
+ * Who may upload for one purpose: the module that owns the thing the file is for says so (its
+ * own rule, registered from its `index.ts`), since files sits below courses, activities and
+ * sign-in and may not ask them. `roles`: everyone who may upload for it somewhere (the upload
+ * route's coarse gate); `canUpload`: whether the actor may at this node.
  */
-const UPLOAD_RULES: Record<FilePurpose, (actor: Actor, node: NodeRef) => boolean> = {
-  course_material: (actor, node) => holdsRoleOver(actor, COURSE_EDITOR_ROLES, node.path),
-  activity_photo: canKeepActivity,
-  signin_sheet: canRunSignIn,
+export type UploadRule = {
+  roles: readonly Role[];
+  canUpload: (actor: Actor, node: NodeRef) => boolean;
 };
 
-export const canUploadFor = (actor: Actor, purpose: FilePurpose, node: NodeRef) => UPLOAD_RULES[purpose](actor, node);
+const uploadRules = new Map<FilePurpose, UploadRule>();
+const uploaderRoles: Role[] = [];
 
-/** Everyone who may upload something somewhere: the upload route's coarse gate. */
-export const UPLOADER_ROLES: readonly Role[] = [
-  ...new Set([...COURSE_EDITOR_ROLES, ...ACTIVITY_KEEPER_ROLES, ...SIGNIN_STAFF_ROLES]),
-];
+/**
+ * Everyone who may upload something somewhere: the union of the registered purposes' roles
+ * (filled as they register, before the app serves anything). Read-only roles (leader,
+ * inspector) and teachers never upload.
+ */
+export const UPLOADER_ROLES: readonly Role[] = uploaderRoles;
+
+/** Declares who may upload for `purpose` (once per purpose, from the owning module's index.ts). */
+export function registerUploadPurpose(purpose: FilePurpose, rule: UploadRule): void {
+  uploadRules.set(purpose, rule);
+  for (const role of rule.roles) if (!uploaderRoles.includes(role)) uploaderRoles.push(role);
+}
+
+/** Whether the actor may upload a file for `purpose` at the node; an unregistered purpose: nobody. */
+export const canUploadFor = (actor: Actor, purpose: FilePurpose, node: NodeRef) =>
+  uploadRules.get(purpose)?.canUpload(actor, node) ?? false;

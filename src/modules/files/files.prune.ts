@@ -1,9 +1,12 @@
-import { sql } from 'drizzle-orm';
-import type { Db } from '../../server/db/client';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../server/db/client';
 import { pgErrorCode } from '../../server/db/client';
 import { recordAudit } from '../../server/audit';
 import { UNATTACHED_FILE_HOURS } from './files.contract';
 import { removeBlob } from './files.storage';
+
+/** The rows of a plain SQL statement (drizzle types `execute()` by driver). */
+const rows = async <T>(db: DbOrTx, q: SQL) => ((await db.execute(q)) as unknown as { rows: T[] }).rows;
 
 type Candidate = {
   id: string;
@@ -21,12 +24,14 @@ type Candidate = {
  * counted without a change here.
  */
 async function attachingColumns(db: Db): Promise<{ tbl: string; col: string }[]> {
-  const res = await db.execute(sql`
+  return rows<{ tbl: string; col: string }>(
+    db,
+    sql`
     select c.conrelid::regclass::text as tbl, quote_ident(a.attname) as col
     from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any(c.conkey)
     where c.contype = 'f' and c.confrelid = 'stored_files'::regclass
-    order by 1, 2`);
-  return (res as unknown as { rows: { tbl: string; col: string }[] }).rows;
+    order by 1, 2`,
+  );
 }
 
 /**
@@ -45,19 +50,23 @@ export async function pruneUnattachedFiles(
     cols.map((c) => sql`not exists (select 1 from ${sql.raw(c.tbl)} x where x.${sql.raw(c.col)} = f.id)`),
     sql` and `,
   );
-  const res = await db.execute(sql`
+  const candidates = await rows<Candidate>(
+    db,
+    sql`
     select f.id, f.node_id, n.path as node_path, f.storage_key, f.thumbnail_key, f.original_name, f.purpose
     from stored_files f join org_nodes n on n.id = f.node_id
     where f.created_at < now() - make_interval(hours => ${hours}) ${cols.length ? sql`and ${unattached}` : sql``}
-    order by f.created_at limit ${opts.limit ?? 500}`);
+    order by f.created_at limit ${opts.limit ?? 500}`,
+  );
   let removed = 0;
-  for (const f of (res as unknown as { rows: Candidate[] }).rows) {
+  for (const f of candidates) {
     try {
       const gone = await db.transaction(async (tx) => {
-        const rows = await tx.execute(
+        const deleted = await rows(
+          tx,
           sql`delete from stored_files f where f.id = ${f.id} ${cols.length ? sql`and ${unattached}` : sql``} returning f.id`,
         );
-        if ((rows as unknown as { rows: unknown[] }).rows.length === 0) return false;
+        if (deleted.length === 0) return false;
         await recordAudit(tx, {
           actorName: 'system',
           node: { id: f.node_id, path: f.node_path },

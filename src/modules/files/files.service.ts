@@ -1,10 +1,11 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
 import type { DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
+import { fillPath } from '../../shared/endpoint';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import { cleanFileName } from '../../shared/text';
 import { recordAudit } from '../../server/audit';
@@ -13,6 +14,7 @@ import {
   DOCUMENT_EXTS,
   FILE_LIMITS,
   IMAGE_EXTS,
+  filesApi,
   type FileAccept,
   type FilePurpose,
   type StoredFile,
@@ -40,8 +42,8 @@ export function toStoredFile(row: StoredFileRow): StoredFile {
     size: row.size,
     width: row.width,
     height: row.height,
-    url: `/api/files/${row.id}`,
-    thumbnailUrl: row.thumbnailKey ? `/api/files/${row.id}/thumbnail` : null,
+    url: fillPath(filesApi.download.path, { id: row.id }),
+    thumbnailUrl: row.thumbnailKey ? fillPath(filesApi.thumbnail.path, { id: row.id }) : null,
   };
 }
 
@@ -262,4 +264,41 @@ export async function loadReadableFiles(
       'An attachment does not exist or is outside your reach; upload it again',
     );
   return ok.map((r) => r.row);
+}
+
+/**
+ * What another module checks before attaching a file: its node (path) and type, and whether it
+ * has a thumbnail. No policy here: the caller decides with its own rule. Null when there is none.
+ */
+export async function fileFacts(
+  db: DbOrTx,
+  id: string,
+): Promise<{ id: string; nodeId: string; path: string; mime: string; hasThumbnail: boolean } | null> {
+  const [r] = await db
+    .select({
+      id: storedFiles.id,
+      nodeId: storedFiles.nodeId,
+      path: orgNodes.path,
+      mime: storedFiles.mime,
+      thumbnailKey: storedFiles.thumbnailKey,
+    })
+    .from(storedFiles)
+    .innerJoin(orgNodes, eq(orgNodes.id, storedFiles.nodeId))
+    .where(eq(storedFiles.id, id));
+  if (!r) return null;
+  const { thumbnailKey, ...rest } = r;
+  return { ...rest, hasThumbnail: thumbnailKey !== null };
+}
+
+/** The rows of the given files, oldest first (an attachment list); no policy, the caller checks. */
+export async function filesByIds(db: DbOrTx, ids: string[]): Promise<StoredFileRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(storedFiles).where(inArray(storedFiles.id, ids)).orderBy(asc(storedFiles.createdAt));
+}
+
+/** A file's row and bytes, or null; no policy: a module serving its own attachment checks it first. */
+export async function readStoredFile(db: DbOrTx, id: string): Promise<{ row: StoredFileRow; bytes: Buffer } | null> {
+  const [row] = await db.select().from(storedFiles).where(eq(storedFiles.id, id));
+  const bytes = row ? await readBlob(row.storageKey) : null;
+  return row && bytes ? { row, bytes } : null;
 }

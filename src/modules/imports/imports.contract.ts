@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { RESIDENT_ROLES } from '../../shared/roles';
-import { zFileName, zId, zSearch } from '../../shared/schemas';
+import { defineEndpoints } from '../../shared/endpoint';
+import { ZIdParams, ZOk, zFileName, zId, zSearch } from '../../shared/schemas';
+import { IMPORT_ROLES } from './imports.policy';
 import { ROSTER_FIELDS } from './roster-columns';
-
-/** Who imports and exports the roster: those who keep it (the page and its menu entry use this). */
-export const IMPORT_ROLES = RESIDENT_ROLES;
 
 /** The largest roster file accepted (the upload is base64 in JSON, about 4/3 of this). */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
@@ -93,8 +91,6 @@ export const ZImportJob = z.object({
 });
 export type ImportJob = z.infer<typeof ZImportJob>;
 
-export const ZImportIdParams = z.object({ id: zId });
-
 export const ZTemplateQuery = z.object({
   nodeId: zId.optional().describe('Lists the tags of this node’s county in the notes sheet'),
 });
@@ -104,3 +100,77 @@ export const ZExportQuery = z.object({
   tag: zSearch(24).describe('Only residents with this tag code'),
 });
 export type ExportQuery = z.infer<typeof ZExportQuery>;
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const policy = { roles: IMPORT_ROLES };
+
+/** Excel import and export of the resident roster. */
+export const importsApi = defineEndpoints('imports', {
+  template: {
+    method: 'GET',
+    path: '/api/imports/residents/template.xlsx',
+    summary: 'The roster template: headers, an example row, notes and the county’s tags',
+    policy,
+    query: ZTemplateQuery,
+    produces: XLSX,
+  },
+  upload: {
+    method: 'POST',
+    path: '/api/imports/residents',
+    summary:
+      'Upload a roster (.xlsx, base64): checks every row and keeps the file as an import job to commit or discard',
+    policy,
+    body: ZImportUpload,
+    responses: { 201: ZImportJob },
+  },
+  one: {
+    method: 'GET',
+    path: '/api/imports/:id',
+    summary: 'An import job: counts and the issues of each bad row',
+    policy,
+    params: ZIdParams,
+    responses: { 200: ZImportJob },
+  },
+  remap: {
+    method: 'POST',
+    path: '/api/imports/:id/mapping',
+    summary:
+      'Choose which file column holds which field (or ignore a column): checks the kept file again and remembers the choice for the county’s next file with the same headers',
+    policy,
+    params: ZIdParams,
+    body: ZImportMappingBody,
+    responses: { 200: ZImportJob },
+  },
+  commit: {
+    method: 'POST',
+    path: '/api/imports/:id/commit',
+    summary: 'Import the good rows, all in one transaction',
+    policy,
+    params: ZIdParams,
+    responses: { 200: ZImportJob },
+  },
+  discard: {
+    method: 'DELETE',
+    path: '/api/imports/:id',
+    summary: 'Discard a previewed import and its file',
+    policy,
+    params: ZIdParams,
+    responses: { 200: ZOk },
+  },
+  errors: {
+    method: 'GET',
+    path: '/api/imports/:id/errors.xlsx',
+    summary: 'The bad rows as they were in the file, with an added 错误说明 column',
+    policy,
+    params: ZIdParams,
+    produces: XLSX,
+  },
+  export: {
+    method: 'GET',
+    path: '/api/residents/export.xlsx',
+    summary: 'The roster as .xlsx (streamed), masked as the user’s rights require; audited',
+    policy,
+    query: ZExportQuery,
+    produces: XLSX,
+  },
+});

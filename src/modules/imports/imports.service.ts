@@ -23,7 +23,7 @@ import { importJobs } from './imports.table';
 import { rememberedMappings, rememberMapping, sheetsOf } from './roster-mappings';
 import type { RosterBook, SkippedRow } from './roster-read';
 import { countyOf, loadContext, planRows, readAndValidate } from './roster-pipeline';
-import { writeRoster } from './roster-writer';
+import { rowsOf, writeRoster } from './roster-writer';
 
 /** What import_jobs.report holds. Issues beyond STORED_ISSUES are counted, not kept. */
 type Report = {
@@ -353,7 +353,7 @@ export async function rosterFingerprint(db: DbOrTx, countyId: string): Promise<s
       (select count(*) from resident_tags t join residents r on r.id = t.resident_id where r.county_id = ${countyId}),
       (select coalesce(sum(hashtext(t::text)::bigint), 0) from resident_tags t join residents r on r.id = t.resident_id where r.county_id = ${countyId})
     ) as f`);
-  return (result as unknown as { rows: { f: string }[] }).rows[0].f;
+  return rowsOf<{ f: string }>(result)[0].f;
 }
 
 /** Drops a previewed import and its file; nothing was written to the roster. */

@@ -11,9 +11,10 @@ import { RESIDENT_ROLES } from '../../shared/roles';
 import { recordAudit } from '../../server/audit';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../organisations/org.table';
-import { households, residents, residentTagDefs, residentTags } from '../people/people.table';
+import { households, residents, residentTagDefs, residentTags } from '../people';
 import type { ExportQuery } from './imports.contract';
-import { canImportInto, canSeeFullId, canSeeFullPhone, canSeeNode, canSeeSensitive } from './imports.policy';
+import { canRevealId, canRevealPhone, canSeeSensitive } from '../people/people.policy';
+import { canImportInto, canSeeNode } from './imports.policy';
 import { ROSTER_COLUMNS, ROSTER_FIELDS, type RosterField } from './roster-columns';
 import { TEXT_FIELDS } from './roster-workbooks';
 import { safeCellText } from '../../shared/text';
@@ -141,8 +142,8 @@ export async function exportResidents({
         name: r.name,
         gender: r.gender ? GENDER_LABEL[r.gender] : '',
         birthDate: r.birthDate ?? '',
-        idNumber: id ? (canSeeFullId(actor, node) ? id : maskIdCard(id)) : '',
-        phone: r.phone ? (canSeeFullPhone(actor, node) ? r.phone : maskPhone(r.phone)) : '',
+        idNumber: id ? (canRevealId(actor, node) ? id : maskIdCard(id)) : '',
+        phone: r.phone ? (canRevealPhone(actor, node) ? r.phone : maskPhone(r.phone)) : '',
         village: node.name,
         headName: (r.householdId && heads.get(r.householdId)) || '',
         relation: r.relationToHead ?? '',

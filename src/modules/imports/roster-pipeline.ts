@@ -1,7 +1,7 @@
 import { and, eq, like } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
-import { ensureTagDefs } from '../people/resident-write';
+import { ensureTagDefs } from '../people';
 import { orgNodes } from '../organisations/org.table';
 import type { ImportCounts, ImportIssue } from './imports.contract';
 import { matchRows, classify, type Plan } from './roster-writer';

@@ -6,7 +6,7 @@ import { hidden } from '../../shared/app-error';
 import { idCheckChar } from '../../shared/id-card';
 import { RESIDENT_ROLES } from '../../shared/roles';
 import { orgNodes } from '../organisations/org.table';
-import { ensureTagDefs } from '../people/resident-write';
+import { ensureTagDefs } from '../people';
 import type { ImportIssue } from './imports.contract';
 import { canSeeNode } from './imports.policy';
 import { ERROR_COLUMN, ROSTER_COLUMNS, ROSTER_FIELDS, type RosterField } from './roster-columns';

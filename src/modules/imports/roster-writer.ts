@@ -6,7 +6,7 @@ import type { Protector } from '../../server/protect';
 import type { Actor } from '../../shared/actor';
 import { nameSearchKeys } from '../../shared/pinyin';
 import { orgNodes } from '../organisations/org.table';
-import { households, residents, residentTags } from '../people/people.table';
+import { households, residents, residentTags } from '../people';
 import type { RosterRow } from './roster-validate';
 
 /*
@@ -385,7 +385,8 @@ async function leaveBulkMode(tx: DbOrTx, countyId: string): Promise<void> {
   await tx.execute(sql`set local session_replication_role = origin`);
 }
 
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+/** The rows of a `db.execute()` result (drizzle types it by driver). */
+export const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /** Household ids by village + head + building, creating the missing ones. */
 async function ensureHouseholds(tx: DbOrTx, rows: RosterRow[]): Promise<Map<string, string>> {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { LIMITS } from '../../shared/limits';
-import { LEADER_POSTS, NODE_LEVELS, UNIT_KINDS } from '../../shared/roles';
-import { zId, zOptPhone, zOptText, zText } from '../../shared/schemas';
+import { defineEndpoints } from '../../shared/endpoint';
+import { LEADER_POSTS, NODE_LEVELS, ROLES, UNIT_KINDS } from '../../shared/roles';
+import { ZCreated, zId, ZIdParams, ZOk, zOptPhone, zOptText, zText } from '../../shared/schemas';
 
 const zCoord = (min: number, max: number) =>
   z
@@ -47,6 +48,7 @@ export const ZNodeUpdate = ZNodeFields;
 export type NodeUpdate = z.infer<typeof ZNodeUpdate>;
 
 export const ZNodeMove = z.object({ newParentId: zId });
+export type NodeMove = z.infer<typeof ZNodeMove>;
 
 export const ZTreeNode = z.object({
   id: z.string(),
@@ -116,4 +118,88 @@ export const ZNodeDetail = z.object({
 });
 export type NodeDetail = z.infer<typeof ZNodeDetail>;
 
-export const ZNodeIdParams = z.object({ id: zId });
+export const ZYearParams = ZIdParams.extend({
+  year: z.coerce.number().int().min(LIMITS.yearMin).max(LIMITS.yearMax),
+});
+
+/** Every role reads the tree; what each may change is decided per node by org.policy. */
+const anyRole = { roles: ROLES };
+
+/** The organisation tree: nodes, populations by year, leadership groups. */
+export const orgApi = defineEndpoints('organisations', {
+  tree: {
+    method: 'GET',
+    path: '/api/org/tree',
+    summary: 'Every node the user may see, flat, ordered by depth',
+    policy: anyRole,
+    responses: { 200: z.object({ nodes: z.array(ZTreeNode) }) },
+  },
+  node: {
+    method: 'GET',
+    path: '/api/org/nodes/:id',
+    summary: 'One node with populations, leadership group and what the user may do',
+    policy: anyRole,
+    params: ZIdParams,
+    responses: { 200: ZNodeDetail },
+  },
+  create: {
+    method: 'POST',
+    path: '/api/org/nodes',
+    summary: 'Create a node under a parent',
+    policy: anyRole,
+    body: ZNodeCreate,
+    responses: { 201: ZCreated },
+  },
+  update: {
+    method: 'PUT',
+    path: '/api/org/nodes/:id',
+    summary: 'Edit a node',
+    policy: anyRole,
+    params: ZIdParams,
+    body: ZNodeUpdate,
+    responses: { 200: ZNodeDetail },
+  },
+  move: {
+    method: 'POST',
+    path: '/api/org/nodes/:id/move',
+    summary: 'Move a node (and its subtree) under another parent',
+    policy: anyRole,
+    params: ZIdParams,
+    body: ZNodeMove,
+    responses: { 200: ZOk },
+  },
+  remove: {
+    method: 'DELETE',
+    path: '/api/org/nodes/:id',
+    summary: 'Delete a node without children or records',
+    policy: anyRole,
+    params: ZIdParams,
+    responses: { 200: ZOk },
+  },
+  setPopulation: {
+    method: 'PUT',
+    path: '/api/org/nodes/:id/populations/:year',
+    summary: 'Set the resident population of a year',
+    policy: anyRole,
+    params: ZYearParams,
+    body: ZPopulation.pick({ population: true }),
+    responses: { 200: ZOk },
+  },
+  removePopulation: {
+    method: 'DELETE',
+    path: '/api/org/nodes/:id/populations/:year',
+    summary: 'Remove the population of a year',
+    policy: anyRole,
+    params: ZYearParams,
+    responses: { 200: ZOk },
+  },
+  setLeaders: {
+    method: 'PUT',
+    path: '/api/org/nodes/:id/leaders',
+    summary: 'Replace the leadership group (领导小组)',
+    policy: anyRole,
+    params: ZIdParams,
+    body: ZLeaders,
+    responses: { 200: ZOk },
+  },
+});

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { asc, count, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../server/db/client';
 import { pgErrorCode, pgErrorDetail } from '../../server/db/client';
 import { reachPaths, type Actor } from '../../shared/actor';
@@ -10,15 +10,15 @@ import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import type { NodeCreate, NodeDetail, NodeUpdate, TreeNode } from './org.contract';
 import { canManageChildrenOf, canMoveNode, canReadNode, canUpdateNode } from './org.policy';
 import { orgLeaders, orgNodes, orgPopulations } from './org.table';
-import { forgetCachedSessions } from '../accounts/session.service';
 import { cacheBusOf } from '../../server/cache-bus';
 
-type NodeRow = typeof orgNodes.$inferSelect;
+export type NodeRow = typeof orgNodes.$inferSelect;
 
 /**
  * The tree is read on nearly every page and changes rarely, so each reach's list is kept in
- * memory until the tree changes: a write through this module forgets them at once, and every
- * change to org_nodes, on any node, arrives as a `tree` message on the cache bus.
+ * memory until the tree changes: a write through this module announces a `tree` message to
+ * this node's caches at once, and every change to org_nodes, on any node, arrives as a `tree`
+ * message on the cache bus from the database.
  */
 const treeCache = new WeakMap<object, Map<string, TreeNode[]>>();
 const treeVersion = new WeakMap<object, number>();
@@ -31,14 +31,17 @@ export function forgetTreeCache(db: object): void {
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-/** A transaction that changes the tree; cached trees are forgotten once it has ended. */
+/**
+ * A transaction that changes the tree. Once it has ended, this node's caches hear `tree` at
+ * once (the database's own message reaches them after the commit, on PostgreSQL a moment
+ * later): cached trees, and the cached sessions whose scopes carry node paths and names.
+ */
 async function writeTree<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
   try {
     return await db.transaction(fn);
   } finally {
     forgetTreeCache(db);
-    // Signed-in users' scopes carry node paths and names.
-    forgetCachedSessions();
+    cacheBusOf(db).deliver('tree');
   }
 }
 
@@ -316,109 +319,5 @@ export async function removeNode({ db, actor, id }: { db: Db; actor: Actor; id: 
       throw new AppError('NODE_HAS_RECORDS', { name, what: what.zh, whatEn: what.en });
     }
     throw err;
-  });
-}
-
-export async function setPopulation({
-  db,
-  actor,
-  id,
-  year,
-  population,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  year: number;
-  population: number;
-}): Promise<void> {
-  await db.transaction(async (tx) => {
-    const row = await getNodeRow(tx, actor, id);
-    if (!canUpdateNode(actor, row)) throw forbidden();
-    const [before] = await tx
-      .select()
-      .from(orgPopulations)
-      .where(and(eq(orgPopulations.nodeId, id), eq(orgPopulations.year, year)));
-    await tx
-      .insert(orgPopulations)
-      .values({ nodeId: id, year, population })
-      .onConflictDoUpdate({
-        target: [orgPopulations.nodeId, orgPopulations.year],
-        set: { population, updatedAt: new Date() },
-      });
-    await recordAudit(tx, {
-      actor,
-      node: row,
-      action: 'org.population.set',
-      entityType: 'org_node',
-      entityId: id,
-      summary: { year, from: before?.population ?? null, to: population },
-    });
-  });
-}
-
-export async function removePopulation({
-  db,
-  actor,
-  id,
-  year,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  year: number;
-}): Promise<void> {
-  await db.transaction(async (tx) => {
-    const row = await getNodeRow(tx, actor, id);
-    if (!canUpdateNode(actor, row)) throw forbidden();
-    const deleted = await tx
-      .delete(orgPopulations)
-      .where(and(eq(orgPopulations.nodeId, id), eq(orgPopulations.year, year)))
-      .returning();
-    if (deleted.length === 0) throw new AppError('NOT_FOUND');
-    await recordAudit(tx, {
-      actor,
-      node: row,
-      action: 'org.population.delete',
-      entityType: 'org_node',
-      entityId: id,
-      summary: { year, was: deleted[0].population },
-    });
-  });
-}
-
-/** Replaces the leadership group as a whole: the form edits the list, then saves it. */
-export async function setLeaders({
-  db,
-  actor,
-  id,
-  leaders,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  leaders: { name: string; post: string; title: string | null; phone: string | null }[];
-}): Promise<void> {
-  await db.transaction(async (tx) => {
-    const row = await getNodeRow(tx, actor, id);
-    if (!canUpdateNode(actor, row)) throw forbidden();
-    if (row.level === 'unit' || row.level === 'centre') {
-      if (leaders.length > 0)
-        throw fieldError('leaders', '领导小组只设在县和镇（街道）', 'Leadership groups belong to counties and towns');
-    }
-    const before = await tx
-      .select({ name: orgLeaders.name, post: orgLeaders.post })
-      .from(orgLeaders)
-      .where(eq(orgLeaders.nodeId, id));
-    await tx.delete(orgLeaders).where(eq(orgLeaders.nodeId, id));
-    if (leaders.length) await tx.insert(orgLeaders).values(leaders.map((l, i) => ({ ...l, nodeId: id, sortOrder: i })));
-    await recordAudit(tx, {
-      actor,
-      node: row,
-      action: 'org.leaders.set',
-      entityType: 'org_node',
-      entityId: id,
-      summary: { before, after: leaders.map((l) => ({ name: l.name, post: l.post })) },
-    });
   });
 }

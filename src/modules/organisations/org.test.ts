@@ -2,7 +2,13 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildNode, buildUser, TEST_PASSWORD } from '../../../test/factories';
 import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
+import { createCacheBus, registerCacheBus } from '../../server/cache-bus';
+import { users } from '../accounts/account.table';
+import { createSession, loadSession } from '../accounts/session.service';
 import { auditLog } from '../audit/audit.table';
+import { ZNodeUpdate } from './org.contract';
+import { findPopulations } from './org-details.service';
+import { getNode, updateNode } from './org.service';
 import { orgNodes } from './org.table';
 
 let s: TestServer;
@@ -180,5 +186,44 @@ describe('editing, moving, deleting', () => {
       ['林镇长', 'deputy'],
     ]);
     expect((await townAdmin.req('DELETE', `/api/org/nodes/${town.id}/populations/2025`)).statusCode).toBe(200);
+  });
+});
+
+describe('what other modules read', () => {
+  it('findPopulations gives the figure of each node for a year, leaving out nodes without one', async () => {
+    const figures = await findPopulations(s.database.db, [town.id, town2.id, county.id], 2026);
+    expect([...figures]).toEqual([[town.id, 42500]]);
+    expect((await findPopulations(s.database.db, [], 2026)).size).toBe(0);
+  });
+});
+
+describe('the caches of this node', () => {
+  it('a tree write forgets the sessions this node cached at once, without waiting for the database’s message', async () => {
+    // The database's own `tree` message is muted, as on PostgreSQL in the moment before it
+    // arrives; a handle with a bus of its own hears only what this node announces itself.
+    const deliver = s.database.bus.deliver;
+    s.database.bus.deliver = () => {};
+    const db = Object.create(s.database.db) as typeof s.database.db;
+    const bus = createCacheBus();
+    registerCacheBus(db, bus);
+    bus.setListening(true);
+    try {
+      const [ta] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'ta'));
+      const { token } = await createSession(db, { userId: ta.id, maxHours: 1 });
+      const session = async () => {
+        const loaded = await loadSession(db, token, 30);
+        if (!loaded || loaded === 'expired') throw new Error('no session');
+        return loaded;
+      };
+      const { actor } = await session();
+      expect(actor.scopes.map((x) => x.nodeName)).toEqual(['云台镇']); // cached from now on
+      const { id: _id, ...fields } = await getNode({ db, actor, id: town.id });
+      await updateNode({ db, actor, id: town.id, input: { ...ZNodeUpdate.parse(fields), name: '云台镇（改）' } });
+      expect((await session()).actor.scopes.map((x) => x.nodeName)).toEqual(['云台镇（改）']);
+      await updateNode({ db, actor, id: town.id, input: { ...ZNodeUpdate.parse(fields), name: '云台镇' } });
+    } finally {
+      s.database.bus.deliver = deliver;
+      s.database.bus.deliver('*');
+    }
   });
 });

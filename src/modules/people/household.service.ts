@@ -9,7 +9,8 @@ import { diffFields, recordAudit } from '../../server/audit';
 import { getNodeRow } from '../organisations/org.service';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../organisations/org.table';
-import { todayInChina, type Household, type HouseholdDetail, type HouseholdFields } from './people.contract';
+import { chinaToday } from '../../shared/china-time';
+import { type Household, type HouseholdDetail, type HouseholdFields } from './people.contract';
 import { canReadResident, canSeeSensitive, canUpdateResident } from './people.policy';
 import { households, residents } from './people.table';
 import { isChild, notChild, presentResidents } from './resident-view';
@@ -87,7 +88,7 @@ export async function getHousehold({
   id,
 }: Ctx & { protector: Protector; id: string }): Promise<HouseholdDetail> {
   const row = await loadHousehold(db, actor, id);
-  const today = todayInChina();
+  const today = chinaToday();
   const sensitiveOk = canSeeSensitive(actor, row);
   const members = await db
     .select({ r: residents, nodeName: orgNodes.name, path: orgNodes.path })

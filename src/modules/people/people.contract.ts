@@ -1,8 +1,21 @@
 import { z } from 'zod';
+import { defineEndpoints } from '../../shared/endpoint';
 import { LIMITS } from '../../shared/limits';
 import { ZPageQuery, zPage } from '../../shared/pagination';
-import { RESIDENT_ROLES, type Role } from '../../shared/roles';
-import { zCleanText, zId, zKey, zOptLongText, zOptText, zSearch, zText } from '../../shared/schemas';
+import { RESIDENT_ROLES } from '../../shared/roles';
+import {
+  ZCreated,
+  ZIdParams,
+  ZOk,
+  zCleanText,
+  zId,
+  zKey,
+  zOptLongText,
+  zOptText,
+  zSearch,
+  zText,
+} from '../../shared/schemas';
+import { RESIDENT_STATS_ROLES, TAG_ADMIN_ROLES } from './people.policy';
 
 /** Size limits of the people module, read by the server schemas and the forms. */
 export const PEOPLE_LIMITS = {
@@ -17,9 +30,6 @@ export const PEOPLE_LIMITS = {
   rawId: 40,
   rawPhone: 40,
 } as const;
-
-/** Who reads the resident counts (never names): resident keepers and leaders. */
-export const RESIDENT_STATS_ROLES: readonly Role[] = [...RESIDENT_ROLES, 'leader'];
 
 export const GENDERS = ['male', 'female'] as const;
 export const GENDER_LABELS = { male: { zh: '男', en: 'Male' }, female: { zh: '女', en: 'Female' } } as const;
@@ -113,11 +123,6 @@ export function ageOn(birthDate: string, today: string): number {
   const [by, bm, bd] = birthDate.split('-').map(Number);
   const [ty, tm, td] = today.split('-').map(Number);
   return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
-}
-
-/** Today as YYYY-MM-DD in China (UTC+8), where every county lives. */
-export function todayInChina(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
 /** The county id of a node path `/<county>/<town>/…/`. */
@@ -342,6 +347,163 @@ export const ZResidentStats = z.object({
 });
 export type ResidentStats = z.infer<typeof ZResidentStats>;
 
-export const ZResidentIdParams = z.object({ id: zId });
 export const ZCountyParams = z.object({ countyId: zId });
 export const ZTagParams = ZCountyParams.extend({ code: zKey(PEOPLE_LIMITS.tagCode) });
+
+const keepers = { roles: RESIDENT_ROLES };
+
+/** Residents (居民): roster, one form, the person's rights (reveal, export, delete), consents, counts; households; the county's tag list. */
+export const peopleApi = defineEndpoints('residents', {
+  list: {
+    method: 'GET',
+    path: '/api/residents',
+    summary: 'Residents of my subtree; ID numbers and phones masked',
+    policy: keepers,
+    query: ZResidentQuery,
+    responses: { 200: ZResidentPage },
+  },
+  stats: {
+    method: 'GET',
+    path: '/api/residents/stats',
+    summary: 'Counts per gender, age band and special-group tag (no names)',
+    policy: { roles: RESIDENT_STATS_ROLES },
+    query: ZResidentStatsQuery,
+    responses: { 200: ZResidentStats },
+  },
+  one: {
+    method: 'GET',
+    path: '/api/residents/:id',
+    summary: 'One resident with consents and what the user may do; sensitive views are audited',
+    policy: keepers,
+    params: ZIdParams,
+    responses: { 200: ZResidentDetail },
+  },
+  create: {
+    method: 'POST',
+    path: '/api/residents',
+    summary: 'Register a resident together with their consent; a shared phone is a warning',
+    policy: keepers,
+    body: ZResidentCreate,
+    responses: { 201: ZResidentSaved },
+  },
+  update: {
+    method: 'PUT',
+    path: '/api/residents/:id',
+    summary: 'Correct a resident (absent phone / ID number: kept)',
+    policy: keepers,
+    params: ZIdParams,
+    body: ZResidentUpdate,
+    responses: { 200: ZResidentSaved },
+  },
+  remove: {
+    method: 'DELETE',
+    path: '/api/residents/:id',
+    summary: 'Delete a resident, or anonymise them when other records must stay',
+    policy: keepers,
+    params: ZIdParams,
+    responses: { 200: ZRemoved },
+  },
+  reveal: {
+    method: 'POST',
+    path: '/api/residents/:id/reveal',
+    summary: 'The full ID number or phone (needs the reveal right; audited)',
+    policy: keepers,
+    params: ZIdParams,
+    body: ZReveal,
+    responses: { 200: ZRevealed },
+  },
+  export: {
+    method: 'GET',
+    path: '/api/residents/:id/export',
+    summary: 'Everything held about the person, as a JSON file (audited)',
+    policy: keepers,
+    params: ZIdParams,
+    responses: { 200: ZResidentExport },
+  },
+  addConsent: {
+    method: 'POST',
+    path: '/api/residents/:id/consents',
+    summary: 'Record a further consent',
+    policy: keepers,
+    params: ZIdParams,
+    body: ZConsentInput,
+    responses: { 201: ZCreated },
+  },
+  withdrawConsent: {
+    method: 'POST',
+    path: '/api/residents/:id/consents/:consentId/withdraw',
+    summary: 'Mark a consent as withdrawn',
+    policy: keepers,
+    params: ZIdParams.extend({ consentId: zId }),
+    responses: { 200: ZOk },
+  },
+
+  households: {
+    method: 'GET',
+    path: '/api/households',
+    summary: 'Households of my subtree',
+    policy: keepers,
+    query: ZHouseholdQuery,
+    responses: { 200: ZHouseholdPage },
+  },
+  household: {
+    method: 'GET',
+    path: '/api/households/:id',
+    summary: 'A household with its members (masked)',
+    policy: keepers,
+    params: ZIdParams,
+    responses: { 200: ZHouseholdDetail },
+  },
+  createHousehold: {
+    method: 'POST',
+    path: '/api/households',
+    summary: 'Create a household in a village',
+    policy: keepers,
+    body: ZHouseholdFields,
+    responses: { 201: ZCreated },
+  },
+  updateHousehold: {
+    method: 'PUT',
+    path: '/api/households/:id',
+    summary: 'Edit a household',
+    policy: keepers,
+    params: ZIdParams,
+    body: ZHouseholdFields,
+    responses: { 200: ZOk },
+  },
+
+  tags: {
+    method: 'GET',
+    path: '/api/counties/:countyId/resident-tags',
+    summary: 'The county’s special-group tags (the default list on first use)',
+    policy: { roles: RESIDENT_STATS_ROLES },
+    params: ZCountyParams,
+    responses: { 200: ZTagDefList },
+  },
+  createTag: {
+    method: 'POST',
+    path: '/api/counties/:countyId/resident-tags',
+    summary: 'Add a tag to the county’s list',
+    policy: { roles: TAG_ADMIN_ROLES },
+    params: ZCountyParams,
+    body: ZTagDefCreate,
+    responses: { 201: ZOk },
+  },
+  updateTag: {
+    method: 'PUT',
+    path: '/api/counties/:countyId/resident-tags/:code',
+    summary: 'Rename a tag or change whether it is sensitive',
+    policy: { roles: TAG_ADMIN_ROLES },
+    params: ZTagParams,
+    body: ZTagDefUpdate,
+    responses: { 200: ZOk },
+  },
+  removeTag: {
+    method: 'DELETE',
+    path: '/api/counties/:countyId/resident-tags/:code',
+    summary: 'Delete a tag no resident carries',
+    policy: { roles: TAG_ADMIN_ROLES },
+    params: ZTagParams,
+    responses: { 200: ZOk },
+  },
+});

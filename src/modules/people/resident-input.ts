@@ -2,7 +2,8 @@ import type { FieldIssue } from '../../shared/app-error';
 import { ID_CARD_MESSAGES, parseIdCard } from '../../shared/id-card';
 import { LIMITS } from '../../shared/limits';
 import { isValidPhone, normalizePhone } from '../../shared/phone';
-import { ageOn, CHILD_AGE, todayInChina, type ConsentInput, type ResidentFields } from './people.contract';
+import { chinaToday } from '../../shared/china-time';
+import { ageOn, CHILD_AGE, type ConsentInput, type ResidentFields } from './people.contract';
 
 /** A resident's fields after cleaning: what is stored (the ID number still in clear). */
 export type NormalizedResident = Omit<ResidentFields, 'idNumber' | 'phone' | 'tags'> & {
@@ -64,7 +65,7 @@ export function normalizeResidentInput(
   input: ResidentFields,
   opts: { consent?: ConsentInput | null; today?: string } = {},
 ): NormalizeResult {
-  const today = opts.today ?? todayInChina();
+  const today = opts.today ?? chinaToday();
   const issues: FieldIssue[] = [];
   const name = normalizePersonName(input.name);
   if (typeof name !== 'string') issues.push(name);

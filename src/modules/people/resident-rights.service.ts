@@ -7,7 +7,8 @@ import { maskIdCard } from '../../shared/id-card';
 import { maskPhone } from '../../shared/phone';
 import { auditLog } from '../audit/audit.table';
 import { recordAudit } from '../../server/audit';
-import { todayInChina, type ConsentInput, type Removed } from './people.contract';
+import { chinaToday } from '../../shared/china-time';
+import { type ConsentInput, type Removed } from './people.contract';
 import { canReadResident, canRevealId, canRevealPhone, canUpdateResident } from './people.policy';
 import { consents, households, residents, residentTagDefs, residentTags } from './people.table';
 import { normalizeConsent } from './resident-input';
@@ -51,13 +52,16 @@ export const RESIDENT_LINK_NAMES: Record<string, { zh: string; en: string }> = {
   registrations: { zh: '活动报名', en: 'registrations' },
 };
 
+/** The rows of a plain SQL statement (drizzle types `execute()` by driver). */
+const rows = async <T>(db: DbOrTx, q: SQL) => ((await db.execute(q)) as unknown as { rows: T[] }).rows;
+
 /**
  * Rows of other tables that reference the resident, found from the database's foreign keys,
  * so tables added later (attendance, credits) count without changing this function.
  */
 export async function linkedRecords(db: DbOrTx, id: string): Promise<{ table: string; count: number }[]> {
-  const rows = async <T>(q: SQL) => ((await db.execute(q)) as unknown as { rows: T[] }).rows;
   const fks = await rows<{ tbl: string; col: string }>(
+    db,
     sql`select c.conrelid::regclass::text as tbl, a.attname as col from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1] where c.contype = 'f' and c.confrelid = 'residents'::regclass order by 1, 2`,
   );
   const out: { table: string; count: number }[] = [];
@@ -65,6 +69,7 @@ export async function linkedRecords(db: DbOrTx, id: string): Promise<{ table: st
     const table = fk.tbl.replace(/^.*\./, '').replace(/"/g, '');
     if (OWN_TABLES.has(table)) continue;
     const [{ n }] = await rows<{ n: number }>(
+      db,
       sql`select count(*)::int as n from ${sql.identifier(table)} where ${sql.identifier(fk.col)} = ${id}`,
     );
     if (Number(n) > 0) out.push({ table, count: Number(n) });
@@ -74,10 +79,11 @@ export async function linkedRecords(db: DbOrTx, id: string): Promise<{ table: st
 
 /** Other tables whose rows are deleted with the resident (ON DELETE CASCADE): they belong to the person. */
 async function ownedByPerson(db: DbOrTx): Promise<{ table: string; col: string }[]> {
-  const r = (await db.execute(
+  const r = await rows<{ tbl: string; col: string }>(
+    db,
     sql`select c.conrelid::regclass::text as tbl, a.attname as col from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1] where c.contype = 'f' and c.confrelid = 'residents'::regclass and c.confdeltype = 'c'`,
-  )) as unknown as { rows: { tbl: string; col: string }[] };
-  return r.rows.map((x) => ({ table: x.tbl.replace(/^.*\./, '').replace(/"/g, ''), col: x.col }));
+  );
+  return r.map((x) => ({ table: x.tbl.replace(/^.*\./, '').replace(/"/g, ''), col: x.col }));
 }
 
 /**
@@ -227,7 +233,7 @@ export async function addConsent({
     const row = await readResident({ db: tx, actor }, id);
     if (!canUpdateResident(actor, row) || row.r.anonymizedAt) throw forbidden();
     const issues: { path: string; message: string; messageEn: string }[] = [];
-    const c = normalizeConsent(input, row.r.birthDate, todayInChina(), issues);
+    const c = normalizeConsent(input, row.r.birthDate, chinaToday(), issues);
     if (issues.length || !c)
       throw new AppError(
         'VALIDATION_FAILED',

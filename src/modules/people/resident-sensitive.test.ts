@@ -1,16 +1,19 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildNode, buildUser, TEST_PASSWORD } from '../../../test/factories';
 import { residentBody } from '../../../test/people-factories';
 import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
 import { auditLog } from '../audit/audit.table';
 
+import { SENSITIVE_ROLES, type Role } from '../../shared/roles';
+
 // Today every resident keeper also holds the sensitive right. Narrow the sensitive set for
-// this file, so the hiding rules are exercised as they would be for a role without it.
-vi.mock('../../shared/roles', async (importOriginal) => {
-  const roles = await importOriginal<typeof import('../../shared/roles')>();
-  return { ...roles, SENSITIVE_ROLES: ['system_admin', 'county_admin', 'town_admin'] };
-});
+// this file, so the hiding rules are exercised as they would be for a role without it. The list
+// is narrowed in place (each test file runs in its own process): test/setup.ts has loaded every
+// module before this file runs, so a vi.mock of shared/roles would no longer reach them.
+const allSensitive = [...SENSITIVE_ROLES];
+(SENSITIVE_ROLES as Role[]).splice(0, SENSITIVE_ROLES.length, 'system_admin', 'county_admin', 'town_admin');
+afterAll(() => void (SENSITIVE_ROLES as Role[]).splice(0, SENSITIVE_ROLES.length, ...allSensitive));
 
 let s: TestServer;
 let ta: Client;

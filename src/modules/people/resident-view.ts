@@ -4,7 +4,8 @@ import type { Protector } from '../../server/protect';
 import type { Actor } from '../../shared/actor';
 import { maskIdCard } from '../../shared/id-card';
 import { maskPhone } from '../../shared/phone';
-import { ageOn, CHILD_AGE, todayInChina, type AgeBand, type Resident } from './people.contract';
+import { chinaToday } from '../../shared/china-time';
+import { ageOn, CHILD_AGE, type AgeBand, type Resident } from './people.contract';
 import { canSeeSensitive } from './people.policy';
 import { residents, residentTagDefs, residentTags } from './people.table';
 import type { ResidentRow } from './resident-write';
@@ -15,7 +16,7 @@ export function yearsAgo(today: string, years: number): string {
   return new Date(Date.UTC(y - years, m - 1, d)).toISOString().slice(0, 10);
 }
 
-export const isChild = (birthDate: string | null, today = todayInChina()) =>
+export const isChild = (birthDate: string | null, today = chinaToday()) =>
   birthDate !== null && ageOn(birthDate, today) < CHILD_AGE;
 
 /** SQL: the resident is not a child under 14 (or has no birth date). */
@@ -70,7 +71,7 @@ export function toResident(
   nodeName: string,
   tags: string[],
   protector: Protector,
-  today = todayInChina(),
+  today = chinaToday(),
 ): Resident {
   return {
     id: r.id,
@@ -102,7 +103,7 @@ export async function presentResidents(
     actor,
     rows.map((x) => ({ id: x.r.id, countyId: x.r.countyId, path: x.path })),
   );
-  const today = todayInChina();
+  const today = chinaToday();
   return rows.map((x) => toResident(x.r, x.nodeName, tags.get(x.r.id) ?? [], protector, today));
 }
 

@@ -11,8 +11,8 @@ import { recordAudit } from '../../server/audit';
 import { getNodeRow } from '../organisations/org.service';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../organisations/org.table';
+import { chinaToday } from '../../shared/china-time';
 import {
-  todayInChina,
   type Consent,
   type Resident,
   type ResidentCreate,
@@ -63,7 +63,7 @@ export async function findResidents({
   protector,
   query,
 }: Ctx & { query: ResidentQuery }): Promise<Page<Resident>> {
-  const today = todayInChina();
+  const today = chinaToday();
   const sensitiveReach = reachPaths(actor, SENSITIVE_ROLES);
   const conds: SQL[] = [underAnyPath(orgNodes.path, reachPaths(actor, RESIDENT_ROLES)), isNull(residents.anonymizedAt)];
   conds.push(or(underAnyPath(orgNodes.path, sensitiveReach), notChild(today))!);

@@ -5,8 +5,9 @@ import { forbidden } from '../../shared/app-error';
 import { getNodeRow } from '../organisations/org.service';
 import { underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../organisations/org.table';
-import { AGE_BANDS, todayInChina, type ResidentStats } from './people.contract';
-import { canReadStats, STATS_ROLES } from './people.policy';
+import { chinaToday } from '../../shared/china-time';
+import { AGE_BANDS, type ResidentStats } from './people.contract';
+import { canReadStats, RESIDENT_STATS_ROLES } from './people.policy';
 import { residents, residentTagDefs, residentTags } from './people.table';
 import { inAgeBand } from './resident-view';
 
@@ -23,13 +24,16 @@ export async function residentStats({
   actor: Actor;
   nodeId?: string;
 }): Promise<ResidentStats> {
-  const conds: SQL[] = [underAnyPath(orgNodes.path, reachPaths(actor, STATS_ROLES)), isNull(residents.anonymizedAt)];
+  const conds: SQL[] = [
+    underAnyPath(orgNodes.path, reachPaths(actor, RESIDENT_STATS_ROLES)),
+    isNull(residents.anonymizedAt),
+  ];
   if (nodeId) {
     const node = await getNodeRow(db, actor, nodeId);
     if (!canReadStats(actor, node)) throw forbidden();
     conds.push(underAnyPath(orgNodes.path, [node.path]));
   }
-  const today = todayInChina();
+  const today = chinaToday();
   const base = and(...conds);
   const counted = async (extra?: SQL) =>
     Number(

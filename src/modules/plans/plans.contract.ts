@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { LIMITS } from '../../shared/limits';
+import { defineEndpoints } from '../../shared/endpoint';
 import { ZPageQuery, zPage } from '../../shared/pagination';
-import { zId, zLongText, zOptLongText, zOptText, zText } from '../../shared/schemas';
-
-export { PLAN_KEEPER_ROLES, PLAN_READER_ROLES, SCHEDULE_KEEPER_ROLES } from './plans.roles';
+import { ZCreated, ZIdParams, ZOk, zId, zLongText, zOptLongText, zOptText, zText } from '../../shared/schemas';
+import { PLAN_KEEPER_ROLES, PLAN_READER_ROLES, SCHEDULE_KEEPER_ROLES } from './plans.policy';
 
 /** The rule of the seed plans: every centre holds at least this many activities a month. */
 export const MIN_ACTIVITIES_PER_MONTH = 2;
@@ -110,4 +110,84 @@ export type VersusRow = z.infer<typeof ZVersusRow>;
 export const ZVersusPage = zPage(ZVersusRow).extend({ min: z.number().int() });
 export type VersusPage = z.infer<typeof ZVersusPage>;
 
-export const ZIdParams = z.object({ id: zId });
+const readers = { roles: PLAN_READER_ROLES };
+const keepers = { roles: PLAN_KEEPER_ROLES };
+const scheduleKeepers = { roles: SCHEDULE_KEEPER_ROLES };
+
+/** Centres' annual plans (年度计划), the towns' 配档表, and plan versus actual. */
+export const plansApi = defineEndpoints('plans', {
+  plan: {
+    method: 'GET',
+    path: '/api/plans',
+    summary: 'A centre’s annual plan: planned activities per month, and those held',
+    policy: readers,
+    query: ZPlanQuery,
+    responses: { 200: ZPlan },
+  },
+  create: {
+    method: 'POST',
+    path: '/api/plans',
+    summary: 'Add a planned activity to a centre’s plan',
+    policy: keepers,
+    body: ZPlanItemCreate,
+    responses: { 201: ZCreated },
+  },
+  update: {
+    method: 'PUT',
+    path: '/api/plans/:id',
+    summary: 'Edit a planned activity',
+    policy: keepers,
+    params: ZIdParams,
+    body: ZPlanItemUpdate,
+    responses: { 200: ZOk },
+  },
+  remove: {
+    method: 'DELETE',
+    path: '/api/plans/:id',
+    summary: 'Remove a planned activity',
+    policy: keepers,
+    params: ZIdParams,
+    responses: { 200: ZOk },
+  },
+  schedule: {
+    method: 'GET',
+    path: '/api/schedules',
+    summary: 'A town’s 配档表 for a year: months × work items × responsible units',
+    policy: readers,
+    query: ZScheduleQuery,
+    responses: { 200: ZSchedule },
+  },
+  createWork: {
+    method: 'POST',
+    path: '/api/schedules',
+    summary: 'Add a work item to a town’s 配档表',
+    policy: scheduleKeepers,
+    body: ZScheduleCreate,
+    responses: { 201: ZCreated },
+  },
+  updateWork: {
+    method: 'PUT',
+    path: '/api/schedules/:id',
+    summary: 'Edit a work item of the 配档表',
+    policy: scheduleKeepers,
+    params: ZIdParams,
+    body: ZScheduleUpdate,
+    responses: { 200: ZOk },
+  },
+  removeWork: {
+    method: 'DELETE',
+    path: '/api/schedules/:id',
+    summary: 'Remove a work item of the 配档表',
+    policy: scheduleKeepers,
+    params: ZIdParams,
+    responses: { 200: ZOk },
+  },
+  versus: {
+    method: 'GET',
+    path: '/api/plan-versus-actual',
+    summary: 'Every centre in reach × month: planned, held, and the at-least-2-a-month rule met or missed',
+    policy: readers,
+    query: ZVersusQuery,
+    responses: { 200: ZVersusPage },
+  },
+});

@@ -1,4 +1,5 @@
 import type { DemoContext } from '../../db/demo-context';
+import { chinaYear } from '../../shared/china-time';
 import { planItems, scheduleItems } from './plans.table';
 
 /** Per month: [title, theme, responsible unit (a 云台镇 department) or null]. */
@@ -75,7 +76,7 @@ const SCHEDULE: [number, string, string[], string | null][] = [
 /** 东坡村's and 桃源村's annual plans and 云台镇's 配档表 for this year. */
 export async function seedPlans(ctx: DemoContext): Promise<void> {
   const { tx } = ctx;
-  const year = Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4));
+  const year = chinaYear();
   const unit = (dept: string | null) => (dept ? (ctx.nodes.get(`云台镇${dept}`)?.id ?? null) : null);
   const by = ctx.users.get('centre') ?? null;
   const dongpo = ctx.nodes.get('东坡村')!.id;

@@ -1,11 +1,12 @@
-import { and, asc, count, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../server/db/client';
 import { reachPaths, type Actor } from '../../shared/actor';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import { ROLES } from '../../shared/roles';
-import { activities } from '../activities/activities.table';
-import { countyThemes } from '../activities/activities.service';
+import { chinaMonth } from '../../shared/china-time';
+import { activeThemes } from '../themes';
+import { heldPerMonth } from './borrowed';
 import { recordAudit } from '../../server/audit';
 import { underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../organisations/org.table';
@@ -28,27 +29,6 @@ export async function loadNodeFor(db: DbOrTx, id: string, canRead: (n: NodeRef) 
   const [n] = await db.select(nodeCols).from(orgNodes).where(eq(orgNodes.id, id));
   if (!n || !canRead(n)) throw hidden();
   return n;
-}
-
-/** Activities held (open or done, not cancelled or merely planned) per centre and month of a year, China time. */
-export async function heldPerMonth(db: DbOrTx, centreIds: string[], year: number): Promise<Map<string, number[]>> {
-  const out = new Map(centreIds.map((id) => [id, Array<number>(12).fill(0)]));
-  if (!centreIds.length) return out;
-  const month = sql<number>`extract(month from ${activities.startsAt} at time zone 'Asia/Shanghai')::int`;
-  const rows = await db
-    .select({ centreId: activities.centreId, month, n: count() })
-    .from(activities)
-    .where(
-      and(
-        inArray(activities.centreId, centreIds),
-        inArray(activities.status, ['open', 'done']),
-        gte(activities.startsAt, new Date(`${year}-01-01T00:00:00+08:00`)),
-        lt(activities.startsAt, new Date(`${year + 1}-01-01T00:00:00+08:00`)),
-      ),
-    )
-    .groupBy(activities.centreId, month);
-  for (const r of rows) out.get(r.centreId)![Number(r.month) - 1] = Number(r.n);
-  return out;
 }
 
 export async function getPlan({
@@ -105,7 +85,7 @@ export async function checkUnit(tx: DbOrTx, countyId: string, unitId: string | n
 }
 
 async function checkItem(tx: DbOrTx, centre: NodeRef, input: PlanItemUpdate): Promise<void> {
-  if (!(await countyThemes(tx, countyOf(centre))).some((t) => t.key === input.theme))
+  if (!(await activeThemes(tx, countyOf(centre))).some((t) => t.key === input.theme))
     throw fieldError('theme', '请选择本县的活动主题', 'Choose one of the county’s themes');
   await checkUnit(tx, countyOf(centre), input.responsibleUnitId, 'responsibleUnitId');
 }
@@ -201,12 +181,6 @@ export async function removePlanItem({ db, actor, id }: { db: Db; actor: Actor; 
   });
 }
 
-/** China's current year and month (1–12). */
-function chinaNow(): { year: number; month: number } {
-  const [y, m] = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).split('-').map(Number);
-  return { year: y, month: m };
-}
-
 /**
  * Plan versus actual for every centre in reach (or under `nodeId`) and month: planned items,
  * activities held, and whether the month met the rule (at least 2). A month not over yet is
@@ -246,8 +220,8 @@ export async function findVersus({
       .groupBy(planItems.centreId, planItems.month);
     for (const r of rows) planned.get(r.centreId)![r.month - 1] = Number(r.n);
   }
-  const now = chinaNow();
-  const over = (m: number) => query.year < now.year || (query.year === now.year && m < now.month);
+  const [nowYear, nowMonth] = chinaMonth().split('-').map(Number);
+  const over = (m: number) => query.year < nowYear || (query.year === nowYear && m < nowMonth);
   return {
     items: centres.map((c) => {
       const months = held.get(c.id)!.map((actual, i) => {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { defineEndpoints } from '../../shared/endpoint';
+import { SETTINGS_ROLES } from './settings.policy';
 
 export const ZSettings = z.object({
   passwordMaxAgeDays: z
@@ -15,3 +17,21 @@ export const ZSettings = z.object({
     .describe('Minutes without activity after which a session ends.'),
 });
 export type Settings = z.infer<typeof ZSettings>;
+
+export const settingsApi = defineEndpoints('settings', {
+  get: {
+    method: 'GET',
+    path: '/api/settings',
+    summary: 'System settings',
+    policy: { roles: SETTINGS_ROLES },
+    responses: { 200: ZSettings },
+  },
+  update: {
+    method: 'PUT',
+    path: '/api/settings',
+    summary: 'Change system settings',
+    policy: { roles: SETTINGS_ROLES },
+    body: ZSettings,
+    responses: { 200: ZSettings },
+  },
+});

@@ -1,23 +1,8 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZSettings } from './settings.contract';
+import { route, type RouteApp } from '../../server/route';
+import { settingsApi } from './settings.contract';
 import { getSettings, updateSettings } from './settings.service';
 
-export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/api/settings',
-    {
-      config: { policy: { roles: ['system_admin'] } },
-      schema: { tags: ['settings'], summary: 'System settings', response: { 200: ZSettings } },
-    },
-    async () => getSettings(app.database.db),
-  );
-
-  app.put(
-    '/api/settings',
-    {
-      config: { policy: { roles: ['system_admin'] } },
-      schema: { tags: ['settings'], summary: 'Change system settings', body: ZSettings, response: { 200: ZSettings } },
-    },
-    async (req) => updateSettings({ db: app.database.db, actor: req.actor!, input: req.body }),
-  );
+export const settingsRoutes = async (app: RouteApp) => {
+  route(app, settingsApi.get, () => getSettings(app.database.db));
+  route(app, settingsApi.update, (req) => updateSettings({ db: app.database.db, actor: req.actor!, input: req.body }));
 };

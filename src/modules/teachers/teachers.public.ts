@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
-import { orgNodes } from '../organisations/org.table';
+import { orgNodes } from '../organisations';
 import { teachers } from './teachers.table';
 
 /** What other modules may know of a teacher: name, status and the bank it belongs to. */
@@ -30,7 +30,7 @@ export async function teacherRefs(db: DbOrTx, ids: string[]): Promise<TeacherRef
     .from(teachers)
     .innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId))
     .where(inArray(teachers.id, [...new Set(ids)]))
-    .orderBy(asc(teachers.name));
+    .orderBy(asc(teachers.name), asc(teachers.id));
 }
 
 /** Active teachers of the banks at these node paths (the pickers of courses and activities), by name. */

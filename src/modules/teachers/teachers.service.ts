@@ -8,11 +8,11 @@ import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import type { Page } from '../../shared/pagination';
 import { maskPhone } from '../../shared/phone';
 import { ROLES, RESIDENT_ROLES } from '../../shared/roles';
-import { users } from '../accounts/account.table';
+import { users } from '../accounts';
 import { diffFields, recordAudit } from '../../server/audit';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
-import { orgNodes } from '../organisations/org.table';
-import { residents } from '../people/people.table';
+import { orgNodes } from '../organisations';
+import { residentRef } from '../people';
 import type {
   Bank,
   StatusChange,
@@ -160,9 +160,7 @@ export async function getTeacher({ db, actor, id }: { db: Db; actor: Actor; id: 
   const [user] = row.userId
     ? await db.select({ name: users.displayName, username: users.username }).from(users).where(eq(users.id, row.userId))
     : [];
-  const [resident] = row.residentId
-    ? await db.select({ name: residents.name }).from(residents).where(eq(residents.id, row.residentId))
-    : [];
+  const resident = row.residentId ? await residentRef(db, row.residentId) : null;
   const [{ total }] = await db
     .select({ total: sql<string>`coalesce(sum(${volunteerHours.hours}), 0)` })
     .from(volunteerHours)
@@ -237,11 +235,7 @@ async function checkLinks(
   if (!input.userId && before?.userId && !canLinkUser(actor, bank, null))
     throw fieldError('userId', '只有管理员可以取消关联账号', 'Only an administrator can unlink the account');
   if (input.residentId && input.residentId !== before?.residentId) {
-    const [r] = await tx
-      .select({ path: orgNodes.path })
-      .from(residents)
-      .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
-      .where(eq(residents.id, input.residentId));
+    const r = await residentRef(tx, input.residentId);
     if (!r || !holdsRoleOver(actor, RESIDENT_ROLES, r.path))
       throw fieldError('residentId', '找不到该居民，或不在您的管理范围内', 'Resident not found, or outside your reach');
   }

@@ -1,16 +1,16 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Me } from '../../modules/accounts/account.contract';
+import { authApi, type Me } from '../../modules/accounts/account.contract';
 import { ERRORS } from '../../shared/app-error';
 import type { Role } from '../../shared/roles';
-import { api, lastServerContact, onApiError, setCsrfToken } from '../api/client';
+import { call, lastServerContact, onApiError, setCsrfToken } from '../api/client';
 import { ApiError, isApiError } from '../api/api-error';
 
 export const ME_KEY = ['auth', 'me'] as const;
 
 async function fetchMe(): Promise<Me | null> {
   try {
-    return await api.get<Me>('/api/auth/me', undefined, { silent: true });
+    return await call(authApi.me, {}, { silent: true });
   } catch (err) {
     if (isApiError(err) && err.status === 401) return null;
     throw err;
@@ -84,7 +84,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       loading: meQuery.isPending,
       signedOutBecause,
       async login(login, password) {
-        const fresh = await api.post<Me>('/api/auth/login', { login, password }, { silent: true });
+        const fresh = await call(authApi.login, { body: { login, password } }, { silent: true });
         setCsrfToken(fresh.csrfToken);
         dropUserData();
         setSignedOutBecause(null);
@@ -93,7 +93,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       },
       async logout() {
         try {
-          await api.post('/api/auth/logout', {}, { silent: true });
+          await call(authApi.logout, {}, { silent: true });
         } catch {
           // already signed out on the server: nothing to undo
         }

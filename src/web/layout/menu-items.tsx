@@ -8,14 +8,15 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { ADMIN_ROLES, AUDIT_READER_ROLES, type Role } from '../../shared/roles';
+import { ADMIN_ROLES, type Role } from '../../shared/roles';
+import { AUDIT_READER_ROLES } from '../../modules/audit/audit.policy';
 import { ImportOutlined } from '@ant-design/icons';
-import { IMPORT_ROLES } from '../../modules/imports/imports.contract';
+import { IMPORT_ROLES } from '../../modules/imports/imports.policy';
 import { M as IMPORTS } from '../../modules/imports/web/imports.messages';
 import type { Msg } from '../i18n/i18n';
 import { M } from '../i18n/messages';
 import { ContactsOutlined } from '@ant-design/icons';
-import { RESIDENT_STATS_ROLES } from '../../modules/people/people.contract';
+import { RESIDENT_STATS_ROLES } from '../../modules/people/people.policy';
 import { M as PEOPLE } from '../../modules/people/web/people.messages';
 import { M as TEACHERS } from '../../modules/teachers/web/teachers.messages';
 import { TEACHER_READER_ROLES } from '../../modules/teachers/teachers.policy';

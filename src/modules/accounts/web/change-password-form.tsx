@@ -1,9 +1,9 @@
 import { App, Button, Form, Input } from 'antd';
 import { LIMITS } from '../../../shared/limits';
-import { api } from '../../../web/api/client';
-import { useFormErrors } from '../../../web/components/form-errors';
+import { useFormMutation } from '../../../web/api/hooks';
 import { rules } from '../../../web/components/rules';
 import { useI18n, type Msg } from '../../../web/i18n/i18n';
+import { authApi, type ChangePassword } from '../account.contract';
 import { PASSWORD_MSG, PasswordRulesHint, useConfirmRule, usePasswordRule } from './password-rules-hint';
 
 const M = {
@@ -14,28 +14,29 @@ const M = {
   done: ['密码已修改。其他设备上的登录已退出。', 'Password changed. Other devices have been signed out.'],
 } satisfies Record<string, Msg>;
 
-type Values = { currentPassword: string; newPassword: string; confirm: string };
+type Values = ChangePassword & { confirm: string };
 
 /** Change my own password: the rules are shown and checked before the server checks them again. */
 export function ChangePasswordForm({ username, onDone }: { username: string; onDone?: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const errors = useFormErrors(form);
-  const passwordRule = usePasswordRule(username);
-  const confirmRule = useConfirmRule('newPassword');
-
-  const submit = (v: Values) =>
-    errors.run(async () => {
-      await api.post('/api/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
+  const change = useFormMutation(form, authApi.changePassword, {
+    onSuccess: () => {
       form.resetFields();
       void message.success(t(M.done));
       onDone?.();
-    });
+    },
+  });
+  const passwordRule = usePasswordRule(username);
+  const confirmRule = useConfirmRule('newPassword');
+
+  const submit = ({ currentPassword, newPassword }: Values) =>
+    change.submit({ body: { currentPassword, newPassword } });
 
   return (
     <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false} style={{ maxWidth: 440 }}>
-      {errors.alert}
+      {change.alert}
       <Form.Item name="currentPassword" label={t(M.current)} rules={[rules.required(t)]}>
         <Input.Password autoComplete="current-password" maxLength={LIMITS.passwordMax} />
       </Form.Item>
@@ -55,7 +56,7 @@ export function ChangePasswordForm({ username, onDone }: { username: string; onD
       >
         <Input.Password autoComplete="new-password" maxLength={LIMITS.passwordMax} />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={errors.busy}>
+      <Button type="primary" htmlType="submit" loading={change.busy}>
         {t(M.submit)}
       </Button>
     </Form>

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Form, Input } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { LIMITS } from '../../../shared/limits';
 import { errorText } from '../../../web/api/api-error';
-import { api } from '../../../web/api/client';
-import type { SetupState } from '../account.contract';
+import { call } from '../../../web/api/client';
+import { setupApi, type LoginInput } from '../account.contract';
 import { useAuth } from '../../../web/auth/auth-context';
 import { safeNext } from '../../../web/auth/require-auth';
 import { useI18n, type Msg } from '../../../web/i18n/i18n';
@@ -31,8 +32,6 @@ const M = {
   ],
 } satisfies Record<string, Msg>;
 
-type Values = { login: string; password: string };
-
 /** 登录: username or phone and password; the server's words on failure. */
 export function LoginPage() {
   const { t, locale } = useI18n();
@@ -40,15 +39,22 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'), '/org');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  // Signing in goes through the auth context (it keeps who is signed in); the error stays on the page.
+  const signIn = useMutation({
+    mutationFn: (v: LoginInput) => login(v.login.trim(), v.password),
+    onSuccess: (fresh) =>
+      navigate(fresh.user.mustChangePassword ? `/change-password?next=${encodeURIComponent(next)}` : next, {
+        replace: true,
+      }),
+  });
+  const { error, isPending: busy } = signIn;
   const [needsSetup, setNeedsSetup] = useState(false);
   const justCreated = params.get('setup');
 
   // A fresh installation without any account goes to the first-run page.
   useEffect(() => {
     if (!me)
-      void api.get<SetupState>('/api/setup', undefined, { silent: true }).then(
+      void call(setupApi.state, {}, { silent: true }).then(
         (s) => setNeedsSetup(s.needed),
         () => {},
       );
@@ -59,21 +65,6 @@ export function LoginPage() {
     return (
       <Navigate to={me.user.mustChangePassword ? `/change-password?next=${encodeURIComponent(next)}` : next} replace />
     );
-
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const fresh = await login(v.login.trim(), v.password);
-      navigate(fresh.user.mustChangePassword ? `/change-password?next=${encodeURIComponent(next)}` : next, {
-        replace: true,
-      });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <div
@@ -142,10 +133,10 @@ export function LoginPage() {
                 style={{ marginBottom: 16 }}
               />
             ) : null}
-            <Form<Values>
+            <Form<LoginInput>
               layout="vertical"
               size="large"
-              onFinish={submit}
+              onFinish={(v) => signIn.mutate(v)}
               requiredMark={false}
               disabled={busy}
               initialValues={{ login: justCreated ?? '' }}

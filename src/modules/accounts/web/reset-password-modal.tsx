@@ -1,14 +1,12 @@
 import { Alert, App, Form, Input, Modal } from 'antd';
-import type { User } from '../account.contract';
+import { usersApi, type User } from '../account.contract';
 import { LIMITS } from '../../../shared/limits';
-import { api } from '../../../web/api/client';
-import { useFormErrors } from '../../../web/components/form-errors';
+import { useFormMutation } from '../../../web/api/hooks';
 import { rules } from '../../../web/components/rules';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { PASSWORD_MSG, PasswordRulesHint, useConfirmRule, usePasswordRule } from './password-rules-hint';
 import { M } from './users.messages';
-import { useUsersRefresh } from './users.queries';
 
 type Values = { password: string; confirm: string };
 
@@ -17,18 +15,16 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const errors = useFormErrors(form);
-  const refresh = useUsersRefresh();
+  const reset = useFormMutation(form, usersApi.resetPassword, {
+    onSuccess: () => {
+      void message.success(t(M.resetDone));
+      onClose();
+    },
+  });
   const passwordRule = usePasswordRule(user.username);
   const confirmRule = useConfirmRule('password');
 
-  const submit = (v: Values) =>
-    errors.run(async () => {
-      await api.post(`/api/users/${user.id}/password`, { password: v.password });
-      await refresh();
-      void message.success(t(M.resetDone));
-      onClose();
-    });
+  const submit = (v: Values) => reset.submit({ params: { id: user.id }, body: { password: v.password } });
 
   return (
     <Modal
@@ -38,12 +34,12 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
       onOk={() => form.submit()}
       okText={t(M.resetPassword)}
       cancelText={t(APP.cancel)}
-      confirmLoading={errors.busy}
+      confirmLoading={reset.busy}
       destroyOnHidden
     >
       <Alert type="info" showIcon title={t(M.resetHelp)} style={{ marginBottom: 16 }} />
       <Form<Values> form={form} layout="vertical" onFinish={submit}>
-        {errors.alert}
+        {reset.alert}
         <Form.Item
           name="password"
           label={t(M.newPassword)}

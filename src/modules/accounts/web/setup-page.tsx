@@ -2,13 +2,13 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Form, Input, Spin } from 'antd';
 import { Navigate, useNavigate } from 'react-router';
 import { LIMITS } from '../../../shared/limits';
-import { api } from '../../../web/api/client';
-import { useFormErrors } from '../../../web/components/form-errors';
+import { call } from '../../../web/api/client';
+import { useFormMutation } from '../../../web/api/hooks';
 import { rules } from '../../../web/components/rules';
 import { useI18n, type Msg } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { LanguageSwitch } from '../../../web/layout/language-switch';
-import type { FirstAdmin, SetupState } from '../account.contract';
+import { setupApi, type FirstAdmin, type SetupState } from '../account.contract';
 import { PasswordRulesHint, useConfirmRule, usePasswordRule } from './password-rules-hint';
 
 const M = {
@@ -46,15 +46,15 @@ export function SetupPage() {
   const navigate = useNavigate();
   const [state, setState] = useState<SetupState | null>(null);
   const [form] = Form.useForm<Values>();
-  const errors = useFormErrors(form);
+  const create = useFormMutation(form, setupApi.createFirstAdmin, {
+    onSuccess: ({ username }) => navigate(`/login?setup=${encodeURIComponent(username)}`, { replace: true }),
+  });
   const username = Form.useWatch('username', form);
   const passwordRule = usePasswordRule(username);
   const confirmRule = useConfirmRule('password');
 
   useEffect(() => {
-    void api
-      .get<SetupState>('/api/setup', undefined, { silent: true })
-      .then(setState, () => setState({ needed: false, hasCounty: true }));
+    void call(setupApi.state, {}, { silent: true }).then(setState, () => setState({ needed: false, hasCounty: true }));
   }, []);
 
   if (!state)
@@ -65,11 +65,7 @@ export function SetupPage() {
     );
   if (!state.needed) return <Navigate to="/login" replace />;
 
-  const submit = ({ confirm: _confirm, ...v }: Values) =>
-    errors.run(async () => {
-      await api.post('/api/setup', v);
-      navigate(`/login?setup=${encodeURIComponent(v.username)}`, { replace: true });
-    });
+  const submit = ({ confirm: _confirm, ...body }: Values) => create.submit({ body });
 
   return (
     <div style={{ minHeight: '100vh', background: 'linear-gradient(180deg, #e7f3ee 0%, #f5f7f6 60%)' }}>
@@ -93,8 +89,8 @@ export function SetupPage() {
             {t(M.title)}
           </h1>
           <Alert type="info" showIcon title={t(M.intro)} style={{ marginBottom: 16 }} />
-          <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={errors.busy}>
-            {errors.alert}
+          <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={create.busy}>
+            {create.alert}
             <Form.Item name="setupCode" label={t(M.setupCode)} extra={t(M.setupCodeHelp)} rules={[rules.required(t)]}>
               <Input autoComplete="off" maxLength={40} autoFocus />
             </Form.Item>
@@ -109,7 +105,7 @@ export function SetupPage() {
               </Form.Item>
             )}
             <Form.Item name="username" label={t(M.username)} rules={[rules.required(t)]}>
-              <Input autoComplete="username" maxLength={32} />
+              <Input autoComplete="username" maxLength={LIMITS.username} />
             </Form.Item>
             <Form.Item
               name="displayName"
@@ -134,7 +130,7 @@ export function SetupPage() {
             >
               <Input.Password autoComplete="new-password" maxLength={LIMITS.passwordMax} />
             </Form.Item>
-            <Button type="primary" htmlType="submit" block size="large" loading={errors.busy}>
+            <Button type="primary" htmlType="submit" block size="large" loading={create.busy}>
               {t(M.submit)}
             </Button>
           </Form>

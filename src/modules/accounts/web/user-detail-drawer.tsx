@@ -1,14 +1,11 @@
 import { useState } from 'react';
-import { App, Button, Descriptions, Drawer, Space, Switch, Typography } from 'antd';
+import { App, Button, Descriptions, Space, Switch, Typography } from 'antd';
 import { EditOutlined, KeyOutlined } from '@ant-design/icons';
-import type { User } from '../account.contract';
-import { errorText, isApiError } from '../../../web/api/api-error';
-import { api } from '../../../web/api/client';
+import { usersApi, type User } from '../account.contract';
+import { useApiMutation } from '../../../web/api/hooks';
 import { useAuth } from '../../../web/auth/auth-context';
-import { ErrorState } from '../../../web/components/error-state';
 import { formatDateTime } from '../../../web/components/format';
-import { PageLoading } from '../../../web/components/page-loading';
-import { useDrawerWidth } from '../../../web/components/use-drawer-width';
+import { DetailDrawer } from '../../../web/components/query-view';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { ResetPasswordModal } from './reset-password-modal';
@@ -16,26 +13,16 @@ import { UserFormDrawer } from './user-form-drawer';
 import { UserRoles } from './user-roles';
 import { UserStatusTag } from './user-status';
 import { M } from './users.messages';
-import { useUser, useUsersRefresh } from './users.queries';
+import { useUser } from './users.queries';
 
 /** One account: its details, enable/disable, password reset, roles. */
 export function UserDetailDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const { t } = useI18n();
   const q = useUser(id);
-  const width = useDrawerWidth(620);
   return (
-    <Drawer open size={width} title={q.data?.displayName ?? t(M.detailTitle)} onClose={onClose} destroyOnHidden>
-      {q.isPending ? (
-        <PageLoading />
-      ) : q.error ? (
-        <ErrorState
-          error={q.error}
-          onRetry={isApiError(q.error) && q.error.code === 'NOT_FOUND' ? undefined : () => void q.refetch()}
-        />
-      ) : (
-        <UserDetail user={q.data} />
-      )}
-    </Drawer>
+    <DetailDrawer query={q} width={620} title={(d) => d?.displayName ?? t(M.detailTitle)} onClose={onClose}>
+      {(user) => <UserDetail user={user} />}
+    </DetailDrawer>
   );
 }
 
@@ -43,10 +30,11 @@ function UserDetail({ user }: { user: User }) {
   const { t, locale } = useI18n();
   const { message, modal } = App.useApp();
   const { me } = useAuth();
-  const refresh = useUsersRefresh();
   const [editing, setEditing] = useState(false);
   const [resetting, setResetting] = useState(false);
-  const [toggling, setToggling] = useState(false);
+  const toggle = useApiMutation(usersApi.update, {
+    onSuccess: (saved) => void message.success(t(saved.disabled ? M.nowDisabled : M.nowEnabled)),
+  });
   const isSelf = me?.user.id === user.id;
 
   const setEnabled = (enabled: boolean) =>
@@ -55,23 +43,11 @@ function UserDetail({ user }: { user: User }) {
       okButtonProps: { danger: !enabled },
       okText: t(APP.confirm),
       cancelText: t(APP.cancel),
-      onOk: async () => {
-        setToggling(true);
-        try {
-          await api.put(`/api/users/${user.id}`, {
-            displayName: user.displayName,
-            phone: user.phone,
-            homeNodeId: user.homeNodeId,
-            disabled: !enabled,
-          });
-          await refresh();
-          void message.success(t(enabled ? M.nowEnabled : M.nowDisabled));
-        } catch (err) {
-          void message.error(errorText(err, locale));
-        } finally {
-          setToggling(false);
-        }
-      },
+      onOk: () =>
+        toggle.run({
+          params: { id: user.id },
+          body: { displayName: user.displayName, phone: user.phone, homeNodeId: user.homeNodeId, disabled: !enabled },
+        }),
     });
 
   return (
@@ -102,7 +78,7 @@ function UserDetail({ user }: { user: User }) {
             children: (
               <Switch
                 checked={!user.disabled}
-                loading={toggling}
+                loading={toggle.busy}
                 disabled={isSelf || !user.canManage}
                 checkedChildren={t(M.enabledOn)}
                 unCheckedChildren={t(M.enabledOff)}

@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import type { z } from 'zod';
 import { App, Col, Form, Input, Row, Select } from 'antd';
-import type { User, UserCreate, UserUpdate } from '../account.contract';
+import { USERNAME_PATTERN, usersApi, type User, type ZUserCreate } from '../account.contract';
 import { LIMITS } from '../../../shared/limits';
 import { ROLE_LABELS, ROLES, type Role } from '../../../shared/roles';
-import { api } from '../../../web/api/client';
+import { useApiMutation } from '../../../web/api/hooks';
 import { useAdminReach } from '../../../web/auth/admin-reach';
 import { useFormErrors } from '../../../web/components/form-errors';
 import { blankToNull, rules } from '../../../web/components/rules';
@@ -13,21 +13,11 @@ import { M as APP } from '../../../web/i18n/messages';
 import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
 import { PasswordRulesHint, usePasswordRule } from './password-rules-hint';
 import { M } from './users.messages';
-import { useUsersRefresh } from './users.queries';
 
 export type UserFormMode = { kind: 'create' } | { kind: 'edit'; user: User };
 
-type Values = {
-  username: string;
-  displayName: string;
-  phone?: string | null;
-  homeNodeId: string;
-  password: string;
-  role?: Role;
-  roleNodeId?: string;
-};
-
-const USERNAME = /^[A-Za-z0-9_.-]{3,32}$/;
+/** The contract's input, with one initial role picked in two fields instead of a list. */
+type Values = Omit<z.input<typeof ZUserCreate>, 'roles'> & { role?: Role; roleNodeId?: string };
 
 /** One form for a new account and for editing one. Username and password only on create. */
 export function UserFormDrawer({
@@ -43,41 +33,39 @@ export function UserFormDrawer({
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const errors = useFormErrors(form);
-  const refresh = useUsersRefresh();
   const { isSystemAdmin, canAdminister } = useAdminReach();
-  const [busy, setBusy] = useState(false);
+  const create = useApiMutation(usersApi.create, {
+    onError: errors.onError,
+    onSuccess: ({ id }, { body }) => {
+      void message.success(t(M.created, { name: body.displayName }));
+      onSaved(id);
+    },
+  });
+  const update = useApiMutation(usersApi.update, {
+    onError: errors.onError,
+    onSuccess: (saved) => {
+      void message.success(t(APP.saved));
+      onSaved(saved.id);
+    },
+  });
+  const busy = create.busy || update.busy;
   const editing = mode.kind === 'edit' ? mode.user : null;
   const username = Form.useWatch('username', form);
   const passwordRule = usePasswordRule(username);
   const role = Form.useWatch('role', form);
 
-  const submit = async (v: Values) => {
-    setBusy(true);
+  const submit = (v: Values) => {
     errors.clear();
     const fields = {
       displayName: v.displayName.trim(),
       phone: blankToNull(v.phone) as string | null,
       homeNodeId: v.homeNodeId,
     };
-    try {
-      if (editing) {
-        const body: UserUpdate = { ...fields, disabled: editing.disabled };
-        await api.put(`/api/users/${editing.id}`, body);
-        await refresh();
-        void message.success(t(APP.saved));
-        onSaved(editing.id);
-      } else {
-        const roles = v.role ? [{ role: v.role, nodeId: v.roleNodeId ?? v.homeNodeId }] : [];
-        const body: UserCreate = { ...fields, username: v.username.trim(), password: v.password, roles };
-        const { id } = await api.post<{ id: string }>('/api/users', body);
-        await refresh();
-        void message.success(t(M.created, { name: fields.displayName }));
-        onSaved(id);
-      }
-    } catch (err) {
-      errors.onError(err);
-    } finally {
-      setBusy(false);
+    if (editing) {
+      void update.run({ params: { id: editing.id }, body: { ...fields, disabled: editing.disabled } });
+    } else {
+      const roles = v.role ? [{ role: v.role, nodeId: v.roleNodeId ?? v.homeNodeId }] : [];
+      void create.run({ body: { ...fields, username: v.username.trim(), password: v.password, roles } });
     }
   };
 
@@ -105,7 +93,7 @@ export function UserFormDrawer({
             name="username"
             label={t(M.username)}
             extra={t(M.usernameHelp)}
-            rules={[rules.required(t), { pattern: USERNAME, message: t(M.usernameHelp) }]}
+            rules={[rules.required(t), { pattern: USERNAME_PATTERN, message: t(M.usernameHelp) }]}
           >
             <Input maxLength={LIMITS.username} autoComplete="off" autoFocus />
           </Form.Item>

@@ -1,45 +1,32 @@
 import { App, Button, Col, Empty, Form, List, Popconfirm, Row, Select } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import type { User } from '../account.contract';
-import { ROLE_LABELS, ROLES, type Role } from '../../../shared/roles';
-import { errorText } from '../../../web/api/api-error';
-import { api } from '../../../web/api/client';
+import { usersApi, type RoleAssignment, type User } from '../account.contract';
+import { ROLE_LABELS, ROLES } from '../../../shared/roles';
+import { useApiMutation, useFormMutation } from '../../../web/api/hooks';
 import { useAdminReach } from '../../../web/auth/admin-reach';
-import { useFormErrors } from '../../../web/components/form-errors';
 import { useI18n } from '../../../web/i18n/i18n';
 import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
 import { M } from './users.messages';
-import { useUsersRefresh } from './users.queries';
-
-type AddValues = { role: Role; nodeId: string };
 
 /** The roles of one account: each on one node and its subtree. Add and take away. */
 export function UserRoles({ user }: { user: User }) {
-  const { t, label, locale } = useI18n();
+  const { t, label } = useI18n();
   const { message } = App.useApp();
-  const refresh = useUsersRefresh();
   const { isSystemAdmin, canAdminister } = useAdminReach();
-  const [form] = Form.useForm<AddValues>();
-  const errors = useFormErrors(form);
+  const [form] = Form.useForm<RoleAssignment>();
   const grantable = ROLES.filter((r) => r !== 'system_admin' || isSystemAdmin);
-
-  const add = (v: AddValues) =>
-    errors.run(async () => {
-      await api.post(`/api/users/${user.id}/roles`, v);
-      await refresh();
+  const adding = useFormMutation(form, usersApi.addRole, {
+    onSuccess: () => {
       form.resetFields();
       void message.success(t(M.roleAdded));
-    });
+    },
+  });
+  const removal = useApiMutation(usersApi.removeRole, {
+    onSuccess: () => void message.success(t(M.roleRemoved)),
+  });
 
-  const remove = async (assignmentId: string) => {
-    try {
-      await api.del(`/api/users/${user.id}/roles/${assignmentId}`);
-      await refresh();
-      void message.success(t(M.roleRemoved));
-    } catch (err) {
-      void message.error(errorText(err, locale));
-    }
-  };
+  const add = (body: RoleAssignment) => adding.submit({ params: { id: user.id }, body });
+  const remove = (assignmentId: string) => removal.run({ params: { id: user.id, assignmentId } });
 
   return (
     <>
@@ -74,15 +61,15 @@ export function UserRoles({ user }: { user: User }) {
         />
       )}
       {user.canManage && (
-        <Form<AddValues>
+        <Form<RoleAssignment>
           form={form}
           layout="vertical"
           onFinish={add}
-          disabled={errors.busy}
+          disabled={adding.busy}
           style={{ marginTop: 16 }}
           initialValues={{ nodeId: user.homeNodeId }}
         >
-          {errors.alert}
+          {adding.alert}
           <Row gutter={12} align="bottom">
             <Col xs={24} sm={10}>
               <Form.Item name="role" label={t(M.filterRole)} rules={[{ required: true, message: t(M.chooseRole) }]}>
@@ -103,7 +90,7 @@ export function UserRoles({ user }: { user: User }) {
               </Form.Item>
             </Col>
           </Row>
-          <Button icon={<PlusOutlined />} htmlType="submit" loading={errors.busy}>
+          <Button icon={<PlusOutlined />} htmlType="submit" loading={adding.busy}>
             {t(M.addRole)}
           </Button>
         </Form>

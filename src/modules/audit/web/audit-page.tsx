@@ -2,10 +2,9 @@ import { useEffect } from 'react';
 import { Button, Card, Col, DatePicker, Row, Select, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import type { AuditEntryOut } from '../audit.contract';
-import type { Page } from '../../../shared/pagination';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '../../../web/api/client';
+import { auditApi, type AuditEntryOut } from '../audit.contract';
+import type { EndpointInput } from '../../../shared/endpoint';
+import { useApi } from '../../../web/api/hooks';
 import { useAuth } from '../../../web/auth/auth-context';
 import { formatDateTime } from '../../../web/components/format';
 import { PageHeader } from '../../../web/components/page-header';
@@ -59,7 +58,7 @@ export function AuditPage() {
     dayjs.locale(isZh ? 'zh-cn' : 'en');
   }, [isZh]);
 
-  const query = {
+  const query: EndpointInput<typeof auditApi.list>['query'] = {
     action: f.action,
     outcome,
     from: f.from,
@@ -68,11 +67,7 @@ export function AuditPage() {
     page: url.page,
     pageSize: url.pageSize,
   };
-  const list = useQuery({
-    queryKey: ['audit', query],
-    queryFn: () => api.get<Page<AuditEntryOut>>('/api/audit', query),
-    placeholderData: keepPreviousData,
-  });
+  const list = useApi(auditApi.list, { query }, { keepPrevious: true });
 
   const actionText = (a: string) => (ACTION_LABELS[a] ? t(ACTION_LABELS[a]) : a);
   const range: [Dayjs | null, Dayjs | null] | null =
@@ -80,7 +75,7 @@ export function AuditPage() {
 
   return (
     <>
-      <PageHeader title={t(M.title)} extra={hasRole(['system_admin']) && <VerifyChainButton />}>
+      <PageHeader title={t(M.title)} extra={hasRole(auditApi.verify.policy.roles) && <VerifyChainButton />}>
         <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
           {t(M.help)}
         </Typography.Paragraph>

@@ -1,13 +1,9 @@
-import { useState } from 'react';
 import { App, Button } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import type { z } from 'zod';
-import type { ZAuditVerify } from '../audit.contract';
+import { auditApi } from '../audit.contract';
 import { errorText } from '../../../web/api/api-error';
-import { api } from '../../../web/api/client';
+import { useApiMutation } from '../../../web/api/hooks';
 import { useI18n, type Msg } from '../../../web/i18n/i18n';
-
-type Verify = z.infer<typeof ZAuditVerify>;
 
 const M = {
   verify: ['校验哈希链', 'Verify hash chain'],
@@ -28,21 +24,17 @@ const M = {
 export function VerifyChainButton() {
   const { t, locale } = useI18n();
   const { modal } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const run = async () => {
-    setBusy(true);
-    try {
-      const r = await api.get<Verify>('/api/audit/verify');
+  // A read on demand (the whole chain), so it runs like a change: busy while it runs, nothing to refresh.
+  const { run, busy } = useApiMutation(auditApi.verify, {
+    invalidates: [],
+    onSuccess: (r) => {
       if (r.ok) modal.success({ title: t(M.okTitle), content: t(M.okBody, { rows: r.rows }) });
       else modal.error({ title: t(M.brokenTitle), content: t(M.brokenBody, { rows: r.rows, at: r.brokenAt ?? '?' }) });
-    } catch (err) {
-      modal.error({ title: t(M.failed), content: errorText(err, locale) });
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    onError: (err) => modal.error({ title: t(M.failed), content: errorText(err, locale) }),
+  });
   return (
-    <Button icon={<SafetyCertificateOutlined />} loading={busy} onClick={() => void run()}>
+    <Button icon={<SafetyCertificateOutlined />} loading={busy} onClick={() => void run({})}>
       {t(M.verify)}
     </Button>
   );

@@ -10,13 +10,13 @@ import {
 } from '@ant-design/icons';
 import type { Locale } from '../../../shared/locale';
 import { errorText, isApiError } from '../../../web/api/api-error';
-import { api } from '../../../web/api/client';
+import { useApiMutation } from '../../../web/api/hooks';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { useOrgTree } from '../../../web/org-tree/use-org-tree';
-import { COURSE_LIMITS, type CourseDetail, type ReviewInput } from '../courses.contract';
+import { COURSE_LIMITS, coursesApi, type CourseDetail } from '../courses.contract';
 import { M } from './courses.messages';
-import { useCourseRules, useCoursesRefresh } from './courses.queries';
+import { useCourseRules } from './courses.queries';
 
 /** A refusal in words: the field issue when there is one (e.g. the date a submission needed), else the error. */
 export function refusalText(err: unknown, locale: Locale): string {
@@ -38,31 +38,33 @@ export function CourseActions({
 }) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
-  const refresh = useCoursesRefresh();
-  const [busy, setBusy] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(null);
   const p = course.permissions;
+  const params = { id: course.id };
 
-  const act = async (fn: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    try {
-      await fn();
-      await refresh();
-      void message.success(done);
-      setDialog(null);
-      return true;
-    } catch (err) {
-      void message.error({ content: refusalText(err, locale), duration: 10 });
-      return false;
-    } finally {
-      setBusy(false);
-    }
+  // A refusal says why (e.g. the date a submission needed); a success says what happened and closes the dialog.
+  const onError = (err: unknown) => void message.error({ content: refusalText(err, locale), duration: 10 });
+  const done = (text: string) => {
+    void message.success(text);
+    setDialog(null);
   };
-  const review = (body: ReviewInput) =>
-    act(
-      () => api.post(`/api/courses/${course.id}/review`, body),
-      t(body.decision === 'approve' ? M.approved : M.returned),
-    );
+  const submit = useApiMutation(coursesApi.submit, { onError, onSuccess: () => done(t(M.submitted)) });
+  const review = useApiMutation(coursesApi.review, {
+    onError,
+    onSuccess: (_, { body }) => done(t(body.decision === 'approve' ? M.approved : M.returned)),
+  });
+  const feature = useApiMutation(coursesApi.feature, {
+    onError,
+    onSuccess: (_, { body }) => done(t(body.centreId ? M.featuredDone : M.unfeaturedDone)),
+  });
+  const remove = useApiMutation(coursesApi.remove, {
+    onError,
+    onSuccess: () => {
+      done(t(M.removed));
+      onRemoved();
+    },
+  });
+  const busy = submit.busy || review.busy || feature.busy || remove.busy;
 
   return (
     <>
@@ -77,7 +79,7 @@ export function CourseActions({
             title={t(M.submitConfirm)}
             okText={t(M.submit)}
             cancelText={t(APP.cancel)}
-            onConfirm={() => act(() => api.post(`/api/courses/${course.id}/submit`), t(M.submitted))}
+            onConfirm={() => submit.run({ params })}
           >
             <Button type="primary" icon={<SendOutlined />} loading={busy}>
               {t(M.submit)}
@@ -100,12 +102,7 @@ export function CourseActions({
           </Button>
         )}
         {p.feature && course.featured && (
-          <Button
-            loading={busy}
-            onClick={() =>
-              act(() => api.post(`/api/courses/${course.id}/featured`, { centreId: null }), t(M.unfeaturedDone))
-            }
-          >
+          <Button loading={busy} onClick={() => void feature.run({ params, body: { centreId: null } })}>
             {t(M.unfeature)}
           </Button>
         )}
@@ -115,9 +112,7 @@ export function CourseActions({
             okText={t(M.remove)}
             okButtonProps={{ danger: true }}
             cancelText={t(APP.cancel)}
-            onConfirm={() =>
-              act(() => api.del(`/api/courses/${course.id}`), t(M.removed)).then((ok) => ok && onRemoved())
-            }
+            onConfirm={() => remove.run({ params })}
           >
             <Button danger type="text" icon={<DeleteOutlined />}>
               {t(M.remove)}
@@ -133,7 +128,7 @@ export function CourseActions({
           decision={dialog}
           busy={busy}
           onCancel={() => setDialog(null)}
-          onOk={(comment) => void review({ decision: dialog, comment })}
+          onOk={(comment) => void review.run({ params, body: { decision: dialog, comment } })}
         />
       )}
       {dialog === 'feature' && (
@@ -141,9 +136,7 @@ export function CourseActions({
           course={course}
           busy={busy}
           onCancel={() => setDialog(null)}
-          onOk={(centreId) =>
-            void act(() => api.post(`/api/courses/${course.id}/featured`, { centreId }), t(M.featuredDone))
-          }
+          onOk={(centreId) => void feature.run({ params, body: { centreId } })}
         />
       )}
     </>

@@ -1,11 +1,8 @@
 import { useState } from 'react';
-import { Descriptions, Drawer, List, Space, Tag, Timeline, Typography } from 'antd';
+import { Descriptions, List, Space, Tag, Timeline, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
-import { isApiError } from '../../../web/api/api-error';
-import { ErrorState } from '../../../web/components/error-state';
 import { formatDateTime } from '../../../web/components/format';
-import { PageLoading } from '../../../web/components/page-loading';
-import { useDrawerWidth } from '../../../web/components/use-drawer-width';
+import { DetailDrawer } from '../../../web/components/query-view';
 import { useI18n } from '../../../web/i18n/i18n';
 import { COURSE_FORM_LABELS, REVIEW_ACTION_LABELS, TARGET_GROUP_LABELS, type CourseDetail } from '../courses.contract';
 import { CourseActions } from './course-actions';
@@ -26,20 +23,10 @@ const ACTION_COLORS: Record<string, string> = {
 export function CourseDetailDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const { t } = useI18n();
   const q = useCourse(id);
-  const width = useDrawerWidth(680);
   return (
-    <Drawer open size={width} title={q.data?.title ?? t(M.title)} onClose={onClose} destroyOnHidden>
-      {q.isPending ? (
-        <PageLoading />
-      ) : q.error ? (
-        <ErrorState
-          error={q.error}
-          onRetry={isApiError(q.error) && q.error.code === 'NOT_FOUND' ? undefined : () => void q.refetch()}
-        />
-      ) : (
-        <CourseDetailView course={q.data} onRemoved={onClose} />
-      )}
-    </Drawer>
+    <DetailDrawer query={q} width={680} title={(d) => d?.title ?? t(M.title)} onClose={onClose}>
+      {(course) => <CourseDetailView course={course} onRemoved={onClose} />}
+    </DetailDrawer>
   );
 }
 

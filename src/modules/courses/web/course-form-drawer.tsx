@@ -1,8 +1,9 @@
 import { useCallback, useMemo } from 'react';
+import type { z } from 'zod';
 import { App, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { TreeNode } from '../../organisations/org.contract';
-import { api } from '../../../web/api/client';
+import { useApiMutation } from '../../../web/api/hooks';
 import { useAuth } from '../../../web/auth/auth-context';
 import { useFormErrors } from '../../../web/components/form-errors';
 import { FormDrawer } from '../../../web/components/form-drawer';
@@ -12,39 +13,28 @@ import { M as APP } from '../../../web/i18n/messages';
 import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
 import { ancestorsOf } from '../../../web/org-tree/tree-index';
 import { useOrgTree } from '../../../web/org-tree/use-org-tree';
+import { useThemes } from '../../themes/web';
 import {
-  COURSE_EDITOR_ROLES,
   COURSE_FORMS,
   COURSE_FORM_LABELS,
   COURSE_LIMITS,
   TARGET_GROUPS,
   TARGET_GROUP_LABELS,
+  coursesApi,
   submitDeadline,
-  type CourseCreate,
   type CourseDetail,
-  type CourseForm,
   type CourseUpdate,
-  type TargetGroup,
+  type ZCourseCreate,
 } from '../courses.contract';
+import { COURSE_EDITOR_ROLES } from '../courses.policy';
 import { M } from './courses.messages';
-import { useCourseRules, useCoursesRefresh, useThemes } from './courses.queries';
+import { useCourseRules } from './courses.queries';
 import { MaterialUpload } from './material-upload';
 import { RichTextEditor } from './rich-text-editor';
 import { TeacherPick } from './teacher-pick';
 
-type Values = {
-  nodeId: string;
-  title: string;
-  theme: string;
-  form: CourseForm;
-  targetGroups: TargetGroup[];
-  hours: number;
-  credits: number;
-  firstSessionDate?: Dayjs | null;
-  teacherIds: string[];
-  fileIds: string[];
-  descriptionHtml: string;
-};
+/** The form holds the contract's input, with the date as the picker's value. */
+type Values = Omit<z.input<typeof ZCourseCreate>, 'firstSessionDate'> & { firstSessionDate?: Dayjs | null };
 
 /** One form for creating and editing a course (drafts and returned courses). */
 export function CourseFormDrawer({
@@ -61,7 +51,21 @@ export function CourseFormDrawer({
   const { me } = useAuth();
   const [form] = Form.useForm<Values>();
   const errors = useFormErrors(form);
-  const refresh = useCoursesRefresh();
+  const create = useApiMutation(coursesApi.create, {
+    onError: errors.onError,
+    onSuccess: ({ id }, { body }) => {
+      void message.success(t(M.created, { name: body.title }));
+      onSaved(id);
+    },
+  });
+  const update = useApiMutation(coursesApi.update, {
+    onError: errors.onError,
+    onSuccess: (saved) => {
+      void message.success(t(APP.saved));
+      onSaved(saved.id);
+    },
+  });
+  const busy = create.busy || update.busy;
   const tree = useOrgTree();
   const themes = useThemes();
   const rulesQ = useCourseRules(themes.data?.countyId);
@@ -80,33 +84,23 @@ export function CourseFormDrawer({
     [tree.data, editorNodes],
   );
 
-  const submit = (v: Values) =>
-    errors.run(async () => {
-      const fields: CourseUpdate = {
-        title: v.title.trim(),
-        theme: v.theme,
-        form: v.form,
-        targetGroups: v.targetGroups ?? [],
-        hours: v.hours,
-        credits: v.credits ?? 0,
-        descriptionHtml: v.descriptionHtml ?? '',
-        firstSessionDate: v.firstSessionDate ? v.firstSessionDate.format('YYYY-MM-DD') : null,
-        teacherIds: v.teacherIds ?? [],
-        fileIds: v.fileIds ?? [],
-      };
-      if (course) {
-        await api.put(`/api/courses/${course.id}`, fields);
-        await refresh();
-        void message.success(t(APP.saved));
-        onSaved(course.id);
-      } else {
-        const body: CourseCreate = { ...fields, nodeId: v.nodeId };
-        const { id } = await api.post<{ id: string }>('/api/courses', body);
-        await refresh();
-        void message.success(t(M.created, { name: fields.title }));
-        onSaved(id);
-      }
-    });
+  const submit = (v: Values) => {
+    errors.clear();
+    const fields: CourseUpdate = {
+      title: v.title.trim(),
+      theme: v.theme,
+      form: v.form,
+      targetGroups: v.targetGroups ?? [],
+      hours: v.hours,
+      credits: v.credits ?? 0,
+      descriptionHtml: v.descriptionHtml ?? '',
+      firstSessionDate: v.firstSessionDate ? v.firstSessionDate.format('YYYY-MM-DD') : null,
+      teacherIds: v.teacherIds ?? [],
+      fileIds: v.fileIds ?? [],
+    };
+    if (course) void update.run({ params: { id: course.id }, body: fields });
+    else void create.run({ body: { ...fields, nodeId: v.nodeId } });
+  };
 
   const initial: Partial<Values> = course
     ? {
@@ -134,7 +128,7 @@ export function CourseFormDrawer({
     <FormDrawer
       title={course ? `${t(M.editTitle)} · ${course.title}` : t(M.createTitle)}
       width={680}
-      busy={errors.busy}
+      busy={busy}
       onClose={onClose}
       onSave={() => form.submit()}
     >
@@ -142,7 +136,7 @@ export function CourseFormDrawer({
         form={form}
         layout="vertical"
         onFinish={submit}
-        disabled={errors.busy}
+        disabled={busy}
         scrollToFirstError
         initialValues={initial}
       >

@@ -10,10 +10,10 @@ import { useUrlQuery } from '../../../web/components/use-url-query';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { useOrgTree } from '../../../web/org-tree/use-org-tree';
+import { useThemes } from '../../themes/web';
+import { COURSE_EDITOR_ROLES, COURSE_REVIEWER_ROLES } from '../courses.policy';
 import {
-  COURSE_EDITOR_ROLES,
   COURSE_FORM_LABELS,
-  COURSE_REVIEWER_ROLES,
   COURSE_STATUSES,
   COURSE_STATUS_LABELS,
   type Course,
@@ -24,7 +24,7 @@ import { CourseDetailDrawer } from './course-detail-drawer';
 import { CourseFormDrawer } from './course-form-drawer';
 import { CourseStatusTag, FeaturedTag } from './course-tags';
 import { M } from './courses.messages';
-import { useCourseList, useThemes } from './courses.queries';
+import { useCourseList } from './courses.queries';
 import { FeaturedRulesModal } from './featured-rules-modal';
 
 const KEYS = ['view', 'q', 'theme', 'status', 'townId', 'featured', 'open'] as const;

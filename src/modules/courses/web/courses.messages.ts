@@ -95,26 +95,8 @@ export const M = {
   link: ['链接', 'Link'],
   linkPrompt: ['请输入网址（以 http:// 或 https:// 开头）', 'Enter a web address (http:// or https://)'],
   clearFormat: ['清除格式', 'Clear formatting'],
-  // themes
+  // the themes page (its list editor: src/modules/themes/web)
   themesTitle: ['课程主题', 'Course themes'],
-  themesIntro: [
-    '主题由县（区）统一设置。主题只能停用，不能删除，已有课程和活动仍按原主题统计。',
-    'The county sets the themes. Themes can be made inactive but never removed, so existing courses and activities keep theirs.',
-  ],
-  themesDefault: [
-    '目前使用默认主题（“五进社区”五项及其他五项），保存后即为本县（区）的主题表。',
-    'The default list is in use (the five “五进社区” themes and five more); saving makes it this county’s list.',
-  ],
-  themeNameZh: ['中文名称', 'Chinese name'],
-  themeNameEn: ['英文名称', 'English name'],
-  themeActive: ['启用', 'Active'],
-  themeInactive: ['已停用', 'Inactive'],
-  leadUnits: ['牵头部门', 'Lead departments'],
-  leadUnitsHelp: ['选择本县（区）的单位', 'Units of this county'],
-  addTheme: ['添加主题', 'Add a theme'],
-  moveUp: ['上移', 'Move up'],
-  moveDown: ['下移', 'Move down'],
-  newThemeLabel: ['新主题', 'New theme'],
   reviewLeadDays: ['课程须提前几天提交审核', 'Days ahead a course must be submitted'],
   reviewLeadDaysUnit: ['天', 'days'],
   featuredPerCentre: ['每个学习中心的精品课堂上限', 'Featured courses per centre'],
@@ -123,7 +105,5 @@ export const M = {
   rulesSaved: ['已保存设置', 'Settings saved'],
   featuredReadOnly: ['上限由镇（街道）管理员设置，您可以查看。', 'Town admins set the limit; you can read it.'],
   leadDaysReadOnly: ['由县（区）管理员设置。', 'Set by county admins.'],
-  saveThemes: ['保存主题', 'Save themes'],
   back: ['返回课程', 'Back to courses'],
-  readOnlyThemes: ['主题由县（区）管理员设置，您可以查看。', 'County admins set the themes; you can read them.'],
 } satisfies Record<string, Msg>;

@@ -1,58 +1,19 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Page } from '../../../shared/pagination';
-import { api } from '../../../web/api/client';
-import type { Course, CourseDetail, CourseForm, CourseRules, CourseStatus } from '../courses.contract';
-import type { ThemeList } from '../themes.contract';
+import type { EndpointInput } from '../../../shared/endpoint';
+import { useApi } from '../../../web/api/hooks';
+import { coursesApi } from '../courses.contract';
 
-export type CourseListQuery = {
-  q?: string;
-  theme?: string;
-  status?: CourseStatus;
-  form?: CourseForm;
-  townId?: string;
-  featured?: 'true';
-  toReview?: 'true';
-  page: number;
-  pageSize: number;
-};
+// Every read of the module, typed by its endpoint declaration (no paths or answer types here).
 
-export const coursesKey = ['courses'] as const;
-
-export function useThemes(countyId?: string) {
-  return useQuery({
-    queryKey: ['courses', 'themes', countyId ?? ''],
-    queryFn: () => api.get<ThemeList>('/api/themes', { countyId }),
-    staleTime: 60_000,
-  });
-}
+export type CourseListQuery = EndpointInput<typeof coursesApi.list>['query'];
 
 export function useCourseList(query: CourseListQuery, enabled = true) {
-  return useQuery({
-    queryKey: ['courses', 'list', query],
-    queryFn: () => api.get<Page<Course>>('/api/courses', query),
-    placeholderData: keepPreviousData,
-    enabled,
-  });
+  return useApi(coursesApi.list, { query }, { keepPrevious: true, enabled });
 }
 
 export function useCourse(id: string | undefined) {
-  return useQuery({
-    queryKey: ['courses', 'one', id ?? ''],
-    queryFn: () => api.get<CourseDetail>(`/api/courses/${id}`),
-    enabled: !!id,
-  });
+  return useApi(coursesApi.one, { params: { id: id ?? '' } }, { enabled: !!id });
 }
 
 export function useCourseRules(nodeId: string | undefined) {
-  return useQuery({
-    queryKey: ['courses', 'rules', nodeId ?? ''],
-    queryFn: () => api.get<CourseRules>(`/api/course-rules/${nodeId}`),
-    enabled: !!nodeId,
-  });
-}
-
-/** After any change: lists, the open course, themes and rules are read again. */
-export function useCoursesRefresh() {
-  const qc = useQueryClient();
-  return () => qc.invalidateQueries({ queryKey: coursesKey });
+  return useApi(coursesApi.rules, { params: { nodeId: nodeId ?? '' } }, { enabled: !!nodeId });
 }

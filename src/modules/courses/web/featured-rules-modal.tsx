@@ -1,37 +1,31 @@
 import { useState } from 'react';
 import { App, Form, InputNumber, Modal, Select, Typography } from 'antd';
 import type { TreeNode } from '../../organisations/org.contract';
-import { api } from '../../../web/api/client';
+import { useApiMutation } from '../../../web/api/hooks';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
-import { COURSE_LIMITS, type CourseRules } from '../courses.contract';
+import { COURSE_LIMITS, coursesApi } from '../courses.contract';
 import { M } from './courses.messages';
-import { useCourseRules, useCoursesRefresh } from './courses.queries';
+import { useCourseRules } from './courses.queries';
 import { refusalText } from './course-actions';
 
 /** A town's limit of featured courses per centre (一社区一精品: 1 by default). */
 export function FeaturedRulesModal({ towns, onClose }: { towns: TreeNode[]; onClose: () => void }) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
-  const refresh = useCoursesRefresh();
   const [townId, setTownId] = useState(towns[0]?.id);
   const rules = useCourseRules(townId);
   const [value, setValue] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
   const current = value ?? rules.data?.featuredPerCentre ?? null;
-  const save = async () => {
-    if (!townId || current === null) return;
-    setBusy(true);
-    try {
-      await api.put<CourseRules>(`/api/course-rules/${townId}`, { featuredPerCentre: current });
-      await refresh();
+  const { run, busy } = useApiMutation(coursesApi.setRules, {
+    onSuccess: () => {
       void message.success(t(M.rulesSaved));
       onClose();
-    } catch (err) {
-      void message.error(refusalText(err, locale));
-    } finally {
-      setBusy(false);
-    }
+    },
+    onError: (err) => void message.error(refusalText(err, locale)),
+  });
+  const save = () => {
+    if (townId && current !== null) void run({ params: { nodeId: townId }, body: { featuredPerCentre: current } });
   };
   const town = towns.find((n) => n.id === townId);
   return (
@@ -43,7 +37,7 @@ export function FeaturedRulesModal({ towns, onClose }: { towns: TreeNode[]; onCl
       okText={t(APP.save)}
       confirmLoading={busy}
       okButtonProps={{ disabled: !rules.data?.canEditFeatured }}
-      onOk={() => void save()}
+      onOk={save}
     >
       <Form layout="vertical">
         {towns.length > 1 && (

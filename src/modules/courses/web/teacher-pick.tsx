@@ -1,9 +1,7 @@
 import { useState } from 'react';
 import { Select } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import type { Page } from '../../../shared/pagination';
-import type { Teacher } from '../../teachers/teachers.contract';
-import { api } from '../../../web/api/client';
+import { teachersApi } from '../../teachers/teachers.contract';
+import { useApi } from '../../../web/api/hooks';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M } from './courses.messages';
 
@@ -19,10 +17,7 @@ type Props = {
 export function TeacherPick({ value, onChange, initial, id, max }: Props) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
-  const found = useQuery({
-    queryKey: ['teachers', 'list', { q, status: 'active', pageSize: 30, page: 1 }],
-    queryFn: () => api.get<Page<Teacher>>('/api/teachers', { q, status: 'active', pageSize: 30, page: 1 }),
-  });
+  const found = useApi(teachersApi.list, { query: { q, status: 'active', pageSize: 30, page: 1 } });
   const options = (found.data?.items ?? []).map((x) => ({ value: x.id, label: `${x.name} · ${x.bankNodeName}` }));
   for (const x of initial)
     if (!options.some((o) => o.value === x.id)) options.push({ value: x.id, label: `${x.name} · ${x.bankNodeName}` });

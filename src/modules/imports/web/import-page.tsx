@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { App, Button, Card, Form, Select, Space, Typography } from 'antd';
 import { DownloadOutlined, ExportOutlined } from '@ant-design/icons';
 import { errorText } from '../../../web/api/api-error';
+import { urlOf } from '../../../web/api/client';
+import { importsApi } from '../imports.contract';
 import { PageHeader } from '../../../web/components/page-header';
 import { useI18n } from '../../../web/i18n/i18n';
 import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
@@ -21,8 +23,12 @@ export function ImportPage() {
   const download = async (what: 'template' | 'export') => {
     setBusy(what);
     try {
-      if (what === 'template') await downloadFile('/api/imports/residents/template.xlsx', undefined, 'template.xlsx');
-      else await downloadFile('/api/residents/export.xlsx', { nodeId: exportNode, tag: exportTag }, 'residents.xlsx');
+      if (what === 'template') await downloadFile(urlOf(importsApi.template, { query: {} }), 'template.xlsx');
+      else
+        await downloadFile(
+          urlOf(importsApi.export, { query: { nodeId: exportNode, tag: exportTag } }),
+          'residents.xlsx',
+        );
     } catch (err) {
       void message.error(`${t(M.downloadFailed)}：${errorText(err, locale)}`);
     } finally {

@@ -17,21 +17,21 @@ import {
   Upload,
 } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
-import { IMPORT_MAX_BYTES, type ColumnMapping, type ImportIssue, type ImportJob } from '../imports.contract';
+import {
+  IMPORT_MAX_BYTES,
+  importsApi,
+  type ColumnMapping,
+  type ImportIssue,
+  type ImportJob,
+} from '../imports.contract';
 import { useI18n } from '../../../web/i18n/i18n';
 import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
 import type { TreeNode } from '../../organisations/org.contract';
 import { M } from './imports.messages';
 import { ImportMapping } from './import-mapping';
-import {
-  downloadFile,
-  fileToBase64,
-  importErrorText as errorText,
-  useCommitImport,
-  useDiscardImport,
-  useRemapImport,
-  useUploadImport,
-} from './imports.queries';
+import { downloadFile, fileToBase64, importErrorText as errorText } from './imports.queries';
+import { urlOf } from '../../../web/api/client';
+import { useApiMutation } from '../../../web/api/hooks';
 
 const importable = (n: TreeNode) => n.level === 'town' || n.level === 'centre';
 
@@ -43,11 +43,38 @@ export function ImportWizard() {
   const [scope, setScope] = useState<string | undefined>();
   const [job, setJob] = useState<ImportJob | null>(null);
   const [uploadError, setUploadError] = useState<string | null>(null);
-  const upload = useUploadImport();
-  const commit = useCommitImport();
-  const remap = useRemapImport();
+  const onError = (err: unknown) => void message.error(errorText(err, locale));
+  const upload = useApiMutation(importsApi.upload, {
+    onError: (err) => setUploadError(errorText(err, locale)),
+    onSuccess: (result) => {
+      setJob(result);
+      setStep(2);
+    },
+  });
+  const commit = useApiMutation(importsApi.commit, {
+    invalidates: ['imports', 'residents'],
+    onError,
+    onSuccess: (result) => {
+      setJob(result);
+      setStep(3);
+    },
+  });
   const [version, setVersion] = useState(0);
-  const discard = useDiscardImport();
+  const remap = useApiMutation(importsApi.remap, {
+    onError,
+    onSuccess: (result) => {
+      setJob(result);
+      setVersion((v) => v + 1);
+      void message.success(t(M.mappingApplied));
+    },
+  });
+  const discard = useApiMutation(importsApi.discard, {
+    onError,
+    onSuccess: () => {
+      void message.info(t(M.cancelled));
+      restart();
+    },
+  });
 
   const restart = () => {
     setJob(null);
@@ -59,50 +86,21 @@ export function ImportWizard() {
     setUploadError(null);
     if (!/\.xlsx$/i.test(file.name)) return setUploadError(t(M.notXlsx));
     if (file.size > IMPORT_MAX_BYTES) return setUploadError(t(M.tooBig));
+    let contentBase64: string;
     try {
-      const result = await upload.mutateAsync({
-        nodeId: scope!,
-        fileName: file.name,
-        contentBase64: await fileToBase64(file),
-      });
-      setJob(result);
-      setStep(2);
+      contentBase64 = await fileToBase64(file);
     } catch (err) {
-      setUploadError(errorText(err, locale));
+      return setUploadError(errorText(err, locale));
     }
+    await upload.run({ body: { nodeId: scope!, fileName: file.name, contentBase64 } });
   };
 
-  const doCommit = async () => {
-    try {
-      setJob(await commit.mutateAsync(job!.id));
-      setStep(3);
-    } catch (err) {
-      void message.error(errorText(err, locale));
-    }
-  };
-
-  const doRemap = async (mapping: ColumnMapping) => {
-    try {
-      setJob(await remap.mutateAsync({ id: job!.id, mapping }));
-      setVersion((v) => v + 1);
-      void message.success(t(M.mappingApplied));
-    } catch (err) {
-      void message.error(errorText(err, locale));
-    }
-  };
-
-  const doDiscard = async () => {
-    try {
-      await discard.mutateAsync(job!.id);
-      void message.info(t(M.cancelled));
-      restart();
-    } catch (err) {
-      void message.error(errorText(err, locale));
-    }
-  };
+  const doCommit = () => void commit.run({ params: { id: job!.id } });
+  const doRemap = (mapping: ColumnMapping) => void remap.run({ params: { id: job!.id }, body: { mapping } });
+  const doDiscard = () => void discard.run({ params: { id: job!.id } });
 
   const downloadErrors = () =>
-    downloadFile(`/api/imports/${job!.id}/errors.xlsx`, undefined, 'errors.xlsx').catch(
+    downloadFile(urlOf(importsApi.errors, { params: { id: job!.id } }), 'errors.xlsx').catch(
       (err) => void message.error(`${t(M.downloadFailed)}：${errorText(err, locale)}`),
     );
 
@@ -141,7 +139,7 @@ export function ImportWizard() {
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             multiple={false}
             showUploadList={false}
-            disabled={upload.isPending}
+            disabled={upload.busy}
             beforeUpload={(file) => {
               void send(file);
               return false;
@@ -151,27 +149,22 @@ export function ImportWizard() {
               <InboxOutlined />
             </p>
             <p className="ant-upload-text" style={{ fontSize: 18 }}>
-              {upload.isPending ? t(M.checking) : t(M.uploadTitle)}
+              {upload.busy ? t(M.checking) : t(M.uploadTitle)}
             </p>
             <p className="ant-upload-hint">{t(M.uploadHint)}</p>
           </Upload.Dragger>
           {uploadError && <Alert type="error" showIcon message={uploadError} />}
-          <Button onClick={() => setStep(0)} disabled={upload.isPending}>
+          <Button onClick={() => setStep(0)} disabled={upload.busy}>
             {t(M.back)}
           </Button>
         </Space>
       )}
       {step === 2 && job && (
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-          <ImportMapping
-            key={`${job.id}:${version}`}
-            job={job}
-            busy={remap.isPending}
-            onApply={(m) => void doRemap(m)}
-          />
+          <ImportMapping key={`${job.id}:${version}`} job={job} busy={remap.busy} onApply={(m) => void doRemap(m)} />
           <Preview
             job={job}
-            busy={commit.isPending || discard.isPending || remap.isPending}
+            busy={commit.busy || discard.busy || remap.busy}
             onCommit={doCommit}
             onDiscard={doDiscard}
             onDownloadErrors={downloadErrors}

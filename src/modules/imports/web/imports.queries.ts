@@ -1,34 +1,15 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { api, withQuery, type QueryValue } from '../../../web/api/client';
 import { errorText, isApiError, toApiError } from '../../../web/api/api-error';
+import { useApi } from '../../../web/api/hooks';
 import type { Locale } from '../../../shared/locale';
 import { useAuth } from '../../../web/auth/auth-context';
-import type { ColumnMapping, ImportJob, ImportUpload } from '../imports.contract';
-import { countyOfPath, type TagDefList } from '../../people/people.contract';
-
-export const useUploadImport = () =>
-  useMutation({ mutationFn: (input: ImportUpload) => api.post<ImportJob>('/api/imports/residents', input) });
-export const useRemapImport = () =>
-  useMutation({
-    mutationFn: ({ id, mapping }: { id: string; mapping: ColumnMapping }) =>
-      api.post<ImportJob>(`/api/imports/${id}/mapping`, { mapping }),
-  });
-export const useCommitImport = () =>
-  useMutation({ mutationFn: (id: string) => api.post<ImportJob>(`/api/imports/${id}/commit`) });
-export const useDiscardImport = () =>
-  useMutation({ mutationFn: (id: string) => api.del<{ ok: true }>(`/api/imports/${id}`) });
+import { countyOfPath, peopleApi } from '../../people/people.contract';
 
 /** The special-group tags of the user's county (for the export filter). */
 export function useExportTags() {
   const { me } = useAuth();
   const scope = me?.scopes[0];
   const countyId = scope ? countyOfPath(scope.path) : undefined;
-  return useQuery({
-    queryKey: ['imports', 'tags', countyId],
-    queryFn: () => api.get<TagDefList>(`/api/counties/${countyId}/resident-tags`, undefined, { silent: true }),
-    enabled: !!countyId,
-    staleTime: 60_000,
-  });
+  return useApi(peopleApi.tags, { params: { countyId: countyId ?? '' } }, { enabled: !!countyId, staleTime: 60_000 });
 }
 
 /** The file's bytes as base64 (without the data: prefix). */
@@ -47,13 +28,9 @@ function fileNameOf(res: Response, fallback: string): string {
   return m ? decodeURIComponent(m[1]) : fallback;
 }
 
-/** Fetches a file from the API (same-origin cookie) and saves it; errors come back as ApiError. */
-export async function downloadFile(
-  path: string,
-  query: Record<string, QueryValue> | undefined,
-  fallbackName: string,
-): Promise<void> {
-  const res = await fetch(withQuery(path, query), { credentials: 'same-origin' });
+/** Fetches a file from the API (same-origin cookie; `url` from urlOf) and saves it; errors come back as ApiError. */
+export async function downloadFile(url: string, fallbackName: string): Promise<void> {
+  const res = await fetch(url, { credentials: 'same-origin' });
   if (!res.ok) {
     let body: unknown = null;
     try {
@@ -64,14 +41,14 @@ export async function downloadFile(
     throw toApiError(res.status, body);
   }
   const blob = await res.blob();
-  const url = URL.createObjectURL(blob);
+  const href = URL.createObjectURL(blob);
   const a = document.createElement('a');
-  a.href = url;
+  a.href = href;
   a.download = fileNameOf(res, fallbackName);
   document.body.appendChild(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }
 
 /** An import error in words: the problems themselves (the file, the mapping) rather than “some fields are not valid”. */

@@ -1,17 +1,15 @@
-import { useState } from 'react';
 import { App, Button, Card, Col, Form, Input, Row, Select } from 'antd';
 import { ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import type { Leader, NodeDetail } from '../org.contract';
+import { orgApi, type Leader, type NodeDetail } from '../org.contract';
 import { LIMITS } from '../../../shared/limits';
 import { LEADER_POST_LABELS, LEADER_POSTS } from '../../../shared/roles';
-import { api } from '../../../web/api/client';
-import { useFormErrors } from '../../../web/components/form-errors';
+import { useFormMutation } from '../../../web/api/hooks';
 import { blankToNull, rules } from '../../../web/components/rules';
 import { FormDrawer } from '../../../web/components/form-drawer';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { M } from './org.messages';
-import { useOrgRefresh } from './org.queries';
+import { ORG_CHANGES } from './org.queries';
 
 type Values = { leaders: Leader[] };
 
@@ -20,29 +18,26 @@ export function LeadersFormDrawer({ node, onClose }: { node: NodeDetail; onClose
   const { t, label } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const errors = useFormErrors(form);
-  const refresh = useOrgRefresh();
-  const [busy, setBusy] = useState(false);
+  const {
+    submit: save,
+    busy,
+    alert,
+  } = useFormMutation(form, orgApi.setLeaders, {
+    invalidates: ORG_CHANGES,
+    onSuccess: () => {
+      void message.success(t(M.leadersSaved));
+      onClose();
+    },
+  });
 
-  const submit = async (v: Values) => {
-    setBusy(true);
-    errors.clear();
+  const submit = (v: Values) => {
     const leaders = (v.leaders ?? []).map((l) => ({
       name: l.name.trim(),
       post: l.post,
       title: blankToNull(l.title) as string | null,
       phone: blankToNull(l.phone) as string | null,
     }));
-    try {
-      await api.put(`/api/org/nodes/${node.id}/leaders`, { leaders });
-      await refresh(node.id);
-      void message.success(t(M.leadersSaved));
-      onClose();
-    } catch (err) {
-      errors.onError(err);
-    } finally {
-      setBusy(false);
-    }
+    void save({ params: { id: node.id }, body: { leaders } });
   };
 
   return (
@@ -61,7 +56,7 @@ export function LeadersFormDrawer({ node, onClose }: { node: NodeDetail; onClose
         scrollToFirstError
         initialValues={{ leaders: node.leaders.map(({ name, post, title, phone }) => ({ name, post, title, phone })) }}
       >
-        {errors.alert}
+        {alert}
         <Form.List name="leaders">
           {(fields, { add, remove, move }, { errors: listErrors }) => (
             <>

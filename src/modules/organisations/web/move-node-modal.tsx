@@ -1,24 +1,28 @@
 import { useCallback, useMemo } from 'react';
 import { Alert, App, Form, Modal, Typography } from 'antd';
-import type { NodeDetail, TreeNode } from '../org.contract';
+import { orgApi, type NodeDetail, type NodeMove, type TreeNode } from '../org.contract';
 import { allowedChildLevels } from '../../../shared/roles';
-import { api } from '../../../web/api/client';
-import { useFormErrors } from '../../../web/components/form-errors';
+import { useFormMutation } from '../../../web/api/hooks';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
 import { subtreeIds } from '../../../web/org-tree/tree-index';
 import { useOrgTree } from '../../../web/org-tree/use-org-tree';
 import { M } from './org.messages';
-import { useOrgRefresh } from './org.queries';
+import { ORG_CHANGES } from './org.queries';
 
 /** Move a node and its subtree under another parent that may hold its level. */
 export function MoveNodeModal({ node, onClose }: { node: NodeDetail; onClose: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ newParentId: string }>();
-  const errors = useFormErrors(form);
-  const refresh = useOrgRefresh();
+  const [form] = Form.useForm<NodeMove>();
+  const move = useFormMutation(form, orgApi.move, {
+    invalidates: ORG_CHANGES,
+    onSuccess: () => {
+      void message.success(t(M.moved));
+      onClose();
+    },
+  });
   const tree = useOrgTree();
 
   const inside = useMemo(() => (tree.data ? subtreeIds(tree.data, node.id) : new Set<string>()), [tree.data, node.id]);
@@ -27,13 +31,7 @@ export function MoveNodeModal({ node, onClose }: { node: NodeDetail; onClose: ()
     [inside, node.parentId, node.level],
   );
 
-  const submit = ({ newParentId }: { newParentId: string }) =>
-    errors.run(async () => {
-      await api.post(`/api/org/nodes/${node.id}/move`, { newParentId });
-      await refresh(node.id, node.parentId, newParentId);
-      void message.success(t(M.moved));
-      onClose();
-    });
+  const submit = (body: NodeMove) => move.submit({ params: { id: node.id }, body });
 
   return (
     <Modal
@@ -43,11 +41,11 @@ export function MoveNodeModal({ node, onClose }: { node: NodeDetail; onClose: ()
       onOk={() => form.submit()}
       okText={t(M.move)}
       cancelText={t(APP.cancel)}
-      confirmLoading={errors.busy}
+      confirmLoading={move.busy}
       destroyOnHidden
     >
       <Form form={form} layout="vertical" onFinish={submit}>
-        {errors.alert}
+        {move.alert}
         <Alert type="info" showIcon title={t(M.moveHelp)} style={{ marginBottom: 16 }} />
         {node.parentName && (
           <Typography.Paragraph>

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { App, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined, DragOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
-import type { NodeDetail } from '../org.contract';
+import { orgApi, type NodeDetail } from '../org.contract';
 import { errorText, isApiError } from '../../../web/api/api-error';
-import { api } from '../../../web/api/client';
+import { useApiMutation } from '../../../web/api/hooks';
 import { ErrorState } from '../../../web/components/error-state';
 import { PageLoading } from '../../../web/components/page-loading';
 import { useI18n } from '../../../web/i18n/i18n';
@@ -13,7 +13,7 @@ import { LeadersCard } from './leaders-card';
 import { MoveNodeModal } from './move-node-modal';
 import { NodeFormDrawer, type NodeFormMode } from './node-form-drawer';
 import { M } from './org.messages';
-import { useNodeDetail, useOrgRefresh } from './org.queries';
+import { ORG_CHANGES, useNodeDetail } from './org.queries';
 import { PopulationCard } from './population-card';
 import { formatDateTime } from '../../../shared/china-time';
 
@@ -49,7 +49,15 @@ function NodeDetailView({ node }: { node: NodeDetail }) {
   const { t, label, locale } = useI18n();
   const { modal, message } = App.useApp();
   const navigate = useNavigate();
-  const refresh = useOrgRefresh();
+  const removal = useApiMutation(orgApi.remove, {
+    invalidates: ORG_CHANGES,
+    // 409 NODE_HAS_CHILDREN / NODE_HAS_RECORDS: the server says why in plain words.
+    onError: (err) => modal.error({ title: t(M.removeFailed), content: errorText(err, locale) }),
+    onSuccess: () => {
+      void message.success(t(M.removed, { name: node.name }));
+      navigate(node.parentId ? `/org/${node.parentId}` : '/org', { replace: true });
+    },
+  });
   const [form, setForm] = useState<NodeFormMode | null>(null);
   const [moving, setMoving] = useState(false);
   const p = node.permissions;
@@ -61,18 +69,7 @@ function NodeDetailView({ node }: { node: NodeDetail }) {
       content: t(M.removeBody),
       okText: t(M.remove),
       okButtonProps: { danger: true },
-      onOk: async () => {
-        try {
-          await api.del(`/api/org/nodes/${node.id}`);
-        } catch (err) {
-          // 409 NODE_HAS_CHILDREN / NODE_HAS_RECORDS: the server says why in plain words.
-          modal.error({ title: t(M.removeFailed), content: errorText(err, locale) });
-          return;
-        }
-        void message.success(t(M.removed, { name: node.name }));
-        await refresh(node.parentId);
-        navigate(node.parentId ? `/org/${node.parentId}` : '/org', { replace: true });
-      },
+      onOk: () => removal.run({ params: { id: node.id } }),
     });
 
   const coords = node.longitude !== null && node.latitude !== null ? `${node.longitude}, ${node.latitude}` : dash;

@@ -1,7 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
+import type { z } from 'zod';
 import { App, Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import type { NodeCreate, NodeDetail, NodeUpdate } from '../org.contract';
+import { orgApi, type NodeDetail, type ZNodeCreate, type ZNodeUpdate } from '../org.contract';
 import { checkDivisionCode, DIVISION_MESSAGES, type DivisionLevel } from '../../../shared/division-code';
 import { LIMITS } from '../../../shared/limits';
 import {
@@ -10,9 +10,8 @@ import {
   UNIT_KIND_LABELS,
   UNIT_KINDS,
   type NodeLevel,
-  type UnitKind,
 } from '../../../shared/roles';
-import { api } from '../../../web/api/client';
+import { useApiMutation } from '../../../web/api/hooks';
 import { useFormErrors } from '../../../web/components/form-errors';
 import { blankToNull, rules } from '../../../web/components/rules';
 import { FormDrawer } from '../../../web/components/form-drawer';
@@ -20,25 +19,12 @@ import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { useOrgTree } from '../../../web/org-tree/use-org-tree';
 import { M } from './org.messages';
-import { nodeKey, useOrgRefresh } from './org.queries';
+import { ORG_CHANGES, useNodeDetail } from './org.queries';
 
 export type NodeFormMode = { kind: 'create'; parent: NodeDetail } | { kind: 'edit'; node: NodeDetail };
 
-type Values = {
-  level: NodeLevel;
-  unitKind?: UnitKind | null;
-  name: string;
-  divisionCode?: string | null;
-  address?: string | null;
-  longitude?: number | null;
-  latitude?: number | null;
-  headName?: string | null;
-  headPhone?: string | null;
-  officeLocation?: string | null;
-  officePhone?: string | null;
-  officeHead?: string | null;
-  sortOrder?: number | null;
-};
+/** The form holds the contract's input (the parent comes from the drawer, not the form). */
+type Values = Omit<z.input<typeof ZNodeCreate>, 'parentId'>;
 
 const FIELDS = [
   'name',
@@ -68,9 +54,24 @@ export function NodeFormDrawer({
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const errors = useFormErrors(form);
-  const refresh = useOrgRefresh();
   const tree = useOrgTree();
-  const [busy, setBusy] = useState(false);
+  const create = useApiMutation(orgApi.create, {
+    invalidates: ORG_CHANGES,
+    onError: errors.onError,
+    onSuccess: ({ id }, { body }) => {
+      void message.success(t(M.created, { name: body.name }));
+      onSaved(id);
+    },
+  });
+  const update = useApiMutation(orgApi.update, {
+    invalidates: ORG_CHANGES,
+    onError: errors.onError,
+    onSuccess: (saved) => {
+      void message.success(t(APP.saved));
+      onSaved(saved.id);
+    },
+  });
+  const busy = create.busy || update.busy;
 
   const editing = mode.kind === 'edit' ? mode.node : null;
   const parent = mode.kind === 'create' ? mode.parent : null;
@@ -81,9 +82,7 @@ export function NodeFormDrawer({
   // only if the parent is in the user's tree (asking for a node outside it is an audited denial).
   const parentId = editing?.parentId ?? null;
   const parentVisible = !!parentId && !!tree.data?.byId.has(parentId);
-  const parentQuery = useQuery({
-    queryKey: nodeKey(parentId ?? ''),
-    queryFn: () => api.get<NodeDetail>(`/api/org/nodes/${parentId}`),
+  const parentQuery = useNodeDetail(parentId ?? undefined, {
     enabled: parentVisible && editing?.level !== 'unit',
     retry: false,
   });
@@ -108,10 +107,9 @@ export function NodeFormDrawer({
     },
   };
 
-  const submit = async (v: Values) => {
-    setBusy(true);
+  const submit = (v: Values) => {
     errors.clear();
-    const fields: NodeUpdate = {
+    const fields: z.input<typeof ZNodeUpdate> = {
       name: v.name.trim(),
       unitKind: v.level === 'unit' ? (v.unitKind ?? 'other') : null,
       divisionCode: v.level === 'unit' ? null : (blankToNull(v.divisionCode?.trim()) as string | null),
@@ -125,24 +123,8 @@ export function NodeFormDrawer({
       officeHead: blankToNull(v.officeHead) as string | null,
       sortOrder: v.sortOrder ?? 0,
     };
-    try {
-      if (editing) {
-        await api.put<NodeDetail>(`/api/org/nodes/${editing.id}`, fields);
-        await refresh(editing.id);
-        void message.success(t(APP.saved));
-        onSaved(editing.id);
-      } else if (parent) {
-        const body: NodeCreate = { ...fields, parentId: parent.id, level: v.level };
-        const { id } = await api.post<{ id: string }>('/api/org/nodes', body);
-        await refresh(parent.id);
-        void message.success(t(M.created, { name: fields.name }));
-        onSaved(id);
-      }
-    } catch (err) {
-      errors.onError(err);
-    } finally {
-      setBusy(false);
-    }
+    if (editing) void update.run({ params: { id: editing.id }, body: fields });
+    else if (parent) void create.run({ body: { ...fields, parentId: parent.id, level: v.level } });
   };
 
   const office = level === 'county' || level === 'town';

@@ -1,25 +1,11 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NodeDetail } from '../org.contract';
-import { api } from '../../../web/api/client';
-import { ORG_TREE_KEY } from '../../../web/org-tree/use-org-tree';
+import { useApi } from '../../../web/api/hooks';
+import { orgApi } from '../org.contract';
 
-export const nodeKey = (id: string) => ['org', 'node', id] as const;
+// Every read of the module, typed by its endpoint declaration (no paths or answer types here).
 
-export function useNodeDetail(id: string | undefined) {
-  return useQuery({
-    queryKey: nodeKey(id ?? ''),
-    queryFn: () => api.get<NodeDetail>(`/api/org/nodes/${id}`),
-    enabled: !!id,
-  });
+export function useNodeDetail(id: string | undefined, opts: { enabled?: boolean; retry?: boolean } = {}) {
+  return useApi(orgApi.node, { params: { id: id ?? '' } }, { ...opts, enabled: !!id && opts.enabled !== false });
 }
 
-/** After a change: refetch the tree and the node(s) touched. */
-export function useOrgRefresh() {
-  const qc = useQueryClient();
-  return async (...ids: (string | null | undefined)[]) => {
-    await Promise.all([
-      qc.invalidateQueries({ queryKey: ORG_TREE_KEY }),
-      ...ids.filter((id): id is string => !!id).map((id) => qc.invalidateQueries({ queryKey: nodeKey(id) })),
-    ]);
-  };
-}
+/** What a change to the tree reads again: every answer of the module (the app shell's tree among them). */
+export const ORG_CHANGES = [orgApi.tree.tag];

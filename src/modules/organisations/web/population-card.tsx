@@ -1,35 +1,27 @@
 import { useState } from 'react';
 import { App, Button, Card, Form, InputNumber, Modal, Popconfirm, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import type { NodeDetail, Population } from '../org.contract';
+import { orgApi, type NodeDetail, type Population } from '../org.contract';
 import { LIMITS } from '../../../shared/limits';
-import { errorText } from '../../../web/api/api-error';
-import { api } from '../../../web/api/client';
-import { useFormErrors } from '../../../web/components/form-errors';
+import { useApiMutation, useFormMutation } from '../../../web/api/hooks';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { M } from './org.messages';
-import { useOrgRefresh } from './org.queries';
+import { ORG_CHANGES } from './org.queries';
 import { chinaYear } from '../../../shared/china-time';
 
 /** 常住人口 by year: the denominators for participation and funding per resident. */
 export function PopulationCard({ node }: { node: NodeDetail }) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
-  const refresh = useOrgRefresh();
   const [editing, setEditing] = useState<Population | 'new' | null>(null);
   const canEdit = node.permissions.update;
   const rows = [...node.populations].sort((a, b) => b.year - a.year);
-
-  const remove = async (year: number) => {
-    try {
-      await api.del(`/api/org/nodes/${node.id}/populations/${year}`);
-      await refresh(node.id);
-      void message.success(t(APP.deleted));
-    } catch (err) {
-      void message.error(errorText(err, locale));
-    }
-  };
+  const removal = useApiMutation(orgApi.removePopulation, {
+    invalidates: ORG_CHANGES,
+    onSuccess: () => void message.success(t(APP.deleted)),
+  });
+  const remove = (year: number) => removal.run({ params: { id: node.id, year } });
 
   return (
     <Card
@@ -98,19 +90,19 @@ function PopulationModal({ node, row, onClose }: { node: NodeDetail; row: Popula
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Population>();
-  const errors = useFormErrors(form);
-  const refresh = useOrgRefresh();
+  const save = useFormMutation(form, orgApi.setPopulation, {
+    invalidates: ORG_CHANGES,
+    onSuccess: () => {
+      void message.success(t(APP.saved));
+      onClose();
+    },
+  });
   const taken = new Set(node.populations.map((p) => p.year));
   const thisYear = chinaYear();
   const suggested = taken.has(thisYear) ? Math.min(Math.max(...taken) + 1, LIMITS.yearMax) : thisYear;
 
   const submit = (v: Population) =>
-    errors.run(async () => {
-      await api.put(`/api/org/nodes/${node.id}/populations/${v.year}`, { population: v.population });
-      await refresh(node.id);
-      void message.success(t(APP.saved));
-      onClose();
-    });
+    save.submit({ params: { id: node.id, year: v.year }, body: { population: v.population } });
 
   return (
     <Modal
@@ -120,11 +112,11 @@ function PopulationModal({ node, row, onClose }: { node: NodeDetail; row: Popula
       onOk={() => form.submit()}
       okText={t(APP.save)}
       cancelText={t(APP.cancel)}
-      confirmLoading={errors.busy}
+      confirmLoading={save.busy}
       destroyOnHidden
     >
       <Form<Population> form={form} layout="vertical" initialValues={row ?? { year: suggested }} onFinish={submit}>
-        {errors.alert}
+        {save.alert}
         <Form.Item
           name="year"
           label={t(M.year)}

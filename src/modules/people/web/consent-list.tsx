@@ -1,40 +1,31 @@
 import { useState } from 'react';
 import { App, Button, Form, List, Modal, Popconfirm, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
+import { chinaToday } from '../../../shared/china-time';
 import {
   CONSENT_METHOD_LABELS,
   DEFAULT_CONSENT_PURPOSE,
   ageOn,
   CHILD_AGE,
-  todayInChina,
+  peopleApi,
   type ConsentInput,
   type ResidentDetail,
 } from '../people.contract';
-import { errorText } from '../../../web/api/api-error';
-import { api } from '../../../web/api/client';
-import { useFormErrors } from '../../../web/components/form-errors';
+import { useApiMutation, useFormMutation } from '../../../web/api/hooks';
 import { formatDateTime } from '../../../web/components/format';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { ConsentFields } from './consent-fields';
 import { M } from './people.messages';
-import { usePeopleRefresh } from './people.queries';
 
 /** The consents on record: when, by whom, what for; a further one can be recorded, one withdrawn. */
 export function ConsentList({ resident: r }: { resident: ResidentDetail }) {
   const { t, label, locale } = useI18n();
   const { message } = App.useApp();
-  const refresh = usePeopleRefresh();
   const [adding, setAdding] = useState(false);
-  const withdraw = async (consentId: string) => {
-    try {
-      await api.post(`/api/residents/${r.id}/consents/${consentId}/withdraw`);
-      await refresh();
-      void message.success(t(APP.saved));
-    } catch (err) {
-      void message.error(errorText(err, locale));
-    }
-  };
+  const { run: withdraw } = useApiMutation(peopleApi.withdrawConsent, {
+    onSuccess: () => void message.success(t(APP.saved)),
+  });
   return (
     <div>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8, marginBottom: 8 }}>
@@ -62,7 +53,7 @@ export function ConsentList({ resident: r }: { resident: ResidentDetail }) {
                       title={t(M.withdrawConfirm)}
                       okText={t(APP.confirm)}
                       cancelText={t(APP.cancel)}
-                      onConfirm={() => withdraw(c.id)}
+                      onConfirm={() => withdraw({ params: { id: r.id, consentId: c.id } })}
                     >
                       <Button type="link" size="small" danger>
                         {t(M.withdraw)}
@@ -103,16 +94,18 @@ function AddConsentModal({ resident: r, onClose }: { resident: ResidentDetail; o
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<ConsentInput>();
-  const errors = useFormErrors(form);
-  const refresh = usePeopleRefresh();
-  const child = !!r.birthDate && ageOn(r.birthDate, todayInChina()) < CHILD_AGE;
-  const submit = (v: ConsentInput) =>
-    errors.run(async () => {
-      await api.post(`/api/residents/${r.id}/consents`, { ...v, given: !!v.given });
-      await refresh();
+  const {
+    submit: send,
+    busy,
+    alert,
+  } = useFormMutation(form, peopleApi.addConsent, {
+    onSuccess: () => {
       void message.success(t(M.consentAdded));
       onClose();
-    });
+    },
+  });
+  const child = !!r.birthDate && ageOn(r.birthDate, chinaToday()) < CHILD_AGE;
+  const submit = (v: ConsentInput) => send({ params: { id: r.id }, body: { ...v, given: !!v.given } });
   return (
     <Modal
       open
@@ -121,7 +114,7 @@ function AddConsentModal({ resident: r, onClose }: { resident: ResidentDetail; o
       onOk={() => form.submit()}
       okText={t(APP.save)}
       cancelText={t(APP.cancel)}
-      confirmLoading={errors.busy}
+      confirmLoading={busy}
       destroyOnHidden
     >
       <Form
@@ -135,7 +128,7 @@ function AddConsentModal({ resident: r, onClose }: { resident: ResidentDetail; o
           given: false,
         }}
       >
-        {errors.alert}
+        {alert}
         <ConsentFields base={[]} child={child} form={form} />
       </Form>
     </Modal>

@@ -1,15 +1,12 @@
 import { App, Form, Input, Modal } from 'antd';
-import type { HouseholdDetail, HouseholdFields } from '../people.contract';
-import { PEOPLE_LIMITS } from '../people.contract';
+import { PEOPLE_LIMITS, peopleApi, type HouseholdDetail, type HouseholdFields } from '../people.contract';
 import { LIMITS } from '../../../shared/limits';
-import { api } from '../../../web/api/client';
-import { useFormErrors } from '../../../web/components/form-errors';
+import { useFormMutation } from '../../../web/api/hooks';
 import { rules } from '../../../web/components/rules';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
 import { M } from './people.messages';
-import { usePeopleRefresh } from './people.queries';
 import { useResidentNodes } from './use-resident-nodes';
 
 /** One form for a new household (in a given village) and for editing one. */
@@ -27,19 +24,21 @@ export function HouseholdFormModal({
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<HouseholdFields>();
-  const errors = useFormErrors(form);
-  const refresh = usePeopleRefresh();
   const selectable = useResidentNodes();
-  const submit = (v: HouseholdFields) =>
-    errors.run(async () => {
-      const body = { ...v, building: v.building || null, address: v.address || null };
-      const id = household
-        ? (await api.put(`/api/households/${household.id}`, body), household.id)
-        : (await api.post<{ id: string }>('/api/households', body)).id;
-      await refresh();
-      void message.success(t(M.householdSaved));
-      onSaved(id);
-    });
+  const saved = (id: string) => {
+    void message.success(t(M.householdSaved));
+    onSaved(id);
+  };
+  const create = useFormMutation(form, peopleApi.createHousehold, { onSuccess: ({ id }) => saved(id) });
+  const update = useFormMutation(form, peopleApi.updateHousehold, {
+    onSuccess: (_, { params }) => saved(params.id),
+  });
+  const { busy, alert } = household ? update : create;
+  const submit = (v: HouseholdFields) => {
+    const body = { ...v, building: v.building || null, address: v.address || null };
+    if (household) void update.submit({ params: { id: household.id }, body });
+    else void create.submit({ body });
+  };
   return (
     <Modal
       open
@@ -48,11 +47,11 @@ export function HouseholdFormModal({
       onOk={() => form.submit()}
       okText={t(APP.save)}
       cancelText={t(APP.cancel)}
-      confirmLoading={errors.busy}
+      confirmLoading={busy}
       destroyOnHidden
     >
       <Form form={form} layout="vertical" onFinish={submit} initialValues={household ?? { nodeId }}>
-        {errors.alert}
+        {alert}
         <Form.Item name="nodeId" label={t(M.node)} rules={[{ required: true, message: t(APP.required) }]}>
           <NodeTreeSelect selectable={selectable} />
         </Form.Item>

@@ -1,69 +1,30 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  AgeBand,
-  Household,
-  HouseholdDetail,
-  Resident,
-  ResidentDetail,
-  ResidentStats,
-  TagDefList,
-} from '../people.contract';
-import { countyOfPath } from '../people.contract';
-import type { Page } from '../../../shared/pagination';
-import { api } from '../../../web/api/client';
+import type { EndpointInput } from '../../../shared/endpoint';
+import { useApi, useInvalidate } from '../../../web/api/hooks';
 import { useAuth } from '../../../web/auth/auth-context';
+import { countyOfPath, peopleApi } from '../people.contract';
 
-export type ResidentListQuery = {
-  q?: string;
-  nodeId?: string;
-  tag?: string;
-  ageBand?: AgeBand;
-  gender?: 'male' | 'female';
-  householdId?: string;
-  page: number;
-  pageSize: number;
-};
+// Every read of the module, typed by its endpoint declaration (no paths or answer types here).
 
-export const peopleKey = ['people'] as const;
+export type ResidentListQuery = EndpointInput<typeof peopleApi.list>['query'];
 
 export function useResidentList(query: ResidentListQuery) {
-  return useQuery({
-    queryKey: ['people', 'list', query],
-    queryFn: () => api.get<Page<Resident>>('/api/residents', query),
-    placeholderData: keepPreviousData,
-  });
+  return useApi(peopleApi.list, { query }, { keepPrevious: true });
 }
 
 export function useResident(id: string | undefined) {
-  return useQuery({
-    queryKey: ['people', 'one', id],
-    queryFn: () => api.get<ResidentDetail>(`/api/residents/${id}`),
-    enabled: !!id,
-  });
+  return useApi(peopleApi.one, { params: { id: id ?? '' } }, { enabled: !!id });
 }
 
 export function useResidentStats(nodeId: string | undefined) {
-  return useQuery({
-    queryKey: ['people', 'stats', nodeId ?? ''],
-    queryFn: () => api.get<ResidentStats>('/api/residents/stats', { nodeId }),
-    placeholderData: keepPreviousData,
-  });
+  return useApi(peopleApi.stats, { query: { nodeId } }, { keepPrevious: true });
 }
 
 export function useHouseholds(nodeId: string | undefined) {
-  return useQuery({
-    queryKey: ['people', 'households', nodeId],
-    queryFn: () => api.get<Page<Household>>('/api/households', { nodeId, pageSize: 200 }),
-    enabled: !!nodeId,
-  });
+  return useApi(peopleApi.households, { query: { nodeId, pageSize: 200 } }, { enabled: !!nodeId });
 }
 
 export function useHousehold(id: string | undefined) {
-  return useQuery({
-    queryKey: ['people', 'household', id],
-    queryFn: () => api.get<HouseholdDetail>(`/api/households/${id}`),
-    enabled: !!id,
-  });
+  return useApi(peopleApi.household, { params: { id: id ?? '' } }, { enabled: !!id });
 }
 
 /** The county of the signed-in user's first role: its tag list is the one shown. */
@@ -75,16 +36,10 @@ export function useMyCountyId(): string | undefined {
 
 export function useCountyTags() {
   const countyId = useMyCountyId();
-  return useQuery({
-    queryKey: ['people', 'tags', countyId],
-    queryFn: () => api.get<TagDefList>(`/api/counties/${countyId}/resident-tags`),
-    enabled: !!countyId,
-    staleTime: 60_000,
-  });
+  return useApi(peopleApi.tags, { params: { countyId: countyId ?? '' } }, { enabled: !!countyId, staleTime: 60_000 });
 }
 
-/** After any change to residents, households or tags: read them again. */
+/** After any change to residents, households or tags: every answer of the module is read again. */
 export function usePeopleRefresh() {
-  const qc = useQueryClient();
-  return () => qc.invalidateQueries({ queryKey: peopleKey });
+  return useInvalidate(peopleApi.list.tag);
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Descriptions, Drawer, Space, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Space, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, DownloadOutlined, EditOutlined, EyeOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { CREDIT_STAFF_ROLES } from '../../credits/credits.contract';
@@ -8,20 +8,17 @@ import {
   EMPLOYMENT_LABELS,
   GENDER_LABELS,
   RELATION_LABELS,
-  type Removed,
+  peopleApi,
   type ResidentDetail,
 } from '../people.contract';
-import { errorText, isApiError } from '../../../web/api/api-error';
-import { api } from '../../../web/api/client';
+import { useApiMutation } from '../../../web/api/hooks';
 import { useAuth } from '../../../web/auth/auth-context';
-import { ErrorState } from '../../../web/components/error-state';
-import { PageLoading } from '../../../web/components/page-loading';
-import { useDrawerWidth } from '../../../web/components/use-drawer-width';
+import { DetailDrawer } from '../../../web/components/query-view';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { ConsentList } from './consent-list';
 import { M } from './people.messages';
-import { usePeopleRefresh, useResident } from './people.queries';
+import { useResident } from './people.queries';
 import { ResidentFormDrawer } from './resident-form-drawer';
 import { ResidentTags } from './resident-tags';
 import { chinaToday } from '../../../shared/china-time';
@@ -30,20 +27,10 @@ import { chinaToday } from '../../../shared/china-time';
 export function ResidentDetailDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const { t } = useI18n();
   const q = useResident(id);
-  const width = useDrawerWidth(640);
   return (
-    <Drawer open size={width} title={q.data?.name ?? t(M.detailTitle)} onClose={onClose} destroyOnHidden>
-      {q.isPending ? (
-        <PageLoading />
-      ) : q.error ? (
-        <ErrorState
-          error={q.error}
-          onRetry={isApiError(q.error) && q.error.code === 'NOT_FOUND' ? undefined : () => void q.refetch()}
-        />
-      ) : (
-        <ResidentDetailBody resident={q.data} onGone={onClose} />
-      )}
-    </Drawer>
+    <DetailDrawer query={q} width={640} title={(d) => d?.name ?? t(M.detailTitle)} onClose={onClose}>
+      {(resident) => <ResidentDetailBody resident={resident} onGone={onClose} />}
+    </DetailDrawer>
   );
 }
 
@@ -59,21 +46,11 @@ function Revealable({
   masked: string | null;
   allowed: boolean;
 }) {
-  const { t, locale } = useI18n();
-  const { message } = App.useApp();
+  const { t } = useI18n();
   const [clear, setClear] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy } = useApiMutation(peopleApi.reveal, { invalidates: [], onSuccess: (out) => setClear(out.value) });
   if (!masked) return <>—</>;
-  const reveal = async () => {
-    setBusy(true);
-    try {
-      setClear((await api.post<{ value: string }>(`/api/residents/${id}/reveal`, { field })).value);
-    } catch (err) {
-      void message.error(errorText(err, locale));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const reveal = () => void run({ params: { id }, body: { field } });
   return (
     <span style={{ display: 'inline-flex', flexWrap: 'wrap', alignItems: 'center', gap: 8 }}>
       <span style={{ fontVariantNumeric: 'tabular-nums', fontSize: 16 }}>{clear ?? masked}</span>
@@ -103,22 +80,17 @@ function ResidentDetailBody({ resident: r, onGone }: { resident: ResidentDetail;
   const { t, label, locale } = useI18n();
   const { hasRole } = useAuth();
   const { message, modal } = App.useApp();
-  const refresh = usePeopleRefresh();
   const [editing, setEditing] = useState(false);
-  const [exporting, setExporting] = useState(false);
-
-  const exportData = async () => {
-    setExporting(true);
-    try {
-      const data = await api.get(`/api/residents/${r.id}/export`);
+  // The export is audited on the server: a change, not a cached read.
+  const exporter = useApiMutation(peopleApi.export, {
+    invalidates: [],
+    onSuccess: (data) => {
       download(`居民个人数据-${r.name}-${chinaToday()}.json`, data);
       void message.success(t(M.exported));
-    } catch (err) {
-      void message.error(errorText(err, locale));
-    } finally {
-      setExporting(false);
-    }
-  };
+    },
+  });
+  const exportData = () => void exporter.run({ params: { id: r.id } });
+  const remover = useApiMutation(peopleApi.remove);
 
   const remove = () =>
     modal.confirm({
@@ -128,25 +100,18 @@ function ResidentDetailBody({ resident: r, onGone }: { resident: ResidentDetail;
       okText: t(M.remove),
       cancelText: t(APP.cancel),
       onOk: async () => {
-        try {
-          const res = await api.del<Removed>(`/api/residents/${r.id}`);
-          await refresh();
-          if (res.outcome === 'deleted') {
-            modal.success({ title: t(M.deletedTitle), content: t(M.deletedBody), okText: t(APP.confirm) });
-            onGone();
-          } else {
-            const reasons = res.reasons
-              .map((x) => t(M.reasonLine, { label: x.label, labelEn: x.labelEn, n: x.count }))
-              .join(locale === 'zh-CN' ? '；' : '; ');
-            modal.info({
-              title: t(M.anonymizedTitle),
-              content: t(M.anonymizedBody, { reasons }),
-              okText: t(APP.confirm),
-            });
-          }
-        } catch (err) {
-          void message.error(errorText(err, locale));
+        const done = await remover.run({ params: { id: r.id } });
+        if (!done.ok) return;
+        const res = done.out;
+        if (res.outcome === 'deleted') {
+          modal.success({ title: t(M.deletedTitle), content: t(M.deletedBody), okText: t(APP.confirm) });
+          onGone();
+          return;
         }
+        const reasons = res.reasons
+          .map((x) => t(M.reasonLine, { label: x.label, labelEn: x.labelEn, n: x.count }))
+          .join(locale === 'zh-CN' ? '；' : '; ');
+        modal.info({ title: t(M.anonymizedTitle), content: t(M.anonymizedBody, { reasons }), okText: t(APP.confirm) });
       },
     });
 
@@ -161,7 +126,7 @@ function ResidentDetailBody({ resident: r, onGone }: { resident: ResidentDetail;
         )}
         {r.permissions.export && (
           <Tooltip title={t(M.exportHelp)}>
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportData}>
+            <Button icon={<DownloadOutlined />} loading={exporter.busy} onClick={exportData}>
               {t(M.exportData)}
             </Button>
           </Tooltip>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Checkbox, Col, Divider, Form, Input, Radio, Row, Select } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
+import { chinaToday } from '../../../shared/china-time';
 import {
   ageOn,
   CHILD_AGE,
@@ -14,18 +15,17 @@ import {
   PEOPLE_LIMITS,
   RELATION_LABELS,
   RELATIONS,
-  todayInChina,
   type ConsentInput,
   type ResidentDetail,
   type ResidentFieldsInput,
   type ResidentSaved,
+  peopleApi,
 } from '../people.contract';
 import { ID_CARD_MESSAGES, parseIdCard } from '../../../shared/id-card';
 import { LIMITS } from '../../../shared/limits';
 import { RESIDENT_ROLES } from '../../../shared/roles';
-import { api } from '../../../web/api/client';
+import { useFormMutation } from '../../../web/api/hooks';
 import { useAuth } from '../../../web/auth/auth-context';
-import { useFormErrors } from '../../../web/components/form-errors';
 import { blankToNull, rules } from '../../../web/components/rules';
 import { FormDrawer } from '../../../web/components/form-drawer';
 import { useI18n } from '../../../web/i18n/i18n';
@@ -35,7 +35,7 @@ import { useOrgTree } from '../../../web/org-tree/use-org-tree';
 import { ConsentFields } from './consent-fields';
 import { HouseholdFormModal } from './household-form-modal';
 import { M } from './people.messages';
-import { useCountyTags, useHouseholds, usePeopleRefresh } from './people.queries';
+import { useCountyTags, useHouseholds } from './people.queries';
 import { useResidentNodes } from './use-resident-nodes';
 
 export type ResidentFormMode =
@@ -69,8 +69,6 @@ export function ResidentFormDrawer({
   const { t, label, locale } = useI18n();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const errors = useFormErrors(form);
-  const refresh = usePeopleRefresh();
   const selectable = useResidentNodes();
   const { me } = useAuth();
   const tree = useOrgTree();
@@ -83,7 +81,7 @@ export function ResidentFormDrawer({
   const households = useHouseholds(nodeId ?? undefined);
   const [newHousehold, setNewHousehold] = useState(false);
   const birth = impliedBirth(birthDate, idNumber);
-  const child = !!birth && ageOn(birth, todayInChina()) < CHILD_AGE;
+  const child = !!birth && ageOn(birth, chinaToday()) < CHILD_AGE;
 
   // A centre manager of one village registers people there: start with it chosen.
   const keeps = me?.scopes.filter((s) => RESIDENT_ROLES.includes(s.role)) ?? [];
@@ -106,51 +104,62 @@ export function ResidentFormDrawer({
         },
       };
 
-  const submit = (v: Values) =>
-    errors.run(async () => {
-      const typed = (s: string | null | undefined) => (s && s.trim() ? s.trim() : undefined);
-      const body: Record<string, unknown> = {
-        nodeId: v.nodeId,
-        name: v.name,
-        gender: v.gender ?? null,
-        birthDate: v.birthDate || null,
-        householdId: v.householdId ?? null,
-        relationToHead: v.householdId ? (v.relationToHead ?? null) : null,
-        building: blankToNull(v.building),
-        education: v.education ?? null,
-        employment: v.employment ?? null,
-        occupation: blankToNull(v.occupation),
-        note: blankToNull(v.note),
-        tags: v.tags ?? [],
+  const done = (saved: ResidentSaved, name: string) => {
+    if (saved.warnings.length) {
+      modal.warning({
+        title: t(M.warningsTitle),
+        content: saved.warnings.map((w) => (locale === 'zh-CN' ? w.message : w.messageEn)).join('\n'),
+        okText: t(APP.confirm),
+      });
+    } else {
+      void message.success(editing ? t(APP.saved) : t(M.created, { name: name.trim() }));
+    }
+    onSaved(saved.id);
+  };
+  const create = useFormMutation(form, peopleApi.create, { onSuccess: (out, { body }) => done(out, body.name) });
+  const update = useFormMutation(form, peopleApi.update, { onSuccess: (out, { body }) => done(out, body.name) });
+  const { busy, alert } = editing ? update : create;
+
+  const submit = (v: Values) => {
+    const typed = (s: string | null | undefined) => (s && s.trim() ? s.trim() : undefined);
+    const blank = (s: string | null | undefined) => blankToNull(s) as string | null;
+    const fields: ResidentFieldsInput = {
+      nodeId: v.nodeId,
+      name: v.name,
+      gender: v.gender ?? null,
+      birthDate: v.birthDate || null,
+      householdId: v.householdId ?? null,
+      relationToHead: v.householdId ? (v.relationToHead ?? null) : null,
+      building: blank(v.building),
+      education: v.education ?? null,
+      employment: v.employment ?? null,
+      occupation: blank(v.occupation),
+      note: blank(v.note),
+      tags: v.tags ?? [],
+    };
+    if (editing) {
+      const body = {
+        ...fields,
+        phone: v.clearPhone ? null : typed(v.phone),
+        idNumber: v.clearId ? null : typed(v.idNumber),
       };
-      if (editing) {
-        body.phone = v.clearPhone ? null : typed(v.phone);
-        body.idNumber = v.clearId ? null : typed(v.idNumber);
-      } else {
-        body.phone = typed(v.phone) ?? null;
-        body.idNumber = typed(v.idNumber) ?? null;
-        body.consent = {
-          ...v.consent,
-          given: !!v.consent?.given,
-          guardianName: blankToNull(v.consent?.guardianName),
-          guardianRelation: blankToNull(v.consent?.guardianRelation),
-        };
-      }
-      const saved = editing
-        ? await api.put<ResidentSaved>(`/api/residents/${editing.id}`, body)
-        : await api.post<ResidentSaved>('/api/residents', body);
-      await refresh();
-      if (saved.warnings.length) {
-        modal.warning({
-          title: t(M.warningsTitle),
-          content: saved.warnings.map((w) => (locale === 'zh-CN' ? w.message : w.messageEn)).join('\n'),
-          okText: t(APP.confirm),
-        });
-      } else {
-        void message.success(editing ? t(APP.saved) : t(M.created, { name: v.name.trim() }));
-      }
-      onSaved(saved.id);
-    });
+      void update.submit({ params: { id: editing.id }, body });
+    } else {
+      const consent = v.consent!;
+      const body = {
+        ...fields,
+        phone: typed(v.phone) ?? null,
+        idNumber: typed(v.idNumber) ?? null,
+        consent: {
+          ...consent,
+          given: !!consent.given,
+          guardianName: blank(consent.guardianName),
+          guardianRelation: blank(consent.guardianRelation),
+        },
+      };
+      void create.submit({ body });
+    }
+  };
 
   const idRule = {
     validator: async (_r: unknown, v: unknown) => {
@@ -164,7 +173,7 @@ export function ResidentFormDrawer({
     <FormDrawer
       title={editing ? t(M.editTitle, { name: editing.name }) : t(M.createTitle)}
       width={640}
-      busy={errors.busy}
+      busy={busy}
       onClose={onClose}
       onSave={() => form.submit()}
     >
@@ -172,11 +181,11 @@ export function ResidentFormDrawer({
         form={form}
         layout="vertical"
         onFinish={submit}
-        disabled={errors.busy}
+        disabled={busy}
         scrollToFirstError
         initialValues={initial}
       >
-        {errors.alert}
+        {alert}
         <Form.Item
           name="nodeId"
           label={t(M.node)}
@@ -227,7 +236,7 @@ export function ResidentFormDrawer({
         <Row gutter={12}>
           <Col xs={24} sm={12}>
             <Form.Item name="birthDate" label={t(M.birthDate)} extra={t(M.birthDateHelp)}>
-              <Input type="date" max={todayInChina()} min="1900-01-01" />
+              <Input type="date" max={chinaToday()} min="1900-01-01" />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>

@@ -1,27 +1,29 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Modal, Popconfirm, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { PEOPLE_LIMITS, type TagDef } from '../people.contract';
-import { errorText, isApiError } from '../../../web/api/api-error';
-import { api } from '../../../web/api/client';
+import type { z } from 'zod';
+import { PEOPLE_LIMITS, peopleApi, type TagDef, type ZTagDefCreate } from '../people.contract';
+import { isApiError } from '../../../web/api/api-error';
+import { useApiMutation, useFormMutation } from '../../../web/api/hooks';
 import { ErrorState } from '../../../web/components/error-state';
-import { useFormErrors } from '../../../web/components/form-errors';
 import { PageHeader } from '../../../web/components/page-header';
 import { PageLoading } from '../../../web/components/page-loading';
 import { rules } from '../../../web/components/rules';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { M } from './people.messages';
-import { useCountyTags, useMyCountyId, usePeopleRefresh } from './people.queries';
+import { useCountyTags, useMyCountyId } from './people.queries';
 import { tagColor } from './resident-tags';
 
 /** 特殊群体标签: the county's list; county admins add, rename, reorder and delete unused tags. */
 export function ResidentTagsPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const countyId = useMyCountyId();
   const q = useCountyTags();
-  const refresh = usePeopleRefresh();
+  const { run: removeTag } = useApiMutation(peopleApi.removeTag, {
+    onSuccess: () => void message.success(t(APP.deleted)),
+  });
   const [editing, setEditing] = useState<TagDef | 'new' | null>(null);
   if (q.isPending) return <PageLoading />;
   if (q.error)
@@ -32,15 +34,7 @@ export function ResidentTagsPage() {
       />
     );
   const { tags, canManage } = q.data;
-  const remove = async (d: TagDef) => {
-    try {
-      await api.del(`/api/counties/${countyId}/resident-tags/${d.code}`);
-      await refresh();
-      void message.success(t(APP.deleted));
-    } catch (err) {
-      void message.error(errorText(err, locale));
-    }
-  };
+  const remove = (d: TagDef) => removeTag({ params: { countyId: countyId ?? '', code: d.code } });
   return (
     <>
       <PageHeader
@@ -121,7 +115,8 @@ export function ResidentTagsPage() {
   );
 }
 
-type TagValues = { code: string; label: string; sensitive: boolean; sortOrder: number };
+/** The form holds the contract's input (the code only when adding). */
+type TagValues = z.input<typeof ZTagDefCreate>;
 
 function TagModal({
   countyId,
@@ -137,17 +132,18 @@ function TagModal({
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<TagValues>();
-  const errors = useFormErrors(form);
-  const refresh = usePeopleRefresh();
-  const submit = (v: TagValues) =>
-    errors.run(async () => {
-      const body = { label: v.label, sensitive: !!v.sensitive, sortOrder: v.sortOrder ?? 0 };
-      if (tag) await api.put(`/api/counties/${countyId}/resident-tags/${tag.code}`, body);
-      else await api.post(`/api/counties/${countyId}/resident-tags`, { ...body, code: v.code });
-      await refresh();
-      void message.success(t(APP.saved));
-      onClose();
-    });
+  const saved = () => {
+    void message.success(t(APP.saved));
+    onClose();
+  };
+  const create = useFormMutation(form, peopleApi.createTag, { onSuccess: saved });
+  const update = useFormMutation(form, peopleApi.updateTag, { onSuccess: saved });
+  const { busy, alert } = tag ? update : create;
+  const submit = (v: TagValues) => {
+    const body = { label: v.label, sensitive: !!v.sensitive, sortOrder: v.sortOrder ?? 0 };
+    if (tag) void update.submit({ params: { countyId, code: tag.code }, body });
+    else void create.submit({ params: { countyId }, body: { ...body, code: v.code } });
+  };
   return (
     <Modal
       open
@@ -156,7 +152,7 @@ function TagModal({
       onOk={() => form.submit()}
       okText={t(APP.save)}
       cancelText={t(APP.cancel)}
-      confirmLoading={errors.busy}
+      confirmLoading={busy}
       destroyOnHidden
     >
       <Form
@@ -165,7 +161,7 @@ function TagModal({
         onFinish={submit}
         initialValues={tag ?? { sensitive: true, sortOrder: nextOrder }}
       >
-        {errors.alert}
+        {alert}
         <Form.Item name="label" label={t(M.tagLabel)} rules={[rules.required(t), rules.max(t, PEOPLE_LIMITS.tagLabel)]}>
           <Input maxLength={PEOPLE_LIMITS.tagLabel} autoFocus />
         </Form.Item>

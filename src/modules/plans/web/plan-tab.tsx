@@ -1,23 +1,29 @@
 import { useState } from 'react';
+import type { z } from 'zod';
 import { App, Button, Card, Empty, Form, Input, Modal, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined, TableOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
-import { api } from '../../../web/api/client';
+import { useApiMutation } from '../../../web/api/hooks';
 import { ErrorState } from '../../../web/components/error-state';
 import { useFormErrors } from '../../../web/components/form-errors';
 import { PageLoading } from '../../../web/components/page-loading';
 import { rules } from '../../../web/components/rules';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
+import { useThemeName } from '../../themes/web';
 import {
   MIN_ACTIVITIES_PER_MONTH,
   PLAN_LIMITS,
+  plansApi,
   type Plan,
   type PlanItem,
-  type PlanItemUpdate,
+  type ZPlanItemUpdate,
 } from '../plans.contract';
 import { M } from './plans.messages';
-import { usePlan, usePlanOptions, usePlansRefresh, useThemeName } from './plans.queries';
+import { usePlan, usePlanOptions } from './plans.queries';
+
+/** The form holds the contract's input. */
+type ItemValues = z.input<typeof ZPlanItemUpdate>;
 import { chinaMonth } from '../../../shared/china-time';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
@@ -68,7 +74,7 @@ function MonthCard({ plan, month, onEdit }: { plan: Plan; month: number; onEdit:
   const { t } = useI18n();
   const themeName = useThemeName();
   const navigate = useNavigate();
-  const refresh = usePlansRefresh();
+  const remove = useApiMutation(plansApi.remove);
   const items = plan.items.filter((i) => i.month === month);
   const held = plan.actual[month - 1];
   const ok = held >= MIN_ACTIVITIES_PER_MONTH;
@@ -130,10 +136,7 @@ function MonthCard({ plan, month, onEdit }: { plan: Plan; month: number; onEdit:
                 />
                 <Popconfirm
                   title={t(M.removeConfirm, { title: i.title })}
-                  onConfirm={async () => {
-                    await api.del(`/api/plans/${i.id}`);
-                    await refresh();
-                  }}
+                  onConfirm={() => remove.run({ params: { id: i.id } })}
                 >
                   <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t(APP.delete)} />
                 </Popconfirm>
@@ -159,25 +162,30 @@ function PlanItemModal({
 }) {
   const { t, label } = useI18n();
   const { message } = App.useApp();
-  const [form] = Form.useForm<PlanItemUpdate>();
+  const [form] = Form.useForm<ItemValues>();
   const errors = useFormErrors(form);
-  const refresh = usePlansRefresh();
   const opts = usePlanOptions(plan.centre.id, true);
-  const submit = (v: PlanItemUpdate) =>
-    errors.run(async () => {
-      const body = {
-        month: v.month,
-        title: v.title.trim(),
-        theme: v.theme,
-        responsibleUnitId: v.responsibleUnitId ?? null,
-        note: v.note?.trim() || null,
-      };
-      if (item) await api.put(`/api/plans/${item.id}`, body);
-      else await api.post('/api/plans', { ...body, centreId: plan.centre.id, year: plan.year });
-      await refresh();
+  const saved = {
+    onError: errors.onError,
+    onSuccess: () => {
       void message.success(t(APP.saved));
       onClose();
-    });
+    },
+  };
+  const create = useApiMutation(plansApi.create, saved);
+  const update = useApiMutation(plansApi.update, saved);
+  const submit = (v: ItemValues) => {
+    errors.clear();
+    const body = {
+      month: v.month,
+      title: v.title.trim(),
+      theme: v.theme,
+      responsibleUnitId: v.responsibleUnitId ?? null,
+      note: v.note?.trim() || null,
+    };
+    if (item) void update.run({ params: { id: item.id }, body });
+    else void create.run({ body: { ...body, centreId: plan.centre.id, year: plan.year } });
+  };
   return (
     <Modal
       open
@@ -186,10 +194,10 @@ function PlanItemModal({
       onOk={() => form.submit()}
       okText={t(APP.save)}
       cancelText={t(APP.cancel)}
-      okButtonProps={{ loading: errors.busy }}
+      okButtonProps={{ loading: create.busy || update.busy }}
       destroyOnHidden
     >
-      <Form<PlanItemUpdate> form={form} layout="vertical" onFinish={submit} initialValues={item ?? { month }}>
+      <Form<ItemValues> form={form} layout="vertical" onFinish={submit} initialValues={item ?? { month }}>
         {errors.alert}
         <Form.Item name="month" label={t(M.month)} rules={[{ required: true, message: t(APP.required) }]}>
           <Select options={MONTHS.map((m) => ({ value: m, label: t(M.monthN, { m }) }))} />

@@ -1,20 +1,22 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
+import type { EndpointInput } from '../../../shared/endpoint';
 import { api } from '../../../web/api/client';
-import { THEME_LABELS, type ThemeKey } from '../../../shared/themes';
-import { useI18n } from '../../../web/i18n/i18n';
+import { useApi } from '../../../web/api/hooks';
 import type { ActivityOptions } from '../../activities/activities.contract';
-import type { ThemeList } from '../../courses/themes.contract';
-import type { Plan, Schedule, VersusPage } from '../plans.contract';
+import { plansApi } from '../plans.contract';
+
+// Every read of the module, typed by its endpoint declaration (no paths or answer types here).
+
+export type VersusQuery = EndpointInput<typeof plansApi.versus>['query'];
 
 export function usePlan(centreId: string | undefined, year: number) {
-  return useQuery({
-    queryKey: ['plans', 'plan', centreId ?? '', year],
-    queryFn: () => api.get<Plan>('/api/plans', { centreId, year }),
-    enabled: !!centreId,
-  });
+  return useApi(plansApi.plan, { query: { centreId: centreId ?? '', year } }, { enabled: !!centreId });
 }
 
-/** Themes and units a centre's plan may name (the activity form's options). */
+/**
+ * Themes and units a centre's plan may name (the activity form's options). A call to the
+ * activities module's endpoint: the lead converts it to its declaration when merging.
+ */
 export function usePlanOptions(centreId: string | undefined, enabled: boolean) {
   return useQuery({
     queryKey: ['plans', 'options', centreId ?? ''],
@@ -25,37 +27,9 @@ export function usePlanOptions(centreId: string | undefined, enabled: boolean) {
 }
 
 export function useSchedule(townId: string | undefined, year: number) {
-  return useQuery({
-    queryKey: ['plans', 'schedule', townId ?? '', year],
-    queryFn: () => api.get<Schedule>('/api/schedules', { townId, year }),
-    enabled: !!townId,
-  });
+  return useApi(plansApi.schedule, { query: { townId: townId ?? '', year } }, { enabled: !!townId });
 }
 
-export function useVersus(query: { year: number; nodeId?: string; page: number; pageSize: number }) {
-  return useQuery({
-    queryKey: ['plans', 'versus', query],
-    queryFn: () => api.get<VersusPage>('/api/plan-versus-actual', query),
-    placeholderData: keepPreviousData,
-  });
-}
-
-export function usePlansRefresh() {
-  const qc = useQueryClient();
-  return () => qc.invalidateQueries({ queryKey: ['plans'] });
-}
-
-/** A theme key's name in the county's list (GET /api/themes), else the default label. */
-export function useThemeName() {
-  const { label } = useI18n();
-  const q = useQuery({
-    queryKey: ['themes', 'mine'],
-    queryFn: () => api.get<ThemeList>('/api/themes'),
-    staleTime: 300_000,
-  });
-  return (key: string) => {
-    const t = q.data?.themes.find((x) => x.key === key);
-    if (t) return label({ zh: t.nameZh, en: t.nameEn });
-    return key in THEME_LABELS ? label(THEME_LABELS[key as ThemeKey]) : key;
-  };
+export function useVersus(query: VersusQuery) {
+  return useApi(plansApi.versus, { query }, { keepPrevious: true });
 }

@@ -1,15 +1,19 @@
 import { useState } from 'react';
+import type { z } from 'zod';
 import { App, Button, Card, Empty, Form, Input, Modal, Popconfirm, Select, Space, Table } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import { api } from '../../../web/api/client';
+import { useApiMutation } from '../../../web/api/hooks';
 import { ErrorState } from '../../../web/components/error-state';
 import { useFormErrors } from '../../../web/components/form-errors';
 import { rules } from '../../../web/components/rules';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
-import { PLAN_LIMITS, type Schedule, type ScheduleItem, type ScheduleUpdate } from '../plans.contract';
+import { PLAN_LIMITS, plansApi, type Schedule, type ScheduleItem, type ZScheduleUpdate } from '../plans.contract';
 import { M } from './plans.messages';
-import { usePlansRefresh, useSchedule } from './plans.queries';
+import { useSchedule } from './plans.queries';
+
+/** The form holds the contract's input. */
+type WorkValues = z.input<typeof ZScheduleUpdate>;
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 
@@ -17,7 +21,7 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 export function ScheduleTab({ townId, year }: { townId?: string; year: number }) {
   const { t } = useI18n();
   const q = useSchedule(townId, year);
-  const refresh = usePlansRefresh();
+  const remove = useApiMutation(plansApi.removeWork);
   const [editing, setEditing] = useState<ScheduleItem | 'new' | null>(null);
   if (!townId) return <Empty description={t(M.chooseTown)} />;
   if (q.error) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
@@ -75,10 +79,7 @@ export function ScheduleTab({ townId, year }: { townId?: string; year: number })
                         />
                         <Popconfirm
                           title={t(M.removeConfirm, { title: r.workItem })}
-                          onConfirm={async () => {
-                            await api.del(`/api/schedules/${r.id}`);
-                            await refresh();
-                          }}
+                          onConfirm={() => remove.run({ params: { id: r.id } })}
                         >
                           <Button size="small" danger icon={<DeleteOutlined />} aria-label={t(APP.delete)} />
                         </Popconfirm>
@@ -108,24 +109,29 @@ function ScheduleModal({
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [form] = Form.useForm<ScheduleUpdate>();
+  const [form] = Form.useForm<WorkValues>();
   const errors = useFormErrors(form);
-  const refresh = usePlansRefresh();
-  const submit = (v: ScheduleUpdate) =>
-    errors.run(async () => {
-      const body = {
-        month: v.month,
-        workItem: v.workItem.trim(),
-        unitIds: v.unitIds ?? [],
-        responsibleText: v.responsibleText?.trim() || null,
-        note: v.note?.trim() || null,
-      };
-      if (item) await api.put(`/api/schedules/${item.id}`, body);
-      else await api.post('/api/schedules', { ...body, townId: schedule.town.id, year: schedule.year });
-      await refresh();
+  const saved = {
+    onError: errors.onError,
+    onSuccess: () => {
       void message.success(t(APP.saved));
       onClose();
-    });
+    },
+  };
+  const create = useApiMutation(plansApi.createWork, saved);
+  const update = useApiMutation(plansApi.updateWork, saved);
+  const submit = (v: WorkValues) => {
+    errors.clear();
+    const body = {
+      month: v.month,
+      workItem: v.workItem.trim(),
+      unitIds: v.unitIds ?? [],
+      responsibleText: v.responsibleText?.trim() || null,
+      note: v.note?.trim() || null,
+    };
+    if (item) void update.run({ params: { id: item.id }, body });
+    else void create.run({ body: { ...body, townId: schedule.town.id, year: schedule.year } });
+  };
   return (
     <Modal
       open
@@ -134,10 +140,10 @@ function ScheduleModal({
       onOk={() => form.submit()}
       okText={t(APP.save)}
       cancelText={t(APP.cancel)}
-      okButtonProps={{ loading: errors.busy }}
+      okButtonProps={{ loading: create.busy || update.busy }}
       destroyOnHidden
     >
-      <Form<ScheduleUpdate>
+      <Form<WorkValues>
         form={form}
         layout="vertical"
         onFinish={submit}

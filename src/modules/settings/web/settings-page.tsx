@@ -1,10 +1,9 @@
 import { App, Button, Card, Form, InputNumber } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Settings } from '../settings.contract';
-import { api } from '../../../web/api/client';
+import { useQueryClient } from '@tanstack/react-query';
+import { settingsApi, type Settings } from '../settings.contract';
+import { apiKey, useApi, useFormMutation } from '../../../web/api/hooks';
 import { ME_KEY } from '../../../web/auth/auth-context';
 import { ErrorState } from '../../../web/components/error-state';
-import { useFormErrors } from '../../../web/components/form-errors';
 import { PageHeader } from '../../../web/components/page-header';
 import { PageLoading } from '../../../web/components/page-loading';
 import { useI18n, type Msg } from '../../../web/i18n/i18n';
@@ -27,12 +26,10 @@ const M = {
   minutes: ['分钟', 'minutes'],
 } satisfies Record<string, Msg>;
 
-const SETTINGS_KEY = ['settings'] as const;
-
 /** 系统设置 (system admins): password lifetime and the idle timeout. */
 export function SettingsPage() {
   const { t } = useI18n();
-  const q = useQuery({ queryKey: SETTINGS_KEY, queryFn: () => api.get<Settings>('/api/settings') });
+  const q = useApi(settingsApi.get, {});
   if (q.isPending) return <PageLoading />;
   if (q.error) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   return (
@@ -48,22 +45,22 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<Settings>();
-  const errors = useFormErrors(form);
-
-  const submit = (v: Settings) =>
-    errors.run(async () => {
-      const saved = await api.put<Settings>('/api/settings', v);
-      qc.setQueryData(SETTINGS_KEY, saved);
+  const save = useFormMutation(form, settingsApi.update, {
+    invalidates: [],
+    onSuccess: (saved) => {
+      qc.setQueryData(apiKey(settingsApi.get, {}), saved);
       // The idle timeout is part of /api/auth/me: read it again.
       void qc.invalidateQueries({ queryKey: ME_KEY });
       form.setFieldsValue(saved);
       void message.success(t(APP.saved));
-    });
+    },
+  });
+  const submit = (body: Settings) => save.submit({ body });
 
   return (
     <Card title={t(M.security)} style={{ maxWidth: 640 }}>
-      <Form<Settings> form={form} layout="vertical" initialValues={settings} onFinish={submit} disabled={errors.busy}>
-        {errors.alert}
+      <Form<Settings> form={form} layout="vertical" initialValues={settings} onFinish={submit} disabled={save.busy}>
+        {save.alert}
         <Form.Item
           name="passwordMaxAgeDays"
           label={t(M.maxAge)}
@@ -87,7 +84,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
             inputMode="numeric"
           />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={errors.busy}>
+        <Button type="primary" htmlType="submit" loading={save.busy}>
           {t(APP.save)}
         </Button>
       </Form>

@@ -1,9 +1,7 @@
 import { useState } from 'react';
 import { Select } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import type { User } from '../../accounts/account.contract';
-import type { Page } from '../../../shared/pagination';
-import { api } from '../../../web/api/client';
+import { usersApi } from '../../accounts/account.contract';
+import { useApi } from '../../../web/api/hooks';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M } from './teachers.messages';
 
@@ -18,11 +16,7 @@ type Props = {
 export function AccountSelect({ value, onChange, initial, id }: Props) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
-  const found = useQuery({
-    queryKey: ['users', 'list', { q, pageSize: 20, page: 1 }],
-    queryFn: () => api.get<Page<User>>('/api/users', { q, pageSize: 20, page: 1 }),
-    enabled: q.trim().length > 0,
-  });
+  const found = useApi(usersApi.list, { query: { q, pageSize: 20, page: 1 } }, { enabled: q.trim().length > 0 });
   const options = (found.data?.items ?? []).map((u) => ({
     value: u.id,
     label: `${u.displayName} (${u.username}) · ${u.homeNodeName}`,

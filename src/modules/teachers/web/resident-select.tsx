@@ -1,9 +1,7 @@
 import { useState } from 'react';
 import { Select } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import type { Resident } from '../../people/people.contract';
-import type { Page } from '../../../shared/pagination';
-import { api } from '../../../web/api/client';
+import { peopleApi, type Resident } from '../../people/people.contract';
+import { useApi } from '../../../web/api/hooks';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M } from './teachers.messages';
 
@@ -18,11 +16,7 @@ type Props = {
 export function ResidentSelect({ value, onChange, initial, id }: Props) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
-  const found = useQuery({
-    queryKey: ['residents', 'list', { q, pageSize: 20, page: 1 }],
-    queryFn: () => api.get<Page<Resident>>('/api/residents', { q, pageSize: 20, page: 1 }),
-    enabled: q.trim().length > 0,
-  });
+  const found = useApi(peopleApi.list, { query: { q, pageSize: 20, page: 1 } }, { enabled: q.trim().length > 0 });
   const items = found.data?.items ?? [];
   const options = items.map((r) => ({ value: r.id, label: [r.name, r.nodeName, r.phone].filter(Boolean).join(' · ') }));
   if (initial && value === initial.id && !options.some((o) => o.value === initial.id))

@@ -1,0 +1,3 @@
+// The themes module's public surface: what other modules may call (docs/ARCHITECTURE.md, "Module map").
+export { activeThemes, listThemes } from './themes.service';
+export type { Theme, ThemeList } from './themes.contract';

@@ -4,6 +4,8 @@ import { buildActivity, buildResidents } from '../../../test/activity-factories'
 import { buildWorld, TEST_PASSWORD, type World } from '../../../test/factories';
 import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
 import { activityDone } from '../../server/events';
+import type { Actor } from '../../shared/actor';
+import { canUploadFor } from '../files';
 import { findActivityFacts, heldPerMonth, liveRegistrations, pageActivityFacts, provideSignInCounts } from './index';
 import { activities, registrations } from './activities.table';
 
@@ -125,5 +127,17 @@ describe('sign-in counts', () => {
     const r = await centre.req('GET', `/api/activities/${a.id}`);
     expect(r.statusCode).toBe(200);
     expect(r.json().signIns).toEqual({ confirmed: 7, pending: 2 });
+  });
+});
+
+describe('activity photos', () => {
+  it('activities tells files who may upload them: the keepers over the centre', () => {
+    const as = (role: string, path: string) =>
+      ({ userId: 'u', scopes: [{ role, nodeId: 'n', path }] }) as unknown as Actor;
+    const centre = { path: w.nodes.A1a.path };
+    expect(canUploadFor(as('centre_manager', w.nodes.A1a.path), 'activity_photo', centre)).toBe(true);
+    expect(canUploadFor(as('town_admin', w.nodes.A1.path), 'activity_photo', centre)).toBe(true);
+    expect(canUploadFor(as('centre_manager', w.nodes.A1b.path), 'activity_photo', centre)).toBe(false);
+    expect(canUploadFor(as('teacher', w.nodes.A1a.path), 'activity_photo', centre)).toBe(false);
   });
 });

@@ -7,12 +7,14 @@ import type { Page } from '../../shared/pagination';
 import { chinaInstant } from '../../shared/china-time';
 import { ROLES } from '../../shared/roles';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
-import { orgNodes } from './borrowed';
+import { orgNodes } from '../organisations';
 import type { Activity, ActivityDetail, ActivityOptions, ActivityQuery } from './activities.contract';
 import { canKeepActivity, canReadActivity } from './activities.policy';
 import { activities, activityTeachers, registrations } from './activities.table';
 import { noticeDays } from './booking.service';
-import { activeTeachersOfBanks, approvedCourses, courseRefs, listThemes, teacherRefs } from './borrowed';
+import { approvedCourses, courseRefs } from '../courses';
+import { activeTeachersOfBanks, teacherRefs } from '../teachers';
+import { listThemes } from '../themes';
 import { signInCounts } from './sign-in-counts';
 import { activityEquipment, equipmentItems, venues } from './venues.table';
 

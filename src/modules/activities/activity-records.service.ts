@@ -9,7 +9,8 @@ import { canKeepActivity } from './activities.policy';
 import { loadActivity } from './activities.service';
 import { registrations } from './activities.table';
 import { activityPhotos, activityRecords } from './activity-records.table';
-import { fileRefs, residentRefs } from './borrowed';
+import { fileFacts, filesByIds } from '../files';
+import { residentNames, residentRef } from '../people';
 import { cancelRegistration, registerResident, type RegistrationStatus } from './registration.service';
 
 /** The registrations (places, waiting list in order, cancelled) — residents' names are for the keepers. */
@@ -40,13 +41,9 @@ export async function findRegistrations({
       asc(registrations.id),
     )
     .limit(2000);
-  const names = new Map(
-    (
-      await residentRefs(
-        db,
-        rows.map((r) => r.residentId),
-      )
-    ).map((p) => [p.id, p.name]),
+  const names = await residentNames(
+    db,
+    rows.map((r) => r.residentId),
   );
   return {
     items: rows.map((r) => ({
@@ -75,8 +72,8 @@ export async function registerByStaff({
   return db.transaction(async (tx) => {
     const { row, centre } = await loadActivity(tx, actor, id);
     if (!canKeepActivity(actor, centre)) throw forbidden();
-    const [r] = await residentRefs(tx, [residentId]);
-    if (!r || !holdsRoleOver(actor, RESIDENT_ROLES, r.nodePath))
+    const r = await residentRef(tx, residentId);
+    if (!r || !holdsRoleOver(actor, RESIDENT_ROLES, r.path))
       throw fieldError('residentId', '找不到该居民，或不在您的管理范围内', 'Resident not found, or outside your reach');
     const out = await registerResident(tx, { activityId: id, residentId });
     await recordAudit(tx, {
@@ -128,12 +125,12 @@ export async function getRecords({ db, actor, id }: { db: Db; actor: Actor; id: 
     .orderBy(asc(activityPhotos.sort), asc(activityPhotos.addedAt));
   const thumbs = new Set(
     (
-      await fileRefs(
+      await filesByIds(
         db,
         photos.map((p) => p.fileId),
       )
     )
-      .filter((f) => f.hasThumbnail)
+      .filter((f) => f.thumbnailKey !== null)
       .map((f) => f.id),
   );
   return {
@@ -204,8 +201,8 @@ export async function addPhoto({
   await db.transaction(async (tx) => {
     const { row, centre } = await loadActivity(tx, actor, id);
     if (!canKeepActivity(actor, centre)) throw forbidden();
-    const [f] = await fileRefs(tx, [fileId]);
-    if (!f || !f.nodePath.startsWith(centre.path) || !f.mime.startsWith('image/'))
+    const f = await fileFacts(tx, fileId);
+    if (!f || !f.path.startsWith(centre.path) || !f.mime.startsWith('image/'))
       throw fieldError('fileId', '请上传本活动的照片', 'Upload a photo for this activity');
     const [{ n }] = await tx
       .select({ n: sql<number>`count(*)::int` })

@@ -4,13 +4,14 @@ import type { Actor } from '../../shared/actor';
 import { AppError, fieldError, forbidden } from '../../shared/app-error';
 import { diffFields, recordAudit } from '../../server/audit';
 import { formatDateTime } from '../../shared/china-time';
-import { orgNodes } from './borrowed';
+import { orgNodes } from '../organisations';
 import type { ActivityCreate, ActivityFields, ActivityUpdate } from './activities.contract';
 import { canKeepActivity } from './activities.policy';
 import { countyThemes, loadActivity, loadNode, selfAndAncestors, type CentreRef } from './activities.service';
 import { activities, activityTeachers, registrations } from './activities.table';
 import { checkClashes, checkNotice } from './booking.service';
-import { courseRefs, teacherRefs } from './borrowed';
+import { courseRefs } from '../courses';
+import { teacherRefs } from '../teachers';
 import { countRegistered, lockActivity, promoteWaitlisted } from './registration.service';
 import { activityEquipment, equipmentItems, venues } from './venues.table';
 

@@ -4,7 +4,7 @@ import { fieldError } from '../../shared/app-error';
 import { formatDateTime, formatTime } from '../../shared/china-time';
 import { DEFAULT_NOTICE_DAYS } from './activities.contract';
 import { activities, activityTeachers } from './activities.table';
-import { teacherRefs } from './borrowed';
+import { teacherRefs } from '../teachers';
 import { activityEquipment, activityRules, equipmentItems, venues } from './venues.table';
 
 const span = (a: { startsAt: Date; endsAt: Date }) => `${formatDateTime(a.startsAt)}–${formatTime(a.endsAt)}`;

@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
 import { AppError } from '../../shared/app-error';
 import { activities, registrations } from './activities.table';
-import { residentRefs } from './borrowed';
+import { residentRef } from '../people';
 
 export type RegistrationStatus = 'registered' | 'waitlisted';
 
@@ -57,7 +57,7 @@ export async function registerResident(
     });
   if (a.endsAt.getTime() <= Date.now())
     throw new AppError('CONFLICT', { detail: '该活动已经结束', detailEn: 'this activity has ended' });
-  const [r] = await residentRefs(tx, [residentId]);
+  const r = await residentRef(tx, residentId);
   if (!r || r.countyId !== a.countyId || r.anonymized) throw new AppError('NOT_FOUND');
   const [live] = await tx
     .select({ id: registrations.id, status: registrations.status })

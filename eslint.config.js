@@ -144,6 +144,13 @@ export default defineConfig(
           ],
         },
       ],
+    },
+  },
+  moduleBoundaries(),
+  {
+    files: WEB,
+    ignores: ['**/*.test.*'],
+    rules: {
       // Every endpoint is declared once in a contract: the web calls it with call()/useApi()/urlOf(),
       // never by writing its path (docs/ARCHITECTURE.md, "Endpoints").
       'no-restricted-syntax': [
@@ -161,7 +168,6 @@ export default defineConfig(
       ],
     },
   },
-  moduleBoundaries(),
   {
     files: ['**/*.test.{ts,tsx}', 'test/**', 'bench/**', 'scripts/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -11,7 +11,7 @@ export * from '../modules/themes/themes.table';
 export * from '../modules/courses/courses.table';
 export * from '../modules/activities/activities.table';
 export * from '../modules/signin/signin.table';
-export * from '../modules/signin/resident-account.table';
+export * from '../modules/portal/resident-account.table';
 export * from '../modules/credits/credits.table';
 export * from '../modules/courses/course-rules.table';
 export * from '../modules/credits/credit-bank.table';

@@ -20,6 +20,8 @@ import { teacherRoutes } from '../modules/teachers/teachers.routes';
 import { signInRoutes } from '../modules/signin/signin.routes';
 import { portalRoutes } from '../modules/portal/portal.routes';
 import { themeRoutes } from '../modules/themes/themes.routes';
+// Public surfaces that register domain-event listeners (src/server/events.ts).
+import '../modules/signin';
 
 /**
  * Every module's routes, registered in this order. A new module adds one import and one

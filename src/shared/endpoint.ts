@@ -6,7 +6,8 @@ import type { Role } from './roles';
  * happen in the service through the module's policy; this is the coarse, deny-by-default gate.
  */
 export type RoutePolicy =
-  | { public: true }
+  /** `knowsResident`: also reads the resident cookie, if any, into `req.resident` (the phone's scan pages). */
+  | { public: true; knowsResident?: true }
   | { authenticated: true; allowWhilePasswordDue?: boolean }
   | { roles: readonly Role[]; allowWhilePasswordDue?: boolean }
   /** A signed-in resident (phone pages): sets `req.resident`; staff sessions do not count. */

@@ -6,11 +6,11 @@ import { RESIDENT_ROLES } from '../shared/roles';
 import { RESIDENT_STATS_ROLES } from '../modules/people/people.policy';
 import { STAFFING_READER_ROLES, TEACHER_READER_ROLES } from '../modules/teachers/teachers.policy';
 import { IMPORT_ROLES } from '../modules/imports/imports.policy';
-import { ATTENDANCE_READER_ROLES } from '../modules/signin/signin.contract';
+import { ATTENDANCE_READER_ROLES } from '../modules/signin/signin.policy';
 import { RequireAuth, RequireRole } from './auth/require-auth';
 import { PageLoading } from './components/page-loading';
 import { RouteError } from './pages/route-error';
-import { CREDIT_STAFF_ROLES } from '../modules/credits/credits.contract';
+import { CREDIT_STAFF_ROLES } from '../modules/credits/credits.policy';
 
 // Every screen is its own chunk: the sign-in page loads without the tree, tables and forms.
 const LoginPage = lazy(() => import('../modules/accounts/web/login-page').then((m) => ({ default: m.LoginPage })));
@@ -61,7 +61,7 @@ const SheetPrintPage = lazy(() =>
   import('../modules/signin/web/sheet-print-page').then((m) => ({ default: m.SheetPrintPage })),
 );
 const ResidentAccountsPage = lazy(() =>
-  import('../modules/signin/web/resident-accounts-page').then((m) => ({ default: m.ResidentAccountsPage })),
+  import('../modules/portal/web/resident-accounts-page').then((m) => ({ default: m.ResidentAccountsPage })),
 );
 const PortalShell = lazy(() => import('../modules/portal/web/portal-shell').then((m) => ({ default: m.PortalShell })));
 const PortalActivitiesPage = lazy(() =>

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
-import { residentAccounts } from '../../src/modules/signin/resident-account.table';
+import { residentAccounts } from '../../src/modules/portal/resident-account.table';
 import { signInRules, signIns } from '../../src/modules/signin/signin.table';
 import { buildActivity } from '../activity-factories';
 import type { World } from '../factories';

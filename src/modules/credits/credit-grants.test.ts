@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
 import { buildWorld, type World } from '../../../test/factories';
-import { buildActivity, buildResident, buildSignIn } from '../../../test/credit-factories';
+import { buildResident } from '../../../test/credit-factories';
 import { startTestServer, type TestServer } from '../../../test/server';
-import { activities } from '../activities/activities.table';
-import { signIns } from '../signin/signin.table';
 import { creditBalances, creditRules } from './credit-bank.table';
-import { grantForActivityDone, grantForSignIn, reverseForSignIn } from './credit-grants';
 import { ledgerBalance } from './credit-ledger';
 import { creditLedger } from './credits.table';
+import { payAttendance, payAttendances, payVolunteerHours, reverseAttendance, type AttendanceFacts } from '.';
+import { VOLUNTEER_RULE_KEY } from './credits.contract';
 
 let s: TestServer;
 let w: World;
@@ -26,109 +26,92 @@ const cached = async (residentId: string) =>
       0,
   );
 
-describe('contract 5: credits for attendance', () => {
-  it('pays the default rule (1 per hour) × the activity hours once, however often it is called', async () => {
-    const r = await buildResident(s.database, w.nodes.A1a);
-    const sid = await buildSignIn(s.database, await buildActivity(s.database, w.nodes.A1a, { hours: 2.5 }), r);
-    expect(await s.database.db.transaction((tx) => grantForSignIn(tx, { signInId: sid, actorId: null }))).toBe(2.5);
-    expect(await s.database.db.transaction((tx) => grantForSignIn(tx, { signInId: sid, actorId: null }))).toBe(0);
-    const rows = await entriesOf(r);
-    expect(rows.map((e) => [e.kind, e.amount, e.sourceType, e.sourceId])).toEqual([
-      ['attendance', '2.5', 'sign_in', sid],
-    ]);
-    expect(await ledgerBalance(s.database.db, r)).toBe(2.5);
-    expect(await cached(r)).toBe(2.5);
-  });
+/** An attendance told to credits by its caller: no sign-in or activity row exists at all. */
+const facts = (residentId: string, v: Partial<AttendanceFacts> & { theme?: string; status?: string } = {}) => ({
+  signInId: randomUUID(),
+  residentId,
+  countyId: w.nodes.A.id,
+  activity: {
+    countyId: w.nodes.A.id,
+    title: '口述讲座',
+    theme: v.theme ?? 'health',
+    hours: '2',
+    status: v.status ?? 'open',
+  },
+  attendedHours: null,
+  confirmed: true,
+  ...v,
+});
 
-  it('20 simultaneous grants of one sign-in give one entry', async () => {
+describe('contract 5: credits pays from the facts its caller gives', () => {
+  it('pays an attendance by the county rule, once, and reverses it', async () => {
     const r = await buildResident(s.database, w.nodes.A1a);
-    const sid = await buildSignIn(s.database, await buildActivity(s.database, w.nodes.A1a), r);
-    const paid = await Promise.all(
-      Array.from({ length: 20 }, () =>
-        s.database.db.transaction((tx) => grantForSignIn(tx, { signInId: sid, actorId: null })),
+    const f = facts(r, { attendedHours: '1.5' });
+    const pay = () => s.database.db.transaction((tx) => payAttendance(tx, f, { actorId: null }));
+    expect(await pay()).toBe(1.5);
+    expect(await pay()).toBe(0);
+    expect(
+      await s.database.db.transaction((tx) =>
+        payAttendance(tx, { ...f, signInId: randomUUID(), confirmed: false }, { actorId: null }),
       ),
-    );
-    expect(paid.filter((p) => p > 0)).toEqual([2]);
-    expect((await entriesOf(r)).length).toBe(1);
-    expect(await cached(r)).toBe(2);
-  });
-
-  it('uses the county rule of the theme and the attended hours (at most the activity hours)', async () => {
-    await s.database.db
-      .insert(creditRules)
-      .values({ countyId: w.nodes.A.id, theme: 'law', creditsPerHour: '1.5', grantAt: 'sign_in' });
-    const r = await buildResident(s.database, w.nodes.A1a);
-    const a = await buildActivity(s.database, w.nodes.A1a, { theme: 'law', hours: 3 });
-    const short = await buildSignIn(s.database, a, r, { attendedHours: 1 });
-    expect(await s.database.db.transaction((tx) => grantForSignIn(tx, { signInId: short, actorId: null }))).toBe(1.5);
-    const r2 = await buildResident(s.database, w.nodes.A1a);
-    const long = await buildSignIn(s.database, a, r2, { attendedHours: 5 });
-    expect(await s.database.db.transaction((tx) => grantForSignIn(tx, { signInId: long, actorId: null }))).toBe(4.5);
-    // County B has no rule for law: the default applies there.
-    const rb = await buildResident(s.database, w.nodes.B1a);
-    const sb = await buildSignIn(
-      s.database,
-      await buildActivity(s.database, w.nodes.B1a, { theme: 'law', hours: 3 }),
-      rb,
-    );
-    expect(await s.database.db.transaction((tx) => grantForSignIn(tx, { signInId: sb, actorId: null }))).toBe(3);
-  });
-
-  it('a rule that pays when done waits for the activity, then pays every confirmed sign-in once', async () => {
-    await s.database.db
-      .insert(creditRules)
-      .values({ countyId: w.nodes.A.id, theme: 'ethics', creditsPerHour: '2', grantAt: 'done' });
-    const a = await buildActivity(s.database, w.nodes.A1a, { theme: 'ethics', hours: 1 });
-    const r1 = await buildResident(s.database, w.nodes.A1a);
-    const r2 = await buildResident(s.database, w.nodes.A1a);
-    const r3 = await buildResident(s.database, w.nodes.A1a);
-    const s1 = await buildSignIn(s.database, a, r1);
-    await buildSignIn(s.database, a, r2);
-    await buildSignIn(s.database, a, r3, { status: 'rejected' });
-    expect(await s.database.db.transaction((tx) => grantForSignIn(tx, { signInId: s1, actorId: null }))).toBe(0);
-    expect(await s.database.db.transaction((tx) => grantForActivityDone(tx, { activityId: a, actorId: null }))).toBe(2);
-    expect(await s.database.db.transaction((tx) => grantForActivityDone(tx, { activityId: a, actorId: null }))).toBe(0);
-    expect(await ledgerBalance(s.database.db, r1)).toBe(2);
-    expect(await ledgerBalance(s.database.db, r3)).toBe(0);
-    // A paper sheet entered after the activity is done pays at once.
-    await s.database.db.update(activities).set({ status: 'done' }).where(eq(activities.id, a));
-    const r4 = await buildResident(s.database, w.nodes.A1a);
-    const s4 = await buildSignIn(s.database, a, r4);
-    expect(await s.database.db.transaction((tx) => grantForSignIn(tx, { signInId: s4, actorId: null }))).toBe(2);
-  });
-
-  it('pays nothing for a pending sign-in; a rejected sign-in is reversed once, and pays again if confirmed again', async () => {
-    const r = await buildResident(s.database, w.nodes.A1a);
-    const a = await buildActivity(s.database, w.nodes.A1a);
-    const sid = await buildSignIn(s.database, a, r, { status: 'pending' });
-    expect(await s.database.db.transaction((tx) => grantForSignIn(tx, { signInId: sid, actorId: null }))).toBe(0);
-    await s.database.db.update(signIns).set({ status: 'confirmed' }).where(eq(signIns.id, sid));
-    expect(await s.database.db.transaction((tx) => grantForSignIn(tx, { signInId: sid, actorId: null }))).toBe(2);
-    expect(
-      await s.database.db.transaction((tx) => reverseForSignIn(tx, { signInId: sid, actorId: null, reason: '冒签' })),
-    ).toBe(2);
-    expect(
-      await s.database.db.transaction((tx) => reverseForSignIn(tx, { signInId: sid, actorId: null, reason: '冒签' })),
     ).toBe(0);
-    expect(await ledgerBalance(s.database.db, r)).toBe(0);
-    expect(await s.database.db.transaction((tx) => grantForSignIn(tx, { signInId: sid, actorId: null }))).toBe(2);
-    const rows = await entriesOf(r);
-    expect(rows.map((e) => [e.kind, Number(e.amount)])).toEqual([
-      ['attendance', 2],
-      ['reversal', -2],
-      ['attendance', 2],
+    expect(
+      await s.database.db.transaction((tx) =>
+        payAttendance(tx, { ...f, signInId: randomUUID(), residentId: null }, { actorId: null }),
+      ),
+    ).toBe(0);
+    expect((await entriesOf(r)).map((e) => [e.kind, e.amount, e.sourceId, e.note])).toEqual([
+      ['attendance', '1.5', f.signInId, '口述讲座'],
     ]);
-    expect(rows[1].reversesId).toBe(rows[0].id);
-    expect(rows[2].sourceId).toBe(`${sid}:1`);
+    expect(
+      await s.database.db.transaction((tx) =>
+        reverseAttendance(tx, { signInId: f.signInId, actorId: null, reason: '冒签' }),
+      ),
+    ).toBe(1.5);
+    expect(await ledgerBalance(s.database.db, r)).toBe(0);
+  });
+
+  it('a rule that pays when done pays only once the caller says the activity is done', async () => {
+    await s.database.db
+      .insert(creditRules)
+      .values({ countyId: w.nodes.A.id, theme: 'music', creditsPerHour: '0.5', grantAt: 'done' });
+    const r = await buildResident(s.database, w.nodes.A1a);
+    const f = facts(r, { theme: 'music' });
+    expect(await s.database.db.transaction((tx) => payAttendance(tx, f, { actorId: null }))).toBe(0);
+    expect(await s.database.db.transaction((tx) => payAttendances(tx, [f], { actorId: null }))).toBe(0);
+    expect(await s.database.db.transaction((tx) => payAttendance(tx, f, { actorId: null, activityDone: true }))).toBe(
+      1,
+    );
+    const done = facts(r, { theme: 'music', status: 'done' });
+    expect(await s.database.db.transaction((tx) => payAttendances(tx, [done, done], { actorId: null }))).toBe(1);
     expect(await cached(r)).toBe(2);
+  });
+
+  it('pays volunteer hours at the county volunteer rate, once', async () => {
+    await s.database.db
+      .insert(creditRules)
+      .values({ countyId: w.nodes.A.id, theme: VOLUNTEER_RULE_KEY, creditsPerHour: '2', grantAt: 'sign_in' });
+    const r = await buildResident(s.database, w.nodes.A1a);
+    const v = {
+      hoursId: randomUUID(),
+      residentId: r,
+      countyId: w.nodes.A.id,
+      hours: '1.5',
+      note: '2026-12-01 讲课',
+      actorId: null,
+    };
+    expect(await s.database.db.transaction((tx) => payVolunteerHours(tx, v))).toBe(3);
+    expect(await s.database.db.transaction((tx) => payVolunteerHours(tx, v))).toBe(0);
+    expect((await entriesOf(r)).map((e) => [e.kind, e.amount, e.sourceType, e.note])).toEqual([
+      ['volunteer', '3.0', 'volunteer_hours', '2026-12-01 讲课'],
+    ]);
   });
 });
 
 describe('the ledger is append-only in the database itself', () => {
   it('refuses UPDATE, DELETE and TRUNCATE by direct SQL', async () => {
     const r = await buildResident(s.database, w.nodes.A1a);
-    const sid = await buildSignIn(s.database, await buildActivity(s.database, w.nodes.A1a), r);
-    await s.database.db.transaction((tx) => grantForSignIn(tx, { signInId: sid, actorId: null }));
+    await s.database.db.transaction((tx) => payAttendance(tx, facts(r), { actorId: null }));
     const [{ id }] = await s.database.query<{ id: string }>('select id from credit_ledger where resident_id = $1', [r]);
     await expect(s.database.query('update credit_ledger set amount = 100 where id = $1', [id])).rejects.toThrow(
       /append-only/,

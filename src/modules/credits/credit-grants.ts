@@ -1,19 +1,18 @@
 import { and, asc, eq, isNull, like, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../server/db/client';
-import { activities } from '../activities/activities.table';
-import { residents } from '../people/people.table';
-import { signIns } from '../signin/signin.table';
-import { teachers, volunteerHours } from '../teachers/teachers.table';
+import { activityDone } from '../../server/events';
 import { VOLUNTEER_RULE_KEY } from './credits.contract';
 import { appendEntry, appendReversal, round1 } from './credit-ledger';
-import { ruleFor } from './credit-rules';
+import { ruleFor, type Rule } from './credit-rules';
 import { creditLedger } from './credits.table';
 
 /**
  * Contract 5: what other modules call, inside their own transaction, to pay or take back
- * credits. All are idempotent: an earning is keyed by its source (credit_ledger_source_uq,
- * `on conflict do nothing`), so retries, double taps and racing requests pay once.
+ * credits. The caller gathers the facts (sign-in, activity, resident; or the volunteer
+ * hours): credits reads only its own tables. All are idempotent: an earning is keyed by its
+ * source (credit_ledger_source_uq, `on conflict do nothing`), so retries, double taps and
+ * racing requests pay once.
  *
  * Amount of an attendance = the county's rule for the activity's theme (credits per hour)
  * × hours, where hours are the sign-in's attended hours if the resident checked out (at most
@@ -21,6 +20,27 @@ import { creditLedger } from './credits.table';
  * nothing. `activities.credits` is not used: the county's rule decides, so one theme pays
  * alike everywhere in the county.
  */
+
+/** What an attendance earning needs to know, gathered by the caller (sign-in). */
+export type AttendanceFacts = {
+  signInId: string;
+  /** Null: nobody matched yet (a pending scan): earns nothing. */
+  residentId: string | null;
+  /** The resident's county: the account the credits go to. */
+  countyId: string;
+  /** The activity attended: its county's rule for its theme decides the amount. */
+  activity: { countyId: string; title: string; theme: string; hours: string | number; status: string };
+  /** Hours attended if the resident checked out, else null (the activity's hours count). */
+  attendedHours: string | number | null;
+  /** Only a confirmed sign-in earns. */
+  confirmed: boolean;
+};
+
+export type PayOptions = {
+  actorId: string | null;
+  /** The activity has just been marked done (a rule that pays at 'done' pays now). */
+  activityDone?: boolean;
+};
 
 const reversal = alias(creditLedger, 'reversal');
 
@@ -40,94 +60,67 @@ async function attendanceOf(tx: DbOrTx, signInId: string) {
   return { live: rows.filter((r) => r.reversedBy === null).map((r) => r.entry), count: rows.length };
 }
 
+/** What each of a resident's sign-ins has earned and kept (entries not reversed), by sign-in id. */
+export async function earnedBySignIn(db: DbOrTx, residentId: string): Promise<Map<string, number>> {
+  const earned = await db
+    .select({ sourceId: creditLedger.sourceId, amount: creditLedger.amount })
+    .from(creditLedger)
+    .leftJoin(reversal, eq(reversal.reversesId, creditLedger.id))
+    .where(and(eq(creditLedger.residentId, residentId), eq(creditLedger.sourceType, 'sign_in'), isNull(reversal.id)));
+  const credits = new Map<string, number>();
+  for (const e of earned) {
+    const key = (e.sourceId ?? '').slice(0, 36);
+    credits.set(key, round1((credits.get(key) ?? 0) + Number(e.amount)));
+  }
+  return credits;
+}
+
 /**
  * What one attendance earns under the rule (0: nothing, or not yet because the rule pays when
  * the activity is done): credits per hour × hours, the attended hours if checked out (at most
  * the activity's), else the activity's.
  */
-function attendanceAmount(
-  rule: Awaited<ReturnType<typeof ruleFor>>,
-  a: { hours: string; status: string },
-  attendedHours: string | null,
-  activityDone = false,
-): number {
-  if (rule.grantAt === 'done' && !activityDone && a.status !== 'done') return 0;
-  const full = Number(a.hours);
-  const hours = attendedHours === null ? full : Math.min(Number(attendedHours), full);
+function attendanceAmount(rule: Rule, f: AttendanceFacts, activityDone = false): number {
+  if (rule.grantAt === 'done' && !activityDone && f.activity.status !== 'done') return 0;
+  const full = Number(f.activity.hours);
+  const hours = f.attendedHours === null ? full : Math.min(Number(f.attendedHours), full);
   return round1(rule.creditsPerHour * hours);
 }
 
-async function grantOne(tx: DbOrTx, signInId: string, actorId: string | null, activityDone: boolean): Promise<number> {
-  const [row] = await tx
-    .select({ s: signIns, a: activities, countyId: residents.countyId })
-    .from(signIns)
-    .innerJoin(activities, eq(activities.id, signIns.activityId))
-    .innerJoin(residents, eq(residents.id, signIns.residentId))
-    .where(eq(signIns.id, signInId));
-  if (!row || row.s.status !== 'confirmed' || !row.s.residentId) return 0;
-  const amount = attendanceAmount(
-    await ruleFor(tx, row.a.countyId, row.a.theme),
-    row.a,
-    row.s.attendedHours,
-    activityDone,
-  );
+/**
+ * Pays one attendance: when its sign-in is confirmed (the theme's rule grants at sign-in, or
+ * the activity is already done, e.g. a paper sheet entered afterwards), or when the activity
+ * is marked done (`activityDone`). Returns the credits paid (0: none, or already paid).
+ */
+export async function payAttendance(tx: DbOrTx, f: AttendanceFacts, { actorId, activityDone }: PayOptions) {
+  if (!f.confirmed || !f.residentId) return 0;
+  const amount = attendanceAmount(await ruleFor(tx, f.activity.countyId, f.activity.theme), f, activityDone);
   if (amount <= 0) return 0;
-  const { live, count } = await attendanceOf(tx, signInId);
+  const { live, count } = await attendanceOf(tx, f.signInId);
   if (live.length > 0) return 0;
   // After a reversal (a sign-in rejected, then confirmed again) the new earning gets its own source key.
-  const sourceId = count === 0 ? signInId : `${signInId}:${count}`;
+  const sourceId = count === 0 ? f.signInId : `${f.signInId}:${count}`;
   const done = await appendEntry(tx, {
-    countyId: row.countyId,
-    residentId: row.s.residentId,
+    countyId: f.countyId,
+    residentId: f.residentId,
     kind: 'attendance',
     amount,
     sourceType: 'sign_in',
     sourceId,
-    note: row.a.title,
+    note: f.activity.title,
     createdBy: actorId,
   });
   return done?.amount ?? 0;
 }
 
 /**
- * Called when a sign-in is confirmed. Pays if the theme's rule grants at sign-in, or if the
- * activity is already done (a paper sheet entered afterwards). Returns the credits paid (0: none).
+ * payAttendance for a crowd: sign-ins a QR batch has just inserted (so none has an earlier
+ * entry), paid with a few set-based statements instead of ~8 per person. Same rule, same
+ * amounts, same source keys, same account locks (taken in resident order) as payAttendance.
+ * Returns the number of sign-ins paid.
  */
-export async function grantForSignIn(
-  tx: DbOrTx,
-  { signInId, actorId }: { signInId: string; actorId: string | null },
-): Promise<number> {
-  return grantOne(tx, signInId, actorId, false);
-}
-
-/**
- * grantForSignIn for a crowd: the sign-ins a QR batch has just inserted (so none has an
- * earlier entry), paid with a few set-based statements instead of ~8 per person. Same rule,
- * same amounts, same source keys, same account locks (taken in resident order) as
- * grantForSignIn. Returns the number of sign-ins paid.
- */
-export async function grantForNewSignIns(
-  tx: DbOrTx,
-  { signInIds, actorId }: { signInIds: string[]; actorId: string | null },
-): Promise<number> {
-  if (signInIds.length === 0) return 0;
-  const rows = await tx
-    .select({
-      id: signIns.id,
-      residentId: signIns.residentId,
-      attendedHours: signIns.attendedHours,
-      countyId: residents.countyId,
-      activityCounty: activities.countyId,
-      theme: activities.theme,
-      hours: activities.hours,
-      status: activities.status,
-      title: activities.title,
-    })
-    .from(signIns)
-    .innerJoin(activities, eq(activities.id, signIns.activityId))
-    .innerJoin(residents, eq(residents.id, signIns.residentId))
-    .where(and(sql`${signIns.id} = any(${sql.param(signInIds)}::uuid[])`, eq(signIns.status, 'confirmed')));
-  const rules = new Map<string, Awaited<ReturnType<typeof ruleFor>>>();
+export async function payAttendances(tx: DbOrTx, facts: AttendanceFacts[], { actorId }: { actorId: string | null }) {
+  const rules = new Map<string, Rule>();
   const entries: {
     county_id: string;
     resident_id: string;
@@ -138,19 +131,20 @@ export async function grantForNewSignIns(
     note: string;
     created_by: string | null;
   }[] = [];
-  for (const r of rows) {
-    const key = `${r.activityCounty}:${r.theme}`;
-    if (!rules.has(key)) rules.set(key, await ruleFor(tx, r.activityCounty, r.theme));
-    const amount = attendanceAmount(rules.get(key)!, r, r.attendedHours);
+  for (const f of facts) {
+    if (!f.confirmed || !f.residentId) continue;
+    const key = `${f.activity.countyId}:${f.activity.theme}`;
+    if (!rules.has(key)) rules.set(key, await ruleFor(tx, f.activity.countyId, f.activity.theme));
+    const amount = attendanceAmount(rules.get(key)!, f);
     if (amount <= 0) continue;
     entries.push({
-      county_id: r.countyId,
-      resident_id: r.residentId!,
+      county_id: f.countyId,
+      resident_id: f.residentId,
       kind: 'attendance',
       amount: amount.toFixed(1),
       source_type: 'sign_in',
-      source_id: r.id,
-      note: r.title.slice(0, 200),
+      source_id: f.signInId,
+      note: f.activity.title.slice(0, 200),
       created_by: actorId,
     });
   }
@@ -178,27 +172,8 @@ export async function grantForNewSignIns(
   return (result as unknown as { rows: { paid: number }[] }).rows[0].paid;
 }
 
-/**
- * Called when an activity is marked done: pays every confirmed sign-in not yet paid (those
- * whose rule grants at 'done', and any missed). Residents are taken in id order so two such
- * calls never wait on each other in a cycle. Returns the number of sign-ins paid.
- */
-export async function grantForActivityDone(
-  tx: DbOrTx,
-  { activityId, actorId }: { activityId: string; actorId: string | null },
-): Promise<number> {
-  const rows = await tx
-    .select({ id: signIns.id })
-    .from(signIns)
-    .where(and(eq(signIns.activityId, activityId), eq(signIns.status, 'confirmed')))
-    .orderBy(asc(signIns.residentId));
-  let paid = 0;
-  for (const r of rows) if ((await grantOne(tx, r.id, actorId, true)) > 0) paid++;
-  return paid;
-}
-
-/** Called when a sign-in is rejected or removed: reverses its unreversed earning. Returns the credits taken back. */
-export async function reverseForSignIn(
+/** When a sign-in is rejected or removed: reverses its unreversed earning. Returns the credits taken back. */
+export async function reverseAttendance(
   tx: DbOrTx,
   { signInId, actorId, reason }: { signInId: string; actorId: string | null; reason: string },
 ): Promise<number> {
@@ -212,37 +187,44 @@ export async function reverseForSignIn(
 }
 
 /**
- * Called when volunteer hours are approved: the teacher's linked resident (if any) earns
- * hours × the county's volunteer rate. Returns the credits paid (0: no linked resident or rate 0).
+ * When volunteer hours are approved: the teacher's linked resident (the caller passes them
+ * only if there is one, not anonymised) earns hours × the county's volunteer rate.
+ * Returns the credits paid (0: rate 0, or already paid).
  */
-export async function grantForVolunteerHours(
+export async function payVolunteerHours(
   tx: DbOrTx,
-  { hoursId, actorId }: { hoursId: string; actorId: string | null },
+  v: {
+    hoursId: string;
+    residentId: string;
+    countyId: string;
+    hours: string | number;
+    note: string;
+    actorId: string | null;
+  },
 ): Promise<number> {
-  const [row] = await tx
-    .select({
-      h: volunteerHours,
-      residentId: teachers.residentId,
-      countyId: residents.countyId,
-      anonymized: residents.anonymizedAt,
-    })
-    .from(volunteerHours)
-    .innerJoin(teachers, eq(teachers.id, volunteerHours.teacherId))
-    .innerJoin(residents, eq(residents.id, teachers.residentId))
-    .where(and(eq(volunteerHours.id, hoursId), eq(volunteerHours.status, 'approved'), isNull(residents.anonymizedAt)));
-  if (!row?.residentId) return 0;
-  const rule = await ruleFor(tx, row.countyId, VOLUNTEER_RULE_KEY);
-  const amount = round1(rule.creditsPerHour * Number(row.h.hours));
+  const rule = await ruleFor(tx, v.countyId, VOLUNTEER_RULE_KEY);
+  const amount = round1(rule.creditsPerHour * Number(v.hours));
   if (amount <= 0) return 0;
   const done = await appendEntry(tx, {
-    countyId: row.countyId,
-    residentId: row.residentId,
+    countyId: v.countyId,
+    residentId: v.residentId,
     kind: 'volunteer',
     amount,
     sourceType: 'volunteer_hours',
-    sourceId: hoursId,
-    note: `${row.h.serviceDate} ${row.h.description}`,
-    createdBy: actorId,
+    sourceId: v.hoursId,
+    note: v.note,
+    createdBy: v.actorId,
   });
   return done?.amount ?? 0;
+}
+
+/**
+ * Temporary, until activities emits `activityDone` itself (issue 9): its status service still
+ * calls this. Sign-in listens to the event and pays (src/modules/signin/index.ts).
+ */
+export async function grantForActivityDone(
+  tx: DbOrTx,
+  { activityId, actorId }: { activityId: string; actorId: string | null },
+): Promise<void> {
+  await activityDone.emit(tx, { activityId, actorId });
 }

@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { ZPageQuery, zPage } from '../../shared/pagination';
-import { ADMIN_ROLES, RESIDENT_ROLES, type Role } from '../../shared/roles';
-import { zBodyText, zId, zLongText, zSearch, zText } from '../../shared/schemas';
+import { defineEndpoints } from '../../shared/endpoint';
+import { ROLES } from '../../shared/roles';
+import { ZCreated, ZIdParams, ZOk, zBodyText, zId, zLongText, zSearch, zText } from '../../shared/schemas';
+import { CREDIT_STAFF_ROLES, REWARD_ROLES, RULE_ROLES } from './credits.policy';
 
-/** Who keeps residents' credit accounts (awards, reversals, counter redemptions): the resident keepers. */
-export const CREDIT_STAFF_ROLES: readonly Role[] = RESIDENT_ROLES;
-/** Who sets a county's credit rules. */
-export const RULE_ROLES: readonly Role[] = ['system_admin', 'county_admin'];
-/** Who keeps a reward catalogue: county admins for county rewards, town admins for their town's. */
-export const REWARD_ROLES: readonly Role[] = ADMIN_ROLES;
+/** Old place of the role list (people's resident drawer still imports it here): use credits.policy. */
+export { CREDIT_STAFF_ROLES };
 
 export const GRANT_AT = ['sign_in', 'done'] as const;
 export type GrantAt = (typeof GRANT_AT)[number];
@@ -147,7 +145,6 @@ export const ZRewardQuery = ZPageQuery.extend({
   forResidentId: zId.optional().describe('Only active rewards this resident may redeem'),
 });
 export type RewardQuery = z.infer<typeof ZRewardQuery>;
-export const ZIdParams = z.object({ id: zId });
 
 // ---- redemptions
 export const REDEMPTION_STATUSES = ['done', 'cancelled'] as const;
@@ -207,3 +204,123 @@ export type LearningRecord = z.infer<typeof ZLearningRecord>;
 // ---- the resident's own (/api/me/...)
 export const ZMyCredits = ZEntryPage.extend({ balance: z.number(), earned: z.number(), spent: z.number() });
 export type MyCredits = z.infer<typeof ZMyCredits>;
+
+const keepers = { roles: CREDIT_STAFF_ROLES };
+/** A ledger entry written: its id. */
+const ZEntryCreated = z.object({ id: z.number().int() });
+
+/** The credit bank for staff: rules, residents' accounts, rewards, redemptions (the learning record: sign-in). */
+export const creditsApi = defineEndpoints('credits', {
+  rules: {
+    method: 'GET',
+    path: '/api/credit-rules/:countyId',
+    summary:
+      'Credit rules of a county: per theme credits per hour and when paid (defaults where none), and the volunteer rate',
+    policy: { roles: ROLES },
+    params: ZCountyParams,
+    responses: { 200: ZRules },
+  },
+  setRules: {
+    method: 'PUT',
+    path: '/api/credit-rules/:countyId',
+    summary: 'Set the credit rules of a county (county admins); audited',
+    policy: { roles: RULE_ROLES },
+    params: ZCountyParams,
+    body: ZRulesUpdate,
+    responses: { 200: ZRules },
+  },
+  accounts: {
+    method: 'GET',
+    path: '/api/credit-accounts',
+    summary: 'Residents I keep, with their credit balance',
+    policy: keepers,
+    query: ZAccountQuery,
+    responses: { 200: ZAccountPage },
+  },
+  account: {
+    method: 'GET',
+    path: '/api/credit-accounts/:residentId',
+    summary: 'A resident’s balance, earned and spent (derived from the ledger)',
+    policy: keepers,
+    params: ZResidentParams,
+    responses: { 200: ZAccountSummary },
+  },
+  entries: {
+    method: 'GET',
+    path: '/api/credit-accounts/:residentId/entries',
+    summary: 'A resident’s ledger entries, newest first',
+    policy: keepers,
+    params: ZResidentParams,
+    query: ZPageQuery,
+    responses: { 200: ZEntryPage },
+  },
+  award: {
+    method: 'POST',
+    path: '/api/credit-accounts/:residentId/awards',
+    summary: 'Award credits by hand, with the reason; audited',
+    policy: keepers,
+    params: ZResidentParams,
+    body: ZAward,
+    responses: { 201: ZEntryCreated },
+  },
+  redeemAtCounter: {
+    method: 'POST',
+    path: '/api/credit-accounts/:residentId/redemptions',
+    summary: 'Redeem a reward for the resident at the centre counter (balance and stock checked in one transaction)',
+    policy: keepers,
+    params: ZResidentParams,
+    body: ZRedeem,
+    responses: { 201: ZRedeemed },
+  },
+  reverse: {
+    method: 'POST',
+    path: '/api/credit-entries/:id/reverse',
+    summary: 'Correct an entry with a reversing entry (once); a redemption’s entry cancels the redemption',
+    policy: keepers,
+    params: ZEntryParams,
+    body: ZReason,
+    responses: { 201: ZEntryCreated },
+  },
+  rewards: {
+    method: 'GET',
+    path: '/api/credit-rewards',
+    summary: 'Rewards I keep or may redeem; with forResidentId, those offered to that resident',
+    policy: keepers,
+    query: ZRewardQuery,
+    responses: { 200: ZRewardPage },
+  },
+  createReward: {
+    method: 'POST',
+    path: '/api/credit-rewards',
+    summary: 'Add a reward offered by a county or town',
+    policy: { roles: REWARD_ROLES },
+    body: ZRewardInput,
+    responses: { 201: ZCreated },
+  },
+  updateReward: {
+    method: 'PUT',
+    path: '/api/credit-rewards/:id',
+    summary: 'Edit a reward: name, cost, stock, on offer or not',
+    policy: { roles: REWARD_ROLES },
+    params: ZIdParams,
+    body: ZRewardInput,
+    responses: { 200: ZOk },
+  },
+  redemptions: {
+    method: 'GET',
+    path: '/api/credit-redemptions',
+    summary: 'Redemptions of residents I keep, newest first',
+    policy: keepers,
+    query: ZRedemptionQuery,
+    responses: { 200: ZRedemptionPage },
+  },
+  cancelRedemption: {
+    method: 'POST',
+    path: '/api/credit-redemptions/:id/cancel',
+    summary: 'Cancel a redemption: the entry is reversed and the reward goes back in stock',
+    policy: keepers,
+    params: ZIdParams,
+    body: ZReason,
+    responses: { 200: ZOk },
+  },
+});

@@ -4,7 +4,7 @@ import { activities } from '../activities/activities.table';
 import { residents } from '../people/people.table';
 import { signIns } from '../signin/signin.table';
 import { creditRedemptions, creditRewards, creditRules } from './credit-bank.table';
-import { grantForSignIn } from './credit-grants';
+import { paySignIn } from '../signin/signin-credits';
 import { appendEntry } from './credit-ledger';
 import { VOLUNTEER_RULE_KEY } from './credits.contract';
 
@@ -58,7 +58,7 @@ export async function seedCredits(ctx: DemoContext): Promise<void> {
     .where(and(eq(activities.countyId, countyId), eq(signIns.status, 'confirmed')))
     .orderBy(asc(signIns.signedAt));
   const centreUser = users.get('centre') ?? null;
-  for (const s of signed) await grantForSignIn(tx, { signInId: s.id, actorId: centreUser });
+  for (const s of signed) await paySignIn(tx, { signInId: s.id, actorId: centreUser });
   const village = nodes.get('东坡村')!;
   const people = new Map(
     (

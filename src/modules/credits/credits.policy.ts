@@ -1,5 +1,15 @@
 import { holdsRoleOver, reachOf, type Actor } from '../../shared/actor';
-import { CREDIT_STAFF_ROLES, REWARD_ROLES, RULE_ROLES } from './credits.contract';
+import { ADMIN_ROLES, RESIDENT_ROLES, type Role } from '../../shared/roles';
+
+// The role lists of the module live here, beside the rules that use them; this file imports
+// only src/shared, so the app shell (menu, router) and the contract read it without zod.
+
+/** Who keeps residents' credit accounts (awards, reversals, counter redemptions): the resident keepers. */
+export const CREDIT_STAFF_ROLES: readonly Role[] = RESIDENT_ROLES;
+/** Who sets a county's credit rules. */
+export const RULE_ROLES: readonly Role[] = ['system_admin', 'county_admin'];
+/** Who keeps a reward catalogue: county admins for county rewards, town admins for their town's. */
+export const REWARD_ROLES: readonly Role[] = ADMIN_ROLES;
 
 type NodeRef = { path: string };
 

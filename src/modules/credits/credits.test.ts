@@ -6,7 +6,7 @@ import { signIn, startTestServer, type Client, type TestServer } from '../../../
 import { auditLog } from '../audit/audit.table';
 import { residents } from '../people/people.table';
 import { creditRedemptions, creditRewards } from './credit-bank.table';
-import { grantForSignIn } from './credit-grants';
+import { paySignIn } from '../signin/signin-credits';
 import { creditLedger } from './credits.table';
 
 let s: TestServer;
@@ -261,7 +261,7 @@ describe('learning record and the person’s rights', () => {
     const s1 = await buildSignIn(s.database, a1, r);
     await buildSignIn(s.database, a2, r, { attendedHours: 1.5 });
     await buildSignIn(s.database, await buildActivity(s.database, w.nodes.A1a), r, { status: 'pending' });
-    await s.database.db.transaction((tx) => grantForSignIn(tx, { signInId: s1, actorId: null }));
+    await s.database.db.transaction((tx) => paySignIn(tx, { signInId: s1, actorId: null }));
     const rec = await centre.req('GET', `/api/credit-accounts/${r}/record`);
     expect(rec.statusCode, rec.body).toBe(200);
     expect(rec.json()).toMatchObject({
@@ -293,7 +293,7 @@ describe('learning record and the person’s rights', () => {
   });
 
   it('anonymising removes the phone account too; a resident with only a phone account is deleted', async () => {
-    const { residentAccounts } = await import('../signin/resident-account.table');
+    const { residentAccounts } = await import('../portal/resident-account.table');
     const kept = await buildResident(s.database, w.nodes.A1a, '钱有账');
     await s.database.db.insert(residentAccounts).values({ residentId: kept, phone: '13900001111' });
     await award(centre, kept, 2);
@@ -338,7 +338,7 @@ describe('learning record and the person’s rights', () => {
 
 describe('the resident’s own pages (/api/me)', () => {
   async function residentClient(residentId: string) {
-    const { createResidentSession } = await import('../signin/resident-session.service');
+    const { createResidentSession } = await import('../portal/resident-session.service');
     const { token, csrfToken } = await createResidentSession(s.database.db, residentId, false);
     return (method: string, url: string, body?: unknown) =>
       s.app.inject({

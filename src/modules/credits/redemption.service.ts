@@ -9,7 +9,8 @@ import { recordAudit } from '../../server/audit';
 import { underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../organisations/org.table';
 import { residents } from '../people/people.table';
-import { CREDIT_STAFF_ROLES, type Redemption, type RedemptionQuery } from './credits.contract';
+import type { Redemption, RedemptionQuery } from './credits.contract';
+import { CREDIT_STAFF_ROLES } from './credits.policy';
 import { canKeepAccount, isOfferedTo } from './credits.policy';
 import { creditRedemptions, creditRewards } from './credit-bank.table';
 import { appendEntry, appendReversal, lockAccount, round1 } from './credit-ledger';
@@ -160,6 +161,11 @@ export async function pageOfRedemptions(
     canCancel: !!actor && r.d.status === 'done' && canKeepAccount(actor, { path: r.path }),
   }));
   return { items, total: Number(n), page, pageSize };
+}
+
+/** A resident's own redemptions, newest first (their phone). */
+export function myRedemptions(db: DbOrTx, residentId: string, page: number, pageSize: number) {
+  return pageOfRedemptions(db, null, eq(creditRedemptions.residentId, residentId), page, pageSize);
 }
 
 /** Redemptions of residents the actor keeps. */

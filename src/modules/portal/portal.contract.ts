@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { ZPageQuery, zPage } from '../../shared/pagination';
+import { defineEndpoints } from '../../shared/endpoint';
 import { zId } from '../../shared/schemas';
+import {
+  ZLearningRecord,
+  ZMyCredits,
+  ZRedeem,
+  ZRedeemed,
+  ZRedemptionPage,
+  ZRewardPage,
+} from '../credits/credits.contract';
+import { ZMySignInPage, ZMySignInQuery } from '../signin/signin.contract';
 
 /** mine: what I registered for (and what was cancelled on me); near: open activities of my town in the next 7 days. */
 export const ZMyActivityQuery = ZPageQuery.extend({ scope: z.enum(['mine', 'near']).default('mine') });
@@ -34,21 +44,79 @@ export const ZMyActivityParams = z.object({ activityId: zId });
 export const ZRegisterResult = z.object({ status: z.enum(['registered', 'waitlisted']) });
 export const ZCancelResult = z.object({ cancelled: z.boolean() });
 
-/** One of my sign-ins: my learning record, activity by activity. */
-export const ZMySignIn = z.object({
-  id: z.string(),
-  activityId: z.string(),
-  title: z.string(),
-  theme: z.string(),
-  startsAt: z.string(),
-  centreName: z.string(),
-  status: z.enum(['confirmed', 'pending', 'rejected']),
-  signedAt: z.string(),
-  hours: z.number().describe('Attended hours if checked out, else the activity’s hours'),
+/** The resident's phone pages (/api/me/…): every endpoint is the signed-in resident's own data only. */
+const me = { resident: true } as const;
+
+export const portalApi = defineEndpoints('portal', {
+  activities: {
+    method: 'GET',
+    path: '/api/me/activities',
+    summary: 'My upcoming activities, or the open ones of my town in the next 7 days',
+    policy: me,
+    query: ZMyActivityQuery,
+    responses: { 200: ZMyActivityPage },
+  },
+  register: {
+    method: 'POST',
+    path: '/api/me/activities/:activityId/register',
+    summary: 'Register myself: a place if one is free, else the waiting list',
+    policy: me,
+    params: ZMyActivityParams,
+    responses: { 200: ZRegisterResult },
+  },
+  cancel: {
+    method: 'POST',
+    path: '/api/me/activities/:activityId/cancel',
+    summary: 'Cancel my registration (the first on the waiting list gets the place)',
+    policy: me,
+    params: ZMyActivityParams,
+    responses: { 200: ZCancelResult },
+  },
+  signIns: {
+    method: 'GET',
+    path: '/api/me/sign-ins',
+    summary: 'My sign-ins (learning record), newest first, with totals',
+    policy: me,
+    query: ZMySignInQuery,
+    responses: { 200: ZMySignInPage },
+  },
+  credits: {
+    method: 'GET',
+    path: '/api/me/credits',
+    summary: 'My balance (from the ledger), earned, spent, and my entries, newest first',
+    policy: me,
+    query: ZPageQuery,
+    responses: { 200: ZMyCredits },
+  },
+  learningRecord: {
+    method: 'GET',
+    path: '/api/me/learning-record',
+    summary: 'My learning record (学习档案): activities attended, hours, credits',
+    policy: me,
+    responses: { 200: ZLearningRecord },
+  },
+  rewards: {
+    method: 'GET',
+    path: '/api/me/rewards',
+    summary: 'Rewards offered to me (by my county or town) that are on offer',
+    policy: me,
+    query: ZPageQuery,
+    responses: { 200: ZRewardPage },
+  },
+  redemptions: {
+    method: 'GET',
+    path: '/api/me/redemptions',
+    summary: 'My redemptions, newest first',
+    policy: me,
+    query: ZPageQuery,
+    responses: { 200: ZRedemptionPage },
+  },
+  redeem: {
+    method: 'POST',
+    path: '/api/me/redemptions',
+    summary: 'Redeem a reward with my credits (balance and stock checked in one transaction)',
+    policy: me,
+    body: ZRedeem,
+    responses: { 201: ZRedeemed },
+  },
 });
-export type MySignIn = z.infer<typeof ZMySignIn>;
-export const ZMySignInPage = zPage(ZMySignIn).extend({
-  totals: z.object({ activities: z.number().int(), hours: z.number() }),
-});
-export type MySignInPage = z.infer<typeof ZMySignInPage>;
-export const ZMySignInQuery = ZPageQuery;

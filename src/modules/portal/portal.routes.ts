@@ -1,75 +1,97 @@
-import type { FastifyRequest } from 'fastify';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { route, type RouteApp } from '../../server/route';
+import { AppError } from '../../shared/app-error';
+import { loadResident, myRedemptions, pageOfEntries, redeemForSelf, rewardsFor, totalsOf } from '../credits';
+import { buildLearningRecord, findMySignIns } from '../signin';
+import { portalApi } from './portal.contract';
+import { cancelMe, findMyActivities, registerMe } from './portal.service';
+import { residentAuthApi } from './resident-auth.contract';
 import {
-  ZCancelResult,
-  ZMyActivityPage,
-  ZMyActivityParams,
-  ZMyActivityQuery,
-  ZMySignInPage,
-  ZMySignInQuery,
-  ZRegisterResult,
-} from './portal.contract';
-import { cancelMe, findMyActivities, findMySignIns, registerMe } from './portal.service';
+  activateResidentAccount,
+  getResidentAccount,
+  getResidentMe,
+  issueActivationCode,
+  residentLogin,
+} from './resident-auth.service';
+import { endResidentSession, RESIDENT_COOKIE } from './resident-session.service';
 
-/** The resident's phone pages (/api/me/…): every route is the signed-in resident's own data only. */
-export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
-  const ctx = (req: FastifyRequest) => ({ db: app.database.db, resident: req.resident! });
-  const me = { resident: true } as const;
-  const tags = ['resident portal'];
+/**
+ * The resident (居民): phone accounts, sessions and login, the staff's activation codes, and
+ * every one of the resident's own routes (/api/me/…: the signed-in resident's own data only).
+ */
+export const portalRoutes = async (app: RouteApp) => {
+  const db = () => app.database.db;
+  const ctx = (req: FastifyRequest) => ({ db: db(), resident: req.resident! });
+  const setCookie = (reply: FastifyReply, token: string, maxAge?: number) =>
+    reply.setCookie(RESIDENT_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: app.config.secureCookies,
+      ...(maxAge ? { maxAge } : {}),
+    });
 
-  app.get(
-    '/api/me/activities',
-    {
-      config: { policy: me },
-      schema: {
-        tags,
-        summary: 'My upcoming activities, or the open ones of my town in the next 7 days',
-        querystring: ZMyActivityQuery,
-        response: { 200: ZMyActivityPage },
-      },
+  route(
+    app,
+    residentAuthApi.login,
+    async (req, reply) => {
+      const s = await residentLogin({ db: db(), protector: app.protector, input: req.body, ip: req.ip });
+      setCookie(reply, s.token, req.body.remember ? s.maxAgeSeconds : undefined);
+      return getResidentMe(db(), s.residentId, s.csrfToken);
     },
-    async (req) => findMyActivities({ ...ctx(req), query: req.query }),
+    { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
+  );
+  route(
+    app,
+    residentAuthApi.activate,
+    async (req, reply) => {
+      const s = await activateResidentAccount({ db: db(), protector: app.protector, input: req.body, ip: req.ip });
+      setCookie(reply, s.token);
+      return getResidentMe(db(), s.residentId, s.csrfToken);
+    },
+    { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+  );
+  route(app, residentAuthApi.me, (req) => getResidentMe(db(), req.resident!.residentId, req.csrfToken!));
+  route(app, residentAuthApi.logout, async (req, reply) => {
+    await endResidentSession(db(), req.resident!.sessionId);
+    reply.clearCookie(RESIDENT_COOKIE, { path: '/' });
+    return { ok: true as const };
+  });
+  route(app, residentAuthApi.account, (req) =>
+    getResidentAccount({ db: db(), actor: req.actor!, protector: app.protector, residentId: req.params.residentId }),
+  );
+  route(app, residentAuthApi.issueActivation, (req) =>
+    issueActivationCode({ db: db(), actor: req.actor!, protector: app.protector, residentId: req.params.residentId }),
   );
 
-  app.post(
-    '/api/me/activities/:activityId/register',
-    {
-      config: { policy: me },
-      schema: {
-        tags,
-        summary: 'Register myself: a place if one is free, else the waiting list',
-        params: ZMyActivityParams,
-        response: { 200: ZRegisterResult },
-      },
-    },
-    async (req) => registerMe({ ...ctx(req), activityId: req.params.activityId }),
+  route(app, portalApi.activities, (req) => findMyActivities({ ...ctx(req), query: req.query }));
+  route(app, portalApi.register, (req) => registerMe({ ...ctx(req), activityId: req.params.activityId }));
+  route(app, portalApi.cancel, (req) => cancelMe({ ...ctx(req), activityId: req.params.activityId }));
+  route(app, portalApi.signIns, (req) =>
+    findMySignIns({ db: db(), residentId: req.resident!.residentId, query: req.query }),
   );
 
-  app.post(
-    '/api/me/activities/:activityId/cancel',
-    {
-      config: { policy: me },
-      schema: {
-        tags,
-        summary: 'Cancel my registration (the first on the waiting list gets the place)',
-        params: ZMyActivityParams,
-        response: { 200: ZCancelResult },
-      },
-    },
-    async (req) => cancelMe({ ...ctx(req), activityId: req.params.activityId }),
+  /** The resident's credit account (an anonymised resident has none). */
+  const me = async (req: FastifyRequest) => {
+    const r = await loadResident(db(), req.resident!.residentId);
+    if (!r || r.anonymized) throw new AppError('UNAUTHENTICATED');
+    return r;
+  };
+  route(app, portalApi.credits, async (req) => {
+    const r = await me(req);
+    return {
+      ...(await totalsOf(db(), r.id)),
+      ...(await pageOfEntries(db(), r.id, req.query.page, req.query.pageSize, false)),
+    };
+  });
+  route(app, portalApi.learningRecord, async (req) => buildLearningRecord(db(), await me(req)));
+  route(app, portalApi.rewards, async (req) =>
+    rewardsFor(db(), await me(req), null, req.query.page, req.query.pageSize),
   );
-
-  app.get(
-    '/api/me/sign-ins',
-    {
-      config: { policy: me },
-      schema: {
-        tags,
-        summary: 'My sign-ins (learning record), newest first, with totals',
-        querystring: ZMySignInQuery,
-        response: { 200: ZMySignInPage },
-      },
-    },
-    async (req) => findMySignIns({ ...ctx(req), query: req.query }),
+  route(app, portalApi.redemptions, async (req) =>
+    myRedemptions(db(), (await me(req)).id, req.query.page, req.query.pageSize),
+  );
+  route(app, portalApi.redeem, async (req) =>
+    redeemForSelf({ db: db(), residentId: (await me(req)).id, rewardId: req.body.rewardId }),
   );
 };

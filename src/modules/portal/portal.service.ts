@@ -1,14 +1,12 @@
-import { and, asc, count, desc, eq, gte, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import { AppError } from '../../shared/app-error';
-import type { PageQuery } from '../../shared/pagination';
 import { activities } from '../activities/activities.table';
 import { cancelRegistration, registerResident } from '../activities/registration.service';
 import { orgNodes } from '../organisations/org.table';
 import { escapeLike } from '../../server/tree-scope';
-import type { ResidentPrincipal } from '../signin/resident-session.service';
-import { signIns } from '../signin/signin.table';
-import type { MyActivity, MyActivityQuery, MySignInPage } from './portal.contract';
+import type { ResidentPrincipal } from './resident-session.service';
+import type { MyActivity, MyActivityQuery } from './portal.contract';
 
 type Ctx = { db: Db; resident: ResidentPrincipal };
 
@@ -119,49 +117,4 @@ export async function cancelMe({ db, resident, activityId }: Ctx & { activityId:
     cancelRegistration(tx, { activityId, residentId: resident.residentId, reason: '本人取消' }),
   );
   return { cancelled: r.cancelled };
-}
-
-/** My sign-ins, newest first, with the total of confirmed activities and hours. */
-export async function findMySignIns({ db, resident, query }: Ctx & { query: PageQuery }): Promise<MySignInPage> {
-  const mine = and(eq(signIns.residentId, resident.residentId), ne(signIns.status, 'rejected'));
-  const hours = sql<string>`coalesce(${signIns.attendedHours}, ${activities.hours})`;
-  const [totals] = await db
-    .select({ n: count(), hours: sql<string>`coalesce(sum(${hours}), 0)` })
-    .from(signIns)
-    .innerJoin(activities, eq(activities.id, signIns.activityId))
-    .where(and(eq(signIns.residentId, resident.residentId), eq(signIns.status, 'confirmed')));
-  const [{ total }] = await db.select({ total: count() }).from(signIns).where(mine);
-  const rows = await db
-    .select({
-      s: signIns,
-      title: activities.title,
-      theme: activities.theme,
-      startsAt: activities.startsAt,
-      centreName: orgNodes.name,
-      hours,
-    })
-    .from(signIns)
-    .innerJoin(activities, eq(activities.id, signIns.activityId))
-    .innerJoin(orgNodes, eq(orgNodes.id, activities.centreId))
-    .where(mine)
-    .orderBy(desc(activities.startsAt), desc(signIns.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
-  return {
-    items: rows.map((r) => ({
-      id: r.s.id,
-      activityId: r.s.activityId,
-      title: r.title,
-      theme: r.theme,
-      startsAt: r.startsAt.toISOString(),
-      centreName: r.centreName,
-      status: r.s.status as MySignInPage['items'][number]['status'],
-      signedAt: r.s.signedAt.toISOString(),
-      hours: Number(r.hours),
-    })),
-    total: Number(total),
-    page: query.page,
-    pageSize: query.pageSize,
-    totals: { activities: Number(totals.n), hours: Number(totals.hours) },
-  };
 }

@@ -37,7 +37,8 @@ export function loadSignInActivity(
   return value;
 }
 
-async function readActivity(db: DbOrTx, activityId: string): Promise<SignInActivity | null> {
+/** The activity as it is now in `db` (no cache: inside a transaction, what it has written). */
+export async function readActivity(db: DbOrTx, activityId: string): Promise<SignInActivity | null> {
   const [row] = await db
     .select({ a: activities, centreName: orgNodes.name, centrePath: orgNodes.path })
     .from(activities)

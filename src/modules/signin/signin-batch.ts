@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import { fieldError } from '../../shared/app-error';
-import { grantForNewSignIns } from '../credits/credit-grants';
+import { payNewSignIns } from './signin-credits';
 import type { SignInStatus } from './signin.contract';
 
 /**
@@ -210,16 +210,19 @@ export function signInStatement(jobs: ScanJob[]): SQL {
 
 type Returned = ScanRow & { activity_id: string; device_id: string };
 
+/** The rows of a plain-SQL statement (`tx.execute`), typed by the caller. */
+export const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
 /** One batch in one transaction: the sign-in statement, then the credits of the confirmed. */
 export async function writeBatch(db: Db, jobs: ScanJob[]): Promise<Map<string, ScanRow>> {
   return db.transaction(async (tx) => {
     const result = await tx.execute(signInStatement(jobs));
-    const rows = (result as unknown as { rows: Returned[] }).rows;
+    const rows = rowsOf<Returned>(result);
     const out = new Map<string, ScanRow>();
     for (const r of rows) out.set(`${r.activity_id}:${r.device_id}`, r);
     // Contract 5: the batch's credits in one set of statements; the theme's rule decides whether
-    // they are paid now or when the activity is done (grantForNewSignIns reads it). Pending earns nothing.
-    await grantForNewSignIns(tx, {
+    // they are paid now or when the activity is done (payNewSignIns gathers, credits decides). Pending earns nothing.
+    await payNewSignIns(tx, {
       signInIds: rows.filter((r) => r.status === 'confirmed').map((r) => r.id),
       actorId: null,
     });

@@ -2,10 +2,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../server/db/client';
 import type { Protector } from '../../server/protect';
 import { AppError, fieldError } from '../../shared/app-error';
+import { formatDateTime } from '../../shared/china-time';
 import { residents } from '../people/people.table';
 import { graceTicket, readQrToken, verifyGraceTicket, type QrClaims } from './qr-token';
-import { recordScan, type ScanJob, type ScanRow } from './signin-batch';
-import { loadResidentSession, rememberDevice, rememberedResident } from './resident-session.service';
+import { recordScan, rowsOf, type ScanJob, type ScanRow } from './signin-batch';
+import { rememberDevice, rememberedResident } from './resident-device.service';
 import { loadSignInActivity, maskName, type SignInActivity } from './signin-activity';
 import {
   SCAN_GRACE_SECONDS,
@@ -18,29 +19,26 @@ import {
 import { signIns } from './signin.table';
 import { windowMinutes, windowOf } from './signin-window';
 
-/** `deviceId`: the hash of the phone's device cookie; `sourceId`: the hash of its address and user agent. */
+/** The resident signed in on this phone (the guard reads the resident cookie on the scan routes), if any. */
+export type PhoneResident = { residentId: string; countyId: string; name: string; csrfToken: string };
+
+/**
+ * `resident`: the phone's resident session, if any; `deviceId`: the hash of the phone's device
+ * cookie; `sourceId`: the hash of its address and user agent.
+ */
 type ScanCtx = {
   db: Db;
   protector: Protector;
   token: string;
-  residentCookie?: string;
+  resident: PhoneResident | null;
   deviceId: string;
   sourceId: string;
 };
 type Known = { residentId: string; name: string; via: 'session' | 'device'; csrfToken: string | null };
 
-const chinaTime = new Intl.DateTimeFormat('zh-CN', {
-  month: 'numeric',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-  timeZone: 'Asia/Shanghai',
-});
-
 /** A refusal the phone page shows in its own plain words (the route copies `refusal` into a header). */
 export function scanRefusal(refusal: ScanRefusal, w?: SignInWindow): AppError {
-  const at = (iso: string) => chinaTime.format(new Date(iso));
+  const at = (iso: string) => formatDateTime(iso);
   const words: Record<ScanRefusal, [string, string]> = {
     expired: ['二维码已过期，请重新扫描现场的二维码', 'this QR code has expired; scan the one on site again'],
     early: [
@@ -92,17 +90,11 @@ async function admit(ctx: ScanCtx, ticket: string | undefined): Promise<SignInAc
 async function knownResident(
   db: Db,
   a: SignInActivity,
-  residentCookie: string | undefined,
+  session: PhoneResident | null,
   deviceId: string,
 ): Promise<Known | null> {
-  const session = residentCookie ? await loadResidentSession(db, residentCookie) : null;
-  if (session && session.resident.countyId === a.countyId)
-    return {
-      residentId: session.resident.residentId,
-      name: session.resident.name,
-      via: 'session',
-      csrfToken: session.csrfToken,
-    };
+  if (session && session.countyId === a.countyId)
+    return { residentId: session.residentId, name: session.name, via: 'session', csrfToken: session.csrfToken };
   const remembered = await rememberedResident(db, deviceId);
   if (!remembered) return null;
   const [r] = await db
@@ -118,11 +110,11 @@ async function knownResident(
  * the window the phone gets a grace ticket (five minutes to type); outside it, the window's
  * times and no ticket — nothing can be signed in with it.
  */
-export async function getScanInfo({ db, protector, token, residentCookie, deviceId }: ScanCtx): Promise<ScanInfo> {
+export async function getScanInfo({ db, protector, token, resident, deviceId }: ScanCtx): Promise<ScanInfo> {
   const now = Date.now();
   const { a, claims, window } = await tokenActivity(db, protector, token, now);
   if (screenCodeStale(claims, now)) throw scanRefusal('expired');
-  const known = await knownResident(db, a, residentCookie, deviceId);
+  const known = await knownResident(db, a, resident, deviceId);
   const [mine] = known
     ? await db
         .select({ status: signIns.status, signedAt: signIns.signedAt })
@@ -144,8 +136,6 @@ export async function getScanInfo({ db, protector, token, residentCookie, device
   };
 }
 
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
-
 /** The resident's sign-in from their phone: one tap when known, else phone + name against the roster. */
 export async function scanSignIn(
   ctx: ScanCtx & {
@@ -157,7 +147,7 @@ export async function scanSignIn(
   const a = await admit(ctx, input.ticket);
   let known: Known | null = null;
   if (input.known) {
-    known = await knownResident(db, a, ctx.residentCookie, deviceId);
+    known = await knownResident(db, a, ctx.resident, deviceId);
     if (!known) throw new AppError('UNAUTHENTICATED');
     if (known.via === 'session' && ctx.csrfHeader !== known.csrfToken) throw new AppError('CSRF_FAILED');
   } else if (!input.phone || !input.name) {
@@ -212,7 +202,7 @@ export async function scanCheckOut(
   ctx: ScanCtx & { csrfHeader?: string; ticket?: string },
 ): Promise<{ attendedHours: number }> {
   const a = await admit(ctx, ctx.ticket);
-  const known = await knownResident(ctx.db, a, ctx.residentCookie, ctx.deviceId);
+  const known = await knownResident(ctx.db, a, ctx.resident, ctx.deviceId);
   if (!known) throw new AppError('UNAUTHENTICATED');
   if (known.via === 'session' && ctx.csrfHeader !== known.csrfToken) throw new AppError('CSRF_FAILED');
   const [s] = await ctx.db

@@ -8,12 +8,13 @@ import { maskPhone } from '../../shared/phone';
 import { RESIDENT_ROLES } from '../../shared/roles';
 import { registrations } from '../activities/activities.table';
 import { recordAudit } from '../../server/audit';
-import { grantForSignIn, reverseForSignIn } from '../credits/credit-grants';
+import { reverseAttendance } from '../credits';
 import { storedFiles } from '../files/files.table';
 import { orgNodes } from '../organisations/org.table';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { residents } from '../people/people.table';
 import { screenToken, sheetToken } from './qr-token';
+import { paySignIn } from './signin-credits';
 import { hoursBetween } from './signin-scan.service';
 import { loadSignInActivity, type SignInActivity } from './signin-activity';
 import { windowMinutes, windowOf } from './signin-window';
@@ -307,7 +308,7 @@ async function staffSignIn(
     if (!existing) return { id: null, credits: 0 };
     id = existing.id;
   }
-  return { id, credits: await grantForSignIn(tx, { signInId: id, actorId: actor.userId }) };
+  return { id, credits: await paySignIn(tx, { signInId: id, actorId: actor.userId }) };
 }
 
 /** Staff sign a resident in by hand (or confirm their pending scan). */
@@ -396,7 +397,7 @@ export async function confirmSignIn({
       .update(signIns)
       .set({ status: 'confirmed', residentId: who, confirmedBy: actor.userId })
       .where(eq(signIns.id, s.id));
-    const credits = await grantForSignIn(tx, { signInId: s.id, actorId: actor.userId });
+    const credits = await paySignIn(tx, { signInId: s.id, actorId: actor.userId });
     await audit(tx, actor, a, 'sign_in.confirm', s.id, { residentId: who });
     return { id: s.id, status: 'confirmed' as const, credits };
   });
@@ -408,7 +409,11 @@ export async function rejectSignIn({ db, actor, signInId, reason }: Ctx & { sign
   if (s.status === 'rejected') return { id: s.id, status: 'rejected' as const, credits: 0 };
   return db.transaction(async (tx) => {
     await tx.update(signIns).set({ status: 'rejected', confirmedBy: actor.userId }).where(eq(signIns.id, s.id));
-    const taken = await reverseForSignIn(tx, { signInId: s.id, actorId: actor.userId, reason: reason || '签到被撤销' });
+    const taken = await reverseAttendance(tx, {
+      signInId: s.id,
+      actorId: actor.userId,
+      reason: reason || '签到被撤销',
+    });
     await audit(tx, actor, a, 'sign_in.reject', s.id, { reason: reason ?? null, wasStatus: s.status });
     return { id: s.id, status: 'rejected' as const, credits: -taken };
   });

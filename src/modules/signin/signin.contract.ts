@@ -1,14 +1,22 @@
 import { z } from 'zod';
 import { LIMITS } from '../../shared/limits';
 import { ZPageQuery, zPage } from '../../shared/pagination';
-import { RESIDENT_ROLES, type Role } from '../../shared/roles';
+import { defineEndpoints } from '../../shared/endpoint';
+import { ROLES } from '../../shared/roles';
+import { isValidPhone, normalizePhone } from '../../shared/phone';
 import { zCleanText, zId, zText } from '../../shared/schemas';
-import { zPhone } from './resident-auth.contract';
+import { ZLearningRecord, ZResidentParams } from '../credits/credits.contract';
+import { CREDIT_STAFF_ROLES } from '../credits/credits.policy';
+import { ATTENDANCE_READER_ROLES, SIGNIN_RULE_EDITOR_ROLES, SIGNIN_STAFF_ROLES } from './signin.policy';
 
-/** Who runs sign-in at a centre: the keepers of its residents (they match people to the roster). */
-export const SIGNIN_STAFF_ROLES: readonly Role[] = RESIDENT_ROLES;
-/** Who reads an activity's attendance: the staff above, and inspectors and leaders over it. */
-export const ATTENDANCE_READER_ROLES: readonly Role[] = [...RESIDENT_ROLES, 'inspector', 'leader'];
+/** Old place of the role list (activities' detail drawer still imports it here): use signin.policy. */
+export { ATTENDANCE_READER_ROLES };
+
+/** A phone number as typed: normalised, then checked. */
+export const zPhone = z
+  .string()
+  .transform((v) => normalizePhone(v))
+  .refine(isValidPhone, { error: 'msg:phone' });
 
 export const SIGN_IN_STATUSES = ['confirmed', 'pending', 'rejected'] as const;
 export type SignInStatus = (typeof SIGN_IN_STATUSES)[number];
@@ -234,3 +242,171 @@ export const ZSignInActivityItem = ZActivityBrief.extend({
 });
 export type SignInActivityItem = z.infer<typeof ZSignInActivityItem>;
 export const ZSignInActivityPage = zPage(ZSignInActivityItem);
+
+/** One of my sign-ins: my learning record, activity by activity. */
+export const ZMySignIn = z.object({
+  id: z.string(),
+  activityId: z.string(),
+  title: z.string(),
+  theme: z.string(),
+  startsAt: z.string(),
+  centreName: z.string(),
+  status: z.enum(SIGN_IN_STATUSES),
+  signedAt: z.string(),
+  hours: z.number().describe('Attended hours if checked out, else the activity’s hours'),
+});
+export type MySignIn = z.infer<typeof ZMySignIn>;
+export const ZMySignInPage = zPage(ZMySignIn).extend({
+  totals: z.object({ activities: z.number().int(), hours: z.number() }),
+});
+export type MySignInPage = z.infer<typeof ZMySignInPage>;
+export const ZMySignInQuery = ZPageQuery;
+
+const staff = { roles: SIGNIN_STAFF_ROLES };
+const readers = { roles: ATTENDANCE_READER_ROLES };
+/** The phone's scan pages: public, and the guard says who the phone's resident session is, if any. */
+const phone = { public: true, knowsResident: true } as const;
+
+export const signInApi = defineEndpoints('sign-in', {
+  scanInfo: {
+    method: 'GET',
+    path: '/api/sign-in/scan/:token',
+    summary:
+      'What a scanned QR code is for, its sign-in window, who this phone is known as, and a five-minute grace ticket inside the window',
+    policy: phone,
+    params: ZTokenParams,
+    responses: { 200: ZScanInfo },
+  },
+  scan: {
+    method: 'POST',
+    path: '/api/sign-in/scan/:token',
+    summary:
+      'Sign in from a phone: one tap when known, else phone + name against the roster; unknown or a second person on one phone waits for staff',
+    policy: phone,
+    params: ZTokenParams,
+    body: ZScanInput,
+    responses: { 200: ZScanResult },
+  },
+  scanCheckOut: {
+    method: 'POST',
+    path: '/api/sign-in/scan/:token/check-out',
+    summary:
+      'Check out from a known phone: attended hours from sign-in to now (the scan’s grace ticket in X-Sign-In-Ticket)',
+    policy: phone,
+    params: ZTokenParams,
+    responses: { 200: z.object({ attendedHours: z.number() }) },
+  },
+  rules: {
+    method: 'GET',
+    path: '/api/sign-in/rules/:countyId',
+    summary: 'The county’s sign-in window: minutes before the start and after the end when residents may sign in',
+    // Every role reads its own county's window (the service hides other counties).
+    policy: { roles: ROLES },
+    params: ZCountyParams,
+    responses: { 200: ZSignInRules },
+  },
+  setRules: {
+    method: 'PUT',
+    path: '/api/sign-in/rules/:countyId',
+    summary: 'Set the county’s sign-in window (county admins; audited)',
+    policy: { roles: SIGNIN_RULE_EDITOR_ROLES },
+    params: ZCountyParams,
+    body: ZSignInRulesUpdate,
+    responses: { 200: ZSignInRules },
+  },
+  activities: {
+    method: 'GET',
+    path: '/api/sign-in/activities',
+    summary: 'Activities of my subtree for the sign-in desk: today, coming or past, with counts',
+    policy: readers,
+    query: ZSignInActivityQuery,
+    responses: { 200: ZSignInActivityPage },
+  },
+  qr: {
+    method: 'GET',
+    path: '/api/sign-in/activities/:activityId/qr',
+    summary: 'The on-screen QR code of the current 30-second window',
+    policy: staff,
+    params: ZActivityParams,
+    responses: { 200: ZQrOut },
+  },
+  sheet: {
+    method: 'GET',
+    path: '/api/sign-in/activities/:activityId/sheet',
+    summary: 'The printable sign-in sheet: registrants and a QR code valid during the activity',
+    policy: staff,
+    params: ZActivityParams,
+    responses: { 200: ZSheetOut },
+  },
+  attendance: {
+    method: 'GET',
+    path: '/api/sign-in/activities/:activityId/attendance',
+    summary: 'The attendance list: pending first, then confirmed, then rejected',
+    policy: readers,
+    params: ZActivityParams,
+    query: ZAttendanceQuery,
+    responses: { 200: ZAttendancePage },
+  },
+  roster: {
+    method: 'GET',
+    path: '/api/sign-in/activities/:activityId/roster',
+    summary: 'Find a resident to sign in by hand (name, initials or phone digits; phones masked)',
+    policy: staff,
+    params: ZActivityParams,
+    query: ZRosterQuery,
+    responses: { 200: ZRosterHits },
+  },
+  manual: {
+    method: 'POST',
+    path: '/api/sign-in/activities/:activityId/manual',
+    summary: 'Sign a resident in by hand',
+    policy: staff,
+    params: ZActivityParams,
+    body: ZManualInput,
+    responses: { 200: ZSignInSaved },
+  },
+  paper: {
+    method: 'POST',
+    path: '/api/sign-in/activities/:activityId/paper',
+    summary: 'Enter a paper sheet afterwards, with its photo as evidence',
+    policy: staff,
+    params: ZActivityParams,
+    body: ZPaperInput,
+    responses: { 200: ZPaperResult },
+  },
+  confirm: {
+    method: 'POST',
+    path: '/api/sign-in/:signInId/confirm',
+    summary: 'Confirm a pending sign-in (an unknown person: with their roster entry); pays the credit',
+    policy: staff,
+    params: ZSignInParams,
+    body: ZConfirmInput,
+    responses: { 200: ZSignInSaved },
+  },
+  reject: {
+    method: 'POST',
+    path: '/api/sign-in/:signInId/reject',
+    summary: 'Reject a pending sign-in or remove a wrong one; its credit is reversed',
+    policy: staff,
+    params: ZSignInParams,
+    body: ZRejectInput,
+    responses: { 200: ZSignInSaved },
+  },
+  checkOut: {
+    method: 'POST',
+    path: '/api/sign-in/:signInId/check-out',
+    summary: 'Check a resident out: attended hours',
+    policy: staff,
+    params: ZSignInParams,
+    body: ZCheckoutInput,
+    responses: { 200: ZSignInSaved },
+  },
+  learningRecord: {
+    method: 'GET',
+    path: '/api/credit-accounts/:residentId/record',
+    summary: '学习档案: activities attended, hours and credits (printable)',
+    policy: { roles: CREDIT_STAFF_ROLES },
+    params: ZResidentParams,
+    responses: { 200: ZLearningRecord },
+  },
+});

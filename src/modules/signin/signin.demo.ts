@@ -2,9 +2,9 @@ import { and, asc, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { DemoContext } from '../../db/demo-context';
 import { users } from '../accounts/account.table';
 import { activities } from '../activities/activities.table';
-import { grantForSignIn } from '../credits/credit-grants';
 import { residents } from '../people/people.table';
-import { residentAccounts } from './resident-account.table';
+import { paySignIn } from './signin-credits';
+import { residentAccounts } from '../portal/resident-account.table';
 import { signIns } from './signin.table';
 
 /** Demo residents who can sign in on the phone pages (/m) with the demo password. */
@@ -60,7 +60,7 @@ export async function seedSignIns(ctx: DemoContext): Promise<void> {
         })
         .onConflictDoNothing()
         .returning({ id: signIns.id });
-      if (row) await grantForSignIn(tx, { signInId: row.id, actorId: adminId });
+      if (row) await paySignIn(tx, { signInId: row.id, actorId: adminId });
     }
     if (i === 0) {
       await tx

@@ -1,8 +1,13 @@
 import { holdsRoleOver, type Actor } from '../../shared/actor';
 import { RESIDENT_ROLES, ROLES, type Role } from '../../shared/roles';
-import { ATTENDANCE_READER_ROLES, SIGNIN_STAFF_ROLES } from './signin.contract';
 
-export { ATTENDANCE_READER_ROLES, SIGNIN_STAFF_ROLES };
+// The role lists of the module live here, beside the rules that use them; this file imports
+// only src/shared, so the app shell (menu, router) and the contract read it without zod.
+
+/** Who runs sign-in at a centre: the keepers of its residents (they match people to the roster). */
+export const SIGNIN_STAFF_ROLES: readonly Role[] = RESIDENT_ROLES;
+/** Who reads an activity's attendance: the staff above, and inspectors and leaders over it. */
+export const ATTENDANCE_READER_ROLES: readonly Role[] = [...RESIDENT_ROLES, 'inspector', 'leader'];
 
 type NodeRef = { path: string };
 
@@ -10,10 +15,6 @@ type NodeRef = { path: string };
 export const canRunSignIn = (actor: Actor, centre: NodeRef) => holdsRoleOver(actor, SIGNIN_STAFF_ROLES, centre.path);
 export const canReadAttendance = (actor: Actor, centre: NodeRef) =>
   holdsRoleOver(actor, ATTENDANCE_READER_ROLES, centre.path);
-
-/** Staff over the resident's village or community issue the resident's activation code. */
-export const canManageResidentAccount = (actor: Actor, residentNode: NodeRef) =>
-  holdsRoleOver(actor, RESIDENT_ROLES, residentNode.path);
 
 /** County admins set their county's sign-in window. */
 export const SIGNIN_RULE_EDITOR_ROLES: readonly Role[] = ['system_admin', 'county_admin'];

@@ -65,3 +65,21 @@ export const signInRules = pgTable('sign_in_rules', {
   closesAfterMinutes: integer('closes_after_minutes'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A remembered device ("记住这台手机"): the long-lived device cookie's SHA-256 and whom it
+ * signs in with one tap. It grants nothing but the one-tap sign-in of that resident.
+ */
+export const residentDevices = pgTable(
+  'resident_devices',
+  {
+    id: varchar('id', { length: 64 }).primaryKey(),
+    residentId: uuid('resident_id')
+      .notNull()
+      .references(() => residents.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('resident_devices_resident_idx').on(t.residentId)],
+);

@@ -8,9 +8,10 @@ import type { Page } from '../../shared/pagination';
 import { TEACHER_BANK_ROLES } from '../../shared/roles';
 import { users } from '../accounts';
 import { recordAudit } from '../../server/audit';
-import { grantForVolunteerHours } from '../credits/credit-grants';
+import { payVolunteerHours } from '../credits';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../organisations';
+import { residentRef } from '../people';
 import { canKeepBank, canReviewHours } from './teachers.policy';
 import { loadTeacher } from './teachers.service';
 import { teachers, volunteerHours } from './teachers.table';
@@ -232,7 +233,21 @@ export async function reviewHours({
       .update(volunteerHours)
       .set({ status: input.decision, reviewedBy: actor.userId, reviewedAt: new Date(), reviewNote: input.note })
       .where(eq(volunteerHours.id, id));
-    if (input.decision === 'approved') await grantForVolunteerHours(tx, { hoursId: id, actorId: actor.userId });
+    // Contract 5: the teacher's linked resident (if any, not anonymised) earns the county's volunteer rate.
+    const [teacher] =
+      input.decision === 'approved'
+        ? await tx.select({ residentId: teachers.residentId }).from(teachers).where(eq(teachers.id, r.h.teacherId))
+        : [];
+    const linked = teacher?.residentId ? await residentRef(tx, teacher.residentId) : null;
+    if (linked && !linked.anonymized)
+      await payVolunteerHours(tx, {
+        hoursId: id,
+        residentId: linked.id,
+        countyId: linked.countyId,
+        hours: r.h.hours,
+        note: `${r.h.serviceDate} ${r.h.description}`,
+        actorId: actor.userId,
+      });
     await recordAudit(tx, {
       actor,
       node: r.node,

@@ -5,7 +5,7 @@ import { AppError } from '../../shared/app-error';
 import { passwordChangeDue } from '../../modules/accounts/auth.service';
 import { loadSession, SESSION_COOKIE } from '../../modules/accounts/session.service';
 import { getSettings } from '../../modules/settings/settings.service';
-import { loadResidentSession, RESIDENT_COOKIE } from '../../modules/signin/resident-session.service';
+import { loadResidentSession, RESIDENT_COOKIE } from '../../modules/portal/resident-session.service';
 import type { RouteEntry } from '../types';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -39,7 +39,10 @@ export function registerGuard(app: FastifyInstance): void {
     if (!SAFE_METHODS.has(req.method)) checkOrigin(req);
     if ('resident' in policy) return guardResident(app, req);
     await attachActor(app, req);
-    if ('public' in policy) return;
+    if ('public' in policy) {
+      if (policy.knowsResident) await attachResident(app, req);
+      return;
+    }
     if (!req.actor) throw new AppError(req.sessionState === 'expired' ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
     if (!SAFE_METHODS.has(req.method)) checkCsrf(req);
     if (req.passwordDue && !policy.allowWhilePasswordDue) throw new AppError('PASSWORD_CHANGE_REQUIRED');
@@ -76,6 +79,13 @@ async function guardResident(app: FastifyInstance, req: FastifyRequest): Promise
   req.resident = loaded.resident;
   req.csrfToken = loaded.csrfToken;
   if (!SAFE_METHODS.has(req.method)) checkCsrf(req);
+}
+
+/** A public route that asks who the phone is: the resident session, if the cookie holds a live one (nothing else changes). */
+async function attachResident(app: FastifyInstance, req: FastifyRequest): Promise<void> {
+  const raw = req.cookies[RESIDENT_COOKIE];
+  const loaded = raw ? await loadResidentSession(app.database.db, raw) : null;
+  req.resident = loaded?.resident ?? null;
 }
 
 /** Synchronizer token: the session's CSRF token must come back in a header a form cannot set. */

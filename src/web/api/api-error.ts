@@ -11,6 +11,8 @@ export class ApiError extends Error {
   readonly messageZh: string;
   readonly messageEn: string;
   readonly issues: FieldIssue[];
+  /** The failed answer's headers (e.g. the sign-in page's `x-sign-in-refusal`); null when no answer came. */
+  headers: Headers | null = null;
 
   constructor(
     status: number,
@@ -46,19 +48,21 @@ export function errorText(err: unknown, locale: Locale): string {
 }
 
 /** Turns a response body that failed into an ApiError, whatever shape it has. */
-export function toApiError(status: number, body: unknown): ApiError {
+export function toApiError(status: number, body: unknown, headers: Headers | null = null): ApiError {
   const e = (body as Partial<ErrorBody> | null)?.error;
-  if (e && typeof e.code === 'string' && typeof e.message === 'string') {
-    return new ApiError(status, {
-      code: e.code,
-      message: e.message,
-      messageEn: e.messageEn ?? e.message,
-      issues: Array.isArray(e.issues) ? e.issues : [],
-    });
-  }
-  return new ApiError(status, {
-    code: 'BAD_RESPONSE',
-    message: `服务器返回了意外的结果（${status}），请稍后再试`,
-    messageEn: `The server answered unexpectedly (${status}); please try again later`,
-  });
+  const err =
+    e && typeof e.code === 'string' && typeof e.message === 'string'
+      ? new ApiError(status, {
+          code: e.code,
+          message: e.message,
+          messageEn: e.messageEn ?? e.message,
+          issues: Array.isArray(e.issues) ? e.issues : [],
+        })
+      : new ApiError(status, {
+          code: 'BAD_RESPONSE',
+          message: `服务器返回了意外的结果（${status}），请稍后再试`,
+          messageEn: `The server answered unexpectedly (${status}); please try again later`,
+        });
+  err.headers = headers;
+  return err;
 }

@@ -39,25 +39,32 @@ export function withQuery(path: string, query?: Record<string, QueryValue>): str
   return s ? `${path}?${s}` : path;
 }
 
+export type CallOptions = {
+  /** Do not tell the staff sign-in layer of a failure (the phone pages, a probe for the session). */
+  silent?: boolean;
+  /** Headers of this request only (the sign-in page's grace ticket). */
+  headers?: Record<string, string>;
+  /** The CSRF token to send instead of the staff session's (the resident's phone session). */
+  csrf?: string | null;
+};
+
 /** One request to the API: same-origin cookie, JSON both ways, CSRF header, typed errors. */
-export async function request<T>(
-  method: HttpMethod,
-  path: string,
-  body?: unknown,
-  opts: { silent?: boolean } = {},
-): Promise<T> {
+export async function request<T>(method: HttpMethod, path: string, body?: unknown, opts: CallOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
+  const form = body instanceof FormData;
   if (method !== 'GET') {
-    headers['content-type'] = 'application/json';
-    if (csrfToken) headers['x-csrf-token'] = csrfToken;
+    if (!form) headers['content-type'] = 'application/json';
+    const token = opts.csrf !== undefined ? opts.csrf : csrfToken;
+    if (token) headers['x-csrf-token'] = token;
   }
+  Object.assign(headers, opts.headers);
   let res: Response;
   try {
     res = await fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
-      body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
+      body: method === 'GET' ? undefined : form ? body : JSON.stringify(body ?? {}),
     });
   } catch {
     throw new ApiError(0, {
@@ -75,7 +82,7 @@ export async function request<T>(
     data = null;
   }
   if (!res.ok) {
-    const err = toApiError(res.status, data);
+    const err = toApiError(res.status, data, res.headers);
     if (!opts.silent) for (const l of listeners) l(err);
     throw err;
   }
@@ -90,8 +97,6 @@ export const api = {
   del: <T>(path: string) => request<T>('DELETE', path),
 };
 
-export type CallOptions = { silent?: boolean };
-
 /** The URL of an endpoint with its path parameters and query filled in (downloads, printed pages, links). */
 export function urlOf<E extends Endpoint>(e: E, input?: EndpointInput<E>): string {
   const parts = (input ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown> };
@@ -104,10 +109,25 @@ export function urlOf<E extends Endpoint>(e: E, input?: EndpointInput<E>): strin
  */
 export async function call<E extends Endpoint>(
   e: E,
-  ...[input, opts]: {} extends EndpointInput<E>
+  ...[input, opts]: Record<never, never> extends EndpointInput<E>
     ? [input?: EndpointInput<E>, opts?: CallOptions]
     : [input: EndpointInput<E>, opts?: CallOptions]
 ): Promise<EndpointOutput<E>> {
   const body = (input as { body?: unknown } | undefined)?.body;
+  return request<EndpointOutput<E>>(e.method, urlOf(e, input), body, opts);
+}
+
+/**
+ * Sends one file (multipart field `file`) to an endpoint that takes one, e.g.
+ * `upload(filesApi.upload, { query: { nodeId, purpose, accept } }, file)`; errors as for `call`.
+ */
+export async function upload<E extends Endpoint>(
+  e: E,
+  input: EndpointInput<E>,
+  file: Blob,
+  opts?: CallOptions,
+): Promise<EndpointOutput<E>> {
+  const body = new FormData();
+  body.append('file', file);
   return request<EndpointOutput<E>>(e.method, urlOf(e, input), body, opts);
 }

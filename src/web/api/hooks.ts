@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import {
   keepPreviousData,
   useMutation,
@@ -9,8 +9,8 @@ import {
 } from '@tanstack/react-query';
 import { App, type FormInstance } from 'antd';
 import type { Endpoint, EndpointInput, EndpointOutput } from '../../shared/endpoint';
-import { errorText } from './api-error';
-import { call } from './client';
+import { errorText, isApiError } from './api-error';
+import { call, upload } from './client';
 import { useFormErrors } from '../components/form-errors';
 import { useI18n } from '../i18n/i18n';
 
@@ -104,4 +104,32 @@ export function useFormMutation<E extends Endpoint>(
     [errors, run],
   );
   return { submit, busy, alert: errors.alert, errors };
+}
+
+/**
+ * Uploads one file to an endpoint that takes one (`filesApi.upload`): busy while it runs; a
+ * refusal shows the server's words (the file's own problem if it names one: too large, not an
+ * image…) and gives null.
+ */
+export function useUpload<E extends Endpoint>(e: E) {
+  const { locale } = useI18n();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const run = useCallback(
+    async (input: EndpointInput<E>, file: Blob): Promise<EndpointOutput<E> | null> => {
+      setBusy(true);
+      try {
+        return await upload(e, input, file);
+      } catch (err) {
+        const issue = isApiError(err) ? err.issues[0] : undefined;
+        const text = issue ? (locale === 'zh-CN' ? issue.message : issue.messageEn) : errorText(err, locale);
+        void message.error({ content: text, duration: 8 });
+        return null;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [e, locale, message],
+  );
+  return { run, busy };
 }

@@ -27,11 +27,11 @@ import { M as ACTIVITIES } from '../../modules/activities/web/activities.message
 import { M as PLANS } from '../../modules/plans/web/plans.messages';
 
 import { CheckSquareOutlined } from '@ant-design/icons';
-import { ATTENDANCE_READER_ROLES } from '../../modules/signin/signin.contract';
+import { ATTENDANCE_READER_ROLES } from '../../modules/signin/signin.policy';
 import { M as SIGNIN } from '../../modules/signin/web/signin.messages';
 
 import { TrophyOutlined } from '@ant-design/icons';
-import { CREDIT_STAFF_ROLES } from '../../modules/credits/credits.contract';
+import { CREDIT_STAFF_ROLES } from '../../modules/credits/credits.policy';
 import { M as CREDITS } from '../../modules/credits/web/credits.messages';
 
 type Entry = { key: string; path: string; label: Msg; icon: ReactNode; roles?: readonly Role[] };

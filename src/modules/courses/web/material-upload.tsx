@@ -1,9 +1,8 @@
 import { useRef, useState } from 'react';
 import { App, Button, List, Typography } from 'antd';
 import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import { ACCEPT_ATTR, type StoredFile } from '../../files/files.contract';
-import { toApiError } from '../../../web/api/api-error';
-import { useAuth } from '../../../web/auth/auth-context';
+import { ACCEPT_ATTR, filesApi, type StoredFile } from '../../files/files.contract';
+import { useUpload } from '../../../web/api/hooks';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M } from './courses.messages';
 
@@ -20,44 +19,24 @@ type Props = {
 const sizeText = (n: number) =>
   n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 
-/** Course materials: upload through POST /api/files (the type is checked by content there), list, remove. */
+/** Course materials: upload through filesApi.upload (the type is checked by content there), list, remove. */
 export function MaterialUpload({ value = [], onChange, nodeId, initial, max }: Props) {
-  const { t, locale } = useI18n();
-  const { me } = useAuth();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const input = useRef<HTMLInputElement>(null);
   const [known, setKnown] = useState<Material[]>(initial);
-  const [busy, setBusy] = useState(false);
+  const send = useUpload(filesApi.upload);
+  const busy = send.busy;
   const files = value.map((id) => known.find((f) => f.id === id) ?? { id, originalName: id, size: 0 });
 
   const upload = async (file: File) => {
     if (!nodeId) return;
-    setBusy(true);
-    try {
-      const body = new FormData();
-      body.append('file', file);
-      const res = await fetch(`/api/files?nodeId=${nodeId}&purpose=course_material&accept=document`, {
-        method: 'POST',
-        body,
-        credentials: 'same-origin',
-        headers: { 'x-csrf-token': me?.csrfToken ?? '', accept: 'application/json' },
-      });
-      const data: unknown = await res.json().catch(() => null);
-      if (!res.ok) {
-        const err = toApiError(res.status, data);
-        const issue = err.issues[0];
-        throw new Error(issue ? (locale === 'zh-CN' ? issue.message : issue.messageEn) : err.text(locale));
-      }
-      const stored = data as StoredFile;
-      setKnown((k) => [...k, stored]);
-      onChange?.([...value, stored.id]);
-      void message.success(t(M.uploaded, { name: stored.originalName }));
-    } catch (err) {
-      void message.error({ content: (err as Error).message, duration: 8 });
-    } finally {
-      setBusy(false);
-      if (input.current) input.current.value = '';
-    }
+    const stored = await send.run({ query: { nodeId, purpose: 'course_material', accept: 'document' } }, file);
+    if (input.current) input.current.value = '';
+    if (!stored) return;
+    setKnown((k) => [...k, stored]);
+    onChange?.([...value, stored.id]);
+    void message.success(t(M.uploaded, { name: stored.originalName }));
   };
 
   return (

@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { Alert, Button, Col, Drawer, Grid, List, Row, Statistic, Table, Typography } from 'antd';
 import { GiftOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import { api } from '../../../web/api/client';
+import { useApiMutation } from '../../../web/api/hooks';
 import { ErrorState } from '../../../web/components/error-state';
 import { formatDateTime } from '../../../web/components/format';
 import { PageLoading } from '../../../web/components/page-loading';
 import { useDrawerWidth } from '../../../web/components/use-drawer-width';
 import { useI18n } from '../../../web/i18n/i18n';
-import { ENTRY_KIND_LABELS, type Entry, type EntryKindKey } from '../credits.contract';
+import { creditsApi, ENTRY_KIND_LABELS, type Entry, type EntryKindKey } from '../credits.contract';
 import { AwardModal } from './award-modal';
 import { M } from './credits.messages';
-import { useAccount, useCreditsRefresh, useEntries } from './credits.queries';
+import { CREDITS_TAGS, useAccount, useEntries } from './credits.queries';
 import { Amount, EntryKindTag } from './entry-kind-tag';
 import { ReasonModal } from './reason-modal';
 import { RedeemModal } from './redeem-modal';
@@ -22,7 +22,7 @@ export function AccountDrawer({ residentId, onClose }: { residentId: string; onC
   const account = useAccount(residentId);
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const entries = useEntries(residentId, page.page, page.pageSize);
-  const refresh = useCreditsRefresh();
+  const reverse = useApiMutation(creditsApi.reverse, { invalidates: CREDITS_TAGS });
   const [modal, setModal] = useState<'award' | 'redeem' | null>(null);
   const [reversing, setReversing] = useState<Entry | null>(null);
   const phone = Grid.useBreakpoint().sm === false;
@@ -167,10 +167,8 @@ export function AccountDrawer({ residentId, onClose }: { residentId: string; onC
               title={t(M.reverseTitle, { kind: label(ENTRY_KIND_LABELS[reversing.kind]), amount: reversing.amount })}
               help={t(M.reverseHelp)}
               okText={reversing.kind === 'redeem' ? t(M.cancel) : t(M.reverse)}
-              onSubmit={async (reason) => {
-                await api.post(`/api/credit-entries/${reversing.id}/reverse`, { reason });
-                await refresh();
-              }}
+              busy={reverse.busy}
+              onSubmit={(reason) => reverse.run({ params: { id: reversing.id }, body: { reason } })}
               onClose={() => setReversing(null)}
             />
           )}

@@ -1,27 +1,26 @@
 import { App, Form, Input, InputNumber, Modal } from 'antd';
-import { api } from '../../../web/api/client';
-import { useFormErrors } from '../../../web/components/form-errors';
+import { useFormMutation } from '../../../web/api/hooks';
 import { rules } from '../../../web/components/rules';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
-import { CREDIT_LIMITS, type Award } from '../credits.contract';
+import { CREDIT_LIMITS, creditsApi, type Award } from '../credits.contract';
 import { M } from './credits.messages';
-import { useCreditsRefresh } from './credits.queries';
+import { CREDITS_TAGS } from './credits.queries';
 
 /** Staff award credits by hand, always with a reason. */
 export function AwardModal({ residentId, name, onClose }: { residentId: string; name: string; onClose: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Award>();
-  const errors = useFormErrors(form);
-  const refresh = useCreditsRefresh();
-  const submit = (v: Award) =>
-    errors.run(async () => {
-      await api.post(`/api/credit-accounts/${residentId}/awards`, { amount: v.amount, reason: v.reason.trim() });
-      await refresh();
-      void message.success(t(M.awarded, { n: v.amount }));
+  const award = useFormMutation(form, creditsApi.award, {
+    invalidates: CREDITS_TAGS,
+    onSuccess: (_, { body }) => {
+      void message.success(t(M.awarded, { n: body.amount }));
       onClose();
-    });
+    },
+  });
+  const submit = (v: Award) =>
+    void award.submit({ params: { residentId }, body: { amount: v.amount, reason: v.reason.trim() } });
   return (
     <Modal
       open
@@ -30,11 +29,11 @@ export function AwardModal({ residentId, name, onClose }: { residentId: string; 
       onOk={() => form.submit()}
       okText={t(M.award)}
       cancelText={t(APP.cancel)}
-      confirmLoading={errors.busy}
+      confirmLoading={award.busy}
       destroyOnHidden
     >
-      <Form<Award> form={form} layout="vertical" onFinish={submit} disabled={errors.busy} initialValues={{ amount: 5 }}>
-        {errors.alert}
+      <Form<Award> form={form} layout="vertical" onFinish={submit} disabled={award.busy} initialValues={{ amount: 5 }}>
+        {award.alert}
         <Form.Item name="amount" label={t(M.amount)} rules={[{ required: true, message: t(APP.required) }]}>
           <InputNumber
             min={0.5}

@@ -1,78 +1,46 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Page } from '../../../shared/pagination';
-import { api } from '../../../web/api/client';
-import type {
-  Account,
-  AccountSummary,
-  EntryPage,
-  LearningRecord,
-  Redemption,
-  Reward,
-  Rules,
-} from '../credits.contract';
+import type { EndpointInput } from '../../../shared/endpoint';
+import { useApi } from '../../../web/api/hooks';
+import { signInApi } from '../../signin/signin.contract';
+import { creditsApi } from '../credits.contract';
 
-export const creditsKey = ['credits'] as const;
+// Every read of the module, typed by its endpoint declaration (no paths or answer types here).
 
-export function useAccounts(query: { q?: string; nodeId?: string; page: number; pageSize: number }) {
-  return useQuery({
-    queryKey: ['credits', 'accounts', query],
-    queryFn: () => api.get<Page<Account>>('/api/credit-accounts', query),
-    placeholderData: keepPreviousData,
-  });
+export type AccountListQuery = EndpointInput<typeof creditsApi.accounts>['query'];
+export type RewardListQuery = EndpointInput<typeof creditsApi.rewards>['query'];
+export type RedemptionListQuery = EndpointInput<typeof creditsApi.redemptions>['query'];
+
+export function useAccounts(query: AccountListQuery) {
+  return useApi(creditsApi.accounts, { query }, { keepPrevious: true });
 }
 
 export function useAccount(residentId: string | undefined) {
-  return useQuery({
-    queryKey: ['credits', 'account', residentId],
-    queryFn: () => api.get<AccountSummary>(`/api/credit-accounts/${residentId}`),
-    enabled: !!residentId,
-  });
+  return useApi(creditsApi.account, { params: { residentId: residentId ?? '' } }, { enabled: !!residentId });
 }
 
 export function useEntries(residentId: string | undefined, page: number, pageSize: number) {
-  return useQuery({
-    queryKey: ['credits', 'entries', residentId, page, pageSize],
-    queryFn: () => api.get<EntryPage>(`/api/credit-accounts/${residentId}/entries`, { page, pageSize }),
-    enabled: !!residentId,
-    placeholderData: keepPreviousData,
-  });
+  return useApi(
+    creditsApi.entries,
+    { params: { residentId: residentId ?? '' }, query: { page, pageSize } },
+    { enabled: !!residentId, keepPrevious: true },
+  );
 }
 
+/** A resident's printable learning record (学习档案; sign-in builds it). */
 export function useLearningRecord(residentId: string | undefined) {
-  return useQuery({
-    queryKey: ['credits', 'record', residentId],
-    queryFn: () => api.get<LearningRecord>(`/api/credit-accounts/${residentId}/record`),
-    enabled: !!residentId,
-  });
+  return useApi(signInApi.learningRecord, { params: { residentId: residentId ?? '' } }, { enabled: !!residentId });
 }
 
-export function useRewards(query: { forResidentId?: string; page: number; pageSize: number }, enabled = true) {
-  return useQuery({
-    queryKey: ['credits', 'rewards', query],
-    queryFn: () => api.get<Page<Reward>>('/api/credit-rewards', query),
-    placeholderData: keepPreviousData,
-    enabled,
-  });
+export function useRewards(query: RewardListQuery, enabled = true) {
+  return useApi(creditsApi.rewards, { query }, { keepPrevious: true, enabled });
 }
 
-export function useRedemptions(query: { status?: string; page: number; pageSize: number }) {
-  return useQuery({
-    queryKey: ['credits', 'redemptions', query],
-    queryFn: () => api.get<Page<Redemption>>('/api/credit-redemptions', query),
-    placeholderData: keepPreviousData,
-  });
+export function useRedemptions(query: RedemptionListQuery) {
+  return useApi(creditsApi.redemptions, { query }, { keepPrevious: true });
 }
 
 export function useRules(countyId: string | undefined) {
-  return useQuery({
-    queryKey: ['credits', 'rules', countyId],
-    queryFn: () => api.get<Rules>(`/api/credit-rules/${countyId}`),
-    enabled: !!countyId,
-  });
+  return useApi(creditsApi.rules, { params: { countyId: countyId ?? '' } }, { enabled: !!countyId });
 }
 
-/** After any change: balances, entries, rewards (stock) and redemptions are read again. */
-export function useCreditsRefresh() {
-  const qc = useQueryClient();
-  return () => qc.invalidateQueries({ queryKey: creditsKey });
-}
+/** What a change reads again: balances, entries, rewards (stock), redemptions and learning records. */
+export const CREDITS_TAGS = [creditsApi.accounts.tag, signInApi.learningRecord.tag];

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { App, Form, Input, Modal, Typography } from 'antd';
-import { errorText } from '../../../web/api/api-error';
+import { Form, Input, Modal, Typography } from 'antd';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { CREDIT_LIMITS } from '../credits.contract';
@@ -11,29 +10,22 @@ export function ReasonModal({
   title,
   help,
   okText,
+  busy,
   onSubmit,
   onClose,
 }: {
   title: string;
   help: string;
   okText: string;
-  onSubmit: (reason: string) => Promise<void>;
+  /** A mutation's `busy` and `run` (useApiMutation: its error is shown, and the modal stays open). */
+  busy: boolean;
+  onSubmit: (reason: string) => Promise<{ ok: boolean }>;
   onClose: () => void;
 }) {
-  const { t, locale } = useI18n();
-  const { message } = App.useApp();
+  const { t } = useI18n();
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
   const submit = async () => {
-    setBusy(true);
-    try {
-      await onSubmit(reason.trim());
-      onClose();
-    } catch (err) {
-      void message.error(errorText(err, locale));
-    } finally {
-      setBusy(false);
-    }
+    if ((await onSubmit(reason.trim())).ok) onClose();
   };
   return (
     <Modal

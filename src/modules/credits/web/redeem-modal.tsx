@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Alert, App, Modal, Radio, Space, Typography } from 'antd';
 import { errorText } from '../../../web/api/api-error';
-import { api } from '../../../web/api/client';
+import { useApiMutation } from '../../../web/api/hooks';
 import { PageLoading } from '../../../web/components/page-loading';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { M } from './credits.messages';
-import { useCreditsRefresh, useRewards } from './credits.queries';
+import { creditsApi } from '../credits.contract';
+import { CREDITS_TAGS, useRewards } from './credits.queries';
 
 /** At the centre counter: pick a reward offered to this resident; balance and stock are checked by the server. */
 export function RedeemModal({
@@ -22,23 +23,16 @@ export function RedeemModal({
 }) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
-  const refresh = useCreditsRefresh();
   const rewards = useRewards({ forResidentId: residentId, page: 1, pageSize: 100 });
   const [rewardId, setRewardId] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    setBusy(true);
-    try {
-      const r = await api.post<{ balance: number }>(`/api/credit-accounts/${residentId}/redemptions`, { rewardId });
-      await refresh();
+  const redeem = useApiMutation(creditsApi.redeemAtCounter, {
+    invalidates: CREDITS_TAGS,
+    onSuccess: (r) => {
       void message.success(t(M.redeemed, { n: r.balance }));
       onClose();
-    } catch (err) {
-      void message.error(errorText(err, locale));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const submit = () => rewardId && redeem.run({ params: { residentId }, body: { rewardId } });
   const items = rewards.data?.items ?? [];
   return (
     <Modal
@@ -48,7 +42,7 @@ export function RedeemModal({
       okText={t(M.redeem)}
       okButtonProps={{ disabled: !rewardId }}
       cancelText={t(APP.cancel)}
-      confirmLoading={busy}
+      confirmLoading={redeem.busy}
       onOk={() => void submit()}
       destroyOnHidden
     >

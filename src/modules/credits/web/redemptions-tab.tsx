@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Button, Card, Select, Tag, Typography } from 'antd';
-import { api } from '../../../web/api/client';
+import { useApiMutation } from '../../../web/api/hooks';
 import { formatDateTime } from '../../../web/components/format';
 import { PageTable } from '../../../web/components/page-table';
 import { useI18n } from '../../../web/i18n/i18n';
-import { REDEMPTION_STATUSES, REDEMPTION_STATUS_LABELS, type Redemption } from '../credits.contract';
+import { creditsApi, REDEMPTION_STATUSES, REDEMPTION_STATUS_LABELS, type Redemption } from '../credits.contract';
 import type { CreditsUrl } from './credits-page';
 import { M } from './credits.messages';
-import { useCreditsRefresh, useRedemptions } from './credits.queries';
+import { CREDITS_TAGS, useRedemptions } from './credits.queries';
 import { ReasonModal } from './reason-modal';
 
 type Status = (typeof REDEMPTION_STATUSES)[number];
@@ -17,7 +17,7 @@ export function RedemptionsTab({ url }: { url: CreditsUrl }) {
   const { t, label, locale } = useI18n();
   const status = REDEMPTION_STATUSES.find((s) => s === url.values.status);
   const list = useRedemptions({ status, page: url.page, pageSize: url.pageSize });
-  const refresh = useCreditsRefresh();
+  const cancel = useApiMutation(creditsApi.cancelRedemption, { invalidates: CREDITS_TAGS });
   const [cancelling, setCancelling] = useState<Redemption | null>(null);
   return (
     <>
@@ -87,10 +87,8 @@ export function RedemptionsTab({ url }: { url: CreditsUrl }) {
           title={t(M.cancelTitle, { name: cancelling.residentName, reward: cancelling.rewardName })}
           help={t(M.cancelHelp)}
           okText={t(M.cancel)}
-          onSubmit={async (reason) => {
-            await api.post(`/api/credit-redemptions/${cancelling.id}/cancel`, { reason });
-            await refresh();
-          }}
+          busy={cancel.busy}
+          onSubmit={(reason) => cancel.run({ params: { id: cancelling.id }, body: { reason } })}
           onClose={() => setCancelling(null)}
         />
       )}

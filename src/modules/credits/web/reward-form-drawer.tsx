@@ -1,15 +1,14 @@
 import { App, Form, Input, InputNumber, Switch } from 'antd';
-import { api } from '../../../web/api/client';
+import { useFormMutation } from '../../../web/api/hooks';
 import { useAdminReach } from '../../../web/auth/admin-reach';
 import { FormDrawer } from '../../../web/components/form-drawer';
-import { useFormErrors } from '../../../web/components/form-errors';
 import { rules } from '../../../web/components/rules';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
-import { CREDIT_LIMITS, type Reward, type RewardInput } from '../credits.contract';
+import { CREDIT_LIMITS, creditsApi, type Reward, type RewardInput } from '../credits.contract';
 import { M } from './credits.messages';
-import { useCreditsRefresh } from './credits.queries';
+import { CREDITS_TAGS } from './credits.queries';
 
 /** One form for adding and editing a reward; the offering node is fixed once created. */
 export function RewardFormDrawer({ reward, onClose }: { reward: Reward | null; onClose: () => void }) {
@@ -17,17 +16,21 @@ export function RewardFormDrawer({ reward, onClose }: { reward: Reward | null; o
   const { message } = App.useApp();
   const { canAdminister } = useAdminReach();
   const [form] = Form.useForm<RewardInput>();
-  const errors = useFormErrors(form);
-  const refresh = useCreditsRefresh();
-  const submit = (v: RewardInput) =>
-    errors.run(async () => {
-      const body: RewardInput = { ...v, name: v.name.trim(), description: (v.description ?? '').trim() };
-      if (reward) await api.put(`/api/credit-rewards/${reward.id}`, body);
-      else await api.post('/api/credit-rewards', body);
-      await refresh();
+  const saved = {
+    invalidates: CREDITS_TAGS,
+    onSuccess: () => {
       void message.success(t(M.rewardSaved));
       onClose();
-    });
+    },
+  };
+  const create = useFormMutation(form, creditsApi.createReward, saved);
+  const update = useFormMutation(form, creditsApi.updateReward, saved);
+  const busy = create.busy || update.busy;
+  const submit = (v: RewardInput) => {
+    const body: RewardInput = { ...v, name: v.name.trim(), description: (v.description ?? '').trim() };
+    if (reward) void update.submit({ params: { id: reward.id }, body });
+    else void create.submit({ body });
+  };
   const initial: Partial<RewardInput> = reward
     ? {
         nodeId: reward.nodeId,
@@ -41,7 +44,7 @@ export function RewardFormDrawer({ reward, onClose }: { reward: Reward | null; o
   return (
     <FormDrawer
       title={t(reward ? M.editReward : M.newReward)}
-      busy={errors.busy}
+      busy={busy}
       onClose={onClose}
       onSave={() => form.submit()}
     >
@@ -49,11 +52,12 @@ export function RewardFormDrawer({ reward, onClose }: { reward: Reward | null; o
         form={form}
         layout="vertical"
         onFinish={submit}
-        disabled={errors.busy}
+        disabled={busy}
         initialValues={initial}
         size="large"
       >
-        {errors.alert}
+        {create.alert}
+        {update.alert}
         <Form.Item
           name="nodeId"
           label={t(M.offeredBy)}

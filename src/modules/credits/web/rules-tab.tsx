@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Grid, InputNumber, Select, Table, Tag, Typography } from 'antd';
-import { errorText } from '../../../web/api/api-error';
-import { api } from '../../../web/api/client';
+import { useApiMutation } from '../../../web/api/hooks';
 import { useAuth } from '../../../web/auth/auth-context';
 import { ErrorState } from '../../../web/components/error-state';
 import { PageLoading } from '../../../web/components/page-loading';
 import { useI18n } from '../../../web/i18n/i18n';
 import {
   CREDIT_LIMITS,
+  creditsApi,
   GRANT_AT,
   GRANT_AT_LABELS,
   type GrantAt,
@@ -15,19 +15,22 @@ import {
   type RulesUpdate,
 } from '../credits.contract';
 import { M } from './credits.messages';
-import { useCreditsRefresh, useRules } from './credits.queries';
+import { CREDITS_TAGS, useRules } from './credits.queries';
 
 /** The county's rules: per theme credits per hour and when paid, and the volunteer rate. County admins edit. */
 export function RulesTab() {
-  const { t, label, isZh, locale } = useI18n();
+  const { t, label, isZh } = useI18n();
   const { me } = useAuth();
   const { message } = App.useApp();
   const countyId = me?.scopes[0]?.path.split('/')[1];
   const q = useRules(countyId);
-  const refresh = useCreditsRefresh();
   const [rows, setRows] = useState<Rule[]>([]);
   const [volunteer, setVolunteer] = useState(1);
-  const [busy, setBusy] = useState(false);
+  const saving = useApiMutation(creditsApi.setRules, {
+    invalidates: CREDITS_TAGS,
+    onSuccess: () => void message.success(t(M.rulesSaved)),
+  });
+  const busy = saving.busy;
   const phone = Grid.useBreakpoint().sm === false;
   useEffect(() => {
     if (!q.data) return;
@@ -49,21 +52,12 @@ export function RulesTab() {
       options={GRANT_AT.map((g) => ({ value: g, label: label(GRANT_AT_LABELS[g]) }))}
     />
   );
-  const save = async () => {
-    setBusy(true);
-    try {
-      const body: RulesUpdate = {
-        rules: rows.map((r) => ({ theme: r.theme, creditsPerHour: r.creditsPerHour, grantAt: r.grantAt })),
-        volunteerPerHour: volunteer,
-      };
-      await api.put(`/api/credit-rules/${countyId}`, body);
-      await refresh();
-      void message.success(t(M.rulesSaved));
-    } catch (err) {
-      void message.error(errorText(err, locale));
-    } finally {
-      setBusy(false);
-    }
+  const save = () => {
+    const body: RulesUpdate = {
+      rules: rows.map((r) => ({ theme: r.theme, creditsPerHour: r.creditsPerHour, grantAt: r.grantAt })),
+      volunteerPerHour: volunteer,
+    };
+    return saving.run({ params: { countyId: countyId ?? '' }, body });
   };
   return (
     <Card title={t(M.rulesTitle, { county: q.data.countyName })}>

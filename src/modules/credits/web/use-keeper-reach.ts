@@ -3,7 +3,7 @@ import type { TreeNode } from '../../organisations/org.contract';
 import { useAuth } from '../../../web/auth/auth-context';
 import { isUnderAny } from '../../../web/org-tree/tree-index';
 import { useOrgTree } from '../../../web/org-tree/use-org-tree';
-import { CREDIT_STAFF_ROLES } from '../credits.contract';
+import { CREDIT_STAFF_ROLES } from '../credits.policy';
 
 /** Places whose residents' accounts the user keeps, to grey out the others in the filter. The server decides. */
 export function useKeeperReach() {

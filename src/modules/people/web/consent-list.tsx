@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Form, List, Modal, Popconfirm, Tag, Typography } from 'antd';
+import { App, Button, Form, List, Popconfirm, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { chinaToday } from '../../../shared/china-time';
 import {
@@ -13,6 +13,7 @@ import {
 } from '../people.contract';
 import { useApiMutation, useFormMutation } from '../../../web/api/hooks';
 import { formatDateTime } from '../../../web/components/format';
+import { FormModal } from '../../../web/components/form-modal';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { ConsentFields } from './consent-fields';
@@ -107,30 +108,21 @@ function AddConsentModal({ resident: r, onClose }: { resident: ResidentDetail; o
   const child = !!r.birthDate && ageOn(r.birthDate, chinaToday()) < CHILD_AGE;
   const submit = (v: ConsentInput) => send({ params: { id: r.id }, body: { ...v, given: !!v.given } });
   return (
-    <Modal
-      open
+    <FormModal
       title={t(M.addConsent)}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t(APP.save)}
-      cancelText={t(APP.cancel)}
-      confirmLoading={busy}
-      destroyOnHidden
+      form={form}
+      onClose={onClose}
+      busy={busy}
+      onFinish={submit}
+      initialValues={{
+        purpose: DEFAULT_CONSENT_PURPOSE,
+        method: 'paper',
+        givenBy: child ? 'guardian' : 'self',
+        given: false,
+      }}
+      alert={alert}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{
-          purpose: DEFAULT_CONSENT_PURPOSE,
-          method: 'paper',
-          givenBy: child ? 'guardian' : 'self',
-          given: false,
-        }}
-      >
-        {alert}
-        <ConsentFields base={[]} child={child} form={form} />
-      </Form>
-    </Modal>
+      <ConsentFields base={[]} child={child} form={form} />
+    </FormModal>
   );
 }

@@ -1,8 +1,9 @@
-import { App, Form, Input, Modal } from 'antd';
+import { App, Form, Input } from 'antd';
 import { PEOPLE_LIMITS, peopleApi, type HouseholdDetail, type HouseholdFields } from '../people.contract';
 import { LIMITS } from '../../../shared/limits';
 import { useFormMutation } from '../../../web/api/hooks';
 import { rules } from '../../../web/components/rules';
+import { FormModal } from '../../../web/components/form-modal';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
@@ -40,36 +41,32 @@ export function HouseholdFormModal({
     else void create.submit({ body });
   };
   return (
-    <Modal
-      open
+    <FormModal
       title={household ? t(M.editHousehold) : t(M.newHousehold)}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t(APP.save)}
-      cancelText={t(APP.cancel)}
-      confirmLoading={busy}
-      destroyOnHidden
+      form={form}
+      onClose={onClose}
+      busy={busy}
+      onFinish={submit}
+      initialValues={household ?? { nodeId }}
+      alert={alert}
     >
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={household ?? { nodeId }}>
-        {alert}
-        <Form.Item name="nodeId" label={t(M.node)} rules={[{ required: true, message: t(APP.required) }]}>
-          <NodeTreeSelect selectable={selectable} />
-        </Form.Item>
-        <Form.Item
-          name="headName"
-          label={t(M.headName)}
-          extra={t(M.headNameHelp)}
-          rules={[rules.required(t), rules.max(t, LIMITS.personName)]}
-        >
-          <Input maxLength={LIMITS.personName} autoFocus />
-        </Form.Item>
-        <Form.Item name="building" label={t(M.building)} rules={[rules.max(t, PEOPLE_LIMITS.building)]}>
-          <Input maxLength={PEOPLE_LIMITS.building} placeholder={t(M.buildingPlaceholder)} />
-        </Form.Item>
-        <Form.Item name="address" label={t(M.address)} rules={[rules.max(t, PEOPLE_LIMITS.address)]}>
-          <Input maxLength={PEOPLE_LIMITS.address} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="nodeId" label={t(M.node)} rules={[{ required: true, message: t(APP.required) }]}>
+        <NodeTreeSelect selectable={selectable} />
+      </Form.Item>
+      <Form.Item
+        name="headName"
+        label={t(M.headName)}
+        extra={t(M.headNameHelp)}
+        rules={[rules.required(t), rules.max(t, LIMITS.personName)]}
+      >
+        <Input maxLength={LIMITS.personName} autoFocus />
+      </Form.Item>
+      <Form.Item name="building" label={t(M.building)} rules={[rules.max(t, PEOPLE_LIMITS.building)]}>
+        <Input maxLength={PEOPLE_LIMITS.building} placeholder={t(M.buildingPlaceholder)} />
+      </Form.Item>
+      <Form.Item name="address" label={t(M.address)} rules={[rules.max(t, PEOPLE_LIMITS.address)]}>
+        <Input maxLength={PEOPLE_LIMITS.address} />
+      </Form.Item>
+    </FormModal>
   );
 }

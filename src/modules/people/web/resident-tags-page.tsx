@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Modal, Popconfirm, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Popconfirm, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { z } from 'zod';
 import { PEOPLE_LIMITS, peopleApi, type TagDef, type ZTagDefCreate } from '../people.contract';
@@ -9,6 +9,7 @@ import { ErrorState } from '../../../web/components/error-state';
 import { PageHeader } from '../../../web/components/page-header';
 import { PageLoading } from '../../../web/components/page-loading';
 import { rules } from '../../../web/components/rules';
+import { FormModal } from '../../../web/components/form-modal';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { M } from './people.messages';
@@ -145,43 +146,34 @@ function TagModal({
     else void create.submit({ params: { countyId }, body: { ...body, code: v.code } });
   };
   return (
-    <Modal
-      open
+    <FormModal
       title={tag ? t(M.editTag, { label: tag.label }) : t(M.newTag)}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t(APP.save)}
-      cancelText={t(APP.cancel)}
-      confirmLoading={busy}
-      destroyOnHidden
+      form={form}
+      onClose={onClose}
+      busy={busy}
+      onFinish={submit}
+      initialValues={tag ?? { sensitive: true, sortOrder: nextOrder }}
+      alert={alert}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={tag ?? { sensitive: true, sortOrder: nextOrder }}
-      >
-        {alert}
-        <Form.Item name="label" label={t(M.tagLabel)} rules={[rules.required(t), rules.max(t, PEOPLE_LIMITS.tagLabel)]}>
-          <Input maxLength={PEOPLE_LIMITS.tagLabel} autoFocus />
+      <Form.Item name="label" label={t(M.tagLabel)} rules={[rules.required(t), rules.max(t, PEOPLE_LIMITS.tagLabel)]}>
+        <Input maxLength={PEOPLE_LIMITS.tagLabel} autoFocus />
+      </Form.Item>
+      {!tag && (
+        <Form.Item
+          name="code"
+          label={t(M.tagCode)}
+          extra={t(M.tagCodeHelp)}
+          rules={[rules.required(t), { pattern: /^[a-z][a-z0-9_]{1,23}$/, message: t(M.tagCodeHelp) }]}
+        >
+          <Input maxLength={PEOPLE_LIMITS.tagCode} autoComplete="off" />
         </Form.Item>
-        {!tag && (
-          <Form.Item
-            name="code"
-            label={t(M.tagCode)}
-            extra={t(M.tagCodeHelp)}
-            rules={[rules.required(t), { pattern: /^[a-z][a-z0-9_]{1,23}$/, message: t(M.tagCodeHelp) }]}
-          >
-            <Input maxLength={PEOPLE_LIMITS.tagCode} autoComplete="off" />
-          </Form.Item>
-        )}
-        <Form.Item name="sensitive" valuePropName="checked" extra={t(M.tagSensitiveHelp)}>
-          <Checkbox>{t(M.tagSensitive)}</Checkbox>
-        </Form.Item>
-        <Form.Item name="sortOrder" label={t(M.tagSort)}>
-          <InputNumber min={0} max={9999} style={{ width: 160 }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      )}
+      <Form.Item name="sensitive" valuePropName="checked" extra={t(M.tagSensitiveHelp)}>
+        <Checkbox>{t(M.tagSensitive)}</Checkbox>
+      </Form.Item>
+      <Form.Item name="sortOrder" label={t(M.tagSort)}>
+        <InputNumber min={0} max={9999} style={{ width: 160 }} />
+      </Form.Item>
+    </FormModal>
   );
 }

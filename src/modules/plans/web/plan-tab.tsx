@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { z } from 'zod';
-import { App, Button, Card, Empty, Form, Input, Modal, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Form, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined, TableOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useApiMutation } from '../../../web/api/hooks';
@@ -8,6 +8,7 @@ import { ErrorState } from '../../../web/components/error-state';
 import { useFormErrors } from '../../../web/components/form-errors';
 import { PageLoading } from '../../../web/components/page-loading';
 import { rules } from '../../../web/components/rules';
+import { FormModal } from '../../../web/components/form-modal';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { useThemeName } from '../../themes/web';
@@ -187,44 +188,40 @@ function PlanItemModal({
     else void create.run({ body: { ...body, centreId: plan.centre.id, year: plan.year } });
   };
   return (
-    <Modal
-      open
+    <FormModal<ItemValues>
       title={t(item ? M.editItem : M.newItem)}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t(APP.save)}
-      cancelText={t(APP.cancel)}
-      okButtonProps={{ loading: create.busy || update.busy }}
-      destroyOnHidden
+      form={form}
+      onClose={onClose}
+      busy={create.busy || update.busy}
+      onFinish={submit}
+      initialValues={item ?? { month }}
+      alert={errors.alert}
     >
-      <Form<ItemValues> form={form} layout="vertical" onFinish={submit} initialValues={item ?? { month }}>
-        {errors.alert}
-        <Form.Item name="month" label={t(M.month)} rules={[{ required: true, message: t(APP.required) }]}>
-          <Select options={MONTHS.map((m) => ({ value: m, label: t(M.monthN, { m }) }))} />
-        </Form.Item>
-        <Form.Item name="title" label={t(M.itemTitle)} rules={[rules.required(t), rules.max(t, PLAN_LIMITS.title)]}>
-          <Input maxLength={PLAN_LIMITS.title} />
-        </Form.Item>
-        <Form.Item name="theme" label={t(M.theme)} rules={[{ required: true, message: t(APP.required) }]}>
-          <Select
-            loading={opts.isPending}
-            options={(opts.data?.themes ?? []).map((x) => ({
-              value: x.key,
-              label: label({ zh: x.nameZh, en: x.nameEn }),
-            }))}
-          />
-        </Form.Item>
-        <Form.Item name="responsibleUnitId" label={t(M.unit)}>
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            options={(opts.data?.units ?? []).map((u) => ({ value: u.id, label: u.name }))}
-          />
-        </Form.Item>
-        <Form.Item name="note" label={t(M.note)} rules={[rules.max(t, PLAN_LIMITS.note)]}>
-          <Input maxLength={PLAN_LIMITS.note} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="month" label={t(M.month)} rules={[{ required: true, message: t(APP.required) }]}>
+        <Select options={MONTHS.map((m) => ({ value: m, label: t(M.monthN, { m }) }))} />
+      </Form.Item>
+      <Form.Item name="title" label={t(M.itemTitle)} rules={[rules.required(t), rules.max(t, PLAN_LIMITS.title)]}>
+        <Input maxLength={PLAN_LIMITS.title} />
+      </Form.Item>
+      <Form.Item name="theme" label={t(M.theme)} rules={[{ required: true, message: t(APP.required) }]}>
+        <Select
+          loading={opts.isPending}
+          options={(opts.data?.themes ?? []).map((x) => ({
+            value: x.key,
+            label: label({ zh: x.nameZh, en: x.nameEn }),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="responsibleUnitId" label={t(M.unit)}>
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          options={(opts.data?.units ?? []).map((u) => ({ value: u.id, label: u.name }))}
+        />
+      </Form.Item>
+      <Form.Item name="note" label={t(M.note)} rules={[rules.max(t, PLAN_LIMITS.note)]}>
+        <Input maxLength={PLAN_LIMITS.note} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import type { z } from 'zod';
-import { App, Button, Card, Empty, Form, Input, Modal, Popconfirm, Select, Space, Table } from 'antd';
+import { App, Button, Card, Empty, Form, Input, Popconfirm, Select, Space, Table } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useApiMutation } from '../../../web/api/hooks';
 import { ErrorState } from '../../../web/components/error-state';
 import { useFormErrors } from '../../../web/components/form-errors';
 import { rules } from '../../../web/components/rules';
+import { FormModal } from '../../../web/components/form-modal';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { PLAN_LIMITS, plansApi, type Schedule, type ScheduleItem, type ZScheduleUpdate } from '../plans.contract';
@@ -133,53 +134,40 @@ function ScheduleModal({
     else void create.run({ body: { ...body, townId: schedule.town.id, year: schedule.year } });
   };
   return (
-    <Modal
-      open
+    <FormModal<WorkValues>
       title={t(item ? M.editWork : M.newWork)}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t(APP.save)}
-      cancelText={t(APP.cancel)}
-      okButtonProps={{ loading: create.busy || update.busy }}
-      destroyOnHidden
+      form={form}
+      onClose={onClose}
+      busy={create.busy || update.busy}
+      onFinish={submit}
+      initialValues={item ?? { month: 1, unitIds: [] }}
+      alert={errors.alert}
     >
-      <Form<WorkValues>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={item ?? { month: 1, unitIds: [] }}
+      <Form.Item name="month" label={t(M.month)} rules={[{ required: true, message: t(APP.required) }]}>
+        <Select options={MONTHS.map((m) => ({ value: m, label: t(M.monthN, { m }) }))} />
+      </Form.Item>
+      <Form.Item name="workItem" label={t(M.workItem)} rules={[rules.required(t), rules.max(t, PLAN_LIMITS.workItem)]}>
+        <Input.TextArea rows={2} maxLength={PLAN_LIMITS.workItem} />
+      </Form.Item>
+      <Form.Item name="unitIds" label={t(M.responsible)}>
+        <Select
+          mode="multiple"
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          options={schedule.units.map((u) => ({ value: u.id, label: u.name }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="responsibleText"
+        label={t(M.responsibleText)}
+        extra={t(M.responsibleTextHelp)}
+        rules={[rules.max(t, PLAN_LIMITS.responsibleText)]}
       >
-        {errors.alert}
-        <Form.Item name="month" label={t(M.month)} rules={[{ required: true, message: t(APP.required) }]}>
-          <Select options={MONTHS.map((m) => ({ value: m, label: t(M.monthN, { m }) }))} />
-        </Form.Item>
-        <Form.Item
-          name="workItem"
-          label={t(M.workItem)}
-          rules={[rules.required(t), rules.max(t, PLAN_LIMITS.workItem)]}
-        >
-          <Input.TextArea rows={2} maxLength={PLAN_LIMITS.workItem} />
-        </Form.Item>
-        <Form.Item name="unitIds" label={t(M.responsible)}>
-          <Select
-            mode="multiple"
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            options={schedule.units.map((u) => ({ value: u.id, label: u.name }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="responsibleText"
-          label={t(M.responsibleText)}
-          extra={t(M.responsibleTextHelp)}
-          rules={[rules.max(t, PLAN_LIMITS.responsibleText)]}
-        >
-          <Input maxLength={PLAN_LIMITS.responsibleText} />
-        </Form.Item>
-        <Form.Item name="note" label={t(M.note)} rules={[rules.max(t, PLAN_LIMITS.scheduleNote)]}>
-          <Input maxLength={PLAN_LIMITS.scheduleNote} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input maxLength={PLAN_LIMITS.responsibleText} />
+      </Form.Item>
+      <Form.Item name="note" label={t(M.note)} rules={[rules.max(t, PLAN_LIMITS.scheduleNote)]}>
+        <Input maxLength={PLAN_LIMITS.scheduleNote} />
+      </Form.Item>
+    </FormModal>
   );
 }

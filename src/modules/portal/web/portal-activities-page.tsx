@@ -6,8 +6,8 @@ import { ErrorState } from '../../../web/components/error-state';
 import { PageLoading } from '../../../web/components/page-loading';
 import { useI18n } from '../../../web/i18n/i18n';
 import { THEME_LABELS, type ThemeKey } from '../../../shared/themes';
-import type { MyActivity } from '../portal.contract';
-import { meRequest } from './portal-api';
+import { portalApi, type MyActivity } from '../portal.contract';
+import { meCall } from './portal-api';
 import { M } from './portal.messages';
 import { useMyActivities, useResidentRefresh } from './portal.queries';
 import { formatDate, formatTime } from '../../../shared/china-time';
@@ -71,13 +71,11 @@ function ActivityCard({ a }: { a: MyActivity }) {
   const send = async (action: 'register' | 'cancel') => {
     setBusy(true);
     try {
-      const r = await meRequest<{ status?: string; cancelled?: boolean }>(
-        'POST',
-        `/api/me/activities/${a.id}/${action}`,
-      );
-      void message.success(
-        t(action === 'cancel' ? M.doneCancelled : r.status === 'waitlisted' ? M.doneWaitlisted : M.doneRegistered),
-      );
+      const params = { activityId: a.id };
+      const waitlisted =
+        action === 'register' && (await meCall(portalApi.register, { params })).status === 'waitlisted';
+      if (action === 'cancel') await meCall(portalApi.cancel, { params });
+      void message.success(t(action === 'cancel' ? M.doneCancelled : waitlisted ? M.doneWaitlisted : M.doneRegistered));
       await refresh();
     } catch (err) {
       void message.error(errorText(err, locale));

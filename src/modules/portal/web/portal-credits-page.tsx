@@ -5,7 +5,8 @@ import { ErrorState } from '../../../web/components/error-state';
 import { PageLoading } from '../../../web/components/page-loading';
 import { useI18n } from '../../../web/i18n/i18n';
 import type { Reward } from '../../credits/credits.contract';
-import { meRequest } from './portal-api';
+import { portalApi } from '../portal.contract';
+import { meCall } from './portal-api';
 import { M } from './portal.messages';
 import { useMyCredits, useMyRedemptions, useMyRewards, useResidentRefresh } from './portal.queries';
 import { formatDate } from '../../../shared/china-time';
@@ -91,7 +92,7 @@ function RewardRow({ r, balance }: { r: Reward; balance: number }) {
   const redeem = async () => {
     setBusy(true);
     try {
-      await meRequest('POST', '/api/me/redemptions', { rewardId: r.id });
+      await meCall(portalApi.redeem, { body: { rewardId: r.id } });
       void message.success(t(M.redeemed));
       await refresh();
     } catch (err) {

@@ -4,25 +4,38 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useFormErrors } from '../../../web/components/form-errors';
 import { useI18n } from '../../../web/i18n/i18n';
 import { LIMITS } from '../../../shared/limits';
-import type { ResidentMe } from '../../signin/resident-auth.contract';
-import { meRequest, setResidentCsrf } from './portal-api';
+import type { z } from 'zod';
+import {
+  residentAuthApi,
+  type ResidentMe,
+  type ZResidentActivate,
+  type ZResidentLogin,
+} from '../resident-auth.contract';
+import { meCall, setResidentCsrf } from './portal-api';
 import { M } from './portal.messages';
 import { RESIDENT_ME_KEY } from './portal.queries';
+
+/** The form's values: the login's, plus the activation's name and code (only the current mode's are shown). */
+type Values = z.input<typeof ZResidentLogin> & z.input<typeof ZResidentActivate>;
 
 /** Phone + password; or, the first time, phone + name + the centre's code to set a password. */
 export function PortalLoginPage() {
   const { t } = useI18n();
   const qc = useQueryClient();
   const [mode, setMode] = useState<'login' | 'activate'>('login');
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<Values>();
   const { alert, run, busy } = useFormErrors(form);
   const done = (me: ResidentMe) => {
     setResidentCsrf(me.csrfToken);
     qc.setQueryData(RESIDENT_ME_KEY, me);
   };
-  const submit = (v: Record<string, unknown>) =>
+  const submit = (v: Values) =>
     run(async () => {
-      done(await meRequest<ResidentMe>('POST', mode === 'login' ? '/api/resident/login' : '/api/resident/activate', v));
+      done(
+        await (mode === 'login'
+          ? meCall(residentAuthApi.login, { body: v })
+          : meCall(residentAuthApi.activate, { body: v })),
+      );
     });
   return (
     <Card title={t(M.loginTitle)}>

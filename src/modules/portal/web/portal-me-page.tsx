@@ -2,7 +2,8 @@ import { Button, Card, Segmented, Switch, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../../../web/i18n/i18n';
 import { useElderMode } from './elder-mode';
-import { meRequest, setResidentCsrf } from './portal-api';
+import { residentAuthApi } from '../resident-auth.contract';
+import { meCall, setResidentCsrf } from './portal-api';
 import { M } from './portal.messages';
 import { RESIDENT_ME_KEY, useResidentMe } from './portal.queries';
 
@@ -14,7 +15,7 @@ export function PortalMePage() {
   const qc = useQueryClient();
   const logout = async () => {
     try {
-      await meRequest('POST', '/api/resident/logout');
+      await meCall(residentAuthApi.logout);
     } catch {
       /* already signed out */
     }

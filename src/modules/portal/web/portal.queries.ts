@@ -1,10 +1,9 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Page } from '../../../shared/pagination';
-import { withQuery } from '../../../web/api/client';
-import type { LearningRecord, MyCredits, Redemption, Reward } from '../../credits/credits.contract';
-import type { ResidentMe } from '../../signin/resident-auth.contract';
-import type { MyActivity, MySignInPage } from '../portal.contract';
-import { meRequest, setResidentCsrf } from './portal-api';
+import { portalApi } from '../portal.contract';
+import { residentAuthApi } from '../resident-auth.contract';
+import { meCall, setResidentCsrf } from './portal-api';
+
+// Every read of the resident's pages, typed by its endpoint declaration (no paths or answer types here).
 
 export const RESIDENT_ME_KEY = ['resident', 'me'] as const;
 
@@ -14,7 +13,7 @@ export function useResidentMe() {
     queryKey: RESIDENT_ME_KEY,
     queryFn: async () => {
       try {
-        const me = await meRequest<ResidentMe>('GET', '/api/resident/me');
+        const me = await meCall(residentAuthApi.me);
         setResidentCsrf(me.csrfToken);
         return me;
       } catch (err) {
@@ -29,7 +28,7 @@ export function useResidentMe() {
 export function useMyActivities(scope: 'mine' | 'near', pageSize: number) {
   return useQuery({
     queryKey: ['resident', 'activities', scope, pageSize],
-    queryFn: () => meRequest<Page<MyActivity>>('GET', withQuery('/api/me/activities', { scope, pageSize })),
+    queryFn: () => meCall(portalApi.activities, { query: { scope, pageSize } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -37,7 +36,7 @@ export function useMyActivities(scope: 'mine' | 'near', pageSize: number) {
 export function useMySignIns(pageSize: number) {
   return useQuery({
     queryKey: ['resident', 'sign-ins', pageSize],
-    queryFn: () => meRequest<MySignInPage>('GET', withQuery('/api/me/sign-ins', { pageSize })),
+    queryFn: () => meCall(portalApi.signIns, { query: { pageSize } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -45,14 +44,14 @@ export function useMySignIns(pageSize: number) {
 export function useMyRecord() {
   return useQuery({
     queryKey: ['resident', 'record'],
-    queryFn: () => meRequest<LearningRecord>('GET', '/api/me/learning-record'),
+    queryFn: () => meCall(portalApi.learningRecord),
   });
 }
 
 export function useMyCredits(pageSize: number) {
   return useQuery({
     queryKey: ['resident', 'credits', pageSize],
-    queryFn: () => meRequest<MyCredits>('GET', withQuery('/api/me/credits', { pageSize })),
+    queryFn: () => meCall(portalApi.credits, { query: { pageSize } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -60,14 +59,14 @@ export function useMyCredits(pageSize: number) {
 export function useMyRewards() {
   return useQuery({
     queryKey: ['resident', 'rewards'],
-    queryFn: () => meRequest<Page<Reward>>('GET', withQuery('/api/me/rewards', { pageSize: 50 })),
+    queryFn: () => meCall(portalApi.rewards, { query: { pageSize: 50 } }),
   });
 }
 
 export function useMyRedemptions() {
   return useQuery({
     queryKey: ['resident', 'redemptions'],
-    queryFn: () => meRequest<Page<Redemption>>('GET', withQuery('/api/me/redemptions', { pageSize: 20 })),
+    queryFn: () => meCall(portalApi.redemptions, { query: { pageSize: 20 } }),
   });
 }
 

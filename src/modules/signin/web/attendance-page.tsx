@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { App, Button, Card, Col, Input, Modal, Row, Segmented, Space, Statistic, Tag, Typography } from 'antd';
 import { PrinterOutlined, QrcodeOutlined, UserAddOutlined, FileImageOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
-import { errorText } from '../../../web/api/api-error';
-import { api } from '../../../web/api/client';
+import { useApiMutation } from '../../../web/api/hooks';
 import { ErrorState } from '../../../web/components/error-state';
 import { PageHeader } from '../../../web/components/page-header';
 import { PageLoading } from '../../../web/components/page-loading';
@@ -12,11 +11,11 @@ import { formatDateTime } from '../../../web/components/format';
 import { useUrlQuery } from '../../../web/components/use-url-query';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
-import { SIGN_IN_STATUSES, type AttendanceItem, type SignInStatus } from '../signin.contract';
+import { SIGN_IN_STATUSES, signInApi, type AttendanceItem, type SignInStatus } from '../signin.contract';
 import { PaperSheetModal } from './paper-sheet-modal';
 import { RosterPickModal } from './roster-pick-modal';
 import { M, METHOD_MSG, STATUS_MSG } from './signin.messages';
-import { useAttendance, useSignInRefresh } from './signin.queries';
+import { useAttendance } from './signin.queries';
 
 const KEYS = ['status'] as const;
 const PENDING_MSG = {
@@ -37,27 +36,26 @@ export function AttendancePage() {
     ? (url.values.status as SignInStatus)
     : undefined;
   const list = useAttendance(activityId, { status, page: url.page, pageSize: url.pageSize });
-  const refresh = useSignInRefresh();
   const [adding, setAdding] = useState(false);
   const [paper, setPaper] = useState(false);
   const [matching, setMatching] = useState<AttendanceItem | null>(null);
   const [removing, setRemoving] = useState<AttendanceItem | null>(null);
   const [reason, setReason] = useState('');
+  /** The row whose change is running (its button spins). */
   const [busy, setBusy] = useState<string | null>(null);
-
-  const act = async (key: string, path: string, body: unknown, done: string) => {
+  const saved = (done: string) => ({
+    onSuccess: (r: { credits: number }) =>
+      void message.success(r.credits > 0 ? `${done} · ${t(M.creditsPaid, { n: r.credits })}` : done),
+  });
+  const confirm = useApiMutation(signInApi.confirm, saved(t(M.confirmed)));
+  const manual = useApiMutation(signInApi.manual, saved(t(M.confirmed)));
+  const checkOut = useApiMutation(signInApi.checkOut, saved(t(M.checkedOut)));
+  const reject = useApiMutation(signInApi.reject, saved(t(M.rejectedDone)));
+  const act = async (key: string, run: Promise<{ ok: boolean }>) => {
     setBusy(key);
-    try {
-      const r = await api.post<{ credits: number }>(path, body);
-      await refresh();
-      void message.success(r.credits > 0 ? `${done} · ${t(M.creditsPaid, { n: r.credits })}` : done);
-      return true;
-    } catch (err) {
-      void message.error(errorText(err, locale));
-      return false;
-    } finally {
-      setBusy(null);
-    }
+    const { ok } = await run;
+    setBusy(null);
+    return ok;
   };
 
   if (list.isPending) return <PageLoading />;
@@ -158,7 +156,7 @@ export function AttendancePage() {
                           loading={busy === r.id}
                           onClick={() =>
                             r.residentId
-                              ? void act(r.id, `/api/sign-in/${r.id}/confirm`, {}, t(M.confirmed))
+                              ? void act(r.id, confirm.run({ params: { signInId: r.id }, body: {} }))
                               : setMatching(r)
                           }
                         >
@@ -169,7 +167,9 @@ export function AttendancePage() {
                         <Button
                           size="small"
                           loading={busy === `out-${r.id}`}
-                          onClick={() => void act(`out-${r.id}`, `/api/sign-in/${r.id}/check-out`, {}, t(M.checkedOut))}
+                          onClick={() =>
+                            void act(`out-${r.id}`, checkOut.run({ params: { signInId: r.id }, body: {} }))
+                          }
                         >
                           {t(M.checkOut)}
                         </Button>
@@ -217,8 +217,7 @@ export function AttendancePage() {
           title={t(M.addByHand)}
           onClose={() => setAdding(false)}
           onPick={async (h) => {
-            if (await act(h.id, `/api/sign-in/activities/${activityId}/manual`, { residentId: h.id }, t(M.confirmed)))
-              setAdding(false);
+            if (await act(h.id, manual.run({ params: { activityId }, body: { residentId: h.id } }))) setAdding(false);
           }}
         />
       )}
@@ -229,7 +228,7 @@ export function AttendancePage() {
           initial={matching.name}
           onClose={() => setMatching(null)}
           onPick={async (h) => {
-            if (await act(matching.id, `/api/sign-in/${matching.id}/confirm`, { residentId: h.id }, t(M.confirmed)))
+            if (await act(matching.id, confirm.run({ params: { signInId: matching.id }, body: { residentId: h.id } })))
               setMatching(null);
           }}
         />
@@ -248,9 +247,7 @@ export function AttendancePage() {
             if (
               await act(
                 removing.id,
-                `/api/sign-in/${removing.id}/reject`,
-                { reason: reason.trim() || undefined },
-                t(M.rejectedDone),
+                reject.run({ params: { signInId: removing.id }, body: { reason: reason.trim() || undefined } }),
               )
             )
               setRemoving(null);

@@ -1,67 +1,45 @@
 import { useState } from 'react';
 import { App, Button, Form, Modal, Select, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import { errorText, toApiError } from '../../../web/api/api-error';
-import { api } from '../../../web/api/client';
-import { useMe } from '../../../web/auth/auth-context';
+import { useApiMutation, useUpload } from '../../../web/api/hooks';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
-import { ACCEPT_ATTR, type StoredFile } from '../../files/files.contract';
-import type { ActivityBrief } from '../signin.contract';
+import { ACCEPT_ATTR, filesApi, type StoredFile } from '../../files/files.contract';
+import { signInApi, type ActivityBrief } from '../signin.contract';
 import { M } from './signin.messages';
-import { useRosterSearch, useSignInRefresh } from './signin.queries';
+import { useRosterSearch } from './signin.queries';
 
 /** A paper sheet entered afterwards: the photo of the sheet first (evidence), then the ticked people. */
 export function PaperSheetModal({ activity, onClose }: { activity: ActivityBrief; onClose: () => void }) {
-  const { t, locale } = useI18n();
-  const me = useMe();
+  const { t } = useI18n();
   const { message } = App.useApp();
-  const refresh = useSignInRefresh();
   const [file, setFile] = useState<StoredFile | null>(null);
-  const [uploading, setUploading] = useState(false);
+  const send = useUpload(filesApi.upload);
+  const uploading = send.busy;
   const [people, setPeople] = useState<{ value: string; label: string }[]>([]);
   const [q, setQ] = useState('');
-  const [saving, setSaving] = useState(false);
   const hits = useRosterSearch(activity.id, q);
 
   const upload = async (f: File) => {
-    setUploading(true);
-    try {
-      const body = new FormData();
-      body.append('file', f);
-      const res = await fetch(`/api/files?nodeId=${activity.centreId}&purpose=signin_sheet&accept=image`, {
-        method: 'POST',
-        body,
-        credentials: 'same-origin',
-        headers: { 'x-csrf-token': me.csrfToken },
-      });
-      const data: unknown = await res.json().catch(() => null);
-      if (!res.ok) throw toApiError(res.status, data);
-      setFile(data as StoredFile);
-    } catch (err) {
-      void message.error(errorText(err, locale));
-    } finally {
-      setUploading(false);
-    }
+    const stored = await send.run(
+      { query: { nodeId: activity.centreId, purpose: 'signin_sheet', accept: 'image' } },
+      f,
+    );
+    if (stored) setFile(stored);
   };
 
-  const save = async () => {
-    if (!file) return;
-    setSaving(true);
-    try {
-      const r = await api.post<{ added: number; already: number }>(`/api/sign-in/activities/${activity.id}/paper`, {
-        residentIds: people.map((p) => p.value),
-        evidenceFileId: file.id,
-      });
-      await refresh();
+  const paper = useApiMutation(signInApi.paper, {
+    onSuccess: (r) => {
       void message.success(t(M.paperDone, r));
       onClose();
-    } catch (err) {
-      void message.error(errorText(err, locale));
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+  });
+  const save = () =>
+    file &&
+    paper.run({
+      params: { activityId: activity.id },
+      body: { residentIds: people.map((p) => p.value), evidenceFileId: file.id },
+    });
 
   return (
     <Modal
@@ -71,7 +49,7 @@ export function PaperSheetModal({ activity, onClose }: { activity: ActivityBrief
       cancelText={t(APP.cancel)}
       okText={t(M.paperSave, { n: people.length })}
       okButtonProps={{ disabled: !file || people.length === 0 }}
-      confirmLoading={saving}
+      confirmLoading={paper.busy}
       onOk={() => void save()}
     >
       <Form layout="vertical">

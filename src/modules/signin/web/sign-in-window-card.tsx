@@ -1,45 +1,35 @@
 import { useState } from 'react';
 import { App, Button, Card, InputNumber, Space, Typography } from 'antd';
-import { api } from '../../../web/api/client';
-import { errorText } from '../../../web/api/api-error';
+import { useApiMutation } from '../../../web/api/hooks';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
-import { SIGN_IN_WINDOW, type SignInRules } from '../signin.contract';
+import { SIGN_IN_WINDOW, signInApi } from '../signin.contract';
 import { M } from './signin.messages';
-import { useSignInRefresh, useSignInRules } from './signin.queries';
+import { useSignInRules } from './signin.queries';
 
 /**
  * 扫码签到时间: the county's sign-in window. County admins change it; everyone else reads it.
  * A section for any page where a county sets its rules (mounted on the sign-in desk).
  */
 export function SignInWindowCard({ countyId }: { countyId: string }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const rules = useSignInRules(countyId);
-  const refresh = useSignInRefresh();
   const [draft, setDraft] = useState<{ before: number | null; after: number | null }>({ before: null, after: null });
-  const [busy, setBusy] = useState(false);
+  const saving = useApiMutation(signInApi.setRules, {
+    onSuccess: () => {
+      setDraft({ before: null, after: null });
+      void message.success(t(M.windowSaved));
+    },
+  });
+  const busy = saving.busy;
   if (!rules.data) return null;
   const r = rules.data;
   const before = draft.before ?? r.opensBeforeMinutes;
   const after = draft.after ?? r.closesAfterMinutes;
   const changed = before !== r.opensBeforeMinutes || after !== r.closesAfterMinutes;
-  const save = async () => {
-    setBusy(true);
-    try {
-      await api.put<SignInRules>(`/api/sign-in/rules/${countyId}`, {
-        opensBeforeMinutes: before,
-        closesAfterMinutes: after,
-      });
-      await refresh();
-      setDraft({ before: null, after: null });
-      void message.success(t(M.windowSaved));
-    } catch (err) {
-      void message.error(errorText(err, locale));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = () =>
+    saving.run({ params: { countyId }, body: { opensBeforeMinutes: before, closesAfterMinutes: after } });
   return (
     <Card size="small" style={{ marginBottom: 16 }} data-testid="signin-window-card">
       <Space wrap align="center" size={[12, 8]}>

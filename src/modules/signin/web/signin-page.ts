@@ -1,10 +1,14 @@
 /**
  * The resident's sign-in page (/m/s/<token>), opened by scanning the QR code on a phone.
  * Plain DOM and fetch — no React, no antd — so it loads fast on a cheap phone on a slow
- * network. Types only from the contract (erased at build time). Every answer the server can
+ * network. Its requests go to the endpoints the contract declares (`call`). Every answer the server can
  * give is shown in this page's own plain words (never the server's error text).
  */
-import type { ScanInfo, ScanRefusal, ScanResult } from '../signin.contract';
+import '../../../shared/zod-browser';
+import { ApiError } from '../../../web/api/api-error';
+import { call } from '../../../web/api/client';
+import { signInApi, type ScanInfo, type ScanRefusal, type ScanResult } from '../signin.contract';
+import type { EndpointInput, EndpointOutput } from '../../../shared/endpoint';
 import { SIGNIN_PAGE_MESSAGES } from './signin-page.messages';
 import { formatDateTime, formatTime } from '../../../shared/china-time';
 
@@ -21,7 +25,6 @@ const applyElder = () => document.documentElement.classList.toggle('elder', elde
 applyElder();
 
 const token = decodeURIComponent(location.pathname.split('/').pop() ?? '');
-const api = `/api/sign-in/scan/${encodeURIComponent(token)}`;
 const app = document.getElementById('app')!;
 let csrf: string | null = null;
 /** The scan's grace ticket: five minutes to type, whatever the screen's code does meanwhile. */
@@ -70,18 +73,12 @@ function show(...cards: Child[]) {
 type Failure = { refusal: ScanRefusal | null; key: Key };
 
 /** Plain words for every answer the scan routes can give; the server's text is never shown. */
-async function failure(res: Response | null): Promise<Failure> {
-  if (!res) return { refusal: null, key: 'offline' };
-  const refusal = res.headers.get('x-sign-in-refusal') as ScanRefusal | null;
+function failure(err: unknown): Failure {
+  if (!(err instanceof ApiError) || err.status === 0) return { refusal: null, key: 'offline' };
+  const refusal = err.headers?.get('x-sign-in-refusal') as ScanRefusal | null | undefined;
   if (refusal) return { refusal, key: refusal === 'expired' ? 'expired' : refusal };
-  let body: { error?: { code?: string; issues?: { path: string }[] } } = {};
-  try {
-    body = (await res.json()) as typeof body;
-  } catch {
-    /* not JSON */
-  }
-  const path = body.error?.issues?.[0]?.path ?? '';
-  if (res.status === 400)
+  const path = err.issues[0]?.path ?? '';
+  if (err.status === 400)
     return {
       refusal: null,
       key: path.startsWith('phone')
@@ -92,38 +89,30 @@ async function failure(res: Response | null): Promise<Failure> {
             ? 'invalid'
             : 'needBoth',
     };
-  if (res.status === 401) return { refusal: null, key: 'notKnown' };
-  if (res.status === 403) return { refusal: null, key: 'pageOld' };
-  if (res.status === 404) return { refusal: null, key: 'invalid' };
-  if (res.status === 409) return { refusal: null, key: 'busy' };
-  if (res.status === 413) return { refusal: null, key: 'badName' };
-  if (res.status === 429) return { refusal: null, key: 'tooMany' };
+  if (err.status === 401) return { refusal: null, key: 'notKnown' };
+  if (err.status === 403) return { refusal: null, key: 'pageOld' };
+  if (err.status === 404) return { refusal: null, key: 'invalid' };
+  if (err.status === 409) return { refusal: null, key: 'busy' };
+  if (err.status === 413) return { refusal: null, key: 'badName' };
+  if (err.status === 429) return { refusal: null, key: 'tooMany' };
   return { refusal: null, key: 'serverBusy' };
 }
 
-async function call<T>(
-  method: 'GET' | 'POST',
-  url: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<{ ok: true; data: T } | { ok: false; fail: Failure }> {
-  let res: Response | null = null;
+type Scan = typeof signInApi.scanInfo | typeof signInApi.scan | typeof signInApi.scanCheckOut;
+
+/** One request of this page, on its declared endpoint: the page's CSRF token, the grace ticket if any. */
+async function send<E extends Scan>(
+  e: E,
+  body?: EndpointInput<E> extends { body?: infer B } ? B : never,
+): Promise<{ ok: true; data: EndpointOutput<E> } | { ok: false; fail: Failure }> {
   try {
-    res = await fetch(url, {
-      method,
-      credentials: 'same-origin',
-      headers: {
-        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-        ...(csrf ? { 'X-CSRF-Token': csrf } : {}),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    /* offline */
+    const input = { params: { token }, ...(body !== undefined ? { body } : {}) } as EndpointInput<E>;
+    const headers = ticket && e === signInApi.scanCheckOut ? { 'X-Sign-In-Ticket': ticket } : undefined;
+    const run = call as (e: E, input: EndpointInput<E>, opts: object) => Promise<EndpointOutput<E>>;
+    return { ok: true, data: await run(e, input, { silent: true, csrf, headers }) };
+  } catch (err) {
+    return { ok: false, fail: failure(err) };
   }
-  if (res?.ok) return { ok: true, data: (await res.json()) as T };
-  return { ok: false, fail: await failure(res) };
 }
 
 function activityCard(info: ScanInfo) {
@@ -218,12 +207,7 @@ function resultScreen(info: ScanInfo, r: Pick<ScanResult, 'status' | 'signedAt' 
             class: 'plain',
             type: 'button',
             click: async () => {
-              const res = await call<{ attendedHours: number }>(
-                'POST',
-                `${api}/check-out`,
-                undefined,
-                ticket ? { 'X-Sign-In-Ticket': ticket } : {},
-              );
+              const res = await send(signInApi.scanCheckOut);
               const r = res.ok ? null : res.fail.refusal;
               out.textContent = res.ok
                 ? t('checkedOut', { hours: res.data.attendedHours })
@@ -286,7 +270,7 @@ function formScreen(info: ScanInfo) {
         }
         submit.disabled = true;
         submit.textContent = t('sending');
-        const res = await call<ScanResult>('POST', api, {
+        const res = await send(signInApi.scan, {
           phone: phone.value,
           name: name.value.trim(),
           remember: remember.checked,
@@ -318,7 +302,7 @@ function knownScreen(info: ScanInfo, name: string) {
       type: 'button',
       click: async () => {
         go.setAttribute('disabled', '');
-        const res = await call<ScanResult>('POST', api, { known: true, ...(ticket ? { ticket } : {}) });
+        const res = await send(signInApi.scan, { known: true, ...(ticket ? { ticket } : {}) });
         go.removeAttribute('disabled');
         if (res.ok) resultScreen(info, res.data);
         else refused(info, res.fail, error);
@@ -340,7 +324,7 @@ function knownScreen(info: ScanInfo, name: string) {
 }
 
 async function start() {
-  const res = await call<ScanInfo>('GET', api);
+  const res = await send(signInApi.scanInfo);
   if (!res.ok) return errorScreen(res.fail, () => void start());
   const info = res.data;
   csrf = info.csrfToken;

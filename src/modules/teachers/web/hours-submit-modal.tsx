@@ -1,7 +1,8 @@
-import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { App, DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useFormMutation } from '../../../web/api/hooks';
 import { rules } from '../../../web/components/rules';
+import { FormModal } from '../../../web/components/form-modal';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { TEACHER_LIMITS } from '../teachers.contract';
@@ -44,78 +45,64 @@ export function HoursSubmitModal({ entries, onClose }: { entries: MyTeacher[]; o
 
   const first = active[0];
   return (
-    <Modal
-      open
+    <FormModal<Values>
       title={t(M.submitTitle)}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t(APP.save)}
-      cancelText={t(APP.cancel)}
-      confirmLoading={busy}
-      destroyOnHidden
+      form={form}
+      onClose={onClose}
+      busy={busy}
+      onFinish={submit}
+      initialValues={{
+        teacherId: first?.id,
+        nodeId: first?.places.length === 1 ? first.places[0].id : undefined,
+        serviceDate: dayjs(chinaToday()),
+        hours: 2,
+      }}
+      onValuesChange={(changed: Partial<Values>) => {
+        if ('teacherId' in changed) form.setFieldValue('nodeId', undefined);
+      }}
+      alert={alert}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        disabled={busy}
-        initialValues={{
-          teacherId: first?.id,
-          nodeId: first?.places.length === 1 ? first.places[0].id : undefined,
-          serviceDate: dayjs(chinaToday()),
-          hours: 2,
-        }}
-        onValuesChange={(changed: Partial<Values>) => {
-          if ('teacherId' in changed) form.setFieldValue('nodeId', undefined);
-        }}
+      {active.length > 1 && (
+        <Form.Item name="teacherId" label={t(M.myEntry)} rules={[{ required: true, message: t(APP.required) }]}>
+          <Select options={active.map((e) => ({ value: e.id, label: `${e.name} · ${e.bankNodeName}` }))} />
+        </Form.Item>
+      )}
+      {active.length <= 1 && (
+        <Form.Item name="teacherId" hidden>
+          <Input />
+        </Form.Item>
+      )}
+      <Form.Item name="nodeId" label={t(M.place)} rules={[{ required: true, message: t(APP.required) }]}>
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          options={places.map((p) => ({ value: p.id, label: p.name }))}
+        />
+      </Form.Item>
+      <Form.Item name="serviceDate" label={t(M.serviceDate)} rules={[{ required: true, message: t(APP.required) }]}>
+        <DatePicker style={{ width: '100%' }} allowClear={false} disabledDate={(d) => d.isAfter(chinaToday(), 'day')} />
+      </Form.Item>
+      <Form.Item
+        name="hours"
+        label={t(M.hours)}
+        extra={t(M.hoursHelp)}
+        rules={[{ required: true, message: t(APP.required) }]}
       >
-        {alert}
-        {active.length > 1 && (
-          <Form.Item name="teacherId" label={t(M.myEntry)} rules={[{ required: true, message: t(APP.required) }]}>
-            <Select options={active.map((e) => ({ value: e.id, label: `${e.name} · ${e.bankNodeName}` }))} />
-          </Form.Item>
-        )}
-        {active.length <= 1 && (
-          <Form.Item name="teacherId" hidden>
-            <Input />
-          </Form.Item>
-        )}
-        <Form.Item name="nodeId" label={t(M.place)} rules={[{ required: true, message: t(APP.required) }]}>
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            options={places.map((p) => ({ value: p.id, label: p.name }))}
-          />
-        </Form.Item>
-        <Form.Item name="serviceDate" label={t(M.serviceDate)} rules={[{ required: true, message: t(APP.required) }]}>
-          <DatePicker
-            style={{ width: '100%' }}
-            allowClear={false}
-            disabledDate={(d) => d.isAfter(chinaToday(), 'day')}
-          />
-        </Form.Item>
-        <Form.Item
-          name="hours"
-          label={t(M.hours)}
-          extra={t(M.hoursHelp)}
-          rules={[{ required: true, message: t(APP.required) }]}
-        >
-          <InputNumber
-            min={HOURS_LIMITS.min}
-            max={HOURS_LIMITS.max}
-            step={0.5}
-            precision={1}
-            inputMode="decimal"
-            style={{ width: '100%' }}
-          />
-        </Form.Item>
-        <Form.Item
-          name="description"
-          label={t(M.description)}
-          rules={[rules.required(t), rules.max(t, TEACHER_LIMITS.description)]}
-        >
-          <Input.TextArea rows={3} maxLength={TEACHER_LIMITS.description} showCount />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <InputNumber
+          min={HOURS_LIMITS.min}
+          max={HOURS_LIMITS.max}
+          step={0.5}
+          precision={1}
+          inputMode="decimal"
+          style={{ width: '100%' }}
+        />
+      </Form.Item>
+      <Form.Item
+        name="description"
+        label={t(M.description)}
+        rules={[rules.required(t), rules.max(t, TEACHER_LIMITS.description)]}
+      >
+        <Input.TextArea rows={3} maxLength={TEACHER_LIMITS.description} showCount />
+      </Form.Item>
+    </FormModal>
   );
 }

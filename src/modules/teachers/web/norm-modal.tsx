@@ -1,5 +1,6 @@
-import { App, Col, Form, InputNumber, Modal, Row } from 'antd';
+import { App, Col, Form, InputNumber, Row } from 'antd';
 import { useFormMutation } from '../../../web/api/hooks';
+import { FormModal } from '../../../web/components/form-modal';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { staffingApi, type Norm, type NormFields } from '../staffing.contract';
@@ -30,30 +31,20 @@ export function NormModal({ norm, onClose }: { norm: Norm; onClose: () => void }
     </Col>
   );
   return (
-    <Modal
-      open
+    <FormModal<NormFields>
       title={t(M.normTitle, { county: norm.countyName })}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t(APP.save)}
-      cancelText={t(APP.cancel)}
-      confirmLoading={busy}
-      destroyOnHidden
+      form={form}
+      onClose={onClose}
+      busy={busy}
+      onFinish={submit}
+      initialValues={{ fullTimeMin: norm.fullTimeMin, partTimeMin: norm.partTimeMin, partTimeMax: norm.partTimeMax }}
+      alert={alert}
     >
-      <Form<NormFields>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        disabled={busy}
-        initialValues={{ fullTimeMin: norm.fullTimeMin, partTimeMin: norm.partTimeMin, partTimeMax: norm.partTimeMax }}
-      >
-        {alert}
-        <Row gutter={12}>
-          {field('fullTimeMin', t(M.fullTimeMin))}
-          {field('partTimeMin', t(M.partTimeMin))}
-          {field('partTimeMax', t(M.partTimeMax))}
-        </Row>
-      </Form>
-    </Modal>
+      <Row gutter={12}>
+        {field('fullTimeMin', t(M.fullTimeMin))}
+        {field('partTimeMin', t(M.partTimeMin))}
+        {field('partTimeMax', t(M.partTimeMax))}
+      </Row>
+    </FormModal>
   );
 }

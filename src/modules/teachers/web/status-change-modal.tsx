@@ -1,7 +1,8 @@
-import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { App, DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useFormMutation } from '../../../web/api/hooks';
 import { rules } from '../../../web/components/rules';
+import { FormModal } from '../../../web/components/form-modal';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import {
@@ -42,47 +43,33 @@ export function StatusChangeModal({ teacher, onClose }: { teacher: TeacherDetail
     });
 
   return (
-    <Modal
-      open
+    <FormModal<Values>
       title={t(M.statusTitle, { name: teacher.name })}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t(APP.save)}
-      cancelText={t(APP.cancel)}
-      confirmLoading={busy}
-      destroyOnHidden
+      form={form}
+      onClose={onClose}
+      busy={busy}
+      onFinish={submit}
+      initialValues={{ effectiveDate: dayjs(chinaToday()) }}
+      alert={alert}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        disabled={busy}
-        initialValues={{ effectiveDate: dayjs(chinaToday()) }}
-      >
-        {alert}
-        <Form.Item name="status" label={t(M.newStatus)} rules={[{ required: true, message: t(APP.required) }]}>
-          <Select
-            options={TEACHER_STATUSES.filter((s) => s !== teacher.status).map((s) => ({
-              value: s,
-              label: label(TEACHER_STATUS_LABELS[s]),
-            }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="effectiveDate"
-          label={t(M.effectiveDate)}
-          rules={[{ required: true, message: t(APP.required) }]}
-        >
-          <DatePicker
-            style={{ width: '100%' }}
-            allowClear={false}
-            disabledDate={(d) => d.isAfter(chinaToday(), 'day') || d.isBefore(since, 'day')}
-          />
-        </Form.Item>
-        <Form.Item name="reason" label={t(M.reason)} rules={[rules.required(t), rules.max(t, TEACHER_LIMITS.reason)]}>
-          <Input.TextArea rows={2} maxLength={TEACHER_LIMITS.reason} showCount placeholder={t(M.reasonPlaceholder)} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="status" label={t(M.newStatus)} rules={[{ required: true, message: t(APP.required) }]}>
+        <Select
+          options={TEACHER_STATUSES.filter((s) => s !== teacher.status).map((s) => ({
+            value: s,
+            label: label(TEACHER_STATUS_LABELS[s]),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="effectiveDate" label={t(M.effectiveDate)} rules={[{ required: true, message: t(APP.required) }]}>
+        <DatePicker
+          style={{ width: '100%' }}
+          allowClear={false}
+          disabledDate={(d) => d.isAfter(chinaToday(), 'day') || d.isBefore(since, 'day')}
+        />
+      </Form.Item>
+      <Form.Item name="reason" label={t(M.reason)} rules={[rules.required(t), rules.max(t, TEACHER_LIMITS.reason)]}>
+        <Input.TextArea rows={2} maxLength={TEACHER_LIMITS.reason} showCount placeholder={t(M.reasonPlaceholder)} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -46,24 +46,6 @@ export const residentSessions = pgTable(
 );
 
 /**
- * A remembered device ("记住这台手机"): the long-lived device cookie's SHA-256 and whom it
- * signs in with one tap. It grants nothing but the one-tap sign-in of that resident.
- */
-export const residentDevices = pgTable(
-  'resident_devices',
-  {
-    id: varchar('id', { length: 64 }).primaryKey(),
-    residentId: uuid('resident_id')
-      .notNull()
-      .references(() => residents.id, { onDelete: 'cascade' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-  },
-  (t) => [index('resident_devices_resident_idx').on(t.residentId)],
-);
-
-/**
  * Failed resident logins and activations, counted per phone (whether or not it has an
  * account, so the answers cannot tell) and per client address. `key`: `phone:<digest>` or
  * `ip:<address>`; a count older than the window starts again.

@@ -18,7 +18,7 @@ import {
 } from './resident-auth.contract';
 import { residentAccounts } from './resident-account.table';
 import { createResidentSession, endResidentSessions, pruneResidentSessions } from './resident-session.service';
-import { canManageResidentAccount } from './signin.policy';
+import { canManageResidentAccount } from './portal.policy';
 import { assertNotThrottled, clearPhoneThrottle, countThrottledFailure, throttleKeys } from './resident-login-throttle';
 
 type Ctx = { db: Db; protector: Protector };

@@ -1,19 +1,17 @@
 import { useState } from 'react';
-import { Alert, App, Button, Input, Modal, Typography } from 'antd';
+import { Alert, Button, Input, Modal, Typography } from 'antd';
 import { KeyOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Page } from '../../../shared/pagination';
-import { errorText } from '../../../web/api/api-error';
-import { api } from '../../../web/api/client';
+import { useApi, useApiMutation } from '../../../web/api/hooks';
+import type { EndpointOutput } from '../../../shared/endpoint';
 import { PageHeader } from '../../../web/components/page-header';
 import { PageTable } from '../../../web/components/page-table';
 import { useUrlQuery } from '../../../web/components/use-url-query';
 import { formatDateTime } from '../../../web/components/format';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
-import type { Resident } from '../../people/people.contract';
-import type { ActivationIssued, ResidentAccountState } from '../resident-auth.contract';
-import { M } from './signin.messages';
+import { peopleApi, type Resident } from '../../people/people.contract';
+import { residentAuthApi } from '../resident-auth.contract';
+import { M } from './resident-accounts.messages';
 
 const KEYS = ['q'] as const;
 
@@ -22,12 +20,11 @@ export function ResidentAccountsPage() {
   const { t } = useI18n();
   const url = useUrlQuery(KEYS);
   const q = url.values.q ?? '';
-  const list = useQuery({
-    queryKey: ['sign-in', 'resident-accounts', q, url.page, url.pageSize],
-    queryFn: () => api.get<Page<Resident>>('/api/residents', { q, page: url.page, pageSize: url.pageSize }),
-    enabled: q.length > 0,
-    placeholderData: keepPreviousData,
-  });
+  const list = useApi(
+    peopleApi.list,
+    { query: { q, page: url.page, pageSize: url.pageSize } },
+    { enabled: q.length > 0, keepPrevious: true },
+  );
   const [open, setOpen] = useState<Resident | null>(null);
   return (
     <>
@@ -81,24 +78,10 @@ export function ResidentAccountsPage() {
 
 function ActivationModal({ resident, onClose }: { resident: Resident; onClose: () => void }) {
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
-  const state = useQuery({
-    queryKey: ['sign-in', 'resident-account', resident.id],
-    queryFn: () => api.get<ResidentAccountState>(`/api/resident-accounts/${resident.id}`),
-  });
-  const [issued, setIssued] = useState<ActivationIssued | null>(null);
-  const [busy, setBusy] = useState(false);
-  const issue = async () => {
-    setBusy(true);
-    try {
-      setIssued(await api.post<ActivationIssued>(`/api/resident-accounts/${resident.id}/activation`));
-      void state.refetch();
-    } catch (err) {
-      void message.error(errorText(err, locale));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const params = { residentId: resident.id };
+  const state = useApi(residentAuthApi.account, { params });
+  const [issued, setIssued] = useState<EndpointOutput<typeof residentAuthApi.issueActivation> | null>(null);
+  const issue = useApiMutation(residentAuthApi.issueActivation, { onSuccess: setIssued });
   const s = state.data;
   return (
     <Modal
@@ -139,9 +122,9 @@ function ActivationModal({ resident, onClose }: { resident: Resident; onClose: (
           type="primary"
           block
           size="large"
-          loading={busy}
+          loading={issue.busy}
           disabled={!resident.phone}
-          onClick={() => void issue()}
+          onClick={() => void issue.run({ params })}
         >
           {t(s?.activated ? M.codeReissue : M.codeIssue)}
         </Button>

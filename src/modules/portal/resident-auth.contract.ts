@@ -1,13 +1,9 @@
 import { z } from 'zod';
 import { LIMITS } from '../../shared/limits';
-import { isValidPhone, normalizePhone } from '../../shared/phone';
-import { zId, zText } from '../../shared/schemas';
-
-/** A phone number as typed: normalised, then checked. */
-export const zPhone = z
-  .string()
-  .transform((v) => normalizePhone(v))
-  .refine(isValidPhone, { error: 'msg:phone' });
+import { zPhone } from '../signin/signin.contract';
+import { RESIDENT_ACCOUNT_ROLES } from './portal.policy';
+import { defineEndpoints } from '../../shared/endpoint';
+import { ZOk, zId, zText } from '../../shared/schemas';
 
 export const ZResidentLogin = z.object({
   phone: zPhone.describe('The phone number the account was activated with'),
@@ -63,3 +59,53 @@ export type ActivationIssued = z.infer<typeof ZActivationIssued>;
 
 /** How long an activation code is valid. */
 export const ACTIVATION_DAYS = 7;
+
+/** Contract 4: residents' own accounts and sessions (separate from staff sessions); staff issue activation codes. */
+export const residentAuthApi = defineEndpoints('portal', {
+  login: {
+    method: 'POST',
+    path: '/api/resident/login',
+    summary: 'A resident signs in with phone and password (five wrong answers lock the account for 15 minutes)',
+    policy: { public: true },
+    body: ZResidentLogin,
+    responses: { 200: ZResidentMe },
+  },
+  activate: {
+    method: 'POST',
+    path: '/api/resident/activate',
+    summary: 'Set the password with phone, name and the centre’s one-time code; signs in',
+    policy: { public: true },
+    body: ZResidentActivate,
+    responses: { 200: ZResidentMe },
+  },
+  me: {
+    method: 'GET',
+    path: '/api/resident/me',
+    summary: 'The signed-in resident and the CSRF token',
+    policy: { resident: true },
+    responses: { 200: ZResidentMe },
+  },
+  logout: {
+    method: 'POST',
+    path: '/api/resident/logout',
+    summary: 'Sign the resident out on this phone',
+    policy: { resident: true },
+    responses: { 200: ZOk },
+  },
+  account: {
+    method: 'GET',
+    path: '/api/resident-accounts/:residentId',
+    summary: 'Whether a resident has a phone account (staff over the resident)',
+    policy: { roles: RESIDENT_ACCOUNT_ROLES },
+    params: ZResidentIdParams,
+    responses: { 200: ZResidentAccountState },
+  },
+  issueActivation: {
+    method: 'POST',
+    path: '/api/resident-accounts/:residentId/activation',
+    summary: 'Issue a one-time activation code (7 days) for the resident’s phone account',
+    policy: { roles: RESIDENT_ACCOUNT_ROLES },
+    params: ZResidentIdParams,
+    responses: { 200: ZActivationIssued },
+  },
+});

@@ -1,17 +1,14 @@
 import crypto from 'node:crypto';
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../server/db/client';
-import { residentDevices, residentSessions } from './resident-account.table';
+import { forgetResidentDevices, pruneResidentDevices } from '../signin';
+import { residentSessions } from './resident-account.table';
 
 export const RESIDENT_COOKIE = 'cedu_resident';
-/** A random token per phone: identifies the device for the one-phone-one-person rule and, when remembered, whom it signs in. */
-export const DEVICE_COOKIE = 'cedu_device';
 
 /** A resident session lasts 12 hours, or 30 days when the resident ticks "remember me". */
 export const RESIDENT_SESSION_HOURS = 12;
 export const RESIDENT_REMEMBER_DAYS = 30;
-/** A remembered device signs its resident in with one tap for 180 days. */
-export const DEVICE_REMEMBER_DAYS = 180;
 
 export const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 export const randomToken = () => crypto.randomBytes(32).toString('base64url');
@@ -23,6 +20,8 @@ export type ResidentPrincipal = {
   nodeId: string;
   name: string;
   sessionId: string;
+  /** The session's CSRF token: a state-changing request must send it back. */
+  csrfToken: string;
 };
 
 export async function createResidentSession(db: DbOrTx, residentId: string, remember: boolean) {
@@ -67,6 +66,7 @@ export async function loadResidentSession(
       nodeId: row.node_id,
       name: row.name,
       sessionId: id,
+      csrfToken: row.csrf_token,
     },
     csrfToken: row.csrf_token,
   };
@@ -79,33 +79,11 @@ export async function endResidentSession(db: DbOrTx, sessionId: string): Promise
 /** Ends every session and forgets every device of a resident (new password, account disabled). */
 export async function endResidentSessions(db: DbOrTx, residentId: string): Promise<void> {
   await db.delete(residentSessions).where(eq(residentSessions.residentId, residentId));
-  await db.delete(residentDevices).where(eq(residentDevices.residentId, residentId));
-}
-
-/** Remembers that this device signs `residentId` in with one tap. */
-export async function rememberDevice(db: DbOrTx, deviceId: string, residentId: string): Promise<void> {
-  const expiresAt = new Date(Date.now() + DEVICE_REMEMBER_DAYS * 86_400_000);
-  await db
-    .insert(residentDevices)
-    .values({ id: deviceId, residentId, expiresAt })
-    .onConflictDoUpdate({ target: residentDevices.id, set: { residentId, expiresAt, lastUsedAt: new Date() } });
-}
-
-/** The resident a remembered device stands for, if any. */
-export async function rememberedResident(db: DbOrTx, deviceId: string): Promise<string | null> {
-  const [row] = await db
-    .select({ residentId: residentDevices.residentId })
-    .from(residentDevices)
-    .where(and(eq(residentDevices.id, deviceId), gt(residentDevices.expiresAt, new Date())));
-  return row?.residentId ?? null;
-}
-
-export async function forgetDevice(db: DbOrTx, deviceId: string): Promise<void> {
-  await db.delete(residentDevices).where(eq(residentDevices.id, deviceId));
+  await forgetResidentDevices(db, residentId);
 }
 
 /** Housekeeping: sessions and devices past their time. */
 export async function pruneResidentSessions(db: Db): Promise<void> {
   await db.delete(residentSessions).where(lt(residentSessions.expiresAt, new Date()));
-  await db.delete(residentDevices).where(lt(residentDevices.expiresAt, new Date()));
+  await pruneResidentDevices(db);
 }

@@ -1,23 +1,19 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { activities } from '../activities/activities.table';
 import { orgNodes } from '../organisations/org.table';
-import { signIns } from '../signin/signin.table';
-import type { LearningRecord } from './credits.contract';
-import { keptResident, totalsOf, type ResidentRow } from './credit-accounts.service';
-import { round1 } from './credit-ledger';
-import { themesOf } from './credit-rules';
-import { creditLedger } from './credits.table';
+import { earnedBySignIn, keptResident, round1, themesOf, totalsOf, type ResidentRow } from '../credits';
+import type { LearningRecord } from '../credits/credits.contract';
+import { signIns } from './signin.table';
 
 const centre = alias(orgNodes, 'centre');
-const rev = alias(creditLedger, 'rev');
 /** A printed record lists at most this many activities (the most recent). */
 const RECORD_MAX = 500;
 
 /**
- * 学习档案: the resident's confirmed sign-ins with the activity, the hours counted (attended
+ * 学习档案 (above activities and credits, so it lives in sign-in): the resident's confirmed sign-ins with the activity, the hours counted (attended
  * hours if they checked out, at most the activity's) and the credits it earned (not reversed).
  */
 export async function buildLearningRecord(db: DbOrTx, r: ResidentRow): Promise<LearningRecord> {
@@ -29,16 +25,7 @@ export async function buildLearningRecord(db: DbOrTx, r: ResidentRow): Promise<L
     .where(and(eq(signIns.residentId, r.id), eq(signIns.status, 'confirmed')))
     .orderBy(asc(activities.startsAt))
     .limit(RECORD_MAX);
-  const earned = await db
-    .select({ sourceId: creditLedger.sourceId, amount: creditLedger.amount })
-    .from(creditLedger)
-    .leftJoin(rev, eq(rev.reversesId, creditLedger.id))
-    .where(and(eq(creditLedger.residentId, r.id), eq(creditLedger.sourceType, 'sign_in'), isNull(rev.id)));
-  const credits = new Map<string, number>();
-  for (const e of earned) {
-    const key = (e.sourceId ?? '').slice(0, 36);
-    credits.set(key, (credits.get(key) ?? 0) + Number(e.amount));
-  }
+  const credits = await earnedBySignIn(db, r.id);
   const themes = new Map((await themesOf(db, r.countyId)).map((t) => [t.key, t]));
   const items = rows.map(({ s, a, centreName }) => {
     const full = Number(a.hours);

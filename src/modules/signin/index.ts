@@ -1,0 +1,16 @@
+import { activityDone } from '../../server/events';
+import { payActivityDone } from './signin-credits';
+
+/**
+ * Sign-in's public surface. Sign-in sits above activities and credits: it gathers the facts
+ * of an attendance and credits pays them; it also builds the learning record (sign-ins ×
+ * activities × credits). The resident module (portal) sits above it.
+ */
+export { buildLearningRecord } from './learning-record.service';
+export { forgetResidentDevices, pruneResidentDevices } from './resident-device.service';
+export { findMySignIns } from './my-sign-ins.service';
+
+// An activity marked done pays the confirmed sign-ins whose rule waits for it (in the activity's transaction).
+activityDone.listen(async (tx, { activityId, actorId }) => {
+  await payActivityDone(tx, { activityId, actorId });
+});

@@ -1,0 +1,60 @@
+import { and, count, desc, eq, ne, sql } from 'drizzle-orm';
+import type { Db } from '../../server/db/client';
+import type { PageQuery } from '../../shared/pagination';
+import { activities } from '../activities/activities.table';
+import { orgNodes } from '../organisations/org.table';
+import type { MySignInPage } from './signin.contract';
+import { signIns } from './signin.table';
+
+/** My sign-ins, newest first, with the total of confirmed activities and hours. */
+export async function findMySignIns({
+  db,
+  residentId,
+  query,
+}: {
+  db: Db;
+  residentId: string;
+  query: PageQuery;
+}): Promise<MySignInPage> {
+  const mine = and(eq(signIns.residentId, residentId), ne(signIns.status, 'rejected'));
+  const hours = sql<string>`coalesce(${signIns.attendedHours}, ${activities.hours})`;
+  const [totals] = await db
+    .select({ n: count(), hours: sql<string>`coalesce(sum(${hours}), 0)` })
+    .from(signIns)
+    .innerJoin(activities, eq(activities.id, signIns.activityId))
+    .where(and(eq(signIns.residentId, residentId), eq(signIns.status, 'confirmed')));
+  const [{ total }] = await db.select({ total: count() }).from(signIns).where(mine);
+  const rows = await db
+    .select({
+      s: signIns,
+      title: activities.title,
+      theme: activities.theme,
+      startsAt: activities.startsAt,
+      centreName: orgNodes.name,
+      hours,
+    })
+    .from(signIns)
+    .innerJoin(activities, eq(activities.id, signIns.activityId))
+    .innerJoin(orgNodes, eq(orgNodes.id, activities.centreId))
+    .where(mine)
+    .orderBy(desc(activities.startsAt), desc(signIns.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  return {
+    items: rows.map((r) => ({
+      id: r.s.id,
+      activityId: r.s.activityId,
+      title: r.title,
+      theme: r.theme,
+      startsAt: r.startsAt.toISOString(),
+      centreName: r.centreName,
+      status: r.s.status as MySignInPage['items'][number]['status'],
+      signedAt: r.s.signedAt.toISOString(),
+      hours: Number(r.hours),
+    })),
+    total: Number(total),
+    page: query.page,
+    pageSize: query.pageSize,
+    totals: { activities: Number(totals.n), hours: Number(totals.hours) },
+  };
+}

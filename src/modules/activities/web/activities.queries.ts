@@ -1,5 +1,5 @@
 import type { EndpointInput } from '../../../shared/endpoint';
-import { useApi, useInvalidate } from '../../../web/api/hooks';
+import { useApi } from '../../../web/api/hooks';
 import { activitiesApi } from '../activities.contract';
 import { venuesApi, type BookableKind } from '../venues.contract';
 
@@ -33,11 +33,6 @@ export function useRegistrations(id: string, enabled: boolean) {
 
 export function useRecords(id: string) {
   return useApi(activitiesApi.records, { params: { id } });
-}
-
-/** After a change made elsewhere (a photo uploaded): every answer of the module, and plans, read again. */
-export function useActivitiesRefresh() {
-  return useInvalidate(...ACTIVITY_CHANGES);
 }
 
 export function useBookables(query: BookableListQuery) {

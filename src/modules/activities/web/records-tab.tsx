@@ -1,16 +1,13 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { z } from 'zod';
 import { App, Button, Card, Descriptions, Empty, Form, Input, Popconfirm, Space, Typography } from 'antd';
 import { CameraOutlined, DeleteOutlined } from '@ant-design/icons';
-import { errorText, toApiError } from '../../../web/api/api-error';
-import { call } from '../../../web/api/client';
-import { useApiMutation, useFormMutation } from '../../../web/api/hooks';
-import { useAuth } from '../../../web/auth/auth-context';
+import { useApiMutation, useFormMutation, useUpload } from '../../../web/api/hooks';
 import { QueryView } from '../../../web/components/query-view';
 import { rules } from '../../../web/components/rules';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
-import { ACCEPT_ATTR } from '../../files/files.contract';
+import { ACCEPT_ATTR, filesApi } from '../../files/files.contract';
 import {
   ACTIVITY_LIMITS,
   activitiesApi,
@@ -19,7 +16,7 @@ import {
   type ZRecordsInput,
 } from '../activities.contract';
 import { M } from './activities.messages';
-import { ACTIVITY_CHANGES, useActivitiesRefresh, useRecords } from './activities.queries';
+import { ACTIVITY_CHANGES, useRecords } from './activities.queries';
 
 /** 活动留痕: photos (uploaded through the files module), news article, lecture notes, summary. */
 export function RecordsTab({ a }: { a: ActivityDetail }) {
@@ -36,35 +33,17 @@ export function RecordsTab({ a }: { a: ActivityDetail }) {
 }
 
 function Photos({ a, records }: { a: ActivityDetail; records: Records }) {
-  const { t, locale } = useI18n();
-  const { message } = App.useApp();
-  const { me } = useAuth();
-  const refresh = useActivitiesRefresh();
+  const { t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
+  // Two steps: the file goes to the files module (its upload endpoint), then it is attached here.
+  const send = useUpload(filesApi.upload);
+  const attach = useApiMutation(activitiesApi.addPhoto, { invalidates: ACTIVITY_CHANGES });
   const removal = useApiMutation(activitiesApi.removePhoto, { invalidates: ACTIVITY_CHANGES });
-  // Two steps: the file goes to the files module (multipart, its own endpoint), then it is attached here.
+  const busy = send.busy || attach.busy;
   const upload = async (file: File) => {
-    setBusy(true);
-    try {
-      const data = new FormData();
-      data.append('file', file);
-      const res = await fetch(`/api/files?nodeId=${a.centreId}&purpose=activity_photo&accept=image`, {
-        method: 'POST',
-        body: data,
-        credentials: 'same-origin',
-        headers: { 'x-csrf-token': me?.csrfToken ?? '' },
-      });
-      const body = await res.json().catch(() => null);
-      if (!res.ok) throw toApiError(res.status, body);
-      await call(activitiesApi.addPhoto, { params: { id: a.id }, body: { fileId: (body as { id: string }).id } });
-      await refresh();
-    } catch (err) {
-      void message.error(`${t(M.uploadFailed)}：${errorText(err, locale)}`);
-    } finally {
-      setBusy(false);
-      if (input.current) input.current.value = '';
-    }
+    const stored = await send.run({ query: { nodeId: a.centreId, purpose: 'activity_photo', accept: 'image' } }, file);
+    if (stored) await attach.run({ params: { id: a.id }, body: { fileId: stored.id } });
+    if (input.current) input.current.value = '';
   };
   const remove = (fileId: string) => removal.run({ params: { id: a.id, fileId } });
   return (

@@ -1,13 +1,10 @@
 import { useState } from 'react';
 import { App, Button, Empty, List, Popconfirm, Select, Space, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import type { Page } from '../../../shared/pagination';
-import { api } from '../../../web/api/client';
-import { useApiMutation } from '../../../web/api/hooks';
+import { useApi, useApiMutation } from '../../../web/api/hooks';
 import { ErrorState } from '../../../web/components/error-state';
 import { formatDateTime } from '../../../web/components/format';
 import { useI18n } from '../../../web/i18n/i18n';
-import type { Resident } from '../../people/people.contract';
+import { peopleApi } from '../../people/people.contract';
 import { activitiesApi, type ActivityDetail, type Registration } from '../activities.contract';
 import { PlacesText } from './activities-page';
 import { M } from './activities.messages';
@@ -25,12 +22,12 @@ export function RegistrationsTab({ a }: { a: ActivityDetail }) {
   const { message } = App.useApp();
   const q = useRegistrations(a.id, a.permissions.update);
   const [search, setSearch] = useState('');
-  // The resident search is the people module's endpoint (GET /api/residents).
-  const found = useQuery({
-    queryKey: ['residents', 'list', { q: search, pageSize: 20, page: 1 }],
-    queryFn: () => api.get<Page<Resident>>('/api/residents', { q: search, pageSize: 20, page: 1 }),
-    enabled: search.trim().length > 0,
-  });
+  // The resident search is the people module's endpoint.
+  const found = useApi(
+    peopleApi.list,
+    { query: { q: search, pageSize: 20, page: 1 } },
+    { enabled: search.trim().length > 0 },
+  );
   const registration = useApiMutation(activitiesApi.register, {
     invalidates: ACTIVITY_CHANGES,
     onSuccess: (r) => {

@@ -1,6 +1,7 @@
 // Every module's public surface is loaded here, before any route: a module registers there what
 // the modules below it ask of it (who may upload for its purpose, its domain-event listeners).
 import '../modules/courses';
+import '../modules/activities';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authRoutes } from '../modules/accounts/auth.routes';
 import { setupRoutes } from '../modules/accounts/setup.routes';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { defineEndpoints } from '../../shared/endpoint';
 import { ZPageQuery, zPage } from '../../shared/pagination';
-import { zBodyText, zId, zLongText, zOptText, zSearch, zText } from '../../shared/schemas';
-
-export { ACTIVITY_KEEPER_ROLES, ACTIVITY_READER_ROLES } from './activities.roles';
+import { ZCreated, ZIdParams, ZOk, zBodyText, zId, zLongText, zOptText, zSearch, zText } from '../../shared/schemas';
+import { ACTIVITY_KEEPER_ROLES, ACTIVITY_READER_ROLES } from './activities.policy';
 
 export const ACTIVITY_FORMS = ['lecture', 'training', 'forum', 'practice', 'performance', 'online'] as const;
 export type ActivityForm = (typeof ACTIVITY_FORMS)[number];
@@ -215,7 +215,6 @@ export const ZRecords = z.object({
 export type Records = z.infer<typeof ZRecords>;
 export const ZPhotoAdd = z.object({ fileId: zId, caption: zOptText(ACTIVITY_LIMITS.caption) });
 
-export const ZIdParams = z.object({ id: zId });
 export const ZRegParams = z.object({ id: zId, residentId: zId });
 export const ZPhotoParams = z.object({ id: zId, fileId: zId });
 
@@ -231,3 +230,130 @@ export const ZActivityOptions = z.object({
 });
 export type ActivityOptions = z.infer<typeof ZActivityOptions>;
 export const ZOptionsQuery = z.object({ centreId: zId });
+
+/** The sessions a write touched (a series: each of them). */
+const ZIds = z.object({ ids: z.array(z.string()) });
+
+const readers = { roles: ACTIVITY_READER_ROLES };
+const keepers = { roles: ACTIVITY_KEEPER_ROLES };
+
+export const activitiesApi = defineEndpoints('activities', {
+  list: {
+    method: 'GET',
+    path: '/api/activities',
+    summary: 'Activities of the centres in my reach, by centre, month, status, theme',
+    policy: readers,
+    query: ZActivityQuery,
+    responses: { 200: ZActivityPage },
+  },
+  one: {
+    method: 'GET',
+    path: '/api/activities/:id',
+    summary: 'One activity with bookings, series, counts and what I may do',
+    policy: readers,
+    params: ZIdParams,
+    responses: { 200: ZActivityDetail },
+  },
+  options: {
+    method: 'GET',
+    path: '/api/activity-options',
+    summary: 'What the form offers for a centre: venues, equipment, teachers, courses, units, themes, notice days',
+    policy: keepers,
+    query: ZOptionsQuery,
+    responses: { 200: ZActivityOptions },
+  },
+  create: {
+    method: 'POST',
+    path: '/api/activities',
+    summary: 'Create an activity or a weekly series; clashes are refused, short notice needs confirmShortNotice',
+    policy: keepers,
+    body: ZActivityCreate,
+    responses: { 201: ZCreated.extend(ZIds.shape) },
+  },
+  update: {
+    method: 'PUT',
+    path: '/api/activities/:id',
+    summary: 'Edit an activity, or it and the rest of its series',
+    policy: keepers,
+    params: ZIdParams,
+    body: ZActivityUpdate,
+    responses: { 200: ZIds },
+  },
+  changeStatus: {
+    method: 'POST',
+    path: '/api/activities/:id/status',
+    summary: 'Open registration, or mark done (pays credits granted when done)',
+    policy: keepers,
+    params: ZIdParams,
+    body: ZStatusChange,
+    responses: { 200: ZOk },
+  },
+  cancel: {
+    method: 'POST',
+    path: '/api/activities/:id/cancel',
+    summary: 'Cancel with a reason (one or the rest of the series); registrants are told',
+    policy: keepers,
+    params: ZIdParams,
+    body: ZCancel,
+    responses: { 200: ZIds },
+  },
+  registrations: {
+    method: 'GET',
+    path: '/api/activities/:id/registrations',
+    summary: 'Registrations: places, the waiting list in order, cancelled',
+    policy: keepers,
+    params: ZIdParams,
+    responses: { 200: ZRegistrationList },
+  },
+  register: {
+    method: 'POST',
+    path: '/api/activities/:id/registrations',
+    summary: 'Register a resident (a place, else the waiting list)',
+    policy: keepers,
+    params: ZIdParams,
+    body: ZRegister,
+    responses: { 200: ZRegisterResult },
+  },
+  unregister: {
+    method: 'POST',
+    path: '/api/activities/:id/registrations/:residentId/cancel',
+    summary: 'Cancel a registration; the first waitlisted gets the place',
+    policy: keepers,
+    params: ZRegParams,
+    responses: { 200: ZOk },
+  },
+  records: {
+    method: 'GET',
+    path: '/api/activities/:id/records',
+    summary: 'News article, lecture notes, summary and photos',
+    policy: readers,
+    params: ZIdParams,
+    responses: { 200: ZRecords },
+  },
+  saveRecords: {
+    method: 'PUT',
+    path: '/api/activities/:id/records',
+    summary: 'Save the news article, lecture notes and summary',
+    policy: keepers,
+    params: ZIdParams,
+    body: ZRecordsInput,
+    responses: { 200: ZOk },
+  },
+  addPhoto: {
+    method: 'POST',
+    path: '/api/activities/:id/photos',
+    summary: 'Attach a photo uploaded through POST /api/files',
+    policy: keepers,
+    params: ZIdParams,
+    body: ZPhotoAdd,
+    responses: { 200: ZOk },
+  },
+  removePhoto: {
+    method: 'DELETE',
+    path: '/api/activities/:id/photos/:fileId',
+    summary: 'Remove a photo from the activity',
+    policy: keepers,
+    params: ZPhotoParams,
+    responses: { 200: ZOk },
+  },
+});

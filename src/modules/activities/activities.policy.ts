@@ -1,6 +1,15 @@
 import { holdsRoleOver, type Actor } from '../../shared/actor';
-import { ROLES } from '../../shared/roles';
-import { ACTIVITY_KEEPER_ROLES, ACTIVITY_RULE_ROLES } from './activities.roles';
+import { ROLES, type Role } from '../../shared/roles';
+
+// The role lists of the module live here, beside the rules that use them; this file imports
+// only src/shared, so the app shell (menu, router) and the contract read it without zod.
+
+/** Everyone with a role reads the activities of their subtree (teachers, inspectors, leaders too). */
+export const ACTIVITY_READER_ROLES: readonly Role[] = ROLES;
+/** Who creates and runs activities, books venues and equipment, keeps records and plans. */
+export const ACTIVITY_KEEPER_ROLES: readonly Role[] = ['system_admin', 'county_admin', 'town_admin', 'centre_manager'];
+/** Who sets a county's booking notice (days ahead). */
+export const ACTIVITY_RULE_ROLES: readonly Role[] = ['system_admin', 'county_admin'];
 
 type NodeRef = { path: string };
 

@@ -4,17 +4,18 @@ import type { Db, DbOrTx } from '../../server/db/client';
 import { reachPaths, type Actor } from '../../shared/actor';
 import { hidden } from '../../shared/app-error';
 import type { Page } from '../../shared/pagination';
+import { chinaInstant } from '../../shared/china-time';
 import { ROLES } from '../../shared/roles';
-import { courses } from '../courses/courses.table';
-import { listThemes } from '../courses/themes.service';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
-import { orgNodes } from '../organisations/org.table';
-import { signIns } from '../signin/signin.table';
-import { teachers } from '../teachers/teachers.table';
+import { orgNodes } from '../organisations';
 import type { Activity, ActivityDetail, ActivityOptions, ActivityQuery } from './activities.contract';
 import { canKeepActivity, canReadActivity } from './activities.policy';
 import { activities, activityTeachers, registrations } from './activities.table';
 import { noticeDays } from './booking.service';
+import { approvedCourses, courseRefs } from '../courses';
+import { activeTeachersOfBanks, teacherRefs } from '../teachers';
+import { listThemes } from '../themes';
+import { signInCounts } from './sign-in-counts';
 import { activityEquipment, equipmentItems, venues } from './venues.table';
 
 type ActivityRow = typeof activities.$inferSelect;
@@ -23,7 +24,7 @@ export type CentreRef = { id: string; name: string; path: string; level: string 
 const centreCols = { id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level };
 
 /** The first instant of a month in China time, as a Date. */
-export const monthStart = (month: string) => new Date(`${month}-01T00:00:00+08:00`);
+export const monthStart = (month: string) => new Date(chinaInstant(`${month}-01`));
 export const nextMonth = (month: string) => {
   const [y, m] = month.split('-').map(Number);
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
@@ -166,24 +167,26 @@ export async function getActivity({ db, actor, id }: { db: Db; actor: Actor; id:
   const { row, centre } = await loadActivity(db, actor, id);
   const unit = alias(orgNodes, 'unit');
   const [extra] = await db
-    .select({ venueName: venues.name, courseTitle: courses.title, unitName: unit.name })
+    .select({ venueName: venues.name, unitName: unit.name })
     .from(activities)
     .leftJoin(venues, eq(venues.id, activities.venueId))
-    .leftJoin(courses, eq(courses.id, activities.courseId))
     .leftJoin(unit, eq(unit.id, activities.responsibleUnitId))
     .where(eq(activities.id, id));
+  const [course] = row.courseId ? await courseRefs(db, [row.courseId]) : [];
   const equipment = await db
     .select({ id: equipmentItems.id, name: equipmentItems.name })
     .from(activityEquipment)
     .innerJoin(equipmentItems, eq(equipmentItems.id, activityEquipment.itemId))
     .where(eq(activityEquipment.activityId, id))
     .orderBy(asc(equipmentItems.name));
-  const teacherRows = await db
-    .select({ id: teachers.id, name: teachers.name })
+  const links = await db
+    .select({ id: activityTeachers.teacherId })
     .from(activityTeachers)
-    .innerJoin(teachers, eq(teachers.id, activityTeachers.teacherId))
-    .where(eq(activityTeachers.activityId, id))
-    .orderBy(asc(teachers.name));
+    .where(eq(activityTeachers.activityId, id));
+  const teacherRows = await teacherRefs(
+    db,
+    links.map((t) => t.id),
+  );
   const series = row.seriesId
     ? await db
         .select({ id: activities.id, startsAt: activities.startsAt, status: activities.status })
@@ -191,22 +194,17 @@ export async function getActivity({ db, actor, id }: { db: Db; actor: Actor; id:
         .where(eq(activities.seriesId, row.seriesId))
         .orderBy(asc(activities.startsAt))
     : [];
-  const signRows = await db
-    .select({ status: signIns.status, n: count() })
-    .from(signIns)
-    .where(eq(signIns.activityId, id))
-    .groupBy(signIns.status);
   const counts = (await registrationCounts(db, [id])).get(id) ?? { registered: 0, waitlisted: 0 };
   return {
     ...toItem({ ...row, centreName: centre.name, venueName: extra.venueName }),
     ...counts,
     courseId: row.courseId,
-    courseTitle: extra.courseTitle,
+    courseTitle: course?.title ?? null,
     responsibleUnitId: row.responsibleUnitId,
     responsibleUnitName: extra.unitName,
     venueId: row.venueId,
     equipment,
-    teachers: teacherRows,
+    teachers: teacherRows.map(({ id, name }) => ({ id, name })),
     audience: row.audience,
     hours: Number(row.hours),
     credits: Number(row.credits),
@@ -217,10 +215,7 @@ export async function getActivity({ db, actor, id }: { db: Db; actor: Actor; id:
       startsAt: s.startsAt.toISOString(),
       status: s.status as ActivityDetail['status'],
     })),
-    signIns: {
-      confirmed: Number(signRows.find((s) => s.status === 'confirmed')?.n ?? 0),
-      pending: Number(signRows.find((s) => s.status === 'pending')?.n ?? 0),
-    },
+    signIns: await signInCounts(db, id),
     permissions: { update: canKeepActivity(actor, centre) },
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -257,26 +252,8 @@ export async function getOptions({
     .innerJoin(orgNodes, eq(orgNodes.id, equipmentItems.nodeId))
     .where(and(inArray(orgNodes.path, owners), eq(equipmentItems.active, true)))
     .orderBy(desc(orgNodes.depth), asc(equipmentItems.name));
-  const bank = await db
-    .select({ id: teachers.id, name: teachers.name })
-    .from(teachers)
-    .innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId))
-    .where(and(inArray(orgNodes.path, owners), eq(teachers.status, 'active')))
-    .orderBy(asc(teachers.name))
-    .limit(500);
-  const courseRows = await db
-    .select({
-      id: courses.id,
-      name: courses.title,
-      theme: courses.theme,
-      form: courses.form,
-      hours: courses.hours,
-      credits: courses.credits,
-    })
-    .from(courses)
-    .where(and(eq(courses.countyId, countyId), eq(courses.status, 'approved')))
-    .orderBy(asc(courses.title))
-    .limit(500);
+  const bank = (await activeTeachersOfBanks(db, owners, 500)).map(({ id, name }) => ({ id, name }));
+  const courseRows = await approvedCourses(db, countyId, 500);
   const townPath = owners[Math.min(1, owners.length - 1)];
   const units = await db
     .select({ id: orgNodes.id, name: orgNodes.name })
@@ -293,7 +270,7 @@ export async function getOptions({
     venues: venueRows.map(({ id, name, seats }) => ({ id, name, seats })),
     equipment: items,
     teachers: bank,
-    courses: courseRows.map((c) => ({ ...c, hours: Number(c.hours), credits: Number(c.credits) })),
+    courses: courseRows.map(({ id, title, ...c }) => ({ id, name: title, ...c })),
     units,
     themes: await countyThemes(db, countyId),
     noticeDays: await noticeDays(db, countyId),

@@ -4,14 +4,13 @@ import { holdsRoleOver, type Actor } from '../../shared/actor';
 import { fieldError, forbidden } from '../../shared/app-error';
 import { RESIDENT_ROLES } from '../../shared/roles';
 import { recordAudit } from '../../server/audit';
-import { storedFiles } from '../files/files.table';
-import { orgNodes } from '../organisations/org.table';
-import { residents } from '../people/people.table';
 import { ACTIVITY_LIMITS, type Records, type RecordsInput, type Registration } from './activities.contract';
 import { canKeepActivity } from './activities.policy';
 import { loadActivity } from './activities.service';
 import { registrations } from './activities.table';
 import { activityPhotos, activityRecords } from './activity-records.table';
+import { fileFacts, filesByIds } from '../files';
+import { residentNames, residentRef } from '../people';
 import { cancelRegistration, registerResident, type RegistrationStatus } from './registration.service';
 
 /** The registrations (places, waiting list in order, cancelled) — residents' names are for the keepers. */
@@ -30,13 +29,11 @@ export async function findRegistrations({
     .select({
       id: registrations.id,
       residentId: registrations.residentId,
-      residentName: residents.name,
       status: registrations.status,
       notice: registrations.notice,
       createdAt: registrations.createdAt,
     })
     .from(registrations)
-    .innerJoin(residents, eq(residents.id, registrations.residentId))
     .where(eq(registrations.activityId, id))
     .orderBy(
       sql`case ${registrations.status} when 'registered' then 0 when 'waitlisted' then 1 else 2 end`,
@@ -44,10 +41,17 @@ export async function findRegistrations({
       asc(registrations.id),
     )
     .limit(2000);
+  const names = await residentNames(
+    db,
+    rows.map((r) => r.residentId),
+  );
   return {
     items: rows.map((r) => ({
-      ...r,
+      id: r.id,
+      residentId: r.residentId,
+      residentName: names.get(r.residentId) ?? '',
       status: r.status as Registration['status'],
+      notice: r.notice,
       createdAt: r.createdAt.toISOString(),
     })),
   };
@@ -68,11 +72,7 @@ export async function registerByStaff({
   return db.transaction(async (tx) => {
     const { row, centre } = await loadActivity(tx, actor, id);
     if (!canKeepActivity(actor, centre)) throw forbidden();
-    const [r] = await tx
-      .select({ path: orgNodes.path, name: residents.name })
-      .from(residents)
-      .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
-      .where(eq(residents.id, residentId));
+    const r = await residentRef(tx, residentId);
     if (!r || !holdsRoleOver(actor, RESIDENT_ROLES, r.path))
       throw fieldError('residentId', '找不到该居民，或不在您的管理范围内', 'Resident not found, or outside your reach');
     const out = await registerResident(tx, { activityId: id, residentId });
@@ -119,11 +119,20 @@ export async function getRecords({ db, actor, id }: { db: Db; actor: Actor; id: 
   await loadActivity(db, actor, id);
   const [rec] = await db.select().from(activityRecords).where(eq(activityRecords.activityId, id));
   const photos = await db
-    .select({ fileId: activityPhotos.fileId, caption: activityPhotos.caption, thumb: storedFiles.thumbnailKey })
+    .select({ fileId: activityPhotos.fileId, caption: activityPhotos.caption })
     .from(activityPhotos)
-    .innerJoin(storedFiles, eq(storedFiles.id, activityPhotos.fileId))
     .where(eq(activityPhotos.activityId, id))
     .orderBy(asc(activityPhotos.sort), asc(activityPhotos.addedAt));
+  const thumbs = new Set(
+    (
+      await filesByIds(
+        db,
+        photos.map((p) => p.fileId),
+      )
+    )
+      .filter((f) => f.thumbnailKey !== null)
+      .map((f) => f.id),
+  );
   return {
     newsTitle: rec?.newsTitle ?? null,
     newsBody: rec?.newsBody ?? '',
@@ -133,7 +142,7 @@ export async function getRecords({ db, actor, id }: { db: Db; actor: Actor; id: 
       fileId: p.fileId,
       caption: p.caption,
       url: `/api/files/${p.fileId}`,
-      thumbnailUrl: p.thumb ? `/api/files/${p.fileId}/thumbnail` : null,
+      thumbnailUrl: thumbs.has(p.fileId) ? `/api/files/${p.fileId}/thumbnail` : null,
     })),
     updatedAt: rec?.updatedAt.toISOString() ?? null,
   };
@@ -192,11 +201,7 @@ export async function addPhoto({
   await db.transaction(async (tx) => {
     const { row, centre } = await loadActivity(tx, actor, id);
     if (!canKeepActivity(actor, centre)) throw forbidden();
-    const [f] = await tx
-      .select({ path: orgNodes.path, mime: storedFiles.mime })
-      .from(storedFiles)
-      .innerJoin(orgNodes, eq(orgNodes.id, storedFiles.nodeId))
-      .where(eq(storedFiles.id, fileId));
+    const f = await fileFacts(tx, fileId);
     if (!f || !f.path.startsWith(centre.path) || !f.mime.startsWith('image/'))
       throw fieldError('fileId', '请上传本活动的照片', 'Upload a photo for this activity');
     const [{ n }] = await tx

@@ -3,7 +3,7 @@ import type { Db } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { AppError, forbidden } from '../../shared/app-error';
 import { recordAudit } from '../../server/audit';
-import { grantForActivityDone } from '../credits/credit-grants';
+import { activityDone } from '../../server/events';
 import type { ActivityStatus, Cancel } from './activities.contract';
 import { canKeepActivity } from './activities.policy';
 import { loadActivity } from './activities.service';
@@ -18,7 +18,7 @@ const NEXT: Record<ActivityStatus, ActivityStatus[]> = {
   cancelled: [],
 };
 
-/** Opens registration, or marks the activity done (which pays the credits the theme grants then). */
+/** Opens registration, or marks the activity done (activityDone: sign-in then pays the credits the theme grants). */
 export async function changeStatus({
   db,
   actor,
@@ -52,7 +52,8 @@ export async function changeStatus({
         .update(registrations)
         .set({ status: 'cancelled', notice: '活动已结束，候补未能参加', updatedAt: new Date() })
         .where(and(eq(registrations.activityId, id), eq(registrations.status, 'waitlisted')));
-      await grantForActivityDone(tx, { activityId: id, actorId: actor.userId });
+      // Sign-in listens and pays the credits that wait for the activity to be done.
+      await activityDone.emit(tx, { activityId: id, actorId: actor.userId });
     }
     await recordAudit(tx, {
       actor,

@@ -3,14 +3,15 @@ import type { Db, DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { AppError, fieldError, forbidden } from '../../shared/app-error';
 import { diffFields, recordAudit } from '../../server/audit';
-import { courses } from '../courses/courses.table';
-import { orgNodes } from '../organisations/org.table';
-import { teachers } from '../teachers/teachers.table';
+import { formatDateTime } from '../../shared/china-time';
+import { orgNodes } from '../organisations';
 import type { ActivityCreate, ActivityFields, ActivityUpdate } from './activities.contract';
 import { canKeepActivity } from './activities.policy';
 import { countyThemes, loadActivity, loadNode, selfAndAncestors, type CentreRef } from './activities.service';
 import { activities, activityTeachers, registrations } from './activities.table';
-import { chinaTime, checkClashes, checkNotice } from './booking.service';
+import { checkClashes, checkNotice } from './booking.service';
+import { courseRefs } from '../courses';
+import { teacherRefs } from '../teachers';
 import { countRegistered, lockActivity, promoteWaitlisted } from './registration.service';
 import { activityEquipment, equipmentItems, venues } from './venues.table';
 
@@ -33,10 +34,7 @@ async function checkRefs(tx: DbOrTx, centre: CentreRef, input: ActivityFields): 
     throw fieldError('theme', '请选择本县的活动主题', 'Choose one of the county’s themes');
   const owners = selfAndAncestors(centre.path);
   if (input.courseId) {
-    const [c] = await tx
-      .select({ countyId: courses.countyId, status: courses.status })
-      .from(courses)
-      .where(eq(courses.id, input.courseId));
+    const [c] = await courseRefs(tx, [input.courseId]);
     if (!c || c.countyId !== countyId || c.status !== 'approved')
       throw fieldError('courseId', '只能选择本县已审核通过的课程', 'Choose an approved course of the county');
   }
@@ -71,14 +69,10 @@ async function checkRefs(tx: DbOrTx, centre: CentreRef, input: ActivityFields): 
       );
   }
   if (input.teacherIds.length) {
-    const rows = await tx
-      .select({ path: orgNodes.path, status: teachers.status })
-      .from(teachers)
-      .innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId))
-      .where(inArray(teachers.id, input.teacherIds));
+    const rows = await teacherRefs(tx, input.teacherIds);
     if (
       rows.length !== new Set(input.teacherIds).size ||
-      rows.some((r) => r.status !== 'active' || !owners.includes(r.path))
+      rows.some((r) => r.status !== 'active' || !owners.includes(r.bankPath))
     )
       throw fieldError(
         'teacherIds',
@@ -261,7 +255,7 @@ export async function updateActivity({
       if (startsAt.getTime() !== t.startsAt.getTime()) {
         await tx
           .update(registrations)
-          .set({ notice: `活动时间已调整为 ${chinaTime(startsAt)}`, updatedAt: new Date() })
+          .set({ notice: `活动时间已调整为 ${formatDateTime(startsAt)}`, updatedAt: new Date() })
           .where(and(eq(registrations.activityId, t.id), inArray(registrations.status, ['registered', 'waitlisted'])));
       }
       if (input.capacity === null || (locked.capacity !== null && input.capacity > locked.capacity))

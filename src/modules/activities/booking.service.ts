@@ -1,14 +1,13 @@
 import { and, eq, inArray, lt, gt, ne, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
 import { fieldError } from '../../shared/app-error';
-import { teachers } from '../teachers/teachers.table';
+import { formatDateTime, formatTime } from '../../shared/china-time';
 import { DEFAULT_NOTICE_DAYS } from './activities.contract';
 import { activities, activityTeachers } from './activities.table';
+import { teacherRefs } from '../teachers';
 import { activityEquipment, activityRules, equipmentItems, venues } from './venues.table';
 
-/** A time as China reads it: 2026-11-24 09:00. */
-export const chinaTime = (d: Date) => d.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16);
-const span = (a: { startsAt: Date; endsAt: Date }) => `${chinaTime(a.startsAt)}–${chinaTime(a.endsAt).slice(11)}`;
+const span = (a: { startsAt: Date; endsAt: Date }) => `${formatDateTime(a.startsAt)}–${formatTime(a.endsAt)}`;
 
 export type Booking = {
   startsAt: Date;
@@ -83,18 +82,19 @@ export async function checkClashes(tx: DbOrTx, b: Booking): Promise<void> {
   }
   if (b.teacherIds.length) {
     const [c] = await tx
-      .select({ ...clashed, name: teachers.name })
+      .select({ ...clashed, teacherId: activityTeachers.teacherId })
       .from(activityTeachers)
       .innerJoin(activities, eq(activities.id, activityTeachers.activityId))
-      .innerJoin(teachers, eq(teachers.id, activityTeachers.teacherId))
       .where(and(inArray(activityTeachers.teacherId, b.teacherIds), overlapping(b)))
       .limit(1);
-    if (c)
+    if (c) {
+      const [{ name }] = await teacherRefs(tx, [c.teacherId]);
       throw fieldError(
         'teacherIds',
-        `教师“${c.name}”在 ${span(c)} 要上“${c.title}”，时间冲突`,
-        `The teacher "${c.name}" teaches "${c.title}" at ${span(c)}`,
+        `教师“${name}”在 ${span(c)} 要上“${c.title}”，时间冲突`,
+        `The teacher "${name}" teaches "${c.title}" at ${span(c)}`,
       );
+    }
   }
 }
 
@@ -124,7 +124,7 @@ export async function checkNotice(
   if (startsAt.getTime() - now.getTime() >= days * 86_400_000) return;
   throw fieldError(
     'confirmShortNotice',
-    `活动 ${chinaTime(startsAt)} 开始，距现在不足 ${days} 天。场地、设备和教师需要提前 ${days} 天预约，请确认已与相关方沟通后再保存。`,
-    `The activity starts at ${chinaTime(startsAt)}, less than ${days} days from now. Venues, equipment and teachers are booked ${days} days ahead; confirm that everyone involved has agreed, then save.`,
+    `活动 ${formatDateTime(startsAt)} 开始，距现在不足 ${days} 天。场地、设备和教师需要提前 ${days} 天预约，请确认已与相关方沟通后再保存。`,
+    `The activity starts at ${formatDateTime(startsAt)}, less than ${days} days from now. Venues, equipment and teachers are booked ${days} days ahead; confirm that everyone involved has agreed, then save.`,
   );
 }

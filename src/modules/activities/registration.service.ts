@@ -1,8 +1,8 @@
 import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
 import { AppError } from '../../shared/app-error';
-import { residents } from '../people/people.table';
 import { activities, registrations } from './activities.table';
+import { residentRef } from '../people';
 
 export type RegistrationStatus = 'registered' | 'waitlisted';
 
@@ -57,11 +57,8 @@ export async function registerResident(
     });
   if (a.endsAt.getTime() <= Date.now())
     throw new AppError('CONFLICT', { detail: '该活动已经结束', detailEn: 'this activity has ended' });
-  const [r] = await tx
-    .select({ countyId: residents.countyId, anonymizedAt: residents.anonymizedAt })
-    .from(residents)
-    .where(eq(residents.id, residentId));
-  if (!r || r.countyId !== a.countyId || r.anonymizedAt) throw new AppError('NOT_FOUND');
+  const r = await residentRef(tx, residentId);
+  if (!r || r.countyId !== a.countyId || r.anonymized) throw new AppError('NOT_FOUND');
   const [live] = await tx
     .select({ id: registrations.id, status: registrations.status })
     .from(registrations)

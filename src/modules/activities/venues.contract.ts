@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { defineEndpoints } from '../../shared/endpoint';
 import { ZPageQuery, zPage } from '../../shared/pagination';
-import { zId, zOptText, zText } from '../../shared/schemas';
+import { ZCreated, ZIdParams, ZOk, zId, zOptText, zText } from '../../shared/schemas';
 import { ACTIVITY_LIMITS } from './activities.contract';
+import { ACTIVITY_KEEPER_ROLES, ACTIVITY_READER_ROLES, ACTIVITY_RULE_ROLES } from './activities.policy';
 
 export const BOOKABLE_KINDS = ['venue', 'equipment'] as const;
 export type BookableKind = (typeof BOOKABLE_KINDS)[number];
@@ -78,4 +80,58 @@ export const ZBooking = z.object({
 export type Booking = z.infer<typeof ZBooking>;
 export const ZBookings = z.object({
   items: z.array(ZBooking).describe('Bookings from today on, in time order (at most 200)'),
+});
+
+/** Venues, equipment and the county's booking notice: part of the activities module (one tag). */
+export const venuesApi = defineEndpoints('activities', {
+  list: {
+    method: 'GET',
+    path: '/api/venues',
+    summary: 'Venues or equipment of the towns and centres in my reach',
+    policy: { roles: ACTIVITY_READER_ROLES },
+    query: ZBookableQuery,
+    responses: { 200: ZBookablePage },
+  },
+  create: {
+    method: 'POST',
+    path: '/api/venues',
+    summary: 'Add a venue or an item of equipment to a town or centre',
+    policy: { roles: ACTIVITY_KEEPER_ROLES },
+    body: ZBookableCreate,
+    responses: { 201: ZCreated },
+  },
+  update: {
+    method: 'PUT',
+    path: '/api/venues/:id',
+    summary: 'Edit a venue or item, or take it out of use',
+    policy: { roles: ACTIVITY_KEEPER_ROLES },
+    params: ZIdParams,
+    body: ZBookableUpdate,
+    responses: { 200: ZOk },
+  },
+  bookings: {
+    method: 'GET',
+    path: '/api/venues/:id/bookings',
+    summary: 'What holds a venue or item from today on',
+    policy: { roles: ACTIVITY_READER_ROLES },
+    params: ZIdParams,
+    query: ZBookingsQuery,
+    responses: { 200: ZBookings },
+  },
+  rules: {
+    method: 'GET',
+    path: '/api/activity-rules',
+    summary: 'The booking notice (days ahead) of my county',
+    policy: { roles: ACTIVITY_READER_ROLES },
+    responses: { 200: ZRules },
+  },
+  setRules: {
+    method: 'PUT',
+    path: '/api/activity-rules/:countyId',
+    summary: 'Set the county’s booking notice (county admins)',
+    policy: { roles: ACTIVITY_RULE_ROLES },
+    params: ZCountyParams,
+    body: ZRulesInput,
+    responses: { 200: ZOk },
+  },
 });

@@ -2,12 +2,13 @@ import { and, asc, count, eq, gte, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import { reachPaths, type Actor } from '../../shared/actor';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
+import { chinaInstant, chinaToday } from '../../shared/china-time';
 import type { Page } from '../../shared/pagination';
 import { ROLES } from '../../shared/roles';
 import { recordAudit } from '../../server/audit';
 import { underAnyPath } from '../../server/tree-scope';
-import { orgNodes } from '../organisations/org.table';
-import { canKeepVenue, canSetRules } from './activities.policy';
+import { orgNodes } from '../organisations';
+import { canKeepVenue, canReadActivity, canSetRules } from './activities.policy';
 import { loadNode } from './activities.service';
 import { noticeDays } from './booking.service';
 import type {
@@ -20,9 +21,7 @@ import type {
   Rules,
 } from './venues.contract';
 import { activities } from './activities.table';
-import { canReadActivity } from './activities.policy';
-import { activityEquipment } from './venues.table';
-import { activityRules, equipmentItems, venues } from './venues.table';
+import { activityEquipment, activityRules, equipmentItems, venues } from './venues.table';
 
 const tableOf = (kind: BookableKind) => (kind === 'venue' ? venues : equipmentItems);
 const nodeCols = { id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level };
@@ -241,7 +240,7 @@ export async function findBookings({
             .from(activityEquipment)
             .where(eq(activityEquipment.itemId, id)),
         );
-  const today = new Date(`${new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' })}T00:00:00+08:00`);
+  const today = new Date(chinaInstant(chinaToday()));
   const rows = await db
     .select({
       activityId: activities.id,

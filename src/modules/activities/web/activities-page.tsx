@@ -1,29 +1,25 @@
 import { useEffect, useState } from 'react';
-import { Button, Card, Col, DatePicker, Row, Segmented, Select, Tag } from 'antd';
+import { Button, Col, DatePicker, Segmented, Tag } from 'antd';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
+import { chinaMonth } from '../../../shared/china-time';
 import { useAuth } from '../../../web/auth/auth-context';
+import { FilterCard, FilterSelect } from '../../../web/components/filter-card';
 import { ListSearch } from '../../../web/components/list-search';
 import { PageHeader } from '../../../web/components/page-header';
 import { PageTable } from '../../../web/components/page-table';
 import { useUrlQuery } from '../../../web/components/use-url-query';
 import { useI18n } from '../../../web/i18n/i18n';
-import { M as APP } from '../../../web/i18n/messages';
 import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
-import {
-  ACTIVITY_KEEPER_ROLES,
-  ACTIVITY_STATUSES,
-  ACTIVITY_STATUS_LABELS,
-  type Activity,
-  type ActivityStatus,
-} from '../activities.contract';
+import { ACTIVITY_STATUSES, ACTIVITY_STATUS_LABELS, type Activity, type ActivityStatus } from '../activities.contract';
+import { ACTIVITY_KEEPER_ROLES } from '../activities.policy';
 import { ActivityCalendar } from './activity-calendar';
 import { ActivityDetailDrawer } from './activity-detail-drawer';
 import { ActivityFormDrawer } from './activity-form-drawer';
 import { StatusTag, useThemes } from './activity-tags';
-import { chinaSpan, thisMonth } from './activity-time';
+import { chinaSpan } from './activity-time';
 import { M } from './activities.messages';
 import { useActivityList } from './activities.queries';
 
@@ -43,7 +39,7 @@ export function ActivitiesPage() {
   const themes = useThemes();
   const f = url.values;
   const calendar = f.view === 'calendar';
-  const month = calendar ? (f.month ?? thisMonth()) : f.month;
+  const month = calendar ? (f.month ?? chinaMonth()) : f.month;
   const status = pick<ActivityStatus>(ACTIVITY_STATUSES, f.status);
   const list = useActivityList({
     q: f.q,
@@ -75,62 +71,48 @@ export function ActivitiesPage() {
           </>
         }
       />
-      <Card styles={{ body: { paddingBottom: 8 } }} style={{ marginBottom: 16 }}>
-        <Row gutter={[12, 12]}>
-          <Col xs={24} sm={12} lg={5}>
-            <ListSearch value={f.q} onChange={(q) => url.set({ q })} placeholder={t(M.searchPlaceholder)} />
-          </Col>
-          <Col xs={24} sm={12} lg={5}>
-            <NodeTreeSelect
-              value={f.centreId}
-              onChange={(v) => url.set({ centreId: v })}
-              allowClear
-              placeholder={t(M.anyCentre)}
-              aria-label={t(M.centre)}
-              selectable={(n) => n.level !== 'unit'}
-            />
-          </Col>
-          <Col xs={12} sm={8} lg={4}>
-            <DatePicker
-              picker="month"
-              style={{ width: '100%' }}
-              aria-label={t(M.month)}
-              placeholder={t(M.month)}
-              value={month ? dayjs(`${month}-01`) : null}
-              onChange={(d) => url.set({ month: d ? d.format('YYYY-MM') : null })}
-              allowClear={!calendar}
-            />
-          </Col>
-          <Col xs={12} sm={8} lg={3}>
-            <Select
-              allowClear
-              style={{ width: '100%' }}
-              value={status}
-              placeholder={t(M.anyStatus)}
-              aria-label={t(M.status)}
-              onChange={(v) => url.set({ status: v })}
-              options={ACTIVITY_STATUSES.map((s) => ({ value: s, label: label(ACTIVITY_STATUS_LABELS[s]) }))}
-            />
-          </Col>
-          <Col xs={24} sm={8} lg={4}>
-            <Select
-              allowClear
-              style={{ width: '100%' }}
-              value={f.theme}
-              placeholder={t(M.anyTheme)}
-              aria-label={t(M.theme)}
-              onChange={(v) => url.set({ theme: v })}
-              options={themes.options}
-              popupMatchSelectWidth={false}
-            />
-          </Col>
-          <Col xs={24} sm={24} lg={3}>
-            <Button block onClick={() => url.reset()}>
-              {t(APP.reset)}
-            </Button>
-          </Col>
-        </Row>
-      </Card>
+      <FilterCard onReset={() => url.reset()} resetSpan={{ xs: 24, sm: 24, lg: 3 }}>
+        <Col xs={24} sm={12} lg={5}>
+          <ListSearch value={f.q} onChange={(q) => url.set({ q })} placeholder={t(M.searchPlaceholder)} />
+        </Col>
+        <Col xs={24} sm={12} lg={5}>
+          <NodeTreeSelect
+            value={f.centreId}
+            onChange={(v) => url.set({ centreId: v })}
+            allowClear
+            placeholder={t(M.anyCentre)}
+            aria-label={t(M.centre)}
+            selectable={(n) => n.level !== 'unit'}
+          />
+        </Col>
+        <Col xs={12} sm={8} lg={4}>
+          <DatePicker
+            picker="month"
+            style={{ width: '100%' }}
+            aria-label={t(M.month)}
+            placeholder={t(M.month)}
+            value={month ? dayjs(`${month}-01`) : null}
+            onChange={(d) => url.set({ month: d ? d.format('YYYY-MM') : null })}
+            allowClear={!calendar}
+          />
+        </Col>
+        <FilterSelect<ActivityStatus>
+          span={{ xs: 12, sm: 8, lg: 3 }}
+          value={status}
+          onChange={(v) => url.set({ status: v })}
+          placeholder={t(M.anyStatus)}
+          label={t(M.status)}
+          options={ACTIVITY_STATUSES.map((s) => ({ value: s, label: label(ACTIVITY_STATUS_LABELS[s]) }))}
+        />
+        <FilterSelect<string>
+          span={{ xs: 24, sm: 8, lg: 4 }}
+          value={f.theme}
+          onChange={(v) => url.set({ theme: v })}
+          placeholder={t(M.anyTheme)}
+          label={t(M.theme)}
+          options={themes.options}
+        />
+      </FilterCard>
       <Segmented
         size="large"
         style={{ marginBottom: 12 }}
@@ -138,7 +120,7 @@ export function ActivitiesPage() {
         onChange={(v) =>
           url.set({
             view: v === 'calendar' ? 'calendar' : null,
-            month: v === 'calendar' ? (month ?? thisMonth()) : f.month,
+            month: v === 'calendar' ? (month ?? chinaMonth()) : f.month,
           })
         }
         options={[

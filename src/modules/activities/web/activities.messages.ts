@@ -119,7 +119,6 @@ export const M = {
   ],
   photoRemove: ['移除', 'Remove'],
   noPhotos: ['还没有照片', 'No photos yet'],
-  uploadFailed: ['上传失败', 'Upload failed'],
   recordsReadOnly: ['只有学习中心负责人和管理员可以填写', 'Only the centre manager and admins can write these'],
   // venues page
   venuesTitle: ['场地与设备', 'Venues & equipment'],

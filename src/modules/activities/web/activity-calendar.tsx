@@ -1,12 +1,13 @@
 import { Card, Empty, Grid, List, Tag } from 'antd';
 import type { UseQueryResult } from '@tanstack/react-query';
+import { chinaWeekday, formatDate, formatTime } from '../../../shared/china-time';
 import type { Page } from '../../../shared/pagination';
 import { ErrorState } from '../../../web/components/error-state';
 import { useI18n } from '../../../web/i18n/i18n';
 import type { Activity, ActivityStatus } from '../activities.contract';
 import { M } from './activities.messages';
 import { StatusTag } from './activity-tags';
-import { chinaClock, chinaDate, WEEKDAYS_ZH, weekdayOf } from './activity-time';
+import { WEEKDAYS_EN, WEEKDAYS_ZH } from './activity-time';
 
 const DOT: Record<ActivityStatus, string> = {
   planned: '#1677ff',
@@ -14,9 +15,8 @@ const DOT: Record<ActivityStatus, string> = {
   done: '#8a9a92',
   cancelled: '#d9363e',
 };
-const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
-/** One month: a 7-column grid on wide screens, a day-by-day list on a phone. */
+/** One month: a 7-column grid (weeks from Monday) on wide screens, a day-by-day list on a phone. */
 export function ActivityCalendar({
   month,
   list,
@@ -31,7 +31,7 @@ export function ActivityCalendar({
   if (list.error) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
   const items = list.data?.items ?? [];
   const byDay = new Map<string, Activity[]>();
-  for (const a of items) byDay.set(chinaDate(a.startsAt), [...(byDay.get(chinaDate(a.startsAt)) ?? []), a]);
+  for (const a of items) byDay.set(formatDate(a.startsAt), [...(byDay.get(formatDate(a.startsAt)) ?? []), a]);
   const [y, m] = month.split('-').map(Number);
   const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
   const dates = Array.from({ length: days }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
@@ -49,7 +49,7 @@ export function ActivityCalendar({
             renderItem={(d) => (
               <List.Item style={{ display: 'block', padding: '12px 16px' }}>
                 <div style={{ fontWeight: 600, marginBottom: 6 }}>
-                  {d.slice(5)} {names[weekdayOf(d)]}
+                  {d.slice(5)} {names[chinaWeekday(d) - 1]}
                 </div>
                 {byDay.get(d)!.map((a) => (
                   <button
@@ -71,7 +71,7 @@ export function ActivityCalendar({
                       fontFamily: 'inherit',
                     }}
                   >
-                    <span style={{ color: '#5b6b63', whiteSpace: 'nowrap' }}>{chinaClock(a.startsAt)}</span>
+                    <span style={{ color: '#5b6b63', whiteSpace: 'nowrap' }}>{formatTime(a.startsAt)}</span>
                     <span style={{ flex: 1, textDecoration: a.status === 'cancelled' ? 'line-through' : undefined }}>
                       {a.title}
                     </span>
@@ -86,7 +86,7 @@ export function ActivityCalendar({
     );
   }
 
-  const lead = weekdayOf(dates[0]);
+  const lead = chinaWeekday(dates[0]) - 1;
   const cells: (string | null)[] = [...Array(lead).fill(null), ...dates];
   while (cells.length % 7) cells.push(null);
   return (
@@ -143,7 +143,7 @@ export function ActivityCalendar({
                       marginInlineEnd: 4,
                     }}
                   />
-                  {chinaClock(a.startsAt)} {a.title}
+                  {formatTime(a.startsAt)} {a.title}
                 </button>
               ))}
           </div>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Descriptions, Drawer, Form, Input, Modal, Radio, Space, Tabs, Tag, Typography } from 'antd';
+import type { z } from 'zod';
+import { App, Button, Descriptions, Form, Input, Modal, Radio, Space, Tabs, Tag, Typography } from 'antd';
 import {
   CheckOutlined,
   CloseCircleOutlined,
@@ -9,26 +10,29 @@ import {
   UnlockOutlined,
 } from '@ant-design/icons';
 import { Link } from 'react-router';
-import { isApiError } from '../../../web/api/api-error';
-import { api } from '../../../web/api/client';
-import { ErrorState } from '../../../web/components/error-state';
-import { useFormErrors } from '../../../web/components/form-errors';
-import { PageLoading } from '../../../web/components/page-loading';
+import { formatDate } from '../../../shared/china-time';
+import { useApiMutation, useFormMutation } from '../../../web/api/hooks';
+import { DetailDrawer } from '../../../web/components/query-view';
 import { rules } from '../../../web/components/rules';
-import { useDrawerWidth } from '../../../web/components/use-drawer-width';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { ATTENDANCE_READER_ROLES } from '../../signin/signin.contract';
 import { useAuth } from '../../../web/auth/auth-context';
-import { ACTIVITY_FORM_LABELS, ACTIVITY_LIMITS, type ActivityDetail, type SeriesScope } from '../activities.contract';
+import {
+  ACTIVITY_FORM_LABELS,
+  ACTIVITY_LIMITS,
+  activitiesApi,
+  type ActivityDetail,
+  type ZCancel,
+} from '../activities.contract';
 import { PlacesText } from './activities-page';
 import { ActivityFormDrawer } from './activity-form-drawer';
 import { RecordsTab } from './records-tab';
 import { RegistrationsTab } from './registrations-tab';
 import { StatusTag, useThemes } from './activity-tags';
-import { chinaDate, chinaSpan } from './activity-time';
+import { chinaSpan } from './activity-time';
 import { M } from './activities.messages';
-import { useActivitiesRefresh, useActivity } from './activities.queries';
+import { ACTIVITY_CHANGES, useActivity } from './activities.queries';
 
 /** One activity: details and actions, registrations with the waiting list, records. */
 export function ActivityDetailDrawer({
@@ -42,36 +46,27 @@ export function ActivityDetailDrawer({
 }) {
   const { t } = useI18n();
   const q = useActivity(id);
-  const width = useDrawerWidth(680);
   return (
-    <Drawer open size={width} title={q.data?.title ?? t(M.title)} onClose={onClose} destroyOnHidden>
-      {q.isPending ? (
-        <PageLoading />
-      ) : q.error ? (
-        <ErrorState
-          error={q.error}
-          onRetry={isApiError(q.error) && q.error.code === 'NOT_FOUND' ? undefined : () => void q.refetch()}
-        />
-      ) : (
+    <DetailDrawer query={q} width={680} title={(a) => a?.title ?? t(M.title)} onClose={onClose}>
+      {(a) => (
         <Tabs
           size="large"
           items={[
-            { key: 'info', label: t(M.tabInfo), children: <ActivityInfo a={q.data} onOpen={onOpen} /> },
-            ...(q.data.permissions.update
-              ? [{ key: 'reg', label: t(M.tabRegistrations), children: <RegistrationsTab a={q.data} /> }]
+            { key: 'info', label: t(M.tabInfo), children: <ActivityInfo a={a} onOpen={onOpen} /> },
+            ...(a.permissions.update
+              ? [{ key: 'reg', label: t(M.tabRegistrations), children: <RegistrationsTab a={a} /> }]
               : []),
-            { key: 'records', label: t(M.tabRecords), children: <RecordsTab a={q.data} /> },
+            { key: 'records', label: t(M.tabRecords), children: <RecordsTab a={a} /> },
           ]}
         />
       )}
-    </Drawer>
+    </DetailDrawer>
   );
 }
 
 function ActivityInfo({ a, onOpen }: { a: ActivityDetail; onOpen: (id: string) => void }) {
   const { t, label } = useI18n();
   const { message, modal } = App.useApp();
-  const refresh = useActivitiesRefresh();
   const themes = useThemes();
   const { hasRole } = useAuth();
   const attendance = hasRole(ATTENDANCE_READER_ROLES);
@@ -79,15 +74,11 @@ function ActivityInfo({ a, onOpen }: { a: ActivityDetail; onOpen: (id: string) =
   const [cancelling, setCancelling] = useState(false);
   const live = a.status === 'planned' || a.status === 'open';
   const can = a.permissions.update;
-  const setStatus = async (status: 'open' | 'done') => {
-    try {
-      await api.post(`/api/activities/${a.id}/status`, { status });
-      await refresh();
-      void message.success(t(M.statusChanged));
-    } catch {
-      // the API layer shows the error
-    }
-  };
+  const { run } = useApiMutation(activitiesApi.changeStatus, {
+    invalidates: ACTIVITY_CHANGES,
+    onSuccess: () => void message.success(t(M.statusChanged)),
+  });
+  const setStatus = (status: 'open' | 'done') => run({ params: { id: a.id }, body: { status } });
   const dash = (v: string | null | undefined) => v || '—';
   const started = new Date(a.startsAt).getTime() <= Date.now();
 
@@ -194,7 +185,7 @@ function ActivityInfo({ a, onOpen }: { a: ActivityDetail; onOpen: (id: string) =
                 danger={s.status === 'cancelled'}
                 onClick={() => onOpen(s.id)}
               >
-                {t(M.seriesNo, { i: i + 1 })} · {chinaDate(s.startsAt).slice(5)}
+                {t(M.seriesNo, { i: i + 1 })} · {formatDate(s.startsAt).slice(5)}
               </Button>
             ))}
           </div>
@@ -212,17 +203,15 @@ function ActivityInfo({ a, onOpen }: { a: ActivityDetail; onOpen: (id: string) =
   );
 }
 
+type CancelValues = z.input<typeof ZCancel>;
+
 function CancelModal({ a, onClose }: { a: ActivityDetail; onClose: () => void }) {
   const { t } = useI18n();
-  const [form] = Form.useForm<{ reason: string; scope: SeriesScope }>();
-  const errors = useFormErrors(form);
-  const refresh = useActivitiesRefresh();
-  const submit = (v: { reason: string; scope: SeriesScope }) =>
-    errors.run(async () => {
-      await api.post(`/api/activities/${a.id}/cancel`, v);
-      await refresh();
-      onClose();
-    });
+  const [form] = Form.useForm<CancelValues>();
+  const { submit, busy, alert } = useFormMutation(form, activitiesApi.cancel, {
+    invalidates: ACTIVITY_CHANGES,
+    onSuccess: onClose,
+  });
   return (
     <Modal
       open
@@ -230,12 +219,17 @@ function CancelModal({ a, onClose }: { a: ActivityDetail; onClose: () => void })
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t(M.cancel)}
-      okButtonProps={{ danger: true, loading: errors.busy }}
+      okButtonProps={{ danger: true, loading: busy }}
       cancelText={t(APP.close)}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ scope: 'one' }}>
-        {errors.alert}
+      <Form<CancelValues>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void submit({ params: { id: a.id }, body: v })}
+        initialValues={{ scope: 'one' }}
+      >
+        {alert}
         <Form.Item
           name="reason"
           label={t(M.cancelReason)}

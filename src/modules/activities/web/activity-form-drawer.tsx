@@ -1,6 +1,9 @@
+import { useRef } from 'react';
+import type { z } from 'zod';
 import { App, Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
+import { chinaInstant, formatDate, formatTime } from '../../../shared/china-time';
 import { isApiError } from '../../../web/api/api-error';
-import { api } from '../../../web/api/client';
+import { useApiMutation } from '../../../web/api/hooks';
 import { useFormErrors } from '../../../web/components/form-errors';
 import { FormDrawer } from '../../../web/components/form-drawer';
 import { rules } from '../../../web/components/rules';
@@ -11,40 +14,20 @@ import {
   ACTIVITY_FORMS,
   ACTIVITY_FORM_LABELS,
   ACTIVITY_LIMITS,
-  type ActivityCreate,
+  activitiesApi,
   type ActivityDetail,
   type ActivityForm,
-  type ActivityUpdate,
-  type SeriesScope,
+  type ZActivityCreate,
+  type ZActivityUpdate,
 } from '../activities.contract';
-import { chinaClock, chinaDate, toInstant } from './activity-time';
 import { M } from './activities.messages';
-import { useActivitiesRefresh, useActivityOptions } from './activities.queries';
+import { ACTIVITY_CHANGES, useActivityOptions } from './activities.queries';
 
 export type ActivityFormMode = { kind: 'create'; centreId?: string } | { kind: 'edit'; activity: ActivityDetail };
 
-type Values = {
-  centreId: string;
-  courseId?: string | null;
-  title: string;
-  theme: string;
-  form: ActivityForm;
-  date: string;
-  start: string;
-  end: string;
-  repeatWeeks?: number;
-  scope?: SeriesScope;
-  venueId?: string | null;
-  place?: string | null;
-  equipmentIds: string[];
-  teacherIds: string[];
-  capacity?: number | null;
-  audience?: string | null;
-  hours: number;
-  credits: number;
-  responsibleUnitId?: string | null;
-  description?: string;
-};
+/** The contract's input, with the start and end entered as a China date and two clock times. */
+type Values = Omit<z.input<typeof ZActivityCreate>, 'startsAt' | 'endsAt' | 'confirmShortNotice'> &
+  Pick<z.input<typeof ZActivityUpdate>, 'scope'> & { date: string; start: string; end: string };
 
 /** One form for creating (also a weekly series) and editing an activity with its bookings. */
 export function ActivityFormDrawer({
@@ -60,68 +43,77 @@ export function ActivityFormDrawer({
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<Values>();
   const errors = useFormErrors(form);
-  const refresh = useActivitiesRefresh();
   const editing = mode.kind === 'edit' ? mode.activity : null;
   const centreId =
     Form.useWatch('centreId', form) ?? editing?.centreId ?? (mode.kind === 'create' ? mode.centreId : undefined);
   const opts = useActivityOptions(centreId);
   const o = opts.data;
 
-  const save = (v: Values, confirmShortNotice: boolean) =>
-    errors.run(async () => {
-      const fields = {
-        title: v.title.trim(),
-        theme: v.theme,
-        form: v.form,
-        courseId: v.courseId ?? null,
-        responsibleUnitId: v.responsibleUnitId ?? null,
-        startsAt: toInstant(v.date, v.start),
-        endsAt: toInstant(v.date, v.end),
-        venueId: v.venueId ?? null,
-        place: v.place?.trim() || null,
-        equipmentIds: v.equipmentIds ?? [],
-        teacherIds: v.teacherIds ?? [],
-        capacity: v.capacity ?? null,
-        audience: v.audience?.trim() || null,
-        hours: v.hours,
-        credits: v.credits ?? 0,
-        description: v.description ?? '',
-        confirmShortNotice,
-      };
-      try {
-        if (editing) {
-          const body: ActivityUpdate = { ...fields, scope: v.scope ?? 'one' };
-          await api.put(`/api/activities/${editing.id}`, body);
-          await refresh();
-          void message.success(t(APP.saved));
-          onSaved(editing.id);
-        } else {
-          const body: ActivityCreate = { ...fields, centreId: v.centreId, repeatWeeks: v.repeatWeeks ?? 1 };
-          const r = await api.post<{ id: string; ids: string[] }>('/api/activities', body);
-          await refresh();
-          void message.success(t(M.created, { n: r.ids.length }));
-          onSaved(r.id);
-        }
-      } catch (err) {
-        // Short notice is a question, not an error: ask, and save again once confirmed.
-        const notice = isApiError(err) ? err.issues.find((i) => i.path === 'confirmShortNotice') : undefined;
-        if (!notice) throw err;
-        modal.confirm({
-          title: t(M.shortNoticeTitle),
-          content: label({ zh: notice.message, en: notice.messageEn }),
-          okText: t(M.shortNoticeOk),
-          cancelText: t(APP.cancel),
-          onOk: () => save(v, true),
-        });
-      }
+  // Short notice is a question, not an error: ask, and save again once confirmed.
+  const sent = useRef<Values | null>(null);
+  const onError = (err: unknown) => {
+    const notice = isApiError(err) ? err.issues.find((i) => i.path === 'confirmShortNotice') : undefined;
+    const v = sent.current;
+    if (!notice || !v) return errors.onError(err);
+    modal.confirm({
+      title: t(M.shortNoticeTitle),
+      content: label({ zh: notice.message, en: notice.messageEn }),
+      okText: t(M.shortNoticeOk),
+      cancelText: t(APP.cancel),
+      onOk: () => save(v, true),
     });
+  };
+  const create = useApiMutation(activitiesApi.create, {
+    invalidates: ACTIVITY_CHANGES,
+    onError,
+    onSuccess: (r) => {
+      void message.success(t(M.created, { n: r.ids.length }));
+      onSaved(r.id);
+    },
+  });
+  const update = useApiMutation(activitiesApi.update, {
+    invalidates: ACTIVITY_CHANGES,
+    onError,
+    onSuccess: (_, { params }) => {
+      void message.success(t(APP.saved));
+      onSaved(params.id);
+    },
+  });
+  const busy = create.busy || update.busy;
+
+  const save = (v: Values, confirmShortNotice: boolean) => {
+    errors.clear();
+    sent.current = v;
+    const fields = {
+      title: v.title.trim(),
+      theme: v.theme,
+      form: v.form,
+      courseId: v.courseId ?? null,
+      responsibleUnitId: v.responsibleUnitId ?? null,
+      startsAt: chinaInstant(v.date, v.start),
+      endsAt: chinaInstant(v.date, v.end),
+      venueId: v.venueId ?? null,
+      place: v.place?.trim() || null,
+      equipmentIds: v.equipmentIds ?? [],
+      teacherIds: v.teacherIds ?? [],
+      capacity: v.capacity ?? null,
+      audience: v.audience?.trim() || null,
+      hours: v.hours,
+      credits: v.credits ?? 0,
+      description: v.description ?? '',
+      confirmShortNotice,
+    };
+    return editing
+      ? update.run({ params: { id: editing.id }, body: { ...fields, scope: v.scope ?? 'one' } })
+      : create.run({ body: { ...fields, centreId: v.centreId, repeatWeeks: v.repeatWeeks ?? 1 } });
+  };
 
   const initial: Partial<Values> = editing
     ? {
         ...editing,
-        date: chinaDate(editing.startsAt),
-        start: chinaClock(editing.startsAt),
-        end: chinaClock(editing.endsAt),
+        date: formatDate(editing.startsAt),
+        start: formatTime(editing.startsAt),
+        end: formatTime(editing.endsAt),
         scope: 'one',
         equipmentIds: editing.equipment.map((e) => e.id),
         teacherIds: editing.teachers.map((e) => e.id),
@@ -158,15 +150,15 @@ export function ActivityFormDrawer({
     <FormDrawer
       title={editing ? `${t(M.editTitle)} · ${editing.title}` : t(M.createTitle)}
       width={640}
-      busy={errors.busy}
+      busy={busy}
       onClose={onClose}
       onSave={() => form.submit()}
     >
       <Form<Values>
         form={form}
         layout="vertical"
-        onFinish={(v) => save(v, false)}
-        disabled={errors.busy}
+        onFinish={(v) => void save(v, false)}
+        disabled={busy}
         scrollToFirstError
         initialValues={initial}
       >

@@ -1,7 +1,6 @@
 import { Tag } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../web/api/client';
-import type { ThemeList } from '../../courses/themes.contract';
+import { useApi } from '../../../web/api/hooks';
+import { themesApi } from '../../themes/themes.contract';
 import { THEME_LABELS, type ThemeKey } from '../../../shared/themes';
 import { useI18n, type Label } from '../../../web/i18n/i18n';
 import { ACTIVITY_STATUS_LABELS, type ActivityStatus } from '../activities.contract';
@@ -21,14 +20,10 @@ export function StatusTag({ status }: { status: ActivityStatus }) {
 export const themeLabel = (key: string, label: (l: Label) => string) =>
   key in THEME_LABELS ? label(THEME_LABELS[key as ThemeKey]) : key;
 
-/** The county's theme list (GET /api/themes): names for keys and the filter's options. */
+/** The county's theme list (the themes module's endpoint): names for keys and the filter's options. */
 export function useThemes() {
   const { label } = useI18n();
-  const q = useQuery({
-    queryKey: ['themes', 'mine'],
-    queryFn: () => api.get<ThemeList>('/api/themes'),
-    staleTime: 300_000,
-  });
+  const q = useApi(themesApi.list, {}, { staleTime: 300_000 });
   const themes = q.data?.themes ?? [];
   const name = (key: string) => {
     const t = themes.find((x) => x.key === key);

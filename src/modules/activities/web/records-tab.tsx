@@ -1,66 +1,51 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
+import type { z } from 'zod';
 import { App, Button, Card, Descriptions, Empty, Form, Input, Popconfirm, Space, Typography } from 'antd';
 import { CameraOutlined, DeleteOutlined } from '@ant-design/icons';
-import { errorText, toApiError } from '../../../web/api/api-error';
-import { api } from '../../../web/api/client';
-import { useAuth } from '../../../web/auth/auth-context';
-import { ErrorState } from '../../../web/components/error-state';
-import { useFormErrors } from '../../../web/components/form-errors';
-import { PageLoading } from '../../../web/components/page-loading';
+import { useApiMutation, useFormMutation, useUpload } from '../../../web/api/hooks';
+import { QueryView } from '../../../web/components/query-view';
 import { rules } from '../../../web/components/rules';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
-import { ACCEPT_ATTR } from '../../files/files.contract';
-import { ACTIVITY_LIMITS, type ActivityDetail, type Records, type RecordsInput } from '../activities.contract';
+import { ACCEPT_ATTR, filesApi } from '../../files/files.contract';
+import {
+  ACTIVITY_LIMITS,
+  activitiesApi,
+  type ActivityDetail,
+  type Records,
+  type ZRecordsInput,
+} from '../activities.contract';
 import { M } from './activities.messages';
-import { useActivitiesRefresh, useRecords } from './activities.queries';
+import { ACTIVITY_CHANGES, useRecords } from './activities.queries';
 
 /** 活动留痕: photos (uploaded through the files module), news article, lecture notes, summary. */
 export function RecordsTab({ a }: { a: ActivityDetail }) {
-  const q = useRecords(a.id);
-  if (q.isPending) return <PageLoading />;
-  if (q.error) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   return (
-    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Photos a={a} records={q.data} />
-      {a.permissions.update ? <RecordsForm a={a} records={q.data} /> : <RecordsView records={q.data} />}
-    </Space>
+    <QueryView query={useRecords(a.id)}>
+      {(records) => (
+        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+          <Photos a={a} records={records} />
+          {a.permissions.update ? <RecordsForm a={a} records={records} /> : <RecordsView records={records} />}
+        </Space>
+      )}
+    </QueryView>
   );
 }
 
 function Photos({ a, records }: { a: ActivityDetail; records: Records }) {
-  const { t, locale } = useI18n();
-  const { message } = App.useApp();
-  const { me } = useAuth();
-  const refresh = useActivitiesRefresh();
+  const { t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
+  // Two steps: the file goes to the files module (its upload endpoint), then it is attached here.
+  const send = useUpload(filesApi.upload);
+  const attach = useApiMutation(activitiesApi.addPhoto, { invalidates: ACTIVITY_CHANGES });
+  const removal = useApiMutation(activitiesApi.removePhoto, { invalidates: ACTIVITY_CHANGES });
+  const busy = send.busy || attach.busy;
   const upload = async (file: File) => {
-    setBusy(true);
-    try {
-      const data = new FormData();
-      data.append('file', file);
-      const res = await fetch(`/api/files?nodeId=${a.centreId}&purpose=activity_photo&accept=image`, {
-        method: 'POST',
-        body: data,
-        credentials: 'same-origin',
-        headers: { 'x-csrf-token': me?.csrfToken ?? '' },
-      });
-      const body = await res.json().catch(() => null);
-      if (!res.ok) throw toApiError(res.status, body);
-      await api.post(`/api/activities/${a.id}/photos`, { fileId: (body as { id: string }).id });
-      await refresh();
-    } catch (err) {
-      void message.error(`${t(M.uploadFailed)}：${errorText(err, locale)}`);
-    } finally {
-      setBusy(false);
-      if (input.current) input.current.value = '';
-    }
+    const stored = await send.run({ query: { nodeId: a.centreId, purpose: 'activity_photo', accept: 'image' } }, file);
+    if (stored) await attach.run({ params: { id: a.id }, body: { fileId: stored.id } });
+    if (input.current) input.current.value = '';
   };
-  const remove = async (fileId: string) => {
-    await api.del(`/api/activities/${a.id}/photos/${fileId}`);
-    await refresh();
-  };
+  const remove = (fileId: string) => removal.run({ params: { id: a.id, fileId } });
   return (
     <Card
       size="small"
@@ -127,33 +112,30 @@ function Photos({ a, records }: { a: ActivityDetail; records: Records }) {
   );
 }
 
+type RecordsValues = z.input<typeof ZRecordsInput>;
+
 function RecordsForm({ a, records }: { a: ActivityDetail; records: Records }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [form] = Form.useForm<RecordsInput>();
-  const errors = useFormErrors(form);
-  const refresh = useActivitiesRefresh();
-  const submit = (v: RecordsInput) =>
-    errors.run(async () => {
-      await api.put(`/api/activities/${a.id}/records`, {
+  const [form] = Form.useForm<RecordsValues>();
+  const { submit, busy, alert } = useFormMutation(form, activitiesApi.saveRecords, {
+    invalidates: ACTIVITY_CHANGES,
+    onSuccess: () => void message.success(t(APP.saved)),
+  });
+  const save = (v: RecordsValues) =>
+    void submit({
+      params: { id: a.id },
+      body: {
         newsTitle: v.newsTitle?.trim() || null,
         newsBody: v.newsBody ?? '',
         lectureNotes: v.lectureNotes ?? '',
         summary: v.summary ?? '',
-      });
-      await refresh();
-      void message.success(t(APP.saved));
+      },
     });
   return (
     <Card size="small">
-      <Form<RecordsInput>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        disabled={errors.busy}
-        initialValues={records}
-      >
-        {errors.alert}
+      <Form<RecordsValues> form={form} layout="vertical" onFinish={save} disabled={busy} initialValues={records}>
+        {alert}
         <Form.Item name="newsTitle" label={t(M.newsTitle)} rules={[rules.max(t, ACTIVITY_LIMITS.newsTitle)]}>
           <Input maxLength={ACTIVITY_LIMITS.newsTitle} />
         </Form.Item>
@@ -166,7 +148,7 @@ function RecordsForm({ a, records }: { a: ActivityDetail; records: Records }) {
         <Form.Item name="summary" label={t(M.summary)}>
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={ACTIVITY_LIMITS.text} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={errors.busy}>
+        <Button type="primary" htmlType="submit" loading={busy}>
           {t(APP.save)}
         </Button>
       </Form>

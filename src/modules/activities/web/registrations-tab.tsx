@@ -1,16 +1,14 @@
 import { useState } from 'react';
 import { App, Button, Empty, List, Popconfirm, Select, Space, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import type { Page } from '../../../shared/pagination';
-import { api } from '../../../web/api/client';
+import { useApi, useApiMutation } from '../../../web/api/hooks';
 import { ErrorState } from '../../../web/components/error-state';
 import { formatDateTime } from '../../../web/components/format';
 import { useI18n } from '../../../web/i18n/i18n';
-import type { Resident } from '../../people/people.contract';
-import type { ActivityDetail, Registration } from '../activities.contract';
+import { peopleApi } from '../../people/people.contract';
+import { activitiesApi, type ActivityDetail, type Registration } from '../activities.contract';
 import { PlacesText } from './activities-page';
 import { M } from './activities.messages';
-import { useActivitiesRefresh, useRegistrations } from './activities.queries';
+import { ACTIVITY_CHANGES, useRegistrations } from './activities.queries';
 
 const COLOR: Record<Registration['status'], string> = {
   registered: 'green',
@@ -23,33 +21,24 @@ export function RegistrationsTab({ a }: { a: ActivityDetail }) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const q = useRegistrations(a.id, a.permissions.update);
-  const refresh = useActivitiesRefresh();
   const [search, setSearch] = useState('');
-  const [busy, setBusy] = useState(false);
-  const found = useQuery({
-    queryKey: ['residents', 'list', { q: search, pageSize: 20, page: 1 }],
-    queryFn: () => api.get<Page<Resident>>('/api/residents', { q: search, pageSize: 20, page: 1 }),
-    enabled: search.trim().length > 0,
-  });
-  const register = async (residentId: string) => {
-    setBusy(true);
-    try {
-      const r = await api.post<{ status: 'registered' | 'waitlisted' }>(`/api/activities/${a.id}/registrations`, {
-        residentId,
-      });
-      await refresh();
+  // The resident search is the people module's endpoint.
+  const found = useApi(
+    peopleApi.list,
+    { query: { q: search, pageSize: 20, page: 1 } },
+    { enabled: search.trim().length > 0 },
+  );
+  const registration = useApiMutation(activitiesApi.register, {
+    invalidates: ACTIVITY_CHANGES,
+    onSuccess: (r) => {
       void message.success(t(r.status === 'registered' ? M.registerDone : M.waitlistDone));
       setSearch('');
-    } catch {
-      // shown by the API layer
-    } finally {
-      setBusy(false);
-    }
-  };
-  const cancel = async (r: Registration) => {
-    await api.post(`/api/activities/${a.id}/registrations/${r.residentId}/cancel`);
-    await refresh();
-  };
+    },
+  });
+  const busy = registration.busy;
+  const register = (residentId: string) => registration.run({ params: { id: a.id }, body: { residentId } });
+  const cancellation = useApiMutation(activitiesApi.unregister, { invalidates: ACTIVITY_CHANGES });
+  const cancel = (r: Registration) => cancellation.run({ params: { id: a.id, residentId: r.residentId } });
   if (q.error) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const label = { registered: t(M.registered), waitlisted: t(M.waitlisted), cancelled: t(M.regStatusCancelled) };
   let waitNo = 0;

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { z } from 'zod';
 import {
   App,
   AutoComplete,
@@ -10,7 +11,6 @@ import {
   Input,
   InputNumber,
   Modal,
-  Row,
   Space,
   Tabs,
   Tag,
@@ -18,9 +18,10 @@ import {
 } from 'antd';
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
-import { api } from '../../../web/api/client';
+import { useApiMutation } from '../../../web/api/hooks';
 import { useAuth } from '../../../web/auth/auth-context';
 import { useFormErrors } from '../../../web/components/form-errors';
+import { FilterCard } from '../../../web/components/filter-card';
 import { PageHeader } from '../../../web/components/page-header';
 import { PageTable } from '../../../web/components/page-table';
 import { rules } from '../../../web/components/rules';
@@ -28,10 +29,18 @@ import { useUrlQuery } from '../../../web/components/use-url-query';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
-import { ACTIVITY_KEEPER_ROLES, ACTIVITY_LIMITS } from '../activities.contract';
-import { EQUIPMENT_SUGGESTIONS, type Bookable, type BookableKind } from '../venues.contract';
+import { ACTIVITY_LIMITS } from '../activities.contract';
+import { ACTIVITY_KEEPER_ROLES } from '../activities.policy';
+import {
+  EQUIPMENT_SUGGESTIONS,
+  venuesApi,
+  type Bookable,
+  type BookableKind,
+  type ZBookableCreate,
+  type ZBookableUpdate,
+} from '../venues.contract';
 import { M } from './activities.messages';
-import { useBookables, useRules, useVenuesRefresh } from './activities.queries';
+import { useBookables, useRules } from './activities.queries';
 import { VenueDrawer } from './venue-drawer';
 
 const KEYS = ['kind', 'nodeId'] as const;
@@ -65,20 +74,18 @@ export function VenuesPage() {
         }
       />
       <NoticeCard />
-      <Card styles={{ body: { paddingBottom: 8 } }} style={{ marginBottom: 16 }}>
-        <Row gutter={[12, 12]}>
-          <Col xs={24} sm={12} lg={8}>
-            <NodeTreeSelect
-              value={url.values.nodeId}
-              onChange={(v) => url.set({ nodeId: v })}
-              allowClear
-              placeholder={t(M.anyCentre)}
-              aria-label={t(M.owner)}
-              selectable={(n) => n.level !== 'unit'}
-            />
-          </Col>
-        </Row>
-      </Card>
+      <FilterCard>
+        <Col xs={24} sm={12} lg={8}>
+          <NodeTreeSelect
+            value={url.values.nodeId}
+            onChange={(v) => url.set({ nodeId: v })}
+            allowClear
+            placeholder={t(M.anyCentre)}
+            aria-label={t(M.owner)}
+            selectable={(n) => n.level !== 'unit'}
+          />
+        </Col>
+      </FilterCard>
       <Tabs
         size="large"
         activeKey={kind}
@@ -131,7 +138,8 @@ export function VenuesPage() {
   );
 }
 
-type Values = { nodeId: string; name: string; seats?: number | null; address?: string | null; active: boolean };
+/** The create form's fields (the kind comes from the tab), and whether in use when editing. */
+type Values = Omit<z.input<typeof ZBookableCreate>, 'kind'> & Pick<z.input<typeof ZBookableUpdate>, 'active'>;
 
 function BookableModal({
   kind,
@@ -148,21 +156,24 @@ function BookableModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const errors = useFormErrors(form);
-  const refresh = useVenuesRefresh();
-  const submit = (v: Values) =>
-    errors.run(async () => {
-      const fields = {
-        kind,
-        name: v.name.trim(),
-        seats: kind === 'venue' ? (v.seats ?? null) : null,
-        address: kind === 'venue' ? v.address?.trim() || null : null,
-      };
-      if (item) await api.put(`/api/venues/${item.id}`, { ...fields, active: v.active });
-      else await api.post('/api/venues', { ...fields, nodeId: v.nodeId });
-      await refresh();
-      void message.success(t(APP.saved));
-      onClose();
-    });
+  const done = () => {
+    void message.success(t(APP.saved));
+    onClose();
+  };
+  const create = useApiMutation(venuesApi.create, { onError: errors.onError, onSuccess: done });
+  const update = useApiMutation(venuesApi.update, { onError: errors.onError, onSuccess: done });
+  const busy = create.busy || update.busy;
+  const submit = (v: Values) => {
+    errors.clear();
+    const fields = {
+      kind,
+      name: v.name.trim(),
+      seats: kind === 'venue' ? (v.seats ?? null) : null,
+      address: kind === 'venue' ? v.address?.trim() || null : null,
+    };
+    if (item) void update.run({ params: { id: item.id }, body: { ...fields, active: v.active } });
+    else void create.run({ body: { ...fields, nodeId: v.nodeId } });
+  };
   return (
     <Modal
       open
@@ -171,7 +182,7 @@ function BookableModal({
       onOk={() => form.submit()}
       okText={t(APP.save)}
       cancelText={t(APP.cancel)}
-      okButtonProps={{ loading: errors.busy }}
+      okButtonProps={{ loading: busy }}
       destroyOnHidden
     >
       <Form<Values>
@@ -227,6 +238,9 @@ function NoticeCard() {
   const { message } = App.useApp();
   const rulesQ = useRules();
   const [days, setDays] = useState<Record<string, number | null>>({});
+  const { run, busy } = useApiMutation(venuesApi.setRules, {
+    onSuccess: () => void message.success(t(APP.saved)),
+  });
   const items = rulesQ.data?.items ?? [];
   if (!items.length) return null;
   return (
@@ -250,11 +264,13 @@ function NoticeCard() {
               />
               <Button
                 type="primary"
-                onClick={async () => {
-                  await api.put(`/api/activity-rules/${r.countyId}`, { noticeDays: days[r.countyId] ?? r.noticeDays });
-                  await rulesQ.refetch();
-                  void message.success(t(APP.saved));
-                }}
+                loading={busy}
+                onClick={() =>
+                  void run({
+                    params: { countyId: r.countyId },
+                    body: { noticeDays: days[r.countyId] ?? r.noticeDays },
+                  })
+                }
               >
                 {t(APP.save)}
               </Button>

@@ -1,5 +1,4 @@
 import type { DbOrTx } from '../../server/db/client';
-import { countSignIns } from './borrowed';
 
 /**
  * The detail of an activity shows how many have signed in. Sign-in sits above activities, so
@@ -8,11 +7,13 @@ import { countSignIns } from './borrowed';
  */
 export type SignInCounter = (db: DbOrTx, activityId: string) => Promise<{ confirmed: number; pending: number }>;
 
-// Until signin's index.ts provides it, the count is read here (borrowed.ts).
-let counter: SignInCounter = countSignIns;
+let counter: SignInCounter | null = null;
 
 export function provideSignInCounts(fn: SignInCounter): void {
   counter = fn;
 }
 
-export const signInCounts: SignInCounter = (db, activityId) => counter(db, activityId);
+export const signInCounts: SignInCounter = (db, activityId) => {
+  if (!counter) throw new Error('No sign-in counter: src/server/modules.ts must load signin/index.ts');
+  return counter(db, activityId);
+};

@@ -1,5 +1,5 @@
-import { and, count, desc, eq, gte, isNull, like, lt, or, type SQL } from 'drizzle-orm';
-import type { Db } from '../../server/db/client';
+import { and, asc, count, desc, eq, gte, isNull, like, lt, or, type SQL } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { chinaInstant } from '../../shared/china-time';
 import { forbidden } from '../../shared/app-error';
@@ -81,4 +81,17 @@ export async function verifyAuditChain(
 
 export function assertCanVerify(actor: Actor): void {
   if (!canVerifyAudit(actor)) throw forbidden();
+}
+
+/** What the trail says of one record, oldest first (a person's data export lists it). */
+export async function auditHistory(
+  db: DbOrTx,
+  entityType: string,
+  entityId: string,
+): Promise<{ at: Date; action: string; by: string | null }[]> {
+  return db
+    .select({ at: auditLog.at, action: auditLog.action, by: auditLog.actorName })
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)))
+    .orderBy(asc(auditLog.id));
 }

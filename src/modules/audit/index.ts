@@ -1,3 +1,3 @@
 // The public surface of the audit module: checking the trail (the writer every module calls,
 // recordAudit, is infrastructure in src/server/audit.ts).
-export { verifyAuditChain } from './audit.query';
+export { auditHistory, verifyAuditChain } from './audit.query';

@@ -4,11 +4,11 @@ import type { Db, DbOrTx } from '../../server/db/client';
 import { reachPaths, type Actor } from '../../shared/actor';
 import { AppError, forbidden, hidden } from '../../shared/app-error';
 import type { Page } from '../../shared/pagination';
-import { users } from '../accounts/account.table';
+import { users } from '../accounts';
 import { recordAudit } from '../../server/audit';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
-import { orgNodes } from '../organisations/org.table';
-import { residents } from '../people/people.table';
+import { orgNodes } from '../organisations';
+import { residents } from '../people';
 import {
   CREDIT_STAFF_ROLES,
   type Account,

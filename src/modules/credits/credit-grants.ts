@@ -1,7 +1,6 @@
 import { and, asc, eq, isNull, like, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../server/db/client';
-import { activityDone } from '../../server/events';
 import { VOLUNTEER_RULE_KEY } from './credits.contract';
 import { appendEntry, appendReversal, round1 } from './credit-ledger';
 import { ruleFor, type Rule } from './credit-rules';
@@ -216,15 +215,4 @@ export async function payVolunteerHours(
     createdBy: v.actorId,
   });
   return done?.amount ?? 0;
-}
-
-/**
- * Temporary, until activities emits `activityDone` itself (issue 9): its status service still
- * calls this. Sign-in listens to the event and pays (src/modules/signin/index.ts).
- */
-export async function grantForActivityDone(
-  tx: DbOrTx,
-  { activityId, actorId }: { activityId: string; actorId: string | null },
-): Promise<void> {
-  await activityDone.emit(tx, { activityId, actorId });
 }

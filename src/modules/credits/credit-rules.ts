@@ -3,8 +3,8 @@ import type { Db, DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import { recordAudit } from '../../server/audit';
-import { listThemes } from '../courses/themes.service';
-import { orgNodes } from '../organisations/org.table';
+import { listThemes } from '../themes';
+import { orgNodes } from '../organisations';
 import {
   DEFAULT_CREDIT_RULE,
   DEFAULT_VOLUNTEER_RATE,

@@ -5,7 +5,6 @@ import { FILE_LIMITS, filesApi } from './files.contract';
 import { checkUpload, readFileBytes, storeFile, toStoredFile } from './files.service';
 import { disposition, safeHeaders, sendAttachment } from './files.http';
 import { configureFileStore } from './files.storage';
-import './purposes.legacy';
 
 /** Multipart errors (too large, not multipart, too many files) in plain words. */
 function uploadError(err: unknown): never {

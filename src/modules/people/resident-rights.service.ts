@@ -1,11 +1,11 @@
-import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../server/db/client';
 import type { Protector } from '../../server/protect';
 import type { Actor } from '../../shared/actor';
 import { AppError, forbidden, hidden } from '../../shared/app-error';
 import { maskIdCard } from '../../shared/id-card';
 import { maskPhone } from '../../shared/phone';
-import { auditLog } from '../audit/audit.table';
+import { auditHistory } from '../audit';
 import { recordAudit } from '../../server/audit';
 import { chinaToday } from '../../shared/china-time';
 import { type ConsentInput, type Removed } from './people.contract';
@@ -181,11 +181,7 @@ export async function exportResident({ db, actor, protector, id }: Ctx & { id: s
         .from(households)
         .where(eq(households.id, r.householdId))
     : [];
-  const history = await db
-    .select({ at: auditLog.at, action: auditLog.action, by: auditLog.actorName })
-    .from(auditLog)
-    .where(and(eq(auditLog.entityType, 'resident'), eq(auditLog.entityId, id)))
-    .orderBy(asc(auditLog.id));
+  const history = await auditHistory(db, 'resident', id);
   await recordAudit(db, {
     actor,
     node: { id: r.nodeId, path: row.path },

@@ -6,11 +6,10 @@ import { AppError, forbidden, hidden } from '../../shared/app-error';
 import { normalizeIdCard, parseIdCard } from '../../shared/id-card';
 import type { Page } from '../../shared/pagination';
 import { RESIDENT_ROLES, SENSITIVE_ROLES } from '../../shared/roles';
-import { users } from '../accounts/account.table';
+import { users } from '../accounts';
 import { recordAudit } from '../../server/audit';
-import { getNodeRow } from '../organisations/org.service';
+import { getNodeRow, orgNodes } from '../organisations';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
-import { orgNodes } from '../organisations/org.table';
 import { chinaToday } from '../../shared/china-time';
 import {
   type Consent,

@@ -6,10 +6,10 @@ import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import { ROLES } from '../../shared/roles';
 import { chinaMonth } from '../../shared/china-time';
 import { activeThemes } from '../themes';
-import { heldPerMonth } from './borrowed';
+import { heldPerMonth } from '../activities';
 import { recordAudit } from '../../server/audit';
 import { underAnyPath } from '../../server/tree-scope';
-import { orgNodes } from '../organisations/org.table';
+import { orgNodes } from '../organisations';
 import {
   MIN_ACTIVITIES_PER_MONTH,
   type Plan,

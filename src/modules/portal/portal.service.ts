@@ -1,9 +1,8 @@
 import { and, asc, count, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import { AppError } from '../../shared/app-error';
-import { activities } from '../activities/activities.table';
-import { cancelRegistration, registerResident } from '../activities/registration.service';
-import { orgNodes } from '../organisations/org.table';
+import { activities, cancelRegistration, registerResident } from '../activities';
+import { orgNodes } from '../organisations';
 import { escapeLike } from '../../server/tree-scope';
 import type { ResidentPrincipal } from './resident-session.service';
 import type { MyActivity, MyActivityQuery } from './portal.contract';

@@ -5,11 +5,10 @@ import type { Protector } from '../../server/protect';
 import type { Actor } from '../../shared/actor';
 import { AppError, fieldError, hidden } from '../../shared/app-error';
 import { maskPhone } from '../../shared/phone';
-import { assertPasswordRules } from '../accounts/auth.service';
-import { hashPassword, timingDummyHash, verifyPassword } from '../accounts/password';
+import { assertPasswordRules, hashPassword, timingDummyHash, verifyPassword } from '../accounts';
 import { recordAudit } from '../../server/audit';
-import { orgNodes } from '../organisations/org.table';
-import { residents } from '../people/people.table';
+import { orgNodes } from '../organisations';
+import { residents } from '../people';
 import {
   ACTIVATION_DAYS,
   type ActivationIssued,

@@ -1,4 +1,8 @@
 import { activityDone } from '../../server/events';
+import { provideSignInCounts } from '../activities';
+import { registerUploadPurpose } from '../files';
+import { countSignIns } from './signin-counts';
+import { canRunSignIn, SIGNIN_STAFF_ROLES } from './signin.policy';
 import { payActivityDone } from './signin-credits';
 
 /**
@@ -14,3 +18,9 @@ export { findMySignIns } from './my-sign-ins.service';
 activityDone.listen(async (tx, { activityId, actorId }) => {
   await payActivityDone(tx, { activityId, actorId });
 });
+
+// The activity's page shows its sign-in counts (activities sits below and asks through this).
+provideSignInCounts(countSignIns);
+
+// Who may upload the photo of a paper sign-in sheet (files sits below and asks).
+registerUploadPurpose('signin_sheet', { roles: SIGNIN_STAFF_ROLES, canUpload: canRunSignIn });

@@ -1,8 +1,8 @@
 import { and, count, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import type { PageQuery } from '../../shared/pagination';
-import { activities } from '../activities/activities.table';
-import { orgNodes } from '../organisations/org.table';
+import { activities } from '../activities';
+import { orgNodes } from '../organisations';
 import type { MySignInPage } from './signin.contract';
 import { signIns } from './signin.table';
 

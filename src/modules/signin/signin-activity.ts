@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
-import { activities } from '../activities/activities.table';
-import { orgNodes } from '../organisations/org.table';
+import { activities } from '../activities';
+import { orgNodes } from '../organisations';
 import type { ActivityBrief } from './signin.contract';
 
 export type SignInActivity = {

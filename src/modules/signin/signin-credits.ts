@@ -1,7 +1,7 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
 import { payAttendance, payAttendances, type AttendanceFacts } from '../credits';
-import { residents } from '../people/people.table';
+import { residents } from '../people';
 import { readActivity, type SignInActivity } from './signin-activity';
 import { signIns } from './signin.table';
 

@@ -3,7 +3,7 @@ import type { Db, DbOrTx } from '../../server/db/client';
 import type { Protector } from '../../server/protect';
 import { AppError, fieldError } from '../../shared/app-error';
 import { formatDateTime } from '../../shared/china-time';
-import { residents } from '../people/people.table';
+import { residents } from '../people';
 import { graceTicket, readQrToken, verifyGraceTicket, type QrClaims } from './qr-token';
 import { recordScan, rowsOf, type ScanJob, type ScanRow } from './signin-batch';
 import { rememberDevice, rememberedResident } from './resident-device.service';

@@ -6,13 +6,13 @@ import { reachPaths, type Actor } from '../../shared/actor';
 import { AppError, fieldError, forbidden, hidden } from '../../shared/app-error';
 import { maskPhone } from '../../shared/phone';
 import { RESIDENT_ROLES } from '../../shared/roles';
-import { registrations } from '../activities/activities.table';
+import { registrations } from '../activities';
 import { recordAudit } from '../../server/audit';
 import { reverseAttendance } from '../credits';
-import { storedFiles } from '../files/files.table';
-import { orgNodes } from '../organisations/org.table';
+import { fileFacts } from '../files';
+import { orgNodes } from '../organisations';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
-import { residents } from '../people/people.table';
+import { residents } from '../people';
 import { screenToken, sheetToken } from './qr-token';
 import { paySignIn } from './signin-credits';
 import { hoursBetween } from './signin-scan.service';
@@ -342,11 +342,7 @@ export async function enterPaperSheet({
   const a = await activityFor(db, actor, activityId, true);
   if (a.status === 'cancelled')
     throw new AppError('CONFLICT', { detail: '该活动已取消', detailEn: 'this activity was cancelled' });
-  const [file] = await db
-    .select({ path: orgNodes.path, mime: storedFiles.mime })
-    .from(storedFiles)
-    .innerJoin(orgNodes, eq(orgNodes.id, storedFiles.nodeId))
-    .where(eq(storedFiles.id, evidenceFileId));
+  const file = await fileFacts(db, evidenceFileId);
   if (!file || !canReadAttendance(actor, file))
     throw fieldError(
       'evidenceFileId',

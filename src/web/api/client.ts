@@ -28,17 +28,6 @@ export function onApiError(listener: (err: ApiError) => void): () => void {
   return () => listeners.delete(listener);
 }
 
-export type QueryValue = string | number | boolean | null | undefined;
-
-/** `/api/x?a=1&b=2`, leaving out empty values. */
-export function withQuery(path: string, query?: Record<string, QueryValue>): string {
-  if (!query) return path;
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
-  const s = params.toString();
-  return s ? `${path}?${s}` : path;
-}
-
 export type CallOptions = {
   /** Do not tell the staff sign-in layer of a failure (the phone pages, a probe for the session). */
   silent?: boolean;
@@ -88,14 +77,6 @@ export async function request<T>(method: HttpMethod, path: string, body?: unknow
   }
   return data as T;
 }
-
-export const api = {
-  get: <T>(path: string, query?: Record<string, QueryValue>, opts?: { silent?: boolean }) =>
-    request<T>('GET', withQuery(path, query), undefined, opts),
-  post: <T>(path: string, body?: unknown, opts?: { silent?: boolean }) => request<T>('POST', path, body, opts),
-  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
-  del: <T>(path: string) => request<T>('DELETE', path),
-};
 
 /** The URL of an endpoint with its path parameters and query filled in (downloads, printed pages, links). */
 export function urlOf<E extends Endpoint>(e: E, input?: EndpointInput<E>): string {

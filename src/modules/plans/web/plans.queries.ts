@@ -1,8 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import type { EndpointInput } from '../../../shared/endpoint';
-import { api } from '../../../web/api/client';
 import { useApi } from '../../../web/api/hooks';
-import type { ActivityOptions } from '../../activities/activities.contract';
+import { activitiesApi } from '../../activities/activities.contract';
 import { plansApi } from '../plans.contract';
 
 // Every read of the module, typed by its endpoint declaration (no paths or answer types here).
@@ -13,17 +11,13 @@ export function usePlan(centreId: string | undefined, year: number) {
   return useApi(plansApi.plan, { query: { centreId: centreId ?? '', year } }, { enabled: !!centreId });
 }
 
-/**
- * Themes and units a centre's plan may name (the activity form's options). A call to the
- * activities module's endpoint: the lead converts it to its declaration when merging.
- */
+/** Themes and units a centre's plan may name (the activity form's options, from activities). */
 export function usePlanOptions(centreId: string | undefined, enabled: boolean) {
-  return useQuery({
-    queryKey: ['plans', 'options', centreId ?? ''],
-    queryFn: () => api.get<ActivityOptions>('/api/activity-options', { centreId }),
-    enabled: !!centreId && enabled,
-    staleTime: 60_000,
-  });
+  return useApi(
+    activitiesApi.options,
+    { query: { centreId: centreId ?? '' } },
+    { enabled: !!centreId && enabled, staleTime: 60_000 },
+  );
 }
 
 export function useSchedule(townId: string | undefined, year: number) {

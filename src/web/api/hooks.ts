@@ -56,6 +56,8 @@ type MutationOpts<E extends Endpoint> = {
   onSuccess?: (out: EndpointOutput<E>, input: EndpointInput<E>) => void | Promise<void>;
   /** Default: a message with the error's words in the user's language. */
   onError?: (err: unknown) => void;
+  /** How to send it (default `call`; the resident pages pass their own, with the resident's token). */
+  send?: (e: E, input: EndpointInput<E>) => Promise<EndpointOutput<E>>;
 };
 
 /**
@@ -67,7 +69,8 @@ export function useApiMutation<E extends Endpoint>(e: E, opts: MutationOpts<E> =
   const { message } = App.useApp();
   const qc = useQueryClient();
   const m = useMutation<EndpointOutput<E>, unknown, EndpointInput<E>>({
-    mutationFn: (input) => (call as (e: E, input?: EndpointInput<E>) => Promise<EndpointOutput<E>>)(e, input),
+    mutationFn: (input) =>
+      (opts.send ?? (call as (e: E, input?: EndpointInput<E>) => Promise<EndpointOutput<E>>))(e, input),
     onSuccess: async (out, input) => {
       await Promise.all((opts.invalidates ?? [e.tag]).map((tag) => qc.invalidateQueries({ queryKey: [tag] })));
       await opts.onSuccess?.(out, input);

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { App, Button, Card, Empty, Popconfirm, Segmented, Space, Tag, Typography } from 'antd';
 import { EnvironmentOutlined, ClockCircleOutlined } from '@ant-design/icons';
-import { errorText } from '../../../web/api/api-error';
 import { ErrorState } from '../../../web/components/error-state';
 import { PageLoading } from '../../../web/components/page-loading';
 import { useI18n } from '../../../web/i18n/i18n';
 import { THEME_LABELS, type ThemeKey } from '../../../shared/themes';
 import { portalApi, type MyActivity } from '../portal.contract';
+import { useApiMutation } from '../../../web/api/hooks';
 import { meCall } from './portal-api';
 import { M } from './portal.messages';
 import { useMyActivities, useResidentRefresh } from './portal.queries';
@@ -67,22 +67,23 @@ function ActivityCard({ a }: { a: MyActivity }) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const refresh = useResidentRefresh();
-  const [busy, setBusy] = useState(false);
-  const send = async (action: 'register' | 'cancel') => {
-    setBusy(true);
-    try {
-      const params = { activityId: a.id };
-      const waitlisted =
-        action === 'register' && (await meCall(portalApi.register, { params })).status === 'waitlisted';
-      if (action === 'cancel') await meCall(portalApi.cancel, { params });
-      void message.success(t(action === 'cancel' ? M.doneCancelled : waitlisted ? M.doneWaitlisted : M.doneRegistered));
+  const register = useApiMutation(portalApi.register, {
+    send: meCall,
+    onSuccess: async (r) => {
+      void message.success(t(r.status === 'waitlisted' ? M.doneWaitlisted : M.doneRegistered));
       await refresh();
-    } catch (err) {
-      void message.error(errorText(err, locale));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const cancel = useApiMutation(portalApi.cancel, {
+    send: meCall,
+    onSuccess: async () => {
+      void message.success(t(M.doneCancelled));
+      await refresh();
+    },
+  });
+  const busy = register.busy || cancel.busy;
+  const send = (action: 'register' | 'cancel') =>
+    (action === 'register' ? register : cancel).run({ params: { activityId: a.id } });
   const theme = THEME_LABELS[a.theme as ThemeKey];
   const live = a.myRegistration === 'registered' || a.myRegistration === 'waitlisted';
   const cancelledByCentre = a.status === 'cancelled';

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { App, Button, Card, Col, Empty, List, Popconfirm, Row, Statistic, Tag, Typography } from 'antd';
-import { errorText } from '../../../web/api/api-error';
 import { ErrorState } from '../../../web/components/error-state';
 import { PageLoading } from '../../../web/components/page-loading';
 import { useI18n } from '../../../web/i18n/i18n';
 import type { Reward } from '../../credits/credits.contract';
 import { portalApi } from '../portal.contract';
+import { useApiMutation } from '../../../web/api/hooks';
 import { meCall } from './portal-api';
 import { M } from './portal.messages';
 import { useMyCredits, useMyRedemptions, useMyRewards, useResidentRefresh } from './portal.queries';
@@ -85,22 +85,18 @@ export function PortalCreditsPage() {
 }
 
 function RewardRow({ r, balance }: { r: Reward; balance: number }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const refresh = useResidentRefresh();
-  const [busy, setBusy] = useState(false);
-  const redeem = async () => {
-    setBusy(true);
-    try {
-      await meCall(portalApi.redeem, { body: { rewardId: r.id } });
+  const mutation = useApiMutation(portalApi.redeem, {
+    send: meCall,
+    onSuccess: async () => {
       void message.success(t(M.redeemed));
       await refresh();
-    } catch (err) {
-      void message.error(errorText(err, locale));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const busy = mutation.busy;
+  const redeem = () => mutation.run({ body: { rewardId: r.id } });
   const short = balance < r.cost;
   return (
     <div

@@ -84,7 +84,11 @@ type QueryInput<S extends z.ZodType> = {
     : z.input<S>[K];
 };
 
-type Part<K extends string, T> = [T] extends [never] ? unknown : Record<never, never> extends T ? { [P in K]?: T } : { [P in K]: T };
+type Part<K extends string, T> = [T] extends [never]
+  ? unknown
+  : Record<never, never> extends T
+    ? { [P in K]?: T }
+    : { [P in K]: T };
 
 /** What a caller passes: `{ params, query, body }` as the endpoint declares them. */
 export type EndpointInput<E> = Part<'params', z.input<Schema<E, 'params'>>> &

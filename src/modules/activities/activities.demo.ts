@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DemoContext } from '../../db/demo-context';
+import { chinaInstant, chinaToday } from '../../shared/china-time';
 import { residents } from '../people/people.table';
 import { teachers } from '../teachers/teachers.table';
 import { activities, activityTeachers } from './activities.table';
@@ -8,11 +9,8 @@ import { registerResident } from './registration.service';
 import { activityEquipment, equipmentItems, venues } from './venues.table';
 
 const DAY = 86_400_000;
-/** Today in China, YYYY-MM-DD. */
-const chinaToday = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-const at = (date: string, clock: string) => new Date(`${date}T${clock}:00+08:00`);
-const shift = (date: string, days: number) =>
-  new Date(at(date, '12:00').getTime() + days * DAY).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+const at = (date: string, clock: string) => new Date(chinaInstant(date, clock));
+const shift = (date: string, days: number) => chinaToday(at(date, '12:00').getTime() + days * DAY);
 
 type Seed = {
   centre: string;

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { activities } from '../src/modules/activities/activities.table';
-import { orgNodes } from '../src/modules/organisations/org.table';
+import { orgNodes } from '../src/server/db/tree.table';
 import { residents } from '../src/modules/people/people.table';
 import { screenToken } from '../src/modules/signin/qr-token';
 import { signInStatement } from '../src/modules/signin/signin-batch';

@@ -15,6 +15,12 @@
 //  2. Cycles. Every value import (not `import type` / `export type`, which vanish at runtime) from a
 //     non-test, non-demo server file (outside web/) of one module into another module is an edge;
 //     any cycle in that graph fails, printed as `a → b → a` with one example import per edge.
+//  3. Tables handed out. A module's index.ts may not re-export a value from one of its *.table.ts
+//     files (`export type` is fine): another module would then read the table through the front
+//     door. What others need becomes a function of the owner.
+//  4. Tree writes. The organisation tree (src/server/db/tree.table.ts) is infrastructure every module
+//     reads to scope its rows; only src/modules/organisations inserts, updates or deletes org_nodes,
+//     whether through Drizzle (`.insert(orgNodes)`) or in SQL text (`update org_nodes`).
 //
 // Prints one line per finding and a summary line; exits 1 if there is any private import or cycle.
 //   node scripts/check-modules.mjs [root]      (root: the repository; by default this script's)
@@ -225,7 +231,48 @@ export function findCycles(imports) {
   return cycles.sort((x, y) => x.modules.length - y.modules.length || x.modules.join().localeCompare(y.modules.join()));
 }
 
-/** Both checks over the tree at root. */
+/** Value re-exports of a module's own *.table.ts from its index.ts: `{ file, line, name }`. */
+export function tablesHandedOut(root) {
+  const found = [];
+  for (const module of listModules(root)) {
+    const file = `src/modules/${module}/index.ts`;
+    if (!fs.existsSync(path.join(root, file))) continue;
+    const text = fs.readFileSync(path.join(root, file), 'utf8');
+    const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+    for (const node of sf.statements) {
+      if (!ts.isExportDeclaration(node) || node.isTypeOnly || !node.moduleSpecifier) continue;
+      const target = resolveImport(root, file, node.moduleSpecifier.text);
+      if (!target || !/\.table\.[cm]?[jt]sx?$/.test(target)) continue;
+      const line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+      if (!node.exportClause) found.push({ file, line, name: '*' });
+      else if (ts.isNamedExports(node.exportClause))
+        for (const el of node.exportClause.elements) if (!el.isTypeOnly) found.push({ file, line, name: el.name.text });
+    }
+  }
+  return found;
+}
+
+const TREE_WRITE = [
+  /\.(insert|update|delete)\(\s*orgNodes\s*\)/g,
+  /\b(insert\s+into|update|delete\s+from)\s+"?org_nodes\b/gi,
+];
+
+/** Writes of org_nodes outside src/modules/organisations (tests and demo data exempt): `{ file, line, text }`. */
+export function treeWrites(root) {
+  const found = [];
+  for (const file of walk(root, 'src')) {
+    if (isExempt(file) || file.startsWith('src/modules/organisations/') || file.startsWith('src/db/')) continue;
+    const text = fs.readFileSync(path.join(root, file), 'utf8');
+    for (const re of TREE_WRITE) {
+      for (const m of text.matchAll(re)) {
+        found.push({ file, line: text.slice(0, m.index).split('\n').length, text: m[0] });
+      }
+    }
+  }
+  return found;
+}
+
+/** All four checks over the tree at root. */
 export function checkModules(root) {
   const modules = listModules(root);
   const imports = crossModuleImports(root);
@@ -234,12 +281,30 @@ export function checkModules(root) {
     const reason = privateReason(imp.from, imp.to, imp.typeOnly);
     if (reason) privateImports.push({ ...imp, reason });
   }
-  return { modules, imports, privateImports, cycles: findCycles(imports) };
+  return {
+    modules,
+    imports,
+    privateImports,
+    cycles: findCycles(imports),
+    handedOut: tablesHandedOut(root),
+    treeWrites: treeWrites(root),
+  };
 }
 
+/** How many findings fail the check. */
+export const failures = (r) => r.privateImports.length + r.cycles.length + r.handedOut.length + r.treeWrites.length;
+
 /** The report as lines of text; the last is the summary. */
-export function formatReport({ modules, imports, privateImports, cycles }) {
+export function formatReport({ modules, imports, privateImports, cycles, handedOut = [], treeWrites = [] }) {
   const lines = [];
+  if (handedOut.length) {
+    lines.push(`tables handed out by an index.ts (${handedOut.length}) — give a function instead:`);
+    for (const h of handedOut) lines.push(`  ${h.file}:${h.line}  ${h.name}`);
+  }
+  if (treeWrites.length) {
+    lines.push(`org_nodes written outside src/modules/organisations (${treeWrites.length}):`);
+    for (const w of treeWrites) lines.push(`  ${w.file}:${w.line}  ${w.text}`);
+  }
   if (privateImports.length) {
     lines.push(`private imports (${privateImports.length}) — docs/ARCHITECTURE.md, "Module map":`);
     for (const p of privateImports) lines.push(`  ${p.file}:${p.line}  '${p.spec}'  — ${p.reason}`);
@@ -254,7 +319,8 @@ export function formatReport({ modules, imports, privateImports, cycles }) {
     }
   }
   lines.push(
-    `module check: ${privateImports.length} private imports, ${cycles.length} cycles ` +
+    `module check: ${privateImports.length} private imports, ${cycles.length} cycles, ` +
+      `${handedOut.length} tables handed out, ${treeWrites.length} tree writes elsewhere ` +
       `(${modules.length} modules, ${imports.length} cross-module imports)`,
   );
   return lines;
@@ -265,5 +331,5 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const result = checkModules(path.resolve(process.argv[2] ?? ROOT));
   for (const l of formatReport(result)) console.log(l);
-  process.exit(result.privateImports.length || result.cycles.length ? 1 : 0);
+  process.exit(failures(result) ? 1 : 0);
 }

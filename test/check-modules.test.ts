@@ -44,7 +44,9 @@ describe('private imports', () => {
     });
     expect(privateOf(root)).toEqual(['src/modules/b/b.service.ts:2 ../a/a.service']);
     const lines = formatReport(checkModules(root));
-    expect(lines.at(-1)).toBe('module check: 1 private imports, 0 cycles (2 modules, 1 cross-module imports)');
+    expect(lines.at(-1)).toBe(
+      'module check: 1 private imports, 0 cycles, 0 tables handed out, 0 tree writes elsewhere (2 modules, 1 cross-module imports)',
+    );
     expect(lines.join('\n')).toContain("src/modules/b/b.service.ts:2  '../a/a.service'");
   });
 
@@ -143,7 +145,9 @@ describe('cycles', () => {
     expect(text).toContain('  a → b → a\n');
     expect(text).toContain("a → b: src/modules/a/a.service.ts:1 '../b'");
     expect(text).toContain("b → a: src/modules/b/b.service.ts:3 '../a/a.contract'");
-    expect(text).toMatch(/module check: 0 private imports, 1 cycles \(2 modules, 2 cross-module imports\)$/);
+    expect(text).toMatch(
+      /module check: 0 private imports, 1 cycles, 0 tables handed out, 0 tree writes elsewhere \(2 modules, 2 cross-module imports\)$/,
+    );
   });
 
   it('finds a longer cycle once, whatever module it starts from', () => {
@@ -192,12 +196,55 @@ describe('cycles', () => {
   });
 });
 
+describe('tables handed out', () => {
+  it('finds an index.ts that re-exports a value of its own table; a type re-export is fine', () => {
+    const ok = tree({
+      ...A,
+      'src/modules/a/index.ts':
+        "export type { ATable } from './a.table';\nexport { type ATable as T } from './a.table';\n",
+    });
+    expect(checkModules(ok).handedOut).toEqual([]);
+    const bad = tree({
+      ...A,
+      'src/modules/a/index.ts':
+        "export { aThing } from './a.service';\nexport { aTable, type ATable as X } from './a.table';\nexport * from './a.table';\n",
+    });
+    const result = checkModules(bad);
+    expect(result.handedOut.map((h) => `${h.file}:${h.line} ${h.name}`)).toEqual([
+      'src/modules/a/index.ts:2 aTable',
+      'src/modules/a/index.ts:3 *',
+    ]);
+    expect(formatReport(result).join('\n')).toContain('tables handed out by an index.ts (2)');
+  });
+});
+
+describe('tree writes', () => {
+  it('allows org_nodes writes in the organisations module only (and in tests)', () => {
+    const root = tree({
+      ...A,
+      'src/modules/organisations/org.service.ts':
+        'await tx.insert(orgNodes);\nawait tx.execute(sql`update org_nodes set path = 1`);\n',
+      'src/modules/a/a.test.ts': 'await tx.delete(orgNodes);\n',
+      'src/modules/a/a.service.ts':
+        'const r = await db.select().from(orgNodes);\nawait tx\n  .update( orgNodes )\n  .set({});\n',
+      'src/server/x.ts': 'await db.execute(sql`DELETE FROM org_nodes where id = 1`);\n',
+    });
+    const result = checkModules(root);
+    expect(result.treeWrites.map((w) => `${w.file}:${w.line} ${w.text}`)).toEqual([
+      'src/modules/a/a.service.ts:3 .update( orgNodes )',
+      'src/server/x.ts:1 DELETE FROM org_nodes',
+    ]);
+  });
+});
+
 describe('the script', () => {
   const run = (root: string) => spawnSync(process.execPath, [SCRIPT, root], { encoding: 'utf8' });
 
   it('exits 0 on a clean tree and 1 on a private import or a cycle', () => {
     const clean = run(tree({ ...A, 'src/modules/b/b.service.ts': "import { aThing } from '../a';\n" }));
-    expect(clean.stdout).toBe('module check: 0 private imports, 0 cycles (2 modules, 1 cross-module imports)\n');
+    expect(clean.stdout).toBe(
+      'module check: 0 private imports, 0 cycles, 0 tables handed out, 0 tree writes elsewhere (2 modules, 1 cross-module imports)\n',
+    );
     expect(clean.status).toBe(0);
 
     const hidden = run(tree({ ...A, 'src/modules/b/b.service.ts': "import { aThing } from '../a/a.service';\n" }));
@@ -213,6 +260,14 @@ describe('the script', () => {
     );
     expect(circle.stdout).toMatch(/module check: 0 private imports, 1 cycles/);
     expect(circle.status).toBe(1);
+
+    const handed = run(tree({ ...A, 'src/modules/a/index.ts': "export { aTable } from './a.table';\n" }));
+    expect(handed.stdout).toMatch(/module check: 0 private imports, 0 cycles, 1 tables handed out/);
+    expect(handed.status).toBe(1);
+
+    const writes = run(tree({ ...A, 'src/modules/a/a.service.ts': 'await tx.insert(orgNodes);\n' }));
+    expect(writes.stdout).toMatch(/1 tree writes elsewhere/);
+    expect(writes.status).toBe(1);
   });
 
   it('reads every kind of import the parser knows', () => {

@@ -1,6 +1,6 @@
 import { roleAssignments, users } from '../src/modules/accounts/account.table';
 import { hashPassword } from '../src/modules/accounts/password';
-import { orgNodes } from '../src/modules/organisations/org.table';
+import { orgNodes } from '../src/server/db/tree.table';
 import { forgetTreeCache } from '../src/modules/organisations/org.service';
 import type { Database } from '../src/server/db/client';
 import type { Role } from '../src/shared/roles';

@@ -1,4 +1,5 @@
 /** Every table of the one schema, for Drizzle and drizzle-kit. Modules own their tables. */
+export * from '../server/db/tree.table';
 export * from '../modules/organisations/org.table';
 export * from '../modules/accounts/account.table';
 export * from '../modules/audit/audit.table';

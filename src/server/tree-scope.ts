@@ -1,6 +1,6 @@
 import { inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { orgNodes } from '../modules/organisations/org.table';
+import { orgNodes } from './db/tree.table';
 import type { DbOrTx } from './db/client';
 
 // The tree-scope SQL every module uses: `org_nodes.path` is `/<county>/<town>/<node>/`, and

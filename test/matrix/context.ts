@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { orgNodes } from '../../src/modules/organisations/org.table';
+import { orgNodes } from '../../src/server/db/tree.table';
 import type { Role } from '../../src/shared/roles';
 import type { RouteEntry } from '../../src/server/types';
 import type { World } from '../factories';

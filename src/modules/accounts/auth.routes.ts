@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../server/audit';
 import { route, type RouteApp } from '../../server/route';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import { getSettings } from '../settings';
 import { authApi, type Me } from './account.contract';
 import { users } from './account.table';

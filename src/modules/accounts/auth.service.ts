@@ -11,7 +11,7 @@ import { getSettings } from '../settings';
 import { hashPassword, timingDummyHash, verifyPassword } from './password';
 import { createSession, endUserSessions, forgetCachedSessions } from './session.service';
 import { loginFailures, users } from './account.table';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 
 /**
  * Sign-in limits. A wrong password counts against the account from that address (5 lock the

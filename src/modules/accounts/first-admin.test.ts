@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startTestServer, type TestServer } from '../../../test/server';
 import { wantsDemo } from '../../db/demo';
 import { auditLog } from '../audit/audit.table';
-import { orgNodes } from '../organisations/org.table';
+import { orgNodes } from '../../server/db/tree.table';
 import { roleAssignments, users } from './account.table';
 import { createSystemAdmin, firstRunCode } from './first-admin.service';
 

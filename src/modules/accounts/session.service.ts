@@ -4,7 +4,7 @@ import { cacheBusOf } from '../../server/cache-bus';
 import type { Db, DbOrTx } from '../../server/db/client';
 import type { Actor, Scope } from '../../shared/actor';
 import type { Role } from '../../shared/roles';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import { roleAssignments, sessions, users } from './account.table';
 
 export const SESSION_COOKIE = 'cedu_session';

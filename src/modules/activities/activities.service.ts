@@ -7,7 +7,7 @@ import type { Page } from '../../shared/pagination';
 import { chinaInstant } from '../../shared/china-time';
 import { ROLES } from '../../shared/roles';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import type { Activity, ActivityDetail, ActivityOptions, ActivityQuery } from './activities.contract';
 import { canKeepActivity, canReadActivity } from './activities.policy';
 import { activities, activityTeachers, registrations } from './activities.table';

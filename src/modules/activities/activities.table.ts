@@ -14,7 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/account.table';
 import { courses } from '../courses/courses.table';
-import { orgNodes } from '../organisations/org.table';
+import { orgNodes } from '../../server/db/tree.table';
 import { residents } from '../people/people.table';
 import { teachers } from '../teachers/teachers.table';
 

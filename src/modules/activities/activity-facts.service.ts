@@ -4,7 +4,7 @@ import { underAnyPath } from '../../server/tree-scope';
 import { chinaInstant } from '../../shared/china-time';
 import type { ActivityStatus } from './activities.contract';
 import { activities, registrations } from './activities.table';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 
 // Reads other modules (sign-in, portal, plans) make of activities, through index.ts: they get
 // facts, never the table. No permission check here: the caller has already decided who may see.

@@ -4,7 +4,7 @@ import type { Actor } from '../../shared/actor';
 import { AppError, fieldError, forbidden } from '../../shared/app-error';
 import { diffFields, recordAudit } from '../../server/audit';
 import { formatDateTime } from '../../shared/china-time';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import type { ActivityCreate, ActivityFields, ActivityUpdate } from './activities.contract';
 import { canKeepActivity } from './activities.policy';
 import { countyThemes, loadActivity, loadNode, selfAndAncestors, type CentreRef } from './activities.service';

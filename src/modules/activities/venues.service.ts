@@ -7,7 +7,7 @@ import type { Page } from '../../shared/pagination';
 import { ROLES } from '../../shared/roles';
 import { recordAudit } from '../../server/audit';
 import { underAnyPath } from '../../server/tree-scope';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import { canKeepVenue, canReadActivity, canSetRules } from './activities.policy';
 import { loadNode } from './activities.service';
 import { noticeDays } from './booking.service';

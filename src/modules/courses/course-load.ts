@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../server/db/client';
 import { holdsRoleOver, type Actor } from '../../shared/actor';
 import { hidden } from '../../shared/app-error';
 import { ROLES } from '../../shared/roles';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import { readStoredFile } from '../files';
 import { courseFiles, courses } from './courses.table';
 import { canReadCourse } from './courses.policy';

@@ -4,7 +4,7 @@ import type { Actor } from '../../shared/actor';
 import { AppError, fieldError, forbidden } from '../../shared/app-error';
 import { chinaToday } from '../../shared/china-time';
 import { recordAudit } from '../../server/audit';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import { loadCourse, type CourseRow } from './course-load';
 import { featuredPerCentre, reviewLeadDays } from './course-rules.service';
 import { COURSE_STATUS_LABELS, submitDeadline, type FeatureInput, type ReviewInput } from './courses.contract';

@@ -3,7 +3,7 @@ import type { Db, DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import { diffFields, recordAudit } from '../../server/audit';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import { courseRules } from './course-rules.table';
 import {
   DEFAULT_FEATURED_PER_CENTRE,

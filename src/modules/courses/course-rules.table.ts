@@ -1,5 +1,5 @@
 import { integer, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { orgNodes } from '../organisations/org.table';
+import { orgNodes } from '../../server/db/tree.table';
 
 /**
  * Course rules set on a node: a county sets how many days before the first session a course

@@ -10,7 +10,7 @@ import { ROLES } from '../../shared/roles';
 import { users } from '../accounts';
 import { diffFields, recordAudit } from '../../server/audit';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import { ancestorPaths, canReadBank } from '../teachers/teachers.policy';
 import { listThemes } from '../themes';
 import { sanitizeCourseHtml } from './course-html';

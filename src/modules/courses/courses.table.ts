@@ -14,7 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/account.table';
 import { storedFiles } from '../files/files.table';
-import { orgNodes } from '../organisations/org.table';
+import { orgNodes } from '../../server/db/tree.table';
 import { teachers } from '../teachers/teachers.table';
 
 /**

@@ -7,7 +7,7 @@ import type { Page } from '../../shared/pagination';
 import { users } from '../accounts';
 import { recordAudit } from '../../server/audit';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import { residents } from '../people';
 import {
   CREDIT_STAFF_ROLES,

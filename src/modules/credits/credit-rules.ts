@@ -4,7 +4,7 @@ import type { Actor } from '../../shared/actor';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import { recordAudit } from '../../server/audit';
 import { listThemes } from '../themes';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import {
   DEFAULT_CREDIT_RULE,
   DEFAULT_VOLUNTEER_RATE,

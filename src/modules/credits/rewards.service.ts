@@ -5,7 +5,7 @@ import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import type { Page } from '../../shared/pagination';
 import { diffFields, recordAudit } from '../../server/audit';
 import { underAnyPath } from '../../server/tree-scope';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import { ZRewardInput, type Reward, type RewardInput, type RewardQuery } from './credits.contract';
 import { CREDIT_STAFF_ROLES } from './credits.policy';
 import { canKeepReward, canSeeReward } from './credits.policy';

@@ -9,7 +9,7 @@ import { fillPath } from '../../shared/endpoint';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import { cleanFileName } from '../../shared/text';
 import { recordAudit } from '../../server/audit';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import {
   DOCUMENT_EXTS,
   FILE_LIMITS,

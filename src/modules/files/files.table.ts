@@ -1,6 +1,6 @@
 import { index, integer, pgTable, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/account.table';
-import { orgNodes } from '../organisations/org.table';
+import { orgNodes } from '../../server/db/tree.table';
 
 /**
  * An uploaded file (course material, activity photo, photo of a paper sign-in sheet). The bytes

@@ -6,7 +6,7 @@ import type { Actor } from '../../shared/actor';
 import { AppError, fieldError, forbidden, hidden } from '../../shared/app-error';
 import { recordAudit } from '../../server/audit';
 import { pathsOf } from '../../server/tree-scope';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import {
   IMPORT_MAX_BYTES,
   IMPORT_MAX_ISSUES,

@@ -1,6 +1,6 @@
 import { customType, index, integer, jsonb, pgTable, primaryKey, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/account.table';
-import { orgNodes } from '../organisations/org.table';
+import { orgNodes } from '../../server/db/tree.table';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',

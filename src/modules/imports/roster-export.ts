@@ -10,7 +10,7 @@ import { maskPhone } from '../../shared/phone';
 import { RESIDENT_ROLES } from '../../shared/roles';
 import { recordAudit } from '../../server/audit';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import { households, residents, residentTagDefs, residentTags } from '../people';
 import type { ExportQuery } from './imports.contract';
 import { canRevealId, canRevealPhone, canSeeSensitive } from '../people/people.policy';

@@ -2,7 +2,7 @@ import { and, eq, like } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { ensureTagDefs } from '../people';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import type { ImportCounts, ImportIssue } from './imports.contract';
 import { matchRows, classify, type Plan } from './roster-writer';
 import { canImportInto } from './imports.policy';

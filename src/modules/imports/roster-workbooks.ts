@@ -5,7 +5,7 @@ import type { Actor } from '../../shared/actor';
 import { hidden } from '../../shared/app-error';
 import { idCheckChar } from '../../shared/id-card';
 import { RESIDENT_ROLES } from '../../shared/roles';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import { ensureTagDefs } from '../people';
 import type { ImportIssue } from './imports.contract';
 import { canSeeNode } from './imports.policy';

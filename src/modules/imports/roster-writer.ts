@@ -5,7 +5,7 @@ import { AppError } from '../../shared/app-error';
 import type { Protector } from '../../server/protect';
 import type { Actor } from '../../shared/actor';
 import { nameSearchKeys } from '../../shared/pinyin';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import { households, residents, residentTags } from '../people';
 import type { RosterRow } from './roster-validate';
 

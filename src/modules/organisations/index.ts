@@ -2,7 +2,6 @@
 // The tree is the lowest layer: this module imports no other module.
 
 /** The tree's table, read-only, for joins (every row of every module hangs on a node). */
-export { orgNodes } from './org.table';
 export { findTree, forgetTreeCache, getNodeRow, type NodeRow } from './org.service';
 export { findPopulations } from './org-details.service';
 export { createRootCounty, findFirstCounty, type CountyRef } from './org-root.service';

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { recordAudit } from '../../server/audit';
 import type { DbOrTx } from '../../server/db/client';
-import { orgNodes } from './org.table';
+import { orgNodes } from '../../server/db/tree.table';
 
 // The top of the tree before anyone can sign in: the first-run setup (accounts) homes the
 // first system admin on the first county, creating it when the tree is empty.

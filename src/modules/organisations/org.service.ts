@@ -9,7 +9,8 @@ import { diffFields, recordAudit } from '../../server/audit';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import type { NodeCreate, NodeDetail, NodeUpdate, TreeNode } from './org.contract';
 import { canManageChildrenOf, canMoveNode, canReadNode, canUpdateNode } from './org.policy';
-import { orgLeaders, orgNodes, orgPopulations } from './org.table';
+import { orgNodes } from '../../server/db/tree.table';
+import { orgLeaders, orgPopulations } from './org.table';
 import { cacheBusOf } from '../../server/cache-bus';
 
 export type NodeRow = typeof orgNodes.$inferSelect;

@@ -9,7 +9,7 @@ import { auditLog } from '../audit/audit.table';
 import { ZNodeUpdate } from './org.contract';
 import { findPopulations } from './org-details.service';
 import { getNode, updateNode } from './org.service';
-import { orgNodes } from './org.table';
+import { orgNodes } from '../../server/db/tree.table';
 
 let s: TestServer;
 let county: Awaited<ReturnType<typeof buildNode>>;

@@ -14,7 +14,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/account.table';
-import { orgNodes } from '../organisations/org.table';
+import { orgNodes } from '../../server/db/tree.table';
 
 /** A household (户) of one village or community; its head is the member whose relation is 户主. */
 export const households = pgTable(

@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import { residents } from './people.table';
 
 /**

@@ -7,7 +7,7 @@ import { fieldError, hidden } from '../../shared/app-error';
 import { ID_CARD_MESSAGES, parseIdCard } from '../../shared/id-card';
 import { nameSearchKeys } from '../../shared/pinyin';
 import { recordAudit } from '../../server/audit';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import { countyOfPath, type ConsentInput, type Warning } from './people.contract';
 import { canReadResident, canUpdateResident } from './people.policy';
 import { consents, households, residents, residentTagDefs, residentTags } from './people.table';

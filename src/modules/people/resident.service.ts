@@ -8,7 +8,8 @@ import type { Page } from '../../shared/pagination';
 import { RESIDENT_ROLES, SENSITIVE_ROLES } from '../../shared/roles';
 import { users } from '../accounts';
 import { recordAudit } from '../../server/audit';
-import { getNodeRow, orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
+import { getNodeRow } from '../organisations';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { chinaToday } from '../../shared/china-time';
 import {

@@ -3,7 +3,7 @@ import type { Db } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { AppError, fieldError, forbidden, hidden } from '../../shared/app-error';
 import { diffFields, recordAudit } from '../../server/audit';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import type { TagDefCreate, TagDefList, TagDefUpdate } from './people.contract';
 import { canManageTagDefs, canReadTagDefs } from './people.policy';
 import { residents, residentTagDefs, residentTags } from './people.table';

@@ -9,7 +9,7 @@ import { activeThemes } from '../themes';
 import { heldPerMonth } from '../activities';
 import { recordAudit } from '../../server/audit';
 import { underAnyPath } from '../../server/tree-scope';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import {
   MIN_ACTIVITIES_PER_MONTH,
   type Plan,

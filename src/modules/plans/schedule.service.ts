@@ -4,7 +4,7 @@ import type { Actor } from '../../shared/actor';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import { recordAudit } from '../../server/audit';
 import { escapeLike } from '../../server/tree-scope';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import type { Schedule, ScheduleCreate, ScheduleUpdate } from './plans.contract';
 import { canKeepSchedule, canReadSchedule } from './plans.policy';
 import { countyOf, loadNodeFor } from './plans.service';

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import { AppError } from '../../shared/app-error';
 import { activities, cancelRegistration, registerResident } from '../activities';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import { escapeLike } from '../../server/tree-scope';
 import type { ResidentPrincipal } from './resident-session.service';
 import type { MyActivity, MyActivityQuery } from './portal.contract';

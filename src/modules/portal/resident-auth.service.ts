@@ -7,7 +7,7 @@ import { AppError, fieldError, hidden } from '../../shared/app-error';
 import { maskPhone } from '../../shared/phone';
 import { assertPasswordRules, hashPassword, timingDummyHash, verifyPassword } from '../accounts';
 import { recordAudit } from '../../server/audit';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import { residents } from '../people';
 import {
   ACTIVATION_DAYS,

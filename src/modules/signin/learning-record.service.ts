@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { activities } from '../activities';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import { earnedBySignIn, keptResident, round1, themesOf, totalsOf, type ResidentRow } from '../credits';
 import type { LearningRecord } from '../credits/credits.contract';
 import { signIns } from './signin.table';

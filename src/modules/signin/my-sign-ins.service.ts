@@ -2,7 +2,7 @@ import { and, count, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import type { PageQuery } from '../../shared/pagination';
 import { activities } from '../activities';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import type { MySignInPage } from './signin.contract';
 import { signIns } from './signin.table';
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
 import { activities } from '../activities';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import type { ActivityBrief } from './signin.contract';
 
 export type SignInActivity = {

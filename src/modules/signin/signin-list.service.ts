@@ -3,7 +3,7 @@ import type { Db } from '../../server/db/client';
 import { reachPaths, type Actor } from '../../shared/actor';
 import type { Page } from '../../shared/pagination';
 import { activities } from '../activities';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import { underAnyPath } from '../../server/tree-scope';
 import type { SignInActivityItem, SignInActivityQuery } from './signin.contract';
 import { ATTENDANCE_READER_ROLES, canRunSignIn } from './signin.policy';

@@ -3,7 +3,7 @@ import type { Db, DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { forbidden, hidden } from '../../shared/app-error';
 import { diffFields, recordAudit } from '../../server/audit';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import type { SignInRules, SignInRulesUpdate } from './signin.contract';
 import { canEditSignInRules, canReadSignInRules } from './signin.policy';
 import { signInRules } from './signin.table';

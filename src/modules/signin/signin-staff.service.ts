@@ -10,7 +10,7 @@ import { registrations } from '../activities';
 import { recordAudit } from '../../server/audit';
 import { reverseAttendance } from '../credits';
 import { fileFacts } from '../files';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { residents } from '../people';
 import { screenToken, sheetToken } from './qr-token';

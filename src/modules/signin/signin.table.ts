@@ -3,7 +3,7 @@ import { check, index, integer, numeric, pgTable, timestamp, uniqueIndex, uuid, 
 import { users } from '../accounts/account.table';
 import { activities } from '../activities/activities.table';
 import { storedFiles } from '../files/files.table';
-import { orgNodes } from '../organisations/org.table';
+import { orgNodes } from '../../server/db/tree.table';
 import { residents } from '../people/people.table';
 
 /**

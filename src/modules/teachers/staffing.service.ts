@@ -6,7 +6,7 @@ import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import { ROLES } from '../../shared/roles';
 import { recordAudit } from '../../server/audit';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import {
   DEFAULT_NORM,
   staffingShortfalls,

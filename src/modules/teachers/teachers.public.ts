@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import { teachers } from './teachers.table';
 
 /** What other modules may know of a teacher: name, status and the bank it belongs to. */

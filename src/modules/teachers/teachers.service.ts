@@ -11,7 +11,7 @@ import { ROLES, RESIDENT_ROLES } from '../../shared/roles';
 import { users } from '../accounts';
 import { diffFields, recordAudit } from '../../server/audit';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import { residentRef } from '../people';
 import type {
   Bank,

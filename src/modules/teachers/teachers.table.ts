@@ -13,7 +13,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/account.table';
-import { orgNodes } from '../organisations/org.table';
+import { orgNodes } from '../../server/db/tree.table';
 import { residents } from '../people/people.table';
 
 /**

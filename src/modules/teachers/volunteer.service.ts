@@ -10,7 +10,7 @@ import { users } from '../accounts';
 import { recordAudit } from '../../server/audit';
 import { payVolunteerHours } from '../credits';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import { residentRef } from '../people';
 import { canKeepBank, canReviewHours } from './teachers.policy';
 import { loadTeacher } from './teachers.service';

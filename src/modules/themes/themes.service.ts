@@ -5,7 +5,7 @@ import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import { DEFAULT_THEMES, THEME_LABELS } from '../../shared/themes';
 import { recordAudit } from '../../server/audit';
 import { escapeLike } from '../../server/tree-scope';
-import { orgNodes } from '../organisations';
+import { orgNodes } from '../../server/db/tree.table';
 import type { Theme, ThemeList, ThemesUpdate } from './themes.contract';
 import { canEditThemes, canReadThemes } from './themes.policy';
 import { themeDefs, themeLeadUnits } from './themes.table';

@@ -1,5 +1,5 @@
 import { boolean, integer, pgTable, primaryKey, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
-import { orgNodes } from '../organisations/org.table';
+import { orgNodes } from '../../server/db/tree.table';
 
 /**
  * A county's theme list. A county without rows uses DEFAULT_THEMES (src/shared/themes.ts);

@@ -9,7 +9,16 @@ export type ModuleCheck = {
   imports: CrossModuleImport[];
   privateImports: PrivateImport[];
   cycles: ModuleCycle[];
+  handedOut: TableHandedOut[];
+  treeWrites: TreeWrite[];
 };
+/** An index.ts re-exporting a value of its own table. */
+export type TableHandedOut = { file: string; line: number; name: string };
+/** An insert, update or delete of org_nodes outside the organisations module. */
+export type TreeWrite = { file: string; line: number; text: string };
+export declare function tablesHandedOut(root: string): TableHandedOut[];
+export declare function treeWrites(root: string): TreeWrite[];
+export declare function failures(result: ModuleCheck): number;
 export declare function isExempt(rel: string): boolean;
 export declare function moduleOf(rel: string): ModulePath | null;
 export declare function importsOf(text: string, fileName?: string): WrittenImport[];

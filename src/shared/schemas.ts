@@ -50,6 +50,10 @@ export const orNull = <T extends z.ZodType>(schema: T) => schema.nullish().trans
 export const zDate = z.iso.date().describe('YYYY-MM-DD');
 /** A year the system keeps, from a path or a query string (so coerced from text). */
 export const zYear = z.coerce.number().int().min(LIMITS.yearMin).max(LIMITS.yearMax);
+/** A password as typed (to sign in, or the current one): required, never trimmed, at most LIMITS.passwordMax. */
+export const zPassword = z.string().min(1, { error: 'msg:required' }).max(LIMITS.passwordMax);
+/** A password being set: the same field; its rules (shared/password-rules.ts) are checked on the server as it is set. */
+export const zNewPassword = zPassword.describe('At least 8 characters, not a common password');
 /** An uploaded file's original name: cleaned (no folders, controls or direction characters), never refused for them. */
 export const zFileName = (max: number) =>
   z

@@ -1,12 +1,16 @@
+import type { Label } from './locale';
+
 /**
  * 统计用区划代码: 12 digits — province(2) city(2) county(2) town(3) village(3).
  * The National Bureau of Statistics publishes them; a county ends in 000000,
  * a town in 000, a village or community has all five parts.
  */
-const PROVINCES = new Set([
+/** The province-level codes of the mainland: the first two digits of a division code. */
+export const PROVINCE_CODES: readonly number[] = [
   11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63,
   64, 65,
-]);
+];
+const PROVINCES = new Set(PROVINCE_CODES);
 
 export type DivisionLevel = 'county' | 'town' | 'centre';
 
@@ -33,7 +37,7 @@ export function checkDivisionCode(
   return null;
 }
 
-export const DIVISION_MESSAGES: Record<DivisionProblem, { zh: string; en: string }> = {
+export const DIVISION_MESSAGES: Record<DivisionProblem, Label> = {
   format: { zh: '区划代码应为 12 位数字', en: 'The division code must be 12 digits' },
   province: { zh: '区划代码前两位不是有效的省级代码', en: 'The first two digits are not a valid province code' },
   level_county: {

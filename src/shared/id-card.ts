@@ -1,3 +1,7 @@
+import { PROVINCE_CODES } from './division-code';
+import type { Gender } from './gender';
+import type { Label } from './locale';
+
 /**
  * 居民身份证号码 (GB 11643-1999): 17 digits + a check character (ISO 7064 MOD 11-2).
  * Input is normalised first: full-width digits (NFKC), spaces and zero-width or bidi
@@ -5,15 +9,13 @@
  */
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
-const PROVINCES = new Set([
-  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63,
-  64, 65, 71, 81, 82, 83,
-]);
+// The mainland's provinces, and Taiwan (71), Hong Kong (81), Macau (82) and Taiwan residents' residence permits (83).
+const PROVINCES = new Set([...PROVINCE_CODES, 71, 81, 82, 83]);
 
 export type IdCardProblem =
   'empty' | 'legacy15' | 'format' | 'region' | 'birth_date' | 'check_digit' | 'birth_mismatch';
 
-export type IdCardInfo = { normalized: string; birthDate: string; gender: 'male' | 'female' };
+export type IdCardInfo = { normalized: string; birthDate: string; gender: Gender };
 
 /** Removes what people and spreadsheets add around an ID number. */
 export function normalizeIdCard(raw: string): string {
@@ -58,7 +60,7 @@ export function parseIdCard(raw: string, birthDate?: string | null, today = new 
   return { normalized: s, birthDate: iso, gender: Number(s[16]) % 2 === 1 ? 'male' : 'female' };
 }
 
-export const ID_CARD_MESSAGES: Record<IdCardProblem, { zh: string; en: string }> = {
+export const ID_CARD_MESSAGES: Record<IdCardProblem, Label> = {
   empty: { zh: '请输入身份证号', en: 'Enter the ID number' },
   legacy15: {
     zh: '这是 15 位旧身份证号，请填写 18 位新号码',

@@ -4,6 +4,8 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
 export type Bilingual = { 'zh-CN': string; 'en-US': string };
+/** A name or message of a list shown to people (a status, a role, a field's problem), in both languages. */
+export type Label = { zh: string; en: string };
 
 /** Picks the locale from an Accept-Language header: English only when asked for first. */
 export function pickLocale(acceptLanguage: string | undefined): Locale {

@@ -1,3 +1,5 @@
+import type { Label } from './locale';
+
 /**
  * The roles of the three-level network. A role is held on one node of the organisation
  * tree and covers that node's whole subtree.
@@ -14,7 +16,7 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+export const ROLE_LABELS: Record<Role, Label> = {
   system_admin: { zh: '系统管理员', en: 'System admin' },
   county_admin: { zh: '县（区）管理员', en: 'County admin' },
   town_admin: { zh: '镇（街道）管理员', en: 'Town admin' },
@@ -32,7 +34,7 @@ export const AUDIT_READER_ROLES: readonly Role[] = ['system_admin', 'county_admi
 
 export const NODE_LEVELS = ['county', 'town', 'centre', 'unit'] as const;
 export type NodeLevel = (typeof NODE_LEVELS)[number];
-export const NODE_LEVEL_LABELS: Record<NodeLevel, { zh: string; en: string }> = {
+export const NODE_LEVEL_LABELS: Record<NodeLevel, Label> = {
   county: { zh: '县（区）', en: 'County / district' },
   town: { zh: '镇（街道）', en: 'Town / street' },
   centre: { zh: '村（社区）学习中心', en: 'Village / community centre' },
@@ -41,7 +43,7 @@ export const NODE_LEVEL_LABELS: Record<NodeLevel, { zh: string; en: string }> = 
 
 export const UNIT_KINDS = ['lead_dept', 'school', 'enterprise', 'hospital', 'other'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
-export const UNIT_KIND_LABELS: Record<UnitKind, { zh: string; en: string }> = {
+export const UNIT_KIND_LABELS: Record<UnitKind, Label> = {
   lead_dept: { zh: '牵头部门', en: 'Lead department' },
   school: { zh: '学校', en: 'School' },
   enterprise: { zh: '企业', en: 'Enterprise' },
@@ -67,7 +69,7 @@ export function allowedChildLevels(parent: NodeLevel | null): NodeLevel[] {
 
 export const LEADER_POSTS = ['leader', 'deputy', 'member'] as const;
 export type LeaderPost = (typeof LEADER_POSTS)[number];
-export const LEADER_POST_LABELS: Record<LeaderPost, { zh: string; en: string }> = {
+export const LEADER_POST_LABELS: Record<LeaderPost, Label> = {
   leader: { zh: '组长', en: 'Leader' },
   deputy: { zh: '副组长', en: 'Deputy leader' },
   member: { zh: '成员', en: 'Member' },

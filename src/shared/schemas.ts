@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from './limits';
 import { isValidPhone, normalizePhone } from './phone';
 import { cleanFileName, hasForbiddenChars, stripInvisible } from './text';
 
@@ -43,6 +44,16 @@ export const zOptPhone = z
   .transform((v) => (v ? normalizePhone(v) : null))
   .refine((v) => v === null || isValidPhone(v), { error: 'msg:phone' });
 export const zId = z.uuid();
+/** Optional: left out, undefined or null, it becomes null. */
+export const orNull = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? null);
+/** A calendar date, 2026-12-07. */
+export const zDate = z.iso.date().describe('YYYY-MM-DD');
+/** A year the system keeps, from a path or a query string (so coerced from text). */
+export const zYear = z.coerce.number().int().min(LIMITS.yearMin).max(LIMITS.yearMax);
+/** A password as typed (to sign in, or the current one): required, never trimmed, at most LIMITS.passwordMax. */
+export const zPassword = z.string().min(1, { error: 'msg:required' }).max(LIMITS.passwordMax);
+/** A password being set: the same field; its rules (shared/password-rules.ts) are checked on the server as it is set. */
+export const zNewPassword = zPassword.describe('At least 8 characters, not a common password');
 /** An uploaded file's original name: cleaned (no folders, controls or direction characters), never refused for them. */
 export const zFileName = (max: number) =>
   z
@@ -57,3 +68,5 @@ export const ZOk = z.object({ ok: z.literal(true) });
 export const ZCreated = z.object({ id: z.string() });
 /** `:id` in a path. */
 export const ZIdParams = z.object({ id: zId });
+/** `:countyId` in a path: the county whose rules or lists are meant. */
+export const ZCountyParams = z.object({ countyId: zId });

@@ -1,3 +1,4 @@
+import type { Label } from './locale';
 /**
  * The default themes of community education: the "五进社区" set and five more. Teachers'
  * specialities and (later) courses use them. Issue 4 makes the list configurable per county;
@@ -17,7 +18,7 @@ export const DEFAULT_THEMES = [
 ] as const;
 export type ThemeKey = (typeof DEFAULT_THEMES)[number];
 
-export const THEME_LABELS: Record<ThemeKey, { zh: string; en: string }> = {
+export const THEME_LABELS: Record<ThemeKey, Label> = {
   technology: { zh: '科技(实用技术)', en: 'Science & practical skills' },
   culture_sports: { zh: '文体', en: 'Culture & sports' },
   health: { zh: '卫生', en: 'Health' },

@@ -1,14 +1,16 @@
 import type { FieldIssue } from './app-error';
+import { DIVISION_MESSAGES } from './division-code';
+import type { Label } from './locale';
 
 /** Messages for schema rules, referenced from schemas as `msg:<key>`. */
-export const FIELD_MESSAGES: Record<string, { zh: string; en: string }> = {
+export const FIELD_MESSAGES: Record<string, Label> = {
   required: { zh: '此项必填', en: 'This field is required' },
   phone: { zh: '请输入正确的手机或电话号码', en: 'Enter a valid phone number' },
   username: {
     zh: '用户名只能包含字母、数字、下划线、点和横线，3–32 位',
     en: 'Username: 3–32 letters, digits, _ . or -',
   },
-  division_code: { zh: '区划代码应为 12 位数字', en: 'The division code must be 12 digits' },
+  division_code: DIVISION_MESSAGES.format,
   password_short: { zh: '密码至少 8 位', en: 'The password needs at least 8 characters' },
   password_common: { zh: '这个密码太常见，容易被猜到，请换一个', en: 'This password is too common; choose another' },
   password_same_as_username: { zh: '密码不能与用户名相同', en: 'The password must differ from the username' },

@@ -3,23 +3,28 @@ import { defineEndpoints } from '../../shared/endpoint';
 import { LIMITS } from '../../shared/limits';
 import { ZPageQuery, zPage } from '../../shared/pagination';
 import { ROLES } from '../../shared/roles';
-import { ZCreated, zId, ZIdParams, ZOk, zOptPhone, zSearch, zText } from '../../shared/schemas';
+import {
+  ZCreated,
+  ZIdParams,
+  ZOk,
+  zId,
+  zNewPassword,
+  zOptPhone,
+  zPassword,
+  zSearch,
+  zText,
+} from '../../shared/schemas';
 import { USER_ADMIN_ROLES } from './user.policy';
 
 export const ZLoginInput = z.object({
   login: zText(64).describe('Username or phone number'),
-  password: z.string().min(1, { error: 'msg:required' }).max(LIMITS.passwordMax),
+  password: zPassword,
 });
 export type LoginInput = z.infer<typeof ZLoginInput>;
 
 /** The username rule, one for the server and the forms: 3 to 32 letters, digits, `_`, `.` or `-`. */
 export const USERNAME_PATTERN = new RegExp(`^[A-Za-z0-9_.-]{${LIMITS.usernameMin},${LIMITS.username}}$`);
 export const zUsername = z.string().trim().regex(USERNAME_PATTERN, { error: 'msg:username' });
-const zNewPassword = z
-  .string()
-  .min(1, { error: 'msg:required' })
-  .max(LIMITS.passwordMax)
-  .describe('At least 8 characters, not a common password');
 
 export const ZScopeOut = z.object({ role: z.enum(ROLES), nodeId: z.string(), nodeName: z.string(), path: z.string() });
 
@@ -40,7 +45,7 @@ export const ZMe = z.object({
 export type Me = z.infer<typeof ZMe>;
 
 export const ZChangePassword = z.object({
-  currentPassword: z.string().min(1, { error: 'msg:required' }).max(LIMITS.passwordMax),
+  currentPassword: zPassword,
   newPassword: zNewPassword,
 });
 export type ChangePassword = z.infer<typeof ZChangePassword>;

@@ -1,38 +1,24 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigserial,
-  boolean,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-  varchar,
-} from 'drizzle-orm/pg-core';
-import { orgNodes } from '../../server/db/tree.table';
+import { bigserial, boolean, index, integer, pgTable, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { idColumn, nodeRef, timestampNow, timestampTz, timestamps } from '../../server/db/columns';
 
 export const users = pgTable(
   'users',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     username: varchar('username', { length: 32 }).notNull(),
     phone: varchar('phone', { length: 20 }),
     displayName: varchar('display_name', { length: 40 }).notNull(),
     /** The node the person belongs to; who may see and manage the account follows from it. */
-    homeNodeId: uuid('home_node_id')
-      .notNull()
-      .references(() => orgNodes.id, { onDelete: 'restrict' }),
+    homeNodeId: nodeRef('home_node_id'),
     passwordHash: text('password_hash').notNull(),
-    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    passwordChangedAt: timestampNow('password_changed_at'),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     disabled: boolean('disabled').notNull().default(false),
     failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
-    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestampTz('locked_until'),
+    lastLoginAt: timestampTz('last_login_at'),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('users_username_uq').on(sql`lower(${t.username})`),
@@ -41,19 +27,20 @@ export const users = pgTable(
   ],
 );
 
+/** The user who did something to a row (created, reviewed, recorded it…); null once the account is deleted. */
+export const userRef = <N extends string>(name: N) => uuid(name).references(() => users.id, { onDelete: 'set null' });
+
 /** A role held on one node, covering its subtree. A person may hold several. */
 export const roleAssignments = pgTable(
   'role_assignments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     role: varchar('role', { length: 24 }).notNull(),
-    nodeId: uuid('node_id')
-      .notNull()
-      .references(() => orgNodes.id, { onDelete: 'restrict' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    nodeId: nodeRef('node_id'),
+    createdAt: timestampNow('created_at'),
   },
   (t) => [
     uniqueIndex('role_assignments_uq').on(t.userId, t.role, t.nodeId),
@@ -70,9 +57,9 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     csrfToken: varchar('csrf_token', { length: 64 }).notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestampNow('created_at'),
+    lastSeenAt: timestampNow('last_seen_at'),
+    expiresAt: timestampTz('expires_at').notNull(),
     ip: varchar('ip', { length: 64 }),
     userAgent: varchar('user_agent', { length: 300 }),
   },
@@ -90,7 +77,7 @@ export const loginFailures = pgTable(
     ip: varchar('ip', { length: 64 }).notNull(),
     /** The account whose password was wrong; null for unknown names and tries while locked. */
     userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: timestampNow('at'),
   },
   (t) => [index('login_failures_ip_at_idx').on(t.ip, t.at), index('login_failures_user_at_idx').on(t.userId, t.at)],
 );

@@ -1,12 +1,24 @@
 import { z } from 'zod';
 import { defineEndpoints } from '../../shared/endpoint';
 import { ZPageQuery, zPage } from '../../shared/pagination';
-import { ZCreated, ZIdParams, ZOk, zBodyText, zId, zLongText, zOptText, zSearch, zText } from '../../shared/schemas';
+import {
+  ZCreated,
+  ZIdParams,
+  ZOk,
+  orNull,
+  zBodyText,
+  zId,
+  zLongText,
+  zOptText,
+  zSearch,
+  zText,
+} from '../../shared/schemas';
+import type { Label } from '../../shared/locale';
 import { ACTIVITY_KEEPER_ROLES, ACTIVITY_READER_ROLES } from './activities.policy';
 
 export const ACTIVITY_FORMS = ['lecture', 'training', 'forum', 'practice', 'performance', 'online'] as const;
 export type ActivityForm = (typeof ACTIVITY_FORMS)[number];
-export const ACTIVITY_FORM_LABELS: Record<ActivityForm, { zh: string; en: string }> = {
+export const ACTIVITY_FORM_LABELS: Record<ActivityForm, Label> = {
   lecture: { zh: '讲座', en: 'Lecture' },
   training: { zh: '培训', en: 'Training' },
   forum: { zh: '座谈', en: 'Discussion' },
@@ -17,7 +29,7 @@ export const ACTIVITY_FORM_LABELS: Record<ActivityForm, { zh: string; en: string
 
 export const ACTIVITY_STATUSES = ['planned', 'open', 'done', 'cancelled'] as const;
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
-export const ACTIVITY_STATUS_LABELS: Record<ActivityStatus, { zh: string; en: string }> = {
+export const ACTIVITY_STATUS_LABELS: Record<ActivityStatus, Label> = {
   planned: { zh: '计划中', en: 'Planned' },
   open: { zh: '报名中', en: 'Open' },
   done: { zh: '已完成', en: 'Done' },
@@ -60,31 +72,15 @@ export const ZActivityFields = z.object({
   title: zText(ACTIVITY_LIMITS.title),
   theme: zText(24).describe('A theme key of the county'),
   form: z.enum(ACTIVITY_FORMS),
-  courseId: zId
-    .nullish()
-    .transform((v) => v ?? null)
-    .describe('An approved course of the county (optional)'),
-  responsibleUnitId: zId
-    .nullish()
-    .transform((v) => v ?? null)
-    .describe('The unit responsible (optional)'),
+  courseId: orNull(zId).describe('An approved course of the county (optional)'),
+  responsibleUnitId: orNull(zId).describe('The unit responsible (optional)'),
   startsAt: zInstant,
   endsAt: zInstant,
-  venueId: zId
-    .nullish()
-    .transform((v) => v ?? null)
-    .describe('A venue of the centre or its town'),
+  venueId: orNull(zId).describe('A venue of the centre or its town'),
   place: zOptText(ACTIVITY_LIMITS.place).describe('Where, when not a booked venue'),
   equipmentIds: zIds(ACTIVITY_LIMITS.equipment),
   teacherIds: zIds(ACTIVITY_LIMITS.teachers).describe('Teachers of the centre’s or its town’s bank'),
-  capacity: z
-    .number()
-    .int()
-    .min(1)
-    .max(ACTIVITY_LIMITS.capacityMax)
-    .nullish()
-    .transform((v) => v ?? null)
-    .describe('Places; none: no limit'),
+  capacity: orNull(z.number().int().min(1).max(ACTIVITY_LIMITS.capacityMax)).describe('Places; none: no limit'),
   audience: zOptText(ACTIVITY_LIMITS.audience),
   hours: z.number().positive().max(ACTIVITY_LIMITS.hoursMax).multipleOf(0.5),
   credits: z.number().min(0).max(ACTIVITY_LIMITS.creditsMax).multipleOf(0.5).default(0),

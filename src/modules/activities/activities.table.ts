@@ -7,12 +7,12 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/account.table';
+import { idColumn, nodeRef, timestampTz, timestamps } from '../../server/db/columns';
+import { userRef } from '../accounts/account.table';
 import { courses } from '../courses/courses.table';
 import { orgNodes } from '../../server/db/tree.table';
 import { residents } from '../people/people.table';
@@ -26,21 +26,17 @@ import { teachers } from '../teachers/teachers.table';
 export const activities = pgTable(
   'activities',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    countyId: uuid('county_id')
-      .notNull()
-      .references(() => orgNodes.id, { onDelete: 'restrict' }),
-    centreId: uuid('centre_id')
-      .notNull()
-      .references(() => orgNodes.id, { onDelete: 'restrict' }),
+    id: idColumn(),
+    countyId: nodeRef('county_id'),
+    centreId: nodeRef('centre_id'),
     courseId: uuid('course_id').references(() => courses.id, { onDelete: 'restrict' }),
     seriesId: uuid('series_id'),
     responsibleUnitId: uuid('responsible_unit_id').references(() => orgNodes.id, { onDelete: 'set null' }),
     title: varchar('title', { length: 100 }).notNull(),
     theme: varchar('theme', { length: 24 }).notNull(),
     form: varchar('form', { length: 12 }).notNull(),
-    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
-    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    startsAt: timestampTz('starts_at').notNull(),
+    endsAt: timestampTz('ends_at').notNull(),
     venueId: uuid('venue_id'),
     place: varchar('place', { length: 200 }),
     capacity: integer('capacity'),
@@ -50,9 +46,8 @@ export const activities = pgTable(
     description: text('description').notNull().default(''),
     status: varchar('status', { length: 12 }).notNull().default('planned'),
     cancelReason: varchar('cancel_reason', { length: 300 }),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: userRef('created_by'),
+    ...timestamps(),
   },
   (t) => [
     index('activities_centre_starts_idx').on(t.centreId, t.startsAt),
@@ -86,7 +81,7 @@ export const activityTeachers = pgTable(
 export const registrations = pgTable(
   'registrations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     activityId: uuid('activity_id')
       .notNull()
       .references(() => activities.id, { onDelete: 'cascade' }),
@@ -95,8 +90,7 @@ export const registrations = pgTable(
       .references(() => residents.id, { onDelete: 'restrict' }),
     status: varchar('status', { length: 12 }).notNull(),
     notice: varchar('notice', { length: 300 }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('registrations_live_uq')

@@ -1,5 +1,6 @@
-import { index, integer, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/account.table';
+import { index, integer, pgTable, primaryKey, text, uuid, varchar } from 'drizzle-orm/pg-core';
+import { timestampNow } from '../../server/db/columns';
+import { userRef } from '../accounts/account.table';
 import { storedFiles } from '../files/files.table';
 import { activities } from './activities.table';
 
@@ -12,8 +13,8 @@ export const activityRecords = pgTable('activity_records', {
   newsBody: text('news_body').notNull().default(''),
   lectureNotes: text('lecture_notes').notNull().default(''),
   summary: text('summary').notNull().default(''),
-  updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: userRef('updated_by'),
+  updatedAt: timestampNow('updated_at'),
 });
 
 /** Photos of an activity (files stored by the files module, with thumbnails). */
@@ -28,8 +29,8 @@ export const activityPhotos = pgTable(
       .references(() => storedFiles.id, { onDelete: 'restrict' }),
     caption: varchar('caption', { length: 100 }),
     sort: integer('sort').notNull().default(0),
-    addedBy: uuid('added_by').references(() => users.id, { onDelete: 'set null' }),
-    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+    addedBy: userRef('added_by'),
+    addedAt: timestampNow('added_at'),
   },
   (t) => [primaryKey({ columns: [t.activityId, t.fileId] }), index('activity_photos_file_idx').on(t.fileId)],
 );

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEndpoints } from '../../shared/endpoint';
 import { ZPageQuery, zPage } from '../../shared/pagination';
-import { ZCreated, ZIdParams, ZOk, zId, zOptText, zText } from '../../shared/schemas';
+import { ZCountyParams, ZCreated, ZIdParams, ZOk, orNull, zId, zOptText, zText } from '../../shared/schemas';
 import { ACTIVITY_LIMITS } from './activities.contract';
 import { ACTIVITY_KEEPER_ROLES, ACTIVITY_READER_ROLES, ACTIVITY_RULE_ROLES } from './activities.policy';
 
@@ -24,14 +24,7 @@ export const EQUIPMENT_SUGGESTIONS = [
 const ZBookableFields = z.object({
   kind: z.enum(BOOKABLE_KINDS),
   name: zText(ACTIVITY_LIMITS.venueName),
-  seats: z
-    .number()
-    .int()
-    .min(1)
-    .max(ACTIVITY_LIMITS.capacityMax)
-    .nullish()
-    .transform((v) => v ?? null)
-    .describe('Venues: seats (optional)'),
+  seats: orNull(z.number().int().min(1).max(ACTIVITY_LIMITS.capacityMax)).describe('Venues: seats (optional)'),
   address: zOptText(200).describe('Venues: where (optional)'),
 });
 export const ZBookableCreate = ZBookableFields.extend({ nodeId: zId.describe('The town or centre that owns it') });
@@ -66,7 +59,6 @@ export const ZRules = z.object({
 });
 export type Rules = z.infer<typeof ZRules>;
 export const ZRulesInput = z.object({ noticeDays: z.number().int().min(0).max(ACTIVITY_LIMITS.noticeDaysMax) });
-export const ZCountyParams = z.object({ countyId: zId });
 
 export const ZBookingsQuery = z.object({ kind: z.enum(BOOKABLE_KINDS).default('venue') });
 export const ZBooking = z.object({

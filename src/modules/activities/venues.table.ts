@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, primaryKey, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
-import { orgNodes } from '../../server/db/tree.table';
+import { boolean, check, index, integer, pgTable, primaryKey, uuid, varchar } from 'drizzle-orm/pg-core';
+import { idColumn, nodeKey, nodeRef, timestampNow, timestamps } from '../../server/db/columns';
 import { activities } from './activities.table';
 
 /**
@@ -11,19 +11,14 @@ import { activities } from './activities.table';
 export const venues = pgTable(
   'venues',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    countyId: uuid('county_id')
-      .notNull()
-      .references(() => orgNodes.id, { onDelete: 'restrict' }),
-    nodeId: uuid('node_id')
-      .notNull()
-      .references(() => orgNodes.id, { onDelete: 'restrict' }),
+    id: idColumn(),
+    countyId: nodeRef('county_id'),
+    nodeId: nodeRef('node_id'),
     name: varchar('name', { length: 60 }).notNull(),
     seats: integer('seats'),
     address: varchar('address', { length: 200 }),
     active: boolean('active').notNull().default(true),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [index('venues_node_idx').on(t.nodeId), check('venues_seats_chk', sql`${t.seats} is null or ${t.seats} > 0`)],
 );
@@ -32,17 +27,12 @@ export const venues = pgTable(
 export const equipmentItems = pgTable(
   'equipment_items',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    countyId: uuid('county_id')
-      .notNull()
-      .references(() => orgNodes.id, { onDelete: 'restrict' }),
-    nodeId: uuid('node_id')
-      .notNull()
-      .references(() => orgNodes.id, { onDelete: 'restrict' }),
+    id: idColumn(),
+    countyId: nodeRef('county_id'),
+    nodeId: nodeRef('node_id'),
     name: varchar('name', { length: 60 }).notNull(),
     active: boolean('active').notNull().default(true),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [index('equipment_items_node_idx').on(t.nodeId)],
 );
@@ -63,9 +53,7 @@ export const activityEquipment = pgTable(
 
 /** A county's activity rules: bookings fewer than `notice_days` ahead need a confirmation (null: 3). */
 export const activityRules = pgTable('activity_rules', {
-  countyId: uuid('county_id')
-    .primaryKey()
-    .references(() => orgNodes.id, { onDelete: 'cascade' }),
+  countyId: nodeKey('county_id'),
   noticeDays: integer('notice_days'),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestampNow('updated_at'),
 });

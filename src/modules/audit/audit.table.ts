@@ -1,4 +1,5 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigserial, index, jsonb, pgTable, text, uuid, varchar } from 'drizzle-orm/pg-core';
+import { timestampNow } from '../../server/db/columns';
 
 /**
  * The audit trail. Append-only (a trigger refuses UPDATE, DELETE and TRUNCATE) and
@@ -10,7 +11,7 @@ export const auditLog = pgTable(
   'audit_log',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: timestampNow('at'),
     actorId: uuid('actor_id'),
     actorName: varchar('actor_name', { length: 80 }),
     nodeId: uuid('node_id'),

@@ -1,5 +1,5 @@
-import { integer, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { orgNodes } from '../../server/db/tree.table';
+import { integer, pgTable } from 'drizzle-orm/pg-core';
+import { nodeKey, timestampNow } from '../../server/db/columns';
 
 /**
  * Course rules set on a node: a county sets how many days before the first session a course
@@ -7,10 +7,8 @@ import { orgNodes } from '../../server/db/tree.table';
  * centres may have (default 1). A null column means "not set here: use the default".
  */
 export const courseRules = pgTable('course_rules', {
-  nodeId: uuid('node_id')
-    .primaryKey()
-    .references(() => orgNodes.id, { onDelete: 'cascade' }),
+  nodeId: nodeKey('node_id'),
   reviewLeadDays: integer('review_lead_days'),
   featuredPerCentre: integer('featured_per_centre'),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestampNow('updated_at'),
 });

@@ -2,13 +2,25 @@ import { z } from 'zod';
 import { defineEndpoints } from '../../shared/endpoint';
 import { ZPageQuery, zPage } from '../../shared/pagination';
 import { ROLES } from '../../shared/roles';
-import { ZCreated, ZIdParams, ZOk, zBodyText, zId, zOptLongText, zSearch, zText } from '../../shared/schemas';
+import {
+  ZCreated,
+  ZIdParams,
+  ZOk,
+  orNull,
+  zBodyText,
+  zDate,
+  zId,
+  zOptLongText,
+  zSearch,
+  zText,
+} from '../../shared/schemas';
+import type { Label } from '../../shared/locale';
 import { ZStoredFile } from '../files/files.contract';
 import { COURSE_EDITOR_ROLES, COURSE_REVIEWER_ROLES } from './courses.policy';
 
 export const COURSE_FORMS = ['lecture', 'training', 'forum', 'practice', 'performance', 'online'] as const;
 export type CourseForm = (typeof COURSE_FORMS)[number];
-export const COURSE_FORM_LABELS: Record<CourseForm, { zh: string; en: string }> = {
+export const COURSE_FORM_LABELS: Record<CourseForm, Label> = {
   lecture: { zh: '讲座', en: 'Lecture' },
   training: { zh: '培训', en: 'Training' },
   forum: { zh: '座谈', en: 'Forum' },
@@ -19,7 +31,7 @@ export const COURSE_FORM_LABELS: Record<CourseForm, { zh: string; en: string }> 
 
 export const COURSE_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
 export type CourseStatus = (typeof COURSE_STATUSES)[number];
-export const COURSE_STATUS_LABELS: Record<CourseStatus, { zh: string; en: string }> = {
+export const COURSE_STATUS_LABELS: Record<CourseStatus, Label> = {
   draft: { zh: '草稿', en: 'Draft' },
   submitted: { zh: '待审核', en: 'Awaiting review' },
   approved: { zh: '已通过', en: 'Approved' },
@@ -41,7 +53,7 @@ export const TARGET_GROUPS = [
   'disabled',
 ] as const;
 export type TargetGroup = (typeof TARGET_GROUPS)[number];
-export const TARGET_GROUP_LABELS: Record<TargetGroup, { zh: string; en: string }> = {
+export const TARGET_GROUP_LABELS: Record<TargetGroup, Label> = {
   residents: { zh: '全体居民', en: 'All residents' },
   elderly: { zh: '老年人', en: 'Older people' },
   youth: { zh: '青少年', en: 'Young people' },
@@ -58,7 +70,7 @@ export const TARGET_GROUP_LABELS: Record<TargetGroup, { zh: string; en: string }
 
 export const REVIEW_ACTIONS = ['submitted', 'approved', 'returned', 'featured', 'unfeatured'] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
-export const REVIEW_ACTION_LABELS: Record<ReviewAction, { zh: string; en: string }> = {
+export const REVIEW_ACTION_LABELS: Record<ReviewAction, Label> = {
   submitted: { zh: '提交审核', en: 'Submitted' },
   approved: { zh: '审核通过', en: 'Approved' },
   returned: { zh: '退回修改', en: 'Returned' },
@@ -83,7 +95,6 @@ export const COURSE_LIMITS = {
 export const DEFAULT_REVIEW_LEAD_DAYS = 15;
 export const DEFAULT_FEATURED_PER_CENTRE = 1;
 
-export const zDate = z.iso.date().describe('YYYY-MM-DD');
 /** A number with one decimal (the column's scale); more digits are rounded. */
 const zDecimal1 = (min: number, max: number) =>
   z
@@ -101,10 +112,7 @@ export const ZCourseFields = z.object({
   hours: zDecimal1(COURSE_LIMITS.hoursMin, COURSE_LIMITS.hoursMax).describe('Class hours (学时) of the whole course'),
   credits: zDecimal1(0, COURSE_LIMITS.creditsMax).default(0).describe('Learning credits (学分) for completing it'),
   descriptionHtml: zBodyText(COURSE_LIMITS.description).describe('Rich text; sanitised on the server (allowlist)'),
-  firstSessionDate: zDate
-    .nullish()
-    .transform((v) => v ?? null)
-    .describe('Drives the review deadline: submit at least N days before'),
+  firstSessionDate: orNull(zDate).describe('Drives the review deadline: submit at least N days before'),
   teacherIds: z.array(zId).max(COURSE_LIMITS.teachers).default([]).describe('Teachers of the banks I may read'),
   fileIds: z.array(zId).max(COURSE_LIMITS.files).default([]).describe('Materials: ids from POST /api/files'),
 });

@@ -1,18 +1,7 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  date,
-  index,
-  numeric,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-  varchar,
-} from 'drizzle-orm/pg-core';
-import { users } from '../accounts/account.table';
+import { boolean, check, date, index, numeric, pgTable, primaryKey, text, uuid, varchar } from 'drizzle-orm/pg-core';
+import { idColumn, nodeRef, timestampNow, timestampTz, timestamps } from '../../server/db/columns';
+import { userRef } from '../accounts/account.table';
 import { storedFiles } from '../files/files.table';
 import { orgNodes } from '../../server/db/tree.table';
 import { teachers } from '../teachers/teachers.table';
@@ -26,14 +15,10 @@ import { teachers } from '../teachers/teachers.table';
 export const courses = pgTable(
   'courses',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    countyId: uuid('county_id')
-      .notNull()
-      .references(() => orgNodes.id, { onDelete: 'restrict' }),
+    id: idColumn(),
+    countyId: nodeRef('county_id'),
     townId: uuid('town_id').references(() => orgNodes.id, { onDelete: 'restrict' }),
-    nodeId: uuid('node_id')
-      .notNull()
-      .references(() => orgNodes.id, { onDelete: 'restrict' }),
+    nodeId: nodeRef('node_id'),
     title: varchar('title', { length: 100 }).notNull(),
     theme: varchar('theme', { length: 24 }).notNull(),
     targetGroups: text('target_groups')
@@ -48,14 +33,13 @@ export const courses = pgTable(
     status: varchar('status', { length: 12 }).notNull().default('draft'),
     featured: boolean('featured').notNull().default(false),
     featuredCentreId: uuid('featured_centre_id').references(() => orgNodes.id, { onDelete: 'set null' }),
-    submittedBy: uuid('submitted_by').references(() => users.id, { onDelete: 'set null' }),
-    submittedAt: timestamp('submitted_at', { withTimezone: true }),
-    reviewedBy: uuid('reviewed_by').references(() => users.id, { onDelete: 'set null' }),
-    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    submittedBy: userRef('submitted_by'),
+    submittedAt: timestampTz('submitted_at'),
+    reviewedBy: userRef('reviewed_by'),
+    reviewedAt: timestampTz('reviewed_at'),
     reviewComment: varchar('review_comment', { length: 500 }),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: userRef('created_by'),
+    ...timestamps(),
   },
   (t) => [
     index('courses_node_idx').on(t.nodeId),
@@ -96,14 +80,14 @@ export const courseFiles = pgTable(
 export const courseReviewEvents = pgTable(
   'course_review_events',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     courseId: uuid('course_id')
       .notNull()
       .references(() => courses.id, { onDelete: 'cascade' }),
     action: varchar('action', { length: 12 }).notNull(),
     comment: varchar('comment', { length: 500 }),
-    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: userRef('actor_id'),
+    at: timestampNow('at'),
   },
   (t) => [index('course_review_events_course_idx').on(t.courseId)],
 );

@@ -7,13 +7,12 @@ import {
   integer,
   numeric,
   pgTable,
-  timestamp,
   uniqueIndex,
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/account.table';
-import { orgNodes } from '../../server/db/tree.table';
+import { idColumn, nodeRef, timestampNow, timestampTz, timestamps } from '../../server/db/columns';
+import { userRef } from '../accounts/account.table';
 import { residents } from '../people/people.table';
 import { creditLedger } from './credits.table';
 
@@ -28,15 +27,13 @@ import { creditLedger } from './credits.table';
 export const creditRules = pgTable(
   'credit_rules',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    countyId: uuid('county_id')
-      .notNull()
-      .references(() => orgNodes.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    countyId: nodeRef('county_id', 'cascade'),
     theme: varchar('theme', { length: 24 }).notNull(),
     creditsPerHour: numeric('credits_per_hour', { precision: 5, scale: 1 }).notNull(),
     grantAt: varchar('grant_at', { length: 12 }).notNull().default('sign_in'),
-    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: userRef('updated_by'),
+    updatedAt: timestampNow('updated_at'),
   },
   (t) => [
     uniqueIndex('credit_rules_county_theme_uq').on(t.countyId, t.theme),
@@ -54,11 +51,9 @@ export const creditBalances = pgTable('credit_balances', {
   residentId: uuid('resident_id')
     .primaryKey()
     .references(() => residents.id, { onDelete: 'restrict' }),
-  countyId: uuid('county_id')
-    .notNull()
-    .references(() => orgNodes.id, { onDelete: 'restrict' }),
+  countyId: nodeRef('county_id'),
   balance: numeric('balance', { precision: 10, scale: 1 }).notNull().default('0'),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestampNow('updated_at'),
 });
 
 /**
@@ -68,21 +63,16 @@ export const creditBalances = pgTable('credit_balances', {
 export const creditRewards = pgTable(
   'credit_rewards',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    countyId: uuid('county_id')
-      .notNull()
-      .references(() => orgNodes.id, { onDelete: 'restrict' }),
-    nodeId: uuid('node_id')
-      .notNull()
-      .references(() => orgNodes.id, { onDelete: 'restrict' }),
+    id: idColumn(),
+    countyId: nodeRef('county_id'),
+    nodeId: nodeRef('node_id'),
     name: varchar('name', { length: 60 }).notNull(),
     description: varchar('description', { length: 300 }).notNull().default(''),
     cost: numeric('cost', { precision: 8, scale: 1 }).notNull(),
     stock: integer('stock').notNull().default(0),
     active: boolean('active').notNull().default(true),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: userRef('created_by'),
+    ...timestamps(),
   },
   (t) => [
     index('credit_rewards_node_idx').on(t.nodeId),
@@ -99,10 +89,8 @@ export const creditRewards = pgTable(
 export const creditRedemptions = pgTable(
   'credit_redemptions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    countyId: uuid('county_id')
-      .notNull()
-      .references(() => orgNodes.id, { onDelete: 'restrict' }),
+    id: idColumn(),
+    countyId: nodeRef('county_id'),
     residentId: uuid('resident_id')
       .notNull()
       .references(() => residents.id, { onDelete: 'restrict' }),
@@ -115,11 +103,11 @@ export const creditRedemptions = pgTable(
     cost: numeric('cost', { precision: 8, scale: 1 }).notNull(),
     channel: varchar('channel', { length: 12 }).notNull(),
     status: varchar('status', { length: 12 }).notNull().default('done'),
-    handledBy: uuid('handled_by').references(() => users.id, { onDelete: 'set null' }),
-    cancelledBy: uuid('cancelled_by').references(() => users.id, { onDelete: 'set null' }),
+    handledBy: userRef('handled_by'),
+    cancelledBy: userRef('cancelled_by'),
     cancelReason: varchar('cancel_reason', { length: 200 }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    createdAt: timestampNow('created_at'),
+    cancelledAt: timestampTz('cancelled_at'),
   },
   (t) => [
     index('credit_redemptions_resident_idx').on(t.residentId),

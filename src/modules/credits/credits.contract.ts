@@ -2,7 +2,18 @@ import { z } from 'zod';
 import { ZPageQuery, zPage } from '../../shared/pagination';
 import { defineEndpoints } from '../../shared/endpoint';
 import { ROLES } from '../../shared/roles';
-import { ZCreated, ZIdParams, ZOk, zBodyText, zId, zLongText, zSearch, zText } from '../../shared/schemas';
+import {
+  ZCountyParams,
+  ZCreated,
+  ZIdParams,
+  ZOk,
+  zBodyText,
+  zId,
+  zLongText,
+  zSearch,
+  zText,
+} from '../../shared/schemas';
+import type { Label } from '../../shared/locale';
 import { CREDIT_STAFF_ROLES, REWARD_ROLES, RULE_ROLES } from './credits.policy';
 
 /** Old place of the role list (people's resident drawer still imports it here): use credits.policy. */
@@ -10,7 +21,7 @@ export { CREDIT_STAFF_ROLES };
 
 export const GRANT_AT = ['sign_in', 'done'] as const;
 export type GrantAt = (typeof GRANT_AT)[number];
-export const GRANT_AT_LABELS: Record<GrantAt, { zh: string; en: string }> = {
+export const GRANT_AT_LABELS: Record<GrantAt, Label> = {
   sign_in: { zh: '签到时发放', en: 'When signed in' },
   done: { zh: '活动结束后发放', en: 'When the activity is done' },
 };
@@ -33,7 +44,7 @@ export const CREDIT_LIMITS = {
 
 export const ENTRY_KINDS = ['attendance', 'resource', 'volunteer', 'award', 'redeem', 'reversal'] as const;
 export type EntryKindKey = (typeof ENTRY_KINDS)[number];
-export const ENTRY_KIND_LABELS: Record<EntryKindKey, { zh: string; en: string }> = {
+export const ENTRY_KIND_LABELS: Record<EntryKindKey, Label> = {
   attendance: { zh: '参加学习', en: 'Attendance' },
   resource: { zh: '线上学习', en: 'Online learning' },
   volunteer: { zh: '志愿服务', en: 'Volunteering' },
@@ -67,7 +78,6 @@ export const ZRulesUpdate = z.object({
   volunteerPerHour: zRate,
 });
 export type RulesUpdate = z.infer<typeof ZRulesUpdate>;
-export const ZCountyParams = z.object({ countyId: zId });
 
 // ---- ledger
 export const ZEntry = z.object({
@@ -148,7 +158,7 @@ export type RewardQuery = z.infer<typeof ZRewardQuery>;
 
 // ---- redemptions
 export const REDEMPTION_STATUSES = ['done', 'cancelled'] as const;
-export const REDEMPTION_STATUS_LABELS: Record<(typeof REDEMPTION_STATUSES)[number], { zh: string; en: string }> = {
+export const REDEMPTION_STATUS_LABELS: Record<(typeof REDEMPTION_STATUSES)[number], Label> = {
   done: { zh: '已兑换', en: 'Redeemed' },
   cancelled: { zh: '已撤销', en: 'Cancelled' },
 };

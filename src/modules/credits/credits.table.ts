@@ -1,19 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import {
-  bigint,
-  bigserial,
-  check,
-  index,
-  numeric,
-  pgTable,
-  timestamp,
-  uniqueIndex,
-  uuid,
-  varchar,
-} from 'drizzle-orm/pg-core';
-import { users } from '../accounts/account.table';
-import { orgNodes } from '../../server/db/tree.table';
+import { bigint, bigserial, check, index, numeric, pgTable, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { nodeRef, timestampNow } from '../../server/db/columns';
+import { userRef } from '../accounts/account.table';
 import { residents } from '../people/people.table';
 
 /**
@@ -28,9 +17,7 @@ export const creditLedger = pgTable(
   'credit_ledger',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    countyId: uuid('county_id')
-      .notNull()
-      .references(() => orgNodes.id, { onDelete: 'restrict' }),
+    countyId: nodeRef('county_id'),
     residentId: uuid('resident_id')
       .notNull()
       .references(() => residents.id, { onDelete: 'restrict' }),
@@ -42,8 +29,8 @@ export const creditLedger = pgTable(
       onDelete: 'restrict',
     }),
     note: varchar('note', { length: 200 }),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: userRef('created_by'),
+    createdAt: timestampNow('created_at'),
   },
   (t) => [
     index('credit_ledger_resident_idx').on(t.residentId),

@@ -1,6 +1,6 @@
-import { index, integer, pgTable, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/account.table';
-import { orgNodes } from '../../server/db/tree.table';
+import { index, integer, pgTable, varchar } from 'drizzle-orm/pg-core';
+import { idColumn, nodeRef, timestampNow } from '../../server/db/columns';
+import { userRef } from '../accounts/account.table';
 
 /**
  * An uploaded file (course material, activity photo, photo of a paper sign-in sheet). The bytes
@@ -11,10 +11,8 @@ import { orgNodes } from '../../server/db/tree.table';
 export const storedFiles = pgTable(
   'stored_files',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    nodeId: uuid('node_id')
-      .notNull()
-      .references(() => orgNodes.id, { onDelete: 'restrict' }),
+    id: idColumn(),
+    nodeId: nodeRef('node_id'),
     purpose: varchar('purpose', { length: 24 }).notNull(),
     originalName: varchar('original_name', { length: 200 }).notNull(),
     mime: varchar('mime', { length: 100 }).notNull(),
@@ -24,8 +22,8 @@ export const storedFiles = pgTable(
     thumbnailKey: varchar('thumbnail_key', { length: 80 }),
     width: integer('width'),
     height: integer('height'),
-    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    uploadedBy: userRef('uploaded_by'),
+    createdAt: timestampNow('created_at'),
   },
   (t) => [index('stored_files_node_idx').on(t.nodeId)],
 );

@@ -1,6 +1,6 @@
-import { customType, index, integer, jsonb, pgTable, primaryKey, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/account.table';
-import { orgNodes } from '../../server/db/tree.table';
+import { customType, index, integer, jsonb, pgTable, primaryKey, varchar } from 'drizzle-orm/pg-core';
+import { idColumn, nodeRef, timestampNow, timestampTz } from '../../server/db/columns';
+import { userRef } from '../accounts/account.table';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
@@ -14,12 +14,10 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 export const importJobs = pgTable(
   'import_jobs',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     kind: varchar('kind', { length: 24 }).notNull(),
-    nodeId: uuid('node_id')
-      .notNull()
-      .references(() => orgNodes.id, { onDelete: 'restrict' }),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    nodeId: nodeRef('node_id'),
+    createdBy: userRef('created_by'),
     fileName: varchar('file_name', { length: 200 }).notNull(),
     fileSha256: varchar('file_sha256', { length: 64 }).notNull(),
     file: bytea('file'),
@@ -28,8 +26,8 @@ export const importJobs = pgTable(
     goodRows: integer('good_rows').notNull().default(0),
     badRows: integer('bad_rows').notNull().default(0),
     report: jsonb('report').$type<unknown>(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    createdAt: timestampNow('created_at'),
+    finishedAt: timestampTz('finished_at'),
   },
   (t) => [index('import_jobs_node_idx').on(t.nodeId)],
 );
@@ -41,14 +39,12 @@ export const importJobs = pgTable(
 export const importMappings = pgTable(
   'import_mappings',
   {
-    countyId: uuid('county_id')
-      .notNull()
-      .references(() => orgNodes.id, { onDelete: 'cascade' }),
+    countyId: nodeRef('county_id', 'cascade'),
     headerKey: varchar('header_key', { length: 64 }).notNull(),
     /** Normalised header → roster field, or null to ignore the column. */
     mapping: jsonb('mapping').$type<Record<string, string | null>>().notNull(),
-    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: userRef('updated_by'),
+    updatedAt: timestampNow('updated_at'),
   },
   (t) => [primaryKey({ columns: [t.countyId, t.headerKey] })],
 );

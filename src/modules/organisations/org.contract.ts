@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from '../../shared/limits';
 import { defineEndpoints } from '../../shared/endpoint';
 import { LEADER_POSTS, NODE_LEVELS, ROLES, UNIT_KINDS } from '../../shared/roles';
-import { ZCreated, zId, ZIdParams, ZOk, zOptPhone, zOptText, zText } from '../../shared/schemas';
+import { ZCreated, ZIdParams, ZOk, orNull, zId, zOptPhone, zOptText, zText, zYear } from '../../shared/schemas';
 
 const zCoord = (min: number, max: number) =>
   z
@@ -22,11 +22,7 @@ const zDivisionCode = z
 /** The editable fields of a node, shared by create and edit (the same form). */
 export const ZNodeFields = z.object({
   name: zText(LIMITS.nodeName).describe('Name, e.g. 云台镇 or 东坡村学习中心'),
-  unitKind: z
-    .enum(UNIT_KINDS)
-    .nullish()
-    .transform((v) => v ?? null)
-    .describe('Kind of unit; only for level "unit"'),
+  unitKind: orNull(z.enum(UNIT_KINDS)).describe('Kind of unit; only for level "unit"'),
   divisionCode: zDivisionCode,
   address: zOptText(LIMITS.address),
   longitude: zCoord(-180, 180),
@@ -118,9 +114,7 @@ export const ZNodeDetail = z.object({
 });
 export type NodeDetail = z.infer<typeof ZNodeDetail>;
 
-export const ZYearParams = ZIdParams.extend({
-  year: z.coerce.number().int().min(LIMITS.yearMin).max(LIMITS.yearMax),
-});
+export const ZYearParams = ZIdParams.extend({ year: zYear });
 
 /** Every role reads the tree; what each may change is decided per node by org.policy. */
 const anyRole = { roles: ROLES };

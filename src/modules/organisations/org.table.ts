@@ -1,28 +1,15 @@
 import { sql } from 'drizzle-orm';
-import {
-  check,
-  index,
-  integer,
-  numeric,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-  varchar,
-} from 'drizzle-orm/pg-core';
-import { orgNodes } from '../../server/db/tree.table';
+import { check, index, integer, pgTable, primaryKey, varchar } from 'drizzle-orm/pg-core';
+import { idColumn, nodeRef, timestampNow } from '../../server/db/columns';
 
 /** Resident population (常住人口) per node and year: the denominator of rates and funding. */
 export const orgPopulations = pgTable(
   'org_populations',
   {
-    nodeId: uuid('node_id')
-      .notNull()
-      .references(() => orgNodes.id, { onDelete: 'cascade' }),
+    nodeId: nodeRef('node_id', 'cascade'),
     year: integer('year').notNull(),
     population: integer('population').notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestampNow('updated_at'),
   },
   (t) => [primaryKey({ columns: [t.nodeId, t.year] }), check('org_populations_pos_chk', sql`${t.population} >= 0`)],
 );
@@ -31,10 +18,8 @@ export const orgPopulations = pgTable(
 export const orgLeaders = pgTable(
   'org_leaders',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    nodeId: uuid('node_id')
-      .notNull()
-      .references(() => orgNodes.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    nodeId: nodeRef('node_id', 'cascade'),
     name: varchar('name', { length: 40 }).notNull(),
     post: varchar('post', { length: 16 }).notNull(),
     title: varchar('title', { length: 40 }),

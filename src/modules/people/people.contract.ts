@@ -1,12 +1,15 @@
 import { z } from 'zod';
+import { GENDER_LABELS, GENDERS } from '../../shared/gender';
 import { defineEndpoints } from '../../shared/endpoint';
 import { LIMITS } from '../../shared/limits';
 import { ZPageQuery, zPage } from '../../shared/pagination';
 import { RESIDENT_ROLES } from '../../shared/roles';
 import {
+  ZCountyParams,
   ZCreated,
   ZIdParams,
   ZOk,
+  orNull,
   zCleanText,
   zId,
   zKey,
@@ -15,6 +18,7 @@ import {
   zSearch,
   zText,
 } from '../../shared/schemas';
+import type { Label } from '../../shared/locale';
 import { RESIDENT_STATS_ROLES, TAG_ADMIN_ROLES } from './people.policy';
 
 /** Size limits of the people module, read by the server schemas and the forms. */
@@ -31,8 +35,8 @@ export const PEOPLE_LIMITS = {
   rawPhone: 40,
 } as const;
 
-export const GENDERS = ['male', 'female'] as const;
-export const GENDER_LABELS = { male: { zh: '男', en: 'Male' }, female: { zh: '女', en: 'Female' } } as const;
+/** The genders of the forms (src/shared/gender.ts, the same for teachers). */
+export { GENDER_LABELS, GENDERS };
 
 /** Relation to the head of the household (与户主关系). */
 export const RELATIONS = [
@@ -46,7 +50,7 @@ export const RELATIONS = [
   'child_in_law',
   'other',
 ] as const;
-export const RELATION_LABELS: Record<(typeof RELATIONS)[number], { zh: string; en: string }> = {
+export const RELATION_LABELS: Record<(typeof RELATIONS)[number], Label> = {
   head: { zh: '户主', en: 'Head' },
   spouse: { zh: '配偶', en: 'Spouse' },
   child: { zh: '子女', en: 'Child' },
@@ -68,7 +72,7 @@ export const EDUCATIONS = [
   'bachelor',
   'postgraduate',
 ] as const;
-export const EDUCATION_LABELS: Record<(typeof EDUCATIONS)[number], { zh: string; en: string }> = {
+export const EDUCATION_LABELS: Record<(typeof EDUCATIONS)[number], Label> = {
   none: { zh: '未上学', en: 'No schooling' },
   primary: { zh: '小学', en: 'Primary' },
   junior: { zh: '初中', en: 'Junior secondary' },
@@ -88,7 +92,7 @@ export const EMPLOYMENTS = [
   'student',
   'other',
 ] as const;
-export const EMPLOYMENT_LABELS: Record<(typeof EMPLOYMENTS)[number], { zh: string; en: string }> = {
+export const EMPLOYMENT_LABELS: Record<(typeof EMPLOYMENTS)[number], Label> = {
   employed: { zh: '在职', en: 'Employed' },
   farming: { zh: '务农', en: 'Farming' },
   self_employed: { zh: '个体经营', en: 'Self-employed' },
@@ -100,7 +104,7 @@ export const EMPLOYMENT_LABELS: Record<(typeof EMPLOYMENTS)[number], { zh: strin
 
 export const AGE_BANDS = ['0-13', '14-17', '18-59', '60+'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
-export const AGE_BAND_LABELS: Record<AgeBand, { zh: string; en: string }> = {
+export const AGE_BAND_LABELS: Record<AgeBand, Label> = {
   '0-13': { zh: '0–13 岁', en: 'Age 0–13' },
   '14-17': { zh: '14–17 岁', en: 'Age 14–17' },
   '18-59': { zh: '18–59 岁', en: 'Age 18–59' },
@@ -110,7 +114,7 @@ export const AGE_BAND_LABELS: Record<AgeBand, { zh: string; en: string }> = {
 export const CHILD_AGE = 14;
 
 export const CONSENT_METHODS = ['paper', 'verbal', 'online'] as const;
-export const CONSENT_METHOD_LABELS: Record<(typeof CONSENT_METHODS)[number], { zh: string; en: string }> = {
+export const CONSENT_METHOD_LABELS: Record<(typeof CONSENT_METHODS)[number], Label> = {
   paper: { zh: '纸质签字', en: 'Signed on paper' },
   verbal: { zh: '口头同意', en: 'Verbal' },
   online: { zh: '线上确认', en: 'Online' },
@@ -148,11 +152,7 @@ export const ZResidentFields = z.object({
   name: zCleanText()
     .max(LIMITS.personName * 2)
     .describe('Name; · and rare characters allowed'),
-  gender: z
-    .enum(GENDERS)
-    .nullish()
-    .transform((v) => v ?? null)
-    .describe('Filled from the ID number when blank'),
+  gender: orNull(z.enum(GENDERS)).describe('Filled from the ID number when blank'),
   birthDate: z
     .union([z.iso.date(), z.literal('')])
     .nullish()
@@ -168,20 +168,11 @@ export const ZResidentFields = z.object({
     .max(PEOPLE_LIMITS.rawId)
     .nullish()
     .describe('18-character ID number, optional. On edit: absent keeps the stored number, null or blank removes it'),
-  householdId: zId.nullish().transform((v) => v ?? null),
-  relationToHead: z
-    .enum(RELATIONS)
-    .nullish()
-    .transform((v) => v ?? null),
+  householdId: orNull(zId),
+  relationToHead: orNull(z.enum(RELATIONS)),
   building: zOptText(PEOPLE_LIMITS.building).describe('楼栋 or 村组'),
-  education: z
-    .enum(EDUCATIONS)
-    .nullish()
-    .transform((v) => v ?? null),
-  employment: z
-    .enum(EMPLOYMENTS)
-    .nullish()
-    .transform((v) => v ?? null),
+  education: orNull(z.enum(EDUCATIONS)),
+  employment: orNull(z.enum(EMPLOYMENTS)),
   occupation: zOptText(PEOPLE_LIMITS.occupation),
   note: zOptLongText(LIMITS.note),
   tags: z
@@ -347,7 +338,6 @@ export const ZResidentStats = z.object({
 });
 export type ResidentStats = z.infer<typeof ZResidentStats>;
 
-export const ZCountyParams = z.object({ countyId: zId });
 export const ZTagParams = ZCountyParams.extend({ code: zKey(PEOPLE_LIMITS.tagCode) });
 
 const keepers = { roles: RESIDENT_ROLES };

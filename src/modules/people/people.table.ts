@@ -8,27 +8,23 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/account.table';
-import { orgNodes } from '../../server/db/tree.table';
+import { idColumn, nodeRef, timestampNow, timestampTz, timestamps } from '../../server/db/columns';
+import { userRef } from '../accounts/account.table';
 
 /** A household (户) of one village or community; its head is the member whose relation is 户主. */
 export const households = pgTable(
   'households',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    nodeId: uuid('node_id')
-      .notNull()
-      .references(() => orgNodes.id, { onDelete: 'restrict' }),
+    id: idColumn(),
+    nodeId: nodeRef('node_id'),
     headName: varchar('head_name', { length: 40 }).notNull(),
     building: varchar('building', { length: 60 }),
     address: varchar('address', { length: 200 }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [index('households_node_idx').on(t.nodeId)],
 );
@@ -42,13 +38,9 @@ export const households = pgTable(
 export const residents = pgTable(
   'residents',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    countyId: uuid('county_id')
-      .notNull()
-      .references(() => orgNodes.id, { onDelete: 'restrict' }),
-    nodeId: uuid('node_id')
-      .notNull()
-      .references(() => orgNodes.id, { onDelete: 'restrict' }),
+    id: idColumn(),
+    countyId: nodeRef('county_id'),
+    nodeId: nodeRef('node_id'),
     householdId: uuid('household_id').references(() => households.id, { onDelete: 'set null' }),
     relationToHead: varchar('relation_to_head', { length: 16 }),
     building: varchar('building', { length: 60 }),
@@ -65,10 +57,9 @@ export const residents = pgTable(
     employment: varchar('employment', { length: 24 }),
     occupation: varchar('occupation', { length: 60 }),
     note: varchar('note', { length: 500 }),
-    anonymizedAt: timestamp('anonymized_at', { withTimezone: true }),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    anonymizedAt: timestampTz('anonymized_at'),
+    createdBy: userRef('created_by'),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('residents_county_id_number_uq')
@@ -99,9 +90,7 @@ export const residentTags = pgTable(
 export const residentTagDefs = pgTable(
   'resident_tag_defs',
   {
-    countyId: uuid('county_id')
-      .notNull()
-      .references(() => orgNodes.id, { onDelete: 'cascade' }),
+    countyId: nodeRef('county_id', 'cascade'),
     code: varchar('code', { length: 24 }).notNull(),
     label: varchar('label', { length: 24 }).notNull(),
     sensitive: boolean('sensitive').notNull().default(true),
@@ -114,7 +103,7 @@ export const residentTagDefs = pgTable(
 export const consents = pgTable(
   'consents',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     residentId: uuid('resident_id')
       .notNull()
       .references(() => residents.id, { onDelete: 'cascade' }),
@@ -123,9 +112,9 @@ export const consents = pgTable(
     guardianName: varchar('guardian_name', { length: 40 }),
     guardianRelation: varchar('guardian_relation', { length: 16 }),
     method: varchar('method', { length: 16 }).notNull(),
-    recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
-    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    recordedBy: userRef('recorded_by'),
+    recordedAt: timestampNow('recorded_at'),
+    withdrawnAt: timestampTz('withdrawn_at'),
   },
   (t) => [
     index('consents_resident_idx').on(t.residentId),

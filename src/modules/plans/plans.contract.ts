@@ -1,8 +1,18 @@
 import { z } from 'zod';
-import { LIMITS } from '../../shared/limits';
 import { defineEndpoints } from '../../shared/endpoint';
 import { ZPageQuery, zPage } from '../../shared/pagination';
-import { ZCreated, ZIdParams, ZOk, zId, zLongText, zOptLongText, zOptText, zText } from '../../shared/schemas';
+import {
+  ZCreated,
+  ZIdParams,
+  ZOk,
+  orNull,
+  zId,
+  zLongText,
+  zOptLongText,
+  zOptText,
+  zText,
+  zYear,
+} from '../../shared/schemas';
 import { PLAN_KEEPER_ROLES, PLAN_READER_ROLES, SCHEDULE_KEEPER_ROLES } from './plans.policy';
 
 /** The rule of the seed plans: every centre holds at least this many activities a month. */
@@ -17,14 +27,13 @@ export const PLAN_LIMITS = {
   scheduleNote: 500,
 } as const;
 
-const zYear = z.coerce.number().int().min(LIMITS.yearMin).max(LIMITS.yearMax);
 const zMonthNo = z.number().int().min(1).max(12);
 
 export const ZPlanItemFields = z.object({
   month: zMonthNo,
   title: zText(PLAN_LIMITS.title),
   theme: zText(24),
-  responsibleUnitId: zId.nullish().transform((v) => v ?? null),
+  responsibleUnitId: orNull(zId),
   note: zOptLongText(PLAN_LIMITS.note),
 });
 export const ZPlanItemCreate = ZPlanItemFields.extend({ centreId: zId, year: zYear });

@@ -1,28 +1,24 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/account.table';
+import { check, index, integer, pgTable, text, uuid, varchar } from 'drizzle-orm/pg-core';
+import { idColumn, nodeRef, timestamps } from '../../server/db/columns';
+import { userRef } from '../accounts/account.table';
 import { orgNodes } from '../../server/db/tree.table';
 
 /** One planned activity of a centre's annual plan (年度计划): a month, a theme, a responsible unit. */
 export const planItems = pgTable(
   'plan_items',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    countyId: uuid('county_id')
-      .notNull()
-      .references(() => orgNodes.id, { onDelete: 'restrict' }),
-    centreId: uuid('centre_id')
-      .notNull()
-      .references(() => orgNodes.id, { onDelete: 'restrict' }),
+    id: idColumn(),
+    countyId: nodeRef('county_id'),
+    centreId: nodeRef('centre_id'),
     year: integer('year').notNull(),
     month: integer('month').notNull(),
     title: varchar('title', { length: 100 }).notNull(),
     theme: varchar('theme', { length: 24 }).notNull(),
     responsibleUnitId: uuid('responsible_unit_id').references(() => orgNodes.id, { onDelete: 'set null' }),
     note: varchar('note', { length: 300 }),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: userRef('created_by'),
+    ...timestamps(),
   },
   (t) => [
     index('plan_items_centre_year_idx').on(t.centreId, t.year, t.month),
@@ -37,13 +33,9 @@ export const planItems = pgTable(
 export const scheduleItems = pgTable(
   'schedule_items',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    countyId: uuid('county_id')
-      .notNull()
-      .references(() => orgNodes.id, { onDelete: 'restrict' }),
-    townId: uuid('town_id')
-      .notNull()
-      .references(() => orgNodes.id, { onDelete: 'restrict' }),
+    id: idColumn(),
+    countyId: nodeRef('county_id'),
+    townId: nodeRef('town_id'),
     year: integer('year').notNull(),
     month: integer('month').notNull(),
     workItem: varchar('work_item', { length: 200 }).notNull(),
@@ -54,9 +46,8 @@ export const scheduleItems = pgTable(
     responsibleText: varchar('responsible_text', { length: 200 }),
     note: text('note'),
     sort: integer('sort').notNull().default(0),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: userRef('created_by'),
+    ...timestamps(),
   },
   (t) => [
     index('schedule_items_town_year_idx').on(t.townId, t.year, t.month),

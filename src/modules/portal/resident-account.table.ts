@@ -1,5 +1,6 @@
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/account.table';
+import { boolean, index, integer, pgTable, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { timestampNow, timestampTz, timestamps } from '../../server/db/columns';
+import { userRef } from '../accounts/account.table';
 import { residents } from '../people/people.table';
 
 /**
@@ -17,14 +18,13 @@ export const residentAccounts = pgTable(
     phone: varchar('phone', { length: 20 }).notNull(),
     passwordHash: text('password_hash'),
     activationCodeHash: varchar('activation_code_hash', { length: 64 }),
-    activationExpiresAt: timestamp('activation_expires_at', { withTimezone: true }),
-    activationIssuedBy: uuid('activation_issued_by').references(() => users.id, { onDelete: 'set null' }),
+    activationExpiresAt: timestampTz('activation_expires_at'),
+    activationIssuedBy: userRef('activation_issued_by'),
     failedAttempts: integer('failed_attempts').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lockedUntil: timestampTz('locked_until'),
     disabled: boolean('disabled').notNull().default(false),
-    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    lastLoginAt: timestampTz('last_login_at'),
+    ...timestamps(),
   },
   (t) => [uniqueIndex('resident_accounts_phone_uq').on(t.phone)],
 );
@@ -38,9 +38,9 @@ export const residentSessions = pgTable(
       .notNull()
       .references(() => residents.id, { onDelete: 'cascade' }),
     csrfToken: varchar('csrf_token', { length: 64 }).notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestampNow('created_at'),
+    lastSeenAt: timestampNow('last_seen_at'),
+    expiresAt: timestampTz('expires_at').notNull(),
   },
   (t) => [index('resident_sessions_resident_idx').on(t.residentId)],
 );
@@ -53,6 +53,6 @@ export const residentSessions = pgTable(
 export const residentLoginThrottle = pgTable('resident_login_throttle', {
   key: varchar('key', { length: 100 }).primaryKey(),
   failures: integer('failures').notNull().default(0),
-  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  windowStartedAt: timestampNow('window_started_at'),
+  lockedUntil: timestampTz('locked_until'),
 });

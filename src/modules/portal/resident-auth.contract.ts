@@ -3,11 +3,11 @@ import { LIMITS } from '../../shared/limits';
 import { zPhone } from '../signin/signin.contract';
 import { RESIDENT_ACCOUNT_ROLES } from './portal.policy';
 import { defineEndpoints } from '../../shared/endpoint';
-import { ZOk, zId, zText } from '../../shared/schemas';
+import { ZOk, zId, zNewPassword, zPassword, zText } from '../../shared/schemas';
 
 export const ZResidentLogin = z.object({
   phone: zPhone.describe('The phone number the account was activated with'),
-  password: z.string().min(1, { error: 'msg:required' }).max(LIMITS.passwordMax),
+  password: zPassword,
   remember: z.boolean().default(false).describe('Keep this phone signed in for 30 days'),
 });
 
@@ -19,11 +19,7 @@ export const ZResidentActivate = z.object({
     .trim()
     .regex(/^\d{8}$/, { error: 'msg:required' })
     .describe('The 8-digit code given by the centre'),
-  password: z
-    .string()
-    .min(1, { error: 'msg:required' })
-    .max(LIMITS.passwordMax)
-    .describe('At least 8 characters, not a common password'),
+  password: zNewPassword,
 });
 
 /** The signed-in resident, for the phone pages. */

@@ -4,7 +4,7 @@ import { ZPageQuery, zPage } from '../../shared/pagination';
 import { defineEndpoints } from '../../shared/endpoint';
 import { ROLES } from '../../shared/roles';
 import { isValidPhone, normalizePhone } from '../../shared/phone';
-import { zCleanText, zId, zText } from '../../shared/schemas';
+import { ZCountyParams, zCleanText, zId, zText } from '../../shared/schemas';
 import { ZLearningRecord, ZResidentParams } from '../credits/credits.contract';
 import { CREDIT_STAFF_ROLES } from '../credits/credits.policy';
 import { ATTENDANCE_READER_ROLES, SIGNIN_RULE_EDITOR_ROLES, SIGNIN_STAFF_ROLES } from './signin.policy';
@@ -57,7 +57,6 @@ export type SignInWindow = z.infer<typeof ZSignInWindow>;
 export const SCAN_REFUSALS = ['expired', 'early', 'late', 'cancelled', 'over'] as const;
 export type ScanRefusal = (typeof SCAN_REFUSALS)[number];
 
-export const ZCountyParams = z.object({ countyId: zId });
 export const ZSignInRules = z.object({
   countyId: z.string(),
   countyName: z.string(),

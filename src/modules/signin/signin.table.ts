@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, numeric, pgTable, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/account.table';
+import { check, index, integer, numeric, pgTable, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { idColumn, nodeKey, timestampNow, timestampTz } from '../../server/db/columns';
+import { userRef } from '../accounts/account.table';
 import { activities } from '../activities/activities.table';
 import { storedFiles } from '../files/files.table';
-import { orgNodes } from '../../server/db/tree.table';
 import { residents } from '../people/people.table';
 
 /**
@@ -17,7 +17,7 @@ import { residents } from '../people/people.table';
 export const signIns = pgTable(
   'sign_ins',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     activityId: uuid('activity_id')
       .notNull()
       .references(() => activities.id, { onDelete: 'restrict' }),
@@ -31,11 +31,11 @@ export const signIns = pgTable(
     /** Why a pending sign-in waits: unknown, ambiguous (several on the roster), device, source. */
     pendingReason: varchar('pending_reason', { length: 12 }),
     evidenceFileId: uuid('evidence_file_id').references(() => storedFiles.id, { onDelete: 'set null' }),
-    signedAt: timestamp('signed_at', { withTimezone: true }).notNull().defaultNow(),
-    checkedOutAt: timestamp('checked_out_at', { withTimezone: true }),
+    signedAt: timestampNow('signed_at'),
+    checkedOutAt: timestampTz('checked_out_at'),
     attendedHours: numeric('attended_hours', { precision: 5, scale: 1 }),
-    recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
-    confirmedBy: uuid('confirmed_by').references(() => users.id, { onDelete: 'set null' }),
+    recordedBy: userRef('recorded_by'),
+    confirmedBy: userRef('confirmed_by'),
   },
   (t) => [
     uniqueIndex('sign_ins_activity_resident_uq').on(t.activityId, t.residentId),
@@ -58,12 +58,10 @@ export const signIns = pgTable(
  * Staff entry at the desk or from a paper sheet is not bound by it.
  */
 export const signInRules = pgTable('sign_in_rules', {
-  countyId: uuid('county_id')
-    .primaryKey()
-    .references(() => orgNodes.id, { onDelete: 'cascade' }),
+  countyId: nodeKey('county_id'),
   opensBeforeMinutes: integer('opens_before_minutes'),
   closesAfterMinutes: integer('closes_after_minutes'),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestampNow('updated_at'),
 });
 
 /**
@@ -77,9 +75,9 @@ export const residentDevices = pgTable(
     residentId: uuid('resident_id')
       .notNull()
       .references(() => residents.id, { onDelete: 'cascade' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestampNow('created_at'),
+    lastUsedAt: timestampNow('last_used_at'),
+    expiresAt: timestampTz('expires_at').notNull(),
   },
   (t) => [index('resident_devices_resident_idx').on(t.residentId)],
 );

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZPageQuery, zPage } from '../../shared/pagination';
 import { defineEndpoints } from '../../shared/endpoint';
-import { ZOk, zId } from '../../shared/schemas';
+import { ZCountyParams, ZOk, zId } from '../../shared/schemas';
 import { NORM_ROLES, STAFFING_READER_ROLES } from './teachers.policy';
 
 export const DEFAULT_NORM = { fullTimeMin: 2, partTimeMin: 3, partTimeMax: 5 } as const;
@@ -43,8 +43,6 @@ export const ZStaffingPage = zPage(ZCentreStaffing).extend({
   summary: z.object({ centres: z.number().int(), met: z.number().int() }),
 });
 export type StaffingPage = z.infer<typeof ZStaffingPage>;
-
-export const ZCountyParams = z.object({ countyId: zId });
 
 /** The rules of the norm, for one centre (pure: the page and the tests use it). */
 export function staffingShortfalls(norm: NormFields, fullTime: number, partTime: number): Shortfall[] {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GENDER_LABELS, GENDERS } from '../../shared/gender';
 import { LIMITS } from '../../shared/limits';
 import { ZPageQuery, zPage } from '../../shared/pagination';
 import { defineEndpoints } from '../../shared/endpoint';
@@ -6,6 +7,8 @@ import { TEACHER_BANK_ROLES } from '../../shared/roles';
 import {
   ZCreated,
   ZIdParams,
+  orNull,
+  zDate,
   zId,
   zLongText,
   zOptLongText,
@@ -16,10 +19,11 @@ import {
 } from '../../shared/schemas';
 import { TEACHER_READER_ROLES } from './teachers.policy';
 import { DEFAULT_THEMES } from '../../shared/themes';
+import type { Label } from '../../shared/locale';
 
 export const TEACHER_CATEGORIES = ['full_time', 'part_time', 'volunteer', 'lecturer', 'tutor'] as const;
 export type TeacherCategory = (typeof TEACHER_CATEGORIES)[number];
-export const TEACHER_CATEGORY_LABELS: Record<TeacherCategory, { zh: string; en: string }> = {
+export const TEACHER_CATEGORY_LABELS: Record<TeacherCategory, Label> = {
   full_time: { zh: '专职', en: 'Full-time' },
   part_time: { zh: '兼职', en: 'Part-time' },
   volunteer: { zh: '志愿者', en: 'Volunteer' },
@@ -38,7 +42,7 @@ export const TEACHER_SOURCES = [
   'other',
 ] as const;
 export type TeacherSource = (typeof TEACHER_SOURCES)[number];
-export const TEACHER_SOURCE_LABELS: Record<TeacherSource, { zh: string; en: string }> = {
+export const TEACHER_SOURCE_LABELS: Record<TeacherSource, Label> = {
   teacher: { zh: '教师', en: 'Teacher' },
   doctor: { zh: '医生', en: 'Doctor' },
   retired_cadre: { zh: '退休干部', en: 'Retired official' },
@@ -51,17 +55,14 @@ export const TEACHER_SOURCE_LABELS: Record<TeacherSource, { zh: string; en: stri
 
 export const TEACHER_STATUSES = ['active', 'paused', 'left'] as const;
 export type TeacherStatus = (typeof TEACHER_STATUSES)[number];
-export const TEACHER_STATUS_LABELS: Record<TeacherStatus, { zh: string; en: string }> = {
+export const TEACHER_STATUS_LABELS: Record<TeacherStatus, Label> = {
   active: { zh: '在库', en: 'Active' },
   paused: { zh: '暂停', en: 'Paused' },
   left: { zh: '已退出', en: 'Left' },
 };
 
-export const GENDERS = ['male', 'female'] as const;
-export const GENDER_LABELS: Record<(typeof GENDERS)[number], { zh: string; en: string }> = {
-  male: { zh: '男', en: 'Male' },
-  female: { zh: '女', en: 'Female' },
-};
+/** The genders of the forms (src/shared/gender.ts, the same for residents). */
+export { GENDER_LABELS, GENDERS };
 
 /** Limits of the teacher forms, declared once for server and web. */
 export const TEACHER_LIMITS = {
@@ -73,15 +74,10 @@ export const TEACHER_LIMITS = {
   reviewNote: 200,
 } as const;
 
-export const zDate = z.iso.date().describe('YYYY-MM-DD');
-
 /** The fields of the one teacher form, for both create and edit. */
 export const ZTeacherFields = z.object({
   name: zText(LIMITS.personName),
-  gender: z
-    .enum(GENDERS)
-    .nullish()
-    .transform((v) => v ?? null),
+  gender: orNull(z.enum(GENDERS)),
   phone: zOptPhone,
   category: z.enum(TEACHER_CATEGORIES),
   source: z.enum(TEACHER_SOURCES),
@@ -97,14 +93,8 @@ export const ZTeacherFields = z.object({
     .boolean()
     .default(false)
     .describe('Teaching fees may be paid (never to volunteers or government staff)'),
-  userId: zId
-    .nullish()
-    .transform((v) => v ?? null)
-    .describe('The linked account (to log volunteer hours); admins only'),
-  residentId: zId
-    .nullish()
-    .transform((v) => v ?? null)
-    .describe('The teacher is also this resident'),
+  userId: orNull(zId).describe('The linked account (to log volunteer hours); admins only'),
+  residentId: orNull(zId).describe('The teacher is also this resident'),
   note: zOptLongText(LIMITS.note),
 });
 export const ZTeacherCreate = ZTeacherFields.extend({

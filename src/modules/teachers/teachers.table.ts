@@ -1,19 +1,7 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  date,
-  index,
-  integer,
-  numeric,
-  pgTable,
-  text,
-  timestamp,
-  uuid,
-  varchar,
-} from 'drizzle-orm/pg-core';
-import { users } from '../accounts/account.table';
-import { orgNodes } from '../../server/db/tree.table';
+import { boolean, check, date, index, integer, numeric, pgTable, text, uuid, varchar } from 'drizzle-orm/pg-core';
+import { idColumn, nodeKey, nodeRef, timestampNow, timestampTz, timestamps } from '../../server/db/columns';
+import { userRef } from '../accounts/account.table';
 import { residents } from '../people/people.table';
 
 /**
@@ -24,12 +12,10 @@ import { residents } from '../people/people.table';
 export const teachers = pgTable(
   'teachers',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    bankNodeId: uuid('bank_node_id')
-      .notNull()
-      .references(() => orgNodes.id, { onDelete: 'restrict' }),
+    id: idColumn(),
+    bankNodeId: nodeRef('bank_node_id'),
     residentId: uuid('resident_id').references(() => residents.id, { onDelete: 'set null' }),
-    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    userId: userRef('user_id'),
     name: varchar('name', { length: 40 }).notNull(),
     gender: varchar('gender', { length: 8 }),
     phone: varchar('phone', { length: 20 }),
@@ -46,8 +32,7 @@ export const teachers = pgTable(
     status: varchar('status', { length: 12 }).notNull().default('active'),
     statusSince: date('status_since').notNull().defaultNow(),
     note: varchar('note', { length: 500 }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     index('teachers_bank_idx').on(t.bankNodeId),
@@ -64,15 +49,15 @@ export const teachers = pgTable(
 export const teacherStatusHistory = pgTable(
   'teacher_status_history',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     teacherId: uuid('teacher_id')
       .notNull()
       .references(() => teachers.id, { onDelete: 'cascade' }),
     status: varchar('status', { length: 12 }).notNull(),
     effectiveDate: date('effective_date').notNull(),
     reason: varchar('reason', { length: 200 }),
-    changedBy: uuid('changed_by').references(() => users.id, { onDelete: 'set null' }),
-    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+    changedBy: userRef('changed_by'),
+    changedAt: timestampNow('changed_at'),
   },
   (t) => [index('teacher_status_history_teacher_idx').on(t.teacherId)],
 );
@@ -81,21 +66,19 @@ export const teacherStatusHistory = pgTable(
 export const volunteerHours = pgTable(
   'volunteer_hours',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     teacherId: uuid('teacher_id')
       .notNull()
       .references(() => teachers.id, { onDelete: 'restrict' }),
-    nodeId: uuid('node_id')
-      .notNull()
-      .references(() => orgNodes.id, { onDelete: 'restrict' }),
+    nodeId: nodeRef('node_id'),
     serviceDate: date('service_date').notNull(),
     hours: numeric('hours', { precision: 5, scale: 1 }).notNull(),
     description: varchar('description', { length: 300 }).notNull(),
     status: varchar('status', { length: 12 }).notNull().default('pending'),
-    submittedBy: uuid('submitted_by').references(() => users.id, { onDelete: 'set null' }),
-    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
-    reviewedBy: uuid('reviewed_by').references(() => users.id, { onDelete: 'set null' }),
-    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    submittedBy: userRef('submitted_by'),
+    submittedAt: timestampNow('submitted_at'),
+    reviewedBy: userRef('reviewed_by'),
+    reviewedAt: timestampTz('reviewed_at'),
     reviewNote: varchar('review_note', { length: 200 }),
   },
   (t) => [
@@ -108,11 +91,9 @@ export const volunteerHours = pgTable(
 
 /** The staffing norm of a county's centres (default 2 full-time, 3–5 part-time). */
 export const staffingNorms = pgTable('staffing_norms', {
-  countyId: uuid('county_id')
-    .primaryKey()
-    .references(() => orgNodes.id, { onDelete: 'cascade' }),
+  countyId: nodeKey('county_id'),
   fullTimeMin: integer('full_time_min').notNull().default(2),
   partTimeMin: integer('part_time_min').notNull().default(3),
   partTimeMax: integer('part_time_max').notNull().default(5),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestampNow('updated_at'),
 });

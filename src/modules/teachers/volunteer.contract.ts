@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { ZPageQuery, zPage } from '../../shared/pagination';
 import { defineEndpoints } from '../../shared/endpoint';
 import { ROLES, TEACHER_BANK_ROLES } from '../../shared/roles';
-import { ZCreated, ZIdParams, ZOk, zId, zLongText, zOptLongText } from '../../shared/schemas';
-import { TEACHER_CATEGORIES, TEACHER_LIMITS, TEACHER_STATUSES, zDate } from './teachers.contract';
+import { ZCreated, ZIdParams, ZOk, zDate, zId, zLongText, zOptLongText } from '../../shared/schemas';
+import type { Label } from '../../shared/locale';
+import { TEACHER_CATEGORIES, TEACHER_LIMITS, TEACHER_STATUSES } from './teachers.contract';
 
 export const HOURS_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type HoursStatus = (typeof HOURS_STATUSES)[number];
-export const HOURS_STATUS_LABELS: Record<HoursStatus, { zh: string; en: string }> = {
+export const HOURS_STATUS_LABELS: Record<HoursStatus, Label> = {
   pending: { zh: '待审核', en: 'Pending' },
   approved: { zh: '已通过', en: 'Approved' },
   rejected: { zh: '未通过', en: 'Rejected' },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEndpoints } from '../../shared/endpoint';
 import { ROLES } from '../../shared/roles';
-import { zId, zText } from '../../shared/schemas';
+import { ZCountyParams, orNull, zId, zText } from '../../shared/schemas';
 import { THEME_EDITOR_ROLES } from './themes.policy';
 
 /** Limits of the theme list, declared once for server and web. */
@@ -33,11 +33,7 @@ export type ThemeList = z.infer<typeof ZThemeList>;
 
 /** One row of the edited list; a row without a key is a new theme. Order is the list's order. */
 export const ZThemeInput = z.object({
-  key: z
-    .string()
-    .regex(/^[a-z][a-z0-9_]{1,23}$/)
-    .nullish()
-    .transform((v) => v ?? null),
+  key: orNull(z.string().regex(/^[a-z][a-z0-9_]{1,23}$/)),
   nameZh: zText(THEME_LIMITS.nameZh),
   nameEn: zText(THEME_LIMITS.nameEn),
   active: z.boolean(),
@@ -53,8 +49,6 @@ export const ZThemesUpdate = z.object({
     .describe('The whole list in order; themes are never removed, only made inactive'),
 });
 export type ThemesUpdate = z.infer<typeof ZThemesUpdate>;
-
-export const ZCountyParams = z.object({ countyId: zId });
 
 /** The county's themes (课程主题) and their lead departments (牵头部门). */
 export const themesApi = defineEndpoints('themes', {

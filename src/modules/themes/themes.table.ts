@@ -1,5 +1,5 @@
-import { boolean, integer, pgTable, primaryKey, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
-import { orgNodes } from '../../server/db/tree.table';
+import { boolean, integer, pgTable, primaryKey, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { idColumn, nodeRef, timestamps } from '../../server/db/columns';
 
 /**
  * A county's theme list. A county without rows uses DEFAULT_THEMES (src/shared/themes.ts);
@@ -9,17 +9,14 @@ import { orgNodes } from '../../server/db/tree.table';
 export const themeDefs = pgTable(
   'theme_defs',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    countyId: uuid('county_id')
-      .notNull()
-      .references(() => orgNodes.id, { onDelete: 'restrict' }),
+    id: idColumn(),
+    countyId: nodeRef('county_id'),
     key: varchar('key', { length: 24 }).notNull(),
     nameZh: varchar('name_zh', { length: 40 }).notNull(),
     nameEn: varchar('name_en', { length: 80 }).notNull(),
     sort: integer('sort').notNull().default(0),
     active: boolean('active').notNull().default(true),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [uniqueIndex('theme_defs_county_key_uq').on(t.countyId, t.key)],
 );
@@ -31,9 +28,7 @@ export const themeLeadUnits = pgTable(
     themeId: uuid('theme_id')
       .notNull()
       .references(() => themeDefs.id, { onDelete: 'cascade' }),
-    unitNodeId: uuid('unit_node_id')
-      .notNull()
-      .references(() => orgNodes.id, { onDelete: 'cascade' }),
+    unitNodeId: nodeRef('unit_node_id', 'cascade'),
   },
   (t) => [primaryKey({ columns: [t.themeId, t.unitNodeId] })],
 );

@@ -6,7 +6,7 @@ import { chinaInstant, chinaToday } from '../../shared/china-time';
 import type { Page } from '../../shared/pagination';
 import { ROLES } from '../../shared/roles';
 import { recordAudit } from '../../server/audit';
-import { underAnyPath } from '../../server/tree-scope';
+import { loadCounty, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
 import { canKeepVenue, canReadActivity, canSetRules } from './activities.policy';
 import { loadNode } from './activities.service';
@@ -190,8 +190,7 @@ export async function setRules({
   days: number;
 }): Promise<void> {
   await db.transaction(async (tx) => {
-    const [c] = await tx.select(nodeCols).from(orgNodes).where(eq(orgNodes.id, countyId));
-    if (!c || c.level !== 'county' || !canSetRules(actor, c)) throw hidden();
+    const c = await loadCounty(tx, actor, countyId, canSetRules);
     const before = await noticeDays(tx, countyId);
     await tx
       .insert(activityRules)

@@ -5,7 +5,7 @@ import { holdsRoleOver, reachPaths, type Actor } from '../../shared/actor';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import { ROLES } from '../../shared/roles';
 import { recordAudit } from '../../server/audit';
-import { escapeLike, underAnyPath } from '../../server/tree-scope';
+import { escapeLike, loadCounty, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
 import {
   DEFAULT_NORM,
@@ -136,11 +136,7 @@ export async function setNorm({
   input: NormFields;
 }): Promise<void> {
   await db.transaction(async (tx) => {
-    const [county] = await tx
-      .select({ id: orgNodes.id, path: orgNodes.path, name: orgNodes.name, level: orgNodes.level })
-      .from(orgNodes)
-      .where(eq(orgNodes.id, countyId));
-    if (!county || county.level !== 'county' || !holdsRoleOver(actor, ROLES, county.path)) throw hidden();
+    const county = await loadCounty(tx, actor, countyId, (a, c) => holdsRoleOver(a, ROLES, c.path));
     if (!canSetNorm(actor, county)) throw forbidden();
     if (input.partTimeMin > input.partTimeMax)
       throw fieldError('partTimeMax', '兼职人数上限不能小于下限', 'The part-time maximum cannot be below the minimum');

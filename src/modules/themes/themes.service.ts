@@ -4,13 +4,11 @@ import type { Actor } from '../../shared/actor';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import { DEFAULT_THEMES, THEME_LABELS } from '../../shared/themes';
 import { recordAudit } from '../../server/audit';
-import { escapeLike } from '../../server/tree-scope';
+import { escapeLike, loadCounty, type CountyNode } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
 import type { Theme, ThemeList, ThemesUpdate } from './themes.contract';
 import { canEditThemes, canReadThemes } from './themes.policy';
 import { themeDefs, themeLeadUnits } from './themes.table';
-
-type CountyNode = { id: string; name: string; path: string };
 
 /**
  * The theme list of a county, in order, inactive ones included: its own rows, or the default
@@ -64,14 +62,8 @@ export async function activeThemes(
 /** The county a request means: the one named, or the county of the actor's first role. */
 export async function resolveCounty(db: DbOrTx, actor: Actor, countyId: string | undefined): Promise<CountyNode> {
   const id = countyId ?? actor.scopes[0]?.path.split('/')[1];
-  const [county] = id
-    ? await db
-        .select({ id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level })
-        .from(orgNodes)
-        .where(eq(orgNodes.id, id))
-    : [];
-  if (!county || county.level !== 'county' || !canReadThemes(actor, county)) throw hidden();
-  return county;
+  if (!id) throw hidden();
+  return loadCounty(db, actor, id, canReadThemes);
 }
 
 export async function getThemeList({

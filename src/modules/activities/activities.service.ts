@@ -18,7 +18,7 @@ import { listThemes } from '../themes';
 import { signInCounts } from './sign-in-counts';
 import { activityEquipment, equipmentItems, venues } from './venues.table';
 
-type ActivityRow = typeof activities.$inferSelect;
+export type ActivityRow = typeof activities.$inferSelect;
 export type CentreRef = { id: string; name: string; path: string; level: string };
 
 const centreCols = { id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level };

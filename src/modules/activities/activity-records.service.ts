@@ -1,12 +1,11 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import { holdsRoleOver, type Actor } from '../../shared/actor';
-import { fieldError, forbidden } from '../../shared/app-error';
+import { fieldError } from '../../shared/app-error';
 import { RESIDENT_ROLES } from '../../shared/roles';
-import { recordAudit } from '../../server/audit';
 import { ACTIVITY_LIMITS, type Records, type RecordsInput, type Registration } from './activities.contract';
-import { canKeepActivity } from './activities.policy';
 import { loadActivity } from './activities.service';
+import { auditActivity, loadKeptActivity } from './activity-change';
 import { registrations } from './activities.table';
 import { activityPhotos, activityRecords } from './activity-records.table';
 import { fileFacts, filesByIds } from '../files';
@@ -23,8 +22,7 @@ export async function findRegistrations({
   actor: Actor;
   id: string;
 }): Promise<{ items: Registration[] }> {
-  const { centre } = await loadActivity(db, actor, id);
-  if (!canKeepActivity(actor, centre)) throw forbidden();
+  await loadKeptActivity(db, actor, id);
   const rows = await db
     .select({
       id: registrations.id,
@@ -70,19 +68,15 @@ export async function registerByStaff({
   residentId: string;
 }): Promise<{ status: RegistrationStatus }> {
   return db.transaction(async (tx) => {
-    const { row, centre } = await loadActivity(tx, actor, id);
-    if (!canKeepActivity(actor, centre)) throw forbidden();
+    const { row, centre } = await loadKeptActivity(tx, actor, id);
     const r = await residentRef(tx, residentId);
     if (!r || !holdsRoleOver(actor, RESIDENT_ROLES, r.path))
       throw fieldError('residentId', '找不到该居民，或不在您的管理范围内', 'Resident not found, or outside your reach');
     const out = await registerResident(tx, { activityId: id, residentId });
-    await recordAudit(tx, {
-      actor,
-      node: centre,
-      action: 'activity.register',
-      entityType: 'activity',
-      entityId: id,
-      summary: { title: row.title, resident: r.name, status: out.status },
+    await auditActivity(tx, actor, centre, 'activity.register', id, {
+      title: row.title,
+      resident: r.name,
+      status: out.status,
     });
     return { status: out.status };
   });
@@ -100,16 +94,12 @@ export async function cancelByStaff({
   residentId: string;
 }): Promise<void> {
   await db.transaction(async (tx) => {
-    const { row, centre } = await loadActivity(tx, actor, id);
-    if (!canKeepActivity(actor, centre)) throw forbidden();
+    const { row, centre } = await loadKeptActivity(tx, actor, id);
     const out = await cancelRegistration(tx, { activityId: id, residentId, reason: '由工作人员取消报名' });
-    await recordAudit(tx, {
-      actor,
-      node: centre,
-      action: 'activity.unregister',
-      entityType: 'activity',
-      entityId: id,
-      summary: { title: row.title, residentId, promotedResidentId: out.promotedResidentId },
+    await auditActivity(tx, actor, centre, 'activity.unregister', id, {
+      title: row.title,
+      residentId,
+      promotedResidentId: out.promotedResidentId,
     });
   });
 }
@@ -160,26 +150,18 @@ export async function saveRecords({
   input: RecordsInput;
 }): Promise<void> {
   await db.transaction(async (tx) => {
-    const { row, centre } = await loadActivity(tx, actor, id);
-    if (!canKeepActivity(actor, centre)) throw forbidden();
+    const { row, centre } = await loadKeptActivity(tx, actor, id);
     const values = { ...input, updatedBy: actor.userId, updatedAt: new Date() };
     await tx
       .insert(activityRecords)
       .values({ activityId: id, ...values })
       .onConflictDoUpdate({ target: activityRecords.activityId, set: values });
-    await recordAudit(tx, {
-      actor,
-      node: centre,
-      action: 'activity.records',
-      entityType: 'activity',
-      entityId: id,
-      summary: {
-        title: row.title,
-        newsTitle: input.newsTitle,
-        newsChars: input.newsBody.length,
-        notesChars: input.lectureNotes.length,
-        summaryChars: input.summary.length,
-      },
+    await auditActivity(tx, actor, centre, 'activity.records', id, {
+      title: row.title,
+      newsTitle: input.newsTitle,
+      newsChars: input.newsBody.length,
+      notesChars: input.lectureNotes.length,
+      summaryChars: input.summary.length,
     });
   });
 }
@@ -199,8 +181,7 @@ export async function addPhoto({
   caption: string | null;
 }): Promise<void> {
   await db.transaction(async (tx) => {
-    const { row, centre } = await loadActivity(tx, actor, id);
-    if (!canKeepActivity(actor, centre)) throw forbidden();
+    const { row, centre } = await loadKeptActivity(tx, actor, id);
     const f = await fileFacts(tx, fileId);
     if (!f || !f.path.startsWith(centre.path) || !f.mime.startsWith('image/'))
       throw fieldError('fileId', '请上传本活动的照片', 'Upload a photo for this activity');
@@ -218,14 +199,7 @@ export async function addPhoto({
       .insert(activityPhotos)
       .values({ activityId: id, fileId, caption, sort: n, addedBy: actor.userId })
       .onConflictDoNothing();
-    await recordAudit(tx, {
-      actor,
-      node: centre,
-      action: 'activity.photo.add',
-      entityType: 'activity',
-      entityId: id,
-      summary: { title: row.title, fileId },
-    });
+    await auditActivity(tx, actor, centre, 'activity.photo.add', id, { title: row.title, fileId });
   });
 }
 
@@ -241,16 +215,8 @@ export async function removePhoto({
   fileId: string;
 }): Promise<void> {
   await db.transaction(async (tx) => {
-    const { row, centre } = await loadActivity(tx, actor, id);
-    if (!canKeepActivity(actor, centre)) throw forbidden();
+    const { row, centre } = await loadKeptActivity(tx, actor, id);
     await tx.delete(activityPhotos).where(and(eq(activityPhotos.activityId, id), eq(activityPhotos.fileId, fileId)));
-    await recordAudit(tx, {
-      actor,
-      node: centre,
-      action: 'activity.photo.remove',
-      entityType: 'activity',
-      entityId: id,
-      summary: { title: row.title, fileId },
-    });
+    await auditActivity(tx, actor, centre, 'activity.photo.remove', id, { title: row.title, fileId });
   });
 }

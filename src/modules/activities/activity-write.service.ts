@@ -1,13 +1,14 @@
-import { and, asc, eq, gte, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { AppError, fieldError, forbidden } from '../../shared/app-error';
-import { diffFields, recordAudit } from '../../server/audit';
+import { diffFields } from '../../server/audit';
 import { formatDateTime } from '../../shared/china-time';
 import { orgNodes } from '../../server/db/tree.table';
 import type { ActivityCreate, ActivityFields, ActivityUpdate } from './activities.contract';
 import { canKeepActivity } from './activities.policy';
-import { countyThemes, loadActivity, loadNode, selfAndAncestors, type CentreRef } from './activities.service';
+import { auditActivity, loadKeptActivity, sessionsCovered } from './activity-change';
+import { countyThemes, loadNode, selfAndAncestors, type CentreRef } from './activities.service';
 import { activities, activityTeachers, registrations } from './activities.table';
 import { checkClashes, checkNotice } from './booking.service';
 import { courseRefs } from '../courses';
@@ -164,21 +165,14 @@ export async function createActivity({
       await setLinks(tx, row.id, input);
       ids.push(row.id);
     }
-    await recordAudit(tx, {
-      actor,
-      node: centre,
-      action: 'activity.create',
-      entityType: 'activity',
-      entityId: ids[0],
-      summary: {
-        title: input.title,
-        centre: centre.name,
-        startsAt: input.startsAt,
-        sessions: ids.length,
-        venueId: input.venueId,
-        teacherIds: input.teacherIds,
-        equipmentIds: input.equipmentIds,
-      },
+    await auditActivity(tx, actor, centre, 'activity.create', ids[0], {
+      title: input.title,
+      centre: centre.name,
+      startsAt: input.startsAt,
+      sessions: ids.length,
+      venueId: input.venueId,
+      teacherIds: input.teacherIds,
+      equipmentIds: input.equipmentIds,
     });
     return { id: ids[0], ids };
   });
@@ -200,28 +194,14 @@ export async function updateActivity({
   input: ActivityUpdate;
 }): Promise<{ ids: string[] }> {
   return db.transaction(async (tx) => {
-    const { row, centre } = await loadActivity(tx, actor, id);
-    if (!canKeepActivity(actor, centre)) throw forbidden();
+    const { row, centre } = await loadKeptActivity(tx, actor, id);
     if (row.status === 'done' || row.status === 'cancelled')
       throw new AppError('CONFLICT', {
         detail: '已完成或已取消的活动不能再修改',
         detailEn: 'a done or cancelled activity cannot be edited',
       });
     await checkRefs(tx, centre, input);
-    const targets =
-      input.scope === 'following' && row.seriesId
-        ? await tx
-            .select()
-            .from(activities)
-            .where(
-              and(
-                eq(activities.seriesId, row.seriesId),
-                gte(activities.startsAt, row.startsAt),
-                inArray(activities.status, ['planned', 'open']),
-              ),
-            )
-            .orderBy(asc(activities.startsAt))
-        : [row];
+    const targets = await sessionsCovered(tx, row, input.scope);
     const delta = new Date(input.startsAt).getTime() - row.startsAt.getTime();
     const length = new Date(input.endsAt).getTime() - new Date(input.startsAt).getTime();
     const moved = delta !== 0 || input.venueId !== row.venueId;
@@ -262,28 +242,21 @@ export async function updateActivity({
         await promoteWaitlisted(tx, { id: t.id, capacity: input.capacity });
     }
     const { confirmShortNotice, scope, ...fields } = input;
-    await recordAudit(tx, {
-      actor,
-      node: centre,
-      action: 'activity.update',
-      entityType: 'activity',
-      entityId: id,
-      summary: {
-        title: row.title,
-        scope,
-        sessions: targets.length,
-        confirmShortNotice,
-        ...diffFields(
-          {
-            ...row,
-            startsAt: row.startsAt.toISOString(),
-            endsAt: row.endsAt.toISOString(),
-            hours: Number(row.hours),
-            credits: Number(row.credits),
-          } as Record<string, unknown>,
-          fields,
-        ),
-      },
+    await auditActivity(tx, actor, centre, 'activity.update', id, {
+      title: row.title,
+      scope,
+      sessions: targets.length,
+      confirmShortNotice,
+      ...diffFields(
+        {
+          ...row,
+          startsAt: row.startsAt.toISOString(),
+          endsAt: row.endsAt.toISOString(),
+          hours: Number(row.hours),
+          credits: Number(row.credits),
+        } as Record<string, unknown>,
+        fields,
+      ),
     });
     return { ids: exclude };
   });

@@ -1,11 +1,11 @@
 import { and, count, eq, ne } from 'drizzle-orm';
-import type { Db } from '../../server/db/client';
+import type { Db, DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { AppError, fieldError, forbidden } from '../../shared/app-error';
 import { chinaToday } from '../../shared/china-time';
 import { recordAudit } from '../../server/audit';
 import { orgNodes } from '../../server/db/tree.table';
-import { loadCourse, type CourseRow } from './course-load';
+import { loadCourse, type CourseRow, type NodeRef } from './course-load';
 import { featuredPerCentre, reviewLeadDays } from './course-rules.service';
 import { COURSE_STATUS_LABELS, submitDeadline, type FeatureInput, type ReviewInput } from './courses.contract';
 import { canEditCourse, canFeatureCourse, canReviewCourse, canSubmitCourse, isOwnCourse } from './courses.policy';
@@ -18,6 +18,27 @@ const wrongStatus = (row: CourseRow, what: string, whatEn: string) => {
     detailEn: `The course is “${s.en}” and cannot be ${whatEn}`,
   });
 };
+
+/** A step of the review: its event in the course's history and its entry in the audit trail, in the step's transaction. */
+async function recordReviewStep(
+  tx: DbOrTx,
+  actor: Actor,
+  node: NodeRef,
+  id: string,
+  step: { event: string; comment?: string | null; action: string; summary: Record<string, unknown> },
+): Promise<void> {
+  await tx
+    .insert(courseReviewEvents)
+    .values({ courseId: id, action: step.event, comment: step.comment, actorId: actor.userId });
+  await recordAudit(tx, {
+    actor,
+    node,
+    action: step.action,
+    entityType: 'course',
+    entityId: id,
+    summary: step.summary,
+  });
+}
 
 /**
  * The owning node's staff submit a course for review, at least N days (the county's rule,
@@ -57,13 +78,9 @@ export async function submitCourse({ db, actor, id }: { db: Db; actor: Actor; id
         updatedAt: new Date(),
       })
       .where(eq(courses.id, id));
-    await tx.insert(courseReviewEvents).values({ courseId: id, action: 'submitted', actorId: actor.userId });
-    await recordAudit(tx, {
-      actor,
-      node,
+    await recordReviewStep(tx, actor, node, id, {
+      event: 'submitted',
       action: 'course.submit',
-      entityType: 'course',
-      entityId: id,
       summary: { title: row.title, firstSessionDate: row.firstSessionDate, deadline },
     });
   });
@@ -100,15 +117,10 @@ export async function reviewCourse({
         updatedAt: new Date(),
       })
       .where(eq(courses.id, id));
-    await tx
-      .insert(courseReviewEvents)
-      .values({ courseId: id, action: status, comment: input.comment, actorId: actor.userId });
-    await recordAudit(tx, {
-      actor,
-      node,
+    await recordReviewStep(tx, actor, node, id, {
+      event: status,
+      comment: input.comment,
       action: `course.${input.decision}`,
-      entityType: 'course',
-      entityId: id,
       summary: { title: row.title, comment: input.comment, own: isOwnCourse(actor, row) },
     });
   });
@@ -142,13 +154,9 @@ export async function featureCourse({
         .update(courses)
         .set({ featured: false, featuredCentreId: null, updatedAt: new Date() })
         .where(eq(courses.id, id));
-      await tx.insert(courseReviewEvents).values({ courseId: id, action: 'unfeatured', actorId: actor.userId });
-      await recordAudit(tx, {
-        actor,
-        node,
+      await recordReviewStep(tx, actor, node, id, {
+        event: 'unfeatured',
         action: 'course.unfeature',
-        entityType: 'course',
-        entityId: id,
         summary: { title: row.title },
       });
       return;
@@ -182,15 +190,10 @@ export async function featureCourse({
       .update(courses)
       .set({ featured: true, featuredCentreId: centre.id, updatedAt: new Date() })
       .where(eq(courses.id, id));
-    await tx
-      .insert(courseReviewEvents)
-      .values({ courseId: id, action: 'featured', comment: centre.name, actorId: actor.userId });
-    await recordAudit(tx, {
-      actor,
-      node,
+    await recordReviewStep(tx, actor, node, id, {
+      event: 'featured',
+      comment: centre.name,
       action: 'course.feature',
-      entityType: 'course',
-      entityId: id,
       summary: { title: row.title, centre: centre.name, limit },
     });
   });

@@ -14,7 +14,7 @@ import { activities, activityTeachers, registrations } from './activities.table'
 import { noticeDays } from './booking.service';
 import { approvedCourses, courseRefs } from '../courses';
 import { activeTeachersOfBanks, teacherRefs } from '../teachers';
-import { listThemes } from '../themes';
+import { activeThemes } from '../themes';
 import { signInCounts } from './sign-in-counts';
 import { activityEquipment, equipmentItems, venues } from './venues.table';
 
@@ -50,16 +50,6 @@ export async function loadActivity(
     .where(eq(activities.id, id));
   if (!r || !canReadActivity(actor, r.centre)) throw hidden();
   return r;
-}
-
-/** The county's active themes (contract 2: its own list, else the defaults). */
-export async function countyThemes(
-  db: DbOrTx,
-  countyId: string,
-): Promise<{ key: string; nameZh: string; nameEn: string }[]> {
-  return (await listThemes(db, countyId))
-    .filter((t) => t.active)
-    .map(({ key, nameZh, nameEn }) => ({ key, nameZh, nameEn }));
 }
 
 /** Registered and waitlisted counts per activity. */
@@ -272,7 +262,7 @@ export async function getOptions({
     teachers: bank,
     courses: courseRows.map(({ id, title, ...c }) => ({ id, name: title, ...c })),
     units,
-    themes: await countyThemes(db, countyId),
+    themes: await activeThemes(db, countyId),
     noticeDays: await noticeDays(db, countyId),
   };
 }

@@ -8,11 +8,12 @@ import { orgNodes } from '../../server/db/tree.table';
 import type { ActivityCreate, ActivityFields, ActivityUpdate } from './activities.contract';
 import { canKeepActivity } from './activities.policy';
 import { auditActivity, loadKeptActivity, sessionsCovered } from './activity-change';
-import { countyThemes, loadNode, selfAndAncestors, type CentreRef } from './activities.service';
+import { loadNode, selfAndAncestors, type CentreRef } from './activities.service';
 import { activities, activityTeachers, registrations } from './activities.table';
 import { checkClashes, checkNotice } from './booking.service';
 import { courseRefs } from '../courses';
 import { teacherRefs } from '../teachers';
+import { activeThemes } from '../themes';
 import { countRegistered, lockActivity, promoteWaitlisted } from './registration.service';
 import { activityEquipment, equipmentItems, venues } from './venues.table';
 
@@ -31,7 +32,7 @@ async function checkRefs(tx: DbOrTx, centre: CentreRef, input: ActivityFields): 
       '一次活动不能超过 24 小时；多天的活动请分场次',
       'One activity lasts at most 24 hours; split longer ones into sessions',
     );
-  if (!(await countyThemes(tx, countyId)).some((t) => t.key === input.theme))
+  if (!(await activeThemes(tx, countyId)).some((t) => t.key === input.theme))
     throw fieldError('theme', '请选择本县的活动主题', 'Choose one of the county’s themes');
   const owners = selfAndAncestors(centre.path);
   if (input.courseId) {

@@ -1,6 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../server/db/client';
-import { holdsRoleOver, type Actor } from '../../shared/actor';
+import { holdsRoleOver } from '../../shared/actor';
 import { fieldError } from '../../shared/app-error';
 import { RESIDENT_ROLES } from '../../shared/roles';
 import { ACTIVITY_LIMITS, type Records, type RecordsInput, type Registration } from './activities.contract';
@@ -11,17 +10,10 @@ import { activityPhotos, activityRecords } from './activity-records.table';
 import { fileFacts, filesByIds } from '../files';
 import { residentNames, residentRef } from '../people';
 import { cancelRegistration, registerResident, type RegistrationStatus } from './registration.service';
+import type { Ctx } from '../../server/types';
 
 /** The registrations (places, waiting list in order, cancelled) — residents' names are for the keepers. */
-export async function findRegistrations({
-  db,
-  actor,
-  id,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-}): Promise<{ items: Registration[] }> {
+export async function findRegistrations({ db, actor, id }: Ctx & { id: string }): Promise<{ items: Registration[] }> {
   await loadKeptActivity(db, actor, id);
   const rows = await db
     .select({
@@ -61,12 +53,7 @@ export async function registerByStaff({
   actor,
   id,
   residentId,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  residentId: string;
-}): Promise<{ status: RegistrationStatus }> {
+}: Ctx & { id: string; residentId: string }): Promise<{ status: RegistrationStatus }> {
   return db.transaction(async (tx) => {
     const { row, centre } = await loadKeptActivity(tx, actor, id);
     const r = await residentRef(tx, residentId);
@@ -87,12 +74,7 @@ export async function cancelByStaff({
   actor,
   id,
   residentId,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  residentId: string;
-}): Promise<void> {
+}: Ctx & { id: string; residentId: string }): Promise<void> {
   await db.transaction(async (tx) => {
     const { row, centre } = await loadKeptActivity(tx, actor, id);
     const out = await cancelRegistration(tx, { activityId: id, residentId, reason: '由工作人员取消报名' });
@@ -105,7 +87,7 @@ export async function cancelByStaff({
 }
 
 /** The traces an activity leaves: news article, lecture notes, summary and photos. */
-export async function getRecords({ db, actor, id }: { db: Db; actor: Actor; id: string }): Promise<Records> {
+export async function getRecords({ db, actor, id }: Ctx & { id: string }): Promise<Records> {
   await loadActivity(db, actor, id);
   const [rec] = await db.select().from(activityRecords).where(eq(activityRecords.activityId, id));
   const photos = await db
@@ -138,17 +120,7 @@ export async function getRecords({ db, actor, id }: { db: Db; actor: Actor; id: 
   };
 }
 
-export async function saveRecords({
-  db,
-  actor,
-  id,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  input: RecordsInput;
-}): Promise<void> {
+export async function saveRecords({ db, actor, id, input }: Ctx & { id: string; input: RecordsInput }): Promise<void> {
   await db.transaction(async (tx) => {
     const { row, centre } = await loadKeptActivity(tx, actor, id);
     const values = { ...input, updatedBy: actor.userId, updatedAt: new Date() };
@@ -173,13 +145,7 @@ export async function addPhoto({
   id,
   fileId,
   caption,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  fileId: string;
-  caption: string | null;
-}): Promise<void> {
+}: Ctx & { id: string; fileId: string; caption: string | null }): Promise<void> {
   await db.transaction(async (tx) => {
     const { row, centre } = await loadKeptActivity(tx, actor, id);
     const f = await fileFacts(tx, fileId);
@@ -203,17 +169,7 @@ export async function addPhoto({
   });
 }
 
-export async function removePhoto({
-  db,
-  actor,
-  id,
-  fileId,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  fileId: string;
-}): Promise<void> {
+export async function removePhoto({ db, actor, id, fileId }: Ctx & { id: string; fileId: string }): Promise<void> {
   await db.transaction(async (tx) => {
     const { row, centre } = await loadKeptActivity(tx, actor, id);
     await tx.delete(activityPhotos).where(and(eq(activityPhotos.activityId, id), eq(activityPhotos.fileId, fileId)));

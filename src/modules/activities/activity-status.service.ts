@@ -1,12 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../server/db/client';
-import type { Actor } from '../../shared/actor';
 import { AppError } from '../../shared/app-error';
 import { activityDone } from '../../server/events';
 import type { ActivityStatus, Cancel } from './activities.contract';
 import { auditActivity, loadKeptActivity, sessionsCovered } from './activity-change';
 import { activities, registrations } from './activities.table';
 import { lockActivity } from './registration.service';
+import type { Ctx } from '../../server/types';
 
 /** The moves a status may make: planned → open → done; planned → done for one entered afterwards. */
 const NEXT: Record<ActivityStatus, ActivityStatus[]> = {
@@ -22,12 +21,7 @@ export async function changeStatus({
   actor,
   id,
   status,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  status: 'open' | 'done';
-}): Promise<void> {
+}: Ctx & { id: string; status: 'open' | 'done' }): Promise<void> {
   await db.transaction(async (tx) => {
     const { row, centre } = await loadKeptActivity(tx, actor, id);
     const locked = await lockActivity(tx, id);
@@ -72,12 +66,7 @@ export async function cancelActivity({
   actor,
   id,
   input,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  input: Cancel;
-}): Promise<{ ids: string[] }> {
+}: Ctx & { id: string; input: Cancel }): Promise<{ ids: string[] }> {
   return db.transaction(async (tx) => {
     const { row, centre } = await loadKeptActivity(tx, actor, id);
     if (row.status === 'done' || row.status === 'cancelled')

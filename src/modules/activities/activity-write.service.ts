@@ -1,6 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../server/db/client';
-import type { Actor } from '../../shared/actor';
+import type { DbOrTx } from '../../server/db/client';
 import { AppError, fieldError, forbidden } from '../../shared/app-error';
 import { diffFields } from '../../server/audit';
 import { formatDateTime } from '../../shared/china-time';
@@ -16,6 +15,7 @@ import { teacherRefs } from '../teachers';
 import { activeThemes } from '../themes';
 import { countRegistered, lockActivity, promoteWaitlisted } from './registration.service';
 import { activityEquipment, equipmentItems, venues } from './venues.table';
+import type { Ctx } from '../../server/types';
 
 const WEEK = 7 * 86_400_000;
 const MAX_LENGTH = 86_400_000;
@@ -118,11 +118,7 @@ export async function createActivity({
   db,
   actor,
   input,
-}: {
-  db: Db;
-  actor: Actor;
-  input: ActivityCreate;
-}): Promise<{ id: string; ids: string[] }> {
+}: Ctx & { input: ActivityCreate }): Promise<{ id: string; ids: string[] }> {
   return db.transaction(async (tx) => {
     const centre = await loadNode(tx, actor, input.centreId);
     if (!canKeepActivity(actor, centre)) throw forbidden();
@@ -188,12 +184,7 @@ export async function updateActivity({
   actor,
   id,
   input,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  input: ActivityUpdate;
-}): Promise<{ ids: string[] }> {
+}: Ctx & { id: string; input: ActivityUpdate }): Promise<{ ids: string[] }> {
   return db.transaction(async (tx) => {
     const { row, centre } = await loadKeptActivity(tx, actor, id);
     if (row.status === 'done' || row.status === 'cancelled')

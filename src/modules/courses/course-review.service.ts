@@ -1,5 +1,5 @@
 import { and, count, eq, ne } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../server/db/client';
+import type { DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { AppError, fieldError, forbidden } from '../../shared/app-error';
 import { chinaToday } from '../../shared/china-time';
@@ -10,6 +10,7 @@ import { featuredPerCentre, reviewLeadDays } from './course-rules.service';
 import { COURSE_STATUS_LABELS, submitDeadline, type FeatureInput, type ReviewInput } from './courses.contract';
 import { canEditCourse, canFeatureCourse, canReviewCourse, canSubmitCourse, isOwnCourse } from './courses.policy';
 import { courseReviewEvents, courses } from './courses.table';
+import type { Ctx } from '../../server/types';
 
 const wrongStatus = (row: CourseRow, what: string, whatEn: string) => {
   const s = COURSE_STATUS_LABELS[row.status as keyof typeof COURSE_STATUS_LABELS];
@@ -44,7 +45,7 @@ async function recordReviewStep(
  * The owning node's staff submit a course for review, at least N days (the county's rule,
  * default 15) before its first session; later is refused with the date it was needed by.
  */
-export async function submitCourse({ db, actor, id }: { db: Db; actor: Actor; id: string }): Promise<void> {
+export async function submitCourse({ db, actor, id }: Ctx & { id: string }): Promise<void> {
   await db.transaction(async (tx) => {
     const { row, node } = await loadCourse(tx, actor, id, true);
     if (!canSubmitCourse(actor, row, node)) {
@@ -87,17 +88,7 @@ export async function submitCourse({ db, actor, id }: { db: Db; actor: Actor; id
 }
 
 /** The town's reviewers approve a submitted course or return it with a comment; never their own. */
-export async function reviewCourse({
-  db,
-  actor,
-  id,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  input: ReviewInput;
-}): Promise<void> {
+export async function reviewCourse({ db, actor, id, input }: Ctx & { id: string; input: ReviewInput }): Promise<void> {
   await db.transaction(async (tx) => {
     const { row, node, review } = await loadCourse(tx, actor, id, true);
     if (!canReviewCourse(actor, row, review)) {
@@ -135,12 +126,7 @@ export async function featureCourse({
   actor,
   id,
   input,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  input: FeatureInput;
-}): Promise<void> {
+}: Ctx & { id: string; input: FeatureInput }): Promise<void> {
   await db.transaction(async (tx) => {
     const { row, node, review } = await loadCourse(tx, actor, id, true);
     if (!canFeatureCourse(actor, row, review)) {

@@ -18,6 +18,7 @@ import {
 import { STAFFING_READER_ROLES } from './teachers.policy';
 import { ancestorPaths, canSetNorm } from './teachers.policy';
 import { staffingNorms, teachers } from './teachers.table';
+import type { Ctx } from '../../server/types';
 
 const town = alias(orgNodes, 'town');
 
@@ -29,15 +30,7 @@ const activeOf = (category: string) =>
 const normOfCounty = sql`${staffingNorms.countyId}::text = split_part(${orgNodes.path}, '/', 2)`;
 
 /** Every centre in the actor's reach with its active full-time and part-time counts, met or not. */
-export async function findStaffing({
-  db,
-  actor,
-  query,
-}: {
-  db: Db;
-  actor: Actor;
-  query: StaffingQuery;
-}): Promise<StaffingPage> {
+export async function findStaffing({ db, actor, query }: Ctx & { query: StaffingQuery }): Promise<StaffingPage> {
   const ft = activeOf('full_time');
   const pt = activeOf('part_time');
   const ftMin = sql<number>`coalesce(${staffingNorms.fullTimeMin}, ${DEFAULT_NORM.fullTimeMin})`;
@@ -129,12 +122,7 @@ export async function setNorm({
   actor,
   countyId,
   input,
-}: {
-  db: Db;
-  actor: Actor;
-  countyId: string;
-  input: NormFields;
-}): Promise<void> {
+}: Ctx & { countyId: string; input: NormFields }): Promise<void> {
   await db.transaction(async (tx) => {
     const county = await loadCounty(tx, actor, countyId, (a, c) => holdsRoleOver(a, ROLES, c.path));
     if (!canSetNorm(actor, county)) throw forbidden();

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, like } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../server/db/client';
+import type { DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import { DEFAULT_THEMES, THEME_LABELS } from '../../shared/themes';
@@ -9,6 +9,7 @@ import { orgNodes } from '../../server/db/tree.table';
 import type { Theme, ThemeList, ThemesUpdate } from './themes.contract';
 import { canEditThemes, canReadThemes } from './themes.policy';
 import { themeDefs, themeLeadUnits } from './themes.table';
+import type { Ctx } from '../../server/types';
 
 /**
  * The theme list of a county, in order, inactive ones included: its own rows, or the default
@@ -66,15 +67,7 @@ export async function resolveCounty(db: DbOrTx, actor: Actor, countyId: string |
   return loadCounty(db, actor, id, canReadThemes);
 }
 
-export async function getThemeList({
-  db,
-  actor,
-  countyId,
-}: {
-  db: Db;
-  actor: Actor;
-  countyId?: string;
-}): Promise<ThemeList> {
+export async function getThemeList({ db, actor, countyId }: Ctx & { countyId?: string }): Promise<ThemeList> {
   const county = await resolveCounty(db, actor, countyId);
   const themes = await listThemes(db, county.id);
   const unitIds = [...new Set(themes.flatMap((t) => t.leadUnitIds))];
@@ -148,12 +141,7 @@ export async function updateThemes({
   actor,
   countyId,
   input,
-}: {
-  db: Db;
-  actor: Actor;
-  countyId: string;
-  input: ThemesUpdate;
-}): Promise<void> {
+}: Ctx & { countyId: string; input: ThemesUpdate }): Promise<void> {
   await db.transaction(async (tx) => {
     const county = await resolveCounty(tx, actor, countyId);
     if (!canEditThemes(actor, county)) throw forbidden();

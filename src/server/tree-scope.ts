@@ -1,5 +1,7 @@
-import { inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Actor } from '../shared/actor';
+import { hidden } from '../shared/app-error';
 import { orgNodes } from './db/tree.table';
 import type { DbOrTx } from './db/client';
 
@@ -22,4 +24,24 @@ export async function pathsOf(db: DbOrTx, ids: string[]): Promise<Map<string, st
     .from(orgNodes)
     .where(inArray(orgNodes.id, ids));
   return new Map(rows.map((r) => [r.id, r.path]));
+}
+
+export type CountyNode = { id: string; name: string; path: string; level: string };
+
+/**
+ * The county node a county-wide setting hangs on (themes, credit rules, sign-in window, staffing
+ * norm, tags…), or NOT_FOUND when the id is not a county or the module's read rule refuses the actor.
+ */
+export async function loadCounty(
+  db: DbOrTx,
+  actor: Actor,
+  countyId: string,
+  mayRead: (actor: Actor, county: { path: string }) => boolean,
+): Promise<CountyNode> {
+  const [county] = await db
+    .select({ id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level })
+    .from(orgNodes)
+    .where(eq(orgNodes.id, countyId));
+  if (!county || county.level !== 'county' || !mayRead(actor, county)) throw hidden();
+  return county;
 }

@@ -3,8 +3,14 @@ export type { RoutePolicy } from '../shared/endpoint';
 import type { ResidentPrincipal } from '../modules/portal/resident-session.service';
 import type { RoutePolicy } from '../shared/endpoint';
 import type { Config } from './config';
-import type { Database } from './db/client';
+import type { Database, Db } from './db/client';
 import type { Protector } from './protect';
+
+/**
+ * What a staff service function is called with, before its own values:
+ * `updateThing({ db, actor, id, input }: Ctx & { id: string; input: ThingUpdate })`.
+ */
+export type Ctx = { db: Db; actor: Actor };
 
 /** One served API route and its declared policy (the table the access tests walk). */
 export type RouteEntry = { method: string; url: string; policy: RoutePolicy };

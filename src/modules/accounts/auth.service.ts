@@ -1,6 +1,5 @@
 import { and, count, desc, eq, gt, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
-import type { Actor } from '../../shared/actor';
 import { AppError, fieldError } from '../../shared/app-error';
 import { formatTime } from '../../shared/china-time';
 import { checkPassword } from '../../shared/password-rules';
@@ -12,6 +11,7 @@ import { hashPassword, timingDummyHash, verifyPassword } from './password';
 import { createSession, endUserSessions, forgetCachedSessions } from './session.service';
 import { loginFailures, users } from './account.table';
 import { orgNodes } from '../../server/db/tree.table';
+import type { Ctx } from '../../server/types';
 
 /**
  * Sign-in limits. A wrong password counts against the account from that address (5 lock the
@@ -193,12 +193,7 @@ export async function changePassword({
   actor,
   currentPassword,
   newPassword,
-}: {
-  db: Db;
-  actor: Actor;
-  currentPassword: string;
-  newPassword: string;
-}): Promise<void> {
+}: Ctx & { currentPassword: string; newPassword: string }): Promise<void> {
   const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
     await recordAudit(db, {

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, exists, ilike, inArray, or, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../server/db/client';
+import type { DbOrTx } from '../../server/db/client';
 import { pgErrorCode } from '../../server/db/client';
 import { reachPaths, type Actor } from '../../shared/actor';
 import { AppError, forbidden, hidden } from '../../shared/app-error';
@@ -15,8 +15,9 @@ import { assertPasswordRules } from './auth.service';
 import { hashPassword } from './password';
 import { endUserSessions, forgetCachedSessions } from './session.service';
 import { canGrantRole, canManageUser, canReadUser } from './user.policy';
+import type { Ctx } from '../../server/types';
 
-export async function findUsers({ db, actor, query }: { db: Db; actor: Actor; query: UserQuery }): Promise<Page<User>> {
+export async function findUsers({ db, actor, query }: Ctx & { query: UserQuery }): Promise<Page<User>> {
   const conds = [underAnyPath(orgNodes.path, reachPaths(actor, ADMIN_ROLES))];
   if (query.nodeId) {
     const node = await getNodeRow(db, actor, query.nodeId);
@@ -114,7 +115,7 @@ async function loadUser(db: DbOrTx, actor: Actor, id: string) {
   return { row, target, canManage: canManageUser(actor, target) };
 }
 
-export async function getUser({ db, actor, id }: { db: Db; actor: Actor; id: string }): Promise<User> {
+export async function getUser({ db, actor, id }: Ctx & { id: string }): Promise<User> {
   const { row } = await loadUser(db, actor, id);
   return (await withRoles(db, actor, [row]))[0];
 }
@@ -145,15 +146,7 @@ function duplicate(err: unknown): never {
   throw err;
 }
 
-export async function createUser({
-  db,
-  actor,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  input: UserCreate;
-}): Promise<{ id: string }> {
+export async function createUser({ db, actor, input }: Ctx & { input: UserCreate }): Promise<{ id: string }> {
   assertPasswordRules(input.password, input.username, 'password');
   const passwordHash = await hashPassword(input.password);
   return db
@@ -184,17 +177,7 @@ export async function createUser({
     .catch(duplicate);
 }
 
-export async function updateUser({
-  db,
-  actor,
-  id,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  input: UserUpdate;
-}): Promise<void> {
+export async function updateUser({ db, actor, id, input }: Ctx & { id: string; input: UserUpdate }): Promise<void> {
   await db
     .transaction(async (tx) => {
       const { row, canManage } = await loadUser(tx, actor, id);
@@ -230,12 +213,7 @@ export async function resetPassword({
   actor,
   id,
   password,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  password: string;
-}): Promise<void> {
+}: Ctx & { id: string; password: string }): Promise<void> {
   const { row, canManage } = await loadUser(db, actor, id);
   if (!canManage) throw forbidden();
   assertPasswordRules(password, row.u.username, 'password');
@@ -292,12 +270,7 @@ export async function addRole({
   actor,
   userId,
   input,
-}: {
-  db: Db;
-  actor: Actor;
-  userId: string;
-  input: RoleAssignment;
-}): Promise<{ id: string }> {
+}: Ctx & { userId: string; input: RoleAssignment }): Promise<{ id: string }> {
   return db
     .transaction(async (tx) => {
       const { canManage } = await loadUser(tx, actor, userId);
@@ -312,12 +285,7 @@ export async function removeRole({
   actor,
   userId,
   assignmentId,
-}: {
-  db: Db;
-  actor: Actor;
-  userId: string;
-  assignmentId: string;
-}): Promise<void> {
+}: Ctx & { userId: string; assignmentId: string }): Promise<void> {
   await db
     .transaction(async (tx) => {
       const { canManage } = await loadUser(tx, actor, userId);

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Db, DbOrTx } from '../../server/db/client';
+import type { DbOrTx } from '../../server/db/client';
 import { reachPaths, type Actor } from '../../shared/actor';
 import { hidden } from '../../shared/app-error';
 import type { Page } from '../../shared/pagination';
@@ -14,11 +14,12 @@ import { activities, activityTeachers, registrations } from './activities.table'
 import { noticeDays } from './booking.service';
 import { approvedCourses, courseRefs } from '../courses';
 import { activeTeachersOfBanks, teacherRefs } from '../teachers';
-import { listThemes } from '../themes';
+import { activeThemes } from '../themes';
 import { signInCounts } from './sign-in-counts';
 import { activityEquipment, equipmentItems, venues } from './venues.table';
+import type { Ctx } from '../../server/types';
 
-type ActivityRow = typeof activities.$inferSelect;
+export type ActivityRow = typeof activities.$inferSelect;
 export type CentreRef = { id: string; name: string; path: string; level: string };
 
 const centreCols = { id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level };
@@ -50,16 +51,6 @@ export async function loadActivity(
     .where(eq(activities.id, id));
   if (!r || !canReadActivity(actor, r.centre)) throw hidden();
   return r;
-}
-
-/** The county's active themes (contract 2: its own list, else the defaults). */
-export async function countyThemes(
-  db: DbOrTx,
-  countyId: string,
-): Promise<{ key: string; nameZh: string; nameEn: string }[]> {
-  return (await listThemes(db, countyId))
-    .filter((t) => t.active)
-    .map(({ key, nameZh, nameEn }) => ({ key, nameZh, nameEn }));
 }
 
 /** Registered and waitlisted counts per activity. */
@@ -98,15 +89,7 @@ const listCols = {
   seriesId: activities.seriesId,
 };
 
-export async function findActivities({
-  db,
-  actor,
-  query,
-}: {
-  db: Db;
-  actor: Actor;
-  query: ActivityQuery;
-}): Promise<Page<Activity>> {
+export async function findActivities({ db, actor, query }: Ctx & { query: ActivityQuery }): Promise<Page<Activity>> {
   const conds = [underAnyPath(orgNodes.path, reachPaths(actor, ROLES))];
   if (query.centreId) conds.push(underAnyPath(orgNodes.path, [(await loadNode(db, actor, query.centreId)).path]));
   if (query.month)
@@ -163,7 +146,7 @@ function toItem(r: { [K in keyof typeof listCols]: unknown }): Omit<Activity, 'r
   };
 }
 
-export async function getActivity({ db, actor, id }: { db: Db; actor: Actor; id: string }): Promise<ActivityDetail> {
+export async function getActivity({ db, actor, id }: Ctx & { id: string }): Promise<ActivityDetail> {
   const { row, centre } = await loadActivity(db, actor, id);
   const unit = alias(orgNodes, 'unit');
   const [extra] = await db
@@ -228,15 +211,7 @@ export const selfAndAncestors = (path: string) => {
 };
 
 /** What the form offers for a centre: venues, equipment and teachers of the centre and its town, approved courses, units, themes. */
-export async function getOptions({
-  db,
-  actor,
-  centreId,
-}: {
-  db: Db;
-  actor: Actor;
-  centreId: string;
-}): Promise<ActivityOptions> {
+export async function getOptions({ db, actor, centreId }: Ctx & { centreId: string }): Promise<ActivityOptions> {
   const centre = await loadNode(db, actor, centreId);
   const countyId = centre.path.split('/')[1];
   const owners = selfAndAncestors(centre.path);
@@ -272,7 +247,7 @@ export async function getOptions({
     teachers: bank,
     courses: courseRows.map(({ id, title, ...c }) => ({ id, name: title, ...c })),
     units,
-    themes: await countyThemes(db, countyId),
+    themes: await activeThemes(db, countyId),
     noticeDays: await noticeDays(db, countyId),
   };
 }

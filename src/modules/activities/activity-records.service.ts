@@ -1,30 +1,20 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../server/db/client';
-import { holdsRoleOver, type Actor } from '../../shared/actor';
-import { fieldError, forbidden } from '../../shared/app-error';
+import { holdsRoleOver } from '../../shared/actor';
+import { fieldError } from '../../shared/app-error';
 import { RESIDENT_ROLES } from '../../shared/roles';
-import { recordAudit } from '../../server/audit';
 import { ACTIVITY_LIMITS, type Records, type RecordsInput, type Registration } from './activities.contract';
-import { canKeepActivity } from './activities.policy';
 import { loadActivity } from './activities.service';
+import { auditActivity, loadKeptActivity } from './activity-change';
 import { registrations } from './activities.table';
 import { activityPhotos, activityRecords } from './activity-records.table';
 import { fileFacts, filesByIds } from '../files';
 import { residentNames, residentRef } from '../people';
 import { cancelRegistration, registerResident, type RegistrationStatus } from './registration.service';
+import type { Ctx } from '../../server/types';
 
 /** The registrations (places, waiting list in order, cancelled) — residents' names are for the keepers. */
-export async function findRegistrations({
-  db,
-  actor,
-  id,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-}): Promise<{ items: Registration[] }> {
-  const { centre } = await loadActivity(db, actor, id);
-  if (!canKeepActivity(actor, centre)) throw forbidden();
+export async function findRegistrations({ db, actor, id }: Ctx & { id: string }): Promise<{ items: Registration[] }> {
+  await loadKeptActivity(db, actor, id);
   const rows = await db
     .select({
       id: registrations.id,
@@ -63,26 +53,17 @@ export async function registerByStaff({
   actor,
   id,
   residentId,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  residentId: string;
-}): Promise<{ status: RegistrationStatus }> {
+}: Ctx & { id: string; residentId: string }): Promise<{ status: RegistrationStatus }> {
   return db.transaction(async (tx) => {
-    const { row, centre } = await loadActivity(tx, actor, id);
-    if (!canKeepActivity(actor, centre)) throw forbidden();
+    const { row, centre } = await loadKeptActivity(tx, actor, id);
     const r = await residentRef(tx, residentId);
     if (!r || !holdsRoleOver(actor, RESIDENT_ROLES, r.path))
       throw fieldError('residentId', '找不到该居民，或不在您的管理范围内', 'Resident not found, or outside your reach');
     const out = await registerResident(tx, { activityId: id, residentId });
-    await recordAudit(tx, {
-      actor,
-      node: centre,
-      action: 'activity.register',
-      entityType: 'activity',
-      entityId: id,
-      summary: { title: row.title, resident: r.name, status: out.status },
+    await auditActivity(tx, actor, centre, 'activity.register', id, {
+      title: row.title,
+      resident: r.name,
+      status: out.status,
     });
     return { status: out.status };
   });
@@ -93,29 +74,20 @@ export async function cancelByStaff({
   actor,
   id,
   residentId,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  residentId: string;
-}): Promise<void> {
+}: Ctx & { id: string; residentId: string }): Promise<void> {
   await db.transaction(async (tx) => {
-    const { row, centre } = await loadActivity(tx, actor, id);
-    if (!canKeepActivity(actor, centre)) throw forbidden();
+    const { row, centre } = await loadKeptActivity(tx, actor, id);
     const out = await cancelRegistration(tx, { activityId: id, residentId, reason: '由工作人员取消报名' });
-    await recordAudit(tx, {
-      actor,
-      node: centre,
-      action: 'activity.unregister',
-      entityType: 'activity',
-      entityId: id,
-      summary: { title: row.title, residentId, promotedResidentId: out.promotedResidentId },
+    await auditActivity(tx, actor, centre, 'activity.unregister', id, {
+      title: row.title,
+      residentId,
+      promotedResidentId: out.promotedResidentId,
     });
   });
 }
 
 /** The traces an activity leaves: news article, lecture notes, summary and photos. */
-export async function getRecords({ db, actor, id }: { db: Db; actor: Actor; id: string }): Promise<Records> {
+export async function getRecords({ db, actor, id }: Ctx & { id: string }): Promise<Records> {
   await loadActivity(db, actor, id);
   const [rec] = await db.select().from(activityRecords).where(eq(activityRecords.activityId, id));
   const photos = await db
@@ -148,38 +120,20 @@ export async function getRecords({ db, actor, id }: { db: Db; actor: Actor; id: 
   };
 }
 
-export async function saveRecords({
-  db,
-  actor,
-  id,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  input: RecordsInput;
-}): Promise<void> {
+export async function saveRecords({ db, actor, id, input }: Ctx & { id: string; input: RecordsInput }): Promise<void> {
   await db.transaction(async (tx) => {
-    const { row, centre } = await loadActivity(tx, actor, id);
-    if (!canKeepActivity(actor, centre)) throw forbidden();
+    const { row, centre } = await loadKeptActivity(tx, actor, id);
     const values = { ...input, updatedBy: actor.userId, updatedAt: new Date() };
     await tx
       .insert(activityRecords)
       .values({ activityId: id, ...values })
       .onConflictDoUpdate({ target: activityRecords.activityId, set: values });
-    await recordAudit(tx, {
-      actor,
-      node: centre,
-      action: 'activity.records',
-      entityType: 'activity',
-      entityId: id,
-      summary: {
-        title: row.title,
-        newsTitle: input.newsTitle,
-        newsChars: input.newsBody.length,
-        notesChars: input.lectureNotes.length,
-        summaryChars: input.summary.length,
-      },
+    await auditActivity(tx, actor, centre, 'activity.records', id, {
+      title: row.title,
+      newsTitle: input.newsTitle,
+      newsChars: input.newsBody.length,
+      notesChars: input.lectureNotes.length,
+      summaryChars: input.summary.length,
     });
   });
 }
@@ -191,16 +145,9 @@ export async function addPhoto({
   id,
   fileId,
   caption,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  fileId: string;
-  caption: string | null;
-}): Promise<void> {
+}: Ctx & { id: string; fileId: string; caption: string | null }): Promise<void> {
   await db.transaction(async (tx) => {
-    const { row, centre } = await loadActivity(tx, actor, id);
-    if (!canKeepActivity(actor, centre)) throw forbidden();
+    const { row, centre } = await loadKeptActivity(tx, actor, id);
     const f = await fileFacts(tx, fileId);
     if (!f || !f.path.startsWith(centre.path) || !f.mime.startsWith('image/'))
       throw fieldError('fileId', '请上传本活动的照片', 'Upload a photo for this activity');
@@ -218,39 +165,14 @@ export async function addPhoto({
       .insert(activityPhotos)
       .values({ activityId: id, fileId, caption, sort: n, addedBy: actor.userId })
       .onConflictDoNothing();
-    await recordAudit(tx, {
-      actor,
-      node: centre,
-      action: 'activity.photo.add',
-      entityType: 'activity',
-      entityId: id,
-      summary: { title: row.title, fileId },
-    });
+    await auditActivity(tx, actor, centre, 'activity.photo.add', id, { title: row.title, fileId });
   });
 }
 
-export async function removePhoto({
-  db,
-  actor,
-  id,
-  fileId,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  fileId: string;
-}): Promise<void> {
+export async function removePhoto({ db, actor, id, fileId }: Ctx & { id: string; fileId: string }): Promise<void> {
   await db.transaction(async (tx) => {
-    const { row, centre } = await loadActivity(tx, actor, id);
-    if (!canKeepActivity(actor, centre)) throw forbidden();
+    const { row, centre } = await loadKeptActivity(tx, actor, id);
     await tx.delete(activityPhotos).where(and(eq(activityPhotos.activityId, id), eq(activityPhotos.fileId, fileId)));
-    await recordAudit(tx, {
-      actor,
-      node: centre,
-      action: 'activity.photo.remove',
-      entityType: 'activity',
-      entityId: id,
-      summary: { title: row.title, fileId },
-    });
+    await auditActivity(tx, actor, centre, 'activity.photo.remove', id, { title: row.title, fileId });
   });
 }

@@ -1,14 +1,11 @@
-import { and, asc, eq, gte, inArray } from 'drizzle-orm';
-import type { Db } from '../../server/db/client';
-import type { Actor } from '../../shared/actor';
-import { AppError, forbidden } from '../../shared/app-error';
-import { recordAudit } from '../../server/audit';
+import { and, eq, inArray } from 'drizzle-orm';
+import { AppError } from '../../shared/app-error';
 import { activityDone } from '../../server/events';
 import type { ActivityStatus, Cancel } from './activities.contract';
-import { canKeepActivity } from './activities.policy';
-import { loadActivity } from './activities.service';
+import { auditActivity, loadKeptActivity, sessionsCovered } from './activity-change';
 import { activities, registrations } from './activities.table';
 import { lockActivity } from './registration.service';
+import type { Ctx } from '../../server/types';
 
 /** The moves a status may make: planned → open → done; planned → done for one entered afterwards. */
 const NEXT: Record<ActivityStatus, ActivityStatus[]> = {
@@ -24,15 +21,9 @@ export async function changeStatus({
   actor,
   id,
   status,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  status: 'open' | 'done';
-}): Promise<void> {
+}: Ctx & { id: string; status: 'open' | 'done' }): Promise<void> {
   await db.transaction(async (tx) => {
-    const { row, centre } = await loadActivity(tx, actor, id);
-    if (!canKeepActivity(actor, centre)) throw forbidden();
+    const { row, centre } = await loadKeptActivity(tx, actor, id);
     const locked = await lockActivity(tx, id);
     const from = locked.status as ActivityStatus;
     if (!NEXT[from].includes(status))
@@ -55,14 +46,7 @@ export async function changeStatus({
       // Sign-in listens and pays the credits that wait for the activity to be done.
       await activityDone.emit(tx, { activityId: id, actorId: actor.userId });
     }
-    await recordAudit(tx, {
-      actor,
-      node: centre,
-      action: 'activity.status',
-      entityType: 'activity',
-      entityId: id,
-      summary: { title: row.title, from, to: status },
-    });
+    await auditActivity(tx, actor, centre, 'activity.status', id, { title: row.title, from, to: status });
   });
 }
 
@@ -82,35 +66,15 @@ export async function cancelActivity({
   actor,
   id,
   input,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  input: Cancel;
-}): Promise<{ ids: string[] }> {
+}: Ctx & { id: string; input: Cancel }): Promise<{ ids: string[] }> {
   return db.transaction(async (tx) => {
-    const { row, centre } = await loadActivity(tx, actor, id);
-    if (!canKeepActivity(actor, centre)) throw forbidden();
+    const { row, centre } = await loadKeptActivity(tx, actor, id);
     if (row.status === 'done' || row.status === 'cancelled')
       throw new AppError('CONFLICT', {
         detail: '已完成或已取消的活动不能取消',
         detailEn: 'a done or cancelled activity cannot be cancelled',
       });
-    const targets =
-      input.scope === 'following' && row.seriesId
-        ? await tx
-            .select({ id: activities.id })
-            .from(activities)
-            .where(
-              and(
-                eq(activities.seriesId, row.seriesId),
-                gte(activities.startsAt, row.startsAt),
-                inArray(activities.status, ['planned', 'open']),
-              ),
-            )
-            .orderBy(asc(activities.startsAt))
-        : [{ id }];
-    const ids = targets.map((t) => t.id);
+    const ids = (await sessionsCovered(tx, row, input.scope)).map((t) => t.id);
     for (const t of ids) await lockActivity(tx, t);
     await tx
       .update(activities)
@@ -121,13 +85,11 @@ export async function cancelActivity({
       .set({ status: 'cancelled', notice: `活动已取消：${input.reason}`.slice(0, 300), updatedAt: new Date() })
       .where(and(inArray(registrations.activityId, ids), inArray(registrations.status, ['registered', 'waitlisted'])))
       .returning({ id: registrations.id });
-    await recordAudit(tx, {
-      actor,
-      node: centre,
-      action: 'activity.cancel',
-      entityType: 'activity',
-      entityId: id,
-      summary: { title: row.title, reason: input.reason, sessions: ids.length, registrationsCancelled: told.length },
+    await auditActivity(tx, actor, centre, 'activity.cancel', id, {
+      title: row.title,
+      reason: input.reason,
+      sessions: ids.length,
+      registrationsCancelled: told.length,
     });
     return { ids };
   });

@@ -1,19 +1,21 @@
-import { and, asc, eq, gte, inArray } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../server/db/client';
-import type { Actor } from '../../shared/actor';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../server/db/client';
 import { AppError, fieldError, forbidden } from '../../shared/app-error';
-import { diffFields, recordAudit } from '../../server/audit';
+import { diffFields } from '../../server/audit';
 import { formatDateTime } from '../../shared/china-time';
 import { orgNodes } from '../../server/db/tree.table';
 import type { ActivityCreate, ActivityFields, ActivityUpdate } from './activities.contract';
 import { canKeepActivity } from './activities.policy';
-import { countyThemes, loadActivity, loadNode, selfAndAncestors, type CentreRef } from './activities.service';
+import { auditActivity, loadKeptActivity, sessionsCovered } from './activity-change';
+import { loadNode, selfAndAncestors, type CentreRef } from './activities.service';
 import { activities, activityTeachers, registrations } from './activities.table';
 import { checkClashes, checkNotice } from './booking.service';
 import { courseRefs } from '../courses';
 import { teacherRefs } from '../teachers';
+import { activeThemes } from '../themes';
 import { countRegistered, lockActivity, promoteWaitlisted } from './registration.service';
 import { activityEquipment, equipmentItems, venues } from './venues.table';
+import type { Ctx } from '../../server/types';
 
 const WEEK = 7 * 86_400_000;
 const MAX_LENGTH = 86_400_000;
@@ -30,7 +32,7 @@ async function checkRefs(tx: DbOrTx, centre: CentreRef, input: ActivityFields): 
       '一次活动不能超过 24 小时；多天的活动请分场次',
       'One activity lasts at most 24 hours; split longer ones into sessions',
     );
-  if (!(await countyThemes(tx, countyId)).some((t) => t.key === input.theme))
+  if (!(await activeThemes(tx, countyId)).some((t) => t.key === input.theme))
     throw fieldError('theme', '请选择本县的活动主题', 'Choose one of the county’s themes');
   const owners = selfAndAncestors(centre.path);
   if (input.courseId) {
@@ -116,11 +118,7 @@ export async function createActivity({
   db,
   actor,
   input,
-}: {
-  db: Db;
-  actor: Actor;
-  input: ActivityCreate;
-}): Promise<{ id: string; ids: string[] }> {
+}: Ctx & { input: ActivityCreate }): Promise<{ id: string; ids: string[] }> {
   return db.transaction(async (tx) => {
     const centre = await loadNode(tx, actor, input.centreId);
     if (!canKeepActivity(actor, centre)) throw forbidden();
@@ -164,21 +162,14 @@ export async function createActivity({
       await setLinks(tx, row.id, input);
       ids.push(row.id);
     }
-    await recordAudit(tx, {
-      actor,
-      node: centre,
-      action: 'activity.create',
-      entityType: 'activity',
-      entityId: ids[0],
-      summary: {
-        title: input.title,
-        centre: centre.name,
-        startsAt: input.startsAt,
-        sessions: ids.length,
-        venueId: input.venueId,
-        teacherIds: input.teacherIds,
-        equipmentIds: input.equipmentIds,
-      },
+    await auditActivity(tx, actor, centre, 'activity.create', ids[0], {
+      title: input.title,
+      centre: centre.name,
+      startsAt: input.startsAt,
+      sessions: ids.length,
+      venueId: input.venueId,
+      teacherIds: input.teacherIds,
+      equipmentIds: input.equipmentIds,
     });
     return { id: ids[0], ids };
   });
@@ -193,35 +184,16 @@ export async function updateActivity({
   actor,
   id,
   input,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  input: ActivityUpdate;
-}): Promise<{ ids: string[] }> {
+}: Ctx & { id: string; input: ActivityUpdate }): Promise<{ ids: string[] }> {
   return db.transaction(async (tx) => {
-    const { row, centre } = await loadActivity(tx, actor, id);
-    if (!canKeepActivity(actor, centre)) throw forbidden();
+    const { row, centre } = await loadKeptActivity(tx, actor, id);
     if (row.status === 'done' || row.status === 'cancelled')
       throw new AppError('CONFLICT', {
         detail: '已完成或已取消的活动不能再修改',
         detailEn: 'a done or cancelled activity cannot be edited',
       });
     await checkRefs(tx, centre, input);
-    const targets =
-      input.scope === 'following' && row.seriesId
-        ? await tx
-            .select()
-            .from(activities)
-            .where(
-              and(
-                eq(activities.seriesId, row.seriesId),
-                gte(activities.startsAt, row.startsAt),
-                inArray(activities.status, ['planned', 'open']),
-              ),
-            )
-            .orderBy(asc(activities.startsAt))
-        : [row];
+    const targets = await sessionsCovered(tx, row, input.scope);
     const delta = new Date(input.startsAt).getTime() - row.startsAt.getTime();
     const length = new Date(input.endsAt).getTime() - new Date(input.startsAt).getTime();
     const moved = delta !== 0 || input.venueId !== row.venueId;
@@ -262,28 +234,21 @@ export async function updateActivity({
         await promoteWaitlisted(tx, { id: t.id, capacity: input.capacity });
     }
     const { confirmShortNotice, scope, ...fields } = input;
-    await recordAudit(tx, {
-      actor,
-      node: centre,
-      action: 'activity.update',
-      entityType: 'activity',
-      entityId: id,
-      summary: {
-        title: row.title,
-        scope,
-        sessions: targets.length,
-        confirmShortNotice,
-        ...diffFields(
-          {
-            ...row,
-            startsAt: row.startsAt.toISOString(),
-            endsAt: row.endsAt.toISOString(),
-            hours: Number(row.hours),
-            credits: Number(row.credits),
-          } as Record<string, unknown>,
-          fields,
-        ),
-      },
+    await auditActivity(tx, actor, centre, 'activity.update', id, {
+      title: row.title,
+      scope,
+      sessions: targets.length,
+      confirmShortNotice,
+      ...diffFields(
+        {
+          ...row,
+          startsAt: row.startsAt.toISOString(),
+          endsAt: row.endsAt.toISOString(),
+          hours: Number(row.hours),
+          credits: Number(row.credits),
+        } as Record<string, unknown>,
+        fields,
+      ),
     });
     return { ids: exclude };
   });

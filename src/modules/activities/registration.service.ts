@@ -40,6 +40,25 @@ export async function countRegistered(tx: DbOrTx, activityId: string): Promise<n
   return Number(n);
 }
 
+/** The resident's registration for the activity that is not cancelled (a place or the waiting list), if any. */
+async function liveRegistration(
+  tx: DbOrTx,
+  activityId: string,
+  residentId: string,
+): Promise<{ id: string; status: string } | undefined> {
+  const [live] = await tx
+    .select({ id: registrations.id, status: registrations.status })
+    .from(registrations)
+    .where(
+      and(
+        eq(registrations.activityId, activityId),
+        eq(registrations.residentId, residentId),
+        ne(registrations.status, 'cancelled'),
+      ),
+    );
+  return live;
+}
+
 /**
  * Registers a resident for an open activity: a place if one is free, else the waiting list
  * (ordered by the time of registering). Idempotent: a resident already registered or waiting
@@ -59,16 +78,7 @@ export async function registerResident(
     throw new AppError('CONFLICT', { detail: '该活动已经结束', detailEn: 'this activity has ended' });
   const r = await residentRef(tx, residentId);
   if (!r || r.countyId !== a.countyId || r.anonymized) throw new AppError('NOT_FOUND');
-  const [live] = await tx
-    .select({ id: registrations.id, status: registrations.status })
-    .from(registrations)
-    .where(
-      and(
-        eq(registrations.activityId, activityId),
-        eq(registrations.residentId, residentId),
-        ne(registrations.status, 'cancelled'),
-      ),
-    );
+  const live = await liveRegistration(tx, activityId, residentId);
   if (live) return { id: live.id, status: live.status as RegistrationStatus };
   const status: RegistrationStatus =
     a.capacity === null || (await countRegistered(tx, activityId)) < a.capacity ? 'registered' : 'waitlisted';
@@ -121,16 +131,7 @@ export async function cancelRegistration(
       detail: '活动已结束或已取消，报名不能再变动',
       detailEn: 'the activity is over or cancelled; registrations can no longer change',
     });
-  const [live] = await tx
-    .select({ id: registrations.id, status: registrations.status })
-    .from(registrations)
-    .where(
-      and(
-        eq(registrations.activityId, activityId),
-        eq(registrations.residentId, residentId),
-        ne(registrations.status, 'cancelled'),
-      ),
-    );
+  const live = await liveRegistration(tx, activityId, residentId);
   if (!live) return { cancelled: false, promotedResidentId: null };
   await tx
     .update(registrations)

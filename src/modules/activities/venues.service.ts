@@ -1,12 +1,11 @@
 import { and, asc, count, eq, gte, inArray, ne } from 'drizzle-orm';
-import type { Db } from '../../server/db/client';
-import { reachPaths, type Actor } from '../../shared/actor';
+import { reachPaths } from '../../shared/actor';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import { chinaInstant, chinaToday } from '../../shared/china-time';
 import type { Page } from '../../shared/pagination';
 import { ROLES } from '../../shared/roles';
 import { recordAudit } from '../../server/audit';
-import { underAnyPath } from '../../server/tree-scope';
+import { loadCounty, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
 import { canKeepVenue, canReadActivity, canSetRules } from './activities.policy';
 import { loadNode } from './activities.service';
@@ -22,20 +21,13 @@ import type {
 } from './venues.contract';
 import { activities } from './activities.table';
 import { activityEquipment, activityRules, equipmentItems, venues } from './venues.table';
+import type { Ctx } from '../../server/types';
 
 const tableOf = (kind: BookableKind) => (kind === 'venue' ? venues : equipmentItems);
 const nodeCols = { id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level };
 
 /** Venues or equipment of the towns and centres in the actor's reach. */
-export async function findBookables({
-  db,
-  actor,
-  query,
-}: {
-  db: Db;
-  actor: Actor;
-  query: BookableQuery;
-}): Promise<Page<Bookable>> {
+export async function findBookables({ db, actor, query }: Ctx & { query: BookableQuery }): Promise<Page<Bookable>> {
   const t = tableOf(query.kind);
   const conds = [underAnyPath(orgNodes.path, reachPaths(actor, ROLES))];
   if (query.nodeId) conds.push(underAnyPath(orgNodes.path, [(await loadNode(db, actor, query.nodeId)).path]));
@@ -67,15 +59,7 @@ export async function findBookables({
   };
 }
 
-export async function createBookable({
-  db,
-  actor,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  input: BookableCreate;
-}): Promise<{ id: string }> {
+export async function createBookable({ db, actor, input }: Ctx & { input: BookableCreate }): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
     const node = await loadNode(tx, actor, input.nodeId);
     if (!canKeepVenue(actor, node)) throw forbidden();
@@ -113,12 +97,7 @@ export async function updateBookable({
   actor,
   id,
   input,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  input: BookableUpdate;
-}): Promise<void> {
+}: Ctx & { id: string; input: BookableUpdate }): Promise<void> {
   await db.transaction(async (tx) => {
     const t = tableOf(input.kind);
     const [r] = await tx
@@ -157,7 +136,7 @@ export async function updateBookable({
 }
 
 /** The booking notice of each county in the actor's reach. */
-export async function findRules({ db, actor }: { db: Db; actor: Actor }): Promise<Rules> {
+export async function findRules({ db, actor }: Ctx): Promise<Rules> {
   const countyIds = [...new Set(actor.scopes.map((s) => s.path.split('/')[1]).filter(Boolean))];
   const counties = actor.scopes.some((s) => s.role === 'system_admin')
     ? await db.select(nodeCols).from(orgNodes).where(eq(orgNodes.level, 'county')).orderBy(asc(orgNodes.name))
@@ -178,20 +157,9 @@ export async function findRules({ db, actor }: { db: Db; actor: Actor }): Promis
   return { items };
 }
 
-export async function setRules({
-  db,
-  actor,
-  countyId,
-  days,
-}: {
-  db: Db;
-  actor: Actor;
-  countyId: string;
-  days: number;
-}): Promise<void> {
+export async function setRules({ db, actor, countyId, days }: Ctx & { countyId: string; days: number }): Promise<void> {
   await db.transaction(async (tx) => {
-    const [c] = await tx.select(nodeCols).from(orgNodes).where(eq(orgNodes.id, countyId));
-    if (!c || c.level !== 'county' || !canSetRules(actor, c)) throw hidden();
+    const c = await loadCounty(tx, actor, countyId, canSetRules);
     const before = await noticeDays(tx, countyId);
     await tx
       .insert(activityRules)
@@ -217,12 +185,7 @@ export async function findBookings({
   actor,
   id,
   kind,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  kind: BookableKind;
-}): Promise<{ items: Booking[] }> {
+}: Ctx & { id: string; kind: BookableKind }): Promise<{ items: Booking[] }> {
   const t = tableOf(kind);
   const [r] = await db
     .select({ node: nodeCols })

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gte, isNull, like, lt, or, type SQL } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../server/db/client';
+import type { DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { chinaInstant } from '../../shared/china-time';
 import { forbidden } from '../../shared/app-error';
@@ -10,16 +10,9 @@ import { getNodeRow } from '../organisations';
 import type { AuditEntryOut, AuditQuery } from './audit.contract';
 import { auditReach, canReadUnscopedAudit, canVerifyAudit } from './audit.policy';
 import { auditLog } from './audit.table';
+import type { Ctx } from '../../server/types';
 
-export async function findAudit({
-  db,
-  actor,
-  query,
-}: {
-  db: Db;
-  actor: Actor;
-  query: AuditQuery;
-}): Promise<Page<AuditEntryOut>> {
+export async function findAudit({ db, actor, query }: Ctx & { query: AuditQuery }): Promise<Page<AuditEntryOut>> {
   const scope = underAnyPath(auditLog.nodePath, auditReach(actor));
   // Actions without a node (sign-ins, settings) are seen by system admins, and by each user for themselves.
   const own = canReadUnscopedAudit(actor)

@@ -1,15 +1,16 @@
 import { and, count, eq, ne } from 'drizzle-orm';
-import type { Db } from '../../server/db/client';
+import type { DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { AppError, fieldError, forbidden } from '../../shared/app-error';
 import { chinaToday } from '../../shared/china-time';
 import { recordAudit } from '../../server/audit';
 import { orgNodes } from '../../server/db/tree.table';
-import { loadCourse, type CourseRow } from './course-load';
+import { loadCourse, type CourseRow, type NodeRef } from './course-load';
 import { featuredPerCentre, reviewLeadDays } from './course-rules.service';
 import { COURSE_STATUS_LABELS, submitDeadline, type FeatureInput, type ReviewInput } from './courses.contract';
 import { canEditCourse, canFeatureCourse, canReviewCourse, canSubmitCourse, isOwnCourse } from './courses.policy';
 import { courseReviewEvents, courses } from './courses.table';
+import type { Ctx } from '../../server/types';
 
 const wrongStatus = (row: CourseRow, what: string, whatEn: string) => {
   const s = COURSE_STATUS_LABELS[row.status as keyof typeof COURSE_STATUS_LABELS];
@@ -19,11 +20,32 @@ const wrongStatus = (row: CourseRow, what: string, whatEn: string) => {
   });
 };
 
+/** A step of the review: its event in the course's history and its entry in the audit trail, in the step's transaction. */
+async function recordReviewStep(
+  tx: DbOrTx,
+  actor: Actor,
+  node: NodeRef,
+  id: string,
+  step: { event: string; comment?: string | null; action: string; summary: Record<string, unknown> },
+): Promise<void> {
+  await tx
+    .insert(courseReviewEvents)
+    .values({ courseId: id, action: step.event, comment: step.comment, actorId: actor.userId });
+  await recordAudit(tx, {
+    actor,
+    node,
+    action: step.action,
+    entityType: 'course',
+    entityId: id,
+    summary: step.summary,
+  });
+}
+
 /**
  * The owning node's staff submit a course for review, at least N days (the county's rule,
  * default 15) before its first session; later is refused with the date it was needed by.
  */
-export async function submitCourse({ db, actor, id }: { db: Db; actor: Actor; id: string }): Promise<void> {
+export async function submitCourse({ db, actor, id }: Ctx & { id: string }): Promise<void> {
   await db.transaction(async (tx) => {
     const { row, node } = await loadCourse(tx, actor, id, true);
     if (!canSubmitCourse(actor, row, node)) {
@@ -57,30 +79,16 @@ export async function submitCourse({ db, actor, id }: { db: Db; actor: Actor; id
         updatedAt: new Date(),
       })
       .where(eq(courses.id, id));
-    await tx.insert(courseReviewEvents).values({ courseId: id, action: 'submitted', actorId: actor.userId });
-    await recordAudit(tx, {
-      actor,
-      node,
+    await recordReviewStep(tx, actor, node, id, {
+      event: 'submitted',
       action: 'course.submit',
-      entityType: 'course',
-      entityId: id,
       summary: { title: row.title, firstSessionDate: row.firstSessionDate, deadline },
     });
   });
 }
 
 /** The town's reviewers approve a submitted course or return it with a comment; never their own. */
-export async function reviewCourse({
-  db,
-  actor,
-  id,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  input: ReviewInput;
-}): Promise<void> {
+export async function reviewCourse({ db, actor, id, input }: Ctx & { id: string; input: ReviewInput }): Promise<void> {
   await db.transaction(async (tx) => {
     const { row, node, review } = await loadCourse(tx, actor, id, true);
     if (!canReviewCourse(actor, row, review)) {
@@ -100,15 +108,10 @@ export async function reviewCourse({
         updatedAt: new Date(),
       })
       .where(eq(courses.id, id));
-    await tx
-      .insert(courseReviewEvents)
-      .values({ courseId: id, action: status, comment: input.comment, actorId: actor.userId });
-    await recordAudit(tx, {
-      actor,
-      node,
+    await recordReviewStep(tx, actor, node, id, {
+      event: status,
+      comment: input.comment,
       action: `course.${input.decision}`,
-      entityType: 'course',
-      entityId: id,
       summary: { title: row.title, comment: input.comment, own: isOwnCourse(actor, row) },
     });
   });
@@ -123,12 +126,7 @@ export async function featureCourse({
   actor,
   id,
   input,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  input: FeatureInput;
-}): Promise<void> {
+}: Ctx & { id: string; input: FeatureInput }): Promise<void> {
   await db.transaction(async (tx) => {
     const { row, node, review } = await loadCourse(tx, actor, id, true);
     if (!canFeatureCourse(actor, row, review)) {
@@ -142,13 +140,9 @@ export async function featureCourse({
         .update(courses)
         .set({ featured: false, featuredCentreId: null, updatedAt: new Date() })
         .where(eq(courses.id, id));
-      await tx.insert(courseReviewEvents).values({ courseId: id, action: 'unfeatured', actorId: actor.userId });
-      await recordAudit(tx, {
-        actor,
-        node,
+      await recordReviewStep(tx, actor, node, id, {
+        event: 'unfeatured',
         action: 'course.unfeature',
-        entityType: 'course',
-        entityId: id,
         summary: { title: row.title },
       });
       return;
@@ -182,15 +176,10 @@ export async function featureCourse({
       .update(courses)
       .set({ featured: true, featuredCentreId: centre.id, updatedAt: new Date() })
       .where(eq(courses.id, id));
-    await tx
-      .insert(courseReviewEvents)
-      .values({ courseId: id, action: 'featured', comment: centre.name, actorId: actor.userId });
-    await recordAudit(tx, {
-      actor,
-      node,
+    await recordReviewStep(tx, actor, node, id, {
+      event: 'featured',
+      comment: centre.name,
       action: 'course.feature',
-      entityType: 'course',
-      entityId: id,
       summary: { title: row.title, centre: centre.name, limit },
     });
   });

@@ -14,6 +14,7 @@ import {
 // The county's theme keepers (THEME_EDITOR_ROLES) also set its review lead days; everyone who reads its themes reads its rules.
 import { canEditThemes, canReadThemes } from '../themes/themes.policy';
 import { canSetFeaturedLimit } from './courses.policy';
+import type { Ctx } from '../../server/types';
 
 /** Days before the first session by which a course of this county must be submitted. */
 export async function reviewLeadDays(db: DbOrTx, countyId: string): Promise<number> {
@@ -71,12 +72,7 @@ export async function setCourseRules({
   actor,
   nodeId,
   input,
-}: {
-  db: Db;
-  actor: Actor;
-  nodeId: string;
-  input: CourseRulesUpdate;
-}): Promise<CourseRules> {
+}: Ctx & { nodeId: string; input: CourseRulesUpdate }): Promise<CourseRules> {
   await db.transaction(async (tx) => {
     const before = await getCourseRules({ db: tx, actor, nodeId });
     if (input.reviewLeadDays !== undefined && before.level !== 'county')

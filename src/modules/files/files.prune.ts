@@ -1,12 +1,10 @@
-import { sql, type SQL } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../server/db/client';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../server/db/client';
 import { pgErrorCode } from '../../server/db/client';
+import { foreignKeysOnto, sqlRows } from '../../server/db/sql';
 import { recordAudit } from '../../server/audit';
 import { UNATTACHED_FILE_HOURS } from './files.contract';
 import { removeBlob } from './files.storage';
-
-/** The rows of a plain SQL statement (drizzle types `execute()` by driver). */
-const rows = async <T>(db: DbOrTx, q: SQL) => ((await db.execute(q)) as unknown as { rows: T[] }).rows;
 
 type Candidate = {
   id: string;
@@ -19,22 +17,6 @@ type Candidate = {
 };
 
 /**
- * The columns that attach a file to something: every foreign key onto stored_files, read from
- * the catalogue, so a module that adds one (course_files, activity_photos, sign_ins…) is
- * counted without a change here.
- */
-async function attachingColumns(db: Db): Promise<{ tbl: string; col: string }[]> {
-  return rows<{ tbl: string; col: string }>(
-    db,
-    sql`
-    select c.conrelid::regclass::text as tbl, quote_ident(a.attname) as col
-    from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any(c.conkey)
-    where c.contype = 'f' and c.confrelid = 'stored_files'::regclass
-    order by 1, 2`,
-  );
-}
-
-/**
  * Removes uploaded files that nothing refers to, uploaded more than `olderThanHours` ago (an
  * upload abandoned in a form, a photo taken off an activity): the row and its audit entry in one
  * transaction, then the bytes. A file attached meanwhile is kept (the foreign key refuses the
@@ -45,12 +27,14 @@ export async function pruneUnattachedFiles(
   opts: { olderThanHours?: number; limit?: number } = {},
 ): Promise<number> {
   const hours = opts.olderThanHours ?? UNATTACHED_FILE_HOURS;
-  const cols = await attachingColumns(db);
+  // What attaches a file to something: every foreign key onto stored_files, so a module that
+  // adds one (course_files, activity_photos, sign_ins…) is counted without a change here.
+  const cols = await foreignKeysOnto(db, 'stored_files');
   const unattached = sql.join(
-    cols.map((c) => sql`not exists (select 1 from ${sql.raw(c.tbl)} x where x.${sql.raw(c.col)} = f.id)`),
+    cols.map((c) => sql`not exists (select 1 from ${sql.raw(c.tbl)} x where x.${sql.identifier(c.col)} = f.id)`),
     sql` and `,
   );
-  const candidates = await rows<Candidate>(
+  const candidates = await sqlRows<Candidate>(
     db,
     sql`
     select f.id, f.node_id, n.path as node_path, f.storage_key, f.thumbnail_key, f.original_name, f.purpose
@@ -62,7 +46,7 @@ export async function pruneUnattachedFiles(
   for (const f of candidates) {
     try {
       const gone = await db.transaction(async (tx) => {
-        const deleted = await rows(
+        const deleted = await sqlRows(
           tx,
           sql`delete from stored_files f where f.id = ${f.id} ${cols.length ? sql`and ${unattached}` : sql``} returning f.id`,
         );

@@ -1,11 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../server/db/client';
-import type { Actor } from '../../shared/actor';
+import type { DbOrTx } from '../../server/db/client';
 import { AppError, fieldError, forbidden } from '../../shared/app-error';
 import { recordAudit } from '../../server/audit';
 import { getNodeRow } from './org.service';
 import { canUpdateNode } from './org.policy';
 import { orgLeaders, orgPopulations } from './org.table';
+import type { Ctx } from '../../server/types';
 
 // What a node records besides its own fields: the resident population of each year and the
 // leadership group. Neither changes the tree, so no cache hears of them.
@@ -29,13 +29,7 @@ export async function setPopulation({
   id,
   year,
   population,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  year: number;
-  population: number;
-}): Promise<void> {
+}: Ctx & { id: string; year: number; population: number }): Promise<void> {
   await db.transaction(async (tx) => {
     const row = await getNodeRow(tx, actor, id);
     if (!canUpdateNode(actor, row)) throw forbidden();
@@ -61,17 +55,7 @@ export async function setPopulation({
   });
 }
 
-export async function removePopulation({
-  db,
-  actor,
-  id,
-  year,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  year: number;
-}): Promise<void> {
+export async function removePopulation({ db, actor, id, year }: Ctx & { id: string; year: number }): Promise<void> {
   await db.transaction(async (tx) => {
     const row = await getNodeRow(tx, actor, id);
     if (!canUpdateNode(actor, row)) throw forbidden();
@@ -97,9 +81,7 @@ export async function setLeaders({
   actor,
   id,
   leaders,
-}: {
-  db: Db;
-  actor: Actor;
+}: Ctx & {
   id: string;
   leaders: { name: string; post: string; title: string | null; phone: string | null }[];
 }): Promise<void> {

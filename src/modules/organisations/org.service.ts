@@ -12,6 +12,7 @@ import { canManageChildrenOf, canMoveNode, canReadNode, canUpdateNode } from './
 import { orgNodes } from '../../server/db/tree.table';
 import { orgLeaders, orgPopulations } from './org.table';
 import { cacheBusOf } from '../../server/cache-bus';
+import type { Ctx } from '../../server/types';
 
 export type NodeRow = typeof orgNodes.$inferSelect;
 
@@ -47,7 +48,7 @@ async function writeTree<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
 }
 
 /** Every node the actor may read, flat, ordered for building a tree. */
-export async function findTree({ db, actor }: { db: Db; actor: Actor }): Promise<TreeNode[]> {
+export async function findTree({ db, actor }: Ctx): Promise<TreeNode[]> {
   const paths = reachPaths(actor, ROLES);
   const key = paths.join('|');
   let cache = treeCache.get(db);
@@ -85,7 +86,7 @@ export async function getNodeRow(db: DbOrTx, actor: Actor, id: string): Promise<
   return row;
 }
 
-export async function getNode({ db, actor, id }: { db: Db; actor: Actor; id: string }): Promise<NodeDetail> {
+export async function getNode({ db, actor, id }: Ctx & { id: string }): Promise<NodeDetail> {
   const row = await getNodeRow(db, actor, id);
   const [parent] = row.parentId
     ? await db.select({ name: orgNodes.name, path: orgNodes.path }).from(orgNodes).where(eq(orgNodes.id, row.parentId))
@@ -159,15 +160,7 @@ function toColumns(input: NodeUpdate) {
   };
 }
 
-export async function createNode({
-  db,
-  actor,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  input: NodeCreate;
-}): Promise<{ id: string }> {
+export async function createNode({ db, actor, input }: Ctx & { input: NodeCreate }): Promise<{ id: string }> {
   return writeTree(db, async (tx) => {
     const parent = input.parentId ? await getNodeRow(tx, actor, input.parentId) : null;
     if (!canManageChildrenOf(actor, parent)) throw forbidden();
@@ -192,17 +185,7 @@ export async function createNode({
   });
 }
 
-export async function updateNode({
-  db,
-  actor,
-  id,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  input: NodeUpdate;
-}): Promise<void> {
+export async function updateNode({ db, actor, id, input }: Ctx & { id: string; input: NodeUpdate }): Promise<void> {
   await writeTree(db, async (tx) => {
     const row = await getNodeRow(tx, actor, id);
     if (!canUpdateNode(actor, row)) throw forbidden();
@@ -233,12 +216,7 @@ export async function moveNode({
   actor,
   id,
   newParentId,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  newParentId: string;
-}): Promise<void> {
+}: Ctx & { id: string; newParentId: string }): Promise<void> {
   await writeTree(db, async (tx) => {
     const row = await getNodeRow(tx, actor, id);
     const oldParent = row.parentId ? await getNodeRow(tx, actor, row.parentId).catch(() => null) : null;
@@ -293,7 +271,7 @@ const RECORD_NAMES: Record<string, { zh: string; en: string }> = {
   credit_redemptions: { zh: '奖品兑换记录', en: 'reward redemptions' },
 }; // Other modules' tables name themselves here as they are added.
 
-export async function removeNode({ db, actor, id }: { db: Db; actor: Actor; id: string }): Promise<void> {
+export async function removeNode({ db, actor, id }: Ctx & { id: string }): Promise<void> {
   let name = '';
   await writeTree(db, async (tx) => {
     const row = await getNodeRow(tx, actor, id);

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Db, DbOrTx } from '../../server/db/client';
+import type { DbOrTx } from '../../server/db/client';
 import { reachPaths, type Actor } from '../../shared/actor';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import { ROLES } from '../../shared/roles';
@@ -19,6 +19,7 @@ import {
 } from './plans.contract';
 import { canKeepPlan, canReadPlan } from './plans.policy';
 import { planItems } from './plans.table';
+import type { Ctx } from '../../server/types';
 
 type NodeRef = { id: string; name: string; path: string; level: string };
 const nodeCols = { id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level };
@@ -31,17 +32,7 @@ export async function loadNodeFor(db: DbOrTx, id: string, canRead: (n: NodeRef) 
   return n;
 }
 
-export async function getPlan({
-  db,
-  actor,
-  centreId,
-  year,
-}: {
-  db: Db;
-  actor: Actor;
-  centreId: string;
-  year: number;
-}): Promise<Plan> {
+export async function getPlan({ db, actor, centreId, year }: Ctx & { centreId: string; year: number }): Promise<Plan> {
   const centre = await loadNodeFor(db, centreId, (n) => canReadPlan(actor, n));
   const unit = alias(orgNodes, 'unit');
   const rows = await db
@@ -90,15 +81,7 @@ async function checkItem(tx: DbOrTx, centre: NodeRef, input: PlanItemUpdate): Pr
   await checkUnit(tx, countyOf(centre), input.responsibleUnitId, 'responsibleUnitId');
 }
 
-export async function createPlanItem({
-  db,
-  actor,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  input: PlanItemCreate;
-}): Promise<{ id: string }> {
+export async function createPlanItem({ db, actor, input }: Ctx & { input: PlanItemCreate }): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
     const centre = await loadNodeFor(tx, input.centreId, (n) => canReadPlan(actor, n));
     if (!canKeepPlan(actor, centre)) throw forbidden();
@@ -137,12 +120,7 @@ export async function updatePlanItem({
   actor,
   id,
   input,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  input: PlanItemUpdate;
-}): Promise<void> {
+}: Ctx & { id: string; input: PlanItemUpdate }): Promise<void> {
   await db.transaction(async (tx) => {
     const { row, centre } = await loadItem(tx, actor, id);
     await checkItem(tx, centre, input);
@@ -166,7 +144,7 @@ export async function updatePlanItem({
   });
 }
 
-export async function removePlanItem({ db, actor, id }: { db: Db; actor: Actor; id: string }): Promise<void> {
+export async function removePlanItem({ db, actor, id }: Ctx & { id: string }): Promise<void> {
   await db.transaction(async (tx) => {
     const { row, centre } = await loadItem(tx, actor, id);
     await tx.delete(planItems).where(eq(planItems.id, id));
@@ -190,11 +168,7 @@ export async function findVersus({
   db,
   actor,
   query,
-}: {
-  db: Db;
-  actor: Actor;
-  query: { year: number; nodeId?: string; page: number; pageSize: number };
-}): Promise<VersusPage> {
+}: Ctx & { query: { year: number; nodeId?: string; page: number; pageSize: number } }): Promise<VersusPage> {
   const town = alias(orgNodes, 'town');
   const conds = [eq(orgNodes.level, 'centre'), underAnyPath(orgNodes.path, reachPaths(actor, ROLES))];
   if (query.nodeId)

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, like, or } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../server/db/client';
+import type { DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import { recordAudit } from '../../server/audit';
@@ -9,6 +9,7 @@ import type { Schedule, ScheduleCreate, ScheduleUpdate } from './plans.contract'
 import { canKeepSchedule, canReadSchedule } from './plans.policy';
 import { countyOf, loadNodeFor } from './plans.service';
 import { scheduleItems } from './plans.table';
+import type { Ctx } from '../../server/types';
 
 /** Units a town's schedule may name: those under the town and those directly under the county. */
 async function townUnits(db: DbOrTx, town: { id: string; path: string }) {
@@ -31,12 +32,7 @@ export async function getSchedule({
   actor,
   townId,
   year,
-}: {
-  db: Db;
-  actor: Actor;
-  townId: string;
-  year: number;
-}): Promise<Schedule> {
+}: Ctx & { townId: string; year: number }): Promise<Schedule> {
   const town = await loadNodeFor(db, townId, (n) => canReadSchedule(actor, n));
   if (town.level !== 'town') throw fieldError('townId', '配档表属于镇（街道）', 'A schedule belongs to a town');
   const rows = await db
@@ -81,11 +77,7 @@ export async function createScheduleItem({
   db,
   actor,
   input,
-}: {
-  db: Db;
-  actor: Actor;
-  input: ScheduleCreate;
-}): Promise<{ id: string }> {
+}: Ctx & { input: ScheduleCreate }): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
     const town = await loadNodeFor(tx, input.townId, (n) => canReadSchedule(actor, n));
     if (!canKeepSchedule(actor, town)) throw forbidden();
@@ -126,12 +118,7 @@ export async function updateScheduleItem({
   actor,
   id,
   input,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  input: ScheduleUpdate;
-}): Promise<void> {
+}: Ctx & { id: string; input: ScheduleUpdate }): Promise<void> {
   await db.transaction(async (tx) => {
     const { row, town } = await loadItem(tx, actor, id);
     await checkUnits(tx, town, input.unitIds);
@@ -155,7 +142,7 @@ export async function updateScheduleItem({
   });
 }
 
-export async function removeScheduleItem({ db, actor, id }: { db: Db; actor: Actor; id: string }): Promise<void> {
+export async function removeScheduleItem({ db, actor, id }: Ctx & { id: string }): Promise<void> {
   await db.transaction(async (tx) => {
     const { row, town } = await loadItem(tx, actor, id);
     await tx.delete(scheduleItems).where(eq(scheduleItems.id, id));

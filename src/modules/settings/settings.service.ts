@@ -1,11 +1,11 @@
 import { cacheBusOf } from '../../server/cache-bus';
 import type { Db } from '../../server/db/client';
-import type { Actor } from '../../shared/actor';
 import { forbidden } from '../../shared/app-error';
 import { recordAudit, diffFields } from '../../server/audit';
 import type { Settings } from './settings.contract';
 import { settings } from './settings.table';
 import { canChangeSettings } from './settings.policy';
+import type { Ctx } from '../../server/types';
 
 /**
  * Settings are few and read on every request, so they are cached per database handle and
@@ -31,15 +31,7 @@ export async function getSettings(db: Db): Promise<Settings> {
   return value;
 }
 
-export async function updateSettings({
-  db,
-  actor,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  input: Settings;
-}): Promise<Settings> {
+export async function updateSettings({ db, actor, input }: Ctx & { input: Settings }): Promise<Settings> {
   if (!canChangeSettings(actor)) throw forbidden();
   const before = await getSettings(db);
   await db.transaction(async (tx) => {

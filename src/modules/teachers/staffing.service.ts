@@ -5,7 +5,7 @@ import { holdsRoleOver, reachPaths, type Actor } from '../../shared/actor';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import { ROLES } from '../../shared/roles';
 import { recordAudit } from '../../server/audit';
-import { escapeLike, underAnyPath } from '../../server/tree-scope';
+import { escapeLike, loadCounty, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
 import {
   DEFAULT_NORM,
@@ -18,6 +18,7 @@ import {
 import { STAFFING_READER_ROLES } from './teachers.policy';
 import { ancestorPaths, canSetNorm } from './teachers.policy';
 import { staffingNorms, teachers } from './teachers.table';
+import type { Ctx } from '../../server/types';
 
 const town = alias(orgNodes, 'town');
 
@@ -29,15 +30,7 @@ const activeOf = (category: string) =>
 const normOfCounty = sql`${staffingNorms.countyId}::text = split_part(${orgNodes.path}, '/', 2)`;
 
 /** Every centre in the actor's reach with its active full-time and part-time counts, met or not. */
-export async function findStaffing({
-  db,
-  actor,
-  query,
-}: {
-  db: Db;
-  actor: Actor;
-  query: StaffingQuery;
-}): Promise<StaffingPage> {
+export async function findStaffing({ db, actor, query }: Ctx & { query: StaffingQuery }): Promise<StaffingPage> {
   const ft = activeOf('full_time');
   const pt = activeOf('part_time');
   const ftMin = sql<number>`coalesce(${staffingNorms.fullTimeMin}, ${DEFAULT_NORM.fullTimeMin})`;
@@ -129,18 +122,9 @@ export async function setNorm({
   actor,
   countyId,
   input,
-}: {
-  db: Db;
-  actor: Actor;
-  countyId: string;
-  input: NormFields;
-}): Promise<void> {
+}: Ctx & { countyId: string; input: NormFields }): Promise<void> {
   await db.transaction(async (tx) => {
-    const [county] = await tx
-      .select({ id: orgNodes.id, path: orgNodes.path, name: orgNodes.name, level: orgNodes.level })
-      .from(orgNodes)
-      .where(eq(orgNodes.id, countyId));
-    if (!county || county.level !== 'county' || !holdsRoleOver(actor, ROLES, county.path)) throw hidden();
+    const county = await loadCounty(tx, actor, countyId, (a, c) => holdsRoleOver(a, ROLES, c.path));
     if (!canSetNorm(actor, county)) throw forbidden();
     if (input.partTimeMin > input.partTimeMax)
       throw fieldError('partTimeMax', '兼职人数上限不能小于下限', 'The part-time maximum cannot be below the minimum');

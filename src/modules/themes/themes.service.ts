@@ -1,16 +1,15 @@
 import { and, asc, eq, inArray, like } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../server/db/client';
+import type { DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import { DEFAULT_THEMES, THEME_LABELS } from '../../shared/themes';
 import { recordAudit } from '../../server/audit';
-import { escapeLike } from '../../server/tree-scope';
+import { escapeLike, loadCounty, type CountyNode } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
 import type { Theme, ThemeList, ThemesUpdate } from './themes.contract';
 import { canEditThemes, canReadThemes } from './themes.policy';
 import { themeDefs, themeLeadUnits } from './themes.table';
-
-type CountyNode = { id: string; name: string; path: string };
+import type { Ctx } from '../../server/types';
 
 /**
  * The theme list of a county, in order, inactive ones included: its own rows, or the default
@@ -64,25 +63,11 @@ export async function activeThemes(
 /** The county a request means: the one named, or the county of the actor's first role. */
 export async function resolveCounty(db: DbOrTx, actor: Actor, countyId: string | undefined): Promise<CountyNode> {
   const id = countyId ?? actor.scopes[0]?.path.split('/')[1];
-  const [county] = id
-    ? await db
-        .select({ id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level })
-        .from(orgNodes)
-        .where(eq(orgNodes.id, id))
-    : [];
-  if (!county || county.level !== 'county' || !canReadThemes(actor, county)) throw hidden();
-  return county;
+  if (!id) throw hidden();
+  return loadCounty(db, actor, id, canReadThemes);
 }
 
-export async function getThemeList({
-  db,
-  actor,
-  countyId,
-}: {
-  db: Db;
-  actor: Actor;
-  countyId?: string;
-}): Promise<ThemeList> {
+export async function getThemeList({ db, actor, countyId }: Ctx & { countyId?: string }): Promise<ThemeList> {
   const county = await resolveCounty(db, actor, countyId);
   const themes = await listThemes(db, county.id);
   const unitIds = [...new Set(themes.flatMap((t) => t.leadUnitIds))];
@@ -156,12 +141,7 @@ export async function updateThemes({
   actor,
   countyId,
   input,
-}: {
-  db: Db;
-  actor: Actor;
-  countyId: string;
-  input: ThemesUpdate;
-}): Promise<void> {
+}: Ctx & { countyId: string; input: ThemesUpdate }): Promise<void> {
   await db.transaction(async (tx) => {
     const county = await resolveCounty(tx, actor, countyId);
     if (!canEditThemes(actor, county)) throw forbidden();

@@ -22,6 +22,7 @@ import { useAuth } from '../../../web/auth/auth-context';
 import { FilterCard, FilterNode } from '../../../web/components/filter-card';
 import { PageHeader } from '../../../web/components/page-header';
 import { PageTable } from '../../../web/components/page-table';
+import { orDash } from '../../../web/components/table-columns';
 import { rules } from '../../../web/components/rules';
 import { useUrlQuery } from '../../../web/components/use-url-query';
 import { useI18n } from '../../../web/i18n/i18n';
@@ -101,8 +102,8 @@ export function VenuesPage() {
           { title: t(M.owner), dataIndex: 'nodeName' },
           ...(kind === 'venue'
             ? [
-                { title: t(M.seats), dataIndex: 'seats', render: (v: number | null) => v ?? '—' },
-                { title: t(M.address), dataIndex: 'address', render: (v: string | null) => v ?? '—' },
+                { title: t(M.seats), dataIndex: 'seats', render: orDash },
+                { title: t(M.address), dataIndex: 'address', render: orDash },
               ]
             : []),
           {

@@ -7,6 +7,7 @@ import { FilterCard, FilterSelect } from '../../../web/components/filter-card';
 import { ListSearch } from '../../../web/components/list-search';
 import { PageHeader } from '../../../web/components/page-header';
 import { PageTable } from '../../../web/components/page-table';
+import { OpenLink, orDash } from '../../../web/components/table-columns';
 import { useUrlQuery } from '../../../web/components/use-url-query';
 import { useI18n } from '../../../web/i18n/i18n';
 import { useOrgTree } from '../../../web/org-tree/use-org-tree';
@@ -151,16 +152,9 @@ export function CoursesPage() {
             dataIndex: 'title',
             render: (v: string, r) => (
               <div style={{ minWidth: 160, maxWidth: 280, whiteSpace: 'normal' }}>
-                <Button
-                  type="link"
-                  style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left', fontSize: 16 }}
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    url.set({ open: r.id });
-                  }}
-                >
+                <OpenLink wrap style={{ fontSize: 16 }} onOpen={() => url.set({ open: r.id })}>
                   {v}
-                </Button>
+                </OpenLink>
                 {r.featured && (
                   <div>
                     <FeaturedTag centre={r.featuredCentreName} />
@@ -174,7 +168,7 @@ export function CoursesPage() {
           { title: t(M.form), dataIndex: 'form', render: (v: CourseForm) => label(COURSE_FORM_LABELS[v]) },
           { title: t(M.owner), dataIndex: 'nodeName' },
           { title: t(M.town), dataIndex: 'townName', render: (v: string | null) => v ?? t(M.countyLevel) },
-          { title: t(M.firstSessionDate), dataIndex: 'firstSessionDate', render: (v: string | null) => v ?? '—' },
+          { title: t(M.firstSessionDate), dataIndex: 'firstSessionDate', render: orDash },
           { title: t(M.hours), dataIndex: 'hours' },
         ]}
       />

@@ -1,8 +1,8 @@
-import { lazy, Suspense, type ReactNode } from 'react';
-import { createBrowserRouter, Navigate } from 'react-router';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { ADMIN_ROLES } from '../shared/roles';
 import { AUDIT_READER_ROLES } from '../modules/audit/audit.policy';
-import { RESIDENT_ROLES } from '../shared/roles';
+import { RESIDENT_ROLES, type Role } from '../shared/roles';
 import { RESIDENT_STATS_ROLES } from '../modules/people/people.policy';
 import { STAFFING_READER_ROLES, TEACHER_READER_ROLES } from '../modules/teachers/teachers.policy';
 import { IMPORT_ROLES } from '../modules/imports/imports.policy';
@@ -12,119 +12,79 @@ import { PageLoading } from './components/page-loading';
 import { RouteError } from './pages/route-error';
 import { CREDIT_STAFF_ROLES } from '../modules/credits/credits.policy';
 
-// Every screen is its own chunk: the sign-in page loads without the tree, tables and forms.
-const LoginPage = lazy(() => import('../modules/accounts/web/login-page').then((m) => ({ default: m.LoginPage })));
-const SetupPage = lazy(() => import('../modules/accounts/web/setup-page').then((m) => ({ default: m.SetupPage })));
-const ChangePasswordPage = lazy(() =>
-  import('../modules/accounts/web/change-password-page').then((m) => ({ default: m.ChangePasswordPage })),
-);
-const AppLayout = lazy(() => import('./layout/app-layout').then((m) => ({ default: m.AppLayout })));
-const OrgPage = lazy(() => import('../modules/organisations/web/org-page').then((m) => ({ default: m.OrgPage })));
-const UsersPage = lazy(() => import('../modules/accounts/web/users-page').then((m) => ({ default: m.UsersPage })));
-const MyAccountPage = lazy(() =>
-  import('../modules/accounts/web/my-account-page').then((m) => ({ default: m.MyAccountPage })),
-);
-const AuditPage = lazy(() => import('../modules/audit/web/audit-page').then((m) => ({ default: m.AuditPage })));
-const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
-const ImportPage = lazy(() => import('../modules/imports/web/import-page').then((m) => ({ default: m.ImportPage })));
-const SettingsPage = lazy(() =>
-  import('../modules/settings/web/settings-page').then((m) => ({ default: m.SettingsPage })),
-);
-const ResidentsPage = lazy(() =>
-  import('../modules/people/web/residents-page').then((m) => ({ default: m.ResidentsPage })),
-);
-const HouseholdPage = lazy(() =>
-  import('../modules/people/web/household-page').then((m) => ({ default: m.HouseholdPage })),
-);
-const ResidentTagsPage = lazy(() =>
-  import('../modules/people/web/resident-tags-page').then((m) => ({ default: m.ResidentTagsPage })),
-);
-const TeachersPage = lazy(() =>
-  import('../modules/teachers/web/teachers-page').then((m) => ({ default: m.TeachersPage })),
-);
-const VolunteerPage = lazy(() =>
-  import('../modules/teachers/web/volunteer-page').then((m) => ({ default: m.VolunteerPage })),
-);
-const StaffingPage = lazy(() =>
-  import('../modules/teachers/web/staffing-page').then((m) => ({ default: m.StaffingPage })),
-);
-const SignInDeskPage = lazy(() =>
-  import('../modules/signin/web/sign-in-desk-page').then((m) => ({ default: m.SignInDeskPage })),
-);
-const AttendancePage = lazy(() =>
-  import('../modules/signin/web/attendance-page').then((m) => ({ default: m.AttendancePage })),
-);
-const QrScreenPage = lazy(() =>
-  import('../modules/signin/web/qr-screen-page').then((m) => ({ default: m.QrScreenPage })),
-);
-const SheetPrintPage = lazy(() =>
-  import('../modules/signin/web/sheet-print-page').then((m) => ({ default: m.SheetPrintPage })),
-);
-const ResidentAccountsPage = lazy(() =>
-  import('../modules/portal/web/resident-accounts-page').then((m) => ({ default: m.ResidentAccountsPage })),
-);
-const PortalShell = lazy(() => import('../modules/portal/web/portal-shell').then((m) => ({ default: m.PortalShell })));
-const PortalActivitiesPage = lazy(() =>
-  import('../modules/portal/web/portal-activities-page').then((m) => ({ default: m.PortalActivitiesPage })),
-);
-const PortalRecordPage = lazy(() =>
-  import('../modules/portal/web/portal-record-page').then((m) => ({ default: m.PortalRecordPage })),
-);
-const PortalCreditsPage = lazy(() =>
-  import('../modules/portal/web/portal-credits-page').then((m) => ({ default: m.PortalCreditsPage })),
-);
-const PortalMePage = lazy(() =>
-  import('../modules/portal/web/portal-me-page').then((m) => ({ default: m.PortalMePage })),
-);
-const CoursesPage = lazy(() => import('../modules/courses/web/courses-page').then((m) => ({ default: m.CoursesPage })));
-const ThemesPage = lazy(() => import('../modules/courses/web/themes-page').then((m) => ({ default: m.ThemesPage })));
-const ServiceRecordPage = lazy(() =>
-  import('../modules/teachers/web/service-record-page').then((m) => ({ default: m.ServiceRecordPage })),
-);
-const ActivitiesPage = lazy(() =>
-  import('../modules/activities/web/activities-page').then((m) => ({ default: m.ActivitiesPage })),
-);
-const VenuesPage = lazy(() => import('../modules/activities/web/venues-page').then((m) => ({ default: m.VenuesPage })));
-const PlansPage = lazy(() => import('../modules/plans/web/plans-page').then((m) => ({ default: m.PlansPage })));
-const SchedulePrintPage = lazy(() =>
-  import('../modules/plans/web/schedule-print-page').then((m) => ({ default: m.SchedulePrintPage })),
-);
+/** A screen as its own chunk, from the named export of its module. */
+function lazyPage<M extends Record<K, ComponentType>, K extends string>(load: () => Promise<M>, name: K) {
+  return lazy(() => load().then((m) => ({ default: m[name] })));
+}
 
-const CreditsPage = lazy(() => import('../modules/credits/web/credits-page').then((m) => ({ default: m.CreditsPage })));
-const LearningRecordPage = lazy(() =>
-  import('../modules/credits/web/learning-record-page').then((m) => ({ default: m.LearningRecordPage })),
+// Every screen is its own chunk: the sign-in page loads without the tree, tables and forms.
+const LoginPage = lazyPage(() => import('../modules/accounts/web/login-page'), 'LoginPage');
+const SetupPage = lazyPage(() => import('../modules/accounts/web/setup-page'), 'SetupPage');
+const ChangePasswordPage = lazyPage(() => import('../modules/accounts/web/change-password-page'), 'ChangePasswordPage');
+const AppLayout = lazyPage(() => import('./layout/app-layout'), 'AppLayout');
+const OrgPage = lazyPage(() => import('../modules/organisations/web/org-page'), 'OrgPage');
+const UsersPage = lazyPage(() => import('../modules/accounts/web/users-page'), 'UsersPage');
+const MyAccountPage = lazyPage(() => import('../modules/accounts/web/my-account-page'), 'MyAccountPage');
+const AuditPage = lazyPage(() => import('../modules/audit/web/audit-page'), 'AuditPage');
+const NotFoundPage = lazyPage(() => import('./pages/status-pages'), 'NotFoundPage');
+const ImportPage = lazyPage(() => import('../modules/imports/web/import-page'), 'ImportPage');
+const SettingsPage = lazyPage(() => import('../modules/settings/web/settings-page'), 'SettingsPage');
+const ResidentsPage = lazyPage(() => import('../modules/people/web/residents-page'), 'ResidentsPage');
+const HouseholdPage = lazyPage(() => import('../modules/people/web/household-page'), 'HouseholdPage');
+const ResidentTagsPage = lazyPage(() => import('../modules/people/web/resident-tags-page'), 'ResidentTagsPage');
+const TeachersPage = lazyPage(() => import('../modules/teachers/web/teachers-page'), 'TeachersPage');
+const VolunteerPage = lazyPage(() => import('../modules/teachers/web/volunteer-page'), 'VolunteerPage');
+const StaffingPage = lazyPage(() => import('../modules/teachers/web/staffing-page'), 'StaffingPage');
+const SignInDeskPage = lazyPage(() => import('../modules/signin/web/sign-in-desk-page'), 'SignInDeskPage');
+const AttendancePage = lazyPage(() => import('../modules/signin/web/attendance-page'), 'AttendancePage');
+const QrScreenPage = lazyPage(() => import('../modules/signin/web/qr-screen-page'), 'QrScreenPage');
+const SheetPrintPage = lazyPage(() => import('../modules/signin/web/sheet-print-page'), 'SheetPrintPage');
+const ResidentAccountsPage = lazyPage(
+  () => import('../modules/portal/web/resident-accounts-page'),
+  'ResidentAccountsPage',
 );
+const PortalShell = lazyPage(() => import('../modules/portal/web/portal-shell'), 'PortalShell');
+const PortalActivitiesPage = lazyPage(
+  () => import('../modules/portal/web/portal-activities-page'),
+  'PortalActivitiesPage',
+);
+const PortalRecordPage = lazyPage(() => import('../modules/portal/web/portal-record-page'), 'PortalRecordPage');
+const PortalCreditsPage = lazyPage(() => import('../modules/portal/web/portal-credits-page'), 'PortalCreditsPage');
+const PortalMePage = lazyPage(() => import('../modules/portal/web/portal-me-page'), 'PortalMePage');
+const CoursesPage = lazyPage(() => import('../modules/courses/web/courses-page'), 'CoursesPage');
+const ThemesPage = lazyPage(() => import('../modules/courses/web/themes-page'), 'ThemesPage');
+const ServiceRecordPage = lazyPage(() => import('../modules/teachers/web/service-record-page'), 'ServiceRecordPage');
+const ActivitiesPage = lazyPage(() => import('../modules/activities/web/activities-page'), 'ActivitiesPage');
+const VenuesPage = lazyPage(() => import('../modules/activities/web/venues-page'), 'VenuesPage');
+const PlansPage = lazyPage(() => import('../modules/plans/web/plans-page'), 'PlansPage');
+const SchedulePrintPage = lazyPage(() => import('../modules/plans/web/schedule-print-page'), 'SchedulePrintPage');
+
+const CreditsPage = lazyPage(() => import('../modules/credits/web/credits-page'), 'CreditsPage');
+const LearningRecordPage = lazyPage(() => import('../modules/credits/web/learning-record-page'), 'LearningRecordPage');
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
+
+/** A page of its own for a signed-in user, outside the staff layout (the printed sheets, the QR screen). */
+const standalone = (path: string, node: ReactNode): RouteObject => ({
+  path,
+  element: <RequireAuth>{page(node)}</RequireAuth>,
+  errorElement: <RouteError />,
+});
+
+/** A staff page only these roles may open (the others see 无权限). */
+const forRoles = (roles: readonly Role[], path: string, node: ReactNode): RouteObject => ({
+  path,
+  element: <RequireRole roles={roles}>{node}</RequireRole>,
+});
 
 export const router = createBrowserRouter([
   { path: '/login', element: page(<LoginPage />), errorElement: <RouteError /> },
   { path: '/setup', element: page(<SetupPage />), errorElement: <RouteError /> },
-  {
-    path: '/print/service-record/:id',
-    element: <RequireAuth>{page(<ServiceRecordPage />)}</RequireAuth>,
-    errorElement: <RouteError />,
-  },
-  {
-    path: '/print/learning-record/:id',
-    element: <RequireAuth>{page(<LearningRecordPage />)}</RequireAuth>,
-    errorElement: <RouteError />,
-  },
-  {
-    path: '/print/schedule',
-    element: <RequireAuth>{page(<SchedulePrintPage />)}</RequireAuth>,
-    errorElement: <RouteError />,
-  },
-  {
-    path: '/print/sign-in/:activityId',
-    element: <RequireAuth>{page(<SheetPrintPage />)}</RequireAuth>,
-    errorElement: <RouteError />,
-  },
-  {
-    path: '/sign-in/:activityId/qr',
-    element: <RequireAuth>{page(<QrScreenPage />)}</RequireAuth>,
-    errorElement: <RouteError />,
-  },
+  standalone('/print/service-record/:id', <ServiceRecordPage />),
+  standalone('/print/learning-record/:id', <LearningRecordPage />),
+  standalone('/print/schedule', <SchedulePrintPage />),
+  standalone('/print/sign-in/:activityId', <SheetPrintPage />),
+  standalone('/sign-in/:activityId/qr', <QrScreenPage />),
   {
     // The resident's phone pages: their own shell and sign-in, not the staff layout.
     path: '/m',
@@ -150,114 +110,23 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to="/org" replace /> },
       { path: 'org', element: <OrgPage /> },
       { path: 'org/:id', element: <OrgPage /> },
-      {
-        path: 'users',
-        element: (
-          <RequireRole roles={ADMIN_ROLES}>
-            <UsersPage />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'audit',
-        element: (
-          <RequireRole roles={AUDIT_READER_ROLES}>
-            <AuditPage />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'imports',
-        element: (
-          <RequireRole roles={IMPORT_ROLES}>
-            <ImportPage />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'settings',
-        element: (
-          <RequireRole roles={['system_admin']}>
-            <SettingsPage />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'residents',
-        element: (
-          <RequireRole roles={RESIDENT_STATS_ROLES}>
-            <ResidentsPage />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'residents/households/:id',
-        element: (
-          <RequireRole roles={RESIDENT_ROLES}>
-            <HouseholdPage />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'residents/tags',
-        element: (
-          <RequireRole roles={['system_admin', 'county_admin']}>
-            <ResidentTagsPage />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'teachers',
-        element: (
-          <RequireRole roles={TEACHER_READER_ROLES}>
-            <TeachersPage />
-          </RequireRole>
-        ),
-      },
+      forRoles(ADMIN_ROLES, 'users', <UsersPage />),
+      forRoles(AUDIT_READER_ROLES, 'audit', <AuditPage />),
+      forRoles(IMPORT_ROLES, 'imports', <ImportPage />),
+      forRoles(['system_admin'], 'settings', <SettingsPage />),
+      forRoles(RESIDENT_STATS_ROLES, 'residents', <ResidentsPage />),
+      forRoles(RESIDENT_ROLES, 'residents/households/:id', <HouseholdPage />),
+      forRoles(['system_admin', 'county_admin'], 'residents/tags', <ResidentTagsPage />),
+      forRoles(TEACHER_READER_ROLES, 'teachers', <TeachersPage />),
       { path: 'volunteer', element: <VolunteerPage /> },
-      {
-        path: 'staffing',
-        element: (
-          <RequireRole roles={STAFFING_READER_ROLES}>
-            <StaffingPage />
-          </RequireRole>
-        ),
-      },
+      forRoles(STAFFING_READER_ROLES, 'staffing', <StaffingPage />),
       { path: 'activities', element: <ActivitiesPage /> },
       { path: 'venues', element: <VenuesPage /> },
       { path: 'plans', element: <PlansPage /> },
-      {
-        path: 'sign-in',
-        element: (
-          <RequireRole roles={ATTENDANCE_READER_ROLES}>
-            <SignInDeskPage />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'sign-in/:activityId',
-        element: (
-          <RequireRole roles={ATTENDANCE_READER_ROLES}>
-            <AttendancePage />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'resident-accounts',
-        element: (
-          <RequireRole roles={RESIDENT_ROLES}>
-            <ResidentAccountsPage />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'credits',
-        element: (
-          <RequireRole roles={CREDIT_STAFF_ROLES}>
-            <CreditsPage />
-          </RequireRole>
-        ),
-      },
+      forRoles(ATTENDANCE_READER_ROLES, 'sign-in', <SignInDeskPage />),
+      forRoles(ATTENDANCE_READER_ROLES, 'sign-in/:activityId', <AttendancePage />),
+      forRoles(RESIDENT_ROLES, 'resident-accounts', <ResidentAccountsPage />),
+      forRoles(CREDIT_STAFF_ROLES, 'credits', <CreditsPage />),
       { path: 'courses', element: <CoursesPage /> },
       { path: 'courses/themes', element: <ThemesPage /> },
       { path: 'account', element: <MyAccountPage /> },

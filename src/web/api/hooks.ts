@@ -13,6 +13,7 @@ import { errorText, isApiError } from './api-error';
 import { call, upload } from './client';
 import { useFormErrors } from '../components/form-errors';
 import { useI18n } from '../i18n/i18n';
+import { M as APP } from '../i18n/messages';
 
 /**
  * The cache key of an endpoint's answer: `[tag, path, input]`. Invalidating `[tag]` reads
@@ -44,10 +45,17 @@ export function useApi<E extends Endpoint, T = EndpointOutput<E>>(
   });
 }
 
-/** Reads again every cached answer of the given modules' tags (after a change). */
+/**
+ * Reads again every cached answer of the given modules' tags (after a change). The callback
+ * stays the same while the tags do (the rest array is new each render; its text is not).
+ */
 export function useInvalidate(...tags: string[]) {
   const qc = useQueryClient();
-  return useCallback(() => Promise.all(tags.map((tag) => qc.invalidateQueries({ queryKey: [tag] }))), [qc, tags]);
+  const key = JSON.stringify(tags);
+  return useCallback(
+    () => Promise.all((JSON.parse(key) as string[]).map((tag) => qc.invalidateQueries({ queryKey: [tag] }))),
+    [qc, key],
+  );
 }
 
 type MutationOpts<E extends Endpoint> = {
@@ -107,6 +115,73 @@ export function useFormMutation<E extends Endpoint>(
     [errors, run],
   );
   return { submit, busy, alert: errors.alert, errors };
+}
+
+type SaveOpts<C extends Endpoint, U extends Endpoint> = {
+  /** Module tags whose cached answers are read again after a save (default: the endpoints' tag). */
+  invalidates?: string[];
+  /** The message after a create, from what was sent (已创建"…"); default: the same as after an edit. */
+  created?: (input: EndpointInput<C>) => string;
+  /** The message after a save (default 已保存 / Saved); `null`: none, `onSaved` says what it has to. */
+  saved?: string | null;
+  onSaved: (out: EndpointOutput<C> | EndpointOutput<U>, input: EndpointInput<C> | EndpointInput<U>) => void;
+  /** Default: the server's field issues beside the fields, the rest above the form (`alert`). */
+  onError?: (err: unknown) => void;
+};
+
+/**
+ * One form for a new thing and for editing one: `create(input)` when there is no id yet,
+ * `update(input)` otherwise. One success message and one invalidation for both, the server's
+ * field issues beside the fields and the rest in `alert` above the form; busy while either runs.
+ */
+export function useSaveMutation<C extends Endpoint, U extends Endpoint>(
+  form: FormInstance,
+  endpoints: { create: C; update: U },
+  { invalidates, created, saved, onSaved, onError }: SaveOpts<C, U>,
+) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const errors = useFormErrors(form);
+  const done = (
+    text: string | null | undefined,
+    out: EndpointOutput<C> | EndpointOutput<U>,
+    input: EndpointInput<C> | EndpointInput<U>,
+  ) => {
+    if (text) void message.success(text);
+    onSaved(out, input);
+  };
+  const savedText = saved === undefined ? t(APP.saved) : saved;
+  const shared = { invalidates, onError: onError ?? errors.onError };
+  const create = useApiMutation(endpoints.create, {
+    ...shared,
+    onSuccess: (out, input) => done(created ? created(input) : savedText, out, input),
+  });
+  const update = useApiMutation(endpoints.update, {
+    ...shared,
+    onSuccess: (out, input) => done(savedText, out, input),
+  });
+  const { clear } = errors;
+  const runCreate = create.run;
+  const runUpdate = update.run;
+  return {
+    create: useCallback(
+      (input: EndpointInput<C>) => {
+        clear();
+        return runCreate(input);
+      },
+      [clear, runCreate],
+    ),
+    update: useCallback(
+      (input: EndpointInput<U>) => {
+        clear();
+        return runUpdate(input);
+      },
+      [clear, runUpdate],
+    ),
+    busy: create.busy || update.busy,
+    alert: errors.alert,
+    errors,
+  };
 }
 
 /**

@@ -5,7 +5,7 @@ import { PageLoading } from '../components/page-loading';
 import { useAuth } from './auth-context';
 
 // Lazy: antd's Result carries large pictures that the sign-in page should not download.
-const ForbiddenPage = lazy(() => import('../pages/forbidden-page').then((m) => ({ default: m.ForbiddenPage })));
+const ForbiddenPage = lazy(() => import('../pages/status-pages').then((m) => ({ default: m.ForbiddenPage })));
 
 /** Only paths inside the app may be returned to after signing in. */
 export function safeNext(next: string | null | undefined, fallback = '/'): string {

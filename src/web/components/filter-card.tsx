@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
-import { Button, Card, Col, Row, Select } from 'antd';
+import { Button, Card, Col, Row, Select, type SelectProps } from 'antd';
+import type { TreeNode } from '../../modules/organisations/org.contract';
 import { useI18n } from '../i18n/i18n';
 import { M as APP } from '../i18n/messages';
+import { NodeTreeSelect } from '../org-tree/node-tree-select';
 
 type Span = { xs?: number; sm?: number; md?: number; lg?: number };
 
@@ -38,7 +40,7 @@ export function FilterCard({
 
 /**
  * One filter: a clearable select whose visible label is its placeholder ("any status") and
- * whose accessible name is the field's name.
+ * whose accessible name is the field's name. Other select props (`showSearch`…) pass through.
  */
 export function FilterSelect<V extends string>({
   value,
@@ -47,6 +49,7 @@ export function FilterSelect<V extends string>({
   placeholder,
   label,
   span,
+  ...select
 }: {
   value: V | undefined;
   onChange: (v: V | undefined) => void;
@@ -54,7 +57,7 @@ export function FilterSelect<V extends string>({
   placeholder: string;
   label: string;
   span: Span;
-}) {
+} & Omit<SelectProps<V>, 'value' | 'onChange' | 'options' | 'placeholder' | 'mode'>) {
   return (
     <Col {...span}>
       <Select<V>
@@ -66,6 +69,38 @@ export function FilterSelect<V extends string>({
         onChange={(v) => onChange(v ?? undefined)}
         options={options}
         popupMatchSelectWidth={false}
+        {...select}
+      />
+    </Col>
+  );
+}
+
+/** One filter: a node of the tree (clearable), its placeholder visible ("all nodes"), its name for screen readers. */
+export function FilterNode({
+  value,
+  onChange,
+  placeholder,
+  label,
+  span,
+  selectable,
+}: {
+  value: string | undefined;
+  onChange: (id: string | undefined) => void;
+  placeholder: string;
+  label: string;
+  span: Span;
+  /** Nodes that may be chosen (the others stay visible, greyed out). */
+  selectable?: (node: TreeNode) => boolean;
+}) {
+  return (
+    <Col {...span}>
+      <NodeTreeSelect
+        value={value}
+        onChange={onChange}
+        allowClear
+        placeholder={placeholder}
+        aria-label={label}
+        selectable={selectable}
       />
     </Col>
   );

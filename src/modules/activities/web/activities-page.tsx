@@ -6,13 +6,12 @@ import { EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { chinaMonth } from '../../../shared/china-time';
 import { useAuth } from '../../../web/auth/auth-context';
-import { FilterCard, FilterSelect } from '../../../web/components/filter-card';
+import { FilterCard, FilterNode, FilterSelect } from '../../../web/components/filter-card';
 import { ListSearch } from '../../../web/components/list-search';
 import { PageHeader } from '../../../web/components/page-header';
 import { PageTable } from '../../../web/components/page-table';
 import { useUrlQuery } from '../../../web/components/use-url-query';
 import { useI18n } from '../../../web/i18n/i18n';
-import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
 import { ACTIVITY_STATUSES, ACTIVITY_STATUS_LABELS, type Activity, type ActivityStatus } from '../activities.contract';
 import { ACTIVITY_KEEPER_ROLES } from '../activities.policy';
 import { ActivityCalendar } from './activity-calendar';
@@ -75,16 +74,14 @@ export function ActivitiesPage() {
         <Col xs={24} sm={12} lg={5}>
           <ListSearch value={f.q} onChange={(q) => url.set({ q })} placeholder={t(M.searchPlaceholder)} />
         </Col>
-        <Col xs={24} sm={12} lg={5}>
-          <NodeTreeSelect
-            value={f.centreId}
-            onChange={(v) => url.set({ centreId: v })}
-            allowClear
-            placeholder={t(M.anyCentre)}
-            aria-label={t(M.centre)}
-            selectable={(n) => n.level !== 'unit'}
-          />
-        </Col>
+        <FilterNode
+          span={{ xs: 24, sm: 12, lg: 5 }}
+          value={f.centreId}
+          onChange={(v) => url.set({ centreId: v })}
+          placeholder={t(M.anyCentre)}
+          label={t(M.centre)}
+          selectable={(n) => n.level !== 'unit'}
+        />
         <Col xs={12} sm={8} lg={4}>
           <DatePicker
             picker="month"

@@ -6,7 +6,6 @@ import {
   Button,
   Card,
   Checkbox,
-  Col,
   Form,
   Input,
   InputNumber,
@@ -18,12 +17,12 @@ import {
 } from 'antd';
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
-import { useApiMutation } from '../../../web/api/hooks';
+import { useApiMutation, useSaveMutation } from '../../../web/api/hooks';
 import { useAuth } from '../../../web/auth/auth-context';
-import { useFormErrors } from '../../../web/components/form-errors';
-import { FilterCard } from '../../../web/components/filter-card';
+import { FilterCard, FilterNode } from '../../../web/components/filter-card';
 import { PageHeader } from '../../../web/components/page-header';
 import { PageTable } from '../../../web/components/page-table';
+import { orDash } from '../../../web/components/table-columns';
 import { rules } from '../../../web/components/rules';
 import { useUrlQuery } from '../../../web/components/use-url-query';
 import { useI18n } from '../../../web/i18n/i18n';
@@ -75,16 +74,14 @@ export function VenuesPage() {
       />
       <NoticeCard />
       <FilterCard>
-        <Col xs={24} sm={12} lg={8}>
-          <NodeTreeSelect
-            value={url.values.nodeId}
-            onChange={(v) => url.set({ nodeId: v })}
-            allowClear
-            placeholder={t(M.anyCentre)}
-            aria-label={t(M.owner)}
-            selectable={(n) => n.level !== 'unit'}
-          />
-        </Col>
+        <FilterNode
+          span={{ xs: 24, sm: 12, lg: 8 }}
+          value={url.values.nodeId}
+          onChange={(v) => url.set({ nodeId: v })}
+          placeholder={t(M.anyCentre)}
+          label={t(M.owner)}
+          selectable={(n) => n.level !== 'unit'}
+        />
       </FilterCard>
       <Tabs
         size="large"
@@ -105,8 +102,8 @@ export function VenuesPage() {
           { title: t(M.owner), dataIndex: 'nodeName' },
           ...(kind === 'venue'
             ? [
-                { title: t(M.seats), dataIndex: 'seats', render: (v: number | null) => v ?? '—' },
-                { title: t(M.address), dataIndex: 'address', render: (v: string | null) => v ?? '—' },
+                { title: t(M.seats), dataIndex: 'seats', render: orDash },
+                { title: t(M.address), dataIndex: 'address', render: orDash },
               ]
             : []),
           {
@@ -153,26 +150,17 @@ function BookableModal({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const errors = useFormErrors(form);
-  const done = () => {
-    void message.success(t(APP.saved));
-    onClose();
-  };
-  const create = useApiMutation(venuesApi.create, { onError: errors.onError, onSuccess: done });
-  const update = useApiMutation(venuesApi.update, { onError: errors.onError, onSuccess: done });
-  const busy = create.busy || update.busy;
+  const save = useSaveMutation(form, venuesApi, { onSaved: onClose });
   const submit = (v: Values) => {
-    errors.clear();
     const fields = {
       kind,
       name: v.name.trim(),
       seats: kind === 'venue' ? (v.seats ?? null) : null,
       address: kind === 'venue' ? v.address?.trim() || null : null,
     };
-    if (item) void update.run({ params: { id: item.id }, body: { ...fields, active: v.active } });
-    else void create.run({ body: { ...fields, nodeId: v.nodeId } });
+    if (item) void save.update({ params: { id: item.id }, body: { ...fields, active: v.active } });
+    else void save.create({ body: { ...fields, nodeId: v.nodeId } });
   };
   return (
     <Modal
@@ -182,7 +170,7 @@ function BookableModal({
       onOk={() => form.submit()}
       okText={t(APP.save)}
       cancelText={t(APP.cancel)}
-      okButtonProps={{ loading: busy }}
+      okButtonProps={{ loading: save.busy }}
       destroyOnHidden
     >
       <Form<Values>
@@ -191,7 +179,7 @@ function BookableModal({
         onFinish={submit}
         initialValues={item ? { ...item } : { nodeId: defaultNodeId, active: true }}
       >
-        {errors.alert}
+        {save.alert}
         {!item && (
           <Form.Item
             name="nodeId"

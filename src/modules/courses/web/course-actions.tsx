@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, Modal, Popconfirm, Select, Typography } from 'antd';
+import { App, Button, Form, Modal, Popconfirm, Select, Typography } from 'antd';
 import {
   CheckOutlined,
   DeleteOutlined,
@@ -11,6 +11,7 @@ import {
 import type { Locale } from '../../../shared/locale';
 import { errorText, isApiError } from '../../../web/api/api-error';
 import { useApiMutation } from '../../../web/api/hooks';
+import { CommentModal } from '../../../web/components/comment-modal';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { useOrgTree } from '../../../web/org-tree/use-org-tree';
@@ -155,37 +156,20 @@ function ReviewModal({
   onOk: (comment: string | null) => void;
 }) {
   const { t } = useI18n();
-  const [comment, setComment] = useState('');
   const returning = decision === 'return';
   return (
-    <Modal
-      open
+    <CommentModal
       title={t(returning ? M.returnTitle : M.approve)}
-      onCancel={onCancel}
-      cancelText={t(APP.cancel)}
-      confirmLoading={busy}
+      label={t(returning ? M.returnReason : M.approveComment)}
+      id="review-comment"
+      maxLength={COURSE_LIMITS.comment}
+      required={returning}
+      danger={returning}
       okText={t(returning ? M.returnCourse : M.approve)}
-      okButtonProps={{ danger: returning, disabled: returning && !comment.trim() }}
-      onOk={() => onOk(comment.trim() || null)}
-    >
-      <Form layout="vertical">
-        <Form.Item
-          label={t(returning ? M.returnReason : M.approveComment)}
-          required={returning}
-          htmlFor="review-comment"
-        >
-          <Input.TextArea
-            id="review-comment"
-            rows={3}
-            maxLength={COURSE_LIMITS.comment}
-            showCount
-            value={comment}
-            onChange={(e) => setComment(e.target.value)}
-            autoFocus
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      busy={busy}
+      onOk={(comment) => onOk(comment || null)}
+      onClose={onCancel}
+    />
   );
 }
 

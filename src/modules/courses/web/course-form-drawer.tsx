@@ -1,11 +1,10 @@
 import { useCallback, useMemo } from 'react';
 import type { z } from 'zod';
-import { App, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { TreeNode } from '../../organisations/org.contract';
-import { useApiMutation } from '../../../web/api/hooks';
+import { useSaveMutation } from '../../../web/api/hooks';
 import { useAuth } from '../../../web/auth/auth-context';
-import { useFormErrors } from '../../../web/components/form-errors';
 import { FormDrawer } from '../../../web/components/form-drawer';
 import { rules } from '../../../web/components/rules';
 import { useI18n } from '../../../web/i18n/i18n';
@@ -47,25 +46,12 @@ export function CourseFormDrawer({
   onSaved: (id: string) => void;
 }) {
   const { t, label, isZh } = useI18n();
-  const { message } = App.useApp();
   const { me } = useAuth();
   const [form] = Form.useForm<Values>();
-  const errors = useFormErrors(form);
-  const create = useApiMutation(coursesApi.create, {
-    onError: errors.onError,
-    onSuccess: ({ id }, { body }) => {
-      void message.success(t(M.created, { name: body.title }));
-      onSaved(id);
-    },
+  const save = useSaveMutation(form, coursesApi, {
+    created: ({ body }) => t(M.created, { name: body.title }),
+    onSaved: ({ id }) => onSaved(id),
   });
-  const update = useApiMutation(coursesApi.update, {
-    onError: errors.onError,
-    onSuccess: (saved) => {
-      void message.success(t(APP.saved));
-      onSaved(saved.id);
-    },
-  });
-  const busy = create.busy || update.busy;
   const tree = useOrgTree();
   const themes = useThemes();
   const rulesQ = useCourseRules(themes.data?.countyId);
@@ -85,7 +71,6 @@ export function CourseFormDrawer({
   );
 
   const submit = (v: Values) => {
-    errors.clear();
     const fields: CourseUpdate = {
       title: v.title.trim(),
       theme: v.theme,
@@ -98,8 +83,8 @@ export function CourseFormDrawer({
       teacherIds: v.teacherIds ?? [],
       fileIds: v.fileIds ?? [],
     };
-    if (course) void update.run({ params: { id: course.id }, body: fields });
-    else void create.run({ body: { ...fields, nodeId: v.nodeId } });
+    if (course) void save.update({ params: { id: course.id }, body: fields });
+    else void save.create({ body: { ...fields, nodeId: v.nodeId } });
   };
 
   const initial: Partial<Values> = course
@@ -128,7 +113,7 @@ export function CourseFormDrawer({
     <FormDrawer
       title={course ? `${t(M.editTitle)} · ${course.title}` : t(M.createTitle)}
       width={680}
-      busy={busy}
+      busy={save.busy}
       onClose={onClose}
       onSave={() => form.submit()}
     >
@@ -136,11 +121,11 @@ export function CourseFormDrawer({
         form={form}
         layout="vertical"
         onFinish={submit}
-        disabled={busy}
+        disabled={save.busy}
         scrollToFirstError
         initialValues={initial}
       >
-        {errors.alert}
+        {save.alert}
         <Form.Item
           name="nodeId"
           label={t(M.owner)}

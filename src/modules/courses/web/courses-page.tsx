@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Checkbox, Col, Row, Select, Tabs } from 'antd';
+import { Badge, Button, Checkbox, Col, Tabs } from 'antd';
 import { PlusOutlined, SettingOutlined, TagsOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../../../web/auth/auth-context';
+import { FilterCard, FilterSelect } from '../../../web/components/filter-card';
 import { ListSearch } from '../../../web/components/list-search';
 import { PageHeader } from '../../../web/components/page-header';
 import { PageTable } from '../../../web/components/page-table';
+import { OpenLink, orDash } from '../../../web/components/table-columns';
 import { useUrlQuery } from '../../../web/components/use-url-query';
 import { useI18n } from '../../../web/i18n/i18n';
-import { M as APP } from '../../../web/i18n/messages';
 import { useOrgTree } from '../../../web/org-tree/use-org-tree';
 import { useThemes } from '../../themes/web';
 import { COURSE_EDITOR_ROLES, COURSE_REVIEWER_ROLES } from '../courses.policy';
@@ -98,65 +99,47 @@ export function CoursesPage() {
           ]}
         />
       )}
-      <Card styles={{ body: { paddingBottom: 8 } }} style={{ marginBottom: 16 }}>
-        <Row gutter={[12, 12]} align="middle">
-          <Col xs={24} sm={12} lg={6}>
-            <ListSearch value={f.q} onChange={(q) => url.set({ q })} placeholder={t(M.searchPlaceholder)} />
-          </Col>
-          <Col xs={12} sm={6} lg={4}>
-            <Select
-              allowClear
-              style={{ width: '100%' }}
-              value={f.theme}
-              placeholder={t(M.anyTheme)}
-              aria-label={t(M.theme)}
-              onChange={(v) => url.set({ theme: v })}
-              popupMatchSelectWidth={false}
-              options={(themes.data?.themes ?? []).map((x) => ({ value: x.key, label: isZh ? x.nameZh : x.nameEn }))}
-            />
-          </Col>
-          {!review && (
-            <Col xs={12} sm={6} lg={3}>
-              <Select
-                allowClear
-                style={{ width: '100%' }}
-                value={status}
-                placeholder={t(M.anyStatus)}
-                aria-label={t(M.status)}
-                onChange={(v) => url.set({ status: v })}
-                options={COURSE_STATUSES.map((s) => ({ value: s, label: label(COURSE_STATUS_LABELS[s]) }))}
-              />
-            </Col>
-          )}
-          {towns.length > 1 && (
-            <Col xs={12} sm={6} lg={4}>
-              <Select
-                allowClear
-                style={{ width: '100%' }}
-                value={f.townId}
-                placeholder={t(M.anyTown)}
-                aria-label={t(M.town)}
-                onChange={(v) => url.set({ townId: v })}
-                popupMatchSelectWidth={false}
-                options={towns.map((n) => ({ value: n.id, label: n.name }))}
-              />
-            </Col>
-          )}
-          <Col xs={12} sm={6} lg={4} style={{ whiteSpace: 'nowrap' }}>
-            <Checkbox
-              checked={f.featured === 'true'}
-              onChange={(e) => url.set({ featured: e.target.checked ? 'true' : null })}
-            >
-              {t(M.onlyFeatured)}
-            </Checkbox>
-          </Col>
-          <Col xs={24} sm={6} lg={3}>
-            <Button block onClick={() => url.reset()}>
-              {t(APP.reset)}
-            </Button>
-          </Col>
-        </Row>
-      </Card>
+      <FilterCard onReset={() => url.reset()} resetSpan={{ xs: 24, sm: 6, lg: 3 }}>
+        <Col xs={24} sm={12} lg={6}>
+          <ListSearch value={f.q} onChange={(q) => url.set({ q })} placeholder={t(M.searchPlaceholder)} />
+        </Col>
+        <FilterSelect<string>
+          span={{ xs: 12, sm: 6, lg: 4 }}
+          value={f.theme}
+          onChange={(v) => url.set({ theme: v })}
+          placeholder={t(M.anyTheme)}
+          label={t(M.theme)}
+          options={(themes.data?.themes ?? []).map((x) => ({ value: x.key, label: isZh ? x.nameZh : x.nameEn }))}
+        />
+        {!review && (
+          <FilterSelect<CourseStatus>
+            span={{ xs: 12, sm: 6, lg: 3 }}
+            value={status}
+            onChange={(v) => url.set({ status: v })}
+            placeholder={t(M.anyStatus)}
+            label={t(M.status)}
+            options={COURSE_STATUSES.map((s) => ({ value: s, label: label(COURSE_STATUS_LABELS[s]) }))}
+          />
+        )}
+        {towns.length > 1 && (
+          <FilterSelect<string>
+            span={{ xs: 12, sm: 6, lg: 4 }}
+            value={f.townId}
+            onChange={(v) => url.set({ townId: v })}
+            placeholder={t(M.anyTown)}
+            label={t(M.town)}
+            options={towns.map((n) => ({ value: n.id, label: n.name }))}
+          />
+        )}
+        <Col xs={12} sm={6} lg={4} style={{ whiteSpace: 'nowrap' }}>
+          <Checkbox
+            checked={f.featured === 'true'}
+            onChange={(e) => url.set({ featured: e.target.checked ? 'true' : null })}
+          >
+            {t(M.onlyFeatured)}
+          </Checkbox>
+        </Col>
+      </FilterCard>
       <PageTable<Course>
         list={list}
         url={url}
@@ -169,16 +152,9 @@ export function CoursesPage() {
             dataIndex: 'title',
             render: (v: string, r) => (
               <div style={{ minWidth: 160, maxWidth: 280, whiteSpace: 'normal' }}>
-                <Button
-                  type="link"
-                  style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left', fontSize: 16 }}
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    url.set({ open: r.id });
-                  }}
-                >
+                <OpenLink wrap style={{ fontSize: 16 }} onOpen={() => url.set({ open: r.id })}>
                   {v}
-                </Button>
+                </OpenLink>
                 {r.featured && (
                   <div>
                     <FeaturedTag centre={r.featuredCentreName} />
@@ -192,7 +168,7 @@ export function CoursesPage() {
           { title: t(M.form), dataIndex: 'form', render: (v: CourseForm) => label(COURSE_FORM_LABELS[v]) },
           { title: t(M.owner), dataIndex: 'nodeName' },
           { title: t(M.town), dataIndex: 'townName', render: (v: string | null) => v ?? t(M.countyLevel) },
-          { title: t(M.firstSessionDate), dataIndex: 'firstSessionDate', render: (v: string | null) => v ?? '—' },
+          { title: t(M.firstSessionDate), dataIndex: 'firstSessionDate', render: orDash },
           { title: t(M.hours), dataIndex: 'hours' },
         ]}
       />

@@ -6,6 +6,7 @@ import { ErrorState } from '../../../web/components/error-state';
 import { formatDateTime } from '../../../shared/china-time';
 import { PageLoading } from '../../../web/components/page-loading';
 import { useDrawerWidth } from '../../../web/components/use-drawer-width';
+import { orDash } from '../../../web/components/table-columns';
 import { useI18n } from '../../../web/i18n/i18n';
 import { creditsApi, ENTRY_KIND_LABELS, type Entry, type EntryKindKey } from '../credits.contract';
 import { AwardModal } from './award-modal';
@@ -146,7 +147,7 @@ export function AccountDrawer({ residentId, onClose }: { residentId: string; onC
                   render: (v: number) => <Amount n={v} />,
                 },
                 { title: t(M.note), key: 'note', width: 200, render: (_: unknown, e) => note(e) },
-                { title: t(M.by), dataIndex: 'createdByName', width: 120, render: (v: string | null) => v ?? '—' },
+                { title: t(M.by), dataIndex: 'createdByName', width: 120, render: orDash },
                 { title: '', key: 'act', render: (_: unknown, e) => act(e) },
               ]}
             />

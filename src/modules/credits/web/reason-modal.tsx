@@ -1,7 +1,6 @@
-import { useState } from 'react';
-import { Form, Input, Modal, Typography } from 'antd';
+import { Typography } from 'antd';
+import { CommentModal } from '../../../web/components/comment-modal';
 import { useI18n } from '../../../web/i18n/i18n';
-import { M as APP } from '../../../web/i18n/messages';
 import { CREDIT_LIMITS } from '../credits.contract';
 import { M } from './credits.messages';
 
@@ -23,36 +22,17 @@ export function ReasonModal({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const [reason, setReason] = useState('');
-  const submit = async () => {
-    if ((await onSubmit(reason.trim())).ok) onClose();
-  };
   return (
-    <Modal
-      open
+    <CommentModal
       title={title}
-      onCancel={onClose}
+      intro={<Typography.Paragraph type="secondary">{help}</Typography.Paragraph>}
+      label={t(M.reason)}
+      id="credit-reason"
+      maxLength={CREDIT_LIMITS.reason}
       okText={okText}
-      okButtonProps={{ danger: true, disabled: !reason.trim() }}
-      cancelText={t(APP.cancel)}
-      confirmLoading={busy}
-      onOk={() => void submit()}
-      destroyOnHidden
-    >
-      <Typography.Paragraph type="secondary">{help}</Typography.Paragraph>
-      <Form layout="vertical">
-        <Form.Item label={t(M.reason)} required htmlFor="credit-reason">
-          <Input.TextArea
-            id="credit-reason"
-            rows={3}
-            maxLength={CREDIT_LIMITS.reason}
-            showCount
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            autoFocus
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      busy={busy}
+      onOk={(reason) => void onSubmit(reason).then((r) => r.ok && onClose())}
+      onClose={onClose}
+    />
   );
 }

@@ -3,6 +3,7 @@ import { Button, Card, Select, Tag, Typography } from 'antd';
 import { useApiMutation } from '../../../web/api/hooks';
 import { formatDateTime } from '../../../shared/china-time';
 import { PageTable } from '../../../web/components/page-table';
+import { orDash } from '../../../web/components/table-columns';
 import { useI18n } from '../../../web/i18n/i18n';
 import { creditsApi, REDEMPTION_STATUSES, REDEMPTION_STATUS_LABELS, type Redemption } from '../credits.contract';
 import type { CreditsUrl } from './credits-page';
@@ -56,7 +57,7 @@ export function RedemptionsTab({ url }: { url: CreditsUrl }) {
             dataIndex: 'channel',
             render: (v: Redemption['channel']) => t(v === 'counter' ? M.channelCounter : M.channelSelf),
           },
-          { title: t(M.by), dataIndex: 'handledByName', render: (v: string | null) => v ?? '—' },
+          { title: t(M.by), dataIndex: 'handledByName', render: orDash },
           {
             title: t(M.status),
             dataIndex: 'status',

@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import type { z } from 'zod';
-import { App, Button, Card, Empty, Form, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Form, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined, TableOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
-import { useApiMutation } from '../../../web/api/hooks';
+import { useApiMutation, useSaveMutation } from '../../../web/api/hooks';
 import { ErrorState } from '../../../web/components/error-state';
-import { useFormErrors } from '../../../web/components/form-errors';
 import { PageLoading } from '../../../web/components/page-loading';
 import { rules } from '../../../web/components/rules';
 import { FormModal } from '../../../web/components/form-modal';
@@ -20,6 +19,7 @@ import {
   type PlanItem,
   type ZPlanItemUpdate,
 } from '../plans.contract';
+import { MONTHS, MonthField, monthKey } from './months';
 import { M } from './plans.messages';
 import { usePlan, usePlanOptions } from './plans.queries';
 
@@ -27,10 +27,9 @@ import { usePlan, usePlanOptions } from './plans.queries';
 type ItemValues = z.input<typeof ZPlanItemUpdate>;
 import { chinaMonth } from '../../../shared/china-time';
 
-const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 /** The activities page for a centre's month. */
 export const activitiesOf = (centreId: string, year: number, month: number) =>
-  `/activities?centreId=${centreId}&month=${year}-${String(month).padStart(2, '0')}`;
+  `/activities?centreId=${centreId}&month=${monthKey(year, month)}`;
 
 /** A centre's annual plan: twelve months, each with its planned activities and how many were held. */
 export function PlanTab({
@@ -80,7 +79,7 @@ function MonthCard({ plan, month, onEdit }: { plan: Plan; month: number; onEdit:
   const held = plan.actual[month - 1];
   const ok = held >= MIN_ACTIVITIES_PER_MONTH;
   const now = chinaMonth();
-  const over = `${plan.year}-${String(month).padStart(2, '0')}` < now;
+  const over = monthKey(plan.year, month) < now;
   return (
     <Card
       size="small"
@@ -162,21 +161,10 @@ function PlanItemModal({
   onClose: () => void;
 }) {
   const { t, label } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<ItemValues>();
-  const errors = useFormErrors(form);
+  const save = useSaveMutation(form, plansApi, { onSaved: onClose });
   const opts = usePlanOptions(plan.centre.id, true);
-  const saved = {
-    onError: errors.onError,
-    onSuccess: () => {
-      void message.success(t(APP.saved));
-      onClose();
-    },
-  };
-  const create = useApiMutation(plansApi.create, saved);
-  const update = useApiMutation(plansApi.update, saved);
   const submit = (v: ItemValues) => {
-    errors.clear();
     const body = {
       month: v.month,
       title: v.title.trim(),
@@ -184,22 +172,20 @@ function PlanItemModal({
       responsibleUnitId: v.responsibleUnitId ?? null,
       note: v.note?.trim() || null,
     };
-    if (item) void update.run({ params: { id: item.id }, body });
-    else void create.run({ body: { ...body, centreId: plan.centre.id, year: plan.year } });
+    if (item) void save.update({ params: { id: item.id }, body });
+    else void save.create({ body: { ...body, centreId: plan.centre.id, year: plan.year } });
   };
   return (
     <FormModal<ItemValues>
       title={t(item ? M.editItem : M.newItem)}
       form={form}
       onClose={onClose}
-      busy={create.busy || update.busy}
+      busy={save.busy}
       onFinish={submit}
       initialValues={item ?? { month }}
-      alert={errors.alert}
+      alert={save.alert}
     >
-      <Form.Item name="month" label={t(M.month)} rules={[{ required: true, message: t(APP.required) }]}>
-        <Select options={MONTHS.map((m) => ({ value: m, label: t(M.monthN, { m }) }))} />
-      </Form.Item>
+      <MonthField />
       <Form.Item name="title" label={t(M.itemTitle)} rules={[rules.required(t), rules.max(t, PLAN_LIMITS.title)]}>
         <Input maxLength={PLAN_LIMITS.title} />
       </Form.Item>

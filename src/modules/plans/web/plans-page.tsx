@@ -1,5 +1,6 @@
-import { Card, Col, InputNumber, Row, Tabs } from 'antd';
+import { Col, InputNumber, Tabs } from 'antd';
 import { useAuth } from '../../../web/auth/auth-context';
+import { FilterCard } from '../../../web/components/filter-card';
 import { PageHeader } from '../../../web/components/page-header';
 import { useUrlQuery } from '../../../web/components/use-url-query';
 import { useI18n } from '../../../web/i18n/i18n';
@@ -36,52 +37,50 @@ export function PlansPage() {
   return (
     <>
       <PageHeader title={t(M.title)} />
-      <Card styles={{ body: { paddingBottom: 8 } }} style={{ marginBottom: 16 }}>
-        <Row gutter={[12, 12]}>
-          <Col xs={10} sm={6} lg={3}>
-            <InputNumber
-              aria-label={t(M.year)}
-              min={LIMITS.yearMin}
-              max={LIMITS.yearMax}
-              precision={0}
-              value={year}
-              onChange={(v) => url.set({ year: v })}
-              style={{ width: '100%' }}
-              suffix={t(M.year)}
+      <FilterCard>
+        <Col xs={10} sm={6} lg={3}>
+          <InputNumber
+            aria-label={t(M.year)}
+            min={LIMITS.yearMin}
+            max={LIMITS.yearMax}
+            precision={0}
+            value={year}
+            onChange={(v) => url.set({ year: v })}
+            style={{ width: '100%' }}
+            suffix={t(M.year)}
+          />
+        </Col>
+        <Col xs={24} sm={18} lg={8}>
+          {tab === 'plan' && (
+            <NodeTreeSelect
+              value={centreId}
+              onChange={(v) => url.set({ centreId: v })}
+              placeholder={t(M.chooseCentre)}
+              aria-label={t(M.centre)}
+              selectable={(n) => n.level === 'centre'}
             />
-          </Col>
-          <Col xs={24} sm={18} lg={8}>
-            {tab === 'plan' && (
-              <NodeTreeSelect
-                value={centreId}
-                onChange={(v) => url.set({ centreId: v })}
-                placeholder={t(M.chooseCentre)}
-                aria-label={t(M.centre)}
-                selectable={(n) => n.level === 'centre'}
-              />
-            )}
-            {tab === 'schedule' && (
-              <NodeTreeSelect
-                value={tree.data?.byId.has(townId ?? '') ? townId : undefined}
-                onChange={(v) => url.set({ townId: v })}
-                placeholder={t(M.chooseTown)}
-                aria-label={t(M.town)}
-                selectable={(n) => n.level === 'town'}
-              />
-            )}
-            {tab === 'versus' && (
-              <NodeTreeSelect
-                value={f.nodeId}
-                onChange={(v) => url.set({ nodeId: v })}
-                allowClear
-                placeholder={t(M.anyNode)}
-                aria-label={t(M.town)}
-                selectable={(n) => n.level !== 'unit'}
-              />
-            )}
-          </Col>
-        </Row>
-      </Card>
+          )}
+          {tab === 'schedule' && (
+            <NodeTreeSelect
+              value={tree.data?.byId.has(townId ?? '') ? townId : undefined}
+              onChange={(v) => url.set({ townId: v })}
+              placeholder={t(M.chooseTown)}
+              aria-label={t(M.town)}
+              selectable={(n) => n.level === 'town'}
+            />
+          )}
+          {tab === 'versus' && (
+            <NodeTreeSelect
+              value={f.nodeId}
+              onChange={(v) => url.set({ nodeId: v })}
+              allowClear
+              placeholder={t(M.anyNode)}
+              aria-label={t(M.town)}
+              selectable={(n) => n.level !== 'unit'}
+            />
+          )}
+        </Col>
+      </FilterCard>
       <Tabs
         size="large"
         activeKey={tab}

@@ -42,8 +42,6 @@ export const M = {
   newWork: ['添加工作', 'Add work item'],
   editWork: ['编辑工作', 'Edit work item'],
   print: ['打印配档表', 'Print schedule'],
-  printNow: ['打印', 'Print'],
-  back: ['返回', 'Back'],
   noSchedule: ['还没有安排工作', 'No work items yet'],
   printedAt: ['制表日期：{date}', 'Printed: {date}'],
   // versus

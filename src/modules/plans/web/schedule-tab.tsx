@@ -1,22 +1,20 @@
 import { useState } from 'react';
 import type { z } from 'zod';
-import { App, Button, Card, Empty, Form, Input, Popconfirm, Select, Space, Table } from 'antd';
+import { Button, Card, Empty, Form, Input, Popconfirm, Select, Space, Table } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import { useApiMutation } from '../../../web/api/hooks';
+import { useApiMutation, useSaveMutation } from '../../../web/api/hooks';
 import { ErrorState } from '../../../web/components/error-state';
-import { useFormErrors } from '../../../web/components/form-errors';
 import { rules } from '../../../web/components/rules';
 import { FormModal } from '../../../web/components/form-modal';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { PLAN_LIMITS, plansApi, type Schedule, type ScheduleItem, type ZScheduleUpdate } from '../plans.contract';
+import { MonthField } from './months';
 import { M } from './plans.messages';
 import { useSchedule } from './plans.queries';
 
 /** The form holds the contract's input. */
 type WorkValues = z.input<typeof ZScheduleUpdate>;
-
-const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 
 /** The town's 配档表: months × work items × responsible units; printable. */
 export function ScheduleTab({ townId, year }: { townId?: string; year: number }) {
@@ -109,20 +107,13 @@ function ScheduleModal({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<WorkValues>();
-  const errors = useFormErrors(form);
-  const saved = {
-    onError: errors.onError,
-    onSuccess: () => {
-      void message.success(t(APP.saved));
-      onClose();
-    },
-  };
-  const create = useApiMutation(plansApi.createWork, saved);
-  const update = useApiMutation(plansApi.updateWork, saved);
+  const save = useSaveMutation(
+    form,
+    { create: plansApi.createWork, update: plansApi.updateWork },
+    { onSaved: onClose },
+  );
   const submit = (v: WorkValues) => {
-    errors.clear();
     const body = {
       month: v.month,
       workItem: v.workItem.trim(),
@@ -130,22 +121,20 @@ function ScheduleModal({
       responsibleText: v.responsibleText?.trim() || null,
       note: v.note?.trim() || null,
     };
-    if (item) void update.run({ params: { id: item.id }, body });
-    else void create.run({ body: { ...body, townId: schedule.town.id, year: schedule.year } });
+    if (item) void save.update({ params: { id: item.id }, body });
+    else void save.create({ body: { ...body, townId: schedule.town.id, year: schedule.year } });
   };
   return (
     <FormModal<WorkValues>
       title={t(item ? M.editWork : M.newWork)}
       form={form}
       onClose={onClose}
-      busy={create.busy || update.busy}
+      busy={save.busy}
       onFinish={submit}
       initialValues={item ?? { month: 1, unitIds: [] }}
-      alert={errors.alert}
+      alert={save.alert}
     >
-      <Form.Item name="month" label={t(M.month)} rules={[{ required: true, message: t(APP.required) }]}>
-        <Select options={MONTHS.map((m) => ({ value: m, label: t(M.monthN, { m }) }))} />
-      </Form.Item>
+      <MonthField />
       <Form.Item name="workItem" label={t(M.workItem)} rules={[rules.required(t), rules.max(t, PLAN_LIMITS.workItem)]}>
         <Input.TextArea rows={2} maxLength={PLAN_LIMITS.workItem} />
       </Form.Item>

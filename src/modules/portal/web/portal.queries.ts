@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Endpoint, EndpointInput } from '../../../shared/endpoint';
 import { portalApi } from '../portal.contract';
 import { residentAuthApi } from '../resident-auth.contract';
 import { meCall, setResidentCsrf } from './portal-api';
@@ -25,50 +26,32 @@ export function useResidentMe() {
   });
 }
 
-export function useMyActivities(scope: 'mine' | 'near', pageSize: number) {
+/**
+ * One of my answers, read with my own session under `['resident', …key]`; a growing list
+ * (`more`) keeps showing what it had while the longer page loads.
+ */
+function useMine<E extends Endpoint>(key: unknown[], e: E, input?: EndpointInput<E>, { more = false } = {}) {
   return useQuery({
-    queryKey: ['resident', 'activities', scope, pageSize],
-    queryFn: () => meCall(portalApi.activities, { query: { scope, pageSize } }),
-    placeholderData: keepPreviousData,
+    queryKey: ['resident', ...key],
+    queryFn: () => meCall(e, input),
+    ...(more ? { placeholderData: keepPreviousData } : {}),
   });
 }
 
-export function useMySignIns(pageSize: number) {
-  return useQuery({
-    queryKey: ['resident', 'sign-ins', pageSize],
-    queryFn: () => meCall(portalApi.signIns, { query: { pageSize } }),
-    placeholderData: keepPreviousData,
-  });
-}
+export const useMyActivities = (scope: 'mine' | 'near', pageSize: number) =>
+  useMine(['activities', scope, pageSize], portalApi.activities, { query: { scope, pageSize } }, { more: true });
 
-export function useMyRecord() {
-  return useQuery({
-    queryKey: ['resident', 'record'],
-    queryFn: () => meCall(portalApi.learningRecord),
-  });
-}
+export const useMySignIns = (pageSize: number) =>
+  useMine(['sign-ins', pageSize], portalApi.signIns, { query: { pageSize } }, { more: true });
 
-export function useMyCredits(pageSize: number) {
-  return useQuery({
-    queryKey: ['resident', 'credits', pageSize],
-    queryFn: () => meCall(portalApi.credits, { query: { pageSize } }),
-    placeholderData: keepPreviousData,
-  });
-}
+export const useMyRecord = () => useMine(['record'], portalApi.learningRecord);
 
-export function useMyRewards() {
-  return useQuery({
-    queryKey: ['resident', 'rewards'],
-    queryFn: () => meCall(portalApi.rewards, { query: { pageSize: 50 } }),
-  });
-}
+export const useMyCredits = (pageSize: number) =>
+  useMine(['credits', pageSize], portalApi.credits, { query: { pageSize } }, { more: true });
 
-export function useMyRedemptions() {
-  return useQuery({
-    queryKey: ['resident', 'redemptions'],
-    queryFn: () => meCall(portalApi.redemptions, { query: { pageSize: 20 } }),
-  });
-}
+export const useMyRewards = () => useMine(['rewards'], portalApi.rewards, { query: { pageSize: 50 } });
+
+export const useMyRedemptions = () => useMine(['redemptions'], portalApi.redemptions, { query: { pageSize: 20 } });
 
 /** After a change: everything of the resident is read again. */
 export function useResidentRefresh() {

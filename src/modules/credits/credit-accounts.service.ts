@@ -4,11 +4,11 @@ import type { Db, DbOrTx } from '../../server/db/client';
 import { reachPaths, type Actor } from '../../shared/actor';
 import { AppError, forbidden, hidden } from '../../shared/app-error';
 import type { Page } from '../../shared/pagination';
-import { users } from '../accounts';
+import { userNames } from '../accounts';
 import { recordAudit } from '../../server/audit';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
-import { residents } from '../people';
+import { residentDirectory, residentRef } from '../people';
 import {
   CREDIT_STAFF_ROLES,
   type Account,
@@ -37,20 +37,10 @@ export type ResidentRow = {
 
 /** The resident with their village's name and path (no policy: callers check it). */
 export async function loadResident(db: DbOrTx, id: string): Promise<ResidentRow | null> {
-  const [r] = await db
-    .select({
-      id: residents.id,
-      name: residents.name,
-      countyId: residents.countyId,
-      nodeId: residents.nodeId,
-      nodeName: orgNodes.name,
-      path: orgNodes.path,
-      anonymizedAt: residents.anonymizedAt,
-    })
-    .from(residents)
-    .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
-    .where(eq(residents.id, id));
-  return r ? { ...r, anonymized: r.anonymizedAt !== null } : null;
+  const r = await residentRef(db, id);
+  if (!r) return null;
+  const { gender, ...row } = r;
+  return row;
 }
 
 /** The resident, if the actor keeps their account; otherwise 404. */
@@ -74,7 +64,8 @@ export async function findAccounts({
   actor: Actor;
   query: AccountQuery;
 }): Promise<Page<Account>> {
-  const conds = [underAnyPath(orgNodes.path, reachPaths(actor, CREDIT_STAFF_ROLES)), isNull(residents.anonymizedAt)];
+  const resident = residentDirectory();
+  const conds = [underAnyPath(orgNodes.path, reachPaths(actor, CREDIT_STAFF_ROLES)), isNull(resident.anonymizedAt)];
   if (query.nodeId) {
     const [n] = await db.select({ path: orgNodes.path }).from(orgNodes).where(eq(orgNodes.id, query.nodeId));
     if (!n || !canKeepAccount(actor, n)) throw hidden();
@@ -84,25 +75,25 @@ export async function findAccounts({
     const q = `%${escapeLike(query.q)}%`;
     conds.push(
       or(
-        like(residents.name, q),
-        like(residents.namePinyin, q.toLowerCase()),
-        like(residents.nameInitials, q.toLowerCase()),
+        like(resident.name, q),
+        like(resident.namePinyin, q.toLowerCase()),
+        like(resident.nameInitials, q.toLowerCase()),
       )!,
     );
   }
   const where = and(...conds);
-  const fields = { id: residents.id, name: residents.name, nodeName: orgNodes.name, balance: creditBalances.balance };
-  const order = [sql`${creditBalances.balance} desc nulls last`, asc(residents.namePinyin), asc(residents.id)] as const;
+  const fields = { id: resident.id, name: resident.name, nodeName: orgNodes.name, balance: creditBalances.balance };
+  const order = [sql`${creditBalances.balance} desc nulls last`, asc(resident.namePinyin), asc(resident.id)] as const;
   const offset = (query.page - 1) * query.pageSize;
   // A search looks at every resident; the default list starts from the accounts.
   const [[{ n }], rows] = query.q
     ? await Promise.all([
-        db.select({ n: count() }).from(residents).innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId)).where(where),
+        db.select({ n: count() }).from(resident).innerJoin(orgNodes, eq(orgNodes.id, resident.nodeId)).where(where),
         db
           .select(fields)
-          .from(residents)
-          .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
-          .leftJoin(creditBalances, eq(creditBalances.residentId, residents.id))
+          .from(resident)
+          .innerJoin(orgNodes, eq(orgNodes.id, resident.nodeId))
+          .leftJoin(creditBalances, eq(creditBalances.residentId, resident.id))
           .where(where)
           .orderBy(...order)
           .limit(query.pageSize)
@@ -112,14 +103,14 @@ export async function findAccounts({
         db
           .select({ n: count() })
           .from(creditBalances)
-          .innerJoin(residents, eq(residents.id, creditBalances.residentId))
-          .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
+          .innerJoin(resident, eq(resident.id, creditBalances.residentId))
+          .innerJoin(orgNodes, eq(orgNodes.id, resident.nodeId))
           .where(where),
         db
           .select(fields)
           .from(creditBalances)
-          .innerJoin(residents, eq(residents.id, creditBalances.residentId))
-          .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
+          .innerJoin(resident, eq(resident.id, creditBalances.residentId))
+          .innerJoin(orgNodes, eq(orgNodes.id, resident.nodeId))
           .where(where)
           .orderBy(...order)
           .limit(query.pageSize)
@@ -165,6 +156,7 @@ export async function getAccount({
 }
 
 const rev = alias(creditLedger, 'rev');
+const by = userNames();
 
 /** One page of a resident's entries, newest first; `canReverse` only for staff who keep the account. */
 export async function pageOfEntries(
@@ -176,9 +168,9 @@ export async function pageOfEntries(
 ): Promise<Page<Entry>> {
   const [{ n }] = await db.select({ n: count() }).from(creditLedger).where(eq(creditLedger.residentId, residentId));
   const rows = await db
-    .select({ e: creditLedger, byName: users.displayName, reversedById: rev.id })
+    .select({ e: creditLedger, byName: by.displayName, reversedById: rev.id })
     .from(creditLedger)
-    .leftJoin(users, eq(users.id, creditLedger.createdBy))
+    .leftJoin(by, eq(by.id, creditLedger.createdBy))
     .leftJoin(rev, eq(rev.reversesId, creditLedger.id))
     .where(eq(creditLedger.residentId, residentId))
     .orderBy(desc(creditLedger.id))

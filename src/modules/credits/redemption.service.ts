@@ -4,11 +4,11 @@ import type { Db, DbOrTx } from '../../server/db/client';
 import { reachPaths, type Actor } from '../../shared/actor';
 import { AppError, hidden } from '../../shared/app-error';
 import type { Page } from '../../shared/pagination';
-import { users } from '../accounts';
+import { userNames } from '../accounts';
 import { recordAudit } from '../../server/audit';
 import { underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
-import { residents } from '../people';
+import { residentDirectory } from '../people';
 import type { Redemption, RedemptionQuery } from './credits.contract';
 import { CREDIT_STAFF_ROLES } from './credits.policy';
 import { canKeepAccount, isOfferedTo } from './credits.policy';
@@ -112,7 +112,8 @@ export async function redeemForSelf({ db, residentId, rewardId }: { db: Db; resi
   });
 }
 
-const handler = alias(users, 'handler');
+const handler = userNames('handler');
+const residentDir = residentDirectory();
 
 export async function pageOfRedemptions(
   db: DbOrTx,
@@ -124,21 +125,21 @@ export async function pageOfRedemptions(
   const [{ n }] = await db
     .select({ n: count() })
     .from(creditRedemptions)
-    .innerJoin(residents, eq(residents.id, creditRedemptions.residentId))
-    .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
+    .innerJoin(residentDir, eq(residentDir.id, creditRedemptions.residentId))
+    .innerJoin(orgNodes, eq(orgNodes.id, residentDir.nodeId))
     .where(where);
   const rows = await db
     .select({
       d: creditRedemptions,
-      residentName: residents.name,
+      residentName: residentDir.name,
       nodeName: orgNodes.name,
       path: orgNodes.path,
       rewardName: creditRewards.name,
       handledByName: handler.displayName,
     })
     .from(creditRedemptions)
-    .innerJoin(residents, eq(residents.id, creditRedemptions.residentId))
-    .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
+    .innerJoin(residentDir, eq(residentDir.id, creditRedemptions.residentId))
+    .innerJoin(orgNodes, eq(orgNodes.id, residentDir.nodeId))
     .innerJoin(creditRewards, eq(creditRewards.id, creditRedemptions.rewardId))
     .leftJoin(handler, eq(handler.id, creditRedemptions.handledBy))
     .where(where)

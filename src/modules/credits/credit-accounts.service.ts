@@ -43,6 +43,25 @@ export async function loadResident(db: DbOrTx, id: string): Promise<ResidentRow 
   return row;
 }
 
+/** Audits a change of the resident's account: by staff, or (no actor) by the resident on their phone. */
+export function auditAccount(
+  tx: DbOrTx,
+  actor: Actor | null,
+  r: ResidentRow,
+  action: string,
+  summary: Record<string, unknown>,
+): Promise<void> {
+  return recordAudit(tx, {
+    actor: actor ?? undefined,
+    actorName: actor ? undefined : `居民 ${r.name}`,
+    node: { id: r.nodeId, path: r.path },
+    action,
+    entityType: 'resident',
+    entityId: r.id,
+    summary: { name: r.name, ...summary },
+  });
+}
+
 /** The resident, if the actor keeps their account; otherwise 404. */
 export async function keptResident(db: DbOrTx, actor: Actor, id: string): Promise<ResidentRow> {
   const r = await loadResident(db, id);
@@ -233,14 +252,7 @@ export async function awardCredits({
       createdBy: actor.userId,
     });
     if (!done) throw new AppError('BAD_REQUEST');
-    await recordAudit(tx, {
-      actor,
-      node: { id: r.nodeId, path: r.path },
-      action: 'credits.award',
-      entityType: 'resident',
-      entityId: residentId,
-      summary: { name: r.name, amount: done.amount, reason: input.reason, entry: done.id },
-    });
+    await auditAccount(tx, actor, r, 'credits.award', { amount: done.amount, reason: input.reason, entry: done.id });
     return { id: done.id };
   });
 }
@@ -270,13 +282,11 @@ export async function reverseEntry({
       return cancelInTx(tx, actor, red, r, input.reason);
     }
     const done = await appendReversal(tx, found.entry, { reason: input.reason, createdBy: actor.userId });
-    await recordAudit(tx, {
-      actor,
-      node: { id: r.nodeId, path: r.path },
-      action: 'credits.reverse',
-      entityType: 'resident',
-      entityId: r.id,
-      summary: { name: r.name, entry: id, kind: found.entry.kind, amount: done.amount, reason: input.reason },
+    await auditAccount(tx, actor, r, 'credits.reverse', {
+      entry: id,
+      kind: found.entry.kind,
+      amount: done.amount,
+      reason: input.reason,
     });
     return { id: done.id };
   });

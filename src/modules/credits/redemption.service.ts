@@ -5,7 +5,6 @@ import { reachPaths, type Actor } from '../../shared/actor';
 import { AppError, hidden } from '../../shared/app-error';
 import type { Page } from '../../shared/pagination';
 import { userNames } from '../accounts';
-import { recordAudit } from '../../server/audit';
 import { underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
 import { residentDirectory } from '../people';
@@ -16,7 +15,7 @@ import { creditRedemptions, creditRewards } from './credit-bank.table';
 import { appendEntry, appendReversal, lockAccount, round1 } from './credit-ledger';
 import type { ResidentRow } from './credit-accounts.service';
 import { creditLedger } from './credits.table';
-import { keptResident, loadResident } from './credit-accounts.service';
+import { auditAccount, keptResident, loadResident } from './credit-accounts.service';
 
 const offeredBy = alias(orgNodes, 'offered_by');
 
@@ -74,14 +73,11 @@ async function redeemInTx(
     channel: v.channel,
     handledBy: v.actor?.userId ?? null,
   });
-  await recordAudit(tx, {
-    actor: v.actor ?? undefined,
-    actorName: v.actor ? undefined : `居民 ${resident.name}`,
-    node: { id: resident.nodeId, path: resident.path },
-    action: 'credits.redeem',
-    entityType: 'resident',
-    entityId: resident.id,
-    summary: { name: resident.name, reward: rw.r.name, cost, channel: v.channel, stockLeft: taken.stock },
+  await auditAccount(tx, v.actor, resident, 'credits.redeem', {
+    reward: rw.r.name,
+    cost,
+    channel: v.channel,
+    stockLeft: taken.stock,
   });
   return { id, balance: round1(balance - cost) };
 }
@@ -214,14 +210,7 @@ export async function cancelInTx(
     .update(creditRewards)
     .set({ stock: sql`${creditRewards.stock} + 1`, updatedAt: new Date() })
     .where(eq(creditRewards.id, red.rewardId));
-  await recordAudit(tx, {
-    actor,
-    node: { id: r.nodeId, path: r.path },
-    action: 'credits.redeem.cancel',
-    entityType: 'resident',
-    entityId: r.id,
-    summary: { name: r.name, redemption: red.id, cost: Number(red.cost), reason },
-  });
+  await auditAccount(tx, actor, r, 'credits.redeem.cancel', { redemption: red.id, cost: Number(red.cost), reason });
   return { id: done.id };
 }
 

@@ -4,4 +4,4 @@ export { loadSession, pruneSessions, SESSION_COOKIE } from './session.service';
 export { assertPasswordRules, passwordChangeDue, pruneLoginFailures } from './auth.service';
 export { hashPassword, timingDummyHash, verifyPassword } from './password';
 export { createSystemAdmin, firstRunCode, setupState } from './first-admin.service';
-export { userNames, userRef, type UserRef } from './user-directory';
+export { accountRef, userNames, type AccountRef } from './user-directory';

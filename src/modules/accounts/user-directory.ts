@@ -14,10 +14,10 @@ import { users } from './account.table';
 export const userNames = (alias = 'user_names') =>
   new QueryBuilder().select({ id: users.id, displayName: users.displayName }).from(users).as(alias);
 
-export type UserRef = { id: string; displayName: string; username: string; homeNodeId: string; homePath: string };
+export type AccountRef = { id: string; displayName: string; username: string; homeNodeId: string; homePath: string };
 
 /** One account with its home node's path (the caller checks it with its own rule), or null. */
-export async function userRef(db: DbOrTx, id: string): Promise<UserRef | null> {
+export async function accountRef(db: DbOrTx, id: string): Promise<AccountRef | null> {
   const [u] = await db
     .select({
       id: users.id,

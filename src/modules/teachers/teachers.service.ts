@@ -8,7 +8,7 @@ import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import type { Page } from '../../shared/pagination';
 import { maskPhone } from '../../shared/phone';
 import { ROLES, RESIDENT_ROLES } from '../../shared/roles';
-import { userNames, userRef } from '../accounts';
+import { accountRef, userNames } from '../accounts';
 import { diffFields, recordAudit } from '../../server/audit';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
@@ -159,7 +159,7 @@ export async function getTeacher({ db, actor, id }: { db: Db; actor: Actor; id: 
     .leftJoin(changer, eq(changer.id, teacherStatusHistory.changedBy))
     .where(eq(teacherStatusHistory.teacherId, id))
     .orderBy(desc(teacherStatusHistory.effectiveDate), desc(teacherStatusHistory.changedAt));
-  const user = row.userId ? await userRef(db, row.userId) : null;
+  const user = row.userId ? await accountRef(db, row.userId) : null;
   const resident = row.residentId ? await residentRef(db, row.residentId) : null;
   const [{ total }] = await db
     .select({ total: sql<string>`coalesce(sum(${volunteerHours.hours}), 0)` })
@@ -210,7 +210,7 @@ async function checkLinks(
   before: TeacherRow | null,
 ): Promise<void> {
   if (input.userId && input.userId !== before?.userId) {
-    const u = await userRef(tx, input.userId);
+    const u = await accountRef(tx, input.userId);
     if (!u || !canLinkUser(actor, bank, { path: u.homePath }))
       throw fieldError(
         'userId',

@@ -1,8 +1,7 @@
 // The public surface of the accounts module: staff accounts, sessions, sign-in and passwords.
 
-/** Accounts, read-only, for joins that show a person's name (`users.displayName`). */
-export { users } from './account.table';
 export { loadSession, pruneSessions, SESSION_COOKIE } from './session.service';
 export { assertPasswordRules, passwordChangeDue, pruneLoginFailures } from './auth.service';
 export { hashPassword, timingDummyHash, verifyPassword } from './password';
 export { createSystemAdmin, firstRunCode, setupState } from './first-admin.service';
+export { accountRef, userNames, type AccountRef } from './user-directory';

@@ -16,6 +16,4 @@ export { provideSignInCounts, type SignInCounter } from './sign-in-counts';
 // Who may upload an activity's photos (files sits below activities and asks the owner).
 registerUploadPurpose('activity_photo', { roles: ACTIVITY_KEEPER_ROLES, canUpload: canKeepActivity });
 
-// Read-only for the modules above that join an activity to their own rows (sign-in's lists and
-// the learning record, the resident's pages); each should move to the functions above.
-export { activities, registrations } from './activities.table';
+export { activityDirectory, registrationDirectory } from './activity-directory';

@@ -7,7 +7,7 @@ import { AppError, fieldError, forbidden } from '../../shared/app-error';
 import { fillPath } from '../../shared/endpoint';
 import type { Page } from '../../shared/pagination';
 import { ROLES } from '../../shared/roles';
-import { users } from '../accounts';
+import { userNames } from '../accounts';
 import { diffFields, recordAudit } from '../../server/audit';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
@@ -167,16 +167,17 @@ export async function getCourse({ db, actor, id }: { db: Db; actor: Actor; id: s
     db,
     fileLinks.map((l) => l.id),
   );
+  const by = userNames();
   const history = await db
     .select({
       id: courseReviewEvents.id,
       action: courseReviewEvents.action,
       comment: courseReviewEvents.comment,
-      actorName: users.displayName,
+      actorName: by.displayName,
       at: courseReviewEvents.at,
     })
     .from(courseReviewEvents)
-    .leftJoin(users, eq(users.id, courseReviewEvents.actorId))
+    .leftJoin(by, eq(by.id, courseReviewEvents.actorId))
     .where(eq(courseReviewEvents.courseId, id))
     .orderBy(desc(courseReviewEvents.at), desc(courseReviewEvents.id));
   const leadDays = await reviewLeadDays(db, row.countyId);

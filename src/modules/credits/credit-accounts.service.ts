@@ -4,11 +4,11 @@ import type { Db, DbOrTx } from '../../server/db/client';
 import { reachPaths, type Actor } from '../../shared/actor';
 import { AppError, forbidden, hidden } from '../../shared/app-error';
 import type { Page } from '../../shared/pagination';
-import { users } from '../accounts';
+import { userNames } from '../accounts';
 import { recordAudit } from '../../server/audit';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
-import { residents } from '../people';
+import { residentDirectory, residentRef } from '../people';
 import {
   CREDIT_STAFF_ROLES,
   type Account,
@@ -37,20 +37,29 @@ export type ResidentRow = {
 
 /** The resident with their village's name and path (no policy: callers check it). */
 export async function loadResident(db: DbOrTx, id: string): Promise<ResidentRow | null> {
-  const [r] = await db
-    .select({
-      id: residents.id,
-      name: residents.name,
-      countyId: residents.countyId,
-      nodeId: residents.nodeId,
-      nodeName: orgNodes.name,
-      path: orgNodes.path,
-      anonymizedAt: residents.anonymizedAt,
-    })
-    .from(residents)
-    .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
-    .where(eq(residents.id, id));
-  return r ? { ...r, anonymized: r.anonymizedAt !== null } : null;
+  const r = await residentRef(db, id);
+  if (!r) return null;
+  const { gender, ...row } = r;
+  return row;
+}
+
+/** Audits a change of the resident's account: by staff, or (no actor) by the resident on their phone. */
+export function auditAccount(
+  tx: DbOrTx,
+  actor: Actor | null,
+  r: ResidentRow,
+  action: string,
+  summary: Record<string, unknown>,
+): Promise<void> {
+  return recordAudit(tx, {
+    actor: actor ?? undefined,
+    actorName: actor ? undefined : `居民 ${r.name}`,
+    node: { id: r.nodeId, path: r.path },
+    action,
+    entityType: 'resident',
+    entityId: r.id,
+    summary: { name: r.name, ...summary },
+  });
 }
 
 /** The resident, if the actor keeps their account; otherwise 404. */
@@ -74,7 +83,8 @@ export async function findAccounts({
   actor: Actor;
   query: AccountQuery;
 }): Promise<Page<Account>> {
-  const conds = [underAnyPath(orgNodes.path, reachPaths(actor, CREDIT_STAFF_ROLES)), isNull(residents.anonymizedAt)];
+  const resident = residentDirectory();
+  const conds = [underAnyPath(orgNodes.path, reachPaths(actor, CREDIT_STAFF_ROLES)), isNull(resident.anonymizedAt)];
   if (query.nodeId) {
     const [n] = await db.select({ path: orgNodes.path }).from(orgNodes).where(eq(orgNodes.id, query.nodeId));
     if (!n || !canKeepAccount(actor, n)) throw hidden();
@@ -84,25 +94,25 @@ export async function findAccounts({
     const q = `%${escapeLike(query.q)}%`;
     conds.push(
       or(
-        like(residents.name, q),
-        like(residents.namePinyin, q.toLowerCase()),
-        like(residents.nameInitials, q.toLowerCase()),
+        like(resident.name, q),
+        like(resident.namePinyin, q.toLowerCase()),
+        like(resident.nameInitials, q.toLowerCase()),
       )!,
     );
   }
   const where = and(...conds);
-  const fields = { id: residents.id, name: residents.name, nodeName: orgNodes.name, balance: creditBalances.balance };
-  const order = [sql`${creditBalances.balance} desc nulls last`, asc(residents.namePinyin), asc(residents.id)] as const;
+  const fields = { id: resident.id, name: resident.name, nodeName: orgNodes.name, balance: creditBalances.balance };
+  const order = [sql`${creditBalances.balance} desc nulls last`, asc(resident.namePinyin), asc(resident.id)] as const;
   const offset = (query.page - 1) * query.pageSize;
   // A search looks at every resident; the default list starts from the accounts.
   const [[{ n }], rows] = query.q
     ? await Promise.all([
-        db.select({ n: count() }).from(residents).innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId)).where(where),
+        db.select({ n: count() }).from(resident).innerJoin(orgNodes, eq(orgNodes.id, resident.nodeId)).where(where),
         db
           .select(fields)
-          .from(residents)
-          .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
-          .leftJoin(creditBalances, eq(creditBalances.residentId, residents.id))
+          .from(resident)
+          .innerJoin(orgNodes, eq(orgNodes.id, resident.nodeId))
+          .leftJoin(creditBalances, eq(creditBalances.residentId, resident.id))
           .where(where)
           .orderBy(...order)
           .limit(query.pageSize)
@@ -112,14 +122,14 @@ export async function findAccounts({
         db
           .select({ n: count() })
           .from(creditBalances)
-          .innerJoin(residents, eq(residents.id, creditBalances.residentId))
-          .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
+          .innerJoin(resident, eq(resident.id, creditBalances.residentId))
+          .innerJoin(orgNodes, eq(orgNodes.id, resident.nodeId))
           .where(where),
         db
           .select(fields)
           .from(creditBalances)
-          .innerJoin(residents, eq(residents.id, creditBalances.residentId))
-          .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
+          .innerJoin(resident, eq(resident.id, creditBalances.residentId))
+          .innerJoin(orgNodes, eq(orgNodes.id, resident.nodeId))
           .where(where)
           .orderBy(...order)
           .limit(query.pageSize)
@@ -165,6 +175,7 @@ export async function getAccount({
 }
 
 const rev = alias(creditLedger, 'rev');
+const by = userNames();
 
 /** One page of a resident's entries, newest first; `canReverse` only for staff who keep the account. */
 export async function pageOfEntries(
@@ -176,9 +187,9 @@ export async function pageOfEntries(
 ): Promise<Page<Entry>> {
   const [{ n }] = await db.select({ n: count() }).from(creditLedger).where(eq(creditLedger.residentId, residentId));
   const rows = await db
-    .select({ e: creditLedger, byName: users.displayName, reversedById: rev.id })
+    .select({ e: creditLedger, byName: by.displayName, reversedById: rev.id })
     .from(creditLedger)
-    .leftJoin(users, eq(users.id, creditLedger.createdBy))
+    .leftJoin(by, eq(by.id, creditLedger.createdBy))
     .leftJoin(rev, eq(rev.reversesId, creditLedger.id))
     .where(eq(creditLedger.residentId, residentId))
     .orderBy(desc(creditLedger.id))
@@ -241,14 +252,7 @@ export async function awardCredits({
       createdBy: actor.userId,
     });
     if (!done) throw new AppError('BAD_REQUEST');
-    await recordAudit(tx, {
-      actor,
-      node: { id: r.nodeId, path: r.path },
-      action: 'credits.award',
-      entityType: 'resident',
-      entityId: residentId,
-      summary: { name: r.name, amount: done.amount, reason: input.reason, entry: done.id },
-    });
+    await auditAccount(tx, actor, r, 'credits.award', { amount: done.amount, reason: input.reason, entry: done.id });
     return { id: done.id };
   });
 }
@@ -278,13 +282,11 @@ export async function reverseEntry({
       return cancelInTx(tx, actor, red, r, input.reason);
     }
     const done = await appendReversal(tx, found.entry, { reason: input.reason, createdBy: actor.userId });
-    await recordAudit(tx, {
-      actor,
-      node: { id: r.nodeId, path: r.path },
-      action: 'credits.reverse',
-      entityType: 'resident',
-      entityId: r.id,
-      summary: { name: r.name, entry: id, kind: found.entry.kind, amount: done.amount, reason: input.reason },
+    await auditAccount(tx, actor, r, 'credits.reverse', {
+      entry: id,
+      kind: found.entry.kind,
+      amount: done.amount,
+      reason: input.reason,
     });
     return { id: done.id };
   });

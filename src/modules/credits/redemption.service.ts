@@ -4,11 +4,10 @@ import type { Db, DbOrTx } from '../../server/db/client';
 import { reachPaths, type Actor } from '../../shared/actor';
 import { AppError, hidden } from '../../shared/app-error';
 import type { Page } from '../../shared/pagination';
-import { users } from '../accounts';
-import { recordAudit } from '../../server/audit';
+import { userNames } from '../accounts';
 import { underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
-import { residents } from '../people';
+import { residentDirectory } from '../people';
 import type { Redemption, RedemptionQuery } from './credits.contract';
 import { CREDIT_STAFF_ROLES } from './credits.policy';
 import { canKeepAccount, isOfferedTo } from './credits.policy';
@@ -16,7 +15,7 @@ import { creditRedemptions, creditRewards } from './credit-bank.table';
 import { appendEntry, appendReversal, lockAccount, round1 } from './credit-ledger';
 import type { ResidentRow } from './credit-accounts.service';
 import { creditLedger } from './credits.table';
-import { keptResident, loadResident } from './credit-accounts.service';
+import { auditAccount, keptResident, loadResident } from './credit-accounts.service';
 
 const offeredBy = alias(orgNodes, 'offered_by');
 
@@ -74,14 +73,11 @@ async function redeemInTx(
     channel: v.channel,
     handledBy: v.actor?.userId ?? null,
   });
-  await recordAudit(tx, {
-    actor: v.actor ?? undefined,
-    actorName: v.actor ? undefined : `居民 ${resident.name}`,
-    node: { id: resident.nodeId, path: resident.path },
-    action: 'credits.redeem',
-    entityType: 'resident',
-    entityId: resident.id,
-    summary: { name: resident.name, reward: rw.r.name, cost, channel: v.channel, stockLeft: taken.stock },
+  await auditAccount(tx, v.actor, resident, 'credits.redeem', {
+    reward: rw.r.name,
+    cost,
+    channel: v.channel,
+    stockLeft: taken.stock,
   });
   return { id, balance: round1(balance - cost) };
 }
@@ -112,7 +108,8 @@ export async function redeemForSelf({ db, residentId, rewardId }: { db: Db; resi
   });
 }
 
-const handler = alias(users, 'handler');
+const handler = userNames('handler');
+const residentDir = residentDirectory();
 
 export async function pageOfRedemptions(
   db: DbOrTx,
@@ -124,21 +121,21 @@ export async function pageOfRedemptions(
   const [{ n }] = await db
     .select({ n: count() })
     .from(creditRedemptions)
-    .innerJoin(residents, eq(residents.id, creditRedemptions.residentId))
-    .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
+    .innerJoin(residentDir, eq(residentDir.id, creditRedemptions.residentId))
+    .innerJoin(orgNodes, eq(orgNodes.id, residentDir.nodeId))
     .where(where);
   const rows = await db
     .select({
       d: creditRedemptions,
-      residentName: residents.name,
+      residentName: residentDir.name,
       nodeName: orgNodes.name,
       path: orgNodes.path,
       rewardName: creditRewards.name,
       handledByName: handler.displayName,
     })
     .from(creditRedemptions)
-    .innerJoin(residents, eq(residents.id, creditRedemptions.residentId))
-    .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
+    .innerJoin(residentDir, eq(residentDir.id, creditRedemptions.residentId))
+    .innerJoin(orgNodes, eq(orgNodes.id, residentDir.nodeId))
     .innerJoin(creditRewards, eq(creditRewards.id, creditRedemptions.rewardId))
     .leftJoin(handler, eq(handler.id, creditRedemptions.handledBy))
     .where(where)
@@ -213,14 +210,7 @@ export async function cancelInTx(
     .update(creditRewards)
     .set({ stock: sql`${creditRewards.stock} + 1`, updatedAt: new Date() })
     .where(eq(creditRewards.id, red.rewardId));
-  await recordAudit(tx, {
-    actor,
-    node: { id: r.nodeId, path: r.path },
-    action: 'credits.redeem.cancel',
-    entityType: 'resident',
-    entityId: r.id,
-    summary: { name: r.name, redemption: red.id, cost: Number(red.cost), reason },
-  });
+  await auditAccount(tx, actor, r, 'credits.redeem.cancel', { redemption: red.id, cost: Number(red.cost), reason });
   return { id: done.id };
 }
 

@@ -6,7 +6,7 @@ import { AppError, forbidden, hidden } from '../../shared/app-error';
 import { normalizeIdCard, parseIdCard } from '../../shared/id-card';
 import type { Page } from '../../shared/pagination';
 import { RESIDENT_ROLES, SENSITIVE_ROLES } from '../../shared/roles';
-import { users } from '../accounts';
+import { userNames } from '../accounts';
 import { recordAudit } from '../../server/audit';
 import { orgNodes } from '../../server/db/tree.table';
 import { getNodeRow } from '../organisations';
@@ -176,11 +176,13 @@ export async function getResident({ db, actor, protector, id }: Ctx & { id: stri
   };
 }
 
+const recorder = userNames('recorder');
+
 export async function listConsents(db: DbOrTx, residentId: string): Promise<Consent[]> {
   const rows = await db
-    .select({ c: consents, by: users.displayName })
+    .select({ c: consents, by: recorder.displayName })
     .from(consents)
-    .leftJoin(users, eq(users.id, consents.recordedBy))
+    .leftJoin(recorder, eq(recorder.id, consents.recordedBy))
     .where(eq(consents.residentId, residentId))
     .orderBy(desc(consents.recordedAt));
   return rows.map(({ c, by }) => ({

@@ -1,7 +1,13 @@
 import { and, asc, count, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import { AppError } from '../../shared/app-error';
-import { activities, cancelRegistration, registerResident } from '../activities';
+import {
+  activityDirectory,
+  cancelRegistration,
+  findActivityFacts,
+  registerResident,
+  registrationDirectory,
+} from '../activities';
 import { orgNodes } from '../../server/db/tree.table';
 import { escapeLike } from '../../server/tree-scope';
 import type { ResidentPrincipal } from './resident-session.service';
@@ -29,46 +35,68 @@ async function townPathOf(db: Db, nodeId: string): Promise<string> {
  */
 export async function findMyActivities({ db, resident, query }: Ctx & { query: MyActivityQuery }) {
   const me = resident.residentId;
-  const myReg = sql<
-    string | null
-  >`(select r.status from registrations r where r.activity_id = ${activities.id} and r.resident_id = ${me} order by (r.status <> 'cancelled') desc, r.updated_at desc limit 1)`;
-  const myNotice = sql<
-    string | null
-  >`(select r.notice from registrations r where r.activity_id = ${activities.id} and r.resident_id = ${me} order by (r.status <> 'cancelled') desc, r.updated_at desc limit 1)`;
+  const activity = activityDirectory();
+  const reg = registrationDirectory();
+  // My latest live registration of the activity, else my latest cancelled one.
+  const mine = (column: typeof reg.status | typeof reg.notice) =>
+    sql<
+      string | null
+    >`(select ${column} from ${reg} where ${reg.activityId} = ${activity.id} and ${reg.residentId} = ${me} order by (${reg.status} <> 'cancelled') desc, ${reg.updatedAt} desc limit 1)`;
+  const myReg = mine(reg.status);
+  const myNotice = mine(reg.notice);
   const mySignIn = sql<
     string | null
-  >`(select s.status from sign_ins s where s.activity_id = ${activities.id} and s.resident_id = ${me})`;
-  const registeredCount = sql<number>`(select count(*)::int from registrations r where r.activity_id = ${activities.id} and r.status = 'registered')`;
+  >`(select s.status from sign_ins s where s.activity_id = ${activity.id} and s.resident_id = ${me})`;
+  const registeredCount = sql<number>`(select count(*)::int from ${reg} where ${reg.activityId} = ${activity.id} and ${reg.status} = 'registered')`;
   const now = new Date();
   const where =
     query.scope === 'mine'
       ? and(
-          eq(activities.countyId, resident.countyId),
-          gte(activities.endsAt, new Date(now.getTime() - 86_400_000)),
-          sql`exists (select 1 from registrations r where r.activity_id = ${activities.id} and r.resident_id = ${me} and (r.status <> 'cancelled' or ${activities.status} = 'cancelled'))`,
+          eq(activity.countyId, resident.countyId),
+          gte(activity.endsAt, new Date(now.getTime() - 86_400_000)),
+          sql`exists (select 1 from ${reg} where ${reg.activityId} = ${activity.id} and ${reg.residentId} = ${me} and (${reg.status} <> 'cancelled' or ${activity.status} = 'cancelled'))`,
         )
       : and(
-          eq(activities.countyId, resident.countyId),
-          eq(activities.status, 'open'),
-          gte(activities.endsAt, now),
-          lt(activities.startsAt, new Date(now.getTime() + NEAR_DAYS * 86_400_000)),
+          eq(activity.countyId, resident.countyId),
+          eq(activity.status, 'open'),
+          gte(activity.endsAt, now),
+          lt(activity.startsAt, new Date(now.getTime() + NEAR_DAYS * 86_400_000)),
           sql`${orgNodes.path} like ${`${escapeLike(await townPathOf(db, resident.nodeId))}%`}`,
         );
   const [{ total }] = await db
     .select({ total: count() })
-    .from(activities)
-    .innerJoin(orgNodes, eq(orgNodes.id, activities.centreId))
+    .from(activity)
+    .innerJoin(orgNodes, eq(orgNodes.id, activity.centreId))
     .where(where);
   const rows = await db
-    .select({ a: activities, centreName: orgNodes.name, myReg, myNotice, mySignIn, registeredCount })
-    .from(activities)
-    .innerJoin(orgNodes, eq(orgNodes.id, activities.centreId))
+    .select({
+      a: {
+        id: activity.id,
+        title: activity.title,
+        theme: activity.theme,
+        form: activity.form,
+        startsAt: activity.startsAt,
+        endsAt: activity.endsAt,
+        place: activity.place,
+        status: activity.status,
+        cancelReason: activity.cancelReason,
+        capacity: activity.capacity,
+        hours: activity.hours,
+      },
+      centreName: orgNodes.name,
+      myReg,
+      myNotice,
+      mySignIn,
+      registeredCount,
+    })
+    .from(activity)
+    .innerJoin(orgNodes, eq(orgNodes.id, activity.centreId))
     .where(where)
     // My own centre's activities first among those near me.
     .orderBy(
-      ...(query.scope === 'near' ? [desc(sql`${activities.centreId} = ${resident.nodeId}`)] : []),
-      asc(activities.startsAt),
-      asc(activities.id),
+      ...(query.scope === 'near' ? [desc(sql`${activity.centreId} = ${resident.nodeId}`)] : []),
+      asc(activity.startsAt),
+      asc(activity.id),
     )
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
@@ -95,11 +123,8 @@ export async function findMyActivities({ db, resident, query }: Ctx & { query: M
 
 /** The activity, if it is of my county (else 404: residents learn nothing about other counties). */
 async function activityOfMyCounty(db: Db, resident: ResidentPrincipal, activityId: string) {
-  const [a] = await db
-    .select({ id: activities.id })
-    .from(activities)
-    .where(and(eq(activities.id, activityId), eq(activities.countyId, resident.countyId)));
-  if (!a) throw new AppError('NOT_FOUND');
+  const [a] = await findActivityFacts(db, [activityId]);
+  if (!a || a.countyId !== resident.countyId) throw new AppError('NOT_FOUND');
 }
 
 /** Register myself (contract 3): a place, or the waiting list. */

@@ -7,8 +7,7 @@ import { AppError, fieldError, hidden } from '../../shared/app-error';
 import { maskPhone } from '../../shared/phone';
 import { assertPasswordRules, hashPassword, timingDummyHash, verifyPassword } from '../accounts';
 import { recordAudit } from '../../server/audit';
-import { orgNodes } from '../../server/db/tree.table';
-import { residents } from '../people';
+import { residentDirectory, residentPhone, residentRef } from '../people';
 import {
   ACTIVATION_DAYS,
   type ActivationIssued,
@@ -25,29 +24,18 @@ const codeDigest = (p: Protector, residentId: string, code: string) =>
   p.digest(`resident-activation:${residentId}:${code}`);
 
 async function loadResidentForStaff(db: Db, actor: Actor, residentId: string) {
-  const [row] = await db
-    .select({ r: residents, path: orgNodes.path })
-    .from(residents)
-    .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
-    .where(eq(residents.id, residentId));
-  if (!row || row.r.anonymizedAt || !canManageResidentAccount(actor, { path: row.path })) throw hidden();
-  return row;
+  const r = await residentRef(db, residentId);
+  if (!r || r.anonymized || !canManageResidentAccount(actor, r)) throw hidden();
+  return r;
 }
+
+const resident = residentDirectory();
 
 /** The signed-in resident and their village or community, for the phone pages. */
 export async function getResidentMe(db: Db, residentId: string, csrfToken: string): Promise<ResidentMe> {
-  const [r] = await db
-    .select({
-      id: residents.id,
-      name: residents.name,
-      nodeId: residents.nodeId,
-      nodeName: orgNodes.name,
-      countyId: residents.countyId,
-    })
-    .from(residents)
-    .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
-    .where(eq(residents.id, residentId));
-  return { resident: r, csrfToken };
+  // The session guard has just read this resident (a resident session joins the resident).
+  const { id, name, nodeId, nodeName, countyId } = (await residentRef(db, residentId))!;
+  return { resident: { id, name, nodeId, nodeName, countyId }, csrfToken };
 }
 
 /** Whether the resident has an account, for the staff screen. */
@@ -77,8 +65,8 @@ export async function issueActivationCode({
   protector,
   residentId,
 }: Ctx & { actor: Actor; residentId: string }): Promise<ActivationIssued> {
-  const row = await loadResidentForStaff(db, actor, residentId);
-  const phone = row.r.phone;
+  const r = await loadResidentForStaff(db, actor, residentId);
+  const phone = await residentPhone(db, residentId);
   if (!phone)
     throw fieldError(
       'phone',
@@ -113,7 +101,7 @@ export async function issueActivationCode({
       .onConflictDoUpdate({ target: residentAccounts.residentId, set: values });
     await recordAudit(tx, {
       actor,
-      node: { id: row.r.nodeId, path: row.path },
+      node: { id: r.nodeId, path: r.path },
       action: 'resident_account.activation_issued',
       entityType: 'resident',
       entityId: residentId,
@@ -153,9 +141,9 @@ export async function activateResidentAccount({
   const keys = throttleKeys(protector, input.phone, ip);
   await assertNotThrottled(db, keys);
   const [found] = await db
-    .select({ a: residentAccounts, name: residents.name, anonymizedAt: residents.anonymizedAt })
+    .select({ a: residentAccounts, name: resident.name, anonymizedAt: resident.anonymizedAt })
     .from(residentAccounts)
-    .innerJoin(residents, eq(residents.id, residentAccounts.residentId))
+    .innerJoin(resident, eq(resident.id, residentAccounts.residentId))
     .where(eq(residentAccounts.phone, input.phone));
   const wrong = () =>
     fieldError(
@@ -226,9 +214,9 @@ export async function residentLogin({
   const keys = throttleKeys(protector, input.phone, ip);
   await assertNotThrottled(db, keys);
   const [found] = await db
-    .select({ a: residentAccounts, anonymizedAt: residents.anonymizedAt })
+    .select({ a: residentAccounts, anonymizedAt: resident.anonymizedAt })
     .from(residentAccounts)
-    .innerJoin(residents, eq(residents.id, residentAccounts.residentId))
+    .innerJoin(resident, eq(resident.id, residentAccounts.residentId))
     .where(eq(residentAccounts.phone, input.phone));
   const account = found && found.a.passwordHash && !found.anonymizedAt ? found.a : null;
   const ok = await verifyPassword(account?.passwordHash ?? (await timingDummyHash()), input.password);

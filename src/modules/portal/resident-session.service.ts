@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { eq, lt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../server/db/client';
+import { residentDirectory } from '../people';
 import { forgetResidentDevices, pruneResidentDevices } from '../signin';
 import { residentSessions } from './resident-account.table';
 
@@ -43,6 +44,8 @@ type Row = {
   last_seen_at: string | Date;
 };
 
+const residentDir = residentDirectory();
+
 /** Resolves a resident cookie; null when unknown, expired, or the resident was anonymised. */
 export async function loadResidentSession(
   db: Db,
@@ -50,10 +53,10 @@ export async function loadResidentSession(
 ): Promise<{ resident: ResidentPrincipal; csrfToken: string } | null> {
   const id = sha256(raw);
   const result = await db.execute<Row>(sql`
-    select s.resident_id, r.county_id, r.node_id, r.name, s.csrf_token, s.last_seen_at
-    from resident_sessions s join residents r on r.id = s.resident_id
-    left join resident_accounts a on a.resident_id = r.id
-    where s.id = ${id} and s.expires_at > now() and r.anonymized_at is null and coalesce(a.disabled, false) = false`);
+    select s.resident_id, ${residentDir.countyId}, ${residentDir.nodeId}, ${residentDir.name}, s.csrf_token, s.last_seen_at
+    from resident_sessions s join ${residentDir} on ${residentDir.id} = s.resident_id
+    left join resident_accounts a on a.resident_id = ${residentDir.id}
+    where s.id = ${id} and s.expires_at > now() and ${residentDir.anonymizedAt} is null and coalesce(a.disabled, false) = false`);
   const row = (result as unknown as { rows: Row[] }).rows[0];
   if (!row) return null;
   if (Date.now() - new Date(row.last_seen_at).getTime() > 60_000) {

@@ -2,12 +2,13 @@ import { and, asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
-import { activities } from '../activities';
+import { activityDirectory } from '../activities';
 import { orgNodes } from '../../server/db/tree.table';
 import { earnedBySignIn, keptResident, round1, themesOf, totalsOf, type ResidentRow } from '../credits';
 import type { LearningRecord } from '../credits/credits.contract';
 import { signIns } from './signin.table';
 
+const activity = activityDirectory();
 const centre = alias(orgNodes, 'centre');
 /** A printed record lists at most this many activities (the most recent). */
 const RECORD_MAX = 500;
@@ -18,12 +19,22 @@ const RECORD_MAX = 500;
  */
 export async function buildLearningRecord(db: DbOrTx, r: ResidentRow): Promise<LearningRecord> {
   const rows = await db
-    .select({ s: signIns, a: activities, centreName: centre.name })
+    .select({
+      s: signIns,
+      a: {
+        id: activity.id,
+        title: activity.title,
+        theme: activity.theme,
+        startsAt: activity.startsAt,
+        hours: activity.hours,
+      },
+      centreName: centre.name,
+    })
     .from(signIns)
-    .innerJoin(activities, eq(activities.id, signIns.activityId))
-    .innerJoin(centre, eq(centre.id, activities.centreId))
+    .innerJoin(activity, eq(activity.id, signIns.activityId))
+    .innerJoin(centre, eq(centre.id, activity.centreId))
     .where(and(eq(signIns.residentId, r.id), eq(signIns.status, 'confirmed')))
-    .orderBy(asc(activities.startsAt))
+    .orderBy(asc(activity.startsAt))
     .limit(RECORD_MAX);
   const credits = await earnedBySignIn(db, r.id);
   const themes = new Map((await themesOf(db, r.countyId)).map((t) => [t.key, t]));

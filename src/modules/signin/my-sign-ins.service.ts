@@ -1,10 +1,12 @@
 import { and, count, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import type { PageQuery } from '../../shared/pagination';
-import { activities } from '../activities';
+import { activityDirectory } from '../activities';
 import { orgNodes } from '../../server/db/tree.table';
 import type { MySignInPage } from './signin.contract';
 import { signIns } from './signin.table';
+
+const activity = activityDirectory();
 
 /** My sign-ins, newest first, with the total of confirmed activities and hours. */
 export async function findMySignIns({
@@ -17,27 +19,27 @@ export async function findMySignIns({
   query: PageQuery;
 }): Promise<MySignInPage> {
   const mine = and(eq(signIns.residentId, residentId), ne(signIns.status, 'rejected'));
-  const hours = sql<string>`coalesce(${signIns.attendedHours}, ${activities.hours})`;
+  const hours = sql<string>`coalesce(${signIns.attendedHours}, ${activity.hours})`;
   const [totals] = await db
     .select({ n: count(), hours: sql<string>`coalesce(sum(${hours}), 0)` })
     .from(signIns)
-    .innerJoin(activities, eq(activities.id, signIns.activityId))
+    .innerJoin(activity, eq(activity.id, signIns.activityId))
     .where(and(eq(signIns.residentId, residentId), eq(signIns.status, 'confirmed')));
   const [{ total }] = await db.select({ total: count() }).from(signIns).where(mine);
   const rows = await db
     .select({
       s: signIns,
-      title: activities.title,
-      theme: activities.theme,
-      startsAt: activities.startsAt,
+      title: activity.title,
+      theme: activity.theme,
+      startsAt: activity.startsAt,
       centreName: orgNodes.name,
       hours,
     })
     .from(signIns)
-    .innerJoin(activities, eq(activities.id, signIns.activityId))
-    .innerJoin(orgNodes, eq(orgNodes.id, activities.centreId))
+    .innerJoin(activity, eq(activity.id, signIns.activityId))
+    .innerJoin(orgNodes, eq(orgNodes.id, activity.centreId))
     .where(mine)
-    .orderBy(desc(activities.startsAt), desc(signIns.id))
+    .orderBy(desc(activity.startsAt), desc(signIns.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   return {

@@ -1,7 +1,5 @@
-import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
-import { activities } from '../activities';
-import { orgNodes } from '../../server/db/tree.table';
+import { findActivityFacts, type ActivityFacts } from '../activities';
 import type { ActivityBrief } from './signin.contract';
 
 export type SignInActivity = {
@@ -39,34 +37,25 @@ export function loadSignInActivity(
 
 /** The activity as it is now in `db` (no cache: inside a transaction, what it has written). */
 export async function readActivity(db: DbOrTx, activityId: string): Promise<SignInActivity | null> {
-  const [row] = await db
-    .select({ a: activities, centreName: orgNodes.name, centrePath: orgNodes.path })
-    .from(activities)
-    .innerJoin(orgNodes, eq(orgNodes.id, activities.centreId))
-    .where(eq(activities.id, activityId));
-  if (!row) return null;
-  const a = row.a;
-  const value: SignInActivity = {
-    brief: {
-      id: a.id,
-      title: a.title,
-      startsAt: a.startsAt.toISOString(),
-      endsAt: a.endsAt.toISOString(),
-      place: a.place,
-      centreId: a.centreId,
-      centreName: row.centreName,
-      status: a.status,
-      hours: Number(a.hours),
-    },
-    countyId: a.countyId,
-    centrePath: row.centrePath,
-    theme: a.theme,
-    startsAt: a.startsAt,
-    endsAt: a.endsAt,
+  const [a] = await findActivityFacts(db, [activityId]);
+  if (!a) return null;
+  const { countyId, centrePath, theme, startsAt, endsAt, status, hours } = a;
+  return { brief: briefOf(a), countyId, centrePath, theme, startsAt, endsAt, status, hours };
+}
+
+/** What the sign-in pages show of an activity. */
+export function briefOf(a: ActivityFacts): ActivityBrief {
+  return {
+    id: a.id,
+    title: a.title,
+    startsAt: a.startsAt.toISOString(),
+    endsAt: a.endsAt.toISOString(),
+    place: a.place,
+    centreId: a.centreId,
+    centreName: a.centreName,
     status: a.status,
-    hours: Number(a.hours),
+    hours: a.hours,
   };
-  return value;
 }
 
 /** 陈*明: enough for the person to recognise their name, not enough for a bystander to read it. */

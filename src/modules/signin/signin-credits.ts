@@ -1,7 +1,7 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
 import { payAttendance, payAttendances, type AttendanceFacts } from '../credits';
-import { residents } from '../people';
+import { residentDirectory } from '../people';
 import { readActivity, type SignInActivity } from './signin-activity';
 import { signIns } from './signin.table';
 
@@ -10,6 +10,8 @@ import { signIns } from './signin.table';
  * sign-in, the resident's county, the activity's county, title, theme, hours and status) and
  * credits pays it. Every call runs inside the caller's transaction and is idempotent.
  */
+
+const resident = residentDirectory();
 
 /** The sign-ins matching `where`, with the facts credits needs (the activity read once per activity). */
 async function factsOf(tx: DbOrTx, where: SQL | undefined): Promise<AttendanceFacts[]> {
@@ -20,10 +22,10 @@ async function factsOf(tx: DbOrTx, where: SQL | undefined): Promise<AttendanceFa
       residentId: signIns.residentId,
       status: signIns.status,
       attendedHours: signIns.attendedHours,
-      countyId: residents.countyId,
+      countyId: resident.countyId,
     })
     .from(signIns)
-    .innerJoin(residents, eq(residents.id, signIns.residentId))
+    .innerJoin(resident, eq(resident.id, signIns.residentId))
     .where(where)
     .orderBy(asc(signIns.residentId));
   const seen = new Map<string, SignInActivity | null>();

@@ -3,7 +3,7 @@ import type { Db, DbOrTx } from '../../server/db/client';
 import type { Protector } from '../../server/protect';
 import { AppError, fieldError } from '../../shared/app-error';
 import { formatDateTime } from '../../shared/china-time';
-import { residents } from '../people';
+import { residentRef } from '../people';
 import { graceTicket, readQrToken, verifyGraceTicket, type QrClaims } from './qr-token';
 import { recordScan, rowsOf, type ScanJob, type ScanRow } from './signin-batch';
 import { rememberDevice, rememberedResident } from './resident-device.service';
@@ -97,11 +97,8 @@ async function knownResident(
     return { residentId: session.residentId, name: session.name, via: 'session', csrfToken: session.csrfToken };
   const remembered = await rememberedResident(db, deviceId);
   if (!remembered) return null;
-  const [r] = await db
-    .select({ name: residents.name, countyId: residents.countyId, anonymizedAt: residents.anonymizedAt })
-    .from(residents)
-    .where(eq(residents.id, remembered));
-  if (!r || r.anonymizedAt || r.countyId !== a.countyId) return null;
+  const r = await residentRef(db, remembered);
+  if (!r || r.anonymized || r.countyId !== a.countyId) return null;
   return { residentId: remembered, name: r.name, via: 'device', csrfToken: null };
 }
 

@@ -1,22 +1,21 @@
 import QRCode from 'qrcode';
-import { and, asc, count, eq, ilike, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../server/db/client';
 import type { Protector } from '../../server/protect';
-import { reachPaths, type Actor } from '../../shared/actor';
+import { holdsRoleOver, reachPaths, type Actor } from '../../shared/actor';
 import { AppError, fieldError, forbidden, hidden } from '../../shared/app-error';
 import { maskPhone } from '../../shared/phone';
 import { RESIDENT_ROLES } from '../../shared/roles';
-import { registrations } from '../activities';
+import { countRegistered, registrationDirectory } from '../activities';
 import { recordAudit } from '../../server/audit';
 import { reverseAttendance } from '../credits';
 import { fileFacts } from '../files';
-import { orgNodes } from '../../server/db/tree.table';
-import { escapeLike, underAnyPath } from '../../server/tree-scope';
-import { residents } from '../people';
+import { matchResidents, residentContacts, residentDirectory, residentRef } from '../people';
 import { screenToken, sheetToken } from './qr-token';
 import { paySignIn } from './signin-credits';
 import { hoursBetween } from './signin-scan.service';
 import { loadSignInActivity, type SignInActivity } from './signin-activity';
+import { countsOf, countSignIns } from './signin-counts';
 import { windowMinutes, windowOf } from './signin-window';
 import type { AttendanceItem, AttendancePage, QrOut, RosterHit, SheetOut, SignInStatus } from './signin.contract';
 import { canReadAttendance, canRunSignIn } from './signin.policy';
@@ -52,16 +51,6 @@ const audit = (
 const qrSvg = (url: string) => QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
 export const scanUrl = (origin: string, token: string) => `${origin}/m/s/${token}`;
 
-async function countsOf(db: DbOrTx, activityId: string) {
-  const rows = await db
-    .select({ status: signIns.status, n: count() })
-    .from(signIns)
-    .where(eq(signIns.activityId, activityId))
-    .groupBy(signIns.status);
-  const by = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0);
-  return { confirmed: by('confirmed'), pending: by('pending'), rejected: by('rejected') };
-}
-
 /**
  * The on-screen QR code of the current 30-second window. Outside the county's sign-in window
  * no code is cut: the screen says when sign-in opens (or that it has closed), and trying the
@@ -77,8 +66,7 @@ export async function getScreenQr({
   const a = await activityFor(db, actor, activityId, true);
   const now = Date.now();
   const window = windowOf(a, await windowMinutes(db, a.countyId), now);
-  const { confirmed, pending } = await countsOf(db, a.brief.id);
-  const counts = { confirmed, pending };
+  const counts = await countSignIns(db, a.brief.id);
   if (window.state !== 'open' || a.status === 'cancelled' || a.status === 'done') {
     // Look again when the window opens (at most a minute from now, in case the activity is moved).
     const nextAt = new Date(
@@ -111,26 +99,32 @@ export async function getSheet({
   const m = await windowMinutes(db, a.countyId);
   const t = sheetToken((s) => protector.digest(s), { id: a.brief.id, startsAt: a.startsAt, endsAt: a.endsAt }, m);
   const url = scanUrl(origin, t.token);
+  const registration = registrationDirectory();
+  const resident = residentDirectory();
   const rows = await db
-    .select({ name: residents.name, phone: residents.phone, status: registrations.status, signedIn: signIns.id })
-    .from(registrations)
-    .innerJoin(residents, eq(residents.id, registrations.residentId))
+    .select({ id: resident.id, name: resident.name, status: registration.status, signedIn: signIns.id })
+    .from(registration)
+    .innerJoin(resident, eq(resident.id, registration.residentId))
     .leftJoin(
       signIns,
       and(
-        eq(signIns.activityId, registrations.activityId),
-        eq(signIns.residentId, registrations.residentId),
+        eq(signIns.activityId, registration.activityId),
+        eq(signIns.residentId, registration.residentId),
         eq(signIns.status, 'confirmed'),
       ),
     )
     .where(
       and(
-        eq(registrations.activityId, a.brief.id),
-        sql`${registrations.status} <> 'cancelled'`,
-        isNull(residents.anonymizedAt),
+        eq(registration.activityId, a.brief.id),
+        sql`${registration.status} <> 'cancelled'`,
+        isNull(resident.anonymizedAt),
       ),
     )
-    .orderBy(asc(registrations.status), asc(residents.namePinyin), asc(residents.name));
+    .orderBy(asc(registration.status), asc(resident.namePinyin), asc(resident.name));
+  const contacts = await residentContacts(
+    db,
+    rows.map((r) => r.id),
+  );
   return {
     activity: a.brief,
     url,
@@ -139,7 +133,7 @@ export async function getSheet({
     validUntil: new Date(t.expiresAt * 1000).toISOString(),
     registrants: rows.map((r) => ({
       name: r.name,
-      phone: r.phone ? maskPhone(r.phone) : null,
+      phone: contacts.get(r.id)?.phone ?? null,
       status: r.status,
       signedIn: r.signedIn !== null,
     })),
@@ -160,9 +154,8 @@ export async function listAttendance({
   const where = and(eq(signIns.activityId, a.brief.id), query.status ? eq(signIns.status, query.status) : undefined);
   const [{ total }] = await db.select({ total: count() }).from(signIns).where(where);
   const rows = await db
-    .select({ s: signIns, name: residents.name, phone: residents.phone })
+    .select()
     .from(signIns)
-    .leftJoin(residents, eq(residents.id, signIns.residentId))
     .where(where)
     .orderBy(
       sql`case ${signIns.status} when 'pending' then 0 when 'confirmed' then 1 else 2 end`,
@@ -171,17 +164,19 @@ export async function listAttendance({
     )
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  const [{ registered }] = await db
-    .select({ registered: count() })
-    .from(registrations)
-    .where(and(eq(registrations.activityId, a.brief.id), eq(registrations.status, 'registered')));
-  const items: AttendanceItem[] = rows.map(({ s, name, phone }) => {
-    const p = phone ?? s.pendingPhone;
+  const registered = await countRegistered(db, a.brief.id);
+  const contacts = await residentContacts(
+    db,
+    rows.flatMap((s) => s.residentId ?? []),
+  );
+  const items: AttendanceItem[] = rows.map((s) => {
+    const known = s.residentId ? contacts.get(s.residentId) : undefined;
+    const p = known?.phone ?? (s.pendingPhone ? maskPhone(s.pendingPhone) : null);
     return {
       id: s.id,
       residentId: s.residentId,
-      name: name ?? s.pendingName ?? '',
-      phone: p ? maskPhone(p) : null,
+      name: known?.name ?? s.pendingName ?? '',
+      phone: p,
       status: s.status as SignInStatus,
       method: s.method as AttendanceItem['method'],
       signedAt: s.signedAt.toISOString(),
@@ -201,27 +196,15 @@ export async function listAttendance({
     page: query.page,
     pageSize: query.pageSize,
     activity: a.brief,
-    counts: { ...(await countsOf(db, a.brief.id)), registered: Number(registered) },
+    counts: { ...(await countsOf(db, a.brief.id)), registered },
     canRun: canRunSignIn(actor, { path: a.centrePath }),
   };
 }
 
 /** A resident the actor keeps, of the activity's county (404 otherwise). */
-async function residentInReach(db: DbOrTx, actor: Actor, a: SignInActivity, residentId: string) {
-  const [r] = await db
-    .select({ id: residents.id, name: residents.name })
-    .from(residents)
-    .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
-    .where(
-      and(
-        eq(residents.id, residentId),
-        eq(residents.countyId, a.countyId),
-        isNull(residents.anonymizedAt),
-        underAnyPath(orgNodes.path, reachPaths(actor, RESIDENT_ROLES)),
-      ),
-    );
-  if (!r) throw hidden();
-  return r;
+async function residentInReach(db: DbOrTx, actor: Actor, a: SignInActivity, residentId: string): Promise<void> {
+  const r = await residentRef(db, residentId);
+  if (!r || r.countyId !== a.countyId || r.anonymized || !holdsRoleOver(actor, RESIDENT_ROLES, r.path)) throw hidden();
 }
 
 /** Name, pinyin initials or phone digits, among the residents the actor keeps in the activity's county. */
@@ -232,42 +215,28 @@ export async function searchRoster({
   q,
 }: Ctx & { activityId: string; q: string }): Promise<{ items: RosterHit[] }> {
   const a = await activityFor(db, actor, activityId, true);
-  const letters = q.toLowerCase().replace(/[\s']/g, '');
-  const match: SQL = /^\d{4,11}$/.test(q)
-    ? like(residents.phone, `%${q}%`)
-    : /^[a-z]+$/.test(letters)
-      ? or(like(residents.nameInitials, `${letters}%`), like(residents.namePinyin, `${letters}%`))!
-      : ilike(residents.name, `%${escapeLike(q)}%`);
-  const rows = await db
-    .select({
-      id: residents.id,
-      name: residents.name,
-      phone: residents.phone,
-      nodeName: orgNodes.name,
-      signedIn: signIns.id,
-    })
-    .from(residents)
-    .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
-    .leftJoin(signIns, and(eq(signIns.activityId, a.brief.id), eq(signIns.residentId, residents.id)))
-    .where(
-      and(
-        eq(residents.countyId, a.countyId),
-        isNull(residents.anonymizedAt),
-        underAnyPath(orgNodes.path, reachPaths(actor, RESIDENT_ROLES)),
-        match,
-      ),
-    )
-    .orderBy(asc(residents.namePinyin), asc(residents.id))
-    .limit(20);
-  return {
-    items: rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      phone: r.phone ? maskPhone(r.phone) : null,
-      nodeName: r.nodeName,
-      signedIn: r.signedIn !== null,
-    })),
-  };
+  const hits = await matchResidents(db, {
+    countyId: a.countyId,
+    paths: reachPaths(actor, RESIDENT_ROLES),
+    q,
+    limit: 20,
+  });
+  const signedIn = hits.length
+    ? await db
+        .select({ residentId: signIns.residentId })
+        .from(signIns)
+        .where(
+          and(
+            eq(signIns.activityId, a.brief.id),
+            inArray(
+              signIns.residentId,
+              hits.map((h) => h.id),
+            ),
+          ),
+        )
+    : [];
+  const signed = new Set(signedIn.map((s) => s.residentId));
+  return { items: hits.map((h) => ({ ...h, signedIn: signed.has(h.id) })) };
 }
 
 /** Inserts a confirmed staff sign-in, or confirms the resident's existing pending one; pays the credit. */

@@ -8,7 +8,7 @@ import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import type { Page } from '../../shared/pagination';
 import { maskPhone } from '../../shared/phone';
 import { ROLES, RESIDENT_ROLES } from '../../shared/roles';
-import { users } from '../accounts';
+import { accountRef, userNames } from '../accounts';
 import { diffFields, recordAudit } from '../../server/audit';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
@@ -142,6 +142,8 @@ export async function findTeachers({
   };
 }
 
+const changer = userNames('changer');
+
 export async function getTeacher({ db, actor, id }: { db: Db; actor: Actor; id: string }): Promise<TeacherDetail> {
   const { row, bank } = await loadTeacher(db, actor, id);
   const history = await db
@@ -150,16 +152,14 @@ export async function getTeacher({ db, actor, id }: { db: Db; actor: Actor; id: 
       status: teacherStatusHistory.status,
       effectiveDate: teacherStatusHistory.effectiveDate,
       reason: teacherStatusHistory.reason,
-      changedByName: users.displayName,
+      changedByName: changer.displayName,
       changedAt: teacherStatusHistory.changedAt,
     })
     .from(teacherStatusHistory)
-    .leftJoin(users, eq(users.id, teacherStatusHistory.changedBy))
+    .leftJoin(changer, eq(changer.id, teacherStatusHistory.changedBy))
     .where(eq(teacherStatusHistory.teacherId, id))
     .orderBy(desc(teacherStatusHistory.effectiveDate), desc(teacherStatusHistory.changedAt));
-  const [user] = row.userId
-    ? await db.select({ name: users.displayName, username: users.username }).from(users).where(eq(users.id, row.userId))
-    : [];
+  const user = row.userId ? await accountRef(db, row.userId) : null;
   const resident = row.residentId ? await residentRef(db, row.residentId) : null;
   const [{ total }] = await db
     .select({ total: sql<string>`coalesce(sum(${volunteerHours.hours}), 0)` })
@@ -171,7 +171,7 @@ export async function getTeacher({ db, actor, id }: { db: Db; actor: Actor; id: 
     qualifications: row.qualifications,
     note: row.note,
     userId: keep ? row.userId : null,
-    userName: user ? `${user.name} (${user.username})` : null,
+    userName: user ? `${user.displayName} (${user.username})` : null,
     residentId: keep ? row.residentId : null,
     residentName: resident?.name ?? null,
     history: history.map((h) => ({
@@ -210,12 +210,8 @@ async function checkLinks(
   before: TeacherRow | null,
 ): Promise<void> {
   if (input.userId && input.userId !== before?.userId) {
-    const [u] = await tx
-      .select({ path: orgNodes.path })
-      .from(users)
-      .innerJoin(orgNodes, eq(orgNodes.id, users.homeNodeId))
-      .where(eq(users.id, input.userId));
-    if (!u || !canLinkUser(actor, bank, u))
+    const u = await accountRef(tx, input.userId);
+    if (!u || !canLinkUser(actor, bank, { path: u.homePath }))
       throw fieldError(
         'userId',
         '只能关联您管理范围内的账号（由管理员关联）',

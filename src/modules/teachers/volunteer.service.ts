@@ -6,7 +6,7 @@ import { reachPaths, type Actor } from '../../shared/actor';
 import { AppError, fieldError, forbidden, hidden } from '../../shared/app-error';
 import type { Page } from '../../shared/pagination';
 import { TEACHER_BANK_ROLES } from '../../shared/roles';
-import { users } from '../accounts';
+import { userNames } from '../accounts';
 import { recordAudit } from '../../server/audit';
 import { payVolunteerHours } from '../credits';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
@@ -27,7 +27,7 @@ import type {
 } from './volunteer.contract';
 
 const place = alias(orgNodes, 'place');
-const reviewer = alias(users, 'reviewer');
+const reviewer = userNames('reviewer');
 
 /** Hours rows with the names the lists show; `where` decides which. */
 async function pageOfHours(

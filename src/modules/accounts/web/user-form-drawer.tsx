@@ -1,11 +1,10 @@
 import type { z } from 'zod';
-import { App, Col, Form, Input, Row, Select } from 'antd';
+import { Col, Form, Input, Row, Select } from 'antd';
 import { USERNAME_PATTERN, usersApi, type User, type ZUserCreate } from '../account.contract';
 import { LIMITS } from '../../../shared/limits';
 import { ROLE_LABELS, ROLES, type Role } from '../../../shared/roles';
-import { useApiMutation } from '../../../web/api/hooks';
+import { useSaveMutation } from '../../../web/api/hooks';
 import { useAdminReach } from '../../../web/auth/admin-reach';
-import { useFormErrors } from '../../../web/components/form-errors';
 import { blankToNull, rules } from '../../../web/components/rules';
 import { FormDrawer } from '../../../web/components/form-drawer';
 import { useI18n } from '../../../web/i18n/i18n';
@@ -30,42 +29,28 @@ export function UserFormDrawer({
   onSaved: (id: string) => void;
 }) {
   const { t, label } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const errors = useFormErrors(form);
   const { isSystemAdmin, canAdminister } = useAdminReach();
-  const create = useApiMutation(usersApi.create, {
-    onError: errors.onError,
-    onSuccess: ({ id }, { body }) => {
-      void message.success(t(M.created, { name: body.displayName }));
-      onSaved(id);
-    },
+  const save = useSaveMutation(form, usersApi, {
+    created: ({ body }) => t(M.created, { name: body.displayName }),
+    onSaved: ({ id }) => onSaved(id),
   });
-  const update = useApiMutation(usersApi.update, {
-    onError: errors.onError,
-    onSuccess: (saved) => {
-      void message.success(t(APP.saved));
-      onSaved(saved.id);
-    },
-  });
-  const busy = create.busy || update.busy;
   const editing = mode.kind === 'edit' ? mode.user : null;
   const username = Form.useWatch('username', form);
   const passwordRule = usePasswordRule(username);
   const role = Form.useWatch('role', form);
 
   const submit = (v: Values) => {
-    errors.clear();
     const fields = {
       displayName: v.displayName.trim(),
       phone: blankToNull(v.phone) as string | null,
       homeNodeId: v.homeNodeId,
     };
     if (editing) {
-      void update.run({ params: { id: editing.id }, body: { ...fields, disabled: editing.disabled } });
+      void save.update({ params: { id: editing.id }, body: { ...fields, disabled: editing.disabled } });
     } else {
       const roles = v.role ? [{ role: v.role, nodeId: v.roleNodeId ?? v.homeNodeId }] : [];
-      void create.run({ body: { ...fields, username: v.username.trim(), password: v.password, roles } });
+      void save.create({ body: { ...fields, username: v.username.trim(), password: v.password, roles } });
     }
   };
 
@@ -73,7 +58,7 @@ export function UserFormDrawer({
     <FormDrawer
       title={editing ? `${t(M.editUser)} · ${editing.displayName}` : t(M.createTitle)}
       width={560}
-      busy={busy}
+      busy={save.busy}
       onClose={onClose}
       onSave={() => form.submit()}
     >
@@ -81,13 +66,13 @@ export function UserFormDrawer({
         form={form}
         layout="vertical"
         onFinish={submit}
-        disabled={busy}
+        disabled={save.busy}
         scrollToFirstError
         initialValues={
           editing ? { displayName: editing.displayName, phone: editing.phone, homeNodeId: editing.homeNodeId } : {}
         }
       >
-        {errors.alert}
+        {save.alert}
         {!editing && (
           <Form.Item
             name="username"

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { z } from 'zod';
-import { App, Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
+import { Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
 import { orgApi, type NodeDetail, type ZNodeCreate, type ZNodeUpdate } from '../org.contract';
 import { checkDivisionCode, DIVISION_MESSAGES, type DivisionLevel } from '../../../shared/division-code';
 import { LIMITS } from '../../../shared/limits';
@@ -11,8 +11,7 @@ import {
   UNIT_KINDS,
   type NodeLevel,
 } from '../../../shared/roles';
-import { useApiMutation } from '../../../web/api/hooks';
-import { useFormErrors } from '../../../web/components/form-errors';
+import { useSaveMutation } from '../../../web/api/hooks';
 import { blankToNull, rules } from '../../../web/components/rules';
 import { FormDrawer } from '../../../web/components/form-drawer';
 import { useI18n } from '../../../web/i18n/i18n';
@@ -51,27 +50,14 @@ export function NodeFormDrawer({
   onSaved: (id: string) => void;
 }) {
   const { t, label, isZh } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const errors = useFormErrors(form);
   const tree = useOrgTree();
-  const create = useApiMutation(orgApi.create, {
+  const save = useSaveMutation(form, orgApi, {
     invalidates: ORG_CHANGES,
-    onError: errors.onError,
-    onSuccess: ({ id }, { body }) => {
-      void message.success(t(M.created, { name: body.name }));
-      onSaved(id);
-    },
+    created: ({ body }) => t(M.created, { name: body.name }),
+    onSaved: ({ id }) => onSaved(id),
   });
-  const update = useApiMutation(orgApi.update, {
-    invalidates: ORG_CHANGES,
-    onError: errors.onError,
-    onSuccess: (saved) => {
-      void message.success(t(APP.saved));
-      onSaved(saved.id);
-    },
-  });
-  const busy = create.busy || update.busy;
+  const { busy, alert } = save;
 
   const editing = mode.kind === 'edit' ? mode.node : null;
   const parent = mode.kind === 'create' ? mode.parent : null;
@@ -108,7 +94,6 @@ export function NodeFormDrawer({
   };
 
   const submit = (v: Values) => {
-    errors.clear();
     const fields: z.input<typeof ZNodeUpdate> = {
       name: v.name.trim(),
       unitKind: v.level === 'unit' ? (v.unitKind ?? 'other') : null,
@@ -123,8 +108,8 @@ export function NodeFormDrawer({
       officeHead: blankToNull(v.officeHead) as string | null,
       sortOrder: v.sortOrder ?? 0,
     };
-    if (editing) void update.run({ params: { id: editing.id }, body: fields });
-    else if (parent) void create.run({ body: { ...fields, parentId: parent.id, level: v.level } });
+    if (editing) void save.update({ params: { id: editing.id }, body: fields });
+    else if (parent) void save.create({ body: { ...fields, parentId: parent.id, level: v.level } });
   };
 
   const office = level === 'county' || level === 'town';
@@ -140,7 +125,7 @@ export function NodeFormDrawer({
         disabled={busy}
         scrollToFirstError
       >
-        {errors.alert}
+        {alert}
         {parent && (
           <Form.Item name="level" label={t(M.level)} rules={[{ required: true, message: t(APP.required) }]}>
             <Radio.Group

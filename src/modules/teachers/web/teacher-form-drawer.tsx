@@ -1,11 +1,10 @@
 import type { z } from 'zod';
-import { App, Checkbox, Col, Form, Input, Radio, Row, Select } from 'antd';
+import { Checkbox, Col, Form, Input, Radio, Row, Select } from 'antd';
 import { LIMITS } from '../../../shared/limits';
 import { ADMIN_ROLES } from '../../../shared/roles';
 import { DEFAULT_THEMES, THEME_LABELS } from '../../../shared/themes';
-import { useApiMutation } from '../../../web/api/hooks';
+import { useSaveMutation } from '../../../web/api/hooks';
 import { useAuth } from '../../../web/auth/auth-context';
-import { useFormErrors } from '../../../web/components/form-errors';
 import { blankToNull, rules } from '../../../web/components/rules';
 import { FormDrawer } from '../../../web/components/form-drawer';
 import { useI18n } from '../../../web/i18n/i18n';
@@ -44,25 +43,12 @@ export function TeacherFormDrawer({
   onSaved: (id: string) => void;
 }) {
   const { t, label } = useI18n();
-  const { message } = App.useApp();
   const { hasRole } = useAuth();
   const [form] = Form.useForm<Values>();
-  const errors = useFormErrors(form);
-  const create = useApiMutation(teachersApi.create, {
-    onError: errors.onError,
-    onSuccess: ({ id }, { body }) => {
-      void message.success(t(M.created, { name: body.name }));
-      onSaved(id);
-    },
+  const save = useSaveMutation(form, teachersApi, {
+    created: ({ body }) => t(M.created, { name: body.name }),
+    onSaved: ({ id }) => onSaved(id),
   });
-  const update = useApiMutation(teachersApi.update, {
-    onError: errors.onError,
-    onSuccess: (saved) => {
-      void message.success(t(APP.saved));
-      onSaved(saved.id);
-    },
-  });
-  const busy = create.busy || update.busy;
   const editing = mode.kind === 'edit' ? mode.teacher : null;
   const category = Form.useWatch('category', form);
   const gov = Form.useWatch('isGovernmentStaff', form);
@@ -70,7 +56,6 @@ export function TeacherFormDrawer({
   const canLink = editing ? editing.permissions.linkUser : hasRole(ADMIN_ROLES);
 
   const submit = (v: Values) => {
-    errors.clear();
     const fields: TeacherUpdate = {
       name: v.name.trim(),
       gender: v.gender ?? null,
@@ -86,8 +71,8 @@ export function TeacherFormDrawer({
       userId: canLink ? (v.userId ?? null) : (editing?.userId ?? null),
       residentId: v.residentId ?? null,
     };
-    if (editing) void update.run({ params: { id: editing.id }, body: fields });
-    else void create.run({ body: { ...fields, bankNodeId: v.bankNodeId } });
+    if (editing) void save.update({ params: { id: editing.id }, body: fields });
+    else void save.create({ body: { ...fields, bankNodeId: v.bankNodeId } });
   };
 
   const initial: Partial<Values> = editing
@@ -105,7 +90,7 @@ export function TeacherFormDrawer({
     <FormDrawer
       title={editing ? `${t(M.editTitle)} · ${editing.name}` : t(M.createTitle)}
       width={600}
-      busy={busy}
+      busy={save.busy}
       onClose={onClose}
       onSave={() => form.submit()}
     >
@@ -113,7 +98,7 @@ export function TeacherFormDrawer({
         form={form}
         layout="vertical"
         onFinish={submit}
-        disabled={busy}
+        disabled={save.busy}
         scrollToFirstError
         initialValues={initial}
         onValuesChange={(changed: Partial<Values>, all) => {
@@ -126,7 +111,7 @@ export function TeacherFormDrawer({
             form.setFieldValue('feeEligible', false);
         }}
       >
-        {errors.alert}
+        {save.alert}
         <Form.Item
           name="bankNodeId"
           label={t(M.bank)}

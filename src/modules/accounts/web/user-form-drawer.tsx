@@ -60,88 +60,81 @@ export function UserFormDrawer({
       width={560}
       busy={save.busy}
       onClose={onClose}
-      onSave={() => form.submit()}
+      form={form}
+      onFinish={submit}
+      initialValues={
+        editing ? { displayName: editing.displayName, phone: editing.phone, homeNodeId: editing.homeNodeId } : {}
+      }
+      alert={save.alert}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        disabled={save.busy}
-        scrollToFirstError
-        initialValues={
-          editing ? { displayName: editing.displayName, phone: editing.phone, homeNodeId: editing.homeNodeId } : {}
-        }
-      >
-        {save.alert}
-        {!editing && (
-          <Form.Item
-            name="username"
-            label={t(M.username)}
-            extra={t(M.usernameHelp)}
-            rules={[rules.required(t), { pattern: USERNAME_PATTERN, message: t(M.usernameHelp) }]}
-          >
-            <Input maxLength={LIMITS.username} autoComplete="off" autoFocus />
-          </Form.Item>
-        )}
+      {!editing && (
         <Form.Item
-          name="displayName"
-          label={t(M.displayName)}
-          extra={t(M.displayNameHelp)}
-          rules={[rules.required(t), rules.max(t, LIMITS.personName)]}
+          name="username"
+          label={t(M.username)}
+          extra={t(M.usernameHelp)}
+          rules={[rules.required(t), { pattern: USERNAME_PATTERN, message: t(M.usernameHelp) }]}
         >
-          <Input maxLength={LIMITS.personName} autoFocus={!!editing} />
+          <Input maxLength={LIMITS.username} autoComplete="off" autoFocus />
         </Form.Item>
-        <Form.Item name="phone" label={t(M.phone)} extra={t(M.phoneHelp)} rules={[rules.phone(t)]}>
-          <Input inputMode="tel" maxLength={LIMITS.phone} />
-        </Form.Item>
-        <Form.Item name="homeNodeId" label={t(M.homeNode)} rules={[{ required: true, message: t(APP.required) }]}>
-          <NodeTreeSelect selectable={canAdminister} />
-        </Form.Item>
-        {!editing && (
-          <>
-            <Form.Item
-              name="password"
-              label={t(M.initialPassword)}
-              extra={
-                <>
-                  <div>{t(M.initialPasswordHelp)}</div>
-                  <PasswordRulesHint />
-                </>
-              }
-              rules={[rules.required(t), passwordRule]}
-              dependencies={['username']}
-            >
-              <Input.Password autoComplete="new-password" maxLength={LIMITS.passwordMax} />
-            </Form.Item>
-            <Row gutter={12}>
+      )}
+      <Form.Item
+        name="displayName"
+        label={t(M.displayName)}
+        extra={t(M.displayNameHelp)}
+        rules={[rules.required(t), rules.max(t, LIMITS.personName)]}
+      >
+        <Input maxLength={LIMITS.personName} autoFocus={!!editing} />
+      </Form.Item>
+      <Form.Item name="phone" label={t(M.phone)} extra={t(M.phoneHelp)} rules={[rules.phone(t)]}>
+        <Input inputMode="tel" maxLength={LIMITS.phone} />
+      </Form.Item>
+      <Form.Item name="homeNodeId" label={t(M.homeNode)} rules={[{ required: true, message: t(APP.required) }]}>
+        <NodeTreeSelect selectable={canAdminister} />
+      </Form.Item>
+      {!editing && (
+        <>
+          <Form.Item
+            name="password"
+            label={t(M.initialPassword)}
+            extra={
+              <>
+                <div>{t(M.initialPasswordHelp)}</div>
+                <PasswordRulesHint />
+              </>
+            }
+            rules={[rules.required(t), passwordRule]}
+            dependencies={['username']}
+          >
+            <Input.Password autoComplete="new-password" maxLength={LIMITS.passwordMax} />
+          </Form.Item>
+          <Row gutter={12}>
+            <Col xs={24} sm={12}>
+              <Form.Item name="role" label={t(M.initialRole)}>
+                <Select
+                  allowClear
+                  options={ROLES.filter((r) => r !== 'system_admin' || isSystemAdmin).map((r) => ({
+                    value: r,
+                    label: label(ROLE_LABELS[r]),
+                  }))}
+                  popupMatchSelectWidth={false}
+                />
+              </Form.Item>
+            </Col>
+            {role && (
               <Col xs={24} sm={12}>
-                <Form.Item name="role" label={t(M.initialRole)}>
-                  <Select
-                    allowClear
-                    options={ROLES.filter((r) => r !== 'system_admin' || isSystemAdmin).map((r) => ({
-                      value: r,
-                      label: label(ROLE_LABELS[r]),
-                    }))}
-                    popupMatchSelectWidth={false}
-                  />
+                <Form.Item
+                  name="roleNodeId"
+                  label={t(M.roleNode)}
+                  tooltip={t(M.roleNodeHelp)}
+                  extra={t(M.roleNodeBlank)}
+                >
+                  <NodeTreeSelect selectable={canAdminister} allowClear />
                 </Form.Item>
               </Col>
-              {role && (
-                <Col xs={24} sm={12}>
-                  <Form.Item
-                    name="roleNodeId"
-                    label={t(M.roleNode)}
-                    tooltip={t(M.roleNodeHelp)}
-                    extra={t(M.roleNodeBlank)}
-                  >
-                    <NodeTreeSelect selectable={canAdminister} allowClear />
-                  </Form.Item>
-                </Col>
-              )}
-            </Row>
-          </>
-        )}
-      </Form>
+            )}
+          </Row>
+        </>
+      )}
     </FormDrawer>
   );
 }

@@ -116,103 +116,102 @@ export function NodeFormDrawer({
   const title = editing ? t(M.editTitle, { name: editing.name }) : t(M.createTitle, { parent: parent?.name ?? '' });
 
   return (
-    <FormDrawer title={title} width={600} busy={busy} onClose={onClose} onSave={() => form.submit()}>
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={initialValues}
-        onFinish={submit}
-        disabled={busy}
-        scrollToFirstError
-      >
-        {alert}
-        {parent && (
-          <Form.Item name="level" label={t(M.level)} rules={[{ required: true, message: t(APP.required) }]}>
-            <Radio.Group
-              optionType="button"
-              buttonStyle="solid"
-              options={levels.map((l) => ({ value: l, label: label(NODE_LEVEL_LABELS[l]) }))}
-            />
-          </Form.Item>
-        )}
-        {level === 'unit' && (
-          <Form.Item name="unitKind" label={t(M.unitKind)} rules={[{ required: true, message: t(APP.required) }]}>
-            <Select options={UNIT_KINDS.map((k) => ({ value: k, label: label(UNIT_KIND_LABELS[k]) }))} />
-          </Form.Item>
-        )}
-        <Form.Item name="name" label={t(M.name)} rules={[rules.required(t), rules.max(t, LIMITS.nodeName)]}>
-          <Input maxLength={LIMITS.nodeName} showCount autoFocus />
+    <FormDrawer
+      title={title}
+      width={600}
+      busy={busy}
+      onClose={onClose}
+      form={form}
+      onFinish={submit}
+      initialValues={initialValues}
+      alert={alert}
+    >
+      {parent && (
+        <Form.Item name="level" label={t(M.level)} rules={[{ required: true, message: t(APP.required) }]}>
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
+            options={levels.map((l) => ({ value: l, label: label(NODE_LEVEL_LABELS[l]) }))}
+          />
         </Form.Item>
-        {level !== 'unit' && (
-          <Form.Item
-            name="divisionCode"
-            label={t(M.divisionCode)}
-            extra={t(M.divisionCodeHelp)}
-            rules={[divisionRule]}
-            dependencies={['level']}
-          >
-            <Input
-              inputMode="numeric"
-              maxLength={12}
-              placeholder={parentCode ? `${parentCode.slice(0, level === 'centre' ? 9 : 6)}…` : undefined}
-            />
-          </Form.Item>
-        )}
-        <Form.Item name="address" label={t(M.address)} rules={[rules.max(t, LIMITS.address)]}>
-          <Input maxLength={LIMITS.address} />
+      )}
+      {level === 'unit' && (
+        <Form.Item name="unitKind" label={t(M.unitKind)} rules={[{ required: true, message: t(APP.required) }]}>
+          <Select options={UNIT_KINDS.map((k) => ({ value: k, label: label(UNIT_KIND_LABELS[k]) }))} />
         </Form.Item>
-        <Row gutter={12}>
-          <Col xs={24} sm={12}>
-            <Form.Item name="headName" label={t(M.headName)} rules={[rules.max(t, LIMITS.personName)]}>
-              <Input maxLength={LIMITS.personName} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="headPhone" label={t(M.headPhone)} rules={[rules.phone(t)]}>
-              <Input inputMode="tel" maxLength={LIMITS.phone} />
-            </Form.Item>
-          </Col>
-        </Row>
-        {office && (
-          <fieldset style={{ border: '1px solid #e6ece9', borderRadius: 6, padding: '8px 12px 0', marginBottom: 16 }}>
-            <legend style={{ fontSize: 16, padding: '0 6px', width: 'auto', marginBottom: 0, border: 0 }}>
-              {t(M.office)}
-            </legend>
-            <Form.Item name="officeLocation" label={t(M.officeLocation)} rules={[rules.max(t, LIMITS.address)]}>
-              <Input maxLength={LIMITS.address} />
-            </Form.Item>
-            <Row gutter={12}>
-              <Col xs={24} sm={12}>
-                <Form.Item name="officeHead" label={t(M.officeHead)} rules={[rules.max(t, LIMITS.personName)]}>
-                  <Input maxLength={LIMITS.personName} />
-                </Form.Item>
-              </Col>
-              <Col xs={24} sm={12}>
-                <Form.Item name="officePhone" label={t(M.officePhone)} rules={[rules.phone(t)]}>
-                  <Input inputMode="tel" maxLength={LIMITS.phone} />
-                </Form.Item>
-              </Col>
-            </Row>
-          </fieldset>
-        )}
-        <Row gutter={12}>
-          <Col xs={12} sm={8}>
-            <Form.Item name="longitude" label={t(M.longitude)}>
-              <InputNumber min={-180} max={180} step={0.000001} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} sm={8}>
-            <Form.Item name="latitude" label={t(M.latitude)}>
-              <InputNumber min={-90} max={90} step={0.000001} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={8}>
-            <Form.Item name="sortOrder" label={t(M.sortOrder)} tooltip={t(M.sortOrderHelp)}>
-              <InputNumber min={0} max={9999} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
+      )}
+      <Form.Item name="name" label={t(M.name)} rules={[rules.required(t), rules.max(t, LIMITS.nodeName)]}>
+        <Input maxLength={LIMITS.nodeName} showCount autoFocus />
+      </Form.Item>
+      {level !== 'unit' && (
+        <Form.Item
+          name="divisionCode"
+          label={t(M.divisionCode)}
+          extra={t(M.divisionCodeHelp)}
+          rules={[divisionRule]}
+          dependencies={['level']}
+        >
+          <Input
+            inputMode="numeric"
+            maxLength={12}
+            placeholder={parentCode ? `${parentCode.slice(0, level === 'centre' ? 9 : 6)}…` : undefined}
+          />
+        </Form.Item>
+      )}
+      <Form.Item name="address" label={t(M.address)} rules={[rules.max(t, LIMITS.address)]}>
+        <Input maxLength={LIMITS.address} />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="headName" label={t(M.headName)} rules={[rules.max(t, LIMITS.personName)]}>
+            <Input maxLength={LIMITS.personName} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="headPhone" label={t(M.headPhone)} rules={[rules.phone(t)]}>
+            <Input inputMode="tel" maxLength={LIMITS.phone} />
+          </Form.Item>
+        </Col>
+      </Row>
+      {office && (
+        <fieldset style={{ border: '1px solid #e6ece9', borderRadius: 6, padding: '8px 12px 0', marginBottom: 16 }}>
+          <legend style={{ fontSize: 16, padding: '0 6px', width: 'auto', marginBottom: 0, border: 0 }}>
+            {t(M.office)}
+          </legend>
+          <Form.Item name="officeLocation" label={t(M.officeLocation)} rules={[rules.max(t, LIMITS.address)]}>
+            <Input maxLength={LIMITS.address} />
+          </Form.Item>
+          <Row gutter={12}>
+            <Col xs={24} sm={12}>
+              <Form.Item name="officeHead" label={t(M.officeHead)} rules={[rules.max(t, LIMITS.personName)]}>
+                <Input maxLength={LIMITS.personName} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12}>
+              <Form.Item name="officePhone" label={t(M.officePhone)} rules={[rules.phone(t)]}>
+                <Input inputMode="tel" maxLength={LIMITS.phone} />
+              </Form.Item>
+            </Col>
+          </Row>
+        </fieldset>
+      )}
+      <Row gutter={12}>
+        <Col xs={12} sm={8}>
+          <Form.Item name="longitude" label={t(M.longitude)}>
+            <InputNumber min={-180} max={180} step={0.000001} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={8}>
+          <Form.Item name="latitude" label={t(M.latitude)}>
+            <InputNumber min={-90} max={90} step={0.000001} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={8}>
+          <Form.Item name="sortOrder" label={t(M.sortOrder)} tooltip={t(M.sortOrderHelp)}>
+            <InputNumber min={0} max={9999} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
     </FormDrawer>
   );
 }

@@ -92,114 +92,103 @@ export function TeacherFormDrawer({
       width={600}
       busy={save.busy}
       onClose={onClose}
-      onSave={() => form.submit()}
+      form={form}
+      onFinish={submit}
+      initialValues={initial}
+      onValuesChange={(changed: Partial<Values>, all) => {
+        // Volunteers and government staff are never paid: untick the fee as soon as either applies.
+        if (
+          ('category' in changed || 'isGovernmentStaff' in changed) &&
+          (all.category === 'volunteer' || all.isGovernmentStaff) &&
+          all.feeEligible
+        )
+          form.setFieldValue('feeEligible', false);
+      }}
+      alert={save.alert}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        disabled={save.busy}
-        scrollToFirstError
-        initialValues={initial}
-        onValuesChange={(changed: Partial<Values>, all) => {
-          // Volunteers and government staff are never paid: untick the fee as soon as either applies.
-          if (
-            ('category' in changed || 'isGovernmentStaff' in changed) &&
-            (all.category === 'volunteer' || all.isGovernmentStaff) &&
-            all.feeEligible
-          )
-            form.setFieldValue('feeEligible', false);
-        }}
+      <Form.Item
+        name="bankNodeId"
+        label={t(M.bank)}
+        extra={t(M.bankHelp)}
+        rules={[{ required: true, message: t(APP.required) }]}
       >
-        {save.alert}
-        <Form.Item
-          name="bankNodeId"
-          label={t(M.bank)}
-          extra={t(M.bankHelp)}
-          rules={[{ required: true, message: t(APP.required) }]}
-        >
-          <BankSelect keptOnly disabled={!!editing} />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col xs={24} sm={12}>
-            <Form.Item name="name" label={t(M.name)} rules={[rules.required(t), rules.max(t, LIMITS.personName)]}>
-              <Input maxLength={LIMITS.personName} autoFocus />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="gender" label={t(M.gender)}>
-              <Radio.Group options={GENDERS.map((g) => ({ value: g, label: label(GENDER_LABELS[g]) }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="category" label={t(M.category)} rules={[{ required: true, message: t(APP.required) }]}>
-              <Select
-                options={TEACHER_CATEGORIES.map((c) => ({ value: c, label: label(TEACHER_CATEGORY_LABELS[c]) }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="source" label={t(M.source)} rules={[{ required: true, message: t(APP.required) }]}>
-              <Select options={TEACHER_SOURCES.map((s) => ({ value: s, label: label(TEACHER_SOURCE_LABELS[s]) }))} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="phone" label={t(M.phone)} rules={[rules.phone(t)]}>
-          <Input inputMode="tel" maxLength={LIMITS.phone} />
-        </Form.Item>
-        <Form.Item
-          name="specialities"
-          label={t(M.specialities)}
-          rules={[{ type: 'array', max: TEACHER_LIMITS.specialities }]}
-        >
-          <Select
-            mode="multiple"
-            allowClear
-            options={DEFAULT_THEMES.map((k) => ({ value: k, label: label(THEME_LABELS[k]) }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="qualifications"
-          label={t(M.qualifications)}
-          extra={t(M.qualificationsHelp)}
-          rules={[rules.max(t, TEACHER_LIMITS.qualifications)]}
-        >
-          <Input.TextArea rows={2} maxLength={TEACHER_LIMITS.qualifications} />
-        </Form.Item>
-        <Form.Item name="workUnit" label={t(M.workUnit)} rules={[rules.max(t, TEACHER_LIMITS.workUnit)]}>
-          <Input maxLength={TEACHER_LIMITS.workUnit} />
-        </Form.Item>
-        <Form.Item name="isGovernmentStaff" valuePropName="checked" style={{ marginBottom: 8 }}>
-          <Checkbox>{t(M.govStaff)}</Checkbox>
-        </Form.Item>
-        <Form.Item name="feeEligible" valuePropName="checked" extra={t(M.feeHelp)}>
-          <Checkbox disabled={noFee}>{t(M.feeEligible)}</Checkbox>
-        </Form.Item>
-        {canLink && (
-          <Form.Item name="userId" label={t(M.linkedUser)} extra={t(M.linkedUserHelp)}>
-            <AccountSelect
-              initial={editing?.userId && editing.userName ? { id: editing.userId, name: editing.userName } : null}
-            />
+        <BankSelect keptOnly disabled={!!editing} />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="name" label={t(M.name)} rules={[rules.required(t), rules.max(t, LIMITS.personName)]}>
+            <Input maxLength={LIMITS.personName} autoFocus />
           </Form.Item>
-        )}
-        <Form.Item name="residentId" label={t(M.linkedResident)} extra={t(M.linkedResidentHelp)}>
-          <ResidentSelect
-            initial={
-              editing?.residentId && editing.residentName
-                ? { id: editing.residentId, name: editing.residentName }
-                : null
-            }
-            onChange={(id, r) => {
-              form.setFieldValue('residentId', id);
-              if (r && !form.getFieldValue('name')) form.setFieldValue('name', r.name);
-              if (r?.gender && !form.getFieldValue('gender')) form.setFieldValue('gender', r.gender);
-            }}
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="gender" label={t(M.gender)}>
+            <Radio.Group options={GENDERS.map((g) => ({ value: g, label: label(GENDER_LABELS[g]) }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="category" label={t(M.category)} rules={[{ required: true, message: t(APP.required) }]}>
+            <Select options={TEACHER_CATEGORIES.map((c) => ({ value: c, label: label(TEACHER_CATEGORY_LABELS[c]) }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="source" label={t(M.source)} rules={[{ required: true, message: t(APP.required) }]}>
+            <Select options={TEACHER_SOURCES.map((s) => ({ value: s, label: label(TEACHER_SOURCE_LABELS[s]) }))} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="phone" label={t(M.phone)} rules={[rules.phone(t)]}>
+        <Input inputMode="tel" maxLength={LIMITS.phone} />
+      </Form.Item>
+      <Form.Item
+        name="specialities"
+        label={t(M.specialities)}
+        rules={[{ type: 'array', max: TEACHER_LIMITS.specialities }]}
+      >
+        <Select
+          mode="multiple"
+          allowClear
+          options={DEFAULT_THEMES.map((k) => ({ value: k, label: label(THEME_LABELS[k]) }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="qualifications"
+        label={t(M.qualifications)}
+        extra={t(M.qualificationsHelp)}
+        rules={[rules.max(t, TEACHER_LIMITS.qualifications)]}
+      >
+        <Input.TextArea rows={2} maxLength={TEACHER_LIMITS.qualifications} />
+      </Form.Item>
+      <Form.Item name="workUnit" label={t(M.workUnit)} rules={[rules.max(t, TEACHER_LIMITS.workUnit)]}>
+        <Input maxLength={TEACHER_LIMITS.workUnit} />
+      </Form.Item>
+      <Form.Item name="isGovernmentStaff" valuePropName="checked" style={{ marginBottom: 8 }}>
+        <Checkbox>{t(M.govStaff)}</Checkbox>
+      </Form.Item>
+      <Form.Item name="feeEligible" valuePropName="checked" extra={t(M.feeHelp)}>
+        <Checkbox disabled={noFee}>{t(M.feeEligible)}</Checkbox>
+      </Form.Item>
+      {canLink && (
+        <Form.Item name="userId" label={t(M.linkedUser)} extra={t(M.linkedUserHelp)}>
+          <AccountSelect
+            initial={editing?.userId && editing.userName ? { id: editing.userId, name: editing.userName } : null}
           />
         </Form.Item>
-        <Form.Item name="note" label={t(M.note)} rules={[rules.max(t, LIMITS.note)]}>
-          <Input.TextArea rows={2} maxLength={LIMITS.note} />
-        </Form.Item>
-      </Form>
+      )}
+      <Form.Item name="residentId" label={t(M.linkedResident)} extra={t(M.linkedResidentHelp)}>
+        <ResidentSelect
+          initial={
+            editing?.residentId && editing.residentName ? { id: editing.residentId, name: editing.residentName } : null
+          }
+          onChange={(id, r) => {
+            form.setFieldValue('residentId', id);
+            if (r && !form.getFieldValue('name')) form.setFieldValue('name', r.name);
+            if (r?.gender && !form.getFieldValue('gender')) form.setFieldValue('gender', r.gender);
+          }}
+        />
+      </Form.Item>
+      <Form.Item name="note" label={t(M.note)} rules={[rules.max(t, LIMITS.note)]}>
+        <Input.TextArea rows={2} maxLength={LIMITS.note} />
+      </Form.Item>
     </FormDrawer>
   );
 }

@@ -4,12 +4,11 @@ import { useFormMutation } from '../../../web/api/hooks';
 import { rules } from '../../../web/components/rules';
 import { useI18n, type Msg } from '../../../web/i18n/i18n';
 import { authApi, type ChangePassword } from '../account.contract';
-import { PASSWORD_MSG, PasswordRulesHint, useConfirmRule, usePasswordRule } from './password-rules-hint';
+import { NewPasswordFields } from './new-password-fields';
 
 const M = {
   current: ['当前密码', 'Current password'],
   next: ['新密码', 'New password'],
-  confirm: PASSWORD_MSG.confirm,
   submit: ['修改密码', 'Change password'],
   done: ['密码已修改。其他设备上的登录已退出。', 'Password changed. Other devices have been signed out.'],
 } satisfies Record<string, Msg>;
@@ -28,8 +27,6 @@ export function ChangePasswordForm({ username, onDone }: { username: string; onD
       onDone?.();
     },
   });
-  const passwordRule = usePasswordRule(username);
-  const confirmRule = useConfirmRule('newPassword');
 
   const submit = ({ currentPassword, newPassword }: Values) =>
     change.submit({ body: { currentPassword, newPassword } });
@@ -40,22 +37,7 @@ export function ChangePasswordForm({ username, onDone }: { username: string; onD
       <Form.Item name="currentPassword" label={t(M.current)} rules={[rules.required(t)]}>
         <Input.Password autoComplete="current-password" maxLength={LIMITS.passwordMax} />
       </Form.Item>
-      <Form.Item
-        name="newPassword"
-        label={t(M.next)}
-        rules={[rules.required(t), passwordRule]}
-        extra={<PasswordRulesHint />}
-      >
-        <Input.Password autoComplete="new-password" maxLength={LIMITS.passwordMax} />
-      </Form.Item>
-      <Form.Item
-        name="confirm"
-        label={t(M.confirm)}
-        dependencies={['newPassword']}
-        rules={[rules.required(t), confirmRule]}
-      >
-        <Input.Password autoComplete="new-password" maxLength={LIMITS.passwordMax} />
-      </Form.Item>
+      <NewPasswordFields name="newPassword" label={t(M.next)} username={username} />
       <Button type="primary" htmlType="submit" loading={change.busy}>
         {t(M.submit)}
       </Button>

@@ -9,7 +9,7 @@ import { useI18n, type Msg } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { LanguageSwitch } from '../../../web/layout/language-switch';
 import { setupApi, type FirstAdmin, type SetupState } from '../account.contract';
-import { PasswordRulesHint, useConfirmRule, usePasswordRule } from './password-rules-hint';
+import { NewPasswordFields } from './new-password-fields';
 
 const M = {
   title: ['首次设置：创建系统管理员', 'First-run setup: create the system admin'],
@@ -50,8 +50,6 @@ export function SetupPage() {
     onSuccess: ({ username }) => navigate(`/login?setup=${encodeURIComponent(username)}`, { replace: true }),
   });
   const username = Form.useWatch('username', form);
-  const passwordRule = usePasswordRule(username);
-  const confirmRule = useConfirmRule('password');
 
   useEffect(() => {
     void call(setupApi.state, {}, { silent: true }).then(setState, () => setState({ needed: false, hasCounty: true }));
@@ -114,22 +112,7 @@ export function SetupPage() {
             >
               <Input maxLength={LIMITS.personName} />
             </Form.Item>
-            <Form.Item
-              name="password"
-              label={t(M.password)}
-              rules={[rules.required(t), passwordRule]}
-              extra={<PasswordRulesHint />}
-            >
-              <Input.Password autoComplete="new-password" maxLength={LIMITS.passwordMax} />
-            </Form.Item>
-            <Form.Item
-              name="confirm"
-              label={t(M.confirm)}
-              dependencies={['password']}
-              rules={[rules.required(t), confirmRule]}
-            >
-              <Input.Password autoComplete="new-password" maxLength={LIMITS.passwordMax} />
-            </Form.Item>
+            <NewPasswordFields name="password" label={t(M.password)} confirmLabel={t(M.confirm)} username={username} />
             <Button type="primary" htmlType="submit" block size="large" loading={create.busy}>
               {t(M.submit)}
             </Button>

@@ -1,11 +1,10 @@
 import type { z } from 'zod';
-import { App, Col, Form, Input, Row, Select } from 'antd';
+import { Col, Form, Input, Row, Select } from 'antd';
 import { USERNAME_PATTERN, usersApi, type User, type ZUserCreate } from '../account.contract';
 import { LIMITS } from '../../../shared/limits';
 import { ROLE_LABELS, ROLES, type Role } from '../../../shared/roles';
-import { useApiMutation } from '../../../web/api/hooks';
+import { useSaveMutation } from '../../../web/api/hooks';
 import { useAdminReach } from '../../../web/auth/admin-reach';
-import { useFormErrors } from '../../../web/components/form-errors';
 import { blankToNull, rules } from '../../../web/components/rules';
 import { FormDrawer } from '../../../web/components/form-drawer';
 import { useI18n } from '../../../web/i18n/i18n';
@@ -30,42 +29,28 @@ export function UserFormDrawer({
   onSaved: (id: string) => void;
 }) {
   const { t, label } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const errors = useFormErrors(form);
   const { isSystemAdmin, canAdminister } = useAdminReach();
-  const create = useApiMutation(usersApi.create, {
-    onError: errors.onError,
-    onSuccess: ({ id }, { body }) => {
-      void message.success(t(M.created, { name: body.displayName }));
-      onSaved(id);
-    },
+  const save = useSaveMutation(form, usersApi, {
+    created: ({ body }) => t(M.created, { name: body.displayName }),
+    onSaved: ({ id }) => onSaved(id),
   });
-  const update = useApiMutation(usersApi.update, {
-    onError: errors.onError,
-    onSuccess: (saved) => {
-      void message.success(t(APP.saved));
-      onSaved(saved.id);
-    },
-  });
-  const busy = create.busy || update.busy;
   const editing = mode.kind === 'edit' ? mode.user : null;
   const username = Form.useWatch('username', form);
   const passwordRule = usePasswordRule(username);
   const role = Form.useWatch('role', form);
 
   const submit = (v: Values) => {
-    errors.clear();
     const fields = {
       displayName: v.displayName.trim(),
       phone: blankToNull(v.phone) as string | null,
       homeNodeId: v.homeNodeId,
     };
     if (editing) {
-      void update.run({ params: { id: editing.id }, body: { ...fields, disabled: editing.disabled } });
+      void save.update({ params: { id: editing.id }, body: { ...fields, disabled: editing.disabled } });
     } else {
       const roles = v.role ? [{ role: v.role, nodeId: v.roleNodeId ?? v.homeNodeId }] : [];
-      void create.run({ body: { ...fields, username: v.username.trim(), password: v.password, roles } });
+      void save.create({ body: { ...fields, username: v.username.trim(), password: v.password, roles } });
     }
   };
 
@@ -73,90 +58,83 @@ export function UserFormDrawer({
     <FormDrawer
       title={editing ? `${t(M.editUser)} · ${editing.displayName}` : t(M.createTitle)}
       width={560}
-      busy={busy}
+      busy={save.busy}
       onClose={onClose}
-      onSave={() => form.submit()}
+      form={form}
+      onFinish={submit}
+      initialValues={
+        editing ? { displayName: editing.displayName, phone: editing.phone, homeNodeId: editing.homeNodeId } : {}
+      }
+      alert={save.alert}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        disabled={busy}
-        scrollToFirstError
-        initialValues={
-          editing ? { displayName: editing.displayName, phone: editing.phone, homeNodeId: editing.homeNodeId } : {}
-        }
-      >
-        {errors.alert}
-        {!editing && (
-          <Form.Item
-            name="username"
-            label={t(M.username)}
-            extra={t(M.usernameHelp)}
-            rules={[rules.required(t), { pattern: USERNAME_PATTERN, message: t(M.usernameHelp) }]}
-          >
-            <Input maxLength={LIMITS.username} autoComplete="off" autoFocus />
-          </Form.Item>
-        )}
+      {!editing && (
         <Form.Item
-          name="displayName"
-          label={t(M.displayName)}
-          extra={t(M.displayNameHelp)}
-          rules={[rules.required(t), rules.max(t, LIMITS.personName)]}
+          name="username"
+          label={t(M.username)}
+          extra={t(M.usernameHelp)}
+          rules={[rules.required(t), { pattern: USERNAME_PATTERN, message: t(M.usernameHelp) }]}
         >
-          <Input maxLength={LIMITS.personName} autoFocus={!!editing} />
+          <Input maxLength={LIMITS.username} autoComplete="off" autoFocus />
         </Form.Item>
-        <Form.Item name="phone" label={t(M.phone)} extra={t(M.phoneHelp)} rules={[rules.phone(t)]}>
-          <Input inputMode="tel" maxLength={LIMITS.phone} />
-        </Form.Item>
-        <Form.Item name="homeNodeId" label={t(M.homeNode)} rules={[{ required: true, message: t(APP.required) }]}>
-          <NodeTreeSelect selectable={canAdminister} />
-        </Form.Item>
-        {!editing && (
-          <>
-            <Form.Item
-              name="password"
-              label={t(M.initialPassword)}
-              extra={
-                <>
-                  <div>{t(M.initialPasswordHelp)}</div>
-                  <PasswordRulesHint />
-                </>
-              }
-              rules={[rules.required(t), passwordRule]}
-              dependencies={['username']}
-            >
-              <Input.Password autoComplete="new-password" maxLength={LIMITS.passwordMax} />
-            </Form.Item>
-            <Row gutter={12}>
+      )}
+      <Form.Item
+        name="displayName"
+        label={t(M.displayName)}
+        extra={t(M.displayNameHelp)}
+        rules={[rules.required(t), rules.max(t, LIMITS.personName)]}
+      >
+        <Input maxLength={LIMITS.personName} autoFocus={!!editing} />
+      </Form.Item>
+      <Form.Item name="phone" label={t(M.phone)} extra={t(M.phoneHelp)} rules={[rules.phone(t)]}>
+        <Input inputMode="tel" maxLength={LIMITS.phone} />
+      </Form.Item>
+      <Form.Item name="homeNodeId" label={t(M.homeNode)} rules={[{ required: true, message: t(APP.required) }]}>
+        <NodeTreeSelect selectable={canAdminister} />
+      </Form.Item>
+      {!editing && (
+        <>
+          <Form.Item
+            name="password"
+            label={t(M.initialPassword)}
+            extra={
+              <>
+                <div>{t(M.initialPasswordHelp)}</div>
+                <PasswordRulesHint />
+              </>
+            }
+            rules={[rules.required(t), passwordRule]}
+            dependencies={['username']}
+          >
+            <Input.Password autoComplete="new-password" maxLength={LIMITS.passwordMax} />
+          </Form.Item>
+          <Row gutter={12}>
+            <Col xs={24} sm={12}>
+              <Form.Item name="role" label={t(M.initialRole)}>
+                <Select
+                  allowClear
+                  options={ROLES.filter((r) => r !== 'system_admin' || isSystemAdmin).map((r) => ({
+                    value: r,
+                    label: label(ROLE_LABELS[r]),
+                  }))}
+                  popupMatchSelectWidth={false}
+                />
+              </Form.Item>
+            </Col>
+            {role && (
               <Col xs={24} sm={12}>
-                <Form.Item name="role" label={t(M.initialRole)}>
-                  <Select
-                    allowClear
-                    options={ROLES.filter((r) => r !== 'system_admin' || isSystemAdmin).map((r) => ({
-                      value: r,
-                      label: label(ROLE_LABELS[r]),
-                    }))}
-                    popupMatchSelectWidth={false}
-                  />
+                <Form.Item
+                  name="roleNodeId"
+                  label={t(M.roleNode)}
+                  tooltip={t(M.roleNodeHelp)}
+                  extra={t(M.roleNodeBlank)}
+                >
+                  <NodeTreeSelect selectable={canAdminister} allowClear />
                 </Form.Item>
               </Col>
-              {role && (
-                <Col xs={24} sm={12}>
-                  <Form.Item
-                    name="roleNodeId"
-                    label={t(M.roleNode)}
-                    tooltip={t(M.roleNodeHelp)}
-                    extra={t(M.roleNodeBlank)}
-                  >
-                    <NodeTreeSelect selectable={canAdminister} allowClear />
-                  </Form.Item>
-                </Col>
-              )}
-            </Row>
-          </>
-        )}
-      </Form>
+            )}
+          </Row>
+        </>
+      )}
     </FormDrawer>
   );
 }

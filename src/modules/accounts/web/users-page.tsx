@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Col, Row, Select, Tag } from 'antd';
+import { Button, Col, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { User } from '../account.contract';
 import { ROLE_LABELS, ROLES, type Role } from '../../../shared/roles';
@@ -7,8 +7,6 @@ import { formatDateTime } from '../../../shared/china-time';
 import { PageHeader } from '../../../web/components/page-header';
 import { useUrlQuery } from '../../../web/components/use-url-query';
 import { useI18n } from '../../../web/i18n/i18n';
-import { M as APP } from '../../../web/i18n/messages';
-import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
 import { UserDetailDrawer } from './user-detail-drawer';
 import { UserFormDrawer } from './user-form-drawer';
 import { UserStatusTag } from './user-status';
@@ -16,6 +14,8 @@ import { M } from './users.messages';
 import { useUserList } from './users.queries';
 import { PageTable } from '../../../web/components/page-table';
 import { ListSearch } from '../../../web/components/list-search';
+import { FilterCard, FilterNode, FilterSelect } from '../../../web/components/filter-card';
+import { openColumn, orDash } from '../../../web/components/table-columns';
 
 const KEYS = ['q', 'nodeId', 'role', 'disabled', 'open'] as const;
 
@@ -39,77 +39,47 @@ export function UsersPage() {
           </Button>
         }
       />
-      <Card styles={{ body: { paddingBottom: 8 } }} style={{ marginBottom: 16 }}>
-        <Row gutter={[12, 12]}>
-          <Col xs={24} sm={12} lg={7}>
-            <ListSearch value={f.q} onChange={(q) => url.set({ q })} placeholder={t(M.searchPlaceholder)} />
-          </Col>
-          <Col xs={24} sm={12} lg={6}>
-            <NodeTreeSelect
-              value={f.nodeId}
-              onChange={(v) => url.set({ nodeId: v })}
-              allowClear
-              placeholder={t(M.anyNode)}
-              aria-label={t(M.filterNode)}
-            />
-          </Col>
-          <Col xs={12} sm={8} lg={5}>
-            <Select
-              allowClear
-              style={{ width: '100%' }}
-              value={role}
-              placeholder={t(M.anyRole)}
-              aria-label={t(M.filterRole)}
-              onChange={(v) => url.set({ role: v })}
-              options={ROLES.map((r) => ({ value: r, label: label(ROLE_LABELS[r]) }))}
-              popupMatchSelectWidth={false}
-            />
-          </Col>
-          <Col xs={12} sm={8} lg={4}>
-            <Select
-              allowClear
-              style={{ width: '100%' }}
-              value={disabled}
-              placeholder={t(M.anyStatus)}
-              aria-label={t(M.filterStatus)}
-              onChange={(v) => url.set({ disabled: v })}
-              options={[
-                { value: 'false', label: t(M.enabledOnly) },
-                { value: 'true', label: t(M.disabledOnly) },
-              ]}
-            />
-          </Col>
-          <Col xs={24} sm={8} lg={2}>
-            <Button block onClick={() => url.reset()}>
-              {t(APP.reset)}
-            </Button>
-          </Col>
-        </Row>
-      </Card>
+      <FilterCard onReset={() => url.reset()} resetSpan={{ xs: 24, sm: 8, lg: 2 }}>
+        <Col xs={24} sm={12} lg={7}>
+          <ListSearch value={f.q} onChange={(q) => url.set({ q })} placeholder={t(M.searchPlaceholder)} />
+        </Col>
+        <FilterNode
+          span={{ xs: 24, sm: 12, lg: 6 }}
+          value={f.nodeId}
+          onChange={(v) => url.set({ nodeId: v })}
+          placeholder={t(M.anyNode)}
+          label={t(M.filterNode)}
+        />
+        <FilterSelect
+          span={{ xs: 12, sm: 8, lg: 5 }}
+          value={role}
+          placeholder={t(M.anyRole)}
+          label={t(M.filterRole)}
+          onChange={(v) => url.set({ role: v })}
+          options={ROLES.map((r) => ({ value: r, label: label(ROLE_LABELS[r]) }))}
+        />
+        <FilterSelect
+          span={{ xs: 12, sm: 8, lg: 4 }}
+          value={disabled}
+          placeholder={t(M.anyStatus)}
+          label={t(M.filterStatus)}
+          onChange={(v) => url.set({ disabled: v })}
+          options={[
+            { value: 'false', label: t(M.enabledOnly) },
+            { value: 'true', label: t(M.disabledOnly) },
+          ]}
+          popupMatchSelectWidth
+        />
+      </FilterCard>
       <PageTable<User>
         list={list}
         url={url}
         totalText={(n) => t(M.totalUsers, { n })}
         onOpen={(u) => url.set({ open: u.id })}
         columns={[
-          {
-            title: t(M.displayName),
-            dataIndex: 'displayName',
-            render: (v: string, u) => (
-              <Button
-                type="link"
-                style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }}
-                onClick={(e) => {
-                  e.stopPropagation();
-                  url.set({ open: u.id });
-                }}
-              >
-                {v}
-              </Button>
-            ),
-          },
+          openColumn<User>(t(M.displayName), 'displayName', (u) => url.set({ open: u.id }), { wrap: true }),
           { title: t(M.username), dataIndex: 'username' },
-          { title: t(M.phone), dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
+          { title: t(M.phone), dataIndex: 'phone', render: orDash },
           { title: t(M.homeNode), dataIndex: 'homeNodeName' },
           {
             title: t(M.roles),

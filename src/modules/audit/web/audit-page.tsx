@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Button, Card, Col, DatePicker, Row, Select, Tag, Typography } from 'antd';
+import { Col, DatePicker, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { auditApi, type AuditEntryOut } from '../audit.contract';
@@ -10,11 +10,11 @@ import { formatDateTime } from '../../../shared/china-time';
 import { PageHeader } from '../../../web/components/page-header';
 import { useUrlQuery } from '../../../web/components/use-url-query';
 import { useI18n, type Msg } from '../../../web/i18n/i18n';
-import { M as APP } from '../../../web/i18n/messages';
-import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
 import { ACTION_FILTERS, ACTION_LABELS, REASON_LABELS } from './audit-actions';
 import { VerifyChainButton } from './verify-chain-button';
 import { PageTable } from '../../../web/components/page-table';
+import { FilterCard, FilterNode, FilterSelect } from '../../../web/components/filter-card';
+import { orDash } from '../../../web/components/table-columns';
 
 const M = {
   title: ['审计日志', 'Audit log'],
@@ -80,65 +80,50 @@ export function AuditPage() {
           {t(M.help)}
         </Typography.Paragraph>
       </PageHeader>
-      <Card styles={{ body: { paddingBottom: 8 } }} style={{ marginBottom: 16 }}>
-        <Row gutter={[12, 12]}>
-          <Col xs={24} sm={12} lg={6}>
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              style={{ width: '100%' }}
-              value={f.action}
-              placeholder={t(M.anyAction)}
-              aria-label={t(M.action)}
-              onChange={(v) => url.set({ action: v })}
-              options={[
-                ...ACTION_FILTERS.map((a) => ({ value: a.value, label: t(a.label) })),
-                ...Object.entries(ACTION_LABELS)
-                  .filter(([k]) => !ACTION_FILTERS.some((a) => a.value === k))
-                  .map(([k, l]) => ({ value: k, label: t(l) })),
-              ]}
-              popupMatchSelectWidth={false}
-            />
-          </Col>
-          <Col xs={12} sm={12} lg={4}>
-            <Select
-              allowClear
-              style={{ width: '100%' }}
-              value={outcome}
-              placeholder={t(M.anyOutcome)}
-              aria-label={t(M.outcome)}
-              onChange={(v) => url.set({ outcome: v })}
-              options={OUTCOMES.map((o) => ({ value: o, label: t(M[o]) }))}
-            />
-          </Col>
-          <Col xs={12} sm={12} lg={5}>
-            <NodeTreeSelect
-              value={f.nodeId}
-              onChange={(v) => url.set({ nodeId: v })}
-              allowClear
-              placeholder={t(M.anyNode)}
-              aria-label={t(M.node)}
-            />
-          </Col>
-          <Col xs={24} sm={12} lg={7}>
-            <DatePicker.RangePicker
-              style={{ width: '100%' }}
-              value={range}
-              allowEmpty={[true, true]}
-              inputReadOnly
-              aria-label={t(M.dates)}
-              onChange={(v) =>
-                url.set({ from: v?.[0]?.format('YYYY-MM-DD') ?? null, to: v?.[1]?.format('YYYY-MM-DD') ?? null })
-              }
-            />
-          </Col>
-          <Col xs={24} sm={24} lg={2}>
-            <Button block onClick={() => url.reset()}>
-              {t(APP.reset)}
-            </Button>
-          </Col>
-        </Row>
-      </Card>
+      <FilterCard onReset={() => url.reset()} resetSpan={{ xs: 24, sm: 24, lg: 2 }}>
+        <FilterSelect
+          span={{ xs: 24, sm: 12, lg: 6 }}
+          showSearch={{ optionFilterProp: 'label' }}
+          value={f.action}
+          placeholder={t(M.anyAction)}
+          label={t(M.action)}
+          onChange={(v) => url.set({ action: v })}
+          options={[
+            ...ACTION_FILTERS.map((a) => ({ value: a.value, label: t(a.label) })),
+            ...Object.entries(ACTION_LABELS)
+              .filter(([k]) => !ACTION_FILTERS.some((a) => a.value === k))
+              .map(([k, l]) => ({ value: k, label: t(l) })),
+          ]}
+        />
+        <FilterSelect
+          span={{ xs: 12, sm: 12, lg: 4 }}
+          value={outcome}
+          placeholder={t(M.anyOutcome)}
+          label={t(M.outcome)}
+          onChange={(v) => url.set({ outcome: v })}
+          options={OUTCOMES.map((o) => ({ value: o, label: t(M[o]) }))}
+          popupMatchSelectWidth
+        />
+        <FilterNode
+          span={{ xs: 12, sm: 12, lg: 5 }}
+          value={f.nodeId}
+          onChange={(v) => url.set({ nodeId: v })}
+          placeholder={t(M.anyNode)}
+          label={t(M.node)}
+        />
+        <Col xs={24} sm={12} lg={7}>
+          <DatePicker.RangePicker
+            style={{ width: '100%' }}
+            value={range}
+            allowEmpty={[true, true]}
+            inputReadOnly
+            aria-label={t(M.dates)}
+            onChange={(v) =>
+              url.set({ from: v?.[0]?.format('YYYY-MM-DD') ?? null, to: v?.[1]?.format('YYYY-MM-DD') ?? null })
+            }
+          />
+        </Col>
+      </FilterCard>
       <PageTable<AuditEntryOut>
         list={list}
         url={url}
@@ -152,7 +137,7 @@ export function AuditPage() {
             render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v)}</span>,
           },
           { title: t(M.who), dataIndex: 'actorName', render: (v: string | null) => v ?? t(M.system) },
-          { title: t(M.node), dataIndex: 'nodeName', render: (v: string | null) => v ?? '—' },
+          { title: t(M.node), dataIndex: 'nodeName', render: orDash },
           {
             title: t(M.action),
             dataIndex: 'action',
@@ -172,7 +157,7 @@ export function AuditPage() {
             dataIndex: 'outcome',
             render: (o: AuditEntryOut['outcome']) => <Tag color={OUTCOME_COLOR[o]}>{t(M[o])}</Tag>,
           },
-          { title: t(M.ip), dataIndex: 'ip', render: (v: string | null) => v ?? '—' },
+          { title: t(M.ip), dataIndex: 'ip', render: orDash },
         ]}
       />
     </>

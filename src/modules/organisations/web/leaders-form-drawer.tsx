@@ -46,97 +46,88 @@ export function LeadersFormDrawer({ node, onClose }: { node: NodeDetail; onClose
       width={640}
       busy={busy}
       onClose={onClose}
-      onSave={() => form.submit()}
+      form={form}
+      onFinish={submit}
+      initialValues={{ leaders: node.leaders.map(({ name, post, title, phone }) => ({ name, post, title, phone })) }}
+      alert={alert}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        disabled={busy}
-        onFinish={submit}
-        scrollToFirstError
-        initialValues={{ leaders: node.leaders.map(({ name, post, title, phone }) => ({ name, post, title, phone })) }}
-      >
-        {alert}
-        <Form.List name="leaders">
-          {(fields, { add, remove, move }, { errors: listErrors }) => (
-            <>
-              {fields.map((f, i) => (
-                <Card
-                  key={f.key}
-                  size="small"
-                  style={{ marginBottom: 12 }}
-                  title={t(M.memberN, { n: i + 1 })}
-                  extra={
-                    <span style={{ display: 'inline-flex', gap: 4 }}>
-                      {i > 0 && (
-                        <Button
-                          type="text"
-                          icon={<ArrowUpOutlined />}
-                          aria-label={t(M.moveUp)}
-                          title={t(M.moveUp)}
-                          onClick={() => move(i, i - 1)}
-                        />
-                      )}
+      <Form.List name="leaders">
+        {(fields, { add, remove, move }, { errors: listErrors }) => (
+          <>
+            {fields.map((f, i) => (
+              <Card
+                key={f.key}
+                size="small"
+                style={{ marginBottom: 12 }}
+                title={t(M.memberN, { n: i + 1 })}
+                extra={
+                  <span style={{ display: 'inline-flex', gap: 4 }}>
+                    {i > 0 && (
                       <Button
                         type="text"
-                        danger
-                        icon={<DeleteOutlined />}
-                        aria-label={t(APP.delete)}
-                        title={t(APP.delete)}
-                        onClick={() => remove(f.name)}
+                        icon={<ArrowUpOutlined />}
+                        aria-label={t(M.moveUp)}
+                        title={t(M.moveUp)}
+                        onClick={() => move(i, i - 1)}
                       />
-                    </span>
-                  }
-                >
-                  <Row gutter={12}>
-                    <Col xs={24} sm={12}>
-                      <Form.Item
-                        name={[f.name, 'name']}
-                        label={t(M.leaderName)}
-                        rules={[rules.required(t), rules.max(t, LIMITS.personName)]}
-                      >
-                        <Input maxLength={LIMITS.personName} />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={24} sm={12}>
-                      <Form.Item
-                        name={[f.name, 'post']}
-                        label={t(M.leaderPost)}
-                        rules={[{ required: true, message: t(APP.required) }]}
-                      >
-                        <Select
-                          options={LEADER_POSTS.map((p) => ({ value: p, label: label(LEADER_POST_LABELS[p]) }))}
-                        />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={24} sm={12}>
-                      <Form.Item name={[f.name, 'title']} label={t(M.leaderTitle)} rules={[rules.max(t, LIMITS.post)]}>
-                        <Input maxLength={LIMITS.post} placeholder={t(M.leaderTitlePlaceholder)} />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={24} sm={12}>
-                      <Form.Item name={[f.name, 'phone']} label={t(M.leaderPhone)} rules={[rules.phone(t)]}>
-                        <Input inputMode="tel" maxLength={LIMITS.phone} />
-                      </Form.Item>
-                    </Col>
-                  </Row>
-                </Card>
-              ))}
-              <Form.ErrorList errors={listErrors} />
-              <Button
-                type="dashed"
-                block
-                icon={<PlusOutlined />}
-                onClick={() =>
-                  add({ name: '', post: fields.length === 0 ? 'leader' : 'member', title: null, phone: null })
+                    )}
+                    <Button
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={t(APP.delete)}
+                      title={t(APP.delete)}
+                      onClick={() => remove(f.name)}
+                    />
+                  </span>
                 }
               >
-                {t(M.addLeader)}
-              </Button>
-            </>
-          )}
-        </Form.List>
-      </Form>
+                <Row gutter={12}>
+                  <Col xs={24} sm={12}>
+                    <Form.Item
+                      name={[f.name, 'name']}
+                      label={t(M.leaderName)}
+                      rules={[rules.required(t), rules.max(t, LIMITS.personName)]}
+                    >
+                      <Input maxLength={LIMITS.personName} />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} sm={12}>
+                    <Form.Item
+                      name={[f.name, 'post']}
+                      label={t(M.leaderPost)}
+                      rules={[{ required: true, message: t(APP.required) }]}
+                    >
+                      <Select options={LEADER_POSTS.map((p) => ({ value: p, label: label(LEADER_POST_LABELS[p]) }))} />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} sm={12}>
+                    <Form.Item name={[f.name, 'title']} label={t(M.leaderTitle)} rules={[rules.max(t, LIMITS.post)]}>
+                      <Input maxLength={LIMITS.post} placeholder={t(M.leaderTitlePlaceholder)} />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} sm={12}>
+                    <Form.Item name={[f.name, 'phone']} label={t(M.leaderPhone)} rules={[rules.phone(t)]}>
+                      <Input inputMode="tel" maxLength={LIMITS.phone} />
+                    </Form.Item>
+                  </Col>
+                </Row>
+              </Card>
+            ))}
+            <Form.ErrorList errors={listErrors} />
+            <Button
+              type="dashed"
+              block
+              icon={<PlusOutlined />}
+              onClick={() =>
+                add({ name: '', post: fields.length === 0 ? 'leader' : 'member', title: null, phone: null })
+              }
+            >
+              {t(M.addLeader)}
+            </Button>
+          </>
+        )}
+      </Form.List>
     </FormDrawer>
   );
 }

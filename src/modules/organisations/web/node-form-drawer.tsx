@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { z } from 'zod';
-import { App, Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
+import { Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
 import { orgApi, type NodeDetail, type ZNodeCreate, type ZNodeUpdate } from '../org.contract';
 import { checkDivisionCode, DIVISION_MESSAGES, type DivisionLevel } from '../../../shared/division-code';
 import { LIMITS } from '../../../shared/limits';
@@ -11,8 +11,7 @@ import {
   UNIT_KINDS,
   type NodeLevel,
 } from '../../../shared/roles';
-import { useApiMutation } from '../../../web/api/hooks';
-import { useFormErrors } from '../../../web/components/form-errors';
+import { useSaveMutation } from '../../../web/api/hooks';
 import { blankToNull, rules } from '../../../web/components/rules';
 import { FormDrawer } from '../../../web/components/form-drawer';
 import { useI18n } from '../../../web/i18n/i18n';
@@ -51,27 +50,14 @@ export function NodeFormDrawer({
   onSaved: (id: string) => void;
 }) {
   const { t, label, isZh } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const errors = useFormErrors(form);
   const tree = useOrgTree();
-  const create = useApiMutation(orgApi.create, {
+  const save = useSaveMutation(form, orgApi, {
     invalidates: ORG_CHANGES,
-    onError: errors.onError,
-    onSuccess: ({ id }, { body }) => {
-      void message.success(t(M.created, { name: body.name }));
-      onSaved(id);
-    },
+    created: ({ body }) => t(M.created, { name: body.name }),
+    onSaved: ({ id }) => onSaved(id),
   });
-  const update = useApiMutation(orgApi.update, {
-    invalidates: ORG_CHANGES,
-    onError: errors.onError,
-    onSuccess: (saved) => {
-      void message.success(t(APP.saved));
-      onSaved(saved.id);
-    },
-  });
-  const busy = create.busy || update.busy;
+  const { busy, alert } = save;
 
   const editing = mode.kind === 'edit' ? mode.node : null;
   const parent = mode.kind === 'create' ? mode.parent : null;
@@ -108,7 +94,6 @@ export function NodeFormDrawer({
   };
 
   const submit = (v: Values) => {
-    errors.clear();
     const fields: z.input<typeof ZNodeUpdate> = {
       name: v.name.trim(),
       unitKind: v.level === 'unit' ? (v.unitKind ?? 'other') : null,
@@ -123,111 +108,110 @@ export function NodeFormDrawer({
       officeHead: blankToNull(v.officeHead) as string | null,
       sortOrder: v.sortOrder ?? 0,
     };
-    if (editing) void update.run({ params: { id: editing.id }, body: fields });
-    else if (parent) void create.run({ body: { ...fields, parentId: parent.id, level: v.level } });
+    if (editing) void save.update({ params: { id: editing.id }, body: fields });
+    else if (parent) void save.create({ body: { ...fields, parentId: parent.id, level: v.level } });
   };
 
   const office = level === 'county' || level === 'town';
   const title = editing ? t(M.editTitle, { name: editing.name }) : t(M.createTitle, { parent: parent?.name ?? '' });
 
   return (
-    <FormDrawer title={title} width={600} busy={busy} onClose={onClose} onSave={() => form.submit()}>
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={initialValues}
-        onFinish={submit}
-        disabled={busy}
-        scrollToFirstError
-      >
-        {errors.alert}
-        {parent && (
-          <Form.Item name="level" label={t(M.level)} rules={[{ required: true, message: t(APP.required) }]}>
-            <Radio.Group
-              optionType="button"
-              buttonStyle="solid"
-              options={levels.map((l) => ({ value: l, label: label(NODE_LEVEL_LABELS[l]) }))}
-            />
-          </Form.Item>
-        )}
-        {level === 'unit' && (
-          <Form.Item name="unitKind" label={t(M.unitKind)} rules={[{ required: true, message: t(APP.required) }]}>
-            <Select options={UNIT_KINDS.map((k) => ({ value: k, label: label(UNIT_KIND_LABELS[k]) }))} />
-          </Form.Item>
-        )}
-        <Form.Item name="name" label={t(M.name)} rules={[rules.required(t), rules.max(t, LIMITS.nodeName)]}>
-          <Input maxLength={LIMITS.nodeName} showCount autoFocus />
+    <FormDrawer
+      title={title}
+      width={600}
+      busy={busy}
+      onClose={onClose}
+      form={form}
+      onFinish={submit}
+      initialValues={initialValues}
+      alert={alert}
+    >
+      {parent && (
+        <Form.Item name="level" label={t(M.level)} rules={[{ required: true, message: t(APP.required) }]}>
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
+            options={levels.map((l) => ({ value: l, label: label(NODE_LEVEL_LABELS[l]) }))}
+          />
         </Form.Item>
-        {level !== 'unit' && (
-          <Form.Item
-            name="divisionCode"
-            label={t(M.divisionCode)}
-            extra={t(M.divisionCodeHelp)}
-            rules={[divisionRule]}
-            dependencies={['level']}
-          >
-            <Input
-              inputMode="numeric"
-              maxLength={12}
-              placeholder={parentCode ? `${parentCode.slice(0, level === 'centre' ? 9 : 6)}…` : undefined}
-            />
-          </Form.Item>
-        )}
-        <Form.Item name="address" label={t(M.address)} rules={[rules.max(t, LIMITS.address)]}>
-          <Input maxLength={LIMITS.address} />
+      )}
+      {level === 'unit' && (
+        <Form.Item name="unitKind" label={t(M.unitKind)} rules={[{ required: true, message: t(APP.required) }]}>
+          <Select options={UNIT_KINDS.map((k) => ({ value: k, label: label(UNIT_KIND_LABELS[k]) }))} />
         </Form.Item>
-        <Row gutter={12}>
-          <Col xs={24} sm={12}>
-            <Form.Item name="headName" label={t(M.headName)} rules={[rules.max(t, LIMITS.personName)]}>
-              <Input maxLength={LIMITS.personName} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="headPhone" label={t(M.headPhone)} rules={[rules.phone(t)]}>
-              <Input inputMode="tel" maxLength={LIMITS.phone} />
-            </Form.Item>
-          </Col>
-        </Row>
-        {office && (
-          <fieldset style={{ border: '1px solid #e6ece9', borderRadius: 6, padding: '8px 12px 0', marginBottom: 16 }}>
-            <legend style={{ fontSize: 16, padding: '0 6px', width: 'auto', marginBottom: 0, border: 0 }}>
-              {t(M.office)}
-            </legend>
-            <Form.Item name="officeLocation" label={t(M.officeLocation)} rules={[rules.max(t, LIMITS.address)]}>
-              <Input maxLength={LIMITS.address} />
-            </Form.Item>
-            <Row gutter={12}>
-              <Col xs={24} sm={12}>
-                <Form.Item name="officeHead" label={t(M.officeHead)} rules={[rules.max(t, LIMITS.personName)]}>
-                  <Input maxLength={LIMITS.personName} />
-                </Form.Item>
-              </Col>
-              <Col xs={24} sm={12}>
-                <Form.Item name="officePhone" label={t(M.officePhone)} rules={[rules.phone(t)]}>
-                  <Input inputMode="tel" maxLength={LIMITS.phone} />
-                </Form.Item>
-              </Col>
-            </Row>
-          </fieldset>
-        )}
-        <Row gutter={12}>
-          <Col xs={12} sm={8}>
-            <Form.Item name="longitude" label={t(M.longitude)}>
-              <InputNumber min={-180} max={180} step={0.000001} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} sm={8}>
-            <Form.Item name="latitude" label={t(M.latitude)}>
-              <InputNumber min={-90} max={90} step={0.000001} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={8}>
-            <Form.Item name="sortOrder" label={t(M.sortOrder)} tooltip={t(M.sortOrderHelp)}>
-              <InputNumber min={0} max={9999} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
+      )}
+      <Form.Item name="name" label={t(M.name)} rules={[rules.required(t), rules.max(t, LIMITS.nodeName)]}>
+        <Input maxLength={LIMITS.nodeName} showCount autoFocus />
+      </Form.Item>
+      {level !== 'unit' && (
+        <Form.Item
+          name="divisionCode"
+          label={t(M.divisionCode)}
+          extra={t(M.divisionCodeHelp)}
+          rules={[divisionRule]}
+          dependencies={['level']}
+        >
+          <Input
+            inputMode="numeric"
+            maxLength={12}
+            placeholder={parentCode ? `${parentCode.slice(0, level === 'centre' ? 9 : 6)}…` : undefined}
+          />
+        </Form.Item>
+      )}
+      <Form.Item name="address" label={t(M.address)} rules={[rules.max(t, LIMITS.address)]}>
+        <Input maxLength={LIMITS.address} />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="headName" label={t(M.headName)} rules={[rules.max(t, LIMITS.personName)]}>
+            <Input maxLength={LIMITS.personName} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="headPhone" label={t(M.headPhone)} rules={[rules.phone(t)]}>
+            <Input inputMode="tel" maxLength={LIMITS.phone} />
+          </Form.Item>
+        </Col>
+      </Row>
+      {office && (
+        <fieldset style={{ border: '1px solid #e6ece9', borderRadius: 6, padding: '8px 12px 0', marginBottom: 16 }}>
+          <legend style={{ fontSize: 16, padding: '0 6px', width: 'auto', marginBottom: 0, border: 0 }}>
+            {t(M.office)}
+          </legend>
+          <Form.Item name="officeLocation" label={t(M.officeLocation)} rules={[rules.max(t, LIMITS.address)]}>
+            <Input maxLength={LIMITS.address} />
+          </Form.Item>
+          <Row gutter={12}>
+            <Col xs={24} sm={12}>
+              <Form.Item name="officeHead" label={t(M.officeHead)} rules={[rules.max(t, LIMITS.personName)]}>
+                <Input maxLength={LIMITS.personName} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12}>
+              <Form.Item name="officePhone" label={t(M.officePhone)} rules={[rules.phone(t)]}>
+                <Input inputMode="tel" maxLength={LIMITS.phone} />
+              </Form.Item>
+            </Col>
+          </Row>
+        </fieldset>
+      )}
+      <Row gutter={12}>
+        <Col xs={12} sm={8}>
+          <Form.Item name="longitude" label={t(M.longitude)}>
+            <InputNumber min={-180} max={180} step={0.000001} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={8}>
+          <Form.Item name="latitude" label={t(M.latitude)}>
+            <InputNumber min={-90} max={90} step={0.000001} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={8}>
+          <Form.Item name="sortOrder" label={t(M.sortOrder)} tooltip={t(M.sortOrderHelp)}>
+            <InputNumber min={0} max={9999} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
     </FormDrawer>
   );
 }

@@ -1,7 +1,7 @@
-import { App, Form, Input } from 'antd';
+import { Form, Input } from 'antd';
 import { PEOPLE_LIMITS, peopleApi, type HouseholdDetail, type HouseholdFields } from '../people.contract';
 import { LIMITS } from '../../../shared/limits';
-import { useFormMutation } from '../../../web/api/hooks';
+import { useSaveMutation } from '../../../web/api/hooks';
 import { rules } from '../../../web/components/rules';
 import { FormModal } from '../../../web/components/form-modal';
 import { useI18n } from '../../../web/i18n/i18n';
@@ -23,22 +23,18 @@ export function HouseholdFormModal({
   onSaved: (id: string) => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<HouseholdFields>();
   const selectable = useResidentNodes();
-  const saved = (id: string) => {
-    void message.success(t(M.householdSaved));
-    onSaved(id);
-  };
-  const create = useFormMutation(form, peopleApi.createHousehold, { onSuccess: ({ id }) => saved(id) });
-  const update = useFormMutation(form, peopleApi.updateHousehold, {
-    onSuccess: (_, { params }) => saved(params.id),
-  });
-  const { busy, alert } = household ? update : create;
+  const save = useSaveMutation(
+    form,
+    { create: peopleApi.createHousehold, update: peopleApi.updateHousehold },
+    { saved: t(M.householdSaved), onSaved: (out) => onSaved('id' in out ? out.id : household!.id) },
+  );
+  const { busy, alert } = save;
   const submit = (v: HouseholdFields) => {
     const body = { ...v, building: v.building || null, address: v.address || null };
-    if (household) void update.submit({ params: { id: household.id }, body });
-    else void create.submit({ body });
+    if (household) void save.update({ params: { id: household.id }, body });
+    else void save.create({ body });
   };
   return (
     <FormModal

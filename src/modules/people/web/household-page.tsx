@@ -2,19 +2,20 @@ import { useState } from 'react';
 import { Button, Card, Descriptions, Table } from 'antd';
 import { ArrowLeftOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
-import { GENDER_LABELS, RELATION_LABELS, type Resident } from '../people.contract';
+import { RELATION_LABELS, type Resident } from '../people.contract';
 import { isApiError } from '../../../web/api/api-error';
 import { ErrorState } from '../../../web/components/error-state';
 import { PageHeader } from '../../../web/components/page-header';
 import { PageLoading } from '../../../web/components/page-loading';
 import { useUrlQuery } from '../../../web/components/use-url-query';
+import { openColumn, orDash } from '../../../web/components/table-columns';
 import { useI18n } from '../../../web/i18n/i18n';
 import { HouseholdFormModal } from './household-form-modal';
 import { M } from './people.messages';
 import { useHousehold } from './people.queries';
 import { ResidentDetailDrawer } from './resident-detail-drawer';
 import { ResidentFormDrawer } from './resident-form-drawer';
-import { ResidentTags } from './resident-tags';
+import { useResidentColumns } from './resident-columns';
 
 const KEYS = ['open'] as const;
 
@@ -23,6 +24,7 @@ export function HouseholdPage() {
   const { id } = useParams();
   const { t, label } = useI18n();
   const url = useUrlQuery(KEYS);
+  const columns = useResidentColumns();
   const q = useHousehold(id);
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
@@ -79,39 +81,16 @@ export function HouseholdPage() {
           locale={{ emptyText: t(M.noMembers) }}
           onRow={(r) => ({ onClick: () => url.set({ open: r.id }), style: { cursor: 'pointer' } })}
           columns={[
-            {
-              title: t(M.name),
-              dataIndex: 'name',
-              render: (v: string, r) => (
-                <Button
-                  type="link"
-                  style={{ padding: 0, height: 'auto' }}
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    url.set({ open: r.id });
-                  }}
-                >
-                  {v}
-                </Button>
-              ),
-            },
+            openColumn<Resident>(t(M.name), 'name', (r) => url.set({ open: r.id })),
             {
               title: t(M.relation),
               dataIndex: 'relationToHead',
               render: (v: Resident['relationToHead']) => (v ? label(RELATION_LABELS[v]) : '—'),
             },
-            {
-              title: t(M.gender),
-              dataIndex: 'gender',
-              render: (v: Resident['gender']) => (v ? label(GENDER_LABELS[v]) : '—'),
-            },
-            {
-              title: t(M.age),
-              dataIndex: 'age',
-              render: (v: number | null) => (v === null ? '—' : t(M.ageValue, { n: v })),
-            },
-            { title: t(M.phone), dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
-            { title: t(M.tags), dataIndex: 'tags', render: (v: string[]) => <ResidentTags codes={v} /> },
+            columns.gender,
+            columns.age,
+            { title: t(M.phone), dataIndex: 'phone', render: orDash },
+            columns.tags,
           ]}
         />
       </Card>

@@ -24,7 +24,7 @@ import {
 import { ID_CARD_MESSAGES, parseIdCard } from '../../../shared/id-card';
 import { LIMITS } from '../../../shared/limits';
 import { RESIDENT_ROLES } from '../../../shared/roles';
-import { useFormMutation } from '../../../web/api/hooks';
+import { useSaveMutation } from '../../../web/api/hooks';
 import { useAuth } from '../../../web/auth/auth-context';
 import { blankToNull, rules } from '../../../web/components/rules';
 import { FormDrawer } from '../../../web/components/form-drawer';
@@ -116,9 +116,8 @@ export function ResidentFormDrawer({
     }
     onSaved(saved.id);
   };
-  const create = useFormMutation(form, peopleApi.create, { onSuccess: (out, { body }) => done(out, body.name) });
-  const update = useFormMutation(form, peopleApi.update, { onSuccess: (out, { body }) => done(out, body.name) });
-  const { busy, alert } = editing ? update : create;
+  const save = useSaveMutation(form, peopleApi, { saved: null, onSaved: (out, { body }) => done(out, body.name) });
+  const { busy, alert } = save;
 
   const submit = (v: Values) => {
     const typed = (s: string | null | undefined) => (s && s.trim() ? s.trim() : undefined);
@@ -143,7 +142,7 @@ export function ResidentFormDrawer({
         phone: v.clearPhone ? null : typed(v.phone),
         idNumber: v.clearId ? null : typed(v.idNumber),
       };
-      void update.submit({ params: { id: editing.id }, body });
+      void save.update({ params: { id: editing.id }, body });
     } else {
       const consent = v.consent!;
       const body = {
@@ -157,7 +156,7 @@ export function ResidentFormDrawer({
           guardianRelation: blank(consent.guardianRelation),
         },
       };
-      void create.submit({ body });
+      void save.create({ body });
     }
   };
 

@@ -4,7 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { z } from 'zod';
 import { PEOPLE_LIMITS, peopleApi, type TagDef, type ZTagDefCreate } from '../people.contract';
 import { isApiError } from '../../../web/api/api-error';
-import { useApiMutation, useFormMutation } from '../../../web/api/hooks';
+import { useApiMutation, useSaveMutation } from '../../../web/api/hooks';
 import { ErrorState } from '../../../web/components/error-state';
 import { PageHeader } from '../../../web/components/page-header';
 import { PageLoading } from '../../../web/components/page-loading';
@@ -131,19 +131,17 @@ function TagModal({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<TagValues>();
-  const saved = () => {
-    void message.success(t(APP.saved));
-    onClose();
-  };
-  const create = useFormMutation(form, peopleApi.createTag, { onSuccess: saved });
-  const update = useFormMutation(form, peopleApi.updateTag, { onSuccess: saved });
-  const { busy, alert } = tag ? update : create;
+  const save = useSaveMutation(
+    form,
+    { create: peopleApi.createTag, update: peopleApi.updateTag },
+    { onSaved: onClose },
+  );
+  const { busy, alert } = save;
   const submit = (v: TagValues) => {
     const body = { label: v.label, sensitive: !!v.sensitive, sortOrder: v.sortOrder ?? 0 };
-    if (tag) void update.submit({ params: { countyId, code: tag.code }, body });
-    else void create.submit({ params: { countyId }, body: { ...body, code: v.code } });
+    if (tag) void save.update({ params: { countyId, code: tag.code }, body });
+    else void save.create({ params: { countyId }, body: { ...body, code: v.code } });
   };
   return (
     <FormModal

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Col, Row, Select } from 'antd';
+import { Button, Col } from 'antd';
 import { PlusOutlined, TagsOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { RESIDENT_ROLES } from '../../../shared/roles';
@@ -8,18 +8,21 @@ import { PageHeader } from '../../../web/components/page-header';
 import { useUrlQuery } from '../../../web/components/use-url-query';
 import { useAuth } from '../../../web/auth/auth-context';
 import { useI18n } from '../../../web/i18n/i18n';
-import { M as APP } from '../../../web/i18n/messages';
-import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
 import { M } from './people.messages';
 import { useCountyTags, useResidentList } from './people.queries';
 import { ResidentDetailDrawer } from './resident-detail-drawer';
 import { ResidentFormDrawer } from './resident-form-drawer';
 import { ResidentStatsCard } from './resident-stats-card';
-import { ResidentTags } from './resident-tags';
+import { useResidentColumns } from './resident-columns';
 import { PageTable } from '../../../web/components/page-table';
 import { ListSearch } from '../../../web/components/list-search';
+import { FilterCard, FilterNode, FilterSelect } from '../../../web/components/filter-card';
+import { openColumn, orDash } from '../../../web/components/table-columns';
 
 const KEYS = ['q', 'nodeId', 'tag', 'ageBand', 'gender', 'open'] as const;
+
+/** A masked phone or ID number: figures of one width, so the rows line up. */
+const digits = (v: string | null) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{v ?? '—'}</span>;
 
 /** 居民: the roster for resident keepers; counts only (no names) for leaders. */
 export function ResidentsPage() {
@@ -34,19 +37,15 @@ function ResidentCountsOnly() {
   return (
     <>
       <PageHeader title={t(M.title)} />
-      <Card styles={{ body: { paddingBottom: 8 } }} style={{ marginBottom: 16 }}>
-        <Row gutter={[12, 12]}>
-          <Col xs={24} sm={12} lg={8}>
-            <NodeTreeSelect
-              value={url.values.nodeId}
-              onChange={(v) => url.set({ nodeId: v })}
-              allowClear
-              placeholder={t(M.anyNode)}
-              aria-label={t(M.filterNode)}
-            />
-          </Col>
-        </Row>
-      </Card>
+      <FilterCard>
+        <FilterNode
+          span={{ xs: 24, sm: 12, lg: 8 }}
+          value={url.values.nodeId}
+          onChange={(v) => url.set({ nodeId: v })}
+          placeholder={t(M.anyNode)}
+          label={t(M.filterNode)}
+        />
+      </FilterCard>
       <ResidentStatsCard nodeId={url.values.nodeId} />
     </>
   );
@@ -57,6 +56,7 @@ function ResidentRoster() {
   const { t, label } = useI18n();
   const { hasRole } = useAuth();
   const url = useUrlQuery(KEYS);
+  const columns = useResidentColumns();
   const f = url.values;
   const ageBand = AGE_BANDS.includes(f.ageBand as AgeBand) ? (f.ageBand as AgeBand) : undefined;
   const gender = f.gender === 'male' || f.gender === 'female' ? f.gender : undefined;
@@ -89,62 +89,43 @@ function ResidentRoster() {
           </>
         }
       />
-      <Card styles={{ body: { paddingBottom: 8 } }} style={{ marginBottom: 16 }}>
-        <Row gutter={[12, 12]}>
-          <Col xs={24} sm={12} lg={7}>
-            <ListSearch value={f.q} onChange={(q) => url.set({ q })} placeholder={t(M.searchPlaceholder)} />
-          </Col>
-          <Col xs={24} sm={12} lg={5}>
-            <NodeTreeSelect
-              value={f.nodeId}
-              onChange={(v) => url.set({ nodeId: v })}
-              allowClear
-              placeholder={t(M.anyNode)}
-              aria-label={t(M.filterNode)}
-            />
-          </Col>
-          <Col xs={12} sm={8} lg={4}>
-            <Select
-              allowClear
-              style={{ width: '100%' }}
-              value={f.tag}
-              placeholder={t(M.anyTag)}
-              aria-label={t(M.filterTag)}
-              onChange={(v) => url.set({ tag: v })}
-              options={tags.data?.tags.map((d) => ({ value: d.code, label: d.label })) ?? []}
-              popupMatchSelectWidth={false}
-            />
-          </Col>
-          <Col xs={12} sm={8} lg={3}>
-            <Select
-              allowClear
-              style={{ width: '100%' }}
-              value={ageBand}
-              placeholder={t(M.anyAge)}
-              aria-label={t(M.filterAge)}
-              onChange={(v) => url.set({ ageBand: v })}
-              options={AGE_BANDS.map((b) => ({ value: b, label: label(AGE_BAND_LABELS[b]) }))}
-              popupMatchSelectWidth={false}
-            />
-          </Col>
-          <Col xs={12} sm={4} lg={3}>
-            <Select
-              allowClear
-              style={{ width: '100%' }}
-              value={gender}
-              placeholder={t(M.anyGender)}
-              aria-label={t(M.filterGender)}
-              onChange={(v) => url.set({ gender: v })}
-              options={GENDERS.map((g) => ({ value: g, label: label(GENDER_LABELS[g]) }))}
-            />
-          </Col>
-          <Col xs={12} sm={4} lg={2}>
-            <Button block onClick={() => url.reset()}>
-              {t(APP.reset)}
-            </Button>
-          </Col>
-        </Row>
-      </Card>
+      <FilterCard onReset={() => url.reset()} resetSpan={{ xs: 12, sm: 4, lg: 2 }}>
+        <Col xs={24} sm={12} lg={7}>
+          <ListSearch value={f.q} onChange={(q) => url.set({ q })} placeholder={t(M.searchPlaceholder)} />
+        </Col>
+        <FilterNode
+          span={{ xs: 24, sm: 12, lg: 5 }}
+          value={f.nodeId}
+          onChange={(v) => url.set({ nodeId: v })}
+          placeholder={t(M.anyNode)}
+          label={t(M.filterNode)}
+        />
+        <FilterSelect
+          span={{ xs: 12, sm: 8, lg: 4 }}
+          value={f.tag}
+          placeholder={t(M.anyTag)}
+          label={t(M.filterTag)}
+          onChange={(v) => url.set({ tag: v })}
+          options={tags.data?.tags.map((d) => ({ value: d.code, label: d.label })) ?? []}
+        />
+        <FilterSelect
+          span={{ xs: 12, sm: 8, lg: 3 }}
+          value={ageBand}
+          placeholder={t(M.anyAge)}
+          label={t(M.filterAge)}
+          onChange={(v) => url.set({ ageBand: v })}
+          options={AGE_BANDS.map((b) => ({ value: b, label: label(AGE_BAND_LABELS[b]) }))}
+        />
+        <FilterSelect
+          span={{ xs: 12, sm: 4, lg: 3 }}
+          value={gender}
+          placeholder={t(M.anyGender)}
+          label={t(M.filterGender)}
+          onChange={(v) => url.set({ gender: v })}
+          options={GENDERS.map((g) => ({ value: g, label: label(GENDER_LABELS[g]) }))}
+          popupMatchSelectWidth
+        />
+      </FilterCard>
       <ResidentStatsCard
         nodeId={f.nodeId}
         onTag={(code) => url.set({ tag: code })}
@@ -156,45 +137,14 @@ function ResidentRoster() {
         totalText={(n) => t(M.totalResidents, { n })}
         onOpen={(r) => url.set({ open: r.id })}
         columns={[
-          {
-            title: t(M.name),
-            dataIndex: 'name',
-            render: (v: string, r) => (
-              <Button
-                type="link"
-                style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }}
-                onClick={(e) => {
-                  e.stopPropagation();
-                  url.set({ open: r.id });
-                }}
-              >
-                {v}
-              </Button>
-            ),
-          },
-          {
-            title: t(M.gender),
-            dataIndex: 'gender',
-            render: (v: Resident['gender']) => (v ? label(GENDER_LABELS[v]) : '—'),
-          },
-          {
-            title: t(M.age),
-            dataIndex: 'age',
-            render: (v: number | null) => (v === null ? '—' : t(M.ageValue, { n: v })),
-          },
+          openColumn<Resident>(t(M.name), 'name', (r) => url.set({ open: r.id }), { wrap: true }),
+          columns.gender,
+          columns.age,
           { title: t(M.node), dataIndex: 'nodeName' },
-          { title: t(M.building), dataIndex: 'building', render: (v: string | null) => v ?? '—' },
-          {
-            title: t(M.phone),
-            dataIndex: 'phone',
-            render: (v: string | null) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{v ?? '—'}</span>,
-          },
-          {
-            title: t(M.idNumber),
-            dataIndex: 'idNumber',
-            render: (v: string | null) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{v ?? '—'}</span>,
-          },
-          { title: t(M.tags), dataIndex: 'tags', render: (v: string[]) => <ResidentTags codes={v} /> },
+          { title: t(M.building), dataIndex: 'building', render: orDash },
+          { title: t(M.phone), dataIndex: 'phone', render: digits },
+          { title: t(M.idNumber), dataIndex: 'idNumber', render: digits },
+          columns.tags,
         ]}
       />
       {f.open && <ResidentDetailDrawer id={f.open} onClose={() => url.set({ open: null })} />}

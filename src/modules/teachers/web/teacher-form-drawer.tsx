@@ -1,11 +1,10 @@
 import type { z } from 'zod';
-import { App, Checkbox, Col, Form, Input, Radio, Row, Select } from 'antd';
+import { Checkbox, Col, Form, Input, Radio, Row, Select } from 'antd';
 import { LIMITS } from '../../../shared/limits';
 import { ADMIN_ROLES } from '../../../shared/roles';
 import { DEFAULT_THEMES, THEME_LABELS } from '../../../shared/themes';
-import { useApiMutation } from '../../../web/api/hooks';
+import { useSaveMutation } from '../../../web/api/hooks';
 import { useAuth } from '../../../web/auth/auth-context';
-import { useFormErrors } from '../../../web/components/form-errors';
 import { blankToNull, rules } from '../../../web/components/rules';
 import { FormDrawer } from '../../../web/components/form-drawer';
 import { useI18n } from '../../../web/i18n/i18n';
@@ -44,25 +43,12 @@ export function TeacherFormDrawer({
   onSaved: (id: string) => void;
 }) {
   const { t, label } = useI18n();
-  const { message } = App.useApp();
   const { hasRole } = useAuth();
   const [form] = Form.useForm<Values>();
-  const errors = useFormErrors(form);
-  const create = useApiMutation(teachersApi.create, {
-    onError: errors.onError,
-    onSuccess: ({ id }, { body }) => {
-      void message.success(t(M.created, { name: body.name }));
-      onSaved(id);
-    },
+  const save = useSaveMutation(form, teachersApi, {
+    created: ({ body }) => t(M.created, { name: body.name }),
+    onSaved: ({ id }) => onSaved(id),
   });
-  const update = useApiMutation(teachersApi.update, {
-    onError: errors.onError,
-    onSuccess: (saved) => {
-      void message.success(t(APP.saved));
-      onSaved(saved.id);
-    },
-  });
-  const busy = create.busy || update.busy;
   const editing = mode.kind === 'edit' ? mode.teacher : null;
   const category = Form.useWatch('category', form);
   const gov = Form.useWatch('isGovernmentStaff', form);
@@ -70,7 +56,6 @@ export function TeacherFormDrawer({
   const canLink = editing ? editing.permissions.linkUser : hasRole(ADMIN_ROLES);
 
   const submit = (v: Values) => {
-    errors.clear();
     const fields: TeacherUpdate = {
       name: v.name.trim(),
       gender: v.gender ?? null,
@@ -86,8 +71,8 @@ export function TeacherFormDrawer({
       userId: canLink ? (v.userId ?? null) : (editing?.userId ?? null),
       residentId: v.residentId ?? null,
     };
-    if (editing) void update.run({ params: { id: editing.id }, body: fields });
-    else void create.run({ body: { ...fields, bankNodeId: v.bankNodeId } });
+    if (editing) void save.update({ params: { id: editing.id }, body: fields });
+    else void save.create({ body: { ...fields, bankNodeId: v.bankNodeId } });
   };
 
   const initial: Partial<Values> = editing
@@ -105,116 +90,105 @@ export function TeacherFormDrawer({
     <FormDrawer
       title={editing ? `${t(M.editTitle)} · ${editing.name}` : t(M.createTitle)}
       width={600}
-      busy={busy}
+      busy={save.busy}
       onClose={onClose}
-      onSave={() => form.submit()}
+      form={form}
+      onFinish={submit}
+      initialValues={initial}
+      onValuesChange={(changed: Partial<Values>, all) => {
+        // Volunteers and government staff are never paid: untick the fee as soon as either applies.
+        if (
+          ('category' in changed || 'isGovernmentStaff' in changed) &&
+          (all.category === 'volunteer' || all.isGovernmentStaff) &&
+          all.feeEligible
+        )
+          form.setFieldValue('feeEligible', false);
+      }}
+      alert={save.alert}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        disabled={busy}
-        scrollToFirstError
-        initialValues={initial}
-        onValuesChange={(changed: Partial<Values>, all) => {
-          // Volunteers and government staff are never paid: untick the fee as soon as either applies.
-          if (
-            ('category' in changed || 'isGovernmentStaff' in changed) &&
-            (all.category === 'volunteer' || all.isGovernmentStaff) &&
-            all.feeEligible
-          )
-            form.setFieldValue('feeEligible', false);
-        }}
+      <Form.Item
+        name="bankNodeId"
+        label={t(M.bank)}
+        extra={t(M.bankHelp)}
+        rules={[{ required: true, message: t(APP.required) }]}
       >
-        {errors.alert}
-        <Form.Item
-          name="bankNodeId"
-          label={t(M.bank)}
-          extra={t(M.bankHelp)}
-          rules={[{ required: true, message: t(APP.required) }]}
-        >
-          <BankSelect keptOnly disabled={!!editing} />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col xs={24} sm={12}>
-            <Form.Item name="name" label={t(M.name)} rules={[rules.required(t), rules.max(t, LIMITS.personName)]}>
-              <Input maxLength={LIMITS.personName} autoFocus />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="gender" label={t(M.gender)}>
-              <Radio.Group options={GENDERS.map((g) => ({ value: g, label: label(GENDER_LABELS[g]) }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="category" label={t(M.category)} rules={[{ required: true, message: t(APP.required) }]}>
-              <Select
-                options={TEACHER_CATEGORIES.map((c) => ({ value: c, label: label(TEACHER_CATEGORY_LABELS[c]) }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="source" label={t(M.source)} rules={[{ required: true, message: t(APP.required) }]}>
-              <Select options={TEACHER_SOURCES.map((s) => ({ value: s, label: label(TEACHER_SOURCE_LABELS[s]) }))} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="phone" label={t(M.phone)} rules={[rules.phone(t)]}>
-          <Input inputMode="tel" maxLength={LIMITS.phone} />
-        </Form.Item>
-        <Form.Item
-          name="specialities"
-          label={t(M.specialities)}
-          rules={[{ type: 'array', max: TEACHER_LIMITS.specialities }]}
-        >
-          <Select
-            mode="multiple"
-            allowClear
-            options={DEFAULT_THEMES.map((k) => ({ value: k, label: label(THEME_LABELS[k]) }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="qualifications"
-          label={t(M.qualifications)}
-          extra={t(M.qualificationsHelp)}
-          rules={[rules.max(t, TEACHER_LIMITS.qualifications)]}
-        >
-          <Input.TextArea rows={2} maxLength={TEACHER_LIMITS.qualifications} />
-        </Form.Item>
-        <Form.Item name="workUnit" label={t(M.workUnit)} rules={[rules.max(t, TEACHER_LIMITS.workUnit)]}>
-          <Input maxLength={TEACHER_LIMITS.workUnit} />
-        </Form.Item>
-        <Form.Item name="isGovernmentStaff" valuePropName="checked" style={{ marginBottom: 8 }}>
-          <Checkbox>{t(M.govStaff)}</Checkbox>
-        </Form.Item>
-        <Form.Item name="feeEligible" valuePropName="checked" extra={t(M.feeHelp)}>
-          <Checkbox disabled={noFee}>{t(M.feeEligible)}</Checkbox>
-        </Form.Item>
-        {canLink && (
-          <Form.Item name="userId" label={t(M.linkedUser)} extra={t(M.linkedUserHelp)}>
-            <AccountSelect
-              initial={editing?.userId && editing.userName ? { id: editing.userId, name: editing.userName } : null}
-            />
+        <BankSelect keptOnly disabled={!!editing} />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="name" label={t(M.name)} rules={[rules.required(t), rules.max(t, LIMITS.personName)]}>
+            <Input maxLength={LIMITS.personName} autoFocus />
           </Form.Item>
-        )}
-        <Form.Item name="residentId" label={t(M.linkedResident)} extra={t(M.linkedResidentHelp)}>
-          <ResidentSelect
-            initial={
-              editing?.residentId && editing.residentName
-                ? { id: editing.residentId, name: editing.residentName }
-                : null
-            }
-            onChange={(id, r) => {
-              form.setFieldValue('residentId', id);
-              if (r && !form.getFieldValue('name')) form.setFieldValue('name', r.name);
-              if (r?.gender && !form.getFieldValue('gender')) form.setFieldValue('gender', r.gender);
-            }}
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="gender" label={t(M.gender)}>
+            <Radio.Group options={GENDERS.map((g) => ({ value: g, label: label(GENDER_LABELS[g]) }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="category" label={t(M.category)} rules={[{ required: true, message: t(APP.required) }]}>
+            <Select options={TEACHER_CATEGORIES.map((c) => ({ value: c, label: label(TEACHER_CATEGORY_LABELS[c]) }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="source" label={t(M.source)} rules={[{ required: true, message: t(APP.required) }]}>
+            <Select options={TEACHER_SOURCES.map((s) => ({ value: s, label: label(TEACHER_SOURCE_LABELS[s]) }))} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="phone" label={t(M.phone)} rules={[rules.phone(t)]}>
+        <Input inputMode="tel" maxLength={LIMITS.phone} />
+      </Form.Item>
+      <Form.Item
+        name="specialities"
+        label={t(M.specialities)}
+        rules={[{ type: 'array', max: TEACHER_LIMITS.specialities }]}
+      >
+        <Select
+          mode="multiple"
+          allowClear
+          options={DEFAULT_THEMES.map((k) => ({ value: k, label: label(THEME_LABELS[k]) }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="qualifications"
+        label={t(M.qualifications)}
+        extra={t(M.qualificationsHelp)}
+        rules={[rules.max(t, TEACHER_LIMITS.qualifications)]}
+      >
+        <Input.TextArea rows={2} maxLength={TEACHER_LIMITS.qualifications} />
+      </Form.Item>
+      <Form.Item name="workUnit" label={t(M.workUnit)} rules={[rules.max(t, TEACHER_LIMITS.workUnit)]}>
+        <Input maxLength={TEACHER_LIMITS.workUnit} />
+      </Form.Item>
+      <Form.Item name="isGovernmentStaff" valuePropName="checked" style={{ marginBottom: 8 }}>
+        <Checkbox>{t(M.govStaff)}</Checkbox>
+      </Form.Item>
+      <Form.Item name="feeEligible" valuePropName="checked" extra={t(M.feeHelp)}>
+        <Checkbox disabled={noFee}>{t(M.feeEligible)}</Checkbox>
+      </Form.Item>
+      {canLink && (
+        <Form.Item name="userId" label={t(M.linkedUser)} extra={t(M.linkedUserHelp)}>
+          <AccountSelect
+            initial={editing?.userId && editing.userName ? { id: editing.userId, name: editing.userName } : null}
           />
         </Form.Item>
-        <Form.Item name="note" label={t(M.note)} rules={[rules.max(t, LIMITS.note)]}>
-          <Input.TextArea rows={2} maxLength={LIMITS.note} />
-        </Form.Item>
-      </Form>
+      )}
+      <Form.Item name="residentId" label={t(M.linkedResident)} extra={t(M.linkedResidentHelp)}>
+        <ResidentSelect
+          initial={
+            editing?.residentId && editing.residentName ? { id: editing.residentId, name: editing.residentName } : null
+          }
+          onChange={(id, r) => {
+            form.setFieldValue('residentId', id);
+            if (r && !form.getFieldValue('name')) form.setFieldValue('name', r.name);
+            if (r?.gender && !form.getFieldValue('gender')) form.setFieldValue('gender', r.gender);
+          }}
+        />
+      </Form.Item>
+      <Form.Item name="note" label={t(M.note)} rules={[rules.max(t, LIMITS.note)]}>
+        <Input.TextArea rows={2} maxLength={LIMITS.note} />
+      </Form.Item>
     </FormDrawer>
   );
 }

@@ -24,6 +24,7 @@ import { useBanks, useTeacherList } from './teachers.queries';
 import { FilterCard, FilterSelect } from '../../../web/components/filter-card';
 import { PageTable } from '../../../web/components/page-table';
 import { ListSearch } from '../../../web/components/list-search';
+import { openColumn, orDash } from '../../../web/components/table-columns';
 
 const KEYS = ['q', 'bankNodeId', 'category', 'status', 'speciality', 'open'] as const;
 const pick = <T extends string>(all: readonly T[], v: string | undefined) =>
@@ -112,22 +113,7 @@ export function TeachersPage() {
         totalText={(n) => t(M.totalTeachers, { n })}
         onOpen={(r) => url.set({ open: r.id })}
         columns={[
-          {
-            title: t(M.name),
-            dataIndex: 'name',
-            render: (v: string, r) => (
-              <Button
-                type="link"
-                style={{ padding: 0, height: 'auto' }}
-                onClick={(e) => {
-                  e.stopPropagation();
-                  url.set({ open: r.id });
-                }}
-              >
-                {v}
-              </Button>
-            ),
-          },
+          openColumn<Teacher>(t(M.name), 'name', (r) => url.set({ open: r.id })),
           { title: t(M.category), dataIndex: 'category', render: (v: TeacherCategory) => <CategoryTag category={v} /> },
           { title: t(M.status), dataIndex: 'status', render: (v: TeacherStatus) => <TeacherStatusTag status={v} /> },
           { title: t(M.specialities), dataIndex: 'specialities', render: (v: ThemeKey[]) => <ThemeTags themes={v} /> },
@@ -136,7 +122,7 @@ export function TeachersPage() {
             key: 'bank',
             render: (_: unknown, r) => t(r.bankLevel === 'town' ? M.townBank : M.centreBank, { name: r.bankNodeName }),
           },
-          { title: t(M.phone), dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
+          { title: t(M.phone), dataIndex: 'phone', render: orDash },
           { title: t(M.feeEligible), dataIndex: 'feeEligible', render: (v: boolean) => t(v ? M.feeYes : M.feeNo) },
         ]}
       />

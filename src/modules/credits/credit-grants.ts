@@ -5,6 +5,7 @@ import { VOLUNTEER_RULE_KEY } from './credits.contract';
 import { appendEntry, appendReversal, round1 } from './credit-ledger';
 import { ruleFor, type Rule } from './credit-rules';
 import { creditLedger } from './credits.table';
+import { sqlRows } from '../../server/db/sql';
 
 /**
  * Contract 5: what other modules call, inside their own transaction, to pay or take back
@@ -157,7 +158,9 @@ export async function payAttendances(tx: DbOrTx, facts: AttendanceFacts[], { act
     sql`select resident_id from credit_balances where resident_id in (select resident_id from json_populate_recordset(null::credit_ledger, ${json}::json)) order by resident_id for update`,
   );
   // The entries (a source already paid is skipped by the unique index), and the balances moved by what was written.
-  const result = await tx.execute(sql`
+  const [{ paid }] = await sqlRows<{ paid: number }>(
+    tx,
+    sql`
     with written as (
       insert into credit_ledger (county_id, resident_id, kind, amount, source_type, source_id, note, created_by)
       select county_id, resident_id, kind, amount, source_type, source_id, note, created_by from json_populate_recordset(null::credit_ledger, ${json}::json)
@@ -167,8 +170,9 @@ export async function payAttendances(tx: DbOrTx, facts: AttendanceFacts[], { act
       from (select resident_id, sum(amount) as total from written group by resident_id) w where b.resident_id = w.resident_id
       returning 1
     )
-    select (select count(*) from written)::int as paid`);
-  return (result as unknown as { rows: { paid: number }[] }).rows[0].paid;
+    select (select count(*) from written)::int as paid`,
+  );
+  return paid;
 }
 
 /** When a sign-in is rejected or removed: reverses its unreversed earning. Returns the credits taken back. */

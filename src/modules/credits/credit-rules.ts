@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
-import { fieldError, forbidden, hidden } from '../../shared/app-error';
+import { fieldError, forbidden } from '../../shared/app-error';
 import { recordAudit } from '../../server/audit';
 import { listThemes } from '../themes';
-import { orgNodes } from '../../server/db/tree.table';
+import { loadCounty } from '../../server/tree-scope';
 import {
   DEFAULT_CREDIT_RULE,
   DEFAULT_VOLUNTEER_RATE,
@@ -39,18 +39,9 @@ export async function themesOf(
   return listThemes(db, countyId);
 }
 
-async function loadCounty(db: DbOrTx, countyId: string) {
-  const [county] = await db
-    .select({ id: orgNodes.id, path: orgNodes.path, name: orgNodes.name, level: orgNodes.level })
-    .from(orgNodes)
-    .where(eq(orgNodes.id, countyId));
-  return county?.level === 'county' ? county : null;
-}
-
 /** Every theme of the county with its rule (or the default), and the volunteer rate. */
 export async function getRules({ db, actor, countyId }: { db: Db; actor: Actor; countyId: string }): Promise<Rules> {
-  const county = await loadCounty(db, countyId);
-  if (!county || !canReadRules(actor, county)) throw hidden();
+  const county = await loadCounty(db, actor, countyId, canReadRules);
   const saved = new Map(
     (await db.select().from(creditRules).where(eq(creditRules.countyId, countyId))).map((r) => [r.theme, r]),
   );
@@ -88,8 +79,7 @@ export async function setRules({
   input: RulesUpdate;
 }): Promise<void> {
   await db.transaction(async (tx) => {
-    const county = await loadCounty(tx, countyId);
-    if (!county || !canReadRules(actor, county)) throw hidden();
+    const county = await loadCounty(tx, actor, countyId, canReadRules);
     if (!canSetRules(actor, county)) throw forbidden();
     const keys = new Set((await themesOf(tx, countyId)).map((t) => t.key));
     input.rules.forEach((r, i) => {

@@ -4,6 +4,7 @@ import type { Db, DbOrTx } from '../../server/db/client';
 import { residentDirectory } from '../people';
 import { forgetResidentDevices, pruneResidentDevices } from '../signin';
 import { residentSessions } from './resident-account.table';
+import { sqlRows } from '../../server/db/sql';
 
 export const RESIDENT_COOKIE = 'cedu_resident';
 
@@ -52,12 +53,14 @@ export async function loadResidentSession(
   raw: string,
 ): Promise<{ resident: ResidentPrincipal; csrfToken: string } | null> {
   const id = sha256(raw);
-  const result = await db.execute<Row>(sql`
+  const [row] = await sqlRows<Row>(
+    db,
+    sql`
     select s.resident_id, ${residentDir.countyId}, ${residentDir.nodeId}, ${residentDir.name}, s.csrf_token, s.last_seen_at
     from resident_sessions s join ${residentDir} on ${residentDir.id} = s.resident_id
     left join resident_accounts a on a.resident_id = ${residentDir.id}
-    where s.id = ${id} and s.expires_at > now() and ${residentDir.anonymizedAt} is null and coalesce(a.disabled, false) = false`);
-  const row = (result as unknown as { rows: Row[] }).rows[0];
+    where s.id = ${id} and s.expires_at > now() and ${residentDir.anonymizedAt} is null and coalesce(a.disabled, false) = false`,
+  );
   if (!row) return null;
   if (Date.now() - new Date(row.last_seen_at).getTime() > 60_000) {
     await db.update(residentSessions).set({ lastSeenAt: new Date() }).where(eq(residentSessions.id, id));

@@ -3,6 +3,7 @@ import type { Db } from '../../server/db/client';
 import { fieldError } from '../../shared/app-error';
 import { payNewSignIns } from './signin-credits';
 import type { SignInStatus } from './signin.contract';
+import { sqlRows } from '../../server/db/sql';
 
 /**
  * One scan to record: who (a resident id, or phone + name to match on the roster) on which
@@ -210,14 +211,10 @@ export function signInStatement(jobs: ScanJob[]): SQL {
 
 type Returned = ScanRow & { activity_id: string; device_id: string };
 
-/** The rows of a plain-SQL statement (`tx.execute`), typed by the caller. */
-export const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
-
 /** One batch in one transaction: the sign-in statement, then the credits of the confirmed. */
 export async function writeBatch(db: Db, jobs: ScanJob[]): Promise<Map<string, ScanRow>> {
   return db.transaction(async (tx) => {
-    const result = await tx.execute(signInStatement(jobs));
-    const rows = rowsOf<Returned>(result);
+    const rows = await sqlRows<Returned>(tx, signInStatement(jobs));
     const out = new Map<string, ScanRow>();
     for (const r of rows) out.set(`${r.activity_id}:${r.device_id}`, r);
     // Contract 5: the batch's credits in one set of statements; the theme's rule decides whether

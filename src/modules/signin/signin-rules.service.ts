@@ -1,22 +1,15 @@
-import { eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
-import { forbidden, hidden } from '../../shared/app-error';
+import { forbidden } from '../../shared/app-error';
 import { diffFields, recordAudit } from '../../server/audit';
-import { orgNodes } from '../../server/db/tree.table';
+import { loadCounty as loadCountyNode } from '../../server/tree-scope';
 import type { SignInRules, SignInRulesUpdate } from './signin.contract';
 import { canEditSignInRules, canReadSignInRules } from './signin.policy';
 import { signInRules } from './signin.table';
 import { forgetWindow, windowMinutes } from './signin-window';
 
-async function loadCounty(db: DbOrTx, actor: Actor, countyId: string) {
-  const [node] = await db
-    .select({ id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level })
-    .from(orgNodes)
-    .where(eq(orgNodes.id, countyId));
-  if (!node || node.level !== 'county' || !canReadSignInRules(actor, node)) throw hidden();
-  return node;
-}
+const loadCounty = (db: DbOrTx, actor: Actor, countyId: string) =>
+  loadCountyNode(db, actor, countyId, canReadSignInRules);
 
 /** The county's sign-in window (minutes before the start, after the end) and whether the actor may change it. */
 export async function getSignInRules({

@@ -5,7 +5,7 @@ import { AppError, fieldError } from '../../shared/app-error';
 import { formatDateTime } from '../../shared/china-time';
 import { residentRef } from '../people';
 import { graceTicket, readQrToken, verifyGraceTicket, type QrClaims } from './qr-token';
-import { recordScan, rowsOf, type ScanJob, type ScanRow } from './signin-batch';
+import { recordScan, type ScanJob, type ScanRow } from './signin-batch';
 import { rememberDevice, rememberedResident } from './resident-device.service';
 import { loadSignInActivity, maskName, type SignInActivity } from './signin-activity';
 import {
@@ -18,6 +18,7 @@ import {
 } from './signin.contract';
 import { signIns } from './signin.table';
 import { windowMinutes, windowOf } from './signin-window';
+import { sqlRows } from '../../server/db/sql';
 
 /** The resident signed in on this phone (the guard reads the resident cookie on the scan routes), if any. */
 export type PhoneResident = { residentId: string; countyId: string; name: string; csrfToken: string };
@@ -182,7 +183,9 @@ export async function scanSignIn(
 
 /** The row a repeated request met (its insert did nothing). */
 async function existingSignIn(db: Db, p: ScanJob): Promise<ScanRow | undefined> {
-  const result = await db.execute(sql`
+  const [row] = await sqlRows<ScanRow>(
+    db,
+    sql`
     select s.id, s.resident_id, s.status, s.signed_at, s.pending_reason, r.name from sign_ins s left join residents r on r.id = s.resident_id
     where s.activity_id = ${p.activityId} and ${
       p.residentId
@@ -190,8 +193,9 @@ async function existingSignIn(db: Db, p: ScanJob): Promise<ScanRow | undefined> 
         : sql`(s.resident_id in (select id from residents where county_id = ${p.countyId} and phone = ${p.phone} and name = ${p.name} and anonymized_at is null)
              or (s.resident_id is null and s.pending_phone = ${p.phone}))`
     }
-    limit 1`);
-  return rowsOf<ScanRow>(result)[0];
+    limit 1`,
+  );
+  return row;
 }
 
 /** Check-out by the resident this phone is known as: attended hours from sign-in to now. */

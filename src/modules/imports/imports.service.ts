@@ -7,6 +7,7 @@ import { AppError, fieldError, forbidden, hidden } from '../../shared/app-error'
 import { recordAudit } from '../../server/audit';
 import { pathsOf } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
+import { analyzeRoster, rosterFingerprint, writeRoster } from '../people';
 import {
   IMPORT_MAX_BYTES,
   IMPORT_MAX_ISSUES,
@@ -23,7 +24,6 @@ import { importJobs } from './imports.table';
 import { rememberedMappings, rememberMapping, sheetsOf } from './roster-mappings';
 import type { RosterBook, SkippedRow } from './roster-read';
 import { countyOf, loadContext, planRows, readAndValidate } from './roster-pipeline';
-import { rowsOf, writeRoster } from './roster-writer';
 
 /** What import_jobs.report holds. Issues beyond STORED_ISSUES are counted, not kept. */
 type Report = {
@@ -331,30 +331,13 @@ export async function commitImport({ db, actor, protector, id, exclusive }: Ctx 
       });
     }
   });
-  // Fresh planner statistics after a big change (PGlite has no autovacuum to gather them):
-  // without them a county-wide list of 100,000 residents took ~300 ms instead of ~70 ms.
-  // Not awaited: the import is done; the statistics follow a second later.
-  if (changed >= ANALYZE_AFTER_ROWS)
-    db.execute(sql`analyze residents, resident_tags, households, consents`).catch(() => {});
+  // Fresh planner statistics after a big change (see analyzeRoster). Not awaited: the import
+  // is done; the statistics follow a second later.
+  if (changed >= ANALYZE_AFTER_ROWS) analyzeRoster(db).catch(() => {});
   return getImport({ db, actor, id });
 }
 
 const ANALYZE_AFTER_ROWS = 1000;
-
-/**
- * Changes whenever a resident or a resident's tag of the county is added, changed or removed:
- * a row count and a sum of row hashes, one scan instead of matching the file again.
- */
-export async function rosterFingerprint(db: DbOrTx, countyId: string): Promise<string> {
-  const result = await db.execute<{ f: string }>(sql`
-    select concat_ws(':',
-      (select count(*) from residents where county_id = ${countyId}),
-      (select coalesce(sum(hashtext(r::text)::bigint), 0) from residents r where county_id = ${countyId}),
-      (select count(*) from resident_tags t join residents r on r.id = t.resident_id where r.county_id = ${countyId}),
-      (select coalesce(sum(hashtext(t::text)::bigint), 0) from resident_tags t join residents r on r.id = t.resident_id where r.county_id = ${countyId})
-    ) as f`);
-  return rowsOf<{ f: string }>(result)[0].f;
-}
 
 /** Drops a previewed import and its file; nothing was written to the roster. */
 export async function discardImport({ db, actor, id }: { db: Db; actor: Actor; id: string }): Promise<void> {

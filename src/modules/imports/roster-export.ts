@@ -64,7 +64,6 @@ export async function exportResidents({
   const read = await rosterExportReader(db, { actor, protector, villages: nodes, tag: query.tag });
 
   let written = 0;
-  const summary = () => ({ nodeId: query.nodeId ?? null, tag: query.tag ?? null, rows: written });
   const writeRows = async (residents: Iterable<ExportedResident>) => {
     for (const r of residents) {
       const values: Record<RosterField, string> = {
@@ -88,16 +87,18 @@ export async function exportResidents({
       if (++written % 200 === 0) await new Promise(setImmediate);
     }
   };
-  /** A failed export is audited as failed (with how far it got), whatever broke it. */
-  const failed = async (err: unknown) => {
-    await recordAudit(db, {
+  const audit = (failure?: { error: string }) =>
+    recordAudit(db, {
       actor,
       node: scope,
       action: 'residents.export',
       entityType: 'resident',
-      outcome: 'failed',
-      summary: { ...summary(), error: String((err as Error)?.message ?? err).slice(0, 200) },
-    }).catch(() => {});
+      outcome: failure ? 'failed' : 'ok',
+      summary: { nodeId: query.nodeId ?? null, tag: query.tag ?? null, rows: written, ...failure },
+    });
+  /** A failed export is audited as failed (with how far it got), whatever broke it. */
+  const failed = async (err: unknown) => {
+    await audit({ error: String((err as Error)?.message ?? err).slice(0, 200) }).catch(() => {});
   };
 
   // The first batch is read and written before anything is sent: a query that fails there
@@ -119,13 +120,7 @@ export async function exportResidents({
     }
     ws.commit();
     // Recorded before the file's last bytes go out, so a finished download is always audited.
-    await recordAudit(db, {
-      actor,
-      node: scope,
-      action: 'residents.export',
-      entityType: 'resident',
-      summary: summary(),
-    });
+    await audit();
     await wb.commit();
   };
   // Later, the headers are gone: the stream is destroyed, so the download ends as a failure

@@ -7,6 +7,7 @@ import { AppError, fieldError, forbidden, hidden } from '../../shared/app-error'
 import { recordAudit } from '../../server/audit';
 import { pathsOf } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
+import { analyzeRoster, rosterFingerprint, writeRoster } from '../people';
 import {
   IMPORT_MAX_BYTES,
   IMPORT_MAX_ISSUES,
@@ -21,9 +22,8 @@ import {
 import { canImportInto, canSeeNode } from './imports.policy';
 import { importJobs } from './imports.table';
 import { rememberedMappings, rememberMapping, sheetsOf } from './roster-mappings';
-import type { RosterBook, SkippedRow } from './roster-read';
+import type { ReadOptions, RosterBook, SkippedRow } from './roster-read';
 import { countyOf, loadContext, planRows, readAndValidate } from './roster-pipeline';
-import { rowsOf, writeRoster } from './roster-writer';
 
 /** What import_jobs.report holds. Issues beyond STORED_ISSUES are counted, not kept. */
 type Report = {
@@ -46,6 +46,7 @@ type Ctx = {
   protector: Protector;
   /** PGlite: one session, no other transaction can run meanwhile. */ exclusive?: boolean;
 };
+type Scope = { id: string; path: string; name: string; level: string };
 type Checked = Awaited<ReturnType<typeof readAndValidate>> & { planned?: Planned };
 /** The preview's plan, and the county's roster fingerprint it was made against. */
 type Planned = { plan: Awaited<ReturnType<typeof planRows>>; seen: string };
@@ -68,7 +69,7 @@ function rememberPreview(id: string, c: Checked): void {
 async function checkedRows(
   db: Db,
   jobId: string,
-  scope: { id: string; path: string; name: string; level: string },
+  scope: Scope,
   digest: (s: string) => string,
   mapping: ColumnMapping | null,
 ): Promise<Checked> {
@@ -117,6 +118,25 @@ function decodeFile(input: ImportUpload): Buffer {
   return file;
 }
 
+/**
+ * Reads and checks the file, then plans its good rows against the county's roster as it is now,
+ * noting the roster's fingerprint (a commit re-plans only when it moved); with the job's report.
+ */
+async function checkAndPlan(
+  { db, actor, protector }: Ctx,
+  scope: Scope,
+  file: Buffer,
+  opts: Pick<ReadOptions, 'mapping' | 'remembered'>,
+): Promise<{ checked: Checked & { planned: Planned }; report: Report }> {
+  const checked = await readAndValidate(file, await loadContext(db, scope, protector.digest), opts);
+  const seen = await rosterFingerprint(db, countyOf(scope.path));
+  const plan = await planRows(db, checked.book, scope, checked.checked, actor);
+  return {
+    checked: { ...checked, planned: { plan, seen } },
+    report: reportOf(checked.book, plan, opts.mapping ?? null),
+  };
+}
+
 function reportOf(book: RosterBook, plan: Awaited<ReturnType<typeof planRows>>, mapping: ColumnMapping | null): Report {
   return {
     counts: plan.counts,
@@ -138,14 +158,9 @@ export async function previewImport({
 }: Ctx & { input: ImportUpload }): Promise<ImportJob> {
   const node = await scopeNode(db, actor, input.nodeId);
   const file = decodeFile(input);
-  const countyId = countyOf(node.path);
-  const checked = await readAndValidate(file, await loadContext(db, node, protector.digest), {
-    remembered: await rememberedMappings(db, countyId),
-  });
-  const seen = await rosterFingerprint(db, countyId);
-  const plan = await planRows(db, checked.book, node, checked.checked, actor);
-  const report = reportOf(checked.book, plan, null);
-  const { counts } = plan;
+  const remembered = await rememberedMappings(db, countyOf(node.path));
+  const { checked, report } = await checkAndPlan({ db, actor, protector }, node, file, { remembered });
+  const { counts } = checked.planned.plan;
   const id = await db.transaction(async (tx) => {
     const [job] = await tx
       .insert(importJobs)
@@ -173,7 +188,7 @@ export async function previewImport({
     });
     return job.id;
   });
-  rememberPreview(id, { ...checked, planned: { plan, seen } });
+  rememberPreview(id, checked);
   return getImport({ db, actor, id });
 }
 
@@ -194,14 +209,10 @@ export async function remapImport({
   const scope = { id: job.nodeId, path: nodePath, name: nodeName, level: nodeLevel };
   const countyId = countyOf(nodePath);
   const file = (await fileOf(db, id))!;
-  const checked = await readAndValidate(file, await loadContext(db, scope, protector.digest), { mapping });
-  const seen = await rosterFingerprint(db, countyId);
-  const plan = await planRows(db, checked.book, scope, checked.checked, actor);
-  const report = reportOf(checked.book, plan, mapping);
-  const { counts } = plan;
+  const { checked, report } = await checkAndPlan({ db, actor, protector }, scope, file, { mapping });
+  const { counts } = checked.planned.plan;
   await db.transaction(async (tx) => {
-    const locked = await jobRow(tx, actor, id, true);
-    if (locked.job.status !== 'previewed') throw notPending();
+    await pendingJob(tx, actor, id);
     await tx
       .update(importJobs)
       .set({ report, totalRows: counts.total, goodRows: counts.good, badRows: counts.bad })
@@ -216,7 +227,7 @@ export async function remapImport({
       summary: { fileName: job.fileName, mapping, ...counts },
     });
   });
-  rememberPreview(id, { ...checked, planned: { plan, seen } });
+  rememberPreview(id, checked);
   return getImport({ db, actor, id });
 }
 
@@ -237,6 +248,13 @@ async function jobRow(db: DbOrTx, actor: Actor, id: string, lock = false) {
   const [row] = lock ? await q.for('update', { of: importJobs }) : await q;
   if (!row || !canImportInto(actor, { path: row.nodePath })) throw hidden();
   return row;
+}
+
+/** The job's row locked for the transaction; CONFLICT once it is committed or discarded. */
+async function pendingJob(tx: DbOrTx, actor: Actor, id: string) {
+  const locked = await jobRow(tx, actor, id, true);
+  if (locked.job.status !== 'previewed') throw notPending();
+  return locked;
 }
 
 async function fileOf(db: DbOrTx, id: string): Promise<Buffer | null> {
@@ -302,8 +320,7 @@ export async function commitImport({ db, actor, protector, id, exclusive }: Ctx 
   if (planned.counts.good === 0) throw nothingToImport(planned.counts);
   let changed = 0;
   await db.transaction(async (tx) => {
-    const locked = await jobRow(tx, actor, id, true);
-    if (locked.job.status !== 'previewed') throw notPending();
+    const locked = await pendingJob(tx, actor, id);
     if ((await rosterFingerprint(tx, countyId)) !== seen) planned = await planRows(tx, book, scope, checked, actor);
     const { plans, issues, counts } = planned;
     if (counts.good === 0) throw nothingToImport(counts);
@@ -331,36 +348,18 @@ export async function commitImport({ db, actor, protector, id, exclusive }: Ctx 
       });
     }
   });
-  // Fresh planner statistics after a big change (PGlite has no autovacuum to gather them):
-  // without them a county-wide list of 100,000 residents took ~300 ms instead of ~70 ms.
-  // Not awaited: the import is done; the statistics follow a second later.
-  if (changed >= ANALYZE_AFTER_ROWS)
-    db.execute(sql`analyze residents, resident_tags, households, consents`).catch(() => {});
+  // Fresh planner statistics after a big change (see analyzeRoster). Not awaited: the import
+  // is done; the statistics follow a second later.
+  if (changed >= ANALYZE_AFTER_ROWS) analyzeRoster(db).catch(() => {});
   return getImport({ db, actor, id });
 }
 
 const ANALYZE_AFTER_ROWS = 1000;
 
-/**
- * Changes whenever a resident or a resident's tag of the county is added, changed or removed:
- * a row count and a sum of row hashes, one scan instead of matching the file again.
- */
-export async function rosterFingerprint(db: DbOrTx, countyId: string): Promise<string> {
-  const result = await db.execute<{ f: string }>(sql`
-    select concat_ws(':',
-      (select count(*) from residents where county_id = ${countyId}),
-      (select coalesce(sum(hashtext(r::text)::bigint), 0) from residents r where county_id = ${countyId}),
-      (select count(*) from resident_tags t join residents r on r.id = t.resident_id where r.county_id = ${countyId}),
-      (select coalesce(sum(hashtext(t::text)::bigint), 0) from resident_tags t join residents r on r.id = t.resident_id where r.county_id = ${countyId})
-    ) as f`);
-  return rowsOf<{ f: string }>(result)[0].f;
-}
-
 /** Drops a previewed import and its file; nothing was written to the roster. */
 export async function discardImport({ db, actor, id }: { db: Db; actor: Actor; id: string }): Promise<void> {
   await db.transaction(async (tx) => {
-    const { job, nodePath } = await jobRow(tx, actor, id, true);
-    if (job.status !== 'previewed') throw notPending();
+    const { job, nodePath } = await pendingJob(tx, actor, id);
     await tx
       .update(importJobs)
       .set({ status: 'discarded', file: null, finishedAt: sql`now()` })

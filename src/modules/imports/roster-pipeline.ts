@@ -1,10 +1,9 @@
 import { and, eq, like } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
-import { ensureTagDefs } from '../people';
+import { classifyRow, ensureTagDefs, matchRoster, type RosterPlan } from '../people';
 import { orgNodes } from '../../server/db/tree.table';
 import type { ImportCounts, ImportIssue } from './imports.contract';
-import { matchRows, classify, type Plan } from './roster-writer';
 import { canImportInto } from './imports.policy';
 import { readRoster, type ReadOptions, type RosterBook, type SheetRow } from './roster-read';
 import { normalizeCentreName, validateRow, type RosterRow, type ValidateContext } from './roster-validate';
@@ -141,8 +140,8 @@ export async function readAndValidate(
  * that lives outside the scope cannot be changed from here: that row becomes an error.
  */
 export async function planRows(db: DbOrTx, book: RosterBook, scope: Scope, checked: Checked, actor: Actor) {
-  const matches = await matchRows(db, countyOf(scope.path), checked.good);
-  const plans: Plan[] = [];
+  const matches = await matchRoster(db, countyOf(scope.path), checked.good);
+  const plans: RosterPlan<RosterRow>[] = [];
   const issues = [...checked.issues];
   let badCount = checked.bad.size;
   for (let i = 0; i < checked.good.length; i++) {
@@ -173,7 +172,7 @@ export async function planRows(db: DbOrTx, book: RosterBook, scope: Scope, check
       badCount++;
       continue;
     }
-    plans.push({ row, existing: e, action: classify(row, e) });
+    plans.push({ row, existing: e, action: classifyRow(row, e) });
   }
   const order = new Map(book.sheets.map((x) => [x.name, x.index]));
   issues.sort((a, b) => (order.get(a.sheet ?? '') ?? 0) - (order.get(b.sheet ?? '') ?? 0) || a.row - b.row);

@@ -1,5 +1,6 @@
 import { ID_CARD_MESSAGES, parseIdCard } from '../../shared/id-card';
 import { isValidPhone, normalizePhone } from '../../shared/phone';
+import type { RosterEntry } from '../people';
 import type { ImportIssue } from './imports.contract';
 import { ROSTER_COLUMNS, type RosterField } from './roster-columns';
 import { cellText, type Cell, type RosterSheet, type SheetRow } from './roster-read';
@@ -19,26 +20,10 @@ export type ValidateContext = {
   today: Date;
 };
 
-/** A row that passed every check, normalised, ready to match and write. */
-export type RosterRow = {
+/** A row that passed every check, normalised, ready to match and write (people's RosterEntry, placed in the file). */
+export type RosterRow = RosterEntry & {
   row: number;
   centre: Centre;
-  name: string;
-  gender: 'male' | 'female' | null;
-  birthDate: string | null;
-  phone: string | null;
-  idNumber: string | null;
-  idHash: string | null;
-  headName: string | null;
-  relation: string | null;
-  building: string | null;
-  /** null: the column was blank (keep what is there); otherwise the tag codes. */
-  tags: string[] | null;
-  education: string | null;
-  employment: string | null;
-  occupation: string | null;
-  note: string | null;
-  under14: boolean;
   /** The sheet it came from (index into the book's sheets). */
   sheet?: number;
 };

@@ -42,6 +42,15 @@ function styleHeader(row: ExcelJS.Row): void {
   row.eachCell((c) => (c.fill = HEADER_FILL));
 }
 
+/** The roster sheet's columns (the template's and the export's): ID and phone cells are text (numFmt @). */
+export const rosterSheetColumns = () =>
+  ROSTER_FIELDS.map((f) => ({
+    header: ROSTER_COLUMNS[f].header,
+    key: f,
+    width: ROSTER_COLUMNS[f].width,
+    style: TEXT_FIELDS.has(f) ? { numFmt: '@' } : {},
+  }));
+
 /** The import template: the roster sheet (headers, one example row, ID/phone columns as text) and a notes sheet. */
 export async function buildTemplate({ db, actor, nodeId }: { db: Db; actor: Actor; nodeId?: string }): Promise<Buffer> {
   let path = actor.scopes.find((s) => RESIDENT_ROLES.includes(s.role))?.path ?? '/';
@@ -54,12 +63,7 @@ export async function buildTemplate({ db, actor, nodeId }: { db: Db; actor: Acto
   const tags = countyId ? await ensureTagDefs(db, countyId) : [];
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('居民名册', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = ROSTER_FIELDS.map((f) => ({
-    header: ROSTER_COLUMNS[f].header,
-    key: f,
-    width: ROSTER_COLUMNS[f].width,
-    style: TEXT_FIELDS.has(f) ? { numFmt: '@' } : {},
-  }));
+  ws.columns = rosterSheetColumns();
   styleHeader(ws.getRow(1));
   const example = ws.addRow(ROSTER_FIELDS.map((f) => EXAMPLE[f]));
   example.font = { color: { argb: 'FF888888' }, italic: true };

@@ -13,8 +13,26 @@ import { canReadResident, canRevealId, canRevealPhone, canUpdateResident } from 
 import { consents, households, residents, residentTagDefs, residentTags } from './people.table';
 import { normalizeConsent } from './resident-input';
 import { listConsents, readResident } from './resident.service';
+import { consentRow } from './resident-write';
 
 type Ctx = { db: Db; actor: Actor; protector: Protector };
+
+/** Audits an action on one resident, at the resident's village. */
+const auditResident = (
+  db: DbOrTx,
+  actor: Actor,
+  row: { r: { id: string; nodeId: string }; path: string },
+  action: string,
+  summary: Record<string, unknown>,
+) =>
+  recordAudit(db, {
+    actor,
+    node: { id: row.r.nodeId, path: row.path },
+    action,
+    entityType: 'resident',
+    entityId: row.r.id,
+    summary,
+  });
 
 /** The full ID number or phone, for an actor with the reveal right; every reveal is audited. */
 export async function revealResident({
@@ -29,14 +47,7 @@ export async function revealResident({
   if (!allowed) throw forbidden();
   const value = field === 'idNumber' ? (row.r.idNumberEnc ? protector.decrypt(row.r.idNumberEnc) : null) : row.r.phone;
   if (!value) throw new AppError('NOT_FOUND');
-  await recordAudit(db, {
-    actor,
-    node: { id: row.r.nodeId, path: row.path },
-    action: 'resident.reveal',
-    entityType: 'resident',
-    entityId: id,
-    summary: { field },
-  });
+  await auditResident(db, actor, row, 'resident.reveal', { field });
   return { value };
 }
 
@@ -104,16 +115,8 @@ export async function removeResident({ db, actor, id }: Omit<Ctx, 'protector'> &
       label: RESIDENT_LINK_NAMES[l.table]?.zh ?? l.table,
       labelEn: RESIDENT_LINK_NAMES[l.table]?.en ?? l.table,
     }));
-    const node = { id: row.r.nodeId, path: row.path };
     if (reasons.length === 0) {
-      await recordAudit(tx, {
-        actor,
-        node,
-        action: 'resident.delete',
-        entityType: 'resident',
-        entityId: id,
-        summary: { node: row.nodeName },
-      });
+      await auditResident(tx, actor, row, 'resident.delete', { node: row.nodeName });
       await tx.delete(residents).where(eq(residents.id, id));
       return { outcome: 'deleted' as const, reasons: [] };
     }
@@ -149,14 +152,7 @@ export async function removeResident({ db, actor, id }: Omit<Ctx, 'protector'> &
       .update(consents)
       .set({ withdrawnAt: new Date() })
       .where(and(eq(consents.residentId, id), isNull(consents.withdrawnAt)));
-    await recordAudit(tx, {
-      actor,
-      node,
-      action: 'resident.anonymize',
-      entityType: 'resident',
-      entityId: id,
-      summary: { node: row.nodeName, kept: links },
-    });
+    await auditResident(tx, actor, row, 'resident.anonymize', { node: row.nodeName, kept: links });
     return { outcome: 'anonymized' as const, reasons };
   });
 }
@@ -182,14 +178,7 @@ export async function exportResident({ db, actor, protector, id }: Ctx & { id: s
         .where(eq(households.id, r.householdId))
     : [];
   const history = await auditHistory(db, 'resident', id);
-  await recordAudit(db, {
-    actor,
-    node: { id: r.nodeId, path: row.path },
-    action: 'resident.export',
-    entityType: 'resident',
-    entityId: id,
-    summary: { idInClear: !!idClear && canRevealId(actor, row) },
-  });
+  await auditResident(db, actor, row, 'resident.export', { idInClear: !!idClear && canRevealId(actor, row) });
   return {
     exportedAt: new Date().toISOString(),
     exportedBy: actor.displayName,
@@ -238,23 +227,12 @@ export async function addConsent({
       );
     const [saved] = await tx
       .insert(consents)
-      .values({
-        residentId: id,
-        purpose: c.purpose,
-        givenBy: c.givenBy,
-        guardianName: c.guardianName,
-        guardianRelation: c.guardianRelation,
-        method: c.method,
-        recordedBy: actor.userId,
-      })
+      .values(consentRow(id, c, actor.userId))
       .returning({ id: consents.id });
-    await recordAudit(tx, {
-      actor,
-      node: { id: row.r.nodeId, path: row.path },
-      action: 'resident.consent.add',
-      entityType: 'resident',
-      entityId: id,
-      summary: { purpose: c.purpose, givenBy: c.givenBy, method: c.method },
+    await auditResident(tx, actor, row, 'resident.consent.add', {
+      purpose: c.purpose,
+      givenBy: c.givenBy,
+      method: c.method,
     });
     return { id: saved.id };
   });
@@ -276,13 +254,6 @@ export async function withdrawConsent({
       .where(and(eq(consents.id, consentId), eq(consents.residentId, id), isNull(consents.withdrawnAt)))
       .returning({ purpose: consents.purpose });
     if (done.length === 0) throw new AppError('NOT_FOUND');
-    await recordAudit(tx, {
-      actor,
-      node: { id: row.r.nodeId, path: row.path },
-      action: 'resident.consent.withdraw',
-      entityType: 'resident',
-      entityId: id,
-      summary: { purpose: done[0].purpose },
-    });
+    await auditResident(tx, actor, row, 'resident.consent.withdraw', { purpose: done[0].purpose });
   });
 }

@@ -195,18 +195,7 @@ export async function upsertResident(tx: DbOrTx, a: UpsertArgs): Promise<UpsertR
     : [];
   await tx.delete(residentTags).where(eq(residentTags.residentId, id));
   if (value.tags.length) await tx.insert(residentTags).values(value.tags.map((tag) => ({ residentId: id, tag })));
-  if (a.consent) {
-    const c = a.consent;
-    await tx.insert(consents).values({
-      residentId: id,
-      purpose: c.purpose,
-      givenBy: c.givenBy,
-      guardianName: c.guardianName,
-      guardianRelation: c.guardianRelation,
-      method: c.method,
-      recordedBy: actor.userId,
-    });
-  }
+  if (a.consent) await tx.insert(consents).values(consentRow(id, a.consent, actor.userId));
   if (value.householdId && value.relationToHead === 'head') {
     await tx
       .update(households)
@@ -241,6 +230,17 @@ export async function upsertResident(tx: DbOrTx, a: UpsertArgs): Promise<UpsertR
     warnings: await phoneWarnings(tx, actor, countyId, id, value.phone ?? existing?.phone ?? null),
   };
 }
+
+/** A consent as recorded for the resident by a user. */
+export const consentRow = (residentId: string, c: ConsentInput, recordedBy: string) => ({
+  residentId,
+  purpose: c.purpose,
+  givenBy: c.givenBy,
+  guardianName: c.guardianName,
+  guardianRelation: c.guardianRelation,
+  method: c.method,
+  recordedBy,
+});
 
 function checkStoredId(stored: string, value: NormalizedResident): void {
   const parsed = parseIdCard(stored, value.birthDate);

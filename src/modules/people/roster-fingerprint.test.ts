@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildNode } from '../../../test/factories';
 import { startTestServer, type TestServer } from '../../../test/server';
-import { residents, residentTags } from '../people/people.table';
-import { rosterFingerprint } from './imports.service';
+import { residents, residentTags } from './people.table';
+import { rosterFingerprint } from './roster-match';
 
 let s: TestServer;
 let county: Awaited<ReturnType<typeof buildNode>>;
@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-/** The commit plans outside its transaction and re-plans only when this fingerprint moved. */
+/** The roster import's commit plans outside its transaction and re-plans only when this fingerprint moved. */
 describe('roster fingerprint', () => {
   it('changes on every insert, update, tag change and delete in the county, and only there', async () => {
     const db = s.database.db;

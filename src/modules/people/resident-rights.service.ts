@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../server/db/client';
 import type { Protector } from '../../server/protect';
 import type { Actor } from '../../shared/actor';
@@ -14,6 +14,7 @@ import { consents, households, residents, residentTagDefs, residentTags } from '
 import { normalizeConsent } from './resident-input';
 import { listConsents, readResident } from './resident.service';
 import { consentRow } from './resident-write';
+import { foreignKeysOnto, sqlRows } from '../../server/db/sql';
 
 type Ctx = { db: Db; actor: Actor; protector: Protector };
 
@@ -63,21 +64,17 @@ export const RESIDENT_LINK_NAMES: Record<string, { zh: string; en: string }> = {
   registrations: { zh: '活动报名', en: 'registrations' },
 };
 
-/** The rows of a plain SQL statement (drizzle types `execute()` by driver). */
-const rows = async <T>(db: DbOrTx, q: SQL) => ((await db.execute(q)) as unknown as { rows: T[] }).rows;
+const rows = sqlRows;
+const bareName = (tbl: string) => tbl.replace(/^.*\./, '').replace(/"/g, '');
 
 /**
  * Rows of other tables that reference the resident, found from the database's foreign keys,
  * so tables added later (attendance, credits) count without changing this function.
  */
 export async function linkedRecords(db: DbOrTx, id: string): Promise<{ table: string; count: number }[]> {
-  const fks = await rows<{ tbl: string; col: string }>(
-    db,
-    sql`select c.conrelid::regclass::text as tbl, a.attname as col from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1] where c.contype = 'f' and c.confrelid = 'residents'::regclass order by 1, 2`,
-  );
   const out: { table: string; count: number }[] = [];
-  for (const fk of fks) {
-    const table = fk.tbl.replace(/^.*\./, '').replace(/"/g, '');
+  for (const fk of await foreignKeysOnto(db, 'residents')) {
+    const table = bareName(fk.tbl);
     if (OWN_TABLES.has(table)) continue;
     const [{ n }] = await rows<{ n: number }>(
       db,
@@ -90,11 +87,8 @@ export async function linkedRecords(db: DbOrTx, id: string): Promise<{ table: st
 
 /** Other tables whose rows are deleted with the resident (ON DELETE CASCADE): they belong to the person. */
 async function ownedByPerson(db: DbOrTx): Promise<{ table: string; col: string }[]> {
-  const r = await rows<{ tbl: string; col: string }>(
-    db,
-    sql`select c.conrelid::regclass::text as tbl, a.attname as col from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1] where c.contype = 'f' and c.confrelid = 'residents'::regclass and c.confdeltype = 'c'`,
-  );
-  return r.map((x) => ({ table: x.tbl.replace(/^.*\./, '').replace(/"/g, ''), col: x.col }));
+  const keys = await foreignKeysOnto(db, 'residents');
+  return keys.filter((k) => k.cascade).map((k) => ({ table: bareName(k.tbl), col: k.col }));
 }
 
 /**

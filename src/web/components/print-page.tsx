@@ -12,20 +12,29 @@ import { M as APP } from '../i18n/messages';
  */
 export function PrintPage({
   landscape = false,
+  margin = landscape ? '12mm' : '18mm 16mm',
+  width = landscape ? 273 : 178,
   fontSize = 15,
   css = '',
   onBack,
+  backLabel,
   children,
 }: {
   landscape?: boolean;
+  /** The paper's margins, also the sheet's padding on screen (default 18mm 16mm, 12mm landscape). */
+  margin?: string;
+  /** The sheet's width on screen in mm: the paper less its side margins (default 178, 273 landscape). */
+  width?: number;
   fontSize?: number;
   css?: string;
-  /** Where Back goes (default: close the tab the page was opened in). */
-  onBack?: () => void;
+  /** Where Back goes (default: close the tab the page was opened in); `false`: no Back. */
+  onBack?: (() => void) | false;
+  /** Back's text (default 返回/Back). */
+  backLabel?: string;
   children: ReactNode;
 }) {
   const { t } = useI18n();
-  const [page, width, margin] = landscape ? ['A4 landscape', 273, '12mm'] : ['A4', 178, '18mm 16mm'];
+  const page = landscape ? 'A4 landscape' : 'A4';
   const style = `
 @page { size: ${page}; margin: ${margin}; }
 .print-sheet { max-width: ${width}mm; margin: 24px auto; background: #fff; padding: ${margin}; box-shadow: 0 1px 6px rgba(0,0,0,.12); color: #111; font-size: ${fontSize}px; line-height: 1.8; }
@@ -51,9 +60,11 @@ ${css}`;
         <Button type="primary" size="large" icon={<PrinterOutlined />} onClick={() => window.print()}>
           {t(APP.print)}
         </Button>
-        <Button size="large" onClick={onBack ?? (() => window.close())}>
-          {t(APP.back)}
-        </Button>
+        {onBack !== false && (
+          <Button size="large" onClick={onBack ?? (() => window.close())}>
+            {backLabel ?? t(APP.back)}
+          </Button>
+        )}
       </div>
       <div className="print-sheet">{children}</div>
     </>

@@ -118,7 +118,6 @@ export const M = {
   recordTotal: ['合计', 'Total'],
   recordIssuer: ['{county}社区教育学分银行', '{county} community-education credit bank'],
   recordPrinted: ['打印日期：{date}', 'Printed on {date}'],
-  print: ['打印', 'Print'],
   back: ['关闭', 'Close'],
   notEnough: ['学分不够', 'Not enough credits'],
   outOfStock: ['已兑完', 'Out of stock'],

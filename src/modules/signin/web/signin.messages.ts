@@ -106,7 +106,6 @@ export const M = {
   ],
   sheetWaitlisted: ['候补', 'Waiting list'],
   sheetBlank: ['现场补登', 'Walk-ins'],
-  print: ['打印', 'Print'],
   signer: ['记录人：__________　　日期：__________', 'Recorded by: __________   Date: __________'],
   menuAccounts: ['居民手机账号', 'Resident accounts'],
 } as const satisfies Record<string, Msg>;

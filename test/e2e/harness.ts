@@ -114,11 +114,30 @@ export function resultPath(file: string): string {
   return path.join(RESULTS_DIR, file);
 }
 
+/** A request still unanswered after this long is printed (a page that never settles says what it waits for). */
+const SLOW_REQUEST_MS = 10_000;
+
 /**
  * Prints what a page reports going wrong (script errors, console errors, failed requests,
- * 5xx answers) to the test's output, so a browser test that times out says why.
+ * 5xx answers, requests unanswered after 10 s) to the test's output, so a browser test that
+ * times out says why.
  */
 export function watchPage(page: Page, label: string): void {
+  const pending = new Map<object, NodeJS.Timeout>();
+  page.on('request', (r) => {
+    const timer = setTimeout(
+      () => console.error(`[${label}] request unanswered after ${SLOW_REQUEST_MS / 1000} s: ${r.method()} ${r.url()}`),
+      SLOW_REQUEST_MS,
+    );
+    timer.unref();
+    pending.set(r, timer);
+  });
+  const settled = (r: object) => {
+    clearTimeout(pending.get(r));
+    pending.delete(r);
+  };
+  page.on('requestfinished', settled);
+  page.on('requestfailed', settled);
   page.on('pageerror', (err) => console.error(`[${label}] page error: ${err.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error') console.error(`[${label}] console error: ${m.text()}`);

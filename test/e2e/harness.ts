@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -147,5 +148,26 @@ export function watchPage(page: Page, label: string): void {
   );
   page.on('response', (r) => {
     if (r.status() >= 500) console.error(`[${label}] ${r.status()} ${r.request().method()} ${r.url()}`);
+  });
+}
+
+/**
+ * After a failed test, keeps what the page showed: a screenshot and the page's text in
+ * test-results/, and the text's first lines in the output (a wait that times out says what it saw).
+ * Call in the describe body.
+ */
+export function keepPageOnFailure(getPage: () => Page | undefined, label: string): void {
+  afterEach(async (ctx) => {
+    const page = getPage();
+    if (ctx.task.result?.state !== 'fail' || !page || page.isClosed()) return;
+    const name = `${label}-${ctx.task.name}`.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80);
+    try {
+      await page.screenshot({ path: resultPath(`failed-${name}.png`), fullPage: true, timeout: 10_000 });
+      const text = await page.evaluate(() => document.body.innerText, undefined);
+      fs.writeFileSync(resultPath(`failed-${name}.txt`), `${page.url()}\n\n${text}`);
+      console.error(`[${label}] after the failure the page at ${page.url()} showed:\n${text.slice(0, 1500)}`);
+    } catch (err) {
+      console.error(`[${label}] could not keep the page after the failure: ${(err as Error).message}`);
+    }
   });
 }

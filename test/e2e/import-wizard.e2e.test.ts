@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import fs from 'node:fs';
 import { badCheckId, buildRosterXlsx, readXlsx, validId } from '../fixtures/roster-xlsx';
-import { DEMO_PASSWORD, launchBrowser, resultPath, startServer, watchPage, type RunningServer } from './harness';
+import {
+  DEMO_PASSWORD,
+  launchBrowser,
+  resultPath,
+  startServer,
+  keepPageOnFailure,
+  watchPage,
+  type RunningServer,
+} from './harness';
 
 /**
  * A town administrator imports a small roster through the wizard: chooses the town, uploads
@@ -20,6 +28,8 @@ describe('roster import wizard in the browser (town admin)', () => {
     page = await ctx.newPage();
     watchPage(page, 'import wizard');
   });
+
+  keepPageOnFailure(() => page, 'import-wizard');
 
   afterAll(async () => {
     await browser?.close();

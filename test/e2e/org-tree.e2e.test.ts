@@ -40,7 +40,7 @@ describe('organisation tree in the browser (town admin)', () => {
     await page.getByLabel('用户名或手机号').fill('town');
     await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(/\/org\/[0-9a-f-]{36}$/);
+    await page.waitForURL(/\/org$/);
 
     // Settled: the town (the root, chosen) has its detail loaded, whose 上级组织 is the county.
     await expect.poll(() => page.getByTestId('node-title').textContent()).toBe('云台镇');
@@ -77,6 +77,44 @@ describe('organisation tree in the browser (town admin)', () => {
     await page.getByText('339901101201').waitFor(); // its division code
     expect(page.url()).toMatch(/\/org\/[0-9a-f-]{36}$/);
     await page.screenshot({ path: resultPath('org-tree.png'), fullPage: true });
+  });
+
+  it('a menu item clicked before the tree has loaded is where the user stays', async () => {
+    // On a slow connection the user may choose another page before the tree answers, while that
+    // page's script is still on its way. The tree's answer must not send them back to the tree.
+    const slow = await browser.newContext({
+      viewport: { width: 1280, height: 860 },
+      locale: 'zh-CN',
+      storageState: await desktop.storageState(),
+    });
+    const p = await slow.newPage();
+    const hold = () => {
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      return { held, release };
+    };
+    const tree = hold();
+    const script = hold();
+    await p.route(/\/api\/org\/tree$/, async (route) => {
+      await tree.held;
+      await route.continue();
+    });
+    await p.route(/\/assets\/import-page-[\w-]+\.js$/, async (route) => {
+      await script.held;
+      await route.continue();
+    });
+    await p.goto(`${server.url}/org`);
+    await p.getByRole('menuitem', { name: '名册导入导出' }).click();
+    await p.waitForURL(/\/imports$/);
+    // The tree answers first; its page is still on screen while the next page's script loads.
+    const answered = p.waitForResponse((r) => new URL(r.url()).pathname === '/api/org/tree');
+    tree.release();
+    await answered;
+    await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+    script.release();
+    await p.getByText('居民名册导入导出').waitFor();
+    expect(new URL(p.url()).pathname).toBe('/imports');
+    await slow.close();
   });
 
   it('is usable on a 360 px phone: tree and detail stacked, nothing wider than the screen', async () => {

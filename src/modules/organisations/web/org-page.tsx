@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { Col, Empty, Row } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { ErrorState } from '../../../web/components/error-state';
@@ -16,12 +15,10 @@ export function OrgPage() {
   const { id } = useParams();
   const navigate = useNavigate();
   const tree = useOrgTree();
-  const firstRoot = tree.data?.roots[0]?.id;
-
-  // The chosen node lives in the URL; with none chosen, show the top of the user's tree.
-  useEffect(() => {
-    if (!id && firstRoot) navigate(`/org/${firstRoot}`, { replace: true });
-  }, [id, firstRoot, navigate]);
+  // The chosen node lives in the URL; with none chosen, the top of the user's tree is shown.
+  // Shown, not redirected to: a redirect when the tree answers would undo a menu click made
+  // while the tree was still loading.
+  const selectedId = id ?? tree.data?.roots[0]?.id;
 
   if (tree.isPending) return <PageLoading />;
   if (tree.error) return <ErrorState error={tree.error} onRetry={() => void tree.refetch()} />;
@@ -32,10 +29,10 @@ export function OrgPage() {
       <PageHeader title={t(M.title)} />
       <Row gutter={[16, 16]} align="top">
         <Col xs={24} md={10} xl={8} xxl={6}>
-          <OrgTreePanel index={tree.data} selectedId={id} onSelect={(key) => navigate(`/org/${key}`)} />
+          <OrgTreePanel index={tree.data} selectedId={selectedId} onSelect={(key) => navigate(`/org/${key}`)} />
         </Col>
         <Col xs={24} md={14} xl={16} xxl={18}>
-          {id ? <NodeDetailPanel id={id} /> : <Empty description={t(M.chooseNodeHint)} />}
+          {selectedId ? <NodeDetailPanel id={selectedId} /> : <Empty description={t(M.chooseNodeHint)} />}
         </Col>
       </Row>
     </>

@@ -20,3 +20,4 @@ export * from '../modules/activities/venues.table';
 export * from '../modules/activities/activity-records.table';
 export * from '../modules/plans/plans.table';
 export * from '../server/db/jobs.table';
+export * from '../modules/stats/stats.table';

@@ -1,0 +1,12 @@
+// The stats module's public surface: the kept statistics (统计表) that indicators, dashboards and
+// reports read. The figures are kept by database triggers (migration 0013); this module reads them,
+// rebuilds them and checks them against a recomputation.
+export {
+  monthPeriod,
+  nodeFigures,
+  rebuildStats,
+  statsDifferences,
+  yearPeriod,
+  type NodeFigures,
+  type Period,
+} from './stats.service';

@@ -16,6 +16,7 @@ import { SIGNIN_MATRIX } from './matrix/signin.matrix';
 import { PORTAL_MATRIX } from './matrix/portal.matrix';
 import { SYSTEM_MATRIX } from './matrix/system.matrix';
 import { TEACHERS_MATRIX } from './matrix/teachers.matrix';
+import { INDICATORS_MATRIX } from './matrix/indicators.matrix';
 import { routeOf, signIn, startTestServer, type Client, type TestServer } from './server';
 
 /**
@@ -42,6 +43,7 @@ const MATRIX: Matrix = {
   ...ACTIVITIES_MATRIX,
   ...PLANS_MATRIX,
   ...CREDITS_MATRIX,
+  ...INDICATORS_MATRIX,
 };
 
 const ROLES: Role[] = [

@@ -21,3 +21,4 @@ export * from '../modules/activities/activity-records.table';
 export * from '../modules/plans/plans.table';
 export * from '../server/db/jobs.table';
 export * from '../modules/stats/stats.table';
+export * from '../modules/indicators/indicators.table';

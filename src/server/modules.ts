@@ -20,6 +20,7 @@ import { teacherRoutes } from '../modules/teachers/teachers.routes';
 import { signInRoutes } from '../modules/signin/signin.routes';
 import { portalRoutes } from '../modules/portal/portal.routes';
 import { themeRoutes } from '../modules/themes/themes.routes';
+import { indicatorRoutes } from '../modules/indicators/indicators.routes';
 // Public surfaces that register domain-event listeners (src/server/events.ts).
 import '../modules/signin';
 
@@ -45,4 +46,5 @@ export const MODULE_ROUTES: FastifyPluginAsyncZod[] = [
   courseRoutes,
   activityRoutes,
   planRoutes,
+  indicatorRoutes,
 ];

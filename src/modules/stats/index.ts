@@ -2,10 +2,12 @@
 // reports read. The figures are kept by database triggers (migration 0013); this module reads them,
 // rebuilds them and checks them against a recomputation.
 export {
+  groupFigures,
   monthPeriod,
   nodeFigures,
   rebuildStats,
   statsDifferences,
+  unitFigures,
   yearPeriod,
   type NodeFigures,
   type Period,

@@ -1,7 +1,7 @@
-import { and, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
 import { sqlRows } from '../../server/db/sql';
-import { statCounts } from './stats.table';
+import { statCounts, statGroupCounts, statUnitCounts } from './stats.table';
 
 /** A period: a month `yyyymm`, or a whole year `yyyy00`. */
 export type Period = number;
@@ -39,6 +39,40 @@ export async function nodeFigures(db: DbOrTx, nodeIds: string[], periods: Period
       };
     }),
   );
+}
+
+/** Residents of each special group living under a node who took part in a period (counts only). */
+export async function groupFigures(
+  db: DbOrTx,
+  nodeId: string,
+  period: Period,
+): Promise<{ tag: string; residentsReached: number }[]> {
+  const rows = await db
+    .select({ tag: statGroupCounts.tag, residentsReached: statGroupCounts.residentsReached })
+    .from(statGroupCounts)
+    .where(
+      and(
+        eq(statGroupCounts.nodeId, nodeId),
+        eq(statGroupCounts.period, period),
+        gt(statGroupCounts.residentsReached, 0),
+      ),
+    )
+    .orderBy(asc(statGroupCounts.tag));
+  return rows;
+}
+
+/** Person-times and hours of the activities each unit (lead department) was responsible for. */
+export async function unitFigures(
+  db: DbOrTx,
+  unitIds: string[],
+  period: Period,
+): Promise<{ unitId: string; personTimes: number; hours: number }[]> {
+  if (unitIds.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(statUnitCounts)
+    .where(and(inArray(statUnitCounts.unitId, unitIds), eq(statUnitCounts.period, period)));
+  return rows.map((r) => ({ unitId: r.unitId, personTimes: r.personTimes, hours: Number(r.hours) }));
 }
 
 /** Recomputes every kept figure from the records (after a bulk load made with the triggers off). */

@@ -1,0 +1,174 @@
+import type { Label } from '../../shared/locale';
+import type { NodeLevel } from '../../shared/roles';
+
+// The catalogue of measures (指标). What a measure counts is fixed here; its target — the
+// threshold, which way is good, the levels it applies to, on or off — is the county's, per year
+// (indicator_targets), with these defaults taken from the seeds' work plans.
+
+export const MEASURES = [
+  'activities_held',
+  'participation_rate',
+  'participation_change',
+  'participants',
+  'person_times',
+  'hours',
+  'dept_sessions',
+  'dept_person_times',
+  'awareness_rate',
+  'approval_rate',
+  'satisfaction_rate',
+  'funding_per_resident',
+] as const;
+export type Measure = (typeof MEASURES)[number];
+
+/** count: a number of things; percent: a rate in %; points: a change in percentage points; yuan. */
+export type MeasureUnit = 'count' | 'hours' | 'percent' | 'points' | 'yuan';
+
+export type MeasureDef = {
+  label: Label;
+  /** What is counted, in a sentence (shown beside the value). */
+  means: Label;
+  unit: MeasureUnit;
+  /** The levels the target applies to by default; a level above shows how many of its nodes meet it. */
+  levels: readonly NodeLevel[];
+  /** The period it is judged over: each month, or the year (a month shows the year so far). */
+  per: 'month' | 'year';
+  /** The default target (null: shown without a target). */
+  threshold: number | null;
+  /** at_least: the value should reach the threshold; at_most: stay under it. */
+  direction: 'at_least' | 'at_most';
+  /** Not yet recorded by cedu: the module that will record it (the value is "no data yet"). */
+  source?: Label;
+};
+
+const SURVEYS: Label = { zh: '问卷调查', en: 'surveys' };
+
+export const MEASURE_DEFS: Record<Measure, MeasureDef> = {
+  activities_held: {
+    label: { zh: '每月活动场次', en: 'Activities per month' },
+    means: {
+      zh: '学习中心当月开展（未取消）的活动场次',
+      en: 'Activities a centre held (not cancelled) in the month',
+    },
+    unit: 'count',
+    levels: ['centre'],
+    per: 'month',
+    threshold: 2,
+    direction: 'at_least',
+  },
+  participation_rate: {
+    label: { zh: '居民参与率', en: 'Participation rate' },
+    means: {
+      zh: '本年参加过学习活动的常住居民（不重复）÷ 常住人口',
+      en: 'Residents who took part this year (each once) ÷ resident population',
+    },
+    unit: 'percent',
+    levels: ['county', 'town', 'centre'],
+    per: 'year',
+    threshold: 25,
+    direction: 'at_least',
+  },
+  participation_change: {
+    label: { zh: '参与率年增幅', en: 'Participation, change on last year' },
+    means: { zh: '本年参与率减去上年参与率（百分点）', en: 'This year’s rate minus last year’s (points)' },
+    unit: 'points',
+    levels: ['county', 'town'],
+    per: 'year',
+    threshold: 5,
+    direction: 'at_least',
+  },
+  participants: {
+    label: { zh: '参与人数', en: 'Participants' },
+    means: {
+      zh: '在本组织范围内参加活动的居民，每人只计一次',
+      en: 'Residents who attended activities held here, each counted once',
+    },
+    unit: 'count',
+    levels: ['county', 'town', 'centre'],
+    per: 'month',
+    threshold: null,
+    direction: 'at_least',
+  },
+  person_times: {
+    label: { zh: '参与人次', en: 'Person-times' },
+    means: { zh: '确认的签到次数', en: 'Confirmed sign-ins' },
+    unit: 'count',
+    levels: ['county', 'town', 'centre'],
+    per: 'month',
+    threshold: null,
+    direction: 'at_least',
+  },
+  hours: {
+    label: { zh: '学习时长', en: 'Learning hours' },
+    means: { zh: '签到居民的学习小时数合计', en: 'Hours of learning of those who signed in' },
+    unit: 'hours',
+    levels: ['county', 'town', 'centre'],
+    per: 'month',
+    threshold: null,
+    direction: 'at_least',
+  },
+  dept_sessions: {
+    label: { zh: '牵头部门年活动场次', en: 'Sessions per lead department' },
+    means: {
+      zh: '牵头部门负责的活动本年场次（未取消）',
+      en: 'Activities a lead department was responsible for this year (not cancelled)',
+    },
+    unit: 'count',
+    levels: ['unit'],
+    per: 'year',
+    threshold: 4,
+    direction: 'at_least',
+  },
+  dept_person_times: {
+    label: { zh: '牵头部门年参与人次', en: 'Person-times per lead department' },
+    means: {
+      zh: '牵头部门负责的活动本年确认签到人次',
+      en: 'Confirmed sign-ins at its activities this year',
+    },
+    unit: 'count',
+    levels: ['unit'],
+    per: 'year',
+    threshold: 400,
+    direction: 'at_least',
+  },
+  awareness_rate: {
+    label: { zh: '知晓率', en: 'Awareness rate' },
+    means: { zh: '问卷中知晓社区教育的受访者比例', en: 'Respondents who know of community education' },
+    unit: 'percent',
+    levels: ['county', 'town', 'centre'],
+    per: 'year',
+    threshold: 70,
+    direction: 'at_least',
+    source: SURVEYS,
+  },
+  approval_rate: {
+    label: { zh: '认同率', en: 'Approval rate' },
+    means: { zh: '问卷中认同社区教育的受访者比例', en: 'Respondents who approve of community education' },
+    unit: 'percent',
+    levels: ['county', 'town', 'centre'],
+    per: 'year',
+    threshold: 70,
+    direction: 'at_least',
+    source: SURVEYS,
+  },
+  satisfaction_rate: {
+    label: { zh: '满意率', en: 'Satisfaction rate' },
+    means: { zh: '问卷中对社区教育满意的受访者比例', en: 'Respondents satisfied with community education' },
+    unit: 'percent',
+    levels: ['county', 'town', 'centre'],
+    per: 'year',
+    threshold: 50,
+    direction: 'at_least',
+    source: SURVEYS,
+  },
+  funding_per_resident: {
+    label: { zh: '人均经费', en: 'Funding per resident' },
+    means: { zh: '本年社区教育经费 ÷ 常住人口（元）', en: 'This year’s funding ÷ resident population (yuan)' },
+    unit: 'yuan',
+    levels: ['county', 'town'],
+    per: 'year',
+    threshold: 2,
+    direction: 'at_least',
+    source: { zh: '经费管理', en: 'funding' },
+  },
+};

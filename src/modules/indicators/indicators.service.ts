@@ -1,0 +1,351 @@
+import { and, asc, eq, inArray, like, ne, or } from 'drizzle-orm';
+import type { DbOrTx } from '../../server/db/client';
+import { orgNodes } from '../../server/db/tree.table';
+import { recordAudit } from '../../server/audit';
+import { escapeLike, loadCounty } from '../../server/tree-scope';
+import type { Ctx } from '../../server/types';
+import { fieldError, hidden } from '../../shared/app-error';
+import { chinaMonth } from '../../shared/china-time';
+import type { NodeLevel } from '../../shared/roles';
+import { heldPerMonth, sessionsPerUnit } from '../activities';
+import { findPopulations } from '../organisations';
+import { monthPeriod, nodeFigures, yearPeriod, groupFigures, unitFigures, type NodeFigures } from '../stats';
+import type {
+  IndicatorQuery,
+  IndicatorReport,
+  IndicatorStatus,
+  IndicatorValue,
+  Target,
+  TargetFields,
+  Targets,
+} from './indicators.contract';
+import { MEASURE_DEFS, MEASURES, type Measure } from './indicators.measures';
+import { canReadIndicators, canReadTargets, canSetTargets } from './indicators.policy';
+import { indicatorTargets } from './indicators.table';
+
+type Node = { id: string; name: string; level: NodeLevel; path: string };
+
+const defaultTarget = (measure: Measure): Target => {
+  const d = MEASURE_DEFS[measure];
+  return {
+    measure,
+    enabled: true,
+    threshold: d.threshold,
+    direction: d.direction,
+    levels: [...d.levels],
+    isDefault: true,
+  };
+};
+
+/** A county's targets for a year: its own rows, the defaults for the rest, in catalogue order. */
+async function targetsOf(db: DbOrTx, countyId: string, year: number): Promise<Target[]> {
+  const rows = await db
+    .select()
+    .from(indicatorTargets)
+    .where(and(eq(indicatorTargets.countyId, countyId), eq(indicatorTargets.year, year)));
+  const own = new Map(rows.map((r) => [r.measure, r]));
+  return MEASURES.map((m) => {
+    const r = own.get(m);
+    if (!r) return defaultTarget(m);
+    return {
+      measure: m,
+      enabled: r.enabled,
+      threshold: r.threshold === null ? null : Number(r.threshold),
+      direction: r.direction as Target['direction'],
+      levels: r.levels as NodeLevel[],
+      isDefault: false,
+    };
+  });
+}
+
+export async function findTargets({
+  db,
+  actor,
+  countyId,
+  year,
+}: Ctx & { countyId: string; year: number }): Promise<Targets> {
+  const county = await loadCounty(db, actor, countyId, canReadTargets);
+  return {
+    countyId,
+    countyName: county.name,
+    year,
+    canEdit: canSetTargets(actor, county),
+    targets: await targetsOf(db, countyId, year),
+  };
+}
+
+export async function setTargets({
+  db,
+  actor,
+  countyId,
+  year,
+  targets,
+}: Ctx & { countyId: string; year: number; targets: TargetFields[] }): Promise<void> {
+  const county = await loadCounty(db, actor, countyId, canReadTargets);
+  if (!canSetTargets(actor, county)) throw hidden();
+  const seen = new Set<string>();
+  targets.forEach((t, i) => {
+    if (seen.has(t.measure))
+      throw fieldError(`targets.${i}.measure`, '同一指标只能设置一次', 'Each measure may be set only once');
+    seen.add(t.measure);
+  });
+  await db.transaction(async (tx) => {
+    const before = await targetsOf(tx, countyId, year);
+    for (const t of targets) {
+      const row = { ...t, threshold: t.threshold === null ? null : String(t.threshold), updatedBy: actor.userId };
+      await tx
+        .insert(indicatorTargets)
+        .values({ countyId, year, ...row })
+        .onConflictDoUpdate({
+          target: [indicatorTargets.countyId, indicatorTargets.year, indicatorTargets.measure],
+          set: { ...row, updatedAt: new Date() },
+        });
+    }
+    const changed = targets
+      .map((t) => ({ t, b: before.find((x) => x.measure === t.measure)! }))
+      .filter(
+        ({ t, b }) =>
+          t.enabled !== b.enabled ||
+          t.threshold !== b.threshold ||
+          t.direction !== b.direction ||
+          t.levels.join() !== b.levels.join(),
+      )
+      .map(({ t, b }) => ({ measure: t.measure, from: { ...b, isDefault: undefined }, to: t }));
+    await recordAudit(tx, {
+      actor,
+      node: county,
+      action: 'indicator.targets',
+      entityType: 'indicator_targets',
+      entityId: countyId,
+      summary: { year, changed },
+    });
+  });
+}
+
+/** The months of a year that have begun (China time): all twelve of a past year, none of a future one. */
+function monthsBegun(year: number): number {
+  const now = chinaMonth();
+  const [y, m] = [Number(now.slice(0, 4)), Number(now.slice(5, 7))];
+  return year < y ? 12 : year > y ? 0 : m;
+}
+
+const ratio = (num: number, den: number | null) => (den ? Math.round((num / den) * 10000) / 100 : null);
+
+function judge(t: Target, value: number | null, level: NodeLevel): IndicatorStatus {
+  if (value === null) return 'no_data';
+  if (!t.enabled || t.threshold === null || !t.levels.includes(level)) return 'no_target';
+  return (t.direction === 'at_least' ? value >= t.threshold : value <= t.threshold) ? 'met' : 'missed';
+}
+
+/** Everything the values of a set of nodes need, read in a few queries. */
+type Facts = {
+  year: number;
+  month: number | null;
+  figures: Map<string, NodeFigures>;
+  yearFigures: Map<string, NodeFigures>;
+  lastYearFigures: Map<string, NodeFigures>;
+  populations: Map<string, number>;
+  lastPopulations: Map<string, number>;
+  /** Centres under each node (itself for a centre), and what each held per month. */
+  centresUnder: Map<string, string[]>;
+  held: Map<string, number[]>;
+  unitsUnder: Map<string, string[]>;
+  unitSessions: Map<string, number>;
+  unitPersonTimes: Map<string, number>;
+};
+
+async function gatherFacts(db: DbOrTx, nodes: Node[], year: number, month: number | null): Promise<Facts> {
+  const ids = nodes.map((n) => n.id);
+  const period = month ? monthPeriod(year, month) : yearPeriod(year);
+  // Centres and units below the nodes asked for.
+  const below = await db
+    .select({ id: orgNodes.id, path: orgNodes.path, level: orgNodes.level })
+    .from(orgNodes)
+    .where(
+      and(
+        or(...nodes.map((n) => like(orgNodes.path, `${escapeLike(n.path)}%`))),
+        inArray(orgNodes.level, ['centre', 'unit']),
+      ),
+    );
+  const under = (n: Node, level: string) =>
+    below.filter((b) => b.level === level && b.path.startsWith(n.path)).map((b) => b.id);
+  const centresUnder = new Map(nodes.map((n) => [n.id, under(n, 'centre')]));
+  const unitsUnder = new Map(nodes.map((n) => [n.id, under(n, 'unit')]));
+  const allCentres = [...new Set([...centresUnder.values()].flat())];
+  const allUnits = [...new Set([...unitsUnder.values()].flat())];
+  const byNode = (rows: NodeFigures[]) => new Map(rows.map((r) => [r.nodeId, r]));
+  const [figures, yearFigures, lastYearFigures, populations, lastPopulations, held, unitSessions, unitRows] =
+    await Promise.all([
+      nodeFigures(db, ids, [period]).then(byNode),
+      nodeFigures(db, ids, [yearPeriod(year)]).then(byNode),
+      nodeFigures(db, ids, [yearPeriod(year - 1)]).then(byNode),
+      findPopulations(db, ids, year),
+      findPopulations(db, ids, year - 1),
+      heldPerMonth(db, allCentres, year),
+      sessionsPerUnit(db, allUnits, year),
+      unitFigures(db, allUnits, yearPeriod(year)),
+    ]);
+  return {
+    year,
+    month,
+    figures,
+    yearFigures,
+    lastYearFigures,
+    populations,
+    lastPopulations,
+    centresUnder,
+    held,
+    unitsUnder,
+    unitSessions,
+    unitPersonTimes: new Map(unitRows.map((u) => [u.unitId, u.personTimes])),
+  };
+}
+
+/** One measure's value at one node. */
+function valueOf(t: Target, node: Node, f: Facts): IndicatorValue | null {
+  const def = MEASURE_DEFS[t.measure];
+  const base = { measure: t.measure, threshold: t.threshold, direction: t.direction, meeting: null };
+  const plain = (value: number | null, numerator: number | null = value, denominator: number | null = null) => ({
+    ...base,
+    value,
+    numerator,
+    denominator,
+    status: judge(t, value, node.level),
+  });
+  const fig = f.figures.get(node.id);
+  const pop = f.populations.get(node.id) ?? null;
+
+  if (def.source) return { ...plain(null, null), status: 'no_data' };
+  switch (t.measure) {
+    case 'participants':
+      return node.level === 'unit' ? null : plain(fig?.participants ?? 0);
+    case 'person_times':
+      return node.level === 'unit' ? null : plain(fig?.personTimes ?? 0);
+    case 'hours':
+      return node.level === 'unit' ? null : plain(fig?.hours ?? 0);
+    case 'participation_rate': {
+      if (node.level === 'unit') return null;
+      const reached = f.yearFigures.get(node.id)?.residentsReached ?? 0;
+      if (pop === null) return { ...plain(null, reached, null), status: 'no_population' };
+      return plain(ratio(reached, pop), reached, pop);
+    }
+    case 'participation_change': {
+      if (node.level === 'unit') return null;
+      const last = f.lastPopulations.get(node.id) ?? null;
+      if (pop === null || last === null) return { ...plain(null, null, null), status: 'no_population' };
+      const now = ratio(f.yearFigures.get(node.id)?.residentsReached ?? 0, pop)!;
+      const before = ratio(f.lastYearFigures.get(node.id)?.residentsReached ?? 0, last)!;
+      return plain(Math.round((now - before) * 100) / 100, now, before);
+    }
+    case 'activities_held': {
+      if (node.level === 'unit') return null;
+      const centres = f.centresUnder.get(node.id) ?? [];
+      const months = f.month ? [f.month] : Array.from({ length: monthsBegun(f.year) }, (_, i) => i + 1);
+      const ok = (n: number) =>
+        t.threshold === null || (t.direction === 'at_least' ? n >= t.threshold : n <= t.threshold);
+      if (node.level === 'centre' && f.month) return plain(f.held.get(node.id)?.[f.month - 1] ?? 0);
+      // A year at a centre, or any period above: the centre-months that met the target.
+      const cells = centres.flatMap((c) => months.map((m) => f.held.get(c)?.[m - 1] ?? 0));
+      const met = cells.filter(ok).length;
+      const total = cells.reduce((a, b) => a + b, 0);
+      const judged = t.enabled && t.threshold !== null && t.levels.includes('centre');
+      return {
+        ...base,
+        value: total,
+        numerator: total,
+        denominator: null,
+        status: !judged ? 'no_target' : cells.length === 0 ? 'no_data' : met === cells.length ? 'met' : 'missed',
+        meeting: { met, of: cells.length },
+      };
+    }
+    case 'dept_sessions':
+    case 'dept_person_times': {
+      const per = t.measure === 'dept_sessions' ? f.unitSessions : f.unitPersonTimes;
+      if (node.level === 'unit') return plain(per.get(node.id) ?? 0);
+      if (node.level === 'centre') return null;
+      const units = f.unitsUnder.get(node.id) ?? [];
+      const judged = t.enabled && t.threshold !== null && t.levels.includes('unit');
+      const values = units.map((u) => per.get(u) ?? 0);
+      const met = values.filter((v) => (t.direction === 'at_least' ? v >= t.threshold! : v <= t.threshold!)).length;
+      const total = values.reduce((a, b) => a + b, 0);
+      return {
+        ...base,
+        value: total,
+        numerator: total,
+        denominator: null,
+        status: !judged ? 'no_target' : units.length === 0 ? 'no_data' : met === units.length ? 'met' : 'missed',
+        meeting: judged ? { met, of: units.length } : null,
+      };
+    }
+  }
+  return null;
+}
+
+const valuesOf = (targets: Target[], node: Node, f: Facts) =>
+  targets.filter((t) => t.enabled).flatMap((t) => valueOf(t, node, f) ?? []);
+
+/** The trend: each month's value of the count measures and of the participation rate. */
+async function trendOf(
+  db: DbOrTx,
+  node: Node,
+  year: number,
+  population: number | null,
+): Promise<IndicatorReport['trend']> {
+  const months = Array.from({ length: 12 }, (_, i) => monthPeriod(year, i + 1));
+  const rows = await nodeFigures(db, [node.id], months);
+  const centreHeld = node.level === 'centre' ? (await heldPerMonth(db, [node.id], year)).get(node.id)! : null;
+  const out: IndicatorReport['trend'] = [
+    { measure: 'participants', months: rows.map((r) => r.participants) },
+    { measure: 'person_times', months: rows.map((r) => r.personTimes) },
+    { measure: 'hours', months: rows.map((r) => r.hours) },
+    {
+      measure: 'participation_rate',
+      months: rows.map((r) => (population ? ratio(r.residentsReached, population) : null)),
+    },
+  ];
+  if (centreHeld) out.push({ measure: 'activities_held', months: centreHeld });
+  return out;
+}
+
+/** The indicators of a node for a year or a month, the trend by month, and the grid below it. */
+export async function findIndicators({ db, actor, query }: Ctx & { query: IndicatorQuery }): Promise<IndicatorReport> {
+  const [node] = await db
+    .select({ id: orgNodes.id, name: orgNodes.name, level: orgNodes.level, path: orgNodes.path })
+    .from(orgNodes)
+    .where(eq(orgNodes.id, query.nodeId));
+  if (!node || !canReadIndicators(actor, node)) throw hidden();
+  const me = node as Node;
+  const countyId = node.path.split('/')[1];
+  const month = query.month ?? null;
+  // The grid: the towns of a county, or the centres and units of a town.
+  const children = (await db
+    .select({ id: orgNodes.id, name: orgNodes.name, level: orgNodes.level, path: orgNodes.path })
+    .from(orgNodes)
+    .where(
+      and(
+        eq(orgNodes.parentId, node.id),
+        me.level === 'county' ? eq(orgNodes.level, 'town') : ne(orgNodes.level, 'county'),
+      ),
+    )
+    .orderBy(asc(orgNodes.sortOrder), asc(orgNodes.name))) as Node[];
+  const [targets, facts, groups] = await Promise.all([
+    targetsOf(db, countyId, query.year),
+    gatherFacts(db, [me, ...children], query.year, month),
+    groupFigures(db, node.id, month ? monthPeriod(query.year, month) : yearPeriod(query.year)),
+  ]);
+  const population = facts.populations.get(node.id) ?? null;
+  return {
+    node: { id: me.id, name: me.name, level: me.level },
+    year: query.year,
+    month,
+    population,
+    values: valuesOf(targets, me, facts),
+    trend: await trendOf(db, me, query.year, population),
+    children: children.map((c) => ({
+      node: { id: c.id, name: c.name, level: c.level },
+      population: facts.populations.get(c.id) ?? null,
+      values: valuesOf(targets, c, facts),
+    })),
+    groups,
+  };
+}

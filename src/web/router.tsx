@@ -60,6 +60,7 @@ const PlansPage = lazyPage(() => import('../modules/plans/web/plans-page'), 'Pla
 const SchedulePrintPage = lazyPage(() => import('../modules/plans/web/schedule-print-page'), 'SchedulePrintPage');
 
 const CreditsPage = lazyPage(() => import('../modules/credits/web/credits-page'), 'CreditsPage');
+const IndicatorsPage = lazyPage(() => import('../modules/indicators/web/indicators-page'), 'IndicatorsPage');
 const LearningRecordPage = lazyPage(() => import('../modules/credits/web/learning-record-page'), 'LearningRecordPage');
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -127,6 +128,7 @@ export const router = createBrowserRouter([
       forRoles(ATTENDANCE_READER_ROLES, 'sign-in/:activityId', <AttendancePage />),
       forRoles(RESIDENT_ROLES, 'resident-accounts', <ResidentAccountsPage />),
       forRoles(CREDIT_STAFF_ROLES, 'credits', <CreditsPage />),
+      { path: 'indicators', element: <IndicatorsPage /> },
       { path: 'courses', element: <CoursesPage /> },
       { path: 'courses/themes', element: <ThemesPage /> },
       { path: 'account', element: <MyAccountPage /> },

@@ -90,31 +90,43 @@ describe('organisation tree in the browser (town admin)', () => {
     const p = await slow.newPage();
     const hold = () => {
       let release!: () => void;
+      let arrived!: () => void;
       const held = new Promise<void>((r) => (release = r));
-      return { held, release };
+      const asked = new Promise<void>((r) => (arrived = r));
+      return { held, release, asked, arrived };
     };
     const tree = hold();
     const script = hold();
     await p.route(/\/api\/org\/tree$/, async (route) => {
+      tree.arrived();
       await tree.held;
       await route.continue();
     });
     await p.route(/\/assets\/import-page-[\w-]+\.js$/, async (route) => {
+      script.arrived();
       await script.held;
       await route.continue();
     });
-    await p.goto(`${server.url}/org`);
-    await p.getByRole('menuitem', { name: '名册导入导出' }).click();
-    await p.waitForURL(/\/imports$/);
-    // The tree answers first; its page is still on screen while the next page's script loads.
-    const answered = p.waitForResponse((r) => new URL(r.url()).pathname === '/api/org/tree');
-    tree.release();
-    await answered;
-    await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
-    script.release();
-    await p.getByText('居民名册导入导出').waitFor();
-    expect(new URL(p.url()).pathname).toBe('/imports');
-    await slow.close();
+    try {
+      await p.goto(`${server.url}/org`);
+      // The tree page is on screen and has asked for the tree (on a busy machine its script may take a while).
+      await tree.asked;
+      await p.getByRole('menuitem', { name: '名册导入导出' }).click();
+      await p.waitForURL(/\/imports$/);
+      await script.asked;
+      // The tree answers first; its page is still on screen while the next page's script loads.
+      const answered = p.waitForResponse((r) => new URL(r.url()).pathname === '/api/org/tree');
+      tree.release();
+      await answered;
+      await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+      script.release();
+      await p.getByText('居民名册导入导出').waitFor();
+      expect(new URL(p.url()).pathname).toBe('/imports');
+    } finally {
+      tree.release();
+      script.release();
+      await slow.close();
+    }
   });
 
   it('is usable on a 360 px phone: tree and detail stacked, nothing wider than the screen', async () => {

@@ -60,6 +60,7 @@ const ZNodeBrief = z.object({ id: z.string(), name: z.string(), level: z.enum(NO
 
 export const ZIndicatorReport = z.object({
   node: ZNodeBrief,
+  countyId: z.string().describe('The county whose targets judge these values'),
   year: z.number().int(),
   month: z.number().int().nullable(),
   population: z.number().int().nullable().describe('Resident population of the node for the year'),
@@ -71,7 +72,7 @@ export const ZIndicatorReport = z.object({
     z.object({ node: ZNodeBrief, population: z.number().int().nullable(), values: z.array(ZIndicatorValue) }),
   ),
   /** Residents of each special group living here who took part (counts only, never names). */
-  groups: z.array(z.object({ tag: z.string(), residentsReached: z.number().int() })),
+  groups: z.array(z.object({ tag: z.string(), label: z.string(), residentsReached: z.number().int() })),
 });
 export type IndicatorReport = z.infer<typeof ZIndicatorReport>;
 

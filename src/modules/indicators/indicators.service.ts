@@ -9,6 +9,7 @@ import { chinaMonth } from '../../shared/china-time';
 import type { NodeLevel } from '../../shared/roles';
 import { heldPerMonth, sessionsPerUnit } from '../activities';
 import { findPopulations } from '../organisations';
+import { ensureTagDefs } from '../people';
 import { monthPeriod, nodeFigures, yearPeriod, groupFigures, unitFigures, type NodeFigures } from '../stats';
 import type {
   IndicatorQuery,
@@ -328,14 +329,19 @@ export async function findIndicators({ db, actor, query }: Ctx & { query: Indica
       ),
     )
     .orderBy(asc(orgNodes.sortOrder), asc(orgNodes.name))) as Node[];
-  const [targets, facts, groups] = await Promise.all([
+  const [targets, facts, reached, tagDefs] = await Promise.all([
     targetsOf(db, countyId, query.year),
     gatherFacts(db, [me, ...children], query.year, month),
     groupFigures(db, node.id, month ? monthPeriod(query.year, month) : yearPeriod(query.year)),
+    ensureTagDefs(db, countyId),
   ]);
+  // Every group of the county, in its order, with how many of it took part (counts, never names).
+  const count = new Map(reached.map((g) => [g.tag, g.residentsReached]));
+  const groups = tagDefs.map((d) => ({ tag: d.code, label: d.label, residentsReached: count.get(d.code) ?? 0 }));
   const population = facts.populations.get(node.id) ?? null;
   return {
     node: { id: me.id, name: me.name, level: me.level },
+    countyId,
     year: query.year,
     month,
     population,

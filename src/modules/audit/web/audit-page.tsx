@@ -127,7 +127,7 @@ export function AuditPage() {
       <PageTable<AuditEntryOut>
         list={list}
         url={url}
-        totalText={(n) => t(M.totalRows, { n })}
+        total={M.totalRows}
         expandable={{ expandedRowRender: (e) => <AuditDetails entry={e} />, expandRowByClick: true }}
         pageSizes={[20, 50, 100]}
         columns={[

@@ -40,7 +40,7 @@ export function AccountsTab({ url }: { url: CreditsUrl }) {
       <PageTable<Account>
         list={list}
         url={url}
-        totalText={(n) => t(M.totalPeople, { n })}
+        total={M.totalPeople}
         onOpen={(r) => url.set({ open: r.id })}
         columns={[
           {

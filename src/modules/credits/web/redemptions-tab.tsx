@@ -36,7 +36,7 @@ export function RedemptionsTab({ url }: { url: CreditsUrl }) {
       <PageTable<Redemption>
         list={list}
         url={url}
-        totalText={(n) => t(M.totalRecords, { n })}
+        total={M.totalRecords}
         locale={{ emptyText: t(M.noRedemptions) }}
         columns={[
           { title: t(M.when), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Card, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { NewButton } from '../../../web/components/page-header';
 import { PageTable } from '../../../web/components/page-table';
 import { useI18n } from '../../../web/i18n/i18n';
 import type { Reward } from '../credits.contract';
@@ -18,15 +18,15 @@ export function RewardsTab({ url, canAdd }: { url: CreditsUrl; canAdd: boolean }
     <>
       {canAdd && (
         <Card styles={{ body: { paddingBottom: 16 } }} style={{ marginBottom: 16 }}>
-          <Button type="primary" size="large" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+          <NewButton size="large" onClick={() => setEditing('new')}>
             {t(M.newReward)}
-          </Button>
+          </NewButton>
         </Card>
       )}
       <PageTable<Reward>
         list={list}
         url={url}
-        totalText={(n) => t(M.totalRecords, { n })}
+        total={M.totalRecords}
         locale={{ emptyText: t(M.noRewardList) }}
         onOpen={(r) => {
           if (r.canEdit) setEditing(r);

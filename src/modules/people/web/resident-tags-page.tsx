@@ -1,13 +1,10 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Popconfirm, Table, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
 import type { z } from 'zod';
-import { PEOPLE_LIMITS, peopleApi, type TagDef, type ZTagDefCreate } from '../people.contract';
-import { isApiError } from '../../../web/api/api-error';
+import { PEOPLE_LIMITS, peopleApi, type TagDef, type TagDefList, type ZTagDefCreate } from '../people.contract';
 import { useApiMutation, useSaveMutation } from '../../../web/api/hooks';
-import { ErrorState } from '../../../web/components/error-state';
-import { PageHeader } from '../../../web/components/page-header';
-import { PageLoading } from '../../../web/components/page-loading';
+import { NewButton, PageHeader } from '../../../web/components/page-header';
+import { QueryView } from '../../../web/components/query-view';
 import { rules } from '../../../web/components/rules';
 import { FormModal } from '../../../web/components/form-modal';
 import { useI18n } from '../../../web/i18n/i18n';
@@ -18,35 +15,24 @@ import { tagColor } from './resident-tags';
 
 /** 特殊群体标签: the county's list; county admins add, rename, reorder and delete unused tags. */
 export function ResidentTagsPage() {
+  const q = useCountyTags();
+  return <QueryView query={q}>{(list) => <TagList list={list} />}</QueryView>;
+}
+
+function TagList({ list: { tags, canManage } }: { list: TagDefList }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const countyId = useMyCountyId();
-  const q = useCountyTags();
   const { run: removeTag } = useApiMutation(peopleApi.removeTag, {
     onSuccess: () => void message.success(t(APP.deleted)),
   });
   const [editing, setEditing] = useState<TagDef | 'new' | null>(null);
-  if (q.isPending) return <PageLoading />;
-  if (q.error)
-    return (
-      <ErrorState
-        error={q.error}
-        onRetry={isApiError(q.error) && q.error.code === 'NOT_FOUND' ? undefined : () => void q.refetch()}
-      />
-    );
-  const { tags, canManage } = q.data;
   const remove = (d: TagDef) => removeTag({ params: { countyId: countyId ?? '', code: d.code } });
   return (
     <>
       <PageHeader
         title={t(M.tagSettings)}
-        extra={
-          canManage && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              {t(M.newTag)}
-            </Button>
-          )
-        }
+        extra={canManage && <NewButton onClick={() => setEditing('new')}>{t(M.newTag)}</NewButton>}
       />
       <Alert
         type="info"

@@ -26,7 +26,7 @@ export function VersusTab({ year, nodeId, url }: { year: number; nodeId?: string
         list={q}
         url={url}
         size="small"
-        totalText={(n) => t(M.totalCentres, { n })}
+        total={M.totalCentres}
         columns={[
           {
             title: t(M.centre),

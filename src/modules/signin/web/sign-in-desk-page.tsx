@@ -47,7 +47,7 @@ export function SignInDeskPage() {
       <PageTable<SignInActivityItem>
         list={list}
         url={url}
-        totalText={(n) => t(M.total, { n })}
+        total={M.total}
         locale={{ emptyText: t(M.none) }}
         columns={[
           {

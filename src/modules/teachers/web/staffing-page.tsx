@@ -93,7 +93,7 @@ export function StaffingPage() {
         list={q}
         url={url}
         rowKey="nodeId"
-        totalText={(n) => t(APP.total, { n })}
+        total={APP.total}
         columns={[
           { title: t(M.centre), dataIndex: 'name' },
           { title: t(M.town), dataIndex: 'townName', render: (v: string | null) => v ?? '—' },

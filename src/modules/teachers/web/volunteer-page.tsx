@@ -111,7 +111,7 @@ function HoursTable({
     <PageTable<Hours>
       list={list}
       url={url}
-      totalText={(n) => t(M.totalRecords, { n })}
+      total={M.totalRecords}
       locale={{ emptyText: t(mine ? M.noHours : M.nothingPending) }}
       title={
         <Select

@@ -14,6 +14,8 @@ type Props<T> = {
   url: Paging;
   /** How the rows are counted under the table, a message with `{n}` (without it, the bare number). */
   total?: Msg;
+  /** What an empty list says instead of the table's default. */
+  empty?: Msg;
   /** Clicking a row opens it (usually its detail drawer). */
   onOpen?: (row: T) => void;
   pageSizes?: number[];
@@ -28,6 +30,7 @@ export function PageTable<T extends object>({
   list,
   url,
   total,
+  empty,
   onOpen,
   pageSizes = [10, 20, 50, 100],
   rowKey = 'id' as keyof T & string,
@@ -54,6 +57,7 @@ export function PageTable<T extends object>({
           onChange: (page, pageSize) => url.set({ page, pageSize }),
           style: { paddingInline: 16 },
         }}
+        locale={empty && { emptyText: t(empty) }}
         {...table}
       />
     </Card>

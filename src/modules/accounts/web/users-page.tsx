@@ -1,4 +1,5 @@
 import { Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import type { User } from '../account.contract';
 import { ROLE_LABELS, ROLES } from '../../../shared/roles';
 import { formatDateTime } from '../../../shared/china-time';
@@ -26,6 +27,30 @@ export function UsersPage() {
   const disabled = oneOf(YES_NO, f.disabled);
   const list = useUserList({ q: f.q, nodeId: f.nodeId, role, disabled, page: url.page, pageSize: url.pageSize });
 
+  const columns: ColumnsType<User> = [
+    openColumn<User>(t(M.displayName), 'displayName', page.openRow, { wrap: true }),
+    { title: t(M.username), dataIndex: 'username' },
+    { title: t(M.phone), dataIndex: 'phone', render: orDash },
+    { title: t(M.homeNode), dataIndex: 'homeNodeName' },
+    {
+      title: t(M.roles),
+      key: 'roles',
+      render: (_: unknown, u) =>
+        u.roles.length
+          ? u.roles.map((r) => (
+              <Tag key={r.id} style={{ marginBlock: 2 }}>
+                {t(M.at, { role: label(ROLE_LABELS[r.role]), node: r.nodeName })}
+              </Tag>
+            ))
+          : '—',
+    },
+    { title: t(M.status), key: 'status', render: (_: unknown, u) => <UserStatusTag user={u} /> },
+    {
+      title: t(M.lastLogin),
+      dataIndex: 'lastLoginAt',
+      render: (v: string | null) => (v ? formatDateTime(v) : t(M.never)),
+    },
+  ];
   return (
     <>
       <PageHeader title={t(M.title)} extra={<NewButton onClick={page.create}>{t(M.newUser)}</NewButton>} />
@@ -59,36 +84,7 @@ export function UsersPage() {
           popupMatchSelectWidth
         />
       </FilterCard>
-      <PageTable<User>
-        list={list}
-        url={url}
-        total={M.totalUsers}
-        onOpen={page.openRow}
-        columns={[
-          openColumn<User>(t(M.displayName), 'displayName', page.openRow, { wrap: true }),
-          { title: t(M.username), dataIndex: 'username' },
-          { title: t(M.phone), dataIndex: 'phone', render: orDash },
-          { title: t(M.homeNode), dataIndex: 'homeNodeName' },
-          {
-            title: t(M.roles),
-            key: 'roles',
-            render: (_: unknown, u) =>
-              u.roles.length
-                ? u.roles.map((r) => (
-                    <Tag key={r.id} style={{ marginBlock: 2 }}>
-                      {t(M.at, { role: label(ROLE_LABELS[r.role]), node: r.nodeName })}
-                    </Tag>
-                  ))
-                : '—',
-          },
-          { title: t(M.status), key: 'status', render: (_: unknown, u) => <UserStatusTag user={u} /> },
-          {
-            title: t(M.lastLogin),
-            dataIndex: 'lastLoginAt',
-            render: (v: string | null) => (v ? formatDateTime(v) : t(M.never)),
-          },
-        ]}
-      />
+      <PageTable<User> list={list} url={url} total={M.totalUsers} onOpen={page.openRow} columns={columns} />
       {f.open && <UserDetailDrawer id={f.open} onClose={page.close} />}
       {page.creating && <UserFormDrawer mode={{ kind: 'create' }} onClose={page.cancelCreate} onSaved={page.created} />}
     </>

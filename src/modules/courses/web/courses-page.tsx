@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Badge, Button, Checkbox, Col, Tabs } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import { SettingOutlined, TagsOutlined } from '@ant-design/icons';
 import { useAuth } from '../../../web/auth/auth-context';
 import { FilterCard, FilterSearch, FilterSelect } from '../../../web/components/filter-card';
@@ -54,6 +55,31 @@ export function CoursesPage() {
   const towns = (tree.data?.nodes ?? []).filter((n) => n.level === 'town');
   const [rules, setRules] = useState(false);
 
+  const columns: ColumnsType<Course> = [
+    {
+      title: t(M.courseTitle),
+      dataIndex: 'title',
+      render: (v: string, r) => (
+        <div style={{ minWidth: 160, maxWidth: 280, whiteSpace: 'normal' }}>
+          <OpenLink wrap style={{ fontSize: 16 }} onOpen={() => page.open(r.id)}>
+            {v}
+          </OpenLink>
+          {r.featured && (
+            <div>
+              <FeaturedTag centre={r.featuredCentreName} />
+            </div>
+          )}
+        </div>
+      ),
+    },
+    { title: t(M.status), dataIndex: 'status', render: (v: CourseStatus) => <CourseStatusTag status={v} /> },
+    { title: t(M.theme), key: 'theme', render: (_: unknown, r) => (isZh ? r.themeName : r.themeNameEn) },
+    { title: t(M.form), dataIndex: 'form', render: (v: CourseForm) => label(COURSE_FORM_LABELS[v]) },
+    { title: t(M.owner), dataIndex: 'nodeName' },
+    { title: t(M.town), dataIndex: 'townName', render: (v: string | null) => v ?? t(M.countyLevel) },
+    { title: t(M.firstSessionDate), dataIndex: 'firstSessionDate', render: orDash },
+    { title: t(M.hours), dataIndex: 'hours' },
+  ];
   return (
     <>
       <PageHeader
@@ -132,32 +158,8 @@ export function CoursesPage() {
         url={url}
         total={M.totalCourses}
         onOpen={page.openRow}
-        locale={review ? { emptyText: t(M.noReview) } : undefined}
-        columns={[
-          {
-            title: t(M.courseTitle),
-            dataIndex: 'title',
-            render: (v: string, r) => (
-              <div style={{ minWidth: 160, maxWidth: 280, whiteSpace: 'normal' }}>
-                <OpenLink wrap style={{ fontSize: 16 }} onOpen={() => page.open(r.id)}>
-                  {v}
-                </OpenLink>
-                {r.featured && (
-                  <div>
-                    <FeaturedTag centre={r.featuredCentreName} />
-                  </div>
-                )}
-              </div>
-            ),
-          },
-          { title: t(M.status), dataIndex: 'status', render: (v: CourseStatus) => <CourseStatusTag status={v} /> },
-          { title: t(M.theme), key: 'theme', render: (_: unknown, r) => (isZh ? r.themeName : r.themeNameEn) },
-          { title: t(M.form), dataIndex: 'form', render: (v: CourseForm) => label(COURSE_FORM_LABELS[v]) },
-          { title: t(M.owner), dataIndex: 'nodeName' },
-          { title: t(M.town), dataIndex: 'townName', render: (v: string | null) => v ?? t(M.countyLevel) },
-          { title: t(M.firstSessionDate), dataIndex: 'firstSessionDate', render: orDash },
-          { title: t(M.hours), dataIndex: 'hours' },
-        ]}
+        empty={review ? M.noReview : undefined}
+        columns={columns}
       />
       {f.open && <CourseDetailDrawer id={f.open} onClose={page.close} />}
       {page.creating && <CourseFormDrawer onClose={page.cancelCreate} onSaved={page.created} />}

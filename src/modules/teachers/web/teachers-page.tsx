@@ -1,4 +1,5 @@
 import { Col } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import { BarChartOutlined } from '@ant-design/icons';
 import { DEFAULT_THEMES, THEME_LABELS, type ThemeKey } from '../../../shared/themes';
 import { NavButton, NewButton, PageHeader } from '../../../web/components/page-header';
@@ -46,6 +47,19 @@ export function TeachersPage() {
   const banks = useBanks();
   const canCreate = !!banks.data?.some((b) => b.canKeep);
 
+  const columns: ColumnsType<Teacher> = [
+    openColumn<Teacher>(t(M.name), 'name', page.openRow),
+    { title: t(M.category), dataIndex: 'category', render: (v: TeacherCategory) => <CategoryTag category={v} /> },
+    { title: t(M.status), dataIndex: 'status', render: (v: TeacherStatus) => <TeacherStatusTag status={v} /> },
+    { title: t(M.specialities), dataIndex: 'specialities', render: (v: ThemeKey[]) => <ThemeTags themes={v} /> },
+    {
+      title: t(M.bank),
+      key: 'bank',
+      render: (_: unknown, r) => t(r.bankLevel === 'town' ? M.townBank : M.centreBank, { name: r.bankNodeName }),
+    },
+    { title: t(M.phone), dataIndex: 'phone', render: orDash },
+    { title: t(M.feeEligible), dataIndex: 'feeEligible', render: (v: boolean) => t(v ? M.feeYes : M.feeNo) },
+  ];
   return (
     <>
       <PageHeader
@@ -93,25 +107,7 @@ export function TeachersPage() {
           options={DEFAULT_THEMES.map((k) => ({ value: k, label: label(THEME_LABELS[k]) }))}
         />
       </FilterCard>
-      <PageTable<Teacher>
-        list={list}
-        url={url}
-        total={M.totalTeachers}
-        onOpen={page.openRow}
-        columns={[
-          openColumn<Teacher>(t(M.name), 'name', page.openRow),
-          { title: t(M.category), dataIndex: 'category', render: (v: TeacherCategory) => <CategoryTag category={v} /> },
-          { title: t(M.status), dataIndex: 'status', render: (v: TeacherStatus) => <TeacherStatusTag status={v} /> },
-          { title: t(M.specialities), dataIndex: 'specialities', render: (v: ThemeKey[]) => <ThemeTags themes={v} /> },
-          {
-            title: t(M.bank),
-            key: 'bank',
-            render: (_: unknown, r) => t(r.bankLevel === 'town' ? M.townBank : M.centreBank, { name: r.bankNodeName }),
-          },
-          { title: t(M.phone), dataIndex: 'phone', render: orDash },
-          { title: t(M.feeEligible), dataIndex: 'feeEligible', render: (v: boolean) => t(v ? M.feeYes : M.feeNo) },
-        ]}
-      />
+      <PageTable<Teacher> list={list} url={url} total={M.totalTeachers} onOpen={page.openRow} columns={columns} />
       {f.open && <TeacherDetailDrawer id={f.open} onClose={page.close} />}
       {page.creating && (
         <TeacherFormDrawer

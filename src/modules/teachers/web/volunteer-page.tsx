@@ -112,7 +112,7 @@ function HoursTable({
       list={list}
       url={url}
       total={M.totalRecords}
-      locale={{ emptyText: t(mine ? M.noHours : M.nothingPending) }}
+      empty={mine ? M.noHours : M.nothingPending}
       title={
         <Select
           allowClear={mine}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Popconfirm, Table, Tag } from 'antd';
+import { Alert, App, Card, Checkbox, Form, Input, InputNumber, Table, Tag } from 'antd';
 import type { z } from 'zod';
 import { PEOPLE_LIMITS, peopleApi, type TagDef, type TagDefList, type ZTagDefCreate } from '../people.contract';
 import { useApiMutation, useSaveMutation } from '../../../web/api/hooks';
@@ -8,6 +8,7 @@ import { QueryView } from '../../../web/components/query-view';
 import { rules } from '../../../web/components/rules';
 import { FormModal } from '../../../web/components/form-modal';
 import { useI18n } from '../../../web/i18n/i18n';
+import { EditDeleteLinks } from '../../../web/components/list-row-actions';
 import { M as APP } from '../../../web/i18n/messages';
 import { M } from './people.messages';
 import { useCountyTags, useMyCountyId } from './people.queries';
@@ -67,22 +68,11 @@ function TagList({ list: { tags, canManage } }: { list: TagDefList }) {
                     title: t(APP.actions),
                     key: 'a',
                     render: (_: unknown, d: TagDef) => (
-                      <span style={{ display: 'inline-flex', gap: 4 }}>
-                        <Button type="link" style={{ paddingInline: 4 }} onClick={() => setEditing(d)}>
-                          {t(APP.edit)}
-                        </Button>
-                        <Popconfirm
-                          title={t(M.removeTagConfirm, { label: d.label })}
-                          okText={t(APP.delete)}
-                          cancelText={t(APP.cancel)}
-                          okButtonProps={{ danger: true }}
-                          onConfirm={() => remove(d)}
-                        >
-                          <Button type="link" danger style={{ paddingInline: 4 }}>
-                            {t(APP.delete)}
-                          </Button>
-                        </Popconfirm>
-                      </span>
+                      <EditDeleteLinks
+                        onEdit={() => setEditing(d)}
+                        confirm={t(M.removeTagConfirm, { label: d.label })}
+                        onDelete={() => remove(d)}
+                      />
                     ),
                   },
                 ]

@@ -4,6 +4,8 @@ import type { TreeNode } from '../../modules/organisations/org.contract';
 import { useI18n } from '../i18n/i18n';
 import { M as APP } from '../i18n/messages';
 import { NodeTreeSelect } from '../org-tree/node-tree-select';
+import { ListSearch } from './list-search';
+import type { UrlQuery } from './use-url-query';
 
 type Span = { xs?: number; sm?: number; md?: number; lg?: number };
 
@@ -35,6 +37,15 @@ export function FilterCard({
         {after}
       </Row>
     </Card>
+  );
+}
+
+/** The list's search box, bound to the `q` in the URL, in its own column of the filter row. */
+export function FilterSearch({ url, span, placeholder }: { url: UrlQuery<'q'>; span: Span; placeholder: string }) {
+  return (
+    <Col {...span}>
+      <ListSearch value={url.values.q} onChange={(q) => url.set({ q })} placeholder={placeholder} />
+    </Col>
   );
 }
 

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
-import { Typography } from 'antd';
+import { Button, Typography, type ButtonProps } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router';
 
 /** Page title with its main actions; the actions wrap under the title on a phone. */
 export function PageHeader({ title, extra, children }: { title: ReactNode; extra?: ReactNode; children?: ReactNode }) {
@@ -15,5 +17,24 @@ export function PageHeader({ title, extra, children }: { title: ReactNode; extra
       </div>
       {children}
     </div>
+  );
+}
+
+/** A page's main action, adding a row (opens its create form): primary, with a plus. */
+export function NewButton({ onClick, size, children }: Pick<ButtonProps, 'onClick' | 'size' | 'children'>) {
+  return (
+    <Button type="primary" size={size} icon={<PlusOutlined />} onClick={onClick}>
+      {children}
+    </Button>
+  );
+}
+
+/** A header button that goes to another screen (a related list, or back to the list it belongs to). */
+export function NavButton({ to, icon, text }: { to: string; icon: ReactNode; text: string }) {
+  const navigate = useNavigate();
+  return (
+    <Button icon={icon} onClick={() => navigate(to)}>
+      {text}
+    </Button>
   );
 }

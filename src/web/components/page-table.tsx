@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Card, Table, type TableProps } from 'antd';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { Page } from '../../shared/pagination';
+import { useI18n, type Msg } from '../i18n/i18n';
 import { ErrorState } from './error-state';
 
 type Paging = { page: number; pageSize: number; set: (patch: { page: number; pageSize: number }) => void };
@@ -11,7 +12,10 @@ type Props<T> = {
   list: UseQueryResult<Page<T>>;
   /** Page and page size, kept in the URL (useUrlQuery). */
   url: Paging;
-  totalText: (n: number) => string;
+  /** How the rows are counted under the table, a message with `{n}` (without it, the bare number). */
+  total?: Msg;
+  /** What an empty list says instead of the table's default. */
+  empty?: Msg;
   /** Clicking a row opens it (usually its detail drawer). */
   onOpen?: (row: T) => void;
   pageSizes?: number[];
@@ -25,13 +29,15 @@ type Props<T> = {
 export function PageTable<T extends object>({
   list,
   url,
-  totalText,
+  total,
+  empty,
   onOpen,
   pageSizes = [10, 20, 50, 100],
   rowKey = 'id' as keyof T & string,
   title,
   ...table
 }: Props<T>) {
+  const { t } = useI18n();
   if (list.error) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
   return (
     <Card styles={{ body: { padding: 0 } }} title={title}>
@@ -47,10 +53,11 @@ export function PageTable<T extends object>({
           total: list.data?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: pageSizes,
-          showTotal: totalText,
+          showTotal: (n) => (total ? t(total, { n }) : `${n}`),
           onChange: (page, pageSize) => url.set({ page, pageSize }),
           style: { paddingInline: 16 },
         }}
+        locale={empty && { emptyText: t(empty) }}
         {...table}
       />
     </Card>

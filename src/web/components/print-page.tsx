@@ -70,3 +70,80 @@ ${css}`;
     </>
   );
 }
+
+/** A column of a PrintTable. */
+export type PrintColumn<T> = {
+  title: string;
+  cell: (item: T) => ReactNode;
+  /** Figures, aligned right. */
+  num?: boolean;
+  nowrap?: boolean;
+  /** The column's figure in the total row; the row's label spans the columns before the first total. */
+  total?: ReactNode;
+};
+
+/** A record's ruled table: a numbered row per item, the empty text when there is none, the total row last. */
+export function PrintTable<T>({
+  noTitle,
+  columns,
+  items,
+  rowKey,
+  empty,
+  totalLabel,
+}: {
+  /** The number column's title (序号). */
+  noTitle: string;
+  columns: PrintColumn<T>[];
+  items: T[];
+  rowKey: (item: T, n: number) => string | number;
+  empty: string;
+  totalLabel: string;
+}) {
+  const numClass = (c: PrintColumn<T>) => (c.num ? 'num' : undefined);
+  const firstTotal = columns.findIndex((c) => c.total !== undefined);
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th className="num">{noTitle}</th>
+          {columns.map((c) => (
+            <th key={c.title} className={numClass(c)}>
+              {c.title}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {items.length === 0 && (
+          <tr>
+            <td colSpan={columns.length + 1} style={{ textAlign: 'center' }}>
+              {empty}
+            </td>
+          </tr>
+        )}
+        {items.map((item, n) => (
+          <tr key={rowKey(item, n)}>
+            <td className="num">{n + 1}</td>
+            {columns.map((c) => (
+              <td key={c.title} className={numClass(c)} style={c.nowrap ? { whiteSpace: 'nowrap' } : undefined}>
+                {c.cell(item)}
+              </td>
+            ))}
+          </tr>
+        ))}
+        <tr>
+          <th colSpan={firstTotal + 1}>{totalLabel}</th>
+          {columns.slice(firstTotal).map((c) =>
+            c.total === undefined ? (
+              <th key={c.title} />
+            ) : (
+              <th key={c.title} className="num">
+                {c.total}
+              </th>
+            ),
+          )}
+        </tr>
+      </tbody>
+    </table>
+  );
+}

@@ -39,3 +39,13 @@ export function useUrlQuery<K extends string>(keys: readonly K[]) {
   const reset = useCallback(() => setParams(new URLSearchParams()), [setParams]);
   return { values, page, pageSize, set, reset };
 }
+
+/** The URL's value if it is one of `all` (an enum filter), else undefined: a hand-edited URL filters nothing. */
+export const oneOf = <T extends string>(all: readonly T[], v: string | undefined): T | undefined =>
+  all.includes(v as T) ? (v as T) : undefined;
+
+/** A yes/no filter's values as the URL and the API spell them. */
+export const YES_NO = ['true', 'false'] as const;
+
+/** The page's filters and page in the URL, as useUrlQuery gives them. */
+export type UrlQuery<K extends string> = ReturnType<typeof useUrlQuery<K>>;

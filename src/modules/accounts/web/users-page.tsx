@@ -1,11 +1,11 @@
-import { useState } from 'react';
-import { Button, Col, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import type { User } from '../account.contract';
-import { ROLE_LABELS, ROLES, type Role } from '../../../shared/roles';
+import { ROLE_LABELS, ROLES } from '../../../shared/roles';
 import { formatDateTime } from '../../../shared/china-time';
-import { PageHeader } from '../../../web/components/page-header';
-import { useUrlQuery } from '../../../web/components/use-url-query';
+import { NewButton, PageHeader } from '../../../web/components/page-header';
+import { oneOf, YES_NO } from '../../../web/components/use-url-query';
+import { useListPage } from '../../../web/components/list-page';
 import { useI18n } from '../../../web/i18n/i18n';
 import { UserDetailDrawer } from './user-detail-drawer';
 import { UserFormDrawer } from './user-form-drawer';
@@ -13,8 +13,7 @@ import { UserStatusTag } from './user-status';
 import { M } from './users.messages';
 import { useUserList } from './users.queries';
 import { PageTable } from '../../../web/components/page-table';
-import { ListSearch } from '../../../web/components/list-search';
-import { FilterCard, FilterNode, FilterSelect } from '../../../web/components/filter-card';
+import { FilterCard, FilterNode, FilterSearch, FilterSelect } from '../../../web/components/filter-card';
 import { openColumn, orDash } from '../../../web/components/table-columns';
 
 const KEYS = ['q', 'nodeId', 'role', 'disabled', 'open'] as const;
@@ -22,27 +21,41 @@ const KEYS = ['q', 'nodeId', 'role', 'disabled', 'open'] as const;
 /** 用户与权限: filters in the URL, a server-paged list, a drawer per account, one form. */
 export function UsersPage() {
   const { t, label } = useI18n();
-  const url = useUrlQuery(KEYS);
-  const f = url.values;
-  const role = ROLES.includes(f.role as Role) ? (f.role as Role) : undefined;
-  const disabled = f.disabled === 'true' || f.disabled === 'false' ? f.disabled : undefined;
+  const page = useListPage(KEYS);
+  const { url, f } = page;
+  const role = oneOf(ROLES, f.role);
+  const disabled = oneOf(YES_NO, f.disabled);
   const list = useUserList({ q: f.q, nodeId: f.nodeId, role, disabled, page: url.page, pageSize: url.pageSize });
-  const [creating, setCreating] = useState(false);
 
+  const columns: ColumnsType<User> = [
+    openColumn<User>(t(M.displayName), 'displayName', page.openRow, { wrap: true }),
+    { title: t(M.username), dataIndex: 'username' },
+    { title: t(M.phone), dataIndex: 'phone', render: orDash },
+    { title: t(M.homeNode), dataIndex: 'homeNodeName' },
+    {
+      title: t(M.roles),
+      key: 'roles',
+      render: (_: unknown, u) =>
+        u.roles.length
+          ? u.roles.map((r) => (
+              <Tag key={r.id} style={{ marginBlock: 2 }}>
+                {t(M.at, { role: label(ROLE_LABELS[r.role]), node: r.nodeName })}
+              </Tag>
+            ))
+          : '—',
+    },
+    { title: t(M.status), key: 'status', render: (_: unknown, u) => <UserStatusTag user={u} /> },
+    {
+      title: t(M.lastLogin),
+      dataIndex: 'lastLoginAt',
+      render: (v: string | null) => (v ? formatDateTime(v) : t(M.never)),
+    },
+  ];
   return (
     <>
-      <PageHeader
-        title={t(M.title)}
-        extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t(M.newUser)}
-          </Button>
-        }
-      />
-      <FilterCard onReset={() => url.reset()} resetSpan={{ xs: 24, sm: 8, lg: 2 }}>
-        <Col xs={24} sm={12} lg={7}>
-          <ListSearch value={f.q} onChange={(q) => url.set({ q })} placeholder={t(M.searchPlaceholder)} />
-        </Col>
+      <PageHeader title={t(M.title)} extra={<NewButton onClick={page.create}>{t(M.newUser)}</NewButton>} />
+      <FilterCard onReset={url.reset} resetSpan={{ xs: 24, sm: 8, lg: 2 }}>
+        <FilterSearch url={url} span={{ xs: 24, sm: 12, lg: 7 }} placeholder={t(M.searchPlaceholder)} />
         <FilterNode
           span={{ xs: 24, sm: 12, lg: 6 }}
           value={f.nodeId}
@@ -71,47 +84,9 @@ export function UsersPage() {
           popupMatchSelectWidth
         />
       </FilterCard>
-      <PageTable<User>
-        list={list}
-        url={url}
-        totalText={(n) => t(M.totalUsers, { n })}
-        onOpen={(u) => url.set({ open: u.id })}
-        columns={[
-          openColumn<User>(t(M.displayName), 'displayName', (u) => url.set({ open: u.id }), { wrap: true }),
-          { title: t(M.username), dataIndex: 'username' },
-          { title: t(M.phone), dataIndex: 'phone', render: orDash },
-          { title: t(M.homeNode), dataIndex: 'homeNodeName' },
-          {
-            title: t(M.roles),
-            key: 'roles',
-            render: (_: unknown, u) =>
-              u.roles.length
-                ? u.roles.map((r) => (
-                    <Tag key={r.id} style={{ marginBlock: 2 }}>
-                      {t(M.at, { role: label(ROLE_LABELS[r.role]), node: r.nodeName })}
-                    </Tag>
-                  ))
-                : '—',
-          },
-          { title: t(M.status), key: 'status', render: (_: unknown, u) => <UserStatusTag user={u} /> },
-          {
-            title: t(M.lastLogin),
-            dataIndex: 'lastLoginAt',
-            render: (v: string | null) => (v ? formatDateTime(v) : t(M.never)),
-          },
-        ]}
-      />
-      {f.open && <UserDetailDrawer id={f.open} onClose={() => url.set({ open: null })} />}
-      {creating && (
-        <UserFormDrawer
-          mode={{ kind: 'create' }}
-          onClose={() => setCreating(false)}
-          onSaved={(id) => {
-            setCreating(false);
-            url.set({ open: id });
-          }}
-        />
-      )}
+      <PageTable<User> list={list} url={url} total={M.totalUsers} onOpen={page.openRow} columns={columns} />
+      {f.open && <UserDetailDrawer id={f.open} onClose={page.close} />}
+      {page.creating && <UserFormDrawer mode={{ kind: 'create' }} onClose={page.cancelCreate} onSaved={page.created} />}
     </>
   );
 }

@@ -1,16 +1,16 @@
-import { useEffect, useState } from 'react';
-import { Button, Col, DatePicker, Segmented, Tag } from 'antd';
+import { useEffect } from 'react';
+import { Col, DatePicker, Segmented, Tag } from 'antd';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
-import { useNavigate } from 'react-router';
+import { EnvironmentOutlined } from '@ant-design/icons';
 import { chinaMonth } from '../../../shared/china-time';
 import { useAuth } from '../../../web/auth/auth-context';
-import { FilterCard, FilterNode, FilterSelect } from '../../../web/components/filter-card';
-import { ListSearch } from '../../../web/components/list-search';
-import { PageHeader } from '../../../web/components/page-header';
+import { FilterCard, FilterNode, FilterSearch, FilterSelect } from '../../../web/components/filter-card';
+import { useListPage } from '../../../web/components/list-page';
+import { NavButton, NewButton, PageHeader } from '../../../web/components/page-header';
 import { PageTable } from '../../../web/components/page-table';
-import { useUrlQuery } from '../../../web/components/use-url-query';
+import { openColumn } from '../../../web/components/table-columns';
+import { oneOf } from '../../../web/components/use-url-query';
 import { useI18n } from '../../../web/i18n/i18n';
 import { ACTIVITY_STATUSES, ACTIVITY_STATUS_LABELS, type Activity, type ActivityStatus } from '../activities.contract';
 import { ACTIVITY_KEEPER_ROLES } from '../activities.policy';
@@ -23,8 +23,6 @@ import { M } from './activities.messages';
 import { useActivityList } from './activities.queries';
 
 const KEYS = ['q', 'centreId', 'month', 'status', 'theme', 'view', 'open'] as const;
-const pick = <T extends string>(all: readonly T[], v: string | undefined) =>
-  all.includes(v as T) ? (v as T) : undefined;
 
 /** 活动与课堂: filters in the URL, a list or a month calendar, a drawer per activity, one form. */
 export function ActivitiesPage() {
@@ -32,14 +30,13 @@ export function ActivitiesPage() {
   useEffect(() => {
     dayjs.locale(isZh ? 'zh-cn' : 'en');
   }, [isZh]);
-  const navigate = useNavigate();
   const { hasRole } = useAuth();
-  const url = useUrlQuery(KEYS);
+  const page = useListPage(KEYS);
+  const { url, f, open } = page;
   const themes = useThemes();
-  const f = url.values;
   const calendar = f.view === 'calendar';
   const month = calendar ? (f.month ?? chinaMonth()) : f.month;
-  const status = pick<ActivityStatus>(ACTIVITY_STATUSES, f.status);
+  const status = oneOf(ACTIVITY_STATUSES, f.status);
   const list = useActivityList({
     q: f.q,
     centreId: f.centreId,
@@ -50,8 +47,6 @@ export function ActivitiesPage() {
     pageSize: calendar ? 200 : url.pageSize,
   });
   const canCreate = hasRole(ACTIVITY_KEEPER_ROLES);
-  const [creating, setCreating] = useState(false);
-  const open = (id: string) => url.set({ open: id });
 
   return (
     <>
@@ -59,21 +54,13 @@ export function ActivitiesPage() {
         title={t(M.title)}
         extra={
           <>
-            <Button icon={<EnvironmentOutlined />} onClick={() => navigate('/venues')}>
-              {t(M.venuesLink)}
-            </Button>
-            {canCreate && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                {t(M.newActivity)}
-              </Button>
-            )}
+            <NavButton to="/venues" icon={<EnvironmentOutlined />} text={t(M.venuesLink)} />
+            {canCreate && <NewButton onClick={page.create}>{t(M.newActivity)}</NewButton>}
           </>
         }
       />
-      <FilterCard onReset={() => url.reset()} resetSpan={{ xs: 24, sm: 24, lg: 3 }}>
-        <Col xs={24} sm={12} lg={5}>
-          <ListSearch value={f.q} onChange={(q) => url.set({ q })} placeholder={t(M.searchPlaceholder)} />
-        </Col>
+      <FilterCard onReset={url.reset} resetSpan={{ xs: 24, sm: 24, lg: 3 }}>
+        <FilterSearch url={url} span={{ xs: 24, sm: 12, lg: 5 }} placeholder={t(M.searchPlaceholder)} />
         <FilterNode
           span={{ xs: 24, sm: 12, lg: 5 }}
           value={f.centreId}
@@ -131,25 +118,10 @@ export function ActivitiesPage() {
         <PageTable<Activity>
           list={list}
           url={url}
-          totalText={(n) => t(M.total, { n })}
-          onOpen={(r) => open(r.id)}
+          total={M.total}
+          onOpen={page.openRow}
           columns={[
-            {
-              title: t(M.titleField),
-              dataIndex: 'title',
-              render: (v: string, r) => (
-                <Button
-                  type="link"
-                  style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    open(r.id);
-                  }}
-                >
-                  {v}
-                </Button>
-              ),
-            },
+            openColumn<Activity>(t(M.titleField), 'title', page.openRow, { wrap: true }),
             {
               title: t(M.when),
               key: 'when',
@@ -165,15 +137,12 @@ export function ActivitiesPage() {
           ]}
         />
       )}
-      {f.open && <ActivityDetailDrawer id={f.open} onClose={() => url.set({ open: null })} onOpen={open} />}
-      {creating && (
+      {f.open && <ActivityDetailDrawer id={f.open} onClose={page.close} onOpen={open} />}
+      {page.creating && (
         <ActivityFormDrawer
           mode={{ kind: 'create', centreId: f.centreId }}
-          onClose={() => setCreating(false)}
-          onSaved={(id) => {
-            setCreating(false);
-            open(id);
-          }}
+          onClose={page.cancelCreate}
+          onSaved={page.created}
         />
       )}
     </>

@@ -15,12 +15,11 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
-import { useNavigate } from 'react-router';
+import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useApiMutation, useSaveMutation } from '../../../web/api/hooks';
 import { useAuth } from '../../../web/auth/auth-context';
 import { FilterCard, FilterNode } from '../../../web/components/filter-card';
-import { PageHeader } from '../../../web/components/page-header';
+import { NavButton, NewButton, PageHeader } from '../../../web/components/page-header';
 import { PageTable } from '../../../web/components/page-table';
 import { orDash } from '../../../web/components/table-columns';
 import { rules } from '../../../web/components/rules';
@@ -47,7 +46,6 @@ const KEYS = ['kind', 'nodeId'] as const;
 /** 场地与设备: each town's and centre's venues and equipment, and the county's booking notice. */
 export function VenuesPage() {
   const { t } = useI18n();
-  const navigate = useNavigate();
   const { hasRole } = useAuth();
   const url = useUrlQuery(KEYS);
   const kind: BookableKind = url.values.kind === 'equipment' ? 'equipment' : 'venue';
@@ -61,13 +59,9 @@ export function VenuesPage() {
         title={t(M.venuesTitle)}
         extra={
           <>
-            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/activities')}>
-              {t(M.title)}
-            </Button>
+            <NavButton to="/activities" icon={<ArrowLeftOutlined />} text={t(M.title)} />
             {canAdd && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-                {t(kind === 'venue' ? M.newVenue : M.newItem)}
-              </Button>
+              <NewButton onClick={() => setEditing('new')}>{t(kind === 'venue' ? M.newVenue : M.newItem)}</NewButton>
             )}
           </>
         }
@@ -95,7 +89,7 @@ export function VenuesPage() {
       <PageTable<Bookable>
         list={list}
         url={url}
-        totalText={(n) => t(M.totalVenues, { n })}
+        total={M.totalVenues}
         onOpen={(r) => setViewing(r)}
         columns={[
           { title: t(M.name), dataIndex: 'name', render: (v: string) => <strong>{v}</strong> },

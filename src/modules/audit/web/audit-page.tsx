@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { Col, DatePicker, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { auditApi, type AuditEntryOut } from '../audit.contract';
@@ -73,6 +74,35 @@ export function AuditPage() {
   const range: [Dayjs | null, Dayjs | null] | null =
     f.from || f.to ? [f.from ? dayjs(f.from) : null, f.to ? dayjs(f.to) : null] : null;
 
+  const columns: ColumnsType<AuditEntryOut> = [
+    {
+      title: t(M.when),
+      dataIndex: 'at',
+      render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v)}</span>,
+    },
+    { title: t(M.who), dataIndex: 'actorName', render: (v: string | null) => v ?? t(M.system) },
+    { title: t(M.node), dataIndex: 'nodeName', render: orDash },
+    {
+      title: t(M.action),
+      dataIndex: 'action',
+      render: (a: string, e) => (
+        <span>
+          {actionText(a)}
+          {typeof e.summary?.reason === 'string' && REASON_LABELS[e.summary.reason] && (
+            <Typography.Text type="secondary" style={{ fontSize: 14 }}>
+              （{t(REASON_LABELS[e.summary.reason])}）
+            </Typography.Text>
+          )}
+        </span>
+      ),
+    },
+    {
+      title: t(M.outcome),
+      dataIndex: 'outcome',
+      render: (o: AuditEntryOut['outcome']) => <Tag color={OUTCOME_COLOR[o]}>{t(M[o])}</Tag>,
+    },
+    { title: t(M.ip), dataIndex: 'ip', render: orDash },
+  ];
   return (
     <>
       <PageHeader title={t(M.title)} extra={hasRole(auditApi.verify.policy.roles) && <VerifyChainButton />}>
@@ -127,38 +157,10 @@ export function AuditPage() {
       <PageTable<AuditEntryOut>
         list={list}
         url={url}
-        totalText={(n) => t(M.totalRows, { n })}
+        total={M.totalRows}
         expandable={{ expandedRowRender: (e) => <AuditDetails entry={e} />, expandRowByClick: true }}
         pageSizes={[20, 50, 100]}
-        columns={[
-          {
-            title: t(M.when),
-            dataIndex: 'at',
-            render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v)}</span>,
-          },
-          { title: t(M.who), dataIndex: 'actorName', render: (v: string | null) => v ?? t(M.system) },
-          { title: t(M.node), dataIndex: 'nodeName', render: orDash },
-          {
-            title: t(M.action),
-            dataIndex: 'action',
-            render: (a: string, e) => (
-              <span>
-                {actionText(a)}
-                {typeof e.summary?.reason === 'string' && REASON_LABELS[e.summary.reason] && (
-                  <Typography.Text type="secondary" style={{ fontSize: 14 }}>
-                    （{t(REASON_LABELS[e.summary.reason])}）
-                  </Typography.Text>
-                )}
-              </span>
-            ),
-          },
-          {
-            title: t(M.outcome),
-            dataIndex: 'outcome',
-            render: (o: AuditEntryOut['outcome']) => <Tag color={OUTCOME_COLOR[o]}>{t(M[o])}</Tag>,
-          },
-          { title: t(M.ip), dataIndex: 'ip', render: orDash },
-        ]}
+        columns={columns}
       />
     </>
   );

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { Badge, Button, Checkbox, Col, Tabs } from 'antd';
-import { PlusOutlined, SettingOutlined, TagsOutlined } from '@ant-design/icons';
-import { useNavigate } from 'react-router';
+import type { ColumnsType } from 'antd/es/table';
+import { SettingOutlined, TagsOutlined } from '@ant-design/icons';
 import { useAuth } from '../../../web/auth/auth-context';
-import { FilterCard, FilterSelect } from '../../../web/components/filter-card';
-import { ListSearch } from '../../../web/components/list-search';
-import { PageHeader } from '../../../web/components/page-header';
+import { FilterCard, FilterSearch, FilterSelect } from '../../../web/components/filter-card';
+import { useListPage } from '../../../web/components/list-page';
+import { NavButton, NewButton, PageHeader } from '../../../web/components/page-header';
 import { PageTable } from '../../../web/components/page-table';
 import { OpenLink, orDash } from '../../../web/components/table-columns';
-import { useUrlQuery } from '../../../web/components/use-url-query';
+import { oneOf } from '../../../web/components/use-url-query';
 import { useI18n } from '../../../web/i18n/i18n';
 import { useOrgTree } from '../../../web/org-tree/use-org-tree';
 import { useThemes } from '../../themes/web';
@@ -29,19 +29,16 @@ import { useCourseList } from './courses.queries';
 import { FeaturedRulesModal } from './featured-rules-modal';
 
 const KEYS = ['view', 'q', 'theme', 'status', 'townId', 'featured', 'open'] as const;
-const pick = <T extends string>(all: readonly T[], v: string | undefined) =>
-  all.includes(v as T) ? (v as T) : undefined;
 
 /** 课程: every course the user may read, a 待审核 tab for reviewers, filters in the URL, a drawer per course. */
 export function CoursesPage() {
   const { t, label, isZh } = useI18n();
-  const navigate = useNavigate();
   const { hasRole } = useAuth();
-  const url = useUrlQuery(KEYS);
-  const f = url.values;
+  const page = useListPage(KEYS);
+  const { url, f } = page;
   const reviewer = hasRole(COURSE_REVIEWER_ROLES);
   const review = reviewer && f.view === 'review';
-  const status = pick<CourseStatus>(COURSE_STATUSES, f.status);
+  const status = oneOf(COURSE_STATUSES, f.status);
   const list = useCourseList({
     q: f.q,
     theme: f.theme,
@@ -56,28 +53,46 @@ export function CoursesPage() {
   const themes = useThemes();
   const tree = useOrgTree();
   const towns = (tree.data?.nodes ?? []).filter((n) => n.level === 'town');
-  const [creating, setCreating] = useState(false);
   const [rules, setRules] = useState(false);
 
+  const columns: ColumnsType<Course> = [
+    {
+      title: t(M.courseTitle),
+      dataIndex: 'title',
+      render: (v: string, r) => (
+        <div style={{ minWidth: 160, maxWidth: 280, whiteSpace: 'normal' }}>
+          <OpenLink wrap style={{ fontSize: 16 }} onOpen={() => page.open(r.id)}>
+            {v}
+          </OpenLink>
+          {r.featured && (
+            <div>
+              <FeaturedTag centre={r.featuredCentreName} />
+            </div>
+          )}
+        </div>
+      ),
+    },
+    { title: t(M.status), dataIndex: 'status', render: (v: CourseStatus) => <CourseStatusTag status={v} /> },
+    { title: t(M.theme), key: 'theme', render: (_: unknown, r) => (isZh ? r.themeName : r.themeNameEn) },
+    { title: t(M.form), dataIndex: 'form', render: (v: CourseForm) => label(COURSE_FORM_LABELS[v]) },
+    { title: t(M.owner), dataIndex: 'nodeName' },
+    { title: t(M.town), dataIndex: 'townName', render: (v: string | null) => v ?? t(M.countyLevel) },
+    { title: t(M.firstSessionDate), dataIndex: 'firstSessionDate', render: orDash },
+    { title: t(M.hours), dataIndex: 'hours' },
+  ];
   return (
     <>
       <PageHeader
         title={t(M.title)}
         extra={
           <>
-            <Button icon={<TagsOutlined />} onClick={() => navigate('/courses/themes')}>
-              {t(M.themesLink)}
-            </Button>
+            <NavButton to="/courses/themes" icon={<TagsOutlined />} text={t(M.themesLink)} />
             {reviewer && towns.length > 0 && (
               <Button icon={<SettingOutlined />} onClick={() => setRules(true)}>
                 {t(M.featuredRules)}
               </Button>
             )}
-            {hasRole(COURSE_EDITOR_ROLES) && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                {t(M.newCourse)}
-              </Button>
-            )}
+            {hasRole(COURSE_EDITOR_ROLES) && <NewButton onClick={page.create}>{t(M.newCourse)}</NewButton>}
           </>
         }
       />
@@ -99,10 +114,8 @@ export function CoursesPage() {
           ]}
         />
       )}
-      <FilterCard onReset={() => url.reset()} resetSpan={{ xs: 24, sm: 6, lg: 3 }}>
-        <Col xs={24} sm={12} lg={6}>
-          <ListSearch value={f.q} onChange={(q) => url.set({ q })} placeholder={t(M.searchPlaceholder)} />
-        </Col>
+      <FilterCard onReset={url.reset} resetSpan={{ xs: 24, sm: 6, lg: 3 }}>
+        <FilterSearch url={url} span={{ xs: 24, sm: 12, lg: 6 }} placeholder={t(M.searchPlaceholder)} />
         <FilterSelect<string>
           span={{ xs: 12, sm: 6, lg: 4 }}
           value={f.theme}
@@ -143,45 +156,13 @@ export function CoursesPage() {
       <PageTable<Course>
         list={list}
         url={url}
-        totalText={(n) => t(M.totalCourses, { n })}
-        onOpen={(r) => url.set({ open: r.id })}
-        locale={review ? { emptyText: t(M.noReview) } : undefined}
-        columns={[
-          {
-            title: t(M.courseTitle),
-            dataIndex: 'title',
-            render: (v: string, r) => (
-              <div style={{ minWidth: 160, maxWidth: 280, whiteSpace: 'normal' }}>
-                <OpenLink wrap style={{ fontSize: 16 }} onOpen={() => url.set({ open: r.id })}>
-                  {v}
-                </OpenLink>
-                {r.featured && (
-                  <div>
-                    <FeaturedTag centre={r.featuredCentreName} />
-                  </div>
-                )}
-              </div>
-            ),
-          },
-          { title: t(M.status), dataIndex: 'status', render: (v: CourseStatus) => <CourseStatusTag status={v} /> },
-          { title: t(M.theme), key: 'theme', render: (_: unknown, r) => (isZh ? r.themeName : r.themeNameEn) },
-          { title: t(M.form), dataIndex: 'form', render: (v: CourseForm) => label(COURSE_FORM_LABELS[v]) },
-          { title: t(M.owner), dataIndex: 'nodeName' },
-          { title: t(M.town), dataIndex: 'townName', render: (v: string | null) => v ?? t(M.countyLevel) },
-          { title: t(M.firstSessionDate), dataIndex: 'firstSessionDate', render: orDash },
-          { title: t(M.hours), dataIndex: 'hours' },
-        ]}
+        total={M.totalCourses}
+        onOpen={page.openRow}
+        empty={review ? M.noReview : undefined}
+        columns={columns}
       />
-      {f.open && <CourseDetailDrawer id={f.open} onClose={() => url.set({ open: null })} />}
-      {creating && (
-        <CourseFormDrawer
-          onClose={() => setCreating(false)}
-          onSaved={(id) => {
-            setCreating(false);
-            url.set({ open: id });
-          }}
-        />
-      )}
+      {f.open && <CourseDetailDrawer id={f.open} onClose={page.close} />}
+      {page.creating && <CourseFormDrawer onClose={page.cancelCreate} onSaved={page.created} />}
       {rules && <FeaturedRulesModal towns={towns} onClose={() => setRules(false)} />}
     </>
   );

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { App, Button, Card, InputNumber, Space, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { useNavigate } from 'react-router';
 import { useApiMutation } from '../../../web/api/hooks';
 import { ErrorState } from '../../../web/components/error-state';
-import { PageHeader } from '../../../web/components/page-header';
+import { NavButton, PageHeader } from '../../../web/components/page-header';
 import { PageLoading } from '../../../web/components/page-loading';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
@@ -17,17 +16,12 @@ import { useCourseRules } from './courses.queries';
 /** 课程主题: the county's theme list (order, names, active, lead departments) and its review lead days. */
 export function ThemesPage() {
   const { t } = useI18n();
-  const navigate = useNavigate();
   const themes = useThemes();
   return (
     <>
       <PageHeader
         title={t(M.themesTitle)}
-        extra={
-          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/courses')}>
-            {t(M.back)}
-          </Button>
-        }
+        extra={<NavButton to="/courses" icon={<ArrowLeftOutlined />} text={t(M.back)} />}
       />
       {themes.isPending ? (
         <PageLoading />

@@ -1,4 +1,5 @@
 import { Card, Col, Row, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import { ListSearch } from '../../../web/components/list-search';
 import { PageTable } from '../../../web/components/page-table';
 import { useI18n } from '../../../web/i18n/i18n';
@@ -15,6 +16,20 @@ export function AccountsTab({ url }: { url: CreditsUrl }) {
   const { t } = useI18n();
   const keeps = useKeeperReach();
   const list = useAccounts({ q: url.values.q, nodeId: url.values.nodeId, page: url.page, pageSize: url.pageSize });
+  const columns: ColumnsType<Account> = [
+    {
+      title: t(M.name),
+      dataIndex: 'name',
+      render: (v: string) => <Typography.Link style={{ fontSize: 16 }}>{v}</Typography.Link>,
+    },
+    { title: t(M.village), dataIndex: 'nodeName', responsive: ['sm'] },
+    {
+      title: t(M.balance),
+      dataIndex: 'balance',
+      align: 'right',
+      render: (v: number) => <strong style={{ fontSize: 16 }}>{v}</strong>,
+    },
+  ];
   return (
     <>
       <Card styles={{ body: { paddingBottom: 16 } }} style={{ marginBottom: 16 }}>
@@ -40,22 +55,9 @@ export function AccountsTab({ url }: { url: CreditsUrl }) {
       <PageTable<Account>
         list={list}
         url={url}
-        totalText={(n) => t(M.totalPeople, { n })}
+        total={M.totalPeople}
         onOpen={(r) => url.set({ open: r.id })}
-        columns={[
-          {
-            title: t(M.name),
-            dataIndex: 'name',
-            render: (v: string) => <Typography.Link style={{ fontSize: 16 }}>{v}</Typography.Link>,
-          },
-          { title: t(M.village), dataIndex: 'nodeName', responsive: ['sm'] },
-          {
-            title: t(M.balance),
-            dataIndex: 'balance',
-            align: 'right',
-            render: (v: number) => <strong style={{ fontSize: 16 }}>{v}</strong>,
-          },
-        ]}
+        columns={columns}
       />
       {url.values.open && <AccountDrawer residentId={url.values.open} onClose={() => url.set({ open: null })} />}
     </>

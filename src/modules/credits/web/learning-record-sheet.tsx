@@ -1,4 +1,4 @@
-import { PrintPage } from '../../../web/components/print-page';
+import { PrintPage, PrintTable } from '../../../web/components/print-page';
 import { useI18n } from '../../../web/i18n/i18n';
 import type { LearningRecord } from '../credits.contract';
 import { M } from './credits.messages';
@@ -31,44 +31,21 @@ export function LearningRecordSheet({ r, onClose }: { r: LearningRecord; onClose
           balance: r.balance,
         })}
       </p>
-      <table>
-        <thead>
-          <tr>
-            <th className="num">{t(M.recordNo)}</th>
-            <th>{t(M.recordDate)}</th>
-            <th>{t(M.recordActivity)}</th>
-            <th>{t(M.theme)}</th>
-            <th>{t(M.recordPlace)}</th>
-            <th className="num">{t(M.recordHours)}</th>
-            <th className="num">{t(M.creditsCol)}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {r.items.length === 0 && (
-            <tr>
-              <td colSpan={7} style={{ textAlign: 'center' }}>
-                {t(M.recordEmpty)}
-              </td>
-            </tr>
-          )}
-          {r.items.map((i, n) => (
-            <tr key={i.activityId}>
-              <td className="num">{n + 1}</td>
-              <td style={{ whiteSpace: 'nowrap' }}>{day(i.date)}</td>
-              <td>{i.title}</td>
-              <td>{isZh ? i.themeName : i.themeNameEn}</td>
-              <td>{i.centreName}</td>
-              <td className="num">{i.hours}</td>
-              <td className="num">{i.credits}</td>
-            </tr>
-          ))}
-          <tr>
-            <th colSpan={5}>{t(M.recordTotal)}</th>
-            <th className="num">{r.totalHours}</th>
-            <th className="num">{r.totalCredits}</th>
-          </tr>
-        </tbody>
-      </table>
+      <PrintTable
+        noTitle={t(M.recordNo)}
+        items={r.items}
+        rowKey={(i) => i.activityId}
+        empty={t(M.recordEmpty)}
+        totalLabel={t(M.recordTotal)}
+        columns={[
+          { title: t(M.recordDate), nowrap: true, cell: (i) => day(i.date) },
+          { title: t(M.recordActivity), cell: (i) => i.title },
+          { title: t(M.theme), cell: (i) => (isZh ? i.themeName : i.themeNameEn) },
+          { title: t(M.recordPlace), cell: (i) => i.centreName },
+          { title: t(M.recordHours), num: true, cell: (i) => i.hours, total: r.totalHours },
+          { title: t(M.creditsCol), num: true, cell: (i) => i.credits, total: r.totalCredits },
+        ]}
+      />
       <div className="print-sign">
         <div>{t(M.recordIssuer, { county: r.resident.countyName })}</div>
         <div>{t(M.recordPrinted, { date: day(r.generatedAt) })}</div>

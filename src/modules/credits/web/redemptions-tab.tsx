@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Button, Card, Select, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import { useApiMutation } from '../../../web/api/hooks';
 import { formatDateTime } from '../../../shared/china-time';
 import { PageTable } from '../../../web/components/page-table';
@@ -20,6 +21,50 @@ export function RedemptionsTab({ url }: { url: CreditsUrl }) {
   const list = useRedemptions({ status, page: url.page, pageSize: url.pageSize });
   const cancel = useApiMutation(creditsApi.cancelRedemption, { invalidates: CREDITS_TAGS });
   const [cancelling, setCancelling] = useState<Redemption | null>(null);
+  const columns: ColumnsType<Redemption> = [
+    { title: t(M.when), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
+    {
+      title: t(M.name),
+      dataIndex: 'residentName',
+      render: (v: string, r) => (
+        <>
+          {v}
+          <Typography.Text type="secondary"> · {r.nodeName}</Typography.Text>
+        </>
+      ),
+    },
+    { title: t(M.reward), dataIndex: 'rewardName' },
+    { title: t(M.cost), dataIndex: 'cost', align: 'right' },
+    {
+      title: t(M.channel),
+      dataIndex: 'channel',
+      render: (v: Redemption['channel']) => t(v === 'counter' ? M.channelCounter : M.channelSelf),
+    },
+    { title: t(M.by), dataIndex: 'handledByName', render: orDash },
+    {
+      title: t(M.status),
+      dataIndex: 'status',
+      render: (v: Status, r) =>
+        v === 'done' ? (
+          <Tag color="green">{label(REDEMPTION_STATUS_LABELS.done)}</Tag>
+        ) : (
+          <>
+            <Tag>{label(REDEMPTION_STATUS_LABELS.cancelled)}</Tag>
+            {r.cancelReason && <Typography.Text type="secondary">{r.cancelReason}</Typography.Text>}
+          </>
+        ),
+    },
+    {
+      title: '',
+      key: 'act',
+      render: (_: unknown, r) =>
+        r.canCancel ? (
+          <Button size="small" danger onClick={() => setCancelling(r)}>
+            {t(M.cancel)}
+          </Button>
+        ) : null,
+    },
+  ];
   return (
     <>
       <Card styles={{ body: { paddingBottom: 16 } }} style={{ marginBottom: 16 }}>
@@ -33,56 +78,7 @@ export function RedemptionsTab({ url }: { url: CreditsUrl }) {
           options={REDEMPTION_STATUSES.map((s) => ({ value: s, label: label(REDEMPTION_STATUS_LABELS[s]) }))}
         />
       </Card>
-      <PageTable<Redemption>
-        list={list}
-        url={url}
-        totalText={(n) => t(M.totalRecords, { n })}
-        locale={{ emptyText: t(M.noRedemptions) }}
-        columns={[
-          { title: t(M.when), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
-          {
-            title: t(M.name),
-            dataIndex: 'residentName',
-            render: (v: string, r) => (
-              <>
-                {v}
-                <Typography.Text type="secondary"> · {r.nodeName}</Typography.Text>
-              </>
-            ),
-          },
-          { title: t(M.reward), dataIndex: 'rewardName' },
-          { title: t(M.cost), dataIndex: 'cost', align: 'right' },
-          {
-            title: t(M.channel),
-            dataIndex: 'channel',
-            render: (v: Redemption['channel']) => t(v === 'counter' ? M.channelCounter : M.channelSelf),
-          },
-          { title: t(M.by), dataIndex: 'handledByName', render: orDash },
-          {
-            title: t(M.status),
-            dataIndex: 'status',
-            render: (v: Status, r) =>
-              v === 'done' ? (
-                <Tag color="green">{label(REDEMPTION_STATUS_LABELS.done)}</Tag>
-              ) : (
-                <>
-                  <Tag>{label(REDEMPTION_STATUS_LABELS.cancelled)}</Tag>
-                  {r.cancelReason && <Typography.Text type="secondary">{r.cancelReason}</Typography.Text>}
-                </>
-              ),
-          },
-          {
-            title: '',
-            key: 'act',
-            render: (_: unknown, r) =>
-              r.canCancel ? (
-                <Button size="small" danger onClick={() => setCancelling(r)}>
-                  {t(M.cancel)}
-                </Button>
-              ) : null,
-          },
-        ]}
-      />
+      <PageTable<Redemption> list={list} url={url} total={M.totalRecords} empty={M.noRedemptions} columns={columns} />
       {cancelling && (
         <ReasonModal
           title={t(M.cancelTitle, { name: cancelling.residentName, reward: cancelling.rewardName })}

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { App, Button, Card, Form, InputNumber, Modal, Popconfirm, Table, Typography } from 'antd';
+import { App, Button, Card, Form, InputNumber, Modal, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { orgApi, type NodeDetail, type Population } from '../org.contract';
 import { LIMITS } from '../../../shared/limits';
 import { useApiMutation, useFormMutation } from '../../../web/api/hooks';
 import { useI18n } from '../../../web/i18n/i18n';
+import { EditDeleteLinks } from '../../../web/components/list-row-actions';
 import { M as APP } from '../../../web/i18n/messages';
 import { M } from './org.messages';
 import { ORG_CHANGES } from './org.queries';
@@ -57,22 +58,11 @@ export function PopulationCard({ node }: { node: NodeDetail }) {
                   key: 'a',
                   width: 150,
                   render: (_: unknown, r: Population) => (
-                    <span style={{ display: 'inline-flex', gap: 4 }}>
-                      <Button type="link" style={{ paddingInline: 4 }} onClick={() => setEditing(r)}>
-                        {t(APP.edit)}
-                      </Button>
-                      <Popconfirm
-                        title={t(M.removeYear, { year: r.year })}
-                        okText={t(APP.delete)}
-                        cancelText={t(APP.cancel)}
-                        okButtonProps={{ danger: true }}
-                        onConfirm={() => remove(r.year)}
-                      >
-                        <Button type="link" danger style={{ paddingInline: 4 }}>
-                          {t(APP.delete)}
-                        </Button>
-                      </Popconfirm>
-                    </span>
+                    <EditDeleteLinks
+                      onEdit={() => setEditing(r)}
+                      confirm={t(M.removeYear, { year: r.year })}
+                      onDelete={() => remove(r.year)}
+                    />
                   ),
                 },
               ]

@@ -1,13 +1,11 @@
 import { useState } from 'react';
 import { Button, Card, Descriptions, Table } from 'antd';
-import { ArrowLeftOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
-import { RELATION_LABELS, type Resident } from '../people.contract';
-import { isApiError } from '../../../web/api/api-error';
-import { ErrorState } from '../../../web/components/error-state';
-import { PageHeader } from '../../../web/components/page-header';
-import { PageLoading } from '../../../web/components/page-loading';
-import { useUrlQuery } from '../../../web/components/use-url-query';
+import { RELATION_LABELS, type HouseholdDetail, type Resident } from '../people.contract';
+import { NewButton, PageHeader } from '../../../web/components/page-header';
+import { QueryView } from '../../../web/components/query-view';
+import { useListPage } from '../../../web/components/list-page';
 import { openColumn, orDash } from '../../../web/components/table-columns';
 import { useI18n } from '../../../web/i18n/i18n';
 import { HouseholdFormModal } from './household-form-modal';
@@ -22,21 +20,15 @@ const KEYS = ['open'] as const;
 /** 户: the household's details and every member, masked as in the roster. */
 export function HouseholdPage() {
   const { id } = useParams();
-  const { t, label } = useI18n();
-  const url = useUrlQuery(KEYS);
-  const columns = useResidentColumns();
   const q = useHousehold(id);
+  return <QueryView query={q}>{(h) => <Household h={h} />}</QueryView>;
+}
+
+function Household({ h }: { h: HouseholdDetail }) {
+  const { t, label } = useI18n();
+  const page = useListPage(KEYS);
+  const columns = useResidentColumns();
   const [editing, setEditing] = useState(false);
-  const [adding, setAdding] = useState(false);
-  if (q.isPending) return <PageLoading />;
-  if (q.error)
-    return (
-      <ErrorState
-        error={q.error}
-        onRetry={isApiError(q.error) && q.error.code === 'NOT_FOUND' ? undefined : () => void q.refetch()}
-      />
-    );
-  const h = q.data;
   return (
     <>
       <PageHeader
@@ -47,9 +39,7 @@ export function HouseholdPage() {
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
                 {t(M.editHousehold)}
               </Button>
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-                {t(M.addMember)}
-              </Button>
+              <NewButton onClick={page.create}>{t(M.addMember)}</NewButton>
             </>
           )
         }
@@ -79,9 +69,9 @@ export function HouseholdPage() {
           dataSource={h.members}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: t(M.noMembers) }}
-          onRow={(r) => ({ onClick: () => url.set({ open: r.id }), style: { cursor: 'pointer' } })}
+          onRow={(r) => ({ onClick: () => page.openRow(r), style: { cursor: 'pointer' } })}
           columns={[
-            openColumn<Resident>(t(M.name), 'name', (r) => url.set({ open: r.id })),
+            openColumn<Resident>(t(M.name), 'name', page.openRow),
             {
               title: t(M.relation),
               dataIndex: 'relationToHead',
@@ -94,18 +84,15 @@ export function HouseholdPage() {
           ]}
         />
       </Card>
-      {url.values.open && <ResidentDetailDrawer id={url.values.open} onClose={() => url.set({ open: null })} />}
+      {page.f.open && <ResidentDetailDrawer id={page.f.open} onClose={page.close} />}
       {editing && (
         <HouseholdFormModal household={h} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />
       )}
-      {adding && (
+      {page.creating && (
         <ResidentFormDrawer
           mode={{ kind: 'create', nodeId: h.nodeId, householdId: h.id }}
-          onClose={() => setAdding(false)}
-          onSaved={(rid) => {
-            setAdding(false);
-            url.set({ open: rid });
-          }}
+          onClose={page.cancelCreate}
+          onSaved={page.created}
         />
       )}
     </>

@@ -1,16 +1,14 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Popconfirm, Table, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Card, Checkbox, Form, Input, InputNumber, Table, Tag } from 'antd';
 import type { z } from 'zod';
-import { PEOPLE_LIMITS, peopleApi, type TagDef, type ZTagDefCreate } from '../people.contract';
-import { isApiError } from '../../../web/api/api-error';
+import { PEOPLE_LIMITS, peopleApi, type TagDef, type TagDefList, type ZTagDefCreate } from '../people.contract';
 import { useApiMutation, useSaveMutation } from '../../../web/api/hooks';
-import { ErrorState } from '../../../web/components/error-state';
-import { PageHeader } from '../../../web/components/page-header';
-import { PageLoading } from '../../../web/components/page-loading';
+import { NewButton, PageHeader } from '../../../web/components/page-header';
+import { QueryView } from '../../../web/components/query-view';
 import { rules } from '../../../web/components/rules';
 import { FormModal } from '../../../web/components/form-modal';
 import { useI18n } from '../../../web/i18n/i18n';
+import { EditDeleteLinks } from '../../../web/components/list-row-actions';
 import { M as APP } from '../../../web/i18n/messages';
 import { M } from './people.messages';
 import { useCountyTags, useMyCountyId } from './people.queries';
@@ -18,35 +16,24 @@ import { tagColor } from './resident-tags';
 
 /** 特殊群体标签: the county's list; county admins add, rename, reorder and delete unused tags. */
 export function ResidentTagsPage() {
+  const q = useCountyTags();
+  return <QueryView query={q}>{(list) => <TagList list={list} />}</QueryView>;
+}
+
+function TagList({ list: { tags, canManage } }: { list: TagDefList }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const countyId = useMyCountyId();
-  const q = useCountyTags();
   const { run: removeTag } = useApiMutation(peopleApi.removeTag, {
     onSuccess: () => void message.success(t(APP.deleted)),
   });
   const [editing, setEditing] = useState<TagDef | 'new' | null>(null);
-  if (q.isPending) return <PageLoading />;
-  if (q.error)
-    return (
-      <ErrorState
-        error={q.error}
-        onRetry={isApiError(q.error) && q.error.code === 'NOT_FOUND' ? undefined : () => void q.refetch()}
-      />
-    );
-  const { tags, canManage } = q.data;
   const remove = (d: TagDef) => removeTag({ params: { countyId: countyId ?? '', code: d.code } });
   return (
     <>
       <PageHeader
         title={t(M.tagSettings)}
-        extra={
-          canManage && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              {t(M.newTag)}
-            </Button>
-          )
-        }
+        extra={canManage && <NewButton onClick={() => setEditing('new')}>{t(M.newTag)}</NewButton>}
       />
       <Alert
         type="info"
@@ -81,22 +68,11 @@ export function ResidentTagsPage() {
                     title: t(APP.actions),
                     key: 'a',
                     render: (_: unknown, d: TagDef) => (
-                      <span style={{ display: 'inline-flex', gap: 4 }}>
-                        <Button type="link" style={{ paddingInline: 4 }} onClick={() => setEditing(d)}>
-                          {t(APP.edit)}
-                        </Button>
-                        <Popconfirm
-                          title={t(M.removeTagConfirm, { label: d.label })}
-                          okText={t(APP.delete)}
-                          cancelText={t(APP.cancel)}
-                          okButtonProps={{ danger: true }}
-                          onConfirm={() => remove(d)}
-                        >
-                          <Button type="link" danger style={{ paddingInline: 4 }}>
-                            {t(APP.delete)}
-                          </Button>
-                        </Popconfirm>
-                      </span>
+                      <EditDeleteLinks
+                        onEdit={() => setEditing(d)}
+                        confirm={t(M.removeTagConfirm, { label: d.label })}
+                        onDelete={() => remove(d)}
+                      />
                     ),
                   },
                 ]

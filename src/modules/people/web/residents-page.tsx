@@ -1,11 +1,11 @@
-import { useState } from 'react';
-import { Button, Col } from 'antd';
-import { PlusOutlined, TagsOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import { TagsOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { RESIDENT_ROLES } from '../../../shared/roles';
-import { AGE_BAND_LABELS, AGE_BANDS, GENDER_LABELS, GENDERS, type AgeBand, type Resident } from '../people.contract';
-import { PageHeader } from '../../../web/components/page-header';
-import { useUrlQuery } from '../../../web/components/use-url-query';
+import { AGE_BAND_LABELS, AGE_BANDS, GENDER_LABELS, GENDERS, type Resident } from '../people.contract';
+import { NewButton, PageHeader } from '../../../web/components/page-header';
+import { oneOf, useUrlQuery } from '../../../web/components/use-url-query';
+import { useListPage } from '../../../web/components/list-page';
 import { useAuth } from '../../../web/auth/auth-context';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M } from './people.messages';
@@ -15,8 +15,7 @@ import { ResidentFormDrawer } from './resident-form-drawer';
 import { ResidentStatsCard } from './resident-stats-card';
 import { useResidentColumns } from './resident-columns';
 import { PageTable } from '../../../web/components/page-table';
-import { ListSearch } from '../../../web/components/list-search';
-import { FilterCard, FilterNode, FilterSelect } from '../../../web/components/filter-card';
+import { FilterCard, FilterNode, FilterSearch, FilterSelect } from '../../../web/components/filter-card';
 import { openColumn, orDash } from '../../../web/components/table-columns';
 
 const KEYS = ['q', 'nodeId', 'tag', 'ageBand', 'gender', 'open'] as const;
@@ -55,11 +54,11 @@ function ResidentCountsOnly() {
 function ResidentRoster() {
   const { t, label } = useI18n();
   const { hasRole } = useAuth();
-  const url = useUrlQuery(KEYS);
+  const page = useListPage(KEYS);
+  const { url, f } = page;
   const columns = useResidentColumns();
-  const f = url.values;
-  const ageBand = AGE_BANDS.includes(f.ageBand as AgeBand) ? (f.ageBand as AgeBand) : undefined;
-  const gender = f.gender === 'male' || f.gender === 'female' ? f.gender : undefined;
+  const ageBand = oneOf(AGE_BANDS, f.ageBand);
+  const gender = oneOf(GENDERS, f.gender);
   const list = useResidentList({
     q: f.q,
     nodeId: f.nodeId,
@@ -70,7 +69,6 @@ function ResidentRoster() {
     pageSize: url.pageSize,
   });
   const tags = useCountyTags();
-  const [creating, setCreating] = useState(false);
 
   return (
     <>
@@ -83,16 +81,12 @@ function ResidentRoster() {
                 <Button icon={<TagsOutlined />}>{t(M.tagSettings)}</Button>
               </Link>
             )}
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t(M.newResident)}
-            </Button>
+            <NewButton onClick={page.create}>{t(M.newResident)}</NewButton>
           </>
         }
       />
-      <FilterCard onReset={() => url.reset()} resetSpan={{ xs: 12, sm: 4, lg: 2 }}>
-        <Col xs={24} sm={12} lg={7}>
-          <ListSearch value={f.q} onChange={(q) => url.set({ q })} placeholder={t(M.searchPlaceholder)} />
-        </Col>
+      <FilterCard onReset={url.reset} resetSpan={{ xs: 12, sm: 4, lg: 2 }}>
+        <FilterSearch url={url} span={{ xs: 24, sm: 12, lg: 7 }} placeholder={t(M.searchPlaceholder)} />
         <FilterNode
           span={{ xs: 24, sm: 12, lg: 5 }}
           value={f.nodeId}
@@ -134,10 +128,10 @@ function ResidentRoster() {
       <PageTable<Resident>
         list={list}
         url={url}
-        totalText={(n) => t(M.totalResidents, { n })}
-        onOpen={(r) => url.set({ open: r.id })}
+        total={M.totalResidents}
+        onOpen={page.openRow}
         columns={[
-          openColumn<Resident>(t(M.name), 'name', (r) => url.set({ open: r.id }), { wrap: true }),
+          openColumn<Resident>(t(M.name), 'name', page.openRow, { wrap: true }),
           columns.gender,
           columns.age,
           { title: t(M.node), dataIndex: 'nodeName' },
@@ -147,15 +141,12 @@ function ResidentRoster() {
           columns.tags,
         ]}
       />
-      {f.open && <ResidentDetailDrawer id={f.open} onClose={() => url.set({ open: null })} />}
-      {creating && (
+      {f.open && <ResidentDetailDrawer id={f.open} onClose={page.close} />}
+      {page.creating && (
         <ResidentFormDrawer
           mode={{ kind: 'create', nodeId: f.nodeId }}
-          onClose={() => setCreating(false)}
-          onSaved={(id) => {
-            setCreating(false);
-            url.set({ open: id });
-          }}
+          onClose={page.cancelCreate}
+          onSaved={page.created}
         />
       )}
     </>

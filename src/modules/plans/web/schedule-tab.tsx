@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { z } from 'zod';
 import { Button, Card, Empty, Form, Input, Popconfirm, Select, Space, Table } from 'antd';
-import { DeleteOutlined, EditOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useApiMutation, useSaveMutation } from '../../../web/api/hooks';
 import { ErrorState } from '../../../web/components/error-state';
+import { NewButton } from '../../../web/components/page-header';
 import { rules } from '../../../web/components/rules';
 import { FormModal } from '../../../web/components/form-modal';
 import { useI18n } from '../../../web/i18n/i18n';
@@ -28,11 +29,7 @@ export function ScheduleTab({ townId, year }: { townId?: string; year: number })
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
-        {s?.canKeep && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            {t(M.newWork)}
-          </Button>
-        )}
+        {s?.canKeep && <NewButton onClick={() => setEditing('new')}>{t(M.newWork)}</NewButton>}
         <Button icon={<PrinterOutlined />} href={`/print/schedule?townId=${townId}&year=${year}`} target="_blank">
           {t(M.print)}
         </Button>

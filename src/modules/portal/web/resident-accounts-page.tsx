@@ -46,7 +46,6 @@ export function ResidentAccountsPage() {
         <PageTable<Resident>
           list={list}
           url={url}
-          totalText={(n) => `${n}`}
           onOpen={setOpen}
           columns={[
             { title: t(M.name), dataIndex: 'name' },

@@ -123,7 +123,6 @@ export function AttendancePage() {
       <PageTable<AttendanceItem>
         list={list}
         url={url}
-        totalText={(n) => `${n}`}
         columns={[
           {
             title: t(M.name),

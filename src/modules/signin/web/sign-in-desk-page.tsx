@@ -1,4 +1,5 @@
 import { Button, Tabs, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import { KeyOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useAuth } from '../../../web/auth/auth-context';
@@ -26,6 +27,40 @@ export function SignInDeskPage() {
   const url = useUrlQuery(KEYS);
   const when: When = WHENS.includes(url.values.when as When) ? (url.values.when as When) : 'today';
   const list = useSignInActivities({ when, page: url.page, pageSize: url.pageSize });
+  const columns: ColumnsType<SignInActivityItem> = [
+    {
+      title: t(M.activity),
+      dataIndex: 'title',
+      render: (v: string, r) => <Link to={`/sign-in/${r.id}`}>{v}</Link>,
+    },
+    { title: t(M.time), dataIndex: 'startsAt', render: (v: string) => formatDateTime(v) },
+    { title: t(M.centre), dataIndex: 'centreName' },
+    { title: t(M.signedIn), dataIndex: 'confirmed', align: 'right' },
+    {
+      title: t(M.pending),
+      dataIndex: 'pending',
+      align: 'right',
+      render: (n: number) => (n > 0 ? <Tag color="orange">{n}</Tag> : 0),
+    },
+    {
+      title: t(M.actions),
+      key: 'go',
+      render: (_, r) => (
+        <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+          <Link to={`/sign-in/${r.id}`}>
+            <Button size="small">{t(M.open)}</Button>
+          </Link>
+          {r.canRun && (
+            <Link to={`/sign-in/${r.id}/qr`}>
+              <Button size="small" type="primary">
+                {t(M.showQr)}
+              </Button>
+            </Link>
+          )}
+        </div>
+      ),
+    },
+  ];
   return (
     <>
       <PageHeader
@@ -44,46 +79,7 @@ export function SignInDeskPage() {
         onChange={(k) => url.set({ when: k === 'today' ? null : k })}
         items={WHENS.map((w) => ({ key: w, label: t(M[w]) }))}
       />
-      <PageTable<SignInActivityItem>
-        list={list}
-        url={url}
-        totalText={(n) => t(M.total, { n })}
-        locale={{ emptyText: t(M.none) }}
-        columns={[
-          {
-            title: t(M.activity),
-            dataIndex: 'title',
-            render: (v: string, r) => <Link to={`/sign-in/${r.id}`}>{v}</Link>,
-          },
-          { title: t(M.time), dataIndex: 'startsAt', render: (v: string) => formatDateTime(v) },
-          { title: t(M.centre), dataIndex: 'centreName' },
-          { title: t(M.signedIn), dataIndex: 'confirmed', align: 'right' },
-          {
-            title: t(M.pending),
-            dataIndex: 'pending',
-            align: 'right',
-            render: (n: number) => (n > 0 ? <Tag color="orange">{n}</Tag> : 0),
-          },
-          {
-            title: t(M.actions),
-            key: 'go',
-            render: (_, r) => (
-              <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
-                <Link to={`/sign-in/${r.id}`}>
-                  <Button size="small">{t(M.open)}</Button>
-                </Link>
-                {r.canRun && (
-                  <Link to={`/sign-in/${r.id}/qr`}>
-                    <Button size="small" type="primary">
-                      {t(M.showQr)}
-                    </Button>
-                  </Link>
-                )}
-              </div>
-            ),
-          },
-        ]}
-      />
+      <PageTable<SignInActivityItem> list={list} url={url} total={M.total} empty={M.none} columns={columns} />
     </>
   );
 }

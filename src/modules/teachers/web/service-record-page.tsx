@@ -1,7 +1,7 @@
 import { useParams, useSearchParams } from 'react-router';
 import { ErrorState } from '../../../web/components/error-state';
 import { PageLoading } from '../../../web/components/page-loading';
-import { PrintPage } from '../../../web/components/print-page';
+import { PrintPage, PrintTable } from '../../../web/components/print-page';
 import { useI18n } from '../../../web/i18n/i18n';
 import { GENDER_LABELS, type GENDERS } from '../teachers.contract';
 import { M } from './teachers.messages';
@@ -34,42 +34,20 @@ export function ServiceRecordPage() {
           total: r.totalHours,
         })}
       </p>
-      <table>
-        <thead>
-          <tr>
-            <th className="num">{t(M.recordNo)}</th>
-            <th>{t(M.serviceDate)}</th>
-            <th>{t(M.place)}</th>
-            <th>{t(M.description)}</th>
-            <th className="num">{t(M.hoursUnit)}</th>
-            <th>{t(M.reviewer)}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {r.items.length === 0 && (
-            <tr>
-              <td colSpan={6} style={{ textAlign: 'center' }}>
-                {t(M.recordEmpty)}
-              </td>
-            </tr>
-          )}
-          {r.items.map((i, n) => (
-            <tr key={n}>
-              <td className="num">{n + 1}</td>
-              <td style={{ whiteSpace: 'nowrap' }}>{i.serviceDate}</td>
-              <td>{i.nodeName}</td>
-              <td>{i.description}</td>
-              <td className="num">{i.hours}</td>
-              <td>{i.reviewedByName ?? '—'}</td>
-            </tr>
-          ))}
-          <tr>
-            <th colSpan={4}>{t(M.recordTotal)}</th>
-            <th className="num">{r.totalHours}</th>
-            <th />
-          </tr>
-        </tbody>
-      </table>
+      <PrintTable
+        noTitle={t(M.recordNo)}
+        items={r.items}
+        rowKey={(_, n) => n}
+        empty={t(M.recordEmpty)}
+        totalLabel={t(M.recordTotal)}
+        columns={[
+          { title: t(M.serviceDate), nowrap: true, cell: (i) => i.serviceDate },
+          { title: t(M.place), cell: (i) => i.nodeName },
+          { title: t(M.description), cell: (i) => i.description },
+          { title: t(M.hoursUnit), num: true, cell: (i) => i.hours, total: r.totalHours },
+          { title: t(M.reviewer), cell: (i) => i.reviewedByName ?? '—' },
+        ]}
+      />
       <div className="print-sign">
         <div>{t(M.recordIssuer, { bank: r.teacher.bankNodeName })}</div>
         <div>{t(M.recordDate, { date: formatDate(r.generatedAt) })}</div>

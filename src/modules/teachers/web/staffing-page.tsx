@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Button, Card, Col, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import { EditOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { FilterCard, FilterSelect } from '../../../web/components/filter-card';
@@ -25,6 +26,35 @@ export function StaffingPage() {
   const q = useStaffing({ nodeId: url.values.nodeId, met, page: url.page, pageSize: url.pageSize });
   const [editing, setEditing] = useState<Norm | null>(null);
 
+  const columns: ColumnsType<CentreStaffing> = [
+    { title: t(M.centre), dataIndex: 'name' },
+    { title: t(M.town), dataIndex: 'townName', render: (v: string | null) => v ?? '—' },
+    { title: t(M.fullTime), dataIndex: 'fullTime', align: 'right' },
+    { title: t(M.partTime), dataIndex: 'partTime', align: 'right' },
+    {
+      title: t(M.result),
+      key: 'met',
+      render: (_: unknown, r) => (
+        <div>
+          <Tag color={r.met ? 'green' : 'red'}>{t(r.met ? M.met : M.notMet)}</Tag>
+          {r.shortfalls.map((s) => (
+            <div key={s.kind} style={{ color: '#a8071a', fontSize: 14 }}>
+              {t(M[`short_${s.kind}`], { actual: s.actual, limit: s.limit })}
+            </div>
+          ))}
+        </div>
+      ),
+    },
+    {
+      title: '',
+      key: 'go',
+      render: (_: unknown, r) => (
+        <Button type="link" style={{ padding: 0 }} onClick={() => navigate(`/teachers?bankNodeId=${r.nodeId}`)}>
+          {t(M.viewBank)}
+        </Button>
+      ),
+    },
+  ];
   return (
     <>
       <PageHeader title={t(M.staffingTitle)}>
@@ -89,41 +119,7 @@ export function StaffingPage() {
           ]}
         />
       </FilterCard>
-      <PageTable<CentreStaffing>
-        list={q}
-        url={url}
-        rowKey="nodeId"
-        totalText={(n) => t(APP.total, { n })}
-        columns={[
-          { title: t(M.centre), dataIndex: 'name' },
-          { title: t(M.town), dataIndex: 'townName', render: (v: string | null) => v ?? '—' },
-          { title: t(M.fullTime), dataIndex: 'fullTime', align: 'right' },
-          { title: t(M.partTime), dataIndex: 'partTime', align: 'right' },
-          {
-            title: t(M.result),
-            key: 'met',
-            render: (_: unknown, r) => (
-              <div>
-                <Tag color={r.met ? 'green' : 'red'}>{t(r.met ? M.met : M.notMet)}</Tag>
-                {r.shortfalls.map((s) => (
-                  <div key={s.kind} style={{ color: '#a8071a', fontSize: 14 }}>
-                    {t(M[`short_${s.kind}`], { actual: s.actual, limit: s.limit })}
-                  </div>
-                ))}
-              </div>
-            ),
-          },
-          {
-            title: '',
-            key: 'go',
-            render: (_: unknown, r) => (
-              <Button type="link" style={{ padding: 0 }} onClick={() => navigate(`/teachers?bankNodeId=${r.nodeId}`)}>
-                {t(M.viewBank)}
-              </Button>
-            ),
-          },
-        ]}
-      />
+      <PageTable<CentreStaffing> list={q} url={url} rowKey="nodeId" total={APP.total} columns={columns} />
       {editing && <NormModal norm={editing} onClose={() => setEditing(null)} />}
     </>
   );

@@ -1,10 +1,10 @@
-import { useState } from 'react';
-import { Button, Col } from 'antd';
-import { BarChartOutlined, PlusOutlined } from '@ant-design/icons';
-import { useNavigate } from 'react-router';
+import { Col } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { BarChartOutlined } from '@ant-design/icons';
 import { DEFAULT_THEMES, THEME_LABELS, type ThemeKey } from '../../../shared/themes';
-import { PageHeader } from '../../../web/components/page-header';
-import { useUrlQuery } from '../../../web/components/use-url-query';
+import { NavButton, NewButton, PageHeader } from '../../../web/components/page-header';
+import { oneOf } from '../../../web/components/use-url-query';
+import { useListPage } from '../../../web/components/list-page';
 import { useI18n } from '../../../web/i18n/i18n';
 import {
   TEACHER_CATEGORIES,
@@ -21,24 +21,20 @@ import { TeacherDetailDrawer } from './teacher-detail-drawer';
 import { TeacherFormDrawer } from './teacher-form-drawer';
 import { M } from './teachers.messages';
 import { useBanks, useTeacherList } from './teachers.queries';
-import { FilterCard, FilterSelect } from '../../../web/components/filter-card';
+import { FilterCard, FilterSearch, FilterSelect } from '../../../web/components/filter-card';
 import { PageTable } from '../../../web/components/page-table';
-import { ListSearch } from '../../../web/components/list-search';
 import { openColumn, orDash } from '../../../web/components/table-columns';
 
 const KEYS = ['q', 'bankNodeId', 'category', 'status', 'speciality', 'open'] as const;
-const pick = <T extends string>(all: readonly T[], v: string | undefined) =>
-  all.includes(v as T) ? (v as T) : undefined;
 
 /** 师资库: the banks the user may read, filters in the URL, a drawer per teacher, one form. */
 export function TeachersPage() {
   const { t, label } = useI18n();
-  const navigate = useNavigate();
-  const url = useUrlQuery(KEYS);
-  const f = url.values;
-  const category = pick<TeacherCategory>(TEACHER_CATEGORIES, f.category);
-  const status = pick<TeacherStatus>(TEACHER_STATUSES, f.status);
-  const speciality = pick<ThemeKey>(DEFAULT_THEMES, f.speciality);
+  const page = useListPage(KEYS);
+  const { url, f } = page;
+  const category = oneOf(TEACHER_CATEGORIES, f.category);
+  const status = oneOf(TEACHER_STATUSES, f.status);
+  const speciality = oneOf(DEFAULT_THEMES, f.speciality);
   const list = useTeacherList({
     q: f.q,
     bankNodeId: f.bankNodeId,
@@ -50,29 +46,33 @@ export function TeachersPage() {
   });
   const banks = useBanks();
   const canCreate = !!banks.data?.some((b) => b.canKeep);
-  const [creating, setCreating] = useState(false);
 
+  const columns: ColumnsType<Teacher> = [
+    openColumn<Teacher>(t(M.name), 'name', page.openRow),
+    { title: t(M.category), dataIndex: 'category', render: (v: TeacherCategory) => <CategoryTag category={v} /> },
+    { title: t(M.status), dataIndex: 'status', render: (v: TeacherStatus) => <TeacherStatusTag status={v} /> },
+    { title: t(M.specialities), dataIndex: 'specialities', render: (v: ThemeKey[]) => <ThemeTags themes={v} /> },
+    {
+      title: t(M.bank),
+      key: 'bank',
+      render: (_: unknown, r) => t(r.bankLevel === 'town' ? M.townBank : M.centreBank, { name: r.bankNodeName }),
+    },
+    { title: t(M.phone), dataIndex: 'phone', render: orDash },
+    { title: t(M.feeEligible), dataIndex: 'feeEligible', render: (v: boolean) => t(v ? M.feeYes : M.feeNo) },
+  ];
   return (
     <>
       <PageHeader
         title={t(M.title)}
         extra={
           <>
-            <Button icon={<BarChartOutlined />} onClick={() => navigate('/staffing')}>
-              {t(M.staffingLink)}
-            </Button>
-            {canCreate && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                {t(M.newTeacher)}
-              </Button>
-            )}
+            <NavButton to="/staffing" icon={<BarChartOutlined />} text={t(M.staffingLink)} />
+            {canCreate && <NewButton onClick={page.create}>{t(M.newTeacher)}</NewButton>}
           </>
         }
       />
-      <FilterCard onReset={() => url.reset()}>
-        <Col xs={24} sm={12} lg={6}>
-          <ListSearch value={f.q} onChange={(q) => url.set({ q })} placeholder={t(M.searchPlaceholder)} />
-        </Col>
+      <FilterCard onReset={url.reset}>
+        <FilterSearch url={url} span={{ xs: 24, sm: 12, lg: 6 }} placeholder={t(M.searchPlaceholder)} />
         <Col xs={24} sm={12} lg={5}>
           <BankSelect
             value={f.bankNodeId}
@@ -107,34 +107,13 @@ export function TeachersPage() {
           options={DEFAULT_THEMES.map((k) => ({ value: k, label: label(THEME_LABELS[k]) }))}
         />
       </FilterCard>
-      <PageTable<Teacher>
-        list={list}
-        url={url}
-        totalText={(n) => t(M.totalTeachers, { n })}
-        onOpen={(r) => url.set({ open: r.id })}
-        columns={[
-          openColumn<Teacher>(t(M.name), 'name', (r) => url.set({ open: r.id })),
-          { title: t(M.category), dataIndex: 'category', render: (v: TeacherCategory) => <CategoryTag category={v} /> },
-          { title: t(M.status), dataIndex: 'status', render: (v: TeacherStatus) => <TeacherStatusTag status={v} /> },
-          { title: t(M.specialities), dataIndex: 'specialities', render: (v: ThemeKey[]) => <ThemeTags themes={v} /> },
-          {
-            title: t(M.bank),
-            key: 'bank',
-            render: (_: unknown, r) => t(r.bankLevel === 'town' ? M.townBank : M.centreBank, { name: r.bankNodeName }),
-          },
-          { title: t(M.phone), dataIndex: 'phone', render: orDash },
-          { title: t(M.feeEligible), dataIndex: 'feeEligible', render: (v: boolean) => t(v ? M.feeYes : M.feeNo) },
-        ]}
-      />
-      {f.open && <TeacherDetailDrawer id={f.open} onClose={() => url.set({ open: null })} />}
-      {creating && (
+      <PageTable<Teacher> list={list} url={url} total={M.totalTeachers} onOpen={page.openRow} columns={columns} />
+      {f.open && <TeacherDetailDrawer id={f.open} onClose={page.close} />}
+      {page.creating && (
         <TeacherFormDrawer
           mode={{ kind: 'create', bankNodeId: f.bankNodeId }}
-          onClose={() => setCreating(false)}
-          onSaved={(id) => {
-            setCreating(false);
-            url.set({ open: id });
-          }}
+          onClose={page.cancelCreate}
+          onSaved={page.created}
         />
       )}
     </>

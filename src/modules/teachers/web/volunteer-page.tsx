@@ -111,8 +111,8 @@ function HoursTable({
     <PageTable<Hours>
       list={list}
       url={url}
-      totalText={(n) => t(M.totalRecords, { n })}
-      locale={{ emptyText: t(mine ? M.noHours : M.nothingPending) }}
+      total={M.totalRecords}
+      empty={mine ? M.noHours : M.nothingPending}
       title={
         <Select
           allowClear={mine}

@@ -37,6 +37,11 @@ export const zBodyText = (max: number) => zCleanText({ multiline: true }).max(ma
 export const zSearch = (max: number) => zCleanText().max(max).optional();
 /** A key or code (theme, tag): one line, cleaned; its own pattern is checked where it is used. */
 export const zKey = (max: number) => zCleanText().max(max);
+/** A phone number as typed: normalised, then checked. */
+export const zPhone = z
+  .string()
+  .transform((v) => normalizePhone(v))
+  .refine(isValidPhone, { error: 'msg:phone' });
 /** Optional phone, normalised; blank becomes null. */
 export const zOptPhone = z
   .string()
@@ -70,3 +75,9 @@ export const ZCreated = z.object({ id: z.string() });
 export const ZIdParams = z.object({ id: zId });
 /** `:countyId` in a path: the county whose rules or lists are meant. */
 export const ZCountyParams = z.object({ countyId: zId });
+/** `:residentId` in a path. */
+export const ZResidentIdParams = z.object({ residentId: zId });
+/** `:activityId` in a path. */
+export const ZActivityIdParams = z.object({ activityId: zId });
+/** Another thing named in an answer: its id and name (a centre, a unit, a teacher…). */
+export const ZNamedRef = z.object({ id: z.string(), name: z.string() });

@@ -4,6 +4,7 @@ import { ZPageQuery, zPage } from '../../shared/pagination';
 import {
   ZCreated,
   ZIdParams,
+  ZNamedRef,
   ZOk,
   orNull,
   zId,
@@ -53,8 +54,8 @@ export const ZPlanItem = z.object({
 });
 export type PlanItem = z.infer<typeof ZPlanItem>;
 export const ZPlan = z.object({
-  centre: z.object({ id: z.string(), name: z.string() }),
-  town: z.object({ id: z.string(), name: z.string() }).nullable().describe('The centre’s town (its 配档表)'),
+  centre: ZNamedRef,
+  town: ZNamedRef.nullable().describe('The centre’s town (its 配档表)'),
   year: z.number().int(),
   items: z.array(ZPlanItem),
   actual: z.array(z.number().int()).length(12).describe('Activities held (open or done) per month, January first'),
@@ -85,12 +86,10 @@ export const ZScheduleItem = z.object({
 });
 export type ScheduleItem = z.infer<typeof ZScheduleItem>;
 export const ZSchedule = z.object({
-  town: z.object({ id: z.string(), name: z.string() }),
+  town: ZNamedRef,
   year: z.number().int(),
   items: z.array(ZScheduleItem),
-  units: z
-    .array(z.object({ id: z.string(), name: z.string() }))
-    .describe('Units the form may pick: the town’s and the county’s'),
+  units: z.array(ZNamedRef).describe('Units the form may pick: the town’s and the county’s'),
   canKeep: z.boolean(),
 });
 export type Schedule = z.infer<typeof ZSchedule>;

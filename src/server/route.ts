@@ -68,6 +68,12 @@ export const staffCtx =
   (app: RouteApp) =>
   (req: FastifyRequest): Ctx => ({ db: app.database.db, actor: req.actor! });
 
+/** `ctx(req)` and the protector: for services that read or write personal data kept encrypted. */
+export const protectedCtx = (app: RouteApp) => {
+  const ctx = staffCtx(app);
+  return (req: FastifyRequest) => ({ ...ctx(req), protector: app.protector });
+};
+
 /** A route's own rate limit: at most `max` requests a minute from one address. */
 export const perMinute = (max: number): RouteExtras => ({ config: { rateLimit: { max, timeWindow: '1 minute' } } });
 

@@ -1,4 +1,4 @@
-import { OK, route, staffCtx, type RouteApp } from '../../server/route';
+import { OK, protectedCtx, route, staffCtx, type RouteApp } from '../../server/route';
 import { chinaToday } from '../../shared/china-time';
 import { disposition } from '../files';
 import { IMPORT_MAX_BYTES, importsApi } from './imports.contract';
@@ -11,6 +11,7 @@ const XLSX = importsApi.template.produces;
 /** Excel import and export of the resident roster: each endpoint as its contract declares it. */
 export const importRoutes = async (app: RouteApp) => {
   const ctx = staffCtx(app);
+  const keyed = protectedCtx(app);
 
   route(app, importsApi.template, async (req, reply) => {
     const file = await buildTemplate({ ...ctx(req), nodeId: req.query.nodeId });
@@ -23,29 +24,17 @@ export const importRoutes = async (app: RouteApp) => {
   route(
     app,
     importsApi.upload,
-    (req) => previewImport({ ...ctx(req), protector: app.protector, input: req.body }),
+    (req) => previewImport({ ...keyed(req), input: req.body }),
     // base64 is 4/3 of the file, plus the JSON around it.
     { bodyLimit: Math.ceil((IMPORT_MAX_BYTES * 4) / 3) + 64 * 1024 },
   );
 
   route(app, importsApi.one, (req) => getImport({ ...ctx(req), id: req.params.id }));
 
-  route(app, importsApi.remap, (req) =>
-    remapImport({
-      ...ctx(req),
-      protector: app.protector,
-      id: req.params.id,
-      mapping: req.body.mapping,
-    }),
-  );
+  route(app, importsApi.remap, (req) => remapImport({ ...keyed(req), id: req.params.id, mapping: req.body.mapping }));
 
   route(app, importsApi.commit, (req) =>
-    commitImport({
-      ...ctx(req),
-      protector: app.protector,
-      id: req.params.id,
-      exclusive: app.database.kind === 'pglite',
-    }),
+    commitImport({ ...keyed(req), id: req.params.id, exclusive: app.database.kind === 'pglite' }),
   );
 
   route(app, importsApi.discard, async (req) => {
@@ -64,11 +53,7 @@ export const importRoutes = async (app: RouteApp) => {
   });
 
   route(app, importsApi.export, async (req, reply) => {
-    const { stream, done } = await exportResidents({
-      ...ctx(req),
-      protector: app.protector,
-      query: req.query,
-    });
+    const { stream, done } = await exportResidents({ ...keyed(req), query: req.query });
     done.catch((err: unknown) =>
       req.log.error({ err }, 'roster export failed after it started; the download was cut and audited as failed'),
     );

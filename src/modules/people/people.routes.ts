@@ -1,5 +1,4 @@
-import type { FastifyRequest } from 'fastify';
-import { OK, route, type RouteApp } from '../../server/route';
+import { OK, protectedCtx, route, type RouteApp } from '../../server/route';
 import { createHousehold, findHouseholds, getHousehold, updateHousehold } from './household.service';
 import { peopleApi } from './people.contract';
 import { addConsent, exportResident, removeResident, revealResident, withdrawConsent } from './resident-rights.service';
@@ -12,7 +11,7 @@ import { createTagDef, findTagDefs, removeTagDef, updateTagDef } from './tag.ser
  * counts; households (户) and the county's special-group tag list. Each endpoint as its contract declares it.
  */
 export const peopleRoutes = async (app: RouteApp) => {
-  const ctx = (req: FastifyRequest) => ({ db: app.database.db, actor: req.actor!, protector: app.protector });
+  const ctx = protectedCtx(app);
 
   route(app, peopleApi.list, (req) => findResidents({ ...ctx(req), query: req.query }));
   route(app, peopleApi.stats, (req) => residentStats({ ...ctx(req), nodeId: req.query.nodeId }));

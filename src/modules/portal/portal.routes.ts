@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { OK, perMinute, route, setSiteCookie, staffCtx, type RouteApp } from '../../server/route';
+import { OK, perMinute, protectedCtx, route, setSiteCookie, type RouteApp } from '../../server/route';
 import { AppError } from '../../shared/app-error';
 import { loadResident, myRedemptions, pageOfEntries, redeemForSelf, rewardsFor, totalsOf } from '../credits';
 import { buildLearningRecord, findMySignIns } from '../signin';
@@ -22,7 +22,7 @@ import { endResidentSession, RESIDENT_COOKIE } from './resident-session.service'
 export const portalRoutes = async (app: RouteApp) => {
   const db = () => app.database.db;
   const ctx = (req: FastifyRequest) => ({ db: db(), resident: req.resident! });
-  const staff = staffCtx(app);
+  const staff = protectedCtx(app);
 
   route(
     app,
@@ -51,10 +51,10 @@ export const portalRoutes = async (app: RouteApp) => {
     return OK;
   });
   route(app, residentAuthApi.account, (req) =>
-    getResidentAccount({ ...staff(req), protector: app.protector, residentId: req.params.residentId }),
+    getResidentAccount({ ...staff(req), residentId: req.params.residentId }),
   );
   route(app, residentAuthApi.issueActivation, (req) =>
-    issueActivationCode({ ...staff(req), protector: app.protector, residentId: req.params.residentId }),
+    issueActivationCode({ ...staff(req), residentId: req.params.residentId }),
   );
 
   route(app, portalApi.activities, (req) => findMyActivities({ ...ctx(req), query: req.query }));

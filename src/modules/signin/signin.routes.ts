@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { perMinute, route, setSiteCookie, staffCtx, type RouteApp } from '../../server/route';
+import { perMinute, protectedCtx, route, setSiteCookie, staffCtx, type RouteApp } from '../../server/route';
 import { AppError } from '../../shared/app-error';
 import { getLearningRecord } from './learning-record.service';
 import { randomToken, sha256, DEVICE_COOKIE, DEVICE_REMEMBER_DAYS } from './resident-device.service';
@@ -28,7 +28,7 @@ const SIGNIN_HTML = 'src/modules/signin/web/signin.html';
 export const signInRoutes = async (app: RouteApp) => {
   const db = () => app.database.db;
   const staff = staffCtx(app);
-  const ctx = (req: FastifyRequest) => ({ ...staff(req), protector: app.protector });
+  const ctx = protectedCtx(app);
   const origin = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
 
   /** Every phone gets a random device token; sign-ins store its hash (the one-phone rule, remembered devices). */

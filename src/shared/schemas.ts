@@ -49,6 +49,10 @@ export const zOptPhone = z
   .transform((v) => (v ? normalizePhone(v) : null))
   .refine((v) => v === null || isValidPhone(v), { error: 'msg:phone' });
 export const zId = z.uuid();
+/** Ids picked in a form (teachers, units, files…): at most `max`, none by default. */
+export const zIds = (max: number) => z.array(zId).max(max).default([]);
+/** A yes/no filter of a query string: 'true' or 'false', or left out. */
+export const zFlag = z.enum(['true', 'false']).optional();
 /** Optional: left out, undefined or null, it becomes null. */
 export const orNull = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? null);
 /** A calendar date, 2026-12-07. */

@@ -7,6 +7,7 @@ import {
   ZCreated,
   ZIdParams,
   ZOk,
+  zFlag,
   zId,
   zNewPassword,
   zOptPhone,
@@ -72,7 +73,7 @@ export const ZUserQuery = ZPageQuery.extend({
   q: zSearch(64).describe('Part of the username, name or phone'),
   nodeId: zId.optional().describe('Only users whose home node lies under this node'),
   role: z.enum(ROLES).optional(),
-  disabled: z.enum(['true', 'false']).optional(),
+  disabled: zFlag,
 });
 export type UserQuery = z.infer<typeof ZUserQuery>;
 

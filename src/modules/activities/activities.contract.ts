@@ -9,6 +9,7 @@ import {
   orNull,
   zBodyText,
   zId,
+  zIds,
   zLongText,
   zOptText,
   zSearch,
@@ -66,7 +67,6 @@ const zMonth = z
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
   .describe('YYYY-MM (China time)');
 const zInstant = z.iso.datetime({ offset: true }).describe('ISO 8601 with offset, e.g. 2026-11-24T09:00:00+08:00');
-const zIds = (max: number) => z.array(zId).max(max).default([]);
 
 /** The fields of the one activity form, for both create and edit. */
 export const ZActivityFields = z.object({

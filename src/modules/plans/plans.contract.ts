@@ -8,6 +8,7 @@ import {
   ZOk,
   orNull,
   zId,
+  zIds,
   zLongText,
   zOptLongText,
   zOptText,
@@ -66,7 +67,7 @@ export type Plan = z.infer<typeof ZPlan>;
 export const ZScheduleFields = z.object({
   month: zMonthNo,
   workItem: zLongText(PLAN_LIMITS.workItem),
-  unitIds: z.array(zId).max(PLAN_LIMITS.units).default([]).describe('Responsible units of the tree'),
+  unitIds: zIds(PLAN_LIMITS.units).describe('Responsible units of the tree'),
   responsibleText: zOptText(PLAN_LIMITS.responsibleText).describe('Responsible parties not in the tree'),
   note: zOptLongText(PLAN_LIMITS.scheduleNote),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEndpoints } from '../../shared/endpoint';
 import { ROLES } from '../../shared/roles';
-import { ZCountyParams, ZNamedRef, orNull, zId, zText } from '../../shared/schemas';
+import { ZCountyParams, ZNamedRef, orNull, zId, zIds, zText } from '../../shared/schemas';
 import { THEME_EDITOR_ROLES } from './themes.policy';
 
 /** Limits of the theme list, declared once for server and web. */
@@ -35,7 +35,7 @@ export const ZThemeInput = z.object({
   nameZh: zText(THEME_LIMITS.nameZh),
   nameEn: zText(THEME_LIMITS.nameEn),
   active: z.boolean(),
-  leadUnitIds: z.array(zId).max(THEME_LIMITS.leadUnits).default([]),
+  leadUnitIds: zIds(THEME_LIMITS.leadUnits),
 });
 export type ThemeInput = z.infer<typeof ZThemeInput>;
 

@@ -8,6 +8,7 @@ import {
   type EndpointQuery,
   type EndpointReply,
 } from '../shared/endpoint';
+import type { Ctx } from './types';
 
 /** The Fastify instance a module's routes plugin receives. */
 export type RouteApp = Parameters<FastifyPluginAsyncZod>[0];
@@ -53,5 +54,39 @@ export function route<E extends Endpoint>(app: RouteApp, e: E, handler: Endpoint
       if (status !== 200) reply.code(status);
       return handler(req as unknown as EndpointRequest<E>, reply);
     },
+  });
+}
+
+/** The answer of a change that has nothing else to say (`ZOk`). */
+export const OK = { ok: true } as const;
+
+/**
+ * `const ctx = staffCtx(app)` in a module's routes: `ctx(req)` is what a staff service is
+ * called with, `{ db, actor }` (the guard has set the actor of a staff route).
+ */
+export const staffCtx =
+  (app: RouteApp) =>
+  (req: FastifyRequest): Ctx => ({ db: app.database.db, actor: req.actor! });
+
+/** `ctx(req)` and the protector: for services that read or write personal data kept encrypted. */
+export const protectedCtx = (app: RouteApp) => {
+  const ctx = staffCtx(app);
+  return (req: FastifyRequest) => ({ ...ctx(req), protector: app.protector });
+};
+
+/** A route's own rate limit: at most `max` requests a minute from one address. */
+export const perMinute = (max: number): RouteExtras => ({ config: { rateLimit: { max, timeWindow: '1 minute' } } });
+
+/**
+ * Sets a cookie for the whole site that scripts cannot read (httpOnly, SameSite=Lax, Secure
+ * unless configured off); without `maxAgeSeconds` it ends with the browser session.
+ */
+export function setSiteCookie(app: RouteApp, reply: FastifyReply, name: string, value: string, maxAgeSeconds?: number) {
+  return reply.setCookie(name, value, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: app.config.secureCookies,
+    ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}),
   });
 }

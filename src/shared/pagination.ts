@@ -11,3 +11,6 @@ export type PageQuery = z.infer<typeof ZPageQuery>;
 export const zPage = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+
+/** A whole list, not paged (a short one: an activity's registrations, roster hits). */
+export const zList = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });

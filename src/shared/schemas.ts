@@ -37,6 +37,11 @@ export const zBodyText = (max: number) => zCleanText({ multiline: true }).max(ma
 export const zSearch = (max: number) => zCleanText().max(max).optional();
 /** A key or code (theme, tag): one line, cleaned; its own pattern is checked where it is used. */
 export const zKey = (max: number) => zCleanText().max(max);
+/** A phone number as typed: normalised, then checked. */
+export const zPhone = z
+  .string()
+  .transform((v) => normalizePhone(v))
+  .refine(isValidPhone, { error: 'msg:phone' });
 /** Optional phone, normalised; blank becomes null. */
 export const zOptPhone = z
   .string()
@@ -44,6 +49,10 @@ export const zOptPhone = z
   .transform((v) => (v ? normalizePhone(v) : null))
   .refine((v) => v === null || isValidPhone(v), { error: 'msg:phone' });
 export const zId = z.uuid();
+/** Ids picked in a form (teachers, units, files…): at most `max`, none by default. */
+export const zIds = (max: number) => z.array(zId).max(max).default([]);
+/** A yes/no filter of a query string: 'true' or 'false', or left out. */
+export const zFlag = z.enum(['true', 'false']).optional();
 /** Optional: left out, undefined or null, it becomes null. */
 export const orNull = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? null);
 /** A calendar date, 2026-12-07. */
@@ -70,3 +79,9 @@ export const ZCreated = z.object({ id: z.string() });
 export const ZIdParams = z.object({ id: zId });
 /** `:countyId` in a path: the county whose rules or lists are meant. */
 export const ZCountyParams = z.object({ countyId: zId });
+/** `:residentId` in a path. */
+export const ZResidentIdParams = z.object({ residentId: zId });
+/** `:activityId` in a path. */
+export const ZActivityIdParams = z.object({ activityId: zId });
+/** Another thing named in an answer: its id and name (a centre, a unit, a teacher…). */
+export const ZNamedRef = z.object({ id: z.string(), name: z.string() });

@@ -7,6 +7,7 @@ import {
   ZCreated,
   ZIdParams,
   ZOk,
+  zFlag,
   zId,
   zNewPassword,
   zOptPhone,
@@ -28,16 +29,18 @@ export const zUsername = z.string().trim().regex(USERNAME_PATTERN, { error: 'msg
 
 export const ZScopeOut = z.object({ role: z.enum(ROLES), nodeId: z.string(), nodeName: z.string(), path: z.string() });
 
+/** What every answer about an account starts with (me, and the admins' user list). */
+const ZAccountBase = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  phone: z.string().nullable(),
+  homeNodeId: z.string(),
+  homeNodeName: z.string(),
+});
+
 export const ZMe = z.object({
-  user: z.object({
-    id: z.string(),
-    username: z.string(),
-    displayName: z.string(),
-    phone: z.string().nullable(),
-    homeNodeId: z.string(),
-    homeNodeName: z.string(),
-    mustChangePassword: z.boolean(),
-  }),
+  user: ZAccountBase.extend({ mustChangePassword: z.boolean() }),
   scopes: z.array(ZScopeOut),
   csrfToken: z.string().describe('Send back as the X-CSRF-Token header on every state-changing request'),
   idleTimeoutMinutes: z.number().int(),
@@ -53,13 +56,7 @@ export type ChangePassword = z.infer<typeof ZChangePassword>;
 export const ZRoleAssignment = z.object({ role: z.enum(ROLES), nodeId: zId });
 export type RoleAssignment = z.infer<typeof ZRoleAssignment>;
 
-export const ZUser = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  phone: z.string().nullable(),
-  homeNodeId: z.string(),
-  homeNodeName: z.string(),
+export const ZUser = ZAccountBase.extend({
   disabled: z.boolean(),
   lockedUntil: z.string().nullable(),
   mustChangePassword: z.boolean(),
@@ -76,7 +73,7 @@ export const ZUserQuery = ZPageQuery.extend({
   q: zSearch(64).describe('Part of the username, name or phone'),
   nodeId: zId.optional().describe('Only users whose home node lies under this node'),
   role: z.enum(ROLES).optional(),
-  disabled: z.enum(['true', 'false']).optional(),
+  disabled: zFlag,
 });
 export type UserQuery = z.infer<typeof ZUserQuery>;
 

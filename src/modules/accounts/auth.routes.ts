@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../server/audit';
-import { route, type RouteApp } from '../../server/route';
+import { OK, perMinute, route, setSiteCookie, staffCtx, type RouteApp } from '../../server/route';
 import { orgNodes } from '../../server/db/tree.table';
 import { getSettings } from '../settings';
 import { authApi, type Me } from './account.contract';
@@ -10,6 +10,7 @@ import { endSession, loadScopes, SESSION_COOKIE } from './session.service';
 
 export const authRoutes = async (app: RouteApp) => {
   const db = () => app.database.db;
+  const ctx = staffCtx(app);
 
   const me = async (userId: string, csrfToken: string, scopes: Me['scopes']): Promise<Me> => {
     const [u] = await db()
@@ -45,13 +46,7 @@ export const authRoutes = async (app: RouteApp) => {
         userAgent: req.headers['user-agent'],
         sessionMaxHours: app.config.absoluteTimeoutHours,
       });
-      reply.setCookie(SESSION_COOKIE, session.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: app.config.secureCookies,
-        maxAge: app.config.absoluteTimeoutHours * 3600,
-      });
+      setSiteCookie(app, reply, SESSION_COOKIE, session.token, app.config.absoluteTimeoutHours * 3600);
       return me(session.userId, session.csrfToken, await loadScopes(db(), session.userId));
     },
     {
@@ -73,7 +68,7 @@ export const authRoutes = async (app: RouteApp) => {
     await endSession(db(), actor.sessionId!);
     await recordAudit(db(), { actor, action: 'auth.logout', entityType: 'user', entityId: actor.userId });
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true as const };
+    return OK;
   });
 
   route(app, authApi.me, (req) => me(req.actor!.userId, req.csrfToken!, req.actor!.scopes));
@@ -83,9 +78,9 @@ export const authRoutes = async (app: RouteApp) => {
     authApi.changePassword,
     async (req) => {
       const { currentPassword, newPassword } = req.body;
-      await changePassword({ db: db(), actor: req.actor!, currentPassword, newPassword });
-      return { ok: true as const };
+      await changePassword({ ...ctx(req), currentPassword, newPassword });
+      return OK;
     },
-    { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    perMinute(10),
   );
 };

@@ -1,6 +1,6 @@
 import { fieldError } from '../../shared/app-error';
 import { recordAudit } from '../../server/audit';
-import { route, type RouteApp } from '../../server/route';
+import { perMinute, route, type RouteApp } from '../../server/route';
 import { setupApi } from './account.contract';
 import { createSystemAdmin, firstRunCode, firstRunCodeMatches, setupState } from './first-admin.service';
 
@@ -39,6 +39,6 @@ export const setupRoutes = async (app: RouteApp) => {
       });
       return { id: out.id, username: b.username };
     },
-    { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    perMinute(10),
   );
 };

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { defineEndpoints } from '../../shared/endpoint';
-import { ZPageQuery, zPage } from '../../shared/pagination';
+import { ZPageQuery, zList, zPage } from '../../shared/pagination';
 import {
   ZCreated,
   ZIdParams,
+  ZNamedRef,
   ZOk,
   orNull,
   zBodyText,
   zId,
+  zIds,
   zLongText,
   zOptText,
   zSearch,
@@ -65,7 +67,6 @@ const zMonth = z
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
   .describe('YYYY-MM (China time)');
 const zInstant = z.iso.datetime({ offset: true }).describe('ISO 8601 with offset, e.g. 2026-11-24T09:00:00+08:00');
-const zIds = (max: number) => z.array(zId).max(max).default([]);
 
 /** The fields of the one activity form, for both create and edit. */
 export const ZActivityFields = z.object({
@@ -150,15 +151,14 @@ export const ZActivity = z.object({
 export type Activity = z.infer<typeof ZActivity>;
 export const ZActivityPage = zPage(ZActivity);
 
-const ZRef = z.object({ id: z.string(), name: z.string() });
 export const ZActivityDetail = ZActivity.extend({
   courseId: z.string().nullable(),
   courseTitle: z.string().nullable(),
   responsibleUnitId: z.string().nullable(),
   responsibleUnitName: z.string().nullable(),
   venueId: z.string().nullable(),
-  equipment: z.array(ZRef),
-  teachers: z.array(ZRef),
+  equipment: z.array(ZNamedRef),
+  teachers: z.array(ZNamedRef),
   audience: z.string().nullable(),
   hours: z.number(),
   credits: z.number(),
@@ -182,7 +182,7 @@ export const ZRegistration = z.object({
   createdAt: z.string(),
 });
 export type Registration = z.infer<typeof ZRegistration>;
-export const ZRegistrationList = z.object({ items: z.array(ZRegistration) });
+export const ZRegistrationList = zList(ZRegistration);
 export const ZRegister = z.object({ residentId: zId });
 export const ZRegisterResult = z.object({ status: z.enum(['registered', 'waitlisted']) });
 
@@ -216,11 +216,11 @@ export const ZPhotoParams = z.object({ id: zId, fileId: zId });
 
 /** What the activity form offers for one centre: its and its town's venues, equipment and teachers, the county's approved courses. */
 export const ZActivityOptions = z.object({
-  venues: z.array(ZRef.extend({ seats: z.number().nullable() })),
-  equipment: z.array(ZRef),
-  teachers: z.array(ZRef),
-  courses: z.array(ZRef.extend({ theme: z.string(), form: z.string(), hours: z.number(), credits: z.number() })),
-  units: z.array(ZRef),
+  venues: z.array(ZNamedRef.extend({ seats: z.number().nullable() })),
+  equipment: z.array(ZNamedRef),
+  teachers: z.array(ZNamedRef),
+  courses: z.array(ZNamedRef.extend({ theme: z.string(), form: z.string(), hours: z.number(), credits: z.number() })),
+  units: z.array(ZNamedRef),
   themes: z.array(z.object({ key: z.string(), nameZh: z.string(), nameEn: z.string() })),
   noticeDays: z.number().int(),
 });

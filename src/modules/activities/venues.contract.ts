@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoints } from '../../shared/endpoint';
-import { ZPageQuery, zPage } from '../../shared/pagination';
+import { ZPageQuery, zList, zPage } from '../../shared/pagination';
 import { ZCountyParams, ZCreated, ZIdParams, ZOk, orNull, zId, zOptText, zText } from '../../shared/schemas';
 import { ACTIVITY_LIMITS } from './activities.contract';
 import { ACTIVITY_KEEPER_ROLES, ACTIVITY_READER_ROLES, ACTIVITY_RULE_ROLES } from './activities.policy';
@@ -52,11 +52,9 @@ export const ZBookable = z.object({
 export type Bookable = z.infer<typeof ZBookable>;
 export const ZBookablePage = zPage(ZBookable);
 
-export const ZRules = z.object({
-  items: z.array(
-    z.object({ countyId: z.string(), countyName: z.string(), noticeDays: z.number().int(), canSet: z.boolean() }),
-  ),
-});
+export const ZRules = zList(
+  z.object({ countyId: z.string(), countyName: z.string(), noticeDays: z.number().int(), canSet: z.boolean() }),
+);
 export type Rules = z.infer<typeof ZRules>;
 export const ZRulesInput = z.object({ noticeDays: z.number().int().min(0).max(ACTIVITY_LIMITS.noticeDaysMax) });
 

@@ -9,7 +9,9 @@ import {
   orNull,
   zBodyText,
   zDate,
+  zFlag,
   zId,
+  zIds,
   zOptLongText,
   zSearch,
   zText,
@@ -113,8 +115,8 @@ export const ZCourseFields = z.object({
   credits: zDecimal1(0, COURSE_LIMITS.creditsMax).default(0).describe('Learning credits (学分) for completing it'),
   descriptionHtml: zBodyText(COURSE_LIMITS.description).describe('Rich text; sanitised on the server (allowlist)'),
   firstSessionDate: orNull(zDate).describe('Drives the review deadline: submit at least N days before'),
-  teacherIds: z.array(zId).max(COURSE_LIMITS.teachers).default([]).describe('Teachers of the banks I may read'),
-  fileIds: z.array(zId).max(COURSE_LIMITS.files).default([]).describe('Materials: ids from POST /api/files'),
+  teacherIds: zIds(COURSE_LIMITS.teachers).describe('Teachers of the banks I may read'),
+  fileIds: zIds(COURSE_LIMITS.files).describe('Materials: ids from POST /api/files'),
 });
 export type CourseFields = z.infer<typeof ZCourseFields>;
 export const ZCourseCreate = ZCourseFields.extend({
@@ -130,8 +132,8 @@ export const ZCourseQuery = ZPageQuery.extend({
   status: z.enum(COURSE_STATUSES).optional(),
   form: z.enum(COURSE_FORMS).optional(),
   townId: zId.optional().describe('Only courses reviewed by this town'),
-  featured: z.enum(['true', 'false']).optional(),
-  toReview: z.enum(['true', 'false']).optional().describe('Only submitted courses I may approve or return (待审核)'),
+  featured: zFlag,
+  toReview: zFlag.describe('Only submitted courses I may approve or return (待审核)'),
 });
 export type CourseQuery = z.infer<typeof ZCourseQuery>;
 

@@ -1,4 +1,4 @@
-import { route, type RouteApp } from '../../server/route';
+import { OK, route, staffCtx, type RouteApp } from '../../server/route';
 import { sendAttachment } from '../files';
 import { readCourseMaterial } from './course-load';
 import { getCourseRules, setCourseRules } from './course-rules.service';
@@ -8,44 +8,41 @@ import { createCourse, findCourses, getCourse, removeCourse, updateCourse } from
 
 /** Course rules, courses and their review: each endpoint as its contract declares it. */
 export const courseRoutes = async (app: RouteApp) => {
-  const db = () => app.database.db;
+  const ctx = staffCtx(app);
 
-  route(app, coursesApi.rules, (req) => getCourseRules({ db: db(), actor: req.actor!, nodeId: req.params.nodeId }));
-  route(app, coursesApi.setRules, (req) =>
-    setCourseRules({ db: db(), actor: req.actor!, nodeId: req.params.nodeId, input: req.body }),
-  );
+  route(app, coursesApi.rules, (req) => getCourseRules({ ...ctx(req), nodeId: req.params.nodeId }));
+  route(app, coursesApi.setRules, (req) => setCourseRules({ ...ctx(req), nodeId: req.params.nodeId, input: req.body }));
 
-  route(app, coursesApi.list, (req) => findCourses({ db: db(), actor: req.actor!, query: req.query }));
-  route(app, coursesApi.one, (req) => getCourse({ db: db(), actor: req.actor!, id: req.params.id }));
+  route(app, coursesApi.list, (req) => findCourses({ ...ctx(req), query: req.query }));
+  route(app, coursesApi.one, (req) => getCourse({ ...ctx(req), id: req.params.id }));
   route(app, coursesApi.material, async (req, reply) => {
     const { row, bytes } = await readCourseMaterial({
-      db: db(),
-      actor: req.actor!,
+      ...ctx(req),
       courseId: req.params.id,
       fileId: req.params.fileId,
     });
     return sendAttachment(reply, row, bytes);
   });
-  route(app, coursesApi.create, (req) => createCourse({ db: db(), actor: req.actor!, input: req.body }));
+  route(app, coursesApi.create, (req) => createCourse({ ...ctx(req), input: req.body }));
   route(app, coursesApi.update, async (req) => {
-    await updateCourse({ db: db(), actor: req.actor!, id: req.params.id, input: req.body });
-    return getCourse({ db: db(), actor: req.actor!, id: req.params.id });
+    await updateCourse({ ...ctx(req), id: req.params.id, input: req.body });
+    return getCourse({ ...ctx(req), id: req.params.id });
   });
   route(app, coursesApi.remove, async (req) => {
-    await removeCourse({ db: db(), actor: req.actor!, id: req.params.id });
-    return { ok: true as const };
+    await removeCourse({ ...ctx(req), id: req.params.id });
+    return OK;
   });
 
   route(app, coursesApi.submit, async (req) => {
-    await submitCourse({ db: db(), actor: req.actor!, id: req.params.id });
-    return getCourse({ db: db(), actor: req.actor!, id: req.params.id });
+    await submitCourse({ ...ctx(req), id: req.params.id });
+    return getCourse({ ...ctx(req), id: req.params.id });
   });
   route(app, coursesApi.review, async (req) => {
-    await reviewCourse({ db: db(), actor: req.actor!, id: req.params.id, input: req.body });
-    return getCourse({ db: db(), actor: req.actor!, id: req.params.id });
+    await reviewCourse({ ...ctx(req), id: req.params.id, input: req.body });
+    return getCourse({ ...ctx(req), id: req.params.id });
   });
   route(app, coursesApi.feature, async (req) => {
-    await featureCourse({ db: db(), actor: req.actor!, id: req.params.id, input: req.body });
-    return getCourse({ db: db(), actor: req.actor!, id: req.params.id });
+    await featureCourse({ ...ctx(req), id: req.params.id, input: req.body });
+    return getCourse({ ...ctx(req), id: req.params.id });
   });
 };

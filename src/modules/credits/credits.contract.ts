@@ -7,6 +7,7 @@ import {
   ZCreated,
   ZIdParams,
   ZOk,
+  ZResidentIdParams,
   zBodyText,
   zId,
   zLongText,
@@ -117,7 +118,6 @@ export const ZAccountSummary = z.object({
   canAward: z.boolean(),
 });
 export type AccountSummary = z.infer<typeof ZAccountSummary>;
-export const ZResidentParams = z.object({ residentId: zId });
 export const ZEntryParams = z.object({ id: z.coerce.number().int().positive() });
 
 export const ZAward = z.object({
@@ -252,7 +252,7 @@ export const creditsApi = defineEndpoints('credits', {
     path: '/api/credit-accounts/:residentId',
     summary: 'A resident’s balance, earned and spent (derived from the ledger)',
     policy: keepers,
-    params: ZResidentParams,
+    params: ZResidentIdParams,
     responses: { 200: ZAccountSummary },
   },
   entries: {
@@ -260,7 +260,7 @@ export const creditsApi = defineEndpoints('credits', {
     path: '/api/credit-accounts/:residentId/entries',
     summary: 'A resident’s ledger entries, newest first',
     policy: keepers,
-    params: ZResidentParams,
+    params: ZResidentIdParams,
     query: ZPageQuery,
     responses: { 200: ZEntryPage },
   },
@@ -269,7 +269,7 @@ export const creditsApi = defineEndpoints('credits', {
     path: '/api/credit-accounts/:residentId/awards',
     summary: 'Award credits by hand, with the reason; audited',
     policy: keepers,
-    params: ZResidentParams,
+    params: ZResidentIdParams,
     body: ZAward,
     responses: { 201: ZEntryCreated },
   },
@@ -278,7 +278,7 @@ export const creditsApi = defineEndpoints('credits', {
     path: '/api/credit-accounts/:residentId/redemptions',
     summary: 'Redeem a reward for the resident at the centre counter (balance and stock checked in one transaction)',
     policy: keepers,
-    params: ZResidentParams,
+    params: ZResidentIdParams,
     body: ZRedeem,
     responses: { 201: ZRedeemed },
   },

@@ -1,4 +1,4 @@
-import { route, type RouteApp } from '../../server/route';
+import { OK, route, staffCtx, type RouteApp } from '../../server/route';
 import { awardCredits, findAccounts, findEntries, getAccount, reverseEntry } from './credit-accounts.service';
 import { getRules, setRules } from './credit-rules';
 import { creditsApi } from './credits.contract';
@@ -7,38 +7,34 @@ import { createReward, findRewards, updateReward } from './rewards.service';
 
 /** The credit bank for staff: each endpoint as its contract declares it (the resident's own: portal). */
 export const creditRoutes = async (app: RouteApp) => {
-  const db = () => app.database.db;
+  const ctx = staffCtx(app);
 
-  route(app, creditsApi.rules, (req) => getRules({ db: db(), actor: req.actor!, countyId: req.params.countyId }));
+  route(app, creditsApi.rules, (req) => getRules({ ...ctx(req), countyId: req.params.countyId }));
   route(app, creditsApi.setRules, async (req) => {
-    await setRules({ db: db(), actor: req.actor!, countyId: req.params.countyId, input: req.body });
-    return getRules({ db: db(), actor: req.actor!, countyId: req.params.countyId });
+    await setRules({ ...ctx(req), countyId: req.params.countyId, input: req.body });
+    return getRules({ ...ctx(req), countyId: req.params.countyId });
   });
-  route(app, creditsApi.accounts, (req) => findAccounts({ db: db(), actor: req.actor!, query: req.query }));
-  route(app, creditsApi.account, (req) =>
-    getAccount({ db: db(), actor: req.actor!, residentId: req.params.residentId }),
-  );
+  route(app, creditsApi.accounts, (req) => findAccounts({ ...ctx(req), query: req.query }));
+  route(app, creditsApi.account, (req) => getAccount({ ...ctx(req), residentId: req.params.residentId }));
   route(app, creditsApi.entries, (req) =>
-    findEntries({ db: db(), actor: req.actor!, residentId: req.params.residentId, ...req.query }),
+    findEntries({ ...ctx(req), residentId: req.params.residentId, ...req.query }),
   );
   route(app, creditsApi.award, (req) =>
-    awardCredits({ db: db(), actor: req.actor!, residentId: req.params.residentId, input: req.body }),
+    awardCredits({ ...ctx(req), residentId: req.params.residentId, input: req.body }),
   );
   route(app, creditsApi.redeemAtCounter, (req) =>
-    redeemAtCounter({ db: db(), actor: req.actor!, residentId: req.params.residentId, rewardId: req.body.rewardId }),
+    redeemAtCounter({ ...ctx(req), residentId: req.params.residentId, rewardId: req.body.rewardId }),
   );
-  route(app, creditsApi.reverse, (req) =>
-    reverseEntry({ db: db(), actor: req.actor!, id: req.params.id, input: req.body }),
-  );
-  route(app, creditsApi.rewards, (req) => findRewards({ db: db(), actor: req.actor!, query: req.query }));
-  route(app, creditsApi.createReward, (req) => createReward({ db: db(), actor: req.actor!, input: req.body }));
+  route(app, creditsApi.reverse, (req) => reverseEntry({ ...ctx(req), id: req.params.id, input: req.body }));
+  route(app, creditsApi.rewards, (req) => findRewards({ ...ctx(req), query: req.query }));
+  route(app, creditsApi.createReward, (req) => createReward({ ...ctx(req), input: req.body }));
   route(app, creditsApi.updateReward, async (req) => {
-    await updateReward({ db: db(), actor: req.actor!, id: req.params.id, input: req.body });
-    return { ok: true as const };
+    await updateReward({ ...ctx(req), id: req.params.id, input: req.body });
+    return OK;
   });
-  route(app, creditsApi.redemptions, (req) => findRedemptions({ db: db(), actor: req.actor!, query: req.query }));
+  route(app, creditsApi.redemptions, (req) => findRedemptions({ ...ctx(req), query: req.query }));
   route(app, creditsApi.cancelRedemption, async (req) => {
-    await cancelRedemption({ db: db(), actor: req.actor!, id: req.params.id, reason: req.body.reason });
-    return { ok: true as const };
+    await cancelRedemption({ ...ctx(req), id: req.params.id, reason: req.body.reason });
+    return OK;
   });
 };

@@ -1,5 +1,5 @@
 import multipart from '@fastify/multipart';
-import { route, type RouteApp } from '../../server/route';
+import { route, staffCtx, type RouteApp } from '../../server/route';
 import { AppError, fieldError, tooLarge } from '../../shared/app-error';
 import { FILE_LIMITS, filesApi } from './files.contract';
 import { checkUpload, readFileBytes, storeFile, toStoredFile } from './files.service';
@@ -18,6 +18,7 @@ function uploadError(err: unknown): never {
 /** Uploads (multipart, field `file`) and downloads, scoped by the file's node. */
 export const fileRoutes = async (app: RouteApp) => {
   const db = () => app.database.db;
+  const ctx = staffCtx(app);
   configureFileStore(app.config);
   // Registered inside this plugin only: no other route accepts multipart bodies.
   await app.register(multipart, { limits: { fileSize: FILE_LIMITS.documentBytes, files: 1, fields: 5, parts: 6 } });
@@ -45,12 +46,12 @@ export const fileRoutes = async (app: RouteApp) => {
   });
 
   route(app, filesApi.download, async (req, reply) => {
-    const { row, bytes } = await readFileBytes({ db: db(), actor: req.actor!, id: req.params.id });
+    const { row, bytes } = await readFileBytes({ ...ctx(req), id: req.params.id });
     return sendAttachment(reply, row, bytes);
   });
 
   route(app, filesApi.thumbnail, async (req, reply) => {
-    const { row, bytes } = await readFileBytes({ db: db(), actor: req.actor!, id: req.params.id, thumbnail: true });
+    const { row, bytes } = await readFileBytes({ ...ctx(req), id: req.params.id, thumbnail: true });
     return safeHeaders(reply, 'image/jpeg')
       .header('Content-Disposition', disposition('inline', `${row.id}.jpg`))
       .send(bytes);

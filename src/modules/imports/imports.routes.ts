@@ -1,4 +1,4 @@
-import { route, type RouteApp } from '../../server/route';
+import { OK, protectedCtx, route, staffCtx, type RouteApp } from '../../server/route';
 import { chinaToday } from '../../shared/china-time';
 import { disposition } from '../files';
 import { IMPORT_MAX_BYTES, importsApi } from './imports.contract';
@@ -10,10 +10,11 @@ const XLSX = importsApi.template.produces;
 
 /** Excel import and export of the resident roster: each endpoint as its contract declares it. */
 export const importRoutes = async (app: RouteApp) => {
-  const db = () => app.database.db;
+  const ctx = staffCtx(app);
+  const keyed = protectedCtx(app);
 
   route(app, importsApi.template, async (req, reply) => {
-    const file = await buildTemplate({ db: db(), actor: req.actor!, nodeId: req.query.nodeId });
+    const file = await buildTemplate({ ...ctx(req), nodeId: req.query.nodeId });
     return reply
       .type(XLSX)
       .header('content-disposition', disposition('attachment', '居民名册导入模板.xlsx'))
@@ -23,40 +24,26 @@ export const importRoutes = async (app: RouteApp) => {
   route(
     app,
     importsApi.upload,
-    (req) => previewImport({ db: db(), actor: req.actor!, protector: app.protector, input: req.body }),
+    (req) => previewImport({ ...keyed(req), input: req.body }),
     // base64 is 4/3 of the file, plus the JSON around it.
     { bodyLimit: Math.ceil((IMPORT_MAX_BYTES * 4) / 3) + 64 * 1024 },
   );
 
-  route(app, importsApi.one, (req) => getImport({ db: db(), actor: req.actor!, id: req.params.id }));
+  route(app, importsApi.one, (req) => getImport({ ...ctx(req), id: req.params.id }));
 
-  route(app, importsApi.remap, (req) =>
-    remapImport({
-      db: db(),
-      actor: req.actor!,
-      protector: app.protector,
-      id: req.params.id,
-      mapping: req.body.mapping,
-    }),
-  );
+  route(app, importsApi.remap, (req) => remapImport({ ...keyed(req), id: req.params.id, mapping: req.body.mapping }));
 
   route(app, importsApi.commit, (req) =>
-    commitImport({
-      db: db(),
-      actor: req.actor!,
-      protector: app.protector,
-      id: req.params.id,
-      exclusive: app.database.kind === 'pglite',
-    }),
+    commitImport({ ...keyed(req), id: req.params.id, exclusive: app.database.kind === 'pglite' }),
   );
 
   route(app, importsApi.discard, async (req) => {
-    await discardImport({ db: db(), actor: req.actor!, id: req.params.id });
-    return { ok: true as const };
+    await discardImport({ ...ctx(req), id: req.params.id });
+    return OK;
   });
 
   route(app, importsApi.errors, async (req, reply) => {
-    const job = await getImportFile({ db: db(), actor: req.actor!, id: req.params.id });
+    const job = await getImportFile({ ...ctx(req), id: req.params.id });
     const file = await buildErrorReport(job);
     const base = job.fileName.replace(/\.xlsx$/i, '');
     return reply
@@ -66,12 +53,7 @@ export const importRoutes = async (app: RouteApp) => {
   });
 
   route(app, importsApi.export, async (req, reply) => {
-    const { stream, done } = await exportResidents({
-      db: db(),
-      actor: req.actor!,
-      protector: app.protector,
-      query: req.query,
-    });
+    const { stream, done } = await exportResidents({ ...keyed(req), query: req.query });
     done.catch((err: unknown) =>
       req.log.error({ err }, 'roster export failed after it started; the download was cut and audited as failed'),
     );

@@ -1,5 +1,4 @@
-import type { FastifyRequest } from 'fastify';
-import { route, type RouteApp } from '../../server/route';
+import { OK, protectedCtx, route, type RouteApp } from '../../server/route';
 import { createHousehold, findHouseholds, getHousehold, updateHousehold } from './household.service';
 import { peopleApi } from './people.contract';
 import { addConsent, exportResident, removeResident, revealResident, withdrawConsent } from './resident-rights.service';
@@ -7,14 +6,12 @@ import { createResident, findResidents, getResident, updateResident } from './re
 import { residentStats } from './stats.service';
 import { createTagDef, findTagDefs, removeTagDef, updateTagDef } from './tag.service';
 
-const ok = { ok: true as const };
-
 /**
  * Residents (居民): roster, one form, the person's rights (reveal, export, delete), consents,
  * counts; households (户) and the county's special-group tag list. Each endpoint as its contract declares it.
  */
 export const peopleRoutes = async (app: RouteApp) => {
-  const ctx = (req: FastifyRequest) => ({ db: app.database.db, actor: req.actor!, protector: app.protector });
+  const ctx = protectedCtx(app);
 
   route(app, peopleApi.list, (req) => findResidents({ ...ctx(req), query: req.query }));
   route(app, peopleApi.stats, (req) => residentStats({ ...ctx(req), nodeId: req.query.nodeId }));
@@ -31,7 +28,7 @@ export const peopleRoutes = async (app: RouteApp) => {
   route(app, peopleApi.addConsent, (req) => addConsent({ ...ctx(req), id: req.params.id, input: req.body }));
   route(app, peopleApi.withdrawConsent, async (req) => {
     await withdrawConsent({ ...ctx(req), id: req.params.id, consentId: req.params.consentId });
-    return ok;
+    return OK;
   });
 
   route(app, peopleApi.households, (req) => findHouseholds({ ...ctx(req), query: req.query }));
@@ -39,20 +36,20 @@ export const peopleRoutes = async (app: RouteApp) => {
   route(app, peopleApi.createHousehold, (req) => createHousehold({ ...ctx(req), input: req.body }));
   route(app, peopleApi.updateHousehold, async (req) => {
     await updateHousehold({ ...ctx(req), id: req.params.id, input: req.body });
-    return ok;
+    return OK;
   });
 
   route(app, peopleApi.tags, (req) => findTagDefs({ ...ctx(req), countyId: req.params.countyId }));
   route(app, peopleApi.createTag, async (req) => {
     await createTagDef({ ...ctx(req), countyId: req.params.countyId, input: req.body });
-    return ok;
+    return OK;
   });
   route(app, peopleApi.updateTag, async (req) => {
     await updateTagDef({ ...ctx(req), countyId: req.params.countyId, code: req.params.code, input: req.body });
-    return ok;
+    return OK;
   });
   route(app, peopleApi.removeTag, async (req) => {
     await removeTagDef({ ...ctx(req), countyId: req.params.countyId, code: req.params.code });
-    return ok;
+    return OK;
   });
 };

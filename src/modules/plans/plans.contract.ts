@@ -4,9 +4,11 @@ import { ZPageQuery, zPage } from '../../shared/pagination';
 import {
   ZCreated,
   ZIdParams,
+  ZNamedRef,
   ZOk,
   orNull,
   zId,
+  zIds,
   zLongText,
   zOptLongText,
   zOptText,
@@ -53,8 +55,8 @@ export const ZPlanItem = z.object({
 });
 export type PlanItem = z.infer<typeof ZPlanItem>;
 export const ZPlan = z.object({
-  centre: z.object({ id: z.string(), name: z.string() }),
-  town: z.object({ id: z.string(), name: z.string() }).nullable().describe('The centre’s town (its 配档表)'),
+  centre: ZNamedRef,
+  town: ZNamedRef.nullable().describe('The centre’s town (its 配档表)'),
   year: z.number().int(),
   items: z.array(ZPlanItem),
   actual: z.array(z.number().int()).length(12).describe('Activities held (open or done) per month, January first'),
@@ -65,7 +67,7 @@ export type Plan = z.infer<typeof ZPlan>;
 export const ZScheduleFields = z.object({
   month: zMonthNo,
   workItem: zLongText(PLAN_LIMITS.workItem),
-  unitIds: z.array(zId).max(PLAN_LIMITS.units).default([]).describe('Responsible units of the tree'),
+  unitIds: zIds(PLAN_LIMITS.units).describe('Responsible units of the tree'),
   responsibleText: zOptText(PLAN_LIMITS.responsibleText).describe('Responsible parties not in the tree'),
   note: zOptLongText(PLAN_LIMITS.scheduleNote),
 });
@@ -85,12 +87,10 @@ export const ZScheduleItem = z.object({
 });
 export type ScheduleItem = z.infer<typeof ZScheduleItem>;
 export const ZSchedule = z.object({
-  town: z.object({ id: z.string(), name: z.string() }),
+  town: ZNamedRef,
   year: z.number().int(),
   items: z.array(ZScheduleItem),
-  units: z
-    .array(z.object({ id: z.string(), name: z.string() }))
-    .describe('Units the form may pick: the town’s and the county’s'),
+  units: z.array(ZNamedRef).describe('Units the form may pick: the town’s and the county’s'),
   canKeep: z.boolean(),
 });
 export type Schedule = z.infer<typeof ZSchedule>;

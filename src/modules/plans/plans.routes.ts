@@ -1,39 +1,33 @@
-import { route, type RouteApp } from '../../server/route';
+import { OK, route, staffCtx, type RouteApp } from '../../server/route';
 import { plansApi } from './plans.contract';
 import { createPlanItem, findVersus, getPlan, removePlanItem, updatePlanItem } from './plans.service';
 import { createScheduleItem, getSchedule, removeScheduleItem, updateScheduleItem } from './schedule.service';
 
-const ok = { ok: true as const };
-
 /** Centres' annual plans, the towns' 配档表, and plan versus actual: each endpoint as its contract declares it. */
 export const planRoutes = async (app: RouteApp) => {
-  const db = () => app.database.db;
+  const ctx = staffCtx(app);
 
-  route(app, plansApi.plan, (req) =>
-    getPlan({ db: db(), actor: req.actor!, centreId: req.query.centreId, year: req.query.year }),
-  );
-  route(app, plansApi.create, (req) => createPlanItem({ db: db(), actor: req.actor!, input: req.body }));
+  route(app, plansApi.plan, (req) => getPlan({ ...ctx(req), centreId: req.query.centreId, year: req.query.year }));
+  route(app, plansApi.create, (req) => createPlanItem({ ...ctx(req), input: req.body }));
   route(app, plansApi.update, async (req) => {
-    await updatePlanItem({ db: db(), actor: req.actor!, id: req.params.id, input: req.body });
-    return ok;
+    await updatePlanItem({ ...ctx(req), id: req.params.id, input: req.body });
+    return OK;
   });
   route(app, plansApi.remove, async (req) => {
-    await removePlanItem({ db: db(), actor: req.actor!, id: req.params.id });
-    return ok;
+    await removePlanItem({ ...ctx(req), id: req.params.id });
+    return OK;
   });
 
-  route(app, plansApi.schedule, (req) =>
-    getSchedule({ db: db(), actor: req.actor!, townId: req.query.townId, year: req.query.year }),
-  );
-  route(app, plansApi.createWork, (req) => createScheduleItem({ db: db(), actor: req.actor!, input: req.body }));
+  route(app, plansApi.schedule, (req) => getSchedule({ ...ctx(req), townId: req.query.townId, year: req.query.year }));
+  route(app, plansApi.createWork, (req) => createScheduleItem({ ...ctx(req), input: req.body }));
   route(app, plansApi.updateWork, async (req) => {
-    await updateScheduleItem({ db: db(), actor: req.actor!, id: req.params.id, input: req.body });
-    return ok;
+    await updateScheduleItem({ ...ctx(req), id: req.params.id, input: req.body });
+    return OK;
   });
   route(app, plansApi.removeWork, async (req) => {
-    await removeScheduleItem({ db: db(), actor: req.actor!, id: req.params.id });
-    return ok;
+    await removeScheduleItem({ ...ctx(req), id: req.params.id });
+    return OK;
   });
 
-  route(app, plansApi.versus, (req) => findVersus({ db: db(), actor: req.actor!, query: req.query }));
+  route(app, plansApi.versus, (req) => findVersus({ ...ctx(req), query: req.query }));
 };

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ZPageQuery, zPage } from '../../shared/pagination';
 import { defineEndpoints } from '../../shared/endpoint';
-import { zId } from '../../shared/schemas';
+import { ZActivityIdParams } from '../../shared/schemas';
+import { ZRegisterResult } from '../activities/activities.contract';
 import {
   ZLearningRecord,
   ZMyCredits,
@@ -40,8 +41,6 @@ export const ZMyActivity = z.object({
 export type MyActivity = z.infer<typeof ZMyActivity>;
 export const ZMyActivityPage = zPage(ZMyActivity);
 
-export const ZMyActivityParams = z.object({ activityId: zId });
-export const ZRegisterResult = z.object({ status: z.enum(['registered', 'waitlisted']) });
 export const ZCancelResult = z.object({ cancelled: z.boolean() });
 
 /** The resident's phone pages (/api/me/…): every endpoint is the signed-in resident's own data only. */
@@ -61,7 +60,7 @@ export const portalApi = defineEndpoints('portal', {
     path: '/api/me/activities/:activityId/register',
     summary: 'Register myself: a place if one is free, else the waiting list',
     policy: me,
-    params: ZMyActivityParams,
+    params: ZActivityIdParams,
     responses: { 200: ZRegisterResult },
   },
   cancel: {
@@ -69,7 +68,7 @@ export const portalApi = defineEndpoints('portal', {
     path: '/api/me/activities/:activityId/cancel',
     summary: 'Cancel my registration (the first on the waiting list gets the place)',
     policy: me,
-    params: ZMyActivityParams,
+    params: ZActivityIdParams,
     responses: { 200: ZCancelResult },
   },
   signIns: {

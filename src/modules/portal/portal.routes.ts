@@ -1,5 +1,5 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { route, type RouteApp } from '../../server/route';
+import type { FastifyRequest } from 'fastify';
+import { OK, perMinute, protectedCtx, route, setSiteCookie, type RouteApp } from '../../server/route';
 import { AppError } from '../../shared/app-error';
 import { loadResident, myRedemptions, pageOfEntries, redeemForSelf, rewardsFor, totalsOf } from '../credits';
 import { buildLearningRecord, findMySignIns } from '../signin';
@@ -22,46 +22,39 @@ import { endResidentSession, RESIDENT_COOKIE } from './resident-session.service'
 export const portalRoutes = async (app: RouteApp) => {
   const db = () => app.database.db;
   const ctx = (req: FastifyRequest) => ({ db: db(), resident: req.resident! });
-  const setCookie = (reply: FastifyReply, token: string, maxAge?: number) =>
-    reply.setCookie(RESIDENT_COOKIE, token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: app.config.secureCookies,
-      ...(maxAge ? { maxAge } : {}),
-    });
+  const staff = protectedCtx(app);
 
   route(
     app,
     residentAuthApi.login,
     async (req, reply) => {
       const s = await residentLogin({ db: db(), protector: app.protector, input: req.body, ip: req.ip });
-      setCookie(reply, s.token, req.body.remember ? s.maxAgeSeconds : undefined);
+      setSiteCookie(app, reply, RESIDENT_COOKIE, s.token, req.body.remember ? s.maxAgeSeconds : undefined);
       return getResidentMe(db(), s.residentId, s.csrfToken);
     },
-    { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    perMinute(20),
   );
   route(
     app,
     residentAuthApi.activate,
     async (req, reply) => {
       const s = await activateResidentAccount({ db: db(), protector: app.protector, input: req.body, ip: req.ip });
-      setCookie(reply, s.token);
+      setSiteCookie(app, reply, RESIDENT_COOKIE, s.token);
       return getResidentMe(db(), s.residentId, s.csrfToken);
     },
-    { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    perMinute(10),
   );
   route(app, residentAuthApi.me, (req) => getResidentMe(db(), req.resident!.residentId, req.csrfToken!));
   route(app, residentAuthApi.logout, async (req, reply) => {
     await endResidentSession(db(), req.resident!.sessionId);
     reply.clearCookie(RESIDENT_COOKIE, { path: '/' });
-    return { ok: true as const };
+    return OK;
   });
   route(app, residentAuthApi.account, (req) =>
-    getResidentAccount({ db: db(), actor: req.actor!, protector: app.protector, residentId: req.params.residentId }),
+    getResidentAccount({ ...staff(req), residentId: req.params.residentId }),
   );
   route(app, residentAuthApi.issueActivation, (req) =>
-    issueActivationCode({ db: db(), actor: req.actor!, protector: app.protector, residentId: req.params.residentId }),
+    issueActivationCode({ ...staff(req), residentId: req.params.residentId }),
   );
 
   route(app, portalApi.activities, (req) => findMyActivities({ ...ctx(req), query: req.query }));

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { LIMITS } from '../../shared/limits';
-import { zPhone } from '../signin/signin.contract';
 import { RESIDENT_ACCOUNT_ROLES } from './portal.policy';
 import { defineEndpoints } from '../../shared/endpoint';
-import { ZOk, zId, zNewPassword, zPassword, zText } from '../../shared/schemas';
+import { ZOk, ZResidentIdParams, zNewPassword, zPassword, zPhone, zText } from '../../shared/schemas';
 
 export const ZResidentLogin = z.object({
   phone: zPhone.describe('The phone number the account was activated with'),
@@ -34,8 +33,6 @@ export const ZResidentMe = z.object({
   csrfToken: z.string().describe('Send back as X-CSRF-Token on every state-changing resident request'),
 });
 export type ResidentMe = z.infer<typeof ZResidentMe>;
-
-export const ZResidentIdParams = z.object({ residentId: zId });
 
 /** What staff see about a resident's account, and the one-time code when they issue one. */
 export const ZResidentAccountState = z.object({

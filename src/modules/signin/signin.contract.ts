@@ -1,29 +1,29 @@
 import { z } from 'zod';
 import { LIMITS } from '../../shared/limits';
-import { ZPageQuery, zPage } from '../../shared/pagination';
+import { ZPageQuery, zList, zPage } from '../../shared/pagination';
 import { defineEndpoints } from '../../shared/endpoint';
 import { ROLES } from '../../shared/roles';
-import { isValidPhone, normalizePhone } from '../../shared/phone';
-import { ZCountyParams, zCleanText, zId, zText } from '../../shared/schemas';
-import { ZLearningRecord, ZResidentParams } from '../credits/credits.contract';
+import {
+  ZActivityIdParams,
+  ZCountyParams,
+  ZResidentIdParams,
+  zCleanText,
+  zId,
+  zPhone,
+  zText,
+} from '../../shared/schemas';
+import { ZLearningRecord } from '../credits/credits.contract';
 import { CREDIT_STAFF_ROLES } from '../credits/credits.policy';
 import { ATTENDANCE_READER_ROLES, SIGNIN_RULE_EDITOR_ROLES, SIGNIN_STAFF_ROLES } from './signin.policy';
 
 /** Old place of the role list (activities' detail drawer still imports it here): use signin.policy. */
 export { ATTENDANCE_READER_ROLES };
 
-/** A phone number as typed: normalised, then checked. */
-export const zPhone = z
-  .string()
-  .transform((v) => normalizePhone(v))
-  .refine(isValidPhone, { error: 'msg:phone' });
-
 export const SIGN_IN_STATUSES = ['confirmed', 'pending', 'rejected'] as const;
 export type SignInStatus = (typeof SIGN_IN_STATUSES)[number];
 export const SIGN_IN_METHODS = ['qr', 'manual', 'paper'] as const;
 export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
 
-export const ZActivityParams = z.object({ activityId: zId });
 export const ZSignInParams = z.object({ signInId: zId });
 export const ZTokenParams = z.object({ token: z.string().min(1).max(120) });
 
@@ -228,7 +228,7 @@ export const ZRosterHit = z.object({
   nodeName: z.string(),
   signedIn: z.boolean(),
 });
-export const ZRosterHits = z.object({ items: z.array(ZRosterHit) });
+export const ZRosterHits = zList(ZRosterHit);
 export type RosterHit = z.infer<typeof ZRosterHit>;
 
 /** The sign-in desk's list of activities. */
@@ -326,7 +326,7 @@ export const signInApi = defineEndpoints('sign-in', {
     path: '/api/sign-in/activities/:activityId/qr',
     summary: 'The on-screen QR code of the current 30-second window',
     policy: staff,
-    params: ZActivityParams,
+    params: ZActivityIdParams,
     responses: { 200: ZQrOut },
   },
   sheet: {
@@ -334,7 +334,7 @@ export const signInApi = defineEndpoints('sign-in', {
     path: '/api/sign-in/activities/:activityId/sheet',
     summary: 'The printable sign-in sheet: registrants and a QR code valid during the activity',
     policy: staff,
-    params: ZActivityParams,
+    params: ZActivityIdParams,
     responses: { 200: ZSheetOut },
   },
   attendance: {
@@ -342,7 +342,7 @@ export const signInApi = defineEndpoints('sign-in', {
     path: '/api/sign-in/activities/:activityId/attendance',
     summary: 'The attendance list: pending first, then confirmed, then rejected',
     policy: readers,
-    params: ZActivityParams,
+    params: ZActivityIdParams,
     query: ZAttendanceQuery,
     responses: { 200: ZAttendancePage },
   },
@@ -351,7 +351,7 @@ export const signInApi = defineEndpoints('sign-in', {
     path: '/api/sign-in/activities/:activityId/roster',
     summary: 'Find a resident to sign in by hand (name, initials or phone digits; phones masked)',
     policy: staff,
-    params: ZActivityParams,
+    params: ZActivityIdParams,
     query: ZRosterQuery,
     responses: { 200: ZRosterHits },
   },
@@ -360,7 +360,7 @@ export const signInApi = defineEndpoints('sign-in', {
     path: '/api/sign-in/activities/:activityId/manual',
     summary: 'Sign a resident in by hand',
     policy: staff,
-    params: ZActivityParams,
+    params: ZActivityIdParams,
     body: ZManualInput,
     responses: { 200: ZSignInSaved },
   },
@@ -369,7 +369,7 @@ export const signInApi = defineEndpoints('sign-in', {
     path: '/api/sign-in/activities/:activityId/paper',
     summary: 'Enter a paper sheet afterwards, with its photo as evidence',
     policy: staff,
-    params: ZActivityParams,
+    params: ZActivityIdParams,
     body: ZPaperInput,
     responses: { 200: ZPaperResult },
   },
@@ -405,7 +405,7 @@ export const signInApi = defineEndpoints('sign-in', {
     path: '/api/credit-accounts/:residentId/record',
     summary: '学习档案: activities attended, hours and credits (printable)',
     policy: { roles: CREDIT_STAFF_ROLES },
-    params: ZResidentParams,
+    params: ZResidentIdParams,
     responses: { 200: ZLearningRecord },
   },
 });

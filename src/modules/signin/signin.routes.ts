@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { route, type RouteApp } from '../../server/route';
+import { perMinute, protectedCtx, route, setSiteCookie, staffCtx, type RouteApp } from '../../server/route';
 import { AppError } from '../../shared/app-error';
 import { getLearningRecord } from './learning-record.service';
 import { randomToken, sha256, DEVICE_COOKIE, DEVICE_REMEMBER_DAYS } from './resident-device.service';
@@ -27,7 +27,8 @@ const SIGNIN_HTML = 'src/modules/signin/web/signin.html';
 /** Sign-in (签到): the resident's scan, the QR screen and sheet, staff's attendance work, the learning record. */
 export const signInRoutes = async (app: RouteApp) => {
   const db = () => app.database.db;
-  const ctx = (req: FastifyRequest) => ({ db: db(), actor: req.actor!, protector: app.protector });
+  const staff = staffCtx(app);
+  const ctx = protectedCtx(app);
   const origin = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
 
   /** Every phone gets a random device token; sign-ins store its hash (the one-phone rule, remembered devices). */
@@ -35,13 +36,7 @@ export const signInRoutes = async (app: RouteApp) => {
     let token = req.cookies[DEVICE_COOKIE];
     if (!token || token.length > 64) {
       token = randomToken();
-      reply.setCookie(DEVICE_COOKIE, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: app.config.secureCookies,
-        maxAge: DEVICE_REMEMBER_DAYS * 86_400,
-      });
+      setSiteCookie(app, reply, DEVICE_COOKIE, token, DEVICE_REMEMBER_DAYS * 86_400);
     }
     return sha256(token);
   };
@@ -74,7 +69,7 @@ export const signInRoutes = async (app: RouteApp) => {
     app,
     signInApi.scan,
     (req, reply) => refusals(reply, () => scanSignIn({ ...scanCtx(req, reply), input: req.body })),
-    { config: { rateLimit: { max: 300, timeWindow: '1 minute' } } },
+    perMinute(300),
   );
   route(
     app,
@@ -89,14 +84,14 @@ export const signInRoutes = async (app: RouteApp) => {
               : undefined,
         }),
       ),
-    { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    perMinute(30),
   );
 
-  route(app, signInApi.rules, (req) => getSignInRules({ db: db(), actor: req.actor!, countyId: req.params.countyId }));
+  route(app, signInApi.rules, (req) => getSignInRules({ ...staff(req), countyId: req.params.countyId }));
   route(app, signInApi.setRules, (req) =>
-    setSignInRules({ db: db(), actor: req.actor!, countyId: req.params.countyId, input: req.body }),
+    setSignInRules({ ...staff(req), countyId: req.params.countyId, input: req.body }),
   );
-  route(app, signInApi.activities, (req) => findSignInActivities({ db: db(), actor: req.actor!, query: req.query }));
+  route(app, signInApi.activities, (req) => findSignInActivities({ ...staff(req), query: req.query }));
   route(app, signInApi.qr, (req) =>
     getScreenQr({ ...ctx(req), activityId: req.params.activityId, origin: origin(req) }),
   );
@@ -125,7 +120,7 @@ export const signInRoutes = async (app: RouteApp) => {
     checkOutSignIn({ ...ctx(req), signInId: req.params.signInId, attendedHours: req.body.attendedHours }),
   );
   route(app, signInApi.learningRecord, (req) =>
-    getLearningRecord({ db: db(), actor: req.actor!, residentId: req.params.residentId }),
+    getLearningRecord({ ...staff(req), residentId: req.params.residentId }),
   );
 
   // The phone's sign-in page: its own tiny HTML and script, not the staff app. Not an API

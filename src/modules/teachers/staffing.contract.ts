@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZPageQuery, zPage } from '../../shared/pagination';
 import { defineEndpoints } from '../../shared/endpoint';
-import { ZCountyParams, ZOk, zId } from '../../shared/schemas';
+import { ZCountyParams, ZOk, zFlag, zId } from '../../shared/schemas';
 import { NORM_ROLES, STAFFING_READER_ROLES } from './teachers.policy';
 
 export const DEFAULT_NORM = { fullTimeMin: 2, partTimeMin: 3, partTimeMax: 5 } as const;
@@ -34,7 +34,7 @@ export type CentreStaffing = z.infer<typeof ZCentreStaffing>;
 
 export const ZStaffingQuery = ZPageQuery.extend({
   nodeId: zId.optional().describe('Only centres under this node'),
-  met: z.enum(['true', 'false']).optional(),
+  met: zFlag,
 });
 export type StaffingQuery = z.infer<typeof ZStaffingQuery>;
 

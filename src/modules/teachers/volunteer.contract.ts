@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ZPageQuery, zPage } from '../../shared/pagination';
 import { defineEndpoints } from '../../shared/endpoint';
 import { ROLES, TEACHER_BANK_ROLES } from '../../shared/roles';
-import { ZCreated, ZIdParams, ZOk, zDate, zId, zLongText, zOptLongText } from '../../shared/schemas';
+import { ZCreated, ZIdParams, ZNamedRef, ZOk, zDate, zId, zLongText, zOptLongText } from '../../shared/schemas';
 import type { Label } from '../../shared/locale';
 import { TEACHER_CATEGORIES, TEACHER_LIMITS, TEACHER_STATUSES } from './teachers.contract';
 
@@ -65,7 +65,7 @@ export const ZMyTeacher = z.object({
   bankNodeName: z.string(),
   category: z.enum(TEACHER_CATEGORIES),
   status: z.enum(TEACHER_STATUSES),
-  places: z.array(z.object({ id: z.string(), name: z.string() })),
+  places: z.array(ZNamedRef),
   approvedHours: z.number(),
 });
 export type MyTeacher = z.infer<typeof ZMyTeacher>;

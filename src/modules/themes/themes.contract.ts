@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEndpoints } from '../../shared/endpoint';
 import { ROLES } from '../../shared/roles';
-import { ZCountyParams, orNull, zId, zText } from '../../shared/schemas';
+import { ZCountyParams, ZNamedRef, orNull, zId, zIds, zText } from '../../shared/schemas';
 import { THEME_EDITOR_ROLES } from './themes.policy';
 
 /** Limits of the theme list, declared once for server and web. */
@@ -10,8 +10,6 @@ export const THEME_LIMITS = { nameZh: 40, nameEn: 80, themes: 40, leadUnits: 20 
 export const ZThemeQuery = z.object({
   countyId: zId.optional().describe('The county; default: the county of my first role'),
 });
-
-export const ZThemeLeadUnit = z.object({ id: z.string(), name: z.string() });
 
 export const ZTheme = z.object({
   key: z.string().describe('Stable key that courses, activities, plans and credit rules refer to'),
@@ -26,7 +24,7 @@ export const ZThemeList = z.object({
   countyId: z.string(),
   countyName: z.string(),
   isDefault: z.boolean().describe('True while the county still uses the default list (no edit saved yet)'),
-  themes: z.array(ZTheme.extend({ leadUnits: z.array(ZThemeLeadUnit) })),
+  themes: z.array(ZTheme.extend({ leadUnits: z.array(ZNamedRef) })),
   canEdit: z.boolean(),
 });
 export type ThemeList = z.infer<typeof ZThemeList>;
@@ -37,7 +35,7 @@ export const ZThemeInput = z.object({
   nameZh: zText(THEME_LIMITS.nameZh),
   nameEn: zText(THEME_LIMITS.nameEn),
   active: z.boolean(),
-  leadUnitIds: z.array(zId).max(THEME_LIMITS.leadUnits).default([]),
+  leadUnitIds: zIds(THEME_LIMITS.leadUnits),
 });
 export type ThemeInput = z.infer<typeof ZThemeInput>;
 

@@ -8,6 +8,7 @@ import { chinaInstant } from '../../shared/china-time';
 import { ROLES } from '../../shared/roles';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
+import { readPage } from '../../server/db/page';
 import type { Activity, ActivityDetail, ActivityOptions, ActivityQuery } from './activities.contract';
 import { canKeepActivity, canReadActivity } from './activities.policy';
 import { activities, activityTeachers, registrations } from './activities.table';
@@ -100,29 +101,23 @@ export async function findActivities({ db, actor, query }: Ctx & { query: Activi
   if (query.status) conds.push(eq(activities.status, query.status));
   if (query.theme) conds.push(eq(activities.theme, query.theme));
   if (query.q) conds.push(ilike(activities.title, `%${escapeLike(query.q)}%`));
-  const where = and(...conds);
-  const [{ n }] = await db
-    .select({ n: count() })
-    .from(activities)
-    .innerJoin(orgNodes, eq(orgNodes.id, activities.centreId))
-    .where(where);
-  const rows = await db
+  const list = db
     .select(listCols)
     .from(activities)
     .innerJoin(orgNodes, eq(orgNodes.id, activities.centreId))
     .leftJoin(venues, eq(venues.id, activities.venueId))
-    .where(where)
-    // A month reads in time order; without one, the latest first.
-    .orderBy(query.month ? asc(activities.startsAt) : desc(activities.startsAt), asc(activities.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+    .where(and(...conds))
+    .$dynamic();
+  // A month reads in time order; without one, the latest first.
+  const order = [query.month ? asc(activities.startsAt) : desc(activities.startsAt), asc(activities.id)];
+  const { total, rows } = await readPage(db, list, order, query);
   const counts = await registrationCounts(
     db,
     rows.map((r) => r.id),
   );
   return {
     items: rows.map((r) => ({ ...toItem(r), ...(counts.get(r.id) ?? { registered: 0, waitlisted: 0 }) })),
-    total: Number(n),
+    total,
     page: query.page,
     pageSize: query.pageSize,
   };

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, inArray, ne } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, ne } from 'drizzle-orm';
 import { reachPaths } from '../../shared/actor';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import { chinaInstant, chinaToday } from '../../shared/china-time';
@@ -7,6 +7,7 @@ import { ROLES } from '../../shared/roles';
 import { recordAudit } from '../../server/audit';
 import { loadCounty, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
+import { readPage } from '../../server/db/page';
 import { canKeepVenue, canReadActivity, canSetRules } from './activities.policy';
 import { loadNode } from './activities.service';
 import { noticeDays } from './booking.service';
@@ -31,16 +32,13 @@ export async function findBookables({ db, actor, query }: Ctx & { query: Bookabl
   const t = tableOf(query.kind);
   const conds = [underAnyPath(orgNodes.path, reachPaths(actor, ROLES))];
   if (query.nodeId) conds.push(underAnyPath(orgNodes.path, [(await loadNode(db, actor, query.nodeId)).path]));
-  const where = and(...conds);
-  const [{ n }] = await db.select({ n: count() }).from(t).innerJoin(orgNodes, eq(orgNodes.id, t.nodeId)).where(where);
-  const rows = await db
+  const list = db
     .select({ row: t, node: nodeCols })
     .from(t)
     .innerJoin(orgNodes, eq(orgNodes.id, t.nodeId))
-    .where(where)
-    .orderBy(asc(orgNodes.path), asc(t.name), asc(t.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+    .where(and(...conds))
+    .$dynamic();
+  const { total, rows } = await readPage(db, list, [asc(orgNodes.path), asc(t.name), asc(t.id)], query);
   return {
     items: rows.map(({ row, node }) => ({
       id: row.id,
@@ -53,7 +51,7 @@ export async function findBookables({ db, actor, query }: Ctx & { query: Bookabl
       seats: 'seats' in row ? row.seats : null,
       address: 'address' in row ? row.address : null,
     })),
-    total: Number(n),
+    total,
     page: query.page,
     pageSize: query.pageSize,
   };

@@ -10,6 +10,7 @@ import { heldPerMonth } from '../activities';
 import { recordAudit } from '../../server/audit';
 import { underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
+import { readPage } from '../../server/db/page';
 import {
   MIN_ACTIVITIES_PER_MONTH,
   type Plan,
@@ -173,16 +174,13 @@ export async function findVersus({
   const conds = [eq(orgNodes.level, 'centre'), underAnyPath(orgNodes.path, reachPaths(actor, ROLES))];
   if (query.nodeId)
     conds.push(underAnyPath(orgNodes.path, [(await loadNodeFor(db, query.nodeId, (n) => canReadPlan(actor, n))).path]));
-  const where = and(...conds);
-  const [{ n }] = await db.select({ n: count() }).from(orgNodes).where(where);
-  const centres = await db
+  const list = db
     .select({ id: orgNodes.id, name: orgNodes.name, townName: town.name })
     .from(orgNodes)
     .leftJoin(town, eq(town.id, orgNodes.parentId))
-    .where(where)
-    .orderBy(asc(orgNodes.path))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+    .where(and(...conds))
+    .$dynamic();
+  const { total, rows: centres } = await readPage(db, list, [asc(orgNodes.path)], query);
   const ids = centres.map((c) => c.id);
   const held = await heldPerMonth(db, ids, query.year);
   const planned = new Map(ids.map((id) => [id, Array<number>(12).fill(0)]));
@@ -211,7 +209,7 @@ export async function findVersus({
         monthsMissed: months.filter((m) => m.met === false).length,
       };
     }),
-    total: Number(n),
+    total,
     page: query.page,
     pageSize: query.pageSize,
     min: MIN_ACTIVITIES_PER_MONTH,

@@ -1,5 +1,5 @@
 import { chinaToday } from '../../shared/china-time';
-import { and, arrayContains, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../server/db/client';
 import { pgErrorCode, pgErrorDetail } from '../../server/db/client';
@@ -12,6 +12,8 @@ import { accountRef, userNames } from '../accounts';
 import { diffFields, recordAudit } from '../../server/audit';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
+import { readPage } from '../../server/db/page';
+import type { Ctx } from '../../server/types';
 import { residentRef } from '../people';
 import type {
   Bank,
@@ -99,15 +101,7 @@ function toTeacher(actor: Actor, row: TeacherRow, bank: BankNode): Teacher {
   };
 }
 
-export async function findTeachers({
-  db,
-  actor,
-  query,
-}: {
-  db: Db;
-  actor: Actor;
-  query: TeacherQuery;
-}): Promise<Page<Teacher>> {
+export async function findTeachers({ db, actor, query }: Ctx & { query: TeacherQuery }): Promise<Page<Teacher>> {
   const conds = [readableBank(actor)];
   if (query.bankNodeId) conds.push(eq(teachers.bankNodeId, (await loadBank(db, actor, query.bankNodeId)).id));
   if (query.category) conds.push(eq(teachers.category, query.category));
@@ -117,26 +111,19 @@ export async function findTeachers({
     const q = `%${escapeLike(query.q)}%`;
     conds.push(or(ilike(teachers.name, q), ilike(teachers.phone, q), ilike(teachers.workUnit, q))!);
   }
-  const where = and(...conds);
-  const [{ n }] = await db
-    .select({ n: count() })
-    .from(teachers)
-    .innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId))
-    .where(where);
-  const rows = await db
+  const list = db
     .select({
       row: teachers,
       bank: { id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level },
     })
     .from(teachers)
     .innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId))
-    .where(where)
-    .orderBy(asc(orgNodes.path), asc(teachers.name), asc(teachers.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+    .where(and(...conds))
+    .$dynamic();
+  const { total, rows } = await readPage(db, list, [asc(orgNodes.path), asc(teachers.name), asc(teachers.id)], query);
   return {
     items: rows.map((r) => toTeacher(actor, r.row, r.bank)),
-    total: Number(n),
+    total,
     page: query.page,
     pageSize: query.pageSize,
   };
@@ -258,15 +245,7 @@ function feeConstraint(err: unknown): never {
   throw err;
 }
 
-export async function createTeacher({
-  db,
-  actor,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  input: TeacherCreate;
-}): Promise<{ id: string }> {
+export async function createTeacher({ db, actor, input }: Ctx & { input: TeacherCreate }): Promise<{ id: string }> {
   return db
     .transaction(async (tx) => {
       const bank = await loadBank(tx, actor, input.bankNodeId);
@@ -304,12 +283,7 @@ export async function updateTeacher({
   actor,
   id,
   input,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  input: TeacherUpdate;
-}): Promise<void> {
+}: Ctx & { id: string; input: TeacherUpdate }): Promise<void> {
   await db
     .transaction(async (tx) => {
       const { row, bank } = await loadTeacher(tx, actor, id);
@@ -333,17 +307,7 @@ export async function updateTeacher({
 }
 
 /** 动态管理: a status change takes effect on a date, for a reason, and stays in the history. */
-export async function changeStatus({
-  db,
-  actor,
-  id,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  input: StatusChange;
-}): Promise<void> {
+export async function changeStatus({ db, actor, id, input }: Ctx & { id: string; input: StatusChange }): Promise<void> {
   await db.transaction(async (tx) => {
     const { row, bank } = await loadTeacher(tx, actor, id);
     if (!canKeepBank(actor, bank)) throw forbidden();

@@ -6,7 +6,7 @@ import { hidden } from '../../shared/app-error';
 import type { Page } from '../../shared/pagination';
 import { chinaInstant } from '../../shared/china-time';
 import { ROLES } from '../../shared/roles';
-import { escapeLike, underAnyPath } from '../../server/tree-scope';
+import { escapeLike, loadNodeFor, nodeBrief, type NodeBrief, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
 import { readPage } from '../../server/db/page';
 import type { Activity, ActivityDetail, ActivityOptions, ActivityQuery } from './activities.contract';
@@ -21,9 +21,7 @@ import { activityEquipment, equipmentItems, venues } from './venues.table';
 import type { Ctx } from '../../server/types';
 
 export type ActivityRow = typeof activities.$inferSelect;
-export type CentreRef = { id: string; name: string; path: string; level: string };
-
-const centreCols = { id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level };
+export type CentreRef = NodeBrief;
 
 /** The first instant of a month in China time, as a Date. */
 export const monthStart = (month: string) => new Date(chinaInstant(`${month}-01`));
@@ -33,10 +31,8 @@ export const nextMonth = (month: string) => {
 };
 
 /** The node (a centre, or a town for filters), or NOT_FOUND outside the actor's reach. */
-export async function loadNode(db: DbOrTx, actor: Actor, id: string): Promise<CentreRef> {
-  const [n] = await db.select(centreCols).from(orgNodes).where(eq(orgNodes.id, id));
-  if (!n || !canReadActivity(actor, n)) throw hidden();
-  return n;
+export function loadNode(db: DbOrTx, actor: Actor, id: string): Promise<CentreRef> {
+  return loadNodeFor(db, id, (n) => canReadActivity(actor, n));
 }
 
 /** The activity with its centre, or NOT_FOUND when the actor may not read it. */
@@ -46,7 +42,7 @@ export async function loadActivity(
   id: string,
 ): Promise<{ row: ActivityRow; centre: CentreRef }> {
   const [r] = await db
-    .select({ row: activities, centre: centreCols })
+    .select({ row: activities, centre: nodeBrief })
     .from(activities)
     .innerJoin(orgNodes, eq(orgNodes.id, activities.centreId))
     .where(eq(activities.id, id));

@@ -6,7 +6,7 @@ import { AppError, forbidden, hidden } from '../../shared/app-error';
 import type { Page } from '../../shared/pagination';
 import { userNames } from '../accounts';
 import { recordAudit } from '../../server/audit';
-import { escapeLike, underAnyPath } from '../../server/tree-scope';
+import { escapeLike, loadNodeFor, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
 import { readPage } from '../../server/db/page';
 import type { Ctx } from '../../server/types';
@@ -80,8 +80,7 @@ export async function findAccounts({ db, actor, query }: Ctx & { query: AccountQ
   const resident = residentDirectory();
   const conds = [underAnyPath(orgNodes.path, reachPaths(actor, CREDIT_STAFF_ROLES)), isNull(resident.anonymizedAt)];
   if (query.nodeId) {
-    const [n] = await db.select({ path: orgNodes.path }).from(orgNodes).where(eq(orgNodes.id, query.nodeId));
-    if (!n || !canKeepAccount(actor, n)) throw hidden();
+    const n = await loadNodeFor(db, query.nodeId, (node) => canKeepAccount(actor, node));
     conds.push(like(orgNodes.path, `${escapeLike(n.path)}%`));
   }
   if (query.q) {

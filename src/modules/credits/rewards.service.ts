@@ -4,7 +4,7 @@ import { reachOf, type Actor } from '../../shared/actor';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import type { Page } from '../../shared/pagination';
 import { diffFields, recordAudit } from '../../server/audit';
-import { underAnyPath } from '../../server/tree-scope';
+import { loadNodeFor, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
 import { readPage } from '../../server/db/page';
 import type { Ctx } from '../../server/types';
@@ -76,11 +76,7 @@ export async function findRewards({ db, actor, query }: Ctx & { query: RewardQue
 
 /** The node that offers a reward must be a county or town the actor administers. */
 async function offeringNode(db: DbOrTx, actor: Actor, nodeId: string) {
-  const [n] = await db
-    .select({ id: orgNodes.id, path: orgNodes.path, level: orgNodes.level, name: orgNodes.name })
-    .from(orgNodes)
-    .where(eq(orgNodes.id, nodeId));
-  if (!n || !canKeepReward(actor, n)) throw hidden();
+  const n = await loadNodeFor(db, nodeId, (node) => canKeepReward(actor, node));
   if (n.level !== 'county' && n.level !== 'town')
     throw fieldError('nodeId', '奖品由县或镇（街道）提供', 'Rewards are offered by a county or a town');
   return n;

@@ -5,7 +5,7 @@ import type { Protector } from '../../server/protect';
 import type { Actor } from '../../shared/actor';
 import { AppError, fieldError, forbidden, hidden } from '../../shared/app-error';
 import { recordAudit } from '../../server/audit';
-import { pathsOf } from '../../server/tree-scope';
+import { loadNodeFor, pathsOf } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
 import { analyzeRoster, rosterFingerprint, writeRoster } from '../people';
 import {
@@ -89,11 +89,7 @@ async function checkedRows(
 }
 
 async function scopeNode(db: DbOrTx, actor: Actor, nodeId: string) {
-  const [node] = await db
-    .select({ id: orgNodes.id, path: orgNodes.path, level: orgNodes.level, name: orgNodes.name })
-    .from(orgNodes)
-    .where(eq(orgNodes.id, nodeId));
-  if (!node || !canSeeNode(actor, node)) throw hidden();
+  const node = await loadNodeFor(db, nodeId, (n) => canSeeNode(actor, n));
   if (!canImportInto(actor, node)) throw forbidden();
   if (node.level !== 'town' && node.level !== 'centre')
     throw fieldError(

@@ -1,12 +1,11 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { and, eq, like, type SQL } from 'drizzle-orm';
+import { and, like, type SQL } from 'drizzle-orm';
 import type { Protector } from '../../server/protect';
 import { reachPaths } from '../../shared/actor';
-import { hidden } from '../../shared/app-error';
 import { RESIDENT_ROLES } from '../../shared/roles';
 import { recordAudit } from '../../server/audit';
-import { escapeLike, underAnyPath } from '../../server/tree-scope';
+import { escapeLike, loadNodeFor, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
 import type { Ctx } from '../../server/types';
 import { rosterExportReader, type ExportedResident } from '../people';
@@ -35,11 +34,7 @@ export async function exportResidents({
   const nodeWhere: SQL[] = [underAnyPath(orgNodes.path, reachPaths(actor, RESIDENT_ROLES))];
   let scope: { id: string; path: string } | null = null;
   if (query.nodeId) {
-    const [node] = await db
-      .select({ id: orgNodes.id, path: orgNodes.path })
-      .from(orgNodes)
-      .where(eq(orgNodes.id, query.nodeId));
-    if (!node || !canSeeNode(actor, node) || !canImportInto(actor, node)) throw hidden();
+    const node = await loadNodeFor(db, query.nodeId, (n) => canSeeNode(actor, n) && canImportInto(actor, n));
     scope = node;
     nodeWhere.push(like(orgNodes.path, `${escapeLike(node.path)}%`));
   }

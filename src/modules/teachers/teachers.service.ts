@@ -10,7 +10,7 @@ import { maskPhone } from '../../shared/phone';
 import { ROLES, RESIDENT_ROLES } from '../../shared/roles';
 import { accountRef, userNames } from '../accounts';
 import { diffFields, recordAudit } from '../../server/audit';
-import { escapeLike, underAnyPath } from '../../server/tree-scope';
+import { escapeLike, loadNodeFor, nodeBrief, type NodeBrief, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
 import { readPage } from '../../server/db/page';
 import type { Ctx } from '../../server/types';
@@ -28,7 +28,7 @@ import { ancestorPaths, canKeepBank, canLinkUser, canReadBank, canSeePhone } fro
 import { teachers, teacherStatusHistory, volunteerHours } from './teachers.table';
 
 type TeacherRow = typeof teachers.$inferSelect;
-type BankNode = { id: string; name: string; path: string; level: string };
+type BankNode = NodeBrief;
 
 /** SQL: the bank node (orgNodes) is one the actor may read. */
 export function readableBank(actor: Actor): SQL {
@@ -57,13 +57,8 @@ export async function findBanks({ db, actor }: { db: Db; actor: Actor }): Promis
 }
 
 /** The bank node, or NOT_FOUND when it is not a bank the actor may read. */
-async function loadBank(db: DbOrTx, actor: Actor, id: string): Promise<BankNode> {
-  const [node] = await db
-    .select({ id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level })
-    .from(orgNodes)
-    .where(eq(orgNodes.id, id));
-  if (!node || !canReadBank(actor, node)) throw hidden();
-  return node;
+function loadBank(db: DbOrTx, actor: Actor, id: string): Promise<BankNode> {
+  return loadNodeFor(db, id, (n) => canReadBank(actor, n));
 }
 
 /** The teacher with its bank, or NOT_FOUND outside the banks the actor may read. */
@@ -71,7 +66,7 @@ export async function loadTeacher(db: DbOrTx, actor: Actor, id: string): Promise
   const [r] = await db
     .select({
       row: teachers,
-      bank: { id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level },
+      bank: nodeBrief,
     })
     .from(teachers)
     .innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId))
@@ -114,7 +109,7 @@ export async function findTeachers({ db, actor, query }: Ctx & { query: TeacherQ
   const list = db
     .select({
       row: teachers,
-      bank: { id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level },
+      bank: nodeBrief,
     })
     .from(teachers)
     .innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId))

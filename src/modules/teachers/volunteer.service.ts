@@ -9,7 +9,7 @@ import { TEACHER_BANK_ROLES } from '../../shared/roles';
 import { userNames } from '../accounts';
 import { recordAudit } from '../../server/audit';
 import { payVolunteerHours } from '../credits';
-import { escapeLike, underAnyPath } from '../../server/tree-scope';
+import { escapeLike, loadNodeFor, nodeBrief, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
 import { readPage } from '../../server/db/page';
 import type { Ctx } from '../../server/types';
@@ -124,8 +124,7 @@ export async function findHours({ db, actor, query }: Ctx & { query: HoursQuery 
   if (query.status) conds.push(eq(volunteerHours.status, query.status));
   if (query.teacherId) conds.push(eq(volunteerHours.teacherId, query.teacherId));
   if (query.nodeId) {
-    const [n] = await db.select({ path: orgNodes.path }).from(orgNodes).where(eq(orgNodes.id, query.nodeId));
-    if (!n || !canReviewHours(actor, n)) throw hidden();
+    const n = await loadNodeFor(db, query.nodeId, (node) => canReviewHours(actor, node));
     conds.push(like(place.path, `${escapeLike(n.path)}%`));
   }
   return pageOfHours(db, actor, and(...conds), query.page, query.pageSize);
@@ -239,7 +238,7 @@ export async function getServiceRecord({
   if (query.from > query.to)
     throw fieldError('to', '结束日期不能早于开始日期', 'The end date cannot be before the start date');
   const [own] = await db
-    .select({ t: teachers, bank: { id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level } })
+    .select({ t: teachers, bank: nodeBrief })
     .from(teachers)
     .innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId))
     .where(and(eq(teachers.id, teacherId), eq(teachers.userId, actor.userId)));

@@ -26,22 +26,28 @@ export async function pathsOf(db: DbOrTx, ids: string[]): Promise<Map<string, st
   return new Map(rows.map((r) => [r.id, r.path]));
 }
 
-export type CountyNode = { id: string; name: string; path: string; level: string };
+/** A node as the rules read it, and what most services select of it beside their own row. */
+export type NodeBrief = { id: string; name: string; path: string; level: string };
+export const nodeBrief = { id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level };
+
+/** The node, or NOT_FOUND when there is none or `mayRead` (the module's rule for it) says no. */
+export async function loadNodeFor(db: DbOrTx, id: string, mayRead: (n: NodeBrief) => boolean): Promise<NodeBrief> {
+  const [n] = await db.select(nodeBrief).from(orgNodes).where(eq(orgNodes.id, id));
+  if (!n || !mayRead(n)) throw hidden();
+  return n;
+}
+
+export type CountyNode = NodeBrief;
 
 /**
  * The county node a county-wide setting hangs on (themes, credit rules, sign-in window, staffing
  * norm, tags…), or NOT_FOUND when the id is not a county or the module's read rule refuses the actor.
  */
-export async function loadCounty(
+export function loadCounty(
   db: DbOrTx,
   actor: Actor,
   countyId: string,
   mayRead: (actor: Actor, county: { path: string }) => boolean,
 ): Promise<CountyNode> {
-  const [county] = await db
-    .select({ id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level })
-    .from(orgNodes)
-    .where(eq(orgNodes.id, countyId));
-  if (!county || county.level !== 'county' || !mayRead(actor, county)) throw hidden();
-  return county;
+  return loadNodeFor(db, countyId, (n) => n.level === 'county' && mayRead(actor, n));
 }

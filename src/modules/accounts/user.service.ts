@@ -1,4 +1,4 @@
-import { and, asc, count, eq, exists, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
 import { pgErrorCode } from '../../server/db/client';
 import { reachPaths, type Actor } from '../../shared/actor';
@@ -8,6 +8,7 @@ import { ADMIN_ROLES, type Role } from '../../shared/roles';
 import { diffFields, recordAudit } from '../../server/audit';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
+import { readPage } from '../../server/db/page';
 import { getNodeRow } from '../organisations';
 import type { RoleAssignment, User, UserCreate, UserQuery, UserUpdate } from './account.contract';
 import { roleAssignments, users } from './account.table';
@@ -38,21 +39,14 @@ export async function findUsers({ db, actor, query }: Ctx & { query: UserQuery }
       ),
     );
   }
-  const where = and(...conds);
-  const [{ n }] = await db
-    .select({ n: count() })
-    .from(users)
-    .innerJoin(orgNodes, eq(orgNodes.id, users.homeNodeId))
-    .where(where);
-  const rows = await db
+  const list = db
     .select({ u: users, homeNodeName: orgNodes.name, homePath: orgNodes.path })
     .from(users)
     .innerJoin(orgNodes, eq(orgNodes.id, users.homeNodeId))
-    .where(where)
-    .orderBy(asc(orgNodes.path), asc(users.username))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
-  return { items: await withRoles(db, actor, rows), total: Number(n), page: query.page, pageSize: query.pageSize };
+    .where(and(...conds))
+    .$dynamic();
+  const { total, rows } = await readPage(db, list, [asc(orgNodes.path), asc(users.username)], query);
+  return { items: await withRoles(db, actor, rows), total, page: query.page, pageSize: query.pageSize };
 }
 
 async function withRoles(

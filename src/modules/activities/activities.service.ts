@@ -6,8 +6,9 @@ import { hidden } from '../../shared/app-error';
 import type { Page } from '../../shared/pagination';
 import { chinaInstant } from '../../shared/china-time';
 import { ROLES } from '../../shared/roles';
-import { escapeLike, underAnyPath } from '../../server/tree-scope';
+import { escapeLike, loadNodeFor, nodeBrief, type NodeBrief, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
+import { readPage } from '../../server/db/page';
 import type { Activity, ActivityDetail, ActivityOptions, ActivityQuery } from './activities.contract';
 import { canKeepActivity, canReadActivity } from './activities.policy';
 import { activities, activityTeachers, registrations } from './activities.table';
@@ -20,9 +21,7 @@ import { activityEquipment, equipmentItems, venues } from './venues.table';
 import type { Ctx } from '../../server/types';
 
 export type ActivityRow = typeof activities.$inferSelect;
-export type CentreRef = { id: string; name: string; path: string; level: string };
-
-const centreCols = { id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level };
+export type CentreRef = NodeBrief;
 
 /** The first instant of a month in China time, as a Date. */
 export const monthStart = (month: string) => new Date(chinaInstant(`${month}-01`));
@@ -32,10 +31,8 @@ export const nextMonth = (month: string) => {
 };
 
 /** The node (a centre, or a town for filters), or NOT_FOUND outside the actor's reach. */
-export async function loadNode(db: DbOrTx, actor: Actor, id: string): Promise<CentreRef> {
-  const [n] = await db.select(centreCols).from(orgNodes).where(eq(orgNodes.id, id));
-  if (!n || !canReadActivity(actor, n)) throw hidden();
-  return n;
+export function loadNode(db: DbOrTx, actor: Actor, id: string): Promise<CentreRef> {
+  return loadNodeFor(db, id, (n) => canReadActivity(actor, n));
 }
 
 /** The activity with its centre, or NOT_FOUND when the actor may not read it. */
@@ -45,7 +42,7 @@ export async function loadActivity(
   id: string,
 ): Promise<{ row: ActivityRow; centre: CentreRef }> {
   const [r] = await db
-    .select({ row: activities, centre: centreCols })
+    .select({ row: activities, centre: nodeBrief })
     .from(activities)
     .innerJoin(orgNodes, eq(orgNodes.id, activities.centreId))
     .where(eq(activities.id, id));
@@ -100,29 +97,23 @@ export async function findActivities({ db, actor, query }: Ctx & { query: Activi
   if (query.status) conds.push(eq(activities.status, query.status));
   if (query.theme) conds.push(eq(activities.theme, query.theme));
   if (query.q) conds.push(ilike(activities.title, `%${escapeLike(query.q)}%`));
-  const where = and(...conds);
-  const [{ n }] = await db
-    .select({ n: count() })
-    .from(activities)
-    .innerJoin(orgNodes, eq(orgNodes.id, activities.centreId))
-    .where(where);
-  const rows = await db
+  const list = db
     .select(listCols)
     .from(activities)
     .innerJoin(orgNodes, eq(orgNodes.id, activities.centreId))
     .leftJoin(venues, eq(venues.id, activities.venueId))
-    .where(where)
-    // A month reads in time order; without one, the latest first.
-    .orderBy(query.month ? asc(activities.startsAt) : desc(activities.startsAt), asc(activities.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+    .where(and(...conds))
+    .$dynamic();
+  // A month reads in time order; without one, the latest first.
+  const order = [query.month ? asc(activities.startsAt) : desc(activities.startsAt), asc(activities.id)];
+  const { total, rows } = await readPage(db, list, order, query);
   const counts = await registrationCounts(
     db,
     rows.map((r) => r.id),
   );
   return {
     items: rows.map((r) => ({ ...toItem(r), ...(counts.get(r.id) ?? { registered: 0, waitlisted: 0 }) })),
-    total: Number(n),
+    total,
     page: query.page,
     pageSize: query.pageSize,
   };

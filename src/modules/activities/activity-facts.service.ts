@@ -5,6 +5,7 @@ import { chinaInstant } from '../../shared/china-time';
 import type { ActivityStatus } from './activities.contract';
 import { activities, registrations } from './activities.table';
 import { orgNodes } from '../../server/db/tree.table';
+import { readPage } from '../../server/db/page';
 
 // Reads other modules (sign-in, portal, plans) make of activities, through index.ts: they get
 // facts, never the table. No permission check here: the caller has already decided who may see.
@@ -79,21 +80,15 @@ export async function pageActivityFacts(
   const conds: (SQL | undefined)[] = [underAnyPath(orgNodes.path, q.paths), ne(activities.status, 'cancelled')];
   if (q.startsFrom) conds.push(gte(activities.startsAt, q.startsFrom));
   if (q.startsBefore) conds.push(lt(activities.startsAt, q.startsBefore));
-  const where = and(...conds);
-  const [{ total }] = await db
-    .select({ total: count() })
-    .from(activities)
-    .innerJoin(orgNodes, eq(orgNodes.id, activities.centreId))
-    .where(where);
-  const rows = await db
+  const list = db
     .select(factCols)
     .from(activities)
     .innerJoin(orgNodes, eq(orgNodes.id, activities.centreId))
-    .where(where)
-    .orderBy(q.newestFirst ? desc(activities.startsAt) : asc(activities.startsAt), asc(activities.id))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  return { items: rows.map(toFacts), total: Number(total) };
+    .where(and(...conds))
+    .$dynamic();
+  const order = [q.newestFirst ? desc(activities.startsAt) : asc(activities.startsAt), asc(activities.id)];
+  const { total, rows } = await readPage(db, list, order, q);
+  return { items: rows.map(toFacts), total };
 }
 
 /** The live registrations of an activity (places and waiting list, not the cancelled), in order of registering. */

@@ -1,12 +1,13 @@
-import { and, asc, count, eq, gte, inArray, ne } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, ne } from 'drizzle-orm';
 import { reachPaths } from '../../shared/actor';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import { chinaInstant, chinaToday } from '../../shared/china-time';
 import type { Page } from '../../shared/pagination';
 import { ROLES } from '../../shared/roles';
 import { recordAudit } from '../../server/audit';
-import { loadCounty, underAnyPath } from '../../server/tree-scope';
+import { loadCounty, nodeBrief, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
+import { readPage } from '../../server/db/page';
 import { canKeepVenue, canReadActivity, canSetRules } from './activities.policy';
 import { loadNode } from './activities.service';
 import { noticeDays } from './booking.service';
@@ -24,23 +25,19 @@ import { activityEquipment, activityRules, equipmentItems, venues } from './venu
 import type { Ctx } from '../../server/types';
 
 const tableOf = (kind: BookableKind) => (kind === 'venue' ? venues : equipmentItems);
-const nodeCols = { id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level };
 
 /** Venues or equipment of the towns and centres in the actor's reach. */
 export async function findBookables({ db, actor, query }: Ctx & { query: BookableQuery }): Promise<Page<Bookable>> {
   const t = tableOf(query.kind);
   const conds = [underAnyPath(orgNodes.path, reachPaths(actor, ROLES))];
   if (query.nodeId) conds.push(underAnyPath(orgNodes.path, [(await loadNode(db, actor, query.nodeId)).path]));
-  const where = and(...conds);
-  const [{ n }] = await db.select({ n: count() }).from(t).innerJoin(orgNodes, eq(orgNodes.id, t.nodeId)).where(where);
-  const rows = await db
-    .select({ row: t, node: nodeCols })
+  const list = db
+    .select({ row: t, node: nodeBrief })
     .from(t)
     .innerJoin(orgNodes, eq(orgNodes.id, t.nodeId))
-    .where(where)
-    .orderBy(asc(orgNodes.path), asc(t.name), asc(t.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+    .where(and(...conds))
+    .$dynamic();
+  const { total, rows } = await readPage(db, list, [asc(orgNodes.path), asc(t.name), asc(t.id)], query);
   return {
     items: rows.map(({ row, node }) => ({
       id: row.id,
@@ -53,7 +50,7 @@ export async function findBookables({ db, actor, query }: Ctx & { query: Bookabl
       seats: 'seats' in row ? row.seats : null,
       address: 'address' in row ? row.address : null,
     })),
-    total: Number(n),
+    total,
     page: query.page,
     pageSize: query.pageSize,
   };
@@ -101,7 +98,7 @@ export async function updateBookable({
   await db.transaction(async (tx) => {
     const t = tableOf(input.kind);
     const [r] = await tx
-      .select({ name: t.name, node: nodeCols })
+      .select({ name: t.name, node: nodeBrief })
       .from(t)
       .innerJoin(orgNodes, eq(orgNodes.id, t.nodeId))
       .where(eq(t.id, id));
@@ -139,10 +136,10 @@ export async function updateBookable({
 export async function findRules({ db, actor }: Ctx): Promise<Rules> {
   const countyIds = [...new Set(actor.scopes.map((s) => s.path.split('/')[1]).filter(Boolean))];
   const counties = actor.scopes.some((s) => s.role === 'system_admin')
-    ? await db.select(nodeCols).from(orgNodes).where(eq(orgNodes.level, 'county')).orderBy(asc(orgNodes.name))
+    ? await db.select(nodeBrief).from(orgNodes).where(eq(orgNodes.level, 'county')).orderBy(asc(orgNodes.name))
     : countyIds.length
       ? await db
-          .select(nodeCols)
+          .select(nodeBrief)
           .from(orgNodes)
           .where(and(inArray(orgNodes.id, countyIds), eq(orgNodes.level, 'county')))
       : [];
@@ -188,7 +185,7 @@ export async function findBookings({
 }: Ctx & { id: string; kind: BookableKind }): Promise<{ items: Booking[] }> {
   const t = tableOf(kind);
   const [r] = await db
-    .select({ node: nodeCols })
+    .select({ node: nodeBrief })
     .from(t)
     .innerJoin(orgNodes, eq(orgNodes.id, t.nodeId))
     .where(eq(t.id, id));

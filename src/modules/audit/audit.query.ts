@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, isNull, like, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, like, lt, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { chinaInstant } from '../../shared/china-time';
@@ -6,6 +6,7 @@ import { forbidden } from '../../shared/app-error';
 import type { Page } from '../../shared/pagination';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
+import { readPage } from '../../server/db/page';
 import { getNodeRow } from '../organisations';
 import type { AuditEntryOut, AuditQuery } from './audit.contract';
 import { auditReach, canReadUnscopedAudit, canVerifyAudit } from './audit.policy';
@@ -25,16 +26,13 @@ export async function findAudit({ db, actor, query }: Ctx & { query: AuditQuery 
   if (query.outcome) conds.push(eq(auditLog.outcome, query.outcome));
   if (query.from) conds.push(gte(auditLog.at, new Date(chinaInstant(query.from))));
   if (query.to) conds.push(lt(auditLog.at, new Date(new Date(chinaInstant(query.to)).getTime() + 86_400_000)));
-  const where = and(...conds);
-  const [{ n }] = await db.select({ n: count() }).from(auditLog).where(where);
-  const rows = await db
+  const list = db
     .select({ a: auditLog, nodeName: orgNodes.name })
     .from(auditLog)
     .leftJoin(orgNodes, eq(orgNodes.id, auditLog.nodeId))
-    .where(where)
-    .orderBy(desc(auditLog.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+    .where(and(...conds))
+    .$dynamic();
+  const { total, rows } = await readPage(db, list, [desc(auditLog.id)], query);
   return {
     items: rows.map(({ a, nodeName }) => ({
       id: a.id,
@@ -50,7 +48,7 @@ export async function findAudit({ db, actor, query }: Ctx & { query: AuditQuery 
       outcome: a.outcome as AuditEntryOut['outcome'],
       ip: a.ip,
     })),
-    total: Number(n),
+    total,
     page: query.page,
     pageSize: query.pageSize,
   };

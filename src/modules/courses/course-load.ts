@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../server/db/client';
 import { holdsRoleOver, type Actor } from '../../shared/actor';
 import { hidden } from '../../shared/app-error';
 import { ROLES } from '../../shared/roles';
+import { loadNodeFor } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
 import { readStoredFile } from '../files';
 import { courseFiles, courses } from './courses.table';
@@ -47,11 +48,7 @@ export async function placeOf(
   actor: Actor,
   nodeId: string,
 ): Promise<{ node: NodeRef & { level: string }; countyId: string; townId: string | null }> {
-  const [node] = await db
-    .select({ id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level })
-    .from(orgNodes)
-    .where(eq(orgNodes.id, nodeId));
-  if (!node || !holdsRoleOver(actor, ROLES, node.path)) throw hidden();
+  const node = await loadNodeFor(db, nodeId, (n) => holdsRoleOver(actor, ROLES, n.path));
   const ids = node.path.split('/').filter(Boolean);
   const [town] =
     ids.length > 1

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
-import { fieldError, forbidden, hidden } from '../../shared/app-error';
+import { fieldError, forbidden } from '../../shared/app-error';
 import { diffFields, recordAudit } from '../../server/audit';
-import { orgNodes } from '../../server/db/tree.table';
+import { loadNodeFor } from '../../server/tree-scope';
 import { courseRules } from './course-rules.table';
 import {
   DEFAULT_FEATURED_PER_CENTRE,
@@ -36,11 +36,11 @@ export async function featuredPerCentre(db: DbOrTx, townId: string | null): Prom
 }
 
 async function loadRuleNode(db: DbOrTx, actor: Actor, nodeId: string) {
-  const [node] = await db
-    .select({ id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level })
-    .from(orgNodes)
-    .where(eq(orgNodes.id, nodeId));
-  if (!node || (node.level !== 'county' && node.level !== 'town') || !canReadThemes(actor, node)) throw hidden();
+  const node = await loadNodeFor(
+    db,
+    nodeId,
+    (n) => (n.level === 'county' || n.level === 'town') && canReadThemes(actor, n),
+  );
   return node as typeof node & { level: 'county' | 'town' };
 }
 

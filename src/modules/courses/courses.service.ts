@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../server/db/client';
 import { pgErrorCode } from '../../server/db/client';
@@ -11,6 +11,8 @@ import { userNames } from '../accounts';
 import { diffFields, recordAudit } from '../../server/audit';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
+import { readPage } from '../../server/db/page';
+import type { Ctx } from '../../server/types';
 import { ancestorPaths, canReadBank } from '../teachers/teachers.policy';
 import { listThemes } from '../themes';
 import { sanitizeCourseHtml } from './course-html';
@@ -104,15 +106,7 @@ const listColumns = {
   featuredCentreName: featuredCentre.name,
 };
 
-export async function findCourses({
-  db,
-  actor,
-  query,
-}: {
-  db: Db;
-  actor: Actor;
-  query: CourseQuery;
-}): Promise<Page<Course>> {
+export async function findCourses({ db, actor, query }: Ctx & { query: CourseQuery }): Promise<Page<Course>> {
   const conds = [readable(actor)];
   if (query.toReview === 'true') conds.push(toReview(actor));
   if (query.q) conds.push(ilike(courses.title, `%${escapeLike(query.q)}%`));
@@ -121,29 +115,22 @@ export async function findCourses({
   if (query.form) conds.push(eq(courses.form, query.form));
   if (query.townId) conds.push(eq(courses.townId, query.townId));
   if (query.featured) conds.push(eq(courses.featured, query.featured === 'true'));
-  const where = and(...conds);
-  const [{ n }] = await db
-    .select({ n: count() })
-    .from(courses)
-    .innerJoin(orgNodes, eq(orgNodes.id, courses.nodeId))
-    .innerJoin(reviewNode, reviewNodeJoin)
-    .where(where);
-  const rows = await db
+  const list = db
     .select(listColumns)
     .from(courses)
     .innerJoin(orgNodes, eq(orgNodes.id, courses.nodeId))
     .innerJoin(reviewNode, reviewNodeJoin)
     .leftJoin(town, eq(town.id, courses.townId))
     .leftJoin(featuredCentre, eq(featuredCentre.id, courses.featuredCentreId))
-    .where(where)
-    .orderBy(query.toReview === 'true' ? asc(courses.submittedAt) : desc(courses.updatedAt), asc(courses.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+    .where(and(...conds))
+    .$dynamic();
+  const order = [query.toReview === 'true' ? asc(courses.submittedAt) : desc(courses.updatedAt), asc(courses.id)];
+  const { total, rows } = await readPage(db, list, order, query);
   const names = await themeNames(
     db,
     rows.map((r) => r.row.countyId),
   );
-  return { items: rows.map((r) => toCourse(r, names)), total: Number(n), page: query.page, pageSize: query.pageSize };
+  return { items: rows.map((r) => toCourse(r, names)), total, page: query.page, pageSize: query.pageSize };
 }
 
 export async function getCourse({ db, actor, id }: { db: Db; actor: Actor; id: string }): Promise<CourseDetail> {
@@ -253,15 +240,7 @@ const columns = (input: CourseFields) => ({
   firstSessionDate: input.firstSessionDate,
 });
 
-export async function createCourse({
-  db,
-  actor,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  input: CourseCreate;
-}): Promise<{ id: string }> {
+export async function createCourse({ db, actor, input }: Ctx & { input: CourseCreate }): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
     const { node, countyId, townId } = await placeOf(tx, actor, input.nodeId);
     if (!holdsRoleOver(actor, COURSE_EDITOR_ROLES, node.path)) throw forbidden();
@@ -291,17 +270,7 @@ export async function createCourse({
   });
 }
 
-export async function updateCourse({
-  db,
-  actor,
-  id,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  input: CourseUpdate;
-}): Promise<void> {
+export async function updateCourse({ db, actor, id, input }: Ctx & { id: string; input: CourseUpdate }): Promise<void> {
   await db.transaction(async (tx) => {
     const { row, node } = await loadCourse(tx, actor, id, true);
     if (!canEditCourse(actor, row, node)) throw editRefusal(actor, row, node);

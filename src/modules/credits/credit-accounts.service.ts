@@ -1,13 +1,15 @@
-import { and, asc, count, desc, eq, isNull, like, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, like, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Db, DbOrTx } from '../../server/db/client';
+import type { DbOrTx } from '../../server/db/client';
 import { reachPaths, type Actor } from '../../shared/actor';
 import { AppError, forbidden, hidden } from '../../shared/app-error';
 import type { Page } from '../../shared/pagination';
 import { userNames } from '../accounts';
 import { recordAudit } from '../../server/audit';
-import { escapeLike, underAnyPath } from '../../server/tree-scope';
+import { escapeLike, loadNodeFor, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
+import { readPage } from '../../server/db/page';
+import type { Ctx } from '../../server/types';
 import { residentDirectory, residentRef } from '../people';
 import {
   CREDIT_STAFF_ROLES,
@@ -74,20 +76,11 @@ export async function keptResident(db: DbOrTx, actor: Actor, id: string): Promis
  * it). Without a search only residents with a credit account are listed, highest balance
  * first (a county's full roster would be sorted on every page); a name search finds anyone.
  */
-export async function findAccounts({
-  db,
-  actor,
-  query,
-}: {
-  db: Db;
-  actor: Actor;
-  query: AccountQuery;
-}): Promise<Page<Account>> {
+export async function findAccounts({ db, actor, query }: Ctx & { query: AccountQuery }): Promise<Page<Account>> {
   const resident = residentDirectory();
   const conds = [underAnyPath(orgNodes.path, reachPaths(actor, CREDIT_STAFF_ROLES)), isNull(resident.anonymizedAt)];
   if (query.nodeId) {
-    const [n] = await db.select({ path: orgNodes.path }).from(orgNodes).where(eq(orgNodes.id, query.nodeId));
-    if (!n || !canKeepAccount(actor, n)) throw hidden();
+    const n = await loadNodeFor(db, query.nodeId, (node) => canKeepAccount(actor, node));
     conds.push(like(orgNodes.path, `${escapeLike(n.path)}%`));
   }
   if (query.q) {
@@ -102,42 +95,27 @@ export async function findAccounts({
   }
   const where = and(...conds);
   const fields = { id: resident.id, name: resident.name, nodeName: orgNodes.name, balance: creditBalances.balance };
-  const order = [sql`${creditBalances.balance} desc nulls last`, asc(resident.namePinyin), asc(resident.id)] as const;
-  const offset = (query.page - 1) * query.pageSize;
+  const order = [sql`${creditBalances.balance} desc nulls last`, asc(resident.namePinyin), asc(resident.id)];
   // A search looks at every resident; the default list starts from the accounts.
-  const [[{ n }], rows] = query.q
-    ? await Promise.all([
-        db.select({ n: count() }).from(resident).innerJoin(orgNodes, eq(orgNodes.id, resident.nodeId)).where(where),
-        db
-          .select(fields)
-          .from(resident)
-          .innerJoin(orgNodes, eq(orgNodes.id, resident.nodeId))
-          .leftJoin(creditBalances, eq(creditBalances.residentId, resident.id))
-          .where(where)
-          .orderBy(...order)
-          .limit(query.pageSize)
-          .offset(offset),
-      ])
-    : await Promise.all([
-        db
-          .select({ n: count() })
-          .from(creditBalances)
-          .innerJoin(resident, eq(resident.id, creditBalances.residentId))
-          .innerJoin(orgNodes, eq(orgNodes.id, resident.nodeId))
-          .where(where),
-        db
-          .select(fields)
-          .from(creditBalances)
-          .innerJoin(resident, eq(resident.id, creditBalances.residentId))
-          .innerJoin(orgNodes, eq(orgNodes.id, resident.nodeId))
-          .where(where)
-          .orderBy(...order)
-          .limit(query.pageSize)
-          .offset(offset),
-      ]);
+  const list = query.q
+    ? db
+        .select(fields)
+        .from(resident)
+        .innerJoin(orgNodes, eq(orgNodes.id, resident.nodeId))
+        .leftJoin(creditBalances, eq(creditBalances.residentId, resident.id))
+        .where(where)
+        .$dynamic()
+    : db
+        .select(fields)
+        .from(creditBalances)
+        .innerJoin(resident, eq(resident.id, creditBalances.residentId))
+        .innerJoin(orgNodes, eq(orgNodes.id, resident.nodeId))
+        .where(where)
+        .$dynamic();
+  const { total, rows } = await readPage(db, list, order, query);
   return {
     items: rows.map((r) => ({ ...r, balance: Number(r.balance ?? 0) })),
-    total: Number(n),
+    total,
     page: query.page,
     pageSize: query.pageSize,
   };
@@ -157,15 +135,7 @@ export async function totalsOf(db: DbOrTx, residentId: string) {
   return { balance, spent, earned: Math.round((balance + spent) * 10) / 10 };
 }
 
-export async function getAccount({
-  db,
-  actor,
-  residentId,
-}: {
-  db: Db;
-  actor: Actor;
-  residentId: string;
-}): Promise<AccountSummary> {
+export async function getAccount({ db, actor, residentId }: Ctx & { residentId: string }): Promise<AccountSummary> {
   const r = await keptResident(db, actor, residentId);
   return {
     resident: { id: r.id, name: r.name, nodeName: r.nodeName, anonymized: r.anonymized },
@@ -185,16 +155,14 @@ export async function pageOfEntries(
   pageSize: number,
   staff: boolean,
 ): Promise<Page<Entry>> {
-  const [{ n }] = await db.select({ n: count() }).from(creditLedger).where(eq(creditLedger.residentId, residentId));
-  const rows = await db
+  const list = db
     .select({ e: creditLedger, byName: by.displayName, reversedById: rev.id })
     .from(creditLedger)
     .leftJoin(by, eq(by.id, creditLedger.createdBy))
     .leftJoin(rev, eq(rev.reversesId, creditLedger.id))
     .where(eq(creditLedger.residentId, residentId))
-    .orderBy(desc(creditLedger.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
+    .$dynamic();
+  const { total, rows } = await readPage(db, list, [desc(creditLedger.id)], { page, pageSize });
   const items = rows.map(({ e, byName, reversedById }): Entry => ({
     id: e.id,
     kind: e.kind as EntryKindKey,
@@ -206,7 +174,7 @@ export async function pageOfEntries(
     reversedById,
     canReverse: staff && e.kind !== 'reversal' && reversedById === null,
   }));
-  return { items, total: Number(n), page, pageSize };
+  return { items, total, page, pageSize };
 }
 
 export async function findEntries({
@@ -215,13 +183,7 @@ export async function findEntries({
   residentId,
   page,
   pageSize,
-}: {
-  db: Db;
-  actor: Actor;
-  residentId: string;
-  page: number;
-  pageSize: number;
-}): Promise<Page<Entry>> {
+}: Ctx & { residentId: string; page: number; pageSize: number }): Promise<Page<Entry>> {
   await keptResident(db, actor, residentId);
   return pageOfEntries(db, residentId, page, pageSize, true);
 }
@@ -232,12 +194,7 @@ export async function awardCredits({
   actor,
   residentId,
   input,
-}: {
-  db: Db;
-  actor: Actor;
-  residentId: string;
-  input: Award;
-}): Promise<{ id: number }> {
+}: Ctx & { residentId: string; input: Award }): Promise<{ id: number }> {
   return db.transaction(async (tx) => {
     const r = await keptResident(tx, actor, residentId);
     if (r.anonymized) throw forbidden();
@@ -266,12 +223,7 @@ export async function reverseEntry({
   actor,
   id,
   input,
-}: {
-  db: Db;
-  actor: Actor;
-  id: number;
-  input: Reason;
-}): Promise<{ id: number }> {
+}: Ctx & { id: number; input: Reason }): Promise<{ id: number }> {
   return db.transaction(async (tx) => {
     const found = await loadEntry(tx, id);
     if (!found) throw hidden();

@@ -5,6 +5,7 @@ import { fieldError, forbidden } from '../../shared/app-error';
 import { recordAudit } from '../../server/audit';
 import { listThemes } from '../themes';
 import { loadCounty } from '../../server/tree-scope';
+import type { Ctx } from '../../server/types';
 import {
   DEFAULT_CREDIT_RULE,
   DEFAULT_VOLUNTEER_RATE,
@@ -72,12 +73,7 @@ export async function setRules({
   actor,
   countyId,
   input,
-}: {
-  db: Db;
-  actor: Actor;
-  countyId: string;
-  input: RulesUpdate;
-}): Promise<void> {
+}: Ctx & { countyId: string; input: RulesUpdate }): Promise<void> {
   await db.transaction(async (tx) => {
     const county = await loadCounty(tx, actor, countyId, canReadRules);
     if (!canSetRules(actor, county)) throw forbidden();

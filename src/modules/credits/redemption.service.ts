@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../server/db/client';
 import { reachPaths, type Actor } from '../../shared/actor';
@@ -7,6 +7,8 @@ import type { Page } from '../../shared/pagination';
 import { userNames } from '../accounts';
 import { underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
+import { readPage } from '../../server/db/page';
+import type { Ctx } from '../../server/types';
 import { residentDirectory } from '../people';
 import type { Redemption, RedemptionQuery } from './credits.contract';
 import { CREDIT_STAFF_ROLES } from './credits.policy';
@@ -88,12 +90,7 @@ export async function redeemAtCounter({
   actor,
   residentId,
   rewardId,
-}: {
-  db: Db;
-  actor: Actor;
-  residentId: string;
-  rewardId: string;
-}) {
+}: Ctx & { residentId: string; rewardId: string }) {
   return db.transaction(async (tx) =>
     redeemInTx(tx, { resident: await keptResident(tx, actor, residentId), rewardId, channel: 'counter', actor }),
   );
@@ -118,13 +115,7 @@ export async function pageOfRedemptions(
   page: number,
   pageSize: number,
 ): Promise<Page<Redemption>> {
-  const [{ n }] = await db
-    .select({ n: count() })
-    .from(creditRedemptions)
-    .innerJoin(residentDir, eq(residentDir.id, creditRedemptions.residentId))
-    .innerJoin(orgNodes, eq(orgNodes.id, residentDir.nodeId))
-    .where(where);
-  const rows = await db
+  const list = db
     .select({
       d: creditRedemptions,
       residentName: residentDir.name,
@@ -139,9 +130,9 @@ export async function pageOfRedemptions(
     .innerJoin(creditRewards, eq(creditRewards.id, creditRedemptions.rewardId))
     .leftJoin(handler, eq(handler.id, creditRedemptions.handledBy))
     .where(where)
-    .orderBy(desc(creditRedemptions.createdAt), desc(creditRedemptions.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
+    .$dynamic();
+  const order = [desc(creditRedemptions.createdAt), desc(creditRedemptions.id)];
+  const { total, rows } = await readPage(db, list, order, { page, pageSize });
   const items = rows.map((r): Redemption => ({
     id: r.d.id,
     residentId: r.d.residentId,
@@ -157,7 +148,7 @@ export async function pageOfRedemptions(
     cancelReason: r.d.cancelReason,
     canCancel: !!actor && r.d.status === 'done' && canKeepAccount(actor, { path: r.path }),
   }));
-  return { items, total: Number(n), page, pageSize };
+  return { items, total, page, pageSize };
 }
 
 /** A resident's own redemptions, newest first (their phone). */
@@ -170,11 +161,7 @@ export async function findRedemptions({
   db,
   actor,
   query,
-}: {
-  db: Db;
-  actor: Actor;
-  query: RedemptionQuery;
-}): Promise<Page<Redemption>> {
+}: Ctx & { query: RedemptionQuery }): Promise<Page<Redemption>> {
   const conds = [underAnyPath(orgNodes.path, reachPaths(actor, CREDIT_STAFF_ROLES))];
   if (query.status) conds.push(eq(creditRedemptions.status, query.status));
   if (query.residentId) {
@@ -214,17 +201,7 @@ export async function cancelInTx(
   return { id: done.id };
 }
 
-export async function cancelRedemption({
-  db,
-  actor,
-  id,
-  reason,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  reason: string;
-}): Promise<void> {
+export async function cancelRedemption({ db, actor, id, reason }: Ctx & { id: string; reason: string }): Promise<void> {
   await db.transaction(async (tx) => {
     const [red] = await tx.select().from(creditRedemptions).where(eq(creditRedemptions.id, id));
     if (!red) throw hidden();

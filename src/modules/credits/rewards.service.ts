@@ -1,11 +1,13 @@
-import { and, asc, count, eq, inArray, or, type SQL } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../server/db/client';
+import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../server/db/client';
 import { reachOf, type Actor } from '../../shared/actor';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import type { Page } from '../../shared/pagination';
 import { diffFields, recordAudit } from '../../server/audit';
-import { underAnyPath } from '../../server/tree-scope';
+import { loadNodeFor, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
+import { readPage } from '../../server/db/page';
+import type { Ctx } from '../../server/types';
 import { ZRewardInput, type Reward, type RewardInput, type RewardQuery } from './credits.contract';
 import { CREDIT_STAFF_ROLES } from './credits.policy';
 import { canKeepReward, canSeeReward } from './credits.policy';
@@ -25,19 +27,14 @@ async function pageOfRewards(
   page: number,
   pageSize: number,
 ): Promise<Page<Reward>> {
-  const [{ n }] = await db
-    .select({ n: count() })
-    .from(creditRewards)
-    .innerJoin(orgNodes, eq(orgNodes.id, creditRewards.nodeId))
-    .where(where);
-  const rows = await db
+  const list = db
     .select({ r: creditRewards, nodeName: orgNodes.name, path: orgNodes.path })
     .from(creditRewards)
     .innerJoin(orgNodes, eq(orgNodes.id, creditRewards.nodeId))
     .where(where)
-    .orderBy(asc(orgNodes.depth), asc(creditRewards.cost), asc(creditRewards.name), asc(creditRewards.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
+    .$dynamic();
+  const order = [asc(orgNodes.depth), asc(creditRewards.cost), asc(creditRewards.name), asc(creditRewards.id)];
+  const { total, rows } = await readPage(db, list, order, { page, pageSize });
   const items = rows.map(({ r, nodeName, path }): Reward => ({
     id: r.id,
     nodeId: r.nodeId,
@@ -49,7 +46,7 @@ async function pageOfRewards(
     active: r.active,
     canEdit: !!actor && canKeepReward(actor, { path }),
   }));
-  return { items, total: Number(n), page, pageSize };
+  return { items, total, page, pageSize };
 }
 
 /** Active rewards offered to this resident (by their county or town). */
@@ -68,15 +65,7 @@ export function rewardsFor(
  * The catalogue the actor works with: rewards of nodes they keep, and those offered over
  * their part of the tree (a centre manager sees the town's and the county's, to redeem them).
  */
-export async function findRewards({
-  db,
-  actor,
-  query,
-}: {
-  db: Db;
-  actor: Actor;
-  query: RewardQuery;
-}): Promise<Page<Reward>> {
+export async function findRewards({ db, actor, query }: Ctx & { query: RewardQuery }): Promise<Page<Reward>> {
   if (query.forResidentId)
     return rewardsFor(db, await keptResident(db, actor, query.forResidentId), actor, query.page, query.pageSize);
   const staff = actor.scopes.filter((s) => CREDIT_STAFF_ROLES.includes(s.role)).map(reachOf);
@@ -87,25 +76,13 @@ export async function findRewards({
 
 /** The node that offers a reward must be a county or town the actor administers. */
 async function offeringNode(db: DbOrTx, actor: Actor, nodeId: string) {
-  const [n] = await db
-    .select({ id: orgNodes.id, path: orgNodes.path, level: orgNodes.level, name: orgNodes.name })
-    .from(orgNodes)
-    .where(eq(orgNodes.id, nodeId));
-  if (!n || !canKeepReward(actor, n)) throw hidden();
+  const n = await loadNodeFor(db, nodeId, (node) => canKeepReward(actor, node));
   if (n.level !== 'county' && n.level !== 'town')
     throw fieldError('nodeId', '奖品由县或镇（街道）提供', 'Rewards are offered by a county or a town');
   return n;
 }
 
-export async function createReward({
-  db,
-  actor,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  input: RewardInput;
-}): Promise<{ id: string }> {
+export async function createReward({ db, actor, input }: Ctx & { input: RewardInput }): Promise<{ id: string }> {
   const v = ZRewardInput.parse(input);
   return db.transaction(async (tx) => {
     const n = await offeringNode(tx, actor, v.nodeId);
@@ -135,17 +112,7 @@ export async function createReward({
 }
 
 /** Edits a reward (name, cost, stock, on/off); it stays with the node that offers it. */
-export async function updateReward({
-  db,
-  actor,
-  id,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  input: RewardInput;
-}): Promise<void> {
+export async function updateReward({ db, actor, id, input }: Ctx & { id: string; input: RewardInput }): Promise<void> {
   const v = ZRewardInput.parse(input);
   await db.transaction(async (tx) => {
     const [row] = await tx

@@ -5,7 +5,7 @@ import type { Protector } from '../../server/protect';
 import type { Actor } from '../../shared/actor';
 import { AppError, fieldError, forbidden, hidden } from '../../shared/app-error';
 import { recordAudit } from '../../server/audit';
-import { pathsOf } from '../../server/tree-scope';
+import { loadNodeFor, pathsOf } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
 import { analyzeRoster, rosterFingerprint, writeRoster } from '../people';
 import {
@@ -89,11 +89,7 @@ async function checkedRows(
 }
 
 async function scopeNode(db: DbOrTx, actor: Actor, nodeId: string) {
-  const [node] = await db
-    .select({ id: orgNodes.id, path: orgNodes.path, level: orgNodes.level, name: orgNodes.name })
-    .from(orgNodes)
-    .where(eq(orgNodes.id, nodeId));
-  if (!node || !canSeeNode(actor, node)) throw hidden();
+  const node = await loadNodeFor(db, nodeId, (n) => canSeeNode(actor, n));
   if (!canImportInto(actor, node)) throw forbidden();
   if (node.level !== 'town' && node.level !== 'centre')
     throw fieldError(
@@ -178,14 +174,7 @@ export async function previewImport({
         report,
       })
       .returning({ id: importJobs.id });
-    await recordAudit(tx, {
-      actor,
-      node,
-      action: 'import.preview',
-      entityType: 'import_job',
-      entityId: job.id,
-      summary: { fileName: input.fileName, ...counts },
-    });
+    await auditJob(tx, actor, job.id, node, 'import.preview', { fileName: input.fileName, ...counts });
     return job.id;
   });
   rememberPreview(id, checked);
@@ -218,17 +207,26 @@ export async function remapImport({
       .set({ report, totalRows: counts.total, goodRows: counts.good, badRows: counts.bad })
       .where(eq(importJobs.id, id));
     await rememberMapping(tx, { actor, countyId, book: checked.book, mapping });
-    await recordAudit(tx, {
-      actor,
-      node: { id: job.nodeId, path: nodePath },
-      action: 'import.remap',
-      entityType: 'import_job',
-      entityId: id,
-      summary: { fileName: job.fileName, mapping, ...counts },
+    await auditJob(tx, actor, id, { id: job.nodeId, path: nodePath }, 'import.remap', {
+      fileName: job.fileName,
+      mapping,
+      ...counts,
     });
   });
   rememberPreview(id, checked);
   return getImport({ db, actor, id });
+}
+
+/** The audit row of one step of an import job (preview, remap, commit, discard). */
+function auditJob(
+  tx: DbOrTx,
+  actor: Actor,
+  jobId: string,
+  node: { id: string; path: string },
+  action: string,
+  summary: Record<string, unknown>,
+): Promise<void> {
+  return recordAudit(tx, { actor, node, action, entityType: 'import_job', entityId: jobId, summary });
 }
 
 /** The job's row without its file (megabytes), with its scope node; NOT_FOUND outside the actor's reach. */
@@ -338,13 +336,10 @@ export async function commitImport({ db, actor, protector, id, exclusive }: Ctx 
       .set({ status: 'committed', report, goodRows: counts.good, badRows: counts.bad, finishedAt: sql`now()` })
       .where(eq(importJobs.id, id));
     if (result.created + result.updated > 0) {
-      await recordAudit(tx, {
-        actor,
-        node: { id: job.nodeId, path: nodePath },
-        action: 'import.commit',
-        entityType: 'import_job',
-        entityId: id,
-        summary: { fileName: job.fileName, ...result, bad: counts.bad },
+      await auditJob(tx, actor, id, { id: job.nodeId, path: nodePath }, 'import.commit', {
+        fileName: job.fileName,
+        ...result,
+        bad: counts.bad,
       });
     }
   });
@@ -365,14 +360,7 @@ export async function discardImport({ db, actor, id }: { db: Db; actor: Actor; i
       .set({ status: 'discarded', file: null, finishedAt: sql`now()` })
       .where(eq(importJobs.id, id));
     recentPreviews.delete(id);
-    await recordAudit(tx, {
-      actor,
-      node: { id: job.nodeId, path: nodePath },
-      action: 'import.discard',
-      entityType: 'import_job',
-      entityId: id,
-      summary: { fileName: job.fileName },
-    });
+    await auditJob(tx, actor, id, { id: job.nodeId, path: nodePath }, 'import.discard', { fileName: job.fileName });
   });
 }
 

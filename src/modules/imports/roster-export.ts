@@ -1,14 +1,13 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { and, eq, like, type SQL } from 'drizzle-orm';
-import type { Db } from '../../server/db/client';
+import { and, like, type SQL } from 'drizzle-orm';
 import type { Protector } from '../../server/protect';
-import { reachPaths, type Actor } from '../../shared/actor';
-import { hidden } from '../../shared/app-error';
+import { reachPaths } from '../../shared/actor';
 import { RESIDENT_ROLES } from '../../shared/roles';
 import { recordAudit } from '../../server/audit';
-import { escapeLike, underAnyPath } from '../../server/tree-scope';
+import { escapeLike, loadNodeFor, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
+import type { Ctx } from '../../server/types';
 import { rosterExportReader, type ExportedResident } from '../people';
 import type { ExportQuery } from './imports.contract';
 import { canImportInto, canSeeNode } from './imports.policy';
@@ -31,20 +30,11 @@ export async function exportResidents({
   actor,
   protector,
   query,
-}: {
-  db: Db;
-  actor: Actor;
-  protector: Protector;
-  query: ExportQuery;
-}): Promise<{ stream: PassThrough; done: Promise<void> }> {
+}: Ctx & { protector: Protector; query: ExportQuery }): Promise<{ stream: PassThrough; done: Promise<void> }> {
   const nodeWhere: SQL[] = [underAnyPath(orgNodes.path, reachPaths(actor, RESIDENT_ROLES))];
   let scope: { id: string; path: string } | null = null;
   if (query.nodeId) {
-    const [node] = await db
-      .select({ id: orgNodes.id, path: orgNodes.path })
-      .from(orgNodes)
-      .where(eq(orgNodes.id, query.nodeId));
-    if (!node || !canSeeNode(actor, node) || !canImportInto(actor, node)) throw hidden();
+    const node = await loadNodeFor(db, query.nodeId, (n) => canSeeNode(actor, n) && canImportInto(actor, n));
     scope = node;
     nodeWhere.push(like(orgNodes.path, `${escapeLike(node.path)}%`));
   }

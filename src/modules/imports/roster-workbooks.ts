@@ -1,11 +1,9 @@
 import ExcelJS from 'exceljs';
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
-import { hidden } from '../../shared/app-error';
 import { idCheckChar } from '../../shared/id-card';
 import { RESIDENT_ROLES } from '../../shared/roles';
-import { orgNodes } from '../../server/db/tree.table';
+import { loadNodeFor } from '../../server/tree-scope';
 import { ensureTagDefs } from '../people';
 import type { ImportIssue } from './imports.contract';
 import { canSeeNode } from './imports.policy';
@@ -55,9 +53,7 @@ export const rosterSheetColumns = () =>
 export async function buildTemplate({ db, actor, nodeId }: { db: Db; actor: Actor; nodeId?: string }): Promise<Buffer> {
   let path = actor.scopes.find((s) => RESIDENT_ROLES.includes(s.role))?.path ?? '/';
   if (nodeId) {
-    const [node] = await db.select({ path: orgNodes.path }).from(orgNodes).where(eq(orgNodes.id, nodeId));
-    if (!node || !canSeeNode(actor, node)) throw hidden();
-    path = node.path;
+    path = (await loadNodeFor(db, nodeId, (n) => canSeeNode(actor, n))).path;
   }
   const countyId = countyOf(path);
   const tags = countyId ? await ensureTagDefs(db, countyId) : [];

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, isNull, or, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../server/db/client';
 import type { Protector } from '../../server/protect';
 import { reachPaths, type Actor } from '../../shared/actor';
@@ -7,6 +7,7 @@ import type { Page } from '../../shared/pagination';
 import { RESIDENT_ROLES } from '../../shared/roles';
 import { diffFields, recordAudit } from '../../server/audit';
 import { orgNodes } from '../../server/db/tree.table';
+import { readPage } from '../../server/db/page';
 import { getNodeRow } from '../organisations';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { chinaToday } from '../../shared/china-time';
@@ -36,23 +37,17 @@ export async function findHouseholds({
         ilike(households.building, `%${escapeLike(query.q)}%`),
       )!,
     );
-  const where = and(...conds);
-  const [{ n }] = await db
-    .select({ n: count() })
-    .from(households)
-    .innerJoin(orgNodes, eq(orgNodes.id, households.nodeId))
-    .where(where);
-  const rows = await db
+  const list = db
     .select({ h: households, nodeName: orgNodes.name, members: memberCount(db) })
     .from(households)
     .innerJoin(orgNodes, eq(orgNodes.id, households.nodeId))
-    .where(where)
-    .orderBy(asc(orgNodes.path), asc(households.building), asc(households.headName), asc(households.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+    .where(and(...conds))
+    .$dynamic();
+  const order = [asc(orgNodes.path), asc(households.building), asc(households.headName), asc(households.id)];
+  const { total, rows } = await readPage(db, list, order, query);
   return {
     items: rows.map((x) => toHousehold(x.h, x.nodeName, Number(x.members))),
-    total: Number(n),
+    total,
     page: query.page,
     pageSize: query.pageSize,
   };

@@ -9,6 +9,7 @@ import { RESIDENT_ROLES, SENSITIVE_ROLES } from '../../shared/roles';
 import { userNames } from '../accounts';
 import { recordAudit } from '../../server/audit';
 import { orgNodes } from '../../server/db/tree.table';
+import { readPage } from '../../server/db/page';
 import { getNodeRow } from '../organisations';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { chinaToday } from '../../shared/china-time';
@@ -87,38 +88,32 @@ export async function findResidents({
     );
   if (sensitiveFilter) conds.push(underAnyPath(orgNodes.path, sensitiveReach));
   if (query.q) conds.push(searchCondition(query.q, protector));
-  const where = and(...conds);
-  const [{ n }] = await db
-    .select({ n: count() })
-    .from(residents)
-    .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
-    .where(where);
-  const rows = await db
+  const list = db
     .select({ r: residents, nodeName: orgNodes.name, path: orgNodes.path })
     .from(residents)
     .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
-    .where(where)
-    .orderBy(
-      asc(orgNodes.sortOrder),
-      asc(orgNodes.name),
-      asc(residents.namePinyin),
-      asc(residents.name),
-      asc(residents.id),
-    )
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+    .where(and(...conds))
+    .$dynamic();
+  const order = [
+    asc(orgNodes.sortOrder),
+    asc(orgNodes.name),
+    asc(residents.namePinyin),
+    asc(residents.name),
+    asc(residents.id),
+  ];
+  const { total, rows } = await readPage(db, list, order, query);
   if (sensitiveFilter && rows.length) {
     await recordAudit(db, {
       actor,
       node,
       action: 'resident.roster_view',
       entityType: 'resident',
-      summary: { tag: query.tag ?? null, ageBand: query.ageBand ?? null, shown: rows.length, total: Number(n) },
+      summary: { tag: query.tag ?? null, ageBand: query.ageBand ?? null, shown: rows.length, total },
     });
   }
   return {
     items: await presentResidents(db, actor, protector, rows),
-    total: Number(n),
+    total,
     page: query.page,
     pageSize: query.pageSize,
   };

@@ -1,10 +1,10 @@
 import { and, count, eq, inArray, isNull, type SQL } from 'drizzle-orm';
-import type { Db } from '../../server/db/client';
-import { reachPaths, type Actor } from '../../shared/actor';
+import { reachPaths } from '../../shared/actor';
 import { forbidden } from '../../shared/app-error';
 import { orgNodes } from '../../server/db/tree.table';
 import { getNodeRow } from '../organisations';
 import { underAnyPath } from '../../server/tree-scope';
+import type { Ctx } from '../../server/types';
 import { chinaToday } from '../../shared/china-time';
 import { AGE_BANDS, type ResidentStats } from './people.contract';
 import { canReadStats, RESIDENT_STATS_ROLES } from './people.policy';
@@ -15,15 +15,7 @@ import { inAgeBand } from './resident-view';
  * Counts of residents per gender, age band and special-group tag for a node (default: all
  * the actor reaches). Only numbers, never names: leaders read them too.
  */
-export async function residentStats({
-  db,
-  actor,
-  nodeId,
-}: {
-  db: Db;
-  actor: Actor;
-  nodeId?: string;
-}): Promise<ResidentStats> {
+export async function residentStats({ db, actor, nodeId }: Ctx & { nodeId?: string }): Promise<ResidentStats> {
   const conds: SQL[] = [
     underAnyPath(orgNodes.path, reachPaths(actor, RESIDENT_STATS_ROLES)),
     isNull(residents.anonymizedAt),

@@ -8,8 +8,9 @@ import { chinaMonth } from '../../shared/china-time';
 import { activeThemes } from '../themes';
 import { heldPerMonth } from '../activities';
 import { recordAudit } from '../../server/audit';
-import { underAnyPath } from '../../server/tree-scope';
+import { loadNodeFor, nodeBrief, type NodeBrief, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
+import { readPage } from '../../server/db/page';
 import {
   MIN_ACTIVITIES_PER_MONTH,
   type Plan,
@@ -21,16 +22,7 @@ import { canKeepPlan, canReadPlan } from './plans.policy';
 import { planItems } from './plans.table';
 import type { Ctx } from '../../server/types';
 
-type NodeRef = { id: string; name: string; path: string; level: string };
-const nodeCols = { id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level };
 export const countyOf = (n: { path: string }) => n.path.split('/')[1];
-
-/** The node, or NOT_FOUND when `canRead` says no. */
-export async function loadNodeFor(db: DbOrTx, id: string, canRead: (n: NodeRef) => boolean): Promise<NodeRef> {
-  const [n] = await db.select(nodeCols).from(orgNodes).where(eq(orgNodes.id, id));
-  if (!n || !canRead(n)) throw hidden();
-  return n;
-}
 
 export async function getPlan({ db, actor, centreId, year }: Ctx & { centreId: string; year: number }): Promise<Plan> {
   const centre = await loadNodeFor(db, centreId, (n) => canReadPlan(actor, n));
@@ -75,7 +67,7 @@ export async function checkUnit(tx: DbOrTx, countyId: string, unitId: string | n
     throw fieldError(path, '请选择本县的单位', 'Choose a unit of the county');
 }
 
-async function checkItem(tx: DbOrTx, centre: NodeRef, input: PlanItemUpdate): Promise<void> {
+async function checkItem(tx: DbOrTx, centre: NodeBrief, input: PlanItemUpdate): Promise<void> {
   if (!(await activeThemes(tx, countyOf(centre))).some((t) => t.key === input.theme))
     throw fieldError('theme', '请选择本县的活动主题', 'Choose one of the county’s themes');
   await checkUnit(tx, countyOf(centre), input.responsibleUnitId, 'responsibleUnitId');
@@ -106,7 +98,7 @@ export async function createPlanItem({ db, actor, input }: Ctx & { input: PlanIt
 
 async function loadItem(tx: DbOrTx, actor: Actor, id: string) {
   const [r] = await tx
-    .select({ row: planItems, centre: nodeCols })
+    .select({ row: planItems, centre: nodeBrief })
     .from(planItems)
     .innerJoin(orgNodes, eq(orgNodes.id, planItems.centreId))
     .where(eq(planItems.id, id));
@@ -173,16 +165,13 @@ export async function findVersus({
   const conds = [eq(orgNodes.level, 'centre'), underAnyPath(orgNodes.path, reachPaths(actor, ROLES))];
   if (query.nodeId)
     conds.push(underAnyPath(orgNodes.path, [(await loadNodeFor(db, query.nodeId, (n) => canReadPlan(actor, n))).path]));
-  const where = and(...conds);
-  const [{ n }] = await db.select({ n: count() }).from(orgNodes).where(where);
-  const centres = await db
+  const list = db
     .select({ id: orgNodes.id, name: orgNodes.name, townName: town.name })
     .from(orgNodes)
     .leftJoin(town, eq(town.id, orgNodes.parentId))
-    .where(where)
-    .orderBy(asc(orgNodes.path))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+    .where(and(...conds))
+    .$dynamic();
+  const { total, rows: centres } = await readPage(db, list, [asc(orgNodes.path)], query);
   const ids = centres.map((c) => c.id);
   const held = await heldPerMonth(db, ids, query.year);
   const planned = new Map(ids.map((id) => [id, Array<number>(12).fill(0)]));
@@ -211,7 +200,7 @@ export async function findVersus({
         monthsMissed: months.filter((m) => m.met === false).length,
       };
     }),
-    total: Number(n),
+    total,
     page: query.page,
     pageSize: query.pageSize,
     min: MIN_ACTIVITIES_PER_MONTH,

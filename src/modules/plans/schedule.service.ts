@@ -3,11 +3,11 @@ import type { DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import { recordAudit } from '../../server/audit';
-import { escapeLike } from '../../server/tree-scope';
+import { escapeLike, loadNodeFor, nodeBrief } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
 import type { Schedule, ScheduleCreate, ScheduleUpdate } from './plans.contract';
 import { canKeepSchedule, canReadSchedule } from './plans.policy';
-import { countyOf, loadNodeFor } from './plans.service';
+import { countyOf } from './plans.service';
 import { scheduleItems } from './plans.table';
 import type { Ctx } from '../../server/types';
 
@@ -103,7 +103,7 @@ async function loadItem(tx: DbOrTx, actor: Actor, id: string) {
   const [r] = await tx
     .select({
       row: scheduleItems,
-      town: { id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level },
+      town: nodeBrief,
     })
     .from(scheduleItems)
     .innerJoin(orgNodes, eq(orgNodes.id, scheduleItems.townId))

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import { AppError } from '../../shared/app-error';
 import {
@@ -9,6 +9,7 @@ import {
   registrationDirectory,
 } from '../activities';
 import { orgNodes } from '../../server/db/tree.table';
+import { readPage } from '../../server/db/page';
 import { escapeLike } from '../../server/tree-scope';
 import type { ResidentPrincipal } from './resident-session.service';
 import type { MyActivity, MyActivityQuery } from './portal.contract';
@@ -63,12 +64,7 @@ export async function findMyActivities({ db, resident, query }: Ctx & { query: M
           lt(activity.startsAt, new Date(now.getTime() + NEAR_DAYS * 86_400_000)),
           sql`${orgNodes.path} like ${`${escapeLike(await townPathOf(db, resident.nodeId))}%`}`,
         );
-  const [{ total }] = await db
-    .select({ total: count() })
-    .from(activity)
-    .innerJoin(orgNodes, eq(orgNodes.id, activity.centreId))
-    .where(where);
-  const rows = await db
+  const list = db
     .select({
       a: {
         id: activity.id,
@@ -92,14 +88,14 @@ export async function findMyActivities({ db, resident, query }: Ctx & { query: M
     .from(activity)
     .innerJoin(orgNodes, eq(orgNodes.id, activity.centreId))
     .where(where)
-    // My own centre's activities first among those near me.
-    .orderBy(
-      ...(query.scope === 'near' ? [desc(sql`${activity.centreId} = ${resident.nodeId}`)] : []),
-      asc(activity.startsAt),
-      asc(activity.id),
-    )
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+    .$dynamic();
+  // My own centre's activities first among those near me.
+  const order = [
+    ...(query.scope === 'near' ? [desc(sql`${activity.centreId} = ${resident.nodeId}`)] : []),
+    asc(activity.startsAt),
+    asc(activity.id),
+  ];
+  const { total, rows } = await readPage(db, list, order, query);
   const items: MyActivity[] = rows.map((r) => ({
     id: r.a.id,
     title: r.a.title,
@@ -118,7 +114,7 @@ export async function findMyActivities({ db, resident, query }: Ctx & { query: M
     notice: r.myNotice ?? null,
     mySignIn: (r.mySignIn as MyActivity['mySignIn']) ?? null,
   }));
-  return { items, total: Number(total), page: query.page, pageSize: query.pageSize };
+  return { items, total, page: query.page, pageSize: query.pageSize };
 }
 
 /** The activity, if it is of my county (else 404: residents learn nothing about other counties). */

@@ -1,9 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Db, DbOrTx } from '../../server/db/client';
-import type { Actor } from '../../shared/actor';
+import type { DbOrTx } from '../../server/db/client';
 import { activityDirectory } from '../activities';
 import { orgNodes } from '../../server/db/tree.table';
+import type { Ctx } from '../../server/types';
 import { earnedBySignIn, keptResident, round1, themesOf, totalsOf, type ResidentRow } from '../credits';
 import type { LearningRecord } from '../credits/credits.contract';
 import { signIns } from './signin.table';
@@ -68,10 +68,6 @@ export async function getLearningRecord({
   db,
   actor,
   residentId,
-}: {
-  db: Db;
-  actor: Actor;
-  residentId: string;
-}): Promise<LearningRecord> {
+}: Ctx & { residentId: string }): Promise<LearningRecord> {
   return buildLearningRecord(db, await keptResident(db, actor, residentId));
 }

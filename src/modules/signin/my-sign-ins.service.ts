@@ -3,6 +3,7 @@ import type { Db } from '../../server/db/client';
 import type { PageQuery } from '../../shared/pagination';
 import { activityDirectory } from '../activities';
 import { orgNodes } from '../../server/db/tree.table';
+import { readPage } from '../../server/db/page';
 import type { MySignInPage } from './signin.contract';
 import { signIns } from './signin.table';
 
@@ -25,8 +26,7 @@ export async function findMySignIns({
     .from(signIns)
     .innerJoin(activity, eq(activity.id, signIns.activityId))
     .where(and(eq(signIns.residentId, residentId), eq(signIns.status, 'confirmed')));
-  const [{ total }] = await db.select({ total: count() }).from(signIns).where(mine);
-  const rows = await db
+  const list = db
     .select({
       s: signIns,
       title: activity.title,
@@ -39,9 +39,8 @@ export async function findMySignIns({
     .innerJoin(activity, eq(activity.id, signIns.activityId))
     .innerJoin(orgNodes, eq(orgNodes.id, activity.centreId))
     .where(mine)
-    .orderBy(desc(activity.startsAt), desc(signIns.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+    .$dynamic();
+  const { total, rows } = await readPage(db, list, [desc(activity.startsAt), desc(signIns.id)], query);
   return {
     items: rows.map((r) => ({
       id: r.s.id,
@@ -54,7 +53,7 @@ export async function findMySignIns({
       signedAt: r.s.signedAt.toISOString(),
       hours: Number(r.hours),
     })),
-    total: Number(total),
+    total,
     page: query.page,
     pageSize: query.pageSize,
     totals: { activities: Number(totals.n), hours: Number(totals.hours) },

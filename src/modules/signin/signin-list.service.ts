@@ -1,5 +1,5 @@
-import type { Db } from '../../server/db/client';
-import { reachPaths, type Actor } from '../../shared/actor';
+import type { Ctx } from '../../server/types';
+import { reachPaths } from '../../shared/actor';
 import { chinaInstant, chinaToday } from '../../shared/china-time';
 import type { Page } from '../../shared/pagination';
 import { pageActivityFacts } from '../activities';
@@ -13,11 +13,7 @@ export async function findSignInActivities({
   db,
   actor,
   query,
-}: {
-  db: Db;
-  actor: Actor;
-  query: SignInActivityQuery;
-}): Promise<Page<SignInActivityItem>> {
+}: Ctx & { query: SignInActivityQuery }): Promise<Page<SignInActivityItem>> {
   const { when, page, pageSize } = query;
   // Days by China's midnight (no daylight saving: a day is 24 hours).
   const today = new Date(chinaInstant(chinaToday()));

@@ -1,8 +1,9 @@
-import type { Db, DbOrTx } from '../../server/db/client';
+import type { DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { forbidden } from '../../shared/app-error';
 import { diffFields, recordAudit } from '../../server/audit';
 import { loadCounty as loadCountyNode } from '../../server/tree-scope';
+import type { Ctx } from '../../server/types';
 import type { SignInRules, SignInRulesUpdate } from './signin.contract';
 import { canEditSignInRules, canReadSignInRules } from './signin.policy';
 import { signInRules } from './signin.table';
@@ -40,12 +41,7 @@ export async function setSignInRules({
   actor,
   countyId,
   input,
-}: {
-  db: Db;
-  actor: Actor;
-  countyId: string;
-  input: SignInRulesUpdate;
-}): Promise<SignInRules> {
+}: Ctx & { countyId: string; input: SignInRulesUpdate }): Promise<SignInRules> {
   await db.transaction(async (tx) => {
     const node = await loadCounty(tx, actor, countyId);
     if (!canEditSignInRules(actor, node)) throw forbidden();

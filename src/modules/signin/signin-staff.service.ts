@@ -1,6 +1,7 @@
 import QRCode from 'qrcode';
-import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../server/db/client';
+import { readPage } from '../../server/db/page';
 import type { Protector } from '../../server/protect';
 import { holdsRoleOver, reachPaths, type Actor } from '../../shared/actor';
 import { AppError, fieldError, forbidden, hidden } from '../../shared/app-error';
@@ -152,18 +153,12 @@ export async function listAttendance({
 }): Promise<AttendancePage> {
   const a = await activityFor(db, actor, activityId, false);
   const where = and(eq(signIns.activityId, a.brief.id), query.status ? eq(signIns.status, query.status) : undefined);
-  const [{ total }] = await db.select({ total: count() }).from(signIns).where(where);
-  const rows = await db
-    .select()
-    .from(signIns)
-    .where(where)
-    .orderBy(
-      sql`case ${signIns.status} when 'pending' then 0 when 'confirmed' then 1 else 2 end`,
-      asc(signIns.signedAt),
-      asc(signIns.id),
-    )
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+  const order = [
+    sql`case ${signIns.status} when 'pending' then 0 when 'confirmed' then 1 else 2 end`,
+    asc(signIns.signedAt),
+    asc(signIns.id),
+  ];
+  const { total, rows } = await readPage(db, db.select().from(signIns).where(where).$dynamic(), order, query);
   const registered = await countRegistered(db, a.brief.id);
   const contacts = await residentContacts(
     db,
@@ -192,7 +187,7 @@ export async function listAttendance({
   });
   return {
     items,
-    total: Number(total),
+    total,
     page: query.page,
     pageSize: query.pageSize,
     activity: a.brief,

@@ -7,6 +7,7 @@ import { ROLES } from '../../shared/roles';
 import { recordAudit } from '../../server/audit';
 import { escapeLike, loadCounty, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
+import { readPage } from '../../server/db/page';
 import {
   DEFAULT_NORM,
   staffingShortfalls,
@@ -50,8 +51,7 @@ export async function findStaffing({ db, actor, query }: Ctx & { query: Staffing
     .leftJoin(staffingNorms, normOfCounty)
     .where(inReach);
   const where = query.met ? and(inReach, sql`${met} = ${query.met === 'true'}`) : inReach;
-  const [{ n }] = await db.select({ n: count() }).from(orgNodes).leftJoin(staffingNorms, normOfCounty).where(where);
-  const rows = await db
+  const list = db
     .select({
       nodeId: orgNodes.id,
       name: orgNodes.name,
@@ -66,9 +66,9 @@ export async function findStaffing({ db, actor, query }: Ctx & { query: Staffing
     .leftJoin(town, eq(town.id, orgNodes.parentId))
     .leftJoin(staffingNorms, normOfCounty)
     .where(where)
-    .orderBy(asc(town.sortOrder), asc(town.name), asc(orgNodes.sortOrder), asc(orgNodes.name))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+    .$dynamic();
+  const order = [asc(town.sortOrder), asc(town.name), asc(orgNodes.sortOrder), asc(orgNodes.name)];
+  const { total, rows } = await readPage(db, list, order, query);
   const items = rows.map((r) => {
     const shortfalls = staffingShortfalls(
       { fullTimeMin: Number(r.fullTimeMin), partTimeMin: Number(r.partTimeMin), partTimeMax: Number(r.partTimeMax) },
@@ -87,7 +87,7 @@ export async function findStaffing({ db, actor, query }: Ctx & { query: Staffing
   });
   return {
     items,
-    total: Number(n),
+    total,
     page: query.page,
     pageSize: query.pageSize,
     norms: await findNorms(db, actor),

@@ -1,5 +1,5 @@
 import { chinaToday } from '../../shared/china-time';
-import { and, arrayContains, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../server/db/client';
 import { pgErrorCode, pgErrorDetail } from '../../server/db/client';
@@ -10,8 +10,10 @@ import { maskPhone } from '../../shared/phone';
 import { ROLES, RESIDENT_ROLES } from '../../shared/roles';
 import { accountRef, userNames } from '../accounts';
 import { diffFields, recordAudit } from '../../server/audit';
-import { escapeLike, underAnyPath } from '../../server/tree-scope';
+import { escapeLike, loadNodeFor, nodeBrief, type NodeBrief, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
+import { readPage } from '../../server/db/page';
+import type { Ctx } from '../../server/types';
 import { residentRef } from '../people';
 import type {
   Bank,
@@ -26,7 +28,7 @@ import { ancestorPaths, canKeepBank, canLinkUser, canReadBank, canSeePhone } fro
 import { teachers, teacherStatusHistory, volunteerHours } from './teachers.table';
 
 type TeacherRow = typeof teachers.$inferSelect;
-type BankNode = { id: string; name: string; path: string; level: string };
+type BankNode = NodeBrief;
 
 /** SQL: the bank node (orgNodes) is one the actor may read. */
 export function readableBank(actor: Actor): SQL {
@@ -55,13 +57,8 @@ export async function findBanks({ db, actor }: { db: Db; actor: Actor }): Promis
 }
 
 /** The bank node, or NOT_FOUND when it is not a bank the actor may read. */
-async function loadBank(db: DbOrTx, actor: Actor, id: string): Promise<BankNode> {
-  const [node] = await db
-    .select({ id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level })
-    .from(orgNodes)
-    .where(eq(orgNodes.id, id));
-  if (!node || !canReadBank(actor, node)) throw hidden();
-  return node;
+function loadBank(db: DbOrTx, actor: Actor, id: string): Promise<BankNode> {
+  return loadNodeFor(db, id, (n) => canReadBank(actor, n));
 }
 
 /** The teacher with its bank, or NOT_FOUND outside the banks the actor may read. */
@@ -69,7 +66,7 @@ export async function loadTeacher(db: DbOrTx, actor: Actor, id: string): Promise
   const [r] = await db
     .select({
       row: teachers,
-      bank: { id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level },
+      bank: nodeBrief,
     })
     .from(teachers)
     .innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId))
@@ -99,15 +96,7 @@ function toTeacher(actor: Actor, row: TeacherRow, bank: BankNode): Teacher {
   };
 }
 
-export async function findTeachers({
-  db,
-  actor,
-  query,
-}: {
-  db: Db;
-  actor: Actor;
-  query: TeacherQuery;
-}): Promise<Page<Teacher>> {
+export async function findTeachers({ db, actor, query }: Ctx & { query: TeacherQuery }): Promise<Page<Teacher>> {
   const conds = [readableBank(actor)];
   if (query.bankNodeId) conds.push(eq(teachers.bankNodeId, (await loadBank(db, actor, query.bankNodeId)).id));
   if (query.category) conds.push(eq(teachers.category, query.category));
@@ -117,26 +106,19 @@ export async function findTeachers({
     const q = `%${escapeLike(query.q)}%`;
     conds.push(or(ilike(teachers.name, q), ilike(teachers.phone, q), ilike(teachers.workUnit, q))!);
   }
-  const where = and(...conds);
-  const [{ n }] = await db
-    .select({ n: count() })
-    .from(teachers)
-    .innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId))
-    .where(where);
-  const rows = await db
+  const list = db
     .select({
       row: teachers,
-      bank: { id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level },
+      bank: nodeBrief,
     })
     .from(teachers)
     .innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId))
-    .where(where)
-    .orderBy(asc(orgNodes.path), asc(teachers.name), asc(teachers.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+    .where(and(...conds))
+    .$dynamic();
+  const { total, rows } = await readPage(db, list, [asc(orgNodes.path), asc(teachers.name), asc(teachers.id)], query);
   return {
     items: rows.map((r) => toTeacher(actor, r.row, r.bank)),
-    total: Number(n),
+    total,
     page: query.page,
     pageSize: query.pageSize,
   };
@@ -258,15 +240,7 @@ function feeConstraint(err: unknown): never {
   throw err;
 }
 
-export async function createTeacher({
-  db,
-  actor,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  input: TeacherCreate;
-}): Promise<{ id: string }> {
+export async function createTeacher({ db, actor, input }: Ctx & { input: TeacherCreate }): Promise<{ id: string }> {
   return db
     .transaction(async (tx) => {
       const bank = await loadBank(tx, actor, input.bankNodeId);
@@ -304,12 +278,7 @@ export async function updateTeacher({
   actor,
   id,
   input,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  input: TeacherUpdate;
-}): Promise<void> {
+}: Ctx & { id: string; input: TeacherUpdate }): Promise<void> {
   await db
     .transaction(async (tx) => {
       const { row, bank } = await loadTeacher(tx, actor, id);
@@ -333,17 +302,7 @@ export async function updateTeacher({
 }
 
 /** 动态管理: a status change takes effect on a date, for a reason, and stays in the history. */
-export async function changeStatus({
-  db,
-  actor,
-  id,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  input: StatusChange;
-}): Promise<void> {
+export async function changeStatus({ db, actor, id, input }: Ctx & { id: string; input: StatusChange }): Promise<void> {
   await db.transaction(async (tx) => {
     const { row, bank } = await loadTeacher(tx, actor, id);
     if (!canKeepBank(actor, bank)) throw forbidden();

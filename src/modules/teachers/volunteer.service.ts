@@ -1,5 +1,5 @@
 import { chinaToday } from '../../shared/china-time';
-import { and, asc, count, desc, eq, gte, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../server/db/client';
 import { reachPaths, type Actor } from '../../shared/actor';
@@ -9,8 +9,10 @@ import { TEACHER_BANK_ROLES } from '../../shared/roles';
 import { userNames } from '../accounts';
 import { recordAudit } from '../../server/audit';
 import { payVolunteerHours } from '../credits';
-import { escapeLike, underAnyPath } from '../../server/tree-scope';
+import { escapeLike, loadNodeFor, nodeBrief, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
+import { readPage } from '../../server/db/page';
+import type { Ctx } from '../../server/types';
 import { residentRef } from '../people';
 import { canKeepBank, canReviewHours } from './teachers.policy';
 import { loadTeacher } from './teachers.service';
@@ -37,13 +39,7 @@ async function pageOfHours(
   page: number,
   pageSize: number,
 ): Promise<Page<Hours>> {
-  const [{ n }] = await db
-    .select({ n: count() })
-    .from(volunteerHours)
-    .innerJoin(teachers, eq(teachers.id, volunteerHours.teacherId))
-    .innerJoin(place, eq(place.id, volunteerHours.nodeId))
-    .where(where);
-  const rows = await db
+  const list = db
     .select({
       h: volunteerHours,
       teacherName: teachers.name,
@@ -57,9 +53,9 @@ async function pageOfHours(
     .innerJoin(place, eq(place.id, volunteerHours.nodeId))
     .leftJoin(reviewer, eq(reviewer.id, volunteerHours.reviewedBy))
     .where(where)
-    .orderBy(desc(volunteerHours.serviceDate), desc(volunteerHours.submittedAt))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
+    .$dynamic();
+  const order = [desc(volunteerHours.serviceDate), desc(volunteerHours.submittedAt)];
+  const { total, rows } = await readPage(db, list, order, { page, pageSize });
   const items = rows.map((r): Hours => ({
     id: r.h.id,
     teacherId: r.h.teacherId,
@@ -79,7 +75,7 @@ async function pageOfHours(
       !isOwn(actor, r.h.submittedBy, r.teacherUserId) &&
       canReviewHours(actor, { path: r.nodePath }),
   }));
-  return { items, total: Number(n), page, pageSize };
+  return { items, total, page, pageSize };
 }
 
 const isOwn = (actor: Actor, submittedBy: string | null, teacherUserId: string | null) =>
@@ -123,35 +119,18 @@ export async function findMyHours({ db, actor, query }: { db: Db; actor: Actor; 
 }
 
 /** Hours served at centres where the actor keeps a bank: what they review. */
-export async function findHours({
-  db,
-  actor,
-  query,
-}: {
-  db: Db;
-  actor: Actor;
-  query: HoursQuery;
-}): Promise<Page<Hours>> {
+export async function findHours({ db, actor, query }: Ctx & { query: HoursQuery }): Promise<Page<Hours>> {
   const conds = [underAnyPath(place.path, reachPaths(actor, TEACHER_BANK_ROLES))];
   if (query.status) conds.push(eq(volunteerHours.status, query.status));
   if (query.teacherId) conds.push(eq(volunteerHours.teacherId, query.teacherId));
   if (query.nodeId) {
-    const [n] = await db.select({ path: orgNodes.path }).from(orgNodes).where(eq(orgNodes.id, query.nodeId));
-    if (!n || !canReviewHours(actor, n)) throw hidden();
+    const n = await loadNodeFor(db, query.nodeId, (node) => canReviewHours(actor, node));
     conds.push(like(place.path, `${escapeLike(n.path)}%`));
   }
   return pageOfHours(db, actor, and(...conds), query.page, query.pageSize);
 }
 
-export async function submitHours({
-  db,
-  actor,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  input: HoursSubmit;
-}): Promise<{ id: string }> {
+export async function submitHours({ db, actor, input }: Ctx & { input: HoursSubmit }): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
     const [m] = await tx
       .select({ t: teachers, bankPath: orgNodes.path })
@@ -197,17 +176,7 @@ export async function submitHours({
 }
 
 /** The centre manager or an admin over the place approves or rejects; nobody reviews their own. */
-export async function reviewHours({
-  db,
-  actor,
-  id,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  input: HoursReview;
-}): Promise<void> {
+export async function reviewHours({ db, actor, id, input }: Ctx & { id: string; input: HoursReview }): Promise<void> {
   await db.transaction(async (tx) => {
     const [r] = await tx
       .select({
@@ -265,16 +234,11 @@ export async function getServiceRecord({
   actor,
   teacherId,
   query,
-}: {
-  db: Db;
-  actor: Actor;
-  teacherId: string;
-  query: RecordQuery;
-}): Promise<ServiceRecord> {
+}: Ctx & { teacherId: string; query: RecordQuery }): Promise<ServiceRecord> {
   if (query.from > query.to)
     throw fieldError('to', '结束日期不能早于开始日期', 'The end date cannot be before the start date');
   const [own] = await db
-    .select({ t: teachers, bank: { id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level } })
+    .select({ t: teachers, bank: nodeBrief })
     .from(teachers)
     .innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId))
     .where(and(eq(teachers.id, teacherId), eq(teachers.userId, actor.userId)));

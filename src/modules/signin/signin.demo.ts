@@ -35,8 +35,8 @@ export async function seedSignIns(ctx: DemoContext): Promise<void> {
     .where(
       and(eq(activities.countyId, ctx.countyId), lt(activities.endsAt, new Date()), ne(activities.status, 'cancelled')),
     )
-    .orderBy(desc(activities.startsAt))
-    .limit(10);
+    // Every activity held so far this year, so that the indicators have a month-by-month history.
+    .orderBy(desc(activities.startsAt));
   const adminId = ctx.users.get('centre') ?? null;
   for (const [i, a] of past.entries()) {
     const attendees = await tx

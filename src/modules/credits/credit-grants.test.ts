@@ -1,30 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { buildWorld, type World } from '../../../test/factories';
-import { buildResident } from '../../../test/credit-factories';
-import { startTestServer, type TestServer } from '../../../test/server';
-import { creditBalances, creditRules } from './credit-bank.table';
+import { buildResident, cachedBalance, ledgerEntries } from '../../../test/credit-factories';
+import { useWorldServer } from '../../../test/server-fixture';
+import { creditRules } from './credit-bank.table';
 import { ledgerBalance } from './credit-ledger';
-import { creditLedger } from './credits.table';
 import { payAttendance, payAttendances, payVolunteerHours, reverseAttendance, type AttendanceFacts } from '.';
 import { VOLUNTEER_RULE_KEY } from './credits.contract';
 
-let s: TestServer;
-let w: World;
-beforeAll(async () => {
-  s = await startTestServer();
-  w = await buildWorld(s.database);
-});
-afterAll(() => s.close());
+const { s, w } = useWorldServer();
 
-const entriesOf = (residentId: string) =>
-  s.database.db.select().from(creditLedger).where(eq(creditLedger.residentId, residentId));
-const cached = async (residentId: string) =>
-  Number(
-    (await s.database.db.select().from(creditBalances).where(eq(creditBalances.residentId, residentId)))[0]?.balance ??
-      0,
-  );
+const entriesOf = (residentId: string) => ledgerEntries(s.database, residentId);
+const cached = (residentId: string) => cachedBalance(s.database, residentId);
 
 /** An attendance told to credits by its caller: no sign-in or activity row exists at all. */
 const facts = (residentId: string, v: Partial<AttendanceFacts> & { theme?: string; status?: string } = {}) => ({

@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWorld, TEST_PASSWORD, type World } from '../../../test/factories';
-import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
-import { buildResidentWithPhone, phoneClient } from '../../../test/signin-factories';
+import { describe, expect, it } from 'vitest';
+import { TEST_PASSWORD } from '../../../test/factories';
+import { signIn } from '../../../test/server';
+import { useWorldServer } from '../../../test/server-fixture';
+import { activatedResident, buildResidentWithPhone, phoneClient } from '../../../test/signin-factories';
 
-let s: TestServer;
-let w: World;
-let centre: Client;
+const { s, w, clients } = useWorldServer('a_centre_manager');
+const [centre] = clients;
 
-beforeAll(async () => {
-  s = await startTestServer();
-  w = await buildWorld(s.database);
-  centre = await signIn(s.app, 'a_centre_manager', TEST_PASSWORD);
-});
-afterAll(() => s.close());
+/** A resident's phone login from the address `ip`. */
+const attempt = (phone: string, password: string, ip: string) =>
+  s.app.inject({ method: 'POST', url: '/api/resident/login', remoteAddress: ip, payload: { phone, password } });
 
 describe('resident accounts (contract 4)', () => {
   it('staff issue a one-time code; the resident sets a password with phone + name + code, then signs in by phone', async () => {
@@ -110,20 +107,11 @@ describe('resident accounts (contract 4)', () => {
   });
 
   it('a phone login answers alike whether or not the phone has an account: status, body, lock, and a password check either way', async () => {
-    const rid = await buildResidentWithPhone(s.database, w.nodes.A1a, { name: '周有号', phone: '13911110004' });
-    const { code } = (await centre.req('POST', `/api/resident-accounts/${rid}/activation`)).json();
-    expect(
-      (
-        await phoneClient(s.app).req('POST', '/api/resident/activate', {
-          phone: '13911110004',
-          name: '周有号',
-          code,
-          password: 'Zhou-you-2026',
-        })
-      ).statusCode,
-    ).toBe(200);
-    const attempt = (phone: string, password: string, ip: string) =>
-      s.app.inject({ method: 'POST', url: '/api/resident/login', remoteAddress: ip, payload: { phone, password } });
+    await activatedResident(s, centre, w.nodes.A1a, {
+      name: '周有号',
+      phone: '13911110004',
+      password: 'Zhou-you-2026',
+    });
     const timed = async (phone: string, ip: string) => {
       const t0 = performance.now();
       const r = await attempt(phone, 'wrong-pass-1', ip);
@@ -150,20 +138,11 @@ describe('resident accounts (contract 4)', () => {
   });
 
   it('wrong answers from one address are limited across phones; another address is not affected', async () => {
-    const rid = await buildResidentWithPhone(s.database, w.nodes.A1a, { name: '吴地址', phone: '13911110005' });
-    const { code } = (await centre.req('POST', `/api/resident-accounts/${rid}/activation`)).json();
-    expect(
-      (
-        await phoneClient(s.app).req('POST', '/api/resident/activate', {
-          phone: '13911110005',
-          name: '吴地址',
-          code,
-          password: 'Wu-dizhi-2026',
-        })
-      ).statusCode,
-    ).toBe(200);
-    const attempt = (phone: string, password: string, ip: string) =>
-      s.app.inject({ method: 'POST', url: '/api/resident/login', remoteAddress: ip, payload: { phone, password } });
+    await activatedResident(s, centre, w.nodes.A1a, {
+      name: '吴地址',
+      phone: '13911110005',
+      password: 'Wu-dizhi-2026',
+    });
     // Spread over many phones (four tries each stay under the phone lock), from one address.
     const statuses: number[] = [];
     for (let i = 0; i < 15; i++)

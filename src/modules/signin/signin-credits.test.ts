@@ -1,34 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { buildWorld, type World } from '../../../test/factories';
-import { buildActivity, buildResident, buildSignIn } from '../../../test/credit-factories';
-import { startTestServer, type TestServer } from '../../../test/server';
+import {
+  buildActivity,
+  buildResident,
+  buildSignIn,
+  cachedBalance,
+  ledgerEntries,
+} from '../../../test/credit-factories';
+import { useWorldServer } from '../../../test/server-fixture';
 import { activityDone } from '../../server/events';
 import { activities } from '../activities/activities.table';
 import { reverseAttendance } from '../credits';
-import { creditBalances, creditRules } from '../credits/credit-bank.table';
+import { creditRules } from '../credits/credit-bank.table';
 import { ledgerBalance } from '../credits/credit-ledger';
-import { creditLedger } from '../credits/credits.table';
 import { payActivityDone, paySignIn } from './signin-credits';
 import { signIns } from './signin.table';
 
 // Contract 5 from sign-in's side: sign-in gathers the facts of an attendance, credits pays it.
 
-let s: TestServer;
-let w: World;
-beforeAll(async () => {
-  s = await startTestServer();
-  w = await buildWorld(s.database);
-});
-afterAll(() => s.close());
+const { s, w } = useWorldServer();
 
-const entriesOf = (residentId: string) =>
-  s.database.db.select().from(creditLedger).where(eq(creditLedger.residentId, residentId));
-const cached = async (residentId: string) =>
-  Number(
-    (await s.database.db.select().from(creditBalances).where(eq(creditBalances.residentId, residentId)))[0]?.balance ??
-      0,
-  );
+const entriesOf = (residentId: string) => ledgerEntries(s.database, residentId);
+const cached = (residentId: string) => cachedBalance(s.database, residentId);
 
 describe('contract 5: credits for attendance', () => {
   it('pays the default rule (1 per hour) × the activity hours once, however often it is called', async () => {

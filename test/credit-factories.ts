@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { activities } from '../src/modules/activities/activities.table';
-import { creditBalances } from '../src/modules/credits/credit-bank.table';
+import { creditBalances, creditRules } from '../src/modules/credits/credit-bank.table';
 import { creditLedger } from '../src/modules/credits/credits.table';
 import { residents } from '../src/modules/people/people.table';
 import { signIns } from '../src/modules/signin/signin.table';
@@ -18,6 +18,15 @@ export async function buildResident(database: Database, node: NodeRef, name = 'å
     .values({ countyId: countyOf(node), nodeId: node.id, name })
     .returning({ id: residents.id });
   return r.id;
+}
+
+/** A county's credit rule for a theme, inserted directly (no audit). */
+export async function buildCreditRule(
+  database: Database,
+  county: { id: string },
+  v: { theme: string; creditsPerHour: string; grantAt: 'sign_in' | 'done' },
+): Promise<void> {
+  await database.db.insert(creditRules).values({ countyId: county.id, ...v });
 }
 
 /** An activity at a centre inserted directly; 2 hours of `theme` by default. */

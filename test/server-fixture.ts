@@ -2,6 +2,11 @@ import { afterAll, beforeAll } from 'vitest';
 import { buildWorld, TEST_PASSWORD, type World } from './factories';
 import { signIn, startTestServer, type Client, type TestServer } from './server';
 
+/** Signs these users in, all with TEST_PASSWORD (as factories make them); the clients in the order named. */
+export function signInAll(app: TestServer['app'], ...usernames: string[]): Promise<Client[]> {
+  return Promise.all(usernames.map((u) => signIn(app, u, TEST_PASSWORD)));
+}
+
 /**
  * One test server for the whole test file, on a fresh database: started before the file's
  * tests (beforeAll) and closed after them (afterAll). Call it at the top of the file.
@@ -31,8 +36,7 @@ export function useWorldServer<const U extends readonly string[]>(...usernames: 
   const clients = usernames.map(() => ({}) as Client) as { [K in keyof U]: Client };
   beforeAll(async () => {
     Object.assign(w, await buildWorld(s.database));
-    const signedIn = await Promise.all(usernames.map((u) => signIn(s.app, u, TEST_PASSWORD)));
-    signedIn.forEach((c, i) => Object.assign(clients[i], c));
+    (await signInAll(s.app, ...usernames)).forEach((c, i) => Object.assign(clients[i], c));
   });
   return { s, w, clients };
 }

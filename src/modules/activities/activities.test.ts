@@ -5,7 +5,7 @@ import { TEST_PASSWORD } from '../../../test/factories';
 import { signIn, type Client } from '../../../test/server';
 import { useWorldServer } from '../../../test/server-fixture';
 import { buildTeacher } from '../../../test/teacher-factories';
-import { creditRules } from '../credits/credit-bank.table';
+import { buildCreditRule } from '../../../test/credit-factories';
 import { creditLedger } from '../credits/credits.table';
 import { storedFiles } from '../files/files.table';
 import { signIns } from '../signin/signin.table';
@@ -432,9 +432,7 @@ describe('status, registrations and records', () => {
 
 describe('credits when done', () => {
   it('marking done pays each confirmed sign-in by the theme’s rule, once', async () => {
-    await s.database.db
-      .insert(creditRules)
-      .values({ countyId: w.nodes.A.id, theme: 'elderly', creditsPerHour: '2.0', grantAt: 'done' });
+    await buildCreditRule(s.database, w.nodes.A, { theme: 'elderly', creditsPerHour: '2.0', grantAt: 'done' });
     const a = (
       await centre.req(
         'POST',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCourse, submittedCourse } from '../../../test/course-factories';
-import { type Client } from '../../../test/server';
+import type { Client } from '../../../test/server';
 import { useWorldServer } from '../../../test/server-fixture';
 import { approvedCourses, courseRefs } from '.';
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { buildResident, cachedBalance, ledgerEntries } from '../../../test/credit-factories';
+import { buildCreditRule, buildResident, cachedBalance, ledgerEntries } from '../../../test/credit-factories';
 import { useWorldServer } from '../../../test/server-fixture';
-import { creditRules } from './credit-bank.table';
 import { ledgerBalance } from './credit-ledger';
 import { payAttendance, payAttendances, payVolunteerHours, reverseAttendance, type AttendanceFacts } from '.';
 import { VOLUNTEER_RULE_KEY } from './credits.contract';
@@ -58,9 +57,7 @@ describe('contract 5: credits pays from the facts its caller gives', () => {
   });
 
   it('a rule that pays when done pays only once the caller says the activity is done', async () => {
-    await s.database.db
-      .insert(creditRules)
-      .values({ countyId: w.nodes.A.id, theme: 'music', creditsPerHour: '0.5', grantAt: 'done' });
+    await buildCreditRule(s.database, w.nodes.A, { theme: 'music', creditsPerHour: '0.5', grantAt: 'done' });
     const r = await buildResident(s.database, w.nodes.A1a);
     const f = facts(r, { theme: 'music' });
     expect(await s.database.db.transaction((tx) => payAttendance(tx, f, { actorId: null }))).toBe(0);
@@ -74,9 +71,11 @@ describe('contract 5: credits pays from the facts its caller gives', () => {
   });
 
   it('pays volunteer hours at the county volunteer rate, once', async () => {
-    await s.database.db
-      .insert(creditRules)
-      .values({ countyId: w.nodes.A.id, theme: VOLUNTEER_RULE_KEY, creditsPerHour: '2', grantAt: 'sign_in' });
+    await buildCreditRule(s.database, w.nodes.A, {
+      theme: VOLUNTEER_RULE_KEY,
+      creditsPerHour: '2',
+      grantAt: 'sign_in',
+    });
     const r = await buildResident(s.database, w.nodes.A1a);
     const v = {
       hoursId: randomUUID(),

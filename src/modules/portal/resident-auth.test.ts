@@ -11,6 +11,12 @@ const [centre] = clients;
 const attempt = (phone: string, password: string, ip: string) =>
   s.app.inject({ method: 'POST', url: '/api/resident/login', remoteAddress: ip, payload: { phone, password } });
 
+/** A phone sets the account's password with the one-time code. */
+const activate = (
+  phone: ReturnType<typeof phoneClient>,
+  v: { phone: string; name: string; code: string; password: string },
+) => phone.req('POST', '/api/resident/activate', v);
+
 describe('resident accounts (contract 4)', () => {
   it('staff issue a one-time code; the resident sets a password with phone + name + code, then signs in by phone', async () => {
     const rid = await buildResidentWithPhone(s.database, w.nodes.A1a, { name: '钱多多', phone: '13911110001' });
@@ -22,38 +28,17 @@ describe('resident accounts (contract 4)', () => {
     expect(code).toMatch(/^\d{8}$/);
 
     const phone = phoneClient(s.app);
-    const wrongName = await phone.req('POST', '/api/resident/activate', {
-      phone: '13911110001',
-      name: '钱少少',
-      code,
-      password: 'Qian-duo-2026',
-    });
+    const wrongName = await activate(phone, { phone: '13911110001', name: '钱少少', code, password: 'Qian-duo-2026' });
     expect(wrongName.statusCode).toBe(400);
-    const weak = await phone.req('POST', '/api/resident/activate', {
-      phone: '13911110001',
-      name: '钱多多',
-      code,
-      password: '12345678',
-    });
+    const weak = await activate(phone, { phone: '13911110001', name: '钱多多', code, password: '12345678' });
     expect(weak.statusCode).toBe(400);
-    const ok = await phone.req('POST', '/api/resident/activate', {
-      phone: '139-1111-0001',
-      name: '钱多多',
-      code,
-      password: 'Qian-duo-2026',
-    });
+    const ok = await activate(phone, { phone: '139-1111-0001', name: '钱多多', code, password: 'Qian-duo-2026' });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().resident).toMatchObject({ id: rid, name: '钱多多', nodeId: w.nodes.A1a.id });
     // The code is spent.
     expect(
-      (
-        await phoneClient(s.app).req('POST', '/api/resident/activate', {
-          phone: '13911110001',
-          name: '钱多多',
-          code,
-          password: 'Other-pass-2026',
-        })
-      ).statusCode,
+      (await activate(phoneClient(s.app), { phone: '13911110001', name: '钱多多', code, password: 'Other-pass-2026' }))
+        .statusCode,
     ).toBe(400);
 
     const me = await phone.req('GET', '/api/resident/me');
@@ -91,18 +76,8 @@ describe('resident accounts (contract 4)', () => {
     const phone = phoneClient(s.app);
     const wrong = code === '00000000' ? '11111111' : '00000000';
     for (let i = 0; i < 5; i++)
-      await phone.req('POST', '/api/resident/activate', {
-        phone: '13911110003',
-        name: '孙猜猜',
-        code: wrong,
-        password: 'Sun-cai-2026',
-      });
-    const locked = await phone.req('POST', '/api/resident/activate', {
-      phone: '13911110003',
-      name: '孙猜猜',
-      code,
-      password: 'Sun-cai-2026',
-    });
+      await activate(phone, { phone: '13911110003', name: '孙猜猜', code: wrong, password: 'Sun-cai-2026' });
+    const locked = await activate(phone, { phone: '13911110003', name: '孙猜猜', code, password: 'Sun-cai-2026' });
     expect(locked.statusCode).toBe(423);
   });
 

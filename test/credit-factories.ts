@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { activities } from '../src/modules/activities/activities.table';
+import { creditBalances, creditRules } from '../src/modules/credits/credit-bank.table';
+import { creditLedger } from '../src/modules/credits/credits.table';
 import { residents } from '../src/modules/people/people.table';
 import { signIns } from '../src/modules/signin/signin.table';
 import type { Database } from '../src/server/db/client';
@@ -15,6 +18,15 @@ export async function buildResident(database: Database, node: NodeRef, name = 'å
     .values({ countyId: countyOf(node), nodeId: node.id, name })
     .returning({ id: residents.id });
   return r.id;
+}
+
+/** A county's credit rule for a theme, inserted directly (no audit). */
+export async function buildCreditRule(
+  database: Database,
+  county: { id: string },
+  v: { theme: string; creditsPerHour: string; grantAt: 'sign_in' | 'done' },
+): Promise<void> {
+  await database.db.insert(creditRules).values({ countyId: county.id, ...v });
 }
 
 /** An activity at a centre inserted directly; 2 hours of `theme` by default. */
@@ -59,4 +71,15 @@ export async function buildSignIn(
     })
     .returning({ id: signIns.id });
   return s.id;
+}
+
+/** A resident's ledger entries, read directly. */
+export function ledgerEntries(database: Database, residentId: string) {
+  return database.db.select().from(creditLedger).where(eq(creditLedger.residentId, residentId));
+}
+
+/** A resident's cached balance, read directly (0 while no balance row exists). */
+export async function cachedBalance(database: Database, residentId: string): Promise<number> {
+  const [row] = await database.db.select().from(creditBalances).where(eq(creditBalances.residentId, residentId));
+  return Number(row?.balance ?? 0);
 }

@@ -7,7 +7,8 @@ import type { Role } from '../src/shared/roles';
 
 export const TEST_PASSWORD = 'Test-pass-2026';
 
-type NodeRef = { id: string; path: string; depth: number; name: string };
+/** A tree node as the factories hand it out. */
+export type NodeRef = { id: string; path: string; depth: number; name: string };
 let hashed: Promise<string> | null = null;
 
 /** Inserts a node directly (no audit), for setting up tests. */

@@ -1,6 +1,8 @@
+import { expect } from 'vitest';
 import { residents } from '../src/modules/people/people.table';
 import type { Database } from '../src/server/db/client';
 import { countyOf } from './activity-factories';
+import type { Client, TestServer } from './server';
 
 type NodeRef = { id: string; path: string };
 
@@ -55,4 +57,27 @@ export function phoneClient(
     return res;
   };
   return { req, jar, userAgent, setCsrf: (t: string) => (csrf = t), dropCookies: () => jar.clear() };
+}
+
+/**
+ * A resident with a phone at `node` whose account is activated: `staff` issue the one-time code,
+ * a new phone sets `password` with it and comes back signed in (its CSRF token not yet set).
+ */
+export async function activatedResident(
+  s: TestServer,
+  staff: Client,
+  node: NodeRef,
+  v: { name: string; phone: string; password: string },
+) {
+  const rid = await buildResidentWithPhone(s.database, node, { name: v.name, phone: v.phone });
+  const { code } = (await staff.req('POST', `/api/resident-accounts/${rid}/activation`)).json();
+  const phone = phoneClient(s.app);
+  const r = await phone.req('POST', '/api/resident/activate', {
+    phone: v.phone,
+    name: v.name,
+    code,
+    password: v.password,
+  });
+  expect(r.statusCode, r.body).toBe(200);
+  return { rid, phone, csrfToken: r.json().csrfToken as string };
 }

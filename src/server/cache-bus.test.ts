@@ -1,23 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildNode, buildUser, TEST_PASSWORD } from '../../test/factories';
-import { signIn, startTestServer, type Client, type TestServer } from '../../test/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildNode, buildUser, TEST_PASSWORD, type NodeRef } from '../../test/factories';
+import { signIn, type Client } from '../../test/server';
+import { useTestServer } from '../../test/server-fixture';
 import { getSettings } from '../modules/settings/settings.service';
 
 // The caches hear changes made with plain SQL, as another app node's (or psql's) would be:
 // the database triggers send them, the bus delivers them. Two real nodes: test/multi-node.test.ts.
-let s: TestServer;
+const s = useTestServer();
 let admin: Client;
-let county: Awaited<ReturnType<typeof buildNode>>;
+let county: NodeRef;
 const onServer = !!process.env.DATABASE_URL;
 
 beforeAll(async () => {
-  s = await startTestServer();
   county = await buildNode(s.database, null, { name: '青溪县', level: 'county' });
   await buildUser(s.database, { username: 'ca', role: 'county_admin', node: county });
   admin = await signIn(s.app, 'ca', TEST_PASSWORD);
   await until(() => s.database.bus.listening);
 });
-afterAll(() => s.close());
 
 async function until(ok: () => boolean | Promise<boolean>, ms = 1000): Promise<number> {
   const t0 = Date.now();

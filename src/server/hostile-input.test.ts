@@ -1,24 +1,15 @@
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWorld, TEST_PASSWORD, type World } from '../../test/factories';
+import { describe, expect, it } from 'vitest';
 import { multipartFile, tinyPdf } from '../../test/file-factories';
 import { findNul } from './validation';
-import { signIn, type Client, type TestServer, startTestServer } from '../../test/server';
+import { useWorldServer } from '../../test/server-fixture';
 
 /**
  * A hostile user with a real account: NUL characters and oversized bodies, sent to every
  * route the app serves. Nothing may answer 500; NUL is refused before any schema or service.
  */
-let s: TestServer;
-let w: World;
-let admin: Client;
-
-beforeAll(async () => {
-  s = await startTestServer();
-  w = await buildWorld(s.database);
-  admin = await signIn(s.app, w.users['A:county_admin'].username, TEST_PASSWORD);
-});
-afterAll(() => s.close());
+const { s, w, clients } = useWorldServer('a_county_admin');
+const [admin] = clients;
 
 type Schema = {
   type?: string | string[];

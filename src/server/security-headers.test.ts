@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../test/server';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from '../../test/server-fixture';
 
 /** The headers every answer carries: a page, an API answer, the API docs, an error. */
-let s: TestServer;
-beforeAll(async () => {
-  s = await startTestServer();
-});
-afterAll(() => s.close());
+const s = useTestServer();
 
 describe('security headers', () => {
   it('CSP without inline script or eval, no framing, same-origin referrer, nosniff — on answers, errors and the docs', async () => {

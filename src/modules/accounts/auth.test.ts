@@ -1,24 +1,23 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildNode, buildUser, TEST_PASSWORD } from '../../../test/factories';
+import { buildNode, buildUser, TEST_PASSWORD, type NodeRef } from '../../../test/factories';
 import { signIn, startTestServer, type TestServer } from '../../../test/server';
+import { useTestServer } from '../../../test/server-fixture';
 import { auditLog } from '../audit/audit.table';
 import { loginFailures, sessions, users } from './account.table';
 import { LOGIN_LIMITS, slowdownMs } from './auth.service';
 import { forgetCachedSessions } from './session.service';
 
-let s: TestServer;
-let town: Awaited<ReturnType<typeof buildNode>>;
+const s = useTestServer();
+let town: NodeRef;
 
 beforeAll(async () => {
-  s = await startTestServer();
   const county = await buildNode(s.database, null, { name: '测试县', level: 'county' });
   town = await buildNode(s.database, county, { name: '测试镇', level: 'town' });
   await buildUser(s.database, { username: 'ta', role: 'town_admin', node: town });
   await buildUser(s.database, { username: 'sys', role: 'system_admin', node: county });
   await s.database.db.update(users).set({ phone: '13800138000' }).where(eq(users.username, 'ta'));
 });
-afterAll(() => s.close());
 
 const login = (loginName: string, password: string, ip = '10.0.0.1') =>
   s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: loginName, password }, remoteAddress: ip });

@@ -4,25 +4,24 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startTestServer, type TestServer } from '../../../test/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from '../../../test/server';
+import { useTestServer } from '../../../test/server-fixture';
 import { wantsDemo } from '../../db/demo';
 import { auditLog } from '../audit/audit.table';
 import { orgNodes } from '../../server/db/tree.table';
 import { roleAssignments, users } from './account.table';
 import { createSystemAdmin, firstRunCode } from './first-admin.service';
 
-let s: TestServer;
+const s = useTestServer();
 let code: string;
 const setup = (body: Record<string, unknown>) =>
   s.app.inject({ method: 'POST', url: '/api/setup', payload: body, remoteAddress: '10.7.0.1' });
 const userCount = async () => Number((await s.database.db.select({ n: count() }).from(users))[0].n);
 
 beforeAll(async () => {
-  s = await startTestServer();
   code = firstRunCode(s.app.protector);
 });
-afterAll(() => s.close());
 
 describe('the demo county', () => {
   it('is created on the embedded database unless CEDU_DEMO=0, on PostgreSQL only with CEDU_DEMO=1', () => {

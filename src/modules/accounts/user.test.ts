@@ -1,16 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildNode, buildUser, TEST_PASSWORD } from '../../../test/factories';
-import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildNode, buildUser, TEST_PASSWORD, type NodeRef } from '../../../test/factories';
+import { signIn, type Client } from '../../../test/server';
+import { useTestServer } from '../../../test/server-fixture';
 
-let s: TestServer;
-let town: Awaited<ReturnType<typeof buildNode>>;
-let village: Awaited<ReturnType<typeof buildNode>>;
-let county: Awaited<ReturnType<typeof buildNode>>;
+const s = useTestServer();
+let town: NodeRef;
+let village: NodeRef;
+let county: NodeRef;
 let ta: Client;
 let countyAdminId: string;
 
 beforeAll(async () => {
-  s = await startTestServer();
   county = await buildNode(s.database, null, { name: '县', level: 'county' });
   town = await buildNode(s.database, county, { name: '镇', level: 'town' });
   village = await buildNode(s.database, town, { name: '村', level: 'centre' });
@@ -20,7 +20,6 @@ beforeAll(async () => {
     .id;
   ta = await signIn(s.app, 'ta', TEST_PASSWORD);
 });
-afterAll(() => s.close());
 
 describe('accounts', () => {
   it('creates an account with roles; the new user must change the password first', async () => {

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { buildActivity, buildResidents } from '../../../test/activity-factories';
-import { buildWorld, TEST_PASSWORD, type World } from '../../../test/factories';
-import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
+import { useWorldServer } from '../../../test/server-fixture';
 import { activityDone } from '../../server/events';
 import type { Actor } from '../../shared/actor';
 import { canUploadFor } from '../files';
@@ -12,9 +11,8 @@ import { activities, registrations } from './activities.table';
 // What activities offers the modules above it: the activityDone event, the sign-in count
 // sign-in provides, and the facts its index.ts publishes instead of its tables.
 
-let s: TestServer;
-let w: World;
-let centre: Client;
+const { s, w, clients } = useWorldServer('a_centre_manager');
+const [centre] = clients;
 
 const HOUR = 3_600_000;
 
@@ -25,13 +23,6 @@ activityDone.listen(async (_tx, e) => {
   if (failing) throw new Error('listener failed');
   heard.push(e);
 });
-
-beforeAll(async () => {
-  s = await startTestServer();
-  w = await buildWorld(s.database);
-  centre = await signIn(s.app, 'a_centre_manager', TEST_PASSWORD);
-});
-afterAll(() => s.close());
 
 describe('activityDone', () => {
   it('is emitted once when an activity is marked done, inside the same transaction', async () => {

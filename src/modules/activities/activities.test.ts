@@ -1,19 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { buildResidents } from '../../../test/activity-factories';
-import { buildWorld, TEST_PASSWORD, type World } from '../../../test/factories';
-import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
+import { TEST_PASSWORD } from '../../../test/factories';
+import { signIn, type Client } from '../../../test/server';
+import { useWorldServer } from '../../../test/server-fixture';
 import { buildTeacher } from '../../../test/teacher-factories';
-import { creditRules } from '../credits/credit-bank.table';
+import { buildCreditRule } from '../../../test/credit-factories';
 import { creditLedger } from '../credits/credits.table';
 import { storedFiles } from '../files/files.table';
 import { signIns } from '../signin/signin.table';
 import { activities, registrations } from './activities.table';
 
-let s: TestServer;
-let w: World;
-let centre: Client;
-let town: Client;
+const { s, w, clients } = useWorldServer('a_centre_manager', 'a_town_admin');
+const [centre, town] = clients;
 const ids: Record<string, string> = {};
 
 /** A time `days` from today at `hour`:00, China time, as the form sends it. */
@@ -42,10 +41,6 @@ const issue = (r: { json(): { error: { issues?: { path: string; message: string 
   r.json().error.issues?.find((i) => i.path === path)?.message ?? '';
 
 beforeAll(async () => {
-  s = await startTestServer();
-  w = await buildWorld(s.database);
-  centre = await signIn(s.app, 'a_centre_manager', TEST_PASSWORD);
-  town = await signIn(s.app, 'a_town_admin', TEST_PASSWORD);
   const make = async (c: Client, key: string, v: Record<string, unknown>) => {
     const r = await c.req('POST', '/api/venues', v);
     expect(r.statusCode, r.body).toBe(201);
@@ -60,7 +55,6 @@ beforeAll(async () => {
   ids.teacher2 = (await buildTeacher(s.database, { bank: w.nodes.A1a, name: '李老师' })).id;
   ids.foreignTeacher = (await buildTeacher(s.database, { bank: w.nodes.A2, name: '外镇老师' })).id;
 });
-afterAll(() => s.close());
 
 describe('booking', () => {
   it('books the centre’s and its town’s venue, equipment and teachers; the form’s options list them', async () => {
@@ -438,9 +432,7 @@ describe('status, registrations and records', () => {
 
 describe('credits when done', () => {
   it('marking done pays each confirmed sign-in by the theme’s rule, once', async () => {
-    await s.database.db
-      .insert(creditRules)
-      .values({ countyId: w.nodes.A.id, theme: 'elderly', creditsPerHour: '2.0', grantAt: 'done' });
+    await buildCreditRule(s.database, w.nodes.A, { theme: 'elderly', creditsPerHour: '2.0', grantAt: 'done' });
     const a = (
       await centre.req(
         'POST',

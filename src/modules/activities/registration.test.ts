@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
 import { buildActivity, buildResidents } from '../../../test/activity-factories';
-import { buildWorld, type World } from '../../../test/factories';
-import { startTestServer, type TestServer } from '../../../test/server';
+import { useWorldServer } from '../../../test/server-fixture';
 import { activities, registrations } from './activities.table';
 import { cancelRegistration, registerResident } from './registration.service';
 
-let s: TestServer;
-let w: World;
-
-beforeAll(async () => {
-  s = await startTestServer();
-  w = await buildWorld(s.database);
-});
-afterAll(() => s.close());
+const { s, w } = useWorldServer();
 
 const register = (activityId: string, residentId: string) =>
   s.database.db.transaction((tx) => registerResident(tx, { activityId, residentId }));

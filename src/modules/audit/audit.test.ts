@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildNode, buildUser, TEST_PASSWORD } from '../../../test/factories';
-import { signIn, startTestServer, type TestServer } from '../../../test/server';
+import { signIn } from '../../../test/server';
+import { useTestServer } from '../../../test/server-fixture';
 import { verifyAuditChain } from './audit.query';
 
-let s: TestServer;
+const s = useTestServer();
 beforeAll(async () => {
-  s = await startTestServer();
   const county = await buildNode(s.database, null, { name: '县', level: 'county' });
   const town = await buildNode(s.database, county, { name: '镇', level: 'town' });
   await buildUser(s.database, { username: 'sys', role: 'system_admin', node: county });
@@ -15,7 +15,6 @@ beforeAll(async () => {
   await ta.req('GET', `/api/org/nodes/${county.id}`); // a denial
   await s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'ta', password: 'wrong-one-1' } });
 });
-afterAll(() => s.close());
 const verify = () => verifyAuditChain((sql) => s.database.query(sql));
 
 describe('audit trail', () => {

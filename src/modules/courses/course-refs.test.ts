@@ -1,26 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWorld, TEST_PASSWORD, type World } from '../../../test/factories';
+import { describe, expect, it } from 'vitest';
 import { createCourse, submittedCourse } from '../../../test/course-factories';
-import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
+import type { Client } from '../../../test/server';
+import { useWorldServer } from '../../../test/server-fixture';
 import { approvedCourses, courseRefs } from '.';
 
-let s: TestServer;
-let w: World;
-let dept: Client;
-let town: Client;
-let bDept: Client;
-let bTown: Client;
-
-beforeAll(async () => {
-  s = await startTestServer();
-  w = await buildWorld(s.database);
-  [dept, town, bDept, bTown] = await Promise.all(
-    ['a_dept_coordinator', 'a_town_admin', 'b_dept_coordinator', 'b_town_admin'].map((u) =>
-      signIn(s.app, u, TEST_PASSWORD),
-    ),
-  );
-});
-afterAll(() => s.close());
+const { s, w, clients } = useWorldServer('a_dept_coordinator', 'a_town_admin', 'b_dept_coordinator', 'b_town_admin');
+const [dept, town, bDept, bTown] = clients;
 
 const approve = async (c: Client, id: string) =>
   expect((await c.req('POST', `/api/courses/${id}/review`, { decision: 'approve' })).statusCode).toBe(200);

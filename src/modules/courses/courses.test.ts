@@ -1,32 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditLog } from '../audit/audit.table';
 import { courses } from './courses.table';
-import { buildUser, buildWorld, TEST_PASSWORD, type World } from '../../../test/factories';
+import { buildUser, TEST_PASSWORD } from '../../../test/factories';
 import { courseBody, createCourse, dayFromToday, submittedCourse } from '../../../test/course-factories';
 import { tinyPdf, uploadFile } from '../../../test/file-factories';
 import { buildTeacher } from '../../../test/teacher-factories';
-import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
+import { signIn, type Client } from '../../../test/server';
+import { useWorldServer } from '../../../test/server-fixture';
 
-let s: TestServer;
-let w: World;
-let dept: Client;
-let town: Client;
+const { s, w, clients } = useWorldServer('a_dept_coordinator', 'a_town_admin', 'a_county_admin', 'a_centre_manager');
+const [dept, town, county, centre] = clients;
+/** A second town admin of the same town. */
 let town2: Client;
-let county: Client;
-let centre: Client;
 
 beforeAll(async () => {
-  s = await startTestServer();
-  w = await buildWorld(s.database);
   await buildUser(s.database, { username: 'a_town_admin_2', role: 'town_admin', node: w.nodes.A1 });
-  [dept, town, town2, county, centre] = await Promise.all(
-    ['a_dept_coordinator', 'a_town_admin', 'a_town_admin_2', 'a_county_admin', 'a_centre_manager'].map((u) =>
-      signIn(s.app, u, TEST_PASSWORD),
-    ),
-  );
+  town2 = await signIn(s.app, 'a_town_admin_2', TEST_PASSWORD);
 });
-afterAll(() => s.close());
 
 describe('courses', () => {
   it('a department creates a course with teachers and materials; the description is sanitised', async () => {

@@ -1,30 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { buildWorld, type World } from '../../../test/factories';
-import { buildResident } from '../../../test/credit-factories';
-import { startTestServer, type TestServer } from '../../../test/server';
-import { creditBalances, creditRules } from './credit-bank.table';
+import { buildCreditRule, buildResident, cachedBalance, ledgerEntries } from '../../../test/credit-factories';
+import { useWorldServer } from '../../../test/server-fixture';
 import { ledgerBalance } from './credit-ledger';
-import { creditLedger } from './credits.table';
 import { payAttendance, payAttendances, payVolunteerHours, reverseAttendance, type AttendanceFacts } from '.';
 import { VOLUNTEER_RULE_KEY } from './credits.contract';
 
-let s: TestServer;
-let w: World;
-beforeAll(async () => {
-  s = await startTestServer();
-  w = await buildWorld(s.database);
-});
-afterAll(() => s.close());
+const { s, w } = useWorldServer();
 
-const entriesOf = (residentId: string) =>
-  s.database.db.select().from(creditLedger).where(eq(creditLedger.residentId, residentId));
-const cached = async (residentId: string) =>
-  Number(
-    (await s.database.db.select().from(creditBalances).where(eq(creditBalances.residentId, residentId)))[0]?.balance ??
-      0,
-  );
+const entriesOf = (residentId: string) => ledgerEntries(s.database, residentId);
+const cached = (residentId: string) => cachedBalance(s.database, residentId);
 
 /** An attendance told to credits by its caller: no sign-in or activity row exists at all. */
 const facts = (residentId: string, v: Partial<AttendanceFacts> & { theme?: string; status?: string } = {}) => ({
@@ -72,9 +57,7 @@ describe('contract 5: credits pays from the facts its caller gives', () => {
   });
 
   it('a rule that pays when done pays only once the caller says the activity is done', async () => {
-    await s.database.db
-      .insert(creditRules)
-      .values({ countyId: w.nodes.A.id, theme: 'music', creditsPerHour: '0.5', grantAt: 'done' });
+    await buildCreditRule(s.database, w.nodes.A, { theme: 'music', creditsPerHour: '0.5', grantAt: 'done' });
     const r = await buildResident(s.database, w.nodes.A1a);
     const f = facts(r, { theme: 'music' });
     expect(await s.database.db.transaction((tx) => payAttendance(tx, f, { actorId: null }))).toBe(0);
@@ -88,9 +71,11 @@ describe('contract 5: credits pays from the facts its caller gives', () => {
   });
 
   it('pays volunteer hours at the county volunteer rate, once', async () => {
-    await s.database.db
-      .insert(creditRules)
-      .values({ countyId: w.nodes.A.id, theme: VOLUNTEER_RULE_KEY, creditsPerHour: '2', grantAt: 'sign_in' });
+    await buildCreditRule(s.database, w.nodes.A, {
+      theme: VOLUNTEER_RULE_KEY,
+      creditsPerHour: '2',
+      grantAt: 'sign_in',
+    });
     const r = await buildResident(s.database, w.nodes.A1a);
     const v = {
       hoursId: randomUUID(),

@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { buildWorld, TEST_PASSWORD, type World } from '../../../test/factories';
+import { TEST_PASSWORD } from '../../../test/factories';
 import { buildActivity, buildResident, buildSignIn } from '../../../test/credit-factories';
-import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
+import { signIn, type Client } from '../../../test/server';
+import { useWorldServer } from '../../../test/server-fixture';
 import { auditLog } from '../audit/audit.table';
 import { residents } from '../people/people.table';
 import { creditRedemptions, creditRewards } from './credit-bank.table';
 import { paySignIn } from '../signin/signin-credits';
 import { creditLedger } from './credits.table';
 
-let s: TestServer;
-let w: World;
-let county: Client;
-let town: Client;
-let centre: Client;
-beforeAll(async () => {
-  s = await startTestServer();
-  w = await buildWorld(s.database);
-  county = await signIn(s.app, 'a_county_admin', TEST_PASSWORD);
-  town = await signIn(s.app, 'a_town_admin', TEST_PASSWORD);
-  centre = await signIn(s.app, 'a_centre_manager', TEST_PASSWORD);
-});
-afterAll(() => s.close());
+const { s, w, clients } = useWorldServer('a_county_admin', 'a_town_admin', 'a_centre_manager');
+const [county, town, centre] = clients;
 
 const balance = async (c: Client, id: string) =>
   (await c.req('GET', `/api/credit-accounts/${id}`)).json().balance as number;

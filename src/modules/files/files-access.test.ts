@@ -1,25 +1,23 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { auditLog } from '../audit/audit.table';
 import { storedFiles } from './files.table';
 import { keyPath } from './files.storage';
 import { pruneUnattachedFiles } from './files.prune';
-import { buildWorld, TEST_PASSWORD, type World } from '../../../test/factories';
+import { TEST_PASSWORD } from '../../../test/factories';
 import { buildActivity } from '../../../test/activity-factories';
 import { createCourse } from '../../../test/course-factories';
 import { jpegWithGps, tinyPdf, uploadFile } from '../../../test/file-factories';
-import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
+import { signIn, type Client } from '../../../test/server';
+import { useWorldServer } from '../../../test/server-fixture';
 
-let s: TestServer;
-let w: World;
+const { s, w } = useWorldServer();
 const as: Record<string, Client> = {};
 const fileCount = async () => (await s.database.db.select({ id: storedFiles.id }).from(storedFiles)).length;
 
 beforeAll(async () => {
-  s = await startTestServer();
-  w = await buildWorld(s.database);
   for (const role of [
     'county_admin',
     'town_admin',
@@ -32,7 +30,6 @@ beforeAll(async () => {
     as[role] = await signIn(s.app, `a_${role}`, TEST_PASSWORD);
   }
 });
-afterAll(() => s.close());
 
 describe('who may upload', () => {
   it('leaders, inspectors and teachers may upload nothing, for any purpose, even at their own node', async () => {

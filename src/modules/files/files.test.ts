@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { auditLog } from '../audit/audit.table';
 import { storedFiles } from './files.table';
 import { keyPath } from './files.storage';
-import { buildWorld, TEST_PASSWORD, type World } from '../../../test/factories';
+import { TEST_PASSWORD } from '../../../test/factories';
 import { fakeExe, jpegWithGps, tinyPdf, uploadFile } from '../../../test/file-factories';
-import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
+import { signIn } from '../../../test/server';
+import { useWorldServer } from '../../../test/server-fixture';
 
-let s: TestServer;
-let w: World;
-let centre: Client;
-let town: Client;
-
-beforeAll(async () => {
-  s = await startTestServer();
-  w = await buildWorld(s.database);
-  centre = await signIn(s.app, 'a_centre_manager', TEST_PASSWORD);
-  town = await signIn(s.app, 'a_town_admin', TEST_PASSWORD);
-});
-afterAll(() => s.close());
+const { s, w, clients } = useWorldServer('a_centre_manager', 'a_town_admin');
+const [centre, town] = clients;
 
 describe('uploads', () => {
   it('a JPEG with EXIF GPS comes back without any metadata, with a thumbnail', async () => {

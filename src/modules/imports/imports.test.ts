@@ -1,17 +1,18 @@
 import crypto from 'node:crypto';
 import { and, count, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildNode, buildUser, TEST_PASSWORD } from '../../../test/factories';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildNode, buildUser, type NodeRef } from '../../../test/factories';
 import { badCheckId, buildRosterXlsx, validId, type RosterCell } from '../../../test/fixtures/roster-xlsx';
-import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
+import type { Client } from '../../../test/server';
+import { signInAll, useTestServer } from '../../../test/server-fixture';
 import { auditLog } from '../audit/audit.table';
 import { consents, households, residents, residentTagDefs, residentTags } from '../people/people.table';
 import { importJobs } from './imports.table';
 import { readXlsx } from '../../../test/fixtures/roster-xlsx';
 
-let s: TestServer;
-let town: Awaited<ReturnType<typeof buildNode>>;
-let dongpo: Awaited<ReturnType<typeof buildNode>>;
+const s = useTestServer();
+let town: NodeRef;
+let dongpo: NodeRef;
 let ta: Client;
 let cm: Client;
 let teacher: Client;
@@ -113,7 +114,6 @@ const auditCount = async (action: string) =>
   Number((await s.database.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, action)))[0].n);
 
 beforeAll(async () => {
-  s = await startTestServer();
   const county = await buildNode(s.database, null, { name: '青溪县', level: 'county' });
   town = await buildNode(s.database, county, { name: '云台镇', level: 'town' });
   dongpo = await buildNode(s.database, town, { name: '东坡村', level: 'centre' });
@@ -128,11 +128,8 @@ beforeAll(async () => {
   await buildUser(s.database, { username: 'ta', role: 'town_admin', node: town });
   await buildUser(s.database, { username: 'cm', role: 'centre_manager', node: dongpo });
   await buildUser(s.database, { username: 'tt', role: 'teacher', node: dongpo });
-  ta = await signIn(s.app, 'ta', TEST_PASSWORD);
-  cm = await signIn(s.app, 'cm', TEST_PASSWORD);
-  teacher = await signIn(s.app, 'tt', TEST_PASSWORD);
+  [ta, cm, teacher] = await signInAll(s.app, 'ta', 'cm', 'tt');
 });
-afterAll(() => s.close());
 
 describe('preview of a messy roster', () => {
   it('finds the header under title rows, reads variants and shuffled columns, and reports every bad row', async () => {

@@ -1,15 +1,16 @@
 import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildNode, buildUser, TEST_PASSWORD } from '../../../test/factories';
 import { buildCorpus, ELSEWHERE, type CorpusFile } from '../../../test/fixtures/roster-corpus';
 import { buildRosterXlsx } from '../../../test/fixtures/roster-xlsx';
-import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
+import { signIn, type Client } from '../../../test/server';
+import { useTestServer } from '../../../test/server-fixture';
 import { auditLog } from '../audit/audit.table';
 import { residents, residentTagDefs } from '../people/people.table';
 import type { ImportJob } from './imports.contract';
 import { importMappings } from './imports.table';
 
-let s: TestServer;
+const s = useTestServer();
 let ta: Client;
 let corpus: CorpusFile[];
 const scopes: Record<CorpusFile['scope'], string> = { town: '', dongpo: '' };
@@ -22,7 +23,6 @@ async function upload(c: Client, file: Buffer, nodeId: string, fileName = 'roste
 }
 
 beforeAll(async () => {
-  s = await startTestServer();
   const county = await buildNode(s.database, null, { name: '青溪县', level: 'county' });
   const town = await buildNode(s.database, county, { name: '云台镇', level: 'town' });
   const town2 = await buildNode(s.database, county, { name: '柳湾镇', level: 'town' });
@@ -57,7 +57,6 @@ beforeAll(async () => {
   }
   corpus = await buildCorpus();
 }, 60_000);
-afterAll(() => s.close());
 
 /** What the preview says of one row: good, skipped, or bad with its problems. */
 function verdictOf(job: ImportJob, sheet: string, row: number): string {

@@ -1,20 +1,20 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildNode, buildUser, TEST_PASSWORD } from '../../../test/factories';
 import { readXlsx } from '../../../test/fixtures/roster-xlsx';
-import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
+import { signIn, type Client } from '../../../test/server';
+import { useTestServer } from '../../../test/server-fixture';
 import { auditLog } from '../audit/audit.table';
 import { residents } from '../people/people.table';
 
 /** An export whose stream fails ends as a failure (an error answer or a cut download), audited as failed. */
-let s: TestServer;
+const s = useTestServer();
 let ta: Client;
 let base: string;
 let townId: string;
 const ROWS = 5100; // more than one batch of 5,000
 
 beforeAll(async () => {
-  s = await startTestServer();
   const county = await buildNode(s.database, null, { name: '青溪县', level: 'county' });
   const town = await buildNode(s.database, county, { name: '云台镇', level: 'town' });
   const village = await buildNode(s.database, town, { name: '东坡村', level: 'centre' });
@@ -25,7 +25,6 @@ beforeAll(async () => {
     select ${county.id}, ${village.id}, '导出居民', ${s.app.protector.encrypt('110105194901011234')}, '1234' from generate_series(1, ${ROWS})`);
   base = await s.app.listen({ port: 0, host: '127.0.0.1' });
 }, 60_000);
-afterAll(() => s.close());
 
 const lastExportAudit = async () =>
   (

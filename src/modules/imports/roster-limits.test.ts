@@ -1,8 +1,9 @@
 import { count } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildNode, buildUser, TEST_PASSWORD } from '../../../test/factories';
 import { buildBomb } from '../../../test/fixtures/roster-bomb';
-import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
+import { signIn, type Client } from '../../../test/server';
+import { useTestServer } from '../../../test/server-fixture';
 import { importJobs } from './imports.table';
 
 /**
@@ -10,13 +11,12 @@ import { importJobs } from './imports.table';
  * set low ones; the defaults (200,000 rows, 200 MB of XML, a 512 MB worker heap) are measured
  * by `npm run bench:import`.
  */
-let s: TestServer;
+const s = useTestServer();
 let ta: Client;
 let townId: string;
 const saved = { ...process.env };
 
 beforeAll(async () => {
-  s = await startTestServer();
   const county = await buildNode(s.database, null, { name: '青溪县', level: 'county' });
   const town = await buildNode(s.database, county, { name: '云台镇', level: 'town' });
   await buildNode(s.database, town, { name: '东坡村', level: 'centre' });
@@ -30,7 +30,6 @@ afterEach(() => {
     else process.env[k] = saved[k];
   }
 });
-afterAll(() => s.close());
 
 const upload = (file: Buffer) =>
   ta.req('POST', '/api/imports/residents', {

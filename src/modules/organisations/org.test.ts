@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildNode, buildUser, TEST_PASSWORD } from '../../../test/factories';
-import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildNode, buildUser, TEST_PASSWORD, type NodeRef } from '../../../test/factories';
+import { signIn, type Client } from '../../../test/server';
+import { signInAll, useTestServer } from '../../../test/server-fixture';
 import { createCacheBus, registerCacheBus } from '../../server/cache-bus';
 import { users } from '../accounts/account.table';
 import { createSession, loadSession } from '../accounts/session.service';
@@ -11,25 +12,22 @@ import { findPopulations } from './org-details.service';
 import { getNode, updateNode } from './org.service';
 import { orgNodes } from '../../server/db/tree.table';
 
-let s: TestServer;
-let county: Awaited<ReturnType<typeof buildNode>>;
-let town: Awaited<ReturnType<typeof buildNode>>;
-let town2: Awaited<ReturnType<typeof buildNode>>;
+const s = useTestServer();
+let county: NodeRef;
+let town: NodeRef;
+let town2: NodeRef;
 let countyAdmin: Client;
 let townAdmin: Client;
 
 beforeAll(async () => {
-  s = await startTestServer();
   county = await buildNode(s.database, null, { name: '青溪县', level: 'county' });
   await s.database.db.update(orgNodes).set({ divisionCode: '339901000000' }).where(eq(orgNodes.id, county.id));
   town = await buildNode(s.database, county, { name: '云台镇', level: 'town' });
   town2 = await buildNode(s.database, county, { name: '柳湾镇', level: 'town' });
   await buildUser(s.database, { username: 'ca', role: 'county_admin', node: county });
   await buildUser(s.database, { username: 'ta', role: 'town_admin', node: town });
-  countyAdmin = await signIn(s.app, 'ca', TEST_PASSWORD);
-  townAdmin = await signIn(s.app, 'ta', TEST_PASSWORD);
+  [countyAdmin, townAdmin] = await signInAll(s.app, 'ca', 'ta');
 });
-afterAll(() => s.close());
 
 const create = (c: Client, body: Record<string, unknown>) => c.req('POST', '/api/org/nodes', body);
 

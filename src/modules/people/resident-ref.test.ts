@@ -1,20 +1,19 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildNode, buildUser, TEST_PASSWORD } from '../../../test/factories';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildNode, buildUser, TEST_PASSWORD, type NodeRef } from '../../../test/factories';
 import { residentBody } from '../../../test/people-factories';
-import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
+import { signIn, type Client } from '../../../test/server';
+import { useTestServer } from '../../../test/server-fixture';
 import { residentNames, residentRef } from './index';
 import { residents } from './people.table';
 
 // What other modules read of a resident through people/index.ts.
-let s: TestServer;
+const s = useTestServer();
 let ca: Client;
-type Node = Awaited<ReturnType<typeof buildNode>>;
-let county: Node, village: Node;
+let county: NodeRef, village: NodeRef;
 let a: string, b: string;
 
 beforeAll(async () => {
-  s = await startTestServer();
   county = await buildNode(s.database, null, { name: '青溪县', level: 'county' });
   const town = await buildNode(s.database, county, { name: '云台镇', level: 'town' });
   village = await buildNode(s.database, town, { name: '东坡村', level: 'centre' });
@@ -28,7 +27,6 @@ beforeAll(async () => {
   a = await made('周小梅', 'female');
   b = await made('吴大山', 'male');
 });
-afterAll(() => s.close());
 
 describe('people/index', () => {
   it('residentRef gives the home node, county and name; null for an unknown id', async () => {

@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildNode, buildUser, TEST_PASSWORD } from '../../../test/factories';
+import { buildNode, buildUser } from '../../../test/factories';
 import { residentBody } from '../../../test/people-factories';
-import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
+import type { Client } from '../../../test/server';
+import { signInAll, useTestServer } from '../../../test/server-fixture';
 import { auditLog } from '../audit/audit.table';
 
 import { SENSITIVE_ROLES, type Role } from '../../shared/roles';
@@ -15,7 +16,7 @@ const allSensitive = [...SENSITIVE_ROLES];
 (SENSITIVE_ROLES as Role[]).splice(0, SENSITIVE_ROLES.length, 'system_admin', 'county_admin', 'town_admin');
 afterAll(() => void (SENSITIVE_ROLES as Role[]).splice(0, SENSITIVE_ROLES.length, ...allSensitive));
 
-let s: TestServer;
+const s = useTestServer();
 let ta: Client;
 let cm: Client;
 let childId: string;
@@ -23,14 +24,12 @@ let taggedId: string;
 let householdId: string;
 
 beforeAll(async () => {
-  s = await startTestServer();
   const county = await buildNode(s.database, null, { name: '青溪县', level: 'county' });
   const town = await buildNode(s.database, county, { name: '云台镇', level: 'town' });
   const village = await buildNode(s.database, town, { name: '东坡村', level: 'centre' });
   await buildUser(s.database, { username: 'ta', role: 'town_admin', node: town });
   await buildUser(s.database, { username: 'cm', role: 'centre_manager', node: village });
-  ta = await signIn(s.app, 'ta', TEST_PASSWORD);
-  cm = await signIn(s.app, 'cm', TEST_PASSWORD);
+  [ta, cm] = await signInAll(s.app, 'ta', 'cm');
   householdId = (await ta.req('POST', '/api/households', { nodeId: village.id, headName: '钱大伟' })).json().id;
   const guardian = { given: true, purpose: '学习服务', givenBy: 'guardian', guardianName: '钱大伟', method: 'paper' };
   childId = (
@@ -54,7 +53,6 @@ beforeAll(async () => {
     )
   ).json().id;
 });
-afterAll(() => s.close());
 
 describe('a resident keeper without the sensitive right', () => {
   it('gets no children under 14 and no special-group tags in the roster', async () => {

@@ -1,19 +1,18 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildNode, buildUser, TEST_PASSWORD } from '../../../test/factories';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildNode, buildUser, TEST_PASSWORD, type NodeRef } from '../../../test/factories';
 import { fakeId, residentBody } from '../../../test/people-factories';
-import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
+import { signIn, type Client } from '../../../test/server';
+import { signInAll, useTestServer } from '../../../test/server-fixture';
 import { ID_CARD_MESSAGES } from '../../shared/id-card';
 import { auditLog } from '../audit/audit.table';
 import { residents } from './people.table';
 
-let s: TestServer;
-type Node = Awaited<ReturnType<typeof buildNode>>;
-let county: Node, county2: Node, town: Node, v1: Node, v2: Node, v3: Node;
+const s = useTestServer();
+let county: NodeRef, county2: NodeRef, town: NodeRef, v1: NodeRef, v2: NodeRef, v3: NodeRef;
 let ca: Client, ta: Client, cm: Client, leader: Client, teacher: Client, ca2: Client;
 
 beforeAll(async () => {
-  s = await startTestServer();
   county = await buildNode(s.database, null, { name: '青溪县', level: 'county' });
   county2 = await buildNode(s.database, null, { name: '白沙县', level: 'county' });
   town = await buildNode(s.database, county, { name: '云台镇', level: 'town' });
@@ -27,11 +26,8 @@ beforeAll(async () => {
   await buildUser(s.database, { username: 'cm', role: 'centre_manager', node: v1 });
   await buildUser(s.database, { username: 'ld', role: 'leader', node: town });
   await buildUser(s.database, { username: 'tc', role: 'teacher', node: v1 });
-  [ca, ca2, ta, cm, leader, teacher] = await Promise.all(
-    ['ca', 'ca2', 'ta', 'cm', 'ld', 'tc'].map((u) => signIn(s.app, u, TEST_PASSWORD)),
-  );
+  [ca, ca2, ta, cm, leader, teacher] = await signInAll(s.app, 'ca', 'ca2', 'ta', 'cm', 'ld', 'tc');
 });
-afterAll(() => s.close());
 
 const create = (c: Client, nodeId: string, v: Record<string, unknown> = {}) =>
   c.req('POST', '/api/residents', residentBody(nodeId, v));

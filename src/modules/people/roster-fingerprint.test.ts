@@ -1,23 +1,21 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildNode } from '../../../test/factories';
-import { startTestServer, type TestServer } from '../../../test/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildNode, type NodeRef } from '../../../test/factories';
+import { useTestServer } from '../../../test/server-fixture';
 import { residents, residentTags } from './people.table';
 import { rosterFingerprint } from './roster-match';
 
-let s: TestServer;
-let county: Awaited<ReturnType<typeof buildNode>>;
-let other: Awaited<ReturnType<typeof buildNode>>;
-let village: Awaited<ReturnType<typeof buildNode>>;
+const s = useTestServer();
+let county: NodeRef;
+let other: NodeRef;
+let village: NodeRef;
 
 beforeAll(async () => {
-  s = await startTestServer();
   county = await buildNode(s.database, null, { name: '县', level: 'county' });
   other = await buildNode(s.database, null, { name: '另一县', level: 'county' });
   const town = await buildNode(s.database, county, { name: '镇', level: 'town' });
   village = await buildNode(s.database, town, { name: '村', level: 'centre' });
 });
-afterAll(() => s.close());
 
 /** The roster import's commit plans outside its transaction and re-plans only when this fingerprint moved. */
 describe('roster fingerprint', () => {

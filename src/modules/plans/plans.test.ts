@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildActivity } from '../../../test/activity-factories';
-import { buildWorld, TEST_PASSWORD, type World } from '../../../test/factories';
-import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
+import { TEST_PASSWORD } from '../../../test/factories';
+import { signIn, type Client } from '../../../test/server';
+import { useWorldServer } from '../../../test/server-fixture';
 
-let s: TestServer;
-let w: World;
-let centre: Client;
-let town: Client;
+const { s, w, clients } = useWorldServer('a_centre_manager', 'a_town_admin');
+const [centre, town] = clients;
 const year = new Date().getFullYear() - 1;
 const on = (month: number, day: number) =>
   new Date(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T09:00:00+08:00`);
-
-beforeAll(async () => {
-  s = await startTestServer();
-  w = await buildWorld(s.database);
-  centre = await signIn(s.app, 'a_centre_manager', TEST_PASSWORD);
-  town = await signIn(s.app, 'a_town_admin', TEST_PASSWORD);
-});
-afterAll(() => s.close());
 
 describe('annual plan', () => {
   it('a centre keeps its plan per month with theme and responsible unit; held activities are counted beside it', async () => {

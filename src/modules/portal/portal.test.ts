@@ -1,29 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildActivity } from '../../../test/activity-factories';
-import { buildWorld, TEST_PASSWORD, type World } from '../../../test/factories';
-import { signIn, startTestServer, type TestServer } from '../../../test/server';
-import { buildResidentWithPhone, phoneClient } from '../../../test/signin-factories';
+import { TEST_PASSWORD } from '../../../test/factories';
+import { signIn } from '../../../test/server';
+import { useWorldServer } from '../../../test/server-fixture';
+import { activatedResident } from '../../../test/signin-factories';
 import { signIns } from '../signin/signin.table';
 
-let s: TestServer;
-let w: World;
-
-beforeAll(async () => {
-  s = await startTestServer();
-  w = await buildWorld(s.database);
-});
-afterAll(() => s.close());
+const { s, w } = useWorldServer();
 
 /** A resident with an activated account, signed in on their own phone. */
 async function residentPhone(node: { id: string; path: string }, name: string, phone: string, admin: string) {
-  const rid = await buildResidentWithPhone(s.database, node, { name, phone });
   const staff = await signIn(s.app, admin, TEST_PASSWORD);
-  const { code } = (await staff.req('POST', `/api/resident-accounts/${rid}/activation`)).json();
-  const p = phoneClient(s.app);
-  const r = await p.req('POST', '/api/resident/activate', { phone, name, code, password: `Pw-${phone}-x` });
-  expect(r.statusCode, r.body).toBe(200);
-  p.setCsrf(r.json().csrfToken);
-  return { rid, p };
+  const made = await activatedResident(s, staff, node, { name, phone, password: `Pw-${phone}-x` });
+  made.phone.setCsrf(made.csrfToken);
+  return { rid: made.rid, p: made.phone };
 }
 
 describe('the resident’s phone pages (/api/me)', () => {

@@ -1,18 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWorld, TEST_PASSWORD, type World } from '../../../test/factories';
-import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
-import { buildResidentWithPhone, phoneClient } from '../../../test/signin-factories';
+import { describe, expect, it } from 'vitest';
+import { TEST_PASSWORD } from '../../../test/factories';
+import { signIn } from '../../../test/server';
+import { useWorldServer } from '../../../test/server-fixture';
+import { activatedResident, buildResidentWithPhone, phoneClient } from '../../../test/signin-factories';
 
-let s: TestServer;
-let w: World;
-let centre: Client;
+const { s, w, clients } = useWorldServer('a_centre_manager');
+const [centre] = clients;
 
-beforeAll(async () => {
-  s = await startTestServer();
-  w = await buildWorld(s.database);
-  centre = await signIn(s.app, 'a_centre_manager', TEST_PASSWORD);
-});
-afterAll(() => s.close());
+/** A resident's phone login from the address `ip`. */
+const attempt = (phone: string, password: string, ip: string) =>
+  s.app.inject({ method: 'POST', url: '/api/resident/login', remoteAddress: ip, payload: { phone, password } });
+
+/** A phone sets the account's password with the one-time code. */
+const activate = (
+  phone: ReturnType<typeof phoneClient>,
+  v: { phone: string; name: string; code: string; password: string },
+) => phone.req('POST', '/api/resident/activate', v);
 
 describe('resident accounts (contract 4)', () => {
   it('staff issue a one-time code; the resident sets a password with phone + name + code, then signs in by phone', async () => {
@@ -25,38 +28,17 @@ describe('resident accounts (contract 4)', () => {
     expect(code).toMatch(/^\d{8}$/);
 
     const phone = phoneClient(s.app);
-    const wrongName = await phone.req('POST', '/api/resident/activate', {
-      phone: '13911110001',
-      name: '钱少少',
-      code,
-      password: 'Qian-duo-2026',
-    });
+    const wrongName = await activate(phone, { phone: '13911110001', name: '钱少少', code, password: 'Qian-duo-2026' });
     expect(wrongName.statusCode).toBe(400);
-    const weak = await phone.req('POST', '/api/resident/activate', {
-      phone: '13911110001',
-      name: '钱多多',
-      code,
-      password: '12345678',
-    });
+    const weak = await activate(phone, { phone: '13911110001', name: '钱多多', code, password: '12345678' });
     expect(weak.statusCode).toBe(400);
-    const ok = await phone.req('POST', '/api/resident/activate', {
-      phone: '139-1111-0001',
-      name: '钱多多',
-      code,
-      password: 'Qian-duo-2026',
-    });
+    const ok = await activate(phone, { phone: '139-1111-0001', name: '钱多多', code, password: 'Qian-duo-2026' });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().resident).toMatchObject({ id: rid, name: '钱多多', nodeId: w.nodes.A1a.id });
     // The code is spent.
     expect(
-      (
-        await phoneClient(s.app).req('POST', '/api/resident/activate', {
-          phone: '13911110001',
-          name: '钱多多',
-          code,
-          password: 'Other-pass-2026',
-        })
-      ).statusCode,
+      (await activate(phoneClient(s.app), { phone: '13911110001', name: '钱多多', code, password: 'Other-pass-2026' }))
+        .statusCode,
     ).toBe(400);
 
     const me = await phone.req('GET', '/api/resident/me');
@@ -94,36 +76,17 @@ describe('resident accounts (contract 4)', () => {
     const phone = phoneClient(s.app);
     const wrong = code === '00000000' ? '11111111' : '00000000';
     for (let i = 0; i < 5; i++)
-      await phone.req('POST', '/api/resident/activate', {
-        phone: '13911110003',
-        name: '孙猜猜',
-        code: wrong,
-        password: 'Sun-cai-2026',
-      });
-    const locked = await phone.req('POST', '/api/resident/activate', {
-      phone: '13911110003',
-      name: '孙猜猜',
-      code,
-      password: 'Sun-cai-2026',
-    });
+      await activate(phone, { phone: '13911110003', name: '孙猜猜', code: wrong, password: 'Sun-cai-2026' });
+    const locked = await activate(phone, { phone: '13911110003', name: '孙猜猜', code, password: 'Sun-cai-2026' });
     expect(locked.statusCode).toBe(423);
   });
 
   it('a phone login answers alike whether or not the phone has an account: status, body, lock, and a password check either way', async () => {
-    const rid = await buildResidentWithPhone(s.database, w.nodes.A1a, { name: '周有号', phone: '13911110004' });
-    const { code } = (await centre.req('POST', `/api/resident-accounts/${rid}/activation`)).json();
-    expect(
-      (
-        await phoneClient(s.app).req('POST', '/api/resident/activate', {
-          phone: '13911110004',
-          name: '周有号',
-          code,
-          password: 'Zhou-you-2026',
-        })
-      ).statusCode,
-    ).toBe(200);
-    const attempt = (phone: string, password: string, ip: string) =>
-      s.app.inject({ method: 'POST', url: '/api/resident/login', remoteAddress: ip, payload: { phone, password } });
+    await activatedResident(s, centre, w.nodes.A1a, {
+      name: '周有号',
+      phone: '13911110004',
+      password: 'Zhou-you-2026',
+    });
     const timed = async (phone: string, ip: string) => {
       const t0 = performance.now();
       const r = await attempt(phone, 'wrong-pass-1', ip);
@@ -150,20 +113,11 @@ describe('resident accounts (contract 4)', () => {
   });
 
   it('wrong answers from one address are limited across phones; another address is not affected', async () => {
-    const rid = await buildResidentWithPhone(s.database, w.nodes.A1a, { name: '吴地址', phone: '13911110005' });
-    const { code } = (await centre.req('POST', `/api/resident-accounts/${rid}/activation`)).json();
-    expect(
-      (
-        await phoneClient(s.app).req('POST', '/api/resident/activate', {
-          phone: '13911110005',
-          name: '吴地址',
-          code,
-          password: 'Wu-dizhi-2026',
-        })
-      ).statusCode,
-    ).toBe(200);
-    const attempt = (phone: string, password: string, ip: string) =>
-      s.app.inject({ method: 'POST', url: '/api/resident/login', remoteAddress: ip, payload: { phone, password } });
+    await activatedResident(s, centre, w.nodes.A1a, {
+      name: '吴地址',
+      phone: '13911110005',
+      password: 'Wu-dizhi-2026',
+    });
     // Spread over many phones (four tries each stay under the phone lock), from one address.
     const statuses: number[] = [];
     for (let i = 0; i < 15; i++)

@@ -1,34 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { buildWorld, type World } from '../../../test/factories';
-import { buildActivity, buildResident, buildSignIn } from '../../../test/credit-factories';
-import { startTestServer, type TestServer } from '../../../test/server';
+import {
+  buildActivity,
+  buildCreditRule,
+  buildResident,
+  buildSignIn,
+  cachedBalance,
+  ledgerEntries,
+} from '../../../test/credit-factories';
+import { useWorldServer } from '../../../test/server-fixture';
 import { activityDone } from '../../server/events';
 import { activities } from '../activities/activities.table';
 import { reverseAttendance } from '../credits';
-import { creditBalances, creditRules } from '../credits/credit-bank.table';
 import { ledgerBalance } from '../credits/credit-ledger';
-import { creditLedger } from '../credits/credits.table';
 import { payActivityDone, paySignIn } from './signin-credits';
 import { signIns } from './signin.table';
 
 // Contract 5 from sign-in's side: sign-in gathers the facts of an attendance, credits pays it.
 
-let s: TestServer;
-let w: World;
-beforeAll(async () => {
-  s = await startTestServer();
-  w = await buildWorld(s.database);
-});
-afterAll(() => s.close());
+const { s, w } = useWorldServer();
 
-const entriesOf = (residentId: string) =>
-  s.database.db.select().from(creditLedger).where(eq(creditLedger.residentId, residentId));
-const cached = async (residentId: string) =>
-  Number(
-    (await s.database.db.select().from(creditBalances).where(eq(creditBalances.residentId, residentId)))[0]?.balance ??
-      0,
-  );
+const entriesOf = (residentId: string) => ledgerEntries(s.database, residentId);
+const cached = (residentId: string) => cachedBalance(s.database, residentId);
 
 describe('contract 5: credits for attendance', () => {
   it('pays the default rule (1 per hour) × the activity hours once, however often it is called', async () => {
@@ -58,9 +51,7 @@ describe('contract 5: credits for attendance', () => {
   });
 
   it('uses the county rule of the theme and the attended hours (at most the activity hours)', async () => {
-    await s.database.db
-      .insert(creditRules)
-      .values({ countyId: w.nodes.A.id, theme: 'law', creditsPerHour: '1.5', grantAt: 'sign_in' });
+    await buildCreditRule(s.database, w.nodes.A, { theme: 'law', creditsPerHour: '1.5', grantAt: 'sign_in' });
     const r = await buildResident(s.database, w.nodes.A1a);
     const a = await buildActivity(s.database, w.nodes.A1a, { theme: 'law', hours: 3 });
     const short = await buildSignIn(s.database, a, r, { attendedHours: 1 });
@@ -79,9 +70,7 @@ describe('contract 5: credits for attendance', () => {
   });
 
   it('a rule that pays when done waits for the activity, then pays every confirmed sign-in once', async () => {
-    await s.database.db
-      .insert(creditRules)
-      .values({ countyId: w.nodes.A.id, theme: 'ethics', creditsPerHour: '2', grantAt: 'done' });
+    await buildCreditRule(s.database, w.nodes.A, { theme: 'ethics', creditsPerHour: '2', grantAt: 'done' });
     const a = await buildActivity(s.database, w.nodes.A1a, { theme: 'ethics', hours: 1 });
     const r1 = await buildResident(s.database, w.nodes.A1a);
     const r2 = await buildResident(s.database, w.nodes.A1a);
@@ -130,9 +119,7 @@ describe('contract 5: credits for attendance', () => {
 
 describe('the activityDone event', () => {
   it("pays the confirmed sign-ins of an activity whose rule pays when done, once, inside the emitter's transaction", async () => {
-    await s.database.db
-      .insert(creditRules)
-      .values({ countyId: w.nodes.A.id, theme: 'arts', creditsPerHour: '3', grantAt: 'done' });
+    await buildCreditRule(s.database, w.nodes.A, { theme: 'arts', creditsPerHour: '3', grantAt: 'done' });
     const a = await buildActivity(s.database, w.nodes.A1a, { theme: 'arts', hours: 1 });
     const r1 = await buildResident(s.database, w.nodes.A1a);
     const r2 = await buildResident(s.database, w.nodes.A1a);

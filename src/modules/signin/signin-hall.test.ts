@@ -1,10 +1,12 @@
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import { buildActivity } from '../../../test/activity-factories';
-import { buildUser, buildWorld, TEST_PASSWORD, type World } from '../../../test/factories';
-import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
+import { buildUser, TEST_PASSWORD } from '../../../test/factories';
+import { signIn } from '../../../test/server';
+import { useWorldServer } from '../../../test/server-fixture';
 import { buildResidentWithPhone, phoneClient, tokenOf } from '../../../test/signin-factories';
+import { ledgerEntries } from '../../../test/credit-factories';
 import { auditLog } from '../audit/audit.table';
 import { residents } from '../people/people.table';
 import { creditLedger } from '../credits/credits.table';
@@ -13,23 +15,12 @@ import { recordScan, type ScanJob } from './signin-batch';
 import { signIns } from './signin.table';
 
 /** Issue 8 §3, replayed: sign-in in a real hall (window, slow typists, cookie-less phones, look-alikes, a poisoned scan). */
-let s: TestServer;
-let w: World;
-let centre: Client;
-let county: Client;
-
-beforeAll(async () => {
-  s = await startTestServer();
-  w = await buildWorld(s.database);
-  centre = await signIn(s.app, 'a_centre_manager', TEST_PASSWORD);
-  county = await signIn(s.app, 'a_county_admin', TEST_PASSWORD);
-});
-afterAll(() => s.close());
+const { s, w, clients } = useWorldServer('a_centre_manager', 'a_county_admin');
+const [centre, county] = clients;
 
 const HOUR = 3_600_000;
 const sign = (p: string) => s.app.protector.digest(p);
-const creditsOf = (residentId: string) =>
-  s.database.db.select().from(creditLedger).where(eq(creditLedger.residentId, residentId));
+const creditsOf = (residentId: string) => ledgerEntries(s.database, residentId);
 const signInsOf = (activityId: string) =>
   s.database.db.select().from(signIns).where(eq(signIns.activityId, activityId));
 const deviceOf = (phone: ReturnType<typeof phoneClient>) =>

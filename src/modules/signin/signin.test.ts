@@ -1,24 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { buildActivity } from '../../../test/activity-factories';
-import { buildWorld, TEST_PASSWORD, type World } from '../../../test/factories';
-import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
-import { buildResidentWithPhone, phoneClient, tokenOf } from '../../../test/signin-factories';
+import { TEST_PASSWORD } from '../../../test/factories';
+import { signIn } from '../../../test/server';
+import { useWorldServer } from '../../../test/server-fixture';
+import { activatedResident, buildResidentWithPhone, phoneClient, tokenOf } from '../../../test/signin-factories';
+import { ledgerEntries } from '../../../test/credit-factories';
 import { jpegWithGps, tinyPdf, uploadFile } from '../../../test/file-factories';
-import { creditLedger } from '../credits/credits.table';
 import { screenToken } from './qr-token';
 import { signIns } from './signin.table';
 
-let s: TestServer;
-let w: World;
-let centre: Client;
-
-beforeAll(async () => {
-  s = await startTestServer();
-  w = await buildWorld(s.database);
-  centre = await signIn(s.app, 'a_centre_manager', TEST_PASSWORD);
-});
-afterAll(() => s.close());
+const { s, w, clients } = useWorldServer('a_centre_manager');
+const [centre] = clients;
 
 /** An activity in progress at village A1a, and the token of its on-screen QR code. */
 async function runningActivity(v: { title?: string } = {}) {
@@ -34,8 +27,7 @@ async function runningActivity(v: { title?: string } = {}) {
   return { id: a.id, token: tokenOf(qr.json().url) };
 }
 
-const creditsOf = (residentId: string) =>
-  s.database.db.select().from(creditLedger).where(eq(creditLedger.residentId, residentId));
+const creditsOf = (residentId: string) => ledgerEntries(s.database, residentId);
 const signInsOf = (activityId: string, residentId?: string) =>
   s.database.db
     .select()
@@ -282,19 +274,11 @@ describe('resident sign-in by QR', () => {
 
   it('a signed-in resident signs in with one tap (with their session’s CSRF token) and checks out', async () => {
     const a = await runningActivity();
-    const rid = await buildResidentWithPhone(s.database, w.nodes.A1a, { name: '钱一点', phone: '13900008881' });
-    const { code } = (await centre.req('POST', `/api/resident-accounts/${rid}/activation`)).json();
-    const phone = phoneClient(s.app);
-    expect(
-      (
-        await phone.req('POST', '/api/resident/activate', {
-          phone: '13900008881',
-          name: '钱一点',
-          code,
-          password: 'Qian-yidian-2026',
-        })
-      ).statusCode,
-    ).toBe(200);
+    const { rid, phone } = await activatedResident(s, centre, w.nodes.A1a, {
+      name: '钱一点',
+      phone: '13900008881',
+      password: 'Qian-yidian-2026',
+    });
     const info = (await phone.req('GET', `/api/sign-in/scan/${a.token}`)).json();
     expect(info).toMatchObject({ known: { name: '钱*点', via: 'session' }, signedIn: null });
     expect((await phone.req('POST', `/api/sign-in/scan/${a.token}`, { known: true })).statusCode).toBe(403);

@@ -1,17 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildNode, buildUser, TEST_PASSWORD } from '../../../test/factories';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildNode, buildUser, type NodeRef } from '../../../test/factories';
 import { buildTeacher } from '../../../test/teacher-factories';
-import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
+import type { Client } from '../../../test/server';
+import { signInAll, useTestServer } from '../../../test/server-fixture';
 import { staffingShortfalls } from './staffing.contract';
 
-let s: TestServer;
-let county: Awaited<ReturnType<typeof buildNode>>;
+const s = useTestServer();
+let county: NodeRef;
 let ca: Client;
 let ta: Client;
 let cm: Client;
 
 beforeAll(async () => {
-  s = await startTestServer();
   county = await buildNode(s.database, null, { name: '县', level: 'county' });
   const town = await buildNode(s.database, county, { name: '云台镇', level: 'town' });
   const town2 = await buildNode(s.database, county, { name: '柳湾镇', level: 'town' });
@@ -30,11 +30,8 @@ beforeAll(async () => {
   await buildUser(s.database, { username: 'ca', role: 'county_admin', node: county });
   await buildUser(s.database, { username: 'ta', role: 'town_admin', node: town });
   await buildUser(s.database, { username: 'cm', role: 'centre_manager', node: thin });
-  ca = await signIn(s.app, 'ca', TEST_PASSWORD);
-  ta = await signIn(s.app, 'ta', TEST_PASSWORD);
-  cm = await signIn(s.app, 'cm', TEST_PASSWORD);
+  [ca, ta, cm] = await signInAll(s.app, 'ca', 'ta', 'cm');
 });
-afterAll(() => s.close());
 
 const byName = <T extends { name: string }>(items: T[]) => Object.fromEntries(items.map((i) => [i.name, i]));
 

@@ -1,19 +1,20 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildNode, buildUser, TEST_PASSWORD } from '../../../test/factories';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildNode, buildUser, TEST_PASSWORD, type NodeRef } from '../../../test/factories';
 import { buildTeacher } from '../../../test/teacher-factories';
-import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
+import { signIn, type Client } from '../../../test/server';
+import { signInAll, useTestServer } from '../../../test/server-fixture';
 import { auditLog } from '../audit/audit.table';
 import { chinaToday as todayInChina } from '../../shared/china-time';
 import { residents } from '../people/people.table';
 import { teachers } from './teachers.table';
 
-let s: TestServer;
-let county: Awaited<ReturnType<typeof buildNode>>;
-let town: Awaited<ReturnType<typeof buildNode>>;
-let town2: Awaited<ReturnType<typeof buildNode>>;
-let village: Awaited<ReturnType<typeof buildNode>>;
-let village2: Awaited<ReturnType<typeof buildNode>>;
+const s = useTestServer();
+let county: NodeRef;
+let town: NodeRef;
+let town2: NodeRef;
+let village: NodeRef;
+let village2: NodeRef;
 let ta: Client;
 let cm: Client;
 
@@ -29,7 +30,6 @@ const person = {
 };
 
 beforeAll(async () => {
-  s = await startTestServer();
   county = await buildNode(s.database, null, { name: '县', level: 'county' });
   town = await buildNode(s.database, county, { name: '云台镇', level: 'town' });
   town2 = await buildNode(s.database, county, { name: '柳湾镇', level: 'town' });
@@ -37,10 +37,8 @@ beforeAll(async () => {
   village2 = await buildNode(s.database, town, { name: '桃源村', level: 'centre' });
   await buildUser(s.database, { username: 'ta', role: 'town_admin', node: town });
   await buildUser(s.database, { username: 'cm', role: 'centre_manager', node: village });
-  ta = await signIn(s.app, 'ta', TEST_PASSWORD);
-  cm = await signIn(s.app, 'cm', TEST_PASSWORD);
+  [ta, cm] = await signInAll(s.app, 'ta', 'cm');
 });
-afterAll(() => s.close());
 
 describe('keeping a bank', () => {
   it('adds a teacher to the town bank with its first history entry, and audits it', async () => {

@@ -1,16 +1,17 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildNode, buildUser, TEST_PASSWORD } from '../../../test/factories';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildNode, buildUser, TEST_PASSWORD, type NodeRef } from '../../../test/factories';
 import { buildTeacher } from '../../../test/teacher-factories';
-import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
+import { signIn, type Client } from '../../../test/server';
+import { signInAll, useTestServer } from '../../../test/server-fixture';
 import { auditLog } from '../audit/audit.table';
 import { chinaToday as todayInChina } from '../../shared/china-time';
 
-let s: TestServer;
-let town: Awaited<ReturnType<typeof buildNode>>;
-let village: Awaited<ReturnType<typeof buildNode>>;
-let village2: Awaited<ReturnType<typeof buildNode>>;
-let town2: Awaited<ReturnType<typeof buildNode>>;
+const s = useTestServer();
+let town: NodeRef;
+let village: NodeRef;
+let village2: NodeRef;
+let town2: NodeRef;
 let vol: Client;
 let cm: Client;
 let cm2: Client;
@@ -20,7 +21,6 @@ let townTeacherId: string;
 const today = todayInChina();
 
 beforeAll(async () => {
-  s = await startTestServer();
   const county = await buildNode(s.database, null, { name: '县', level: 'county' });
   town = await buildNode(s.database, county, { name: '云台镇', level: 'town' });
   town2 = await buildNode(s.database, county, { name: '柳湾镇', level: 'town' });
@@ -36,12 +36,8 @@ beforeAll(async () => {
   ).id;
   townTeacherId = (await buildTeacher(s.database, { bank: town, name: '刘主任', category: 'volunteer', userId: m.id }))
     .id;
-  vol = await signIn(s.app, 'vol', TEST_PASSWORD);
-  cm = await signIn(s.app, 'cm', TEST_PASSWORD);
-  cm2 = await signIn(s.app, 'cm2', TEST_PASSWORD);
-  ta = await signIn(s.app, 'ta', TEST_PASSWORD);
+  [vol, cm, cm2, ta] = await signInAll(s.app, 'vol', 'cm', 'cm2', 'ta');
 });
-afterAll(() => s.close());
 
 const submit = (c: Client, body: Record<string, unknown>) =>
   c.req('POST', '/api/volunteer-hours', {

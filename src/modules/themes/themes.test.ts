@@ -1,27 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWorld, TEST_PASSWORD, type World } from '../../../test/factories';
+import { describe, expect, it } from 'vitest';
+import { TEST_PASSWORD } from '../../../test/factories';
 import { courseBody, createCourse } from '../../../test/course-factories';
-import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
+import { signIn } from '../../../test/server';
+import { useWorldServer } from '../../../test/server-fixture';
 import { DEFAULT_THEMES } from '../../shared/themes';
 import { activeThemes, listThemes } from '.';
 
-let s: TestServer;
-let w: World;
-let dept: Client;
-let town: Client;
-let county: Client;
-let centre: Client;
-
-beforeAll(async () => {
-  s = await startTestServer();
-  w = await buildWorld(s.database);
-  [dept, town, county, centre] = await Promise.all(
-    ['a_dept_coordinator', 'a_town_admin', 'a_county_admin', 'a_centre_manager'].map((u) =>
-      signIn(s.app, u, TEST_PASSWORD),
-    ),
-  );
-});
-afterAll(() => s.close());
+const { s, w, clients } = useWorldServer('a_dept_coordinator', 'a_town_admin', 'a_county_admin', 'a_centre_manager');
+const [dept, town, county, centre] = clients;
 
 describe('themes', () => {
   it('everyone reads the defaults; the county admin renames, reorders, deactivates, adds, sets lead departments', async () => {

@@ -1,25 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { buildActivity, buildResidents } from '../../../test/activity-factories';
-import { buildWorld, TEST_PASSWORD, type World } from '../../../test/factories';
-import { signIn, startTestServer, type Client, type TestServer } from '../../../test/server';
+import type { Client } from '../../../test/server';
+import { useWorldServer } from '../../../test/server-fixture';
 import { auditLog } from '../audit/audit.table';
 import { orgPopulations } from '../organisations/org.table';
 import type { IndicatorReport, IndicatorValue, Targets } from './indicators.contract';
 import { indicatorTargets } from './indicators.table';
 
-let s: TestServer;
-let w: World;
-let town: Client;
-let county: Client;
-let leader: Client;
+const {
+  s,
+  w,
+  clients: [town, county, leader],
+} = useWorldServer('a_town_admin', 'a_county_admin', 'a_leader');
 beforeAll(async () => {
-  s = await startTestServer();
-  w = await buildWorld(s.database);
-  town = await signIn(s.app, 'a_town_admin', TEST_PASSWORD);
-  county = await signIn(s.app, 'a_county_admin', TEST_PASSWORD);
-  leader = await signIn(s.app, 'a_leader', TEST_PASSWORD);
-
   // Town A1 in March 2026: village a holds two activities, village b one; the town's department
   // is responsible for one of them. Eight residents live in village a, four in b.
   const a = await buildResidents(s.database, w.nodes.A1a, 8, '指标甲');
@@ -45,7 +39,6 @@ beforeAll(async () => {
     { nodeId: w.nodes.A1a.id, year: 2026, population: 10 },
   ]);
 });
-afterAll(() => s.close());
 
 const report = async (c: Client, nodeId: string, q = 'year=2026&month=3') => {
   const r = await c.req('GET', `/api/indicators?nodeId=${nodeId}&${q}`);

@@ -61,6 +61,8 @@ export function useInvalidate(...tags: string[]) {
 type MutationOpts<E extends Endpoint> = {
   /** Module tags whose cached answers are read again after success (awaited before onSuccess). */
   invalidates?: string[];
+  /** The message shown after success (已保存…), before onSuccess runs. */
+  success?: string | ((out: EndpointOutput<E>, input: EndpointInput<E>) => string);
   onSuccess?: (out: EndpointOutput<E>, input: EndpointInput<E>) => void | Promise<void>;
   /** Default: a message with the error's words in the user's language. */
   onError?: (err: unknown) => void;
@@ -70,7 +72,8 @@ type MutationOpts<E extends Endpoint> = {
 
 /**
  * A change through react-query, with the one error mapping: the server's words in the user's
- * language (`message.error`), unless `onError` says otherwise. `run(input)` never throws.
+ * language (`message.error`), unless `onError` says otherwise; `success` says it went well.
+ * `run(input)` never throws.
  */
 export function useApiMutation<E extends Endpoint>(e: E, opts: MutationOpts<E> = {}) {
   const { locale } = useI18n();
@@ -81,6 +84,8 @@ export function useApiMutation<E extends Endpoint>(e: E, opts: MutationOpts<E> =
       (opts.send ?? (call as (e: E, input?: EndpointInput<E>) => Promise<EndpointOutput<E>>))(e, input),
     onSuccess: async (out, input) => {
       await Promise.all((opts.invalidates ?? [e.tag]).map((tag) => qc.invalidateQueries({ queryKey: [tag] })));
+      const { success } = opts;
+      if (success) void message.success(typeof success === 'string' ? success : success(out, input));
       await opts.onSuccess?.(out, input);
     },
     onError: (err) => (opts.onError ? opts.onError(err) : void message.error(errorText(err, locale))),
@@ -120,8 +125,8 @@ export function useFormMutation<E extends Endpoint>(
 type SaveOpts<C extends Endpoint, U extends Endpoint> = {
   /** Module tags whose cached answers are read again after a save (default: the endpoints' tag). */
   invalidates?: string[];
-  /** The message after a create, from what was sent (已创建"…"); default: the same as after an edit. */
-  created?: (input: EndpointInput<C>) => string;
+  /** The message after a create, from what was sent and what came back (已创建"…"); default: as after an edit. */
+  created?: (input: EndpointInput<C>, out: EndpointOutput<C>) => string;
   /** The message after a save (default 已保存 / Saved); `null`: none, `onSaved` says what it has to. */
   saved?: string | null;
   onSaved: (out: EndpointOutput<C> | EndpointOutput<U>, input: EndpointInput<C> | EndpointInput<U>) => void;
@@ -140,26 +145,14 @@ export function useSaveMutation<C extends Endpoint, U extends Endpoint>(
   { invalidates, created, saved, onSaved, onError }: SaveOpts<C, U>,
 ) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const errors = useFormErrors(form);
-  const done = (
-    text: string | null | undefined,
-    out: EndpointOutput<C> | EndpointOutput<U>,
-    input: EndpointInput<C> | EndpointInput<U>,
-  ) => {
-    if (text) void message.success(text);
-    onSaved(out, input);
-  };
-  const savedText = saved === undefined ? t(APP.saved) : saved;
-  const shared = { invalidates, onError: onError ?? errors.onError };
+  const savedText = (saved === undefined ? t(APP.saved) : saved) ?? undefined;
+  const shared = { invalidates, onError: onError ?? errors.onError, onSuccess: onSaved };
   const create = useApiMutation(endpoints.create, {
     ...shared,
-    onSuccess: (out, input) => done(created ? created(input) : savedText, out, input),
+    success: created ? (out, input) => created(input, out) : savedText,
   });
-  const update = useApiMutation(endpoints.update, {
-    ...shared,
-    onSuccess: (out, input) => done(savedText, out, input),
-  });
+  const update = useApiMutation(endpoints.update, { ...shared, success: savedText });
   const { clear } = errors;
   const runCreate = create.run;
   const runUpdate = update.run;

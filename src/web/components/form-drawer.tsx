@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Button, Drawer, Form, Space, type FormInstance } from 'antd';
+import { Button, Drawer, Form, Space, type FormInstance, type FormProps } from 'antd';
 import { M as APP } from '../i18n/messages';
 import { useI18n } from '../i18n/i18n';
 import { useDrawerWidth } from './use-drawer-width';
@@ -12,11 +12,18 @@ type WithForm<V> = {
   onValuesChange?: (changed: Partial<V>, all: V) => void;
   /** The server's errors that belong to no field (`alert` of useSaveMutation / useFormMutation). */
   alert?: ReactNode;
+  /** The size of the form's controls (default: the app's). */
+  size?: FormProps['size'];
+  /** Shown in the drawer after the form, outside it: a dialog with a form of its own. */
+  after?: ReactNode;
   onSave?: undefined;
 };
 
 /** Or the caller's own content, and what 保存 does. */
 type WithoutForm = { onSave: () => void; form?: undefined };
+
+/** What a create/edit drawer is given: which thing (or none yet), how to close, what follows a save. */
+export type FormDrawerProps<Mode> = { mode: Mode; onClose: () => void; onSaved: (id: string) => void };
 
 /**
  * The drawer around every create/edit form: full width on a phone, 取消 and 保存 at the foot.
@@ -65,6 +72,7 @@ export function FormDrawer<V>({
           scrollToFirstError
           initialValues={rest.initialValues}
           onValuesChange={rest.onValuesChange}
+          size={rest.size}
         >
           {rest.alert}
           {children}
@@ -72,6 +80,7 @@ export function FormDrawer<V>({
       ) : (
         children
       )}
+      {rest.form && rest.after}
     </Drawer>
   );
 }

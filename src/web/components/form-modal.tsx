@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/i18n';
 /**
  * The dialog around every small form (a status change, a norm, hours, a consent): 取消 and 保存
  * (or `okText`) at the foot, the form disabled while it is sent, the server's other errors
- * (`alert` of useFormMutation) above the fields.
+ * (`alert` of useFormMutation) above the fields, and `intro` above the form.
  */
 export function FormModal<V>({
   title,
@@ -18,8 +18,10 @@ export function FormModal<V>({
   initialValues,
   onValuesChange,
   okText,
+  cancelText,
   danger,
   width,
+  intro,
   children,
 }: {
   title: ReactNode;
@@ -31,8 +33,11 @@ export function FormModal<V>({
   initialValues?: Partial<V>;
   onValuesChange?: (changed: Partial<V>, all: V) => void;
   okText?: string;
+  cancelText?: string;
   danger?: boolean;
   width?: number;
+  /** Shown above the form: what the dialog does, before any error. */
+  intro?: ReactNode;
   children: ReactNode;
 }) {
   const { t } = useI18n();
@@ -45,10 +50,11 @@ export function FormModal<V>({
       onOk={() => form.submit()}
       okText={okText ?? t(APP.save)}
       okButtonProps={danger ? { danger: true } : undefined}
-      cancelText={t(APP.cancel)}
+      cancelText={cancelText ?? t(APP.cancel)}
       confirmLoading={busy}
       destroyOnHidden
     >
+      {intro}
       <Form<V>
         form={form}
         layout="vertical"

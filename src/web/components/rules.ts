@@ -8,6 +8,8 @@ type T = (msg: Msg, params?: Record<string, unknown>) => string;
 /** Client-side checks that mirror the server's schemas (the server still decides). */
 export const rules = {
   required: (t: T): Rule => ({ required: true, whitespace: true, message: t(M.required) }),
+  /** Something chosen or entered that is not text (a choice, a number, a date). */
+  chosen: (t: T): Rule => ({ required: true, message: t(M.required) }),
   max: (t: T, n: number): Rule => ({ max: n, message: t(M.maxChars, { n }) }),
   phone: (t: T): Rule => ({
     validator: async (_r, v: unknown) => {

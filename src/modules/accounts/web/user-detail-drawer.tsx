@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { App, Button, Descriptions, Space, Switch, Typography } from 'antd';
+import { App, Button, Switch } from 'antd';
 import { EditOutlined, KeyOutlined } from '@ant-design/icons';
 import { usersApi, type User } from '../account.contract';
 import { useApiMutation } from '../../../web/api/hooks';
 import { useAuth } from '../../../web/auth/auth-context';
 import { formatDateTime } from '../../../shared/china-time';
+import { DetailActions, DetailBody, DetailFields, DetailSection } from '../../../web/components/detail-layout';
 import { DetailDrawer } from '../../../web/components/query-view';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
@@ -51,21 +52,18 @@ function UserDetail({ user }: { user: User }) {
     });
 
   return (
-    <Space orientation="vertical" size={20} style={{ width: '100%' }}>
+    <DetailBody>
       {user.canManage && (
-        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+        <DetailActions>
           <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
             {t(M.editUser)}
           </Button>
           <Button icon={<KeyOutlined />} onClick={() => setResetting(true)}>
             {t(M.resetPassword)}
           </Button>
-        </div>
+        </DetailActions>
       )}
-      <Descriptions
-        bordered
-        size="small"
-        column={1}
+      <DetailFields
         items={[
           { key: 'name', label: t(M.displayName), children: user.displayName },
           { key: 'username', label: t(M.username), children: user.username },
@@ -94,12 +92,9 @@ function UserDetail({ user }: { user: User }) {
           },
         ]}
       />
-      <div>
-        <Typography.Title level={5} style={{ fontSize: 18 }}>
-          {t(M.roles)}
-        </Typography.Title>
+      <DetailSection title={t(M.roles)}>
         <UserRoles user={user} />
-      </div>
+      </DetailSection>
       {editing && (
         <UserFormDrawer
           mode={{ kind: 'edit', user }}
@@ -108,6 +103,6 @@ function UserDetail({ user }: { user: User }) {
         />
       )}
       {resetting && <ResetPasswordModal user={user} onClose={() => setResetting(false)} />}
-    </Space>
+    </DetailBody>
   );
 }

@@ -6,9 +6,9 @@ import { ROLE_LABELS, ROLES, type Role } from '../../../shared/roles';
 import { useSaveMutation } from '../../../web/api/hooks';
 import { useAdminReach } from '../../../web/auth/admin-reach';
 import { blankToNull, rules } from '../../../web/components/rules';
-import { FormDrawer } from '../../../web/components/form-drawer';
+import { PhoneField, TextField } from '../../../web/components/field-text';
+import { FormDrawer, type FormDrawerProps } from '../../../web/components/form-drawer';
 import { useI18n } from '../../../web/i18n/i18n';
-import { M as APP } from '../../../web/i18n/messages';
 import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
 import { PasswordRulesHint, usePasswordRule } from './password-rules-hint';
 import { M } from './users.messages';
@@ -19,15 +19,7 @@ export type UserFormMode = { kind: 'create' } | { kind: 'edit'; user: User };
 type Values = Omit<z.input<typeof ZUserCreate>, 'roles'> & { role?: Role; roleNodeId?: string };
 
 /** One form for a new account and for editing one. Username and password only on create. */
-export function UserFormDrawer({
-  mode,
-  onClose,
-  onSaved,
-}: {
-  mode: UserFormMode;
-  onClose: () => void;
-  onSaved: (id: string) => void;
-}) {
+export function UserFormDrawer({ mode, onClose, onSaved }: FormDrawerProps<UserFormMode>) {
   const { t, label } = useI18n();
   const [form] = Form.useForm<Values>();
   const { isSystemAdmin, canAdminister } = useAdminReach();
@@ -77,18 +69,16 @@ export function UserFormDrawer({
           <Input maxLength={LIMITS.username} autoComplete="off" autoFocus />
         </Form.Item>
       )}
-      <Form.Item
+      <TextField
         name="displayName"
         label={t(M.displayName)}
         extra={t(M.displayNameHelp)}
-        rules={[rules.required(t), rules.max(t, LIMITS.personName)]}
-      >
-        <Input maxLength={LIMITS.personName} autoFocus={!!editing} />
-      </Form.Item>
-      <Form.Item name="phone" label={t(M.phone)} extra={t(M.phoneHelp)} rules={[rules.phone(t)]}>
-        <Input inputMode="tel" maxLength={LIMITS.phone} />
-      </Form.Item>
-      <Form.Item name="homeNodeId" label={t(M.homeNode)} rules={[{ required: true, message: t(APP.required) }]}>
+        max={LIMITS.personName}
+        required
+        autoFocus={!!editing}
+      />
+      <PhoneField name="phone" label={t(M.phone)} extra={t(M.phoneHelp)} />
+      <Form.Item name="homeNodeId" label={t(M.homeNode)} rules={[rules.chosen(t)]}>
         <NodeTreeSelect selectable={canAdminister} />
       </Form.Item>
       {!editing && (

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { z } from 'zod';
-import { App, Button, Descriptions, Form, Input, Modal, Radio, Space, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Form, Space, Tabs, Tag, Typography } from 'antd';
 import {
   CheckOutlined,
   CloseCircleOutlined,
@@ -12,8 +12,10 @@ import {
 import { Link } from 'react-router';
 import { formatDate } from '../../../shared/china-time';
 import { useApiMutation, useFormMutation } from '../../../web/api/hooks';
+import { DetailActions, DetailBody, DetailFields, DetailSection } from '../../../web/components/detail-layout';
+import { TextField } from '../../../web/components/field-text';
+import { FormModal } from '../../../web/components/form-modal';
 import { DetailDrawer } from '../../../web/components/query-view';
-import { rules } from '../../../web/components/rules';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { ATTENDANCE_READER_ROLES } from '../../signin/signin.contract';
@@ -26,7 +28,7 @@ import {
   type ZCancel,
 } from '../activities.contract';
 import { PlacesText } from './activities-page';
-import { ActivityFormDrawer } from './activity-form-drawer';
+import { ActivityFormDrawer, SeriesScopeField } from './activity-form-drawer';
 import { RecordsTab } from './records-tab';
 import { RegistrationsTab } from './registrations-tab';
 import { StatusTag, useThemes } from './activity-tags';
@@ -83,9 +85,9 @@ function ActivityInfo({ a, onOpen }: { a: ActivityDetail; onOpen: (id: string) =
   const started = new Date(a.startsAt).getTime() <= Date.now();
 
   return (
-    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+    <DetailBody gap={16}>
       {can && live && (
-        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+        <DetailActions>
           <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
             {t(M.edit)}
           </Button>
@@ -113,17 +115,14 @@ function ActivityInfo({ a, onOpen }: { a: ActivityDetail; onOpen: (id: string) =
           <Button danger icon={<CloseCircleOutlined />} onClick={() => setCancelling(true)}>
             {t(M.cancel)}
           </Button>
-        </div>
+        </DetailActions>
       )}
       {a.status === 'cancelled' && (
         <Typography.Text type="danger" style={{ fontSize: 16 }}>
           {t(M.cancelled)}：{a.cancelReason}
         </Typography.Text>
       )}
-      <Descriptions
-        bordered
-        size="small"
-        column={1}
+      <DetailFields
         items={[
           { key: 'status', label: t(M.status), children: <StatusTag status={a.status} /> },
           { key: 'when', label: t(M.when), children: chinaSpan(a.startsAt, a.endsAt) },
@@ -172,10 +171,7 @@ function ActivityInfo({ a, onOpen }: { a: ActivityDetail; onOpen: (id: string) =
         ]}
       />
       {a.series.length > 1 && (
-        <div>
-          <Typography.Title level={5} style={{ fontSize: 18 }}>
-            {t(M.series, { n: a.series.length })}
-          </Typography.Title>
+        <DetailSection title={t(M.series, { n: a.series.length })}>
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }}>
             {a.series.map((s, i) => (
               <Button
@@ -189,7 +185,7 @@ function ActivityInfo({ a, onOpen }: { a: ActivityDetail; onOpen: (id: string) =
               </Button>
             ))}
           </div>
-        </div>
+        </DetailSection>
       )}
       {editing && (
         <ActivityFormDrawer
@@ -199,7 +195,7 @@ function ActivityInfo({ a, onOpen }: { a: ActivityDetail; onOpen: (id: string) =
         />
       )}
       {cancelling && <CancelModal a={a} onClose={() => setCancelling(false)} />}
-    </Space>
+    </DetailBody>
   );
 }
 
@@ -213,42 +209,28 @@ function CancelModal({ a, onClose }: { a: ActivityDetail; onClose: () => void })
     onSuccess: onClose,
   });
   return (
-    <Modal
-      open
+    <FormModal<CancelValues>
       title={t(M.cancel)}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      form={form}
+      onClose={onClose}
+      busy={busy}
+      onFinish={(v) => void submit({ params: { id: a.id }, body: v })}
       okText={t(M.cancel)}
-      okButtonProps={{ danger: true, loading: busy }}
       cancelText={t(APP.close)}
-      destroyOnHidden
+      danger
+      initialValues={{ scope: 'one' }}
+      alert={alert}
     >
-      <Form<CancelValues>
-        form={form}
-        layout="vertical"
-        onFinish={(v) => void submit({ params: { id: a.id }, body: v })}
-        initialValues={{ scope: 'one' }}
-      >
-        {alert}
-        <Form.Item
-          name="reason"
-          label={t(M.cancelReason)}
-          extra={t(M.cancelReasonHelp)}
-          rules={[rules.required(t), rules.max(t, ACTIVITY_LIMITS.cancelReason)]}
-        >
-          <Input.TextArea rows={2} maxLength={ACTIVITY_LIMITS.cancelReason} autoFocus />
-        </Form.Item>
-        {a.seriesId && (
-          <Form.Item name="scope" label={t(M.scope)}>
-            <Radio.Group
-              options={[
-                { value: 'one', label: t(M.scopeOne) },
-                { value: 'following', label: t(M.scopeFollowing) },
-              ]}
-            />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      <TextField
+        name="reason"
+        label={t(M.cancelReason)}
+        extra={t(M.cancelReasonHelp)}
+        max={ACTIVITY_LIMITS.cancelReason}
+        required
+        rows={2}
+        autoFocus
+      />
+      {a.seriesId && <SeriesScopeField />}
+    </FormModal>
   );
 }

@@ -3,9 +3,9 @@ import type { z } from 'zod';
 import { App, Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
 import { chinaInstant, formatDate, formatTime } from '../../../shared/china-time';
 import { isApiError } from '../../../web/api/api-error';
-import { useApiMutation } from '../../../web/api/hooks';
-import { useFormErrors } from '../../../web/components/form-errors';
-import { FormDrawer } from '../../../web/components/form-drawer';
+import { useSaveMutation } from '../../../web/api/hooks';
+import { TextField } from '../../../web/components/field-text';
+import { FormDrawer, type FormDrawerProps } from '../../../web/components/form-drawer';
 import { rules } from '../../../web/components/rules';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
@@ -29,20 +29,26 @@ export type ActivityFormMode = { kind: 'create'; centreId?: string } | { kind: '
 type Values = Omit<z.input<typeof ZActivityCreate>, 'startsAt' | 'endsAt' | 'confirmShortNotice'> &
   Pick<z.input<typeof ZActivityUpdate>, 'scope'> & { date: string; start: string; end: string };
 
+/** Which activities of a weekly series a change applies to: this one, or it and the following. */
+export function SeriesScopeField() {
+  const { t } = useI18n();
+  return (
+    <Form.Item name="scope" label={t(M.scope)}>
+      <Radio.Group
+        options={[
+          { value: 'one', label: t(M.scopeOne) },
+          { value: 'following', label: t(M.scopeFollowing) },
+        ]}
+      />
+    </Form.Item>
+  );
+}
+
 /** One form for creating (also a weekly series) and editing an activity with its bookings. */
-export function ActivityFormDrawer({
-  mode,
-  onClose,
-  onSaved,
-}: {
-  mode: ActivityFormMode;
-  onClose: () => void;
-  onSaved: (id: string) => void;
-}) {
+export function ActivityFormDrawer({ mode, onClose, onSaved }: FormDrawerProps<ActivityFormMode>) {
   const { t, label } = useI18n();
-  const { message, modal } = App.useApp();
+  const { modal } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const errors = useFormErrors(form);
   const editing = mode.kind === 'edit' ? mode.activity : null;
   const centreId =
     Form.useWatch('centreId', form) ?? editing?.centreId ?? (mode.kind === 'create' ? mode.centreId : undefined);
@@ -51,38 +57,30 @@ export function ActivityFormDrawer({
 
   // Short notice is a question, not an error: ask, and save again once confirmed.
   const sent = useRef<Values | null>(null);
-  const onError = (err: unknown) => {
+  const onError = (err: unknown): void => {
     const notice = isApiError(err) ? err.issues.find((i) => i.path === 'confirmShortNotice') : undefined;
     const v = sent.current;
-    if (!notice || !v) return errors.onError(err);
+    if (!notice || !v) {
+      save.errors.onError(err);
+      return;
+    }
     modal.confirm({
       title: t(M.shortNoticeTitle),
       content: label({ zh: notice.message, en: notice.messageEn }),
       okText: t(M.shortNoticeOk),
       cancelText: t(APP.cancel),
-      onOk: () => save(v, true),
+      onOk: () => send(v, true),
     });
   };
-  const create = useApiMutation(activitiesApi.create, {
+  const save = useSaveMutation(form, activitiesApi, {
     invalidates: ACTIVITY_CHANGES,
+    created: (_, r) => t(M.created, { n: r.ids.length }),
+    // An edit answers with the ids it changed; the drawer stays on the one edited.
+    onSaved: (out) => onSaved('id' in out ? out.id : editing!.id),
     onError,
-    onSuccess: (r) => {
-      void message.success(t(M.created, { n: r.ids.length }));
-      onSaved(r.id);
-    },
   });
-  const update = useApiMutation(activitiesApi.update, {
-    invalidates: ACTIVITY_CHANGES,
-    onError,
-    onSuccess: (_, { params }) => {
-      void message.success(t(APP.saved));
-      onSaved(params.id);
-    },
-  });
-  const busy = create.busy || update.busy;
 
-  const save = (v: Values, confirmShortNotice: boolean) => {
-    errors.clear();
+  const send = (v: Values, confirmShortNotice: boolean) => {
     sent.current = v;
     const fields = {
       title: v.title.trim(),
@@ -104,8 +102,8 @@ export function ActivityFormDrawer({
       confirmShortNotice,
     };
     return editing
-      ? update.run({ params: { id: editing.id }, body: { ...fields, scope: v.scope ?? 'one' } })
-      : create.run({ body: { ...fields, centreId: v.centreId, repeatWeeks: v.repeatWeeks ?? 1 } });
+      ? save.update({ params: { id: editing.id }, body: { ...fields, scope: v.scope ?? 'one' } })
+      : save.create({ body: { ...fields, centreId: v.centreId, repeatWeeks: v.repeatWeeks ?? 1 } });
   };
 
   const initial: Partial<Values> = editing
@@ -144,155 +142,127 @@ export function ActivityFormDrawer({
   };
   const names = (list: { id: string; name: string }[] | undefined) =>
     (list ?? []).map((x) => ({ value: x.id, label: x.name }));
-  const req = [{ required: true, message: t(APP.required) }];
+  const req = [rules.chosen(t)];
 
   return (
     <FormDrawer
       title={editing ? `${t(M.editTitle)} · ${editing.title}` : t(M.createTitle)}
       width={640}
-      busy={busy}
+      busy={save.busy}
       onClose={onClose}
-      onSave={() => form.submit()}
+      form={form}
+      onFinish={(v) => void send(v, false)}
+      initialValues={initial}
+      alert={save.alert}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={(v) => void save(v, false)}
-        disabled={busy}
-        scrollToFirstError
-        initialValues={initial}
-      >
-        {errors.alert}
-        {editing ? (
-          <Form.Item label={t(M.centre)}>
-            <Input value={editing.centreName} disabled />
-          </Form.Item>
-        ) : (
-          <Form.Item name="centreId" label={t(M.centre)} rules={req}>
-            <NodeTreeSelect selectable={(n) => n.level === 'centre' || n.level === 'town'} aria-label={t(M.centre)} />
-          </Form.Item>
-        )}
-        <Form.Item name="courseId" label={t(M.course)} extra={t(M.courseHelp)}>
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            disabled={!o}
-            placeholder={o ? undefined : t(M.chooseCentreFirst)}
-            options={names(o?.courses)}
-            onChange={pickCourse}
-          />
+      {editing ? (
+        <Form.Item label={t(M.centre)}>
+          <Input value={editing.centreName} disabled />
         </Form.Item>
-        <Form.Item
-          name="title"
-          label={t(M.titleField)}
-          rules={[rules.required(t), rules.max(t, ACTIVITY_LIMITS.title)]}
-        >
-          <Input maxLength={ACTIVITY_LIMITS.title} />
+      ) : (
+        <Form.Item name="centreId" label={t(M.centre)} rules={req}>
+          <NodeTreeSelect selectable={(n) => n.level === 'centre' || n.level === 'town'} aria-label={t(M.centre)} />
         </Form.Item>
-        <Row gutter={12}>
-          <Col xs={24} sm={12}>
-            <Form.Item name="theme" label={t(M.theme)} rules={req}>
-              <Select
-                options={(o?.themes ?? []).map((x) => ({ value: x.key, label: label({ zh: x.nameZh, en: x.nameEn }) }))}
-                placeholder={o ? undefined : t(M.chooseCentreFirst)}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="form" label={t(M.form)} rules={req}>
-              <Select options={ACTIVITY_FORMS.map((x) => ({ value: x, label: label(ACTIVITY_FORM_LABELS[x]) }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={10}>
-            <Form.Item name="date" label={t(M.date)} rules={req}>
-              <Input type="date" />
-            </Form.Item>
-          </Col>
-          <Col xs={12} sm={7}>
-            <Form.Item name="start" label={t(M.startTime)} rules={req}>
-              <Input type="time" />
-            </Form.Item>
-          </Col>
-          <Col xs={12} sm={7}>
-            <Form.Item name="end" label={t(M.endTime)} rules={req}>
-              <Input type="time" />
-            </Form.Item>
-          </Col>
-        </Row>
-        {!editing && (
-          <Form.Item name="repeatWeeks" label={t(M.repeat)} extra={t(M.repeatHelp)}>
-            <InputNumber
-              min={1}
-              max={ACTIVITY_LIMITS.repeatMax}
-              precision={0}
-              style={{ width: 160 }}
-              suffix={t(M.weeks, { n: '' }).trim()}
+      )}
+      <Form.Item name="courseId" label={t(M.course)} extra={t(M.courseHelp)}>
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          disabled={!o}
+          placeholder={o ? undefined : t(M.chooseCentreFirst)}
+          options={names(o?.courses)}
+          onChange={pickCourse}
+        />
+      </Form.Item>
+      <TextField name="title" label={t(M.titleField)} max={ACTIVITY_LIMITS.title} required />
+      <Row gutter={12}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="theme" label={t(M.theme)} rules={req}>
+            <Select
+              options={(o?.themes ?? []).map((x) => ({ value: x.key, label: label({ zh: x.nameZh, en: x.nameEn }) }))}
+              placeholder={o ? undefined : t(M.chooseCentreFirst)}
             />
           </Form.Item>
-        )}
-        {editing?.seriesId && (
-          <Form.Item name="scope" label={t(M.scope)}>
-            <Radio.Group
-              options={[
-                { value: 'one', label: t(M.scopeOne) },
-                { value: 'following', label: t(M.scopeFollowing) },
-              ]}
-            />
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="form" label={t(M.form)} rules={req}>
+            <Select options={ACTIVITY_FORMS.map((x) => ({ value: x, label: label(ACTIVITY_FORM_LABELS[x]) }))} />
           </Form.Item>
-        )}
-        <Form.Item name="venueId" label={t(M.venue)} extra={t(M.venueHelp)}>
-          <Select
-            allowClear
-            disabled={!o}
-            options={(o?.venues ?? []).map((v) => ({
-              value: v.id,
-              label: v.seats ? `${v.name}（${v.seats}）` : v.name,
-            }))}
+        </Col>
+        <Col xs={24} sm={10}>
+          <Form.Item name="date" label={t(M.date)} rules={req}>
+            <Input type="date" />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={7}>
+          <Form.Item name="start" label={t(M.startTime)} rules={req}>
+            <Input type="time" />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={7}>
+          <Form.Item name="end" label={t(M.endTime)} rules={req}>
+            <Input type="time" />
+          </Form.Item>
+        </Col>
+      </Row>
+      {!editing && (
+        <Form.Item name="repeatWeeks" label={t(M.repeat)} extra={t(M.repeatHelp)}>
+          <InputNumber
+            min={1}
+            max={ACTIVITY_LIMITS.repeatMax}
+            precision={0}
+            style={{ width: 160 }}
+            suffix={t(M.weeks, { n: '' }).trim()}
           />
         </Form.Item>
-        <Form.Item name="place" label={t(M.place)} extra={t(M.placeHelp)} rules={[rules.max(t, ACTIVITY_LIMITS.place)]}>
-          <Input maxLength={ACTIVITY_LIMITS.place} />
-        </Form.Item>
-        <Form.Item name="equipmentIds" label={t(M.equipment)}>
-          <Select mode="multiple" allowClear disabled={!o} options={names(o?.equipment)} />
-        </Form.Item>
-        <Form.Item name="teacherIds" label={t(M.teachers)} extra={t(M.teachersHelp)}>
-          <Select
-            mode="multiple"
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            disabled={!o}
-            options={names(o?.teachers)}
-          />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col xs={24} sm={8}>
-            <Form.Item name="capacity" label={t(M.capacity)}>
-              <InputNumber min={1} max={ACTIVITY_LIMITS.capacityMax} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} sm={8}>
-            <Form.Item name="hours" label={t(M.hours)} rules={req}>
-              <InputNumber min={0.5} max={ACTIVITY_LIMITS.hoursMax} step={0.5} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} sm={8}>
-            <Form.Item name="credits" label={t(M.credits)}>
-              <InputNumber min={0} max={ACTIVITY_LIMITS.creditsMax} step={0.5} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <div style={{ marginTop: -12, marginBottom: 16, color: '#5b6b63' }}>{t(M.capacityHelp)}</div>
-        <Form.Item name="audience" label={t(M.audience)} rules={[rules.max(t, ACTIVITY_LIMITS.audience)]}>
-          <Input maxLength={ACTIVITY_LIMITS.audience} />
-        </Form.Item>
-        <Form.Item name="responsibleUnitId" label={t(M.unit)}>
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} disabled={!o} options={names(o?.units)} />
-        </Form.Item>
-        <Form.Item name="description" label={t(M.description)} rules={[rules.max(t, ACTIVITY_LIMITS.description)]}>
-          <Input.TextArea rows={3} maxLength={ACTIVITY_LIMITS.description} />
-        </Form.Item>
-      </Form>
+      )}
+      {editing?.seriesId && <SeriesScopeField />}
+      <Form.Item name="venueId" label={t(M.venue)} extra={t(M.venueHelp)}>
+        <Select
+          allowClear
+          disabled={!o}
+          options={(o?.venues ?? []).map((v) => ({
+            value: v.id,
+            label: v.seats ? `${v.name}（${v.seats}）` : v.name,
+          }))}
+        />
+      </Form.Item>
+      <TextField name="place" label={t(M.place)} extra={t(M.placeHelp)} max={ACTIVITY_LIMITS.place} />
+      <Form.Item name="equipmentIds" label={t(M.equipment)}>
+        <Select mode="multiple" allowClear disabled={!o} options={names(o?.equipment)} />
+      </Form.Item>
+      <Form.Item name="teacherIds" label={t(M.teachers)} extra={t(M.teachersHelp)}>
+        <Select
+          mode="multiple"
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          disabled={!o}
+          options={names(o?.teachers)}
+        />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col xs={24} sm={8}>
+          <Form.Item name="capacity" label={t(M.capacity)}>
+            <InputNumber min={1} max={ACTIVITY_LIMITS.capacityMax} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={8}>
+          <Form.Item name="hours" label={t(M.hours)} rules={req}>
+            <InputNumber min={0.5} max={ACTIVITY_LIMITS.hoursMax} step={0.5} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={8}>
+          <Form.Item name="credits" label={t(M.credits)}>
+            <InputNumber min={0} max={ACTIVITY_LIMITS.creditsMax} step={0.5} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <div style={{ marginTop: -12, marginBottom: 16, color: '#5b6b63' }}>{t(M.capacityHelp)}</div>
+      <TextField name="audience" label={t(M.audience)} max={ACTIVITY_LIMITS.audience} />
+      <Form.Item name="responsibleUnitId" label={t(M.unit)}>
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} disabled={!o} options={names(o?.units)} />
+      </Form.Item>
+      <TextField name="description" label={t(M.description)} max={ACTIVITY_LIMITS.description} rows={3} />
     </FormDrawer>
   );
 }

@@ -1,5 +1,5 @@
-import { Tag } from 'antd';
 import { useApi } from '../../../web/api/hooks';
+import { ValueTag } from '../../../web/components/detail-tag';
 import { themesApi } from '../../themes/themes.contract';
 import { THEME_LABELS, type ThemeKey } from '../../../shared/themes';
 import { useI18n, type Label } from '../../../web/i18n/i18n';
@@ -8,12 +8,7 @@ import { ACTIVITY_STATUS_LABELS, type ActivityStatus } from '../activities.contr
 const COLORS: Record<ActivityStatus, string> = { planned: 'blue', open: 'green', done: 'default', cancelled: 'red' };
 
 export function StatusTag({ status }: { status: ActivityStatus }) {
-  const { label } = useI18n();
-  return (
-    <Tag color={COLORS[status]} style={{ fontSize: 14 }}>
-      {label(ACTIVITY_STATUS_LABELS[status])}
-    </Tag>
-  );
+  return <ValueTag value={status} labels={ACTIVITY_STATUS_LABELS} colors={COLORS} large />;
 }
 
 /** A theme's name: the default set's label, else the key as the county named it. */

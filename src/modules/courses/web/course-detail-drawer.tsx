@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Descriptions, List, Space, Tag, Timeline, Typography } from 'antd';
+import { List, Space, Tag, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import { formatDateTime } from '../../../shared/china-time';
+import { DetailBody, DetailFields, DetailHistory, DetailSection } from '../../../web/components/detail-layout';
 import { DetailDrawer } from '../../../web/components/query-view';
 import { useI18n } from '../../../web/i18n/i18n';
 import { COURSE_FORM_LABELS, REVIEW_ACTION_LABELS, TARGET_GROUP_LABELS, type CourseDetail } from '../courses.contract';
@@ -35,7 +36,7 @@ function CourseDetailView({ course, onRemoved }: { course: CourseDetail; onRemov
   const [editing, setEditing] = useState(false);
   const none = t(M.none);
   return (
-    <Space orientation="vertical" size={20} style={{ width: '100%' }}>
+    <DetailBody>
       <Space wrap size={4}>
         <CourseStatusTag status={course.status} />
         {course.featured && <FeaturedTag centre={course.featuredCentreName} />}
@@ -46,10 +47,7 @@ function CourseDetailView({ course, onRemoved }: { course: CourseDetail; onRemov
           {t(M.reviewComment)}：{course.reviewComment}
         </Typography.Paragraph>
       )}
-      <Descriptions
-        bordered
-        size="small"
-        column={1}
+      <DetailFields
         items={[
           { key: 'owner', label: t(M.owner), children: course.nodeName },
           { key: 'town', label: t(M.town), children: course.townName ?? t(M.countyLevel) },
@@ -82,10 +80,7 @@ function CourseDetailView({ course, onRemoved }: { course: CourseDetail; onRemov
           },
         ]}
       />
-      <div>
-        <Typography.Title level={5} style={{ fontSize: 18 }}>
-          {t(M.description)}
-        </Typography.Title>
+      <DetailSection title={t(M.description)}>
         {course.descriptionHtml ? (
           // Sanitised on the server with an allowlist (course-html.ts) before it was stored.
           <div
@@ -96,11 +91,8 @@ function CourseDetailView({ course, onRemoved }: { course: CourseDetail; onRemov
         ) : (
           <Typography.Text type="secondary">{none}</Typography.Text>
         )}
-      </div>
-      <div>
-        <Typography.Title level={5} style={{ fontSize: 18 }}>
-          {t(M.materials)}
-        </Typography.Title>
+      </DetailSection>
+      <DetailSection title={t(M.materials)}>
         {course.files.length ? (
           <List
             size="small"
@@ -117,36 +109,29 @@ function CourseDetailView({ course, onRemoved }: { course: CourseDetail; onRemov
         ) : (
           <Typography.Text type="secondary">{none}</Typography.Text>
         )}
-      </div>
-      <div>
-        <Typography.Title level={5} style={{ fontSize: 18 }}>
-          {t(M.history)}
-        </Typography.Title>
+      </DetailSection>
+      <DetailSection title={t(M.history)}>
         {course.history.length === 0 ? (
           <Typography.Text type="secondary">{t(M.noHistory)}</Typography.Text>
         ) : (
-          <Timeline
-            items={course.history.map((h) => ({
+          <DetailHistory
+            entries={course.history.map((h) => ({
               key: h.id,
               color: ACTION_COLORS[h.action] ?? 'gray',
-              content: (
-                <div>
-                  <div>
-                    <strong>{label(REVIEW_ACTION_LABELS[h.action])}</strong>
-                    {h.comment ? `：${h.comment}` : ''}
-                  </div>
-                  <div style={{ color: '#6b7c74', fontSize: 13 }}>
-                    {t(M.historyBy, { date: formatDateTime(h.at), by: h.actorName ?? '—' })}
-                  </div>
-                </div>
+              what: (
+                <>
+                  <strong>{label(REVIEW_ACTION_LABELS[h.action])}</strong>
+                  {h.comment ? `：${h.comment}` : ''}
+                </>
               ),
+              by: t(M.historyBy, { date: formatDateTime(h.at), by: h.actorName ?? '—' }),
             }))}
           />
         )}
-      </div>
+      </DetailSection>
       {editing && (
         <CourseFormDrawer course={course} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />
       )}
-    </Space>
+    </DetailBody>
   );
 }

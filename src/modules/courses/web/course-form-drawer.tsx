@@ -5,10 +5,10 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { TreeNode } from '../../organisations/org.contract';
 import { useSaveMutation } from '../../../web/api/hooks';
 import { useAuth } from '../../../web/auth/auth-context';
+import { TextField } from '../../../web/components/field-text';
 import { FormDrawer } from '../../../web/components/form-drawer';
 import { rules } from '../../../web/components/rules';
 import { useI18n } from '../../../web/i18n/i18n';
-import { M as APP } from '../../../web/i18n/messages';
 import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
 import { ancestorsOf } from '../../../web/org-tree/tree-index';
 import { useOrgTree } from '../../../web/org-tree/use-org-tree';
@@ -115,96 +115,82 @@ export function CourseFormDrawer({
       width={680}
       busy={save.busy}
       onClose={onClose}
-      onSave={() => form.submit()}
+      form={form}
+      onFinish={submit}
+      initialValues={initial}
+      alert={save.alert}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        disabled={save.busy}
-        scrollToFirstError
-        initialValues={initial}
+      <Form.Item name="nodeId" label={t(M.owner)} extra={t(M.ownerHelp)} rules={[rules.chosen(t)]}>
+        {course ? <Input value={course.nodeName} disabled /> : <NodeTreeSelect selectable={selectable} />}
+      </Form.Item>
+      <TextField name="title" label={t(M.courseTitle)} max={COURSE_LIMITS.title} required autoFocus />
+      <Row gutter={12}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="theme" label={t(M.theme)} rules={[rules.chosen(t)]}>
+            <Select options={themeOptions} loading={themes.isPending} showSearch={{ optionFilterProp: 'label' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="form" label={t(M.form)} rules={[rules.chosen(t)]}>
+            <Select options={COURSE_FORMS.map((f) => ({ value: f, label: label(COURSE_FORM_LABELS[f]) }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={8}>
+          <Form.Item name="hours" label={t(M.hours)} rules={[rules.chosen(t)]}>
+            <InputNumber
+              min={COURSE_LIMITS.hoursMin}
+              max={COURSE_LIMITS.hoursMax}
+              step={0.5}
+              style={{ width: '100%' }}
+              inputMode="decimal"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={8}>
+          <Form.Item name="credits" label={t(M.credits)}>
+            <InputNumber
+              min={0}
+              max={COURSE_LIMITS.creditsMax}
+              step={0.5}
+              style={{ width: '100%' }}
+              inputMode="decimal"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={8}>
+          <Form.Item
+            name="firstSessionDate"
+            label={t(M.firstSessionDate)}
+            extra={
+              deadline
+                ? `${t(M.firstSessionHelp, { n: leadDays })}（${t(M.submitDeadline)} ${deadline}）`
+                : t(M.firstSessionHelp, { n: leadDays })
+            }
+          >
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item
+        name="targetGroups"
+        label={t(M.targetGroups)}
+        rules={[{ type: 'array', max: COURSE_LIMITS.targetGroups }]}
       >
-        {save.alert}
-        <Form.Item
-          name="nodeId"
-          label={t(M.owner)}
-          extra={t(M.ownerHelp)}
-          rules={[{ required: true, message: t(APP.required) }]}
-        >
-          {course ? <Input value={course.nodeName} disabled /> : <NodeTreeSelect selectable={selectable} />}
-        </Form.Item>
-        <Form.Item name="title" label={t(M.courseTitle)} rules={[rules.required(t), rules.max(t, COURSE_LIMITS.title)]}>
-          <Input maxLength={COURSE_LIMITS.title} autoFocus />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col xs={24} sm={12}>
-            <Form.Item name="theme" label={t(M.theme)} rules={[{ required: true, message: t(APP.required) }]}>
-              <Select options={themeOptions} loading={themes.isPending} showSearch={{ optionFilterProp: 'label' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="form" label={t(M.form)} rules={[{ required: true, message: t(APP.required) }]}>
-              <Select options={COURSE_FORMS.map((f) => ({ value: f, label: label(COURSE_FORM_LABELS[f]) }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} sm={8}>
-            <Form.Item name="hours" label={t(M.hours)} rules={[{ required: true, message: t(APP.required) }]}>
-              <InputNumber
-                min={COURSE_LIMITS.hoursMin}
-                max={COURSE_LIMITS.hoursMax}
-                step={0.5}
-                style={{ width: '100%' }}
-                inputMode="decimal"
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={12} sm={8}>
-            <Form.Item name="credits" label={t(M.credits)}>
-              <InputNumber
-                min={0}
-                max={COURSE_LIMITS.creditsMax}
-                step={0.5}
-                style={{ width: '100%' }}
-                inputMode="decimal"
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={8}>
-            <Form.Item
-              name="firstSessionDate"
-              label={t(M.firstSessionDate)}
-              extra={
-                deadline
-                  ? `${t(M.firstSessionHelp, { n: leadDays })}（${t(M.submitDeadline)} ${deadline}）`
-                  : t(M.firstSessionHelp, { n: leadDays })
-              }
-            >
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item
-          name="targetGroups"
-          label={t(M.targetGroups)}
-          rules={[{ type: 'array', max: COURSE_LIMITS.targetGroups }]}
-        >
-          <Select
-            mode="multiple"
-            allowClear
-            options={TARGET_GROUPS.map((g) => ({ value: g, label: label(TARGET_GROUP_LABELS[g]) }))}
-          />
-        </Form.Item>
-        <Form.Item name="teacherIds" label={t(M.teachers)}>
-          <TeacherPick initial={course?.teachers ?? []} max={COURSE_LIMITS.teachers} />
-        </Form.Item>
-        <Form.Item name="descriptionHtml" label={t(M.description)}>
-          <RichTextEditor maxLength={COURSE_LIMITS.description} />
-        </Form.Item>
-        <Form.Item name="fileIds" label={t(M.materials)} extra={t(M.materialsHelp)}>
-          <MaterialUpload nodeId={course?.nodeId ?? nodeId} initial={course?.files ?? []} max={COURSE_LIMITS.files} />
-        </Form.Item>
-      </Form>
+        <Select
+          mode="multiple"
+          allowClear
+          options={TARGET_GROUPS.map((g) => ({ value: g, label: label(TARGET_GROUP_LABELS[g]) }))}
+        />
+      </Form.Item>
+      <Form.Item name="teacherIds" label={t(M.teachers)}>
+        <TeacherPick initial={course?.teachers ?? []} max={COURSE_LIMITS.teachers} />
+      </Form.Item>
+      <Form.Item name="descriptionHtml" label={t(M.description)}>
+        <RichTextEditor maxLength={COURSE_LIMITS.description} />
+      </Form.Item>
+      <Form.Item name="fileIds" label={t(M.materials)} extra={t(M.materialsHelp)}>
+        <MaterialUpload nodeId={course?.nodeId ?? nodeId} initial={course?.files ?? []} max={COURSE_LIMITS.files} />
+      </Form.Item>
     </FormDrawer>
   );
 }

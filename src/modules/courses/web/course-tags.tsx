@@ -1,5 +1,6 @@
 import { Tag } from 'antd';
 import { StarFilled } from '@ant-design/icons';
+import { ValueTag } from '../../../web/components/detail-tag';
 import { useI18n } from '../../../web/i18n/i18n';
 import { COURSE_STATUS_LABELS, type CourseStatus } from '../courses.contract';
 import { M } from './courses.messages';
@@ -12,12 +13,7 @@ const STATUS_COLORS: Record<CourseStatus, string> = {
 };
 
 export function CourseStatusTag({ status }: { status: CourseStatus }) {
-  const { label } = useI18n();
-  return (
-    <Tag color={STATUS_COLORS[status]} style={{ fontSize: 14 }}>
-      {label(COURSE_STATUS_LABELS[status])}
-    </Tag>
-  );
+  return <ValueTag value={status} labels={COURSE_STATUS_LABELS} colors={STATUS_COLORS} large />;
 }
 
 export function FeaturedTag({ centre }: { centre?: string | null }) {

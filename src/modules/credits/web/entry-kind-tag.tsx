@@ -1,5 +1,4 @@
-import { Tag } from 'antd';
-import { useI18n } from '../../../web/i18n/i18n';
+import { ValueTag } from '../../../web/components/detail-tag';
 import { ENTRY_KIND_LABELS, type EntryKindKey } from '../credits.contract';
 
 const COLORS: Record<EntryKindKey, string> = {
@@ -12,12 +11,7 @@ const COLORS: Record<EntryKindKey, string> = {
 };
 
 export function EntryKindTag({ kind }: { kind: EntryKindKey }) {
-  const { label } = useI18n();
-  return (
-    <Tag color={COLORS[kind]} style={{ fontSize: 14 }}>
-      {label(ENTRY_KIND_LABELS[kind])}
-    </Tag>
-  );
+  return <ValueTag value={kind} labels={ENTRY_KIND_LABELS} colors={COLORS} large />;
 }
 
 /** +2.5 / −4: earnings green, spends and reversals plain. */

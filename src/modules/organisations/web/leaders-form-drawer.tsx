@@ -1,10 +1,11 @@
-import { App, Button, Card, Col, Form, Input, Row, Select } from 'antd';
+import { Button, Card, Col, Form, Row, Select } from 'antd';
 import { ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { orgApi, type Leader, type NodeDetail } from '../org.contract';
 import { LIMITS } from '../../../shared/limits';
 import { LEADER_POST_LABELS, LEADER_POSTS } from '../../../shared/roles';
 import { useFormMutation } from '../../../web/api/hooks';
 import { blankToNull, rules } from '../../../web/components/rules';
+import { PhoneField, TextField } from '../../../web/components/field-text';
 import { FormDrawer } from '../../../web/components/form-drawer';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
@@ -16,18 +17,11 @@ type Values = { leaders: Leader[] };
 /** Edits the whole leadership group; saving replaces the list on the server. */
 export function LeadersFormDrawer({ node, onClose }: { node: NodeDetail; onClose: () => void }) {
   const { t, label } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const {
-    submit: save,
-    busy,
-    alert,
-  } = useFormMutation(form, orgApi.setLeaders, {
+  const save = useFormMutation(form, orgApi.setLeaders, {
     invalidates: ORG_CHANGES,
-    onSuccess: () => {
-      void message.success(t(M.leadersSaved));
-      onClose();
-    },
+    success: t(M.leadersSaved),
+    onSuccess: onClose,
   });
 
   const submit = (v: Values) => {
@@ -37,19 +31,19 @@ export function LeadersFormDrawer({ node, onClose }: { node: NodeDetail; onClose
       title: blankToNull(l.title) as string | null,
       phone: blankToNull(l.phone) as string | null,
     }));
-    void save({ params: { id: node.id }, body: { leaders } });
+    void save.submit({ params: { id: node.id }, body: { leaders } });
   };
 
   return (
     <FormDrawer
       title={`${node.name} · ${t(M.leaders)}`}
       width={640}
-      busy={busy}
+      busy={save.busy}
       onClose={onClose}
       form={form}
       onFinish={submit}
       initialValues={{ leaders: node.leaders.map(({ name, post, title, phone }) => ({ name, post, title, phone })) }}
-      alert={alert}
+      alert={save.alert}
     >
       <Form.List name="leaders">
         {(fields, { add, remove, move }, { errors: listErrors }) => (
@@ -84,32 +78,23 @@ export function LeadersFormDrawer({ node, onClose }: { node: NodeDetail; onClose
               >
                 <Row gutter={12}>
                   <Col xs={24} sm={12}>
-                    <Form.Item
-                      name={[f.name, 'name']}
-                      label={t(M.leaderName)}
-                      rules={[rules.required(t), rules.max(t, LIMITS.personName)]}
-                    >
-                      <Input maxLength={LIMITS.personName} />
-                    </Form.Item>
+                    <TextField name={[f.name, 'name']} label={t(M.leaderName)} max={LIMITS.personName} required />
                   </Col>
                   <Col xs={24} sm={12}>
-                    <Form.Item
-                      name={[f.name, 'post']}
-                      label={t(M.leaderPost)}
-                      rules={[{ required: true, message: t(APP.required) }]}
-                    >
+                    <Form.Item name={[f.name, 'post']} label={t(M.leaderPost)} rules={[rules.chosen(t)]}>
                       <Select options={LEADER_POSTS.map((p) => ({ value: p, label: label(LEADER_POST_LABELS[p]) }))} />
                     </Form.Item>
                   </Col>
                   <Col xs={24} sm={12}>
-                    <Form.Item name={[f.name, 'title']} label={t(M.leaderTitle)} rules={[rules.max(t, LIMITS.post)]}>
-                      <Input maxLength={LIMITS.post} placeholder={t(M.leaderTitlePlaceholder)} />
-                    </Form.Item>
+                    <TextField
+                      name={[f.name, 'title']}
+                      label={t(M.leaderTitle)}
+                      max={LIMITS.post}
+                      placeholder={t(M.leaderTitlePlaceholder)}
+                    />
                   </Col>
                   <Col xs={24} sm={12}>
-                    <Form.Item name={[f.name, 'phone']} label={t(M.leaderPhone)} rules={[rules.phone(t)]}>
-                      <Input inputMode="tel" maxLength={LIMITS.phone} />
-                    </Form.Item>
+                    <PhoneField name={[f.name, 'phone']} label={t(M.leaderPhone)} />
                   </Col>
                 </Row>
               </Card>

@@ -1,10 +1,10 @@
 import { useCallback, useMemo } from 'react';
-import { Alert, App, Form, Modal, Typography } from 'antd';
+import { Alert, Form, Typography } from 'antd';
 import { orgApi, type NodeDetail, type NodeMove, type TreeNode } from '../org.contract';
 import { allowedChildLevels } from '../../../shared/roles';
 import { useFormMutation } from '../../../web/api/hooks';
+import { FormModal } from '../../../web/components/form-modal';
 import { useI18n } from '../../../web/i18n/i18n';
-import { M as APP } from '../../../web/i18n/messages';
 import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
 import { subtreeIds } from '../../../web/org-tree/tree-index';
 import { useOrgTree } from '../../../web/org-tree/use-org-tree';
@@ -14,14 +14,11 @@ import { ORG_CHANGES } from './org.queries';
 /** Move a node and its subtree under another parent that may hold its level. */
 export function MoveNodeModal({ node, onClose }: { node: NodeDetail; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<NodeMove>();
   const move = useFormMutation(form, orgApi.move, {
     invalidates: ORG_CHANGES,
-    onSuccess: () => {
-      void message.success(t(M.moved));
-      onClose();
-    },
+    success: t(M.moved),
+    onSuccess: onClose,
   });
   const tree = useOrgTree();
 
@@ -34,28 +31,24 @@ export function MoveNodeModal({ node, onClose }: { node: NodeDetail; onClose: ()
   const submit = (body: NodeMove) => move.submit({ params: { id: node.id }, body });
 
   return (
-    <Modal
-      open
+    <FormModal<NodeMove>
       title={t(M.moveTitle, { name: node.name })}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      form={form}
+      onClose={onClose}
+      busy={move.busy}
+      onFinish={submit}
       okText={t(M.move)}
-      cancelText={t(APP.cancel)}
-      confirmLoading={move.busy}
-      destroyOnHidden
+      alert={move.alert}
     >
-      <Form form={form} layout="vertical" onFinish={submit}>
-        {move.alert}
-        <Alert type="info" showIcon title={t(M.moveHelp)} style={{ marginBottom: 16 }} />
-        {node.parentName && (
-          <Typography.Paragraph>
-            {t(M.parent)}：{node.parentName}
-          </Typography.Paragraph>
-        )}
-        <Form.Item name="newParentId" label={t(M.moveTo)} rules={[{ required: true, message: t(M.chooseParent) }]}>
-          <NodeTreeSelect selectable={selectable} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Alert type="info" showIcon title={t(M.moveHelp)} style={{ marginBottom: 16 }} />
+      {node.parentName && (
+        <Typography.Paragraph>
+          {t(M.parent)}：{node.parentName}
+        </Typography.Paragraph>
+      )}
+      <Form.Item name="newParentId" label={t(M.moveTo)} rules={[{ required: true, message: t(M.chooseParent) }]}>
+        <NodeTreeSelect selectable={selectable} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -13,9 +13,9 @@ import {
 } from '../../../shared/roles';
 import { useSaveMutation } from '../../../web/api/hooks';
 import { blankToNull, rules } from '../../../web/components/rules';
-import { FormDrawer } from '../../../web/components/form-drawer';
+import { PhoneField, TextField } from '../../../web/components/field-text';
+import { FormDrawer, type FormDrawerProps } from '../../../web/components/form-drawer';
 import { useI18n } from '../../../web/i18n/i18n';
-import { M as APP } from '../../../web/i18n/messages';
 import { useOrgTree } from '../../../web/org-tree/use-org-tree';
 import { M } from './org.messages';
 import { ORG_CHANGES, useNodeDetail } from './org.queries';
@@ -39,16 +39,27 @@ const FIELDS = [
   'sortOrder',
 ] as const;
 
+type Field = [name: keyof Values, label: string];
+
+/** An address, then a person and their phone side by side: the node's head, and its office's. */
+function PlaceFields({ place, person, phone }: { place: Field; person: Field; phone: Field }) {
+  return (
+    <>
+      <TextField name={place[0]} label={place[1]} max={LIMITS.address} />
+      <Row gutter={12}>
+        <Col xs={24} sm={12}>
+          <TextField name={person[0]} label={person[1]} max={LIMITS.personName} />
+        </Col>
+        <Col xs={24} sm={12}>
+          <PhoneField name={phone[0]} label={phone[1]} />
+        </Col>
+      </Row>
+    </>
+  );
+}
+
 /** One form for creating and editing a node, in a drawer. */
-export function NodeFormDrawer({
-  mode,
-  onClose,
-  onSaved,
-}: {
-  mode: NodeFormMode;
-  onClose: () => void;
-  onSaved: (id: string) => void;
-}) {
+export function NodeFormDrawer({ mode, onClose, onSaved }: FormDrawerProps<NodeFormMode>) {
   const { t, label, isZh } = useI18n();
   const [form] = Form.useForm<Values>();
   const tree = useOrgTree();
@@ -127,7 +138,7 @@ export function NodeFormDrawer({
       alert={alert}
     >
       {parent && (
-        <Form.Item name="level" label={t(M.level)} rules={[{ required: true, message: t(APP.required) }]}>
+        <Form.Item name="level" label={t(M.level)} rules={[rules.chosen(t)]}>
           <Radio.Group
             optionType="button"
             buttonStyle="solid"
@@ -136,13 +147,11 @@ export function NodeFormDrawer({
         </Form.Item>
       )}
       {level === 'unit' && (
-        <Form.Item name="unitKind" label={t(M.unitKind)} rules={[{ required: true, message: t(APP.required) }]}>
+        <Form.Item name="unitKind" label={t(M.unitKind)} rules={[rules.chosen(t)]}>
           <Select options={UNIT_KINDS.map((k) => ({ value: k, label: label(UNIT_KIND_LABELS[k]) }))} />
         </Form.Item>
       )}
-      <Form.Item name="name" label={t(M.name)} rules={[rules.required(t), rules.max(t, LIMITS.nodeName)]}>
-        <Input maxLength={LIMITS.nodeName} showCount autoFocus />
-      </Form.Item>
+      <TextField name="name" label={t(M.name)} max={LIMITS.nodeName} required showCount autoFocus />
       {level !== 'unit' && (
         <Form.Item
           name="divisionCode"
@@ -158,41 +167,21 @@ export function NodeFormDrawer({
           />
         </Form.Item>
       )}
-      <Form.Item name="address" label={t(M.address)} rules={[rules.max(t, LIMITS.address)]}>
-        <Input maxLength={LIMITS.address} />
-      </Form.Item>
-      <Row gutter={12}>
-        <Col xs={24} sm={12}>
-          <Form.Item name="headName" label={t(M.headName)} rules={[rules.max(t, LIMITS.personName)]}>
-            <Input maxLength={LIMITS.personName} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item name="headPhone" label={t(M.headPhone)} rules={[rules.phone(t)]}>
-            <Input inputMode="tel" maxLength={LIMITS.phone} />
-          </Form.Item>
-        </Col>
-      </Row>
+      <PlaceFields
+        place={['address', t(M.address)]}
+        person={['headName', t(M.headName)]}
+        phone={['headPhone', t(M.headPhone)]}
+      />
       {office && (
         <fieldset style={{ border: '1px solid #e6ece9', borderRadius: 6, padding: '8px 12px 0', marginBottom: 16 }}>
           <legend style={{ fontSize: 16, padding: '0 6px', width: 'auto', marginBottom: 0, border: 0 }}>
             {t(M.office)}
           </legend>
-          <Form.Item name="officeLocation" label={t(M.officeLocation)} rules={[rules.max(t, LIMITS.address)]}>
-            <Input maxLength={LIMITS.address} />
-          </Form.Item>
-          <Row gutter={12}>
-            <Col xs={24} sm={12}>
-              <Form.Item name="officeHead" label={t(M.officeHead)} rules={[rules.max(t, LIMITS.personName)]}>
-                <Input maxLength={LIMITS.personName} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={12}>
-              <Form.Item name="officePhone" label={t(M.officePhone)} rules={[rules.phone(t)]}>
-                <Input inputMode="tel" maxLength={LIMITS.phone} />
-              </Form.Item>
-            </Col>
-          </Row>
+          <PlaceFields
+            place={['officeLocation', t(M.officeLocation)]}
+            person={['officeHead', t(M.officeHead)]}
+            phone={['officePhone', t(M.officePhone)]}
+          />
         </fieldset>
       )}
       <Row gutter={12}>

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
-import { Alert, Checkbox, Col, Form, Input, Radio, Row, type FormInstance } from 'antd';
+import { Alert, Checkbox, Col, Form, Radio, Row, type FormInstance } from 'antd';
 import { CONSENT_METHOD_LABELS, CONSENT_METHODS, PEOPLE_LIMITS } from '../people.contract';
 import { LIMITS } from '../../../shared/limits';
-import { rules } from '../../../web/components/rules';
+import { TextField } from '../../../web/components/field-text';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M } from './people.messages';
 
@@ -36,13 +36,7 @@ export function ConsentFields({ base, child, form }: { base: Path; child: boolea
       >
         <Checkbox style={{ fontSize: 16 }}>{t(M.consentGiven)}</Checkbox>
       </Form.Item>
-      <Form.Item
-        name={at('purpose')}
-        label={t(M.consentPurpose)}
-        rules={[rules.required(t), rules.max(t, PEOPLE_LIMITS.purpose)]}
-      >
-        <Input maxLength={PEOPLE_LIMITS.purpose} />
-      </Form.Item>
+      <TextField name={at('purpose')} label={t(M.consentPurpose)} max={PEOPLE_LIMITS.purpose} required />
       <Form.Item name={at('method')} label={t(M.consentMethod)} rules={[{ required: true }]}>
         <Radio.Group options={CONSENT_METHODS.map((m) => ({ value: m, label: label(CONSENT_METHOD_LABELS[m]) }))} />
       </Form.Item>
@@ -57,22 +51,15 @@ export function ConsentFields({ base, child, form }: { base: Path; child: boolea
       {guardian && (
         <Row gutter={12}>
           <Col xs={24} sm={12}>
-            <Form.Item
-              name={at('guardianName')}
-              label={t(M.guardianName)}
-              rules={[rules.required(t), rules.max(t, LIMITS.personName)]}
-            >
-              <Input maxLength={LIMITS.personName} />
-            </Form.Item>
+            <TextField name={at('guardianName')} label={t(M.guardianName)} max={LIMITS.personName} required />
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item
+            <TextField
               name={at('guardianRelation')}
               label={t(M.guardianRelation)}
-              rules={[rules.max(t, PEOPLE_LIMITS.relation)]}
-            >
-              <Input maxLength={PEOPLE_LIMITS.relation} placeholder={t(M.guardianRelationPlaceholder)} />
-            </Form.Item>
+              max={PEOPLE_LIMITS.relation}
+              placeholder={t(M.guardianRelationPlaceholder)}
+            />
           </Col>
         </Row>
       )}

@@ -1,11 +1,11 @@
-import { Form, Input } from 'antd';
+import { Form } from 'antd';
 import { PEOPLE_LIMITS, peopleApi, type HouseholdDetail, type HouseholdFields } from '../people.contract';
 import { LIMITS } from '../../../shared/limits';
 import { useSaveMutation } from '../../../web/api/hooks';
 import { rules } from '../../../web/components/rules';
+import { TextField } from '../../../web/components/field-text';
 import { FormModal } from '../../../web/components/form-modal';
 import { useI18n } from '../../../web/i18n/i18n';
-import { M as APP } from '../../../web/i18n/messages';
 import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
 import { M } from './people.messages';
 import { useResidentNodes } from './use-resident-nodes';
@@ -46,23 +46,24 @@ export function HouseholdFormModal({
       initialValues={household ?? { nodeId }}
       alert={alert}
     >
-      <Form.Item name="nodeId" label={t(M.node)} rules={[{ required: true, message: t(APP.required) }]}>
+      <Form.Item name="nodeId" label={t(M.node)} rules={[rules.chosen(t)]}>
         <NodeTreeSelect selectable={selectable} />
       </Form.Item>
-      <Form.Item
+      <TextField
         name="headName"
         label={t(M.headName)}
         extra={t(M.headNameHelp)}
-        rules={[rules.required(t), rules.max(t, LIMITS.personName)]}
-      >
-        <Input maxLength={LIMITS.personName} autoFocus />
-      </Form.Item>
-      <Form.Item name="building" label={t(M.building)} rules={[rules.max(t, PEOPLE_LIMITS.building)]}>
-        <Input maxLength={PEOPLE_LIMITS.building} placeholder={t(M.buildingPlaceholder)} />
-      </Form.Item>
-      <Form.Item name="address" label={t(M.address)} rules={[rules.max(t, PEOPLE_LIMITS.address)]}>
-        <Input maxLength={PEOPLE_LIMITS.address} />
-      </Form.Item>
+        max={LIMITS.personName}
+        required
+        autoFocus
+      />
+      <TextField
+        name="building"
+        label={t(M.building)}
+        max={PEOPLE_LIMITS.building}
+        placeholder={t(M.buildingPlaceholder)}
+      />
+      <TextField name="address" label={t(M.address)} max={PEOPLE_LIMITS.address} />
     </FormModal>
   );
 }

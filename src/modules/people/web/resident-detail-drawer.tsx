@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Descriptions, Space, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, DownloadOutlined, EditOutlined, EyeOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { CREDIT_STAFF_ROLES } from '../../credits/credits.contract';
@@ -13,6 +13,7 @@ import {
 } from '../people.contract';
 import { useApiMutation } from '../../../web/api/hooks';
 import { useAuth } from '../../../web/auth/auth-context';
+import { DetailActions, DetailBody, DetailFields } from '../../../web/components/detail-layout';
 import { DetailDrawer } from '../../../web/components/query-view';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
@@ -116,9 +117,9 @@ function ResidentDetailBody({ resident: r, onGone }: { resident: ResidentDetail;
     });
 
   return (
-    <Space orientation="vertical" size={20} style={{ width: '100%' }}>
+    <DetailBody>
       {r.anonymized && <Alert type="warning" showIcon title={t(M.anonymizedBanner)} />}
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+      <DetailActions>
         {r.permissions.update && (
           <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
             {t(M.edit)}
@@ -141,12 +142,9 @@ function ResidentDetailBody({ resident: r, onGone }: { resident: ResidentDetail;
             <Button icon={<TrophyOutlined />}>{t(M.creditsAndRecord)}</Button>
           </Link>
         )}
-      </div>
-      <Descriptions
-        bordered
-        size="small"
-        column={1}
-        styles={{ label: { width: 120 } }}
+      </DetailActions>
+      <DetailFields
+        labelWidth={120}
         items={[
           { key: 'name', label: t(M.name), children: r.name },
           { key: 'gender', label: t(M.gender), children: r.gender ? label(GENDER_LABELS[r.gender]) : '—' },
@@ -207,6 +205,6 @@ function ResidentDetailBody({ resident: r, onGone }: { resident: ResidentDetail;
           onSaved={() => setEditing(false)}
         />
       )}
-    </Space>
+    </DetailBody>
   );
 }

@@ -27,7 +27,8 @@ import { RESIDENT_ROLES } from '../../../shared/roles';
 import { useSaveMutation } from '../../../web/api/hooks';
 import { useAuth } from '../../../web/auth/auth-context';
 import { blankToNull, rules } from '../../../web/components/rules';
-import { FormDrawer } from '../../../web/components/form-drawer';
+import { PhoneField, TextField } from '../../../web/components/field-text';
+import { FormDrawer, type FormDrawerProps } from '../../../web/components/form-drawer';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
@@ -57,15 +58,7 @@ function impliedBirth(birthDate: string | null | undefined, idNumber: string | n
 }
 
 /** One form to register a resident (with consent) and to correct one. */
-export function ResidentFormDrawer({
-  mode,
-  onClose,
-  onSaved,
-}: {
-  mode: ResidentFormMode;
-  onClose: () => void;
-  onSaved: (id: string) => void;
-}) {
+export function ResidentFormDrawer({ mode, onClose, onSaved }: FormDrawerProps<ResidentFormMode>) {
   const { t, label, locale } = useI18n();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -117,7 +110,6 @@ export function ResidentFormDrawer({
     onSaved(saved.id);
   };
   const save = useSaveMutation(form, peopleApi, { saved: null, onSaved: (out, { body }) => done(out, body.name) });
-  const { busy, alert } = save;
 
   const submit = (v: Values) => {
     const typed = (s: string | null | undefined) => (s && s.trim() ? s.trim() : undefined);
@@ -172,171 +164,151 @@ export function ResidentFormDrawer({
     <FormDrawer
       title={editing ? t(M.editTitle, { name: editing.name }) : t(M.createTitle)}
       width={640}
-      busy={busy}
+      busy={save.busy}
       onClose={onClose}
-      onSave={() => form.submit()}
+      form={form}
+      onFinish={submit}
+      initialValues={initial}
+      alert={save.alert}
+      after={
+        newHousehold && (
+          <HouseholdFormModal
+            nodeId={nodeId ?? undefined}
+            onClose={() => setNewHousehold(false)}
+            onSaved={(id) => {
+              setNewHousehold(false);
+              form.setFieldsValue({ householdId: id });
+            }}
+          />
+        )
+      }
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        disabled={busy}
-        scrollToFirstError
-        initialValues={initial}
-      >
-        {alert}
-        <Form.Item
-          name="nodeId"
-          label={t(M.node)}
-          extra={t(M.nodeHelp)}
-          rules={[{ required: true, message: t(APP.required) }]}
-        >
-          <NodeTreeSelect selectable={selectable} />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col xs={24} sm={14}>
-            <Form.Item
-              name="name"
-              label={t(M.name)}
-              extra={t(M.nameHelp)}
-              rules={[rules.required(t), rules.max(t, LIMITS.personName)]}
-            >
-              <Input maxLength={LIMITS.personName} autoFocus />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={10}>
-            <Form.Item name="gender" label={t(M.gender)}>
-              <Radio.Group
-                optionType="button"
-                options={GENDERS.map((g) => ({ value: g, label: label(GENDER_LABELS[g]) }))}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item
-          name="idNumber"
-          label={t(M.idNumber)}
-          extra={editing?.idNumber ? t(M.keepStored, { masked: editing.idNumber }) : t(M.idNumberHelp)}
-          rules={[idRule]}
-          dependencies={['birthDate']}
-        >
-          <Input
-            maxLength={PEOPLE_LIMITS.rawId}
-            autoComplete="off"
-            inputMode="text"
-            style={{ fontVariantNumeric: 'tabular-nums' }}
-          />
-        </Form.Item>
-        {editing?.idNumber && (
-          <Form.Item name="clearId" valuePropName="checked" style={{ marginTop: -12 }}>
-            <Checkbox>{t(M.removeStored)}</Checkbox>
+      <Form.Item name="nodeId" label={t(M.node)} extra={t(M.nodeHelp)} rules={[rules.chosen(t)]}>
+        <NodeTreeSelect selectable={selectable} />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col xs={24} sm={14}>
+          <TextField name="name" label={t(M.name)} extra={t(M.nameHelp)} max={LIMITS.personName} required autoFocus />
+        </Col>
+        <Col xs={24} sm={10}>
+          <Form.Item name="gender" label={t(M.gender)}>
+            <Radio.Group
+              optionType="button"
+              options={GENDERS.map((g) => ({ value: g, label: label(GENDER_LABELS[g]) }))}
+            />
           </Form.Item>
-        )}
-        <Row gutter={12}>
-          <Col xs={24} sm={12}>
-            <Form.Item name="birthDate" label={t(M.birthDate)} extra={t(M.birthDateHelp)}>
-              <Input type="date" max={chinaToday()} min="1900-01-01" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              name="phone"
-              label={t(M.phone)}
-              extra={editing?.phone ? t(M.keepStored, { masked: editing.phone }) : undefined}
-              rules={[rules.phone(t)]}
-            >
-              <Input inputMode="tel" maxLength={LIMITS.phone} autoComplete="off" />
-            </Form.Item>
-            {editing?.phone && (
-              <Form.Item name="clearPhone" valuePropName="checked" style={{ marginTop: -12 }}>
-                <Checkbox>{t(M.removeStored)}</Checkbox>
-              </Form.Item>
-            )}
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col xs={24} sm={14}>
-            <Form.Item label={t(M.household)} extra={nodeId ? t(M.householdHelp) : t(M.chooseNodeFirst)}>
-              <div style={{ display: 'flex', gap: 8 }}>
-                <Form.Item name="householdId" noStyle>
-                  <Select
-                    allowClear
-                    disabled={!nodeId}
-                    loading={households.isFetching}
-                    placeholder={t(M.noHousehold)}
-                    style={{ flex: 1, minWidth: 0 }}
-                    options={
-                      households.data?.items.map((h) => ({
-                        value: h.id,
-                        label: `${h.headName}${h.building ? ` · ${h.building}` : ''}`,
-                      })) ?? []
-                    }
-                  />
-                </Form.Item>
-                <Button
-                  icon={<PlusOutlined />}
-                  disabled={!nodeId}
-                  onClick={() => setNewHousehold(true)}
-                  aria-label={t(M.newHousehold)}
-                >
-                  {t(M.newHousehold)}
-                </Button>
-              </div>
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={10}>
-            <Form.Item name="relationToHead" label={t(M.relation)}>
-              <Select
-                allowClear
-                disabled={!householdId}
-                options={RELATIONS.map((r) => ({ value: r, label: label(RELATION_LABELS[r]) }))}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="building" label={t(M.building)} rules={[rules.max(t, PEOPLE_LIMITS.building)]}>
-          <Input maxLength={PEOPLE_LIMITS.building} placeholder={t(M.buildingPlaceholder)} />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col xs={12}>
-            <Form.Item name="education" label={t(M.education)}>
-              <Select allowClear options={EDUCATIONS.map((e) => ({ value: e, label: label(EDUCATION_LABELS[e]) }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={12}>
-            <Form.Item name="employment" label={t(M.employment)}>
-              <Select allowClear options={EMPLOYMENTS.map((e) => ({ value: e, label: label(EMPLOYMENT_LABELS[e]) }))} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="occupation" label={t(M.occupation)} rules={[rules.max(t, PEOPLE_LIMITS.occupation)]}>
-          <Input maxLength={PEOPLE_LIMITS.occupation} />
-        </Form.Item>
-        <Form.Item name="tags" label={t(M.tags)}>
-          <Checkbox.Group
-            options={tags.data?.tags.map((d) => ({ value: d.code, label: d.label })) ?? []}
-            style={{ rowGap: 8 }}
-          />
-        </Form.Item>
-        <Form.Item name="note" label={t(M.note)} rules={[rules.max(t, LIMITS.note)]}>
-          <Input.TextArea rows={2} maxLength={LIMITS.note} />
-        </Form.Item>
-        {!editing && (
-          <>
-            <Divider titlePlacement="start">{t(M.consent)}</Divider>
-            <ConsentFields base={['consent']} child={child} form={form} />
-          </>
-        )}
-      </Form>
-      {newHousehold && (
-        <HouseholdFormModal
-          nodeId={nodeId ?? undefined}
-          onClose={() => setNewHousehold(false)}
-          onSaved={(id) => {
-            setNewHousehold(false);
-            form.setFieldsValue({ householdId: id });
-          }}
+        </Col>
+      </Row>
+      <Form.Item
+        name="idNumber"
+        label={t(M.idNumber)}
+        extra={editing?.idNumber ? t(M.keepStored, { masked: editing.idNumber }) : t(M.idNumberHelp)}
+        rules={[idRule]}
+        dependencies={['birthDate']}
+      >
+        <Input
+          maxLength={PEOPLE_LIMITS.rawId}
+          autoComplete="off"
+          inputMode="text"
+          style={{ fontVariantNumeric: 'tabular-nums' }}
         />
+      </Form.Item>
+      {editing?.idNumber && (
+        <Form.Item name="clearId" valuePropName="checked" style={{ marginTop: -12 }}>
+          <Checkbox>{t(M.removeStored)}</Checkbox>
+        </Form.Item>
+      )}
+      <Row gutter={12}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="birthDate" label={t(M.birthDate)} extra={t(M.birthDateHelp)}>
+            <Input type="date" max={chinaToday()} min="1900-01-01" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <PhoneField
+            name="phone"
+            label={t(M.phone)}
+            extra={editing?.phone ? t(M.keepStored, { masked: editing.phone }) : undefined}
+            autoComplete="off"
+          />
+          {editing?.phone && (
+            <Form.Item name="clearPhone" valuePropName="checked" style={{ marginTop: -12 }}>
+              <Checkbox>{t(M.removeStored)}</Checkbox>
+            </Form.Item>
+          )}
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col xs={24} sm={14}>
+          <Form.Item label={t(M.household)} extra={nodeId ? t(M.householdHelp) : t(M.chooseNodeFirst)}>
+            <div style={{ display: 'flex', gap: 8 }}>
+              <Form.Item name="householdId" noStyle>
+                <Select
+                  allowClear
+                  disabled={!nodeId}
+                  loading={households.isFetching}
+                  placeholder={t(M.noHousehold)}
+                  style={{ flex: 1, minWidth: 0 }}
+                  options={
+                    households.data?.items.map((h) => ({
+                      value: h.id,
+                      label: `${h.headName}${h.building ? ` · ${h.building}` : ''}`,
+                    })) ?? []
+                  }
+                />
+              </Form.Item>
+              <Button
+                icon={<PlusOutlined />}
+                disabled={!nodeId}
+                onClick={() => setNewHousehold(true)}
+                aria-label={t(M.newHousehold)}
+              >
+                {t(M.newHousehold)}
+              </Button>
+            </div>
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={10}>
+          <Form.Item name="relationToHead" label={t(M.relation)}>
+            <Select
+              allowClear
+              disabled={!householdId}
+              options={RELATIONS.map((r) => ({ value: r, label: label(RELATION_LABELS[r]) }))}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <TextField
+        name="building"
+        label={t(M.building)}
+        max={PEOPLE_LIMITS.building}
+        placeholder={t(M.buildingPlaceholder)}
+      />
+      <Row gutter={12}>
+        <Col xs={12}>
+          <Form.Item name="education" label={t(M.education)}>
+            <Select allowClear options={EDUCATIONS.map((e) => ({ value: e, label: label(EDUCATION_LABELS[e]) }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={12}>
+          <Form.Item name="employment" label={t(M.employment)}>
+            <Select allowClear options={EMPLOYMENTS.map((e) => ({ value: e, label: label(EMPLOYMENT_LABELS[e]) }))} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <TextField name="occupation" label={t(M.occupation)} max={PEOPLE_LIMITS.occupation} />
+      <Form.Item name="tags" label={t(M.tags)}>
+        <Checkbox.Group
+          options={tags.data?.tags.map((d) => ({ value: d.code, label: d.label })) ?? []}
+          style={{ rowGap: 8 }}
+        />
+      </Form.Item>
+      <TextField name="note" label={t(M.note)} max={LIMITS.note} rows={2} />
+      {!editing && (
+        <>
+          <Divider titlePlacement="start">{t(M.consent)}</Divider>
+          <ConsentFields base={['consent']} child={child} form={form} />
+        </>
       )}
     </FormDrawer>
   );

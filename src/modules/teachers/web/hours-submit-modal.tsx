@@ -1,10 +1,10 @@
-import { App, DatePicker, Form, Input, InputNumber, Select } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useFormMutation } from '../../../web/api/hooks';
 import { rules } from '../../../web/components/rules';
+import { TextField } from '../../../web/components/field-text';
 import { FormModal } from '../../../web/components/form-modal';
 import { useI18n } from '../../../web/i18n/i18n';
-import { M as APP } from '../../../web/i18n/messages';
 import { TEACHER_LIMITS } from '../teachers.contract';
 import { HOURS_LIMITS, volunteerApi, type HoursSubmit, type MyTeacher } from '../volunteer.contract';
 import { M } from './teachers.messages';
@@ -16,24 +16,14 @@ type Values = Omit<HoursSubmit, 'serviceDate'> & { serviceDate: Dayjs };
 /** A volunteer logs their own hours; the centre manager reviews them. */
 export function HoursSubmitModal({ entries, onClose }: { entries: MyTeacher[]; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const {
-    submit: send,
-    busy,
-    alert,
-  } = useFormMutation(form, volunteerApi.submit, {
-    onSuccess: () => {
-      void message.success(t(M.submitted));
-      onClose();
-    },
-  });
+  const send = useFormMutation(form, volunteerApi.submit, { success: t(M.submitted), onSuccess: onClose });
   const active = entries.filter((e) => e.status === 'active');
   const teacherId = Form.useWatch('teacherId', form);
   const places = active.find((e) => e.id === teacherId)?.places ?? [];
 
   const submit = (v: Values) =>
-    send({
+    send.submit({
       body: {
         teacherId: v.teacherId,
         nodeId: v.nodeId,
@@ -49,7 +39,7 @@ export function HoursSubmitModal({ entries, onClose }: { entries: MyTeacher[]; o
       title={t(M.submitTitle)}
       form={form}
       onClose={onClose}
-      busy={busy}
+      busy={send.busy}
       onFinish={submit}
       initialValues={{
         teacherId: first?.id,
@@ -60,10 +50,10 @@ export function HoursSubmitModal({ entries, onClose }: { entries: MyTeacher[]; o
       onValuesChange={(changed: Partial<Values>) => {
         if ('teacherId' in changed) form.setFieldValue('nodeId', undefined);
       }}
-      alert={alert}
+      alert={send.alert}
     >
       {active.length > 1 && (
-        <Form.Item name="teacherId" label={t(M.myEntry)} rules={[{ required: true, message: t(APP.required) }]}>
+        <Form.Item name="teacherId" label={t(M.myEntry)} rules={[rules.chosen(t)]}>
           <Select options={active.map((e) => ({ value: e.id, label: `${e.name} · ${e.bankNodeName}` }))} />
         </Form.Item>
       )}
@@ -72,21 +62,16 @@ export function HoursSubmitModal({ entries, onClose }: { entries: MyTeacher[]; o
           <Input />
         </Form.Item>
       )}
-      <Form.Item name="nodeId" label={t(M.place)} rules={[{ required: true, message: t(APP.required) }]}>
+      <Form.Item name="nodeId" label={t(M.place)} rules={[rules.chosen(t)]}>
         <Select
           showSearch={{ optionFilterProp: 'label' }}
           options={places.map((p) => ({ value: p.id, label: p.name }))}
         />
       </Form.Item>
-      <Form.Item name="serviceDate" label={t(M.serviceDate)} rules={[{ required: true, message: t(APP.required) }]}>
+      <Form.Item name="serviceDate" label={t(M.serviceDate)} rules={[rules.chosen(t)]}>
         <DatePicker style={{ width: '100%' }} allowClear={false} disabledDate={(d) => d.isAfter(chinaToday(), 'day')} />
       </Form.Item>
-      <Form.Item
-        name="hours"
-        label={t(M.hours)}
-        extra={t(M.hoursHelp)}
-        rules={[{ required: true, message: t(APP.required) }]}
-      >
+      <Form.Item name="hours" label={t(M.hours)} extra={t(M.hoursHelp)} rules={[rules.chosen(t)]}>
         <InputNumber
           min={HOURS_LIMITS.min}
           max={HOURS_LIMITS.max}
@@ -96,13 +81,14 @@ export function HoursSubmitModal({ entries, onClose }: { entries: MyTeacher[]; o
           style={{ width: '100%' }}
         />
       </Form.Item>
-      <Form.Item
+      <TextField
         name="description"
         label={t(M.description)}
-        rules={[rules.required(t), rules.max(t, TEACHER_LIMITS.description)]}
-      >
-        <Input.TextArea rows={3} maxLength={TEACHER_LIMITS.description} showCount />
-      </Form.Item>
+        max={TEACHER_LIMITS.description}
+        required
+        rows={3}
+        showCount
+      />
     </FormModal>
   );
 }

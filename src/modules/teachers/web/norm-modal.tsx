@@ -1,6 +1,7 @@
-import { App, Col, Form, InputNumber, Row } from 'antd';
+import { Col, Form, InputNumber, Row } from 'antd';
 import { useFormMutation } from '../../../web/api/hooks';
 import { FormModal } from '../../../web/components/form-modal';
+import { rules } from '../../../web/components/rules';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { staffingApi, type Norm, type NormFields } from '../staffing.contract';
@@ -9,23 +10,13 @@ import { M } from './teachers.messages';
 /** County admins set how many full-time and part-time people each centre should have. */
 export function NormModal({ norm, onClose }: { norm: Norm; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<NormFields>();
-  const {
-    submit: send,
-    busy,
-    alert,
-  } = useFormMutation(form, staffingApi.setNorm, {
-    onSuccess: () => {
-      void message.success(t(APP.saved));
-      onClose();
-    },
-  });
-  const submit = (v: NormFields) => send({ params: { countyId: norm.countyId }, body: v });
+  const save = useFormMutation(form, staffingApi.setNorm, { success: t(APP.saved), onSuccess: onClose });
+  const submit = (v: NormFields) => save.submit({ params: { countyId: norm.countyId }, body: v });
 
   const field = (name: keyof NormFields, label: string) => (
     <Col xs={24} sm={8}>
-      <Form.Item name={name} label={label} rules={[{ required: true, message: t(APP.required) }]}>
+      <Form.Item name={name} label={label} rules={[rules.chosen(t)]}>
         <InputNumber min={0} max={50} precision={0} style={{ width: '100%' }} />
       </Form.Item>
     </Col>
@@ -35,10 +26,10 @@ export function NormModal({ norm, onClose }: { norm: Norm; onClose: () => void }
       title={t(M.normTitle, { county: norm.countyName })}
       form={form}
       onClose={onClose}
-      busy={busy}
+      busy={save.busy}
       onFinish={submit}
       initialValues={{ fullTimeMin: norm.fullTimeMin, partTimeMin: norm.partTimeMin, partTimeMax: norm.partTimeMax }}
-      alert={alert}
+      alert={save.alert}
     >
       <Row gutter={12}>
         {field('fullTimeMin', t(M.fullTimeMin))}

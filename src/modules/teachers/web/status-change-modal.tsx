@@ -1,10 +1,10 @@
-import { App, DatePicker, Form, Input, Select } from 'antd';
+import { DatePicker, Form, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useFormMutation } from '../../../web/api/hooks';
 import { rules } from '../../../web/components/rules';
+import { TextField } from '../../../web/components/field-text';
 import { FormModal } from '../../../web/components/form-modal';
 import { useI18n } from '../../../web/i18n/i18n';
-import { M as APP } from '../../../web/i18n/messages';
 import {
   TEACHER_LIMITS,
   TEACHER_STATUSES,
@@ -22,22 +22,12 @@ type Values = Omit<StatusChange, 'effectiveDate'> & { effectiveDate: Dayjs };
 /** 动态管理: a new status with its date and reason; the server appends it to the history. */
 export function StatusChangeModal({ teacher, onClose }: { teacher: TeacherDetail; onClose: () => void }) {
   const { t, label } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const {
-    submit: send,
-    busy,
-    alert,
-  } = useFormMutation(form, teachersApi.changeStatus, {
-    onSuccess: () => {
-      void message.success(t(M.statusChanged));
-      onClose();
-    },
-  });
+  const send = useFormMutation(form, teachersApi.changeStatus, { success: t(M.statusChanged), onSuccess: onClose });
   const since = dayjs(formatDate(teacher.statusSince));
 
   const submit = (v: Values) =>
-    send({
+    send.submit({
       params: { id: teacher.id },
       body: { status: v.status, effectiveDate: v.effectiveDate.format('YYYY-MM-DD'), reason: v.reason.trim() },
     });
@@ -47,12 +37,12 @@ export function StatusChangeModal({ teacher, onClose }: { teacher: TeacherDetail
       title={t(M.statusTitle, { name: teacher.name })}
       form={form}
       onClose={onClose}
-      busy={busy}
+      busy={send.busy}
       onFinish={submit}
       initialValues={{ effectiveDate: dayjs(chinaToday()) }}
-      alert={alert}
+      alert={send.alert}
     >
-      <Form.Item name="status" label={t(M.newStatus)} rules={[{ required: true, message: t(APP.required) }]}>
+      <Form.Item name="status" label={t(M.newStatus)} rules={[rules.chosen(t)]}>
         <Select
           options={TEACHER_STATUSES.filter((s) => s !== teacher.status).map((s) => ({
             value: s,
@@ -60,16 +50,22 @@ export function StatusChangeModal({ teacher, onClose }: { teacher: TeacherDetail
           }))}
         />
       </Form.Item>
-      <Form.Item name="effectiveDate" label={t(M.effectiveDate)} rules={[{ required: true, message: t(APP.required) }]}>
+      <Form.Item name="effectiveDate" label={t(M.effectiveDate)} rules={[rules.chosen(t)]}>
         <DatePicker
           style={{ width: '100%' }}
           allowClear={false}
           disabledDate={(d) => d.isAfter(chinaToday(), 'day') || d.isBefore(since, 'day')}
         />
       </Form.Item>
-      <Form.Item name="reason" label={t(M.reason)} rules={[rules.required(t), rules.max(t, TEACHER_LIMITS.reason)]}>
-        <Input.TextArea rows={2} maxLength={TEACHER_LIMITS.reason} showCount placeholder={t(M.reasonPlaceholder)} />
-      </Form.Item>
+      <TextField
+        name="reason"
+        label={t(M.reason)}
+        max={TEACHER_LIMITS.reason}
+        required
+        rows={2}
+        showCount
+        placeholder={t(M.reasonPlaceholder)}
+      />
     </FormModal>
   );
 }

@@ -1,7 +1,14 @@
 import { useState } from 'react';
-import { Button, Descriptions, Space, Timeline, Typography } from 'antd';
+import { Button, Space } from 'antd';
 import { EditOutlined, PrinterOutlined, SwapOutlined } from '@ant-design/icons';
 import { formatDateTime } from '../../../shared/china-time';
+import {
+  DetailActions,
+  DetailBody,
+  DetailFields,
+  DetailHistory,
+  DetailSection,
+} from '../../../web/components/detail-layout';
 import { DetailDrawer } from '../../../web/components/query-view';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
@@ -33,8 +40,8 @@ function TeacherDetailView({ teacher }: { teacher: TeacherDetail }) {
   const dash = (v: string | null) => v ?? '—';
 
   return (
-    <Space orientation="vertical" size={20} style={{ width: '100%' }}>
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+    <DetailBody>
+      <DetailActions>
         {p.update && (
           <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
             {t(M.editTeacher)}
@@ -50,11 +57,8 @@ function TeacherDetailView({ teacher }: { teacher: TeacherDetail }) {
             {t(M.printRecord)}
           </Button>
         )}
-      </div>
-      <Descriptions
-        bordered
-        size="small"
-        column={1}
+      </DetailActions>
+      <DetailFields
         items={[
           {
             key: 'bank',
@@ -90,28 +94,21 @@ function TeacherDetailView({ teacher }: { teacher: TeacherDetail }) {
           { key: 'note', label: t(M.note), children: dash(teacher.note) },
         ]}
       />
-      <div>
-        <Typography.Title level={5} style={{ fontSize: 18 }}>
-          {t(M.history)}
-        </Typography.Title>
-        <Timeline
-          items={teacher.history.map((h) => ({
+      <DetailSection title={t(M.history)}>
+        <DetailHistory
+          entries={teacher.history.map((h) => ({
             key: h.id,
             color: h.status === 'active' ? 'green' : h.status === 'paused' ? 'orange' : 'gray',
-            content: (
-              <div>
-                <div>
-                  <strong>{h.effectiveDate}</strong> · {label(TEACHER_STATUS_LABELS[h.status])}
-                  {h.reason ? `：${h.reason}` : ''}
-                </div>
-                <div style={{ color: '#6b7c74', fontSize: 13 }}>
-                  {t(M.historyBy, { date: formatDateTime(h.changedAt), by: h.changedByName ?? '—' })}
-                </div>
-              </div>
+            what: (
+              <>
+                <strong>{h.effectiveDate}</strong> · {label(TEACHER_STATUS_LABELS[h.status])}
+                {h.reason ? `：${h.reason}` : ''}
+              </>
             ),
+            by: t(M.historyBy, { date: formatDateTime(h.changedAt), by: h.changedByName ?? '—' }),
           }))}
         />
-      </div>
+      </DetailSection>
       {editing && (
         <TeacherFormDrawer
           mode={{ kind: 'edit', teacher }}
@@ -121,6 +118,6 @@ function TeacherDetailView({ teacher }: { teacher: TeacherDetail }) {
       )}
       {changing && <StatusChangeModal teacher={teacher} onClose={() => setChanging(false)} />}
       {printing && <RecordRangeModal teacherId={teacher.id} onClose={() => setPrinting(false)} />}
-    </Space>
+    </DetailBody>
   );
 }

@@ -1,14 +1,14 @@
 import type { z } from 'zod';
-import { Checkbox, Col, Form, Input, Radio, Row, Select } from 'antd';
+import { Checkbox, Col, Form, Radio, Row, Select } from 'antd';
 import { LIMITS } from '../../../shared/limits';
 import { ADMIN_ROLES } from '../../../shared/roles';
 import { DEFAULT_THEMES, THEME_LABELS } from '../../../shared/themes';
 import { useSaveMutation } from '../../../web/api/hooks';
 import { useAuth } from '../../../web/auth/auth-context';
 import { blankToNull, rules } from '../../../web/components/rules';
-import { FormDrawer } from '../../../web/components/form-drawer';
+import { PhoneField, TextField } from '../../../web/components/field-text';
+import { FormDrawer, type FormDrawerProps } from '../../../web/components/form-drawer';
 import { useI18n } from '../../../web/i18n/i18n';
-import { M as APP } from '../../../web/i18n/messages';
 import {
   GENDERS,
   GENDER_LABELS,
@@ -33,15 +33,7 @@ export type TeacherFormMode = { kind: 'create'; bankNodeId?: string } | { kind: 
 type Values = z.input<typeof ZTeacherCreate>;
 
 /** One form for adding and editing a teacher. The status changes in its own dialog. */
-export function TeacherFormDrawer({
-  mode,
-  onClose,
-  onSaved,
-}: {
-  mode: TeacherFormMode;
-  onClose: () => void;
-  onSaved: (id: string) => void;
-}) {
+export function TeacherFormDrawer({ mode, onClose, onSaved }: FormDrawerProps<TeacherFormMode>) {
   const { t, label } = useI18n();
   const { hasRole } = useAuth();
   const [form] = Form.useForm<Values>();
@@ -106,19 +98,12 @@ export function TeacherFormDrawer({
       }}
       alert={save.alert}
     >
-      <Form.Item
-        name="bankNodeId"
-        label={t(M.bank)}
-        extra={t(M.bankHelp)}
-        rules={[{ required: true, message: t(APP.required) }]}
-      >
+      <Form.Item name="bankNodeId" label={t(M.bank)} extra={t(M.bankHelp)} rules={[rules.chosen(t)]}>
         <BankSelect keptOnly disabled={!!editing} />
       </Form.Item>
       <Row gutter={12}>
         <Col xs={24} sm={12}>
-          <Form.Item name="name" label={t(M.name)} rules={[rules.required(t), rules.max(t, LIMITS.personName)]}>
-            <Input maxLength={LIMITS.personName} autoFocus />
-          </Form.Item>
+          <TextField name="name" label={t(M.name)} max={LIMITS.personName} required autoFocus />
         </Col>
         <Col xs={24} sm={12}>
           <Form.Item name="gender" label={t(M.gender)}>
@@ -126,19 +111,17 @@ export function TeacherFormDrawer({
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item name="category" label={t(M.category)} rules={[{ required: true, message: t(APP.required) }]}>
+          <Form.Item name="category" label={t(M.category)} rules={[rules.chosen(t)]}>
             <Select options={TEACHER_CATEGORIES.map((c) => ({ value: c, label: label(TEACHER_CATEGORY_LABELS[c]) }))} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item name="source" label={t(M.source)} rules={[{ required: true, message: t(APP.required) }]}>
+          <Form.Item name="source" label={t(M.source)} rules={[rules.chosen(t)]}>
             <Select options={TEACHER_SOURCES.map((s) => ({ value: s, label: label(TEACHER_SOURCE_LABELS[s]) }))} />
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="phone" label={t(M.phone)} rules={[rules.phone(t)]}>
-        <Input inputMode="tel" maxLength={LIMITS.phone} />
-      </Form.Item>
+      <PhoneField name="phone" label={t(M.phone)} />
       <Form.Item
         name="specialities"
         label={t(M.specialities)}
@@ -150,17 +133,14 @@ export function TeacherFormDrawer({
           options={DEFAULT_THEMES.map((k) => ({ value: k, label: label(THEME_LABELS[k]) }))}
         />
       </Form.Item>
-      <Form.Item
+      <TextField
         name="qualifications"
         label={t(M.qualifications)}
         extra={t(M.qualificationsHelp)}
-        rules={[rules.max(t, TEACHER_LIMITS.qualifications)]}
-      >
-        <Input.TextArea rows={2} maxLength={TEACHER_LIMITS.qualifications} />
-      </Form.Item>
-      <Form.Item name="workUnit" label={t(M.workUnit)} rules={[rules.max(t, TEACHER_LIMITS.workUnit)]}>
-        <Input maxLength={TEACHER_LIMITS.workUnit} />
-      </Form.Item>
+        max={TEACHER_LIMITS.qualifications}
+        rows={2}
+      />
+      <TextField name="workUnit" label={t(M.workUnit)} max={TEACHER_LIMITS.workUnit} />
       <Form.Item name="isGovernmentStaff" valuePropName="checked" style={{ marginBottom: 8 }}>
         <Checkbox>{t(M.govStaff)}</Checkbox>
       </Form.Item>
@@ -186,9 +166,7 @@ export function TeacherFormDrawer({
           }}
         />
       </Form.Item>
-      <Form.Item name="note" label={t(M.note)} rules={[rules.max(t, LIMITS.note)]}>
-        <Input.TextArea rows={2} maxLength={LIMITS.note} />
-      </Form.Item>
+      <TextField name="note" label={t(M.note)} max={LIMITS.note} rows={2} />
     </FormDrawer>
   );
 }

@@ -1,5 +1,6 @@
 import { Tag } from 'antd';
 import { THEME_LABELS, type ThemeKey } from '../../../shared/themes';
+import { ValueTag } from '../../../web/components/detail-tag';
 import { useI18n } from '../../../web/i18n/i18n';
 import { HOURS_STATUS_LABELS, type HoursStatus } from '../volunteer.contract';
 import {
@@ -20,18 +21,15 @@ const CATEGORY_COLORS: Record<TeacherCategory, string> = {
 const HOURS_COLORS: Record<HoursStatus, string> = { pending: 'gold', approved: 'green', rejected: 'red' };
 
 export function TeacherStatusTag({ status }: { status: TeacherStatus }) {
-  const { label } = useI18n();
-  return <Tag color={STATUS_COLORS[status]}>{label(TEACHER_STATUS_LABELS[status])}</Tag>;
+  return <ValueTag value={status} labels={TEACHER_STATUS_LABELS} colors={STATUS_COLORS} />;
 }
 
 export function CategoryTag({ category }: { category: TeacherCategory }) {
-  const { label } = useI18n();
-  return <Tag color={CATEGORY_COLORS[category]}>{label(TEACHER_CATEGORY_LABELS[category])}</Tag>;
+  return <ValueTag value={category} labels={TEACHER_CATEGORY_LABELS} colors={CATEGORY_COLORS} />;
 }
 
 export function HoursStatusTag({ status }: { status: HoursStatus }) {
-  const { label } = useI18n();
-  return <Tag color={HOURS_COLORS[status]}>{label(HOURS_STATUS_LABELS[status])}</Tag>;
+  return <ValueTag value={status} labels={HOURS_STATUS_LABELS} colors={HOURS_COLORS} />;
 }
 
 export function ThemeTags({ themes }: { themes: ThemeKey[] }) {

@@ -1,7 +1,8 @@
-import { App, Form, InputNumber, Select, Switch, Table, Tag, Typography } from 'antd';
+import { Form, InputNumber, Select, Switch, Table, Tag, Typography } from 'antd';
 import { NODE_LEVEL_LABELS, NODE_LEVELS } from '../../../shared/roles';
 import { useFormMutation } from '../../../web/api/hooks';
 import { FormDrawer } from '../../../web/components/form-drawer';
+import { rules } from '../../../web/components/rules';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
 import { indicatorsApi, type TargetFields, type Targets } from '../indicators.contract';
@@ -13,13 +14,10 @@ type Values = { targets: TargetFields[] };
 /** County admins set each measure's target for a year: on or off, the value, which way is good, the levels judged. */
 export function TargetsDrawer({ targets, onClose }: { targets: Targets; onClose: () => void }) {
   const { t, label } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const { submit, busy, alert } = useFormMutation(form, indicatorsApi.setTargets, {
-    onSuccess: () => {
-      void message.success(t(APP.saved));
-      onClose();
-    },
+    success: t(APP.saved),
+    onSuccess: onClose,
   });
   // Measures cedu does not record yet keep their target too: it applies once their module is in use.
   const rows = targets.targets.map(({ isDefault, ...fields }) => ({ ...fields, isDefault }));
@@ -99,11 +97,7 @@ export function TargetsDrawer({ targets, onClose }: { targets: Targets; onClose:
             title: t(M.levels),
             key: 'levels',
             render: (_: unknown, r) => (
-              <Form.Item
-                name={['targets', r.i, 'levels']}
-                rules={[{ required: true, message: t(APP.required) }]}
-                style={{ margin: 0 }}
-              >
+              <Form.Item name={['targets', r.i, 'levels']} rules={[rules.chosen(t)]} style={{ margin: 0 }}>
                 <Select
                   mode="multiple"
                   style={{ minWidth: 200 }}

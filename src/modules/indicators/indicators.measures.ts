@@ -42,6 +42,30 @@ export type MeasureDef = {
 };
 
 const SURVEYS: Label = { zh: '问卷调查', en: 'surveys' };
+const EVERY_LEVEL: readonly NodeLevel[] = ['county', 'town', 'centre'];
+
+/** A figure shown without a target by default, at every level, month by month. */
+const tally = (label: Label, means: Label, unit: MeasureUnit = 'count'): MeasureDef => ({
+  label,
+  means,
+  unit,
+  levels: EVERY_LEVEL,
+  per: 'month',
+  threshold: null,
+  direction: 'at_least',
+});
+
+/** A rate a survey will give (知晓率, 认同率, 满意率): the share of respondents who answered so. */
+const surveyRate = (label: Label, answered: Label, threshold: number): MeasureDef => ({
+  label,
+  means: { zh: `问卷中${answered.zh}的受访者比例`, en: `Respondents who ${answered.en}` },
+  unit: 'percent',
+  levels: EVERY_LEVEL,
+  per: 'year',
+  threshold,
+  direction: 'at_least',
+  source: SURVEYS,
+});
 
 export const MEASURE_DEFS: Record<Measure, MeasureDef> = {
   activities_held: {
@@ -63,7 +87,7 @@ export const MEASURE_DEFS: Record<Measure, MeasureDef> = {
       en: 'Residents who took part this year (each once) ÷ resident population',
     },
     unit: 'percent',
-    levels: ['county', 'town', 'centre'],
+    levels: EVERY_LEVEL,
     per: 'year',
     threshold: 25,
     direction: 'at_least',
@@ -77,36 +101,19 @@ export const MEASURE_DEFS: Record<Measure, MeasureDef> = {
     threshold: 5,
     direction: 'at_least',
   },
-  participants: {
-    label: { zh: '参与人数', en: 'Participants' },
-    means: {
+  participants: tally(
+    { zh: '参与人数', en: 'Participants' },
+    {
       zh: '在本组织范围内参加活动的居民，每人只计一次',
       en: 'Residents who attended activities held here, each counted once',
     },
-    unit: 'count',
-    levels: ['county', 'town', 'centre'],
-    per: 'month',
-    threshold: null,
-    direction: 'at_least',
-  },
-  person_times: {
-    label: { zh: '参与人次', en: 'Person-times' },
-    means: { zh: '确认的签到次数', en: 'Confirmed sign-ins' },
-    unit: 'count',
-    levels: ['county', 'town', 'centre'],
-    per: 'month',
-    threshold: null,
-    direction: 'at_least',
-  },
-  hours: {
-    label: { zh: '学习时长', en: 'Learning hours' },
-    means: { zh: '签到居民的学习小时数合计', en: 'Hours of learning of those who signed in' },
-    unit: 'hours',
-    levels: ['county', 'town', 'centre'],
-    per: 'month',
-    threshold: null,
-    direction: 'at_least',
-  },
+  ),
+  person_times: tally({ zh: '参与人次', en: 'Person-times' }, { zh: '确认的签到次数', en: 'Confirmed sign-ins' }),
+  hours: tally(
+    { zh: '学习时长', en: 'Learning hours' },
+    { zh: '签到居民的学习小时数合计', en: 'Hours of learning of those who signed in' },
+    'hours',
+  ),
   dept_sessions: {
     label: { zh: '牵头部门年活动场次', en: 'Sessions per lead department' },
     means: {
@@ -131,36 +138,21 @@ export const MEASURE_DEFS: Record<Measure, MeasureDef> = {
     threshold: 400,
     direction: 'at_least',
   },
-  awareness_rate: {
-    label: { zh: '知晓率', en: 'Awareness rate' },
-    means: { zh: '问卷中知晓社区教育的受访者比例', en: 'Respondents who know of community education' },
-    unit: 'percent',
-    levels: ['county', 'town', 'centre'],
-    per: 'year',
-    threshold: 70,
-    direction: 'at_least',
-    source: SURVEYS,
-  },
-  approval_rate: {
-    label: { zh: '认同率', en: 'Approval rate' },
-    means: { zh: '问卷中认同社区教育的受访者比例', en: 'Respondents who approve of community education' },
-    unit: 'percent',
-    levels: ['county', 'town', 'centre'],
-    per: 'year',
-    threshold: 70,
-    direction: 'at_least',
-    source: SURVEYS,
-  },
-  satisfaction_rate: {
-    label: { zh: '满意率', en: 'Satisfaction rate' },
-    means: { zh: '问卷中对社区教育满意的受访者比例', en: 'Respondents satisfied with community education' },
-    unit: 'percent',
-    levels: ['county', 'town', 'centre'],
-    per: 'year',
-    threshold: 50,
-    direction: 'at_least',
-    source: SURVEYS,
-  },
+  awareness_rate: surveyRate(
+    { zh: '知晓率', en: 'Awareness rate' },
+    { zh: '知晓社区教育', en: 'know of community education' },
+    70,
+  ),
+  approval_rate: surveyRate(
+    { zh: '认同率', en: 'Approval rate' },
+    { zh: '认同社区教育', en: 'approve of community education' },
+    70,
+  ),
+  satisfaction_rate: surveyRate(
+    { zh: '满意率', en: 'Satisfaction rate' },
+    { zh: '对社区教育满意', en: 'are satisfied with community education' },
+    50,
+  ),
   funding_per_resident: {
     label: { zh: '人均经费', en: 'Funding per resident' },
     means: { zh: '本年社区教育经费 ÷ 常住人口（元）', en: 'This year’s funding ÷ resident population (yuan)' },

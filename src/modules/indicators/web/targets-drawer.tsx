@@ -1,4 +1,5 @@
-import { Form, InputNumber, Select, Switch, Table, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Form, InputNumber, Select, Switch, Table, Tag, Typography, type FormItemProps } from 'antd';
 import { NODE_LEVEL_LABELS, NODE_LEVELS } from '../../../shared/roles';
 import { useFormMutation } from '../../../web/api/hooks';
 import { FormDrawer } from '../../../web/components/form-drawer';
@@ -10,6 +11,7 @@ import { MEASURE_DEFS } from '../indicators.measures';
 import { M } from './indicators.messages';
 
 type Values = { targets: TargetFields[] };
+type Row = Targets['targets'][number] & { i: number };
 
 /** County admins set each measure's target for a year: on or off, the value, which way is good, the levels judged. */
 export function TargetsDrawer({ targets, onClose }: { targets: Targets; onClose: () => void }) {
@@ -19,8 +21,23 @@ export function TargetsDrawer({ targets, onClose }: { targets: Targets; onClose:
     success: t(APP.saved),
     onSuccess: onClose,
   });
+  // One column of the table: a field of each row's target, named "<measure> <field>" for screen readers.
+  const field = (
+    name: keyof TargetFields,
+    title: string,
+    input: (aria: string) => ReactNode,
+    item: FormItemProps = {},
+  ) => ({
+    title,
+    key: name,
+    render: (_: unknown, r: Row) => (
+      <Form.Item name={['targets', r.i, name]} noStyle {...item}>
+        {input(`${label(MEASURE_DEFS[r.measure].label)} ${title}`)}
+      </Form.Item>
+    ),
+  });
   // Measures cedu does not record yet keep their target too: it applies once their module is in use.
-  const rows = targets.targets.map(({ isDefault, ...fields }) => ({ ...fields, isDefault }));
+  const rows = targets.targets.map((target, i) => ({ ...target, i }));
   return (
     <FormDrawer<Values>
       title={t(M.targetsTitle, { county: targets.countyName, year: targets.year })}
@@ -29,7 +46,7 @@ export function TargetsDrawer({ targets, onClose }: { targets: Targets; onClose:
       busy={busy}
       onClose={onClose}
       alert={alert}
-      initialValues={{ targets: rows.map(({ isDefault: _, ...f }) => f) }}
+      initialValues={{ targets: targets.targets.map(({ isDefault: _, ...f }) => f) }}
       onFinish={(v) =>
         submit({
           params: { countyId: targets.countyId },
@@ -40,7 +57,7 @@ export function TargetsDrawer({ targets, onClose }: { targets: Targets; onClose:
       <Typography.Paragraph type="secondary">{t(M.targetsHelp)}</Typography.Paragraph>
       <Table
         rowKey="measure"
-        dataSource={rows.map((r, i) => ({ ...r, i }))}
+        dataSource={rows}
         pagination={false}
         size="small"
         scroll={{ x: true }}
@@ -48,65 +65,39 @@ export function TargetsDrawer({ targets, onClose }: { targets: Targets; onClose:
           {
             title: t(M.measureCol),
             key: 'measure',
-            render: (_: unknown, r) => (
+            render: (_: unknown, r: Row) => (
               <span>
                 {label(MEASURE_DEFS[r.measure].label)} {r.isDefault && <Tag>{t(M.isDefault)}</Tag>}
               </span>
             ),
           },
-          {
-            title: t(M.enabled),
-            key: 'enabled',
-            render: (_: unknown, r) => (
-              <Form.Item name={['targets', r.i, 'enabled']} valuePropName="checked" noStyle>
-                <Switch aria-label={`${label(MEASURE_DEFS[r.measure].label)} ${t(M.enabled)}`} />
-              </Form.Item>
+          field('enabled', t(M.enabled), (aria) => <Switch aria-label={aria} />, { valuePropName: 'checked' }),
+          field('direction', t(M.direction), (aria) => (
+            <Select
+              style={{ width: 100 }}
+              aria-label={aria}
+              options={[
+                { value: 'at_least', label: t(M.at_least) },
+                { value: 'at_most', label: t(M.at_most) },
+              ]}
+            />
+          )),
+          field('threshold', t(M.threshold), (aria) => (
+            <InputNumber min={0} max={1_000_000} style={{ width: 110 }} aria-label={aria} />
+          )),
+          field(
+            'levels',
+            t(M.levels),
+            (aria) => (
+              <Select
+                mode="multiple"
+                style={{ minWidth: 200 }}
+                aria-label={aria}
+                options={NODE_LEVELS.map((l) => ({ value: l, label: label(NODE_LEVEL_LABELS[l]) }))}
+              />
             ),
-          },
-          {
-            title: t(M.direction),
-            key: 'direction',
-            render: (_: unknown, r) => (
-              <Form.Item name={['targets', r.i, 'direction']} noStyle>
-                <Select
-                  style={{ width: 100 }}
-                  aria-label={`${label(MEASURE_DEFS[r.measure].label)} ${t(M.direction)}`}
-                  options={[
-                    { value: 'at_least', label: t(M.at_least) },
-                    { value: 'at_most', label: t(M.at_most) },
-                  ]}
-                />
-              </Form.Item>
-            ),
-          },
-          {
-            title: t(M.threshold),
-            key: 'threshold',
-            render: (_: unknown, r) => (
-              <Form.Item name={['targets', r.i, 'threshold']} noStyle>
-                <InputNumber
-                  min={0}
-                  max={1_000_000}
-                  style={{ width: 110 }}
-                  aria-label={`${label(MEASURE_DEFS[r.measure].label)} ${t(M.threshold)}`}
-                />
-              </Form.Item>
-            ),
-          },
-          {
-            title: t(M.levels),
-            key: 'levels',
-            render: (_: unknown, r) => (
-              <Form.Item name={['targets', r.i, 'levels']} rules={[rules.chosen(t)]} style={{ margin: 0 }}>
-                <Select
-                  mode="multiple"
-                  style={{ minWidth: 200 }}
-                  aria-label={`${label(MEASURE_DEFS[r.measure].label)} ${t(M.levels)}`}
-                  options={NODE_LEVELS.map((l) => ({ value: l, label: label(NODE_LEVEL_LABELS[l]) }))}
-                />
-              </Form.Item>
-            ),
-          },
+            { noStyle: false, rules: [rules.chosen(t)], style: { margin: 0 } },
+          ),
         ]}
       />
     </FormDrawer>

@@ -13,6 +13,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { roleAssignments, users } from '../src/modules/accounts/account.table';
 import { hashPassword } from '../src/modules/accounts/password';
@@ -41,11 +42,11 @@ const row = (what: string, value: string, target = '', verdict = '') =>
   console.log(`${what.padEnd(44)} ${value.padEnd(26)} ${target.padEnd(12)} ${verdict}`);
 
 let peakRss = 0;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
+let sampler: NodeJS.Timeout | undefined;
 
 type Gen = { countyId: string; townId: string; townPath: string; centres: string[] };
 
-async function generate(database: Database): Promise<Gen> {
+export async function generate(database: Database): Promise<Gen> {
   const nodes: {
     id: string;
     parentId: string | null;
@@ -126,6 +127,7 @@ async function generate(database: Database): Promise<Gen> {
 }
 
 async function main(): Promise<void> {
+  sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
   const pgServer = process.env.BENCH_PG === '1' ? await startPgTestServer() : null;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cedu-bench-dashboard-'));
   const database = await openDatabase(pgServer ? { url: pgServer.url } : { dataDir });
@@ -309,7 +311,8 @@ async function main(): Promise<void> {
   }
 }
 
-void main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+if (import.meta.url === pathToFileURL(process.argv[1]).href)
+  void main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });

@@ -7,10 +7,17 @@ import type { Ctx } from '../../server/types';
 import { fieldError, hidden } from '../../shared/app-error';
 import { chinaMonth } from '../../shared/china-time';
 import type { NodeLevel } from '../../shared/roles';
-import { heldPerMonth, sessionsPerUnit } from '../activities';
 import { findPopulations } from '../organisations';
 import { ensureTagDefs } from '../people';
-import { monthPeriod, nodeFigures, yearPeriod, groupFigures, unitFigures, type NodeFigures } from '../stats';
+import {
+  groupFigures,
+  heldByMonth,
+  monthPeriod,
+  nodeFigures,
+  unitFigures,
+  yearPeriod,
+  type NodeFigures,
+} from '../stats';
 import type {
   IndicatorQuery,
   IndicatorReport,
@@ -175,17 +182,15 @@ async function gatherFacts(db: DbOrTx, nodes: Node[], year: number, month: numbe
   const allCentres = [...new Set([...centresUnder.values()].flat())];
   const allUnits = [...new Set([...unitsUnder.values()].flat())];
   const byNode = (rows: NodeFigures[]) => new Map(rows.map((r) => [r.nodeId, r]));
-  const [figures, yearFigures, lastYearFigures, populations, lastPopulations, held, unitSessions, unitRows] =
-    await Promise.all([
-      nodeFigures(db, ids, [period]).then(byNode),
-      nodeFigures(db, ids, [yearPeriod(year)]).then(byNode),
-      nodeFigures(db, ids, [yearPeriod(year - 1)]).then(byNode),
-      findPopulations(db, ids, year),
-      findPopulations(db, ids, year - 1),
-      heldPerMonth(db, allCentres, year),
-      sessionsPerUnit(db, allUnits, year),
-      unitFigures(db, allUnits, yearPeriod(year)),
-    ]);
+  const [figures, yearFigures, lastYearFigures, populations, lastPopulations, held, unitRows] = await Promise.all([
+    nodeFigures(db, ids, [period]).then(byNode),
+    nodeFigures(db, ids, [yearPeriod(year)]).then(byNode),
+    nodeFigures(db, ids, [yearPeriod(year - 1)]).then(byNode),
+    findPopulations(db, ids, year),
+    findPopulations(db, ids, year - 1),
+    heldByMonth(db, allCentres, year),
+    unitFigures(db, allUnits, yearPeriod(year)),
+  ]);
   return {
     year,
     month,
@@ -197,7 +202,7 @@ async function gatherFacts(db: DbOrTx, nodes: Node[], year: number, month: numbe
     centresUnder,
     held,
     unitsUnder,
-    unitSessions,
+    unitSessions: new Map(unitRows.map((u) => [u.unitId, u.activitiesHeld])),
     unitPersonTimes: new Map(unitRows.map((u) => [u.unitId, u.personTimes])),
   };
 }
@@ -294,7 +299,7 @@ async function trendOf(
 ): Promise<IndicatorReport['trend']> {
   const months = Array.from({ length: 12 }, (_, i) => monthPeriod(year, i + 1));
   const rows = await nodeFigures(db, [node.id], months);
-  const centreHeld = node.level === 'centre' ? (await heldPerMonth(db, [node.id], year)).get(node.id)! : null;
+  const centreHeld = node.level === 'centre' ? rows.map((r) => r.activitiesHeld) : null;
   const out: IndicatorReport['trend'] = [
     { measure: 'participants', months: rows.map((r) => r.participants) },
     { measure: 'person_times', months: rows.map((r) => r.personTimes) },

@@ -3,6 +3,7 @@
 // rebuilds them and checks them against a recomputation.
 export {
   groupFigures,
+  heldByMonth,
   monthPeriod,
   nodeFigures,
   rebuildStats,

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
 import { sqlRows } from '../../server/db/sql';
 import { statCounts, statGroupCounts, statUnitCounts } from './stats.table';
@@ -16,6 +16,7 @@ export type NodeFigures = {
   hours: number;
   participants: number;
   residentsReached: number;
+  activitiesHeld: number;
 };
 
 /** The kept figures of these nodes for these periods, one entry per node and period asked for. */
@@ -36,6 +37,7 @@ export async function nodeFigures(db: DbOrTx, nodeIds: string[], periods: Period
         hours: Number(r?.hours ?? 0),
         participants: r?.participants ?? 0,
         residentsReached: r?.residentsReached ?? 0,
+        activitiesHeld: r?.activitiesHeld ?? 0,
       };
     }),
   );
@@ -66,13 +68,36 @@ export async function unitFigures(
   db: DbOrTx,
   unitIds: string[],
   period: Period,
-): Promise<{ unitId: string; personTimes: number; hours: number }[]> {
+): Promise<{ unitId: string; activitiesHeld: number; personTimes: number; hours: number }[]> {
   if (unitIds.length === 0) return [];
   const rows = await db
     .select()
     .from(statUnitCounts)
     .where(and(inArray(statUnitCounts.unitId, unitIds), eq(statUnitCounts.period, period)));
-  return rows.map((r) => ({ unitId: r.unitId, personTimes: r.personTimes, hours: Number(r.hours) }));
+  return rows.map((r) => ({
+    unitId: r.unitId,
+    activitiesHeld: r.activitiesHeld,
+    personTimes: r.personTimes,
+    hours: Number(r.hours),
+  }));
+}
+
+/** Activities held at each node in each month of a year: twelve counts per node. */
+export async function heldByMonth(db: DbOrTx, nodeIds: string[], year: number): Promise<Map<string, number[]>> {
+  const out = new Map(nodeIds.map((id) => [id, Array<number>(12).fill(0)]));
+  if (nodeIds.length === 0) return out;
+  const rows = await db
+    .select({ nodeId: statCounts.nodeId, period: statCounts.period, n: statCounts.activitiesHeld })
+    .from(statCounts)
+    .where(
+      and(
+        inArray(statCounts.nodeId, nodeIds),
+        gte(statCounts.period, monthPeriod(year, 1)),
+        lte(statCounts.period, monthPeriod(year, 12)),
+      ),
+    );
+  for (const r of rows) out.get(r.nodeId)![(r.period % 100) - 1] = r.n;
+  return out;
 }
 
 /** Recomputes every kept figure from the records (after a bulk load made with the triggers off). */
@@ -89,12 +114,13 @@ async function keptRows(db: DbOrTx): Promise<string[]> {
       from stat_attendance
     union all select 'residence ' || resident_id || ' ' || period || ' ' || times from stat_residence
     union all select 'counts ' || node_id || ' ' || period || ' ' || person_times || ' ' || hours || ' '
-        || participants || ' ' || residents_reached
-      from stat_counts where person_times <> 0 or hours <> 0 or participants <> 0 or residents_reached <> 0
+        || participants || ' ' || residents_reached || ' ' || activities_held
+      from stat_counts
+      where person_times <> 0 or hours <> 0 or participants <> 0 or residents_reached <> 0 or activities_held <> 0
     union all select 'group ' || node_id || ' ' || period || ' ' || tag || ' ' || residents_reached
       from stat_group_counts where residents_reached <> 0
-    union all select 'unit ' || unit_id || ' ' || period || ' ' || person_times || ' ' || hours
-      from stat_unit_counts where person_times <> 0 or hours <> 0`,
+    union all select 'unit ' || unit_id || ' ' || period || ' ' || person_times || ' ' || hours || ' ' || activities_held
+      from stat_unit_counts where person_times <> 0 or hours <> 0 or activities_held <> 0`,
   );
   return rows.map((r) => r.row).sort();
 }

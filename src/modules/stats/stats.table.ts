@@ -49,7 +49,7 @@ export const statResidence = pgTable(
 
 /**
  * The figures of a node (county, town or centre) for a period. By place (activities held in the
- * node's subtree): `person_times`, `hours`, `participants` (distinct residents). By residence:
+ * node's subtree): `activities_held`, `person_times`, `hours`, `participants` (distinct residents). By residence:
  * `residents_reached`, the distinct residents living in the subtree who took part anywhere
  * (the numerator of the participation rate).
  */
@@ -62,6 +62,8 @@ export const statCounts = pgTable(
     hours: numeric('hours', { precision: 12, scale: 1 }).notNull().default('0'),
     participants: integer('participants').notNull().default(0),
     residentsReached: integer('residents_reached').notNull().default(0),
+    /** Activities held (open or done) at the node or below in the period. */
+    activitiesHeld: integer('activities_held').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.nodeId, t.period] })],
 );
@@ -78,12 +80,13 @@ export const statGroupCounts = pgTable(
   (t) => [primaryKey({ columns: [t.nodeId, t.period, t.tag] })],
 );
 
-/** Person-times and hours of the activities a unit (a lead department) was responsible for. */
+/** The activities a unit (a lead department) was responsible for: held, and their person-times and hours. */
 export const statUnitCounts = pgTable(
   'stat_unit_counts',
   {
     unitId: nodeRef('unit_id', 'cascade'),
     period: integer('period').notNull(),
+    activitiesHeld: integer('activities_held').notNull().default(0),
     personTimes: integer('person_times').notNull().default(0),
     hours: numeric('hours', { precision: 12, scale: 1 }).notNull().default('0'),
   },

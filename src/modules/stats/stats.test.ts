@@ -58,7 +58,7 @@ describe('kept statistics', () => {
     expect([april.personTimes, may.personTimes]).toEqual([0, 1]);
   });
 
-  it('stay equal to a recomputation from scratch through random sign-ins, reversals, cancellations, moves and anonymisations', async () => {
+  it('stay equal to a recomputation from scratch through random sign-ins, reversals, activities held, cancelled, moved and deleted, moves of residents and centres, anonymisations', async () => {
     // A small seeded generator: the same operations every run, so a failure can be replayed.
     let seed = 20261207;
     const rnd = (n: number) => {
@@ -133,6 +133,22 @@ describe('kept statistics', () => {
       ],
       ['cancel', () => exec(sql`update activities set status = 'cancelled' where id = ${pick(acts)}`)],
       ['restore', () => exec(sql`update activities set status = 'open' where id = ${pick(acts)}`)],
+      ['plan', () => exec(sql`update activities set status = 'planned' where id = ${pick(acts)}`)],
+      ['done', () => exec(sql`update activities set status = 'done' where id = ${pick(acts)}`)],
+      [
+        'new activity',
+        async () => {
+          const m = 1 + rnd(12);
+          acts.push((await buildActivity(d, { centre: pick(villages), startsAt: day(m), endsAt: day(m, 11) })).id);
+        },
+      ],
+      [
+        'activity deleted',
+        () =>
+          exec(
+            sql`delete from activities where id = (select a.id from activities a where not exists (select 1 from sign_ins s where s.activity_id = a.id) and a.id = any(${`{${acts.join(',')}}`}::uuid[]) order by a.id limit 1)`,
+          ),
+      ],
       [
         'reschedule',
         () => {

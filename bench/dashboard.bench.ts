@@ -154,15 +154,13 @@ async function main(): Promise<void> {
 
     // A county admin to ask with.
     const userId = crypto.randomUUID();
-    await database.db
-      .insert(users)
-      .values({
-        id: userId,
-        username: 'bench_county',
-        displayName: '基准',
-        homeNodeId: g.countyId,
-        passwordHash: await hashPassword(PASSWORD),
-      });
+    await database.db.insert(users).values({
+      id: userId,
+      username: 'bench_county',
+      displayName: '基准',
+      homeNodeId: g.countyId,
+      passwordHash: await hashPassword(PASSWORD),
+    });
     await database.db.insert(roleAssignments).values({ userId, role: 'county_admin', nodeId: g.countyId });
     const login = await fetch(`${base}/api/auth/login`, {
       method: 'POST',

@@ -163,6 +163,7 @@ END $$;
 --> statement-breakpoint
 CREATE FUNCTION stat_sign_ins_trg() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF current_setting('cedu.restoring', true) = 'on' THEN RETURN NULL; END IF;  -- a restore brings the kept rows too
   IF TG_OP = 'UPDATE'
      AND OLD.status IS NOT DISTINCT FROM NEW.status
      AND OLD.resident_id IS NOT DISTINCT FROM NEW.resident_id
@@ -188,6 +189,7 @@ CREATE FUNCTION stat_activities_trg() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   s record;
 BEGIN
+  IF current_setting('cedu.restoring', true) = 'on' THEN RETURN NULL; END IF;  -- a restore brings the kept rows too
   IF OLD.centre_id = NEW.centre_id
      AND stat_month(OLD.starts_at) = stat_month(NEW.starts_at)
      AND (OLD.status = 'cancelled') = (NEW.status = 'cancelled')
@@ -217,6 +219,7 @@ CREATE FUNCTION stat_residents_trg() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   r record;
 BEGIN
+  IF current_setting('cedu.restoring', true) = 'on' THEN RETURN NULL; END IF;  -- a restore brings the kept rows too
   IF OLD.node_id = NEW.node_id THEN RETURN NULL; END IF;
   FOR r IN SELECT period FROM stat_residence WHERE resident_id = NEW.id LOOP
     -- stat_reach reads the home from the row: undo under the old home by hand, redo under the new.
@@ -241,6 +244,7 @@ DECLARE
   v_tag text := CASE WHEN TG_OP = 'INSERT' THEN NEW.tag ELSE OLD.tag END;
   v_delta int := CASE WHEN TG_OP = 'INSERT' THEN 1 ELSE -1 END;
 BEGIN
+  IF current_setting('cedu.restoring', true) = 'on' THEN RETURN NULL; END IF;  -- a restore brings the kept rows too
   INSERT INTO stat_group_counts AS g (node_id, period, tag, residents_reached)
     SELECT a, s.period, v_tag, v_delta
     FROM stat_residence s
@@ -301,6 +305,7 @@ END $$;
 -- it left or joined (a move rewrites the paths of the whole subtree in one statement).
 CREATE FUNCTION stat_org_nodes_trg() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF current_setting('cedu.restoring', true) = 'on' THEN RETURN NULL; END IF;  -- a restore brings the kept rows too
   PERFORM stat_recount(x.a) FROM (
     SELECT DISTINCT a FROM old_nodes o JOIN new_nodes n ON n.id = o.id AND n.path <> o.path
       CROSS JOIN LATERAL unnest(stat_path_ids(o.path) || stat_path_ids(n.path)) AS a

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, like, ne, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
 import { orgNodes } from '../../server/db/tree.table';
 import { recordAudit } from '../../server/audit';
-import { escapeLike, loadCounty } from '../../server/tree-scope';
+import { escapeLike, loadCounty, loadNodeFor, nodeBrief } from '../../server/tree-scope';
 import type { Ctx } from '../../server/types';
 import { fieldError, hidden } from '../../shared/app-error';
 import { chinaMonth } from '../../shared/china-time';
@@ -139,10 +139,36 @@ function monthsBegun(year: number): number {
 
 const ratio = (num: number, den: number | null) => (den ? Math.round((num / den) * 10000) / 100 : null);
 
+/** The value is on the good side of the target (any value is, without one). */
+const meets = (t: Target, value: number) =>
+  t.threshold === null || (t.direction === 'at_least' ? value >= t.threshold : value <= t.threshold);
+
 function judge(t: Target, value: number | null, level: NodeLevel): IndicatorStatus {
   if (value === null) return 'no_data';
   if (!t.enabled || t.threshold === null || !t.levels.includes(level)) return 'no_target';
-  return (t.direction === 'at_least' ? value >= t.threshold : value <= t.threshold) ? 'met' : 'missed';
+  return meets(t, value) ? 'met' : 'missed';
+}
+
+/**
+ * A measure judged at a lower level (each centre-month, each department) seen from above: the
+ * total, and how many of the lower values meet the target (always, or only when judged).
+ */
+function fromBelow(
+  t: Target,
+  values: number[],
+  level: NodeLevel,
+  alwaysCount: boolean,
+): Omit<IndicatorValue, 'measure' | 'threshold' | 'direction'> {
+  const judged = t.enabled && t.threshold !== null && t.levels.includes(level);
+  const met = values.filter((v) => meets(t, v)).length;
+  const total = values.reduce((a, b) => a + b, 0);
+  return {
+    value: total,
+    numerator: total,
+    denominator: null,
+    status: !judged ? 'no_target' : values.length === 0 ? 'no_data' : met === values.length ? 'met' : 'missed',
+    meeting: judged || alwaysCount ? { met, of: values.length } : null,
+  };
 }
 
 /** Everything the values of a set of nodes need, read in a few queries. */
@@ -247,41 +273,18 @@ function valueOf(t: Target, node: Node, f: Facts): IndicatorValue | null {
       if (node.level === 'unit') return null;
       const centres = f.centresUnder.get(node.id) ?? [];
       const months = f.month ? [f.month] : Array.from({ length: monthsBegun(f.year) }, (_, i) => i + 1);
-      const ok = (n: number) =>
-        t.threshold === null || (t.direction === 'at_least' ? n >= t.threshold : n <= t.threshold);
       if (node.level === 'centre' && f.month) return plain(f.held.get(node.id)?.[f.month - 1] ?? 0);
       // A year at a centre, or any period above: the centre-months that met the target.
       const cells = centres.flatMap((c) => months.map((m) => f.held.get(c)?.[m - 1] ?? 0));
-      const met = cells.filter(ok).length;
-      const total = cells.reduce((a, b) => a + b, 0);
-      const judged = t.enabled && t.threshold !== null && t.levels.includes('centre');
-      return {
-        ...base,
-        value: total,
-        numerator: total,
-        denominator: null,
-        status: !judged ? 'no_target' : cells.length === 0 ? 'no_data' : met === cells.length ? 'met' : 'missed',
-        meeting: { met, of: cells.length },
-      };
+      return { ...base, ...fromBelow(t, cells, 'centre', true) };
     }
     case 'dept_sessions':
     case 'dept_person_times': {
       const per = t.measure === 'dept_sessions' ? f.unitSessions : f.unitPersonTimes;
       if (node.level === 'unit') return plain(per.get(node.id) ?? 0);
       if (node.level === 'centre') return null;
-      const units = f.unitsUnder.get(node.id) ?? [];
-      const judged = t.enabled && t.threshold !== null && t.levels.includes('unit');
-      const values = units.map((u) => per.get(u) ?? 0);
-      const met = values.filter((v) => (t.direction === 'at_least' ? v >= t.threshold! : v <= t.threshold!)).length;
-      const total = values.reduce((a, b) => a + b, 0);
-      return {
-        ...base,
-        value: total,
-        numerator: total,
-        denominator: null,
-        status: !judged ? 'no_target' : units.length === 0 ? 'no_data' : met === units.length ? 'met' : 'missed',
-        meeting: judged ? { met, of: units.length } : null,
-      };
+      const values = (f.unitsUnder.get(node.id) ?? []).map((u) => per.get(u) ?? 0);
+      return { ...base, ...fromBelow(t, values, 'unit', false) };
     }
   }
   return null;
@@ -315,17 +318,13 @@ async function trendOf(
 
 /** The indicators of a node for a year or a month, the trend by month, and the grid below it. */
 export async function findIndicators({ db, actor, query }: Ctx & { query: IndicatorQuery }): Promise<IndicatorReport> {
-  const [node] = await db
-    .select({ id: orgNodes.id, name: orgNodes.name, level: orgNodes.level, path: orgNodes.path })
-    .from(orgNodes)
-    .where(eq(orgNodes.id, query.nodeId));
-  if (!node || !canReadIndicators(actor, node)) throw hidden();
+  const node = await loadNodeFor(db, query.nodeId, (n) => canReadIndicators(actor, n));
   const me = node as Node;
   const countyId = node.path.split('/')[1];
   const month = query.month ?? null;
   // The grid: the towns of a county, or the centres and units of a town.
   const children = (await db
-    .select({ id: orgNodes.id, name: orgNodes.name, level: orgNodes.level, path: orgNodes.path })
+    .select(nodeBrief)
     .from(orgNodes)
     .where(
       and(

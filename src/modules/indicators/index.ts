@@ -1,3 +1,4 @@
-// The indicators module's public surface. Nothing below it calls it yet: the workbench, the
-// dashboards, the monthly reports and the inspection will read indicators through here.
-export {};
+// The indicators module's public surface: the workbench, the dashboards, the monthly reports and
+// the inspection read indicators through here.
+export { findIndicators } from './indicators.service';
+export type { IndicatorReport, IndicatorValue, IndicatorStatus } from './indicators.contract';

@@ -15,7 +15,8 @@ import { courses } from './courses.table';
 registerWaiting('courses.review', async ({ db, actor }) => {
   const paths = reachPaths(actor, COURSE_REVIEWER_ROLES);
   if (!paths.length) return null;
-  const notMine = (col: typeof courses.createdBy | typeof courses.submittedBy) => or(sql`${col} is null`, ne(col, actor.userId));
+  const notMine = (col: typeof courses.createdBy | typeof courses.submittedBy) =>
+    or(sql`${col} is null`, ne(col, actor.userId));
   const [r] = await db
     .select({ n: count(), due: min(courses.firstSessionDate) })
     .from(courses)

@@ -67,7 +67,8 @@ export const workbenchApi = defineEndpoints('workbench', {
   get: {
     method: 'GET',
     path: '/api/workbench',
-    summary: 'The first screen: what waits for the user, this month’s indicators, centres behind, the week’s activities',
+    summary:
+      'The first screen: what waits for the user, this month’s indicators, centres behind, the week’s activities',
     policy: { roles: WORKBENCH_ROLES },
     query: ZWorkbenchQuery,
     responses: { 200: ZWorkbench },

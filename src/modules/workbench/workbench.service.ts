@@ -80,9 +80,7 @@ async function missedCentres(
   );
   const threshold = target.threshold!;
   const meets = (n: number) => (target.direction === 'at_least' ? n >= threshold : n <= threshold);
-  const missed = centres
-    .map((c) => ({ ...c, held: held.get(c.id)?.[month - 1] ?? 0 }))
-    .filter((c) => !meets(c.held));
+  const missed = centres.map((c) => ({ ...c, held: held.get(c.id)?.[month - 1] ?? 0 })).filter((c) => !meets(c.held));
   return { judged: true, threshold, centres: missed, of: centres.length };
 }
 
@@ -96,18 +94,16 @@ async function weekActivities(db: DbOrTx, actor: Actor, today: string): Promise<
     page: 1,
     pageSize: WEEK_LIST_MAX,
   });
-  const week = items.map(
-    (a): WorkbenchActivity => ({
-      id: a.id,
-      title: a.title,
-      startsAt: a.startsAt.toISOString(),
-      endsAt: a.endsAt.toISOString(),
-      centreId: a.centreId,
-      centreName: a.centreName,
-      place: a.place,
-      status: a.status,
-    }),
-  );
+  const week = items.map((a): WorkbenchActivity => ({
+    id: a.id,
+    title: a.title,
+    startsAt: a.startsAt.toISOString(),
+    endsAt: a.endsAt.toISOString(),
+    centreId: a.centreId,
+    centreName: a.centreName,
+    place: a.place,
+    status: a.status,
+  }));
   return { today: week.filter((a) => formatDate(a.startsAt) === today), week, weekTotal: total };
 }
 

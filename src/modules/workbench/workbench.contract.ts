@@ -40,8 +40,13 @@ export const ZWorkbench = z.object({
   week: z.object({ from: z.string(), to: z.string() }).describe('Monday to Sunday, China time'),
   /** Null for a leader. */
   waiting: z.array(ZWaitingItem).nullable(),
-  /** This month's indicators of the node, judged against the county's targets. */
-  indicators: z.array(ZIndicatorValue),
+  /** This month's indicators of the node, judged against the county's targets, with what they are called. */
+  indicators: z.array(
+    ZIndicatorValue.extend({
+      label: z.object({ zh: z.string(), en: z.string() }),
+      unit: z.enum(['count', 'hours', 'percent', 'points', 'yuan']),
+    }),
+  ),
   /** Centres below (or at) the node that have not held their activities this month so far. */
   missedCentres: z.object({
     judged: z.boolean().describe('False: no target for activities per month at centres'),

@@ -11,7 +11,7 @@ import { hidden } from '../../shared/app-error';
 import type { NodeLevel } from '../../shared/roles';
 import { pageActivityFacts } from '../activities';
 import { ACTIVITY_READER_ROLES } from '../activities/activities.policy';
-import { findIndicators, type IndicatorReport } from '../indicators';
+import { findIndicators, MEASURE_DEFS, type IndicatorReport } from '../indicators';
 import { heldByMonth } from '../stats';
 import type { Workbench, WorkbenchActivity, WorkbenchQuery } from './workbench.contract';
 import { numbersOnly, quickActionsAt, WORKBENCH_ROLES } from './workbench.policy';
@@ -135,7 +135,11 @@ export async function getWorkbench({ db, actor, query }: Ctx & { query: Workbenc
     month,
     week: { from: addDays(today, 1 - chinaWeekday(today)), to: addDays(today, 7 - chinaWeekday(today)) },
     waiting: waiting?.map((w) => ({ ...w, due: w.due ?? null })) ?? null,
-    indicators: report.values,
+    indicators: report.values.map((v) => ({
+      ...v,
+      label: MEASURE_DEFS[v.measure].label,
+      unit: MEASURE_DEFS[v.measure].unit,
+    })),
     missedCentres: missed,
     activities,
     actions: leader ? [] : quickActionsAt(actor, node),

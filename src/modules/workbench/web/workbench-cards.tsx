@@ -135,7 +135,7 @@ export function IndicatorsCard({ wb }: { wb: Workbench }) {
                 {[
                   v.threshold !== null &&
                     t(v.direction === 'at_least' ? M.targetAtLeast : M.targetAtMost, { n: v.threshold }),
-                  v.meeting && t(M.meeting, v.meeting),
+                  v.meeting && t(v.measure === 'activities_held' ? M.meeting : M.meetingUnits, v.meeting),
                 ]
                   .filter(Boolean)
                   .join(' · ')}

@@ -28,6 +28,7 @@ export const M = {
   targetAtLeast: ['目标 ≥ {n}', 'Target ≥ {n}'],
   targetAtMost: ['目标 ≤ {n}', 'Target ≤ {n}'],
   meeting: ['{met} / {of} 个中心达标', '{met} of {of} centres met'],
+  meetingUnits: ['{met} / {of} 个牵头部门达标', '{met} of {of} lead departments met'],
   points: ['个百分点', 'points'],
   hoursUnit: ['小时', 'h'],
   // 未达标的中心

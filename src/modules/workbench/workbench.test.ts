@@ -5,6 +5,8 @@ import { createCourse, dayFromToday, submittedCourse } from '../../../test/cours
 import type { Client } from '../../../test/server';
 import { signInAll, useWorldServer } from '../../../test/server-fixture';
 import { buildTeacher } from '../../../test/teacher-factories';
+import { buildUser } from '../../../test/factories';
+import { roleAssignments } from '../accounts/account.table';
 import { chinaInstant, chinaToday } from '../../shared/china-time';
 import type { IndicatorReport } from '../indicators';
 import type { Workbench } from './workbench.contract';
@@ -182,5 +184,30 @@ describe('workbench: the centres behind and the week', () => {
       const r = await town.req('GET', `/api/workbench?nodeId=${n.id}`);
       expect(r.statusCode).toBe(404);
     }
+  });
+});
+
+describe('workbench: a user on several nodes', () => {
+  it('opens on the highest node they hold, lists their nodes, and is what their role makes it on each', async () => {
+    const u = await buildUser(s.database, { username: 'multi_node', role: 'leader', node: w.nodes.A1 });
+    await s.database.db
+      .insert(roleAssignments)
+      .values({ userId: u.id, role: 'centre_manager', nodeId: w.nodes.A2a.id });
+    const [c] = await signInAll(s.app, 'multi_node');
+    const top = await workbench(c);
+    expect(top.node.id).toBe(w.nodes.A1.id);
+    expect(top.nodes.map((n) => n.id)).toEqual([w.nodes.A1.id, w.nodes.A2a.id]);
+    // A leader over town A1: the numbers only, there and below.
+    expect(top).toMatchObject({ numbersOnly: true, waiting: null, actions: [] });
+    expect((await workbench(c, `?nodeId=${w.nodes.A1a.id}`)).waiting).toBeNull();
+    // The centre they manage: its waiting list (nothing waits there) and a manager's actions.
+    const own = await workbench(c, `?nodeId=${w.nodes.A2a.id}`);
+    expect(own).toMatchObject({
+      numbersOnly: false,
+      waiting: [],
+      actions: ['new_activity', 'sign_in_desk', 'plan_versus'],
+    });
+    expect(own.missedCentres.centres.map((x) => x.id)).toEqual([w.nodes.A2a.id]);
+    expect((await c.req('GET', `/api/workbench?nodeId=${w.nodes.A2.id}`)).statusCode).toBe(404);
   });
 });

@@ -49,17 +49,27 @@ beforeAll(async () => {
   // This month: village A1a holds two activities today, A1b one, B1a one.
   const today = chinaToday();
   const at = (h: number) => new Date(chinaInstant(today, `${String(h).padStart(2, '0')}:00`));
+  // Marked done already, so that whatever the hour they never wait to be closed.
   const act = (centre: string, h: number) =>
     buildActivity(s.database, {
       centre: w.nodes[centre],
       title: `${centre}活动${h}`,
       startsAt: at(h),
       endsAt: at(h + 1),
+      status: 'done',
     });
   ids.a1 = (await act('A1a', 9)).id;
   ids.a2 = (await act('A1a', 14)).id;
   ids.b1 = (await act('A1b', 10)).id;
   ids.foreign = (await act('B1a', 10)).id;
+  // Ended weeks ago (last month, whatever today is) and never closed: one open at A1b, one planned
+  // at A1a, one open in county B.
+  const ago = (days: number) => new Date(Date.now() - days * 86_400_000);
+  const stale = (centre: string, status: string) =>
+    buildActivity(s.database, { centre: w.nodes[centre], status, startsAt: ago(40) });
+  await stale('A1b', 'open');
+  await stale('A1a', 'planned');
+  await stale('B1a', 'open');
   // Sign-ins waiting for staff: two at A1a's first activity, one in county B.
   const pending = (activityId: string, phone: string) =>
     s.database.db.execute(
@@ -88,7 +98,9 @@ describe('workbench: what waits', () => {
     expect(wb.node).toMatchObject({ id: w.nodes.A1.id, level: 'town' });
     expect(wb.numbersOnly).toBe(false);
     const got = waitingOf(wb);
+    expect(got['activities.close']).toMatchObject({ count: 2, path: '/activities', due: null });
     expect(Object.keys(got).sort()).toEqual([
+      'activities.close',
       'courses.returned',
       'courses.review',
       'signin.pending',
@@ -106,6 +118,7 @@ describe('workbench: what waits', () => {
     const got = waitingOf(await workbench(county));
     expect(got['courses.review'].count).toBe(1);
     expect(got['courses.returned']).toBeUndefined();
+    expect(got['activities.close'].count).toBe(2);
     expect(got['volunteer.approve'].count).toBe(2);
     expect(got['signin.pending'].count).toBe(2);
   });
@@ -113,7 +126,8 @@ describe('workbench: what waits', () => {
   it('a centre manager: hours they did not log themselves, their centre’s sign-ins, no course review', async () => {
     const wb = await workbench(centre);
     const got = waitingOf(wb);
-    expect(Object.keys(got).sort()).toEqual(['signin.pending', 'volunteer.approve']);
+    expect(Object.keys(got).sort()).toEqual(['activities.close', 'signin.pending', 'volunteer.approve']);
+    expect(got['activities.close']).toMatchObject({ count: 1, path: '/activities?status=planned' });
     expect(got['volunteer.approve'].count).toBe(1);
     expect(got['signin.pending'].count).toBe(2);
   });

@@ -70,6 +70,7 @@ export const WAITING_LABELS: Record<string, Msg> = {
   'courses.returned': ['被退回待修改的课程', 'Courses returned to you'],
   'volunteer.approve': ['待审核的志愿服务时长', 'Volunteer hours to approve'],
   'signin.pending': ['待确认的签到', 'Sign-ins to confirm'],
+  'activities.close': ['已结束待办结的活动', 'Ended activities to close'],
   'reports.due': ['待提交的月报', 'Monthly reports due'],
   'reports.returned': ['被退回的月报', 'Monthly reports returned'],
   'reports.review': ['待审核的月报', 'Monthly reports to review'],

@@ -21,6 +21,7 @@ import { signInRoutes } from '../modules/signin/signin.routes';
 import { portalRoutes } from '../modules/portal/portal.routes';
 import { themeRoutes } from '../modules/themes/themes.routes';
 import { indicatorRoutes } from '../modules/indicators/indicators.routes';
+import { workbenchRoutes } from '../modules/workbench/workbench.routes';
 // Public surfaces that register domain-event listeners (src/server/events.ts).
 import '../modules/signin';
 
@@ -47,4 +48,5 @@ export const MODULE_ROUTES: FastifyPluginAsyncZod[] = [
   activityRoutes,
   planRoutes,
   indicatorRoutes,
+  workbenchRoutes,
 ];

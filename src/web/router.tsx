@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { ADMIN_ROLES } from '../shared/roles';
 import { AUDIT_READER_ROLES } from '../modules/audit/audit.policy';
 import { RESIDENT_ROLES, type Role } from '../shared/roles';
@@ -61,6 +61,7 @@ const SchedulePrintPage = lazyPage(() => import('../modules/plans/web/schedule-p
 
 const CreditsPage = lazyPage(() => import('../modules/credits/web/credits-page'), 'CreditsPage');
 const IndicatorsPage = lazyPage(() => import('../modules/indicators/web/indicators-page'), 'IndicatorsPage');
+const WorkbenchPage = lazyPage(() => import('../modules/workbench/web/workbench-page'), 'WorkbenchPage');
 const LearningRecordPage = lazyPage(() => import('../modules/credits/web/learning-record-page'), 'LearningRecordPage');
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -108,7 +109,7 @@ export const router = createBrowserRouter([
     element: <RequireAuth>{page(<AppLayout />)}</RequireAuth>,
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <Navigate to="/org" replace /> },
+      { index: true, element: <WorkbenchPage /> },
       { path: 'org', element: <OrgPage /> },
       { path: 'org/:id', element: <OrgPage /> },
       forRoles(ADMIN_ROLES, 'users', <UsersPage />),

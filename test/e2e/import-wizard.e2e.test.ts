@@ -55,7 +55,7 @@ describe('roster import wizard in the browser (town admin)', () => {
     await page.getByLabel('用户名或手机号').fill('town');
     await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(/\/org/);
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
     await page.getByRole('menuitem', { name: '名册导入导出' }).click();
     await page.waitForURL(/\/imports$/);
     await page.getByText('居民名册导入导出').waitFor();

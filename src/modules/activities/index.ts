@@ -17,3 +17,4 @@ export { provideSignInCounts, type SignInCounter } from './sign-in-counts';
 registerUploadPurpose('activity_photo', { roles: ACTIVITY_KEEPER_ROLES, canUpload: canKeepActivity });
 
 export { activityDirectory, registrationDirectory } from './activity-directory';
+import './activities.waiting';

@@ -11,3 +11,4 @@ registerUploadPurpose('course_material', {
   roles: COURSE_EDITOR_ROLES,
   canUpload: (actor, node) => holdsRoleOver(actor, COURSE_EDITOR_ROLES, node.path),
 });
+import './courses.waiting';

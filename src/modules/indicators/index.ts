@@ -2,3 +2,4 @@
 // the inspection read indicators through here.
 export { findIndicators } from './indicators.service';
 export type { IndicatorReport, IndicatorValue, IndicatorStatus } from './indicators.contract';
+export { MEASURE_DEFS } from './indicators.measures';

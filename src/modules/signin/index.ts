@@ -24,3 +24,4 @@ provideSignInCounts(countSignIns);
 
 // Who may upload the photo of a paper sign-in sheet (files sits below and asks).
 registerUploadPurpose('signin_sheet', { roles: SIGNIN_STAFF_ROLES, canUpload: canRunSignIn });
+import './signin.waiting';

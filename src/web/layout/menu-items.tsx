@@ -37,10 +37,14 @@ import { M as CREDITS } from '../../modules/credits/web/credits.messages';
 import { FundOutlined } from '@ant-design/icons';
 import { M as INDICATORS } from '../../modules/indicators/web/indicators.messages';
 
+import { DashboardOutlined } from '@ant-design/icons';
+import { M as WORKBENCH } from '../../modules/workbench/web/workbench.messages';
+
 type Entry = { key: string; path: string; label: Msg; icon: ReactNode; roles?: readonly Role[] };
 
 /** The side menu. `roles` absent: everyone signed in. The routes check the same roles. */
 export const MENU: Entry[] = [
+  { key: 'workbench', path: '/', label: WORKBENCH.menu, icon: <DashboardOutlined /> },
   { key: 'org', path: '/org', label: M.menuOrg, icon: <ApartmentOutlined /> },
   { key: 'indicators', path: '/indicators', label: INDICATORS.menu, icon: <FundOutlined /> },
   { key: 'residents', path: '/residents', label: PEOPLE.menu, icon: <ContactsOutlined />, roles: RESIDENT_STATS_ROLES },

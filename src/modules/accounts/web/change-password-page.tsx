@@ -22,7 +22,7 @@ export function ChangePasswordPage() {
   const { refresh, logout } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const next = safeNext(params.get('next'), '/org');
+  const next = safeNext(params.get('next'));
 
   const done = async () => {
     await refresh();

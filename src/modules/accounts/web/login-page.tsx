@@ -38,7 +38,7 @@ export function LoginPage() {
   const { me, login, signedOutBecause } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const next = safeNext(params.get('next'), '/org');
+  const next = safeNext(params.get('next'));
   // Signing in goes through the auth context (it keeps who is signed in); the error stays on the page.
   const signIn = useMutation({
     mutationFn: (v: LoginInput) => login(v.login.trim(), v.password),

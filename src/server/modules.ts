@@ -21,8 +21,10 @@ import { signInRoutes } from '../modules/signin/signin.routes';
 import { portalRoutes } from '../modules/portal/portal.routes';
 import { themeRoutes } from '../modules/themes/themes.routes';
 import { indicatorRoutes } from '../modules/indicators/indicators.routes';
+import { reportRoutes } from '../modules/reports/reports.routes';
 // Public surfaces that register domain-event listeners (src/server/events.ts).
 import '../modules/signin';
+import '../modules/reports';
 
 /**
  * Every module's routes, registered in this order. A new module adds one import and one
@@ -47,4 +49,5 @@ export const MODULE_ROUTES: FastifyPluginAsyncZod[] = [
   activityRoutes,
   planRoutes,
   indicatorRoutes,
+  reportRoutes,
 ];

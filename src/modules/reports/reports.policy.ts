@@ -42,3 +42,7 @@ export const canReviewReport = (actor: Actor, node: NodeRef) =>
   reportsAt(node) && holdsRoleOver(actor, REPORT_REVIEWER_ROLES, parentPath(node.path));
 export const canSetReportSettings = (actor: Actor, county: { path: string }) =>
   holdsRoleOver(actor, REPORT_SETTINGS_ROLES, county.path);
+/** The county's calendar is read by everyone reporting in the county (their deadlines come from it). */
+export const canReadReportSettings = (actor: Actor, county: { path: string }) =>
+  canReadReports(actor, county) ||
+  actor.scopes.some((s) => REPORT_READER_ROLES.includes(s.role) && s.path.startsWith(county.path));

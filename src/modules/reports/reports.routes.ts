@@ -7,7 +7,7 @@ import { exportReport, exportSummary } from './report-files';
 import { findOverview, getReport } from './report-read.service';
 import { reviewReport, saveReport, saveReportSettings, setMonthLock, submitReport } from './report-write.service';
 import { reportsApi } from './reports.contract';
-import { canReadReports, canSetReportSettings } from './reports.policy';
+import { canReadReportSettings, canSetReportSettings } from './reports.policy';
 import { getSummary, saveSummary } from './summary.service';
 
 /** Monthly reports, annual summaries and the reporting calendar: each endpoint as its contract declares it. */
@@ -46,12 +46,12 @@ export const reportRoutes = async (app: RouteApp) => {
   });
   route(app, reportsApi.settings, async (req) => {
     const { db, actor } = ctx(req);
-    const county = await loadCounty(db, actor, req.params.countyId, canReadReports);
+    const county = await loadCounty(db, actor, req.params.countyId, canReadReportSettings);
     return { ...(await settingsOf(db, county.id)), canEdit: canSetReportSettings(actor, county) };
   });
   route(app, reportsApi.setSettings, async (req) => {
     const { db, actor } = ctx(req);
-    const county = await loadCounty(db, actor, req.params.countyId, canReadReports);
+    const county = await loadCounty(db, actor, req.params.countyId, canReadReportSettings);
     if (!canSetReportSettings(actor, county)) throw forbidden();
     await saveReportSettings(db, actor, county, req.body);
     return OK;

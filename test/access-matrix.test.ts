@@ -17,6 +17,7 @@ import { PORTAL_MATRIX } from './matrix/portal.matrix';
 import { SYSTEM_MATRIX } from './matrix/system.matrix';
 import { TEACHERS_MATRIX } from './matrix/teachers.matrix';
 import { INDICATORS_MATRIX } from './matrix/indicators.matrix';
+import { REPORTS_MATRIX } from './matrix/reports.matrix';
 import { routeOf, signIn, startTestServer, type Client, type TestServer } from './server';
 
 /**
@@ -44,6 +45,7 @@ const MATRIX: Matrix = {
   ...PLANS_MATRIX,
   ...CREDITS_MATRIX,
   ...INDICATORS_MATRIX,
+  ...REPORTS_MATRIX,
 };
 
 const ROLES: Role[] = [

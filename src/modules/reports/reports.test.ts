@@ -4,6 +4,10 @@ import { buildActivity, buildResidents } from '../../../test/activity-factories'
 import type { Client } from '../../../test/server';
 import { useWorldServer } from '../../../test/server-fixture';
 import { toAppError } from '../../server/errors';
+import { collectWaiting } from '../../server/waiting';
+import type { Actor } from '../../shared/actor';
+import type { Role } from '../../shared/roles';
+import './index';
 import { auditLog } from '../audit/audit.table';
 import { prevMonth, thisMonth } from './report-calendar';
 import { monthKey, type Overview, type Report } from './reports.contract';
@@ -237,5 +241,38 @@ describe('monthly reports', () => {
     await ok(county.req('PUT', path, { deadlineDay: 6, lockDay: 12 }));
     expect((await town.req('PUT', path, { deadlineDay: 1, lockDay: 2 })).statusCode).toBe(403);
     expect(await ok(town.req('GET', path))).toEqual({ deadlineDay: 6, lockDay: 12, canEdit: false });
+  });
+
+  it('the workbench: last month’s report due, a returned report, reports awaiting review', async () => {
+    const actorOf = (key: string, role: Role, node: { id: string; path: string }): Actor => ({
+      userId: w.users[key].id,
+      username: w.users[key].username,
+      displayName: key,
+      scopes: [{ role, nodeId: node.id, nodeName: '', path: node.path }],
+    });
+    const keys = async (actor: Actor) =>
+      (await collectWaiting({ db: s.database.db, actor })).filter((i) => i.key.startsWith('reports.'));
+    const centreActor = actorOf('A:centre_manager', 'centre_manager', w.nodes.A1a);
+    const townActor = actorOf('A:town_admin', 'town_admin', w.nodes.A1);
+    const last = prevMonth(NOW);
+    expect(await keys(centreActor)).toEqual([
+      {
+        key: 'reports.due',
+        count: 1,
+        path: `/reports?node=${w.nodes.A1a.id}&month=${monthKey(last)}`,
+        due: expect.any(String),
+      },
+    ]);
+    // The centre's current month waits for the town's review.
+    expect((await keys(townActor)).map((i) => [i.key, i.count])).toEqual([
+      ['reports.due', 1],
+      ['reports.review', 1],
+    ]);
+    await ok(town.req('POST', url(w.nodes.A1a.id, NOW, '/review'), { decision: 'return', comment: '数据有误' }));
+    expect((await keys(centreActor)).map((i) => [i.key, i.count])).toEqual([
+      ['reports.due', 1],
+      ['reports.returned', 1],
+    ]);
+    expect((await keys(townActor)).map((i) => i.key)).toEqual(['reports.due']);
   });
 });

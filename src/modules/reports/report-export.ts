@@ -12,7 +12,7 @@ import {
   WidthType,
 } from 'docx';
 import { safeCellText } from '../../shared/text';
-import type { Figures } from './reports.contract';
+import { figureLines, type Figures } from './reports.contract';
 
 // A report or summary as offices file it: a title, a few lines of who and when, one table of
 // figures (项目 | 数值), the themes and groups, then the text. The same rows go to Excel and Word.
@@ -27,24 +27,9 @@ export type ReportDoc = {
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-/** The figure rows, in the order a report reads. */
-export function figureRows(f: Figures): [string, string | number][] {
-  return [
-    ['开展活动（项）', f.activities],
-    ['活动场次', f.sessions],
-    ['计划场次', f.planned],
-    ['参与人数（去重）', f.participants],
-    ['参与人次', f.personTimes],
-    ['学时', f.hours],
-    ['活动照片（张）', f.photos],
-    ['通讯稿（篇）', f.news],
-    ...f.byTheme.map((t): [string, string] => [`主题：${t.label}`, `${t.sessions} 场 / ${t.personTimes} 人次`]),
-    ...f.groups.map((g): [string, number] => [`重点人群：${g.label}（人）`, g.residents]),
-    ...(f.included.length
-      ? [['汇总的村（社区）月报', f.included.map((c) => c.name).join('、')] as [string, string]]
-      : []),
-  ];
-}
+/** The figure rows in Chinese (a theme's value: sessions / person-times). */
+const figureRows = (f: Figures): [string, string | number][] =>
+  figureLines(f).map((l) => [l.key.startsWith('theme:') ? `${l.label[0]}（场次/人次）` : l.label[0], l.value]);
 
 export async function toXlsx(doc: ReportDoc): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

@@ -237,3 +237,36 @@ export const reportsApi = defineEndpoints('reports', {
 /** yyyymm of a YYYY-MM key, and back. */
 export const monthNumber = (key: string) => Number(key.slice(0, 4)) * 100 + Number(key.slice(5, 7));
 export const monthKey = (n: number) => `${Math.floor(n / 100)}-${String(n % 100).padStart(2, '0')}`;
+
+/** The figure lines of a report, in the order a report reads: a label (zh, en) and a value. */
+export function figureLines(f: Figures): { key: string; label: [string, string]; value: string | number }[] {
+  return [
+    { key: 'activities', label: ['开展活动（项）', 'Activities'], value: f.activities },
+    { key: 'sessions', label: ['活动场次', 'Sessions'], value: f.sessions },
+    { key: 'planned', label: ['计划场次', 'Planned sessions'], value: f.planned },
+    { key: 'participants', label: ['参与人数（去重）', 'Participants (distinct)'], value: f.participants },
+    { key: 'personTimes', label: ['参与人次', 'Person-times'], value: f.personTimes },
+    { key: 'hours', label: ['学时', 'Hours'], value: f.hours },
+    { key: 'photos', label: ['活动照片（张）', 'Photos'], value: f.photos },
+    { key: 'news', label: ['通讯稿（篇）', 'News articles'], value: f.news },
+    ...f.byTheme.map((t) => ({
+      key: `theme:${t.theme}`,
+      label: [`主题：${t.label}`, `Theme: ${t.theme}`] as [string, string],
+      value: `${t.sessions} / ${t.personTimes}`,
+    })),
+    ...f.groups.map((g) => ({
+      key: `group:${g.tag}`,
+      label: [`重点人群：${g.label}`, `Group: ${g.tag}`] as [string, string],
+      value: g.residents,
+    })),
+    ...(f.included.length
+      ? [
+          {
+            key: 'included',
+            label: ['汇总的村（社区）月报', 'Centre reports included'] as [string, string],
+            value: f.included.map((c) => c.name).join('、'),
+          },
+        ]
+      : []),
+  ];
+}

@@ -84,7 +84,7 @@ export async function liveFigures(db: DbOrTx, node: NodeBrief, month: number): P
 
 const iso = (d: Date | null) => (d ? formatDateTime(d) : null);
 
-function brief(node: NodeBrief, month: number, row: ReportRow | undefined, deadline: string): ReportBrief {
+export function brief(node: NodeBrief, month: number, row: ReportRow | undefined, deadline: string): ReportBrief {
   return {
     node: asNode(node),
     month: monthKey(month),
@@ -94,6 +94,20 @@ function brief(node: NodeBrief, month: number, row: ReportRow | undefined, deadl
     resubmissions: row?.resubmissions ?? 0,
     rate: null,
   };
+}
+
+/** The briefs of these nodes' reports for one month. */
+async function briefsOf(db: DbOrTx, nodes: NodeBrief[], month: number, deadline: string): Promise<ReportBrief[]> {
+  const rows = new Map(
+    (
+      await reportRows(
+        db,
+        nodes.map((n) => n.id),
+        [month],
+      )
+    ).map((r) => [r.nodeId, r]),
+  );
+  return nodes.map((n) => brief(n, month, rows.get(n.id), deadline));
 }
 
 function rateOf(briefs: ReportBrief[]): ReportRate {
@@ -114,31 +128,12 @@ export async function findOverview({ db, actor, nodeId, month: key }: Ctx & { no
   const own = reportsAt(node) ? await reportRows(db, [node.id], months) : [];
   const byMonth = new Map(own.map((r) => [r.month, r]));
   const children = await reportingChildren(db, node);
-  const childRows = new Map(
-    (
-      await reportRows(
-        db,
-        children.map((c) => c.id),
-        [month],
-      )
-    ).map((r) => [r.nodeId, r]),
-  );
   const childBriefs = await Promise.all(
-    children.map(async (c) => {
-      const b = brief(c, month, childRows.get(c.id), deadline);
-      if (c.level !== 'town') return b;
-      const centres = await reportingChildren(db, c);
-      const rows = new Map(
-        (
-          await reportRows(
-            db,
-            centres.map((x) => x.id),
-            [month],
-          )
-        ).map((r) => [r.nodeId, r]),
-      );
-      return { ...b, rate: rateOf(centres.map((x) => brief(x, month, rows.get(x.id), deadline))) };
-    }),
+    (await briefsOf(db, children, month, deadline)).map(async (b, i) =>
+      children[i].level === 'town'
+        ? { ...b, rate: rateOf(await briefsOf(db, await reportingChildren(db, children[i]), month, deadline)) }
+        : b,
+    ),
   );
   const overview: Overview = {
     node: asNode(node),

@@ -5,10 +5,10 @@ import type { NodeBrief } from '../../server/tree-scope';
 import type { Ctx } from '../../server/types';
 import { AppError, forbidden } from '../../shared/app-error';
 import { formatDateTime } from '../../shared/china-time';
-import { dayAfter, settingsOf, thisMonth, timingOf } from './report-calendar';
+import { dayAfter, settingsOf, thisMonth } from './report-calendar';
 import { computeFigures } from './report-figures';
-import { asNode, countyOf, loadReportingNode, reportingChildren, reportRows } from './report-read.service';
-import { monthKey, type Figures, type ReportStatus, type Summary } from './reports.contract';
+import { asNode, brief, countyOf, loadReportingNode, reportingChildren, reportRows } from './report-read.service';
+import type { Figures, Summary } from './reports.contract';
 import { canWriteReport } from './reports.policy';
 import { annualSummaries } from './reports.table';
 
@@ -46,18 +46,7 @@ export async function getSummary({ db, actor, nodeId, year }: Target): Promise<S
     live: await yearFigures(db, node, year),
     frozen: (row?.figures as Figures | null) ?? null,
     submittedAt: row?.submittedAt ? formatDateTime(row.submittedAt) : null,
-    months: months.map((m) => {
-      const r = rows.get(m);
-      return {
-        node: asNode(node),
-        month: monthKey(m),
-        status: (r?.status as ReportStatus | undefined) ?? null,
-        timing: timingOf(r, dayAfter(m, deadlineDay)),
-        submittedAt: r?.submittedAt ? formatDateTime(r.submittedAt) : null,
-        resubmissions: r?.resubmissions ?? 0,
-        rate: null,
-      };
-    }),
+    months: months.map((m) => brief(node, m, rows.get(m), dayAfter(m, deadlineDay))),
     can: { write: canWriteReport(actor, node) },
   };
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Input, Typography } from 'antd';
+import { Alert, Button, Typography } from 'antd';
 import {
   CheckOutlined,
   LockOutlined,
@@ -14,7 +14,7 @@ import { DetailActions, DetailBody, DetailFields, DetailSection } from '../../..
 import { DetailDrawer } from '../../../web/components/query-view';
 import { useI18n } from '../../../web/i18n/i18n';
 import { reportsApi, type Report } from '../reports.contract';
-import { ExportButtons, FiguresTable, StatusTag, TimingTag } from './report-parts';
+import { ExportButtons, FiguresTable, ReportText, StatusTag, TimingTag } from './report-parts';
 import { M } from './reports.messages';
 import { useReport } from './reports.queries';
 
@@ -139,41 +139,28 @@ function ReportView({ report: r }: { report: Report }) {
         <FiguresTable live={r.live} frozen={r.frozen} />
       </DetailSection>
       <DetailSection title={t(M.text)}>
-        {r.can.write ? (
-          <Input.TextArea
-            aria-label={t(M.text)}
-            rows={8}
-            maxLength={5000}
-            showCount
-            value={body}
-            placeholder={t(M.textPlaceholder)}
-            onChange={(e) => setBody(e.target.value)}
-          />
-        ) : (
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', fontSize: 16 }}>{r.body || '—'}</Typography.Paragraph>
-        )}
-      </DetailSection>
-      {asking === 'return' && (
-        <CommentModal
-          title={t(M.returnTitle)}
-          label={t(M.returnReason)}
-          id="report-return-reason"
-          maxLength={500}
-          okText={t(M.returnIt)}
-          busy={review.busy}
-          onOk={(comment) => void review.run({ params, body: { decision: 'return', comment } })}
-          onClose={() => setAsking(null)}
+        <ReportText
+          editable={r.can.write}
+          label={t(M.text)}
+          value={r.can.write ? body : r.body}
+          onChange={setBody}
+          maxLength={5000}
+          placeholder={t(M.textPlaceholder)}
         />
-      )}
-      {asking === 'unlock' && (
+      </DetailSection>
+      {asking && (
         <CommentModal
-          title={t(M.unlockTitle)}
-          label={t(M.unlockReason)}
-          id="report-unlock-reason"
+          title={t(asking === 'return' ? M.returnTitle : M.unlockTitle)}
+          label={t(asking === 'return' ? M.returnReason : M.unlockReason)}
+          id={`report-${asking}-reason`}
           maxLength={500}
-          okText={t(M.unlock)}
-          busy={lock.busy}
-          onOk={(reason) => void lock.run({ params, body: { unlock: true, reason } })}
+          okText={t(asking === 'return' ? M.returnIt : M.unlock)}
+          busy={review.busy || lock.busy}
+          onOk={(text) =>
+            void (asking === 'return'
+              ? review.run({ params, body: { decision: 'return', comment: text } })
+              : lock.run({ params, body: { unlock: true, reason: text } }))
+          }
           onClose={() => setAsking(null)}
         />
       )}

@@ -1,4 +1,4 @@
-import { Button, Table, Tag } from 'antd';
+import { Button, Input, Table, Tag, Typography } from 'antd';
 import { FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
 import { urlOf } from '../../../web/api/client';
 import { useI18n } from '../../../web/i18n/i18n';
@@ -87,5 +87,36 @@ export function ExportButtons({ nodeId, month, year }: { nodeId: string; month?:
         {t(M.exportDocx)}
       </Button>
     </>
+  );
+}
+
+/** The report's or summary's text: a text box for its writer, the text for everyone else. */
+export function ReportText({
+  editable,
+  label,
+  value,
+  onChange,
+  maxLength,
+  placeholder,
+}: {
+  editable: boolean;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  maxLength: number;
+  placeholder?: string;
+}) {
+  return editable ? (
+    <Input.TextArea
+      aria-label={label}
+      rows={9}
+      maxLength={maxLength}
+      showCount
+      value={value}
+      placeholder={placeholder}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  ) : (
+    <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', fontSize: 16 }}>{value || '—'}</Typography.Paragraph>
   );
 }

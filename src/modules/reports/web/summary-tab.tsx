@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Col, Empty, Input, Select, Table, Typography } from 'antd';
+import { Button, Card, Col, Empty, Select, Table } from 'antd';
 import { SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { chinaYear } from '../../../shared/china-time';
 import { useApiMutation } from '../../../web/api/hooks';
@@ -9,7 +9,7 @@ import { QueryView } from '../../../web/components/query-view';
 import type { UrlQuery } from '../../../web/components/use-url-query';
 import { useI18n } from '../../../web/i18n/i18n';
 import { reportsApi, type ReportBrief, type Summary } from '../reports.contract';
-import { ExportButtons, FiguresTable, StatusTag, TimingTag } from './report-parts';
+import { ExportButtons, FiguresTable, ReportText, StatusTag, TimingTag } from './report-parts';
 import { M } from './reports.messages';
 import { useSummary } from './reports.queries';
 
@@ -83,20 +83,13 @@ function SummaryView({ summary: s }: { summary: Summary }) {
           <FiguresTable live={s.live} frozen={s.frozen} />
         </DetailSection>
         <DetailSection title={t(M.summaryText)}>
-          {s.can.write ? (
-            <Input.TextArea
-              aria-label={t(M.summaryText)}
-              rows={10}
-              maxLength={10000}
-              showCount
-              value={body}
-              onChange={(e) => setBody(e.target.value)}
-            />
-          ) : (
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', fontSize: 16 }}>
-              {s.body || '—'}
-            </Typography.Paragraph>
-          )}
+          <ReportText
+            editable={s.can.write}
+            label={t(M.summaryText)}
+            value={s.can.write ? body : s.body}
+            onChange={setBody}
+            maxLength={10000}
+          />
         </DetailSection>
         <DetailSection title={t(M.monthsReported)}>
           <Table

@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { buildActivity, buildResidents } from '../../../test/activity-factories';
@@ -225,13 +227,24 @@ describe('monthly reports', () => {
     const after = await ok(centre.req('GET', `/api/annual-summaries/${w.nodes.A1a.id}/${year}`));
     expect(after).toMatchObject({ status: 'submitted', body: '全年总结' });
     expect(after.frozen).toEqual(after.live);
-    for (const format of ['xlsx', 'docx']) {
-      const r = await town.req('GET', url(w.nodes.A1a.id, PAST, `/export?format=${format}`));
-      expect(r.statusCode).toBe(200);
-      expect(r.rawPayload.subarray(0, 2).toString()).toBe('PK');
-      const sr = await centre.req('GET', `/api/annual-summaries/${w.nodes.A1a.id}/${year}/export?format=${format}`);
-      expect(sr.statusCode).toBe(200);
-    }
+    // Excel: the title, the frozen figures (as submitted), the text.
+    const xlsx = await town.req('GET', url(w.nodes.A1a.id, PAST, '/export?format=xlsx'));
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const cells = new Map<string, unknown>();
+    wb.worksheets[0].eachRow((row) => cells.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect([...cells.keys()][0]).toMatch(/县A镇1村a.*月社区教育工作月报/);
+    expect(cells.get('参与人数（去重）')).toBe(3);
+    expect([...cells.keys()]).toContain('已补充。');
+    // Word: East Asian font on every run, the table's column widths.
+    const docx = await centre.req('GET', `/api/annual-summaries/${w.nodes.A1a.id}/${year}/export?format=docx`);
+    expect(docx.statusCode).toBe(200);
+    const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
+    expect(xml).toContain('w:eastAsia="SimSun"');
+    expect(xml).toMatch(/<w:gridCol w:w="3200"\/>/);
+    expect(xml).toContain('全年总结');
+    expect(docx.headers['content-disposition']).toContain('.docx');
   });
 
   it('the county sets its deadline and lock days; a town cannot', async () => {

@@ -110,6 +110,12 @@ async function briefsOf(db: DbOrTx, nodes: NodeBrief[], month: number, deadline:
   return nodes.map((n) => brief(n, month, rows.get(n.id), deadline));
 }
 
+function sumRates(rates: ReportRate[]): ReportRate {
+  const sum: ReportRate = { total: 0, on_time: 0, late: 0, missing: 0, pending: 0 };
+  for (const r of rates) for (const k of Object.keys(sum) as (keyof ReportRate)[]) sum[k] += r[k];
+  return sum;
+}
+
 function rateOf(briefs: ReportBrief[]): ReportRate {
   const rate: ReportRate = { total: briefs.length, on_time: 0, late: 0, missing: 0, pending: 0 };
   for (const b of briefs) rate[b.timing] += 1;
@@ -143,6 +149,7 @@ export async function findOverview({ db, actor, nodeId, month: key }: Ctx & { no
     year: reportsAt(node) ? months.map((m) => brief(node, m, byMonth.get(m), deadlineOf(m))) : [],
     children: childBriefs,
     rate: rateOf(childBriefs),
+    centresRate: node.level === 'county' ? sumRates(childBriefs.map((b) => b.rate!)) : null,
   };
   return overview;
 }

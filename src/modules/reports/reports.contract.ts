@@ -70,7 +70,8 @@ export const ZOverview = z.object({
   own: ZBrief.nullable().describe('The node’s own report (centres and towns)'),
   year: z.array(ZBrief).describe('The node’s own reports, month by month of the year'),
   children: z.array(ZBrief).describe('Reports from the level below: a town’s centres, a county’s towns'),
-  rate: ZRate,
+  rate: ZRate.describe('How the level below reported (a county: its towns; a town: its centres)'),
+  centresRate: ZRate.nullable().describe('A county: how all the centres of its towns reported'),
 });
 export type Overview = z.infer<typeof ZOverview>;
 

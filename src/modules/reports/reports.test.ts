@@ -214,6 +214,7 @@ describe('monthly reports', () => {
     expect(c.rate).toMatchObject({ total: 2, late: 1, missing: 1, on_time: 0 });
     expect(c.children[0].rate).toMatchObject({ total: 2, late: 2 });
     expect(c.children[1].rate).toMatchObject({ total: 2, missing: 2 });
+    expect(c.centresRate).toEqual({ total: 4, on_time: 0, late: 2, missing: 2, pending: 0 });
     expect(
       (await otherTown.req('GET', `/api/monthly-reports?nodeId=${w.nodes.A.id}&month=${monthKey(NOW)}`)).statusCode,
     ).toBe(404);

@@ -100,6 +100,11 @@ export function ReportsPage() {
                 title={`${t(M.fromBelow)}（${o.month}，${t(M.deadline)} ${o.deadline}）`}
                 extra={<RateLine rate={o.rate} />}
               >
+                {o.centresRate && (
+                  <Typography.Paragraph style={{ fontSize: 16 }}>
+                    {t(M.allCentres)}：<RateLine rate={o.centresRate} />
+                  </Typography.Paragraph>
+                )}
                 <Table
                   rowKey={(b) => b.node.id}
                   pagination={false}

@@ -23,6 +23,7 @@ export const M = {
     '{total} in all: {on_time} on time, {late} late, {missing} missing, {pending} not yet due',
   ],
   centresRate: ['所辖学习中心', 'Its centres'],
+  allCentres: ['全县学习中心', 'All centres of the county'],
   status: ['状态', 'Status'],
   timing: ['按期情况', 'Timeliness'],
   submittedAt: ['报送时间', 'Submitted'],

@@ -18,6 +18,7 @@ import { SYSTEM_MATRIX } from './matrix/system.matrix';
 import { TEACHERS_MATRIX } from './matrix/teachers.matrix';
 import { INDICATORS_MATRIX } from './matrix/indicators.matrix';
 import { WORKBENCH_MATRIX } from './matrix/workbench.matrix';
+import { REPORTS_MATRIX } from './matrix/reports.matrix';
 import { routeOf, signIn, startTestServer, type Client, type TestServer } from './server';
 
 /**
@@ -46,6 +47,7 @@ const MATRIX: Matrix = {
   ...CREDITS_MATRIX,
   ...INDICATORS_MATRIX,
   ...WORKBENCH_MATRIX,
+  ...REPORTS_MATRIX,
 };
 
 const ROLES: Role[] = [

@@ -14,6 +14,7 @@ import { seedPlans } from '../modules/plans/plans.demo';
 import { seedCourses } from '../modules/courses/courses.demo';
 import { seedSignIns } from '../modules/signin/signin.demo';
 import { seedCredits } from '../modules/credits/credits.demo';
+import { seedReports } from '../modules/reports/reports.demo';
 
 /**
  * The fictional demo county 青溪县. Every name here is invented; none comes from the seed
@@ -210,6 +211,7 @@ export async function seedDemoIfEmpty(
     await seedCourses(ctx);
     await seedCredits(ctx);
     await seedSignIns(ctx);
+    await seedReports(ctx);
     await recordAudit(tx, {
       actorName: 'system',
       node: { id: county.id, path: county.path },

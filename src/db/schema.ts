@@ -22,3 +22,4 @@ export * from '../modules/plans/plans.table';
 export * from '../server/db/jobs.table';
 export * from '../modules/stats/stats.table';
 export * from '../modules/indicators/indicators.table';
+export * from '../modules/reports/reports.table';

@@ -24,6 +24,7 @@ export function toAppError(err: unknown, bodyLimit = 1024 * 1024): AppError {
   }
   if (e?.statusCode === 400) return new AppError('BAD_REQUEST');
   if (e?.statusCode === 404) return new AppError('NOT_FOUND');
+  if (pgErrorCode(err) === 'CELCK') return new AppError('MONTH_LOCKED');
   if (pgErrorCode(err) === '40001' || pgErrorCode(err) === '40P01')
     return new AppError('CONFLICT', {
       detail: '同时有其他修改，请重试',

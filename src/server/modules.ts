@@ -22,8 +22,10 @@ import { portalRoutes } from '../modules/portal/portal.routes';
 import { themeRoutes } from '../modules/themes/themes.routes';
 import { indicatorRoutes } from '../modules/indicators/indicators.routes';
 import { workbenchRoutes } from '../modules/workbench/workbench.routes';
+import { reportRoutes } from '../modules/reports/reports.routes';
 // Public surfaces that register domain-event listeners (src/server/events.ts).
 import '../modules/signin';
+import '../modules/reports';
 
 /**
  * Every module's routes, registered in this order. A new module adds one import and one
@@ -49,4 +51,5 @@ export const MODULE_ROUTES: FastifyPluginAsyncZod[] = [
   planRoutes,
   indicatorRoutes,
   workbenchRoutes,
+  reportRoutes,
 ];

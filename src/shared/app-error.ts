@@ -71,6 +71,12 @@ export const ERRORS = {
     'zh-CN': '操作太频繁，请稍后再试',
     'en-US': 'Too many requests; please try again later',
   },
+  MONTH_LOCKED: {
+    status: 423,
+    'zh-CN': '该月的月报已报送，记录已锁定；如需修改，请镇（街道）先解锁该月',
+    'en-US':
+      'The monthly report for this month has been submitted and its records are locked; ask the town to unlock the month first',
+  },
   INTERNAL: { status: 500, 'zh-CN': '系统出错了，请稍后再试', 'en-US': 'Something went wrong; please try again later' },
 } as const satisfies Record<string, Bilingual & { status: number }>;
 

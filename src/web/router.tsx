@@ -11,6 +11,7 @@ import { RequireAuth, RequireRole } from './auth/require-auth';
 import { PageLoading } from './components/page-loading';
 import { RouteError } from './pages/route-error';
 import { CREDIT_STAFF_ROLES } from '../modules/credits/credits.policy';
+import { REPORT_READER_ROLES } from '../modules/reports/reports.policy';
 
 /** A screen as its own chunk, from the named export of its module. */
 function lazyPage<M extends Record<K, ComponentType>, K extends string>(load: () => Promise<M>, name: K) {
@@ -62,6 +63,7 @@ const SchedulePrintPage = lazyPage(() => import('../modules/plans/web/schedule-p
 const CreditsPage = lazyPage(() => import('../modules/credits/web/credits-page'), 'CreditsPage');
 const IndicatorsPage = lazyPage(() => import('../modules/indicators/web/indicators-page'), 'IndicatorsPage');
 const WorkbenchPage = lazyPage(() => import('../modules/workbench/web/workbench-page'), 'WorkbenchPage');
+const ReportsPage = lazyPage(() => import('../modules/reports/web/reports-page'), 'ReportsPage');
 const LearningRecordPage = lazyPage(() => import('../modules/credits/web/learning-record-page'), 'LearningRecordPage');
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -130,6 +132,7 @@ export const router = createBrowserRouter([
       forRoles(RESIDENT_ROLES, 'resident-accounts', <ResidentAccountsPage />),
       forRoles(CREDIT_STAFF_ROLES, 'credits', <CreditsPage />),
       { path: 'indicators', element: <IndicatorsPage /> },
+      forRoles(REPORT_READER_ROLES, 'reports', <ReportsPage />),
       { path: 'courses', element: <CoursesPage /> },
       { path: 'courses/themes', element: <ThemesPage /> },
       { path: 'account', element: <MyAccountPage /> },

@@ -36,6 +36,9 @@ import { M as CREDITS } from '../../modules/credits/web/credits.messages';
 
 import { FundOutlined } from '@ant-design/icons';
 import { M as INDICATORS } from '../../modules/indicators/web/indicators.messages';
+import { FileTextOutlined } from '@ant-design/icons';
+import { REPORT_READER_ROLES } from '../../modules/reports/reports.policy';
+import { M as REPORTS } from '../../modules/reports/web/reports.messages';
 
 import { DashboardOutlined } from '@ant-design/icons';
 import { M as WORKBENCH } from '../../modules/workbench/web/workbench.messages';
@@ -47,6 +50,7 @@ export const MENU: Entry[] = [
   { key: 'workbench', path: '/', label: WORKBENCH.menu, icon: <DashboardOutlined /> },
   { key: 'org', path: '/org', label: M.menuOrg, icon: <ApartmentOutlined /> },
   { key: 'indicators', path: '/indicators', label: INDICATORS.menu, icon: <FundOutlined /> },
+  { key: 'reports', path: '/reports', label: REPORTS.menu, icon: <FileTextOutlined />, roles: REPORT_READER_ROLES },
   { key: 'residents', path: '/residents', label: PEOPLE.menu, icon: <ContactsOutlined />, roles: RESIDENT_STATS_ROLES },
   { key: 'users', path: '/users', label: M.menuUsers, icon: <TeamOutlined />, roles: ADMIN_ROLES },
   { key: 'audit', path: '/audit', label: M.menuAudit, icon: <AuditOutlined />, roles: AUDIT_READER_ROLES },

@@ -31,7 +31,7 @@ import { MEASURE_DEFS, MEASURES, type Measure } from './indicators.measures';
 import { canReadIndicators, canReadTargets, canSetTargets } from './indicators.policy';
 import { indicatorTargets } from './indicators.table';
 
-type Node = { id: string; name: string; level: NodeLevel; path: string };
+export type Node = { id: string; name: string; level: NodeLevel; path: string };
 
 const defaultTarget = (measure: Measure): Target => {
   const d = MEASURE_DEFS[measure];
@@ -46,7 +46,7 @@ const defaultTarget = (measure: Measure): Target => {
 };
 
 /** A county's targets for a year: its own rows, the defaults for the rest, in catalogue order. */
-async function targetsOf(db: DbOrTx, countyId: string, year: number): Promise<Target[]> {
+export async function targetsOf(db: DbOrTx, countyId: string, year: number): Promise<Target[]> {
   const rows = await db
     .select()
     .from(indicatorTargets)
@@ -137,7 +137,8 @@ function monthsBegun(year: number): number {
   return year < y ? 12 : year > y ? 0 : m;
 }
 
-const ratio = (num: number, den: number | null) => (den ? Math.round((num / den) * 10000) / 100 : null);
+/** A rate in %, to four decimals: a tiny rate stays above zero (the page shows it as "<0.1%"). */
+const ratio = (num: number, den: number | null) => (den ? Math.round((num / den) * 1_000_000) / 10_000 : null);
 
 /** The value is on the good side of the target (any value is, without one). */
 const meets = (t: Target, value: number) =>
@@ -188,7 +189,7 @@ type Facts = {
   unitPersonTimes: Map<string, number>;
 };
 
-async function gatherFacts(db: DbOrTx, nodes: Node[], year: number, month: number | null): Promise<Facts> {
+export async function gatherFacts(db: DbOrTx, nodes: Node[], year: number, month: number | null): Promise<Facts> {
   const ids = nodes.map((n) => n.id);
   const period = month ? monthPeriod(year, month) : yearPeriod(year);
   // Centres and units below the nodes asked for.
@@ -290,7 +291,7 @@ function valueOf(t: Target, node: Node, f: Facts): IndicatorValue | null {
   return null;
 }
 
-const valuesOf = (targets: Target[], node: Node, f: Facts) =>
+export const valuesOf = (targets: Target[], node: Node, f: Facts) =>
   targets.filter((t) => t.enabled).flatMap((t) => valueOf(t, node, f) ?? []);
 
 /** The trend: each month's value of the count measures and of the participation rate. */

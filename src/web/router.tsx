@@ -61,6 +61,8 @@ const SchedulePrintPage = lazyPage(() => import('../modules/plans/web/schedule-p
 
 const CreditsPage = lazyPage(() => import('../modules/credits/web/credits-page'), 'CreditsPage');
 const IndicatorsPage = lazyPage(() => import('../modules/indicators/web/indicators-page'), 'IndicatorsPage');
+const RecordsPage = lazyPage(() => import('../modules/indicators/web/records-page'), 'RecordsPage');
+const DashboardsPage = lazyPage(() => import('../modules/indicators/web/dashboards-page'), 'DashboardsPage');
 const LearningRecordPage = lazyPage(() => import('../modules/credits/web/learning-record-page'), 'LearningRecordPage');
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -129,6 +131,8 @@ export const router = createBrowserRouter([
       forRoles(RESIDENT_ROLES, 'resident-accounts', <ResidentAccountsPage />),
       forRoles(CREDIT_STAFF_ROLES, 'credits', <CreditsPage />),
       { path: 'indicators', element: <IndicatorsPage /> },
+      { path: 'indicators/records', element: <RecordsPage /> },
+      { path: 'dashboards', element: <DashboardsPage /> },
       { path: 'courses', element: <CoursesPage /> },
       { path: 'courses/themes', element: <ThemesPage /> },
       { path: 'account', element: <MyAccountPage /> },

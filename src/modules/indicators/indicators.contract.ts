@@ -123,6 +123,7 @@ export const ZRecords = z.object({
   node: ZNodeBrief,
   measure: z.enum(RECORD_MEASURES),
   tag: z.string().nullable(),
+  tagLabel: z.string().nullable(),
   year: z.number().int(),
   month: z.number().int().nullable(),
   kind: z.enum(['activities', 'residents']),

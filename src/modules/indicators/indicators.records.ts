@@ -8,6 +8,7 @@ import { holdsRoleOver, type Actor } from '../../shared/actor';
 import { fieldError } from '../../shared/app-error';
 import { CHINA_OFFSET } from '../../shared/china-time';
 import { RESIDENT_ROLES, SENSITIVE_ROLES } from '../../shared/roles';
+import { ensureTagDefs } from '../people';
 import { monthPeriod, yearPeriod } from '../stats';
 import type { RecordMeasure, RecordResident, Records, RecordsQuery } from './indicators.contract';
 import { canReadIndicators } from './indicators.policy';
@@ -83,7 +84,12 @@ export async function findRecords({ db, actor, query }: Ctx & { query: RecordsQu
   const under = `${escapeLike(node.path)}%`;
   const limit = query.pageSize;
   const offset = (query.page - 1) * query.pageSize;
+  const tagLabel =
+    query.measure === 'special_group'
+      ? ((await ensureTagDefs(db, node.path.split('/')[1])).find((d) => d.code === query.tag)?.label ?? query.tag!)
+      : null;
   const base = {
+    tagLabel,
     node: { id: node.id, name: node.name, level: node.level as Records['node']['level'] },
     measure: query.measure,
     tag: query.measure === 'special_group' ? query.tag! : null,

@@ -34,7 +34,7 @@ import { TrophyOutlined } from '@ant-design/icons';
 import { CREDIT_STAFF_ROLES } from '../../modules/credits/credits.policy';
 import { M as CREDITS } from '../../modules/credits/web/credits.messages';
 
-import { FundOutlined } from '@ant-design/icons';
+import { FundOutlined, LineChartOutlined } from '@ant-design/icons';
 import { M as INDICATORS } from '../../modules/indicators/web/indicators.messages';
 
 type Entry = { key: string; path: string; label: Msg; icon: ReactNode; roles?: readonly Role[] };
@@ -43,6 +43,7 @@ type Entry = { key: string; path: string; label: Msg; icon: ReactNode; roles?: r
 export const MENU: Entry[] = [
   { key: 'org', path: '/org', label: M.menuOrg, icon: <ApartmentOutlined /> },
   { key: 'indicators', path: '/indicators', label: INDICATORS.menu, icon: <FundOutlined /> },
+  { key: 'dashboards', path: '/dashboards', label: INDICATORS.dashMenu, icon: <LineChartOutlined /> },
   { key: 'residents', path: '/residents', label: PEOPLE.menu, icon: <ContactsOutlined />, roles: RESIDENT_STATS_ROLES },
   { key: 'users', path: '/users', label: M.menuUsers, icon: <TeamOutlined />, roles: ADMIN_ROLES },
   { key: 'audit', path: '/audit', label: M.menuAudit, icon: <AuditOutlined />, roles: AUDIT_READER_ROLES },

@@ -17,6 +17,7 @@ import { gatherFacts, targetsOf, valuesOf, type Node } from './indicators.servic
 // in a few indexed reads; and the same tables as an .xlsx workbook.
 
 const brief = (n: Node) => ({ id: n.id, name: n.name, level: n.level });
+const emptyFigures = { activitiesHeld: 0, participants: 0, personTimes: 0, hours: 0 };
 
 export async function findDashboard({ db, actor, query }: Ctx & { query: IndicatorQuery }): Promise<Dashboard> {
   const node = (await loadNodeFor(db, query.nodeId, (n) => canReadIndicators(actor, n))) as Node;
@@ -38,20 +39,15 @@ export async function findDashboard({ db, actor, query }: Ctx & { query: Indicat
       : [];
   const centres = node.level === 'centre' ? [node] : below;
   const monthly = Array.from({ length: 12 }, (_, i) => monthPeriod(query.year, i + 1));
-  const [targets, facts, byMonth, byCentre, themes, reached, tagDefs] = await Promise.all([
+  const [targets, facts, byMonth, themes, reached, tagDefs] = await Promise.all([
     targetsOf(db, countyId, query.year),
     gatherFacts(db, [...centres, ...towns], query.year, month),
     nodeFigures(db, [node.id], monthly),
-    nodeFigures(
-      db,
-      centres.map((c) => c.id),
-      [period],
-    ),
     themeFigures(db, [node.id], period),
     groupFigures(db, node.id, period),
     ensureTagDefs(db, countyId),
   ]);
-  const figures = (f: (typeof byMonth)[number]) => ({
+  const figures = (f: typeof emptyFigures) => ({
     activitiesHeld: f.activitiesHeld,
     participants: f.participants,
     personTimes: f.personTimes,
@@ -69,7 +65,7 @@ export async function findDashboard({ db, actor, query }: Ctx & { query: Indicat
     month,
     months: byMonth.map((f, i) => ({ month: i + 1, ...figures(f) })),
     themes: themes.map(({ nodeId: _, ...t }) => t),
-    centres: byCentre.map((f, i) => ({ node: brief(centres[i]), ...figures(f) })),
+    centres: centres.map((c) => ({ node: brief(c), ...figures(facts.figures.get(c.id) ?? emptyFigures) })),
     groups: tagDefs.map((d) => ({ tag: d.code, label: d.label, residentsReached: count.get(d.code) ?? 0 })),
     attainment: {
       measures: judged.map((t) => t.measure),

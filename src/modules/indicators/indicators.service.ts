@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, like, ne, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
 import { orgNodes } from '../../server/db/tree.table';
 import { recordAudit } from '../../server/audit';
@@ -189,19 +189,23 @@ type Facts = {
   unitPersonTimes: Map<string, number>;
 };
 
+/** The longest path every node lies under ("/" when they are in different counties). */
+function sharedPath(nodes: Node[]): string {
+  const parts = nodes[0].path.split('/').slice(1, -1);
+  let n = parts.length;
+  for (const node of nodes) while (n > 0 && !node.path.startsWith(`/${parts.slice(0, n).join('/')}/`)) n--;
+  return n === 0 ? '/' : `/${parts.slice(0, n).join('/')}/`;
+}
+
 export async function gatherFacts(db: DbOrTx, nodes: Node[], year: number, month: number | null): Promise<Facts> {
   const ids = nodes.map((n) => n.id);
   const period = month ? monthPeriod(year, month) : yearPeriod(year);
-  // Centres and units below the nodes asked for.
+  // Centres and units below the nodes asked for: read once under the path they all share (one
+  // index range, however many nodes: a county's dashboard asks for its 400 centres), then split.
   const below = await db
     .select({ id: orgNodes.id, path: orgNodes.path, level: orgNodes.level })
     .from(orgNodes)
-    .where(
-      and(
-        or(...nodes.map((n) => like(orgNodes.path, `${escapeLike(n.path)}%`))),
-        inArray(orgNodes.level, ['centre', 'unit']),
-      ),
-    );
+    .where(and(like(orgNodes.path, `${escapeLike(sharedPath(nodes))}%`), inArray(orgNodes.level, ['centre', 'unit'])));
   const under = (n: Node, level: string) =>
     below.filter((b) => b.level === level && b.path.startsWith(n.path)).map((b) => b.id);
   const centresUnder = new Map(nodes.map((n) => [n.id, under(n, 'centre')]));

@@ -31,37 +31,19 @@ BEGIN
         hours = c.hours + excluded.hours;
 END $$;
 --> statement-breakpoint
--- A counted sign-in (confirmed, of a known resident, at an activity not cancelled) more or less.
-CREATE FUNCTION stat_theme_sign_in(p_activity uuid, p_attended numeric, p_delta int) RETURNS void LANGUAGE plpgsql AS $$
+-- A counted sign-in (confirmed, of a known resident, at an activity not cancelled) more or less:
+-- 0013's function, which the sign-in trigger calls, now counts the theme figures too.
+CREATE OR REPLACE FUNCTION stat_sign_in(p_activity uuid, p_resident uuid, p_attended numeric, p_delta int)
+RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   a record;
 BEGIN
-  SELECT centre_id, starts_at, status, hours, theme INTO a FROM activities WHERE id = p_activity;
+  SELECT centre_id, starts_at, status, hours, responsible_unit_id, theme INTO a FROM activities WHERE id = p_activity;
   IF NOT FOUND OR a.status = 'cancelled' THEN RETURN; END IF;
+  PERFORM stat_attend(p_resident, a.centre_id, stat_month(a.starts_at), a.responsible_unit_id, p_delta,
+                      coalesce(p_attended, a.hours));
   PERFORM stat_theme(a.centre_id, stat_month(a.starts_at), a.theme, 0, p_delta, coalesce(p_attended, a.hours) * p_delta);
 END $$;
---> statement-breakpoint
-CREATE FUNCTION stat_theme_sign_ins_trg() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF current_setting('cedu.restoring', true) = 'on' THEN RETURN NULL; END IF;  -- a restore brings the kept rows too
-  IF TG_OP = 'UPDATE'
-     AND OLD.status IS NOT DISTINCT FROM NEW.status
-     AND OLD.resident_id IS NOT DISTINCT FROM NEW.resident_id
-     AND OLD.activity_id IS NOT DISTINCT FROM NEW.activity_id
-     AND OLD.attended_hours IS NOT DISTINCT FROM NEW.attended_hours THEN
-    RETURN NULL;
-  END IF;
-  IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.status = 'confirmed' AND OLD.resident_id IS NOT NULL THEN
-    PERFORM stat_theme_sign_in(OLD.activity_id, OLD.attended_hours, -1);
-  END IF;
-  IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.status = 'confirmed' AND NEW.resident_id IS NOT NULL THEN
-    PERFORM stat_theme_sign_in(NEW.activity_id, NEW.attended_hours, 1);
-  END IF;
-  RETURN NULL;
-END $$;
---> statement-breakpoint
-CREATE TRIGGER sign_ins_theme_stats AFTER INSERT OR DELETE OR UPDATE ON sign_ins
-  FOR EACH ROW EXECUTE FUNCTION stat_theme_sign_ins_trg();
 --> statement-breakpoint
 -- An activity added, deleted (its sign-ins went first: the foreign key restricts), or changed in
 -- what the theme figures see: its old part leaves, its new part joins. Cost: its own sign-ins.

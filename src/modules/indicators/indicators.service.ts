@@ -206,22 +206,29 @@ export async function gatherFacts(db: DbOrTx, nodes: Node[], year: number, month
     .select({ id: orgNodes.id, path: orgNodes.path, level: orgNodes.level })
     .from(orgNodes)
     .where(and(like(orgNodes.path, `${escapeLike(sharedPath(nodes))}%`), inArray(orgNodes.level, ['centre', 'unit'])));
-  const under = (n: Node, level: string) =>
-    below.filter((b) => b.level === level && b.path.startsWith(n.path)).map((b) => b.id);
-  const centresUnder = new Map(nodes.map((n) => [n.id, under(n, 'centre')]));
-  const unitsUnder = new Map(nodes.map((n) => [n.id, under(n, 'unit')]));
+  // Each centre and unit filed under every node on its path (a node's path ends with its own id).
+  const filed = new Map<string, { centre: string[]; unit: string[] }>();
+  for (const b of below)
+    for (const id of b.path.split('/').filter(Boolean)) {
+      const at = filed.get(id) ?? { centre: [], unit: [] };
+      at[b.level as 'centre' | 'unit'].push(b.id);
+      filed.set(id, at);
+    }
+  const centresUnder = new Map(nodes.map((n) => [n.id, filed.get(n.id)?.centre ?? []]));
+  const unitsUnder = new Map(nodes.map((n) => [n.id, filed.get(n.id)?.unit ?? []]));
   const allCentres = [...new Set([...centresUnder.values()].flat())];
   const allUnits = [...new Set([...unitsUnder.values()].flat())];
-  const byNode = (rows: NodeFigures[]) => new Map(rows.map((r) => [r.nodeId, r]));
-  const [figures, yearFigures, lastYearFigures, populations, lastPopulations, held, unitRows] = await Promise.all([
-    nodeFigures(db, ids, [period]).then(byNode),
-    nodeFigures(db, ids, [yearPeriod(year)]).then(byNode),
-    nodeFigures(db, ids, [yearPeriod(year - 1)]).then(byNode),
+  const periods = [period, yearPeriod(year), yearPeriod(year - 1)];
+  const [rows, populations, lastPopulations, held, unitRows] = await Promise.all([
+    nodeFigures(db, ids, [...new Set(periods)]),
     findPopulations(db, ids, year),
     findPopulations(db, ids, year - 1),
     heldByMonth(db, allCentres, year),
     unitFigures(db, allUnits, yearPeriod(year)),
   ]);
+  const [figures, yearFigures, lastYearFigures] = periods.map(
+    (p) => new Map(rows.filter((r) => r.period === p).map((r) => [r.nodeId, r])),
+  );
   return {
     year,
     month,

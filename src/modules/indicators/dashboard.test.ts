@@ -137,6 +137,21 @@ describe('drill-down to the records behind a value', () => {
     expect(JSON.stringify(l)).not.toContain('钻取甲');
   });
 
+  it('the participation rate lists residents by home (took part anywhere); a department’s measures its own activities', async () => {
+    const r = await records(town, w.nodes.A1.id, 'participation_rate');
+    // The four residents of A1a took part; away1 attended in A1 but lives in A2.
+    expect(r.residents.map((x) => x.id).sort()).toEqual([...a].sort());
+    const a2 = await records(county, w.nodes.A2.id, 'participation_rate');
+    expect(a2.residents.map((x) => x.id)).toEqual(away);
+    await s.database.db.execute(
+      sql`update activities set responsible_unit_id = ${w.nodes.A1u.id} where id = ${ids.b1}`,
+    );
+    const held = await records(town, w.nodes.A1u.id, 'dept_sessions');
+    expect(held.activities.map((x) => x.id)).toEqual([ids.b1]);
+    const times = await records(town, w.nodes.A1u.id, 'dept_person_times');
+    expect(times.residents.map((x) => [x.id, x.times])).toEqual([[a[3], 1]]);
+  });
+
   it('a measure cedu does not record yet is refused in words, not a 500', async () => {
     const r = await town.req(
       'GET',

@@ -59,6 +59,13 @@ export const INDICATORS_MATRIX: Matrix = {
       'drill-down residents',
     );
   },
+  'GET /api/indicators/records.xlsx': async (x) => {
+    const q = (nodeId: string) => `/api/indicators/records.xlsx?nodeId=${nodeId}&measure=participants&year=2026`;
+    for (const n of foreignNodes(x)) await expectDenied(x.c.req('GET', q(n.id)));
+    const r = await x.c.req('GET', q(x.w.nodes[x.home].id));
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toContain('spreadsheetml');
+  },
   'GET /api/indicators/dashboard': async (x) => {
     for (const n of foreignNodes(x))
       await expectDenied(x.c.req('GET', `/api/indicators/dashboard?nodeId=${n.id}&year=2026`));

@@ -152,6 +152,30 @@ describe('drill-down to the records behind a value', () => {
     expect(times.residents.map((x) => [x.id, x.times])).toEqual([[a[3], 1]]);
   });
 
+  it('the drill-down exports to .xlsx: the whole list, names as the reader may see them', async () => {
+    const load = async (c: Client, url: string) => {
+      const r = await c.req('GET', url);
+      expect(r.statusCode, r.body).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+      return wb.worksheets[0];
+    };
+    const q = `nodeId=${w.nodes.A1.id}&measure=participants&year=2026&month=3`;
+    const ws = await load(town, `/api/indicators/records.xlsx?${q}`);
+    expect(ws.getRow(2).values).toEqual([undefined, '姓名', '居住村（社区）', '签到次数', '学习时长（小时）']);
+    const names = Array.from({ length: ws.rowCount - 2 }, (_, i) => ws.getCell(`A${i + 3}`).value).sort();
+    expect(names).toEqual(['外***', '钻取甲1', '钻取甲2', '钻取甲3', '钻取甲4']);
+    const counted = await load(leader, `/api/indicators/records.xlsx?${q}`);
+    expect(counted.getCell('A3').value).toBe(5);
+    expect(JSON.stringify(counted.getSheetValues())).not.toContain('钻取甲');
+    const acts = await load(
+      town,
+      `/api/indicators/records.xlsx?nodeId=${w.nodes.A1.id}&measure=activities_held&year=2026`,
+    );
+    expect(acts.rowCount).toBe(2 + 3);
+    expect((await otherTown.req('GET', `/api/indicators/records.xlsx?${q}`)).statusCode).toBe(404);
+  });
+
   it('a measure cedu does not record yet is refused in words, not a 500', async () => {
     const r = await town.req(
       'GET',

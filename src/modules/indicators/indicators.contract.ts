@@ -195,6 +195,14 @@ export const indicatorsApi = defineEndpoints('indicators', {
     query: ZRecordsQuery,
     responses: { 200: ZRecords },
   },
+  recordsExport: {
+    method: 'GET',
+    path: '/api/indicators/records.xlsx',
+    summary: 'The records behind a value as .xlsx (the whole list; names as the reader may see them)',
+    policy: { roles: INDICATOR_READER_ROLES },
+    query: ZRecordsQuery.omit({ page: true, pageSize: true }),
+    produces: XLSX,
+  },
   dashboard: {
     method: 'GET',
     path: '/api/indicators/dashboard',

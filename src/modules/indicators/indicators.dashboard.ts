@@ -86,15 +86,15 @@ const STATUS_TEXT: Record<IndicatorValue['status'], string> = {
   no_data: '暂无数据',
   no_population: '缺常住人口',
 };
-const measureLabel = (m: Measure) => MEASURE_DEFS[m].label.zh;
+export const measureLabel = (m: Measure) => MEASURE_DEFS[m].label.zh;
 /** A value and its judgement in one cell, as the page shows it: "2 达标". */
 const judgedCell = (v: IndicatorValue | undefined) =>
   v
     ? `${v.value ?? '—'}${MEASURE_DEFS[v.measure].unit === 'percent' && v.value !== null ? '%' : ''} ${STATUS_TEXT[v.status]}`
     : '—';
-const themeLabel = (key: string) => THEME_LABELS[key as ThemeKey]?.zh ?? key;
+export const themeLabel = (key: string) => THEME_LABELS[key as ThemeKey]?.zh ?? key;
 
-type Sheet = { name: string; head: string[]; rows: (string | number | null)[][] };
+export type Sheet = { name: string; head: string[]; rows: (string | number | null)[][] };
 
 /** The dashboard's tables as sheets (Chinese headings, as offices file them). */
 function sheetsOf(d: Dashboard): Record<DashboardTable, Sheet> {
@@ -147,23 +147,33 @@ function sheetsOf(d: Dashboard): Record<DashboardTable, Sheet> {
   };
 }
 
-/** The dashboard's tables (one, or all a sheet each) as an .xlsx workbook; every text cell formula-safe. */
+/** Sheets as an .xlsx workbook: a title row, the headings, the rows; every text cell formula-safe. */
+export async function workbookOf(title: string, sheets: Sheet[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: 2 }] });
+    ws.addRow([safeCellText(`${title} ${s.name}`)]).font = { bold: true, size: 14 };
+    ws.addRow(s.head).font = { bold: true };
+    for (const r of s.rows) ws.addRow(r.map((c) => (typeof c === 'string' ? safeCellText(c) : c)));
+    ws.columns.forEach((c, i) => (c.width = i === 0 ? 24 : 16));
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The period as offices write it: 2026年3月, or 2026年 for the year. */
+export const periodText = (year: number, month: number | null) => `${year}年${month ? `${month}月` : ''}`;
+
+/** The dashboard's tables (one, or all a sheet each) as an .xlsx workbook. */
 export async function dashboardWorkbook(
   ctx: Ctx & { query: IndicatorQuery & { table?: DashboardTable } },
 ): Promise<{ file: Buffer; name: string }> {
   const d = await findDashboard(ctx);
   const sheets = sheetsOf(d);
-  const chosen = ctx.query.table ? [sheets[ctx.query.table]] : Object.values(sheets);
-  const wb = new ExcelJS.Workbook();
-  const period = `${d.year}年${d.month ? `${d.month}月` : ''}`;
-  for (const s of chosen) {
-    const ws = wb.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: 2 }] });
-    ws.addRow([safeCellText(`${d.node.name} ${period} ${s.name}`)]).font = { bold: true, size: 14 };
-    ws.addRow(s.head).font = { bold: true };
-    for (const r of s.rows) ws.addRow(r.map((c) => (typeof c === 'string' ? safeCellText(c) : c)));
-    ws.columns.forEach((c, i) => (c.width = i === 0 ? 24 : 16));
-  }
-  const file = Buffer.from(await wb.xlsx.writeBuffer());
+  const period = periodText(d.year, d.month);
+  const file = await workbookOf(
+    `${d.node.name} ${period}`,
+    ctx.query.table ? [sheets[ctx.query.table]] : Object.values(sheets),
+  );
   const what = ctx.query.table ? sheets[ctx.query.table].name : '数据看板';
   return { file, name: `${d.node.name}${period}${what}.xlsx` };
 }

@@ -6,11 +6,12 @@ import { escapeLike, loadNodeFor } from '../../server/tree-scope';
 import type { Ctx } from '../../server/types';
 import { holdsRoleOver, type Actor } from '../../shared/actor';
 import { fieldError } from '../../shared/app-error';
-import { CHINA_OFFSET } from '../../shared/china-time';
+import { CHINA_OFFSET, formatDateTime } from '../../shared/china-time';
 import { RESIDENT_ROLES, SENSITIVE_ROLES } from '../../shared/roles';
 import { ensureTagDefs } from '../people';
 import { monthPeriod, yearPeriod } from '../stats';
 import type { RecordMeasure, RecordResident, Records, RecordsQuery } from './indicators.contract';
+import { measureLabel, periodText, themeLabel, workbookOf } from './indicators.dashboard';
 import { canReadIndicators } from './indicators.policy';
 
 // The drill-down (下钻): the records behind one value of the indicators page, within the
@@ -199,4 +200,41 @@ export async function findRecords({ db, actor, query }: Ctx & { query: RecordsQu
 function namesShown(actor: Actor, node: { path: string }, measure: RecordMeasure): boolean {
   if (!holdsRoleOver(actor, RESIDENT_ROLES, node.path)) return false;
   return measure !== 'special_group' || holdsRoleOver(actor, SENSITIVE_ROLES, node.path);
+}
+
+/** The most rows a drill-down workbook holds (a county's year of activities at scale is ~40,000). */
+const EXPORT_ROWS = 50_000;
+const STATUS_TEXT: Record<string, string> = { open: '报名中', done: '已完成' };
+
+/** The drill-down's whole list as .xlsx, names as the reader may see them (a count alone otherwise). */
+export async function recordsWorkbook(
+  ctx: Ctx & { query: Omit<RecordsQuery, 'page' | 'pageSize'> },
+): Promise<{ file: Buffer; name: string }> {
+  const r = await findRecords({ ...ctx, query: { ...ctx.query, page: 1, pageSize: EXPORT_ROWS } });
+  const what = r.measure === 'special_group' ? `重点人群（${r.tagLabel}）` : measureLabel(r.measure);
+  const sheet =
+    r.kind === 'activities'
+      ? {
+          name: '活动明细',
+          head: ['活动', '时间', '学习中心', '主题', '状态', '参与人次', '学习时长（小时）'],
+          rows: r.activities.map((x) => [
+            x.title,
+            formatDateTime(x.startsAt),
+            x.centreName,
+            themeLabel(x.theme),
+            STATUS_TEXT[x.status] ?? x.status,
+            x.personTimes,
+            x.hours,
+          ]),
+        }
+      : r.namesShown
+        ? {
+            name: '居民明细',
+            head: ['姓名', '居住村（社区）', '签到次数', '学习时长（小时）'],
+            rows: r.residents.map((x) => [x.name, x.villageName, x.times, x.hours]),
+          }
+        : { name: '人数', head: ['人数'], rows: [[r.total]] };
+  const period = periodText(r.year, r.month);
+  const file = await workbookOf(`${r.node.name} ${period} ${what}`, [sheet]);
+  return { file, name: `${r.node.name}${period}${what}明细.xlsx` };
 }

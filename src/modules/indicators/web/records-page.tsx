@@ -1,19 +1,30 @@
-import { Alert, Breadcrumb, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { chinaYear } from '../../../shared/china-time';
 import { THEME_LABELS, type ThemeKey } from '../../../shared/themes';
+import { urlOf } from '../../../web/api/client';
 import { formatDateTime } from '../../../web/components/format';
 import { PageHeader } from '../../../web/components/page-header';
 import { PageTable } from '../../../web/components/page-table';
 import { useUrlQuery } from '../../../web/components/use-url-query';
 import { useI18n } from '../../../web/i18n/i18n';
-import { RECORD_MEASURES, type Records, type RecordMeasure, type RecordResident } from '../indicators.contract';
+import {
+  indicatorsApi,
+  RECORD_MEASURES,
+  type RecordsQuery,
+  type Records,
+  type RecordMeasure,
+  type RecordResident,
+} from '../indicators.contract';
 import { MEASURE_DEFS } from '../indicators.measures';
 import { M } from './indicators.messages';
 import { useRecords } from './indicators.queries';
 
 const KEYS = ['nodeId', 'measure', 'year', 'month', 'tag'] as const;
 type Activity = Records['activities'][number];
+/** The whole list, not the page on screen. */
+const exportQuery = ({ page: _p, pageSize: _s, ...q }: RecordsQuery) => q;
 
 /**
  * 明细 (/indicators/records?nodeId&measure&year&month): the records behind one value of the
@@ -49,7 +60,20 @@ export function RecordsPage() {
         style={{ marginBottom: 8, fontSize: 15 }}
         items={[{ title: <Link to={back}>{t(M.title)}</Link> }, { title: t(M.recordsOf, { measure: what }) }]}
       />
-      <PageHeader title={t(M.recordsOf, { measure: what })}>
+      <PageHeader
+        title={t(M.recordsOf, { measure: what })}
+        extra={
+          query && (
+            <Button
+              size="large"
+              icon={<DownloadOutlined />}
+              href={urlOf(indicatorsApi.recordsExport, { query: exportQuery(query) })}
+            >
+              {t(M.exportOne)}
+            </Button>
+          )
+        }
+      >
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 16 }}>
           {[r?.node.name, when].filter(Boolean).join(' · ')}
         </Typography.Paragraph>

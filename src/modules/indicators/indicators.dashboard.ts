@@ -41,7 +41,8 @@ export async function findDashboard({ db, actor, query }: Ctx & { query: Indicat
   const monthly = Array.from({ length: 12 }, (_, i) => monthPeriod(query.year, i + 1));
   const [targets, facts, byMonth, themes, reached, tagDefs] = await Promise.all([
     targetsOf(db, countyId, query.year),
-    gatherFacts(db, [...centres, ...towns], query.year, month),
+    // The node itself too: a unit has no centre below it, and the facts need a node to read under.
+    gatherFacts(db, [node, ...(node.level === 'centre' ? [] : centres), ...towns], query.year, month),
     nodeFigures(db, [node.id], monthly),
     themeFigures(db, [node.id], period),
     groupFigures(db, node.id, period),

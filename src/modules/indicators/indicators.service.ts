@@ -191,6 +191,7 @@ type Facts = {
 
 /** The longest path every node lies under ("/" when they are in different counties). */
 function sharedPath(nodes: Node[]): string {
+  if (nodes.length === 0) return '/';
   const parts = nodes[0].path.split('/').slice(1, -1);
   let n = parts.length;
   for (const node of nodes) while (n > 0 && !node.path.startsWith(`/${parts.slice(0, n).join('/')}/`)) n--;

@@ -5,6 +5,8 @@
 //   - GET /api/indicators for the county and for a town, a month of 2026: p50/p95 over 50 requests;
 //   - the same figures by plain SQL over sign_ins and activities, in the same run: time and ratio,
 //     and a check that the numbers are equal;
+//   - GET /api/indicators/dashboard (by month, theme, centre, group; attainment; towns) for the
+//     county and a town, p50/p95, beside the by-theme figures by plain SQL, checked equal;
 //   - /api/health (max, p95) while sign-ins stream in at 200 per second through the triggers;
 //   - generation time and peak memory (RSS of this process, PGlite's worker included).
 // Env: BENCH_SCALE (default 1: the sizes above; 0.1 for a quick run), BENCH_PG=1.
@@ -21,6 +23,7 @@ import { buildApp } from '../src/server/app';
 import { readConfig } from '../src/server/config';
 import { openDatabase, type Database } from '../src/server/db/client';
 import { orgNodes } from '../src/server/db/tree.table';
+import { DEFAULT_THEMES } from '../src/shared/themes';
 import { startPgTestServer } from '../scripts/pg-test-server.mjs';
 
 const SCALE = Number(process.env.BENCH_SCALE || 1);
@@ -110,7 +113,7 @@ export async function generate(database: Database): Promise<Gen> {
         from generate_series(0, ${ACTIVITIES - 1}) g`);
     await tx.execute(sql`
       insert into activities (id, county_id, centre_id, title, theme, form, starts_at, ends_at, hours, status, responsible_unit_id)
-        select a.id, ${county.id}, c.id, '基准活动' || a.idx, 'health', 'lecture', a.starts_at,
+        select a.id, ${county.id}, c.id, '基准活动' || a.idx, (${`{${DEFAULT_THEMES.join(',')}}`}::text[])[1 + a.idx % ${DEFAULT_THEMES.length}], 'lecture', a.starts_at,
                a.starts_at + interval '2 hours', 2.0, case when a.idx % 50 = 0 then 'cancelled' else 'done' end,
                case when a.idx % 10 = 0 then (${`{${units.join(',')}}`}::uuid[])[1 + (a.idx / 10) % ${units.length}] end
         from bench_activities a join bench_centres c on c.no = a.centre_no`);
@@ -213,6 +216,52 @@ async function main(): Promise<void> {
     const countySql = await plain(countyPath);
     const townSql = await plain(g.townPath);
 
+    // The dashboards: the endpoint, and its by-theme figures by plain SQL over the records.
+    const dashboard = async (nodeId: string) => {
+      const times: number[] = [];
+      let body: { themes: { theme: string; activitiesHeld: number; personTimes: number }[] } | null = null;
+      for (let i = 0; i < 50; i++) {
+        const s = performance.now();
+        const res = await fetch(`${base}/api/indicators/dashboard?nodeId=${nodeId}&year=2026&month=${MONTH}`, {
+          headers: { cookie },
+        });
+        body = (await res.json()) as typeof body;
+        if (res.status !== 200)
+          throw new Error(`GET /api/indicators/dashboard → ${res.status} ${JSON.stringify(body)}`);
+        times.push(performance.now() - s);
+      }
+      const themes = body!.themes.map((t) => `${t.theme}:${t.activitiesHeld}:${t.personTimes}`).join(' ');
+      return { p50: pct(times, 50), p95: pct(times, 95), themes };
+    };
+    const plainThemes = async (pathLike: string) => {
+      const times: number[] = [];
+      let themes = '';
+      for (let i = 0; i < 5; i++) {
+        const s = performance.now();
+        const rows = await database.query<{ theme: string; held: string; times: string }>(
+          `select a.theme, count(distinct a.id) filter (where a.status in ('open', 'done')) as held,
+                  count(si.id) filter (where a.status <> 'cancelled') as times
+             from activities a join org_nodes n on n.id = a.centre_id
+               left join sign_ins si on si.activity_id = a.id and si.status = 'confirmed' and si.resident_id is not null
+            where n.path like $1
+              and a.starts_at >= timestamptz '2026-${String(MONTH).padStart(2, '0')}-01 00:00+08'
+              and a.starts_at < timestamptz '2026-${String(MONTH + 1).padStart(2, '0')}-01 00:00+08'
+            group by a.theme order by a.theme`,
+          [`${pathLike}%`],
+        );
+        times.push(performance.now() - s);
+        themes = rows
+          .filter((r) => Number(r.held) || Number(r.times))
+          .map((r) => `${r.theme}:${r.held}:${r.times}`)
+          .join(' ');
+      }
+      return { p50: pct(times, 50), themes };
+    };
+    const countyDash = await dashboard(g.countyId);
+    const townDash = await dashboard(g.townId);
+    const countyThemes = await plainThemes(countyPath);
+    const townThemes = await plainThemes(g.townPath);
+
     // /api/health while sign-ins stream in at 200 per second, through the triggers, for 10 s.
     const [{ id: streamActivity }] = await database.query<{ id: string }>(
       `select id from activities where status = 'done' order by starts_at desc limit 1`,
@@ -292,6 +341,44 @@ async function main(): Promise<void> {
       'plain SQL',
       verdict(same(town, townSql)),
     );
+    row(
+      'county dashboard p50 / p95',
+      `${ms(countyDash.p50)} / ${ms(countyDash.p95)}`,
+      `< ${TARGETS.countyP95} ms`,
+      verdict(countyDash.p95 < TARGETS.countyP95),
+    );
+    row(
+      'town dashboard p50 / p95',
+      `${ms(townDash.p50)} / ${ms(townDash.p95)}`,
+      `< ${TARGETS.townP95} ms`,
+      verdict(townDash.p95 < TARGETS.townP95),
+    );
+    row(
+      'plain SQL by theme, county (reference) p50',
+      ms(countyThemes.p50),
+      '',
+      `×${(countyThemes.p50 / countyDash.p50).toFixed(1)} the endpoint`,
+    );
+    row(
+      'plain SQL by theme, town (reference) p50',
+      ms(townThemes.p50),
+      '',
+      `×${(townThemes.p50 / townDash.p50).toFixed(1)} the endpoint`,
+    );
+    row(
+      'county by theme (held / person-times)',
+      `${countyDash.themes.split(' ').length} themes`,
+      'plain SQL',
+      verdict(countyDash.themes === countyThemes.themes),
+    );
+    row(
+      'town by theme (held / person-times)',
+      `${townDash.themes.split(' ').length} themes`,
+      'plain SQL',
+      verdict(townDash.themes === townThemes.themes),
+    );
+    if (countyDash.themes !== countyThemes.themes)
+      console.log(`  endpoint:  ${countyDash.themes}\n  plain SQL: ${countyThemes.themes}`);
     row(
       '/api/health while 200 sign-ins/s: max / p95',
       `${ms(Math.max(...health))} / ${ms(pct(health, 95))}`,

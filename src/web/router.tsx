@@ -64,6 +64,8 @@ const CreditsPage = lazyPage(() => import('../modules/credits/web/credits-page')
 const IndicatorsPage = lazyPage(() => import('../modules/indicators/web/indicators-page'), 'IndicatorsPage');
 const WorkbenchPage = lazyPage(() => import('../modules/workbench/web/workbench-page'), 'WorkbenchPage');
 const ReportsPage = lazyPage(() => import('../modules/reports/web/reports-page'), 'ReportsPage');
+const RecordsPage = lazyPage(() => import('../modules/indicators/web/records-page'), 'RecordsPage');
+const DashboardsPage = lazyPage(() => import('../modules/indicators/web/dashboards-page'), 'DashboardsPage');
 const LearningRecordPage = lazyPage(() => import('../modules/credits/web/learning-record-page'), 'LearningRecordPage');
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -133,6 +135,8 @@ export const router = createBrowserRouter([
       forRoles(CREDIT_STAFF_ROLES, 'credits', <CreditsPage />),
       { path: 'indicators', element: <IndicatorsPage /> },
       forRoles(REPORT_READER_ROLES, 'reports', <ReportsPage />),
+      { path: 'indicators/records', element: <RecordsPage /> },
+      { path: 'dashboards', element: <DashboardsPage /> },
       { path: 'courses', element: <CoursesPage /> },
       { path: 'courses/themes', element: <ThemesPage /> },
       { path: 'account', element: <MyAccountPage /> },

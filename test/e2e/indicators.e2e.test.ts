@@ -64,6 +64,44 @@ describe('indicators in the browser', () => {
     await expect.poll(() => held.innerText()).toContain('目标 ≥ 3');
   });
 
+  it('opens a drill-down from a value and sees the records behind it, with a way back', async () => {
+    await page.goto(`${server.url}/indicators?year=2026&month=all`);
+    const value = page.getByTestId('value-person_times');
+    await value.waitFor();
+    const shown = (await value.innerText()).replace(/,/g, '');
+    await value.getByRole('link').click();
+    await page.waitForURL(/\/indicators\/records\?.*measure=person_times/);
+    // The residents who took part, named for the county admin; the count says how many.
+    await page.getByRole('heading', { name: '参与人次明细' }).waitFor();
+    await page.getByRole('columnheader', { name: '居住村（社区）' }).waitFor();
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThan(0);
+    expect(Number(shown)).toBeGreaterThan(0);
+    await page.screenshot({ path: resultPath('indicators-records.png'), fullPage: true });
+    await page.getByRole('link', { name: '指标统计' }).first().click();
+    await page.waitForURL(/\/indicators\?/);
+    await page.getByTestId('value-participants').waitFor();
+  });
+
+  it('opens 数据看板 from the menu: the charts are drawn, the centres’ attainment is marked in words', async () => {
+    await page.getByRole('menuitem', { name: '数据看板' }).click();
+    await page.waitForURL(/\/dashboards/);
+    await page.getByRole('combobox', { name: '月份' }).waitFor();
+    await page.goto(`${server.url}/dashboards?year=2026&month=all`);
+    // Each chart is an SVG drawn by ECharts inside its box.
+    for (const name of ['逐月趋势（2026年）', '按主题', '各镇（街道）对比'])
+      await page.getByRole('img', { name }).locator('svg').first().waitFor();
+    await expect.poll(() => page.getByText(/✓ 达标|✗ 未达标/).count()).toBeGreaterThan(0);
+    const exportLinks = page.getByRole('link', { name: /导出/ });
+    expect(await exportLinks.count()).toBeGreaterThan(3);
+    const href = await page.getByRole('link', { name: /导出全部表格/ }).getAttribute('href');
+    const res = await page.request.get(`${server.url}${href}`);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toContain('spreadsheetml');
+    await page.screenshot({ path: resultPath('dashboards-county.png'), fullPage: true });
+  });
+
   it('a town admin sees the county’s target, and no 目标设置 button; usable on a 360 px phone', async () => {
     const phone = await browser.newContext({
       viewport: { width: 360, height: 740 },

@@ -8,6 +8,7 @@ export {
   nodeFigures,
   rebuildStats,
   statsDifferences,
+  themeFigures,
   unitFigures,
   yearPeriod,
   type NodeFigures,

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
 import { sqlRows } from '../../server/db/sql';
-import { statCounts, statGroupCounts, statUnitCounts } from './stats.table';
+import { statCounts, statGroupCounts, statThemeCounts, statUnitCounts } from './stats.table';
 
 /** A period: a month `yyyymm`, or a whole year `yyyy00`. */
 export type Period = number;
@@ -82,6 +82,29 @@ export async function unitFigures(
   }));
 }
 
+/** Activities held, person-times and hours by theme at each of these nodes in a period (themes with any). */
+export async function themeFigures(
+  db: DbOrTx,
+  nodeIds: string[],
+  period: Period,
+): Promise<{ nodeId: string; theme: string; activitiesHeld: number; personTimes: number; hours: number }[]> {
+  if (nodeIds.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(statThemeCounts)
+    .where(and(inArray(statThemeCounts.nodeId, nodeIds), eq(statThemeCounts.period, period)))
+    .orderBy(asc(statThemeCounts.theme));
+  return rows
+    .filter((r) => r.activitiesHeld !== 0 || r.personTimes !== 0)
+    .map((r) => ({
+      nodeId: r.nodeId,
+      theme: r.theme,
+      activitiesHeld: r.activitiesHeld,
+      personTimes: r.personTimes,
+      hours: Number(r.hours),
+    }));
+}
+
 /** Activities held at each node in each month of a year: twelve counts per node. */
 export async function heldByMonth(db: DbOrTx, nodeIds: string[], year: number): Promise<Map<string, number[]>> {
   const out = new Map(nodeIds.map((id) => [id, Array<number>(12).fill(0)]));
@@ -120,7 +143,10 @@ async function keptRows(db: DbOrTx): Promise<string[]> {
     union all select 'group ' || node_id || ' ' || period || ' ' || tag || ' ' || residents_reached
       from stat_group_counts where residents_reached <> 0
     union all select 'unit ' || unit_id || ' ' || period || ' ' || person_times || ' ' || hours || ' ' || activities_held
-      from stat_unit_counts where person_times <> 0 or hours <> 0 or activities_held <> 0`,
+      from stat_unit_counts where person_times <> 0 or hours <> 0 or activities_held <> 0
+    union all select 'theme ' || node_id || ' ' || period || ' ' || theme || ' ' || activities_held || ' '
+        || person_times || ' ' || hours
+      from stat_theme_counts where person_times <> 0 or hours <> 0 or activities_held <> 0`,
   );
   return rows.map((r) => r.row).sort();
 }

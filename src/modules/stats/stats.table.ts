@@ -92,3 +92,21 @@ export const statUnitCounts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.unitId, t.period] })],
 );
+
+/**
+ * The figures of a node for a period by theme (主题): activities held (open or done) and the
+ * person-times and hours of their counted sign-ins, at every node above the activity's centre.
+ * The dashboards' "by theme" reads these (migration 0016). No distinct participants here.
+ */
+export const statThemeCounts = pgTable(
+  'stat_theme_counts',
+  {
+    nodeId: nodeRef('node_id', 'cascade'),
+    period: integer('period').notNull(),
+    theme: varchar('theme', { length: 24 }).notNull(),
+    activitiesHeld: integer('activities_held').notNull().default(0),
+    personTimes: integer('person_times').notNull().default(0),
+    hours: numeric('hours', { precision: 12, scale: 1 }).notNull().default('0'),
+  },
+  (t) => [primaryKey({ columns: [t.nodeId, t.period, t.theme] })],
+);

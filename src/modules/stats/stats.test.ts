@@ -162,6 +162,10 @@ describe('kept statistics', () => {
         'other centre',
         () => exec(sql`update activities set centre_id = ${pick(villages).id} where id = ${pick(acts)}`),
       ],
+      [
+        'other theme',
+        () => exec(sql`update activities set theme = ${pick(['health', 'law', 'digital'])} where id = ${pick(acts)}`),
+      ],
       ['other hours', () => exec(sql`update activities set hours = ${String(1 + rnd(3))} where id = ${pick(acts)}`)],
       [
         'other unit',

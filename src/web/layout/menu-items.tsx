@@ -34,7 +34,7 @@ import { TrophyOutlined } from '@ant-design/icons';
 import { CREDIT_STAFF_ROLES } from '../../modules/credits/credits.policy';
 import { M as CREDITS } from '../../modules/credits/web/credits.messages';
 
-import { FundOutlined } from '@ant-design/icons';
+import { FundOutlined, LineChartOutlined } from '@ant-design/icons';
 import { M as INDICATORS } from '../../modules/indicators/web/indicators.messages';
 import { FileTextOutlined } from '@ant-design/icons';
 import { REPORT_READER_ROLES } from '../../modules/reports/reports.policy';
@@ -51,6 +51,7 @@ export const MENU: Entry[] = [
   { key: 'org', path: '/org', label: M.menuOrg, icon: <ApartmentOutlined /> },
   { key: 'indicators', path: '/indicators', label: INDICATORS.menu, icon: <FundOutlined /> },
   { key: 'reports', path: '/reports', label: REPORTS.menu, icon: <FileTextOutlined />, roles: REPORT_READER_ROLES },
+  { key: 'dashboards', path: '/dashboards', label: INDICATORS.dashMenu, icon: <LineChartOutlined /> },
   { key: 'residents', path: '/residents', label: PEOPLE.menu, icon: <ContactsOutlined />, roles: RESIDENT_STATS_ROLES },
   { key: 'users', path: '/users', label: M.menuUsers, icon: <TeamOutlined />, roles: ADMIN_ROLES },
   { key: 'audit', path: '/audit', label: M.menuAudit, icon: <AuditOutlined />, roles: AUDIT_READER_ROLES },

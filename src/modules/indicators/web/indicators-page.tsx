@@ -1,22 +1,17 @@
 import { useState } from 'react';
-import { Button, Card, Col, Empty, Row, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Row, Table, Tag, Typography } from 'antd';
 import { AimOutlined } from '@ant-design/icons';
-import { chinaMonth } from '../../../shared/china-time';
+import { Link } from 'react-router';
 import { ErrorState } from '../../../web/components/error-state';
-import { FilterCard } from '../../../web/components/filter-card';
 import { PageHeader } from '../../../web/components/page-header';
 import { PageLoading } from '../../../web/components/page-loading';
-import { useUrlQuery } from '../../../web/components/use-url-query';
 import { useI18n } from '../../../web/i18n/i18n';
-import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
-import { useOrgTree } from '../../../web/org-tree/use-org-tree';
 import type { IndicatorStatus, IndicatorValue } from '../indicators.contract';
 import { MEASURE_DEFS } from '../indicators.measures';
 import { M } from './indicators.messages';
 import { useIndicators, useTargets } from './indicators.queries';
+import { PeriodFilter, percentText, recordsHref, usePeriod, useShow } from './period-filter';
 import { TargetsDrawer } from './targets-drawer';
-
-const KEYS = ['nodeId', 'year', 'month'] as const;
 
 const STATUS_COLOR: Record<IndicatorStatus, string> = {
   met: 'green',
@@ -26,39 +21,24 @@ const STATUS_COLOR: Record<IndicatorStatus, string> = {
   no_population: 'orange',
 };
 
-/** A value as people read it: 30%, +5.2 个百分点, 22 小时, ¥2.00. */
-function useShow() {
-  const { t, locale } = useI18n();
-  return (v: IndicatorValue) => {
-    if (v.value === null) return '—';
-    const unit = MEASURE_DEFS[v.measure].unit;
-    const n = v.value.toLocaleString(locale);
-    if (unit === 'percent') return `${n}%`;
-    if (unit === 'points') return `${v.value > 0 ? '+' : ''}${n} ${t(['个百分点', 'points'])}`;
-    if (unit === 'hours') return `${n} ${t(['小时', 'h'])}`;
-    if (unit === 'yuan') return `¥${v.value.toFixed(2)}`;
-    return n;
-  };
-}
-
 /** 指标统计: a node's measures for a year or month, judged against the county's targets, and the nodes below. */
 export function IndicatorsPage() {
-  const { t, label } = useI18n();
+  const { t, label, locale } = useI18n();
   const show = useShow();
-  const url = useUrlQuery(KEYS);
-  const tree = useOrgTree();
+  const period = usePeriod();
+  const { url, nodeId, year, month } = period;
   const [editing, setEditing] = useState(false);
-  const now = chinaMonth();
-  const nodeId = url.values.nodeId ?? tree.data?.roots[0]?.id;
-  const year = Number(url.values.year) || Number(now.slice(0, 4));
-  // No month in the address: this month of this year, the whole of another year.
-  const month =
-    url.values.month === 'all'
-      ? undefined
-      : Number(url.values.month) || (year === Number(now.slice(0, 4)) ? Number(now.slice(5, 7)) : undefined);
   const q = useIndicators(nodeId ? { nodeId, year, month } : null);
   const targets = useTargets(q.data?.countyId ?? null, year);
-  const thisYear = Number(now.slice(0, 4));
+  /** A value links to the records behind it (measures cedu records). */
+  const linked = (v: IndicatorValue, node: string, text: string) =>
+    MEASURE_DEFS[v.measure].source ? (
+      text
+    ) : (
+      <Link to={recordsHref({ nodeId: node, measure: v.measure, year, month })} title={t(M.seeRecords)}>
+        {text}
+      </Link>
+    );
 
   const statusTag = (v: IndicatorValue) => <Tag color={STATUS_COLOR[v.status]}>{t(M[v.status])}</Tag>;
   const targetText = (v: IndicatorValue) =>
@@ -80,31 +60,7 @@ export function IndicatorsPage() {
           {t(M.intro)}
         </Typography.Paragraph>
       </PageHeader>
-      <FilterCard>
-        <Col xs={24} sm={12} lg={8}>
-          <NodeTreeSelect value={nodeId} onChange={(v) => url.set({ nodeId: v })} aria-label={t(M.node)} />
-        </Col>
-        <Col xs={12} sm={6} lg={4}>
-          <Select
-            style={{ width: '100%' }}
-            aria-label={t(M.year)}
-            value={year}
-            onChange={(v) => url.set({ year: v, month: v === thisYear ? undefined : 'all' })}
-            options={[thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: `${y}` }))}
-          />
-        </Col>
-        <Col xs={12} sm={6} lg={4}>
-          <Select
-            style={{ width: '100%' }}
-            aria-label={t(M.month)}
-            value={month ?? 0}
-            onChange={(v) => url.set({ month: v === 0 ? 'all' : v })}
-            options={[
-              { value: 0, label: t(M.wholeYear) },
-              ...Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: t(M.monthN, { n: i + 1 }) })),
-            ]}
-          />
-        </Col>
+      <PeriodFilter period={period}>
         {q.data && (
           <Col xs={24} lg={8} style={{ fontSize: 16 }}>
             {t(M.population)}：
@@ -115,7 +71,7 @@ export function IndicatorsPage() {
             )}
           </Col>
         )}
-      </FilterCard>
+      </PeriodFilter>
       {q.isPending ? (
         <PageLoading />
       ) : q.error ? (
@@ -129,7 +85,7 @@ export function IndicatorsPage() {
                 <Col key={v.measure} xs={24} sm={12} xl={8}>
                   <Card size="small" title={label(def.label)} extra={statusTag(v)} style={{ height: '100%' }}>
                     <div style={{ fontSize: 28, fontWeight: 600 }} data-testid={`value-${v.measure}`}>
-                      {show(v)}
+                      {linked(v, q.data.node.id, show(v))}
                     </div>
                     <div style={{ fontSize: 15 }}>
                       {[
@@ -187,7 +143,7 @@ export function IndicatorsPage() {
                         <span
                           style={{ color, fontWeight: v.status === 'missed' ? 600 : undefined, whiteSpace: 'nowrap' }}
                         >
-                          {show(v)}
+                          {linked(v, r.node.id, show(v))}
                           {v.status === 'missed' || v.status === 'no_population' ? ` ${t(M[v.status])}` : ''}
                         </span>
                       );
@@ -216,7 +172,7 @@ export function IndicatorsPage() {
                   render: (_: unknown, r: (typeof q.data.trend)[number]) => {
                     const v = r.months[i];
                     if (v === null) return '—';
-                    return MEASURE_DEFS[r.measure].unit === 'percent' ? `${v}%` : v;
+                    return MEASURE_DEFS[r.measure].unit === 'percent' ? percentText(v, locale) : v;
                   },
                 })),
               ]}
@@ -230,7 +186,13 @@ export function IndicatorsPage() {
                 {q.data.groups.map((g) => (
                   <Col key={g.tag} xs={12} sm={8} lg={4}>
                     <div style={{ fontSize: 15 }}>{g.label}</div>
-                    <div style={{ fontSize: 24, fontWeight: 600 }}>{g.residentsReached}</div>
+                    <div style={{ fontSize: 24, fontWeight: 600 }}>
+                      <Link
+                        to={recordsHref({ nodeId: q.data.node.id, measure: 'special_group', year, month, tag: g.tag })}
+                      >
+                        {g.residentsReached}
+                      </Link>
+                    </div>
                   </Col>
                 ))}
               </Row>

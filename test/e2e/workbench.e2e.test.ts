@@ -57,7 +57,10 @@ describe('the workbench in the browser', () => {
     const missed = p.getByTestId('missed-centres');
     await missed.getByText(/截至今天，本月开展活动不足 2 场的学习中心/).waitFor();
     const row = missed.locator('[data-testid^="missed-"]').first();
-    expect(await row.innerText()).toMatch(/未达标\s*已开展 [01] 场/);
+    const rowText = await row.innerText();
+    expect(rowText).toMatch(/未达标\s*已开展 [01] 场/);
+    const held = Number(/已开展 (\d) 场/.exec(rowText)![1]);
+    const centreName = rowText.split(/\s/)[0];
     const centreId = (await row.getAttribute('data-testid'))!.slice('missed-'.length);
     const now = new Date(Date.now() + 8 * 3_600_000); // China time
     const [y, m] = [now.getUTCFullYear(), now.getUTCMonth() + 1];
@@ -73,6 +76,12 @@ describe('the workbench in the browser', () => {
     // Login, then one click: the drill-down.
     await drill.click();
     await p.waitForURL((u) => u.pathname === '/indicators/records' && u.searchParams.get('nodeId') === centreId);
+    // The drill-down: that centre's activities held this month, as many as the workbench said.
+    await p.getByText(new RegExp(`^${centreName} · `)).waitFor();
+    if (held > 0) await p.getByText(`共 ${held} 场活动`).waitFor();
+    else await p.getByText('本期没有记录').first().waitFor();
+    expect(await p.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(held);
+    await p.screenshot({ path: resultPath('workbench-drill-down.png'), fullPage: true });
   });
 
   it('the menu’s first entry is 工作台', async () => {

@@ -7,6 +7,7 @@
 //     and a check that the numbers are equal;
 //   - GET /api/indicators/dashboard (by month, theme, centre, group; attainment; towns) for the
 //     county and a town, p50/p95, beside the by-theme figures by plain SQL, checked equal;
+//   - GET /api/workbench for the county and a town (the first screen), p50/p95;
 //   - /api/health (max, p95) while sign-ins stream in at 200 per second through the triggers;
 //   - generation time and peak memory (RSS of this process, PGlite's worker included).
 // Env: BENCH_SCALE (default 1: the sizes above; 0.1 for a quick run), BENCH_PG=1.
@@ -259,6 +260,20 @@ async function main(): Promise<void> {
     };
     const countyDash = await dashboard(g.countyId);
     const townDash = await dashboard(g.townId);
+    // The workbench (the first screen): what waits, this month's indicators, centres behind, the week.
+    const workbench = async (nodeId: string) => {
+      const times: number[] = [];
+      for (let i = 0; i < 50; i++) {
+        const s = performance.now();
+        const res = await fetch(`${base}/api/workbench?nodeId=${nodeId}`, { headers: { cookie } });
+        const body: unknown = await res.json();
+        if (res.status !== 200) throw new Error(`GET /api/workbench → ${res.status} ${JSON.stringify(body)}`);
+        times.push(performance.now() - s);
+      }
+      return { p50: pct(times, 50), p95: pct(times, 95) };
+    };
+    const countyWb = await workbench(g.countyId);
+    const townWb = await workbench(g.townId);
     const countyThemes = await plainThemes(countyPath);
     const townThemes = await plainThemes(g.townPath);
 
@@ -352,6 +367,18 @@ async function main(): Promise<void> {
       `${ms(townDash.p50)} / ${ms(townDash.p95)}`,
       `< ${TARGETS.townP95} ms`,
       verdict(townDash.p95 < TARGETS.townP95),
+    );
+    row(
+      'county workbench p50 / p95',
+      `${ms(countyWb.p50)} / ${ms(countyWb.p95)}`,
+      `< ${TARGETS.countyP95} ms`,
+      verdict(countyWb.p95 < TARGETS.countyP95),
+    );
+    row(
+      'town workbench p50 / p95',
+      `${ms(townWb.p50)} / ${ms(townWb.p95)}`,
+      `< ${TARGETS.townP95} ms`,
+      verdict(townWb.p95 < TARGETS.townP95),
     );
     row(
       'plain SQL by theme, county (reference) p50',

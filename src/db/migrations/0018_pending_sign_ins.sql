@@ -1,0 +1,1 @@
+CREATE INDEX "sign_ins_pending_idx" ON "sign_ins" USING btree ("activity_id") WHERE "sign_ins"."status" = 'pending';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEndpoints } from '../../shared/endpoint';
+import { defineEndpoints, resourceEndpoints } from '../../shared/endpoint';
 import { ZPageQuery, zList, zPage } from '../../shared/pagination';
 import {
   ZCreated,
@@ -233,23 +233,24 @@ const ZIds = z.object({ ids: z.array(z.string()) });
 const readers = { roles: ACTIVITY_READER_ROLES };
 const keepers = { roles: ACTIVITY_KEEPER_ROLES };
 
+const activityCrud = resourceEndpoints(
+  '/api/activities',
+  { read: readers, write: keepers },
+  {
+    list: ['Activities of the centres in my reach, by centre, month, status, theme', ZActivityQuery, ZActivityPage],
+    one: ['One activity with bookings, series, counts and what I may do', ZActivityDetail],
+    create: [
+      'Create an activity or a weekly series; clashes are refused, short notice needs confirmShortNotice',
+      ZActivityCreate,
+      ZCreated.extend(ZIds.shape),
+    ],
+    update: ['Edit an activity, or it and the rest of its series', ZActivityUpdate, ZIds],
+  },
+);
+
 export const activitiesApi = defineEndpoints('activities', {
-  list: {
-    method: 'GET',
-    path: '/api/activities',
-    summary: 'Activities of the centres in my reach, by centre, month, status, theme',
-    policy: readers,
-    query: ZActivityQuery,
-    responses: { 200: ZActivityPage },
-  },
-  one: {
-    method: 'GET',
-    path: '/api/activities/:id',
-    summary: 'One activity with bookings, series, counts and what I may do',
-    policy: readers,
-    params: ZIdParams,
-    responses: { 200: ZActivityDetail },
-  },
+  list: activityCrud.list,
+  one: activityCrud.one,
   options: {
     method: 'GET',
     path: '/api/activity-options',
@@ -258,23 +259,8 @@ export const activitiesApi = defineEndpoints('activities', {
     query: ZOptionsQuery,
     responses: { 200: ZActivityOptions },
   },
-  create: {
-    method: 'POST',
-    path: '/api/activities',
-    summary: 'Create an activity or a weekly series; clashes are refused, short notice needs confirmShortNotice',
-    policy: keepers,
-    body: ZActivityCreate,
-    responses: { 201: ZCreated.extend(ZIds.shape) },
-  },
-  update: {
-    method: 'PUT',
-    path: '/api/activities/:id',
-    summary: 'Edit an activity, or it and the rest of its series',
-    policy: keepers,
-    params: ZIdParams,
-    body: ZActivityUpdate,
-    responses: { 200: ZIds },
-  },
+  create: activityCrud.create,
+  update: activityCrud.update,
   changeStatus: {
     method: 'POST',
     path: '/api/activities/:id/status',

@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import { defineEndpoints } from '../../shared/endpoint';
+import { defineEndpoints, resourceEndpoints } from '../../shared/endpoint';
 import { ZPageQuery, zPage } from '../../shared/pagination';
 import { ROLES } from '../../shared/roles';
 import {
-  ZCreated,
   ZIdParams,
-  ZOk,
   orNull,
   zBodyText,
   zDate,
@@ -232,6 +230,18 @@ const anyRole = { roles: ROLES };
 const editors = { roles: COURSE_EDITOR_ROLES };
 const reviewers = { roles: COURSE_REVIEWER_ROLES };
 
+const courseCrud = resourceEndpoints(
+  '/api/courses',
+  { read: anyRole, write: editors },
+  {
+    list: ['Courses I may read, filtered and paged; toReview=true gives my 待审核 list', ZCourseQuery, ZCoursePage],
+    one: ['One course with teachers, materials, review history and what I may do', ZCourseDetail],
+    create: ['Create a course (a draft) for a node', ZCourseCreate],
+    update: ['Edit a draft or returned course', ZCourseUpdate, ZCourseDetail],
+    remove: 'Delete a draft or returned course that no activity uses',
+  },
+);
+
 /** Course rules, courses and their review (submit → approve or return), featured courses. */
 export const coursesApi = defineEndpoints('courses', {
   rules: {
@@ -251,22 +261,8 @@ export const coursesApi = defineEndpoints('courses', {
     body: ZCourseRulesUpdate,
     responses: { 200: ZCourseRules },
   },
-  list: {
-    method: 'GET',
-    path: '/api/courses',
-    summary: 'Courses I may read, filtered and paged; toReview=true gives my 待审核 list',
-    policy: anyRole,
-    query: ZCourseQuery,
-    responses: { 200: ZCoursePage },
-  },
-  one: {
-    method: 'GET',
-    path: '/api/courses/:id',
-    summary: 'One course with teachers, materials, review history and what I may do',
-    policy: anyRole,
-    params: ZIdParams,
-    responses: { 200: ZCourseDetail },
-  },
+  list: courseCrud.list,
+  one: courseCrud.one,
   material: {
     method: 'GET',
     path: '/api/courses/:id/materials/:fileId',
@@ -275,31 +271,9 @@ export const coursesApi = defineEndpoints('courses', {
     params: ZMaterialParams,
     produces: 'application/octet-stream',
   },
-  create: {
-    method: 'POST',
-    path: '/api/courses',
-    summary: 'Create a course (a draft) for a node',
-    policy: editors,
-    body: ZCourseCreate,
-    responses: { 201: ZCreated },
-  },
-  update: {
-    method: 'PUT',
-    path: '/api/courses/:id',
-    summary: 'Edit a draft or returned course',
-    policy: editors,
-    params: ZIdParams,
-    body: ZCourseUpdate,
-    responses: { 200: ZCourseDetail },
-  },
-  remove: {
-    method: 'DELETE',
-    path: '/api/courses/:id',
-    summary: 'Delete a draft or returned course that no activity uses',
-    policy: editors,
-    params: ZIdParams,
-    responses: { 200: ZOk },
-  },
+  create: courseCrud.create,
+  update: courseCrud.update,
+  remove: courseCrud.remove,
   submit: {
     method: 'POST',
     path: '/api/courses/:id/submit',

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { ZPageQuery, zPage } from '../../shared/pagination';
-import { defineEndpoints } from '../../shared/endpoint';
+import { defineEndpoints, resourceEndpoints } from '../../shared/endpoint';
 import { ROLES } from '../../shared/roles';
 import {
   ZCountyParams,
-  ZCreated,
   ZIdParams,
   ZOk,
   ZResidentIdParams,
@@ -219,6 +218,20 @@ const keepers = { roles: CREDIT_STAFF_ROLES };
 /** A ledger entry written: its id. */
 const ZEntryCreated = z.object({ id: z.number().int() });
 
+const rewardCrud = resourceEndpoints(
+  '/api/credit-rewards',
+  { read: keepers, write: { roles: REWARD_ROLES } },
+  {
+    list: [
+      'Rewards I keep or may redeem; with forResidentId, those offered to that resident',
+      ZRewardQuery,
+      ZRewardPage,
+    ],
+    create: ['Add a reward offered by a county or town', ZRewardInput],
+    update: ['Edit a reward: name, cost, stock, on offer or not', ZRewardInput],
+  },
+);
+
 /** The credit bank for staff: rules, residents' accounts, rewards, redemptions (the learning record: sign-in). */
 export const creditsApi = defineEndpoints('credits', {
   rules: {
@@ -291,31 +304,9 @@ export const creditsApi = defineEndpoints('credits', {
     body: ZReason,
     responses: { 201: ZEntryCreated },
   },
-  rewards: {
-    method: 'GET',
-    path: '/api/credit-rewards',
-    summary: 'Rewards I keep or may redeem; with forResidentId, those offered to that resident',
-    policy: keepers,
-    query: ZRewardQuery,
-    responses: { 200: ZRewardPage },
-  },
-  createReward: {
-    method: 'POST',
-    path: '/api/credit-rewards',
-    summary: 'Add a reward offered by a county or town',
-    policy: { roles: REWARD_ROLES },
-    body: ZRewardInput,
-    responses: { 201: ZCreated },
-  },
-  updateReward: {
-    method: 'PUT',
-    path: '/api/credit-rewards/:id',
-    summary: 'Edit a reward: name, cost, stock, on offer or not',
-    policy: { roles: REWARD_ROLES },
-    params: ZIdParams,
-    body: ZRewardInput,
-    responses: { 200: ZOk },
-  },
+  rewards: rewardCrud.list,
+  createReward: rewardCrud.create,
+  updateReward: rewardCrud.update,
   redemptions: {
     method: 'GET',
     path: '/api/credit-redemptions',

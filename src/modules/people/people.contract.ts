@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GENDER_LABELS, GENDERS } from '../../shared/gender';
-import { defineEndpoints } from '../../shared/endpoint';
+import { defineEndpoints, resourceEndpoints } from '../../shared/endpoint';
 import { LIMITS } from '../../shared/limits';
 import { ZPageQuery, zPage } from '../../shared/pagination';
 import { RESIDENT_ROLES } from '../../shared/roles';
@@ -342,16 +342,35 @@ export const ZTagParams = ZCountyParams.extend({ code: zKey(PEOPLE_LIMITS.tagCod
 
 const keepers = { roles: RESIDENT_ROLES };
 
+const residentCrud = resourceEndpoints(
+  '/api/residents',
+  { write: keepers },
+  {
+    list: ['Residents of my subtree; ID numbers and phones masked', ZResidentQuery, ZResidentPage],
+    one: ['One resident with consents and what the user may do; sensitive views are audited', ZResidentDetail],
+    create: [
+      'Register a resident together with their consent; a shared phone is a warning',
+      ZResidentCreate,
+      ZResidentSaved,
+    ],
+    update: ['Correct a resident (absent phone / ID number: kept)', ZResidentUpdate, ZResidentSaved],
+  },
+);
+
+const householdCrud = resourceEndpoints(
+  '/api/households',
+  { write: keepers },
+  {
+    list: ['Households of my subtree', ZHouseholdQuery, ZHouseholdPage],
+    one: ['A household with its members (masked)', ZHouseholdDetail],
+    create: ['Create a household in a village', ZHouseholdFields],
+    update: ['Edit a household', ZHouseholdFields],
+  },
+);
+
 /** Residents (居民): roster, one form, the person's rights (reveal, export, delete), consents, counts; households; the county's tag list. */
 export const peopleApi = defineEndpoints('residents', {
-  list: {
-    method: 'GET',
-    path: '/api/residents',
-    summary: 'Residents of my subtree; ID numbers and phones masked',
-    policy: keepers,
-    query: ZResidentQuery,
-    responses: { 200: ZResidentPage },
-  },
+  list: residentCrud.list,
   stats: {
     method: 'GET',
     path: '/api/residents/stats',
@@ -360,31 +379,9 @@ export const peopleApi = defineEndpoints('residents', {
     query: ZResidentStatsQuery,
     responses: { 200: ZResidentStats },
   },
-  one: {
-    method: 'GET',
-    path: '/api/residents/:id',
-    summary: 'One resident with consents and what the user may do; sensitive views are audited',
-    policy: keepers,
-    params: ZIdParams,
-    responses: { 200: ZResidentDetail },
-  },
-  create: {
-    method: 'POST',
-    path: '/api/residents',
-    summary: 'Register a resident together with their consent; a shared phone is a warning',
-    policy: keepers,
-    body: ZResidentCreate,
-    responses: { 201: ZResidentSaved },
-  },
-  update: {
-    method: 'PUT',
-    path: '/api/residents/:id',
-    summary: 'Correct a resident (absent phone / ID number: kept)',
-    policy: keepers,
-    params: ZIdParams,
-    body: ZResidentUpdate,
-    responses: { 200: ZResidentSaved },
-  },
+  one: residentCrud.one,
+  create: residentCrud.create,
+  update: residentCrud.update,
   remove: {
     method: 'DELETE',
     path: '/api/residents/:id',
@@ -428,39 +425,10 @@ export const peopleApi = defineEndpoints('residents', {
     responses: { 200: ZOk },
   },
 
-  households: {
-    method: 'GET',
-    path: '/api/households',
-    summary: 'Households of my subtree',
-    policy: keepers,
-    query: ZHouseholdQuery,
-    responses: { 200: ZHouseholdPage },
-  },
-  household: {
-    method: 'GET',
-    path: '/api/households/:id',
-    summary: 'A household with its members (masked)',
-    policy: keepers,
-    params: ZIdParams,
-    responses: { 200: ZHouseholdDetail },
-  },
-  createHousehold: {
-    method: 'POST',
-    path: '/api/households',
-    summary: 'Create a household in a village',
-    policy: keepers,
-    body: ZHouseholdFields,
-    responses: { 201: ZCreated },
-  },
-  updateHousehold: {
-    method: 'PUT',
-    path: '/api/households/:id',
-    summary: 'Edit a household',
-    policy: keepers,
-    params: ZIdParams,
-    body: ZHouseholdFields,
-    responses: { 200: ZOk },
-  },
+  households: householdCrud.list,
+  household: householdCrud.one,
+  createHousehold: householdCrud.create,
+  updateHousehold: householdCrud.update,
 
   tags: {
     method: 'GET',

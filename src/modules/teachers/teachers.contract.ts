@@ -2,10 +2,9 @@ import { z } from 'zod';
 import { GENDER_LABELS, GENDERS } from '../../shared/gender';
 import { LIMITS } from '../../shared/limits';
 import { ZPageQuery, zPage } from '../../shared/pagination';
-import { defineEndpoints } from '../../shared/endpoint';
+import { defineEndpoints, resourceEndpoints } from '../../shared/endpoint';
 import { TEACHER_BANK_ROLES } from '../../shared/roles';
 import {
-  ZCreated,
   ZIdParams,
   orNull,
   zDate,
@@ -184,39 +183,16 @@ export const teachersApi = defineEndpoints('teachers', {
     policy: { roles: TEACHER_READER_ROLES },
     responses: { 200: z.object({ banks: z.array(ZBank) }) },
   },
-  list: {
-    method: 'GET',
-    path: '/api/teachers',
-    summary: 'Teachers of the banks I may read, filtered and paged',
-    policy: { roles: TEACHER_READER_ROLES },
-    query: ZTeacherQuery,
-    responses: { 200: ZTeacherPage },
-  },
-  one: {
-    method: 'GET',
-    path: '/api/teachers/:id',
-    summary: 'One teacher with status history and what I may do',
-    policy: { roles: TEACHER_READER_ROLES },
-    params: ZIdParams,
-    responses: { 200: ZTeacherDetail },
-  },
-  create: {
-    method: 'POST',
-    path: '/api/teachers',
-    summary: 'Add a teacher to a town or centre bank',
-    policy: { roles: TEACHER_BANK_ROLES },
-    body: ZTeacherCreate,
-    responses: { 201: ZCreated },
-  },
-  update: {
-    method: 'PUT',
-    path: '/api/teachers/:id',
-    summary: 'Edit a teacher (the status changes through its own endpoint)',
-    policy: { roles: TEACHER_BANK_ROLES },
-    params: ZIdParams,
-    body: ZTeacherUpdate,
-    responses: { 200: ZTeacherDetail },
-  },
+  ...resourceEndpoints(
+    '/api/teachers',
+    { read: { roles: TEACHER_READER_ROLES }, write: { roles: TEACHER_BANK_ROLES } },
+    {
+      list: ['Teachers of the banks I may read, filtered and paged', ZTeacherQuery, ZTeacherPage],
+      one: ['One teacher with status history and what I may do', ZTeacherDetail],
+      create: ['Add a teacher to a town or centre bank', ZTeacherCreate],
+      update: ['Edit a teacher (the status changes through its own endpoint)', ZTeacherUpdate, ZTeacherDetail],
+    },
+  ),
   changeStatus: {
     method: 'POST',
     path: '/api/teachers/:id/status',

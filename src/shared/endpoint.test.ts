@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defineEndpoints, fillPath, queryString, resourceEndpoints, successStatus } from './endpoint';
+import { defineEndpoints, fillPath, queryString, resourceEndpoints, rulesEndpoints, successStatus } from './endpoint';
 import { ZCreated, ZIdParams, ZOk } from './schemas';
 
 const api = defineEndpoints('things', {
@@ -68,6 +68,23 @@ describe('endpoint declarations', () => {
     ]);
     const { update } = resourceEndpoints('/api/things', { write }, { update: ['Edit', B, B] });
     expect([update.policy, update.responses[200]]).toEqual([write, B]);
+  });
+
+  it('declare a rules pair: read and replace at one path', () => {
+    const P = z.object({ countyId: z.string() });
+    const R = z.object({ days: z.number() });
+    const pair = rulesEndpoints(
+      '/api/x-rules/:countyId',
+      P,
+      { read: { authenticated: true }, write: { roles: ['county_admin'] } },
+      ['Rules', R],
+      ['Set', R, R],
+    );
+    expect(Object.values(pair).map((e) => [e.method, e.path, e.params, e.policy])).toEqual([
+      ['GET', '/api/x-rules/:countyId', P, { authenticated: true }],
+      ['PUT', '/api/x-rules/:countyId', P, { roles: ['county_admin'] }],
+    ]);
+    expect([pair.rules.responses[200], pair.setRules.body, pair.setRules.responses[200]]).toEqual([R, R, R]);
   });
 
   it('know their success status (200 unless declared)', () => {

@@ -221,3 +221,34 @@ export function resourceEndpoints<const P extends `/api/${string}`, const S exte
   }
   return out as ResourceEndpoints<P, S>;
 }
+
+/**
+ * A county's (or node's) rules: `rules` reads them at `path` (its params naming the node), `setRules`
+ * replaces them there; `[summary, answer]` and `[summary, body, answer]`.
+ */
+export function rulesEndpoints<
+  const P extends `/api/${string}`,
+  const Q extends z.ZodType,
+  const R extends z.ZodType,
+  const B extends z.ZodType,
+  const A extends z.ZodType,
+>(
+  path: P,
+  params: Q,
+  policy: { read: RoutePolicy; write: RoutePolicy },
+  read: readonly [string, R],
+  write: readonly [string, B, A],
+) {
+  return {
+    rules: { method: 'GET', path, summary: read[0], policy: policy.read, params, responses: { 200: read[1] } },
+    setRules: {
+      method: 'PUT',
+      path,
+      summary: write[0],
+      policy: policy.write,
+      params,
+      body: write[1],
+      responses: { 200: write[2] },
+    },
+  } as const satisfies Record<string, EndpointSpec>;
+}

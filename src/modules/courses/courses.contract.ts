@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEndpoints, resourceEndpoints } from '../../shared/endpoint';
+import { defineEndpoints, resourceEndpoints, rulesEndpoints } from '../../shared/endpoint';
 import { ZPageQuery, zPage } from '../../shared/pagination';
 import { ROLES } from '../../shared/roles';
 import {
@@ -244,23 +244,17 @@ const courseCrud = resourceEndpoints(
 
 /** Course rules, courses and their review (submit → approve or return), featured courses. */
 export const coursesApi = defineEndpoints('courses', {
-  rules: {
-    method: 'GET',
-    path: '/api/course-rules/:nodeId',
-    summary: 'Review lead days (county) and featured courses per centre (town) in force at a county or town',
-    policy: anyRole,
-    params: ZNodeParams,
-    responses: { 200: ZCourseRules },
-  },
-  setRules: {
-    method: 'PUT',
-    path: '/api/course-rules/:nodeId',
-    summary: 'Set the review lead days (county admins) or the featured limit per centre (town admins)',
-    policy: reviewers,
-    params: ZNodeParams,
-    body: ZCourseRulesUpdate,
-    responses: { 200: ZCourseRules },
-  },
+  ...rulesEndpoints(
+    '/api/course-rules/:nodeId',
+    ZNodeParams,
+    { read: anyRole, write: reviewers },
+    ['Review lead days (county) and featured courses per centre (town) in force at a county or town', ZCourseRules],
+    [
+      'Set the review lead days (county admins) or the featured limit per centre (town admins)',
+      ZCourseRulesUpdate,
+      ZCourseRules,
+    ],
+  ),
   list: courseCrud.list,
   one: courseCrud.one,
   material: {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZPageQuery, zPage } from '../../shared/pagination';
-import { defineEndpoints, resourceEndpoints } from '../../shared/endpoint';
+import { defineEndpoints, resourceEndpoints, rulesEndpoints } from '../../shared/endpoint';
 import { ROLES } from '../../shared/roles';
 import {
   ZCountyParams,
@@ -234,24 +234,16 @@ const rewardCrud = resourceEndpoints(
 
 /** The credit bank for staff: rules, residents' accounts, rewards, redemptions (the learning record: sign-in). */
 export const creditsApi = defineEndpoints('credits', {
-  rules: {
-    method: 'GET',
-    path: '/api/credit-rules/:countyId',
-    summary:
+  ...rulesEndpoints(
+    '/api/credit-rules/:countyId',
+    ZCountyParams,
+    { read: { roles: ROLES }, write: { roles: RULE_ROLES } },
+    [
       'Credit rules of a county: per theme credits per hour and when paid (defaults where none), and the volunteer rate',
-    policy: { roles: ROLES },
-    params: ZCountyParams,
-    responses: { 200: ZRules },
-  },
-  setRules: {
-    method: 'PUT',
-    path: '/api/credit-rules/:countyId',
-    summary: 'Set the credit rules of a county (county admins); audited',
-    policy: { roles: RULE_ROLES },
-    params: ZCountyParams,
-    body: ZRulesUpdate,
-    responses: { 200: ZRules },
-  },
+      ZRules,
+    ],
+    ['Set the credit rules of a county (county admins); audited', ZRulesUpdate, ZRules],
+  ),
   accounts: {
     method: 'GET',
     path: '/api/credit-accounts',

@@ -15,28 +15,26 @@ import {
   zSearch,
   zText,
 } from '../../shared/schemas';
-import type { Label } from '../../shared/locale';
+import { labelled } from '../../shared/locale';
 import { ACTIVITY_KEEPER_ROLES, ACTIVITY_READER_ROLES } from './activities.policy';
 
-export const ACTIVITY_FORMS = ['lecture', 'training', 'forum', 'practice', 'performance', 'online'] as const;
-export type ActivityForm = (typeof ACTIVITY_FORMS)[number];
-export const ACTIVITY_FORM_LABELS: Record<ActivityForm, Label> = {
+export const [ACTIVITY_FORMS, ACTIVITY_FORM_LABELS] = labelled({
   lecture: { zh: '讲座', en: 'Lecture' },
   training: { zh: '培训', en: 'Training' },
   forum: { zh: '座谈', en: 'Discussion' },
   practice: { zh: '实践', en: 'Practice' },
   performance: { zh: '文艺', en: 'Performance' },
   online: { zh: '线上', en: 'Online' },
-};
+});
+export type ActivityForm = (typeof ACTIVITY_FORMS)[number];
 
-export const ACTIVITY_STATUSES = ['planned', 'open', 'done', 'cancelled'] as const;
-export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
-export const ACTIVITY_STATUS_LABELS: Record<ActivityStatus, Label> = {
+export const [ACTIVITY_STATUSES, ACTIVITY_STATUS_LABELS] = labelled({
   planned: { zh: '计划中', en: 'Planned' },
   open: { zh: '报名中', en: 'Open' },
   done: { zh: '已完成', en: 'Done' },
   cancelled: { zh: '已取消', en: 'Cancelled' },
-};
+});
+export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 
 /** Limits of the activity forms, declared once for server and web. */
 export const ACTIVITY_LIMITS = {

@@ -14,46 +14,29 @@ import {
   zSearch,
   zText,
 } from '../../shared/schemas';
-import type { Label } from '../../shared/locale';
+import { labelled } from '../../shared/locale';
 import { ZStoredFile } from '../files/files.contract';
 import { COURSE_EDITOR_ROLES, COURSE_REVIEWER_ROLES } from './courses.policy';
 
-export const COURSE_FORMS = ['lecture', 'training', 'forum', 'practice', 'performance', 'online'] as const;
-export type CourseForm = (typeof COURSE_FORMS)[number];
-export const COURSE_FORM_LABELS: Record<CourseForm, Label> = {
+export const [COURSE_FORMS, COURSE_FORM_LABELS] = labelled({
   lecture: { zh: '讲座', en: 'Lecture' },
   training: { zh: '培训', en: 'Training' },
   forum: { zh: '座谈', en: 'Forum' },
   practice: { zh: '实践', en: 'Practice' },
   performance: { zh: '文艺', en: 'Performance' },
   online: { zh: '线上', en: 'Online' },
-};
+});
+export type CourseForm = (typeof COURSE_FORMS)[number];
 
-export const COURSE_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
-export type CourseStatus = (typeof COURSE_STATUSES)[number];
-export const COURSE_STATUS_LABELS: Record<CourseStatus, Label> = {
+export const [COURSE_STATUSES, COURSE_STATUS_LABELS] = labelled({
   draft: { zh: '草稿', en: 'Draft' },
   submitted: { zh: '待审核', en: 'Awaiting review' },
   approved: { zh: '已通过', en: 'Approved' },
   returned: { zh: '已退回', en: 'Returned' },
-};
+});
+export type CourseStatus = (typeof COURSE_STATUSES)[number];
 
-export const TARGET_GROUPS = [
-  'residents',
-  'elderly',
-  'youth',
-  'children',
-  'parents',
-  'women',
-  'farmers',
-  'migrant_workers',
-  'unemployed',
-  'workers',
-  'veterans',
-  'disabled',
-] as const;
-export type TargetGroup = (typeof TARGET_GROUPS)[number];
-export const TARGET_GROUP_LABELS: Record<TargetGroup, Label> = {
+export const [TARGET_GROUPS, TARGET_GROUP_LABELS] = labelled({
   residents: { zh: '全体居民', en: 'All residents' },
   elderly: { zh: '老年人', en: 'Older people' },
   youth: { zh: '青少年', en: 'Young people' },
@@ -66,17 +49,17 @@ export const TARGET_GROUP_LABELS: Record<TargetGroup, Label> = {
   workers: { zh: '企业职工', en: 'Employees' },
   veterans: { zh: '退役军人', en: 'Veterans' },
   disabled: { zh: '残疾人', en: 'People with disabilities' },
-};
+});
+export type TargetGroup = (typeof TARGET_GROUPS)[number];
 
-export const REVIEW_ACTIONS = ['submitted', 'approved', 'returned', 'featured', 'unfeatured'] as const;
-export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
-export const REVIEW_ACTION_LABELS: Record<ReviewAction, Label> = {
+export const [REVIEW_ACTIONS, REVIEW_ACTION_LABELS] = labelled({
   submitted: { zh: '提交审核', en: 'Submitted' },
   approved: { zh: '审核通过', en: 'Approved' },
   returned: { zh: '退回修改', en: 'Returned' },
   featured: { zh: '设为精品课堂', en: 'Made featured' },
   unfeatured: { zh: '取消精品课堂', en: 'Featured flag removed' },
-};
+});
+export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
 /** Limits of the course form, declared once for server and web. */
 export const COURSE_LIMITS = {

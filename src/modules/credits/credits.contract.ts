@@ -13,18 +13,17 @@ import {
   zSearch,
   zText,
 } from '../../shared/schemas';
-import type { Label } from '../../shared/locale';
+import { labelled, type Label } from '../../shared/locale';
 import { CREDIT_STAFF_ROLES, REWARD_ROLES, RULE_ROLES } from './credits.policy';
 
 /** Old place of the role list (people's resident drawer still imports it here): use credits.policy. */
 export { CREDIT_STAFF_ROLES };
 
-export const GRANT_AT = ['sign_in', 'done'] as const;
-export type GrantAt = (typeof GRANT_AT)[number];
-export const GRANT_AT_LABELS: Record<GrantAt, Label> = {
+export const [GRANT_AT, GRANT_AT_LABELS] = labelled({
   sign_in: { zh: '签到时发放', en: 'When signed in' },
   done: { zh: '活动结束后发放', en: 'When the activity is done' },
-};
+});
+export type GrantAt = (typeof GRANT_AT)[number];
 
 /** The rule key of approved volunteer hours (not a theme). */
 export const VOLUNTEER_RULE_KEY = '_volunteer';
@@ -42,16 +41,15 @@ export const CREDIT_LIMITS = {
   stockMax: 100_000,
 } as const;
 
-export const ENTRY_KINDS = ['attendance', 'resource', 'volunteer', 'award', 'redeem', 'reversal'] as const;
-export type EntryKindKey = (typeof ENTRY_KINDS)[number];
-export const ENTRY_KIND_LABELS: Record<EntryKindKey, Label> = {
+export const [ENTRY_KINDS, ENTRY_KIND_LABELS] = labelled({
   attendance: { zh: '参加学习', en: 'Attendance' },
   resource: { zh: '线上学习', en: 'Online learning' },
   volunteer: { zh: '志愿服务', en: 'Volunteering' },
   award: { zh: '奖励', en: 'Award' },
   redeem: { zh: '兑换奖品', en: 'Reward' },
   reversal: { zh: '冲正', en: 'Reversal' },
-};
+});
+export type EntryKindKey = (typeof ENTRY_KINDS)[number];
 
 const zRate = z.number().min(0).max(CREDIT_LIMITS.rateMax).describe('Credits per hour, one decimal');
 

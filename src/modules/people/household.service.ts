@@ -5,7 +5,7 @@ import { reachPaths, type Actor } from '../../shared/actor';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import type { Page } from '../../shared/pagination';
 import { RESIDENT_ROLES } from '../../shared/roles';
-import { diffFields, recordAudit } from '../../server/audit';
+import { auditChange, diffFields } from '../../server/audit';
 import { orgNodes } from '../../server/db/tree.table';
 import { readPage } from '../../server/db/page';
 import { getNodeRow } from '../organisations';
@@ -100,13 +100,8 @@ export async function getHousehold({
     .orderBy(asc(residents.birthDate), asc(residents.name));
   const items = await presentResidents(db, actor, protector, members);
   if (items.some((m) => m.tags.length > 0 || isChild(m.birthDate, today))) {
-    await recordAudit(db, {
-      actor,
-      node: { id: row.h.nodeId, path: row.path },
-      action: 'household.view_sensitive',
-      entityType: 'household',
-      entityId: id,
-      summary: { members: items.length },
+    await auditChange(db, actor, { id: row.h.nodeId, path: row.path }, 'household.view_sensitive', ['household', id], {
+      members: items.length,
     });
   }
   return {
@@ -135,14 +130,7 @@ export async function createHousehold({ db, actor, input }: Ctx & { input: House
   return db.transaction(async (tx) => {
     const node = await villageFor(tx, actor, fields.nodeId);
     const [h] = await tx.insert(households).values(fields).returning({ id: households.id });
-    await recordAudit(tx, {
-      actor,
-      node,
-      action: 'household.create',
-      entityType: 'household',
-      entityId: h.id,
-      summary: { node: node.name },
-    });
+    await auditChange(tx, actor, node, 'household.create', ['household', h.id], { node: node.name });
     return { id: h.id };
   });
 }
@@ -168,13 +156,6 @@ export async function updateHousehold({
     if (node.id !== row.h.nodeId)
       await tx.update(residents).set({ nodeId: node.id, updatedAt: new Date() }).where(eq(residents.householdId, id));
     const changed = Object.keys(diffFields(row.h as Record<string, unknown>, fields));
-    await recordAudit(tx, {
-      actor,
-      node,
-      action: 'household.update',
-      entityType: 'household',
-      entityId: id,
-      summary: { fields: changed },
-    });
+    await auditChange(tx, actor, node, 'household.update', ['household', id], { fields: changed });
   });
 }

@@ -7,7 +7,7 @@ import { AppError, fieldError, forbidden, hidden } from '../../shared/app-error'
 import type { Page } from '../../shared/pagination';
 import { TEACHER_BANK_ROLES } from '../../shared/roles';
 import { userNames } from '../accounts';
-import { recordAudit } from '../../server/audit';
+import { auditChange } from '../../server/audit';
 import { payVolunteerHours } from '../credits';
 import { escapeLike, loadNodeFor, nodeBrief, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
@@ -163,13 +163,11 @@ export async function submitHours({ db, actor, input }: Ctx & { input: HoursSubm
       description: input.description,
       submittedBy: actor.userId,
     });
-    await recordAudit(tx, {
-      actor,
-      node,
-      action: 'volunteer_hours.submit',
-      entityType: 'volunteer_hours',
-      entityId: id,
-      summary: { teacher: m.t.name, place: node.name, serviceDate: input.serviceDate, hours },
+    await auditChange(tx, actor, node, 'volunteer_hours.submit', ['volunteer_hours', id], {
+      teacher: m.t.name,
+      place: node.name,
+      serviceDate: input.serviceDate,
+      hours,
     });
     return { id };
   });
@@ -217,14 +215,14 @@ export async function reviewHours({ db, actor, id, input }: Ctx & { id: string; 
         note: `${r.h.serviceDate} ${r.h.description}`,
         actorId: actor.userId,
       });
-    await recordAudit(tx, {
+    await auditChange(
+      tx,
       actor,
-      node: r.node,
-      action: `volunteer_hours.${input.decision === 'approved' ? 'approve' : 'reject'}`,
-      entityType: 'volunteer_hours',
-      entityId: id,
-      summary: { teacher: r.teacherName, serviceDate: r.h.serviceDate, hours: Number(r.h.hours), note: input.note },
-    });
+      r.node,
+      `volunteer_hours.${input.decision === 'approved' ? 'approve' : 'reject'}`,
+      ['volunteer_hours', id],
+      { teacher: r.teacherName, serviceDate: r.h.serviceDate, hours: Number(r.h.hours), note: input.note },
+    );
   });
 }
 

@@ -7,7 +7,7 @@ import { ROLES } from '../../shared/roles';
 import { auditChange } from '../../server/audit';
 import { loadCounty, nodeBrief, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
-import { readPage } from '../../server/db/page';
+import { pageOf } from '../../server/db/page';
 import { canKeepVenue, canReadActivity, canSetRules } from './activities.policy';
 import { loadNode } from './activities.service';
 import { noticeDays } from './booking.service';
@@ -37,23 +37,17 @@ export async function findBookables({ db, actor, query }: Ctx & { query: Bookabl
     .innerJoin(orgNodes, eq(orgNodes.id, t.nodeId))
     .where(and(...conds))
     .$dynamic();
-  const { total, rows } = await readPage(db, list, [asc(orgNodes.path), asc(t.name), asc(t.id)], query);
-  return {
-    items: rows.map(({ row, node }) => ({
-      id: row.id,
-      kind: query.kind,
-      nodeId: node.id,
-      nodeName: node.name,
-      name: row.name,
-      active: row.active,
-      canKeep: canKeepVenue(actor, node),
-      seats: 'seats' in row ? row.seats : null,
-      address: 'address' in row ? row.address : null,
-    })),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+  return pageOf(db, list, [asc(orgNodes.path), asc(t.name), asc(t.id)], query, ({ row, node }) => ({
+    id: row.id,
+    kind: query.kind,
+    nodeId: node.id,
+    nodeName: node.name,
+    name: row.name,
+    active: row.active,
+    canKeep: canKeepVenue(actor, node),
+    seats: 'seats' in row ? row.seats : null,
+    address: 'address' in row ? row.address : null,
+  }));
 }
 
 export async function createBookable({ db, actor, input }: Ctx & { input: BookableCreate }): Promise<{ id: string }> {

@@ -6,7 +6,7 @@ import type { Page } from '../../shared/pagination';
 import { auditChange, diffFields } from '../../server/audit';
 import { loadNodeFor, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
-import { readPage } from '../../server/db/page';
+import { pageOf } from '../../server/db/page';
 import type { Ctx } from '../../server/types';
 import { ZRewardInput, type Reward, type RewardInput, type RewardQuery } from './credits.contract';
 import { CREDIT_STAFF_ROLES } from './credits.policy';
@@ -34,8 +34,7 @@ async function pageOfRewards(
     .where(where)
     .$dynamic();
   const order = [asc(orgNodes.depth), asc(creditRewards.cost), asc(creditRewards.name), asc(creditRewards.id)];
-  const { total, rows } = await readPage(db, list, order, { page, pageSize });
-  const items = rows.map(({ r, nodeName, path }): Reward => ({
+  return pageOf(db, list, order, { page, pageSize }, ({ r, nodeName, path }): Reward => ({
     id: r.id,
     nodeId: r.nodeId,
     nodeName,
@@ -46,7 +45,6 @@ async function pageOfRewards(
     active: r.active,
     canEdit: !!actor && canKeepReward(actor, { path }),
   }));
-  return { items, total, page, pageSize };
 }
 
 /** Active rewards offered to this resident (by their county or town). */

@@ -7,7 +7,7 @@ import type { Page } from '../../shared/pagination';
 import { RESIDENT_ROLES } from '../../shared/roles';
 import { auditChange, diffFields } from '../../server/audit';
 import { orgNodes } from '../../server/db/tree.table';
-import { readPage } from '../../server/db/page';
+import { pageOf } from '../../server/db/page';
 import { getNodeRow } from '../organisations';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { chinaToday } from '../../shared/china-time';
@@ -44,13 +44,7 @@ export async function findHouseholds({
     .where(and(...conds))
     .$dynamic();
   const order = [asc(orgNodes.path), asc(households.building), asc(households.headName), asc(households.id)];
-  const { total, rows } = await readPage(db, list, order, query);
-  return {
-    items: rows.map((x) => toHousehold(x.h, x.nodeName, Number(x.members))),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+  return pageOf(db, list, order, query, (x) => toHousehold(x.h, x.nodeName, Number(x.members)));
 }
 
 function toHousehold(h: typeof households.$inferSelect, nodeName: string, memberCount: number): Household {

@@ -12,7 +12,7 @@ import { accountRef, userNames } from '../accounts';
 import { auditChange, diffFields } from '../../server/audit';
 import { escapeLike, loadNodeFor, nodeBrief, type NodeBrief, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
-import { readPage } from '../../server/db/page';
+import { pageOf } from '../../server/db/page';
 import type { Ctx } from '../../server/types';
 import { residentRef } from '../people';
 import type {
@@ -115,13 +115,9 @@ export async function findTeachers({ db, actor, query }: Ctx & { query: TeacherQ
     .innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId))
     .where(and(...conds))
     .$dynamic();
-  const { total, rows } = await readPage(db, list, [asc(orgNodes.path), asc(teachers.name), asc(teachers.id)], query);
-  return {
-    items: rows.map((r) => toTeacher(actor, r.row, r.bank)),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+  return pageOf(db, list, [asc(orgNodes.path), asc(teachers.name), asc(teachers.id)], query, (r) =>
+    toTeacher(actor, r.row, r.bank),
+  );
 }
 
 const changer = userNames('changer');

@@ -11,7 +11,7 @@ import { auditChange } from '../../server/audit';
 import { payVolunteerHours } from '../credits';
 import { escapeLike, loadNodeFor, nodeBrief, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
-import { readPage } from '../../server/db/page';
+import { pageOf } from '../../server/db/page';
 import type { Ctx } from '../../server/types';
 import { residentRef } from '../people';
 import { canKeepBank, canReviewHours } from './teachers.policy';
@@ -55,8 +55,7 @@ async function pageOfHours(
     .where(where)
     .$dynamic();
   const order = [desc(volunteerHours.serviceDate), desc(volunteerHours.submittedAt)];
-  const { total, rows } = await readPage(db, list, order, { page, pageSize });
-  const items = rows.map((r): Hours => ({
+  return pageOf(db, list, order, { page, pageSize }, (r): Hours => ({
     id: r.h.id,
     teacherId: r.h.teacherId,
     teacherName: r.teacherName,
@@ -75,7 +74,6 @@ async function pageOfHours(
       !isOwn(actor, r.h.submittedBy, r.teacherUserId) &&
       canReviewHours(actor, { path: r.nodePath }),
   }));
-  return { items, total, page, pageSize };
 }
 
 const isOwn = (actor: Actor, submittedBy: string | null, teacherUserId: string | null) =>

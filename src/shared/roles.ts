@@ -1,22 +1,10 @@
-import { labelled, type Label } from './locale';
+import { labelled } from './locale';
 
 /**
  * The roles of the three-level network. A role is held on one node of the organisation
  * tree and covers that node's whole subtree.
  */
-export const ROLES = [
-  'system_admin',
-  'county_admin',
-  'town_admin',
-  'centre_manager',
-  'dept_coordinator',
-  'teacher',
-  'inspector',
-  'leader',
-] as const;
-export type Role = (typeof ROLES)[number];
-
-export const ROLE_LABELS: Record<Role, Label> = {
+export const [ROLES, ROLE_LABELS] = labelled({
   system_admin: { zh: '系统管理员', en: 'System admin' },
   county_admin: { zh: '县（区）管理员', en: 'County admin' },
   town_admin: { zh: '镇（街道）管理员', en: 'Town admin' },
@@ -25,7 +13,8 @@ export const ROLE_LABELS: Record<Role, Label> = {
   teacher: { zh: '教师/志愿者', en: 'Teacher / volunteer' },
   inspector: { zh: '督查员', en: 'Inspector' },
   leader: { zh: '领导（只读）', en: 'Leader (read-only)' },
-};
+});
+export type Role = (typeof ROLES)[number];
 
 /** Roles that manage the tree and accounts within their subtree. */
 export const ADMIN_ROLES: readonly Role[] = ['system_admin', 'county_admin', 'town_admin'];

@@ -37,6 +37,18 @@ export async function recordAudit(db: DbOrTx, e: AuditEntry): Promise<void> {
   });
 }
 
+/** The usual audit row of a change: who, under which node, the action, on which `[entity type, id]`, what changed. */
+export function auditChange(
+  db: DbOrTx,
+  actor: AuditEntry['actor'],
+  node: AuditEntry['node'],
+  action: string,
+  [entityType, entityId]: readonly [string, string],
+  summary?: Record<string, unknown>,
+): Promise<void> {
+  return recordAudit(db, { actor, node, action, entityType, entityId, summary });
+}
+
 /** What changed between two versions of a record, for the audit summary. */
 export function diffFields<T extends Record<string, unknown>>(
   before: T,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defineEndpoints, fillPath, queryString, successStatus } from './endpoint';
+import { defineEndpoints, fillPath, queryString, resourceEndpoints, rulesEndpoints, successStatus } from './endpoint';
+import { ZCreated, ZIdParams, ZOk } from './schemas';
 
 const api = defineEndpoints('things', {
   one: {
@@ -32,6 +33,58 @@ describe('endpoint declarations', () => {
   it('stamp the module tag on every endpoint and keep the spec', () => {
     expect(api.one.tag).toBe('things');
     expect(api.create).toMatchObject({ method: 'POST', path: '/api/things', tag: 'things' });
+  });
+
+  it('declare a resource set: reads under the read policy, writes under the write one, :id where one item', () => {
+    const read = { authenticated: true } as const;
+    const write = { roles: ['county_admin'] } as const;
+    const Q = z.object({ q: z.string().optional() });
+    const B = z.object({ name: z.string() });
+    const set = resourceEndpoints(
+      '/api/things',
+      { read, write },
+      {
+        list: ['Things', Q, z.object({ items: z.array(B) })],
+        one: ['One thing', B],
+        create: ['Add a thing', B],
+        update: ['Edit a thing', B],
+        remove: 'Remove a thing',
+      },
+    );
+    expect(Object.keys(set)).toEqual(['list', 'one', 'create', 'update', 'remove']);
+    const seen = Object.values(set).map((e) => [e.method, e.path, e.policy, successStatus(e)]);
+    expect(seen).toEqual([
+      ['GET', '/api/things', read, 200],
+      ['GET', '/api/things/:id', read, 200],
+      ['POST', '/api/things', write, 201],
+      ['PUT', '/api/things/:id', write, 200],
+      ['DELETE', '/api/things/:id', write, 200],
+    ]);
+    expect([set.list.query, set.one.params, set.create.body, set.update.params]).toEqual([Q, ZIdParams, B, ZIdParams]);
+    expect([set.create.responses[201], set.update.responses[200], set.remove.responses[200]]).toEqual([
+      ZCreated,
+      ZOk,
+      ZOk,
+    ]);
+    const { update } = resourceEndpoints('/api/things', { write }, { update: ['Edit', B, B] });
+    expect([update.policy, update.responses[200]]).toEqual([write, B]);
+  });
+
+  it('declare a rules pair: read and replace at one path', () => {
+    const P = z.object({ countyId: z.string() });
+    const R = z.object({ days: z.number() });
+    const pair = rulesEndpoints(
+      '/api/x-rules/:countyId',
+      P,
+      { read: { authenticated: true }, write: { roles: ['county_admin'] } },
+      ['Rules', R],
+      ['Set', R, R],
+    );
+    expect(Object.values(pair).map((e) => [e.method, e.path, e.params, e.policy])).toEqual([
+      ['GET', '/api/x-rules/:countyId', P, { authenticated: true }],
+      ['PUT', '/api/x-rules/:countyId', P, { roles: ['county_admin'] }],
+    ]);
+    expect([pair.rules.responses[200], pair.setRules.body, pair.setRules.responses[200]]).toEqual([R, R, R]);
   });
 
   it('know their success status (200 unless declared)', () => {

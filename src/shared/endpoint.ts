@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Role } from './roles';
+import { ZCreated, ZIdParams, ZOk } from './schemas';
 
 /**
  * What a route must declare: who may call it at all. Fine-grained checks over the tree
@@ -131,4 +132,123 @@ export function queryString(query?: Record<string, unknown>): string {
   }
   const s = params.toString();
   return s ? `?${s}` : '';
+}
+
+/** A resource's usual endpoints, each `[summary, schemas…]`: only the ones given are declared. */
+export type ResourceSpec = {
+  /** `GET <path>`: `[summary, query, page]`. */
+  list?: readonly [string, z.ZodType, z.ZodType];
+  /** `GET <path>/:id`: `[summary, answer]`. */
+  one?: readonly [string, z.ZodType];
+  /** `POST <path>` → 201: `[summary, body]` (answer ZCreated) or `[summary, body, answer]`. */
+  create?: readonly [string, z.ZodType] | readonly [string, z.ZodType, z.ZodType];
+  /** `PUT <path>/:id`: `[summary, body]` (answer ZOk) or `[summary, body, answer]`. */
+  update?: readonly [string, z.ZodType] | readonly [string, z.ZodType, z.ZodType];
+  /** `DELETE <path>/:id` → ZOk: the summary. */
+  remove?: string;
+};
+
+type Third<T, D> = T extends readonly [unknown, unknown, infer R] ? R : D;
+type ById<P extends string> = `${P}/:id`;
+type Base<M extends HttpMethod, P extends string> = { method: M; path: P; summary: string; policy: RoutePolicy };
+
+/** What `resourceEndpoints` declares for a spec (the keys it was given). */
+export type ResourceEndpoints<P extends `/api/${string}`, S extends ResourceSpec> = {
+  [K in keyof S & keyof ResourceSpec]: K extends 'list'
+    ? Base<'GET', P> & { query: S[K] extends readonly [string, infer Q, unknown] ? Q : never } & {
+        responses: { 200: S[K] extends readonly [string, unknown, infer R] ? R : never };
+      }
+    : K extends 'one'
+      ? Base<'GET', ById<P>> & { params: typeof ZIdParams } & {
+          responses: { 200: S[K] extends readonly [string, infer R] ? R : never };
+        }
+      : K extends 'create'
+        ? Base<'POST', P> & { body: S[K] extends readonly [string, infer B, ...unknown[]] ? B : never } & {
+            responses: { 201: Third<S[K], typeof ZCreated> };
+          }
+        : K extends 'update'
+          ? Base<'PUT', ById<P>> & { params: typeof ZIdParams } & {
+              body: S[K] extends readonly [string, infer B, ...unknown[]] ? B : never;
+            } & { responses: { 200: Third<S[K], typeof ZOk> } }
+          : Base<'DELETE', ById<P>> & { params: typeof ZIdParams } & { responses: { 200: typeof ZOk } };
+};
+
+/**
+ * The usual list / one / create / update / remove of a resource at `path` (`:id` for one item),
+ * readers' policy on the reads and keepers' on the writes; spread into `defineEndpoints`.
+ */
+export function resourceEndpoints<const P extends `/api/${string}`, const S extends ResourceSpec>(
+  path: P,
+  policy: { read?: RoutePolicy; write?: RoutePolicy },
+  spec: S,
+): ResourceEndpoints<P, S> {
+  const byId = `${path}/:id` as `/api/${string}`;
+  const read = policy.read ?? policy.write;
+  const write = policy.write ?? policy.read;
+  if (!read || !write) throw new Error(`${path}: no policy`);
+  const out: Record<string, EndpointSpec> = {};
+  for (const key of Object.keys(spec) as (keyof ResourceSpec)[]) {
+    if (key === 'list' && spec.list) {
+      const [summary, query, page] = spec.list;
+      out.list = { method: 'GET', path, summary, policy: read, query, responses: { 200: page } };
+    } else if (key === 'one' && spec.one) {
+      const [summary, answer] = spec.one;
+      out.one = { method: 'GET', path: byId, summary, policy: read, params: ZIdParams, responses: { 200: answer } };
+    } else if (key === 'create' && spec.create) {
+      const [summary, body, answer = ZCreated] = spec.create;
+      out.create = { method: 'POST', path, summary, policy: write, body, responses: { 201: answer } };
+    } else if (key === 'update' && spec.update) {
+      const [summary, body, answer = ZOk] = spec.update;
+      out.update = {
+        method: 'PUT',
+        path: byId,
+        summary,
+        policy: write,
+        params: ZIdParams,
+        body,
+        responses: { 200: answer },
+      };
+    } else if (key === 'remove' && spec.remove) {
+      out.remove = {
+        method: 'DELETE',
+        path: byId,
+        summary: spec.remove,
+        policy: write,
+        params: ZIdParams,
+        responses: { 200: ZOk },
+      };
+    }
+  }
+  return out as ResourceEndpoints<P, S>;
+}
+
+/**
+ * A county's (or node's) rules: `rules` reads them at `path` (its params naming the node), `setRules`
+ * replaces them there; `[summary, answer]` and `[summary, body, answer]`.
+ */
+export function rulesEndpoints<
+  const P extends `/api/${string}`,
+  const Q extends z.ZodType,
+  const R extends z.ZodType,
+  const B extends z.ZodType,
+  const A extends z.ZodType,
+>(
+  path: P,
+  params: Q,
+  policy: { read: RoutePolicy; write: RoutePolicy },
+  read: readonly [string, R],
+  write: readonly [string, B, A],
+) {
+  return {
+    rules: { method: 'GET', path, summary: read[0], policy: policy.read, params, responses: { 200: read[1] } },
+    setRules: {
+      method: 'PUT',
+      path,
+      summary: write[0],
+      policy: policy.write,
+      params,
+      body: write[1],
+      responses: { 200: write[2] },
+    },
+  } as const satisfies Record<string, EndpointSpec>;
 }

@@ -1,24 +1,10 @@
-import type { Label } from './locale';
+import { labelled } from './locale';
 /**
  * The default themes of community education: the "五进社区" set and five more. Teachers'
  * specialities and (later) courses use them. Issue 4 makes the list configurable per county;
  * until then these keys are the list.
  */
-export const DEFAULT_THEMES = [
-  'technology',
-  'culture_sports',
-  'health',
-  'law',
-  'ethics',
-  'family',
-  'elderly',
-  'youth',
-  'vocational',
-  'digital',
-] as const;
-export type ThemeKey = (typeof DEFAULT_THEMES)[number];
-
-export const THEME_LABELS: Record<ThemeKey, Label> = {
+export const [DEFAULT_THEMES, THEME_LABELS] = labelled({
   technology: { zh: '科技(实用技术)', en: 'Science & practical skills' },
   culture_sports: { zh: '文体', en: 'Culture & sports' },
   health: { zh: '卫生', en: 'Health' },
@@ -29,4 +15,5 @@ export const THEME_LABELS: Record<ThemeKey, Label> = {
   youth: { zh: '青少年校外教育', en: 'Out-of-school youth education' },
   vocational: { zh: '职业技能', en: 'Vocational skills' },
   digital: { zh: '数字技能', en: 'Digital skills' },
-};
+});
+export type ThemeKey = (typeof DEFAULT_THEMES)[number];

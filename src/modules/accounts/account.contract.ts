@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEndpoints } from '../../shared/endpoint';
+import { defineEndpoints, resourceEndpoints } from '../../shared/endpoint';
 import { LIMITS } from '../../shared/limits';
 import { ZPageQuery, zPage } from '../../shared/pagination';
 import { ROLES } from '../../shared/roles';
@@ -175,39 +175,16 @@ export const setupApi = defineEndpoints('accounts', {
 const admins = { roles: USER_ADMIN_ROLES };
 
 export const usersApi = defineEndpoints('accounts', {
-  list: {
-    method: 'GET',
-    path: '/api/users',
-    summary: 'Accounts whose home node lies in my subtree',
-    policy: admins,
-    query: ZUserQuery,
-    responses: { 200: ZUserPage },
-  },
-  one: {
-    method: 'GET',
-    path: '/api/users/:id',
-    summary: 'One account with its roles',
-    policy: admins,
-    params: ZIdParams,
-    responses: { 200: ZUser },
-  },
-  create: {
-    method: 'POST',
-    path: '/api/users',
-    summary: 'Create an account (must change the password at first sign-in)',
-    policy: admins,
-    body: ZUserCreate,
-    responses: { 201: ZCreated },
-  },
-  update: {
-    method: 'PUT',
-    path: '/api/users/:id',
-    summary: 'Edit an account; disabling it ends its sessions',
-    policy: admins,
-    params: ZIdParams,
-    body: ZUserUpdate,
-    responses: { 200: ZUser },
-  },
+  ...resourceEndpoints(
+    '/api/users',
+    { write: admins },
+    {
+      list: ['Accounts whose home node lies in my subtree', ZUserQuery, ZUserPage],
+      one: ['One account with its roles', ZUser],
+      create: ['Create an account (must change the password at first sign-in)', ZUserCreate],
+      update: ['Edit an account; disabling it ends its sessions', ZUserUpdate, ZUser],
+    },
+  ),
   resetPassword: {
     method: 'POST',
     path: '/api/users/:id/password',

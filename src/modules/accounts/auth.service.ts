@@ -5,7 +5,7 @@ import { formatTime } from '../../shared/china-time';
 import { checkPassword } from '../../shared/password-rules';
 import { normalizePhone } from '../../shared/phone';
 import { FIELD_MESSAGES } from '../../shared/validation';
-import { recordAudit } from '../../server/audit';
+import { auditChange, recordAudit } from '../../server/audit';
 import { getSettings } from '../settings';
 import { hashPassword, timingDummyHash, verifyPassword } from './password';
 import { createSession, endUserSessions, forgetCachedSessions } from './session.service';
@@ -161,13 +161,13 @@ export async function login(db: Db, input: LoginInput) {
       userAgent: input.userAgent,
       maxHours: input.sessionMaxHours,
     });
-    await recordAudit(tx, {
-      actor: { userId: user.id, username: user.username, displayName: user.displayName, ip: input.ip },
-      node: home,
-      action: 'auth.login',
-      entityType: 'user',
-      entityId: user.id,
-    });
+    await auditChange(
+      tx,
+      { userId: user.id, username: user.username, displayName: user.displayName, ip: input.ip },
+      home,
+      'auth.login',
+      ['user', user.id],
+    );
     return { ...session, userId: user.id };
   });
 }

@@ -5,7 +5,7 @@ import { reachPaths, type Actor } from '../../shared/actor';
 import { AppError, forbidden, hidden } from '../../shared/app-error';
 import type { Page } from '../../shared/pagination';
 import { ADMIN_ROLES, type Role } from '../../shared/roles';
-import { diffFields, recordAudit } from '../../server/audit';
+import { auditChange, diffFields } from '../../server/audit';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
 import { readPage } from '../../server/db/page';
@@ -157,13 +157,10 @@ export async function createUser({ db, actor, input }: Ctx & { input: UserCreate
         passwordHash,
         mustChangePassword: true,
       });
-      await recordAudit(tx, {
-        actor,
-        node: home,
-        action: 'user.create',
-        entityType: 'user',
-        entityId: id,
-        summary: { username: input.username, displayName: input.displayName, homeNode: home.name },
+      await auditChange(tx, actor, home, 'user.create', ['user', id], {
+        username: input.username,
+        displayName: input.displayName,
+        homeNode: home.name,
       });
       for (const r of input.roles) await grant(tx, actor, id, r);
       return { id };
@@ -188,14 +185,14 @@ export async function updateUser({ db, actor, id, input }: Ctx & { id: string; i
         .set({ ...input, updatedAt: new Date() })
         .where(eq(users.id, id));
       if (input.disabled && !row.u.disabled) await endUserSessions(tx, id);
-      await recordAudit(tx, {
+      await auditChange(
+        tx,
         actor,
-        node: home,
-        action: input.disabled !== row.u.disabled ? (input.disabled ? 'user.disable' : 'user.enable') : 'user.update',
-        entityType: 'user',
-        entityId: id,
-        summary: diffFields(row.u as Record<string, unknown>, input),
-      });
+        home,
+        input.disabled !== row.u.disabled ? (input.disabled ? 'user.disable' : 'user.enable') : 'user.update',
+        ['user', id],
+        diffFields(row.u as Record<string, unknown>, input),
+      );
     })
     .catch(duplicate)
     .finally(() => forgetCachedSessions(id));
@@ -226,13 +223,8 @@ export async function resetPassword({
         })
         .where(eq(users.id, id));
       await endUserSessions(tx, id);
-      await recordAudit(tx, {
-        actor,
-        node: { id: row.u.homeNodeId, path: row.homePath },
-        action: 'user.password_reset',
-        entityType: 'user',
-        entityId: id,
-        summary: { username: row.u.username },
+      await auditChange(tx, actor, { id: row.u.homeNodeId, path: row.homePath }, 'user.password_reset', ['user', id], {
+        username: row.u.username,
       });
     })
     .finally(() => forgetCachedSessions(id));
@@ -248,14 +240,7 @@ async function grant(tx: DbOrTx, actor: Actor, userId: string, r: RoleAssignment
     .returning({ id: roleAssignments.id });
   if (!row)
     throw new AppError('CONFLICT', { detail: '该用户已有此角色', detailEn: 'the user already holds this role' });
-  await recordAudit(tx, {
-    actor,
-    node,
-    action: 'user.role.grant',
-    entityType: 'user',
-    entityId: userId,
-    summary: { role: r.role, node: node.name },
-  });
+  await auditChange(tx, actor, node, 'user.role.grant', ['user', userId], { role: r.role, node: node.name });
   return row.id;
 }
 
@@ -292,13 +277,9 @@ export async function removeRole({
       if (!a) throw hidden();
       if (!canGrantRole(actor, a.a.role as Role, a.path)) throw forbidden();
       await tx.delete(roleAssignments).where(eq(roleAssignments.id, assignmentId));
-      await recordAudit(tx, {
-        actor,
-        node: { id: a.a.nodeId, path: a.path },
-        action: 'user.role.revoke',
-        entityType: 'user',
-        entityId: userId,
-        summary: { role: a.a.role, node: a.nodeName },
+      await auditChange(tx, actor, { id: a.a.nodeId, path: a.path }, 'user.role.revoke', ['user', userId], {
+        role: a.a.role,
+        node: a.nodeName,
       });
     })
     .finally(() => forgetCachedSessions(userId));

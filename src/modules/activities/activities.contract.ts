@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEndpoints } from '../../shared/endpoint';
+import { defineEndpoints, resourceEndpoints } from '../../shared/endpoint';
 import { ZPageQuery, zList, zPage } from '../../shared/pagination';
 import {
   ZCreated,
@@ -15,28 +15,26 @@ import {
   zSearch,
   zText,
 } from '../../shared/schemas';
-import type { Label } from '../../shared/locale';
+import { labelled } from '../../shared/locale';
 import { ACTIVITY_KEEPER_ROLES, ACTIVITY_READER_ROLES } from './activities.policy';
 
-export const ACTIVITY_FORMS = ['lecture', 'training', 'forum', 'practice', 'performance', 'online'] as const;
-export type ActivityForm = (typeof ACTIVITY_FORMS)[number];
-export const ACTIVITY_FORM_LABELS: Record<ActivityForm, Label> = {
+export const [ACTIVITY_FORMS, ACTIVITY_FORM_LABELS] = labelled({
   lecture: { zh: '讲座', en: 'Lecture' },
   training: { zh: '培训', en: 'Training' },
   forum: { zh: '座谈', en: 'Discussion' },
   practice: { zh: '实践', en: 'Practice' },
   performance: { zh: '文艺', en: 'Performance' },
   online: { zh: '线上', en: 'Online' },
-};
+});
+export type ActivityForm = (typeof ACTIVITY_FORMS)[number];
 
-export const ACTIVITY_STATUSES = ['planned', 'open', 'done', 'cancelled'] as const;
-export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
-export const ACTIVITY_STATUS_LABELS: Record<ActivityStatus, Label> = {
+export const [ACTIVITY_STATUSES, ACTIVITY_STATUS_LABELS] = labelled({
   planned: { zh: '计划中', en: 'Planned' },
   open: { zh: '报名中', en: 'Open' },
   done: { zh: '已完成', en: 'Done' },
   cancelled: { zh: '已取消', en: 'Cancelled' },
-};
+});
+export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 
 /** Limits of the activity forms, declared once for server and web. */
 export const ACTIVITY_LIMITS = {
@@ -233,23 +231,24 @@ const ZIds = z.object({ ids: z.array(z.string()) });
 const readers = { roles: ACTIVITY_READER_ROLES };
 const keepers = { roles: ACTIVITY_KEEPER_ROLES };
 
+const activityCrud = resourceEndpoints(
+  '/api/activities',
+  { read: readers, write: keepers },
+  {
+    list: ['Activities of the centres in my reach, by centre, month, status, theme', ZActivityQuery, ZActivityPage],
+    one: ['One activity with bookings, series, counts and what I may do', ZActivityDetail],
+    create: [
+      'Create an activity or a weekly series; clashes are refused, short notice needs confirmShortNotice',
+      ZActivityCreate,
+      ZCreated.extend(ZIds.shape),
+    ],
+    update: ['Edit an activity, or it and the rest of its series', ZActivityUpdate, ZIds],
+  },
+);
+
 export const activitiesApi = defineEndpoints('activities', {
-  list: {
-    method: 'GET',
-    path: '/api/activities',
-    summary: 'Activities of the centres in my reach, by centre, month, status, theme',
-    policy: readers,
-    query: ZActivityQuery,
-    responses: { 200: ZActivityPage },
-  },
-  one: {
-    method: 'GET',
-    path: '/api/activities/:id',
-    summary: 'One activity with bookings, series, counts and what I may do',
-    policy: readers,
-    params: ZIdParams,
-    responses: { 200: ZActivityDetail },
-  },
+  list: activityCrud.list,
+  one: activityCrud.one,
   options: {
     method: 'GET',
     path: '/api/activity-options',
@@ -258,23 +257,8 @@ export const activitiesApi = defineEndpoints('activities', {
     query: ZOptionsQuery,
     responses: { 200: ZActivityOptions },
   },
-  create: {
-    method: 'POST',
-    path: '/api/activities',
-    summary: 'Create an activity or a weekly series; clashes are refused, short notice needs confirmShortNotice',
-    policy: keepers,
-    body: ZActivityCreate,
-    responses: { 201: ZCreated.extend(ZIds.shape) },
-  },
-  update: {
-    method: 'PUT',
-    path: '/api/activities/:id',
-    summary: 'Edit an activity, or it and the rest of its series',
-    policy: keepers,
-    params: ZIdParams,
-    body: ZActivityUpdate,
-    responses: { 200: ZIds },
-  },
+  create: activityCrud.create,
+  update: activityCrud.update,
   changeStatus: {
     method: 'POST',
     path: '/api/activities/:id/status',

@@ -101,6 +101,23 @@ function columns(input: ActivityFields) {
   };
 }
 
+/**
+ * One session of `input` from `startsAt`, `length` ms long: refused if its venue, equipment or
+ * teachers are taken then (sessions in `exclude` aside); its end.
+ */
+async function clashFreeEnd(
+  tx: DbOrTx,
+  input: ActivityFields,
+  startsAt: Date,
+  length: number,
+  exclude: string[],
+): Promise<Date> {
+  const endsAt = new Date(startsAt.getTime() + length);
+  const { venueId, equipmentIds, teacherIds } = input;
+  await checkClashes(tx, { startsAt, endsAt, venueId, equipmentIds, teacherIds, exclude });
+  return endsAt;
+}
+
 async function setLinks(tx: DbOrTx, activityId: string, input: ActivityFields): Promise<void> {
   await tx.delete(activityTeachers).where(eq(activityTeachers.activityId, activityId));
   await tx.delete(activityEquipment).where(eq(activityEquipment.activityId, activityId));
@@ -137,15 +154,7 @@ export async function createActivity({
     const ids: string[] = [];
     for (let k = 0; k < input.repeatWeeks; k++) {
       const startsAt = new Date(start + k * WEEK);
-      const endsAt = new Date(startsAt.getTime() + length);
-      await checkClashes(tx, {
-        startsAt,
-        endsAt,
-        venueId: input.venueId,
-        equipmentIds: input.equipmentIds,
-        teacherIds: input.teacherIds,
-        exclude: [],
-      });
+      const endsAt = await clashFreeEnd(tx, input, startsAt, length, []);
       const [row] = await tx
         .insert(activities)
         .values({
@@ -202,15 +211,7 @@ export async function updateActivity({
     for (const t of targets) {
       const locked = await lockActivity(tx, t.id);
       const startsAt = new Date(t.startsAt.getTime() + delta);
-      const endsAt = new Date(startsAt.getTime() + length);
-      await checkClashes(tx, {
-        startsAt,
-        endsAt,
-        venueId: input.venueId,
-        equipmentIds: input.equipmentIds,
-        teacherIds: input.teacherIds,
-        exclude,
-      });
+      const endsAt = await clashFreeEnd(tx, input, startsAt, length, exclude);
       const registered = await countRegistered(tx, t.id);
       if (input.capacity !== null && input.capacity < registered)
         throw fieldError(

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { defineEndpoints } from '../../shared/endpoint';
+import { defineEndpoints, resourceEndpoints } from '../../shared/endpoint';
 import { ZPageQuery, zList, zPage } from '../../shared/pagination';
-import { ZCountyParams, ZCreated, ZIdParams, ZOk, orNull, zId, zOptText, zText } from '../../shared/schemas';
+import { ZCountyParams, ZIdParams, ZOk, orNull, zId, zOptText, zText } from '../../shared/schemas';
 import { ACTIVITY_LIMITS } from './activities.contract';
 import { ACTIVITY_KEEPER_ROLES, ACTIVITY_READER_ROLES, ACTIVITY_RULE_ROLES } from './activities.policy';
 
@@ -74,31 +74,15 @@ export const ZBookings = z.object({
 
 /** Venues, equipment and the county's booking notice: part of the activities module (one tag). */
 export const venuesApi = defineEndpoints('activities', {
-  list: {
-    method: 'GET',
-    path: '/api/venues',
-    summary: 'Venues or equipment of the towns and centres in my reach',
-    policy: { roles: ACTIVITY_READER_ROLES },
-    query: ZBookableQuery,
-    responses: { 200: ZBookablePage },
-  },
-  create: {
-    method: 'POST',
-    path: '/api/venues',
-    summary: 'Add a venue or an item of equipment to a town or centre',
-    policy: { roles: ACTIVITY_KEEPER_ROLES },
-    body: ZBookableCreate,
-    responses: { 201: ZCreated },
-  },
-  update: {
-    method: 'PUT',
-    path: '/api/venues/:id',
-    summary: 'Edit a venue or item, or take it out of use',
-    policy: { roles: ACTIVITY_KEEPER_ROLES },
-    params: ZIdParams,
-    body: ZBookableUpdate,
-    responses: { 200: ZOk },
-  },
+  ...resourceEndpoints(
+    '/api/venues',
+    { read: { roles: ACTIVITY_READER_ROLES }, write: { roles: ACTIVITY_KEEPER_ROLES } },
+    {
+      list: ['Venues or equipment of the towns and centres in my reach', ZBookableQuery, ZBookablePage],
+      create: ['Add a venue or an item of equipment to a town or centre', ZBookableCreate],
+      update: ['Edit a venue or item, or take it out of use', ZBookableUpdate],
+    },
+  ),
   bookings: {
     method: 'GET',
     path: '/api/venues/:id/bookings',

@@ -4,10 +4,10 @@ import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import { chinaInstant, chinaToday } from '../../shared/china-time';
 import type { Page } from '../../shared/pagination';
 import { ROLES } from '../../shared/roles';
-import { recordAudit } from '../../server/audit';
+import { auditChange } from '../../server/audit';
 import { loadCounty, nodeBrief, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
-import { readPage } from '../../server/db/page';
+import { pageOf } from '../../server/db/page';
 import { canKeepVenue, canReadActivity, canSetRules } from './activities.policy';
 import { loadNode } from './activities.service';
 import { noticeDays } from './booking.service';
@@ -37,23 +37,17 @@ export async function findBookables({ db, actor, query }: Ctx & { query: Bookabl
     .innerJoin(orgNodes, eq(orgNodes.id, t.nodeId))
     .where(and(...conds))
     .$dynamic();
-  const { total, rows } = await readPage(db, list, [asc(orgNodes.path), asc(t.name), asc(t.id)], query);
-  return {
-    items: rows.map(({ row, node }) => ({
-      id: row.id,
-      kind: query.kind,
-      nodeId: node.id,
-      nodeName: node.name,
-      name: row.name,
-      active: row.active,
-      canKeep: canKeepVenue(actor, node),
-      seats: 'seats' in row ? row.seats : null,
-      address: 'address' in row ? row.address : null,
-    })),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+  return pageOf(db, list, [asc(orgNodes.path), asc(t.name), asc(t.id)], query, ({ row, node }) => ({
+    id: row.id,
+    kind: query.kind,
+    nodeId: node.id,
+    nodeName: node.name,
+    name: row.name,
+    active: row.active,
+    canKeep: canKeepVenue(actor, node),
+    seats: 'seats' in row ? row.seats : null,
+    address: 'address' in row ? row.address : null,
+  }));
 }
 
 export async function createBookable({ db, actor, input }: Ctx & { input: BookableCreate }): Promise<{ id: string }> {
@@ -77,13 +71,9 @@ export async function createBookable({ db, actor, input }: Ctx & { input: Bookab
             .insert(equipmentItems)
             .values({ countyId, nodeId: node.id, name: input.name })
             .returning({ id: equipmentItems.id });
-    await recordAudit(tx, {
-      actor,
-      node,
-      action: `${input.kind}.create`,
-      entityType: input.kind,
-      entityId: row.id,
-      summary: { name: input.name, node: node.name },
+    await auditChange(tx, actor, node, `${input.kind}.create`, [input.kind, row.id], {
+      name: input.name,
+      node: node.name,
     });
     return row;
   });
@@ -121,13 +111,10 @@ export async function updateBookable({
         .update(equipmentItems)
         .set({ name: input.name, active: input.active, updatedAt: new Date() })
         .where(eq(equipmentItems.id, id));
-    await recordAudit(tx, {
-      actor,
-      node: r.node,
-      action: `${input.kind}.update`,
-      entityType: input.kind,
-      entityId: id,
-      summary: { from: r.name, name: input.name, active: input.active },
+    await auditChange(tx, actor, r.node, `${input.kind}.update`, [input.kind, id], {
+      from: r.name,
+      name: input.name,
+      active: input.active,
     });
   });
 }
@@ -162,14 +149,7 @@ export async function setRules({ db, actor, countyId, days }: Ctx & { countyId: 
       .insert(activityRules)
       .values({ countyId, noticeDays: days })
       .onConflictDoUpdate({ target: activityRules.countyId, set: { noticeDays: days, updatedAt: new Date() } });
-    await recordAudit(tx, {
-      actor,
-      node: c,
-      action: 'activity.rules',
-      entityType: 'county',
-      entityId: countyId,
-      summary: { noticeDays: { from: before, to: days } },
-    });
+    await auditChange(tx, actor, c, 'activity.rules', ['county', countyId], { noticeDays: { from: before, to: days } });
   });
 }
 

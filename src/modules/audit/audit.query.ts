@@ -6,7 +6,7 @@ import { forbidden } from '../../shared/app-error';
 import type { Page } from '../../shared/pagination';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
-import { readPage } from '../../server/db/page';
+import { pageOf } from '../../server/db/page';
 import { getNodeRow } from '../organisations';
 import type { AuditEntryOut, AuditQuery } from './audit.contract';
 import { auditReach, canReadUnscopedAudit, canVerifyAudit } from './audit.policy';
@@ -32,26 +32,20 @@ export async function findAudit({ db, actor, query }: Ctx & { query: AuditQuery 
     .leftJoin(orgNodes, eq(orgNodes.id, auditLog.nodeId))
     .where(and(...conds))
     .$dynamic();
-  const { total, rows } = await readPage(db, list, [desc(auditLog.id)], query);
-  return {
-    items: rows.map(({ a, nodeName }) => ({
-      id: a.id,
-      at: a.at.toISOString(),
-      actorId: a.actorId,
-      actorName: a.actorName,
-      nodeId: a.nodeId,
-      nodeName,
-      action: a.action,
-      entityType: a.entityType,
-      entityId: a.entityId,
-      summary: a.summary ?? null,
-      outcome: a.outcome as AuditEntryOut['outcome'],
-      ip: a.ip,
-    })),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+  return pageOf(db, list, [desc(auditLog.id)], query, ({ a, nodeName }) => ({
+    id: a.id,
+    at: a.at.toISOString(),
+    actorId: a.actorId,
+    actorName: a.actorName,
+    nodeId: a.nodeId,
+    nodeName,
+    action: a.action,
+    entityType: a.entityType,
+    entityId: a.entityId,
+    summary: a.summary ?? null,
+    outcome: a.outcome as AuditEntryOut['outcome'],
+    ip: a.ip,
+  }));
 }
 
 /**

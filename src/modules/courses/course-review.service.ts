@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { AppError, fieldError, forbidden } from '../../shared/app-error';
 import { chinaToday } from '../../shared/china-time';
-import { recordAudit } from '../../server/audit';
+import { auditChange } from '../../server/audit';
 import { orgNodes } from '../../server/db/tree.table';
 import { loadCourse, type CourseRow, type NodeRef } from './course-load';
 import { featuredPerCentre, reviewLeadDays } from './course-rules.service';
@@ -31,14 +31,7 @@ async function recordReviewStep(
   await tx
     .insert(courseReviewEvents)
     .values({ courseId: id, action: step.event, comment: step.comment, actorId: actor.userId });
-  await recordAudit(tx, {
-    actor,
-    node,
-    action: step.action,
-    entityType: 'course',
-    entityId: id,
-    summary: step.summary,
-  });
+  await auditChange(tx, actor, node, step.action, ['course', id], step.summary);
 }
 
 /**

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { fieldError, forbidden } from '../../shared/app-error';
-import { diffFields, recordAudit } from '../../server/audit';
+import { auditChange, diffFields } from '../../server/audit';
 import { loadNodeFor } from '../../server/tree-scope';
 import { courseRules } from './course-rules.table';
 import {
@@ -89,14 +89,14 @@ export async function setCourseRules({
       .insert(courseRules)
       .values({ nodeId, ...set })
       .onConflictDoUpdate({ target: courseRules.nodeId, set });
-    await recordAudit(tx, {
+    await auditChange(
+      tx,
       actor,
-      node: { id: nodeId, path: (await loadRuleNode(tx, actor, nodeId)).path },
-      action: 'course_rules.update',
-      entityType: 'node',
-      entityId: nodeId,
-      summary: { node: before.nodeName, ...diffFields(before, input) },
-    });
+      { id: nodeId, path: (await loadRuleNode(tx, actor, nodeId)).path },
+      'course_rules.update',
+      ['node', nodeId],
+      { node: before.nodeName, ...diffFields(before, input) },
+    );
   });
   return getCourseRules({ db, actor, nodeId });
 }

@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import { defineEndpoints } from '../../shared/endpoint';
+import { defineEndpoints, resourceEndpoints, rulesEndpoints } from '../../shared/endpoint';
 import { ZPageQuery, zPage } from '../../shared/pagination';
 import { ROLES } from '../../shared/roles';
 import {
-  ZCreated,
   ZIdParams,
-  ZOk,
   orNull,
   zBodyText,
   zDate,
@@ -16,46 +14,29 @@ import {
   zSearch,
   zText,
 } from '../../shared/schemas';
-import type { Label } from '../../shared/locale';
+import { labelled } from '../../shared/locale';
 import { ZStoredFile } from '../files/files.contract';
 import { COURSE_EDITOR_ROLES, COURSE_REVIEWER_ROLES } from './courses.policy';
 
-export const COURSE_FORMS = ['lecture', 'training', 'forum', 'practice', 'performance', 'online'] as const;
-export type CourseForm = (typeof COURSE_FORMS)[number];
-export const COURSE_FORM_LABELS: Record<CourseForm, Label> = {
+export const [COURSE_FORMS, COURSE_FORM_LABELS] = labelled({
   lecture: { zh: '讲座', en: 'Lecture' },
   training: { zh: '培训', en: 'Training' },
   forum: { zh: '座谈', en: 'Forum' },
   practice: { zh: '实践', en: 'Practice' },
   performance: { zh: '文艺', en: 'Performance' },
   online: { zh: '线上', en: 'Online' },
-};
+});
+export type CourseForm = (typeof COURSE_FORMS)[number];
 
-export const COURSE_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
-export type CourseStatus = (typeof COURSE_STATUSES)[number];
-export const COURSE_STATUS_LABELS: Record<CourseStatus, Label> = {
+export const [COURSE_STATUSES, COURSE_STATUS_LABELS] = labelled({
   draft: { zh: '草稿', en: 'Draft' },
   submitted: { zh: '待审核', en: 'Awaiting review' },
   approved: { zh: '已通过', en: 'Approved' },
   returned: { zh: '已退回', en: 'Returned' },
-};
+});
+export type CourseStatus = (typeof COURSE_STATUSES)[number];
 
-export const TARGET_GROUPS = [
-  'residents',
-  'elderly',
-  'youth',
-  'children',
-  'parents',
-  'women',
-  'farmers',
-  'migrant_workers',
-  'unemployed',
-  'workers',
-  'veterans',
-  'disabled',
-] as const;
-export type TargetGroup = (typeof TARGET_GROUPS)[number];
-export const TARGET_GROUP_LABELS: Record<TargetGroup, Label> = {
+export const [TARGET_GROUPS, TARGET_GROUP_LABELS] = labelled({
   residents: { zh: '全体居民', en: 'All residents' },
   elderly: { zh: '老年人', en: 'Older people' },
   youth: { zh: '青少年', en: 'Young people' },
@@ -68,17 +49,17 @@ export const TARGET_GROUP_LABELS: Record<TargetGroup, Label> = {
   workers: { zh: '企业职工', en: 'Employees' },
   veterans: { zh: '退役军人', en: 'Veterans' },
   disabled: { zh: '残疾人', en: 'People with disabilities' },
-};
+});
+export type TargetGroup = (typeof TARGET_GROUPS)[number];
 
-export const REVIEW_ACTIONS = ['submitted', 'approved', 'returned', 'featured', 'unfeatured'] as const;
-export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
-export const REVIEW_ACTION_LABELS: Record<ReviewAction, Label> = {
+export const [REVIEW_ACTIONS, REVIEW_ACTION_LABELS] = labelled({
   submitted: { zh: '提交审核', en: 'Submitted' },
   approved: { zh: '审核通过', en: 'Approved' },
   returned: { zh: '退回修改', en: 'Returned' },
   featured: { zh: '设为精品课堂', en: 'Made featured' },
   unfeatured: { zh: '取消精品课堂', en: 'Featured flag removed' },
-};
+});
+export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
 /** Limits of the course form, declared once for server and web. */
 export const COURSE_LIMITS = {
@@ -232,41 +213,33 @@ const anyRole = { roles: ROLES };
 const editors = { roles: COURSE_EDITOR_ROLES };
 const reviewers = { roles: COURSE_REVIEWER_ROLES };
 
+const courseCrud = resourceEndpoints(
+  '/api/courses',
+  { read: anyRole, write: editors },
+  {
+    list: ['Courses I may read, filtered and paged; toReview=true gives my 待审核 list', ZCourseQuery, ZCoursePage],
+    one: ['One course with teachers, materials, review history and what I may do', ZCourseDetail],
+    create: ['Create a course (a draft) for a node', ZCourseCreate],
+    update: ['Edit a draft or returned course', ZCourseUpdate, ZCourseDetail],
+    remove: 'Delete a draft or returned course that no activity uses',
+  },
+);
+
 /** Course rules, courses and their review (submit → approve or return), featured courses. */
 export const coursesApi = defineEndpoints('courses', {
-  rules: {
-    method: 'GET',
-    path: '/api/course-rules/:nodeId',
-    summary: 'Review lead days (county) and featured courses per centre (town) in force at a county or town',
-    policy: anyRole,
-    params: ZNodeParams,
-    responses: { 200: ZCourseRules },
-  },
-  setRules: {
-    method: 'PUT',
-    path: '/api/course-rules/:nodeId',
-    summary: 'Set the review lead days (county admins) or the featured limit per centre (town admins)',
-    policy: reviewers,
-    params: ZNodeParams,
-    body: ZCourseRulesUpdate,
-    responses: { 200: ZCourseRules },
-  },
-  list: {
-    method: 'GET',
-    path: '/api/courses',
-    summary: 'Courses I may read, filtered and paged; toReview=true gives my 待审核 list',
-    policy: anyRole,
-    query: ZCourseQuery,
-    responses: { 200: ZCoursePage },
-  },
-  one: {
-    method: 'GET',
-    path: '/api/courses/:id',
-    summary: 'One course with teachers, materials, review history and what I may do',
-    policy: anyRole,
-    params: ZIdParams,
-    responses: { 200: ZCourseDetail },
-  },
+  ...rulesEndpoints(
+    '/api/course-rules/:nodeId',
+    ZNodeParams,
+    { read: anyRole, write: reviewers },
+    ['Review lead days (county) and featured courses per centre (town) in force at a county or town', ZCourseRules],
+    [
+      'Set the review lead days (county admins) or the featured limit per centre (town admins)',
+      ZCourseRulesUpdate,
+      ZCourseRules,
+    ],
+  ),
+  list: courseCrud.list,
+  one: courseCrud.one,
   material: {
     method: 'GET',
     path: '/api/courses/:id/materials/:fileId',
@@ -275,31 +248,9 @@ export const coursesApi = defineEndpoints('courses', {
     params: ZMaterialParams,
     produces: 'application/octet-stream',
   },
-  create: {
-    method: 'POST',
-    path: '/api/courses',
-    summary: 'Create a course (a draft) for a node',
-    policy: editors,
-    body: ZCourseCreate,
-    responses: { 201: ZCreated },
-  },
-  update: {
-    method: 'PUT',
-    path: '/api/courses/:id',
-    summary: 'Edit a draft or returned course',
-    policy: editors,
-    params: ZIdParams,
-    body: ZCourseUpdate,
-    responses: { 200: ZCourseDetail },
-  },
-  remove: {
-    method: 'DELETE',
-    path: '/api/courses/:id',
-    summary: 'Delete a draft or returned course that no activity uses',
-    policy: editors,
-    params: ZIdParams,
-    responses: { 200: ZOk },
-  },
+  create: courseCrud.create,
+  update: courseCrud.update,
+  remove: courseCrud.remove,
   submit: {
     method: 'POST',
     path: '/api/courses/:id/submit',

@@ -8,7 +8,7 @@ import { fillPath } from '../../shared/endpoint';
 import type { Page } from '../../shared/pagination';
 import { ROLES } from '../../shared/roles';
 import { userNames } from '../accounts';
-import { diffFields, recordAudit } from '../../server/audit';
+import { auditChange, diffFields } from '../../server/audit';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
 import { readPage } from '../../server/db/page';
@@ -252,19 +252,12 @@ export async function createCourse({ db, actor, input }: Ctx & { input: CourseCr
       .insert(courses)
       .values({ id, countyId, townId, nodeId: node.id, ...columns(input), status: 'draft', createdBy: actor.userId });
     await writeLinks(tx, id, input);
-    await recordAudit(tx, {
-      actor,
-      node,
-      action: 'course.create',
-      entityType: 'course',
-      entityId: id,
-      summary: {
-        title: input.title,
-        node: node.name,
-        theme: input.theme,
-        teachers: input.teacherIds.length,
-        files: input.fileIds.length,
-      },
+    await auditChange(tx, actor, node, 'course.create', ['course', id], {
+      title: input.title,
+      node: node.name,
+      theme: input.theme,
+      teachers: input.teacherIds.length,
+      files: input.fileIds.length,
     });
     return { id };
   });
@@ -283,18 +276,11 @@ export async function updateCourse({ db, actor, id, input }: Ctx & { id: string;
       .set({ ...values, updatedAt: new Date() })
       .where(eq(courses.id, id));
     await writeLinks(tx, id, input);
-    await recordAudit(tx, {
-      actor,
-      node,
-      action: 'course.update',
-      entityType: 'course',
-      entityId: id,
-      summary: {
-        title: row.title,
-        ...diffFields(row as Record<string, unknown>, values),
-        teachers: input.teacherIds.length,
-        files: input.fileIds.length,
-      },
+    await auditChange(tx, actor, node, 'course.update', ['course', id], {
+      title: row.title,
+      ...diffFields(row as Record<string, unknown>, values),
+      teachers: input.teacherIds.length,
+      files: input.fileIds.length,
     });
   });
 }
@@ -320,14 +306,7 @@ export async function removeCourse({ db, actor, id }: { db: Db; actor: Actor; id
       const { row, node } = await loadCourse(tx, actor, id, true);
       if (!canEditCourse(actor, row, node)) throw editRefusal(actor, row, node);
       await tx.delete(courses).where(eq(courses.id, id));
-      await recordAudit(tx, {
-        actor,
-        node,
-        action: 'course.delete',
-        entityType: 'course',
-        entityId: id,
-        summary: { title: row.title, status: row.status },
-      });
+      await auditChange(tx, actor, node, 'course.delete', ['course', id], { title: row.title, status: row.status });
     })
     .catch((err) => {
       if (pgErrorCode(err) === '23503')

@@ -8,7 +8,7 @@ import { userNames } from '../accounts';
 import { recordAudit } from '../../server/audit';
 import { escapeLike, loadNodeFor, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
-import { readPage } from '../../server/db/page';
+import { pageOf } from '../../server/db/page';
 import type { Ctx } from '../../server/types';
 import { residentDirectory, residentRef } from '../people';
 import {
@@ -112,13 +112,7 @@ export async function findAccounts({ db, actor, query }: Ctx & { query: AccountQ
         .innerJoin(orgNodes, eq(orgNodes.id, resident.nodeId))
         .where(where)
         .$dynamic();
-  const { total, rows } = await readPage(db, list, order, query);
-  return {
-    items: rows.map((r) => ({ ...r, balance: Number(r.balance ?? 0) })),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+  return pageOf(db, list, order, query, (r) => ({ ...r, balance: Number(r.balance ?? 0) }));
 }
 
 /** Balance, earned and spent, derived from the ledger. */
@@ -162,8 +156,7 @@ export async function pageOfEntries(
     .leftJoin(rev, eq(rev.reversesId, creditLedger.id))
     .where(eq(creditLedger.residentId, residentId))
     .$dynamic();
-  const { total, rows } = await readPage(db, list, [desc(creditLedger.id)], { page, pageSize });
-  const items = rows.map(({ e, byName, reversedById }): Entry => ({
+  return pageOf(db, list, [desc(creditLedger.id)], { page, pageSize }, ({ e, byName, reversedById }): Entry => ({
     id: e.id,
     kind: e.kind as EntryKindKey,
     amount: Number(e.amount),
@@ -174,7 +167,6 @@ export async function pageOfEntries(
     reversedById,
     canReverse: staff && e.kind !== 'reversal' && reversedById === null,
   }));
-  return { items, total, page, pageSize };
 }
 
 export async function findEntries({

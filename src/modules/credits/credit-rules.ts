@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { fieldError, forbidden } from '../../shared/app-error';
-import { recordAudit } from '../../server/audit';
+import { auditChange } from '../../server/audit';
 import { listThemes } from '../themes';
 import { loadCounty } from '../../server/tree-scope';
 import type { Ctx } from '../../server/types';
@@ -115,13 +115,6 @@ export async function setRules({
           },
         });
     }
-    await recordAudit(tx, {
-      actor,
-      node: county,
-      action: 'credit_rules.update',
-      entityType: 'org_node',
-      entityId: countyId,
-      summary: { changed },
-    });
+    await auditChange(tx, actor, county, 'credit_rules.update', ['org_node', countyId], { changed });
   });
 }

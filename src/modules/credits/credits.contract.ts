@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { ZPageQuery, zPage } from '../../shared/pagination';
-import { defineEndpoints } from '../../shared/endpoint';
+import { defineEndpoints, resourceEndpoints, rulesEndpoints } from '../../shared/endpoint';
 import { ROLES } from '../../shared/roles';
 import {
   ZCountyParams,
-  ZCreated,
   ZIdParams,
   ZOk,
   ZResidentIdParams,
@@ -14,18 +13,17 @@ import {
   zSearch,
   zText,
 } from '../../shared/schemas';
-import type { Label } from '../../shared/locale';
+import { labelled, type Label } from '../../shared/locale';
 import { CREDIT_STAFF_ROLES, REWARD_ROLES, RULE_ROLES } from './credits.policy';
 
 /** Old place of the role list (people's resident drawer still imports it here): use credits.policy. */
 export { CREDIT_STAFF_ROLES };
 
-export const GRANT_AT = ['sign_in', 'done'] as const;
-export type GrantAt = (typeof GRANT_AT)[number];
-export const GRANT_AT_LABELS: Record<GrantAt, Label> = {
+export const [GRANT_AT, GRANT_AT_LABELS] = labelled({
   sign_in: { zh: '签到时发放', en: 'When signed in' },
   done: { zh: '活动结束后发放', en: 'When the activity is done' },
-};
+});
+export type GrantAt = (typeof GRANT_AT)[number];
 
 /** The rule key of approved volunteer hours (not a theme). */
 export const VOLUNTEER_RULE_KEY = '_volunteer';
@@ -43,16 +41,15 @@ export const CREDIT_LIMITS = {
   stockMax: 100_000,
 } as const;
 
-export const ENTRY_KINDS = ['attendance', 'resource', 'volunteer', 'award', 'redeem', 'reversal'] as const;
-export type EntryKindKey = (typeof ENTRY_KINDS)[number];
-export const ENTRY_KIND_LABELS: Record<EntryKindKey, Label> = {
+export const [ENTRY_KINDS, ENTRY_KIND_LABELS] = labelled({
   attendance: { zh: '参加学习', en: 'Attendance' },
   resource: { zh: '线上学习', en: 'Online learning' },
   volunteer: { zh: '志愿服务', en: 'Volunteering' },
   award: { zh: '奖励', en: 'Award' },
   redeem: { zh: '兑换奖品', en: 'Reward' },
   reversal: { zh: '冲正', en: 'Reversal' },
-};
+});
+export type EntryKindKey = (typeof ENTRY_KINDS)[number];
 
 const zRate = z.number().min(0).max(CREDIT_LIMITS.rateMax).describe('Credits per hour, one decimal');
 
@@ -219,26 +216,32 @@ const keepers = { roles: CREDIT_STAFF_ROLES };
 /** A ledger entry written: its id. */
 const ZEntryCreated = z.object({ id: z.number().int() });
 
+const rewardCrud = resourceEndpoints(
+  '/api/credit-rewards',
+  { read: keepers, write: { roles: REWARD_ROLES } },
+  {
+    list: [
+      'Rewards I keep or may redeem; with forResidentId, those offered to that resident',
+      ZRewardQuery,
+      ZRewardPage,
+    ],
+    create: ['Add a reward offered by a county or town', ZRewardInput],
+    update: ['Edit a reward: name, cost, stock, on offer or not', ZRewardInput],
+  },
+);
+
 /** The credit bank for staff: rules, residents' accounts, rewards, redemptions (the learning record: sign-in). */
 export const creditsApi = defineEndpoints('credits', {
-  rules: {
-    method: 'GET',
-    path: '/api/credit-rules/:countyId',
-    summary:
+  ...rulesEndpoints(
+    '/api/credit-rules/:countyId',
+    ZCountyParams,
+    { read: { roles: ROLES }, write: { roles: RULE_ROLES } },
+    [
       'Credit rules of a county: per theme credits per hour and when paid (defaults where none), and the volunteer rate',
-    policy: { roles: ROLES },
-    params: ZCountyParams,
-    responses: { 200: ZRules },
-  },
-  setRules: {
-    method: 'PUT',
-    path: '/api/credit-rules/:countyId',
-    summary: 'Set the credit rules of a county (county admins); audited',
-    policy: { roles: RULE_ROLES },
-    params: ZCountyParams,
-    body: ZRulesUpdate,
-    responses: { 200: ZRules },
-  },
+      ZRules,
+    ],
+    ['Set the credit rules of a county (county admins); audited', ZRulesUpdate, ZRules],
+  ),
   accounts: {
     method: 'GET',
     path: '/api/credit-accounts',
@@ -291,31 +294,9 @@ export const creditsApi = defineEndpoints('credits', {
     body: ZReason,
     responses: { 201: ZEntryCreated },
   },
-  rewards: {
-    method: 'GET',
-    path: '/api/credit-rewards',
-    summary: 'Rewards I keep or may redeem; with forResidentId, those offered to that resident',
-    policy: keepers,
-    query: ZRewardQuery,
-    responses: { 200: ZRewardPage },
-  },
-  createReward: {
-    method: 'POST',
-    path: '/api/credit-rewards',
-    summary: 'Add a reward offered by a county or town',
-    policy: { roles: REWARD_ROLES },
-    body: ZRewardInput,
-    responses: { 201: ZCreated },
-  },
-  updateReward: {
-    method: 'PUT',
-    path: '/api/credit-rewards/:id',
-    summary: 'Edit a reward: name, cost, stock, on offer or not',
-    policy: { roles: REWARD_ROLES },
-    params: ZIdParams,
-    body: ZRewardInput,
-    responses: { 200: ZOk },
-  },
+  rewards: rewardCrud.list,
+  createReward: rewardCrud.create,
+  updateReward: rewardCrud.update,
   redemptions: {
     method: 'GET',
     path: '/api/credit-redemptions',

@@ -7,7 +7,7 @@ import type { Page } from '../../shared/pagination';
 import { userNames } from '../accounts';
 import { underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
-import { readPage } from '../../server/db/page';
+import { pageOf } from '../../server/db/page';
 import type { Ctx } from '../../server/types';
 import { residentDirectory } from '../people';
 import type { Redemption, RedemptionQuery } from './credits.contract';
@@ -132,8 +132,7 @@ export async function pageOfRedemptions(
     .where(where)
     .$dynamic();
   const order = [desc(creditRedemptions.createdAt), desc(creditRedemptions.id)];
-  const { total, rows } = await readPage(db, list, order, { page, pageSize });
-  const items = rows.map((r): Redemption => ({
+  return pageOf(db, list, order, { page, pageSize }, (r): Redemption => ({
     id: r.d.id,
     residentId: r.d.residentId,
     residentName: r.residentName,
@@ -148,7 +147,6 @@ export async function pageOfRedemptions(
     cancelReason: r.d.cancelReason,
     canCancel: !!actor && r.d.status === 'done' && canKeepAccount(actor, { path: r.path }),
   }));
-  return { items, total, page, pageSize };
 }
 
 /** A resident's own redemptions, newest first (their phone). */

@@ -3,10 +3,10 @@ import type { DbOrTx } from '../../server/db/client';
 import { reachOf, type Actor } from '../../shared/actor';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import type { Page } from '../../shared/pagination';
-import { diffFields, recordAudit } from '../../server/audit';
+import { auditChange, diffFields } from '../../server/audit';
 import { loadNodeFor, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
-import { readPage } from '../../server/db/page';
+import { pageOf } from '../../server/db/page';
 import type { Ctx } from '../../server/types';
 import { ZRewardInput, type Reward, type RewardInput, type RewardQuery } from './credits.contract';
 import { CREDIT_STAFF_ROLES } from './credits.policy';
@@ -34,8 +34,7 @@ async function pageOfRewards(
     .where(where)
     .$dynamic();
   const order = [asc(orgNodes.depth), asc(creditRewards.cost), asc(creditRewards.name), asc(creditRewards.id)];
-  const { total, rows } = await readPage(db, list, order, { page, pageSize });
-  const items = rows.map(({ r, nodeName, path }): Reward => ({
+  return pageOf(db, list, order, { page, pageSize }, ({ r, nodeName, path }): Reward => ({
     id: r.id,
     nodeId: r.nodeId,
     nodeName,
@@ -46,7 +45,6 @@ async function pageOfRewards(
     active: r.active,
     canEdit: !!actor && canKeepReward(actor, { path }),
   }));
-  return { items, total, page, pageSize };
 }
 
 /** Active rewards offered to this resident (by their county or town). */
@@ -99,13 +97,11 @@ export async function createReward({ db, actor, input }: Ctx & { input: RewardIn
         createdBy: actor.userId,
       })
       .returning({ id: creditRewards.id });
-    await recordAudit(tx, {
-      actor,
-      node: n,
-      action: 'credits.reward.create',
-      entityType: 'credit_reward',
-      entityId: row.id,
-      summary: { name: v.name, cost: v.cost, stock: v.stock, offeredBy: n.name },
+    await auditChange(tx, actor, n, 'credits.reward.create', ['credit_reward', row.id], {
+      name: v.name,
+      cost: v.cost,
+      stock: v.stock,
+      offeredBy: n.name,
     });
     return { id: row.id };
   });
@@ -136,13 +132,9 @@ export async function updateReward({ db, actor, id, input }: Ctx & { id: string;
       .update(creditRewards)
       .set({ ...next, updatedAt: new Date() })
       .where(eq(creditRewards.id, id));
-    await recordAudit(tx, {
-      actor,
-      node: { id: row.r.nodeId, path: row.path },
-      action: 'credits.reward.update',
-      entityType: 'credit_reward',
-      entityId: id,
-      summary: { name: v.name, changed },
+    await auditChange(tx, actor, { id: row.r.nodeId, path: row.path }, 'credits.reward.update', ['credit_reward', id], {
+      name: v.name,
+      changed,
     });
   });
 }

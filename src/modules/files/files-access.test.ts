@@ -12,21 +12,14 @@ import { createCourse } from '../../../test/course-factories';
 import { jpegWithGps, tinyPdf, uploadFile } from '../../../test/file-factories';
 import { signIn, type Client } from '../../../test/server';
 import { useWorldServer } from '../../../test/server-fixture';
+import { ROLES } from '../../shared/roles';
 
 const { s, w } = useWorldServer();
 const as: Record<string, Client> = {};
 const fileCount = async () => (await s.database.db.select({ id: storedFiles.id }).from(storedFiles)).length;
 
 beforeAll(async () => {
-  for (const role of [
-    'county_admin',
-    'town_admin',
-    'centre_manager',
-    'dept_coordinator',
-    'teacher',
-    'inspector',
-    'leader',
-  ]) {
+  for (const role of ROLES.filter((r) => r !== 'system_admin')) {
     as[role] = await signIn(s.app, `a_${role}`, TEST_PASSWORD);
   }
 });

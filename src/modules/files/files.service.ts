@@ -8,7 +8,7 @@ import type { Actor } from '../../shared/actor';
 import { fillPath } from '../../shared/endpoint';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import { cleanFileName } from '../../shared/text';
-import { recordAudit } from '../../server/audit';
+import { auditChange } from '../../server/audit';
 import { orgNodes } from '../../server/db/tree.table';
 import {
   DOCUMENT_EXTS,
@@ -178,13 +178,11 @@ export async function storeFile(
           uploadedBy: actor.userId,
         })
         .returning();
-      await recordAudit(tx, {
-        actor,
-        node,
-        action: 'file.upload',
-        entityType: 'file',
-        entityId: row.id,
-        summary: { name: row.originalName, mime: row.mime, size: row.size, purpose: row.purpose },
+      await auditChange(tx, actor, node, 'file.upload', ['file', row.id], {
+        name: row.originalName,
+        mime: row.mime,
+        size: row.size,
+        purpose: row.purpose,
       });
       return row;
     });

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
 import { AppError, fieldError, forbidden } from '../../shared/app-error';
-import { recordAudit } from '../../server/audit';
+import { auditChange } from '../../server/audit';
 import { getNodeRow } from './org.service';
 import { canUpdateNode } from './org.policy';
 import { orgLeaders, orgPopulations } from './org.table';
@@ -44,13 +44,10 @@ export async function setPopulation({
         target: [orgPopulations.nodeId, orgPopulations.year],
         set: { population, updatedAt: new Date() },
       });
-    await recordAudit(tx, {
-      actor,
-      node: row,
-      action: 'org.population.set',
-      entityType: 'org_node',
-      entityId: id,
-      summary: { year, from: before?.population ?? null, to: population },
+    await auditChange(tx, actor, row, 'org.population.set', ['org_node', id], {
+      year,
+      from: before?.population ?? null,
+      to: population,
     });
   });
 }
@@ -64,14 +61,7 @@ export async function removePopulation({ db, actor, id, year }: Ctx & { id: stri
       .where(and(eq(orgPopulations.nodeId, id), eq(orgPopulations.year, year)))
       .returning();
     if (deleted.length === 0) throw new AppError('NOT_FOUND');
-    await recordAudit(tx, {
-      actor,
-      node: row,
-      action: 'org.population.delete',
-      entityType: 'org_node',
-      entityId: id,
-      summary: { year, was: deleted[0].population },
-    });
+    await auditChange(tx, actor, row, 'org.population.delete', ['org_node', id], { year, was: deleted[0].population });
   });
 }
 
@@ -98,13 +88,9 @@ export async function setLeaders({
       .where(eq(orgLeaders.nodeId, id));
     await tx.delete(orgLeaders).where(eq(orgLeaders.nodeId, id));
     if (leaders.length) await tx.insert(orgLeaders).values(leaders.map((l, i) => ({ ...l, nodeId: id, sortOrder: i })));
-    await recordAudit(tx, {
-      actor,
-      node: row,
-      action: 'org.leaders.set',
-      entityType: 'org_node',
-      entityId: id,
-      summary: { before, after: leaders.map((l) => ({ name: l.name, post: l.post })) },
+    await auditChange(tx, actor, row, 'org.leaders.set', ['org_node', id], {
+      before,
+      after: leaders.map((l) => ({ name: l.name, post: l.post })),
     });
   });
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { LIMITS } from '../../shared/limits';
-import { defineEndpoints } from '../../shared/endpoint';
+import { defineEndpoints, resourceEndpoints } from '../../shared/endpoint';
 import { LEADER_POSTS, NODE_LEVELS, ROLES, UNIT_KINDS } from '../../shared/roles';
-import { ZCreated, ZIdParams, ZOk, orNull, zId, zOptPhone, zOptText, zText, zYear } from '../../shared/schemas';
+import { ZIdParams, ZOk, orNull, zId, zOptPhone, zOptText, zText, zYear } from '../../shared/schemas';
 
 const zCoord = (min: number, max: number) =>
   z
@@ -119,6 +119,17 @@ export const ZYearParams = ZIdParams.extend({ year: zYear });
 /** Every role reads the tree; what each may change is decided per node by org.policy. */
 const anyRole = { roles: ROLES };
 
+const nodeCrud = resourceEndpoints(
+  '/api/org/nodes',
+  { write: anyRole },
+  {
+    one: ['One node with populations, leadership group and what the user may do', ZNodeDetail],
+    create: ['Create a node under a parent', ZNodeCreate],
+    update: ['Edit a node', ZNodeUpdate, ZNodeDetail],
+    remove: 'Delete a node without children or records',
+  },
+);
+
 /** The organisation tree: nodes, populations by year, leadership groups. */
 export const orgApi = defineEndpoints('organisations', {
   tree: {
@@ -128,31 +139,9 @@ export const orgApi = defineEndpoints('organisations', {
     policy: anyRole,
     responses: { 200: z.object({ nodes: z.array(ZTreeNode) }) },
   },
-  node: {
-    method: 'GET',
-    path: '/api/org/nodes/:id',
-    summary: 'One node with populations, leadership group and what the user may do',
-    policy: anyRole,
-    params: ZIdParams,
-    responses: { 200: ZNodeDetail },
-  },
-  create: {
-    method: 'POST',
-    path: '/api/org/nodes',
-    summary: 'Create a node under a parent',
-    policy: anyRole,
-    body: ZNodeCreate,
-    responses: { 201: ZCreated },
-  },
-  update: {
-    method: 'PUT',
-    path: '/api/org/nodes/:id',
-    summary: 'Edit a node',
-    policy: anyRole,
-    params: ZIdParams,
-    body: ZNodeUpdate,
-    responses: { 200: ZNodeDetail },
-  },
+  node: nodeCrud.one,
+  create: nodeCrud.create,
+  update: nodeCrud.update,
   move: {
     method: 'POST',
     path: '/api/org/nodes/:id/move',
@@ -162,14 +151,7 @@ export const orgApi = defineEndpoints('organisations', {
     body: ZNodeMove,
     responses: { 200: ZOk },
   },
-  remove: {
-    method: 'DELETE',
-    path: '/api/org/nodes/:id',
-    summary: 'Delete a node without children or records',
-    policy: anyRole,
-    params: ZIdParams,
-    responses: { 200: ZOk },
-  },
+  remove: nodeCrud.remove,
   setPopulation: {
     method: 'PUT',
     path: '/api/org/nodes/:id/populations/:year',

@@ -5,7 +5,7 @@ import { reachPaths, type Actor } from '../../shared/actor';
 import { AppError, fieldError, forbidden, hidden } from '../../shared/app-error';
 import { checkDivisionCode, DIVISION_MESSAGES } from '../../shared/division-code';
 import { allowedChildLevels, NODE_LEVEL_LABELS, ROLES, type NodeLevel } from '../../shared/roles';
-import { diffFields, recordAudit } from '../../server/audit';
+import { auditChange, diffFields } from '../../server/audit';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import type { NodeCreate, NodeDetail, NodeUpdate, TreeNode } from './org.contract';
 import { canManageChildrenOf, canMoveNode, canReadNode, canUpdateNode } from './org.policy';
@@ -173,14 +173,7 @@ export async function createNode({ db, actor, input }: Ctx & { input: NodeCreate
     await tx
       .insert(orgNodes)
       .values({ ...toColumns(fields as NodeUpdate), id, parentId, level, path, depth: (parent?.depth ?? -1) + 1 });
-    await recordAudit(tx, {
-      actor,
-      node: { id, path },
-      action: 'org.create',
-      entityType: 'org_node',
-      entityId: id,
-      summary: { name: input.name, level, parentId },
-    });
+    await auditChange(tx, actor, { id, path }, 'org.create', ['org_node', id], { name: input.name, level, parentId });
     return { id };
   });
 }
@@ -200,14 +193,7 @@ export async function updateNode({ db, actor, id, input }: Ctx & { id: string; i
       .update(orgNodes)
       .set({ ...cols, updatedAt: new Date() })
       .where(eq(orgNodes.id, id));
-    await recordAudit(tx, {
-      actor,
-      node: row,
-      action: 'org.update',
-      entityType: 'org_node',
-      entityId: id,
-      summary: diffFields(row as Record<string, unknown>, cols),
-    });
+    await auditChange(tx, actor, row, 'org.update', ['org_node', id], diffFields(row as Record<string, unknown>, cols));
   });
 }
 
@@ -237,19 +223,12 @@ export async function moveNode({
       sql`update org_nodes set path = ${newPath} || substr(path, ${row.path.length + 1}), depth = depth + ${depthDelta}, updated_at = now() where path like ${escapeLike(row.path) + '%'}`,
     );
     await tx.update(orgNodes).set({ parentId: newParentId }).where(eq(orgNodes.id, id));
-    await recordAudit(tx, {
-      actor,
-      node: { id, path: newPath },
-      action: 'org.move',
-      entityType: 'org_node',
-      entityId: id,
-      summary: {
-        name: row.name,
-        from: oldParent?.name ?? null,
-        fromId: row.parentId,
-        to: newParent.name,
-        toId: newParentId,
-      },
+    await auditChange(tx, actor, { id, path: newPath }, 'org.move', ['org_node', id], {
+      name: row.name,
+      from: oldParent?.name ?? null,
+      fromId: row.parentId,
+      to: newParent.name,
+      toId: newParentId,
     });
   });
 }
@@ -282,14 +261,7 @@ export async function removeNode({ db, actor, id }: Ctx & { id: string }): Promi
     if (!canManageChildrenOf(actor, parent)) throw forbidden();
     const [{ n }] = await tx.select({ n: count() }).from(orgNodes).where(eq(orgNodes.parentId, id));
     if (Number(n) > 0) throw new AppError('NODE_HAS_CHILDREN', { name: row.name, count: Number(n) });
-    await recordAudit(tx, {
-      actor,
-      node: row,
-      action: 'org.delete',
-      entityType: 'org_node',
-      entityId: id,
-      summary: { name: row.name, level: row.level },
-    });
+    await auditChange(tx, actor, row, 'org.delete', ['org_node', id], { name: row.name, level: row.level });
     await tx.delete(orgNodes).where(eq(orgNodes.id, id));
   }).catch((err) => {
     if (pgErrorCode(err) === '23503' || pgErrorCode(err) === '23001') {

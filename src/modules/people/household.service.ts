@@ -5,9 +5,9 @@ import { reachPaths, type Actor } from '../../shared/actor';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import type { Page } from '../../shared/pagination';
 import { RESIDENT_ROLES } from '../../shared/roles';
-import { diffFields, recordAudit } from '../../server/audit';
+import { auditChange, diffFields } from '../../server/audit';
 import { orgNodes } from '../../server/db/tree.table';
-import { readPage } from '../../server/db/page';
+import { pageOf } from '../../server/db/page';
 import { getNodeRow } from '../organisations';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { chinaToday } from '../../shared/china-time';
@@ -44,13 +44,7 @@ export async function findHouseholds({
     .where(and(...conds))
     .$dynamic();
   const order = [asc(orgNodes.path), asc(households.building), asc(households.headName), asc(households.id)];
-  const { total, rows } = await readPage(db, list, order, query);
-  return {
-    items: rows.map((x) => toHousehold(x.h, x.nodeName, Number(x.members))),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+  return pageOf(db, list, order, query, (x) => toHousehold(x.h, x.nodeName, Number(x.members)));
 }
 
 function toHousehold(h: typeof households.$inferSelect, nodeName: string, memberCount: number): Household {
@@ -100,13 +94,8 @@ export async function getHousehold({
     .orderBy(asc(residents.birthDate), asc(residents.name));
   const items = await presentResidents(db, actor, protector, members);
   if (items.some((m) => m.tags.length > 0 || isChild(m.birthDate, today))) {
-    await recordAudit(db, {
-      actor,
-      node: { id: row.h.nodeId, path: row.path },
-      action: 'household.view_sensitive',
-      entityType: 'household',
-      entityId: id,
-      summary: { members: items.length },
+    await auditChange(db, actor, { id: row.h.nodeId, path: row.path }, 'household.view_sensitive', ['household', id], {
+      members: items.length,
     });
   }
   return {
@@ -135,14 +124,7 @@ export async function createHousehold({ db, actor, input }: Ctx & { input: House
   return db.transaction(async (tx) => {
     const node = await villageFor(tx, actor, fields.nodeId);
     const [h] = await tx.insert(households).values(fields).returning({ id: households.id });
-    await recordAudit(tx, {
-      actor,
-      node,
-      action: 'household.create',
-      entityType: 'household',
-      entityId: h.id,
-      summary: { node: node.name },
-    });
+    await auditChange(tx, actor, node, 'household.create', ['household', h.id], { node: node.name });
     return { id: h.id };
   });
 }
@@ -168,13 +150,6 @@ export async function updateHousehold({
     if (node.id !== row.h.nodeId)
       await tx.update(residents).set({ nodeId: node.id, updatedAt: new Date() }).where(eq(residents.householdId, id));
     const changed = Object.keys(diffFields(row.h as Record<string, unknown>, fields));
-    await recordAudit(tx, {
-      actor,
-      node,
-      action: 'household.update',
-      entityType: 'household',
-      entityId: id,
-      summary: { fields: changed },
-    });
+    await auditChange(tx, actor, node, 'household.update', ['household', id], { fields: changed });
   });
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GENDER_LABELS, GENDERS } from '../../shared/gender';
-import { defineEndpoints } from '../../shared/endpoint';
+import { defineEndpoints, resourceEndpoints } from '../../shared/endpoint';
 import { LIMITS } from '../../shared/limits';
 import { ZPageQuery, zPage } from '../../shared/pagination';
 import { RESIDENT_ROLES } from '../../shared/roles';
@@ -18,7 +18,7 @@ import {
   zSearch,
   zText,
 } from '../../shared/schemas';
-import type { Label } from '../../shared/locale';
+import { labelled } from '../../shared/locale';
 import { RESIDENT_STATS_ROLES, TAG_ADMIN_ROLES } from './people.policy';
 
 /** Size limits of the people module, read by the server schemas and the forms. */
@@ -39,18 +39,7 @@ export const PEOPLE_LIMITS = {
 export { GENDER_LABELS, GENDERS };
 
 /** Relation to the head of the household (与户主关系). */
-export const RELATIONS = [
-  'head',
-  'spouse',
-  'child',
-  'parent',
-  'grandchild',
-  'grandparent',
-  'sibling',
-  'child_in_law',
-  'other',
-] as const;
-export const RELATION_LABELS: Record<(typeof RELATIONS)[number], Label> = {
+export const [RELATIONS, RELATION_LABELS] = labelled({
   head: { zh: '户主', en: 'Head' },
   spouse: { zh: '配偶', en: 'Spouse' },
   child: { zh: '子女', en: 'Child' },
@@ -60,19 +49,9 @@ export const RELATION_LABELS: Record<(typeof RELATIONS)[number], Label> = {
   sibling: { zh: '兄弟姐妹', en: 'Sibling' },
   child_in_law: { zh: '儿媳/女婿', en: 'Child-in-law' },
   other: { zh: '其他', en: 'Other' },
-};
+});
 
-export const EDUCATIONS = [
-  'none',
-  'primary',
-  'junior',
-  'senior',
-  'vocational',
-  'college',
-  'bachelor',
-  'postgraduate',
-] as const;
-export const EDUCATION_LABELS: Record<(typeof EDUCATIONS)[number], Label> = {
+export const [EDUCATIONS, EDUCATION_LABELS] = labelled({
   none: { zh: '未上学', en: 'No schooling' },
   primary: { zh: '小学', en: 'Primary' },
   junior: { zh: '初中', en: 'Junior secondary' },
@@ -81,18 +60,9 @@ export const EDUCATION_LABELS: Record<(typeof EDUCATIONS)[number], Label> = {
   college: { zh: '大专', en: 'College' },
   bachelor: { zh: '本科', en: 'Bachelor' },
   postgraduate: { zh: '研究生', en: 'Postgraduate' },
-};
+});
 
-export const EMPLOYMENTS = [
-  'employed',
-  'farming',
-  'self_employed',
-  'unemployed',
-  'retired',
-  'student',
-  'other',
-] as const;
-export const EMPLOYMENT_LABELS: Record<(typeof EMPLOYMENTS)[number], Label> = {
+export const [EMPLOYMENTS, EMPLOYMENT_LABELS] = labelled({
   employed: { zh: '在职', en: 'Employed' },
   farming: { zh: '务农', en: 'Farming' },
   self_employed: { zh: '个体经营', en: 'Self-employed' },
@@ -100,25 +70,23 @@ export const EMPLOYMENT_LABELS: Record<(typeof EMPLOYMENTS)[number], Label> = {
   retired: { zh: '退休', en: 'Retired' },
   student: { zh: '在校学生', en: 'Student' },
   other: { zh: '其他', en: 'Other' },
-};
+});
 
-export const AGE_BANDS = ['0-13', '14-17', '18-59', '60+'] as const;
-export type AgeBand = (typeof AGE_BANDS)[number];
-export const AGE_BAND_LABELS: Record<AgeBand, Label> = {
+export const [AGE_BANDS, AGE_BAND_LABELS] = labelled({
   '0-13': { zh: '0–13 岁', en: 'Age 0–13' },
   '14-17': { zh: '14–17 岁', en: 'Age 14–17' },
   '18-59': { zh: '18–59 岁', en: 'Age 18–59' },
   '60+': { zh: '60 岁及以上', en: 'Age 60+' },
-};
+});
+export type AgeBand = (typeof AGE_BANDS)[number];
 /** Children under this age need a guardian's consent and count as sensitive records. */
 export const CHILD_AGE = 14;
 
-export const CONSENT_METHODS = ['paper', 'verbal', 'online'] as const;
-export const CONSENT_METHOD_LABELS: Record<(typeof CONSENT_METHODS)[number], Label> = {
+export const [CONSENT_METHODS, CONSENT_METHOD_LABELS] = labelled({
   paper: { zh: '纸质签字', en: 'Signed on paper' },
   verbal: { zh: '口头同意', en: 'Verbal' },
   online: { zh: '线上确认', en: 'Online' },
-};
+});
 export const CONSENT_GIVERS = ['self', 'guardian'] as const;
 export const DEFAULT_CONSENT_PURPOSE = '社区教育学习服务、活动组织与统计';
 
@@ -342,16 +310,35 @@ export const ZTagParams = ZCountyParams.extend({ code: zKey(PEOPLE_LIMITS.tagCod
 
 const keepers = { roles: RESIDENT_ROLES };
 
+const residentCrud = resourceEndpoints(
+  '/api/residents',
+  { write: keepers },
+  {
+    list: ['Residents of my subtree; ID numbers and phones masked', ZResidentQuery, ZResidentPage],
+    one: ['One resident with consents and what the user may do; sensitive views are audited', ZResidentDetail],
+    create: [
+      'Register a resident together with their consent; a shared phone is a warning',
+      ZResidentCreate,
+      ZResidentSaved,
+    ],
+    update: ['Correct a resident (absent phone / ID number: kept)', ZResidentUpdate, ZResidentSaved],
+  },
+);
+
+const householdCrud = resourceEndpoints(
+  '/api/households',
+  { write: keepers },
+  {
+    list: ['Households of my subtree', ZHouseholdQuery, ZHouseholdPage],
+    one: ['A household with its members (masked)', ZHouseholdDetail],
+    create: ['Create a household in a village', ZHouseholdFields],
+    update: ['Edit a household', ZHouseholdFields],
+  },
+);
+
 /** Residents (居民): roster, one form, the person's rights (reveal, export, delete), consents, counts; households; the county's tag list. */
 export const peopleApi = defineEndpoints('residents', {
-  list: {
-    method: 'GET',
-    path: '/api/residents',
-    summary: 'Residents of my subtree; ID numbers and phones masked',
-    policy: keepers,
-    query: ZResidentQuery,
-    responses: { 200: ZResidentPage },
-  },
+  list: residentCrud.list,
   stats: {
     method: 'GET',
     path: '/api/residents/stats',
@@ -360,31 +347,9 @@ export const peopleApi = defineEndpoints('residents', {
     query: ZResidentStatsQuery,
     responses: { 200: ZResidentStats },
   },
-  one: {
-    method: 'GET',
-    path: '/api/residents/:id',
-    summary: 'One resident with consents and what the user may do; sensitive views are audited',
-    policy: keepers,
-    params: ZIdParams,
-    responses: { 200: ZResidentDetail },
-  },
-  create: {
-    method: 'POST',
-    path: '/api/residents',
-    summary: 'Register a resident together with their consent; a shared phone is a warning',
-    policy: keepers,
-    body: ZResidentCreate,
-    responses: { 201: ZResidentSaved },
-  },
-  update: {
-    method: 'PUT',
-    path: '/api/residents/:id',
-    summary: 'Correct a resident (absent phone / ID number: kept)',
-    policy: keepers,
-    params: ZIdParams,
-    body: ZResidentUpdate,
-    responses: { 200: ZResidentSaved },
-  },
+  one: residentCrud.one,
+  create: residentCrud.create,
+  update: residentCrud.update,
   remove: {
     method: 'DELETE',
     path: '/api/residents/:id',
@@ -428,39 +393,10 @@ export const peopleApi = defineEndpoints('residents', {
     responses: { 200: ZOk },
   },
 
-  households: {
-    method: 'GET',
-    path: '/api/households',
-    summary: 'Households of my subtree',
-    policy: keepers,
-    query: ZHouseholdQuery,
-    responses: { 200: ZHouseholdPage },
-  },
-  household: {
-    method: 'GET',
-    path: '/api/households/:id',
-    summary: 'A household with its members (masked)',
-    policy: keepers,
-    params: ZIdParams,
-    responses: { 200: ZHouseholdDetail },
-  },
-  createHousehold: {
-    method: 'POST',
-    path: '/api/households',
-    summary: 'Create a household in a village',
-    policy: keepers,
-    body: ZHouseholdFields,
-    responses: { 201: ZCreated },
-  },
-  updateHousehold: {
-    method: 'PUT',
-    path: '/api/households/:id',
-    summary: 'Edit a household',
-    policy: keepers,
-    params: ZIdParams,
-    body: ZHouseholdFields,
-    responses: { 200: ZOk },
-  },
+  households: householdCrud.list,
+  household: householdCrud.one,
+  createHousehold: householdCrud.create,
+  updateHousehold: householdCrud.update,
 
   tags: {
     method: 'GET',

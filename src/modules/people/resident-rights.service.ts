@@ -6,7 +6,7 @@ import { AppError, forbidden, hidden } from '../../shared/app-error';
 import { maskIdCard } from '../../shared/id-card';
 import { maskPhone } from '../../shared/phone';
 import { auditHistory } from '../audit';
-import { recordAudit } from '../../server/audit';
+import { auditChange } from '../../server/audit';
 import { chinaToday } from '../../shared/china-time';
 import { type ConsentInput, type Removed } from './people.contract';
 import { canReadResident, canRevealId, canRevealPhone, canUpdateResident } from './people.policy';
@@ -25,15 +25,7 @@ const auditResident = (
   row: { r: { id: string; nodeId: string }; path: string },
   action: string,
   summary: Record<string, unknown>,
-) =>
-  recordAudit(db, {
-    actor,
-    node: { id: row.r.nodeId, path: row.path },
-    action,
-    entityType: 'resident',
-    entityId: row.r.id,
-    summary,
-  });
+) => auditChange(db, actor, { id: row.r.nodeId, path: row.path }, action, ['resident', row.r.id], summary);
 
 /** The full ID number or phone, for an actor with the reveal right; every reveal is audited. */
 export async function revealResident({

@@ -6,7 +6,7 @@ import type { Actor } from '../../shared/actor';
 import { fieldError, hidden } from '../../shared/app-error';
 import { ID_CARD_MESSAGES, parseIdCard } from '../../shared/id-card';
 import { nameSearchKeys } from '../../shared/pinyin';
-import { recordAudit } from '../../server/audit';
+import { auditChange } from '../../server/audit';
 import { orgNodes } from '../../server/db/tree.table';
 import { countyOfPath, type ConsentInput, type Warning } from './people.contract';
 import { canReadResident, canUpdateResident } from './people.policy';
@@ -209,13 +209,13 @@ export async function upsertResident(tx: DbOrTx, a: UpsertArgs): Promise<UpsertR
     ? changedFields(existing, cols, value.idNumber !== undefined && idHash !== existing.idNumberHash)
     : [];
   if (existing && tagsBefore.join() !== [...value.tags].sort().join()) changed.push('tags');
-  await recordAudit(tx, {
+  await auditChange(
+    tx,
     actor,
     node,
-    action: existing ? 'resident.update' : 'resident.create',
-    entityType: 'resident',
-    entityId: id,
-    summary: existing
+    existing ? 'resident.update' : 'resident.create',
+    ['resident', id],
+    existing
       ? { fields: changed, node: node.name }
       : {
           node: node.name,
@@ -223,7 +223,7 @@ export async function upsertResident(tx: DbOrTx, a: UpsertArgs): Promise<UpsertR
           tags: value.tags.length,
           consent: a.consent ? a.consent.givenBy : null,
         },
-  });
+  );
   return {
     id,
     action: existing ? 'updated' : 'created',

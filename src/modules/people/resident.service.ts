@@ -7,7 +7,7 @@ import { normalizeIdCard, parseIdCard } from '../../shared/id-card';
 import type { Page } from '../../shared/pagination';
 import { RESIDENT_ROLES, SENSITIVE_ROLES } from '../../shared/roles';
 import { userNames } from '../accounts';
-import { recordAudit } from '../../server/audit';
+import { auditChange, recordAudit } from '../../server/audit';
 import { orgNodes } from '../../server/db/tree.table';
 import { readPage } from '../../server/db/page';
 import { getNodeRow } from '../organisations';
@@ -141,13 +141,9 @@ export async function getResident({ db, actor, protector, id }: Ctx & { id: stri
   const consentRows = await listConsents(db, id);
   const anyTags = (await db.select({ n: count() }).from(residentTags).where(eq(residentTags.residentId, id)))[0].n;
   if (row.sensitiveOk && (isChild(r.birthDate) || Number(anyTags) > 0)) {
-    await recordAudit(db, {
-      actor,
-      node: { id: r.nodeId, path: row.path },
-      action: 'resident.view_sensitive',
-      entityType: 'resident',
-      entityId: id,
-      summary: { child: isChild(r.birthDate), tags: Number(anyTags) },
+    await auditChange(db, actor, { id: r.nodeId, path: row.path }, 'resident.view_sensitive', ['resident', id], {
+      child: isChild(r.birthDate),
+      tags: Number(anyTags),
     });
   }
   const open = r.anonymizedAt === null;

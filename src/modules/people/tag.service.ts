@@ -2,7 +2,7 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { AppError, fieldError, forbidden, hidden } from '../../shared/app-error';
-import { diffFields, recordAudit } from '../../server/audit';
+import { auditChange, diffFields } from '../../server/audit';
 import { orgNodes } from '../../server/db/tree.table';
 import type { TagDefCreate, TagDefList, TagDefUpdate } from './people.contract';
 import { canManageTagDefs, canReadTagDefs } from './people.policy';
@@ -78,13 +78,9 @@ export async function createTagDef({
     if (defs.some((d) => d.label === input.label))
       throw fieldError('label', '已有同名标签', 'A tag with this name exists');
     await tx.insert(residentTagDefs).values({ countyId, ...input });
-    await recordAudit(tx, {
-      actor,
-      node: county,
-      action: 'resident_tag.create',
-      entityType: 'resident_tag',
-      entityId: input.code,
-      summary: { label: input.label, sensitive: input.sensitive },
+    await auditChange(tx, actor, county, 'resident_tag.create', ['resident_tag', input.code], {
+      label: input.label,
+      sensitive: input.sensitive,
     });
   });
 }
@@ -112,14 +108,14 @@ export async function updateTagDef({
       .update(residentTagDefs)
       .set(input)
       .where(and(eq(residentTagDefs.countyId, countyId), eq(residentTagDefs.code, code)));
-    await recordAudit(tx, {
+    await auditChange(
+      tx,
       actor,
-      node: county,
-      action: 'resident_tag.update',
-      entityType: 'resident_tag',
-      entityId: code,
-      summary: diffFields(before as Record<string, unknown>, input),
-    });
+      county,
+      'resident_tag.update',
+      ['resident_tag', code],
+      diffFields(before as Record<string, unknown>, input),
+    );
   });
 }
 
@@ -148,13 +144,6 @@ export async function removeTagDef({
         detailEn: `${n} residents still carry “${def.label}”; remove it from them first`,
       });
     await tx.delete(residentTagDefs).where(and(eq(residentTagDefs.countyId, countyId), eq(residentTagDefs.code, code)));
-    await recordAudit(tx, {
-      actor,
-      node: county,
-      action: 'resident_tag.delete',
-      entityType: 'resident_tag',
-      entityId: code,
-      summary: { label: def.label },
-    });
+    await auditChange(tx, actor, county, 'resident_tag.delete', ['resident_tag', code], { label: def.label });
   });
 }

@@ -1,20 +1,7 @@
 import { z } from 'zod';
-import { defineEndpoints } from '../../shared/endpoint';
+import { defineEndpoints, resourceEndpoints } from '../../shared/endpoint';
 import { ZPageQuery, zPage } from '../../shared/pagination';
-import {
-  ZCreated,
-  ZIdParams,
-  ZNamedRef,
-  ZOk,
-  orNull,
-  zId,
-  zIds,
-  zLongText,
-  zOptLongText,
-  zOptText,
-  zText,
-  zYear,
-} from '../../shared/schemas';
+import { ZNamedRef, orNull, zId, zIds, zLongText, zOptLongText, zOptText, zText, zYear } from '../../shared/schemas';
 import { PLAN_KEEPER_ROLES, PLAN_READER_ROLES, SCHEDULE_KEEPER_ROLES } from './plans.policy';
 
 /** The rule of the seed plans: every centre holds at least this many activities a month. */
@@ -123,6 +110,16 @@ const readers = { roles: PLAN_READER_ROLES };
 const keepers = { roles: PLAN_KEEPER_ROLES };
 const scheduleKeepers = { roles: SCHEDULE_KEEPER_ROLES };
 
+const scheduleWork = resourceEndpoints(
+  '/api/schedules',
+  { write: scheduleKeepers },
+  {
+    create: ['Add a work item to a town’s 配档表', ZScheduleCreate],
+    update: ['Edit a work item of the 配档表', ZScheduleUpdate],
+    remove: 'Remove a work item of the 配档表',
+  },
+);
+
 /** Centres' annual plans (年度计划), the towns' 配档表, and plan versus actual. */
 export const plansApi = defineEndpoints('plans', {
   plan: {
@@ -133,31 +130,15 @@ export const plansApi = defineEndpoints('plans', {
     query: ZPlanQuery,
     responses: { 200: ZPlan },
   },
-  create: {
-    method: 'POST',
-    path: '/api/plans',
-    summary: 'Add a planned activity to a centre’s plan',
-    policy: keepers,
-    body: ZPlanItemCreate,
-    responses: { 201: ZCreated },
-  },
-  update: {
-    method: 'PUT',
-    path: '/api/plans/:id',
-    summary: 'Edit a planned activity',
-    policy: keepers,
-    params: ZIdParams,
-    body: ZPlanItemUpdate,
-    responses: { 200: ZOk },
-  },
-  remove: {
-    method: 'DELETE',
-    path: '/api/plans/:id',
-    summary: 'Remove a planned activity',
-    policy: keepers,
-    params: ZIdParams,
-    responses: { 200: ZOk },
-  },
+  ...resourceEndpoints(
+    '/api/plans',
+    { write: keepers },
+    {
+      create: ['Add a planned activity to a centre’s plan', ZPlanItemCreate],
+      update: ['Edit a planned activity', ZPlanItemUpdate],
+      remove: 'Remove a planned activity',
+    },
+  ),
   schedule: {
     method: 'GET',
     path: '/api/schedules',
@@ -166,31 +147,9 @@ export const plansApi = defineEndpoints('plans', {
     query: ZScheduleQuery,
     responses: { 200: ZSchedule },
   },
-  createWork: {
-    method: 'POST',
-    path: '/api/schedules',
-    summary: 'Add a work item to a town’s 配档表',
-    policy: scheduleKeepers,
-    body: ZScheduleCreate,
-    responses: { 201: ZCreated },
-  },
-  updateWork: {
-    method: 'PUT',
-    path: '/api/schedules/:id',
-    summary: 'Edit a work item of the 配档表',
-    policy: scheduleKeepers,
-    params: ZIdParams,
-    body: ZScheduleUpdate,
-    responses: { 200: ZOk },
-  },
-  removeWork: {
-    method: 'DELETE',
-    path: '/api/schedules/:id',
-    summary: 'Remove a work item of the 配档表',
-    policy: scheduleKeepers,
-    params: ZIdParams,
-    responses: { 200: ZOk },
-  },
+  createWork: scheduleWork.create,
+  updateWork: scheduleWork.update,
+  removeWork: scheduleWork.remove,
   versus: {
     method: 'GET',
     path: '/api/plan-versus-actual',

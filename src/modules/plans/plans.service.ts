@@ -7,7 +7,7 @@ import { ROLES } from '../../shared/roles';
 import { chinaMonth } from '../../shared/china-time';
 import { activeThemes } from '../themes';
 import { heldPerMonth } from '../activities';
-import { recordAudit } from '../../server/audit';
+import { auditChange } from '../../server/audit';
 import { loadNodeFor, nodeBrief, type NodeBrief, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
 import { readPage } from '../../server/db/page';
@@ -84,13 +84,11 @@ export async function createPlanItem({ db, actor, input }: Ctx & { input: PlanIt
       .insert(planItems)
       .values({ ...input, countyId: countyOf(centre), createdBy: actor.userId })
       .returning({ id: planItems.id });
-    await recordAudit(tx, {
-      actor,
-      node: centre,
-      action: 'plan.create',
-      entityType: 'plan_item',
-      entityId: row.id,
-      summary: { centre: centre.name, year: input.year, month: input.month, title: input.title },
+    await auditChange(tx, actor, centre, 'plan.create', ['plan_item', row.id], {
+      centre: centre.name,
+      year: input.year,
+      month: input.month,
+      title: input.title,
     });
     return row;
   });
@@ -120,18 +118,11 @@ export async function updatePlanItem({
       .update(planItems)
       .set({ ...input, updatedAt: new Date() })
       .where(eq(planItems.id, id));
-    await recordAudit(tx, {
-      actor,
-      node: centre,
-      action: 'plan.update',
-      entityType: 'plan_item',
-      entityId: id,
-      summary: {
-        centre: centre.name,
-        year: row.year,
-        from: { month: row.month, title: row.title },
-        to: { month: input.month, title: input.title },
-      },
+    await auditChange(tx, actor, centre, 'plan.update', ['plan_item', id], {
+      centre: centre.name,
+      year: row.year,
+      from: { month: row.month, title: row.title },
+      to: { month: input.month, title: input.title },
     });
   });
 }
@@ -140,13 +131,11 @@ export async function removePlanItem({ db, actor, id }: Ctx & { id: string }): P
   await db.transaction(async (tx) => {
     const { row, centre } = await loadItem(tx, actor, id);
     await tx.delete(planItems).where(eq(planItems.id, id));
-    await recordAudit(tx, {
-      actor,
-      node: centre,
-      action: 'plan.remove',
-      entityType: 'plan_item',
-      entityId: id,
-      summary: { centre: centre.name, year: row.year, month: row.month, title: row.title },
+    await auditChange(tx, actor, centre, 'plan.remove', ['plan_item', id], {
+      centre: centre.name,
+      year: row.year,
+      month: row.month,
+      title: row.title,
     });
   });
 }

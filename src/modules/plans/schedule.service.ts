@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, like, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
-import { recordAudit } from '../../server/audit';
+import { auditChange } from '../../server/audit';
 import { escapeLike, loadNodeFor, nodeBrief } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
 import type { Schedule, ScheduleCreate, ScheduleUpdate } from './plans.contract';
@@ -87,13 +87,11 @@ export async function createScheduleItem({
       .insert(scheduleItems)
       .values({ ...input, unitIds: [...new Set(input.unitIds)], countyId: countyOf(town), createdBy: actor.userId })
       .returning({ id: scheduleItems.id });
-    await recordAudit(tx, {
-      actor,
-      node: town,
-      action: 'schedule.create',
-      entityType: 'schedule_item',
-      entityId: row.id,
-      summary: { town: town.name, year: input.year, month: input.month, workItem: input.workItem },
+    await auditChange(tx, actor, town, 'schedule.create', ['schedule_item', row.id], {
+      town: town.name,
+      year: input.year,
+      month: input.month,
+      workItem: input.workItem,
     });
     return row;
   });
@@ -126,18 +124,11 @@ export async function updateScheduleItem({
       .update(scheduleItems)
       .set({ ...input, unitIds: [...new Set(input.unitIds)], updatedAt: new Date() })
       .where(eq(scheduleItems.id, id));
-    await recordAudit(tx, {
-      actor,
-      node: town,
-      action: 'schedule.update',
-      entityType: 'schedule_item',
-      entityId: id,
-      summary: {
-        town: town.name,
-        year: row.year,
-        from: { month: row.month, workItem: row.workItem },
-        to: { month: input.month, workItem: input.workItem },
-      },
+    await auditChange(tx, actor, town, 'schedule.update', ['schedule_item', id], {
+      town: town.name,
+      year: row.year,
+      from: { month: row.month, workItem: row.workItem },
+      to: { month: input.month, workItem: input.workItem },
     });
   });
 }
@@ -146,13 +137,11 @@ export async function removeScheduleItem({ db, actor, id }: Ctx & { id: string }
   await db.transaction(async (tx) => {
     const { row, town } = await loadItem(tx, actor, id);
     await tx.delete(scheduleItems).where(eq(scheduleItems.id, id));
-    await recordAudit(tx, {
-      actor,
-      node: town,
-      action: 'schedule.remove',
-      entityType: 'schedule_item',
-      entityId: id,
-      summary: { town: town.name, year: row.year, month: row.month, workItem: row.workItem },
+    await auditChange(tx, actor, town, 'schedule.remove', ['schedule_item', id], {
+      town: town.name,
+      year: row.year,
+      month: row.month,
+      workItem: row.workItem,
     });
   });
 }

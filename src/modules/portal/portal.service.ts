@@ -9,7 +9,7 @@ import {
   registrationDirectory,
 } from '../activities';
 import { orgNodes } from '../../server/db/tree.table';
-import { readPage } from '../../server/db/page';
+import { pageOf } from '../../server/db/page';
 import { escapeLike } from '../../server/tree-scope';
 import type { ResidentPrincipal } from './resident-session.service';
 import type { MyActivity, MyActivityQuery } from './portal.contract';
@@ -95,8 +95,7 @@ export async function findMyActivities({ db, resident, query }: Ctx & { query: M
     asc(activity.startsAt),
     asc(activity.id),
   ];
-  const { total, rows } = await readPage(db, list, order, query);
-  const items: MyActivity[] = rows.map((r) => ({
+  return pageOf(db, list, order, query, (r) => ({
     id: r.a.id,
     title: r.a.title,
     theme: r.a.theme,
@@ -114,7 +113,6 @@ export async function findMyActivities({ db, resident, query }: Ctx & { query: M
     notice: r.myNotice ?? null,
     mySignIn: (r.mySignIn as MyActivity['mySignIn']) ?? null,
   }));
-  return { items, total, page: query.page, pageSize: query.pageSize };
 }
 
 /** The activity, if it is of my county (else 404: residents learn nothing about other counties). */

@@ -6,7 +6,7 @@ import type { Actor } from '../../shared/actor';
 import { AppError, fieldError, hidden } from '../../shared/app-error';
 import { maskPhone } from '../../shared/phone';
 import { assertPasswordRules, hashPassword, timingDummyHash, verifyPassword } from '../accounts';
-import { recordAudit } from '../../server/audit';
+import { auditChange, recordAudit } from '../../server/audit';
 import { residentDirectory, residentPhone, residentRef } from '../people';
 import {
   ACTIVATION_DAYS,
@@ -99,13 +99,10 @@ export async function issueActivationCode({
       .insert(residentAccounts)
       .values({ residentId, ...values })
       .onConflictDoUpdate({ target: residentAccounts.residentId, set: values });
-    await recordAudit(tx, {
-      actor,
-      node: { id: r.nodeId, path: r.path },
-      action: 'resident_account.activation_issued',
-      entityType: 'resident',
-      entityId: residentId,
-    });
+    await auditChange(tx, actor, { id: r.nodeId, path: r.path }, 'resident_account.activation_issued', [
+      'resident',
+      residentId,
+    ]);
   });
   // A new code from the centre lifts a lock on the phone (the address keeps its count).
   await clearPhoneThrottle(db, throttleKeys(protector, phone, ''));

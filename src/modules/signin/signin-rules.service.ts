@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { forbidden } from '../../shared/app-error';
-import { diffFields, recordAudit } from '../../server/audit';
+import { auditChange, diffFields } from '../../server/audit';
 import { loadCounty as loadCountyNode } from '../../server/tree-scope';
 import type { Ctx } from '../../server/types';
 import type { SignInRules, SignInRulesUpdate } from './signin.contract';
@@ -51,13 +51,9 @@ export async function setSignInRules({
       .insert(signInRules)
       .values({ countyId, ...set })
       .onConflictDoUpdate({ target: signInRules.countyId, set });
-    await recordAudit(tx, {
-      actor,
-      node: { id: node.id, path: node.path },
-      action: 'sign_in_rules.update',
-      entityType: 'node',
-      entityId: countyId,
-      summary: { node: node.name, ...diffFields(before, input) },
+    await auditChange(tx, actor, { id: node.id, path: node.path }, 'sign_in_rules.update', ['node', countyId], {
+      node: node.name,
+      ...diffFields(before, input),
     });
   });
   forgetWindow(countyId);

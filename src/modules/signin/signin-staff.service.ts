@@ -8,7 +8,7 @@ import { AppError, fieldError, forbidden, hidden } from '../../shared/app-error'
 import { maskPhone } from '../../shared/phone';
 import { RESIDENT_ROLES } from '../../shared/roles';
 import { countRegistered, registrationDirectory } from '../activities';
-import { recordAudit } from '../../server/audit';
+import { auditChange } from '../../server/audit';
 import { reverseAttendance } from '../credits';
 import { fileFacts } from '../files';
 import { matchResidents, residentContacts, residentDirectory, residentRef } from '../people';
@@ -40,13 +40,9 @@ const audit = (
   entityId: string,
   summary?: Record<string, unknown>,
 ) =>
-  recordAudit(tx, {
-    actor,
-    node: { id: a.brief.centreId, path: a.centrePath },
-    action,
-    entityType: 'sign_in',
-    entityId,
-    summary: { activityId: a.brief.id, ...summary },
+  auditChange(tx, actor, { id: a.brief.centreId, path: a.centrePath }, action, ['sign_in', entityId], {
+    activityId: a.brief.id,
+    ...summary,
   });
 
 const qrSvg = (url: string) => QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });

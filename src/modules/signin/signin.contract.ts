@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../../shared/limits';
 import { ZPageQuery, zList, zPage } from '../../shared/pagination';
-import { defineEndpoints } from '../../shared/endpoint';
+import { defineEndpoints, rulesEndpoints } from '../../shared/endpoint';
 import { ROLES } from '../../shared/roles';
 import {
   ZActivityIdParams,
@@ -295,24 +295,17 @@ export const signInApi = defineEndpoints('sign-in', {
     params: ZTokenParams,
     responses: { 200: z.object({ attendedHours: z.number() }) },
   },
-  rules: {
-    method: 'GET',
-    path: '/api/sign-in/rules/:countyId',
-    summary: 'The county’s sign-in window: minutes before the start and after the end when residents may sign in',
-    // Every role reads its own county's window (the service hides other counties).
-    policy: { roles: ROLES },
-    params: ZCountyParams,
-    responses: { 200: ZSignInRules },
-  },
-  setRules: {
-    method: 'PUT',
-    path: '/api/sign-in/rules/:countyId',
-    summary: 'Set the county’s sign-in window (county admins; audited)',
-    policy: { roles: SIGNIN_RULE_EDITOR_ROLES },
-    params: ZCountyParams,
-    body: ZSignInRulesUpdate,
-    responses: { 200: ZSignInRules },
-  },
+  // Every role reads its own county's window (the service hides other counties).
+  ...rulesEndpoints(
+    '/api/sign-in/rules/:countyId',
+    ZCountyParams,
+    { read: { roles: ROLES }, write: { roles: SIGNIN_RULE_EDITOR_ROLES } },
+    [
+      'The county’s sign-in window: minutes before the start and after the end when residents may sign in',
+      ZSignInRules,
+    ],
+    ['Set the county’s sign-in window (county admins; audited)', ZSignInRulesUpdate, ZSignInRules],
+  ),
   activities: {
     method: 'GET',
     path: '/api/sign-in/activities',

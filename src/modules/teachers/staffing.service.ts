@@ -4,7 +4,7 @@ import type { Db } from '../../server/db/client';
 import { holdsRoleOver, reachPaths, type Actor } from '../../shared/actor';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import { ROLES } from '../../shared/roles';
-import { recordAudit } from '../../server/audit';
+import { auditChange } from '../../server/audit';
 import { escapeLike, loadCounty, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
 import { readPage } from '../../server/db/page';
@@ -136,13 +136,10 @@ export async function setNorm({
     const from = before
       ? { fullTimeMin: before.fullTimeMin, partTimeMin: before.partTimeMin, partTimeMax: before.partTimeMax }
       : DEFAULT_NORM;
-    await recordAudit(tx, {
-      actor,
-      node: county,
-      action: 'staffing_norm.set',
-      entityType: 'org_node',
-      entityId: countyId,
-      summary: { county: county.name, from, to: input },
+    await auditChange(tx, actor, county, 'staffing_norm.set', ['org_node', countyId], {
+      county: county.name,
+      from,
+      to: input,
     });
   });
 }

@@ -2,10 +2,9 @@ import { z } from 'zod';
 import { GENDER_LABELS, GENDERS } from '../../shared/gender';
 import { LIMITS } from '../../shared/limits';
 import { ZPageQuery, zPage } from '../../shared/pagination';
-import { defineEndpoints } from '../../shared/endpoint';
+import { defineEndpoints, resourceEndpoints } from '../../shared/endpoint';
 import { TEACHER_BANK_ROLES } from '../../shared/roles';
 import {
-  ZCreated,
   ZIdParams,
   orNull,
   zDate,
@@ -19,30 +18,18 @@ import {
 } from '../../shared/schemas';
 import { TEACHER_READER_ROLES } from './teachers.policy';
 import { DEFAULT_THEMES } from '../../shared/themes';
-import type { Label } from '../../shared/locale';
+import { labelled } from '../../shared/locale';
 
-export const TEACHER_CATEGORIES = ['full_time', 'part_time', 'volunteer', 'lecturer', 'tutor'] as const;
-export type TeacherCategory = (typeof TEACHER_CATEGORIES)[number];
-export const TEACHER_CATEGORY_LABELS: Record<TeacherCategory, Label> = {
+export const [TEACHER_CATEGORIES, TEACHER_CATEGORY_LABELS] = labelled({
   full_time: { zh: '专职', en: 'Full-time' },
   part_time: { zh: '兼职', en: 'Part-time' },
   volunteer: { zh: '志愿者', en: 'Volunteer' },
   lecturer: { zh: '讲师团成员', en: 'Lecturer group member' },
   tutor: { zh: '辅导员', en: 'Tutor' },
-};
+});
+export type TeacherCategory = (typeof TEACHER_CATEGORIES)[number];
 
-export const TEACHER_SOURCES = [
-  'teacher',
-  'doctor',
-  'retired_cadre',
-  'student',
-  'craftsman',
-  'dept_staff',
-  'guide',
-  'other',
-] as const;
-export type TeacherSource = (typeof TEACHER_SOURCES)[number];
-export const TEACHER_SOURCE_LABELS: Record<TeacherSource, Label> = {
+export const [TEACHER_SOURCES, TEACHER_SOURCE_LABELS] = labelled({
   teacher: { zh: '教师', en: 'Teacher' },
   doctor: { zh: '医生', en: 'Doctor' },
   retired_cadre: { zh: '退休干部', en: 'Retired official' },
@@ -51,15 +38,15 @@ export const TEACHER_SOURCE_LABELS: Record<TeacherSource, Label> = {
   dept_staff: { zh: '部门工作人员', en: 'Department staff' },
   guide: { zh: '善行指导员', en: 'Good-deeds guide' },
   other: { zh: '其他', en: 'Other' },
-};
+});
+export type TeacherSource = (typeof TEACHER_SOURCES)[number];
 
-export const TEACHER_STATUSES = ['active', 'paused', 'left'] as const;
-export type TeacherStatus = (typeof TEACHER_STATUSES)[number];
-export const TEACHER_STATUS_LABELS: Record<TeacherStatus, Label> = {
+export const [TEACHER_STATUSES, TEACHER_STATUS_LABELS] = labelled({
   active: { zh: '在库', en: 'Active' },
   paused: { zh: '暂停', en: 'Paused' },
   left: { zh: '已退出', en: 'Left' },
-};
+});
+export type TeacherStatus = (typeof TEACHER_STATUSES)[number];
 
 /** The genders of the forms (src/shared/gender.ts, the same for residents). */
 export { GENDER_LABELS, GENDERS };
@@ -184,39 +171,16 @@ export const teachersApi = defineEndpoints('teachers', {
     policy: { roles: TEACHER_READER_ROLES },
     responses: { 200: z.object({ banks: z.array(ZBank) }) },
   },
-  list: {
-    method: 'GET',
-    path: '/api/teachers',
-    summary: 'Teachers of the banks I may read, filtered and paged',
-    policy: { roles: TEACHER_READER_ROLES },
-    query: ZTeacherQuery,
-    responses: { 200: ZTeacherPage },
-  },
-  one: {
-    method: 'GET',
-    path: '/api/teachers/:id',
-    summary: 'One teacher with status history and what I may do',
-    policy: { roles: TEACHER_READER_ROLES },
-    params: ZIdParams,
-    responses: { 200: ZTeacherDetail },
-  },
-  create: {
-    method: 'POST',
-    path: '/api/teachers',
-    summary: 'Add a teacher to a town or centre bank',
-    policy: { roles: TEACHER_BANK_ROLES },
-    body: ZTeacherCreate,
-    responses: { 201: ZCreated },
-  },
-  update: {
-    method: 'PUT',
-    path: '/api/teachers/:id',
-    summary: 'Edit a teacher (the status changes through its own endpoint)',
-    policy: { roles: TEACHER_BANK_ROLES },
-    params: ZIdParams,
-    body: ZTeacherUpdate,
-    responses: { 200: ZTeacherDetail },
-  },
+  ...resourceEndpoints(
+    '/api/teachers',
+    { read: { roles: TEACHER_READER_ROLES }, write: { roles: TEACHER_BANK_ROLES } },
+    {
+      list: ['Teachers of the banks I may read, filtered and paged', ZTeacherQuery, ZTeacherPage],
+      one: ['One teacher with status history and what I may do', ZTeacherDetail],
+      create: ['Add a teacher to a town or centre bank', ZTeacherCreate],
+      update: ['Edit a teacher (the status changes through its own endpoint)', ZTeacherUpdate, ZTeacherDetail],
+    },
+  ),
   changeStatus: {
     method: 'POST',
     path: '/api/teachers/:id/status',

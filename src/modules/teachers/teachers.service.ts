@@ -9,10 +9,10 @@ import type { Page } from '../../shared/pagination';
 import { maskPhone } from '../../shared/phone';
 import { ROLES, RESIDENT_ROLES } from '../../shared/roles';
 import { accountRef, userNames } from '../accounts';
-import { diffFields, recordAudit } from '../../server/audit';
+import { auditChange, diffFields } from '../../server/audit';
 import { escapeLike, loadNodeFor, nodeBrief, type NodeBrief, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
-import { readPage } from '../../server/db/page';
+import { pageOf } from '../../server/db/page';
 import type { Ctx } from '../../server/types';
 import { residentRef } from '../people';
 import type {
@@ -115,13 +115,9 @@ export async function findTeachers({ db, actor, query }: Ctx & { query: TeacherQ
     .innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId))
     .where(and(...conds))
     .$dynamic();
-  const { total, rows } = await readPage(db, list, [asc(orgNodes.path), asc(teachers.name), asc(teachers.id)], query);
-  return {
-    items: rows.map((r) => toTeacher(actor, r.row, r.bank)),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+  return pageOf(db, list, [asc(orgNodes.path), asc(teachers.name), asc(teachers.id)], query, (r) =>
+    toTeacher(actor, r.row, r.bank),
+  );
 }
 
 const changer = userNames('changer');
@@ -254,19 +250,12 @@ export async function createTeacher({ db, actor, input }: Ctx & { input: Teacher
       await tx
         .insert(teacherStatusHistory)
         .values({ teacherId: id, status: 'active', effectiveDate: since, reason: '入库', changedBy: actor.userId });
-      await recordAudit(tx, {
-        actor,
-        node: bank,
-        action: 'teacher.create',
-        entityType: 'teacher',
-        entityId: id,
-        summary: {
-          name: input.name,
-          bank: bank.name,
-          category: input.category,
-          feeEligible: input.feeEligible,
-          linkedUser: input.userId,
-        },
+      await auditChange(tx, actor, bank, 'teacher.create', ['teacher', id], {
+        name: input.name,
+        bank: bank.name,
+        category: input.category,
+        feeEligible: input.feeEligible,
+        linkedUser: input.userId,
       });
       return { id };
     })
@@ -289,13 +278,9 @@ export async function updateTeacher({
         .update(teachers)
         .set({ ...input, updatedAt: new Date() })
         .where(eq(teachers.id, id));
-      await recordAudit(tx, {
-        actor,
-        node: bank,
-        action: 'teacher.update',
-        entityType: 'teacher',
-        entityId: id,
-        summary: { name: row.name, ...diffFields(row as Record<string, unknown>, input) },
+      await auditChange(tx, actor, bank, 'teacher.update', ['teacher', id], {
+        name: row.name,
+        ...diffFields(row as Record<string, unknown>, input),
       });
     })
     .catch(feeConstraint);
@@ -326,19 +311,12 @@ export async function changeStatus({ db, actor, id, input }: Ctx & { id: string;
       reason: input.reason,
       changedBy: actor.userId,
     });
-    await recordAudit(tx, {
-      actor,
-      node: bank,
-      action: 'teacher.status',
-      entityType: 'teacher',
-      entityId: id,
-      summary: {
-        name: row.name,
-        from: row.status,
-        to: input.status,
-        effectiveDate: input.effectiveDate,
-        reason: input.reason,
-      },
+    await auditChange(tx, actor, bank, 'teacher.status', ['teacher', id], {
+      name: row.name,
+      from: row.status,
+      to: input.status,
+      effectiveDate: input.effectiveDate,
+      reason: input.reason,
     });
   });
 }

@@ -3,16 +3,15 @@ import { ZPageQuery, zPage } from '../../shared/pagination';
 import { defineEndpoints } from '../../shared/endpoint';
 import { ROLES, TEACHER_BANK_ROLES } from '../../shared/roles';
 import { ZCreated, ZIdParams, ZNamedRef, ZOk, zDate, zId, zLongText, zOptLongText } from '../../shared/schemas';
-import type { Label } from '../../shared/locale';
+import { labelled } from '../../shared/locale';
 import { TEACHER_CATEGORIES, TEACHER_LIMITS, TEACHER_STATUSES } from './teachers.contract';
 
-export const HOURS_STATUSES = ['pending', 'approved', 'rejected'] as const;
-export type HoursStatus = (typeof HOURS_STATUSES)[number];
-export const HOURS_STATUS_LABELS: Record<HoursStatus, Label> = {
+export const [HOURS_STATUSES, HOURS_STATUS_LABELS] = labelled({
   pending: { zh: '待审核', en: 'Pending' },
   approved: { zh: '已通过', en: 'Approved' },
   rejected: { zh: '未通过', en: 'Rejected' },
-};
+});
+export type HoursStatus = (typeof HOURS_STATUSES)[number];
 
 /** Hours per entry; stored with one decimal (numeric(5,1)). */
 export const HOURS_LIMITS = { min: 0.5, max: 24 } as const;

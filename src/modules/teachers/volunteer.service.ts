@@ -7,11 +7,11 @@ import { AppError, fieldError, forbidden, hidden } from '../../shared/app-error'
 import type { Page } from '../../shared/pagination';
 import { TEACHER_BANK_ROLES } from '../../shared/roles';
 import { userNames } from '../accounts';
-import { recordAudit } from '../../server/audit';
+import { auditChange } from '../../server/audit';
 import { payVolunteerHours } from '../credits';
 import { escapeLike, loadNodeFor, nodeBrief, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
-import { readPage } from '../../server/db/page';
+import { pageOf } from '../../server/db/page';
 import type { Ctx } from '../../server/types';
 import { residentRef } from '../people';
 import { canKeepBank, canReviewHours } from './teachers.policy';
@@ -55,8 +55,7 @@ async function pageOfHours(
     .where(where)
     .$dynamic();
   const order = [desc(volunteerHours.serviceDate), desc(volunteerHours.submittedAt)];
-  const { total, rows } = await readPage(db, list, order, { page, pageSize });
-  const items = rows.map((r): Hours => ({
+  return pageOf(db, list, order, { page, pageSize }, (r): Hours => ({
     id: r.h.id,
     teacherId: r.h.teacherId,
     teacherName: r.teacherName,
@@ -75,7 +74,6 @@ async function pageOfHours(
       !isOwn(actor, r.h.submittedBy, r.teacherUserId) &&
       canReviewHours(actor, { path: r.nodePath }),
   }));
-  return { items, total, page, pageSize };
 }
 
 const isOwn = (actor: Actor, submittedBy: string | null, teacherUserId: string | null) =>
@@ -163,13 +161,11 @@ export async function submitHours({ db, actor, input }: Ctx & { input: HoursSubm
       description: input.description,
       submittedBy: actor.userId,
     });
-    await recordAudit(tx, {
-      actor,
-      node,
-      action: 'volunteer_hours.submit',
-      entityType: 'volunteer_hours',
-      entityId: id,
-      summary: { teacher: m.t.name, place: node.name, serviceDate: input.serviceDate, hours },
+    await auditChange(tx, actor, node, 'volunteer_hours.submit', ['volunteer_hours', id], {
+      teacher: m.t.name,
+      place: node.name,
+      serviceDate: input.serviceDate,
+      hours,
     });
     return { id };
   });
@@ -217,14 +213,14 @@ export async function reviewHours({ db, actor, id, input }: Ctx & { id: string; 
         note: `${r.h.serviceDate} ${r.h.description}`,
         actorId: actor.userId,
       });
-    await recordAudit(tx, {
+    await auditChange(
+      tx,
       actor,
-      node: r.node,
-      action: `volunteer_hours.${input.decision === 'approved' ? 'approve' : 'reject'}`,
-      entityType: 'volunteer_hours',
-      entityId: id,
-      summary: { teacher: r.teacherName, serviceDate: r.h.serviceDate, hours: Number(r.h.hours), note: input.note },
-    });
+      r.node,
+      `volunteer_hours.${input.decision === 'approved' ? 'approve' : 'reject'}`,
+      ['volunteer_hours', id],
+      { teacher: r.teacherName, serviceDate: r.h.serviceDate, hours: Number(r.h.hours), note: input.note },
+    );
   });
 }
 

@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import { DEFAULT_THEMES, THEME_LABELS } from '../../shared/themes';
-import { recordAudit } from '../../server/audit';
+import { auditChange } from '../../server/audit';
 import { escapeLike, loadCounty, type CountyNode } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
 import type { Theme, ThemeList, ThemesUpdate } from './themes.contract';
@@ -172,13 +172,6 @@ export async function updateThemes({
       if (t.leadUnitIds.length)
         await tx.insert(themeLeadUnits).values(t.leadUnitIds.map((unitNodeId) => ({ themeId: row.id, unitNodeId })));
     }
-    await recordAudit(tx, {
-      actor,
-      node: county,
-      action: 'themes.update',
-      entityType: 'county',
-      entityId: county.id,
-      summary: { county: county.name, changes },
-    });
+    await auditChange(tx, actor, county, 'themes.update', ['county', county.id], { county: county.name, changes });
   });
 }

@@ -1,6 +1,6 @@
 import { count, type SQL, type Subquery } from 'drizzle-orm';
 import type { PgColumn, PgSelect } from 'drizzle-orm/pg-core';
-import type { PageQuery } from '../../shared/pagination';
+import type { Page, PageQuery } from '../../shared/pagination';
 import type { DbOrTx } from './client';
 
 /**
@@ -24,4 +24,16 @@ export async function readPage<Q extends PgSelect>(
       .offset((page - 1) * pageSize),
   ]);
   return { total: Number(n), rows };
+}
+
+/** readPage answered as the list's page (`zPage`): each row made an item by `item`. */
+export async function pageOf<Q extends PgSelect, T>(
+  db: DbOrTx,
+  list: Q,
+  orderBy: (SQL | PgColumn)[],
+  query: PageQuery,
+  item: (row: Awaited<Q>[number]) => T,
+): Promise<Page<T>> {
+  const { total, rows } = await readPage(db, list, orderBy, query);
+  return { items: rows.map((row) => item(row)), total, page: query.page, pageSize: query.pageSize };
 }

@@ -47,7 +47,9 @@ export const signIns = pgTable(
     index('sign_ins_activity_device_idx').on(t.activityId, t.deviceId),
     index('sign_ins_activity_source_idx').on(t.activityId, t.sourceId),
     // The workbench asks on every load which sign-ins wait for staff: a few rows among millions.
-    index('sign_ins_pending_idx').on(t.activityId).where(sql`${t.status} = 'pending'`),
+    index('sign_ins_pending_idx')
+      .on(t.activityId)
+      .where(sql`${t.status} = 'pending'`),
     check('sign_ins_status_chk', sql`${t.status} in ('confirmed','pending','rejected')`),
     check('sign_ins_method_chk', sql`${t.method} in ('qr','manual','paper')`),
     check('sign_ins_pending_chk', sql`${t.residentId} is not null or ${t.status} <> 'confirmed'`),

@@ -248,16 +248,16 @@ function demoId(birth: string, seq: number, gender: 'male' | 'female'): string {
  * included): a share of its population (demo.ts), more where the centre is busier.
  */
 const ROSTER: Record<string, number> = {
-  东坡村: 235,
+  东坡村: 255,
   桃源村: 123,
   青竹村: 60,
-  云台社区: 241,
+  云台社区: 258,
   溪口村: 60,
   柳湾社区: 232,
   杏花村: 94,
   南塘村: 152,
   石门村: 50,
-  石桥社区: 250,
+  石桥社区: 265,
   新华社区: 209,
   滨江社区: 97,
   梧桐社区: 73,

@@ -18,16 +18,24 @@ import { seedReports } from '../modules/reports/reports.demo';
 
 /**
  * The fictional demo county 青溪县. Every name here is invented; none comes from the seed
- * plans. Division codes use city code 99, which no real prefecture has.
+ * plans. Division codes use city code 99, which no real prefecture has. Each village or
+ * community has its resident population (a small demo: a few hundred each); a town's is the sum
+ * of its villages', the county's the sum of its towns'; last year's were a little lower.
  */
-const COUNTY = { name: '青溪县', code: '339901000000', population: 186_000 };
+const COUNTY = { name: '青溪县', code: '339901000000' };
 
 const TOWNS = [
   {
     name: '云台镇',
     code: '339901101000',
     key: 'yuntai',
-    villages: ['东坡村', '桃源村', '青竹村', '云台社区', '溪口村'],
+    villages: [
+      ['东坡村', 620],
+      ['桃源村', 480],
+      ['青竹村', 350],
+      ['云台社区', 760],
+      ['溪口村', 310],
+    ],
     leaders: [
       ['陈晓东', 'leader', '镇党委书记'],
       ['林雅琴', 'deputy', '镇长'],
@@ -40,7 +48,12 @@ const TOWNS = [
     name: '柳湾镇',
     code: '339901102000',
     key: 'liuwan',
-    villages: ['柳湾社区', '杏花村', '南塘村', '石门村'],
+    villages: [
+      ['柳湾社区', 680],
+      ['杏花村', 420],
+      ['南塘村', 530],
+      ['石门村', 300],
+    ],
     leaders: [
       ['孙海燕', 'leader', '镇党委书记'],
       ['马立新', 'deputy', '镇长'],
@@ -51,7 +64,14 @@ const TOWNS = [
     name: '石桥街道',
     code: '339901001000',
     key: 'shiqiao',
-    villages: ['石桥社区', '新华社区', '滨江社区', '梧桐社区', '长乐社区', '望湖社区'],
+    villages: [
+      ['石桥社区', 820],
+      ['新华社区', 590],
+      ['滨江社区', 460],
+      ['梧桐社区', 380],
+      ['长乐社区', 510],
+      ['望湖社区', 330],
+    ],
     leaders: [
       ['许志强', 'leader', '街道党工委书记'],
       ['黄梦婷', 'deputy', '街道办主任'],
@@ -114,7 +134,14 @@ export async function seedDemoIfEmpty(
     let seq = 0;
     const add = async (
       parent: { id: string; path: string; depth: number } | null,
-      v: { name: string; level: string; unitKind?: string; code?: string; population?: number; address?: string },
+      v: {
+        name: string;
+        level: string;
+        unitKind?: string;
+        code?: string;
+        population?: [lastYear: number, thisYear: number];
+        address?: string;
+      },
     ) => {
       const id = crypto.randomUUID();
       const path = `${parent?.path ?? '/'}${id}/`;
@@ -136,8 +163,8 @@ export async function seedDemoIfEmpty(
       });
       if (v.population) {
         await tx.insert(orgPopulations).values([
-          { nodeId: id, year: year - 1, population: Math.round(v.population * 0.98) },
-          { nodeId: id, year, population: v.population },
+          { nodeId: id, year: year - 1, population: v.population[0] },
+          { nodeId: id, year, population: v.population[1] },
         ]);
       }
       byName.set(v.name, { id, path, depth });
@@ -147,7 +174,7 @@ export async function seedDemoIfEmpty(
       name: COUNTY.name,
       level: 'county',
       code: COUNTY.code,
-      population: COUNTY.population,
+      population: sumOf(TOWNS.flatMap((t): readonly (readonly [string, number])[] => t.villages)),
       address: '青溪县人民路 1 号',
     });
     await tx
@@ -159,7 +186,7 @@ export async function seedDemoIfEmpty(
         name: town.name,
         level: 'town',
         code: town.code,
-        population: 42_000 + t * 9_000,
+        population: sumOf(town.villages),
         address: `青溪县${town.name}政府路 ${t + 8} 号`,
       });
       await tx
@@ -175,13 +202,13 @@ export async function seedDemoIfEmpty(
         .values(
           town.leaders.map(([name, post, title], i) => ({ nodeId: townNode.id, name, post, title, sortOrder: i })),
         );
-      for (const [v, village] of town.villages.entries()) {
+      for (const [v, [village, population]] of town.villages.entries()) {
         const code = `${town.code.slice(0, 9)}${String(201 + v).padStart(3, '0')}`;
         await add(townNode, {
           name: village,
           level: 'centre',
           code,
-          population: 1_800 + ((v * 997 + t * 331) % 2_600),
+          population: [lastYearOf(population), population],
           address: `${town.name}${village}村委会`,
         });
       }
@@ -223,3 +250,12 @@ export async function seedDemoIfEmpty(
 }
 
 const eqId = (id: string) => eq(orgNodes.id, id);
+
+/** Last year's population of a village: about 2 % fewer. */
+const lastYearOf = (population: number) => Math.round(population * 0.98);
+
+/** A town's or the county's populations, last year's and this year's: the sums of its villages'. */
+const sumOf = (villages: readonly (readonly [string, number])[]): [number, number] => [
+  villages.reduce((n, [, p]) => n + lastYearOf(p), 0),
+  villages.reduce((n, [, p]) => n + p, 0),
+];

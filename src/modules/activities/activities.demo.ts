@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DemoContext } from '../../db/demo-context';
+import { demoRandom } from '../../db/demo-random';
 import { chinaInstant, chinaToday } from '../../shared/china-time';
 import { residents } from '../people/people.table';
 import { teachers } from '../teachers/teachers.table';
@@ -33,9 +34,83 @@ type Seed = {
 };
 
 /**
+ * How often each other centre holds two or more activities in a month (the rest of its months
+ * have one or none): the busy ones nearly always, the quiet ones seldom. 东坡村, 桃源村 and 青竹村
+ * have this year's activities written out below; last year every centre follows its rhythm.
+ */
+const RHYTHM: Record<string, number> = {
+  东坡村: 0.95,
+  桃源村: 0.6,
+  青竹村: 0.2,
+  云台社区: 0.85,
+  溪口村: 0.3,
+  柳湾社区: 0.9,
+  杏花村: 0.5,
+  南塘村: 0.7,
+  石门村: 0.25,
+  石桥社区: 0.9,
+  新华社区: 0.8,
+  滨江社区: 0.55,
+  梧桐社区: 0.4,
+  长乐社区: 0.65,
+  望湖社区: 0.3,
+};
+
+/** Invented activities a centre holds, and the town department that leads some of them. */
+const REPERTOIRE: [title: string, theme: string, form: string, dept?: string][] = [
+  ['防范电信诈骗宣讲', 'law', 'lecture', '派出所'],
+  ['民法典与百姓生活', 'law', 'lecture', '司法所'],
+  ['高血压防治讲座', 'health', 'lecture', '卫生院'],
+  ['急救知识培训', 'health', 'training', '卫生院'],
+  ['智能手机使用课堂', 'digital', 'training'],
+  ['网上办事一点通', 'digital', 'practice'],
+  ['电商直播入门', 'vocational', 'training', '社保所'],
+  ['家政服务技能培训', 'vocational', 'training', '社保所'],
+  ['太极拳晨练班', 'culture_sports', 'practice', '文化服务中心'],
+  ['广场舞交流展示', 'culture_sports', 'practice', '文化服务中心'],
+  ['书画欣赏与习作', 'culture_sports', 'practice'],
+  ['家庭教育分享会', 'family', 'forum'],
+  ['垃圾分类知识讲座', 'technology', 'lecture'],
+  ['蔬菜病虫害防治', 'technology', 'training'],
+];
+
+/**
+ * Done activities of a centre over some months (`months` of `year`; the current month only up to
+ * yesterday), following its rhythm: a day, a time and an item of the repertoire each.
+ */
+function pastOf(centre: string, year: number, months: number[], today: string, lastDay?: number) {
+  const rng = demoRandom(`activities:${centre}:${year}`);
+  const out: { title: string; theme: string; form: string; dept?: string; date: string; from: string; to: string }[] =
+    [];
+  for (const m of months) {
+    const mm = `${year}-${String(m).padStart(2, '0')}`;
+    const days = m === months[months.length - 1] && lastDay !== undefined ? lastDay : 28;
+    if (days < 1) continue;
+    const n = rng.chance(RHYTHM[centre] ?? 0.5) ? rng.int(2, 3) : rng.int(0, 1);
+    const used = new Set<number>();
+    for (let k = 0; k < n && used.size < days; k++) {
+      let day = rng.int(1, days);
+      while (used.has(day)) day = (day % days) + 1;
+      used.add(day);
+      const date = `${mm}-${String(day).padStart(2, '0')}`;
+      if (date >= today) continue;
+      const [title, theme, form, dept] = rng.pick(REPERTOIRE);
+      const [from, to] = rng.pick([
+        ['09:00', '10:30'],
+        ['14:30', '16:00'],
+        ['19:00', '20:30'],
+      ]);
+      out.push({ title, theme, form, dept, date, from, to });
+    }
+  }
+  return out;
+}
+
+/**
  * Venues and equipment of 云台镇 and its villages; a weekly smartphone class for older people
  * in 东坡村 (8 sessions, the first ones done); done activities in earlier months (some centres
- * miss the two-a-month rule); this month's activities with registrations and a waiting list.
+ * miss the two-a-month rule); this month's activities with registrations and a waiting list;
+ * and every centre's done activities of this year and last year, following its rhythm.
  */
 export async function seedActivities(ctx: DemoContext): Promise<void> {
   const { tx } = ctx;
@@ -243,6 +318,51 @@ export async function seedActivities(ctx: DemoContext): Promise<void> {
         .values({ activityId: row.id, ...s.record, lectureNotes: '', updatedBy: ctx.users.get('centre') ?? null });
     if (!ids.has(s.title)) ids.set(s.title, row.id);
   }
+
+  // Every centre's activities held by its rhythm: all of last year, and this year's at the centres not written out above.
+  const nameOf = new Map([...ctx.nodes].map(([name, n]) => [n.id, name]));
+  const generated: (typeof activities.$inferInsert)[] = [];
+  const thisDay = Number(today.slice(8, 10));
+  for (const centre of Object.keys(RHYTHM)) {
+    const c = ctx.nodes.get(centre);
+    if (!c) continue;
+    const town = nameOf.get(c.path.split('/')[2]) ?? '';
+    const held = pastOf(
+      centre,
+      year - 1,
+      Array.from({ length: 12 }, (_, i) => i + 1),
+      today,
+    );
+    if (!['东坡村', '桃源村', '青竹村'].includes(centre))
+      held.push(
+        ...pastOf(
+          centre,
+          year,
+          Array.from({ length: thisMonthNo }, (_, i) => i + 1),
+          today,
+          thisDay - 1,
+        ),
+      );
+    for (const h of held)
+      generated.push({
+        countyId: ctx.countyId,
+        centreId: c.id,
+        responsibleUnitId: h.dept ? (ctx.nodes.get(`${town}${h.dept}`)?.id ?? null) : null,
+        title: h.title,
+        theme: h.theme,
+        form: h.form,
+        startsAt: at(h.date, h.from),
+        endsAt: at(h.date, h.to),
+        place: centre.endsWith('社区') ? `${centre}居民活动室` : `${centre}文化礼堂`,
+        capacity: 60,
+        audience: '全体居民',
+        hours: '1.5',
+        credits: '1.0',
+        status: 'done',
+        createdBy: ctx.users.get('centre') ?? null,
+      });
+  }
+  for (let i = 0; i < generated.length; i += 500) await tx.insert(activities).values(generated.slice(i, i + 500));
 
   // One going on now, whenever the demo is started, so the QR sign-in can be tried at once.
   const startsNow = new Date(Math.floor((Date.now() - 30 * 60_000) / (30 * 60_000)) * 30 * 60_000);

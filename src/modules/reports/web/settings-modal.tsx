@@ -56,11 +56,7 @@ export function SettingsModal({
       <Form.Item name="lockDay" label={t(M.lockDay)} rules={[{ required: true }]}>
         <InputNumber min={1} max={28} />
       </Form.Item>
-      <Form.Item
-        name="startMonth"
-        label={t(M.startMonth)}
-        extra={t(M.startMonthHelp, { start: settings.start })}
-      >
+      <Form.Item name="startMonth" label={t(M.startMonth)} extra={t(M.startMonthHelp, { start: settings.start })}>
         <DatePicker
           picker="month"
           aria-label={t(M.startMonth)}

@@ -24,10 +24,11 @@ export async function settingsOf(db: DbOrTx, countyId: string): Promise<ReportSe
 export type Calendar = ReportSettings & { start: number };
 
 /**
- * The county's start month (起报月份): the one its admin set; if none, the earliest month any of its
- * centres or towns has a report for (a draft counts: somebody began reporting that month), so the
- * months before the county took up reporting are never "missing"; if it has no report at all, this
- * month (nothing before it is owed, and this month is not yet due).
+ * The county's start month (起报月份): the one its admin set. If none: the month of its first report
+ * (the earliest month any of its centres or towns has a report for, a draft too), or last month if
+ * that is earlier or there is no report yet. So a county that has not reported is asked only for the
+ * report due now (last month's), never for the months before it took up cedu; once it reports, every
+ * month from its first report counts, and the start no longer moves.
  */
 export async function calendarOf(db: DbOrTx, countyId: string, now = new Date()): Promise<Calendar> {
   const settings = await settingsOf(db, countyId);
@@ -36,7 +37,8 @@ export async function calendarOf(db: DbOrTx, countyId: string, now = new Date())
     .select({ month: min(monthlyReports.month) })
     .from(monthlyReports)
     .where(eq(monthlyReports.countyId, countyId));
-  return { ...settings, start: first?.month ?? thisMonth(now) };
+  const last = prevMonth(thisMonth(now));
+  return { ...settings, start: Math.min(first?.month ?? last, last) };
 }
 
 /** yyyymm of the month after. */

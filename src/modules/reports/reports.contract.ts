@@ -119,7 +119,7 @@ export const ZReportSettings = z.object({
   deadlineDay: z.number().int().min(1).max(28),
   lockDay: z.number().int().min(1).max(28),
   startMonth: ZMonthKey.nullable().describe(
-    '起报月份: the first month reports are required (YYYY-MM); null: the month of the county’s first report',
+    '起报月份: the first month reports are required (YYYY-MM); null: the month of the county’s first report, or last month if earlier or none',
   ),
 });
 export type ReportSettings = z.infer<typeof ZReportSettings>;

@@ -93,16 +93,18 @@ const url = (node: string, m: number, tail = '') => `/api/monthly-reports/${node
 describe('monthly reports', () => {
   it('the start month: before it a month without a report is not required, not in a rate, not due', async () => {
     const centreActor = actorOf('A:centre_manager', 'centre_manager', w.nodes.A1a);
-    // No start month set and no report in the county: the start is this month.
+    // No start month set and no report in the county: the start is last month, the report due now.
+    const last = prevMonth(NOW);
     expect(await ok(county.req('GET', SETTINGS(w.nodes.A.id)))).toMatchObject({
       startMonth: null,
-      start: monthKey(NOW),
+      start: monthKey(last),
     });
     let t = await overview(town, w.nodes.A1.id, PAST);
     expect(t.children.map((c) => c.timing)).toEqual(['not_required', 'not_required']);
     expect(t.rate).toEqual({ total: 0, on_time: 0, late: 0, missing: 0, pending: 0, not_required: 2 });
-    expect((await overview(centre, w.nodes.A1a.id, NOW)).year.map((b) => b.month)).toEqual([monthKey(NOW)]);
-    expect(await waitingKeys(centreActor)).toEqual([]);
+    expect((await overview(town, w.nodes.A1.id, last)).children.map((c) => c.timing)).not.toContain('not_required');
+    expect((await overview(centre, w.nodes.A1a.id, NOW)).year.map((b) => b.month)).toEqual(monthsFrom(NOW, last));
+    expect((await waitingKeys(centreActor)).map((i) => i.key)).toEqual(['reports.due']);
 
     // The county sets PAST: before it, not required; from it, missing as before. Bad months refused.
     const body = { deadlineDay: 5, lockDay: 10 };
@@ -110,7 +112,10 @@ describe('monthly reports', () => {
       const r = await county.req('PUT', SETTINGS(w.nodes.A.id), { ...body, startMonth: bad });
       expect(r.statusCode, bad).toBe(400);
     }
+    // Starting next month: last month is not required, nothing is due.
     await ok(county.req('PUT', SETTINGS(w.nodes.A.id), { ...body, startMonth: monthKey(nextMonth(NOW)) }));
+    expect(await waitingKeys(centreActor)).toEqual([]);
+    expect((await get(centre, w.nodes.A1a.id, last)).timing).toBe('not_required');
     await ok(county.req('PUT', SETTINGS(w.nodes.A.id), { ...body, startMonth: monthKey(PAST) }));
     expect(await ok(town.req('GET', SETTINGS(w.nodes.A.id)))).toMatchObject({
       startMonth: monthKey(PAST),

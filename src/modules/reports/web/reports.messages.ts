@@ -89,8 +89,8 @@ export const M = {
   lockDay: ['锁定：次月第几日之后', 'Lock: after day of the next month'],
   startMonth: ['起报月份', 'Start month'],
   startMonthHelp: [
-    '从这个月起各单位须报送月报；此前没有月报的月份显示为“无需报送”，不计入报送率。不设置时，从全县第一份月报的月份算起（现为 {start}）。',
-    'Reports are required from this month on; earlier months without a report show as “Not required” and are not counted in any rate. If not set, the month of the county’s first report counts (now {start}).',
+    '从这个月起各单位须报送月报；此前没有月报的月份显示为“无需报送”，不计入报送率。不设置时，从全县第一份月报的月份算起，尚无月报或其更晚时从上个月算起（现为 {start}）。',
+    'Reports are required from this month on; earlier months without a report show as “Not required” and are not counted in any rate. If not set, the month of the county’s first report counts, or last month if there is none yet or it is later (now {start}).',
   ],
   startMonthAuto: ['自动（{start}）', 'Automatic ({start})'],
   monthN: ['{y}年{m}月', '{y}-{m}'],

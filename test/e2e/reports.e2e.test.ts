@@ -14,7 +14,7 @@ import {
 /**
  * The monthly report (月报) from centre to town to county: 东坡村 submits this month's report, the
  * town (云台镇) returns it with a comment, the centre resubmits, the town accepts, and the county
- * sees the reporting rate.
+ * sees the reporting rate; a month before the county's start month (起报月份) is 无需报送.
  */
 describe('monthly reports in the browser', () => {
   let server: RunningServer;
@@ -44,7 +44,7 @@ describe('monthly reports in the browser', () => {
     await page.getByLabel('用户名或手机号').fill(user);
     await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(/\/org/);
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
     await page.getByRole('menuitem', { name: '月报' }).click();
     await page.waitForURL(/\/reports/);
     await page.goto(`${server.url}/reports?month=${month}`);
@@ -121,6 +121,22 @@ describe('monthly reports in the browser', () => {
     await expect.poll(() => last.innerText()).toContain('逾期 1');
     expect(await last.innerText()).toContain('未报 1');
     await county.screenshot({ path: resultPath('reports-county.png'), fullPage: true });
+  });
+
+  it('the county’s start month: the demo starts three months back; a month before it is 无需报送', async () => {
+    const county = await as('county');
+    const start = lastMonth(lastMonth(lastMonth(month)));
+    await county.getByRole('button', { name: '报送设置' }).click();
+    const dialog = county.getByRole('dialog').filter({ hasText: '起报月份' });
+    await expect.poll(() => dialog.getByLabel('起报月份').inputValue()).toBe(start);
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    await county.goto(`${server.url}/reports?month=${lastMonth(start)}`);
+    const row = county.getByRole('row', { name: /云台镇/ });
+    await row.getByText('无需报送').first().waitFor();
+    // Its five centres owe nothing that month: none counted, none missing.
+    await expect.poll(() => row.getByTestId('report-rate').innerText()).toContain('共 0 个');
+    expect(await row.getByTestId('report-rate').innerText()).toContain('无需报送 5');
+    await county.screenshot({ path: resultPath('reports-county-before-start.png'), fullPage: true });
   });
 });
 

@@ -69,7 +69,9 @@ export const REPORTS_MATRIX: Matrix = {
     await expectDenied(c.req('GET', `/api/report-settings/${w.nodes.B1.id}`));
   },
   'PUT /api/report-settings/:countyId': async ({ c, s, w }) => {
-    await expectDenied(c.req('PUT', `/api/report-settings/${w.nodes.B.id}`, { deadlineDay: 1, lockDay: 2 }));
+    const body = { deadlineDay: 1, lockDay: 2, startMonth: '2026-01' };
+    await expectDenied(c.req('PUT', `/api/report-settings/${w.nodes.B.id}`, body));
+    // Read back: no calendar was written, so B's start month is still the automatic one.
     expect(await s.database.db.select().from(reportSettings)).toEqual([]);
   },
 };

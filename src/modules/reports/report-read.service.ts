@@ -7,7 +7,7 @@ import type { Actor } from '../../shared/actor';
 import { AppError } from '../../shared/app-error';
 import { formatDateTime } from '../../shared/china-time';
 import type { NodeLevel } from '../../shared/roles';
-import { dayAfter, isPastDay, settingsOf, thisMonth, timingOf } from './report-calendar';
+import { calendarOf, dayAfter, isPastDay, thisMonth, timingOf, yearMonths, type Calendar } from './report-calendar';
 import { changedSignIns, computeFigures } from './report-figures';
 import {
   monthKey,
@@ -84,12 +84,12 @@ export async function liveFigures(db: DbOrTx, node: NodeBrief, month: number): P
 
 const iso = (d: Date | null) => (d ? formatDateTime(d) : null);
 
-export function brief(node: NodeBrief, month: number, row: ReportRow | undefined, deadline: string): ReportBrief {
+export function brief(node: NodeBrief, month: number, row: ReportRow | undefined, cal: Calendar): ReportBrief {
   return {
     node: asNode(node),
     month: monthKey(month),
     status: (row?.status as ReportStatus | undefined) ?? null,
-    timing: timingOf(row, deadline),
+    timing: timingOf(row, month, cal),
     submittedAt: iso(row?.submittedAt ?? null),
     resubmissions: row?.resubmissions ?? 0,
     rate: null,
@@ -97,7 +97,7 @@ export function brief(node: NodeBrief, month: number, row: ReportRow | undefined
 }
 
 /** The briefs of these nodes' reports for one month. */
-async function briefsOf(db: DbOrTx, nodes: NodeBrief[], month: number, deadline: string): Promise<ReportBrief[]> {
+async function briefsOf(db: DbOrTx, nodes: NodeBrief[], month: number, cal: Calendar): Promise<ReportBrief[]> {
   const rows = new Map(
     (
       await reportRows(
@@ -107,18 +107,22 @@ async function briefsOf(db: DbOrTx, nodes: NodeBrief[], month: number, deadline:
       )
     ).map((r) => [r.nodeId, r]),
   );
-  return nodes.map((n) => brief(n, month, rows.get(n.id), deadline));
+  return nodes.map((n) => brief(n, month, rows.get(n.id), cal));
 }
 
 function sumRates(rates: ReportRate[]): ReportRate {
-  const sum: ReportRate = { total: 0, on_time: 0, late: 0, missing: 0, pending: 0 };
+  const sum: ReportRate = { total: 0, on_time: 0, late: 0, missing: 0, pending: 0, not_required: 0 };
   for (const r of rates) for (const k of Object.keys(sum) as (keyof ReportRate)[]) sum[k] += r[k];
   return sum;
 }
 
+/** How these reports stand; a report not required is counted apart, never in the total. */
 function rateOf(briefs: ReportBrief[]): ReportRate {
-  const rate: ReportRate = { total: briefs.length, on_time: 0, late: 0, missing: 0, pending: 0 };
-  for (const b of briefs) rate[b.timing] += 1;
+  const rate: ReportRate = { total: 0, on_time: 0, late: 0, missing: 0, pending: 0, not_required: 0 };
+  for (const b of briefs) {
+    rate[b.timing] += 1;
+    if (b.timing !== 'not_required') rate.total += 1;
+  }
   return rate;
 }
 
@@ -126,18 +130,16 @@ function rateOf(briefs: ReportBrief[]): ReportRate {
 export async function findOverview({ db, actor, nodeId, month: key }: Ctx & { nodeId: string; month: string }) {
   const node = await loadReportNode(db, actor, nodeId);
   const month = monthNumber(key);
-  const settings = await settingsOf(db, countyOf(node));
-  const deadlineOf = (m: number) => dayAfter(m, settings.deadlineDay);
-  const deadline = deadlineOf(month);
+  const cal = await calendarOf(db, countyOf(node));
+  const deadline = dayAfter(month, cal.deadlineDay);
   const year = Math.floor(month / 100);
-  const months = Array.from({ length: 12 }, (_, i) => year * 100 + i + 1).filter((m) => m <= thisMonth());
-  const own = reportsAt(node) ? await reportRows(db, [node.id], months) : [];
+  const own = reportsAt(node) ? await reportRows(db, [node.id], yearMonths(year, 0, new Set())) : [];
   const byMonth = new Map(own.map((r) => [r.month, r]));
   const children = await reportingChildren(db, node);
   const childBriefs = await Promise.all(
-    (await briefsOf(db, children, month, deadline)).map(async (b, i) =>
+    (await briefsOf(db, children, month, cal)).map(async (b, i) =>
       children[i].level === 'town'
-        ? { ...b, rate: rateOf(await briefsOf(db, await reportingChildren(db, children[i]), month, deadline)) }
+        ? { ...b, rate: rateOf(await briefsOf(db, await reportingChildren(db, children[i]), month, cal)) }
         : b,
     ),
   );
@@ -145,8 +147,12 @@ export async function findOverview({ db, actor, nodeId, month: key }: Ctx & { no
     node: asNode(node),
     month: key,
     deadline,
-    own: reportsAt(node) ? brief(node, month, byMonth.get(month), deadline) : null,
-    year: reportsAt(node) ? months.map((m) => brief(node, m, byMonth.get(m), deadlineOf(m))) : [],
+    own: reportsAt(node) ? brief(node, month, byMonth.get(month), cal) : null,
+    // The months from the start (and any earlier one that has a report): a table of grey 无需报送 rows
+    // before the county took up reporting would only hide the months that count.
+    year: reportsAt(node)
+      ? yearMonths(year, cal.start, new Set(byMonth.keys())).map((m) => brief(node, m, byMonth.get(m), cal))
+      : [],
     children: childBriefs,
     rate: rateOf(childBriefs),
     centresRate: node.level === 'county' ? sumRates(childBriefs.map((b) => b.rate!)) : null,
@@ -158,17 +164,17 @@ export async function findOverview({ db, actor, nodeId, month: key }: Ctx & { no
 export async function getReport({ db, actor, nodeId, month: key }: Ctx & { nodeId: string; month: string }) {
   const node = await loadReportingNode(db, actor, nodeId);
   const month = monthNumber(key);
-  const settings = await settingsOf(db, countyOf(node));
+  const cal = await calendarOf(db, countyOf(node));
   const row = await reportRow(db, node.id, month);
   const scope = await reportScope(db, node, month);
-  const deadline = dayAfter(month, settings.deadlineDay);
-  const lockDate = dayAfter(month, settings.lockDay);
+  const deadline = dayAfter(month, cal.deadlineDay);
+  const lockDate = dayAfter(month, cal.lockDay);
   const live = await computeFigures(db, countyOf(node), scope.nodeIds, { from: month, to: month }, scope.included);
   const report: Report = {
     node: asNode(node),
     month: key,
     status: (row?.status as ReportStatus | undefined) ?? null,
-    timing: timingOf(row, deadline),
+    timing: timingOf(row, month, cal),
     body: row?.body ?? '',
     live,
     frozen: (row?.figures as Figures | null) ?? null,

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { orgNodes } from '../../server/db/tree.table';
 import type { Ctx } from '../../server/types';
 import type { WaitingItem } from '../../server/waiting';
-import { dayAfter, prevMonth, settingsOf, thisMonth } from './report-calendar';
+import { calendarOf, dayAfter, prevMonth, thisMonth, timingOf, type Calendar } from './report-calendar';
 import { monthKey } from './reports.contract';
 import { canWriteReport, REPORT_REVIEWER_ROLES } from './reports.policy';
 import { monthlyReports } from './reports.table';
@@ -12,7 +12,8 @@ const at = (nodeId: string, month: number) => `${PATH}?node=${nodeId}&month=${mo
 
 /**
  * The workbench's items: the actor's own report of last month not yet submitted (with its due
- * date), their reports returned to them, and reports from the level below awaiting their review.
+ * date; not when the month is before the county's start and has no report), their reports returned
+ * to them, and reports from the level below awaiting their review.
  */
 export async function waitingReports({ db, actor }: Ctx): Promise<WaitingItem[]> {
   const homes = actor.scopes.filter((s) => s.role === 'centre_manager' || s.role === 'town_admin');
@@ -40,10 +41,17 @@ export async function waitingReports({ db, actor }: Ctx): Promise<WaitingItem[]>
           own.map((n) => n.id),
         ),
       );
-    const submitted = new Set(rows.filter((r) => r.month === last && r.firstSubmittedAt).map((r) => r.nodeId));
-    const due = own.filter((n) => !submitted.has(n.id));
+    const lastRows = new Map(rows.filter((r) => r.month === last).map((r) => [r.nodeId, r]));
+    const calendars = new Map<string, Calendar>();
+    const due = [];
+    for (const n of own) {
+      const county = n.path.split('/')[1];
+      if (!calendars.has(county)) calendars.set(county, await calendarOf(db, county));
+      const timing = timingOf(lastRows.get(n.id), last, calendars.get(county)!);
+      if (timing === 'missing' || timing === 'pending') due.push(n);
+    }
     if (due.length) {
-      const { deadlineDay } = await settingsOf(db, due[0].path.split('/')[1]);
+      const { deadlineDay } = calendars.get(due[0].path.split('/')[1])!;
       out.push({ key: 'reports.due', count: due.length, path: at(due[0].id, last), due: dayAfter(last, deadlineDay) });
     }
     const returned = rows.filter((r) => r.status === 'returned').sort((a, b) => a.month - b.month);

@@ -5,7 +5,7 @@ import type { NodeBrief } from '../../server/tree-scope';
 import type { Ctx } from '../../server/types';
 import type { Actor } from '../../shared/actor';
 import { AppError, fieldError, forbidden } from '../../shared/app-error';
-import { dayAfter, isPastDay, settingsOf } from './report-calendar';
+import { dayAfter, isPastDay, nextMonth, settingsOf, thisMonth } from './report-calendar';
 import { countyOf, liveFigures, loadReportingNode, refuseFutureMonth, reportRow } from './report-read.service';
 import { monthNumber, type ReportSettings } from './reports.contract';
 import { canReviewReport, canWriteReport } from './reports.policy';
@@ -146,18 +146,27 @@ export async function setMonthLock({
   });
 }
 
-/** Sets a county's deadline and lock days; the lock day cannot come before the deadline. */
+/**
+ * Sets a county's deadline and lock days (the lock day cannot come before the deadline) and its
+ * start month: from January 2000 to next month at the latest (null: as calendarOf says).
+ */
 export async function saveReportSettings(db: DbOrTx, actor: Actor, county: NodeBrief, input: ReportSettings) {
   if (input.lockDay < input.deadlineDay)
     throw fieldError('lockDay', '锁定日不能早于报送截止日', 'The lock day cannot come before the deadline day');
+  const startMonth = input.startMonth === null ? null : monthNumber(input.startMonth);
+  if (startMonth !== null && startMonth < 200001)
+    throw fieldError('startMonth', '起报月份不能早于 2000 年 1 月', 'The start month cannot be before January 2000');
+  if (startMonth !== null && startMonth > nextMonth(thisMonth()))
+    throw fieldError('startMonth', '起报月份最晚为下个月', 'The start month can be next month at the latest');
+  const values = { deadlineDay: input.deadlineDay, lockDay: input.lockDay, startMonth };
   await db.transaction(async (tx) => {
     const before = await settingsOf(tx, county.id);
     await tx
       .insert(reportSettings)
-      .values({ countyId: county.id, ...input, updatedBy: actor.userId })
+      .values({ countyId: county.id, ...values, updatedBy: actor.userId })
       .onConflictDoUpdate({
         target: reportSettings.countyId,
-        set: { ...input, updatedBy: actor.userId, updatedAt: new Date() },
+        set: { ...values, updatedBy: actor.userId, updatedAt: new Date() },
       });
     await recordAudit(tx, {
       actor,

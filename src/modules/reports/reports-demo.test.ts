@@ -8,7 +8,7 @@ import { createProtector } from '../../server/protect';
 let database: Database | undefined;
 afterAll(() => database?.close());
 
-it('the demo county has reports of the last three months: accepted, one returned, late and missing, real figures', async () => {
+it('the demo county has reports of the last three months: accepted, one returned, late and missing, real figures; its start month is the first of them', async () => {
   database = await createTestDatabase();
   await seedDemoIfEmpty(database, 'Demo-pass-2026', createProtector(crypto.randomBytes(32)));
   const rows = await database.query<{ name: string; status: string; late: boolean; sessions: number | null }>(
@@ -21,4 +21,8 @@ it('the demo county has reports of the last three months: accepted, one returned
   expect(rows.some((r) => r.late)).toBe(true);
   // Frozen figures come from the seeded records: the submitted reports of 东坡村 held sessions.
   expect(rows.filter((r) => r.name === '东坡村' && (r.sessions ?? 0) > 0).length).toBeGreaterThan(0);
+  const [first] = await database.query<{ start: number; first: number }>(
+    `select s.start_month as start, (select min(month) from monthly_reports) as first from report_settings s`,
+  );
+  expect(first.start).toBe(first.first);
 });

@@ -11,8 +11,11 @@ import {
 
 export const REPORT_STATUSES = ['draft', 'submitted', 'returned', 'accepted'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
-/** How a report stands against the deadline: on time, late, missing (deadline passed), pending (not yet due). */
-export const REPORT_TIMINGS = ['on_time', 'late', 'missing', 'pending'] as const;
+/**
+ * How a report stands against the deadline: on time, late, missing (deadline passed), pending (not
+ * yet due), not required (a month before the county's start month that has no report).
+ */
+export const REPORT_TIMINGS = ['on_time', 'late', 'missing', 'pending', 'not_required'] as const;
 export type ReportTiming = (typeof REPORT_TIMINGS)[number];
 
 const ZMonthKey = z
@@ -43,11 +46,12 @@ export type Figures = z.infer<typeof ZFigures>;
 const ZNode = z.object({ id: z.string(), name: z.string(), level: z.enum(NODE_LEVELS) });
 export type ReportNode = z.infer<typeof ZNode>;
 const ZRate = z.object({
-  total: z.number().int(),
+  total: z.number().int().describe('The reports required: not_required is not counted in it'),
   on_time: z.number().int(),
   late: z.number().int(),
   missing: z.number().int(),
   pending: z.number().int(),
+  not_required: z.number().int(),
 });
 export type ReportRate = z.infer<typeof ZRate>;
 
@@ -114,6 +118,9 @@ export type Summary = z.infer<typeof ZSummary>;
 export const ZReportSettings = z.object({
   deadlineDay: z.number().int().min(1).max(28),
   lockDay: z.number().int().min(1).max(28),
+  startMonth: ZMonthKey.nullable().describe(
+    '起报月份: the first month reports are required (YYYY-MM); null: the month of the county’s first report, or last month if earlier or none',
+  ),
 });
 export type ReportSettings = z.infer<typeof ZReportSettings>;
 
@@ -219,15 +226,20 @@ export const reportsApi = defineEndpoints('reports', {
   settings: {
     method: 'GET',
     path: '/api/report-settings/:countyId',
-    summary: 'The county’s reporting calendar: deadline day and lock day of the next month',
+    summary: 'The county’s reporting calendar: deadline day and lock day of the next month, start month',
     policy: read,
     params: ZCountyParams,
-    responses: { 200: ZReportSettings.extend({ canEdit: z.boolean() }) },
+    responses: {
+      200: ZReportSettings.extend({
+        start: ZMonthKey.describe('The start month in effect (startMonth, or as it follows when none is set)'),
+        canEdit: z.boolean(),
+      }),
+    },
   },
   setSettings: {
     method: 'PUT',
     path: '/api/report-settings/:countyId',
-    summary: 'Set the county’s deadline and lock days (county admins)',
+    summary: 'Set the county’s deadline and lock days and its start month (county admins)',
     policy: { roles: REPORT_SETTINGS_ROLES },
     params: ZCountyParams,
     body: ZReportSettings,

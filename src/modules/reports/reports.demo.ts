@@ -4,11 +4,12 @@ import { dayAfter, prevMonth, thisMonth } from './report-calendar';
 import { computeFigures } from './report-figures';
 import { reportScope } from './report-read.service';
 import type { ReportStatus } from './reports.contract';
-import { monthlyReports } from './reports.table';
+import { monthlyReports, reportSettings } from './reports.table';
 
 // Fictional monthly reports of 青溪县 for the three months before this one, so that the reports
 // screen, the reporting rate and the workbench mean something on first start: most accepted,
-// one returned, some late, some missing. Figures are frozen from the seeded records.
+// one returned, some late, some missing. Figures are frozen from the seeded records. The county's
+// start month (起报月份) is the first of those months: the months before show 无需报送, not 未报.
 
 /** Per node, for the months three, two and one before this: status and 'late' (null: never started). */
 type Plan = [ReportStatus, boolean] | null;
@@ -77,6 +78,10 @@ export async function seedReports(ctx: DemoContext): Promise<void> {
   const centreBy = ctx.users.get('centre') ?? null;
   const townBy = ctx.users.get('town') ?? null;
   const countyBy = ctx.users.get('county') ?? null;
+  await tx
+    .insert(reportSettings)
+    .values({ countyId, startMonth: months[0], updatedBy: countyBy })
+    .onConflictDoUpdate({ target: reportSettings.countyId, set: { startMonth: months[0] } });
   const write = async (nodeName: string, i: number, plan: Plan, level: 'centre' | 'town') => {
     const node = ctx.nodes.get(nodeName);
     if (!node || !plan) return;

@@ -2,11 +2,11 @@ import { loadCounty } from '../../server/tree-scope';
 import { OK, route, staffCtx, type RouteApp } from '../../server/route';
 import { forbidden } from '../../shared/app-error';
 import { disposition } from '../files';
-import { settingsOf } from './report-calendar';
+import { calendarOf } from './report-calendar';
 import { exportReport, exportSummary } from './report-files';
 import { findOverview, getReport } from './report-read.service';
 import { reviewReport, saveReport, saveReportSettings, setMonthLock, submitReport } from './report-write.service';
-import { reportsApi } from './reports.contract';
+import { monthKey, reportsApi } from './reports.contract';
 import { canReadReportSettings, canSetReportSettings } from './reports.policy';
 import { getSummary, saveSummary } from './summary.service';
 
@@ -47,7 +47,8 @@ export const reportRoutes = async (app: RouteApp) => {
   route(app, reportsApi.settings, async (req) => {
     const { db, actor } = ctx(req);
     const county = await loadCounty(db, actor, req.params.countyId, canReadReportSettings);
-    return { ...(await settingsOf(db, county.id)), canEdit: canSetReportSettings(actor, county) };
+    const { start, ...settings } = await calendarOf(db, county.id);
+    return { ...settings, start: monthKey(start), canEdit: canSetReportSettings(actor, county) };
   });
   route(app, reportsApi.setSettings, async (req) => {
     const { db, actor } = ctx(req);

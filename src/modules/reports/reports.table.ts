@@ -3,13 +3,17 @@ import { boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid
 import { idColumn, nodeKey, nodeRef, timestampNow, timestampTz, timestamps } from '../../server/db/columns';
 import { userRef } from '../accounts/account.table';
 
-/** A county's reporting calendar: reports are due on day N of the next month, records lock after day M. */
+/**
+ * A county's reporting calendar: reports are due on day N of the next month, records lock after day M.
+ * `start_month` (起报月份, yyyymm): the first month reports are required; null: see startOf.
+ */
 export const reportSettings = pgTable(
   'report_settings',
   {
     countyId: nodeKey('county_id'),
     deadlineDay: integer('deadline_day').notNull().default(5),
     lockDay: integer('lock_day').notNull().default(10),
+    startMonth: integer('start_month'),
     updatedBy: userRef('updated_by'),
     updatedAt: timestampNow('updated_at'),
   },
@@ -17,6 +21,10 @@ export const reportSettings = pgTable(
     check(
       'report_settings_days_chk',
       sql`${t.deadlineDay} between 1 and 28 and ${t.lockDay} between ${t.deadlineDay} and 28`,
+    ),
+    check(
+      'report_settings_start_chk',
+      sql`${t.startMonth} is null or (${t.startMonth} >= 200001 and ${t.startMonth} % 100 between 1 and 12)`,
     ),
   ],
 );

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { buildActivity, buildResidents } from '../../../test/activity-factories';
 import type { Client } from '../../../test/server';
 import { useWorldServer } from '../../../test/server-fixture';
@@ -11,8 +11,9 @@ import type { Actor } from '../../shared/actor';
 import type { Role } from '../../shared/roles';
 import './index';
 import { auditLog } from '../audit/audit.table';
-import { prevMonth, thisMonth } from './report-calendar';
+import { nextMonth, prevMonth, thisMonth } from './report-calendar';
 import { monthKey, type Overview, type Report } from './reports.contract';
+import { monthlyReports } from './reports.table';
 
 const {
   s,
@@ -23,6 +24,22 @@ const {
 // A past month whose lock day has long passed, and the current month (never locked yet).
 const PAST = prevMonth(prevMonth(prevMonth(thisMonth())));
 const NOW = thisMonth();
+// A month before the start month the county sets (PAST).
+const BEFORE = prevMonth(PAST);
+const SETTINGS = (county: string) => `/api/report-settings/${county}`;
+const actorOf = (key: string, role: Role, node: { id: string; path: string }): Actor => ({
+  userId: w.users[key].id,
+  username: w.users[key].username,
+  displayName: key,
+  scopes: [{ role, nodeId: node.id, nodeName: '', path: node.path }],
+});
+const waitingKeys = async (actor: Actor) =>
+  (await collectWaiting({ db: s.database.db, actor })).filter((i) => i.key.startsWith('reports.'));
+/** The months of `month`'s year from `from` to this month: what a node's year table lists. */
+const monthsFrom = (month: number, from: number) =>
+  Array.from({ length: 12 }, (_, i) => Math.floor(month / 100) * 100 + i + 1)
+    .filter((m) => m >= from && m <= NOW)
+    .map(monthKey);
 const day = (month: number, d: number) => new Date(Date.UTC(Math.floor(month / 100), (month % 100) - 1, d, 2));
 
 let a: string[];
@@ -74,6 +91,74 @@ const overview = (c: Client, node: string, m: number): Promise<Overview> =>
 const url = (node: string, m: number, tail = '') => `/api/monthly-reports/${node}/${monthKey(m)}${tail}`;
 
 describe('monthly reports', () => {
+  it('the start month: before it a month without a report is not required, not in a rate, not due', async () => {
+    const centreActor = actorOf('A:centre_manager', 'centre_manager', w.nodes.A1a);
+    // No start month set and no report in the county: the start is last month, the report due now.
+    const last = prevMonth(NOW);
+    expect(await ok(county.req('GET', SETTINGS(w.nodes.A.id)))).toMatchObject({
+      startMonth: null,
+      start: monthKey(last),
+    });
+    let t = await overview(town, w.nodes.A1.id, PAST);
+    expect(t.children.map((c) => c.timing)).toEqual(['not_required', 'not_required']);
+    expect(t.rate).toEqual({ total: 0, on_time: 0, late: 0, missing: 0, pending: 0, not_required: 2 });
+    expect((await overview(town, w.nodes.A1.id, last)).children.map((c) => c.timing)).not.toContain('not_required');
+    expect((await overview(centre, w.nodes.A1a.id, NOW)).year.map((b) => b.month)).toEqual(monthsFrom(NOW, last));
+    expect((await waitingKeys(centreActor)).map((i) => i.key)).toEqual(['reports.due']);
+
+    // The county sets PAST: before it, not required; from it, missing as before. Bad months refused.
+    const body = { deadlineDay: 5, lockDay: 10 };
+    for (const bad of ['1999-12', monthKey(nextMonth(nextMonth(NOW))), '2026-13']) {
+      const r = await county.req('PUT', SETTINGS(w.nodes.A.id), { ...body, startMonth: bad });
+      expect(r.statusCode, bad).toBe(400);
+    }
+    // Starting next month: last month is not required, nothing is due.
+    await ok(county.req('PUT', SETTINGS(w.nodes.A.id), { ...body, startMonth: monthKey(nextMonth(NOW)) }));
+    expect(await waitingKeys(centreActor)).toEqual([]);
+    expect((await get(centre, w.nodes.A1a.id, last)).timing).toBe('not_required');
+    await ok(county.req('PUT', SETTINGS(w.nodes.A.id), { ...body, startMonth: monthKey(PAST) }));
+    expect(await ok(town.req('GET', SETTINGS(w.nodes.A.id)))).toMatchObject({
+      startMonth: monthKey(PAST),
+      start: monthKey(PAST),
+    });
+    const [audited] = await s.database.db
+      .select({ summary: auditLog.summary })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'report.settings'))
+      .orderBy(desc(auditLog.at))
+      .limit(1);
+    expect(audited.summary).toMatchObject({
+      from: { startMonth: monthKey(nextMonth(NOW)) },
+      to: { startMonth: monthKey(PAST) },
+    });
+    t = await overview(town, w.nodes.A1.id, BEFORE);
+    expect(t.children.map((c) => c.timing)).toEqual(['not_required', 'not_required']);
+    expect(t.rate).toMatchObject({ total: 0, missing: 0, not_required: 2 });
+    t = await overview(town, w.nodes.A1.id, PAST);
+    expect(t.children.map((c) => c.timing)).toEqual(['missing', 'missing']);
+    expect(t.rate).toMatchObject({ total: 2, missing: 2, not_required: 0 });
+    expect((await get(centre, w.nodes.A1a.id, BEFORE)).timing).toBe('not_required');
+    // The year table lists the months from the start on.
+    expect((await overview(centre, w.nodes.A1a.id, PAST)).year.map((b) => b.month)).toEqual(monthsFrom(PAST, PAST));
+    expect((await waitingKeys(centreActor)).map((i) => [i.key, i.count])).toEqual([['reports.due', 1]]);
+
+    // A report that exists before the start is judged as any other (a draft: missing), and listed.
+    await s.database.db.insert(monthlyReports).values({
+      countyId: w.nodes.A.id,
+      nodeId: w.nodes.A1a.id,
+      month: BEFORE,
+      body: '补报',
+    });
+    expect((await get(centre, w.nodes.A1a.id, BEFORE)).timing).toBe('missing');
+    expect((await overview(town, w.nodes.A1.id, BEFORE)).rate).toMatchObject({ total: 1, missing: 1, not_required: 1 });
+    expect((await overview(centre, w.nodes.A1a.id, BEFORE)).year.map((b) => b.month)).toEqual(
+      monthsFrom(BEFORE, BEFORE),
+    );
+    await s.database.db
+      .delete(monthlyReports)
+      .where(and(eq(monthlyReports.nodeId, w.nodes.A1a.id), eq(monthlyReports.month, BEFORE)));
+  });
+
   it('a centre’s report is pre-filled from its records', async () => {
     const r = await get(centre, w.nodes.A1a.id, PAST);
     expect(r.status).toBeNull();
@@ -214,7 +299,7 @@ describe('monthly reports', () => {
     expect(c.rate).toMatchObject({ total: 2, late: 1, missing: 1, on_time: 0 });
     expect(c.children[0].rate).toMatchObject({ total: 2, late: 2 });
     expect(c.children[1].rate).toMatchObject({ total: 2, missing: 2 });
-    expect(c.centresRate).toEqual({ total: 4, on_time: 0, late: 2, missing: 2, pending: 0 });
+    expect(c.centresRate).toEqual({ total: 4, on_time: 0, late: 2, missing: 2, pending: 0, not_required: 0 });
     expect(
       (await otherTown.req('GET', `/api/monthly-reports?nodeId=${w.nodes.A.id}&month=${monthKey(NOW)}`)).statusCode,
     ).toBe(404);
@@ -248,24 +333,31 @@ describe('monthly reports', () => {
     expect(docx.headers['content-disposition']).toContain('.docx');
   });
 
-  it('the county sets its deadline and lock days; a town cannot', async () => {
-    const path = `/api/report-settings/${w.nodes.A.id}`;
-    expect(await ok(county.req('GET', path))).toEqual({ deadlineDay: 5, lockDay: 10, canEdit: true });
-    expect((await county.req('PUT', path, { deadlineDay: 8, lockDay: 6 })).statusCode).toBe(400);
-    await ok(county.req('PUT', path, { deadlineDay: 6, lockDay: 12 }));
-    expect((await town.req('PUT', path, { deadlineDay: 1, lockDay: 2 })).statusCode).toBe(403);
-    expect(await ok(town.req('GET', path))).toEqual({ deadlineDay: 6, lockDay: 12, canEdit: false });
+  it('the county sets its deadline and lock days and clears its start month; a town cannot', async () => {
+    const path = SETTINGS(w.nodes.A.id);
+    const start = monthKey(PAST);
+    expect(await ok(county.req('GET', path))).toEqual({
+      deadlineDay: 5,
+      lockDay: 10,
+      startMonth: start,
+      start,
+      canEdit: true,
+    });
+    expect((await county.req('PUT', path, { deadlineDay: 8, lockDay: 6, startMonth: null })).statusCode).toBe(400);
+    // Cleared, the start is the month of the county's first report (PAST, the earliest there is).
+    await ok(county.req('PUT', path, { deadlineDay: 6, lockDay: 12, startMonth: null }));
+    expect((await town.req('PUT', path, { deadlineDay: 1, lockDay: 2, startMonth: '2001-01' })).statusCode).toBe(403);
+    expect(await ok(town.req('GET', path))).toEqual({
+      deadlineDay: 6,
+      lockDay: 12,
+      startMonth: null,
+      start,
+      canEdit: false,
+    });
   });
 
   it('the workbench: last month’s report due, a returned report, reports awaiting review', async () => {
-    const actorOf = (key: string, role: Role, node: { id: string; path: string }): Actor => ({
-      userId: w.users[key].id,
-      username: w.users[key].username,
-      displayName: key,
-      scopes: [{ role, nodeId: node.id, nodeName: '', path: node.path }],
-    });
-    const keys = async (actor: Actor) =>
-      (await collectWaiting({ db: s.database.db, actor })).filter((i) => i.key.startsWith('reports.'));
+    const keys = waitingKeys;
     const centreActor = actorOf('A:centre_manager', 'centre_manager', w.nodes.A1a);
     const townActor = actorOf('A:town_admin', 'town_admin', w.nodes.A1);
     const last = prevMonth(NOW);

@@ -5,7 +5,7 @@ import type { NodeBrief } from '../../server/tree-scope';
 import type { Ctx } from '../../server/types';
 import { AppError, forbidden } from '../../shared/app-error';
 import { formatDateTime } from '../../shared/china-time';
-import { dayAfter, settingsOf, thisMonth } from './report-calendar';
+import { calendarOf, thisMonth, yearMonths } from './report-calendar';
 import { computeFigures } from './report-figures';
 import { asNode, brief, countyOf, loadReportingNode, reportingChildren, reportRows } from './report-read.service';
 import type { Figures, Summary } from './reports.contract';
@@ -35,9 +35,8 @@ async function summaryRow(db: DbOrTx, nodeId: string, year: number) {
 export async function getSummary({ db, actor, nodeId, year }: Target): Promise<Summary> {
   const node = await loadReportingNode(db, actor, nodeId);
   const row = await summaryRow(db, node.id, year);
-  const { deadlineDay } = await settingsOf(db, countyOf(node));
-  const months = Array.from({ length: 12 }, (_, i) => year * 100 + i + 1).filter((m) => m <= thisMonth());
-  const rows = new Map((await reportRows(db, [node.id], months)).map((r) => [r.month, r]));
+  const cal = await calendarOf(db, countyOf(node));
+  const rows = new Map((await reportRows(db, [node.id], yearMonths(year, 0, new Set()))).map((r) => [r.month, r]));
   return {
     node: asNode(node),
     year,
@@ -46,7 +45,7 @@ export async function getSummary({ db, actor, nodeId, year }: Target): Promise<S
     live: await yearFigures(db, node, year),
     frozen: (row?.figures as Figures | null) ?? null,
     submittedAt: row?.submittedAt ? formatDateTime(row.submittedAt) : null,
-    months: months.map((m) => brief(node, m, rows.get(m), dayAfter(m, deadlineDay))),
+    months: yearMonths(year, cal.start, new Set(rows.keys())).map((m) => brief(node, m, rows.get(m), cal)),
     can: { write: canWriteReport(actor, node) },
   };
 }

@@ -23,6 +23,7 @@ const TIMING_COLOR: Record<ReportTiming, string> = {
   late: 'orange',
   missing: 'red',
   pending: 'default',
+  not_required: 'default',
 };
 
 export function StatusTag({ status }: { status: ReportStatus | null }) {
@@ -32,12 +33,22 @@ export function StatusTag({ status }: { status: ReportStatus | null }) {
 
 export function TimingTag({ timing }: { timing: ReportTiming }) {
   const { t } = useI18n();
-  return <Tag color={TIMING_COLOR[timing]}>{t(M[timing])}</Tag>;
+  // 无需报送 in grey without a border: a month before the start, not a report anybody owes.
+  return (
+    <Tag color={TIMING_COLOR[timing]} bordered={timing !== 'not_required'}>
+      {t(M[timing])}
+    </Tag>
+  );
 }
 
 export function RateLine({ rate }: { rate: ReportRate }) {
   const { t } = useI18n();
-  return <span data-testid="report-rate">{t(M.rateLine, rate)}</span>;
+  return (
+    <span data-testid="report-rate">
+      {t(M.rateLine, rate)}
+      {rate.not_required > 0 && t(M.rateNotRequired, rate)}
+    </span>
+  );
 }
 
 /** The figures as a two- or three-column table: item, the records now, and as submitted. */

@@ -22,6 +22,7 @@ export const M = {
     '共 {total} 个：按时 {on_time}，逾期 {late}，未报 {missing}，未到期 {pending}',
     '{total} in all: {on_time} on time, {late} late, {missing} missing, {pending} not yet due',
   ],
+  rateNotRequired: ['；无需报送 {not_required}', '; {not_required} not required'],
   centresRate: ['所辖学习中心', 'Its centres'],
   allCentres: ['全县学习中心', 'All centres of the county'],
   status: ['状态', 'Status'],
@@ -38,6 +39,7 @@ export const M = {
   late: ['逾期', 'Late'],
   missing: ['未报', 'Missing'],
   pending: ['未到期', 'Not yet due'],
+  not_required: ['无需报送', 'Not required'],
   reportTitle: ['{name} {month} 月报', '{name} report for {month}'],
   figures: ['数据', 'Figures'],
   item: ['项目', 'Item'],
@@ -85,5 +87,11 @@ export const M = {
   settings: ['报送设置', 'Reporting calendar'],
   deadlineDay: ['报送截止：次月第几日', 'Deadline: day of the next month'],
   lockDay: ['锁定：次月第几日之后', 'Lock: after day of the next month'],
+  startMonth: ['起报月份', 'Start month'],
+  startMonthHelp: [
+    '从这个月起各单位须报送月报；此前没有月报的月份显示为“无需报送”，不计入报送率。不设置时，从全县第一份月报的月份算起，尚无月报或其更晚时从上个月算起（现为 {start}）。',
+    'Reports are required from this month on; earlier months without a report show as “Not required” and are not counted in any rate. If not set, the month of the county’s first report counts, or last month if there is none yet or it is later (now {start}).',
+  ],
+  startMonthAuto: ['自动（{start}）', 'Automatic ({start})'],
   monthN: ['{y}年{m}月', '{y}-{m}'],
 } satisfies Record<string, Msg>;

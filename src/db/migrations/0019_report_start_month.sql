@@ -1,0 +1,2 @@
+ALTER TABLE "report_settings" ADD COLUMN "start_month" integer;--> statement-breakpoint
+ALTER TABLE "report_settings" ADD CONSTRAINT "report_settings_start_chk" CHECK ("report_settings"."start_month" is null or ("report_settings"."start_month" >= 200001 and "report_settings"."start_month" % 100 between 1 and 12));

@@ -106,7 +106,8 @@ export async function reviewReport({
     const row = await reportRow(tx, node.id, monthNumber(key));
     if (row?.status !== 'submitted')
       throw wrongState('只有已报送、待审核的月报可以审核', 'only a submitted report awaiting review can be reviewed');
-    await tx
+    // Only while it is still submitted: of two reviewers at once, the second finds nothing to review.
+    const [done] = await tx
       .update(monthlyReports)
       .set({
         status: decision === 'accept' ? 'accepted' : 'returned',
@@ -115,7 +116,10 @@ export async function reviewReport({
         reviewComment: comment,
         updatedAt: new Date(),
       })
-      .where(eq(monthlyReports.id, row.id));
+      .where(and(eq(monthlyReports.id, row.id), eq(monthlyReports.status, 'submitted')))
+      .returning({ id: monthlyReports.id });
+    if (!done)
+      throw wrongState('该月报刚刚有了变化，请刷新后再审核', 'the report has just changed; reload it and review again');
     await audit(tx, actor, node, `report.${decision}`, row.id, { month: key, comment });
   });
 }

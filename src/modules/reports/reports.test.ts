@@ -218,6 +218,36 @@ describe('monthly reports', () => {
     expect(actions).toEqual(['report.save', 'report.submit', 'report.return', 'report.resubmit', 'report.accept']);
   });
 
+  // PostgreSQL only: a row lock held by a third session lets both reviews read "submitted" before
+  // either writes (PGlite has one session: the requests run one after the other).
+  it.runIf(!!process.env.DATABASE_URL)(
+    'two reviews at once: one decides, the other is refused and writes nothing',
+    async () => {
+      // Centre A1a's report of a month no other test uses (after PAST: the start stays PAST).
+      const node = w.nodes.A1a.id;
+      const month = nextMonth(PAST);
+      await ok(centre.req('POST', url(node, month, '/submit'), { body: '两人同时审核' }));
+      let first!: Promise<unknown>;
+      let second!: Promise<unknown>;
+      await s.database.db.transaction(async (tx) => {
+        await tx.execute(sql`select 1 from monthly_reports where node_id = ${node} and month = ${month} for update`);
+        first = town.req('POST', url(node, month, '/review'), { decision: 'accept' });
+        second = town.req('POST', url(node, month, '/review'), { decision: 'accept' });
+        await new Promise((r) => setTimeout(r, 600));
+      });
+      const codes = (await Promise.all([first, second])).map((x) => (x as { statusCode: number }).statusCode).sort();
+      expect(codes).toEqual([200, 409]);
+      const reviews = await s.database.db
+        .select({ action: auditLog.action })
+        .from(auditLog)
+        .innerJoin(monthlyReports, sql`${auditLog.entityId} = ${monthlyReports.id}::text`)
+        .where(
+          and(eq(monthlyReports.nodeId, node), eq(monthlyReports.month, month), eq(auditLog.action, 'report.accept')),
+        );
+      expect(reviews).toHaveLength(1);
+    },
+  );
+
   it('the town’s report adds its accepted centres and its own activities, distinct residents counted once', async () => {
     // Village b is not accepted yet: the town counts only village a and itself.
     let r = await get(town, w.nodes.A1.id, PAST);

@@ -122,10 +122,14 @@ export async function getWorkbench({ db, actor, query }: Ctx & { query: Workbenc
   const month = Number(today.slice(5, 7));
   const here = actorAt(actor, node);
   const leader = numbersOnly(actor, node);
-  const report = await findIndicators({ db, actor, query: { nodeId: node.id, year, month } });
-  const missed = await missedCentres(db, node, report, month);
-  const activities = await weekActivities(db, here, today);
-  const waiting = leader ? null : await collectWaiting({ db, actor: here });
+  // Three independent reads, side by side (on a PostgreSQL server each takes its own connection).
+  const [[report, missed], activities, waiting] = await Promise.all([
+    findIndicators({ db, actor, query: { nodeId: node.id, year, month } }).then(
+      async (r) => [r, await missedCentres(db, node, r, month)] as const,
+    ),
+    weekActivities(db, here, today),
+    leader ? null : collectWaiting({ db, actor: here }),
+  ]);
   return {
     node: toBrief(node),
     nodes: nodes.map(toBrief),

@@ -50,6 +50,12 @@ describe('indicators in the browser', () => {
     await page.getByRole('button', { name: '云台镇' }).waitFor();
     const held = page.getByTestId('value-activities_held').locator('..');
     await expect.poll(() => held.innerText()).toContain('目标 ≥ 2');
+    // Staffing: the county's full-time and part-time teachers, its centres judged by the staffing norm.
+    const staff = page.getByTestId('value-staffing');
+    await expect.poll(() => staff.innerText()).toMatch(/^专职 \d+ · 兼职 \d+$/);
+    const staffCard = await staff.locator('..').innerText();
+    expect(staffCard).toContain('按教师配备标准考核');
+    expect(staffCard).toMatch(/\d+ \/ \d+ 达标（学习中心）/);
     // Not recorded yet: said so, never 0 %.
     await expect.poll(() => page.getByText('待“问卷调查”模块启用后自动计算').count()).toBe(3);
     await page.screenshot({ path: resultPath('indicators-county.png'), fullPage: true });
@@ -60,6 +66,7 @@ describe('indicators in the browser', () => {
     await page.getByLabel('每月活动场次 目标值').fill('3');
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText('已保存').waitFor();
+    // The drawer saved every measure, staffing without a threshold (the staffing norm judges it).
     const held = page.getByTestId('value-activities_held').locator('..');
     await expect.poll(() => held.innerText()).toContain('目标 ≥ 3');
   });

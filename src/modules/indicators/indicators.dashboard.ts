@@ -8,7 +8,7 @@ import { THEME_LABELS, type ThemeKey } from '../../shared/themes';
 import { ensureTagDefs } from '../people';
 import { groupFigures, monthPeriod, nodeFigures, themeFigures, yearPeriod } from '../stats';
 import type { Dashboard, DashboardTable, IndicatorQuery, IndicatorValue } from './indicators.contract';
-import { MEASURE_DEFS, type Measure } from './indicators.measures';
+import { judgesAt, MEASURE_DEFS, type Measure } from './indicators.measures';
 import { canReadIndicators } from './indicators.policy';
 import { gatherFacts, targetsOf, valuesOf, type Node } from './indicators.service';
 
@@ -55,9 +55,7 @@ export async function findDashboard({ db, actor, query }: Ctx & { query: Indicat
     hours: f.hours,
   });
   // The indicators judged at centres (and not waiting for another module) make the grid's columns.
-  const judged = targets.filter(
-    (t) => t.enabled && t.threshold !== null && t.levels.includes('centre') && !MEASURE_DEFS[t.measure].source,
-  );
+  const judged = targets.filter((t) => judgesAt(t, 'centre') && !MEASURE_DEFS[t.measure].source);
   const count = new Map(reached.map((g) => [g.tag, g.residentsReached]));
   return {
     node: brief(node),
@@ -90,9 +88,11 @@ const STATUS_TEXT: Record<IndicatorValue['status'], string> = {
 export const measureLabel = (m: Measure) => MEASURE_DEFS[m].label.zh;
 /** A value and its judgement in one cell, as the page shows it: "2 达标". */
 const judgedCell = (v: IndicatorValue | undefined) =>
-  v
-    ? `${v.value ?? '—'}${MEASURE_DEFS[v.measure].unit === 'percent' && v.value !== null ? '%' : ''} ${STATUS_TEXT[v.status]}`
-    : '—';
+  v?.measure === 'staffing'
+    ? `专职${v.numerator} 兼职${v.denominator} ${STATUS_TEXT[v.status]}`
+    : v
+      ? `${v.value ?? '—'}${MEASURE_DEFS[v.measure].unit === 'percent' && v.value !== null ? '%' : ''} ${STATUS_TEXT[v.status]}`
+      : '—';
 export const themeLabel = (key: string) => THEME_LABELS[key as ThemeKey]?.zh ?? key;
 
 export type Sheet = { name: string; head: string[]; rows: (string | number | null)[][] };

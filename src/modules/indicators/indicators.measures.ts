@@ -14,6 +14,7 @@ export const MEASURES = [
   'hours',
   'dept_sessions',
   'dept_person_times',
+  'staffing',
   'awareness_rate',
   'approval_rate',
   'satisfaction_rate',
@@ -39,6 +40,11 @@ export type MeasureDef = {
   direction: 'at_least' | 'at_most';
   /** Not yet recorded by cedu: the module that will record it (the value is "no data yet"). */
   source?: Label;
+  /**
+   * Judged by a rule kept elsewhere, not by a threshold: the place it is kept. The target's
+   * threshold stays empty (a threshold is refused); on/off and the levels still apply.
+   */
+  judgedBy?: Label;
 };
 
 const SURVEYS: Label = { zh: '问卷调查', en: 'surveys' };
@@ -138,6 +144,24 @@ export const MEASURE_DEFS: Record<Measure, MeasureDef> = {
     threshold: 400,
     direction: 'at_least',
   },
+  // 人员配备: judged per centre by the teachers module's staffing norm (教师配备标准, 2 full-time and
+  // 3–5 part-time by default, a county may set its own) — the one rule the staffing page uses too,
+  // never copied here. The county's target row for this measure only switches it on or off and
+  // chooses the levels; its threshold is always empty. A town or county shows how many of its
+  // centres meet the norm, and is met only when all of them do (as activities per month).
+  staffing: {
+    label: { zh: '人员配备', en: 'Staffing' },
+    means: {
+      zh: '学习中心教师库当前在岗的专职、兼职教师人数，按县（区）教师配备标准考核（默认专职≥2人、兼职3–5人）',
+      en: 'Full-time and part-time teachers active now in a centre’s bank, against the county’s staffing norm (by default 2 full-time, 3–5 part-time)',
+    },
+    unit: 'count',
+    levels: ['centre'],
+    per: 'month',
+    threshold: null,
+    direction: 'at_least',
+    judgedBy: { zh: '教师配备标准', en: 'the staffing norm' },
+  },
   awareness_rate: surveyRate(
     { zh: '知晓率', en: 'Awareness rate' },
     { zh: '知晓社区教育', en: 'know of community education' },
@@ -164,3 +188,9 @@ export const MEASURE_DEFS: Record<Measure, MeasureDef> = {
     source: { zh: '经费管理', en: 'funding' },
   },
 };
+
+/** A target judges the values at this level (a threshold is set, or the measure has its own rule). */
+export const judgesAt = (
+  t: { measure: Measure; enabled: boolean; threshold: number | null; levels: readonly NodeLevel[] },
+  level: NodeLevel,
+) => t.enabled && (t.threshold !== null || !!MEASURE_DEFS[t.measure].judgedBy) && t.levels.includes(level);

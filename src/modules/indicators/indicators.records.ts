@@ -32,6 +32,7 @@ const SOURCE: Record<RecordMeasure, 'held' | 'dept_held' | 'place' | 'dept_place
   participation_rate: 'residence',
   participation_change: 'residence',
   special_group: 'residence',
+  staffing: null,
   awareness_rate: null,
   approval_rate: null,
   satisfaction_rate: null,
@@ -77,6 +78,12 @@ async function residentsPage(db: DbOrTx, from: SQL, limit: number, offset: numbe
 export async function findRecords({ db, actor, query }: Ctx & { query: RecordsQuery }): Promise<Records> {
   const node = await loadNodeFor(db, query.nodeId, (n) => canReadIndicators(actor, n));
   const source = SOURCE[query.measure];
+  if (query.measure === 'staffing')
+    throw fieldError(
+      'measure',
+      '人员配备没有活动或居民明细；各学习中心的教师人数请在“学习中心师资配备”页面查看',
+      'Staffing has no activities or residents behind it; see each centre’s teachers on the Centre staffing page',
+    );
   if (!source) throw fieldError('measure', '该指标尚无记录可查看', 'This measure has no records in cedu yet');
   if (query.measure === 'special_group' && !query.tag)
     throw fieldError('tag', '请选择重点人群', 'Choose a special group');

@@ -9,6 +9,7 @@ import { chinaMonth } from '../../shared/china-time';
 import type { NodeLevel } from '../../shared/roles';
 import { findPopulations } from '../organisations';
 import { ensureTagDefs } from '../people';
+import { staffingOfCentres, type CentreStaff } from '../teachers';
 import {
   groupFigures,
   heldByMonth,
@@ -27,7 +28,7 @@ import type {
   TargetFields,
   Targets,
 } from './indicators.contract';
-import { MEASURE_DEFS, MEASURES, type Measure } from './indicators.measures';
+import { judgesAt, MEASURE_DEFS, MEASURES, type Measure } from './indicators.measures';
 import { canReadIndicators, canReadTargets, canSetTargets } from './indicators.policy';
 import { indicatorTargets } from './indicators.table';
 
@@ -96,6 +97,13 @@ export async function setTargets({
     if (seen.has(t.measure))
       throw fieldError(`targets.${i}.measure`, '同一指标只能设置一次', 'Each measure may be set only once');
     seen.add(t.measure);
+    const rule = MEASURE_DEFS[t.measure].judgedBy;
+    if (rule && t.threshold !== null)
+      throw fieldError(
+        `targets.${i}.threshold`,
+        `该指标按${rule.zh}考核，不设目标值`,
+        `This measure is judged by ${rule.en}; it takes no threshold`,
+      );
   });
   await db.transaction(async (tx) => {
     const before = await targetsOf(tx, countyId, year);
@@ -146,7 +154,7 @@ const meets = (t: Target, value: number) =>
 
 function judge(t: Target, value: number | null, level: NodeLevel): IndicatorStatus {
   if (value === null) return 'no_data';
-  if (!t.enabled || t.threshold === null || !t.levels.includes(level)) return 'no_target';
+  if (!judgesAt(t, level)) return 'no_target';
   return meets(t, value) ? 'met' : 'missed';
 }
 
@@ -160,7 +168,7 @@ function fromBelow(
   level: NodeLevel,
   alwaysCount: boolean,
 ): Omit<IndicatorValue, 'measure' | 'threshold' | 'direction'> {
-  const judged = t.enabled && t.threshold !== null && t.levels.includes(level);
+  const judged = judgesAt(t, level);
   const met = values.filter((v) => meets(t, v)).length;
   const total = values.reduce((a, b) => a + b, 0);
   return {
@@ -187,6 +195,8 @@ type Facts = {
   unitsUnder: Map<string, string[]>;
   unitSessions: Map<string, number>;
   unitPersonTimes: Map<string, number>;
+  /** Each centre's staffing now (the teachers module's counts and norm). */
+  staffing: Map<string, CentreStaff>;
 };
 
 /** The longest path every node lies under ("/" when they are in different counties). */
@@ -220,12 +230,13 @@ export async function gatherFacts(db: DbOrTx, nodes: Node[], year: number, month
   const allCentres = [...new Set([...centresUnder.values()].flat())];
   const allUnits = [...new Set([...unitsUnder.values()].flat())];
   const periods = [period, yearPeriod(year), yearPeriod(year - 1)];
-  const [rows, populations, lastPopulations, held, unitRows] = await Promise.all([
+  const [rows, populations, lastPopulations, held, unitRows, staffing] = await Promise.all([
     nodeFigures(db, ids, [...new Set(periods)]),
     findPopulations(db, ids, year),
     findPopulations(db, ids, year - 1),
     heldByMonth(db, allCentres, year),
     unitFigures(db, allUnits, yearPeriod(year)),
+    staffingOfCentres(db, allCentres),
   ]);
   const [figures, yearFigures, lastYearFigures] = periods.map(
     (p) => new Map(rows.filter((r) => r.period === p).map((r) => [r.nodeId, r])),
@@ -243,6 +254,7 @@ export async function gatherFacts(db: DbOrTx, nodes: Node[], year: number, month
     unitsUnder,
     unitSessions: new Map(unitRows.map((u) => [u.unitId, u.activitiesHeld])),
     unitPersonTimes: new Map(unitRows.map((u) => [u.unitId, u.personTimes])),
+    staffing,
   };
 }
 
@@ -290,6 +302,25 @@ function valueOf(t: Target, node: Node, f: Facts): IndicatorValue | null {
       // A year at a centre, or any period above: the centre-months that met the target.
       const cells = centres.flatMap((c) => months.map((m) => f.held.get(c)?.[m - 1] ?? 0));
       return { ...base, ...fromBelow(t, cells, 'centre', true) };
+    }
+    case 'staffing': {
+      // value: all the teachers counted; numerator: full-time; denominator: part-time. Judged
+      // at each centre by its county's norm; above, how many centres meet it.
+      if (node.level === 'unit') return null;
+      const staff = (f.centresUnder.get(node.id) ?? []).flatMap((c) => f.staffing.get(c) ?? []);
+      const fullTime = staff.reduce((a, s) => a + s.fullTime, 0);
+      const partTime = staff.reduce((a, s) => a + s.partTime, 0);
+      const counts = { value: fullTime + partTime, numerator: fullTime, denominator: partTime };
+      const met = staff.filter((s) => s.met).length;
+      const status: IndicatorStatus = !judgesAt(t, 'centre')
+        ? 'no_target'
+        : staff.length === 0
+          ? 'no_data'
+          : met === staff.length
+            ? 'met'
+            : 'missed';
+      const meeting = node.level === 'centre' ? null : { met, of: staff.length };
+      return { ...base, ...counts, status, meeting };
     }
     case 'dept_sessions':
     case 'dept_person_times': {

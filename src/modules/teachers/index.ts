@@ -1,4 +1,10 @@
 // The teachers module's public surface: what other modules may call (docs/ARCHITECTURE.md, "Module map").
 // Its endpoints are in the contracts; its role lists and bank rules in teachers.policy.ts.
-export { activeTeachersOfBanks, teacherRefs, type TeacherRef } from './teachers.public';
+export {
+  activeTeachersOfBanks,
+  staffingOfCentres,
+  teacherRefs,
+  type CentreStaff,
+  type TeacherRef,
+} from './teachers.public';
 import './teachers.waiting';

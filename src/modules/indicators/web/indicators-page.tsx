@@ -30,9 +30,9 @@ export function IndicatorsPage() {
   const [editing, setEditing] = useState(false);
   const q = useIndicators(nodeId ? { nodeId, year, month } : null);
   const targets = useTargets(q.data?.countyId ?? null, year);
-  /** A value links to the records behind it (measures cedu records). */
+  /** A value links to the records behind it (measures cedu records; staffing has none). */
   const linked = (v: IndicatorValue, node: string, text: string) =>
-    MEASURE_DEFS[v.measure].source ? (
+    MEASURE_DEFS[v.measure].source || v.measure === 'staffing' ? (
       text
     ) : (
       <Link to={recordsHref({ nodeId: node, measure: v.measure, year, month })} title={t(M.seeRecords)}>
@@ -41,8 +41,13 @@ export function IndicatorsPage() {
     );
 
   const statusTag = (v: IndicatorValue) => <Tag color={STATUS_COLOR[v.status]}>{t(M[v.status])}</Tag>;
-  const targetText = (v: IndicatorValue) =>
-    v.threshold === null ? null : t(v.direction === 'at_least' ? M.targetAtLeast : M.targetAtMost, { n: v.threshold });
+  const targetText = (v: IndicatorValue) => {
+    const rule = MEASURE_DEFS[v.measure].judgedBy;
+    if (rule) return t(M.judgedBy, { rule: label(rule) });
+    return v.threshold === null
+      ? null
+      : t(v.direction === 'at_least' ? M.targetAtLeast : M.targetAtMost, { n: v.threshold });
+  };
 
   return (
     <>
@@ -91,7 +96,7 @@ export function IndicatorsPage() {
                       {[
                         targetText(v),
                         v.meeting &&
-                          `${t(M.meeting, v.meeting)}${t(v.measure === 'activities_held' ? M.centreMonths : M.units)}`,
+                          `${t(M.meeting, v.meeting)}${t(v.measure === 'activities_held' ? M.centreMonths : v.measure === 'staffing' ? M.centres : M.units)}`,
                         v.denominator !== null &&
                           def.unit === 'percent' &&
                           t(M.ofWhich, { num: v.numerator ?? '—', den: v.denominator }),

@@ -29,6 +29,9 @@ export const M = {
   meeting: ['{met} / {of} 达标', '{met} of {of} met'],
   centreMonths: ['（学习中心×月）', '(centre-months)'],
   units: ['（牵头部门）', '(lead departments)'],
+  centres: ['（学习中心）', '(centres)'],
+  staffCounts: ['专职 {ft} · 兼职 {pt}', 'Full-time {ft} · part-time {pt}'],
+  judgedBy: ['按{rule}考核', 'Judged by {rule}'],
   gridTitle: ['下级组织', 'Below this node'],
   gridEmpty: ['没有下级组织', 'Nothing below this node'],
   trendTitle: ['逐月变化（{year}年）', 'By month ({year})'],
@@ -48,6 +51,7 @@ export const M = {
   at_least: ['不低于', 'at least'],
   at_most: ['不高于', 'at most'],
   levels: ['考核层级', 'Judged at'],
+  noThreshold: ['按{rule}', 'By {rule}'],
   isDefault: ['默认', 'default'],
   measureCol: ['指标', 'Measure'],
   // the drill-down

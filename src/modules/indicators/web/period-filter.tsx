@@ -79,11 +79,12 @@ export function recordsHref(q: { nodeId: string; measure: string; year: number; 
   return `/indicators/records?${p}`;
 }
 
-/** A value as people read it: 30%, <0.1%, +5.2 个百分点, 22 小时, ¥2.00. */
+/** A value as people read it: 30%, <0.1%, +5.2 个百分点, 22 小时, ¥2.00, 专职 2 · 兼职 3. */
 export function useShow() {
   const { t, locale } = useI18n();
   return (v: IndicatorValue) => {
     if (v.value === null) return '—';
+    if (v.measure === 'staffing') return t(M.staffCounts, { ft: v.numerator ?? 0, pt: v.denominator ?? 0 });
     const unit = MEASURE_DEFS[v.measure].unit;
     const n = v.value.toLocaleString(locale);
     if (unit === 'percent') return percentText(v.value, locale);

@@ -13,6 +13,11 @@ import { M } from './indicators.messages';
 type Values = { targets: TargetFields[] };
 type Row = Targets['targets'][number] & { i: number };
 
+/** Words in place of an input: the form item's value (kept as it is, null) is not shown or changed. */
+const Note = ({ text }: { text: string; value?: unknown }) => (
+  <Typography.Text type="secondary">{text}</Typography.Text>
+);
+
 /** County admins set each measure's target for a year: on or off, the value, which way is good, the levels judged. */
 export function TargetsDrawer({ targets, onClose }: { targets: Targets; onClose: () => void }) {
   const { t, label } = useI18n();
@@ -25,14 +30,14 @@ export function TargetsDrawer({ targets, onClose }: { targets: Targets; onClose:
   const field = (
     name: keyof TargetFields,
     title: string,
-    input: (aria: string) => ReactNode,
+    input: (aria: string, r: Row) => ReactNode,
     item: FormItemProps = {},
   ) => ({
     title,
     key: name,
     render: (_: unknown, r: Row) => (
       <Form.Item name={['targets', r.i, name]} noStyle {...item}>
-        {input(`${label(MEASURE_DEFS[r.measure].label)} ${title}`)}
+        {input(`${label(MEASURE_DEFS[r.measure].label)} ${title}`, r)}
       </Form.Item>
     ),
   });
@@ -72,19 +77,26 @@ export function TargetsDrawer({ targets, onClose }: { targets: Targets; onClose:
             ),
           },
           field('enabled', t(M.enabled), (aria) => <Switch aria-label={aria} />, { valuePropName: 'checked' }),
-          field('direction', t(M.direction), (aria) => (
+          field('direction', t(M.direction), (aria, r) => (
             <Select
               style={{ width: 100 }}
               aria-label={aria}
+              disabled={!!MEASURE_DEFS[r.measure].judgedBy}
               options={[
                 { value: 'at_least', label: t(M.at_least) },
                 { value: 'at_most', label: t(M.at_most) },
               ]}
             />
           )),
-          field('threshold', t(M.threshold), (aria) => (
-            <InputNumber min={0} max={1_000_000} style={{ width: 110 }} aria-label={aria} />
-          )),
+          field('threshold', t(M.threshold), (aria, r) => {
+            // Judged by a rule kept elsewhere (the staffing norm): no threshold to set here.
+            const rule = MEASURE_DEFS[r.measure].judgedBy;
+            return rule ? (
+              <Note text={t(M.noThreshold, { rule: label(rule) })} />
+            ) : (
+              <InputNumber min={0} max={1_000_000} style={{ width: 110 }} aria-label={aria} />
+            );
+          }),
           field(
             'levels',
             t(M.levels),

@@ -97,6 +97,7 @@ function useShow() {
   const { t, locale } = useI18n();
   return (v: Value) => {
     if (v.value === null) return '—';
+    if (v.measure === 'staffing') return t(M.staffCounts, { ft: v.numerator ?? 0, pt: v.denominator ?? 0 });
     const n = v.value.toLocaleString(locale);
     if (v.unit === 'percent') return `${n}%`;
     if (v.unit === 'points') return `${v.value > 0 ? '+' : ''}${n} ${t(M.points)}`;
@@ -135,7 +136,8 @@ export function IndicatorsCard({ wb }: { wb: Workbench }) {
                 {[
                   v.threshold !== null &&
                     t(v.direction === 'at_least' ? M.targetAtLeast : M.targetAtMost, { n: v.threshold }),
-                  v.meeting && t(v.measure === 'activities_held' ? M.meeting : M.meetingUnits, v.meeting),
+                  v.measure === 'staffing' && t(M.byStaffingNorm),
+                  v.meeting && t(v.measure.startsWith('dept_') ? M.meetingUnits : M.meeting, v.meeting),
                 ]
                   .filter(Boolean)
                   .join(' · ')}

@@ -29,6 +29,8 @@ export const M = {
   targetAtMost: ['目标 ≤ {n}', 'Target ≤ {n}'],
   meeting: ['{met} / {of} 个中心达标', '{met} of {of} centres met'],
   meetingUnits: ['{met} / {of} 个牵头部门达标', '{met} of {of} lead departments met'],
+  staffCounts: ['专职 {ft} · 兼职 {pt}', 'Full-time {ft} · part-time {pt}'],
+  byStaffingNorm: ['按教师配备标准', 'By the staffing norm'],
   points: ['个百分点', 'points'],
   hoursUnit: ['小时', 'h'],
   // 未达标的中心

@@ -9,3 +9,9 @@ import { formatDateTime as chinaDateTime } from '../../shared/china-time';
 export function formatDateTime(iso: string | null | undefined, _locale?: Locale): string {
   return chinaDateTime(iso);
 }
+
+/** A rate in %, to one decimal: a tiny one that is not zero says so ("<0.1%") instead of 0 %. */
+export function percentText(value: number, locale: string): string {
+  if (value > 0 && value < 0.1) return '<0.1%';
+  return `${value.toLocaleString(locale, { maximumFractionDigits: 1 })}%`;
+}

@@ -10,7 +10,8 @@ import type { IndicatorStatus, IndicatorValue } from '../indicators.contract';
 import { MEASURE_DEFS } from '../indicators.measures';
 import { M } from './indicators.messages';
 import { useIndicators, useTargets } from './indicators.queries';
-import { PeriodFilter, percentText, recordsHref, usePeriod, useShow } from './period-filter';
+import { percentText } from '../../../web/components/format';
+import { PeriodFilter, recordsHref, usePeriod, useShow } from './period-filter';
 import { TargetsDrawer } from './targets-drawer';
 
 const STATUS_COLOR: Record<IndicatorStatus, string> = {

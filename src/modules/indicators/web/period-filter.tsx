@@ -9,6 +9,7 @@ import { useOrgTree } from '../../../web/org-tree/use-org-tree';
 import type { IndicatorValue } from '../indicators.contract';
 import { MEASURE_DEFS } from '../indicators.measures';
 import { M } from './indicators.messages';
+import { percentText } from '../../../web/components/format';
 
 const KEYS = ['nodeId', 'year', 'month'] as const;
 
@@ -63,12 +64,6 @@ export function PeriodFilter({ period, children }: { period: ReturnType<typeof u
       {children}
     </FilterCard>
   );
-}
-
-/** A rate in %: a tiny one that is not zero says so ("<0.1%") instead of rounding to 0 %. */
-export function percentText(value: number, locale: string): string {
-  if (value > 0 && value < 0.1) return '<0.1%';
-  return `${value.toLocaleString(locale, { maximumFractionDigits: 1 })}%`;
 }
 
 /** The drill-down's address: the workbench and the dashboards link to exactly this. */

@@ -3,6 +3,7 @@ import { Button, Card, Col, Empty, Row, Tabs, Tag, Typography } from 'antd';
 import { RightOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { chinaWeekday, formatDate, formatTime } from '../../../shared/china-time';
+import { percentText } from '../../../web/components/format';
 import { useI18n } from '../../../web/i18n/i18n';
 import { ACTIVITY_STATUS_LABELS, type ActivityStatus } from '../../activities/activities.contract';
 import type { QuickAction } from '../workbench.policy';
@@ -98,8 +99,8 @@ function useShow() {
   return (v: Value) => {
     if (v.value === null) return '—';
     if (v.measure === 'staffing') return t(M.staffCounts, { ft: v.numerator ?? 0, pt: v.denominator ?? 0 });
-    const n = v.value.toLocaleString(locale);
-    if (v.unit === 'percent') return `${n}%`;
+    if (v.unit === 'percent') return percentText(v.value, locale);
+    const n = v.value.toLocaleString(locale, { maximumFractionDigits: 1 });
     if (v.unit === 'points') return `${v.value > 0 ? '+' : ''}${n} ${t(M.points)}`;
     if (v.unit === 'hours') return `${n} ${t(M.hoursUnit)}`;
     if (v.unit === 'yuan') return `¥${v.value.toFixed(2)}`;

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import {
   keepPreviousData,
   useMutation,
@@ -119,7 +119,19 @@ export function useFormMutation<E extends Endpoint>(
     },
     [errors, run],
   );
-  return { submit, busy, alert: errors.alert, errors };
+  const formProps = useFormProps(form, busy, errors.alert);
+  return { submit, busy, alert: errors.alert, errors, formProps };
+}
+
+/**
+ * What a FormModal or FormDrawer takes from a form's mutation, with what saving does:
+ * `<FormModal title={…} onClose={onClose} {...save.formProps(submit)}>`.
+ */
+function useFormProps(form: FormInstance, busy: boolean, alert: ReactNode) {
+  return useCallback(
+    <V>(onFinish: (values: V) => void) => ({ form: form as FormInstance<V>, busy, alert, onFinish }),
+    [form, busy, alert],
+  );
 }
 
 type SaveOpts<C extends Endpoint, U extends Endpoint> = {
@@ -156,6 +168,8 @@ export function useSaveMutation<C extends Endpoint, U extends Endpoint>(
   const { clear } = errors;
   const runCreate = create.run;
   const runUpdate = update.run;
+  const busy = create.busy || update.busy;
+  const formProps = useFormProps(form, busy, errors.alert);
   return {
     create: useCallback(
       (input: EndpointInput<C>) => {
@@ -171,9 +185,10 @@ export function useSaveMutation<C extends Endpoint, U extends Endpoint>(
       },
       [clear, runUpdate],
     ),
-    busy: create.busy || update.busy,
+    busy,
     alert: errors.alert,
     errors,
+    formProps,
   };
 }
 

@@ -19,13 +19,10 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
   return (
     <FormModal<Values>
       title={t(M.resetTitle, { name: user.displayName })}
-      form={form}
       onClose={onClose}
-      busy={reset.busy}
-      onFinish={submit}
+      {...reset.formProps(submit)}
       okText={t(M.resetPassword)}
       intro={<Alert type="info" showIcon title={t(M.resetHelp)} style={{ marginBottom: 16 }} />}
-      alert={reset.alert}
     >
       <NewPasswordFields name="password" label={t(M.newPassword)} username={user.username} autoFocus />
     </FormModal>

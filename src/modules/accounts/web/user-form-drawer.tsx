@@ -50,14 +50,11 @@ export function UserFormDrawer({ mode, onClose, onSaved }: FormDrawerProps<UserF
     <FormDrawer
       title={editing ? `${t(M.editUser)} · ${editing.displayName}` : t(M.createTitle)}
       width={560}
-      busy={save.busy}
       onClose={onClose}
-      form={form}
-      onFinish={submit}
+      {...save.formProps(submit)}
       initialValues={
         editing ? { displayName: editing.displayName, phone: editing.phone, homeNodeId: editing.homeNodeId } : {}
       }
-      alert={save.alert}
     >
       {!editing && (
         <Form.Item

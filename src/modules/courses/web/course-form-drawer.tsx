@@ -113,12 +113,9 @@ export function CourseFormDrawer({
     <FormDrawer
       title={course ? `${t(M.editTitle)} · ${course.title}` : t(M.createTitle)}
       width={680}
-      busy={save.busy}
       onClose={onClose}
-      form={form}
-      onFinish={submit}
+      {...save.formProps(submit)}
       initialValues={initial}
-      alert={save.alert}
     >
       <Form.Item name="nodeId" label={t(M.owner)} extra={t(M.ownerHelp)} rules={[rules.chosen(t)]}>
         {course ? <Input value={course.nodeName} disabled /> : <NodeTreeSelect selectable={selectable} />}

@@ -22,13 +22,10 @@ export function AwardModal({ residentId, name, onClose }: { residentId: string; 
   return (
     <FormModal<Award>
       title={t(M.awardTitle, { name })}
-      form={form}
       onClose={onClose}
-      busy={award.busy}
-      onFinish={submit}
+      {...award.formProps(submit)}
       okText={t(M.award)}
       initialValues={{ amount: 5 }}
-      alert={award.alert}
     >
       <Form.Item name="amount" label={t(M.amount)} rules={[rules.chosen(t)]}>
         <InputNumber

@@ -38,13 +38,10 @@ export function RewardFormDrawer({ reward, onClose }: { reward: Reward | null; o
   return (
     <FormDrawer
       title={t(reward ? M.editReward : M.newReward)}
-      busy={save.busy}
       onClose={onClose}
-      form={form}
-      onFinish={submit}
+      {...save.formProps(submit)}
       initialValues={initial}
       size="large"
-      alert={save.alert}
     >
       <Form.Item name="nodeId" label={t(M.offeredBy)} extra={t(M.offeredByHelp)} rules={[rules.chosen(t)]}>
         {reward ? (

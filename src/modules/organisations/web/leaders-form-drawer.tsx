@@ -38,12 +38,9 @@ export function LeadersFormDrawer({ node, onClose }: { node: NodeDetail; onClose
     <FormDrawer
       title={`${node.name} · ${t(M.leaders)}`}
       width={640}
-      busy={save.busy}
       onClose={onClose}
-      form={form}
-      onFinish={submit}
+      {...save.formProps(submit)}
       initialValues={{ leaders: node.leaders.map(({ name, post, title, phone }) => ({ name, post, title, phone })) }}
-      alert={save.alert}
     >
       <Form.List name="leaders">
         {(fields, { add, remove, move }, { errors: listErrors }) => (

@@ -33,12 +33,9 @@ export function MoveNodeModal({ node, onClose }: { node: NodeDetail; onClose: ()
   return (
     <FormModal<NodeMove>
       title={t(M.moveTitle, { name: node.name })}
-      form={form}
       onClose={onClose}
-      busy={move.busy}
-      onFinish={submit}
+      {...move.formProps(submit)}
       okText={t(M.move)}
-      alert={move.alert}
     >
       <Alert type="info" showIcon title={t(M.moveHelp)} style={{ marginBottom: 16 }} />
       {node.parentName && (

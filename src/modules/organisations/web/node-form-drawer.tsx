@@ -68,7 +68,6 @@ export function NodeFormDrawer({ mode, onClose, onSaved }: FormDrawerProps<NodeF
     created: ({ body }) => t(M.created, { name: body.name }),
     onSaved: ({ id }) => onSaved(id),
   });
-  const { busy, alert } = save;
 
   const editing = mode.kind === 'edit' ? mode.node : null;
   const parent = mode.kind === 'create' ? mode.parent : null;
@@ -127,16 +126,7 @@ export function NodeFormDrawer({ mode, onClose, onSaved }: FormDrawerProps<NodeF
   const title = editing ? t(M.editTitle, { name: editing.name }) : t(M.createTitle, { parent: parent?.name ?? '' });
 
   return (
-    <FormDrawer
-      title={title}
-      width={600}
-      busy={busy}
-      onClose={onClose}
-      form={form}
-      onFinish={submit}
-      initialValues={initialValues}
-      alert={alert}
-    >
+    <FormDrawer title={title} width={600} onClose={onClose} {...save.formProps(submit)} initialValues={initialValues}>
       {parent && (
         <Form.Item name="level" label={t(M.level)} rules={[rules.chosen(t)]}>
           <Radio.Group

@@ -92,32 +92,25 @@ function AddConsentModal({ resident: r, onClose }: { resident: ResidentDetail; o
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<ConsentInput>();
-  const {
-    submit: send,
-    busy,
-    alert,
-  } = useFormMutation(form, peopleApi.addConsent, {
+  const add = useFormMutation(form, peopleApi.addConsent, {
     onSuccess: () => {
       void message.success(t(M.consentAdded));
       onClose();
     },
   });
   const child = !!r.birthDate && ageOn(r.birthDate, chinaToday()) < CHILD_AGE;
-  const submit = (v: ConsentInput) => send({ params: { id: r.id }, body: { ...v, given: !!v.given } });
+  const submit = (v: ConsentInput) => add.submit({ params: { id: r.id }, body: { ...v, given: !!v.given } });
   return (
     <FormModal
       title={t(M.addConsent)}
-      form={form}
       onClose={onClose}
-      busy={busy}
-      onFinish={submit}
+      {...add.formProps(submit)}
       initialValues={{
         purpose: DEFAULT_CONSENT_PURPOSE,
         method: 'paper',
         givenBy: child ? 'guardian' : 'self',
         given: false,
       }}
-      alert={alert}
     >
       <ConsentFields base={[]} child={child} form={form} />
     </FormModal>

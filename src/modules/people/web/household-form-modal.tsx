@@ -30,7 +30,6 @@ export function HouseholdFormModal({
     { create: peopleApi.createHousehold, update: peopleApi.updateHousehold },
     { saved: t(M.householdSaved), onSaved: (out) => onSaved('id' in out ? out.id : household!.id) },
   );
-  const { busy, alert } = save;
   const submit = (v: HouseholdFields) => {
     const body = { ...v, building: v.building || null, address: v.address || null };
     if (household) void save.update({ params: { id: household.id }, body });
@@ -39,12 +38,9 @@ export function HouseholdFormModal({
   return (
     <FormModal
       title={household ? t(M.editHousehold) : t(M.newHousehold)}
-      form={form}
       onClose={onClose}
-      busy={busy}
-      onFinish={submit}
+      {...save.formProps(submit)}
       initialValues={household ?? { nodeId }}
-      alert={alert}
     >
       <Form.Item name="nodeId" label={t(M.node)} rules={[rules.chosen(t)]}>
         <NodeTreeSelect selectable={selectable} />

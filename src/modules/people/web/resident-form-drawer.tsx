@@ -164,12 +164,9 @@ export function ResidentFormDrawer({ mode, onClose, onSaved }: FormDrawerProps<R
     <FormDrawer
       title={editing ? t(M.editTitle, { name: editing.name }) : t(M.createTitle)}
       width={640}
-      busy={save.busy}
       onClose={onClose}
-      form={form}
-      onFinish={submit}
+      {...save.formProps(submit)}
       initialValues={initial}
-      alert={save.alert}
       after={
         newHousehold && (
           <HouseholdFormModal

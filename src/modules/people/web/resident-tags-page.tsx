@@ -113,7 +113,6 @@ function TagModal({
     { create: peopleApi.createTag, update: peopleApi.updateTag },
     { onSaved: onClose },
   );
-  const { busy, alert } = save;
   const submit = (v: TagValues) => {
     const body = { label: v.label, sensitive: !!v.sensitive, sortOrder: v.sortOrder ?? 0 };
     if (tag) void save.update({ params: { countyId, code: tag.code }, body });
@@ -122,12 +121,9 @@ function TagModal({
   return (
     <FormModal
       title={tag ? t(M.editTag, { label: tag.label }) : t(M.newTag)}
-      form={form}
       onClose={onClose}
-      busy={busy}
-      onFinish={submit}
+      {...save.formProps(submit)}
       initialValues={tag ?? { sensitive: true, sortOrder: nextOrder }}
-      alert={alert}
     >
       <Form.Item name="label" label={t(M.tagLabel)} rules={[rules.required(t), rules.max(t, PEOPLE_LIMITS.tagLabel)]}>
         <Input maxLength={PEOPLE_LIMITS.tagLabel} autoFocus />

@@ -178,12 +178,9 @@ function PlanItemModal({
   return (
     <FormModal<ItemValues>
       title={t(item ? M.editItem : M.newItem)}
-      form={form}
       onClose={onClose}
-      busy={save.busy}
-      onFinish={submit}
+      {...save.formProps(submit)}
       initialValues={item ?? { month }}
-      alert={save.alert}
     >
       <MonthField />
       <Form.Item name="title" label={t(M.itemTitle)} rules={[rules.required(t), rules.max(t, PLAN_LIMITS.title)]}>

@@ -124,12 +124,9 @@ function ScheduleModal({
   return (
     <FormModal<WorkValues>
       title={t(item ? M.editWork : M.newWork)}
-      form={form}
       onClose={onClose}
-      busy={save.busy}
-      onFinish={submit}
+      {...save.formProps(submit)}
       initialValues={item ?? { month: 1, unitIds: [] }}
-      alert={save.alert}
     >
       <MonthField />
       <Form.Item name="workItem" label={t(M.workItem)} rules={[rules.required(t), rules.max(t, PLAN_LIMITS.workItem)]}>

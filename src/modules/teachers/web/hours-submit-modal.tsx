@@ -37,10 +37,8 @@ export function HoursSubmitModal({ entries, onClose }: { entries: MyTeacher[]; o
   return (
     <FormModal<Values>
       title={t(M.submitTitle)}
-      form={form}
       onClose={onClose}
-      busy={send.busy}
-      onFinish={submit}
+      {...send.formProps(submit)}
       initialValues={{
         teacherId: first?.id,
         nodeId: first?.places.length === 1 ? first.places[0].id : undefined,
@@ -50,7 +48,6 @@ export function HoursSubmitModal({ entries, onClose }: { entries: MyTeacher[]; o
       onValuesChange={(changed: Partial<Values>) => {
         if ('teacherId' in changed) form.setFieldValue('nodeId', undefined);
       }}
-      alert={send.alert}
     >
       {active.length > 1 && (
         <Form.Item name="teacherId" label={t(M.myEntry)} rules={[rules.chosen(t)]}>

@@ -24,12 +24,9 @@ export function NormModal({ norm, onClose }: { norm: Norm; onClose: () => void }
   return (
     <FormModal<NormFields>
       title={t(M.normTitle, { county: norm.countyName })}
-      form={form}
       onClose={onClose}
-      busy={save.busy}
-      onFinish={submit}
+      {...save.formProps(submit)}
       initialValues={{ fullTimeMin: norm.fullTimeMin, partTimeMin: norm.partTimeMin, partTimeMax: norm.partTimeMax }}
-      alert={save.alert}
     >
       <Row gutter={12}>
         {field('fullTimeMin', t(M.fullTimeMin))}

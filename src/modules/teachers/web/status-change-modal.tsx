@@ -35,12 +35,9 @@ export function StatusChangeModal({ teacher, onClose }: { teacher: TeacherDetail
   return (
     <FormModal<Values>
       title={t(M.statusTitle, { name: teacher.name })}
-      form={form}
       onClose={onClose}
-      busy={send.busy}
-      onFinish={submit}
+      {...send.formProps(submit)}
       initialValues={{ effectiveDate: dayjs(chinaToday()) }}
-      alert={send.alert}
     >
       <Form.Item name="status" label={t(M.newStatus)} rules={[rules.chosen(t)]}>
         <Select

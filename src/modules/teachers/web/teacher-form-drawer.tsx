@@ -82,10 +82,8 @@ export function TeacherFormDrawer({ mode, onClose, onSaved }: FormDrawerProps<Te
     <FormDrawer
       title={editing ? `${t(M.editTitle)} · ${editing.name}` : t(M.createTitle)}
       width={600}
-      busy={save.busy}
       onClose={onClose}
-      form={form}
-      onFinish={submit}
+      {...save.formProps(submit)}
       initialValues={initial}
       onValuesChange={(changed: Partial<Values>, all) => {
         // Volunteers and government staff are never paid: untick the fee as soon as either applies.
@@ -96,7 +94,6 @@ export function TeacherFormDrawer({ mode, onClose, onSaved }: FormDrawerProps<Te
         )
           form.setFieldValue('feeEligible', false);
       }}
-      alert={save.alert}
     >
       <Form.Item name="bankNodeId" label={t(M.bank)} extra={t(M.bankHelp)} rules={[rules.chosen(t)]}>
         <BankSelect keptOnly disabled={!!editing} />

@@ -3,8 +3,21 @@ import { Button, Typography, type ButtonProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 
-/** Page title with its main actions; the actions wrap under the title on a phone. */
-export function PageHeader({ title, extra, children }: { title: ReactNode; extra?: ReactNode; children?: ReactNode }) {
+/**
+ * Page title with its main actions; the actions wrap under the title on a phone. `help`: a
+ * line under the title saying what the page is for.
+ */
+export function PageHeader({
+  title,
+  extra,
+  help,
+  children,
+}: {
+  title: ReactNode;
+  extra?: ReactNode;
+  help?: ReactNode;
+  children?: ReactNode;
+}) {
   return (
     <div style={{ marginBottom: 16 }}>
       <div
@@ -15,6 +28,11 @@ export function PageHeader({ title, extra, children }: { title: ReactNode; extra
         </Typography.Title>
         {extra && <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>{extra}</div>}
       </div>
+      {help && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+          {help}
+        </Typography.Paragraph>
+      )}
       {children}
     </div>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Form, Select, Space, Typography } from 'antd';
+import { App, Button, Card, Form, Select, Space } from 'antd';
 import { DownloadOutlined, ExportOutlined } from '@ant-design/icons';
 import { errorText } from '../../../web/api/api-error';
 import { urlOf } from '../../../web/api/client';
@@ -50,11 +50,8 @@ export function ImportPage() {
             {t(M.downloadTemplate)}
           </Button>
         }
-      >
-        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-          {t(M.templateHelp)}
-        </Typography.Paragraph>
-      </PageHeader>
+        help={t(M.templateHelp)}
+      />
       <Space direction="vertical" size="large" style={{ width: '100%' }}>
         <ImportWizard />
         <Card title={t(M.exportTitle)}>

@@ -61,11 +61,8 @@ export function IndicatorsPage() {
             </Button>
           )
         }
-      >
-        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-          {t(M.intro)}
-        </Typography.Paragraph>
-      </PageHeader>
+        help={t(M.intro)}
+      />
       <PeriodFilter period={period}>
         {q.data && (
           <Col xs={24} lg={8} style={{ fontSize: 16 }}>

@@ -130,11 +130,8 @@ export function ReportsPage() {
             </Button>
           )
         }
-      >
-        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-          {t(M.intro)}
-        </Typography.Paragraph>
-      </PageHeader>
+        help={t(M.intro)}
+      />
       <Tabs
         activeKey={url.values.tab === 'annual' ? 'annual' : 'monthly'}
         onChange={(k) => url.set({ tab: k === 'annual' ? 'annual' : undefined })}

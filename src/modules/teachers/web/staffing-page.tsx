@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Col, Tag, Typography } from 'antd';
+import { Button, Card, Col, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { EditOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
@@ -57,11 +57,7 @@ export function StaffingPage() {
   ];
   return (
     <>
-      <PageHeader title={t(M.staffingTitle)}>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-          {t(M.staffingIntro)}
-        </Typography.Paragraph>
-      </PageHeader>
+      <PageHeader title={t(M.staffingTitle)} help={t(M.staffingIntro)} />
       {q.data?.norms.map((n) => (
         <Card key={n.countyId} size="small" style={{ marginBottom: 12 }}>
           <div

@@ -1,23 +1,15 @@
-import { useState } from 'react';
 import { usersApi, type User } from '../../accounts/account.contract';
-import { useApi } from '../../../web/api/hooks';
-import { SearchSelect, type SearchSelectProps } from '../../../web/components/field-search-select';
-import { useI18n } from '../../../web/i18n/i18n';
+import { ListSearchSelect, type SearchSelectProps } from '../../../web/components/field-search-select';
 import { M } from './teachers.messages';
 
 /** Find an account in the admin's reach by name or username (the server checks the link again). */
 export function AccountSelect(props: SearchSelectProps<User>) {
-  const { t } = useI18n();
-  const [q, setQ] = useState('');
-  const found = useApi(usersApi.list, { query: { q, pageSize: 20, page: 1 } }, { enabled: q.trim().length > 0 });
   return (
-    <SearchSelect
+    <ListSearchSelect
       {...props}
-      items={found.data?.items ?? []}
+      list={usersApi.list}
       optionLabel={(u) => `${u.displayName} (${u.username}) · ${u.homeNodeName}`}
-      onSearch={setQ}
-      loading={found.isFetching}
-      placeholder={t(M.searchAccount)}
+      placeholder={M.searchAccount}
     />
   );
 }

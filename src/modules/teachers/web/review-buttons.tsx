@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, Modal, Space, Typography } from 'antd';
+import { App, Button, Space, Typography } from 'antd';
 import { useApiMutation } from '../../../web/api/hooks';
 import { useI18n } from '../../../web/i18n/i18n';
-import { M as APP } from '../../../web/i18n/messages';
+import { CommentModal } from '../../../web/components/comment-modal';
 import { TEACHER_LIMITS } from '../teachers.contract';
 import { volunteerApi, type Hours, type HoursReview } from '../volunteer.contract';
 import { M } from './teachers.messages';
@@ -12,7 +12,6 @@ export function ReviewButtons({ hours }: { hours: Hours }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [rejecting, setRejecting] = useState(false);
-  const [note, setNote] = useState('');
   const { run, busy } = useApiMutation(volunteerApi.review, {
     onSuccess: (_, { body }) => {
       void message.success(t(body.decision === 'approved' ? M.approved : M.rejected));
@@ -39,33 +38,21 @@ export function ReviewButtons({ hours }: { hours: Hours }) {
         </Button>
       </Space>
       {rejecting && (
-        <Modal
-          open
+        <CommentModal
           title={t(M.rejectTitle)}
-          onCancel={() => setRejecting(false)}
+          intro={
+            <Typography.Paragraph>
+              {hours.teacherName} · {hours.serviceDate} · {t(M.hoursN, { n: hours.hours })}
+            </Typography.Paragraph>
+          }
+          label={t(M.rejectReason)}
+          id={`reject-${hours.id}`}
+          maxLength={TEACHER_LIMITS.reviewNote}
           okText={t(M.reject)}
-          okButtonProps={{ danger: true, disabled: !note.trim() }}
-          cancelText={t(APP.cancel)}
-          confirmLoading={busy}
-          onOk={() => void send({ decision: 'rejected', note: note.trim() })}
-        >
-          <Typography.Paragraph>
-            {hours.teacherName} · {hours.serviceDate} · {t(M.hoursN, { n: hours.hours })}
-          </Typography.Paragraph>
-          <Form layout="vertical">
-            <Form.Item label={t(M.rejectReason)} required htmlFor={`reject-${hours.id}`}>
-              <Input.TextArea
-                id={`reject-${hours.id}`}
-                rows={3}
-                maxLength={TEACHER_LIMITS.reviewNote}
-                showCount
-                value={note}
-                onChange={(e) => setNote(e.target.value)}
-                autoFocus
-              />
-            </Form.Item>
-          </Form>
-        </Modal>
+          busy={busy}
+          onOk={(note) => void send({ decision: 'rejected', note })}
+          onClose={() => setRejecting(false)}
+        />
       )}
     </>
   );

@@ -63,3 +63,23 @@ export function PageTable<T extends object>({
     </Card>
   );
 }
+
+/**
+ * A short list's table, every row at once (no pages), scrolling sideways on a narrow screen;
+ * `empty`: what an empty list says instead of the table's default.
+ */
+export function WholeTable<T extends object>({
+  rows,
+  empty,
+  ...table
+}: { rows: readonly T[]; empty?: ReactNode } & Omit<TableProps<T>, 'dataSource' | 'pagination'>) {
+  return (
+    <Table<T>
+      dataSource={rows}
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      locale={empty === undefined ? undefined : { emptyText: empty }}
+      {...table}
+    />
+  );
+}

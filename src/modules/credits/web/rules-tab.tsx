@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Grid, InputNumber, Select, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Grid, InputNumber, Select, Tag, Typography } from 'antd';
 import { useApiMutation } from '../../../web/api/hooks';
 import { useAuth } from '../../../web/auth/auth-context';
 import { ErrorState } from '../../../web/components/error-state';
@@ -16,6 +16,7 @@ import {
 } from '../credits.contract';
 import { M } from './credits.messages';
 import { CREDITS_TAGS, useRules } from './credits.queries';
+import { WholeTable } from '../../../web/components/page-table';
 
 /** The county's rules: per theme credits per hour and when paid, and the volunteer rate. County admins edit. */
 export function RulesTab() {
@@ -63,11 +64,9 @@ export function RulesTab() {
     <Card title={t(M.rulesTitle, { county: q.data.countyName })}>
       <Alert type="info" showIcon title={t(M.rulesHelp)} style={{ marginBottom: 16 }} />
       {!edit && <Alert type="warning" title={t(M.readOnly)} style={{ marginBottom: 16 }} />}
-      <Table<Rule>
+      <WholeTable<Rule>
         rowKey="theme"
-        pagination={false}
-        dataSource={rows}
-        scroll={{ x: 'max-content' }}
+        rows={rows}
         columns={[
           {
             title: t(M.theme),

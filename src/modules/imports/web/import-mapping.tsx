@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnMapping, ImportJob } from '../imports.contract';
 import { ROSTER_FIELDS, type RosterField } from '../roster-columns';
 import { useI18n } from '../../../web/i18n/i18n';
 import { FIELD_LABELS, M } from './imports.messages';
+import { WholeTable } from '../../../web/components/page-table';
 
 type Row = { key: string; header: string; field: RosterField | null; sheets: string[] };
 
@@ -75,12 +76,10 @@ export function ImportMapping({
       <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
         {t(M.mappingHelp)}
       </Typography.Paragraph>
-      <Table<Row>
+      <WholeTable<Row>
         size="small"
         rowKey="key"
-        dataSource={rows}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
+        rows={rows}
         columns={[
           {
             title: t(M.mappingFileColumn),

@@ -14,6 +14,7 @@ import { MEASURE_DEFS } from '../indicators.measures';
 import { M } from './indicators.messages';
 import { useDashboard } from './indicators.queries';
 import { PeriodFilter, recordsHref, usePeriod, useShow } from './period-filter';
+import { WholeTable } from '../../../web/components/page-table';
 
 // A page of its own (/dashboards, one menu line) rather than tabs of 指标统计: the charts bring
 // ECharts, which only this page loads, and a leader or the workbench links straight to it. The
@@ -204,11 +205,9 @@ export function DashboardsPage() {
                 'towns',
                 <>
                   <EChart option={charts.towns} label={t(M.towns)} />
-                  <Table<Dashboard['towns'][number]>
+                  <WholeTable<Dashboard['towns'][number]>
                     rowKey={(r) => r.node.id}
-                    dataSource={d.towns}
-                    pagination={false}
-                    scroll={{ x: 'max-content' }}
+                    rows={d.towns}
                     columns={[{ ...nameColumn, fixed: 'left' as const }, ...measureColumns(townMeasures)]}
                   />
                 </>,

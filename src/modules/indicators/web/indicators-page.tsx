@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Col, Empty, Row, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Row, Tag, Typography } from 'antd';
 import { AimOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { ErrorState } from '../../../web/components/error-state';
@@ -13,6 +13,7 @@ import { useIndicators, useTargets } from './indicators.queries';
 import { percentText } from '../../../web/components/format';
 import { PeriodFilter, recordsHref, usePeriod, useShow } from './period-filter';
 import { TargetsDrawer } from './targets-drawer';
+import { WholeTable } from '../../../web/components/page-table';
 
 const STATUS_COLOR: Record<IndicatorStatus, string> = {
   met: 'green',
@@ -115,12 +116,10 @@ export function IndicatorsPage() {
             })}
           </Row>
           <Card title={t(M.gridTitle)} style={{ marginBottom: 16 }}>
-            <Table
+            <WholeTable
               rowKey={(r) => r.node.id}
-              dataSource={q.data.children}
-              pagination={false}
-              scroll={{ x: 'max-content' }}
-              locale={{ emptyText: <Empty description={t(M.gridEmpty)} /> }}
+              rows={q.data.children}
+              empty={<Empty description={t(M.gridEmpty)} />}
               columns={[
                 {
                   title: t(M.nameCol),
@@ -156,11 +155,9 @@ export function IndicatorsPage() {
             />
           </Card>
           <Card title={t(M.trendTitle, { year })} style={{ marginBottom: 16 }}>
-            <Table
+            <WholeTable
               rowKey="measure"
-              dataSource={q.data.trend}
-              pagination={false}
-              scroll={{ x: 'max-content' }}
+              rows={q.data.trend}
               columns={[
                 {
                   title: t(M.trendMeasure),

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Button, Card, Table, Tag, Typography } from 'antd';
+import { Button, Card, Tag, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import type { NodeDetail } from '../org.contract';
 import { LEADER_POST_LABELS } from '../../../shared/roles';
 import { useI18n } from '../../../web/i18n/i18n';
 import { LeadersFormDrawer } from './leaders-form-drawer';
 import { M } from './org.messages';
+import { WholeTable } from '../../../web/components/page-table';
 
 type LeaderRow = NodeDetail['leaders'][number];
 const POST_COLOR = { leader: 'red', deputy: 'orange', member: 'default' } as const;
@@ -28,13 +29,11 @@ export function LeadersCard({ node }: { node: NodeDetail }) {
       <Typography.Paragraph type="secondary" style={{ fontSize: 14 }}>
         {t(M.leadersHelp)}
       </Typography.Paragraph>
-      <Table<LeaderRow>
+      <WholeTable<LeaderRow>
         rowKey="id"
         size="middle"
-        pagination={false}
-        dataSource={node.leaders}
-        locale={{ emptyText: t(M.noLeaders) }}
-        scroll={{ x: 'max-content' }}
+        rows={node.leaders}
+        empty={t(M.noLeaders)}
         columns={[
           {
             title: t(M.leaderPost),

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Form, InputNumber, Modal, Table, Typography } from 'antd';
+import { App, Button, Card, Form, InputNumber, Modal, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { orgApi, type NodeDetail, type Population } from '../org.contract';
 import { LIMITS } from '../../../shared/limits';
@@ -10,6 +10,7 @@ import { M as APP } from '../../../web/i18n/messages';
 import { M } from './org.messages';
 import { ORG_CHANGES } from './org.queries';
 import { chinaYear } from '../../../shared/china-time';
+import { WholeTable } from '../../../web/components/page-table';
 
 /** 常住人口 by year: the denominators for participation and funding per resident. */
 export function PopulationCard({ node }: { node: NodeDetail }) {
@@ -38,12 +39,11 @@ export function PopulationCard({ node }: { node: NodeDetail }) {
       <Typography.Paragraph type="secondary" style={{ fontSize: 14 }}>
         {t(M.populationsHelp)}
       </Typography.Paragraph>
-      <Table<Population>
+      <WholeTable<Population>
         rowKey="year"
         size="middle"
-        pagination={false}
-        dataSource={rows}
-        locale={{ emptyText: t(M.noPopulation) }}
+        rows={rows}
+        empty={t(M.noPopulation)}
         columns={[
           { title: t(M.year), dataIndex: 'year', width: 100 },
           {

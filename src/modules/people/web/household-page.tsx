@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Descriptions, Table } from 'antd';
+import { Button, Card, Descriptions } from 'antd';
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import { RELATION_LABELS, type HouseholdDetail, type Resident } from '../people.contract';
@@ -14,6 +14,7 @@ import { useHousehold } from './people.queries';
 import { ResidentDetailDrawer } from './resident-detail-drawer';
 import { ResidentFormDrawer } from './resident-form-drawer';
 import { useResidentColumns } from './resident-columns';
+import { WholeTable } from '../../../web/components/page-table';
 
 const KEYS = ['open'] as const;
 
@@ -63,12 +64,10 @@ function Household({ h }: { h: HouseholdDetail }) {
         />
       </Card>
       <Card title={t(M.members)} styles={{ body: { padding: 0 } }}>
-        <Table<Resident>
+        <WholeTable<Resident>
           rowKey="id"
-          pagination={false}
-          dataSource={h.members}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: t(M.noMembers) }}
+          rows={h.members}
+          empty={t(M.noMembers)}
           onRow={(r) => ({ onClick: () => page.openRow(r), style: { cursor: 'pointer' } })}
           columns={[
             openColumn<Resident>(t(M.name), 'name', page.openRow),

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Card, Checkbox, Form, Input, InputNumber, Table, Tag } from 'antd';
+import { Alert, App, Card, Checkbox, Form, Input, InputNumber, Tag } from 'antd';
 import type { z } from 'zod';
 import { PEOPLE_LIMITS, peopleApi, type TagDef, type TagDefList, type ZTagDefCreate } from '../people.contract';
 import { useApiMutation, useSaveMutation } from '../../../web/api/hooks';
@@ -13,6 +13,7 @@ import { M as APP } from '../../../web/i18n/messages';
 import { M } from './people.messages';
 import { useCountyTags, useMyCountyId } from './people.queries';
 import { tagColor } from './resident-tags';
+import { WholeTable } from '../../../web/components/page-table';
 
 /** 特殊群体标签: the county's list; county admins add, rename, reorder and delete unused tags. */
 export function ResidentTagsPage() {
@@ -43,11 +44,9 @@ function TagList({ list: { tags, canManage } }: { list: TagDefList }) {
         description={canManage ? t(M.tagSensitiveHelp) : t(M.tagsReadOnly)}
       />
       <Card styles={{ body: { padding: 0 } }}>
-        <Table<TagDef>
+        <WholeTable<TagDef>
           rowKey="code"
-          pagination={false}
-          dataSource={tags}
-          scroll={{ x: 'max-content' }}
+          rows={tags}
           columns={[
             {
               title: t(M.tagLabel),

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { z } from 'zod';
-import { Button, Card, Empty, Form, Input, Popconfirm, Select, Space, Table } from 'antd';
+import { Button, Card, Empty, Form, Input, Popconfirm, Select, Space } from 'antd';
 import { DeleteOutlined, EditOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useApiMutation, useSaveMutation } from '../../../web/api/hooks';
 import { ErrorState } from '../../../web/components/error-state';
@@ -13,6 +13,7 @@ import { PLAN_LIMITS, plansApi, type Schedule, type ScheduleItem, type ZSchedule
 import { MonthField } from './months';
 import { M } from './plans.messages';
 import { useSchedule } from './plans.queries';
+import { WholeTable } from '../../../web/components/page-table';
 
 /** The form holds the contract's input. */
 type WorkValues = z.input<typeof ZScheduleUpdate>;
@@ -35,13 +36,11 @@ export function ScheduleTab({ townId, year }: { townId?: string; year: number })
         </Button>
       </div>
       <Card styles={{ body: { padding: 0 } }} title={s ? t(M.scheduleTitle, { town: s.town.name, year }) : undefined}>
-        <Table<ScheduleItem>
+        <WholeTable<ScheduleItem>
           rowKey="id"
           loading={q.isFetching}
-          dataSource={s?.items ?? []}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: t(M.noSchedule) }}
+          rows={s?.items ?? []}
+          empty={t(M.noSchedule)}
           columns={[
             {
               title: t(M.month),

@@ -1,8 +1,13 @@
 import type { ReactNode } from 'react';
 import { Button } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
-import { useI18n } from '../i18n/i18n';
+import { useI18n, type Msg } from '../i18n/i18n';
 import { M as APP } from '../i18n/messages';
+
+const M = {
+  no: ['序号', 'No.'],
+  total: ['合计', 'Total'],
+} satisfies Record<string, Msg>;
 
 /**
  * The one print layout of every A4 page (学习档案, 志愿服务记录证明, 配档表, 签到表): a sheet
@@ -71,6 +76,23 @@ ${css}`;
   );
 }
 
+/** A record's opening paragraph, its first line indented in Chinese. */
+export function PrintIntro({ children }: { children: ReactNode }) {
+  const { locale } = useI18n();
+  return <p style={{ textIndent: locale === 'zh-CN' ? '2em' : 0 }}>{children}</p>;
+}
+
+/** The signature block at the foot of a record: who issues it, then the date, a line each. */
+export function PrintSign({ lines }: { lines: string[] }) {
+  return (
+    <div className="print-sign">
+      {lines.map((line) => (
+        <div key={line}>{line}</div>
+      ))}
+    </div>
+  );
+}
+
 /** A column of a PrintTable. */
 export type PrintColumn<T> = {
   title: string;
@@ -82,30 +104,29 @@ export type PrintColumn<T> = {
   total?: ReactNode;
 };
 
-/** A record's ruled table: a numbered row per item, the empty text when there is none, the total row last. */
+/**
+ * A record's ruled table: a numbered row per item (序号), the empty text when there is none,
+ * the total row (合计) last.
+ */
 export function PrintTable<T>({
-  noTitle,
   columns,
   items,
   rowKey,
   empty,
-  totalLabel,
 }: {
-  /** The number column's title (序号). */
-  noTitle: string;
   columns: PrintColumn<T>[];
   items: T[];
   rowKey: (item: T, n: number) => string | number;
   empty: string;
-  totalLabel: string;
 }) {
+  const { t } = useI18n();
   const numClass = (c: PrintColumn<T>) => (c.num ? 'num' : undefined);
   const firstTotal = columns.findIndex((c) => c.total !== undefined);
   return (
     <table>
       <thead>
         <tr>
-          <th className="num">{noTitle}</th>
+          <th className="num">{t(M.no)}</th>
           {columns.map((c) => (
             <th key={c.title} className={numClass(c)}>
               {c.title}
@@ -132,7 +153,7 @@ export function PrintTable<T>({
           </tr>
         ))}
         <tr>
-          <th colSpan={firstTotal + 1}>{totalLabel}</th>
+          <th colSpan={firstTotal + 1}>{t(M.total)}</th>
           {columns.slice(firstTotal).map((c) =>
             c.total === undefined ? (
               <th key={c.title} />

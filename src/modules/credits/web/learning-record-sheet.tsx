@@ -1,4 +1,4 @@
-import { PrintPage, PrintTable } from '../../../web/components/print-page';
+import { PrintIntro, PrintPage, PrintSign, PrintTable } from '../../../web/components/print-page';
 import { useI18n } from '../../../web/i18n/i18n';
 import type { LearningRecord } from '../credits.contract';
 import { M } from './credits.messages';
@@ -14,12 +14,12 @@ const RECORD_CSS = `
 
 /** 学习档案 ready to print: what the resident attended, hours and credits. Close shows only with `onClose`. */
 export function LearningRecordSheet({ r, onClose }: { r: LearningRecord; onClose?: () => void }) {
-  const { t, isZh, locale } = useI18n();
+  const { t, isZh } = useI18n();
   const day = (iso: string) => formatDate(iso);
   return (
     <PrintPage fontSize={16} css={RECORD_CSS} onBack={onClose ?? false} backLabel={t(M.back)}>
       <h1>{t(M.recordTitle)}</h1>
-      <p style={{ textIndent: locale === 'zh-CN' ? '2em' : 0 }}>
+      <PrintIntro>
         {t(M.recordIntro, {
           name: r.resident.name,
           county: r.resident.countyName,
@@ -30,13 +30,11 @@ export function LearningRecordSheet({ r, onClose }: { r: LearningRecord; onClose
           credits: r.totalCredits,
           balance: r.balance,
         })}
-      </p>
+      </PrintIntro>
       <PrintTable
-        noTitle={t(M.recordNo)}
         items={r.items}
         rowKey={(i) => i.activityId}
         empty={t(M.recordEmpty)}
-        totalLabel={t(M.recordTotal)}
         columns={[
           { title: t(M.recordDate), nowrap: true, cell: (i) => day(i.date) },
           { title: t(M.recordActivity), cell: (i) => i.title },
@@ -46,10 +44,9 @@ export function LearningRecordSheet({ r, onClose }: { r: LearningRecord; onClose
           { title: t(M.creditsCol), num: true, cell: (i) => i.credits, total: r.totalCredits },
         ]}
       />
-      <div className="print-sign">
-        <div>{t(M.recordIssuer, { county: r.resident.countyName })}</div>
-        <div>{t(M.recordPrinted, { date: day(r.generatedAt) })}</div>
-      </div>
+      <PrintSign
+        lines={[t(M.recordIssuer, { county: r.resident.countyName }), t(M.recordPrinted, { date: day(r.generatedAt) })]}
+      />
     </PrintPage>
   );
 }

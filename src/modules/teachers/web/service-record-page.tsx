@@ -1,7 +1,7 @@
 import { useParams, useSearchParams } from 'react-router';
 import { ErrorState } from '../../../web/components/error-state';
 import { PageLoading } from '../../../web/components/page-loading';
-import { PrintPage, PrintTable } from '../../../web/components/print-page';
+import { PrintIntro, PrintPage, PrintSign, PrintTable } from '../../../web/components/print-page';
 import { useI18n } from '../../../web/i18n/i18n';
 import { GENDER_LABELS, type GENDERS } from '../teachers.contract';
 import { M } from './teachers.messages';
@@ -10,7 +10,7 @@ import { formatDate } from '../../../shared/china-time';
 
 /** 志愿服务记录证明: approved hours of one volunteer in a period, with the total, ready to print. */
 export function ServiceRecordPage() {
-  const { t, label, locale } = useI18n();
+  const { t, label } = useI18n();
   const { id } = useParams();
   const [params] = useSearchParams();
   const from = params.get('from') ?? '';
@@ -23,7 +23,7 @@ export function ServiceRecordPage() {
   return (
     <PrintPage>
       <h1>{t(M.recordTitle)}</h1>
-      <p style={{ textIndent: locale === 'zh-CN' ? '2em' : 0 }}>
+      <PrintIntro>
         {t(M.recordIntro, {
           name: r.teacher.name,
           gender,
@@ -33,13 +33,11 @@ export function ServiceRecordPage() {
           count: r.count,
           total: r.totalHours,
         })}
-      </p>
+      </PrintIntro>
       <PrintTable
-        noTitle={t(M.recordNo)}
         items={r.items}
         rowKey={(_, n) => n}
         empty={t(M.recordEmpty)}
-        totalLabel={t(M.recordTotal)}
         columns={[
           { title: t(M.serviceDate), nowrap: true, cell: (i) => i.serviceDate },
           { title: t(M.place), cell: (i) => i.nodeName },
@@ -48,10 +46,12 @@ export function ServiceRecordPage() {
           { title: t(M.reviewer), cell: (i) => i.reviewedByName ?? '—' },
         ]}
       />
-      <div className="print-sign">
-        <div>{t(M.recordIssuer, { bank: r.teacher.bankNodeName })}</div>
-        <div>{t(M.recordDate, { date: formatDate(r.generatedAt) })}</div>
-      </div>
+      <PrintSign
+        lines={[
+          t(M.recordIssuer, { bank: r.teacher.bankNodeName }),
+          t(M.recordDate, { date: formatDate(r.generatedAt) }),
+        ]}
+      />
     </PrintPage>
   );
 }

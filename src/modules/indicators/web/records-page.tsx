@@ -53,6 +53,8 @@ export function RecordsPage() {
   const when = month ? t(M.monthOf, { year, month }) : t(M.wholeYearOf, { year });
   const back = `/indicators?${new URLSearchParams({ nodeId: f.nodeId ?? '', year: String(year), month: month ? String(month) : 'all' })}`;
   const num = (n: number) => n.toLocaleString(locale);
+  // Either list of the drill-down: its page in the URL, one empty text.
+  const table = { url, empty: M.recordsEmpty };
 
   return (
     <>
@@ -83,9 +85,8 @@ export function RecordsPage() {
       ) : r?.kind === 'residents' ? (
         <PageTable<RecordResident>
           list={people}
-          url={url}
           total={M.recordsTotalResidents}
-          empty={M.recordsEmpty}
+          {...table}
           columns={[
             { title: t(M.colName), dataIndex: 'name' },
             { title: t(M.colVillage), dataIndex: 'villageName' },
@@ -96,9 +97,8 @@ export function RecordsPage() {
       ) : (
         <PageTable<Activity>
           list={acts}
-          url={url}
           total={M.recordsTotalActivities}
-          empty={M.recordsEmpty}
+          {...table}
           columns={[
             { title: t(M.colTitle), dataIndex: 'title' },
             { title: t(M.colDate), dataIndex: 'startsAt', render: (v: string) => formatDateTime(v) },

@@ -1,10 +1,11 @@
 import { useCallback, useMemo } from 'react';
 import type { z } from 'zod';
-import { Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { TreeNode } from '../../organisations/org.contract';
 import { useSaveMutation } from '../../../web/api/hooks';
 import { useAuth } from '../../../web/auth/auth-context';
+import { NumberField } from '../../../web/components/field-number';
 import { TextField } from '../../../web/components/field-text';
 import { FormDrawer } from '../../../web/components/form-drawer';
 import { rules } from '../../../web/components/rules';
@@ -133,26 +134,17 @@ export function CourseFormDrawer({
           </Form.Item>
         </Col>
         <Col xs={12} sm={8}>
-          <Form.Item name="hours" label={t(M.hours)} rules={[rules.chosen(t)]}>
-            <InputNumber
-              min={COURSE_LIMITS.hoursMin}
-              max={COURSE_LIMITS.hoursMax}
-              step={0.5}
-              style={{ width: '100%' }}
-              inputMode="decimal"
-            />
-          </Form.Item>
+          <NumberField
+            name="hours"
+            label={t(M.hours)}
+            min={COURSE_LIMITS.hoursMin}
+            max={COURSE_LIMITS.hoursMax}
+            step={0.5}
+            required
+          />
         </Col>
         <Col xs={12} sm={8}>
-          <Form.Item name="credits" label={t(M.credits)}>
-            <InputNumber
-              min={0}
-              max={COURSE_LIMITS.creditsMax}
-              step={0.5}
-              style={{ width: '100%' }}
-              inputMode="decimal"
-            />
-          </Form.Item>
+          <NumberField name="credits" label={t(M.credits)} min={0} max={COURSE_LIMITS.creditsMax} step={0.5} />
         </Col>
         <Col xs={24} sm={8}>
           <Form.Item

@@ -1,8 +1,8 @@
-import { Form, InputNumber } from 'antd';
+import { Form } from 'antd';
 import { useFormMutation } from '../../../web/api/hooks';
+import { NumberField } from '../../../web/components/field-number';
 import { TextField } from '../../../web/components/field-text';
 import { FormModal } from '../../../web/components/form-modal';
-import { rules } from '../../../web/components/rules';
 import { useI18n } from '../../../web/i18n/i18n';
 import { CREDIT_LIMITS, creditsApi, type Award } from '../credits.contract';
 import { M } from './credits.messages';
@@ -27,17 +27,15 @@ export function AwardModal({ residentId, name, onClose }: { residentId: string; 
       okText={t(M.award)}
       initialValues={{ amount: 5 }}
     >
-      <Form.Item name="amount" label={t(M.amount)} rules={[rules.chosen(t)]}>
-        <InputNumber
-          min={0.5}
-          max={CREDIT_LIMITS.awardMax}
-          step={1}
-          precision={1}
-          inputMode="decimal"
-          style={{ width: '100%' }}
-          size="large"
-        />
-      </Form.Item>
+      <NumberField
+        name="amount"
+        label={t(M.amount)}
+        min={0.5}
+        max={CREDIT_LIMITS.awardMax}
+        precision={1}
+        size="large"
+        required
+      />
       <TextField
         name="reason"
         label={t(M.reason)}

@@ -1,6 +1,7 @@
-import { Form, Input, InputNumber, Switch } from 'antd';
+import { Form, Input, Switch } from 'antd';
 import { useSaveMutation } from '../../../web/api/hooks';
 import { useAdminReach } from '../../../web/auth/admin-reach';
+import { NumberField } from '../../../web/components/field-number';
 import { TextField } from '../../../web/components/field-text';
 import { FormDrawer } from '../../../web/components/form-drawer';
 import { rules } from '../../../web/components/rules';
@@ -55,26 +56,8 @@ export function RewardFormDrawer({ reward, onClose }: { reward: Reward | null; o
       </Form.Item>
       <TextField name="name" label={t(M.rewardName)} max={CREDIT_LIMITS.rewardName} required />
       <TextField name="description" label={t(M.description)} max={CREDIT_LIMITS.rewardDescription} rows={2} showCount />
-      <Form.Item name="cost" label={t(M.cost)} rules={[rules.chosen(t)]}>
-        <InputNumber
-          min={0.5}
-          max={CREDIT_LIMITS.costMax}
-          step={1}
-          precision={1}
-          inputMode="decimal"
-          style={{ width: '100%' }}
-        />
-      </Form.Item>
-      <Form.Item name="stock" label={t(M.stock)} rules={[rules.chosen(t)]}>
-        <InputNumber
-          min={0}
-          max={CREDIT_LIMITS.stockMax}
-          step={1}
-          precision={0}
-          inputMode="numeric"
-          style={{ width: '100%' }}
-        />
-      </Form.Item>
+      <NumberField name="cost" label={t(M.cost)} min={0.5} max={CREDIT_LIMITS.costMax} precision={1} required />
+      <NumberField name="stock" label={t(M.stock)} min={0} max={CREDIT_LIMITS.stockMax} precision={0} required />
       <Form.Item name="active" label={t(M.active)} valuePropName="checked">
         <Switch />
       </Form.Item>

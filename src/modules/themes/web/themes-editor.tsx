@@ -14,6 +14,12 @@ import { M } from './themes.messages';
 type Row = ThemeInput & { rowKey: string };
 
 /** A refusal in words: the first field issue when there is one, else the error. */
+/** A theme's two names, Chinese first: the row's field and its label. */
+const NAME_FIELDS = [
+  ['nameZh', M.themeNameZh],
+  ['nameEn', M.themeNameEn],
+] as const;
+
 const refusalText = (err: unknown, locale: Locale): string =>
   isApiError(err) && err.issues[0]
     ? locale === 'zh-CN'
@@ -161,20 +167,16 @@ export function ThemesEditor({ list }: { list: ThemeList }) {
           >
             <Space orientation="vertical" size={8} style={{ width: '100%' }}>
               <Space.Compact block>
-                <Input
-                  aria-label={t(M.themeNameZh)}
-                  placeholder={t(M.themeNameZh)}
-                  maxLength={THEME_LIMITS.nameZh}
-                  value={x.nameZh}
-                  onChange={(e) => patch(i, { nameZh: e.target.value })}
-                />
-                <Input
-                  aria-label={t(M.themeNameEn)}
-                  placeholder={t(M.themeNameEn)}
-                  maxLength={THEME_LIMITS.nameEn}
-                  value={x.nameEn}
-                  onChange={(e) => patch(i, { nameEn: e.target.value })}
-                />
+                {NAME_FIELDS.map(([key, msg]) => (
+                  <Input
+                    key={key}
+                    aria-label={t(msg)}
+                    placeholder={t(msg)}
+                    maxLength={THEME_LIMITS[key]}
+                    value={x[key]}
+                    onChange={(e) => patch(i, { [key]: e.target.value })}
+                  />
+                ))}
               </Space.Compact>
               <Select
                 mode="multiple"

@@ -1,5 +1,5 @@
 import { eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Actor } from '../shared/actor';
 import { hidden } from '../shared/app-error';
 import { orgNodes } from './db/tree.table';
@@ -35,6 +35,26 @@ export async function loadNodeFor(db: DbOrTx, id: string, mayRead: (n: NodeBrief
   const [n] = await db.select(nodeBrief).from(orgNodes).where(eq(orgNodes.id, id));
   if (!n || !mayRead(n)) throw hidden();
   return n;
+}
+
+/**
+ * One row (by its `id`) with the node it hangs on (`nodeColumn`), or NOT_FOUND when there is none
+ * or `mayRead` (the module's rule for that node) says no.
+ */
+export async function loadRowOnNode<T extends PgTable & { id: AnyPgColumn }>(
+  db: DbOrTx,
+  table: T,
+  nodeColumn: AnyPgColumn,
+  id: string,
+  mayRead: (n: NodeBrief) => boolean,
+): Promise<{ row: T['$inferSelect']; node: NodeBrief }> {
+  const [r] = await db
+    .select({ row: table as PgTable, node: nodeBrief })
+    .from(table as PgTable)
+    .innerJoin(orgNodes, eq(orgNodes.id, nodeColumn))
+    .where(eq(table.id, id));
+  if (!r || !mayRead(r.node)) throw hidden();
+  return r as { row: T['$inferSelect']; node: NodeBrief };
 }
 
 export type CountyNode = NodeBrief;

@@ -2,13 +2,13 @@ import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../server/db/client';
 import { reachPaths, type Actor } from '../../shared/actor';
-import { fieldError, forbidden, hidden } from '../../shared/app-error';
+import { fieldError, forbidden } from '../../shared/app-error';
 import { ROLES } from '../../shared/roles';
 import { chinaMonth } from '../../shared/china-time';
 import { activeThemes } from '../themes';
 import { heldPerMonth } from '../activities';
 import { auditChange } from '../../server/audit';
-import { loadNodeFor, nodeBrief, type NodeBrief, underAnyPath } from '../../server/tree-scope';
+import { loadNodeFor, loadRowOnNode, type NodeBrief, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
 import { readPage } from '../../server/db/page';
 import {
@@ -95,14 +95,11 @@ export async function createPlanItem({ db, actor, input }: Ctx & { input: PlanIt
 }
 
 async function loadItem(tx: DbOrTx, actor: Actor, id: string) {
-  const [r] = await tx
-    .select({ row: planItems, centre: nodeBrief })
-    .from(planItems)
-    .innerJoin(orgNodes, eq(orgNodes.id, planItems.centreId))
-    .where(eq(planItems.id, id));
-  if (!r || !canReadPlan(actor, r.centre)) throw hidden();
-  if (!canKeepPlan(actor, r.centre)) throw forbidden();
-  return r;
+  const { row, node: centre } = await loadRowOnNode(tx, planItems, planItems.centreId, id, (n) =>
+    canReadPlan(actor, n),
+  );
+  if (!canKeepPlan(actor, centre)) throw forbidden();
+  return { row, centre };
 }
 
 export async function updatePlanItem({

@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, like, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
-import { fieldError, forbidden, hidden } from '../../shared/app-error';
+import { fieldError, forbidden } from '../../shared/app-error';
 import { auditChange } from '../../server/audit';
-import { escapeLike, loadNodeFor, nodeBrief } from '../../server/tree-scope';
+import { escapeLike, loadNodeFor, loadRowOnNode } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
 import type { Schedule, ScheduleCreate, ScheduleUpdate } from './plans.contract';
 import { canKeepSchedule, canReadSchedule } from './plans.policy';
@@ -98,17 +98,11 @@ export async function createScheduleItem({
 }
 
 async function loadItem(tx: DbOrTx, actor: Actor, id: string) {
-  const [r] = await tx
-    .select({
-      row: scheduleItems,
-      town: nodeBrief,
-    })
-    .from(scheduleItems)
-    .innerJoin(orgNodes, eq(orgNodes.id, scheduleItems.townId))
-    .where(eq(scheduleItems.id, id));
-  if (!r || !canReadSchedule(actor, r.town)) throw hidden();
-  if (!canKeepSchedule(actor, r.town)) throw forbidden();
-  return r;
+  const { row, node: town } = await loadRowOnNode(tx, scheduleItems, scheduleItems.townId, id, (n) =>
+    canReadSchedule(actor, n),
+  );
+  if (!canKeepSchedule(actor, town)) throw forbidden();
+  return { row, town };
 }
 
 export async function updateScheduleItem({

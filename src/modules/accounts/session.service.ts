@@ -155,19 +155,19 @@ export async function loadSession(db: Db, raw: string, idleMinutes: number): Pro
 export async function rolesOf(db: DbOrTx, userIds: string[]) {
   if (userIds.length === 0) return [];
   const rows = await db
-    .select({
-      id: roleAssignments.id,
-      userId: roleAssignments.userId,
-      role: roleAssignments.role,
-      nodeId: roleAssignments.nodeId,
-      nodeName: orgNodes.name,
-      path: orgNodes.path,
-    })
+    .select({ a: roleAssignments, nodeName: orgNodes.name, path: orgNodes.path })
     .from(roleAssignments)
     .innerJoin(orgNodes, eq(orgNodes.id, roleAssignments.nodeId))
     .where(inArray(roleAssignments.userId, userIds))
     .orderBy(asc(roleAssignments.createdAt));
-  return rows.map((r) => ({ ...r, role: r.role as Role }));
+  return rows.map(({ a, nodeName, path }) => ({
+    id: a.id,
+    userId: a.userId,
+    role: a.role as Role,
+    nodeId: a.nodeId,
+    nodeName,
+    path,
+  }));
 }
 
 export async function loadScopes(db: DbOrTx, userId: string): Promise<Scope[]> {

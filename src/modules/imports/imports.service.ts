@@ -3,9 +3,9 @@ import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../server/db/client';
 import type { Protector } from '../../server/protect';
 import type { Actor } from '../../shared/actor';
-import { AppError, fieldError, forbidden, hidden } from '../../shared/app-error';
+import { AppError, fieldError, hidden } from '../../shared/app-error';
 import { recordAudit } from '../../server/audit';
-import { loadNodeFor, nodeBrief, pathsOf } from '../../server/tree-scope';
+import { loadNodeToWrite, nodeBrief, pathsOf } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
 import { analyzeRoster, rosterFingerprint, writeRoster } from '../people';
 import {
@@ -89,15 +89,17 @@ async function checkedRows(
 }
 
 async function scopeNode(db: DbOrTx, actor: Actor, nodeId: string) {
-  const node = await loadNodeFor(db, nodeId, (n) => canSeeNode(actor, n));
-  if (!canImportInto(actor, node)) throw forbidden();
-  if (node.level !== 'town' && node.level !== 'centre')
-    throw fieldError(
-      'nodeId',
-      '请选择一个镇（街道）或村（社区）作为导入范围',
-      'Choose a town or a village/community centre as the scope',
-    );
-  return node;
+  return loadNodeToWrite(
+    db,
+    nodeId,
+    { mayRead: (n) => canSeeNode(actor, n), mayWrite: (n) => canImportInto(actor, n) },
+    ['town', 'centre'],
+    {
+      field: 'nodeId',
+      zh: '请选择一个镇（街道）或村（社区）作为导入范围',
+      en: 'Choose a town or a village/community centre as the scope',
+    },
+  );
 }
 
 function decodeFile(input: ImportUpload): Buffer {

@@ -1,24 +1,21 @@
-import crypto from 'node:crypto';
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { cacheBusOf } from '../../server/cache-bus';
 import type { Db, DbOrTx } from '../../server/db/client';
 import type { Actor, Scope } from '../../shared/actor';
 import type { Role } from '../../shared/roles';
 import { orgNodes } from '../../server/db/tree.table';
 import { roleAssignments, sessions, users } from './account.table';
+import { randomToken, sha256 } from '../../server/tokens';
 
 export const SESSION_COOKIE = 'cedu_session';
-
-const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
-const token = () => crypto.randomBytes(32).toString('base64url');
 
 /** A fresh session id at every sign-in; only the hash of the cookie's token is stored. */
 export async function createSession(
   db: DbOrTx,
   opts: { userId: string; ip?: string; userAgent?: string; maxHours: number },
 ) {
-  const raw = token();
-  const csrfToken = token();
+  const raw = randomToken();
+  const csrfToken = randomToken();
   await db.insert(sessions).values({
     id: sha256(raw),
     userId: opts.userId,
@@ -154,18 +151,27 @@ export async function loadSession(db: Db, raw: string, idleMinutes: number): Pro
   return loaded;
 }
 
-export async function loadScopes(db: DbOrTx, userId: string): Promise<Scope[]> {
+/** The role assignments of the given accounts, each with its node's name and path, oldest first. */
+export async function rolesOf(db: DbOrTx, userIds: string[]) {
+  if (userIds.length === 0) return [];
   const rows = await db
-    .select({
-      role: roleAssignments.role,
-      nodeId: roleAssignments.nodeId,
-      nodeName: orgNodes.name,
-      path: orgNodes.path,
-    })
+    .select({ a: roleAssignments, nodeName: orgNodes.name, path: orgNodes.path })
     .from(roleAssignments)
     .innerJoin(orgNodes, eq(orgNodes.id, roleAssignments.nodeId))
-    .where(eq(roleAssignments.userId, userId));
-  return rows.map((r) => ({ ...r, role: r.role as Role }));
+    .where(inArray(roleAssignments.userId, userIds))
+    .orderBy(asc(roleAssignments.createdAt));
+  return rows.map(({ a, nodeName, path }) => ({
+    id: a.id,
+    userId: a.userId,
+    role: a.role as Role,
+    nodeId: a.nodeId,
+    nodeName,
+    path,
+  }));
+}
+
+export async function loadScopes(db: DbOrTx, userId: string): Promise<Scope[]> {
+  return (await rolesOf(db, [userId])).map(({ role, nodeId, nodeName, path }) => ({ role, nodeId, nodeName, path }));
 }
 
 export async function endSession(db: DbOrTx, sessionId: string): Promise<void> {

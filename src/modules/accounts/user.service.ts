@@ -1,4 +1,4 @@
-import { and, asc, eq, exists, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, ilike, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
 import { pgErrorCode } from '../../server/db/client';
 import { reachPaths, type Actor } from '../../shared/actor';
@@ -14,7 +14,7 @@ import type { RoleAssignment, User, UserCreate, UserQuery, UserUpdate } from './
 import { roleAssignments, users } from './account.table';
 import { assertPasswordRules } from './auth.service';
 import { hashPassword } from './password';
-import { endUserSessions, forgetCachedSessions } from './session.service';
+import { endUserSessions, forgetCachedSessions, rolesOf } from './session.service';
 import { canGrantRole, canManageUser, canReadUser } from './user.policy';
 import type { Ctx } from '../../server/types';
 
@@ -55,21 +55,7 @@ async function withRoles(
   rows: { u: typeof users.$inferSelect; homeNodeName: string; homePath: string }[],
 ): Promise<User[]> {
   const ids = rows.map((r) => r.u.id);
-  const roles = ids.length
-    ? await db
-        .select({
-          id: roleAssignments.id,
-          userId: roleAssignments.userId,
-          role: roleAssignments.role,
-          nodeId: roleAssignments.nodeId,
-          nodeName: orgNodes.name,
-          path: orgNodes.path,
-        })
-        .from(roleAssignments)
-        .innerJoin(orgNodes, eq(orgNodes.id, roleAssignments.nodeId))
-        .where(inArray(roleAssignments.userId, ids))
-        .orderBy(asc(roleAssignments.createdAt))
-    : [];
+  const roles = await rolesOf(db, ids);
   return rows.map(({ u, homeNodeName, homePath }) => {
     const own = roles.filter((r) => r.userId === u.id);
     return {
@@ -83,10 +69,10 @@ async function withRoles(
       lockedUntil: u.lockedUntil && u.lockedUntil.getTime() > Date.now() ? u.lockedUntil.toISOString() : null,
       mustChangePassword: u.mustChangePassword,
       lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
-      roles: own.map(({ id, role, nodeId, nodeName }) => ({ id, role: role as Role, nodeId, nodeName })),
+      roles: own.map(({ id, role, nodeId, nodeName }) => ({ id, role, nodeId, nodeName })),
       canManage: canManageUser(actor, {
         homePath,
-        rolePaths: own.map((r) => ({ role: r.role as Role, path: r.path })),
+        rolePaths: own.map(({ role, path }) => ({ role, path })),
       }),
     };
   });
@@ -100,12 +86,8 @@ async function loadUser(db: DbOrTx, actor: Actor, id: string) {
     .innerJoin(orgNodes, eq(orgNodes.id, users.homeNodeId))
     .where(eq(users.id, id));
   if (!row || !canReadUser(actor, { homePath: row.homePath })) throw hidden();
-  const rolePaths = await db
-    .select({ role: roleAssignments.role, path: orgNodes.path })
-    .from(roleAssignments)
-    .innerJoin(orgNodes, eq(orgNodes.id, roleAssignments.nodeId))
-    .where(eq(roleAssignments.userId, id));
-  const target = { homePath: row.homePath, rolePaths: rolePaths.map((r) => ({ role: r.role as Role, path: r.path })) };
+  const rolePaths = (await rolesOf(db, [id])).map(({ role, path }) => ({ role, path }));
+  const target = { homePath: row.homePath, rolePaths };
   return { row, target, canManage: canManageUser(actor, target) };
 }
 

@@ -2,11 +2,10 @@ import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, sql } from 'dri
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../server/db/client';
 import { reachPaths, type Actor } from '../../shared/actor';
-import { hidden } from '../../shared/app-error';
 import type { Page } from '../../shared/pagination';
 import { chinaInstant } from '../../shared/china-time';
 import { ROLES } from '../../shared/roles';
-import { escapeLike, loadNodeFor, nodeBrief, type NodeBrief, underAnyPath } from '../../server/tree-scope';
+import { escapeLike, loadNodeFor, loadRowOnNode, type NodeBrief, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
 import { readPage } from '../../server/db/page';
 import type { Activity, ActivityDetail, ActivityOptions, ActivityQuery } from './activities.contract';
@@ -41,13 +40,10 @@ export async function loadActivity(
   actor: Actor,
   id: string,
 ): Promise<{ row: ActivityRow; centre: CentreRef }> {
-  const [r] = await db
-    .select({ row: activities, centre: nodeBrief })
-    .from(activities)
-    .innerJoin(orgNodes, eq(orgNodes.id, activities.centreId))
-    .where(eq(activities.id, id));
-  if (!r || !canReadActivity(actor, r.centre)) throw hidden();
-  return r;
+  const { row, node: centre } = await loadRowOnNode(db, activities, activities.centreId, id, (n) =>
+    canReadActivity(actor, n),
+  );
+  return { row, centre };
 }
 
 /** Registered and waitlisted counts per activity. */

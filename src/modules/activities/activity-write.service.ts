@@ -1,13 +1,14 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
-import { AppError, fieldError, forbidden } from '../../shared/app-error';
+import { AppError, fieldError } from '../../shared/app-error';
 import { diffFields } from '../../server/audit';
 import { formatDateTime } from '../../shared/china-time';
 import { orgNodes } from '../../server/db/tree.table';
+import { checkCountyUnit, loadNodeToWrite } from '../../server/tree-scope';
 import type { ActivityCreate, ActivityFields, ActivityUpdate } from './activities.contract';
-import { canKeepActivity } from './activities.policy';
+import { canKeepActivity, canReadActivity } from './activities.policy';
 import { auditActivity, loadKeptActivity, sessionsCovered } from './activity-change';
-import { loadNode, selfAndAncestors, type CentreRef } from './activities.service';
+import { selfAndAncestors, type CentreRef } from './activities.service';
 import { activities, activityTeachers, registrations } from './activities.table';
 import { checkClashes, checkNotice } from './booking.service';
 import { courseRefs } from '../courses';
@@ -40,14 +41,7 @@ async function checkRefs(tx: DbOrTx, centre: CentreRef, input: ActivityFields): 
     if (!c || c.countyId !== countyId || c.status !== 'approved')
       throw fieldError('courseId', '只能选择本县已审核通过的课程', 'Choose an approved course of the county');
   }
-  if (input.responsibleUnitId) {
-    const [u] = await tx
-      .select({ path: orgNodes.path, level: orgNodes.level })
-      .from(orgNodes)
-      .where(eq(orgNodes.id, input.responsibleUnitId));
-    if (!u || u.level !== 'unit' || !u.path.startsWith(`/${countyId}/`))
-      throw fieldError('responsibleUnitId', '请选择本县的单位', 'Choose a unit of the county');
-  }
+  await checkCountyUnit(tx, countyId, input.responsibleUnitId, 'responsibleUnitId');
   if (input.venueId) {
     const [v] = await tx
       .select({ path: orgNodes.path, active: venues.active })
@@ -137,14 +131,17 @@ export async function createActivity({
   input,
 }: Ctx & { input: ActivityCreate }): Promise<{ id: string; ids: string[] }> {
   return db.transaction(async (tx) => {
-    const centre = await loadNode(tx, actor, input.centreId);
-    if (!canKeepActivity(actor, centre)) throw forbidden();
-    if (centre.level !== 'centre' && centre.level !== 'town')
-      throw fieldError(
-        'centreId',
-        '活动属于村（社区）学习中心或镇（街道）',
-        'An activity belongs to a centre or a town',
-      );
+    const centre = await loadNodeToWrite(
+      tx,
+      input.centreId,
+      { mayRead: (n) => canReadActivity(actor, n), mayWrite: (n) => canKeepActivity(actor, n) },
+      ['centre', 'town'],
+      {
+        field: 'centreId',
+        zh: '活动属于村（社区）学习中心或镇（街道）',
+        en: 'An activity belongs to a centre or a town',
+      },
+    );
     await checkRefs(tx, centre, input);
     const countyId = centre.path.split('/')[1];
     const start = new Date(input.startsAt).getTime();

@@ -1,11 +1,11 @@
 import { and, asc, eq, gte, inArray, ne } from 'drizzle-orm';
 import { reachPaths } from '../../shared/actor';
-import { fieldError, forbidden, hidden } from '../../shared/app-error';
+import { forbidden, hidden } from '../../shared/app-error';
 import { chinaInstant, chinaToday } from '../../shared/china-time';
 import type { Page } from '../../shared/pagination';
 import { ROLES } from '../../shared/roles';
 import { auditChange } from '../../server/audit';
-import { loadCounty, nodeBrief, underAnyPath } from '../../server/tree-scope';
+import { loadCounty, loadNodeToWrite, nodeBrief, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
 import { pageOf } from '../../server/db/page';
 import { canKeepVenue, canReadActivity, canSetRules } from './activities.policy';
@@ -52,14 +52,17 @@ export async function findBookables({ db, actor, query }: Ctx & { query: Bookabl
 
 export async function createBookable({ db, actor, input }: Ctx & { input: BookableCreate }): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
-    const node = await loadNode(tx, actor, input.nodeId);
-    if (!canKeepVenue(actor, node)) throw forbidden();
-    if (node.level !== 'town' && node.level !== 'centre')
-      throw fieldError(
-        'nodeId',
-        '场地和设备属于镇（街道）或村（社区）学习中心',
-        'Venues and equipment belong to a town or a centre',
-      );
+    const node = await loadNodeToWrite(
+      tx,
+      input.nodeId,
+      { mayRead: (n) => canReadActivity(actor, n), mayWrite: (n) => canKeepVenue(actor, n) },
+      ['town', 'centre'],
+      {
+        field: 'nodeId',
+        zh: '场地和设备属于镇（街道）或村（社区）学习中心',
+        en: 'Venues and equipment belong to a town or a centre',
+      },
+    );
     const countyId = node.path.split('/')[1];
     const [row] =
       input.kind === 'venue'

@@ -17,6 +17,10 @@ import { ROLES } from '../../shared/roles';
 const { s, w } = useWorldServer();
 const as: Record<string, Client> = {};
 const fileCount = async () => (await s.database.db.select({ id: storedFiles.id }).from(storedFiles)).length;
+/** The status of an upload of a photo (with GPS metadata) by `c` at node `node` for `purpose`. */
+const photoStatus = async (c: Client, node: string, purpose: string) =>
+  (await uploadFile(c, { nodeId: w.nodes[node].id, purpose, accept: 'image' }, 'a.jpg', await jpegWithGps()))
+    .statusCode;
 
 beforeAll(async () => {
   for (const role of ROLES.filter((r) => r !== 'system_admin')) {
@@ -53,51 +57,14 @@ describe('who may upload', () => {
       (await uploadFile(as.dept_coordinator, { nodeId: w.nodes.A1u.id, purpose: 'course_material' }, 'a.pdf', pdf))
         .statusCode,
     ).toBe(201);
-    expect(
-      (
-        await uploadFile(
-          as.dept_coordinator,
-          { nodeId: w.nodes.A1u.id, purpose: 'activity_photo', accept: 'image' },
-          'a.jpg',
-          await jpegWithGps(),
-        )
-      ).statusCode,
-    ).toBe(403);
-    expect(
-      (
-        await uploadFile(
-          as.dept_coordinator,
-          { nodeId: w.nodes.A1u.id, purpose: 'signin_sheet', accept: 'image' },
-          'a.jpg',
-          await jpegWithGps(),
-        )
-      ).statusCode,
-    ).toBe(403);
+    expect(await photoStatus(as.dept_coordinator, 'A1u', 'activity_photo')).toBe(403);
+    expect(await photoStatus(as.dept_coordinator, 'A1u', 'signin_sheet')).toBe(403);
     // A centre manager keeps the centre's activities and runs its sign-in.
     for (const purpose of ['course_material', 'activity_photo', 'signin_sheet'] as const) {
-      expect(
-        (
-          await uploadFile(
-            as.centre_manager,
-            { nodeId: w.nodes.A1a.id, purpose, accept: 'image' },
-            'a.jpg',
-            await jpegWithGps(),
-          )
-        ).statusCode,
-        purpose,
-      ).toBe(201);
+      expect(await photoStatus(as.centre_manager, 'A1a', purpose), purpose).toBe(201);
     }
     // Outside one's reach the node does not exist; an unknown purpose is a validation error.
-    expect(
-      (
-        await uploadFile(
-          as.centre_manager,
-          { nodeId: w.nodes.A1b.id, purpose: 'activity_photo', accept: 'image' },
-          'a.jpg',
-          await jpegWithGps(),
-        )
-      ).statusCode,
-    ).toBe(404);
+    expect(await photoStatus(as.centre_manager, 'A1b', 'activity_photo')).toBe(404);
     expect(
       (await uploadFile(as.town_admin, { nodeId: w.nodes.A1a.id, purpose: 'anything' }, 'a.pdf', pdf)).statusCode,
     ).toBe(400);

@@ -200,6 +200,16 @@ function tooLarge(kind: 'image' | 'document') {
     : fieldError('file', `文件太大，不能超过 ${max} MB`, `The file is too large; at most ${max} MB`);
 }
 
+/** The file row with its node, or undefined when there is none; no policy. */
+async function fileOnNode(db: DbOrTx, id: string): Promise<{ row: StoredFileRow; node: NodeRef } | undefined> {
+  const [r] = await db
+    .select({ row: storedFiles, node: { id: orgNodes.id, path: orgNodes.path } })
+    .from(storedFiles)
+    .innerJoin(orgNodes, eq(orgNodes.id, storedFiles.nodeId))
+    .where(eq(storedFiles.id, id));
+  return r;
+}
+
 /** The file row, or NOT_FOUND when the actor does not reach its node. */
 export async function getFile({
   db,
@@ -210,11 +220,7 @@ export async function getFile({
   actor: Actor;
   id: string;
 }): Promise<{ row: StoredFileRow; node: NodeRef }> {
-  const [r] = await db
-    .select({ row: storedFiles, node: { id: orgNodes.id, path: orgNodes.path } })
-    .from(storedFiles)
-    .innerJoin(orgNodes, eq(orgNodes.id, storedFiles.nodeId))
-    .where(eq(storedFiles.id, id));
+  const r = await fileOnNode(db, id);
   if (!r || !canReadFile(actor, r.node)) throw hidden();
   return r;
 }
@@ -272,20 +278,10 @@ export async function fileFacts(
   db: DbOrTx,
   id: string,
 ): Promise<{ id: string; nodeId: string; path: string; mime: string; hasThumbnail: boolean } | null> {
-  const [r] = await db
-    .select({
-      id: storedFiles.id,
-      nodeId: storedFiles.nodeId,
-      path: orgNodes.path,
-      mime: storedFiles.mime,
-      thumbnailKey: storedFiles.thumbnailKey,
-    })
-    .from(storedFiles)
-    .innerJoin(orgNodes, eq(orgNodes.id, storedFiles.nodeId))
-    .where(eq(storedFiles.id, id));
+  const r = await fileOnNode(db, id);
   if (!r) return null;
-  const { thumbnailKey, ...rest } = r;
-  return { ...rest, hasThumbnail: thumbnailKey !== null };
+  const { row, node } = r;
+  return { id: row.id, nodeId: row.nodeId, path: node.path, mime: row.mime, hasThumbnail: row.thumbnailKey !== null };
 }
 
 /** The rows of the given files, oldest first (an attachment list); no policy, the caller checks. */

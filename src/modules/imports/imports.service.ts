@@ -3,9 +3,9 @@ import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../server/db/client';
 import type { Protector } from '../../server/protect';
 import type { Actor } from '../../shared/actor';
-import { AppError, fieldError, forbidden, hidden } from '../../shared/app-error';
+import { AppError, fieldError, hidden } from '../../shared/app-error';
 import { recordAudit } from '../../server/audit';
-import { loadNodeFor, pathsOf } from '../../server/tree-scope';
+import { loadNodeToWrite, nodeBrief, pathsOf } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
 import { analyzeRoster, rosterFingerprint, writeRoster } from '../people';
 import {
@@ -89,15 +89,17 @@ async function checkedRows(
 }
 
 async function scopeNode(db: DbOrTx, actor: Actor, nodeId: string) {
-  const node = await loadNodeFor(db, nodeId, (n) => canSeeNode(actor, n));
-  if (!canImportInto(actor, node)) throw forbidden();
-  if (node.level !== 'town' && node.level !== 'centre')
-    throw fieldError(
-      'nodeId',
-      '请选择一个镇（街道）或村（社区）作为导入范围',
-      'Choose a town or a village/community centre as the scope',
-    );
-  return node;
+  return loadNodeToWrite(
+    db,
+    nodeId,
+    { mayRead: (n) => canSeeNode(actor, n), mayWrite: (n) => canImportInto(actor, n) },
+    ['town', 'centre'],
+    {
+      field: 'nodeId',
+      zh: '请选择一个镇（街道）或村（社区）作为导入范围',
+      en: 'Choose a town or a village/community centre as the scope',
+    },
+  );
 }
 
 function decodeFile(input: ImportUpload): Buffer {
@@ -193,10 +195,9 @@ export async function remapImport({
   id,
   mapping,
 }: Ctx & { id: string; mapping: ColumnMapping }): Promise<ImportJob> {
-  const { job, hasFile, nodePath, nodeName, nodeLevel } = await jobRow(db, actor, id);
+  const { job, hasFile, node: scope } = await jobRow(db, actor, id);
   if (job.status !== 'previewed' || !hasFile) throw notPending();
-  const scope = { id: job.nodeId, path: nodePath, name: nodeName, level: nodeLevel };
-  const countyId = countyOf(nodePath);
+  const countyId = countyOf(scope.path);
   const file = (await fileOf(db, id))!;
   const { checked, report } = await checkAndPlan({ db, actor, protector }, scope, file, { mapping });
   const { counts } = checked.planned.plan;
@@ -207,7 +208,7 @@ export async function remapImport({
       .set({ report, totalRows: counts.total, goodRows: counts.good, badRows: counts.bad })
       .where(eq(importJobs.id, id));
     await rememberMapping(tx, { actor, countyId, book: checked.book, mapping });
-    await auditJob(tx, actor, id, { id: job.nodeId, path: nodePath }, 'import.remap', {
+    await auditJob(tx, actor, id, scope, 'import.remap', {
       fileName: job.fileName,
       mapping,
       ...counts,
@@ -236,15 +237,13 @@ async function jobRow(db: DbOrTx, actor: Actor, id: string, lock = false) {
     .select({
       job: columns,
       hasFile: sql<boolean>`${importJobs.file} is not null`,
-      nodePath: orgNodes.path,
-      nodeName: orgNodes.name,
-      nodeLevel: orgNodes.level,
+      node: nodeBrief,
     })
     .from(importJobs)
     .innerJoin(orgNodes, eq(orgNodes.id, importJobs.nodeId))
     .where(eq(importJobs.id, id));
   const [row] = lock ? await q.for('update', { of: importJobs }) : await q;
-  if (!row || !canImportInto(actor, { path: row.nodePath })) throw hidden();
+  if (!row || !canImportInto(actor, row.node)) throw hidden();
   return row;
 }
 
@@ -261,12 +260,12 @@ async function fileOf(db: DbOrTx, id: string): Promise<Buffer | null> {
 }
 
 export async function getImport({ db, actor, id }: { db: DbOrTx; actor: Actor; id: string }): Promise<ImportJob> {
-  const { job, nodeName } = await jobRow(db, actor, id);
+  const { job, node } = await jobRow(db, actor, id);
   const report = job.report as Report;
   return {
     id: job.id,
     nodeId: job.nodeId,
-    nodeName,
+    nodeName: node.name,
     fileName: job.fileName,
     status: job.status as ImportStatus,
     counts: { ...report.counts, skipped: report.counts.skipped ?? 0 },
@@ -301,15 +300,14 @@ const notPending = () =>
  * to what is stored are not touched; a commit that changes nothing leaves no audit row.
  */
 export async function commitImport({ db, actor, protector, id, exclusive }: Ctx & { id: string }): Promise<ImportJob> {
-  const { job, hasFile, nodePath, nodeName, nodeLevel } = await jobRow(db, actor, id);
+  const { job, hasFile, node: scope } = await jobRow(db, actor, id);
   if (job.status !== 'previewed' || !hasFile) throw notPending();
-  const scope = { id: job.nodeId, path: nodePath, name: nodeName, level: nodeLevel };
   const {
     book,
     checked,
     planned: previewed,
   } = await checkedRows(db, id, scope, protector.digest, (job.report as Report).mapping ?? null);
-  const countyId = countyOf(nodePath);
+  const countyId = countyOf(scope.path);
   // Matching 100,000 rows takes seconds; do it outside the transaction, which on PGlite holds
   // the only connection (or reuse the preview's plan), and inside it only check that the
   // county's roster is still what the plan was made against.
@@ -336,7 +334,7 @@ export async function commitImport({ db, actor, protector, id, exclusive }: Ctx 
       .set({ status: 'committed', report, goodRows: counts.good, badRows: counts.bad, finishedAt: sql`now()` })
       .where(eq(importJobs.id, id));
     if (result.created + result.updated > 0) {
-      await auditJob(tx, actor, id, { id: job.nodeId, path: nodePath }, 'import.commit', {
+      await auditJob(tx, actor, id, scope, 'import.commit', {
         fileName: job.fileName,
         ...result,
         bad: counts.bad,
@@ -354,13 +352,13 @@ const ANALYZE_AFTER_ROWS = 1000;
 /** Drops a previewed import and its file; nothing was written to the roster. */
 export async function discardImport({ db, actor, id }: { db: Db; actor: Actor; id: string }): Promise<void> {
   await db.transaction(async (tx) => {
-    const { job, nodePath } = await pendingJob(tx, actor, id);
+    const { job, node } = await pendingJob(tx, actor, id);
     await tx
       .update(importJobs)
       .set({ status: 'discarded', file: null, finishedAt: sql`now()` })
       .where(eq(importJobs.id, id));
     recentPreviews.delete(id);
-    await auditJob(tx, actor, id, { id: job.nodeId, path: nodePath }, 'import.discard', { fileName: job.fileName });
+    await auditJob(tx, actor, id, node, 'import.discard', { fileName: job.fileName });
   });
 }
 

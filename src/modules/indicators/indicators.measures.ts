@@ -61,15 +61,24 @@ const tally = (label: Label, means: Label, unit: MeasureUnit = 'count'): Measure
   direction: 'at_least',
 });
 
+/** A figure judged over the year: it should reach `threshold` at the given levels. */
+const yearly = (
+  label: Label,
+  means: Label,
+  unit: MeasureUnit,
+  levels: readonly NodeLevel[],
+  threshold: number,
+): MeasureDef => ({ label, means, unit, levels, per: 'year', threshold, direction: 'at_least' });
+
 /** A rate a survey will give (知晓率, 认同率, 满意率): the share of respondents who answered so. */
 const surveyRate = (label: Label, answered: Label, threshold: number): MeasureDef => ({
-  label,
-  means: { zh: `问卷中${answered.zh}的受访者比例`, en: `Respondents who ${answered.en}` },
-  unit: 'percent',
-  levels: EVERY_LEVEL,
-  per: 'year',
-  threshold,
-  direction: 'at_least',
+  ...yearly(
+    label,
+    { zh: `问卷中${answered.zh}的受访者比例`, en: `Respondents who ${answered.en}` },
+    'percent',
+    EVERY_LEVEL,
+    threshold,
+  ),
   source: SURVEYS,
 });
 
@@ -86,27 +95,23 @@ export const MEASURE_DEFS: Record<Measure, MeasureDef> = {
     threshold: 2,
     direction: 'at_least',
   },
-  participation_rate: {
-    label: { zh: '居民参与率', en: 'Participation rate' },
-    means: {
+  participation_rate: yearly(
+    { zh: '居民参与率', en: 'Participation rate' },
+    {
       zh: '本年参加过学习活动的常住居民（不重复）÷ 常住人口',
       en: 'Residents who took part this year (each once) ÷ resident population',
     },
-    unit: 'percent',
-    levels: EVERY_LEVEL,
-    per: 'year',
-    threshold: 25,
-    direction: 'at_least',
-  },
-  participation_change: {
-    label: { zh: '参与率年增幅', en: 'Participation, change on last year' },
-    means: { zh: '本年参与率减去上年参与率（百分点）', en: 'This year’s rate minus last year’s (points)' },
-    unit: 'points',
-    levels: ['county', 'town'],
-    per: 'year',
-    threshold: 5,
-    direction: 'at_least',
-  },
+    'percent',
+    EVERY_LEVEL,
+    25,
+  ),
+  participation_change: yearly(
+    { zh: '参与率年增幅', en: 'Participation, change on last year' },
+    { zh: '本年参与率减去上年参与率（百分点）', en: 'This year’s rate minus last year’s (points)' },
+    'points',
+    ['county', 'town'],
+    5,
+  ),
   participants: tally(
     { zh: '参与人数', en: 'Participants' },
     {
@@ -120,30 +125,23 @@ export const MEASURE_DEFS: Record<Measure, MeasureDef> = {
     { zh: '签到居民的学习小时数合计', en: 'Hours of learning of those who signed in' },
     'hours',
   ),
-  dept_sessions: {
-    label: { zh: '牵头部门年活动场次', en: 'Sessions per lead department' },
-    means: {
+  dept_sessions: yearly(
+    { zh: '牵头部门年活动场次', en: 'Sessions per lead department' },
+    {
       zh: '牵头部门负责的活动本年场次（未取消）',
       en: 'Activities a lead department was responsible for this year (not cancelled)',
     },
-    unit: 'count',
-    levels: ['unit'],
-    per: 'year',
-    threshold: 4,
-    direction: 'at_least',
-  },
-  dept_person_times: {
-    label: { zh: '牵头部门年参与人次', en: 'Person-times per lead department' },
-    means: {
-      zh: '牵头部门负责的活动本年确认签到人次',
-      en: 'Confirmed sign-ins at its activities this year',
-    },
-    unit: 'count',
-    levels: ['unit'],
-    per: 'year',
-    threshold: 400,
-    direction: 'at_least',
-  },
+    'count',
+    ['unit'],
+    4,
+  ),
+  dept_person_times: yearly(
+    { zh: '牵头部门年参与人次', en: 'Person-times per lead department' },
+    { zh: '牵头部门负责的活动本年确认签到人次', en: 'Confirmed sign-ins at its activities this year' },
+    'count',
+    ['unit'],
+    400,
+  ),
   // 人员配备: judged per centre by the teachers module's staffing norm (教师配备标准, 2 full-time and
   // 3–5 part-time by default, a county may set its own) — the one rule the staffing page uses too,
   // never copied here. The county's target row for this measure only switches it on or off and
@@ -178,13 +176,13 @@ export const MEASURE_DEFS: Record<Measure, MeasureDef> = {
     50,
   ),
   funding_per_resident: {
-    label: { zh: '人均经费', en: 'Funding per resident' },
-    means: { zh: '本年社区教育经费 ÷ 常住人口（元）', en: 'This year’s funding ÷ resident population (yuan)' },
-    unit: 'yuan',
-    levels: ['county', 'town'],
-    per: 'year',
-    threshold: 2,
-    direction: 'at_least',
+    ...yearly(
+      { zh: '人均经费', en: 'Funding per resident' },
+      { zh: '本年社区教育经费 ÷ 常住人口（元）', en: 'This year’s funding ÷ resident population (yuan)' },
+      'yuan',
+      ['county', 'town'],
+      2,
+    ),
     source: { zh: '经费管理', en: 'funding' },
   },
 };

@@ -2,14 +2,14 @@ import { and, asc, eq, ilike, isNull, or, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../server/db/client';
 import type { Protector } from '../../server/protect';
 import { reachPaths, type Actor } from '../../shared/actor';
-import { fieldError, forbidden, hidden } from '../../shared/app-error';
+import { fieldError, forbidden } from '../../shared/app-error';
 import type { Page } from '../../shared/pagination';
 import { RESIDENT_ROLES } from '../../shared/roles';
 import { auditChange, diffFields } from '../../server/audit';
 import { orgNodes } from '../../server/db/tree.table';
 import { pageOf } from '../../server/db/page';
 import { getNodeRow } from '../organisations';
-import { escapeLike, underAnyPath } from '../../server/tree-scope';
+import { escapeLike, loadRowOnNode, underAnyPath } from '../../server/tree-scope';
 import { chinaToday } from '../../shared/china-time';
 import { type Household, type HouseholdDetail, type HouseholdFields } from './people.contract';
 import { canReadResident, canSeeSensitive, canUpdateResident } from './people.policy';
@@ -60,13 +60,8 @@ function toHousehold(h: typeof households.$inferSelect, nodeName: string, member
 }
 
 async function loadHousehold(db: DbOrTx, actor: Actor, id: string) {
-  const [row] = await db
-    .select({ h: households, nodeName: orgNodes.name, path: orgNodes.path })
-    .from(households)
-    .innerJoin(orgNodes, eq(orgNodes.id, households.nodeId))
-    .where(eq(households.id, id));
-  if (!row || !canReadResident(actor, row)) throw hidden();
-  return row;
+  const { row, node } = await loadRowOnNode(db, households, households.nodeId, id, (n) => canReadResident(actor, n));
+  return { h: row, nodeName: node.name, path: node.path };
 }
 
 /** A household with its members (children under 14 only with the sensitive right); audited when it shows sensitive members. */

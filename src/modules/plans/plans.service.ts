@@ -2,13 +2,20 @@ import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../server/db/client';
 import { reachPaths, type Actor } from '../../shared/actor';
-import { fieldError, forbidden, hidden } from '../../shared/app-error';
+import { fieldError, forbidden } from '../../shared/app-error';
 import { ROLES } from '../../shared/roles';
 import { chinaMonth } from '../../shared/china-time';
 import { activeThemes } from '../themes';
 import { heldPerMonth } from '../activities';
 import { auditChange } from '../../server/audit';
-import { loadNodeFor, nodeBrief, type NodeBrief, underAnyPath } from '../../server/tree-scope';
+import {
+  checkCountyUnit,
+  loadNodeFor,
+  loadNodeToWrite,
+  loadRowOnNode,
+  type NodeBrief,
+  underAnyPath,
+} from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
 import { readPage } from '../../server/db/page';
 import {
@@ -56,29 +63,21 @@ export async function getPlan({ db, actor, centreId, year }: Ctx & { centreId: s
   };
 }
 
-/** The unit must be a unit of the same county. */
-export async function checkUnit(tx: DbOrTx, countyId: string, unitId: string | null, path: string): Promise<void> {
-  if (!unitId) return;
-  const [u] = await tx
-    .select({ path: orgNodes.path, level: orgNodes.level })
-    .from(orgNodes)
-    .where(eq(orgNodes.id, unitId));
-  if (!u || u.level !== 'unit' || !u.path.startsWith(`/${countyId}/`))
-    throw fieldError(path, '请选择本县的单位', 'Choose a unit of the county');
-}
-
 async function checkItem(tx: DbOrTx, centre: NodeBrief, input: PlanItemUpdate): Promise<void> {
   if (!(await activeThemes(tx, countyOf(centre))).some((t) => t.key === input.theme))
     throw fieldError('theme', '请选择本县的活动主题', 'Choose one of the county’s themes');
-  await checkUnit(tx, countyOf(centre), input.responsibleUnitId, 'responsibleUnitId');
+  await checkCountyUnit(tx, countyOf(centre), input.responsibleUnitId, 'responsibleUnitId');
 }
 
 export async function createPlanItem({ db, actor, input }: Ctx & { input: PlanItemCreate }): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
-    const centre = await loadNodeFor(tx, input.centreId, (n) => canReadPlan(actor, n));
-    if (!canKeepPlan(actor, centre)) throw forbidden();
-    if (centre.level !== 'centre')
-      throw fieldError('centreId', '年度计划属于村（社区）学习中心', 'An annual plan belongs to a centre');
+    const centre = await loadNodeToWrite(
+      tx,
+      input.centreId,
+      { mayRead: (n) => canReadPlan(actor, n), mayWrite: (n) => canKeepPlan(actor, n) },
+      ['centre'],
+      { field: 'centreId', zh: '年度计划属于村（社区）学习中心', en: 'An annual plan belongs to a centre' },
+    );
     await checkItem(tx, centre, input);
     const [row] = await tx
       .insert(planItems)
@@ -95,14 +94,11 @@ export async function createPlanItem({ db, actor, input }: Ctx & { input: PlanIt
 }
 
 async function loadItem(tx: DbOrTx, actor: Actor, id: string) {
-  const [r] = await tx
-    .select({ row: planItems, centre: nodeBrief })
-    .from(planItems)
-    .innerJoin(orgNodes, eq(orgNodes.id, planItems.centreId))
-    .where(eq(planItems.id, id));
-  if (!r || !canReadPlan(actor, r.centre)) throw hidden();
-  if (!canKeepPlan(actor, r.centre)) throw forbidden();
-  return r;
+  const { row, node: centre } = await loadRowOnNode(tx, planItems, planItems.centreId, id, (n) =>
+    canReadPlan(actor, n),
+  );
+  if (!canKeepPlan(actor, centre)) throw forbidden();
+  return { row, centre };
 }
 
 export async function updatePlanItem({

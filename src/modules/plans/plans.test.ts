@@ -49,6 +49,10 @@ describe('annual plan', () => {
     ).toBe(200);
     const teacher = await signIn(s.app, 'a_teacher', TEST_PASSWORD);
     expect((await teacher.req('GET', `/api/plans?centreId=${w.nodes.A1a.id}&year=${year}`)).json().canKeep).toBe(false);
+    // A plan belongs to a centre: the town itself is refused beside the field.
+    const atTown = await add(town, { centreId: w.nodes.A1.id });
+    expect(atTown.statusCode).toBe(400);
+    expect(atTown.json().error.issues[0].path).toBe('centreId');
     expect((await teacher.req('DELETE', `/api/plans/${id}`)).statusCode).toBe(403);
     expect((await centre.req('DELETE', `/api/plans/${id}`)).statusCode).toBe(200);
     expect((await centre.req('GET', `/api/plans?centreId=${w.nodes.A1a.id}&year=${year}`)).json().items).toHaveLength(

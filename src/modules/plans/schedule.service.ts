@@ -1,9 +1,9 @@
-import { and, asc, eq, inArray, like, or } from 'drizzle-orm';
+import { and, asc, eq, like, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
-import { fieldError, forbidden, hidden } from '../../shared/app-error';
+import { fieldError, forbidden } from '../../shared/app-error';
 import { auditChange } from '../../server/audit';
-import { escapeLike, loadNodeFor, nodeBrief } from '../../server/tree-scope';
+import { escapeLike, loadNodeFor, loadNodeToWrite, loadRowOnNode, nodeNames } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
 import type { Schedule, ScheduleCreate, ScheduleUpdate } from './plans.contract';
 import { canKeepSchedule, canReadSchedule } from './plans.policy';
@@ -41,13 +41,9 @@ export async function getSchedule({
     .where(and(eq(scheduleItems.townId, town.id), eq(scheduleItems.year, year)))
     .orderBy(asc(scheduleItems.month), asc(scheduleItems.sort), asc(scheduleItems.createdAt))
     .limit(1000);
-  const unitIds = [...new Set(rows.flatMap((r) => r.unitIds))];
-  const names = new Map(
-    unitIds.length
-      ? (
-          await db.select({ id: orgNodes.id, name: orgNodes.name }).from(orgNodes).where(inArray(orgNodes.id, unitIds))
-        ).map((u) => [u.id, u.name])
-      : [],
+  const names = await nodeNames(
+    db,
+    rows.flatMap((r) => r.unitIds),
   );
   return {
     town: { id: town.id, name: town.name },
@@ -79,9 +75,13 @@ export async function createScheduleItem({
   input,
 }: Ctx & { input: ScheduleCreate }): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
-    const town = await loadNodeFor(tx, input.townId, (n) => canReadSchedule(actor, n));
-    if (!canKeepSchedule(actor, town)) throw forbidden();
-    if (town.level !== 'town') throw fieldError('townId', '配档表属于镇（街道）', 'A schedule belongs to a town');
+    const town = await loadNodeToWrite(
+      tx,
+      input.townId,
+      { mayRead: (n) => canReadSchedule(actor, n), mayWrite: (n) => canKeepSchedule(actor, n) },
+      ['town'],
+      { field: 'townId', zh: '配档表属于镇（街道）', en: 'A schedule belongs to a town' },
+    );
     await checkUnits(tx, town, input.unitIds);
     const [row] = await tx
       .insert(scheduleItems)
@@ -98,17 +98,11 @@ export async function createScheduleItem({
 }
 
 async function loadItem(tx: DbOrTx, actor: Actor, id: string) {
-  const [r] = await tx
-    .select({
-      row: scheduleItems,
-      town: nodeBrief,
-    })
-    .from(scheduleItems)
-    .innerJoin(orgNodes, eq(orgNodes.id, scheduleItems.townId))
-    .where(eq(scheduleItems.id, id));
-  if (!r || !canReadSchedule(actor, r.town)) throw hidden();
-  if (!canKeepSchedule(actor, r.town)) throw forbidden();
-  return r;
+  const { row, node: town } = await loadRowOnNode(tx, scheduleItems, scheduleItems.townId, id, (n) =>
+    canReadSchedule(actor, n),
+  );
+  if (!canKeepSchedule(actor, town)) throw forbidden();
+  return { row, town };
 }
 
 export async function updateScheduleItem({

@@ -1,19 +1,16 @@
-import crypto from 'node:crypto';
 import { eq, lt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../server/db/client';
 import { residentDirectory } from '../people';
 import { forgetResidentDevices, pruneResidentDevices } from '../signin';
 import { residentSessions } from './resident-account.table';
 import { sqlRows } from '../../server/db/sql';
+import { randomToken, sha256 } from '../../server/tokens';
 
 export const RESIDENT_COOKIE = 'cedu_resident';
 
 /** A resident session lasts 12 hours, or 30 days when the resident ticks "remember me". */
 export const RESIDENT_SESSION_HOURS = 12;
 export const RESIDENT_REMEMBER_DAYS = 30;
-
-export const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
-export const randomToken = () => crypto.randomBytes(32).toString('base64url');
 
 /** The resident behind a request on a `{ resident: true }` route (contract 4). */
 export type ResidentPrincipal = {

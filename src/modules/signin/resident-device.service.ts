@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
 import { residentDevices } from './signin.table';
@@ -7,9 +6,6 @@ import { residentDevices } from './signin.table';
 export const DEVICE_COOKIE = 'cedu_device';
 /** A remembered device signs its resident in with one tap for 180 days. */
 export const DEVICE_REMEMBER_DAYS = 180;
-
-export const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
-export const randomToken = () => crypto.randomBytes(32).toString('base64url');
 
 /** Remembers that this device signs `residentId` in with one tap. */
 export async function rememberDevice(db: DbOrTx, deviceId: string, residentId: string): Promise<void> {

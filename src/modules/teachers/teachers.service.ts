@@ -4,13 +4,20 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../server/db/client';
 import { pgErrorCode, pgErrorDetail } from '../../server/db/client';
 import { holdsRoleOver, reachPaths, type Actor } from '../../shared/actor';
-import { fieldError, forbidden, hidden } from '../../shared/app-error';
+import { fieldError, forbidden } from '../../shared/app-error';
 import type { Page } from '../../shared/pagination';
 import { maskPhone } from '../../shared/phone';
 import { ROLES, RESIDENT_ROLES } from '../../shared/roles';
 import { accountRef, userNames } from '../accounts';
 import { auditChange, diffFields } from '../../server/audit';
-import { escapeLike, loadNodeFor, nodeBrief, type NodeBrief, underAnyPath } from '../../server/tree-scope';
+import {
+  escapeLike,
+  loadNodeFor,
+  loadRowOnNode,
+  nodeBrief,
+  type NodeBrief,
+  underAnyPath,
+} from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
 import { pageOf } from '../../server/db/page';
 import type { Ctx } from '../../server/types';
@@ -63,16 +70,8 @@ function loadBank(db: DbOrTx, actor: Actor, id: string): Promise<BankNode> {
 
 /** The teacher with its bank, or NOT_FOUND outside the banks the actor may read. */
 export async function loadTeacher(db: DbOrTx, actor: Actor, id: string): Promise<{ row: TeacherRow; bank: BankNode }> {
-  const [r] = await db
-    .select({
-      row: teachers,
-      bank: nodeBrief,
-    })
-    .from(teachers)
-    .innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId))
-    .where(eq(teachers.id, id));
-  if (!r || !canReadBank(actor, r.bank)) throw hidden();
-  return r;
+  const { row, node: bank } = await loadRowOnNode(db, teachers, teachers.bankNodeId, id, (n) => canReadBank(actor, n));
+  return { row, bank };
 }
 
 function toTeacher(actor: Actor, row: TeacherRow, bank: BankNode): Teacher {

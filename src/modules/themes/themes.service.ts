@@ -4,7 +4,7 @@ import type { Actor } from '../../shared/actor';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
 import { DEFAULT_THEMES, THEME_LABELS } from '../../shared/themes';
 import { auditChange } from '../../server/audit';
-import { escapeLike, loadCounty, type CountyNode } from '../../server/tree-scope';
+import { escapeLike, loadCounty, nodeNames, type CountyNode } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
 import type { Theme, ThemeList, ThemesUpdate } from './themes.contract';
 import { canEditThemes, canReadThemes } from './themes.policy';
@@ -70,10 +70,10 @@ export async function resolveCounty(db: DbOrTx, actor: Actor, countyId: string |
 export async function getThemeList({ db, actor, countyId }: Ctx & { countyId?: string }): Promise<ThemeList> {
   const county = await resolveCounty(db, actor, countyId);
   const themes = await listThemes(db, county.id);
-  const unitIds = [...new Set(themes.flatMap((t) => t.leadUnitIds))];
-  const units = unitIds.length
-    ? await db.select({ id: orgNodes.id, name: orgNodes.name }).from(orgNodes).where(inArray(orgNodes.id, unitIds))
-    : [];
+  const names = await nodeNames(
+    db,
+    themes.flatMap((t) => t.leadUnitIds),
+  );
   const [own] = await db.select({ id: themeDefs.id }).from(themeDefs).where(eq(themeDefs.countyId, county.id)).limit(1);
   return {
     countyId: county.id,
@@ -81,7 +81,7 @@ export async function getThemeList({ db, actor, countyId }: Ctx & { countyId?: s
     isDefault: !own,
     themes: themes.map((t) => ({
       ...t,
-      leadUnits: t.leadUnitIds.map((id) => units.find((u) => u.id === id)).filter((u) => u !== undefined),
+      leadUnits: t.leadUnitIds.filter((id) => names.has(id)).map((id) => ({ id, name: names.get(id)! })),
     })),
     canEdit: canEditThemes(actor, county),
   };

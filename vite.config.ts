@@ -1,6 +1,8 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { bundleBudget } from './scripts/bundle-budget';
+import { precompress } from './scripts/precompress';
+import { markWebBuilt } from './scripts/web-build.mjs';
 
 /**
  * The web app. `index.html` sits at the repo root; the build lands in dist/web, which the
@@ -12,7 +14,7 @@ const apiProxy = { '/api': { target: process.env.CEDU_API ?? 'http://localhost:3
 export default defineConfig({
   root: '.',
   base: '/',
-  plugins: [react(), bundleBudget()],
+  plugins: [react(), bundleBudget(), precompress(), markWebBuilt()],
   server: { port: Number(process.env.VITE_PORT ?? 5173), proxy: apiProxy },
   // `npx vite preview` serves the built dist/web the same way, for checking a build.
   preview: { port: Number(process.env.VITE_PORT ?? 4173), proxy: apiProxy },
@@ -26,29 +28,41 @@ export default defineConfig({
     rolldownOptions: {
       // The resident's sign-in page is its own tiny entry (no React, no antd): src/modules/signin/web/signin.html.
       input: { main: 'index.html', signin: 'src/modules/signin/web/signin.html' },
+      // Needed to inline common chunks; nothing imports the entries' exports.
+      preserveEntrySignatures: false,
       output: {
         // Modules run in import order across chunks: src/shared/zod-browser.ts must run before
         // the contracts build their schemas (or zod probes for eval and the CSP reports it).
         strictExecutionOrder: true,
-        // antd's per-page pieces get long generated names; keep the files readable.
-        chunkFileNames: (chunk) =>
-          chunk.name.startsWith('antd~') ? 'assets/antd-[hash].js' : 'assets/[name]-[hash].js',
         codeSplitting: {
+          // A page on a village connection (150 ms a round trip, six connections at a time) waits
+          // mostly for the number of files, not their size: the small chunks that automatic
+          // splitting makes for every set of pages sharing a module (a hook, a form helper, a
+          // piece of antd) are copied into the chunks that use them instead. The copies share one
+          // module state through rolldown's runtime. Style modules stay files (vite's CSS plugin).
+          experimentalInlineCommonChunks: {
+            maxSize: 30_000,
+            exclude: /\.(css|scss|sass|less|styl|stylus|pcss|postcss|sss)(\?|$)/,
+          },
           groups: [
+            // The compiler's helpers, on their own: else a vendor group below takes them along
+            // with its modules and the sign-in page would load that group.
+            { name: 'helpers', test: /@oxc-project[\\/+]runtime/, priority: 40 },
             // React and the router change rarely: one long-cached chunk every page needs.
             {
               name: 'react',
               test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack)[\\/]/,
               priority: 30,
             },
-            // antd is split by which pages use which parts, so the login page does not
-            // download the table, tree and date picker.
+            // The part of antd that most screens use (layout, buttons, forms, cards, messages;
+            // modules that at least 30 of the ~55 screens import): one long-cached chunk, loaded
+            // with the login page. The rest of antd (table, tree,
+            // date picker…) goes with the screens that use it, by automatic splitting.
             {
               name: 'antd',
               test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[\w-]+|dayjs|@emotion|stylis|classnames|clsx)[\\/]/,
+              minShareCount: 30,
               priority: 20,
-              entriesAware: true,
-              entriesAwareMergeThreshold: 0,
             },
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 20 },
           ],

@@ -5,3 +5,4 @@ export declare function webBuildInputs(): string[];
 export declare function webBuildHash(): string;
 export declare function webBuildReason(): string | null;
 export declare function ensureWebBuilt(opts?: { force?: boolean; log?: (line: string) => void }): Promise<boolean>;
+export declare function markWebBuilt(): import('vite').Plugin;

@@ -70,6 +70,24 @@ export function webBuildReason() {
 }
 
 /**
+ * A vite plugin: a successful `vite build` saves the hash of the inputs it read (taken when it
+ * starts), so a build run by hand (`npx vite build`) counts as up to date too.
+ */
+export function markWebBuilt() {
+  let hash = '';
+  return {
+    name: 'cedu-mark-web-built',
+    apply: 'build',
+    buildStart() {
+      hash = webBuildHash();
+    },
+    writeBundle(options) {
+      fs.writeFileSync(path.join(options.dir ?? WEB_DIR, '.build-hash'), hash + '\n');
+    },
+  };
+}
+
+/**
  * Builds the web app with `vite build` (inherited output) if it is missing or stale.
  * Resolves to true when it built, false when it was up to date; rejects when the build fails.
  */

@@ -174,8 +174,13 @@ describe('roster import wizard in the browser (town admin)', () => {
     // The demo county's own elderly residents are there too; the untagged import is not.
     expect(names).toEqual(expect.arrayContaining(['柯试甲', '柯试乙']));
     expect(names).not.toContain('柏试丙');
-    expect(ws.getCell('D2').numFmt).toBe('@');
-    expect(typeof ws.getCell('D2').value).toBe('string');
+    // The imported 柯试甲 has an ID number (demo residents may have none): its cell is text.
+    const row = names.indexOf('柯试甲') + 2;
+    expect(ws.getCell(`D${row}`).numFmt).toBe('@');
+    const id = validId('19500101', 31);
+    // Whole or masked as the user's rights say, never a number.
+    expect(String(ws.getCell(`D${row}`).value)).toMatch(new RegExp(`^${id.slice(0, 3)}[0-9*]{11}${id.slice(14)}$`));
+    expect(typeof ws.getCell(`D${row}`).value).toBe('string');
   });
 
   it('is usable on a 360 px phone: nothing wider than the screen', async () => {

@@ -69,7 +69,7 @@ describe('teachers export', () => {
     expect(byName.get('中心老师')![1]).toBe('志愿者');
     // A name that reads like a formula stays text.
     expect(byName.has('\'=HYPERLINK("x")')).toBe(true);
-    const [audit] = await audits('teachers.export', 'a_centre_manager');
+    const [audit] = await audits('teacher.export', 'a_centre_manager');
     expect(audit).toMatchObject({ outcome: 'ok', node_id: w.nodes.A1a.id, summary: { rows: 3, filters: {} } });
   });
 
@@ -89,7 +89,7 @@ describe('teachers export', () => {
       town.req('GET', `/api/teachers/export.xlsx?category=volunteer&bankNodeId=${w.nodes.A1a.id}`),
     );
     expect(sheet.rows.map((r) => r[0])).toEqual(['中心老师']);
-    expect((await audits('teachers.export', 'a_town_admin')).at(-1)).toMatchObject({
+    expect((await audits('teacher.export', 'a_town_admin')).at(-1)).toMatchObject({
       node_id: w.nodes.A1a.id,
       summary: { rows: 1, filters: { category: 'volunteer', bankNodeId: w.nodes.A1a.id } },
     });
@@ -100,7 +100,7 @@ describe('teachers export', () => {
     expect(r.statusCode).toBe(404);
     const theirs = await sheetOf(otherCounty.req('GET', '/api/teachers/export.xlsx'));
     expect(theirs.rows.map((row) => row[0])).toEqual(['外县老师']);
-    expect(await audits('teachers.export', 'b_county_admin')).toHaveLength(1);
+    expect(await audits('teacher.export', 'b_county_admin')).toHaveLength(1);
   });
 });
 
@@ -145,7 +145,7 @@ describe('a large list', () => {
     expect(names.slice(0, 3)).toEqual(['批量00001', '批量00002', '批量00003']);
     expect(new Set(names).size).toBe(n + 1); // no row twice across the pages
     expect(names).toContain('邻镇老师');
-    expect((await audits('teachers.export', 'a_county_admin')).at(-1)).toMatchObject({
+    expect((await audits('teacher.export', 'a_county_admin')).at(-1)).toMatchObject({
       outcome: 'ok',
       node_id: w.nodes.A2.id,
       summary: { rows: n + 1 },

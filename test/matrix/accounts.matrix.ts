@@ -27,7 +27,7 @@ export const ACCOUNTS_MATRIX: Matrix = {
   'GET /api/users/export.xlsx': exportRow({
     route: 'GET /api/users/export.xlsx',
     urls: async () => ({ exportUrl: '/api/users/export.xlsx', listUrl: '/api/users' }),
-    action: 'users.export',
+    action: 'user.export',
     columns: ['用户名', '姓名', '手机号', '所属单位'],
     cells: (u) => [u.username, u.displayName, u.phone, u.homeNodeName],
     refused: async (x) => [`/api/users/export.xlsx?nodeId=${x.w.nodes.B.id}`],

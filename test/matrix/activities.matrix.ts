@@ -128,7 +128,7 @@ export const ACTIVITIES_MATRIX: Matrix = {
     await exportRow({
       route: 'GET /api/activities/export.xlsx',
       urls: async () => ({ exportUrl: '/api/activities/export.xlsx', listUrl: '/api/activities' }),
-      action: 'activities.export',
+      action: 'activity.export',
       columns: ['活动名称', '学习中心', '开始时间', '已报名'],
       cells: (a) => [a.title, a.centreName, formatDateTime(a.startsAt), a.registered],
       refused: async (y) => (await foreign(y)).map((f) => `/api/activities/export.xlsx?centreId=${f.nodeId}`),

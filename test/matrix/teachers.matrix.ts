@@ -134,7 +134,7 @@ export const TEACHERS_MATRIX: Matrix = {
     await exportRow({
       route: 'GET /api/teachers/export.xlsx',
       urls: async () => ({ exportUrl: '/api/teachers/export.xlsx', listUrl: '/api/teachers' }),
-      action: 'teachers.export',
+      action: 'teacher.export',
       columns: ['姓名', '所属师资库', '联系电话'],
       cells: (t) => [t.name, t.bankNodeName, t.phone],
       refused: async (y) => [`/api/teachers/export.xlsx?bankNodeId=${y.w.nodes.B1.id}`],

@@ -10,7 +10,7 @@ export function usersExport(ctx: Ctx, query: Omit<UserQuery, 'page' | 'pageSize'
   const now = Date.now();
   return {
     name: '用户列表',
-    action: 'users.export',
+    action: 'user.export',
     entityType: 'user',
     filters: query,
     nodeId: () => query.nodeId,

@@ -14,7 +14,7 @@ export async function activitiesExport(
   const themes = new Map((countyId ? await listThemes(ctx.db, countyId) : []).map((t) => [t.key, t.nameZh]));
   return {
     name: '活动列表',
-    action: 'activities.export',
+    action: 'activity.export',
     entityType: 'activity',
     filters: query,
     nodeId: () => query.centreId,

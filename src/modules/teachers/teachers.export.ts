@@ -15,7 +15,7 @@ const yesNo = (v: boolean) => (v ? '是' : '否');
 export function teachersExport(ctx: Ctx, query: Filters<TeacherQuery>): ListExport<Teacher> {
   return {
     name: '师资库',
-    action: 'teachers.export',
+    action: 'teacher.export',
     entityType: 'teacher',
     filters: query,
     nodeId: () => query.bankNodeId,

@@ -6,7 +6,9 @@ import { useWorldServer } from '../../test/server-fixture';
 import { buildResidentWithPhone } from '../../test/signin-factories';
 import { buildTeacher } from '../../test/teacher-factories';
 import { signIns } from '../modules/signin/signin.table';
-import { EXPORT_PAGE_SIZE } from './xlsx-export';
+import ExcelJS from 'exceljs';
+import { hidden } from '../shared/app-error';
+import { EXPORT_PAGE_SIZE, sendListExport } from './xlsx-export';
 
 // The lists' exports (src/server/xlsx-export.ts) as a person opens them: exceljs reads the file
 // back; headings, rows, masking and the tree are checked on the real routes.
@@ -151,5 +153,67 @@ describe('a large list', () => {
       summary: { rows: n + 1 },
     });
     console.log(`export of ${n + 1} teachers: ${ms} ms`);
+  });
+});
+
+describe('sendListExport when reading fails', () => {
+  const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `第${i + 1}行` }));
+  const serve = async (readPage: (page: number) => Promise<{ items: { name: string }[] }>) => {
+    const { default: Fastify } = await import('fastify');
+    const app = Fastify({ logger: false });
+    const u = w.users['A:town_admin'];
+    const actor = {
+      userId: u.id,
+      username: u.username,
+      displayName: '镇管理员',
+      scopes: [{ role: 'town_admin' as const, nodeId: w.nodes.A1.id, nodeName: '县A镇1', path: w.nodes.A1.path }],
+    };
+    app.get('/x', (_req, reply) =>
+      sendListExport(
+        reply,
+        { db: s.database.db, actor },
+        {
+          name: '测试',
+          action: 'test.export',
+          entityType: 'test',
+          filters: { q: '张' },
+          columns: [{ header: '名称', value: (r) => r.name }],
+          readPage,
+        },
+      ),
+    );
+    const r = await app.inject({ method: 'GET', url: '/x' }).catch((err: unknown) => err as Error);
+    await new Promise((done) => setTimeout(done, 200));
+    await app.close();
+    return r;
+  };
+  const testAudits = () =>
+    s.database.query<{ outcome: string; summary: { rows: number; error?: string } }>(
+      `select outcome, summary from audit_log where action = 'test.export' order by id`,
+    );
+
+  it('a failure on a later page cuts the download (no whole-looking file) and is audited as failed', async () => {
+    const r = await serve(async (page) => {
+      if (page === 1) return { items: rows(EXPORT_PAGE_SIZE) };
+      throw new Error('database went away');
+    });
+    if (!(r instanceof Error)) {
+      const wb = new ExcelJS.Workbook();
+      await expect(wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer)).rejects.toThrow();
+    }
+    expect((await testAudits()).at(-1)).toMatchObject({
+      outcome: 'failed',
+      summary: { rows: EXPORT_PAGE_SIZE, error: 'database went away' },
+    });
+  });
+
+  it('a refusal on the first page is the list’s answer: no file, no export row', async () => {
+    const before = (await testAudits()).length;
+    const r = await serve(async () => {
+      throw hidden();
+    });
+    expect(r).not.toBeInstanceOf(Error);
+    expect((r as { statusCode: number }).statusCode).toBe(404);
+    expect(await testAudits()).toHaveLength(before);
   });
 });

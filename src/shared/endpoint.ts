@@ -42,6 +42,15 @@ export type EndpointSpec = {
   produces?: string;
 };
 
+/** The media type of an .xlsx download (`produces`). */
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * A list's export takes the list's filters without its paging: `ZTeacherQuery.omit(WITHOUT_PAGING)`
+ * (src/server/xlsx-export.ts reads the whole list, page by page).
+ */
+export const WITHOUT_PAGING = { page: true, pageSize: true } as const;
+
 /** A declared endpoint: its spec and the module's tag (OpenAPI group and query-cache group). */
 export type Endpoint<S extends EndpointSpec = EndpointSpec> = S & { readonly tag: string };
 

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { expectDenied, ownPath, type Matrix, type MatrixCtx } from './context';
+import { exportRow } from './exports';
 import { firstRunCode } from '../../src/modules/accounts/first-admin.service';
 
 /** Accounts and roles. */
@@ -23,6 +24,14 @@ export const ACCOUNTS_MATRIX: Matrix = {
     expect(r.json().total).toBe(own.length);
     await expectDenied(c.req('GET', `/api/users?nodeId=${w.nodes.B.id}`));
   },
+  'GET /api/users/export.xlsx': exportRow({
+    route: 'GET /api/users/export.xlsx',
+    urls: async () => ({ exportUrl: '/api/users/export.xlsx', listUrl: '/api/users' }),
+    action: 'user.export',
+    columns: ['用户名', '姓名', '手机号', '所属单位'],
+    cells: (u) => [u.username, u.displayName, u.phone, u.homeNodeName],
+    refused: async (x) => [`/api/users/export.xlsx?nodeId=${x.w.nodes.B.id}`],
+  }),
   'GET /api/users/:id': async ({ c, w }) => {
     await expectDenied(c.req('GET', `/api/users/${w.users['B:teacher'].id}`));
     await expectDenied(c.req('GET', `/api/users/${w.users['B:county_admin'].id}`));

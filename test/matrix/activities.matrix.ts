@@ -8,6 +8,8 @@ import { buildActivity, buildResidents, countyOf } from '../activity-factories';
 import type { World } from '../factories';
 import type { TestServer } from '../server';
 import { expectDenied, expectOk, expectSameIds, ownPath, sqlIds, under, type Matrix, type MatrixCtx } from './context';
+import { exportRow } from './exports';
+import { formatDateTime } from '../../src/shared/china-time';
 
 type Fixture = {
   key: string;
@@ -120,6 +122,17 @@ export const ACTIVITIES_MATRIX: Matrix = {
     );
     expect(page.total).toBe(want.length);
     for (const f of hidden) await expectDenied(c.req('GET', `/api/activities?centreId=${f.nodeId}`));
+  },
+  'GET /api/activities/export.xlsx': async (x) => {
+    await foreignActivities(x.s, x.w);
+    await exportRow({
+      route: 'GET /api/activities/export.xlsx',
+      urls: async () => ({ exportUrl: '/api/activities/export.xlsx', listUrl: '/api/activities' }),
+      action: 'activity.export',
+      columns: ['活动名称', '学习中心', '开始时间', '已报名'],
+      cells: (a) => [a.title, a.centreName, formatDateTime(a.startsAt), a.registered],
+      refused: async (y) => (await foreign(y)).map((f) => `/api/activities/export.xlsx?centreId=${f.nodeId}`),
+    })(x);
   },
   'GET /api/activities/:id': async ({ c, s, w, home }) => {
     for (const f of await foreign({ s, w, home })) await expectDenied(c.req('GET', `/api/activities/${f.activityId}`));

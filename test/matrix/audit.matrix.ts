@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { admits, expectDenied, expectOk, expectSameIds, sqlIds, under, type Matrix } from './context';
+import { exportRow } from './exports';
 
 /** The audit trail and settings. */
 export const AUDIT_MATRIX: Matrix = {
@@ -20,6 +21,14 @@ export const AUDIT_MATRIX: Matrix = {
     expect(n).toBeGreaterThan(0);
     await expectDenied(x.c.req('GET', `/api/audit?nodeId=${x.w.nodes.B.id}`));
   },
+  'GET /api/audit/export.xlsx': exportRow({
+    route: 'GET /api/audit/export.xlsx',
+    urls: async () => ({ exportUrl: '/api/audit/export.xlsx', listUrl: '/api/audit' }),
+    action: 'audit.export',
+    columns: ['编号', '操作', '操作人'],
+    cells: (a) => [a.id, a.action, a.actorName],
+    refused: async (x) => [`/api/audit/export.xlsx?nodeId=${x.w.nodes.B.id}`],
+  }),
   'GET /api/audit/verify': async ({ c }) => expectDenied(c.req('GET', '/api/audit/verify')),
   'GET /api/settings': async ({ c }) => expectDenied(c.req('GET', '/api/settings')),
   'PUT /api/settings': async (x) => {

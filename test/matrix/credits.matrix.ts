@@ -18,6 +18,7 @@ import {
   type Matrix,
   type MatrixCtx,
 } from './context';
+import { exportRow } from './exports';
 
 type Fixture = {
   key: string;
@@ -122,6 +123,17 @@ export const CREDITS_MATRIX: Matrix = {
       'credit accounts',
     );
     await expectDenied(c.req('GET', `/api/credit-accounts?nodeId=${w.nodes.B1.id}`));
+  },
+  'GET /api/credit-accounts/export.xlsx': async (x) => {
+    await notKept(x);
+    await exportRow({
+      route: 'GET /api/credit-accounts/export.xlsx',
+      urls: async () => ({ exportUrl: '/api/credit-accounts/export.xlsx', listUrl: '/api/credit-accounts' }),
+      action: 'credits.accounts_export',
+      columns: ['姓名', '所在村（社区）', '积分余额'],
+      cells: (a) => [a.name, a.nodeName, a.balance],
+      refused: async (y) => [`/api/credit-accounts/export.xlsx?nodeId=${y.w.nodes.B1.id}`],
+    })(x);
   },
   'GET /api/credit-accounts/:residentId': async ({ c, home, s, w }) => {
     for (const f of await notKept({ s, w, home }))
@@ -241,6 +253,15 @@ export const CREDITS_MATRIX: Matrix = {
     );
     for (const f of foreign) await expectDenied(c.req('GET', `/api/credit-redemptions?residentId=${f.residentId}`));
   },
+  'GET /api/credit-redemptions/export.xlsx': exportRow({
+    route: 'GET /api/credit-redemptions/export.xlsx',
+    urls: async () => ({ exportUrl: '/api/credit-redemptions/export.xlsx', listUrl: '/api/credit-redemptions' }),
+    action: 'credits.redemptions_export',
+    columns: ['姓名', '奖品', '积分'],
+    cells: (r) => [r.residentName, r.rewardName, r.cost],
+    refused: async (x) =>
+      (await notKept(x)).map((f) => `/api/credit-redemptions/export.xlsx?residentId=${f.residentId}`),
+  }),
   'POST /api/credit-redemptions/:id/cancel': async ({ c, home, s, w }) => {
     const foreign = (await notKept({ s, w, home })).filter((f) => f.redemptionId);
     for (const f of foreign)

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { formatDateTime } from '../../src/shared/china-time';
 import { eq, inArray } from 'drizzle-orm';
 import { residentAccounts } from '../../src/modules/portal/resident-account.table';
 import { signInRules, signIns } from '../../src/modules/signin/signin.table';
@@ -6,6 +7,7 @@ import { buildActivity } from '../activity-factories';
 import type { World } from '../factories';
 import type { TestServer } from '../server';
 import { buildResidentWithPhone } from '../signin-factories';
+import { exportRow } from './exports';
 import {
   admits,
   expectDenied,
@@ -118,6 +120,29 @@ const signInCheck = (action: string, body: (f: Fixture) => unknown) => async (x:
   expect(await statesOf(x, fs)).toEqual(before);
 };
 
+const ownActivities = new WeakMap<TestServer, Promise<string>>();
+
+/** An activity at centre A1a with a roster resident's sign-in and an unknown person's (made once per server). */
+function ownSignIns(s: TestServer, w: World): Promise<string> {
+  let p = ownActivities.get(s);
+  if (!p) {
+    p = (async () => {
+      const a = await buildActivity(s.database, { centre: w.nodes.A1a, title: '矩阵本地签到' });
+      const residentId = await buildResidentWithPhone(s.database, w.nodes.A1a, {
+        name: '矩阵本地居民',
+        phone: '13700000020',
+      });
+      await s.database.db.insert(signIns).values([
+        { activityId: a.id, residentId, status: 'confirmed', method: 'manual' },
+        { activityId: a.id, status: 'pending', method: 'qr', pendingName: '矩阵本地路人', pendingPhone: '13700000021' },
+      ]);
+      return a.id;
+    })();
+    ownActivities.set(s, p);
+  }
+  return p;
+}
+
 /** Sign-in and resident accounts. Resident routes refuse staff sessions outright (401). */
 export const SIGNIN_MATRIX: Matrix = {
   'POST /api/resident/login': 'public',
@@ -170,6 +195,18 @@ export const SIGNIN_MATRIX: Matrix = {
   'GET /api/sign-in/activities/:activityId/qr': activityCheck('GET', 'qr'),
   'GET /api/sign-in/activities/:activityId/sheet': activityCheck('GET', 'sheet'),
   'GET /api/sign-in/activities/:activityId/attendance': activityCheck('GET', 'attendance'),
+  'GET /api/sign-in/activities/:activityId/attendance.xlsx': exportRow({
+    route: 'GET /api/sign-in/activities/:activityId/attendance.xlsx',
+    urls: async (x) => {
+      const id = await ownSignIns(x.s, x.w);
+      const url = `/api/sign-in/activities/${id}/attendance`;
+      return x.w.nodes.A1a.path.startsWith(ownPath(x)) ? { exportUrl: `${url}.xlsx`, listUrl: url } : null;
+    },
+    action: 'sign_in.export',
+    columns: ['姓名', '联系电话', '签到时间'],
+    cells: (i) => [i.name, i.phone, formatDateTime(i.signedAt)],
+    refused: async (x) => (await hiddenFrom(x)).map((f) => `/api/sign-in/activities/${f.activityId}/attendance.xlsx`),
+  }),
   'GET /api/sign-in/activities/:activityId/roster': async (x) => {
     await activityCheck('GET', 'roster?q=%E7%9F%A9%E9%98%B5')(x);
     // Own activities never list foreign residents either.

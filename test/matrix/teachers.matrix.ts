@@ -4,6 +4,7 @@ import { staffingNorms, teachers, volunteerHours } from '../../src/modules/teach
 import type { World } from '../factories';
 import type { TestServer } from '../server';
 import { buildTeacher } from '../teacher-factories';
+import { exportRow } from './exports';
 import {
   admits,
   expectDenied,
@@ -128,6 +129,17 @@ export const TEACHERS_MATRIX: Matrix = {
     expect(page.total).toBe(want.length);
     await expectDenied(c.req('GET', `/api/teachers?bankNodeId=${w.nodes.B1.id}`));
   },
+  'GET /api/teachers/export.xlsx': async (x) => {
+    await foreignBanks(x.s, x.w);
+    await exportRow({
+      route: 'GET /api/teachers/export.xlsx',
+      urls: async () => ({ exportUrl: '/api/teachers/export.xlsx', listUrl: '/api/teachers' }),
+      action: 'teacher.export',
+      columns: ['姓名', '所属师资库', '联系电话'],
+      cells: (t) => [t.name, t.bankNodeName, t.phone],
+      refused: async (y) => [`/api/teachers/export.xlsx?bankNodeId=${y.w.nodes.B1.id}`],
+    })(x);
+  },
   'GET /api/teachers/:id': async ({ c, home, s, w }) => {
     for (const f of await hiddenFrom({ s, w, home })) await expectDenied(c.req('GET', `/api/teachers/${f.teacherId}`));
   },
@@ -186,6 +198,17 @@ export const TEACHERS_MATRIX: Matrix = {
       'volunteer hours',
     );
     await expectDenied(x.c.req('GET', `/api/volunteer-hours?nodeId=${x.w.nodes.B1.id}`));
+  },
+  'GET /api/volunteer-hours/export.xlsx': async (x) => {
+    await foreignBanks(x.s, x.w);
+    await exportRow({
+      route: 'GET /api/volunteer-hours/export.xlsx',
+      urls: async () => ({ exportUrl: '/api/volunteer-hours/export.xlsx', listUrl: '/api/volunteer-hours' }),
+      action: 'volunteer_hours.export',
+      columns: ['志愿者', '服务地点', '服务日期', '时长（小时）'],
+      cells: (h) => [h.teacherName, h.nodeName, h.serviceDate, h.hours],
+      refused: async (y) => [`/api/volunteer-hours/export.xlsx?nodeId=${y.w.nodes.B1.id}`],
+    })(x);
   },
   'POST /api/volunteer-hours': async ({ c, s, w }) => {
     const b = (await foreignBanks(s, w)).find((f) => f.key === 'B1a')!;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEndpoints, resourceEndpoints } from '../../shared/endpoint';
+import { defineEndpoints, resourceEndpoints, WITHOUT_PAGING, XLSX } from '../../shared/endpoint';
 import { LIMITS } from '../../shared/limits';
 import { ZPageQuery, zPage } from '../../shared/pagination';
 import { ROLES } from '../../shared/roles';
@@ -185,6 +185,14 @@ export const usersApi = defineEndpoints('accounts', {
       update: ['Edit an account; disabling it ends its sessions', ZUserUpdate, ZUser],
     },
   ),
+  export: {
+    method: 'GET',
+    path: '/api/users/export.xlsx',
+    summary: 'The account list as .xlsx with its filters (streamed); audited',
+    policy: admins,
+    query: ZUserQuery.omit(WITHOUT_PAGING),
+    produces: XLSX,
+  },
   resetPassword: {
     method: 'POST',
     path: '/api/users/:id/password',

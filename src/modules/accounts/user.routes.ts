@@ -1,4 +1,6 @@
 import { OK, route, staffCtx, type RouteApp } from '../../server/route';
+import { sendListExport } from '../../server/xlsx-export';
+import { usersExport } from './user.export';
 import { usersApi } from './account.contract';
 import { addRole, createUser, findUsers, getUser, removeRole, resetPassword, updateUser } from './user.service';
 
@@ -7,6 +9,7 @@ export const userRoutes = async (app: RouteApp) => {
   const ctx = staffCtx(app);
 
   route(app, usersApi.list, (req) => findUsers({ ...ctx(req), query: req.query }));
+  route(app, usersApi.export, (req, reply) => sendListExport(reply, ctx(req), usersExport(ctx(req), req.query)));
   route(app, usersApi.one, (req) => getUser({ ...ctx(req), id: req.params.id }));
   route(app, usersApi.create, (req) => createUser({ ...ctx(req), input: req.body }));
   route(app, usersApi.update, async (req) => {

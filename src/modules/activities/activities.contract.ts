@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEndpoints, resourceEndpoints } from '../../shared/endpoint';
+import { defineEndpoints, resourceEndpoints, WITHOUT_PAGING, XLSX } from '../../shared/endpoint';
 import { ZPageQuery, zList, zPage } from '../../shared/pagination';
 import {
   ZCreated,
@@ -248,6 +248,14 @@ const activityCrud = resourceEndpoints(
 
 export const activitiesApi = defineEndpoints('activities', {
   list: activityCrud.list,
+  export: {
+    method: 'GET',
+    path: '/api/activities/export.xlsx',
+    summary: 'The activity list as .xlsx with its filters (streamed); audited',
+    policy: readers,
+    query: ZActivityQuery.omit(WITHOUT_PAGING),
+    produces: XLSX,
+  },
   one: activityCrud.one,
   options: {
     method: 'GET',

@@ -1,4 +1,6 @@
 import { OK, route, staffCtx, type RouteApp } from '../../server/route';
+import { sendListExport } from '../../server/xlsx-export';
+import { activitiesExport } from './activities.export';
 import { activitiesApi } from './activities.contract';
 import { findActivities, getActivity, getOptions } from './activities.service';
 import {
@@ -20,6 +22,9 @@ export const activityRoutes = async (app: RouteApp) => {
   const ctx = staffCtx(app);
 
   route(app, activitiesApi.list, (req) => findActivities({ ...ctx(req), query: req.query }));
+  route(app, activitiesApi.export, async (req, reply) =>
+    sendListExport(reply, ctx(req), await activitiesExport(ctx(req), req.query)),
+  );
   route(app, activitiesApi.one, (req) => getActivity({ ...ctx(req), id: req.params.id }));
   route(app, activitiesApi.options, (req) => getOptions({ ...ctx(req), centreId: req.query.centreId }));
   route(app, activitiesApi.create, (req) => createActivity({ ...ctx(req), input: req.body }));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEndpoints } from '../../shared/endpoint';
+import { defineEndpoints, WITHOUT_PAGING, XLSX } from '../../shared/endpoint';
 import { ZPageQuery, zPage } from '../../shared/pagination';
 import { zId, zSearch } from '../../shared/schemas';
 import { AUDIT_READER_ROLES, AUDIT_VERIFIER_ROLES } from './audit.policy';
@@ -46,6 +46,14 @@ export const auditApi = defineEndpoints('audit', {
     policy: { roles: AUDIT_READER_ROLES },
     query: ZAuditQuery,
     responses: { 200: ZAuditPage },
+  },
+  export: {
+    method: 'GET',
+    path: '/api/audit/export.xlsx',
+    summary: 'The audit trail as .xlsx with the list’s filters, newest first (streamed); audited itself',
+    policy: { roles: AUDIT_READER_ROLES },
+    query: ZAuditQuery.omit(WITHOUT_PAGING),
+    produces: XLSX,
   },
   verify: {
     method: 'GET',

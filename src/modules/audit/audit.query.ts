@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, isNull, like, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, like, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
 import { chinaInstant } from '../../shared/china-time';
@@ -13,7 +13,12 @@ import { auditReach, canReadUnscopedAudit, canVerifyAudit } from './audit.policy
 import { auditLog } from './audit.table';
 import type { Ctx } from '../../server/types';
 
-export async function findAudit({ db, actor, query }: Ctx & { query: AuditQuery }): Promise<Page<AuditEntryOut>> {
+/** `throughId`: rows up to this one only (an export reading page after page while the trail grows). */
+export async function findAudit({
+  db,
+  actor,
+  query,
+}: Ctx & { query: AuditQuery & { throughId?: number } }): Promise<Page<AuditEntryOut>> {
   const scope = underAnyPath(auditLog.nodePath, auditReach(actor));
   // Actions without a node (sign-ins, settings) are seen by system admins, and by each user for themselves.
   const own = canReadUnscopedAudit(actor)
@@ -26,6 +31,7 @@ export async function findAudit({ db, actor, query }: Ctx & { query: AuditQuery 
   if (query.outcome) conds.push(eq(auditLog.outcome, query.outcome));
   if (query.from) conds.push(gte(auditLog.at, new Date(chinaInstant(query.from))));
   if (query.to) conds.push(lt(auditLog.at, new Date(new Date(chinaInstant(query.to)).getTime() + 86_400_000)));
+  if (query.throughId !== undefined) conds.push(lte(auditLog.id, query.throughId));
   const list = db
     .select({ a: auditLog, nodeName: orgNodes.name })
     .from(auditLog)

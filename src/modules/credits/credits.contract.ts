@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZPageQuery, zPage } from '../../shared/pagination';
-import { defineEndpoints, resourceEndpoints, rulesEndpoints } from '../../shared/endpoint';
+import { defineEndpoints, resourceEndpoints, rulesEndpoints, WITHOUT_PAGING, XLSX } from '../../shared/endpoint';
 import { ROLES } from '../../shared/roles';
 import {
   ZCountyParams,
@@ -250,6 +250,14 @@ export const creditsApi = defineEndpoints('credits', {
     query: ZAccountQuery,
     responses: { 200: ZAccountPage },
   },
+  accountsExport: {
+    method: 'GET',
+    path: '/api/credit-accounts/export.xlsx',
+    summary: 'The credit accounts list as .xlsx with its filters (streamed); audited',
+    policy: keepers,
+    query: ZAccountQuery.omit(WITHOUT_PAGING),
+    produces: XLSX,
+  },
   account: {
     method: 'GET',
     path: '/api/credit-accounts/:residentId',
@@ -304,6 +312,14 @@ export const creditsApi = defineEndpoints('credits', {
     policy: keepers,
     query: ZRedemptionQuery,
     responses: { 200: ZRedemptionPage },
+  },
+  redemptionsExport: {
+    method: 'GET',
+    path: '/api/credit-redemptions/export.xlsx',
+    summary: 'Redemptions as .xlsx with the list’s filters (streamed); audited',
+    policy: keepers,
+    query: ZRedemptionQuery.omit(WITHOUT_PAGING),
+    produces: XLSX,
   },
   cancelRedemption: {
     method: 'POST',

@@ -1,4 +1,6 @@
 import { OK, route, staffCtx, type RouteApp } from '../../server/route';
+import { sendListExport } from '../../server/xlsx-export';
+import { accountsExport, redemptionsExport } from './credits.export';
 import { awardCredits, findAccounts, findEntries, getAccount, reverseEntry } from './credit-accounts.service';
 import { getRules, setRules } from './credit-rules';
 import { creditsApi } from './credits.contract';
@@ -15,6 +17,9 @@ export const creditRoutes = async (app: RouteApp) => {
     return getRules({ ...ctx(req), countyId: req.params.countyId });
   });
   route(app, creditsApi.accounts, (req) => findAccounts({ ...ctx(req), query: req.query }));
+  route(app, creditsApi.accountsExport, (req, reply) =>
+    sendListExport(reply, ctx(req), accountsExport(ctx(req), req.query)),
+  );
   route(app, creditsApi.account, (req) => getAccount({ ...ctx(req), residentId: req.params.residentId }));
   route(app, creditsApi.entries, (req) =>
     findEntries({ ...ctx(req), residentId: req.params.residentId, ...req.query }),
@@ -33,6 +38,9 @@ export const creditRoutes = async (app: RouteApp) => {
     return OK;
   });
   route(app, creditsApi.redemptions, (req) => findRedemptions({ ...ctx(req), query: req.query }));
+  route(app, creditsApi.redemptionsExport, (req, reply) =>
+    sendListExport(reply, ctx(req), redemptionsExport(ctx(req), req.query)),
+  );
   route(app, creditsApi.cancelRedemption, async (req) => {
     await cancelRedemption({ ...ctx(req), id: req.params.id, reason: req.body.reason });
     return OK;

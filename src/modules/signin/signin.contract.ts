@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../../shared/limits';
 import { ZPageQuery, zList, zPage } from '../../shared/pagination';
-import { defineEndpoints, rulesEndpoints } from '../../shared/endpoint';
+import { defineEndpoints, rulesEndpoints, WITHOUT_PAGING, XLSX } from '../../shared/endpoint';
 import { ROLES } from '../../shared/roles';
 import {
   ZActivityIdParams,
@@ -338,6 +338,15 @@ export const signInApi = defineEndpoints('sign-in', {
     params: ZActivityIdParams,
     query: ZAttendanceQuery,
     responses: { 200: ZAttendancePage },
+  },
+  attendanceExport: {
+    method: 'GET',
+    path: '/api/sign-in/activities/:activityId/attendance.xlsx',
+    summary: 'The attendance list as .xlsx (streamed; phones masked as in the list); audited',
+    policy: readers,
+    params: ZActivityIdParams,
+    query: ZAttendanceQuery.omit(WITHOUT_PAGING),
+    produces: XLSX,
   },
   roster: {
     method: 'GET',

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { perMinute, protectedCtx, route, setSiteCookie, staffCtx, type RouteApp } from '../../server/route';
 import { AppError } from '../../shared/app-error';
+import { sendListExport } from '../../server/xlsx-export';
 import { getLearningRecord } from './learning-record.service';
 import { DEVICE_COOKIE, DEVICE_REMEMBER_DAYS } from './resident-device.service';
 import { randomToken, sha256 } from '../../server/tokens';
@@ -21,6 +22,7 @@ import {
   signInByHand,
 } from './signin-staff.service';
 import { signInApi } from './signin.contract';
+import { attendanceExport } from './signin.export';
 
 /** The sign-in page's own small build (no React, no antd), from vite's second input. */
 const SIGNIN_HTML = 'src/modules/signin/web/signin.html';
@@ -101,6 +103,9 @@ export const signInRoutes = async (app: RouteApp) => {
   );
   route(app, signInApi.attendance, (req) =>
     listAttendance({ ...ctx(req), activityId: req.params.activityId, query: req.query }),
+  );
+  route(app, signInApi.attendanceExport, (req, reply) =>
+    sendListExport(reply, ctx(req), attendanceExport(ctx(req), req.params.activityId, req.query)),
   );
   route(app, signInApi.roster, (req) =>
     searchRoster({ ...ctx(req), activityId: req.params.activityId, q: req.query.q }),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { GENDER_LABELS, GENDERS } from '../../shared/gender';
 import { LIMITS } from '../../shared/limits';
 import { ZPageQuery, zPage } from '../../shared/pagination';
-import { defineEndpoints, resourceEndpoints } from '../../shared/endpoint';
+import { defineEndpoints, resourceEndpoints, WITHOUT_PAGING, XLSX } from '../../shared/endpoint';
 import { TEACHER_BANK_ROLES } from '../../shared/roles';
 import {
   ZIdParams,
@@ -181,6 +181,14 @@ export const teachersApi = defineEndpoints('teachers', {
       update: ['Edit a teacher (the status changes through its own endpoint)', ZTeacherUpdate, ZTeacherDetail],
     },
   ),
+  export: {
+    method: 'GET',
+    path: '/api/teachers/export.xlsx',
+    summary: 'The teacher list as .xlsx with its filters (streamed; phones masked as in the list); audited',
+    policy: { roles: TEACHER_READER_ROLES },
+    query: ZTeacherQuery.omit(WITHOUT_PAGING),
+    produces: XLSX,
+  },
   changeStatus: {
     method: 'POST',
     path: '/api/teachers/:id/status',

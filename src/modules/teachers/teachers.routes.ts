@@ -1,7 +1,9 @@
 import { OK, route, staffCtx, type RouteApp } from '../../server/route';
+import { sendListExport } from '../../server/xlsx-export';
 import { staffingApi } from './staffing.contract';
 import { findStaffing, setNorm } from './staffing.service';
 import { teachersApi } from './teachers.contract';
+import { hoursExport, teachersExport } from './teachers.export';
 import { changeStatus, createTeacher, findBanks, findTeachers, getTeacher, updateTeacher } from './teachers.service';
 import { volunteerApi } from './volunteer.contract';
 import { findHours, findMyHours, getServiceRecord, reviewHours, submitHours } from './volunteer.service';
@@ -12,6 +14,7 @@ export const teacherRoutes = async (app: RouteApp) => {
 
   route(app, teachersApi.banks, async (req) => ({ banks: await findBanks(ctx(req)) }));
   route(app, teachersApi.list, (req) => findTeachers({ ...ctx(req), query: req.query }));
+  route(app, teachersApi.export, (req, reply) => sendListExport(reply, ctx(req), teachersExport(ctx(req), req.query)));
   route(app, teachersApi.one, (req) => getTeacher({ ...ctx(req), id: req.params.id }));
   route(app, teachersApi.create, (req) => createTeacher({ ...ctx(req), input: req.body }));
   route(app, teachersApi.update, async (req) => {
@@ -28,6 +31,7 @@ export const teacherRoutes = async (app: RouteApp) => {
   );
   route(app, volunteerApi.mine, (req) => findMyHours({ ...ctx(req), query: req.query }));
   route(app, volunteerApi.list, (req) => findHours({ ...ctx(req), query: req.query }));
+  route(app, volunteerApi.export, (req, reply) => sendListExport(reply, ctx(req), hoursExport(ctx(req), req.query)));
   route(app, volunteerApi.submit, (req) => submitHours({ ...ctx(req), input: req.body }));
   route(app, volunteerApi.review, async (req) => {
     await reviewHours({ ...ctx(req), id: req.params.id, input: req.body });

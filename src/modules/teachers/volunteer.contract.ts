@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZPageQuery, zPage } from '../../shared/pagination';
-import { defineEndpoints } from '../../shared/endpoint';
+import { defineEndpoints, WITHOUT_PAGING, XLSX } from '../../shared/endpoint';
 import { ROLES, TEACHER_BANK_ROLES } from '../../shared/roles';
 import { ZCreated, ZIdParams, ZNamedRef, ZOk, zDate, zId, zLongText, zOptLongText } from '../../shared/schemas';
 import { labelled } from '../../shared/locale';
@@ -127,6 +127,14 @@ export const volunteerApi = defineEndpoints('teachers', {
     policy: { roles: TEACHER_BANK_ROLES },
     query: ZHoursQuery,
     responses: { 200: ZHoursPage },
+  },
+  export: {
+    method: 'GET',
+    path: '/api/volunteer-hours/export.xlsx',
+    summary: 'Volunteer hours as .xlsx with the list’s filters (streamed); audited',
+    policy: { roles: TEACHER_BANK_ROLES },
+    query: ZHoursQuery.omit(WITHOUT_PAGING),
+    produces: XLSX,
   },
   submit: {
     method: 'POST',

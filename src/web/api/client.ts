@@ -112,3 +112,40 @@ export async function upload<E extends Endpoint>(
   body.append('file', file);
   return request<EndpointOutput<E>>(e.method, urlOf(e, input), body, opts);
 }
+
+function fileNameOf(res: Response, fallback: string): string {
+  const cd = res.headers.get('content-disposition') ?? '';
+  const m = /filename\*=UTF-8''([^;]+)/.exec(cd);
+  return m ? decodeURIComponent(m[1]) : fallback;
+}
+
+/**
+ * Fetches a file from the API (same-origin cookie; `url` from urlOf) and saves it under the
+ * server's name; a refusal comes back as ApiError, as for `call`.
+ */
+export async function saveFile(url: string, fallbackName: string): Promise<void> {
+  const res = await fetch(url, { credentials: 'same-origin' });
+  if (!res.ok) {
+    let body: unknown = null;
+    try {
+      body = await res.json();
+    } catch {
+      body = null;
+    }
+    throw toApiError(res.status, body);
+  }
+  const blob = await res.blob();
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = fileNameOf(res, fallbackName);
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}
+
+/** Downloads a declared file endpoint (`produces`): `download(teachersApi.export, { query: filters }, 'teachers.xlsx')`. */
+export function download<E extends Endpoint>(e: E, input: EndpointInput<E>, fallbackName: string): Promise<void> {
+  return saveFile(urlOf(e, input), fallbackName);
+}

@@ -1,8 +1,9 @@
 import { Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { User } from '../account.contract';
+import { usersApi, type User } from '../account.contract';
 import { ROLE_LABELS, ROLES } from '../../../shared/roles';
 import { formatDateTime } from '../../../shared/china-time';
+import { ExportButton } from '../../../web/components/export-button';
 import { NewButton, PageHeader } from '../../../web/components/page-header';
 import { oneOf, YES_NO } from '../../../web/components/use-url-query';
 import { useListPage } from '../../../web/components/list-page';
@@ -25,7 +26,8 @@ export function UsersPage() {
   const { url, f } = page;
   const role = oneOf(ROLES, f.role);
   const disabled = oneOf(YES_NO, f.disabled);
-  const list = useUserList({ q: f.q, nodeId: f.nodeId, role, disabled, page: url.page, pageSize: url.pageSize });
+  const filters = { q: f.q, nodeId: f.nodeId, role, disabled };
+  const list = useUserList({ ...filters, page: url.page, pageSize: url.pageSize });
 
   const columns: ColumnsType<User> = [
     openColumn<User>(t(M.displayName), 'displayName', page.openRow, { wrap: true }),
@@ -53,7 +55,15 @@ export function UsersPage() {
   ];
   return (
     <>
-      <PageHeader title={t(M.title)} extra={<NewButton onClick={page.create}>{t(M.newUser)}</NewButton>} />
+      <PageHeader
+        title={t(M.title)}
+        extra={
+          <>
+            <ExportButton endpoint={usersApi.export} input={{ query: filters }} fileName="users.xlsx" />
+            <NewButton onClick={page.create}>{t(M.newUser)}</NewButton>
+          </>
+        }
+      />
       <FilterCard onReset={url.reset} resetSpan={{ xs: 24, sm: 8, lg: 2 }}>
         <FilterSearch url={url} span={{ xs: 24, sm: 12, lg: 7 }} placeholder={t(M.searchPlaceholder)} />
         <FilterNode

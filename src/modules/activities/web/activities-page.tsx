@@ -5,6 +5,7 @@ import 'dayjs/locale/zh-cn';
 import { EnvironmentOutlined } from '@ant-design/icons';
 import { chinaMonth } from '../../../shared/china-time';
 import { useAuth } from '../../../web/auth/auth-context';
+import { ExportButton } from '../../../web/components/export-button';
 import { FilterCard, FilterNode, FilterSearch, FilterSelect } from '../../../web/components/filter-card';
 import { useListPage } from '../../../web/components/list-page';
 import { NavButton, NewButton, PageHeader } from '../../../web/components/page-header';
@@ -12,7 +13,13 @@ import { PageTable } from '../../../web/components/page-table';
 import { openColumn } from '../../../web/components/table-columns';
 import { oneOf } from '../../../web/components/use-url-query';
 import { useI18n } from '../../../web/i18n/i18n';
-import { ACTIVITY_STATUSES, ACTIVITY_STATUS_LABELS, type Activity, type ActivityStatus } from '../activities.contract';
+import {
+  ACTIVITY_STATUSES,
+  ACTIVITY_STATUS_LABELS,
+  activitiesApi,
+  type Activity,
+  type ActivityStatus,
+} from '../activities.contract';
 import { ACTIVITY_KEEPER_ROLES } from '../activities.policy';
 import { ActivityCalendar } from './activity-calendar';
 import { ActivityDetailDrawer } from './activity-detail-drawer';
@@ -55,6 +62,11 @@ export function ActivitiesPage() {
         extra={
           <>
             <NavButton to="/venues" icon={<EnvironmentOutlined />} text={t(M.venuesLink)} />
+            <ExportButton
+              endpoint={activitiesApi.export}
+              input={{ query: { q: f.q, centreId: f.centreId, month, status, theme: f.theme } }}
+              fileName="activities.xlsx"
+            />
             {canCreate && <NewButton onClick={page.create}>{t(M.newActivity)}</NewButton>}
           </>
         }

@@ -40,6 +40,14 @@ export const ACTION_LABELS: Record<string, Msg> = {
   'household.update': ['修改家庭户', 'Changed a household'],
   'household.view_sensitive': ['查看含敏感成员的家庭户', 'Viewed a household with sensitive members'],
   'residents.export': ['导出居民名册', 'Exported the roster'],
+  'activity.export': ['导出活动列表', 'Exported the activity list'],
+  'sign_in.export': ['导出签到名单', 'Exported an attendance list'],
+  'credits.accounts_export': ['导出积分账户', 'Exported the credit accounts'],
+  'credits.redemptions_export': ['导出积分兑换记录', 'Exported the redemptions'],
+  'teacher.export': ['导出师资库', 'Exported the teacher bank'],
+  'volunteer_hours.export': ['导出志愿服务时长', 'Exported volunteer hours'],
+  'user.export': ['导出用户列表', 'Exported the user list'],
+  'audit.export': ['导出审计日志', 'Exported the audit trail'],
   'import.preview': ['上传名册（预览）', 'Uploaded a roster (preview)'],
   'import.commit': ['导入名册', 'Imported a roster'],
   'import.discard': ['放弃导入', 'Discarded an import'],
@@ -121,6 +129,7 @@ export const ACTION_FILTERS: { value: string; label: Msg }[] = [
   { value: 'resident_account.', label: ['居民账号', 'Resident accounts'] },
   { value: 'credit', label: ['学分银行', 'Credit bank'] },
   { value: 'file.', label: ['上传文件', 'Uploads'] },
+  { value: 'audit.', label: ['审计日志的导出', 'Audit trail exports'] },
 ];
 
 /** Why a sign-in failed, from the summary's `reason`. */

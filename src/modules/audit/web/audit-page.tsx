@@ -8,6 +8,7 @@ import type { EndpointInput } from '../../../shared/endpoint';
 import { useApi } from '../../../web/api/hooks';
 import { useAuth } from '../../../web/auth/auth-context';
 import { formatDateTime } from '../../../shared/china-time';
+import { ExportButton } from '../../../web/components/export-button';
 import { PageHeader } from '../../../web/components/page-header';
 import { useUrlQuery } from '../../../web/components/use-url-query';
 import { useI18n, type Msg } from '../../../web/i18n/i18n';
@@ -59,15 +60,14 @@ export function AuditPage() {
     dayjs.locale(isZh ? 'zh-cn' : 'en');
   }, [isZh]);
 
-  const query: EndpointInput<typeof auditApi.list>['query'] = {
+  const filters: EndpointInput<typeof auditApi.export>['query'] = {
     action: f.action,
     outcome,
     from: f.from,
     to: f.to,
     nodeId: f.nodeId,
-    page: url.page,
-    pageSize: url.pageSize,
   };
+  const query: EndpointInput<typeof auditApi.list>['query'] = { ...filters, page: url.page, pageSize: url.pageSize };
   const list = useApi(auditApi.list, { query }, { keepPrevious: true });
 
   const actionText = (a: string) => (ACTION_LABELS[a] ? t(ACTION_LABELS[a]) : a);
@@ -105,7 +105,15 @@ export function AuditPage() {
   ];
   return (
     <>
-      <PageHeader title={t(M.title)} extra={hasRole(auditApi.verify.policy.roles) && <VerifyChainButton />}>
+      <PageHeader
+        title={t(M.title)}
+        extra={
+          <>
+            <ExportButton endpoint={auditApi.export} input={{ query: filters }} fileName="audit.xlsx" />
+            {hasRole(auditApi.verify.policy.roles) && <VerifyChainButton />}
+          </>
+        }
+      >
         <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
           {t(M.help)}
         </Typography.Paragraph>

@@ -1,10 +1,11 @@
 import { Card, Col, Row, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { ExportButton } from '../../../web/components/export-button';
 import { ListSearch } from '../../../web/components/list-search';
 import { PageTable } from '../../../web/components/page-table';
 import { useI18n } from '../../../web/i18n/i18n';
 import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
-import type { Account } from '../credits.contract';
+import { creditsApi, type Account } from '../credits.contract';
 import { AccountDrawer } from './account-drawer';
 import type { CreditsUrl } from './credits-page';
 import { M } from './credits.messages';
@@ -45,6 +46,13 @@ export function AccountsTab({ url }: { url: CreditsUrl }) {
               placeholder={t(M.anyPlace)}
               aria-label={t(M.village)}
               selectable={keeps}
+            />
+          </Col>
+          <Col xs={24} lg={8} style={{ textAlign: 'right' }}>
+            <ExportButton
+              endpoint={creditsApi.accountsExport}
+              input={{ query: { q: url.values.q, nodeId: url.values.nodeId } }}
+              fileName="credit-accounts.xlsx"
             />
           </Col>
         </Row>

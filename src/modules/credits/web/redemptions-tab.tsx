@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Button, Card, Select, Tag, Typography } from 'antd';
+import { Button, Card, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useApiMutation } from '../../../web/api/hooks';
 import { formatDateTime } from '../../../shared/china-time';
+import { ExportButton } from '../../../web/components/export-button';
 import { PageTable } from '../../../web/components/page-table';
 import { orDash } from '../../../web/components/table-columns';
 import { useI18n } from '../../../web/i18n/i18n';
@@ -68,15 +69,22 @@ export function RedemptionsTab({ url }: { url: CreditsUrl }) {
   return (
     <>
       <Card styles={{ body: { paddingBottom: 16 } }} style={{ marginBottom: 16 }}>
-        <Select
-          allowClear
-          style={{ minWidth: 160 }}
-          value={status}
-          placeholder={t(M.anyStatus)}
-          aria-label={t(M.status)}
-          onChange={(v) => url.set({ status: v })}
-          options={REDEMPTION_STATUSES.map((s) => ({ value: s, label: label(REDEMPTION_STATUS_LABELS[s]) }))}
-        />
+        <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
+          <Select
+            allowClear
+            style={{ minWidth: 160 }}
+            value={status}
+            placeholder={t(M.anyStatus)}
+            aria-label={t(M.status)}
+            onChange={(v) => url.set({ status: v })}
+            options={REDEMPTION_STATUSES.map((s) => ({ value: s, label: label(REDEMPTION_STATUS_LABELS[s]) }))}
+          />
+          <ExportButton
+            endpoint={creditsApi.redemptionsExport}
+            input={{ query: { status } }}
+            fileName="credit-redemptions.xlsx"
+          />
+        </Space>
       </Card>
       <PageTable<Redemption> list={list} url={url} total={M.totalRecords} empty={M.noRedemptions} columns={columns} />
       {cancelling && (

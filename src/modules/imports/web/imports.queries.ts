@@ -1,4 +1,4 @@
-import { errorText, isApiError, toApiError } from '../../../web/api/api-error';
+import { errorText, isApiError } from '../../../web/api/api-error';
 import { useApi } from '../../../web/api/hooks';
 import type { Locale } from '../../../shared/locale';
 import { useAuth } from '../../../web/auth/auth-context';
@@ -22,34 +22,8 @@ export function fileToBase64(file: Blob): Promise<string> {
   });
 }
 
-function fileNameOf(res: Response, fallback: string): string {
-  const cd = res.headers.get('content-disposition') ?? '';
-  const m = /filename\*=UTF-8''([^;]+)/.exec(cd);
-  return m ? decodeURIComponent(m[1]) : fallback;
-}
-
 /** Fetches a file from the API (same-origin cookie; `url` from urlOf) and saves it; errors come back as ApiError. */
-export async function downloadFile(url: string, fallbackName: string): Promise<void> {
-  const res = await fetch(url, { credentials: 'same-origin' });
-  if (!res.ok) {
-    let body: unknown = null;
-    try {
-      body = await res.json();
-    } catch {
-      body = null;
-    }
-    throw toApiError(res.status, body);
-  }
-  const blob = await res.blob();
-  const href = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = fileNameOf(res, fallbackName);
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 10_000);
-}
+export { saveFile as downloadFile } from '../../../web/api/client';
 
 /** An import error in words: the problems themselves (the file, the mapping) rather than “some fields are not valid”. */
 export function importErrorText(err: unknown, locale: Locale): string {

@@ -4,6 +4,7 @@ import { PrinterOutlined, QrcodeOutlined, UserAddOutlined, FileImageOutlined } f
 import { Link, useParams } from 'react-router';
 import { useApiMutation } from '../../../web/api/hooks';
 import { ErrorState } from '../../../web/components/error-state';
+import { ExportButton } from '../../../web/components/export-button';
 import { PageHeader } from '../../../web/components/page-header';
 import { PageLoading } from '../../../web/components/page-loading';
 import { PageTable } from '../../../web/components/page-table';
@@ -68,24 +69,31 @@ export function AttendancePage() {
       <PageHeader
         title={activity.title}
         extra={
-          canRun && (
-            <>
-              <Link to={`/sign-in/${activityId}/qr`}>
-                <Button type="primary" icon={<QrcodeOutlined />}>
-                  {t(M.showQr)}
+          <>
+            {canRun && (
+              <>
+                <Link to={`/sign-in/${activityId}/qr`}>
+                  <Button type="primary" icon={<QrcodeOutlined />}>
+                    {t(M.showQr)}
+                  </Button>
+                </Link>
+                <Link to={`/print/sign-in/${activityId}`} target="_blank">
+                  <Button icon={<PrinterOutlined />}>{t(M.printSheet)}</Button>
+                </Link>
+                <Button icon={<UserAddOutlined />} onClick={() => setAdding(true)}>
+                  {t(M.addByHand)}
                 </Button>
-              </Link>
-              <Link to={`/print/sign-in/${activityId}`} target="_blank">
-                <Button icon={<PrinterOutlined />}>{t(M.printSheet)}</Button>
-              </Link>
-              <Button icon={<UserAddOutlined />} onClick={() => setAdding(true)}>
-                {t(M.addByHand)}
-              </Button>
-              <Button icon={<FileImageOutlined />} onClick={() => setPaper(true)}>
-                {t(M.enterPaper)}
-              </Button>
-            </>
-          )
+                <Button icon={<FileImageOutlined />} onClick={() => setPaper(true)}>
+                  {t(M.enterPaper)}
+                </Button>
+              </>
+            )}
+            <ExportButton
+              endpoint={signInApi.attendanceExport}
+              input={{ params: { activityId }, query: { status } }}
+              fileName="attendance.xlsx"
+            />
+          </>
         }
       >
         <Typography.Text type="secondary">

@@ -2,6 +2,7 @@ import { Col } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { BarChartOutlined } from '@ant-design/icons';
 import { DEFAULT_THEMES, THEME_LABELS, type ThemeKey } from '../../../shared/themes';
+import { ExportButton } from '../../../web/components/export-button';
 import { NavButton, NewButton, PageHeader } from '../../../web/components/page-header';
 import { oneOf } from '../../../web/components/use-url-query';
 import { useListPage } from '../../../web/components/list-page';
@@ -14,6 +15,7 @@ import {
   type Teacher,
   type TeacherCategory,
   type TeacherStatus,
+  teachersApi,
 } from '../teachers.contract';
 import { BankSelect } from './bank-select';
 import { CategoryTag, TeacherStatusTag, ThemeTags } from './teacher-tags';
@@ -35,15 +37,8 @@ export function TeachersPage() {
   const category = oneOf(TEACHER_CATEGORIES, f.category);
   const status = oneOf(TEACHER_STATUSES, f.status);
   const speciality = oneOf(DEFAULT_THEMES, f.speciality);
-  const list = useTeacherList({
-    q: f.q,
-    bankNodeId: f.bankNodeId,
-    category,
-    status,
-    speciality,
-    page: url.page,
-    pageSize: url.pageSize,
-  });
+  const filters = { q: f.q, bankNodeId: f.bankNodeId, category, status, speciality };
+  const list = useTeacherList({ ...filters, page: url.page, pageSize: url.pageSize });
   const banks = useBanks();
   const canCreate = !!banks.data?.some((b) => b.canKeep);
 
@@ -67,6 +62,7 @@ export function TeachersPage() {
         extra={
           <>
             <NavButton to="/staffing" icon={<BarChartOutlined />} text={t(M.staffingLink)} />
+            <ExportButton endpoint={teachersApi.export} input={{ query: filters }} fileName="teachers.xlsx" />
             {canCreate && <NewButton onClick={page.create}>{t(M.newTeacher)}</NewButton>}
           </>
         }

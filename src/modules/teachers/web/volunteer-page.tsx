@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Col, Row, Select, Statistic, Tabs } from 'antd';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
@@ -6,12 +6,13 @@ import type { Page } from '../../../shared/pagination';
 import { TEACHER_BANK_ROLES } from '../../../shared/roles';
 import { useAuth } from '../../../web/auth/auth-context';
 import { ErrorState } from '../../../web/components/error-state';
+import { ExportButton } from '../../../web/components/export-button';
 import { PageHeader } from '../../../web/components/page-header';
 import { PageLoading } from '../../../web/components/page-loading';
 import { PageTable } from '../../../web/components/page-table';
 import { useUrlQuery } from '../../../web/components/use-url-query';
 import { useI18n } from '../../../web/i18n/i18n';
-import { HOURS_STATUSES, HOURS_STATUS_LABELS, type Hours, type HoursStatus } from '../volunteer.contract';
+import { HOURS_STATUSES, HOURS_STATUS_LABELS, volunteerApi, type Hours, type HoursStatus } from '../volunteer.contract';
 import { HoursSubmitModal } from './hours-submit-modal';
 import { RecordRangeModal } from './record-range-modal';
 import { ReviewButtons } from './review-buttons';
@@ -88,7 +89,10 @@ function MyTab({ url }: { url: Url }) {
 function ReviewTab({ url }: { url: Url }) {
   const status = url.values.status === 'all' ? undefined : (statusOf(url.values.status) ?? 'pending');
   const q = useHoursToReview({ status, page: url.page, pageSize: url.pageSize }, true);
-  return <HoursTable list={q} url={url} status={status ?? 'all'} />;
+  const exportButton = (
+    <ExportButton endpoint={volunteerApi.export} input={{ query: { status } }} fileName="volunteer-hours.xlsx" />
+  );
+  return <HoursTable list={q} url={url} status={status ?? 'all'} extra={exportButton} />;
 }
 
 function HoursTable({
@@ -96,11 +100,14 @@ function HoursTable({
   url,
   status,
   mine,
+  extra,
 }: {
   list: UseQueryResult<Page<Hours>>;
   url: Url;
   status: HoursStatus | 'all' | undefined;
   mine?: boolean;
+  /** Beside the status filter (the review list's export). */
+  extra?: ReactNode;
 }) {
   const { t, label } = useI18n();
   const options = [
@@ -114,15 +121,18 @@ function HoursTable({
       total={M.totalRecords}
       empty={mine ? M.noHours : M.nothingPending}
       title={
-        <Select
-          allowClear={mine}
-          value={status}
-          placeholder={t(M.anyResult)}
-          aria-label={t(M.status)}
-          style={{ minWidth: 140 }}
-          onChange={(v) => url.set({ status: v })}
-          options={options}
-        />
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, justifyContent: 'space-between' }}>
+          <Select
+            allowClear={mine}
+            value={status}
+            placeholder={t(M.anyResult)}
+            aria-label={t(M.status)}
+            style={{ minWidth: 140 }}
+            onChange={(v) => url.set({ status: v })}
+            options={options}
+          />
+          {extra}
+        </div>
       }
       columns={[
         { title: t(M.serviceDate), dataIndex: 'serviceDate' },

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
-import { disposition } from '../modules/files/files.http';
+import { disposition } from './download';
 import { AppError } from '../shared/app-error';
 import { chinaToday } from '../shared/china-time';
 import { XLSX } from '../shared/endpoint';

@@ -1,9 +1,6 @@
 import type { FastifyReply } from 'fastify';
+import { disposition } from '../../server/download';
 import type { StoredFileRow } from './files.service';
-
-/** `attachment; filename*=UTF-8''…`: Chinese file names survive every browser. */
-export const disposition = (kind: 'attachment' | 'inline', name: string) =>
-  `${kind}; filename="${name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** Served bytes are never run or sniffed as a page, whatever they contain. */
 export function safeHeaders(reply: FastifyReply, mime: string): FastifyReply {

@@ -3,7 +3,8 @@ import { route, staffCtx, type RouteApp } from '../../server/route';
 import { AppError, fieldError, tooLarge } from '../../shared/app-error';
 import { FILE_LIMITS, filesApi } from './files.contract';
 import { checkUpload, readFileBytes, storeFile, toStoredFile } from './files.service';
-import { disposition, safeHeaders, sendAttachment } from './files.http';
+import { disposition } from '../../server/download';
+import { safeHeaders, sendAttachment } from './files.http';
 import { configureFileStore } from './files.storage';
 
 /** Multipart errors (too large, not multipart, too many files) in plain words. */

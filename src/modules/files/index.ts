@@ -10,5 +10,5 @@ export {
   toStoredFile,
   type StoredFileRow,
 } from './files.service';
-export { disposition, safeHeaders, sendAttachment } from './files.http';
+export { safeHeaders, sendAttachment } from './files.http';
 export { pruneUnattachedFiles } from './files.prune';

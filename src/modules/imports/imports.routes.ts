@@ -1,6 +1,6 @@
 import { OK, protectedCtx, route, staffCtx, type RouteApp } from '../../server/route';
 import { chinaToday } from '../../shared/china-time';
-import { disposition } from '../files';
+import { disposition } from '../../server/download';
 import { IMPORT_MAX_BYTES, importsApi } from './imports.contract';
 import { commitImport, discardImport, getImport, getImportFile, previewImport, remapImport } from './imports.service';
 import { exportResidents } from './roster-export';

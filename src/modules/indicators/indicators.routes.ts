@@ -1,17 +1,13 @@
-import type { FastifyReply } from 'fastify';
 import { OK, route, staffCtx, type RouteApp } from '../../server/route';
 import { indicatorsApi } from './indicators.contract';
-import { disposition } from '../files';
+import { sendDownload } from '../../server/download';
 import { dashboardWorkbook, findDashboard } from './indicators.dashboard';
 import { findRecords, recordsWorkbook } from './indicators.records';
 import { findIndicators, findTargets, setTargets } from './indicators.service';
 
 /** A workbook sent as a download under its name. */
-const xlsx = (reply: FastifyReply, { file, name }: { file: Buffer; name: string }) =>
-  reply
-    .type(indicatorsApi.dashboardExport.produces)
-    .header('content-disposition', disposition('attachment', name))
-    .send(file);
+const xlsx = (reply: Parameters<typeof sendDownload>[0], { file, name }: { file: Buffer; name: string }) =>
+  sendDownload(reply, { type: indicatorsApi.dashboardExport.produces, name, data: file });
 
 /** The indicators (指标) and the county's targets: each endpoint as its contract declares it. */
 export const indicatorRoutes = async (app: RouteApp) => {

@@ -1,7 +1,7 @@
 import { loadCounty } from '../../server/tree-scope';
 import { OK, route, staffCtx, type RouteApp } from '../../server/route';
 import { forbidden } from '../../shared/app-error';
-import { disposition } from '../files';
+import { sendDownload } from '../../server/download';
 import { calendarOf } from './report-calendar';
 import { exportReport, exportSummary } from './report-files';
 import { findOverview, getReport } from './report-read.service';
@@ -38,11 +38,11 @@ export const reportRoutes = async (app: RouteApp) => {
   });
   route(app, reportsApi.exportReport, async (req, reply) => {
     const file = await exportReport({ ...ctx(req), ...req.params, format: req.query.format });
-    return reply.type(file.type).header('content-disposition', disposition('attachment', file.name)).send(file.data);
+    return sendDownload(reply, file);
   });
   route(app, reportsApi.exportSummary, async (req, reply) => {
     const file = await exportSummary({ ...ctx(req), ...req.params, format: req.query.format });
-    return reply.type(file.type).header('content-disposition', disposition('attachment', file.name)).send(file.data);
+    return sendDownload(reply, file);
   });
   route(app, reportsApi.settings, async (req) => {
     const { db, actor } = ctx(req);

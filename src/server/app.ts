@@ -10,7 +10,7 @@ import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MODULE_ROUTES } from './modules';
-import { setSettingDefaults } from '../modules/settings/settings.service';
+import { setSettingDefaults } from '../modules/settings';
 import { registerGuard } from './auth/guard';
 import type { Config } from './config';
 import type { Database } from './db/client';

@@ -5,10 +5,8 @@ import { DataDirLockedError } from './db/lock';
 import { autoBackupJob } from './db/auto-backup';
 import { startJobs } from './jobs';
 import { DEMO_ACCOUNTS, hasDemoAdmin, seedDemoIfEmpty, wantsDemo } from '../db/demo';
-import { firstRunCode, setupState } from '../modules/accounts/first-admin.service';
-import { pruneSessions } from '../modules/accounts/session.service';
-import { pruneLoginFailures } from '../modules/accounts/auth.service';
-import { pruneUnattachedFiles } from '../modules/files/files.prune';
+import { firstRunCode, pruneLoginFailures, pruneSessions, setupState } from '../modules/accounts';
+import { pruneUnattachedFiles } from '../modules/files';
 
 /** Starts the server: open and migrate the database, seed the demo county if empty, listen. */
 export async function main(): Promise<void> {

@@ -1,35 +1,29 @@
-// Every module's public surface is loaded here, before any route: a module registers there what
-// the modules below it ask of it (who may upload for its purpose, its domain-event listeners).
-import '../modules/courses';
-import '../modules/activities';
+// Every module's public surface (its index.ts) is loaded here, before any route is registered: a
+// module registers there what the modules below it ask of it (who may upload for its purpose, its
+// domain-event listeners, its waiting items), and hands over its routes plugin.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { authRoutes } from '../modules/accounts/auth.routes';
-import { setupRoutes } from '../modules/accounts/setup.routes';
-import { creditRoutes } from '../modules/credits/credits.routes';
-import { activityRoutes } from '../modules/activities/activities.routes';
-import { userRoutes } from '../modules/accounts/user.routes';
-import { auditRoutes } from '../modules/audit/audit.routes';
-import { courseRoutes } from '../modules/courses/courses.routes';
-import { fileRoutes } from '../modules/files/files.routes';
-import { importRoutes } from '../modules/imports/imports.routes';
-import { orgRoutes } from '../modules/organisations/org.routes';
-import { peopleRoutes } from '../modules/people/people.routes';
-import { planRoutes } from '../modules/plans/plans.routes';
-import { settingsRoutes } from '../modules/settings/settings.routes';
-import { teacherRoutes } from '../modules/teachers/teachers.routes';
-import { signInRoutes } from '../modules/signin/signin.routes';
-import { portalRoutes } from '../modules/portal/portal.routes';
-import { themeRoutes } from '../modules/themes/themes.routes';
-import { indicatorRoutes } from '../modules/indicators/indicators.routes';
-import { workbenchRoutes } from '../modules/workbench/workbench.routes';
-import { reportRoutes } from '../modules/reports/reports.routes';
-// Public surfaces that register domain-event listeners (src/server/events.ts).
-import '../modules/signin';
-import '../modules/reports';
+import { authRoutes, setupRoutes, userRoutes } from '../modules/accounts';
+import { activityRoutes } from '../modules/activities';
+import { auditRoutes } from '../modules/audit';
+import { courseRoutes } from '../modules/courses';
+import { creditRoutes } from '../modules/credits';
+import { fileRoutes } from '../modules/files';
+import { importRoutes } from '../modules/imports';
+import { indicatorRoutes } from '../modules/indicators';
+import { orgRoutes } from '../modules/organisations';
+import { peopleRoutes } from '../modules/people';
+import { planRoutes } from '../modules/plans';
+import { portalRoutes } from '../modules/portal';
+import { reportRoutes } from '../modules/reports';
+import { settingsRoutes } from '../modules/settings';
+import { signInRoutes } from '../modules/signin';
+import { teacherRoutes } from '../modules/teachers';
+import { themeRoutes } from '../modules/themes';
+import { workbenchRoutes } from '../modules/workbench';
 
 /**
- * Every module's routes, registered in this order. A new module adds one import and one
- * entry here (one line each, so modules built side by side do not collide).
+ * Every module's routes, registered in this order. A new module adds one import (from its
+ * index.ts) and one entry here (one line each, so modules built side by side do not collide).
  */
 export const MODULE_ROUTES: FastifyPluginAsyncZod[] = [
   authRoutes,

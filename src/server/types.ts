@@ -1,6 +1,6 @@
 import type { Actor } from '../shared/actor';
 export type { RoutePolicy } from '../shared/endpoint';
-import type { ResidentPrincipal } from '../modules/portal/resident-session.service';
+import type { ResidentPrincipal } from '../modules/portal';
 import type { RoutePolicy } from '../shared/endpoint';
 import type { Config } from './config';
 import type { Database, Db } from './db/client';

@@ -5,3 +5,8 @@ export { assertPasswordRules, passwordChangeDue, pruneLoginFailures } from './au
 export { hashPassword, timingDummyHash, verifyPassword } from './password';
 export { createSystemAdmin, firstRunCode, setupState } from './first-admin.service';
 export { accountRef, userNames, type AccountRef } from './user-directory';
+
+// Its routes, registered by src/server/modules.ts.
+export { authRoutes } from './auth.routes';
+export { setupRoutes } from './setup.routes';
+export { userRoutes } from './user.routes';

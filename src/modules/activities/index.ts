@@ -18,3 +18,6 @@ registerUploadPurpose('activity_photo', { roles: ACTIVITY_KEEPER_ROLES, canUploa
 
 export { activityDirectory, registrationDirectory } from './activity-directory';
 import './activities.waiting';
+
+// Its routes, registered by src/server/modules.ts.
+export { activityRoutes } from './activities.routes';

@@ -12,3 +12,6 @@ registerUploadPurpose('course_material', {
   canUpload: (actor, node) => holdsRoleOver(actor, COURSE_EDITOR_ROLES, node.path),
 });
 import './courses.waiting';
+
+// Its routes, registered by src/server/modules.ts.
+export { courseRoutes } from './courses.routes';

@@ -17,3 +17,6 @@ export { themesOf } from './credit-rules';
 export { keptResident, loadResident, pageOfEntries, totalsOf, type ResidentRow } from './credit-accounts.service';
 export { myRedemptions, redeemForSelf } from './redemption.service';
 export { rewardsFor } from './rewards.service';
+
+// Its routes, registered by src/server/modules.ts.
+export { creditRoutes } from './credits.routes';

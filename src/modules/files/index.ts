@@ -12,3 +12,6 @@ export {
 } from './files.service';
 export { safeHeaders, sendAttachment } from './files.http';
 export { pruneUnattachedFiles } from './files.prune';
+
+// Its routes, registered by src/server/modules.ts.
+export { fileRoutes } from './files.routes';

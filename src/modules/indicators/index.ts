@@ -3,3 +3,6 @@
 export { findIndicators } from './indicators.service';
 export type { IndicatorReport, IndicatorValue, IndicatorStatus } from './indicators.contract';
 export { MEASURE_DEFS } from './indicators.measures';
+
+// Its routes, registered by src/server/modules.ts.
+export { indicatorRoutes } from './indicators.routes';

@@ -5,3 +5,6 @@
 export { findTree, forgetTreeCache, getNodeRow, type NodeRow } from './org.service';
 export { findPopulations } from './org-details.service';
 export { createRootCounty, findFirstCounty, type CountyRef } from './org-root.service';
+
+// Its routes, registered by src/server/modules.ts.
+export { orgRoutes } from './org.routes';

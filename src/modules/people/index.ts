@@ -13,3 +13,6 @@ export {
   type RosterEntry,
   type RosterPlan,
 } from './roster-port';
+
+// Its routes, registered by src/server/modules.ts.
+export { peopleRoutes } from './people.routes';

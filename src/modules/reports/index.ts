@@ -5,3 +5,6 @@ import { registerWaiting } from '../../server/waiting';
 import { waitingReports } from './report-waiting';
 
 registerWaiting('reports', waitingReports);
+
+// Its routes, registered by src/server/modules.ts.
+export { reportRoutes } from './reports.routes';

@@ -25,3 +25,6 @@ provideSignInCounts(countSignIns);
 // Who may upload the photo of a paper sign-in sheet (files sits below and asks).
 registerUploadPurpose('signin_sheet', { roles: SIGNIN_STAFF_ROLES, canUpload: canRunSignIn });
 import './signin.waiting';
+
+// Its routes, registered by src/server/modules.ts.
+export { signInRoutes } from './signin.routes';

@@ -8,3 +8,6 @@ export {
   type TeacherRef,
 } from './teachers.public';
 import './teachers.waiting';
+
+// Its routes, registered by src/server/modules.ts.
+export { teacherRoutes } from './teachers.routes';

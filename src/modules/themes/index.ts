@@ -1,3 +1,6 @@
 // The themes module's public surface: what other modules may call (docs/ARCHITECTURE.md, "Module map").
 export { activeThemes, listThemes } from './themes.service';
 export type { Theme, ThemeList } from './themes.contract';
+
+// Its routes, registered by src/server/modules.ts.
+export { themeRoutes } from './themes.routes';

@@ -2,10 +2,9 @@ import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hasAnyRole } from '../../shared/actor';
 import { AppError } from '../../shared/app-error';
-import { passwordChangeDue } from '../../modules/accounts/auth.service';
-import { loadSession, SESSION_COOKIE } from '../../modules/accounts/session.service';
-import { getSettings } from '../../modules/settings/settings.service';
-import { loadResidentSession, RESIDENT_COOKIE } from '../../modules/portal/resident-session.service';
+import { loadSession, passwordChangeDue, SESSION_COOKIE } from '../../modules/accounts';
+import { getSettings } from '../../modules/settings';
+import { loadResidentSession, RESIDENT_COOKIE } from '../../modules/portal';
 import type { RouteEntry } from '../types';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

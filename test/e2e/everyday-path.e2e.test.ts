@@ -305,6 +305,24 @@ describe('the everyday path, counted', () => {
     current = staff;
   });
 
+  it('staff find a resident’s phone account from her own page; the accounts list shows before a search', async () => {
+    counter.stop();
+    current = staff;
+    const found = await api<{ items: { id: string; name: string }[] }>(staff, 'GET', '/api/residents?q=吴桂芳');
+    const resident = found.items.find((r) => r.name === '吴桂芳')!;
+    await staff.goto(`${server.url}/residents?open=${resident.id}`);
+    await staff.getByRole('button', { name: '手机账号' }).click();
+    await staff.waitForURL((u) => u.pathname === '/resident-accounts');
+    const modal = staff.locator('.ant-modal').filter({ hasText: '吴桂芳' });
+    await modal.getByText(/已开通/).waitFor();
+    await staff.screenshot({ path: resultPath('everyday-resident-account.png') });
+    await modal.getByRole('button', { name: '关闭' }).first().click();
+    // No search typed: the first page of residents, not a blank page.
+    await staff.goto(`${server.url}/resident-accounts`);
+    await staff.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    expect(await staff.locator('.ant-table-tbody tr.ant-table-row').count()).toBeGreaterThan(1);
+  });
+
   it('a sheet for an activity with places has a blank row for each place still free', async () => {
     counter.stop();
     const me = await api<{ user: { homeNodeId: string } }>(staff, 'GET', '/api/auth/me');

@@ -223,28 +223,19 @@ export function ActivityFormDrawer({ mode, onClose, onSaved }: FormDrawerProps<A
             />
           </Form.Item>
         </Col>
-        <Col xs={12} sm={7}>
-          <Form.Item name="start" label={t(M.startTime)} rules={req}>
-            <TimePicker
-              format="HH:mm"
-              minuteStep={5}
-              needConfirm={false}
-              allowClear={false}
-              style={{ width: '100%' }}
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={12} sm={7}>
-          <Form.Item name="end" label={t(M.endTime)} rules={req}>
-            <TimePicker
-              format="HH:mm"
-              minuteStep={5}
-              needConfirm={false}
-              allowClear={false}
-              style={{ width: '100%' }}
-            />
-          </Form.Item>
-        </Col>
+        {(['start', 'end'] as const).map((name) => (
+          <Col key={name} xs={12} sm={7}>
+            <Form.Item name={name} label={t(name === 'start' ? M.startTime : M.endTime)} rules={req}>
+              <TimePicker
+                format="HH:mm"
+                minuteStep={5}
+                needConfirm={false}
+                allowClear={false}
+                style={{ width: '100%' }}
+              />
+            </Form.Item>
+          </Col>
+        ))}
       </Row>
       {!editing && (
         <Form.Item name="repeatWeeks" label={t(M.repeat)} extra={t(M.repeatHelp)}>

@@ -54,6 +54,10 @@ function tapCounter() {
   };
 }
 
+/** antd's opening animations are over (a person, too, clicks what has stopped moving). */
+const settled = (page: Page) =>
+  page.waitForFunction(() => !document.querySelector('[class*="-appear-active"], [class*="-enter-active"]'));
+
 /** A China date n days after another (2026-12-07 + 7 → 2026-12-14). */
 const addDays = (date: string, n: number) =>
   new Date(new Date(`${date}T12:00:00+08:00`).getTime() + n * 86_400_000).toISOString().slice(0, 10);
@@ -142,9 +146,11 @@ describe('the everyday path, counted', () => {
     // The centre is the manager's only one: filled in, and the form offers its venues at once.
     await drawer.locator('label.ant-radio-button-wrapper', { hasText: VENUE }).waitFor();
     expect(await drawer.locator('.ant-form-item', { hasText: '学习中心' }).first().innerText()).toContain('东坡村');
+    await settled(staff);
 
     // The course fills the title, theme, form and hours.
     await drawer.getByLabel('对应课程').click();
+    await settled(staff);
     const course = staff
       .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
       .first();
@@ -154,6 +160,7 @@ describe('the everyday path, counted', () => {
 
     // The date: the app's Chinese date picker, not the browser's mm/dd/yyyy box.
     await drawer.getByLabel('日期').click();
+    await settled(staff);
     const picker = staff.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
     expect(await picker.locator('.ant-picker-content th').allTextContents()).toEqual([
       '一',
@@ -244,6 +251,7 @@ describe('the everyday path, counted', () => {
     await staff.goto(`${server.url}/`);
     const qrButton = staff.getByRole('button', { name: `签到二维码 · ${title}` });
     await qrButton.waitFor();
+    await staff.screenshot({ path: resultPath('everyday-workbench.png'), fullPage: true });
     counter.start();
     await qrButton.click();
     const qr = staff.getByTestId('signin-qr');

@@ -55,8 +55,10 @@ function tapCounter() {
 }
 
 /** antd's opening animations are over (a person, too, clicks what has stopped moving). */
-const settled = (page: Page) =>
-  page.waitForFunction(() => !document.querySelector('[class*="-appear-active"], [class*="-enter-active"]'));
+async function settled(page: Page) {
+  await page.waitForTimeout(400);
+  await page.waitForFunction(() => !document.querySelector('[class*="-appear-active"], [class*="-enter-active"]'));
+}
 
 /** A China date n days after another (2026-12-07 + 7 → 2026-12-14). */
 const addDays = (date: string, n: number) =>
@@ -155,6 +157,10 @@ describe('the everyday path, counted', () => {
       .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
       .first();
     await course.click();
+    console.log(
+      'after the course:',
+      counter.taps.map((t) => t.what),
+    );
     await expect.poll(() => drawer.getByLabel('活动名称').inputValue()).not.toBe('');
     title = await drawer.getByLabel('活动名称').inputValue();
 

@@ -134,8 +134,23 @@ export const ACTIVITIES_MATRIX: Matrix = {
       refused: async (y) => (await foreign(y)).map((f) => `/api/activities/export.xlsx?centreId=${f.nodeId}`),
     })(x);
   },
-  'GET /api/activities/:id': async ({ c, s, w, home }) => {
+  'GET /api/activities/:id': async (x) => {
+    const { c, s, w, home } = x;
     for (const f of await foreign({ s, w, home })) await expectDenied(c.req('GET', `/api/activities/${f.activityId}`));
+    // In reach: the activity, with what a sign-in earns under its county's rule (2 hours × the rate).
+    const own = ownPath(x);
+    for (const f of (await foreignActivities(s, w)).filter((f) => f.path.startsWith(own))) {
+      const a = await expectOk(c.req('GET', `/api/activities/${f.activityId}`));
+      expect(a.id).toBe(f.activityId);
+      const [rule] = await s.database.query<{ rate: string; grant_at: string }>(
+        `select credits_per_hour as rate, grant_at from credit_rules where county_id = $1 and theme = 'health'`,
+        [f.path.split('/')[1]],
+      );
+      expect(a.signInCredits).toEqual({
+        credits: rule ? Number(rule.rate) * 2 : 2,
+        grantAt: rule?.grant_at ?? 'sign_in',
+      });
+    }
   },
   'GET /api/activity-options': async ({ c, s, w, home }) => {
     for (const f of await foreign({ s, w, home }))

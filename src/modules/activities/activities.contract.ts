@@ -166,6 +166,9 @@ export const ZActivityDetail = ZActivity.extend({
     .array(z.object({ id: z.string(), startsAt: z.string(), status: z.enum(ACTIVITY_STATUSES) }))
     .describe('All sessions of its series'),
   signIns: z.object({ confirmed: z.number().int(), pending: z.number().int() }).describe('From the sign-in list'),
+  signInCredits: z
+    .object({ credits: z.number(), grantAt: z.enum(['sign_in', 'done']) })
+    .describe('What one full attendance earns under the county’s credit rule for the theme, and when it is paid'),
   permissions: z.object({ update: z.boolean() }),
   updatedAt: z.string(),
 });

@@ -13,6 +13,7 @@ import { canKeepActivity, canReadActivity } from './activities.policy';
 import { activities, activityTeachers, registrations } from './activities.table';
 import { noticeDays } from './booking.service';
 import { approvedCourses, courseRefs } from '../courses';
+import { attendancePreview } from '../credits';
 import { activeTeachersOfBanks, teacherRefs } from '../teachers';
 import { activeThemes } from '../themes';
 import { signInCounts } from './sign-in-counts';
@@ -186,6 +187,7 @@ export async function getActivity({ db, actor, id }: Ctx & { id: string }): Prom
       status: s.status as ActivityDetail['status'],
     })),
     signIns: await signInCounts(db, id),
+    signInCredits: await attendancePreview(db, { countyId: row.countyId, theme: row.theme, hours: row.hours }),
     permissions: { update: canKeepActivity(actor, centre) },
     updatedAt: row.updatedAt.toISOString(),
   };

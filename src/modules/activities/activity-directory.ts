@@ -1,12 +1,15 @@
+import { eq } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/pg-core';
+import { activityPlace } from './activity-facts.service';
 import { activities, registrations } from './activities.table';
+import { venues } from './venues.table';
 
 // Read-only views for the modules above that join activities to their own rows in SQL (sign-in's
 // learning record and lists, the resident's pages): only the columns they may read. PostgreSQL
 // inlines these subqueries, so a query's plan is that of a join on the table. For facts by id or
 // a plain page of activities, use activity-facts instead.
 
-/** Activities as others may read them (not who created them, nor the course or venue links). */
+/** Activities as others may read them (not who created them, nor the course or venue links); `place`: the venue's name, else the place typed. */
 export const activityDirectory = () =>
   new QueryBuilder()
     .select({
@@ -18,13 +21,14 @@ export const activityDirectory = () =>
       centreId: activities.centreId,
       startsAt: activities.startsAt,
       endsAt: activities.endsAt,
-      place: activities.place,
+      place: activityPlace.as('place'),
       capacity: activities.capacity,
       hours: activities.hours,
       status: activities.status,
       cancelReason: activities.cancelReason,
     })
     .from(activities)
+    .leftJoin(venues, eq(venues.id, activities.venueId))
     .as('activity_dir');
 
 /** Registrations (who holds a place or waits, and the notice they were given), every status. */

@@ -4,6 +4,7 @@ import { underAnyPath } from '../../server/tree-scope';
 import { chinaInstant } from '../../shared/china-time';
 import type { ActivityStatus } from './activities.contract';
 import { activities, registrations } from './activities.table';
+import { venues } from './venues.table';
 import { orgNodes } from '../../server/db/tree.table';
 import { readPage } from '../../server/db/page';
 
@@ -28,6 +29,9 @@ export type ActivityFacts = {
   credits: number;
 };
 
+/** Where an activity is held, as residents and the sign-in pages read it: the booked venue, else the place typed. */
+export const activityPlace = sql<string | null>`coalesce(${venues.name}, ${activities.place})`;
+
 const factCols = {
   id: activities.id,
   title: activities.title,
@@ -38,7 +42,7 @@ const factCols = {
   centrePath: orgNodes.path,
   startsAt: activities.startsAt,
   endsAt: activities.endsAt,
-  place: activities.place,
+  place: activityPlace,
   capacity: activities.capacity,
   status: activities.status,
   hours: activities.hours,
@@ -58,6 +62,7 @@ export async function findActivityFacts(db: DbOrTx, ids: string[]): Promise<Acti
     .select(factCols)
     .from(activities)
     .innerJoin(orgNodes, eq(orgNodes.id, activities.centreId))
+    .leftJoin(venues, eq(venues.id, activities.venueId))
     .where(inArray(activities.id, [...new Set(ids)]));
   return rows.map(toFacts);
 }
@@ -84,6 +89,7 @@ export async function pageActivityFacts(
     .select(factCols)
     .from(activities)
     .innerJoin(orgNodes, eq(orgNodes.id, activities.centreId))
+    .leftJoin(venues, eq(venues.id, activities.venueId))
     .where(and(...conds))
     .$dynamic();
   const order = [q.newestFirst ? desc(activities.startsAt) : asc(activities.startsAt), asc(activities.id)];

@@ -88,6 +88,19 @@ function attendanceAmount(rule: Rule, f: AttendanceFacts, activityDone = false):
 }
 
 /**
+ * What one full attendance of an activity will earn under its county's rule for its theme
+ * (credits per hour × the activity's hours), and when the rule pays it: for staff to see
+ * before anyone signs in. The same rule payAttendance applies.
+ */
+export async function attendancePreview(
+  db: DbOrTx,
+  a: { countyId: string; theme: string; hours: string | number },
+): Promise<{ credits: number; grantAt: Rule['grantAt'] }> {
+  const rule = await ruleFor(db, a.countyId, a.theme);
+  return { credits: round1(rule.creditsPerHour * Number(a.hours)), grantAt: rule.grantAt };
+}
+
+/**
  * Pays one attendance: when its sign-in is confirmed (the theme's rule grants at sign-in, or
  * the activity is already done, e.g. a paper sheet entered afterwards), or when the activity
  * is marked done (`activityDone`). Returns the credits paid (0: none, or already paid).

@@ -4,6 +4,7 @@
  * county's themes). The resident's own pages (portal) read their account through here too.
  */
 export {
+  attendancePreview,
   earnedBySignIn,
   payAttendance,
   payAttendances,

@@ -29,7 +29,8 @@ import { chinaSpan } from './activity-time';
 import { M } from './activities.messages';
 import { useActivityList } from './activities.queries';
 
-const KEYS = ['q', 'centreId', 'month', 'status', 'theme', 'view', 'open'] as const;
+// `new=1` opens the new-activity form at once (the workbench's quick action links here).
+const KEYS = ['q', 'centreId', 'month', 'status', 'theme', 'view', 'open', 'new'] as const;
 
 /** 活动与课堂: filters in the URL, a list or a month calendar, a drawer per activity, one form. */
 export function ActivitiesPage() {
@@ -150,11 +151,17 @@ export function ActivitiesPage() {
         />
       )}
       {f.open && <ActivityDetailDrawer id={f.open} onClose={page.close} onOpen={open} />}
-      {page.creating && (
+      {canCreate && (page.creating || f.new === '1') && (
         <ActivityFormDrawer
           mode={{ kind: 'create', centreId: f.centreId }}
-          onClose={page.cancelCreate}
-          onSaved={page.created}
+          onClose={() => {
+            page.cancelCreate();
+            url.set({ new: null });
+          }}
+          onSaved={(id) => {
+            page.cancelCreate();
+            url.set({ new: null, open: id });
+          }}
         />
       )}
     </>

@@ -30,6 +30,7 @@ export const M = {
     '只能预订本中心和所属镇（街道）的场地；同一时间不能重复预订',
     'Venues of this centre and its town; never two bookings at once',
   ],
+  noVenue: ['不用场地', 'No venue'],
   place: ['其他地点', 'Other place'],
   placeHelp: ['不用预订场地时填写，如：村文化广场', 'When no venue is booked, e.g. the village square'],
   equipment: ['借用设备', 'Equipment'],
@@ -85,7 +86,14 @@ export const M = {
   seriesNo: ['第 {i} 场', 'Session {i}'],
   signIns: ['签到', 'Sign-ins'],
   signInCounts: ['已签到 {c} 人，待确认 {p} 人', '{c} signed in, {p} to confirm'],
-  signInList: ['签到情况', 'Attendance'],
+  signInList: ['签到台', 'Sign-in desk'],
+  signInQr: ['投屏签到二维码', 'Show the QR code'],
+  creditsAtSignIn: ['每人签到可得 {n} 学分，签到时发放', '{n} credits per person, paid when signed in'],
+  creditsWhenDone: [
+    '每人签到可得 {n} 学分，活动标记完成后发放',
+    '{n} credits per person, paid when the activity is done',
+  ],
+  creditsNone: ['本县规则：这个主题签到不计学分', 'The county’s rule gives no credits for this theme'],
   signInSheet: ['打印签到表', 'Print sign-in sheet'],
   // tabs
   tabInfo: ['基本信息', 'Details'],

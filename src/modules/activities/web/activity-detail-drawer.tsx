@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import type { z } from 'zod';
-import { App, Button, Form, Space, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Tabs, Tag, Typography } from 'antd';
 import {
   CheckOutlined,
   CloseCircleOutlined,
   EditOutlined,
   PrinterOutlined,
   QrcodeOutlined,
+  TeamOutlined,
   UnlockOutlined,
 } from '@ant-design/icons';
 import { Link } from 'react-router';
@@ -18,7 +19,7 @@ import { FormModal } from '../../../web/components/form-modal';
 import { DetailDrawer } from '../../../web/components/query-view';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
-import { ATTENDANCE_READER_ROLES } from '../../signin/signin.contract';
+import { ATTENDANCE_READER_ROLES, SIGNIN_STAFF_ROLES } from '../../signin/signin.policy';
 import { useAuth } from '../../../web/auth/auth-context';
 import {
   ACTIVITY_FORM_LABELS,
@@ -70,8 +71,6 @@ function ActivityInfo({ a, onOpen }: { a: ActivityDetail; onOpen: (id: string) =
   const { t, label } = useI18n();
   const { message, modal } = App.useApp();
   const themes = useThemes();
-  const { hasRole } = useAuth();
-  const attendance = hasRole(ATTENDANCE_READER_ROLES);
   const [editing, setEditing] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const live = a.status === 'planned' || a.status === 'open';
@@ -122,6 +121,7 @@ function ActivityInfo({ a, onOpen }: { a: ActivityDetail; onOpen: (id: string) =
           {t(M.cancelled)}：{a.cancelReason}
         </Typography.Text>
       )}
+      {a.status !== 'cancelled' && <SignInCard a={a} />}
       <DetailFields
         items={[
           { key: 'status', label: t(M.status), children: <StatusTag status={a.status} /> },
@@ -143,26 +143,8 @@ function ActivityInfo({ a, onOpen }: { a: ActivityDetail; onOpen: (id: string) =
           { key: 'unit', label: t(M.unit), children: dash(a.responsibleUnitName) },
           { key: 'places', label: t(M.places), children: <PlacesText a={a} /> },
           { key: 'audience', label: t(M.audience), children: dash(a.audience) },
-          { key: 'hours', label: `${t(M.hours)} / ${t(M.credits)}`, children: `${a.hours} / ${a.credits}` },
-          {
-            key: 'signins',
-            label: t(M.signIns),
-            children: (
-              <Space wrap>
-                <span>{t(M.signInCounts, { c: a.signIns.confirmed, p: a.signIns.pending })}</span>
-                {attendance && (
-                  <Link to={`/sign-in/${a.id}`}>
-                    <QrcodeOutlined /> {t(M.signInList)}
-                  </Link>
-                )}
-                {attendance && (
-                  <Link to={`/print/sign-in/${a.id}`} target="_blank" aria-label={t(M.signInSheet)}>
-                    <PrinterOutlined /> {t(M.signInSheet)}
-                  </Link>
-                )}
-              </Space>
-            ),
-          },
+          { key: 'hours', label: t(M.hours), children: a.hours },
+          { key: 'credits', label: t(M.credits), children: <CreditsText a={a} /> },
           {
             key: 'desc',
             label: t(M.description),
@@ -196,6 +178,58 @@ function ActivityInfo({ a, onOpen }: { a: ActivityDetail; onOpen: (id: string) =
       )}
       {cancelling && <CancelModal a={a} onClose={() => setCancelling(false)} />}
     </DetailBody>
+  );
+}
+
+/** 签到可得 2 学分（签到时发放）: the county's rule for the theme decides, not the form's number. */
+function CreditsText({ a }: { a: ActivityDetail }) {
+  const { t } = useI18n();
+  const c = a.signInCredits;
+  if (c.credits <= 0) return <>{t(M.creditsNone)}</>;
+  return <>{t(c.grantAt === 'done' ? M.creditsWhenDone : M.creditsAtSignIn, { n: c.credits })}</>;
+}
+
+/** 签到: the QR screen, the printable sheet and the desk, first thing in the panel, with the counts so far. */
+function SignInCard({ a }: { a: ActivityDetail }) {
+  const { t } = useI18n();
+  const { hasRole } = useAuth();
+  const staff = hasRole(SIGNIN_STAFF_ROLES);
+  if (!hasRole(ATTENDANCE_READER_ROLES)) return null;
+  const live = a.status !== 'done';
+  return (
+    <Card
+      size="small"
+      data-testid="activity-signin"
+      title={<span style={{ fontSize: 18 }}>{t(M.signIns)}</span>}
+      extra={
+        <span style={{ fontSize: 16 }}>{t(M.signInCounts, { c: a.signIns.confirmed, p: a.signIns.pending })}</span>
+      }
+    >
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+        {staff && live && (
+          <Link to={`/sign-in/${a.id}/qr`}>
+            <Button type="primary" size="large" icon={<QrcodeOutlined />}>
+              {t(M.signInQr)}
+            </Button>
+          </Link>
+        )}
+        {staff && (
+          <Link to={`/print/sign-in/${a.id}?print=1`} target="_blank">
+            <Button size="large" icon={<PrinterOutlined />}>
+              {t(M.signInSheet)}
+            </Button>
+          </Link>
+        )}
+        <Link to={`/sign-in/${a.id}`}>
+          <Button size="large" icon={<TeamOutlined />}>
+            {t(M.signInList)}
+          </Button>
+        </Link>
+      </div>
+      <Typography.Paragraph style={{ margin: '8px 0 0', fontSize: 16 }}>
+        <CreditsText a={a} />
+      </Typography.Paragraph>
+    </Card>
   );
 }
 

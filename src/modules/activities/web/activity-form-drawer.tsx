@@ -1,7 +1,9 @@
 import { useRef } from 'react';
 import type { z } from 'zod';
-import { App, Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
-import { chinaInstant, formatDate, formatTime } from '../../../shared/china-time';
+import { App, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, TimePicker } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { chinaInstant, chinaToday, formatDate, formatTime } from '../../../shared/china-time';
+import { useAuth } from '../../../web/auth/auth-context';
 import { isApiError } from '../../../web/api/api-error';
 import { useSaveMutation } from '../../../web/api/hooks';
 import { TextField } from '../../../web/components/field-text';
@@ -21,13 +23,29 @@ import {
   type ZActivityUpdate,
 } from '../activities.contract';
 import { M } from './activities.messages';
+import { ACTIVITY_KEEPER_ROLES } from '../activities.policy';
 import { ACTIVITY_CHANGES, useActivityOptions } from './activities.queries';
+import { useThemes } from './activity-tags';
 
 export type ActivityFormMode = { kind: 'create'; centreId?: string } | { kind: 'edit'; activity: ActivityDetail };
 
-/** The contract's input, with the start and end entered as a China date and two clock times. */
+/** The contract's input, with the start and end picked as a China date and two clock times. */
 type Values = Omit<z.input<typeof ZActivityCreate>, 'startsAt' | 'endsAt' | 'confirmShortNotice'> &
-  Pick<z.input<typeof ZActivityUpdate>, 'scope'> & { date: string; start: string; end: string };
+  Pick<z.input<typeof ZActivityUpdate>, 'scope'> & { date: Dayjs; start: Dayjs; end: Dayjs };
+
+/** A clock time (09:00) as the time picker's value. */
+const clockValue = (hhmm: string) => dayjs(`2000-01-01 ${hhmm}`);
+/** A few venues are buttons (one click), more a list. */
+const VENUE_BUTTONS_MAX = 6;
+
+/** The one centre the user keeps activities of, when there is only one answer (a centre manager's own centre). */
+function useOnlyCentre(): string | undefined {
+  const { me } = useAuth();
+  const keeps = (me?.scopes ?? []).filter((s) => ACTIVITY_KEEPER_ROLES.includes(s.role));
+  return keeps.length === 1 && keeps[0].role === 'centre_manager' ? keeps[0].nodeId : undefined;
+}
+
+const venueLabel = (v: { name: string; seats: number | null }) => (v.seats ? `${v.name}（${v.seats}）` : v.name);
 
 /** Which activities of a weekly series a change applies to: this one, or it and the following. */
 export function SeriesScopeField() {
@@ -50,10 +68,16 @@ export function ActivityFormDrawer({ mode, onClose, onSaved }: FormDrawerProps<A
   const { modal } = App.useApp();
   const [form] = Form.useForm<Values>();
   const editing = mode.kind === 'edit' ? mode.activity : null;
-  const centreId =
-    Form.useWatch('centreId', form) ?? editing?.centreId ?? (mode.kind === 'create' ? mode.centreId : undefined);
+  const onlyCentre = useOnlyCentre();
+  const startCentre = mode.kind === 'create' ? (mode.centreId ?? onlyCentre) : undefined;
+  const centreId = Form.useWatch('centreId', form) ?? editing?.centreId ?? startCentre;
   const opts = useActivityOptions(centreId);
   const o = opts.data;
+  // The county's themes are known before the centre is: the theme may be chosen first.
+  const countyThemes = useThemes();
+  const themeOptions = o
+    ? o.themes.map((x) => ({ value: x.key, label: label({ zh: x.nameZh, en: x.nameEn }) }))
+    : countyThemes.options;
 
   // Short notice is a question, not an error: ask, and save again once confirmed.
   const sent = useRef<Values | null>(null);
@@ -82,15 +106,16 @@ export function ActivityFormDrawer({ mode, onClose, onSaved }: FormDrawerProps<A
 
   const send = (v: Values, confirmShortNotice: boolean) => {
     sent.current = v;
+    const date = v.date.format('YYYY-MM-DD');
     const fields = {
       title: v.title.trim(),
       theme: v.theme,
       form: v.form,
       courseId: v.courseId ?? null,
       responsibleUnitId: v.responsibleUnitId ?? null,
-      startsAt: chinaInstant(v.date, v.start),
-      endsAt: chinaInstant(v.date, v.end),
-      venueId: v.venueId ?? null,
+      startsAt: chinaInstant(date, v.start.format('HH:mm')),
+      endsAt: chinaInstant(date, v.end.format('HH:mm')),
+      venueId: v.venueId || null,
       place: v.place?.trim() || null,
       equipmentIds: v.equipmentIds ?? [],
       teacherIds: v.teacherIds ?? [],
@@ -109,34 +134,37 @@ export function ActivityFormDrawer({ mode, onClose, onSaved }: FormDrawerProps<A
   const initial: Partial<Values> = editing
     ? {
         ...editing,
-        date: formatDate(editing.startsAt),
-        start: formatTime(editing.startsAt),
-        end: formatTime(editing.endsAt),
+        date: dayjs(formatDate(editing.startsAt)),
+        start: clockValue(formatTime(editing.startsAt)),
+        end: clockValue(formatTime(editing.endsAt)),
         scope: 'one',
         equipmentIds: editing.equipment.map((e) => e.id),
         teacherIds: editing.teachers.map((e) => e.id),
         description: editing.description,
       }
     : {
-        centreId: mode.kind === 'create' ? mode.centreId : undefined,
+        centreId: startCentre,
         form: 'lecture',
         hours: 1,
         credits: 0,
         repeatWeeks: 1,
         equipmentIds: [],
         teacherIds: [],
-        start: '09:00',
-        end: '10:30',
+        start: clockValue('09:00'),
+        end: clockValue('10:30'),
       };
 
   const pickCourse = (id: string | undefined) => {
     const c = o?.courses.find((x) => x.id === id);
     if (!c) return;
+    // The course's hours also set when it ends (from the start chosen).
+    const start = form.getFieldValue('start') as Dayjs | undefined;
     form.setFieldsValue({
       theme: c.theme,
       form: c.form as ActivityForm,
       hours: c.hours,
       credits: c.credits,
+      ...(start ? { end: start.add(Math.round(c.hours * 60), 'minute') } : {}),
       ...(form.getFieldValue('title') ? {} : { title: c.name }),
     });
   };
@@ -178,10 +206,7 @@ export function ActivityFormDrawer({ mode, onClose, onSaved }: FormDrawerProps<A
       <Row gutter={12}>
         <Col xs={24} sm={12}>
           <Form.Item name="theme" label={t(M.theme)} rules={req}>
-            <Select
-              options={(o?.themes ?? []).map((x) => ({ value: x.key, label: label({ zh: x.nameZh, en: x.nameEn }) }))}
-              placeholder={o ? undefined : t(M.chooseCentreFirst)}
-            />
+            <Select options={themeOptions} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
@@ -191,19 +216,26 @@ export function ActivityFormDrawer({ mode, onClose, onSaved }: FormDrawerProps<A
         </Col>
         <Col xs={24} sm={10}>
           <Form.Item name="date" label={t(M.date)} rules={req}>
-            <Input type="date" />
+            <DatePicker
+              style={{ width: '100%' }}
+              allowClear={false}
+              disabledDate={(d) => !editing && d.isBefore(chinaToday(), 'day')}
+            />
           </Form.Item>
         </Col>
-        <Col xs={12} sm={7}>
-          <Form.Item name="start" label={t(M.startTime)} rules={req}>
-            <Input type="time" />
-          </Form.Item>
-        </Col>
-        <Col xs={12} sm={7}>
-          <Form.Item name="end" label={t(M.endTime)} rules={req}>
-            <Input type="time" />
-          </Form.Item>
-        </Col>
+        {(['start', 'end'] as const).map((name) => (
+          <Col key={name} xs={12} sm={7}>
+            <Form.Item name={name} label={t(name === 'start' ? M.startTime : M.endTime)} rules={req}>
+              <TimePicker
+                format="HH:mm"
+                minuteStep={5}
+                needConfirm={false}
+                allowClear={false}
+                style={{ width: '100%' }}
+              />
+            </Form.Item>
+          </Col>
+        ))}
       </Row>
       {!editing && (
         <Form.Item name="repeatWeeks" label={t(M.repeat)} extra={t(M.repeatHelp)}>
@@ -218,14 +250,22 @@ export function ActivityFormDrawer({ mode, onClose, onSaved }: FormDrawerProps<A
       )}
       {editing?.seriesId && <SeriesScopeField />}
       <Form.Item name="venueId" label={t(M.venue)} extra={t(M.venueHelp)}>
-        <Select
-          allowClear
-          disabled={!o}
-          options={(o?.venues ?? []).map((v) => ({
-            value: v.id,
-            label: v.seats ? `${v.name}（${v.seats}）` : v.name,
-          }))}
-        />
+        {o && o.venues.length > 0 && o.venues.length <= VENUE_BUTTONS_MAX ? (
+          <Radio.Group
+            optionType="button"
+            options={[
+              ...o.venues.map((v) => ({ value: v.id, label: venueLabel(v) })),
+              { value: '', label: t(M.noVenue) },
+            ]}
+          />
+        ) : (
+          <Select
+            allowClear
+            disabled={!o}
+            placeholder={o ? undefined : t(M.chooseCentreFirst)}
+            options={(o?.venues ?? []).map((v) => ({ value: v.id, label: venueLabel(v) }))}
+          />
+        )}
       </Form.Item>
       <TextField name="place" label={t(M.place)} extra={t(M.placeHelp)} max={ACTIVITY_LIMITS.place} />
       <Form.Item name="equipmentIds" label={t(M.equipment)}>

@@ -110,6 +110,7 @@ export const M = {
   ],
   openHousehold: ['查看全户', 'View household'],
   creditsAndRecord: ['学分与学习档案', 'Credits and learning record'],
+  phoneAccount: ['手机账号', 'Phone account'],
   warningsTitle: ['已保存，请注意', 'Saved; please note'],
   // households
   householdTitle: ['户：{name}', 'Household: {name}'],

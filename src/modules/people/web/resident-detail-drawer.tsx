@@ -1,6 +1,13 @@
 import { useState } from 'react';
 import { Alert, App, Button, Tooltip, Typography } from 'antd';
-import { DeleteOutlined, DownloadOutlined, EditOutlined, EyeOutlined, TrophyOutlined } from '@ant-design/icons';
+import {
+  DeleteOutlined,
+  DownloadOutlined,
+  EditOutlined,
+  EyeOutlined,
+  KeyOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons';
 import { Link } from 'react-router';
 import { CREDIT_STAFF_ROLES } from '../../credits/credits.contract';
 import {
@@ -23,6 +30,7 @@ import { useResident } from './people.queries';
 import { ResidentFormDrawer } from './resident-form-drawer';
 import { ResidentTags } from './resident-tags';
 import { chinaToday } from '../../../shared/china-time';
+import { RESIDENT_ROLES } from '../../../shared/roles';
 
 /** One resident: masked values with reveal, household, consents, and the person's rights (export, delete). */
 export function ResidentDetailDrawer({ id, onClose }: { id: string; onClose: () => void }) {
@@ -140,6 +148,11 @@ function ResidentDetailBody({ resident: r, onGone }: { resident: ResidentDetail;
         {hasRole(CREDIT_STAFF_ROLES) && !r.anonymized && (
           <Link to={`/credits?open=${r.id}`}>
             <Button icon={<TrophyOutlined />}>{t(M.creditsAndRecord)}</Button>
+          </Link>
+        )}
+        {hasRole(RESIDENT_ROLES) && !r.anonymized && (
+          <Link to={`/resident-accounts?q=${encodeURIComponent(r.name)}&open=${r.id}`}>
+            <Button icon={<KeyOutlined />}>{t(M.phoneAccount)}</Button>
           </Link>
         )}
       </DetailActions>

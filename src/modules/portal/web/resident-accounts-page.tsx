@@ -13,19 +13,29 @@ import { peopleApi, type Resident } from '../../people/people.contract';
 import { residentAuthApi } from '../resident-auth.contract';
 import { M } from './resident-accounts.messages';
 
-const KEYS = ['q'] as const;
+// `open`: the resident whose account shows at once (the resident's own page links here).
+const KEYS = ['q', 'open'] as const;
+
+type Person = Pick<Resident, 'id' | 'name' | 'phone'>;
 
 /** 居民手机账号: find a resident and give them a one-time code to set their password on their phone (/m). */
 export function ResidentAccountsPage() {
   const { t } = useI18n();
   const url = useUrlQuery(KEYS);
   const q = url.values.q ?? '';
+  // Every resident in reach before a search (the first page), narrowed by the search.
   const list = useApi(
     peopleApi.list,
-    { query: { q, page: url.page, pageSize: url.pageSize } },
-    { enabled: q.length > 0, keepPrevious: true },
+    { query: { q: q || undefined, page: url.page, pageSize: url.pageSize } },
+    { keepPrevious: true },
   );
-  const [open, setOpen] = useState<Resident | null>(null);
+  const linked = useApi(peopleApi.one, { params: { id: url.values.open ?? '' } }, { enabled: !!url.values.open });
+  const [picked, setOpen] = useState<Person | null>(null);
+  const open = picked ?? (url.values.open ? (linked.data ?? null) : null);
+  const close = () => {
+    setOpen(null);
+    if (url.values.open) url.set({ open: null });
+  };
   return (
     <>
       <PageHeader title={t(M.activationTitle)}>
@@ -42,40 +52,38 @@ export function ResidentAccountsPage() {
         onSearch={(v) => url.set({ q: v.trim() || null })}
         style={{ maxWidth: 420, marginBottom: 12 }}
       />
-      {q && (
-        <PageTable<Resident>
-          list={list}
-          url={url}
-          onOpen={setOpen}
-          columns={[
-            { title: t(M.name), dataIndex: 'name' },
-            { title: t(M.centre), dataIndex: 'nodeName' },
-            { title: t(M.phone), dataIndex: 'phone' },
-            {
-              title: t(M.actions),
-              key: 'a',
-              render: (_, r) => (
-                <Button
-                  size="small"
-                  icon={<KeyOutlined />}
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    setOpen(r);
-                  }}
-                >
-                  {t(M.activationOpen)}
-                </Button>
-              ),
-            },
-          ]}
-        />
-      )}
-      {open && <ActivationModal resident={open} onClose={() => setOpen(null)} />}
+      <PageTable<Resident>
+        list={list}
+        url={url}
+        onOpen={setOpen}
+        columns={[
+          { title: t(M.name), dataIndex: 'name' },
+          { title: t(M.centre), dataIndex: 'nodeName' },
+          { title: t(M.phone), dataIndex: 'phone' },
+          {
+            title: t(M.actions),
+            key: 'a',
+            render: (_, r) => (
+              <Button
+                size="small"
+                icon={<KeyOutlined />}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  setOpen(r);
+                }}
+              >
+                {t(M.activationOpen)}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      {open && <ActivationModal resident={open} onClose={close} />}
     </>
   );
 }
 
-function ActivationModal({ resident, onClose }: { resident: Resident; onClose: () => void }) {
+function ActivationModal({ resident, onClose }: { resident: Person; onClose: () => void }) {
   const { t } = useI18n();
   const params = { residentId: resident.id };
   const state = useApi(residentAuthApi.account, { params });

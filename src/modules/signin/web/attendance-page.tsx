@@ -18,7 +18,7 @@ import { SIGN_IN_STATUSES, signInApi, type AttendanceItem, type SignInStatus } f
 import { PaperSheetModal } from './paper-sheet-modal';
 import { RosterPickModal } from './roster-pick-modal';
 import { M, METHOD_MSG, STATUS_MSG } from './signin.messages';
-import { useAttendance } from './signin.queries';
+import { placeText, useAttendance } from './signin.queries';
 
 const KEYS = ['status'] as const;
 const PENDING_MSG = {
@@ -97,7 +97,7 @@ export function AttendancePage() {
         }
       >
         <Typography.Text type="secondary">
-          {formatDateTime(activity.startsAt)} · {activity.place ?? ''} {activity.centreName}
+          {formatDateTime(activity.startsAt)} · {placeText(activity)}
         </Typography.Text>
       </PageHeader>
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>

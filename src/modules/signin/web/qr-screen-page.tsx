@@ -49,7 +49,8 @@ export function QrScreenPage() {
         {activity.title}
       </Typography.Title>
       <Typography.Text type="secondary" style={{ fontSize: 18 }}>
-        {formatDateTime(activity.startsAt)} · {activity.place ?? activity.centreName}
+        {formatDateTime(activity.startsAt)} ·{' '}
+        <span data-testid="signin-place">{activity.place ?? activity.centreName}</span>
       </Typography.Text>
       {svg ? (
         <>

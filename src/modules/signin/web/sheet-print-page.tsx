@@ -1,11 +1,14 @@
-import { useParams } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { useParams, useSearchParams } from 'react-router';
+import { useApi } from '../../../web/api/hooks';
+import { activitiesApi } from '../../activities/activities.contract';
 import { ErrorState } from '../../../web/components/error-state';
 import { PageLoading } from '../../../web/components/page-loading';
 import { PrintPage } from '../../../web/components/print-page';
 import { formatDateTime } from '../../../shared/china-time';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M } from './signin.messages';
-import { useSheet } from './signin.queries';
+import { placeText, useSheet } from './signin.queries';
 
 /** The sheet's own rules on the one print layout: no line spacing, the QR code beside the details, tall rows to sign in. */
 const SHEET_CSS = `
@@ -19,16 +22,36 @@ const SHEET_CSS = `
 @media (max-width: 640px) { .si-head { flex-direction: column; } .print-sheet table { font-size: 14px; } .print-sheet th, .print-sheet td { padding: 6px 8px; } }
 `;
 
+/** Blank rows when the activity has no limit of places, and at least this many when it is full. */
 const BLANK_ROWS = 8;
+const BLANK_ROWS_FULL = 3;
+
+/** Enough blank rows for the places still free (each for a late entry, 现场补登). */
+export const blankRows = (capacity: number | null, registered: number) =>
+  capacity === null ? BLANK_ROWS : Math.max(capacity - registered, BLANK_ROWS_FULL);
 
 /** 签到表: registrants to tick, blank rows for walk-ins, and a QR code valid only during the activity. */
 export function SheetPrintPage() {
   const { t } = useI18n();
   const { activityId = '' } = useParams();
+  const [search] = useSearchParams();
   const q = useSheet(activityId);
-  if (q.isPending) return <PageLoading />;
-  if (q.error) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
+  // The places (and where it is held) come with the activity itself.
+  const detail = useApi(activitiesApi.one, { params: { id: activityId } });
+  const ready = !!q.data && !!detail.data;
+  // Opened with ?print=1 (the activity panel's 打印签到表): the print dialog opens by itself, once.
+  const printed = useRef(false);
+  useEffect(() => {
+    if (!ready || printed.current || search.get('print') !== '1') return;
+    printed.current = true;
+    const timer = window.setTimeout(() => window.print(), 300);
+    return () => window.clearTimeout(timer);
+  }, [ready, search]);
+  if (q.isPending || detail.isPending) return <PageLoading />;
+  if (q.error || detail.error)
+    return <ErrorState error={q.error ?? detail.error} onRetry={() => void (q.refetch(), detail.refetch())} />;
   const { activity, registrants, svg, validFrom, validUntil } = q.data;
+  const registered = registrants.filter((r) => r.status !== 'waitlisted').length;
   const rows = [
     ...registrants.map((r) => ({
       name: r.name,
@@ -36,10 +59,10 @@ export function SheetPrintPage() {
       note: r.status === 'waitlisted' ? t(M.sheetWaitlisted) : '',
       tick: r.signedIn ? '✓' : '',
     })),
-    ...Array.from({ length: BLANK_ROWS }, (_, i) => ({
+    ...Array.from({ length: blankRows(detail.data.capacity, registered) }, () => ({
       name: '',
       phone: '',
-      note: i === 0 ? t(M.sheetBlank) : '',
+      note: t(M.sheetBlank),
       tick: '',
     })),
   ];
@@ -58,7 +81,7 @@ export function SheetPrintPage() {
           </div>
           <div>
             <b>{t(M.place)}：</b>
-            {activity.place ?? ''} {activity.centreName}
+            <span data-testid="sheet-place">{placeText(activity)}</span>
           </div>
           <div>
             <b>{t(M.registered)}：</b>

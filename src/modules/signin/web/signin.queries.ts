@@ -48,3 +48,7 @@ export function useRosterSearch(activityId: string, q: string) {
 export function useSignInRules(countyId: string | undefined) {
   return useApi(signInApi.rules, { params: { countyId: countyId ?? '' } }, { enabled: !!countyId });
 }
+
+/** Where an activity is held, as the QR screen and the sheet print it: the centre, then the venue (or place typed). */
+export const placeText = (a: { place: string | null; centreName: string }) =>
+  a.place ? `${a.centreName} · ${a.place}` : a.centreName;

@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react';
 import { Button, Card, Col, Empty, Row, Tabs, Tag, Typography } from 'antd';
-import { RightOutlined } from '@ant-design/icons';
+import { PrinterOutlined, QrcodeOutlined, RightOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { chinaWeekday, formatDate, formatTime } from '../../../shared/china-time';
 import { percentText } from '../../../web/components/format';
 import { useI18n } from '../../../web/i18n/i18n';
 import { ACTIVITY_STATUS_LABELS, type ActivityStatus } from '../../activities/activities.contract';
+import { SIGNIN_STAFF_ROLES } from '../../signin/signin.policy';
+import { useAuth } from '../../../web/auth/auth-context';
 import type { QuickAction } from '../workbench.policy';
 import type { Workbench, WorkbenchActivity } from '../workbench.contract';
 import { M, WAITING_LABELS, WEEKDAYS } from './workbench.messages';
@@ -67,7 +69,7 @@ export function WaitingCard({ items }: { items: NonNullable<Workbench['waiting']
 }
 
 const ACTION_PATHS: Record<QuickAction, (wb: Workbench) => string> = {
-  new_activity: () => '/activities',
+  new_activity: () => '/activities?new=1',
   sign_in_desk: () => '/sign-in',
   plan_versus: (wb) => `/plans?tab=versus&year=${wb.year}&nodeId=${wb.node.id}`,
 };
@@ -202,6 +204,9 @@ export function MissedCentresCard({ wb }: { wb: Workbench }) {
 
 function ActivityRows({ items, withDay, empty }: { items: WorkbenchActivity[]; withDay: boolean; empty: string }) {
   const { t, label } = useI18n();
+  // Today's activities: their sign-in one click away (the QR screen, the sheet), for those who run it.
+  const { hasRole } = useAuth();
+  const signIn = !withDay && hasRole(SIGNIN_STAFF_ROLES);
   if (items.length === 0)
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={<span style={BIG}>{empty}</span>} />;
   return items.map((a) => {
@@ -218,6 +223,20 @@ function ActivityRows({ items, withDay, empty }: { items: WorkbenchActivity[]; w
         <span>
           {a.centreName}
           {a.place ? ` · ${a.place}` : ''} <Tag>{label(ACTIVITY_STATUS_LABELS[a.status as ActivityStatus])}</Tag>
+          {signIn && a.status !== 'cancelled' && a.status !== 'done' && (
+            <>
+              <Link to={`/sign-in/${a.id}/qr`}>
+                <Button type="primary" icon={<QrcodeOutlined />} aria-label={`${t(M.showQr)} · ${a.title}`}>
+                  {t(M.showQr)}
+                </Button>
+              </Link>{' '}
+              <Link to={`/print/sign-in/${a.id}?print=1`} target="_blank">
+                <Button icon={<PrinterOutlined />} aria-label={`${t(M.printSheet)} · ${a.title}`}>
+                  {t(M.printSheet)}
+                </Button>
+              </Link>
+            </>
+          )}
         </span>
       </div>
     );

@@ -59,7 +59,9 @@ export const M = {
   // 快捷操作
   actionsTitle: ['快捷操作', 'Quick actions'],
   new_activity: ['新建活动', 'New activity'],
-  new_activityHint: ['打开“活动与课堂”，点“新建活动”', 'Opens Activities; press “New activity”'],
+  new_activityHint: ['直接打开新建活动表单', 'Opens the new-activity form'],
+  showQr: ['签到二维码', 'QR code'],
+  printSheet: ['签到表', 'Sign-in sheet'],
   sign_in_desk: ['今日签到', 'Today’s sign-in'],
   sign_in_deskHint: ['今天的活动、扫码签到和待确认的人', 'Today’s activities, QR codes and people to confirm'],
   plan_versus: ['计划与实际对比', 'Plan versus actual'],

@@ -75,6 +75,52 @@ function moduleBoundaries() {
   return blocks;
 }
 
+const APP_MSG = `Module boundary (${SEE}): the app around the modules (src/server, src/db, src/shared) reaches a module through its index.ts (its *.contract.ts and *.policy.ts too; its *.table.ts only as \`import type\`).`;
+const APP_WEB_MSG = `Module boundary (${SEE}): the web app shell (src/web) reaches a module through its web/index.ts, *.contract.ts or *.policy.ts.`;
+
+/**
+ * The same boundaries for the code around the modules: one block per folder of src/server, src/db,
+ * src/shared (server rules) and src/web (web rules). The drizzle schema list (src/db/schema.ts) and
+ * the demo seeding (src/db/demo*.ts) are exempt, like tests; scripts/check-modules.mjs agrees.
+ */
+function appBoundaries() {
+  const folders = (rel) => [
+    rel,
+    ...fs
+      .readdirSync(path.join(import.meta.dirname, rel), { withFileTypes: true })
+      .filter((e) => e.isDirectory() && e.name !== 'migrations')
+      .flatMap((e) => folders(`${rel}/${e.name}`)),
+  ];
+  const blocks = [];
+  const rule = (patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });
+  const ignores = ['**/*.test.*', 'src/db/schema.ts', 'src/db/demo*.ts'];
+  for (const top of ['src/server', 'src/db', 'src/shared', 'src/web']) {
+    for (const dir of folders(top)) {
+      const depth = dir.split('/').length - 1; // folders below src
+      const mod = String.raw`^(?:\.\./){${depth}}modules/[^/]+`;
+      const files = [`${dir}/${SOURCES}`];
+      if (top === 'src/web') {
+        const web = String.raw`${mod}/(?!(?:[^/]+\.(?:contract|policy)${EXT}|web/?|web/index${EXT})$).+$`;
+        blocks.push({ files, ignores, rules: rule([{ regex: web, caseSensitive: true, message: APP_WEB_MSG }]) });
+        continue;
+      }
+      const hidden = {
+        regex: String.raw`${mod}/(?!(?:index|[^/]+\.(?:contract|policy|table))${EXT}$).+$`,
+        caseSensitive: true,
+        message: APP_MSG,
+      };
+      const table = {
+        regex: String.raw`${mod}/[^/]+\.table${EXT}$`,
+        caseSensitive: true,
+        allowTypeImports: true,
+        message: APP_MSG,
+      };
+      blocks.push({ files, ignores, rules: rule([hidden, table]) });
+    }
+  }
+  return blocks;
+}
+
 export default defineConfig(
   {
     ignores: [
@@ -147,6 +193,7 @@ export default defineConfig(
     },
   },
   moduleBoundaries(),
+  appBoundaries(),
   {
     files: WEB,
     ignores: ['**/*.test.*'],

@@ -10,8 +10,11 @@
 //                                               (foreign-key references)
 //       (d) src/modules/<n>/*.policy.ts         (role lists and pure canX functions)
 //     Its web code (src/modules/<m>/web/**) may import another module's *.contract.ts, *.policy.ts
-//     and web/index.ts only. Tests (*.test.ts) and *.demo.ts files are exempt; so is everything
-//     outside src/modules (src/db, src/server, test, bench, scripts), which this script does not read.
+//     and web/index.ts only. The app around the modules follows the same rules: src/server, src/db
+//     and src/shared as server code (a module's index.ts, contracts, policies, tables as types), and
+//     src/web as web code. Tests (*.test.ts), *.demo.ts files, the drizzle schema list
+//     (src/db/schema.ts), the demo seeding (src/db/demo*.ts) and everything outside src/ (test,
+//     bench, scripts) are exempt.
 //  2. Cycles. Every value import (not `import type` / `export type`, which vanish at runtime) from a
 //     non-test, non-demo server file (outside web/) of one module into another module is an edge;
 //     any cycle in that graph fails, printed as `a → b → a` with one example import per edge.
@@ -155,12 +158,25 @@ export function listModules(root) {
     .sort();
 }
 
-/** Every import from a non-exempt file of one module into another module. */
+/**
+ * The code outside src/modules that composes the modules (src/server, src/web, src/db, src/shared),
+ * as a pseudo-module `{ module: '(app)', inner, app: true }`. Exempt besides tests: the drizzle
+ * schema list (src/db/schema.ts, which must name every table) and the demo seeding (src/db/demo*.ts).
+ */
+export function appFileOf(rel) {
+  if (!rel.startsWith('src/') || rel.startsWith('src/modules/')) return null;
+  if (rel === 'src/db/schema.ts' || /^src\/db\/demo[^/]*\.ts$/.test(rel) || rel.startsWith('src/db/migrations/'))
+    return null;
+  const inner = rel.slice('src/'.length);
+  return { module: '(app)', inner: inner.startsWith('web/') ? inner : `server/${inner}`, app: true };
+}
+
+/** Every import from a non-exempt file of one module (or of the app around them) into another module. */
 export function crossModuleImports(root) {
   const found = [];
-  for (const file of walk(root, 'src/modules')) {
+  for (const file of walk(root, 'src')) {
     if (isExempt(file)) continue;
-    const from = moduleOf(file);
+    const from = moduleOf(file) ?? appFileOf(file);
     if (!from) continue;
     const text = fs.readFileSync(path.join(root, file), 'utf8');
     for (const imp of importsOf(text, file)) {
@@ -181,8 +197,9 @@ export function crossModuleImports(root) {
 export function findCycles(imports) {
   const edges = new Map(); // 'a b' → first example import
   for (const imp of imports) {
-    // Web pages compose modules (a resident's drawer shows their credits): cycles count server code only.
-    if (imp.typeOnly || imp.from.inner.startsWith('web/')) continue;
+    // Web pages compose modules (a resident's drawer shows their credits): cycles count server code
+    // only; the app around the modules (src/server…) registers them all, so it is no node of the graph.
+    if (imp.typeOnly || imp.from.inner.startsWith('web/') || imp.from.app) continue;
     const key = `${imp.from.module} ${imp.to.module}`;
     if (!edges.has(key)) edges.set(key, imp);
   }

@@ -113,20 +113,52 @@ describe('private imports', () => {
     ]);
   });
 
-  it('exempts tests, demo files and code outside src/modules; a module may use its own files', () => {
+  it('exempts tests, demo files, the drizzle schema list and code outside src/; a module may use its own files', () => {
     const root = tree({
       ...A,
       'src/modules/b/b.test.ts': "import { aThing } from '../a/a.service';\n",
       'src/modules/b/b.demo.ts': "import { aTable } from '../a/a.table';\n",
       'src/modules/b/b.service.ts': "import { x } from './b.helper';\nexport const y = x;\n",
       'src/modules/b/b.helper.ts': 'export const x = 1;\n',
-      'src/server/modules.ts': "import { aThing } from '../modules/a/a.service';\n",
       'src/db/schema.ts': "export * from '../modules/a/a.table';\n",
+      'src/db/demo.ts': "import { aTable } from '../modules/a/a.table';\n",
       'test/factories.ts': "import { aTable } from '../src/modules/a/a.table';\n",
     });
     const result = checkModules(root);
     expect(result.privateImports).toEqual([]);
     expect(result.imports).toEqual([]);
+  });
+});
+
+describe('the app around the modules', () => {
+  it('src/server, src/db and src/shared reach a module through its index.ts; src/web through web/index.ts', () => {
+    const root = tree({
+      ...A,
+      'src/server/modules.ts':
+        "import { aThing } from '../modules/a';\nimport { ZA } from '../modules/a/a.contract';\n",
+      'src/server/main.ts': "import { aThing } from '../modules/a/a.service';\n",
+      'src/server/audit.ts':
+        "import { aTable } from '../modules/a/a.table';\nimport type { ATable } from '../modules/a/a.table';\n",
+      'src/shared/x.ts': "import { canReadA } from '../modules/a/a.policy';\n",
+      'src/web/router.tsx':
+        "import { APage } from '../modules/a/web';\nimport { APageInner } from '../modules/a/web/a-page';\n",
+      'src/web/menu.tsx': "import { ZA } from '../modules/a/a.contract';\n",
+    });
+    expect(privateOf(root)).toEqual([
+      'src/server/audit.ts:1 ../modules/a/a.table',
+      'src/server/main.ts:1 ../modules/a/a.service',
+      'src/web/router.tsx:2 ../modules/a/web/a-page',
+    ]);
+  });
+
+  it('is no node of the cycle graph: it registers every module, and modules use it', () => {
+    const root = tree({
+      ...A,
+      'src/modules/a/a.service.ts': "import { route } from '../../server/route';\nexport const aThing = route;\n",
+      'src/server/route.ts': 'export const route = 1;\n',
+      'src/server/modules.ts': "import { aThing } from '../modules/a';\n",
+    });
+    expect(checkModules(root).cycles).toEqual([]);
   });
 });
 

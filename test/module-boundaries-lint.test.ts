@@ -52,6 +52,25 @@ describe('module boundaries in eslint.config.js', () => {
     expect(await boundaryErrors(service, 'src/modules/teachers/probe.table.ts')).toHaveLength(1);
   });
 
+  it('holds the app around the modules to the same surfaces: src/server through index.ts, src/web through web/index.ts', async () => {
+    const server = 'src/server/probe.ts';
+    expect(await boundaryErrors("export { courseRoutes } from '../modules/courses';\n", server)).toEqual([]);
+    const deep = await boundaryErrors(
+      "export { listCourses } from '../../modules/courses/courses.service';\n",
+      'src/server/auth/probe.ts',
+    );
+    expect(deep).toHaveLength(1);
+    expect(deep[0]).toMatch(/^1: .*Module boundary .*the app around the modules/);
+    const table = "import { courses } from '../modules/courses/courses.table';\nexport const c = courses;\n";
+    expect(await boundaryErrors(table, server)).toHaveLength(1);
+    expect(await boundaryErrors(table, 'src/db/schema.ts')).toEqual([]);
+    const web = 'src/web/layout/probe.tsx';
+    expect(await boundaryErrors("export { coursesScreens } from '../../modules/courses/web';\n", web)).toEqual([]);
+    const page = await boundaryErrors("export { CoursesPage } from '../../modules/courses/web/courses-page';\n", web);
+    expect(page).toHaveLength(1);
+    expect(page[0]).toMatch(/^1: .*Module boundary .*the web app shell/);
+  });
+
   it('exempts tests and demo files', async () => {
     const code = "export { listCourses } from '../courses/courses.service';\n";
     expect(await boundaryErrors(code, 'src/modules/teachers/probe.test.ts')).toEqual([]);

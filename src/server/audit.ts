@@ -1,7 +1,7 @@
 /** The audit writer every module calls (the trail itself, its query and verification, live in modules/audit). */
 import type { DbOrTx } from './db/client';
 import type { Actor } from '../shared/actor';
-import { auditLog } from '../modules/audit/audit.table';
+import { auditLog } from './db/audit.table';
 
 export type AuditOutcome = 'ok' | 'denied' | 'failed';
 

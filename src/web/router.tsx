@@ -7,16 +7,32 @@ import { RESIDENT_STATS_ROLES } from '../modules/people/people.policy';
 import { STAFFING_READER_ROLES, TEACHER_READER_ROLES } from '../modules/teachers/teachers.policy';
 import { IMPORT_ROLES } from '../modules/imports/imports.policy';
 import { ATTENDANCE_READER_ROLES } from '../modules/signin/signin.policy';
+import { accountsScreens } from '../modules/accounts/web';
+import { organisationsScreens } from '../modules/organisations/web';
+import { auditScreens } from '../modules/audit/web';
+import { importsScreens } from '../modules/imports/web';
+import { settingsScreens } from '../modules/settings/web';
+import { peopleScreens } from '../modules/people/web';
+import { teachersScreens } from '../modules/teachers/web';
+import { signinScreens } from '../modules/signin/web';
+import { portalScreens } from '../modules/portal/web';
+import { coursesScreens } from '../modules/courses/web';
+import { activitiesScreens } from '../modules/activities/web';
+import { plansScreens } from '../modules/plans/web';
+import { creditsScreens } from '../modules/credits/web';
+import { indicatorsScreens } from '../modules/indicators/web';
+import { workbenchScreens } from '../modules/workbench/web';
+import { reportsScreens } from '../modules/reports/web';
 import { RequireAuth, RequireRole } from './auth/require-auth';
 import { PageLoading } from './components/page-loading';
 import { RouteError } from './pages/route-error';
 import { CREDIT_STAFF_ROLES } from '../modules/credits/credits.policy';
 import { REPORT_READER_ROLES } from '../modules/reports/reports.policy';
 
-/** A screen as its own chunk, from the named export of its module; `preload` starts loading it early. */
-function lazyPage<M extends Record<K, ComponentType>, K extends string>(load: () => Promise<M>, name: K) {
+/** A screen as its own chunk (a module's `…Screens` loader); `preload` starts loading it early. */
+function lazyPage(load: () => Promise<ComponentType>) {
   let loading: Promise<{ default: ComponentType }> | undefined;
-  const preload = () => (loading ??= load().then((m) => ({ default: m[name] })));
+  const preload = () => (loading ??= load().then((c) => ({ default: c })));
   return Object.assign(lazy(preload), { preload });
 }
 
@@ -38,54 +54,48 @@ function preloadMatched(routes: RouteObject[], pathname: string): void {
 }
 
 // Every screen is its own chunk: the sign-in page loads without the tree, tables and forms.
-const LoginPage = lazyPage(() => import('../modules/accounts/web/login-page'), 'LoginPage');
-const SetupPage = lazyPage(() => import('../modules/accounts/web/setup-page'), 'SetupPage');
-const ChangePasswordPage = lazyPage(() => import('../modules/accounts/web/change-password-page'), 'ChangePasswordPage');
-const AppLayout = lazyPage(() => import('./layout/app-layout'), 'AppLayout');
-const OrgPage = lazyPage(() => import('../modules/organisations/web/org-page'), 'OrgPage');
-const UsersPage = lazyPage(() => import('../modules/accounts/web/users-page'), 'UsersPage');
-const MyAccountPage = lazyPage(() => import('../modules/accounts/web/my-account-page'), 'MyAccountPage');
-const AuditPage = lazyPage(() => import('../modules/audit/web/audit-page'), 'AuditPage');
-const NotFoundPage = lazyPage(() => import('./pages/status-pages'), 'NotFoundPage');
-const ImportPage = lazyPage(() => import('../modules/imports/web/import-page'), 'ImportPage');
-const SettingsPage = lazyPage(() => import('../modules/settings/web/settings-page'), 'SettingsPage');
-const ResidentsPage = lazyPage(() => import('../modules/people/web/residents-page'), 'ResidentsPage');
-const HouseholdPage = lazyPage(() => import('../modules/people/web/household-page'), 'HouseholdPage');
-const ResidentTagsPage = lazyPage(() => import('../modules/people/web/resident-tags-page'), 'ResidentTagsPage');
-const TeachersPage = lazyPage(() => import('../modules/teachers/web/teachers-page'), 'TeachersPage');
-const VolunteerPage = lazyPage(() => import('../modules/teachers/web/volunteer-page'), 'VolunteerPage');
-const StaffingPage = lazyPage(() => import('../modules/teachers/web/staffing-page'), 'StaffingPage');
-const SignInDeskPage = lazyPage(() => import('../modules/signin/web/sign-in-desk-page'), 'SignInDeskPage');
-const AttendancePage = lazyPage(() => import('../modules/signin/web/attendance-page'), 'AttendancePage');
-const QrScreenPage = lazyPage(() => import('../modules/signin/web/qr-screen-page'), 'QrScreenPage');
-const SheetPrintPage = lazyPage(() => import('../modules/signin/web/sheet-print-page'), 'SheetPrintPage');
-const ResidentAccountsPage = lazyPage(
-  () => import('../modules/portal/web/resident-accounts-page'),
-  'ResidentAccountsPage',
-);
-const PortalShell = lazyPage(() => import('../modules/portal/web/portal-shell'), 'PortalShell');
-const PortalActivitiesPage = lazyPage(
-  () => import('../modules/portal/web/portal-activities-page'),
-  'PortalActivitiesPage',
-);
-const PortalRecordPage = lazyPage(() => import('../modules/portal/web/portal-record-page'), 'PortalRecordPage');
-const PortalCreditsPage = lazyPage(() => import('../modules/portal/web/portal-credits-page'), 'PortalCreditsPage');
-const PortalMePage = lazyPage(() => import('../modules/portal/web/portal-me-page'), 'PortalMePage');
-const CoursesPage = lazyPage(() => import('../modules/courses/web/courses-page'), 'CoursesPage');
-const ThemesPage = lazyPage(() => import('../modules/courses/web/themes-page'), 'ThemesPage');
-const ServiceRecordPage = lazyPage(() => import('../modules/teachers/web/service-record-page'), 'ServiceRecordPage');
-const ActivitiesPage = lazyPage(() => import('../modules/activities/web/activities-page'), 'ActivitiesPage');
-const VenuesPage = lazyPage(() => import('../modules/activities/web/venues-page'), 'VenuesPage');
-const PlansPage = lazyPage(() => import('../modules/plans/web/plans-page'), 'PlansPage');
-const SchedulePrintPage = lazyPage(() => import('../modules/plans/web/schedule-print-page'), 'SchedulePrintPage');
+const LoginPage = lazyPage(accountsScreens.LoginPage);
+const SetupPage = lazyPage(accountsScreens.SetupPage);
+const ChangePasswordPage = lazyPage(accountsScreens.ChangePasswordPage);
+const AppLayout = lazyPage(() => import('./layout/app-layout').then((m) => m.AppLayout));
+const OrgPage = lazyPage(organisationsScreens.OrgPage);
+const UsersPage = lazyPage(accountsScreens.UsersPage);
+const MyAccountPage = lazyPage(accountsScreens.MyAccountPage);
+const AuditPage = lazyPage(auditScreens.AuditPage);
+const NotFoundPage = lazyPage(() => import('./pages/status-pages').then((m) => m.NotFoundPage));
+const ImportPage = lazyPage(importsScreens.ImportPage);
+const SettingsPage = lazyPage(settingsScreens.SettingsPage);
+const ResidentsPage = lazyPage(peopleScreens.ResidentsPage);
+const HouseholdPage = lazyPage(peopleScreens.HouseholdPage);
+const ResidentTagsPage = lazyPage(peopleScreens.ResidentTagsPage);
+const TeachersPage = lazyPage(teachersScreens.TeachersPage);
+const VolunteerPage = lazyPage(teachersScreens.VolunteerPage);
+const StaffingPage = lazyPage(teachersScreens.StaffingPage);
+const SignInDeskPage = lazyPage(signinScreens.SignInDeskPage);
+const AttendancePage = lazyPage(signinScreens.AttendancePage);
+const QrScreenPage = lazyPage(signinScreens.QrScreenPage);
+const SheetPrintPage = lazyPage(signinScreens.SheetPrintPage);
+const ResidentAccountsPage = lazyPage(portalScreens.ResidentAccountsPage);
+const PortalShell = lazyPage(portalScreens.PortalShell);
+const PortalActivitiesPage = lazyPage(portalScreens.PortalActivitiesPage);
+const PortalRecordPage = lazyPage(portalScreens.PortalRecordPage);
+const PortalCreditsPage = lazyPage(portalScreens.PortalCreditsPage);
+const PortalMePage = lazyPage(portalScreens.PortalMePage);
+const CoursesPage = lazyPage(coursesScreens.CoursesPage);
+const ThemesPage = lazyPage(coursesScreens.ThemesPage);
+const ServiceRecordPage = lazyPage(teachersScreens.ServiceRecordPage);
+const ActivitiesPage = lazyPage(activitiesScreens.ActivitiesPage);
+const VenuesPage = lazyPage(activitiesScreens.VenuesPage);
+const PlansPage = lazyPage(plansScreens.PlansPage);
+const SchedulePrintPage = lazyPage(plansScreens.SchedulePrintPage);
 
-const CreditsPage = lazyPage(() => import('../modules/credits/web/credits-page'), 'CreditsPage');
-const IndicatorsPage = lazyPage(() => import('../modules/indicators/web/indicators-page'), 'IndicatorsPage');
-const WorkbenchPage = lazyPage(() => import('../modules/workbench/web/workbench-page'), 'WorkbenchPage');
-const ReportsPage = lazyPage(() => import('../modules/reports/web/reports-page'), 'ReportsPage');
-const RecordsPage = lazyPage(() => import('../modules/indicators/web/records-page'), 'RecordsPage');
-const DashboardsPage = lazyPage(() => import('../modules/indicators/web/dashboards-page'), 'DashboardsPage');
-const LearningRecordPage = lazyPage(() => import('../modules/credits/web/learning-record-page'), 'LearningRecordPage');
+const CreditsPage = lazyPage(creditsScreens.CreditsPage);
+const IndicatorsPage = lazyPage(indicatorsScreens.IndicatorsPage);
+const WorkbenchPage = lazyPage(workbenchScreens.WorkbenchPage);
+const ReportsPage = lazyPage(reportsScreens.ReportsPage);
+const RecordsPage = lazyPage(indicatorsScreens.RecordsPage);
+const DashboardsPage = lazyPage(indicatorsScreens.DashboardsPage);
+const LearningRecordPage = lazyPage(creditsScreens.LearningRecordPage);
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
 

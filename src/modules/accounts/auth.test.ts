@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildNode, buildUser, TEST_PASSWORD, type NodeRef } from '../../../test/factories';
 import { signIn, startTestServer, type TestServer } from '../../../test/server';
 import { useTestServer } from '../../../test/server-fixture';
-import { auditLog } from '../audit/audit.table';
+import { auditLog } from '../../server/db/audit.table';
 import { loginFailures, sessions, users } from './account.table';
 import { LOGIN_LIMITS, slowdownMs } from './auth.service';
 import { forgetCachedSessions } from './session.service';

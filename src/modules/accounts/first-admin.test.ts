@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../../../test/server';
 import { useTestServer } from '../../../test/server-fixture';
 import { wantsDemo } from '../../db/demo';
-import { auditLog } from '../audit/audit.table';
+import { auditLog } from '../../server/db/audit.table';
 import { orgNodes } from '../../server/db/tree.table';
 import { roleAssignments, users } from './account.table';
 import { createSystemAdmin, firstRunCode } from './first-admin.service';

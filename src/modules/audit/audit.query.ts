@@ -10,7 +10,7 @@ import { pageOf } from '../../server/db/page';
 import { getNodeRow } from '../organisations';
 import type { AuditEntryOut, AuditQuery } from './audit.contract';
 import { auditReach, canReadUnscopedAudit, canVerifyAudit } from './audit.policy';
-import { auditLog } from './audit.table';
+import { auditLog } from '../../server/db/audit.table';
 import type { Ctx } from '../../server/types';
 
 /** `throughId`: rows up to this one only (an export reading page after page while the trail grows). */

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { auditLog } from '../audit/audit.table';
+import { auditLog } from '../../server/db/audit.table';
 import { courses } from './courses.table';
 import { buildUser, TEST_PASSWORD } from '../../../test/factories';
 import { courseBody, createCourse, dayFromToday, submittedCourse } from '../../../test/course-factories';

@@ -4,7 +4,7 @@ import { TEST_PASSWORD } from '../../../test/factories';
 import { buildActivity, buildResident, buildSignIn } from '../../../test/credit-factories';
 import { signIn, type Client } from '../../../test/server';
 import { useWorldServer } from '../../../test/server-fixture';
-import { auditLog } from '../audit/audit.table';
+import { auditLog } from '../../server/db/audit.table';
 import { residents } from '../people/people.table';
 import { creditRedemptions, creditRewards } from './credit-bank.table';
 import { paySignIn } from '../signin/signin-credits';

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { auditLog } from '../audit/audit.table';
+import { auditLog } from '../../server/db/audit.table';
 import { storedFiles } from './files.table';
 import { keyPath } from './files.storage';
 import { pruneUnattachedFiles } from './files.prune';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
-import { auditLog } from '../audit/audit.table';
+import { auditLog } from '../../server/db/audit.table';
 import { storedFiles } from './files.table';
 import { keyPath } from './files.storage';
 import { TEST_PASSWORD } from '../../../test/factories';

@@ -5,7 +5,7 @@ import { buildNode, buildUser, type NodeRef } from '../../../test/factories';
 import { badCheckId, buildRosterXlsx, validId, type RosterCell } from '../../../test/fixtures/roster-xlsx';
 import type { Client } from '../../../test/server';
 import { signInAll, useTestServer } from '../../../test/server-fixture';
-import { auditLog } from '../audit/audit.table';
+import { auditLog } from '../../server/db/audit.table';
 import { consents, households, residents, residentTagDefs, residentTags } from '../people/people.table';
 import { importJobs } from './imports.table';
 import { readXlsx } from '../../../test/fixtures/roster-xlsx';

@@ -5,7 +5,7 @@ import { buildCorpus, ELSEWHERE, type CorpusFile } from '../../../test/fixtures/
 import { buildRosterXlsx } from '../../../test/fixtures/roster-xlsx';
 import { signIn, type Client } from '../../../test/server';
 import { useTestServer } from '../../../test/server-fixture';
-import { auditLog } from '../audit/audit.table';
+import { auditLog } from '../../server/db/audit.table';
 import { residents, residentTagDefs } from '../people/people.table';
 import type { ImportJob } from './imports.contract';
 import { importMappings } from './imports.table';

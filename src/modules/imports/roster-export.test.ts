@@ -4,7 +4,7 @@ import { buildNode, buildUser, TEST_PASSWORD } from '../../../test/factories';
 import { readXlsx } from '../../../test/fixtures/roster-xlsx';
 import { signIn, type Client } from '../../../test/server';
 import { useTestServer } from '../../../test/server-fixture';
-import { auditLog } from '../audit/audit.table';
+import { auditLog } from '../../server/db/audit.table';
 import { residents } from '../people/people.table';
 
 /** An export whose stream fails ends as a failure (an error answer or a cut download), audited as failed. */

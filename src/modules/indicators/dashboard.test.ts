@@ -6,7 +6,7 @@ import { buildNode } from '../../../test/factories';
 import type { Client } from '../../../test/server';
 import { useWorldServer } from '../../../test/server-fixture';
 import { sqlRows } from '../../server/db/sql';
-import { auditLog } from '../audit/audit.table';
+import { auditLog } from '../../server/db/audit.table';
 import { orgPopulations } from '../organisations/org.table';
 import type { Dashboard, IndicatorReport, Records } from './indicators.contract';
 

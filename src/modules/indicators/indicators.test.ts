@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { buildActivity, buildResidents } from '../../../test/activity-factories';
 import type { Client } from '../../../test/server';
 import { useWorldServer } from '../../../test/server-fixture';
-import { auditLog } from '../audit/audit.table';
+import { auditLog } from '../../server/db/audit.table';
 import { orgPopulations } from '../organisations/org.table';
 import type { IndicatorReport, IndicatorValue, Targets } from './indicators.contract';
 import { indicatorTargets } from './indicators.table';

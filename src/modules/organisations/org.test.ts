@@ -6,7 +6,7 @@ import { signInAll, useTestServer } from '../../../test/server-fixture';
 import { createCacheBus, registerCacheBus } from '../../server/cache-bus';
 import { users } from '../accounts/account.table';
 import { createSession, loadSession } from '../accounts/session.service';
-import { auditLog } from '../audit/audit.table';
+import { auditLog } from '../../server/db/audit.table';
 import { ZNodeUpdate } from './org.contract';
 import { findPopulations } from './org-details.service';
 import { getNode, updateNode } from './org.service';

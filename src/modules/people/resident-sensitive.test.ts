@@ -4,7 +4,7 @@ import { buildNode, buildUser } from '../../../test/factories';
 import { residentBody } from '../../../test/people-factories';
 import type { Client } from '../../../test/server';
 import { signInAll, useTestServer } from '../../../test/server-fixture';
-import { auditLog } from '../audit/audit.table';
+import { auditLog } from '../../server/db/audit.table';
 
 import { SENSITIVE_ROLES, type Role } from '../../shared/roles';
 

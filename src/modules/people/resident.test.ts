@@ -5,7 +5,7 @@ import { fakeId, residentBody } from '../../../test/people-factories';
 import { signIn, type Client } from '../../../test/server';
 import { signInAll, useTestServer } from '../../../test/server-fixture';
 import { ID_CARD_MESSAGES } from '../../shared/id-card';
-import { auditLog } from '../audit/audit.table';
+import { auditLog } from '../../server/db/audit.table';
 import { residents } from './people.table';
 
 const s = useTestServer();

@@ -10,7 +10,7 @@ import { collectWaiting } from '../../server/waiting';
 import type { Actor } from '../../shared/actor';
 import type { Role } from '../../shared/roles';
 import './index';
-import { auditLog } from '../audit/audit.table';
+import { auditLog } from '../../server/db/audit.table';
 import { nextMonth, prevMonth, thisMonth } from './report-calendar';
 import { monthKey, type Overview, type Report } from './reports.contract';
 import { monthlyReports } from './reports.table';

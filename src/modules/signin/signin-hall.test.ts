@@ -7,7 +7,7 @@ import { signIn } from '../../../test/server';
 import { useWorldServer } from '../../../test/server-fixture';
 import { buildResidentWithPhone, phoneClient, tokenOf } from '../../../test/signin-factories';
 import { ledgerEntries } from '../../../test/credit-factories';
-import { auditLog } from '../audit/audit.table';
+import { auditLog } from '../../server/db/audit.table';
 import { residents } from '../people/people.table';
 import { creditLedger } from '../credits/credits.table';
 import { graceTicket, screenToken } from './qr-token';

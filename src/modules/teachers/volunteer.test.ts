@@ -4,7 +4,7 @@ import { buildNode, buildUser, TEST_PASSWORD, type NodeRef } from '../../../test
 import { buildTeacher } from '../../../test/teacher-factories';
 import { signIn, type Client } from '../../../test/server';
 import { signInAll, useTestServer } from '../../../test/server-fixture';
-import { auditLog } from '../audit/audit.table';
+import { auditLog } from '../../server/db/audit.table';
 import { chinaToday as todayInChina } from '../../shared/china-time';
 
 const s = useTestServer();

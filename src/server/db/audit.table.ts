@@ -1,5 +1,5 @@
 import { bigserial, index, jsonb, pgTable, text, uuid, varchar } from 'drizzle-orm/pg-core';
-import { timestampNow } from '../../server/db/columns';
+import { timestampNow } from './columns';
 
 /**
  * The audit trail. Append-only (a trigger refuses UPDATE, DELETE and TRUNCATE) and

@@ -130,10 +130,17 @@ function expectedConsoleError(text: string, url: string): boolean {
 }
 
 /**
+ * antd's notice that a prop is deprecated: printed only by a development build (the browser tests
+ * build under NODE_ENV=test), never by the build people use; printed, not counted as an error.
+ */
+const antdDeprecation = (text: string) => /^Warning: \[antd: \w+\] .*deprecated/.test(text);
+
+/**
  * Prints what a page reports going wrong (script errors, console errors, failed requests,
  * 5xx answers, requests unanswered after 10 s) to the test's output, so a browser test that
  * times out says why. Returns the list it keeps of them (script errors, console errors other
- * than an expected "not signed in" 401, 5xx answers), for a test that wants none.
+ * than an expected "not signed in" 401 or antd's development-build deprecation notices, 5xx
+ * answers), for a test that wants none.
  */
 export function watchPage(page: Page, label: string): { errors: string[] } {
   const errors: string[] = [];
@@ -159,6 +166,7 @@ export function watchPage(page: Page, label: string): { errors: string[] } {
   page.on('console', (m) => {
     if (m.type() !== 'error' || expectedConsoleError(m.text(), m.location().url)) return;
     console.error(`[${label}] console error: ${m.text()}`);
+    if (antdDeprecation(m.text())) return;
     errors.push(`console error at ${page.url()}: ${m.text()} (${m.location().url})`);
   });
   page.on('requestfailed', (r) =>

@@ -99,10 +99,14 @@ const LearningRecordPage = lazyPage(creditsScreens.LearningRecordPage);
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
 
-/** A page of its own for a signed-in user, outside the staff layout (the printed sheets, the QR screen). */
+/** A page of its own for a signed-in user, outside the staff layout (the printed sheets, the QR screen): all of it is the main content. */
 const standalone = (path: string, node: ReactNode): RouteObject => ({
   path,
-  element: <RequireAuth>{page(node)}</RequireAuth>,
+  element: (
+    <RequireAuth>
+      <main>{page(node)}</main>
+    </RequireAuth>
+  ),
   errorElement: <RouteError />,
 });
 

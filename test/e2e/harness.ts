@@ -29,9 +29,12 @@ async function freePort(): Promise<number> {
 
 /**
  * The real server as a child process (`tsx src/server/main.ts`) on a free port, with a
- * fresh data directory (the demo county is seeded) and the built web app.
+ * fresh data directory (the demo county is seeded) and the built web app. With CEDU_E2E_URL set,
+ * the server already running there instead (tests that write data then find what earlier runs wrote).
  */
 export async function startServer(): Promise<RunningServer> {
+  // A server already running (while working on a page): CEDU_E2E_URL=http://127.0.0.1:3000
+  if (process.env.CEDU_E2E_URL) return { url: process.env.CEDU_E2E_URL, close: async () => undefined };
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cedu-e2e-'));
   const tsx = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -119,11 +122,28 @@ export function resultPath(file: string): string {
 const SLOW_REQUEST_MS = 10_000;
 
 /**
+ * A console message that is not a fault: the browser logs every 4xx answer as an error, and a
+ * 401 from "who am I" (/api/auth/me, /api/resident/me) is how a page learns nobody is signed in yet.
+ */
+function expectedConsoleError(text: string, url: string): boolean {
+  return /status of 401/.test(text) && /\/api\/(auth|resident)\/me(\?|$)/.test(url);
+}
+
+/**
+ * antd's notice that a prop is deprecated: printed only by a development build (the browser tests
+ * build under NODE_ENV=test), never by the build people use; printed, not counted as an error.
+ */
+const antdDeprecation = (text: string) => /^Warning: \[antd: \w+\] .*deprecated/.test(text);
+
+/**
  * Prints what a page reports going wrong (script errors, console errors, failed requests,
  * 5xx answers, requests unanswered after 10 s) to the test's output, so a browser test that
- * times out says why.
+ * times out says why. Returns the list it keeps of them (script errors, console errors other
+ * than an expected "not signed in" 401 or antd's development-build deprecation notices, 5xx
+ * answers), for a test that wants none.
  */
-export function watchPage(page: Page, label: string): void {
+export function watchPage(page: Page, label: string): { errors: string[] } {
+  const errors: string[] = [];
   const pending = new Map<object, NodeJS.Timeout>();
   page.on('request', (r) => {
     const timer = setTimeout(
@@ -139,16 +159,25 @@ export function watchPage(page: Page, label: string): void {
   };
   page.on('requestfinished', settled);
   page.on('requestfailed', settled);
-  page.on('pageerror', (err) => console.error(`[${label}] page error: ${err.message}`));
+  page.on('pageerror', (err) => {
+    console.error(`[${label}] page error: ${err.message}`);
+    errors.push(`page error at ${page.url()}: ${err.message}`);
+  });
   page.on('console', (m) => {
-    if (m.type() === 'error') console.error(`[${label}] console error: ${m.text()}`);
+    if (m.type() !== 'error' || expectedConsoleError(m.text(), m.location().url)) return;
+    console.error(`[${label}] console error: ${m.text()}`);
+    if (antdDeprecation(m.text())) return;
+    errors.push(`console error at ${page.url()}: ${m.text()} (${m.location().url})`);
   });
   page.on('requestfailed', (r) =>
     console.error(`[${label}] request failed: ${r.method()} ${r.url()} — ${r.failure()?.errorText}`),
   );
   page.on('response', (r) => {
-    if (r.status() >= 500) console.error(`[${label}] ${r.status()} ${r.request().method()} ${r.url()}`);
+    if (r.status() < 500) return;
+    console.error(`[${label}] ${r.status()} ${r.request().method()} ${r.url()}`);
+    errors.push(`${r.status()} ${r.request().method()} ${r.url()}`);
   });
+  return { errors };
 }
 
 /**
@@ -170,4 +199,56 @@ export function keepPageOnFailure(getPage: () => Page | undefined, label: string
       console.error(`[${label}] could not keep the page after the failure: ${(err as Error).message}`);
     }
   });
+}
+
+/**
+ * Signs a staff user in through the login page (demo password) and waits for the first page
+ * after it. `baseUrl`: the server's address, unless the page's context has a baseURL.
+ */
+export async function signInAs(page: Page, user: string, baseUrl = ''): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('用户名或手机号').fill(user);
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+/** One accessibility rule broken on a page, as axe-core reports it. */
+export type AxeViolation = { rule: string; impact: string; help: string; targets: string[] };
+
+const AXE_SOURCE = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1 A and AA, and best practices) on what the page shows now, once
+ * it has settled (no request in flight, no spinner), and returns every violation: one row
+ * per rule, with the elements that break it. Printed to the output with `label`.
+ */
+export async function axe(page: Page, label: string): Promise<AxeViolation[]> {
+  await page.waitForLoadState('networkidle');
+  await page
+    .locator('.ant-spin-spinning, .ant-skeleton-active')
+    .first()
+    .waitFor({ state: 'detached', timeout: 15_000 })
+    .catch(() => undefined);
+  // antd fades pages and messages in; contrast measured mid-fade is not what a person reads.
+  await page.waitForTimeout(400);
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(fs.readFileSync(AXE_SOURCE, 'utf8'));
+  const found = await page.evaluate(async () => {
+    const engine = (window as unknown as { axe: typeof import('axe-core') }).axe;
+    const result = await engine.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => ({
+      rule: v.id,
+      impact: v.impact ?? 'minor',
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  });
+  for (const v of found)
+    console.log(
+      `[axe ${label}] ${v.impact} ${v.rule} (${v.targets.length}): ${v.help} — ${v.targets.slice(0, 3).join(' | ')}`,
+    );
+  return found;
 }

@@ -58,7 +58,7 @@ export function DetailHistory({ entries }: { entries: HistoryEntry[] }) {
         content: (
           <div>
             <div>{e.what}</div>
-            <div style={{ color: '#6b7c74', fontSize: 13 }}>{e.by}</div>
+            <div style={{ color: '#50635a', fontSize: 13 }}>{e.by}</div>
           </div>
         ),
       }))}

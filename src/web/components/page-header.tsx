@@ -1,11 +1,16 @@
 import type { ReactNode } from 'react';
-import { Button, Typography, type ButtonProps } from 'antd';
+import { Breadcrumb, Button, Typography, type ButtonProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { useI18n } from '../i18n/i18n';
+import { M as APP } from '../i18n/messages';
+import { parentEntry } from '../layout/menu-items';
 
 /**
- * Page title with its main actions; the actions wrap under the title on a phone. `help`: a
- * line under the title saying what the page is for.
+ * The page's one level-one heading with its main actions; the actions wrap under the title on a
+ * phone. `help`: a line under the title saying what the page is for. A page below a menu page (a
+ * household, an activity's attendance, the venues) shows where it is above the title: the menu
+ * page, linked, then this page.
  */
 export function PageHeader({
   title,
@@ -18,12 +23,22 @@ export function PageHeader({
   help?: ReactNode;
   children?: ReactNode;
 }) {
+  const { t } = useI18n();
+  const { pathname } = useLocation();
+  const parent = parentEntry(pathname);
   return (
     <div style={{ marginBottom: 16 }}>
+      {parent && (
+        <Breadcrumb
+          aria-label={t(APP.breadcrumb)}
+          style={{ marginBottom: 8 }}
+          items={[{ title: <Link to={parent.path}>{t(parent.label)}</Link> }, { title }]}
+        />
+      )}
       <div
         style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: 12 }}
       >
-        <Typography.Title level={3} style={{ margin: 0, fontSize: 22 }}>
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 22 }}>
           {title}
         </Typography.Title>
         {extra && <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>{extra}</div>}

@@ -15,6 +15,9 @@ function initialLocale(): Locale {
   } catch {
     // storage blocked (private mode): fall back to the default
   }
+  // The resident's phone pages (/m) speak the phone's language until the resident chooses one.
+  if (location.pathname === '/m' || location.pathname.startsWith('/m/'))
+    return !navigator.language || navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US';
   return DEFAULT_LOCALE;
 }
 

@@ -34,6 +34,8 @@ export const M = {
   menuSettings: ['系统设置', 'Settings'],
   menuAccount: ['我的账号', 'My account'],
   menu: ['菜单', 'Menu'],
+  breadcrumb: ['位置', 'You are here'],
+  scrollTable: ['表格，可左右滚动', 'Table, scrolls sideways'],
   logout: ['退出登录', 'Sign out'],
   language: ['语言', 'Language'],
   switchToEn: ['English', 'English'],

@@ -4,6 +4,7 @@ import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth, useMe } from '../auth/auth-context';
 import { PageLoading } from '../components/page-loading';
+import { useFocusableScrollRegions } from '../components/scroll-regions';
 import { useI18n } from '../i18n/i18n';
 import { M } from '../i18n/messages';
 import { LanguageSwitch } from './language-switch';
@@ -22,6 +23,7 @@ export function AppLayout() {
   const wide = screens.md ?? true;
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
+  useFocusableScrollRegions(t(M.scrollTable));
 
   const entries = visibleMenu(hasRole);
   const selected = entries.find((e) => pathname === e.path || pathname.startsWith(`${e.path}/`))?.key;
@@ -92,16 +94,13 @@ export function AppLayout() {
             collapsed={collapsed}
             onCollapse={setCollapsed}
             collapsedWidth={72}
-            style={{
-              borderInlineEnd: '1px solid #e6ece9',
-              position: 'sticky',
-              top: 0,
-              height: '100vh',
-              overflow: 'auto',
-            }}
+            style={{ borderInlineEnd: '1px solid #e6ece9', position: 'sticky', top: 0, height: '100vh' }}
           >
-            {brand}
-            {menu}
+            {/* Scrolls above the collapse button (48 px), which would otherwise cover the last entries. */}
+            <nav aria-label={t(M.menu)} style={{ height: 'calc(100vh - 48px)', overflow: 'auto' }}>
+              {brand}
+              {menu}
+            </nav>
           </Sider>
         )}
         <Layout>

@@ -82,3 +82,21 @@ export const MENU: Entry[] = [
 export function visibleMenu(hasRole: (roles: readonly Role[]) => boolean): Entry[] {
   return MENU.filter((e) => !e.roles || hasRole(e.roles));
 }
+
+/** Pages below a menu page that do not sit under its path: the page they are reached from. */
+const REACHED_FROM: Record<string, string> = {
+  '/venues': 'activities',
+  '/staffing': 'teachers',
+  '/resident-accounts': 'sign-in',
+};
+
+/**
+ * The menu page a deeper page sits below (its breadcrumb's first step): `/residents/tags` →
+ * 居民; null for a menu page itself (and for `/org/<id>`, the organisation page with a node chosen).
+ */
+export function parentEntry(pathname: string): Entry | null {
+  const key = REACHED_FROM[pathname];
+  if (key) return MENU.find((e) => e.key === key) ?? null;
+  if (pathname.startsWith('/org/')) return null;
+  return MENU.find((e) => e.path !== '/' && pathname.startsWith(`${e.path}/`)) ?? null;
+}

@@ -53,7 +53,7 @@ export function ChangePasswordPage() {
           </span>
         </div>
         <main style={{ maxWidth: 520, margin: '0 auto', padding: '24px 12px' }}>
-          <Card title={<span style={{ fontSize: 20 }}>{t(M.title)}</span>}>
+          <Card title={<h1 style={{ fontSize: 20, margin: 0 }}>{t(M.title)}</h1>}>
             {me.user.mustChangePassword && <Alert type="info" showIcon title={t(M.why)} style={{ marginBottom: 16 }} />}
             <ChangePasswordForm username={me.user.username} onDone={() => void done()} />
           </Card>

@@ -170,7 +170,7 @@ export function LoginPage() {
                 {t(M.submit)}
               </Button>
             </Form>
-            <p style={{ marginTop: 16, marginBottom: 0, fontSize: 15, color: '#6b7c74' }}>{t(M.forgot)}</p>
+            <p style={{ marginTop: 16, marginBottom: 0, fontSize: 15, color: '#50635a' }}>{t(M.forgot)}</p>
           </section>
         </div>
       </main>

@@ -41,7 +41,7 @@ export function MyAccountPage() {
             <List
               dataSource={me.scopes}
               locale={{ emptyText: t(M.noRoles) }}
-              header={<span style={{ color: '#6b7c74', fontSize: 14 }}>{t(M.myRolesHelp)}</span>}
+              header={<span style={{ color: '#50635a', fontSize: 14 }}>{t(M.myRolesHelp)}</span>}
               renderItem={(s) => (
                 <List.Item>
                   <span style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>

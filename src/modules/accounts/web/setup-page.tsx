@@ -82,7 +82,7 @@ export function SetupPage() {
           }}
           aria-labelledby="setup-title"
         >
-          <div style={{ color: '#6b7c74', marginBottom: 4 }}>{t(APP.appName)}</div>
+          <div style={{ color: '#50635a', marginBottom: 4 }}>{t(APP.appName)}</div>
           <h1 id="setup-title" style={{ margin: '0 0 12px', fontSize: 22, fontWeight: 600 }}>
             {t(M.title)}
           </h1>
@@ -117,7 +117,7 @@ export function SetupPage() {
               {t(M.submit)}
             </Button>
           </Form>
-          <p style={{ marginTop: 16, marginBottom: 0, fontSize: 14, color: '#6b7c74' }}>{t(M.cli)}</p>
+          <p style={{ marginTop: 16, marginBottom: 0, fontSize: 14, color: '#50635a' }}>{t(M.cli)}</p>
         </section>
       </main>
     </div>

@@ -1,7 +1,7 @@
-import { Button, Card, Segmented, Switch, Typography } from 'antd';
+import { Button, Card, Segmented, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../../../web/i18n/i18n';
-import { useElderMode } from './elder-mode';
+import { ElderSwitch } from './elder-switch';
 import { residentAuthApi } from '../resident-auth.contract';
 import { meCall, setResidentCsrf } from './portal-api';
 import { M } from './portal.messages';
@@ -10,7 +10,6 @@ import { RESIDENT_ME_KEY, useResidentMe } from './portal.queries';
 /** 我的: who I am, elder mode (remembered on this phone), language, sign out. */
 export function PortalMePage() {
   const { t, locale, setLocale } = useI18n();
-  const [elder, setElder] = useElderMode();
   const me = useResidentMe();
   const qc = useQueryClient();
   const logout = async () => {
@@ -31,18 +30,7 @@ export function PortalMePage() {
         </Typography.Title>
         <Typography.Text type="secondary">{me.data?.resident.nodeName}</Typography.Text>
       </Card>
-      <Card size="small">
-        <label
-          style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 12, minHeight: 48 }}
-        >
-          <span>
-            <b>{t(M.elder)}</b>
-            <br />
-            <Typography.Text type="secondary">{elder ? t(M.elderOn) : t(M.elderOff)}</Typography.Text>
-          </span>
-          <Switch checked={elder} onChange={setElder} aria-label={t(M.elder)} style={{ transform: 'scale(1.3)' }} />
-        </label>
-      </Card>
+      <ElderSwitch />
       <Card size="small" title={t(M.language)}>
         <Segmented
           block

@@ -45,7 +45,7 @@ export function QrScreenPage() {
           {t(M.fullscreen)}
         </Button>
       </div>
-      <Typography.Title level={2} style={{ margin: '12px 0 4px', fontSize: 'clamp(22px, 4vw, 40px)' }}>
+      <Typography.Title level={1} style={{ margin: '12px 0 4px', fontSize: 'clamp(22px, 4vw, 40px)' }}>
         {activity.title}
       </Typography.Title>
       <Typography.Text type="secondary" style={{ fontSize: 18 }}>

@@ -1,8 +1,9 @@
 /** The sign-in page's words, [zh, en]. Kept apart from the app's i18n so the page stays tiny. */
 export const SIGNIN_PAGE_MESSAGES = {
   brand: ['社区教育 · 活动签到', 'Community learning · Sign-in'],
-  elderOn: ['大字', 'Large text'],
-  elderOff: ['标准字', 'Normal text'],
+  elder: ['大字模式', 'Large text'],
+  elderOn: ['已开启', 'On'],
+  elderOff: ['关闭', 'Off'],
   loading: ['正在加载…', 'Loading…'],
   time: ['时间：', 'Time: '],
   place: ['地点：', 'Place: '],

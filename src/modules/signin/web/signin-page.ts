@@ -53,20 +53,30 @@ const timeFmt = { format: (d: Date) => formatDateTime(d) };
 const clock = { format: (d: Date) => formatTime(d) };
 
 function show(...cards: Child[]) {
+  // 大字模式 as one large switch: the whole row is the target, its state in words and on the track.
+  const state = h('span', { class: 'muted' });
   const toggle = h(
     'button',
     {
-      class: 'small',
+      class: 'elder-switch',
       type: 'button',
+      role: 'switch',
+      'aria-label': t('elder'),
       click: () => {
         localStorage.setItem(ELDER_KEY, elder() ? '0' : '1');
         applyElder();
-        toggle.textContent = elder() ? t('elderOff') : t('elderOn');
+        paint();
       },
     },
-    elder() ? t('elderOff') : t('elderOn'),
+    h('span', { class: 'elder-text' }, h('b', {}, t('elder')), state),
+    h('span', { class: 'elder-track', 'aria-hidden': 'true' }, h('span', { class: 'elder-knob' })),
   );
-  app.replaceChildren(h('header', {}, h('b', {}, t('brand')), toggle), ...cards.filter((c): c is Node | string => !!c));
+  const paint = () => {
+    toggle.setAttribute('aria-checked', String(elder()));
+    state.textContent = elder() ? t('elderOn') : t('elderOff');
+  };
+  paint();
+  app.replaceChildren(h('header', {}, h('b', {}, t('brand'))), toggle, ...cards.filter((c): c is Node | string => !!c));
 }
 
 /** A failed answer, reduced to what the page needs to choose its words. */

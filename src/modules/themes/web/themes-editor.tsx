@@ -40,7 +40,7 @@ export function ThemesView({ list }: { list: ThemeList }) {
               {i + 1}. {isZh ? x.nameZh : x.nameEn}
             </Typography.Text>{' '}
             {!x.active && <Tag>{t(M.themeInactive)}</Tag>}
-            <div style={{ color: '#6b7c74' }}>
+            <div style={{ color: '#50635a' }}>
               {t(M.leadUnits)}：{x.leadUnits.length ? x.leadUnits.map((u) => u.name).join('、') : t(M.none)}
             </div>
           </div>

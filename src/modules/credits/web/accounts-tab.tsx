@@ -4,7 +4,7 @@ import { ExportButton } from '../../../web/components/export-button';
 import { ListSearch } from '../../../web/components/list-search';
 import { PageTable } from '../../../web/components/page-table';
 import { useI18n } from '../../../web/i18n/i18n';
-import { FilterNode } from '../../../web/components/filter-card';
+import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
 import { creditsApi, type Account } from '../credits.contract';
 import { AccountDrawer } from './account-drawer';
 import type { CreditsUrl } from './credits-page';
@@ -38,14 +38,16 @@ export function AccountsTab({ url }: { url: CreditsUrl }) {
           <Col xs={24} sm={12} lg={8}>
             <ListSearch value={url.values.q} onChange={(q) => url.set({ q })} placeholder={t(M.searchPlaceholder)} />
           </Col>
-          <FilterNode
-            span={{ xs: 24, sm: 12, lg: 8 }}
-            value={url.values.nodeId}
-            onChange={(v) => url.set({ nodeId: v })}
-            placeholder={t(M.anyPlace)}
-            label={t(M.village)}
-            selectable={keeps}
-          />
+          <Col xs={24} sm={12} lg={8}>
+            <NodeTreeSelect
+              value={url.values.nodeId}
+              onChange={(v) => url.set({ nodeId: v })}
+              allowClear
+              placeholder={t(M.anyPlace)}
+              aria-label={t(M.village)}
+              selectable={keeps}
+            />
+          </Col>
           <Col xs={24} lg={8} style={{ textAlign: 'right' }}>
             <ExportButton
               endpoint={creditsApi.accountsExport}

@@ -3,12 +3,13 @@ import { Button, Card, Col, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { EditOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
-import { FilterCard, FilterNode, FilterSelect } from '../../../web/components/filter-card';
+import { FilterCard, FilterSelect } from '../../../web/components/filter-card';
 import { PageHeader } from '../../../web/components/page-header';
 import { PageTable } from '../../../web/components/page-table';
 import { useUrlQuery } from '../../../web/components/use-url-query';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M as APP } from '../../../web/i18n/messages';
+import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
 import type { CentreStaffing, Norm } from '../staffing.contract';
 import { NormModal } from './norm-modal';
 import { M } from './teachers.messages';
@@ -93,13 +94,15 @@ export function StaffingPage() {
           )
         }
       >
-        <FilterNode
-          span={{ xs: 24, sm: 10, lg: 7 }}
-          value={url.values.nodeId}
-          onChange={(v) => url.set({ nodeId: v })}
-          placeholder={t(M.town)}
-          label={t(M.town)}
-        />
+        <Col xs={24} sm={10} lg={7}>
+          <NodeTreeSelect
+            value={url.values.nodeId}
+            onChange={(v) => url.set({ nodeId: v })}
+            allowClear
+            placeholder={t(M.town)}
+            aria-label={t(M.town)}
+          />
+        </Col>
         <FilterSelect
           span={{ xs: 12, sm: 6, lg: 4 }}
           value={met}

@@ -45,6 +45,26 @@ export type ListExport<T> = {
   nodeId?: () => string | null | undefined;
 };
 
+/** A list's query without its paging: the filters an export is asked with. */
+export type ListFilters<Q> = Omit<Q, 'page' | 'pageSize'>;
+
+/**
+ * The export of a paged list read by its own find: every page with the filters as given, and
+ * those filters in the audit row.
+ */
+export function pagedExport<Q extends { page: number; pageSize: number }, T>(
+  ctx: Ctx,
+  find: (c: Ctx & { query: Q }) => Promise<{ items: T[] }>,
+  query: ListFilters<Q>,
+  spec: Omit<ListExport<T>, 'filters' | 'readPage'>,
+): ListExport<T> {
+  return {
+    ...spec,
+    filters: query,
+    readPage: (page, pageSize) => find({ ...ctx, query: { ...query, page, pageSize } as Q }),
+  };
+}
+
 /** Rows read per page: memory holds one page and the zip's buffers, whatever the list's size. */
 export const EXPORT_PAGE_SIZE = 500;
 /** A sheet holds at most 1,048,576 rows, one of them the headings. */

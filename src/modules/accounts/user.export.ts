@@ -1,20 +1,18 @@
 import { formatDateTime } from '../../shared/china-time';
 import { ROLE_LABELS } from '../../shared/roles';
-import type { ListExport } from '../../server/xlsx-export';
+import { pagedExport, type ListExport, type ListFilters } from '../../server/xlsx-export';
 import type { Ctx } from '../../server/types';
 import type { User, UserQuery } from './account.contract';
 import { findUsers } from './user.service';
 
 /** 用户列表: the accounts whose home lies in the admin's subtree, with their roles. */
-export function usersExport(ctx: Ctx, query: Omit<UserQuery, 'page' | 'pageSize'>): ListExport<User> {
+export function usersExport(ctx: Ctx, query: ListFilters<UserQuery>): ListExport<User> {
   const now = Date.now();
-  return {
+  return pagedExport(ctx, findUsers, query, {
     name: '用户列表',
     action: 'user.export',
     entityType: 'user',
-    filters: query,
     nodeId: () => query.nodeId,
-    readPage: (page, pageSize) => findUsers({ ...ctx, query: { ...query, page, pageSize } }),
     columns: [
       { header: '用户名', width: 16, value: (u) => u.username },
       { header: '姓名', width: 12, value: (u) => u.displayName },
@@ -33,5 +31,5 @@ export function usersExport(ctx: Ctx, query: Omit<UserQuery, 'page' | 'pageSize'
       },
       { header: '最近登录', width: 18, value: (u) => formatDateTime(u.lastLoginAt) },
     ],
-  };
+  });
 }

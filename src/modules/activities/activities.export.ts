@@ -1,24 +1,19 @@
 import { formatDateTime } from '../../shared/china-time';
-import type { ListExport } from '../../server/xlsx-export';
+import { pagedExport, type ListExport, type ListFilters } from '../../server/xlsx-export';
 import type { Ctx } from '../../server/types';
 import { listThemes } from '../themes';
 import { ACTIVITY_FORM_LABELS, ACTIVITY_STATUS_LABELS, type Activity, type ActivityQuery } from './activities.contract';
 import { findActivities } from './activities.service';
 
 /** 活动列表: the list's rows with the user's county's theme names. */
-export async function activitiesExport(
-  ctx: Ctx,
-  query: Omit<ActivityQuery, 'page' | 'pageSize'>,
-): Promise<ListExport<Activity>> {
+export async function activitiesExport(ctx: Ctx, query: ListFilters<ActivityQuery>): Promise<ListExport<Activity>> {
   const countyId = ctx.actor.scopes[0]?.path.split('/')[1];
   const themes = new Map((countyId ? await listThemes(ctx.db, countyId) : []).map((t) => [t.key, t.nameZh]));
-  return {
+  return pagedExport(ctx, findActivities, query, {
     name: '活动列表',
     action: 'activity.export',
     entityType: 'activity',
-    filters: query,
     nodeId: () => query.centreId,
-    readPage: (page, pageSize) => findActivities({ ...ctx, query: { ...query, page, pageSize } }),
     columns: [
       { header: '活动名称', width: 28, value: (a) => a.title },
       { header: '主题', width: 14, value: (a) => themes.get(a.theme) ?? a.theme },
@@ -32,5 +27,5 @@ export async function activitiesExport(
       { header: '候补', width: 8, value: (a) => a.waitlisted },
       { header: '状态', width: 8, value: (a) => ACTIVITY_STATUS_LABELS[a.status].zh },
     ],
-  };
+  });
 }

@@ -361,6 +361,10 @@ describe('status, registrations and records', () => {
       (await centre.req('PUT', `/api/activities/${a}`, { ...base(), startsAt: d.startsAt, endsAt: d.endsAt }))
         .statusCode,
     ).toBe(409);
+    const again = (await centre.req('POST', `/api/activities/${a}/cancel`, { reason: '再取消' })).json();
+    expect(again.error).toMatchObject({ code: 'CONFLICT' });
+    expect(again.error.message).toContain('已完成或已取消的活动不能取消');
+    expect(again.error.messageEn).toContain('a done or cancelled activity cannot be cancelled');
     expect((await centre.req('GET', `/api/activities/${a}`)).json()).toMatchObject({
       status: 'cancelled',
       cancelReason: '台风预警',

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
 import type { Actor } from '../../shared/actor';
-import { forbidden } from '../../shared/app-error';
+import { AppError, forbidden } from '../../shared/app-error';
 import { recordAudit } from '../../server/audit';
 import type { SeriesScope } from './activities.contract';
 import { canKeepActivity } from './activities.policy';
@@ -19,6 +19,25 @@ export async function loadKeptActivity(
 ): Promise<{ row: ActivityRow; centre: CentreRef }> {
   const found = await loadActivity(tx, actor, id);
   if (!canKeepActivity(actor, found.centre)) throw forbidden();
+  return found;
+}
+
+/**
+ * The activity with its centre for a change that only a live one takes (edit, cancel): as
+ * loadKeptActivity, and CONFLICT once it is done or cancelled (`change`: 不能<zh> / cannot be <en>).
+ */
+export async function loadLiveActivity(
+  tx: DbOrTx,
+  actor: Actor,
+  id: string,
+  change: { zh: string; en: string },
+): Promise<{ row: ActivityRow; centre: CentreRef }> {
+  const found = await loadKeptActivity(tx, actor, id);
+  if (found.row.status === 'done' || found.row.status === 'cancelled')
+    throw new AppError('CONFLICT', {
+      detail: `已完成或已取消的活动不能${change.zh}`,
+      detailEn: `a done or cancelled activity cannot be ${change.en}`,
+    });
   return found;
 }
 

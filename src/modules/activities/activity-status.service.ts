@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { AppError } from '../../shared/app-error';
 import { activityDone } from '../../server/events';
 import type { ActivityStatus, Cancel } from './activities.contract';
-import { auditActivity, loadKeptActivity, sessionsCovered } from './activity-change';
+import { auditActivity, loadKeptActivity, loadLiveActivity, sessionsCovered } from './activity-change';
 import { activities, registrations } from './activities.table';
 import { lockActivity } from './registration.service';
 import type { Ctx } from '../../server/types';
@@ -68,12 +68,7 @@ export async function cancelActivity({
   input,
 }: Ctx & { id: string; input: Cancel }): Promise<{ ids: string[] }> {
   return db.transaction(async (tx) => {
-    const { row, centre } = await loadKeptActivity(tx, actor, id);
-    if (row.status === 'done' || row.status === 'cancelled')
-      throw new AppError('CONFLICT', {
-        detail: '已完成或已取消的活动不能取消',
-        detailEn: 'a done or cancelled activity cannot be cancelled',
-      });
+    const { row, centre } = await loadLiveActivity(tx, actor, id, { zh: '取消', en: 'cancelled' });
     const ids = (await sessionsCovered(tx, row, input.scope)).map((t) => t.id);
     for (const t of ids) await lockActivity(tx, t);
     await tx

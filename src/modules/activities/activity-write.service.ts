@@ -1,13 +1,13 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
-import { AppError, fieldError } from '../../shared/app-error';
+import { fieldError } from '../../shared/app-error';
 import { diffFields } from '../../server/audit';
 import { formatDateTime } from '../../shared/china-time';
 import { orgNodes } from '../../server/db/tree.table';
 import { checkCountyUnit, loadNodeToWrite } from '../../server/tree-scope';
 import type { ActivityCreate, ActivityFields, ActivityUpdate } from './activities.contract';
 import { canKeepActivity, canReadActivity } from './activities.policy';
-import { auditActivity, loadKeptActivity, sessionsCovered } from './activity-change';
+import { auditActivity, loadLiveActivity, sessionsCovered } from './activity-change';
 import { selfAndAncestors, type CentreRef } from './activities.service';
 import { activities, activityTeachers, registrations } from './activities.table';
 import { checkClashes, checkNotice } from './booking.service';
@@ -192,12 +192,7 @@ export async function updateActivity({
   input,
 }: Ctx & { id: string; input: ActivityUpdate }): Promise<{ ids: string[] }> {
   return db.transaction(async (tx) => {
-    const { row, centre } = await loadKeptActivity(tx, actor, id);
-    if (row.status === 'done' || row.status === 'cancelled')
-      throw new AppError('CONFLICT', {
-        detail: '已完成或已取消的活动不能再修改',
-        detailEn: 'a done or cancelled activity cannot be edited',
-      });
+    const { row, centre } = await loadLiveActivity(tx, actor, id, { zh: '再修改', en: 'edited' });
     await checkRefs(tx, centre, input);
     const targets = await sessionsCovered(tx, row, input.scope);
     const delta = new Date(input.startsAt).getTime() - row.startsAt.getTime();

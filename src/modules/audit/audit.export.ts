@@ -1,5 +1,5 @@
 import { formatDateTime } from '../../shared/china-time';
-import type { ListExport } from '../../server/xlsx-export';
+import type { ListExport, ListFilters } from '../../server/xlsx-export';
 import type { Ctx } from '../../server/types';
 import type { AuditEntryOut, AuditQuery } from './audit.contract';
 import { findAudit } from './audit.query';
@@ -9,7 +9,7 @@ const OUTCOME: Record<AuditEntryOut['outcome'], string> = { ok: '成功', denied
 const SUMMARY_MAX = 2000;
 
 /** 审计日志: the trail as the reader's list shows it; pinned to the newest row of the first page. */
-export function auditExport(ctx: Ctx, query: Omit<AuditQuery, 'page' | 'pageSize'>): ListExport<AuditEntryOut> {
+export function auditExport(ctx: Ctx, query: ListFilters<AuditQuery>): ListExport<AuditEntryOut> {
   let throughId: number | undefined;
   return {
     name: '审计日志',

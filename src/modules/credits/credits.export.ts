@@ -1,5 +1,5 @@
 import { formatDateTime } from '../../shared/china-time';
-import type { ListExport } from '../../server/xlsx-export';
+import { pagedExport, type ListExport, type ListFilters } from '../../server/xlsx-export';
 import type { Ctx } from '../../server/types';
 import { findAccounts } from './credit-accounts.service';
 import {
@@ -12,30 +12,26 @@ import {
 import { findRedemptions } from './redemption.service';
 
 /** 积分账户: the residents the reader keeps, with their balance, as the list shows them. */
-export function accountsExport(ctx: Ctx, query: Omit<AccountQuery, 'page' | 'pageSize'>): ListExport<Account> {
-  return {
+export function accountsExport(ctx: Ctx, query: ListFilters<AccountQuery>): ListExport<Account> {
+  return pagedExport(ctx, findAccounts, query, {
     name: '积分账户',
     action: 'credits.accounts_export',
     entityType: 'credit_account',
-    filters: query,
     nodeId: () => query.nodeId,
-    readPage: (page, pageSize) => findAccounts({ ...ctx, query: { ...query, page, pageSize } }),
     columns: [
       { header: '姓名', width: 12, value: (a) => a.name },
       { header: '所在村（社区）', width: 20, value: (a) => a.nodeName },
       { header: '积分余额', width: 10, value: (a) => a.balance },
     ],
-  };
+  });
 }
 
 /** 兑换记录: the redemptions of the residents the reader keeps, newest first. */
-export function redemptionsExport(ctx: Ctx, query: Omit<RedemptionQuery, 'page' | 'pageSize'>): ListExport<Redemption> {
-  return {
+export function redemptionsExport(ctx: Ctx, query: ListFilters<RedemptionQuery>): ListExport<Redemption> {
+  return pagedExport(ctx, findRedemptions, query, {
     name: '积分兑换记录',
     action: 'credits.redemptions_export',
     entityType: 'credit_redemption',
-    filters: query,
-    readPage: (page, pageSize) => findRedemptions({ ...ctx, query: { ...query, page, pageSize } }),
     columns: [
       { header: '兑换时间', width: 18, value: (r) => formatDateTime(r.createdAt) },
       { header: '姓名', width: 12, value: (r) => r.residentName },
@@ -48,5 +44,5 @@ export function redemptionsExport(ctx: Ctx, query: Omit<RedemptionQuery, 'page' 
       { header: '撤销时间', width: 18, value: (r) => formatDateTime(r.cancelledAt) },
       { header: '撤销原因', width: 20, value: (r) => r.cancelReason },
     ],
-  };
+  });
 }

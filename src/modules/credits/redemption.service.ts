@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../server/db/client';
 import { reachPaths, type Actor } from '../../shared/actor';
 import { AppError, hidden } from '../../shared/app-error';
-import type { Page } from '../../shared/pagination';
+import type { Page, PageQuery } from '../../shared/pagination';
 import { userNames } from '../accounts';
 import { underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
@@ -108,13 +108,7 @@ export async function redeemForSelf({ db, residentId, rewardId }: { db: Db; resi
 const handler = userNames('handler');
 const residentDir = residentDirectory();
 
-export async function pageOfRedemptions(
-  db: DbOrTx,
-  actor: Actor | null,
-  where: SQL | undefined,
-  page: number,
-  pageSize: number,
-): Promise<Page<Redemption>> {
+export async function pageOfRedemptions(db: DbOrTx, actor: Actor | null, where: SQL | undefined, paging: PageQuery) {
   const list = db
     .select({
       d: creditRedemptions,
@@ -132,7 +126,7 @@ export async function pageOfRedemptions(
     .where(where)
     .$dynamic();
   const order = [desc(creditRedemptions.createdAt), desc(creditRedemptions.id)];
-  return pageOf(db, list, order, { page, pageSize }, (r): Redemption => ({
+  return pageOf(db, list, order, paging, (r): Redemption => ({
     id: r.d.id,
     residentId: r.d.residentId,
     residentName: r.residentName,
@@ -151,7 +145,7 @@ export async function pageOfRedemptions(
 
 /** A resident's own redemptions, newest first (their phone). */
 export function myRedemptions(db: DbOrTx, residentId: string, page: number, pageSize: number) {
-  return pageOfRedemptions(db, null, eq(creditRedemptions.residentId, residentId), page, pageSize);
+  return pageOfRedemptions(db, null, eq(creditRedemptions.residentId, residentId), { page, pageSize });
 }
 
 /** Redemptions of residents the actor keeps. */
@@ -166,7 +160,7 @@ export async function findRedemptions({
     await keptResident(db, actor, query.residentId);
     conds.push(eq(creditRedemptions.residentId, query.residentId));
   }
-  return pageOfRedemptions(db, actor, and(...conds), query.page, query.pageSize);
+  return pageOfRedemptions(db, actor, and(...conds), query);
 }
 
 type RedemptionRow = typeof creditRedemptions.$inferSelect;

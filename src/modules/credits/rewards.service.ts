@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
 import { reachOf, type Actor } from '../../shared/actor';
 import { fieldError, forbidden, hidden } from '../../shared/app-error';
-import type { Page } from '../../shared/pagination';
+import type { Page, PageQuery } from '../../shared/pagination';
 import { auditChange, diffFields } from '../../server/audit';
 import { loadNodeFor, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
@@ -20,13 +20,7 @@ const selfAndAncestors = (path: string) => {
   return parts.map((_, i) => `/${parts.slice(0, i + 1).join('/')}/`);
 };
 
-async function pageOfRewards(
-  db: DbOrTx,
-  actor: Actor | null,
-  where: SQL | undefined,
-  page: number,
-  pageSize: number,
-): Promise<Page<Reward>> {
+async function pageOfRewards(db: DbOrTx, actor: Actor | null, where: SQL | undefined, paging: PageQuery) {
   const list = db
     .select({ r: creditRewards, nodeName: orgNodes.name, path: orgNodes.path })
     .from(creditRewards)
@@ -34,7 +28,7 @@ async function pageOfRewards(
     .where(where)
     .$dynamic();
   const order = [asc(orgNodes.depth), asc(creditRewards.cost), asc(creditRewards.name), asc(creditRewards.id)];
-  return pageOf(db, list, order, { page, pageSize }, ({ r, nodeName, path }): Reward => ({
+  return pageOf(db, list, order, paging, ({ r, nodeName, path }): Reward => ({
     id: r.id,
     nodeId: r.nodeId,
     nodeName,
@@ -56,7 +50,7 @@ export function rewardsFor(
   pageSize: number,
 ): Promise<Page<Reward>> {
   const where = and(eq(creditRewards.active, true), inArray(orgNodes.path, selfAndAncestors(resident.path)));
-  return pageOfRewards(db, actor, where, page, pageSize);
+  return pageOfRewards(db, actor, where, { page, pageSize });
 }
 
 /**
@@ -69,7 +63,7 @@ export async function findRewards({ db, actor, query }: Ctx & { query: RewardQue
   const staff = actor.scopes.filter((s) => CREDIT_STAFF_ROLES.includes(s.role)).map(reachOf);
   const above = [...new Set(staff.flatMap(selfAndAncestors))];
   const where = or(underAnyPath(orgNodes.path, staff), above.length ? inArray(orgNodes.path, above) : undefined);
-  return pageOfRewards(db, actor, where, query.page, query.pageSize);
+  return pageOfRewards(db, actor, where, query);
 }
 
 /** The node that offers a reward must be a county or town the actor administers. */

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, ne } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
 import { pgErrorCode } from '../../server/db/client';
 import type { Protector } from '../../server/protect';
@@ -130,17 +130,7 @@ export async function upsertResident(tx: DbOrTx, a: UpsertArgs): Promise<UpsertR
 
   const idHash = value.idNumber ? protector.digest(value.idNumber) : null;
   if (idHash) {
-    const [dup] = await tx
-      .select({ id: residents.id, path: orgNodes.path, name: residents.name, nodeName: orgNodes.name })
-      .from(residents)
-      .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
-      .where(
-        and(
-          eq(residents.countyId, countyId),
-          eq(residents.idNumberHash, idHash),
-          existing ? ne(residents.id, existing.id) : undefined,
-        ),
-      );
+    const [dup] = await othersInCounty(tx, countyId, eq(residents.idNumberHash, idHash), existing?.id);
     if (dup && (existing || a.onDuplicateId !== 'update'))
       throw duplicateIdError(canReadResident(actor, dup) ? dup : undefined);
     if (dup) {
@@ -259,6 +249,16 @@ function changedFields(before: ResidentRow, after: Record<string, unknown>, idCh
   return out;
 }
 
+/** The county's residents that `match`, other than `exceptId`, with their village's name and path. */
+function othersInCounty(tx: DbOrTx, countyId: string, match: SQL | undefined, exceptId: string | undefined) {
+  return tx
+    .select({ id: residents.id, name: residents.name, nodeName: orgNodes.name, path: orgNodes.path })
+    .from(residents)
+    .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
+    .where(and(eq(residents.countyId, countyId), match, exceptId ? ne(residents.id, exceptId) : undefined))
+    .$dynamic();
+}
+
 /**
  * A phone number shared with other residents: allowed (families share), but said — naming those
  * within the actor's reach; residents outside it are neither named nor counted.
@@ -271,18 +271,7 @@ async function phoneWarnings(
   phone: string | null,
 ): Promise<Warning[]> {
   if (!phone) return [];
-  const rows = await tx
-    .select({ name: residents.name, nodeName: orgNodes.name, path: orgNodes.path })
-    .from(residents)
-    .innerJoin(orgNodes, eq(orgNodes.id, residents.nodeId))
-    .where(
-      and(
-        eq(residents.countyId, countyId),
-        eq(residents.phone, phone),
-        ne(residents.id, id),
-        isNull(residents.anonymizedAt),
-      ),
-    )
+  const rows = await othersInCounty(tx, countyId, and(eq(residents.phone, phone), isNull(residents.anonymizedAt)), id)
     .orderBy(asc(residents.name))
     .limit(200);
   const seen = rows.filter((r) => canReadResident(actor, r));

@@ -1,6 +1,6 @@
 import { formatDateTime } from '../../shared/china-time';
 import { THEME_LABELS } from '../../shared/themes';
-import type { ListExport } from '../../server/xlsx-export';
+import { pagedExport, type ListExport, type ListFilters } from '../../server/xlsx-export';
 import type { Ctx } from '../../server/types';
 import { TEACHER_CATEGORY_LABELS, TEACHER_SOURCE_LABELS, TEACHER_STATUS_LABELS } from './teachers.contract';
 import type { Teacher, TeacherQuery } from './teachers.contract';
@@ -8,18 +8,15 @@ import { findTeachers } from './teachers.service';
 import { HOURS_STATUS_LABELS, type Hours, type HoursQuery } from './volunteer.contract';
 import { findHours } from './volunteer.service';
 
-type Filters<Q> = Omit<Q, 'page' | 'pageSize'>;
 const yesNo = (v: boolean) => (v ? '是' : '否');
 
 /** 师资库: the list's rows as the reader sees them (phones masked outside the banks they keep). */
-export function teachersExport(ctx: Ctx, query: Filters<TeacherQuery>): ListExport<Teacher> {
-  return {
+export function teachersExport(ctx: Ctx, query: ListFilters<TeacherQuery>): ListExport<Teacher> {
+  return pagedExport(ctx, findTeachers, query, {
     name: '师资库',
     action: 'teacher.export',
     entityType: 'teacher',
-    filters: query,
     nodeId: () => query.bankNodeId,
-    readPage: (page, pageSize) => findTeachers({ ...ctx, query: { ...query, page, pageSize } }),
     columns: [
       { header: '姓名', width: 12, value: (t) => t.name },
       { header: '类别', width: 12, value: (t) => TEACHER_CATEGORY_LABELS[t.category].zh },
@@ -33,18 +30,16 @@ export function teachersExport(ctx: Ctx, query: Filters<TeacherQuery>): ListExpo
       { header: '政府或社区工作人员', width: 10, value: (t) => yesNo(t.isGovernmentStaff) },
       { header: '可支付授课费', width: 10, value: (t) => yesNo(t.feeEligible) },
     ],
-  };
+  });
 }
 
 /** 志愿服务时长: the hours served at the centres the reader keeps a bank over. */
-export function hoursExport(ctx: Ctx, query: Filters<HoursQuery>): ListExport<Hours> {
-  return {
+export function hoursExport(ctx: Ctx, query: ListFilters<HoursQuery>): ListExport<Hours> {
+  return pagedExport(ctx, findHours, query, {
     name: '志愿服务时长',
     action: 'volunteer_hours.export',
     entityType: 'volunteer_hours',
-    filters: query,
     nodeId: () => query.nodeId,
-    readPage: (page, pageSize) => findHours({ ...ctx, query: { ...query, page, pageSize } }),
     columns: [
       { header: '志愿者', width: 12, value: (h) => h.teacherName },
       { header: '服务日期', width: 12, value: (h) => h.serviceDate },
@@ -57,5 +52,5 @@ export function hoursExport(ctx: Ctx, query: Filters<HoursQuery>): ListExport<Ho
       { header: '审核时间', width: 18, value: (h) => formatDateTime(h.reviewedAt) },
       { header: '审核意见', width: 24, value: (h) => h.reviewNote },
     ],
-  };
+  });
 }

@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../server/db/client';
 import { reachPaths, type Actor } from '../../shared/actor';
 import { AppError, fieldError, forbidden, hidden } from '../../shared/app-error';
-import type { Page } from '../../shared/pagination';
+import type { Page, PageQuery } from '../../shared/pagination';
 import { TEACHER_BANK_ROLES } from '../../shared/roles';
 import { userNames } from '../accounts';
 import { auditChange } from '../../server/audit';
@@ -32,13 +32,7 @@ const place = alias(orgNodes, 'place');
 const reviewer = userNames('reviewer');
 
 /** Hours rows with the names the lists show; `where` decides which. */
-async function pageOfHours(
-  db: Db,
-  actor: Actor,
-  where: SQL | undefined,
-  page: number,
-  pageSize: number,
-): Promise<Page<Hours>> {
+async function pageOfHours(db: Db, actor: Actor, where: SQL | undefined, paging: PageQuery): Promise<Page<Hours>> {
   const list = db
     .select({
       h: volunteerHours,
@@ -55,7 +49,7 @@ async function pageOfHours(
     .where(where)
     .$dynamic();
   const order = [desc(volunteerHours.serviceDate), desc(volunteerHours.submittedAt)];
-  return pageOf(db, list, order, { page, pageSize }, (r): Hours => ({
+  return pageOf(db, list, order, paging, (r): Hours => ({
     id: r.h.id,
     teacherId: r.h.teacherId,
     teacherName: r.teacherName,
@@ -112,7 +106,7 @@ export async function findMyHours({ db, actor, query }: { db: Db; actor: Actor; 
   const conds = [eq(teachers.userId, actor.userId)];
   if (query.status) conds.push(eq(volunteerHours.status, query.status));
   if (query.teacherId) conds.push(eq(volunteerHours.teacherId, query.teacherId));
-  const page = await pageOfHours(db, actor, and(...conds), query.page, query.pageSize);
+  const page = await pageOfHours(db, actor, and(...conds), query);
   return { ...page, teachers: list };
 }
 
@@ -125,7 +119,7 @@ export async function findHours({ db, actor, query }: Ctx & { query: HoursQuery 
     const n = await loadNodeFor(db, query.nodeId, (node) => canReviewHours(actor, node));
     conds.push(like(place.path, `${escapeLike(n.path)}%`));
   }
-  return pageOfHours(db, actor, and(...conds), query.page, query.pageSize);
+  return pageOfHours(db, actor, and(...conds), query);
 }
 
 export async function submitHours({ db, actor, input }: Ctx & { input: HoursSubmit }): Promise<{ id: string }> {

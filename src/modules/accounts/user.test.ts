@@ -21,14 +21,16 @@ beforeAll(async () => {
   ta = await signIn(s.app, 'ta', TEST_PASSWORD);
 });
 
+/** The town admin creates an account (at the village, with a first password, unless told otherwise). */
+const create = (v: { username: string; displayName: string } & Record<string, unknown>) =>
+  ta.req('POST', '/api/users', { homeNodeId: village.id, password: 'First-pass-2026', ...v });
+
 describe('accounts', () => {
   it('creates an account with roles; the new user must change the password first', async () => {
-    const r = await ta.req('POST', '/api/users', {
+    const r = await create({
       username: 'manager1',
       displayName: '刘主任',
       phone: '139 0000 5678',
-      homeNodeId: village.id,
-      password: 'First-pass-2026',
       roles: [
         { role: 'centre_manager', nodeId: village.id },
         { role: 'teacher', nodeId: village.id },
@@ -48,30 +50,18 @@ describe('accounts', () => {
   });
 
   it('refuses a taken username or phone beside the field', async () => {
-    const dupe = await ta.req('POST', '/api/users', {
-      username: 'MANAGER1',
-      displayName: '重名',
-      homeNodeId: village.id,
-      password: 'First-pass-2026',
-    });
+    const dupe = await create({ username: 'MANAGER1', displayName: '重名' });
     expect(dupe.statusCode).toBe(409);
     expect(dupe.json().error.issues[0]).toMatchObject({ path: 'username', message: '用户名已被使用' });
-    const phone = await ta.req('POST', '/api/users', {
-      username: 'other1',
-      displayName: '同号',
-      phone: '13900005678',
-      homeNodeId: village.id,
-      password: 'First-pass-2026',
-    });
+    const phone = await create({ username: 'other1', displayName: '同号', phone: '13900005678' });
     expect(phone.json().error.issues[0].path).toBe('phone');
   });
 
   it('a town admin cannot grant system admin, nor manage a county admin living in the town', async () => {
-    const r = await ta.req('POST', '/api/users', {
+    const r = await create({
       username: 'boss',
       displayName: '想当管理员',
       homeNodeId: town.id,
-      password: 'First-pass-2026',
       roles: [{ role: 'system_admin', nodeId: town.id }],
     });
     expect(r.statusCode).toBe(403);

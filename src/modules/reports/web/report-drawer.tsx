@@ -10,11 +10,11 @@ import {
 } from '@ant-design/icons';
 import { useApiMutation } from '../../../web/api/hooks';
 import { CommentModal } from '../../../web/components/comment-modal';
-import { DetailActions, DetailBody, DetailFields, DetailSection } from '../../../web/components/detail-layout';
+import { DetailActions, DetailBody, DetailFields } from '../../../web/components/detail-layout';
 import { DetailDrawer } from '../../../web/components/query-view';
 import { useI18n } from '../../../web/i18n/i18n';
 import { reportsApi, type Report } from '../reports.contract';
-import { ExportButtons, FiguresTable, ReportText, StatusTag, TimingTag } from './report-parts';
+import { ExportButtons, FiguresAndText, StatusTag, TimingTag } from './report-parts';
 import { M } from './reports.messages';
 import { useReport } from './reports.queries';
 
@@ -134,20 +134,15 @@ function ReportView({ report: r }: { report: Report }) {
           ...(r.reviewComment ? [{ key: 'comment', label: t(M.reviewComment), children: r.reviewComment }] : []),
         ]}
       />
-      <DetailSection title={t(M.figures)}>
-        <Typography.Paragraph type="secondary">{t(M.themeHint)}</Typography.Paragraph>
-        <FiguresTable live={r.live} frozen={r.frozen} />
-      </DetailSection>
-      <DetailSection title={t(M.text)}>
-        <ReportText
-          editable={r.can.write}
-          label={t(M.text)}
-          value={r.can.write ? body : r.body}
-          onChange={setBody}
-          maxLength={5000}
-          placeholder={t(M.textPlaceholder)}
-        />
-      </DetailSection>
+      <FiguresAndText
+        doc={r}
+        hint={t(M.themeHint)}
+        textTitle={t(M.text)}
+        draft={body}
+        onDraft={setBody}
+        maxLength={5000}
+        placeholder={t(M.textPlaceholder)}
+      />
       {asking && (
         <CommentModal
           title={t(asking === 'return' ? M.returnTitle : M.unlockTitle)}

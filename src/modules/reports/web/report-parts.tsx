@@ -1,6 +1,7 @@
 import { Button, Input, Table, Tag, Typography } from 'antd';
 import { FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
 import { urlOf } from '../../../web/api/client';
+import { DetailSection } from '../../../web/components/detail-layout';
 import { useI18n } from '../../../web/i18n/i18n';
 import {
   figureLines,
@@ -129,5 +130,47 @@ export function ReportText({
     />
   ) : (
     <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', fontSize: 16 }}>{value || '—'}</Typography.Paragraph>
+  );
+}
+
+/**
+ * A report's (or an annual summary's) two sections: its figures (live, beside those frozen at
+ * submission) and its text, which the writer edits as `draft` while they may write.
+ */
+export function FiguresAndText({
+  doc,
+  hint,
+  textTitle,
+  draft,
+  onDraft,
+  maxLength,
+  placeholder,
+}: {
+  doc: { live: Figures; frozen: Figures | null; body: string; can: { write: boolean } };
+  hint?: string;
+  textTitle: string;
+  draft: string;
+  onDraft: (v: string) => void;
+  maxLength: number;
+  placeholder?: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <DetailSection title={t(M.figures)}>
+        {hint && <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph>}
+        <FiguresTable live={doc.live} frozen={doc.frozen} />
+      </DetailSection>
+      <DetailSection title={textTitle}>
+        <ReportText
+          editable={doc.can.write}
+          label={textTitle}
+          value={doc.can.write ? draft : doc.body}
+          onChange={onDraft}
+          maxLength={maxLength}
+          placeholder={placeholder}
+        />
+      </DetailSection>
+    </>
   );
 }

@@ -9,7 +9,7 @@ import { QueryView } from '../../../web/components/query-view';
 import type { UrlQuery } from '../../../web/components/use-url-query';
 import { useI18n } from '../../../web/i18n/i18n';
 import { reportsApi, type ReportBrief, type Summary } from '../reports.contract';
-import { ExportButtons, FiguresTable, ReportText, StatusTag, TimingTag } from './report-parts';
+import { ExportButtons, FiguresAndText, StatusTag, TimingTag } from './report-parts';
 import { M } from './reports.messages';
 import { useSummary } from './reports.queries';
 
@@ -79,18 +79,7 @@ function SummaryView({ summary: s }: { summary: Summary }) {
           )}
           <ExportButtons nodeId={s.node.id} year={s.year} />
         </DetailActions>
-        <DetailSection title={t(M.figures)}>
-          <FiguresTable live={s.live} frozen={s.frozen} />
-        </DetailSection>
-        <DetailSection title={t(M.summaryText)}>
-          <ReportText
-            editable={s.can.write}
-            label={t(M.summaryText)}
-            value={s.can.write ? body : s.body}
-            onChange={setBody}
-            maxLength={10000}
-          />
-        </DetailSection>
+        <FiguresAndText doc={s} textTitle={t(M.summaryText)} draft={body} onDraft={setBody} maxLength={10000} />
         <DetailSection title={t(M.monthsReported)}>
           <Table
             size="small"

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { App, Button, Card, InputNumber, Space, Typography } from 'antd';
 import { useApiMutation } from '../../../web/api/hooks';
 import { useI18n } from '../../../web/i18n/i18n';
@@ -38,28 +38,21 @@ export function SignInWindowCard({ countyId }: { countyId: string }) {
         </Typography.Text>
         {r.canEdit ? (
           <>
-            <span>{t(M.windowBefore)}</span>
-            <InputNumber
-              aria-label={t(M.windowBefore)}
-              min={0}
-              max={SIGN_IN_WINDOW.maxMinutes}
-              precision={0}
-              value={before}
-              onChange={(v) => setDraft((d) => ({ ...d, before: v ?? 0 }))}
-              suffix={t(M.windowMinutes)}
-              style={{ width: 120 }}
-            />
-            <span>{t(M.windowAfter)}</span>
-            <InputNumber
-              aria-label={t(M.windowAfter)}
-              min={0}
-              max={SIGN_IN_WINDOW.maxMinutes}
-              precision={0}
-              value={after}
-              onChange={(v) => setDraft((d) => ({ ...d, after: v ?? 0 }))}
-              suffix={t(M.windowMinutes)}
-              style={{ width: 120 }}
-            />
+            {(['before', 'after'] as const).map((side) => (
+              <Fragment key={side}>
+                <span>{t(side === 'before' ? M.windowBefore : M.windowAfter)}</span>
+                <InputNumber
+                  aria-label={t(side === 'before' ? M.windowBefore : M.windowAfter)}
+                  min={0}
+                  max={SIGN_IN_WINDOW.maxMinutes}
+                  precision={0}
+                  value={side === 'before' ? before : after}
+                  onChange={(v) => setDraft((d) => ({ ...d, [side]: v ?? 0 }))}
+                  suffix={t(M.windowMinutes)}
+                  style={{ width: 120 }}
+                />
+              </Fragment>
+            ))}
             <Button type="primary" loading={busy} disabled={!changed} onClick={() => void save()}>
               {t(APP.save)}
             </Button>

@@ -72,7 +72,11 @@ export function AccountDrawer({ residentId, onClose }: { residentId: string; onC
           )}
           <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
             <Col xs={8}>
-              <Statistic title={t(M.balance)} value={a.balance} valueStyle={{ fontSize: 28, fontWeight: 600 }} />
+              <Statistic
+                title={t(M.balance)}
+                value={a.balance}
+                styles={{ content: { fontSize: 28, fontWeight: 600 } }}
+              />
             </Col>
             <Col xs={8}>
               <Statistic title={t(M.earned)} value={a.earned} />

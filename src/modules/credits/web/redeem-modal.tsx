@@ -51,7 +51,7 @@ export function RedeemModal({
       {rewards.error && <Alert type="error" title={errorText(rewards.error, locale)} />}
       {rewards.data && items.length === 0 && <Alert type="info" title={t(M.noRewards)} />}
       <Radio.Group value={rewardId} onChange={(e) => setRewardId(e.target.value as string)} style={{ width: '100%' }}>
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           {items.map((r) => (
             <Radio
               key={r.id}

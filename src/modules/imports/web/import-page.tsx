@@ -52,7 +52,7 @@ export function ImportPage() {
         }
         help={t(M.templateHelp)}
       />
-      <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Space orientation="vertical" size="large" style={{ width: '100%' }}>
         <ImportWizard />
         <Card title={t(M.exportTitle)}>
           <Form layout="vertical" style={{ maxWidth: 520 }}>

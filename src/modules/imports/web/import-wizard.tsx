@@ -134,7 +134,7 @@ export function ImportWizard() {
         </Form>
       )}
       {step === 1 && (
-        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <Upload.Dragger
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             multiple={false}
@@ -160,7 +160,7 @@ export function ImportWizard() {
         </Space>
       )}
       {step === 2 && job && (
-        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <ImportMapping key={`${job.id}:${version}`} job={job} busy={remap.busy} onApply={(m) => void doRemap(m)} />
           <Preview
             job={job}
@@ -222,12 +222,17 @@ function Preview({
     [t(M.unchangedRows), c.unchanged],
   ];
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Text type="secondary">{t(M.fileLine, { file: job.fileName, scope: job.nodeName })}</Typography.Text>
       <Row gutter={[12, 12]} data-testid="import-counts">
         {stats.map(([title, value, color]) => (
           <Col key={title} xs={8} sm={4}>
-            <Statistic title={title} value={value} suffix={t(M.rowsUnit)} valueStyle={{ color, fontSize: 24 }} />
+            <Statistic
+              title={title}
+              value={value}
+              suffix={t(M.rowsUnit)}
+              styles={{ content: { color, fontSize: 24 } }}
+            />
           </Col>
         ))}
       </Row>

@@ -26,7 +26,11 @@ export function PortalCreditsPage() {
       <Card size="small">
         <Row gutter={8}>
           <Col span={10}>
-            <Statistic title={t(M.balance)} value={c.balance} valueStyle={{ color: '#0b6e4f', fontSize: '2em' }} />
+            <Statistic
+              title={t(M.balance)}
+              value={c.balance}
+              styles={{ content: { color: '#0b6e4f', fontSize: '2em' } }}
+            />
           </Col>
           <Col span={7}>
             <Statistic title={t(M.earned)} value={c.earned} />

@@ -113,7 +113,7 @@ export function AttendancePage() {
               <Statistic
                 title={t(label)}
                 value={counts[k]}
-                valueStyle={k === 'pending' && counts.pending > 0 ? { color: '#b35c00' } : undefined}
+                styles={{ content: k === 'pending' && counts.pending > 0 ? { color: '#b35c00' } : undefined }}
               />
             </Card>
           </Col>
@@ -136,7 +136,7 @@ export function AttendancePage() {
             title: t(M.name),
             dataIndex: 'name',
             render: (v: string, r) => (
-              <Space direction="vertical" size={0}>
+              <Space orientation="vertical" size={0}>
                 <span>{v}</span>
                 {r.status === 'pending' && (
                   <Typography.Text type="warning" style={{ fontSize: 13 }}>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildActivity } from '../../../test/activity-factories';
-import { TEST_PASSWORD } from '../../../test/factories';
+import { roleAssignments } from '../accounts/account.table';
+import { buildUser, TEST_PASSWORD } from '../../../test/factories';
 import { signIn, type Client } from '../../../test/server';
 import { useWorldServer } from '../../../test/server-fixture';
 
@@ -58,6 +59,25 @@ describe('annual plan', () => {
     expect((await centre.req('GET', `/api/plans?centreId=${w.nodes.A1a.id}&year=${year}`)).json().items).toHaveLength(
       1,
     );
+  });
+});
+
+describe('two hats', () => {
+  it('a user who keeps one centre and only teaches at another may read the other’s plan, not write it: 403, nothing written', async () => {
+    const u = await buildUser(s.database, { username: 'two_hats', role: 'centre_manager', node: w.nodes.A1a });
+    await s.database.db.insert(roleAssignments).values({ userId: u.id, role: 'teacher', nodeId: w.nodes.A1b.id });
+    const c = await signIn(s.app, 'two_hats', TEST_PASSWORD);
+    const plan = () => c.req('GET', `/api/plans?centreId=${w.nodes.A1b.id}&year=${year}`);
+    expect((await plan()).statusCode).toBe(200);
+    const r = await c.req('POST', '/api/plans', {
+      centreId: w.nodes.A1b.id,
+      year,
+      month: 6,
+      title: '越权',
+      theme: 'health',
+    });
+    expect(r.statusCode).toBe(403);
+    expect((await plan()).json().items).toEqual([]);
   });
 });
 

@@ -9,6 +9,7 @@ import {
   startServer,
   watchPage,
   type RunningServer,
+  signInAs,
 } from './harness';
 
 /**
@@ -119,11 +120,7 @@ describe('the everyday path, counted', () => {
     watchPage(phone, 'phone');
 
     // Signed in on both devices (not counted).
-    await staff.goto(`${server.url}/login`);
-    await staff.getByLabel('用户名或手机号').fill('centre');
-    await staff.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-    await staff.getByRole('button', { name: '登录' }).click();
-    await staff.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await signInAs(staff, 'centre', server.url);
     await phone.goto(`${server.url}/m`);
     await phone.getByLabel('手机号').fill(RESIDENT.phone);
     await phone.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);

@@ -3,13 +3,13 @@ import type { Browser, Page } from 'playwright-core';
 import fs from 'node:fs';
 import { badCheckId, buildRosterXlsx, readXlsx, validId } from '../fixtures/roster-xlsx';
 import {
-  DEMO_PASSWORD,
   launchBrowser,
   resultPath,
   startServer,
   keepPageOnFailure,
   watchPage,
   type RunningServer,
+  signInAs,
 } from './harness';
 
 /**
@@ -51,11 +51,7 @@ describe('roster import wizard in the browser (town admin)', () => {
   });
 
   it('signs in as the town admin and opens 名册导入导出 from the menu', async () => {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('用户名或手机号').fill('town');
-    await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await signInAs(page, 'town', server.url);
     await page.getByRole('menuitem', { name: '名册导入导出' }).click();
     await page.waitForURL(/\/imports$/);
     await page.getByText('居民名册导入导出').waitFor();

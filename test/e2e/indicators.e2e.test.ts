@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
-  DEMO_PASSWORD,
   keepPageOnFailure,
   launchBrowser,
   resultPath,
   startServer,
   watchPage,
   type RunningServer,
+  signInAs,
 } from './harness';
 
 /**
@@ -33,16 +33,8 @@ describe('indicators in the browser', () => {
     await server?.close();
   });
 
-  const signInAs = async (p: Page, user: string) => {
-    await p.goto(`${server.url}/login`);
-    await p.getByLabel('用户名或手机号').fill(user);
-    await p.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-    await p.getByRole('button', { name: '登录' }).click();
-    await p.waitForURL((u) => !u.pathname.startsWith('/login'));
-  };
-
   it('the county admin opens 指标统计 from the menu and sees the measures against their targets', async () => {
-    await signInAs(page, 'county');
+    await signInAs(page, 'county', server.url);
     await page.getByRole('menuitem', { name: '指标统计' }).click();
     await page.waitForURL(/\/indicators/);
     // Settled: the values have arrived (the grid lists the county's towns).
@@ -117,7 +109,7 @@ describe('indicators in the browser', () => {
       hasTouch: true,
     });
     const p = await phone.newPage();
-    await signInAs(p, 'town');
+    await signInAs(p, 'town', server.url);
     await p.goto(`${server.url}/indicators`);
     await p.getByTestId('value-participants').waitFor();
     await p.getByRole('button', { name: '东坡村' }).waitFor();

@@ -3,13 +3,13 @@ import type { Browser, Page } from 'playwright-core';
 import fs from 'node:fs';
 import { readXlsx } from '../fixtures/roster-xlsx';
 import {
-  DEMO_PASSWORD,
   keepPageOnFailure,
   launchBrowser,
   resultPath,
   startServer,
   watchPage,
   type RunningServer,
+  signInAs,
 } from './harness';
 
 /**
@@ -42,11 +42,7 @@ describe('list export in the browser (town admin)', () => {
   });
 
   it('exports the filtered teacher list: the same rows as the list, the filter applied', async () => {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('用户名或手机号').fill('town');
-    await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await signInAs(page, 'town', server.url);
     await page.goto(`${server.url}/teachers?category=part_time&pageSize=100`);
     const total = Number((await page.getByText(/^共 \d+ 人$/).innerText()).match(/\d+/)![0]);
     expect(total).toBeGreaterThan(0);

@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chinaMonth } from '../../src/shared/china-time';
 import {
-  DEMO_PASSWORD,
   keepPageOnFailure,
   launchBrowser,
   resultPath,
   startServer,
   watchPage,
   type RunningServer,
+  signInAs,
 } from './harness';
 
 /**
@@ -40,11 +40,7 @@ describe('monthly reports in the browser', () => {
     contexts.push(ctx);
     page = await ctx.newPage();
     watchPage(page, `reports-${user}`);
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('用户名或手机号').fill(user);
-    await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await signInAs(page, user, server.url);
     await page.getByRole('menuitem', { name: '月报' }).click();
     await page.waitForURL(/\/reports/);
     await page.goto(`${server.url}/reports?month=${month}`);

@@ -1,7 +1,7 @@
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, launchBrowser, resultPath, startServer, type RunningServer } from './harness';
+import { DEMO_PASSWORD, launchBrowser, resultPath, startServer, type RunningServer, signInAs } from './harness';
 
 /** Nothing on the page is wider than the phone's screen. */
 const fitsWidth = (p: Page) => p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
@@ -39,11 +39,7 @@ describe('QR sign-in in the browser', () => {
   });
 
   it('the centre manager signs in and creates an activity (through the API)', async () => {
-    await staff.goto(`${server.url}/login`);
-    await staff.getByLabel('用户名或手机号').fill('centre');
-    await staff.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-    await staff.getByRole('button', { name: '登录' }).click();
-    await staff.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await signInAs(staff, 'centre', server.url);
     activityId = await staff.evaluate(async () => {
       const me = await (await fetch('/api/auth/me')).json();
       const headers = { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken };
@@ -272,11 +268,7 @@ describe('QR sign-in in the browser', () => {
   it('a county admin sets the county’s sign-in window on the sign-in desk; the centre reads it', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
     const admin = await ctx.newPage();
-    await admin.goto(`${server.url}/login`);
-    await admin.getByLabel('用户名或手机号').fill('county');
-    await admin.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-    await admin.getByRole('button', { name: '登录' }).click();
-    await admin.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await signInAs(admin, 'county', server.url);
     await admin.goto(`${server.url}/sign-in`);
     const card = admin.getByTestId('signin-window-card');
     await card.getByText('扫码签到时间').waitFor();

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
-  DEMO_PASSWORD,
   keepPageOnFailure,
   launchBrowser,
   resultPath,
   startServer,
   watchPage,
   type RunningServer,
+  signInAs as signInPage,
 } from './harness';
 
 /**
@@ -35,11 +35,7 @@ describe('the workbench in the browser', () => {
     const ctx = await browser.newContext({ viewport, locale: 'zh-CN' });
     page = await ctx.newPage();
     watchPage(page, `workbench ${user}`);
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('用户名或手机号').fill(user);
-    await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await signInPage(page, user, server.url);
     return page;
   };
 

@@ -21,3 +21,6 @@ import './activities.waiting';
 
 // Its routes, registered by src/server/modules.ts.
 export { activityRoutes } from './activities.routes';
+
+// Who may read activities (the workbench lists the week's activities to them).
+export { ACTIVITY_READER_ROLES } from './activities.policy';

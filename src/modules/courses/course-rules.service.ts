@@ -12,7 +12,7 @@ import {
   type CourseRulesUpdate,
 } from './courses.contract';
 // The county's theme keepers (THEME_EDITOR_ROLES) also set its review lead days; everyone who reads its themes reads its rules.
-import { canEditThemes, canReadThemes } from '../themes/themes.policy';
+import { canEditThemes, canReadThemes } from '../themes';
 import { canSetFeaturedLimit } from './courses.policy';
 import type { Ctx } from '../../server/types';
 

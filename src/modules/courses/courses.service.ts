@@ -13,13 +13,12 @@ import { escapeLike, underAnyPath } from '../../server/tree-scope';
 import { orgNodes } from '../../server/db/tree.table';
 import { readPage } from '../../server/db/page';
 import type { Ctx } from '../../server/types';
-import { ancestorPaths, canReadBank } from '../teachers/teachers.policy';
 import { listThemes } from '../themes';
 import { sanitizeCourseHtml } from './course-html';
 import { loadCourse, placeOf, reviewNode, reviewNodeJoin, type CourseRow } from './course-load';
 import { reviewLeadDays } from './course-rules.service';
 import { filesByIds, loadReadableFiles, toStoredFile } from '../files';
-import { teacherRefs } from '../teachers';
+import { ancestorPaths, canReadBank, teacherRefs } from '../teachers';
 import {
   coursesApi,
   submitDeadline,

@@ -11,3 +11,6 @@ import './teachers.waiting';
 
 // Its routes, registered by src/server/modules.ts.
 export { teacherRoutes } from './teachers.routes';
+
+// Whose teacher banks a user may read (a course's teachers are chosen from them).
+export { ancestorPaths, canReadBank } from './teachers.policy';

@@ -4,3 +4,6 @@ export type { Theme, ThemeList } from './themes.contract';
 
 // Its routes, registered by src/server/modules.ts.
 export { themeRoutes } from './themes.routes';
+
+// Who may read and edit a county's themes (other modules' services check the same rule).
+export { canEditThemes, canReadThemes } from './themes.policy';

@@ -9,8 +9,7 @@ import { holdsRoleOver, reachOf, reachPaths, type Actor } from '../../shared/act
 import { chinaInstant, chinaToday, chinaWeekday, formatDate } from '../../shared/china-time';
 import { hidden } from '../../shared/app-error';
 import type { NodeLevel } from '../../shared/roles';
-import { pageActivityFacts } from '../activities';
-import { ACTIVITY_READER_ROLES } from '../activities/activities.policy';
+import { ACTIVITY_READER_ROLES, pageActivityFacts } from '../activities';
 import { findIndicators, MEASURE_DEFS, type IndicatorReport } from '../indicators';
 import { heldByMonth } from '../stats';
 import type { Workbench, WorkbenchActivity, WorkbenchQuery } from './workbench.contract';

@@ -12,36 +12,36 @@ import { ADMIN_ROLES, type Role } from '../../shared/roles';
 import { AUDIT_READER_ROLES } from '../../modules/audit/audit.policy';
 import { ImportOutlined } from '@ant-design/icons';
 import { IMPORT_ROLES } from '../../modules/imports/imports.policy';
-import { importsMessages as IMPORTS } from '../../modules/imports/web';
+import { importsMenu as IMPORTS } from '../../modules/imports/web';
 import type { Msg } from '../i18n/i18n';
 import { M } from '../i18n/messages';
 import { ContactsOutlined } from '@ant-design/icons';
 import { RESIDENT_STATS_ROLES } from '../../modules/people/people.policy';
-import { peopleMessages as PEOPLE } from '../../modules/people/web';
-import { teachersMessages as TEACHERS } from '../../modules/teachers/web';
+import { peopleMenu as PEOPLE } from '../../modules/people/web';
+import { teachersMenu as TEACHERS } from '../../modules/teachers/web';
 import { TEACHER_READER_ROLES } from '../../modules/teachers/teachers.policy';
 import { ReadOutlined } from '@ant-design/icons';
-import { coursesMessages as COURSES } from '../../modules/courses/web';
+import { coursesMenu as COURSES } from '../../modules/courses/web';
 import { CalendarOutlined, ScheduleOutlined } from '@ant-design/icons';
-import { activitiesMessages as ACTIVITIES } from '../../modules/activities/web';
-import { plansMessages as PLANS } from '../../modules/plans/web';
+import { activitiesMenu as ACTIVITIES } from '../../modules/activities/web';
+import { plansMenu as PLANS } from '../../modules/plans/web';
 
 import { CheckSquareOutlined } from '@ant-design/icons';
 import { ATTENDANCE_READER_ROLES } from '../../modules/signin/signin.policy';
-import { signinMessages as SIGNIN } from '../../modules/signin/web';
+import { signinMenu as SIGNIN } from '../../modules/signin/web';
 
 import { TrophyOutlined } from '@ant-design/icons';
 import { CREDIT_STAFF_ROLES } from '../../modules/credits/credits.policy';
-import { creditsMessages as CREDITS } from '../../modules/credits/web';
+import { creditsMenu as CREDITS } from '../../modules/credits/web';
 
 import { FundOutlined, LineChartOutlined } from '@ant-design/icons';
-import { indicatorsMessages as INDICATORS } from '../../modules/indicators/web';
+import { indicatorsMenu as INDICATORS } from '../../modules/indicators/web';
 import { FileTextOutlined } from '@ant-design/icons';
 import { REPORT_READER_ROLES } from '../../modules/reports/reports.policy';
-import { reportsMessages as REPORTS } from '../../modules/reports/web';
+import { reportsMenu as REPORTS } from '../../modules/reports/web';
 
 import { DashboardOutlined } from '@ant-design/icons';
-import { workbenchMessages as WORKBENCH } from '../../modules/workbench/web';
+import { workbenchMenu as WORKBENCH } from '../../modules/workbench/web';
 
 type Entry = { key: string; path: string; label: Msg; icon: ReactNode; roles?: readonly Role[] };
 

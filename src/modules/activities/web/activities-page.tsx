@@ -1,7 +1,5 @@
-import { useEffect } from 'react';
-import { Col, DatePicker, Segmented, Tag } from 'antd';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
+import { lazy, Suspense } from 'react';
+import { Segmented, Tag } from 'antd';
 import { EnvironmentOutlined } from '@ant-design/icons';
 import { chinaMonth } from '../../../shared/china-time';
 import { useAuth } from '../../../web/auth/auth-context';
@@ -9,6 +7,7 @@ import { ExportButton } from '../../../web/components/export-button';
 import { FilterCard, FilterNode, FilterSearch, FilterSelect } from '../../../web/components/filter-card';
 import { useListPage } from '../../../web/components/list-page';
 import { NavButton, NewButton, PageHeader } from '../../../web/components/page-header';
+import { PageLoading } from '../../../web/components/page-loading';
 import { PageTable } from '../../../web/components/page-table';
 import { openColumn } from '../../../web/components/table-columns';
 import { oneOf } from '../../../web/components/use-url-query';
@@ -21,13 +20,20 @@ import {
   type ActivityStatus,
 } from '../activities.contract';
 import { ACTIVITY_KEEPER_ROLES } from '../activities.policy';
-import { ActivityCalendar } from './activity-calendar';
-import { ActivityDetailDrawer } from './activity-detail-drawer';
-import { ActivityFormDrawer } from './activity-form-drawer';
-import { StatusTag, useThemes } from './activity-tags';
+import { PlacesText, StatusTag, useThemes } from './activity-tags';
 import { chinaSpan } from './activity-time';
 import { M } from './activities.messages';
 import { useActivityList } from './activities.queries';
+
+// The month calendar, the activity's drawer and the form load when first shown: the list (what a
+// village connection must show first) does not wait for them.
+const ActivityCalendar = lazy(() => import('./activity-calendar').then((m) => ({ default: m.ActivityCalendar })));
+const ActivityDetailDrawer = lazy(() =>
+  import('./activity-detail-drawer').then((m) => ({ default: m.ActivityDetailDrawer })),
+);
+const ActivityFormDrawer = lazy(() =>
+  import('./activity-form-drawer').then((m) => ({ default: m.ActivityFormDrawer })),
+);
 
 // `new=1` opens the new-activity form at once (the workbench's quick action links here).
 const KEYS = ['q', 'centreId', 'month', 'status', 'theme', 'view', 'open', 'new'] as const;
@@ -35,9 +41,6 @@ const KEYS = ['q', 'centreId', 'month', 'status', 'theme', 'view', 'open', 'new'
 /** 活动与课堂: filters in the URL, a list or a month calendar, a drawer per activity, one form. */
 export function ActivitiesPage() {
   const { t, label, isZh } = useI18n();
-  useEffect(() => {
-    dayjs.locale(isZh ? 'zh-cn' : 'en');
-  }, [isZh]);
   const { hasRole } = useAuth();
   const page = useListPage(KEYS);
   const { url, f, open } = page;
@@ -82,17 +85,15 @@ export function ActivitiesPage() {
           label={t(M.centre)}
           selectable={(n) => n.level !== 'unit'}
         />
-        <Col xs={12} sm={8} lg={4}>
-          <DatePicker
-            picker="month"
-            style={{ width: '100%' }}
-            aria-label={t(M.month)}
-            placeholder={t(M.month)}
-            value={month ? dayjs(`${month}-01`) : null}
-            onChange={(d) => url.set({ month: d ? d.format('YYYY-MM') : null })}
-            allowClear={!calendar}
-          />
-        </Col>
+        <FilterSelect<string>
+          span={{ xs: 12, sm: 8, lg: 4 }}
+          value={month}
+          onChange={(v) => url.set({ month: v ?? null })}
+          placeholder={t(M.month)}
+          label={t(M.month)}
+          allowClear={!calendar}
+          options={monthOptions(month, isZh)}
+        />
         <FilterSelect<ActivityStatus>
           span={{ xs: 12, sm: 8, lg: 3 }}
           value={status}
@@ -126,7 +127,9 @@ export function ActivitiesPage() {
         ]}
       />
       {calendar ? (
-        <ActivityCalendar month={month!} list={list} onOpen={open} />
+        <Suspense fallback={<PageLoading />}>
+          <ActivityCalendar month={month!} list={list} onOpen={open} />
+        </Suspense>
       ) : (
         <PageTable<Activity>
           list={list}
@@ -150,37 +153,37 @@ export function ActivitiesPage() {
           ]}
         />
       )}
-      {f.open && <ActivityDetailDrawer id={f.open} onClose={page.close} onOpen={open} />}
-      {canCreate && (page.creating || f.new === '1') && (
-        <ActivityFormDrawer
-          mode={{ kind: 'create', centreId: f.centreId }}
-          onClose={() => {
-            page.cancelCreate();
-            url.set({ new: null });
-          }}
-          onSaved={(id) => {
-            page.cancelCreate();
-            url.set({ new: null, open: id });
-          }}
-        />
-      )}
+      <Suspense fallback={null}>
+        {f.open && <ActivityDetailDrawer id={f.open} onClose={page.close} onOpen={open} />}
+        {canCreate && (page.creating || f.new === '1') && (
+          <ActivityFormDrawer
+            mode={{ kind: 'create', centreId: f.centreId }}
+            onClose={() => {
+              page.cancelCreate();
+              url.set({ new: null });
+            }}
+            onSaved={(id) => {
+              page.cancelCreate();
+              url.set({ new: null, open: id });
+            }}
+          />
+        )}
+      </Suspense>
     </>
   );
 }
 
-/** 12/20 · 候补 3 */
-export function PlacesText({ a }: { a: Pick<Activity, 'registered' | 'waitlisted' | 'capacity'> }) {
-  const { t } = useI18n();
-  return (
-    <span style={{ whiteSpace: 'nowrap' }}>
-      {a.capacity === null
-        ? t(M.placesNoLimit, { r: a.registered })
-        : t(M.placesOf, { r: a.registered, c: a.capacity })}
-      {a.waitlisted > 0 && (
-        <Tag color="orange" style={{ marginInlineStart: 6 }}>
-          {t(M.waitlisted)} {a.waitlisted}
-        </Tag>
-      )}
-    </span>
-  );
+/**
+ * The month filter's choices: half a year ahead down to two years back, newest first (a plain
+ * list, not a date picker: the list page does not load the picker; a month from the URL outside
+ * the range is kept as a choice).
+ */
+function monthOptions(chosen: string | undefined, isZh: boolean) {
+  const [y, m] = chinaMonth().split('-').map(Number);
+  const months = Array.from({ length: 31 }, (_, i) => {
+    const at = y * 12 + (m - 1) + 6 - i;
+    return `${Math.floor(at / 12)}-${String((at % 12) + 1).padStart(2, '0')}`;
+  });
+  if (chosen && !months.includes(chosen)) months.push(chosen);
+  return months.map((v) => ({ value: v, label: isZh ? `${v.slice(0, 4)}年${Number(v.slice(5))}月` : v }));
 }

@@ -2,7 +2,6 @@ import type { Msg } from '../../../web/i18n/i18n';
 
 /** The activity, booking and venue screens' words. */
 export const M = {
-  menu: ['活动', 'Activities'],
   title: ['活动与课堂', 'Activities'],
   newActivity: ['新建活动', 'New activity'],
   venuesLink: ['场地与设备', 'Venues & equipment'],

@@ -28,7 +28,7 @@ import {
   type ActivityDetail,
   type ZCancel,
 } from '../activities.contract';
-import { PlacesText } from './activities-page';
+import { PlacesText } from './activity-tags';
 import { ActivityFormDrawer, SeriesScopeField } from './activity-form-drawer';
 import { RecordsTab } from './records-tab';
 import { RegistrationsTab } from './registrations-tab';

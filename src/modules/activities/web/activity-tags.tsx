@@ -3,7 +3,9 @@ import { ValueTag } from '../../../web/components/detail-tag';
 import { themesApi } from '../../themes/themes.contract';
 import { THEME_LABELS, type ThemeKey } from '../../../shared/themes';
 import { useI18n, type Label } from '../../../web/i18n/i18n';
-import { ACTIVITY_STATUS_LABELS, type ActivityStatus } from '../activities.contract';
+import { Tag } from 'antd';
+import { ACTIVITY_STATUS_LABELS, type Activity, type ActivityStatus } from '../activities.contract';
+import { M } from './activities.messages';
 
 const COLORS: Record<ActivityStatus, string> = { planned: 'blue', open: 'green', done: 'default', cancelled: 'red' };
 
@@ -30,4 +32,21 @@ export function useThemes() {
       .filter((t) => t.active)
       .map((t) => ({ value: t.key, label: label({ zh: t.nameZh, en: t.nameEn }) })),
   };
+}
+
+/** 12/20 · 候补 3 */
+export function PlacesText({ a }: { a: Pick<Activity, 'registered' | 'waitlisted' | 'capacity'> }) {
+  const { t } = useI18n();
+  return (
+    <span style={{ whiteSpace: 'nowrap' }}>
+      {a.capacity === null
+        ? t(M.placesNoLimit, { r: a.registered })
+        : t(M.placesOf, { r: a.registered, c: a.capacity })}
+      {a.waitlisted > 0 && (
+        <Tag color="orange" style={{ marginInlineStart: 6 }}>
+          {t(M.waitlisted)} {a.waitlisted}
+        </Tag>
+      )}
+    </span>
+  );
 }

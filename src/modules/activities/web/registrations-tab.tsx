@@ -6,7 +6,7 @@ import { formatDateTime } from '../../../web/components/format';
 import { useI18n } from '../../../web/i18n/i18n';
 import { peopleApi } from '../../people/people.contract';
 import { activitiesApi, type ActivityDetail, type Registration } from '../activities.contract';
-import { PlacesText } from './activities-page';
+import { PlacesText } from './activity-tags';
 import { M } from './activities.messages';
 import { ACTIVITY_CHANGES, useRegistrations } from './activities.queries';
 

@@ -2,7 +2,6 @@ import type { Msg } from '../../../web/i18n/i18n';
 
 /** The courses, review and themes screens' words. */
 export const M = {
-  menu: ['课程', 'Courses'],
   title: ['课程与审核', 'Courses and review'],
   newCourse: ['新建课程', 'New course'],
   themesLink: ['课程主题', 'Themes'],

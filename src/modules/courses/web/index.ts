@@ -1,9 +1,10 @@
 // The public surface of the courses module's web code: what the app shell and other modules' pages may use.
+import type { Msg } from '../../../web/i18n/i18n';
 /** This module's screens, each its own chunk, loaded when first shown (src/web/router.tsx). */
 export const coursesScreens = {
   CoursesPage: () => import('./courses-page').then((m) => m.CoursesPage),
   ThemesPage: () => import('./themes-page').then((m) => m.ThemesPage),
 };
 
-/** Its message table (the side menu names the module's pages with it). */
-export { M as coursesMessages } from './courses.messages';
+/** The side menu's names for this module's pages (not its whole message table: the menu is on every page). */
+export const coursesMenu = { menu: ['课程', 'Courses'] } satisfies Record<string, Msg>;

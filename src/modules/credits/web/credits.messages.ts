@@ -2,7 +2,6 @@ import type { Msg } from '../../../web/i18n/i18n';
 
 /** The credit bank's words (学分银行) on the staff screens. */
 export const M = {
-  menu: ['学分银行', 'Credit bank'],
   title: ['学分银行', 'Credit bank'],
   tabAccounts: ['居民学分', 'Residents'],
   tabRedemptions: ['兑换记录', 'Redemptions'],

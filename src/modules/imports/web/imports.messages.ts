@@ -3,7 +3,6 @@ import type { RosterField } from '../roster-columns';
 
 /** The roster import/export screen's words. */
 export const M = {
-  menu: ['名册导入导出', 'Roster import/export'],
   title: ['居民名册导入导出', 'Resident roster: import and export'],
   downloadTemplate: ['下载导入模板', 'Download the template'],
   templateHelp: [

@@ -1,4 +1,5 @@
 // The public surface of the indicators module's web code: what the app shell and other modules' pages may use.
+import type { Msg } from '../../../web/i18n/i18n';
 /** This module's screens, each its own chunk, loaded when first shown (src/web/router.tsx). */
 export const indicatorsScreens = {
   IndicatorsPage: () => import('./indicators-page').then((m) => m.IndicatorsPage),
@@ -6,5 +7,8 @@ export const indicatorsScreens = {
   DashboardsPage: () => import('./dashboards-page').then((m) => m.DashboardsPage),
 };
 
-/** Its message table (the side menu names the module's pages with it). */
-export { M as indicatorsMessages } from './indicators.messages';
+/** The side menu's names for this module's pages (not its whole message table: the menu is on every page). */
+export const indicatorsMenu = {
+  menu: ['指标统计', 'Indicators'],
+  dashMenu: ['数据看板', 'Dashboards'],
+} satisfies Record<string, Msg>;

@@ -2,7 +2,6 @@ import type { Msg } from '../../../web/i18n/i18n';
 
 /** The indicators screen's words. */
 export const M = {
-  menu: ['指标统计', 'Indicators'],
   title: ['指标统计', 'Indicators'],
   intro: [
     '由签到、活动和常住人口自动算出，不需手工填报；目标值由县（区）按年度设定。',
@@ -80,7 +79,6 @@ export const M = {
   statusOpen: ['报名中', 'Open'],
   statusDone: ['已完成', 'Done'],
   // the dashboards
-  dashMenu: ['数据看板', 'Dashboards'],
   dashTitle: ['数据看板', 'Dashboards'],
   dashIntro: [
     '图表与表格均由签到和活动记录实时汇总；每张表可导出为 Excel。',

@@ -1,4 +1,5 @@
 // The public surface of the people module's web code: what the app shell and other modules' pages may use.
+import type { Msg } from '../../../web/i18n/i18n';
 /** This module's screens, each its own chunk, loaded when first shown (src/web/router.tsx). */
 export const peopleScreens = {
   ResidentsPage: () => import('./residents-page').then((m) => m.ResidentsPage),
@@ -6,5 +7,5 @@ export const peopleScreens = {
   ResidentTagsPage: () => import('./resident-tags-page').then((m) => m.ResidentTagsPage),
 };
 
-/** Its message table (the side menu names the module's pages with it). */
-export { M as peopleMessages } from './people.messages';
+/** The side menu's names for this module's pages (not its whole message table: the menu is on every page). */
+export const peopleMenu = { menu: ['居民', 'Residents'] } satisfies Record<string, Msg>;

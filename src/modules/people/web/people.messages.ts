@@ -2,7 +2,6 @@ import type { Msg } from '../../../web/i18n/i18n';
 
 /** The resident screens' words. */
 export const M = {
-  menu: ['居民', 'Residents'],
   title: ['居民', 'Residents'],
   newResident: ['登记居民', 'Register a resident'],
   tagSettings: ['特殊群体标签', 'Special-group tags'],

@@ -2,7 +2,6 @@ import type { Msg } from '../../../web/i18n/i18n';
 
 /** The plan, 配档表 and plan-versus-actual screens' words. */
 export const M = {
-  menu: ['计划与配档', 'Plans'],
   title: ['计划与配档', 'Plans and schedule'],
   tabPlan: ['年度计划', 'Annual plan'],
   tabSchedule: ['镇配档表', 'Town schedule'],

@@ -2,7 +2,6 @@ import type { Msg } from '../../../web/i18n/i18n';
 
 /** The sign-in desk's words (staff screens). */
 export const M = {
-  menu: ['签到', 'Sign-in'],
   deskTitle: ['活动签到', 'Activity sign-in'],
   today: ['今天', 'Today'],
   upcoming: ['即将开始', 'Coming'],

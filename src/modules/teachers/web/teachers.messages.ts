@@ -2,8 +2,6 @@ import type { Msg } from '../../../web/i18n/i18n';
 
 /** The teacher bank, volunteer and staffing screens' words. */
 export const M = {
-  menuTeachers: ['师资库', 'Teacher bank'],
-  menuVolunteer: ['志愿服务', 'Volunteering'],
   title: ['师资库', 'Teacher bank'],
   newTeacher: ['新增师资', 'Add teacher'],
   staffingLink: ['配备达标情况', 'Staffing norm'],

@@ -1,8 +1,9 @@
 // The public surface of the workbench module's web code: what the app shell and other modules' pages may use.
+import type { Msg } from '../../../web/i18n/i18n';
 /** This module's screens, each its own chunk, loaded when first shown (src/web/router.tsx). */
 export const workbenchScreens = {
   WorkbenchPage: () => import('./workbench-page').then((m) => m.WorkbenchPage),
 };
 
-/** Its message table (the side menu names the module's pages with it). */
-export { M as workbenchMessages } from './workbench.messages';
+/** The side menu's names for this module's pages (not its whole message table: the menu is on every page). */
+export const workbenchMenu = { menu: ['工作台', 'Workbench'] } satisfies Record<string, Msg>;

@@ -2,7 +2,6 @@ import type { Msg } from '../../../web/i18n/i18n';
 
 /** The workbench's words. */
 export const M = {
-  menu: ['工作台', 'Workbench'],
   title: ['工作台', 'Workbench'],
   node: ['查看组织', 'Node'],
   todayIs: ['今天是 {date} {weekday}', 'Today is {weekday} {date}'],

@@ -100,7 +100,10 @@ export async function ensureWebBuilt({ force = false, log = console.log } = {}) 
   if (!fs.existsSync(vite)) throw new Error('vite is not installed: run `npm ci` first');
   const started = Date.now();
   const code = await new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [vite, 'build'], { cwd: ROOT, stdio: 'inherit' });
+    // Always the production build, which is what users get: under the test runner NODE_ENV is
+    // `test`, and vite would build React's and antd's development code (slower, with warnings).
+    const env = { ...process.env, NODE_ENV: 'production' };
+    const child = spawn(process.execPath, [vite, 'build'], { cwd: ROOT, stdio: 'inherit', env });
     child.on('error', reject);
     child.on('exit', (c, signal) => resolve(c ?? (signal ? 128 : 1)));
   });

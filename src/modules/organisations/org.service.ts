@@ -4,6 +4,7 @@ import { pgErrorCode, pgErrorDetail } from '../../server/db/client';
 import { reachPaths, type Actor } from '../../shared/actor';
 import { AppError, fieldError, forbidden, hidden } from '../../shared/app-error';
 import { checkDivisionCode, DIVISION_MESSAGES } from '../../shared/division-code';
+import { divisionEdition, findDivision, isDemoCode } from './divisions';
 import { allowedChildLevels, NODE_LEVEL_LABELS, ROLES, type NodeLevel } from '../../shared/roles';
 import { auditChange, diffFields } from '../../server/audit';
 import { escapeLike, underAnyPath } from '../../server/tree-scope';
@@ -140,11 +141,22 @@ function checkLevel(level: NodeLevel, parentLevel: NodeLevel | null): void {
   }
 }
 
-function checkCode(code: string | null, level: NodeLevel, parentCode: string | null): void {
+/**
+ * A division code fits the level and the parent's code, and is in the official list (the demo
+ * county's codes excepted: city 99 is known to be fictional).
+ */
+async function checkCode(code: string | null, level: NodeLevel, parentCode: string | null): Promise<void> {
   if (!code) return;
   if (level === 'unit') throw fieldError('divisionCode', '单位不填写区划代码', 'Units have no division code');
   const problem = checkDivisionCode(code, level, parentCode);
   if (problem) throw fieldError('divisionCode', DIVISION_MESSAGES[problem].zh, DIVISION_MESSAGES[problem].en);
+  if (isDemoCode(code) || (await findDivision(code))) return;
+  const { edition } = await divisionEdition();
+  throw fieldError(
+    'divisionCode',
+    `${edition} 年版统计用区划代码中没有 ${code}`,
+    `${code} is not in the ${edition} edition of the statistical division codes`,
+  );
 }
 
 function checkUnitKind(level: NodeLevel, unitKind: string | null): void {
@@ -166,7 +178,7 @@ export async function createNode({ db, actor, input }: Ctx & { input: NodeCreate
     if (!canManageChildrenOf(actor, parent)) throw forbidden();
     checkLevel(input.level, (parent?.level as NodeLevel) ?? null);
     checkUnitKind(input.level, input.unitKind);
-    checkCode(input.divisionCode, input.level, parent?.divisionCode ?? null);
+    await checkCode(input.divisionCode, input.level, parent?.divisionCode ?? null);
     const id = crypto.randomUUID();
     const path = `${parent?.path ?? '/'}${id}/`;
     const { parentId, level, ...fields } = input;
@@ -187,7 +199,7 @@ export async function updateNode({ db, actor, id, input }: Ctx & { id: string; i
     const [parent] = row.parentId
       ? await tx.select({ code: orgNodes.divisionCode }).from(orgNodes).where(eq(orgNodes.id, row.parentId))
       : [];
-    checkCode(input.divisionCode, level, parent?.code ?? null);
+    await checkCode(input.divisionCode, level, parent?.code ?? null);
     const cols = toColumns(input);
     await tx
       .update(orgNodes)

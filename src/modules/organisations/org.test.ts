@@ -98,6 +98,23 @@ describe('creating nodes', () => {
       (await create(countyAdmin, { parentId: county.id, level: 'town', name: '代码镇', divisionCode: '339901103000' }))
         .statusCode,
     ).toBe(201);
+    // Outside the demo county (city 99), a code must be in the official list.
+    const real = await create(countyAdmin, { parentId: county.id, level: 'town', name: '实县', divisionCode: null });
+    expect(real.statusCode).toBe(201);
+    await s.database.db.update(orgNodes).set({ divisionCode: '500152001000' }).where(eq(orgNodes.id, real.json().id));
+    const unknown = await create(countyAdmin, {
+      parentId: real.json().id,
+      level: 'centre',
+      name: '无此村',
+      divisionCode: '500152001999',
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.issues[0]).toMatchObject({
+      path: 'divisionCode',
+      message: '2023 年版统计用区划代码中没有 500152001999',
+    });
+    const known = { parentId: real.json().id, level: 'centre', name: '莲花社区', divisionCode: '500152001001' };
+    expect((await create(countyAdmin, known)).statusCode).toBe(201);
     const long = await create(countyAdmin, { parentId: county.id, level: 'town', name: '长'.repeat(61), latitude: 91 });
     expect(
       long

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { ADMIN_ROLES } from '../../src/shared/roles';
 import {
   expectDenied,
   expectOk,
@@ -68,6 +69,29 @@ export const ORG_MATRIX: Matrix = {
     expect(before).toContainEqual({ node_id: x.w.nodes.B1.id, year: 2026, population: 1234 });
     await expectDenied(x.c.req('DELETE', `/api/org/nodes/${x.w.nodes.B1.id}/populations/2026`));
     expect(await populations(x)).toEqual(before);
+  },
+  'GET /api/org/divisions': async (x) => {
+    // The official list is for admins (who set a county up or add villages); others get 403.
+    const r = x.c.req('GET', '/api/org/divisions?under=500000000000');
+    if (!ADMIN_ROLES.includes(x.role)) return expectDenied(r, 403);
+    expect((await expectOk(r)).divisions.map((d: { code: string }) => d.code)).toContain('500100000000');
+  },
+  'GET /api/org/nodes/:id/divisions': async (x) => {
+    for (const f of foreignNodes(x).filter((n) => ['A', 'A2', 'B', 'B1'].includes(n.key)))
+      await expectDenied(x.c.req('GET', `/api/org/nodes/${f.id}/divisions?code=500152000000`));
+  },
+  'POST /api/org/nodes/:id/divisions': async (x) => {
+    const count = async () => (await x.s.database.query('select count(*)::int as n from org_nodes'))[0];
+    const before = await count();
+    for (const f of foreignNodes(x).filter((n) => ['A', 'A2', 'B', 'B1'].includes(n.key)))
+      await expectDenied(
+        x.c.req('POST', `/api/org/nodes/${f.id}/divisions`, {
+          code: '500152000000',
+          children: [{ code: '500152001000', name: '越权设置', children: [] }],
+        }),
+      );
+    expect(await count()).toEqual(before);
+    expect(await x.s.database.query(`select id from org_nodes where division_code like '500152%'`)).toEqual([]);
   },
   'PUT /api/org/nodes/:id/leaders': async (x) => {
     const read = () =>

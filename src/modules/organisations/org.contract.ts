@@ -130,6 +130,52 @@ const nodeCrud = resourceEndpoints(
   },
 );
 
+/** One division of the official list (统计用区划代码), with its full 12-digit code. */
+export const ZDivision = z.object({
+  code: z.string(),
+  name: z.string().describe('The official name'),
+  level: z.enum(['province', 'city', 'county', 'town', 'village']),
+});
+export type Division = z.infer<typeof ZDivision>;
+const zListCode = z.string().regex(/^\d{12}$/, { error: 'msg:division_code' });
+export const ZDivisionsQuery = z.object({
+  under: z
+    .union([zListCode, z.literal('')])
+    .default('')
+    .describe('A province or city code; empty: the provinces'),
+});
+export const ZDivisionList = z.object({
+  edition: z.string().describe('The edition of the list in use, e.g. 2023'),
+  divisions: z.array(ZDivision),
+});
+/** A division as the tree has it: the node made from it, if any. */
+export const ZAdoptable = ZDivision.extend({ nodeId: z.string().nullable(), nodeName: z.string().nullable() });
+export const ZDivisionTree = z.object({
+  edition: z.string(),
+  asOf: z.string(),
+  top: ZAdoptable,
+  children: z.array(ZAdoptable.extend({ children: z.array(ZAdoptable) })),
+});
+export type DivisionTree = z.infer<typeof ZDivisionTree>;
+export const ZDivisionTreeQuery = z.object({
+  code: zListCode.optional().describe('For a county not yet set up: the county chosen from the list'),
+});
+const ZAdopt = z.object({ code: zListCode, name: zText(LIMITS.nodeName).describe('The name shown (may be shorter)') });
+/**
+ * Nodes made from the list under a county or a town. A county not set up yet takes its own code
+ * and name here (the first setup); after that, `code` is left out and what is sent is added.
+ */
+export const ZAdoptDivisions = z.object({
+  code: zListCode.optional(),
+  name: zText(LIMITS.nodeName).optional(),
+  children: z
+    .array(ZAdopt.extend({ children: z.array(ZAdopt).max(400).default([]) }))
+    .min(1, { error: 'msg:required' })
+    .max(400),
+});
+export type AdoptDivisions = z.infer<typeof ZAdoptDivisions>;
+export const ZAdopted = z.object({ towns: z.number().int(), centres: z.number().int() });
+
 /** The organisation tree: nodes, populations by year, leadership groups. */
 export const orgApi = defineEndpoints('organisations', {
   tree: {
@@ -168,6 +214,34 @@ export const orgApi = defineEndpoints('organisations', {
     policy: anyRole,
     params: ZYearParams,
     responses: { 200: ZOk },
+  },
+  divisions: {
+    method: 'GET',
+    path: '/api/org/divisions',
+    summary: 'The official division list: the provinces, or the divisions under a province or city (admins)',
+    policy: anyRole,
+    query: ZDivisionsQuery,
+    responses: { 200: ZDivisionList },
+  },
+  divisionTree: {
+    method: 'GET',
+    path: '/api/org/nodes/:id/divisions',
+    summary:
+      'The towns and villages the list has under a county or town, each with the node made from it (null: not in the tree yet)',
+    policy: anyRole,
+    params: ZIdParams,
+    query: ZDivisionTreeQuery,
+    responses: { 200: ZDivisionTree },
+  },
+  adoptDivisions: {
+    method: 'POST',
+    path: '/api/org/nodes/:id/divisions',
+    summary:
+      'Create towns and centres from the list under a county or town, in one transaction; the first time, the county takes its code',
+    policy: anyRole,
+    params: ZIdParams,
+    body: ZAdoptDivisions,
+    responses: { 200: ZAdopted },
   },
   setLeaders: {
     method: 'PUT',

@@ -2,6 +2,7 @@ import { OK, route, staffCtx, type RouteApp } from '../../server/route';
 import { orgApi } from './org.contract';
 import { createNode, findTree, getNode, moveNode, removeNode, updateNode } from './org.service';
 import { removePopulation, setLeaders, setPopulation } from './org-details.service';
+import { adoptDivisions, divisionTree, listDivisions } from './org-divisions.service';
 
 /** The organisation tree. Handlers: validate (schema) → authorize and act (service) → answer. */
 export const orgRoutes = async (app: RouteApp) => {
@@ -31,6 +32,9 @@ export const orgRoutes = async (app: RouteApp) => {
     await removePopulation({ ...ctx(req), id: req.params.id, year: req.params.year });
     return OK;
   });
+  route(app, orgApi.divisions, (req) => listDivisions({ ...ctx(req), under: req.query.under }));
+  route(app, orgApi.divisionTree, (req) => divisionTree({ ...ctx(req), id: req.params.id, code: req.query.code }));
+  route(app, orgApi.adoptDivisions, (req) => adoptDivisions({ ...ctx(req), id: req.params.id, input: req.body }));
   route(app, orgApi.setLeaders, async (req) => {
     await setLeaders({ ...ctx(req), id: req.params.id, leaders: req.body.leaders });
     return OK;

@@ -39,7 +39,7 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
  * once (the database's own message reaches them after the commit, on PostgreSQL a moment
  * later): cached trees, and the cached sessions whose scopes carry node paths and names.
  */
-async function writeTree<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function writeTree<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
   try {
     return await db.transaction(fn);
   } finally {

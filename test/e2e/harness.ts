@@ -10,7 +10,12 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const RESULTS_DIR = path.join(ROOT, 'test-results');
 export const DEMO_PASSWORD = 'Cedu@2026demo';
 
-export type RunningServer = { url: string; close(): Promise<void> };
+export type RunningServer = {
+  url: string;
+  close(): Promise<void>;
+  /** What the server printed so far (its start banner: the setup code of an empty database). */
+  output(): string;
+};
 
 /** How long a server may take to answer its first /api/health (the e2e hook timeout leaves room for it). */
 export const START_MS = 240_000;
@@ -32,9 +37,10 @@ async function freePort(): Promise<number> {
  * fresh data directory (the demo county is seeded) and the built web app. With CEDU_E2E_URL set,
  * the server already running there instead (tests that write data then find what earlier runs wrote).
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: { env?: Record<string, string> } = {}): Promise<RunningServer> {
   // A server already running (while working on a page): CEDU_E2E_URL=http://127.0.0.1:3000
-  if (process.env.CEDU_E2E_URL) return { url: process.env.CEDU_E2E_URL, close: async () => undefined };
+  if (process.env.CEDU_E2E_URL && !options.env)
+    return { url: process.env.CEDU_E2E_URL, close: async () => undefined, output: () => '' };
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cedu-e2e-'));
   const tsx = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -48,6 +54,7 @@ export async function startServer(): Promise<RunningServer> {
       CEDU_WEB_DIR: path.join(ROOT, 'dist', 'web'),
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -93,7 +100,7 @@ export async function startServer(): Promise<RunningServer> {
     await close();
     throw new Error(`the server does not serve the web app from dist/web (GET /org → ${page.status}):\n${output}`);
   }
-  return { url, close };
+  return { url, close, output: () => output };
 }
 
 /** Debian's Chromium through playwright-core; never downloads a browser. */

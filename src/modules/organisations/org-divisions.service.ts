@@ -114,6 +114,7 @@ type NewNode = {
   level: 'town' | 'centre';
   name: string;
   divisionCode: string;
+  sortOrder: number;
 };
 
 /**
@@ -199,6 +200,7 @@ export async function adoptDivisions({
           level: 'town',
           name: t.name,
           divisionCode: t.code,
+          sortOrder: Number(t.code.slice(6, 9)), // the list's order, also for what is added later
         });
         town = { id: tid, name: t.name, parentId: fresh.id };
         towns++;
@@ -215,6 +217,7 @@ export async function adoptDivisions({
           level: 'centre',
           name: v.name,
           divisionCode: v.code,
+          sortOrder: Number(v.code.slice(9, 12)),
         });
       }
     }

@@ -127,6 +127,9 @@ describe('setting the county up in one step', () => {
     expect(town).toMatchObject({ divisionCode: list.towns[0].code, level: 'town', parentId: county.id, depth: 1 });
     expect(made.path).toBe(`${town.path}${made.id}/`);
     expect(made.depth).toBe(2);
+    // In the list's order (the tree sorts by sortOrder): towns by digits 7–9, villages by 10–12.
+    expect(town.sortOrder).toBe(Number(list.towns[0].code.slice(6, 9)));
+    expect(made.sortOrder).toBe(Number(v.code.slice(9, 12)));
     const [c] = await s.database.db.select().from(orgNodes).where(eq(orgNodes.id, county.id));
     expect(c).toMatchObject({ divisionCode: '500152000000', name: '潼南区' });
     const audits = await s.database.db

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
-import { DeleteOutlined, DragOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { DeleteOutlined, DragOutlined, EditOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { orgApi, type NodeDetail } from '../org.contract';
 import { errorText, isApiError } from '../../../web/api/api-error';
@@ -9,6 +9,7 @@ import { ErrorState } from '../../../web/components/error-state';
 import { PageLoading } from '../../../web/components/page-loading';
 import { useI18n } from '../../../web/i18n/i18n';
 import { kindIcon, kindLabel } from '../../../web/org-tree/node-kind';
+import { DivisionsDrawer } from './divisions-drawer';
 import { LeadersCard } from './leaders-card';
 import { MoveNodeModal } from './move-node-modal';
 import { NodeFormDrawer, type NodeFormMode } from './node-form-drawer';
@@ -60,6 +61,7 @@ function NodeDetailView({ node }: { node: NodeDetail }) {
   });
   const [form, setForm] = useState<NodeFormMode | null>(null);
   const [moving, setMoving] = useState(false);
+  const [adopting, setAdopting] = useState(false);
   const p = node.permissions;
   const dash = '—';
 
@@ -101,6 +103,18 @@ function NodeDetailView({ node }: { node: NodeDetail }) {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      {p.createChild && node.level === 'county' && !node.divisionCode && node.childCount === 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t(M.setupBanner)}
+          action={
+            <Button type="primary" size="large" onClick={() => setAdopting(true)}>
+              {t(M.fromList)}
+            </Button>
+          }
+        />
+      )}
       <Card
         title={
           <span
@@ -122,6 +136,11 @@ function NodeDetailView({ node }: { node: NodeDetail }) {
             {p.createChild && (
               <Button icon={<PlusOutlined />} onClick={() => setForm({ kind: 'create', parent: node })}>
                 {t(M.addChild)}
+              </Button>
+            )}
+            {p.createChild && (node.level === 'county' || (node.level === 'town' && node.divisionCode)) && (
+              <Button icon={<UnorderedListOutlined />} onClick={() => setAdopting(true)}>
+                {t(M.fromList)}
               </Button>
             )}
             {p.move && (
@@ -159,6 +178,7 @@ function NodeDetailView({ node }: { node: NodeDetail }) {
         />
       )}
       {moving && <MoveNodeModal node={node} onClose={() => setMoving(false)} />}
+      {adopting && <DivisionsDrawer node={node} onClose={() => setAdopting(false)} />}
     </Space>
   );
 }

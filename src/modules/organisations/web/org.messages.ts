@@ -11,6 +11,36 @@ export const M = {
     'There is no node you may see yet. Ask an administrator for a role.',
   ],
   chooseNodeHint: ['请在左侧选择一个组织', 'Choose a node on the left'],
+  // the official division list (统计用区划代码)
+  fromList: ['从区划代码表添加', 'Add from the division list'],
+  setupTitle: ['设置{name}：从区划代码表建立乡镇和村（社区）', 'Set up {name} from the division list'],
+  divisionsTitle: ['{name}：从区划代码表添加', '{name}: add from the division list'],
+  setupIntro: [
+    '选择本县（区），系统会按国家统计局的统计用区划代码建立全部乡镇（街道）和勾选的村（社区）学习中心，每个都带有 12 位代码和正式名称。还没有学习中心的村可以取消勾选，以后再添加。',
+    'Choose the county: cedu creates its towns and streets and the villages and communities ticked, each with its 12-digit code and official name. Untick villages without a centre yet; add them later.',
+  ],
+  province: ['省（自治区、直辖市）', 'Province'],
+  city: ['市（地区、州）', 'City'],
+  county: ['县（区、市）', 'County'],
+  divisionsPlan: ['将新建 {towns} 个乡镇（街道）、{centres} 个学习中心', 'Creates {towns} towns and {centres} centres'],
+  divisionsEdition: [
+    '区划代码：{edition} 年版（截至 {asOf}），国家统计局统计用区划代码',
+    'Division codes: the {edition} edition (as of {asOf}) of the statistical division codes',
+  ],
+  divisionsShort: [
+    '显示名称用简称（东坡村民委员会 → 东坡村），正式名称随代码保留',
+    'Show short names (东坡村民委员会 → 东坡村); the official name stays with the code',
+  ],
+  divisionsNone: ['区划代码表中这里没有下级', 'The list has nothing under this division'],
+  divisionsThere: ['已建立', 'in the tree'],
+  divisionsAdded: [
+    '已新建 {towns} 个乡镇（街道）、{centres} 个学习中心',
+    'Created {towns} towns and {centres} centres',
+  ],
+  setupBanner: [
+    '本县（区）还没有乡镇和村（社区）。可以从国家统计局的区划代码表一次建好，不必逐个录入。',
+    'This county has no towns or villages yet. Create them from the official division list in one step instead of one by one.',
+  ],
   // fields
   name: ['名称', 'Name'],
   level: ['层级', 'Level'],

@@ -51,3 +51,15 @@ export const DIVISION_MESSAGES: Record<DivisionProblem, Label> = {
   level_centre: { zh: '村/社区区划代码最后三位不能为 000', en: 'A village/community code must not end in 000' },
   parent_prefix: { zh: '区划代码与上级组织的代码不一致', en: 'The code does not start with the parent node’s code' },
 };
+
+/**
+ * The name a village committee is known by: 东坡村民委员会 → 东坡村, 莲花社区居民委员会 → 莲花社区,
+ * 王家庄村委会 → 王家庄村. The official name stays with the code.
+ */
+export function shortDivisionName(name: string): string {
+  const m = /^(.+?)(村民委员会|村委会|社区居民委员会|社区居委会|居民委员会|居委会)$/.exec(name);
+  if (!m) return name;
+  const [, stem, tail] = m;
+  const kind = tail.startsWith('村') ? '村' : '社区';
+  return stem.endsWith(kind) ? stem : `${stem}${kind}`;
+}

@@ -8,6 +8,7 @@ import {
   isDemoCode,
   parentCode,
 } from './divisions';
+import { shortDivisionName } from '../../shared/division-code';
 
 describe('the official division list (src/modules/organisations/divisions)', () => {
   it('says which edition it is', async () => {
@@ -63,5 +64,17 @@ describe('the official division list (src/modules/organisations/divisions)', () 
     expect(isDemoCode('500152001001')).toBe(false);
     const cities = await Promise.all((await divisionsUnder('')).map((p) => divisionsUnder(p.code)));
     expect(cities.flat().filter((c) => isDemoCode(c.code))).toEqual([]);
+  });
+});
+
+describe('the short name of a village committee', () => {
+  it('drops 委员会 and keeps the kind once', () => {
+    expect(shortDivisionName('东坡村民委员会')).toBe('东坡村');
+    expect(shortDivisionName('张村村民委员会')).toBe('张村');
+    expect(shortDivisionName('王家庄村委会')).toBe('王家庄村');
+    expect(shortDivisionName('莲花社区居民委员会')).toBe('莲花社区');
+    expect(shortDivisionName('滨江社区居委会')).toBe('滨江社区');
+    expect(shortDivisionName('城南居民委员会')).toBe('城南社区');
+    expect(shortDivisionName('桂林街道')).toBe('桂林街道');
   });
 });

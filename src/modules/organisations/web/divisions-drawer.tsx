@@ -6,21 +6,10 @@ import { FormDrawer } from '../../../web/components/form-drawer';
 import { PageLoading } from '../../../web/components/page-loading';
 import { ErrorState } from '../../../web/components/error-state';
 import { useI18n } from '../../../web/i18n/i18n';
+import { shortDivisionName } from '../../../shared/division-code';
 import { orgApi, type DivisionTree, type NodeDetail } from '../org.contract';
 import { M } from './org.messages';
 import { ORG_CHANGES } from './org.queries';
-
-/**
- * The name a village committee is known by: 东坡村民委员会 → 东坡村, 莲花社区居民委员会 → 莲花社区,
- * 王家庄村委会 → 王家庄村. The official name stays with the code.
- */
-export function shortDivisionName(name: string): string {
-  const m = /^(.+?)(村民委员会|村委会|社区居民委员会|社区居委会|居民委员会|居委会)$/.exec(name);
-  if (!m) return name;
-  const [, stem, tail] = m;
-  const kind = tail.startsWith('村') ? '村' : '社区';
-  return stem.endsWith(kind) ? stem : `${stem}${kind}`;
-}
 
 type Props = { node: Pick<NodeDetail, 'id' | 'name' | 'level' | 'divisionCode'>; onClose: () => void };
 

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { expectDenied, ownPath, type Matrix, type MatrixCtx } from './context';
+import { expectDenied, foreignNodes, ownPath, type Matrix, type MatrixCtx } from './context';
 import { exportRow } from './exports';
 import { firstRunCode } from '../../src/modules/accounts/first-admin.service';
 
@@ -71,6 +71,14 @@ export const ACCOUNTS_MATRIX: Matrix = {
       }),
     );
     expect(await userState(x, t.id)).toEqual(before);
+  },
+  'POST /api/users/bulk': async (x) => {
+    // Accounts for the towns and centres of another county or town: refused, none made.
+    const count = async () => (await x.s.database.query('select count(*)::int as n from users'))[0];
+    const before = await count();
+    for (const f of foreignNodes(x).filter((n) => ['A', 'A2', 'B', 'B1'].includes(n.key)))
+      await expectDenied(x.c.req('POST', '/api/users/bulk', { nodeId: f.id, rule: 'pinyin' }));
+    expect(await count()).toEqual(before);
   },
   'POST /api/users/:id/password': async (x) => {
     const id = x.w.users['B:teacher'].id;

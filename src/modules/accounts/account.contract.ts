@@ -171,6 +171,31 @@ export const setupApi = defineEndpoints('accounts', {
   },
 });
 
+/** Accounts for every town office and centre under a node, in one action (going live). */
+export const ZBulkAccounts = z.object({
+  nodeId: zId.describe('A county or a town: accounts for the towns and centres under it'),
+  rule: z
+    .enum(['code', 'pinyin'])
+    .describe('Usernames from the division code (town 9 digits, centre 12) or from the name in pinyin'),
+});
+export type BulkAccounts = z.infer<typeof ZBulkAccounts>;
+export const ZBulkAccount = z.object({
+  nodeId: z.string(),
+  nodeName: z.string(),
+  level: z.enum(['town', 'centre']),
+  townName: z.string().describe('The town it belongs to (the handout is printed per town)'),
+  role: z.enum(ROLES),
+  username: z.string(),
+  displayName: z.string(),
+  password: z.string().describe('The one-time password, shown this once; changed at first sign-in'),
+});
+export type BulkAccount = z.infer<typeof ZBulkAccount>;
+export const ZBulkAccountsResult = z.object({
+  accounts: z.array(ZBulkAccount),
+  skipped: z.number().int().describe('Towns and centres that already had their manager'),
+});
+export type BulkAccountsResult = z.infer<typeof ZBulkAccountsResult>;
+
 /** Accounts and their roles, kept by the admins over their home nodes. */
 const admins = { roles: USER_ADMIN_ROLES };
 
@@ -192,6 +217,15 @@ export const usersApi = defineEndpoints('accounts', {
     policy: admins,
     query: ZUserQuery.omit(WITHOUT_PAGING),
     produces: XLSX,
+  },
+  bulk: {
+    method: 'POST',
+    path: '/api/users/bulk',
+    summary:
+      'An account for every town office (town admin) and every centre (centre manager) under a node that has none, with one-time passwords shown once; audited',
+    policy: admins,
+    body: ZBulkAccounts,
+    responses: { 200: ZBulkAccountsResult },
   },
   resetPassword: {
     method: 'POST',

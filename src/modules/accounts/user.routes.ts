@@ -1,5 +1,6 @@
 import { OK, route, staffCtx, type RouteApp } from '../../server/route';
 import { sendListExport } from '../../server/xlsx-export';
+import { createBulkAccounts } from './user-bulk.service';
 import { usersExport } from './user.export';
 import { usersApi } from './account.contract';
 import { addRole, createUser, findUsers, getUser, removeRole, resetPassword, updateUser } from './user.service';
@@ -16,6 +17,7 @@ export const userRoutes = async (app: RouteApp) => {
     await updateUser({ ...ctx(req), id: req.params.id, input: req.body });
     return getUser({ ...ctx(req), id: req.params.id });
   });
+  route(app, usersApi.bulk, (req) => createBulkAccounts({ ...ctx(req), input: req.body }));
   route(app, usersApi.resetPassword, async (req) => {
     await resetPassword({ ...ctx(req), id: req.params.id, password: req.body.password });
     return OK;

@@ -60,6 +60,7 @@ const ChangePasswordPage = lazyPage(accountsScreens.ChangePasswordPage);
 const AppLayout = lazyPage(() => import('./layout/app-layout').then((m) => m.AppLayout));
 const OrgPage = lazyPage(organisationsScreens.OrgPage);
 const UsersPage = lazyPage(accountsScreens.UsersPage);
+const AccountsHandoutPage = lazyPage(accountsScreens.AccountsHandoutPage);
 const MyAccountPage = lazyPage(accountsScreens.MyAccountPage);
 const AuditPage = lazyPage(auditScreens.AuditPage);
 const NotFoundPage = lazyPage(() => import('./pages/status-pages').then((m) => m.NotFoundPage));
@@ -122,6 +123,7 @@ const routes: RouteObject[] = [
   standalone('/print/service-record/:id', <ServiceRecordPage />),
   standalone('/print/learning-record/:id', <LearningRecordPage />),
   standalone('/print/schedule', <SchedulePrintPage />),
+  standalone('/print/accounts', <AccountsHandoutPage />),
   standalone('/print/sign-in/:activityId', <SheetPrintPage />),
   standalone('/sign-in/:activityId/qr', <QrScreenPage />),
   {

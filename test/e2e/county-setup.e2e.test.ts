@@ -99,4 +99,34 @@ describe('a real county set up from the division list', () => {
     await page.screenshot({ path: resultPath('county-setup-later.png') });
     expect(errors).toEqual([]);
   });
+
+  it('makes an account for every town office and centre, and prints the handout per town', async () => {
+    await page.goto(`${server.url}/users`);
+    await page.getByRole('button', { name: '批量开通账号' }).click();
+    await page.getByRole('button', { name: '开通并打印发放单' }).click();
+    await page.waitForURL(/\/print\/accounts$/);
+    // One sheet per town: its office and its centres, 23 + 303 accounts in all.
+    await expect.poll(() => page.locator('.print-town').count(), { timeout: 30_000 }).toBe(23);
+    expect(await page.locator('.print-town tbody tr').count()).toBe(23 + 303);
+    const first = page.locator('.print-town').first();
+    await expect.poll(() => first.locator('h1').textContent()).toBe('桂林街道 社区教育平台账号');
+    const row = first.locator('tbody tr', { hasText: '井田社区' });
+    const username = (await row.locator('td').nth(3).textContent())!;
+    const password = (await row.locator('td').nth(4).textContent())!;
+    expect(username).toBe('500152001002');
+    expect(password).toMatch(/^[A-Za-z0-9]{4}-[A-Za-z0-9]{4}$/);
+    await page.screenshot({ path: resultPath('county-setup-handout.png') });
+    // The handout's password signs in once, and asks for a password of one's own.
+    const r = await page.evaluate(
+      async ([login, pw]) =>
+        (await fetch('/api/auth/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ login, password: pw }),
+        }).then((x) => x.json())) as { user: { mustChangePassword: boolean } },
+      [username, password],
+    );
+    expect(r.user.mustChangePassword).toBe(true);
+    expect(errors).toEqual([]);
+  });
 });

@@ -5,5 +5,6 @@ export const accountsScreens = {
   SetupPage: () => import('./setup-page').then((m) => m.SetupPage),
   ChangePasswordPage: () => import('./change-password-page').then((m) => m.ChangePasswordPage),
   UsersPage: () => import('./users-page').then((m) => m.UsersPage),
+  AccountsHandoutPage: () => import('./accounts-handout-page').then((m) => m.AccountsHandoutPage),
   MyAccountPage: () => import('./my-account-page').then((m) => m.MyAccountPage),
 };

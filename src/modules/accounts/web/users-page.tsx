@@ -1,4 +1,6 @@
-import { Tag } from 'antd';
+import { useState } from 'react';
+import { Button, Tag } from 'antd';
+import { UsergroupAddOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { usersApi, type User } from '../account.contract';
 import { ROLE_LABELS, ROLES } from '../../../shared/roles';
@@ -8,6 +10,7 @@ import { NewButton, PageHeader } from '../../../web/components/page-header';
 import { oneOf, YES_NO } from '../../../web/components/use-url-query';
 import { useListPage } from '../../../web/components/list-page';
 import { useI18n } from '../../../web/i18n/i18n';
+import { BulkAccountsModal } from './bulk-accounts-modal';
 import { UserDetailDrawer } from './user-detail-drawer';
 import { UserFormDrawer } from './user-form-drawer';
 import { UserStatusTag } from './user-status';
@@ -23,6 +26,7 @@ const KEYS = ['q', 'nodeId', 'role', 'disabled', 'open'] as const;
 export function UsersPage() {
   const { t, label } = useI18n();
   const page = useListPage(KEYS);
+  const [bulk, setBulk] = useState(false);
   const { url, f } = page;
   const role = oneOf(ROLES, f.role);
   const disabled = oneOf(YES_NO, f.disabled);
@@ -60,6 +64,9 @@ export function UsersPage() {
         extra={
           <>
             <ExportButton endpoint={usersApi.export} input={{ query: filters }} fileName="users.xlsx" />
+            <Button icon={<UsergroupAddOutlined />} onClick={() => setBulk(true)}>
+              {t(M.bulk)}
+            </Button>
             <NewButton onClick={page.create}>{t(M.newUser)}</NewButton>
           </>
         }
@@ -97,6 +104,7 @@ export function UsersPage() {
       <PageTable<User> list={list} url={url} total={M.totalUsers} onOpen={page.openRow} columns={columns} />
       {f.open && <UserDetailDrawer id={f.open} onClose={page.close} />}
       {page.creating && <UserFormDrawer mode={{ kind: 'create' }} onClose={page.cancelCreate} onSaved={page.created} />}
+      {bulk && <BulkAccountsModal onClose={() => setBulk(false)} />}
     </>
   );
 }

@@ -2,6 +2,36 @@ import type { Msg } from '../../../web/i18n/i18n';
 
 /** The account screens' words. */
 export const M = {
+  // accounts for every town and centre at once (going live)
+  bulk: ['批量开通账号', 'Accounts for all'],
+  bulkTitle: ['为乡镇和学习中心批量开通账号', 'Accounts for every town office and centre'],
+  bulkIntro: [
+    '为所选县（区）或乡镇下每个还没有管理员的乡镇社区教育办和学习中心各开通一个账号。初始密码只显示一次，请在下一页按乡镇打印发放；首次登录时必须修改密码。',
+    'Makes an account for every town office and centre under the county or town chosen that has no manager yet. The one-time passwords are shown once, on the next page, to print per town; each must be changed at first sign-in.',
+  ],
+  bulkOk: ['开通并打印发放单', 'Create and print the handout'],
+  bulkNode: ['为哪个县（区）或乡镇', 'For which county or town'],
+  bulkRule: ['用户名规则', 'Usernames from'],
+  bulkRuleCode: ['区划代码（如 500152001001）', 'the division code (e.g. 500152001001)'],
+  bulkRulePinyin: ['名称拼音（如 lianhuashequ）', 'the name in pinyin (e.g. lianhuashequ)'],
+  handoutTitle: ['{town} 社区教育平台账号', '{town}: community education accounts'],
+  handoutIntro: [
+    '登录地址：{site}。请用下表的用户名和初始密码登录，首次登录时系统会要求设置自己的密码。请妥善保管本单。',
+    'Sign in at {site} with the username and one-time password below; cedu asks for your own password at first sign-in. Keep this sheet safe.',
+  ],
+  handoutNo: ['序号', 'No.'],
+  handoutNode: ['单位', 'Office or centre'],
+  handoutPassword: ['初始密码', 'One-time password'],
+  handoutDate: ['发放日期：{date}', 'Handed out on {date}'],
+  handoutBack: ['返回用户列表', 'Back to the accounts'],
+  handoutGone: [
+    '初始密码只显示一次，这一页已经关闭过。需要时请在用户列表中为账号重新设置密码。',
+    'The one-time passwords are shown once and this page has been left. Set a new password for an account from the list if needed.',
+  ],
+  handoutNone: [
+    '没有需要开通的账号：{skipped} 个乡镇和学习中心都已有管理员',
+    'No account to make: all {skipped} towns and centres have their manager',
+  ],
   title: ['用户与权限', 'Users & roles'],
   newUser: ['新建用户', 'New user'],
   searchPlaceholder: ['姓名、用户名或手机号', 'Name, username or phone'],

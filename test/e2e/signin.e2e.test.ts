@@ -248,10 +248,10 @@ describe('QR sign-in in the browser', () => {
     await phone.getByRole('link', { name: '活动' }).click();
     // Measure the activities page once it has settled (in CI a button was measured mid-change).
     await phone.waitForURL((u) => u.pathname === '/m');
-    await phone.locator('.portal-body .ant-segmented').waitFor();
+    await phone.locator('.portal-body .choice').waitFor();
     await phone.waitForLoadState('networkidle');
     const size = await phone.evaluate(() =>
-      parseFloat(getComputedStyle(document.querySelector('.portal-body .ant-segmented') ?? document.body).fontSize),
+      parseFloat(getComputedStyle(document.querySelector('.portal-body .choice') ?? document.body).fontSize),
     );
     expect(size).toBeGreaterThanOrEqual(18);
     const targets = await phone.evaluate(() =>

@@ -8,7 +8,7 @@ import { PortalLoginPage } from './portal-login-page';
 import { PortalMePage } from './portal-me-page';
 import { PortalRecordPage } from './portal-record-page';
 import { M } from './portal.messages';
-import { prefetchPage, useResidentMe } from './portal.queries';
+import { prefetchPage, rememberSignedIn, useResidentMe } from './portal.queries';
 import { followLink, usePhonePath, type PhonePath } from './phone-router';
 import { Icon, LoadFailed, Loading, Toast } from './phone-ui';
 
@@ -28,8 +28,9 @@ const PAGES: Record<PhonePath, ComponentType> = {
 
 /**
  * The resident's phone pages: a light shell of their own (not the staff app: no antd, no staff
- * session), signed in as a resident. The page's answers are asked for beside the session check,
- * not after it (a round trip less on a slow connection); signed out, the sign-in form shows.
+ * session), signed in as a resident. On a phone that was signed in, the page's answers are asked
+ * for beside the session check, not after it (a round trip less on a slow connection); signed
+ * out, the sign-in form shows.
  */
 export function PortalShell() {
   const { t, locale } = useI18n();
@@ -42,6 +43,9 @@ export function PortalShell() {
     document.title = t(M.appName);
   }, [locale, t]);
   useEffect(() => prefetchPage(qc, path), [qc, path]);
+  useEffect(() => {
+    if (me.data !== undefined) rememberSignedIn(me.data !== null);
+  }, [me.data]);
   const Page = PAGES[path];
   return (
     <div className="portal">

@@ -71,9 +71,32 @@ const FIRST_READS: Record<PhonePath, () => { queryKey: QueryKey; queryFn: () => 
   '/m/me': () => [],
 };
 
-/** Starts a page's first reads, unless the phone is known to be signed out. */
+/**
+ * Whether this phone was signed in when last seen (a hint on the phone, not a credential): then a
+ * page's first reads need not wait for the session check. A phone never signed in asks nothing
+ * that would only be refused.
+ */
+const SIGNED_IN_HINT = 'cedu.resident.seen';
+export function rememberSignedIn(on: boolean): void {
+  try {
+    if (on) localStorage.setItem(SIGNED_IN_HINT, '1');
+    else localStorage.removeItem(SIGNED_IN_HINT);
+  } catch {
+    /* no hint: the page waits for the session check */
+  }
+}
+const seenSignedIn = () => {
+  try {
+    return localStorage.getItem(SIGNED_IN_HINT) === '1';
+  } catch {
+    return false;
+  }
+};
+
+/** Starts a page's first reads when the resident is signed in, or was when this phone last saw. */
 export function prefetchPage(qc: QueryClient, path: PhonePath): void {
-  if (qc.getQueryData(RESIDENT_ME_KEY) === null) return;
+  const me = qc.getQueryData(RESIDENT_ME_KEY);
+  if (me === null || (me === undefined && !seenSignedIn())) return;
   for (const { queryKey, queryFn } of FIRST_READS[path]()) void qc.prefetchQuery({ queryKey, queryFn });
 }
 

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { isApiError } from '../../../web/api/api-error';
 import { I18nProvider } from '../../../web/i18n/i18n';
+import './elder-mode'; // html.elder from the phone's choice, before the first paint
 import { PortalShell } from './portal-shell';
 
 /**

@@ -1,7 +1,6 @@
 import { useEffect, type ComponentType } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../../../web/i18n/i18n';
-import { useElderMode } from './elder-mode';
 import { PortalActivitiesPage } from './portal-activities-page';
 import { PortalCreditsPage } from './portal-credits-page';
 import { PortalLoginPage } from './portal-login-page';
@@ -34,7 +33,6 @@ const PAGES: Record<PhonePath, ComponentType> = {
  */
 export function PortalShell() {
   const { t, locale } = useI18n();
-  useElderMode(); // the class on <html> follows the switch
   const qc = useQueryClient();
   const path = usePhonePath();
   const me = useResidentMe();

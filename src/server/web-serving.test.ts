@@ -5,6 +5,12 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../test/server';
 
+/** The built pages of the resident's own entries (vite.config.ts inputs), each with a mark to tell them apart. */
+const ENTRY_PAGES = {
+  'src/modules/portal/web/phone.html': '<!doctype html><title>phone pages</title>',
+  'src/modules/signin/web/signin.html': '<!doctype html><title>sign-in page</title>',
+};
+
 /**
  * The built web app on a slow connection: hashed files go out precompressed (brotli or gzip, as
  * the browser accepts) and cached for a year; index.html is revalidated every time; JSON answers
@@ -78,5 +84,38 @@ describe('serving the web app compressed and cached', () => {
     const small = await get('/api/health', 'gzip, deflate, br');
     expect(small.headers['content-encoding']).toBeUndefined();
     expect(small.json()).toMatchObject({ status: 'ok' });
+  });
+});
+
+describe('the resident’s pages are their own entries, not the staff app', () => {
+  let dir = '';
+  let s: TestServer;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cedu-web-'));
+    fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>staff app</title>');
+    for (const [page, html] of Object.entries(ENTRY_PAGES)) {
+      fs.mkdirSync(path.dirname(path.join(dir, page)), { recursive: true });
+      fs.writeFileSync(path.join(dir, page), html);
+    }
+    s = await startTestServer({ CEDU_WEB_DIR: dir });
+  });
+  afterAll(async () => {
+    await s?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const titleOf = async (url: string) => {
+    const res = await s.app.inject({ method: 'GET', url });
+    expect(res.statusCode, url).toBe(200);
+    expect(res.headers['cache-control'], url).toBe('no-cache');
+    return /<title>(.*)<\/title>/.exec(res.body)?.[1];
+  };
+
+  it('every phone page address (and an old or mistyped one under /m) gets phone.html; a scanned code the sign-in page; the rest the staff app', async () => {
+    for (const url of ['/m', '/m/', '/m/record', '/m/credits', '/m/me', '/m/record?x=1', '/m/old/link'])
+      expect(await titleOf(url), url).toBe('phone pages');
+    expect(await titleOf('/m/s/some-token')).toBe('sign-in page');
+    for (const url of ['/', '/login', '/mobile', '/resident-accounts'])
+      expect(await titleOf(url), url).toBe('staff app');
   });
 });

@@ -77,11 +77,6 @@ const AttendancePage = lazyPage(signinScreens.AttendancePage);
 const QrScreenPage = lazyPage(signinScreens.QrScreenPage);
 const SheetPrintPage = lazyPage(signinScreens.SheetPrintPage);
 const ResidentAccountsPage = lazyPage(portalScreens.ResidentAccountsPage);
-const PortalShell = lazyPage(portalScreens.PortalShell);
-const PortalActivitiesPage = lazyPage(portalScreens.PortalActivitiesPage);
-const PortalRecordPage = lazyPage(portalScreens.PortalRecordPage);
-const PortalCreditsPage = lazyPage(portalScreens.PortalCreditsPage);
-const PortalMePage = lazyPage(portalScreens.PortalMePage);
 const CoursesPage = lazyPage(coursesScreens.CoursesPage);
 const ThemesPage = lazyPage(coursesScreens.ThemesPage);
 const ServiceRecordPage = lazyPage(teachersScreens.ServiceRecordPage);
@@ -126,18 +121,6 @@ const routes: RouteObject[] = [
   standalone('/print/accounts', <AccountsHandoutPage />),
   standalone('/print/sign-in/:activityId', <SheetPrintPage />),
   standalone('/sign-in/:activityId/qr', <QrScreenPage />),
-  {
-    // The resident's phone pages: their own shell and sign-in, not the staff layout.
-    path: '/m',
-    element: page(<PortalShell />),
-    errorElement: <RouteError />,
-    children: [
-      { index: true, element: page(<PortalActivitiesPage />) },
-      { path: 'record', element: page(<PortalRecordPage />) },
-      { path: 'credits', element: page(<PortalCreditsPage />) },
-      { path: 'me', element: page(<PortalMePage />) },
-    ],
-  },
   {
     path: '/change-password',
     element: <RequireAuth allowPasswordDue>{page(<ChangePasswordPage />)}</RequireAuth>,

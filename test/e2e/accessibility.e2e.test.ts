@@ -320,7 +320,7 @@ async function expectElderSizes(p: Page, within: string) {
       });
     const targets = [
       ...root.querySelectorAll(
-        'button, a[href], input:not([type=checkbox]):not([type=radio]), [role=switch], .ant-segmented-item, .ant-checkbox-wrapper',
+        'button, a[href], input:not([type=checkbox]):not([type=radio]), [role=switch], .ant-segmented-item, .ant-checkbox-wrapper, .choice label, label.check',
       ),
     ]
       // An input inside a box (a password with its eye) is tapped through the box.

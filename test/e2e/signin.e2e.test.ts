@@ -231,6 +231,9 @@ describe('QR sign-in in the browser', () => {
   });
 
   it('the resident’s phone pages work at 360 px, with elder mode remembered on the phone', async () => {
+    // Their own light entry: no antd, and only the resident's own session endpoint (never the staff one).
+    const asked: string[] = [];
+    phone.on('request', (r) => asked.push(new URL(r.url()).pathname));
     await phone.goto(`${server.url}/m`);
     await phone.getByLabel('手机号').fill('13957100011');
     await phone.getByLabel('密码').fill(DEMO_PASSWORD);
@@ -248,10 +251,10 @@ describe('QR sign-in in the browser', () => {
     await phone.getByRole('link', { name: '活动' }).click();
     // Measure the activities page once it has settled (in CI a button was measured mid-change).
     await phone.waitForURL((u) => u.pathname === '/m');
-    await phone.locator('.portal-body .ant-segmented').waitFor();
+    await phone.locator('.portal-body .choice').waitFor();
     await phone.waitForLoadState('networkidle');
     const size = await phone.evaluate(() =>
-      parseFloat(getComputedStyle(document.querySelector('.portal-body .ant-segmented') ?? document.body).fontSize),
+      parseFloat(getComputedStyle(document.querySelector('.portal-body .choice') ?? document.body).fontSize),
     );
     expect(size).toBeGreaterThanOrEqual(18);
     const targets = await phone.evaluate(() =>
@@ -263,6 +266,8 @@ describe('QR sign-in in the browser', () => {
     expect(smallest.h, smallest.what).toBeGreaterThanOrEqual(44);
     expect(await fitsWidth(phone)).toBe(true);
     await phone.screenshot({ path: resultPath('portal-elder.png'), fullPage: true });
+    expect(asked).toContain('/api/resident/me');
+    expect(asked.filter((p) => p === '/api/auth/me' || /\/assets\/antd-/.test(p))).toEqual([]);
   });
 
   it('a county admin sets the county’s sign-in window on the sign-in desk; the centre reads it', async () => {

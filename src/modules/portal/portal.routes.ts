@@ -1,4 +1,6 @@
-import type { FastifyRequest } from 'fastify';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { OK, perMinute, protectedCtx, route, setSiteCookie, type RouteApp } from '../../server/route';
 import { AppError } from '../../shared/app-error';
 import { loadResident, myRedemptions, pageOfEntries, redeemForSelf, rewardsFor, totalsOf } from '../credits';
@@ -14,6 +16,9 @@ import {
   residentLogin,
 } from './resident-auth.service';
 import { endResidentSession, RESIDENT_COOKIE } from './resident-session.service';
+
+/** The phone pages' own small build (React, no antd, no staff app), from vite's third input. */
+const PHONE_HTML = 'src/modules/portal/web/phone.html';
 
 /**
  * The resident (居民): phone accounts, sessions and login, the staff's activation codes, and
@@ -87,4 +92,17 @@ export const portalRoutes = async (app: RouteApp) => {
   route(app, portalApi.redeem, async (req) =>
     redeemForSelf({ db: db(), residentId: (await me(req)).id, rewardId: req.body.rewardId }),
   );
+
+  // The phone pages (/m, /m/record, /m/credits, /m/me): their own HTML and script, not the staff
+  // app's index.html. Not API endpoints, so registered as plain pages; the sign-in page's
+  // /m/s/:token (signin.routes.ts) is more specific and wins.
+  const webDir = app.config.webDir;
+  const page = webDir ? path.join(webDir, PHONE_HTML) : null;
+  if (page && fs.existsSync(page)) {
+    const html = fs.readFileSync(page, 'utf8');
+    const send = async (_req: FastifyRequest, reply: FastifyReply) =>
+      reply.type('text/html').header('Cache-Control', 'no-cache').send(html);
+    app.get('/m', { schema: { hide: true } }, send);
+    app.get('/m/*', { schema: { hide: true } }, send);
+  }
 };

@@ -1,5 +1,4 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import type { ThemeConfig } from 'antd';
 
 /** Shared with the sign-in page: one switch per phone. */
 const ELDER_KEY = 'cedu.elder';
@@ -12,7 +11,11 @@ function read(): boolean {
   }
 }
 
-/** One value for every part of the page (the shell's theme and the switch change together). */
+/**
+ * One value for every part of the page (the switch and the page change together). The sizes it
+ * switches (17 px text and 48 px targets; 20 px at line height 1.5 and 64 px targets, after the
+ * national elder-friendly guidance) are phone.html's CSS under `html.elder`.
+ */
 let current = read();
 const listeners = new Set<() => void>();
 const subscribe = (fn: () => void) => {
@@ -35,26 +38,4 @@ export function useElderMode() {
     for (const fn of listeners) fn();
   }, []);
   return [on, set] as const;
-}
-
-/**
- * The phone pages' type and targets: 17 px / 44 px; in elder mode (the national elder-friendly
- * guidance) 20 px text at line height 1.5 and 60 px targets.
- */
-export function portalTheme(elder: boolean): ThemeConfig {
-  return {
-    token: elder
-      ? {
-          fontSize: 20,
-          fontSizeSM: 18,
-          fontSizeLG: 22,
-          fontSizeHeading4: 24,
-          fontSizeHeading3: 28,
-          lineHeight: 1.5,
-          controlHeight: 64,
-          controlHeightLG: 68,
-          controlHeightSM: 60,
-        }
-      : { fontSize: 17, fontSizeSM: 15, fontSizeLG: 19, controlHeight: 44, controlHeightLG: 52, controlHeightSM: 36 },
-  };
 }

@@ -1,98 +1,171 @@
-import { useState } from 'react';
-import { Button, Card, Checkbox, Form, Input, Segmented } from 'antd';
+import { useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useFormErrors } from '../../../web/components/form-errors';
+import { isApiError, errorText } from '../../../web/api/api-error';
 import { useI18n } from '../../../web/i18n/i18n';
 import { LIMITS } from '../../../shared/limits';
-import type { z } from 'zod';
-import {
-  residentAuthApi,
-  type ResidentMe,
-  type ZResidentActivate,
-  type ZResidentLogin,
-} from '../resident-auth.contract';
+import { residentAuthApi, type ResidentMe } from '../resident-auth.contract';
 import { ElderSwitch } from './elder-switch';
 import { meCall, setResidentCsrf } from './portal-api';
 import { M } from './portal.messages';
 import { RESIDENT_ME_KEY } from './portal.queries';
+import { Button, Card, Choice, Icon } from './phone-ui';
 
-/** The form's values: the login's, plus the activation's name and code (only the current mode's are shown). */
-type Values = z.input<typeof ZResidentLogin> & z.input<typeof ZResidentActivate>;
+type Mode = 'login' | 'activate';
+type Field = 'phone' | 'name' | 'code' | 'password';
+type Values = Record<Field, string> & { remember: boolean };
+
+const EMPTY: Values = { phone: '', name: '', code: '', password: '', remember: true };
+
+/** The fields each mode shows, in order. */
+const FIELDS: Record<Mode, Field[]> = { login: ['phone', 'password'], activate: ['phone', 'name', 'code', 'password'] };
 
 /** Phone + password; or, the first time, phone + name + the centre's code to set a password. */
 export function PortalLoginPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const qc = useQueryClient();
-  const [mode, setMode] = useState<'login' | 'activate'>('login');
-  const [form] = Form.useForm<Values>();
-  const { alert, run, busy } = useFormErrors(form);
-  const done = (me: ResidentMe) => {
-    setResidentCsrf(me.csrfToken);
-    qc.setQueryData(RESIDENT_ME_KEY, me);
+  const [mode, setMode] = useState<Mode>('login');
+  const [v, setV] = useState<Values>(EMPTY);
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [shown, setShown] = useState(false);
+
+  const labels: Record<Field, string> = {
+    phone: t(M.phone),
+    name: t(M.name),
+    code: t(M.code),
+    password: t(mode === 'login' ? M.password : M.newPassword),
   };
-  const submit = (v: Values) =>
-    run(async () => {
-      done(
-        await (mode === 'login'
-          ? meCall(residentAuthApi.login, { body: v })
-          : meCall(residentAuthApi.activate, { body: v })),
-      );
-    });
+
+  /** What is missing or malformed before anything is sent. */
+  const check = () => {
+    const found: Partial<Record<Field, string>> = {};
+    for (const f of FIELDS[mode]) if (!v[f].trim()) found[f] = t(M.fill, { field: labels[f] });
+    if (mode === 'activate' && v.code.trim() && !/^\d{8}$/.test(v.code.trim())) found.code = t(M.codeDigits);
+    return found;
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const found = check();
+    setErrors(found);
+    setFailure(null);
+    if (Object.keys(found).length) return;
+    setBusy(true);
+    try {
+      const me: ResidentMe =
+        mode === 'login'
+          ? await meCall(residentAuthApi.login, {
+              body: { phone: v.phone, password: v.password, remember: v.remember },
+            })
+          : await meCall(residentAuthApi.activate, {
+              body: { phone: v.phone, name: v.name, code: v.code.trim(), password: v.password },
+            });
+      setResidentCsrf(me.csrfToken);
+      qc.setQueryData(RESIDENT_ME_KEY, me);
+    } catch (err) {
+      // The server's field issues beside their fields; the rest above the button.
+      const byField: Partial<Record<Field, string>> = {};
+      const rest: string[] = [];
+      for (const i of isApiError(err) ? err.issues : []) {
+        const f = i.path.split('.')[0] as Field;
+        const text = locale === 'zh-CN' ? i.message : i.messageEn;
+        if (FIELDS[mode].includes(f)) byField[f] = text;
+        else rest.push(text);
+      }
+      setErrors(byField);
+      setFailure([errorText(err, locale), ...rest].join(' '));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const input = (f: Field) => {
+    const id = `portal-${f}`;
+    const attrs = (
+      {
+        phone: { type: 'tel', inputMode: 'numeric', autoComplete: 'tel', maxLength: LIMITS.phone },
+        name: { type: 'text', autoComplete: 'name', maxLength: LIMITS.personName },
+        code: { type: 'text', inputMode: 'numeric', autoComplete: 'one-time-code', maxLength: 8 },
+        password: {
+          type: shown ? 'text' : 'password',
+          autoComplete: mode === 'login' ? 'current-password' : 'new-password',
+          maxLength: LIMITS.passwordMax,
+        },
+      } satisfies Record<Field, InputHTMLAttributes<HTMLInputElement>>
+    )[f];
+    const field = (
+      <input
+        id={id}
+        {...attrs}
+        value={v[f]}
+        onChange={(e) => setV({ ...v, [f]: e.target.value })}
+        aria-invalid={errors[f] ? true : undefined}
+        aria-describedby={errors[f] ? `${id}-error` : undefined}
+      />
+    );
+    return (
+      <div className="field" key={f}>
+        <label htmlFor={id}>{labels[f]}</label>
+        {f === 'password' ? (
+          <div className="with-button">
+            {field}
+            <button type="button" className="reveal" aria-pressed={shown} onClick={() => setShown(!shown)}>
+              <Icon name="eye" />
+              <span className="sr-only">{t(M.showPassword)}</span>
+            </button>
+          </div>
+        ) : (
+          field
+        )}
+        {errors[f] && (
+          <div className="field-error" id={`${id}-error`}>
+            {errors[f]}
+          </div>
+        )}
+      </div>
+    );
+  };
+
   return (
     <>
       <ElderSwitch />
       <Card title={t(M.loginTitle)}>
-        <Segmented
-          block
+        <Choice
+          label={t(M.loginTitle)}
           value={mode}
-          onChange={(v) => {
-            setMode(v as typeof mode);
-            form.resetFields();
+          onChange={(m) => {
+            setMode(m);
+            setV(EMPTY);
+            setErrors({});
+            setFailure(null);
           }}
-          style={{ marginBottom: 16 }}
           options={[
             { value: 'login', label: t(M.loginTab) },
             { value: 'activate', label: t(M.activateTab) },
           ]}
         />
-        {alert}
-        <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} initialValues={{ remember: true }}>
-          <Form.Item name="phone" label={t(M.phone)} rules={[{ required: true, message: t(M.phone) }]}>
-            <Input type="tel" inputMode="numeric" autoComplete="tel" maxLength={LIMITS.phone} />
-          </Form.Item>
-          {mode === 'activate' && (
-            <>
-              <Form.Item name="name" label={t(M.name)} rules={[{ required: true, message: t(M.name) }]}>
-                <Input autoComplete="name" maxLength={LIMITS.personName} />
-              </Form.Item>
-              <Form.Item
-                name="code"
-                label={t(M.code)}
-                rules={[{ required: true, pattern: /^\d{8}$/, message: t(M.code) }]}
-              >
-                <Input inputMode="numeric" maxLength={8} autoComplete="one-time-code" />
-              </Form.Item>
-            </>
-          )}
-          <Form.Item
-            name="password"
-            label={t(mode === 'login' ? M.password : M.newPassword)}
-            rules={[{ required: true, message: t(M.password) }]}
-          >
-            <Input.Password
-              autoComplete={mode === 'login' ? 'current-password' : 'new-password'}
-              maxLength={LIMITS.passwordMax}
-            />
-          </Form.Item>
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          {FIELDS[mode].map(input)}
           {mode === 'login' && (
-            <Form.Item name="remember" valuePropName="checked">
-              <Checkbox>{t(M.remember)}</Checkbox>
-            </Form.Item>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={v.remember}
+                onChange={(e) => setV({ ...v, remember: e.target.checked })}
+              />
+              <span>{t(M.remember)}</span>
+            </label>
           )}
-          <Button type="primary" htmlType="submit" block size="large" loading={busy}>
+          {failure && (
+            <div className="alert" role="alert">
+              {failure}
+            </div>
+          )}
+          <Button kind="primary" type="submit" busy={busy}>
             {t(mode === 'login' ? M.login : M.activate)}
           </Button>
-        </Form>
+        </form>
       </Card>
     </>
   );

@@ -1,11 +1,12 @@
-import { Button, Card, Segmented, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../../../web/i18n/i18n';
+import type { Locale } from '../../../shared/locale';
 import { ElderSwitch } from './elder-switch';
 import { residentAuthApi } from '../resident-auth.contract';
 import { meCall, setResidentCsrf } from './portal-api';
 import { M } from './portal.messages';
 import { RESIDENT_ME_KEY, useResidentMe } from './portal.queries';
+import { Button, Card, Choice } from './phone-ui';
 
 /** 我的: who I am, elder mode (remembered on this phone), language, sign out. */
 export function PortalMePage() {
@@ -24,25 +25,22 @@ export function PortalMePage() {
   };
   return (
     <>
-      <Card size="small">
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {me.data?.resident.name}
-        </Typography.Title>
-        <Typography.Text type="secondary">{me.data?.resident.nodeName}</Typography.Text>
+      <Card title={me.data?.resident.name}>
+        <p className="muted">{me.data?.resident.nodeName}</p>
       </Card>
       <ElderSwitch />
-      <Card size="small" title={t(M.language)}>
-        <Segmented
-          block
+      <Card title={t(M.language)}>
+        <Choice<Locale>
+          label={t(M.language)}
           value={locale}
-          onChange={(v) => setLocale(v as typeof locale)}
+          onChange={setLocale}
           options={[
             { value: 'zh-CN', label: '中文' },
             { value: 'en-US', label: 'English' },
           ]}
         />
       </Card>
-      <Button block danger size="large" onClick={() => void logout()}>
+      <Button kind="danger" onClick={() => void logout()}>
         {t(M.logout)}
       </Button>
     </>

@@ -25,6 +25,10 @@ export const M = {
   code: ['激活码（8 位数字，找学习中心领取）', 'Activation code (8 digits, from your centre)'],
   newPassword: ['设置密码（至少 8 位）', 'Choose a password (at least 8 characters)'],
   activate: ['激活并登录', 'Activate and sign in'],
+  fill: ['请填写{field}', 'Please fill in: {field}'],
+  codeDigits: ['激活码是 8 位数字', 'The activation code is 8 digits'],
+  showPassword: ['显示密码', 'Show password'],
+  sending: ['请稍候…', 'One moment…'],
   // activities
   mine: ['我报名的', 'My activities'],
   near: ['附近本周', 'Near me this week'],
@@ -56,8 +60,11 @@ export const M = {
   totalHours: ['学习时长', 'Hours'],
   totalCredits: ['获得学分', 'Credits earned'],
   noSignIns: ['还没有签到记录', 'No sign-ins yet'],
+  signIns: ['签到记录', 'Sign-ins'],
   statusPending: ['待工作人员确认', 'Waiting for staff'],
   // credits
+  myCredits: ['我的学分', 'My credits'],
+  soldOut: ['已兑完', 'None left'],
   balance: ['可用学分', 'Credits to spend'],
   earned: ['累计获得', 'Earned'],
   spent: ['已兑换', 'Spent'],

@@ -125,12 +125,13 @@ async function send<E extends Scan>(
   }
 }
 
-function activityCard(info: ScanInfo) {
+/** The activity: its title is the page's heading, or, above a result that has its own, a level below it. */
+function activityCard(info: ScanInfo, heading: 'h1' | 'h2' = 'h1') {
   const a = info.activity;
   return h(
     'section',
     { class: 'card' },
-    h('h1', {}, a.title),
+    h(heading, {}, a.title),
     h(
       'div',
       { class: 'muted' },
@@ -159,7 +160,7 @@ function notNowScreen(info: ScanInfo | null, kind: ScanRefusal) {
         ? h('button', { class: 'plain', type: 'button', click: () => void start() }, t('refresh'))
         : null;
   show(
-    info && activityCard(info),
+    info && activityCard(info, 'h2'),
     h(
       'section',
       { class: 'card result', 'data-state': kind },
@@ -179,7 +180,7 @@ function errorScreen(f: Failure, retry?: () => void) {
       'section',
       { class: 'card result' },
       h('div', { class: 'big bad' }, '!'),
-      h('p', {}, t(f.key)),
+      h('h1', {}, t(f.key)),
       retry ? h('button', { class: 'primary', type: 'button', click: retry }, t('again')) : null,
     ),
   );
@@ -232,7 +233,7 @@ function resultScreen(info: ScanInfo, r: Pick<ScanResult, 'status' | 'signedAt' 
   // A family's one phone: the next person may still sign in (staff then confirm them).
   const other = h('button', { class: 'plain', type: 'button', click: () => formScreen(info) }, t('someoneElse'));
   show(
-    activityCard(info),
+    activityCard(info, 'h2'),
     h('section', { class: 'card result', 'data-status': r.status }, ...lines, checkOut, out),
     other,
   );

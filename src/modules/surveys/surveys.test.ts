@@ -7,8 +7,14 @@ import { chinaToday } from '../../shared/china-time';
 import { RATE_SURVEY_TEMPLATE } from './survey-template';
 import { surveyAnswers, surveyRespondents } from './surveys.table';
 
-const { s, w, clients } = useWorldServer('a_town_admin', 'a_centre_manager', 'a_leader', 'b_town_admin');
-const [town, centre, leader, otherTown] = clients;
+const { s, w, clients } = useWorldServer(
+  'a_town_admin',
+  'a_centre_manager',
+  'a_leader',
+  'b_town_admin',
+  'a_county_admin',
+);
+const [town, centre, leader, otherTown, county] = clients;
 const today = chinaToday();
 
 /** A survey of every question type with a show-if, published at `nodeId`. */
@@ -308,5 +314,48 @@ describe('results', () => {
     const x = await leader.req('GET', `/api/surveys/${id}/results.xlsx`);
     expect(x.statusCode).toBe(200);
     expect(x.headers['content-type']).toMatch(/spreadsheetml/);
+  });
+});
+
+describe('the rates feed the indicators', () => {
+  it('awareness, approval and satisfaction come from the year’s rate surveys, with the county’s minimum sample', async () => {
+    const r = await town.req('POST', '/api/surveys', {
+      ownerNodeId: w.nodes.A1.id,
+      ...RATE_SURVEY_TEMPLATE,
+      opensOn: today,
+      closesOn: '2099-12-31',
+    });
+    const id = r.json().id;
+    await town.req('POST', `/api/surveys/${id}/publish`);
+    const answer = (aware: string, approve: string, satisfied: number) => ({ aware, approve, satisfied });
+    expect(
+      (await town.req('POST', `/api/surveys/${id}/paper`, { residentId: rid, answers: answer('know', 'agree', 5) }))
+        .statusCode,
+    ).toBe(201);
+    expect(
+      (await town.req('POST', `/api/surveys/${id}/paper`, { residentId: rid2, answers: answer('no', 'agree', 3) }))
+        .statusCode,
+    ).toBe(201);
+    const year = Number(today.slice(0, 4));
+    const value = async (nodeId: string, measure: string) =>
+      (await county.req('GET', `/api/indicators?nodeId=${nodeId}&year=${year}`))
+        .json()
+        .values.find((v: { measure: string }) => v.measure === measure);
+    // Two respondents: fewer than the default minimum of 30.
+    expect(await value(w.nodes.A1.id, 'satisfaction_rate')).toMatchObject({
+      value: null,
+      numerator: 1,
+      denominator: 2,
+      status: 'small_sample',
+    });
+    expect((await county.req('PUT', `/api/survey-rules/${w.nodes.A.id}`, { minSample: 2 })).statusCode).toBe(200);
+    expect(await value(w.nodes.A1.id, 'satisfaction_rate')).toMatchObject({ value: 50, numerator: 1, denominator: 2 });
+    expect(await value(w.nodes.A1.id, 'awareness_rate')).toMatchObject({ value: 50, status: 'missed' });
+    expect(await value(w.nodes.A1.id, 'approval_rate')).toMatchObject({ value: 100, status: 'met' });
+    // Under one centre: one respondent, below the minimum of 2.
+    expect(await value(w.nodes.A1a.id, 'approval_rate')).toMatchObject({ denominator: 1, status: 'small_sample' });
+    // A draft rate survey counts for nothing; nor does another town's.
+    expect(await value(w.nodes.A2.id, 'approval_rate')).toMatchObject({ value: null, status: 'no_data' });
+    await county.req('PUT', `/api/survey-rules/${w.nodes.A.id}`, { minSample: 30 });
   });
 });

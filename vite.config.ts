@@ -27,7 +27,12 @@ export default defineConfig({
     manifest: true,
     rolldownOptions: {
       // The resident's sign-in page is its own tiny entry (no React, no antd): src/modules/signin/web/signin.html.
-      input: { main: 'index.html', signin: 'src/modules/signin/web/signin.html' },
+      input: {
+        main: 'index.html',
+        signin: 'src/modules/signin/web/signin.html',
+        // The resident's survey page: its own light entry too (src/modules/surveys/web/survey.html).
+        survey: 'src/modules/surveys/web/survey.html',
+      },
       // Needed to inline common chunks; nothing imports the entries' exports.
       preserveEntrySignatures: false,
       output: {

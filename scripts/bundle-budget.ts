@@ -2,7 +2,7 @@ import zlib from 'node:zlib';
 import type { Plugin } from 'vite';
 
 /** Gzipped script budgets per entry (issue 9: the phone's sign-in page < 60 KB). */
-export const SCRIPT_BUDGETS_KB: Record<string, number> = { signin: 60 };
+export const SCRIPT_BUDGETS_KB: Record<string, number> = { signin: 60, survey: 80 };
 
 type Chunk = { type: 'chunk'; name: string; isEntry: boolean; code: string; imports: string[] };
 type Bundle = Record<string, Chunk | { type: 'asset' }>;

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildResidentWithPhone, phoneClient } from '../../../test/signin-factories';
+import { activatedResident, buildResidentWithPhone, phoneClient } from '../../../test/signin-factories';
 import { useWorldServer } from '../../../test/server-fixture';
 import { auditLog } from '../../server/db/audit.table';
 import { chinaToday } from '../../shared/china-time';
@@ -357,5 +357,35 @@ describe('the rates feed the indicators', () => {
     // A draft rate survey counts for nothing; nor does another town's.
     expect(await value(w.nodes.A2.id, 'approval_rate')).toMatchObject({ value: null, status: 'no_data' });
     await county.req('PUT', `/api/survey-rules/${w.nodes.A.id}`, { minSample: 30 });
+  });
+});
+
+describe('a resident signed in on the phone', () => {
+  it('answers as themselves with the session’s CSRF token; their open surveys drop the answered one', async () => {
+    const id = await published({ title: '登录居民问卷' });
+    const {
+      rid: me,
+      phone,
+      csrfToken,
+    } = await activatedResident(s, town, w.nodes.A1b, {
+      name: '赵丽',
+      phone: '13900003333',
+      password: 'Resident-2026',
+    });
+    const mine = async () =>
+      (await phone.req('GET', '/api/resident/surveys')).json().items.map((x: { id: string }) => x.id);
+    expect(await mine()).toContain(id);
+    const form = (await phone.req('GET', `/api/survey-form/${id}`)).json();
+    expect(form).toMatchObject({ resident: { name: '赵丽', answered: false }, csrfToken });
+    // Without the session's token: refused, nothing written.
+    const forged = await phone.req('POST', `/api/survey-form/${id}`, { answers: good });
+    expect(forged.statusCode).toBe(403);
+    phone.setCsrf(csrfToken);
+    const ok = await phone.req('POST', `/api/survey-form/${id}`, { answers: good });
+    expect(ok.statusCode, ok.body).toBe(201);
+    const [row] = await s.database.db.select().from(surveyRespondents).where(eq(surveyRespondents.residentId, me));
+    expect(row).toMatchObject({ surveyId: id, method: 'phone' });
+    expect(await mine()).not.toContain(id);
+    expect((await phone.req('GET', `/api/survey-form/${id}`)).json().resident.answered).toBe(true);
   });
 });

@@ -9,25 +9,27 @@ import {
   RATE_LABELS,
   RATING_OPTIONS,
   type Choice,
+  type Rate,
   type QuestionInput,
   type QuestionType,
 } from '../surveys.contract';
 import { M } from './surveys.messages';
 
-/** A question as the editor holds it: options and rows as lines of text, ids carried by position. */
+/**
+ * A question as the editor holds it: options and rows as lines of text (ids carried by position),
+ * under the same names as the contract's fields, so the server's issues land beside them.
+ */
 export type EditedQuestion = {
   id: string;
   type: QuestionType;
   title: string;
   required: boolean;
-  optionsText?: string;
+  options?: string;
   optionIds?: string[];
-  rowsText?: string;
+  rows?: string;
   rowIds?: string[];
-  showIfQ?: string | null;
-  showIfOptions?: string[];
-  feedsRate?: (typeof RATES)[number] | null;
-  feedsYes?: string[];
+  showIf?: { questionId?: string; optionIds?: string[] } | null;
+  feeds?: { rate?: Rate; yes?: string[] } | null;
 };
 
 const CHOICE_TYPES: QuestionType[] = ['single', 'multiple', 'matrix'];
@@ -53,14 +55,12 @@ export function toEdited(q: QuestionInput): EditedQuestion {
     type: q.type,
     title: q.title,
     required: !!q.required,
-    optionsText: (q.options ?? []).map((o) => o.label).join('\n'),
+    options: (q.options ?? []).map((o) => o.label).join('\n'),
     optionIds: (q.options ?? []).map((o) => o.id),
-    rowsText: (q.rows ?? []).map((o) => o.label).join('\n'),
+    rows: (q.rows ?? []).map((o) => o.label).join('\n'),
     rowIds: (q.rows ?? []).map((o) => o.id),
-    showIfQ: q.showIf?.questionId ?? null,
-    showIfOptions: q.showIf?.optionIds ?? [],
-    feedsRate: q.feeds?.rate ?? null,
-    feedsYes: q.feeds?.yes ?? [],
+    showIf: q.showIf ?? null,
+    feeds: q.feeds ?? null,
   };
 }
 
@@ -71,10 +71,13 @@ export function fromEdited(q: EditedQuestion): QuestionInput {
     type: q.type,
     title: q.title,
     required: !!q.required,
-    options: choice ? choicesOf(q.optionsText, q.optionIds, 'o') : [],
-    rows: q.type === 'matrix' ? choicesOf(q.rowsText, q.rowIds, 'r') : [],
-    showIf: q.showIfQ && q.showIfOptions?.length ? { questionId: q.showIfQ, optionIds: q.showIfOptions } : null,
-    feeds: q.feedsRate && q.feedsYes?.length ? { rate: q.feedsRate, yes: q.feedsYes } : null,
+    options: choice ? choicesOf(q.options, q.optionIds, 'o') : [],
+    rows: q.type === 'matrix' ? choicesOf(q.rows, q.rowIds, 'r') : [],
+    showIf:
+      q.showIf?.questionId && q.showIf.optionIds?.length
+        ? { questionId: q.showIf.questionId, optionIds: q.showIf.optionIds }
+        : null,
+    feeds: q.feeds?.rate && q.feeds.yes?.length ? { rate: q.feeds.rate, yes: q.feeds.yes } : null,
   };
 }
 
@@ -82,12 +85,60 @@ export function fromEdited(q: EditedQuestion): QuestionInput {
 function answerChoices(q: EditedQuestion | undefined): { value: string; label: string }[] {
   if (!q) return [];
   if (q.type === 'rating') return RATING_OPTIONS.map((r) => ({ value: r, label: r }));
-  return choicesOf(q.optionsText, q.optionIds, 'o').map((c) => ({ value: c.id, label: c.label }));
+  return choicesOf(q.options, q.optionIds, 'o').map((c) => ({ value: c.id, label: c.label }));
 }
 
 const freshId = (qs: EditedQuestion[]) => {
   for (let n = qs.length + 1; ; n++) if (!qs.some((q) => q.id === `q${n}`)) return `q${n}`;
 };
+
+/** Keeps a value in the form that no control shows (the ids of options, carried by position). */
+const Keep = (_: { value?: unknown }) => null;
+
+/** Two selects as one form value: which question or rate, and which of its answers. */
+function PairInput<K extends string>({
+  value,
+  onChange,
+  keyName,
+  keyOptions,
+  answers,
+  labels,
+}: {
+  value?: ({ [P in K]?: string } & Record<string, unknown>) | null;
+  onChange?: (v: Record<string, unknown> | null) => void;
+  keyName: K;
+  keyOptions: { value: string; label: string }[];
+  answers: (key: string | undefined) => { value: string; label: string }[];
+  labels: [string, string, string];
+}) {
+  const key = value?.[keyName] as string | undefined;
+  const listName = keyName === 'rate' ? 'yes' : 'optionIds';
+  const list = (value?.[listName] as string[] | undefined) ?? [];
+  return (
+    <Row gutter={12}>
+      <Col xs={24} sm={12}>
+        <Select
+          aria-label={labels[0]}
+          allowClear
+          placeholder={labels[2]}
+          value={key}
+          options={keyOptions}
+          onChange={(k?: string) => onChange?.(k ? { [keyName]: k, [listName]: [] } : null)}
+        />
+      </Col>
+      <Col xs={24} sm={12}>
+        <Select
+          aria-label={labels[1]}
+          mode="multiple"
+          disabled={!key}
+          value={list}
+          options={answers(key)}
+          onChange={(v: string[]) => onChange?.({ [keyName]: key, [listName]: v })}
+        />
+      </Col>
+    </Row>
+  );
+}
 
 /** The questions of a survey: add, remove, move up; per type its options or rows, show-if and the rate it feeds. */
 export function QuestionEditor({ form, rates }: { form: FormInstance; rates: boolean }) {
@@ -100,7 +151,6 @@ export function QuestionEditor({ form, rates }: { form: FormInstance; rates: boo
           {fields.map((field, i) => {
             const q = all[i];
             const earlier = all.slice(0, i).filter((x) => x && ['single', 'multiple', 'rating'].includes(x.type));
-            const on = earlier.find((x) => x.id === q?.showIfQ);
             const canFeed = rates && (q?.type === 'single' || q?.type === 'rating');
             return (
               <Card
@@ -144,51 +194,41 @@ export function QuestionEditor({ form, rates }: { form: FormInstance; rates: boo
                     </Form.Item>
                   </Col>
                 </Row>
+                <Form.Item name={[field.name, 'optionIds']} hidden>
+                  <Keep />
+                </Form.Item>
+                <Form.Item name={[field.name, 'rowIds']} hidden>
+                  <Keep />
+                </Form.Item>
                 {q && CHOICE_TYPES.includes(q.type) && (
-                  <Form.Item name={[field.name, 'optionsText']} label={t(M.qOptions)}>
+                  <Form.Item name={[field.name, 'options']} label={t(M.qOptions)}>
                     <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} />
                   </Form.Item>
                 )}
                 {q?.type === 'matrix' && (
-                  <Form.Item name={[field.name, 'rowsText']} label={t(M.qRows)}>
+                  <Form.Item name={[field.name, 'rows']} label={t(M.qRows)}>
                     <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} />
                   </Form.Item>
                 )}
                 {earlier.length > 0 && (
-                  <Row gutter={12}>
-                    <Col xs={24} sm={12}>
-                      <Form.Item name={[field.name, 'showIfQ']} label={t(M.qShowIfQuestion)}>
-                        <Select
-                          allowClear
-                          placeholder={t(M.none)}
-                          options={earlier.map((x) => ({ value: x.id, label: x.title || x.id }))}
-                        />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={24} sm={12}>
-                      <Form.Item name={[field.name, 'showIfOptions']} label={t(M.qShowIfOptions)}>
-                        <Select mode="multiple" disabled={!on} options={answerChoices(on)} />
-                      </Form.Item>
-                    </Col>
-                  </Row>
+                  <Form.Item name={[field.name, 'showIf']} label={t(M.qShowIf)}>
+                    <PairInput
+                      keyName="questionId"
+                      keyOptions={earlier.map((x) => ({ value: x.id, label: x.title || x.id }))}
+                      answers={(k) => answerChoices(earlier.find((x) => x.id === k))}
+                      labels={[t(M.qShowIfQuestion), t(M.qShowIfOptions), t(M.none)]}
+                    />
+                  </Form.Item>
                 )}
                 {canFeed && (
-                  <Row gutter={12}>
-                    <Col xs={24} sm={12}>
-                      <Form.Item name={[field.name, 'feedsRate']} label={t(M.qFeeds)}>
-                        <Select
-                          allowClear
-                          placeholder={t(M.none)}
-                          options={RATES.map((r) => ({ value: r, label: label(RATE_LABELS[r]) }))}
-                        />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={24} sm={12}>
-                      <Form.Item name={[field.name, 'feedsYes']} label={t(M.qFeedsYes)}>
-                        <Select mode="multiple" disabled={!q?.feedsRate} options={answerChoices(q)} />
-                      </Form.Item>
-                    </Col>
-                  </Row>
+                  <Form.Item name={[field.name, 'feeds']} label={t(M.qFeeds)}>
+                    <PairInput
+                      keyName="rate"
+                      keyOptions={RATES.map((r) => ({ value: r, label: label(RATE_LABELS[r]) }))}
+                      answers={() => answerChoices(q)}
+                      labels={[t(M.qFeeds), t(M.qFeedsYes), t(M.none)]}
+                    />
+                  </Form.Item>
                 )}
               </Card>
             );
@@ -197,7 +237,7 @@ export function QuestionEditor({ form, rates }: { form: FormInstance; rates: boo
             type="dashed"
             block
             icon={<PlusOutlined />}
-            onClick={() => add({ id: freshId(all), type: 'single', title: '', required: true, optionsText: '' })}
+            onClick={() => add({ id: freshId(all), type: 'single', title: '', required: true, options: '' })}
           >
             {t(M.addQuestion)}
           </Button>

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
+  axe,
   DEMO_PASSWORD,
   keepPageOnFailure,
   launchBrowser,
@@ -135,6 +136,32 @@ describe('a satisfaction survey answered on a phone, its rate on the indicators'
     await staff.goto(`${server.url}/surveys/${surveyId}/results`);
     await staff.getByText('满意率：1 / 1 = 100%（样本 1 人）').waitFor();
     await expect.poll(() => staff.getByText('样本不足（县设定最少 30 人），暂不计入指标').count()).toBe(3);
+    expect(errors).toEqual([]);
+  });
+
+  it('the list with its drawer, the results, the QR poster and the phone page pass axe-core (no serious or critical violation)', async () => {
+    const blocking = async (p: Page, label: string) =>
+      (await axe(p, label))
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${label}: ${v.impact} ${v.rule} ${v.targets.slice(0, 3).join(' | ')}`);
+    const found: string[] = [];
+    await staff.goto(`${server.url}/surveys?open=${surveyId}`);
+    await staff.getByRole('button', { name: '查看结果' }).waitFor();
+    found.push(...(await blocking(staff, 'list and drawer')));
+    await staff.goto(`${server.url}/surveys/${surveyId}/results`);
+    await staff.getByText('满意率：1 / 1 = 100%（样本 1 人）').waitFor();
+    found.push(...(await blocking(staff, 'results')));
+    await staff.goto(`${server.url}/print/survey/${surveyId}`);
+    await staff.getByText('请用手机扫描二维码填写问卷').waitFor();
+    found.push(...(await blocking(staff, 'poster')));
+    // A phone nobody signed in on, opened from the poster: phone and name are asked.
+    const fresh = await (
+      await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' })
+    ).newPage();
+    await fresh.goto(`${server.url}/m/q/${surveyId}?via=poster`);
+    await fresh.getByText('请先填写您的手机号和姓名').waitFor();
+    found.push(...(await blocking(fresh, 'phone page')));
+    expect(found).toEqual([]);
     expect(errors).toEqual([]);
   });
 });

@@ -27,11 +27,13 @@ export default defineConfig({
     manifest: true,
     rolldownOptions: {
       // The resident's sign-in page is its own tiny entry (no React, no antd): src/modules/signin/web/signin.html;
-      // the resident's phone pages (/m) are another (React, no antd, no router): src/modules/portal/web/phone.html.
+      // the resident's phone pages (/m) are another (React, no antd, no router): src/modules/portal/web/phone.html;
+      // the resident's survey page (/m/q/<id>) a third, without React: src/modules/surveys/web/survey.html.
       input: {
         main: 'index.html',
         signin: 'src/modules/signin/web/signin.html',
         phone: 'src/modules/portal/web/phone.html',
+        survey: 'src/modules/surveys/web/survey.html',
       },
       // Needed to inline common chunks; nothing imports the entries' exports.
       preserveEntrySignatures: false,

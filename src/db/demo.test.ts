@@ -128,3 +128,14 @@ it('the demo county tells a believable story: populations add up, centres above 
   expect(b.mismatches).toEqual([]);
   expect(b.accounts).toBeGreaterThan(1_000);
 });
+
+it('the demo has a published rate survey with ~40 responses across the county and a learning-needs survey', async () => {
+  const rows = await database!.query<{ kind: string; status: string; n: number; anonymous: boolean }>(
+    `select s.kind, s.status, s.anonymous, (select count(*)::int from survey_answers a where a.survey_id = s.id) as n
+       from surveys s order by s.kind`,
+  );
+  expect(rows).toEqual([
+    { kind: 'needs', status: 'published', anonymous: false, n: 24 },
+    { kind: 'rates', status: 'published', anonymous: true, n: 42 },
+  ]);
+});

@@ -15,6 +15,7 @@ import { seedCourses } from '../modules/courses/courses.demo';
 import { seedSignIns } from '../modules/signin/signin.demo';
 import { seedCredits } from '../modules/credits/credits.demo';
 import { seedReports } from '../modules/reports/reports.demo';
+import { seedSurveys } from '../modules/surveys/surveys.demo';
 
 /**
  * The fictional demo county 青溪县. Every name here is invented; none comes from the seed
@@ -238,6 +239,7 @@ export async function seedDemoIfEmpty(
     await seedCourses(ctx);
     await seedCredits(ctx);
     await seedSignIns(ctx);
+    await seedSurveys(ctx);
     await seedReports(ctx);
     await recordAudit(tx, {
       actorName: 'system',

@@ -17,6 +17,7 @@ import { portalRoutes } from '../modules/portal';
 import { reportRoutes } from '../modules/reports';
 import { settingsRoutes } from '../modules/settings';
 import { signInRoutes } from '../modules/signin';
+import { surveyRoutes } from '../modules/surveys';
 import { teacherRoutes } from '../modules/teachers';
 import { themeRoutes } from '../modules/themes';
 import { workbenchRoutes } from '../modules/workbench';
@@ -46,4 +47,5 @@ export const MODULE_ROUTES: FastifyPluginAsyncZod[] = [
   indicatorRoutes,
   workbenchRoutes,
   reportRoutes,
+  surveyRoutes,
 ];

@@ -28,6 +28,8 @@ import { PageLoading } from './components/page-loading';
 import { RouteError } from './pages/route-error';
 import { CREDIT_STAFF_ROLES } from '../modules/credits/credits.policy';
 import { REPORT_READER_ROLES } from '../modules/reports/reports.policy';
+import { SURVEY_READER_ROLES } from '../modules/surveys/surveys.policy';
+import { surveysScreens } from '../modules/surveys/web';
 
 /** A screen as its own chunk (a module's `…Screens` loader); `preload` starts loading it early. */
 function lazyPage(load: () => Promise<ComponentType>) {
@@ -92,6 +94,9 @@ const ReportsPage = lazyPage(reportsScreens.ReportsPage);
 const RecordsPage = lazyPage(indicatorsScreens.RecordsPage);
 const DashboardsPage = lazyPage(indicatorsScreens.DashboardsPage);
 const LearningRecordPage = lazyPage(creditsScreens.LearningRecordPage);
+const SurveysPage = lazyPage(surveysScreens.SurveysPage);
+const SurveyResultsPage = lazyPage(surveysScreens.SurveyResultsPage);
+const SurveyPosterPage = lazyPage(surveysScreens.SurveyPosterPage);
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
 
@@ -121,6 +126,7 @@ const routes: RouteObject[] = [
   standalone('/print/accounts', <AccountsHandoutPage />),
   standalone('/print/sign-in/:activityId', <SheetPrintPage />),
   standalone('/sign-in/:activityId/qr', <QrScreenPage />),
+  standalone('/print/survey/:id', <SurveyPosterPage />),
   {
     path: '/change-password',
     element: <RequireAuth allowPasswordDue>{page(<ChangePasswordPage />)}</RequireAuth>,
@@ -153,6 +159,8 @@ const routes: RouteObject[] = [
       forRoles(CREDIT_STAFF_ROLES, 'credits', <CreditsPage />),
       { path: 'indicators', element: <IndicatorsPage /> },
       forRoles(REPORT_READER_ROLES, 'reports', <ReportsPage />),
+      forRoles(SURVEY_READER_ROLES, 'surveys', <SurveysPage />),
+      forRoles(SURVEY_READER_ROLES, 'surveys/:id/results', <SurveyResultsPage />),
       { path: 'indicators/records', element: <RecordsPage /> },
       { path: 'dashboards', element: <DashboardsPage /> },
       { path: 'courses', element: <CoursesPage /> },

@@ -39,9 +39,10 @@ export const ZTargetsBody = z.object({
 /**
  * met / missed: judged against the target. no_target: shown without a target (none set, or not at
  * this level). no_data: cedu does not record it yet. no_population: a rate whose resident
- * population for the year is missing (never 0 %).
+ * population for the year is missing (never 0 %). small_sample: a survey rate with fewer respondents
+ * than the county's minimum sample (numerator and denominator still given).
  */
-export const INDICATOR_STATUSES = ['met', 'missed', 'no_target', 'no_data', 'no_population'] as const;
+export const INDICATOR_STATUSES = ['met', 'missed', 'no_target', 'no_data', 'no_population', 'small_sample'] as const;
 export type IndicatorStatus = (typeof INDICATOR_STATUSES)[number];
 
 export const ZIndicatorValue = z.object({

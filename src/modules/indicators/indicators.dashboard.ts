@@ -84,6 +84,7 @@ const STATUS_TEXT: Record<IndicatorValue['status'], string> = {
   no_target: '无目标',
   no_data: '暂无数据',
   no_population: '缺常住人口',
+  small_sample: '样本不足',
 };
 export const measureLabel = (m: Measure) => MEASURE_DEFS[m].label.zh;
 /** A value and its judgement in one cell, as the page shows it: "2 达标". */

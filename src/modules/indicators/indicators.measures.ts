@@ -47,7 +47,6 @@ export type MeasureDef = {
   judgedBy?: Label;
 };
 
-const SURVEYS: Label = { zh: '问卷调查', en: 'surveys' };
 const EVERY_LEVEL: readonly NodeLevel[] = ['county', 'town', 'centre'];
 
 /** A figure shown without a target by default, at every level, month by month. */
@@ -70,17 +69,18 @@ const yearly = (
   threshold: number,
 ): MeasureDef => ({ label, means, unit, levels, per: 'year', threshold, direction: 'at_least' });
 
-/** A rate a survey will give (知晓率, 认同率, 满意率): the share of respondents who answered so. */
-const surveyRate = (label: Label, answered: Label, threshold: number): MeasureDef => ({
-  ...yearly(
+/**
+ * A rate the year's published rate surveys give (知晓率, 认同率, 满意率): the share of the respondents
+ * living under the node who answered the marked question so (the surveys module counts them).
+ */
+const surveyRate = (label: Label, answered: Label, threshold: number): MeasureDef =>
+  yearly(
     label,
     { zh: `问卷中${answered.zh}的受访者比例`, en: `Respondents who ${answered.en}` },
     'percent',
     EVERY_LEVEL,
     threshold,
-  ),
-  source: SURVEYS,
-});
+  );
 
 export const MEASURE_DEFS: Record<Measure, MeasureDef> = {
   activities_held: {

@@ -9,6 +9,7 @@ import { chinaMonth } from '../../shared/china-time';
 import type { NodeLevel } from '../../shared/roles';
 import { findPopulations } from '../organisations';
 import { ensureTagDefs } from '../people';
+import { surveyRates, type SurveyRates } from '../surveys';
 import { staffingOfCentres, type CentreStaff } from '../teachers';
 import {
   groupFigures,
@@ -197,6 +198,8 @@ type Facts = {
   unitPersonTimes: Map<string, number>;
   /** Each centre's staffing now (the teachers module's counts and norm). */
   staffing: Map<string, CentreStaff>;
+  /** The year's survey rates under each node (the surveys module's counts and minimum sample). */
+  rates: Map<string, SurveyRates>;
 };
 
 /** The longest path every node lies under ("/" when they are in different counties). */
@@ -230,13 +233,14 @@ export async function gatherFacts(db: DbOrTx, nodes: Node[], year: number, month
   const allCentres = [...new Set([...centresUnder.values()].flat())];
   const allUnits = [...new Set([...unitsUnder.values()].flat())];
   const periods = [period, yearPeriod(year), yearPeriod(year - 1)];
-  const [rows, populations, lastPopulations, held, unitRows, staffing] = await Promise.all([
+  const [rows, populations, lastPopulations, held, unitRows, staffing, rates] = await Promise.all([
     nodeFigures(db, ids, [...new Set(periods)]),
     findPopulations(db, ids, year),
     findPopulations(db, ids, year - 1),
     heldByMonth(db, allCentres, year),
     unitFigures(db, allUnits, yearPeriod(year)),
     staffingOfCentres(db, allCentres),
+    surveyRates(db, nodes, year),
   ]);
   const [figures, yearFigures, lastYearFigures] = periods.map(
     (p) => new Map(rows.filter((r) => r.period === p).map((r) => [r.nodeId, r])),
@@ -255,6 +259,7 @@ export async function gatherFacts(db: DbOrTx, nodes: Node[], year: number, month
     unitSessions: new Map(unitRows.map((u) => [u.unitId, u.activitiesHeld])),
     unitPersonTimes: new Map(unitRows.map((u) => [u.unitId, u.personTimes])),
     staffing,
+    rates,
   };
 }
 
@@ -274,6 +279,18 @@ function valueOf(t: Target, node: Node, f: Facts): IndicatorValue | null {
 
   if (def.source) return { ...plain(null, null), status: 'no_data' };
   switch (t.measure) {
+    case 'awareness_rate':
+    case 'approval_rate':
+    case 'satisfaction_rate': {
+      // Respondents under the node who chose a counting option of the marked question ÷ those who
+      // answered it; below the county's minimum sample the rate is not judged.
+      if (node.level === 'unit') return null;
+      const r = f.rates.get(node.id);
+      const c = r?.[t.measure.replace('_rate', '') as 'awareness' | 'approval' | 'satisfaction'];
+      if (!r || !c || c.of === 0) return plain(null, null, null);
+      if (c.of < r.minSample) return { ...plain(null, c.yes, c.of), status: 'small_sample' };
+      return plain(ratio(c.yes, c.of), c.yes, c.of);
+    }
     case 'participants':
       return node.level === 'unit' ? null : plain(fig?.participants ?? 0);
     case 'person_times':

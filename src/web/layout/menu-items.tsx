@@ -40,6 +40,10 @@ import { FileTextOutlined } from '@ant-design/icons';
 import { REPORT_READER_ROLES } from '../../modules/reports/reports.policy';
 import { reportsMenu as REPORTS } from '../../modules/reports/web';
 
+import { FormOutlined } from '@ant-design/icons';
+import { SURVEY_READER_ROLES } from '../../modules/surveys/surveys.policy';
+import { surveysMenu as SURVEYS } from '../../modules/surveys/web';
+
 import { DashboardOutlined } from '@ant-design/icons';
 import { workbenchMenu as WORKBENCH } from '../../modules/workbench/web';
 
@@ -76,6 +80,7 @@ export const MENU: Entry[] = [
     roles: ATTENDANCE_READER_ROLES,
   },
   { key: 'credits', path: '/credits', label: CREDITS.menu, icon: <TrophyOutlined />, roles: CREDIT_STAFF_ROLES },
+  { key: 'surveys', path: '/surveys', label: SURVEYS.menu, icon: <FormOutlined />, roles: SURVEY_READER_ROLES },
   { key: 'account', path: '/account', label: M.menuAccount, icon: <UserOutlined /> },
 ];
 

@@ -21,7 +21,11 @@ const STATUS_COLOR: Record<IndicatorStatus, string> = {
   no_target: 'default',
   no_data: 'default',
   no_population: 'orange',
+  small_sample: 'orange',
 };
+
+/** The survey rates: their respondents are anonymous, so there are no records to list behind them. */
+const SURVEY_RATES: IndicatorValue['measure'][] = ['awareness_rate', 'approval_rate', 'satisfaction_rate'];
 
 /** 指标统计: a node's measures for a year or month, judged against the county's targets, and the nodes below. */
 export function IndicatorsPage() {
@@ -34,7 +38,7 @@ export function IndicatorsPage() {
   const targets = useTargets(q.data?.countyId ?? null, year);
   /** A value links to the records behind it (measures cedu records; staffing has none). */
   const linked = (v: IndicatorValue, node: string, text: string) =>
-    MEASURE_DEFS[v.measure].source || v.measure === 'staffing' ? (
+    MEASURE_DEFS[v.measure].source || v.measure === 'staffing' || SURVEY_RATES.includes(v.measure) ? (
       text
     ) : (
       <Link to={recordsHref({ nodeId: node, measure: v.measure, year, month })} title={t(M.seeRecords)}>
@@ -108,7 +112,9 @@ export function IndicatorsPage() {
                         ? t(M.noDataFrom, { source: label(def.source) })
                         : v.status === 'no_population'
                           ? t(M.noPopulationHint, { year })
-                          : label(def.means)}
+                          : v.status === 'small_sample'
+                            ? t(M.smallSampleHint, { n: v.denominator ?? 0 })
+                            : label(def.means)}
                     </Typography.Paragraph>
                   </Card>
                 </Col>

@@ -20,6 +20,11 @@ export const M = {
   no_target: ['无目标', 'No target'],
   no_data: ['暂无数据', 'No data yet'],
   no_population: ['缺常住人口', 'No population'],
+  small_sample: ['样本不足', 'Sample too small'],
+  smallSampleHint: [
+    '受访 {n} 人，少于县（区）设定的最少样本数，暂不计算比率',
+    '{n} respondents: fewer than the county’s minimum sample, so no rate yet',
+  ],
   noDataFrom: ['待“{source}”模块启用后自动计算', 'Computed once “{source}” is in use'],
   noPopulationHint: ['请在组织架构中填写{year}年常住人口', 'Enter the {year} population in the organisation tree'],
   targetAtLeast: ['目标 ≥ {n}', 'Target ≥ {n}'],

@@ -32,6 +32,7 @@ const STATUS_COLOR: Record<Value['status'], string> = {
   no_target: 'default',
   no_data: 'default',
   no_population: 'orange',
+  small_sample: 'orange',
 };
 
 export function StatusTag({ status }: { status: Value['status'] }) {

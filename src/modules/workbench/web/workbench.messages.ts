@@ -24,6 +24,7 @@ export const M = {
   no_target: ['无目标', 'No target'],
   no_data: ['暂无数据', 'No data yet'],
   no_population: ['缺常住人口', 'No population'],
+  small_sample: ['样本不足', 'Sample too small'],
   targetAtLeast: ['目标 ≥ {n}', 'Target ≥ {n}'],
   targetAtMost: ['目标 ≤ {n}', 'Target ≤ {n}'],
   meeting: ['{met} / {of} 个中心达标', '{met} of {of} centres met'],

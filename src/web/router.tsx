@@ -28,6 +28,8 @@ import { PageLoading } from './components/page-loading';
 import { RouteError } from './pages/route-error';
 import { CREDIT_STAFF_ROLES } from '../modules/credits/credits.policy';
 import { REPORT_READER_ROLES } from '../modules/reports/reports.policy';
+import { FUNDING_READER_ROLES } from '../modules/funding/funding.policy';
+import { fundingScreens } from '../modules/funding/web';
 
 /** A screen as its own chunk (a module's `…Screens` loader); `preload` starts loading it early. */
 function lazyPage(load: () => Promise<ComponentType>) {
@@ -96,6 +98,8 @@ const ReportsPage = lazyPage(reportsScreens.ReportsPage);
 const RecordsPage = lazyPage(indicatorsScreens.RecordsPage);
 const DashboardsPage = lazyPage(indicatorsScreens.DashboardsPage);
 const LearningRecordPage = lazyPage(creditsScreens.LearningRecordPage);
+const FundingPage = lazyPage(fundingScreens.FundingPage);
+const ExpensesPage = lazyPage(fundingScreens.ExpensesPage);
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
 
@@ -172,6 +176,8 @@ const routes: RouteObject[] = [
       { path: 'dashboards', element: <DashboardsPage /> },
       { path: 'courses', element: <CoursesPage /> },
       { path: 'courses/themes', element: <ThemesPage /> },
+      forRoles(FUNDING_READER_ROLES, 'funding', <FundingPage />),
+      forRoles(FUNDING_READER_ROLES, 'funding/expenses', <ExpensesPage />),
       { path: 'account', element: <MyAccountPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

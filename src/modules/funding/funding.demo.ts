@@ -1,8 +1,7 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DemoContext } from '../../db/demo-context';
 import { chinaToday, chinaYear } from '../../shared/china-time';
 import { activities } from '../activities/activities.table';
-import { orgPopulations } from '../organisations/org.table';
 import { teachers } from '../teachers/teachers.table';
 import type { BudgetSource, ExpenseCategory, ExpenseStatus } from './funding.contract';
 import {
@@ -33,6 +32,13 @@ const BUDGETS: Record<string, Line[]> = {
     ['donation', 800, '辖区企业捐赠'],
     ['other', 300, '场地租金收入'],
   ],
+};
+
+/** What each town gives its centres this year, in whole yuan (the rest stays with the town office). */
+const ALLOCATIONS: Record<string, Record<string, number>> = {
+  云台镇: { 东坡村: 1600, 桃源村: 500, 青竹村: 450, 云台社区: 700, 溪口村: 300 },
+  柳湾镇: { 柳湾社区: 900, 杏花村: 1100, 南塘村: 600, 石门村: 400 },
+  石桥街道: { 石桥社区: 2500, 新华社区: 500, 滨江社区: 500, 梧桐社区: 400, 长乐社区: 500, 望湖社区: 400 },
 };
 
 type DemoExpense = {
@@ -149,9 +155,9 @@ const EXPENSES: DemoExpense[] = [
     at: '东坡村',
     category: 'equipment',
     payee: '青溪县电器商行',
-    yuan: 1299,
+    yuan: 399,
     ago: 60,
-    description: '教学用投影仪一台',
+    description: '教学用音箱一套',
     status: 'approved',
     by: 'centre',
     reviewer: 'town',
@@ -406,38 +412,19 @@ export async function seedFunding(ctx: DemoContext): Promise<void> {
       .values(
         lines.map(([source, yuan, note], i) => ({ budgetId: b.id, source, amountFen: yuan * 100, note, sortOrder: i })),
       );
-    // Half the budget goes to the centres, by population (whole yuan), the rest stays with the town.
-    const centres = [...ctx.nodes.entries()].filter(([, n]) => n.path.startsWith(node.path) && n.depth === 2);
-    const pops = await ctx.tx
-      .select({ id: orgPopulations.nodeId, n: orgPopulations.population })
-      .from(orgPopulations)
-      .where(
-        and(
-          inArray(
-            orgPopulations.nodeId,
-            centres.map(([, c]) => c.id),
-          ),
-          eq(orgPopulations.year, year),
-        ),
-      );
-    const total = lines.reduce((a, [, y]) => a + y, 0);
-    const people = pops.reduce((a, p) => a + p.n, 0);
-    if (people > 0)
-      await ctx.tx
-        .insert(fundingAllocations)
-        .values(
-          pops.map((p) => ({
-            budgetId: b.id,
-            centreId: p.id,
-            amountFen: Math.floor((total * p.n) / people / 2) * 100,
-          })),
-        );
+    await ctx.tx.insert(fundingAllocations).values(
+      Object.entries(ALLOCATIONS[town]).map(([centre, yuan]) => ({
+        budgetId: b.id,
+        centreId: ctx.nodes.get(centre)!.id,
+        amountFen: yuan * 100,
+      })),
+    );
   }
   const bank = await ctx.tx
     .select({ id: teachers.id, name: teachers.name })
     .from(teachers)
     .where(eq(teachers.feeEligible, true));
-  for (const e of EXPENSES) {
+  for (const [i, e] of EXPENSES.entries()) {
     const node = ctx.nodes.get(e.at)!;
     const teacher = e.teacher ? bank.find((t) => t.name === e.teacher) : undefined;
     if (e.teacher && !teacher) continue;
@@ -448,6 +435,7 @@ export async function seedFunding(ctx: DemoContext): Promise<void> {
           .from(activities)
           .where(eq(activities.centreId, node.id))
           .orderBy(activities.startsAt)
+          .offset(i % 4)
           .limit(1)
       : [];
     const reviewed = e.status !== 'recorded';

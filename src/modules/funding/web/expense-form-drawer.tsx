@@ -10,6 +10,7 @@ import { FormDrawer, type FormDrawerProps } from '../../../web/components/form-d
 import { rules } from '../../../web/components/rules';
 import { useI18n } from '../../../web/i18n/i18n';
 import { NodeTreeSelect } from '../../../web/org-tree/node-tree-select';
+import { useAuth } from '../../../web/auth/auth-context';
 import { activitiesApi } from '../../activities/activities.contract';
 import { ACCEPT_ATTR, filesApi, type StoredFile } from '../../files/files.contract';
 import { TEACHER_CATEGORY_LABELS, teachersApi } from '../../teachers/teachers.contract';
@@ -23,6 +24,7 @@ import {
   type ExpenseFields,
 } from '../funding.contract';
 import { yuanInput, yuanText } from '../money';
+import { EXPENSE_ROLES } from '../funding.policy';
 import { M } from './funding.messages';
 import { fenOf, YuanField } from './yuan-field';
 
@@ -95,7 +97,11 @@ function ActivityPicker({
 export function ExpenseFormDrawer({ mode, onClose, onSaved }: FormDrawerProps<ExpenseFormMode>) {
   const { t, label } = useI18n();
   const [form] = Form.useForm<Values>();
+  const { me } = useAuth();
   const editing = mode.kind === 'edit' ? mode.expense : null;
+  // One place where the user records (a centre manager's centre): chosen for them.
+  const places = (me?.scopes ?? []).filter((s) => EXPENSE_ROLES.includes(s.role));
+  const onlyPlace = places.length === 1 && places[0].role === 'centre_manager' ? places[0].nodeId : undefined;
   const [invoice, setInvoice] = useState<StoredFile | null>(editing?.invoice ?? null);
   const send = useUpload(filesApi.upload);
   const save = useSaveMutation(form, fundingApi, {
@@ -139,7 +145,11 @@ export function ExpenseFormDrawer({ mode, onClose, onSaved }: FormDrawerProps<Ex
         description: editing.description,
         activityId: editing.activityId,
       }
-    : { nodeId: mode.kind === 'create' ? mode.nodeId : undefined, category: 'activity', spentOn: dayjs(chinaToday()) };
+    : {
+        nodeId: (mode.kind === 'create' ? mode.nodeId : undefined) ?? onlyPlace,
+        category: 'activity',
+        spentOn: dayjs(chinaToday()),
+      };
 
   return (
     <FormDrawer

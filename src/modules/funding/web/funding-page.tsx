@@ -218,7 +218,7 @@ function TownFundingView({ f }: { f: TownFunding }) {
   const yuan = useYuan();
   const [editing, setEditing] = useState<'budget' | 'allocations' | null>(null);
   useEffect(() => setEditing(null), [f.townId, f.year]);
-  const share = (fen: number) => (f.budgetFen > 0 ? `${Math.round((fen * 1000) / f.budgetFen) / 10}%` : '—');
+  const share = (fen: number) => (f.budgetFen > 0 ? `${((fen * 100) / f.budgetFen).toFixed(1)}%` : '—');
   const remaining = (c: CentreFunding) => c.allocatedFen - c.spentFen;
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>

@@ -72,7 +72,7 @@ export const M = {
     'The allocations may not exceed the budget of {budget} yuan',
   ],
   allocationsSum: ['分配合计 {sum} 元 / 预算 {budget} 元', 'Allocated {sum} of {budget} yuan'],
-  townOffice: ['镇（街道）本级', 'Town office'],
+  townOffice: ['镇（街道）本级（未分配部分）', 'Town office (not allocated)'],
   // budget vs spent
   byCategory: ['预算执行（按类别）', 'Budget versus spent, by category'],
   category: ['类别', 'Category'],

@@ -16,6 +16,7 @@ export function YuanField({
   return (
     <Form.Item
       {...item}
+      required={required}
       rules={[
         {
           validator: async (_, v: string | undefined) => {

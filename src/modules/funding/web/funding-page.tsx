@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import {
   Alert,
   Button,
@@ -195,6 +195,20 @@ function TownsTable({
   );
 }
 
+/** A table's last row: its name, then each cell right-aligned (null: an empty cell). */
+function TotalRow({ name, cells }: { name: ReactNode; cells: ReactNode[] }) {
+  return (
+    <Table.Summary.Row>
+      <Table.Summary.Cell index={0}>{name}</Table.Summary.Cell>
+      {cells.map((c, i) => (
+        <Table.Summary.Cell key={i} index={i + 1} align="right">
+          {c}
+        </Table.Summary.Cell>
+      ))}
+    </Table.Summary.Row>
+  );
+}
+
 function ShortfallTag({ fen }: { fen: number | null }) {
   const { t } = useI18n();
   if (fen === null) return <>—</>;
@@ -298,15 +312,10 @@ function TownFundingView({ f }: { f: TownFunding }) {
                 { title: t(M.note), dataIndex: 'note', render: (v: string | null) => v ?? '—' },
               ]}
               summary={() => (
-                <Table.Summary.Row>
-                  <Table.Summary.Cell index={0}>
-                    <strong>{t(M.total)}</strong>
-                  </Table.Summary.Cell>
-                  <Table.Summary.Cell index={1} align="right">
-                    <strong>{yuanText(f.budgetFen)}</strong>
-                  </Table.Summary.Cell>
-                  <Table.Summary.Cell index={2} />
-                </Table.Summary.Row>
+                <TotalRow
+                  name={<strong>{t(M.total)}</strong>}
+                  cells={[<strong key="t">{yuanText(f.budgetFen)}</strong>, null]}
+                />
               )}
             />
             <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
@@ -362,20 +371,17 @@ function TownFundingView({ f }: { f: TownFunding }) {
             },
           ]}
           summary={() => (
-            <Table.Summary.Row>
-              <Table.Summary.Cell index={0}>{t(M.townOffice)}</Table.Summary.Cell>
-              <Table.Summary.Cell index={1} />
-              <Table.Summary.Cell index={2} align="right">
-                {yuan(f.budgetFen - f.allocatedFen)}
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={3} align="right">
-                {yuan(f.townOwn.spentFen)}
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={4} align="right">
-                {yuan(f.townOwn.pendingFen)}
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={5} colSpan={2} />
-            </Table.Summary.Row>
+            <TotalRow
+              name={t(M.townOffice)}
+              cells={[
+                null,
+                yuan(f.budgetFen - f.allocatedFen),
+                yuan(f.townOwn.spentFen),
+                yuan(f.townOwn.pendingFen),
+                null,
+                null,
+              ]}
+            />
           )}
         />
       </Card>
@@ -396,20 +402,10 @@ function TownFundingView({ f }: { f: TownFunding }) {
             { title: t(M.share), dataIndex: 'spentFen', key: 'share', align: 'right', render: share },
           ]}
           summary={() => (
-            <Table.Summary.Row>
-              <Table.Summary.Cell index={0}>
-                <strong>{t(M.total)}</strong>
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={1} align="right">
-                <strong>{yuan(f.spentFen)}</strong>
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={2} align="right">
-                {yuan(f.pendingFen)}
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={3} align="right">
-                {share(f.spentFen)}
-              </Table.Summary.Cell>
-            </Table.Summary.Row>
+            <TotalRow
+              name={<strong>{t(M.total)}</strong>}
+              cells={[<strong key="s">{yuan(f.spentFen)}</strong>, yuan(f.pendingFen), share(f.spentFen)]}
+            />
           )}
         />
       </Card>

@@ -20,6 +20,7 @@ import { INDICATORS_MATRIX } from './matrix/indicators.matrix';
 import { WORKBENCH_MATRIX } from './matrix/workbench.matrix';
 import { REPORTS_MATRIX } from './matrix/reports.matrix';
 import { SURVEYS_MATRIX } from './matrix/surveys.matrix';
+import { FUNDING_MATRIX } from './matrix/funding.matrix';
 import { routeOf, signIn, startTestServer, type Client, type TestServer } from './server';
 
 /**
@@ -50,6 +51,7 @@ const MATRIX: Matrix = {
   ...WORKBENCH_MATRIX,
   ...REPORTS_MATRIX,
   ...SURVEYS_MATRIX,
+  ...FUNDING_MATRIX,
 };
 
 const ROLES: Role[] = [

@@ -16,6 +16,7 @@ import { seedSignIns } from '../modules/signin/signin.demo';
 import { seedCredits } from '../modules/credits/credits.demo';
 import { seedReports } from '../modules/reports/reports.demo';
 import { seedSurveys } from '../modules/surveys/surveys.demo';
+import { seedFunding } from '../modules/funding/funding.demo';
 
 /**
  * The fictional demo county 青溪县. Every name here is invented; none comes from the seed
@@ -241,6 +242,7 @@ export async function seedDemoIfEmpty(
     await seedSignIns(ctx);
     await seedSurveys(ctx);
     await seedReports(ctx);
+    await seedFunding(ctx);
     await recordAudit(tx, {
       actorName: 'system',
       node: { id: county.id, path: county.path },

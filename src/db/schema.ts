@@ -24,3 +24,4 @@ export * from '../modules/stats/stats.table';
 export * from '../modules/indicators/indicators.table';
 export * from '../modules/reports/reports.table';
 export * from '../modules/surveys/surveys.table';
+export * from '../modules/funding/funding.table';

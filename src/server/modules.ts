@@ -8,6 +8,7 @@ import { auditRoutes } from '../modules/audit';
 import { courseRoutes } from '../modules/courses';
 import { creditRoutes } from '../modules/credits';
 import { fileRoutes } from '../modules/files';
+import { fundingRoutes } from '../modules/funding';
 import { importRoutes } from '../modules/imports';
 import { indicatorRoutes } from '../modules/indicators';
 import { orgRoutes } from '../modules/organisations';
@@ -48,4 +49,5 @@ export const MODULE_ROUTES: FastifyPluginAsyncZod[] = [
   workbenchRoutes,
   reportRoutes,
   surveyRoutes,
+  fundingRoutes,
 ];

@@ -30,6 +30,8 @@ import { CREDIT_STAFF_ROLES } from '../modules/credits/credits.policy';
 import { REPORT_READER_ROLES } from '../modules/reports/reports.policy';
 import { SURVEY_READER_ROLES } from '../modules/surveys/surveys.policy';
 import { surveysScreens } from '../modules/surveys/web';
+import { FUNDING_READER_ROLES } from '../modules/funding/funding.policy';
+import { fundingScreens } from '../modules/funding/web';
 
 /** A screen as its own chunk (a module's `…Screens` loader); `preload` starts loading it early. */
 function lazyPage(load: () => Promise<ComponentType>) {
@@ -97,6 +99,8 @@ const LearningRecordPage = lazyPage(creditsScreens.LearningRecordPage);
 const SurveysPage = lazyPage(surveysScreens.SurveysPage);
 const SurveyResultsPage = lazyPage(surveysScreens.SurveyResultsPage);
 const SurveyPosterPage = lazyPage(surveysScreens.SurveyPosterPage);
+const FundingPage = lazyPage(fundingScreens.FundingPage);
+const ExpensesPage = lazyPage(fundingScreens.ExpensesPage);
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
 
@@ -165,6 +169,8 @@ const routes: RouteObject[] = [
       { path: 'dashboards', element: <DashboardsPage /> },
       { path: 'courses', element: <CoursesPage /> },
       { path: 'courses/themes', element: <ThemesPage /> },
+      forRoles(FUNDING_READER_ROLES, 'funding', <FundingPage />),
+      forRoles(FUNDING_READER_ROLES, 'funding/expenses', <ExpensesPage />),
       { path: 'account', element: <MyAccountPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -183,7 +183,6 @@ export const MEASURE_DEFS: Record<Measure, MeasureDef> = {
       ['county', 'town'],
       2,
     ),
-    source: { zh: '经费管理', en: 'funding' },
   },
 };
 

@@ -7,6 +7,7 @@ import type { Ctx } from '../../server/types';
 import { fieldError, hidden } from '../../shared/app-error';
 import { chinaMonth } from '../../shared/china-time';
 import type { NodeLevel } from '../../shared/roles';
+import { fundingSpentUnder } from '../funding';
 import { findPopulations } from '../organisations';
 import { ensureTagDefs } from '../people';
 import { surveyRates, type SurveyRates } from '../surveys';
@@ -200,6 +201,8 @@ type Facts = {
   staffing: Map<string, CentreStaff>;
   /** The year's survey rates under each node (the surveys module's counts and minimum sample). */
   rates: Map<string, SurveyRates>;
+  /** Approved expenses of the year under each node, in fen (the funding module's ledger). */
+  fundingSpent: Map<string, number>;
 };
 
 /** The longest path every node lies under ("/" when they are in different counties). */
@@ -233,7 +236,7 @@ export async function gatherFacts(db: DbOrTx, nodes: Node[], year: number, month
   const allCentres = [...new Set([...centresUnder.values()].flat())];
   const allUnits = [...new Set([...unitsUnder.values()].flat())];
   const periods = [period, yearPeriod(year), yearPeriod(year - 1)];
-  const [rows, populations, lastPopulations, held, unitRows, staffing, rates] = await Promise.all([
+  const [rows, populations, lastPopulations, held, unitRows, staffing, rates, fundingSpent] = await Promise.all([
     nodeFigures(db, ids, [...new Set(periods)]),
     findPopulations(db, ids, year),
     findPopulations(db, ids, year - 1),
@@ -241,6 +244,7 @@ export async function gatherFacts(db: DbOrTx, nodes: Node[], year: number, month
     unitFigures(db, allUnits, yearPeriod(year)),
     staffingOfCentres(db, allCentres),
     surveyRates(db, nodes, year),
+    fundingSpentUnder(db, nodes, year),
   ]);
   const [figures, yearFigures, lastYearFigures] = periods.map(
     (p) => new Map(rows.filter((r) => r.period === p).map((r) => [r.nodeId, r])),
@@ -260,6 +264,7 @@ export async function gatherFacts(db: DbOrTx, nodes: Node[], year: number, month
     unitPersonTimes: new Map(unitRows.map((u) => [u.unitId, u.personTimes])),
     staffing,
     rates,
+    fundingSpent,
   };
 }
 
@@ -338,6 +343,13 @@ function valueOf(t: Target, node: Node, f: Facts): IndicatorValue | null {
             : 'missed';
       const meeting = node.level === 'centre' ? null : { met, of: staff.length };
       return { ...base, ...counts, status, meeting };
+    }
+    case 'funding_per_resident': {
+      // Spent this year ÷ resident population, in yuan to the fen; numerator: spent in yuan.
+      if (node.level === 'unit') return null;
+      const fen = f.fundingSpent.get(node.id) ?? 0;
+      if (pop === null) return { ...plain(null, fen / 100, null), status: 'no_population' };
+      return plain(Math.round(fen / pop) / 100, fen / 100, pop);
     }
     case 'dept_sessions':
     case 'dept_person_times': {

@@ -3,8 +3,10 @@
 export {
   activeTeachersOfBanks,
   staffingOfCentres,
+  teacherFeeFacts,
   teacherRefs,
   type CentreStaff,
+  type TeacherFeeFacts,
   type TeacherRef,
 } from './teachers.public';
 import './teachers.waiting';
@@ -14,3 +16,6 @@ export { teacherRoutes } from './teachers.routes';
 
 // Whose teacher banks a user may read (a course's teachers are chosen from them).
 export { ancestorPaths, canReadBank } from './teachers.policy';
+
+// The bank's teaching-fee rule (the funding module refuses a fee it forbids, with its words).
+export { feeRefusal, teachingFeeRefusal, type FeeRefusal } from './teachers.policy';

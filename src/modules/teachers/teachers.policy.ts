@@ -48,3 +48,37 @@ export const canReviewHours = (actor: Actor, place: BankRef) => holdsRoleOver(ac
 
 /** A county's staffing norm is set by its county admins. */
 export const canSetNorm = (actor: Actor, county: BankRef) => holdsRoleOver(actor, NORM_ROLES, county.path);
+
+/** Words of a refused teaching fee. */
+export type FeeRefusal = { zh: string; en: string };
+
+/**
+ * The bank's fee rule: volunteers and government or community staff are never paid a teaching
+ * fee. Null when the rule allows one; else why not (the bank's form and the funding module say it).
+ */
+export function feeRefusal(t: { category: string; isGovernmentStaff: boolean }): FeeRefusal | null {
+  if (t.category === 'volunteer') return { zh: '志愿者不能领取授课费', en: 'Volunteers are never paid a teaching fee' };
+  if (t.isGovernmentStaff)
+    return {
+      zh: '政府或社区工作人员不能领取授课费',
+      en: 'Government or community staff are never paid a teaching fee',
+    };
+  return null;
+}
+
+/** Whether a teaching fee may be paid to this bank entry: the fee rule, and the bank's own “fee may be paid”. */
+export function teachingFeeRefusal(t: {
+  category: string;
+  isGovernmentStaff: boolean;
+  feeEligible: boolean;
+}): FeeRefusal | null {
+  return (
+    feeRefusal(t) ??
+    (t.feeEligible
+      ? null
+      : {
+          zh: '该教师在师资库中未标为“可支付授课费”',
+          en: 'This teacher is not marked “fee may be paid” in the teacher bank',
+        })
+  );
+}

@@ -95,3 +95,21 @@ export async function staffingOfCentres(db: DbOrTx, centreIds: string[]): Promis
     }),
   );
 }
+
+/** What the fee rule reads of a teacher, with its bank (the funding module pays teaching fees). */
+export type TeacherFeeFacts = TeacherRef & { category: string; isGovernmentStaff: boolean; feeEligible: boolean };
+
+/** The teacher's fee facts, or null when there is none. */
+export async function teacherFeeFacts(db: DbOrTx, id: string): Promise<TeacherFeeFacts | null> {
+  const [t] = await db
+    .select({
+      ...refColumns,
+      category: teachers.category,
+      isGovernmentStaff: teachers.isGovernmentStaff,
+      feeEligible: teachers.feeEligible,
+    })
+    .from(teachers)
+    .innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId))
+    .where(eq(teachers.id, id));
+  return t ?? null;
+}

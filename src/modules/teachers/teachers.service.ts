@@ -31,7 +31,7 @@ import type {
   TeacherQuery,
   TeacherUpdate,
 } from './teachers.contract';
-import { ancestorPaths, canKeepBank, canLinkUser, canReadBank, canSeePhone } from './teachers.policy';
+import { ancestorPaths, canKeepBank, canLinkUser, canReadBank, canSeePhone, feeRefusal } from './teachers.policy';
 import { teachers, teacherStatusHistory, volunteerHours } from './teachers.table';
 
 type TeacherRow = typeof teachers.$inferSelect;
@@ -164,19 +164,8 @@ export async function getTeacher({ db, actor, id }: { db: Db; actor: Actor; id: 
 
 /** Fees are never paid to volunteers or to government/community staff (the DB check agrees). */
 function checkFee(input: TeacherUpdate): void {
-  if (!input.feeEligible) return;
-  if (input.category === 'volunteer')
-    throw fieldError(
-      'feeEligible',
-      '志愿者不能领取授课费，请取消“可支付授课费”',
-      'Volunteers are never paid a teaching fee; untick “fee may be paid”',
-    );
-  if (input.isGovernmentStaff)
-    throw fieldError(
-      'feeEligible',
-      '政府或社区工作人员不能领取授课费，请取消“可支付授课费”',
-      'Government or community staff are never paid a teaching fee; untick “fee may be paid”',
-    );
+  const why = input.feeEligible ? feeRefusal(input) : null;
+  if (why) throw fieldError('feeEligible', `${why.zh}，请取消“可支付授课费”`, `${why.en}; untick “fee may be paid”`);
 }
 
 async function checkLinks(

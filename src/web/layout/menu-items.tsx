@@ -47,6 +47,10 @@ import { surveysMenu as SURVEYS } from '../../modules/surveys/web';
 import { DashboardOutlined } from '@ant-design/icons';
 import { workbenchMenu as WORKBENCH } from '../../modules/workbench/web';
 
+import { AccountBookOutlined } from '@ant-design/icons';
+import { FUNDING_READER_ROLES } from '../../modules/funding/funding.policy';
+import { fundingMenu as FUNDING } from '../../modules/funding/web';
+
 type Entry = { key: string; path: string; label: Msg; icon: ReactNode; roles?: readonly Role[] };
 
 /** The side menu. `roles` absent: everyone signed in. The routes check the same roles. */
@@ -81,6 +85,7 @@ export const MENU: Entry[] = [
   },
   { key: 'credits', path: '/credits', label: CREDITS.menu, icon: <TrophyOutlined />, roles: CREDIT_STAFF_ROLES },
   { key: 'surveys', path: '/surveys', label: SURVEYS.menu, icon: <FormOutlined />, roles: SURVEY_READER_ROLES },
+  { key: 'funding', path: '/funding', label: FUNDING.menu, icon: <AccountBookOutlined />, roles: FUNDING_READER_ROLES },
   { key: 'account', path: '/account', label: M.menuAccount, icon: <UserOutlined /> },
 ];
 

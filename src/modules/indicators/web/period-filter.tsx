@@ -68,6 +68,9 @@ export function PeriodFilter({ period, children }: { period: ReturnType<typeof u
 
 /** The drill-down's address: the workbench and the dashboards link to exactly this. */
 export function recordsHref(q: { nodeId: string; measure: string; year: number; month?: number | null; tag?: string }) {
+  // Funding per resident: the records behind it are the approved expenses of the ledger.
+  if (q.measure === 'funding_per_resident')
+    return `/funding/expenses?${new URLSearchParams({ nodeId: q.nodeId, year: String(q.year), status: 'approved' })}`;
   const p = new URLSearchParams({ nodeId: q.nodeId, measure: q.measure, year: String(q.year) });
   if (q.month) p.set('month', String(q.month));
   if (q.tag) p.set('tag', q.tag);

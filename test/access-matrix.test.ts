@@ -19,6 +19,7 @@ import { TEACHERS_MATRIX } from './matrix/teachers.matrix';
 import { INDICATORS_MATRIX } from './matrix/indicators.matrix';
 import { WORKBENCH_MATRIX } from './matrix/workbench.matrix';
 import { REPORTS_MATRIX } from './matrix/reports.matrix';
+import { AWARDS_MATRIX } from './matrix/awards.matrix';
 import { routeOf, signIn, startTestServer, type Client, type TestServer } from './server';
 
 /**
@@ -48,6 +49,7 @@ const MATRIX: Matrix = {
   ...INDICATORS_MATRIX,
   ...WORKBENCH_MATRIX,
   ...REPORTS_MATRIX,
+  ...AWARDS_MATRIX,
 };
 
 const ROLES: Role[] = [

@@ -23,3 +23,4 @@ export * from '../server/db/jobs.table';
 export * from '../modules/stats/stats.table';
 export * from '../modules/indicators/indicators.table';
 export * from '../modules/reports/reports.table';
+export * from '../modules/awards/awards.table';

@@ -4,6 +4,7 @@ export {
   activeTeachersOfBanks,
   staffingOfCentres,
   teacherRefs,
+  volunteerHoursInYear,
   type CentreStaff,
   type TeacherRef,
 } from './teachers.public';

@@ -14,6 +14,8 @@ import { importsScreens } from '../modules/imports/web';
 import { settingsScreens } from '../modules/settings/web';
 import { peopleScreens } from '../modules/people/web';
 import { teachersScreens } from '../modules/teachers/web';
+import { awardsScreens } from '../modules/awards/web';
+import { AWARD_READER_ROLES } from '../modules/awards/awards.policy';
 import { signinScreens } from '../modules/signin/web';
 import { portalScreens } from '../modules/portal/web';
 import { coursesScreens } from '../modules/courses/web';
@@ -96,6 +98,11 @@ const ReportsPage = lazyPage(reportsScreens.ReportsPage);
 const RecordsPage = lazyPage(indicatorsScreens.RecordsPage);
 const DashboardsPage = lazyPage(indicatorsScreens.DashboardsPage);
 const LearningRecordPage = lazyPage(creditsScreens.LearningRecordPage);
+const AwardSelectionsPage = lazyPage(awardsScreens.SelectionsPage);
+const AwardNominationsPage = lazyPage(awardsScreens.NominationsPage);
+const AwardResultsPrintPage = lazyPage(awardsScreens.ResultsPrintPage);
+const AwardCertificatePrintPage = lazyPage(awardsScreens.CertificatePrintPage);
+const AwardWinnersPage = lazyPage(awardsScreens.WinnersPage);
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
 
@@ -124,6 +131,8 @@ const routes: RouteObject[] = [
   standalone('/print/schedule', <SchedulePrintPage />),
   standalone('/print/sign-in/:activityId', <SheetPrintPage />),
   standalone('/sign-in/:activityId/qr', <QrScreenPage />),
+  standalone('/print/awards/:id', <AwardResultsPrintPage />),
+  standalone('/print/award-certificate/:id', <AwardCertificatePrintPage />),
   {
     // The resident's phone pages: their own shell and sign-in, not the staff layout.
     path: '/m',
@@ -134,6 +143,7 @@ const routes: RouteObject[] = [
       { path: 'record', element: page(<PortalRecordPage />) },
       { path: 'credits', element: page(<PortalCreditsPage />) },
       { path: 'me', element: page(<PortalMePage />) },
+      { path: 'awards', element: page(<AwardWinnersPage />) },
     ],
   },
   {
@@ -172,6 +182,8 @@ const routes: RouteObject[] = [
       { path: 'dashboards', element: <DashboardsPage /> },
       { path: 'courses', element: <CoursesPage /> },
       { path: 'courses/themes', element: <ThemesPage /> },
+      forRoles(AWARD_READER_ROLES, 'awards', <AwardSelectionsPage />),
+      forRoles(AWARD_READER_ROLES, 'awards/nominations', <AwardNominationsPage />),
       { path: 'account', element: <MyAccountPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

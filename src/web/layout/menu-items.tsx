@@ -43,6 +43,10 @@ import { reportsMessages as REPORTS } from '../../modules/reports/web';
 import { DashboardOutlined } from '@ant-design/icons';
 import { workbenchMessages as WORKBENCH } from '../../modules/workbench/web';
 
+import { StarOutlined } from '@ant-design/icons';
+import { AWARD_READER_ROLES } from '../../modules/awards/awards.policy';
+import { awardsMessages as AWARDS } from '../../modules/awards/web';
+
 type Entry = { key: string; path: string; label: Msg; icon: ReactNode; roles?: readonly Role[] };
 
 /** The side menu. `roles` absent: everyone signed in. The routes check the same roles. */
@@ -76,6 +80,7 @@ export const MENU: Entry[] = [
     roles: ATTENDANCE_READER_ROLES,
   },
   { key: 'credits', path: '/credits', label: CREDITS.menu, icon: <TrophyOutlined />, roles: CREDIT_STAFF_ROLES },
+  { key: 'awards', path: '/awards', label: AWARDS.menu, icon: <StarOutlined />, roles: AWARD_READER_ROLES },
   { key: 'account', path: '/account', label: M.menuAccount, icon: <UserOutlined /> },
 ];
 

@@ -7,3 +7,7 @@ export const coursesScreens = {
 
 /** Its message table (the side menu names the module's pages with it). */
 export { M as coursesMessages } from './courses.messages';
+
+// The rich-text box and the attachments list, shared with the awards' nomination form.
+export { MaterialUpload } from './material-upload';
+export { RichTextEditor } from './rich-text-editor';

@@ -15,6 +15,7 @@ import { seedCourses } from '../modules/courses/courses.demo';
 import { seedSignIns } from '../modules/signin/signin.demo';
 import { seedCredits } from '../modules/credits/credits.demo';
 import { seedReports } from '../modules/reports/reports.demo';
+import { seedAwards } from '../modules/awards/awards.demo';
 
 /**
  * The fictional demo county 青溪县. Every name here is invented; none comes from the seed
@@ -239,6 +240,7 @@ export async function seedDemoIfEmpty(
     await seedCredits(ctx);
     await seedSignIns(ctx);
     await seedReports(ctx);
+    await seedAwards(ctx);
     await recordAudit(tx, {
       actorName: 'system',
       node: { id: county.id, path: county.path },

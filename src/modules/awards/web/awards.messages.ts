@@ -98,7 +98,7 @@ export const M = {
   reward: ['奖励', 'Reward'],
   rewardCreditsN: ['{n} 学分', '{n} credits'],
   // print
-  honourRoll: ['{year}年度{title}表彰名单', '{year} {title}: honour roll'],
+  honourRoll: ['{title}表彰名单', '{title}: honour roll'],
   rollIntro: [
     '经推荐、审核和领导小组审批，下列对象获评{year}年度“{kind}”，特予表彰。',
     'Nominated, reviewed and approved by the leadership group, the following are honoured as {year} “{kind}”.',

@@ -16,7 +16,7 @@ export function ResultsPrintPage() {
     <QueryView query={q}>
       {({ selection: s, winners }) => (
         <PrintPage>
-          <h1>{t(M.honourRoll, { year: s.year, title: s.title })}</h1>
+          <h1>{t(M.honourRoll, { title: s.title })}</h1>
           {s.status !== 'published' ? (
             <p>{t(M.notPublished)}</p>
           ) : (

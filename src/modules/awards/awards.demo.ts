@@ -5,6 +5,7 @@ import { households, residents } from '../people/people.table';
 import { teachers } from '../teachers/teachers.table';
 import { awardNominations, awardSelections } from './awards.table';
 import { gatherEvidence, resolveNominee } from './nominee';
+import { nomineeColumns } from './nominations.service';
 import { payWinners } from './publish.service';
 
 type Status = 'draft' | 'submitted' | 'returned' | 'reviewed' | 'approved' | 'rejected' | 'published';
@@ -76,14 +77,7 @@ export async function seedAwards(ctx: DemoContext): Promise<void> {
       .values({
         selectionId: sel.id,
         nodeId: centre.id,
-        nomineeKind: n.kind,
-        nomineeKey: n.key,
-        nomineeName: n.name,
-        residentId: n.residentId,
-        householdId: n.householdId,
-        teacherId: n.teacherId,
-        nomineeNodeId: n.nomineeNodeId,
-        members: n.members,
+        ...nomineeColumns(n),
         accountHtml: account,
         evidence,
         status,

@@ -1,8 +1,10 @@
 import { and, count, eq, inArray, like } from 'drizzle-orm';
 import { auditChange } from '../../server/audit';
+import type { DbOrTx } from '../../server/db/client';
 import { orgNodes } from '../../server/db/tree.table';
+import type { NodeBrief } from '../../server/tree-scope';
 import type { Ctx } from '../../server/types';
-import { holdsRoleOver } from '../../shared/actor';
+import { holdsRoleOver, type Actor } from '../../shared/actor';
 import { AppError, fieldError, forbidden } from '../../shared/app-error';
 import type { Decision, Review } from './awards.contract';
 import { APPROVER_ROLES, canNominate, REVIEWER_ROLES } from './awards.policy';
@@ -10,6 +12,23 @@ import { awardNominations } from './awards.table';
 import { checkEligible, gatherEvidence, resolveNominee, townPathOf } from './nominee';
 import { checkWindow, loadNomination, ownNomination, wrongStatus } from './nominations.service';
 import { loadSelection, published } from './selections.service';
+
+/** Moves a nomination on (its new status and the step's fields) and audits the step, in the caller's transaction. */
+async function moveNomination(
+  tx: DbOrTx,
+  actor: Actor,
+  centre: NodeBrief,
+  id: string,
+  values: Partial<typeof awardNominations.$inferInsert>,
+  action: string,
+  summary: Record<string, unknown>,
+) {
+  await tx
+    .update(awardNominations)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(awardNominations.id, id));
+  await auditChange(tx, actor, centre, `award.nomination.${action}`, ['award_nomination', id], summary);
+}
 
 /** The centre sends a draft or returned nomination to the town: inside the window, still eligible, evidence gathered anew. */
 export async function submitNomination({ db, actor, id }: Ctx & { id: string }): Promise<void> {
@@ -31,14 +50,8 @@ export async function submitNomination({ db, actor, id }: Ctx & { id: string }):
     });
     const evidence = await gatherEvidence(tx, sel, nominee);
     await checkEligible(tx, sel, nominee, evidence);
-    await tx
-      .update(awardNominations)
-      .set({ status: 'submitted', evidence, members: nominee.members, submittedAt: new Date(), updatedAt: new Date() })
-      .where(eq(awardNominations.id, id));
-    await auditChange(tx, actor, centre, 'award.nomination.submit', ['award_nomination', id], {
-      nominee: row.nomineeName,
-      evidence,
-    });
+    const values = { status: 'submitted', evidence, members: nominee.members, submittedAt: new Date() };
+    await moveNomination(tx, actor, centre, id, values, 'submit', { nominee: row.nomineeName, evidence });
   });
 }
 
@@ -58,24 +71,20 @@ export async function reviewNomination({ db, actor, id, input }: Ctx & { id: str
         'Say what must change when returning a nomination',
       );
     const score = input.scores.deeds + input.scores.learning + input.scores.influence;
-    await tx
-      .update(awardNominations)
-      .set({
+    await moveNomination(
+      tx,
+      actor,
+      centre,
+      id,
+      {
         status: input.outcome,
         reviewScores: input.scores,
         reviewScore: score,
         reviewComment: input.comment,
         reviewedBy: actor.userId,
         reviewedAt: new Date(),
-        updatedAt: new Date(),
-      })
-      .where(eq(awardNominations.id, id));
-    await auditChange(
-      tx,
-      actor,
-      centre,
-      `award.nomination.${input.outcome === 'reviewed' ? 'review' : 'return'}`,
-      ['award_nomination', id],
+      },
+      input.outcome === 'reviewed' ? 'review' : 'return',
       {
         nominee: row.nomineeName,
         score,
@@ -123,22 +132,13 @@ export async function decideNomination({ db, actor, id, input }: Ctx & { id: str
         });
       }
     }
-    await tx
-      .update(awardNominations)
-      .set({
-        status: input.outcome,
-        decisionComment: input.comment,
-        decidedBy: actor.userId,
-        decidedAt: new Date(),
-        updatedAt: new Date(),
-      })
-      .where(eq(awardNominations.id, id));
-    await auditChange(
+    await moveNomination(
       tx,
       actor,
       centre,
-      `award.nomination.${input.outcome === 'approved' ? 'approve' : 'reject'}`,
-      ['award_nomination', id],
+      id,
+      { status: input.outcome, decisionComment: input.comment, decidedBy: actor.userId, decidedAt: new Date() },
+      input.outcome === 'approved' ? 'approve' : 'reject',
       {
         nominee: row.nomineeName,
         selection: sel.title,

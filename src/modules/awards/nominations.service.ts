@@ -28,8 +28,8 @@ import type {
 } from './awards.contract';
 import { AWARD_READER_ROLES, canDecide, canNominate, canReadNomination, canReview } from './awards.policy';
 import { awardNominationFiles, awardNominations, awardSelections } from './awards.table';
-import { sanitizeAccountHtml } from './award-html';
-import { checkEligible, gatherEvidence, resolveNominee } from './nominee';
+import { sanitizeRichText } from '../courses';
+import { checkEligible, gatherEvidence, resolveNominee, type ResolvedNominee } from './nominee';
 import { loadSelection, published, type SelectionRow } from './selections.service';
 
 export type NominationRow = typeof awardNominations.$inferSelect;
@@ -182,7 +182,8 @@ function duplicateNominee(err: unknown): never {
   throw err;
 }
 
-const nomineeColumns = (n: Awaited<ReturnType<typeof prepare>>['nominee']) => ({
+/** The nominee's columns of a nomination row. */
+export const nomineeColumns = (n: ResolvedNominee) => ({
   nomineeKind: n.kind,
   nomineeKey: n.key,
   nomineeName: n.name,
@@ -218,7 +219,7 @@ export async function createNomination({
           selectionId: sel.id,
           nodeId: centre.id,
           ...nomineeColumns(nominee),
-          accountHtml: sanitizeAccountHtml(input.accountHtml),
+          accountHtml: sanitizeRichText(input.accountHtml ?? ''),
           evidence,
           createdBy: actor.userId,
         })
@@ -254,7 +255,7 @@ export async function updateNomination({
         .update(awardNominations)
         .set({
           ...nomineeColumns(nominee),
-          accountHtml: sanitizeAccountHtml(input.accountHtml),
+          accountHtml: sanitizeRichText(input.accountHtml ?? ''),
           evidence,
           updatedAt: new Date(),
         })

@@ -83,6 +83,7 @@ export const M = {
   rejectReason: ['不通过的理由', 'Reason for rejecting'],
   submit: ['提交审核', 'Submit for review'],
   submitted: ['已提交镇（街道）审核', 'Submitted to the town'],
+  submittedAt: ['提交时间', 'Submitted'],
   reviewed: ['已审核', 'Reviewed'],
   approved: ['已批准', 'Approved'],
   rejected: ['已作不通过处理', 'Rejected'],

@@ -112,7 +112,7 @@ function NominationView({ nomination: n }: { nomination: NominationDetail }) {
             : []),
           { key: 'by', label: t(M.createdBy), children: n.createdByName ?? '—' },
           ...(n.submittedAt
-            ? [{ key: 'submitted', label: t(M.submitted), children: formatDateTime(n.submittedAt) }]
+            ? [{ key: 'submitted', label: t(M.submittedAt), children: formatDateTime(n.submittedAt) }]
             : []),
         ]}
       />

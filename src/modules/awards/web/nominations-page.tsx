@@ -45,7 +45,7 @@ export function NominationsPage() {
       render: (v: Nomination['status']) => <NominationStatusTag status={v} />,
     },
     { title: t(M.reviewScore), dataIndex: 'reviewScore', render: orDash },
-    { title: t(M.submitted), dataIndex: 'submittedAt', render: (v: string | null) => (v ? formatDate(v) : '—') },
+    { title: t(M.submittedAt), dataIndex: 'submittedAt', render: (v: string | null) => (v ? formatDate(v) : '—') },
   ];
   return (
     <>

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFamily, buildNomination, buildSelection } from '../../../test/award-factories';
 import { ledgerEntries } from '../../../test/credit-factories';
 import { buildUser } from '../../../test/factories';
+import { activatedResident } from '../../../test/signin-factories';
 import { signIn, type Client } from '../../../test/server';
 import { useWorldServer } from '../../../test/server-fixture';
 import { auditLog } from '../../server/db/audit.table';
@@ -288,5 +289,35 @@ describe('the quota holds when two leaders approve at once', () => {
         .where(and(eq(awardNominations.selectionId, sel), eq(awardNominations.status, 'approved')));
       expect(approved).toHaveLength(1);
     }
+  });
+});
+
+describe('residents read the published winners of their own county', () => {
+  it('a resident of county A sees A’s published honour rolls, not B’s nor an open selection’s nominations', async () => {
+    const bSel = await buildSelection(s.database, w.nodes.B, {
+      kind: 'unit',
+      title: 'B县学习型单位',
+      status: 'published',
+    });
+    const bFam = await buildFamily(s.database, w.nodes.B1a, ['B县获奖'], 0);
+    await buildNomination(s.database, {
+      selectionId: bSel,
+      centre: w.nodes.B1a,
+      householdId: bFam.householdId,
+      name: 'B县获奖家庭',
+      status: 'published',
+    });
+    const { phone, csrfToken } = await activatedResident(s, centre, w.nodes.A1a, {
+      name: '读榜居民',
+      phone: '13900007777',
+      password: 'Pw-13900007777-x',
+    });
+    phone.setCsrf(csrfToken);
+    const r = await phone.req('GET', '/api/award-winners');
+    expect(r.statusCode, r.body).toBe(200);
+    const rolls = r.json().items as { title: string; winners: { nomineeName: string }[] }[];
+    expect(rolls.map((x) => x.title)).toEqual(['学习型家庭']);
+    expect(rolls[0].winners.map((x) => x.nomineeName)).toEqual(['张学勤家庭']);
+    expect((await centre.req('GET', '/api/award-winners')).statusCode).toBe(401);
   });
 });

@@ -63,7 +63,7 @@ describe('awards in the browser', () => {
     await p.screenshot({ path: resultPath('awards-nominated.png'), fullPage: true });
   });
 
-  it('the town reviews it with the rubric; the centre sees no review button', async () => {
+  it('the town reviews it with the rubric; the town gets no approve button', async () => {
     const p = await as('town', `/awards/nominations?open=${nominationUrl}`);
     const d = drawer(p, '系统记录');
     await d.getByRole('button', { name: /审\s*核/ }).click();

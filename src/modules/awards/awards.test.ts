@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFamily, buildNomination, buildSelection } from '../../../test/award-factories';
 import { ledgerEntries } from '../../../test/credit-factories';
 import { buildUser } from '../../../test/factories';
+import { tinyPdf, uploadFile } from '../../../test/file-factories';
 import { activatedResident } from '../../../test/signin-factories';
 import { signIn, type Client } from '../../../test/server';
 import { useWorldServer } from '../../../test/server-fixture';
@@ -319,5 +320,31 @@ describe('residents read the published winners of their own county', () => {
     expect(rolls.map((x) => x.title)).toEqual(['学习型家庭']);
     expect(rolls[0].winners.map((x) => x.nomineeName)).toEqual(['张学勤家庭']);
     expect((await centre.req('GET', '/api/award-winners')).statusCode).toBe(401);
+  });
+});
+
+describe('attachments of the account of deeds', () => {
+  it('the centre uploads for its own centre and attaches; another county’s centre may not upload there', async () => {
+    const refused = await uploadFile(
+      foreign,
+      { nodeId: w.nodes.A1a.id, purpose: 'award_material' },
+      '事迹.pdf',
+      tinyPdf(),
+    );
+    expect(refused.statusCode).toBe(404);
+    const up = await uploadFile(centre, { nodeId: w.nodes.A1a.id, purpose: 'award_material' }, '事迹.pdf', tinyPdf());
+    expect(up.statusCode, up.body).toBe(201);
+    const sel = await buildSelection(s.database, w.nodes.A, { kind: 'learner', title: '优秀学员附件', quota: 3 });
+    const fam = await buildFamily(s.database, w.nodes.A1a, ['附件学员'], 0);
+    const r = await centre.req('POST', '/api/award-nominations', {
+      selectionId: sel,
+      nodeId: w.nodes.A1a.id,
+      nominee: { id: fam.memberIds[0] },
+      accountHtml: '<p>见附件</p>',
+      fileIds: [up.json().id],
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    const d = (await town.req('GET', `/api/award-nominations/${r.json().id}`)).json();
+    expect(d.files.map((f: { originalName: string }) => f.originalName)).toEqual(['事迹.pdf']);
   });
 });

@@ -25,6 +25,7 @@ const DEEPER = [
   '/venues',
   '/staffing',
   '/resident-accounts',
+  '/awards/nominations',
 ];
 
 /**

@@ -21,6 +21,7 @@ import { WORKBENCH_MATRIX } from './matrix/workbench.matrix';
 import { REPORTS_MATRIX } from './matrix/reports.matrix';
 import { SURVEYS_MATRIX } from './matrix/surveys.matrix';
 import { FUNDING_MATRIX } from './matrix/funding.matrix';
+import { AWARDS_MATRIX } from './matrix/awards.matrix';
 import { routeOf, signIn, startTestServer, type Client, type TestServer } from './server';
 
 /**
@@ -52,6 +53,7 @@ const MATRIX: Matrix = {
   ...REPORTS_MATRIX,
   ...SURVEYS_MATRIX,
   ...FUNDING_MATRIX,
+  ...AWARDS_MATRIX,
 };
 
 const ROLES: Role[] = [

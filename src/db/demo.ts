@@ -17,6 +17,7 @@ import { seedCredits } from '../modules/credits/credits.demo';
 import { seedReports } from '../modules/reports/reports.demo';
 import { seedSurveys } from '../modules/surveys/surveys.demo';
 import { seedFunding } from '../modules/funding/funding.demo';
+import { seedAwards } from '../modules/awards/awards.demo';
 
 /**
  * The fictional demo county 青溪县. Every name here is invented; none comes from the seed
@@ -243,6 +244,7 @@ export async function seedDemoIfEmpty(
     await seedSurveys(ctx);
     await seedReports(ctx);
     await seedFunding(ctx);
+    await seedAwards(ctx);
     await recordAudit(tx, {
       actorName: 'system',
       node: { id: county.id, path: county.path },

@@ -25,3 +25,4 @@ export * from '../modules/indicators/indicators.table';
 export * from '../modules/reports/reports.table';
 export * from '../modules/surveys/surveys.table';
 export * from '../modules/funding/funding.table';
+export * from '../modules/awards/awards.table';

@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authRoutes, setupRoutes, userRoutes } from '../modules/accounts';
 import { activityRoutes } from '../modules/activities';
 import { auditRoutes } from '../modules/audit';
+import { awardRoutes } from '../modules/awards';
 import { courseRoutes } from '../modules/courses';
 import { creditRoutes } from '../modules/credits';
 import { fileRoutes } from '../modules/files';
@@ -50,4 +51,5 @@ export const MODULE_ROUTES: FastifyPluginAsyncZod[] = [
   reportRoutes,
   surveyRoutes,
   fundingRoutes,
+  awardRoutes,
 ];

@@ -14,6 +14,8 @@ import { importsScreens } from '../modules/imports/web';
 import { settingsScreens } from '../modules/settings/web';
 import { peopleScreens } from '../modules/people/web';
 import { teachersScreens } from '../modules/teachers/web';
+import { awardsScreens } from '../modules/awards/web';
+import { AWARD_READER_ROLES } from '../modules/awards/awards.policy';
 import { signinScreens } from '../modules/signin/web';
 import { portalScreens } from '../modules/portal/web';
 import { coursesScreens } from '../modules/courses/web';
@@ -101,6 +103,10 @@ const SurveyResultsPage = lazyPage(surveysScreens.SurveyResultsPage);
 const SurveyPosterPage = lazyPage(surveysScreens.SurveyPosterPage);
 const FundingPage = lazyPage(fundingScreens.FundingPage);
 const ExpensesPage = lazyPage(fundingScreens.ExpensesPage);
+const AwardSelectionsPage = lazyPage(awardsScreens.SelectionsPage);
+const AwardNominationsPage = lazyPage(awardsScreens.NominationsPage);
+const AwardResultsPrintPage = lazyPage(awardsScreens.ResultsPrintPage);
+const AwardCertificatePrintPage = lazyPage(awardsScreens.CertificatePrintPage);
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
 
@@ -131,6 +137,8 @@ const routes: RouteObject[] = [
   standalone('/print/sign-in/:activityId', <SheetPrintPage />),
   standalone('/sign-in/:activityId/qr', <QrScreenPage />),
   standalone('/print/survey/:id', <SurveyPosterPage />),
+  standalone('/print/awards/:id', <AwardResultsPrintPage />),
+  standalone('/print/award-certificate/:id', <AwardCertificatePrintPage />),
   {
     path: '/change-password',
     element: <RequireAuth allowPasswordDue>{page(<ChangePasswordPage />)}</RequireAuth>,
@@ -171,6 +179,8 @@ const routes: RouteObject[] = [
       { path: 'courses/themes', element: <ThemesPage /> },
       forRoles(FUNDING_READER_ROLES, 'funding', <FundingPage />),
       forRoles(FUNDING_READER_ROLES, 'funding/expenses', <ExpensesPage />),
+      forRoles(AWARD_READER_ROLES, 'awards', <AwardSelectionsPage />),
+      forRoles(AWARD_READER_ROLES, 'awards/nominations', <AwardNominationsPage />),
       { path: 'account', element: <MyAccountPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

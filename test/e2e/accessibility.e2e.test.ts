@@ -26,6 +26,7 @@ const DEEPER = [
   '/staffing',
   '/resident-accounts',
   '/funding/expenses',
+  '/awards/nominations',
 ];
 
 /**

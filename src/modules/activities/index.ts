@@ -24,3 +24,6 @@ export { activityRoutes } from './activities.routes';
 
 // Who may read activities (the workbench lists the week's activities to them).
 export { ACTIVITY_READER_ROLES } from './activities.policy';
+
+// What a teacher led in a year (the awards' evidence).
+export { activitiesLedInYear } from './activity-led';

@@ -5,6 +5,8 @@ import { registerUploadPurpose } from '../files';
 import { COURSE_EDITOR_ROLES } from './courses.policy';
 
 export { approvedCourses, courseRefs } from './course-refs.service';
+// The rich-text allowlist (the awards' 事迹材料 is sanitised with it too).
+export { sanitizeCourseHtml as sanitizeRichText } from './course-html';
 
 // Who may upload course material (files sits below courses and asks the owner).
 registerUploadPurpose('course_material', {

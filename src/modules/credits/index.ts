@@ -14,6 +14,7 @@ export {
   type PayOptions,
 } from './credit-grants';
 export { round1 } from './credit-ledger';
+export { awardPaid, earnedInYear, payAward } from './credit-awards';
 export { themesOf } from './credit-rules';
 export { keptResident, loadResident, pageOfEntries, totalsOf, type ResidentRow } from './credit-accounts.service';
 export { myRedemptions, redeemForSelf } from './redemption.service';

@@ -35,7 +35,13 @@ export const ACCEPT_ATTR: Record<FileAccept, string> = {
  * the records of an activity of the centre (activities: canKeepActivity), signin_sheet → the photo
  * of a paper sign-in sheet of the centre (signin: canRunSignIn). Nobody else may upload.
  */
-export const FILE_PURPOSES = ['course_material', 'activity_photo', 'signin_sheet', 'expense_invoice'] as const;
+export const FILE_PURPOSES = [
+  'course_material',
+  'activity_photo',
+  'signin_sheet',
+  'expense_invoice',
+  'award_material',
+] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
 /** A file never attached to anything is removed after this long. */

@@ -260,6 +260,8 @@ const RECORD_NAMES: Record<string, { zh: string; en: string }> = {
   credit_rewards: { zh: '学分兑换奖品', en: 'credit rewards' },
   credit_ledger: { zh: '学分记录', en: 'credit records' },
   credit_redemptions: { zh: '奖品兑换记录', en: 'reward redemptions' },
+  award_selections: { zh: '评选项目', en: 'award selections' },
+  award_nominations: { zh: '评选提名', en: 'award nominations' },
 }; // Other modules' tables name themselves here as they are added.
 
 export async function removeNode({ db, actor, id }: Ctx & { id: string }): Promise<void> {

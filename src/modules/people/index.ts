@@ -16,3 +16,6 @@ export {
 
 // Its routes, registered by src/server/modules.ts.
 export { peopleRoutes } from './people.routes';
+
+// Households and residents under a node, for the awards' nominee pickers and a family's members.
+export { householdRef, householdsUnder, residentsUnder, type HouseholdRef } from './household-ref';

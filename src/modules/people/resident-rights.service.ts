@@ -54,6 +54,7 @@ export const RESIDENT_LINK_NAMES: Record<string, { zh: string; en: string }> = {
   credit_balances: { zh: '学分账户', en: 'credit account' },
   credit_redemptions: { zh: '奖品兑换记录', en: 'reward redemptions' },
   registrations: { zh: '活动报名', en: 'registrations' },
+  award_nominations: { zh: '评选提名', en: 'award nominations' },
 };
 
 const rows = sqlRows;

@@ -11,6 +11,7 @@ import { payActivityDone } from './signin-credits';
  * activities × credits). The resident module (portal) sits above it.
  */
 export { buildLearningRecord } from './learning-record.service';
+export { attendanceInYear } from './attendance-year';
 export { forgetResidentDevices, pruneResidentDevices } from './resident-device.service';
 export { findMySignIns } from './my-sign-ins.service';
 

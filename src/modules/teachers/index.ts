@@ -5,6 +5,7 @@ export {
   staffingOfCentres,
   teacherFeeFacts,
   teacherRefs,
+  volunteerHoursInYear,
   type CentreStaff,
   type TeacherFeeFacts,
   type TeacherRef,

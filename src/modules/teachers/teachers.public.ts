@@ -1,8 +1,8 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client';
 import { orgNodes } from '../../server/db/tree.table';
 import { DEFAULT_NORM, staffingShortfalls, type NormFields } from './staffing.contract';
-import { staffingNorms, teachers } from './teachers.table';
+import { staffingNorms, teachers, volunteerHours } from './teachers.table';
 
 /** What other modules may know of a teacher: name, status and the bank it belongs to. */
 export type TeacherRef = {
@@ -112,4 +112,20 @@ export async function teacherFeeFacts(db: DbOrTx, id: string): Promise<TeacherFe
     .innerJoin(orgNodes, eq(orgNodes.id, teachers.bankNodeId))
     .where(eq(teachers.id, id));
   return t ?? null;
+}
+
+/** A teacher's approved volunteer hours served in a year (the awards' evidence). */
+export async function volunteerHoursInYear(db: DbOrTx, teacherId: string, year: number): Promise<number> {
+  const [r] = await db
+    .select({ total: sql<string>`coalesce(sum(${volunteerHours.hours}), 0)` })
+    .from(volunteerHours)
+    .where(
+      and(
+        eq(volunteerHours.teacherId, teacherId),
+        eq(volunteerHours.status, 'approved'),
+        gte(volunteerHours.serviceDate, `${year}-01-01`),
+        lt(volunteerHours.serviceDate, `${year + 1}-01-01`),
+      ),
+    );
+  return Number(r.total);
 }

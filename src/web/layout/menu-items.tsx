@@ -51,6 +51,10 @@ import { AccountBookOutlined } from '@ant-design/icons';
 import { FUNDING_READER_ROLES } from '../../modules/funding/funding.policy';
 import { fundingMenu as FUNDING } from '../../modules/funding/web';
 
+import { StarOutlined } from '@ant-design/icons';
+import { AWARD_READER_ROLES } from '../../modules/awards/awards.policy';
+import { awardsMenu as AWARDS } from '../../modules/awards/web';
+
 type Entry = { key: string; path: string; label: Msg; icon: ReactNode; roles?: readonly Role[] };
 
 /** The side menu. `roles` absent: everyone signed in. The routes check the same roles. */
@@ -86,6 +90,7 @@ export const MENU: Entry[] = [
   { key: 'credits', path: '/credits', label: CREDITS.menu, icon: <TrophyOutlined />, roles: CREDIT_STAFF_ROLES },
   { key: 'surveys', path: '/surveys', label: SURVEYS.menu, icon: <FormOutlined />, roles: SURVEY_READER_ROLES },
   { key: 'funding', path: '/funding', label: FUNDING.menu, icon: <AccountBookOutlined />, roles: FUNDING_READER_ROLES },
+  { key: 'awards', path: '/awards', label: AWARDS.menu, icon: <StarOutlined />, roles: AWARD_READER_ROLES },
   { key: 'account', path: '/account', label: M.menuAccount, icon: <UserOutlined /> },
 ];
 

@@ -8,3 +8,7 @@ export const coursesScreens = {
 
 /** The side menu's names for this module's pages (not its whole message table: the menu is on every page). */
 export const coursesMenu = { menu: ['课程', 'Courses'] } satisfies Record<string, Msg>;
+
+// The rich-text box and the attachments list, shared with the awards' nomination form.
+export { MaterialUpload } from './material-upload';
+export { RichTextEditor } from './rich-text-editor';

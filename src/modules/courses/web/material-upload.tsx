@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { App, Button, List, Typography } from 'antd';
 import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import { ACCEPT_ATTR, filesApi, type StoredFile } from '../../files/files.contract';
+import { ACCEPT_ATTR, filesApi, type FilePurpose, type StoredFile } from '../../files/files.contract';
 import { useUpload } from '../../../web/api/hooks';
 import { useI18n } from '../../../web/i18n/i18n';
 import { M } from './courses.messages';
@@ -14,13 +14,15 @@ type Props = {
   nodeId?: string;
   initial: Material[];
   max: number;
+  /** What the files are for (who may upload is the owning module's rule); course materials by default. */
+  purpose?: FilePurpose;
 };
 
 const sizeText = (n: number) =>
   n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 
 /** Course materials: upload through filesApi.upload (the type is checked by content there), list, remove. */
-export function MaterialUpload({ value = [], onChange, nodeId, initial, max }: Props) {
+export function MaterialUpload({ value = [], onChange, nodeId, initial, max, purpose = 'course_material' }: Props) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const input = useRef<HTMLInputElement>(null);
@@ -31,7 +33,7 @@ export function MaterialUpload({ value = [], onChange, nodeId, initial, max }: P
 
   const upload = async (file: File) => {
     if (!nodeId) return;
-    const stored = await send.run({ query: { nodeId, purpose: 'course_material', accept: 'document' } }, file);
+    const stored = await send.run({ query: { nodeId, purpose, accept: 'document' } }, file);
     if (input.current) input.current.value = '';
     if (!stored) return;
     setKnown((k) => [...k, stored]);

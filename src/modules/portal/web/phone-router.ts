@@ -1,11 +1,11 @@
 import { useSyncExternalStore, type MouseEvent } from 'react';
 
 /**
- * The phone pages' four addresses, without a router library (it would be ~30 KB more to load on
+ * The phone pages' addresses (four tabs and the honour rolls, reached from 我的), without a router library (it would be ~30 KB more to load on
  * a village connection): the path is the page, a tab changes it with history.pushState, Back
  * works through popstate.
  */
-export const PHONE_PATHS = ['/m', '/m/record', '/m/credits', '/m/me'] as const;
+export const PHONE_PATHS = ['/m', '/m/record', '/m/credits', '/m/me', '/m/awards'] as const;
 export type PhonePath = (typeof PHONE_PATHS)[number];
 
 const listeners = new Set<() => void>();

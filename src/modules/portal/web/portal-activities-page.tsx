@@ -3,7 +3,7 @@ import { useI18n } from '../../../web/i18n/i18n';
 import { THEME_LABELS, type ThemeKey } from '../../../shared/themes';
 import { portalApi, type MyActivity } from '../portal.contract';
 import { M } from './portal.messages';
-import { FIRST, useMyActivities, useMyChange } from './portal.queries';
+import { FIRST, useMyActivities, useMyChange, useMySurveys } from './portal.queries';
 import { formatDate, formatTime } from '../../../shared/china-time';
 import { Button, Card, Choice, ConfirmButton, Empty, Icon, LoadFailed, Loading, Tag } from './phone-ui';
 
@@ -22,6 +22,7 @@ export function PortalActivitiesPage() {
   const q = useMyActivities(scope, size);
   return (
     <>
+      <OpenSurveys />
       <Choice
         label={t(M.tabActivities)}
         value={scope}
@@ -111,6 +112,26 @@ function ActivityCard({ a }: { a: MyActivity }) {
             {t(M.register)}
           </Button>
         ))}
+    </Card>
+  );
+}
+
+/** 请您填写问卷: surveys open to me that I have not answered, each a big link to its page. */
+function OpenSurveys() {
+  const { t } = useI18n();
+  const q = useMySurveys();
+  const open = q.data?.items ?? [];
+  if (open.length === 0) return null;
+  return (
+    <Card title={t(M.surveysTitle)} testId="portal-surveys">
+      {open.map((s) => (
+        <div key={s.id} style={{ marginBottom: 12 }}>
+          <a className="btn primary" href={`/m/q/${s.id}`}>
+            {s.title}
+          </a>
+          <p className="muted">{t(M.surveyCloses, { who: s.ownerName, date: s.closesOn })}</p>
+        </div>
+      ))}
     </Card>
   );
 }

@@ -7,6 +7,7 @@ import { meCall, setResidentCsrf } from './portal-api';
 import { M } from './portal.messages';
 import { RESIDENT_ME_KEY, useResidentMe } from './portal.queries';
 import { Button, Card, Choice } from './phone-ui';
+import { followLink } from './phone-router';
 
 /** 我的: who I am, elder mode (remembered on this phone), language, sign out. */
 export function PortalMePage() {
@@ -28,6 +29,9 @@ export function PortalMePage() {
       <Card title={me.data?.resident.name}>
         <p className="muted">{me.data?.resident.nodeName}</p>
       </Card>
+      <a className="btn" href="/m/awards" onClick={(e) => followLink(e, '/m/awards')}>
+        {t(M.awardsLink)}
+      </a>
       <ElderSwitch />
       <Card title={t(M.language)}>
         <Choice<Locale>

@@ -2,6 +2,7 @@ import { useEffect, type ComponentType } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../../../web/i18n/i18n';
 import { PortalActivitiesPage } from './portal-activities-page';
+import { PortalAwardsPage } from './portal-awards-page';
 import { PortalCreditsPage } from './portal-credits-page';
 import { PortalLoginPage } from './portal-login-page';
 import { PortalMePage } from './portal-me-page';
@@ -23,6 +24,7 @@ const PAGES: Record<PhonePath, ComponentType> = {
   '/m/record': PortalRecordPage,
   '/m/credits': PortalCreditsPage,
   '/m/me': PortalMePage,
+  '/m/awards': PortalAwardsPage,
 };
 
 /**
@@ -65,7 +67,7 @@ export function PortalShell() {
             <a
               key={tab.to}
               href={tab.to}
-              aria-current={tab.to === path ? 'page' : undefined}
+              aria-current={tab.to === path || (tab.to === '/m/me' && path === '/m/awards') ? 'page' : undefined}
               onClick={(e) => followLink(e, tab.to)}
             >
               <Icon name={tab.icon} />

@@ -4,6 +4,12 @@ import type { Msg } from '../../../web/i18n/i18n';
 export const M = {
   appName: ['社区学习', 'Community learning'],
   tabActivities: ['活动', 'Activities'],
+  surveysTitle: ['请您填写问卷', 'Surveys for you'],
+  awardsLink: ['表彰名单', 'Honour rolls'],
+  winnersIntro: ['本县（区）近两年公布的评选表彰', 'Honour rolls published in the county in the last two years'],
+  winnersEmpty: ['暂无公布的表彰名单', 'No honour rolls published yet'],
+  rollEmpty: ['本次评选没有获奖者', 'This selection has no winners'],
+  surveyCloses: ['{who} · {date} 截止', '{who} · closes {date}'],
   tabRecord: ['学习记录', 'My learning'],
   tabCredits: ['学分', 'Credits'],
   tabMe: ['我的', 'Me'],

@@ -11,6 +11,8 @@ import { errorText } from '../../../web/api/api-error';
 import { useI18n } from '../../../web/i18n/i18n';
 import { portalApi } from '../portal.contract';
 import { residentAuthApi } from '../resident-auth.contract';
+import { surveyFormApi } from '../../surveys/surveys.contract';
+import { nominationsApi } from '../../awards/awards.contract';
 import { meCall, setResidentCsrf } from './portal-api';
 import type { PhonePath } from './phone-router';
 import { say } from './phone-ui';
@@ -62,6 +64,11 @@ export const useMyRecord = () => useQuery(record());
 export const useMyCredits = (pageSize: number) => useQuery({ ...credits(pageSize), placeholderData: keepPreviousData });
 export const useMyRewards = () => useQuery(rewards());
 export const useMyRedemptions = () => useQuery(redemptions());
+/** Surveys open to me that I have not answered (the surveys module's list), for the home page. */
+export const useMySurveys = () => useQuery(mine(['surveys'], surveyFormApi.mine));
+const winners = () => mine(['award-winners'], nominationsApi.winners);
+/** The county's published honour rolls (the awards module's list). */
+export const useWinners = () => useQuery(winners());
 
 /** What each page reads first: asked for at once, beside the session check. */
 const FIRST_READS: Record<PhonePath, () => { queryKey: QueryKey; queryFn: () => Promise<unknown> }[]> = {
@@ -69,6 +76,7 @@ const FIRST_READS: Record<PhonePath, () => { queryKey: QueryKey; queryFn: () => 
   '/m/record': () => [signIns(FIRST.signIns), record()],
   '/m/credits': () => [credits(FIRST.credits), rewards(), redemptions()],
   '/m/me': () => [],
+  '/m/awards': () => [winners()],
 };
 
 /**

@@ -20,6 +20,8 @@ export type ExportColumn<T> = {
   width?: number;
   /** Kept as text whatever it looks like (phones, ID numbers: Excel would make them numbers). */
   text?: boolean;
+  /** An Excel number format for a number column, e.g. '#,##0.00' for yuan (the cells stay numbers: they sum). */
+  numFmt?: string;
   value: (row: T) => ExportCell;
 };
 
@@ -88,7 +90,7 @@ export async function sendListExport<T>(reply: FastifyReply, { db, actor }: Ctx,
     key: String(i),
     header: c.header,
     width: c.width ?? 16,
-    style: c.text ? { numFmt: '@' } : {},
+    style: c.text ? { numFmt: '@' } : c.numFmt ? { numFmt: c.numFmt } : {},
   }));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();

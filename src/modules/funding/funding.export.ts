@@ -3,7 +3,6 @@ import { pagedExport, type ListExport, type ListFilters } from '../../server/xls
 import type { Ctx } from '../../server/types';
 import { EXPENSE_CATEGORY_LABELS, EXPENSE_STATUS_LABELS, type Expense, type ExpenseQuery } from './funding.contract';
 import { findExpenses } from './expenses.service';
-import { yuanText } from './money';
 
 /** 经费台账: the expenses as the list shows them, with the same filters; amounts in yuan, two decimals. */
 export function ledgerExport(ctx: Ctx, query: ListFilters<ExpenseQuery>): ListExport<Expense> {
@@ -17,7 +16,8 @@ export function ledgerExport(ctx: Ctx, query: ListFilters<ExpenseQuery>): ListEx
       { header: '镇（街道）/学习中心', width: 20, value: (e) => e.nodeName },
       { header: '类别', width: 14, value: (e) => EXPENSE_CATEGORY_LABELS[e.category].zh },
       { header: '收款人', width: 14, value: (e) => e.payee },
-      { header: '金额（元）', width: 14, text: true, value: (e) => yuanText(e.amountFen) },
+      // A number cell (Excel sums the column), shown with two decimals; fen turned to yuan only here.
+      { header: '金额（元）', width: 14, numFmt: '#,##0.00', value: (e) => e.amountFen / 100 },
       { header: '用途', width: 30, value: (e) => e.description },
       { header: '关联活动', width: 24, value: (e) => e.activityTitle },
       { header: '发票', width: 8, value: (e) => (e.hasInvoice ? '有' : '无') },

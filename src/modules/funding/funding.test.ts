@@ -1,4 +1,5 @@
 import { count, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildActivity } from '../../../test/activity-factories';
@@ -393,5 +394,23 @@ describe('figures', () => {
       numerator: 700,
       denominator: 3000,
     });
+  });
+
+  it('the ledger .xlsx keeps amounts as numbers with two decimals, so Excel sums them', async () => {
+    const r = await ca.req('GET', `/api/funding/expenses/export.xlsx?nodeId=${town.id}`);
+    expect(r.statusCode, r.body.slice(0, 200)).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const col = (ws.getRow(1).values as unknown[]).indexOf('金额（元）');
+    const cells = Array.from({ length: ws.rowCount - 1 }, (_, i) => ws.getRow(i + 2).getCell(col));
+    expect(cells.length).toBeGreaterThan(0);
+    for (const c of cells) {
+      expect(typeof c.value).toBe('number');
+      expect(c.numFmt).toBe('#,##0.00');
+    }
+    const listed = (await ca.req('GET', `/api/funding/expenses?nodeId=${town.id}&pageSize=100`)).json().items;
+    const fen = listed.reduce((n: number, e: { amountFen: number }) => n + e.amountFen, 0);
+    expect(Math.round(cells.reduce((n, c) => n + (c.value as number), 0) * 100)).toBe(fen);
   });
 });

@@ -73,7 +73,12 @@ describe('funding in the browser', () => {
     await drawer.getByLabel('金额（元）').fill('100');
     await drawer.getByLabel('授课教师').click();
     await page.keyboard.type('龙小雨');
+    // Each key asks the server again: choose once the last answer is in (under load an earlier
+    // answer arrived after the click and replaced the options, leaving the field empty).
+    await page.waitForLoadState('networkidle');
     await page.locator('.ant-select-item-option', { hasText: '龙小雨' }).click();
+    const teacherItem = drawer.locator('.ant-form-item', { has: page.getByLabel('授课教师') });
+    await expect.poll(() => teacherItem.innerText()).toContain('龙小雨');
     await drawer.getByLabel('用途').fill('手机课授课费');
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await drawer.getByText('不能向“龙小雨”支付授课费：志愿者不能领取授课费（师资库授课费规定）').waitFor();

@@ -7,22 +7,14 @@
 import '../../../shared/zod-browser';
 import { ApiError } from '../../../web/api/api-error';
 import { call } from '../../../web/api/client';
+import { h, showIn, wordsOf, type Child } from '../../../web/light-page';
 import { signInApi, type ScanInfo, type ScanRefusal, type ScanResult } from '../signin.contract';
 import type { EndpointInput, EndpointOutput } from '../../../shared/endpoint';
 import { SIGNIN_PAGE_MESSAGES } from './signin-page.messages';
 import { formatDateTime, formatTime } from '../../../shared/china-time';
 
 type Key = keyof typeof SIGNIN_PAGE_MESSAGES;
-const lang = navigator.language.toLowerCase().startsWith('zh') || !navigator.language ? 0 : 1;
-document.documentElement.lang = lang === 0 ? 'zh-CN' : 'en';
-const t = (key: Key, params: Record<string, string | number> = {}) =>
-  SIGNIN_PAGE_MESSAGES[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
-
-/** Elder mode: larger type, remembered on this phone (shared with the resident pages). */
-const ELDER_KEY = 'cedu.elder';
-const elder = () => localStorage.getItem(ELDER_KEY) === '1';
-const applyElder = () => document.documentElement.classList.toggle('elder', elder());
-applyElder();
+const t = wordsOf(SIGNIN_PAGE_MESSAGES);
 
 const token = decodeURIComponent(location.pathname.split('/').pop() ?? '');
 const app = document.getElementById('app')!;
@@ -32,52 +24,11 @@ let ticket: string | null = null;
 /** What the person typed, kept if they must scan again. */
 const typed = { phone: '', name: '' };
 
-type Child = Node | string | null | false;
-function h(
-  tag: string,
-  attrs: Record<string, string | boolean | ((e: Event) => void)> = {},
-  ...children: Child[]
-): HTMLElement {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (typeof v === 'function') el.addEventListener(k, v);
-    else if (v === true) el.setAttribute(k, '');
-    else if (v !== false) el.setAttribute(k, v);
-  }
-  for (const c of children) if (c) el.append(c);
-  return el;
-}
-
 // China time in the one house format (2026-12-07 14:05 / 14:05), the same as the big screen.
 const timeFmt = { format: (d: Date) => formatDateTime(d) };
 const clock = { format: (d: Date) => formatTime(d) };
 
-function show(...cards: Child[]) {
-  // 大字模式 as one large switch: the whole row is the target, its state in words and on the track.
-  const state = h('span', { class: 'muted' });
-  const toggle = h(
-    'button',
-    {
-      class: 'elder-switch',
-      type: 'button',
-      role: 'switch',
-      'aria-label': t('elder'),
-      click: () => {
-        localStorage.setItem(ELDER_KEY, elder() ? '0' : '1');
-        applyElder();
-        paint();
-      },
-    },
-    h('span', { class: 'elder-text' }, h('b', {}, t('elder')), state),
-    h('span', { class: 'elder-track', 'aria-hidden': 'true' }, h('span', { class: 'elder-knob' })),
-  );
-  const paint = () => {
-    toggle.setAttribute('aria-checked', String(elder()));
-    state.textContent = elder() ? t('elderOn') : t('elderOff');
-  };
-  paint();
-  app.replaceChildren(h('header', {}, h('b', {}, t('brand'))), toggle, ...cards.filter((c): c is Node | string => !!c));
-}
+const show = (...cards: Child[]) => showIn(app, t, cards);
 
 /** A failed answer, reduced to what the page needs to choose its words. */
 type Failure = { refusal: ScanRefusal | null; key: Key };

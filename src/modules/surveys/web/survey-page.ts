@@ -6,6 +6,7 @@
 import '../../../shared/zod-browser';
 import { ApiError } from '../../../web/api/api-error';
 import { call } from '../../../web/api/client';
+import { h, lang, showIn, wordsOf, type Child } from '../../../web/light-page';
 import { isShown, type Answer, type Answers, type Question } from '../survey-questions';
 import { surveyFormApi, type SurveyForm } from '../surveys.contract';
 
@@ -41,63 +42,13 @@ const WORDS = {
   again: ['重试', 'Try again'],
   rowOf: ['{title}（{row}）', '{title} ({row})'],
 } as const;
-type Key = keyof typeof WORDS;
-const lang = navigator.language.toLowerCase().startsWith('zh') || !navigator.language ? 0 : 1;
-document.documentElement.lang = lang === 0 ? 'zh-CN' : 'en';
-const t = (key: Key, params: Record<string, string | number> = {}) =>
-  WORDS[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
-
-/** Elder mode: larger type, remembered on this phone (shared with the resident pages and sign-in). */
-const ELDER_KEY = 'cedu.elder';
-const elder = () => localStorage.getItem(ELDER_KEY) === '1';
-const applyElder = () => document.documentElement.classList.toggle('elder', elder());
-applyElder();
+const t = wordsOf(WORDS);
 
 const id = decodeURIComponent(location.pathname.split('/').pop() ?? '');
 const via = new URLSearchParams(location.search).get('via') === 'poster' ? 'poster' : 'phone';
 const app = document.getElementById('app')!;
 
-type Child = Node | string | null | false;
-function h(
-  tag: string,
-  attrs: Record<string, string | boolean | ((e: Event) => void)> = {},
-  ...children: Child[]
-): HTMLElement {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (typeof v === 'function') el.addEventListener(k, v);
-    else if (v === true) el.setAttribute(k, '');
-    else if (v !== false) el.setAttribute(k, v);
-  }
-  for (const c of children) if (c) el.append(c);
-  return el;
-}
-
-function show(...cards: Child[]) {
-  const state = h('span', { class: 'muted' });
-  const toggle = h(
-    'button',
-    {
-      class: 'elder-switch',
-      type: 'button',
-      role: 'switch',
-      'aria-label': t('elder'),
-      click: () => {
-        localStorage.setItem(ELDER_KEY, elder() ? '0' : '1');
-        applyElder();
-        paint();
-      },
-    },
-    h('span', { class: 'elder-text' }, h('b', {}, t('elder')), state),
-    h('span', { class: 'elder-track', 'aria-hidden': 'true' }, h('span', { class: 'elder-knob' })),
-  );
-  const paint = () => {
-    toggle.setAttribute('aria-checked', String(elder()));
-    state.textContent = elder() ? t('elderOn') : t('elderOff');
-  };
-  paint();
-  app.replaceChildren(h('header', {}, h('b', {}, t('brand'))), toggle, ...cards.filter((c): c is Node | string => !!c));
-}
+const show = (...cards: Child[]) => showIn(app, t, cards);
 
 /** The server's words for a refusal it explains (closed, answered, not on the roster), else this page's own. */
 function failureText(err: unknown): string {
